@@ -1,0 +1,60 @@
+# Two commands for a newcomer: `make run` and `make test`.
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+# Python 3.10 (Rasa 3.6 needs < 3.11): PATH first, then pyenv's copy.
+PYTHON310 ?= $(shell for p in python3.10 $$HOME/.pyenv/versions/3.10*/bin/python3.10 /usr/bin/python3.10; do \
+	"$$p" -c 'import sys; assert sys.version_info[:2] == (3, 10)' >/dev/null 2>&1 && { echo "$$p"; break; }; done)
+
+RASA_DATA := $(shell find data -type f -name '*.yml' -not -path 'data/tagger/*' 2>/dev/null)
+RASA_MODEL := models/rasa/consultation.tar.gz
+TAGGER_DATA := $(shell find data/tagger -type f 2>/dev/null) $(shell find bot/tagging -name '*.py' 2>/dev/null)
+TAGGER_MODEL := models/tagger/meta.json
+SEEDS := $(wildcard seeds/*.yml)
+
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export TF_CPP_MIN_LOG_LEVEL := 3
+
+.PHONY: setup train run test test-fast lint validate benchmark clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml requirements.lock
+	@test -n "$(PYTHON310)" || { echo "Python 3.10 not found (Rasa 3.6 needs it)"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON310) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade "pip==24.3.1" "wheel==0.45.1"
+	$(BIN)/pip install --quiet -c requirements.lock -e '.[dev]'
+	$(BIN)/python -m bot.tagging.assets
+	touch $@
+
+train: $(RASA_MODEL) $(TAGGER_MODEL)
+
+$(TAGGER_MODEL): $(VENV)/.installed $(TAGGER_DATA) $(SEEDS)
+	$(BIN)/bucks-lis train-tagger
+
+$(RASA_MODEL): $(VENV)/.installed $(RASA_DATA) config.yml domain.yml $(SEEDS)
+	$(BIN)/rasa train --domain domain.yml --data data --config config.yml \
+		--out models/rasa --fixed-model-name consultation
+
+run: setup train
+	$(BIN)/bucks-lis run
+
+validate: setup
+	$(BIN)/rasa data validate --domain domain.yml --data data --fail-on-warnings
+
+lint: setup
+	$(BIN)/ruff check bot actions tests benchmarks
+
+test: setup train
+	$(BIN)/ruff check bot actions tests benchmarks
+	$(BIN)/rasa data validate --domain domain.yml --data data --fail-on-warnings
+	$(BIN)/pytest -q -ra
+
+test-fast: setup
+	$(BIN)/pytest -q -m "not slow and not browser"
+
+benchmark: setup train
+	$(BIN)/python benchmarks/run_all.py
+
+clean:
+	rm -rf models/rasa models/tagger var .pytest_cache

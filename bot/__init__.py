@@ -1,0 +1,3 @@
+"""Buckinghamshire Local Industrial Strategy consultation assistant."""
+
+__version__ = "0.1.0"

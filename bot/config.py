@@ -1,0 +1,86 @@
+"""All configuration, read from environment variables in one place.
+
+Defaults make `make run` work on SQLite with no `.env` file.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+VAR_DIR = Path(os.environ.get("BUCKS_LIS_VAR_DIR", PROJECT_ROOT / "var"))
+
+
+def _int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    return int(raw) if raw not in (None, "") else default
+
+
+def _list(name: str, default: str) -> list[str]:
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def _secret_key() -> str:
+    """SECRET_KEY from the environment; in development, a random key kept in var/."""
+    key = os.environ.get("SECRET_KEY")
+    if key:
+        return key
+    if os.environ.get("BUCKS_LIS_ENV") == "production":
+        raise RuntimeError("SECRET_KEY must be set in production")
+    path = VAR_DIR / "secret_key"
+    if not path.exists():
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Runtime settings. Build with `settings()`; override in tests via env."""
+
+    env: str = field(default_factory=lambda: os.environ.get("BUCKS_LIS_ENV", "development"))
+    database_url: str = field(
+        default_factory=lambda: os.environ.get(
+            "DATABASE_URL", f"sqlite:///{VAR_DIR / 'bucks_lis.db'}"
+        )
+    )
+    web_host: str = field(default_factory=lambda: os.environ.get("WEB_HOST", "127.0.0.1"))
+    web_port: int = field(default_factory=lambda: _int("WEB_PORT", 8000))
+    rasa_port: int = field(default_factory=lambda: _int("RASA_PORT", 5005))
+    action_port: int = field(default_factory=lambda: _int("ACTION_PORT", 5055))
+    public_rasa_url: str = field(
+        default_factory=lambda: os.environ.get("PUBLIC_RASA_URL", "")
+    )
+    allowed_origins: list[str] = field(
+        default_factory=lambda: _list(
+            "ALLOWED_ORIGINS", "http://localhost:8000,http://127.0.0.1:8000"
+        )
+    )
+    max_message_chars: int = field(default_factory=lambda: _int("MAX_MESSAGE_CHARS", 2000))
+    models_dir: Path = field(
+        default_factory=lambda: Path(os.environ.get("MODELS_DIR", PROJECT_ROOT / "models"))
+    )
+    redis_url: str = field(default_factory=lambda: os.environ.get("REDIS_URL", ""))
+
+    @property
+    def production(self) -> bool:
+        return self.env == "production"
+
+    @property
+    def secret_key(self) -> str:
+        return _secret_key()
+
+    @property
+    def rasa_url(self) -> str:
+        return self.public_rasa_url or f"http://localhost:{self.rasa_port}"
+
+
+@lru_cache(maxsize=1)
+def settings() -> Settings:
+    """The process-wide settings (cached; call `settings.cache_clear()` in tests)."""
+    return Settings()

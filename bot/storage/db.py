@@ -1,0 +1,72 @@
+"""Engine and session handling for our database (SQLite by default, PostgreSQL via DATABASE_URL)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.config import settings
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    """Create an engine; SQLite gets WAL, foreign keys and a busy timeout."""
+    if url.startswith("sqlite"):
+        path = url.split("///", 1)[-1]
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(
+            url, future=True, connect_args={"check_same_thread": False, "timeout": 10}
+        )
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, future=True, pool_pre_ping=True)
+
+
+@lru_cache(maxsize=4)
+def engine_for(url: str) -> Engine:
+    """One engine per URL per process."""
+    return make_engine(url)
+
+
+def get_engine() -> Engine:
+    """The engine for the configured DATABASE_URL."""
+    return engine_for(settings().database_url)
+
+
+def session_factory(engine: Engine | None = None) -> sessionmaker:
+    return sessionmaker(bind=engine or get_engine(), future=True, expire_on_commit=False)
+
+
+@contextmanager
+def session_scope(engine: Engine | None = None) -> Iterator[Session]:
+    """A transactional session: commit on success, roll back on error."""
+    session = session_factory(engine)()
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+def create_schema(engine: Engine | None = None) -> None:
+    """Create our tables directly (tests). Deployments use `bucks-lis db upgrade` (Alembic)."""
+    from bot.storage.models import Base
+
+    Base.metadata.create_all(engine or get_engine())

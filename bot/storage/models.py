@@ -1,0 +1,177 @@
+"""Our tables (SQLAlchemy 1.4, 2.0-style). Rasa's own `events` table sits beside them.
+
+One message's record: a `Business` (one per channel + sender) has `Conversation`s;
+each substantive user message is a `Response`; its themes are `ResponseTheme`
+rows, one per (theme, source), where source is "model", "respondent" or "staff".
+`EffectiveTheme` is the derived, query-friendly set after overrides
+(staff > respondent > model), maintained only by `bot.storage.themes`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import declarative_base, relationship
+
+Base = declarative_base()
+
+SOURCE_MODEL = "model"
+SOURCE_RESPONDENT = "respondent"
+SOURCE_STAFF = "staff"
+SOURCES = (SOURCE_MODEL, SOURCE_RESPONDENT, SOURCE_STAFF)
+# Higher wins when sources disagree about a theme.
+SOURCE_PRECEDENCE = {SOURCE_MODEL: 0, SOURCE_RESPONDENT: 1, SOURCE_STAFF: 2}
+
+
+def utcnow() -> datetime:
+    """Timezone-naive UTC now (stored naive, read as UTC everywhere)."""
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+class Business(Base):
+    """A respondent: one per (channel, sender_id), with its profile and consent."""
+
+    __tablename__ = "businesses"
+    __table_args__ = (UniqueConstraint("channel", "sender_id", name="uq_business_sender"),)
+
+    id = Column(Integer, primary_key=True)
+    sender_id = Column(String(255), nullable=False, index=True)
+    channel = Column(String(64), nullable=False, default="rest")
+    organisation = Column(String(255))
+    sector = Column(String(255), index=True)
+    size_band = Column(String(64), index=True)
+    location = Column(String(255))
+    role = Column(String(255))
+    consent = Column(Boolean)  # None = not asked yet, True = agreed, False = declined
+    consent_at = Column(DateTime)
+    email = Column(String(320))
+    follow_up = Column(Boolean, nullable=False, default=False)
+    created_at = Column(DateTime, nullable=False, default=utcnow)
+    updated_at = Column(DateTime, nullable=False, default=utcnow, onupdate=utcnow)
+
+    conversations = relationship(
+        "Conversation", back_populates="business", cascade="all, delete-orphan"
+    )
+
+
+class Conversation(Base):
+    """One chat session of a business on a channel."""
+
+    __tablename__ = "conversations"
+
+    id = Column(Integer, primary_key=True)
+    business_id = Column(ForeignKey("businesses.id", ondelete="CASCADE"), nullable=False, index=True)
+    sender_id = Column(String(255), nullable=False, index=True)
+    channel = Column(String(64), nullable=False)
+    started_at = Column(DateTime, nullable=False, default=utcnow)
+    ended_at = Column(DateTime)
+
+    business = relationship("Business", back_populates="conversations")
+    responses = relationship(
+        "Response", back_populates="conversation", cascade="all, delete-orphan"
+    )
+
+
+class Response(Base):
+    """A substantive thing a business said, with the question it answered and review state."""
+
+    __tablename__ = "responses"
+    __table_args__ = (Index("ix_responses_created_at", "created_at"),)
+
+    id = Column(Integer, primary_key=True)
+    conversation_id = Column(
+        ForeignKey("conversations.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    text = Column(Text, nullable=False)
+    question_key = Column(String(128))  # e.g. "island:space:barriers"
+    question = Column(Text)  # the question as the bot asked it
+    created_at = Column(DateTime, nullable=False, default=utcnow)
+    # Review workflow (staff).
+    reviewed_at = Column(DateTime)
+    reviewed_by = Column(String(320))
+    flagged = Column(Boolean, nullable=False, default=False, index=True)
+    note = Column(Text)
+
+    conversation = relationship("Conversation", back_populates="responses")
+    themes = relationship(
+        "ResponseTheme", back_populates="response", cascade="all, delete-orphan"
+    )
+    effective_themes = relationship(
+        "EffectiveTheme", cascade="all, delete-orphan", viewonly=False
+    )
+
+
+class ResponseTheme(Base):
+    """One source's view of one theme on a response.
+
+    `present=False` on a respondent or staff row records that they removed a theme.
+    """
+
+    __tablename__ = "response_themes"
+    __table_args__ = (
+        UniqueConstraint("response_id", "theme_id", "source", name="uq_response_theme_source"),
+    )
+
+    id = Column(Integer, primary_key=True)
+    response_id = Column(ForeignKey("responses.id", ondelete="CASCADE"), nullable=False, index=True)
+    theme_id = Column(String(64), nullable=False, index=True)
+    source = Column(String(16), nullable=False)
+    present = Column(Boolean, nullable=False, default=True)
+    score = Column(Float)
+    model_version = Column(String(64))
+    evidence = Column(JSON)  # list of phrases that drove a model tag
+    created_by = Column(String(320))  # staff email, "respondent" or "model"
+    created_at = Column(DateTime, nullable=False, default=utcnow)
+
+    response = relationship("Response", back_populates="themes")
+
+
+class EffectiveTheme(Base):
+    """Derived: the themes a response carries after overrides. Used for filtering."""
+
+    __tablename__ = "effective_themes"
+    __table_args__ = (Index("ix_effective_themes_theme", "theme_id", "response_id"),)
+
+    response_id = Column(ForeignKey("responses.id", ondelete="CASCADE"), primary_key=True)
+    theme_id = Column(String(64), primary_key=True)
+
+
+class AuditEvent(Base):
+    """Who did what and when. Erasure keeps that it happened, never what was said."""
+
+    __tablename__ = "audit_log"
+
+    id = Column(Integer, primary_key=True)
+    at = Column(DateTime, nullable=False, default=utcnow, index=True)
+    actor = Column(String(320), nullable=False)  # staff email, "respondent", "system"
+    action = Column(String(64), nullable=False, index=True)
+    response_id = Column(Integer, index=True)  # no FK: survives erasure
+    business_id = Column(Integer, index=True)
+    detail = Column(JSON)
+
+
+class StaffUser(Base):
+    """A consultation team member who can log in to the review app."""
+
+    __tablename__ = "staff_users"
+
+    id = Column(Integer, primary_key=True)
+    email = Column(String(320), nullable=False, unique=True)
+    password_hash = Column(String(255), nullable=False)
+    role = Column(String(16), nullable=False, default="reviewer")  # reviewer | admin
+    active = Column(Boolean, nullable=False, default=True)
+    created_at = Column(DateTime, nullable=False, default=utcnow)
+    last_login_at = Column(DateTime)

@@ -1,0 +1,142 @@
+"""Theme tags on responses: model, respondent and staff views, and the effective set.
+
+Precedence per theme: staff > respondent > model. A respondent or staff row with
+`present=False` removes a theme the model gave. Every write recomputes the
+response's `EffectiveTheme` rows, which filters and exports read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from bot.storage.models import (
+    SOURCE_MODEL,
+    SOURCE_PRECEDENCE,
+    SOURCE_RESPONDENT,
+    SOURCE_STAFF,
+    AuditEvent,
+    EffectiveTheme,
+    ResponseTheme,
+)
+from bot.strategy import THEME_IDS
+
+
+def _check(theme_ids: Iterable[str]) -> list[str]:
+    ids = list(dict.fromkeys(theme_ids))
+    unknown = [t for t in ids if t not in THEME_IDS]
+    if unknown:
+        raise ValueError(f"unknown theme id(s): {', '.join(unknown)}")
+    return ids
+
+
+def resolve(rows: Iterable[ResponseTheme]) -> list[str]:
+    """The effective theme ids from a response's rows, in the fixed theme order."""
+    best: dict[str, ResponseTheme] = {}
+    for row in rows:
+        held = best.get(row.theme_id)
+        if held is None or SOURCE_PRECEDENCE[row.source] > SOURCE_PRECEDENCE[held.source]:
+            best[row.theme_id] = row
+    return [t for t in THEME_IDS if t in best and best[t].present]
+
+
+def recompute_effective(session: Session, response_id: int) -> list[str]:
+    """Rewrite the derived EffectiveTheme rows of one response; return them."""
+    session.flush()
+    rows = session.scalars(
+        select(ResponseTheme).where(ResponseTheme.response_id == response_id)
+    ).all()
+    themes = resolve(rows)
+    session.execute(delete(EffectiveTheme).where(EffectiveTheme.response_id == response_id))
+    session.add_all(EffectiveTheme(response_id=response_id, theme_id=t) for t in themes)
+    session.flush()
+    return themes
+
+
+def _upsert(
+    session: Session, response_id: int, theme_id: str, source: str, **values: object
+) -> ResponseTheme:
+    row = session.scalars(
+        select(ResponseTheme).where(
+            ResponseTheme.response_id == response_id,
+            ResponseTheme.theme_id == theme_id,
+            ResponseTheme.source == source,
+        )
+    ).first()
+    if row is None:
+        row = ResponseTheme(response_id=response_id, theme_id=theme_id, source=source)
+        session.add(row)
+    for key, value in values.items():
+        setattr(row, key, value)
+    return row
+
+
+def set_model_tags(
+    session: Session,
+    response_id: int,
+    themes: Sequence[str],
+    scores: Mapping[str, float],
+    evidence: Mapping[str, Sequence[str]],
+    model_version: str,
+) -> list[str]:
+    """Replace the model's tags on a response (respondent and staff rows untouched)."""
+    themes = _check(themes)
+    session.execute(
+        delete(ResponseTheme).where(
+            ResponseTheme.response_id == response_id, ResponseTheme.source == SOURCE_MODEL
+        )
+    )
+    for theme_id in themes:
+        session.add(
+            ResponseTheme(
+                response_id=response_id,
+                theme_id=theme_id,
+                source=SOURCE_MODEL,
+                present=True,
+                score=float(scores.get(theme_id, 0.0)),
+                evidence=list(evidence.get(theme_id, [])),
+                model_version=model_version,
+                created_by="model",
+            )
+        )
+    return recompute_effective(session, response_id)
+
+
+def set_override(
+    session: Session,
+    response_id: int,
+    theme_id: str,
+    present: bool,
+    source: str,
+    actor: str,
+) -> list[str]:
+    """Record a respondent or staff decision that a theme does or does not apply."""
+    if source not in (SOURCE_RESPONDENT, SOURCE_STAFF):
+        raise ValueError("overrides come from the respondent or staff")
+    (theme_id,) = _check([theme_id])
+    before = recompute_effective(session, response_id)
+    _upsert(session, response_id, theme_id, source, present=present, created_by=actor)
+    after = recompute_effective(session, response_id)
+    session.add(
+        AuditEvent(
+            actor=actor,
+            action="theme_added" if present else "theme_removed",
+            response_id=response_id,
+            detail={"theme": theme_id, "source": source, "before": before, "after": after},
+        )
+    )
+    return after
+
+
+def set_themes(
+    session: Session, response_id: int, theme_ids: Iterable[str], source: str, actor: str
+) -> list[str]:
+    """Make the effective set equal `theme_ids` by recording overrides only where needed."""
+    wanted = set(_check(theme_ids))
+    current = set(recompute_effective(session, response_id))
+    for theme_id in THEME_IDS:
+        if (theme_id in wanted) != (theme_id in current):
+            set_override(session, response_id, theme_id, theme_id in wanted, source, actor)
+    return recompute_effective(session, response_id)
