@@ -1,0 +1,3 @@
+"""`bucks-lis` commands (filled in by its issue)."""
+
+COMMANDS: list = []
