@@ -46,3 +46,83 @@ def session(engine: Engine) -> Iterator[Session]:
 
     with session_scope(engine) as s:
         yield s
+
+
+def free_port() -> int:
+    """A TCP port nobody is listening on right now."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class LiveStack:
+    """A running `bucks-lis run` (action server, Rasa, web app) on free ports and a temp DB."""
+
+    def __init__(self, root: Path) -> None:
+        import subprocess
+        import sys
+
+        self.root = root
+        self.web_port, self.rasa_port, self.action_port = free_port(), free_port(), free_port()
+        self.database_url = f"sqlite:///{root / 'stack.db'}"
+        self.web_url = f"http://127.0.0.1:{self.web_port}"
+        self.rasa_url = f"http://127.0.0.1:{self.rasa_port}"
+        self.action_url = f"http://127.0.0.1:{self.action_port}"
+        env = dict(os.environ)
+        env.update(
+            DATABASE_URL=self.database_url,
+            BUCKS_LIS_VAR_DIR=str(root / "var"),
+            WEB_PORT=str(self.web_port),
+            RASA_PORT=str(self.rasa_port),
+            ACTION_PORT=str(self.action_port),
+            ACTION_SERVER_URL=f"{self.action_url}/webhook",
+            ALLOWED_ORIGINS=f"{self.web_url},http://localhost:{self.web_port}",
+        )
+        self.env = env
+        self.log = open(root / "run.log", "w+b")  # noqa: SIM115
+        cli = Path(sys.executable).parent / "bucks-lis"
+        self.process = subprocess.Popen(
+            [str(cli), "run"], cwd=PROJECT_ROOT, env=env, stdout=self.log,
+            stderr=subprocess.STDOUT, start_new_session=True,
+        )
+
+    def output(self) -> str:
+        return (self.root / "run.log").read_text(errors="replace")
+
+    def wait_ready(self, timeout: float = 300.0) -> None:
+        import time
+
+        deadline = time.monotonic() + timeout
+        while "ready:" not in self.output():
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError("bucks-lis run did not become ready:\n" + self.output()[-4000:])
+            time.sleep(1)
+
+    def stop(self) -> None:
+        import signal
+        import subprocess
+
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGINT)
+            try:
+                self.process.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+        self.log.close()
+
+
+@pytest.fixture(scope="session")
+def live_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveStack]:
+    """The real stack, started once per test session (needs `make train` first)."""
+    from bot.stack import RASA_MODEL
+
+    if not RASA_MODEL.exists():
+        pytest.fail(f"{RASA_MODEL} is missing: run `make train` (make test does)")
+    stack = LiveStack(tmp_path_factory.mktemp("stack"))
+    stack.wait_ready()
+    yield stack
+    stack.stop()

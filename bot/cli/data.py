@@ -1,3 +1,47 @@
-"""`bucks-lis` commands (filled in by its issue)."""
+"""`bucks-lis export` and `bucks-lis forget`: the consultation data, out and erased."""
 
-COMMANDS: list = []
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+
+import click
+
+from bot.storage.db import session_scope
+from bot.storage.erasure import forget_sender
+from bot.storage.export import export_query, export_rows, write_csv, write_jsonl
+
+
+@click.command("export")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl",
+              show_default=True)
+@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]),
+              help="only responses stored on or after this date (UTC)")
+@click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-",
+              help="file to write (default: stdout)")
+def export(fmt: str, since: datetime | None, output: click.utils.LazyFile) -> None:
+    """Write one line per stored response, themes after staff/respondent corrections."""
+    with session_scope() as session:
+        rows = export_rows(session, export_query(since))
+        count = write_csv(rows, output) if fmt == "csv" else write_jsonl(rows, output)
+    click.echo(f"exported {count} responses", err=True)
+
+
+@click.command("forget")
+@click.argument("sender_id")
+@click.option("--yes", is_flag=True, help="do not ask for confirmation")
+def forget(sender_id: str, yes: bool) -> None:
+    """Delete everything SENDER_ID said, transcript included (audited, without content)."""
+    if not yes and sys.stdin.isatty():
+        click.confirm(f"Delete all data for {sender_id}?", abort=True)
+    with session_scope() as session:
+        result = forget_sender(session, sender_id, actor="staff-cli", reason="cli")
+    if not result.businesses and not result.events:
+        raise click.ClickException(f"nothing stored for {sender_id}")
+    click.echo(
+        f"deleted {result.businesses} business record(s), {result.responses} response(s), "
+        f"{result.events} transcript event(s) for {sender_id}"
+    )
+
+
+COMMANDS = [export, forget]

@@ -1,3 +1,59 @@
-"""`bucks-lis` commands (filled in by its issue)."""
+"""`bucks-lis run`: migrate, start action server, Rasa and the web app; print the URLs."""
 
-COMMANDS: list = []
+from __future__ import annotations
+
+import signal
+import time
+
+import click
+
+from bot.config import VAR_DIR, settings
+from bot.stack import RASA_MODEL, Stack
+from bot.storage.migrate import upgrade
+
+
+@click.command("run")
+def run() -> None:
+    """Run the whole bot locally (Ctrl-C stops everything)."""
+    cfg = settings()
+    if not RASA_MODEL.exists():
+        raise click.ClickException(f"{RASA_MODEL} is missing: run `make train`")
+    upgrade()
+    stack = Stack.build(cfg, VAR_DIR / "logs")
+    click.echo("starting action server, Rasa and the web app (Rasa takes ~30 s to load)…")
+    stack.start()
+    web = f"http://localhost:{cfg.web_port}"
+    click.echo(
+        "\nready:\n"
+        f"  demo page with chat widget   {web}/\n"
+        f"  staff review                 {web}/staff\n"
+        f"  Rasa REST channel            http://localhost:{cfg.rasa_port}/webhooks/rest/webhook\n"
+        f"  Rasa socket.io (widget)      http://localhost:{cfg.rasa_port}/socket.io\n"
+        f"  action server                http://localhost:{cfg.action_port}/webhook\n"
+        f"  database                     {cfg.database_url}\n"
+        f"  logs                         {stack.log_dir}\n"
+        "add a staff login with: .venv/bin/bucks-lis staff add you@example.org --role admin\n"
+        "Ctrl-C stops everything.",
+        err=False,
+    )
+    stopping = False
+
+    def _stop(*_: object) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGINT, _stop)
+    signal.signal(signal.SIGTERM, _stop)
+    try:
+        while not stopping:
+            dead = stack.first_exited()
+            if dead:
+                click.echo(f"{dead.name} stopped unexpectedly; see {dead.log_path}", err=True)
+                break
+            time.sleep(1)
+    finally:
+        click.echo("stopping…")
+        stack.stop()
+
+
+COMMANDS = [run]

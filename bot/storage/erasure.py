@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import delete, inspect, select, table, column, String
+from sqlalchemy import String, column, delete, inspect, select, table
 from sqlalchemy.orm import Session
 
 from bot.storage.models import AuditEvent, Business, Conversation, Response
@@ -28,7 +28,9 @@ def delete_transcript(session: Session, sender_id: str) -> int:
     return result.rowcount or 0
 
 
-def forget_sender(session: Session, sender_id: str, actor: str, reason: str = "forget") -> ErasureResult:
+def forget_sender(
+    session: Session, sender_id: str, actor: str, reason: str = "forget"
+) -> ErasureResult:
     """Erase everything stored for `sender_id` on any channel; audit that it happened.
 
     The audit row records counts and ids only, never what was said.

@@ -73,7 +73,9 @@ class Conversation(Base):
     __tablename__ = "conversations"
 
     id = Column(Integer, primary_key=True)
-    business_id = Column(ForeignKey("businesses.id", ondelete="CASCADE"), nullable=False, index=True)
+    business_id = Column(
+        ForeignKey("businesses.id", ondelete="CASCADE"), nullable=False, index=True
+    )
     sender_id = Column(String(255), nullable=False, index=True)
     channel = Column(String(64), nullable=False)
     started_at = Column(DateTime, nullable=False, default=utcnow)
@@ -126,7 +128,9 @@ class ResponseTheme(Base):
     )
 
     id = Column(Integer, primary_key=True)
-    response_id = Column(ForeignKey("responses.id", ondelete="CASCADE"), nullable=False, index=True)
+    response_id = Column(
+        ForeignKey("responses.id", ondelete="CASCADE"), nullable=False, index=True
+    )
     theme_id = Column(String(64), nullable=False, index=True)
     source = Column(String(16), nullable=False)
     present = Column(Boolean, nullable=False, default=True)

@@ -31,4 +31,9 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
 
     init_widget(app)
     init_review(app)
+
+    @app.get("/healthz")
+    def healthz() -> tuple[dict[str, str], int]:
+        return {"status": "ok"}, 200
+
     return app

@@ -1,0 +1,258 @@
+"""What happens when a business says something: find its records, tag, store, correct, forget."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.storage.db import session_scope
+from bot.storage.erasure import ErasureResult, forget_sender
+from bot.storage.models import (
+    SOURCE_RESPONDENT,
+    AuditEvent,
+    Business,
+    Conversation,
+    EffectiveTheme,
+    Response,
+    utcnow,
+)
+from bot.storage.themes import set_model_tags, set_override
+from bot.strategy import THEME_IDS
+
+PROFILE_FIELDS = ("organisation", "sector", "size_band", "location", "role")
+PROFILE_MAX_CHARS = 255
+EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+RESPONDENT = "respondent"
+
+
+@dataclass(frozen=True)
+class RecordedAnswer:
+    """A stored response as the respondent sees it in play-back."""
+
+    response_id: int
+    text: str
+    question_key: str | None
+    themes: list[str]
+    evidence: dict[str, list[str]] = field(default_factory=dict)
+
+
+def clean_text(text: str, limit: int | None = None) -> str:
+    """Strip control characters (keep newlines and tabs) and surrounding space."""
+    cleaned = "".join(ch for ch in text if ch in "\n\t" or ch.isprintable())
+    cleaned = cleaned.strip()
+    return cleaned[:limit] if limit else cleaned
+
+
+def _business(session: Session, sender_id: str, channel: str) -> Business:
+    business = session.scalars(
+        select(Business).where(Business.sender_id == sender_id, Business.channel == channel)
+    ).first()
+    if business is None:
+        business = session.scalars(
+            select(Business).where(Business.sender_id == sender_id).order_by(Business.id)
+        ).first()
+    if business is None:
+        business = Business(sender_id=sender_id, channel=channel)
+        session.add(business)
+        session.flush()
+    return business
+
+
+def _open_conversation(session: Session, business: Business, channel: str) -> Conversation:
+    conversation = session.scalars(
+        select(Conversation)
+        .where(Conversation.business_id == business.id, Conversation.ended_at.is_(None))
+        .order_by(Conversation.id.desc())
+    ).first()
+    if conversation is None:
+        conversation = Conversation(
+            business_id=business.id, sender_id=business.sender_id, channel=channel
+        )
+        session.add(conversation)
+        session.flush()
+    return conversation
+
+
+def _find(session: Session, sender_id: str) -> Business | None:
+    return session.scalars(
+        select(Business).where(Business.sender_id == sender_id).order_by(Business.id)
+    ).first()
+
+
+def is_consented(sender_id: str) -> bool | None:
+    """True if the sender agreed to take part, False if declined, None if not asked."""
+    with session_scope() as session:
+        business = _find(session, sender_id)
+        return None if business is None else business.consent
+
+
+def record_consent(sender_id: str, channel: str, agreed: bool) -> None:
+    """Store the sender's choice. A decline stores no profile or answers from then on."""
+    with session_scope() as session:
+        business = _business(session, sender_id, channel)
+        business.consent = agreed
+        business.consent_at = utcnow()
+        if agreed:
+            _open_conversation(session, business, channel)
+        session.add(
+            AuditEvent(
+                actor=RESPONDENT,
+                action="consent_given" if agreed else "consent_declined",
+                business_id=business.id,
+            )
+        )
+
+
+def save_profile(sender_id: str, channel: str, **fields: str | None) -> None:
+    """Save profile fields (unknown names rejected; None or "" leaves a field as it was)."""
+    unknown = set(fields) - set(PROFILE_FIELDS)
+    if unknown:
+        raise ValueError(f"unknown profile field(s): {', '.join(sorted(unknown))}")
+    with session_scope() as session:
+        business = _find(session, sender_id)
+        if business is None or not business.consent:
+            return
+        for name, value in fields.items():
+            if value:
+                setattr(business, name, clean_text(str(value), PROFILE_MAX_CHARS) or None)
+
+
+def record_answer(
+    sender_id: str, channel: str, text: str, question_key: str | None, question: str | None
+) -> RecordedAnswer | None:
+    """Tag and store one substantive message. Returns None if the sender has not consented."""
+    from bot.tagging import model_version, tag
+
+    text = clean_text(text)
+    if not text:
+        return None
+    with session_scope() as session:
+        business = _find(session, sender_id)
+        if business is None or not business.consent:
+            return None
+        conversation = _open_conversation(session, business, channel)
+        response = Response(
+            conversation_id=conversation.id,
+            text=text,
+            question_key=question_key,
+            question=question,
+        )
+        session.add(response)
+        session.flush()
+        result = tag(text)
+        themes = set_model_tags(
+            session, response.id, result.themes, result.scores, result.evidence, model_version()
+        )
+        return RecordedAnswer(
+            response_id=response.id,
+            text=text,
+            question_key=question_key,
+            themes=themes,
+            evidence={t: list(result.evidence.get(t, [])) for t in themes},
+        )
+
+
+def _answers(session: Session, sender_id: str) -> list[RecordedAnswer]:
+    responses = session.scalars(
+        select(Response)
+        .join(Conversation, Response.conversation_id == Conversation.id)
+        .where(Conversation.sender_id == sender_id)
+        .order_by(Response.id)
+    ).all()
+    if not responses:
+        return []
+    ids = [r.id for r in responses]
+    effective: dict[int, set[str]] = {i: set() for i in ids}
+    for response_id, theme_id in session.execute(
+        select(EffectiveTheme.response_id, EffectiveTheme.theme_id).where(
+            EffectiveTheme.response_id.in_(ids)
+        )
+    ):
+        effective[response_id].add(theme_id)
+    return [
+        RecordedAnswer(
+            response_id=r.id,
+            text=r.text,
+            question_key=r.question_key,
+            themes=[t for t in THEME_IDS if t in effective[r.id]],
+        )
+        for r in responses
+    ]
+
+
+def recorded_answers(sender_id: str) -> list[RecordedAnswer]:
+    """Everything stored for the sender, with effective themes, oldest first."""
+    with session_scope() as session:
+        return _answers(session, sender_id)
+
+
+def recorded_themes(sender_id: str) -> list[str]:
+    """The union of effective themes over the sender's answers, in theme order."""
+    found = {t for answer in recorded_answers(sender_id) for t in answer.themes}
+    return [t for t in THEME_IDS if t in found]
+
+
+def correct_themes(sender_id: str, add: list[str], remove: list[str]) -> list[RecordedAnswer]:
+    """Apply the respondent's play-back corrections as respondent tags.
+
+    Removing a theme removes it from every answer that carries it. Adding a theme adds
+    it to the answers given while that theme was being discussed (question_key mentions
+    the theme id), or else to the most recent answer.
+    """
+    bad = [t for t in [*add, *remove] if t not in THEME_IDS]
+    if bad:
+        raise ValueError(f"unknown theme id(s): {', '.join(bad)}")
+    with session_scope() as session:
+        answers = _answers(session, sender_id)
+        if not answers:
+            return []
+        for theme_id in remove:
+            for answer in answers:
+                if theme_id in answer.themes:
+                    set_override(
+                        session, answer.response_id, theme_id, False, SOURCE_RESPONDENT, RESPONDENT
+                    )
+        for theme_id in add:
+            targets = [a for a in answers if a.question_key and theme_id in a.question_key]
+            for answer in targets or answers[-1:]:
+                set_override(
+                    session, answer.response_id, theme_id, True, SOURCE_RESPONDENT, RESPONDENT
+                )
+        return _answers(session, sender_id)
+
+
+def valid_email(email: str) -> bool:
+    return len(email) <= 320 and bool(EMAIL_RE.match(email))
+
+
+def set_contact(sender_id: str, channel: str, email: str | None, follow_up: bool) -> None:
+    """Store an optional follow-up email (ValueError if malformed)."""
+    email = (email or "").strip() or None
+    if email is not None and not valid_email(email):
+        raise ValueError("that does not look like an email address")
+    with session_scope() as session:
+        business = _find(session, sender_id)
+        if business is None or not business.consent:
+            return
+        business.email = email
+        business.follow_up = bool(follow_up and email)
+
+
+def end_conversation(sender_id: str) -> None:
+    """Mark the sender's open conversations as ended."""
+    with session_scope() as session:
+        for conversation in session.scalars(
+            select(Conversation).where(
+                Conversation.sender_id == sender_id, Conversation.ended_at.is_(None)
+            )
+        ):
+            conversation.ended_at = utcnow()
+
+
+def forget(sender_id: str, actor: str = RESPONDENT) -> ErasureResult:
+    """Delete everything the sender said, transcript included."""
+    with session_scope() as session:
+        return forget_sender(session, sender_id, actor=actor)

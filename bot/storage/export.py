@@ -1,0 +1,114 @@
+"""Stored responses as flat rows for export (CLI and review app share this)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime
+from typing import IO, Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from sqlalchemy.sql import Select
+
+from bot.storage.models import Business, Conversation, EffectiveTheme, Response
+from bot.strategy import THEME_IDS
+
+EXPORT_FIELDS = (
+    "response_id",
+    "conversation_id",
+    "sender_id",
+    "channel",
+    "text",
+    "themes",
+    "question_key",
+    "question",
+    "organisation",
+    "sector",
+    "size_band",
+    "location",
+    "created_at",
+    "reviewed",
+    "flagged",
+)
+CHUNK = 1000
+
+
+def export_query(since: datetime | None = None) -> Select:
+    """Responses (oldest first) with their conversation and business, optionally since a date."""
+    query = (
+        select(Response, Conversation, Business)
+        .join(Conversation, Response.conversation_id == Conversation.id)
+        .join(Business, Conversation.business_id == Business.id)
+        .order_by(Response.id)
+    )
+    if since is not None:
+        query = query.where(Response.created_at >= since)
+    return query
+
+
+def _themes_for(session: Session, ids: Sequence[int]) -> dict[int, list[str]]:
+    found: dict[int, set[str]] = {i: set() for i in ids}
+    for response_id, theme_id in session.execute(
+        select(EffectiveTheme.response_id, EffectiveTheme.theme_id).where(
+            EffectiveTheme.response_id.in_(ids)
+        )
+    ):
+        found[response_id].add(theme_id)
+    return {i: [t for t in THEME_IDS if t in found[i]] for i in ids}
+
+
+def export_rows(session: Session, query: Select | None = None) -> Iterator[dict[str, Any]]:
+    """One dict per response; `themes` are the effective ids (staff/respondent override model)."""
+    rows = session.execute(query if query is not None else export_query()).all()
+    for start in range(0, len(rows), CHUNK):
+        chunk = rows[start : start + CHUNK]
+        themes = _themes_for(session, [r.Response.id for r in chunk])
+        for response, conversation, business in chunk:
+            yield {
+                "response_id": response.id,
+                "conversation_id": conversation.id,
+                "sender_id": conversation.sender_id,
+                "channel": conversation.channel,
+                "text": response.text,
+                "themes": themes[response.id],
+                "question_key": response.question_key,
+                "question": response.question,
+                "organisation": business.organisation,
+                "sector": business.sector,
+                "size_band": business.size_band,
+                "location": business.location,
+                "created_at": response.created_at.isoformat(timespec="seconds") + "Z",
+                "reviewed": response.reviewed_at is not None,
+                "flagged": bool(response.flagged),
+            }
+
+
+def write_jsonl(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    """Write JSON lines; return the count."""
+    count = 0
+    for row in rows:
+        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
+def csv_safe(value: Any) -> Any:
+    """Neutralise spreadsheet formulas in user text (CSV/Excel injection)."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def write_csv(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    """Write CSV with a header; themes joined by ';'. Return the count."""
+    writer = csv.DictWriter(out, fieldnames=EXPORT_FIELDS, extrasaction="ignore")
+    writer.writeheader()
+    count = 0
+    for row in rows:
+        flat = {k: csv_safe(v) for k, v in row.items()}
+        flat["themes"] = ";".join(row["themes"])
+        writer.writerow(flat)
+        count += 1
+    return count
