@@ -17,6 +17,14 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SHARED_DIR = PROJECT_ROOT.parent / "shared"
 
 
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """../shared: the source page and the theme contract (read-only, beside the clone)."""
+    if not (SHARED_DIR / "themes" / "GUIDE.md").exists():
+        pytest.fail(f"{SHARED_DIR} not found: the project expects ../shared beside the clone")
+    return SHARED_DIR
+
+
 @pytest.fixture()
 def database_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """A fresh SQLite file with our schema, set as DATABASE_URL for the test."""

@@ -1,0 +1,113 @@
+"""The consultation service: consent gates storage, answers are tagged, corrections, forget."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select, text
+from sqlalchemy.engine import Engine
+
+from bot.consultation import service
+from bot.storage.db import session_scope
+from bot.storage.models import AuditEvent, Business, Response, ResponseTheme
+from bot.strategy import THEME_IDS
+from bot.tagging import TagResult
+
+
+@pytest.fixture(autouse=True)
+def fake_tagger(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A deterministic stand-in so these tests check the service, not the model."""
+    import bot.tagging
+
+    def tag(text: str) -> TagResult:
+        themes = [
+            t for t, word in (("space", "rocket"), ("infrastructure", "rail")) if word in text
+        ]
+        scores = {t: (0.9 if t in themes else 0.1) for t in THEME_IDS}
+        return TagResult(themes=themes, scores=scores, evidence={t: ["phrase"] for t in themes})
+
+    monkeypatch.setattr(bot.tagging, "tag", tag)
+    monkeypatch.setattr(bot.tagging, "model_version", lambda: "test-1")
+
+
+def test_nothing_stored_without_consent(engine: Engine) -> None:
+    assert service.record_answer("anon", "rest", "rocket test cells", "q", "Q?") is None
+    service.record_consent("anon", "rest", agreed=False)
+    assert service.record_answer("anon", "rest", "rocket test cells", "q", "Q?") is None
+    service.save_profile("anon", "rest", organisation="Secret Ltd")
+    with session_scope(engine) as s:
+        assert s.scalar(select(func.count(Response.id))) == 0
+        business = s.scalars(select(Business)).one()
+        assert business.consent is False and business.organisation is None
+    assert service.is_consented("anon") is False
+
+
+def test_answer_is_tagged_and_stored(engine: Engine) -> None:
+    service.record_consent("b1", "socketio", agreed=True)
+    service.save_profile("b1", "socketio", organisation="Orbit Ltd", sector="space", role="")
+    answer = service.record_answer(
+        "b1",
+        "socketio",
+        "  We need rocket test cells and rail links\x00 ",
+        "island:space:help",
+        "?",
+    )
+    assert answer is not None
+    assert answer.themes == ["space", "infrastructure"]
+    assert answer.text == "We need rocket test cells and rail links"
+    with session_scope(engine) as s:
+        row = s.scalars(select(ResponseTheme).where(ResponseTheme.theme_id == "space")).one()
+        assert (row.source, row.model_version, row.evidence) == ("model", "test-1", ["phrase"])
+        business = s.scalars(select(Business)).one()
+        assert (business.organisation, business.sector, business.role) == (
+            "Orbit Ltd",
+            "space",
+            None,
+        )
+        assert business.conversations[0].channel == "socketio"
+
+
+def test_respondent_corrections(engine: Engine) -> None:
+    service.record_consent("b2", "rest", agreed=True)
+    service.record_answer("b2", "rest", "rocket engines", "island:space:barriers", "?")
+    service.record_answer("b2", "rest", "rail is slow", "seabed:infrastructure", "?")
+    answers = service.correct_themes(
+        "b2", add=["space", "education_skills"], remove=["infrastructure"]
+    )
+    assert [a.themes for a in answers] == [["space"], ["education_skills"]]
+    assert service.recorded_themes("b2") == ["space", "education_skills"]
+    with session_scope(engine) as s:
+        sources = set(s.scalars(select(ResponseTheme.source)))
+        assert sources == {"model", "respondent"}
+    with pytest.raises(ValueError):
+        service.correct_themes("b2", add=["not_a_theme"], remove=[])
+
+
+def test_contact_validation(engine: Engine) -> None:
+    service.record_consent("b3", "rest", agreed=True)
+    with pytest.raises(ValueError):
+        service.set_contact("b3", "rest", "not-an-email", follow_up=True)
+    service.set_contact("b3", "rest", "owner@firm.co.uk", follow_up=True)
+    with session_scope(engine) as s:
+        business = s.scalars(select(Business)).one()
+        assert (business.email, business.follow_up) == ("owner@firm.co.uk", True)
+
+
+def test_forget_deletes_everything_including_transcript(engine: Engine) -> None:
+    with engine.begin() as conn:
+        conn.execute(
+            text("CREATE TABLE events (id INTEGER PRIMARY KEY, sender_id TEXT, data TEXT)")
+        )
+        conn.execute(text("INSERT INTO events (sender_id, data) VALUES ('b4', 'rocket secrets')"))
+        conn.execute(text("INSERT INTO events (sender_id, data) VALUES ('other', 'keep me')"))
+    service.record_consent("b4", "rest", agreed=True)
+    service.record_answer("b4", "rest", "rocket secrets", "q", "?")
+    result = service.forget("b4")
+    assert (result.businesses, result.responses, result.events) == (1, 1, 1)
+    with session_scope(engine) as s:
+        assert s.scalar(select(func.count(Response.id))) == 0
+        assert s.scalar(select(func.count(Business.id))) == 0
+        assert s.scalar(select(func.count(ResponseTheme.id))) == 0
+        audit = s.scalars(select(AuditEvent).where(AuditEvent.action == "erasure")).one()
+        assert "rocket" not in str(audit.detail)
+        remaining = s.execute(text("SELECT sender_id FROM events")).scalars().all()
+        assert remaining == ["other"]
