@@ -1,3 +1,159 @@
-"""`bucks-lis` commands (filled in by its issue)."""
+"""`bucks-lis` tagger commands: train-tagger, tag, evaluate-tagger, retag (issue 3)."""
 
-COMMANDS: list = []
+from __future__ import annotations
+
+import json
+import re
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import click
+
+CHUNK = 64
+_ID_RE = re.compile(r'"id"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+)')
+
+
+def _recover_id(line: str) -> object:
+    """Best-effort id from a line that is not valid JSON."""
+    match = _ID_RE.search(line)
+    if not match:
+        return None
+    try:
+        return json.loads(match.group(1))
+    except json.JSONDecodeError:
+        return None
+
+
+def _parse_line(raw: str) -> tuple[object, str | None, str | None]:
+    """(id, text, error) for one input line; exactly one of text/error is set."""
+    line = raw.strip()
+    if not line:
+        return None, None, "blank line"
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return _recover_id(line), None, f"malformed JSON: {exc.msg}"
+    if not isinstance(obj, dict):
+        return None, None, "expected a JSON object with \"id\" and \"text\""
+    msg_id = obj.get("id")
+    text = obj.get("text")
+    if not isinstance(text, str):
+        return msg_id, None, "missing or non-string \"text\""
+    return msg_id, text, None
+
+
+@click.command("tag")
+@click.option("--engine", "engine_name", type=click.Choice(["model", "keyword"]), default="model",
+              show_default=True, help="the trained model, or the keyword baseline")
+def tag_command(engine_name: str) -> None:
+    """Tag JSON lines {"id", "text"} from stdin; one JSON line out per line in, in order."""
+    engine = _engine(engine_name)
+    out = sys.stdout
+
+    def flush(batch: list[tuple[object, str | None, str | None]]) -> None:
+        texts = [text for _, text, err in batch if err is None]
+        results = iter(engine.tag_many(texts)) if texts else iter(())
+        for msg_id, _text, err in batch:
+            if err is not None:
+                row = {"id": msg_id, "error": err}
+            else:
+                row = {"id": msg_id, **next(results).to_dict()}
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        out.flush()
+
+    batch: list[tuple[object, str | None, str | None]] = []
+    for raw in sys.stdin:
+        batch.append(_parse_line(raw))
+        if len(batch) >= CHUNK:
+            flush(batch)
+            batch = []
+    if batch:
+        flush(batch)
+
+
+def _engine(name: str):  # noqa: ANN202
+    from bot.tagging import TaggerModelMissing, engine
+    from bot.tagging.keyword import KeywordTagger
+
+    if name == "keyword":
+        return KeywordTagger()
+    try:
+        return engine()
+    except TaggerModelMissing as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _read_labelled(path: Path) -> tuple[list[str], list[list[str]]]:
+    texts, gold = [], []
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+                texts.append(str(obj["text"]))
+                gold.append(list(obj.get("themes") or []))
+            except (json.JSONDecodeError, KeyError) as exc:
+                raise click.ClickException(f"{path}:{n}: bad line ({exc})") from exc
+    return texts, gold
+
+
+@click.command("evaluate-tagger")
+@click.option("--data", "data_paths", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              multiple=True, required=True, help="labelled JSONL {id, text, themes}; repeatable")
+@click.option("--json", "as_json", is_flag=True, help="print the report as JSON")
+@click.option("--engine", "engine_name", type=click.Choice(["model", "keyword"]), default="model",
+              show_default=True)
+def evaluate_command(data_paths: tuple[Path, ...], as_json: bool, engine_name: str) -> None:
+    """Per-theme P/R/F1, macro/micro-F1, exact match, per-response F1, no-theme accuracy."""
+    from bot.tagging.metrics import evaluate, format_report
+
+    engine = _engine(engine_name)
+    reports = {}
+    for path in data_paths:
+        texts, gold = _read_labelled(path)
+        pred = [r.themes for r in engine.tag_many(texts)]
+        report = evaluate(gold, pred)
+        report["data"] = str(path)
+        report["model_version"] = engine.version
+        reports[str(path)] = report
+    if as_json:
+        payload = next(iter(reports.values())) if len(reports) == 1 else reports
+        click.echo(json.dumps(payload, indent=2))
+        return
+    for path, report in reports.items():
+        click.echo(format_report(report, f"{path} (model {engine.version})"))
+        click.echo("")
+
+
+@click.command("train-tagger")
+@click.option("--seed", type=int, default=13, show_default=True)
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="output directory (default: <models_dir>/tagger)")
+@click.option("--compare", is_flag=True,
+              help="also cross-validate the alternative architectures and print the table")
+def train_command(seed: int, out: Path | None, compare: bool) -> None:
+    """Train the theme tagger from data/tagger/ (seeded, reproducible)."""
+    from bot.tagging.train import train
+
+    meta = train(out_dir=out, seed=seed, compare=compare, log=click.echo)
+    click.echo(f"tagger {meta['version']} written to {meta['path']}")
+
+
+@click.command("retag")
+@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]),
+              default=None, help="only responses created on or after this date (UTC)")
+@click.option("--batch-size", type=int, default=200, show_default=True)
+def retag_command(since: datetime | None, batch_size: int) -> None:
+    """Re-tag stored responses with the current model (respondent and staff tags kept)."""
+    from bot.tagging.retag import retag
+
+    summary = retag(since=since, batch_size=batch_size)
+    click.echo(
+        f"retagged {summary['responses']} responses with {summary['model_version']}; "
+        f"{summary['changed']} changed effective themes"
+    )
+
+
+COMMANDS = [train_command, tag_command, evaluate_command, retag_command]
