@@ -134,3 +134,81 @@ def live_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveStack]:
     stack.wait_ready()
     yield stack
     stack.stop()
+
+
+def _need_service(what: str) -> None:
+    """Missing server binaries: fail in CI (which installs them), skip on a laptop."""
+    if os.environ.get("CI"):
+        pytest.fail(f"{what} is not installed; .ci/run installs it")
+    pytest.skip(f"{what} is not installed (apt-get install it, or see .ci/run)")
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A throwaway PostgreSQL server (Debian's binaries) on a free port, torn down after."""
+    import glob
+    import shutil
+    import subprocess
+
+    bins = sorted(glob.glob("/usr/lib/postgresql/*/bin"))
+    if not bins:
+        _need_service("PostgreSQL")
+    import tempfile
+
+    bindir = bins[-1]
+    # Not under pytest's tmp dir: that is private to root, and postgres won't run as root.
+    datadir = Path(tempfile.mkdtemp(prefix="bucks-lis-pg-")) / "data"
+    port = free_port()
+    as_pg: list[str] = []
+    if os.geteuid() == 0:
+        as_pg = ["runuser", "-u", "postgres", "--"]
+        shutil.chown(datadir.parent, "postgres")
+    subprocess.run(
+        [*as_pg, f"{bindir}/initdb", "-D", str(datadir), "-U", "postgres", "-A", "trust"],
+        check=True, capture_output=True,
+    )
+    subprocess.run(
+        [*as_pg, f"{bindir}/pg_ctl", "-D", str(datadir), "-l", str(datadir.parent / "log"),
+         "-o", f"-p {port} -k {datadir.parent} -c listen_addresses=127.0.0.1", "-w", "start"],
+        check=True, capture_output=True,
+    )
+    subprocess.run(
+        [*as_pg, f"{bindir}/createdb", "-h", "127.0.0.1", "-p", str(port), "-U", "postgres",
+         "bucks_lis_test"],
+        check=True, capture_output=True,
+    )
+    yield f"postgresql://postgres@127.0.0.1:{port}/bucks_lis_test"
+    subprocess.run(
+        [*as_pg, f"{bindir}/pg_ctl", "-D", str(datadir), "-m", "fast", "stop"],
+        capture_output=True,
+    )
+    shutil.rmtree(datadir.parent, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> Iterator[str]:
+    """A throwaway Redis server on a free port."""
+    import shutil
+    import subprocess
+    import time
+
+    exe = shutil.which("redis-server")
+    if not exe:
+        _need_service("Redis")
+    port = free_port()
+    proc = subprocess.Popen(
+        [exe, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    import redis
+
+    client = redis.Redis(host="127.0.0.1", port=port)
+    for _ in range(50):
+        try:
+            client.ping()
+            break
+        except redis.exceptions.ConnectionError:
+            time.sleep(0.1)
+    yield f"redis://127.0.0.1:{port}/0"
+    proc.terminate()
+    proc.wait(timeout=10)
