@@ -66,6 +66,19 @@ class Settings:
         default_factory=lambda: Path(os.environ.get("MODELS_DIR", PROJECT_ROOT / "models"))
     )
     redis_url: str = field(default_factory=lambda: os.environ.get("REDIS_URL", ""))
+    # X (Twitter) channel, bot/channels/x.py. Secrets only from the environment; without the
+    # four OAuth values replies are recorded in var/x-outbox.jsonl instead of sent.
+    x_consumer_key: str = field(default_factory=lambda: os.environ.get("X_CONSUMER_KEY", ""))
+    x_consumer_secret: str = field(
+        default_factory=lambda: os.environ.get("X_CONSUMER_SECRET", "")
+    )
+    x_access_token: str = field(default_factory=lambda: os.environ.get("X_ACCESS_TOKEN", ""))
+    x_access_token_secret: str = field(
+        default_factory=lambda: os.environ.get("X_ACCESS_TOKEN_SECRET", "")
+    )
+    x_bot_user_id: str = field(default_factory=lambda: os.environ.get("X_BOT_USER_ID", ""))
+    x_hashtag: str = field(default_factory=lambda: os.environ.get("X_HASHTAG", "#bucksLIS"))
+    x_poll_seconds: int = field(default_factory=lambda: _int("X_POLL_SECONDS", 60))
 
     @property
     def production(self) -> bool:
@@ -74,6 +87,14 @@ class Settings:
     @property
     def secret_key(self) -> str:
         return _secret_key()
+
+    @property
+    def x_can_send(self) -> bool:
+        """All four OAuth 1.0a values are set, so replies really go to X."""
+        return all(
+            (self.x_consumer_key, self.x_consumer_secret, self.x_access_token,
+             self.x_access_token_secret)
+        )
 
     @property
     def rasa_url(self) -> str:
