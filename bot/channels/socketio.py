@@ -1,0 +1,186 @@
+"""The website widget's socket.io channel: Rasa 3.6's SocketIOInput with limits.
+
+Enabled in credentials.yml as `bot.channels.socketio.LimitedSocketIOInput`. On top of
+Rasa's channel it
+
+- accepts socket.io connections only from `settings().allowed_origins` (ALLOWED_ORIGINS);
+  Rasa's own channel disables the origin check (`cors_allowed_origins=[]`). `*` is refused
+  in production;
+- rejects a user message that is not a non-empty string of at most
+  `settings().max_message_chars` characters (or has a malformed session id or metadata)
+  with a bot_uttered-style event `{"text": ..., "error": {"code": ...}}` to that socket
+  only, instead of passing it to Rasa;
+- acknowledges every user message: a client that emits with an ack callback gets
+  `{"ok": true}` once Rasa has handled the message, or `{"ok": false, "error": code}`;
+- awaits `enter_room` in `session_request` (python-socketio 5 made it a coroutine and
+  Rasa 3.6.21 does not await it, so with `session_persistence: true` the bot's replies,
+  which are emitted to the session's room, never reached the browser).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from rasa.core.channels.channel import UserMessage
+from rasa.core.channels.socketio import SocketIOInput
+from sanic import Blueprint
+
+from bot.config import Settings, settings
+
+logger = logging.getLogger(__name__)
+
+SESSION_ID_RE = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+MAX_METADATA_CHARS = 4096
+
+ERROR_TEXTS = {
+    "invalid_payload": "Sorry, I couldn't read that message. Please try again.",
+    "not_text": "Sorry, I can only read text messages.",
+    "empty": "Your message was empty, so I didn't send it.",
+    "too_long": (
+        "Sorry, that message is too long: please keep it to {max} characters "
+        "or send it in parts."
+    ),
+    "no_session": "Sorry, your chat session was not recognised. Please reload the page.",
+    "invalid_metadata": "Sorry, I couldn't read that message. Please try again.",
+}
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """Why a user message was not passed to Rasa."""
+
+    code: str
+    max_message_chars: int
+
+    def event(self) -> dict[str, Any]:
+        """The bot_uttered-style payload the widget shows."""
+        text = ERROR_TEXTS[self.code].format(max=self.max_message_chars)
+        return {
+            "text": text,
+            "error": {"code": self.code, "max_message_chars": self.max_message_chars},
+        }
+
+
+def allowed_origins(cfg: Settings | None = None) -> list[str]:
+    """Origins allowed to open a socket: ALLOWED_ORIGINS, never `*` in production."""
+    cfg = cfg or settings()
+    origins = [origin.rstrip("/") for origin in cfg.allowed_origins if origin.strip()]
+    if "*" in origins:
+        if cfg.production:
+            raise ValueError(
+                "ALLOWED_ORIGINS must list the sites that embed the chat widget; "
+                "'*' is not allowed in production"
+            )
+        logger.warning("ALLOWED_ORIGINS contains '*': any site may open a chat socket")
+        return ["*"]
+    return origins
+
+
+def max_packet_bytes(max_chars: int) -> int:
+    """Largest engine.io packet accepted: room for a full message in UTF-8 plus metadata."""
+    return max(16 * 1024, 4 * max_chars + 2 * MAX_METADATA_CHARS + 1024)
+
+
+def valid_session_id(value: object) -> bool:
+    return isinstance(value, str) and bool(SESSION_ID_RE.match(value))
+
+
+def check_user_message(
+    data: object, max_chars: int, session_persistence: bool, metadata_key: str = "metadata"
+) -> tuple[dict[str, Any] | None, Rejection | None]:
+    """Validate a `user_uttered` payload; returns (clean payload, None) or (None, rejection)."""
+
+    def reject(code: str) -> tuple[None, Rejection]:
+        return None, Rejection(code, max_chars)
+
+    if not isinstance(data, dict):
+        return reject("invalid_payload")
+    message = data.get("message")
+    if not isinstance(message, str):
+        return reject("not_text")
+    message = message.strip()
+    if not message:
+        return reject("empty")
+    if len(message) > max_chars:
+        return reject("too_long")
+
+    clean: dict[str, Any] = {"message": message}
+    session_id = data.get("session_id")
+    if session_persistence and not valid_session_id(session_id):
+        return reject("no_session")
+    if session_id is not None:
+        if not valid_session_id(session_id):
+            return reject("no_session")
+        clean["session_id"] = session_id
+
+    metadata = data.get(metadata_key)
+    if metadata is not None:
+        if isinstance(metadata, str):
+            if len(metadata) > MAX_METADATA_CHARS:
+                return reject("invalid_metadata")
+            try:
+                metadata = json.loads(metadata)
+            except ValueError:
+                return reject("invalid_metadata")
+        if not isinstance(metadata, dict):
+            return reject("invalid_metadata")
+        if len(json.dumps(metadata, default=str)) > MAX_METADATA_CHARS:
+            return reject("invalid_metadata")
+        clean[metadata_key] = metadata
+    return clean, None
+
+
+class LimitedSocketIOInput(SocketIOInput):
+    """Rasa's socket.io channel with origin restriction and message validation."""
+
+    @classmethod
+    def name(cls) -> str:
+        # Keep Rasa's channel name: conversations are recorded with channel "socketio".
+        return "socketio"
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        cfg = settings()
+        max_chars = cfg.max_message_chars
+        origins = allowed_origins(cfg)
+
+        socketio_webhook = super().blueprint(on_new_message)
+        sio = socketio_webhook.ctx.sio
+        # Rasa passes cors_allowed_origins=[] (no origin check at all); engine.io reads
+        # this attribute per request, for both the websocket and the polling transport.
+        sio.eio.cors_allowed_origins = "*" if origins == ["*"] else origins
+        # engine.io accepts 1 MB packets by default; a chat message needs far less.
+        sio.eio.max_http_buffer_size = max_packet_bytes(max_chars)
+
+        namespace = self.namespace or "/"
+        rasa_handle_message = sio.handlers[namespace][self.user_message_evt]
+
+        async def session_request(sid: str, data: dict | None) -> None:
+            session_id = data.get("session_id") if isinstance(data, dict) else None
+            if not valid_session_id(session_id):
+                session_id = uuid.uuid4().hex
+            if self.session_persistence:
+                await sio.enter_room(sid, session_id, namespace=self.namespace)
+            await sio.emit("session_confirm", session_id, room=sid, namespace=self.namespace)
+
+        async def handle_message(sid: str, data: object) -> dict[str, Any]:
+            clean, rejection = check_user_message(
+                data, max_chars, self.session_persistence, self.metadata_key or "metadata"
+            )
+            if rejection is not None:
+                logger.info("Rejected socket.io message from %s: %s", sid, rejection.code)
+                await sio.emit(
+                    self.bot_message_evt, rejection.event(), room=sid, namespace=self.namespace
+                )
+                return {"ok": False, "error": rejection.code}
+            await rasa_handle_message(sid, clean)
+            return {"ok": True}
+
+        sio.on("session_request", namespace=self.namespace)(session_request)
+        sio.on(self.user_message_evt, namespace=self.namespace)(handle_message)
+        return socketio_webhook

@@ -1,0 +1,665 @@
+/*!
+ * Buckinghamshire Local Industrial Strategy consultation chat widget.
+ * Plain JavaScript, no build step. Talks to Rasa's socket.io channel with the
+ * socket.io-client served next to this file (vendor/socket.io.min.js).
+ *
+ * Embed:  <script src="https://WEB_APP/widget/bucks-lis-chat.js" defer></script>
+ * Options (later wins): defaults served with this file < data-* attributes on the
+ * script tag < window.BucksLISChat = { socketUrl, privacyUrl, ... }.
+ *
+ * Safety: every message is rendered with textContent / text nodes; links are built
+ * with createElement and only http:, https: and mailto: are kept.
+ */
+(function () {
+  "use strict";
+
+  if (window.__bucksLisChatLoaded) return;
+  window.__bucksLisChatLoaded = true;
+
+  var SERVER_DEFAULTS = window.__BUCKS_LIS_CHAT_DEFAULTS__ || {};
+  var script = document.currentScript;
+  var scriptUrl = script && script.src ? new URL(script.src, document.baseURI) : null;
+  var assetBase = scriptUrl
+    ? scriptUrl.href.replace(/[^/]*([?#].*)?$/, "")
+    : new URL("/widget/", document.baseURI).href;
+  var appBase = new URL("../", assetBase).href;
+
+  function dataOptions() {
+    if (!script) return {};
+    var d = script.dataset;
+    var out = {};
+    if (d.socketUrl) out.socketUrl = d.socketUrl;
+    if (d.socketPath) out.socketPath = d.socketPath;
+    if (d.privacyUrl) out.privacyUrl = d.privacyUrl;
+    if (d.title) out.title = d.title;
+    if (d.launcherLabel) out.launcherLabel = d.launcherLabel;
+    if (d.initPayload) out.initPayload = d.initPayload;
+    if (d.maxMessageChars) out.maxMessageChars = parseInt(d.maxMessageChars, 10);
+    if (d.open) out.open = d.open === "true";
+    return out;
+  }
+
+  var config = Object.assign(
+    {
+      socketUrl: appBase,
+      socketPath: "/socket.io",
+      privacyUrl: appBase + "privacy",
+      maxMessageChars: 2000,
+      title: "Local Industrial Strategy consultation",
+      launcherLabel: "Have your say",
+      initPayload: "/greet",
+      storageKey: "bucksLisChat",
+      ackTimeoutMs: 45000,
+      historyLimit: 200,
+      open: false,
+    },
+    SERVER_DEFAULTS,
+    dataOptions(),
+    window.BucksLISChat || {}
+  );
+  var MAX = Math.max(1, parseInt(config.maxMessageChars, 10) || 2000);
+  var STORE_KEY = config.storageKey + ":v1:" + new URL(config.socketUrl, document.baseURI).host;
+
+  // ---------------------------------------------------------------- storage
+  function randomId() {
+    var bytes = new Uint8Array(16);
+    (window.crypto || window.msCrypto).getRandomValues(bytes);
+    return Array.prototype.map
+      .call(bytes, function (b) {
+        return ("0" + b.toString(16)).slice(-2);
+      })
+      .join("");
+  }
+
+  function loadState() {
+    var state = null;
+    try {
+      state = JSON.parse(window.localStorage.getItem(STORE_KEY) || "null");
+    } catch (e) {
+      state = null;
+    }
+    if (!state || typeof state !== "object" || !Array.isArray(state.messages)) {
+      state = { senderId: null, messages: [], started: false, open: false };
+    }
+    if (typeof state.senderId !== "string" || !/^[A-Za-z0-9_-]{8,64}$/.test(state.senderId)) {
+      state.senderId = randomId();
+    }
+    // A message that was on its way when the page went away is not confirmed.
+    state.messages.forEach(function (m) {
+      if (m.status === "sending") m.status = "failed";
+    });
+    return state;
+  }
+
+  var state = loadState();
+
+  function saveState() {
+    if (state.messages.length > config.historyLimit) {
+      state.messages = state.messages.slice(-config.historyLimit);
+    }
+    try {
+      window.localStorage.setItem(STORE_KEY, JSON.stringify(state));
+    } catch (e) {
+      /* storage full or disabled: the chat still works, without history */
+    }
+  }
+
+  // ---------------------------------------------------------------- DOM helpers
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    if (attrs) {
+      Object.keys(attrs).forEach(function (k) {
+        if (attrs[k] === null || attrs[k] === undefined || attrs[k] === false) return;
+        if (k === "text") node.textContent = attrs[k];
+        else if (k === "className") node.className = attrs[k];
+        else node.setAttribute(k, attrs[k] === true ? "" : attrs[k]);
+      });
+    }
+    (children || []).forEach(function (c) {
+      if (c) node.appendChild(c);
+    });
+    return node;
+  }
+
+  function safeHref(href) {
+    try {
+      var url = new URL(href, document.baseURI);
+      if (url.protocol === "http:" || url.protocol === "https:" || url.protocol === "mailto:") {
+        return url.href;
+      }
+    } catch (e) {
+      /* not a URL */
+    }
+    return null;
+  }
+
+  function link(label, href) {
+    var a = el("a", { href: href, target: "_blank", rel: "noopener noreferrer", text: label });
+    if (href.indexOf("mailto:") === 0) a.removeAttribute("target");
+    return a;
+  }
+
+  // Markdown links [label](url), bare http(s) URLs and mailto: links.
+  var LINK_RE = /\[([^\]\n]{1,200})\]\(([^)\s]{1,2000})\)|\b((?:https?:\/\/|mailto:)[^\s<>"']+)/g;
+
+  function appendLine(parent, line) {
+    var last = 0;
+    var match;
+    LINK_RE.lastIndex = 0;
+    while ((match = LINK_RE.exec(line)) !== null) {
+      var raw = match[0];
+      var label;
+      var target;
+      var trailing = "";
+      if (match[1] !== undefined) {
+        label = match[1];
+        target = match[2];
+      } else {
+        target = match[3];
+        var trim = target.match(/[.,;:!?)]+$/);
+        if (trim) {
+          trailing = trim[0];
+          target = target.slice(0, -trailing.length);
+          raw = raw.slice(0, -trailing.length);
+        }
+        label = target.replace(/^mailto:/, "");
+      }
+      var href = safeHref(target);
+      if (match.index > last) parent.appendChild(document.createTextNode(line.slice(last, match.index)));
+      parent.appendChild(href ? link(label, href) : document.createTextNode(raw));
+      last = match.index + raw.length;
+      LINK_RE.lastIndex = last;
+    }
+    if (last < line.length) parent.appendChild(document.createTextNode(line.slice(last)));
+  }
+
+  function renderText(parent, text, withLinks) {
+    String(text).split(/\r?\n/).forEach(function (line, i) {
+      if (i > 0) parent.appendChild(document.createElement("br"));
+      if (withLinks) appendLine(parent, line);
+      else parent.appendChild(document.createTextNode(line));
+    });
+  }
+
+  // ---------------------------------------------------------------- UI
+  var ids = {
+    panel: "blc-panel",
+    title: "blc-title",
+    input: "blc-input",
+    count: "blc-count",
+    hint: "blc-hint",
+  };
+
+  var launcher = el("button", {
+    type: "button",
+    className: "blc-launcher",
+    "aria-expanded": "false",
+    "aria-controls": ids.panel,
+  });
+  launcher.appendChild(el("span", { className: "blc-launcher-icon", "aria-hidden": "true", text: "\u{1F4AC}" }));
+  launcher.appendChild(el("span", { text: config.launcherLabel }));
+
+  var titleEl = el("h2", { id: ids.title, className: "blc-title", text: config.title });
+  var privacyLink = link("Privacy notice", safeHref(config.privacyUrl) || appBase + "privacy");
+  privacyLink.className = "blc-privacy";
+  var closeBtn = el("button", { type: "button", className: "blc-close", "aria-label": "Close chat" }, [
+    el("span", { "aria-hidden": "true", text: "\u00D7" }),
+  ]);
+  var header = el("div", { className: "blc-header" }, [
+    el("div", { className: "blc-heading" }, [
+      titleEl,
+      el("p", { className: "blc-sub" }, [
+        document.createTextNode("Your answers help shape Buckinghamshire's strategy. "),
+        privacyLink,
+      ]),
+    ]),
+    closeBtn,
+  ]);
+
+  var banner = el("div", { className: "blc-banner", role: "status", "aria-live": "polite" });
+  banner.hidden = true;
+
+  var log = el("div", {
+    className: "blc-log",
+    role: "log",
+    "aria-live": "polite",
+    "aria-relevant": "additions",
+    "aria-label": "Conversation",
+    tabindex: "0",
+  });
+
+  var typing = el("div", { className: "blc-typing", "aria-hidden": "true" }, [
+    el("span", { className: "blc-dot" }),
+    el("span", { className: "blc-dot" }),
+    el("span", { className: "blc-dot" }),
+    el("span", { className: "blc-typing-text", text: "The assistant is typing\u2026" }),
+  ]);
+  typing.hidden = true;
+
+  var input = el("textarea", {
+    id: ids.input,
+    className: "blc-input",
+    rows: "1",
+    maxlength: String(MAX),
+    "aria-describedby": ids.hint + " " + ids.count,
+    autocomplete: "off",
+    placeholder: "Type your message\u2026",
+  });
+  var count = el("span", { id: ids.count, className: "blc-count", text: "0 / " + MAX });
+  var hint = el("span", {
+    id: ids.hint,
+    className: "blc-sr",
+    text: "Up to " + MAX + " characters. Press Enter to send, Shift+Enter for a new line.",
+  });
+  var sendBtn = el("button", { type: "submit", className: "blc-send", text: "Send" });
+  var form = el("form", { className: "blc-form", novalidate: true }, [
+    el("label", { for: ids.input, className: "blc-sr", text: "Your message" }),
+    input,
+    el("div", { className: "blc-form-side" }, [sendBtn, count]),
+    hint,
+  ]);
+
+  var panel = el("div", {
+    id: ids.panel,
+    className: "blc-panel",
+    role: "dialog",
+    "aria-modal": "false",
+    "aria-labelledby": ids.title,
+  }, [header, banner, log, typing, form]);
+  panel.hidden = true;
+
+  var root = el("div", { className: "blc-root", "data-bucks-lis-chat": "" }, [panel, launcher]);
+
+  // ---------------------------------------------------------------- messages
+  function statusText(m) {
+    if (m.status === "queued") return "Not sent yet \u2013 it will be sent when you're back online";
+    if (m.status === "sending") return "Sending\u2026";
+    if (m.status === "failed") return "Not sent";
+    return "";
+  }
+
+  function renderMessage(m) {
+    var who = m.from === "user" ? "You" : m.from === "error" ? "Problem" : "Assistant";
+    var bubble = el("div", { className: "blc-bubble" });
+    renderText(bubble, m.text, m.from !== "user");
+    var item = el("div", {
+      className: "blc-msg blc-" + m.from + (m.status ? " blc-" + m.status : ""),
+      "data-id": m.id,
+      "data-status": m.status || null,
+    }, [el("span", { className: "blc-sr", text: who + ": " }), bubble]);
+
+    if (m.from === "user" && m.status && m.status !== "sent") {
+      var st = el("div", { className: "blc-status", text: statusText(m) });
+      if (m.status === "failed") {
+        var retry = el("button", { type: "button", className: "blc-retry", text: "Retry" });
+        retry.setAttribute("aria-label", "Retry sending: " + m.text.slice(0, 60));
+        retry.addEventListener("click", function () {
+          m.status = "queued";
+          updateMessage(m);
+          saveState();
+          flush();
+          input.focus();
+        });
+        st.appendChild(document.createTextNode(" "));
+        st.appendChild(retry);
+      }
+      item.appendChild(st);
+    }
+
+    if (m.buttons && m.buttons.length && !m.answered) {
+      var group = el("div", { className: "blc-quick", role: "group", "aria-label": "Reply options" });
+      m.buttons.forEach(function (b) {
+        var btn = el("button", { type: "button", className: "blc-quick-btn", text: b.title });
+        btn.addEventListener("click", function () {
+          m.answered = true;
+          updateMessage(m);
+          send(b.payload, b.title);
+          input.focus();
+        });
+        group.appendChild(btn);
+      });
+      item.appendChild(group);
+    }
+    return item;
+  }
+
+  function updateMessage(m) {
+    var old = log.querySelector('[data-id="' + m.id + '"]');
+    if (old) old.parentNode.replaceChild(renderMessage(m), old);
+  }
+
+  function scrollDown() {
+    log.scrollTop = log.scrollHeight;
+  }
+
+  function addMessage(m) {
+    if (!m.id) m.id = randomId().slice(0, 12);
+    if (m.from === "bot" && m.buttons && m.buttons.length) {
+      // Only the latest question's buttons are live.
+      state.messages.forEach(function (old) {
+        if (old.buttons && !old.answered) {
+          old.answered = true;
+          updateMessage(old);
+        }
+      });
+    }
+    state.messages.push(m);
+    saveState();
+    if (!m.hidden) {
+      log.appendChild(renderMessage(m));
+      scrollDown();
+    }
+    return m;
+  }
+
+  // ---------------------------------------------------------------- typing indicator
+  var typingTimer = null;
+  function showTyping(on) {
+    typing.hidden = !on;
+    clearTimeout(typingTimer);
+    if (on) {
+      typingTimer = setTimeout(function () {
+        typing.hidden = true;
+      }, config.ackTimeoutMs);
+      scrollDown();
+    }
+  }
+
+  // ---------------------------------------------------------------- connection
+  var socket = null;
+  var ready = false; // connected and session confirmed
+  var everConnected = false;
+
+  function setBanner(text) {
+    banner.textContent = text || "";
+    banner.hidden = !text;
+    root.classList.toggle("blc-is-offline", !!text);
+  }
+
+  function offlineBanner() {
+    setBanner(
+      "You're offline. Reconnecting\u2026 Messages you write now will be sent when the connection is back."
+    );
+  }
+
+  function flush() {
+    if (!ready || !socket) {
+      var waiting = state.messages.some(function (m) {
+        return m.status === "queued";
+      });
+      if (waiting && everConnected) offlineBanner();
+      return;
+    }
+    state.messages.forEach(function (m) {
+      if (m.from !== "user" || m.status !== "queued") return;
+      m.status = "sending";
+      updateMessage(m);
+      showTyping(true);
+      socket
+        .timeout(config.ackTimeoutMs)
+        .emit(
+          "user_uttered",
+          { message: m.payload || m.text, session_id: state.senderId },
+          function (err, res) {
+            if (err || (res && res.ok === false)) {
+              m.status = "failed";
+              showTyping(false);
+            } else {
+              m.status = "sent";
+            }
+            updateMessage(m);
+            saveState();
+          }
+        );
+    });
+    saveState();
+  }
+
+  function send(payload, display) {
+    var text = String(payload).trim();
+    if (!text) return false;
+    if (text.length > MAX) return false;
+    addMessage({
+      from: "user",
+      text: display || text,
+      payload: text,
+      status: "queued",
+      hidden: display === false,
+      ts: Date.now(),
+    });
+    flush();
+    if (!ready) offlineBanner();
+    return true;
+  }
+
+  function onBotUttered(data) {
+    if (!data || typeof data !== "object") return;
+    showTyping(false);
+    var buttons = [];
+    if (Array.isArray(data.quick_replies)) {
+      data.quick_replies.forEach(function (q) {
+        if (q && typeof q.title === "string" && typeof q.payload === "string") {
+          buttons.push({ title: q.title, payload: q.payload });
+        }
+      });
+    } else if (Array.isArray(data.buttons)) {
+      data.buttons.forEach(function (q) {
+        if (q && typeof q.title === "string" && typeof q.payload === "string") {
+          buttons.push({ title: q.title, payload: q.payload });
+        }
+      });
+    }
+    var text = typeof data.text === "string" ? data.text : "";
+    var attachment = data.attachment;
+    if (!text && attachment && attachment.payload && typeof attachment.payload.src === "string") {
+      text = attachment.payload.src; // rendered as a link if it is http(s)
+    }
+    if (!text && !buttons.length) return;
+    addMessage({
+      from: data.error ? "error" : "bot",
+      text: text,
+      buttons: buttons,
+      ts: Date.now(),
+    });
+  }
+
+  function connect() {
+    if (socket) return;
+    if (typeof window.io !== "function") {
+      setBanner("The chat could not load. Please reload the page.");
+      return;
+    }
+    var url = new URL(config.socketUrl, document.baseURI);
+    socket = window.io(url.origin, {
+      path: config.socketPath,
+      transports: ["websocket", "polling"],
+      reconnection: true,
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 5000,
+      timeout: 10000,
+    });
+    socket.on("connect", function () {
+      socket.emit("session_request", { session_id: state.senderId });
+    });
+    socket.on("session_confirm", function (sessionId) {
+      var id = typeof sessionId === "string" ? sessionId : sessionId && sessionId.session_id;
+      if (id && id !== state.senderId) {
+        state.senderId = id;
+        saveState();
+      }
+      var wasOffline = everConnected && !banner.hidden;
+      ready = true;
+      everConnected = true;
+      setBanner("");
+      if (wasOffline) announce("Back online.");
+      if (!state.started) {
+        state.started = true;
+        saveState();
+        if (config.initPayload) send(config.initPayload, false);
+      }
+      flush();
+    });
+    socket.on(config.botMessageEvent || "bot_uttered", onBotUttered);
+    socket.on("disconnect", function () {
+      ready = false;
+      showTyping(false);
+      offlineBanner();
+    });
+    socket.on("connect_error", function () {
+      ready = false;
+      offlineBanner();
+    });
+  }
+
+  function goOffline() {
+    ready = false;
+    offlineBanner();
+    if (socket) socket.disconnect();
+  }
+
+  function goOnline() {
+    if (socket && !socket.connected) socket.connect();
+  }
+
+  var live = el("div", { className: "blc-sr", role: "status", "aria-live": "polite" });
+  function announce(text) {
+    live.textContent = "";
+    setTimeout(function () {
+      live.textContent = text;
+    }, 50);
+  }
+
+  // ---------------------------------------------------------------- open / close
+  function open(focus) {
+    panel.hidden = false;
+    launcher.setAttribute("aria-expanded", "true");
+    root.classList.add("blc-is-open");
+    state.open = true;
+    saveState();
+    ioReady.then(connect, function () {
+      setBanner("The chat could not load. Please reload the page.");
+    });
+    scrollDown();
+    if (focus !== false) input.focus();
+  }
+
+  function close() {
+    panel.hidden = true;
+    launcher.setAttribute("aria-expanded", "false");
+    root.classList.remove("blc-is-open");
+    state.open = false;
+    saveState();
+    launcher.focus();
+  }
+
+  launcher.addEventListener("click", function () {
+    if (panel.hidden) open();
+    else close();
+  });
+  closeBtn.addEventListener("click", close);
+  panel.addEventListener("keydown", function (e) {
+    if (e.key === "Escape" || e.key === "Esc") {
+      e.preventDefault();
+      close();
+    }
+  });
+
+  function updateCount() {
+    var n = input.value.length;
+    count.textContent = n + " / " + MAX;
+    count.classList.toggle("blc-count-near", n >= MAX * 0.9);
+    input.style.height = "auto";
+    input.style.height = Math.min(input.scrollHeight, 120) + "px";
+  }
+
+  input.addEventListener("input", updateCount);
+  input.addEventListener("keydown", function (e) {
+    if (e.key === "Enter" && !e.shiftKey && !e.isComposing) {
+      e.preventDefault();
+      form.requestSubmit ? form.requestSubmit() : form.dispatchEvent(new Event("submit"));
+    }
+  });
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    var text = input.value.slice(0, MAX);
+    if (send(text)) {
+      input.value = "";
+      updateCount();
+    }
+    input.focus();
+  });
+
+  window.addEventListener("offline", goOffline);
+  window.addEventListener("online", goOnline);
+  window.addEventListener("storage", function (e) {
+    // Another tab of the same site changed the conversation: keep the same sender id.
+    if (e.key === STORE_KEY && e.newValue) {
+      try {
+        var other = JSON.parse(e.newValue);
+        if (other && other.senderId) state.senderId = other.senderId;
+      } catch (err) {
+        /* ignore */
+      }
+    }
+  });
+
+  // ---------------------------------------------------------------- start
+  function loadAsset(tag, attrs) {
+    return new Promise(function (resolve, reject) {
+      var node = el(tag, attrs);
+      node.onload = resolve;
+      node.onerror = reject;
+      document.head.appendChild(node);
+    });
+  }
+
+  function mount() {
+    root.appendChild(live);
+    document.body.appendChild(root);
+    state.messages.forEach(function (m) {
+      if (!m.hidden) log.appendChild(renderMessage(m));
+    });
+    updateCount();
+    document.querySelectorAll("[data-bucks-lis-chat-open]").forEach(function (b) {
+      b.addEventListener("click", function (e) {
+        e.preventDefault();
+        open();
+      });
+    });
+    if (state.open || config.open) open(false);
+  }
+
+  var cssReady = document.querySelector("link[data-bucks-lis-chat-css]")
+    ? Promise.resolve()
+    : loadAsset("link", {
+        rel: "stylesheet",
+        href: assetBase + "bucks-lis-chat.css",
+        "data-bucks-lis-chat-css": "",
+      }).catch(function () {});
+  var ioReady =
+    typeof window.io === "function"
+      ? Promise.resolve()
+      : loadAsset("script", { src: assetBase + "vendor/socket.io.min.js" });
+
+  function start() {
+    cssReady.then(mount);
+  }
+
+  window.BucksLISChatWidget = {
+    open: open,
+    close: close,
+    send: function (text) {
+      return send(text);
+    },
+    get senderId() {
+      return state.senderId;
+    },
+    get connected() {
+      return ready;
+    },
+    config: config,
+  };
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
