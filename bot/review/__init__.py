@@ -1,9 +1,136 @@
-"""Staff review app, mounted at /staff (issue 4 fills this in)."""
+"""Staff review app, mounted at /staff.
+
+Login (Flask-Login), CSRF on every staff form (Flask-WTF), security headers, and the
+pages in `views`. Templates autoescape everything; nothing user-written is marked safe.
+"""
 
 from __future__ import annotations
 
-from flask import Flask
+from datetime import datetime, timedelta
+from typing import Any
+
+from flask import Flask, render_template, request
+from flask_wtf.csrf import CSRFError, CSRFProtect
+
+from bot.storage.models import SOURCE_MODEL, SOURCE_RESPONDENT, SOURCE_STAFF
+from bot.strategy import ISLAND_IDS, SEABED_IDS, THEME_IDS, load_themes
+
+STAFF_PREFIX = "/staff"
+
+CSP = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+
+SOURCE_LABELS = {SOURCE_MODEL: "Model", SOURCE_RESPONDENT: "Respondent", SOURCE_STAFF: "Staff"}
+
+csrf = CSRFProtect()
+
+
+def _theme_names() -> dict[str, str]:
+    return {t.id: t.name for t in load_themes()}
+
+
+def _when(value: Any, fmt: str = "%d %b %Y %H:%M") -> str:
+    if isinstance(value, datetime):
+        return value.strftime(fmt)
+    return "" if value is None else str(value)
 
 
 def init_app(app: Flask) -> None:
     """Register the staff blueprint, login manager and CSRF protection."""
+    from bot.review.auth import login_manager
+    from bot.review.views import bp
+
+    app.config.setdefault("PERMANENT_SESSION_LIFETIME", timedelta(hours=8))
+    app.config.setdefault("REMEMBER_COOKIE_DURATION", timedelta(hours=8))
+    app.config.setdefault("WTF_CSRF_TIME_LIMIT", 8 * 3600)
+
+    # CSRF: the staff blueprint always checks tokens (below). We only turn on app-wide
+    # checking if someone else already did, so other blueprints' JSON endpoints keep working.
+    if "csrf" not in app.extensions:
+        app.config.setdefault("WTF_CSRF_CHECK_DEFAULT", False)
+        csrf.init_app(app)
+
+    login_manager.init_app(app)
+    app.register_blueprint(bp)
+
+    names = _theme_names()
+
+    @app.context_processor
+    def _review_helpers() -> dict[str, Any]:
+        if not request.path.startswith(STAFF_PREFIX):
+            return {}
+        return {
+            "THEME_IDS": THEME_IDS,
+            "ISLAND_IDS": ISLAND_IDS,
+            "SEABED_IDS": SEABED_IDS,
+            "theme_name": lambda t: names.get(t, t),
+            "source_label": lambda s: SOURCE_LABELS.get(s, s),
+            "when": _when,
+        }
+
+    @app.after_request
+    def _staff_headers(response: Any) -> Any:
+        if request.path.startswith(STAFF_PREFIX):
+            for key, value in SECURITY_HEADERS.items():
+                response.headers.setdefault(key, value)
+            if not request.path.startswith(f"{STAFF_PREFIX}/static/"):
+                response.headers["Cache-Control"] = "no-store"
+        return response
+
+    @app.errorhandler(CSRFError)
+    def _csrf_error(error: CSRFError) -> Any:
+        if request.path.startswith(STAFF_PREFIX):
+            return (
+                render_template(
+                    "review/error.html",
+                    code=400,
+                    title="Your form expired",
+                    message="The security token was missing or out of date. Go back, reload "
+                    "the page and try again.",
+                ),
+                400,
+            )
+        return error.description, 400
+
+    for code, title, message in (
+        (403, "You do not have permission", "This page or action needs an administrator."),
+        (404, "Page not found", "Check the address, or go back to the overview."),
+    ):
+        _register_error(app, code, title, message)
+
+
+def _register_error(app: Flask, code: int, title: str, message: str) -> None:
+    previous = app.error_handler_spec.get(None, {}).get(code, {})
+
+    def handler(error: Any) -> Any:
+        if request.path.startswith(STAFF_PREFIX):
+            return render_template(
+                "review/error.html", code=code, title=title, message=message
+            ), code
+        for cls, fn in previous.items():  # another blueprint's app-wide handler, if any
+            if isinstance(error, cls):
+                return fn(error)
+        return error
+
+    app.register_error_handler(code, handler)

@@ -1,0 +1,103 @@
+"""Staff login: Flask-Login wiring, role checks and the per-(IP, email) login throttle."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+from flask import abort, jsonify, redirect, request, url_for
+from flask_login import LoginManager, UserMixin, current_user
+from sqlalchemy import select
+
+from bot.review.db import db_session
+from bot.storage.models import StaffUser
+from bot.storage.staff import ROLE_ADMIN
+
+login_manager = LoginManager()
+login_manager.login_view = "review.login"
+login_manager.login_message = "Please sign in to see this page."
+login_manager.login_message_category = "info"
+login_manager.session_protection = "strong"
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class StaffLogin(UserMixin):
+    """The signed-in staff member. The session id embeds a fingerprint of the password
+    hash and role, so changing either (or deactivating the account) ends old sessions."""
+
+    def __init__(self, user_id: int, email: str, role: str, password_hash: str) -> None:
+        self.user_id = user_id
+        self.email = email
+        self.role = role
+        self._fingerprint = _fingerprint(password_hash, role)
+
+    def get_id(self) -> str:
+        return f"{self.user_id}.{self._fingerprint}"
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == ROLE_ADMIN
+
+
+def _fingerprint(password_hash: str, role: str) -> str:
+    return hashlib.sha256(f"{password_hash}|{role}".encode()).hexdigest()[:20]
+
+
+def login_for(user: StaffUser) -> StaffLogin:
+    return StaffLogin(user.id, user.email, user.role, user.password_hash)
+
+
+@login_manager.user_loader
+def load_user(raw_id: str) -> StaffLogin | None:
+    user_part, _, fingerprint = (raw_id or "").partition(".")
+    if not user_part.isdigit() or not fingerprint:
+        return None
+    with db_session() as session:
+        user = session.scalars(select(StaffUser).where(StaffUser.id == int(user_part))).first()
+        if user is None or not user.active:
+            return None
+        login = login_for(user)
+    return login if login.get_id() == raw_id else None
+
+
+@login_manager.unauthorized_handler
+def unauthorized() -> Any:
+    if request.path.startswith("/staff/api/"):
+        return jsonify(error="login required"), 401
+    return redirect(url_for("review.login", next=request.full_path.rstrip("?")))
+
+
+def admin_required(view: F) -> F:
+    """Use under @login_required: 403 unless the signed-in user is an admin."""
+
+    @wraps(view)
+    def wrapped(*args: Any, **kwargs: Any) -> Any:
+        if not current_user.is_authenticated:
+            return login_manager.unauthorized()
+        if not getattr(current_user, "is_admin", False):
+            abort(403)
+        return view(*args, **kwargs)
+
+    return wrapped  # type: ignore[return-value]
+
+
+def client_ip() -> str:
+    """The peer address. Behind a proxy, configure werkzeug's ProxyFix rather than trusting
+    X-Forwarded-For here."""
+    return request.remote_addr or "unknown"
+
+
+def safe_next(target: str | None, default: str) -> str:
+    """Only follow `next` to a path inside the staff app (no open redirects)."""
+    if not target:
+        return default
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not parts.path.startswith("/staff"):
+        return default
+    if target.startswith("//") or "\\" in target:
+        return default
+    return target

@@ -1,0 +1,104 @@
+"""CSV and Excel exports of filtered responses, optionally redacted."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+
+from bot.storage.queries import ResponseRow
+from bot.storage.redact import NAME_TOKEN, profile_names, redact
+from bot.strategy import theme
+
+HEADERS = [
+    "response_id",
+    "created_at_utc",
+    "channel",
+    "organisation",
+    "sector",
+    "size_band",
+    "location",
+    "question",
+    "response",
+    "themes",
+    "theme_ids",
+    "theme_sources",
+    "reviewed",
+    "flagged",
+    "note",
+]
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def guard_formula(value: object) -> object:
+    """Stop spreadsheets running a cell as a formula (CSV/formula injection)."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def row_values(row: ResponseRow, redacted: bool) -> list[object]:
+    names = profile_names(row.organisation, row.email) if redacted else []
+
+    def clean(text: str | None) -> str:
+        return redact(text or "", names) if redacted else (text or "")
+
+    return [
+        row.id,
+        row.created_at.strftime("%Y-%m-%d %H:%M:%S") if row.created_at else "",
+        row.channel,
+        (NAME_TOKEN if row.organisation else "") if redacted else (row.organisation or ""),
+        row.sector or "",
+        row.size_band or "",
+        clean(row.location) if redacted else (row.location or ""),
+        row.question or "",
+        clean(row.text),
+        "; ".join(theme(t.theme_id).name for t in row.themes),
+        ";".join(t.theme_id for t in row.themes),
+        ";".join(f"{t.theme_id}:{t.source}" for t in row.themes),
+        "yes" if row.reviewed_at else "no",
+        "yes" if row.flagged else "no",
+        clean(row.note),
+    ]
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+def csv_stream(rows: Iterable[ResponseRow], redacted: bool) -> Iterator[str]:
+    """CSV text in chunks (UTF-8 BOM first so Excel reads accents correctly)."""
+    writer = csv.writer(_Echo())
+    yield "\ufeff"
+    yield writer.writerow(HEADERS)
+    for row in rows:
+        yield writer.writerow([guard_formula(v) for v in row_values(row, redacted)])
+
+
+def xlsx_bytes(rows: Iterable[ResponseRow], redacted: bool) -> bytes:
+    """An .xlsx workbook; every text cell is stored as text, never as a formula."""
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Responses")
+    header = []
+    for h in HEADERS:
+        cell = WriteOnlyCell(ws, value=h)
+        cell.font = Font(bold=True)
+        header.append(cell)
+    ws.append(header)
+    for row in rows:
+        cells = []
+        for value in row_values(row, redacted):
+            cell = WriteOnlyCell(ws, value=guard_formula(value))
+            if isinstance(value, str):
+                cell.data_type = "s"
+            cells.append(cell)
+        ws.append(cells)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()

@@ -1,0 +1,50 @@
+"""Forms (Flask-WTF: each carries a CSRF token)."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import PasswordField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional, Regexp
+
+from bot.storage.staff import MIN_PASSWORD_CHARS, ROLES
+
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+
+
+class LoginForm(FlaskForm):
+    email = StringField("Email address", validators=[DataRequired(), Length(max=320)])
+    password = PasswordField("Password", validators=[DataRequired(), Length(max=1024)])
+
+
+class NoteForm(FlaskForm):
+    note = TextAreaField("Note for the team", validators=[Optional(), Length(max=4000)])
+
+
+class EraseForm(FlaskForm):
+    confirm = StringField(
+        "Type ERASE to confirm",
+        validators=[DataRequired(), Regexp(r"^\s*ERASE\s*$", message="Type ERASE in capitals.")],
+    )
+
+
+class NewUserForm(FlaskForm):
+    email = StringField(
+        "Email address",
+        validators=[
+            DataRequired(),
+            Length(max=320),
+            Regexp(EMAIL_PATTERN, message="Enter an email address."),
+        ],
+    )
+    role = SelectField("Role", choices=[(r, r.capitalize()) for r in ROLES])
+    password = PasswordField(
+        "Initial password",
+        validators=[
+            DataRequired(),
+            Length(
+                min=MIN_PASSWORD_CHARS,
+                max=1024,
+                message=f"At least {MIN_PASSWORD_CHARS} characters.",
+            ),
+        ],
+    )

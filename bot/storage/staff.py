@@ -1,0 +1,193 @@
+"""Staff accounts for the review app: create, verify passwords, roles, login throttling.
+
+Passwords are hashed with scrypt (werkzeug). Failed logins are recorded as
+`AuditEvent(action="login_failed")` rows, so the rate limit holds across threads
+and processes that share the database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from bot.storage.models import AuditEvent, StaffUser, utcnow
+
+ROLE_REVIEWER = "reviewer"
+ROLE_ADMIN = "admin"
+ROLES = (ROLE_REVIEWER, ROLE_ADMIN)
+MIN_PASSWORD_CHARS = 12
+HASH_METHOD = "scrypt"
+
+# Login throttling: this many failures for one (IP, email) within the window locks it out.
+MAX_FAILURES = 5
+FAILURE_WINDOW = timedelta(minutes=15)
+
+# A hash to check against when the email is unknown, so timing does not reveal accounts.
+_DUMMY_HASH = generate_password_hash("not-a-real-password-0000", method=HASH_METHOD)
+
+
+@dataclass(frozen=True)
+class StaffInfo:
+    """A detached, plain view of a staff user (safe to keep after the session closes)."""
+
+    id: int
+    email: str
+    role: str
+    active: bool
+    created_at: datetime | None = None
+    last_login_at: datetime | None = None
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == ROLE_ADMIN
+
+
+def _info(user: StaffUser) -> StaffInfo:
+    return StaffInfo(
+        id=user.id,
+        email=user.email,
+        role=user.role,
+        active=bool(user.active),
+        created_at=user.created_at,
+        last_login_at=user.last_login_at,
+    )
+
+
+def normalise_email(email: str) -> str:
+    return (email or "").strip().lower()
+
+
+def check_password_strength(password: str) -> None:
+    """Raise ValueError when a password is too weak to accept."""
+    if len(password or "") < MIN_PASSWORD_CHARS:
+        raise ValueError(f"password must be at least {MIN_PASSWORD_CHARS} characters")
+
+
+def hash_password(password: str) -> str:
+    return generate_password_hash(password, method=HASH_METHOD)
+
+
+def create_user(
+    session: Session, email: str, password: str, role: str = ROLE_REVIEWER, actor: str = "system"
+) -> StaffInfo:
+    """Create a staff account; ValueError on a bad role, weak password or existing email."""
+    email = normalise_email(email)
+    if "@" not in email or len(email) > 320:
+        raise ValueError("a valid email address is needed")
+    if role not in ROLES:
+        raise ValueError(f"role must be one of: {', '.join(ROLES)}")
+    check_password_strength(password)
+    if session.scalars(select(StaffUser).where(StaffUser.email == email)).first():
+        raise ValueError(f"a staff user {email} already exists")
+    user = StaffUser(email=email, password_hash=hash_password(password), role=role, active=True)
+    session.add(user)
+    session.flush()
+    session.add(
+        AuditEvent(actor=actor, action="staff_created", detail={"email": email, "role": role})
+    )
+    return _info(user)
+
+
+def get_user(session: Session, user_id: int) -> StaffInfo | None:
+    user = session.get(StaffUser, user_id)
+    return _info(user) if user is not None else None
+
+
+def list_users(session: Session) -> list[StaffInfo]:
+    return [_info(u) for u in session.scalars(select(StaffUser).order_by(StaffUser.email))]
+
+
+def update_user(
+    session: Session,
+    user_id: int,
+    actor: str,
+    role: str | None = None,
+    active: bool | None = None,
+    password: str | None = None,
+) -> StaffInfo:
+    """Change a user's role, active flag or password (audited, never the password itself)."""
+    user = session.get(StaffUser, user_id)
+    if user is None:
+        raise LookupError(user_id)
+    changes: dict[str, object] = {}
+    if role is not None and role != user.role:
+        if role not in ROLES:
+            raise ValueError(f"role must be one of: {', '.join(ROLES)}")
+        user.role = role
+        changes["role"] = role
+    if active is not None and bool(active) != bool(user.active):
+        user.active = bool(active)
+        changes["active"] = bool(active)
+    if password is not None:
+        check_password_strength(password)
+        user.password_hash = hash_password(password)
+        changes["password"] = "changed"
+    if changes:
+        session.add(
+            AuditEvent(actor=actor, action="staff_updated", detail={"email": user.email, **changes})
+        )
+    session.flush()
+    return _info(user)
+
+
+def authenticate(session: Session, email: str, password: str) -> StaffInfo | None:
+    """The active user with this email and password, else None (constant-ish time)."""
+    email = normalise_email(email)
+    user = session.scalars(select(StaffUser).where(StaffUser.email == email)).first()
+    if user is None:
+        check_password_hash(_DUMMY_HASH, password or "")
+        return None
+    if not check_password_hash(user.password_hash, password or ""):
+        return None
+    if not user.active:
+        return None
+    user.last_login_at = utcnow()
+    return _info(user)
+
+
+# --- login throttling -------------------------------------------------------------------
+
+
+def _key(ip: str, email: str) -> str:
+    return f"{ip}|{normalise_email(email)}"[:320]
+
+
+def recent_failures(session: Session, ip: str, email: str, now: datetime | None = None) -> int:
+    """Failed logins for (ip, email) in the window, since that pair's last successful login."""
+    now = now or utcnow()
+    key = _key(ip, email)
+    rows = session.execute(
+        select(AuditEvent.action, AuditEvent.detail)
+        .where(
+            AuditEvent.action.in_(("login", "login_failed")),
+            AuditEvent.actor == (normalise_email(email)[:320] or "-"),
+            AuditEvent.at > now - FAILURE_WINDOW,
+        )
+        .order_by(AuditEvent.at, AuditEvent.id)
+    ).all()
+    failures = 0
+    for action, detail in rows:
+        if not isinstance(detail, dict) or detail.get("key") != key:
+            continue
+        failures = 0 if action == "login" else failures + 1
+    return failures
+
+
+def is_locked_out(session: Session, ip: str, email: str, now: datetime | None = None) -> bool:
+    return recent_failures(session, ip, email, now) >= MAX_FAILURES
+
+
+def record_login(session: Session, ip: str, email: str, ok: bool) -> None:
+    """Record a login attempt (success resets the failure count for that email)."""
+    session.add(
+        AuditEvent(
+            actor=normalise_email(email)[:320] or "-",
+            action="login" if ok else "login_failed",
+            detail={"key": _key(ip, email), "ip": ip},
+        )
+    )
+    session.flush()
