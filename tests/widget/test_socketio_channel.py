@@ -1,0 +1,210 @@
+"""LimitedSocketIOInput: message limits, origins, session rooms (no network, no Rasa model)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from bot.channels.socketio import (
+    LimitedSocketIOInput,
+    allowed_origins,
+    check_user_message,
+    max_packet_bytes,
+)
+from bot.config import Settings, settings
+
+SESSION = "a" * 32
+
+
+@pytest.fixture()
+def env(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> Iterator[pytest.MonkeyPatch]:
+    monkeypatch.setenv("BUCKS_LIS_VAR_DIR", str(tmp_path))
+    monkeypatch.setenv("MAX_MESSAGE_CHARS", "20")
+    monkeypatch.setenv("ALLOWED_ORIGINS", "https://www.buckslep.co.uk/, http://localhost:8000")
+    settings.cache_clear()
+    yield monkeypatch
+    settings.cache_clear()
+
+
+# ------------------------------------------------------------------ pure validation
+
+
+@pytest.mark.parametrize(
+    ("data", "code"),
+    [
+        (None, "invalid_payload"),
+        ("hello", "invalid_payload"),
+        (["hello"], "invalid_payload"),
+        ({}, "not_text"),
+        ({"message": None, "session_id": SESSION}, "not_text"),
+        ({"message": 42, "session_id": SESSION}, "not_text"),
+        ({"message": {"text": "hi"}, "session_id": SESSION}, "not_text"),
+        ({"message": "", "session_id": SESSION}, "empty"),
+        ({"message": " \n\t ", "session_id": SESSION}, "empty"),
+        ({"message": "x" * 11, "session_id": SESSION}, "too_long"),
+        ({"message": "hi"}, "no_session"),
+        ({"message": "hi", "session_id": ""}, "no_session"),
+        ({"message": "hi", "session_id": "short"}, "no_session"),
+        ({"message": "hi", "session_id": "../../etc/passwd"}, "no_session"),
+        ({"message": "hi", "session_id": 12345678}, "no_session"),
+        ({"message": "hi", "session_id": SESSION, "metadata": "{not json"}, "invalid_metadata"),
+        ({"message": "hi", "session_id": SESSION, "metadata": "[1, 2]"}, "invalid_metadata"),
+        ({"message": "hi", "session_id": SESSION, "metadata": {"x": "y" * 5000}},
+         "invalid_metadata"),
+    ],
+)
+def test_rejects_bad_messages(data: object, code: str) -> None:
+    clean, rejection = check_user_message(data, max_chars=10, session_persistence=True)
+    assert clean is None
+    assert rejection is not None and rejection.code == code
+    event = rejection.event()
+    assert event["error"] == {"code": code, "max_message_chars": 10}
+    assert isinstance(event["text"], str) and event["text"]
+
+
+def test_limit_is_inclusive_and_whitespace_is_trimmed() -> None:
+    clean, rejection = check_user_message(
+        {"message": "  " + "x" * 10 + "\n", "session_id": SESSION}, 10, True
+    )
+    assert rejection is None
+    assert clean == {"message": "x" * 10, "session_id": SESSION}
+
+
+def test_too_long_text_names_the_limit() -> None:
+    _, rejection = check_user_message({"message": "x" * 11, "session_id": SESSION}, 10, True)
+    assert "10 characters" in rejection.event()["text"]
+
+
+def test_metadata_json_string_is_parsed() -> None:
+    clean, rejection = check_user_message(
+        {"message": "hi", "session_id": SESSION, "metadata": '{"page": "/"}'}, 10, True
+    )
+    assert rejection is None
+    assert clean["metadata"] == {"page": "/"}
+
+
+def test_without_session_persistence_session_id_is_optional() -> None:
+    clean, rejection = check_user_message({"message": "hi"}, 10, session_persistence=False)
+    assert rejection is None and clean == {"message": "hi"}
+
+
+def test_packet_limit_leaves_room_for_a_full_message() -> None:
+    assert max_packet_bytes(2000) >= 4 * 2000
+    assert max_packet_bytes(2000) < 1_000_000
+
+
+# ------------------------------------------------------------------ origins
+
+
+def test_allowed_origins_come_from_settings(env: pytest.MonkeyPatch) -> None:
+    assert allowed_origins() == ["https://www.buckslep.co.uk", "http://localhost:8000"]
+
+
+def test_star_is_refused_in_production(env: pytest.MonkeyPatch) -> None:
+    env.setenv("ALLOWED_ORIGINS", "*")
+    env.setenv("BUCKS_LIS_ENV", "production")
+    env.setenv("SECRET_KEY", "x")
+    with pytest.raises(ValueError, match="not allowed in production"):
+        allowed_origins(Settings())
+
+
+def test_star_is_allowed_in_development(env: pytest.MonkeyPatch) -> None:
+    env.setenv("ALLOWED_ORIGINS", "*")
+    assert allowed_origins(Settings()) == ["*"]
+
+
+# ------------------------------------------------------------------ the blueprint's handlers
+
+
+class Recorder:
+    """Stands in for Rasa: records the UserMessages it is given."""
+
+    def __init__(self) -> None:
+        self.messages: list[Any] = []
+
+    async def __call__(self, message: Any) -> None:
+        self.messages.append(message)
+
+
+@pytest.fixture()
+def wired(env: pytest.MonkeyPatch) -> tuple:
+    channel = LimitedSocketIOInput.from_credentials(
+        {"session_persistence": True, "user_message_evt": "user_uttered",
+         "bot_message_evt": "bot_uttered"}
+    )
+    rasa = Recorder()
+    bp = channel.blueprint(rasa)
+    sio = bp.ctx.sio
+    emitted: list[tuple[str, Any, dict]] = []
+    rooms: list[tuple[str, str]] = []
+
+    async def fake_emit(event: str, data: Any = None, **kwargs: Any) -> None:
+        emitted.append((event, data, kwargs))
+
+    async def fake_enter_room(sid: str, room: str, namespace: str | None = None) -> None:
+        rooms.append((sid, room))
+
+    env.setattr(sio, "emit", fake_emit)
+    env.setattr(sio, "enter_room", fake_enter_room)
+    return channel, sio, rasa, emitted, rooms
+
+
+def run(coro: Any) -> Any:
+    return asyncio.new_event_loop().run_until_complete(coro)
+
+
+def test_origins_and_packet_size_are_set_on_engineio(wired: tuple) -> None:
+    _, sio, *_ = wired
+    assert sio.eio.cors_allowed_origins == ["https://www.buckslep.co.uk", "http://localhost:8000"]
+    assert sio.eio.max_http_buffer_size == max_packet_bytes(20)
+
+
+def test_valid_message_reaches_rasa_and_is_acknowledged(wired: tuple) -> None:
+    _, sio, rasa, emitted, _ = wired
+    ack = run(sio.handlers["/"]["user_uttered"]("sid1", {"message": " hi ", "session_id": SESSION}))
+    assert ack == {"ok": True}
+    assert len(rasa.messages) == 1
+    msg = rasa.messages[0]
+    assert (msg.text, msg.sender_id, msg.input_channel) == ("hi", SESSION, "socketio")
+    assert emitted == []
+
+
+@pytest.mark.parametrize(
+    "data",
+    [{"message": "x" * 21, "session_id": SESSION}, {"message": "", "session_id": SESSION},
+     {"message": 7, "session_id": SESSION}, "raw string", None],
+)
+def test_invalid_message_gets_error_event_and_never_reaches_rasa(wired: tuple, data: Any) -> None:
+    _, sio, rasa, emitted, _ = wired
+    ack = run(sio.handlers["/"]["user_uttered"]("sid1", data))
+    assert ack["ok"] is False
+    assert rasa.messages == []
+    (event, payload, kwargs), = emitted
+    assert event == "bot_uttered"
+    assert kwargs["room"] == "sid1"  # only the sender's socket, not the session room
+    assert payload["error"]["code"] == ack["error"]
+    assert payload["error"]["max_message_chars"] == 20
+
+
+def test_session_request_joins_the_session_room(wired: tuple) -> None:
+    _, sio, _, emitted, rooms = wired
+    run(sio.handlers["/"]["session_request"]("sid1", {"session_id": SESSION}))
+    assert rooms == [("sid1", SESSION)]
+    assert emitted == [("session_confirm", SESSION, {"room": "sid1", "namespace": None})]
+
+
+@pytest.mark.parametrize("data", [None, {}, {"session_id": None}, {"session_id": "bad id!"}])
+def test_session_request_without_valid_id_gets_a_new_one(wired: tuple, data: Any) -> None:
+    _, sio, _, emitted, rooms = wired
+    run(sio.handlers["/"]["session_request"]("sid1", data))
+    (event, new_id, _), = emitted
+    assert event == "session_confirm"
+    assert len(new_id) == 32 and new_id != SESSION
+    assert rooms == [("sid1", new_id)]
+
+
+def test_channel_keeps_rasas_name() -> None:
+    assert LimitedSocketIOInput.name() == "socketio"
