@@ -1,0 +1,435 @@
+"""The X webhook through a real Sanic app (driven over ASGI, no network, no Rasa model).
+
+`sanic_testing` is not installed with Rasa 3.6, so a few lines below speak ASGI to the
+app directly: the real routing, headers and raw body reach the channel's handlers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import uuid
+from typing import Any
+
+import pytest
+from rasa.core.channels.channel import UserMessage
+from sanic import Sanic
+
+from bot.channels.x import XInput, XOutput, crc_response_token, sign_body
+from bot.channels.x_client import OutboxClient
+from bot.config import Settings
+
+SECRET = "test-consumer-secret"
+BOT_ID = "100"
+USER_ID = "200"
+URL = "/webhooks/x/webhook"
+
+
+class Response:
+    def __init__(self, status: int, body: bytes) -> None:
+        self.status = status
+        self.body = body
+
+    def json(self) -> Any:
+        return json.loads(self.body)
+
+
+class Harness:
+    """A Sanic app with the X channel's blueprint, and a fake Rasa `on_new_message`."""
+
+    def __init__(
+        self, cfg: Settings, loop: asyncio.AbstractEventLoop, fail_on: str | None = None
+    ) -> None:
+        self.loop = loop
+        self.received: list[UserMessage] = []
+        self.outbox = OutboxClient()
+        self.channel = XInput(cfg=cfg, client=self.outbox)
+        self.fail_on = fail_on
+
+        async def on_new_message(message: UserMessage) -> None:
+            if self.fail_on and message.text == self.fail_on:
+                raise RuntimeError("Rasa fell over")
+            self.received.append(message)
+
+        self.app = Sanic(f"x-test-{uuid.uuid4().hex[:8]}")
+        self.app.blueprint(self.channel.blueprint(on_new_message), url_prefix="/webhooks/x")
+        self._started = False
+
+    async def _startup(self) -> None:
+        if self._started:
+            return
+        queue = [{"type": "lifespan.startup"}]
+        done = asyncio.Event()
+
+        async def receive() -> dict[str, Any]:
+            if queue:
+                return queue.pop(0)
+            await asyncio.sleep(3600)
+            return {"type": "lifespan.shutdown"}
+
+        async def send(message: dict[str, Any]) -> None:
+            if message["type"].startswith("lifespan.startup"):
+                done.set()
+
+        self._lifespan = asyncio.ensure_future(
+            self.app({"type": "lifespan", "asgi": {"version": "3.0"}}, receive, send)
+        )
+        await asyncio.wait_for(done.wait(), 10)
+        self._started = True
+
+    async def _request(
+        self, method: str, path: str, query: str, headers: dict[str, str], body: bytes
+    ) -> Response:
+        await self._startup()
+        chunks = [{"type": "http.request", "body": body, "more_body": False}]
+        sent: list[dict[str, Any]] = []
+
+        async def receive() -> dict[str, Any]:
+            if chunks:
+                return chunks.pop(0)
+            await asyncio.sleep(3600)
+            return {"type": "http.disconnect"}
+
+        async def send(message: dict[str, Any]) -> None:
+            sent.append(message)
+
+        raw_headers = [(b"host", b"testserver")] + [
+            (k.lower().encode(), v.encode()) for k, v in headers.items()
+        ]
+        scope = {
+            "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
+            "method": method, "scheme": "http", "path": path, "raw_path": path.encode(),
+            "query_string": query.encode(), "headers": raw_headers, "root_path": "",
+            "server": ("testserver", 80), "client": ("127.0.0.1", 40000),
+        }
+        await self.app(scope, receive, send)
+        status = next(m["status"] for m in sent if m["type"] == "http.response.start")
+        payload = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
+        return Response(status, payload)
+
+    def get(self, path: str, query: str = "") -> Response:
+        return self.loop.run_until_complete(self._request("GET", path, query, {}, b""))
+
+    def post(self, body: bytes, headers: dict[str, str] | None = None) -> Response:
+        headers = {"content-type": "application/json", **(headers or {})}
+        return self.loop.run_until_complete(self._request("POST", URL, "", headers, body))
+
+    def post_signed(self, payload: Any, secret: str = SECRET) -> Response:
+        body = json.dumps(payload).encode()
+        return self.post(body, {"x-twitter-webhooks-signature": sign_body(body, secret)})
+
+
+@pytest.fixture()
+def make_harness(monkeypatch: pytest.MonkeyPatch) -> Any:
+    # What sanic_testing does: lets several apps start in one process.
+    monkeypatch.setattr(Sanic, "test_mode", True)
+    loop = asyncio.new_event_loop()
+    made: list[Harness] = []
+
+    def make(fail_on: str | None = None, **overrides: Any) -> Harness:
+        values = dict(
+            x_consumer_secret=SECRET, x_bot_user_id=BOT_ID, x_hashtag="#bucksLIS",
+            max_message_chars=2000,
+        )
+        values.update(overrides)
+        harness = Harness(Settings(**values), loop, fail_on=fail_on)
+        made.append(harness)
+        return harness
+
+    yield make
+    for harness in made:
+        if getattr(harness, "_lifespan", None):
+            harness._lifespan.cancel()
+    loop.run_until_complete(asyncio.sleep(0))
+    loop.close()
+
+
+@pytest.fixture()
+def x(make_harness: Any) -> Harness:
+    return make_harness()
+
+
+def dm(text: str, event_id: str = "9001", sender: str = USER_ID, **data: Any) -> dict[str, Any]:
+    return {
+        "for_user_id": BOT_ID,
+        "direct_message_events": [
+            {
+                "type": "message_create",
+                "id": event_id,
+                "created_timestamp": "1700000000000",
+                "message_create": {
+                    "target": {"recipient_id": BOT_ID if sender != BOT_ID else USER_ID},
+                    "sender_id": sender,
+                    "message_data": {"text": text, "entities": {}, **data},
+                },
+            }
+        ],
+        "users": {sender: {"id": sender, "screen_name": "chilternwidgets"}},
+    }
+
+
+def post(text: str, tweet_id: str = "5001", author: str = USER_ID, **extra: Any) -> dict:
+    tweet = {
+        "id_str": tweet_id,
+        "text": text,
+        "user": {"id_str": author, "screen_name": "chilternwidgets"},
+        "entities": {"hashtags": [], "user_mentions": []},
+    }
+    tweet.update(extra)
+    return {"for_user_id": BOT_ID, "tweet_create_events": [tweet]}
+
+
+# --- challenge-response check ------------------------------------------------------------
+
+
+def test_crc_token_matches_a_known_hmac() -> None:
+    # openssl: printf %s TOKEN | openssl dgst -sha256 -hmac SECRET -binary | base64
+    token = "9b4507b3-9040-4669-9ca3-6b94edb50553"
+    secret = "z3ZX4v7mAAUGykl3EcmkqbartmuW8VFOOzCloLx9Q45P0hLrFu"
+    assert crc_response_token(token, secret) == (
+        "sha256=Cytd4Sq+NvEcV3MMrXxWJGJx5A+y/lXzzU2Maartkx8="
+    )
+
+
+def test_get_answers_the_crc_challenge(x: Harness) -> None:
+    answer = x.get(URL, "crc_token=abc123")
+    assert answer.status == 200
+    assert answer.json() == {"response_token": crc_response_token("abc123", SECRET)}
+
+
+def test_crc_needs_a_token_and_a_secret(x: Harness, make_harness: Any) -> None:
+    assert x.get(URL).status == 400
+    unconfigured = make_harness(x_consumer_secret="")
+    answer = unconfigured.get(URL, "crc_token=abc123")
+    assert answer.status == 503
+    assert answer.json()["error"] == "x_not_configured"
+
+
+def test_health_says_whether_the_webhook_is_ready(x: Harness) -> None:
+    answer = x.get("/webhooks/x/")
+    assert answer.status == 200
+    assert answer.json() == {"status": "ok", "webhook": "ready", "replies": "outbox"}
+
+
+# --- signatures and bodies -----------------------------------------------------------------
+
+
+def test_signed_dm_reaches_rasa_with_sender_text_and_channel(x: Harness) -> None:
+    answer = x.post_signed(dm("We need faster broadband in Aylesbury"))
+    assert answer.status == 200
+    assert answer.json()["handled"] == 1
+    (message,) = x.received
+    assert message.sender_id == "x-dm-200"
+    assert message.text == "We need faster broadband in Aylesbury"
+    assert message.input_channel == "x"
+    assert message.message_id == "9001"
+    assert message.metadata["x"]["kind"] == "dm"
+    assert message.metadata["x"]["public"] is False
+    assert message.metadata["x"]["screen_name"] == "chilternwidgets"
+    assert isinstance(message.output_channel, XOutput)
+
+
+def test_signature_check_is_on_the_exact_raw_bytes(x: Harness) -> None:
+    # Same JSON, different whitespace: the signature of the other bytes does not fit.
+    body = json.dumps(dm("hello")).encode()
+    reformatted = json.dumps(dm("hello"), indent=2).encode()
+    answer = x.post(reformatted, {"x-twitter-webhooks-signature": sign_body(body, SECRET)})
+    assert answer.status == 403
+    assert x.received == []
+
+
+@pytest.mark.parametrize(
+    ("header", "status", "code"),
+    [
+        (None, 401, "missing_signature"),
+        ("", 401, "missing_signature"),
+        ("sha1=abcd", 401, "malformed_signature"),
+        ("sha256=", 401, "malformed_signature"),
+        ("sha256=not*base64!", 401, "malformed_signature"),
+        ("sha256=c2hvcnQ=", 401, "malformed_signature"),
+        ("sha256=" + "A" * 43 + "=", 403, "invalid_signature"),
+    ],
+)
+def test_missing_or_malformed_or_forged_signatures_are_refused(
+    x: Harness, header: str | None, status: int, code: str
+) -> None:
+    headers = {} if header is None else {"x-twitter-webhooks-signature": header}
+    answer = x.post(json.dumps(dm("hello")).encode(), headers)
+    assert answer.status == status
+    assert answer.json()["error"] == code
+    assert answer.json()["message"]
+    assert x.received == []
+
+
+def test_signature_made_with_another_secret_is_refused(x: Harness) -> None:
+    answer = x.post_signed(dm("hello"), secret="someone-elses-secret")
+    assert answer.status == 403
+    assert answer.json()["error"] == "invalid_signature"
+    assert x.received == []
+
+
+def test_without_a_consumer_secret_webhooks_are_refused(make_harness: Any) -> None:
+    unconfigured = make_harness(x_consumer_secret="")
+    body = json.dumps(dm("hello")).encode()
+    answer = unconfigured.post(body, {"x-twitter-webhooks-signature": sign_body(body, "")})
+    assert answer.status == 503
+    assert "X_CONSUMER_SECRET" in answer.json()["message"]
+    assert unconfigured.received == []
+
+
+def test_oversized_bodies_are_refused_before_anything_else(x: Harness) -> None:
+    payload = dm("a" * (70 * 1024))
+    answer = x.post_signed(payload)
+    assert answer.status == 413
+    assert answer.json()["error"] == "too_large"
+    assert x.received == []
+
+
+def test_malformed_json_is_a_400_even_when_signed(x: Harness) -> None:
+    for body in (b"{not json", b"\xff\xfe", b"[1, 2]", b""):
+        answer = x.post(body, {"x-twitter-webhooks-signature": sign_body(body, SECRET)})
+        assert answer.status == 400, body
+        assert answer.json()["error"] == "invalid_json"
+    assert x.received == []
+
+
+# --- which events reach Rasa ----------------------------------------------------------------
+
+
+def test_replayed_event_ids_are_handled_once(x: Harness) -> None:
+    first = x.post_signed(dm("Skills are our problem", event_id="777"))
+    again = x.post_signed(dm("Skills are our problem", event_id="777"))
+    assert first.json()["handled"] == 1
+    assert again.status == 200
+    assert again.json()["handled"] == 0
+    assert again.json()["ignored"] == [{"event_id": "777", "reason": "duplicate"}]
+    assert len(x.received) == 1
+
+
+def test_the_bots_own_messages_are_ignored(x: Harness) -> None:
+    answer = x.post_signed(dm("Thanks for taking part", sender=BOT_ID))
+    assert answer.json()["ignored"] == [{"event_id": "9001", "reason": "own_message"}]
+    own_post = post("Tell us what you think #bucksLIS", author=BOT_ID)
+    assert x.post_signed(own_post).json()["ignored"][0]["reason"] == "own_message"
+    assert x.received == []
+
+
+def test_events_for_another_account_are_ignored(x: Harness) -> None:
+    payload = dm("hello")
+    payload["for_user_id"] = "999"
+    answer = x.post_signed(payload)
+    assert answer.status == 200
+    assert answer.json()["ignored"][0]["reason"] == "other_account"
+    assert x.received == []
+
+
+def test_post_with_hashtag_in_any_case_becomes_a_public_sender(x: Harness) -> None:
+    text = "@someone Our lab in Stokenchurch needs more space #BUCKSlis &amp; better roads"
+    answer = x.post_signed(post(text))
+    assert answer.json()["handled"] == 1
+    (message,) = x.received
+    assert message.sender_id == "x-post-200"
+    assert message.text == "Our lab in Stokenchurch needs more space & better roads"
+    assert message.input_channel == "x"
+    assert message.metadata["x"]["public"] is True
+    assert message.metadata["x"]["tweet_id"] == "5001"
+
+
+def test_post_mentioning_the_bot_counts_without_the_hashtag(x: Harness) -> None:
+    mention = post(
+        "@BucksLEPbot what is the Arc?",
+        entities={"hashtags": [], "user_mentions": [{"id_str": BOT_ID}]},
+    )
+    reply = post("yes please", tweet_id="5002", in_reply_to_user_id_str=BOT_ID)
+    x.post_signed(mention)
+    x.post_signed(reply)
+    assert [m.text for m in x.received] == ["what is the Arc?", "yes please"]
+
+
+def test_unrelated_posts_and_retweets_are_ignored(x: Harness) -> None:
+    unrelated = post("Lovely day in Marlow")
+    retweet = post("RT @other: we love #bucksLIS", tweet_id="5003")
+    quoted_rt = post("#bucksLIS", tweet_id="5004", retweeted_status={"id_str": "1"})
+    reasons = [x.post_signed(p).json()["ignored"][0]["reason"] for p in (
+        unrelated, retweet, quoted_rt
+    )]
+    assert reasons == ["not_for_the_consultation", "retweet", "retweet"]
+    assert x.received == []
+
+
+def test_long_posts_use_the_full_text(x: Harness) -> None:
+    payload = post(
+        "Truncated text… https://t.co/x",
+        truncated=True,
+        extended_tweet={"full_text": "The full story of our barriers #bucksLIS", "entities": {}},
+    )
+    x.post_signed(payload)
+    assert x.received[0].text == "The full story of our barriers"
+
+
+def test_text_is_capped_at_max_message_chars(make_harness: Any) -> None:
+    capped = make_harness(max_message_chars=50)
+    capped.post_signed(dm("x" * 500))
+    assert capped.received[0].text == "x" * 50
+
+
+def test_a_message_that_is_only_a_hashtag_is_not_sent_to_rasa(x: Harness) -> None:
+    answer = x.post_signed(post("#bucksLIS @BucksLEPbot"))
+    assert answer.json()["ignored"] == [{"event_id": "5001", "reason": "empty"}]
+    assert x.received == []
+
+
+def test_a_dm_quick_reply_sends_its_payload(x: Harness) -> None:
+    payload = dm(
+        "Yes, I'll take part",
+        quick_reply_response={"type": "options", "metadata": "/consent_agree"},
+    )
+    x.post_signed(payload)
+    assert x.received[0].text == "/consent_agree"
+
+
+def test_a_numbered_public_reply_picks_the_offered_button(x: Harness) -> None:
+    buttons = [
+        {"title": "Space industry", "payload": '/choose_island{"island": "space"}'},
+        {"title": "Film and TV", "payload": '/choose_island{"island": "film"}'},
+    ]
+    output = x.channel.output_for(_inbound())
+    x.loop.run_until_complete(
+        output.send_text_with_buttons("x-post-200", "Which matter to you?", buttons)
+    )
+    x.post_signed(post("@BucksLEPbot 2", tweet_id="5010", in_reply_to_user_id_str=BOT_ID))
+    x.post_signed(post("@BucksLEPbot space industry", tweet_id="5011",
+                       in_reply_to_user_id_str=BOT_ID))
+    assert [m.text for m in x.received] == [
+        '/choose_island{"island": "film"}', '/choose_island{"island": "space"}'
+    ]
+
+
+def _inbound() -> Any:
+    from bot.channels.x import Inbound
+
+    return Inbound("post", "5000", USER_ID, "hi", tweet_id="5000")
+
+
+def test_one_failing_message_does_not_lose_the_others(make_harness: Any) -> None:
+    harness = make_harness(fail_on="boom")
+    payload = dm("boom", event_id="1")
+    payload["direct_message_events"] += dm("still here", event_id="2")["direct_message_events"]
+    answer = harness.post_signed(payload)
+    assert answer.status == 200
+    assert answer.json()["handled"] == 1
+    assert answer.json()["ignored"] == [{"event_id": "1", "reason": "error"}]
+    assert [m.text for m in harness.received] == ["still here"]
+
+
+def test_other_account_activity_is_acknowledged_and_ignored(x: Harness) -> None:
+    answer = x.post_signed({"for_user_id": BOT_ID, "favorite_events": [{"id": "1"}]})
+    assert answer.status == 200
+    assert answer.json() == {"status": "ok", "handled": 0, "ignored": []}
+
+
+def test_the_channel_is_named_x_and_reads_no_secrets_from_credentials() -> None:
+    assert XInput.name() == "x"
+    channel = XInput.from_credentials({"consumer_secret": "should-not-be-here"})
+    assert isinstance(channel, XInput)
+    assert channel.url_prefix() == "x"
