@@ -274,7 +274,7 @@
   function statusText(m) {
     if (m.status === "queued") return "Not sent yet \u2013 it will be sent when you're back online";
     if (m.status === "sending") return "Sending\u2026";
-    if (m.status === "failed") return "Not sent";
+    if (m.status === "failed") return "Not confirmed as sent";
     return "";
   }
 
@@ -500,10 +500,17 @@
       flush();
     });
     socket.on(config.botMessageEvent || "bot_uttered", onBotUttered);
-    socket.on("disconnect", function () {
+    socket.on("disconnect", function (reason) {
       ready = false;
       showTyping(false);
       offlineBanner();
+      // socket.io does not reconnect by itself after a server-side disconnect
+      // (e.g. Rasa restarted behind a proxy, or a server kick): try again shortly.
+      if (reason === "io server disconnect" && navigator.onLine !== false) {
+        setTimeout(function () {
+          if (!socket.connected) socket.connect();
+        }, 1000 + Math.floor(Math.random() * 1000));
+      }
     });
     socket.on("connect_error", function () {
       ready = false;

@@ -1,0 +1,351 @@
+"""The chat widget in headless Chromium against the fake stack (tests/widget/fake_rasa.py):
+our real socket.io channel and web app, a scripted bot instead of a trained model.
+Fast and deterministic; needs no `make train`."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+FAKE = ROOT / "tests" / "widget" / "fake_rasa.py"
+MAX_CHARS = 300  # not the default, to prove the widget takes the server's limit
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url: str, proc: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"fake stack exited with {proc.returncode}")
+        try:
+            urllib.request.urlopen(url, timeout=2).close()
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"{url} did not come up")
+
+
+@dataclass
+class FakeStack:
+    web_url: str
+    rasa_url: str
+
+    def received(self) -> list[dict[str, Any]]:
+        with urllib.request.urlopen(f"{self.rasa_url}/test/received", timeout=5) as r:
+            return json.load(r)
+
+    def texts(self, sender_id: str) -> list[str]:
+        return [m["text"] for m in self.received() if m["sender_id"] == sender_id]
+
+    def kick(self) -> int:
+        req = urllib.request.Request(f"{self.rasa_url}/test/kick", method="POST")
+        with urllib.request.urlopen(req, timeout=5) as r:
+            return json.load(r)["kicked"]
+
+
+@pytest.fixture(scope="module")
+def fake_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FakeStack]:
+    rasa_port, web_port = free_port(), free_port()
+    env = dict(os.environ)
+    env.update(
+        BUCKS_LIS_VAR_DIR=str(tmp_path_factory.mktemp("var")),
+        MAX_MESSAGE_CHARS=str(MAX_CHARS),
+        PUBLIC_RASA_URL=f"http://127.0.0.1:{rasa_port}",
+        ALLOWED_ORIGINS=f"http://127.0.0.1:{web_port}",
+        PYTHONPATH=str(ROOT),
+    )
+    env.pop("BUCKS_LIS_ENV", None)
+    proc = subprocess.Popen(
+        [sys.executable, str(FAKE), str(rasa_port), str(web_port)],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        stack = FakeStack(f"http://127.0.0.1:{web_port}", f"http://127.0.0.1:{rasa_port}")
+        wait_for(stack.web_url + "/", proc)
+        wait_for(stack.rasa_url + "/test/received", proc)
+        yield stack
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def quick(page: Any, title: str) -> Any:
+    return page.locator(".blc-quick-btn", has_text=title)
+
+
+def sender_id(page: Any) -> str:
+    return page.evaluate("window.BucksLISChatWidget.senderId")
+
+
+def wait_bot(page: Any, text: str) -> None:
+    page.locator(".blc-bot .blc-bubble", has_text=text).last.wait_for(timeout=15000)
+
+
+def wait_sent(page: Any, text: str) -> None:
+    page.locator('.blc-user[data-status="sent"]', has_text=text).last.wait_for(timeout=15000)
+
+
+def open_chat(page: Any, stack: FakeStack) -> None:
+    page.goto(stack.web_url + "/")
+    page.get_by_role("button", name="Have your say", exact=True).click()
+    wait_bot(page, "Do you agree to take part?")
+
+
+def wait_connected(page: Any) -> None:
+    # Polled from Python: the page's CSP forbids the eval that wait_for_function uses.
+    wait_until(lambda: page.evaluate("window.BucksLISChatWidget.connected"), timeout=15)
+
+
+def wait_until(check: Any, timeout: float = 10) -> None:
+    deadline = time.monotonic() + timeout
+    while not check():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not met in time")
+        time.sleep(0.1)
+
+
+# ------------------------------------------------------------------ tests
+
+
+def test_conversation_buttons_free_text_links_and_reload(
+    page: Any, fake_stack: FakeStack, output_dir: Path
+) -> None:
+    open_chat(page, fake_stack)
+    panel = page.get_by_role("dialog", name="Local Industrial Strategy consultation")
+    assert panel.is_visible()
+    assert page.locator(".blc-privacy").get_attribute("href").endswith("/privacy")
+    assert page.locator(".blc-log").get_attribute("role") == "log"
+    # Focus moved into the panel.
+    assert page.evaluate("document.activeElement.id") == "blc-input"
+
+    quick(page, "Yes, I agree").click()
+    wait_bot(page, "Which of these matters most")
+    assert quick(page, "Yes, I agree").count() == 0  # answered buttons go away
+    quick(page, "Space").click()
+    wait_bot(page, "What opportunities")
+
+    hostile = 'We need <img src=x onerror="window.__xss=1"> labs & skills'
+    page.get_by_label("Your message").fill(hostile + "\nand a second line")
+    page.keyboard.press("Enter")
+    wait_bot(page, "Thanks, I noted")
+    wait_sent(page, "second line")
+
+    # Rendered as text: no element injected, line breaks kept, safe links only.
+    assert page.locator(".blc-log img").count() == 0
+    assert page.evaluate("window.__xss") is None
+    user_bubble = page.locator(".blc-user .blc-bubble").last
+    assert user_bubble.inner_text() == hostile + "\nand a second line"
+    reply = page.locator(".blc-bot .blc-bubble").last
+    links = reply.locator("a")
+    assert links.count() == 2
+    assert links.nth(0).get_attribute("href") == "https://example.org/lis"
+    assert "noopener" in links.nth(0).get_attribute("rel")
+    assert links.nth(1).get_attribute("href") == "mailto:lis@example.org"
+    assert "javascript:" in reply.inner_text()  # shown as text, not a link
+
+    sid = sender_id(page)
+    assert fake_stack.texts(sid) == [
+        "/greet", "/consent_yes", '/choose_island{"island": "space"}',
+        hostile + "\nand a second line",
+    ]
+    page.screenshot(path=str(output_dir / "widget-fake-open.png"))
+
+    # Reload: same sender, same history, panel still open, conversation continues.
+    before = page.locator(".blc-msg").all_inner_texts()
+    page.reload()
+    page.locator(".blc-msg").first.wait_for()
+    assert page.locator(".blc-msg").all_inner_texts() == before
+    assert sender_id(page) == sid
+    wait_connected(page)
+    page.get_by_label("Your message").fill("after reload")
+    page.keyboard.press("Enter")
+    wait_bot(page, "Thanks, I noted: after reload")
+    assert fake_stack.texts(sid)[-1] == "after reload"
+    assert fake_stack.texts(sid).count("/greet") == 1  # no second greeting
+
+
+def test_offline_messages_are_queued_then_sent(page: Any, fake_stack: FakeStack) -> None:
+    open_chat(page, fake_stack)
+    sid = sender_id(page)
+    page.context.set_offline(True)
+    banner = page.locator(".blc-banner")
+    banner.wait_for(state="visible")
+    assert "offline" in banner.inner_text()
+
+    page.get_by_label("Your message").fill("typed while offline")
+    page.keyboard.press("Enter")
+    queued = page.locator(".blc-user", has_text="typed while offline")
+    assert queued.get_attribute("data-status") == "queued"
+    assert "Not sent yet" in queued.inner_text()
+    time.sleep(1)
+    assert "typed while offline" not in fake_stack.texts(sid)
+
+    page.context.set_offline(False)
+    wait_bot(page, "Thanks, I noted: typed while offline")
+    wait_sent(page, "typed while offline")
+    assert banner.is_hidden()
+    assert fake_stack.texts(sid).count("typed while offline") == 1
+
+
+def test_queued_message_survives_a_reload_while_offline(page: Any, fake_stack: FakeStack) -> None:
+    open_chat(page, fake_stack)
+    sid = sender_id(page)
+    page.context.set_offline(True)
+    page.locator(".blc-banner").wait_for(state="visible")
+    page.get_by_label("Your message").fill("kept across reload")
+    page.keyboard.press("Enter")
+    page.context.set_offline(False)
+    page.reload()  # the queue is in localStorage; it is sent once connected again
+    wait_bot(page, "Thanks, I noted: kept across reload")
+    assert fake_stack.texts(sid).count("kept across reload") == 1
+
+
+def test_server_drop_reconnects_by_itself(page: Any, fake_stack: FakeStack) -> None:
+    open_chat(page, fake_stack)
+    sid = sender_id(page)
+    assert fake_stack.kick() >= 1
+    wait_connected(page)
+    page.get_by_label("Your message").fill("after the server dropped us")
+    page.keyboard.press("Enter")
+    wait_bot(page, "Thanks, I noted: after the server dropped us")
+    assert fake_stack.texts(sid)[-1] == "after the server dropped us"
+
+
+def test_unconfirmed_message_is_marked_and_can_be_retried(
+    page: Any, fake_stack: FakeStack
+) -> None:
+    open_chat(page, fake_stack)
+    sid = sender_id(page)
+    page.get_by_label("Your message").fill("slow")
+    page.keyboard.press("Enter")
+    page.locator(".blc-typing").wait_for(state="visible")
+    page.context.set_offline(True)  # drops the socket before the ack arrives
+    failed = page.locator('.blc-user[data-status="failed"]', has_text="slow")
+    failed.wait_for(timeout=10000)
+    assert "Not confirmed" in failed.inner_text()
+    page.context.set_offline(False)
+    wait_connected(page)
+    failed.get_by_role("button", name="Retry sending: slow").click()
+    wait_sent(page, "slow")
+    wait_until(lambda: fake_stack.texts(sid).count("slow") == 2)
+
+
+def test_message_length_is_capped_with_the_server_limit(page: Any, fake_stack: FakeStack) -> None:
+    open_chat(page, fake_stack)
+    box = page.get_by_label("Your message")
+    assert box.get_attribute("maxlength") == str(MAX_CHARS)
+    box.fill("")
+    box.press_sequentially("y" * 5)
+    assert page.locator(".blc-count").inner_text() == f"5 / {MAX_CHARS}"
+    box.fill("x" * (MAX_CHARS + 50))
+    assert len(box.input_value()) <= MAX_CHARS
+    assert page.evaluate(f"window.BucksLISChatWidget.send('z'.repeat({MAX_CHARS + 1}))") is False
+
+    # A client that ignores the cap is refused by the server with a visible error.
+    page.evaluate(
+        """([n]) => new Promise((resolve) => {
+            const s = io(new URL(window.BucksLISChatWidget.config.socketUrl).origin,
+                         {transports: ['websocket']});
+            s.on('connect', () => s.emit('user_uttered',
+                {message: 'z'.repeat(n), session_id: 'rogue-client-0001'},
+                (ack) => { window.__ack = ack; s.close(); resolve(); }));
+        })""",
+        [MAX_CHARS + 1],
+    )
+    assert page.evaluate("window.__ack") == {"ok": False, "error": "too_long"}
+    assert "rogue-client-0001" not in {m["sender_id"] for m in fake_stack.received()}
+
+
+def test_keyboard_only(page: Any, fake_stack: FakeStack) -> None:
+    page.goto(fake_stack.web_url + "/")
+    active = "document.activeElement"
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"{active}.classList.contains('blc-launcher')"):
+            break
+    else:
+        raise AssertionError("the launcher is not reachable with Tab")
+    assert page.evaluate(f"{active}.getAttribute('aria-expanded')") == "false"
+    page.keyboard.press("Enter")
+    assert page.evaluate(f"{active}.id") == "blc-input"
+    wait_bot(page, "Do you agree to take part?")
+
+    def press_button(label: str) -> None:
+        for _ in range(20):
+            page.keyboard.press("Shift+Tab")
+            if page.evaluate(f"{active}.textContent") == label:
+                page.keyboard.press("Enter")
+                return
+        raise AssertionError(f"button {label!r} is not reachable with Shift+Tab")
+
+    press_button("Yes, I agree")
+    assert page.evaluate(f"{active}.id") == "blc-input"  # focus back in the text box
+    wait_bot(page, "Which of these matters most")
+    press_button("Medical technologies")
+    wait_bot(page, "What opportunities")
+    page.keyboard.type("Typed with the keyboard only")
+    page.keyboard.press("Enter")
+    wait_bot(page, "Thanks, I noted: Typed with the keyboard only")
+
+    page.keyboard.press("Escape")
+    assert page.locator("#blc-panel").is_hidden()
+    assert page.evaluate(f"{active}.classList.contains('blc-launcher')")
+    assert page.evaluate(f"{active}.getAttribute('aria-expanded')") == "false"
+    page.keyboard.press("Enter")
+    assert page.evaluate(f"{active}.id") == "blc-input"
+    # The close button works from the keyboard too.
+    for _ in range(20):
+        page.keyboard.press("Shift+Tab")
+        if page.evaluate(f"{active}.getAttribute('aria-label')") == "Close chat":
+            break
+    page.keyboard.press("Enter")
+    assert page.locator("#blc-panel").is_hidden()
+    assert page.evaluate(f"{active}.classList.contains('blc-launcher')")
+    sid = sender_id(page)
+    assert fake_stack.texts(sid)[-1] == "Typed with the keyboard only"
+
+
+def test_phone_viewport(browser: Any, fake_stack: FakeStack, output_dir: Path) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 667}, is_mobile=True,
+                                  has_touch=True)
+    try:
+        page = context.new_page()
+        open_chat(page, fake_stack)
+        box = page.locator("#blc-panel").bounding_box()
+        assert box["x"] >= 0 and box["y"] >= 0
+        assert box["x"] + box["width"] <= 375 + 0.5
+        assert box["y"] + box["height"] <= 667 + 0.5
+        for name in ("Send", "Close chat"):
+            b = page.get_by_role("button", name=name).bounding_box()
+            assert b["x"] >= 0 and b["x"] + b["width"] <= 375 + 0.5, name
+            assert b["height"] >= 40, name  # comfortable touch target
+        assert page.locator(".blc-privacy").is_visible()
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375
+        page.screenshot(path=str(output_dir / "widget-fake-phone.png"))
+    finally:
+        context.close()
