@@ -1,0 +1,103 @@
+"""The #bucksLIS listener: recent-search results into the same path as the webhook."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+from rasa.core.channels.channel import UserMessage
+
+from bot.channels.x import Inbound, XInput
+from bot.channels.x_client import OutboxClient
+from bot.channels.x_listener import HashtagListener, inbound_from_search, search_query
+from bot.config import Settings
+
+BOT_ID = "100"
+
+
+def search_result(*tweets: dict[str, Any], newest: str | None = None) -> dict[str, Any]:
+    return {
+        "data": list(tweets),
+        "includes": {"users": [{"id": "200", "username": "chilternwidgets"}]},
+        "meta": {"newest_id": newest or (tweets[0]["id"] if tweets else None),
+                 "result_count": len(tweets)},
+    }
+
+
+def tweet(tweet_id: str, text: str, author: str = "200", **extra: Any) -> dict[str, Any]:
+    return {"id": tweet_id, "text": text, "author_id": author, **extra}
+
+
+class FakeSearchClient(OutboxClient):
+    def __init__(self, results: list[dict[str, Any]]) -> None:
+        super().__init__()
+        self.results = results
+        self.queries: list[tuple[str, str | None]] = []
+
+    def search_recent(self, query: str, since_id: str | None = None) -> dict[str, Any]:
+        self.queries.append((query, since_id))
+        return self.results.pop(0)
+
+
+def test_search_query_excludes_retweets_and_the_bot() -> None:
+    assert search_query("#bucksLIS", BOT_ID) == "#bucksLIS -is:retweet -from:100"
+    assert search_query("bucksLIS", "") == "#bucksLIS -is:retweet"
+
+
+def test_search_results_become_public_messages_oldest_first() -> None:
+    result = search_result(
+        tweet("3", "Broadband is our barrier #bucksLIS &amp; roads"),
+        tweet("2", "RT @x: #bucksLIS", referenced_tweets=[{"type": "retweeted", "id": "1"}]),
+        tweet("1", "Our own post #bucksLIS", author=BOT_ID),
+    )
+    items, ignored = inbound_from_search(result, BOT_ID, "#bucksLIS", 2000)
+    assert items == [
+        Inbound("post", "3", "200", "Broadband is our barrier & roads", "chilternwidgets", "3")
+    ]
+    assert [(i.event_id, i.reason) for i in ignored] == [("1", "own_message"), ("2", "retweet")]
+
+
+def test_listener_skips_old_posts_on_first_start_then_hands_new_ones_to_rasa(
+    tmp_path: Path,
+) -> None:
+    cfg = Settings(x_bot_user_id=BOT_ID, x_hashtag="#bucksLIS", max_message_chars=2000)
+    client = FakeSearchClient([
+        search_result(tweet("10", "old post #bucksLIS")),
+        search_result(tweet("12", "new post #BucksLIS"), tweet("11", "@BucksLEPbot also new",
+                      entities={"hashtags": [{"tag": "bucksLIS"}]})),
+        search_result(),
+    ])
+    channel = XInput(cfg=cfg, client=client)
+    received: list[UserMessage] = []
+
+    async def on_new_message(message: UserMessage) -> None:
+        received.append(message)
+
+    state = tmp_path / "x-since-id"
+    listener = HashtagListener(channel, on_new_message, client, 60, state_path=state)
+
+    async def three_polls() -> list[int]:
+        return [await listener.poll_once() for _ in range(3)]
+
+    assert asyncio.run(three_polls()) == [0, 2, 0]
+    assert [(m.sender_id, m.text, m.input_channel) for m in received] == [
+        ("x-post-200", "also new", "x"), ("x-post-200", "new post", "x"),
+    ]
+    assert [since for _, since in client.queries] == [None, "10", "12"]
+    assert state.read_text() == "12"
+    # the webhook delivering the same post again (it mentioned the bot) is a duplicate
+    assert channel.seen.seen("11")
+
+
+def test_listener_is_off_without_x_credentials() -> None:
+    channel = XInput(cfg=Settings(x_consumer_secret="s"), client=OutboxClient())
+
+    async def on_new_message(message: UserMessage) -> None:
+        raise AssertionError("not called")
+
+    assert HashtagListener.from_channel(channel, on_new_message) is None
+    full = Settings(x_consumer_key="k", x_consumer_secret="s", x_access_token="t",
+                    x_access_token_secret="ts", x_poll_seconds=0)
+    assert HashtagListener.from_channel(XInput(cfg=full, client=OutboxClient()),
+                                        on_new_message) is None
