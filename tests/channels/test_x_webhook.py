@@ -38,22 +38,32 @@ class Harness:
     """A Sanic app with the X channel's blueprint, and a fake Rasa `on_new_message`."""
 
     def __init__(
-        self, cfg: Settings, loop: asyncio.AbstractEventLoop, fail_on: str | None = None
+        self, cfg: Settings | None, loop: asyncio.AbstractEventLoop, fail_on: str | None = None
     ) -> None:
         self.loop = loop
         self.received: list[UserMessage] = []
+        self.fail_on = fail_on
+        self.app = Sanic(f"x-test-{uuid.uuid4().hex[:8]}")
+        self._started = False
+        if cfg is None:
+            # As `rasa run --credentials credentials.yml` does it: the class from its module
+            # path, settings from the environment, registered under /webhooks/.
+            from rasa.core.channels.channel import register
+            from rasa.core.run import _create_single_channel
+
+            self.channel = _create_single_channel("bot.channels.x.XInput", {})
+            self.outbox = self.channel.client
+            self.app.ctx.agent = self  # Rasa's handler calls agent.handle_message
+            register([self.channel], self.app, route="/webhooks/")
+            return
         self.outbox = OutboxClient()
         self.channel = XInput(cfg=cfg, client=self.outbox)
-        self.fail_on = fail_on
+        self.app.blueprint(self.channel.blueprint(self.handle_message), url_prefix="/webhooks/x")
 
-        async def on_new_message(message: UserMessage) -> None:
-            if self.fail_on and message.text == self.fail_on:
-                raise RuntimeError("Rasa fell over")
-            self.received.append(message)
-
-        self.app = Sanic(f"x-test-{uuid.uuid4().hex[:8]}")
-        self.app.blueprint(self.channel.blueprint(on_new_message), url_prefix="/webhooks/x")
-        self._started = False
+    async def handle_message(self, message: UserMessage) -> None:
+        if self.fail_on and message.text == self.fail_on:
+            raise RuntimeError("Rasa fell over")
+        self.received.append(message)
 
     async def _startup(self) -> None:
         if self._started:
@@ -126,7 +136,11 @@ def make_harness(monkeypatch: pytest.MonkeyPatch) -> Any:
     loop = asyncio.new_event_loop()
     made: list[Harness] = []
 
-    def make(fail_on: str | None = None, **overrides: Any) -> Harness:
+    def make(fail_on: str | None = None, via_rasa: bool = False, **overrides: Any) -> Harness:
+        if via_rasa:
+            harness = Harness(None, loop)
+            made.append(harness)
+            return harness
         values = dict(
             x_consumer_secret=SECRET, x_bot_user_id=BOT_ID, x_hashtag="#bucksLIS",
             max_message_chars=2000,
@@ -433,3 +447,28 @@ def test_the_channel_is_named_x_and_reads_no_secrets_from_credentials() -> None:
     channel = XInput.from_credentials({"consumer_secret": "should-not-be-here"})
     assert isinstance(channel, XInput)
     assert channel.url_prefix() == "x"
+
+
+def test_registered_the_way_rasa_does_from_credentials_yml(
+    make_harness: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Any
+) -> None:
+    from bot.config import settings
+
+    monkeypatch.setenv("X_CONSUMER_SECRET", SECRET)
+    monkeypatch.setenv("X_BOT_USER_ID", BOT_ID)
+    monkeypatch.setenv("BUCKS_LIS_VAR_DIR", str(tmp_path))
+    for name in ("X_CONSUMER_KEY", "X_ACCESS_TOKEN", "X_ACCESS_TOKEN_SECRET", "X_HASHTAG"):
+        monkeypatch.delenv(name, raising=False)
+    settings.cache_clear()
+    try:
+        rasa = make_harness(via_rasa=True)
+        assert isinstance(rasa.outbox, OutboxClient)  # no OAuth values: nothing sent to X
+        assert rasa.get(URL, "crc_token=t").json() == {
+            "response_token": crc_response_token("t", SECRET)
+        }
+        assert rasa.post_signed(dm("hello from X")).json()["handled"] == 1
+        assert [(m.sender_id, m.text, m.input_channel) for m in rasa.received] == [
+            ("x-dm-200", "hello from X", "x")
+        ]
+    finally:
+        settings.cache_clear()
