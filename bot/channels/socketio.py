@@ -3,9 +3,8 @@
 Enabled in credentials.yml as `bot.channels.socketio.LimitedSocketIOInput`. On top of
 Rasa's channel it
 
-- accepts socket.io connections only from `settings().allowed_origins` (ALLOWED_ORIGINS);
-  Rasa's own channel disables the origin check (`cors_allowed_origins=[]`). `*` is refused
-  in production;
+- accepts socket.io connections only from pages on `settings().allowed_origins`
+  (ALLOWED_ORIGINS); Rasa's own channel checks no origin. `*` is refused in production;
 - rejects a user message that is not a non-empty string of at most
   `settings().max_message_chars` characters (or has a malformed session id or metadata)
   with a bot_uttered-style event `{"text": ..., "error": {"code": ...}}` to that socket
@@ -151,14 +150,26 @@ class LimitedSocketIOInput(SocketIOInput):
 
         socketio_webhook = super().blueprint(on_new_message)
         sio = socketio_webhook.ctx.sio
-        # Rasa passes cors_allowed_origins=[] (no origin check at all); engine.io reads
-        # this attribute per request, for both the websocket and the polling transport.
-        sio.eio.cors_allowed_origins = "*" if origins == ["*"] else origins
         # engine.io accepts 1 MB packets by default; a chat message needs far less.
         sio.eio.max_http_buffer_size = max_packet_bytes(max_chars)
 
         namespace = self.namespace or "/"
+        rasa_connect = sio.handlers[namespace]["connect"]
         rasa_handle_message = sio.handlers[namespace][self.user_message_evt]
+
+        # Rasa creates the server with cors_allowed_origins=[]: engine.io checks no origin
+        # and sends no CORS headers (those come from `rasa run --cors`, for the polling
+        # transport). Turning engine.io's own CORS on would duplicate
+        # Access-Control-Allow-Origin on polling responses, which browsers reject, so the
+        # origin is checked here instead: a socket from another site cannot join the
+        # namespace, so it can send no message. Clients that send no Origin (not browsers)
+        # are not subject to CORS and are let through, as engine.io itself does.
+        async def connect(sid: str, environ: dict, auth: dict | None = None) -> bool:
+            origin = (environ.get("HTTP_ORIGIN") or "").rstrip("/")
+            if origin and origins != ["*"] and origin not in origins:
+                logger.warning("Refused socket.io connection from origin %s", origin)
+                return False
+            return await rasa_connect(sid, environ, auth)
 
         async def session_request(sid: str, data: dict | None) -> None:
             session_id = data.get("session_id") if isinstance(data, dict) else None
@@ -181,6 +192,7 @@ class LimitedSocketIOInput(SocketIOInput):
             await rasa_handle_message(sid, clean)
             return {"ok": True}
 
+        sio.on("connect", namespace=self.namespace)(connect)
         sio.on("session_request", namespace=self.namespace)(session_request)
         sio.on(self.user_message_evt, namespace=self.namespace)(handle_message)
         return socketio_webhook

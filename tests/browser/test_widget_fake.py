@@ -349,3 +349,35 @@ def test_phone_viewport(browser: Any, fake_stack: FakeStack, output_dir: Path) -
         page.screenshot(path=str(output_dir / "widget-fake-phone.png"))
     finally:
         context.close()
+
+
+def test_polling_fallback_works_cross_origin(page: Any, fake_stack: FakeStack) -> None:
+    """Long-polling needs CORS headers (from `rasa run --cors`), exactly once."""
+    page.add_init_script("window.BucksLISChat = {transports: ['polling']};")
+    headers: list[list[str]] = []
+    page.on(
+        "response",
+        lambda r: "/socket.io/" in r.url
+        and headers.append(r.headers_array()),
+    )
+    open_chat(page, fake_stack)
+    quick(page, "Yes, I agree").click()
+    wait_bot(page, "Which of these matters most")
+    polls = [h for h in headers if h]
+    assert polls
+    for h in polls:
+        acao = [x["value"] for x in h if x["name"].lower() == "access-control-allow-origin"]
+        assert acao == [fake_stack.web_url]
+
+
+def test_page_on_another_origin_cannot_chat(page: Any, fake_stack: FakeStack) -> None:
+    """ALLOWED_ORIGINS lists 127.0.0.1:PORT only; the same page on localhost:PORT is refused."""
+    other = fake_stack.web_url.replace("127.0.0.1", "localhost")
+    before = len(fake_stack.received())
+    page.goto(other + "/")
+    page.get_by_role("button", name="Have your say", exact=True).click()
+    page.locator(".blc-banner").wait_for(state="visible")
+    time.sleep(2)
+    assert not page.evaluate("window.BucksLISChatWidget.connected")
+    assert page.locator(".blc-bot").count() == 0
+    assert len(fake_stack.received()) == before

@@ -21,8 +21,10 @@ from typing import Any
 from rasa.core.channels.channel import UserMessage
 from sanic import Sanic, response
 from sanic.request import Request
+from sanic_cors import CORS
 
 from bot.channels.socketio import LimitedSocketIOInput
+from bot.config import settings
 
 CONSENT = [
     {"title": "Yes, I agree", "payload": "/consent_yes"},
@@ -71,6 +73,13 @@ async def scripted_bot(message: UserMessage) -> None:
 
 def build_app() -> Sanic:
     app = Sanic("fake_rasa_widget")
+    # What `rasa run --cors ORIGIN...` does (rasa.server.configure_cors, without importing
+    # TensorFlow); bot/stack.py passes ALLOWED_ORIGINS. Polling responses get their CORS
+    # headers from here, as in production.
+    app.config.CORS_AUTOMATIC_OPTIONS = True
+    app.config.CORS_SUPPORTS_CREDENTIALS = True
+    app.config.CORS_EXPOSE_HEADERS = "filename"
+    CORS(app, resources={r"/*": {"origins": settings().allowed_origins}}, automatic_options=True)
     channel = LimitedSocketIOInput.from_credentials(
         {"user_message_evt": "user_uttered", "bot_message_evt": "bot_uttered",
          "session_persistence": True}

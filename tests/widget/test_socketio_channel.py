@@ -156,10 +156,30 @@ def run(coro: Any) -> Any:
     return asyncio.new_event_loop().run_until_complete(coro)
 
 
-def test_origins_and_packet_size_are_set_on_engineio(wired: tuple) -> None:
+def test_packet_size_is_limited_and_engineio_sends_no_duplicate_cors_headers(
+    wired: tuple,
+) -> None:
     _, sio, *_ = wired
-    assert sio.eio.cors_allowed_origins == ["https://www.buckslep.co.uk", "http://localhost:8000"]
     assert sio.eio.max_http_buffer_size == max_packet_bytes(20)
+    # CORS headers for polling come from `rasa run --cors`; engine.io must not add its own.
+    assert sio.eio.cors_allowed_origins == []
+
+
+@pytest.mark.parametrize(
+    ("origin", "allowed"),
+    [
+        ("https://www.buckslep.co.uk", True),
+        ("https://www.buckslep.co.uk/", True),
+        ("http://localhost:8000", True),
+        ("https://evil.example", False),
+        ("http://localhost:8001", False),
+        (None, True),  # not a browser: CORS does not apply
+    ],
+)
+def test_connect_only_from_allowed_origins(wired: tuple, origin: str | None, allowed: bool) -> None:
+    _, sio, *_ = wired
+    environ = {"HTTP_ORIGIN": origin} if origin else {}
+    assert run(sio.handlers["/"]["connect"]("sid1", environ, None)) is allowed
 
 
 def test_valid_message_reaches_rasa_and_is_acknowledged(wired: tuple) -> None:

@@ -472,7 +472,7 @@
     var url = new URL(config.socketUrl, document.baseURI);
     socket = window.io(url.origin, {
       path: config.socketPath,
-      transports: ["websocket", "polling"],
+      transports: config.transports || ["websocket", "polling"],
       reconnection: true,
       reconnectionDelay: 500,
       reconnectionDelayMax: 5000,
