@@ -381,3 +381,42 @@ def test_page_on_another_origin_cannot_chat(page: Any, fake_stack: FakeStack) ->
     assert not page.evaluate("window.BucksLISChatWidget.connected")
     assert page.locator(".blc-bot").count() == 0
     assert len(fake_stack.received()) == before
+
+
+CONTRAST_JS = """(selectors) => {
+  const lum = (rgb) => {
+    const c = rgb.match(/[\\d.]+/g).slice(0, 3).map(Number).map((v) => v / 255)
+      .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+  };
+  const bg = (el) => {
+    for (; el; el = el.parentElement) {
+      const b = getComputedStyle(el).backgroundColor;
+      const m = b.match(/[\\d.]+/g);
+      if (m && (m.length < 4 || Number(m[3]) > 0)) return b;
+    }
+    return "rgb(255, 255, 255)";
+  };
+  const out = {};
+  for (const s of selectors) {
+    const el = document.querySelector(s);
+    if (!el) { out[s] = null; continue; }
+    const a = lum(getComputedStyle(el).color), b = lum(bg(el));
+    out[s] = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  }
+  return out;
+}"""
+
+
+def test_text_contrast_meets_wcag_aa(page: Any, fake_stack: FakeStack) -> None:
+    open_chat(page, fake_stack)
+    page.get_by_label("Your message").fill("contrast check")
+    page.keyboard.press("Enter")
+    wait_bot(page, "Thanks, I noted: contrast check")
+    selectors = [
+        ".blc-title", ".blc-sub", ".blc-privacy", ".blc-bot .blc-bubble", ".blc-user .blc-bubble",
+        ".blc-bot .blc-bubble a", ".blc-quick-btn", ".blc-send", ".blc-count", ".blc-input",
+    ]
+    ratios = page.evaluate(CONTRAST_JS, selectors)
+    low = {s: r for s, r in ratios.items() if r is None or r < 4.5}
+    assert not low, low
