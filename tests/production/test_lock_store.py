@@ -1,0 +1,47 @@
+"""deploy/endpoints.production.yml gives Rasa a working Redis lock store."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from rasa.core.lock_store import LockStore, RedisLockStore
+from rasa.utils.endpoints import read_endpoint_config
+
+PRODUCTION_ENDPOINTS = Path(__file__).resolve().parents[2] / "deploy" / "endpoints.production.yml"
+
+
+def test_production_lock_store_serialises_a_conversation(
+    redis_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parsed = urlparse(redis_url)
+    monkeypatch.setenv("REDIS_HOST", parsed.hostname)
+    monkeypatch.setenv("REDIS_PORT", str(parsed.port))
+    monkeypatch.setenv("REDIS_PASSWORD", "")
+    monkeypatch.setenv("REDIS_DB", "0")
+    monkeypatch.setenv("ACTION_SERVER_URL", "http://127.0.0.1:5055/webhook")
+
+    config = read_endpoint_config(str(PRODUCTION_ENDPOINTS), "lock_store")
+    store = LockStore.create(config)
+    assert isinstance(store, RedisLockStore)
+    other_replica = LockStore.create(read_endpoint_config(str(PRODUCTION_ENDPOINTS), "lock_store"))
+
+    order: list[str] = []
+
+    async def turn(lock_store: LockStore, name: str) -> None:
+        async with lock_store.lock("sender-1", wait_time_in_seconds=0.05):
+            order.append(f"{name} start")
+            await asyncio.sleep(0.3)
+            order.append(f"{name} end")
+
+    async def both() -> None:
+        await asyncio.gather(turn(store, "a"), turn(other_replica, "b"))
+
+    asyncio.run(both())
+    # The second replica waited for the first: turns never interleave.
+    assert order in (
+        ["a start", "a end", "b start", "b end"],
+        ["b start", "b end", "a start", "a end"],
+    )
