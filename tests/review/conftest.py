@@ -14,6 +14,14 @@ from tests.review.seed import ADMIN_EMAIL, PASSWORD, REVIEWER_EMAIL, Seeded, see
 CSRF_RE = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cheaper scrypt parameters in tests only (production keeps werkzeug's defaults)."""
+    from bot.storage import staff
+
+    monkeypatch.setattr(staff, "HASH_METHOD", "scrypt:4096:8:1")
+
+
 @pytest.fixture()
 def seeded(session) -> Seeded:  # noqa: ANN001
     data = seed(session)
