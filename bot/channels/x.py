@@ -58,7 +58,8 @@ logger = logging.getLogger(__name__)
 CHANNEL_NAME = "x"
 SIGNATURE_HEADER = "x-twitter-webhooks-signature"
 MAX_BODY_BYTES = 64 * 1024
-MAX_CRC_TOKEN_CHARS = 1024
+MAX_CRC_TOKEN_CHARS = 512
+CRC_TOKEN_RE = re.compile(r"^[A-Za-z0-9_\-+/=.:~]{1,512}$")  # no JSON: see challenge()
 MAX_POST_CHARS = 280
 URL_WEIGHT = 23
 REMEMBERED = 10_000
@@ -595,8 +596,12 @@ class XInput(InputChannel):
             if not secret:
                 return _error(503, "x_not_configured", "X_CONSUMER_SECRET is not set.")
             token = request.args.get("crc_token")
-            if not token or len(token) > MAX_CRC_TOKEN_CHARS:
+            if not token:
                 return _error(400, "missing_crc_token", "Expected a crc_token parameter.")
+            if not CRC_TOKEN_RE.match(token):
+                # The CRC and the POST signature are the same HMAC under the same key: a
+                # token that could be a JSON body would make this a signing oracle.
+                return _error(400, "invalid_crc_token", "The crc_token is not a token.")
             return response.json(
                 {"response_token": crc_response_token(token, secret)}, dumps=json.dumps
             )

@@ -219,6 +219,19 @@ def test_crc_needs_a_token_and_a_secret(x: Harness, make_harness: Any) -> None:
     assert answer.json()["error"] == "x_not_configured"
 
 
+def test_the_crc_endpoint_is_not_a_signing_oracle_for_webhook_bodies(x: Harness) -> None:
+    # CRC and POST signatures are the same HMAC under the same secret: a "token" that is a
+    # JSON body must not be signed, or anyone could forge a webhook with its answer.
+    from urllib.parse import quote
+
+    forged = json.dumps(dm("forged message"))
+    answer = x.get(URL, "crc_token=" + quote(forged))
+    assert answer.status == 400
+    assert answer.json()["error"] == "invalid_crc_token"
+    assert x.get(URL, "crc_token=" + "a" * 513).status == 400
+    assert x.get(URL, "crc_token=" + quote("aB3-_=+/.:~", safe="")).status == 200
+
+
 def test_health_says_whether_the_webhook_is_ready(x: Harness) -> None:
     answer = x.get("/webhooks/x/")
     assert answer.status == 200
