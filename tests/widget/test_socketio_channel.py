@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 from collections.abc import Iterator
 from typing import Any
 
@@ -153,7 +154,10 @@ def wired(env: pytest.MonkeyPatch) -> tuple:
 
 
 def run(coro: Any) -> Any:
-    return asyncio.new_event_loop().run_until_complete(coro)
+    # In a thread of its own: Playwright's sync API (browser tests in the same session)
+    # keeps an event loop running in the main thread.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
 
 
 def test_packet_size_is_limited_and_engineio_sends_no_duplicate_cors_headers(

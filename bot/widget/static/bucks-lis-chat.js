@@ -282,14 +282,32 @@
     var who = m.from === "user" ? "You" : m.from === "error" ? "Problem" : "Assistant";
     var bubble = el("div", { className: "blc-bubble" });
     renderText(bubble, m.text, m.from !== "user");
-    var item = el("div", {
-      className: "blc-msg blc-" + m.from + (m.status ? " blc-" + m.status : ""),
-      "data-id": m.id,
-      "data-status": m.status || null,
-    }, [el("span", { className: "blc-sr", text: who + ": " }), bubble]);
+    var item = el("div", { "data-id": m.id }, [
+      el("span", { className: "blc-sr", text: who + ": " }),
+      bubble,
+    ]);
+    decorate(item, m);
+    return item;
+  }
+
+  // The parts of a message that change (status, live buttons), patched in place so the
+  // live region does not read the whole message out again.
+  function decorate(item, m) {
+    item.className = "blc-msg blc-" + m.from + (m.status ? " blc-" + m.status : "");
+    if (m.status) item.setAttribute("data-status", m.status);
+    else item.removeAttribute("data-status");
+    Array.prototype.slice.call(item.querySelectorAll(".blc-status, .blc-quick")).forEach(
+      function (node) {
+        node.parentNode.removeChild(node);
+      }
+    );
 
     if (m.from === "user" && m.status && m.status !== "sent") {
-      var st = el("div", { className: "blc-status", text: statusText(m) });
+      var st = el("div", {
+        className: "blc-status",
+        text: statusText(m),
+        "aria-hidden": m.status === "sending" ? "true" : null,
+      });
       if (m.status === "failed") {
         var retry = el("button", { type: "button", className: "blc-retry", text: "Retry" });
         retry.setAttribute("aria-label", "Retry sending: " + m.text.slice(0, 60));
@@ -320,12 +338,11 @@
       });
       item.appendChild(group);
     }
-    return item;
   }
 
   function updateMessage(m) {
-    var old = log.querySelector('[data-id="' + m.id + '"]');
-    if (old) old.parentNode.replaceChild(renderMessage(m), old);
+    var item = log.querySelector('[data-id="' + m.id + '"]');
+    if (item) decorate(item, m);
   }
 
   function scrollDown() {
@@ -401,7 +418,12 @@
           "user_uttered",
           { message: m.payload || m.text, session_id: state.senderId },
           function (err, res) {
-            if (err || (res && res.ok === false)) {
+            if (err && m.hidden) {
+              // The opening message is invisible, so it cannot show Retry: send it
+              // again on the next connection instead.
+              m.status = "queued";
+              showTyping(false);
+            } else if (err || (res && res.ok === false)) {
               m.status = "failed";
               showTyping(false);
             } else {
