@@ -1,0 +1,120 @@
+"""Close: optional follow-up email (asked explicitly), goodbye, and "forget me" at any time."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import ActiveLoop, AllSlotsReset, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import SKIPPED, as_text, buttons, channel, latest_intent, skipped
+from bot.consultation import service
+from bot.consultation.questions import message
+
+EMAIL_IN_TEXT = re.compile(r"[^\s<>\"',;:()]+@[^\s<>\"',;:()]+")
+YES_INTENTS = {"affirm", "consent_agree"}
+NO_INTENTS = {"deny", "skip", "consent_decline"}
+
+
+def find_email(text: str) -> str | None:
+    match = EMAIL_IN_TEXT.search(text or "")
+    return match.group(0).rstrip(".") if match else None
+
+
+class ActionAskFollowUp(Action):
+    def name(self) -> str:
+        return "action_ask_follow_up"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        again = tracker.get_slot("requested_slot") == "follow_up"
+        dispatcher.utter_message(
+            text=message("ask_follow_up_again" if again else "ask_follow_up"),
+            buttons=buttons((message("yes_button"), "/affirm"), (message("no_button"), "/deny")),
+        )
+        return []
+
+
+class ActionAskEmail(Action):
+    def name(self) -> str:
+        return "action_ask_email"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        dispatcher.utter_message(text=message("ask_email"))
+        return []
+
+
+class ValidateContactForm(FormValidationAction):
+    def name(self) -> str:
+        return "validate_contact_form"
+
+    def _save(self, email: str, dispatcher: CollectingDispatcher,
+              tracker: Tracker) -> dict[str, Any]:
+        try:
+            service.set_contact(tracker.sender_id, channel(tracker), email, True)
+        except ValueError:
+            dispatcher.utter_message(text=message("invalid_email"))
+            return {"follow_up": True, "email": None}
+        dispatcher.utter_message(text=message("email_saved"))
+        return {"follow_up": True, "email": email}
+
+    def _no(self, tracker: Tracker) -> dict[str, Any]:
+        service.set_contact(tracker.sender_id, channel(tracker), None, False)
+        return {"follow_up": False, "email": SKIPPED}
+
+    def validate_follow_up(self, value: Any, dispatcher: CollectingDispatcher,
+                           tracker: Tracker, domain: dict[str, Any]) -> dict[str, Any]:
+        text = as_text(value)
+        email = find_email(text)
+        if email:
+            return self._save(email, dispatcher, tracker)
+        intent = latest_intent(tracker)
+        if intent in YES_INTENTS:
+            return {"follow_up": True}
+        if intent in NO_INTENTS or skipped(tracker, text):
+            return self._no(tracker)
+        return {"follow_up": None}
+
+    def validate_email(self, value: Any, dispatcher: CollectingDispatcher,
+                       tracker: Tracker, domain: dict[str, Any]) -> dict[str, Any]:
+        text = as_text(value)
+        if skipped(tracker, text) or latest_intent(tracker) == "deny":
+            return self._no(tracker)
+        return self._save(find_email(text) or text.strip(), dispatcher, tracker)
+
+
+class ActionClose(Action):
+    """Goodbye. A business that did not take part has its chat transcript purged
+    (the tracker store deletes the session when it sees AllSlotsReset after this action)."""
+
+    def name(self) -> str:
+        return "action_close"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        if tracker.get_slot("consent") is True:
+            service.end_conversation(tracker.sender_id)
+            dispatcher.utter_message(text=message("goodbye"))
+            return [SlotSet("stage", "closed")]
+        dispatcher.utter_message(text=message("goodbye_declined"))
+        return [SlotSet("stage", "closed"), AllSlotsReset()]
+
+
+class ActionForget(Action):
+    """Delete everything the business said, transcript included (the tracker store also
+    drops this session's events when it sees AllSlotsReset after this action)."""
+
+    def name(self) -> str:
+        return "action_forget"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        service.forget(tracker.sender_id, actor="respondent")
+        return [ActiveLoop(None), AllSlotsReset()]

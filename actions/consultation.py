@@ -1,0 +1,145 @@
+"""Through the strategy: pick islands, answer open questions on each, then the seabed.
+
+One form (`strategy_form`). Choosing themes fills a queue of question keys
+(`pending_questions`); each answer is stored with `service.record_answer` and the
+next question is asked until the queue is empty.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import as_text, buttons, channel, skipped
+from bot.consultation import service
+from bot.consultation.questions import (
+    match_themes,
+    means_none,
+    message,
+    question,
+    question_queue,
+    section_text,
+    theme_names,
+)
+from bot.strategy import ISLAND_IDS, SEABED_IDS, theme
+
+DONE = "(done)"
+KINDS = {"islands": ("island", ISLAND_IDS), "seabed": ("seabed", SEABED_IDS)}
+
+
+class ValidateStrategyForm(FormValidationAction):
+    def name(self) -> str:
+        return "validate_strategy_form"
+
+    def _choose(self, slot: str, answer_slot: str, value: Any,
+                dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
+        kind, _ = KINDS[slot]
+        text = as_text(value)
+        if skipped(tracker, text) or means_none(text):
+            chosen: list[str] = []
+        else:
+            chosen = match_themes(text, kind)
+            if not chosen:
+                dispatcher.utter_message(text=message(f"{slot}_unclear"))
+                return {slot: None}
+        queue = question_queue(chosen)
+        if chosen:
+            dispatcher.utter_message(text=message("chosen", names=theme_names(chosen)))
+        return {slot: chosen, "pending_questions": queue, answer_slot: None if queue else DONE}
+
+    def _answer(self, answer_slot: str, value: Any, tracker: Tracker) -> dict[str, Any]:
+        pending = list(tracker.get_slot("pending_questions") or [])
+        if not pending:
+            return {answer_slot: DONE}
+        key, rest = pending[0], pending[1:]
+        text = as_text(value)
+        if text and not skipped(tracker, text):
+            service.record_answer(
+                tracker.sender_id, channel(tracker), text, key, question(key).text
+            )
+        return {answer_slot: None if rest else DONE, "pending_questions": rest}
+
+    def validate_islands(self, value: Any, dispatcher: CollectingDispatcher,
+                         tracker: Tracker, domain: dict[str, Any]) -> dict[str, Any]:
+        return self._choose("islands", "island_answer", value, dispatcher, tracker)
+
+    def validate_island_answer(self, value: Any, dispatcher: CollectingDispatcher,
+                               tracker: Tracker, domain: dict[str, Any]) -> dict[str, Any]:
+        return self._answer("island_answer", value, tracker)
+
+    def validate_seabed(self, value: Any, dispatcher: CollectingDispatcher,
+                        tracker: Tracker, domain: dict[str, Any]) -> dict[str, Any]:
+        return self._choose("seabed", "seabed_answer", value, dispatcher, tracker)
+
+    def validate_seabed_answer(self, value: Any, dispatcher: CollectingDispatcher,
+                               tracker: Tracker, domain: dict[str, Any]) -> dict[str, Any]:
+        return self._answer("seabed_answer", value, tracker)
+
+
+class _AskThemes(Action):
+    section = "islands"
+
+    def name(self) -> str:
+        return f"action_ask_{self.section}"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        _, ids = KINDS[self.section]
+        lines = [section_text(self.section, "intro")]
+        lines += [f"- {theme(t).name}: {theme(t).summary}" for t in ids]
+        dispatcher.utter_message(text="\n".join(lines))
+        all_button = message("all_islands_button" if self.section == "islands"
+                             else "all_seabed_button")
+        dispatcher.utter_message(
+            text=section_text(self.section, "ask"),
+            buttons=buttons(
+                *[(theme(t).name, theme(t).name) for t in ids],
+                (all_button, all_button),
+                (message("none_button"), message("none_button")),
+            ),
+        )
+        return []
+
+
+class ActionAskIslands(_AskThemes):
+    section = "islands"
+
+
+class ActionAskSeabed(_AskThemes):
+    section = "seabed"
+
+
+class _AskAnswer(Action):
+    answer_slot = "island_answer"
+    choice_slot = "islands"
+
+    def name(self) -> str:
+        return f"action_ask_{self.answer_slot}"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        pending = list(tracker.get_slot("pending_questions") or [])
+        if not pending:
+            return []
+        total = len(question_queue(list(tracker.get_slot(self.choice_slot) or [])))
+        n = max(total - len(pending) + 1, 1)
+        progress = message("question_progress", n=n, total=max(total, n))
+        dispatcher.utter_message(
+            text=f"{question(pending[0]).text} {progress}",
+            buttons=buttons((message("skip_button"), "/skip")),
+        )
+        return []
+
+
+class ActionAskIslandAnswer(_AskAnswer):
+    answer_slot = "island_answer"
+    choice_slot = "islands"
+
+
+class ActionAskSeabedAnswer(_AskAnswer):
+    answer_slot = "seabed_answer"
+    choice_slot = "seabed"

@@ -1,0 +1,50 @@
+"""Unclear or off-topic input: offer the options; two in a row offer a person to talk to."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import buttons
+from bot.consultation.questions import message
+
+NAME = "action_fallback"
+
+
+def fallbacks_in_a_row(events: list[dict[str, Any]]) -> int:
+    """How many times the bot has just answered with this fallback, most recent first."""
+    count = 0
+    for event in reversed(events):
+        if event.get("event") != "action":
+            continue
+        name = event.get("name")
+        if name in ("action_listen", None):
+            continue
+        if name == NAME:
+            count += 1
+            continue
+        break
+    return count
+
+
+class ActionFallback(Action):
+    def name(self) -> str:
+        return NAME
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        if fallbacks_in_a_row(tracker.events) >= 1:
+            dispatcher.utter_message(text=message("fallback_human"))
+            return []
+        options = [(q, q) for q in message("fallback_buttons")]
+        stage = tracker.get_slot("stage")
+        if stage == "consent":
+            options = [("Take part", "/consent_agree"), ("Just ask questions",
+                                                         "/consent_decline"), *options]
+        elif stage == "declined":
+            options = [(message("take_part_button"), "/consent_agree"), *options]
+        dispatcher.utter_message(text=message("fallback"), buttons=buttons(*options))
+        return []

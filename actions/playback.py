@@ -1,0 +1,81 @@
+"""Play-back: what was recorded, with themes in plain words; the business corrects them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import as_text, skipped
+from bot.consultation import service
+from bot.consultation.questions import message, parse_correction, theme_names
+from bot.strategy import THEME_IDS
+
+QUOTE_CHARS = 120
+
+
+def _quote(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1].rstrip() + "…"
+
+
+def summary(sender_id: str) -> str:
+    """The play-back text for everything recorded from this sender."""
+    answers = service.recorded_answers(sender_id)
+    if not answers:
+        return message("playback_none")
+    lines = [message("playback_intro")]
+    for n, answer in enumerate(answers, 1):
+        themes = theme_names(answer.themes) if answer.themes else message("untagged")
+        lines.append(message("playback_item", n=n, text=_quote(answer.text), themes=themes))
+    overall = [t for t in THEME_IDS if any(t in a.themes for a in answers)]
+    if overall:
+        lines.append(message("playback_overall", names=theme_names(overall)))
+    return "\n".join(lines)
+
+
+class ActionPlayback(Action):
+    def name(self) -> str:
+        return "action_playback"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        dispatcher.utter_message(text=summary(tracker.sender_id))
+        return [SlotSet("theme_correction", None), SlotSet("stage", "playback")]
+
+
+class ActionAskThemeCorrection(Action):
+    def name(self) -> str:
+        return "action_ask_theme_correction"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        dispatcher.utter_message(text=message("ask_theme_correction"))
+        return []
+
+
+class ValidateCorrectionForm(FormValidationAction):
+    def name(self) -> str:
+        return "validate_correction_form"
+
+    def validate_theme_correction(self, value: Any, dispatcher: CollectingDispatcher,
+                                  tracker: Tracker, domain: dict[str, Any]) -> dict[str, Any]:
+        text = as_text(value)
+        if skipped(tracker, text):
+            return {"theme_correction": "(kept)"}
+        add, remove = parse_correction(text)
+        if not add and not remove:
+            dispatcher.utter_message(text=message("correction_unclear"))
+            return {"theme_correction": None}
+        service.correct_themes(tracker.sender_id, add=add, remove=remove)
+        changes = []
+        if add:
+            changes.append(f"added {theme_names(add)}")
+        if remove:
+            changes.append(f"dropped {theme_names(remove)}")
+        dispatcher.utter_message(text=message("correction_done", changes="; ".join(changes)))
+        return {"theme_correction": text}

@@ -1,0 +1,98 @@
+"""Business profile: a form where every question can be skipped."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import SKIPPED, as_text, buttons, channel, skipped
+from bot.consultation import service
+from bot.consultation.questions import PROFILE_SLOTS, message, profile_question, size_bands
+
+MAX_CHARS = service.PROFILE_MAX_CHARS
+
+
+class ValidateProfileForm(FormValidationAction):
+    def name(self) -> str:
+        return "validate_profile_form"
+
+    def _clean(self, slot: str, value: Any, tracker: Tracker) -> dict[str, Any]:
+        if skipped(tracker, value):
+            return {slot: SKIPPED}
+        text = service.clean_text(as_text(value), MAX_CHARS)
+        return {slot: text or None}
+
+    def validate_organisation(self, value: Any, dispatcher: CollectingDispatcher,
+                              tracker: Tracker, domain: dict[str, Any]) -> dict[str, Any]:
+        return self._clean("organisation", value, tracker)
+
+    def validate_sector(self, value: Any, dispatcher: CollectingDispatcher,
+                        tracker: Tracker, domain: dict[str, Any]) -> dict[str, Any]:
+        return self._clean("sector", value, tracker)
+
+    def validate_size_band(self, value: Any, dispatcher: CollectingDispatcher,
+                           tracker: Tracker, domain: dict[str, Any]) -> dict[str, Any]:
+        return self._clean("size_band", value, tracker)
+
+    def validate_location(self, value: Any, dispatcher: CollectingDispatcher,
+                          tracker: Tracker, domain: dict[str, Any]) -> dict[str, Any]:
+        return self._clean("location", value, tracker)
+
+    def validate_role(self, value: Any, dispatcher: CollectingDispatcher,
+                      tracker: Tracker, domain: dict[str, Any]) -> dict[str, Any]:
+        return self._clean("role", value, tracker)
+
+
+class _AskProfile(Action):
+    slot = ""
+
+    def name(self) -> str:
+        return f"action_ask_{self.slot}"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        choices = [(band, band) for band in size_bands()] if self.slot == "size_band" else []
+        dispatcher.utter_message(
+            text=profile_question(self.slot),
+            buttons=buttons(*choices, (message("skip_button"), "/skip")),
+        )
+        return []
+
+
+class ActionAskOrganisation(_AskProfile):
+    slot = "organisation"
+
+
+class ActionAskSector(_AskProfile):
+    slot = "sector"
+
+
+class ActionAskSizeBand(_AskProfile):
+    slot = "size_band"
+
+
+class ActionAskLocation(_AskProfile):
+    slot = "location"
+
+
+class ActionAskRole(_AskProfile):
+    slot = "role"
+
+
+class ActionSaveProfile(Action):
+    def name(self) -> str:
+        return "action_save_profile"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        fields = {}
+        for slot in PROFILE_SLOTS:
+            value = tracker.get_slot(slot)
+            fields[slot] = None if value in (None, SKIPPED) else value
+        service.save_profile(tracker.sender_id, channel(tracker), **fields)
+        return [SlotSet("stage", "strategy")]

@@ -1,0 +1,114 @@
+"""When the action server is down or slow, the business gets a polite reply.
+
+Rasa 3.6 on its own: `RemoteAction.run` raises `RasaException` when the action server
+cannot be reached or answers with an error, and waits up to 5 minutes for a slow one;
+`MessageProcessor._run_action` logs the exception, drops the action's events and goes on
+predicting, so the business gets silence (or a half-done turn) and the action's effect,
+such as recording consent, is lost.
+
+`install()` (called when Rasa loads our tracker store or REST channel) wraps both:
+
+- a custom action call gets `ACTION_TIMEOUT_SECONDS` (default 20) to answer; a timeout,
+  connection error or server error becomes `ActionServerUnavailable`;
+- when an action fails that way, the processor sends `service_unavailable` from
+  `seeds/questions.yml`, records it, reverts the dialogue state to before the user's
+  message (`UserUtteranceReverted`: the message stays in the transcript) and stops
+  predicting. Sending the message again once the server is back resumes the conversation
+  exactly where it was.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import logging
+import os
+from typing import Any
+
+import aiohttp
+from rasa.core.actions.action import ActionExecutionRejection, RemoteAction
+from rasa.core.processor import MessageProcessor
+from rasa.shared.core.events import BotUttered, UserUtteranceReverted
+from rasa.shared.exceptions import RasaException
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_TIMEOUT_SECONDS = 20.0
+FALLBACK_TEXT = (
+    "Sorry, I'm having a technical problem and couldn't process that just now. "
+    "Please try again in a minute."
+)
+_failed: contextvars.ContextVar[bool] = contextvars.ContextVar("bucks_lis_action_failed",
+                                                              default=False)
+
+
+class ActionServerUnavailable(RasaException):
+    """The action server did not run a custom action (down, erroring or too slow)."""
+
+
+def timeout_seconds() -> float:
+    raw = os.environ.get("ACTION_TIMEOUT_SECONDS", "")
+    try:
+        return float(raw) if raw else DEFAULT_TIMEOUT_SECONDS
+    except ValueError:
+        return DEFAULT_TIMEOUT_SECONDS
+
+
+def unavailable_text() -> str:
+    try:
+        from bot.consultation.questions import message
+
+        return message("service_unavailable")
+    except Exception:  # the apology must never fail
+        return FALLBACK_TEXT
+
+
+async def _guarded_remote_run(original: Any, action: RemoteAction, *args: Any) -> Any:
+    try:
+        return await asyncio.wait_for(original(action, *args), timeout_seconds())
+    except ActionExecutionRejection:
+        raise
+    except (asyncio.TimeoutError, aiohttp.ClientError, RasaException) as error:
+        _failed.set(True)
+        logger.error("Custom action '%s' failed: %s", action.name(), error or type(error))
+        raise ActionServerUnavailable(f"action '{action.name()}' failed: {error}") from error
+
+
+async def _guarded_run_action(
+    original: Any, processor: MessageProcessor, action: Any, tracker: Any,
+    output_channel: Any, nlg: Any, prediction: Any,
+) -> bool:
+    token = _failed.set(False)
+    try:
+        result = await original(processor, action, tracker, output_channel, nlg, prediction)
+        failed = _failed.get()
+    finally:
+        _failed.reset(token)
+    if not failed:
+        return result
+    text = unavailable_text()
+    tracker.update(BotUttered(text=text, metadata={"error": "action_server_unavailable"}))
+    try:
+        await output_channel.send_response(tracker.sender_id, {"text": text})
+    except Exception:  # pragma: no cover - a broken channel must not break the turn
+        logger.exception("Could not send the apology")
+    tracker.update(UserUtteranceReverted())
+    return False
+
+
+def install() -> None:
+    """Wrap RemoteAction.run and MessageProcessor._run_action (idempotent)."""
+    if getattr(RemoteAction.run, "_bucks_lis_guard", False):
+        return
+    original_remote = RemoteAction.run
+    original_run_action = MessageProcessor._run_action
+
+    async def remote_run(self: RemoteAction, *args: Any) -> Any:
+        return await _guarded_remote_run(original_remote, self, *args)
+
+    async def run_action(self: MessageProcessor, *args: Any) -> bool:
+        return await _guarded_run_action(original_run_action, self, *args)
+
+    remote_run._bucks_lis_guard = True  # type: ignore[attr-defined]
+    RemoteAction.run = remote_run  # type: ignore[method-assign]
+    MessageProcessor._run_action = run_action  # type: ignore[method-assign]

@@ -1,0 +1,131 @@
+"""The REST channel (`POST /webhooks/rest/webhook`) with input checks.
+
+Enabled in credentials.yml as `bot.channels.rest.LimitedRestInput`. Before Rasa sees a
+message it rejects, with a JSON error and no call to Rasa:
+
+- a body that is not a JSON object, or has no string `message` -> 400 `invalid_json` /
+  `not_text`; a `sender` that is not a short string -> 400 `invalid_sender`;
+- an empty message (after removing control characters) -> 400 `empty`;
+- a message longer than `settings().max_message_chars` -> 413 `too_long`.
+
+Error body: `{"error": {"code": ..., "message": ..., "max_message_chars": N}}`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from rasa.core.channels.channel import UserMessage
+from rasa.core.channels.rest import RestInput
+from sanic import Blueprint, response
+from sanic.request import Request
+
+from bot.channels import resilience
+from bot.config import settings
+
+logger = logging.getLogger(__name__)
+
+MAX_SENDER_CHARS = 255
+CHANNEL_NAME_RE = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+MESSAGES = {
+    "invalid_json": "The request body must be a JSON object.",
+    "not_text": "`message` must be a string.",
+    "invalid_sender": f"`sender` must be a string of 1 to {MAX_SENDER_CHARS} characters.",
+    "empty": "The message is empty.",
+    "too_long": "The message is too long: keep it to {max} characters.",
+}
+STATUS = {"too_long": 413}
+
+
+def clean_message(text: str) -> str:
+    """Drop control characters (keeping newlines and tabs) and surrounding space."""
+    return _CONTROL.sub("", text).strip()
+
+
+def check_body(raw: bytes | None, max_chars: int) -> tuple[dict[str, Any] | None, str | None]:
+    """Parse and check a webhook body: (clean body, None) or (None, error code)."""
+    try:
+        body = json.loads(raw or b"")
+    except (ValueError, UnicodeDecodeError):
+        return None, "invalid_json"
+    if not isinstance(body, dict):
+        return None, "invalid_json"
+    message = body.get("message")
+    if not isinstance(message, str):
+        return None, "not_text"
+    sender = body.get("sender")
+    if sender is not None and (
+        not isinstance(sender, str)
+        or not 0 < len(sender) <= MAX_SENDER_CHARS
+        or _CONTROL.search(sender)
+    ):
+        return None, "invalid_sender"
+    message = clean_message(message)
+    if not message:
+        return None, "empty"
+    if len(message) > max_chars:
+        return None, "too_long"
+    return {**body, "message": message}, None
+
+
+def error_response(code: str, max_chars: int) -> response.HTTPResponse:
+    return response.json(
+        {
+            "error": {
+                "code": code,
+                "message": MESSAGES[code].format(max=max_chars),
+                "max_message_chars": max_chars,
+            }
+        },
+        status=STATUS.get(code, 400),
+    )
+
+
+class LimitedRestInput(RestInput):
+    """Rasa's REST channel with body checks and a length limit."""
+
+    @classmethod
+    def name(cls) -> str:
+        return "rest"
+
+    def _extract_message(self, req: Request) -> str | None:
+        return req.ctx.bucks_lis_body["message"]
+
+    async def _extract_sender(self, req: Request) -> str | None:
+        return req.ctx.bucks_lis_body.get("sender")
+
+    def _extract_input_channel(self, req: Request) -> str:
+        wanted = req.ctx.bucks_lis_body.get("input_channel")
+        if isinstance(wanted, str) and CHANNEL_NAME_RE.match(wanted):
+            return wanted
+        return self.name()
+
+    def get_metadata(self, request: Request) -> dict[str, Any] | None:
+        metadata = request.ctx.bucks_lis_body.get("metadata")
+        return metadata if isinstance(metadata, dict) else None
+
+    def blueprint(
+        self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
+    ) -> Blueprint:
+        resilience.install()
+        webhook = super().blueprint(on_new_message)
+
+        @webhook.middleware("request")
+        async def check(request: Request) -> response.HTTPResponse | None:
+            if request.method != "POST" or not request.path.rstrip("/").endswith("/webhook"):
+                return None
+            max_chars = settings().max_message_chars
+            body, code = check_body(request.body, max_chars)
+            if code is not None:
+                logger.info("Rejected REST message: %s", code)
+                return error_response(code, max_chars)
+            request.ctx.bucks_lis_body = body
+            return None
+
+        return webhook

@@ -1,0 +1,253 @@
+"""The questions the bot asks, and reading which themes a business picked.
+
+Question texts live in `seeds/questions.yml`; theme names in `seeds/themes.yml`.
+Question keys are stored on each response: `island:<theme_id>:<key>` or
+`seabed:<theme_id>:<key>`. No Rasa imports here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import yaml
+
+from bot.strategy import ISLAND_IDS, SEABED_IDS, THEME_IDS, load_themes, theme
+from bot.strategy.loader import SEEDS_DIR
+
+PROFILE_SLOTS = ("organisation", "sector", "size_band", "location", "role")
+SKIPPED = "(skipped)"
+SKIP_WORDS = {
+    "skip", "pass", "next", "n/a", "na", "none", "no", "nope", "rather not say",
+    "prefer not to say", "rather not", "dont know", "don't know", "not sure", "-",
+}
+ALL_WORDS = re.compile(r"\b(all( of them| five| seven)?|every( one|thing)|the lot|everything)\b")
+NONE_WORDS = re.compile(
+    r"\b(none( of (them|these|those))?|nothing|neither|not really|skip|no thanks|not relevant)\b"
+)
+
+# Everyday words people use for each theme, beyond its name and named assets.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "creative_digital": (
+        "creative", "film", "films", "tv", "television", "games", "gaming", "media", "vfx",
+        "screen", "studio", "studios", "pinewood", "animation", "post-production",
+    ),
+    "intelligent_mobility": (
+        "mobility", "autonomous", "driverless", "electric vehicle", "ev", "evs", "logistics",
+        "transport tech", "vehicles", "connected vehicles",
+    ),
+    "medical_technologies": (
+        "medtech", "med tech", "medical", "health tech", "healthtech", "diagnostics",
+        "stoke mandeville", "rehab", "rehabilitation", "assistive", "life sciences",
+    ),
+    "high_performance_technology": (
+        "high performance", "motorsport", "motor sport", "silverstone", "f1", "formula 1",
+        "engineering", "advanced manufacturing", "manufacturing", "composites", "hpt",
+    ),
+    "space": ("space", "westcott", "satellite", "satellites", "rocket", "propulsion"),
+    "entrepreneurialism": (
+        "entrepreneur", "entrepreneurs", "entrepreneurialism", "entrepreneurship", "start-ups",
+        "startups", "start ups", "scale-ups", "business support", "finance", "investment",
+    ),
+    "housing_growth": ("housing", "homes", "new homes", "construction", "house building"),
+    "digital_science": (
+        "digital science", "data", "ai", "artificial intelligence", "software", "cyber",
+        "analytics", "digital",
+    ),
+    "intelligent_public_services": (
+        "public services", "public sector", "council", "nhs", "procurement",
+    ),
+    "education_skills": (
+        "skills", "education", "training", "apprenticeships", "apprentices", "universities",
+        "university", "colleges", "college", "recruitment", "talent",
+    ),
+    "infrastructure": (
+        "infrastructure", "hs2", "heathrow", "east-west rail", "east west rail", "rail",
+        "roads", "road", "broadband", "transport links", "connectivity", "premises",
+    ),
+    "environment_quality_of_life": (
+        "environment", "quality of life", "chilterns", "chiltern", "countryside", "green",
+        "net zero", "wellbeing", "clean growth",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Question:
+    key: str
+    theme_id: str
+    kind: str
+    text: str
+
+
+@lru_cache(maxsize=1)
+def load_questions() -> dict[str, Any]:
+    with open(SEEDS_DIR / "questions.yml", encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def profile_question(slot: str) -> str:
+    return load_questions()["profile"][slot]
+
+
+def size_bands() -> list[str]:
+    return list(load_questions()["profile"]["size_bands"])
+
+
+def questions_for(theme_id: str) -> list[Question]:
+    """The open questions for one theme, in order."""
+    t = theme(theme_id)
+    section = "islands" if t.kind == "island" else "seabed"
+    return [
+        Question(
+            key=f"{t.kind}:{t.id}:{q['key']}",
+            theme_id=t.id,
+            kind=t.kind,
+            text=q["text"].format(name=t.name),
+        )
+        for q in load_questions()[section]["questions"]
+    ]
+
+
+def question_queue(theme_ids: list[str]) -> list[str]:
+    """Question keys for the chosen themes, theme by theme."""
+    return [q.key for tid in theme_ids for q in questions_for(tid)]
+
+
+def question(key: str) -> Question:
+    """Look a question up by its key (KeyError if unknown)."""
+    kind, theme_id, _ = key.split(":", 2)
+    for q in questions_for(theme_id):
+        if q.key == key:
+            return q
+    raise KeyError(key)
+
+
+def _norm(text: str) -> str:
+    text = text.lower().replace("&", " and ").replace("’", "'")
+    return " " + re.sub(r"[^a-z0-9'+-]+", " ", text).strip() + " "
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> list[tuple[str, str]]:
+    """(phrase, theme_id) pairs, longest phrase first so 'digital science' beats 'digital'."""
+    pairs: list[tuple[str, str]] = []
+    for t in load_themes():
+        phrases = {t.id.replace("_", " "), t.name, *t.assets, *SYNONYMS.get(t.id, ())}
+        pairs.extend((_norm(p).strip(), t.id) for p in phrases if p)
+    return sorted(set(pairs), key=lambda p: -len(p[0]))
+
+
+def match_themes(text: str, kind: str | None = None) -> list[str]:
+    """Theme ids named in free text ("space and film" -> space, creative_digital).
+
+    `kind` limits to "island" or "seabed". "all of them" means every theme of that kind.
+    Falls back to the tagger when no name or synonym matches. Order: fixed theme order.
+    """
+    allowed = {"island": ISLAND_IDS, "seabed": SEABED_IDS}.get(kind or "", THEME_IDS)
+    norm = _norm(text)
+    if ALL_WORDS.search(norm):
+        return list(allowed)
+    found: set[str] = set()
+    remaining = norm
+    for phrase, theme_id in _vocabulary():
+        needle = f" {phrase} "
+        if needle in remaining:
+            if theme_id in allowed:
+                found.add(theme_id)
+            remaining = remaining.replace(needle, "  ")
+    if not found and len(norm) > 12:
+        try:
+            from bot.tagging import tag
+
+            found = {t for t in tag(text).themes if t in allowed}
+        except Exception:  # the tagger is optional here; a keyword miss just re-asks
+            found = set()
+    return [t for t in allowed if t in found]
+
+
+def means_none(text: str) -> bool:
+    """The business said none of the listed themes matter ("none", "skip", "nothing")."""
+    norm = _norm(text).strip()
+    if norm in SKIP_WORDS or norm == "/skip":
+        return True
+    if NONE_WORDS.search(f" {norm} "):
+        return not _names_only(NONE_WORDS.sub(" ", norm))
+    return False
+
+
+def is_skip(text: str | None) -> bool:
+    """A typed skip ("skip", "n/a", "rather not say") or the Skip button."""
+    if not text:
+        return False
+    return text.strip() == "/skip" or _norm(text).strip() in SKIP_WORDS
+
+
+REMOVE_WORDS = r"drop|remove|delete|take off|take out|untag|not|no|isn't|isnt|wrong|without"
+ADD_WORDS = r"add|include|plus|also|and also|tag|missing|put"
+_CORRECTION_SPLIT = re.compile(rf"\b({REMOVE_WORDS}|{ADD_WORDS})\b")
+
+
+def parse_correction(text: str) -> tuple[list[str], list[str]]:
+    """Read "drop infrastructure, add skills" as (add=[education_skills], remove=[infrastructure]).
+
+    Themes after a remove word are removed, after an add word are added; themes named
+    before any such word are added.
+    """
+    norm = _norm(text)
+    add: list[str] = []
+    remove: list[str] = []
+    mode = "add"
+    pos = 0
+    for match in _CORRECTION_SPLIT.finditer(norm):
+        segment = norm[pos : match.start()]
+        (remove if mode == "remove" else add).extend(_names_only(segment))
+        mode = "remove" if re.fullmatch(REMOVE_WORDS, match.group(1)) else "add"
+        pos = match.end()
+    (remove if mode == "remove" else add).extend(_names_only(norm[pos:]))
+    add = [t for t in THEME_IDS if t in add and t not in remove]
+    remove = [t for t in THEME_IDS if t in remove]
+    return add, remove
+
+
+def _names_only(segment: str) -> list[str]:
+    """Themes named in a segment, without the tagger fallback or "all" expansion."""
+    found: list[str] = []
+    remaining = f" {segment.strip()} "
+    for phrase, theme_id in _vocabulary():
+        needle = f" {phrase} "
+        if needle in remaining:
+            found.append(theme_id)
+            remaining = remaining.replace(needle, "  ")
+    return found
+
+
+def theme_names(theme_ids: list[str]) -> str:
+    """'Space, Infrastructure and Education and skills' style list of names."""
+    names = [theme(t).name for t in theme_ids]
+    if not names:
+        return "none"
+    if len(names) == 1:
+        return names[0]
+    return "; ".join(names[:-1]) + " and " + names[-1]
+
+
+def message(key: str, **values: object) -> str:
+    """A bot message from `seeds/questions.yml` `messages`, with seed facts filled in."""
+    from bot.strategy import load_strategy
+
+    involved = load_strategy()["get_involved"]
+    context: dict[str, object] = {
+        "theme_names": ", ".join(t.name for t in load_themes()),
+        **involved,
+        **values,
+    }
+    text = load_questions()["messages"][key]
+    return " ".join(str(text).split()).format(**context) if isinstance(text, str) else text
+
+
+def section_text(section: str, key: str) -> str:
+    """`islands`/`seabed` intro and ask texts, whitespace-normalised."""
+    return " ".join(load_questions()[section][key].split())

@@ -1,0 +1,264 @@
+"""Rasa's SQL tracker store on our database, with the consent rules applied to the transcript.
+
+Configured in endpoints.yml as `type: bot.storage.tracker_store.ConsultationTrackerStore`.
+
+- The transcript (Rasa's `events` table) lives in the database at `DATABASE_URL`
+  (`bot.config.settings()`), SQLite by default, PostgreSQL works the same way.
+- A business that has not agreed to take part keeps nothing once its session ends:
+  * on close (`action_close` followed by `AllSlotsReset`) the current session's events
+    are deleted and the turn is not written;
+  * on "forget me" (`action_forget` followed by `AllSlotsReset`) every event of the
+    sender is deleted and the turn is not written (the action already erased our tables);
+  * when a new session starts (session expiry), earlier sessions without consent are
+    deleted;
+  * `purge_unconsented_sessions()` deletes idle sessions without consent whose business
+    never came back (call it periodically, e.g. from `bucks-lis run`).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Iterable
+from typing import Any
+
+import sqlalchemy as sa
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.events import (
+    ActionExecuted,
+    AllSlotsReset,
+    Event,
+    SessionStarted,
+)
+from rasa.shared.core.trackers import DialogueStateTracker
+from sqlalchemy.engine import make_url
+
+from bot.config import settings
+
+logger = logging.getLogger(__name__)
+
+FORGET_ACTION = "action_forget"
+CLOSE_ACTION = "action_close"
+CONSENT_SLOT = "consent"
+# Rasa's default session expiry is 60 minutes (domain.yml session_config).
+DEFAULT_IDLE_SECONDS = 60 * 60
+
+EVENTS = sa.table(
+    "events",
+    sa.column("id", sa.Integer),
+    sa.column("sender_id", sa.String),
+    sa.column("type_name", sa.String),
+    sa.column("timestamp", sa.Float),
+    sa.column("data", sa.Text),
+)
+
+
+def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def _marker(events: Iterable[Event]) -> str | None:
+    """`forget` or `close` if an action of ours ended the session in these events."""
+    last_action = None
+    found = None
+    for event in events:
+        if isinstance(event, ActionExecuted):
+            last_action = event.action_name
+        elif isinstance(event, AllSlotsReset) and last_action in (FORGET_ACTION, CLOSE_ACTION):
+            found = "forget" if last_action == FORGET_ACTION else "close"
+    return found
+
+
+def _consented(rows: Iterable[tuple[str, str]]) -> bool:
+    """Did the business agree to take part within these (type_name, data) rows?"""
+    agreed = False
+    for type_name, data in rows:
+        if type_name != "slot":
+            continue
+        try:
+            event = json.loads(data)
+        except (TypeError, ValueError):
+            continue
+        if event.get("name") == CONSENT_SLOT:
+            agreed = event.get("value") is True
+    return agreed
+
+
+def _sessions(rows: list[Any]) -> list[list[Any]]:
+    """Split a sender's rows (ordered by id) into sessions.
+
+    Rasa writes `action_session_start` just before `session_started`; both open a session.
+    """
+    starts = set()
+    for i, row in enumerate(rows):
+        if row.type_name == SessionStarted.type_name:
+            starts.add(i - 1 if i > 0 and rows[i - 1].type_name == "action" else i)
+    sessions: list[list[Any]] = []
+    current: list[Any] = []
+    for i, row in enumerate(rows):
+        if i in starts and current:
+            sessions.append(current)
+            current = []
+        current.append(row)
+    if current:
+        sessions.append(current)
+    return sessions
+
+
+def _sender_rows(conn: Any, sender_id: str) -> list[Any]:
+    return conn.execute(
+        sa.select(EVENTS.c.id, EVENTS.c.type_name, EVENTS.c.timestamp, EVENTS.c.data)
+        .where(EVENTS.c.sender_id == sender_id)
+        .order_by(EVENTS.c.id)
+    ).all()
+
+
+def _delete_ids(conn: Any, ids: list[int]) -> int:
+    for start in range(0, len(ids), 500):
+        conn.execute(sa.delete(EVENTS).where(EVENTS.c.id.in_(ids[start : start + 500])))
+    return len(ids)
+
+
+def delete_unconsented_sessions(
+    conn: sa.engine.Connection,
+    sender_id: str,
+    *,
+    keep_last: bool = False,
+    idle_before: float | None = None,
+) -> int:
+    """Delete a sender's sessions in which it never agreed to take part.
+
+    `keep_last` spares the most recent session (still running); `idle_before` only
+    deletes sessions whose last event is older than this timestamp.
+    """
+    sessions = _sessions(_sender_rows(conn, sender_id))
+    if keep_last:
+        sessions = sessions[:-1]
+    doomed: list[int] = []
+    for session in sessions:
+        if _consented((r.type_name, r.data) for r in session):
+            continue
+        if idle_before is not None and max(r.timestamp or 0 for r in session) >= idle_before:
+            continue
+        doomed.extend(r.id for r in session)
+    return _delete_ids(conn, doomed)
+
+
+def purge_unconsented_sessions(
+    database_url: str | None = None,
+    idle_seconds: float = DEFAULT_IDLE_SECONDS,
+    now: float | None = None,
+) -> int:
+    """Delete transcript events of idle sessions without consent, for every sender.
+
+    Returns the number of events deleted. Safe to run while the bot is running.
+    """
+    from bot.storage.db import engine_for
+
+    engine = engine_for(database_url or settings().database_url)
+    if not sa.inspect(engine).has_table("events"):
+        return 0
+    cutoff = (now if now is not None else time.time()) - idle_seconds
+    deleted = 0
+    with engine.begin() as conn:
+        senders = conn.execute(sa.select(EVENTS.c.sender_id).distinct()).scalars().all()
+        for sender_id in senders:
+            deleted += delete_unconsented_sessions(conn, sender_id, idle_before=cutoff)
+    if deleted:
+        logger.info("Purged %d transcript events of sessions without consent", deleted)
+    return deleted
+
+
+class ConsultationTrackerStore(SQLTrackerStore):
+    """SQLTrackerStore on `DATABASE_URL` that keeps nothing of sessions without consent."""
+
+    def __init__(
+        self,
+        domain: Any = None,
+        host: str | None = None,
+        event_broker: Any = None,
+        database_url: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        url = make_url(database_url or settings().database_url)
+        self._database_url = url
+        kwargs.pop("dialect", None)
+        kwargs.pop("db", None)
+        super().__init__(
+            domain=domain,
+            dialect=url.drivername,
+            host=url.host,
+            port=url.port,
+            db=url.database or "",
+            username=url.username,
+            password=url.password,
+            event_broker=event_broker,
+            query=dict(url.query),
+            **kwargs,
+        )
+        if url.get_backend_name() == "sqlite":
+            sa.event.listen(self.engine, "connect", _set_sqlite_pragmas)
+
+    def get_db_url(self, *args: Any, **kwargs: Any) -> Any:  # noqa: ANN401
+        """Use DATABASE_URL as it is (Rasa would rebuild it from parts)."""
+        return self._database_url
+
+    def _delete(self, session: Any, sender_id: str, since_last_session: bool) -> int:
+        conn = session.connection()
+        sessions = _sessions(_sender_rows(conn, sender_id))
+        if since_last_session:
+            sessions = sessions[-1:]
+        return _delete_ids(conn, [r.id for s in sessions for r in s])
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        """Store the turn's new events, applying the consent rules above."""
+        with self.session_scope() as session:
+            new_events = list(self._additional_events(session, tracker))
+            marker = _marker(new_events)
+            if marker == "forget":
+                n = self._delete(session, tracker.sender_id, since_last_session=False)
+                session.commit()
+                logger.info("Forgot sender: deleted %d transcript events", n)
+                return
+            if marker == "close" and tracker.get_slot(CONSENT_SLOT) is not True:
+                if any(isinstance(e, SessionStarted) for e in new_events):
+                    # this session was never written; earlier ones have ended
+                    n = delete_unconsented_sessions(session.connection(), tracker.sender_id)
+                else:
+                    n = self._delete(session, tracker.sender_id, since_last_session=True)
+                session.commit()
+                logger.info("Session without consent ended: deleted %d events", n)
+                return
+            if any(isinstance(e, SessionStarted) for e in new_events):
+                # Everything stored belongs to earlier sessions, which have now ended.
+                delete_unconsented_sessions(session.connection(), tracker.sender_id)
+            await self.stream_events(tracker)
+            for event in new_events:
+                data = event.as_dict()
+                session.add(
+                    self.SQLEvent(
+                        sender_id=tracker.sender_id,
+                        type_name=event.type_name,
+                        timestamp=data.get("timestamp"),
+                        intent_name=data.get("parse_data", {}).get("intent", {}).get("name"),
+                        action_name=data.get("name"),
+                        data=json.dumps(data),
+                    )
+                )
+            session.commit()
+
+
+# Importing the tracker store (Rasa does, from endpoints.yml) also installs the guard that
+# turns an unreachable or slow action server into a polite reply; see bot/channels/resilience.
+def _install_resilience() -> None:
+    try:
+        from bot.channels.resilience import install
+    except ImportError:  # pragma: no cover - channels are optional for storage users
+        return
+    install()
+
+
+_install_resilience()

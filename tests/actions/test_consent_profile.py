@@ -1,0 +1,95 @@
+"""Consent and the business profile, against a temp database."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy import select
+
+from actions.consent import ActionRecordConsent
+from actions.profile import ActionAskSizeBand, ActionSaveProfile, ValidateProfileForm
+from bot.consultation import service
+from bot.consultation.questions import SKIPPED
+from bot.storage.db import session_scope
+from bot.storage.models import Business
+from tests.actions.conftest import make_tracker, slot_sets, texts
+
+
+def run(coro):  # noqa: ANN001, ANN201
+    return asyncio.run(coro)
+
+
+def test_agreeing_records_consent_and_moves_to_profile(
+    database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    tracker = make_tracker("b1", "/consent_agree", "consent_agree", channel="socketio")
+    events = run(ActionRecordConsent().run(dispatcher, tracker, domain))
+    assert slot_sets(events) == {"consent": True, "stage": "profile"}
+    assert service.is_consented("b1") is True
+    with session_scope() as s:
+        business = s.scalars(select(Business)).one()
+        assert business.channel == "socketio"
+
+
+def test_yes_to_the_consent_question_counts_as_agreeing(
+    database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    events = run(ActionRecordConsent().run(dispatcher, make_tracker("b2", "yes", "affirm"),
+                                           domain))
+    assert slot_sets(events)["consent"] is True
+
+
+def test_declining_records_no_consent(
+    database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    tracker = make_tracker("b3", "no, just questions", "consent_decline")
+    events = run(ActionRecordConsent().run(dispatcher, tracker, domain))
+    assert slot_sets(events) == {"consent": False, "stage": "declined"}
+    assert service.is_consented("b3") is False
+
+
+def test_every_profile_slot_is_skippable(
+    database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    form = ValidateProfileForm()
+    tracker = make_tracker("b4", "/skip", "skip")
+    assert form.validate_organisation("/skip", dispatcher, tracker, domain) == {
+        "organisation": SKIPPED}
+    typed = make_tracker("b4", "rather not say", "inform")
+    assert form.validate_role("rather not say", dispatcher, typed, domain) == {"role": SKIPPED}
+
+
+def test_profile_values_are_cleaned_and_capped(
+    database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    form = ValidateProfileForm()
+    long_name = "A" * 400 + "\x00"
+    result = form.validate_organisation(long_name, dispatcher, make_tracker("b5"), domain)
+    assert result["organisation"] == "A" * service.PROFILE_MAX_CHARS
+
+
+def test_size_band_question_offers_bands_and_skip(
+    database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    run(ActionAskSizeBand().run(dispatcher, make_tracker("b6"), domain))
+    titles = [b["title"] for b in dispatcher.messages[0]["buttons"]]
+    assert titles[0].startswith("Micro") and titles[-1] == "Skip"
+
+
+def test_save_profile_stores_answers_and_drops_skips(
+    database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    service.record_consent("b7", "rest", True)
+    slots = {"organisation": "Orbital Components Ltd", "sector": SKIPPED,
+             "size_band": "Small (10-49 staff)", "location": "Westcott", "role": None}
+    events = run(ActionSaveProfile().run(dispatcher, make_tracker("b7", slots=slots), domain))
+    assert slot_sets(events) == {"stage": "strategy"}
+    with session_scope() as s:
+        business = s.scalars(select(Business).where(Business.sender_id == "b7")).one()
+        assert business.organisation == "Orbital Components Ltd"
+        assert business.sector is None
+        assert business.size_band == "Small (10-49 staff)"
+        assert business.location == "Westcott"
+    assert texts(dispatcher) == []
