@@ -8,7 +8,9 @@
     result.evidence   # {theme_id: [phrases that drove it]} for tagged themes
     model_version()   # e.g. 'tagger-3f2a9c1b7d04' (also on every TagResult)
 
-The engine loads lazily, once per process. Which engine: see `bot/tagging/README.md`.
+The trained engine loads lazily, once per process, from models/tagger/ (`make train`);
+if it is missing, `TaggerModelMissing` says so. The keyword baseline
+(`bot.tagging.keyword.KeywordTagger`) is kept for comparison only. See bot/tagging/README.md.
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ from collections.abc import Iterable
 
 from bot.tagging.result import TaggerModelMissing, TagResult
 
-__all__ = ["TagResult", "TaggerModelMissing", "engine", "model_version", "tag", "tag_many"]
+__all__ = [
+    "TagResult", "TaggerModelMissing", "engine", "load_engine", "model_version", "tag", "tag_many",
+]
 
 _lock = threading.Lock()
 _engine = None
@@ -30,10 +34,39 @@ def engine():  # noqa: ANN201
     if _engine is None:
         with _lock:
             if _engine is None:
-                from bot.tagging.keyword import KeywordTagger
-
-                _engine = KeywordTagger()
+                _engine = load_engine()
     return _engine
+
+
+def model_dir():  # noqa: ANN201
+    """Where the trained tagger lives: <models_dir>/tagger."""
+    from bot.config import settings
+
+    return settings().models_dir / "tagger"
+
+
+def load_engine(path=None):  # noqa: ANN001, ANN201
+    """Load the trained tagger from `path` (default models/tagger/), verifying its files."""
+    import hashlib
+    import json
+
+    path = path or model_dir()
+    meta_path = path / "meta.json"
+    if not meta_path.exists():
+        raise TaggerModelMissing(
+            f"no trained theme tagger in {path}: run `make train` "
+            "(or `bucks-lis train-tagger`)"
+        )
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    for name, expected in meta["files"].items():
+        file = path / name
+        if not file.exists() or hashlib.sha256(file.read_bytes()).hexdigest() != expected:
+            raise TaggerModelMissing(
+                f"{file} is missing or does not match meta.json: run `make train` again"
+            )
+    from bot.tagging.model import TrainedTagger
+
+    return TrainedTagger.load(path, meta)
 
 
 def reset() -> None:

@@ -1,0 +1,56 @@
+"""Training and evaluation data for the tagger (JSONL: {"id", "text", "themes"})."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.config import PROJECT_ROOT
+from bot.strategy import THEME_IDS
+
+DATA_DIR = PROJECT_ROOT / "data" / "tagger"
+TRAIN_PATH = DATA_DIR / "train.jsonl"
+HELDOUT_PATH = DATA_DIR / "heldout-indirect.jsonl"
+# Labelled checking sets shared by the team: never trained on (tests assert no overlap).
+SHARED_THEMES_DIR = PROJECT_ROOT.parent / "shared" / "themes"
+DEV_PATH = SHARED_THEMES_DIR / "dev.jsonl"
+DEV_INDIRECT_PATH = SHARED_THEMES_DIR / "dev-indirect.jsonl"
+
+
+@dataclass(frozen=True)
+class Example:
+    id: str
+    text: str
+    themes: tuple[str, ...]
+
+
+def load(path: Path) -> list[Example]:
+    """Read a labelled JSONL file; unknown theme ids are an error."""
+    out = []
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            obj = json.loads(line)
+            themes = tuple(obj.get("themes") or ())
+            unknown = [t for t in themes if t not in THEME_IDS]
+            if unknown:
+                raise ValueError(f"{path}:{n}: unknown theme(s) {unknown}")
+            out.append(Example(str(obj.get("id", n)), str(obj["text"]), themes))
+    return out
+
+
+def normalise(text: str) -> str:
+    """Lower-case alphanumeric words joined by single spaces (for overlap checks)."""
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def file_hash(*paths: Path) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()

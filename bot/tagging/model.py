@@ -1,0 +1,276 @@
+"""The trained theme tagger: gazetteer + TF-IDF + sentence-embedding features, per-theme LR.
+
+Features for a message (see README.md for why this combination):
+- gazetteer: one indicator per theme when spaCy's PhraseMatcher finds a named asset or keyword
+  for it, plus one for a named place (bot/tagging/gazetteer.py);
+- TF-IDF of word 1-2-grams and character 2-5-grams (robust to typos and hashtags);
+- the MiniLM sentence embedding (bot/tagging/embed.py), scaled by `emb_weight`, which carries
+  meaning for messages that name no keyword.
+One logistic regression per theme (stacked into one weight matrix at save time) gives a
+probability; a theme is tagged when it reaches that theme's threshold, tuned on
+cross-validated predictions of the training data.
+
+Evidence per tagged theme: matcher spans, then the word n-grams with the largest positive
+contribution, and when the embedding carried the decision, the most similar training message
+of that theme.
+"""
+
+from __future__ import annotations
+
+import json
+import pickle
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+
+from bot.strategy import THEME_IDS
+from bot.tagging.result import TagResult
+
+DEFAULT_CONFIG: dict = {
+    "C": 4.0,
+    "emb_weight": 2.0,
+    "word_ngrams": [1, 2],
+    "char_ngrams": [2, 5],
+    "char_min_df": 2,
+    "folds": 5,
+    "threshold_min": 0.25,
+    "threshold_max": 0.75,
+    "threshold_step": 0.05,
+    "use_tfidf": True,
+    "use_embeddings": True,
+    "use_gazetteer": True,
+}
+N_GAZ = len(THEME_IDS) + 1
+STOP_WORDS = frozenset(
+    "a an and are as at be but by can could do for from had has have i if in is it its just "
+    "me more most my no not of on or our ours so some than that the their them there these they "
+    "this to too us very was we were what when where which who why will with would you your "
+    "s t ve re ll d m don can't isn't we're we've we'd it's".split()
+)
+
+
+def gazetteer_features(texts: list[str]) -> tuple[np.ndarray, list]:
+    """(n, 13) indicators and the raw hits per text."""
+    from bot.tagging.gazetteer import gazetteer
+
+    gaz = gazetteer()
+    out = np.zeros((len(texts), N_GAZ), dtype=np.float32)
+    all_hits = []
+    index = {t: i for i, t in enumerate(THEME_IDS)}
+    for row, text in enumerate(texts):
+        hits = gaz.hits(text)
+        all_hits.append(hits)
+        for hit in hits:
+            for theme_id in hit.themes:
+                out[row, index[theme_id]] = 1.0
+            if hit.kind == "place":
+                out[row, N_GAZ - 1] = 1.0
+    return out, all_hits
+
+
+@dataclass
+class Featurizer:
+    """Turns texts into the sparse feature matrix; fitted on training texts."""
+
+    config: dict
+    word: object = None
+    char: object = None
+    n_word: int = 0
+    n_char: int = 0
+    names: list[str] = field(default_factory=list)
+
+    def fit(self, texts: list[str]) -> Featurizer:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        c = self.config
+        if c["use_tfidf"]:
+            self.word = TfidfVectorizer(
+                ngram_range=tuple(c["word_ngrams"]), sublinear_tf=True, lowercase=True
+            ).fit(texts)
+            self.char = TfidfVectorizer(
+                analyzer="char_wb", ngram_range=tuple(c["char_ngrams"]),
+                min_df=c["char_min_df"], sublinear_tf=True, lowercase=True,
+            ).fit(texts)
+            self.n_word = len(self.word.vocabulary_)
+            self.n_char = len(self.char.vocabulary_)
+        return self
+
+    def transform(self, texts: list[str], emb: np.ndarray | None, gaz: np.ndarray | None):
+        c = self.config
+        parts = []
+        if c["use_tfidf"]:
+            parts += [self.word.transform(texts), self.char.transform(texts)]
+        if c["use_embeddings"]:
+            parts.append(sparse.csr_matrix(emb * c["emb_weight"]))
+        if c["use_gazetteer"]:
+            parts.append(sparse.csr_matrix(gaz))
+        return sparse.hstack(parts, format="csr")
+
+    def blocks(self) -> dict[str, tuple[int, int]]:
+        """Column ranges of each feature block."""
+        c, start, out = self.config, 0, {}
+        sizes = []
+        if c["use_tfidf"]:
+            sizes += [("word", self.n_word), ("char", self.n_char)]
+        if c["use_embeddings"]:
+            sizes.append(("emb", 384))
+        if c["use_gazetteer"]:
+            sizes.append(("gaz", N_GAZ))
+        for name, size in sizes:
+            out[name] = (start, start + size)
+            start += size
+        return out
+
+
+def fit_weights(X: sparse.csr_matrix, Y: np.ndarray, C: float) -> tuple[np.ndarray, np.ndarray]:
+    """One balanced logistic regression per theme; returns (W: features x 12, b: 12)."""
+    from sklearn.linear_model import LogisticRegression
+
+    W = np.zeros((X.shape[1], Y.shape[1]), dtype=np.float64)
+    b = np.zeros(Y.shape[1], dtype=np.float64)
+    for j in range(Y.shape[1]):
+        if Y[:, j].min() == Y[:, j].max():
+            b[j] = 10.0 if Y[0, j] else -10.0
+            continue
+        lr = LogisticRegression(C=C, max_iter=3000, class_weight="balanced", solver="lbfgs")
+        lr.fit(X, Y[:, j])
+        W[:, j] = lr.coef_[0]
+        b[j] = lr.intercept_[0]
+    return W, b
+
+
+def sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+
+class TrainedTagger:
+    """The production engine: loads models/tagger/ once, tags batches of texts."""
+
+    def __init__(
+        self,
+        config: dict,
+        featurizer: Featurizer,
+        W: np.ndarray,
+        b: np.ndarray,
+        thresholds: np.ndarray,
+        example_texts: list[str],
+        example_labels: np.ndarray,
+        example_emb: np.ndarray,
+        version: str,
+        encoder: object | None = None,
+    ) -> None:
+        self.config = config
+        self.featurizer = featurizer
+        self.W = W
+        self.b = b
+        self.thresholds = thresholds
+        self.example_texts = example_texts
+        self.example_labels = example_labels
+        self.example_emb = example_emb
+        self.version = version
+        self._encoder = encoder
+        self._blocks = featurizer.blocks()
+        self._word_names = (
+            np.array(featurizer.word.get_feature_names_out()) if featurizer.word else None
+        )
+
+    # -- persistence -------------------------------------------------------------------
+    def save(self, out_dir: Path) -> None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        with open(out_dir / "featurizer.pkl", "wb") as fh:
+            pickle.dump(self.featurizer, fh, protocol=4)
+        np.savez(
+            out_dir / "weights.npz", W=self.W.astype(np.float32), b=self.b,
+            thresholds=self.thresholds, example_labels=self.example_labels,
+            example_emb=self.example_emb.astype(np.float16),
+        )
+        (out_dir / "examples.json").write_text(
+            json.dumps(self.example_texts, ensure_ascii=False), encoding="utf-8"
+        )
+
+    @classmethod
+    def load(cls, model_dir: Path, meta: dict) -> TrainedTagger:
+        with open(model_dir / "featurizer.pkl", "rb") as fh:
+            featurizer = pickle.load(fh)  # our own artifact, checksum-verified by the loader
+        arrays = np.load(model_dir / "weights.npz")
+        texts = json.loads((model_dir / "examples.json").read_text(encoding="utf-8"))
+        return cls(
+            meta["config"], featurizer, arrays["W"], arrays["b"], arrays["thresholds"],
+            texts, arrays["example_labels"], arrays["example_emb"].astype(np.float32),
+            meta["version"],
+        )
+
+    @property
+    def encoder(self):  # noqa: ANN201
+        if self._encoder is None and self.config["use_embeddings"]:
+            from bot.tagging.embed import Encoder
+
+            self._encoder = Encoder()
+        return self._encoder
+
+    # -- inference ---------------------------------------------------------------------
+    def scores(self, texts: list[str]) -> tuple[np.ndarray, dict]:
+        """Probabilities (n, 12) and the intermediate values used for evidence."""
+        emb = self.encoder.encode(texts) if self.config["use_embeddings"] else None
+        gaz, hits = gazetteer_features(texts)
+        X = self.featurizer.transform(texts, emb, gaz)
+        logits = np.asarray(X @ self.W) + self.b
+        return sigmoid(logits), {"X": X, "emb": emb, "hits": hits}
+
+    def tag_many(self, texts: list[str]) -> list[TagResult]:
+        texts = [t if isinstance(t, str) else str(t) for t in texts]
+        if not texts:
+            return []
+        P, parts = self.scores(texts)
+        results = []
+        for i, text in enumerate(texts):
+            on = [j for j in range(len(THEME_IDS)) if P[i, j] >= self.thresholds[j]]
+            if not text.strip():
+                on = []
+            themes = [THEME_IDS[j] for j in on]
+            evidence = {THEME_IDS[j]: self._evidence(i, j, parts) for j in on}
+            scores = {t: float(round(P[i, j], 4)) for j, t in enumerate(THEME_IDS)}
+            results.append(TagResult(themes, scores, evidence, self.version))
+        return results
+
+    def _evidence(self, i: int, j: int, parts: dict) -> list[str]:
+        theme_id = THEME_IDS[j]
+        out: list[str] = []
+        for hit in parts["hits"][i]:
+            if theme_id in hit.themes and hit.text not in out:
+                out.append(hit.text)
+        row = parts["X"].getrow(i)
+        contrib = {}
+        if "word" in self._blocks:
+            lo, hi = self._blocks["word"]
+            for col, val in zip(row.indices, row.data, strict=True):
+                if lo <= col < hi:
+                    c = float(val * self.W[col, j])
+                    name = str(self._word_names[col - lo])
+                    if c > 0.05 and not set(name.split()) <= STOP_WORDS:
+                        contrib[name] = c
+        lowered = [e.lower() for e in out]
+        for phrase, _ in sorted(contrib.items(), key=lambda kv: -kv[1])[:3]:
+            if not any(phrase in e or e in phrase for e in lowered):
+                out.append(phrase)
+                lowered.append(phrase)
+        emb_share = 0.0
+        if "emb" in self._blocks:
+            lo, hi = self._blocks["emb"]
+            emb_share = float(row[:, lo:hi].toarray()[0] @ self.W[lo:hi, j])
+            word_share = sum(contrib.values())
+            if emb_share > word_share or not out:
+                nearest = self._nearest(parts["emb"][i], j)
+                if nearest:
+                    out.append(f"similar to: {nearest}")
+        return out or [theme_id]
+
+    def _nearest(self, vec: np.ndarray, j: int) -> str | None:
+        mask = self.example_labels[:, j] > 0
+        if not mask.any():
+            return None
+        sims = self.example_emb[mask] @ vec
+        text = np.array(self.example_texts, dtype=object)[mask][int(np.argmax(sims))]
+        return text if len(text) <= 90 else text[:87].rstrip() + "..."
