@@ -91,7 +91,18 @@ class Response(Base):
     """A substantive thing a business said, with the question it answered and review state."""
 
     __tablename__ = "responses"
-    __table_args__ = (Index("ix_responses_created_at", "created_at"),)
+    __table_args__ = (
+        Index("ix_responses_created_at", "created_at"),
+        # Review app: filters by channel/sector/review state and counts without reading
+        # the wide text rows (covering index).
+        Index(
+            "ix_responses_conversation_listing",
+            "conversation_id",
+            "created_at",
+            "reviewed_at",
+            "flagged",
+        ),
+    )
 
     id = Column(Integer, primary_key=True)
     conversation_id = Column(

@@ -12,11 +12,11 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, func, literal_column, or_, select
+from sqlalchemy import and_, func, or_, select, union_all
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
@@ -161,32 +161,45 @@ def _like_escape(term: str) -> str:
     return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _needs_business(f: ResponseFilter) -> bool:
+def _needs_conversation(f: ResponseFilter) -> bool:
     return bool(f.channel or f.sector or f.size_band or f.business_id)
 
 
-def _where(session: Session, stmt: Select, f: ResponseFilter, joined: bool) -> Select:
+def _needs_business(f: ResponseFilter) -> bool:
+    return bool(f.sector or f.size_band or f.business_id)
+
+
+def _theme_conditions(f: ResponseFilter, drive: bool) -> list[Any]:
+    """`response id IN (ids with theme ...)` conditions.
+
+    `drive=False` wraps the id as `id + 0` so SQLite will not start from the (large) id
+    list and look each row up in the wide responses table; it then walks an index of
+    responses (by date or conversation) and checks membership instead. Which is faster
+    depends on how many rows match, so callers choose.
+    """
+    if not f.themes:
+        return []
+    rid = Response.id if drive else Response.id + 0
+    if f.theme_mode == "all":
+        return [
+            rid.in_(select(EffectiveTheme.response_id).where(EffectiveTheme.theme_id == t))
+            for t in f.themes
+        ]
+    return [
+        rid.in_(select(EffectiveTheme.response_id).where(EffectiveTheme.theme_id.in_(f.themes)))
+    ]
+
+
+def _where(
+    session: Session, stmt: Select, f: ResponseFilter, joined: bool, drive_themes: bool = True
+) -> Select:
     """Apply the filter's conditions. `joined`: Conversation and Business already joined."""
-    if _needs_business(f) and not joined:
-        stmt = stmt.join(Conversation, Response.conversation_id == Conversation.id).join(
-            Business, Conversation.business_id == Business.id
-        )
-    if f.themes:
-        if f.theme_mode == "all":
-            for theme_id in f.themes:
-                stmt = stmt.where(
-                    Response.id.in_(
-                        select(EffectiveTheme.response_id).where(
-                            EffectiveTheme.theme_id == theme_id
-                        )
-                    )
-                )
-        else:
-            stmt = stmt.where(
-                Response.id.in_(
-                    select(EffectiveTheme.response_id).where(EffectiveTheme.theme_id.in_(f.themes))
-                )
-            )
+    if not joined and _needs_conversation(f):
+        stmt = stmt.join(Conversation, Response.conversation_id == Conversation.id)
+        if _needs_business(f):
+            stmt = stmt.join(Business, Conversation.business_id == Business.id)
+    for condition in _theme_conditions(f, drive_themes):
+        stmt = stmt.where(condition)
     if f.channel:
         stmt = stmt.where(Conversation.channel == f.channel)
     if f.sector:
@@ -363,40 +376,124 @@ def attach_themes(session: Session, rows: list[ResponseRow]) -> list[ResponseRow
     return rows
 
 
+# Start from the themes' id list only when it is short; otherwise walk an index of
+# responses (by date, or by conversation for channel/sector filters) and test membership.
+DRIVE_FROM_THEMES_BELOW = 2000
+
+
+def _drive_from_themes(session: Session, f: ResponseFilter) -> bool:
+    if not f.themes:
+        return False
+    rows = session.scalar(
+        select(func.count())
+        .select_from(EffectiveTheme)
+        .where(EffectiveTheme.theme_id.in_(f.themes))
+    )
+    return int(rows or 0) < DRIVE_FROM_THEMES_BELOW
+
+
+def _only_themes(f: ResponseFilter) -> bool:
+    return bool(f.themes) and not replace(f, themes=[]).active
+
+
 def count_responses(session: Session, f: ResponseFilter) -> int:
-    stmt = _where(session, select(func.count(Response.id)).select_from(Response), f, joined=False)
+    """How many responses match `f`, by the cheapest route for the filter's shape."""
+    if _only_themes(f):
+        # Index-only count on the derived theme table.
+        if f.theme_mode == "all" and len(f.themes) > 1:
+            first, *rest = f.themes
+            stmt = (
+                select(func.count())
+                .select_from(EffectiveTheme)
+                .where(EffectiveTheme.theme_id == first)
+            )
+            for theme_id in rest:
+                stmt = stmt.where(
+                    EffectiveTheme.response_id.in_(
+                        select(EffectiveTheme.response_id).where(
+                            EffectiveTheme.theme_id == theme_id
+                        )
+                    )
+                )
+            return int(session.scalar(stmt) or 0)
+        return int(
+            session.scalar(
+                select(func.count(func.distinct(EffectiveTheme.response_id))).where(
+                    EffectiveTheme.theme_id.in_(f.themes)
+                )
+            )
+            or 0
+        )
+    drive = _drive_from_themes(session, f)
+    stmt = _where(
+        session, select(func.count()).select_from(Response), f, joined=False, drive_themes=drive
+    )
     return int(session.scalar(stmt) or 0)
 
 
+def _order(stmt: Select) -> Select:
+    return stmt.order_by(Response.created_at.desc(), Response.id.desc())
+
+
+def _rows_by_ids(session: Session, ids: Sequence[int]) -> list[ResponseRow]:
+    if not ids:
+        return []
+    rows = _to_rows(session.execute(_rows_select().where(Response.id.in_(list(ids)))).all())
+    position = {rid: i for i, rid in enumerate(ids)}
+    rows.sort(key=lambda r: position[r.id])
+    return attach_themes(session, rows)
+
+
 def list_responses(session: Session, f: ResponseFilter) -> Page:
-    """One page of responses matching `f`, newest first, with their themes."""
+    """One page of responses matching `f`, newest first, with their themes.
+
+    Two steps: the page's ids (from indexes only where possible), then those rows."""
     total = count_responses(session, f)
     pages = max(1, math.ceil(total / f.per_page))
     page = min(f.page, pages)
-    stmt = (
-        _where(session, _rows_select(), f, joined=True)
-        .order_by(Response.created_at.desc(), Response.id.desc())
-        .limit(f.per_page)
-        .offset((page - 1) * f.per_page)
+    if not total:
+        return Page(items=[], total=0, page=1, per_page=f.per_page)
+    ids_stmt = _order(
+        _where(
+            session,
+            select(Response.id).select_from(Response),
+            f,
+            joined=False,
+            drive_themes=_drive_from_themes(session, f),
+        )
     )
-    rows = attach_themes(session, _to_rows(session.execute(stmt).all()))
-    return Page(items=rows, total=total, page=page, per_page=f.per_page)
+    ids = list(session.scalars(ids_stmt.limit(f.per_page).offset((page - 1) * f.per_page)))
+    return Page(items=_rows_by_ids(session, ids), total=total, page=page, per_page=f.per_page)
 
 
 def iter_responses(session: Session, f: ResponseFilter, batch: int = 1000) -> Iterator[ResponseRow]:
-    """Every response matching `f` (no pagination), newest first, in batches (exports)."""
-    stmt = _where(session, _rows_select(), f, joined=True).order_by(
-        Response.created_at.desc(), Response.id.desc()
+    """Every response matching `f` (no pagination), newest first, in batches (exports).
+
+    Keyset pagination on (created_at, id), so a 100,000-row export stays linear."""
+    base = _where(
+        session,
+        select(Response.id, Response.created_at).select_from(Response),
+        f,
+        joined=False,
+        drive_themes=_drive_from_themes(session, f),
     )
-    offset = 0
+    last: tuple[datetime, int] | None = None
     while True:
-        rows = _to_rows(session.execute(stmt.limit(batch).offset(offset)).all())
-        if not rows:
+        stmt = base
+        if last is not None:
+            stmt = stmt.where(
+                or_(
+                    Response.created_at < last[0],
+                    and_(Response.created_at == last[0], Response.id < last[1]),
+                )
+            )
+        keys = session.execute(_order(stmt).limit(batch)).all()
+        if not keys:
             return
-        yield from attach_themes(session, rows)
-        if len(rows) < batch:
+        yield from _rows_by_ids(session, [k[0] for k in keys])
+        if len(keys) < batch:
             return
-        offset += batch
+        last = (keys[-1][1], keys[-1][0])
 
 
 def facets(session: Session) -> dict[str, list[str]]:
@@ -497,28 +594,42 @@ class Overview:
     recent: dict[str, list[ResponseRow]]
 
 
-def _week_start(session: Session) -> Any:
-    """SQL expression for the Monday (as 'YYYY-MM-DD' text or a date) of created_at's week."""
-    dialect = session.get_bind().dialect.name
-    if dialect == "sqlite":
-        # date(x, 'weekday 1') moves forward to the next Monday (or stays); step back a week first.
-        return func.date(
-            Response.created_at, literal_column("'-6 days'"), literal_column("'weekday 1'")
+def weekly_counts(session: Session, max_weeks: int = 26) -> list[tuple[date, int]]:
+    """Responses per week (Monday start) for the latest `max_weeks` weeks with data.
+
+    A range count per week on the created_at index: portable and cheap at any size."""
+    # Two queries: SQLite answers a lone min() or max() from the index in O(log n).
+    first = _as_datetime(session.scalar(select(func.min(Response.created_at))))
+    last = _as_datetime(session.scalar(select(func.max(Response.created_at))))
+    if first is None or last is None:
+        return []
+    last_monday = last.date() - timedelta(days=last.weekday())
+    first_monday = first.date() - timedelta(days=first.weekday())
+    start = max(first_monday, last_monday - timedelta(weeks=max_weeks - 1))
+    mondays: list[date] = []
+    monday = start
+    while monday <= last_monday:
+        mondays.append(monday)
+        monday += timedelta(days=7)
+    counts = [
+        select(func.count())
+        .select_from(Response)
+        .where(
+            Response.created_at >= datetime.combine(m, datetime.min.time()),
+            Response.created_at < datetime.combine(m + timedelta(days=7), datetime.min.time()),
         )
-    if dialect == "postgresql":
-        return func.date_trunc("week", Response.created_at)
-    return func.date(Response.created_at)
+        .scalar_subquery()
+        for m in mondays
+    ]
+    row = session.execute(select(*counts)).one()  # one round trip, one index range per week
+    return [(m, int(n or 0)) for m, n in zip(mondays, row, strict=True)]
 
 
-def _as_date(value: Any) -> date | None:
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
+def _as_datetime(value: Any) -> datetime | None:
+    if value is None or isinstance(value, datetime):
         return value
     try:
-        return date.fromisoformat(str(value)[:10])
+        return datetime.fromisoformat(str(value))
     except ValueError:
         return None
 
@@ -532,61 +643,68 @@ def overview(session: Session, recent_per_theme: int = 3, max_weeks: int = 26) -
         if theme_id in by_theme:
             by_theme[theme_id] = n
 
-    total, reviewed, flagged = session.execute(
-        select(
-            func.count(Response.id),
-            func.count(Response.reviewed_at),
-            func.coalesce(func.sum(case((Response.flagged.is_(True), 1), else_=0)), 0),
+    # Each count below is answered from an index, never by reading the text rows.
+    total = int(session.scalar(select(func.count()).select_from(Response)) or 0)
+    reviewed = int(
+        session.scalar(
+            select(func.count()).select_from(Response).where(Response.reviewed_at.is_not(None))
         )
-    ).one()
+        or 0
+    )
+    flagged = int(
+        session.scalar(
+            select(func.count()).select_from(Response).where(Response.flagged == True)  # noqa: E712
+        )
+        or 0
+    )
 
-    # One scan: responses × (channel, sector).
+    # Responses per conversation first (index-only), then channel and sector per conversation.
+    per_conversation = (
+        select(Response.conversation_id.label("cid"), func.count().label("n"))
+        .group_by(Response.conversation_id)
+        .subquery()
+    )
     channel_counts: Counter[str] = Counter()
     sector_counts: Counter[str] = Counter()
     for channel, sector, n in session.execute(
-        select(Conversation.channel, Business.sector, func.count(Response.id))
-        .select_from(Response)
-        .join(Conversation, Response.conversation_id == Conversation.id)
-        .join(Business, Conversation.business_id == Business.id)
+        select(Conversation.channel, Business.sector, func.sum(per_conversation.c.n))
+        .select_from(per_conversation)
+        .join(Conversation, Conversation.id == per_conversation.c.cid)
+        .join(Business, Business.id == Conversation.business_id)
         .group_by(Conversation.channel, Business.sector)
     ):
-        channel_counts[channel or NONE_LABEL] += n
-        sector_counts[sector or NONE_LABEL] += n
+        channel_counts[channel or NONE_LABEL] += int(n or 0)
+        sector_counts[sector or NONE_LABEL] += int(n or 0)
 
-    week = _week_start(session).label("week")
-    weeks: Counter[date] = Counter()
-    for value, n in session.execute(select(week, func.count()).group_by(week)):
-        d = _as_date(value)
-        if d is not None:
-            weeks[d - timedelta(days=d.weekday())] += n
-    by_week = sorted(weeks.items())[-max_weeks:]
-    if by_week:  # fill empty weeks so the chart's time axis is honest
-        filled: list[tuple[date, int]] = []
-        d = by_week[0][0]
-        while d <= by_week[-1][0]:
-            filled.append((d, weeks.get(d, 0)))
-            d += timedelta(days=7)
-        by_week = filled
+    by_week = weekly_counts(session, max_weeks) if total else []
 
     businesses = int(session.scalar(select(func.count(Business.id))) or 0)
 
-    recent: dict[str, list[ResponseRow]] = {}
-    for theme_id in THEME_IDS:
-        if not by_theme[theme_id]:
-            recent[theme_id] = []
-            continue
-        ids = session.scalars(
-            select(EffectiveTheme.response_id)
-            .where(EffectiveTheme.theme_id == theme_id)
-            .order_by(EffectiveTheme.response_id.desc())
-            .limit(recent_per_theme)
+    # Newest responses per theme: ids are assigned as messages arrive, so the highest ids
+    # on the (theme_id, response_id) index are the most recent. One query for all themes.
+    latest = [
+        select(EffectiveTheme.theme_id, EffectiveTheme.response_id)
+        .where(EffectiveTheme.theme_id == theme_id)
+        .order_by(EffectiveTheme.response_id.desc())
+        .limit(recent_per_theme)
+        .subquery()
+        for theme_id in THEME_IDS
+        if by_theme[theme_id]
+    ]
+    pairs = (
+        session.execute(
+            union_all(*[select(sq.c.theme_id, sq.c.response_id) for sq in latest])
         ).all()
-        rows = _to_rows(
-            session.execute(
-                _rows_select().where(Response.id.in_(ids)).order_by(Response.created_at.desc())
-            ).all()
-        )
-        recent[theme_id] = attach_themes(session, rows)
+        if latest
+        else []
+    )
+    rows_by_id = {r.id: r for r in _rows_by_ids(session, sorted({rid for _, rid in pairs}))}
+    recent: dict[str, list[ResponseRow]] = {t: [] for t in THEME_IDS}
+    for theme_id, rid in pairs:
+        if rid in rows_by_id:
+            recent[theme_id].append(rows_by_id[rid])
+    for rows in recent.values():
+        rows.sort(key=lambda r: (r.created_at, r.id), reverse=True)
 
     return Overview(
         total=int(total or 0),
