@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, union_all
+from sqlalchemy import and_, case, func, or_, select, union_all
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
@@ -444,22 +444,48 @@ def _rows_by_ids(session: Session, ids: Sequence[int]) -> list[ResponseRow]:
     return attach_themes(session, rows)
 
 
+# A text search reads every row's text anyway; when it matches fewer than this, one scan
+# gives both the count and the page (sorted here) instead of two scans.
+SEARCH_PROBE = 2000
+
+
+def _page(total: int, f: ResponseFilter) -> int:
+    return min(f.page, max(1, math.ceil(total / f.per_page)))
+
+
 def list_responses(session: Session, f: ResponseFilter) -> Page:
     """One page of responses matching `f`, newest first, with their themes.
 
     Two steps: the page's ids (from indexes only where possible), then those rows."""
+    drive = _drive_from_themes(session, f)
+    if search_terms(f.q):
+        probe = session.execute(
+            _where(
+                session,
+                select(Response.id, Response.created_at).select_from(Response),
+                f,
+                joined=False,
+                drive_themes=drive,
+            ).limit(SEARCH_PROBE + 1)
+        ).all()
+        if len(probe) <= SEARCH_PROBE:
+            keys = sorted(probe, key=lambda k: (k[1], k[0]), reverse=True)
+            page = _page(len(keys), f)
+            ids = [k[0] for k in keys[(page - 1) * f.per_page : page * f.per_page]]
+            return Page(
+                items=_rows_by_ids(session, ids), total=len(keys), page=page, per_page=f.per_page
+            )
     total = count_responses(session, f)
-    pages = max(1, math.ceil(total / f.per_page))
-    page = min(f.page, pages)
     if not total:
         return Page(items=[], total=0, page=1, per_page=f.per_page)
+    page = _page(total, f)
     ids_stmt = _order(
         _where(
             session,
             select(Response.id).select_from(Response),
             f,
             joined=False,
-            drive_themes=_drive_from_themes(session, f),
+            drive_themes=drive,
         )
     )
     ids = list(session.scalars(ids_stmt.limit(f.per_page).offset((page - 1) * f.per_page)))
@@ -643,31 +669,30 @@ def overview(session: Session, recent_per_theme: int = 3, max_weeks: int = 26) -
         if theme_id in by_theme:
             by_theme[theme_id] = n
 
-    # Each count below is answered from an index, never by reading the text rows.
-    total = int(session.scalar(select(func.count()).select_from(Response)) or 0)
-    reviewed = int(
-        session.scalar(
-            select(func.count()).select_from(Response).where(Response.reviewed_at.is_not(None))
-        )
-        or 0
-    )
-    flagged = int(
-        session.scalar(
-            select(func.count()).select_from(Response).where(Response.flagged == True)  # noqa: E712
-        )
-        or 0
-    )
-
-    # Responses per conversation first (index-only), then channel and sector per conversation.
+    # One pass over the covering (conversation_id, created_at, reviewed_at, flagged) index
+    # gives totals, review counts and responses per conversation; channel and sector are
+    # then looked up per conversation, never per response, and no text row is read.
     per_conversation = (
-        select(Response.conversation_id.label("cid"), func.count().label("n"))
+        select(
+            Response.conversation_id.label("cid"),
+            func.count().label("n"),
+            func.count(Response.reviewed_at).label("reviewed"),
+            func.sum(case((Response.flagged == True, 1), else_=0)).label("flagged"),  # noqa: E712
+        )
         .group_by(Response.conversation_id)
         .subquery()
     )
     channel_counts: Counter[str] = Counter()
     sector_counts: Counter[str] = Counter()
-    for channel, sector, n in session.execute(
-        select(Conversation.channel, Business.sector, func.sum(per_conversation.c.n))
+    total = reviewed = flagged = 0
+    for channel, sector, n, n_reviewed, n_flagged in session.execute(
+        select(
+            Conversation.channel,
+            Business.sector,
+            func.sum(per_conversation.c.n),
+            func.sum(per_conversation.c.reviewed),
+            func.sum(per_conversation.c.flagged),
+        )
         .select_from(per_conversation)
         .join(Conversation, Conversation.id == per_conversation.c.cid)
         .join(Business, Business.id == Conversation.business_id)
@@ -675,6 +700,9 @@ def overview(session: Session, recent_per_theme: int = 3, max_weeks: int = 26) -
     ):
         channel_counts[channel or NONE_LABEL] += int(n or 0)
         sector_counts[sector or NONE_LABEL] += int(n or 0)
+        total += int(n or 0)
+        reviewed += int(n_reviewed or 0)
+        flagged += int(n_flagged or 0)
 
     by_week = weekly_counts(session, max_weeks) if total else []
 
