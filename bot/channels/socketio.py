@@ -10,7 +10,8 @@ Rasa's channel it
   with a bot_uttered-style event `{"text": ..., "error": {"code": ...}}` to that socket
   only, instead of passing it to Rasa;
 - acknowledges every user message: a client that emits with an ack callback gets
-  `{"ok": true}` once Rasa has handled the message, or `{"ok": false, "error": code}`;
+  `{"ok": true}` once Rasa has handled the message, or `{"ok": false, "error": code}`
+  (also when Rasa raised: the sender then gets a `server_error` event, not silence);
 - awaits `enter_room` in `session_request` (python-socketio 5 made it a coroutine and
   Rasa 3.6.21 does not await it, so with `session_persistence: true` the bot's replies,
   which are emitted to the session's room, never reached the browser).
@@ -47,6 +48,10 @@ ERROR_TEXTS = {
     ),
     "no_session": "Sorry, your chat session was not recognised. Please reload the page.",
     "invalid_metadata": "Sorry, I couldn't read that message. Please try again.",
+    "server_error": (
+        "Sorry, something went wrong on our side and I couldn't take that in. "
+        "Please try again in a minute."
+    ),
 }
 
 
@@ -189,7 +194,17 @@ class LimitedSocketIOInput(SocketIOInput):
                     self.bot_message_evt, rejection.event(), room=sid, namespace=self.namespace
                 )
                 return {"ok": False, "error": rejection.code}
-            await rasa_handle_message(sid, clean)
+            try:
+                await rasa_handle_message(sid, clean)
+            except Exception:  # noqa: BLE001 - the browser must hear about it, not wait
+                logger.exception("Rasa failed on a socket.io message from %s", sid)
+                await sio.emit(
+                    self.bot_message_evt,
+                    Rejection("server_error", max_chars).event(),
+                    room=sid,
+                    namespace=self.namespace,
+                )
+                return {"ok": False, "error": "server_error"}
             return {"ok": True}
 
         sio.on("connect", namespace=self.namespace)(connect)

@@ -232,3 +232,24 @@ def test_session_request_without_valid_id_gets_a_new_one(wired: tuple, data: Any
 
 def test_channel_keeps_rasas_name() -> None:
     assert LimitedSocketIOInput.name() == "socketio"
+
+
+def test_rasa_failure_is_reported_to_the_sender(wired: tuple) -> None:
+    channel = wired[0]
+
+    async def broken(*_: Any) -> None:
+        raise RuntimeError("boom")
+
+    bp = channel.blueprint(broken)
+    sio2 = bp.ctx.sio
+    sent: list[tuple[str, Any, dict]] = []
+
+    async def fake_emit(event: str, data: Any = None, **kwargs: Any) -> None:
+        sent.append((event, data, kwargs))
+
+    sio2.emit = fake_emit
+    ack = run(sio2.handlers["/"]["user_uttered"]("sid9", {"message": "hi", "session_id": SESSION}))
+    assert ack == {"ok": False, "error": "server_error"}
+    (event, payload, kwargs), = sent
+    assert event == "bot_uttered" and kwargs["room"] == "sid9"
+    assert payload["error"]["code"] == "server_error"

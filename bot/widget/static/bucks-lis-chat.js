@@ -418,7 +418,7 @@
           "user_uttered",
           { message: m.payload || m.text, session_id: state.senderId },
           function (err, res) {
-            if (err && m.hidden) {
+            if (m.hidden && (err || (res && res.error === "server_error"))) {
               // The opening message is invisible, so it cannot show Retry: send it
               // again on the next connection instead.
               m.status = "queued";
