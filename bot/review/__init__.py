@@ -6,8 +6,9 @@ pages in `views`. Templates autoescape everything; nothing user-written is marke
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from flask import Flask, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
@@ -16,6 +17,7 @@ from bot.storage.models import SOURCE_MODEL, SOURCE_RESPONDENT, SOURCE_STAFF
 from bot.strategy import ISLAND_IDS, SEABED_IDS, THEME_IDS, load_themes
 
 STAFF_PREFIX = "/staff"
+DISPLAY_TIMEZONE = "Europe/London"  # times are stored in UTC and shown in UK time
 
 CSP = "; ".join(
     [
@@ -50,9 +52,17 @@ def _theme_names() -> dict[str, str]:
     return {t.id: t.name for t in load_themes()}
 
 
+def _local_zone() -> tzinfo:
+    try:
+        return ZoneInfo(DISPLAY_TIMEZONE)
+    except ZoneInfoNotFoundError:  # no tz database: show UTC rather than fail
+        return timezone.utc
+
+
 def _when(value: Any, fmt: str = "%d %b %Y %H:%M") -> str:
+    """A stored (naive UTC) time as UK local time for people to read."""
     if isinstance(value, datetime):
-        return value.strftime(fmt)
+        return value.replace(tzinfo=timezone.utc).astimezone(_local_zone()).strftime(fmt)
     return "" if value is None else str(value)
 
 
@@ -94,6 +104,10 @@ def init_app(app: Flask) -> None:
         if request.path.startswith(STAFF_PREFIX):
             for key, value in SECURITY_HEADERS.items():
                 response.headers.setdefault(key, value)
+            if app.config.get("SESSION_COOKIE_SECURE"):  # served over HTTPS in production
+                response.headers.setdefault(
+                    "Strict-Transport-Security", "max-age=31536000; includeSubDomains"
+                )
             if not request.path.startswith(f"{STAFF_PREFIX}/static/"):
                 response.headers["Cache-Control"] = "no-store"
         return response

@@ -21,6 +21,9 @@ from flask import (
     stream_with_context,
     url_for,
 )
+from flask import (
+    session as flask_session,
+)
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import select
 
@@ -100,6 +103,7 @@ def login() -> Any:
                 user = session.get(StaffUser, info.id) if info else None
                 login = login_for(user) if user else None
             if login is not None:
+                flask_session.clear()  # drop anything set before sign-in
                 login_user(login)
                 return redirect(safe_next(request.args.get("next"), url_for("review.overview")))
             error = "The email address or password is not right."
@@ -221,8 +225,10 @@ def response(response_id: int) -> Any:
         if detail is None:
             abort(404)
         evidence = queries.evidence_for(session, [response_id]).get(response_id, {})
+        next_id = queries.next_unreviewed(session, exclude=response_id)
     return render_template(
         "review/response.html",
+        next_id=next_id,
         d=detail,
         r=detail.row,
         evidence=evidence,
@@ -344,6 +350,15 @@ def build_transcript(
                     break
         items.append(item)
     return items, pending
+
+
+@bp.get("/businesses")
+@login_required
+def businesses() -> Any:
+    q = (request.args.get("q") or "").strip()[:200]
+    with db_session() as session:
+        rows, total = queries.find_businesses(session, q)
+    return render_template("review/businesses.html", rows=rows, total=total, q=q)
 
 
 @bp.get("/businesses/<int:business_id>")

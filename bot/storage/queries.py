@@ -13,8 +13,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import and_, case, func, or_, select, union_all
 from sqlalchemy.orm import Session
@@ -34,6 +35,7 @@ from bot.storage.models import (
 from bot.strategy import ISLAND_IDS, SEABED_IDS, THEME_IDS
 
 PER_PAGE_DEFAULT = 25
+UK_TIMEZONE = "Europe/London"
 PER_PAGE_MAX = 200
 MAX_SEARCH_TERMS = 8
 NONE_LABEL = "(not given)"
@@ -151,6 +153,16 @@ class ResponseFilter:
         )
 
 
+def uk_midnight_utc(day: date) -> datetime:
+    """Midnight at the start of `day` in UK time, as naive UTC (how times are stored)."""
+    try:
+        zone: Any = ZoneInfo(UK_TIMEZONE)
+    except ZoneInfoNotFoundError:
+        zone = timezone.utc
+    local = datetime.combine(day, datetime.min.time()).replace(tzinfo=zone)
+    return local.astimezone(timezone.utc).replace(tzinfo=None)
+
+
 def search_terms(q: str) -> list[str]:
     """Words or "quoted phrases" from a search box, at most MAX_SEARCH_TERMS."""
     terms = [a or b for a, b in re.findall(r'"([^"]+)"|(\S+)', q or "")]
@@ -215,12 +227,9 @@ def _where(
     if f.business_id:
         stmt = stmt.where(Business.id == f.business_id)
     if f.date_from:
-        stmt = stmt.where(Response.created_at >= datetime.combine(f.date_from, datetime.min.time()))
+        stmt = stmt.where(Response.created_at >= uk_midnight_utc(f.date_from))
     if f.date_to:
-        stmt = stmt.where(
-            Response.created_at
-            < datetime.combine(f.date_to + timedelta(days=1), datetime.min.time())
-        )
+        stmt = stmt.where(Response.created_at < uk_midnight_utc(f.date_to + timedelta(days=1)))
     if f.reviewed is True:
         stmt = stmt.where(Response.reviewed_at.is_not(None))
     elif f.reviewed is False:
@@ -919,4 +928,76 @@ def agreement(session: Session) -> Agreement:
         micro_precision=micro_p,
         micro_recall=micro_r,
         micro_f1=micro_f1,
+    )
+
+
+# --- businesses (find one, e.g. for an erasure request) ----------------------------------------
+
+
+@dataclass
+class BusinessRow:
+    id: int
+    sender_id: str
+    channel: str
+    organisation: str | None
+    sector: str | None
+    size_band: str | None
+    email: str | None
+    created_at: datetime | None
+    responses: int
+
+
+def find_businesses(
+    session: Session, q: str = "", limit: int = 50
+) -> tuple[list[BusinessRow], int]:
+    """Businesses whose organisation, contact email or sender id contains `q`, newest first,
+    with their response counts; and how many matched in all."""
+    conditions = []
+    for term in search_terms(q):
+        pattern = f"%{_like_escape(term)}%"
+        conditions.append(
+            or_(
+                Business.organisation.ilike(pattern, escape="\\"),
+                Business.email.ilike(pattern, escape="\\"),
+                Business.sender_id.ilike(pattern, escape="\\"),
+            )
+        )
+    where = and_(*conditions) if conditions else None
+    count_stmt = select(func.count()).select_from(Business)
+    list_stmt = select(
+        Business.id,
+        Business.sender_id,
+        Business.channel,
+        Business.organisation,
+        Business.sector,
+        Business.size_band,
+        Business.email,
+        Business.created_at,
+    ).order_by(Business.created_at.desc(), Business.id.desc())
+    if where is not None:
+        count_stmt = count_stmt.where(where)
+        list_stmt = list_stmt.where(where)
+    total = int(session.scalar(count_stmt) or 0)
+    found = session.execute(list_stmt.limit(limit)).all()
+    counts: dict[int, int] = {}
+    if found:
+        counts = dict(
+            session.execute(
+                select(Conversation.business_id, func.count(Response.id))
+                .join(Response, Response.conversation_id == Conversation.id)
+                .where(Conversation.business_id.in_([b[0] for b in found]))
+                .group_by(Conversation.business_id)
+            ).all()
+        )
+    rows = [BusinessRow(*b, responses=counts.get(b[0], 0)) for b in found]
+    return rows, total
+
+
+def next_unreviewed(session: Session, exclude: int) -> int | None:
+    """The newest unreviewed response other than `exclude` (for "next" in the review flow)."""
+    return session.scalar(
+        select(Response.id)
+        .where(Response.reviewed_at.is_(None), Response.id != exclude)
+        .order_by(Response.created_at.desc(), Response.id.desc())
+        .limit(1)
     )

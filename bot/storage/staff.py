@@ -25,6 +25,8 @@ HASH_METHOD = "scrypt"
 # Login throttling: this many failures for one (IP, email) within the window locks it out.
 MAX_FAILURES = 5
 FAILURE_WINDOW = timedelta(minutes=15)
+# And this many failures from one IP address across all emails (password spraying).
+MAX_FAILURES_PER_IP = 30
 
 # A hash to check against when the email is unknown, so timing does not reveal accounts.
 _DUMMY_HASH = generate_password_hash("not-a-real-password-0000", method=HASH_METHOD)
@@ -177,8 +179,23 @@ def recent_failures(session: Session, ip: str, email: str, now: datetime | None 
     return failures
 
 
+def recent_ip_failures(session: Session, ip: str, now: datetime | None = None) -> int:
+    """Failed logins from `ip` for any email within the window."""
+    now = now or utcnow()
+    rows = session.scalars(
+        select(AuditEvent.detail).where(
+            AuditEvent.action == "login_failed", AuditEvent.at > now - FAILURE_WINDOW
+        )
+    ).all()
+    return sum(1 for d in rows if isinstance(d, dict) and d.get("ip") == ip)
+
+
 def is_locked_out(session: Session, ip: str, email: str, now: datetime | None = None) -> bool:
-    return recent_failures(session, ip, email, now) >= MAX_FAILURES
+    """True when (ip, email) has MAX_FAILURES recent failures, or ip has MAX_FAILURES_PER_IP."""
+    return (
+        recent_failures(session, ip, email, now) >= MAX_FAILURES
+        or recent_ip_failures(session, ip, now) >= MAX_FAILURES_PER_IP
+    )
 
 
 def record_login(session: Session, ip: str, email: str, ok: bool) -> None:

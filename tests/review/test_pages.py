@@ -284,3 +284,59 @@ def test_users_page_creates_and_updates_accounts(admin: FlaskClient, session) ->
     assert (
         post(admin, "/staff/users/9999", {"role": "admin"}, page="/staff/users").status_code == 404
     )
+
+
+def test_times_are_shown_in_uk_time_and_dates_filter_in_uk_days(
+    reviewer: FlaskClient,
+    seeded: Seeded,
+    session,  # noqa: ANN001
+) -> None:
+    from datetime import datetime
+
+    from bot.storage.models import Conversation
+
+    conv = session.scalars(select(Conversation)).first()
+    # 23:30 UTC on 30 June is 00:30 on 1 July in the UK (BST).
+    r = Response(
+        conversation_id=conv.id, text="Summer answer", created_at=datetime(2026, 6, 30, 23, 30)
+    )
+    session.add(r)
+    session.commit()
+    html = reviewer.get(f"/staff/responses/{r.id}").get_data(as_text=True)
+    assert "01 Jul 2026 00:30" in html
+    assert ids(reviewer, "from=2026-07-01&to=2026-07-01") == {r.id}
+    assert r.id not in ids(reviewer, "to=2026-06-30")
+
+
+def test_businesses_finder(reviewer: FlaskClient, seeded: Seeded) -> None:
+    html = reviewer.get("/staff/businesses").get_data(as_text=True)
+    assert "<strong>3</strong> businesses" in html
+    html = reviewer.get("/staff/businesses?q=orbital").get_data(as_text=True)
+    assert "<strong>1</strong> business match" in html and "Orbital Widgets Ltd" in html
+    assert f"/staff/businesses/{seeded.space_business}" in html
+    assert "Orbital" in reviewer.get("/staff/businesses?q=jane.smith").get_data(as_text=True)
+    assert "Silverstone" in reviewer.get("/staff/businesses?q=rest-mob").get_data(as_text=True)
+    none = reviewer.get("/staff/businesses?q=nothing-like-this").get_data(as_text=True)
+    assert "<strong>0</strong> businesses" in none
+
+
+def test_next_unreviewed_link(reviewer: FlaskClient, seeded: Seeded) -> None:
+    html = reviewer.get(f"/staff/responses/{seeded.space_response}").get_data(as_text=True)
+    assert "Next unreviewed response" in html
+    assert f'href="/staff/responses/{seeded.space_response}">Next' not in html
+
+
+def test_admin_resets_a_password(admin: FlaskClient, session) -> None:  # noqa: ANN001
+    from bot.storage.models import StaffUser
+    from bot.storage.staff import authenticate
+
+    user = session.scalars(select(StaffUser).where(StaffUser.email == REVIEWER_EMAIL)).one()
+    resp = post(
+        admin, f"/staff/users/{user.id}", {"password": "a new long password"}, page="/staff/users"
+    )
+    assert resp.status_code == 302
+    session.expire_all()
+    assert authenticate(session, REVIEWER_EMAIL, "a new long password") is not None
+    weak = post(admin, f"/staff/users/{user.id}", {"password": "short"}, page="/staff/users")
+    assert weak.status_code == 302
+    assert "at least 12" in admin.get("/staff/users").get_data(as_text=True)

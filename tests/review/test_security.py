@@ -21,6 +21,8 @@ GET_PAGES = [
     "/staff/audit",
     "/staff/agreement",
     "/staff/users",
+    "/staff/businesses",
+    "/staff/businesses?q=orbital",
 ]
 POST_ROUTES = [
     "/staff/logout",
@@ -126,6 +128,7 @@ ESCAPED_IMG = "&lt;img src=x onerror=alert(1)&gt;"
         "/staff/responses/{xss_response}",
         "/staff/businesses/{xss_business}",
         "/staff/businesses/{xss_business}/erase",
+        "/staff/businesses",
     ],
 )
 def test_payloads_are_escaped(admin: FlaskClient, seeded: Seeded, path: str) -> None:
@@ -299,3 +302,27 @@ def test_rate_limit_window_expires(session) -> None:  # noqa: ANN001
     staff.record_login(session, "5.6.7.8", "b@example.org", ok=False)
     staff.record_login(session, "5.6.7.8", "b@example.org", ok=True)
     assert staff.recent_failures(session, "5.6.7.8", "b@example.org") == 0
+
+
+def test_rate_limit_per_ip_across_emails(client: FlaskClient, session: Session) -> None:
+    from bot.storage import staff
+
+    for i in range(staff.MAX_FAILURES_PER_IP):
+        staff.record_login(session, "127.0.0.1", f"guess{i}@example.org", ok=False)
+    session.commit()
+    assert login(client).status_code == 429  # a real account, never tried, but same IP
+
+
+def test_hsts_only_when_cookies_are_secure(client: FlaskClient, app) -> None:  # noqa: ANN001
+    assert "Strict-Transport-Security" not in client.get("/staff/login").headers
+    app.config["SESSION_COOKIE_SECURE"] = True
+    assert "max-age=" in client.get("/staff/login").headers["Strict-Transport-Security"]
+
+
+def test_login_payload_is_escaped_in_the_audit_log(client: FlaskClient) -> None:
+    assert login(client, XSS_SCRIPT, XSS_IMG).status_code in (400, 401)
+    assert login(client, f"{XSS_IMG}@example.org", "wrong password!").status_code == 401
+    assert login(client, ADMIN_EMAIL).status_code == 302
+    html = client.get("/staff/audit?logins=1").get_data(as_text=True)
+    assert XSS_SCRIPT not in html and XSS_IMG not in html
+    assert ESCAPED_IMG in html
