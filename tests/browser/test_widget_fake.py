@@ -420,3 +420,21 @@ def test_text_contrast_meets_wcag_aa(page: Any, fake_stack: FakeStack) -> None:
     ratios = page.evaluate(CONTRAST_JS, selectors)
     low = {s: r for s, r in ratios.items() if r is None or r < 4.5}
     assert not low, low
+
+
+def test_forget_me_also_clears_the_copy_on_this_device(page: Any, fake_stack: FakeStack) -> None:
+    open_chat(page, fake_stack)
+    page.get_by_label("Your message").fill("my secret plans")
+    page.keyboard.press("Enter")
+    wait_bot(page, "Thanks, I noted: my secret plans")
+    page.get_by_label("Your message").fill("forget me")
+    page.keyboard.press("Enter")
+    wait_bot(page, "no longer keeps a copy")
+    texts = page.locator(".blc-msg").all_inner_texts()
+    assert not any("secret" in t for t in texts)
+    assert any("deleted everything" in t for t in texts)
+    page.reload()
+    page.locator(".blc-msg").first.wait_for()
+    assert not any("secret" in t for t in page.locator(".blc-msg").all_inner_texts())
+    stored = page.evaluate("JSON.stringify(Object.assign({}, localStorage))")
+    assert "secret" not in stored

@@ -60,6 +60,10 @@ async def scripted_bot(message: UserMessage) -> None:
         )
     elif text.startswith("/choose_island"):
         await out.send_text_message(sid, "What opportunities do you see for your business there?")
+    elif text == "forget me":
+        await out.send_text_message(sid, "Done: I've deleted everything you told me.")
+        # What a Rasa response with `custom: {data: {bucks_lis: forgotten}}` emits.
+        await out.send_custom_json(sid, {"data": {"bucks_lis": "forgotten"}})
     elif text == "slow":
         await asyncio.sleep(1.5)
         await out.send_text_message(sid, "Sorry for the wait.")

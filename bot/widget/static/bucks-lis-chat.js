@@ -454,8 +454,29 @@
     return true;
   }
 
+  // After "forget me" the bot sends {"bucks_lis": "forgotten"} (a Rasa response with
+  // `custom: {data: {bucks_lis: forgotten}}`): the copy on this device goes too.
+  function forgetLocalCopy() {
+    state.messages = state.messages.filter(function (m) {
+      return m.from === "bot" && m === state.messages[state.messages.length - 1];
+    });
+    while (log.firstChild) log.removeChild(log.firstChild);
+    state.messages.forEach(function (m) {
+      log.appendChild(renderMessage(m));
+    });
+    addMessage({
+      from: "bot",
+      text: "This device no longer keeps a copy of the conversation.",
+      ts: Date.now(),
+    });
+  }
+
   function onBotUttered(data) {
     if (!data || typeof data !== "object") return;
+    if (data.bucks_lis === "forgotten") {
+      forgetLocalCopy();
+      return;
+    }
     showTyping(false);
     var buttons = [];
     if (Array.isArray(data.quick_replies)) {
