@@ -438,3 +438,16 @@ def test_forget_me_also_clears_the_copy_on_this_device(page: Any, fake_stack: Fa
     assert not any("secret" in t for t in page.locator(".blc-msg").all_inner_texts())
     stored = page.evaluate("JSON.stringify(Object.assign({}, localStorage))")
     assert "secret" not in stored
+
+
+def test_replies_while_closed_show_on_the_launcher(page: Any, fake_stack: FakeStack) -> None:
+    open_chat(page, fake_stack)
+    page.get_by_label("Your message").fill("slow")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")  # close before the reply arrives
+    launcher = page.locator(".blc-launcher")
+    page.locator(".blc-badge", has_text="1 new").wait_for(timeout=10000)
+    assert "1 new" in launcher.inner_text()
+    launcher.click()
+    assert page.locator(".blc-badge").is_hidden()
+    wait_bot(page, "Sorry for the wait.")

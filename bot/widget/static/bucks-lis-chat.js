@@ -198,6 +198,15 @@
   });
   launcher.appendChild(el("span", { className: "blc-launcher-icon", "aria-hidden": "true", text: "\u{1F4AC}" }));
   launcher.appendChild(el("span", { text: config.launcherLabel }));
+  var badge = el("span", { className: "blc-badge" });
+  badge.hidden = true;
+  launcher.appendChild(badge);
+  var unread = 0;
+  function setUnread(n) {
+    unread = n;
+    badge.textContent = n ? ", " + n + " new" : "";
+    badge.hidden = !n;
+  }
 
   var titleEl = el("h2", { id: ids.title, className: "blc-title", text: config.title });
   var privacyLink = link("Privacy notice", safeHref(config.privacyUrl) || appBase + "privacy");
@@ -365,6 +374,7 @@
     if (!m.hidden) {
       log.appendChild(renderMessage(m));
       scrollDown();
+      if (panel.hidden && m.from !== "user") setUnread(unread + 1);
     }
     return m;
   }
@@ -584,6 +594,7 @@
     panel.hidden = false;
     launcher.setAttribute("aria-expanded", "true");
     root.classList.add("blc-is-open");
+    setUnread(0);
     state.open = true;
     saveState();
     ioReady.then(connect, function () {
