@@ -460,7 +460,10 @@
       ts: Date.now(),
     });
     flush();
-    if (!ready) offlineBanner();
+    if (!ready) {
+      if (everConnected) offlineBanner();
+      else setBanner("Connecting\u2026 Your message will be sent as soon as the chat is connected.");
+    }
     return true;
   }
 
