@@ -41,7 +41,10 @@ PAGES = {
     "filter_all": "/staff/responses?theme=space&theme=infrastructure&mode=all&sector=Manufacturing",
     "search": "/staff/responses?q=broadband",
     "search_rare": "/staff/responses?q=%22hydrogen+buses%22",
+    # The overview is reused for up to 30 s (and refreshed by any staff change); "fresh"
+    # forces the full aggregation every time, which is the number to hold to the target.
     "overview": "/staff/",
+    "overview_fresh": "/staff/?fresh=1",
 }
 CHANNELS = ["socketio", "socketio", "socketio", "rest", "twitter"]
 SECTORS = [
@@ -205,7 +208,7 @@ def measure(n: int, repeat: int, rng: random.Random) -> dict[str, dict[str, floa
         for i in range(repeat):
             page_path = (
                 path
-                if i % 2 == 0 or name == "overview"
+                if i % 2 == 0 or name.startswith("overview")
                 else f"{path}{'&' if '?' in path else '?'}page=2"
             )
             t = time.perf_counter()
@@ -243,10 +246,19 @@ def main() -> None:
         if len(args.sizes) > 1:
             first, last = all_results[args.sizes[0]][name], all_results[args.sizes[-1]][name]
             line += f"{last['p95'] / first['p95']:>12.1f}"
-        worst = max(worst, all_results[args.sizes[-1]][name]["p95"])
+        if name != "overview":  # cached; overview_fresh is the honest number
+            worst = max(worst, all_results[args.sizes[-1]][name]["p95"])
         print(line)
     verdict = "meets" if worst < 300 else "MISSES"
-    print(f"\nworst p95 at {args.sizes[-1]:,}: {worst:.1f} ms ({verdict} the 300 ms target)")
+    print(
+        f"\nworst p95 at {args.sizes[-1]:,} (uncached pages): {worst:.1f} ms "
+        f"({verdict} the 300 ms target)"
+    )
+    load = os.getloadavg()
+    print(
+        f"load average while measuring: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} "
+        f"on {os.cpu_count()} CPUs (other work on the machine inflates these numbers)"
+    )
 
 
 if __name__ == "__main__":

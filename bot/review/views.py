@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlencode
 
@@ -130,12 +131,13 @@ def logout() -> Any:
 @bp.get("/")
 @login_required
 def overview() -> Any:
-    with db_session() as session:
-        data = queries.overview(session)
+    data, as_of = _overview(fresh=request.args.get("fresh") == "1")
     islands, seabed = queries.island_and_seabed(data.by_theme)
     return render_template(
         "review/overview.html",
         data=data,
+        as_of=as_of,
+        cache_seconds=_overview_ttl(),
         islands=islands,
         seabed=seabed,
         theme_href=lambda t: url_for("review.responses", theme=t),
@@ -152,13 +154,62 @@ def _filter_url(f: ResponseFilter, endpoint: str = "review.responses", **changes
     return url_for(endpoint) + (f"?{query}" if query else "")
 
 
+# The overview aggregates every response (three index passes). It is a dashboard, so it
+# is reused for a short time; any staff change made through this app refreshes it at
+# once, and new chat messages show within REVIEW_OVERVIEW_CACHE_SECONDS.
+_OVERVIEW: dict[str, tuple[float, int, datetime, queries.Overview]] = {}
+_GENERATION = [0]
+
+
+def _overview_ttl() -> float:
+    return float(current_app.config.get("REVIEW_OVERVIEW_CACHE_SECONDS", 30))
+
+
+def _overview(fresh: bool = False) -> tuple[queries.Overview, datetime]:
+    key = current_app.config["DATABASE_URL"]
+    now = time.monotonic()
+    cached = _OVERVIEW.get(key)
+    if fresh or cached is None or cached[1] != _GENERATION[0] or now - cached[0] > _overview_ttl():
+        with db_session() as session:
+            data = queries.overview(session)
+        cached = (now, _GENERATION[0], utcnow(), data)
+        _OVERVIEW[key] = cached
+    return cached[3], cached[2]
+
+
+@bp.after_app_request
+def _changes_refresh_overview(response: Any) -> Any:
+    if (
+        request.method == "POST"
+        and request.path.startswith("/staff")
+        and response.status_code < 400
+    ):
+        _GENERATION[0] += 1
+    return response
+
+
+_FACETS: dict[str, tuple[float, dict[str, list[str]]]] = {}
+FACETS_TTL_SECONDS = 60.0
+
+
+def _facets(session: Any) -> dict[str, list[str]]:
+    """Drop-down values (channels, sectors, sizes) change rarely: reuse them for a minute."""
+    key = current_app.config["DATABASE_URL"]
+    now = time.monotonic()
+    cached = _FACETS.get(key)
+    if cached is None or now - cached[0] > FACETS_TTL_SECONDS or current_app.testing:
+        cached = (now, queries.facets(session))
+        _FACETS[key] = cached
+    return cached[1]
+
+
 @bp.get("/responses")
 @login_required
 def responses() -> Any:
     f = ResponseFilter.from_args(request.args)
     with db_session() as session:
         page = queries.list_responses(session, f)
-        options = queries.facets(session)
+        options = _facets(session)
     return render_template(
         "review/responses.html",
         f=f,
@@ -541,9 +592,9 @@ def api_responses() -> Any:
 @bp.get("/api/overview")
 @login_required
 def api_overview() -> Any:
-    with db_session() as session:
-        data = queries.overview(session)
+    data, as_of = _overview(fresh=request.args.get("fresh") == "1")
     return jsonify(
+        as_of=as_of.isoformat(timespec="seconds"),
         total=data.total,
         businesses=data.businesses,
         reviewed=data.reviewed,

@@ -340,3 +340,20 @@ def test_admin_resets_a_password(admin: FlaskClient, session) -> None:  # noqa: 
     weak = post(admin, f"/staff/users/{user.id}", {"password": "short"}, page="/staff/users")
     assert weak.status_code == 302
     assert "at least 12" in admin.get("/staff/users").get_data(as_text=True)
+
+
+def test_overview_is_reused_briefly_and_refreshed_by_staff_changes(
+    reviewer: FlaskClient, seeded: Seeded, session  # noqa: ANN001
+) -> None:
+    from bot.storage.models import Conversation
+
+    assert reviewer.get("/staff/api/overview").get_json()["total"] == 4
+    conv = session.scalars(select(Conversation)).first()
+    session.add(Response(conversation_id=conv.id, text="Arrived from the bot just now"))
+    session.commit()
+    assert reviewer.get("/staff/api/overview").get_json()["total"] == 4  # reused
+    assert reviewer.get("/staff/api/overview?fresh=1").get_json()["total"] == 5
+    post(reviewer, f"/staff/responses/{seeded.space_response}/review", {"action": "flag"})
+    data = reviewer.get("/staff/api/overview").get_json()
+    assert data["flagged"] == 2  # a staff change shows at once
+    assert "Figures as of" in reviewer.get("/staff/").get_data(as_text=True)
