@@ -14,12 +14,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import and_, case, func, or_, select, union_all
+from sqlalchemy import DateTime, and_, bindparam, case, func, or_, select, text
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
+from sqlalchemy.sql.elements import TextClause
 
 from bot.storage.models import (
     SOURCE_MODEL,
@@ -646,18 +648,41 @@ def weekly_counts(session: Session, max_weeks: int = 26) -> list[tuple[date, int
     while monday <= last_monday:
         mondays.append(monday)
         monday += timedelta(days=7)
-    counts = [
-        select(func.count())
-        .select_from(Response)
-        .where(
-            Response.created_at >= datetime.combine(m, datetime.min.time()),
-            Response.created_at < datetime.combine(m + timedelta(days=7), datetime.min.time()),
-        )
-        .scalar_subquery()
-        for m in mondays
-    ]
-    row = session.execute(select(*counts)).one()  # one round trip, one index range per week
+    row = session.execute(
+        _weekly_sql(len(mondays)),
+        {
+            **{f"lo{i}": datetime.combine(m, datetime.min.time()) for i, m in enumerate(mondays)},
+            **{
+                f"hi{i}": datetime.combine(m + timedelta(days=7), datetime.min.time())
+                for i, m in enumerate(mondays)
+            },
+        },
+    ).one()  # one round trip, one index range per week
     return [(m, int(n or 0)) for m, n in zip(mondays, row, strict=True)]
+
+
+@lru_cache(maxsize=64)
+def _weekly_sql(weeks: int) -> TextClause:
+    """Plain SQL (built once per week count; cheaper per request than composing it)."""
+    parts = ", ".join(
+        f"(SELECT count(*) FROM responses WHERE created_at >= :lo{i} AND created_at < :hi{i})"
+        for i in range(weeks)
+    )
+    return text(f"SELECT {parts}").bindparams(
+        *[bindparam(f"lo{i}", type_=DateTime()) for i in range(weeks)],
+        *[bindparam(f"hi{i}", type_=DateTime()) for i in range(weeks)],
+    )
+
+
+@lru_cache(maxsize=16)
+def _latest_sql(themes: int, per_theme: int) -> TextClause:
+    """The newest `per_theme` response ids for each of `themes` theme ids, in one query."""
+    parts = " UNION ALL ".join(
+        f"SELECT * FROM (SELECT theme_id, response_id FROM effective_themes "
+        f"WHERE theme_id = :t{i} ORDER BY response_id DESC LIMIT {int(per_theme)}) AS l{i}"
+        for i in range(themes)
+    )
+    return text(parts)
 
 
 def _as_datetime(value: Any) -> datetime | None:
@@ -719,20 +744,12 @@ def overview(session: Session, recent_per_theme: int = 3, max_weeks: int = 26) -
 
     # Newest responses per theme: ids are assigned as messages arrive, so the highest ids
     # on the (theme_id, response_id) index are the most recent. One query for all themes.
-    latest = [
-        select(EffectiveTheme.theme_id, EffectiveTheme.response_id)
-        .where(EffectiveTheme.theme_id == theme_id)
-        .order_by(EffectiveTheme.response_id.desc())
-        .limit(recent_per_theme)
-        .subquery()
-        for theme_id in THEME_IDS
-        if by_theme[theme_id]
-    ]
+    wanted = [t for t in THEME_IDS if by_theme[t]]
     pairs = (
         session.execute(
-            union_all(*[select(sq.c.theme_id, sq.c.response_id) for sq in latest])
+            _latest_sql(len(wanted), recent_per_theme), {f"t{i}": t for i, t in enumerate(wanted)}
         ).all()
-        if latest
+        if wanted
         else []
     )
     rows_by_id = {r.id: r for r in _rows_by_ids(session, sorted({rid for _, rid in pairs}))}
