@@ -483,12 +483,18 @@ class XOutput(OutputChannel):
             self.choices.offer(recipient_id, buttons)
             await self._dm(user_id, text or "", buttons)
             return
-        if is_consent_prompt(buttons, _str(kwargs.get("utter_action"))):
-            await self._thread(f"{text}\n\n{public_consent_notice(self.bot_user_id)}")
-            return
-        self.choices.offer(recipient_id, buttons)
-        titles = [_str(b.get("title") or b.get("payload")) for b in buttons]
-        await self._thread(f"{text}\n\nReply with a number:\n{numbered_list(titles)}")
+        # In public, consent is not offered as a choice: the user is asked to DM instead.
+        consent = is_consent_prompt(buttons, _str(kwargs.get("utter_action")))
+        if consent:
+            buttons = [b for b in buttons if not is_consent_prompt([b])]
+        parts = [text] if text else []
+        if buttons:
+            self.choices.offer(recipient_id, buttons)
+            titles = [_str(b.get("title") or b.get("payload")) for b in buttons]
+            parts.append(f"Reply with a number:\n{numbered_list(titles)}")
+        if consent:
+            parts.append(public_consent_notice(self.bot_user_id))
+        await self._thread("\n\n".join(parts))
 
     async def send_custom_json(
         self, recipient_id: str, json_message: dict[str, Any], **kwargs: Any

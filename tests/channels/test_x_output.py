@@ -141,6 +141,23 @@ def test_consent_in_public_steers_to_dm_and_says_posts_are_public() -> None:
     assert out.choices.resolve("x-post-200", "1") == "1"  # consent can't be given by number
 
 
+def test_public_consent_buttons_are_dropped_but_other_choices_stay() -> None:
+    outbox = OutboxClient()
+    out = output(outbox, reply_to="5001")
+    buttons = [
+        {"title": "Take part after all", "payload": "/consent_agree"},
+        {"title": "How can I get involved?", "payload": "How can I get involved?"},
+    ]
+    run(out.send_text_with_buttons("x-post-200", "Anything else?", buttons,
+                                   utter_action="utter_declined_more"))
+    (entry,) = outbox.entries
+    text = entry.json["text"]
+    assert text.startswith("Anything else?\n\nReply with a number:\n1. How can I get involved?")
+    assert "Take part after all" not in text
+    assert "Direct Message" in text
+    assert out.choices.resolve("x-post-200", "1") == "How can I get involved?"
+
+
 def test_consent_in_a_dm_is_offered_as_quick_replies() -> None:
     outbox = OutboxClient()
     run(output(outbox).send_response(

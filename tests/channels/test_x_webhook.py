@@ -19,6 +19,9 @@ from bot.channels.x import XInput, XOutput, crc_response_token, sign_body
 from bot.channels.x_client import OutboxClient
 from bot.config import Settings
 
+# Sanic warns about server listeners on every ASGI request; that's expected here.
+pytestmark = pytest.mark.filterwarnings("ignore:You have set a listener:UserWarning")
+
 SECRET = "test-consumer-secret"
 BOT_ID = "100"
 USER_ID = "200"
@@ -66,25 +69,26 @@ class Harness:
         self.received.append(message)
 
     async def _startup(self) -> None:
+        """What Sanic's ASGI start-up does, minus TouchUp: TouchUp rewrites Sanic's classes
+        process-wide and breaks (KeyError) when another test in the session already started
+        a server, in or out of Sanic's test mode."""
         if self._started:
             return
-        queue = [{"type": "lifespan.startup"}]
-        done = asyncio.Event()
+        from sanic.handlers import ErrorHandler
+        from sanic.signals import Event
 
-        async def receive() -> dict[str, Any]:
-            if queue:
-                return queue.pop(0)
-            await asyncio.sleep(3600)
-            return {"type": "lifespan.shutdown"}
+        async def nothing(**context: Any) -> None:
+            return None
 
-        async def send(message: dict[str, Any]) -> None:
-            if message["type"].startswith("lifespan.startup"):
-                done.set()
-
-        self._lifespan = asyncio.ensure_future(
-            self.app({"type": "lifespan", "asgi": {"version": "3.0"}}, receive, send)
-        )
-        await asyncio.wait_for(done.wait(), 10)
+        for event in Event:  # TouchUp would strip these dispatches; answer them instead
+            self.app.add_signal(nothing, event.value)
+        self.app.signalize()
+        self.app.finalize()
+        ErrorHandler.finalize(self.app.error_handler, config=self.app.config)
+        self.app.state.is_started = True
+        self.app.asgi = True
+        await self.app._server_event("init", "before")
+        await self.app._server_event("init", "after")  # the channel's listener hook runs
         self._started = True
 
     async def _request(
@@ -130,9 +134,7 @@ class Harness:
 
 
 @pytest.fixture()
-def make_harness(monkeypatch: pytest.MonkeyPatch) -> Any:
-    # What sanic_testing does: lets several apps start in one process.
-    monkeypatch.setattr(Sanic, "test_mode", True)
+def make_harness() -> Any:
     loop = asyncio.new_event_loop()
     made: list[Harness] = []
 
@@ -152,9 +154,8 @@ def make_harness(monkeypatch: pytest.MonkeyPatch) -> Any:
 
     yield make
     for harness in made:
-        if getattr(harness, "_lifespan", None):
-            harness._lifespan.cancel()
-    loop.run_until_complete(asyncio.sleep(0))
+        if harness._started:
+            loop.run_until_complete(harness.app._server_event("shutdown", "before"))
     loop.close()
 
 
