@@ -41,7 +41,7 @@ class ActionFallback(Action):
             return []
         options = [(q, q) for q in message("fallback_buttons")]
         stage = tracker.get_slot("stage")
-        if stage == "consent":
+        if stage in (None, "consent"):
             options = [("Take part", "/consent_agree"), ("Just ask questions",
                                                          "/consent_decline"), *options]
         elif stage == "declined":

@@ -12,8 +12,8 @@ such as recording consent, is lost.
   connection error or server error becomes `ActionServerUnavailable`;
 - when an action fails that way, the processor sends `service_unavailable` from
   `seeds/questions.yml`, records it, reverts the dialogue state to before the user's
-  message (`UserUtteranceReverted`: the message stays in the transcript) and stops
-  predicting. Sending the message again once the server is back resumes the conversation
+  message (`UserUtteranceReverted`: the message stays in the transcript), listens and
+  stops predicting. Sending the message again once the server is back resumes the conversation
   exactly where it was.
 """
 
@@ -28,7 +28,8 @@ from typing import Any
 import aiohttp
 from rasa.core.actions.action import ActionExecutionRejection, RemoteAction
 from rasa.core.processor import MessageProcessor
-from rasa.shared.core.events import BotUttered, UserUtteranceReverted
+from rasa.shared.core.constants import ACTION_LISTEN_NAME
+from rasa.shared.core.events import ActionExecuted, BotUttered, UserUtteranceReverted
 from rasa.shared.exceptions import RasaException
 
 logger = logging.getLogger(__name__)
@@ -63,9 +64,11 @@ def unavailable_text() -> str:
         return FALLBACK_TEXT
 
 
-async def _guarded_remote_run(original: Any, action: RemoteAction, *args: Any) -> Any:
+async def _guarded_remote_run(
+    original: Any, action: RemoteAction, *args: Any, **kwargs: Any
+) -> Any:
     try:
-        return await asyncio.wait_for(original(action, *args), timeout_seconds())
+        return await asyncio.wait_for(original(action, *args, **kwargs), timeout_seconds())
     except ActionExecutionRejection:
         raise
     except (asyncio.TimeoutError, aiohttp.ClientError, RasaException) as error:
@@ -79,6 +82,7 @@ async def _guarded_run_action(
     output_channel: Any, nlg: Any, prediction: Any,
 ) -> bool:
     token = _failed.set(False)
+    logged_before = len(tracker.events)
     try:
         result = await original(processor, action, tracker, output_channel, nlg, prediction)
         failed = _failed.get()
@@ -86,13 +90,21 @@ async def _guarded_run_action(
         _failed.reset(token)
     if not failed:
         return result
+    # Rasa logged the failed action as executed. Drop that record: inside a form, Rasa
+    # folds the form's turns together when it sees the form's action again, and a revert
+    # would then rewind past the form's earlier answers.
+    while len(tracker.events) > logged_before:
+        tracker.events.pop()
     text = unavailable_text()
     tracker.update(BotUttered(text=text, metadata={"error": "action_server_unavailable"}))
     try:
         await output_channel.send_response(tracker.sender_id, {"text": text})
     except Exception:  # pragma: no cover - a broken channel must not break the turn
         logger.exception("Could not send the apology")
+    # Rewinds the dialogue state to before the user's message, including the action_listen
+    # that preceded it, so listen again: the next message continues from there.
     tracker.update(UserUtteranceReverted())
+    tracker.update(ActionExecuted(ACTION_LISTEN_NAME))
     return False
 
 
@@ -103,11 +115,16 @@ def install() -> None:
     original_remote = RemoteAction.run
     original_run_action = MessageProcessor._run_action
 
-    async def remote_run(self: RemoteAction, *args: Any) -> Any:
-        return await _guarded_remote_run(original_remote, self, *args)
+    async def remote_run(self: RemoteAction, *args: Any, **kwargs: Any) -> Any:
+        return await _guarded_remote_run(original_remote, self, *args, **kwargs)
 
-    async def run_action(self: MessageProcessor, *args: Any) -> bool:
-        return await _guarded_run_action(original_run_action, self, *args)
+    async def run_action(
+        self: MessageProcessor, action: Any, tracker: Any, output_channel: Any, nlg: Any,
+        prediction: Any,
+    ) -> bool:
+        return await _guarded_run_action(
+            original_run_action, self, action, tracker, output_channel, nlg, prediction
+        )
 
     remote_run._bucks_lis_guard = True  # type: ignore[attr-defined]
     RemoteAction.run = remote_run  # type: ignore[method-assign]

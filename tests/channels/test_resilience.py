@@ -1,0 +1,194 @@
+"""Action server down or slow: a polite reply, the message kept, and the conversation resumes.
+
+Runs the trained model in-process (`Agent`) with our tracker store on a temp database and
+the real action server (rasa_sdk app over `actions/`) started and stopped in-process.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import socket
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+from aiohttp import web
+
+from bot.config import PROJECT_ROOT
+
+pytestmark = pytest.mark.slow
+MODEL = PROJECT_ROOT / "models" / "rasa" / "consultation.tar.gz"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _texts(responses: list[dict[str, Any]]) -> str:
+    return " | ".join(r.get("text", "") for r in responses)
+
+
+async def _start_action_server(port: int) -> Any:
+    from rasa_sdk.endpoint import create_app
+    from sanic import Sanic
+
+    Sanic.test_mode = True  # the same app name may be registered more than once per process
+    app = create_app("actions")
+    server = await app.create_server(host="127.0.0.1", port=port, return_asyncio_server=True)
+    await server.startup()
+    return server
+
+
+async def _start_slow_server(port: int, delay: float) -> web.AppRunner:
+    async def handler(request: web.Request) -> web.Response:
+        await asyncio.sleep(delay)
+        return web.json_response({"events": [], "responses": []})
+
+    app = web.Application()
+    app.router.add_post("/webhook", handler)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", port).start()
+    return runner
+
+
+def _user_texts(database_url: str, sender: str) -> list[str]:
+    engine = sa.create_engine(database_url)
+    with engine.connect() as conn:
+        rows = conn.execute(
+            sa.text("SELECT data FROM events WHERE sender_id = :s AND type_name = 'user' "
+                    "ORDER BY id"), {"s": sender}).scalars().all()
+    engine.dispose()
+    return [json.loads(r)["text"] for r in rows]
+
+
+@pytest.fixture(scope="module")
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """One database for the module (the model is loaded once; loading takes a while)."""
+    from bot.config import settings
+    from bot.storage.db import create_schema, engine_for
+
+    root = tmp_path_factory.mktemp("resilience")
+    url = f"sqlite:///{root / 'test.db'}"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("DATABASE_URL", url)
+        mp.setenv("BUCKS_LIS_VAR_DIR", str(root / "var"))
+        settings.cache_clear()
+        create_schema(engine_for(url))
+        yield url
+        settings.cache_clear()
+
+
+@pytest.fixture(scope="module")
+def agent_and_port(database_url: str) -> Any:
+    if not MODEL.exists():
+        pytest.fail(f"{MODEL} is missing: run `make train` (make test does)")
+    from rasa.core.agent import Agent
+    from rasa.utils.endpoints import EndpointConfig
+
+    from bot.channels import resilience
+    from bot.storage.tracker_store import ConsultationTrackerStore
+
+    resilience.install()
+    port = _free_port()
+    agent = Agent.load(
+        str(MODEL),
+        tracker_store=ConsultationTrackerStore(),
+        action_endpoint=EndpointConfig(url=f"http://127.0.0.1:{port}/webhook"),
+    )
+    return agent, port
+
+
+@pytest.fixture()
+def agent_factory(agent_and_port: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
+    agent, port = agent_and_port
+
+    def make(timeout: float = 20) -> Any:
+        monkeypatch.setenv("ACTION_TIMEOUT_SECONDS", str(timeout))
+        return agent, port
+
+    return make
+
+
+def test_action_server_down_then_back(agent_factory: Any, database_url: str) -> None:
+    from bot.consultation import service
+    from bot.consultation.questions import message
+
+    agent, port = agent_factory()
+    sorry = message("service_unavailable")
+
+    async def scenario() -> None:
+        welcome = await agent.handle_text("hello", sender_id="s1")
+        assert "Would you like to take part?" in _texts(welcome)
+
+        down = await agent.handle_text("/consent_agree", sender_id="s1")
+        assert _texts(down) == sorry
+        assert service.is_consented("s1") is None
+        assert _user_texts(database_url, "s1") == ["hello", "/consent_agree"]
+
+        server = await _start_action_server(port)
+        try:
+            back = await agent.handle_text("/consent_agree", sender_id="s1")
+            assert "organisation" in _texts(back), back
+            assert service.is_consented("s1") is True
+            org = await agent.handle_text("Orbital Components Ltd", sender_id="s1")
+            assert "sector" in _texts(org)
+        finally:
+            server.close()
+            await server.wait_closed()
+
+        again = await agent.handle_text("space engineering", sender_id="s1")
+        assert _texts(again) == sorry
+        server = await _start_action_server(port)
+        try:
+            resumed = await agent.handle_text("space engineering", sender_id="s1")
+            assert "how many people" in _texts(resumed).lower(), resumed
+        finally:
+            server.close()
+            await server.wait_closed()
+
+    asyncio.run(scenario())
+
+
+def test_slow_action_server_gets_a_polite_timeout(agent_factory: Any, database_url: str) -> None:
+    from bot.consultation.questions import message
+
+    agent, port = agent_factory(timeout=1)
+
+    async def scenario() -> None:
+        runner = await _start_slow_server(port, delay=5)
+        try:
+            await agent.handle_text("hello", sender_id="s2")
+            loop = asyncio.get_running_loop()
+            started = loop.time()
+            slow = await agent.handle_text("/consent_agree", sender_id="s2")
+            assert loop.time() - started < 4
+            assert _texts(slow) == message("service_unavailable")
+        finally:
+            await runner.cleanup()
+        assert _user_texts(database_url, "s2") == ["hello", "/consent_agree"]
+
+    asyncio.run(scenario())
+
+
+def test_odd_inputs_never_crash_the_conversation(agent_factory: Any) -> None:
+    agent, port = agent_factory()
+    odd = ["🚀🚀🚀", "<script>alert('x')</script>", "\u202e\u200b\ufeff", "x" * 2000,
+           "%s %d {0} {{slot}} ${ACTION_SERVER_URL}", "/unknown_intent", "/faq/nope{\"a\": 1}",
+           "Robert'); DROP TABLE events;--", "ÿþ\u0001\u0002binary"]
+
+    async def scenario() -> None:
+        server = await _start_action_server(port)
+        try:
+            await agent.handle_text("hello", sender_id="s3")
+            for text in odd:
+                replies = await agent.handle_text(text, sender_id="s3")
+                assert replies, f"no reply to {text!r}"
+        finally:
+            server.close()
+            await server.wait_closed()
+
+    asyncio.run(scenario())
