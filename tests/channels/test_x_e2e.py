@@ -1,0 +1,121 @@
+"""End to end: signed X webhooks into the real stack (`bucks-lis run`), stored with channel x.
+
+Nothing goes to X: without the four OAuth values the channel records its replies in
+`$BUCKS_LIS_VAR_DIR/x-outbox.jsonl`, which this test reads.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+from sqlalchemy import create_engine, text
+
+from bot.channels.x import crc_response_token, sign_body
+
+pytestmark = pytest.mark.slow
+
+# The live stack copies os.environ when it starts (after collection), so this reaches its
+# Rasa process. Set before any test runs; a real secret in the environment is kept.
+os.environ.setdefault("X_CONSUMER_SECRET", "e2e-test-x-consumer-secret")
+
+BOT_ID = "100"
+
+
+def _post(stack: Any, payload: dict[str, Any]) -> requests.Response:
+    body = json.dumps(payload).encode()
+    secret = stack.env["X_CONSUMER_SECRET"]
+    return requests.post(
+        f"{stack.rasa_url}/webhooks/x/webhook", data=body, timeout=120,
+        headers={"content-type": "application/json",
+                 "x-twitter-webhooks-signature": sign_body(body, secret)},
+    )
+
+
+def _dm(user_id: str, event_id: str, text_: str, quick: str = "") -> dict[str, Any]:
+    data: dict[str, Any] = {"text": text_, "entities": {}}
+    if quick:
+        data["quick_reply_response"] = {"type": "options", "metadata": quick}
+    return {
+        "for_user_id": BOT_ID,
+        "direct_message_events": [{
+            "type": "message_create", "id": event_id, "created_timestamp": "1700000000000",
+            "message_create": {"target": {"recipient_id": BOT_ID}, "sender_id": user_id,
+                               "message_data": data},
+        }],
+    }
+
+
+def _wait_for(query: str, params: dict[str, Any], url: str, timeout: float = 30) -> list:
+    engine = create_engine(url)
+    deadline = time.monotonic() + timeout
+    try:
+        while True:
+            with engine.connect() as connection:
+                rows = connection.execute(text(query), params).fetchall()
+            if rows or time.monotonic() > deadline:
+                return rows
+            time.sleep(0.5)
+    finally:
+        engine.dispose()
+
+
+def test_signed_dm_conversation_is_stored_with_channel_x(live_stack: Any) -> None:
+    if not live_stack.env.get("X_CONSUMER_SECRET"):
+        pytest.fail("the live stack has no X_CONSUMER_SECRET: tests/conftest.py's LiveStack "
+                    "should set a test value")
+    health = requests.get(f"{live_stack.rasa_url}/webhooks/x/", timeout=30).json()
+    if health["replies"] != "outbox":
+        pytest.skip("real X OAuth values are set in this environment: not sending to X")
+    assert health["webhook"] == "ready"
+
+    crc = requests.get(f"{live_stack.rasa_url}/webhooks/x/webhook",
+                       params={"crc_token": "e2e"}, timeout=30)
+    assert crc.json() == {
+        "response_token": crc_response_token("e2e", live_stack.env["X_CONSUMER_SECRET"])
+    }
+
+    forged = requests.post(f"{live_stack.rasa_url}/webhooks/x/webhook", timeout=30,
+                           data=b"{}", headers={"x-twitter-webhooks-signature": "sha256=AAAA"})
+    assert forged.status_code == 401
+
+    user_id = str(random.randint(10**9, 10**10))
+    sender = f"x-dm-{user_id}"
+    first = _post(live_stack, _dm(user_id, f"{user_id}1", "Hello"))
+    assert first.status_code == 200, first.text
+    assert first.json()["handled"] == 1
+    consent = _post(live_stack, _dm(user_id, f"{user_id}2", "Yes, I'll take part",
+                                    quick="/consent_agree"))
+    assert consent.json()["handled"] == 1
+
+    # the transcript (Rasa's tracker store) carries channel x
+    events = _wait_for(
+        "SELECT data FROM events WHERE sender_id = :s AND type_name = 'user'",
+        {"s": sender}, live_stack.database_url,
+    )
+    assert len(events) == 2
+    assert {json.loads(row[0])["input_channel"] for row in events} == {"x"}
+
+    # our tables: the consented business and its conversation, channel x
+    rows = _wait_for(
+        "SELECT channel FROM conversations WHERE sender_id = :s", {"s": sender},
+        live_stack.database_url,
+    )
+    assert [row[0] for row in rows] == ["x"]
+
+    # the bot answered by DM (recorded, not sent)
+    outbox = Path(live_stack.env["BUCKS_LIS_VAR_DIR"]) / "x-outbox.jsonl"
+    sent = [json.loads(line) for line in outbox.read_text().splitlines()]
+    to_user = [
+        entry for entry in sent
+        if entry["path"] == f"/2/dm_conversations/with/{user_id}/messages"
+        or (entry["json"] or {}).get("event", {}).get("message_create", {})
+        .get("target", {}).get("recipient_id") == user_id
+    ]
+    assert to_user, sent[-5:]
