@@ -72,8 +72,16 @@ def _response(
     return r
 
 
+def create_events_table(session: Session) -> None:
+    """Rasa's SQLTrackerStore `events` table (SQLite or PostgreSQL flavour)."""
+    ddl = EVENTS_DDL
+    if session.get_bind().dialect.name == "postgresql":
+        ddl = ddl.replace("id INTEGER PRIMARY KEY", "id SERIAL PRIMARY KEY")
+    session.execute(text(ddl))
+
+
 def seed(session: Session, with_users: bool = True) -> Seeded:
-    session.execute(text(EVENTS_DDL))
+    create_events_table(session)
     if with_users:
         create_user(session, ADMIN_EMAIL, PASSWORD, "admin")
         create_user(session, REVIEWER_EMAIL, PASSWORD, "reviewer")

@@ -343,7 +343,9 @@ def test_admin_resets_a_password(admin: FlaskClient, session) -> None:  # noqa: 
 
 
 def test_overview_is_reused_briefly_and_refreshed_by_staff_changes(
-    reviewer: FlaskClient, seeded: Seeded, session  # noqa: ANN001
+    reviewer: FlaskClient,
+    seeded: Seeded,
+    session,  # noqa: ANN001
 ) -> None:
     from bot.storage.models import Conversation
 
