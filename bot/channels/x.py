@@ -259,6 +259,9 @@ def parse_webhook(
     if bot_user_id and for_user and for_user != bot_user_id:
         return [], [Ignored(for_user, "other_account")]
     me = bot_user_id or for_user
+    if not me:
+        # Without knowing the bot's own id its replies would come back as messages: a loop.
+        return [], [Ignored("", "unknown_account")]
     dms, ignored_dms = _dm_events(payload, me, hashtag, max_chars)
     posts, ignored_posts = _tweet_events(payload, me, hashtag, max_chars)
     return dms + posts, ignored_dms + ignored_posts

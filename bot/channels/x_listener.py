@@ -10,9 +10,10 @@ ids `x-post-<user id>`, same cleaning, and the same de-duplication, so a post th
 mentions the bot and carries the hashtag is handled once).
 
 It runs inside the Rasa process (started by the channel's blueprint once the server is up)
-and only when all four X OAuth values are set. The newest post id seen is kept in
-`var/x-since-id`; on the very first start it only records where "now" is, so the bot does
-not answer a week of old posts in one burst.
+and only when all four X OAuth values and X_BOT_USER_ID are set (the bot's own replies may
+carry the hashtag; without its id they would come back as messages). The newest post id
+seen is kept in `var/x-since-id`; on the very first start it only records where "now" is,
+so the bot does not answer a week of old posts in one burst.
 """
 
 from __future__ import annotations
@@ -108,6 +109,10 @@ class HashtagListener:
         cfg = channel.cfg
         if not cfg.x_can_send or cfg.x_poll_seconds <= 0:
             logger.info("X hashtag listener off (needs X OAuth values and X_POLL_SECONDS > 0)")
+            return None
+        if not cfg.x_bot_user_id:
+            # The bot's own replies may carry the hashtag: without its id they would loop.
+            logger.warning("X hashtag listener off: set X_BOT_USER_ID to the bot account's id")
             return None
         return cls(channel, on_new_message, channel.client, float(cfg.x_poll_seconds))
 

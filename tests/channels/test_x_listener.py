@@ -97,7 +97,12 @@ def test_listener_is_off_without_x_credentials() -> None:
         raise AssertionError("not called")
 
     assert HashtagListener.from_channel(channel, on_new_message) is None
-    full = Settings(x_consumer_key="k", x_consumer_secret="s", x_access_token="t",
-                    x_access_token_secret="ts", x_poll_seconds=0)
-    assert HashtagListener.from_channel(XInput(cfg=full, client=OutboxClient()),
-                                        on_new_message) is None
+    oauth = dict(x_consumer_key="k", x_consumer_secret="s", x_access_token="t",
+                 x_access_token_secret="ts")
+    for cfg in (Settings(**oauth, x_bot_user_id=BOT_ID, x_poll_seconds=0),
+                Settings(**oauth, x_bot_user_id="", x_poll_seconds=60)):
+        assert HashtagListener.from_channel(XInput(cfg=cfg, client=OutboxClient()),
+                                            on_new_message) is None
+    on = Settings(**oauth, x_bot_user_id=BOT_ID, x_poll_seconds=60)
+    assert isinstance(HashtagListener.from_channel(XInput(cfg=on, client=OutboxClient()),
+                                                   on_new_message), HashtagListener)

@@ -351,6 +351,17 @@ def test_events_for_another_account_are_ignored(x: Harness) -> None:
     assert x.received == []
 
 
+def test_without_knowing_the_bots_id_nothing_is_handled(make_harness: Any) -> None:
+    unknown = make_harness(x_bot_user_id="")
+    payload = dm("hello")
+    del payload["for_user_id"]
+    answer = unknown.post_signed(payload)
+    assert answer.json()["ignored"] == [{"event_id": "", "reason": "unknown_account"}]
+    assert unknown.received == []
+    # X always says which account an event is for: that is enough
+    assert unknown.post_signed(dm("hello")).json()["handled"] == 1
+
+
 def test_post_with_hashtag_in_any_case_becomes_a_public_sender(x: Harness) -> None:
     text = "@someone Our lab in Stokenchurch needs more space #BUCKSlis &amp; better roads"
     answer = x.post_signed(post(text))
