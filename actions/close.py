@@ -14,6 +14,7 @@ from bot.consultation import service
 from bot.consultation.questions import message
 
 EMAIL_IN_TEXT = re.compile(r"[^\s<>\"',;:()]+@[^\s<>\"',;:()]+")
+PLAIN_WORDS = re.compile(r"[a-z' ,.!]+")  # "no thanks", "nope" - not a mistyped address
 YES_INTENTS = {"affirm", "consent_agree"}
 NO_INTENTS = {"deny", "skip", "consent_decline"}
 
@@ -83,7 +84,9 @@ class ValidateContactForm(FormValidationAction):
     def validate_email(self, value: Any, dispatcher: CollectingDispatcher,
                        tracker: Tracker, domain: dict[str, Any]) -> dict[str, Any]:
         text = as_text(value)
-        if skipped(tracker, text) or latest_intent(tracker) == "deny":
+        if "@" not in text and (skipped(tracker, text) or (
+            latest_intent(tracker) == "deny" and PLAIN_WORDS.fullmatch(text.lower())
+        )):
             return self._no(tracker)
         return self._save(find_email(text) or text.strip(), dispatcher, tracker)
 

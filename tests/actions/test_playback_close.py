@@ -78,8 +78,8 @@ def test_follow_up_email_is_validated_and_saved(
     form = ValidateContactForm()
     assert form.validate_follow_up("yes", dispatcher, make_tracker("b4", "yes", "affirm"),
                                    domain) == {"follow_up": True}
-    bad = form.validate_email("not an email", dispatcher, make_tracker("b4", "not an email"),
-                              domain)
+    bad = form.validate_email("not-an-email", dispatcher,
+                              make_tracker("b4", "not-an-email", "deny"), domain)
     assert bad["email"] is None and "doesn't look like" in texts(dispatcher)[-1]
     good = form.validate_email("it's jo@example.co.uk thanks", dispatcher,
                                make_tracker("b4", "it's jo@example.co.uk thanks"), domain)
@@ -87,6 +87,15 @@ def test_follow_up_email_is_validated_and_saved(
     with session_scope() as s:
         business = s.scalars(select(Business)).one()
         assert (business.email, business.follow_up) == ("jo@example.co.uk", True)
+
+
+def test_no_thanks_at_the_email_question_means_no_email(
+    database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    service.record_consent("b9", "rest", True)
+    result = ValidateContactForm().validate_email(
+        "no thanks", dispatcher, make_tracker("b9", "no thanks", "deny"), domain)
+    assert result["follow_up"] is False
 
 
 def test_no_follow_up_completes_the_form(
