@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 EMAIL_TOKEN = "[email]"
 PHONE_TOKEN = "[phone]"
@@ -48,11 +49,24 @@ _GENERIC_LOCAL_PARTS = {
 MIN_NAME_CHARS = 3
 
 
+@lru_cache(maxsize=4096)
+def _profile_names(
+    organisation: str | None, email: str | None, extra: tuple[str, ...]
+) -> tuple[str, ...]:
+    return tuple(_build_profile_names(organisation, email, extra))
+
+
 def profile_names(
     organisation: str | None = None, email: str | None = None, extra: Iterable[str] = ()
 ) -> list[str]:
     """Names to redact for one business: organisation (with and without legal suffix),
     the person's name parts from a contact email (jane.smith@ → Jane, Smith), and extras."""
+    return list(_profile_names(organisation, email, tuple(extra)))
+
+
+def _build_profile_names(
+    organisation: str | None = None, email: str | None = None, extra: Iterable[str] = ()
+) -> list[str]:
     names: list[str] = []
     if organisation and organisation.strip():
         org = " ".join(organisation.split())
@@ -78,16 +92,30 @@ def profile_names(
     return out
 
 
+@lru_cache(maxsize=4096)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One compiled pattern for a set of names, longest first ("Acme Widgets Ltd" before
+    "Acme Widgets"), whole words only, any run of spaces between words."""
+    usable = sorted(
+        {n for n in names if n and len(n.strip()) >= MIN_NAME_CHARS}, key=len, reverse=True
+    )
+    if not usable:
+        return None
+    alternatives = "|".join(r"\s+".join(re.escape(p) for p in n.split()) for n in usable)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
 def redact(text: str | None, names: Iterable[str] = ()) -> str:
     """Return `text` with emails, UK phone numbers and the given names replaced by tokens."""
     if not text:
         return text or ""
     out = EMAIL_RE.sub(EMAIL_TOKEN, text)
     out = PHONE_RE.sub(PHONE_TOKEN, out)
-    # Longest names first so "Acme Widgets Ltd" wins over "Acme Widgets".
-    for name in sorted(
-        {n for n in names if n and len(n.strip()) >= MIN_NAME_CHARS}, key=len, reverse=True
-    ):
-        pattern = r"(?<!\w)" + r"\s+".join(re.escape(p) for p in name.split()) + r"(?!\w)"
-        out = re.sub(pattern, NAME_TOKEN, out, flags=re.IGNORECASE)
+    # Only build a pattern for names whose first word occurs at all (cheap test first).
+    lowered = out.lower()
+    present = tuple(n for n in names if n and n.strip() and n.split()[0].lower() in lowered)
+    if present:
+        pattern = _names_pattern(present)
+        if pattern is not None:
+            out = pattern.sub(NAME_TOKEN, out)
     return out
