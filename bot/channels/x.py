@@ -350,42 +350,54 @@ def post_length(text: str) -> int:
     return length + sum(_char_weight(c) for c in text[position:])
 
 
+def _split_line(line: str, budget: int) -> list[str]:
+    """One line too long for a post, as word-wrapped pieces (over-long tokens cut)."""
+    pieces: list[str] = []
+    current = ""
+    for word in line.split(" "):
+        while post_length(word) > budget:  # a very long token: cut it
+            cut = budget
+            while post_length(word[:cut]) > budget:
+                cut -= 1
+            if current:
+                pieces.append(current)
+                current = ""
+            pieces.append(word[:cut])
+            word = word[cut:]
+        candidate = f"{current} {word}" if current else word
+        if post_length(candidate) > budget:
+            pieces.append(current)
+            current = word
+        else:
+            current = candidate
+    if current:
+        pieces.append(current)
+    return [piece for piece in pieces if piece.strip()]
+
+
 def split_for_posts(text: str, limit: int = MAX_POST_CHARS) -> list[str]:
-    """Splits text into posts of at most `limit` (X-counted), numbered "(1/3)" if several."""
+    """Splits text into posts of at most `limit` (X-counted), numbered "(1/3)" if several.
+
+    Whole lines are kept together where they fit (a numbered option is never cut in two);
+    only a line longer than a post is word-wrapped."""
     text = text.strip()
     if post_length(text) <= limit:
         return [text] if text else []
     budget = limit - len(" (99/99)")
-    words: list[str] = []
-    for paragraph_index, paragraph in enumerate(text.split("\n")):
-        if paragraph_index:
-            words.append("\n")
-        for word in paragraph.split(" "):
-            while post_length(word) > budget:  # a very long token: cut it
-                cut = budget
-                while post_length(word[:cut]) > budget:
-                    cut -= 1
-                words.append(word[:cut])
-                word = word[cut:]
-            if word:
-                words.append(word)
+    pieces: list[str] = []
+    for line in text.split("\n"):
+        pieces.extend([line] if post_length(line) <= budget else _split_line(line, budget))
     chunks: list[str] = []
     current = ""
-    for word in words:
-        if word == "\n":
-            candidate = current + "\n" if current else ""
-        else:
-            candidate = f"{current} {word}" if current and not current.endswith("\n") else (
-                current + word
-            )
+    for piece in pieces:
+        candidate = f"{current}\n{piece}" if current else piece
         if post_length(candidate.strip()) > budget:
             chunks.append(current.strip())
-            current = "" if word == "\n" else word
+            current = piece
         else:
             current = candidate
-    if current.strip():
-        chunks.append(current.strip())
-    chunks = [c for c in chunks if c]
+    chunks.append(current.strip())
+    chunks = [chunk for chunk in chunks if chunk]
     total = len(chunks)
     return [f"{chunk} ({i}/{total})" for i, chunk in enumerate(chunks, start=1)]
 

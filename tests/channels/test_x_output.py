@@ -205,6 +205,15 @@ def test_post_splitting_counts_like_x() -> None:
     assert len(parts) == 3 and all(post_length(p) <= 280 for p in parts)
 
 
+def test_thread_splits_between_lines_not_inside_a_numbered_option() -> None:
+    intro = "Sorry, I didn't understand that. " * 5
+    options = [f"{i}. What is question number {i} about the strategy?" for i in range(1, 6)]
+    parts = split_for_posts(intro + "\n\nReply with a number:\n" + "\n".join(options))
+    assert len(parts) > 1
+    for option in options:
+        assert sum(option in part for part in parts) == 1, option
+
+
 def test_outbox_records_json_lines(tmp_path: Any) -> None:
     path = tmp_path / "var" / "x-outbox.jsonl"
     outbox = OutboxClient(path=path)
