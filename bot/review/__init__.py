@@ -71,8 +71,10 @@ def init_app(app: Flask) -> None:
     from bot.review.auth import login_manager
     from bot.review.views import bp
 
-    app.config.setdefault("PERMANENT_SESSION_LIFETIME", timedelta(hours=8))
-    app.config.setdefault("REMEMBER_COOKIE_DURATION", timedelta(hours=8))
+    # Flask checks a session cookie's age on every request against this lifetime, so a
+    # staff sign-in lasts at most a working day. (Only replaces Flask's 31-day default.)
+    if app.config.get("PERMANENT_SESSION_LIFETIME") == timedelta(days=31):
+        app.config["PERMANENT_SESSION_LIFETIME"] = timedelta(hours=8)
     app.config.setdefault("WTF_CSRF_TIME_LIMIT", 8 * 3600)
 
     # CSRF: the staff blueprint always checks tokens (below). We only turn on app-wide

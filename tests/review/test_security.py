@@ -326,3 +326,12 @@ def test_login_payload_is_escaped_in_the_audit_log(client: FlaskClient) -> None:
     html = client.get("/staff/audit?logins=1").get_data(as_text=True)
     assert XSS_SCRIPT not in html and XSS_IMG not in html
     assert ESCAPED_IMG in html
+
+
+def test_sign_in_expires_after_a_working_day(client: FlaskClient, app) -> None:  # noqa: ANN001
+    from datetime import timedelta
+
+    assert app.permanent_session_lifetime == timedelta(hours=8)
+    assert login(client).status_code == 302
+    app.permanent_session_lifetime = timedelta(seconds=-1)  # every cookie is now too old
+    assert client.get("/staff/").status_code == 302
