@@ -119,3 +119,49 @@ def test_signed_dm_conversation_is_stored_with_channel_x(live_stack: Any) -> Non
         .get("target", {}).get("recipient_id") == user_id
     ]
     assert to_user, sent[-5:]
+
+
+def test_public_hashtag_post_is_answered_in_a_thread_that_steers_consent_to_dm(
+    live_stack: Any,
+) -> None:
+    health = requests.get(f"{live_stack.rasa_url}/webhooks/x/", timeout=30).json()
+    if health["replies"] != "outbox":
+        pytest.skip("real X OAuth values are set in this environment: not sending to X")
+    user_id = str(random.randint(10**9, 10**10))
+    tweet_id = str(random.randint(10**17, 10**18))
+    payload = {
+        "for_user_id": BOT_ID,
+        "tweet_create_events": [{
+            "id_str": tweet_id, "text": "Hello #BucksLIS",
+            "user": {"id_str": user_id, "screen_name": "westcottwidgets"},
+            "entities": {"hashtags": [{"text": "BucksLIS"}], "user_mentions": []},
+        }],
+    }
+    answer = _post(live_stack, payload)
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["handled"] == 1
+
+    events = _wait_for(
+        "SELECT data FROM events WHERE sender_id = :s AND type_name = 'user'",
+        {"s": f"x-post-{user_id}"}, live_stack.database_url,
+    )
+    assert [json.loads(row[0])["input_channel"] for row in events] == ["x"]
+
+    outbox = Path(live_stack.env["BUCKS_LIS_VAR_DIR"]) / "x-outbox.jsonl"
+    posts = [
+        entry["json"] for entry in map(json.loads, outbox.read_text().splitlines())
+        if entry["path"] == "/2/tweets"
+    ]
+    thread_ids = {tweet_id}
+    ours = []
+    for entry in map(json.loads, outbox.read_text().splitlines()):
+        reply_to = ((entry["json"] or {}).get("reply") or {}).get("in_reply_to_tweet_id")
+        if entry["path"] == "/2/tweets" and reply_to in thread_ids:
+            ours.append(entry["json"]["text"])
+            thread_ids.add(entry["id"])
+    assert ours, posts[-5:]
+    assert all(len(text_) <= 280 for text_ in ours)
+    joined = "\n".join(ours)
+    assert "Direct Message" in joined and "public" in joined
+    assert "I'll take part" not in joined  # consent is not offered in public
+    assert "consultation assistant" in ours[0]  # the welcome, in reply to the post
