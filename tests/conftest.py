@@ -87,6 +87,8 @@ class LiveStack:
             ACTION_PORT=str(self.action_port),
             ACTION_SERVER_URL=f"{self.action_url}/webhook",
             ALLOWED_ORIGINS=f"{self.web_url},http://localhost:{self.web_port}",
+            # Signs test webhooks; with no X OAuth values replies go to the outbox, never to X.
+            X_CONSUMER_SECRET=os.environ.get("X_CONSUMER_SECRET", "e2e-test-x-consumer-secret"),
         )
         self.env = env
         self.log = open(root / "run.log", "w+b")  # noqa: SIM115
