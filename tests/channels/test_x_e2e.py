@@ -7,7 +7,6 @@ Nothing goes to X: without the four OAuth values the channel records its replies
 from __future__ import annotations
 
 import json
-import os
 import random
 import time
 from pathlib import Path
@@ -20,10 +19,6 @@ from sqlalchemy import create_engine, text
 from bot.channels.x import crc_response_token, sign_body
 
 pytestmark = pytest.mark.slow
-
-# The live stack copies os.environ when it starts (after collection), so this reaches its
-# Rasa process. Set before any test runs; a real secret in the environment is kept.
-os.environ.setdefault("X_CONSUMER_SECRET", "e2e-test-x-consumer-secret")
 
 BOT_ID = "100"
 
