@@ -26,7 +26,7 @@ from flask import (
     session as flask_session,
 )
 from flask_login import current_user, login_required, login_user, logout_user
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from bot.review.auth import admin_required, client_ip, login_for, safe_next
 from bot.review.db import db_session
@@ -157,7 +157,7 @@ def _filter_url(f: ResponseFilter, endpoint: str = "review.responses", **changes
 # The overview aggregates every response (three index passes). It is a dashboard, so it
 # is reused for a short time; any staff change made through this app refreshes it at
 # once, and new chat messages show within REVIEW_OVERVIEW_CACHE_SECONDS.
-_OVERVIEW: dict[str, tuple[float, int, datetime, queries.Overview]] = {}
+_OVERVIEW: dict[str, tuple[float, tuple[int, int], datetime, queries.Overview]] = {}
 _GENERATION = [0]
 
 
@@ -166,14 +166,19 @@ def _overview_ttl() -> float:
 
 
 def _overview(fresh: bool = False) -> tuple[queries.Overview, datetime]:
+    """The overview, reused briefly. An erasure anywhere (the bot's "forget" included)
+    drops the reused copy at once, so erased words never linger on this page."""
     key = current_app.config["DATABASE_URL"]
     now = time.monotonic()
-    cached = _OVERVIEW.get(key)
-    if fresh or cached is None or cached[1] != _GENERATION[0] or now - cached[0] > _overview_ttl():
-        with db_session() as session:
-            data = queries.overview(session)
-        cached = (now, _GENERATION[0], utcnow(), data)
-        _OVERVIEW[key] = cached
+    with db_session() as session:
+        last_erasure = session.scalar(
+            select(func.max(AuditEvent.id)).where(AuditEvent.action == "erasure")
+        )
+        version = (_GENERATION[0], int(last_erasure or 0))
+        cached = _OVERVIEW.get(key)
+        if fresh or cached is None or cached[1] != version or now - cached[0] > _overview_ttl():
+            cached = (now, version, utcnow(), queries.overview(session))
+            _OVERVIEW[key] = cached
     return cached[3], cached[2]
 
 

@@ -359,3 +359,18 @@ def test_overview_is_reused_briefly_and_refreshed_by_staff_changes(
     data = reviewer.get("/staff/api/overview").get_json()
     assert data["flagged"] == 2  # a staff change shows at once
     assert "Figures as of" in reviewer.get("/staff/").get_data(as_text=True)
+
+
+def test_erasure_by_the_bot_drops_the_reused_overview(
+    reviewer: FlaskClient,
+    seeded: Seeded,
+    session,  # noqa: ANN001
+) -> None:
+    from bot.storage.erasure import forget_sender
+
+    html = reviewer.get("/staff/").get_data(as_text=True)
+    assert "rocket test facilities" in html
+    forget_sender(session, "web-space-1", actor="respondent")  # as the bot's "forget" does
+    session.commit()
+    html = reviewer.get("/staff/").get_data(as_text=True)
+    assert "rocket test facilities" not in html
