@@ -12,7 +12,7 @@ from typing import Any
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import as_text, buttons, channel, skipped
+from actions.common import answer_read_as_question, as_text, buttons, channel, skipped
 from bot.consultation import service
 from bot.consultation.questions import (
     match_themes,
@@ -60,6 +60,14 @@ class ValidateStrategyForm(FormValidationAction):
                 tracker.sender_id, channel(tracker), text, key, question(key).text
             )
         return {answer_slot: None if rest else DONE, "pending_questions": rest}
+
+    async def extract_island_answer(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                    domain: dict[str, Any]) -> dict[str, Any]:
+        return answer_read_as_question(tracker, "island_answer")
+
+    async def extract_seabed_answer(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                    domain: dict[str, Any]) -> dict[str, Any]:
+        return answer_read_as_question(tracker, "seabed_answer")
 
     def validate_islands(self, value: Any, dispatcher: CollectingDispatcher,
                          tracker: Tracker, domain: dict[str, Any]) -> dict[str, Any]:

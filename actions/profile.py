@@ -8,7 +8,7 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import SKIPPED, as_text, buttons, channel, skipped
+from actions.common import SKIPPED, answer_read_as_question, as_text, buttons, channel, skipped
 from bot.consultation import service
 from bot.consultation.questions import PROFILE_SLOTS, message, profile_question, size_bands
 
@@ -24,6 +24,14 @@ class ValidateProfileForm(FormValidationAction):
             return {slot: SKIPPED}
         text = service.clean_text(as_text(value), MAX_CHARS)
         return {slot: text or None}
+
+    async def extract_sector(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                             domain: dict[str, Any]) -> dict[str, Any]:
+        return answer_read_as_question(tracker, "sector")
+
+    async def extract_role(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                           domain: dict[str, Any]) -> dict[str, Any]:
+        return answer_read_as_question(tracker, "role")
 
     def validate_organisation(self, value: Any, dispatcher: CollectingDispatcher,
                               tracker: Tracker, domain: dict[str, Any]) -> dict[str, Any]:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+import pytest
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
+from actions.common import looks_like_question
 from actions.consultation import (
     DONE,
     ActionAskIslandAnswer,
@@ -152,3 +154,29 @@ def test_ask_actions_show_islands_and_question_progress(
                                                          "island:space:help"]}
     run(ActionAskIslandAnswer().run(dispatcher, make_tracker(slots=slots), domain))
     assert texts(dispatcher)[-1].endswith("(2 of 3)")
+
+
+def test_answer_that_nlu_read_as_a_question_is_still_taken(
+    database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    form = ValidateStrategyForm()
+    answer = "honestly the biggest issue is finding staff who can code"
+    tracker = make_tracker("b5", answer, "faq", slots={"requested_slot": "island_answer"})
+    assert run(form.extract_island_answer(dispatcher, tracker, domain)) == {
+        "island_answer": answer}
+    question = make_tracker("b5", "how many jobs could the Arc create?", "faq",
+                            slots={"requested_slot": "island_answer"})
+    assert run(form.extract_island_answer(dispatcher, question, domain)) == {}
+    other_slot = make_tracker("b5", answer, "faq", slots={"requested_slot": "islands"})
+    assert run(form.extract_island_answer(dispatcher, other_slot, domain)) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("what is the arc?", True), ("who is preparing it", True),
+     ("What would help? A decent train to Milton Keynes", False),
+     ("the biggest issue is recruitment", False), ("how about cheaper rents for start-ups "
+                                                   "near the station and more parking", False)],
+)
+def test_looks_like_question(text: str, expected: bool) -> None:
+    assert looks_like_question(text) is expected

@@ -134,8 +134,20 @@ def test_forget_deletes_everything_and_resets(
     events = run(ActionForget().run(dispatcher, make_tracker("b8", "forget me", "forget_me"),
                                     domain))
     assert [e["event"] for e in events] == ["active_loop", "reset_slots"]
+    assert "deleted everything" in texts(dispatcher)[0]
     with session_scope() as s:
         assert s.scalars(select(Business)).all() == []
         assert s.scalars(select(Response)).all() == []
         audit = s.scalars(select(AuditEvent).where(AuditEvent.action == "erasure")).one()
         assert "Pinewood" not in str(audit.detail)
+
+
+def test_forget_intent_without_a_forget_request_deletes_nothing(
+    database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    _consultation("b10")
+    text = "I'd say forget about grants, fix the roads"
+    events = run(ActionForget().run(dispatcher, make_tracker("b10", text, "forget_me"), domain))
+    assert events == []
+    assert 'type "forget me"' in texts(dispatcher)[0]
+    assert len(service.recorded_answers("b10")) == 2
