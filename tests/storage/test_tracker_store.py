@@ -205,3 +205,25 @@ def test_endpoints_yml_loads_this_store(
     inner = getattr(inner, "_tracker_store", inner)
     assert isinstance(inner, ConsultationTrackerStore), type(store)
     assert str(inner.engine.url) == database_url
+
+
+@pytest.mark.postgres
+def test_on_postgresql(postgres_url: str, domain: Domain, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.config import settings
+
+    monkeypatch.setenv("DATABASE_URL", postgres_url)
+    settings.cache_clear()
+    try:
+        store = ConsultationTrackerStore(domain=domain)
+        assert store.engine.url.get_backend_name() == "postgresql"
+        save(store, domain, "pg-kept", session_start() + consented_turns())
+        save(store, domain, "pg-declined", session_start() + declined_turns())
+        assert anywhere(postgres_url, "SECRET-PLAN-7781")
+        save(store, domain, "pg-declined", [user("bye", "goodbye"),
+                                            ActionExecuted("action_close"), AllSlotsReset()])
+        assert anywhere(postgres_url, "SECRET-PLAN-7781") == []
+        assert event_count(postgres_url, "pg-kept") == 10
+        assert run(store.retrieve("pg-kept")).get_slot("consent") is True
+        store.engine.dispose()
+    finally:
+        settings.cache_clear()
