@@ -7,6 +7,7 @@ next question is asked until the queue is empty.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -86,8 +87,11 @@ class ValidateStrategyForm(FormValidationAction):
         return self._answer("seabed_answer", value, tracker)
 
 
-class _AskThemes(Action):
-    section = "islands"
+class _AskThemes(Action, ABC):
+    @property
+    @abstractmethod
+    def section(self) -> str:
+        """Set by each concrete subclass (the base is not registered as an action)."""
 
     def name(self) -> str:
         return f"action_ask_{self.section}"
@@ -120,8 +124,12 @@ class ActionAskSeabed(_AskThemes):
     section = "seabed"
 
 
-class _AskAnswer(Action):
-    answer_slot = "island_answer"
+class _AskAnswer(Action, ABC):
+    @property
+    @abstractmethod
+    def answer_slot(self) -> str:
+        """Set by each concrete subclass (the base is not registered as an action)."""
+
     choice_slot = "islands"
 
     def name(self) -> str:

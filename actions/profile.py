@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -54,8 +55,11 @@ class ValidateProfileForm(FormValidationAction):
         return self._clean("role", value, tracker)
 
 
-class _AskProfile(Action):
-    slot = ""
+class _AskProfile(Action, ABC):
+    @property
+    @abstractmethod
+    def slot(self) -> str:
+        """Set by each concrete subclass (the base is not registered as an action)."""
 
     def name(self) -> str:
         return f"action_ask_{self.slot}"
