@@ -29,18 +29,24 @@ from bot.strategy import THEME_IDS
 from bot.tagging.result import TagResult
 
 DEFAULT_CONFIG: dict = {
-    "C": 4.0,
+    "C": 16.0,
     "emb_weight": 2.0,
     "word_ngrams": [1, 2],
     "char_ngrams": [2, 5],
     "char_min_df": 2,
     "folds": 5,
-    "threshold_min": 0.25,
-    "threshold_max": 0.75,
+    "threshold_min": 0.2,
+    "threshold_max": 0.6,
     "threshold_step": 0.05,
+    "threshold_shrink": 0.0,
     "use_tfidf": True,
     "use_embeddings": True,
     "use_gazetteer": True,
+    "class_weight": None,
+    "knn_weight": 0.5,
+    "knn_k": 10,
+    "knn_power": 3.0,
+    "gaz_keeps_lr": False,
 }
 N_GAZ = len(THEME_IDS) + 1
 STOP_WORDS = frozenset(
@@ -124,7 +130,9 @@ class Featurizer:
         return out
 
 
-def fit_weights(X: sparse.csr_matrix, Y: np.ndarray, C: float) -> tuple[np.ndarray, np.ndarray]:
+def fit_weights(
+    X: sparse.csr_matrix, Y: np.ndarray, C: float, class_weight: str | None = "balanced"
+) -> tuple[np.ndarray, np.ndarray]:
     """One balanced logistic regression per theme; returns (W: features x 12, b: 12)."""
     from sklearn.linear_model import LogisticRegression
 
@@ -134,7 +142,8 @@ def fit_weights(X: sparse.csr_matrix, Y: np.ndarray, C: float) -> tuple[np.ndarr
         if Y[:, j].min() == Y[:, j].max():
             b[j] = 10.0 if Y[0, j] else -10.0
             continue
-        lr = LogisticRegression(C=C, max_iter=3000, class_weight="balanced", solver="lbfgs")
+        lr = LogisticRegression(C=C, max_iter=3000, class_weight=class_weight,
+                                solver="lbfgs")
         lr.fit(X, Y[:, j])
         W[:, j] = lr.coef_[0]
         b[j] = lr.intercept_[0]
@@ -143,6 +152,41 @@ def fit_weights(X: sparse.csr_matrix, Y: np.ndarray, C: float) -> tuple[np.ndarr
 
 def sigmoid(z: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+
+def knn_scores(
+    query: np.ndarray, ref: np.ndarray, ref_labels: np.ndarray, k: int, power: float
+) -> np.ndarray:
+    """Per theme, the similarity-weighted share of the k nearest training messages that carry
+    it (cosine on unit vectors; weights max(sim, 0) ** power). Shape (n_query, 12)."""
+    if len(query) == 0:
+        return np.zeros((0, ref_labels.shape[1]))
+    sims = query @ ref.T
+    k = min(k, ref.shape[0])
+    idx = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+    top = np.take_along_axis(sims, idx, axis=1)
+    weights = np.clip(top, 0.0, None) ** power
+    votes = (weights[:, :, None] * ref_labels[idx]).sum(axis=1)
+    return votes / np.clip(weights.sum(axis=1, keepdims=True), 1e-9, None)
+
+
+def blend(p_lr: np.ndarray, emb: np.ndarray | None, ref: np.ndarray | None,
+          ref_labels: np.ndarray, config: dict, gaz: np.ndarray | None = None) -> np.ndarray:
+    """The LR probabilities blended with the embedding nearest-neighbour vote.
+
+    With `gaz_keeps_lr`, a theme the gazetteer matched keeps at least its LR probability
+    (a whole-message neighbour vote can drown one named subject in a two-subject message).
+    """
+    w = config.get("knn_weight", 0.0)
+    if not w or emb is None or ref is None:
+        return p_lr
+    knn = knn_scores(emb, ref, ref_labels.astype(np.float64), config["knn_k"],
+                     config["knn_power"])
+    P = (1 - w) * p_lr + w * knn
+    if config.get("gaz_keeps_lr") and gaz is not None:
+        hit = gaz[:, : p_lr.shape[1]] > 0
+        P = np.where(hit, np.maximum(P, p_lr), P)
+    return P
 
 
 class TrainedTagger:
@@ -184,7 +228,7 @@ class TrainedTagger:
         np.savez(
             out_dir / "weights.npz", W=self.W.astype(np.float32), b=self.b,
             thresholds=self.thresholds, example_labels=self.example_labels,
-            example_emb=self.example_emb.astype(np.float16),
+            example_emb=self.example_emb.astype(np.float32),
         )
         (out_dir / "examples.json").write_text(
             json.dumps(self.example_texts, ensure_ascii=False), encoding="utf-8"
@@ -216,8 +260,9 @@ class TrainedTagger:
         emb = self.encoder.encode(texts) if self.config["use_embeddings"] else None
         gaz, hits = gazetteer_features(texts)
         X = self.featurizer.transform(texts, emb, gaz)
-        logits = np.asarray(X @ self.W) + self.b
-        return sigmoid(logits), {"X": X, "emb": emb, "hits": hits}
+        p_lr = sigmoid(np.asarray(X @ self.W) + self.b)
+        P = blend(p_lr, emb, self.example_emb, self.example_labels, self.config, gaz)
+        return P, {"X": X, "emb": emb, "hits": hits}
 
     def tag_many(self, texts: list[str]) -> list[TagResult]:
         texts = [t if isinstance(t, str) else str(t) for t in texts]
@@ -261,7 +306,7 @@ class TrainedTagger:
             lo, hi = self._blocks["emb"]
             emb_share = float(row[:, lo:hi].toarray()[0] @ self.W[lo:hi, j])
             word_share = sum(contrib.values())
-            if emb_share > word_share or not out:
+            if emb_share > word_share or not out or self.config.get("knn_weight"):
                 nearest = self._nearest(parts["emb"][i], j)
                 if nearest:
                     out.append(f"similar to: {nearest}")

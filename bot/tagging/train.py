@@ -23,6 +23,7 @@ from bot.tagging.model import (
     DEFAULT_CONFIG,
     Featurizer,
     TrainedTagger,
+    blend,
     fit_weights,
     gazetteer_features,
     sigmoid,
@@ -52,7 +53,8 @@ def model_version(data_bytes: bytes, config: dict, seed: int) -> str:
 
 
 def tune_thresholds(P: np.ndarray, Y: np.ndarray, config: dict) -> np.ndarray:
-    """Per theme, the threshold maximising F1 on out-of-fold scores (ties: nearest 0.5)."""
+    """Per theme, the threshold maximising F1 on out-of-fold scores (ties: nearest 0.5),
+    then shrunk towards 0.5 by `threshold_shrink` (small data: keep thresholds moderate)."""
     grid = np.round(
         np.arange(config["threshold_min"], config["threshold_max"] + 1e-9,
                   config["threshold_step"]), 4
@@ -69,7 +71,8 @@ def tune_thresholds(P: np.ndarray, Y: np.ndarray, config: dict) -> np.ndarray:
             if key > (round(best[0], 6), -best[1]):
                 best = (f1, abs(t - 0.5), float(t))
         out.append(best[2])
-    return np.array(out)
+    shrink = config.get("threshold_shrink", 0.0)
+    return np.round(np.array(out) * (1 - shrink) + 0.5 * shrink, 4)
 
 
 def predict_sets(P: np.ndarray, thresholds: np.ndarray) -> list[list[str]]:
@@ -88,9 +91,11 @@ def fit_predict(
         return None if a is None else a[idx]
 
     X_tr = feat.transform(sub, pick(emb, train_idx), gaz[train_idx])
-    W, b = fit_weights(X_tr, Y[train_idx], config["C"])
+    W, b = fit_weights(X_tr, Y[train_idx], config["C"], config["class_weight"])
     X_te = feat.transform([texts[i] for i in test_idx], pick(emb, test_idx), gaz[test_idx])
-    return sigmoid(np.asarray(X_te @ W) + b)
+    p_lr = sigmoid(np.asarray(X_te @ W) + b)
+    return blend(p_lr, pick(emb, test_idx), pick(emb, train_idx), Y[train_idx], config,
+                 gaz[test_idx])
 
 
 def cross_validate(
@@ -163,7 +168,7 @@ def train(
 
     featurizer = Featurizer(config).fit(texts)
     X = featurizer.transform(texts, emb, gaz)
-    W, b = fit_weights(X, Y, config["C"])
+    W, b = fit_weights(X, Y, config["C"], config["class_weight"])
     example_emb = emb if emb is not None else np.zeros((len(texts), 384), dtype=np.float32)
     tagger = TrainedTagger(config, featurizer, W, b, thresholds, texts, Y, example_emb,
                            version, encoder=encoder)

@@ -1,0 +1,59 @@
+"""Training data: valid labels, enough variety, and no overlap with the checking sets."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from bot.strategy import THEME_IDS
+from bot.tagging import data as tagdata
+
+
+def _tokens(text: str) -> set[str]:
+    return set(tagdata.normalise(text).split())
+
+
+def _near_duplicates(a: list[tagdata.Example], b: list[tagdata.Example]) -> list[tuple]:
+    """Pairs that are equal after normalisation, or share >= 60% of words (5+ words)."""
+    out = []
+    b_norm = {tagdata.normalise(e.text): e for e in b}
+    for x in a:
+        norm = tagdata.normalise(x.text)
+        if norm in b_norm:
+            out.append((x.text, b_norm[norm].text))
+            continue
+        tx = _tokens(x.text)
+        for y in b:
+            ty = _tokens(y.text)
+            if min(len(tx), len(ty)) >= 5 and len(tx & ty) / len(tx | ty) >= 0.6:
+                out.append((x.text, y.text))
+    return out
+
+
+def test_training_data_is_valid_and_varied() -> None:
+    train = tagdata.load(tagdata.TRAIN_PATH)
+    assert len(train) >= 600
+    assert len({tagdata.normalise(e.text) or e.text for e in train}) == len(train), "duplicates"
+    counts = Counter(t for e in train for t in e.themes)
+    assert set(counts) == set(THEME_IDS)
+    assert min(counts.values()) >= 40
+    assert sum(1 for e in train if not e.themes) >= 100
+    assert sum(1 for e in train if len(e.themes) > 1) >= 80
+    assert sum(1 for e in train if "#bucksLIS" in e.text) >= 10
+
+
+def test_heldout_set_is_separate_and_big_enough() -> None:
+    heldout = tagdata.load(tagdata.HELDOUT_PATH)
+    assert len(heldout) >= 60
+    assert _near_duplicates(heldout, tagdata.load(tagdata.TRAIN_PATH)) == []
+
+
+@pytest.mark.parametrize("path", [tagdata.DEV_PATH, tagdata.DEV_INDIRECT_PATH],
+                         ids=["dev", "dev-indirect"])
+def test_no_overlap_with_shared_checking_sets(path) -> None:  # noqa: ANN001
+    if not path.exists():
+        pytest.skip(f"{path} not present")
+    checking = tagdata.load(path)
+    for own in (tagdata.TRAIN_PATH, tagdata.HELDOUT_PATH):
+        assert _near_duplicates(tagdata.load(own), checking) == []

@@ -1,0 +1,98 @@
+"""`retag`: model rows replaced with the current model, respondent and staff rows untouched."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from click.testing import CliRunner
+from sqlalchemy import select
+
+from bot.storage.db import session_scope
+from bot.storage.models import (
+    AuditEvent,
+    Business,
+    Conversation,
+    EffectiveTheme,
+    Response,
+    ResponseTheme,
+)
+from bot.storage.themes import set_model_tags, set_override
+
+
+def _seed(engine) -> list[int]:  # noqa: ANN001
+    with session_scope(engine) as s:
+        business = Business(sender_id="u1", channel="rest", consent=True)
+        s.add(business)
+        s.flush()
+        conv = Conversation(business_id=business.id, sender_id="u1", channel="rest")
+        s.add(conv)
+        s.flush()
+        old = Response(conversation_id=conv.id, text="We test rocket engines at Westcott",
+                       created_at=datetime(2026, 1, 5))
+        new = Response(conversation_id=conv.id, text="The broadband here is awful",
+                       created_at=datetime(2026, 3, 1))
+        s.add_all([old, new])
+        s.flush()
+        # An old model said something else; the respondent removed one theme, staff added one.
+        for r in (old, new):
+            set_model_tags(s, r.id, ["creative_digital", "housing_growth"],
+                           {"creative_digital": 0.9, "housing_growth": 0.8},
+                           {"creative_digital": ["x"], "housing_growth": ["y"]}, "old-model")
+        set_override(s, new.id, "housing_growth", False, "respondent", "respondent")
+        set_override(s, new.id, "education_skills", True, "staff", "staff@example.org")
+        return [old.id, new.id]
+
+
+def _rows(engine, response_id: int) -> list[tuple]:  # noqa: ANN001
+    with session_scope(engine) as s:
+        rows = s.scalars(select(ResponseTheme).where(ResponseTheme.response_id == response_id))
+        return sorted((r.source, r.theme_id, r.present, r.model_version, r.created_by)
+                      for r in rows)
+
+
+def _effective(engine, response_id: int) -> list[str]:  # noqa: ANN001
+    with session_scope(engine) as s:
+        return sorted(s.scalars(select(EffectiveTheme.theme_id)
+                                .where(EffectiveTheme.response_id == response_id)))
+
+
+def test_retag_keeps_respondent_and_staff_rows(engine, keyword_engine) -> None:  # noqa: ANN001
+    from bot.tagging.retag import retag
+
+    old_id, new_id = _seed(engine)
+    human_before = [r for r in _rows(engine, new_id) if r[0] != "model"]
+    summary = retag(engine=engine, tagger=keyword_engine)
+    assert summary["responses"] == 2
+    assert summary["model_version"] == keyword_engine.version
+
+    after = _rows(engine, new_id)
+    assert [r for r in after if r[0] != "model"] == human_before
+    model_rows = [r for r in after if r[0] == "model"]
+    assert model_rows == [("model", "infrastructure", True, keyword_engine.version, "model")]
+    # staff-added education_skills stays; model's old themes are gone
+    assert _effective(engine, new_id) == ["education_skills", "infrastructure"]
+    assert _effective(engine, old_id) == ["space"]
+
+    with session_scope(engine) as s:
+        actions = [a.action for a in s.scalars(select(AuditEvent))]
+    assert actions.count("model_retagged") == 2
+    assert actions.count("retag_run") == 1
+
+
+def test_retag_since_only_touches_newer(engine, keyword_engine) -> None:  # noqa: ANN001
+    from bot.tagging.retag import retag
+
+    old_id, new_id = _seed(engine)
+    summary = retag(since=datetime(2026, 2, 1), engine=engine, tagger=keyword_engine)
+    assert summary["responses"] == 1
+    assert {r[3] for r in _rows(engine, old_id) if r[0] == "model"} == {"old-model"}
+    assert {r[3] for r in _rows(engine, new_id) if r[0] == "model"} == {keyword_engine.version}
+
+
+def test_retag_cli(engine, keyword_engine) -> None:  # noqa: ANN001
+    from bot.cli import main
+
+    _seed(engine)
+    result = CliRunner().invoke(main, ["retag", "--since", "2026-02-01"])
+    assert result.exit_code == 0, result.output
+    assert "retagged 1 responses" in result.output
