@@ -65,7 +65,7 @@ class Settings:
     models_dir: Path = field(
         default_factory=lambda: Path(os.environ.get("MODELS_DIR", PROJECT_ROOT / "models"))
     )
-    redis_url: str = field(default_factory=lambda: os.environ.get("REDIS_URL", ""))
+    trusted_proxy: str = field(default_factory=lambda: os.environ.get("TRUSTED_PROXY", ""))
     # X (Twitter) channel, bot/channels/x.py. Secrets only from the environment; without the
     # four OAuth values replies are recorded in var/x-outbox.jsonl instead of sent.
     x_consumer_key: str = field(default_factory=lambda: os.environ.get("X_CONSUMER_KEY", ""))
