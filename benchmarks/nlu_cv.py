@@ -67,9 +67,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folds", type=int, default=3)
     parser.add_argument("--no-train", action="store_true", help="skip the rasa train timing")
+    parser.add_argument("--keep", type=Path, help="keep reports (errors, confusion) here")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="nlu-cv-") as raw:
-        tmp = Path(raw)
+        tmp = args.keep or Path(raw)
+        tmp.mkdir(parents=True, exist_ok=True)
         if not args.no_train:
             print(f"rasa_train_wall_seconds: {train_seconds(tmp):.1f}", flush=True)
         cv = cross_validate(tmp, args.folds)
