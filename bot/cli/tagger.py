@@ -51,14 +51,22 @@ def tag_command(engine_name: str) -> None:
     engine = _engine(engine_name)
     out = sys.stdout
 
+    def tag_one(text: str) -> dict:
+        try:
+            return engine.tag_many([text])[0].to_dict()
+        except Exception as exc:  # one bad message must not stop the stream
+            return {"error": f"tagging failed: {type(exc).__name__}"}
+
     def flush(batch: list[tuple[object, str | None, str | None]]) -> None:
         texts = [text for _, text, err in batch if err is None]
-        results = iter(engine.tag_many(texts)) if texts else iter(())
+        try:
+            tagged = [r.to_dict() for r in engine.tag_many(texts)] if texts else []
+        except Exception:  # find the culprit line by line
+            tagged = [tag_one(text) for text in texts]
+        results = iter(tagged)
         for msg_id, _text, err in batch:
-            if err is not None:
-                row = {"id": msg_id, "error": err}
-            else:
-                row = {"id": msg_id, **next(results).to_dict()}
+            row = {"id": msg_id, "error": err} if err is not None else {"id": msg_id,
+                                                                         **next(results)}
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
         out.flush()
 

@@ -18,6 +18,7 @@ of that theme.
 from __future__ import annotations
 
 import json
+import math
 import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -87,6 +88,19 @@ class Featurizer:
     n_char: int = 0
     names: list[str] = field(default_factory=list)
 
+    def __getstate__(self) -> dict:
+        """Pickle without the run-time caches kept on the vectorizers."""
+        import copy
+
+        state = self.__dict__.copy()
+        for name in ("word", "char"):
+            vec = state.get(name)
+            if vec is not None and "_fast" in vec.__dict__:
+                vec = copy.copy(vec)
+                vec.__dict__ = {k: v for k, v in vec.__dict__.items() if k != "_fast"}
+                state[name] = vec
+        return state
+
     def fit(self, texts: list[str]) -> Featurizer:
         from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -99,6 +113,9 @@ class Featurizer:
                 analyzer="char_wb", ngram_range=tuple(c["char_ngrams"]),
                 min_df=c["char_min_df"], sublinear_tf=True, lowercase=True,
             ).fit(texts)
+            for vec in (self.word, self.char):  # introspection only; large when pickled
+                if hasattr(vec, "stop_words_"):
+                    delattr(vec, "stop_words_")
             self.n_word = len(self.word.vocabulary_)
             self.n_char = len(self.char.vocabulary_)
         return self
@@ -107,12 +124,41 @@ class Featurizer:
         c = self.config
         parts = []
         if c["use_tfidf"]:
-            parts += [self.word.transform(texts), self.char.transform(texts)]
+            parts += [self._tfidf(self.word, texts), self._tfidf(self.char, texts)]
         if c["use_embeddings"]:
             parts.append(sparse.csr_matrix(emb * c["emb_weight"]))
         if c["use_gazetteer"]:
             parts.append(sparse.csr_matrix(gaz))
         return sparse.hstack(parts, format="csr")
+
+    @staticmethod
+    def _tfidf(vectorizer, texts: list[str]) -> sparse.csr_matrix:  # noqa: ANN001
+        """Same values as `vectorizer.transform` (sublinear tf, idf, l2), without sklearn's
+        per-call overhead, which dominates for one short message."""
+        cache = vectorizer.__dict__.get("_fast")
+        if cache is None:
+            cache = (vectorizer.build_analyzer(), vectorizer.vocabulary_,
+                     np.asarray(vectorizer.idf_, dtype=np.float64).tolist())
+            vectorizer.__dict__["_fast"] = cache
+        analyze, vocab, idf = cache
+        indptr, indices, values = [0], [], []
+        for text in texts:
+            counts: dict[int, int] = {}
+            for gram in analyze(text):
+                col = vocab.get(gram)
+                if col is not None:
+                    counts[col] = counts.get(col, 0) + 1
+            cols = sorted(counts)
+            vals = [(1.0 + math.log(counts[k])) * idf[k] for k in cols]
+            norm = math.sqrt(sum(v * v for v in vals))
+            indices.extend(cols)
+            values.extend([v / norm for v in vals] if norm else vals)
+            indptr.append(len(indices))
+        return sparse.csr_matrix(
+            (np.array(values, dtype=np.float64), np.array(indices, dtype=np.int64),
+             np.array(indptr, dtype=np.int64)),
+            shape=(len(texts), len(vocab)),
+        )
 
     def blocks(self) -> dict[str, tuple[int, int]]:
         """Column ranges of each feature block."""
@@ -148,6 +194,19 @@ def fit_weights(
         W[:, j] = lr.coef_[0]
         b[j] = lr.intercept_[0]
     return W, b
+
+
+_BLAS = None
+
+
+def _one_blas_thread():  # noqa: ANN202
+    """Context: BLAS limited to one thread (OpenBLAS threads spin on tiny products)."""
+    global _BLAS
+    if _BLAS is None:
+        from threadpoolctl import ThreadpoolController  # installed with scikit-learn
+
+        _BLAS = ThreadpoolController()
+    return _BLAS.limit(limits=1, user_api="blas")
 
 
 def sigmoid(z: np.ndarray) -> np.ndarray:
@@ -219,6 +278,13 @@ class TrainedTagger:
         self._word_names = (
             np.array(featurizer.word.get_feature_names_out()) if featurizer.word else None
         )
+        # per theme: the training messages carrying it and their embeddings (for evidence)
+        self._by_theme = []
+        for j in range(len(THEME_IDS)):
+            idx = np.flatnonzero(example_labels[:, j] > 0)
+            self._by_theme.append(
+                ([example_texts[k] for k in idx], np.ascontiguousarray(example_emb[idx]))
+            )
 
     # -- persistence -------------------------------------------------------------------
     def save(self, out_dir: Path) -> None:
@@ -240,11 +306,16 @@ class TrainedTagger:
             featurizer = pickle.load(fh)  # our own artifact, checksum-verified by the loader
         arrays = np.load(model_dir / "weights.npz")
         texts = json.loads((model_dir / "examples.json").read_text(encoding="utf-8"))
-        return cls(
+        tagger = cls(
             meta["config"], featurizer, arrays["W"], arrays["b"], arrays["thresholds"],
             texts, arrays["example_labels"], arrays["example_emb"].astype(np.float32),
             meta["version"],
         )
+        tagger.encoder  # noqa: B018  (load the embedding model now, not on the first message)
+        from bot.tagging.gazetteer import gazetteer
+
+        gazetteer()
+        return tagger
 
     @property
     def encoder(self):  # noqa: ANN201
@@ -256,13 +327,34 @@ class TrainedTagger:
 
     # -- inference ---------------------------------------------------------------------
     def scores(self, texts: list[str]) -> tuple[np.ndarray, dict]:
-        """Probabilities (n, 12) and the intermediate values used for evidence."""
-        emb = self.encoder.encode(texts) if self.config["use_embeddings"] else None
+        """Probabilities (n, 12) and the intermediate values used for evidence.
+
+        Same result as `sigmoid(featurizer.transform(...) @ W + b)` blended, computed block by
+        block (no sparse hstack) and with BLAS held to one thread: for one short message the
+        overheads otherwise cost more than the arithmetic.
+        """
+        with _one_blas_thread():
+            return self._scores(texts)
+
+    def _scores(self, texts: list[str]) -> tuple[np.ndarray, dict]:
+        c = self.config
+        emb = self.encoder.encode(texts) if c["use_embeddings"] else None
         gaz, hits = gazetteer_features(texts)
-        X = self.featurizer.transform(texts, emb, gaz)
-        p_lr = sigmoid(np.asarray(X @ self.W) + self.b)
-        P = blend(p_lr, emb, self.example_emb, self.example_labels, self.config, gaz)
-        return P, {"X": X, "emb": emb, "hits": hits}
+        logits = np.tile(self.b, (len(texts), 1))
+        word = None
+        for name, (lo, hi) in self._blocks.items():
+            if name == "word":
+                word = self.featurizer._tfidf(self.featurizer.word, texts)
+                logits += word @ self.W[lo:hi]
+            elif name == "char":
+                logits += self.featurizer._tfidf(self.featurizer.char, texts) @ self.W[lo:hi]
+            elif name == "emb":
+                logits += (emb * c["emb_weight"]) @ self.W[lo:hi]
+            elif name == "gaz":
+                logits += gaz @ self.W[lo:hi]
+        p_lr = sigmoid(logits)
+        P = blend(p_lr, emb, self.example_emb, self.example_labels, c, gaz)
+        return P, {"word": word, "emb": emb, "hits": hits}
 
     def tag_many(self, texts: list[str]) -> list[TagResult]:
         texts = [t if isinstance(t, str) else str(t) for t in texts]
@@ -276,7 +368,7 @@ class TrainedTagger:
                 on = []
             themes = [THEME_IDS[j] for j in on]
             evidence = {THEME_IDS[j]: self._evidence(i, j, parts) for j in on}
-            scores = {t: float(round(P[i, j], 4)) for j, t in enumerate(THEME_IDS)}
+            scores = {t: round(p, 4) for t, p in zip(THEME_IDS, P[i].tolist(), strict=True)}
             results.append(TagResult(themes, scores, evidence, self.version))
         return results
 
@@ -286,36 +378,34 @@ class TrainedTagger:
         for hit in parts["hits"][i]:
             if theme_id in hit.themes and hit.text not in out:
                 out.append(hit.text)
-        row = parts["X"].getrow(i)
         contrib = {}
-        if "word" in self._blocks:
-            lo, hi = self._blocks["word"]
-            for col, val in zip(row.indices, row.data, strict=True):
-                if lo <= col < hi:
-                    c = float(val * self.W[col, j])
-                    name = str(self._word_names[col - lo])
-                    if c > 0.05 and not set(name.split()) <= STOP_WORDS:
-                        contrib[name] = c
+        word = parts["word"]
+        if word is not None:
+            lo, _hi = self._blocks["word"]
+            start, end = word.indptr[i], word.indptr[i + 1]
+            for col, val in zip(word.indices[start:end], word.data[start:end], strict=True):
+                c = float(val * self.W[lo + col, j])
+                name = str(self._word_names[col])
+                if c > 0.05 and not set(name.split()) <= STOP_WORDS:
+                    contrib[name] = c
         lowered = [e.lower() for e in out]
         for phrase, _ in sorted(contrib.items(), key=lambda kv: -kv[1])[:3]:
             if not any(phrase in e or e in phrase for e in lowered):
                 out.append(phrase)
                 lowered.append(phrase)
-        emb_share = 0.0
         if "emb" in self._blocks:
             lo, hi = self._blocks["emb"]
-            emb_share = float(row[:, lo:hi].toarray()[0] @ self.W[lo:hi, j])
-            word_share = sum(contrib.values())
-            if emb_share > word_share or not out or self.config.get("knn_weight"):
-                nearest = self._nearest(parts["emb"][i], j)
+            vec = parts["emb"][i]
+            emb_share = float((vec * self.config["emb_weight"]) @ self.W[lo:hi, j])
+            if emb_share > sum(contrib.values()) or not out or self.config.get("knn_weight"):
+                nearest = self._nearest(vec, j)
                 if nearest:
                     out.append(f"similar to: {nearest}")
         return out or [theme_id]
 
     def _nearest(self, vec: np.ndarray, j: int) -> str | None:
-        mask = self.example_labels[:, j] > 0
-        if not mask.any():
+        texts, embs = self._by_theme[j]
+        if not texts:
             return None
-        sims = self.example_emb[mask] @ vec
-        text = np.array(self.example_texts, dtype=object)[mask][int(np.argmax(sims))]
+        text = texts[int(np.argmax(embs @ vec))]
         return text if len(text) <= 90 else text[:87].rstrip() + "..."

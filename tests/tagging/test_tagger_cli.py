@@ -74,3 +74,22 @@ def test_evaluate_tagger_json(keyword_engine: object, tmp_path: Path) -> None:
     assert report["per_theme"]["space"]["recall"] == 0.5
     text = CliRunner().invoke(main, ["evaluate-tagger", "--data", str(data)])
     assert "macro-F1" in text.output and "no-theme accuracy" in text.output
+
+
+def test_tag_survives_an_engine_error(monkeypatch, keyword_engine) -> None:  # noqa: ANN001
+    real = keyword_engine.tag_many
+
+    def flaky(texts: list[str]) -> list:
+        if any("BOOM" in t for t in texts):
+            raise RuntimeError("boom")
+        return real(texts)
+
+    monkeypatch.setattr(keyword_engine, "tag_many", flaky)
+    lines = [json.dumps({"id": i, "text": t})
+             for i, t in enumerate(["satellites", "BOOM", "broadband"])]
+    result = CliRunner().invoke(main, ["tag"], input="\n".join(lines) + "\n")
+    assert result.exit_code == 0, result.output
+    out = [json.loads(line) for line in result.output.splitlines()]
+    assert [o["id"] for o in out] == [0, 1, 2]
+    assert out[0]["themes"] == ["space"] and out[2]["themes"] == ["infrastructure"]
+    assert "tagging failed" in out[1]["error"]
