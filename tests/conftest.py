@@ -17,6 +17,17 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SHARED_DIR = PROJECT_ROOT.parent / "shared"
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Run the slow end-to-end and browser tests last, fast feedback first."""
+
+    def weight(item: pytest.Item) -> int:
+        return (
+            2 if item.get_closest_marker("browser") else 1 if item.get_closest_marker("slow") else 0
+        )
+
+    items.sort(key=weight)  # stable: keeps file order within each group
+
+
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     """../shared: the source page and the theme contract (read-only, beside the clone)."""
@@ -94,8 +105,12 @@ class LiveStack:
         self.log = open(root / "run.log", "w+b")  # noqa: SIM115
         cli = Path(sys.executable).parent / "bucks-lis"
         self.process = subprocess.Popen(
-            [str(cli), "run"], cwd=PROJECT_ROOT, env=env, stdout=self.log,
-            stderr=subprocess.STDOUT, start_new_session=True,
+            [str(cli), "run"],
+            cwd=PROJECT_ROOT,
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
 
     def output(self) -> str:
@@ -167,17 +182,39 @@ def postgres_url() -> Iterator[str]:
         shutil.chown(datadir.parent, "postgres")
     subprocess.run(
         [*as_pg, f"{bindir}/initdb", "-D", str(datadir), "-U", "postgres", "-A", "trust"],
-        check=True, capture_output=True,
+        check=True,
+        capture_output=True,
     )
     subprocess.run(
-        [*as_pg, f"{bindir}/pg_ctl", "-D", str(datadir), "-l", str(datadir.parent / "log"),
-         "-o", f"-p {port} -k {datadir.parent} -c listen_addresses=127.0.0.1", "-w", "start"],
-        check=True, capture_output=True,
+        [
+            *as_pg,
+            f"{bindir}/pg_ctl",
+            "-D",
+            str(datadir),
+            "-l",
+            str(datadir.parent / "log"),
+            "-o",
+            f"-p {port} -k {datadir.parent} -c listen_addresses=127.0.0.1",
+            "-w",
+            "start",
+        ],
+        check=True,
+        capture_output=True,
     )
     subprocess.run(
-        [*as_pg, f"{bindir}/createdb", "-h", "127.0.0.1", "-p", str(port), "-U", "postgres",
-         "bucks_lis_test"],
-        check=True, capture_output=True,
+        [
+            *as_pg,
+            f"{bindir}/createdb",
+            "-h",
+            "127.0.0.1",
+            "-p",
+            str(port),
+            "-U",
+            "postgres",
+            "bucks_lis_test",
+        ],
+        check=True,
+        capture_output=True,
     )
     yield f"postgresql://postgres@127.0.0.1:{port}/bucks_lis_test"
     subprocess.run(
@@ -200,7 +237,8 @@ def redis_url() -> Iterator[str]:
     port = free_port()
     proc = subprocess.Popen(
         [exe, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     import redis
 

@@ -23,9 +23,13 @@ CHROMIUM_ARGS = [
 OUTPUT_DIR = Path(__file__).resolve().parents[2] / "test-output"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    """One Chromium per test session."""
+    """One Chromium per test module.
+
+    Playwright's sync API keeps an asyncio loop running in the main thread while it is
+    open; closing it with each module keeps that loop from leaking into asyncio tests.
+    """
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium not found at {CHROMIUM}: apt-get install chromium (.ci/run does)")
     from playwright.sync_api import sync_playwright
