@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import json
 import math
-import pickle
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -77,74 +77,67 @@ def gazetteer_features(texts: list[str]) -> tuple[np.ndarray, list]:
     return out, all_hits
 
 
-@dataclass
-class Featurizer:
-    """Turns texts into the sparse feature matrix; fitted on training texts."""
+_WORD_RE = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token_pattern
+_SPACES_RE = re.compile(r"\s\s+")
 
-    config: dict
-    word: object = None
-    char: object = None
-    n_word: int = 0
-    n_char: int = 0
-    names: list[str] = field(default_factory=list)
 
-    def __getstate__(self) -> dict:
-        """Pickle without the run-time caches kept on the vectorizers."""
-        import copy
+class Tfidf:
+    """TF-IDF (sublinear tf, idf, l2) with scikit-learn's analyzers re-implemented in plain
+    Python, so inference needs neither scikit-learn nor a pickle. Fitted through sklearn's
+    TfidfVectorizer at training time (`from_sklearn`); tests check both give equal values."""
 
-        state = self.__dict__.copy()
-        for name in ("word", "char"):
-            vec = state.get(name)
-            if vec is not None and "_fast" in vec.__dict__:
-                vec = copy.copy(vec)
-                vec.__dict__ = {k: v for k, v in vec.__dict__.items() if k != "_fast"}
-                state[name] = vec
-        return state
+    def __init__(self, analyzer: str, ngram_range: tuple[int, int], vocabulary: dict[str, int],
+                 idf: list[float]) -> None:
+        self.analyzer = analyzer
+        self.ngram_range = (int(ngram_range[0]), int(ngram_range[1]))
+        self.vocabulary = vocabulary
+        self.idf = idf
+        self.names = [""] * len(vocabulary)
+        for gram, col in vocabulary.items():
+            self.names[col] = gram
 
-    def fit(self, texts: list[str]) -> Featurizer:
-        from sklearn.feature_extraction.text import TfidfVectorizer
+    @classmethod
+    def from_sklearn(cls, vec) -> Tfidf:  # noqa: ANN001
+        return cls(vec.analyzer, vec.ngram_range,
+                   {str(k): int(v) for k, v in vec.vocabulary_.items()},
+                   [float(x) for x in vec.idf_])
 
-        c = self.config
-        if c["use_tfidf"]:
-            self.word = TfidfVectorizer(
-                ngram_range=tuple(c["word_ngrams"]), sublinear_tf=True, lowercase=True
-            ).fit(texts)
-            self.char = TfidfVectorizer(
-                analyzer="char_wb", ngram_range=tuple(c["char_ngrams"]),
-                min_df=c["char_min_df"], sublinear_tf=True, lowercase=True,
-            ).fit(texts)
-            for vec in (self.word, self.char):  # introspection only; large when pickled
-                if hasattr(vec, "stop_words_"):
-                    delattr(vec, "stop_words_")
-            self.n_word = len(self.word.vocabulary_)
-            self.n_char = len(self.char.vocabulary_)
-        return self
+    def to_dict(self) -> dict:
+        return {"analyzer": self.analyzer, "ngram_range": list(self.ngram_range),
+                "vocabulary": self.vocabulary, "idf": self.idf}
 
-    def transform(self, texts: list[str], emb: np.ndarray | None, gaz: np.ndarray | None):
-        c = self.config
-        parts = []
-        if c["use_tfidf"]:
-            parts += [self._tfidf(self.word, texts), self._tfidf(self.char, texts)]
-        if c["use_embeddings"]:
-            parts.append(sparse.csr_matrix(emb * c["emb_weight"]))
-        if c["use_gazetteer"]:
-            parts.append(sparse.csr_matrix(gaz))
-        return sparse.hstack(parts, format="csr")
+    @classmethod
+    def from_dict(cls, d: dict) -> Tfidf:
+        return cls(d["analyzer"], tuple(d["ngram_range"]), d["vocabulary"], d["idf"])
 
-    @staticmethod
-    def _tfidf(vectorizer, texts: list[str]) -> sparse.csr_matrix:  # noqa: ANN001
-        """Same values as `vectorizer.transform` (sublinear tf, idf, l2), without sklearn's
-        per-call overhead, which dominates for one short message."""
-        cache = vectorizer.__dict__.get("_fast")
-        if cache is None:
-            cache = (vectorizer.build_analyzer(), vectorizer.vocabulary_,
-                     np.asarray(vectorizer.idf_, dtype=np.float64).tolist())
-            vectorizer.__dict__["_fast"] = cache
-        analyze, vocab, idf = cache
+    def analyze(self, text: str) -> list[str]:
+        text = text.lower()
+        lo, hi = self.ngram_range
+        if self.analyzer == "word":
+            tokens = _WORD_RE.findall(text)
+            grams = list(tokens) if lo == 1 else []
+            for n in range(max(lo, 2), hi + 1):
+                grams += [" ".join(tokens[i:i + n]) for i in range(len(tokens) - n + 1)]
+            return grams
+        grams = []  # char_wb, as sklearn's _char_wb_ngrams
+        for w in _SPACES_RE.sub(" ", text).split():
+            w = " " + w + " "
+            for n in range(lo, hi + 1):
+                offset = 0
+                grams.append(w[offset:offset + n])
+                while offset + n < len(w):
+                    offset += 1
+                    grams.append(w[offset:offset + n])
+                if offset == 0:
+                    break
+        return grams
+
+    def transform(self, texts: list[str]) -> sparse.csr_matrix:
+        vocab, idf = self.vocabulary, self.idf
         indptr, indices, values = [0], [], []
         for text in texts:
             counts: dict[int, int] = {}
-            for gram in analyze(text):
+            for gram in self.analyze(text):
                 col = vocab.get(gram)
                 if col is not None:
                     counts[col] = counts.get(col, 0) + 1
@@ -159,6 +152,55 @@ class Featurizer:
              np.array(indptr, dtype=np.int64)),
             shape=(len(texts), len(vocab)),
         )
+
+
+@dataclass
+class Featurizer:
+    """Turns texts into the sparse feature matrix; fitted on training texts."""
+
+    config: dict
+    word: Tfidf | None = None
+    char: Tfidf | None = None
+    n_word: int = 0
+    n_char: int = 0
+
+    def fit(self, texts: list[str]) -> Featurizer:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        c = self.config
+        if c["use_tfidf"]:
+            self.word = Tfidf.from_sklearn(TfidfVectorizer(
+                ngram_range=tuple(c["word_ngrams"]), sublinear_tf=True, lowercase=True
+            ).fit(texts))
+            self.char = Tfidf.from_sklearn(TfidfVectorizer(
+                analyzer="char_wb", ngram_range=tuple(c["char_ngrams"]),
+                min_df=c["char_min_df"], sublinear_tf=True, lowercase=True,
+            ).fit(texts))
+            self.n_word = len(self.word.vocabulary)
+            self.n_char = len(self.char.vocabulary)
+        return self
+
+    def to_dict(self) -> dict:
+        return {"word": self.word.to_dict() if self.word else None,
+                "char": self.char.to_dict() if self.char else None}
+
+    @classmethod
+    def from_dict(cls, config: dict, d: dict) -> Featurizer:
+        word = Tfidf.from_dict(d["word"]) if d["word"] else None
+        char = Tfidf.from_dict(d["char"]) if d["char"] else None
+        return cls(config, word, char, len(word.vocabulary) if word else 0,
+                   len(char.vocabulary) if char else 0)
+
+    def transform(self, texts: list[str], emb: np.ndarray | None, gaz: np.ndarray | None):
+        c = self.config
+        parts = []
+        if c["use_tfidf"]:
+            parts += [self.word.transform(texts), self.char.transform(texts)]
+        if c["use_embeddings"]:
+            parts.append(sparse.csr_matrix(emb * c["emb_weight"]))
+        if c["use_gazetteer"]:
+            parts.append(sparse.csr_matrix(gaz))
+        return sparse.hstack(parts, format="csr")
 
     def blocks(self) -> dict[str, tuple[int, int]]:
         """Column ranges of each feature block."""
@@ -275,9 +317,7 @@ class TrainedTagger:
         self.version = version
         self._encoder = encoder
         self._blocks = featurizer.blocks()
-        self._word_names = (
-            np.array(featurizer.word.get_feature_names_out()) if featurizer.word else None
-        )
+        self._word_names = featurizer.word.names if featurizer.word else None
         # per theme: the training messages carrying it and their embeddings (for evidence)
         self._by_theme = []
         for j in range(len(THEME_IDS)):
@@ -289,8 +329,10 @@ class TrainedTagger:
     # -- persistence -------------------------------------------------------------------
     def save(self, out_dir: Path) -> None:
         out_dir.mkdir(parents=True, exist_ok=True)
-        with open(out_dir / "featurizer.pkl", "wb") as fh:
-            pickle.dump(self.featurizer, fh, protocol=4)
+        (out_dir / "tfidf.json").write_text(
+            json.dumps(self.featurizer.to_dict(), ensure_ascii=False, sort_keys=True),
+            encoding="utf-8",
+        )
         np.savez(
             out_dir / "weights.npz", W=self.W.astype(np.float32), b=self.b,
             thresholds=self.thresholds, example_labels=self.example_labels,
@@ -302,8 +344,9 @@ class TrainedTagger:
 
     @classmethod
     def load(cls, model_dir: Path, meta: dict) -> TrainedTagger:
-        with open(model_dir / "featurizer.pkl", "rb") as fh:
-            featurizer = pickle.load(fh)  # our own artifact, checksum-verified by the loader
+        featurizer = Featurizer.from_dict(
+            meta["config"], json.loads((model_dir / "tfidf.json").read_text(encoding="utf-8"))
+        )
         arrays = np.load(model_dir / "weights.npz")
         texts = json.loads((model_dir / "examples.json").read_text(encoding="utf-8"))
         tagger = cls(
@@ -344,10 +387,10 @@ class TrainedTagger:
         word = None
         for name, (lo, hi) in self._blocks.items():
             if name == "word":
-                word = self.featurizer._tfidf(self.featurizer.word, texts)
+                word = self.featurizer.word.transform(texts)
                 logits += word @ self.W[lo:hi]
             elif name == "char":
-                logits += self.featurizer._tfidf(self.featurizer.char, texts) @ self.W[lo:hi]
+                logits += self.featurizer.char.transform(texts) @ self.W[lo:hi]
             elif name == "emb":
                 logits += (emb * c["emb_weight"]) @ self.W[lo:hi]
             elif name == "gaz":
@@ -385,7 +428,7 @@ class TrainedTagger:
             start, end = word.indptr[i], word.indptr[i + 1]
             for col, val in zip(word.indices[start:end], word.data[start:end], strict=True):
                 c = float(val * self.W[lo + col, j])
-                name = str(self._word_names[col])
+                name = self._word_names[col]
                 if c > 0.05 and not set(name.split()) <= STOP_WORDS:
                     contrib[name] = c
         lowered = [e.lower() for e in out]

@@ -1,7 +1,7 @@
 """Train the theme tagger (`bucks-lis train-tagger`, run by `make train`).
 
 Seeded and reproducible: the same data, config, code and seed give the same model version and
-the same predictions. Writes to <models_dir>/tagger/: featurizer.pkl, weights.npz,
+the same predictions. Writes to <models_dir>/tagger/: tfidf.json, weights.npz,
 examples.json and, last, meta.json (the Makefile's target).
 """
 
@@ -191,7 +191,7 @@ def train(
         "cv": {**_summary(cv),
                "per_theme_f1": {t: round(m["f1"], 4) for t, m in cv["per_theme"].items()}},
         "files": {name: _sha256(out_dir / name)
-                  for name in ("featurizer.pkl", "weights.npz", "examples.json")},
+                  for name in ("tfidf.json", "weights.npz", "examples.json")},
         "path": str(out_dir),
     }
     if checks:
