@@ -75,3 +75,27 @@ def texts(dispatcher: CollectingDispatcher) -> list[str]:
 
 def slot_sets(events: list[dict[str, Any]]) -> dict[str, Any]:
     return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+@pytest.fixture(autouse=True)
+def keyword_tagger(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Hermetic tagging: theme names and synonyms from seeds, no trained model needed.
+
+    The trained tagger is tested by its own issue; these tests check what actions store.
+    """
+    import bot.tagging
+    from bot.consultation.questions import _names_only, _norm
+    from bot.strategy import THEME_IDS
+    from bot.tagging.result import TagResult
+
+    def tag(text: str) -> TagResult:
+        themes = [t for t in THEME_IDS if t in _names_only(_norm(text))]
+        return TagResult(
+            themes=themes,
+            scores={t: (0.9 if t in themes else 0.01) for t in THEME_IDS},
+            evidence={t: [text[:40]] for t in themes},
+            model_version="test-keywords",
+        )
+
+    monkeypatch.setattr(bot.tagging, "tag", tag)
+    monkeypatch.setattr(bot.tagging, "model_version", lambda: "test-keywords")
