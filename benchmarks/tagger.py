@@ -57,7 +57,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--threads", type=int, default=None,
-                        help="onnxruntime threads (default: BUCKS_LIS_TAGGER_THREADS or 2)")
+                        help="onnxruntime threads (default: BUCKS_LIS_TAGGER_THREADS or 1)")
     args = parser.parse_args()
     if args.threads:
         os.environ["BUCKS_LIS_TAGGER_THREADS"] = str(args.threads)
@@ -76,8 +76,7 @@ def main() -> int:
     meta = json.loads((model_dir() / "meta.json").read_text())
     out: dict = {"model_version": engine.version, "load_average": os.getloadavg(),
                  "cpus": os.cpu_count(),
-                 "threads": int(os.environ.get("BUCKS_LIS_TAGGER_THREADS")
-                                or min(2, os.cpu_count() or 1))}
+                 "threads": int(os.environ.get("BUCKS_LIS_TAGGER_THREADS") or 1)}
 
     quality = {"cv_own_data": meta["cv"] | {"folds": meta["config"]["folds"],
                                             "examples": meta["data"]["examples"]}}

@@ -29,9 +29,9 @@ class Encoder:
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(max_length=MAX_TOKENS)
         options = ort.SessionOptions()
-        threads = threads or int(
-            os.environ.get("BUCKS_LIS_TAGGER_THREADS") or min(2, os.cpu_count() or 1)
-        )
+        # One thread by default: on shared cores (Rasa, web, other work) a second spinning
+        # thread cost more than it gained in our measurements; raise it on a quiet machine.
+        threads = threads or int(os.environ.get("BUCKS_LIS_TAGGER_THREADS") or 1)
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
         options.enable_cpu_mem_arena = False  # lower peak memory, same speed here

@@ -51,10 +51,15 @@ DEFAULT_CONFIG: dict = {
 }
 N_GAZ = len(THEME_IDS) + 1
 STOP_WORDS = frozenset(
-    "a an and are as at be but by can could do for from had has have i if in is it its just "
-    "me more most my no not of on or our ours so some than that the their them there these they "
-    "this to too us very was we were what when where which who why will with would you your "
-    "s t ve re ll d m don can't isn't we're we've we'd it's".split()
+    "a about after all also am an and any are as at be because been before being but by can "
+    "cannot cant could did do does doing don dont each even every few for from get gets got had "
+    "has have having he her here hers him his how i if in into is isn it its just let like ll "
+    "lot lots m make makes many may me more most much must my need needs no nor not now of off "
+    "on once one only or other our ours out over own re really s same she should so some still "
+    "such t than that the their theirs them then there these they thing things this those "
+    "through to too under until up us ve very was we were what when where which while who why "
+    "will with won would you your yours d want wants going go use used using new big small "
+    "good great well way ways work works working".split()
 )
 
 
@@ -429,7 +434,8 @@ class TrainedTagger:
             for col, val in zip(word.indices[start:end], word.data[start:end], strict=True):
                 c = float(val * self.W[lo + col, j])
                 name = self._word_names[col]
-                if c > 0.05 and not set(name.split()) <= STOP_WORDS:
+                words = name.split()
+                if c > 0.1 and not any(w in STOP_WORDS or len(w) < 3 for w in words):
                     contrib[name] = c
         lowered = [e.lower() for e in out]
         for phrase, _ in sorted(contrib.items(), key=lambda kv: -kv[1])[:3]:
