@@ -157,7 +157,7 @@ def retag_command(since: datetime | None, batch_size: int) -> None:
     """Re-tag stored responses with the current model (respondent and staff tags kept)."""
     from bot.tagging.retag import retag
 
-    summary = retag(since=since, batch_size=batch_size)
+    summary = retag(since=since, batch_size=batch_size, tagger=_engine("model"))
     click.echo(
         f"retagged {summary['responses']} responses with {summary['model_version']}; "
         f"{summary['changed']} changed effective themes"

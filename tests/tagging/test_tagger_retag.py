@@ -96,3 +96,17 @@ def test_retag_cli(engine, keyword_engine) -> None:  # noqa: ANN001
     result = CliRunner().invoke(main, ["retag", "--since", "2026-02-01"])
     assert result.exit_code == 0, result.output
     assert "retagged 1 responses" in result.output
+
+
+def test_retag_without_model_is_a_clear_error(engine, monkeypatch, tmp_path) -> None:  # noqa: ANN001
+    import bot.tagging
+    from bot.cli import main
+    from bot.config import settings
+
+    monkeypatch.setenv("MODELS_DIR", str(tmp_path / "none"))
+    monkeypatch.setattr(bot.tagging, "_engine", None)
+    settings.cache_clear()
+    result = CliRunner().invoke(main, ["retag"])
+    settings.cache_clear()
+    assert result.exit_code != 0
+    assert "make train" in result.output
