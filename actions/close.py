@@ -139,4 +139,7 @@ class ActionForget(Action):
             return []
         service.forget(tracker.sender_id, actor="respondent")
         dispatcher.utter_message(text=message("forgotten"))
+        if tracker.get_latest_input_channel() == "socketio":
+            # Tells the website widget to drop its local copy of the chat too.
+            dispatcher.utter_message(json_message={"data": {"bucks_lis": "forgotten"}})
         return [ActiveLoop(None), AllSlotsReset()]

@@ -140,6 +140,16 @@ def test_forget_deletes_everything_and_resets(
         assert s.scalars(select(Response)).all() == []
         audit = s.scalars(select(AuditEvent).where(AuditEvent.action == "erasure")).one()
         assert "Pinewood" not in str(audit.detail)
+    assert len(dispatcher.messages) == 1  # REST clients get no widget signal
+
+
+def test_forget_on_the_website_tells_the_widget_to_drop_its_copy(
+    database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    _consultation("b9w")
+    tracker = make_tracker("b9w", "forget me", "forget_me", channel="socketio")
+    run(ActionForget().run(dispatcher, tracker, domain))
+    assert dispatcher.messages[-1]["custom"] == {"data": {"bucks_lis": "forgotten"}}
 
 
 def test_forget_intent_without_a_forget_request_deletes_nothing(
