@@ -44,4 +44,18 @@ def forget(sender_id: str, yes: bool) -> None:
     )
 
 
-COMMANDS = [export, forget]
+@click.command("purge-declined")
+@click.option("--idle-minutes", type=click.IntRange(min=0), default=60, show_default=True,
+              help="only sessions idle for at least this long")
+def purge_declined(idle_minutes: int) -> None:
+    """Delete transcripts of sessions whose business did not agree to take part.
+
+    `bucks-lis run` does this every 5 minutes; use this from cron in production.
+    """
+    from bot.storage.tracker_store import purge_unconsented_sessions  # imports Rasa: slow
+
+    deleted = purge_unconsented_sessions(idle_seconds=idle_minutes * 60)
+    click.echo(f"deleted {deleted} transcript event(s) of sessions without consent")
+
+
+COMMANDS = [export, forget, purge_declined]

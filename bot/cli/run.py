@@ -11,10 +11,14 @@ from bot.config import VAR_DIR, settings
 from bot.stack import RASA_MODEL, Stack
 from bot.storage.migrate import upgrade
 
+PURGE_EVERY_SECONDS = 300
+
 
 @click.command("run")
 def run() -> None:
     """Run the whole bot locally (Ctrl-C stops everything)."""
+    from bot.storage.tracker_store import purge_unconsented_sessions  # imports Rasa: slow
+
     cfg = settings()
     if not RASA_MODEL.exists():
         raise click.ClickException(f"{RASA_MODEL} is missing: run `make train`")
@@ -44,12 +48,17 @@ def run() -> None:
 
     signal.signal(signal.SIGINT, _stop)
     signal.signal(signal.SIGTERM, _stop)
+    next_purge = 0.0
     try:
         while not stopping:
             dead = stack.first_exited()
             if dead:
                 click.echo(f"{dead.name} stopped unexpectedly; see {dead.log_path}", err=True)
                 break
+            if time.monotonic() >= next_purge:
+                # Transcripts of businesses that declined and never came back.
+                purge_unconsented_sessions(cfg.database_url)
+                next_purge = time.monotonic() + PURGE_EVERY_SECONDS
             time.sleep(1)
     finally:
         click.echo("stopping…")

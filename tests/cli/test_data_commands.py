@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import json
+import time
 from datetime import datetime
 
 from click.testing import CliRunner
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from bot.cli import main
@@ -71,3 +74,32 @@ def test_forget_cli(session: Session) -> None:
     assert session.scalar(select(func.count(Response.id))) == 0
     again = runner.invoke(main, ["forget", "web-1", "--yes"])
     assert again.exit_code != 0 and "nothing stored" in again.output
+
+
+
+def test_purge_declined_removes_only_idle_unconsented_transcripts(engine: Engine) -> None:
+    from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from bot.storage.tracker_store import ConsultationTrackerStore
+
+    store = ConsultationTrackerStore()
+    old = time.time() - 3 * 3600
+
+    def save(sender: str, consent: bool) -> None:
+        events = [
+            ActionExecuted("action_session_start", timestamp=old),
+            SessionStarted(timestamp=old),
+            ActionExecuted("action_listen", timestamp=old),
+            UserUttered("my secret plan", {"name": "inform"}, timestamp=old + 1),
+            SlotSet("consent", consent, timestamp=old + 2),
+        ]
+        asyncio.run(store.save(DialogueStateTracker.from_events(sender, events)))
+
+    save("declined", False)
+    save("agreed", True)
+    result = CliRunner().invoke(main, ["purge-declined", "--idle-minutes", "60"])
+    assert result.exit_code == 0, result.output
+    with engine.connect() as conn:
+        senders = set(conn.execute(text("SELECT DISTINCT sender_id FROM events")).scalars())
+    assert senders == {"agreed"}
