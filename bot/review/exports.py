@@ -10,6 +10,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from bot.storage.export import csv_safe
 from bot.storage.queries import ResponseRow
 from bot.storage.redact import NAME_TOKEN, profile_names, redact
 from bot.strategy import theme
@@ -32,14 +33,7 @@ HEADERS = [
     "note",
 ]
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
-
-def guard_formula(value: object) -> object:
-    """Stop spreadsheets running a cell as a formula (CSV/formula injection)."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 def row_values(row: ResponseRow, redacted: bool) -> list[object]:
@@ -78,7 +72,7 @@ def csv_stream(rows: Iterable[ResponseRow], redacted: bool) -> Iterator[str]:
     yield "\ufeff"
     yield writer.writerow(HEADERS)
     for row in rows:
-        yield writer.writerow([guard_formula(v) for v in row_values(row, redacted)])
+        yield writer.writerow([csv_safe(v) for v in row_values(row, redacted)])
 
 
 def xlsx_bytes(rows: Iterable[ResponseRow], redacted: bool) -> bytes:
@@ -94,7 +88,7 @@ def xlsx_bytes(rows: Iterable[ResponseRow], redacted: bool) -> bytes:
     for row in rows:
         cells = []
         for value in row_values(row, redacted):
-            cell = WriteOnlyCell(ws, value=guard_formula(value))
+            cell = WriteOnlyCell(ws, value=csv_safe(value))
             if isinstance(value, str):
                 cell.data_type = "s"
             cells.append(cell)
