@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import os
+
 import click
+
+# Quiet the libraries Rasa brings in (SQLAlchemy 2.0 notice, TensorFlow start-up chatter).
+os.environ.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
