@@ -57,7 +57,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--threads", type=int, default=None,
-                        help="onnxruntime threads (default: BUCKS_LIS_TAGGER_THREADS or 1)")
+                        help="onnxruntime threads (default: BUCKS_LIS_TAGGER_THREADS or up to 2)")
     args = parser.parse_args()
     if args.threads:
         os.environ["BUCKS_LIS_TAGGER_THREADS"] = str(args.threads)
@@ -66,6 +66,7 @@ def main() -> int:
 
     from bot.tagging import TaggerModelMissing, load_engine, model_dir
     from bot.tagging import data as tagdata
+    from bot.tagging.embed import default_threads
     from bot.tagging.metrics import evaluate
 
     try:
@@ -76,7 +77,7 @@ def main() -> int:
     meta = json.loads((model_dir() / "meta.json").read_text())
     out: dict = {"model_version": engine.version, "load_average": os.getloadavg(),
                  "cpus": os.cpu_count(),
-                 "threads": int(os.environ.get("BUCKS_LIS_TAGGER_THREADS") or 1)}
+                 "threads": default_threads()}
 
     quality = {"cv_own_data": meta["cv"] | {"folds": meta["config"]["folds"],
                                             "examples": meta["data"]["examples"]}}
