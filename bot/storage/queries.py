@@ -282,7 +282,9 @@ class ResponseRow:
 
 @dataclass
 class Page:
-    items: list[ResponseRow]
+    """One page of results (responses, or audit events for the audit log)."""
+
+    items: list[Any]
     total: int
     page: int
     per_page: int
@@ -787,18 +789,6 @@ def island_and_seabed(
 LOGIN_ACTIONS = ("login", "login_failed", "logout")
 
 
-@dataclass
-class AuditPage:
-    items: list[AuditEvent]
-    total: int
-    page: int
-    per_page: int
-
-    @property
-    def pages(self) -> int:
-        return max(1, math.ceil(self.total / self.per_page))
-
-
 def audit_actions(session: Session) -> list[str]:
     return sorted(a for a in session.scalars(select(AuditEvent.action).distinct()) if a)
 
@@ -810,7 +800,7 @@ def audit_log(
     action: str | None = None,
     response_id: int | None = None,
     include_logins: bool = False,
-) -> AuditPage:
+) -> Page:
     conditions = []
     if action:
         conditions.append(AuditEvent.action == action)
@@ -828,7 +818,7 @@ def audit_log(
     pages = max(1, math.ceil(total / per_page))
     page = max(1, min(page, pages))
     items = list(session.scalars(list_stmt.limit(per_page).offset((page - 1) * per_page)))
-    return AuditPage(items=items, total=total, page=page, per_page=per_page)
+    return Page(items=items, total=total, page=page, per_page=per_page)
 
 
 # --- agreement: model vs staff-corrected themes ---------------------------------------------
