@@ -2,3 +2,20 @@
 
 Loaded by `rasa run actions --actions actions`.
 """
+
+import os
+import threading
+
+
+def _warm_tagger() -> None:
+    """Load the theme tagger now, so the first business to answer doesn't wait ~3 s."""
+    from bot.tagging import engine
+
+    try:
+        engine()
+    except Exception:  # a missing model is reported when an answer is tagged
+        pass
+
+
+if os.environ.get("BUCKS_LIS_WARM_TAGGER") == "1":  # set by `bucks-lis run`
+    threading.Thread(target=_warm_tagger, name="warm-tagger", daemon=True).start()

@@ -69,6 +69,7 @@ class Stack:
         env["WEB_PORT"] = str(self.cfg.web_port)
         env["RASA_PORT"] = str(self.cfg.rasa_port)
         env["ACTION_PORT"] = str(self.cfg.action_port)
+        env.setdefault("BUCKS_LIS_WARM_TAGGER", "1")  # action server loads the tagger at start
         env.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
         env.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
         return env
