@@ -15,11 +15,10 @@ from bot.storage.models import (
     AuditEvent,
     Business,
     Conversation,
-    EffectiveTheme,
     Response,
     utcnow,
 )
-from bot.storage.themes import set_model_tags, set_override
+from bot.storage.themes import effective_themes_for, set_model_tags, set_override
 from bot.strategy import THEME_IDS
 
 PROFILE_FIELDS = ("organisation", "sector", "size_band", "location", "role")
@@ -164,20 +163,13 @@ def _answers(session: Session, sender_id: str) -> list[RecordedAnswer]:
     ).all()
     if not responses:
         return []
-    ids = [r.id for r in responses]
-    effective: dict[int, set[str]] = {i: set() for i in ids}
-    for response_id, theme_id in session.execute(
-        select(EffectiveTheme.response_id, EffectiveTheme.theme_id).where(
-            EffectiveTheme.response_id.in_(ids)
-        )
-    ):
-        effective[response_id].add(theme_id)
+    effective = effective_themes_for(session, [r.id for r in responses])
     return [
         RecordedAnswer(
             response_id=r.id,
             text=r.text,
             question_key=r.question_key,
-            themes=[t for t in THEME_IDS if t in effective[r.id]],
+            themes=effective[r.id],
         )
         for r in responses
     ]

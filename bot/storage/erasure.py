@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import String, column, delete, inspect, select, table
+from sqlalchemy import delete, inspect, select
 from sqlalchemy.orm import Session
 
 from bot.storage.models import AuditEvent, Business, Conversation, Response
-
-# Rasa's SQLTrackerStore keeps every event in this table, keyed by sender_id.
-RASA_EVENTS = table("events", column("sender_id", String))
+from bot.storage.transcripts import EVENTS
 
 
 @dataclass(frozen=True)
@@ -24,7 +22,7 @@ def delete_transcript(session: Session, sender_id: str) -> int:
     """Delete Rasa's stored events for one sender (if the table exists)."""
     if not inspect(session.connection()).has_table("events"):
         return 0
-    result = session.execute(delete(RASA_EVENTS).where(RASA_EVENTS.c.sender_id == sender_id))
+    result = session.execute(delete(EVENTS).where(EVENTS.c.sender_id == sender_id))
     return result.rowcount or 0
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import IO, Any
 
@@ -12,8 +12,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
-from bot.storage.models import Business, Conversation, EffectiveTheme, Response
-from bot.strategy import THEME_IDS
+from bot.storage.models import Business, Conversation, Response
+from bot.storage.themes import effective_themes_for
 
 EXPORT_FIELDS = (
     "response_id",
@@ -48,23 +48,12 @@ def export_query(since: datetime | None = None) -> Select:
     return query
 
 
-def _themes_for(session: Session, ids: Sequence[int]) -> dict[int, list[str]]:
-    found: dict[int, set[str]] = {i: set() for i in ids}
-    for response_id, theme_id in session.execute(
-        select(EffectiveTheme.response_id, EffectiveTheme.theme_id).where(
-            EffectiveTheme.response_id.in_(ids)
-        )
-    ):
-        found[response_id].add(theme_id)
-    return {i: [t for t in THEME_IDS if t in found[i]] for i in ids}
-
-
 def export_rows(session: Session, query: Select | None = None) -> Iterator[dict[str, Any]]:
     """One dict per response; `themes` are the effective ids (staff/respondent override model)."""
     rows = session.execute(query if query is not None else export_query()).all()
     for start in range(0, len(rows), CHUNK):
         chunk = rows[start : start + CHUNK]
-        themes = _themes_for(session, [r.Response.id for r in chunk])
+        themes = effective_themes_for(session, [r.Response.id for r in chunk])
         for response, conversation, business in chunk:
             yield {
                 "response_id": response.id,

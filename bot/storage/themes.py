@@ -42,6 +42,19 @@ def resolve(rows: Iterable[ResponseTheme]) -> list[str]:
     return [t for t in THEME_IDS if t in best and best[t].present]
 
 
+def effective_themes_for(session: Session, response_ids: Sequence[int]) -> dict[int, list[str]]:
+    """The effective theme ids of many responses at once, each list in the fixed order."""
+    found: dict[int, set[str]] = {i: set() for i in response_ids}
+    if response_ids:
+        for response_id, theme_id in session.execute(
+            select(EffectiveTheme.response_id, EffectiveTheme.theme_id).where(
+                EffectiveTheme.response_id.in_(response_ids)
+            )
+        ):
+            found[response_id].add(theme_id)
+    return {i: [t for t in THEME_IDS if t in found[i]] for i in response_ids}
+
+
 def recompute_effective(session: Session, response_id: int) -> list[str]:
     """Rewrite the derived EffectiveTheme rows of one response; return them."""
     session.flush()

@@ -35,6 +35,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.engine import make_url
 
 from bot.config import settings
+from bot.storage.transcripts import EVENTS  # Rasa's events table
 
 logger = logging.getLogger(__name__)
 
@@ -44,14 +45,6 @@ CONSENT_SLOT = "consent"
 # Rasa's default session expiry is 60 minutes (domain.yml session_config).
 DEFAULT_IDLE_SECONDS = 60 * 60
 
-EVENTS = sa.table(
-    "events",
-    sa.column("id", sa.Integer),
-    sa.column("sender_id", sa.String),
-    sa.column("type_name", sa.String),
-    sa.column("timestamp", sa.Float),
-    sa.column("data", sa.Text),
-)
 
 
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
