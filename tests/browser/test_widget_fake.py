@@ -212,15 +212,19 @@ def test_offline_messages_are_queued_then_sent(page: Any, fake_stack: FakeStack)
     assert fake_stack.texts(sid).count("typed while offline") == 1
 
 
-def test_queued_message_survives_a_reload_while_offline(page: Any, fake_stack: FakeStack) -> None:
+def test_queued_message_survives_leaving_the_page_while_offline(page: Any, fake_stack: FakeStack) -> None:
     open_chat(page, fake_stack)
     sid = sender_id(page)
     page.context.set_offline(True)
     page.locator(".blc-banner").wait_for(state="visible")
     page.get_by_label("Your message").fill("kept across reload")
     page.keyboard.press("Enter")
+    page.locator('.blc-user[data-status="queued"]', has_text="kept across reload").wait_for()
+    # The page goes away while still offline (a reload needs the network, and reloading
+    # just after the network returns races the live page's own reconnect-and-send).
+    page.goto("about:blank")
     page.context.set_offline(False)
-    page.reload()  # the queue is in localStorage; it is sent once connected again
+    page.goto(fake_stack.web_url + "/")  # the queue is in localStorage; sent once connected
     wait_bot(page, "Thanks, I noted: kept across reload")
     assert fake_stack.texts(sid).count("kept across reload") == 1
 
