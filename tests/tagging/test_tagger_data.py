@@ -9,6 +9,11 @@ import pytest
 from bot.strategy import THEME_IDS
 from bot.tagging import data as tagdata
 
+# Our second held-out set: ~150 general business messages (direct, indirect, multi-theme and
+# no-theme) written before the training data was studied; never trained on.
+HELDOUT_GENERAL_PATH = tagdata.DATA_DIR / "heldout-general.jsonl"
+HELDOUT_PATHS = (tagdata.HELDOUT_PATH, HELDOUT_GENERAL_PATH)
+
 
 def _tokens(text: str) -> set[str]:
     return set(tagdata.normalise(text).split())
@@ -43,10 +48,25 @@ def test_training_data_is_valid_and_varied() -> None:
     assert sum(1 for e in train if "#bucksLIS" in e.text) >= 10
 
 
-def test_heldout_set_is_separate_and_big_enough() -> None:
-    heldout = tagdata.load(tagdata.HELDOUT_PATH)
+@pytest.mark.parametrize("path", HELDOUT_PATHS, ids=["heldout-indirect", "heldout-general"])
+def test_heldout_set_is_separate_and_big_enough(path) -> None:  # noqa: ANN001
+    heldout = tagdata.load(path)
     assert len(heldout) >= 60
+    assert len({tagdata.normalise(e.text) or e.text for e in heldout}) == len(heldout)
     assert _near_duplicates(heldout, tagdata.load(tagdata.TRAIN_PATH)) == []
+
+
+def test_heldout_sets_do_not_overlap_each_other() -> None:
+    assert _near_duplicates(tagdata.load(HELDOUT_GENERAL_PATH),
+                            tagdata.load(tagdata.HELDOUT_PATH)) == []
+
+
+def test_heldout_general_covers_every_theme_and_no_theme() -> None:
+    heldout = tagdata.load(HELDOUT_GENERAL_PATH)
+    counts = Counter(t for e in heldout for t in e.themes)
+    assert set(counts) == set(THEME_IDS)
+    assert min(counts.values()) >= 8
+    assert sum(1 for e in heldout if not e.themes) >= 0.15 * len(heldout)
 
 
 @pytest.mark.parametrize("path", [tagdata.DEV_PATH, tagdata.DEV_INDIRECT_PATH],
@@ -55,5 +75,5 @@ def test_no_overlap_with_shared_checking_sets(path) -> None:  # noqa: ANN001
     if not path.exists():
         pytest.skip(f"{path} not present")
     checking = tagdata.load(path)
-    for own in (tagdata.TRAIN_PATH, tagdata.HELDOUT_PATH):
+    for own in (tagdata.TRAIN_PATH, *HELDOUT_PATHS):
         assert _near_duplicates(tagdata.load(own), checking) == []
