@@ -44,6 +44,18 @@ def onnx_model_path() -> Path:
     return path
 
 
+def optimized_model_path() -> Path:
+    """Where this machine's graph-optimised copy of the ONNX model is cached.
+
+    onnxruntime spends most of a session's start-up optimising the graph (folding the
+    quantised weights, fusing attention); the result is saved once and loaded as is after.
+    Named by the source checksum and the onnxruntime version, so an upgrade re-optimises.
+    """
+    import onnxruntime
+
+    return ASSETS_DIR / f"minilm-int8-{ONNX_SHA256[:12]}-ort{onnxruntime.__version__}-opt.onnx"
+
+
 def tokenizer_path() -> Path:
     """The fetched tokenizer file, verified; run `make setup` if missing."""
     if not TOKENIZER_PATH.exists():
@@ -76,3 +88,7 @@ def fetch_tokenizer() -> Path:
 if __name__ == "__main__":
     print(f"tokenizer: {fetch_tokenizer()}")
     print(f"onnx model: {onnx_model_path()}")
+    from bot.tagging.embed import Encoder
+
+    Encoder()  # builds the optimised copy if it is missing
+    print(f"optimised copy: {optimized_model_path()}")

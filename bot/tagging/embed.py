@@ -9,6 +9,7 @@ and L2 normalisation, as sentence-transformers does. No network access at run ti
 from __future__ import annotations
 
 import os
+import threading
 
 import numpy as np
 
@@ -32,13 +33,12 @@ class Encoder:
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
-        from bot.tagging.assets import onnx_model_path, tokenizer_path
+        from bot.tagging.assets import tokenizer_path
 
         self.tokenizer = Tokenizer.from_file(str(tokenizer_path()))
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(max_length=MAX_TOKENS)
         self._ort = ort
-        self._model_path = str(onnx_model_path())
         self._sessions: dict[int, object] = {}
         self.threads = threads or default_threads()
         self.session = self._session(self.threads)
@@ -50,16 +50,45 @@ class Encoder:
         runs faster on a single thread, without the cost of waking a second one.
         """
         if threads not in self._sessions:
-            ort = self._ort
-            options = ort.SessionOptions()
-            options.intra_op_num_threads = threads
-            options.inter_op_num_threads = 1
-            options.enable_cpu_mem_arena = False  # lower peak memory, same speed here
-            options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-            self._sessions[threads] = ort.InferenceSession(
-                self._model_path, sess_options=options, providers=["CPUExecutionProvider"]
-            )
+            self._sessions[threads] = self._new_session(threads)
         return self._sessions[threads]
+
+    def _options(self, threads: int):  # noqa: ANN202
+        options = self._ort.SessionOptions()
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+        options.enable_cpu_mem_arena = False  # lower peak memory, same speed here
+        return options
+
+    def _new_session(self, threads: int):  # noqa: ANN202
+        """Load the cached optimised graph if there is one; otherwise optimise the pinned
+        model (ORT_ENABLE_EXTENDED: portable across CPUs) and save the result for next time.
+        The two give the same vectors; the cached one starts about 5x faster."""
+        from bot.tagging.assets import onnx_model_path, optimized_model_path
+
+        ort = self._ort
+        cached = optimized_model_path()
+        if cached.exists():
+            options = self._options(threads)
+            options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_DISABLE_ALL
+            try:
+                return ort.InferenceSession(str(cached), sess_options=options,
+                                            providers=["CPUExecutionProvider"])
+            except Exception:  # noqa: BLE001  (a damaged cache is rebuilt below)
+                cached.unlink(missing_ok=True)
+        options = self._options(threads)
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_EXTENDED
+        partial = cached.with_name(f"{cached.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            options.optimized_model_filepath = str(partial)
+        except OSError:
+            partial = None  # read-only models/: optimise in memory each time
+        session = ort.InferenceSession(str(onnx_model_path()), sess_options=options,
+                                       providers=["CPUExecutionProvider"])
+        if partial is not None and partial.exists():
+            os.replace(partial, cached)
+        return session
 
     def encode(self, texts: list[str], batch_size: int = 16) -> np.ndarray:
         """(len(texts), 384) float32, each row L2-normalised. Sorted by length for batching."""
