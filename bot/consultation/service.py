@@ -133,6 +133,9 @@ def record_answer(
         if business is None or not business.consent:
             return None
         conversation = _open_conversation(session, business, channel)
+        repeat = _same_as_last_answer(session, conversation.id, text, question_key)
+        if repeat is not None:
+            return repeat
         response = Response(
             conversation_id=conversation.id,
             text=text,
@@ -152,6 +155,27 @@ def record_answer(
             themes=themes,
             evidence={t: list(result.evidence.get(t, [])) for t in themes},
         )
+
+
+def _same_as_last_answer(
+    session: Session, conversation_id: int, text: str, question_key: str | None
+) -> RecordedAnswer | None:
+    """The conversation's latest answer if it is this same text to this same question.
+
+    A resend (the action server failed after storing, the widget's Retry, an X redelivery)
+    must not store the answer twice; the business sees the earlier record played back.
+    """
+    last = session.scalars(
+        select(Response)
+        .where(Response.conversation_id == conversation_id)
+        .order_by(Response.id.desc())
+        .limit(1)
+    ).first()
+    if last is None or last.text != text or last.question_key != question_key:
+        return None
+    themes = effective_themes_for(session, [last.id])[last.id]
+    return RecordedAnswer(response_id=last.id, text=last.text, question_key=question_key,
+                          themes=themes)
 
 
 def _answers(session: Session, sender_id: str) -> list[RecordedAnswer]:

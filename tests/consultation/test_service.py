@@ -66,6 +66,21 @@ def test_answer_is_tagged_and_stored(engine: Engine) -> None:
         assert business.conversations[0].channel == "socketio"
 
 
+def test_a_resent_answer_is_stored_once(engine: Engine) -> None:
+    service.record_consent("b5", "rest", agreed=True)
+    first = service.record_answer("b5", "rest", "rocket test cells", "island:space:help", "?")
+    again = service.record_answer("b5", "rest", " rocket test cells ", "island:space:help", "?")
+    assert first is not None and again is not None
+    assert again.response_id == first.response_id and again.themes == ["space"]
+    # the same words to another question, or after another answer, are new answers
+    other = service.record_answer("b5", "rest", "rocket test cells", "island:space:barriers", "?")
+    back = service.record_answer("b5", "rest", "rocket test cells", "island:space:help", "?")
+    assert other is not None and back is not None
+    assert len({first.response_id, other.response_id, back.response_id}) == 3
+    with session_scope(engine) as s:
+        assert s.scalar(select(func.count(Response.id))) == 3
+
+
 def test_respondent_corrections(engine: Engine) -> None:
     service.record_consent("b2", "rest", agreed=True)
     service.record_answer("b2", "rest", "rocket engines", "island:space:barriers", "?")
