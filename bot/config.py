@@ -62,6 +62,13 @@ class Settings:
         )
     )
     max_message_chars: int = field(default_factory=lambda: _int("MAX_MESSAGE_CHARS", 2000))
+    # Chat flood limits (bot/channels/rate_limit.py); 0 turns one off.
+    rate_limit_sender_per_min: int = field(
+        default_factory=lambda: _int("RATE_LIMIT_SENDER_PER_MIN", 120)
+    )
+    rate_limit_ip_per_min: int = field(
+        default_factory=lambda: _int("RATE_LIMIT_IP_PER_MIN", 600)
+    )
     models_dir: Path = field(
         default_factory=lambda: Path(os.environ.get("MODELS_DIR", PROJECT_ROOT / "models"))
     )

@@ -6,7 +6,9 @@ message it rejects, with a JSON error and no call to Rasa:
 - a body that is not a JSON object, or has no string `message` -> 400 `invalid_json` /
   `not_text`; a `sender` that is not a short string -> 400 `invalid_sender`;
 - an empty message (after removing control characters) -> 400 `empty`;
-- a message longer than `settings().max_message_chars` -> 413 `too_long`.
+- a message longer than `settings().max_message_chars` -> 413 `too_long`;
+- a sender or client address over its flood limit (bot/channels/rate_limit.py) -> 429
+  `rate_limited`, with `Retry-After` and `retry_after` (seconds).
 
 Error body: `{"error": {"code": ..., "message": ..., "max_message_chars": N}}`.
 """
@@ -25,6 +27,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 
 from bot.channels import resilience
+from bot.channels.rate_limit import ChatLimits
 from bot.config import settings
 
 logger = logging.getLogger(__name__)
@@ -39,8 +42,9 @@ MESSAGES = {
     "invalid_sender": f"`sender` must be a string of 1 to {MAX_SENDER_CHARS} characters.",
     "empty": "The message is empty.",
     "too_long": "The message is too long: keep it to {max} characters.",
+    "rate_limited": "Too many messages: wait {wait} seconds, then send it again.",
 }
-STATUS = {"too_long": 413}
+STATUS = {"too_long": 413, "rate_limited": 429}
 
 
 def clean_message(text: str) -> str:
@@ -74,17 +78,22 @@ def check_body(raw: bytes | None, max_chars: int) -> tuple[dict[str, Any] | None
     return {**body, "message": message}, None
 
 
-def error_response(code: str, max_chars: int) -> response.HTTPResponse:
-    return response.json(
-        {
-            "error": {
-                "code": code,
-                "message": MESSAGES[code].format(max=max_chars),
-                "max_message_chars": max_chars,
-            }
-        },
-        status=STATUS.get(code, 400),
-    )
+def error_response(code: str, max_chars: int, wait: int = 0) -> response.HTTPResponse:
+    error: dict[str, Any] = {
+        "code": code,
+        "message": MESSAGES[code].format(max=max_chars, wait=wait),
+        "max_message_chars": max_chars,
+    }
+    headers = {}
+    if wait:
+        error["retry_after"] = wait
+        headers["Retry-After"] = str(wait)
+    return response.json({"error": error}, status=STATUS.get(code, 400), headers=headers)
+
+
+def client_address(request: Request) -> str | None:
+    """The client's address: the proxy-reported one when Sanic trusts a proxy, else the peer."""
+    return request.remote_addr or request.ip or None
 
 
 class LimitedRestInput(RestInput):
@@ -115,6 +124,7 @@ class LimitedRestInput(RestInput):
     ) -> Blueprint:
         resilience.install()
         webhook = super().blueprint(on_new_message)
+        limits = ChatLimits.from_settings()
 
         @webhook.middleware("request")
         async def check(request: Request) -> response.HTTPResponse | None:
@@ -125,6 +135,10 @@ class LimitedRestInput(RestInput):
             if code is not None:
                 logger.info("Rejected REST message: %s", code)
                 return error_response(code, max_chars)
+            wait = limits.wait_needed(body.get("sender") or "default", client_address(request))
+            if wait:
+                logger.warning("Rate-limited REST message from %s", client_address(request))
+                return error_response("rate_limited", max_chars, wait)
             request.ctx.bucks_lis_body = body
             return None
 

@@ -9,6 +9,8 @@ Rasa's channel it
   `settings().max_message_chars` characters (or has a malformed session id or metadata)
   with a bot_uttered-style event `{"text": ..., "error": {"code": ...}}` to that socket
   only, instead of passing it to Rasa;
+- limits floods per session and per client address (bot/channels/rate_limit.py):
+  over the limit the sender gets a `rate_limited` event and a failed ack;
 - acknowledges every user message: a client that emits with an ack callback gets
   `{"ok": true}` once Rasa has handled the message, or `{"ok": false, "error": code}`
   (also when Rasa raised: the sender then gets a `server_error` event, not silence);
@@ -31,6 +33,7 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput
 from sanic import Blueprint
 
+from bot.channels.rate_limit import ChatLimits
 from bot.config import Settings, settings
 
 logger = logging.getLogger(__name__)
@@ -48,6 +51,10 @@ ERROR_TEXTS = {
     ),
     "no_session": "Sorry, your chat session was not recognised. Please reload the page.",
     "invalid_metadata": "Sorry, I couldn't read that message. Please try again.",
+    "rate_limited": (
+        "You're sending messages faster than I can read them. Please wait a few seconds "
+        "and send that again."
+    ),
     "server_error": (
         "Sorry, something went wrong on our side and I couldn't take that in. "
         "Please try again in a minute."
@@ -152,6 +159,7 @@ class LimitedSocketIOInput(SocketIOInput):
         cfg = settings()
         max_chars = cfg.max_message_chars
         origins = allowed_origins(cfg)
+        limits = ChatLimits.from_settings()
 
         socketio_webhook = super().blueprint(on_new_message)
         sio = socketio_webhook.ctx.sio
@@ -174,7 +182,15 @@ class LimitedSocketIOInput(SocketIOInput):
             if origin and origins != ["*"] and origin not in origins:
                 logger.warning("Refused socket.io connection from origin %s", origin)
                 return False
-            return await rasa_connect(sid, environ, auth)
+            request = environ.get("sanic.request")
+            address = (request.remote_addr or request.ip) if request is not None else None
+            accepted = await rasa_connect(sid, environ, auth)
+            if accepted is not False:
+                try:
+                    await sio.save_session(sid, {"address": address}, namespace=namespace)
+                except KeyError:  # not a connected socket (tests call the handler directly)
+                    pass
+            return accepted
 
         async def session_request(sid: str, data: dict | None) -> None:
             session_id = data.get("session_id") if isinstance(data, dict) else None
@@ -194,6 +210,15 @@ class LimitedSocketIOInput(SocketIOInput):
                     self.bot_message_evt, rejection.event(), room=sid, namespace=self.namespace
                 )
                 return {"ok": False, "error": rejection.code}
+            try:
+                address = (await sio.get_session(sid, namespace=namespace)).get("address")
+            except KeyError:
+                address = None
+            if limits.wait_needed(clean.get("session_id") or sid, address):
+                logger.warning("Rate-limited socket.io message from %s", address or sid)
+                await sio.emit(self.bot_message_evt, Rejection("rate_limited", max_chars).event(),
+                               room=sid, namespace=self.namespace)
+                return {"ok": False, "error": "rate_limited"}
             try:
                 await rasa_handle_message(sid, clean)
             except Exception:  # noqa: BLE001 - the browser must hear about it, not wait

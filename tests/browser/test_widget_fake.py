@@ -212,7 +212,9 @@ def test_offline_messages_are_queued_then_sent(page: Any, fake_stack: FakeStack)
     assert fake_stack.texts(sid).count("typed while offline") == 1
 
 
-def test_queued_message_survives_leaving_the_page_while_offline(page: Any, fake_stack: FakeStack) -> None:
+def test_queued_message_survives_leaving_the_page_while_offline(
+    page: Any, fake_stack: FakeStack
+) -> None:
     open_chat(page, fake_stack)
     sid = sender_id(page)
     page.context.set_offline(True)

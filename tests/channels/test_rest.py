@@ -123,3 +123,22 @@ def test_rest_endpoint_rejects_and_accepts(limit: int) -> None:
     assert s400 == 400 and empty["error"]["code"] == "empty"
     assert s400b == 400 and broken["error"]["code"] == "invalid_json"
     assert s200 == 200 and ok == [{"recipient_id": "s1", "text": "echo hello 🚀 via rest"}]
+
+
+def test_a_flooding_sender_gets_429_with_retry_after(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.config import settings
+
+    monkeypatch.setenv("RATE_LIMIT_SENDER_PER_MIN", "3")
+    settings.cache_clear()
+    js = {"content-type": "application/json"}
+    try:
+        results = _serve_and_post(
+            [(json.dumps({"sender": "flood", "message": f"m{i}"}).encode(), js) for i in range(4)]
+            + [(json.dumps({"sender": "calm", "message": "hello"}).encode(), js)]
+        )
+    finally:
+        settings.cache_clear()
+    assert [status for status, _ in results] == [200, 200, 200, 429, 200]
+    error = results[3][1]["error"]
+    assert error["code"] == "rate_limited" and error["retry_after"] >= 1
+    assert "wait" in error["message"]

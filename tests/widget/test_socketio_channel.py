@@ -253,3 +253,30 @@ def test_rasa_failure_is_reported_to_the_sender(wired: tuple) -> None:
     (event, payload, kwargs), = sent
     assert event == "bot_uttered" and kwargs["room"] == "sid9"
     assert payload["error"]["code"] == "server_error"
+
+
+def test_a_flooding_session_is_told_to_slow_down(env: pytest.MonkeyPatch) -> None:
+    env.setenv("RATE_LIMIT_SENDER_PER_MIN", "2")
+    from bot.config import settings
+
+    settings.cache_clear()
+    channel = LimitedSocketIOInput.from_credentials(
+        {"session_persistence": True, "user_message_evt": "user_uttered",
+         "bot_message_evt": "bot_uttered"}
+    )
+    rasa = Recorder()
+    sio = channel.blueprint(rasa).ctx.sio
+    emitted: list[tuple[str, Any]] = []
+
+    async def fake_emit(event: str, data: Any = None, **kwargs: Any) -> None:
+        emitted.append((event, data))
+
+    env.setattr(sio, "emit", fake_emit)
+    handle = sio.handlers["/"]["user_uttered"]
+    acks = [run(handle("sid1", {"message": f"m{i}", "session_id": SESSION})) for i in range(3)]
+    assert acks[:2] == [{"ok": True}, {"ok": True}]
+    assert acks[2] == {"ok": False, "error": "rate_limited"}
+    assert [m.text for m in rasa.messages] == ["m0", "m1"]
+    [(event, data)] = emitted
+    assert event == "bot_uttered" and data["error"]["code"] == "rate_limited"
+    assert "wait" in data["text"]
