@@ -6,12 +6,13 @@ import re
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import ActiveLoop, AllSlotsReset, SlotSet
+from rasa_sdk.events import ActiveLoop, AllSlotsReset, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import (
     SKIPPED,
     as_text,
+    asks_to_forget,
     buttons,
     channel,
     latest_intent,
@@ -21,12 +22,6 @@ from actions.common import (
 from bot.consultation import service
 from bot.consultation.questions import message
 
-# "forget me", "delete my data", "I withdraw" - but not "forget about grants, fix the roads"
-FORGET_REQUEST = re.compile(
-    r"forget\s*(me|everything|all|what|this|my|it)|forgotten|delet|eras|remov|wipe|withdraw|"
-    r"gdpr|scrap|don'?t keep|/forget_me",
-    re.IGNORECASE,
-)
 EMAIL_IN_TEXT = re.compile(r"[^\s<>\"',;:()]+@[^\s<>\"',;:()]+")
 PLAIN_WORDS = re.compile(r"[a-z' ,.!]+")  # "no thanks", "nope" - not a mistyped address
 YES_INTENTS = {"affirm", "consent_agree"}
@@ -133,10 +128,11 @@ class ActionForget(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        if not FORGET_REQUEST.search(latest_text(tracker)):
+        if not asks_to_forget(latest_text(tracker)):
             # NLU heard "forget me" in something else; deleting on a guess is not an option
             dispatcher.utter_message(text=message("forget_how"))
-            return []
+            form = tracker.active_loop.get("name")
+            return [FollowupAction(form)] if form else []  # the form asks its question again
         service.forget(tracker.sender_id, actor="respondent")
         dispatcher.utter_message(text=message("forgotten"))
         if tracker.get_latest_input_channel() == "socketio":

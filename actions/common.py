@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -24,9 +25,33 @@ def latest_text(tracker: Tracker) -> str:
     return (tracker.latest_message or {}).get("text") or ""
 
 
+# Whole replies that mean "nothing to say here", beyond the skip words of
+# bot.consultation.questions ("no idea", "dunno", "nah", "not sure tbh", "pass thanks").
+NOTHING_TO_SAY = re.compile(
+    r"(no|nah|nope|pass|skip|next|dunno|idk|unsure|no comment|no idea|no clue|not a clue|"
+    r"(i )?(have|haven)'?t (got )?(a|any) (clue|idea)|(i )?(don'?t|do not|dont) know|"
+    r"(i'?m )?not (really )?sure|can'?t say|couldn'?t (say|tell you)|beats me|"
+    r"nothing( really| to add| to say| comes to mind)?|not (really )?applicable|"
+    r"(it )?does(n'?t| not) apply( to us| to me)?|not relevant( to us| to me)?|"
+    r"rather not( say| answer| answer that)?|prefer not to( say| answer)?|"
+    r"none|n/?a|no answer|no views|no opinion|no strong views)"
+    r"( really| tbh| to be honest| thanks| thank you| sorry| mate)*"
+    r"(,? ?(next|skip|pass|move on)( please)?)?"
+)
+
+
+def means_nothing(text: str) -> bool:
+    """A short reply with nothing to record ("no idea", "dunno", "nah", "not sure tbh")."""
+    norm = re.sub(r"[^a-z'/ ]+", " ", text.lower().replace("’", "'"))
+    norm = " ".join(norm.split())
+    return bool(norm) and NOTHING_TO_SAY.fullmatch(norm) is not None
+
+
 def skipped(tracker: Tracker, value: Any) -> bool:
     """The business skipped this question (Skip button, skip intent or a skip word)."""
-    return latest_intent(tracker) == "skip" or (isinstance(value, str) and is_skip(value))
+    return latest_intent(tracker) == "skip" or (
+        isinstance(value, str) and (is_skip(value) or means_nothing(value))
+    )
 
 
 QUESTION_WORDS = {
@@ -44,18 +69,50 @@ def looks_like_question(text: str) -> bool:
     return bool(words) and words[0] in QUESTION_WORDS and "?" not in stripped and len(words) <= 10
 
 
-def answer_read_as_question(tracker: Tracker, slot: str) -> dict[str, Any]:
-    """Take a form answer NLU mistook for an FAQ question ("the biggest issue is ...").
+# "forget me", "delete my data", "I withdraw" - but not "forget about grants, fix the roads"
+FORGET_REQUEST = re.compile(
+    r"forget\s*(me|everything|all|what|this|my|it)|forgotten|delet|eras|remov|wipe|withdraw|"
+    r"gdpr|scrap|don'?t keep|get rid of|/forget_me",
+    re.IGNORECASE,
+)
+# A long answer that happens to say "remove" or "scrap" ("we had to scrap the expansion
+# because ...") is not a request to delete: past this many words it must say what to
+# delete ("delete my answers", "forget me", "withdraw my consent").
+LONG_MESSAGE_WORDS = 12
+EXPLICIT_FORGET = re.compile(
+    r"forget\s*me|forget (everything|all|what)|right to be forgotten|withdraw|/forget_me|"
+    r"(delet|eras|remov|wip|scrap|clear|get rid of|bin)\w*\s+(\w+\s+){0,3}?"
+    r"(my|me|everything|all (of )?(my|it|that|this)|what i|this chat|this conversation|"
+    r"the transcript|our (chat|conversation|answers|responses|data|details))\b",
+    re.IGNORECASE,
+)
 
-    Used as `extract_<slot>`: the slot's from_text mapping skips the faq intent so real
-    questions are answered mid-form; this keeps answers that only sound like one.
+
+def asks_to_forget(text: str) -> bool:
+    """The business asked for its data to be deleted (not just used a word like "remove")."""
+    if len(text.split()) > LONG_MESSAGE_WORDS:
+        return EXPLICIT_FORGET.search(text) is not None
+    return FORGET_REQUEST.search(text) is not None
+
+def answer_read_as_question(tracker: Tracker, slot: str, faq: bool = True) -> dict[str, Any]:
+    """Take a form answer NLU mistook for an FAQ question ("the biggest issue is ...") or
+    for a request to be forgotten ("we had to scrap the expansion because ...").
+
+    Used as `extract_<slot>`: the slot's from_text mapping skips the faq and forget_me
+    intents so real questions are answered and real requests honoured mid-form; this
+    keeps answers that only sound like one. `faq=False` for short answers (a name, a
+    town) where anything NLU reads as a question is better answered as one.
     """
-    if tracker.get_slot("requested_slot") != slot or latest_intent(tracker) != "faq":
+    if tracker.get_slot("requested_slot") != slot:
         return {}
-    text = latest_text(tracker)
-    if not text or looks_like_question(text):
+    intent, text = latest_intent(tracker), latest_text(tracker)
+    if not text or text.startswith("/"):
         return {}
-    return {slot: text}
+    if intent == "forget_me" and not asks_to_forget(text):
+        return {slot: text}
+    if faq and intent == "faq" and not looks_like_question(text):
+        return {slot: text}
+    return {}
 
 
 def buttons(*pairs: tuple[str, str]) -> list[dict[str, str]]:
@@ -67,6 +124,6 @@ def as_text(value: Any) -> str:
 
 
 __all__ = [
-    "SKIPPED", "answer_read_as_question", "as_text", "buttons", "channel", "latest_intent",
-    "latest_text", "looks_like_question", "skipped",
+    "SKIPPED", "answer_read_as_question", "as_text", "asks_to_forget", "buttons", "channel",
+    "latest_intent", "latest_text", "looks_like_question", "means_nothing", "skipped",
 ]

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import as_text, skipped
+from actions.common import as_text, latest_intent, latest_text, skipped
 from bot.consultation import service
 from bot.consultation.questions import message, parse_correction, theme_names
 from bot.strategy import THEME_IDS
@@ -58,9 +59,33 @@ class ActionAskThemeCorrection(Action):
         return []
 
 
+# An explicit change ("no, add skills", "drop housing"), not just naming a theme
+EXPLICIT_CHANGE = re.compile(r"\b(add|drop|remove|take (off|out)|include|untag|delete)\b", re.I)
+# "it's fine", "leave them", "actually no changes": keep the themes as they are
+KEEP_INTENTS = {"affirm", "stop", "thank"}
+
+
 class ValidateCorrectionForm(FormValidationAction):
     def name(self) -> str:
         return "validate_correction_form"
+
+    async def extract_theme_correction(self, dispatcher: CollectingDispatcher,
+                                       tracker: Tracker,
+                                       domain: dict[str, Any]) -> dict[str, Any]:
+        """A change typed with the "no" at play-back ("no, add skills") is the correction.
+
+        Only when the form starts (the correction question is not yet asked); after that
+        the slot's from_text mapping takes the reply.
+        """
+        if tracker.get_slot("requested_slot") == "theme_correction":
+            return {}
+        text = latest_text(tracker)
+        if not EXPLICIT_CHANGE.search(text) or latest_intent(tracker) not in (
+            "deny", "choose_theme", "inform"
+        ):
+            return {}
+        add, remove = parse_correction(text)
+        return {"theme_correction": text} if add or remove else {}
 
     def validate_theme_correction(self, value: Any, dispatcher: CollectingDispatcher,
                                   tracker: Tracker, domain: dict[str, Any]) -> dict[str, Any]:
@@ -68,6 +93,8 @@ class ValidateCorrectionForm(FormValidationAction):
         if skipped(tracker, text):
             return {"theme_correction": "(kept)"}
         add, remove = parse_correction(text)
+        if not add and not remove and latest_intent(tracker) in KEEP_INTENTS:
+            return {"theme_correction": "(kept)"}
         if not add and not remove:
             dispatcher.utter_message(text=message("correction_unclear"))
             return {"theme_correction": None}

@@ -26,6 +26,18 @@ class ValidateProfileForm(FormValidationAction):
         text = service.clean_text(as_text(value), MAX_CHARS)
         return {slot: text or None}
 
+    async def extract_organisation(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                   domain: dict[str, Any]) -> dict[str, Any]:
+        return answer_read_as_question(tracker, "organisation", faq=False)
+
+    async def extract_size_band(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                domain: dict[str, Any]) -> dict[str, Any]:
+        return answer_read_as_question(tracker, "size_band", faq=False)
+
+    async def extract_location(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                               domain: dict[str, Any]) -> dict[str, Any]:
+        return answer_read_as_question(tracker, "location", faq=False)
+
     async def extract_sector(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                              domain: dict[str, Any]) -> dict[str, Any]:
         return answer_read_as_question(tracker, "sector")

@@ -1,0 +1,136 @@
+"""Everyday replies the training data never saw: "no idea", "nah", "no, add skills",
+"it's fine", long answers that say "scrap" or "remove" without asking to be forgotten."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.close import ActionForget
+from actions.common import asks_to_forget, means_nothing
+from actions.consultation import ValidateStrategyForm
+from actions.playback import ValidateCorrectionForm
+from actions.profile import ValidateProfileForm
+from bot.consultation import service
+from bot.consultation.questions import SKIPPED
+from tests.actions.conftest import make_tracker, slot_sets, texts
+
+
+def run(coro):  # noqa: ANN001, ANN201
+    return asyncio.run(coro)
+
+
+@pytest.mark.parametrize("text", [
+    "no idea", "dunno", "Nah", "not sure tbh", "pass thanks", "haven't a clue",
+    "I don't know", "nothing really", "doesn't apply to us", "not relevant to us, next",
+    "idk", "n/a",
+])
+def test_nothing_to_say_replies(text: str) -> None:
+    assert means_nothing(text)
+
+
+@pytest.mark.parametrize("text", [
+    "no, we're a charity", "nothing but trouble with the A413", "Nash & Co",
+    "not sure about the arc but skills matter", "High Wycombe",
+])
+def test_answers_are_not_nothing(text: str) -> None:
+    assert not means_nothing(text)
+
+
+def test_no_idea_skips_a_profile_question(
+    database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    tracker = make_tracker("u1", "no idea", "deny")
+    assert ValidateProfileForm().validate_sector("no idea", dispatcher, tracker, domain) == {
+        "sector": SKIPPED}
+
+
+def test_nah_at_the_islands_question_means_none(
+    database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    tracker = make_tracker("u2", "nah", "deny")
+    result = ValidateStrategyForm().validate_islands("nah", dispatcher, tracker, domain)
+    assert result["islands"] == [] and result["island_answer"] == "(done)"
+
+
+def test_dunno_is_not_recorded_as_an_answer(
+    database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    service.record_consent("u3", "rest", True)
+    tracker = make_tracker("u3", "dunno", "skip",
+                           slots={"pending_questions": ["island:space:barriers"]})
+    ValidateStrategyForm().validate_island_answer("dunno", dispatcher, tracker, domain)
+    assert service.recorded_answers("u3") == []
+
+
+@pytest.mark.parametrize(("text", "intent", "expected"), [
+    ("no, add skills", "deny", True),
+    ("nah, drop housing", "deny", True),
+    ("no that's wrong", "deny", False),
+    ("the roads bit is wrong", "inform", False),  # names a theme but no change: ask
+    ("/deny", "deny", False),
+])
+def test_a_change_typed_with_the_no_is_taken_as_the_correction(
+    text: str, intent: str, expected: bool, dispatcher: CollectingDispatcher,
+    domain: dict[str, Any],
+) -> None:
+    tracker = make_tracker("u4", text, intent, active_loop="correction_form")
+    result = run(ValidateCorrectionForm().extract_theme_correction(dispatcher, tracker, domain))
+    assert result == ({"theme_correction": text} if expected else {})
+
+
+def test_the_typed_correction_is_only_read_before_the_question(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    tracker = make_tracker("u5", "add skills", "deny", active_loop="correction_form",
+                           slots={"requested_slot": "theme_correction"})
+    assert run(ValidateCorrectionForm().extract_theme_correction(
+        dispatcher, tracker, domain)) == {}
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("actually they're fine", "affirm"), ("leave them as they are", "stop"),
+])
+def test_its_fine_at_the_correction_keeps_the_themes(
+    text: str, intent: str, database_url: str, dispatcher: CollectingDispatcher,
+    domain: dict[str, Any],
+) -> None:
+    result = ValidateCorrectionForm().validate_theme_correction(
+        text, dispatcher, make_tracker("u6", text, intent), domain)
+    assert result == {"theme_correction": "(kept)"}
+
+
+LONG_ANSWER = ("we had to scrap our expansion plans last year because there was nowhere "
+               "to build and the rents were far too high")
+
+
+def test_long_answers_mentioning_scrap_are_not_forget_requests() -> None:
+    assert not asks_to_forget(LONG_ANSWER)
+    assert asks_to_forget("please can you delete everything I said in this chat, I've "
+                          "changed my mind about the whole thing")
+    assert asks_to_forget("get rid of my data")
+
+
+def test_an_answer_misread_as_forget_me_is_kept_as_the_answer(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    tracker = make_tracker("u7", LONG_ANSWER, "forget_me", active_loop="strategy_form",
+                           slots={"requested_slot": "island_answer"})
+    result = run(ValidateStrategyForm().extract_island_answer(dispatcher, tracker, domain))
+    assert result == {"island_answer": LONG_ANSWER}
+    tracker = make_tracker("u7", "forget me", "forget_me", active_loop="strategy_form",
+                           slots={"requested_slot": "island_answer"})
+    assert run(ValidateStrategyForm().extract_island_answer(dispatcher, tracker, domain)) == {}
+
+
+def test_forget_misread_inside_a_form_asks_the_question_again(
+    database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    tracker = make_tracker("u8", LONG_ANSWER, "forget_me", active_loop="profile_form")
+    events = run(ActionForget().run(dispatcher, tracker, domain))
+    assert 'type "forget me"' in texts(dispatcher)[0]
+    assert events == [{"event": "followup", "timestamp": None, "name": "profile_form"}]
+    assert slot_sets(events) == {}
