@@ -3,8 +3,9 @@
     .venv/bin/python benchmarks/tagger.py [--json] [--threads N]
 
 Prints macro-F1 / no-theme accuracy on ../shared/themes/dev.jsonl, dev-indirect.jsonl and our
-held-out indirect set (data/tagger/heldout-indirect.jsonl), the cross-validated score from
-training (models/tagger/meta.json), throughput in one process (batches of 64), single-message
+two held-out sets (data/tagger/heldout-indirect.jsonl, heldout-general.jsonl), the
+cross-validated score from training (models/tagger/meta.json), throughput in one process
+(batches of 64), single-message
 latency (p50/p95/p99 of `tag(text)`), cold model load time in a fresh process (imports
 included), peak resident memory, and the training time. Targets (issue 3): dev macro-F1 >= 0.95
 with >= 95% of no-theme messages untagged, indirect >= 0.75, >= 200 msg/s, p95 <= 10 ms,
@@ -82,7 +83,8 @@ def main() -> int:
     quality = {"cv_own_data": meta["cv"] | {"folds": meta["config"]["folds"],
                                             "examples": meta["data"]["examples"]}}
     for name, path in (("dev", tagdata.DEV_PATH), ("dev_indirect", tagdata.DEV_INDIRECT_PATH),
-                       ("own_heldout_indirect", tagdata.HELDOUT_PATH)):
+                       ("own_heldout_indirect", tagdata.HELDOUT_PATH),
+                       ("own_heldout_general", tagdata.DATA_DIR / "heldout-general.jsonl")):
         if not path.exists():
             continue
         rows = tagdata.load(path)
