@@ -109,7 +109,11 @@ async def _guarded_run_action(
 
 
 def install() -> None:
-    """Wrap RemoteAction.run and MessageProcessor._run_action (idempotent)."""
+    """Wrap RemoteAction.run and MessageProcessor._run_action (idempotent); validate action
+    responses with a cached validator (bot/channels/action_validation.py)."""
+    from bot.channels import action_validation
+
+    action_validation.install()
     if getattr(RemoteAction.run, "_bucks_lis_guard", False):
         return
     original_remote = RemoteAction.run

@@ -41,7 +41,8 @@ class Encoder:
         self._ort = ort
         self._sessions: dict[int, object] = {}
         self.threads = threads or default_threads()
-        self.session = self._session(self.threads)
+        self._session(1)  # single messages (the conversation's case) are ready at once;
+        # the multi-threaded session for batches is made on the first batch.
 
     def _session(self, threads: int):  # noqa: ANN202
         """An onnxruntime session with `threads` intra-op threads (made once, on first use).
@@ -95,7 +96,7 @@ class Encoder:
         out = np.zeros((len(texts), DIM), dtype=np.float32)
         if not texts:
             return out
-        session = self._session(1) if len(texts) <= SMALL_BATCH else self.session
+        session = self._session(1 if len(texts) <= SMALL_BATCH else self.threads)
         encodings = self.tokenizer.encode_batch([t if t.strip() else "." for t in texts])
         order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
         for start in range(0, len(order), batch_size):
