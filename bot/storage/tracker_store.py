@@ -50,6 +50,8 @@ DEFAULT_IDLE_SECONDS = 60 * 60
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute("PRAGMA journal_mode=WAL")  # as bot/storage/db.py; NORMAL is safe with WAL
+    cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
 
