@@ -94,13 +94,25 @@ def asks_to_forget(text: str) -> bool:
         return EXPLICIT_FORGET.search(text) is not None
     return FORGET_REQUEST.search(text) is not None
 
-def answer_read_as_question(tracker: Tracker, slot: str, faq: bool = True) -> dict[str, Any]:
-    """Take a form answer NLU mistook for an FAQ question ("the biggest issue is ...") or
-    for a request to be forgotten ("we had to scrap the expansion because ...").
+# Saying you no longer want to take part names it ("I'd rather not do this", "just
+# questions"); "no, just me" or "we don't want to take on more staff" are answers.
+WITHDRAW_WORDS = re.compile(
+    r"take part|taking part|particip|survey|consultation|question|chang\w* my mind|"
+    r"(do|doing|continue|carry on with) (this|it)\b|opt(ed)? out|not interested|"
+    r"browsing|just looking|info\b|information|curious|consent|decline|"
+    r"\b(record|stor|keep|kept|sav)\w* (me|my|anything|it|this|what)\b",
+    re.IGNORECASE,
+)
 
-    Used as `extract_<slot>`: the slot's from_text mapping skips the faq and forget_me
-    intents so real questions are answered and real requests honoured mid-form; this
-    keeps answers that only sound like one. `faq=False` for short answers (a name, a
+
+def answer_read_as_question(tracker: Tracker, slot: str, faq: bool = True) -> dict[str, Any]:
+    """Take a form answer NLU mistook for an FAQ question ("the biggest issue is ..."),
+    for a request to be forgotten ("we had to scrap the expansion because ...") or for
+    a change of mind about taking part ("no, just me").
+
+    Used as `extract_<slot>`: the slot's from_text mapping skips the faq, forget_me and
+    consent_decline intents so real questions are answered and real requests honoured
+    mid-form; this keeps answers that only sound like one. `faq=False` for short answers (a name, a
     town) where anything NLU reads as a question is better answered as one.
     """
     if tracker.get_slot("requested_slot") != slot:
@@ -109,6 +121,8 @@ def answer_read_as_question(tracker: Tracker, slot: str, faq: bool = True) -> di
     if not text or text.startswith("/"):
         return {}
     if intent == "forget_me" and not asks_to_forget(text):
+        return {slot: text}
+    if intent == "consent_decline" and not WITHDRAW_WORDS.search(text):
         return {slot: text}
     if faq and intent == "faq" and not looks_like_question(text):
         return {slot: text}

@@ -63,6 +63,11 @@ class ActionAskThemeCorrection(Action):
 EXPLICIT_CHANGE = re.compile(r"\b(add|drop|remove|take (off|out)|include|untag|delete)\b", re.I)
 # "it's fine", "leave them", "actually no changes": keep the themes as they are
 KEEP_INTENTS = {"affirm", "stop", "thank"}
+KEEP_WORDS = re.compile(
+    r"\b(leave|keep) (them|it|those|that|as)\b|\bas (they|it) (are|is)\b|\bno changes?\b|"
+    r"\b(they'?re|it'?s|that'?s|all|looks?) (fine|ok|okay|good|right)\b",
+    re.IGNORECASE,
+)
 
 
 class ValidateCorrectionForm(FormValidationAction):
@@ -93,7 +98,9 @@ class ValidateCorrectionForm(FormValidationAction):
         if skipped(tracker, text):
             return {"theme_correction": "(kept)"}
         add, remove = parse_correction(text)
-        if not add and not remove and latest_intent(tracker) in KEEP_INTENTS:
+        if not add and not remove and (
+            latest_intent(tracker) in KEEP_INTENTS or KEEP_WORDS.search(text)
+        ):
             return {"theme_correction": "(kept)"}
         if not add and not remove:
             dispatcher.utter_message(text=message("correction_unclear"))

@@ -134,3 +134,28 @@ def test_forget_misread_inside_a_form_asks_the_question_again(
     assert 'type "forget me"' in texts(dispatcher)[0]
     assert events == [{"event": "followup", "timestamp": None, "name": "profile_form"}]
     assert slot_sets(events) == {}
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("no, just me", True),
+    ("I don't want to take on more staff", True),
+    ("actually I don't want to take part, I just have questions", False),
+    ("I've changed my mind, I'd rather not do this", False),
+    ("/consent_decline", False),
+])
+def test_an_answer_misread_as_declining_is_kept_as_the_answer(
+    text: str, kept: bool, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    tracker = make_tracker("u9", text, "consent_decline", active_loop="profile_form",
+                           slots={"requested_slot": "size_band"})
+    result = run(ValidateProfileForm().extract_size_band(dispatcher, tracker, domain))
+    assert result == ({"size_band": text} if kept else {})
+
+
+def test_leave_them_as_they_are_keeps_the_themes(
+    database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    text = "leave them as they are"
+    result = ValidateCorrectionForm().validate_theme_correction(
+        text, dispatcher, make_tracker("u10", text, "inform"), domain)
+    assert result == {"theme_correction": "(kept)"}
