@@ -112,7 +112,10 @@ class ActionClose(Action):
     ) -> list[dict[str, Any]]:
         if tracker.get_slot("consent") is True:
             service.end_conversation(tracker.sender_id)
-            dispatcher.utter_message(text=message("goodbye"))
+            if latest_intent(tracker) == "consent_decline":  # changed their mind mid-way
+                dispatcher.utter_message(response="utter_stopped_taking_part")
+            else:
+                dispatcher.utter_message(text=message("goodbye"))
             return [SlotSet("stage", "closed")]
         dispatcher.utter_message(text=message("goodbye_declined"))
         return [SlotSet("stage", "closed"), AllSlotsReset()]

@@ -28,13 +28,13 @@ def latest_text(tracker: Tracker) -> str:
 # Whole replies that mean "nothing to say here", beyond the skip words of
 # bot.consultation.questions ("no idea", "dunno", "nah", "not sure tbh", "pass thanks").
 NOTHING_TO_SAY = re.compile(
-    r"(no|nah|nope|pass|skip|next|dunno|idk|unsure|no comment|no idea|no clue|not a clue|"
+    r"(no|n|nah|nope|pass|skip|next|dunno|idk|unsure|no comment|no idea|no clue|not a clue|"
     r"(i )?(have|haven)'?t (got )?(a|any) (clue|idea)|(i )?(don'?t|do not|dont) know|"
     r"(i'?m )?not (really )?sure|can'?t say|couldn'?t (say|tell you)|beats me|"
     r"nothing( really| to add| to say| comes to mind)?|not (really )?applicable|"
     r"(it )?does(n'?t| not) apply( to us| to me)?|not relevant( to us| to me)?|"
     r"rather not( say| answer| answer that)?|prefer not to( say| answer)?|"
-    r"none|n/?a|no answer|no views|no opinion|no strong views)"
+    r"none( of (them|these|those|that))?|n/?a|no answer|no views|no opinion|no strong views)"
     r"( really| tbh| to be honest| thanks| thank you| sorry| mate)*"
     r"(,? ?(next|skip|pass|move on)( please)?)?"
 )
@@ -45,6 +45,23 @@ def means_nothing(text: str) -> bool:
     norm = re.sub(r"[^a-z'/ ]+", " ", text.lower().replace("’", "'"))
     norm = " ".join(norm.split())
     return bool(norm) and NOTHING_TO_SAY.fullmatch(norm) is not None
+
+
+# "hang on", "one sec", "erm": not an answer yet; the question is asked again
+HOLDING = re.compile(
+    r"((hang on|hold on|wait|one (sec|second|moment|min|minute)|"
+    r"(just )?a (sec|second|moment|min|minute)|give me a (sec|second|moment|minute)|brb|"
+    r"let me (think|check)|thinking|um+|erm+|hmm+|ok|okay|right|so)"
+    r"( please| a (sec|second|moment|minute)| a bit| about it| on that)* ?)+"
+)
+
+
+def holding(text: Any) -> bool:
+    """The business is not answering yet ("hang on", "one sec", "erm")."""
+    if not isinstance(text, str):
+        return False
+    norm = " ".join(re.sub(r"[^a-z' ]+", " ", text.lower()).split())
+    return bool(norm) and HOLDING.fullmatch(norm) is not None
 
 
 def skipped(tracker: Tracker, value: Any) -> bool:
@@ -105,15 +122,33 @@ WITHDRAW_WORDS = re.compile(
 )
 
 
+# Finishing or leaving says so; "Lane End" (a village) or "Cheriton Ltd" is an answer.
+STOP_WORDS = re.compile(
+    r"\b(stop\w*|finish\w*|done|enough|wrap\w*|no more|that'?s (all|it|everything)|"
+    r"end (it|here|there|now|this|the)|call it a day|nothing (more|else)|the rest|"
+    r"said (all|everything)|out of time|no time)\b|^\W*end\W*$",
+    re.IGNORECASE,
+)
+GOODBYE_WORDS = re.compile(
+    r"\b(bye|goodbye|cheerio|ciao|see (ya|you)|ta ?ra|laters?|cya|ttyl|farewell|"
+    r"gotta (go|run|dash)|(have|got|need|must) to (go|run|dash)|i'?m off|leaving|"
+    r"log(ging)? off|good ?night|night)\b",
+    re.IGNORECASE,
+)
+
+
 def answer_read_as_question(tracker: Tracker, slot: str, faq: bool = True) -> dict[str, Any]:
     """Take a form answer NLU mistook for an FAQ question ("the biggest issue is ..."),
     for a request to be forgotten ("we had to scrap the expansion because ...") or for
     a change of mind about taking part ("no, just me").
 
-    Used as `extract_<slot>`: the slot's from_text mapping skips the faq, forget_me and
-    consent_decline intents so real questions are answered and real requests honoured
-    mid-form; this keeps answers that only sound like one. `faq=False` for short answers (a name, a
-    town) where anything NLU reads as a question is better answered as one.
+    Also a place or name NLU reads as finishing or leaving ("Lane End").
+
+    Used as `extract_<slot>`: the slot's from_text mapping skips the faq, forget_me,
+    stop, goodbye and consent_decline intents so real questions are answered and real
+    requests honoured mid-form; this keeps answers that only sound like one.
+    `faq=False` for short answers (a name, a town) where anything NLU reads as a
+    question is better answered as one.
     """
     if tracker.get_slot("requested_slot") != slot:
         return {}
@@ -123,6 +158,10 @@ def answer_read_as_question(tracker: Tracker, slot: str, faq: bool = True) -> di
     if intent == "forget_me" and not asks_to_forget(text):
         return {slot: text}
     if intent == "consent_decline" and not WITHDRAW_WORDS.search(text):
+        return {slot: text}
+    if intent == "stop" and not STOP_WORDS.search(text):
+        return {slot: text}
+    if intent == "goodbye" and not GOODBYE_WORDS.search(text):
         return {slot: text}
     if faq and intent == "faq" and not looks_like_question(text):
         return {slot: text}
@@ -139,5 +178,6 @@ def as_text(value: Any) -> str:
 
 __all__ = [
     "SKIPPED", "answer_read_as_question", "as_text", "asks_to_forget", "buttons", "channel",
-    "latest_intent", "latest_text", "looks_like_question", "means_nothing", "skipped",
+    "holding", "latest_intent", "latest_text", "looks_like_question", "means_nothing",
+    "skipped",
 ]

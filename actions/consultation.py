@@ -13,7 +13,14 @@ from typing import Any
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import answer_read_as_question, as_text, buttons, channel, skipped
+from actions.common import (
+    answer_read_as_question,
+    as_text,
+    buttons,
+    channel,
+    holding,
+    skipped,
+)
 from bot.consultation import service
 from bot.consultation.questions import (
     match_themes,
@@ -38,6 +45,8 @@ class ValidateStrategyForm(FormValidationAction):
                 dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
         kind, _ = KINDS[slot]
         text = as_text(value)
+        if holding(text):
+            return {slot: None}  # asked again
         if skipped(tracker, text) or means_none(text):
             chosen: list[str] = []
         else:
@@ -56,6 +65,8 @@ class ValidateStrategyForm(FormValidationAction):
             return {answer_slot: DONE}
         key, rest = pending[0], pending[1:]
         text = as_text(value)
+        if holding(text):
+            return {answer_slot: None}  # the same question again
         if text and not skipped(tracker, text):
             service.record_answer(
                 tracker.sender_id, channel(tracker), text, key, question(key).text

@@ -9,7 +9,15 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import SKIPPED, answer_read_as_question, as_text, buttons, channel, skipped
+from actions.common import (
+    SKIPPED,
+    answer_read_as_question,
+    as_text,
+    buttons,
+    channel,
+    holding,
+    skipped,
+)
 from bot.consultation import service
 from bot.consultation.questions import PROFILE_SLOTS, message, profile_question, size_bands
 
@@ -21,6 +29,8 @@ class ValidateProfileForm(FormValidationAction):
         return "validate_profile_form"
 
     def _clean(self, slot: str, value: Any, tracker: Tracker) -> dict[str, Any]:
+        if holding(value):
+            return {slot: None}  # asked again
         if skipped(tracker, value):
             return {slot: SKIPPED}
         text = service.clean_text(as_text(value), MAX_CHARS)

@@ -26,7 +26,7 @@ def run(coro):  # noqa: ANN001, ANN201
 @pytest.mark.parametrize("text", [
     "no idea", "dunno", "Nah", "not sure tbh", "pass thanks", "haven't a clue",
     "I don't know", "nothing really", "doesn't apply to us", "not relevant to us, next",
-    "idk", "n/a",
+    "idk", "n/a", "none of them",
 ])
 def test_nothing_to_say_replies(text: str) -> None:
     assert means_nothing(text)
@@ -159,3 +159,47 @@ def test_leave_them_as_they_are_keeps_the_themes(
     result = ValidateCorrectionForm().validate_theme_correction(
         text, dispatcher, make_tracker("u10", text, "inform"), domain)
     assert result == {"theme_correction": "(kept)"}
+
+
+def test_changing_ones_mind_mid_way_closes_without_a_thank_you_for_taking_part(
+    database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    from actions.close import ActionClose
+
+    service.record_consent("u11", "rest", True)
+    tracker = make_tracker("u11", "actually I'd rather not do this", "consent_decline",
+                           slots={"consent": True})
+    events = run(ActionClose().run(dispatcher, tracker, domain))
+    assert dispatcher.messages[0]["response"] == "utter_stopped_taking_part"
+    assert slot_sets(events) == {"stage": "closed"}
+    assert "forget me" in domain["responses"]["utter_stopped_taking_part"][0]["text"]
+
+
+@pytest.mark.parametrize(("text", "intent"), [("Lane End", "stop"), ("Cheriton Ltd", "goodbye")])
+def test_a_name_misread_as_finishing_is_kept_as_the_answer(
+    text: str, intent: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    tracker = make_tracker("u12", text, intent, active_loop="profile_form",
+                           slots={"requested_slot": "location"})
+    result = run(ValidateProfileForm().extract_location(dispatcher, tracker, domain))
+    assert result == {"location": text}
+    tracker = make_tracker("u12", "I'm done", "stop", active_loop="profile_form",
+                           slots={"requested_slot": "location"})
+    assert run(ValidateProfileForm().extract_location(dispatcher, tracker, domain)) == {}
+
+
+@pytest.mark.parametrize("text", ["hang on", "one sec", "erm", "hmm let me think"])
+def test_hang_on_asks_the_same_question_again(
+    text: str, database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    from actions.common import holding
+
+    assert holding(text)
+    tracker = make_tracker("u13", text, "nlu_fallback",
+                           slots={"pending_questions": ["island:space:barriers",
+                                                        "island:space:help"]})
+    result = ValidateStrategyForm().validate_island_answer(text, dispatcher, tracker, domain)
+    assert result == {"island_answer": None}  # queue untouched: the same question
+    assert ValidateProfileForm().validate_location(text, dispatcher, tracker, domain) == {
+        "location": None}
+    assert not holding("hang on, the roads are bad")
