@@ -7,10 +7,17 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import buttons
+from actions.common import buttons, latest_intent
 from bot.consultation.questions import message
 
 NAME = "action_fallback"
+VIEW_INTENTS = {"inform", "choose_theme"}
+VIEW_REPLIES = {  # stage -> response; None = the consent question is still open
+    None: "utter_view_before_consent",
+    "consent": "utter_view_before_consent",
+    "declined": "utter_view_while_declined",
+    "closed": "utter_view_after_close",
+}
 
 
 def fallbacks_in_a_row(events: list[dict[str, Any]]) -> int:
@@ -41,6 +48,13 @@ class ActionFallback(Action):
             return []
         options = [(q, q) for q in message("fallback_buttons")]
         stage = tracker.get_slot("stage")
+        if latest_intent(tracker) in VIEW_INTENTS and stage in VIEW_REPLIES:
+            # A view offered with no question pending: say why it isn't noted and how
+            # it could be, instead of "I didn't understand".
+            take_part = [("Take part", "/consent_agree")] if stage != "closed" else []
+            dispatcher.utter_message(response=VIEW_REPLIES[stage],
+                                     buttons=buttons(*take_part, *options))
+            return []
         if stage in (None, "consent"):
             options = [("Take part", "/consent_agree"), ("Just ask questions",
                                                          "/consent_decline"), *options]

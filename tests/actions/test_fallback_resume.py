@@ -61,3 +61,21 @@ def test_resume_is_silent_inside_a_form(
     tracker = make_tracker(slots={"stage": "strategy"}, active_loop="strategy_form")
     run(ActionResume().run(dispatcher, tracker, domain))
     assert dispatcher.messages == []
+
+
+def test_a_view_before_consent_says_why_it_is_not_noted_yet(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    text = "the roads round Aylesbury are a disaster and nobody listens"
+    tracker = make_tracker(text=text, intent="inform", events=[action_event("action_listen")])
+    run(ActionFallback().run(dispatcher, tracker, domain))
+    message = dispatcher.messages[0]
+    assert message["response"] == "utter_view_before_consent"
+    assert message["buttons"][0]["payload"] == "/consent_agree"
+    for stage, response in [("declined", "utter_view_while_declined"),
+                            ("closed", "utter_view_after_close")]:
+        dispatcher.messages.clear()
+        tracker = make_tracker(text=text, intent="inform", slots={"stage": stage})
+        run(ActionFallback().run(dispatcher, tracker, domain))
+        assert dispatcher.messages[0]["response"] == response
+        assert response in domain["responses"]
