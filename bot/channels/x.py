@@ -251,6 +251,19 @@ def _tweet_events(
     return items, ignored
 
 
+def parse_deletions(payload: dict[str, Any]) -> list[tuple[str, str]]:
+    """(sender id, post id) of each post its author deleted (`tweet_delete_events`)."""
+    found = []
+    for event in payload.get("tweet_delete_events") or []:
+        status = event.get("status") if isinstance(event, dict) else None
+        if not isinstance(status, dict):
+            continue
+        tweet_id, user_id = _str(status.get("id")), _str(status.get("user_id"))
+        if tweet_id and user_id:
+            found.append((Inbound("post", tweet_id, user_id, "").sender_id, tweet_id))
+    return found
+
+
 def parse_webhook(
     payload: dict[str, Any], bot_user_id: str, hashtag: str, max_chars: int
 ) -> tuple[list[Inbound], list[Ignored]]:
@@ -598,6 +611,23 @@ class XInput(InputChannel):
                 ignored.append(Ignored(item.event_id, "error"))
         return handled, ignored
 
+    async def forget_deleted_posts(self, deletions: list[tuple[str, str]]) -> int:
+        """Delete what deleted posts said (X's rules: deleted content goes from our store too).
+        Returns how many stored messages were redacted."""
+        from bot.consultation import service
+
+        loop = asyncio.get_running_loop()
+        redacted = 0
+        for sender_id, tweet_id in deletions:
+            try:
+                result = await loop.run_in_executor(
+                    None, service.forget_x_post, sender_id, tweet_id
+                )
+                redacted += result.events
+            except Exception:  # noqa: BLE001 - logged; X will not resend a deletion
+                logger.exception("X: could not delete post %s", tweet_id)
+        return redacted
+
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
         x_webhook = Blueprint("x_webhook", __name__)
 
@@ -657,10 +687,12 @@ class XInput(InputChannel):
                 payload, self.cfg.x_bot_user_id, self.cfg.x_hashtag, self.cfg.max_message_chars
             )
             handled, skipped = await self.dispatch(items, on_new_message)
+            deleted = await self.forget_deleted_posts(parse_deletions(payload))
             return response.json(
                 {
                     "status": "ok",
                     "handled": handled,
+                    "deleted": deleted,
                     "ignored": [i.__dict__ for i in ignored + skipped],
                 },
                 dumps=json.dumps,

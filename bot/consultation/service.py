@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.storage.db import session_scope
-from bot.storage.erasure import ErasureResult, forget_sender
+from bot.storage.erasure import ErasureResult, erase_x_post, forget_sender
 from bot.storage.models import (
     SOURCE_RESPONDENT,
     AuditEvent,
@@ -272,3 +272,9 @@ def forget(sender_id: str, actor: str = RESPONDENT) -> ErasureResult:
     """Delete everything the sender said, transcript included."""
     with session_scope() as session:
         return forget_sender(session, sender_id, actor=actor)
+
+
+def forget_x_post(sender_id: str, tweet_id: str) -> ErasureResult:
+    """Its author deleted an X post: delete what it said (the rest of the conversation stays)."""
+    with session_scope() as session:
+        return erase_x_post(session, sender_id, tweet_id)

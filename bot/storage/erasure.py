@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from datetime import datetime, timezone
 
-from sqlalchemy import delete, inspect, select
+from sqlalchemy import delete, inspect, select, update
 from sqlalchemy.orm import Session
 
 from bot.storage.models import AuditEvent, Business, Conversation, Response
@@ -62,3 +64,68 @@ def forget_sender(
     )
     session.flush()
     return ErasureResult(businesses=len(business_ids), responses=responses, events=events)
+
+
+DELETED_POST = "[deleted by its author on X]"
+
+
+def _same_words(a: str, b: str) -> bool:
+    return " ".join(a.split()) == " ".join(b.split())
+
+
+def erase_x_post(
+    session: Session, sender_id: str, tweet_id: str, actor: str = "x"
+) -> ErasureResult:
+    """An X post was deleted by its author: remove what it said, keep the conversation.
+
+    The post's message in Rasa's transcript is redacted in place (the transcript keeps its
+    shape, so the conversation can go on) and the response stored from it is deleted with
+    its themes. The audit row records counts only.
+    """
+    said: list[tuple[str, float | None]] = []
+    if inspect(session.connection()).has_table("events"):
+        rows = session.execute(
+            select(EVENTS.c.id, EVENTS.c.data, EVENTS.c.timestamp).where(
+                EVENTS.c.sender_id == sender_id, EVENTS.c.type_name == "user"
+            )
+        ).all()
+        for row in rows:
+            try:
+                data = json.loads(row.data or "{}")
+            except ValueError:
+                continue
+            x = (data.get("metadata") or {}).get("x") or {}
+            if not isinstance(x, dict) or str(x.get("tweet_id") or "") != tweet_id:
+                continue
+            said.append((str(data.get("text") or ""), row.timestamp))
+            data["text"] = DELETED_POST
+            if isinstance(data.get("parse_data"), dict):
+                data["parse_data"]["text"] = DELETED_POST
+            session.execute(
+                update(EVENTS).where(EVENTS.c.id == row.id).values(data=json.dumps(data))
+            )
+    responses = 0
+    for text, timestamp in said:
+        query = (
+            select(Response)
+            .join(Conversation, Response.conversation_id == Conversation.id)
+            .where(Conversation.sender_id == sender_id)
+            .order_by(Response.id)
+        )
+        if timestamp is not None:
+            since = datetime.fromtimestamp(float(timestamp) - 5, tz=timezone.utc)
+            query = query.where(Response.created_at >= since.replace(tzinfo=None))
+        match = next((r for r in session.scalars(query) if _same_words(r.text, text)), None)
+        if match is not None:
+            session.delete(match)
+            responses += 1
+    if said:
+        session.add(
+            AuditEvent(
+                actor=actor,
+                action="x_post_deleted",
+                detail={"responses_deleted": responses, "transcript_events_redacted": len(said)},
+            )
+        )
+    session.flush()
+    return ErasureResult(businesses=0, responses=responses, events=len(said))

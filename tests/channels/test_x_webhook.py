@@ -464,7 +464,7 @@ def test_one_failing_message_does_not_lose_the_others(make_harness: Any) -> None
 def test_other_account_activity_is_acknowledged_and_ignored(x: Harness) -> None:
     answer = x.post_signed({"for_user_id": BOT_ID, "favorite_events": [{"id": "1"}]})
     assert answer.status == 200
-    assert answer.json() == {"status": "ok", "handled": 0, "ignored": []}
+    assert answer.json() == {"status": "ok", "handled": 0, "deleted": 0, "ignored": []}
 
 
 def test_the_channel_is_named_x_and_reads_no_secrets_from_credentials() -> None:
@@ -497,3 +497,30 @@ def test_registered_the_way_rasa_does_from_credentials_yml(
         ]
     finally:
         settings.cache_clear()
+
+
+# --- posts deleted by their authors ----------------------------------------------------------
+
+
+def test_a_deleted_post_is_forgotten(x: Harness, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.consultation import service
+    from bot.storage.erasure import ErasureResult
+
+    calls: list[tuple[str, str]] = []
+
+    def forget(sender_id: str, tweet_id: str) -> ErasureResult:
+        calls.append((sender_id, tweet_id))
+        return ErasureResult(businesses=0, responses=1, events=1)
+
+    monkeypatch.setattr(service, "forget_x_post", forget)
+    answer = x.post_signed({
+        "for_user_id": BOT_ID,
+        "tweet_delete_events": [
+            {"status": {"id": "5001", "user_id": USER_ID}, "timestamp_ms": "1700000000000"},
+            {"status": "malformed"}, {"no_status": 1}, "junk",
+        ],
+    })
+    assert answer.status == 200
+    assert answer.json()["deleted"] == 1 and answer.json()["handled"] == 0
+    assert calls == [(f"x-post-{USER_ID}", "5001")]
+    assert x.received == []
