@@ -165,6 +165,10 @@ def _overview_ttl() -> float:
     return float(current_app.config.get("REVIEW_OVERVIEW_CACHE_SECONDS", 30))
 
 
+# Audit actions that delete what someone said: each drops the overview's reused copy.
+ERASURE_ACTIONS = ("erasure", "x_post_deleted")
+
+
 def _overview(fresh: bool = False) -> tuple[queries.Overview, datetime]:
     """The overview, reused briefly. An erasure anywhere (the bot's "forget" included)
     drops the reused copy at once, so erased words never linger on this page."""
@@ -172,7 +176,9 @@ def _overview(fresh: bool = False) -> tuple[queries.Overview, datetime]:
     now = time.monotonic()
     with db_session() as session:
         last_erasure = session.scalar(
-            select(func.max(AuditEvent.id)).where(AuditEvent.action == "erasure")
+            select(func.max(AuditEvent.id)).where(
+                AuditEvent.action.in_(ERASURE_ACTIONS)
+            )
         )
         version = (_GENERATION[0], int(last_erasure or 0))
         cached = _OVERVIEW.get(key)
