@@ -7,11 +7,12 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import buttons, latest_intent
+from actions.common import buttons, latest_intent, latest_text, looks_like_question
 from bot.consultation.questions import message
 
 NAME = "action_fallback"
 VIEW_INTENTS = {"inform", "choose_theme"}
+VIEW_MIN_WORDS = 6
 VIEW_REPLIES = {  # stage -> response; None = the consent question is still open
     None: "utter_view_before_consent",
     "consent": "utter_view_before_consent",
@@ -36,6 +37,16 @@ def fallbacks_in_a_row(events: list[dict[str, Any]]) -> int:
     return count
 
 
+def offers_a_view(tracker: Tracker) -> bool:
+    """An answer or opinion, not gibberish: NLU read it as one, or it is a sentence
+    NLU could not place ("oh and another thing, the broadband is rubbish")."""
+    intent, text = latest_intent(tracker), latest_text(tracker)
+    if intent in VIEW_INTENTS:
+        return True
+    return (intent == "nlu_fallback" and len(text.split()) >= VIEW_MIN_WORDS
+            and not looks_like_question(text))
+
+
 class ActionFallback(Action):
     def name(self) -> str:
         return NAME
@@ -48,7 +59,7 @@ class ActionFallback(Action):
             return []
         options = [(q, q) for q in message("fallback_buttons")]
         stage = tracker.get_slot("stage")
-        if latest_intent(tracker) in VIEW_INTENTS and stage in VIEW_REPLIES:
+        if offers_a_view(tracker) and stage in VIEW_REPLIES:
             # A view offered with no question pending: say why it isn't noted and how
             # it could be, instead of "I didn't understand".
             take_part = [("Take part", "/consent_agree")] if stage != "closed" else []

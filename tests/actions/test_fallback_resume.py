@@ -79,3 +79,16 @@ def test_a_view_before_consent_says_why_it_is_not_noted_yet(
         run(ActionFallback().run(dispatcher, tracker, domain))
         assert dispatcher.messages[0]["response"] == response
         assert response in domain["responses"]
+
+
+def test_an_unplaced_sentence_after_closing_is_taken_as_a_view(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    text = "oh and another thing, the broadband is rubbish"
+    tracker = make_tracker(text=text, intent="nlu_fallback", slots={"stage": "closed"})
+    run(ActionFallback().run(dispatcher, tracker, domain))
+    assert dispatcher.messages[0]["response"] == "utter_view_after_close"
+    dispatcher.messages.clear()
+    tracker = make_tracker(text="blorp", intent="nlu_fallback", slots={"stage": "closed"})
+    run(ActionFallback().run(dispatcher, tracker, domain))
+    assert "didn't understand" in texts(dispatcher)[0]
