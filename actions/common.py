@@ -34,7 +34,9 @@ NOTHING_TO_SAY = re.compile(
     r"nothing( really| to add| to say| comes to mind)?|not (really )?applicable|"
     r"(it )?does(n'?t| not) apply( to us| to me)?|not relevant( to us| to me)?|"
     r"rather not( say| answer| answer that)?|prefer not to( say| answer)?|"
-    r"none( of (them|these|those|that))?|n/?a|no answer|no views|no opinion|no strong views)"
+    r"none( of (them|these|those|that))?|n/?a|no answer|no views|no opinion|no strong views|"
+    r"none of your business|mind your own( business)?|not telling( you)?|private|"
+    r"confidential)"
     r"( really| tbh| to be honest| thanks| thank you| sorry| mate)*"
     r"(,? ?(next|skip|pass|move on)( please)?)?"
 )

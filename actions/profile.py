@@ -16,6 +16,7 @@ from actions.common import (
     buttons,
     channel,
     holding,
+    latest_intent,
     skipped,
 )
 from bot.consultation import service
@@ -24,13 +25,34 @@ from bot.consultation.questions import PROFILE_SLOTS, message, profile_question,
 MAX_CHARS = service.PROFILE_MAX_CHARS
 
 
+ASKING_BACK = {"why", "what", "whats", "what's", "how", "huh", "pardon", "sorry", "eh"}
+
+
+def asks_back(value: Any) -> bool:
+    """"why do you need that", "what for?": a question back, not a name or a sector
+    ("Tell Tale Media" and "Can Do Cleaning" are names, so only these openings count)."""
+    if not isinstance(value, str):
+        return False
+    words = value.strip().lower().split()
+    if not words:
+        return False
+    return value.strip().endswith("?") or (words[0] in ASKING_BACK and len(words) <= 8)
+
+
 class ValidateProfileForm(FormValidationAction):
     def name(self) -> str:
         return "validate_profile_form"
 
-    def _clean(self, slot: str, value: Any, tracker: Tracker) -> dict[str, Any]:
+    def _clean(self, slot: str, value: Any, tracker: Tracker,
+               dispatcher: CollectingDispatcher | None = None) -> dict[str, Any]:
         if holding(value):
             return {slot: None}  # asked again
+        if (dispatcher is not None and asks_back(value) and latest_intent(tracker) != "skip"
+                and not skipped(tracker, value)):
+            # "why do you need that?" that NLU did not take for a question: say what
+            # the questions are for (and that they can be skipped), then ask again
+            dispatcher.utter_message(response="utter_faq/bot_help")
+            return {slot: None}
         if skipped(tracker, value):
             return {slot: SKIPPED}
         text = service.clean_text(as_text(value), MAX_CHARS)
@@ -58,23 +80,23 @@ class ValidateProfileForm(FormValidationAction):
 
     def validate_organisation(self, value: Any, dispatcher: CollectingDispatcher,
                               tracker: Tracker, domain: dict[str, Any]) -> dict[str, Any]:
-        return self._clean("organisation", value, tracker)
+        return self._clean("organisation", value, tracker, dispatcher)
 
     def validate_sector(self, value: Any, dispatcher: CollectingDispatcher,
                         tracker: Tracker, domain: dict[str, Any]) -> dict[str, Any]:
-        return self._clean("sector", value, tracker)
+        return self._clean("sector", value, tracker, dispatcher)
 
     def validate_size_band(self, value: Any, dispatcher: CollectingDispatcher,
                            tracker: Tracker, domain: dict[str, Any]) -> dict[str, Any]:
-        return self._clean("size_band", value, tracker)
+        return self._clean("size_band", value, tracker, dispatcher)
 
     def validate_location(self, value: Any, dispatcher: CollectingDispatcher,
                           tracker: Tracker, domain: dict[str, Any]) -> dict[str, Any]:
-        return self._clean("location", value, tracker)
+        return self._clean("location", value, tracker, dispatcher)
 
     def validate_role(self, value: Any, dispatcher: CollectingDispatcher,
                       tracker: Tracker, domain: dict[str, Any]) -> dict[str, Any]:
-        return self._clean("role", value, tracker)
+        return self._clean("role", value, tracker, dispatcher)
 
 
 class _AskProfile(Action, ABC):

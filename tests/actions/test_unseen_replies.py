@@ -203,3 +203,20 @@ def test_hang_on_asks_the_same_question_again(
     assert ValidateProfileForm().validate_location(text, dispatcher, tracker, domain) == {
         "location": None}
     assert not holding("hang on, the roads are bad")
+
+
+@pytest.mark.parametrize(("text", "asked_back"), [
+    ("why do you need that", True), ("what for?", True), ("Tell Tale Media", False),
+    ("Can Do Cleaning", False), ("none of your business", False),
+])
+def test_a_question_back_at_a_profile_question_is_answered_then_asked_again(
+    text: str, asked_back: bool, database_url: str, dispatcher: CollectingDispatcher,
+    domain: dict[str, Any],
+) -> None:
+    tracker = make_tracker("u14", text, "inform")
+    result = ValidateProfileForm().validate_sector(text, dispatcher, tracker, domain)
+    if asked_back:
+        assert result == {"sector": None}
+        assert dispatcher.messages[0]["response"] == "utter_faq/bot_help"
+    else:
+        assert result["sector"] in (text, SKIPPED) and not dispatcher.messages
