@@ -23,6 +23,7 @@ from actions.common import (
 )
 from bot.consultation import service
 from bot.consultation.questions import (
+    SYNONYMS,
     match_themes,
     means_none,
     message,
@@ -35,6 +36,27 @@ from bot.strategy import ISLAND_IDS, SEABED_IDS, theme
 
 DONE = "(done)"
 KINDS = {"islands": ("island", ISLAND_IDS), "seabed": ("seabed", SEABED_IDS)}
+
+
+def seabed_named(text: str) -> list[str]:
+    """Seabed drivers named outright ("environment", "skills"), not guessed by the tagger."""
+    norm = f" {' '.join(text.lower().split())} "
+    named = match_themes(text, "seabed")
+    return [t for t in named if any(f" {w} " in norm for w in _seabed_words(t))]
+
+
+def _seabed_words(theme_id: str) -> set[str]:
+    t = theme(theme_id)
+    words = {t.name.lower(), theme_id.replace("_", " ")}
+    words |= {w.lower() for w in SYNONYMS.get(theme_id, ())}
+    return words | {t.name.lower().split(" and ")[0]}
+
+
+def asked_before(tracker: Tracker, slot: str) -> bool:
+    """The choice question was already asked again after an unclear reply (twice in all)."""
+    asks = [e for e in tracker.events
+            if e.get("event") == "action" and e.get("name") == f"action_ask_{slot}"]
+    return len(asks) >= 2
 
 
 class ValidateStrategyForm(FormValidationAction):
@@ -51,7 +73,16 @@ class ValidateStrategyForm(FormValidationAction):
             chosen: list[str] = []
         else:
             chosen = match_themes(text, kind)
-            if not chosen:
+            if not chosen and slot == "islands":
+                seabed = seabed_named(text)
+                if seabed:  # "environment" at the islands question: on to the seabed
+                    dispatcher.utter_message(text=message("chosen", names=theme_names(seabed)))
+                    return {"islands": [], "island_answer": DONE, "seabed": seabed,
+                            "pending_questions": question_queue(seabed), "seabed_answer": None}
+            if not chosen and asked_before(tracker, slot):
+                # unclear twice: move on rather than ask the same list a third time
+                dispatcher.utter_message(response="utter_choice_moving_on")
+            elif not chosen:
                 dispatcher.utter_message(text=message(f"{slot}_unclear"))
                 return {slot: None}
         queue = question_queue(chosen)
@@ -111,9 +142,10 @@ class _AskThemes(Action, ABC):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         _, ids = KINDS[self.section]
-        lines = [section_text(self.section, "intro")]
-        lines += [f"- {theme(t).name}: {theme(t).summary}" for t in ids]
-        dispatcher.utter_message(text="\n".join(lines))
+        if tracker.get_slot("requested_slot") != self.section:  # not on asking again
+            lines = [section_text(self.section, "intro")]
+            lines += [f"- {theme(t).name}: {theme(t).summary}" for t in ids]
+            dispatcher.utter_message(text="\n".join(lines))
         all_button = message("all_islands_button" if self.section == "islands"
                              else "all_seabed_button")
         dispatcher.utter_message(

@@ -220,3 +220,42 @@ def test_a_question_back_at_a_profile_question_is_answered_then_asked_again(
         assert dispatcher.messages[0]["response"] == "utter_faq/bot_help"
     else:
         assert result["sector"] in (text, SKIPPED) and not dispatcher.messages
+
+
+def test_a_seabed_driver_named_at_the_islands_question_moves_on_to_it(
+    database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    tracker = make_tracker("u15", "environment", "choose_theme")
+    result = ValidateStrategyForm().validate_islands("environment", dispatcher, tracker, domain)
+    assert result["islands"] == [] and result["island_answer"] == "(done)"
+    assert result["seabed"] == ["environment_quality_of_life"]
+    assert result["pending_questions"] == ["seabed:environment_quality_of_life:views"]
+    assert result["seabed_answer"] is None
+
+
+def test_an_unclear_choice_twice_moves_on(
+    database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    from tests.actions.conftest import action_event
+
+    text = "parking and signage on the A413"
+    once = make_tracker("u16", text, "inform", events=[action_event("action_ask_islands")])
+    assert ValidateStrategyForm().validate_islands(text, dispatcher, once, domain) == {
+        "islands": None}
+    twice = make_tracker("u16", text, "inform", events=[action_event("action_ask_islands")] * 2)
+    result = ValidateStrategyForm().validate_islands(text, dispatcher, twice, domain)
+    assert result["islands"] == [] and result["island_answer"] == "(done)"
+    assert dispatcher.messages[-1]["response"] == "utter_choice_moving_on"
+
+
+def test_the_list_is_not_repeated_when_the_choice_is_asked_again(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    from actions.consultation import ActionAskIslands
+
+    run(ActionAskIslands().run(dispatcher, make_tracker("u17"), domain))
+    assert len(dispatcher.messages) == 2  # intro with the list, then the question
+    dispatcher.messages.clear()
+    again = make_tracker("u17", slots={"requested_slot": "islands"})
+    run(ActionAskIslands().run(dispatcher, again, domain))
+    assert len(dispatcher.messages) == 1 and dispatcher.messages[0]["buttons"]
