@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import re
+from functools import lru_cache
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -170,6 +172,35 @@ def answer_read_as_question(tracker: Tracker, slot: str, faq: bool = True) -> di
     return {}
 
 
+@lru_cache(maxsize=1)
+def _theme_words() -> tuple[str, ...]:
+    """Single words of theme names and their everyday synonyms ("creative", "skills")."""
+    from bot.consultation.questions import SYNONYMS
+    from bot.strategy import load_themes
+
+    words: set[str] = set()
+    for t in load_themes():
+        for phrase in (t.name, *t.assets, *SYNONYMS.get(t.id, ())):
+            words.update(w for w in re.findall(r"[a-z]+", phrase.lower()) if len(w) >= 5)
+    return tuple(sorted(words))
+
+
+def fix_theme_typos(text: str) -> str:
+    """"creatve and medtec" -> "creative and medtech": words of five letters or more
+    close to a theme word are corrected before the themes are matched."""
+    vocabulary = _theme_words()
+    known = set(vocabulary)
+
+    def fix(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if len(word) < 5 or word.lower() in known:
+            return word
+        close = difflib.get_close_matches(word.lower(), vocabulary, n=1, cutoff=0.8)
+        return close[0] if close else word
+
+    return re.sub(r"[A-Za-z]+", fix, text)
+
+
 def buttons(*pairs: tuple[str, str]) -> list[dict[str, str]]:
     return [{"title": title, "payload": payload} for title, payload in pairs]
 
@@ -180,6 +211,7 @@ def as_text(value: Any) -> str:
 
 __all__ = [
     "SKIPPED", "answer_read_as_question", "as_text", "asks_to_forget", "buttons", "channel",
+    "fix_theme_typos",
     "holding", "latest_intent", "latest_text", "looks_like_question", "means_nothing",
     "skipped",
 ]

@@ -18,6 +18,7 @@ from actions.common import (
     as_text,
     buttons,
     channel,
+    fix_theme_typos,
     holding,
     skipped,
 )
@@ -72,9 +73,10 @@ class ValidateStrategyForm(FormValidationAction):
         if skipped(tracker, text) or means_none(text):
             chosen: list[str] = []
         else:
-            chosen = match_themes(text, kind)
+            fixed = fix_theme_typos(text)
+            chosen = match_themes(fixed, kind)
             if not chosen and slot == "islands":
-                seabed = seabed_named(text)
+                seabed = seabed_named(fixed)
                 if seabed:  # "environment" at the islands question: on to the seabed
                     dispatcher.utter_message(text=message("chosen", names=theme_names(seabed)))
                     return {"islands": [], "island_answer": DONE, "seabed": seabed,

@@ -9,7 +9,7 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import as_text, latest_intent, latest_text, skipped
+from actions.common import as_text, fix_theme_typos, latest_intent, latest_text, skipped
 from bot.consultation import service
 from bot.consultation.questions import message, parse_correction, theme_names
 from bot.strategy import THEME_IDS
@@ -89,7 +89,7 @@ class ValidateCorrectionForm(FormValidationAction):
             "deny", "choose_theme", "inform"
         ):
             return {}
-        add, remove = parse_correction(text)
+        add, remove = parse_correction(fix_theme_typos(text))
         return {"theme_correction": text} if add or remove else {}
 
     def validate_theme_correction(self, value: Any, dispatcher: CollectingDispatcher,
@@ -97,7 +97,7 @@ class ValidateCorrectionForm(FormValidationAction):
         text = as_text(value)
         if skipped(tracker, text):
             return {"theme_correction": "(kept)"}
-        add, remove = parse_correction(text)
+        add, remove = parse_correction(fix_theme_typos(text))
         if not add and not remove and (
             latest_intent(tracker) in KEEP_INTENTS or KEEP_WORDS.search(text)
         ):

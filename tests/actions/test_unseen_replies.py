@@ -259,3 +259,14 @@ def test_the_list_is_not_repeated_when_the_choice_is_asked_again(
     again = make_tracker("u17", slots={"requested_slot": "islands"})
     run(ActionAskIslands().run(dispatcher, again, domain))
     assert len(dispatcher.messages) == 1 and dispatcher.messages[0]["buttons"]
+
+
+def test_typos_in_theme_names_are_read(
+    database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    text = "creatve and medtec"
+    result = ValidateStrategyForm().validate_islands(
+        text, dispatcher, make_tracker("u18", text, "choose_theme"), domain)
+    assert result["islands"] == ["creative_digital", "medical_technologies"]
+    tracker = make_tracker("u18", "no, add infrastucture", "deny", active_loop="correction_form")
+    assert run(ValidateCorrectionForm().extract_theme_correction(dispatcher, tracker, domain))
