@@ -185,31 +185,54 @@ def is_skip(text: str | None) -> bool:
     return text.strip() == "/skip" or _norm(text).strip() in SKIP_WORDS
 
 
-REMOVE_WORDS = r"drop|remove|delete|take off|take out|untag|not|no|isn't|isnt|wrong|without"
-ADD_WORDS = r"add|include|plus|also|and also|tag|missing|put"
+REMOVE_WORDS = (
+    r"drop|remove|delete|take off|take out|untag|not|no|isn't|isnt|aren't|arent|wrong|"
+    r"without|doesn't|doesnt|don't|dont|shouldn't|shouldnt|irrelevant|incorrect|"
+    r"nothing to do with|not relevant|get rid of|lose"
+)
+ADD_WORDS = r"add|include|plus|also|and also|tag|missing|put in|forgot|forgotten|left out"
 _CORRECTION_SPLIT = re.compile(rf"\b({REMOVE_WORDS}|{ADD_WORDS})\b")
+_REMOVE_RE = re.compile(rf"\b({REMOVE_WORDS})\b")
+_ADD_RE = re.compile(rf"\b({ADD_WORDS})\b")
+_CLAUSES = re.compile(r"[,;.!?\n]+|\bbut\b|\bhowever\b|\bwhereas\b")
 
 
 def parse_correction(text: str) -> tuple[list[str], list[str]]:
     """Read "drop infrastructure, add skills" as (add=[education_skills], remove=[infrastructure]).
 
-    Themes after a remove word are removed, after an add word are added; themes named
-    before any such word are added.
+    Clause by clause (split at punctuation and "but"): a clause with only a remove cue
+    removes the themes it names wherever the cue stands ("the roads bit is wrong",
+    "not space"); one with only an add cue, or none, adds them; one with both is read in
+    order (themes after "drop" are removed, after "add" added; before either, added).
     """
-    norm = _norm(text)
     add: list[str] = []
     remove: list[str] = []
-    mode = "add"
-    pos = 0
-    for match in _CORRECTION_SPLIT.finditer(norm):
-        segment = norm[pos : match.start()]
-        (remove if mode == "remove" else add).extend(_names_only(segment))
-        mode = "remove" if re.fullmatch(REMOVE_WORDS, match.group(1)) else "add"
-        pos = match.end()
-    (remove if mode == "remove" else add).extend(_names_only(norm[pos:]))
+    for clause in _CLAUSES.split(text.replace("\u2019", "'")):
+        norm = _norm(clause)
+        names = _names_only(norm)
+        if not names:
+            continue
+        removing, adding = bool(_REMOVE_RE.search(norm)), bool(_ADD_RE.search(norm))
+        if removing and not adding:
+            remove.extend(names)
+        elif adding and not removing or not (adding or removing):
+            add.extend(names)
+        else:
+            _read_in_order(norm, add, remove)
     add = [t for t in THEME_IDS if t in add and t not in remove]
     remove = [t for t in THEME_IDS if t in remove]
     return add, remove
+
+
+def _read_in_order(norm: str, add: list[str], remove: list[str]) -> None:
+    """Themes after a remove word go to `remove`, after an add word (or before any) to `add`."""
+    mode = "add"
+    pos = 0
+    for match in _CORRECTION_SPLIT.finditer(norm):
+        (remove if mode == "remove" else add).extend(_names_only(norm[pos : match.start()]))
+        mode = "remove" if _REMOVE_RE.fullmatch(match.group(1)) else "add"
+        pos = match.end()
+    (remove if mode == "remove" else add).extend(_names_only(norm[pos:]))
 
 
 def _names_only(segment: str) -> list[str]:
