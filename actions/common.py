@@ -68,6 +68,38 @@ def holding(text: Any) -> bool:
     return bool(norm) and HOLDING.fullmatch(norm) is not None
 
 
+# "yes", "thanks", "cool": a reply, but no view to record on an open question
+ACKNOWLEDGEMENT = re.compile(
+    r"((yes|yeah|yep|yup|ya|yea|sure|fine|good|great|cool|nice|lovely|brilliant|perfect|"
+    r"excellent|agreed|agree|true|indeed|absolutely|definitely|of course|sounds good|"
+    r"thanks|thank you|thankyou|thx|ta|cheers|lol|haha|ha|noted|got it|understood|"
+    r"will do|makes sense|interesting)( very much| so much| a lot| mate| then)* ?)+"
+)
+
+
+def acknowledgement_only(text: Any) -> bool:
+    """Nothing but "yes", "thanks", "cool"... (emoji and punctuation ignored)."""
+    if not isinstance(text, str):
+        return False
+    norm = " ".join(re.sub(r"[^a-z' ]+", " ", text.lower()).split())
+    if not norm:
+        return bool(text.strip()) and not re.search(r"[0-9A-Za-z]", text)  # only emoji
+    return ACKNOWLEDGEMENT.fullmatch(norm) is not None
+
+
+def nudged_since_last_answer(tracker: Tracker, nudge: str) -> bool:
+    """The bot already asked for more since the business's previous message."""
+    users_seen = 0  # the current message (events after it: slot extraction) comes first
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            users_seen += 1
+            if users_seen == 2:
+                return False
+        elif users_seen == 1 and event.get("event") == "bot" and event.get("text") == nudge:
+            return True
+    return False
+
+
 def skipped(tracker: Tracker, value: Any) -> bool:
     """The business skipped this question (Skip button, skip intent or a skip word)."""
     return latest_intent(tracker) == "skip" or (

@@ -14,12 +14,14 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import (
+    acknowledgement_only,
     answer_read_as_question,
     as_text,
     buttons,
     channel,
     fix_theme_typos,
     holding,
+    nudged_since_last_answer,
     skipped,
 )
 from bot.consultation import service
@@ -92,7 +94,8 @@ class ValidateStrategyForm(FormValidationAction):
             dispatcher.utter_message(text=message("chosen", names=theme_names(chosen)))
         return {slot: chosen, "pending_questions": queue, answer_slot: None if queue else DONE}
 
-    def _answer(self, answer_slot: str, value: Any, tracker: Tracker) -> dict[str, Any]:
+    def _answer(self, answer_slot: str, value: Any, dispatcher: CollectingDispatcher,
+                tracker: Tracker) -> dict[str, Any]:
         pending = list(tracker.get_slot("pending_questions") or [])
         if not pending:
             return {answer_slot: DONE}
@@ -100,6 +103,13 @@ class ValidateStrategyForm(FormValidationAction):
         text = as_text(value)
         if holding(text):
             return {answer_slot: None}  # the same question again
+        if acknowledgement_only(text):
+            # "yes" / "thanks" to an open question: ask once for a sentence, then move on
+            nudge = message("say_more")
+            if not nudged_since_last_answer(tracker, nudge):
+                dispatcher.utter_message(text=nudge)
+                return {answer_slot: None}
+            return {answer_slot: None if rest else DONE, "pending_questions": rest}
         if text and not skipped(tracker, text):
             service.record_answer(
                 tracker.sender_id, channel(tracker), text, key, question(key).text
@@ -120,7 +130,7 @@ class ValidateStrategyForm(FormValidationAction):
 
     def validate_island_answer(self, value: Any, dispatcher: CollectingDispatcher,
                                tracker: Tracker, domain: dict[str, Any]) -> dict[str, Any]:
-        return self._answer("island_answer", value, tracker)
+        return self._answer("island_answer", value, dispatcher, tracker)
 
     def validate_seabed(self, value: Any, dispatcher: CollectingDispatcher,
                         tracker: Tracker, domain: dict[str, Any]) -> dict[str, Any]:
@@ -128,7 +138,7 @@ class ValidateStrategyForm(FormValidationAction):
 
     def validate_seabed_answer(self, value: Any, dispatcher: CollectingDispatcher,
                                tracker: Tracker, domain: dict[str, Any]) -> dict[str, Any]:
-        return self._answer("seabed_answer", value, tracker)
+        return self._answer("seabed_answer", value, dispatcher, tracker)
 
 
 class _AskThemes(Action, ABC):

@@ -270,3 +270,39 @@ def test_typos_in_theme_names_are_read(
     assert result["islands"] == ["creative_digital", "medical_technologies"]
     tracker = make_tracker("u18", "no, add infrastucture", "deny", active_loop="correction_form")
     assert run(ValidateCorrectionForm().extract_theme_correction(dispatcher, tracker, domain))
+
+
+@pytest.mark.parametrize("text", ["yes", "Yep!", "thanks", "cheers mate", "\U0001f44d", "cool"])
+def test_a_bare_yes_or_thanks_to_an_open_question_asks_for_more_then_moves_on(
+    text: str, database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    from bot.consultation.questions import message
+
+    service.record_consent("u9", "rest", True)
+    pending = ["island:space:barriers", "island:space:help"]
+    tracker = make_tracker("u9", text, "affirm", slots={"pending_questions": pending})
+    form = ValidateStrategyForm()
+    first = form.validate_island_answer(text, dispatcher, tracker, domain)
+    assert first == {"island_answer": None}  # the same question again, after the nudge
+    assert texts(dispatcher) == [message("say_more")]
+
+    again = CollectingDispatcher()
+    history = [{"event": "user", "text": text}, {"event": "bot", "text": message("say_more")},
+               {"event": "bot", "text": "Space: what barriers..."}]
+    tracker = make_tracker("u9", text, "affirm", slots={"pending_questions": pending},
+                           events=history)
+    second = form.validate_island_answer(text, again, tracker, domain)
+    assert second == {"island_answer": None, "pending_questions": pending[1:]}
+    assert texts(again) == []
+    assert service.recorded_answers("u9") == []
+
+
+def test_yes_with_a_view_is_recorded(
+    database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    service.record_consent("u10", "rest", True)
+    tracker = make_tracker("u10", "yes, we can't hire engineers", "affirm",
+                           slots={"pending_questions": ["island:space:barriers"]})
+    ValidateStrategyForm().validate_island_answer("yes, we can't hire engineers", dispatcher,
+                                                  tracker, domain)
+    assert [a.text for a in service.recorded_answers("u10")] == ["yes, we can't hire engineers"]
