@@ -124,6 +124,7 @@ def record_answer(
 ) -> RecordedAnswer | None:
     """Tag and store one substantive message. Returns None if the sender has not consented."""
     from bot.tagging import model_version, tag
+    from bot.tagging.question_context import with_question_context
 
     text = clean_text(text)
     if not text:
@@ -144,7 +145,7 @@ def record_answer(
         )
         session.add(response)
         session.flush()
-        result = tag(text)
+        result = with_question_context(tag(text), question_key)
         themes = set_model_tags(
             session, response.id, result.themes, result.scores, result.evidence, model_version()
         )

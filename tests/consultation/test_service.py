@@ -126,3 +126,16 @@ def test_forget_deletes_everything_including_transcript(engine: Engine) -> None:
         assert "rocket" not in str(audit.detail)
         remaining = s.execute(text("SELECT sender_id FROM events")).scalars().all()
         assert remaining == ["other"]
+
+
+def test_an_answer_naming_no_theme_takes_its_questions_theme(engine: Engine) -> None:
+    service.record_consent("b6", "rest", agreed=True)
+    plain = service.record_answer("b6", "rest", "We need a bigger test stand",
+                                  "island:space:barriers", "Space: what barriers...?")
+    assert plain is not None and plain.themes == ["space"]
+    assert plain.evidence == {"space": ["answer to the Space question"]}
+    own = service.record_answer("b6", "rest", "the rail links are slow",
+                                "island:space:help", "Space: what would help...?")
+    assert own is not None and own.themes == ["infrastructure"]  # its own, not the question's
+    other = service.record_answer("b6", "rest", "We need a bigger test stand", "other", "?")
+    assert other is not None and other.themes == []
