@@ -1,5 +1,6 @@
-"""After a question is answered (FAQ answers are domain responses via the ResponseSelector),
-bring the business back to where it was."""
+"""Answer a question (FAQ answers are domain responses chosen by the ResponseSelector, or
+a named island or seabed driver described from seeds/), then bring the business back to
+where it was."""
 
 from __future__ import annotations
 
@@ -8,8 +9,48 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import buttons
-from bot.consultation.questions import message
+from actions.common import buttons, latest_text
+from bot.consultation.questions import message, named_themes
+from bot.strategy import theme
+
+# Below this ResponseSelector confidence, a question naming an island or seabed driver
+# ("what does Westcott have to do with it?") is answered about that theme instead.
+SURE = 0.6
+MAX_THEMES_DESCRIBED = 3
+
+
+def faq_choice(tracker: Tracker) -> tuple[str | None, float]:
+    """The ResponseSelector's answer key ("arc", "islands_seabed", ...) and its confidence."""
+    selector = (tracker.latest_message or {}).get("response_selector") or {}
+    response = (selector.get("faq") or selector.get("default") or {}).get("response") or {}
+    key = response.get("intent_response_key") or ""
+    return (key.split("/", 1)[1] if "/" in key else None), float(response.get("confidence") or 0)
+
+
+def describe(theme_id: str) -> str:
+    """One island or seabed driver in a sentence or two, from seeds/themes.yml."""
+    t = theme(theme_id)
+    return message("theme_detail", name=t.name, kind_label=message(f"{t.kind}_label"),
+                   summary=t.summary.strip(), assets=", ".join(t.assets))
+
+
+class ActionAnswerQuestion(Action):
+    """The FAQ answer, or what the strategy says about the islands or drivers asked about."""
+
+    def name(self) -> str:
+        return "action_answer_question"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        key, confidence = faq_choice(tracker)
+        named = named_themes(latest_text(tracker))
+        if named and (key in (None, "islands_seabed") or confidence < SURE):
+            for theme_id in named[:MAX_THEMES_DESCRIBED]:
+                dispatcher.utter_message(text=describe(theme_id))
+        else:
+            dispatcher.utter_message(response=f"utter_faq/{key or 'bot_help'}")
+        return []
 
 
 class ActionResume(Action):

@@ -131,13 +131,21 @@ def _norm(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _vocabulary() -> list[tuple[str, str]]:
-    """(phrase, theme_id) pairs, longest phrase first so 'digital science' beats 'digital'."""
-    pairs: list[tuple[str, str]] = []
+def _vocabulary() -> list[tuple[str, tuple[str, ...]]]:
+    """(phrase, theme ids) pairs, longest phrase first so 'digital science' beats 'digital'.
+
+    A phrase shared by several themes ("Westcott": space and high performance technology
+    in the strategy) names all of them. Sorted fully, so the order never depends on hashing.
+    """
+    themes_of: dict[str, set[str]] = {}
     for t in load_themes():
         phrases = {t.id.replace("_", " "), t.name, *t.assets, *SYNONYMS.get(t.id, ())}
-        pairs.extend((_norm(p).strip(), t.id) for p in phrases if p)
-    return sorted(set(pairs), key=lambda p: -len(p[0]))
+        for p in phrases:
+            if p:
+                themes_of.setdefault(_norm(p).strip(), set()).add(t.id)
+    order = {t: i for i, t in enumerate(THEME_IDS)}
+    return [(phrase, tuple(sorted(ids, key=order.__getitem__)))
+            for phrase, ids in sorted(themes_of.items(), key=lambda kv: (-len(kv[0]), kv[0]))]
 
 
 def match_themes(text: str, kind: str | None = None) -> list[str]:
@@ -152,11 +160,10 @@ def match_themes(text: str, kind: str | None = None) -> list[str]:
         return list(allowed)
     found: set[str] = set()
     remaining = norm
-    for phrase, theme_id in _vocabulary():
+    for phrase, theme_ids in _vocabulary():
         needle = f" {phrase} "
         if needle in remaining:
-            if theme_id in allowed:
-                found.add(theme_id)
+            found.update(t for t in theme_ids if t in allowed)
             remaining = remaining.replace(needle, "  ")
     if not found and len(norm) > 12:
         try:
@@ -235,14 +242,20 @@ def _read_in_order(norm: str, add: list[str], remove: list[str]) -> None:
     (remove if mode == "remove" else add).extend(_names_only(norm[pos:]))
 
 
+def named_themes(text: str) -> list[str]:
+    """Themes a message names outright (names, assets, everyday synonyms; no tagger)."""
+    found = set(_names_only(_norm(text)))
+    return [t for t in THEME_IDS if t in found]
+
+
 def _names_only(segment: str) -> list[str]:
     """Themes named in a segment, without the tagger fallback or "all" expansion."""
     found: list[str] = []
     remaining = f" {segment.strip()} "
-    for phrase, theme_id in _vocabulary():
+    for phrase, theme_ids in _vocabulary():
         needle = f" {phrase} "
         if needle in remaining:
-            found.append(theme_id)
+            found.extend(theme_ids)
             remaining = remaining.replace(needle, "  ")
     return found
 

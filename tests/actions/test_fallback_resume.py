@@ -42,7 +42,7 @@ def test_second_fallback_in_a_row_offers_a_person(
 
 def test_fallback_count_resets_after_another_action() -> None:
     events = [action_event("action_fallback"), action_event("action_listen"),
-              action_event("utter_faq"), action_event("action_listen")]
+              action_event("action_answer_question"), action_event("action_listen")]
     assert fallbacks_in_a_row(events) == 0
 
 
