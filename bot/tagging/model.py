@@ -63,6 +63,23 @@ STOP_WORDS = frozenset(
 )
 
 
+SHORT_MAX_WORDS = 3
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+
+def named_outright(text: str, hits: list) -> set[str]:
+    """Themes of a short reply that is nothing but a named subject ("skills", "roads",
+    "Silverstone"): every content word is inside a gazetteer match. A bare keyword has
+    too little text for the classifier, yet it could hardly be clearer."""
+    words = [w for w in _WORD.findall(text.lower()) if w not in STOP_WORDS]
+    if not words or len(words) > SHORT_MAX_WORDS or not hits:
+        return set()
+    covered = {w for hit in hits for w in _WORD.findall(hit.text.lower())}
+    if not all(w in covered for w in words):
+        return set()
+    return {t for hit in hits for t in hit.themes}
+
+
 def gazetteer_features(texts: list[str]) -> tuple[np.ndarray, list]:
     """(n, 13) indicators and the raw hits per text."""
     from bot.tagging.gazetteer import gazetteer
@@ -411,6 +428,9 @@ class TrainedTagger:
         P, parts = self.scores(texts)
         results = []
         for i, text in enumerate(texts):
+            for theme_id in named_outright(text, parts["hits"][i]):
+                j = THEME_IDS.index(theme_id)
+                P[i, j] = max(P[i, j], self.thresholds[j])
             on = [j for j in range(len(THEME_IDS)) if P[i, j] >= self.thresholds[j]]
             if not text.strip():
                 on = []
