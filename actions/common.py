@@ -60,11 +60,16 @@ HOLDING = re.compile(
 )
 
 
+def _letters_only(text: str) -> str:
+    """Lower-case words of letters and apostrophes, single-spaced ("Hang on..." -> "hang on")."""
+    return " ".join(re.sub(r"[^a-z' ]+", " ", text.lower()).split())
+
+
 def holding(text: Any) -> bool:
     """The business is not answering yet ("hang on", "one sec", "erm")."""
     if not isinstance(text, str):
         return False
-    norm = " ".join(re.sub(r"[^a-z' ]+", " ", text.lower()).split())
+    norm = _letters_only(text)
     return bool(norm) and HOLDING.fullmatch(norm) is not None
 
 
@@ -81,7 +86,7 @@ def acknowledgement_only(text: Any) -> bool:
     """Nothing but "yes", "thanks", "cool"... (emoji and punctuation ignored)."""
     if not isinstance(text, str):
         return False
-    norm = " ".join(re.sub(r"[^a-z' ]+", " ", text.lower()).split())
+    norm = _letters_only(text)
     if not norm:
         return bool(text.strip()) and not re.search(r"[0-9A-Za-z]", text)  # only emoji
     return ACKNOWLEDGEMENT.fullmatch(norm) is not None
