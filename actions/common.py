@@ -44,11 +44,23 @@ NOTHING_TO_SAY = re.compile(
 )
 
 
+def _letters_only(text: str, keep: str = "'") -> str:
+    """Lower-case words of letters (and `keep`), single-spaced ("Hang on..." -> "hang on")."""
+    kept = re.escape(keep)
+    return " ".join(re.sub(rf"[^a-z{kept} ]+", " ", text.lower().replace("’", "'")).split())
+
+
+def _whole_reply(pattern: re.Pattern[str], text: Any, keep: str = "'") -> bool:
+    """The reply, letters only, is nothing but `pattern`."""
+    if not isinstance(text, str):
+        return False
+    norm = _letters_only(text, keep)
+    return bool(norm) and pattern.fullmatch(norm) is not None
+
+
 def means_nothing(text: str) -> bool:
     """A short reply with nothing to record ("no idea", "dunno", "nah", "not sure tbh")."""
-    norm = re.sub(r"[^a-z'/ ]+", " ", text.lower().replace("’", "'"))
-    norm = " ".join(norm.split())
-    return bool(norm) and NOTHING_TO_SAY.fullmatch(norm) is not None
+    return _whole_reply(NOTHING_TO_SAY, text, keep="'/")
 
 
 # "hang on", "one sec", "erm": not an answer yet; the question is asked again
@@ -60,17 +72,9 @@ HOLDING = re.compile(
 )
 
 
-def _letters_only(text: str) -> str:
-    """Lower-case words of letters and apostrophes, single-spaced ("Hang on..." -> "hang on")."""
-    return " ".join(re.sub(r"[^a-z' ]+", " ", text.lower()).split())
-
-
 def holding(text: Any) -> bool:
     """The business is not answering yet ("hang on", "one sec", "erm")."""
-    if not isinstance(text, str):
-        return False
-    norm = _letters_only(text)
-    return bool(norm) and HOLDING.fullmatch(norm) is not None
+    return _whole_reply(HOLDING, text)
 
 
 # "yes", "thanks", "cool": a reply, but no view to record on an open question
@@ -84,12 +88,9 @@ ACKNOWLEDGEMENT = re.compile(
 
 def acknowledgement_only(text: Any) -> bool:
     """Nothing but "yes", "thanks", "cool"... (emoji and punctuation ignored)."""
-    if not isinstance(text, str):
-        return False
-    norm = _letters_only(text)
-    if not norm:
+    if isinstance(text, str) and not _letters_only(text):
         return bool(text.strip()) and not re.search(r"[0-9A-Za-z]", text)  # only emoji
-    return ACKNOWLEDGEMENT.fullmatch(norm) is not None
+    return _whole_reply(ACKNOWLEDGEMENT, text)
 
 
 def nudged_since_last_answer(tracker: Tracker, nudge: str) -> bool:
