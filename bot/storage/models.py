@@ -93,6 +93,7 @@ class Response(Base):
     __tablename__ = "responses"
     __table_args__ = (
         Index("ix_responses_created_at", "created_at"),
+        Index("ix_responses_external_id", "external_id", unique=True),
         # Review app: filters by channel/sector/review state and counts without reading
         # the wide text rows (covering index).
         Index(
@@ -112,6 +113,11 @@ class Response(Base):
     question_key = Column(String(128))  # e.g. "island:space:barriers"
     question = Column(Text)  # the question as the bot asked it
     created_at = Column(DateTime, nullable=False, default=utcnow)
+    # A response that arrived from outside a chat keeps its origin's id, prefixed by kind:
+    # "x:<post id>" for a collected public post, "import:<row fingerprint>" for an imported
+    # email/survey/event row. Unique, so a redelivered post or a re-imported row adds nothing.
+    # Its source is the conversation's channel ("x_post", "email", "survey", "event").
+    external_id = Column(String(128))
     # Review workflow (staff).
     reviewed_at = Column(DateTime)
     reviewed_by = Column(String(320))
