@@ -66,9 +66,9 @@ def main() -> int:
     import numpy as np
 
     from bot.tagging import TaggerModelMissing, load_engine, model_dir
-    from bot.tagging import data as tagdata
     from bot.tagging.embed import default_threads
-    from bot.tagging.metrics import evaluate
+    from bot.tagging.training import data as tagdata
+    from bot.tagging.training.metrics import evaluate
 
     try:
         engine = load_engine()

@@ -252,3 +252,14 @@ def redis_url() -> Iterator[str]:
     yield f"redis://127.0.0.1:{port}/0"
     proc.terminate()
     proc.wait(timeout=10)
+
+
+@pytest.fixture()
+def keyword_engine(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
+    """Install the keyword baseline as the process engine (no trained model needed)."""
+    import bot.tagging
+    from bot.tagging.training.keyword import KeywordTagger
+
+    engine = KeywordTagger()
+    monkeypatch.setattr(bot.tagging, "_engine", engine)
+    yield engine

@@ -25,52 +25,61 @@ def _recover_id(line: str) -> object:
         return None
 
 
-def _parse_line(raw: str) -> tuple[object, str | None, str | None]:
-    """(id, text, error) for one input line; exactly one of text/error is set."""
+Parsed = tuple[object, str | None, str | None, str | None]  # id, text, question key, error
+
+
+def _parse_line(raw: str) -> Parsed:
+    """(id, text, question_key, error) for one input line; exactly one of text/error is set.
+    `question_key` ("island:space:barriers", optional) is the question the text answers."""
     line = raw.strip()
     if not line:
-        return None, None, "blank line"
+        return None, None, None, "blank line"
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
-        return _recover_id(line), None, f"malformed JSON: {exc.msg}"
+        return _recover_id(line), None, None, f"malformed JSON: {exc.msg}"
     if not isinstance(obj, dict):
-        return None, None, "expected a JSON object with \"id\" and \"text\""
+        return None, None, None, "expected a JSON object with \"id\" and \"text\""
     msg_id = obj.get("id")
     text = obj.get("text")
     if not isinstance(text, str):
-        return msg_id, None, "missing or non-string \"text\""
-    return msg_id, text, None
+        return msg_id, None, None, "missing or non-string \"text\""
+    key = obj.get("question_key")
+    if key is not None and not isinstance(key, str):
+        return msg_id, None, None, "non-string \"question_key\""
+    return msg_id, text, key, None
 
 
 @click.command("tag")
 @click.option("--engine", "engine_name", type=click.Choice(["model", "keyword"]), default="model",
               show_default=True, help="the trained model, or the keyword baseline")
 def tag_command(engine_name: str) -> None:
-    """Tag JSON lines {"id", "text"} from stdin; one JSON line out per line in, in order."""
+    """Tag JSON lines {"id", "text", "question_key"?} from stdin; one JSON line out per line
+    in, in order."""
     engine = _engine(engine_name)
     out = sys.stdout
 
-    def tag_one(text: str) -> dict:
+    def tag_one(text: str, key: str | None) -> dict:
         try:
-            return engine.tag_many([text])[0].to_dict()
+            return engine.tag_many([text], [key])[0].to_dict()
         except Exception as exc:  # one bad message must not stop the stream
             return {"error": f"tagging failed: {type(exc).__name__}"}
 
-    def flush(batch: list[tuple[object, str | None, str | None]]) -> None:
-        texts = [text for _, text, err in batch if err is None]
+    def flush(batch: list[Parsed]) -> None:
+        good = [(text, key) for _, text, key, err in batch if err is None]
+        texts, keys = [t for t, _ in good], [k for _, k in good]
         try:
-            tagged = [r.to_dict() for r in engine.tag_many(texts)] if texts else []
+            tagged = [r.to_dict() for r in engine.tag_many(texts, keys)] if texts else []
         except Exception:  # find the culprit line by line
-            tagged = [tag_one(text) for text in texts]
+            tagged = [tag_one(text, key) for text, key in good]
         results = iter(tagged)
-        for msg_id, _text, err in batch:
+        for msg_id, _text, _key, err in batch:
             row = {"id": msg_id, "error": err} if err is not None else {"id": msg_id,
                                                                          **next(results)}
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
         out.flush()
 
-    batch: list[tuple[object, str | None, str | None]] = []
+    batch: list[Parsed] = []
     for raw in sys.stdin:
         batch.append(_parse_line(raw))
         if len(batch) >= CHUNK:
@@ -82,7 +91,7 @@ def tag_command(engine_name: str) -> None:
 
 def _engine(name: str):  # noqa: ANN202
     from bot.tagging import TaggerModelMissing, engine
-    from bot.tagging.keyword import KeywordTagger
+    from bot.tagging.training.keyword import KeywordTagger
 
     if name == "keyword":
         return KeywordTagger()
@@ -92,8 +101,8 @@ def _engine(name: str):  # noqa: ANN202
         raise click.ClickException(str(exc)) from exc
 
 
-def _read_labelled(path: Path) -> tuple[list[str], list[list[str]]]:
-    texts, gold = [], []
+def _read_labelled(path: Path) -> tuple[list[str], list[str | None], list[list[str]]]:
+    texts, keys, gold = [], [], []
     with open(path, encoding="utf-8") as fh:
         for n, line in enumerate(fh, 1):
             if not line.strip():
@@ -101,27 +110,29 @@ def _read_labelled(path: Path) -> tuple[list[str], list[list[str]]]:
             try:
                 obj = json.loads(line)
                 texts.append(str(obj["text"]))
+                keys.append(obj.get("question_key") or None)
                 gold.append(list(obj.get("themes") or []))
-            except (json.JSONDecodeError, KeyError) as exc:
+            except (json.JSONDecodeError, KeyError, TypeError) as exc:
                 raise click.ClickException(f"{path}:{n}: bad line ({exc})") from exc
-    return texts, gold
+    return texts, keys, gold
 
 
 @click.command("evaluate-tagger")
 @click.option("--data", "data_paths", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              multiple=True, required=True, help="labelled JSONL {id, text, themes}; repeatable")
+              multiple=True, required=True,
+              help="labelled JSONL {id, text, themes, question_key?}; repeatable")
 @click.option("--json", "as_json", is_flag=True, help="print the report as JSON")
 @click.option("--engine", "engine_name", type=click.Choice(["model", "keyword"]), default="model",
               show_default=True)
 def evaluate_command(data_paths: tuple[Path, ...], as_json: bool, engine_name: str) -> None:
     """Per-theme P/R/F1, macro/micro-F1, exact match, per-response F1, no-theme accuracy."""
-    from bot.tagging.metrics import evaluate, format_report
+    from bot.tagging.training.metrics import evaluate, format_report
 
     engine = _engine(engine_name)
     reports = {}
     for path in data_paths:
-        texts, gold = _read_labelled(path)
-        pred = [r.themes for r in engine.tag_many(texts)]
+        texts, keys, gold = _read_labelled(path)
+        pred = [r.themes for r in engine.tag_many(texts, keys)]
         report = evaluate(gold, pred)
         report["data"] = str(path)
         report["model_version"] = engine.version
@@ -143,7 +154,7 @@ def evaluate_command(data_paths: tuple[Path, ...], as_json: bool, engine_name: s
               help="also cross-validate the alternative architectures and print the table")
 def train_command(seed: int, out: Path | None, compare: bool) -> None:
     """Train the theme tagger from data/tagger/ (seeded, reproducible)."""
-    from bot.tagging.train import train
+    from bot.tagging.training.train import train
 
     meta = train(out_dir=out, seed=seed, compare=compare, log=click.echo)
     click.echo(f"tagger {meta['version']} written to {meta['path']}")
@@ -155,7 +166,7 @@ def train_command(seed: int, out: Path | None, compare: bool) -> None:
 @click.option("--batch-size", type=int, default=200, show_default=True)
 def retag_command(since: datetime | None, batch_size: int) -> None:
     """Re-tag stored responses with the current model (respondent and staff tags kept)."""
-    from bot.tagging.retag import retag
+    from bot.consultation.retag import retag
 
     summary = retag(since=since, batch_size=batch_size, tagger=_engine("model"))
     click.echo(

@@ -123,8 +123,7 @@ def record_answer(
     sender_id: str, channel: str, text: str, question_key: str | None, question: str | None
 ) -> RecordedAnswer | None:
     """Tag and store one substantive message. Returns None if the sender has not consented."""
-    from bot.tagging import model_version, tag
-    from bot.tagging.question_context import with_question_context
+    from bot.tagging import tag
 
     text = clean_text(text)
     if not text:
@@ -145,9 +144,10 @@ def record_answer(
         )
         session.add(response)
         session.flush()
-        result = with_question_context(tag(text), question_key)
+        result = tag(text, question_key)
         themes = set_model_tags(
-            session, response.id, result.themes, result.scores, result.evidence, model_version()
+            session, response.id, result.themes, result.scores, result.evidence,
+            result.model_version,
         )
         return RecordedAnswer(
             response_id=response.id,

@@ -3,14 +3,15 @@
     from bot.tagging import tag, tag_many, model_version, TagResult
 
     result = tag("We machine titanium brackets for race teams")
+    tag("Staff can't afford to live here", question_key="seabed:housing_growth:views")
     result.themes     # ['high_performance_technology'] (fixed THEME_IDS order)
     result.scores     # {theme_id: float in [0, 1]} for all twelve
     result.evidence   # {theme_id: [phrases that drove it]} for tagged themes
     model_version()   # e.g. 'tagger-3f2a9c1b7d04' (also on every TagResult)
 
 The trained engine loads lazily, once per process, from models/tagger/ (`make train`);
-if it is missing, `TaggerModelMissing` says so. The keyword baseline
-(`bot.tagging.keyword.KeywordTagger`) is kept for comparison only. See bot/tagging/README.md.
+if it is missing, `TaggerModelMissing` says so. Training, evaluation and the baselines live in
+`bot.tagging.training`, which nothing here imports. See bot/tagging/README.md.
 """
 
 from __future__ import annotations
@@ -86,15 +87,18 @@ def reset() -> None:
         _engine = None
 
 
-def tag(text: str) -> TagResult:
-    """Tag one message."""
-    return engine().tag_many([text])[0]
+def tag(text: str, question_key: str | None = None) -> TagResult:
+    """Tag one message; `question_key` ("island:space:barriers") is the question it answers."""
+    return engine().tag_many([text], [question_key])[0]
 
 
-def tag_many(texts: Iterable[str]) -> list[TagResult]:
+def tag_many(
+    texts: Iterable[str], question_keys: Iterable[str | None] | None = None
+) -> list[TagResult]:
     """Tag several messages (faster than one by one); results in input order."""
     texts = list(texts)
-    return engine().tag_many(texts) if texts else []
+    keys = list(question_keys) if question_keys is not None else None
+    return engine().tag_many(texts, keys) if texts else []
 
 
 def model_version() -> str:

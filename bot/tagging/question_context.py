@@ -1,17 +1,16 @@
-"""An answer's question as context: a reply that names no theme takes its question's theme.
+"""The question an answer was given to, as an input to the tagger.
 
 "We need a bigger test stand", said in answer to "Space: what barriers hold you back?",
-names nothing the tagger can see, yet it is a view on Space. When the text alone is
-tagged with no theme and the question is about one island or seabed driver, the answer
-gets that theme, with evidence saying so. Answers that name themes keep their own.
+names nothing the tagger can see, yet it is a view on Space; and "staff can't afford to
+live here and the trains are packed", said to the housing question, is a view on housing
+growth as well as on quality of life and transport. So an answer to a question about one
+island or seabed driver carries that theme beside whatever its words touch
+(`TrainedTagger.tag_many`), with evidence saying so.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from bot.strategy import THEME_IDS, theme
-from bot.tagging.result import TagResult
+from bot.strategy import THEME_IDS
 
 QUESTION_KINDS = ("island", "seabed")
 
@@ -22,12 +21,3 @@ def question_theme(question_key: str | None) -> str | None:
     if len(parts) >= 2 and parts[0] in QUESTION_KINDS and parts[1] in THEME_IDS:
         return parts[1]
     return None
-
-
-def with_question_context(result: TagResult, question_key: str | None) -> TagResult:
-    """`result`, or, if it has no theme, the question's theme with evidence naming it."""
-    theme_id = question_theme(question_key)
-    if result.themes or theme_id is None:
-        return result
-    evidence = {theme_id: [f"answer to the {theme(theme_id).name} question"]}
-    return replace(result, themes=[theme_id], evidence=evidence)

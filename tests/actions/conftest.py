@@ -86,10 +86,13 @@ def keyword_tagger(monkeypatch: pytest.MonkeyPatch) -> None:
     import bot.tagging
     from bot.consultation.questions import _names_only, _norm
     from bot.strategy import THEME_IDS
+    from bot.tagging.question_context import question_theme
     from bot.tagging.result import TagResult
 
-    def tag(text: str) -> TagResult:
-        themes = [t for t in THEME_IDS if t in _names_only(_norm(text))]
+    def tag(text: str, question_key: str | None = None) -> TagResult:
+        asked = question_theme(question_key)  # as the real tagger's question prior
+        themes = [t for t in THEME_IDS
+                  if t in _names_only(_norm(text)) or (t == asked and text.strip())]
         return TagResult(
             themes=themes,
             scores={t: (0.9 if t in themes else 0.01) for t in THEME_IDS},

@@ -18,15 +18,19 @@ def fake_tagger(monkeypatch: pytest.MonkeyPatch) -> None:
     """A deterministic stand-in so these tests check the service, not the model."""
     import bot.tagging
 
-    def tag(text: str) -> TagResult:
+    def tag(text: str, question_key: str | None = None) -> TagResult:
         themes = [
             t for t, word in (("space", "rocket"), ("infrastructure", "rail")) if word in text
         ]
+        evidence = {t: ["phrase"] for t in themes}
+        if question_key == "island:space:barriers" and "space" not in themes:
+            themes.insert(0, "space")  # stands in for the tagger's question prior
+            evidence["space"] = ["answer to the Space question"]
         scores = {t: (0.9 if t in themes else 0.1) for t in THEME_IDS}
-        return TagResult(themes=themes, scores=scores, evidence={t: ["phrase"] for t in themes})
+        return TagResult(themes=themes, scores=scores, evidence=evidence,
+                         model_version="test-1")
 
     monkeypatch.setattr(bot.tagging, "tag", tag)
-    monkeypatch.setattr(bot.tagging, "model_version", lambda: "test-1")
 
 
 def test_nothing_stored_without_consent(engine: Engine) -> None:
@@ -128,14 +132,16 @@ def test_forget_deletes_everything_including_transcript(engine: Engine) -> None:
         assert remaining == ["other"]
 
 
-def test_an_answer_naming_no_theme_takes_its_questions_theme(engine: Engine) -> None:
+def test_the_question_answered_goes_to_the_tagger(engine: Engine) -> None:
+    """The service hands the tagger the question key and stores what comes back, with the
+    model version the result carries (the prior itself: tests/tagging)."""
     service.record_consent("b6", "rest", agreed=True)
-    plain = service.record_answer("b6", "rest", "We need a bigger test stand",
+    plain = service.record_answer("b6", "rest", "We need a bigger test stand and a rail link",
                                   "island:space:barriers", "Space: what barriers...?")
-    assert plain is not None and plain.themes == ["space"]
-    assert plain.evidence == {"space": ["answer to the Space question"]}
-    own = service.record_answer("b6", "rest", "the rail links are slow",
-                                "island:space:help", "Space: what would help...?")
-    assert own is not None and own.themes == ["infrastructure"]  # its own, not the question's
+    assert plain is not None and plain.themes == ["space", "infrastructure"]
+    assert plain.evidence["space"] == ["answer to the Space question"]
     other = service.record_answer("b6", "rest", "We need a bigger test stand", "other", "?")
     assert other is not None and other.themes == []
+    with session_scope() as session:
+        versions = set(session.scalars(select(ResponseTheme.model_version)).all())
+    assert versions == {"test-1"}

@@ -1,22 +1,8 @@
-"""Fixtures for the tagger tests: a fast stand-in engine and the trained model (if any)."""
+"""Fixtures for the tagger tests: the trained model (if any)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-
-import bot.tagging
-
-
-@pytest.fixture()
-def keyword_engine(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
-    """Install the keyword baseline as the process engine (no trained model needed)."""
-    from bot.tagging.keyword import KeywordTagger
-
-    engine = KeywordTagger()
-    monkeypatch.setattr(bot.tagging, "_engine", engine)
-    yield engine
 
 
 @pytest.fixture(scope="session")

@@ -1,12 +1,10 @@
-"""The question an answer replies to gives it a theme only when its text names none."""
+"""The question an answer replies to is an input to the tagger, not only a fallback."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot.strategy import THEME_IDS
-from bot.tagging.question_context import question_theme, with_question_context
-from bot.tagging.result import TagResult
+from bot.tagging.question_context import question_theme
 
 
 @pytest.mark.parametrize(
@@ -19,16 +17,32 @@ def test_question_theme(key: str | None, theme_id: str | None) -> None:
     assert question_theme(key) == theme_id
 
 
-def result(themes: list[str]) -> TagResult:
-    return TagResult(themes, {t: 0.1 for t in THEME_IDS}, {t: ["x"] for t in themes}, "v1")
+def test_an_answer_that_names_nothing_takes_its_questions_theme(trained_engine: object) -> None:
+    text = "We need a bigger test stand"
+    result = trained_engine.tag_many([text], ["island:space:barriers"])[0]
+    assert "space" in result.themes
+    assert "answer to the Space question" in result.evidence["space"]
 
 
-def test_context_fills_only_an_empty_result() -> None:
-    empty = with_question_context(result([]), "island:medical_technologies:help")
-    assert empty.themes == ["medical_technologies"]
-    assert empty.evidence == {
-        "medical_technologies": ["answer to the Medical technologies question"]}
-    assert empty.model_version == "v1" and empty.scores["medical_technologies"] == 0.1
-    own = result(["infrastructure"])
-    assert with_question_context(own, "island:space:help") is own
-    assert with_question_context(result([]), None).themes == []
+def test_an_answer_that_names_other_themes_keeps_them_and_the_questions(
+    trained_engine: object,
+) -> None:
+    """Class 4 of issue 8: staff who can't afford homes and packed trains, said to the housing
+    question, is housing growth (the question), quality of life and infrastructure."""
+    text = ("Our staff can't afford to rent anywhere near the office, and the trains in from "
+            "Aylesbury are packed every morning.")
+    alone = trained_engine.tag_many([text])[0]
+    answered = trained_engine.tag_many([text], ["seabed:housing_growth:views"])[0]
+    assert "housing_growth" in answered.themes
+    assert {"environment_quality_of_life", "infrastructure"} <= set(answered.themes)
+    assert set(alone.themes) <= set(answered.themes)
+
+
+def test_no_question_no_prior(trained_engine: object) -> None:
+    result = trained_engine.tag_many(["Thanks, that's all from me"], [None])[0]
+    assert result.themes == []
+
+
+def test_question_keys_must_match_texts(trained_engine: object) -> None:
+    with pytest.raises(ValueError):
+        trained_engine.tag_many(["a", "b"], ["island:space:help"])

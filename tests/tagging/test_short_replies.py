@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from bot.tagging.features import named_outright
 from bot.tagging.gazetteer import Hit
-from bot.tagging.model import named_outright
 
 
 def hit(text: str, *themes: str) -> Hit:

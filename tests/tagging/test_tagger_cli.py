@@ -79,10 +79,10 @@ def test_evaluate_tagger_json(keyword_engine: object, tmp_path: Path) -> None:
 def test_tag_survives_an_engine_error(monkeypatch, keyword_engine) -> None:  # noqa: ANN001
     real = keyword_engine.tag_many
 
-    def flaky(texts: list[str]) -> list:
+    def flaky(texts: list[str], keys: list | None = None) -> list:
         if any("BOOM" in t for t in texts):
             raise RuntimeError("boom")
-        return real(texts)
+        return real(texts, keys)
 
     monkeypatch.setattr(keyword_engine, "tag_many", flaky)
     lines = [json.dumps({"id": i, "text": t})

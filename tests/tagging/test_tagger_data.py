@@ -7,12 +7,12 @@ from collections import Counter
 import pytest
 
 from bot.strategy import THEME_IDS
-from bot.tagging import data as tagdata
+from bot.tagging.training import data as tagdata
 
 # Our second held-out set: ~150 general business messages (direct, indirect, multi-theme and
 # no-theme) written before the training data was studied; never trained on.
-HELDOUT_GENERAL_PATH = tagdata.DATA_DIR / "heldout-general.jsonl"
-HELDOUT_PATHS = (tagdata.HELDOUT_PATH, HELDOUT_GENERAL_PATH)
+HELDOUT_GENERAL_PATH = tagdata.HELDOUT_GENERAL_PATH
+HELDOUT_PATHS = (tagdata.HELDOUT_PATH, HELDOUT_GENERAL_PATH, *tagdata.INDEPENDENT_PATHS)
 
 
 def _tokens(text: str) -> set[str]:
@@ -48,7 +48,7 @@ def test_training_data_is_valid_and_varied() -> None:
     assert sum(1 for e in train if "#bucksLIS" in e.text) >= 10
 
 
-@pytest.mark.parametrize("path", HELDOUT_PATHS, ids=["heldout-indirect", "heldout-general"])
+@pytest.mark.parametrize("path", HELDOUT_PATHS, ids=lambda p: p.stem)
 def test_heldout_set_is_separate_and_big_enough(path) -> None:  # noqa: ANN001
     heldout = tagdata.load(path)
     assert len(heldout) >= 60
@@ -57,8 +57,22 @@ def test_heldout_set_is_separate_and_big_enough(path) -> None:  # noqa: ANN001
 
 
 def test_heldout_sets_do_not_overlap_each_other() -> None:
-    assert _near_duplicates(tagdata.load(HELDOUT_GENERAL_PATH),
-                            tagdata.load(tagdata.HELDOUT_PATH)) == []
+    sets = [tagdata.load(p) for p in HELDOUT_PATHS]
+    for i, a in enumerate(sets):
+        for b in sets[i + 1:]:
+            assert _near_duplicates(a, b) == []
+
+
+def test_independent_sets_are_what_issue_8_asks_for() -> None:
+    """>= 300 messages, >= 40% touching two or three themes, >= 15% with no theme,
+    website answers, X posts and DMs."""
+    rows = [e for p in tagdata.INDEPENDENT_PATHS for e in tagdata.load(p)]
+    assert len(rows) >= 300
+    assert sum(1 for e in rows if len(e.themes) >= 2) >= 0.40 * len(rows)
+    assert sum(1 for e in rows if not e.themes) >= 0.15 * len(rows)
+    counts = Counter(t for e in rows for t in e.themes)
+    assert set(counts) == set(THEME_IDS) and min(counts.values()) >= 20
+    assert sum(1 for e in rows if e.question_key) >= 30
 
 
 def test_heldout_general_covers_every_theme_and_no_theme() -> None:

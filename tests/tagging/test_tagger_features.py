@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from bot.tagging import data as tagdata
-from bot.tagging.model import Tfidf
+from bot.tagging.features import Tfidf
+from bot.tagging.training import data as tagdata
 
 
 def test_tfidf_matches_sklearn() -> None:

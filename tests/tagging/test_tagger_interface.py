@@ -44,7 +44,7 @@ def test_engine_loads_once(monkeypatch: pytest.MonkeyPatch) -> None:
     class Stub:
         version = "stub-1"
 
-        def tag_many(self, texts: list[str]) -> list[TagResult]:
+        def tag_many(self, texts: list[str], keys: list | None = None) -> list[TagResult]:
             return [TagResult([], dict.fromkeys(THEME_IDS, 0.0), {}, self.version)
                     for _ in texts]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.tagging.metrics import evaluate
+from bot.tagging.training.metrics import evaluate
 
 A, B, C = "space", "infrastructure", "education_skills"
 

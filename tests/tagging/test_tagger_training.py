@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.tagging import data as tagdata
-from bot.tagging.metrics import evaluate
+from bot.tagging.training import data as tagdata
+from bot.tagging.training.metrics import evaluate
 
 
 def test_same_seed_same_model(tmp_path: Path) -> None:
@@ -17,7 +17,7 @@ def test_same_seed_same_model(tmp_path: Path) -> None:
     if not TOKENIZER_PATH.exists():
         pytest.skip("embedding tokenizer not fetched: run `make setup`")
     from bot.tagging import load_engine
-    from bot.tagging.train import train
+    from bot.tagging.training.train import train
 
     small = {"folds": 3}
     metas, preds = [], []

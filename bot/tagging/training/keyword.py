@@ -24,7 +24,10 @@ class KeywordTagger:
         with open(module.__file__, "rb") as fh:
             self.version = "keyword-" + hashlib.sha256(fh.read()).hexdigest()[:12]
 
-    def tag_many(self, texts: list[str]) -> list[TagResult]:
+    def tag_many(
+        self, texts: list[str], question_keys: list[str | None] | None = None
+    ) -> list[TagResult]:
+        """Gazetteer matches only (the question answered is ignored: it is a baseline)."""
         out = []
         for text in texts:
             found = self.gaz.theme_hits(text)

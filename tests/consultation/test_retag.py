@@ -57,7 +57,7 @@ def _effective(engine, response_id: int) -> list[str]:  # noqa: ANN001
 
 
 def test_retag_keeps_respondent_and_staff_rows(engine, keyword_engine) -> None:  # noqa: ANN001
-    from bot.tagging.retag import retag
+    from bot.consultation.retag import retag
 
     old_id, new_id = _seed(engine)
     human_before = [r for r in _rows(engine, new_id) if r[0] != "model"]
@@ -80,7 +80,7 @@ def test_retag_keeps_respondent_and_staff_rows(engine, keyword_engine) -> None: 
 
 
 def test_retag_since_only_touches_newer(engine, keyword_engine) -> None:  # noqa: ANN001
-    from bot.tagging.retag import retag
+    from bot.consultation.retag import retag
 
     old_id, new_id = _seed(engine)
     summary = retag(since=datetime(2026, 2, 1), engine=engine, tagger=keyword_engine)

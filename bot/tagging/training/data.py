@@ -14,6 +14,10 @@ from bot.strategy import THEME_IDS
 DATA_DIR = PROJECT_ROOT / "data" / "tagger"
 TRAIN_PATH = DATA_DIR / "train.jsonl"
 HELDOUT_PATH = DATA_DIR / "heldout-indirect.jsonl"
+HELDOUT_GENERAL_PATH = DATA_DIR / "heldout-general.jsonl"
+# Written on 2026-11-30 by writers who never saw train.jsonl (website answers, X posts, DMs,
+# long answers, typos; most touch two or three themes). Never trained on, never tuned on.
+INDEPENDENT_PATHS = (DATA_DIR / "independent-a.jsonl", DATA_DIR / "independent-b.jsonl")
 # Labelled checking sets shared by the team: never trained on (tests assert no overlap).
 SHARED_THEMES_DIR = PROJECT_ROOT.parent / "shared" / "themes"
 DEV_PATH = SHARED_THEMES_DIR / "dev.jsonl"
@@ -25,6 +29,7 @@ class Example:
     id: str
     text: str
     themes: tuple[str, ...]
+    question_key: str | None = None  # the question the text answers, when known
 
 
 def load(path: Path) -> list[Example]:
@@ -39,8 +44,18 @@ def load(path: Path) -> list[Example]:
             unknown = [t for t in themes if t not in THEME_IDS]
             if unknown:
                 raise ValueError(f"{path}:{n}: unknown theme(s) {unknown}")
-            out.append(Example(str(obj.get("id", n)), str(obj["text"]), themes))
+            key = obj.get("question_key")
+            out.append(Example(str(obj.get("id", n)), str(obj["text"]), themes,
+                               str(key) if key else None))
     return out
+
+
+def checking_sets() -> dict[str, Path]:
+    """Every labelled set the tagger is checked on and never trained on, by name."""
+    named = {"dev": DEV_PATH, "dev_indirect": DEV_INDIRECT_PATH,
+             "heldout_indirect": HELDOUT_PATH, "heldout_general": HELDOUT_GENERAL_PATH}
+    named.update({p.stem.replace("-", "_"): p for p in INDEPENDENT_PATHS})
+    return {name: path for name, path in named.items() if path.exists()}
 
 
 def normalise(text: str) -> str:

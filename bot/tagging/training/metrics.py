@@ -26,6 +26,9 @@ def evaluate(
     - mean_response_f1: mean over messages of the set F1 (1.0 when both sets are empty).
     - no_theme_accuracy: among messages with no gold theme, share predicted with no theme
       (None when there are none); no_theme_count is how many there were.
+    - multi_theme_recall: among messages with two or more gold themes, the mean share of
+      their gold themes predicted (None when there are none); multi_theme_count likewise.
+      The figure a theme count inherits: a view on skills and roads must count under both.
     """
     if len(gold) != len(pred):
         raise ValueError("gold and pred differ in length")
@@ -60,6 +63,7 @@ def evaluate(
             inter = len(g & p)
             response_f1.append(2 * inter / (len(g) + len(p)))
     empty = [not p for g, p in pairs if not g]
+    multi = [len(g & p) / len(g) for g, p in pairs if len(g) >= 2]
     n = len(gold_sets)
     return {
         "n": n,
@@ -70,6 +74,8 @@ def evaluate(
         "mean_response_f1": sum(response_f1) / n if n else 0.0,
         "no_theme_accuracy": sum(empty) / len(empty) if empty else None,
         "no_theme_count": len(empty),
+        "multi_theme_recall": sum(multi) / len(multi) if multi else None,
+        "multi_theme_count": len(multi),
     }
 
 
@@ -91,4 +97,7 @@ def format_report(report: dict, title: str = "") -> str:
         "no-theme accuracy: "
         + (f"{nta:.3f} ({report['no_theme_count']} messages)" if nta is not None else "n/a"),
     ]
+    mtr = report.get("multi_theme_recall")
+    if mtr is not None:
+        lines.append(f"multi-theme recall: {mtr:.3f} ({report['multi_theme_count']} messages)")
     return "\n".join(lines)

@@ -2,8 +2,8 @@
 
 Every trained architecture is scored the same way: seeded k-fold cross-validation on
 data/tagger/train.jsonl (per-theme thresholds tuned on the out-of-fold scores), then one model
-fitted on all training data and scored, with those thresholds, on the checking sets:
-../shared/themes/dev.jsonl, dev-indirect.jsonl and our own data/tagger/heldout-indirect.jsonl.
+fitted on all training data and scored, with those thresholds, on every checking set
+(`data.checking_sets()`: the shared dev sets, our held-out sets and the independent sets).
 None of the checking sets is used for training or for any choice inside a run.
 """
 
@@ -16,12 +16,13 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.tagging import data as tagdata
-from bot.tagging.metrics import evaluate
-from bot.tagging.model import DEFAULT_CONFIG, gazetteer_features
-from bot.tagging.train import (
+from bot.tagging.model import DEFAULT_CONFIG, prepare
+from bot.tagging.training import data as tagdata
+from bot.tagging.training.metrics import evaluate
+from bot.tagging.training.train import (
+    CachedEncoder,
     cross_validate,
-    fit_predict,
+    fit_tagger,
     label_matrix,
     predict_sets,
     tune_thresholds,
@@ -31,13 +32,26 @@ WIDE_GRID = {"threshold_min": 0.05, "threshold_max": 0.95, "threshold_step": 0.0
              "threshold_shrink": 0.0}
 
 
+# The served engine's steps, switched on one at a time (config overrides).
+MODEL_ROWS: dict[str, dict] = {
+    "tfidf_gaz_lr": {"use_embeddings": False, "knn_weight": 0.0, "clean": False,
+                     "segment_weight": 0.0, "gate_threshold": 0.0},
+    "embedding_gaz_lr": {"use_tfidf": False, "knn_weight": 0.0, "clean": False,
+                         "segment_weight": 0.0, "gate_threshold": 0.0},
+    "embedding_knn": {"use_tfidf": False, "knn_weight": 1.0, "clean": False,
+                      "segment_weight": 0.0, "gate_threshold": 0.0},
+    "tfidf_embedding_gaz_lr": {"knn_weight": 0.0, "clean": False, "segment_weight": 0.0,
+                               "gate_threshold": 0.0},
+    "tfidf_embedding_gaz_lr_knn (last round's engine)": {"clean": False, "segment_weight": 0.0,
+                                                         "gate_threshold": 0.0},
+    "+ cleaning": {"segment_weight": 0.0, "gate_threshold": 0.0},
+    "+ cleaning + clauses": {"gate_threshold": 0.0},
+    "+ cleaning + clauses + gate (production)": {},
+}
+
+
 def _checking_sets() -> dict[str, list[tagdata.Example]]:
-    out = {}
-    for name, path in (("dev", tagdata.DEV_PATH), ("dev_indirect", tagdata.DEV_INDIRECT_PATH),
-                       ("heldout_indirect", tagdata.HELDOUT_PATH)):
-        if path.exists():
-            out[name] = tagdata.load(path)
-    return out
+    return {name: tagdata.load(path) for name, path in tagdata.checking_sets().items()}
 
 
 def _score(name: str, oof: np.ndarray | None, cv_pred: list | None, checks: dict,
@@ -50,16 +64,17 @@ def _score(name: str, oof: np.ndarray | None, cv_pred: list | None, checks: dict
     for set_name, (rows, pred) in checks.items():
         report = evaluate([list(e.themes) for e in rows], pred)
         row[f"{set_name}_macro_f1"] = round(report["macro_f1"], 3)
+        row[f"{set_name}_exact_match"] = round(report["exact_match"], 3)
         if report["no_theme_accuracy"] is not None:
             row[f"{set_name}_no_theme_accuracy"] = round(report["no_theme_accuracy"], 3)
+        if report["multi_theme_recall"] is not None:
+            row[f"{set_name}_multi_theme_recall"] = round(report["multi_theme_recall"], 3)
     return row
 
 
 def compare_architectures(
     seed: int = 13, log: Callable[[str], None] = print, out_path: Path | None = None,
-    which: tuple[str, ...] = ("keyword", "spacy_bow", "spacy_ensemble", "tfidf_gaz_lr",
-                              "embedding_gaz_lr", "tfidf_embedding_gaz_lr",
-                              "embedding_knn", "tfidf_embedding_gaz_lr_knn"),
+    which: tuple[str, ...] = ("keyword", "spacy_bow", "spacy_ensemble", *MODEL_ROWS),
     folds: int = 5,
 ) -> list[dict]:
     from sklearn.model_selection import KFold
@@ -69,8 +84,7 @@ def compare_architectures(
     Y = label_matrix(train)
     sets = _checking_sets()
     check_texts = [e.text for rows in sets.values() for e in rows]
-    all_texts = texts + check_texts
-    n = len(texts)
+    check_keys = [e.question_key for rows in sets.values() for e in rows]
 
     def split_checks(P: np.ndarray, thresholds: np.ndarray) -> dict:
         out, off = {}, 0
@@ -79,18 +93,16 @@ def compare_architectures(
             off += len(rows)
         return out
 
-    emb = None
-    if any("embedding" in w for w in which):
+    encoder = None
+    if any(name in MODEL_ROWS for name in which):
         from bot.tagging.embed import Encoder
 
-        emb = Encoder().encode(all_texts)
-    gaz, _ = gazetteer_features(all_texts)
-    all_Y = np.vstack([Y] + [label_matrix(rows) for rows in sets.values()])
+        encoder = CachedEncoder(Encoder())
     results = []
     for name in which:
         t0 = time.perf_counter()
         if name == "keyword":
-            from bot.tagging.keyword import KeywordTagger
+            from bot.tagging.training.keyword import KeywordTagger
 
             kw = KeywordTagger()
             cv_pred = [r.themes for r in kw.tag_many(texts)]
@@ -102,7 +114,7 @@ def compare_architectures(
             row = _score(name + " (no training; CV = on train)", None, cv_pred, checks, train,
                          None, 0.0)
         elif name.startswith("spacy_"):
-            from bot.tagging.textcat import predict_textcat, train_textcat
+            from bot.tagging.training.textcat import predict_textcat, train_textcat
 
             arch = name.split("_", 1)[1]
             oof = np.zeros(Y.shape)
@@ -119,21 +131,19 @@ def compare_architectures(
             row = _score(f"spaCy textcat_multilabel {arch}", oof, None,
                          split_checks(P, thresholds), train, thresholds, fit_seconds)
         else:
-            config = {**DEFAULT_CONFIG,
-                      "use_tfidf": "tfidf" in name, "use_embeddings": "embedding" in name,
-                      "use_gazetteer": "gaz" in name,
-                      "knn_weight": DEFAULT_CONFIG["knn_weight"] if "knn" in name else 0.0}
-            if name == "embedding_knn":  # the nearest-neighbour vote alone
-                config = {**config, "knn_weight": 1.0}
-            oof = cross_validate(config, texts, emb if emb is None else emb[:n], gaz[:n], Y,
-                                 seed)
+            config = {**DEFAULT_CONFIG, **MODEL_ROWS[name]}
+            prepared = [prepare(t, config) for t in texts]
+            oof = cross_validate(config, prepared, Y, encoder, seed)
             thresholds = tune_thresholds(oof, Y, config)
             t1 = time.perf_counter()
-            P = fit_predict(config, all_texts, emb, gaz, all_Y, np.arange(n),
-                            np.arange(n, len(all_texts)))
+            tagger = fit_tagger(config, prepared, Y, encoder, thresholds)
             fit_seconds = time.perf_counter() - t1
-            row = _score(name, oof, None, split_checks(P, thresholds), train, thresholds,
-                         fit_seconds)
+            preds = [r.themes for r in tagger.tag_many(check_texts, check_keys)]
+            checks, off = {}, 0
+            for set_name, rows in sets.items():
+                checks[set_name] = (rows, preds[off:off + len(rows)])
+                off += len(rows)
+            row = _score(name, oof, None, checks, train, thresholds, fit_seconds)
         row["total_seconds"] = round(time.perf_counter() - t0, 1)
         log(json.dumps(row))
         results.append(row)
@@ -146,9 +156,15 @@ def compare_architectures(
 def markdown_table(results: list[dict]) -> str:
     cols = [("architecture", "architecture"), ("cv_macro_f1", "CV macro-F1"),
             ("cv_no_theme_accuracy", "CV no-theme acc"), ("dev_macro_f1", "dev macro-F1"),
-            ("dev_no_theme_accuracy", "dev no-theme acc"),
             ("dev_indirect_macro_f1", "dev-indirect macro-F1"),
-            ("heldout_indirect_macro_f1", "own held-out indirect macro-F1"),
+            ("heldout_indirect_macro_f1", "held-out indirect macro-F1"),
+            ("heldout_general_macro_f1", "held-out general macro-F1"),
+            ("independent_a_macro_f1", "independent A macro-F1"),
+            ("independent_a_exact_match", "A exact"),
+            ("independent_a_multi_theme_recall", "A multi recall"),
+            ("independent_b_macro_f1", "independent B macro-F1"),
+            ("independent_b_exact_match", "B exact"),
+            ("independent_b_multi_theme_recall", "B multi recall"),
             ("train_seconds_per_fit", "fit s")]
     lines = ["| " + " | ".join(c[1] for c in cols) + " |",
              "|" + "---|" * len(cols)]

@@ -10,7 +10,6 @@ from sqlalchemy.engine import Engine
 from bot.storage.db import session_scope
 from bot.storage.models import AuditEvent, EffectiveTheme, Response
 from bot.storage.themes import set_model_tags
-from bot.tagging.question_context import with_question_context
 
 
 def retag(
@@ -21,8 +20,8 @@ def retag(
 ) -> dict:
     """Replace the model tags of every response (created on/after `since`).
 
-    An answer whose text names no theme takes its question's theme, as when it was stored
-    (bot.tagging.question_context). Only rows with source "model" are rewritten
+    The question each response answered is given to the tagger, as when it was stored.
+    Only rows with source "model" are rewritten
     (bot.storage.themes.set_model_tags), so respondent and staff decisions keep precedence.
     Each response whose effective themes change gets an audit event with before/after; one
     summary event records the run.
@@ -42,9 +41,8 @@ def retag(
             rows = session.scalars(query.limit(batch_size)).all()
             if not rows:
                 break
-            results = tagger.tag_many([r.text for r in rows])
+            results = tagger.tag_many([r.text for r in rows], [r.question_key for r in rows])
             for row, result in zip(rows, results, strict=True):
-                result = with_question_context(result, row.question_key)  # noqa: PLW2901
                 before = sorted(
                     session.scalars(
                         select(EffectiveTheme.theme_id).where(EffectiveTheme.response_id == row.id)

@@ -1,0 +1,41 @@
+"""Normalise a message before tagging: what a post adds around its words carries no theme.
+
+An X post arrives as "Silverstone Park 🏎️ #bucksLIS" or "@BucksLEP #skills + #roads pls".
+The campaign hashtag, @handles, links and emoji say nothing about the subject, yet they
+count as words: "Pinewood #bucksLIS" is not a bare named subject unless "#bucksLIS" goes,
+and the tokens dilute the embedding of a short post. A topical hashtag keeps its word
+("#skills" -> "skills"); camel case is split ("#EastWestRail" -> "East West Rail").
+"""
+
+from __future__ import annotations
+
+import re
+
+CAMPAIGN_TAGS = frozenset({"buckslis", "bucks_lis", "lis", "buckslep", "btvlep"})
+
+_URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
+_HANDLE = re.compile(r"(?<!\w)@\w{1,30}")
+_HASHTAG = re.compile(r"(?<!\w)#(\w+)")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+# Emoji, pictographs, dingbats, variation selectors and joiners.
+_EMOJI = re.compile(
+    "[\U0001F000-\U0001FAFF\U00002600-\U000027BF\U0001F900-\U0001F9FF\U00002B00-\U00002BFF"
+    "\U0000FE0E\U0000FE0F\U0000200D\U000020E3]+"
+)
+_SPACES = re.compile(r"\s{2,}")
+
+
+def _hashtag(match: re.Match) -> str:
+    word = match.group(1)
+    if word.lower() in CAMPAIGN_TAGS:
+        return " "
+    return _CAMEL.sub(" ", word).replace("_", " ")
+
+
+def clean(text: str) -> str:
+    """The message's words without links, handles, the campaign hashtag and emoji."""
+    text = _URL.sub(" ", text)
+    text = _HANDLE.sub(" ", text)
+    text = _HASHTAG.sub(_hashtag, text)
+    text = _EMOJI.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()

@@ -1,0 +1,248 @@
+"""Features and scoring pieces shared by the served tagger and its training.
+
+- gazetteer indicators (one per theme, one for a named place) and the raw matches;
+- TF-IDF of word 1-2-grams and character 2-5-grams, re-implemented in plain Python so the
+  served tagger needs neither scikit-learn nor a pickle (fitted in `training.train`);
+- the logistic-regression probabilities blended with the embedding nearest-neighbour vote;
+- `named_outright`: a short reply that is nothing but a named subject.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+from bot.strategy import THEME_IDS
+
+N_GAZ = len(THEME_IDS) + 1
+STOP_WORDS = frozenset(
+    "a about after all also am an and any are as at be because been before being but by can "
+    "cannot cant could did do does doing don dont each even every few for from get gets got had "
+    "has have having he her here hers him his how i if in into is isn it its just let like ll "
+    "lot lots m make makes many may me more most much must my need needs no nor not now of off "
+    "on once one only or other our ours out over own re really s same she should so some still "
+    "such t than that the their theirs them then there these they thing things this those "
+    "through to too under until up us ve very was we were what when where which while who why "
+    "will with won would you your yours d want wants going go use used using new big small "
+    "good great well way ways work works working".split()
+)
+
+
+SHORT_MAX_WORDS = 3
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+
+def named_outright(text: str, hits: list) -> set[str]:
+    """Themes of a short reply that is mostly a named subject ("skills", "roads",
+    "Silverstone Park", "CAV trials", "EWR when?"): at most three content words, at least
+    half of them inside gazetteer matches. A bare asset or keyword has too little text for
+    the classifier, yet GUIDE.md is plain that it carries its theme however short."""
+    words = [w for w in _WORD.findall(text.lower()) if w not in STOP_WORDS]
+    if not words or len(words) > SHORT_MAX_WORDS or not hits:
+        return set()
+    covered = {w for hit in hits for w in _WORD.findall(hit.text.lower())}
+    if 2 * sum(w in covered for w in words) < len(words):
+        return set()
+    return {t for hit in hits for t in hit.themes}
+
+
+def gazetteer_features(texts: list[str]) -> tuple[np.ndarray, list]:
+    """(n, 13) indicators and the raw hits per text."""
+    from bot.tagging.gazetteer import gazetteer
+
+    gaz = gazetteer()
+    out = np.zeros((len(texts), N_GAZ), dtype=np.float32)
+    all_hits = []
+    index = {t: i for i, t in enumerate(THEME_IDS)}
+    for row, text in enumerate(texts):
+        hits = gaz.hits(text)
+        all_hits.append(hits)
+        for hit in hits:
+            for theme_id in hit.themes:
+                out[row, index[theme_id]] = 1.0
+            if hit.kind == "place":
+                out[row, N_GAZ - 1] = 1.0
+    return out, all_hits
+
+
+_WORD_RE = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token_pattern
+_SPACES_RE = re.compile(r"\s\s+")
+
+
+class Tfidf:
+    """TF-IDF (sublinear tf, idf, l2) with scikit-learn's analyzers re-implemented in plain
+    Python, so inference needs neither scikit-learn nor a pickle. Fitted through sklearn's
+    TfidfVectorizer at training time (`from_sklearn`); tests check both give equal values."""
+
+    def __init__(self, analyzer: str, ngram_range: tuple[int, int], vocabulary: dict[str, int],
+                 idf: list[float]) -> None:
+        self.analyzer = analyzer
+        self.ngram_range = (int(ngram_range[0]), int(ngram_range[1]))
+        self.vocabulary = vocabulary
+        self.idf = idf
+        self.names = [""] * len(vocabulary)
+        for gram, col in vocabulary.items():
+            self.names[col] = gram
+
+    @classmethod
+    def from_sklearn(cls, vec) -> Tfidf:  # noqa: ANN001
+        return cls(vec.analyzer, vec.ngram_range,
+                   {str(k): int(v) for k, v in vec.vocabulary_.items()},
+                   [float(x) for x in vec.idf_])
+
+    def to_dict(self) -> dict:
+        return {"analyzer": self.analyzer, "ngram_range": list(self.ngram_range),
+                "vocabulary": self.vocabulary, "idf": self.idf}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Tfidf:
+        return cls(d["analyzer"], tuple(d["ngram_range"]), d["vocabulary"], d["idf"])
+
+    def analyze(self, text: str) -> list[str]:
+        text = text.lower()
+        lo, hi = self.ngram_range
+        if self.analyzer == "word":
+            tokens = _WORD_RE.findall(text)
+            grams = list(tokens) if lo == 1 else []
+            for n in range(max(lo, 2), hi + 1):
+                grams += [" ".join(tokens[i:i + n]) for i in range(len(tokens) - n + 1)]
+            return grams
+        grams = []  # char_wb, as sklearn's _char_wb_ngrams
+        for w in _SPACES_RE.sub(" ", text).split():
+            w = " " + w + " "
+            for n in range(lo, hi + 1):
+                offset = 0
+                grams.append(w[offset:offset + n])
+                while offset + n < len(w):
+                    offset += 1
+                    grams.append(w[offset:offset + n])
+                if offset == 0:
+                    break
+        return grams
+
+    def transform(self, texts: list[str]) -> sparse.csr_matrix:
+        vocab, idf = self.vocabulary, self.idf
+        indptr, indices, values = [0], [], []
+        for text in texts:
+            counts: dict[int, int] = {}
+            for gram in self.analyze(text):
+                col = vocab.get(gram)
+                if col is not None:
+                    counts[col] = counts.get(col, 0) + 1
+            cols = sorted(counts)
+            vals = [(1.0 + math.log(counts[k])) * idf[k] for k in cols]
+            norm = math.sqrt(sum(v * v for v in vals))
+            indices.extend(cols)
+            values.extend([v / norm for v in vals] if norm else vals)
+            indptr.append(len(indices))
+        return sparse.csr_matrix(
+            (np.array(values, dtype=np.float64), np.array(indices, dtype=np.int64),
+             np.array(indptr, dtype=np.int64)),
+            shape=(len(texts), len(vocab)),
+        )
+
+
+@dataclass
+class Featurizer:
+    """Turns texts into the sparse feature matrix; fitted on training texts."""
+
+    config: dict
+    word: Tfidf | None = None
+    char: Tfidf | None = None
+    n_word: int = 0
+    n_char: int = 0
+
+    def to_dict(self) -> dict:
+        return {"word": self.word.to_dict() if self.word else None,
+                "char": self.char.to_dict() if self.char else None}
+
+    @classmethod
+    def from_dict(cls, config: dict, d: dict) -> Featurizer:
+        word = Tfidf.from_dict(d["word"]) if d["word"] else None
+        char = Tfidf.from_dict(d["char"]) if d["char"] else None
+        return cls(config, word, char, len(word.vocabulary) if word else 0,
+                   len(char.vocabulary) if char else 0)
+
+    def transform(self, texts: list[str], emb: np.ndarray | None, gaz: np.ndarray | None):
+        c = self.config
+        parts = []
+        if c["use_tfidf"]:
+            parts += [self.word.transform(texts), self.char.transform(texts)]
+        if c["use_embeddings"]:
+            parts.append(sparse.csr_matrix(emb * c["emb_weight"]))
+        if c["use_gazetteer"]:
+            parts.append(sparse.csr_matrix(gaz))
+        return sparse.hstack(parts, format="csr")
+
+    def blocks(self) -> dict[str, tuple[int, int]]:
+        """Column ranges of each feature block."""
+        c, start, out = self.config, 0, {}
+        sizes = []
+        if c["use_tfidf"]:
+            sizes += [("word", self.n_word), ("char", self.n_char)]
+        if c["use_embeddings"]:
+            sizes.append(("emb", 384))
+        if c["use_gazetteer"]:
+            sizes.append(("gaz", N_GAZ))
+        for name, size in sizes:
+            out[name] = (start, start + size)
+            start += size
+        return out
+
+
+_BLAS = None
+
+
+def _one_blas_thread():  # noqa: ANN202
+    """Context: BLAS limited to one thread (OpenBLAS threads spin on tiny products)."""
+    global _BLAS
+    if _BLAS is None:
+        from threadpoolctl import ThreadpoolController  # installed with scikit-learn
+
+        _BLAS = ThreadpoolController()
+    return _BLAS.limit(limits=1, user_api="blas")
+
+
+def sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+
+def knn_scores(
+    query: np.ndarray, ref: np.ndarray, ref_labels: np.ndarray, k: int, power: float
+) -> np.ndarray:
+    """Per theme, the similarity-weighted share of the k nearest training messages that carry
+    it (cosine on unit vectors; weights max(sim, 0) ** power). Shape (n_query, 12)."""
+    if len(query) == 0:
+        return np.zeros((0, ref_labels.shape[1]))
+    sims = query @ ref.T
+    k = min(k, ref.shape[0])
+    idx = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+    top = np.take_along_axis(sims, idx, axis=1)
+    weights = np.clip(top, 0.0, None) ** power
+    votes = (weights[:, :, None] * ref_labels[idx]).sum(axis=1)
+    return votes / np.clip(weights.sum(axis=1, keepdims=True), 1e-9, None)
+
+
+def blend(p_lr: np.ndarray, emb: np.ndarray | None, ref: np.ndarray | None,
+          ref_labels: np.ndarray, config: dict, gaz: np.ndarray | None = None) -> np.ndarray:
+    """The LR probabilities blended with the embedding nearest-neighbour vote.
+
+    With `gaz_keeps_lr`, a theme the gazetteer matched keeps at least its LR probability
+    (a whole-message neighbour vote can drown one named subject in a two-subject message).
+    """
+    w = config.get("knn_weight", 0.0)
+    if not w or emb is None or ref is None:
+        return p_lr
+    knn = knn_scores(emb, ref, ref_labels.astype(np.float64), config["knn_k"],
+                     config["knn_power"])
+    P = (1 - w) * p_lr + w * knn
+    if config.get("gaz_keeps_lr") and gaz is not None:
+        hit = gaz[:, : p_lr.shape[1]] > 0
+        P = np.where(hit, np.maximum(P, p_lr), P)
+    return P
+
+
