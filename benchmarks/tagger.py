@@ -94,7 +94,7 @@ def main() -> int:
                                                 "mean_response_f1", "no_theme_accuracy")}
     out["quality"] = quality
 
-    train = tagdata.load(tagdata.TRAIN_PATH)
+    train = tagdata.load_train()
     texts = [e.text for e in train]
     engine.tag_many(texts[:64])  # warm-up
     t0, c0 = time.perf_counter(), time.process_time()

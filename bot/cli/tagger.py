@@ -152,12 +152,33 @@ def evaluate_command(data_paths: tuple[Path, ...], as_json: bool, engine_name: s
               help="output directory (default: <models_dir>/tagger)")
 @click.option("--compare", is_flag=True,
               help="also cross-validate the alternative architectures and print the table")
-def train_command(seed: int, out: Path | None, compare: bool) -> None:
-    """Train the theme tagger from data/tagger/ (seeded, reproducible)."""
+@click.option("--include-reviewed", is_flag=True,
+              help="also learn from staff-reviewed responses (their effective themes)")
+def train_command(seed: int, out: Path | None, compare: bool, include_reviewed: bool) -> None:
+    """Train the theme tagger from data/tagger/ (seeded, reproducible). The model it replaces
+    is kept beside it (tagger-previous) so staff can compare the two."""
     from bot.tagging.training.train import train
 
-    meta = train(out_dir=out, seed=seed, compare=compare, log=click.echo)
+    extra, note = [], {}
+    if include_reviewed:
+        extra, note = _reviewed_examples()
+        click.echo(f"including {len(extra)} staff-reviewed responses")
+    meta = train(out_dir=out, seed=seed, compare=compare, log=click.echo, extra=extra,
+                 extra_note=note)
     click.echo(f"tagger {meta['version']} written to {meta['path']}")
+
+
+def _reviewed_examples() -> tuple[list, dict]:
+    """Staff-reviewed responses as training examples, and the note meta.json keeps of them."""
+    from bot.storage.db import session_scope
+    from bot.storage.reviewed import reviewed_responses
+    from bot.tagging.training.data import Example
+
+    with session_scope() as session:
+        rows = reviewed_responses(session)
+    examples = [Example(f"response-{r.response_id}", r.text, tuple(r.themes), r.question_key)
+                for r in rows if r.text.strip()]
+    return examples, {"reviewed_response_ids": [r.response_id for r in rows]}
 
 
 @click.command("retag")

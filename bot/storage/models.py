@@ -160,6 +160,27 @@ class ResponseTheme(Base):
     response = relationship("Response", back_populates="themes")
 
 
+class ModelPrediction(Base):
+    """What one model version said about a response: the AI side of the theme history.
+
+    `response_themes` keeps only the current model's rows (retag replaces them); this keeps
+    every version's set, so the agreement page can judge the current model and the previous
+    one on the same staff-reviewed responses.
+    """
+
+    __tablename__ = "model_predictions"
+    __table_args__ = (
+        UniqueConstraint("response_id", "model_version", name="uq_model_prediction"),
+        Index("ix_model_predictions_version", "model_version", "response_id"),
+    )
+
+    id = Column(Integer, primary_key=True)
+    response_id = Column(ForeignKey("responses.id", ondelete="CASCADE"), nullable=False)
+    model_version = Column(String(64), nullable=False)
+    themes = Column(JSON, nullable=False)  # theme ids
+    created_at = Column(DateTime, nullable=False, default=utcnow)
+
+
 class EffectiveTheme(Base):
     """Derived: the themes a response carries after overrides. Used for filtering."""
 

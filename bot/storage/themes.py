@@ -19,6 +19,7 @@ from bot.storage.models import (
     SOURCE_STAFF,
     AuditEvent,
     EffectiveTheme,
+    ModelPrediction,
     ResponseTheme,
 )
 from bot.strategy import THEME_IDS
@@ -94,8 +95,21 @@ def set_model_tags(
     evidence: Mapping[str, Sequence[str]],
     model_version: str,
 ) -> list[str]:
-    """Replace the model's tags on a response (respondent and staff rows untouched)."""
+    """Replace the model's tags on a response (respondent and staff rows untouched), and
+    remember what this model version said (`ModelPrediction`)."""
     themes = _check(themes)
+    ordered = [t for t in THEME_IDS if t in themes]
+    prediction = session.scalars(
+        select(ModelPrediction).where(
+            ModelPrediction.response_id == response_id,
+            ModelPrediction.model_version == model_version,
+        )
+    ).first()
+    if prediction is None:
+        session.add(ModelPrediction(response_id=response_id, model_version=model_version,
+                                    themes=ordered))
+    else:
+        prediction.themes = ordered
     session.execute(
         delete(ResponseTheme).where(
             ResponseTheme.response_id == response_id, ResponseTheme.source == SOURCE_MODEL

@@ -37,7 +37,7 @@ def _near_duplicates(a: list[tagdata.Example], b: list[tagdata.Example]) -> list
 
 
 def test_training_data_is_valid_and_varied() -> None:
-    train = tagdata.load(tagdata.TRAIN_PATH)
+    train = tagdata.load_train()
     assert len(train) >= 600
     assert len({tagdata.normalise(e.text) or e.text for e in train}) == len(train), "duplicates"
     counts = Counter(t for e in train for t in e.themes)
@@ -53,7 +53,7 @@ def test_heldout_set_is_separate_and_big_enough(path) -> None:  # noqa: ANN001
     heldout = tagdata.load(path)
     assert len(heldout) >= 60
     assert len({tagdata.normalise(e.text) or e.text for e in heldout}) == len(heldout)
-    assert _near_duplicates(heldout, tagdata.load(tagdata.TRAIN_PATH)) == []
+    assert _near_duplicates(heldout, tagdata.load_train()) == []
 
 
 def test_heldout_sets_do_not_overlap_each_other() -> None:
@@ -89,5 +89,5 @@ def test_no_overlap_with_shared_checking_sets(path) -> None:  # noqa: ANN001
     if not path.exists():
         pytest.skip(f"{path} not present")
     checking = tagdata.load(path)
-    for own in (tagdata.TRAIN_PATH, *HELDOUT_PATHS):
+    for own in (*tagdata.TRAIN_PATHS, *HELDOUT_PATHS):
         assert _near_duplicates(tagdata.load(own), checking) == []

@@ -79,7 +79,7 @@ def compare_architectures(
 ) -> list[dict]:
     from sklearn.model_selection import KFold
 
-    train = tagdata.load(tagdata.TRAIN_PATH)
+    train = tagdata.load_train()
     texts = [e.text for e in train]
     Y = label_matrix(train)
     sets = _checking_sets()

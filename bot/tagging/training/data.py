@@ -13,6 +13,10 @@ from bot.strategy import THEME_IDS
 
 DATA_DIR = PROJECT_ROOT / "data" / "tagger"
 TRAIN_PATH = DATA_DIR / "train.jsonl"
+# X posts, DMs and short chat answers, written 2026-11-30 from GUIDE.md and the seeds by a
+# writer who saw neither the checking sets nor train.jsonl.
+TRAIN_POSTS_PATH = DATA_DIR / "train-posts.jsonl"
+TRAIN_PATHS = (TRAIN_PATH, TRAIN_POSTS_PATH)
 HELDOUT_PATH = DATA_DIR / "heldout-indirect.jsonl"
 HELDOUT_GENERAL_PATH = DATA_DIR / "heldout-general.jsonl"
 # Written on 2026-11-30 by writers who never saw train.jsonl (website answers, X posts, DMs,
@@ -48,6 +52,11 @@ def load(path: Path) -> list[Example]:
             out.append(Example(str(obj.get("id", n)), str(obj["text"]), themes,
                                str(key) if key else None))
     return out
+
+
+def load_train() -> list[Example]:
+    """Every training file, in order."""
+    return [e for path in TRAIN_PATHS if path.exists() for e in load(path)]
 
 
 def checking_sets() -> dict[str, Path]:

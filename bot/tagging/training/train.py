@@ -16,6 +16,7 @@ import json
 import random
 import time
 from collections.abc import Callable, Sequence
+from datetime import datetime, timezone
 from pathlib import Path
 
 import numpy as np
@@ -182,7 +183,7 @@ def load_training(
     data_path: Path | None = None, extra: Sequence[tagdata.Example] = (),
     limit: int | None = None,
 ) -> list[tagdata.Example]:
-    examples = tagdata.load(data_path or tagdata.TRAIN_PATH)
+    examples = tagdata.load(data_path) if data_path else tagdata.load_train()
     if limit:
         examples = examples[:limit]
     return examples + list(extra)
@@ -213,14 +214,14 @@ def train(
     random.seed(seed)
     np.random.seed(seed)
     config = {**DEFAULT_CONFIG, **(config or {})}
-    data_path = data_path or tagdata.TRAIN_PATH
     out_dir = Path(out_dir or settings().models_dir / "tagger")
     examples = load_training(data_path, extra, limit)
+    source = data_path or tagdata.DATA_DIR / "train*.jsonl"
     texts = [prepare(e.text, config) for e in examples]
     Y = label_matrix(examples)
     data_bytes = "\n".join(json.dumps([e.text, list(e.themes)]) for e in examples).encode()
     version = model_version(data_bytes, config, seed)
-    log(f"training {version} on {len(examples)} messages from {data_path}"
+    log(f"training {version} on {len(examples)} messages from {source}"
         + (f" + {len(extra)} staff-reviewed responses" if extra else ""))
 
     encoder = CachedEncoder(Encoder()) if config["use_embeddings"] else None
@@ -242,9 +243,10 @@ def train(
 
     meta = {
         "version": version,
+        "trained_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "seed": seed,
         "config": config,
-        "data": {"path": str(Path(data_path).name),
+        "data": {"path": str(Path(source).name),
                  "sha256": hashlib.sha256(data_bytes).hexdigest(),
                  "examples": len(examples),
                  "no_theme_examples": int((Y.sum(axis=1) == 0).sum()),
