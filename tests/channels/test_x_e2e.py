@@ -16,7 +16,7 @@ import pytest
 import requests
 from sqlalchemy import create_engine, text
 
-from bot.channels.x import crc_response_token, sign_body
+from bot.channels.x.signatures import crc_response_token, sign_body
 
 pytestmark = pytest.mark.slow
 

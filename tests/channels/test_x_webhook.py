@@ -15,8 +15,10 @@ import pytest
 from rasa.core.channels.channel import UserMessage
 from sanic import Sanic
 
-from bot.channels.x import XInput, XOutput, crc_response_token, sign_body
-from bot.channels.x_client import OutboxClient
+from bot.channels.x.client import OutboxClient
+from bot.channels.x.output import XOutput
+from bot.channels.x.signatures import crc_response_token, sign_body
+from bot.channels.x.webhook import XInput
 from bot.config import Settings
 
 # Sanic warns about server listeners on every ASGI request; that's expected here.
@@ -134,7 +136,8 @@ class Harness:
 
 
 @pytest.fixture()
-def make_harness() -> Any:
+def make_harness(database_url: str) -> Any:
+    """Harnesses sharing the test's database (each X channel keeps its memory there)."""
     loop = asyncio.new_event_loop()
     made: list[Harness] = []
 
@@ -362,16 +365,59 @@ def test_without_knowing_the_bots_id_nothing_is_handled(make_harness: Any) -> No
     assert unknown.post_signed(dm("hello")).json()["handled"] == 1
 
 
-def test_post_with_hashtag_in_any_case_becomes_a_public_sender(x: Harness) -> None:
+def stored_posts(database_url: str) -> list[tuple[str, str, str, str, list[str]]]:
+    """(channel, sender id, external id, text, model themes) of every stored response."""
+    from sqlalchemy import select
+
+    from bot.storage.db import engine_for, session_scope
+    from bot.storage.models import Conversation, Response, ResponseTheme
+
+    with session_scope(engine_for(database_url)) as s:
+        rows = s.execute(
+            select(Conversation.channel, Conversation.sender_id, Response.external_id,
+                   Response.text, Response.id)
+            .join(Response, Response.conversation_id == Conversation.id).order_by(Response.id)
+        ).all()
+        return [
+            (c, sender, ext, text, sorted(s.scalars(select(ResponseTheme.theme_id).where(
+                ResponseTheme.response_id == rid, ResponseTheme.source == "model"))))
+            for c, sender, ext, text, rid in rows
+        ]
+
+
+def test_unsummoned_hashtag_post_is_collected_and_tagged_never_answered(
+    x: Harness, database_url: str
+) -> None:
     text = "@someone Our lab in Stokenchurch needs more space #BUCKSlis &amp; better roads"
     answer = x.post_signed(post(text))
     assert answer.json()["handled"] == 1
+    assert x.received == []  # not a conversation: nothing goes to Rasa
+    assert x.outbox.entries == []  # and no reply is attempted
+    ((channel, sender, external, stored, themes),) = stored_posts(database_url)
+    assert (channel, sender, external) == ("x_post", USER_ID, "x:5001")
+    assert stored == "Our lab in Stokenchurch needs more space & better roads"
+    assert "infrastructure" in themes  # tagged by the consultation's own tagger
+    # X redelivers it: stored once
+    assert x.post_signed(post(text)).json()["ignored"] == [
+        {"event_id": "5001", "reason": "duplicate"}
+    ]
+    assert len(stored_posts(database_url)) == 1
+
+
+def test_a_summoned_post_with_the_hashtag_is_answered_and_collected(
+    x: Harness, database_url: str
+) -> None:
+    mention = post(
+        "@BucksLEPbot our broadband is too slow #bucksLIS",
+        entities={"hashtags": [{"text": "bucksLIS"}], "user_mentions": [{"id_str": BOT_ID}]},
+    )
+    assert x.post_signed(mention).json()["handled"] == 1
     (message,) = x.received
     assert message.sender_id == "x-post-200"
-    assert message.text == "Our lab in Stokenchurch needs more space & better roads"
-    assert message.input_channel == "x"
+    assert message.text == "our broadband is too slow"
     assert message.metadata["x"]["public"] is True
     assert message.metadata["x"]["tweet_id"] == "5001"
+    assert [row[:3] for row in stored_posts(database_url)] == [("x_post", USER_ID, "x:5001")]
 
 
 def test_post_mentioning_the_bot_counts_without_the_hashtag(x: Harness) -> None:
@@ -396,14 +442,14 @@ def test_unrelated_posts_and_retweets_are_ignored(x: Harness) -> None:
     assert x.received == []
 
 
-def test_long_posts_use_the_full_text(x: Harness) -> None:
+def test_long_posts_use_the_full_text(x: Harness, database_url: str) -> None:
     payload = post(
         "Truncated text… https://t.co/x",
         truncated=True,
         extended_tweet={"full_text": "The full story of our barriers #bucksLIS", "entities": {}},
     )
     x.post_signed(payload)
-    assert x.received[0].text == "The full story of our barriers"
+    assert [row[3] for row in stored_posts(database_url)] == ["The full story of our barriers"]
 
 
 def test_text_is_capped_at_max_message_chars(make_harness: Any) -> None:
@@ -445,7 +491,7 @@ def test_a_numbered_public_reply_picks_the_offered_button(x: Harness) -> None:
 
 
 def _inbound() -> Any:
-    from bot.channels.x import Inbound
+    from bot.channels.x.inbound import Inbound
 
     return Inbound("post", "5000", USER_ID, "hi", tweet_id="5000")
 
