@@ -58,6 +58,7 @@ class FakeX:
     stream_drop_after: int = 0  # close the stream after this many posts (0 = never)
     stream_connections: int = 0
     keepalive_seconds: float = 0.05
+    stream_seconds: float = 20.0  # how long one stream connection lasts if nothing drops it
     rules: list[dict[str, str]] = field(default_factory=list)
     refresh_token: str = "refresh-0"
     access_token: str = "access-0"
@@ -274,7 +275,7 @@ def _handler(x: FakeX) -> type[BaseHTTPRequestHandler]:
 
             sent = 0
             try:
-                for _ in range(400):  # at most ~20 s per connection in tests
+                for _ in range(int(x.stream_seconds / x.keepalive_seconds)):
                     chunk(b"\r\n")  # keep-alive
                     while x.stream_queue:
                         if x.stream_drop_after and sent >= x.stream_drop_after:
