@@ -69,4 +69,23 @@ def x_compliance_check() -> None:
     click.echo(f"checked {result.checked} post(s), removed {result.removed} ({result.status})")
 
 
-COMMANDS = [forget_x_user, x_status, x_compliance_check]
+@click.command("x-oauth2-store")
+def x_oauth2_store() -> None:
+    """Store the bot account's OAuth 2.0 tokens, encrypted with SECRET_KEY: paste X's token
+    response (JSON with access_token, refresh_token, expires_in) on stdin. From then on
+    the X channel uses OAuth 2.0 user context and rotates the tokens itself (needs
+    X_OAUTH2_CLIENT_ID)."""
+    from bot.channels.x.oauth2 import TokenStore
+
+    try:
+        body = json.loads(sys.stdin.read())
+        access, refresh = str(body["access_token"]), str(body.get("refresh_token") or "")
+    except (ValueError, KeyError, TypeError) as error:
+        raise click.ClickException(f"expected X's token response as JSON: {error}") from error
+    if not refresh:
+        raise click.ClickException("no refresh_token: authorise with the offline.access scope")
+    TokenStore(settings().secret_key).save(access, refresh, body.get("expires_in"))
+    click.echo("stored X OAuth 2.0 tokens (encrypted)")
+
+
+COMMANDS = [forget_x_user, x_status, x_compliance_check, x_oauth2_store]

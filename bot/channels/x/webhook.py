@@ -102,7 +102,11 @@ class XInput(InputChannel):
             return None
         from bot.channels.x.oauth2 import session_from_store
 
-        return session_from_store(self.cfg, self.engine)
+        try:
+            return session_from_store(self.cfg, self.engine)
+        except Exception:  # noqa: BLE001 - e.g. not migrated yet: fall back to OAuth 1.0a
+            logger.exception("X: OAuth 2.0 tokens could not be read; using OAuth 1.0a")
+            return None
 
     def url_prefix(self) -> str:
         return CHANNEL_NAME
