@@ -75,33 +75,48 @@ def collect_post(item: Inbound, engine: Engine | None = None) -> Collected | Non
         if session.scalar(select(Response.id).where(Response.external_id == key)):
             return None
     tagged = _tag(item.text)  # outside the transaction: the tagger takes milliseconds
-    try:
-        with session_scope(engine) as session:
-            business = session.scalars(
-                select(Business).where(Business.channel == CHANNEL,
-                                       Business.sender_id == item.user_id)
-            ).first()
-            if business is None:
-                business = Business(sender_id=item.user_id, channel=CHANNEL,
-                                    organisation=None)
-                session.add(business)
-                session.flush()
-            conversation = session.scalars(
-                select(Conversation).where(Conversation.business_id == business.id)
-                .order_by(Conversation.id)
-            ).first()
-            if conversation is None:
-                conversation = Conversation(business_id=business.id, sender_id=item.user_id,
-                                            channel=CHANNEL)
-                session.add(conversation)
-                session.flush()
-            response = Response(conversation_id=conversation.id, text=item.text,
-                                external_id=key, created_at=_posted_at(item.created_at))
-            session.add(response)
+    for attempt in (1, 2):
+        try:
+            return _store(item, key, tagged, engine)
+        except IntegrityError:
+            # Another replica stored this post, or created this author's record, a moment
+            # ago: the first is done; the second needs one more try.
+            with session_scope(engine) as session:
+                if attempt == 2 or session.scalar(
+                    select(Response.id).where(Response.external_id == key)
+                ):
+                    return None
+    return None
+
+
+def _store(item: Inbound, key: str, tagged: tuple | None,
+           engine: Engine | None) -> Collected:
+    """One transaction: the author's record (made on first sight), its one conversation,
+    the response and its model tags."""
+    with session_scope(engine) as session:
+        business = session.scalars(
+            select(Business).where(Business.channel == CHANNEL,
+                                   Business.sender_id == item.user_id)
+        ).first()
+        if business is None:
+            business = Business(sender_id=item.user_id, channel=CHANNEL,
+                                organisation=None)
+            session.add(business)
             session.flush()
-            themes: list[str] = []
-            if tagged is not None:
-                themes = set_model_tags(session, response.id, *tagged)
-            return Collected(response.id, themes)
-    except IntegrityError:  # another replica stored it a moment ago
-        return None
+        conversation = session.scalars(
+            select(Conversation).where(Conversation.business_id == business.id)
+            .order_by(Conversation.id)
+        ).first()
+        if conversation is None:
+            conversation = Conversation(business_id=business.id, sender_id=item.user_id,
+                                        channel=CHANNEL)
+            session.add(conversation)
+            session.flush()
+        response = Response(conversation_id=conversation.id, text=item.text,
+                            external_id=key, created_at=_posted_at(item.created_at))
+        session.add(response)
+        session.flush()
+        themes: list[str] = []
+        if tagged is not None:
+            themes = set_model_tags(session, response.id, *tagged)
+        return Collected(response.id, themes)
