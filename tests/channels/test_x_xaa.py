@@ -169,11 +169,21 @@ def test_xaa_events_for_the_bot_itself_are_not_answered(x: Harness) -> None:
     assert x.post_signed(xaa_dm("our DM", sender=BOT_ID, uuid_="2")).json()["handled"] == 0
 
 
-def test_without_the_bots_id_xaa_messages_are_not_handled(make_harness: Any) -> None:
+def test_without_the_bots_id_the_subscription_filter_says_whose_events_these_are(
+    make_harness: Any, x: Harness,
+) -> None:
     unknown = make_harness(x_bot_user_id="")
-    answer = unknown.post_signed(xaa_dm("hello"))
+    unfiltered = xaa_dm("hello")
+    unfiltered["data"]["filter"] = {}
+    answer = unknown.post_signed(unfiltered)
     assert answer.json()["ignored"] == [{"event_id": "7001", "reason": "unknown_account"}]
     assert unknown.received == []
+    # the filter names the subscribed account (as Account Activity's for_user_id does)
+    assert unknown.post_signed(xaa_dm("hello", uuid_="2")).json()["handled"] == 1
+    other = xaa_dm("hello", event_id="9002", uuid_="3")
+    other["data"]["filter"] = {"user_id": "999"}
+    assert x.post_signed(other).json()["ignored"] == [
+        {"event_id": "3", "reason": "other_account"}]
 
 
 def test_signatures_are_unchanged_for_xaa(x: Harness) -> None:

@@ -67,17 +67,22 @@ def parse_xaa(payload: dict[str, Any], bot_user_id: str, hashtag: str, max_chars
             else:
                 out.ignored.append(Ignored(uuid, "malformed_event"))
             continue
-        if not bot_user_id:
+        filtered = as_str(as_dict(event.get("filter")).get("user_id"))
+        if bot_user_id and filtered and filtered != bot_user_id:
+            out.ignored.append(Ignored(uuid, "other_account"))
+            continue
+        me = bot_user_id or filtered  # the subscribed account, as Account Activity's for_user_id
+        if not me:
             # Without the bot's own id its replies would come back as messages: a loop.
             out.ignored.append(Ignored(uuid, "unknown_account"))
             continue
         if kind == "dm.received":
             before = len(out.items)
-            dm_events(body, bot_user_id, hashtag, max_chars, out)
+            dm_events(body, me, hashtag, max_chars, out)
             if len(out.items) == before and not body.get("direct_message_events"):
                 out.ignored.append(Ignored(uuid, "malformed_event"))
         elif kind in SUMMONING_EVENTS or kind == "post.create":
-            _post_event(event, bot_user_id, hashtag, max_chars, out)
+            _post_event(event, me, hashtag, max_chars, out)
         elif kind == "post.delete":
             tweet_id, author = as_str(body.get("id")), as_str(body.get("author_id"))
             if tweet_id and author:
