@@ -391,3 +391,20 @@ def test_a_deleted_post_is_forgotten(x: Harness, monkeypatch: pytest.MonkeyPatch
     assert answer.json()["deleted"] == 1 and answer.json()["handled"] == 0
     assert calls == [(f"x-post-{USER_ID}", "5001")]
     assert x.received == []
+
+
+def test_account_activity_revoke_of_the_bot_stops_sending(x: Harness) -> None:
+    from bot.channels.x.state import get_state
+
+    other = {"user_event": {"revoke": {"date_time": "2026-11-30T05:00:00Z",
+                                       "target": {"app_id": "1"},
+                                       "source": {"user_id": "999"}}}, "for_user_id": BOT_ID}
+    assert x.post_signed(other).status == 200
+    assert get_state("revoked") is None  # someone else's revocation: nothing held for them
+    mine = {**other, "user_event": {"revoke": {**other["user_event"]["revoke"],
+                                               "source": {"user_id": BOT_ID}}}}
+    assert x.post_signed(mine).status == 200
+    assert get_state("revoked")["user_id"] == BOT_ID
+    out = x.channel.get_output_channel()
+    x.loop.run_until_complete(out.send_text_message("x-dm-200", "hello"))
+    assert x.outbox.entries == []
