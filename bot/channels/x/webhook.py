@@ -282,6 +282,10 @@ class XInput(InputChannel):
             source = source_for(self, on_new_message)
             if source is not None:
                 self._tasks.append(loop.create_task(source.run()))
+            if self.cfg.x_consumer_secret:
+                # Public posts are tagged in this process: load the tagger now (a few
+                # seconds) rather than while X waits for the first post's 200.
+                self._tasks.append(loop.create_task(asyncio.to_thread(_preload_tagger)))
             schedule = ComplianceSchedule.from_channel(self)
             if schedule is not None:
                 self._tasks.append(loop.create_task(schedule.run()))
@@ -292,6 +296,15 @@ class XInput(InputChannel):
                 task.cancel()
 
         return x_webhook
+
+
+def _preload_tagger() -> None:
+    from bot.tagging import TaggerModelMissing, engine
+
+    try:
+        engine()
+    except TaggerModelMissing:
+        logger.error("X: no trained tagger; public posts will be stored untagged")
 
 
 def _is_outbox(client: XClient) -> bool:
