@@ -128,7 +128,8 @@ class XInput(InputChannel):
             return await asyncio.to_thread(collect_post, item, self.engine) is not None
         except Exception:  # noqa: BLE001 - logged; one post must not lose the others
             logger.exception("X: could not store public post %s", item.tweet_id)
-            await asyncio.to_thread(self.seen.release, item.dedupe_key)  # a retry may store it
+            if item.kind == "public":  # nothing else was done with it: a retry may store it
+                await asyncio.to_thread(self.seen.release, item.dedupe_key)
             return False
 
     async def dispatch(
