@@ -98,9 +98,25 @@ def test_search_skips_old_posts_on_first_start_then_collects_and_answers_new_one
         stored = s.scalars(select(Response.external_id).order_by(Response.id)).all()
     assert stored == ["x:11", "x:12"]
     assert [since for _, since in client.queries] == [None, "10", "12"]
-    assert get_state(SEARCH_SINCE_ID) == "12"  # in the database: every replica agrees
+    assert get_state(SEARCH_SINCE_ID) == {"since_id": "12"}  # in the database: shared
     # the webhook delivering the same post again (it mentioned the bot) is a duplicate
     assert channel.seen.seen("post:11")
+
+
+def test_a_first_search_that_finds_nothing_still_marks_the_start(database_url: str) -> None:
+    cfg = Settings(x_bot_user_id=BOT_ID, x_hashtag="#bucksLIS", max_message_chars=2000)
+    client = FakeSearchClient([search_result(), search_result(tweet("20", "new #bucksLIS"))])
+    channel = XInput(cfg=cfg, client=client)
+
+    async def on_new_message(message: UserMessage) -> None:
+        raise AssertionError("a plain hashtag post is collected, not sent to Rasa")
+
+    poller = SearchPoller(channel, on_new_message, client, 60)
+
+    async def two_polls() -> list[int]:
+        return [await poller.poll_once() for _ in range(2)]
+
+    assert asyncio.run(two_polls()) == [0, 1]  # the post after the empty start is kept
 
 
 def test_search_is_off_without_x_credentials(database_url: str) -> None:

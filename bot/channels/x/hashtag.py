@@ -74,23 +74,32 @@ class SearchPoller:
         self.client = client
         self.interval = interval
 
+    def position(self) -> dict[str, Any] | None:
+        """None before the first search ever; then `{"since_id": newest id seen or None}`."""
+        value = get_state(SEARCH_SINCE_ID, self.channel.engine)
+        if value is None:
+            return None
+        return value if isinstance(value, dict) else {"since_id": str(value)}
+
     @property
     def since_id(self) -> str | None:
-        value = get_state(SEARCH_SINCE_ID, self.channel.engine)
-        return str(value) if value else None
+        position = self.position()
+        return str(position["since_id"]) if position and position.get("since_id") else None
 
     async def poll_once(self) -> int:
         """One search; returns how many posts were handled (answered or collected)."""
         cfg = self.channel.cfg
-        since = await asyncio.to_thread(lambda: self.since_id)
+        position = await asyncio.to_thread(self.position)
+        since = str(position["since_id"]) if position and position.get("since_id") else None
         result = await asyncio.to_thread(
             self.client.search_recent, search_query(cfg.x_hashtag, cfg.x_bot_user_id), since,
         )
         newest = str((result.get("meta") or {}).get("newest_id") or "")
-        if newest:
-            await asyncio.to_thread(set_state, SEARCH_SINCE_ID, newest, self.channel.engine)
-        if since is None:
-            return 0  # first start: only record where "now" is
+        if newest or position is None:
+            await asyncio.to_thread(set_state, SEARCH_SINCE_ID,
+                                    {"since_id": newest or since}, self.channel.engine)
+        if position is None:
+            return 0  # first start ever: only record where "now" is
         items, _ = inbound_from_search(
             result, cfg.x_bot_user_id, cfg.x_hashtag, cfg.max_message_chars
         )
