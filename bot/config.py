@@ -20,6 +20,11 @@ def _int(name: str, default: int) -> int:
     return int(raw) if raw not in (None, "") else default
 
 
+def _float(name: str, default: float) -> float:
+    raw = os.environ.get(name)
+    return float(raw) if raw not in (None, "") else default
+
+
 def _list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
@@ -86,6 +91,32 @@ class Settings:
     x_bot_user_id: str = field(default_factory=lambda: os.environ.get("X_BOT_USER_ID", ""))
     x_hashtag: str = field(default_factory=lambda: os.environ.get("X_HASHTAG", "#bucksLIS"))
     x_poll_seconds: int = field(default_factory=lambda: _int("X_POLL_SECONDS", 60))
+    # --- X in 2026 (issue 9, bot/channels/x/): summoned replies only, public views collected,
+    # XAA, pay-per-use budget, filtered stream, compliance checks, OAuth 2.0 user context.
+    # The bot's @handle, named in public replies instead of a (costly) DM link.
+    x_bot_username: str = field(default_factory=lambda: os.environ.get("X_BOT_USERNAME", ""))
+    # Public replies stop once this calendar month's estimated X spend reaches it (0 = none).
+    x_monthly_budget_usd: float = field(
+        default_factory=lambda: _float("X_MONTHLY_BUDGET_USD", 0.0)
+    )
+    # App-only bearer token: filtered stream, its rules, batch compliance jobs.
+    x_bearer_token: str = field(default_factory=lambda: os.environ.get("X_BEARER_TOKEN", ""))
+    # 1 = read #hashtag posts from the filtered stream (needs X_BEARER_TOKEN), else search.
+    x_stream: bool = field(default_factory=lambda: os.environ.get("X_STREAM", "") == "1")
+    # Hours between batch compliance checks of collected public posts (0 = off).
+    x_compliance_hours: int = field(default_factory=lambda: _int("X_COMPLIANCE_HOURS", 24))
+    # Where X's API is (tests point it at a fake X on loopback).
+    x_api_base: str = field(
+        default_factory=lambda: os.environ.get("X_API_BASE", "https://api.x.com")
+    )
+    # OAuth 2.0 user context (beside OAuth 1.0a): the app's client id/secret; tokens live
+    # encrypted in the database (`bucks-lis x-oauth2 store`).
+    x_oauth2_client_id: str = field(
+        default_factory=lambda: os.environ.get("X_OAUTH2_CLIENT_ID", "")
+    )
+    x_oauth2_client_secret: str = field(
+        default_factory=lambda: os.environ.get("X_OAUTH2_CLIENT_SECRET", "")
+    )
 
     @property
     def production(self) -> bool:

@@ -19,6 +19,7 @@ HEADERS = [
     "response_id",
     "created_at_utc",
     "channel",
+    "source",  # where the view came from: x_post, x, socketio, rest, email, survey, event
     "organisation",
     "sector",
     "size_band",
@@ -45,6 +46,7 @@ def row_values(row: ResponseRow, redacted: bool) -> list[object]:
     return [
         row.id,
         row.created_at.strftime("%Y-%m-%d %H:%M:%S") if row.created_at else "",
+        row.channel,
         row.channel,
         (NAME_TOKEN if row.organisation else "") if redacted else (row.organisation or ""),
         row.sector or "",

@@ -32,6 +32,7 @@ from bot.review.auth import admin_required, client_ip, login_for, safe_next
 from bot.review.db import db_session
 from bot.review.exports import csv_stream, xlsx_bytes
 from bot.review.forms import EraseForm, LoginForm, NewUserForm, NoteForm
+from bot.review.x_status import x_post_links, x_status
 from bot.storage import queries
 from bot.storage import staff as staff_store
 from bot.storage.erasure import forget_sender
@@ -135,6 +136,7 @@ def overview() -> Any:
     islands, seabed = queries.island_and_seabed(data.by_theme)
     return render_template(
         "review/overview.html",
+        x=x_status(),
         data=data,
         as_of=as_of,
         cache_seconds=_overview_ttl(),
@@ -288,8 +290,10 @@ def response(response_id: int) -> Any:
             abort(404)
         evidence = queries.evidence_for(session, [response_id]).get(response_id, {})
         next_id = queries.next_unreviewed(session, exclude=response_id)
+        post_link = x_post_links(session, [response_id]).get(response_id)
     return render_template(
         "review/response.html",
+        post_link=post_link,
         next_id=next_id,
         d=detail,
         r=detail.row,
@@ -440,9 +444,11 @@ def business(business_id: int) -> Any:
         rows = queries.business_responses(session, business_id)
         evidence = queries.evidence_for(session, [r.id for r in rows])
         turns = transcript(session, biz.sender_id)
+        post_links = x_post_links(session, [r.id for r in rows])
     items, unmatched = build_transcript(turns, rows)
     return render_template(
         "review/transcript.html",
+        post_links=post_links,
         biz=biz,
         conversations=conversations,
         items=items,

@@ -129,3 +129,43 @@ def erase_x_post(
         )
     session.flush()
     return ErasureResult(businesses=0, responses=responses, events=len(said))
+
+
+def erase_public_post(session: Session, tweet_id: str, actor: str = "x",
+                      reason: str = "deleted_on_x") -> int:
+    """A collected public X post (`external_id` "x:<id>") deleted on X, or found deleted or
+    protected by a compliance check: its response goes, with its themes. Audited by count."""
+    responses = session.scalars(
+        select(Response).where(Response.external_id == f"x:{tweet_id}")
+    ).all()
+    for response in responses:
+        session.delete(response)
+    if responses:
+        session.add(AuditEvent(actor=actor, action="x_post_deleted",
+                               detail={"reason": reason, "responses_deleted": len(responses)}))
+    session.flush()
+    return len(responses)
+
+
+def forget_x_user(session: Session, user_id: str, actor: str) -> ErasureResult:
+    """Everything an X user gave us: collected public posts (channel `x_post`), summoned-post
+    and DM conversations with their transcripts. Audited without content."""
+    public = session.scalars(
+        select(Business).where(Business.channel == "x_post", Business.sender_id == user_id)
+    ).all()
+    posts = 0
+    for business in public:  # only channel x_post: a bare id may be someone else elsewhere
+        posts += len(session.scalars(
+            select(Response.id).join(Conversation, Response.conversation_id == Conversation.id)
+            .where(Conversation.business_id == business.id)).all())
+        session.delete(business)
+    if public:
+        session.add(AuditEvent(actor=actor, action="erasure", business_id=public[0].id,
+                               detail={"reason": "x_user", "businesses": [b.id for b in public],
+                                       "responses_deleted": posts}))
+    total = ErasureResult(len(public), posts, 0)
+    for sender_id in (f"x-post-{user_id}", f"x-dm-{user_id}"):
+        result = forget_sender(session, sender_id, actor=actor, reason="x_user")
+        total = ErasureResult(total.businesses + result.businesses,
+                              total.responses + result.responses, total.events + result.events)
+    return total

@@ -20,6 +20,7 @@ EXPORT_FIELDS = (
     "conversation_id",
     "sender_id",
     "channel",
+    "source",  # where the view came from: x_post, x, socketio, rest, email, survey, event
     "text",
     "themes",
     "question_key",
@@ -60,6 +61,7 @@ def export_rows(session: Session, query: Select | None = None) -> Iterator[dict[
                 "conversation_id": conversation.id,
                 "sender_id": conversation.sender_id,
                 "channel": conversation.channel,
+                "source": conversation.channel,
                 "text": response.text,
                 "themes": themes[response.id],
                 "question_key": response.question_key,

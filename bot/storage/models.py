@@ -217,3 +217,62 @@ class StaffUser(Base):
     active = Column(Boolean, nullable=False, default=True)
     created_at = Column(DateTime, nullable=False, default=utcnow)
     last_login_at = Column(DateTime)
+
+
+# --- X channel state (bot/channels/x/): shared by every Rasa replica through the database ---
+
+
+class XSeenEvent(Base):
+    """An X event (DM id or post id) already handled: X retries deliveries, and with several
+    replicas behind one webhook the first to insert the key handles the event."""
+
+    __tablename__ = "x_seen_events"
+
+    key = Column(String(160), primary_key=True)  # "dm:<id>" / "post:<id>"
+    seen_at = Column(DateTime, nullable=False, default=utcnow)
+    expires_at = Column(DateTime, nullable=False, index=True)
+
+
+class XChoice(Base):
+    """The buttons last offered to an X sender, so a reply "2" picks the second."""
+
+    __tablename__ = "x_choices"
+
+    sender_id = Column(String(255), primary_key=True)
+    choices = Column(JSON, nullable=False)  # [[title, payload], ...]
+    offered_at = Column(DateTime, nullable=False, default=utcnow)
+
+
+class XState(Base):
+    """Small named values: search/stream position, revoked access, last compliance check."""
+
+    __tablename__ = "x_state"
+
+    key = Column(String(64), primary_key=True)
+    value = Column(JSON)
+    updated_at = Column(DateTime, nullable=False, default=utcnow, onupdate=utcnow)
+
+
+class XSpend(Base):
+    """One billable X API use (pay-per-use prices), for the estimated spend and the budget."""
+
+    __tablename__ = "x_spend"
+
+    id = Column(Integer, primary_key=True)
+    at = Column(DateTime, nullable=False, default=utcnow, index=True)
+    kind = Column(String(32), nullable=False)  # post, post_url, summoned_reply, dm, read
+    units = Column(Integer, nullable=False, default=1)
+    usd = Column(Float, nullable=False)
+
+
+class XOAuthToken(Base):
+    """OAuth 2.0 user-context tokens for the bot account, encrypted with SECRET_KEY.
+    X rotates the refresh token on every refresh, so the newest pair must be shared."""
+
+    __tablename__ = "x_oauth_tokens"
+
+    account = Column(String(64), primary_key=True)  # the bot's user id, or "default"
+    access_token = Column(Text, nullable=False)  # Fernet token
+    refresh_token = Column(Text)  # Fernet token
+    expires_at = Column(DateTime)
+    updated_at = Column(DateTime, nullable=False, default=utcnow, onupdate=utcnow)

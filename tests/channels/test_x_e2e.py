@@ -16,7 +16,7 @@ import pytest
 import requests
 from sqlalchemy import create_engine, text
 
-from bot.channels.x import crc_response_token, sign_body
+from bot.channels.x.signatures import crc_response_token, sign_body
 
 pytestmark = pytest.mark.slow
 
@@ -116,7 +116,22 @@ def test_signed_dm_conversation_is_stored_with_channel_x(live_stack: Any) -> Non
     assert to_user, sent[-5:]
 
 
-def test_public_hashtag_post_is_answered_in_a_thread_that_steers_consent_to_dm(
+def _outbox(stack: Any) -> list[dict[str, Any]]:
+    path = Path(stack.env["BUCKS_LIS_VAR_DIR"]) / "x-outbox.jsonl"
+    return [json.loads(line) for line in path.read_text().splitlines()] if path.exists() else []
+
+
+def _thread_under(stack: Any, tweet_id: str) -> list[str]:
+    thread_ids, ours = {tweet_id}, []
+    for entry in _outbox(stack):
+        reply_to = ((entry["json"] or {}).get("reply") or {}).get("in_reply_to_tweet_id")
+        if entry["path"] == "/2/tweets" and reply_to in thread_ids:
+            ours.append(entry["json"]["text"])
+            thread_ids.add(entry["id"])
+    return ours
+
+
+def test_a_mention_is_answered_in_a_thread_that_steers_consent_to_dm_without_a_url(
     live_stack: Any,
 ) -> None:
     health = requests.get(f"{live_stack.rasa_url}/webhooks/x/", timeout=30).json()
@@ -127,9 +142,9 @@ def test_public_hashtag_post_is_answered_in_a_thread_that_steers_consent_to_dm(
     payload = {
         "for_user_id": BOT_ID,
         "tweet_create_events": [{
-            "id_str": tweet_id, "text": "Hello #BucksLIS",
+            "id_str": tweet_id, "text": "@BucksLEPbot Hello",
             "user": {"id_str": user_id, "screen_name": "westcottwidgets"},
-            "entities": {"hashtags": [{"text": "BucksLIS"}], "user_mentions": []},
+            "entities": {"hashtags": [], "user_mentions": [{"id_str": BOT_ID}]},
         }],
     }
     answer = _post(live_stack, payload)
@@ -141,22 +156,72 @@ def test_public_hashtag_post_is_answered_in_a_thread_that_steers_consent_to_dm(
         {"s": f"x-post-{user_id}"}, live_stack.database_url,
     )
     assert [json.loads(row[0])["input_channel"] for row in events] == ["x"]
-
-    outbox = Path(live_stack.env["BUCKS_LIS_VAR_DIR"]) / "x-outbox.jsonl"
-    posts = [
-        entry["json"] for entry in map(json.loads, outbox.read_text().splitlines())
-        if entry["path"] == "/2/tweets"
-    ]
-    thread_ids = {tweet_id}
-    ours = []
-    for entry in map(json.loads, outbox.read_text().splitlines()):
-        reply_to = ((entry["json"] or {}).get("reply") or {}).get("in_reply_to_tweet_id")
-        if entry["path"] == "/2/tweets" and reply_to in thread_ids:
-            ours.append(entry["json"]["text"])
-            thread_ids.add(entry["id"])
-    assert ours, posts[-5:]
+    deadline = time.monotonic() + 30
+    while not (ours := _thread_under(live_stack, tweet_id)) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert ours, _outbox(live_stack)[-5:]
     assert all(len(text_) <= 280 for text_ in ours)
     joined = "\n".join(ours)
     assert "Direct Message" in joined and "public" in joined
+    assert "http" not in joined  # a post with a URL costs $0.20: the account is named instead
     assert "I'll take part" not in joined  # consent is not offered in public
     assert "consultation assistant" in ours[0]  # the welcome, in reply to the post
+
+
+def test_a_plain_hashtag_post_is_stored_and_tagged_and_never_answered(live_stack: Any) -> None:
+    user_id = str(random.randint(10**9, 10**10))
+    tweet_id = str(random.randint(10**17, 10**18))
+    payload = {
+        "for_user_id": BOT_ID,
+        "tweet_create_events": [{
+            "id_str": tweet_id, "text": "Rail links to Aylesbury are poor #BucksLIS",
+            "user": {"id_str": user_id, "screen_name": "aylesburyfreight"},
+            "entities": {"hashtags": [{"text": "BucksLIS"}], "user_mentions": []},
+        }],
+    }
+    answer = _post(live_stack, payload)
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["handled"] == 1
+    rows = _wait_for(
+        "SELECT c.channel, r.text, r.external_id, t.theme_id FROM responses r "
+        "JOIN conversations c ON c.id = r.conversation_id "
+        "LEFT JOIN response_themes t ON t.response_id = r.id WHERE c.sender_id = :u",
+        {"u": user_id}, live_stack.database_url,
+    )
+    assert {(r[0], r[1], r[2]) for r in rows} == {
+        ("x_post", "Rail links to Aylesbury are poor", f"x:{tweet_id}")}
+    assert "infrastructure" in {r[3] for r in rows}
+    assert _thread_under(live_stack, tweet_id) == []  # no reply attempted
+
+
+def test_a_dm_consultation_delivered_by_xaa_is_stored_like_account_activitys(
+    live_stack: Any,
+) -> None:
+    health = requests.get(f"{live_stack.rasa_url}/webhooks/x/", timeout=30).json()
+    if health["replies"] != "outbox":
+        pytest.skip("real X OAuth values are set in this environment: not sending to X")
+    user_id = str(random.randint(10**9, 10**10))
+
+    def xaa_dm(event_id: str, text_: str, quick: str = "") -> dict[str, Any]:
+        body = _dm(user_id, event_id, text_, quick)
+        return {"data": {
+            "event_uuid": f"u{event_id}", "filter": {"user_id": BOT_ID},
+            "event_type": "dm.received", "tag": "dms",
+            "payload": {"direct_message_events": body["direct_message_events"],
+                        "users": {user_id: {"data": {"id": user_id, "username": "xaauser"}}}},
+        }}
+
+    assert _post(live_stack, xaa_dm(f"{user_id}1", "Hello")).json()["handled"] == 1
+    consent = _post(live_stack, xaa_dm(f"{user_id}2", "Yes, I'll take part", "/consent_agree"))
+    assert consent.json()["handled"] == 1
+    events = _wait_for(
+        "SELECT data FROM events WHERE sender_id = :s AND type_name = 'user'",
+        {"s": f"x-dm-{user_id}"}, live_stack.database_url,
+    )
+    assert len(events) == 2
+    assert {json.loads(row[0])["input_channel"] for row in events} == {"x"}
+    rows = _wait_for(
+        "SELECT b.channel, b.consent FROM businesses b WHERE b.sender_id = :s",
+        {"s": f"x-dm-{user_id}"}, live_stack.database_url,
+    )
+    assert [tuple(r) for r in rows] == [("x", 1)]

@@ -10,20 +10,16 @@ import pytest
 import requests
 from requests.adapters import BaseAdapter
 
-from bot.channels.x import (
-    Choices,
-    XOutput,
-    is_consent_prompt,
-    post_length,
-    split_for_posts,
-)
-from bot.channels.x_client import (
+from bot.channels.x.client import (
     OAuthXClient,
     OutboxClient,
     XAPIError,
     client_from_settings,
     options_from_buttons,
 )
+from bot.channels.x.memory import Choices
+from bot.channels.x.output import XOutput, is_consent_prompt
+from bot.channels.x.posts import has_link, post_length, split_for_posts
 from bot.config import Settings
 
 BOT_ID = "100"
@@ -42,8 +38,8 @@ def run(coro: Any) -> Any:
     return asyncio.run(coro)
 
 
-def output(outbox: OutboxClient, reply_to: str = "") -> XOutput:
-    return XOutput(outbox, Choices(), BOT_ID, reply_to)
+def output(outbox: OutboxClient, reply_to: str = "", **kwargs: Any) -> XOutput:
+    return XOutput(outbox, Choices(), BOT_ID, reply_to, **kwargs)
 
 
 def test_dm_text_goes_to_the_v2_dm_endpoint() -> None:
@@ -124,9 +120,9 @@ def test_long_public_replies_become_a_thread_of_posts() -> None:
     assert joined == text
 
 
-def test_consent_in_public_steers_to_dm_and_says_posts_are_public() -> None:
+def test_consent_in_public_steers_to_dm_by_name_without_a_link() -> None:
     outbox = OutboxClient()
-    out = output(outbox, reply_to="5001")
+    out = output(outbox, reply_to="5001", bot_username="@BucksLEP")
     run(out.send_response(
         "x-post-200",
         {"text": "Would you like to take part?", "buttons": list(CONSENT),
@@ -136,7 +132,8 @@ def test_consent_in_public_steers_to_dm_and_says_posts_are_public() -> None:
     text = entry.json["text"]
     assert "public" in text
     assert "Direct Message" in text
-    assert f"https://x.com/messages/compose?recipient_id={BOT_ID}" in text
+    assert "Direct Message to @BucksLEP" in text  # named: a post with a URL costs $0.20
+    assert "http" not in text and "x.com" not in text
     assert "1." not in text
     assert out.choices.resolve("x-post-200", "1") == "1"  # consent can't be given by number
 
@@ -174,6 +171,39 @@ def test_consent_prompt_detection() -> None:
     assert is_consent_prompt([], "utter_ask_consent")
     assert is_consent_prompt(CONSENT)
     assert not is_consent_prompt(ISLANDS, "utter_ask_islands")
+
+
+def test_no_url_ever_goes_into_an_automated_public_reply() -> None:
+    outbox = OutboxClient()
+    out = output(outbox, reply_to="5001")
+    run(out.send_text_message(
+        "x-post-200",
+        "Read the strategy at https://www.buckslep.co.uk/lis or www.example.org, or "
+        "buckslep.co.uk: all welcome.",
+    ))
+    run(output(outbox).send_text_message("x-dm-200", "The strategy: https://buckslep.co.uk"))
+    public, dm = outbox.entries
+    assert public.path == "/2/tweets"
+    assert public.json["text"].startswith("Read the strategy at")
+    assert public.json["text"].endswith("all welcome.")
+    assert not has_link(public.json["text"]) and "buckslep" not in public.json["text"]
+    assert has_link("see buckslep.co.uk/lis.") and has_link("http://a.b/c")
+    assert not has_link("Email Lisa.McCance@sharedintelligence.net today")
+    assert dm.json == {"text": "The strategy: https://buckslep.co.uk"}  # DMs may link
+
+
+def test_a_gate_stops_public_replies_but_not_dms() -> None:
+    outbox = OutboxClient()
+    reasons: list[str] = []
+
+    def gate(kind: str) -> str | None:
+        reasons.append(kind)
+        return "over budget" if kind == "public" else None
+
+    run(output(outbox, reply_to="5001", gate=gate).send_text_message("x-post-200", "Hello"))
+    run(output(outbox, gate=gate).send_text_message("x-dm-200", "Hello"))
+    assert reasons == ["public", "dm"]
+    assert [e.path for e in outbox.entries] == ["/2/dm_conversations/with/200/messages"]
 
 
 def test_offered_choices_last_one_turn() -> None:

@@ -1,197 +1,21 @@
-"""The X webhook through a real Sanic app (driven over ASGI, no network, no Rasa model).
-
-`sanic_testing` is not installed with Rasa 3.6, so a few lines below speak ASGI to the
-app directly: the real routing, headers and raw body reach the channel's handlers.
-"""
+"""The X webhook through a real Sanic app (driven over ASGI, no network, no Rasa model):
+Account Activity deliveries (XAA ones are in test_x_xaa.py)."""
 
 from __future__ import annotations
 
-import asyncio
 import json
-import uuid
 from typing import Any
 
 import pytest
-from rasa.core.channels.channel import UserMessage
-from sanic import Sanic
 
-from bot.channels.x import XInput, XOutput, crc_response_token, sign_body
-from bot.channels.x_client import OutboxClient
-from bot.config import Settings
+from bot.channels.x.client import OutboxClient
+from bot.channels.x.output import XOutput
+from bot.channels.x.signatures import crc_response_token, sign_body
+from bot.channels.x.webhook import XInput
+from tests.channels.x_harness import BOT_ID, SECRET, URL, USER_ID, Harness, dm, post
 
 # Sanic warns about server listeners on every ASGI request; that's expected here.
 pytestmark = pytest.mark.filterwarnings("ignore:You have set a listener:UserWarning")
-
-SECRET = "test-consumer-secret"
-BOT_ID = "100"
-USER_ID = "200"
-URL = "/webhooks/x/webhook"
-
-
-class Response:
-    def __init__(self, status: int, body: bytes) -> None:
-        self.status = status
-        self.body = body
-
-    def json(self) -> Any:
-        return json.loads(self.body)
-
-
-class Harness:
-    """A Sanic app with the X channel's blueprint, and a fake Rasa `on_new_message`."""
-
-    def __init__(
-        self, cfg: Settings | None, loop: asyncio.AbstractEventLoop, fail_on: str | None = None
-    ) -> None:
-        self.loop = loop
-        self.received: list[UserMessage] = []
-        self.fail_on = fail_on
-        self.app = Sanic(f"x-test-{uuid.uuid4().hex[:8]}")
-        self._started = False
-        if cfg is None:
-            # As `rasa run --credentials credentials.yml` does it: the class from its module
-            # path, settings from the environment, registered under /webhooks/.
-            from rasa.core.channels.channel import register
-            from rasa.core.run import _create_single_channel
-
-            self.channel = _create_single_channel("bot.channels.x.XInput", {})
-            self.outbox = self.channel.client
-            self.app.ctx.agent = self  # Rasa's handler calls agent.handle_message
-            register([self.channel], self.app, route="/webhooks/")
-            return
-        self.outbox = OutboxClient()
-        self.channel = XInput(cfg=cfg, client=self.outbox)
-        self.app.blueprint(self.channel.blueprint(self.handle_message), url_prefix="/webhooks/x")
-
-    async def handle_message(self, message: UserMessage) -> None:
-        if self.fail_on and message.text == self.fail_on:
-            raise RuntimeError("Rasa fell over")
-        self.received.append(message)
-
-    async def _startup(self) -> None:
-        """What Sanic's ASGI start-up does, minus TouchUp: TouchUp rewrites Sanic's classes
-        process-wide and breaks (KeyError) when another test in the session already started
-        a server, in or out of Sanic's test mode."""
-        if self._started:
-            return
-        from sanic.handlers import ErrorHandler
-        from sanic.signals import Event
-
-        async def nothing(**context: Any) -> None:
-            return None
-
-        for event in Event:  # TouchUp would strip these dispatches; answer them instead
-            self.app.add_signal(nothing, event.value)
-        self.app.signalize()
-        self.app.finalize()
-        ErrorHandler.finalize(self.app.error_handler, config=self.app.config)
-        self.app.state.is_started = True
-        self.app.asgi = True
-        await self.app._server_event("init", "before")
-        await self.app._server_event("init", "after")  # the channel's listener hook runs
-        self._started = True
-
-    async def _request(
-        self, method: str, path: str, query: str, headers: dict[str, str], body: bytes
-    ) -> Response:
-        await self._startup()
-        chunks = [{"type": "http.request", "body": body, "more_body": False}]
-        sent: list[dict[str, Any]] = []
-
-        async def receive() -> dict[str, Any]:
-            if chunks:
-                return chunks.pop(0)
-            await asyncio.sleep(3600)
-            return {"type": "http.disconnect"}
-
-        async def send(message: dict[str, Any]) -> None:
-            sent.append(message)
-
-        raw_headers = [(b"host", b"testserver")] + [
-            (k.lower().encode(), v.encode()) for k, v in headers.items()
-        ]
-        scope = {
-            "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
-            "method": method, "scheme": "http", "path": path, "raw_path": path.encode(),
-            "query_string": query.encode(), "headers": raw_headers, "root_path": "",
-            "server": ("testserver", 80), "client": ("127.0.0.1", 40000),
-        }
-        await self.app(scope, receive, send)
-        status = next(m["status"] for m in sent if m["type"] == "http.response.start")
-        payload = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
-        return Response(status, payload)
-
-    def get(self, path: str, query: str = "") -> Response:
-        return self.loop.run_until_complete(self._request("GET", path, query, {}, b""))
-
-    def post(self, body: bytes, headers: dict[str, str] | None = None) -> Response:
-        headers = {"content-type": "application/json", **(headers or {})}
-        return self.loop.run_until_complete(self._request("POST", URL, "", headers, body))
-
-    def post_signed(self, payload: Any, secret: str = SECRET) -> Response:
-        body = json.dumps(payload).encode()
-        return self.post(body, {"x-twitter-webhooks-signature": sign_body(body, secret)})
-
-
-@pytest.fixture()
-def make_harness() -> Any:
-    loop = asyncio.new_event_loop()
-    made: list[Harness] = []
-
-    def make(fail_on: str | None = None, via_rasa: bool = False, **overrides: Any) -> Harness:
-        if via_rasa:
-            harness = Harness(None, loop)
-            made.append(harness)
-            return harness
-        values = dict(
-            x_consumer_secret=SECRET, x_bot_user_id=BOT_ID, x_hashtag="#bucksLIS",
-            max_message_chars=2000,
-        )
-        values.update(overrides)
-        harness = Harness(Settings(**values), loop, fail_on=fail_on)
-        made.append(harness)
-        return harness
-
-    yield make
-    for harness in made:
-        if harness._started:
-            loop.run_until_complete(harness.app._server_event("shutdown", "before"))
-    loop.close()
-
-
-@pytest.fixture()
-def x(make_harness: Any) -> Harness:
-    return make_harness()
-
-
-def dm(text: str, event_id: str = "9001", sender: str = USER_ID, **data: Any) -> dict[str, Any]:
-    return {
-        "for_user_id": BOT_ID,
-        "direct_message_events": [
-            {
-                "type": "message_create",
-                "id": event_id,
-                "created_timestamp": "1700000000000",
-                "message_create": {
-                    "target": {"recipient_id": BOT_ID if sender != BOT_ID else USER_ID},
-                    "sender_id": sender,
-                    "message_data": {"text": text, "entities": {}, **data},
-                },
-            }
-        ],
-        "users": {sender: {"id": sender, "screen_name": "chilternwidgets"}},
-    }
-
-
-def post(text: str, tweet_id: str = "5001", author: str = USER_ID, **extra: Any) -> dict:
-    tweet = {
-        "id_str": tweet_id,
-        "text": text,
-        "user": {"id_str": author, "screen_name": "chilternwidgets"},
-        "entities": {"hashtags": [], "user_mentions": []},
-    }
-    tweet.update(extra)
-    return {"for_user_id": BOT_ID, "tweet_create_events": [tweet]}
 
 
 # --- challenge-response check ------------------------------------------------------------
@@ -362,16 +186,59 @@ def test_without_knowing_the_bots_id_nothing_is_handled(make_harness: Any) -> No
     assert unknown.post_signed(dm("hello")).json()["handled"] == 1
 
 
-def test_post_with_hashtag_in_any_case_becomes_a_public_sender(x: Harness) -> None:
+def stored_posts(database_url: str) -> list[tuple[str, str, str, str, list[str]]]:
+    """(channel, sender id, external id, text, model themes) of every stored response."""
+    from sqlalchemy import select
+
+    from bot.storage.db import engine_for, session_scope
+    from bot.storage.models import Conversation, Response, ResponseTheme
+
+    with session_scope(engine_for(database_url)) as s:
+        rows = s.execute(
+            select(Conversation.channel, Conversation.sender_id, Response.external_id,
+                   Response.text, Response.id)
+            .join(Response, Response.conversation_id == Conversation.id).order_by(Response.id)
+        ).all()
+        return [
+            (c, sender, ext, text, sorted(s.scalars(select(ResponseTheme.theme_id).where(
+                ResponseTheme.response_id == rid, ResponseTheme.source == "model"))))
+            for c, sender, ext, text, rid in rows
+        ]
+
+
+def test_unsummoned_hashtag_post_is_collected_and_tagged_never_answered(
+    x: Harness, database_url: str
+) -> None:
     text = "@someone Our lab in Stokenchurch needs more space #BUCKSlis &amp; better roads"
     answer = x.post_signed(post(text))
     assert answer.json()["handled"] == 1
+    assert x.received == []  # not a conversation: nothing goes to Rasa
+    assert x.outbox.entries == []  # and no reply is attempted
+    ((channel, sender, external, stored, themes),) = stored_posts(database_url)
+    assert (channel, sender, external) == ("x_post", USER_ID, "x:5001")
+    assert stored == "Our lab in Stokenchurch needs more space & better roads"
+    assert "infrastructure" in themes  # tagged by the consultation's own tagger
+    # X redelivers it: stored once
+    assert x.post_signed(post(text)).json()["ignored"] == [
+        {"event_id": "5001", "reason": "duplicate"}
+    ]
+    assert len(stored_posts(database_url)) == 1
+
+
+def test_a_summoned_post_with_the_hashtag_is_answered_and_collected(
+    x: Harness, database_url: str
+) -> None:
+    mention = post(
+        "@BucksLEPbot our broadband is too slow #bucksLIS",
+        entities={"hashtags": [{"text": "bucksLIS"}], "user_mentions": [{"id_str": BOT_ID}]},
+    )
+    assert x.post_signed(mention).json()["handled"] == 1
     (message,) = x.received
     assert message.sender_id == "x-post-200"
-    assert message.text == "Our lab in Stokenchurch needs more space & better roads"
-    assert message.input_channel == "x"
+    assert message.text == "our broadband is too slow"
     assert message.metadata["x"]["public"] is True
     assert message.metadata["x"]["tweet_id"] == "5001"
+    assert [row[:3] for row in stored_posts(database_url)] == [("x_post", USER_ID, "x:5001")]
 
 
 def test_post_mentioning_the_bot_counts_without_the_hashtag(x: Harness) -> None:
@@ -396,14 +263,14 @@ def test_unrelated_posts_and_retweets_are_ignored(x: Harness) -> None:
     assert x.received == []
 
 
-def test_long_posts_use_the_full_text(x: Harness) -> None:
+def test_long_posts_use_the_full_text(x: Harness, database_url: str) -> None:
     payload = post(
         "Truncated text… https://t.co/x",
         truncated=True,
         extended_tweet={"full_text": "The full story of our barriers #bucksLIS", "entities": {}},
     )
     x.post_signed(payload)
-    assert x.received[0].text == "The full story of our barriers"
+    assert [row[3] for row in stored_posts(database_url)] == ["The full story of our barriers"]
 
 
 def test_text_is_capped_at_max_message_chars(make_harness: Any) -> None:
@@ -445,7 +312,7 @@ def test_a_numbered_public_reply_picks_the_offered_button(x: Harness) -> None:
 
 
 def _inbound() -> Any:
-    from bot.channels.x import Inbound
+    from bot.channels.x.inbound import Inbound
 
     return Inbound("post", "5000", USER_ID, "hi", tweet_id="5000")
 
@@ -524,3 +391,20 @@ def test_a_deleted_post_is_forgotten(x: Harness, monkeypatch: pytest.MonkeyPatch
     assert answer.json()["deleted"] == 1 and answer.json()["handled"] == 0
     assert calls == [(f"x-post-{USER_ID}", "5001")]
     assert x.received == []
+
+
+def test_account_activity_revoke_of_the_bot_stops_sending(x: Harness) -> None:
+    from bot.channels.x.state import get_state
+
+    other = {"user_event": {"revoke": {"date_time": "2026-11-30T05:00:00Z",
+                                       "target": {"app_id": "1"},
+                                       "source": {"user_id": "999"}}}, "for_user_id": BOT_ID}
+    assert x.post_signed(other).status == 200
+    assert get_state("revoked") is None  # someone else's revocation: nothing held for them
+    mine = {**other, "user_event": {"revoke": {**other["user_event"]["revoke"],
+                                               "source": {"user_id": BOT_ID}}}}
+    assert x.post_signed(mine).status == 200
+    assert get_state("revoked")["user_id"] == BOT_ID
+    out = x.channel.get_output_channel()
+    x.loop.run_until_complete(out.send_text_message("x-dm-200", "hello"))
+    assert x.outbox.entries == []

@@ -1,4 +1,4 @@
-"""Talking to X: direct messages, threaded public replies and recent search.
+"""Talking to X: direct messages, threaded public replies, search, stream rules, compliance.
 
 Two clients share one payload builder (`XClient`), so what the tests see through the
 `OutboxClient` is exactly what `OAuthXClient` sends:
@@ -18,7 +18,12 @@ Endpoints:
   an access tier without v1.1), the DM is resent through v2 with the options as a numbered
   list, which the channel also understands as a reply;
 - a public reply: v2 `POST /2/tweets` `{"text": ..., "reply": {"in_reply_to_tweet_id": ...}}`;
-- the hashtag listener: v2 `GET /2/tweets/search/recent`.
+- the hashtag source: v2 `GET /2/tweets/search/recent`, or the filtered stream's rules
+  (`/2/tweets/search/stream/rules`; the stream itself is read in `stream.py`);
+- batch compliance: `/2/compliance/jobs` (`compliance.py`).
+
+Every use X bills is reported to `ledger(kind, units)` (`spend.record` in production),
+priced in `spend.py`: what was actually sent and read, never what was refused.
 """
 
 from __future__ import annotations
@@ -28,10 +33,12 @@ import json
 import logging
 import os
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bot.channels.x.posts import has_link
 from bot.config import VAR_DIR, Settings, settings
 
 logger = logging.getLogger(__name__)
@@ -120,13 +127,27 @@ def quick_reply_dm_payload(user_id: str, text: str, options: list[Option]) -> di
     }
 
 
+Ledger = Callable[[str, int], None]
+
+
 class XClient:
     """Builds X API requests; subclasses decide whether they are sent (`_request`)."""
 
+    ledger: Ledger | None = None
+
+    def _bill(self, kind: str, units: int = 1) -> None:
+        if self.ledger is not None and units > 0:
+            try:
+                self.ledger(kind, units)
+            except Exception:  # noqa: BLE001 - the estimate must never stop a reply
+                logger.exception("X: could not record spend")
+
     def _request(
         self, method: str, path: str, *, json_body: dict[str, Any] | None = None,
-        params: dict[str, Any] | None = None,
+        params: dict[str, Any] | None = None, app_only: bool = False,
     ) -> dict[str, Any]:
+        """`app_only`: endpoints X serves only with the app's bearer token (stream rules,
+        compliance jobs); the rest use the bot account's user context."""
         raise NotImplementedError
 
     def send_dm(self, user_id: str, text: str, options: list[Option] | None = None) -> str:
@@ -137,6 +158,7 @@ class XClient:
                     "POST", "/1.1/direct_messages/events/new.json",
                     json_body=quick_reply_dm_payload(user_id, text, options),
                 )
+                self._bill("dm")
                 return str(answer.get("event", {}).get("id", ""))
             except XAPIError as error:
                 if not 400 <= error.status < 500 or error.status == 429:
@@ -147,14 +169,21 @@ class XClient:
             "POST", f"/2/dm_conversations/with/{user_id}/messages",
             json_body={"text": text[:MAX_DM_CHARS]},
         )
+        self._bill("dm")
         return str(answer.get("data", {}).get("dm_event_id", ""))
 
-    def post(self, text: str, in_reply_to: str | None = None) -> str:
-        """Publishes a post (a reply when `in_reply_to` is given); returns its id."""
+    def post(self, text: str, in_reply_to: str | None = None, *, summoned: bool = False) -> str:
+        """Publishes a post (a reply when `in_reply_to` is given); returns its id.
+
+        `summoned`: a reply to a post that summoned the bot (X's cheaper price)."""
         body: dict[str, Any] = {"text": text}
         if in_reply_to:
             body["reply"] = {"in_reply_to_tweet_id": str(in_reply_to)}
         answer = self._request("POST", "/2/tweets", json_body=body)
+        if has_link(text):
+            self._bill("post_url")
+        else:
+            self._bill("summoned_reply" if summoned and in_reply_to else "post")
         return str(answer.get("data", {}).get("id", ""))
 
     def search_recent(self, query: str, since_id: str | None = None) -> dict[str, Any]:
@@ -168,15 +197,44 @@ class XClient:
         }
         if since_id:
             params["since_id"] = since_id
-        return self._request("GET", "/2/tweets/search/recent", params=params)
+        answer = self._request("GET", "/2/tweets/search/recent", params=params)
+        self._bill("read", len(answer.get("data") or []))
+        return answer
+
+    def stream_rules(self) -> list[dict[str, Any]]:
+        """The filtered stream's current rules (`[{"id", "value", "tag"}]`)."""
+        answer = self._request("GET", "/2/tweets/search/stream/rules", app_only=True)
+        return [r for r in answer.get("data") or [] if isinstance(r, dict)]
+
+    def change_stream_rules(
+        self, add: list[dict[str, str]] | None = None, delete_ids: list[str] | None = None
+    ) -> dict[str, Any]:
+        body: dict[str, Any] = {}
+        if add:
+            body["add"] = add
+        if delete_ids:
+            body["delete"] = {"ids": delete_ids}
+        return self._request("POST", "/2/tweets/search/stream/rules", json_body=body,
+                             app_only=True)
+
+    def create_compliance_job(self, name: str) -> dict[str, Any]:
+        answer = self._request("POST", "/2/compliance/jobs",
+                               json_body={"type": "tweets", "name": name}, app_only=True)
+        return answer.get("data") or {}
+
+    def compliance_job(self, job_id: str) -> dict[str, Any]:
+        answer = self._request("GET", f"/2/compliance/jobs/{job_id}", app_only=True)
+        return answer.get("data") or {}
 
 
 class OAuthXClient(XClient):
-    """Sends for real, signed with OAuth 1.0a user context."""
+    """Sends for real: user context (OAuth 1.0a, or an OAuth 2.0 session from `oauth2.py`)
+    for the bot's own requests, the app's bearer token for app-only endpoints."""
 
     def __init__(
-        self, consumer_key: str, consumer_secret: str, access_token: str,
-        access_token_secret: str, *, api_base: str = API_BASE, session: Any = None,
+        self, consumer_key: str = "", consumer_secret: str = "", access_token: str = "",
+        access_token_secret: str = "", *, api_base: str = API_BASE, session: Any = None,
+        bearer_token: str = "", ledger: Ledger | None = None,
     ) -> None:
         if session is None:
             from requests_oauthlib import OAuth1Session
@@ -187,12 +245,28 @@ class OAuthXClient(XClient):
             )
         self.session = session
         self.api_base = api_base.rstrip("/")
+        self.bearer_token = bearer_token
+        self.ledger = ledger
+        self._app_session: Any = None
+
+    def app_session(self) -> Any:
+        """A plain `requests` session carrying the app's bearer token."""
+        if not self.bearer_token:
+            raise XAPIError(401, "X_BEARER_TOKEN is not set (needed for app-only endpoints)",
+                            "app-only")
+        if self._app_session is None:
+            import requests
+
+            self._app_session = requests.Session()
+            self._app_session.headers["Authorization"] = f"Bearer {self.bearer_token}"
+        return self._app_session
 
     def _request(
         self, method: str, path: str, *, json_body: dict[str, Any] | None = None,
-        params: dict[str, Any] | None = None,
+        params: dict[str, Any] | None = None, app_only: bool = False,
     ) -> dict[str, Any]:
-        response = self.session.request(
+        session = self.app_session() if app_only else self.session
+        response = session.request(
             method, self.api_base + path, json=json_body, params=params, timeout=TIMEOUT_SECONDS
         )
         if response.status_code >= 400:
@@ -229,7 +303,7 @@ class OutboxClient(XClient):
 
     def _request(
         self, method: str, path: str, *, json_body: dict[str, Any] | None = None,
-        params: dict[str, Any] | None = None,
+        params: dict[str, Any] | None = None, app_only: bool = False,
     ) -> dict[str, Any]:
         if path in self.fail:
             raise XAPIError(self.fail[path], '{"title": "simulated"}', path)
@@ -247,6 +321,8 @@ class OutboxClient(XClient):
             return {"data": {"dm_event_id": new_id, "dm_conversation_id": "outbox"}}
         if path == "/2/tweets/search/recent":
             return {"meta": {"result_count": 0}}
+        if path.startswith("/2/tweets/search/stream/rules") or path.startswith("/2/compliance"):
+            return {"data": []} if method == "GET" else {"data": {}}
         return {"data": {"id": new_id, "text": (json_body or {}).get("text", "")}}
 
 
@@ -255,13 +331,16 @@ def outbox_path() -> Path:
     return Path(os.environ.get("BUCKS_LIS_VAR_DIR") or VAR_DIR) / "x-outbox.jsonl"
 
 
-def client_from_settings(cfg: Settings | None = None) -> XClient:
-    """The real client when all four OAuth values are set, else an OutboxClient."""
+def client_from_settings(cfg: Settings | None = None, *, ledger: Ledger | None = None,
+                         session: Any = None) -> XClient:
+    """The real client when all four OAuth values are set (or `session`, an OAuth 2.0 one,
+    is given), else an OutboxClient. `ledger` receives every billable use."""
     cfg = cfg or settings()
-    if cfg.x_can_send:
+    if session is not None or cfg.x_can_send:
         return OAuthXClient(
             cfg.x_consumer_key, cfg.x_consumer_secret, cfg.x_access_token,
-            cfg.x_access_token_secret,
+            cfg.x_access_token_secret, api_base=cfg.x_api_base, session=session,
+            bearer_token=cfg.x_bearer_token, ledger=ledger,
         )
     logger.info("X credentials not set: X replies are recorded in %s", outbox_path())
     return OutboxClient(path=outbox_path())

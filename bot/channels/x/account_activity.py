@@ -1,0 +1,147 @@
+"""Account Activity API deliveries (`for_user_id` + `direct_message_events`, ...) parsed.
+
+X is retiring this API in favour of the X Activity API (`xaa.py`); both reach the same
+webhook and both parse into a `Parsed`. The DM event shape is shared: XAA's `dm.received`
+carries the same `direct_message_events` list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.channels.x.inbound import (
+    Deletion,
+    Ignored,
+    Inbound,
+    as_dict,
+    as_list,
+    as_str,
+    classify_post,
+    clean_text,
+)
+
+
+@dataclass
+class Parsed:
+    """Everything one webhook delivery asks of us."""
+
+    items: list[Inbound] = field(default_factory=list)
+    ignored: list[Ignored] = field(default_factory=list)
+    deletions: list[Deletion] = field(default_factory=list)
+    revoked_by: list[str] = field(default_factory=list)  # user ids that revoked our app
+    unknown_types: list[str] = field(default_factory=list)  # event types we do not handle
+
+
+def _screen_name(users: dict[str, Any], user_id: str) -> str:
+    user = as_dict(users.get(user_id))
+    user = as_dict(user.get("data")) or user  # XAA wraps each user in "data"
+    return as_str(user.get("screen_name") or user.get("username"))
+
+
+def dm_events(payload: dict[str, Any], me: str, hashtag: str, max_chars: int, out: Parsed) -> None:
+    """`direct_message_events` (Account Activity and XAA `dm.received`) into `out`."""
+    users = as_dict(payload.get("users"))
+    for event in as_list(payload.get("direct_message_events")):
+        if not isinstance(event, dict):
+            out.ignored.append(Ignored("", "malformed_event"))
+            continue
+        event_id = as_str(event.get("id"))
+        create = event.get("message_create")
+        if event.get("type") != "message_create" or not isinstance(create, dict):
+            out.ignored.append(Ignored(event_id, "not_a_message"))
+            continue
+        sender = as_str(create.get("sender_id"))
+        data = as_dict(create.get("message_data"))
+        if not event_id or not sender:
+            out.ignored.append(Ignored(event_id, "malformed_event"))
+            continue
+        if sender == me:
+            out.ignored.append(Ignored(event_id, "own_message"))
+            continue
+        quick = data.get("quick_reply_response")
+        quick_payload = as_str(quick.get("metadata")) if isinstance(quick, dict) else ""
+        text = clean_text(as_str(data.get("text")), hashtag, max_chars)
+        out.items.append(
+            Inbound("dm", event_id, sender, text, _screen_name(users, sender),
+                    quick_reply=quick_payload[:max_chars])
+        )
+
+
+def _tweet_text(tweet: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    extended = tweet.get("extended_tweet")
+    if isinstance(extended, dict) and extended.get("full_text"):
+        entities = extended.get("entities") or tweet.get("entities") or {}
+        return as_str(extended["full_text"]), as_dict(entities)
+    return as_str(tweet.get("full_text") or tweet.get("text")), as_dict(tweet.get("entities"))
+
+
+def _tweet_events(payload: dict[str, Any], me: str, hashtag: str, max_chars: int,
+                  out: Parsed) -> None:
+    for tweet in as_list(payload.get("tweet_create_events")):
+        if not isinstance(tweet, dict):
+            out.ignored.append(Ignored("", "malformed_event"))
+            continue
+        tweet_id = as_str(tweet.get("id_str") or tweet.get("id"))
+        user = as_dict(tweet.get("user"))
+        author = as_str(user.get("id_str") or user.get("id"))
+        if not tweet_id or not author:
+            out.ignored.append(Ignored(tweet_id, "malformed_event"))
+            continue
+        raw, entities = _tweet_text(tweet)
+        tags = [as_str(as_dict(h).get("text")) for h in as_list(entities.get("hashtags"))]
+        mentioned = {
+            as_str(as_dict(m).get("id_str") or as_dict(m).get("id"))
+            for m in as_list(entities.get("user_mentions"))
+        }
+        quoted_user = as_dict(as_dict(tweet.get("quoted_status")).get("user"))
+        summoned = bool(me) and (
+            me in mentioned
+            or as_str(tweet.get("in_reply_to_user_id_str")) == me
+            or as_str(quoted_user.get("id_str") or quoted_user.get("id")) == me
+        )
+        result = classify_post(
+            tweet_id=tweet_id, author=author, raw=raw, me=me, hashtag=hashtag,
+            max_chars=max_chars, summoned=summoned, is_retweet="retweeted_status" in tweet,
+            tags=tags, screen_name=as_str(user.get("screen_name")),
+        )
+        (out.ignored if isinstance(result, Ignored) else out.items).append(result)
+
+
+def _deletions(payload: dict[str, Any], out: Parsed) -> None:
+    for event in as_list(payload.get("tweet_delete_events")):
+        status = as_dict(event).get("status")
+        if not isinstance(status, dict):
+            continue
+        tweet_id, user_id = as_str(status.get("id")), as_str(status.get("user_id"))
+        if tweet_id and user_id:
+            out.deletions.append(Deletion(user_id, tweet_id))
+
+
+def _revokes(payload: dict[str, Any], out: Parsed) -> None:
+    revoke = as_dict(as_dict(payload.get("user_event")).get("revoke"))
+    user_id = as_str(as_dict(revoke.get("source")).get("user_id"))
+    if user_id:
+        out.revoked_by.append(user_id)
+
+
+def parse_account_activity(
+    payload: dict[str, Any], bot_user_id: str, hashtag: str, max_chars: int
+) -> Parsed:
+    """An Account Activity payload: messages, deletions and revocations, and what was
+    ignored and why."""
+    out = Parsed()
+    for_user = as_str(payload.get("for_user_id"))
+    if bot_user_id and for_user and for_user != bot_user_id:
+        out.ignored.append(Ignored(for_user, "other_account"))
+        return out
+    me = bot_user_id or for_user
+    if not me:
+        # Without knowing the bot's own id its replies would come back as messages: a loop.
+        out.ignored.append(Ignored("", "unknown_account"))
+        return out
+    dm_events(payload, me, hashtag, max_chars, out)
+    _tweet_events(payload, me, hashtag, max_chars, out)
+    _deletions(payload, out)
+    _revokes(payload, out)
+    return out

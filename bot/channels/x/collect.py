@@ -1,0 +1,122 @@
+"""Public #bucksLIS posts collected as public views: stored, tagged, never answered.
+
+Since 23 Feb 2026 X refuses programmatic replies to posts that did not summon the account,
+so a plain hashtag post is read, not answered. It becomes a `Response` of a conversation on
+channel `x_post` (one `Business` per author: channel `x_post`, sender id = the author's X
+id), with `external_id = "x:<post id>"` (unique: a post delivered twice, by the webhook and
+by search, or by two replicas, is stored once) and `created_at` = the post's time. It is
+tagged by the same tagger the consultation uses (`bot.tagging.tag`, model source), so staff
+filter, correct and export it like any answer; they see it marked "Public post on X".
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+
+from bot.channels.x.inbound import Inbound
+from bot.storage.db import session_scope
+from bot.storage.models import Business, Conversation, Response, utcnow
+from bot.storage.themes import set_model_tags
+
+logger = logging.getLogger(__name__)
+
+CHANNEL = "x_post"
+
+
+def external_id(tweet_id: str) -> str:
+    return f"x:{tweet_id}"
+
+
+def post_url(tweet_id: str) -> str:
+    """Where staff can read the post on X (works without knowing the author's handle)."""
+    return f"https://x.com/i/web/status/{tweet_id}"
+
+
+def _posted_at(value: str) -> datetime:
+    """X's ISO time (`2026-07-24T21:05:48.000Z`) as naive UTC; now if absent or bad."""
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except (ValueError, AttributeError):
+        return utcnow()
+    if parsed.tzinfo is not None:
+        parsed = parsed.astimezone(timezone.utc).replace(tzinfo=None)
+    return parsed
+
+
+@dataclass(frozen=True)
+class Collected:
+    response_id: int
+    themes: list[str]
+
+
+def _tag(text: str) -> tuple[list[str], dict, dict, str] | None:
+    from bot.tagging import TaggerModelMissing, model_version, tag
+
+    try:
+        result = tag(text)
+    except TaggerModelMissing:
+        logger.error("X: no trained tagger; public post stored untagged (`bucks-lis retag`)")
+        return None
+    return list(result.themes), dict(result.scores), dict(result.evidence), model_version()
+
+
+def collect_post(item: Inbound, engine: Engine | None = None) -> Collected | None:
+    """Stores and tags one public post; None if it was stored before or has no words."""
+    if not item.text.strip() or not item.tweet_id:
+        return None
+    key = external_id(item.tweet_id)
+    with session_scope(engine) as session:
+        if session.scalar(select(Response.id).where(Response.external_id == key)):
+            return None
+    tagged = _tag(item.text)  # outside the transaction: the tagger takes milliseconds
+    for attempt in (1, 2):
+        try:
+            return _store(item, key, tagged, engine)
+        except IntegrityError:
+            # Another replica stored this post, or created this author's record, a moment
+            # ago: the first is done; the second needs one more try.
+            with session_scope(engine) as session:
+                if attempt == 2 or session.scalar(
+                    select(Response.id).where(Response.external_id == key)
+                ):
+                    return None
+    return None
+
+
+def _store(item: Inbound, key: str, tagged: tuple | None,
+           engine: Engine | None) -> Collected:
+    """One transaction: the author's record (made on first sight), its one conversation,
+    the response and its model tags."""
+    with session_scope(engine) as session:
+        business = session.scalars(
+            select(Business).where(Business.channel == CHANNEL,
+                                   Business.sender_id == item.user_id)
+        ).first()
+        if business is None:
+            business = Business(sender_id=item.user_id, channel=CHANNEL,
+                                organisation=None)
+            session.add(business)
+            session.flush()
+        conversation = session.scalars(
+            select(Conversation).where(Conversation.business_id == business.id)
+            .order_by(Conversation.id)
+        ).first()
+        if conversation is None:
+            conversation = Conversation(business_id=business.id, sender_id=item.user_id,
+                                        channel=CHANNEL)
+            session.add(conversation)
+            session.flush()
+        response = Response(conversation_id=conversation.id, text=item.text,
+                            external_id=key, created_at=_posted_at(item.created_at))
+        session.add(response)
+        session.flush()
+        themes: list[str] = []
+        if tagged is not None:
+            themes = set_model_tags(session, response.id, *tagged)
+        return Collected(response.id, themes)

@@ -1,0 +1,314 @@
+"""The X input channel: the webhook (Account Activity and XAA) and what it starts.
+
+Enabled in credentials.yml as `bot.channels.x.XInput: {}`; Rasa serves it at
+`/webhooks/x/webhook`. Secrets come only from the environment (`bot.config.settings()`).
+
+- GET  answers X's challenge-response check: `{"response_token": "sha256=<base64 HMAC>"}`.
+- POST checks, in this order and before parsing anything: the channel is configured (else
+  503), the body is at most 64 KB (else 413), `x-twitter-webhooks-signature` is the
+  HMAC-SHA256 of the raw body under the consumer secret, compared in constant time
+  (missing or malformed: 401, wrong: 403), the body is a JSON object (else 400). Then it is
+  an XAA envelope (`{"data": {"event_type", ...}}`, `xaa.py`) or an Account Activity body
+  (`account_activity.py`); both parse into messages, deletions and revocations.
+- DMs and summoned posts go to Rasa (input channel "x"); hashtag posts are collected as
+  public views (`collect.py`), never answered. Every DM event or post is handled once
+  across all replicas (`memory.DbSeenEvents`); X's retries and replays are dropped.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+from sqlalchemy.engine import Engine
+
+from bot.channels.x import spend
+from bot.channels.x.account_activity import Parsed, parse_account_activity
+from bot.channels.x.client import XClient, client_from_settings
+from bot.channels.x.collect import collect_post
+from bot.channels.x.inbound import Deletion, Ignored, Inbound
+from bot.channels.x.memory import DbChoices, DbSeenEvents
+from bot.channels.x.output import CHANNEL_NAME, ChoiceMemory, XOutput
+from bot.channels.x.signatures import (
+    CRC_TOKEN_RE,
+    SIGNATURE_HEADER,
+    SIGNATURE_MESSAGES,
+    crc_response_token,
+    signature_problem,
+)
+from bot.channels.x.state import count_unknown_types
+from bot.channels.x.xaa import is_xaa, parse_xaa
+from bot.config import Settings, settings
+from bot.storage.db import engine_for, session_scope
+
+logger = logging.getLogger(__name__)
+
+MAX_BODY_BYTES = 64 * 1024
+
+OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
+
+
+def _error(status: int, code: str, message: str) -> HTTPResponse:
+    return response.json({"error": code, "message": message}, status=status, dumps=json.dumps)
+
+
+def parse_delivery(payload: dict[str, Any], cfg: Settings) -> Parsed:
+    """Either format, by its shape."""
+    parse = parse_xaa if is_xaa(payload) else parse_account_activity
+    return parse(payload, cfg.x_bot_user_id, cfg.x_hashtag, cfg.max_message_chars)
+
+
+class XInput(InputChannel):
+    """Rasa input channel for X's webhooks (and the hashtag source it starts)."""
+
+    @classmethod
+    def name(cls) -> str:
+        return CHANNEL_NAME
+
+    @classmethod
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
+        if credentials:
+            logger.warning(
+                "X channel: credentials.yml values %s are ignored; X secrets are read from "
+                "the environment (X_CONSUMER_SECRET, ...)", sorted(credentials),
+            )
+        return cls()
+
+    def __init__(
+        self, cfg: Settings | None = None, client: XClient | None = None, *,
+        engine: Engine | None = None, seen: Any = None, choices: ChoiceMemory | None = None,
+    ) -> None:
+        self.cfg = cfg or settings()
+        self.engine = engine or engine_for(self.cfg.database_url)
+        self.client = client or client_from_settings(
+            self.cfg, ledger=lambda kind, units: spend.record(kind, units, self.engine),
+            session=self._oauth2_session(),
+        )
+        self.seen = seen if seen is not None else DbSeenEvents(self.engine)
+        self.choices = choices if choices is not None else DbChoices(self.engine)
+        self.gate = spend.SpendGate(self.cfg.x_monthly_budget_usd, self.engine)
+        self._tasks: list[asyncio.Task] = []
+
+    def _oauth2_session(self) -> Any:
+        """An OAuth 2.0 user-context session when tokens are stored, else None (OAuth 1.0a)."""
+        if not self.cfg.x_oauth2_client_id:
+            return None
+        from bot.channels.x.oauth2 import session_from_store
+
+        try:
+            return session_from_store(self.cfg, self.engine)
+        except Exception:  # noqa: BLE001 - e.g. not migrated yet: fall back to OAuth 1.0a
+            logger.exception("X: OAuth 2.0 tokens could not be read; using OAuth 1.0a")
+            return None
+
+    def url_prefix(self) -> str:
+        return CHANNEL_NAME
+
+    def _output(self, reply_to: str = "") -> XOutput:
+        return XOutput(self.client, self.choices, self.cfg.x_bot_user_id, reply_to,
+                       bot_username=self.cfg.x_bot_username, gate=self.gate)
+
+    def get_output_channel(self) -> OutputChannel:
+        """For DMs started by the bot (e.g. Rasa's trigger_intent with output_channel=x)."""
+        return self._output()
+
+    def output_for(self, item: Inbound) -> XOutput:
+        """Only a summoned post gets a public output: X refuses replies to anything else."""
+        return self._output(item.tweet_id if item.kind == "post" else "")
+
+    async def _collect(self, item: Inbound) -> bool:
+        try:
+            return await asyncio.to_thread(collect_post, item, self.engine) is not None
+        except Exception:  # noqa: BLE001 - logged; one post must not lose the others
+            logger.exception("X: could not store public post %s", item.tweet_id)
+            if item.kind == "public":  # nothing else was done with it: a retry may store it
+                await asyncio.to_thread(self.seen.release, item.dedupe_key)
+            return False
+
+    async def dispatch(
+        self, items: list[Inbound], on_new_message: OnNewMessage
+    ) -> tuple[int, list[Ignored]]:
+        """Answers DMs and summoned posts (through Rasa) and collects hashtag posts; returns
+        how many were handled and the rest."""
+        handled = 0
+        ignored: list[Ignored] = []
+        for item in items:
+            seen = await asyncio.to_thread(self.seen.seen, item.dedupe_key)
+            if seen:
+                ignored.append(Ignored(item.event_id, "duplicate"))
+                continue
+            if item.collect or item.kind == "public":
+                if await self._collect(item) and item.kind == "public":
+                    handled += 1
+            if item.kind == "public":
+                if not item.text.strip():
+                    ignored.append(Ignored(item.event_id, "empty"))
+                continue
+            text = item.quick_reply or await asyncio.to_thread(
+                self.choices.resolve, item.sender_id, item.text
+            )
+            if not text.strip():
+                ignored.append(Ignored(item.event_id, "empty"))
+                continue
+            message = UserMessage(
+                text=text[: self.cfg.max_message_chars],
+                output_channel=self.output_for(item),
+                sender_id=item.sender_id,
+                input_channel=CHANNEL_NAME,
+                message_id=item.event_id,
+                metadata=item.metadata(),
+            )
+            try:
+                await on_new_message(message)
+                handled += 1
+            except Exception:  # noqa: BLE001 - one bad message must not lose the others
+                logger.exception("X: handling event %s failed", item.event_id)
+                await asyncio.to_thread(self.seen.release, item.dedupe_key)
+                ignored.append(Ignored(item.event_id, "error"))
+        return handled, ignored
+
+    async def forget_deleted_posts(self, deletions: list[Deletion]) -> int:
+        """Deleted on X, deleted here (X's rules): a collected public post goes, and what a
+        summoned post said is redacted in the transcript. Returns how many records went."""
+        from bot.consultation import service
+        from bot.storage.erasure import erase_public_post
+
+        def erase(deletion: Deletion) -> int:
+            with session_scope(self.engine) as session:
+                gone = erase_public_post(session, deletion.tweet_id)
+            return gone + service.forget_x_post(deletion.sender_id, deletion.tweet_id).events
+
+        removed = 0
+        for deletion in deletions:
+            try:
+                removed += await asyncio.to_thread(erase, deletion)
+            except Exception:  # noqa: BLE001 - logged; X will not resend a deletion
+                logger.exception("X: could not delete post %s", deletion.tweet_id)
+        return removed
+
+    async def _revoked(self, user_ids: list[str]) -> None:
+        for user_id in user_ids:
+            if user_id == self.cfg.x_bot_user_id:
+                logger.error("X: the bot account revoked our access; sending stops")
+                await asyncio.to_thread(spend.mark_revoked, user_id, self.engine)
+            else:
+                logger.info("X: user %s revoked our app (no tokens held for them)", user_id)
+
+    async def handle_delivery(
+        self, payload: dict[str, Any], on_new_message: OnNewMessage
+    ) -> dict[str, Any]:
+        parsed = parse_delivery(payload, self.cfg)
+        handled, skipped = await self.dispatch(parsed.items, on_new_message)
+        deleted = await self.forget_deleted_posts(parsed.deletions)
+        await self._revoked(parsed.revoked_by)
+        if parsed.unknown_types:
+            await asyncio.to_thread(count_unknown_types, parsed.unknown_types, self.engine)
+        return {
+            "status": "ok",
+            "handled": handled,
+            "deleted": deleted,
+            "ignored": [i.__dict__ for i in parsed.ignored + skipped],
+        }
+
+    def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
+        x_webhook = Blueprint("x_webhook", __name__)
+
+        @x_webhook.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json(
+                {
+                    "status": "ok",
+                    "webhook": "ready" if self.cfg.x_consumer_secret else "not_configured",
+                    "replies": "outbox" if _is_outbox(self.client) else "x",
+                }
+            )
+
+        @x_webhook.route("/webhook", methods=["GET"])
+        async def challenge(request: Request) -> HTTPResponse:
+            secret = self.cfg.x_consumer_secret
+            if not secret:
+                return _error(503, "x_not_configured", "X_CONSUMER_SECRET is not set.")
+            token = request.args.get("crc_token")
+            if not token:
+                return _error(400, "missing_crc_token", "Expected a crc_token parameter.")
+            if not CRC_TOKEN_RE.match(token):
+                # The CRC and the POST signature are the same HMAC under the same key: a
+                # token that could be a JSON body would make this a signing oracle.
+                return _error(400, "invalid_crc_token", "The crc_token is not a token.")
+            return response.json(
+                {"response_token": crc_response_token(token, secret)}, dumps=json.dumps
+            )
+
+        @x_webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            secret = self.cfg.x_consumer_secret
+            if not secret:
+                return _error(
+                    503, "x_not_configured",
+                    "X_CONSUMER_SECRET is not set, so X webhooks cannot be verified and are "
+                    "refused.",
+                )
+            declared = request.headers.get("content-length", "")
+            body = request.body or b""
+            if (declared.isdigit() and int(declared) > MAX_BODY_BYTES) or len(
+                body
+            ) > MAX_BODY_BYTES:
+                return _error(413, "too_large", f"Bodies over {MAX_BODY_BYTES} bytes are refused.")
+            problem = signature_problem(body, request.headers.get(SIGNATURE_HEADER), secret)
+            if problem:
+                status, message = SIGNATURE_MESSAGES[problem]
+                logger.warning("X webhook refused: %s", problem)
+                return _error(status, problem, message)
+            try:
+                payload = json.loads(body)
+            except (ValueError, UnicodeDecodeError):
+                return _error(400, "invalid_json", "The body is not valid JSON.")
+            if not isinstance(payload, dict):
+                return _error(400, "invalid_json", "The body is not a JSON object.")
+            result = await self.handle_delivery(payload, on_new_message)
+            return response.json(result, dumps=json.dumps)
+
+        @x_webhook.listener("after_server_start")
+        async def start_background(app: Any, loop: Any) -> None:
+            from bot.channels.x.compliance import ComplianceSchedule
+            from bot.channels.x.hashtag import source_for
+
+            source = source_for(self, on_new_message)
+            if source is not None:
+                self._tasks.append(loop.create_task(source.run()))
+            if self.cfg.x_consumer_secret:
+                # Public posts are tagged in this process: load the tagger now (a few
+                # seconds) rather than while X waits for the first post's 200.
+                self._tasks.append(loop.create_task(asyncio.to_thread(_preload_tagger)))
+            schedule = ComplianceSchedule.from_channel(self)
+            if schedule is not None:
+                self._tasks.append(loop.create_task(schedule.run()))
+
+        @x_webhook.listener("before_server_stop")
+        async def stop_background(app: Any, loop: Any) -> None:
+            for task in self._tasks:
+                task.cancel()
+
+        return x_webhook
+
+
+def _preload_tagger() -> None:
+    from bot.tagging import TaggerModelMissing, engine
+
+    try:
+        engine()
+    except TaggerModelMissing:
+        logger.error("X: no trained tagger; public posts will be stored untagged")
+
+
+def _is_outbox(client: XClient) -> bool:
+    from bot.channels.x.client import OutboxClient
+
+    return isinstance(client, OutboxClient)
