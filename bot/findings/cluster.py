@@ -212,6 +212,8 @@ def label_clusters(texts: list[str], labels: np.ndarray,
         for _, gram in scored:
             if any(gram in c.split() for c in chosen if " " in c):
                 continue  # a word of a phrase already chosen
+            if any(set(gram.split()) == set(c.split()) for c in chosen):
+                continue  # "broadband fibre" after "fibre broadband"
             if " " in gram:  # a phrase replaces its words already chosen
                 chosen = [c for c in chosen if c not in gram.split()]
             chosen.append(gram)
