@@ -84,3 +84,25 @@ def test_only_responses_on_the_theme_can_be_starred(session, add_responses) -> N
         q.star(session, rid, "nonsense", actor="x")
     with pytest.raises(q.QuoteError):
         q.edit_redaction(session, 999, "x", actor="x")
+
+
+def test_forgetting_a_business_removes_its_quotes_vectors_and_placements(
+    session, fake_encoder, add_responses  # noqa: ANN001
+) -> None:
+    from bot.findings import subthemes as st
+    from bot.storage.erasure import forget_sender
+    from bot.storage.models import Quote, ResponseEmbedding, ResponseSubtheme
+
+    ids = add_responses(["fibre broadband is slow"] * 3 + ["late trains on the rail line"] * 3)
+    (rid,) = add_responses([TEXT], organisation="Orbital Widgets Ltd")
+    st.run(session, "infrastructure")
+    q.star(session, rid, "infrastructure", actor="staff@example.org")
+    sender = session.scalar(select(Business.sender_id).where(
+        Business.organisation == "Orbital Widgets Ltd"))
+    forget_sender(session, sender, actor="staff@example.org", reason="test")
+    session.flush()
+    assert session.scalars(select(Quote)).all() == []
+    assert session.get(ResponseEmbedding, rid) is None
+    assert session.scalars(select(ResponseSubtheme).where(
+        ResponseSubtheme.response_id == rid)).all() == []
+    assert len(session.scalars(select(ResponseEmbedding)).all()) == len(ids)
