@@ -48,6 +48,11 @@ AddResponses = Callable[..., list[int]]
 @pytest.fixture()
 def add_responses(session: Session) -> AddResponses:
     """add_responses(texts, theme, organisation=None, ...) -> new response ids (model-tagged)."""
+    return responses_adder(session)
+
+
+def responses_adder(session: Session) -> AddResponses:
+    """The `add_responses` helper bound to any session (SQLite or PostgreSQL)."""
     counter = {"n": 0}
 
     def add(texts: Sequence[str], theme: str | list[str] = "infrastructure",
