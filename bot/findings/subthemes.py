@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.findings import cluster as maths
@@ -223,10 +223,11 @@ def listing(session: Session, theme_id: str, with_representatives: bool = True
         for s in subs
     ]
     views.sort(key=lambda v: (-v.count, v.id))
-    if with_representatives and any(v.response_ids for v in views):
-        vectors = vectors_for(session, items)
-        space = maths.centred(vectors)
-        index = {rid: i for i, (rid, _) in enumerate(items)}
+    if with_representatives and placed:
+        # Members only: a run stored their vectors, so showing the page never encodes.
+        members_items = [(rid, text) for rid, text in items if rid in placed]
+        space = maths.centred(vectors_for(session, members_items))
+        index = {rid: i for i, (rid, _) in enumerate(members_items)}
         for view in views:
             if not view.response_ids:
                 continue
@@ -372,10 +373,3 @@ def theme_responses_for(session: Session, theme_id: str,
         )
     ]
 
-
-def forget_theme(session: Session, theme_id: str, actor: str) -> None:
-    """Drop all sub-themes of a theme (a fresh start); audited."""
-    _check_theme(theme_id)
-    session.execute(delete(ResponseSubtheme).where(ResponseSubtheme.theme_id == theme_id))
-    session.execute(delete(Subtheme).where(Subtheme.theme_id == theme_id))
-    _audit(session, actor, "subthemes_reset", theme_id, {})
