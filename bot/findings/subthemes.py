@@ -272,9 +272,9 @@ def rename(session: Session, subtheme_id: int, label: str, actor: str) -> Subthe
     if not label or len(label) > 255:
         raise SubthemeError("a sub-theme's name needs 1 to 255 characters")
     sub = _sub(session, subtheme_id)
-    old, sub.label, sub.curated = sub.label, label, True
-    _audit(session, actor, "subtheme_renamed", sub.theme_id,
-           {"subtheme": sub.id, "from": old, "to": label})
+    sub.label, sub.curated = label, True
+    # Staff's name only: a proposed label is words from responses, kept out of the audit log.
+    _audit(session, actor, "subtheme_renamed", sub.theme_id, {"subtheme": sub.id, "to": label})
     return sub
 
 
@@ -297,8 +297,7 @@ def merge(session: Session, target_id: int, source_ids: Sequence[int], actor: st
         session.delete(src)
     target.curated = True
     _audit(session, actor, "subthemes_merged", target.theme_id,
-           {"into": target.id, "merged": [s.id for s in sources],
-            "labels": [s.label for s in sources], "moved": moved})
+           {"into": target.id, "merged": [s.id for s in sources], "moved": moved})
     session.flush()
     return target
 
