@@ -180,6 +180,12 @@ def _grams(text: str) -> list[str]:
     return words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
 
 
+def _stem(term: str) -> str:
+    """Crude plural folding for comparing label terms ("roads" ~ "road")."""
+    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+                    for w in term.split())
+
+
 def label_clusters(texts: list[str], labels: np.ndarray,
                    count: int = LABEL_TERMS) -> dict[int, Terms]:
     """c-TF-IDF (BERTopic's class-based TF-IDF): all texts of a cluster form one document;
@@ -214,6 +220,8 @@ def label_clusters(texts: list[str], labels: np.ndarray,
                 continue  # a word of a phrase already chosen
             if any(set(gram.split()) == set(c.split()) for c in chosen):
                 continue  # "broadband fibre" after "fibre broadband"
+            if any(_stem(gram) == _stem(c) for c in chosen):
+                continue  # "trains" after "train"
             if " " in gram:  # a phrase replaces its words already chosen
                 chosen = [c for c in chosen if c not in gram.split()]
             chosen.append(gram)
