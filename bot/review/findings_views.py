@@ -32,6 +32,7 @@ from bot.findings import quotes as quote_store
 from bot.findings import report as report_store
 from bot.findings import subthemes as st
 from bot.review.db import db_session
+from bot.storage.export import csv_safe
 from bot.storage.models import AuditEvent, Quote, ReportSummary, Subtheme
 from bot.strategy import THEME_IDS, load_themes
 
@@ -246,14 +247,10 @@ def quotes_csv() -> Any:
     writer = csv.writer(out)
     writer.writerow(["theme", "quote", "sector", "size_band"])
     for v in views:
-        writer.writerow([v.theme_id, _csv_safe(v.redacted), v.sector or "", v.size_band or ""])
+        writer.writerow([v.theme_id, csv_safe(v.redacted), v.sector or "", v.size_band or ""])
     return Response(out.getvalue(), mimetype="text/csv",
                     headers={"Content-Disposition": "attachment; filename=quotes.csv"})
 
-
-def _csv_safe(text: str) -> str:
-    """No spreadsheet formulas from respondents' words."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 @bp.get("/report")
