@@ -99,11 +99,12 @@ def theme(theme_id: str) -> Any:
     with db_session() as session:
         found = st.listing(session, theme_id)
         quotes = quote_store.quotes(session, theme_id)
+        unencoded = st.unencoded(session, theme_id)
     starred = {q.response_id: q.id for q in quotes}
     return render_template(
         "review/findings/theme.html", theme_id=theme_id, found=found, quotes=quotes,
-        starred=starred, shown=MEMBERS_SHOWN, marks=quote_store.redaction_marks,
-        rename_form=RenameForm(), redaction_form=RedactionForm(),
+        starred=starred, shown=MEMBERS_SHOWN, unencoded=unencoded,
+        marks=quote_store.redaction_marks,
     )
 
 

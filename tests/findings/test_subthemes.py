@@ -71,8 +71,10 @@ def test_run_separates_distinct_points_and_places_each_response_once(
 
 def test_vectors_are_encoded_once_and_reused(session, fake_encoder, add_responses) -> None:  # noqa: ANN001
     add_responses(BROADBAND + TRAINS)
+    assert st.unencoded(session, "infrastructure") == 10
     st.run(session, "infrastructure")
     assert fake_encoder == [10]
+    assert st.unencoded(session, "infrastructure") == 0
     add_responses(["late trains on the rail line again"])
     st.run(session, "infrastructure")
     st.listing(session, "infrastructure")
