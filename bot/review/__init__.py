@@ -85,6 +85,9 @@ def init_app(app: Flask) -> None:
 
     login_manager.init_app(app)
     app.register_blueprint(bp)
+    from bot.review.findings_views import bp as findings_bp  # sub-themes, quotes, report
+
+    app.register_blueprint(findings_bp)
 
     names = _theme_names()
 

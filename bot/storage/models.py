@@ -20,9 +20,11 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import declarative_base, relationship
 
@@ -59,6 +61,8 @@ class Business(Base):
     consent_at = Column(DateTime)
     email = Column(String(320))
     follow_up = Column(Boolean, nullable=False, default=False)
+    # The organisation agreed to be named in published findings (quotes keep its name).
+    named_consent = Column(Boolean, nullable=False, default=False, server_default=false())
     created_at = Column(DateTime, nullable=False, default=utcnow)
     updated_at = Column(DateTime, nullable=False, default=utcnow, onupdate=utcnow)
 
@@ -275,4 +279,74 @@ class XOAuthToken(Base):
     access_token = Column(Text, nullable=False)  # Fernet token
     refresh_token = Column(Text)  # Fernet token
     expires_at = Column(DateTime)
+
+
+# --- findings: sub-themes, quotes, report summaries (migration 0007b) -------------------------
+
+
+class ResponseEmbedding(Base):
+    """A response's sentence vector, kept so sub-theme runs do not re-encode (float32 bytes)."""
+
+    __tablename__ = "response_embeddings"
+
+    response_id = Column(ForeignKey("responses.id", ondelete="CASCADE"), primary_key=True)
+    encoder = Column(String(64), nullable=False)  # which encoder made it (re-encode on change)
+    vector = Column(LargeBinary, nullable=False)
+
+
+class Subtheme(Base):
+    """A distinct point made within one theme: proposed by clustering, curated by staff."""
+
+    __tablename__ = "subthemes"
+
+    id = Column(Integer, primary_key=True)
+    theme_id = Column(String(64), nullable=False, index=True)
+    label = Column(String(255), nullable=False)
+    terms = Column(JSON)  # the distinctive words and phrases found for it (c-TF-IDF)
+    # True once staff renamed, merged, split or moved into it: runs never relabel it.
+    curated = Column(Boolean, nullable=False, default=False)
+    created_at = Column(DateTime, nullable=False, default=utcnow)
+    updated_at = Column(DateTime, nullable=False, default=utcnow, onupdate=utcnow)
+
+
+class ResponseSubtheme(Base):
+    """Which sub-theme of a theme a response is in; no row = not placed yet.
+
+    `subtheme_id` NULL = unassigned. `pinned` = staff put it there: runs never move it.
+    """
+
+    __tablename__ = "response_subthemes"
+
+    response_id = Column(ForeignKey("responses.id", ondelete="CASCADE"), primary_key=True)
+    theme_id = Column(String(64), primary_key=True)
+    subtheme_id = Column(ForeignKey("subthemes.id", ondelete="SET NULL"), index=True)
+    pinned = Column(Boolean, nullable=False, default=False)
+    assigned_at = Column(DateTime, nullable=False, default=utcnow)
+
+
+class Quote(Base):
+    """A response staff starred as a quote for a theme, with the text that may leave the app."""
+
+    __tablename__ = "quotes"
+    __table_args__ = (UniqueConstraint("response_id", "theme_id", name="uq_quote_theme"),)
+
+    id = Column(Integer, primary_key=True)
+    response_id = Column(
+        ForeignKey("responses.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    theme_id = Column(String(64), nullable=False, index=True)
+    # Staff's own redaction, if they edited the automatic one; NULL = automatic.
+    redacted_text = Column(Text)
+    starred_by = Column(String(320), nullable=False)
+    starred_at = Column(DateTime, nullable=False, default=utcnow)
+
+
+class ReportSummary(Base):
+    """The summary paragraph staff write for one theme of the board report."""
+
+    __tablename__ = "report_summaries"
+
+    theme_id = Column(String(64), primary_key=True)
+    text = Column(Text, nullable=False)
+    updated_by = Column(String(320), nullable=False)
     updated_at = Column(DateTime, nullable=False, default=utcnow, onupdate=utcnow)

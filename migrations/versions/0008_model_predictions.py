@@ -1,7 +1,7 @@
 """model predictions: every model version's themes per response (AI vs staff history)
 
 Revision ID: 0008
-Revises: 0004x
+Revises: 0007b
 Create Date: 2026-11-30 06:10:00
 """
 from alembic import op
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 
 revision = '0008'
-down_revision = '0004x'
+down_revision = '0007b'
 branch_labels = None
 depends_on = None
 

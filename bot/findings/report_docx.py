@@ -1,0 +1,64 @@
+"""The board report as a Word document (python-docx), charts as PNG pictures."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import BinaryIO
+
+from docx import Document
+from docx.shared import Cm, Pt
+
+from bot.findings.report import ReportData, ThemeReport
+from bot.findings.report_html import theme_png
+
+
+def _theme(doc: Document, theme: ThemeReport) -> None:
+    doc.add_heading(theme.name, level=2)
+    plural_r = "" if theme.responses == 1 else "s"
+    plural_b = "" if theme.businesses == 1 else "es"
+    counts = doc.add_paragraph()
+    counts.add_run(f"{theme.responses} response{plural_r} from {theme.businesses} "
+                   f"business{plural_b}").bold = True
+    if theme.summary:
+        doc.add_heading("Summary", level=3)
+        for para in theme.summary.split("\n"):
+            if para.strip():
+                doc.add_paragraph(para.strip())
+    if not theme.responses:
+        doc.add_paragraph("No responses on this theme yet.")
+        return
+    doc.add_picture(io.BytesIO(theme_png(theme)), width=Cm(16))
+    if theme.subthemes:
+        doc.add_heading("Points made", level=3)
+        table = doc.add_table(rows=1, cols=2)
+        table.style = "Light List"
+        table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Sub-theme", "Responses"
+        for label, count in theme.subthemes:
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text = label, str(count)
+    if theme.quotes:
+        doc.add_heading("In their words", level=3)
+        for text, who in theme.quotes:
+            para = doc.add_paragraph(style="Quote")
+            para.add_run(f"“{text}”")
+            attribution = doc.add_paragraph(who)
+            attribution.runs[0].font.size = Pt(9)
+
+
+def write_docx(data: ReportData, out: Path | BinaryIO) -> None:
+    doc = Document()
+    doc.core_properties.title = "What businesses told us: Buckinghamshire LIS consultation"
+    doc.add_heading("What businesses told us", level=0)
+    doc.add_paragraph(
+        "Buckinghamshire Local Industrial Strategy consultation. Report produced "
+        f"{data.generated_at:%d %B %Y %H:%M} UTC from {data.total_responses} responses by "
+        f"{data.total_businesses} businesses. A response can belong to several islands and "
+        "drivers. Quotes have personal data removed."
+    )
+    for group_name, group in (("The five islands", data.islands),
+                              ("The seven seabed drivers", data.seabed)):
+        doc.add_heading(group_name, level=1)
+        for theme in group:
+            _theme(doc, theme)
+    doc.save(out)

@@ -1,0 +1,298 @@
+"""Staff pages for findings (/staff/findings, /staff/report): curate sub-themes, star and
+redact quotes, write each theme's summary and download the board report.
+
+Every page needs a login; every POST carries a CSRF token (checked for the whole blueprint);
+every change is audited by the store functions in bot/findings.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_login import current_user, login_required
+from flask_wtf import FlaskForm
+from sqlalchemy import func, select
+from wtforms import StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional
+
+from bot.findings import quotes as quote_store
+from bot.findings import report as report_store
+from bot.findings import subthemes as st
+from bot.review.db import db_session
+from bot.storage.export import csv_safe
+from bot.storage.models import AuditEvent, Quote, ReportSummary, Subtheme
+from bot.strategy import THEME_IDS, load_themes
+
+bp = Blueprint("findings", __name__, url_prefix="/staff", template_folder="templates")
+
+MEMBERS_SHOWN = 50  # per sub-theme on the page; the CLI and report count them all
+DOWNLOADS = {
+    "html": "text/html; charset=utf-8",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+}
+
+
+class RenameForm(FlaskForm):
+    label = StringField("New name", validators=[DataRequired(), Length(max=255)])
+
+
+class RedactionForm(FlaskForm):
+    text = TextAreaField("Redacted text",
+                         validators=[Optional(), Length(max=quote_store.MAX_QUOTE_CHARS)])
+
+
+class SummaryForm(FlaskForm):
+    summary = TextAreaField("Summary",
+                            validators=[Optional(), Length(max=report_store.MAX_SUMMARY_CHARS)])
+
+
+@bp.before_request
+def _csrf_for_findings() -> None:
+    if current_app.config.get("WTF_CSRF_ENABLED", True):
+        current_app.extensions["csrf"].protect()
+
+
+def _actor() -> str:
+    return current_user.email
+
+
+def _theme_or_404(theme_id: str) -> str:
+    if theme_id not in THEME_IDS:
+        abort(404)
+    return theme_id
+
+
+def _back(theme_id: str) -> Any:
+    return redirect(url_for("findings.theme", theme_id=theme_id) + request.form.get("anchor", ""))
+
+
+@bp.get("/findings")
+@login_required
+def index() -> Any:
+    with db_session() as session:
+        subs = dict(session.execute(
+            select(Subtheme.theme_id, func.count(Subtheme.id)).group_by(Subtheme.theme_id)).all())
+        starred = dict(session.execute(
+            select(Quote.theme_id, func.count(Quote.id)).group_by(Quote.theme_id)).all())
+    return render_template("review/findings/index.html", themes=load_themes(), subs=subs,
+                           starred=starred)
+
+
+@bp.get("/findings/<theme_id>")
+@login_required
+def theme(theme_id: str) -> Any:
+    _theme_or_404(theme_id)
+    with db_session() as session:
+        found = st.listing(session, theme_id)
+        quotes = quote_store.quotes(session, theme_id)
+        unencoded = st.unencoded(session, theme_id)
+    starred = {q.response_id: q.id for q in quotes}
+    return render_template(
+        "review/findings/theme.html", theme_id=theme_id, found=found, quotes=quotes,
+        starred=starred, shown=MEMBERS_SHOWN, unencoded=unencoded,
+        marks=quote_store.redaction_marks,
+    )
+
+
+@bp.post("/findings/<theme_id>/run")
+@login_required
+def run(theme_id: str) -> Any:
+    _theme_or_404(theme_id)
+    with db_session() as session:
+        result = st.run(session, theme_id, actor=_actor())
+    flash(f"{result.responses} responses: {result.kept} kept where staff put them, "
+          f"{result.joined} joined curated sub-themes, {result.proposed} new sub-themes "
+          f"proposed, {result.unassigned} unassigned.", "success")
+    return _back(theme_id)
+
+
+def _curate(theme_id: str, action: Any, message: str) -> Any:
+    try:
+        with db_session() as session:
+            action(session)
+    except (st.SubthemeError, quote_store.QuoteError, ValueError) as error:
+        flash(str(error), "error")
+    else:
+        flash(message, "success")
+    return _back(theme_id)
+
+
+def _subtheme_theme(subtheme_id: int) -> str:
+    with db_session() as session:
+        sub = session.get(Subtheme, subtheme_id)
+        if sub is None:
+            abort(404)
+        return sub.theme_id
+
+
+@bp.post("/findings/subthemes/<int:subtheme_id>/rename")
+@login_required
+def rename(subtheme_id: int) -> Any:
+    theme_id = _subtheme_theme(subtheme_id)
+    form = RenameForm()
+    if not form.validate():
+        flash("Give the sub-theme a name of up to 255 characters.", "error")
+        return _back(theme_id)
+    return _curate(theme_id, lambda s: st.rename(s, subtheme_id, form.label.data, _actor()),
+                   "Sub-theme renamed.")
+
+
+@bp.post("/findings/subthemes/<int:subtheme_id>/merge")
+@login_required
+def merge(subtheme_id: int) -> Any:
+    theme_id = _subtheme_theme(subtheme_id)
+    into = request.form.get("into", "")
+    if not into.isdigit():
+        flash("Choose the sub-theme to merge into.", "error")
+        return _back(theme_id)
+    return _curate(theme_id, lambda s: st.merge(s, int(into), [subtheme_id], _actor()),
+                   "Sub-themes merged.")
+
+
+@bp.post("/findings/subthemes/<int:subtheme_id>/split")
+@login_required
+def split(subtheme_id: int) -> Any:
+    theme_id = _subtheme_theme(subtheme_id)
+    return _curate(theme_id, lambda s: st.split(s, subtheme_id, _actor()),
+                   "Sub-theme split in two.")
+
+
+@bp.post("/findings/<theme_id>/responses/<int:response_id>/move")
+@login_required
+def move(theme_id: str, response_id: int) -> Any:
+    _theme_or_404(theme_id)
+    target = request.form.get("subtheme", "")
+    if target and not target.isdigit():
+        abort(400)
+    return _curate(
+        theme_id,
+        lambda s: st.move(s, response_id, theme_id, int(target) if target else None, _actor()),
+        "Response moved." if target else "Response moved to unassigned.",
+    )
+
+
+@bp.post("/findings/<theme_id>/responses/<int:response_id>/star")
+@login_required
+def star(theme_id: str, response_id: int) -> Any:
+    _theme_or_404(theme_id)
+    return _curate(theme_id, lambda s: quote_store.star(s, response_id, theme_id, _actor()),
+                   "Starred as a quote. Check its redaction below.")
+
+
+def _quote_theme(quote_id: int) -> str:
+    with db_session() as session:
+        quote = session.get(Quote, quote_id)
+        if quote is None:
+            abort(404)
+        return quote.theme_id
+
+
+@bp.post("/findings/quotes/<int:quote_id>/unstar")
+@login_required
+def unstar(quote_id: int) -> Any:
+    theme_id = _quote_theme(quote_id)
+    return _curate(theme_id, lambda s: quote_store.unstar(s, quote_id, _actor()),
+                   "Quote removed.")
+
+
+@bp.post("/findings/quotes/<int:quote_id>/redaction")
+@login_required
+def redaction(quote_id: int) -> Any:
+    theme_id = _quote_theme(quote_id)
+    form = RedactionForm()
+    if not form.validate():
+        flash(f"A quote may have at most {quote_store.MAX_QUOTE_CHARS} characters.", "error")
+        return _back(theme_id)
+    return _curate(
+        theme_id, lambda s: quote_store.edit_redaction(s, quote_id, form.text.data, _actor()),
+        "Redaction saved." if (form.text.data or "").strip()
+        else "Back to the automatic redaction.",
+    )
+
+
+@bp.post("/findings/<theme_id>/businesses/<int:business_id>/named-consent")
+@login_required
+def named_consent(theme_id: str, business_id: int) -> Any:
+    _theme_or_404(theme_id)
+    agreed = request.form.get("agreed") == "1"
+    return _curate(
+        theme_id, lambda s: quote_store.set_named_consent(s, business_id, agreed, _actor()),
+        "The organisation may be named in quotes." if agreed
+        else "The organisation's name will be redacted from quotes.",
+    )
+
+
+@bp.get("/findings/quotes.csv")
+@login_required
+def quotes_csv() -> Any:
+    """Starred quotes, redacted, for use outside the app (audited)."""
+    with db_session() as session:
+        views = quote_store.quotes(session)
+        session.add(AuditEvent(actor=_actor(), action="quotes_exported",
+                               detail={"rows": len(views)}))
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["theme", "quote", "sector", "size_band"])
+    for v in views:
+        writer.writerow([v.theme_id, csv_safe(v.redacted), v.sector or "", v.size_band or ""])
+    return Response(out.getvalue(), mimetype="text/csv",
+                    headers={"Content-Disposition": "attachment; filename=quotes.csv"})
+
+
+
+@bp.get("/report")
+@login_required
+def report() -> Any:
+    with db_session() as session:
+        data = report_store.collect(session)
+        summaries = {s.theme_id: s for s in session.scalars(select(ReportSummary))}
+    forms = {t.id: SummaryForm(formdata=None, summary=t.summary) for t in data.themes}
+    from bot.findings.charts import svg_bars
+    from bot.findings.report_html import chart_panels
+
+    return render_template("review/findings/report.html", data=data, forms=forms,
+                           summaries=summaries, svg_bars=svg_bars, chart_panels=chart_panels)
+
+
+@bp.post("/report/summary/<theme_id>")
+@login_required
+def save_summary(theme_id: str) -> Any:
+    _theme_or_404(theme_id)
+    form = SummaryForm()
+    if not form.validate():
+        flash(f"A summary may have at most {report_store.MAX_SUMMARY_CHARS} characters.",
+              "error")
+    else:
+        with db_session() as session:
+            report_store.save_summary(session, theme_id, form.summary.data or "", _actor())
+        flash("Summary saved.", "success")
+    return redirect(url_for("findings.report") + f"#theme-{theme_id}")
+
+
+@bp.get("/report/download.<fmt>")
+@login_required
+def download(fmt: str) -> Any:
+    if fmt not in DOWNLOADS:
+        abort(404)
+    with db_session() as session:
+        data = report_store.collect(session)
+        session.add(AuditEvent(actor=_actor(), action="report_downloaded",
+                               detail={"format": fmt, "responses": data.total_responses}))
+    body = report_store.to_bytes(data, fmt)
+    name = f"bucks-lis-report-{data.generated_at:%Y-%m-%d}.{fmt}"
+    return Response(body, mimetype=DOWNLOADS[fmt],
+                    headers={"Content-Disposition": f"attachment; filename={name}"})
