@@ -279,6 +279,7 @@ class XOAuthToken(Base):
     access_token = Column(Text, nullable=False)  # Fernet token
     refresh_token = Column(Text)  # Fernet token
     expires_at = Column(DateTime)
+    updated_at = Column(DateTime, nullable=False, default=utcnow, onupdate=utcnow)
 
 
 # --- findings: sub-themes, quotes, report summaries (migration 0007b) -------------------------
