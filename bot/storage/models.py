@@ -15,6 +15,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     Column,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -61,6 +62,8 @@ class Business(Base):
     follow_up = Column(Boolean, nullable=False, default=False)
     created_at = Column(DateTime, nullable=False, default=utcnow)
     updated_at = Column(DateTime, nullable=False, default=utcnow, onupdate=utcnow)
+    # Set when retention removed the contact details (bot/storage/retention.py).
+    anonymised_at = Column(DateTime)
 
     conversations = relationship(
         "Conversation", back_populates="business", cascade="all, delete-orphan"
@@ -103,6 +106,8 @@ class Response(Base):
             "reviewed_at",
             "flagged",
         ),
+        # Stance filter walks this in date order; the overview counts stances from it.
+        Index("ix_responses_stance", "stance", "created_at"),
     )
 
     id = Column(Integer, primary_key=True)
@@ -118,6 +123,9 @@ class Response(Base):
     # email/survey/event row. Unique, so a redelivered post or a re-imported row adds nothing.
     # Its source is the conversation's channel ("x_post", "email", "survey", "event").
     external_id = Column(String(128))
+    # What the response is: "opportunity", "barrier" or "ask" (bot/findings/stance.py),
+    # computed when stored or imported; `bucks-lis stance` fills older rows.
+    stance = Column(String(16))
     # Review workflow (staff).
     reviewed_at = Column(DateTime)
     reviewed_by = Column(String(320))
@@ -196,3 +204,16 @@ class StaffUser(Base):
     active = Column(Boolean, nullable=False, default=True)
     created_at = Column(DateTime, nullable=False, default=utcnow)
     last_login_at = Column(DateTime)
+
+
+class ConsultationSettings(Base):
+    """The consultation's closing date and retention period (one row, id 1; admin page)."""
+
+    __tablename__ = "consultation_settings"
+
+    id = Column(Integer, primary_key=True)
+    closes_on = Column(Date)
+    retention_days = Column(Integer)
+    updated_at = Column(DateTime)
+    updated_by = Column(String(320))
+    retention_applied_at = Column(DateTime)  # last time retention removed anything

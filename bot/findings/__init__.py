@@ -1,0 +1,1 @@
+"""From responses to findings (issue 11): stance, importing other responses, and more."""
