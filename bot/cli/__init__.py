@@ -17,9 +17,9 @@ def main() -> None:
 
 
 def _register() -> None:
-    from bot.cli import data, database, run, staff, tagger
+    from bot.cli import data, database, findings, run, staff, tagger
 
-    for module in (data, database, run, staff, tagger):
+    for module in (data, database, run, staff, tagger, findings):
         for command in module.COMMANDS:
             main.add_command(command)
 

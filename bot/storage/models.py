@@ -24,8 +24,11 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
 )
 from sqlalchemy.orm import declarative_base, relationship
+
+from bot.findings.stance import stance_of
 
 Base = declarative_base()
 
@@ -139,6 +142,14 @@ class Response(Base):
     effective_themes = relationship(
         "EffectiveTheme", cascade="all, delete-orphan", viewonly=False
     )
+
+
+@event.listens_for(Response, "before_insert")
+def _stance_on_insert(_mapper: object, _connection: object, target: Response) -> None:
+    """Every response gets its stance as it is stored, whichever path stores it (chat, X,
+    import); `bucks-lis stance` fills rows stored before stance existed."""
+    if target.stance is None and target.text:
+        target.stance = stance_of(target.text, target.question_key)
 
 
 class ResponseTheme(Base):
