@@ -12,7 +12,8 @@ from urllib.parse import urlencode
 
 from flask import url_for
 
-from bot.storage.queries import PER_PAGE_DEFAULT, PER_PAGE_MAX, ResponseFilter
+from bot.findings.stance import STANCES
+from bot.storage.queries import NONE_LABEL, PER_PAGE_DEFAULT, PER_PAGE_MAX, ResponseFilter
 from bot.strategy import THEME_IDS
 
 _TRI = {"yes": True, "true": True, "1": True, "no": False, "false": False, "0": False}
@@ -42,6 +43,7 @@ def filter_from_args(args: Any) -> ResponseFilter:
 
     themes = [t for t in dict.fromkeys(args.getlist("theme")) if t in THEME_IDS]
     business_raw = one("business")
+    stance = one("stance")
     return ResponseFilter(
         themes=themes,
         theme_mode="all" if (args.get("mode") or "") == "all" else "any",
@@ -54,6 +56,7 @@ def filter_from_args(args: Any) -> ResponseFilter:
         flagged=tri("flagged"),
         q=(args.get("q") or "").strip()[:200],
         business_id=int(business_raw) if business_raw and business_raw.isdigit() else None,
+        stance=stance if stance in (*STANCES, NONE_LABEL) else None,
         page=number("page", 1, 1, 10**6),
         per_page=number("per_page", PER_PAGE_DEFAULT, 1, PER_PAGE_MAX),
     )
@@ -65,7 +68,7 @@ def filter_to_args(f: ResponseFilter, **changes: Any) -> list[tuple[str, str]]:
     pairs: list[tuple[str, str]] = [("theme", t) for t in values["themes"]]
     if values["themes"] and values["theme_mode"] == "all":
         pairs.append(("mode", "all"))
-    for key in ("channel", "sector", "size_band"):
+    for key in ("channel", "sector", "size_band", "stance"):
         if values[key]:
             pairs.append((key, values[key]))
     if values["date_from"]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import PasswordField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, Regexp
 
@@ -47,4 +48,20 @@ class NewUserForm(FlaskForm):
                 message=f"At least {MIN_PASSWORD_CHARS} characters.",
             ),
         ],
+    )
+
+
+class ImportForm(FlaskForm):
+    """Upload a CSV or JSON-lines file of responses (admin; size checked in the view)."""
+
+    file = FileField(
+        "File (.csv or .jsonl, UTF-8)",
+        validators=[
+            FileRequired("Choose a file."),
+            FileAllowed(["csv", "jsonl"], "A .csv or .jsonl file."),
+        ],
+    )
+    source = SelectField(
+        "Where the responses came from",
+        choices=[("email", "Email"), ("survey", "Survey"), ("event", "Event")],
     )

@@ -37,11 +37,12 @@ def backfill_stance(session: Session, recompute: bool = False, batch: int = 1000
 
 
 def stance_counts(session: Session) -> dict[str, int]:
-    """Responses per stance (from the stance index), every stance present, unknown last."""
-    counts = dict.fromkeys(STANCES, 0)
+    """Responses per stance (from the stance index), every stance present; responses
+    without one (stored before stance existed) under None."""
+    counts: dict[str | None, int] = dict.fromkeys(STANCES, 0)
     for stance, n in session.execute(
         select(Response.stance, func.count()).group_by(Response.stance)
     ):
-        key = stance if stance in STANCES else "unknown"
+        key = stance if stance in STANCES else None
         counts[key] = counts.get(key, 0) + int(n)
     return counts

@@ -9,6 +9,7 @@ area; endpoints read `review.<area>.<view>` (e.g. `review.responses.index`).
 | `overview` | the dashboard and its JSON |
 | `responses` | the list (and its JSON), one response, theme corrections, review actions |
 | `exports` | CSV / Excel of a filtered list |
+| `imports` | upload emailed / survey / event responses (admin) |
 | `transcripts` | one business's conversation with its stored responses |
 | `businesses` | finding a business, erasing one |
 | `audit` | the audit log |
@@ -18,7 +19,7 @@ area; endpoints read `review.<area>.<view>` (e.g. `review.responses.index`).
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app
+from flask import Blueprint, current_app, request
 
 from bot.review.views import (
     agreement,
@@ -26,6 +27,7 @@ from bot.review.views import (
     auth,
     businesses,
     exports,
+    imports,
     overview,
     responses,
     transcripts,
@@ -44,10 +46,27 @@ bp = Blueprint(
 
 @bp.before_request
 def _csrf_for_staff() -> None:
-    """Every state-changing staff request needs a valid CSRF token (400 otherwise)."""
+    """Every state-changing staff request needs a valid CSRF token (400 otherwise).
+
+    An upload's size limit is set first, so an oversized body is refused (413) before
+    the CSRF check would read it."""
+    if request.endpoint == "review.imports.index":
+        request.max_content_length = imports.max_upload_bytes()
     if current_app.config.get("WTF_CSRF_ENABLED", True):
         current_app.extensions["csrf"].protect()
 
 
-for _area in (auth, overview, responses, exports, transcripts, businesses, audit, agreement, users):
+_AREAS = (
+    auth,
+    overview,
+    responses,
+    exports,
+    imports,
+    transcripts,
+    businesses,
+    audit,
+    agreement,
+    users,
+)
+for _area in _AREAS:
     bp.register_blueprint(_area.bp)

@@ -73,6 +73,7 @@ def index() -> Any:
         theme_href=lambda t: url_for("review.responses.index", theme=t),
         channel_href=lambda c: url_for("review.responses.index", channel=c),
         sector_href=lambda s: url_for("review.responses.index", sector=s),
+        stance_href=lambda s: url_for("review.responses.index", stance=s),
     )
 
 
@@ -90,4 +91,5 @@ def api() -> Any:
         by_channel=dict(data.by_channel),
         by_sector=dict(data.by_sector),
         by_week=[[d.isoformat(), n] for d, n in data.by_week],
+        by_stance=dict(data.by_stance),
     )

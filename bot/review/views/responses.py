@@ -18,6 +18,7 @@ from flask import (
 )
 from flask_login import login_required
 
+from bot.findings.stance import classify
 from bot.review.db import db_session
 from bot.review.filters import filter_from_args, filter_to_args, filter_url
 from bot.review.forms import NoteForm
@@ -78,7 +79,21 @@ def detail(response_id: int) -> Any:
         r=found.row,
         evidence=evidence,
         note_form=NoteForm(note=found.row.note or ""),
+        stance_why=_stance_why(found.row),
     )
+
+
+def _stance_why(row: queries.ResponseRow) -> str | None:
+    """Why the classifier gives this stance (cue phrases, the question), if it still does."""
+    result = classify(row.text, row.question_key)
+    if result.stance != row.stance:
+        return None
+    reasons = []
+    if result.cues.get(result.stance):
+        reasons.append("words: " + ", ".join(f"“{c}”" for c in result.cues[result.stance][:5]))
+    if result.question_stance == result.stance:
+        reasons.append("the question it answered")
+    return "; ".join(reasons) or "no cue either way"
 
 
 @bp.post("/responses/<int:response_id>/themes")
@@ -166,6 +181,7 @@ def row_json(row: queries.ResponseRow) -> dict[str, Any]:
         "size_band": row.size_band,
         "reviewed": row.reviewed_at is not None,
         "flagged": row.flagged,
+        "stance": row.stance,
         "themes": [{"id": t.theme_id, "source": t.source} for t in row.themes],
     }
 

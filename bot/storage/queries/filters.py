@@ -42,6 +42,7 @@ class ResponseFilter:
     flagged: bool | None = None
     q: str = ""
     business_id: int | None = None
+    stance: str | None = None  # opportunity | barrier | ask, or NONE_LABEL
     page: int = 1
     per_page: int = PER_PAGE_DEFAULT
 
@@ -58,6 +59,7 @@ class ResponseFilter:
             or self.flagged is not None
             or self.q
             or self.business_id
+            or self.stance
         )
 
 
@@ -134,6 +136,10 @@ def apply_filter(
         )
     if f.business_id:
         stmt = stmt.where(Business.id == f.business_id)
+    if f.stance:
+        stmt = stmt.where(
+            Response.stance.is_(None) if f.stance == NONE_LABEL else Response.stance == f.stance
+        )
     if f.date_from:
         stmt = stmt.where(Response.created_at >= uk_midnight_utc(f.date_from))
     if f.date_to:

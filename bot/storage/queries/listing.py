@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from bot.findings.stance import STANCES
 from bot.storage.models import (
     SOURCE_MODEL,
     AuditEvent,
@@ -170,6 +171,7 @@ def facets(session: Session) -> dict[str, list[str]]:
         return out
 
     return {
+        "stance": [*STANCES, NONE_LABEL],
         "channel": distinct(Conversation.channel),
         "sector": distinct(Business.sector),
         "size_band": distinct(Business.size_band),

@@ -6,7 +6,7 @@ Aggregates in as few index scans as possible so it stays cheap at 100,000 respon
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
@@ -18,6 +18,7 @@ from sqlalchemy.sql.elements import TextClause
 from bot.storage.models import Business, Conversation, EffectiveTheme, Response
 from bot.storage.queries.filters import NONE_LABEL
 from bot.storage.queries.rows import ResponseRow, rows_by_ids
+from bot.storage.stance import stance_counts
 from bot.strategy import ISLAND_IDS, SEABED_IDS, THEME_IDS
 
 
@@ -32,6 +33,8 @@ class Overview:
     by_sector: list[tuple[str, int]]
     by_week: list[tuple[date, int]]
     recent: dict[str, list[ResponseRow]]
+    # Every stance in a fixed order; None = stored before stance existed.
+    by_stance: list[tuple[str | None, int]] = field(default_factory=list)
 
 
 def weekly_counts(session: Session, max_weeks: int = 26) -> list[tuple[date, int]]:
@@ -173,6 +176,7 @@ def overview(session: Session, recent_per_theme: int = 3, max_weeks: int = 26) -
         by_sector=sector_counts.most_common(),
         by_week=by_week,
         recent=recent,
+        by_stance=list(stance_counts(session).items()) if total else [],
     )
 
 

@@ -52,6 +52,7 @@ class ResponseRow:
     size_band: str | None
     location: str | None
     email: str | None
+    stance: str | None = None
     themes: list[ThemeTag] = field(default_factory=list)
 
 
@@ -95,6 +96,7 @@ ROW_COLUMNS = (
     Business.size_band,
     Business.location,
     Business.email,
+    Response.stance,
 )
 
 
@@ -127,6 +129,7 @@ def to_rows(result: Iterable[Sequence[Any]]) -> list[ResponseRow]:
             size_band=r[14],
             location=r[15],
             email=r[16],
+            stance=r[17],
         )
         for r in result
     ]
