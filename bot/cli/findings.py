@@ -1,4 +1,5 @@
-"""`bucks-lis import` and `bucks-lis stance`: responses from outside the chat, and stance."""
+"""`bucks-lis import`, `stance` and `retention`: responses from outside the chat, their
+stance, and how long personal data is kept."""
 
 from __future__ import annotations
 
@@ -59,4 +60,71 @@ def stance_command(recompute: bool) -> None:
     click.echo(f"set the stance of {changed} response(s); now {shown}")
 
 
-COMMANDS = [import_command, stance_command]
+@click.group("retention")
+def retention() -> None:
+    """How long personal data is kept after the consultation closes."""
+
+
+def _describe(policy: object) -> str:
+    from bot.storage.retention import RetentionPolicy
+
+    assert isinstance(policy, RetentionPolicy)
+    if not policy.set:
+        return "no closing date or retention period set (nothing is deleted)"
+    applied = policy.applied_at.isoformat(timespec="seconds") if policy.applied_at else "never"
+    return (
+        f"closes {policy.closes_on}; kept {policy.retention_days} days; anonymised from "
+        f"{policy.delete_on}; last applied {applied}"
+    )
+
+
+@retention.command("show")
+def retention_show() -> None:
+    """Print the closing date, the period and what applying would touch now."""
+    from bot.storage.retention import get_policy, pending
+
+    with session_scope() as session:
+        policy = get_policy(session)
+        businesses, events = pending(session)
+    click.echo(_describe(policy))
+    click.echo(f"not yet anonymised: {businesses} business(es); {events} transcript event(s)")
+
+
+@retention.command("set")
+@click.option("--closes-on", required=True, type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="the consultation's closing date (YYYY-MM-DD)")
+@click.option("--days", required=True, type=click.IntRange(0, 3650),
+              help="days after closing that transcripts and contact details are kept")
+@click.option("--actor", default="staff-cli", show_default=True)
+def retention_set(closes_on: object, days: int, actor: str) -> None:
+    """Set the closing date and the retention period (audited)."""
+    from bot.storage.retention import set_policy
+
+    with session_scope() as session:
+        policy = set_policy(session, closes_on.date(), days, actor)  # type: ignore[attr-defined]
+    click.echo(_describe(policy))
+
+
+@retention.command("apply")
+@click.option("--force", is_flag=True, help="apply now even if the retention date has not come")
+@click.option("--yes", is_flag=True, help="do not ask for confirmation with --force")
+def retention_apply(force: bool, yes: bool) -> None:
+    """Once the retention date has come: delete transcripts and contact details, keep
+    anonymised responses (`bucks-lis run` does this every few minutes)."""
+    from bot.storage.retention import apply_retention
+
+    if force and not yes:
+        click.confirm("Delete all transcripts and contact details now?", abort=True)
+    with session_scope() as session:
+        result = apply_retention(session, actor="staff-cli", force=force)
+    if result is None:
+        click.echo("not due yet: nothing deleted (see `bucks-lis retention show`)")
+        return
+    click.echo(
+        f"anonymised {result.businesses_anonymised} business(es), redacted "
+        f"{result.responses_redacted} response(s), deleted {result.transcript_events_deleted} "
+        "transcript event(s)"
+    )
+
+
+COMMANDS = [import_command, stance_command, retention]

@@ -58,11 +58,31 @@ def run() -> None:
             if time.monotonic() >= next_purge:
                 # Transcripts of businesses that declined and never came back.
                 purge_unconsented_sessions(cfg.database_url)
+                _apply_retention_if_due()
                 next_purge = time.monotonic() + PURGE_EVERY_SECONDS
             time.sleep(1)
     finally:
         click.echo("stopping…")
         stack.stop()
+
+
+def _apply_retention_if_due() -> None:
+    """After the consultation's retention date: transcripts and contact details go."""
+    from bot.storage.db import session_scope
+    from bot.storage.retention import apply_retention
+
+    try:
+        with session_scope() as session:
+            result = apply_retention(session)
+    except Exception as exc:  # noqa: BLE001 - never stop the bot over housekeeping
+        click.echo(f"retention: not applied ({exc})", err=True)
+        return
+    if result is not None and result.changed:
+        click.echo(
+            f"retention: anonymised {result.businesses_anonymised} business(es), deleted "
+            f"{result.transcript_events_deleted} transcript event(s)",
+            err=True,
+        )
 
 
 COMMANDS = [run]

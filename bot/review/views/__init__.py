@@ -15,6 +15,7 @@ area; endpoints read `review.<area>.<view>` (e.g. `review.responses.index`).
 | `audit` | the audit log |
 | `agreement` | the tagger against reviewed themes |
 | `users` | staff accounts (admin) |
+| `retention` | closing date and retention period, applying it (admin) |
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from bot.review.views import (
     imports,
     overview,
     responses,
+    retention,
     transcripts,
     users,
 )
@@ -67,6 +69,7 @@ _AREAS = (
     audit,
     agreement,
     users,
+    retention,
 )
 for _area in _AREAS:
     bp.register_blueprint(_area.bp)
