@@ -28,8 +28,6 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import declarative_base, relationship
 
-from bot.findings.stance import stance_of
-
 Base = declarative_base()
 
 SOURCE_MODEL = "model"
@@ -149,6 +147,8 @@ def _stance_on_insert(_mapper: object, _connection: object, target: Response) ->
     """Every response gets its stance as it is stored, whichever path stores it (chat, X,
     import); `bucks-lis stance` fills rows stored before stance existed."""
     if target.stance is None and target.text:
+        from bot.findings.stance import stance_of  # here: bot.findings may import storage
+
         target.stance = stance_of(target.text, target.question_key)
 
 
