@@ -23,6 +23,7 @@ def run() -> None:
     if not RASA_MODEL.exists():
         raise click.ClickException(f"{RASA_MODEL} is missing: run `make train`")
     upgrade()
+    _fill_missing_stance()
     stack = Stack.build(cfg, VAR_DIR / "logs")
     click.echo("starting action server, Rasa and the web app (Rasa takes ~30 s to load)…")
     stack.start()
@@ -64,6 +65,17 @@ def run() -> None:
     finally:
         click.echo("stopping…")
         stack.stop()
+
+
+def _fill_missing_stance() -> None:
+    """Responses stored before stance existed get one (a no-op once all have one)."""
+    from bot.storage.db import session_scope
+    from bot.storage.stance import backfill_stance
+
+    with session_scope() as session:
+        filled = backfill_stance(session)
+    if filled:
+        click.echo(f"set the stance of {filled} earlier response(s)")
 
 
 def _apply_retention_if_due() -> None:

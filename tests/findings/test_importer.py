@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from click.testing import CliRunner
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from bot.cli import main
@@ -127,3 +127,12 @@ def test_stance_command_fills_missing(session: Session) -> None:
     assert "set the stance of 1 response(s); now opportunity 0, barrier 1, ask 0" in result.output
     result = invoke("stance", "--all")
     assert "set the stance of 0 response(s)" in result.output
+
+    # `bucks-lis run` fills missing stances as it starts.
+    from bot.cli.run import _fill_missing_stance
+
+    session.execute(update(Response).values(stance=None))
+    session.commit()
+    _fill_missing_stance()
+    session.expire_all()
+    assert session.get(Response, stored.id).stance == "barrier"

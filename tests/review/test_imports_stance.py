@@ -112,6 +112,16 @@ def test_stance_is_counted_on_the_overview_and_explained(
     data = reviewer.get("/staff/api/overview?fresh=1").get_json()
     assert set(data["by_stance"]) == {"opportunity", "barrier", "ask"}
     assert sum(data["by_stance"].values()) == data["total"]
+    # A response stored before stance existed is counted apart until `bucks-lis stance`.
+    from sqlalchemy import update
+
+    from bot.storage.db import engine_for, session_scope
+
+    with session_scope(engine_for(reviewer.application.config["DATABASE_URL"])) as s:
+        s.execute(update(Response).where(Response.id == seeded.plain_response).values(stance=None))
+    data = reviewer.get("/staff/api/overview?fresh=1").get_json()
+    assert data["by_stance"]["not_set"] == 1
+    assert "Not set" in reviewer.get("/staff/?fresh=1").get_data(as_text=True)
     page = reviewer.get(f"/staff/responses/{seeded.space_response}").get_data(as_text=True)
     # "We need better rocket test facilities…": an ask, from its words.
     assert "Stance:" in page and ">Ask<" in page and "“we need”" in page

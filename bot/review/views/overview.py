@@ -91,5 +91,6 @@ def api() -> Any:
         by_channel=dict(data.by_channel),
         by_sector=dict(data.by_sector),
         by_week=[[d.isoformat(), n] for d, n in data.by_week],
-        by_stance=dict(data.by_stance),
+        # Responses stored before stance existed (until `bucks-lis stance`) count as "not_set".
+        by_stance={s or "not_set": n for s, n in data.by_stance},
     )
