@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -60,18 +59,20 @@ def _existing(session: Session, ids: Sequence[str]) -> set[str]:
 
 
 def store_rows(
-    session: Session, rows: Sequence[ImportRow], source: str, actor: str, tagger: Any = None
+    session: Session, rows: Sequence[ImportRow], source: str, actor: str
 ) -> ImportResult:
-    """Tag and store `rows` in `session` (the caller's one transaction); audit the counts."""
-    from bot.tagging import engine
-    from bot.tagging.question_context import with_question_context
+    """Tag and store `rows` in `session` (the caller's one transaction); audit the counts.
+
+    Tagged before anything is written, so a tagger failure stores nothing. An imported
+    response answers no question of ours, so it is tagged on its words alone."""
+    from bot.tagging import tag_many
 
     wanted: dict[str, ImportRow] = {}
     for row in rows:
         wanted.setdefault(external_id(row, source), row)
     fresh_ids = [e for e in wanted if e not in _existing(session, list(wanted))]
     fresh = [(e, wanted[e]) for e in fresh_ids]
-    results = (tagger or engine()).tag_many([r.text for _, r in fresh]) if fresh else []
+    results = tag_many([r.text for _, r in fresh]) if fresh else []
     version = results[0].model_version if results else None
 
     now = utcnow()
@@ -122,14 +123,13 @@ def store_rows(
         )
         session.add(response)
         session.flush()
-        tagged = with_question_context(result, None)
         set_model_tags(
             session,
             response.id,
-            tagged.themes,
-            tagged.scores,
-            tagged.evidence,
-            tagged.model_version,
+            result.themes,
+            result.scores,
+            result.evidence,
+            result.model_version,
         )
         ids.append(response.id)
     result_summary = ImportResult(
@@ -166,10 +166,9 @@ def import_file(
     source: str,
     actor: str,
     max_text_chars: int,
-    tagger: Any = None,
 ) -> ImportResult:
     """Check the whole file, then store it (raises ImportFileError, storing nothing)."""
     parsed = parse_file(data, fmt, source, max_text_chars)
-    result = store_rows(session, parsed.rows, source, actor, tagger=tagger)
+    result = store_rows(session, parsed.rows, source, actor)
     result.ignored_columns = parsed.ignored_columns
     return result

@@ -22,7 +22,11 @@ from bot.storage.models import (
     ResponseTheme,
 )
 from bot.strategy import THEME_IDS
-from bot.tagging.metrics import evaluate
+
+try:  # main moved the tagger's metrics to bot.tagging.training (issue 8); both are pure
+    from bot.tagging.training.metrics import evaluate
+except ImportError:  # pragma: no cover - before that move
+    from bot.tagging.metrics import evaluate
 
 
 @dataclass
