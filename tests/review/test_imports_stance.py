@@ -77,6 +77,8 @@ def test_admin_imports_a_csv_shown_with_its_source_and_stance(
     details = [a.detail for a in session.scalars(
         select(AuditEvent).where(AuditEvent.action == "import").order_by(AuditEvent.id))]
     assert [(d["added"], d["already_imported"]) for d in details] == [(2, 0), (0, 2)]
+    log = admin.get("/staff/audit").get_data(as_text=True)
+    assert "Imported 2 response(s) from 2 row(s) as email; 0 already imported" in log
 
 
 def test_a_bad_file_lists_its_problems_and_stores_nothing(

@@ -68,3 +68,6 @@ def test_admin_applies_it_once_due(admin: FlaskClient, session) -> None:  # noqa
     assert session.execute(text("SELECT count(*) FROM events")).scalar() == 0
     assert session.scalar(
         select(func.count(Business.id)).where(Business.organisation.is_not(None))) == 0
+    log = admin.get("/staff/audit").get_data(as_text=True)
+    assert "Applied retention: 3 business(es) anonymised" in log
+    assert "Set the closing date to 2026-01-01 and retention to 30 days" in log
