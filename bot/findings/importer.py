@@ -70,8 +70,8 @@ def store_rows(
     wanted: dict[str, ImportRow] = {}
     for row in rows:
         wanted.setdefault(external_id(row, source), row)
-    fresh_ids = [e for e in wanted if e not in _existing(session, list(wanted))]
-    fresh = [(e, wanted[e]) for e in fresh_ids]
+    stored = _existing(session, list(wanted))
+    fresh = [(e, row) for e, row in wanted.items() if e not in stored]
     results = tag_many([r.text for _, r in fresh]) if fresh else []
     version = results[0].model_version if results else None
 
