@@ -127,6 +127,7 @@ class Response(Base):
     # What the response is: "opportunity", "barrier" or "ask" (bot/findings/stance.py),
     # computed when stored or imported; `bucks-lis stance` fills older rows.
     stance = Column(String(16))
+    stance_by = Column(String(320))  # None = the classifier; else the staff who corrected it
     # Review workflow (staff).
     reviewed_at = Column(DateTime)
     reviewed_by = Column(String(320))

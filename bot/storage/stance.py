@@ -14,8 +14,9 @@ from bot.storage.models import Response
 
 
 def backfill_stance(session: Session, recompute: bool = False, batch: int = 1000) -> int:
-    """Set the stance of responses that have none (every response with `recompute`);
-    return how many changed. Keyset batches, so 100,000 rows stay linear."""
+    """Set the stance of responses that have none (with `recompute`, every response whose
+    stance staff have not corrected); return how many changed. Keyset batches, so
+    100,000 rows stay linear."""
     changed = 0
     last_id = 0
     while True:
@@ -24,6 +25,8 @@ def backfill_stance(session: Session, recompute: bool = False, batch: int = 1000
         )
         if not recompute:
             stmt = stmt.where(Response.stance.is_(None))
+        else:  # a stance staff corrected is theirs
+            stmt = stmt.where(Response.stance_by.is_(None))
         rows = session.execute(stmt.order_by(Response.id).limit(batch)).all()
         if not rows:
             return changed

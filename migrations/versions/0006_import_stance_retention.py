@@ -18,6 +18,8 @@ def upgrade() -> None:
     with op.batch_alter_table('responses', schema=None) as batch_op:
         # opportunity | barrier | ask (bot/findings/stance.py); NULL until computed.
         batch_op.add_column(sa.Column('stance', sa.String(length=16), nullable=True))
+        # Who set it: NULL = the classifier, else the staff member who corrected it.
+        batch_op.add_column(sa.Column('stance_by', sa.String(length=320), nullable=True))
         batch_op.create_index('ix_responses_stance', ['stance', 'created_at'], unique=False)
     with op.batch_alter_table('businesses', schema=None) as batch_op:
         # Set when retention removed the contact details (bot/storage/retention.py).
@@ -40,4 +42,5 @@ def downgrade() -> None:
         batch_op.drop_column('anonymised_at')
     with op.batch_alter_table('responses', schema=None) as batch_op:
         batch_op.drop_index('ix_responses_stance')
+        batch_op.drop_column('stance_by')
         batch_op.drop_column('stance')

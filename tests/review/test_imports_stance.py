@@ -135,3 +135,31 @@ def test_export_has_the_stance(reviewer: FlaskClient) -> None:
     assert "stance" in header
     rows = body.splitlines()[1:]
     assert rows and all(("ask" in r or "barrier" in r or "opportunity" in r) for r in rows)
+
+
+def test_staff_correct_a_stance_and_it_is_kept(
+    reviewer: FlaskClient, seeded: Seeded, session  # noqa: ANN001
+) -> None:
+    from click.testing import CliRunner
+
+    from bot.cli import main
+
+    path = f"/staff/responses/{seeded.space_response}"
+    token = csrf_from(reviewer, path)
+    assert reviewer.post(f"{path}/stance", data={"stance": "maybe", "csrf_token": token}
+                         ).status_code == 400
+    assert reviewer.post(f"{path}/stance", data={"stance": "barrier"}).status_code == 400  # CSRF
+    done = reviewer.post(f"{path}/stance", data={"stance": "barrier", "csrf_token": token},
+                         follow_redirects=True)
+    html = done.get_data(as_text=True)
+    assert "Stance saved: Barrier." in html and "set by reviewer@example.org" in html
+    session.expire_all()
+    assert session.get(Response, seeded.space_response).stance == "barrier"
+    audit = session.scalars(select(AuditEvent).where(AuditEvent.action == "stance_changed")).one()
+    assert audit.detail == {"before": "ask", "after": "barrier"}
+    assert "Stance changed from Ask to Barrier" in reviewer.get("/staff/audit").get_data(
+        as_text=True)
+    # Recomputing every stance keeps the staff's choice.
+    assert CliRunner().invoke(main, ["stance", "--all"]).exit_code == 0
+    session.expire_all()
+    assert session.get(Response, seeded.space_response).stance == "barrier"

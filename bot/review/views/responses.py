@@ -18,7 +18,8 @@ from flask import (
 )
 from flask_login import login_required
 
-from bot.findings.stance import classify
+from bot.findings.stance import LABELS as STANCE_LABELS
+from bot.findings.stance import STANCES, classify
 from bot.review.db import db_session
 from bot.review.filters import filter_from_args, filter_to_args, filter_url
 from bot.review.forms import NoteForm
@@ -85,6 +86,8 @@ def detail(response_id: int) -> Any:
 
 def _stance_why(row: queries.ResponseRow) -> str | None:
     """Why the classifier gives this stance (cue phrases, the question), if it still does."""
+    if row.stance_by:
+        return f"set by {row.stance_by}"
     result = classify(row.text, row.question_key)
     if result.stance != row.stance:
         return None
@@ -119,6 +122,32 @@ def correct_themes(response_id: int) -> Any:
             )
     names = ", ".join(theme_name(t) for t in after) or "no themes"
     flash(f"Themes saved: {names}.", "success")
+    return redirect(back(url_for("review.responses.detail", response_id=response_id)))
+
+
+@bp.post("/responses/<int:response_id>/stance")
+@login_required
+def set_stance(response_id: int) -> Any:
+    """Staff correct a response's stance (kept by `bucks-lis stance --all`; audited)."""
+    stance = request.form.get("stance", "")
+    if stance not in STANCES:
+        abort(400)
+    with db_session() as session:
+        item = session.get(ResponseModel, response_id)
+        if item is None:
+            abort(404)
+        before = item.stance
+        item.stance, item.stance_by = stance, actor()
+        session.add(
+            AuditEvent(
+                actor=actor(),
+                action="stance_changed",
+                response_id=response_id,
+                business_id=business_id_of(session, item),
+                detail={"before": before, "after": stance},
+            )
+        )
+    flash(f"Stance saved: {STANCE_LABELS[stance]}.", "success")
     return redirect(back(url_for("review.responses.detail", response_id=response_id)))
 
 

@@ -53,6 +53,7 @@ class ResponseRow:
     location: str | None
     email: str | None
     stance: str | None = None
+    stance_by: str | None = None  # staff who corrected the stance, if any
     themes: list[ThemeTag] = field(default_factory=list)
 
 
@@ -97,6 +98,7 @@ ROW_COLUMNS = (
     Business.location,
     Business.email,
     Response.stance,
+    Response.stance_by,
 )
 
 
@@ -130,6 +132,7 @@ def to_rows(result: Iterable[Sequence[Any]]) -> list[ResponseRow]:
             location=r[15],
             email=r[16],
             stance=r[17],
+            stance_by=r[18],
         )
         for r in result
     ]
