@@ -13,6 +13,7 @@ from flask_login import login_required
 
 from bot.config import settings
 from bot.findings.import_file import ImportFileError, format_for
+from bot.findings.importer import import_file
 from bot.review.auth import admin_required
 from bot.review.db import db_session
 from bot.review.forms import ImportForm
@@ -37,8 +38,6 @@ def max_upload_bytes() -> int:
 @login_required
 @admin_required
 def index() -> Any:
-    from bot.findings.importer import import_file
-
     limit = _max_bytes()
     problems: list[str] = []
     status = 200
