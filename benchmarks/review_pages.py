@@ -41,12 +41,15 @@ PAGES = {
     "filter_all": "/staff/responses?theme=space&theme=infrastructure&mode=all&sector=Manufacturing",
     "search": "/staff/responses?q=broadband",
     "search_rare": "/staff/responses?q=%22hydrogen+buses%22",
+    "stance": "/staff/responses?stance=ask",
+    "stance_theme": "/staff/responses?stance=barrier&theme=space&channel=email",
     # The overview is reused for up to 30 s (and refreshed by any staff change); "fresh"
     # forces the full aggregation every time, which is the number to hold to the target.
     "overview": "/staff/",
     "overview_fresh": "/staff/?fresh=1",
 }
-CHANNELS = ["socketio", "socketio", "socketio", "rest", "twitter"]
+CHANNELS = ["socketio", "socketio", "socketio", "rest", "twitter", "email"]
+STANCES = ["opportunity", "barrier", "barrier", "ask"]
 SECTORS = [
     "Manufacturing",
     "Space",
@@ -130,6 +133,7 @@ def seed(url: str, n: int, rng: random.Random) -> None:
                     "reviewed_at": created + timedelta(days=1) if reviewed else None,
                     "reviewed_by": "officer@example.org" if reviewed else None,
                     "flagged": rng.random() < 0.02,
+                    "stance": rng.choice(STANCES),
                 }
             )
             for theme_id in rng.sample(THEME_IDS, k=rng.choice([1, 1, 2, 2, 3])):

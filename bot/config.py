@@ -117,6 +117,13 @@ class Settings:
     x_oauth2_client_secret: str = field(
         default_factory=lambda: os.environ.get("X_OAUTH2_CLIENT_SECRET", "")
     )
+    # --- Issue 11 (findings A): importing emailed/survey/event responses. ---
+    # Largest file `bucks-lis import` and the staff upload form accept, in bytes.
+    import_max_bytes: int = field(default_factory=lambda: _int("IMPORT_MAX_BYTES", 5_000_000))
+    # Longest text (characters) one imported row may carry; a longer row is refused.
+    import_max_text_chars: int = field(
+        default_factory=lambda: _int("IMPORT_MAX_TEXT_CHARS", 20_000)
+    )
 
     @property
     def production(self) -> bool:

@@ -23,6 +23,7 @@ def run() -> None:
     if not RASA_MODEL.exists():
         raise click.ClickException(f"{RASA_MODEL} is missing: run `make train`")
     upgrade()
+    _fill_missing_stance()
     stack = Stack.build(cfg, VAR_DIR / "logs")
     click.echo("starting action server, Rasa and the web app (Rasa takes ~30 s to load)…")
     stack.start()
@@ -58,11 +59,42 @@ def run() -> None:
             if time.monotonic() >= next_purge:
                 # Transcripts of businesses that declined and never came back.
                 purge_unconsented_sessions(cfg.database_url)
+                _apply_retention_if_due()
                 next_purge = time.monotonic() + PURGE_EVERY_SECONDS
             time.sleep(1)
     finally:
         click.echo("stopping…")
         stack.stop()
+
+
+def _fill_missing_stance() -> None:
+    """Responses stored before stance existed get one (a no-op once all have one)."""
+    from bot.storage.db import session_scope
+    from bot.storage.stance import backfill_stance
+
+    with session_scope() as session:
+        filled = backfill_stance(session)
+    if filled:
+        click.echo(f"set the stance of {filled} earlier response(s)")
+
+
+def _apply_retention_if_due() -> None:
+    """After the consultation's retention date: transcripts and contact details go."""
+    from bot.storage.db import session_scope
+    from bot.storage.retention import apply_retention
+
+    try:
+        with session_scope() as session:
+            result = apply_retention(session)
+    except Exception as exc:  # noqa: BLE001 - never stop the bot over housekeeping
+        click.echo(f"retention: not applied ({exc})", err=True)
+        return
+    if result is not None and result.changed:
+        click.echo(
+            f"retention: anonymised {result.businesses_anonymised} business(es), deleted "
+            f"{result.transcript_events_deleted} transcript event(s)",
+            err=True,
+        )
 
 
 COMMANDS = [run]

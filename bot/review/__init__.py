@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from flask import Flask, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
+from bot.findings.stance import LABELS as STANCE_LABELS
 from bot.storage.models import SOURCE_MODEL, SOURCE_RESPONDENT, SOURCE_STAFF
 from bot.strategy import ISLAND_IDS, SEABED_IDS, THEME_IDS, load_themes
 
@@ -102,6 +103,8 @@ def init_app(app: Flask) -> None:
             "theme_name": lambda t: names.get(t, t),
             "source_label": lambda s: SOURCE_LABELS.get(s, s),
             "when": _when,
+            "stance_label": lambda s: STANCE_LABELS.get(s or "", s or "Not set"),
+            "STANCE_IDS": tuple(STANCE_LABELS),
         }
 
     @app.after_request
@@ -135,6 +138,11 @@ def init_app(app: Flask) -> None:
     for code, title, message in (
         (403, "You do not have permission", "This page or action needs an administrator."),
         (404, "Page not found", "Check the address, or go back to the overview."),
+        (
+            413,
+            "The file is too large",
+            "Nothing was imported. Split the file into smaller files and upload each.",
+        ),
     ):
         _register_error(app, code, title, message)
 

@@ -17,7 +17,7 @@ from bot.storage.models import StaffUser
 from bot.storage.staff import ROLE_ADMIN
 
 login_manager = LoginManager()
-login_manager.login_view = "review.login"
+login_manager.login_view = "review.auth.login"
 login_manager.login_message = "Please sign in to see this page."
 login_manager.login_message_category = "info"
 login_manager.session_protection = "strong"
@@ -68,7 +68,7 @@ def load_user(raw_id: str) -> StaffLogin | None:
 def unauthorized() -> Any:
     if request.path.startswith("/staff/api/"):
         return jsonify(error="login required"), 401
-    return redirect(url_for("review.login", next=request.full_path.rstrip("?")))
+    return redirect(url_for("review.auth.login", next=request.full_path.rstrip("?")))
 
 
 def admin_required(view: F) -> F:

@@ -3,9 +3,25 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import PasswordField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional, Regexp
+from flask_wtf.file import FileAllowed, FileField, FileRequired
+from wtforms import (
+    DateField,
+    IntegerField,
+    PasswordField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    Regexp,
+)
 
+from bot.storage.retention import MAX_RETENTION_DAYS
 from bot.storage.staff import MIN_PASSWORD_CHARS, ROLES
 
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
@@ -48,3 +64,36 @@ class NewUserForm(FlaskForm):
             ),
         ],
     )
+
+
+class ImportForm(FlaskForm):
+    """Upload a CSV or JSON-lines file of responses (admin; size checked in the view)."""
+
+    file = FileField(
+        "File (.csv or .jsonl, UTF-8)",
+        validators=[
+            FileRequired("Choose a file."),
+            FileAllowed(["csv", "jsonl"], "A .csv or .jsonl file."),
+        ],
+    )
+    source = SelectField(
+        "Where the responses came from",
+        choices=[("email", "Email"), ("survey", "Survey"), ("event", "Event")],
+    )
+
+
+class RetentionForm(FlaskForm):
+    """The consultation's closing date and how long personal data is kept after it."""
+
+    closes_on = DateField("Consultation closing date", validators=[DataRequired()])
+    retention_days = IntegerField(
+        "Keep transcripts and contact details for (days after closing)",
+        validators=[
+            InputRequired(),
+            NumberRange(min=0, max=MAX_RETENTION_DAYS, message=f"0 to {MAX_RETENTION_DAYS} days."),
+        ],
+    )
+
+
+class ApplyRetentionForm(FlaskForm):
+    """Apply retention now (only offered once it is due)."""

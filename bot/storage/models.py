@@ -15,6 +15,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     Column,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -24,6 +25,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
     false,
 )
 from sqlalchemy.orm import declarative_base, relationship
@@ -65,6 +67,8 @@ class Business(Base):
     named_consent = Column(Boolean, nullable=False, default=False, server_default=false())
     created_at = Column(DateTime, nullable=False, default=utcnow)
     updated_at = Column(DateTime, nullable=False, default=utcnow, onupdate=utcnow)
+    # Set when retention removed the contact details (bot/storage/retention.py).
+    anonymised_at = Column(DateTime)
 
     conversations = relationship(
         "Conversation", back_populates="business", cascade="all, delete-orphan"
@@ -107,6 +111,8 @@ class Response(Base):
             "reviewed_at",
             "flagged",
         ),
+        # Stance filter walks this in date order; the overview counts stances from it.
+        Index("ix_responses_stance", "stance", "created_at"),
     )
 
     id = Column(Integer, primary_key=True)
@@ -122,6 +128,10 @@ class Response(Base):
     # email/survey/event row. Unique, so a redelivered post or a re-imported row adds nothing.
     # Its source is the conversation's channel ("x_post", "email", "survey", "event").
     external_id = Column(String(128))
+    # What the response is: "opportunity", "barrier" or "ask" (bot/findings/stance.py),
+    # computed when stored or imported; `bucks-lis stance` fills older rows.
+    stance = Column(String(16))
+    stance_by = Column(String(320))  # None = the classifier; else the staff who corrected it
     # Review workflow (staff).
     reviewed_at = Column(DateTime)
     reviewed_by = Column(String(320))
@@ -135,6 +145,16 @@ class Response(Base):
     effective_themes = relationship(
         "EffectiveTheme", cascade="all, delete-orphan", viewonly=False
     )
+
+
+@event.listens_for(Response, "before_insert")
+def _stance_on_insert(_mapper: object, _connection: object, target: Response) -> None:
+    """Every response gets its stance as it is stored, whichever path stores it (chat, X,
+    import); `bucks-lis stance` fills rows stored before stance existed."""
+    if target.stance is None and target.text:
+        from bot.findings.stance import stance_of  # here: bot.findings may import storage
+
+        target.stance = stance_of(target.text, target.question_key)
 
 
 class ResponseTheme(Base):
@@ -351,3 +371,16 @@ class ReportSummary(Base):
     text = Column(Text, nullable=False)
     updated_by = Column(String(320), nullable=False)
     updated_at = Column(DateTime, nullable=False, default=utcnow, onupdate=utcnow)
+
+
+class ConsultationSettings(Base):
+    """The consultation's closing date and retention period (one row, id 1; admin page)."""
+
+    __tablename__ = "consultation_settings"
+
+    id = Column(Integer, primary_key=True)
+    closes_on = Column(Date)
+    retention_days = Column(Integer)
+    updated_at = Column(DateTime)
+    updated_by = Column(String(320))
+    retention_applied_at = Column(DateTime)  # last time retention removed anything

@@ -14,7 +14,17 @@ import json
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from flask import Blueprint, Flask, Response, jsonify, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Flask,
+    Response,
+    current_app,
+    jsonify,
+    render_template,
+    request,
+    url_for,
+)
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.config import settings
 from bot.strategy import load_strategy, load_themes
@@ -80,7 +90,25 @@ def demo() -> Response:
 
 @bp.get("/privacy")
 def privacy() -> Response:
-    return _page(render_template("widget/privacy.html", strategy=load_strategy()))
+    return _page(
+        render_template(
+            "widget/privacy.html", strategy=load_strategy(), retention=_retention_statement()
+        )
+    )
+
+
+def _retention_statement() -> str:
+    """How long data is kept, as the admin set it (bot/storage/retention.py)."""
+    from bot.storage.db import engine_for, session_scope
+    from bot.storage.retention import RetentionPolicy, get_policy, privacy_statement
+
+    url = current_app.config.get("DATABASE_URL") or settings().database_url
+    try:
+        with session_scope(engine_for(url)) as session:
+            policy = get_policy(session)
+    except SQLAlchemyError:  # no table yet (database not migrated): say it is not set
+        policy = RetentionPolicy(None, None)
+    return privacy_statement(policy)
 
 
 @bp.get("/widget/bucks-lis-chat.js")

@@ -1,7 +1,7 @@
 """findings: response embeddings, sub-themes, quotes, report summaries, named consent
 
 Revision ID: 0007b
-Revises: 0004x
+Revises: 0006a
 Create Date: 2026-11-30 05:40:00
 """
 from alembic import op
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 
 revision = '0007b'
-down_revision = '0004x'
+down_revision = '0006a'
 branch_labels = None
 depends_on = None
 

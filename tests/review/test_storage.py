@@ -141,6 +141,8 @@ def test_set_f1() -> None:
 def test_filter_round_trip() -> None:
     from werkzeug.datastructures import MultiDict
 
+    from bot.review.filters import filter_from_args, filter_to_args
+
     args = MultiDict(
         [
             ("theme", "space"),
@@ -156,11 +158,11 @@ def test_filter_round_trip() -> None:
             ("per_page", "5000"),
         ]
     )
-    f = queries.ResponseFilter.from_args(args)
+    f = filter_from_args(args)
     assert f.themes == ["space", "housing_growth"] and f.theme_mode == "all"
     assert f.date_to is None and f.reviewed is False and f.q == "rocket"
     assert f.per_page == queries.PER_PAGE_MAX and f.page == 3
-    again = queries.ResponseFilter.from_args(MultiDict(f.to_args()))
+    again = filter_from_args(MultiDict(filter_to_args(f)))
     assert again == f
     assert queries.search_terms('a "b c"  d') == ["a", "b c", "d"]
 

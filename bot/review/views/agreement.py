@@ -1,0 +1,21 @@
+"""How far to trust the tagger: its themes against staff-reviewed ones."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, render_template
+from flask_login import login_required
+
+from bot.review.db import db_session
+from bot.storage import queries
+
+bp = Blueprint("agreement", __name__)
+
+
+@bp.get("/agreement")
+@login_required
+def index() -> Any:
+    with db_session() as session:
+        data = queries.agreement(session)
+    return render_template("review/agreement.html", a=data)

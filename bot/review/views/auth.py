@@ -1,0 +1,66 @@
+"""Signing in and out (failed attempts limited per address and account)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import session as flask_session
+from flask_login import current_user, login_required, login_user, logout_user
+
+from bot.review.auth import client_ip, login_for, safe_next
+from bot.review.db import db_session
+from bot.review.forms import LoginForm
+from bot.review.views.common import actor
+from bot.storage import staff as staff_store
+from bot.storage.models import AuditEvent, StaffUser
+
+bp = Blueprint("auth", __name__)
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login() -> Any:
+    if current_user.is_authenticated:
+        return redirect(url_for("review.overview.index"))
+    form = LoginForm()
+    status = 200
+    error = None
+    if request.method == "POST":
+        email = (request.form.get("email") or "").strip()
+        ip = client_ip()
+        with db_session() as session:
+            locked = staff_store.is_locked_out(session, ip, email)
+        if locked:
+            error = (
+                "Too many failed sign-in attempts. Wait 15 minutes and try again, "
+                "or ask an administrator to reset your password."
+            )
+            status = 429
+        elif form.validate_on_submit():
+            with db_session() as session:
+                info = staff_store.authenticate(session, form.email.data, form.password.data)
+                staff_store.record_login(session, ip, email, ok=info is not None)
+                user = session.get(StaffUser, info.id) if info else None
+                login = login_for(user) if user else None
+            if login is not None:
+                flask_session.clear()  # drop anything set before sign-in
+                login_user(login)
+                return redirect(
+                    safe_next(request.args.get("next"), url_for("review.overview.index"))
+                )
+            error = "The email address or password is not right."
+            status = 401
+        else:
+            error = "Enter your email address and password."
+            status = 400
+    return render_template("review/login.html", form=form, error=error), status
+
+
+@bp.post("/logout")
+@login_required
+def logout() -> Any:
+    with db_session() as session:
+        session.add(AuditEvent(actor=actor(), action="logout", detail={"ip": client_ip()}))
+    logout_user()
+    flash("You have signed out.", "info")
+    return redirect(url_for("review.auth.login"))

@@ -1,0 +1,53 @@
+"""Finding a business, and erasing one on request (admin, typed confirmation, audited)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import login_required
+
+from bot.review.auth import admin_required
+from bot.review.db import db_session
+from bot.review.forms import EraseForm
+from bot.review.views.common import actor
+from bot.storage import queries
+from bot.storage.erasure import forget_sender
+from bot.storage.models import Business
+
+bp = Blueprint("businesses", __name__)
+
+
+@bp.get("/businesses")
+@login_required
+def index() -> Any:
+    q = (request.args.get("q") or "").strip()[:200]
+    with db_session() as session:
+        rows, total = queries.find_businesses(session, q)
+    return render_template("review/businesses.html", rows=rows, total=total, q=q)
+
+
+@bp.route("/businesses/<int:business_id>/erase", methods=["GET", "POST"])
+@login_required
+@admin_required
+def erase(business_id: int) -> Any:
+    form = EraseForm()
+    with db_session() as session:
+        biz = session.get(Business, business_id)
+        if biz is None:
+            abort(404)
+        sender_id = biz.sender_id
+        label = biz.organisation or f"business #{biz.id}"
+        count = queries.count_responses(session, queries.ResponseFilter(business_id=business_id))
+        if request.method == "POST" and form.validate_on_submit():
+            result = forget_sender(session, sender_id, actor=actor(), reason="staff erasure")
+            flash(
+                f"Erased: {result.businesses} business record(s), {result.responses} response(s) "
+                f"and {result.events} transcript event(s).",
+                "success",
+            )
+            return redirect(url_for("review.audit.index"))
+    status = 400 if request.method == "POST" else 200
+    return render_template(
+        "review/erase.html", form=form, business_id=business_id, label=label, count=count
+    ), status

@@ -1,0 +1,64 @@
+"""CSV / Excel download of the filtered responses list (redacted unless asked otherwise)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from flask import Blueprint, Response, abort, request, stream_with_context
+from flask_login import login_required
+
+from bot.review.db import db_session
+from bot.review.exports import csv_stream, xlsx_bytes
+from bot.review.filters import filter_from_args, filter_to_args
+from bot.review.views.common import actor
+from bot.storage import queries
+from bot.storage.models import AuditEvent
+
+bp = Blueprint("exports", __name__)
+
+
+@bp.get("/responses/export")
+@login_required
+def responses() -> Any:
+    f = filter_from_args(request.args)
+    fmt = request.args.get("format", "csv")
+    if fmt not in ("csv", "xlsx"):
+        abort(400)
+    # Redacted unless explicitly asked otherwise (the form sends redact=0 plus redact=1 if ticked).
+    redact_values = request.args.getlist("redact")
+    redacted = not redact_values or "1" in redact_values
+    stamp = date.today().isoformat()
+    suffix = "-redacted" if redacted else ""
+    filename = f"bucks-lis-responses-{stamp}{suffix}.{fmt}"
+    with db_session() as session:
+        total = queries.count_responses(session, f)
+        session.add(
+            AuditEvent(
+                actor=actor(),
+                action="export",
+                detail={
+                    "format": fmt,
+                    "redacted": redacted,
+                    "rows": total,
+                    "filter": filter_to_args(f, page=1),
+                },
+            )
+        )
+    headers = {"Content-Disposition": f'attachment; filename="{filename}"'}
+    if fmt == "xlsx":
+        with db_session() as session:
+            body = xlsx_bytes(queries.iter_responses(session, f), redacted)
+        return Response(
+            body,
+            mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            headers=headers,
+        )
+
+    def generate() -> Any:
+        with db_session() as session:
+            yield from csv_stream(queries.iter_responses(session, f), redacted)
+
+    return Response(
+        stream_with_context(generate()), mimetype="text/csv; charset=utf-8", headers=headers
+    )

@@ -1,0 +1,233 @@
+"""The responses list (and its JSON), one response, theme corrections and review actions."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_login import login_required
+
+from bot.findings.stance import LABELS as STANCE_LABELS
+from bot.findings.stance import STANCES, classify
+from bot.review.db import db_session
+from bot.review.filters import filter_from_args, filter_to_args, filter_url
+from bot.review.forms import NoteForm
+from bot.review.views.common import actor, back, business_id_of, theme_name
+from bot.review.x_status import x_post_links
+from bot.storage import queries
+from bot.storage.models import SOURCE_STAFF, AuditEvent, utcnow
+from bot.storage.models import Response as ResponseModel
+from bot.storage.themes import set_themes
+from bot.strategy import THEME_IDS
+
+bp = Blueprint("responses", __name__)
+
+_FACETS: dict[str, tuple[float, dict[str, list[str]]]] = {}
+FACETS_TTL_SECONDS = 60.0
+
+
+def _facets(session: Any) -> dict[str, list[str]]:
+    """Drop-down values (channels, sectors, sizes) change rarely: reuse them for a minute."""
+    key = current_app.config["DATABASE_URL"]
+    now = time.monotonic()
+    cached = _FACETS.get(key)
+    if cached is None or now - cached[0] > FACETS_TTL_SECONDS or current_app.testing:
+        cached = (now, queries.facets(session))
+        _FACETS[key] = cached
+    return cached[1]
+
+
+@bp.get("/responses")
+@login_required
+def index() -> Any:
+    f = filter_from_args(request.args)
+    with db_session() as session:
+        page = queries.list_responses(session, f)
+        options = _facets(session)
+    return render_template(
+        "review/responses.html",
+        f=f,
+        page=page,
+        options=options,
+        filter_url=lambda **changes: filter_url(f, **changes),
+        filter_args=lambda **changes: filter_to_args(f, **changes),
+    )
+
+
+@bp.get("/responses/<int:response_id>")
+@login_required
+def detail(response_id: int) -> Any:
+    with db_session() as session:
+        found = queries.response_detail(session, response_id)
+        if found is None:
+            abort(404)
+        evidence = queries.evidence_for(session, [response_id]).get(response_id, {})
+        next_id = queries.next_unreviewed(session, exclude=response_id)
+        post_link = x_post_links(session, [response_id]).get(response_id)
+    return render_template(
+        "review/response.html",
+        post_link=post_link,
+        next_id=next_id,
+        d=found,
+        r=found.row,
+        evidence=evidence,
+        note_form=NoteForm(note=found.row.note or ""),
+        stance_why=_stance_why(found.row),
+    )
+
+
+def _stance_why(row: queries.ResponseRow) -> str | None:
+    """Why the classifier gives this stance (cue phrases, the question), if it still does."""
+    if row.stance_by:
+        return f"set by {row.stance_by}"
+    result = classify(row.text, row.question_key)
+    if result.stance != row.stance:
+        return None
+    reasons = []
+    if result.cues.get(result.stance):
+        reasons.append("words: " + ", ".join(f"“{c}”" for c in result.cues[result.stance][:5]))
+    if result.question_stance == result.stance:
+        reasons.append("the question it answered")
+    return "; ".join(reasons) or "no cue either way"
+
+
+@bp.post("/responses/<int:response_id>/themes")
+@login_required
+def correct_themes(response_id: int) -> Any:
+    wanted = [t for t in request.form.getlist("theme") if t in THEME_IDS]
+    mark_reviewed = request.form.get("mark_reviewed") == "1"
+    with db_session() as session:
+        item = session.get(ResponseModel, response_id)
+        if item is None:
+            abort(404)
+        after = set_themes(session, response_id, wanted, source=SOURCE_STAFF, actor=actor())
+        if mark_reviewed and item.reviewed_at is None:
+            item.reviewed_at = utcnow()
+            item.reviewed_by = actor()
+            session.add(
+                AuditEvent(
+                    actor=actor(),
+                    action="reviewed",
+                    response_id=response_id,
+                    business_id=business_id_of(session, item),
+                )
+            )
+    names = ", ".join(theme_name(t) for t in after) or "no themes"
+    flash(f"Themes saved: {names}.", "success")
+    return redirect(back(url_for("review.responses.detail", response_id=response_id)))
+
+
+@bp.post("/responses/<int:response_id>/stance")
+@login_required
+def set_stance(response_id: int) -> Any:
+    """Staff correct a response's stance (kept by `bucks-lis stance --all`; audited)."""
+    stance = request.form.get("stance", "")
+    if stance not in STANCES:
+        abort(400)
+    with db_session() as session:
+        item = session.get(ResponseModel, response_id)
+        if item is None:
+            abort(404)
+        before = item.stance
+        item.stance, item.stance_by = stance, actor()
+        session.add(
+            AuditEvent(
+                actor=actor(),
+                action="stance_changed",
+                response_id=response_id,
+                business_id=business_id_of(session, item),
+                detail={"before": before, "after": stance},
+            )
+        )
+    flash(f"Stance saved: {STANCE_LABELS[stance]}.", "success")
+    return redirect(back(url_for("review.responses.detail", response_id=response_id)))
+
+
+REVIEW_ACTIONS = {"reviewed", "unreviewed", "flag", "unflag", "note"}
+
+
+@bp.post("/responses/<int:response_id>/review")
+@login_required
+def review_action(response_id: int) -> Any:
+    action = request.form.get("action", "")
+    if action not in REVIEW_ACTIONS:
+        abort(400)
+    with db_session() as session:
+        item = session.get(ResponseModel, response_id)
+        if item is None:
+            abort(404)
+        detail: dict[str, Any] = {}
+        if action == "reviewed":
+            item.reviewed_at, item.reviewed_by = utcnow(), actor()
+            message = "Marked as reviewed."
+        elif action == "unreviewed":
+            item.reviewed_at, item.reviewed_by = None, None
+            message = "Marked as not reviewed."
+        elif action == "flag":
+            item.flagged = True
+            message = "Flagged for the team."
+        elif action == "unflag":
+            item.flagged = False
+            message = "Flag removed."
+        else:
+            form = NoteForm()
+            if not form.validate():
+                abort(400)
+            note = (form.note.data or "").strip() or None
+            detail = {"chars": len(note or ""), "cleared": note is None}
+            item.note = note
+            message = "Note saved." if note else "Note cleared."
+        session.add(
+            AuditEvent(
+                actor=actor(),
+                action=action,
+                response_id=response_id,
+                business_id=business_id_of(session, item),
+                detail=detail or None,
+            )
+        )
+    flash(message, "success")
+    return redirect(back(url_for("review.responses.detail", response_id=response_id)))
+
+
+def row_json(row: queries.ResponseRow) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "text": row.text,
+        "question": row.question,
+        "created_at": row.created_at.isoformat() if row.created_at else None,
+        "channel": row.channel,
+        "business_id": row.business_id,
+        "sector": row.sector,
+        "size_band": row.size_band,
+        "reviewed": row.reviewed_at is not None,
+        "flagged": row.flagged,
+        "stance": row.stance,
+        "themes": [{"id": t.theme_id, "source": t.source} for t in row.themes],
+    }
+
+
+@bp.get("/api/responses")
+@login_required
+def api() -> Any:
+    f = filter_from_args(request.args)
+    with db_session() as session:
+        page = queries.list_responses(session, f)
+    return jsonify(
+        total=page.total,
+        page=page.page,
+        pages=page.pages,
+        per_page=page.per_page,
+        items=[row_json(r) for r in page.items],
+    )

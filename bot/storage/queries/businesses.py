@@ -1,0 +1,72 @@
+"""Finding a business (e.g. for an erasure request) by organisation, email or sender id."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from bot.storage.models import Business, Conversation, Response
+from bot.storage.queries.filters import like_escape, search_terms
+
+
+@dataclass
+class BusinessRow:
+    id: int
+    sender_id: str
+    channel: str
+    organisation: str | None
+    sector: str | None
+    size_band: str | None
+    email: str | None
+    created_at: datetime | None
+    responses: int
+
+
+def find_businesses(
+    session: Session, q: str = "", limit: int = 50
+) -> tuple[list[BusinessRow], int]:
+    """Businesses whose organisation, contact email or sender id contains `q`, newest first,
+    with their response counts; and how many matched in all."""
+    conditions = []
+    for term in search_terms(q):
+        pattern = f"%{like_escape(term)}%"
+        conditions.append(
+            or_(
+                Business.organisation.ilike(pattern, escape="\\"),
+                Business.email.ilike(pattern, escape="\\"),
+                Business.sender_id.ilike(pattern, escape="\\"),
+            )
+        )
+    where = and_(*conditions) if conditions else None
+    count_stmt = select(func.count()).select_from(Business)
+    list_stmt = select(
+        Business.id,
+        Business.sender_id,
+        Business.channel,
+        Business.organisation,
+        Business.sector,
+        Business.size_band,
+        Business.email,
+        Business.created_at,
+    ).order_by(Business.created_at.desc(), Business.id.desc())
+    if where is not None:
+        count_stmt = count_stmt.where(where)
+        list_stmt = list_stmt.where(where)
+    total = int(session.scalar(count_stmt) or 0)
+    found = session.execute(list_stmt.limit(limit)).all()
+    counts: dict[int, int] = {}
+    if found:
+        counts = dict(
+            session.execute(
+                select(Conversation.business_id, func.count(Response.id))
+                .join(Response, Response.conversation_id == Conversation.id)
+                .where(Conversation.business_id.in_([b[0] for b in found]))
+                .group_by(Conversation.business_id)
+            ).all()
+        )
+    rows = [BusinessRow(*b, responses=counts.get(b[0], 0)) for b in found]
+    return rows, total
+
