@@ -9,8 +9,9 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from bot.consultation.questions import SKIPPED
+from bot.consultation.questions import SKIPPED, named_themes
 from bot.consultation.replies import (
+    about_the_consultation,
     acknowledgement_only,
     holding,
     is_skip,
@@ -52,6 +53,24 @@ def skipped(tracker: Tracker, value: Any) -> bool:
     return latest_intent(tracker) == "skip" or (
         isinstance(value, str) and (is_skip(value) or means_nothing(value))
     )
+
+
+SHORT_QUESTION_WORDS = 6  # "what's digital science?" asks; a longer question may be a view
+
+
+def side_question(tracker: Tracker, text: str) -> bool:
+    """A question about the strategy asked while a question of ours is pending ("so what's
+    the Arc got to do with us?"), which NLU did not read as one: answered, not stored.
+
+    NLU's FAQ questions never reach a form's validation (the form rejects them and the
+    FAQ rule answers); this catches the rest, but only when they name the strategy, the
+    consultation or one of its themes, so "why can't anyone fix the A413?" stays a view.
+    """
+    if not looks_like_question(text):
+        return False
+    if latest_intent(tracker) == "faq" or about_the_consultation(text):
+        return True
+    return len(text.split()) <= SHORT_QUESTION_WORDS and bool(named_themes(text))
 
 
 # "forget me", "delete my data", "I withdraw" - but not "forget about grants, fix the roads"

@@ -89,13 +89,14 @@ def none_reply(text: str) -> str | None:
 
 # "hang on", "one sec", "erm": not an answer yet; the question is asked again
 HOLDING = re.compile(
-    r"((hang on|hold on|hold up|wait( up)?|bear with me|(one|two|1|2) "
+    r"((hang on|hold on|hold up|hang about|wait( up)?|whoa|bear with( me)?|(just )?(one|two|1|2) "
     r"(sec|secs|second|seconds|mo|moment|min|mins|minute|minutes|tick)|"
     r"(just )?a (sec|second|mo|moment|min|minute|tick)|(give|gimme|give me) (me )?"
     r"(a|one|two) (sec|secs|second|seconds|mo|moment|minute|minutes|tick)|brb|"
-    r"back in a (sec|mo|moment|minute|min)|let me (think|check|see|look)|thinking|"
+    r"back in a (sec|mo|moment|minute|min)|"
+    r"let me (think|check|see|look|read)( (that|it|this|about it))?( again| first)?|thinking|"
     r"uh+|um+|erm+|er+|hmm+|ok|okay|right|so)"
-    r"( please| a (sec|second|mo|moment|minute|min|tick)| a bit| about it| on that)*"
+    r"( please| pls| a (sec|second|mo|moment|minute|min|tick)| a bit| about it| on that)*"
     r" ?)+"
 )
 
@@ -152,6 +153,21 @@ def looks_like_question(text: str) -> bool:
     if not words or len(words) > QUESTION_MAX_WORDS:
         return False
     return words[0] in QUESTION_WORDS or ASKING_PHRASES.match(norm) is not None
+
+
+# Words that make a question one about the strategy or this consultation, so it is
+# answered rather than stored as a view ("so what's the Arc got to do with us?"). Only
+# words of the strategy itself: "why can't you fix the roads?" is a view.
+CONSULTATION_TERMS = re.compile(
+    r"\b(lis|local industrial strateg\w*|industrial strateg\w*|(the|this|your) strategy|"
+    r"arc|ox ?cam|oxford cambridge|islands?|seabed|sea bed|seabed drivers?|lep|btvlep|"
+    r"shared intelligence|consultation|survey|steering group|grand challenges?|themes?)\b"
+)
+
+
+def about_the_consultation(text: str) -> bool:
+    """The message mentions the strategy, the consultation or the bot ("you", "this")."""
+    return CONSULTATION_TERMS.search(normalise(text).replace("-", " ")) is not None
 
 
 class Reply(Enum):
