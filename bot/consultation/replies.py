@@ -10,7 +10,6 @@ a hold. No Rasa imports.
 from __future__ import annotations
 
 import re
-from enum import Enum
 from typing import Any
 
 
@@ -64,7 +63,7 @@ NOTHING_TO_SAY = re.compile(
 
 def means_nothing(text: Any) -> bool:
     """A short reply with nothing to record ("no idea", "dunno", "nah", "not sure tbh")."""
-    if isinstance(text, str) and text.strip() in DASHES:
+    if isinstance(text, str) and is_skip(text):
         return True
     return _whole(NOTHING_TO_SAY, text)
 
@@ -118,7 +117,8 @@ ACKNOWLEDGEMENT = re.compile(
 def acknowledgement_only(text: Any) -> bool:
     """Nothing but "yes", "thanks", "cool"... (emoji and punctuation ignored)."""
     if isinstance(text, str) and not normalise(text):
-        return bool(text.strip()) and not re.search(r"[0-9A-Za-z]", text)  # only emoji
+        stripped = text.strip()  # only emoji ("👍"); a dash alone is a skip
+        return bool(stripped) and stripped not in DASHES and not re.search(r"[0-9A-Za-z]", text)
     return _whole(ACKNOWLEDGEMENT, text)
 
 
@@ -168,25 +168,3 @@ CONSULTATION_TERMS = re.compile(
 def about_the_consultation(text: str) -> bool:
     """The message mentions the strategy, the consultation or the bot ("you", "this")."""
     return CONSULTATION_TERMS.search(normalise(text).replace("-", " ")) is not None
-
-
-class Reply(Enum):
-    """What a reply is, when it is not (yet) an answer."""
-
-    SKIP = "skip"
-    NOTHING = "nothing"
-    HOLD = "hold"
-    ACKNOWLEDGEMENT = "acknowledgement"
-
-
-def kind(text: Any) -> Reply | None:
-    """The reply's kind, or None for an answer. A hold wins ("ok, hang on" waits)."""
-    if holding(text):
-        return Reply.HOLD
-    if isinstance(text, str) and is_skip(text):
-        return Reply.SKIP
-    if means_nothing(text):
-        return Reply.NOTHING
-    if acknowledgement_only(text):
-        return Reply.ACKNOWLEDGEMENT
-    return None
