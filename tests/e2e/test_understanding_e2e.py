@@ -1,6 +1,7 @@
 """End to end through the real stack and trained NLU: "hold on" at play-back holds, an
 answer given after a side question is stored against the question it answers, and a
-question about the sectors and towns the strategy covers is answered before consent."""
+question about the sectors and towns the strategy covers is answered before consent, and
+"let's get started" takes part rather than greeting again."""
 
 from __future__ import annotations
 
@@ -22,6 +23,9 @@ def test_sectors_and_towns_questions_before_consent(live_stack: Any) -> None:
         assert focus_answer().splitlines()[0] in reply, reply
         assert "Before I can note your views" not in reply
         assert "take part" in reply.lower()  # the consent question again
+    assert "take part" in chat.say("hang on").lower()  # holds: the consent question again
+    reply = chat.say("let's get started")  # not a greeting: the welcome is not repeated
+    assert "organisation" in reply and "Hello!" not in reply
 
 
 def test_side_question_hold_and_playback(live_stack: Any) -> None:
