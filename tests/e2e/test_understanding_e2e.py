@@ -56,3 +56,17 @@ def test_side_question_hold_and_playback(live_stack: Any) -> None:
     assert responses == [{
         "text": "Satellite firms at Westcott could win far more supply-chain work",
         "question_key": "island:space:opportunities"}]
+
+
+def test_taking_part_as_the_first_message_shows_the_privacy_notice_first(
+    live_stack: Any
+) -> None:
+    chat = Chat(live_stack)  # e.g. an X DM: no greeting, no widget /greet
+    reply = chat.say("let's get started")
+    assert "forget me" in reply and "Would you like to take part?" in reply
+    assert rows(live_stack, "SELECT * FROM businesses WHERE sender_id = :s",
+                s=chat.sender) == []
+    assert "organisation" in chat.say("yes")
+    [business] = rows(live_stack, "SELECT * FROM businesses WHERE sender_id = :s",
+                      s=chat.sender)
+    assert business["consent"] in (1, True)
