@@ -15,6 +15,7 @@ from actions.common import (
     asks_to_forget,
     buttons,
     channel,
+    holding,
     latest_intent,
     latest_text,
     skipped,
@@ -80,6 +81,8 @@ class ValidateContactForm(FormValidationAction):
     def validate_follow_up(self, value: Any, dispatcher: CollectingDispatcher,
                            tracker: Tracker, domain: dict[str, Any]) -> dict[str, Any]:
         text = as_text(value)
+        if holding(text):
+            return {"follow_up": None}  # asked again
         email = find_email(text)
         if email:
             return self._save(email, dispatcher, tracker)
@@ -93,6 +96,8 @@ class ValidateContactForm(FormValidationAction):
     def validate_email(self, value: Any, dispatcher: CollectingDispatcher,
                        tracker: Tracker, domain: dict[str, Any]) -> dict[str, Any]:
         text = as_text(value)
+        if holding(text):
+            return {"email": None}  # asked again
         if "@" not in text and (skipped(tracker, text) or (
             latest_intent(tracker) == "deny" and PLAIN_WORDS.fullmatch(text.lower())
         )):

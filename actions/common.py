@@ -9,7 +9,15 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from bot.consultation.questions import SKIPPED, is_skip
+from bot.consultation.questions import SKIPPED, named_themes
+from bot.consultation.replies import (
+    about_the_consultation,
+    acknowledgement_only,
+    holding,
+    is_skip,
+    looks_like_question,
+    means_nothing,
+)
 
 DEFAULT_CHANNEL = "rest"
 
@@ -25,72 +33,6 @@ def latest_intent(tracker: Tracker) -> str | None:
 
 def latest_text(tracker: Tracker) -> str:
     return (tracker.latest_message or {}).get("text") or ""
-
-
-# Whole replies that mean "nothing to say here", beyond the skip words of
-# bot.consultation.questions ("no idea", "dunno", "nah", "not sure tbh", "pass thanks").
-NOTHING_TO_SAY = re.compile(
-    r"(no|n|nah|nope|pass|skip|next|dunno|idk|unsure|no comment|no idea|no clue|not a clue|"
-    r"(i )?(have|haven)'?t (got )?(a|any) (clue|idea)|(i )?(don'?t|do not|dont) know|"
-    r"(i'?m )?not (really )?sure|can'?t say|couldn'?t (say|tell you)|beats me|"
-    r"nothing( really| to add| to say| comes to mind)?|not (really )?applicable|"
-    r"(it )?does(n'?t| not) apply( to us| to me)?|not relevant( to us| to me)?|"
-    r"rather not( say| answer| answer that)?|prefer not to( say| answer)?|"
-    r"none( of (them|these|those|that))?|n/?a|no answer|no views|no opinion|no strong views|"
-    r"none of your business|mind your own( business)?|not telling( you)?|private|"
-    r"confidential)"
-    r"( really| tbh| to be honest| thanks| thank you| sorry| mate)*"
-    r"(,? ?(next|skip|pass|move on)( please)?)?"
-)
-
-
-def _letters_only(text: str, keep: str = "'") -> str:
-    """Lower-case words of letters (and `keep`), single-spaced ("Hang on..." -> "hang on")."""
-    kept = re.escape(keep)
-    return " ".join(re.sub(rf"[^a-z{kept} ]+", " ", text.lower().replace("’", "'")).split())
-
-
-def _whole_reply(pattern: re.Pattern[str], text: Any, keep: str = "'") -> bool:
-    """The reply, letters only, is nothing but `pattern`."""
-    if not isinstance(text, str):
-        return False
-    norm = _letters_only(text, keep)
-    return bool(norm) and pattern.fullmatch(norm) is not None
-
-
-def means_nothing(text: str) -> bool:
-    """A short reply with nothing to record ("no idea", "dunno", "nah", "not sure tbh")."""
-    return _whole_reply(NOTHING_TO_SAY, text, keep="'/")
-
-
-# "hang on", "one sec", "erm": not an answer yet; the question is asked again
-HOLDING = re.compile(
-    r"((hang on|hold on|wait|one (sec|second|moment|min|minute)|"
-    r"(just )?a (sec|second|moment|min|minute)|give me a (sec|second|moment|minute)|brb|"
-    r"let me (think|check)|thinking|um+|erm+|hmm+|ok|okay|right|so)"
-    r"( please| a (sec|second|moment|minute)| a bit| about it| on that)* ?)+"
-)
-
-
-def holding(text: Any) -> bool:
-    """The business is not answering yet ("hang on", "one sec", "erm")."""
-    return _whole_reply(HOLDING, text)
-
-
-# "yes", "thanks", "cool": a reply, but no view to record on an open question
-ACKNOWLEDGEMENT = re.compile(
-    r"((yes|yeah|yep|yup|ya|yea|sure|fine|good|great|cool|nice|lovely|brilliant|perfect|"
-    r"excellent|agreed|agree|true|indeed|absolutely|definitely|of course|sounds good|"
-    r"thanks|thank you|thankyou|thx|ta|cheers|lol|haha|ha|noted|got it|understood|"
-    r"will do|makes sense|interesting)( very much| so much| a lot| mate| then)* ?)+"
-)
-
-
-def acknowledgement_only(text: Any) -> bool:
-    """Nothing but "yes", "thanks", "cool"... (emoji and punctuation ignored)."""
-    if isinstance(text, str) and not _letters_only(text):
-        return bool(text.strip()) and not re.search(r"[0-9A-Za-z]", text)  # only emoji
-    return _whole_reply(ACKNOWLEDGEMENT, text)
 
 
 def nudged_since_last_answer(tracker: Tracker, nudge: str) -> bool:
@@ -113,19 +55,22 @@ def skipped(tracker: Tracker, value: Any) -> bool:
     )
 
 
-QUESTION_WORDS = {
-    "what", "whats", "what's", "who", "whos", "who's", "how", "when", "where", "why", "which",
-    "is", "are", "can", "could", "do", "does", "will", "tell", "explain",
-}
+SHORT_QUESTION_WORDS = 6  # "what's digital science?" asks; a longer question may be a view
 
 
-def looks_like_question(text: str) -> bool:
-    """"what is the arc?" is a question; "What would help? A train to MK" is an answer."""
-    stripped = text.strip()
-    if stripped.endswith("?"):
+def side_question(tracker: Tracker, text: str) -> bool:
+    """A question about the strategy asked while a question of ours is pending ("so what's
+    the Arc got to do with us?"), which NLU did not read as one: answered, not stored.
+
+    NLU's FAQ questions never reach a form's validation (the form rejects them and the
+    FAQ rule answers); this catches the rest, but only when they name the strategy, the
+    consultation or one of its themes, so "why can't anyone fix the A413?" stays a view.
+    """
+    if not looks_like_question(text):
+        return False
+    if latest_intent(tracker) == "faq" or about_the_consultation(text):
         return True
-    words = stripped.lower().split()
-    return bool(words) and words[0] in QUESTION_WORDS and "?" not in stripped and len(words) <= 10
+    return len(text.split()) <= SHORT_QUESTION_WORDS and bool(named_themes(text))
 
 
 # "forget me", "delete my data", "I withdraw" - but not "forget about grants, fix the roads"
@@ -248,8 +193,7 @@ def as_text(value: Any) -> str:
 
 
 __all__ = [
-    "SKIPPED", "answer_read_as_question", "as_text", "asks_to_forget", "buttons", "channel",
-    "fix_theme_typos",
-    "holding", "latest_intent", "latest_text", "looks_like_question", "means_nothing",
-    "skipped",
+    "SKIPPED", "acknowledgement_only", "answer_read_as_question", "as_text", "asks_to_forget",
+    "buttons", "channel", "fix_theme_typos", "holding", "latest_intent", "latest_text",
+    "looks_like_question", "means_nothing", "skipped",
 ]

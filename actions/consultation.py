@@ -22,8 +22,10 @@ from actions.common import (
     fix_theme_typos,
     holding,
     nudged_since_last_answer,
+    side_question,
     skipped,
 )
+from actions.faq import answer_question
 from bot.consultation import service
 from bot.consultation.questions import (
     SYNONYMS,
@@ -103,6 +105,11 @@ class ValidateStrategyForm(FormValidationAction):
         text = as_text(value)
         if holding(text):
             return {answer_slot: None}  # the same question again
+        if side_question(tracker, text):
+            # A question back ("so what's the Arc?"): answer it and ask the same question
+            # again, so the answer that follows is stored against the question it answers.
+            answer_question(dispatcher, tracker)
+            return {answer_slot: None}
         if acknowledgement_only(text):
             # "yes" / "thanks" to an open question: ask once for a sentence, then move on
             nudge = message("say_more")

@@ -7,7 +7,9 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import buttons, latest_intent, latest_text, looks_like_question
+from actions.common import buttons, channel, latest_intent, latest_text, looks_like_question
+from actions.faq import SURE, answer_question, faq_choice, resume
+from bot.consultation import service
 from bot.consultation.questions import message
 
 NAME = "action_fallback"
@@ -41,10 +43,11 @@ def offers_a_view(tracker: Tracker) -> bool:
     """An answer or opinion, not gibberish: NLU read it as one, or it is a sentence
     NLU could not place ("oh and another thing, the broadband is rubbish")."""
     intent, text = latest_intent(tracker), latest_text(tracker)
+    if looks_like_question(text):
+        return False  # "which sectors does this cover?" asks; it offers nothing to note
     if intent in VIEW_INTENTS:
         return True
-    return (intent == "nlu_fallback" and len(text.split()) >= VIEW_MIN_WORDS
-            and not looks_like_question(text))
+    return intent == "nlu_fallback" and len(text.split()) >= VIEW_MIN_WORDS
 
 
 class ActionFallback(Action):
@@ -54,6 +57,19 @@ class ActionFallback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
+        key, confidence = faq_choice(tracker)
+        if key and confidence >= SURE and looks_like_question(latest_text(tracker)):
+            # a question NLU did not read as one, but the FAQ selector knows the answer
+            answer_question(dispatcher, tracker)
+            resume(dispatcher, tracker)
+            return []
+        if (offers_a_view(tracker) and tracker.get_slot("stage") == "closed"
+                and tracker.get_slot("consent") and service.record_answer(
+                    tracker.sender_id, channel(tracker), latest_text(tracker),
+                    service.AFTER_CLOSE, None)):
+            # one more thing after the questions ended: a view like any other, so kept
+            dispatcher.utter_message(text=message("view_added_after_close"))
+            return []
         if fallbacks_in_a_row(tracker.events) >= 1:
             dispatcher.utter_message(text=message("fallback_human"))
             return []

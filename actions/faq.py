@@ -1,6 +1,6 @@
-"""Answer a question (FAQ answers are domain responses chosen by the ResponseSelector, or
-a named island or seabed driver described from seeds/), then bring the business back to
-where it was."""
+"""Answer a question (FAQ answers are domain responses chosen by the ResponseSelector; a
+named island or seabed driver, or what the strategy focuses on, composed from seeds/),
+then bring the business back to where it was."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import buttons, latest_text
+from bot.consultation.focus import focus_answer
 from bot.consultation.questions import message, named_themes
 from bot.strategy import theme
 
@@ -17,6 +18,9 @@ from bot.strategy import theme
 # ("what does Westcott have to do with it?") is answered about that theme instead.
 SURE = 0.6
 MAX_THEMES_DESCRIBED = 3
+# "which sectors / towns does this cover?": composed from seeds (utter_faq/focus in the
+# domain only names the answer for the ResponseSelector and is never sent)
+FOCUS = "focus"
 
 
 def faq_choice(tracker: Tracker) -> tuple[str | None, float]:
@@ -34,8 +38,21 @@ def describe(theme_id: str) -> str:
                    summary=t.summary.strip(), assets=", ".join(t.assets))
 
 
-class ActionAnswerQuestion(Action):
+def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     """The FAQ answer, or what the strategy says about the islands or drivers asked about."""
+    key, confidence = faq_choice(tracker)
+    named = named_themes(latest_text(tracker))
+    if named and (key in (None, "islands_seabed") or confidence < SURE):
+        for theme_id in named[:MAX_THEMES_DESCRIBED]:
+            dispatcher.utter_message(text=describe(theme_id))
+    elif key == FOCUS:
+        dispatcher.utter_message(text=focus_answer())
+    else:
+        dispatcher.utter_message(response=f"utter_faq/{key or 'bot_help'}")
+
+
+class ActionAnswerQuestion(Action):
+    """Answer a question asked at any point; the rules then return to where the business was."""
 
     def name(self) -> str:
         return "action_answer_question"
@@ -43,14 +60,32 @@ class ActionAnswerQuestion(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        key, confidence = faq_choice(tracker)
-        named = named_themes(latest_text(tracker))
-        if named and (key in (None, "islands_seabed") or confidence < SURE):
-            for theme_id in named[:MAX_THEMES_DESCRIBED]:
-                dispatcher.utter_message(text=describe(theme_id))
-        else:
-            dispatcher.utter_message(response=f"utter_faq/{key or 'bot_help'}")
+        answer_question(dispatcher, tracker)
         return []
+
+
+def resume(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """Ask again whatever the business was last asked, by stage (a form asks its own)."""
+    if tracker.active_loop.get("name"):
+        return  # the form asks its question again itself
+    stage = tracker.get_slot("stage") or "consent"
+    if stage == "consent":
+        dispatcher.utter_message(response="utter_ask_consent")
+    elif stage == "declined":
+        faq = message("fallback_buttons")
+        dispatcher.utter_message(
+            text=message("declined_more"),
+            buttons=buttons(
+                (message("take_part_button"), "/consent_agree"),
+                *[(q, q) for q in faq],
+            ),
+        )
+    elif stage == "playback":
+        dispatcher.utter_message(response="utter_ask_playback_ok")
+    elif stage == "closed":
+        dispatcher.utter_message(text=message("closed_more"))
+    else:
+        dispatcher.utter_message(text=message("carry_on"))
 
 
 class ActionResume(Action):
@@ -60,24 +95,5 @@ class ActionResume(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        if tracker.active_loop.get("name"):
-            return []  # the form asks its question again itself
-        stage = tracker.get_slot("stage") or "consent"
-        if stage == "consent":
-            dispatcher.utter_message(response="utter_ask_consent")
-        elif stage == "declined":
-            faq = message("fallback_buttons")
-            dispatcher.utter_message(
-                text=message("declined_more"),
-                buttons=buttons(
-                    (message("take_part_button"), "/consent_agree"),
-                    *[(q, q) for q in faq],
-                ),
-            )
-        elif stage == "playback":
-            dispatcher.utter_message(response="utter_ask_playback_ok")
-        elif stage == "closed":
-            dispatcher.utter_message(text=message("closed_more"))
-        else:
-            dispatcher.utter_message(text=message("carry_on"))
+        resume(dispatcher, tracker)
         return []

@@ -9,12 +9,21 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import as_text, fix_theme_typos, latest_intent, latest_text, skipped
+from actions.common import (
+    as_text,
+    fix_theme_typos,
+    holding,
+    latest_intent,
+    latest_text,
+    skipped,
+)
 from bot.consultation import service
 from bot.consultation.questions import message, parse_correction, theme_names
 from bot.strategy import THEME_IDS
 
 QUOTE_CHARS = 120
+# "hold on" that NLU read as a "no" at play-back: nothing changes, the play-back is shown again
+HELD = "(held)"
 
 
 def _quote(text: str) -> str:
@@ -85,6 +94,10 @@ class ValidateCorrectionForm(FormValidationAction):
         if tracker.get_slot("requested_slot") == "theme_correction":
             return {}
         text = latest_text(tracker)
+        if holding(text):
+            # "hold on" / "wait" that NLU took for a "no": not a correction. The form ends
+            # at once and the play-back is shown again, as any held question is asked again.
+            return {"theme_correction": HELD}
         if not EXPLICIT_CHANGE.search(text) or latest_intent(tracker) not in (
             "deny", "choose_theme", "inform"
         ):
@@ -95,6 +108,10 @@ class ValidateCorrectionForm(FormValidationAction):
     def validate_theme_correction(self, value: Any, dispatcher: CollectingDispatcher,
                                   tracker: Tracker, domain: dict[str, Any]) -> dict[str, Any]:
         text = as_text(value)
+        if text == HELD:
+            return {"theme_correction": HELD}
+        if holding(text):
+            return {"theme_correction": None}  # the correction question again
         if skipped(tracker, text):
             return {"theme_correction": "(kept)"}
         add, remove = parse_correction(fix_theme_typos(text))

@@ -14,19 +14,13 @@ from typing import Any
 
 import yaml
 
+from bot.consultation.replies import none_reply
 from bot.strategy import ISLAND_IDS, SEABED_IDS, THEME_IDS, load_themes, theme
 from bot.strategy.loader import SEEDS_DIR
 
 PROFILE_SLOTS = ("organisation", "sector", "size_band", "location", "role")
 SKIPPED = "(skipped)"
-SKIP_WORDS = {
-    "skip", "pass", "next", "n/a", "na", "none", "no", "nope", "rather not say",
-    "prefer not to say", "rather not", "dont know", "don't know", "not sure", "-",
-}
 ALL_WORDS = re.compile(r"\b(all( of them| five| seven)?|every( one|thing)|the lot|everything)\b")
-NONE_WORDS = re.compile(
-    r"\b(none( of (them|these|those))?|nothing|neither|not really|skip|no thanks|not relevant)\b"
-)
 
 # Everyday words people use for each theme, beyond its name and named assets.
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -176,20 +170,10 @@ def match_themes(text: str, kind: str | None = None) -> list[str]:
 
 
 def means_none(text: str) -> bool:
-    """The business said none of the listed themes matter ("none", "skip", "nothing")."""
-    norm = _norm(text).strip()
-    if norm in SKIP_WORDS or norm == "/skip":
-        return True
-    if NONE_WORDS.search(f" {norm} "):
-        return not _names_only(NONE_WORDS.sub(" ", norm))
-    return False
-
-
-def is_skip(text: str | None) -> bool:
-    """A typed skip ("skip", "n/a", "rather not say") or the Skip button."""
-    if not text:
-        return False
-    return text.strip() == "/skip" or _norm(text).strip() in SKIP_WORDS
+    """The business said none of the listed themes matter ("none", "skip", "nothing"),
+    and named no theme besides ("none, but space matters" is a choice)."""
+    rest = none_reply(text)
+    return rest is not None and not _names_only(_norm(rest))
 
 
 REMOVE_WORDS = (

@@ -119,10 +119,25 @@ def save_profile(sender_id: str, channel: str, **fields: str | None) -> None:
                 setattr(business, name, clean_text(str(value), PROFILE_MAX_CHARS) or None)
 
 
+AFTER_CLOSE = "after_close"  # question_key of a view added after the questions ended
+
+
+def _latest_conversation(session: Session, business: Business) -> Conversation | None:
+    return session.scalars(
+        select(Conversation)
+        .where(Conversation.business_id == business.id)
+        .order_by(Conversation.id.desc())
+    ).first()
+
+
 def record_answer(
     sender_id: str, channel: str, text: str, question_key: str | None, question: str | None
 ) -> RecordedAnswer | None:
-    """Tag and store one substantive message. Returns None if the sender has not consented."""
+    """Tag and store one substantive message. Returns None if the sender has not consented.
+
+    A view added after the consultation closed (`question_key` AFTER_CLOSE) joins the
+    conversation it follows rather than starting a new one.
+    """
     from bot.tagging import tag
 
     text = clean_text(text)
@@ -132,7 +147,9 @@ def record_answer(
         business = _find(session, sender_id)
         if business is None or not business.consent:
             return None
-        conversation = _open_conversation(session, business, channel)
+        conversation = (
+            _latest_conversation(session, business) if question_key == AFTER_CLOSE else None
+        ) or _open_conversation(session, business, channel)
         repeat = _same_as_last_answer(session, conversation.id, text, question_key)
         if repeat is not None:
             return repeat

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+import pytest
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
@@ -14,7 +15,10 @@ from bot.consultation import service
 from bot.consultation.questions import SKIPPED
 from bot.storage.db import session_scope
 from bot.storage.models import Business
-from tests.actions.conftest import make_tracker, slot_sets, texts
+from tests.actions.conftest import action_event, make_tracker, slot_sets, texts
+
+SHOWN = [action_event("utter_welcome"), action_event("utter_privacy"),
+         action_event("utter_ask_consent"), action_event("action_listen")]
 
 
 def run(coro):  # noqa: ANN001, ANN201
@@ -24,7 +28,8 @@ def run(coro):  # noqa: ANN001, ANN201
 def test_agreeing_records_consent_and_moves_to_profile(
     database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:
-    tracker = make_tracker("b1", "/consent_agree", "consent_agree", channel="socketio")
+    tracker = make_tracker("b1", "/consent_agree", "consent_agree", channel="socketio",
+                           events=SHOWN)
     events = run(ActionRecordConsent().run(dispatcher, tracker, domain))
     assert slot_sets(events) == {"consent": True, "stage": "profile"}
     assert service.is_consented("b1") is True
@@ -36,9 +41,28 @@ def test_agreeing_records_consent_and_moves_to_profile(
 def test_yes_to_the_consent_question_counts_as_agreeing(
     database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:
-    events = run(ActionRecordConsent().run(dispatcher, make_tracker("b2", "yes", "affirm"),
-                                           domain))
+    events = run(ActionRecordConsent().run(
+        dispatcher, make_tracker("b2", "yes", "affirm", events=SHOWN), domain))
     assert slot_sets(events)["consent"] is True
+
+
+@pytest.mark.parametrize(("text", "intent"), [("let's get started", "consent_agree"),
+                                              ("yes", "affirm")])
+def test_agreeing_before_the_privacy_notice_shows_it_and_records_nothing(
+    text: str, intent: str, database_url: str, dispatcher: CollectingDispatcher,
+    domain: dict[str, Any],
+) -> None:
+    events = run(ActionRecordConsent().run(dispatcher, make_tracker("b9", text, intent), domain))
+    assert [m["response"] for m in dispatcher.messages] == [
+        "utter_welcome", "utter_privacy", "utter_ask_consent"]
+    assert events == [{"event": "followup", "name": "action_listen", "timestamp": None}]
+    assert service.is_consented("b9") is None
+    # shown by this action (a bot message, not an utter_privacy action): "yes" now agrees
+    notice = domain["responses"]["utter_privacy"][0]["text"]
+    shown = [{"event": "bot", "text": notice}, action_event("action_listen")]
+    events = run(ActionRecordConsent().run(
+        dispatcher, make_tracker("b9", "yes", "affirm", events=shown), domain))
+    assert slot_sets(events)["consent"] is True and service.is_consented("b9") is True
 
 
 def test_declining_records_no_consent(

@@ -1,0 +1,170 @@
+"""What a short reply means, before anything is stored: skip, none, nothing to say,
+"hang on", a bare "thanks", or a question back.
+
+One vocabulary and one normaliser for every question the bot asks (profile, theme
+choice, open answers, play-back), so "not sure tbh" or "hold on" is read the same way
+wherever it comes. Whole-reply matchers: "hang on, the roads are bad" is an answer, not
+a hold. No Rasa imports.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+
+def normalise(text: str) -> str:
+    """Lower-case words of letters, digits, apostrophes and "/", single-spaced.
+
+    "Hang on..." -> "hang on"; "N/A" -> "n/a"; "Don’t know!" -> "don't know".
+    """
+    text = text.lower().replace("’", "'").replace("‘", "'").replace("&", " and ")
+    return " ".join(re.sub(r"[^a-z0-9'/ ]+", " ", text).split())
+
+
+def _whole(pattern: re.Pattern[str], text: Any) -> bool:
+    """The reply, normalised, is nothing but `pattern`."""
+    if not isinstance(text, str):
+        return False
+    norm = normalise(text)
+    return bool(norm) and pattern.fullmatch(norm) is not None
+
+
+# Typed skips and the Skip button: skip this question, whatever it is.
+SKIP_WORDS = frozenset({
+    "skip", "/skip", "pass", "next", "n/a", "na", "none", "no", "nope", "rather not say",
+    "prefer not to say", "rather not", "dont know", "don't know", "not sure",
+})
+DASHES = frozenset({"-", "--", "–", "—"})
+
+
+def is_skip(text: str | None) -> bool:
+    """A typed skip ("skip", "n/a", "rather not say", "-") or the Skip button."""
+    if not text:
+        return False
+    return text.strip() in DASHES or normalise(text) in SKIP_WORDS
+
+
+# Whole replies that mean "nothing to say here": more than the skip words.
+NOTHING_TO_SAY = re.compile(
+    r"(no|n|nah|nope|pass|skip|next|dunno|idk|unsure|no comment|no idea|no clue|not a clue|"
+    r"(i )?(have|haven)'?t (got )?(a|any) (clue|idea)|(i )?(don'?t|do not|dont) know|"
+    r"(i'?m )?not (really )?sure|can'?t say|couldn'?t (say|tell you)|beats me|"
+    r"nothing( really| to add| to say| comes to mind)?|not (really )?applicable|"
+    r"(it )?does(n'?t| not) apply( to us| to me)?|not relevant( to us| to me)?|"
+    r"rather not( say| answer| answer that)?|prefer not to( say| answer)?|"
+    r"none( of (them|these|those|that))?|n/?a|no answer|no views|no opinion|no strong views|"
+    r"none of your business|mind your own( business)?|not telling( you)?|private|"
+    r"confidential)"
+    r"( really| tbh| to be honest| thanks| thank you| sorry| mate)*"
+    r"(,? ?(next|skip|pass|move on)( please)?)?"
+)
+
+
+def means_nothing(text: Any) -> bool:
+    """A short reply with nothing to record ("no idea", "dunno", "nah", "not sure tbh")."""
+    if isinstance(text, str) and is_skip(text):
+        return True
+    return _whole(NOTHING_TO_SAY, text)
+
+
+# At a choice of themes: none of them ("none of these", "nothing", "neither").
+NONE_WORDS = re.compile(
+    r"\b(none( of (them|these|those))?|nothing|neither|not really|skip|no thanks|not relevant)\b"
+)
+
+
+def none_reply(text: str) -> str | None:
+    """If the reply says none of the listed choices matter, what else it says ("" if
+    nothing); None if it does not say none. The caller checks the rest names no theme
+    ("none, but space matters" is a choice)."""
+    if is_skip(text):
+        return ""
+    norm = normalise(text)
+    if not NONE_WORDS.search(norm):
+        return None
+    return " ".join(NONE_WORDS.sub(" ", norm).split())
+
+
+# "hang on", "one sec", "erm": not an answer yet; the question is asked again
+HOLDING = re.compile(
+    r"((hang on|hold on|hold up|hang about|wait( up)?|whoa|bear with( me)?|(just )?(one|two|1|2) "
+    r"(sec|secs|second|seconds|mo|moment|min|mins|minute|minutes|tick)|"
+    r"(just )?a (sec|second|mo|moment|min|minute|tick)|(give|gimme|give me) (me )?"
+    r"(a|one|two) (sec|secs|second|seconds|mo|moment|minute|minutes|tick)|brb|"
+    r"back in a (sec|mo|moment|minute|min)|"
+    r"let me (think|check|see|look|read)( (that|it|this|about it))?( again| first)?|thinking|"
+    r"uh+|um+|erm+|er+|hmm+|ok|okay|right|so)"
+    r"( please| pls| a (sec|second|mo|moment|minute|min|tick)| a bit| about it| on that)*"
+    r" ?)+"
+)
+
+
+def holding(text: Any) -> bool:
+    """The business is not answering yet ("hang on", "one sec", "erm")."""
+    return _whole(HOLDING, text)
+
+
+# "yes", "thanks", "cool": a reply, but no view to record on an open question
+ACKNOWLEDGEMENT = re.compile(
+    r"((yes|yeah|yep|yup|ya|yea|sure|fine|good|great|cool|nice|lovely|brilliant|perfect|"
+    r"excellent|agreed|agree|true|indeed|absolutely|definitely|of course|sounds good|"
+    r"thanks|thank you|thankyou|thx|ta|cheers|lol|haha|ha|noted|got it|understood|"
+    r"will do|makes sense|interesting)( very much| so much| a lot| mate| then)* ?)+"
+)
+
+
+def acknowledgement_only(text: Any) -> bool:
+    """Nothing but "yes", "thanks", "cool"... (emoji and punctuation ignored)."""
+    if isinstance(text, str) and not normalise(text):
+        stripped = text.strip()  # only emoji ("👍"); a dash alone is a skip
+        return bool(stripped) and stripped not in DASHES and not re.search(r"[0-9A-Za-z]", text)
+    return _whole(ACKNOWLEDGEMENT, text)
+
+
+QUESTION_WORDS = frozenset({
+    "what", "whats", "what's", "who", "whos", "who's", "how", "when", "where", "why", "which",
+    "is", "are", "can", "could", "do", "does", "will", "tell", "explain",
+})
+# Openings people put before a question ("so what's the Arc?", "sorry, who runs this").
+LEAD_INS = re.compile(
+    r"^((so|and|but|ok|okay|oh|sorry|hang on|hold on|wait|quick question|actually|um|erm|"
+    r"also|just|out of interest|before (that|i answer))\b[ ,]*)+"
+)
+ASKING_PHRASES = re.compile(
+    r"^(tell me|can you (tell|explain)|could you (tell|explain)|i'?d like to know|"
+    r"i want to know|remind me|i'?m not sure what|not sure what|i don'?t (know|understand) what)"
+    r"\b"
+)
+QUESTION_MAX_WORDS = 10
+
+
+def looks_like_question(text: str) -> bool:
+    """A question to the bot rather than an answer: "what is the arc?", "so what's this
+    Arc thing", "tell me about the islands"; but "What would help? A train to MK" is an
+    answer (it goes on after its question mark), and so is a long sentence."""
+    stripped = text.strip()
+    if stripped.endswith("?"):
+        return True
+    if "?" in stripped:
+        return False
+    norm = LEAD_INS.sub("", normalise(stripped))
+    words = norm.split()
+    if not words or len(words) > QUESTION_MAX_WORDS:
+        return False
+    return words[0] in QUESTION_WORDS or ASKING_PHRASES.match(norm) is not None
+
+
+# Words that make a question one about the strategy or this consultation, so it is
+# answered rather than stored as a view ("so what's the Arc got to do with us?"). Only
+# words of the strategy itself: "why can't you fix the roads?" is a view.
+CONSULTATION_TERMS = re.compile(
+    r"\b(lis|local industrial strateg\w*|industrial strateg\w*|(the|this|your) strategy|"
+    r"arc|ox ?cam|oxford cambridge|islands?|seabed|sea bed|seabed drivers?|lep|btvlep|"
+    r"shared intelligence|consultation|survey|steering group|grand challenges?|themes?)\b"
+)
+
+
+def about_the_consultation(text: str) -> bool:
+    """The message mentions the strategy, the consultation or the bot ("you", "this")."""
+    return CONSULTATION_TERMS.search(normalise(text).replace("-", " ")) is not None
