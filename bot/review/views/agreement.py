@@ -9,6 +9,7 @@ from flask_login import login_required
 
 from bot.review.db import db_session
 from bot.storage import queries
+from bot.storage.queries.agreement import model_agreement
 
 bp = Blueprint("agreement", __name__)
 
@@ -16,6 +17,9 @@ bp = Blueprint("agreement", __name__)
 @bp.get("/agreement")
 @login_required
 def index() -> Any:
+    from bot.tagging.versions import installed_models
+
     with db_session() as session:
         data = queries.agreement(session)
-    return render_template("review/agreement.html", a=data)
+        models = model_agreement(session, installed_models())
+    return render_template("review/agreement.html", a=data, models=models)

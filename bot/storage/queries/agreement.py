@@ -9,7 +9,9 @@ conventions (None where a ratio has no denominator).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -18,6 +20,7 @@ from bot.storage.models import (
     SOURCE_MODEL,
     SOURCE_STAFF,
     EffectiveTheme,
+    ModelPrediction,
     Response,
     ResponseTheme,
 )
@@ -126,3 +129,56 @@ def agreement(session: Session) -> Agreement:
         micro_recall=micro_r,
         micro_f1=report["micro_f1"] if micro_p is not None and micro_r is not None else None,
     )
+
+
+# --- which model agrees better: the current one against the one it replaced -----------------
+
+
+@dataclass
+class ModelAgreement:
+    """One model version judged on reviewed responses it was not trained on."""
+
+    role: str  # "current" or "previous"
+    version: str
+    trained_at: str | None
+    judged: int  # reviewed responses it tagged and did not learn from
+    mean_f1: float | None
+    micro_f1: float | None
+    exact: int
+
+
+def model_agreement(session: Session, models: Sequence[Any]) -> list[ModelAgreement]:
+    """For each installed model (`bot.tagging.versions.InstalledModel`), its stored
+    predictions (`ModelPrediction`) against the staff-reviewed themes, leaving out the
+    responses it was trained on (`--include-reviewed`), so retraining is judged fairly."""
+    reviewed = select(Response.id).where(Response.reviewed_at.is_not(None))
+    gold: dict[int, set[str]] = defaultdict(set)
+    for rid, theme_id in session.execute(
+        select(EffectiveTheme.response_id, EffectiveTheme.theme_id).where(
+            EffectiveTheme.response_id.in_(reviewed)
+        )
+    ):
+        gold[rid].add(theme_id)
+    out = []
+    for model in models:
+        said = {
+            rid: set(themes or [])
+            for rid, themes in session.execute(
+                select(ModelPrediction.response_id, ModelPrediction.themes).where(
+                    ModelPrediction.model_version == model.version,
+                    ModelPrediction.response_id.in_(reviewed),
+                )
+            )
+            if rid not in model.reviewed_response_ids
+        }
+        ids = sorted(said)
+        report = evaluate([sorted(gold[r]) for r in ids], [sorted(said[r]) for r in ids],
+                          THEME_IDS)
+        out.append(ModelAgreement(
+            role=model.role, version=model.version, trained_at=model.trained_at,
+            judged=len(ids),
+            mean_f1=report["mean_response_f1"] if ids else None,
+            micro_f1=report["micro_f1"] if ids else None,
+            exact=sum(said[r] == gold[r] for r in ids),
+        ))
+    return out
