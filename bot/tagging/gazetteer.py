@@ -225,6 +225,10 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "office space", "industrial unit", "industrial units", "workshop units",
         "commercial property", "parking", "connectivity", "internet", "transport links",
         "airport", "junction", "roadworks",
+        # GUIDE.md: units, labs, workshops and grow-on space to rent or buy, whoever needs them
+        "commercial premises", "grow-on space", "grow-on", "lab space", "laboratory space",
+        "workshop space", "studio space", "clean room", "cleanroom", "bench space",
+        "space to rent", "units to rent",
     ),
     ENV: (
         "countryside", "green space", "green spaces", "green belt", "park", "woods",
