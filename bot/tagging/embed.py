@@ -14,7 +14,7 @@ import threading
 import numpy as np
 
 MAX_TOKENS = 128
-SMALL_BATCH = 2  # this many texts or fewer run on one thread
+ONE_BY_ONE = 8  # this many texts or fewer (a message and its clauses) run one by one
 DIM = 384
 
 
@@ -93,14 +93,33 @@ class Encoder:
 
     def encode(self, texts: list[str], batch_size: int = 16) -> np.ndarray:
         """(len(texts), 384) float32, each row L2-normalised. Sorted by length for batching."""
+        return self.encode_with_spans(texts, None, batch_size)[0]
+
+    def encode_with_spans(
+        self, texts: list[str], spans: list[list[tuple[int, int]]] | None,
+        batch_size: int = 16,
+    ) -> tuple[np.ndarray, list[np.ndarray]]:
+        """Each text's vector and, for each (start, end) character span of it, the mean of
+        the text's own token states inside the span (L2-normalised).
+
+        A clause's vector read off the whole message's pass costs no second pass: the
+        tokens keep the context of the whole message, which is how a reader reads them.
+        """
         out = np.zeros((len(texts), DIM), dtype=np.float32)
+        parts = [np.zeros((len(s), DIM), dtype=np.float32) for s in (spans or [[]] * len(texts))]
         if not texts:
-            return out
-        session = self._session(1 if len(texts) <= SMALL_BATCH else self.threads)
+            return out, parts
         encodings = self.tokenizer.encode_batch([t if t.strip() else "." for t in texts])
         order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
-        for start in range(0, len(order), batch_size):
-            idx = order[start:start + batch_size]
+        if len(texts) <= ONE_BY_ONE:
+            # A message and its clauses, on one thread: texts of like length run together,
+            # so clauses are not padded to the whole message's length (a long answer's six
+            # clauses would cost six long passes) nor run one by one (a pass has overheads).
+            session, batches = self._session(1), _like_lengths(order, encodings)
+        else:
+            session = self._session(self.threads)
+            batches = [order[s:s + batch_size] for s in range(0, len(order), batch_size)]
+        for idx in batches:
             width = max(len(encodings[i].ids) for i in idx)
             ids = np.zeros((len(idx), width), dtype=np.int64)
             mask = np.zeros((len(idx), width), dtype=np.int64)
@@ -114,6 +133,37 @@ class Encoder:
             )[0]
             weights = mask[:, :, None].astype(np.float32)
             pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
-            norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-            out[idx] = pooled / np.clip(norms, 1e-12, None)
-        return out
+            out[idx] = _unit(pooled)
+            if spans:
+                for row, i in enumerate(idx):
+                    parts[i] = self._pool_spans(hidden[row], encodings[i], spans[i])
+        return out, parts
+
+    @staticmethod
+    def _pool_spans(hidden: np.ndarray, encoding: object, spans: list[tuple[int, int]],
+                    ) -> np.ndarray:
+        offsets = np.array(encoding.offsets, dtype=np.int64)  # type: ignore[attr-defined]
+        special = np.array(encoding.special_tokens_mask, dtype=bool)  # type: ignore[attr-defined]
+        out = np.zeros((len(spans), DIM), dtype=np.float32)
+        for k, (start, end) in enumerate(spans):
+            inside = (offsets[:, 0] >= start) & (offsets[:, 1] <= end) & ~special
+            if inside.any():
+                out[k] = hidden[: len(offsets)][inside].mean(axis=0)
+        return _unit(out)
+
+
+def _like_lengths(order: list[int], encodings: list) -> list[list[int]]:
+    """Indexes (sorted by length) grouped so no text is padded past 1.5x its length."""
+    batches: list[list[int]] = []
+    for i in order:
+        n = len(encodings[i].ids)
+        if batches and n <= 1.5 * len(encodings[batches[-1][0]].ids):
+            batches[-1].append(i)
+        else:
+            batches.append([i])
+    return batches
+
+
+def _unit(vectors: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors / np.clip(norms, 1e-12, None)

@@ -41,7 +41,7 @@ from bot.tagging.features import (
 )
 from bot.tagging.question_context import question_theme
 from bot.tagging.result import TagResult
-from bot.tagging.segments import segments
+from bot.tagging.segments import segment_spans
 
 DEFAULT_CONFIG: dict = {
     "C": 16.0,
@@ -65,6 +65,9 @@ DEFAULT_CONFIG: dict = {
     "clean": True,
     "segment_weight": 0.5,  # 0 = whole message only
     "gate_threshold": 0.5,  # 0 = no gate
+    # A clause's vector: "span" = its tokens' states from the whole message's encoder pass
+    # (no second pass); "separate" = the clause encoded on its own.
+    "clause_vectors": "separate",
 }
 
 
@@ -175,9 +178,16 @@ class TrainedTagger:
         c = self.config
         prepared = [prepare(t, c) for t in texts]
         n = len(prepared)
-        segs = [segments(t) if c.get("segment_weight") else [t] for t in prepared]
+        spans = [segment_spans(t) if c.get("segment_weight") else [(0, len(t))]
+                 for t in prepared]
+        segs = [[t[a:b] for a, b in ss] for t, ss in zip(prepared, spans, strict=True)]
         clauses = [s for ss in segs if len(ss) > 1 for s in ss]
-        P_all, gate_all, parts = self._raw_scores(prepared + clauses)
+        emb = None
+        if c["use_embeddings"] and c.get("clause_vectors") == "span":
+            whole, parts_emb = self.encoder.encode_with_spans(
+                prepared, [ss if len(ss) > 1 else [] for ss in spans])
+            emb = np.vstack([whole, *[p for p in parts_emb if len(p)]])
+        P_all, gate_all, parts = self._raw_scores(prepared + clauses, emb)
         P, seg_scores = P_all[:n].copy(), [None] * n
         weight, k = c.get("segment_weight", 0.0), n
         for i, ss in enumerate(segs):
@@ -199,12 +209,16 @@ class TrainedTagger:
             "gate": gate,
         }
 
-    def _raw_scores(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray | None, dict]:
+    def _raw_scores(
+        self, texts: list[str], emb: np.ndarray | None = None,
+    ) -> tuple[np.ndarray, np.ndarray | None, dict]:
         """Per text: the LR probabilities blended with the neighbour vote, and the gate's
         probability that the text carries any theme. Computed block by block (no sparse
-        hstack): for one short message the overheads otherwise cost more than the sums."""
+        hstack): for one short message the overheads otherwise cost more than the sums.
+        `emb`: the texts' vectors when the caller has them already."""
         c = self.config
-        emb = self.encoder.encode(texts) if c["use_embeddings"] else None
+        if emb is None and c["use_embeddings"]:
+            emb = self.encoder.encode(texts)
         gaz, hits = gazetteer_features(texts)
         logits = np.tile(self.b, (len(texts), 1))
         gate_W, gate_b = self.gate if self.gate is not None else (None, 0.0)

@@ -29,36 +29,62 @@ _CLAUSE = re.compile(
 _WORD = re.compile(r"[A-Za-z0-9#@']+")
 
 
+Span = tuple[int, int]
+
+
 def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def _merge_short(pieces: list[str]) -> list[str]:
+def _split(text: str, start: int, end: int, pattern: re.Pattern) -> list[Span]:
+    """The pieces of text[start:end] between matches of `pattern`, trimmed of " ,."."""
+    out, pos = [], start
+    for match in pattern.finditer(text, start, end):
+        out.append((pos, match.start()))
+        pos = match.end()
+    out.append((pos, end))
+    trimmed = []
+    for a, b in out:
+        while a < b and text[a] in " ,.":
+            a += 1
+        while b > a and text[b - 1] in " ,.":
+            b -= 1
+        if a < b:
+            trimmed.append((a, b))
+    return trimmed
+
+
+def _merge_short(text: str, spans: list[Span]) -> list[Span]:
     """Join pieces with fewer than MIN_WORDS words onto the previous (or next) piece."""
-    out: list[str] = []
-    for piece in pieces:
-        if out and (_words(piece) < MIN_WORDS or _words(out[-1]) < MIN_WORDS):
-            out[-1] = f"{out[-1]} {piece}"
+    out: list[Span] = []
+    for a, b in spans:
+        if out and (_words(text[a:b]) < MIN_WORDS or _words(text[out[-1][0]:out[-1][1]])
+                    < MIN_WORDS):
+            out[-1] = (out[-1][0], b)
         else:
-            out.append(piece)
+            out.append((a, b))
     return out
 
 
+def segment_spans(text: str) -> list[Span]:
+    """(start, end) of each of the message's clauses in `text`, in order; one span covering
+    the text when it has a single clause."""
+    sentences = _split(text, 0, len(text), _SENTENCE)
+    spans = [c for a, b in sentences for c in _split(text, a, b, _CLAUSE)]
+    spans = _merge_short(text, spans)
+    if len(spans) > MAX_SEGMENTS:  # a long email: keep sentences, not every clause
+        spans = _merge_short(text, sentences)
+        if len(spans) > MAX_SEGMENTS:
+            size = -(-len(spans) // MAX_SEGMENTS)
+            spans = [(spans[i][0], spans[min(i + size, len(spans)) - 1][1])
+                     for i in range(0, len(spans), size)]
+    return spans or [(0, len(text))]
+
+
 def segments(text: str) -> list[str]:
-    """The message's clauses, in order; a single-clause message gives `[text]`.
+    """The message's clauses, in order; a single-clause message gives one piece.
 
     >>> segments("We can't recruit machinists, and the A41 is gridlocked every morning")
     ["We can't recruit machinists", 'and the A41 is gridlocked every morning']
     """
-    pieces = []
-    for sentence in _SENTENCE.split(text):
-        sentence = (sentence or "").strip(" ,.")
-        if sentence:
-            pieces += [p.strip(" ,.") for p in _CLAUSE.split(sentence) if p and p.strip(" ,.")]
-    pieces = _merge_short(pieces)
-    if len(pieces) > MAX_SEGMENTS:  # a long email: keep sentences, not every clause
-        pieces = _merge_short([s.strip() for s in _SENTENCE.split(text) if s and s.strip()])
-        if len(pieces) > MAX_SEGMENTS:
-            size = -(-len(pieces) // MAX_SEGMENTS)
-            pieces = [" ".join(pieces[i:i + size]) for i in range(0, len(pieces), size)]
-    return pieces or [text]
+    return [text[a:b] for a, b in segment_spans(text)]

@@ -60,6 +60,22 @@ class CachedEncoder:
     def __init__(self, encoder: object) -> None:
         self.encoder = encoder
         self.cache: dict[str, np.ndarray] = {}
+        self.span_cache: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
+
+    def encode_with_spans(
+        self, texts: list[str], spans: list[list[tuple[int, int]]]
+    ) -> tuple[np.ndarray, list[np.ndarray]]:
+        keys = [(t, tuple(s)) for t, s in zip(texts, spans, strict=True)]
+        missing = [k for k in dict.fromkeys(keys) if k not in self.span_cache]
+        if missing:
+            whole, parts = self.encoder.encode_with_spans(
+                [t for t, _ in missing], [list(s) for _, s in missing])
+            for key, vec, part in zip(missing, whole, parts, strict=True):
+                self.span_cache[key] = (vec, part)
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32), []
+        return (np.stack([self.span_cache[k][0] for k in keys]),
+                [self.span_cache[k][1] for k in keys])
 
     def encode(self, texts: list[str]) -> np.ndarray:
         missing = [t for t in dict.fromkeys(texts) if t not in self.cache]
