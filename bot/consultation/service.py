@@ -164,7 +164,7 @@ def record_answer(
         result = tag(text, question_key)
         themes = set_model_tags(
             session, response.id, result.themes, result.scores, result.evidence,
-            result.model_version,
+            result.model_version, embedding=result.embedding,
         )
         return RecordedAnswer(
             response_id=response.id,

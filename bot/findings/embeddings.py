@@ -2,7 +2,8 @@
 
 Encoding is the slow part of sub-theme discovery (~300 short texts/s on 2 cores); the
 vectors are kept in `response_embeddings`, tagged with the encoder's checksum so a new
-encoder re-encodes.
+encoder re-encodes. Responses tagged by the trained tagger arrive with theirs already
+(`set_model_tags(..., embedding=...)`): only older or imported-before rows are encoded here.
 """
 
 from __future__ import annotations
@@ -15,16 +16,10 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from bot.storage.models import ResponseEmbedding
+from bot.tagging.embed import encoder_version
 
 _lock = threading.Lock()
 _encoder = None
-
-
-def encoder_version() -> str:
-    """Names the encoder a stored vector came from (the pinned ONNX checksum)."""
-    from bot.tagging.assets import ONNX_SHA256
-
-    return f"minilm-int8-{ONNX_SHA256[:12]}"
 
 
 def encode(texts: Sequence[str]) -> np.ndarray:

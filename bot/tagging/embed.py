@@ -18,6 +18,13 @@ ONE_BY_ONE = 8  # this many texts or fewer (a message and its clauses) run one b
 DIM = 384
 
 
+def encoder_version() -> str:
+    """Names the encoder a stored vector came from (the pinned ONNX checksum)."""
+    from bot.tagging.assets import ONNX_SHA256
+
+    return f"minilm-int8-{ONNX_SHA256[:12]}"
+
+
 def default_threads() -> int:
     """onnxruntime intra-op threads: BUCKS_LIS_TAGGER_THREADS, else up to 2 cores.
 

@@ -266,7 +266,9 @@ class TrainedTagger:
             on = [j for j in range(len(THEME_IDS)) if P[i, j] >= self.thresholds[j]]
             evidence = {THEME_IDS[j]: self._evidence(i, j, parts, asked) for j in on}
             scores = {t: round(p, 4) for t, p in zip(THEME_IDS, P[i].tolist(), strict=True)}
-            results.append(TagResult([THEME_IDS[j] for j in on], scores, evidence, self.version))
+            vector = parts["emb"][i] if parts["emb"] is not None else None
+            results.append(TagResult([THEME_IDS[j] for j in on], scores, evidence, self.version,
+                                     embedding=vector))
         return results
 
     def _evidence(self, i: int, j: int, parts: dict, asked: str | None) -> list[str]:

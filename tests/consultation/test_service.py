@@ -145,3 +145,30 @@ def test_the_question_answered_goes_to_the_tagger(engine: Engine) -> None:
     with session_scope() as session:
         versions = set(session.scalars(select(ResponseTheme.model_version)).all())
     assert versions == {"test-1"}
+
+
+def test_the_taggers_vector_is_kept_for_sub_themes(engine: Engine, monkeypatch) -> None:  # noqa: ANN001
+    """The vector the tagger computed is stored with the response, so sub-theme discovery
+    reads it instead of encoding the text again."""
+    import numpy as np
+
+    import bot.tagging
+    from bot.findings import embeddings
+    from bot.storage.models import ResponseEmbedding
+
+    vector = np.full(384, 1 / np.sqrt(384), dtype=np.float32)
+    monkeypatch.setattr(bot.tagging, "tag", lambda text, key=None: TagResult(
+        ["space"], dict.fromkeys(THEME_IDS, 0.5), {"space": ["x"]}, "test-1", embedding=vector))
+    service.record_consent("b9", "rest", agreed=True)
+    stored = service.record_answer("b9", "rest", "Rocket tests need a site", None, None)
+    assert stored is not None
+
+    def no_encoding(texts: list[str]) -> np.ndarray:
+        raise AssertionError(f"encoded again: {texts}")
+
+    monkeypatch.setattr(embeddings, "encode", no_encoding)
+    with session_scope() as session:
+        row = session.get(ResponseEmbedding, stored.response_id)
+        assert row is not None and row.encoder.startswith("minilm-int8-")
+        found = embeddings.vectors_for(session, [(stored.response_id, "Rocket tests need a site")])
+    assert np.allclose(found[0], vector)

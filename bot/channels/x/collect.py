@@ -55,15 +55,16 @@ class Collected:
     themes: list[str]
 
 
-def _tag(text: str) -> tuple[list[str], dict, dict, str] | None:
-    from bot.tagging import TaggerModelMissing, model_version, tag
+def _tag(text: str) -> tuple[list[str], dict, dict, str, object] | None:
+    from bot.tagging import TaggerModelMissing, tag
 
     try:
         result = tag(text)
     except TaggerModelMissing:
         logger.error("X: no trained tagger; public post stored untagged (`bucks-lis retag`)")
         return None
-    return list(result.themes), dict(result.scores), dict(result.evidence), model_version()
+    return (list(result.themes), dict(result.scores), dict(result.evidence),
+            result.model_version, result.embedding)
 
 
 def collect_post(item: Inbound, engine: Engine | None = None) -> Collected | None:
