@@ -10,6 +10,7 @@ rows, one per (theme, source), where source is "model", "respondent" or "staff".
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -30,7 +31,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import declarative_base, relationship
 
-Base = declarative_base()
+# Annotated Any: SQLAlchemy 1.4 ships no types (and we don't use its mypy plugin), so mypy
+# would reject a class built at run time as a base class.
+Base: Any = declarative_base()
 
 SOURCE_MODEL = "model"
 SOURCE_RESPONDENT = "respondent"
