@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
@@ -11,12 +12,15 @@ from bot.storage.db import session_scope
 from bot.storage.models import AuditEvent, EffectiveTheme, Response
 from bot.storage.themes import set_model_tags
 
+if TYPE_CHECKING:
+    from bot.tagging.protocols import Tagger
+
 
 def retag(
     since: datetime | None = None,
     batch_size: int = 200,
     engine: Engine | None = None,
-    tagger: object | None = None,
+    tagger: Tagger | None = None,
 ) -> dict:
     """Replace the model tags of every response (created on/after `since`).
 

@@ -10,8 +10,13 @@ from __future__ import annotations
 
 import os
 import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:  # tokenizers is imported lazily at run time (start-up cost)
+    from tokenizers import Encoding
 
 MAX_TOKENS = 128
 ONE_BY_ONE = 8  # this many texts or fewer (a message and its clauses) run one by one
@@ -86,7 +91,9 @@ class Encoder:
                 cached.unlink(missing_ok=True)
         options = self._options(threads)
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_EXTENDED
-        partial = cached.with_name(f"{cached.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+        partial: Path | None = cached.with_name(
+            f"{cached.name}.{os.getpid()}.{threading.get_ident()}.tmp"
+        )
         try:
             cached.parent.mkdir(parents=True, exist_ok=True)
             options.optimized_model_filepath = str(partial)
@@ -147,10 +154,10 @@ class Encoder:
         return out, parts
 
     @staticmethod
-    def _pool_spans(hidden: np.ndarray, encoding: object, spans: list[tuple[int, int]],
+    def _pool_spans(hidden: np.ndarray, encoding: Encoding, spans: list[tuple[int, int]],
                     ) -> np.ndarray:
-        offsets = np.array(encoding.offsets, dtype=np.int64)  # type: ignore[attr-defined]
-        special = np.array(encoding.special_tokens_mask, dtype=bool)  # type: ignore[attr-defined]
+        offsets = np.array(encoding.offsets, dtype=np.int64)
+        special = np.array(encoding.special_tokens_mask, dtype=np.bool_)
         out = np.zeros((len(spans), DIM), dtype=np.float32)
         for k, (start, end) in enumerate(spans):
             inside = (offsets[:, 0] >= start) & (offsets[:, 1] <= end) & ~special

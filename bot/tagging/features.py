@@ -171,6 +171,7 @@ class Featurizer:
         c = self.config
         parts = []
         if c["use_tfidf"]:
+            assert self.word is not None and self.char is not None  # fitted with use_tfidf
             parts += [self.word.transform(texts), self.char.transform(texts)]
         if c["use_embeddings"]:
             parts.append(sparse.csr_matrix(emb * c["emb_weight"]))

@@ -18,8 +18,12 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from bot.strategy import THEME_IDS, load_themes
+
+if TYPE_CHECKING:  # spaCy is imported lazily at run time
+    from spacy.tokens import Doc
 
 CD = "creative_digital"
 IM = "intelligent_mobility"
@@ -308,7 +312,7 @@ class Gazetteer:
         for key, docs in by_key.items():
             self.matcher.add(key, docs)
 
-    def hits(self, doc_or_text: object) -> list[Hit]:
+    def hits(self, doc_or_text: Doc | str) -> list[Hit]:
         """Longest non-overlapping matches, in text order (assets win over keywords/places)."""
         from spacy.util import filter_spans
 
@@ -324,8 +328,8 @@ class Gazetteer:
         order = {t: i for i, t in enumerate(THEME_IDS)}
         out: list[Hit] = []
         for span in sorted(spans, key=lambda s: s.start):
-            kind, themes = merged[(span.start, span.end)]
-            ordered = tuple(sorted(themes, key=order.__getitem__))
+            kind, span_themes = merged[(span.start, span.end)]
+            ordered = tuple(sorted(span_themes, key=order.__getitem__))
             out.append(Hit(span.text, kind, ordered, span.start_char, span.end_char))
         return out
 

@@ -39,6 +39,7 @@ from bot.tagging.features import (
     named_outright,
     sigmoid,
 )
+from bot.tagging.protocols import SentenceEncoder
 from bot.tagging.question_context import question_theme
 from bot.tagging.result import TagResult
 from bot.tagging.segments import segment_spans
@@ -92,7 +93,7 @@ class TrainedTagger:
         example_labels: np.ndarray,
         example_emb: np.ndarray,
         version: str,
-        encoder: object | None = None,
+        encoder: SentenceEncoder | None = None,
         gate: tuple[np.ndarray, float] | None = None,
     ) -> None:
         self.config = config
@@ -188,13 +189,14 @@ class TrainedTagger:
                 prepared, [ss if len(ss) > 1 else [] for ss in spans])
             emb = np.vstack([whole, *[p for p in parts_emb if len(p)]])
         P_all, gate_all, parts = self._raw_scores(prepared + clauses, emb)
-        P, seg_scores = P_all[:n].copy(), [None] * n
+        P = P_all[:n].copy()
+        seg_scores: list[np.ndarray | None] = [None] * n
         weight, k = c.get("segment_weight", 0.0), n
         for i, ss in enumerate(segs):
             if len(ss) > 1:
-                seg_scores[i] = P_all[k:k + len(ss)]
+                scores = seg_scores[i] = P_all[k:k + len(ss)]
                 k += len(ss)
-                best = seg_scores[i].max(axis=0)
+                best = scores.max(axis=0)
                 P[i] = np.maximum(P[i], (1 - weight) * P[i] + weight * best)
         gate = gate_all[:n] if gate_all is not None else None
         if gate is not None and c.get("gate_threshold"):
@@ -225,9 +227,11 @@ class TrainedTagger:
         gate_logits = np.full(len(texts), gate_b)
         word = None
         for name, (lo, hi) in self._blocks.items():
-            if name == "word":
+            if name == "word":  # word/char blocks exist only when tfidf was fitted
+                assert self.featurizer.word is not None
                 block = word = self.featurizer.word.transform(texts)
             elif name == "char":
+                assert self.featurizer.char is not None
                 block = self.featurizer.char.transform(texts)
             elif name == "emb":
                 block = emb * c["emb_weight"]
@@ -281,6 +285,7 @@ class TrainedTagger:
         word = parts["word"]
         if word is not None:
             lo, _hi = self._blocks["word"]
+            assert self._word_names is not None  # a word block implies the word vocabulary
             start, end = word.indptr[i], word.indptr[i + 1]
             for col, val in zip(word.indices[start:end], word.data[start:end], strict=True):
                 c = float(val * self.W[lo + col, j])

@@ -58,7 +58,10 @@ def _score(name: str, oof: np.ndarray | None, cv_pred: list | None, checks: dict
            train: list, thresholds: np.ndarray | None, seconds: float) -> dict:
     gold = [list(e.themes) for e in train]
     row = {"architecture": name, "train_seconds_per_fit": round(seconds, 1)}
-    cv = evaluate(gold, cv_pred if cv_pred is not None else predict_sets(oof, thresholds))
+    if cv_pred is None:
+        assert oof is not None and thresholds is not None  # trained rows pass both
+        cv_pred = predict_sets(oof, thresholds)
+    cv = evaluate(gold, cv_pred)
     row["cv_macro_f1"] = round(cv["macro_f1"], 3)
     row["cv_no_theme_accuracy"] = round(cv["no_theme_accuracy"] or 0.0, 3)
     for set_name, (rows, pred) in checks.items():

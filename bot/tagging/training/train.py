@@ -25,6 +25,7 @@ from scipy import sparse
 from bot.strategy import THEME_IDS
 from bot.tagging.features import Featurizer, Tfidf, gazetteer_features
 from bot.tagging.model import DEFAULT_CONFIG, TrainedTagger, prepare
+from bot.tagging.protocols import SentenceEncoder
 from bot.tagging.training import data as tagdata
 from bot.tagging.training.metrics import evaluate
 
@@ -57,7 +58,7 @@ class CachedEncoder:
     """The sentence encoder with a memory: cross-validation scores each training message and
     clause once per fold, so each is encoded once per run."""
 
-    def __init__(self, encoder: object) -> None:
+    def __init__(self, encoder: SentenceEncoder) -> None:
         self.encoder = encoder
         self.cache: dict[str, np.ndarray] = {}
         self.span_cache: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
@@ -125,12 +126,16 @@ def fit_weights(
 
 
 def fit_tagger(
-    config: dict, texts: list[str], Y: np.ndarray, encoder: object | None,
+    config: dict, texts: list[str], Y: np.ndarray, encoder: SentenceEncoder | None,
     thresholds: np.ndarray | None = None, version: str = "",
 ) -> TrainedTagger:
     """Fit the per-theme LRs and the any-theme gate on (already prepared) texts."""
     feat = fit_featurizer(config, texts)
-    emb = encoder.encode(texts) if config["use_embeddings"] else None
+    emb: np.ndarray | None = None
+    if config["use_embeddings"]:
+        if encoder is None:
+            raise ValueError("this config uses embeddings: pass fit_tagger an encoder")
+        emb = encoder.encode(texts)
     gaz, _ = gazetteer_features(texts)
     X = feat.transform(texts, emb, gaz)
     W, b = fit_weights(X, Y, config["C"], config["class_weight"])
@@ -147,7 +152,7 @@ def fit_tagger(
 
 
 def cross_validate(
-    config: dict, texts: list[str], Y: np.ndarray, encoder: object | None, seed: int,
+    config: dict, texts: list[str], Y: np.ndarray, encoder: SentenceEncoder | None, seed: int,
 ) -> np.ndarray:
     """Out-of-fold final scores (n, 12) from seeded k-fold, through the served scoring."""
     from sklearn.model_selection import KFold
