@@ -131,5 +131,5 @@ def install() -> None:
         )
 
     remote_run._bucks_lis_guard = True  # type: ignore[attr-defined]
-    RemoteAction.run = remote_run  # type: ignore[method-assign]
-    MessageProcessor._run_action = run_action  # type: ignore[method-assign]
+    RemoteAction.run = remote_run
+    MessageProcessor._run_action = run_action

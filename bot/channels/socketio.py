@@ -210,6 +210,7 @@ class LimitedSocketIOInput(SocketIOInput):
                     self.bot_message_evt, rejection.event(), room=sid, namespace=self.namespace
                 )
                 return {"ok": False, "error": rejection.code}
+            assert clean is not None  # check_user_message returns a message or a rejection
             try:
                 address = (await sio.get_session(sid, namespace=namespace)).get("address")
             except KeyError:

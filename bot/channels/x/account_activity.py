@@ -105,7 +105,10 @@ def _tweet_events(payload: dict[str, Any], me: str, hashtag: str, max_chars: int
             max_chars=max_chars, summoned=summoned, is_retweet="retweeted_status" in tweet,
             tags=tags, screen_name=as_str(user.get("screen_name")),
         )
-        (out.ignored if isinstance(result, Ignored) else out.items).append(result)
+        if isinstance(result, Ignored):
+            out.ignored.append(result)
+        else:
+            out.items.append(result)
 
 
 def _deletions(payload: dict[str, Any], out: Parsed) -> None:

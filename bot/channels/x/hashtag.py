@@ -60,7 +60,10 @@ def inbound_from_search(
     ignored: list[Ignored] = []
     for tweet in reversed(posts):
         found = inbound_from_v2_post(tweet, bot_user_id, hashtag, max_chars, usernames=usernames)
-        (ignored if isinstance(found, Ignored) else items).append(found)
+        if isinstance(found, Ignored):
+            ignored.append(found)
+        else:
+            items.append(found)
     return items, ignored
 
 

@@ -49,7 +49,10 @@ def _post_event(event: dict[str, Any], me: str, hashtag: str, max_chars: int,
         own_post_ids=own_posts_in_includes(includes, me),
         summoned_by_event=event.get("event_type") in SUMMONING_EVENTS,
     )
-    (out.ignored if isinstance(result, Ignored) else out.items).append(result)
+    if isinstance(result, Ignored):
+        out.ignored.append(result)
+    else:
+        out.items.append(result)
 
 
 def parse_xaa(payload: dict[str, Any], bot_user_id: str, hashtag: str, max_chars: int) -> Parsed:

@@ -31,7 +31,8 @@ def index() -> Any:
             include_logins=request.args.get("logins") == "1",
         )
         actions = queries.audit_actions(session)
-    args = {k: v for k, v in request.args.items() if k != "page"}
+    # Any, not str: url_for's keyword-only options (_external: bool...) share **values.
+    args: dict[str, Any] = {k: v for k, v in request.args.items() if k != "page"}
     return render_template(
         "review/audit.html",
         log=log,
