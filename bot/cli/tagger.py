@@ -66,7 +66,8 @@ def tag_command(engine_name: str) -> None:
             return {"error": f"tagging failed: {type(exc).__name__}"}
 
     def flush(batch: list[Parsed]) -> None:
-        good = [(text, key) for _, text, key, err in batch if err is None]
+        # `text is not None` only narrows: a line has text exactly when it has no error.
+        good = [(text, key) for _, text, key, err in batch if err is None and text is not None]
         texts, keys = [t for t, _ in good], [k for _, k in good]
         try:
             tagged = [r.to_dict() for r in engine.tag_many(texts, keys)] if texts else []
@@ -141,8 +142,8 @@ def evaluate_command(data_paths: tuple[Path, ...], as_json: bool, engine_name: s
         payload = next(iter(reports.values())) if len(reports) == 1 else reports
         click.echo(json.dumps(payload, indent=2))
         return
-    for path, report in reports.items():
-        click.echo(format_report(report, f"{path} (model {engine.version})"))
+    for data_name, report in reports.items():
+        click.echo(format_report(report, f"{data_name} (model {engine.version})"))
         click.echo("")
 
 
@@ -159,7 +160,8 @@ def train_command(seed: int, out: Path | None, compare: bool, include_reviewed: 
     is kept beside it (tagger-previous) so staff can compare the two."""
     from bot.tagging.training.train import train
 
-    extra, note = [], {}
+    extra: list = []
+    note: dict = {}
     if include_reviewed:
         extra, note = _reviewed_examples()
         click.echo(f"including {len(extra)} staff-reviewed responses")

@@ -200,7 +200,7 @@ def label_clusters(texts: list[str], labels: np.ndarray,
         groups.setdefault(int(label), []).append(_grams(text))
     class_counts = {k: Counter(g for doc in docs for g in doc) for k, docs in groups.items()}
     doc_freq = {k: Counter(g for doc in docs for g in set(doc)) for k, docs in groups.items()}
-    total = Counter()
+    total: Counter[str] = Counter()
     for c in class_counts.values():
         total.update(c)
     mean_words = sum(total.values()) / max(len(class_counts), 1)

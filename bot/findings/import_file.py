@@ -158,9 +158,10 @@ def _check_row(line: int, raw: dict[str, Any], max_text: int) -> tuple[ImportRow
     elif len(text) > max_text:
         problems.append(f"line {line}: text is {len(text)} characters (at most {max_text})")
     for name in ("organisation", "sector", "size_band", "location"):
-        if values[name] and len(values[name]) > PROFILE_MAX_CHARS:
+        profile_value = values[name]
+        if profile_value and len(profile_value) > PROFILE_MAX_CHARS:
             problems.append(
-                f"line {line}: {name} is {len(values[name])} characters "
+                f"line {line}: {name} is {len(profile_value)} characters "
                 f"(at most {PROFILE_MAX_CHARS})"
             )
     received: datetime | None = None

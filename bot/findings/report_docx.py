@@ -7,13 +7,14 @@ from pathlib import Path
 from typing import BinaryIO
 
 from docx import Document
+from docx.document import Document as DocxDocument  # `docx.Document` is a factory
 from docx.shared import Cm, Pt
 
 from bot.findings.report import ReportData, ThemeReport
 from bot.findings.report_html import theme_png
 
 
-def _theme(doc: Document, theme: ThemeReport) -> None:
+def _theme(doc: DocxDocument, theme: ThemeReport) -> None:
     doc.add_heading(theme.name, level=2)
     plural_r = "" if theme.responses == 1 else "s"
     plural_b = "" if theme.businesses == 1 else "es"
@@ -40,8 +41,8 @@ def _theme(doc: Document, theme: ThemeReport) -> None:
     if theme.quotes:
         doc.add_heading("In their words", level=3)
         for text, who in theme.quotes:
-            para = doc.add_paragraph(style="Quote")
-            para.add_run(f"“{text}”")
+            quote = doc.add_paragraph(style="Quote")
+            quote.add_run(f"“{text}”")
             attribution = doc.add_paragraph(who)
             attribution.runs[0].font.size = Pt(9)
 
@@ -61,4 +62,4 @@ def write_docx(data: ReportData, out: Path | BinaryIO) -> None:
         doc.add_heading(group_name, level=1)
         for theme in group:
             _theme(doc, theme)
-    doc.save(out)
+    doc.save(str(out) if isinstance(out, Path) else out)  # its stubs take str, not Path

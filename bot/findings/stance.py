@@ -154,10 +154,10 @@ def classify(text: str, question_key: str | None = None) -> StanceResult:
     cues: dict[str, list[str]] = {}
     for stance, patterns in _COMPILED.items():
         for pattern, weight in patterns:
-            found = pattern.findall(lowered)
-            if found:
+            match = pattern.search(lowered)
+            if match is not None:
                 scores[stance] += weight  # a cue counts once however often it appears
-                cues.setdefault(stance, []).append(pattern.search(lowered).group(0))
+                cues.setdefault(stance, []).append(match.group(0))
     opening = [w for w in _SENTENCE_START.findall(lowered) if w in IMPERATIVE_VERBS]
     if opening:
         scores[ASK] += IMPERATIVE_WEIGHT

@@ -156,7 +156,9 @@ def run(session: Session, theme_id: str, actor: str = "system") -> RunResult:
                 result.joined += 1
         to_place = [rid for rid in to_place if rid not in placed]
 
-    new_labels = maths.cluster(vectors[[index[r] for r in to_place]]) if to_place else []
+    new_labels: np.ndarray | list[int] = (
+        maths.cluster(vectors[[index[r] for r in to_place]]) if to_place else []
+    )
     keys = np.full(len(ids), maths.UNASSIGNED, dtype=int)
     for rid, sid in placed.items():
         if sid is not None:

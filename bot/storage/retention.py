@@ -57,9 +57,9 @@ class RetentionPolicy:
     @property
     def delete_on(self) -> date | None:
         """The first day data is anonymised (closing date + period)."""
-        if not self.set:
+        if self.closes_on is None or self.retention_days is None:  # i.e. not self.set
             return None
-        return self.closes_on + timedelta(days=self.retention_days)  # type: ignore[operator]
+        return self.closes_on + timedelta(days=self.retention_days)
 
     def due(self, today: date) -> bool:
         return self.delete_on is not None and today >= self.delete_on

@@ -39,7 +39,7 @@ def backfill_stance(session: Session, recompute: bool = False, batch: int = 1000
         session.flush()
 
 
-def stance_counts(session: Session) -> dict[str, int]:
+def stance_counts(session: Session) -> dict[str | None, int]:
     """Responses per stance (from the stance index), every stance present; responses
     without one (stored before stance existed) under None."""
     counts: dict[str | None, int] = dict.fromkeys(STANCES, 0)

@@ -71,7 +71,8 @@ def _load(raw: Any) -> dict[str, Any]:
 
 
 def _buttons(data: dict[str, Any]) -> list[Button]:
-    inner = data.get("data") if isinstance(data.get("data"), dict) else {}
+    nested = data.get("data")
+    inner: dict[str, Any] = nested if isinstance(nested, dict) else {}
     raw = inner.get("buttons") or data.get("buttons") or []
     buttons: list[Button] = []
     for b in raw if isinstance(raw, list) else []:

@@ -67,6 +67,7 @@ def find_businesses(
                 .group_by(Conversation.business_id)
             ).all()
         )
-    rows = [BusinessRow(*b, responses=counts.get(b[0], 0)) for b in found]
+    # Keyed by column name (= field name), so the row's length is not mypy's concern.
+    rows = [BusinessRow(**b._mapping, responses=counts.get(b.id, 0)) for b in found]
     return rows, total
 
