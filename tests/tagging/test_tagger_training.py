@@ -57,3 +57,16 @@ def test_quality_floor(trained_engine, path: Path, floor: float) -> None:  # noq
         assert report["no_theme_accuracy"] >= 0.9
     for r in results:
         assert all(r.evidence[t] for t in r.themes)
+
+
+def test_embedding_config_without_encoder_is_a_clear_error() -> None:
+    import numpy as np
+
+    from bot.strategy import THEME_IDS
+    from bot.tagging.model import DEFAULT_CONFIG
+    from bot.tagging.training.train import fit_tagger
+
+    texts = ["We machine brake parts for race teams", "Our village broadband is dreadful"]
+    Y = np.zeros((len(texts), len(THEME_IDS)), dtype=int)
+    with pytest.raises(ValueError, match="uses embeddings: pass fit_tagger an encoder"):
+        fit_tagger({**DEFAULT_CONFIG, "use_embeddings": True}, texts, Y, None)
