@@ -1,24 +1,36 @@
-"""`bucks-lis run`: migrate, start action server, Rasa and the web app; print the URLs."""
+"""`bucks-lis run`: migrate, start action server, Rasa and the web app; keep them running."""
 
 from __future__ import annotations
 
+import logging
 import signal
 import time
 
 import click
 
 from bot.config import VAR_DIR, settings
-from bot.stack import RASA_MODEL, Stack
+from bot.stack import RASA_MODEL, CrashLoop, Stack
 from bot.storage.migrate import upgrade
+from bot.storage.session_purge import purge_unconsented_sessions  # SQL only: no Rasa import
 
 PURGE_EVERY_SECONDS = 300
+
+logger = logging.getLogger("bot.stack")
+
+
+def _purge(database_url: str) -> None:
+    """Transcripts of businesses that declined and never came back; a failure waits a round."""
+    try:
+        purge_unconsented_sessions(database_url)
+    except Exception:  # a locked or unreachable database must not stop the bot
+        logger.exception("purge of declined sessions failed; trying again in %d s",
+                         PURGE_EVERY_SECONDS)
 
 
 @click.command("run")
 def run() -> None:
-    """Run the whole bot locally (Ctrl-C stops everything)."""
-    from bot.storage.tracker_store import purge_unconsented_sessions  # imports Rasa: slow
-
+    """Run the whole bot locally; a crashed part is restarted (Ctrl-C stops everything)."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
     cfg = settings()
     if not RASA_MODEL.exists():
         raise click.ClickException(f"{RASA_MODEL} is missing: run `make train`")
@@ -49,20 +61,23 @@ def run() -> None:
     signal.signal(signal.SIGINT, _stop)
     signal.signal(signal.SIGTERM, _stop)
     next_purge = 0.0
+    failure: CrashLoop | None = None
     try:
         while not stopping:
-            dead = stack.first_exited()
-            if dead:
-                click.echo(f"{dead.name} stopped unexpectedly; see {dead.log_path}", err=True)
+            try:
+                stack.supervise()
+            except CrashLoop as loop:
+                failure = loop
                 break
             if time.monotonic() >= next_purge:
-                # Transcripts of businesses that declined and never came back.
-                purge_unconsented_sessions(cfg.database_url)
+                _purge(cfg.database_url)
                 next_purge = time.monotonic() + PURGE_EVERY_SECONDS
-            time.sleep(1)
+            time.sleep(0.5)
     finally:
         click.echo("stopping…")
         stack.stop()
+    if failure:
+        raise click.ClickException(f"stopped: {failure}")
 
 
 COMMANDS = [run]
