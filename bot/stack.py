@@ -74,21 +74,22 @@ class Stack:
         stack.services = [
             Service(
                 "actions",
-                [str(bindir / "rasa"), "run", "actions", "--actions", "actions",
+                [sys.executable, "-m", "bot.production.action_server",
                  "--port", str(cfg.action_port)],
-                f"http://127.0.0.1:{cfg.action_port}/health",
+                # ready = tagger loaded and database reachable (bot/production/health.py)
+                f"http://127.0.0.1:{cfg.action_port}/ready",
             ),
             Service(
                 "rasa",
                 [str(bindir / "rasa"), "run", "--model", str(RASA_MODEL),
                  "--endpoints", "endpoints.yml", "--credentials", "credentials.yml",
                  "--port", str(cfg.rasa_port), "--cors", *origins.split()],
-                f"http://127.0.0.1:{cfg.rasa_port}/",
+                f"http://127.0.0.1:{cfg.rasa_port}/webhooks/ready/",  # model + database
             ),
             Service(
                 "web",
                 [sys.executable, "-m", "bot.web.serve"],
-                f"http://127.0.0.1:{cfg.web_port}/healthz",
+                f"http://127.0.0.1:{cfg.web_port}/readyz",
             ),
         ]
         return stack
