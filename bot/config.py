@@ -87,6 +87,19 @@ class Settings:
     x_hashtag: str = field(default_factory=lambda: os.environ.get("X_HASHTAG", "#bucksLIS"))
     x_poll_seconds: int = field(default_factory=lambda: _int("X_POLL_SECONDS", 60))
 
+    # --- Production (issue 10): shared state, supervisor, replicas, balancer -----------------
+    # Redis shared by Rasa replicas: the lock store (deploy/endpoints.production.yml reads the
+    # same variables) and the flood limits (bot/production/shared_limits.py). Unset = none.
+    redis_host: str = field(default_factory=lambda: os.environ.get("REDIS_HOST", ""))
+    redis_port: int = field(default_factory=lambda: _int("REDIS_PORT", 6379))
+    redis_password: str = field(default_factory=lambda: os.environ.get("REDIS_PASSWORD", ""))
+    redis_db: int = field(default_factory=lambda: _int("REDIS_DB", 0))
+    # Custom action call time limit before the "technical problem" reply
+    # (bot/channels/resilience.py).
+    action_timeout_seconds: float = field(
+        default_factory=lambda: float(os.environ.get("ACTION_TIMEOUT_SECONDS") or 20)
+    )
+
     @property
     def production(self) -> bool:
         return self.env == "production"
