@@ -99,6 +99,18 @@ class Settings:
     action_timeout_seconds: float = field(
         default_factory=lambda: float(os.environ.get("ACTION_TIMEOUT_SECONDS") or 20)
     )
+    # `bucks-lis run-production` (bot/production/topology.py): one public entry (HAProxy) in
+    # front of RASA_REPLICAS Rasa processes on RASA_PORT, RASA_PORT+1, … and ACTION_SERVERS
+    # action servers on ACTION_PORT, ACTION_PORT+1, … (reached by Rasa through HAProxy on
+    # ACTIONS_BALANCER_PORT), PostgreSQL on POSTGRES_PORT and Redis on REDIS_PORT.
+    public_host: str = field(default_factory=lambda: os.environ.get("PUBLIC_HOST", "127.0.0.1"))
+    public_port: int = field(default_factory=lambda: _int("PUBLIC_PORT", 8080))
+    rasa_replicas: int = field(default_factory=lambda: _int("RASA_REPLICAS", 2))
+    action_servers: int = field(default_factory=lambda: _int("ACTION_SERVERS", 2))
+    actions_balancer_port: int = field(
+        default_factory=lambda: _int("ACTIONS_BALANCER_PORT", 5054)
+    )
+    postgres_port: int = field(default_factory=lambda: _int("POSTGRES_PORT", 5433))
 
     @property
     def production(self) -> bool:

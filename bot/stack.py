@@ -12,10 +12,12 @@ import json
 import logging
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,7 +47,8 @@ class RestartPolicy:
 
 @dataclass
 class Service:
-    """One child process and the URL that answers when it is ready."""
+    """One child process and the URL that answers when it is ready (`tcp://host:port`:
+    accepts connections)."""
 
     name: str
     argv: list[str]
@@ -55,6 +58,8 @@ class Service:
     crashes: list[float] = field(default_factory=list)  # monotonic times of recent crashes
     restart_at: float | None = None
     restarts: int = 0
+    env: dict[str, str] = field(default_factory=dict)  # on top of the stack's environment
+    stop_signal: int = signal.SIGTERM
 
 
 @dataclass
@@ -65,6 +70,7 @@ class Stack:
     log_dir: Path
     services: list[Service] = field(default_factory=list)
     policy: RestartPolicy = field(default_factory=RestartPolicy)
+    extra_env: dict[str, str] = field(default_factory=dict)  # every child (production)
 
     @classmethod
     def build(cls, cfg: Settings, log_dir: Path) -> Stack:
@@ -104,14 +110,15 @@ class Stack:
         env.setdefault("BUCKS_LIS_WARM_TAGGER", "1")  # action server loads the tagger at start
         env.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
         env.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+        env.update(self.extra_env)
         return env
 
     def _spawn(self, service: Service, env: dict[str, str]) -> None:
         service.log_path = self.log_dir / f"{service.name}.log"
         with open(service.log_path, "ab") as log:  # the child keeps its own copy of the fd
             service.process = subprocess.Popen(
-                service.argv, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-                start_new_session=True,
+                service.argv, cwd=PROJECT_ROOT, env={**env, **service.env}, stdout=log,
+                stderr=subprocess.STDOUT, start_new_session=True,
             )
         self._write_pids()
 
@@ -120,14 +127,16 @@ class Stack:
         pids = {s.name: s.process.pid for s in self.services if s.process}
         (self.log_dir / "pids.json").write_text(json.dumps(pids))
 
-    def start(self, timeout: float = 240.0) -> None:
-        """Start every service and wait until each answers; raise if one dies or times out."""
+    def start(self, timeout: float = 240.0, only: list[Service] | None = None) -> None:
+        """Start every service (or `only` these) and wait until each answers; raise if one
+        dies or times out."""
         self.log_dir.mkdir(parents=True, exist_ok=True)
         env = self.env()
-        for service in self.services:
+        group = self.services if only is None else only
+        for service in group:
             self._spawn(service, env)
         deadline = time.monotonic() + timeout
-        for service in self.services:
+        for service in group:
             while not _answers(service.ready_url):
                 if service.process.poll() is not None:
                     self.stop()
@@ -179,7 +188,7 @@ class Stack:
         for service in reversed(self.services):
             proc = service.process
             if proc and proc.poll() is None:
-                os.killpg(proc.pid, signal.SIGTERM)
+                os.killpg(proc.pid, service.stop_signal)
         for service in self.services:
             proc = service.process
             if proc:
@@ -190,7 +199,40 @@ class Stack:
                     proc.wait()
 
 
+def keep_running(
+    stack: Stack, periodic: Callable[[], None] | None = None, every: float = 300.0
+) -> None:
+    """Supervise `stack` until Ctrl-C or SIGTERM, calling `periodic` every `every` seconds;
+    then stop it. A crash loop stops it too and raises `CrashLoop`."""
+    stopping = False
+
+    def _stop(*_: object) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGINT, _stop)
+    signal.signal(signal.SIGTERM, _stop)
+    next_run = 0.0
+    try:
+        while not stopping:
+            stack.supervise()
+            if periodic and time.monotonic() >= next_run:
+                periodic()
+                next_run = time.monotonic() + every
+            time.sleep(0.5)
+    finally:
+        print("stopping…", flush=True)
+        stack.stop()
+
+
 def _answers(url: str) -> bool:
+    if url.startswith("tcp://"):
+        host, _, port = url[len("tcp://"):].rpartition(":")
+        try:
+            socket.create_connection((host, int(port)), timeout=2).close()
+            return True
+        except OSError:
+            return False
     try:
         with urllib.request.urlopen(url, timeout=2) as resp:  # noqa: S310 - localhost only
             return resp.status < 500

@@ -17,9 +17,9 @@ def main() -> None:
 
 
 def _register() -> None:
-    from bot.cli import data, database, run, staff, tagger
+    from bot.cli import data, database, production, run, staff, tagger
 
-    for module in (data, database, run, staff, tagger):
+    for module in (data, database, production, run, staff, tagger):
         for command in module.COMMANDS:
             main.add_command(command)
 

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import logging
-import signal
-import time
 
 import click
 
 from bot.config import VAR_DIR, settings
-from bot.stack import RASA_MODEL, CrashLoop, Stack
+from bot.stack import RASA_MODEL, CrashLoop, Stack, keep_running
 from bot.storage.migrate import upgrade
 from bot.storage.session_purge import purge_unconsented_sessions  # SQL only: no Rasa import
 
@@ -52,32 +50,10 @@ def run() -> None:
         "Ctrl-C stops everything.",
         err=False,
     )
-    stopping = False
-
-    def _stop(*_: object) -> None:
-        nonlocal stopping
-        stopping = True
-
-    signal.signal(signal.SIGINT, _stop)
-    signal.signal(signal.SIGTERM, _stop)
-    next_purge = 0.0
-    failure: CrashLoop | None = None
     try:
-        while not stopping:
-            try:
-                stack.supervise()
-            except CrashLoop as loop:
-                failure = loop
-                break
-            if time.monotonic() >= next_purge:
-                _purge(cfg.database_url)
-                next_purge = time.monotonic() + PURGE_EVERY_SECONDS
-            time.sleep(0.5)
-    finally:
-        click.echo("stopping…")
-        stack.stop()
-    if failure:
-        raise click.ClickException(f"stopped: {failure}")
+        keep_running(stack, lambda: _purge(cfg.database_url), every=PURGE_EVERY_SECONDS)
+    except CrashLoop as failure:
+        raise click.ClickException(f"stopped: {failure}") from None
 
 
 COMMANDS = [run]
