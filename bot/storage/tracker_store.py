@@ -153,6 +153,9 @@ class ConsultationTrackerStore(SQLTrackerStore):
 # Importing the tracker store (Rasa does, from endpoints.yml) also installs the guard that
 # turns an unreachable or slow action server into a polite reply; see bot/channels/resilience.
 def _install_resilience() -> None:
+    from bot.production.transcript_guard import install as fail_closed
+
+    fail_closed()  # a database outage fails the turn (client resends) instead of forgetting it
     try:
         from bot.channels.resilience import install
     except ImportError:  # pragma: no cover - channels are optional for storage users
