@@ -7,7 +7,8 @@ consultations while py-spy (pip, pinned in the dev extras; needs ptrace, e.g. ro
 samples both processes. Prints, per process, CPU seconds per turn (from /proc) and the
 share of its busy samples in each part: Rasa's NLU pipeline, dialogue policies, tracker
 store, action call, database, our channels; the action server's tagger, database,
-consultation code. Idle samples (threads waiting) are not counted.
+consultation code. Idle samples (a pool thread waiting, uvloop waiting under Sanic's
+`serve`) are not counted.
 """
 
 from __future__ import annotations
@@ -68,11 +69,17 @@ def children(pid: int) -> dict[str, int]:
     return found
 
 
-def classify(raw: Path) -> Counter:
+# A thread pool worker waiting for work, and uvloop waiting in C under Sanic's `serve`.
+IDLE_LEAVES = ("_worker (concurrent/futures/thread.py", "serve (sanic/server/runners.py")
+
+
+def classify(raw: Path, unplaced: Counter | None = None) -> Counter:
     parts: Counter = Counter()
     for line in raw.read_text().splitlines():
         stack, _, count = line.rpartition(" ")
         frames = stack.split(";")
+        if frames[-1].startswith(IDLE_LEAVES):
+            continue
         for frame in reversed(frames):
             part = next((name for name, keys in PARTS if any(k in frame for k in keys)), None)
             if part:
@@ -80,6 +87,8 @@ def classify(raw: Path) -> Counter:
                 break
         else:
             parts["other"] += int(count)
+            if unplaced is not None:
+                unplaced[frames[-1]] += int(count)
     return parts
 
 
@@ -88,6 +97,7 @@ def main() -> int:
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--concurrency", type=int, default=10)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--keep", type=Path, help="copy py-spy's raw stacks to this folder")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bucks-lis-profile-") as tmpdir:
         tmp = Path(tmpdir)
@@ -108,7 +118,12 @@ def main() -> int:
             for spy in spies.values():
                 spy.send_signal(2)  # py-spy writes its file on SIGINT
                 spy.wait(60)
-            profiles = {name: classify(tmp / f"{name}.raw") for name in pids}
+            unplaced: dict[str, Counter] = {name: Counter() for name in pids}
+            profiles = {name: classify(tmp / f"{name}.raw", unplaced[name]) for name in pids}
+            if args.keep:
+                args.keep.mkdir(parents=True, exist_ok=True)
+                for name in pids:
+                    (args.keep / f"{name}.raw").write_bytes((tmp / f"{name}.raw").read_bytes())
         finally:
             stop_stack(proc)
     turns = sum(len(r.latencies) for r in results)
@@ -125,6 +140,9 @@ def main() -> int:
             print(f"\n{name}: {out['cpu_ms_per_turn'][name]} ms CPU per turn")
             for part, share in out["profile_percent"][name].items():
                 print(f"  {share:5.1f}%  {part}")
+            total = sum(profiles[name].values())
+            for frame, count in unplaced[name].most_common(5):
+                print(f"         other: {100 * count / total:4.1f}%  {frame}")
     return 0
 
 

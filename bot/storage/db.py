@@ -13,6 +13,7 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from bot.config import settings
 
@@ -33,8 +34,13 @@ def make_engine(url: str) -> Engine:
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
+        # Pooled (SQLAlchemy 1.4 defaults to NullPool for SQLite files): opening, setting
+        # pragmas and closing (a WAL checkpoint) per session cost more than the query.
+        pooled = {"poolclass": QueuePool, "pool_size": 5, "max_overflow": 10} if (
+            path and path != ":memory:") else {}
         engine = create_engine(
-            url, future=True, connect_args={"check_same_thread": False, "timeout": 10}
+            url, future=True, connect_args={"check_same_thread": False, "timeout": 10},
+            **pooled,
         )
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
