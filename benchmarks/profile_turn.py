@@ -28,7 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from conversation_load import converse, start_stack, stop_stack  # noqa: E402
 
 BIN = Path(sys.executable).parent
-# Most specific first: a sample goes to the first part found walking from the leaf frame up.
+# A sample goes to the first of these parts found walking from the leaf frame up; only a
+# sample in none of them goes to the first of GENERAL found the same way.
 PARTS = [
     ("database (SQLAlchemy, sqlite3/psycopg2)", ("sqlalchemy/", "sqlite3", "psycopg2")),
     ("theme tagger (ONNX MiniLM, classifier)", ("bot/tagging/", "onnxruntime", "tokenizers")),
@@ -37,9 +38,12 @@ PARTS = [
     ("tracker (events, featurising state)", ("rasa/shared/core/trackers", "rasa/shared/core/events",
                                              "tracker_store")),
     ("action call (HTTP client)", ("rasa/core/actions/", "aiohttp/")),
-    ("our channels and guard", ("bot/channels/",)),
     ("consultation logic", ("bot/consultation/", "actions/")),
     ("rasa_sdk executor", ("rasa_sdk/",)),
+]
+GENERAL = [
+    ("Rasa processor, domain, other Rasa code", ("rasa/",)),
+    ("our channels and guard", ("bot/channels/",)),
     ("Sanic / asyncio / JSON", ("sanic/", "asyncio/", "json/", "ujson")),
 ]
 
@@ -69,6 +73,14 @@ def children(pid: int) -> dict[str, int]:
     return found
 
 
+def _first_part(frames: list[str], parts: list[tuple[str, tuple[str, ...]]]) -> str | None:
+    for frame in reversed(frames):
+        for name, keys in parts:
+            if any(k in frame for k in keys):
+                return name
+    return None
+
+
 # A thread pool worker waiting for work, and uvloop waiting in C under Sanic's `serve`.
 IDLE_LEAVES = ("_worker (concurrent/futures/thread.py", "serve (sanic/server/runners.py")
 
@@ -80,11 +92,9 @@ def classify(raw: Path, unplaced: Counter | None = None) -> Counter:
         frames = stack.split(";")
         if frames[-1].startswith(IDLE_LEAVES):
             continue
-        for frame in reversed(frames):
-            part = next((name for name, keys in PARTS if any(k in frame for k in keys)), None)
-            if part:
-                parts[part] += int(count)
-                break
+        part = _first_part(frames, PARTS) or _first_part(frames, GENERAL)
+        if part:
+            parts[part] += int(count)
         else:
             parts["other"] += int(count)
             if unplaced is not None:

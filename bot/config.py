@@ -111,6 +111,8 @@ class Settings:
         default_factory=lambda: _int("ACTIONS_BALANCER_PORT", 5054)
     )
     postgres_port: int = field(default_factory=lambda: _int("POSTGRES_PORT", 5433))
+    # Trackers a Rasa process keeps between turns (bot/storage/tracker_cache.py); 0 = off.
+    tracker_cache_size: int = field(default_factory=lambda: _int("TRACKER_CACHE_SIZE", 200))
 
     @property
     def production(self) -> bool:

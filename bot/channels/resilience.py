@@ -47,11 +47,11 @@ class ActionServerUnavailable(RasaException):
 
 
 def timeout_seconds() -> float:
-    """ACTION_TIMEOUT_SECONDS, read afresh (uncached) so a change applies at once."""
-    from bot.config import Settings
+    """ACTION_TIMEOUT_SECONDS (bot/config.py; a value that is not a number: the default)."""
+    from bot.config import settings
 
     try:
-        return Settings().action_timeout_seconds
+        return settings().action_timeout_seconds
     except ValueError:
         return DEFAULT_TIMEOUT_SECONDS
 

@@ -43,6 +43,8 @@ from bot.storage.session_purge import (  # noqa: F401 - purge_* re-exported for 
     delete_unconsented_sessions,
     purge_unconsented_sessions,
 )
+from bot.storage.tracker_cache import TrackerCache
+from bot.storage.tracker_cache import stamp as tracker_stamp
 
 logger = logging.getLogger(__name__)
 
@@ -99,6 +101,7 @@ class ConsultationTrackerStore(SQLTrackerStore):
             **kwargs,
         )
         self._use_pooled_engine(url)
+        self._cache = TrackerCache(settings().tracker_cache_size)
 
     def _use_pooled_engine(self, url: Any) -> None:  # noqa: ANN401 - SQLAlchemy URL
         """Keep connections open between turns (measured, benchmarks/profile_turn.py).
@@ -131,8 +134,28 @@ class ConsultationTrackerStore(SQLTrackerStore):
             sessions = sessions[-1:]
         return _delete_ids(conn, [r.id for s in sessions for r in s])
 
+    async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
+        """The latest session's tracker: the one the last turn saved if the database still
+        holds exactly that (bot/storage/tracker_cache.py), else rebuilt from its events."""
+        if self._cache.size > 0:
+            with self.engine.connect() as conn:
+                cached = self._cache.take(sender_id, tracker_stamp(conn, sender_id))
+            if cached is not None:
+                return cached
+        return await super().retrieve(sender_id)
+
+    def _remember(self, tracker: DialogueStateTracker, new_events: list[Event]) -> None:
+        """Cache the saved tracker, unless this turn opened a session: then its events
+        start earlier than the database's latest session, which Rasa counts on."""
+        if self._cache.size <= 0 or any(isinstance(e, SessionStarted) for e in new_events):
+            self._cache.drop(tracker.sender_id)
+            return
+        with self.engine.connect() as conn:
+            self._cache.put(tracker.sender_id, tracker_stamp(conn, tracker.sender_id), tracker)
+
     async def save(self, tracker: DialogueStateTracker) -> None:
         """Store the turn's new events, applying the consent rules above."""
+        self._cache.drop(tracker.sender_id)
         with self.session_scope() as session:
             new_events = list(self._additional_events(session, tracker))
             marker = _marker(new_events)
@@ -167,6 +190,7 @@ class ConsultationTrackerStore(SQLTrackerStore):
                     )
                 )
             session.commit()
+        self._remember(tracker, new_events)
 
 
 # Importing the tracker store (Rasa does, from endpoints.yml) also installs the guard that
