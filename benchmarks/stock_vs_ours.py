@@ -109,6 +109,7 @@ def start_ours(mode: str, tmp: Path) -> tuple[subprocess.Popen, str]:
                             cwd=ROOT, env=env, stdout=open(log, "wb"),  # noqa: SIM115
                             stderr=subprocess.STDOUT, start_new_session=True)
     _wait(proc, log, lambda: b"ready:" in log.read_bytes(), f"bucks-lis {mode}")
+    proc.var_dir = var  # removed by stop()
     return proc, url
 
 
@@ -119,6 +120,11 @@ def stop(proc: subprocess.Popen) -> None:
             proc.wait(90)
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
+    var = getattr(proc, "var_dir", None)
+    if var is not None:
+        import shutil
+
+        shutil.rmtree(var, ignore_errors=True)
 
 
 def tree_rss_mb(pid: int) -> float:

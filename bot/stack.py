@@ -136,18 +136,20 @@ class Stack:
         for service in group:
             self._spawn(service, env)
         deadline = time.monotonic() + timeout
-        for service in group:
-            while not _answers(service.ready_url):
-                if service.process.poll() is not None:
-                    self.stop()
-                    raise RuntimeError(
-                        f"{service.name} exited early; see {service.log_path}:\n"
-                        + _tail(service.log_path)
-                    )
-                if time.monotonic() > deadline:
-                    self.stop()
-                    raise TimeoutError(f"{service.name} not ready after {timeout:.0f}s")
-                time.sleep(0.5)
+        try:
+            for service in group:
+                while not _answers(service.ready_url):
+                    if service.process.poll() is not None:
+                        raise RuntimeError(
+                            f"{service.name} exited early; see {service.log_path}:\n"
+                            + _tail(service.log_path)
+                        )
+                    if time.monotonic() > deadline:
+                        raise TimeoutError(f"{service.name} not ready after {timeout:.0f}s")
+                    time.sleep(0.5)
+        except BaseException:  # includes Ctrl-C while starting: leave nothing running
+            self.stop()
+            raise
 
     def supervise(self, now: float | None = None) -> None:
         """One supervision step: notice dead children, restart them when their back-off ends.

@@ -165,3 +165,19 @@ def test_supervisor_stays_small(live_stack: Any) -> None:
     rss = _rss_mb(live_stack.process.pid)
     print(f"supervisor RSS {rss:.0f} MB")
     assert rss < 100
+
+
+def test_ctrl_c_while_starting_leaves_nothing_running(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stack = Stack(cfg=settings(), log_dir=tmp_path)
+    stack.services = [Service("slow", [PY, "-c", "import time; time.sleep(60)"],
+                              "http://127.0.0.1:9/never")]
+
+    def interrupted(_: str) -> bool:  # Ctrl-C while waiting for the child to answer
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("bot.stack._answers", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        stack.start(timeout=30)
+    assert stack.services[0].process.poll() is not None
