@@ -43,6 +43,7 @@ def run_production(rasa_replicas: int | None, action_servers: int | None) -> Non
                f"{len(topo.rasa_ports)} Rasa replica(s) and the web app…")
     try:
         stack.start(only=apps, timeout=600)
+        topo.wait_balanced()
     except (RuntimeError, TimeoutError) as error:
         stack.stop()
         raise click.ClickException(str(error)) from None

@@ -80,7 +80,47 @@ class Topology:
             public_host=self.public_host, public_port=self.public_port,
             web_port=self.web_port, rasa_ports=self.rasa_ports,
             action_ports=self.action_ports, actions_balancer_port=self.actions_balancer_port,
+            stats_socket=self.stats_socket,
         )
+
+    @property
+    def stats_socket(self) -> Path:
+        return self.root / "haproxy.sock"
+
+    def servers_down(self) -> list[str]:
+        """Servers HAProxy does not (yet) send traffic to, from its stats socket."""
+        import csv
+        import socket
+
+        with socket.socket(socket.AF_UNIX) as sock:
+            sock.settimeout(5)
+            sock.connect(str(self.stats_socket))
+            sock.sendall(b"show stat\n")
+            data = b""
+            while chunk := sock.recv(65536):
+                data += chunk
+        rows = list(csv.reader(data.decode().lstrip("# ").splitlines()))
+        head = rows[0]
+        name, server, status = head.index("pxname"), head.index("svname"), head.index("status")
+        return [f"{r[name]}/{r[server]}" for r in rows[1:]
+                if len(r) > status and r[server] not in ("FRONTEND", "BACKEND")
+                and not r[status].startswith("UP")]
+
+    def wait_balanced(self, timeout: float = 60.0) -> None:
+        """Until HAProxy's checks have found every server up (it starts with them down)."""
+        import time
+
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                down = self.servers_down()
+            except OSError as error:
+                down = [f"stats socket: {error}"]
+            if not down:
+                return
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"HAProxy still has servers down: {', '.join(down)}")
+            time.sleep(0.5)
 
     def shared_env(self) -> dict[str, str]:
         """Environment of every child: shared database, Redis, balancer and public URLs."""
