@@ -7,9 +7,11 @@ from __future__ import annotations
 import os
 import signal
 import time
+import uuid
 from typing import Any
 
 import pytest
+import requests
 
 from tests.production.chat_load import losses, run_load
 
@@ -77,6 +79,11 @@ def test_redis_down_degrades_then_recovers(production_stack: Any) -> None:
 
     people = run_load(stack.url, BUSINESSES, AT_ONCE, outage, fault_after=3)
     assert losses(stack.database_url(), people) == []
+    time.sleep(6)  # past the 5 s retry window: the next turns try Redis again
+    for i in range(10):  # senders spread over both replicas
+        requests.post(f"{stack.url}/webhooks/rest/webhook", timeout=120,
+                      json={"sender": f"after-redis-{i}-{uuid.uuid4().hex[:6]}",
+                            "message": "hello"}).raise_for_status()
     rasa_logs = "".join((stack.logs / f"rasa{i}.log").read_text(errors="replace")
                         for i in (0, 1))
     assert "Redis unreachable" in rasa_logs
