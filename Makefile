@@ -15,7 +15,7 @@ SEEDS := $(wildcard seeds/*.yml)
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 3
 
-.PHONY: setup train run test test-fast lint validate benchmark clean
+.PHONY: setup train run test test-fast lint validate benchmark clean setup-production run-production
 
 setup: $(VENV)/.installed
 
@@ -38,6 +38,19 @@ $(RASA_MODEL): $(VENV)/.installed $(RASA_DATA) config.yml domain.yml $(SEEDS)
 
 run: setup train
 	$(BIN)/bucks-lis run
+
+# The production topology on this machine (bot/production/): Debian's PostgreSQL, Redis and
+# HAProxy (as root), then RASA_REPLICAS Rasa replicas and ACTION_SERVERS action servers
+# behind http://localhost:$${PUBLIC_PORT:-8080}. The Debian services stay stopped: we run our own.
+setup-production: setup
+	command -v haproxy >/dev/null && command -v redis-server >/dev/null \
+	  && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    --no-install-recommends postgresql redis-server haproxy >/dev/null; }
+	-(service postgresql stop; service redis-server stop; service haproxy stop) >/dev/null 2>&1
+
+run-production: setup-production train
+	$(BIN)/bucks-lis run-production
 
 validate: setup
 	$(BIN)/rasa data validate --domain domain.yml --data data --fail-on-warnings

@@ -125,6 +125,33 @@ class Settings:
         default_factory=lambda: _int("IMPORT_MAX_TEXT_CHARS", 20_000)
     )
 
+    # --- Production (issue 10): shared state, supervisor, replicas, balancer -----------------
+    # Redis shared by Rasa replicas: the lock store (deploy/endpoints.production.yml reads the
+    # same variables) and the flood limits (bot/production/shared_limits.py). Unset = none.
+    redis_host: str = field(default_factory=lambda: os.environ.get("REDIS_HOST", ""))
+    redis_port: int = field(default_factory=lambda: _int("REDIS_PORT", 6379))
+    redis_password: str = field(default_factory=lambda: os.environ.get("REDIS_PASSWORD", ""))
+    redis_db: int = field(default_factory=lambda: _int("REDIS_DB", 0))
+    # Custom action call time limit before the "technical problem" reply
+    # (bot/channels/resilience.py).
+    action_timeout_seconds: float = field(
+        default_factory=lambda: float(os.environ.get("ACTION_TIMEOUT_SECONDS") or 20)
+    )
+    # `bucks-lis run-production` (bot/production/topology.py): one public entry (HAProxy) in
+    # front of RASA_REPLICAS Rasa processes on RASA_PORT, RASA_PORT+1, … and ACTION_SERVERS
+    # action servers on ACTION_PORT, ACTION_PORT+1, … (reached by Rasa through HAProxy on
+    # ACTIONS_BALANCER_PORT), PostgreSQL on POSTGRES_PORT and Redis on REDIS_PORT.
+    public_host: str = field(default_factory=lambda: os.environ.get("PUBLIC_HOST", "127.0.0.1"))
+    public_port: int = field(default_factory=lambda: _int("PUBLIC_PORT", 8080))
+    rasa_replicas: int = field(default_factory=lambda: _int("RASA_REPLICAS", 2))
+    action_servers: int = field(default_factory=lambda: _int("ACTION_SERVERS", 2))
+    actions_balancer_port: int = field(
+        default_factory=lambda: _int("ACTIONS_BALANCER_PORT", 5054)
+    )
+    postgres_port: int = field(default_factory=lambda: _int("POSTGRES_PORT", 5433))
+    # Trackers a Rasa process keeps between turns (bot/storage/tracker_cache.py); 0 = off.
+    tracker_cache_size: int = field(default_factory=lambda: _int("TRACKER_CACHE_SIZE", 200))
+
     @property
     def production(self) -> bool:
         return self.env == "production"

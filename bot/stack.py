@@ -1,13 +1,23 @@
-"""Start and stop everything `make run` needs: action server, Rasa, and the web app."""
+"""Start, supervise and stop everything `make run` needs: action server, Rasa, the web app.
+
+A child that dies is restarted with back-off (1 s, 2 s, 4 s … 30 s) and the restart is
+logged; the stack gives up only on a crash loop (`CrashLoop`: the same child dying
+`RestartPolicy.loop_crashes` times within `loop_window` seconds), with that child's last
+log lines as the explanation. The supervisor imports no Rasa, so it stays small.
+"""
 
 from __future__ import annotations
 
+import json
+import logging
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,16 +25,41 @@ from bot.config import PROJECT_ROOT, Settings
 
 RASA_MODEL = PROJECT_ROOT / "models" / "rasa" / "consultation.tar.gz"
 
+logger = logging.getLogger(__name__)
+
+
+class CrashLoop(RuntimeError):
+    """A child keeps dying right after each restart: restarting again would not help."""
+
+
+@dataclass(frozen=True)
+class RestartPolicy:
+    """How long to wait before a restart, and when repeated crashes count as a loop."""
+
+    first_delay: float = 1.0
+    max_delay: float = 30.0
+    loop_crashes: int = 5
+    loop_window: float = 120.0
+
+    def delay(self, recent_crashes: int) -> float:
+        return min(self.max_delay, self.first_delay * 2 ** max(0, recent_crashes - 1))
+
 
 @dataclass
 class Service:
-    """One child process and the URL that answers when it is ready."""
+    """One child process and the URL that answers when it is ready (`tcp://host:port`:
+    accepts connections)."""
 
     name: str
     argv: list[str]
     ready_url: str
     process: subprocess.Popen | None = None
     log_path: Path | None = None
+    crashes: list[float] = field(default_factory=list)  # monotonic times of recent crashes
+    restart_at: float | None = None
+    restarts: int = 0
+    env: dict[str, str] = field(default_factory=dict)  # on top of the stack's environment
+    stop_signal: int = signal.SIGTERM
 
 
 @dataclass
@@ -34,6 +69,8 @@ class Stack:
     cfg: Settings
     log_dir: Path
     services: list[Service] = field(default_factory=list)
+    policy: RestartPolicy = field(default_factory=RestartPolicy)
+    extra_env: dict[str, str] = field(default_factory=dict)  # every child (production)
 
     @classmethod
     def build(cls, cfg: Settings, log_dir: Path) -> Stack:
@@ -43,21 +80,22 @@ class Stack:
         stack.services = [
             Service(
                 "actions",
-                [str(bindir / "rasa"), "run", "actions", "--actions", "actions",
+                [sys.executable, "-m", "bot.production.action_server",
                  "--port", str(cfg.action_port)],
-                f"http://127.0.0.1:{cfg.action_port}/health",
+                # ready = tagger loaded and database reachable (bot/production/health.py)
+                f"http://127.0.0.1:{cfg.action_port}/ready",
             ),
             Service(
                 "rasa",
                 [str(bindir / "rasa"), "run", "--model", str(RASA_MODEL),
                  "--endpoints", "endpoints.yml", "--credentials", "credentials.yml",
                  "--port", str(cfg.rasa_port), "--cors", *origins.split()],
-                f"http://127.0.0.1:{cfg.rasa_port}/",
+                f"http://127.0.0.1:{cfg.rasa_port}/webhooks/ready/",  # model + database
             ),
             Service(
                 "web",
                 [sys.executable, "-m", "bot.web.serve"],
-                f"http://127.0.0.1:{cfg.web_port}/healthz",
+                f"http://127.0.0.1:{cfg.web_port}/readyz",
             ),
         ]
         return stack
@@ -72,39 +110,87 @@ class Stack:
         env.setdefault("BUCKS_LIS_WARM_TAGGER", "1")  # action server loads the tagger at start
         env.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
         env.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+        env.update(self.extra_env)
         return env
 
-    def start(self, timeout: float = 240.0) -> None:
-        """Start every service and wait until each answers; raise if one dies or times out."""
+    def _spawn(self, service: Service, env: dict[str, str]) -> None:
+        service.log_path = self.log_dir / f"{service.name}.log"
+        with open(service.log_path, "ab") as log:  # the child keeps its own copy of the fd
+            service.process = subprocess.Popen(
+                service.argv, cwd=PROJECT_ROOT, env={**env, **service.env}, stdout=log,
+                stderr=subprocess.STDOUT, start_new_session=True,
+            )
+        self._write_pids()
+
+    def _write_pids(self) -> None:
+        """`pids.json` in the log folder: which process is which (operators, fault tests)."""
+        pids = {s.name: s.process.pid for s in self.services if s.process}
+        (self.log_dir / "pids.json").write_text(json.dumps(pids))
+
+    def start(self, timeout: float = 240.0, only: list[Service] | None = None) -> None:
+        """Start every service (or `only` these) and wait until each answers; raise if one
+        dies or times out."""
         self.log_dir.mkdir(parents=True, exist_ok=True)
         env = self.env()
-        for service in self.services:
-            service.log_path = self.log_dir / f"{service.name}.log"
-            log = open(service.log_path, "ab")  # noqa: SIM115 - lives as long as the process
-            service.process = subprocess.Popen(
-                service.argv, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
+        group = self.services if only is None else only
+        for service in group:
+            self._spawn(service, env)
         deadline = time.monotonic() + timeout
+        try:
+            for service in group:
+                while not _answers(service.ready_url):
+                    if service.process.poll() is not None:
+                        raise RuntimeError(
+                            f"{service.name} exited early; see {service.log_path}:\n"
+                            + _tail(service.log_path)
+                        )
+                    if time.monotonic() > deadline:
+                        raise TimeoutError(f"{service.name} not ready after {timeout:.0f}s")
+                    time.sleep(0.5)
+        except BaseException:  # includes Ctrl-C while starting: leave nothing running
+            self.stop()
+            raise
+
+    def supervise(self, now: float | None = None) -> None:
+        """One supervision step: notice dead children, restart them when their back-off ends.
+
+        Raises `CrashLoop` when a child died `policy.loop_crashes` times within
+        `policy.loop_window` seconds; the caller then stops the stack.
+        """
+        now = time.monotonic() if now is None else now
         for service in self.services:
-            while not _answers(service.ready_url):
-                if service.process.poll() is not None:
-                    self.stop()
-                    raise RuntimeError(
-                        f"{service.name} exited early; see {service.log_path}:\n"
+            proc = service.process
+            if service.restart_at is None and proc is not None and proc.poll() is not None:
+                service.crashes = [
+                    t for t in service.crashes if now - t < self.policy.loop_window
+                ] + [now]
+                recent = len(service.crashes)
+                if recent >= self.policy.loop_crashes:
+                    raise CrashLoop(
+                        f"{service.name} died {recent} times in "
+                        f"{self.policy.loop_window:.0f} s (last exit {_exit(proc)}); not "
+                        f"restarting it again. Last lines of {service.log_path}:\n"
                         + _tail(service.log_path)
                     )
-                if time.monotonic() > deadline:
-                    self.stop()
-                    raise TimeoutError(f"{service.name} not ready after {timeout:.0f}s")
-                time.sleep(0.5)
+                delay = self.policy.delay(recent)
+                service.restart_at = now + delay
+                logger.warning(
+                    "%s exited (%s); restarting in %.0f s (%d crash(es) in the last %.0f s); "
+                    "see %s", service.name, _exit(proc), delay, recent,
+                    self.policy.loop_window, service.log_path,
+                )
+            elif service.restart_at is not None and now >= service.restart_at:
+                service.restart_at = None
+                service.restarts += 1
+                self._spawn(service, self.env())
+                logger.warning("%s restarted (pid %d)", service.name, service.process.pid)
 
     def stop(self) -> None:
         """Stop all services (SIGTERM, then SIGKILL after a grace period)."""
         for service in reversed(self.services):
             proc = service.process
             if proc and proc.poll() is None:
-                os.killpg(proc.pid, signal.SIGTERM)
+                os.killpg(proc.pid, service.stop_signal)
         for service in self.services:
             proc = service.process
             if proc:
@@ -114,19 +200,53 @@ class Stack:
                     os.killpg(proc.pid, signal.SIGKILL)
                     proc.wait()
 
-    def first_exited(self) -> Service | None:
-        for service in self.services:
-            if service.process and service.process.poll() is not None:
-                return service
-        return None
+
+def keep_running(
+    stack: Stack, periodic: Callable[[], None] | None = None, every: float = 300.0
+) -> None:
+    """Supervise `stack` until Ctrl-C or SIGTERM, calling `periodic` every `every` seconds;
+    then stop it. A crash loop stops it too and raises `CrashLoop`."""
+    stopping = False
+
+    def _stop(*_: object) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGINT, _stop)
+    signal.signal(signal.SIGTERM, _stop)
+    next_run = 0.0
+    try:
+        while not stopping:
+            stack.supervise()
+            if periodic and time.monotonic() >= next_run:
+                periodic()
+                next_run = time.monotonic() + every
+            time.sleep(0.5)
+    finally:
+        print("stopping…", flush=True)
+        stack.stop()
 
 
 def _answers(url: str) -> bool:
+    if url.startswith("tcp://"):
+        host, _, port = url[len("tcp://"):].rpartition(":")
+        try:
+            socket.create_connection((host, int(port)), timeout=2).close()
+            return True
+        except OSError:
+            return False
     try:
         with urllib.request.urlopen(url, timeout=2) as resp:  # noqa: S310 - localhost only
             return resp.status < 500
     except Exception:
         return False
+
+
+def _exit(proc: subprocess.Popen) -> str:
+    code = proc.returncode
+    if code is not None and code < 0:
+        return f"killed by {signal.Signals(-code).name}"
+    return f"exit code {code}"
 
 
 def _tail(path: Path | None, lines: int = 30) -> str:

@@ -11,19 +11,30 @@ model run and a database write for each message.
   limited by address (local tools, tests and a same-host proxy); behind a proxy on another
   host set SANIC_PROXIES_COUNT=1 so Rasa sees the client's address, not the proxy's.
 
-0 turns a limit off. Buckets live in one process: with several Rasa replicas each applies
-the limit on its own share of the traffic.
+0 turns a limit off. With REDIS_HOST set the buckets live in Redis, shared by every Rasa
+replica (one atomic Lua script per message, on Redis's clock). If Redis stops answering,
+each replica falls back to its own in-process buckets (degraded: a flood spread over N
+replicas gets up to N times the limit), logs that once, and tries Redis again every
+`RedisTokenBuckets.retry_seconds`; when Redis answers again it logs the recovery. Chat never
+stops because Redis is down: failing open to per-process limits keeps businesses talking
+while still stopping a single-replica flood.
 """
 
 from __future__ import annotations
 
 import ipaddress
+import logging
 import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
-from bot.config import settings
+from redis.exceptions import RedisError
+
+from bot.config import Settings, settings
+
+logger = logging.getLogger(__name__)
 
 
 class TokenBuckets:
@@ -62,6 +73,82 @@ class TokenBuckets:
         self._buckets = {k: v for k, v in self._buckets.items() if now - v[1] < refill}
 
 
+# KEYS[1] bucket; ARGV rate per second, burst, ttl ms. Returns the wait in seconds, as text
+# (a Lua number would come back truncated to an integer).
+_TAKE_SCRIPT = """
+local rate = tonumber(ARGV[1])
+local burst = tonumber(ARGV[2])
+local t = redis.call('TIME')
+local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
+local v = redis.call('HMGET', KEYS[1], 'tokens', 'updated')
+local tokens = tonumber(v[1]) or burst
+local updated = tonumber(v[2]) or now
+tokens = math.min(burst, tokens + math.max(0, now - updated) * rate)
+local wait = 0
+if tokens < 1 then wait = (1 - tokens) / rate else tokens = tokens - 1 end
+redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'updated', tostring(now))
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
+return tostring(wait)
+"""
+
+
+class RedisTokenBuckets:
+    """The same buckets in Redis, shared by replicas; per-process buckets while Redis is down."""
+
+    retry_seconds = 5.0
+
+    def __init__(self, client: Any, per_minute: int, burst: int | None = None,
+                 prefix: str = "bucks_lis:flood:",
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.client = client
+        self.local = TokenBuckets(per_minute, burst, clock=clock)
+        self.prefix = prefix
+        self.clock = clock
+        self.degraded_until: float | None = None  # set while Redis is unreachable
+        self._take = client.register_script(_TAKE_SCRIPT)
+
+    @property
+    def enabled(self) -> bool:
+        return self.local.enabled
+
+    @property
+    def degraded(self) -> bool:
+        return self.degraded_until is not None
+
+    def take(self, key: str) -> float:
+        """Spend one token for `key`: 0.0 if allowed, else seconds until one is free."""
+        if not self.enabled:
+            return 0.0
+        now = self.clock()
+        if self.degraded_until is not None and now < self.degraded_until:
+            return self.local.take(key)
+        ttl_ms = math.ceil(self.local.burst / self.local.rate * 1000) + 1000
+        try:
+            wait = float(self._take(keys=[self.prefix + key],
+                                    args=[self.local.rate, self.local.burst, ttl_ms]))
+        except RedisError as error:
+            if self.degraded_until is None:
+                logger.error(
+                    "Redis unreachable (%s): flood limits are per process until it is back "
+                    "(retrying every %.0f s)", error, self.retry_seconds,
+                )
+            self.degraded_until = now + self.retry_seconds
+            return self.local.take(key)
+        if self.degraded_until is not None:
+            logger.warning("Redis is back: flood limits are shared by all replicas again")
+            self.degraded_until = None
+        return wait
+
+
+def redis_client(cfg: Settings) -> Any:
+    """A Redis client for REDIS_HOST with short timeouts: a dead Redis must not stall chat."""
+    import redis
+
+    return redis.Redis(host=cfg.redis_host, port=cfg.redis_port, db=cfg.redis_db,
+                       password=cfg.redis_password or None, socket_timeout=0.25,
+                       socket_connect_timeout=0.25)
+
+
 def is_loopback(address: str | None) -> bool:
     try:
         return ipaddress.ip_address((address or "").strip("[]")).is_loopback
@@ -73,12 +160,17 @@ def is_loopback(address: str | None) -> bool:
 class ChatLimits:
     """The two limits a chat message passes: its sender's and its client address's."""
 
-    by_sender: TokenBuckets
-    by_address: TokenBuckets
+    by_sender: TokenBuckets | RedisTokenBuckets
+    by_address: TokenBuckets | RedisTokenBuckets
 
     @classmethod
     def from_settings(cls) -> ChatLimits:
+        """In Redis when REDIS_HOST is set (shared by replicas), else in this process."""
         cfg = settings()
+        if cfg.redis_host:
+            client = redis_client(cfg)
+            return cls(RedisTokenBuckets(client, cfg.rate_limit_sender_per_min),
+                       RedisTokenBuckets(client, cfg.rate_limit_ip_per_min))
         return cls(TokenBuckets(cfg.rate_limit_sender_per_min),
                    TokenBuckets(cfg.rate_limit_ip_per_min))
 

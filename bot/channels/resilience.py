@@ -22,7 +22,6 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import logging
-import os
 from typing import Any
 
 import aiohttp
@@ -48,9 +47,11 @@ class ActionServerUnavailable(RasaException):
 
 
 def timeout_seconds() -> float:
-    raw = os.environ.get("ACTION_TIMEOUT_SECONDS", "")
+    """ACTION_TIMEOUT_SECONDS (bot/config.py; a value that is not a number: the default)."""
+    from bot.config import settings
+
     try:
-        return float(raw) if raw else DEFAULT_TIMEOUT_SECONDS
+        return settings().action_timeout_seconds
     except ValueError:
         return DEFAULT_TIMEOUT_SECONDS
 

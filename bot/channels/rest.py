@@ -8,13 +8,17 @@ message it rejects, with a JSON error and no call to Rasa:
 - an empty message (after removing control characters) -> 400 `empty`;
 - a message longer than `settings().max_message_chars` -> 413 `too_long`;
 - a sender or client address over its flood limit (bot/channels/rate_limit.py) -> 429
-  `rate_limited`, with `Retry-After` and `retry_after` (seconds).
+  `rate_limited`, with `Retry-After` and `retry_after` (seconds);
+- a turn that failed inside Rasa (e.g. the database went away, so the turn was not saved)
+  -> 503 `unavailable` with `Retry-After`, instead of Rasa's 200 with whatever replies were
+  collected: the client sends the message again and nothing is lost.
 
 Error body: `{"error": {"code": ..., "message": ..., "max_message_chars": N}}`.
 """
 
 from __future__ import annotations
 
+import contextvars
 import json
 import logging
 import re
@@ -43,8 +47,13 @@ MESSAGES = {
     "empty": "The message is empty.",
     "too_long": "The message is too long: keep it to {max} characters.",
     "rate_limited": "Too many messages: wait {wait} seconds, then send it again.",
+    "unavailable": "The message could not be processed just now: send it again in {wait} "
+                   "seconds.",
 }
-STATUS = {"too_long": 413, "rate_limited": 429}
+STATUS = {"too_long": 413, "rate_limited": 429, "unavailable": 503}
+RETRY_FAILED_TURN_SECONDS = 2
+_turn_failed: contextvars.ContextVar[bool] = contextvars.ContextVar("bucks_lis_turn_failed",
+                                                                   default=False)
 
 
 def clean_message(text: str) -> str:
@@ -123,7 +132,15 @@ class LimitedRestInput(RestInput):
         self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
     ) -> Blueprint:
         resilience.install()
-        webhook = super().blueprint(on_new_message)
+
+        async def reporting(message: UserMessage) -> Any:  # noqa: ANN401 - Rasa's own result
+            try:
+                return await on_new_message(message)
+            except Exception:
+                _turn_failed.set(True)  # same task as the middleware below
+                raise
+
+        webhook = super().blueprint(reporting)
         limits = ChatLimits.from_settings()
 
         @webhook.middleware("request")
@@ -140,6 +157,16 @@ class LimitedRestInput(RestInput):
                 logger.warning("Rate-limited REST message from %s", client_address(request))
                 return error_response("rate_limited", max_chars, wait)
             request.ctx.bucks_lis_body = body
+            _turn_failed.set(False)
+            return None
+
+        @webhook.middleware("response")
+        async def failed_turn(request: Request, answer: response.HTTPResponse) -> Any:  # noqa: ANN401
+            if _turn_failed.get():
+                _turn_failed.set(False)
+                logger.error("REST turn failed inside Rasa; answered 503 so the client resends")
+                return error_response("unavailable", settings().max_message_chars,
+                                      RETRY_FAILED_TURN_SECONDS)
             return None
 
         return webhook

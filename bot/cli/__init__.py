@@ -17,9 +17,9 @@ def main() -> None:
 
 
 def _register() -> None:
-    from bot.cli import data, database, findings, responses, run, staff, tagger, x
+    from bot.cli import data, database, findings, production, responses, run, staff, tagger, x
 
-    for module in (data, database, run, staff, tagger, responses, findings, x):
+    for module in (data, database, production, run, staff, tagger, responses, findings, x):
         for command in module.COMMANDS:
             main.add_command(command)
 

@@ -52,7 +52,7 @@ def purge_declined(idle_minutes: int) -> None:
 
     `bucks-lis run` does this every 5 minutes; use this from cron in production.
     """
-    from bot.storage.tracker_store import purge_unconsented_sessions  # imports Rasa: slow
+    from bot.storage.session_purge import purge_unconsented_sessions
 
     deleted = purge_unconsented_sessions(idle_seconds=idle_minutes * 60)
     click.echo(f"deleted {deleted} transcript event(s) of sessions without consent")

@@ -1,24 +1,36 @@
-"""`bucks-lis run`: migrate, start action server, Rasa and the web app; print the URLs."""
+"""`bucks-lis run`: migrate, start action server, Rasa and the web app; keep them running."""
 
 from __future__ import annotations
 
-import signal
-import time
+import logging
 
 import click
 
 from bot.config import VAR_DIR, settings
-from bot.stack import RASA_MODEL, Stack
+from bot.stack import RASA_MODEL, CrashLoop, Stack, keep_running
 from bot.storage.migrate import upgrade
+from bot.storage.session_purge import purge_unconsented_sessions  # SQL only: no Rasa import
 
 PURGE_EVERY_SECONDS = 300
+
+logger = logging.getLogger("bot.stack")
+
+
+def _purge(database_url: str) -> None:
+    """Transcripts of businesses that declined and never came back, and (after the
+    consultation's retention date) transcripts and contact details; a failure waits a round."""
+    try:
+        purge_unconsented_sessions(database_url)
+    except Exception:  # a locked or unreachable database must not stop the bot
+        logger.exception("purge of declined sessions failed; trying again in %d s",
+                         PURGE_EVERY_SECONDS)
+    _apply_retention_if_due()
 
 
 @click.command("run")
 def run() -> None:
-    """Run the whole bot locally (Ctrl-C stops everything)."""
-    from bot.storage.tracker_store import purge_unconsented_sessions  # imports Rasa: slow
-
+    """Run the whole bot locally; a crashed part is restarted (Ctrl-C stops everything)."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
     cfg = settings()
     if not RASA_MODEL.exists():
         raise click.ClickException(f"{RASA_MODEL} is missing: run `make train`")
@@ -41,30 +53,10 @@ def run() -> None:
         "Ctrl-C stops everything.",
         err=False,
     )
-    stopping = False
-
-    def _stop(*_: object) -> None:
-        nonlocal stopping
-        stopping = True
-
-    signal.signal(signal.SIGINT, _stop)
-    signal.signal(signal.SIGTERM, _stop)
-    next_purge = 0.0
     try:
-        while not stopping:
-            dead = stack.first_exited()
-            if dead:
-                click.echo(f"{dead.name} stopped unexpectedly; see {dead.log_path}", err=True)
-                break
-            if time.monotonic() >= next_purge:
-                # Transcripts of businesses that declined and never came back.
-                purge_unconsented_sessions(cfg.database_url)
-                _apply_retention_if_due()
-                next_purge = time.monotonic() + PURGE_EVERY_SECONDS
-            time.sleep(1)
-    finally:
-        click.echo("stopping…")
-        stack.stop()
+        keep_running(stack, lambda: _purge(cfg.database_url), every=PURGE_EVERY_SECONDS)
+    except CrashLoop as failure:
+        raise click.ClickException(f"stopped: {failure}") from None
 
 
 def _fill_missing_stance() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -9,7 +11,9 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from bot.config import settings
 
@@ -30,8 +34,13 @@ def make_engine(url: str) -> Engine:
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
+        # Pooled (SQLAlchemy 1.4 defaults to NullPool for SQLite files): opening, setting
+        # pragmas and closing (a WAL checkpoint) per session cost more than the query.
+        pooled = {"poolclass": QueuePool, "pool_size": 5, "max_overflow": 10} if (
+            path and path != ":memory:") else {}
         engine = create_engine(
-            url, future=True, connect_args={"check_same_thread": False, "timeout": 10}
+            url, future=True, connect_args={"check_same_thread": False, "timeout": 10},
+            **pooled,
         )
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
@@ -53,15 +62,43 @@ def session_factory(engine: Engine | None = None) -> sessionmaker:
     return sessionmaker(bind=engine or get_engine(), future=True, expire_on_commit=False)
 
 
+class StorageFull(RuntimeError):
+    """The database's disk is full. The transaction was rolled back: nothing half-written."""
+
+
+# SQLite's SQLITE_FULL, the OS's ENOSPC, PostgreSQL's "could not extend file".
+_DISK_FULL = ("database or disk is full", "No space left on device", "could not extend file")
+
+
+def _disk_full(session: Session, error: OperationalError) -> bool:
+    """Did this error come from a full disk? SQLite says so on a write (SQLITE_FULL), but
+    only "disk I/O error" when it cannot even open its shared-memory file: then look."""
+    message = str(error)
+    if any(m in message for m in _DISK_FULL):
+        return True
+    url = session.get_bind().url
+    if "disk I/O error" in message and url.get_backend_name() == "sqlite" and url.database:
+        folder = Path(url.database).resolve().parent
+        return shutil.disk_usage(folder).free < 64 * 1024
+    return False
+
+
 @contextmanager
 def session_scope(engine: Engine | None = None) -> Iterator[Session]:
-    """A transactional session: commit on success, roll back on error."""
+    """A transactional session: commit on success, roll back on error.
+
+    A full disk becomes `StorageFull` with a message an operator can act on."""
     session = session_factory(engine)()
     try:
         yield session
         session.commit()
-    except BaseException:
+    except BaseException as error:
         session.rollback()
+        if isinstance(error, OperationalError) and _disk_full(session, error):
+            logging.getLogger(__name__).error("database disk full: write rolled back (%s)",
+                                              str(error).splitlines()[0])
+            raise StorageFull("the database's disk is full: nothing was stored; free space "
+                              "and try again") from error
         raise
     finally:
         session.close()

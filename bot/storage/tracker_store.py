@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import json
 import logging
-import time
 from collections.abc import Iterable
 from typing import Any
 
@@ -35,15 +34,22 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.engine import make_url
 
 from bot.config import settings
-from bot.storage.transcripts import EVENTS  # Rasa's events table
+from bot.storage.session_purge import (  # noqa: F401 - purge_* re-exported for callers
+    CONSENT_SLOT,
+    DEFAULT_IDLE_SECONDS,
+    _delete_ids,
+    _sender_rows,
+    _sessions,
+    delete_unconsented_sessions,
+    purge_unconsented_sessions,
+)
+from bot.storage.tracker_cache import TrackerCache
+from bot.storage.tracker_cache import stamp as tracker_stamp
 
 logger = logging.getLogger(__name__)
 
 FORGET_ACTION = "action_forget"
 CLOSE_ACTION = "action_close"
-CONSENT_SLOT = "consent"
-# Rasa's default session expiry is 60 minutes (domain.yml session_config).
-DEFAULT_IDLE_SECONDS = 60 * 60
 
 
 
@@ -65,106 +71,6 @@ def _marker(events: Iterable[Event]) -> str | None:
         elif isinstance(event, AllSlotsReset) and last_action in (FORGET_ACTION, CLOSE_ACTION):
             found = "forget" if last_action == FORGET_ACTION else "close"
     return found
-
-
-def _consented(rows: Iterable[tuple[str, str]]) -> bool:
-    """Did the business agree to take part within these (type_name, data) rows?"""
-    agreed = False
-    for type_name, data in rows:
-        if type_name != "slot":
-            continue
-        try:
-            event = json.loads(data)
-        except (TypeError, ValueError):
-            continue
-        if event.get("name") == CONSENT_SLOT:
-            agreed = event.get("value") is True
-    return agreed
-
-
-def _sessions(rows: list[Any]) -> list[list[Any]]:
-    """Split a sender's rows (ordered by id) into sessions.
-
-    Rasa writes `action_session_start` just before `session_started`; both open a session.
-    """
-    starts = set()
-    for i, row in enumerate(rows):
-        if row.type_name == SessionStarted.type_name:
-            starts.add(i - 1 if i > 0 and rows[i - 1].type_name == "action" else i)
-    sessions: list[list[Any]] = []
-    current: list[Any] = []
-    for i, row in enumerate(rows):
-        if i in starts and current:
-            sessions.append(current)
-            current = []
-        current.append(row)
-    if current:
-        sessions.append(current)
-    return sessions
-
-
-def _sender_rows(conn: Any, sender_id: str) -> list[Any]:
-    return conn.execute(
-        sa.select(EVENTS.c.id, EVENTS.c.type_name, EVENTS.c.timestamp, EVENTS.c.data)
-        .where(EVENTS.c.sender_id == sender_id)
-        .order_by(EVENTS.c.id)
-    ).all()
-
-
-def _delete_ids(conn: Any, ids: list[int]) -> int:
-    for start in range(0, len(ids), 500):
-        conn.execute(sa.delete(EVENTS).where(EVENTS.c.id.in_(ids[start : start + 500])))
-    return len(ids)
-
-
-def delete_unconsented_sessions(
-    conn: sa.engine.Connection,
-    sender_id: str,
-    *,
-    keep_last: bool = False,
-    idle_before: float | None = None,
-) -> int:
-    """Delete a sender's sessions in which it never agreed to take part.
-
-    `keep_last` spares the most recent session (still running); `idle_before` only
-    deletes sessions whose last event is older than this timestamp.
-    """
-    sessions = _sessions(_sender_rows(conn, sender_id))
-    if keep_last:
-        sessions = sessions[:-1]
-    doomed: list[int] = []
-    for session in sessions:
-        if _consented((r.type_name, r.data) for r in session):
-            continue
-        if idle_before is not None and max(r.timestamp or 0 for r in session) >= idle_before:
-            continue
-        doomed.extend(r.id for r in session)
-    return _delete_ids(conn, doomed)
-
-
-def purge_unconsented_sessions(
-    database_url: str | None = None,
-    idle_seconds: float = DEFAULT_IDLE_SECONDS,
-    now: float | None = None,
-) -> int:
-    """Delete transcript events of idle sessions without consent, for every sender.
-
-    Returns the number of events deleted. Safe to run while the bot is running.
-    """
-    from bot.storage.db import engine_for
-
-    engine = engine_for(database_url or settings().database_url)
-    if not sa.inspect(engine).has_table("events"):
-        return 0
-    cutoff = (now if now is not None else time.time()) - idle_seconds
-    deleted = 0
-    with engine.begin() as conn:
-        senders = conn.execute(sa.select(EVENTS.c.sender_id).distinct()).scalars().all()
-        for sender_id in senders:
-            deleted += delete_unconsented_sessions(conn, sender_id, idle_before=cutoff)
-    if deleted:
-        logger.info("Purged %d transcript events of sessions without consent", deleted)
-    return deleted
 
 
 class ConsultationTrackerStore(SQLTrackerStore):
@@ -194,8 +100,28 @@ class ConsultationTrackerStore(SQLTrackerStore):
             query=dict(url.query),
             **kwargs,
         )
+        self._use_pooled_engine(url)
+        self._cache = TrackerCache(settings().tracker_cache_size)
+
+    def _use_pooled_engine(self, url: Any) -> None:  # noqa: ANN401 - SQLAlchemy URL
+        """Keep connections open between turns (measured, benchmarks/profile_turn.py).
+
+        Rasa's engine for SQLite is SQLAlchemy 1.4's NullPool: every turn opened a
+        connection, set its pragmas and closed it, and closing the last connection
+        checkpoints the WAL, a third of the Rasa process's database time. PostgreSQL
+        connections are checked before use, so a database restart costs no failed turn.
+        """
+        self.engine.dispose()
         if url.get_backend_name() == "sqlite":
+            self.engine = sa.create_engine(
+                url, poolclass=sa.pool.QueuePool, pool_size=5, max_overflow=10,
+                connect_args={"check_same_thread": False, "timeout": 10},
+            )
             sa.event.listen(self.engine, "connect", _set_sqlite_pragmas)
+        else:
+            self.engine = sa.create_engine(url, pool_pre_ping=True, pool_size=10,
+                                           max_overflow=10)
+        self.sessionmaker = sa.orm.sessionmaker(bind=self.engine)
 
     def get_db_url(self, *args: Any, **kwargs: Any) -> Any:  # noqa: ANN401
         """Use DATABASE_URL as it is (Rasa would rebuild it from parts)."""
@@ -208,8 +134,28 @@ class ConsultationTrackerStore(SQLTrackerStore):
             sessions = sessions[-1:]
         return _delete_ids(conn, [r.id for s in sessions for r in s])
 
+    async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
+        """The latest session's tracker: the one the last turn saved if the database still
+        holds exactly that (bot/storage/tracker_cache.py), else rebuilt from its events."""
+        if self._cache.size > 0:
+            with self.engine.connect() as conn:
+                cached = self._cache.take(sender_id, tracker_stamp(conn, sender_id))
+            if cached is not None:
+                return cached
+        return await super().retrieve(sender_id)
+
+    def _remember(self, tracker: DialogueStateTracker, new_events: list[Event]) -> None:
+        """Cache the saved tracker, unless this turn opened a session: then its events
+        start earlier than the database's latest session, which Rasa counts on."""
+        if self._cache.size <= 0 or any(isinstance(e, SessionStarted) for e in new_events):
+            self._cache.drop(tracker.sender_id)
+            return
+        with self.engine.connect() as conn:
+            self._cache.put(tracker.sender_id, tracker_stamp(conn, tracker.sender_id), tracker)
+
     async def save(self, tracker: DialogueStateTracker) -> None:
         """Store the turn's new events, applying the consent rules above."""
+        self._cache.drop(tracker.sender_id)
         with self.session_scope() as session:
             new_events = list(self._additional_events(session, tracker))
             marker = _marker(new_events)
@@ -244,11 +190,15 @@ class ConsultationTrackerStore(SQLTrackerStore):
                     )
                 )
             session.commit()
+        self._remember(tracker, new_events)
 
 
 # Importing the tracker store (Rasa does, from endpoints.yml) also installs the guard that
 # turns an unreachable or slow action server into a polite reply; see bot/channels/resilience.
 def _install_resilience() -> None:
+    from bot.production.transcript_guard import install as fail_closed
+
+    fail_closed()  # a database outage fails the turn (client resends) instead of forgetting it
     try:
         from bot.channels.resilience import install
     except ImportError:  # pragma: no cover - channels are optional for storage users

@@ -34,6 +34,14 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
 
     @app.get("/healthz")
     def healthz() -> tuple[dict[str, str], int]:
+        """Liveness: the process serves HTTP."""
         return {"status": "ok"}, 200
+
+    @app.get("/readyz")
+    def readyz() -> tuple[dict[str, object], int]:
+        """Readiness: the staff app's database answers and is migrated."""
+        from bot.production.health import database_problem, report
+
+        return report({"database": database_problem(app.config["DATABASE_URL"])})
 
     return app

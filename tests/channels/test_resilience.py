@@ -107,7 +107,10 @@ def agent_factory(agent_and_port: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
     agent, port = agent_and_port
 
     def make(timeout: float = 20) -> Any:
+        from bot.config import settings
+
         monkeypatch.setenv("ACTION_TIMEOUT_SECONDS", str(timeout))
+        settings.cache_clear()
         return agent, port
 
     return make

@@ -76,6 +76,8 @@ def _serve(port: int) -> None:
     async def on_new_message(message: UserMessage) -> None:
         await message.output_channel.send_text_message(
             message.sender_id, f"echo {message.text} via {message.input_channel}")
+        if message.text == "fail after replying":  # e.g. the tracker store's database is down
+            raise RuntimeError("could not save the turn")
 
     app = Sanic(f"rest_test_{port}")
     app.blueprint(LimitedRestInput().blueprint(on_new_message), url_prefix="/webhooks/rest")
@@ -142,3 +144,16 @@ def test_a_flooding_sender_gets_429_with_retry_after(monkeypatch: pytest.MonkeyP
     error = results[3][1]["error"]
     assert error["code"] == "rate_limited" and error["retry_after"] >= 1
     assert "wait" in error["message"]
+
+
+def test_a_turn_that_fails_inside_rasa_is_503_so_the_client_resends() -> None:
+    js = {"content-type": "application/json"}
+    results = _serve_and_post([
+        (json.dumps({"sender": "s", "message": "fail after replying"}).encode(), js),
+        (json.dumps({"sender": "s", "message": "next"}).encode(), js),
+    ])
+    (failed, error), (ok, replies) = results
+    # Rasa alone would answer 200 with the reply of a turn it never saved.
+    assert failed == 503 and error["error"]["code"] == "unavailable"
+    assert error["error"]["retry_after"] >= 1
+    assert ok == 200 and replies == [{"recipient_id": "s", "text": "echo next via rest"}]

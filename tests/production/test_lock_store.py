@@ -10,6 +10,8 @@ import pytest
 from rasa.core.lock_store import LockStore, RedisLockStore
 from rasa.utils.endpoints import read_endpoint_config
 
+from tests.production.conftest import RedisServer
+
 PRODUCTION_ENDPOINTS = Path(__file__).resolve().parents[2] / "deploy" / "endpoints.production.yml"
 
 
@@ -45,3 +47,39 @@ def test_production_lock_store_serialises_a_conversation(
         ["a start", "a end", "b start", "b end"],
         ["b start", "b end", "a start", "a end"],
     )
+
+
+def test_lock_store_keeps_turns_going_while_redis_is_down(
+    redis_server: RedisServer, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from bot.production.lock_store import FallbackRedisLockStore
+
+    monkeypatch.setenv("REDIS_HOST", "127.0.0.1")
+    monkeypatch.setenv("REDIS_PORT", str(redis_server.port))
+    clock = [0.0]
+    store = FallbackRedisLockStore(clock=lambda: clock[0])
+
+    async def turn(name: str) -> None:
+        async with store.lock(name, wait_time_in_seconds=0.01):
+            await asyncio.sleep(0)
+
+    asyncio.run(turn("before"))
+    redis_server.stop()
+    with caplog.at_level("INFO", logger="bot.production.lock_store"):
+        asyncio.run(turn("during"))  # no exception: the turn runs on a per-replica lock
+        asyncio.run(turn("during-2"))
+        assert store.degraded_until is not None
+        redis_server.start()
+        clock[0] += store.retry_seconds + 1
+        asyncio.run(turn("after"))
+    assert store.degraded_until is None
+    assert caplog.text.count("Redis unreachable") == 1
+    assert "Redis is back: conversation locks are shared by replicas again" in caplog.text
+
+
+def test_production_lock_store_needs_redis_host(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.production.lock_store import FallbackRedisLockStore
+
+    monkeypatch.delenv("REDIS_HOST", raising=False)
+    with pytest.raises(ValueError, match="REDIS_HOST is not set"):
+        FallbackRedisLockStore()

@@ -1,0 +1,56 @@
+"""The action server (rasa_sdk) with a readiness endpoint: `python -m bot.production.action_server`.
+
+rasa_sdk's own `/health` answers as soon as Sanic listens, before the tagger is loaded and
+whether or not the database is reachable; `/ready` checks both, so a balancer or Kubernetes
+only sends actions to a server that can run them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+
+from sanic import Sanic, response
+from sanic.request import Request
+
+from bot.config import settings
+from bot.production.health import TaggerWarmup, database_problem, report
+
+READY_DB_TIMEOUT = 5.0
+
+
+def create_app(warmup: TaggerWarmup | None = None) -> Sanic:
+    """rasa_sdk's app for the `actions` package, plus `/ready`."""
+    from rasa_sdk.endpoint import create_app as sdk_app
+
+    app = sdk_app("actions", cors_origins=[])
+    tagger = warmup or TaggerWarmup().start()
+
+    @app.get("/ready")
+    async def ready(_: Request) -> response.HTTPResponse:
+        loop = asyncio.get_running_loop()
+        try:
+            db = await asyncio.wait_for(
+                loop.run_in_executor(None, database_problem, settings().database_url),
+                READY_DB_TIMEOUT,
+            )
+        except asyncio.TimeoutError:
+            db = f"database did not answer within {READY_DB_TIMEOUT:.0f} s"
+        body, status = report({"database": db, "tagger": tagger.problem()})
+        return response.json(body, status=status)
+
+    return app
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--port", type=int, default=settings().action_port)
+    parser.add_argument("--host", default="0.0.0.0")  # noqa: S104 - a server's job
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
+    create_app().run(args.host, args.port, workers=1, access_log=False)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,71 @@
+"""Readiness checks that test what they claim: the database answers, the tagger is loaded.
+
+Liveness (`/health`, `/healthz`) only says the process serves HTTP; readiness (`/ready`,
+`/readyz`) says it can do its job now, so a balancer or Kubernetes sends it traffic.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass, field
+
+import sqlalchemy as sa
+
+logger = logging.getLogger(__name__)
+
+
+def database_problem(database_url: str) -> str | None:
+    """None if the database answers `SELECT 1` and has our tables, else what is wrong."""
+    from bot.storage.db import engine_for
+
+    try:
+        engine = engine_for(database_url)
+        with engine.connect() as conn:
+            conn.execute(sa.text("SELECT 1"))
+            if not sa.inspect(conn).has_table("responses"):
+                return "database reachable but not migrated (run `bucks-lis db upgrade`)"
+    except Exception as error:  # any driver error means: not ready
+        return f"database unreachable: {type(error).__name__}: {str(error).splitlines()[0]}"
+    return None
+
+
+@dataclass
+class TaggerWarmup:
+    """Loads the theme tagger once in a background thread and remembers how that went."""
+
+    started: float = field(default_factory=time.monotonic)
+    error: str | None = None
+    _done: threading.Event = field(default_factory=threading.Event)
+
+    def start(self) -> TaggerWarmup:
+        threading.Thread(target=self._load, name="tagger-warmup", daemon=True).start()
+        return self
+
+    def _load(self) -> None:
+        try:
+            from bot.tagging import engine
+
+            engine()
+        except Exception as error:  # reported by /ready, not a crash
+            self.error = f"tagger not loaded: {error}"
+            logger.error(self.error)
+        finally:
+            self._done.set()
+
+    def problem(self) -> str | None:
+        """None once the tagger is loaded; else 'loading' or why it failed."""
+        if not self._done.is_set():
+            return f"tagger loading ({time.monotonic() - self.started:.0f} s)"
+        return self.error
+
+
+def report(problems: dict[str, str | None]) -> tuple[dict[str, object], int]:
+    """JSON body and HTTP status for a readiness answer (200 ready, 503 not)."""
+    failing = {name: text for name, text in problems.items() if text}
+    body: dict[str, object] = {
+        "status": "ready" if not failing else "not ready",
+        "checks": {name: text or "ok" for name, text in problems.items()},
+    }
+    return body, 200 if not failing else 503

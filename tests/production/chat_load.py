@@ -1,0 +1,131 @@
+"""Businesses taking the full consultation through the public entry while a fault happens,
+and the check that nothing was lost: every answer acknowledged is stored exactly once, and
+every acknowledged message and reply is in the transcript.
+
+A business whose turn fails (connection error, 5xx, or the bot's "technical problem" reply)
+waits a second and sends the same message again, as the widget tells a person to do.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+
+import requests
+from sqlalchemy import create_engine, text
+
+
+def _load_script() -> list[tuple[str, bool]]:
+    """The load benchmark's consultation script (benchmarks/ is not a package)."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "conversation_load.py"
+    import sys
+
+    spec = importlib.util.spec_from_file_location("bench_conversation_load", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look themselves up there
+    spec.loader.exec_module(module)
+    return module.SCRIPT
+
+
+SCRIPT = _load_script()
+
+PROBLEM = "technical problem"
+
+
+@dataclass
+class Business:
+    n: int
+    sender: str = field(default_factory=lambda: f"fault-{uuid.uuid4().hex[:12]}")
+    acknowledged: list[str] = field(default_factory=list)  # messages with a normal reply
+    replies: list[str] = field(default_factory=list)
+    answers: list[str] = field(default_factory=list)  # acknowledged answers to store
+    retries: int = 0
+    replicas: list[str] = field(default_factory=list)  # X-Bucks-Replica of each turn
+    gave_up: str | None = None
+
+
+def _turn(http: requests.Session, url: str, biz: Business, message: str,
+          patience: float) -> list[dict] | None:
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            resp = http.post(url, json={"sender": biz.sender, "message": message}, timeout=90)
+            if resp.status_code == 200:
+                body = resp.json()
+                said = " ".join(r.get("text") or "" for r in body)
+                if PROBLEM not in said:
+                    biz.replicas.append(resp.headers.get("X-Bucks-Replica", ""))
+                    return body
+        except requests.RequestException:
+            pass
+        if time.monotonic() > deadline:
+            return None
+        biz.retries += 1
+        time.sleep(1)
+
+
+def converse(base_url: str, biz: Business, patience: float = 120.0) -> Business:
+    url = f"{base_url}/webhooks/rest/webhook"
+    with requests.Session() as http:
+        for line, is_answer in SCRIPT:
+            message = line.format(n=biz.n)
+            body = _turn(http, url, biz, message, patience)
+            if body is None:
+                biz.gave_up = message
+                return biz
+            biz.acknowledged.append(message)
+            biz.replies += [r["text"] for r in body if r.get("text")]
+            if is_answer:
+                biz.answers.append(message)
+    return biz
+
+
+def run_load(base_url: str, businesses: int, at_once: int, fault: Callable[[], None],
+             fault_after: float) -> list[Business]:
+    """Run the consultations; call `fault()` `fault_after` seconds in."""
+    people = [Business(n) for n in range(businesses)]
+    timer = threading.Timer(fault_after, fault)
+    timer.start()
+    try:
+        with ThreadPoolExecutor(at_once) as pool:
+            done = list(pool.map(lambda b: converse(base_url, b), people))
+    finally:
+        timer.cancel()
+    return done
+
+
+def losses(database_url: str, people: list[Business]) -> list[str]:
+    """What is missing or doubled, per business (empty when nothing was lost)."""
+    problems: list[str] = []
+    engine = create_engine(database_url, future=True)
+    try:
+        with engine.connect() as conn:
+            for biz in people:
+                if biz.gave_up:
+                    problems.append(f"{biz.sender} gave up at {biz.gave_up!r}")
+                stored = sorted(r[0] for r in conn.execute(text(
+                    "SELECT r.text FROM responses r JOIN conversations c "
+                    "ON c.id = r.conversation_id WHERE c.sender_id = :s"), {"s": biz.sender}))
+                if stored != sorted(biz.answers):
+                    problems.append(f"{biz.sender}: answers sent {len(biz.answers)}, stored "
+                                    f"{len(stored)}: {sorted(set(stored) ^ set(biz.answers))}")
+                events = [json.loads(r[1]) | {"type": r[0]} for r in conn.execute(text(
+                    "SELECT type_name, data FROM events WHERE sender_id = :s ORDER BY id"),
+                    {"s": biz.sender})]
+                said = {e.get("text") for e in events if e["type"] == "user"}
+                told = {e.get("text") for e in events if e["type"] == "bot"}
+                lost_in = [m for m in biz.acknowledged if m not in said]
+                lost_out = [r for r in biz.replies if r not in told]
+                if lost_in or lost_out:
+                    problems.append(f"{biz.sender}: transcript lacks {lost_in[:3]} {lost_out[:3]}")
+    finally:
+        engine.dispose()
+    return problems

@@ -1,0 +1,90 @@
+"""Faults against the production topology on loopback (HAProxy, 2 Rasa replicas, 2 action
+servers, PostgreSQL, Redis): each kills or stops one part while businesses are mid-way
+through consultations, then counts that nothing was lost."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+import uuid
+from typing import Any
+
+import pytest
+import requests
+
+from tests.production.chat_load import losses, run_load
+
+pytestmark = pytest.mark.slow
+
+BUSINESSES, AT_ONCE = 8, 4
+
+
+def _wait_restarted(stack: Any, name: str, old_pid: int, timeout: float = 240) -> None:
+    deadline = time.monotonic() + timeout
+    while stack.pids()[name] == old_pid or f"{name} restarted" not in stack.output():
+        assert time.monotonic() < deadline, stack.output()[-3000:]
+        time.sleep(1)
+
+
+def test_killed_action_server_loses_nothing(production_stack: Any) -> None:
+    stack = production_stack
+    victim = stack.pids()["actions0"]
+    people = run_load(stack.url, BUSINESSES, AT_ONCE,
+                      lambda: os.kill(victim, signal.SIGKILL), fault_after=4)
+    assert losses(stack.database_url(), people) == []
+    assert "actions0 exited (killed by SIGKILL); restarting" in stack.output()
+    _wait_restarted(stack, "actions0", victim)
+
+
+def test_killed_rasa_replica_its_conversations_continue_on_the_other(
+    production_stack: Any,
+) -> None:
+    stack = production_stack
+    victim = stack.pids()["rasa0"]
+    killed_at: list[float] = []
+
+    def kill() -> None:
+        killed_at.append(time.monotonic())
+        os.kill(victim, signal.SIGKILL)
+
+    people = run_load(stack.url, BUSINESSES, AT_ONCE, kill, fault_after=5)
+    assert killed_at
+    assert losses(stack.database_url(), people) == []
+    moved = [b for b in people if "rasa0" in b.replicas and "rasa1" in b.replicas
+             and b.replicas.index("rasa0") < b.replicas.index("rasa1")]
+    assert moved, [b.replicas for b in people]
+    assert "rasa0 exited (killed by SIGKILL); restarting" in stack.output()
+    _wait_restarted(stack, "rasa0", victim)
+
+
+def test_postgres_restart_under_load_loses_nothing(production_stack: Any) -> None:
+    stack = production_stack
+    victim = stack.pids()["postgres"]
+    people = run_load(stack.url, BUSINESSES, AT_ONCE,
+                      lambda: os.killpg(victim, signal.SIGKILL), fault_after=4)
+    assert losses(stack.database_url(), people) == []
+    assert "postgres exited" in stack.output()
+    assert any(b.retries for b in people)  # the outage was felt, and got over
+
+
+def test_redis_down_degrades_then_recovers(production_stack: Any) -> None:
+    stack = production_stack
+    redis_pid = stack.pids()["redis"]
+
+    def outage() -> None:
+        os.kill(redis_pid, signal.SIGSTOP)  # hangs, unlike a crash the supervisor would fix
+        time.sleep(6)
+        os.kill(redis_pid, signal.SIGCONT)
+
+    people = run_load(stack.url, BUSINESSES, AT_ONCE, outage, fault_after=3)
+    assert losses(stack.database_url(), people) == []
+    time.sleep(6)  # past the 5 s retry window: the next turns try Redis again
+    for i in range(10):  # senders spread over both replicas
+        requests.post(f"{stack.url}/webhooks/rest/webhook", timeout=120,
+                      json={"sender": f"after-redis-{i}-{uuid.uuid4().hex[:6]}",
+                            "message": "hello"}).raise_for_status()
+    rasa_logs = "".join((stack.logs / f"rasa{i}.log").read_text(errors="replace")
+                        for i in (0, 1))
+    assert "Redis unreachable" in rasa_logs
+    assert "Redis is back" in rasa_logs

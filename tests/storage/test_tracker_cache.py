@@ -1,0 +1,101 @@
+"""The Rasa process reuses the tracker its last turn saved, but only while the database
+holds exactly what that turn left; any other write means a rebuild from the events."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.storage.tracker_store import ConsultationTrackerStore
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def domain() -> Domain:
+    return Domain.load(str(ROOT / "domain.yml"))
+
+
+def run(coro):  # noqa: ANN001, ANN201
+    return asyncio.run(coro)
+
+
+def turn(store: ConsultationTrackerStore, domain: Domain, sender: str, text: str) -> None:
+    tracker = run(store.retrieve(sender))
+    if tracker is None:
+        tracker = DialogueStateTracker(sender, domain.slots)
+        for event in (ActionExecuted("action_session_start"), SessionStarted(),
+                      ActionExecuted("action_listen")):
+            tracker.update(event)
+    for event in (UserUttered(text, {"name": "inform", "confidence": 0.9}),
+                  BotUttered(f"you said {text}"), ActionExecuted("action_listen")):
+        tracker.update(event)
+    run(store.save(tracker))
+
+
+def texts(tracker: DialogueStateTracker) -> list[str]:
+    return [e.text for e in tracker.events if isinstance(e, (UserUttered, BotUttered))]
+
+
+def test_the_saved_tracker_is_reused_and_equals_a_rebuild(database_url: str,
+                                                         domain: Domain) -> None:
+    store = ConsultationTrackerStore(domain=domain)
+    turn(store, domain, "biz", "one")  # opens the session: not cached (Rasa counts on it)
+    turn(store, domain, "biz", "two")
+    hits = store._cache.hits
+    cached = run(store.retrieve("biz"))
+    assert store._cache.hits == hits + 1
+    rebuilt = run(ConsultationTrackerStore(domain=domain).retrieve("biz"))
+    assert [e.as_dict() for e in cached.events] == [e.as_dict() for e in rebuilt.events]
+    assert texts(cached) == ["one", "you said one", "two", "you said two"]
+
+
+def test_a_write_by_another_replica_means_a_rebuild(database_url: str, domain: Domain) -> None:
+    here, other = (ConsultationTrackerStore(domain=domain) for _ in range(2))
+    turn(here, domain, "biz", "one")
+    turn(here, domain, "biz", "two")
+    turn(other, domain, "biz", "three")  # the conversation moved while `here` held a copy
+    tracker = run(here.retrieve("biz"))
+    assert texts(tracker)[-2:] == ["three", "you said three"]
+
+
+def test_an_erasure_that_rewrites_events_means_a_rebuild(database_url: str,
+                                                         domain: Domain) -> None:
+    store = ConsultationTrackerStore(domain=domain)
+    turn(store, domain, "biz", "one")
+    turn(store, domain, "biz", "our secret plan")
+    with store.engine.begin() as conn:  # as bot/storage/erasure.py redacts a deleted X post
+        conn.execute(sa.text("UPDATE events SET data = replace(data, 'our secret plan', "
+                             "'[deleted]') WHERE sender_id = 'biz'"))
+    assert "our secret plan" not in texts(run(store.retrieve("biz")))
+
+
+def test_a_turn_that_fails_before_saving_leaves_nothing_cached(database_url: str,
+                                                               domain: Domain) -> None:
+    store = ConsultationTrackerStore(domain=domain)
+    turn(store, domain, "biz", "one")
+    turn(store, domain, "biz", "two")
+    half_done = run(store.retrieve("biz"))
+    half_done.update(UserUttered("never saved", {"name": "inform", "confidence": 0.9}))
+    # the turn fails here: no save
+    again = run(store.retrieve("biz"))
+    assert again is not half_done and "never saved" not in texts(again)
+
+
+def test_size_zero_turns_the_cache_off(database_url: str, domain: Domain,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.config import settings
+
+    monkeypatch.setenv("TRACKER_CACHE_SIZE", "0")
+    settings.cache_clear()
+    store = ConsultationTrackerStore(domain=domain)
+    settings.cache_clear()
+    for text in ("one", "two", "three"):
+        turn(store, domain, "biz", text)
+    assert store._cache.hits == 0 and texts(run(store.retrieve("biz")))[-1] == "you said three"
