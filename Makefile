@@ -57,9 +57,10 @@ validate: setup
 
 lint: setup
 	$(BIN)/ruff check bot actions tests benchmarks
+	$(BIN)/ruff format --check bot actions tests benchmarks
+	$(BIN)/mypy
 
-test: setup train
-	$(BIN)/ruff check bot actions tests benchmarks
+test: setup train lint
 	$(BIN)/rasa data validate --domain domain.yml --data data --fail-on-warnings
 	$(BIN)/pytest -q -ra
 
@@ -70,4 +71,4 @@ benchmark: setup train
 	$(BIN)/python benchmarks/run_all.py
 
 clean:
-	rm -rf models/rasa models/tagger var .pytest_cache
+	rm -rf models/rasa models/tagger models/tagger-previous var .pytest_cache

@@ -17,12 +17,12 @@ VAR_DIR = Path(os.environ.get("BUCKS_LIS_VAR_DIR", PROJECT_ROOT / "var"))
 
 def _int(name: str, default: int) -> int:
     raw = os.environ.get(name)
-    return int(raw) if raw not in (None, "") else default
+    return int(raw) if raw else default
 
 
 def _float(name: str, default: float) -> float:
     raw = os.environ.get(name)
-    return float(raw) if raw not in (None, "") else default
+    return float(raw) if raw else default
 
 
 def _list(name: str, default: str) -> list[str]:

@@ -139,6 +139,7 @@ class Stack:
         try:
             for service in group:
                 while not _answers(service.ready_url):
+                    assert service.process is not None  # started just above
                     if service.process.poll() is not None:
                         raise RuntimeError(
                             f"{service.name} exited early; see {service.log_path}:\n"
@@ -183,6 +184,7 @@ class Stack:
                 service.restart_at = None
                 service.restarts += 1
                 self._spawn(service, self.env())
+                assert service.process is not None  # _spawn sets it
                 logger.warning("%s restarted (pid %d)", service.name, service.process.pid)
 
     def stop(self) -> None:

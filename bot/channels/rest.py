@@ -152,6 +152,7 @@ class LimitedRestInput(RestInput):
             if code is not None:
                 logger.info("Rejected REST message: %s", code)
                 return error_response(code, max_chars)
+            assert body is not None  # check_body gives a body or an error code
             wait = limits.wait_needed(body.get("sender") or "default", client_address(request))
             if wait:
                 logger.warning("Rate-limited REST message from %s", client_address(request))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from datetime import datetime
+from typing import IO
 
 import click
 
@@ -19,7 +20,7 @@ from bot.storage.export import export_query, export_rows, write_csv, write_jsonl
               help="only responses stored on or after this date (UTC)")
 @click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-",
               help="file to write (default: stdout)")
-def export(fmt: str, since: datetime | None, output: click.utils.LazyFile) -> None:
+def export(fmt: str, since: datetime | None, output: IO[str]) -> None:
     """Write one line per stored response, themes after staff/respondent corrections."""
     with session_scope() as session:
         rows = export_rows(session, export_query(since))

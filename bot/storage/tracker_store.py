@@ -76,6 +76,8 @@ def _marker(events: Iterable[Event]) -> str | None:
 class ConsultationTrackerStore(SQLTrackerStore):
     """SQLTrackerStore on `DATABASE_URL` that keeps nothing of sessions without consent."""
 
+    engine: Any  # set by SQLTrackerStore.__init__ (Rasa ships no types), replaced below
+
     def __init__(
         self,
         domain: Any = None,
