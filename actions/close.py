@@ -64,8 +64,9 @@ class ValidateContactForm(FormValidationAction):
     def name(self) -> str:
         return "validate_contact_form"
 
-    def _save(self, email: str, dispatcher: CollectingDispatcher,
-              tracker: Tracker) -> dict[str, Any]:
+    def _save(
+        self, email: str, dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> dict[str, Any]:
         try:
             service.set_contact(tracker.sender_id, channel(tracker), email, True)
         except ValueError:
@@ -78,8 +79,9 @@ class ValidateContactForm(FormValidationAction):
         service.set_contact(tracker.sender_id, channel(tracker), None, False)
         return {"follow_up": False, "email": SKIPPED}
 
-    def validate_follow_up(self, value: Any, dispatcher: CollectingDispatcher,
-                           tracker: Tracker, domain: dict[str, Any]) -> dict[str, Any]:
+    def validate_follow_up(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
         text = as_text(value)
         if holding(text):
             return {"follow_up": None}  # asked again
@@ -93,14 +95,16 @@ class ValidateContactForm(FormValidationAction):
             return self._no(tracker)
         return {"follow_up": None}
 
-    def validate_email(self, value: Any, dispatcher: CollectingDispatcher,
-                       tracker: Tracker, domain: dict[str, Any]) -> dict[str, Any]:
+    def validate_email(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
         text = as_text(value)
         if holding(text):
             return {"email": None}  # asked again
-        if "@" not in text and (skipped(tracker, text) or (
-            latest_intent(tracker) == "deny" and PLAIN_WORDS.fullmatch(text.lower())
-        )):
+        if "@" not in text and (
+            skipped(tracker, text)
+            or (latest_intent(tracker) == "deny" and PLAIN_WORDS.fullmatch(text.lower()))
+        ):
             return self._no(tracker)
         return self._save(find_email(text) or text.strip(), dispatcher, tracker)
 

@@ -98,6 +98,7 @@ def asks_to_forget(text: str) -> bool:
         return EXPLICIT_FORGET.search(text) is not None
     return FORGET_REQUEST.search(text) is not None
 
+
 # Saying you no longer want to take part names it ("I'd rather not do this", "just
 # questions"); "no, just me" or "we don't want to take on more staff" are answers.
 WITHDRAW_WORDS = re.compile(
@@ -169,7 +170,7 @@ def _theme_words() -> tuple[str, ...]:
 
 
 def fix_theme_typos(text: str) -> str:
-    """"creatve and medtec" -> "creative and medtech": words of five letters or more
+    """ "creatve and medtec" -> "creative and medtech": words of five letters or more
     close to a theme word are corrected before the themes are matched."""
     vocabulary = _theme_words()
     known = set(vocabulary)
@@ -193,7 +194,18 @@ def as_text(value: Any) -> str:
 
 
 __all__ = [
-    "SKIPPED", "acknowledgement_only", "answer_read_as_question", "as_text", "asks_to_forget",
-    "buttons", "channel", "fix_theme_typos", "holding", "latest_intent", "latest_text",
-    "looks_like_question", "means_nothing", "skipped",
+    "SKIPPED",
+    "acknowledgement_only",
+    "answer_read_as_question",
+    "as_text",
+    "asks_to_forget",
+    "buttons",
+    "channel",
+    "fix_theme_typos",
+    "holding",
+    "latest_intent",
+    "latest_text",
+    "looks_like_question",
+    "means_nothing",
+    "skipped",
 ]

@@ -59,8 +59,11 @@ def _seabed_words(theme_id: str) -> set[str]:
 
 def asked_before(tracker: Tracker, slot: str) -> bool:
     """The choice question was already asked again after an unclear reply (twice in all)."""
-    asks = [e for e in tracker.events
-            if e.get("event") == "action" and e.get("name") == f"action_ask_{slot}"]
+    asks = [
+        e
+        for e in tracker.events
+        if e.get("event") == "action" and e.get("name") == f"action_ask_{slot}"
+    ]
     return len(asks) >= 2
 
 
@@ -68,8 +71,14 @@ class ValidateStrategyForm(FormValidationAction):
     def name(self) -> str:
         return "validate_strategy_form"
 
-    def _choose(self, slot: str, answer_slot: str, value: Any,
-                dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
+    def _choose(
+        self,
+        slot: str,
+        answer_slot: str,
+        value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+    ) -> dict[str, Any]:
         kind, _ = KINDS[slot]
         text = as_text(value)
         if holding(text):
@@ -83,8 +92,13 @@ class ValidateStrategyForm(FormValidationAction):
                 seabed = seabed_named(fixed)
                 if seabed:  # "environment" at the islands question: on to the seabed
                     dispatcher.utter_message(text=message("chosen", names=theme_names(seabed)))
-                    return {"islands": [], "island_answer": DONE, "seabed": seabed,
-                            "pending_questions": question_queue(seabed), "seabed_answer": None}
+                    return {
+                        "islands": [],
+                        "island_answer": DONE,
+                        "seabed": seabed,
+                        "pending_questions": question_queue(seabed),
+                        "seabed_answer": None,
+                    }
             if not chosen and asked_before(tracker, slot):
                 # unclear twice: move on rather than ask the same list a third time
                 dispatcher.utter_message(response="utter_choice_moving_on")
@@ -96,8 +110,9 @@ class ValidateStrategyForm(FormValidationAction):
             dispatcher.utter_message(text=message("chosen", names=theme_names(chosen)))
         return {slot: chosen, "pending_questions": queue, answer_slot: None if queue else DONE}
 
-    def _answer(self, answer_slot: str, value: Any, dispatcher: CollectingDispatcher,
-                tracker: Tracker) -> dict[str, Any]:
+    def _answer(
+        self, answer_slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> dict[str, Any]:
         pending = list(tracker.get_slot("pending_questions") or [])
         if not pending:
             return {answer_slot: DONE}
@@ -123,28 +138,34 @@ class ValidateStrategyForm(FormValidationAction):
             )
         return {answer_slot: None if rest else DONE, "pending_questions": rest}
 
-    async def extract_island_answer(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                    domain: dict[str, Any]) -> dict[str, Any]:
+    async def extract_island_answer(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
         return answer_read_as_question(tracker, "island_answer")
 
-    async def extract_seabed_answer(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                    domain: dict[str, Any]) -> dict[str, Any]:
+    async def extract_seabed_answer(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
         return answer_read_as_question(tracker, "seabed_answer")
 
-    def validate_islands(self, value: Any, dispatcher: CollectingDispatcher,
-                         tracker: Tracker, domain: dict[str, Any]) -> dict[str, Any]:
+    def validate_islands(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
         return self._choose("islands", "island_answer", value, dispatcher, tracker)
 
-    def validate_island_answer(self, value: Any, dispatcher: CollectingDispatcher,
-                               tracker: Tracker, domain: dict[str, Any]) -> dict[str, Any]:
+    def validate_island_answer(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
         return self._answer("island_answer", value, dispatcher, tracker)
 
-    def validate_seabed(self, value: Any, dispatcher: CollectingDispatcher,
-                        tracker: Tracker, domain: dict[str, Any]) -> dict[str, Any]:
+    def validate_seabed(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
         return self._choose("seabed", "seabed_answer", value, dispatcher, tracker)
 
-    def validate_seabed_answer(self, value: Any, dispatcher: CollectingDispatcher,
-                               tracker: Tracker, domain: dict[str, Any]) -> dict[str, Any]:
+    def validate_seabed_answer(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
         return self._answer("seabed_answer", value, dispatcher, tracker)
 
 
@@ -165,8 +186,9 @@ class _AskThemes(Action, ABC):
             lines = [section_text(self.section, "intro")]
             lines += [f"- {theme(t).name}: {theme(t).summary}" for t in ids]
             dispatcher.utter_message(text="\n".join(lines))
-        all_button = message("all_islands_button" if self.section == "islands"
-                             else "all_seabed_button")
+        all_button = message(
+            "all_islands_button" if self.section == "islands" else "all_seabed_button"
+        )
         dispatcher.utter_message(
             text=section_text(self.section, "ask"),
             buttons=buttons(

@@ -63,10 +63,14 @@ class ActionFallback(Action):
             answer_question(dispatcher, tracker)
             resume(dispatcher, tracker)
             return []
-        if (offers_a_view(tracker) and tracker.get_slot("stage") == "closed"
-                and tracker.get_slot("consent") and service.record_answer(
-                    tracker.sender_id, channel(tracker), latest_text(tracker),
-                    service.AFTER_CLOSE, None)):
+        if (
+            offers_a_view(tracker)
+            and tracker.get_slot("stage") == "closed"
+            and tracker.get_slot("consent")
+            and service.record_answer(
+                tracker.sender_id, channel(tracker), latest_text(tracker), service.AFTER_CLOSE, None
+            )
+        ):
             # one more thing after the questions ended: a view like any other, so kept
             dispatcher.utter_message(text=message("view_added_after_close"))
             return []
@@ -79,12 +83,16 @@ class ActionFallback(Action):
             # A view offered with no question pending: say why it isn't noted and how
             # it could be, instead of "I didn't understand".
             take_part = [("Take part", "/consent_agree")] if stage != "closed" else []
-            dispatcher.utter_message(response=VIEW_REPLIES[stage],
-                                     buttons=buttons(*take_part, *options))
+            dispatcher.utter_message(
+                response=VIEW_REPLIES[stage], buttons=buttons(*take_part, *options)
+            )
             return []
         if stage in (None, "consent"):
-            options = [("Take part", "/consent_agree"), ("Just ask questions",
-                                                         "/consent_decline"), *options]
+            options = [
+                ("Take part", "/consent_agree"),
+                ("Just ask questions", "/consent_decline"),
+                *options,
+            ]
         elif stage == "declined":
             options = [(message("take_part_button"), "/consent_agree"), *options]
         dispatcher.utter_message(text=message("fallback"), buttons=buttons(*options))

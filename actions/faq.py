@@ -34,8 +34,13 @@ def faq_choice(tracker: Tracker) -> tuple[str | None, float]:
 def describe(theme_id: str) -> str:
     """One island or seabed driver in a sentence or two, from seeds/themes.yml."""
     t = theme(theme_id)
-    return message("theme_detail", name=t.name, kind_label=message(f"{t.kind}_label"),
-                   summary=t.summary.strip(), assets=", ".join(t.assets))
+    return message(
+        "theme_detail",
+        name=t.name,
+        kind_label=message(f"{t.kind}_label"),
+        summary=t.summary.strip(),
+        assets=", ".join(t.assets),
+    )
 
 
 def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:

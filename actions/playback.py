@@ -83,9 +83,9 @@ class ValidateCorrectionForm(FormValidationAction):
     def name(self) -> str:
         return "validate_correction_form"
 
-    async def extract_theme_correction(self, dispatcher: CollectingDispatcher,
-                                       tracker: Tracker,
-                                       domain: dict[str, Any]) -> dict[str, Any]:
+    async def extract_theme_correction(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
         """A change typed with the "no" at play-back ("no, add skills") is the correction.
 
         Only when the form starts (the correction question is not yet asked); after that
@@ -99,14 +99,17 @@ class ValidateCorrectionForm(FormValidationAction):
             # at once and the play-back is shown again, as any held question is asked again.
             return {"theme_correction": HELD}
         if not EXPLICIT_CHANGE.search(text) or latest_intent(tracker) not in (
-            "deny", "choose_theme", "inform"
+            "deny",
+            "choose_theme",
+            "inform",
         ):
             return {}
         add, remove = parse_correction(fix_theme_typos(text))
         return {"theme_correction": text} if add or remove else {}
 
-    def validate_theme_correction(self, value: Any, dispatcher: CollectingDispatcher,
-                                  tracker: Tracker, domain: dict[str, Any]) -> dict[str, Any]:
+    def validate_theme_correction(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
         text = as_text(value)
         if text == HELD:
             return {"theme_correction": HELD}
@@ -115,8 +118,10 @@ class ValidateCorrectionForm(FormValidationAction):
         if skipped(tracker, text):
             return {"theme_correction": "(kept)"}
         add, remove = parse_correction(fix_theme_typos(text))
-        if not add and not remove and (
-            latest_intent(tracker) in KEEP_INTENTS or KEEP_WORDS.search(text)
+        if (
+            not add
+            and not remove
+            and (latest_intent(tracker) in KEEP_INTENTS or KEEP_WORDS.search(text))
         ):
             return {"theme_correction": "(kept)"}
         if not add and not remove:

@@ -29,7 +29,7 @@ ASKING_BACK = {"why", "what", "whats", "what's", "how", "huh", "pardon", "sorry"
 
 
 def asks_back(value: Any) -> bool:
-    """"why do you need that", "what for?": a question back, not a name or a sector
+    """ "why do you need that", "what for?": a question back, not a name or a sector
     ("Tell Tale Media" and "Can Do Cleaning" are names, so only these openings count)."""
     if not isinstance(value, str):
         return False
@@ -43,12 +43,21 @@ class ValidateProfileForm(FormValidationAction):
     def name(self) -> str:
         return "validate_profile_form"
 
-    def _clean(self, slot: str, value: Any, tracker: Tracker,
-               dispatcher: CollectingDispatcher | None = None) -> dict[str, Any]:
+    def _clean(
+        self,
+        slot: str,
+        value: Any,
+        tracker: Tracker,
+        dispatcher: CollectingDispatcher | None = None,
+    ) -> dict[str, Any]:
         if holding(value):
             return {slot: None}  # asked again
-        if (dispatcher is not None and asks_back(value) and latest_intent(tracker) != "skip"
-                and not skipped(tracker, value)):
+        if (
+            dispatcher is not None
+            and asks_back(value)
+            and latest_intent(tracker) != "skip"
+            and not skipped(tracker, value)
+        ):
             # "why do you need that?" that NLU did not take for a question: say what
             # the questions are for (and that they can be skipped), then ask again
             dispatcher.utter_message(response="utter_faq/bot_help")
@@ -58,44 +67,54 @@ class ValidateProfileForm(FormValidationAction):
         text = service.clean_text(as_text(value), MAX_CHARS)
         return {slot: text or None}
 
-    async def extract_organisation(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                   domain: dict[str, Any]) -> dict[str, Any]:
+    async def extract_organisation(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
         return answer_read_as_question(tracker, "organisation", faq=False)
 
-    async def extract_size_band(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                domain: dict[str, Any]) -> dict[str, Any]:
+    async def extract_size_band(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
         return answer_read_as_question(tracker, "size_band", faq=False)
 
-    async def extract_location(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                               domain: dict[str, Any]) -> dict[str, Any]:
+    async def extract_location(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
         return answer_read_as_question(tracker, "location", faq=False)
 
-    async def extract_sector(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                             domain: dict[str, Any]) -> dict[str, Any]:
+    async def extract_sector(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
         return answer_read_as_question(tracker, "sector")
 
-    async def extract_role(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                           domain: dict[str, Any]) -> dict[str, Any]:
+    async def extract_role(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
         return answer_read_as_question(tracker, "role")
 
-    def validate_organisation(self, value: Any, dispatcher: CollectingDispatcher,
-                              tracker: Tracker, domain: dict[str, Any]) -> dict[str, Any]:
+    def validate_organisation(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
         return self._clean("organisation", value, tracker, dispatcher)
 
-    def validate_sector(self, value: Any, dispatcher: CollectingDispatcher,
-                        tracker: Tracker, domain: dict[str, Any]) -> dict[str, Any]:
+    def validate_sector(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
         return self._clean("sector", value, tracker, dispatcher)
 
-    def validate_size_band(self, value: Any, dispatcher: CollectingDispatcher,
-                           tracker: Tracker, domain: dict[str, Any]) -> dict[str, Any]:
+    def validate_size_band(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
         return self._clean("size_band", value, tracker, dispatcher)
 
-    def validate_location(self, value: Any, dispatcher: CollectingDispatcher,
-                          tracker: Tracker, domain: dict[str, Any]) -> dict[str, Any]:
+    def validate_location(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
         return self._clean("location", value, tracker, dispatcher)
 
-    def validate_role(self, value: Any, dispatcher: CollectingDispatcher,
-                      tracker: Tracker, domain: dict[str, Any]) -> dict[str, Any]:
+    def validate_role(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
         return self._clean("role", value, tracker, dispatcher)
 
 

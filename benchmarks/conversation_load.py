@@ -75,18 +75,31 @@ def free_port() -> int:
 def start_stack(tmp: Path) -> tuple[subprocess.Popen, str, str]:
     web, rasa, action = free_port(), free_port(), free_port()
     database_url = f"sqlite:///{tmp / 'load.db'}"
-    env = dict(os.environ, DATABASE_URL=database_url, BUCKS_LIS_VAR_DIR=str(tmp / "var"),
-               WEB_PORT=str(web), RASA_PORT=str(rasa), ACTION_PORT=str(action),
-               ACTION_SERVER_URL=f"http://127.0.0.1:{action}/webhook")
+    env = dict(
+        os.environ,
+        DATABASE_URL=database_url,
+        BUCKS_LIS_VAR_DIR=str(tmp / "var"),
+        WEB_PORT=str(web),
+        RASA_PORT=str(rasa),
+        ACTION_PORT=str(action),
+        ACTION_SERVER_URL=f"http://127.0.0.1:{action}/webhook",
+    )
     log = open(tmp / "run.log", "w+b")  # noqa: SIM115
-    proc = subprocess.Popen([str(Path(sys.executable).parent / "bucks-lis"), "run"], cwd=ROOT,
-                            env=env, stdout=log, stderr=subprocess.STDOUT,
-                            start_new_session=True)
+    proc = subprocess.Popen(
+        [str(Path(sys.executable).parent / "bucks-lis"), "run"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     deadline = time.monotonic() + 300
     while b"ready:" not in (tmp / "run.log").read_bytes():
         if proc.poll() is not None or time.monotonic() > deadline:
-            raise SystemExit("bucks-lis run did not start:\n"
-                             + (tmp / "run.log").read_text(errors="replace")[-3000:])
+            raise SystemExit(
+                "bucks-lis run did not start:\n"
+                + (tmp / "run.log").read_text(errors="replace")[-3000:]
+            )
         time.sleep(1)
     return proc, f"http://127.0.0.1:{rasa}", database_url
 
@@ -108,8 +121,9 @@ def converse(rasa_url: str, n: int) -> Result:
             message = line.format(n=n)
             started = time.perf_counter()
             try:
-                resp = http.post(url, json={"sender": result.sender, "message": message},
-                                 timeout=120)
+                resp = http.post(
+                    url, json={"sender": result.sender, "message": message}, timeout=120
+                )
             except requests.RequestException as exc:
                 result.errors.append(f"{type(exc).__name__}")
                 continue
@@ -131,20 +145,34 @@ def check_database(database_url: str, results: list[Result]) -> dict:
     try:
         with engine.connect() as conn:
             for res in results:
-                stored = [r[0] for r in conn.execute(text(
-                    "SELECT r.text FROM responses r JOIN conversations c "
-                    "ON c.id = r.conversation_id WHERE c.sender_id = :s"), {"s": res.sender})]
+                stored = [
+                    r[0]
+                    for r in conn.execute(
+                        text(
+                            "SELECT r.text FROM responses r JOIN conversations c "
+                            "ON c.id = r.conversation_id WHERE c.sender_id = :s"
+                        ),
+                        {"s": res.sender},
+                    )
+                ]
                 missing += sum(1 for a in res.answers if a not in stored)
                 duplicated += len(stored) - len(set(stored))
-                untagged += conn.execute(text(
-                    "SELECT COUNT(*) FROM responses r JOIN conversations c "
-                    "ON c.id = r.conversation_id WHERE c.sender_id = :s AND NOT EXISTS "
-                    "(SELECT 1 FROM response_themes t WHERE t.response_id = r.id "
-                    "AND t.source = 'model')"), {"s": res.sender}).scalar_one()
+                untagged += conn.execute(
+                    text(
+                        "SELECT COUNT(*) FROM responses r JOIN conversations c "
+                        "ON c.id = r.conversation_id WHERE c.sender_id = :s AND NOT EXISTS "
+                        "(SELECT 1 FROM response_themes t WHERE t.response_id = r.id "
+                        "AND t.source = 'model')"
+                    ),
+                    {"s": res.sender},
+                ).scalar_one()
     finally:
         engine.dispose()
-    return {"answers_missing": missing, "answers_stored_twice": duplicated,
-            "responses_without_model_tags": untagged}
+    return {
+        "answers_missing": missing,
+        "answers_stored_twice": duplicated,
+        "responses_without_model_tags": untagged,
+    }
 
 
 def pct(values: list[float], q: float) -> float:
@@ -179,8 +207,11 @@ def main() -> int:
 
     latencies = [x for r in results for x in r.latencies]
     out = {
-        "users": args.users, "concurrency": args.concurrency, "turns": len(latencies),
-        "wall_s": round(wall, 1), "turns_per_s": round(len(latencies) / wall, 1),
+        "users": args.users,
+        "concurrency": args.concurrency,
+        "turns": len(latencies),
+        "wall_s": round(wall, 1),
+        "turns_per_s": round(len(latencies) / wall, 1),
         "turn_p50_ms": round(1000 * statistics.median(latencies)) if latencies else None,
         "turn_p95_ms": round(1000 * pct(latencies, 0.95)),
         "turn_max_ms": round(1000 * max(latencies, default=0)),

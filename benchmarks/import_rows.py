@@ -64,10 +64,14 @@ def main() -> int:
             result = import_file(session, data, "csv", "survey", "bench", 20_000)
         timings.append((time.perf_counter() - t, result.added))
     (first_s, added), (again_s, again_added) = timings
-    print(f"{args.rows} rows: import {first_s:.1f} s ({args.rows / first_s:.0f} rows/s, "
-          f"{added} added); re-import {again_s:.2f} s ({again_added} added)")
-    print(f"reference, the tagger alone on the same texts: {tagger_s:.1f} s "
-          f"({args.rows / tagger_s:.0f} texts/s); storing adds {first_s - tagger_s:.1f} s")
+    print(
+        f"{args.rows} rows: import {first_s:.1f} s ({args.rows / first_s:.0f} rows/s, "
+        f"{added} added); re-import {again_s:.2f} s ({again_added} added)"
+    )
+    print(
+        f"reference, the tagger alone on the same texts: {tagger_s:.1f} s "
+        f"({args.rows / tagger_s:.0f} texts/s); storing adds {first_s - tagger_s:.1f} s"
+    )
     load = os.getloadavg()
     print(f"load average {load[0]:.1f} on {os.cpu_count()} CPUs")
     return 0

@@ -36,9 +36,23 @@ def _run(args: list[str], log: Path) -> float:
 
 def train_seconds(tmp: Path) -> float:
     return _run(
-        [str(RASA), "train", "--force", "--domain", "domain.yml", "--data", "data/nlu",
-         "data/rules", "data/stories", "--config", "config.yml", "--out", str(tmp / "model"),
-         "--fixed-model-name", "benchmark"],
+        [
+            str(RASA),
+            "train",
+            "--force",
+            "--domain",
+            "domain.yml",
+            "--data",
+            "data/nlu",
+            "data/rules",
+            "data/stories",
+            "--config",
+            "config.yml",
+            "--out",
+            str(tmp / "model"),
+            "--fixed-model-name",
+            "benchmark",
+        ],
         tmp / "train.log",
     )
 
@@ -46,8 +60,20 @@ def train_seconds(tmp: Path) -> float:
 def cross_validate(tmp: Path, folds: int) -> dict[str, float]:
     out = tmp / "cv"
     seconds = _run(
-        [str(RASA), "test", "nlu", "--cross-validation", "--folds", str(folds),
-         "--config", "config.yml", "--nlu", "data/nlu", "--out", str(out)],
+        [
+            str(RASA),
+            "test",
+            "nlu",
+            "--cross-validation",
+            "--folds",
+            str(folds),
+            "--config",
+            "config.yml",
+            "--nlu",
+            "data/nlu",
+            "--out",
+            str(out),
+        ],
         tmp / "cv.log",
     )
     report = json.loads((out / "intent_report.json").read_text())
@@ -57,7 +83,8 @@ def cross_validate(tmp: Path, folds: int) -> dict[str, float]:
         "accuracy": report.get("accuracy", float("nan")),
         "seconds": seconds,
         "worst": sorted(
-            (name, scores["f1-score"]) for name, scores in report.items()
+            (name, scores["f1-score"])
+            for name, scores in report.items()
             if isinstance(scores, dict) and "support" in scores and " avg" not in name
         ),
     }

@@ -110,13 +110,16 @@ def main() -> int:
     macro, f1s = macro_f1(pairs)
     accuracy = sum(correct.values()) / len(pairs)
 
-    print(f"held-out NLU probes: {len(pairs)} messages, {len(totals)} intents "
-          f"({args.data.relative_to(ROOT) if args.data.is_relative_to(ROOT) else args.data})")
+    print(
+        f"held-out NLU probes: {len(pairs)} messages, {len(totals)} intents "
+        f"({args.data.relative_to(ROOT) if args.data.is_relative_to(ROOT) else args.data})"
+    )
     print(f"model load {load_seconds:.1f} s, parse {parse_seconds:.1f} s")
     print(f"{'intent':28} {'n':>3} {'acc':>6} {'F1':>6}")
     for label in sorted(totals):
-        print(f"{label:28} {totals[label]:3d} {correct[label] / totals[label]:6.2f} "
-              f"{f1s[label]:6.2f}")
+        print(
+            f"{label:28} {totals[label]:3d} {correct[label] / totals[label]:6.2f} {f1s[label]:6.2f}"
+        )
     print(f"overall accuracy {accuracy:.3f}")
     print(f"macro-F1 {macro:.3f}")
 

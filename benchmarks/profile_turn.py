@@ -35,8 +35,10 @@ PARTS = [
     ("theme tagger (ONNX MiniLM, classifier)", ("bot/tagging/", "onnxruntime", "tokenizers")),
     ("Rasa NLU pipeline (featurizers, DIET, ResponseSelector)", ("rasa/nlu/",)),
     ("dialogue policies (rules, memoization)", ("rasa/core/policies/",)),
-    ("tracker (events, featurising state)", ("rasa/shared/core/trackers", "rasa/shared/core/events",
-                                             "tracker_store")),
+    (
+        "tracker (events, featurising state)",
+        ("rasa/shared/core/trackers", "rasa/shared/core/events", "tracker_store"),
+    ),
     ("action call (HTTP client)", ("rasa/core/actions/", "aiohttp/")),
     ("consultation logic", ("bot/consultation/", "actions/")),
     ("rasa_sdk executor", ("rasa_sdk/",)),
@@ -116,10 +118,26 @@ def main() -> int:
             converse(rasa_url, 0)  # warm: first turns load lazily
             pids = children(proc.pid)
             before = {name: cpu_seconds(pid) for name, pid in pids.items()}
-            spies = {name: subprocess.Popen(
-                [str(BIN / "py-spy"), "record", "--pid", str(pid), "--format", "raw",
-                 "--rate", "50", "--nonblocking", "--output", str(tmp / f"{name}.raw")],
-                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for name, pid in pids.items()}
+            spies = {
+                name: subprocess.Popen(
+                    [
+                        str(BIN / "py-spy"),
+                        "record",
+                        "--pid",
+                        str(pid),
+                        "--format",
+                        "raw",
+                        "--rate",
+                        "50",
+                        "--nonblocking",
+                        "--output",
+                        str(tmp / f"{name}.raw"),
+                    ],
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                )
+                for name, pid in pids.items()
+            }
             started = time.perf_counter()
             with ThreadPoolExecutor(args.concurrency) as pool:
                 results = list(pool.map(lambda n: converse(rasa_url, n), range(args.users)))
@@ -137,11 +155,16 @@ def main() -> int:
         finally:
             stop_stack(proc)
     turns = sum(len(r.latencies) for r in results)
-    out = {"turns": turns, "wall_s": round(wall, 1), "turns_per_s": round(turns / wall, 1),
-           "cpu_ms_per_turn": {n: round(1000 * (after[n] - before[n]) / turns, 1) for n in pids},
-           "profile_percent": {
-               n: {k: round(100 * v / sum(p.values()), 1) for k, v in p.most_common()}
-               for n, p in profiles.items()}}
+    out = {
+        "turns": turns,
+        "wall_s": round(wall, 1),
+        "turns_per_s": round(turns / wall, 1),
+        "cpu_ms_per_turn": {n: round(1000 * (after[n] - before[n]) / turns, 1) for n in pids},
+        "profile_percent": {
+            n: {k: round(100 * v / sum(p.values()), 1) for k, v in p.most_common()}
+            for n, p in profiles.items()
+        },
+    }
     if args.json:
         print(json.dumps(out))
     else:

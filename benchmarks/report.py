@@ -35,11 +35,34 @@ from bot.storage.models import (  # noqa: E402
 )
 from bot.strategy import THEME_IDS  # noqa: E402
 
-SECTORS = ["Space", "Film and TV", "Engineering", "Healthcare", "Logistics", "Retail",
-           "Construction", "Software", "Farming", "Education", "Hospitality", "Finance"]
+SECTORS = [
+    "Space",
+    "Film and TV",
+    "Engineering",
+    "Healthcare",
+    "Logistics",
+    "Retail",
+    "Construction",
+    "Software",
+    "Farming",
+    "Education",
+    "Hospitality",
+    "Finance",
+]
 SIZES = ["1-9", "10-49", "50-249", "250+", None]
-PLACES = ["Aylesbury", "High Wycombe", "Amersham", "Beaconsfield", "Buckingham", "Chesham",
-          "Marlow", "Westcott", "Silverstone", "Princes Risborough", None]
+PLACES = [
+    "Aylesbury",
+    "High Wycombe",
+    "Amersham",
+    "Beaconsfield",
+    "Buckingham",
+    "Chesham",
+    "Marlow",
+    "Westcott",
+    "Silverstone",
+    "Princes Risborough",
+    None,
+]
 CHANNELS = ["socketio", "socketio", "socketio", "x_post", "email", "survey"]
 
 
@@ -49,19 +72,46 @@ def seed(engine, n: int) -> None:  # noqa: ANN001
     rng = random.Random(11)
     n_business = max(n * 3 // 10, 1)
     with session_scope(engine) as s:
-        s.execute(insert(Business), [
-            {"id": i, "sender_id": f"b{i}", "channel": CHANNELS[i % len(CHANNELS)],
-             "organisation": f"Firm {i} Ltd", "sector": rng.choice(SECTORS),
-             "size_band": rng.choice(SIZES), "location": rng.choice(PLACES),
-             "consent": True, "named_consent": i % 10 == 0}
-            for i in range(1, n_business + 1)])
-        s.execute(insert(Conversation), [
-            {"id": i, "business_id": i, "sender_id": f"b{i}",
-             "channel": CHANNELS[i % len(CHANNELS)]} for i in range(1, n_business + 1)])
-        s.execute(insert(Response), [
-            {"id": i, "conversation_id": rng.randint(1, n_business),
-             "text": f"Response {i}: we need better broadband, call Jo on 01494 123456"}
-            for i in range(1, n + 1)])
+        s.execute(
+            insert(Business),
+            [
+                {
+                    "id": i,
+                    "sender_id": f"b{i}",
+                    "channel": CHANNELS[i % len(CHANNELS)],
+                    "organisation": f"Firm {i} Ltd",
+                    "sector": rng.choice(SECTORS),
+                    "size_band": rng.choice(SIZES),
+                    "location": rng.choice(PLACES),
+                    "consent": True,
+                    "named_consent": i % 10 == 0,
+                }
+                for i in range(1, n_business + 1)
+            ],
+        )
+        s.execute(
+            insert(Conversation),
+            [
+                {
+                    "id": i,
+                    "business_id": i,
+                    "sender_id": f"b{i}",
+                    "channel": CHANNELS[i % len(CHANNELS)],
+                }
+                for i in range(1, n_business + 1)
+            ],
+        )
+        s.execute(
+            insert(Response),
+            [
+                {
+                    "id": i,
+                    "conversation_id": rng.randint(1, n_business),
+                    "text": f"Response {i}: we need better broadband, call Jo on 01494 123456",
+                }
+                for i in range(1, n + 1)
+            ],
+        )
         themes: list[dict] = []
         for i in range(1, n + 1):
             for theme in rng.sample(THEME_IDS, rng.choice([1, 1, 2])):
@@ -72,15 +122,35 @@ def seed(engine, n: int) -> None:  # noqa: ANN001
         for theme in THEME_IDS:
             ids = [sub_id + k + 1 for k in range(6)]
             sub_id += 6
-            subs += [{"id": i, "theme_id": theme, "label": f"Point {i} about {theme}",
-                      "curated": i % 2 == 0} for i in ids]
+            subs += [
+                {
+                    "id": i,
+                    "theme_id": theme,
+                    "label": f"Point {i} about {theme}",
+                    "curated": i % 2 == 0,
+                }
+                for i in ids
+            ]
             members = [t["response_id"] for t in themes if t["theme_id"] == theme]
-            placed += [{"response_id": r, "theme_id": theme, "subtheme_id": rng.choice(ids),
-                        "pinned": False} for r in members]
-            quotes += [{"response_id": r, "theme_id": theme, "starred_by": "bench"}
-                       for r in members[:5]]
-            summaries.append({"theme_id": theme, "text": f"What businesses said on {theme}. "
-                              * 8, "updated_by": "bench"})
+            placed += [
+                {
+                    "response_id": r,
+                    "theme_id": theme,
+                    "subtheme_id": rng.choice(ids),
+                    "pinned": False,
+                }
+                for r in members
+            ]
+            quotes += [
+                {"response_id": r, "theme_id": theme, "starred_by": "bench"} for r in members[:5]
+            ]
+            summaries.append(
+                {
+                    "theme_id": theme,
+                    "text": f"What businesses said on {theme}. " * 8,
+                    "updated_by": "bench",
+                }
+            )
         s.execute(insert(Subtheme), subs)
         s.execute(insert(ResponseSubtheme), placed)
         s.execute(insert(Quote), quotes)
@@ -103,11 +173,16 @@ def main() -> int:
         print(f"seeded {args.responses} responses in {time.perf_counter() - t0:.1f} s")
         with session_scope(engine) as s:
             t0 = time.perf_counter()
-            rows = s.scalar(select(func.count()).select_from(EffectiveTheme).join(
-                Response, Response.id == EffectiveTheme.response_id).join(
-                Conversation, Conversation.id == Response.conversation_id))
-            print(f"reference: count(*) over the {rows} theme rows joined: "
-                  f"{(time.perf_counter() - t0) * 1000:.0f} ms")
+            rows = s.scalar(
+                select(func.count())
+                .select_from(EffectiveTheme)
+                .join(Response, Response.id == EffectiveTheme.response_id)
+                .join(Conversation, Conversation.id == Response.conversation_id)
+            )
+            print(
+                f"reference: count(*) over the {rows} theme rows joined: "
+                f"{(time.perf_counter() - t0) * 1000:.0f} ms"
+            )
         for fmt in ("html", "docx", "pdf"):
             t0 = time.perf_counter()
             with session_scope(engine) as s:
@@ -115,8 +190,10 @@ def main() -> int:
             collected = time.perf_counter() - t0
             out = write(data, Path(tmp) / f"report.{fmt}")
             total = time.perf_counter() - t0
-            print(f"{fmt:4s}: {total:5.1f} s (collect {collected:.1f} s), "
-                  f"{out.stat().st_size / 1024:.0f} kB  (target <= 30 s)")
+            print(
+                f"{fmt:4s}: {total:5.1f} s (collect {collected:.1f} s), "
+                f"{out.stat().st_size / 1024:.0f} kB  (target <= 30 s)"
+            )
         engine.dispose()
     return 0
 

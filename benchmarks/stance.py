@@ -58,13 +58,13 @@ def main() -> int:
         ],
     }
     with_q = sum(1 for r in rows if question_stance(r.get("question_key")))
-    print(f"{len(rows)} labelled responses ({dict(Counter(gold))}); "
-          f"{with_q} answer an opportunities/barriers/help question")
+    print(
+        f"{len(rows)} labelled responses ({dict(Counter(gold))}); "
+        f"{with_q} answer an opportunities/barriers/help question"
+    )
     for name, pred in runs.items():
         m = scores(gold, pred)
-        per = "  ".join(
-            f"{s} P {m[s]['precision']:.2f} R {m[s]['recall']:.2f}" for s in STANCES
-        )
+        per = "  ".join(f"{s} P {m[s]['precision']:.2f} R {m[s]['recall']:.2f}" for s in STANCES)
         print(f"{name:<32} accuracy {m['accuracy']:.3f}  macro-F1 {m['macro_f1']:.3f}  {per}")
     pred = runs["classifier (question + words)"]
     wrong = [(r, p) for r, p in zip(rows, pred, strict=True) if p != r["stance"]]

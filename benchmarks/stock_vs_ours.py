@@ -35,16 +35,31 @@ from conversation_load import SCRIPT, free_port, pct  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-STOCK_LINES = ["hello", "I am sad", "yes", "great, thanks", "bye", "hi there", "no",
-               "I am feeling very good", "are you a bot?", "goodbye"]
+STOCK_LINES = [
+    "hello",
+    "I am sad",
+    "yes",
+    "great, thanks",
+    "bye",
+    "hi there",
+    "no",
+    "I am feeling very good",
+    "are you a bot?",
+    "goodbye",
+]
 
 
 def build_stock(folder: Path) -> None:
     if (folder / "models").exists() and any((folder / "models").glob("*.tar.gz")):
         return
     print(f"building and training the stock bot in {folder} (~3 min)…", flush=True)
-    subprocess.run([str(BIN / "rasa"), "init", "--no-prompt", "--init-dir", str(folder)],
-                   check=True, cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [str(BIN / "rasa"), "init", "--no-prompt", "--init-dir", str(folder)],
+        check=True,
+        cwd=folder,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
 
 def _wait(proc: subprocess.Popen, log: Path, ready: callable, what: str) -> None:
@@ -81,17 +96,29 @@ def _up(url: str) -> bool:
 def start_stock(folder: Path, tmp: Path) -> tuple[subprocess.Popen, str]:
     port = free_port()
     log = tmp / "stock.log"
-    proc = subprocess.Popen([str(BIN / "rasa"), "run", "--port", str(port)], cwd=folder,
-                            stdout=open(log, "wb"), stderr=subprocess.STDOUT,  # noqa: SIM115
-                            start_new_session=True)
+    proc = subprocess.Popen(
+        [str(BIN / "rasa"), "run", "--port", str(port)],
+        cwd=folder,
+        stdout=open(log, "wb"),
+        stderr=subprocess.STDOUT,  # noqa: SIM115
+        start_new_session=True,
+    )
     url = f"http://127.0.0.1:{port}"
     _wait(proc, log, lambda: _up(f"{url}/"), "stock rasa")
     return proc, url
 
 
 def start_ours(mode: str, tmp: Path) -> tuple[subprocess.Popen, str]:
-    ports = {name: free_port() for name in ("WEB_PORT", "ACTIONS_BALANCER_PORT", "PUBLIC_PORT",
-                                            "POSTGRES_PORT", "REDIS_PORT")}
+    ports = {
+        name: free_port()
+        for name in (
+            "WEB_PORT",
+            "ACTIONS_BALANCER_PORT",
+            "PUBLIC_PORT",
+            "POSTGRES_PORT",
+            "REDIS_PORT",
+        )
+    }
     # replicas and action servers take RASA_PORT+i / ACTION_PORT+i
     ports["RASA_PORT"], ports["ACTION_PORT"] = free_block(4), free_block(4)
     var = Path(tempfile.mkdtemp(prefix="bucks-lis-bench-"))
@@ -105,9 +132,14 @@ def start_ours(mode: str, tmp: Path) -> tuple[subprocess.Popen, str]:
         env.pop("DATABASE_URL", None)
         url = f"http://127.0.0.1:{ports['PUBLIC_PORT']}"
     log = tmp / "ours.log"
-    proc = subprocess.Popen([str(BIN / "bucks-lis"), mode if mode == "run" else "run-production"],
-                            cwd=ROOT, env=env, stdout=open(log, "wb"),  # noqa: SIM115
-                            stderr=subprocess.STDOUT, start_new_session=True)
+    proc = subprocess.Popen(
+        [str(BIN / "bucks-lis"), mode if mode == "run" else "run-production"],
+        cwd=ROOT,
+        env=env,
+        stdout=open(log, "wb"),  # noqa: SIM115
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     _wait(proc, log, lambda: b"ready:" in log.read_bytes(), f"bucks-lis {mode}")
     proc.var_dir = var  # removed by stop()
     return proc, url
@@ -136,7 +168,7 @@ def tree_rss_mb(pid: int) -> float:
             continue
         try:
             stat = (entry / "stat").read_text()
-            fields = stat[stat.rindex(")") + 2:].split()
+            fields = stat[stat.rindex(")") + 2 :].split()
             children.setdefault(int(fields[1]), []).append(int(entry.name))
             rss[int(entry.name)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
         except (OSError, ValueError):
@@ -156,8 +188,11 @@ def converse(url: str, lines: list[str], think: float) -> tuple[list[float], int
         for line in lines:
             started = time.perf_counter()
             try:
-                resp = http.post(f"{url}/webhooks/rest/webhook",
-                                 json={"sender": sender, "message": line}, timeout=120)
+                resp = http.post(
+                    f"{url}/webhooks/rest/webhook",
+                    json={"sender": sender, "message": line},
+                    timeout=120,
+                )
                 ok = resp.status_code == 200
             except requests.RequestException:
                 ok = False
@@ -177,9 +212,13 @@ def load(url: str, users: int, at_once: int, think: float, ours: bool) -> dict:
         results = list(pool.map(lambda _: converse(url, lines, think), range(users)))
     wall = time.perf_counter() - started
     lat = [x for r, _ in results for x in r]
-    return {"turns": len(lat), "turns_per_s": round(len(lat) / wall, 2),
-            "p50_ms": round(1000 * statistics.median(lat)), "p95_ms": round(1000 * pct(lat, 0.95)),
-            "errors": sum(e for _, e in results)}
+    return {
+        "turns": len(lat),
+        "turns_per_s": round(len(lat) / wall, 2),
+        "p50_ms": round(1000 * statistics.median(lat)),
+        "p95_ms": round(1000 * pct(lat, 0.95)),
+        "errors": sum(e for _, e in results),
+    }
 
 
 def main() -> int:
@@ -206,43 +245,63 @@ def main() -> int:
             # Warm both (first turns load lazily), then measure memory at rest.
             load(stock_url, 2, 2, 0, ours=False)
             load(ours_url, 2, 2, 0, ours=True)
-            memory = {"stock_rss_mb": round(tree_rss_mb(stock_proc.pid)),
-                      "ours_rss_mb": round(tree_rss_mb(ours_proc.pid))}
+            memory = {
+                "stock_rss_mb": round(tree_rss_mb(stock_proc.pid)),
+                "ours_rss_mb": round(tree_rss_mb(ours_proc.pid)),
+            }
             for at_once in levels:
                 for think in thinks:
                     stock_a = load(stock_url, args.users, at_once, think, ours=False)
                     ours = load(ours_url, args.users, at_once, think, ours=True)
                     stock_b = load(stock_url, args.users, at_once, think, ours=False)
-                    stock = {k: (stock_a[k] + stock_b[k]) / 2 for k in ("p95_ms", "p50_ms",
-                                                                         "turns_per_s")}
-                    rows.append({
-                        "at_once": at_once, "think_s": think, "ours": ours,
-                        "stock_before": stock_a, "stock_after": stock_b,
-                        "p95_ratio": round(ours["p95_ms"] / stock["p95_ms"], 2),
-                        "throughput_ratio": round(ours["turns_per_s"] / stock["turns_per_s"], 2),
-                    })
+                    stock = {
+                        k: (stock_a[k] + stock_b[k]) / 2
+                        for k in ("p95_ms", "p50_ms", "turns_per_s")
+                    }
+                    rows.append(
+                        {
+                            "at_once": at_once,
+                            "think_s": think,
+                            "ours": ours,
+                            "stock_before": stock_a,
+                            "stock_after": stock_b,
+                            "p95_ratio": round(ours["p95_ms"] / stock["p95_ms"], 2),
+                            "throughput_ratio": round(
+                                ours["turns_per_s"] / stock["turns_per_s"], 2
+                            ),
+                        }
+                    )
                     print(json.dumps(rows[-1]), flush=True)
             memory["ours_rss_after_mb"] = round(tree_rss_mb(ours_proc.pid))
             memory["stock_rss_after_mb"] = round(tree_rss_mb(stock_proc.pid))
         finally:
             stop(ours_proc)
             stop(stock_proc)
-    out = {"ours": args.ours, "users": args.users, "memory": memory, "runs": rows,
-           "load_average": [round(x, 2) for x in os.getloadavg()]}
+    out = {
+        "ours": args.ours,
+        "users": args.users,
+        "memory": memory,
+        "runs": rows,
+        "load_average": [round(x, 2) for x in os.getloadavg()],
+    }
     if args.json:
         print(json.dumps(out))
     else:
         print(f"\nmemory (RSS of each process tree): {memory}")
-        print(f"{'at once':>8} {'think':>6} {'ours p95':>9} {'stock p95':>10} {'ratio':>6} "
-              f"{'ours t/s':>9} {'stock t/s':>10} {'ratio':>6} {'errors o/s':>11}")
+        print(
+            f"{'at once':>8} {'think':>6} {'ours p95':>9} {'stock p95':>10} {'ratio':>6} "
+            f"{'ours t/s':>9} {'stock t/s':>10} {'ratio':>6} {'errors o/s':>11}"
+        )
         for r in rows:
             s95 = (r["stock_before"]["p95_ms"] + r["stock_after"]["p95_ms"]) / 2
             stp = (r["stock_before"]["turns_per_s"] + r["stock_after"]["turns_per_s"]) / 2
             stock_errors = r["stock_before"]["errors"] + r["stock_after"]["errors"]
             errs = f"{r['ours']['errors']}/{stock_errors}"
-            print(f"{r['at_once']:>8} {r['think_s']:>6} {r['ours']['p95_ms']:>9} {s95:>10.0f} "
-                  f"{r['p95_ratio']:>6} {r['ours']['turns_per_s']:>9} {stp:>10.1f} "
-                  f"{r['throughput_ratio']:>6} {errs:>11}")
+            print(
+                f"{r['at_once']:>8} {r['think_s']:>6} {r['ours']['p95_ms']:>9} {s95:>10.0f} "
+                f"{r['p95_ratio']:>6} {r['ours']['turns_per_s']:>9} {stp:>10.1f} "
+                f"{r['throughput_ratio']:>6} {errs:>11}"
+            )
     return 0
 
 

@@ -48,8 +48,10 @@ def quality(rows: list[dict]) -> dict:
     by_theme: dict[str, list[int]] = defaultdict(list)
     for i, row in enumerate(rows):
         by_theme[row["theme"]].append(i)
-    print(f"labelled set: {len(rows)} responses, {len(by_theme)} themes, "
-          f"{len({(r['theme'], r['subtheme']) for r in rows})} known sub-themes")
+    print(
+        f"labelled set: {len(rows)} responses, {len(by_theme)} themes, "
+        f"{len({(r['theme'], r['subtheme']) for r in rows})} known sub-themes"
+    )
     summary = {}
     for method in maths.METHODS:
         purities, aris = [], []
@@ -60,15 +62,19 @@ def quality(rows: list[dict]) -> dict:
             aris.append(maths.adjusted_rand(truth, labels))
             found = int(labels.max()) + 1 if len(labels) else 0
             unassigned = int((labels == maths.UNASSIGNED).sum())
-            print(f"  {method:13s} {theme:20s} purity {purities[-1]:.3f}  ARI {aris[-1]:.3f}  "
-                  f"found {found} (true {len(set(truth))}), unassigned {unassigned}")
+            print(
+                f"  {method:13s} {theme:20s} purity {purities[-1]:.3f}  ARI {aris[-1]:.3f}  "
+                f"found {found} (true {len(set(truth))}), unassigned {unassigned}"
+            )
             if method == maths.AGGLOMERATIVE:
                 terms = maths.label_clusters([rows[i]["text"] for i in idx], labels)
                 for key in sorted(terms):
                     print(f"      [{key}] {terms[key].label}")
         summary[method] = (float(np.mean(purities)), float(np.mean(aris)))
-        print(f"  {method:13s} MEAN purity {summary[method][0]:.3f}  ARI {summary[method][1]:.3f}"
-              "   (targets >= 0.8, >= 0.6)")
+        print(
+            f"  {method:13s} MEAN purity {summary[method][0]:.3f}  ARI {summary[method][1]:.3f}"
+            "   (targets >= 0.8, >= 0.6)"
+        )
     own, other = [], []
     for idx in by_theme.values():
         x = maths.centred(vectors[idx])
@@ -82,14 +88,18 @@ def quality(rows: list[dict]) -> dict:
             own.append(sims.pop(subs[j]))
             other.append(max(sims.values()))
     own_a, other_a = np.array(own), np.array(other)
-    print(f"  assignment floor {ASSIGN_FLOOR}: own sub-theme reaches it "
-          f"{(own_a >= ASSIGN_FLOOR).mean():.0%}, best other reaches it "
-          f"{(other_a >= ASSIGN_FLOOR).mean():.0%}; nearest centroid right "
-          f"{(own_a > other_a).mean():.0%}")
-    print("  own-sub-theme cosine p10/p25/p50 "
-          + "/".join(f"{np.percentile(own_a, q):.2f}" for q in (10, 25, 50))
-          + "; best-other p50/p90 "
-          + "/".join(f"{np.percentile(other_a, q):.2f}" for q in (50, 90)))
+    print(
+        f"  assignment floor {ASSIGN_FLOOR}: own sub-theme reaches it "
+        f"{(own_a >= ASSIGN_FLOOR).mean():.0%}, best other reaches it "
+        f"{(other_a >= ASSIGN_FLOOR).mean():.0%}; nearest centroid right "
+        f"{(own_a > other_a).mean():.0%}"
+    )
+    print(
+        "  own-sub-theme cosine p10/p25/p50 "
+        + "/".join(f"{np.percentile(own_a, q):.2f}" for q in (10, 25, 50))
+        + "; best-other p50/p90 "
+        + "/".join(f"{np.percentile(other_a, q):.2f}" for q in (50, 90))
+    )
     return summary
 
 
@@ -110,27 +120,36 @@ def speed(rows: list[dict], size: int) -> None:
         create_schema(engine)
         with session_scope(engine) as s:
             s.execute(insert(Business), [{"id": 1, "sender_id": "b", "channel": "rest"}])
-            s.execute(insert(Conversation),
-                      [{"id": 1, "business_id": 1, "sender_id": "b", "channel": "rest"}])
-            s.execute(insert(Response),
-                      [{"id": i + 1, "conversation_id": 1, "text": t} for i, t in
-                       enumerate(texts)])
-            s.execute(insert(EffectiveTheme),
-                      [{"response_id": i + 1, "theme_id": theme} for i in range(size)])
+            s.execute(
+                insert(Conversation),
+                [{"id": 1, "business_id": 1, "sender_id": "b", "channel": "rest"}],
+            )
+            s.execute(
+                insert(Response),
+                [{"id": i + 1, "conversation_id": 1, "text": t} for i, t in enumerate(texts)],
+            )
+            s.execute(
+                insert(EffectiveTheme),
+                [{"response_id": i + 1, "theme_id": theme} for i in range(size)],
+            )
         encode(["warm up"])
         t0 = time.perf_counter()
         encode(texts[:1000])
         per_s = 1000 / (time.perf_counter() - t0)
-        print(f"reference: encoder alone {per_s:.0f} texts/s "
-              f"(so {size / per_s:.1f} s to encode {size})")
+        print(
+            f"reference: encoder alone {per_s:.0f} texts/s "
+            f"(so {size / per_s:.1f} s to encode {size})"
+        )
         timings = []
         for label in ("first run (encodes, stores vectors)", "re-run (vectors stored)"):
             t0 = time.perf_counter()
             with session_scope(engine) as s:
                 result = st.run(s, theme)
             timings.append(time.perf_counter() - t0)
-            print(f"{label}: {timings[-1]:.2f} s for {size} responses; "
-                  f"{result.proposed} proposed, {result.unassigned} unassigned")
+            print(
+                f"{label}: {timings[-1]:.2f} s for {size} responses; "
+                f"{result.proposed} proposed, {result.unassigned} unassigned"
+            )
         with session_scope(engine) as s:
             found = st.listing(s, theme)
             first = found.subthemes[0]
@@ -138,8 +157,10 @@ def speed(rows: list[dict], size: int) -> None:
         t0 = time.perf_counter()
         with session_scope(engine) as s:
             result = st.run(s, theme)
-        print(f"re-run with a curated sub-theme: {time.perf_counter() - t0:.2f} s; "
-              f"{result.kept} kept, {result.proposed} proposed  (target <= 10 s)")
+        print(
+            f"re-run with a curated sub-theme: {time.perf_counter() - t0:.2f} s; "
+            f"{result.kept} kept, {result.proposed} proposed  (target <= 10 s)"
+        )
         engine.dispose()
 
 

@@ -44,22 +44,42 @@ BOT = "100"
 
 
 def dm_delivery(i: int, xaa: bool) -> bytes:
-    event = {"type": "message_create", "id": str(10_000 + i),
-             "message_create": {"target": {"recipient_id": BOT}, "sender_id": str(200 + i % 50),
-                                "message_data": {"text": f"Our barrier is broadband {i}"}}}
+    event = {
+        "type": "message_create",
+        "id": str(10_000 + i),
+        "message_create": {
+            "target": {"recipient_id": BOT},
+            "sender_id": str(200 + i % 50),
+            "message_data": {"text": f"Our barrier is broadband {i}"},
+        },
+    }
     if xaa:
-        body: dict[str, Any] = {"data": {"event_uuid": str(i), "filter": {"user_id": BOT},
-                                         "event_type": "dm.received",
-                                         "payload": {"direct_message_events": [event]}}}
+        body: dict[str, Any] = {
+            "data": {
+                "event_uuid": str(i),
+                "filter": {"user_id": BOT},
+                "event_type": "dm.received",
+                "payload": {"direct_message_events": [event]},
+            }
+        }
     else:
         body = {"for_user_id": BOT, "direct_message_events": [event]}
     return json.dumps(body).encode()
 
 
 def post_delivery(i: int) -> bytes:
-    return json.dumps({"for_user_id": BOT, "tweet_create_events": [{
-        "id_str": str(50_000 + i), "user": {"id_str": str(300 + i % 40)},
-        "text": f"Rail links to Aylesbury are poor and skills are short #bucksLIS {i}"}]}).encode()
+    return json.dumps(
+        {
+            "for_user_id": BOT,
+            "tweet_create_events": [
+                {
+                    "id_str": str(50_000 + i),
+                    "user": {"id_str": str(300 + i % 40)},
+                    "text": f"Rail links to Aylesbury are poor and skills are short #bucksLIS {i}",
+                }
+            ],
+        }
+    ).encode()
 
 
 async def run(channel: XInput, bodies: list[bytes]) -> list[float]:
@@ -78,8 +98,10 @@ async def run(channel: XInput, bodies: list[bytes]) -> list[float]:
 
 def report(name: str, times: list[float]) -> None:
     ms = sorted(t * 1000 for t in times)
-    print(f"{name:<44} {len(ms) / sum(times):8.0f}/s   p50 {statistics.median(ms):6.2f} ms"
-          f"   p95 {ms[int(len(ms) * 0.95) - 1]:6.2f} ms")
+    print(
+        f"{name:<44} {len(ms) / sum(times):8.0f}/s   p50 {statistics.median(ms):6.2f} ms"
+        f"   p95 {ms[int(len(ms) * 0.95) - 1]:6.2f} ms"
+    )
 
 
 def main() -> None:
@@ -96,13 +118,17 @@ def main() -> None:
         os.environ["DATABASE_URL"] = url
         create_schema(engine_for(url))
         cfg = Settings(database_url=url, x_consumer_secret=SECRET, x_bot_user_id=BOT)
-        print(f"X webhook, {n} DM deliveries (half Account Activity, half XAA) "
-              f"+ {len(retries)} retries, {engine_for(url).dialect.name} "
-              f"({type(engine_for(url).pool).__name__}), load average "
-              f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+        print(
+            f"X webhook, {n} DM deliveries (half Account Activity, half XAA) "
+            f"+ {len(retries)} retries, {engine_for(url).dialect.name} "
+            f"({type(engine_for(url).pool).__name__}), load average "
+            f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+        )
         reference = XInput(cfg=cfg, client=OutboxClient(), seen=RecentIds(), choices=Choices())
-        report("reference: per-process memory (one replica)",
-               asyncio.run(run(reference, bodies + retries)))
+        report(
+            "reference: per-process memory (one replica)",
+            asyncio.run(run(reference, bodies + retries)),
+        )
         shared = XInput(cfg=cfg, client=OutboxClient())
         report("database memory (replica-safe)", asyncio.run(run(shared, bodies + retries)))
         if args.posts:

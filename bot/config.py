@@ -58,9 +58,7 @@ class Settings:
     web_port: int = field(default_factory=lambda: _int("WEB_PORT", 8000))
     rasa_port: int = field(default_factory=lambda: _int("RASA_PORT", 5005))
     action_port: int = field(default_factory=lambda: _int("ACTION_PORT", 5055))
-    public_rasa_url: str = field(
-        default_factory=lambda: os.environ.get("PUBLIC_RASA_URL", "")
-    )
+    public_rasa_url: str = field(default_factory=lambda: os.environ.get("PUBLIC_RASA_URL", ""))
     allowed_origins: list[str] = field(
         default_factory=lambda: _list(
             "ALLOWED_ORIGINS", "http://localhost:8000,http://127.0.0.1:8000"
@@ -71,9 +69,7 @@ class Settings:
     rate_limit_sender_per_min: int = field(
         default_factory=lambda: _int("RATE_LIMIT_SENDER_PER_MIN", 120)
     )
-    rate_limit_ip_per_min: int = field(
-        default_factory=lambda: _int("RATE_LIMIT_IP_PER_MIN", 600)
-    )
+    rate_limit_ip_per_min: int = field(default_factory=lambda: _int("RATE_LIMIT_IP_PER_MIN", 600))
     models_dir: Path = field(
         default_factory=lambda: Path(os.environ.get("MODELS_DIR", PROJECT_ROOT / "models"))
     )
@@ -81,9 +77,7 @@ class Settings:
     # X (Twitter) channel, bot/channels/x.py. Secrets only from the environment; without the
     # four OAuth values replies are recorded in var/x-outbox.jsonl instead of sent.
     x_consumer_key: str = field(default_factory=lambda: os.environ.get("X_CONSUMER_KEY", ""))
-    x_consumer_secret: str = field(
-        default_factory=lambda: os.environ.get("X_CONSUMER_SECRET", "")
-    )
+    x_consumer_secret: str = field(default_factory=lambda: os.environ.get("X_CONSUMER_SECRET", ""))
     x_access_token: str = field(default_factory=lambda: os.environ.get("X_ACCESS_TOKEN", ""))
     x_access_token_secret: str = field(
         default_factory=lambda: os.environ.get("X_ACCESS_TOKEN_SECRET", "")
@@ -96,9 +90,7 @@ class Settings:
     # The bot's @handle, named in public replies instead of a (costly) DM link.
     x_bot_username: str = field(default_factory=lambda: os.environ.get("X_BOT_USERNAME", ""))
     # Public replies stop once this calendar month's estimated X spend reaches it (0 = none).
-    x_monthly_budget_usd: float = field(
-        default_factory=lambda: _float("X_MONTHLY_BUDGET_USD", 0.0)
-    )
+    x_monthly_budget_usd: float = field(default_factory=lambda: _float("X_MONTHLY_BUDGET_USD", 0.0))
     # App-only bearer token: filtered stream, its rules, batch compliance jobs.
     x_bearer_token: str = field(default_factory=lambda: os.environ.get("X_BEARER_TOKEN", ""))
     # 1 = read #hashtag posts from the filtered stream (needs X_BEARER_TOKEN), else search.
@@ -145,9 +137,7 @@ class Settings:
     public_port: int = field(default_factory=lambda: _int("PUBLIC_PORT", 8080))
     rasa_replicas: int = field(default_factory=lambda: _int("RASA_REPLICAS", 2))
     action_servers: int = field(default_factory=lambda: _int("ACTION_SERVERS", 2))
-    actions_balancer_port: int = field(
-        default_factory=lambda: _int("ACTIONS_BALANCER_PORT", 5054)
-    )
+    actions_balancer_port: int = field(default_factory=lambda: _int("ACTIONS_BALANCER_PORT", 5054))
     postgres_port: int = field(default_factory=lambda: _int("POSTGRES_PORT", 5433))
     # Trackers a Rasa process keeps between turns (bot/storage/tracker_cache.py); 0 = off.
     tracker_cache_size: int = field(default_factory=lambda: _int("TRACKER_CACHE_SIZE", 200))
@@ -164,8 +154,12 @@ class Settings:
     def x_can_send(self) -> bool:
         """All four OAuth 1.0a values are set, so replies really go to X."""
         return all(
-            (self.x_consumer_key, self.x_consumer_secret, self.x_access_token,
-             self.x_access_token_secret)
+            (
+                self.x_consumer_key,
+                self.x_consumer_secret,
+                self.x_access_token,
+                self.x_access_token_secret,
+            )
         )
 
     @property

@@ -80,16 +80,32 @@ class Stack:
         stack.services = [
             Service(
                 "actions",
-                [sys.executable, "-m", "bot.production.action_server",
-                 "--port", str(cfg.action_port)],
+                [
+                    sys.executable,
+                    "-m",
+                    "bot.production.action_server",
+                    "--port",
+                    str(cfg.action_port),
+                ],
                 # ready = tagger loaded and database reachable (bot/production/health.py)
                 f"http://127.0.0.1:{cfg.action_port}/ready",
             ),
             Service(
                 "rasa",
-                [str(bindir / "rasa"), "run", "--model", str(RASA_MODEL),
-                 "--endpoints", "endpoints.yml", "--credentials", "credentials.yml",
-                 "--port", str(cfg.rasa_port), "--cors", *origins.split()],
+                [
+                    str(bindir / "rasa"),
+                    "run",
+                    "--model",
+                    str(RASA_MODEL),
+                    "--endpoints",
+                    "endpoints.yml",
+                    "--credentials",
+                    "credentials.yml",
+                    "--port",
+                    str(cfg.rasa_port),
+                    "--cors",
+                    *origins.split(),
+                ],
                 f"http://127.0.0.1:{cfg.rasa_port}/webhooks/ready/",  # model + database
             ),
             Service(
@@ -117,8 +133,12 @@ class Stack:
         service.log_path = self.log_dir / f"{service.name}.log"
         with open(service.log_path, "ab") as log:  # the child keeps its own copy of the fd
             service.process = subprocess.Popen(
-                service.argv, cwd=PROJECT_ROOT, env={**env, **service.env}, stdout=log,
-                stderr=subprocess.STDOUT, start_new_session=True,
+                service.argv,
+                cwd=PROJECT_ROOT,
+                env={**env, **service.env},
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
             )
         self._write_pids()
 
@@ -177,8 +197,13 @@ class Stack:
                 service.restart_at = now + delay
                 logger.warning(
                     "%s exited (%s); restarting in %.0f s (%d crash(es) in the last %.0f s); "
-                    "see %s", service.name, _exit(proc), delay, recent,
-                    self.policy.loop_window, service.log_path,
+                    "see %s",
+                    service.name,
+                    _exit(proc),
+                    delay,
+                    recent,
+                    self.policy.loop_window,
+                    service.log_path,
                 )
             elif service.restart_at is not None and now >= service.restart_at:
                 service.restart_at = None
@@ -231,7 +256,7 @@ def keep_running(
 
 def _answers(url: str) -> bool:
     if url.startswith("tcp://"):
-        host, _, port = url[len("tcp://"):].rpartition(":")
+        host, _, port = url[len("tcp://") :].rpartition(":")
         try:
             socket.create_connection((host, int(port)), timeout=2).close()
             return True

@@ -22,11 +22,24 @@ from bot.strategy import ISLAND_IDS, SEABED_IDS, load_strategy, load_themes
 
 ROOT = Path(__file__).resolve().parent.parent
 NUMBER = re.compile(r"£?\d[\d,]*(?:\.\d+)?(?:bn|m)?")
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
 COUNTED = re.compile(
     r"\b(" + "|".join(NUMBER_WORDS) + r")\s+(islands|seabed drivers|grand challenges|"
-    r"foundations of productivity|foundations)\b", re.IGNORECASE,
+    r"foundations of productivity|foundations)\b",
+    re.IGNORECASE,
 )
 
 
@@ -103,9 +116,13 @@ def seed_numbers() -> set[str]:
             else:  # dates
                 found |= _numbers(str(item))
     national = strategy["national_strategy"]
-    found |= {str(len(ISLAND_IDS)), str(len(SEABED_IDS)), str(len(load_themes())),
-              str(len(national["grand_challenges"])),
-              str(len(national["foundations_of_productivity"]))}
+    found |= {
+        str(len(ISLAND_IDS)),
+        str(len(SEABED_IDS)),
+        str(len(load_themes())),
+        str(len(national["grand_challenges"])),
+        str(len(national["foundations_of_productivity"])),
+    }
     return found
 
 
@@ -122,10 +139,13 @@ def test_every_number_the_bot_states_is_in_the_seeds(
 
 def test_every_counted_list_matches_the_seeds(bot_texts: dict[str, str]) -> None:
     national = load_strategy()["national_strategy"]
-    expected = {"islands": len(ISLAND_IDS), "seabed drivers": len(SEABED_IDS),
-                "grand challenges": len(national["grand_challenges"]),
-                "foundations": len(national["foundations_of_productivity"]),
-                "foundations of productivity": len(national["foundations_of_productivity"])}
+    expected = {
+        "islands": len(ISLAND_IDS),
+        "seabed drivers": len(SEABED_IDS),
+        "grand challenges": len(national["grand_challenges"]),
+        "foundations": len(national["foundations_of_productivity"]),
+        "foundations of productivity": len(national["foundations_of_productivity"]),
+    }
     checked = 0
     for where, text in bot_texts.items():
         for word, noun in COUNTED.findall(text):
@@ -162,8 +182,11 @@ def test_every_headline_seed_figure_is_stated(domain: dict[str, Any]) -> None:
         arc["analysis_for"],
         strategy["next_steps"]["board_meeting"],
         strategy["preparation"]["commissioned"],
-        involved["contact_name"], involved["email"], involved["phone"],
-        involved["twitter"], involved["hashtag"],
+        involved["contact_name"],
+        involved["email"],
+        involved["phone"],
+        involved["twitter"],
+        involved["hashtag"],
         *strategy["national_strategy"]["grand_challenges"],
         *strategy["national_strategy"]["foundations_of_productivity"],
     ]

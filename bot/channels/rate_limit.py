@@ -40,8 +40,13 @@ logger = logging.getLogger(__name__)
 class TokenBuckets:
     """Per-key token buckets: `per_minute` tokens a minute, holding at most `burst`."""
 
-    def __init__(self, per_minute: int, burst: int | None = None,
-                 clock: Callable[[], float] = time.monotonic, max_keys: int = 100_000) -> None:
+    def __init__(
+        self,
+        per_minute: int,
+        burst: int | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        max_keys: int = 100_000,
+    ) -> None:
         self.rate = per_minute / 60.0
         self.burst = float(burst if burst is not None else per_minute)
         self.clock = clock
@@ -97,9 +102,14 @@ class RedisTokenBuckets:
 
     retry_seconds = 5.0
 
-    def __init__(self, client: Any, per_minute: int, burst: int | None = None,
-                 prefix: str = "bucks_lis:flood:",
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        client: Any,
+        per_minute: int,
+        burst: int | None = None,
+        prefix: str = "bucks_lis:flood:",
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.client = client
         self.local = TokenBuckets(per_minute, burst, clock=clock)
         self.prefix = prefix
@@ -124,13 +134,18 @@ class RedisTokenBuckets:
             return self.local.take(key)
         ttl_ms = math.ceil(self.local.burst / self.local.rate * 1000) + 1000
         try:
-            wait = float(self._take(keys=[self.prefix + key],
-                                    args=[self.local.rate, self.local.burst, ttl_ms]))
+            wait = float(
+                self._take(
+                    keys=[self.prefix + key], args=[self.local.rate, self.local.burst, ttl_ms]
+                )
+            )
         except RedisError as error:
             if self.degraded_until is None:
                 logger.error(
                     "Redis unreachable (%s): flood limits are per process until it is back "
-                    "(retrying every %.0f s)", error, self.retry_seconds,
+                    "(retrying every %.0f s)",
+                    error,
+                    self.retry_seconds,
                 )
             self.degraded_until = now + self.retry_seconds
             return self.local.take(key)
@@ -144,9 +159,14 @@ def redis_client(cfg: Settings) -> Any:
     """A Redis client for REDIS_HOST with short timeouts: a dead Redis must not stall chat."""
     import redis
 
-    return redis.Redis(host=cfg.redis_host, port=cfg.redis_port, db=cfg.redis_db,
-                       password=cfg.redis_password or None, socket_timeout=0.25,
-                       socket_connect_timeout=0.25)
+    return redis.Redis(
+        host=cfg.redis_host,
+        port=cfg.redis_port,
+        db=cfg.redis_db,
+        password=cfg.redis_password or None,
+        socket_timeout=0.25,
+        socket_connect_timeout=0.25,
+    )
 
 
 def is_loopback(address: str | None) -> bool:
@@ -169,10 +189,13 @@ class ChatLimits:
         cfg = settings()
         if cfg.redis_host:
             client = redis_client(cfg)
-            return cls(RedisTokenBuckets(client, cfg.rate_limit_sender_per_min),
-                       RedisTokenBuckets(client, cfg.rate_limit_ip_per_min))
-        return cls(TokenBuckets(cfg.rate_limit_sender_per_min),
-                   TokenBuckets(cfg.rate_limit_ip_per_min))
+            return cls(
+                RedisTokenBuckets(client, cfg.rate_limit_sender_per_min),
+                RedisTokenBuckets(client, cfg.rate_limit_ip_per_min),
+            )
+        return cls(
+            TokenBuckets(cfg.rate_limit_sender_per_min), TokenBuckets(cfg.rate_limit_ip_per_min)
+        )
 
     def wait_needed(self, sender: str | None, address: str | None) -> int:
         """0 if the message may go through, else whole seconds to wait before retrying."""

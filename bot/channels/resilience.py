@@ -38,8 +38,9 @@ FALLBACK_TEXT = (
     "Sorry, I'm having a technical problem and couldn't process that just now. "
     "Please try again in a minute."
 )
-_failed: contextvars.ContextVar[bool] = contextvars.ContextVar("bucks_lis_action_failed",
-                                                              default=False)
+_failed: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "bucks_lis_action_failed", default=False
+)
 
 
 class ActionServerUnavailable(RasaException):
@@ -79,8 +80,13 @@ async def _guarded_remote_run(
 
 
 async def _guarded_run_action(
-    original: Any, processor: MessageProcessor, action: Any, tracker: Any,
-    output_channel: Any, nlg: Any, prediction: Any,
+    original: Any,
+    processor: MessageProcessor,
+    action: Any,
+    tracker: Any,
+    output_channel: Any,
+    nlg: Any,
+    prediction: Any,
 ) -> bool:
     token = _failed.set(False)
     logged_before = len(tracker.events)
@@ -124,7 +130,11 @@ def install() -> None:
         return await _guarded_remote_run(original_remote, self, *args, **kwargs)
 
     async def run_action(
-        self: MessageProcessor, action: Any, tracker: Any, output_channel: Any, nlg: Any,
+        self: MessageProcessor,
+        action: Any,
+        tracker: Any,
+        output_channel: Any,
+        nlg: Any,
         prediction: Any,
     ) -> bool:
         return await _guarded_run_action(

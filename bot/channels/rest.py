@@ -47,13 +47,13 @@ MESSAGES = {
     "empty": "The message is empty.",
     "too_long": "The message is too long: keep it to {max} characters.",
     "rate_limited": "Too many messages: wait {wait} seconds, then send it again.",
-    "unavailable": "The message could not be processed just now: send it again in {wait} "
-                   "seconds.",
+    "unavailable": "The message could not be processed just now: send it again in {wait} seconds.",
 }
 STATUS = {"too_long": 413, "rate_limited": 429, "unavailable": 503}
 RETRY_FAILED_TURN_SECONDS = 2
-_turn_failed: contextvars.ContextVar[bool] = contextvars.ContextVar("bucks_lis_turn_failed",
-                                                                   default=False)
+_turn_failed: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "bucks_lis_turn_failed", default=False
+)
 
 
 def clean_message(text: str) -> str:
@@ -128,9 +128,7 @@ class LimitedRestInput(RestInput):
         metadata = request.ctx.bucks_lis_body.get("metadata")
         return metadata if isinstance(metadata, dict) else None
 
-    def blueprint(
-        self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
-    ) -> Blueprint:
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         resilience.install()
 
         async def reporting(message: UserMessage) -> Any:  # noqa: ANN401 - Rasa's own result
@@ -166,8 +164,9 @@ class LimitedRestInput(RestInput):
             if _turn_failed.get():
                 _turn_failed.set(False)
                 logger.error("REST turn failed inside Rasa; answered 503 so the client resends")
-                return error_response("unavailable", settings().max_message_chars,
-                                      RETRY_FAILED_TURN_SECONDS)
+                return error_response(
+                    "unavailable", settings().max_message_chars, RETRY_FAILED_TURN_SECONDS
+                )
             return None
 
         return webhook

@@ -46,8 +46,7 @@ ERROR_TEXTS = {
     "not_text": "Sorry, I can only read text messages.",
     "empty": "Your message was empty, so I didn't send it.",
     "too_long": (
-        "Sorry, that message is too long: please keep it to {max} characters "
-        "or send it in parts."
+        "Sorry, that message is too long: please keep it to {max} characters or send it in parts."
     ),
     "no_session": "Sorry, your chat session was not recognised. Please reload the page.",
     "invalid_metadata": "Sorry, I couldn't read that message. Please try again.",
@@ -217,8 +216,12 @@ class LimitedSocketIOInput(SocketIOInput):
                 address = None
             if limits.wait_needed(clean.get("session_id") or sid, address):
                 logger.warning("Rate-limited socket.io message from %s", address or sid)
-                await sio.emit(self.bot_message_evt, Rejection("rate_limited", max_chars).event(),
-                               room=sid, namespace=self.namespace)
+                await sio.emit(
+                    self.bot_message_evt,
+                    Rejection("rate_limited", max_chars).event(),
+                    room=sid,
+                    namespace=self.namespace,
+                )
                 return {"ok": False, "error": "rate_limited"}
             try:
                 await rasa_handle_message(sid, clean)

@@ -14,12 +14,21 @@ from bot.storage.export import export_query, export_rows, write_csv, write_jsonl
 
 
 @click.command("export")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl",
-              show_default=True)
-@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]),
-              help="only responses stored on or after this date (UTC)")
-@click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-",
-              help="file to write (default: stdout)")
+@click.option(
+    "--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True
+)
+@click.option(
+    "--since",
+    type=click.DateTime(formats=["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]),
+    help="only responses stored on or after this date (UTC)",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.File("w", encoding="utf-8"),
+    default="-",
+    help="file to write (default: stdout)",
+)
 def export(fmt: str, since: datetime | None, output: IO[str]) -> None:
     """Write one line per stored response, themes after staff/respondent corrections."""
     with session_scope() as session:
@@ -46,8 +55,13 @@ def forget(sender_id: str, yes: bool) -> None:
 
 
 @click.command("purge-declined")
-@click.option("--idle-minutes", type=click.IntRange(min=0), default=60, show_default=True,
-              help="only sessions idle for at least this long")
+@click.option(
+    "--idle-minutes",
+    type=click.IntRange(min=0),
+    default=60,
+    show_default=True,
+    help="only sessions idle for at least this long",
+)
 def purge_declined(idle_minutes: int) -> None:
     """Delete transcripts of sessions whose business did not agree to take part.
 

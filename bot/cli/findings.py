@@ -11,12 +11,19 @@ from bot.strategy import THEME_IDS
 
 
 @click.command("subthemes")
-@click.option("--theme", "theme_id", required=True, type=click.Choice(THEME_IDS),
-              help="the island or seabed driver")
-@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text",
-              show_default=True)
-@click.option("--no-run", is_flag=True,
-              help="only print what is stored (do not place new responses first)")
+@click.option(
+    "--theme",
+    "theme_id",
+    required=True,
+    type=click.Choice(THEME_IDS),
+    help="the island or seabed driver",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True
+)
+@click.option(
+    "--no-run", is_flag=True, help="only print what is stored (do not place new responses first)"
+)
 def subthemes(theme_id: str, fmt: str, no_run: bool) -> None:
     """Find the distinct points made within a theme, keeping staff's curation, and print them.
 
@@ -31,7 +38,9 @@ def subthemes(theme_id: str, fmt: str, no_run: bool) -> None:
             click.echo(
                 f"{result.responses} responses: {result.kept} kept, {result.joined} joined "
                 f"curated sub-themes, {result.proposed} new sub-themes proposed, "
-                f"{result.unassigned} unassigned", err=True)
+                f"{result.unassigned} unassigned",
+                err=True,
+            )
         found = st.listing(session, theme_id, with_representatives=fmt == "text")
     if fmt == "json":
         click.echo(json.dumps(found.as_json(), ensure_ascii=False))
@@ -45,8 +54,13 @@ def subthemes(theme_id: str, fmt: str, no_run: bool) -> None:
 
 
 @click.command("report")
-@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="file to write: .html, .docx or .pdf")
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="file to write: .html, .docx or .pdf",
+)
 def report(out: Path) -> None:
     """Write the board report (every island and seabed driver) as HTML, DOCX or PDF."""
     from bot.findings.report import FORMATS, collect, write
@@ -54,8 +68,9 @@ def report(out: Path) -> None:
 
     suffix = out.suffix.lower().lstrip(".")
     if suffix not in FORMATS:
-        raise click.BadParameter(f"the file must end in one of: .{', .'.join(FORMATS)}",
-                                 param_hint="--out")
+        raise click.BadParameter(
+            f"the file must end in one of: .{', .'.join(FORMATS)}", param_hint="--out"
+        )
     with session_scope() as session:
         data = collect(session)
     write(data, out)

@@ -11,10 +11,18 @@ from bot.stack import RASA_MODEL, CrashLoop, keep_running
 
 
 @click.command("run-production")
-@click.option("--rasa-replicas", type=click.IntRange(min=1), default=None,
-              help="Rasa processes (default RASA_REPLICAS, 2)")
-@click.option("--action-servers", type=click.IntRange(min=1), default=None,
-              help="action servers (default ACTION_SERVERS, 2)")
+@click.option(
+    "--rasa-replicas",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Rasa processes (default RASA_REPLICAS, 2)",
+)
+@click.option(
+    "--action-servers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="action servers (default ACTION_SERVERS, 2)",
+)
 def run_production(rasa_replicas: int | None, action_servers: int | None) -> None:
     """PostgreSQL, Redis, Rasa replicas, action servers and the web app behind HAProxy
     at one public URL; a crashed part is restarted (Ctrl-C stops everything)."""
@@ -39,8 +47,10 @@ def run_production(rasa_replicas: int | None, action_servers: int | None) -> Non
         stack.services += apps
     except (FileNotFoundError, OSError, RuntimeError) as error:
         raise click.ClickException(str(error)) from None
-    click.echo(f"starting {len(topo.action_ports)} action server(s), HAProxy, "
-               f"{len(topo.rasa_ports)} Rasa replica(s) and the web app…")
+    click.echo(
+        f"starting {len(topo.action_ports)} action server(s), HAProxy, "
+        f"{len(topo.rasa_ports)} Rasa replica(s) and the web app…"
+    )
     try:
         stack.start(only=apps, timeout=600)
         topo.wait_balanced()

@@ -14,8 +14,12 @@ from bot.storage.db import session_scope
 
 @click.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--source", required=True, type=click.Choice(SOURCES),
-              help="where the responses came from (shown and filterable as the channel)")
+@click.option(
+    "--source",
+    required=True,
+    type=click.Choice(SOURCES),
+    help="where the responses came from (shown and filterable as the channel)",
+)
 @click.option("--actor", default="staff-cli", show_default=True, help="recorded in the audit log")
 def import_command(file: Path, source: str, actor: str) -> None:
     """Import responses from FILE (.csv or .jsonl): a `text` column, and optionally
@@ -47,8 +51,12 @@ def import_command(file: Path, source: str, actor: str) -> None:
 
 
 @click.command("stance")
-@click.option("--all", "recompute", is_flag=True,
-              help="recompute every response, not only those without a stance")
+@click.option(
+    "--all",
+    "recompute",
+    is_flag=True,
+    help="recompute every response, not only those without a stance",
+)
 def stance_command(recompute: bool) -> None:
     """Set each stored response's stance (opportunity, barrier or ask)."""
     from bot.storage.stance import backfill_stance, stance_counts
@@ -91,10 +99,18 @@ def retention_show() -> None:
 
 
 @retention.command("set")
-@click.option("--closes-on", required=True, type=click.DateTime(formats=["%Y-%m-%d"]),
-              help="the consultation's closing date (YYYY-MM-DD)")
-@click.option("--days", required=True, type=click.IntRange(0, 3650),
-              help="days after closing that transcripts and contact details are kept")
+@click.option(
+    "--closes-on",
+    required=True,
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="the consultation's closing date (YYYY-MM-DD)",
+)
+@click.option(
+    "--days",
+    required=True,
+    type=click.IntRange(0, 3650),
+    help="days after closing that transcripts and contact details are kept",
+)
 @click.option("--actor", default="staff-cli", show_default=True)
 def retention_set(closes_on: object, days: int, actor: str) -> None:
     """Set the closing date and the retention period (audited)."""

@@ -22,8 +22,9 @@ def _purge(database_url: str) -> None:
     try:
         purge_unconsented_sessions(database_url)
     except Exception:  # a locked or unreachable database must not stop the bot
-        logger.exception("purge of declined sessions failed; trying again in %d s",
-                         PURGE_EVERY_SECONDS)
+        logger.exception(
+            "purge of declined sessions failed; trying again in %d s", PURGE_EVERY_SECONDS
+        )
     _apply_retention_if_due()
 
 

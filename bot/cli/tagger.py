@@ -39,20 +39,26 @@ def _parse_line(raw: str) -> Parsed:
     except json.JSONDecodeError as exc:
         return _recover_id(line), None, None, f"malformed JSON: {exc.msg}"
     if not isinstance(obj, dict):
-        return None, None, None, "expected a JSON object with \"id\" and \"text\""
+        return None, None, None, 'expected a JSON object with "id" and "text"'
     msg_id = obj.get("id")
     text = obj.get("text")
     if not isinstance(text, str):
-        return msg_id, None, None, "missing or non-string \"text\""
+        return msg_id, None, None, 'missing or non-string "text"'
     key = obj.get("question_key")
     if key is not None and not isinstance(key, str):
-        return msg_id, None, None, "non-string \"question_key\""
+        return msg_id, None, None, 'non-string "question_key"'
     return msg_id, text, key, None
 
 
 @click.command("tag")
-@click.option("--engine", "engine_name", type=click.Choice(["model", "keyword"]), default="model",
-              show_default=True, help="the trained model, or the keyword baseline")
+@click.option(
+    "--engine",
+    "engine_name",
+    type=click.Choice(["model", "keyword"]),
+    default="model",
+    show_default=True,
+    help="the trained model, or the keyword baseline",
+)
 def tag_command(engine_name: str) -> None:
     """Tag JSON lines {"id", "text", "question_key"?} from stdin; one JSON line out per line
     in, in order."""
@@ -75,8 +81,9 @@ def tag_command(engine_name: str) -> None:
             tagged = [tag_one(text, key) for text, key in good]
         results = iter(tagged)
         for msg_id, _text, _key, err in batch:
-            row = {"id": msg_id, "error": err} if err is not None else {"id": msg_id,
-                                                                         **next(results)}
+            row = (
+                {"id": msg_id, "error": err} if err is not None else {"id": msg_id, **next(results)}
+            )
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
         out.flush()
 
@@ -119,12 +126,22 @@ def _read_labelled(path: Path) -> tuple[list[str], list[str | None], list[list[s
 
 
 @click.command("evaluate-tagger")
-@click.option("--data", "data_paths", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              multiple=True, required=True,
-              help="labelled JSONL {id, text, themes, question_key?}; repeatable")
+@click.option(
+    "--data",
+    "data_paths",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    multiple=True,
+    required=True,
+    help="labelled JSONL {id, text, themes, question_key?}; repeatable",
+)
 @click.option("--json", "as_json", is_flag=True, help="print the report as JSON")
-@click.option("--engine", "engine_name", type=click.Choice(["model", "keyword"]), default="model",
-              show_default=True)
+@click.option(
+    "--engine",
+    "engine_name",
+    type=click.Choice(["model", "keyword"]),
+    default="model",
+    show_default=True,
+)
 def evaluate_command(data_paths: tuple[Path, ...], as_json: bool, engine_name: str) -> None:
     """Per-theme P/R/F1, macro/micro-F1, exact match, per-response F1, no-theme accuracy."""
     from bot.tagging.training.metrics import evaluate, format_report
@@ -149,12 +166,22 @@ def evaluate_command(data_paths: tuple[Path, ...], as_json: bool, engine_name: s
 
 @click.command("train-tagger")
 @click.option("--seed", type=int, default=13, show_default=True)
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="output directory (default: <models_dir>/tagger)")
-@click.option("--compare", is_flag=True,
-              help="also cross-validate the alternative architectures and print the table")
-@click.option("--include-reviewed", is_flag=True,
-              help="also learn from staff-reviewed responses (their effective themes)")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="output directory (default: <models_dir>/tagger)",
+)
+@click.option(
+    "--compare",
+    is_flag=True,
+    help="also cross-validate the alternative architectures and print the table",
+)
+@click.option(
+    "--include-reviewed",
+    is_flag=True,
+    help="also learn from staff-reviewed responses (their effective themes)",
+)
 def train_command(seed: int, out: Path | None, compare: bool, include_reviewed: bool) -> None:
     """Train the theme tagger from data/tagger/ (seeded, reproducible). The model it replaces
     is kept beside it (tagger-previous) so staff can compare the two."""
@@ -165,8 +192,9 @@ def train_command(seed: int, out: Path | None, compare: bool, include_reviewed: 
     if include_reviewed:
         extra, note = _reviewed_examples()
         click.echo(f"including {len(extra)} staff-reviewed responses")
-    meta = train(out_dir=out, seed=seed, compare=compare, log=click.echo, extra=extra,
-                 extra_note=note)
+    meta = train(
+        out_dir=out, seed=seed, compare=compare, log=click.echo, extra=extra, extra_note=note
+    )
     click.echo(f"tagger {meta['version']} written to {meta['path']}")
 
 
@@ -178,14 +206,21 @@ def _reviewed_examples() -> tuple[list, dict]:
 
     with session_scope() as session:
         rows = reviewed_responses(session)
-    examples = [Example(f"response-{r.response_id}", r.text, tuple(r.themes), r.question_key)
-                for r in rows if r.text.strip()]
+    examples = [
+        Example(f"response-{r.response_id}", r.text, tuple(r.themes), r.question_key)
+        for r in rows
+        if r.text.strip()
+    ]
     return examples, {"reviewed_response_ids": [r.response_id for r in rows]}
 
 
 @click.command("retag")
-@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]),
-              default=None, help="only responses created on or after this date (UTC)")
+@click.option(
+    "--since",
+    type=click.DateTime(formats=["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]),
+    default=None,
+    help="only responses created on or after this date (UTC)",
+)
 @click.option("--batch-size", type=int, default=200, show_default=True)
 def retag_command(since: datetime | None, batch_size: int) -> None:
     """Re-tag stored responses with the current model (respondent and staff tags kept)."""

@@ -28,13 +28,16 @@ def forget_x_user(user_id: str, yes: bool) -> None:
         result = erase(session, user_id, actor="staff-cli")
     if not result.businesses and not result.events:
         raise click.ClickException(f"nothing stored for X user {user_id}")
-    click.echo(f"deleted {result.businesses} record(s), {result.responses} response(s), "
-               f"{result.events} transcript event(s) of X user {user_id}")
+    click.echo(
+        f"deleted {result.businesses} record(s), {result.responses} response(s), "
+        f"{result.events} transcript event(s) of X user {user_id}"
+    )
 
 
 @click.command("x-status")
-@click.option("--restore", is_flag=True,
-              help="the bot account authorised the app again: resume sending")
+@click.option(
+    "--restore", is_flag=True, help="the bot account authorised the app again: resume sending"
+)
 def x_status(restore: bool) -> None:
     """Estimated X spend today and this month, the budget, and whether sending stopped."""
     from bot.channels.x import spend
@@ -43,15 +46,22 @@ def x_status(restore: bool) -> None:
         done = spend.clear_revoked("staff-cli")
         click.echo("sending on X resumed" if done else "sending was not stopped")
     summary = spend.summary(settings().x_monthly_budget_usd)
-    click.echo(json.dumps({
-        "today_usd": summary.today_usd,
-        "month_usd": summary.month_usd,
-        "budget_usd": summary.budget_usd,
-        "by_kind_this_month": {k: {"units": u, "usd": round(v, 4)}
-                               for k, (u, v) in summary.by_kind_month.items()},
-        "public_replies_stopped_because": summary.public_replies_stopped_because,
-        "ignored_event_types": summary.unknown_event_types,
-    }, indent=2))
+    click.echo(
+        json.dumps(
+            {
+                "today_usd": summary.today_usd,
+                "month_usd": summary.month_usd,
+                "budget_usd": summary.budget_usd,
+                "by_kind_this_month": {
+                    k: {"units": u, "usd": round(v, 4)}
+                    for k, (u, v) in summary.by_kind_month.items()
+                },
+                "public_replies_stopped_because": summary.public_replies_stopped_because,
+                "ignored_event_types": summary.unknown_event_types,
+            },
+            indent=2,
+        )
+    )
 
 
 @click.command("x-compliance-check")

@@ -34,9 +34,14 @@ def _and_list(items: list[str]) -> str:
 def focus_answer() -> str:
     """The answer in one message: sectors, places, and that every business counts."""
     places = "; ".join(f"{_and_list(names)} ({theme(t).name})" for t, names in places_by_theme())
-    return "\n".join([
-        message("focus_sectors", area=load_strategy()["focus"]["area"],
-                islands=theme_names(list(ISLAND_IDS))),
-        message("focus_places", places=places),
-        message("focus_everyone", seabed=theme_names(list(SEABED_IDS))),
-    ])
+    return "\n".join(
+        [
+            message(
+                "focus_sectors",
+                area=load_strategy()["focus"]["area"],
+                islands=theme_names(list(ISLAND_IDS)),
+            ),
+            message("focus_places", places=places),
+            message("focus_everyone", seabed=theme_names(list(SEABED_IDS))),
+        ]
+    )

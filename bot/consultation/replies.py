@@ -31,10 +31,25 @@ def _whole(pattern: re.Pattern[str], text: Any) -> bool:
 
 
 # Typed skips and the Skip button: skip this question, whatever it is.
-SKIP_WORDS = frozenset({
-    "skip", "/skip", "pass", "next", "n/a", "na", "none", "no", "nope", "rather not say",
-    "prefer not to say", "rather not", "dont know", "don't know", "not sure",
-})
+SKIP_WORDS = frozenset(
+    {
+        "skip",
+        "/skip",
+        "pass",
+        "next",
+        "n/a",
+        "na",
+        "none",
+        "no",
+        "nope",
+        "rather not say",
+        "prefer not to say",
+        "rather not",
+        "dont know",
+        "don't know",
+        "not sure",
+    }
+)
 DASHES = frozenset({"-", "--", "–", "—"})
 
 
@@ -122,10 +137,30 @@ def acknowledgement_only(text: Any) -> bool:
     return _whole(ACKNOWLEDGEMENT, text)
 
 
-QUESTION_WORDS = frozenset({
-    "what", "whats", "what's", "who", "whos", "who's", "how", "when", "where", "why", "which",
-    "is", "are", "can", "could", "do", "does", "will", "tell", "explain",
-})
+QUESTION_WORDS = frozenset(
+    {
+        "what",
+        "whats",
+        "what's",
+        "who",
+        "whos",
+        "who's",
+        "how",
+        "when",
+        "where",
+        "why",
+        "which",
+        "is",
+        "are",
+        "can",
+        "could",
+        "do",
+        "does",
+        "will",
+        "tell",
+        "explain",
+    }
+)
 # Openings people put before a question ("so what's the Arc?", "sorry, who runs this").
 LEAD_INS = re.compile(
     r"^((so|and|but|ok|okay|oh|sorry|hang on|hold on|wait|quick question|actually|um|erm|"

@@ -57,16 +57,27 @@ def retag(
                 )
                 if sorted(after) != before:
                     changed += 1
-                    session.add(AuditEvent(
-                        actor="system", action="model_retagged", response_id=row.id,
-                        detail={"model_version": version, "before": before, "after": after},
-                    ))
+                    session.add(
+                        AuditEvent(
+                            actor="system",
+                            action="model_retagged",
+                            response_id=row.id,
+                            detail={"model_version": version, "before": before, "after": after},
+                        )
+                    )
             total += len(rows)
             last_id = rows[-1].id
     with session_scope(engine) as session:
-        session.add(AuditEvent(
-            actor="system", action="retag_run",
-            detail={"model_version": version, "since": since.isoformat() if since else None,
-                    "responses": total, "changed": changed},
-        ))
+        session.add(
+            AuditEvent(
+                actor="system",
+                action="retag_run",
+                detail={
+                    "model_version": version,
+                    "since": since.isoformat() if since else None,
+                    "responses": total,
+                    "changed": changed,
+                },
+            )
+        )
     return {"responses": total, "changed": changed, "model_version": version}

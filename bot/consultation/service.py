@@ -163,8 +163,13 @@ def record_answer(
         session.flush()
         result = tag(text, question_key)
         themes = set_model_tags(
-            session, response.id, result.themes, result.scores, result.evidence,
-            result.model_version, embedding=result.embedding,
+            session,
+            response.id,
+            result.themes,
+            result.scores,
+            result.evidence,
+            result.model_version,
+            embedding=result.embedding,
         )
         return RecordedAnswer(
             response_id=response.id,
@@ -192,8 +197,9 @@ def _same_as_last_answer(
     if last is None or last.text != text or last.question_key != question_key:
         return None
     themes = effective_themes_for(session, [last.id])[last.id]
-    return RecordedAnswer(response_id=last.id, text=last.text, question_key=question_key,
-                          themes=themes)
+    return RecordedAnswer(
+        response_id=last.id, text=last.text, question_key=question_key, themes=themes
+    )
 
 
 def _answers(session: Session, sender_id: str) -> list[RecordedAnswer]:

@@ -77,8 +77,14 @@ def png_panels(title: str, panels: Sequence[tuple[str, Sequence[tuple[str, int]]
             ax.text(0.5, 0.5, "No responses", ha="center", va="center", transform=ax.transAxes)
             ax.set_xticks([])
     # Fixed margins: tight_layout measured every label and took half the time.
-    fig.subplots_adjust(left=0.2, right=0.97, top=1 - 0.45 / fig.get_figheight(),
-                        bottom=0.3 / fig.get_figheight(), wspace=0.75, hspace=0.45)
+    fig.subplots_adjust(
+        left=0.2,
+        right=0.97,
+        top=1 - 0.45 / fig.get_figheight(),
+        bottom=0.3 / fig.get_figheight(),
+        wspace=0.75,
+        hspace=0.45,
+    )
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png")
     return buffer.getvalue()

@@ -34,11 +34,53 @@ LABEL_TERMS = 3
 REPRESENTATIVES = 3
 
 _EXTRA_STOP = {
-    "need", "needs", "really", "just", "like", "would", "want", "make", "lot", "lots", "get",
-    "getting", "business", "businesses", "firms", "firm", "company", "companies", "local",
-    "bucks", "buckinghamshire", "county", "area", "people", "good", "better", "help", "use",
-    "ve", "don", "doesn", "isn", "aren", "won", "ll", "re", "hasn", "haven", "didn", "can",
-    "cannot", "also", "much", "many", "us", "our", "we",
+    "need",
+    "needs",
+    "really",
+    "just",
+    "like",
+    "would",
+    "want",
+    "make",
+    "lot",
+    "lots",
+    "get",
+    "getting",
+    "business",
+    "businesses",
+    "firms",
+    "firm",
+    "company",
+    "companies",
+    "local",
+    "bucks",
+    "buckinghamshire",
+    "county",
+    "area",
+    "people",
+    "good",
+    "better",
+    "help",
+    "use",
+    "ve",
+    "don",
+    "doesn",
+    "isn",
+    "aren",
+    "won",
+    "ll",
+    "re",
+    "hasn",
+    "haven",
+    "didn",
+    "can",
+    "cannot",
+    "also",
+    "much",
+    "many",
+    "us",
+    "our",
+    "we",
 }
 
 
@@ -48,9 +90,13 @@ def centred(vectors: np.ndarray, mean: np.ndarray | None = None) -> np.ndarray:
     return x / np.clip(np.linalg.norm(x, axis=1, keepdims=True), 1e-12, None)
 
 
-def cluster(vectors: np.ndarray, method: str = AGGLOMERATIVE,
-            threshold: float = DISTANCE_THRESHOLD, min_size: int = MIN_SIZE,
-            seed: int = 0) -> np.ndarray:
+def cluster(
+    vectors: np.ndarray,
+    method: str = AGGLOMERATIVE,
+    threshold: float = DISTANCE_THRESHOLD,
+    min_size: int = MIN_SIZE,
+    seed: int = 0,
+) -> np.ndarray:
     """Cluster labels 0..k-1 for each row of `vectors` (unit sentence vectors of one theme);
     UNASSIGNED for rows in clusters smaller than `min_size`. Largest cluster is 0."""
     n = len(vectors)
@@ -92,8 +138,7 @@ def _agglomerative(x: np.ndarray, threshold: float, seed: int) -> np.ndarray:
     return nearest(x, centroids(x[sample], sample_labels))
 
 
-def nearest(x: np.ndarray, cents: dict[int, np.ndarray],
-            floor: float | None = None) -> np.ndarray:
+def nearest(x: np.ndarray, cents: dict[int, np.ndarray], floor: float | None = None) -> np.ndarray:
     """Each row's most similar centroid key; UNASSIGNED below `floor` (cosine)."""
     if not cents:
         return np.full(len(x), UNASSIGNED, dtype=int)
@@ -124,8 +169,9 @@ def _kmeans_by_silhouette(x: np.ndarray, seed: int, k_max: int = 15) -> np.ndarr
     best_labels, best_score = np.zeros(n, dtype=int), -1.0
     for k in range(2, min(k_max, n - 1) + 1):
         labels = KMeans(n_clusters=k, n_init=3, random_state=seed).fit_predict(x)
-        score = silhouette_score(x, labels, metric="cosine",
-                                 sample_size=min(n, 2000), random_state=seed)
+        score = silhouette_score(
+            x, labels, metric="cosine", sample_size=min(n, 2000), random_state=seed
+        )
         if score > best_score:
             best_labels, best_score = labels, score
     return best_labels
@@ -149,8 +195,9 @@ def centroids(vectors: np.ndarray, labels: np.ndarray) -> dict[int, np.ndarray]:
     return out
 
 
-def representatives(vectors: np.ndarray, centroid: np.ndarray,
-                    count: int = REPRESENTATIVES) -> list[int]:
+def representatives(
+    vectors: np.ndarray, centroid: np.ndarray, count: int = REPRESENTATIVES
+) -> list[int]:
     """Row indices of the `count` members nearest their cluster's centroid, nearest first."""
     if len(vectors) == 0:
         return []
@@ -182,12 +229,15 @@ def _grams(text: str) -> list[str]:
 
 def _stem(term: str) -> str:
     """Crude plural folding for comparing label terms ("roads" ~ "road")."""
-    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
-                    for w in term.split())
+    return " ".join(
+        w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+        for w in term.split()
+    )
 
 
-def label_clusters(texts: list[str], labels: np.ndarray,
-                   count: int = LABEL_TERMS) -> dict[int, Terms]:
+def label_clusters(
+    texts: list[str], labels: np.ndarray, count: int = LABEL_TERMS
+) -> dict[int, Terms]:
     """c-TF-IDF (BERTopic's class-based TF-IDF): all texts of a cluster form one document;
     a term's weight is its frequency in the cluster times log(1 + A / its frequency in all
     clusters), A the mean words per cluster. Unassigned texts count towards the
@@ -212,7 +262,8 @@ def label_clusters(texts: list[str], labels: np.ndarray,
         need = 2 if len(groups[k]) >= 2 else 1
         scored = sorted(
             ((c / size) * np.log(1 + mean_words / total[g]), g)
-            for g, c in counts.items() if doc_freq[k][g] >= need
+            for g, c in counts.items()
+            if doc_freq[k][g] >= need
         )[::-1]
         chosen: list[str] = []
         for _, gram in scored:

@@ -44,10 +44,11 @@ def vectors_for(session: Session, items: Sequence[tuple[int, str]]) -> np.ndarra
     stored: dict[int, np.ndarray] = {}
     stale: list[int] = []
     for start in range(0, len(ids), 900):  # stay under SQLite's bound-parameter limit
-        chunk = ids[start:start + 900]
+        chunk = ids[start : start + 900]
         rows = session.execute(
-            select(ResponseEmbedding.response_id, ResponseEmbedding.encoder,
-                   ResponseEmbedding.vector).where(ResponseEmbedding.response_id.in_(chunk))
+            select(
+                ResponseEmbedding.response_id, ResponseEmbedding.encoder, ResponseEmbedding.vector
+            ).where(ResponseEmbedding.response_id.in_(chunk))
         )
         for rid, enc, blob in rows:
             if enc == version and len(blob) == DIM * 4:

@@ -133,8 +133,7 @@ def _decode(data: bytes) -> str:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise ImportFileError(
-            [f"line {line}: not UTF-8 text (byte {data[exc.start]:#04x}); save the file as "
-             "UTF-8"]
+            [f"line {line}: not UTF-8 text (byte {data[exc.start]:#04x}); save the file as UTF-8"]
         ) from None
 
 
@@ -236,11 +235,11 @@ def _jsonl_rows(text: str) -> tuple[list[tuple[int, dict[str, Any]]], list[str],
             problems.append(f"line {number}: not valid JSON ({exc.msg})")
             continue
         if not isinstance(obj, dict):
-            problems.append(f"line {number}: expected a JSON object with a \"text\" field")
+            problems.append(f'line {number}: expected a JSON object with a "text" field')
             continue
         obj = {str(k).strip().lower(): v for k, v in obj.items()}
         if TEXT not in obj:
-            problems.append(f"line {number}: no \"text\" field")
+            problems.append(f'line {number}: no "text" field')
             continue
         ignored.update(k for k in obj if k not in COLUMNS)
         out.append((number, obj))

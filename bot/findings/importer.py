@@ -46,15 +46,16 @@ def _sender_id(row: ImportRow, source: str, ext: str) -> str:
     if row.organisation:
         key = " ".join(row.organisation.split()).casefold()
         return f"{source}:org:{hashlib.sha256(key.encode('utf-8')).hexdigest()[:24]}"
-    return f"{source}:row:{ext[len(EXTERNAL_PREFIX):][:24]}"
+    return f"{source}:row:{ext[len(EXTERNAL_PREFIX) :][:24]}"
 
 
 def _existing(session: Session, ids: Sequence[str]) -> set[str]:
     found: set[str] = set()
     for start in range(0, len(ids), LOOKUP_CHUNK):
         chunk = list(ids[start : start + LOOKUP_CHUNK])
-        found.update(session.scalars(select(Response.external_id).where(
-            Response.external_id.in_(chunk))))
+        found.update(
+            session.scalars(select(Response.external_id).where(Response.external_id.in_(chunk)))
+        )
     return found
 
 
@@ -82,13 +83,14 @@ def store_rows(
     ids: list[int] = []
     for (ext, row), result in zip(fresh, results, strict=True):
         sender = _sender_id(row, source, ext)
-        business = businesses.get(sender) or session.scalars(
-            select(Business).where(Business.channel == source, Business.sender_id == sender)
-        ).first()
+        business = (
+            businesses.get(sender)
+            or session.scalars(
+                select(Business).where(Business.channel == source, Business.sender_id == sender)
+            ).first()
+        )
         if business is None:
-            business = Business(
-                sender_id=sender, channel=source, consent=True, consent_at=now
-            )
+            business = Business(sender_id=sender, channel=source, consent=True, consent_at=now)
             session.add(business)
             businesses_added += 1
         for name in ("organisation", "sector", "size_band", "location"):
@@ -96,11 +98,14 @@ def store_rows(
                 setattr(business, name, getattr(row, name))
         session.flush()
         businesses[sender] = business
-        conversation = conversations.get(business.id) or session.scalars(
-            select(Conversation)
-            .where(Conversation.business_id == business.id, Conversation.channel == source)
-            .order_by(Conversation.id)
-        ).first()
+        conversation = (
+            conversations.get(business.id)
+            or session.scalars(
+                select(Conversation)
+                .where(Conversation.business_id == business.id, Conversation.channel == source)
+                .order_by(Conversation.id)
+            ).first()
+        )
         received = row.received_at or now
         if conversation is None:
             conversation = Conversation(

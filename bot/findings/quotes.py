@@ -52,10 +52,40 @@ _SIGNOFF_RE = re.compile(
 _DASH_SIGN_RE = re.compile(rf"\s[-–—~]\s*({_NAME})\s*$")
 # Capitalised words that follow "I am"/"contact"... without being anyone's name.
 _NOT_NAMES = {
-    "I", "The", "We", "Our", "A", "An", "It", "This", "That", "Buckinghamshire", "Bucks",
-    "Aylesbury", "Wycombe", "High", "London", "Oxford", "Cambridge", "Westcott",
-    "Silverstone", "Pinewood", "Director", "Managing", "Chief", "Head", "Owner", "Council",
-    "NHS", "LEP", "HS2", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "I",
+    "The",
+    "We",
+    "Our",
+    "A",
+    "An",
+    "It",
+    "This",
+    "That",
+    "Buckinghamshire",
+    "Bucks",
+    "Aylesbury",
+    "Wycombe",
+    "High",
+    "London",
+    "Oxford",
+    "Cambridge",
+    "Westcott",
+    "Silverstone",
+    "Pinewood",
+    "Director",
+    "Managing",
+    "Chief",
+    "Head",
+    "Owner",
+    "Council",
+    "NHS",
+    "LEP",
+    "HS2",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
 }
 
 
@@ -141,9 +171,15 @@ def _business_of(session: Session, response_id: int) -> Business | None:
 
 def _audit(session: Session, actor: str, action: str, quote: Quote, **detail: object) -> None:
     business = _business_of(session, quote.response_id)
-    session.add(AuditEvent(actor=actor, action=action, response_id=quote.response_id,
-                           business_id=business.id if business else None,
-                           detail={"theme": quote.theme_id, **detail}))
+    session.add(
+        AuditEvent(
+            actor=actor,
+            action=action,
+            response_id=quote.response_id,
+            business_id=business.id if business else None,
+            detail={"theme": quote.theme_id, **detail},
+        )
+    )
 
 
 def star(session: Session, response_id: int, theme_id: str, actor: str) -> Quote:
@@ -152,7 +188,8 @@ def star(session: Session, response_id: int, theme_id: str, actor: str) -> Quote
         raise QuoteError(f"unknown theme {theme_id!r}")
     on_theme = session.scalar(
         select(EffectiveTheme.response_id).where(
-            EffectiveTheme.response_id == response_id, EffectiveTheme.theme_id == theme_id)
+            EffectiveTheme.response_id == response_id, EffectiveTheme.theme_id == theme_id
+        )
     )
     if on_theme is None:
         raise QuoteError(f"response {response_id} is not on theme {theme_id}")
@@ -161,14 +198,12 @@ def star(session: Session, response_id: int, theme_id: str, actor: str) -> Quote
     )
     if quote is not None:
         return quote
-    quote = Quote(response_id=response_id, theme_id=theme_id, starred_by=actor,
-                  starred_at=utcnow())
+    quote = Quote(response_id=response_id, theme_id=theme_id, starred_by=actor, starred_at=utcnow())
     session.add(quote)
     session.flush()
     response = session.get(Response, response_id)
     redacted = redact_quote(response.text, _business_of(session, response_id))
-    _audit(session, actor, "quote_starred", quote,
-           redactions=_count_tokens(redacted))
+    _audit(session, actor, "quote_starred", quote, redactions=_count_tokens(redacted))
     return quote
 
 
@@ -190,9 +225,14 @@ def edit_redaction(session: Session, quote_id: int, text: str | None, actor: str
     if text is not None and len(text) > MAX_QUOTE_CHARS:
         raise QuoteError(f"a quote may have at most {MAX_QUOTE_CHARS} characters")
     quote.redacted_text = recheck(text) if text is not None else None
-    _audit(session, actor, "quote_redaction_edited", quote,
-           automatic=text is None,
-           redactions=_count_tokens(quote.redacted_text or ""))
+    _audit(
+        session,
+        actor,
+        "quote_redaction_edited",
+        quote,
+        automatic=text is None,
+        redactions=_count_tokens(quote.redacted_text or ""),
+    )
     session.flush()
     return quote
 
@@ -203,8 +243,14 @@ def set_named_consent(session: Session, business_id: int, agreed: bool, actor: s
     if business is None:
         raise QuoteError(f"no business {business_id}")
     business.named_consent = bool(agreed)
-    session.add(AuditEvent(actor=actor, action="named_consent", business_id=business_id,
-                           detail={"agreed": bool(agreed)}))
+    session.add(
+        AuditEvent(
+            actor=actor,
+            action="named_consent",
+            business_id=business_id,
+            detail={"agreed": bool(agreed)},
+        )
+    )
 
 
 def _count_tokens(text: str) -> int:
@@ -224,27 +270,40 @@ def quotes(session: Session, theme_id: str | None = None) -> list[QuoteView]:
         query = query.where(Quote.theme_id == theme_id)
     out = []
     for quote, text, business in session.execute(query):
-        out.append(QuoteView(
-            id=quote.id, response_id=quote.response_id, theme_id=quote.theme_id,
-            original=text, redacted=released_text(quote, text, business),
-            edited=quote.redacted_text is not None, organisation=business.organisation,
-            business_id=business.id, named_consent=bool(business.named_consent),
-            sector=business.sector, size_band=business.size_band,
-            starred_by=quote.starred_by, starred_at=quote.starred_at,
-        ))
+        out.append(
+            QuoteView(
+                id=quote.id,
+                response_id=quote.response_id,
+                theme_id=quote.theme_id,
+                original=text,
+                redacted=released_text(quote, text, business),
+                edited=quote.redacted_text is not None,
+                organisation=business.organisation,
+                business_id=business.id,
+                named_consent=bool(business.named_consent),
+                sector=business.sector,
+                size_band=business.size_band,
+                starred_by=quote.starred_by,
+                starred_at=quote.starred_at,
+            )
+        )
     return out
 
 
 def starred_ids(session: Session, theme_id: str) -> dict[int, int]:
     """response id -> quote id of the theme's starred responses."""
-    return {rid: qid for qid, rid in session.execute(
-        select(Quote.id, Quote.response_id).where(Quote.theme_id == theme_id))}
+    return {
+        rid: qid
+        for qid, rid in session.execute(
+            select(Quote.id, Quote.response_id).where(Quote.theme_id == theme_id)
+        )
+    }
 
 
 def redaction_marks(text: str) -> list[tuple[str, bool]]:
     """Split redacted text into (piece, is_token) so templates can highlight what was taken
     out without marking anything safe."""
     parts = re.split(r"(\[(?:name|email|phone|organisation)\])", text)
-    return [(p, bool(re.fullmatch(r"\[(?:name|email|phone|organisation)\]", p)))
-            for p in parts if p]
-
+    return [
+        (p, bool(re.fullmatch(r"\[(?:name|email|phone|organisation)\]", p))) for p in parts if p
+    ]

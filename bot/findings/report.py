@@ -35,8 +35,13 @@ NOT_GIVEN = "Not given"
 MAX_SUMMARY_CHARS = 5000
 BREAKDOWNS = (("sector", "Sector"), ("size", "Size"), ("place", "Place"), ("source", "Source"))
 CHANNEL_NAMES = {
-    "socketio": "Website chat", "rest": "Website chat (API)", "x": "X messages",
-    "x_post": "X posts", "email": "Email", "survey": "Survey", "event": "Event",
+    "socketio": "Website chat",
+    "rest": "Website chat (API)",
+    "x": "X messages",
+    "x_post": "X posts",
+    "email": "Email",
+    "survey": "Survey",
+    "event": "Event",
 }
 TOP_CATEGORIES = 8  # more than this many categories: the rest are summed as "Other"
 
@@ -74,13 +79,12 @@ def _top(counter: Counter, limit: int = TOP_CATEGORIES) -> list[tuple[str, int]]
     ordered = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
     if len(ordered) <= limit:
         return ordered
-    head, rest = ordered[:limit - 1], ordered[limit - 1:]
+    head, rest = ordered[: limit - 1], ordered[limit - 1 :]
     return [*head, ("Other", sum(n for _, n in rest))]
 
 
 def _who(view: quote_store.QuoteView) -> str:
-    parts = [p for p in (view.sector, f"{view.size_band} staff" if view.size_band else None)
-             if p]
+    parts = [p for p in (view.sector, f"{view.size_band} staff" if view.size_band else None) if p]
     if view.named_consent and view.organisation:
         parts.insert(0, view.organisation)
     return ", ".join(parts) or "A Buckinghamshire business"
@@ -90,12 +94,19 @@ def collect(session: Session) -> ReportData:
     """Everything the report shows, in one pass over the tagged responses."""
     themes = load_themes()
     reports = {t.id: ThemeReport(t.id, t.name, t.kind) for t in themes}
-    per: dict[str, dict[str, Counter]] = {t.id: {k: Counter() for k, _ in BREAKDOWNS}
-                                          for t in themes}
+    per: dict[str, dict[str, Counter]] = {
+        t.id: {k: Counter() for k, _ in BREAKDOWNS} for t in themes
+    }
     theme_businesses: dict[str, set[int]] = {t.id: set() for t in themes}
     rows = session.execute(
-        select(EffectiveTheme.theme_id, Business.id, Business.sector, Business.size_band,
-               Business.location, Conversation.channel)
+        select(
+            EffectiveTheme.theme_id,
+            Business.id,
+            Business.sector,
+            Business.size_band,
+            Business.location,
+            Conversation.channel,
+        )
         .join(Response, Response.id == EffectiveTheme.response_id)
         .join(Conversation, Conversation.id == Response.conversation_id)
         .join(Business, Business.id == Conversation.business_id)
@@ -122,12 +133,15 @@ def collect(session: Session) -> ReportData:
         report.quotes = quotes.get(theme_id, [])
         report.summary = summaries.get(theme_id, "")
     total_responses = session.scalar(select(func.count(Response.id))) or 0
-    total_businesses = session.scalar(
-        select(func.count(func.distinct(Conversation.business_id)))
-        .join(Response, Response.conversation_id == Conversation.id)
-    ) or 0
-    return ReportData(utcnow(), total_responses, total_businesses,
-                      [reports[t.id] for t in themes])
+    total_businesses = (
+        session.scalar(
+            select(func.count(func.distinct(Conversation.business_id))).join(
+                Response, Response.conversation_id == Conversation.id
+            )
+        )
+        or 0
+    )
+    return ReportData(utcnow(), total_responses, total_businesses, [reports[t.id] for t in themes])
 
 
 def save_summary(session: Session, theme_id: str, text: str, actor: str) -> None:
@@ -147,8 +161,11 @@ def save_summary(session: Session, theme_id: str, text: str, actor: str) -> None
         session.add(ReportSummary(theme_id=theme_id, text=text, updated_by=actor))
     else:
         row.text, row.updated_by = text, actor
-    session.add(AuditEvent(actor=actor, action="report_summary",
-                           detail={"theme": theme_id, "chars": len(text)}))
+    session.add(
+        AuditEvent(
+            actor=actor, action="report_summary", detail={"theme": theme_id, "chars": len(text)}
+        )
+    )
 
 
 def render_html(data: ReportData, chart_kind: str = "svg") -> str:

@@ -19,8 +19,9 @@ def _theme(doc: DocxDocument, theme: ThemeReport) -> None:
     plural_r = "" if theme.responses == 1 else "s"
     plural_b = "" if theme.businesses == 1 else "es"
     counts = doc.add_paragraph()
-    counts.add_run(f"{theme.responses} response{plural_r} from {theme.businesses} "
-                   f"business{plural_b}").bold = True
+    counts.add_run(
+        f"{theme.responses} response{plural_r} from {theme.businesses} business{plural_b}"
+    ).bold = True
     if theme.summary:
         doc.add_heading("Summary", level=3)
         for para in theme.summary.split("\n"):
@@ -57,8 +58,10 @@ def write_docx(data: ReportData, out: Path | BinaryIO) -> None:
         f"{data.total_businesses} businesses. A response can belong to several islands and "
         "drivers. Quotes have personal data removed."
     )
-    for group_name, group in (("The five islands", data.islands),
-                              ("The seven seabed drivers", data.seabed)):
+    for group_name, group in (
+        ("The five islands", data.islands),
+        ("The seven seabed drivers", data.seabed),
+    ):
         doc.add_heading(group_name, level=1)
         for theme in group:
             _theme(doc, theme)

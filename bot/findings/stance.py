@@ -39,8 +39,11 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"(?:please|pls)", 2.0),
         (r"(?:can|could) you", 1.5),
         (r"help (?:us|with|businesses|firms|small)", 1.5),
-        (r"(?:more|better|some|dedicated|proper) (?:support|funding|grants?|help|investment|"
-         r"advice|training|money)", 1.5),
+        (
+            r"(?:more|better|some|dedicated|proper) (?:support|funding|grants?|help|investment|"
+            r"advice|training|money)",
+            1.5,
+        ),
         (r"(?:fund|invest in|provide|give us|set up|create|introduce|bring (?:in|back))", 1.0),
         (r"(?:it|that) would help", 2.0),
         (r"what would help", 1.5),
@@ -58,24 +61,35 @@ CUES: dict[str, list[tuple[str, float]]] = {
     BARRIER: [
         (r"(?:hard|difficult|impossible|tough|tricky) to", 2.0),
         (r"(?:struggl|battl)\w*", 2.0),
-        (r"(?:can'?t|cannot|unable to|couldn'?t) (?:find|get|afford|recruit|hire|expand|grow|"
-         r"reach|access|keep|compete)", 2.0),
+        (
+            r"(?:can'?t|cannot|unable to|couldn'?t) (?:find|get|afford|recruit|hire|expand|grow|"
+            r"reach|access|keep|compete)",
+            2.0,
+        ),
         (r"(?:lack|shortage|dearth|scarcity) of", 2.0),
         (r"(?:not enough|too few|too little|nowhere (?:to|near))", 1.5),
-        (r"(?:too|very|so|really|eye[- ]wateringly) (?:expensive|costly|slow|high|poor|patchy|"
-         r"unreliable|limited)", 2.0),
+        (
+            r"(?:too|very|so|really|eye[- ]wateringly) (?:expensive|costly|slow|high|poor|patchy|"
+            r"unreliable|limited)",
+            2.0,
+        ),
         (r"(?:expensive|unaffordable|costs? (?:of|are|is|have)|rising costs?|rents?)", 1.0),
         (r"(?:barrier|obstacle|blocker|bottleneck|problem|issue|headache|nightmare)s?", 1.5),
         (r"(?:held|holding|hold) (?:us |them |firms |businesses )?back", 2.0),
-        (r"(?:stops?|stopping|prevents?|preventing|blocks?) (?:us|them|firms|businesses|people)",
-         2.0),
+        (
+            r"(?:stops?|stopping|prevents?|preventing|blocks?) (?:us|them|firms|businesses|people)",
+            2.0,
+        ),
         (r"(?:congest\w*|gridlock\w*|traffic|pothole\w*|delays?|delayed)", 1.0),
         (r"(?:red tape|bureaucra\w*|paperwork|planning (?:delays|refusal|system))", 1.5),
         (r"(?:losing|lose|lost|leave|leaving|left) (?:staff|people|talent|graduates|workers)", 1.5),
         (r"(?:gap|gaps|shortages?)", 1.0),
         (r"(?:worr\w+|concern\w*|risk of|threat\w*|uncertain\w*)", 1.0),
-        (r"(?:no|poor|patchy|bad|terrible|awful|slow) (?:broadband|signal|transport|buses|roads|"
-         r"connection|housing|parking|links?)", 1.5),
+        (
+            r"(?:no|poor|patchy|bad|terrible|awful|slow) (?:broadband|signal|transport|buses|roads|"
+            r"connection|housing|parking|links?)",
+            1.5,
+        ),
         (r"(?:we|i) (?:gave up|had to turn down|turned down|had to move|moved out)", 1.5),
         (r"(?:won'?t|refuse[sd]?|refusing) (?:to )?(?:lend|insure|give|pay|let|answer|reply)", 2.0),
         (r"(?:nobody|no one|no-one) (?:at|will|wants|answers|can)", 1.5),
@@ -87,8 +101,11 @@ CUES: dict[str, list[tuple[str, float]]] = {
     OPPORTUNITY: [
         (r"opportunit\w*", 2.0),
         (r"potential", 1.5),
-        (r"(?:could|would|will) (?:let|allow|help|enable) us (?:to )?(?:grow|expand|hire|double|"
-         r"scale|export|win|reach)", 2.0),
+        (
+            r"(?:could|would|will) (?:let|allow|help|enable) us (?:to )?(?:grow|expand|hire|double|"
+            r"scale|export|win|reach)",
+            2.0,
+        ),
         (r"(?:grow|growing|growth|expand|expanding|expansion|scale up|scaling)", 1.0),
         (r"(?:chance|opening|prospect)s? (?:to|for|of)", 1.5),
         (r"(?:benefit|advantage|strength|asset)s?", 1.0),
@@ -99,11 +116,12 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"(?:collaborat\w+|partner\w*|cluster|spin[- ]?outs?|supply chain)", 1.0),
         (r"(?:attract|draw) (?:more |new )?(?:investment|talent|visitors|businesses|firms)", 1.5),
         (r"(?:win|winning|won) (?:work|contracts|business|more)", 1.5),
-        (r"(?:we|i) (?:plan|hope|aim|want) to (?:grow|expand|hire|open|launch|double|export)",
-         1.5),
+        (r"(?:we|i) (?:plan|hope|aim|want) to (?:grow|expand|hire|open|launch|double|export)", 1.5),
         (r"(?:boost|unlock|tap into|capitalise on|capitalize on|build on|make the most of)", 1.5),
-        (r"could (?:become|be a|put|make|transform|serve|bring|give|attract|double|sell|open)",
-         1.5),
+        (
+            r"could (?:become|be a|put|make|transform|serve|bring|give|attract|double|sell|open)",
+            1.5,
+        ),
         (r"would (?:make|do) (?:great|well|a great)|do well", 1.5),
         (r"we could (?!not)|could be (?:rolled|used|sold|scaled)", 1.0),
         (r"(?:a |the )?(?:market|niche) (?:there|for)|real niche|a market", 1.5),

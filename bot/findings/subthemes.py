@@ -103,12 +103,16 @@ def theme_responses(session: Session, theme_id: str) -> list[tuple[int, str]]:
 def unencoded(session: Session, theme_id: str) -> int:
     """Responses on the theme with no stored vector yet: the next run encodes them
     (about 300 a second on 2 quiet cores), so staff can be told before they wait."""
-    return session.scalar(
-        select(func.count(EffectiveTheme.response_id))
-        .outerjoin(ResponseEmbedding,
-                   ResponseEmbedding.response_id == EffectiveTheme.response_id)
-        .where(EffectiveTheme.theme_id == theme_id, ResponseEmbedding.response_id.is_(None))
-    ) or 0
+    return (
+        session.scalar(
+            select(func.count(EffectiveTheme.response_id))
+            .outerjoin(
+                ResponseEmbedding, ResponseEmbedding.response_id == EffectiveTheme.response_id
+            )
+            .where(EffectiveTheme.theme_id == theme_id, ResponseEmbedding.response_id.is_(None))
+        )
+        or 0
+    )
 
 
 def run(session: Session, theme_id: str, actor: str = "system") -> RunResult:
@@ -141,8 +145,11 @@ def run(session: Session, theme_id: str, actor: str = "system") -> RunResult:
     vectors = vectors_for(session, items)
     space = maths.centred(vectors)
     index = {rid: i for i, rid in enumerate(ids)}
-    placed = {rid: row.subtheme_id for rid, row in rows.items()
-              if row.subtheme_id is not None or row.pinned}
+    placed = {
+        rid: row.subtheme_id
+        for rid, row in rows.items()
+        if row.subtheme_id is not None or row.pinned
+    }
     result.kept = len(placed)
     to_place = [rid for rid in ids if rid not in placed]
 
@@ -170,8 +177,9 @@ def run(session: Session, theme_id: str, actor: str = "system") -> RunResult:
 
     new_subs: dict[int, Subtheme] = {}
     for key in sorted({int(k) for k in keys if k >= NEW_KEY}):
-        sub = Subtheme(theme_id=theme_id, label=terms[key].label, terms=terms[key].terms,
-                       curated=False)
+        sub = Subtheme(
+            theme_id=theme_id, label=terms[key].label, terms=terms[key].terms, curated=False
+        )
         session.add(sub)
         new_subs[key] = sub
     session.flush()
@@ -195,8 +203,9 @@ def run(session: Session, theme_id: str, actor: str = "system") -> RunResult:
     return result
 
 
-def _centroids(space: np.ndarray, index: dict[int, int],
-               placed: dict[int, int | None]) -> dict[int, np.ndarray]:
+def _centroids(
+    space: np.ndarray, index: dict[int, int], placed: dict[int, int | None]
+) -> dict[int, np.ndarray]:
     members: dict[int, list[int]] = {}
     for rid, sid in placed.items():
         if sid is not None:
@@ -208,14 +217,25 @@ def _centroids(space: np.ndarray, index: dict[int, int],
     return out
 
 
-def _audit(session: Session, actor: str, action: str, theme_id: str, detail: dict,
-           response_id: int | None = None) -> None:
-    session.add(AuditEvent(actor=actor, action=action, response_id=response_id,
-                           detail={"theme": theme_id, **detail}))
+def _audit(
+    session: Session,
+    actor: str,
+    action: str,
+    theme_id: str,
+    detail: dict,
+    response_id: int | None = None,
+) -> None:
+    session.add(
+        AuditEvent(
+            actor=actor,
+            action=action,
+            response_id=response_id,
+            detail={"theme": theme_id, **detail},
+        )
+    )
 
 
-def listing(session: Session, theme_id: str, with_representatives: bool = True
-            ) -> ThemeSubthemes:
+def listing(session: Session, theme_id: str, with_representatives: bool = True) -> ThemeSubthemes:
     """The theme's sub-themes (largest first) with members; responses never placed yet count
     as unassigned, so every response on the theme appears exactly once."""
     _check_theme(theme_id)
@@ -248,8 +268,9 @@ def listing(session: Session, theme_id: str, with_representatives: bool = True
             x = space[[index[r] for r in view.response_ids]]
             mean = x.mean(axis=0)
             best = maths.representatives(x, mean / max(float(np.linalg.norm(mean)), 1e-12))
-            view.representatives = [(view.response_ids[i], texts[view.response_ids[i]])
-                                    for i in best]
+            view.representatives = [
+                (view.response_ids[i], texts[view.response_ids[i]]) for i in best
+            ]
     unassigned = [rid for rid, _ in items if rid not in placed]
     return ThemeSubthemes(theme_id, views, unassigned, texts)
 
@@ -260,8 +281,11 @@ def counts_by_theme(session: Session) -> dict[str, list[tuple[str, int]]]:
     rows = session.execute(
         select(Subtheme.theme_id, Subtheme.id, Subtheme.label, ResponseSubtheme.response_id)
         .join(ResponseSubtheme, ResponseSubtheme.subtheme_id == Subtheme.id)
-        .join(EffectiveTheme, (EffectiveTheme.response_id == ResponseSubtheme.response_id)
-              & (EffectiveTheme.theme_id == Subtheme.theme_id))
+        .join(
+            EffectiveTheme,
+            (EffectiveTheme.response_id == ResponseSubtheme.response_id)
+            & (EffectiveTheme.theme_id == Subtheme.theme_id),
+        )
     )
     counts: dict[tuple[str, int, str], int] = {}
     for theme_id, sid, label, _ in rows:
@@ -310,8 +334,13 @@ def merge(session: Session, target_id: int, source_ids: Sequence[int], actor: st
             moved += 1
         session.delete(src)
     target.curated = True
-    _audit(session, actor, "subthemes_merged", target.theme_id,
-           {"into": target.id, "merged": [s.id for s in sources], "moved": moved})
+    _audit(
+        session,
+        actor,
+        "subthemes_merged",
+        target.theme_id,
+        {"into": target.id, "merged": [s.id for s in sources], "moved": moved},
+    )
     session.flush()
     return target
 
@@ -321,23 +350,30 @@ def split(session: Session, subtheme_id: int, actor: str) -> list[Subtheme]:
     from sklearn.cluster import KMeans
 
     sub = _sub(session, subtheme_id)
-    rows = list(session.scalars(
-        select(ResponseSubtheme).where(ResponseSubtheme.subtheme_id == sub.id)
-        .order_by(ResponseSubtheme.response_id)
-    ))
+    rows = list(
+        session.scalars(
+            select(ResponseSubtheme)
+            .where(ResponseSubtheme.subtheme_id == sub.id)
+            .order_by(ResponseSubtheme.response_id)
+        )
+    )
     if len(rows) < 2:
         raise SubthemeError("a sub-theme needs two responses to be split")
-    texts = {rid: text for rid, text in session.execute(
-        select(Response.id, Response.text).where(Response.id.in_([r.response_id for r in rows]))
-    )}
+    texts = {
+        rid: text
+        for rid, text in session.execute(
+            select(Response.id, Response.text).where(Response.id.in_([r.response_id for r in rows]))
+        )
+    }
     items = [(r.response_id, texts[r.response_id]) for r in rows]
     x = maths.centred(vectors_for(session, items))
     halves = KMeans(n_clusters=2, n_init=5, random_state=0).fit_predict(x)
     if len(set(halves.tolist())) < 2:
         raise SubthemeError("its responses are too alike to split")
     terms = maths.label_clusters([t for _, t in items], halves)
-    other = Subtheme(theme_id=sub.theme_id, label=terms[1].label, terms=terms[1].terms,
-                     curated=True)
+    other = Subtheme(
+        theme_id=sub.theme_id, label=terms[1].label, terms=terms[1].terms, curated=True
+    )
     session.add(other)
     session.flush()
     for row, half in zip(rows, halves.tolist(), strict=True):
@@ -345,18 +381,25 @@ def split(session: Session, subtheme_id: int, actor: str) -> list[Subtheme]:
             row.subtheme_id, row.assigned_at = other.id, utcnow()
     sub.curated = True
     sub.terms = terms[0].terms
-    _audit(session, actor, "subtheme_split", sub.theme_id,
-           {"subtheme": sub.id, "new": other.id, "moved": int((halves == 1).sum())})
+    _audit(
+        session,
+        actor,
+        "subtheme_split",
+        sub.theme_id,
+        {"subtheme": sub.id, "new": other.id, "moved": int((halves == 1).sum())},
+    )
     session.flush()
     return [sub, other]
 
 
-def move(session: Session, response_id: int, theme_id: str, subtheme_id: int | None,
-         actor: str) -> None:
+def move(
+    session: Session, response_id: int, theme_id: str, subtheme_id: int | None, actor: str
+) -> None:
     """Put a response in a sub-theme of `theme_id` (None = unassigned); runs keep it there."""
     _check_theme(theme_id)
-    if not any(rid == response_id for rid, _ in theme_responses_for(session, theme_id,
-                                                                     [response_id])):
+    if not any(
+        rid == response_id for rid, _ in theme_responses_for(session, theme_id, [response_id])
+    ):
         raise SubthemeError(f"response {response_id} is not on theme {theme_id}")
     if subtheme_id is not None:
         target = _sub(session, subtheme_id)
@@ -369,13 +412,20 @@ def move(session: Session, response_id: int, theme_id: str, subtheme_id: int | N
         row = ResponseSubtheme(response_id=response_id, theme_id=theme_id)
         session.add(row)
     row.subtheme_id, row.pinned, row.assigned_at = subtheme_id, True, utcnow()
-    _audit(session, actor, "subtheme_moved", theme_id,
-           {"from": before, "to": subtheme_id}, response_id=response_id)
+    _audit(
+        session,
+        actor,
+        "subtheme_moved",
+        theme_id,
+        {"from": before, "to": subtheme_id},
+        response_id=response_id,
+    )
     session.flush()
 
 
-def theme_responses_for(session: Session, theme_id: str,
-                        response_ids: Sequence[int]) -> list[tuple[int, str]]:
+def theme_responses_for(
+    session: Session, theme_id: str, response_ids: Sequence[int]
+) -> list[tuple[int, str]]:
     """Those of `response_ids` that are on the theme."""
     return [
         (rid, text)
@@ -385,4 +435,3 @@ def theme_responses_for(session: Session, theme_id: str,
             .where(EffectiveTheme.theme_id == theme_id, Response.id.in_(response_ids))
         )
     ]
-

@@ -30,18 +30,28 @@ class FallbackRedisLockStore(RedisLockStore):
 
     retry_seconds = 5.0
 
-    def __init__(self, endpoint_config: Any = None, clock: Callable[[], float] = time.monotonic,
-                 **_: Any) -> None:
+    def __init__(
+        self, endpoint_config: Any = None, clock: Callable[[], float] = time.monotonic, **_: Any
+    ) -> None:
         import redis
 
         cfg = Settings()  # fresh: Rasa builds the store once per process
         if not cfg.redis_host:
             raise ValueError("REDIS_HOST is not set: the production lock store needs Redis")
-        super().__init__(host=cfg.redis_host, port=cfg.redis_port, db=cfg.redis_db,
-                         password=cfg.redis_password or None, key_prefix="bucksLIS")
+        super().__init__(
+            host=cfg.redis_host,
+            port=cfg.redis_port,
+            db=cfg.redis_db,
+            password=cfg.redis_password or None,
+            key_prefix="bucksLIS",
+        )
         self.red = redis.StrictRedis(
-            host=cfg.redis_host, port=cfg.redis_port, db=cfg.redis_db,
-            password=cfg.redis_password or None, socket_timeout=1, socket_connect_timeout=1,
+            host=cfg.redis_host,
+            port=cfg.redis_port,
+            db=cfg.redis_db,
+            password=cfg.redis_password or None,
+            socket_timeout=1,
+            socket_connect_timeout=1,
         )
         self.local = InMemoryLockStore()
         self.clock = clock
@@ -55,9 +65,12 @@ class FallbackRedisLockStore(RedisLockStore):
             result = in_redis()
         except RedisError as error:
             if self.degraded_until is None:
-                logger.error("Redis unreachable (%s): conversation locks are per replica "
-                             "until it is back (retrying every %.0f s)", error,
-                             self.retry_seconds)
+                logger.error(
+                    "Redis unreachable (%s): conversation locks are per replica "
+                    "until it is back (retrying every %.0f s)",
+                    error,
+                    self.retry_seconds,
+                )
             self.degraded_until = now + self.retry_seconds
             return in_process()
         if self.degraded_until is not None:
@@ -66,13 +79,19 @@ class FallbackRedisLockStore(RedisLockStore):
         return result
 
     def get_lock(self, conversation_id: str) -> TicketLock | None:
-        return self._either(lambda: super(FallbackRedisLockStore, self).get_lock(conversation_id),
-                            lambda: self.local.get_lock(conversation_id))
+        return self._either(
+            lambda: super(FallbackRedisLockStore, self).get_lock(conversation_id),
+            lambda: self.local.get_lock(conversation_id),
+        )
 
     def delete_lock(self, conversation_id: str) -> None:
-        self._either(lambda: super(FallbackRedisLockStore, self).delete_lock(conversation_id),
-                     lambda: self.local.delete_lock(conversation_id))
+        self._either(
+            lambda: super(FallbackRedisLockStore, self).delete_lock(conversation_id),
+            lambda: self.local.delete_lock(conversation_id),
+        )
 
     def save_lock(self, lock: TicketLock) -> None:
-        self._either(lambda: super(FallbackRedisLockStore, self).save_lock(lock),
-                     lambda: self.local.save_lock(lock))
+        self._either(
+            lambda: super(FallbackRedisLockStore, self).save_lock(lock),
+            lambda: self.local.save_lock(lock),
+        )

@@ -76,16 +76,38 @@ class Cluster:
             shutil.chown(self.root, "postgres")
             shutil.chown(admin, "postgres")
         subprocess.run(
-            [*_as_postgres(), str(bindir() / "initdb"), "-D", str(self.datadir), "-U",
-             "postgres", "--pwfile", str(admin), "-A", "scram-sha-256", "-E", "UTF8"],
-            check=True, capture_output=True,
+            [
+                *_as_postgres(),
+                str(bindir() / "initdb"),
+                "-D",
+                str(self.datadir),
+                "-U",
+                "postgres",
+                "--pwfile",
+                str(admin),
+                "-A",
+                "scram-sha-256",
+                "-E",
+                "UTF8",
+            ],
+            check=True,
+            capture_output=True,
         )
 
     def argv(self) -> list[str]:
         """The server in the foreground (the supervisor restarts it if it dies)."""
-        return [*_as_postgres(), str(bindir() / "postgres"), "-D", str(self.datadir),
-                "-p", str(self.port), "-k", str(self.root),
-                "-c", "listen_addresses=127.0.0.1"]
+        return [
+            *_as_postgres(),
+            str(bindir() / "postgres"),
+            "-D",
+            str(self.datadir),
+            "-p",
+            str(self.port),
+            "-k",
+            str(self.root),
+            "-c",
+            "listen_addresses=127.0.0.1",
+        ]
 
     def ensure_database(self, timeout: float = 60.0) -> None:
         """Wait until the server takes queries, then create our role and database once."""
@@ -95,8 +117,14 @@ class Cluster:
         deadline = time.monotonic() + timeout
         while True:
             try:
-                conn = psycopg2.connect(host="127.0.0.1", port=self.port, user="postgres",
-                                        password=admin, dbname="postgres", connect_timeout=2)
+                conn = psycopg2.connect(
+                    host="127.0.0.1",
+                    port=self.port,
+                    user="postgres",
+                    password=admin,
+                    dbname="postgres",
+                    connect_timeout=2,
+                )
                 break
             except psycopg2.OperationalError:
                 if time.monotonic() > deadline:
@@ -107,8 +135,7 @@ class Cluster:
             with conn.cursor() as cur:
                 cur.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (APP_ROLE,))
                 if not cur.fetchone():
-                    cur.execute(f"CREATE ROLE {APP_ROLE} LOGIN PASSWORD %s",
-                                (self.app_password,))
+                    cur.execute(f"CREATE ROLE {APP_ROLE} LOGIN PASSWORD %s", (self.app_password,))
                 cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", (APP_DB,))
                 if not cur.fetchone():
                     cur.execute(f"CREATE DATABASE {APP_DB} OWNER {APP_ROLE}")

@@ -36,9 +36,7 @@ class ReadinessInput(InputChannel):
     def name(cls) -> str:
         return "ready"
 
-    def blueprint(
-        self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
-    ) -> Blueprint:
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         ready = Blueprint("bucks_lis_ready", __name__)
 
         @ready.get("/")

@@ -42,19 +42,27 @@ class Topology:
     origins: list[str] = field(default_factory=list)
 
     @classmethod
-    def from_settings(cls, cfg: Settings, root: Path, rasa_replicas: int | None = None,
-                      action_servers: int | None = None) -> Topology:
+    def from_settings(
+        cls,
+        cfg: Settings,
+        root: Path,
+        rasa_replicas: int | None = None,
+        action_servers: int | None = None,
+    ) -> Topology:
         replicas = cfg.rasa_replicas if rasa_replicas is None else rasa_replicas
         actions = cfg.action_servers if action_servers is None else action_servers
         if replicas < 1 or actions < 1:
             raise ValueError("need at least one Rasa replica and one action server")
         return cls(
-            root=root, public_host=cfg.public_host, public_port=cfg.public_port,
+            root=root,
+            public_host=cfg.public_host,
+            public_port=cfg.public_port,
             web_port=cfg.web_port,
             rasa_ports=[cfg.rasa_port + i for i in range(replicas)],
             action_ports=[cfg.action_port + i for i in range(actions)],
             actions_balancer_port=cfg.actions_balancer_port,
-            postgres_port=cfg.postgres_port, redis_port=cfg.redis_port,
+            postgres_port=cfg.postgres_port,
+            redis_port=cfg.redis_port,
             origins=list(cfg.allowed_origins),
         )
 
@@ -74,12 +82,18 @@ class Topology:
         return secret_file(self.root / "redis.password")
 
     def haproxy_config(self) -> str:
-        env = Environment(loader=FileSystemLoader(DEPLOY_DIR), undefined=StrictUndefined,
-                          keep_trailing_newline=True)
+        env = Environment(
+            loader=FileSystemLoader(DEPLOY_DIR),
+            undefined=StrictUndefined,
+            keep_trailing_newline=True,
+        )
         return env.get_template("haproxy.cfg.j2").render(
-            public_host=self.public_host, public_port=self.public_port,
-            web_port=self.web_port, rasa_ports=self.rasa_ports,
-            action_ports=self.action_ports, actions_balancer_port=self.actions_balancer_port,
+            public_host=self.public_host,
+            public_port=self.public_port,
+            web_port=self.web_port,
+            rasa_ports=self.rasa_ports,
+            action_ports=self.action_ports,
+            actions_balancer_port=self.actions_balancer_port,
             stats_socket=self.stats_socket,
         )
 
@@ -102,9 +116,13 @@ class Topology:
         rows = list(csv.reader(data.decode().lstrip("# ").splitlines()))
         head = rows[0]
         name, server, status = head.index("pxname"), head.index("svname"), head.index("status")
-        return [f"{r[name]}/{r[server]}" for r in rows[1:]
-                if len(r) > status and r[server] not in ("FRONTEND", "BACKEND")
-                and not r[status].startswith("UP")]
+        return [
+            f"{r[name]}/{r[server]}"
+            for r in rows[1:]
+            if len(r) > status
+            and r[server] not in ("FRONTEND", "BACKEND")
+            and not r[status].startswith("UP")
+        ]
 
     def wait_balanced(self, timeout: float = 60.0) -> None:
         """Until HAProxy's checks have found every server up (it starts with them down)."""
@@ -148,12 +166,31 @@ class Topology:
         redis_dir = self.root / "redis"
         redis_dir.mkdir(parents=True, exist_ok=True)
         return [
-            Service("postgres", self.cluster.argv(), f"tcp://127.0.0.1:{self.postgres_port}",
-                    stop_signal=2),  # SIGINT: PostgreSQL's fast shutdown
-            Service("redis", [redis_exe, "--port", str(self.redis_port), "--bind", "127.0.0.1",
-                              "--requirepass", self.redis_password, "--save", "",
-                              "--appendonly", "no", "--dir", str(redis_dir)],
-                    f"tcp://127.0.0.1:{self.redis_port}"),
+            Service(
+                "postgres",
+                self.cluster.argv(),
+                f"tcp://127.0.0.1:{self.postgres_port}",
+                stop_signal=2,
+            ),  # SIGINT: PostgreSQL's fast shutdown
+            Service(
+                "redis",
+                [
+                    redis_exe,
+                    "--port",
+                    str(self.redis_port),
+                    "--bind",
+                    "127.0.0.1",
+                    "--requirepass",
+                    self.redis_password,
+                    "--save",
+                    "",
+                    "--appendonly",
+                    "no",
+                    "--dir",
+                    str(redis_dir),
+                ],
+                f"tcp://127.0.0.1:{self.redis_port}",
+            ),
         ]
 
     def app_services(self) -> list[Service]:
@@ -165,28 +202,61 @@ class Topology:
         cfg_path.write_text(self.haproxy_config())
         origins = self.shared_env()["ALLOWED_ORIGINS"].split(",")
         services = [
-            Service(f"actions{i}",
-                    [sys.executable, "-m", "bot.production.action_server", "--host",
-                     "127.0.0.1", "--port", str(port)],
-                    f"http://127.0.0.1:{port}/ready", env={"ACTION_PORT": str(port)})
+            Service(
+                f"actions{i}",
+                [
+                    sys.executable,
+                    "-m",
+                    "bot.production.action_server",
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    str(port),
+                ],
+                f"http://127.0.0.1:{port}/ready",
+                env={"ACTION_PORT": str(port)},
+            )
             for i, port in enumerate(self.action_ports)
         ]
-        services.append(Service(
-            "haproxy", [haproxy, "-W", "-db", "-f", str(cfg_path)],
-            f"http://{self.public_host}:{self.public_port}/haproxy-health",
-        ))
+        services.append(
+            Service(
+                "haproxy",
+                [haproxy, "-W", "-db", "-f", str(cfg_path)],
+                f"http://{self.public_host}:{self.public_port}/haproxy-health",
+            )
+        )
         bindir = Path(sys.executable).parent
         services += [
-            Service(f"rasa{i}",
-                    [str(bindir / "rasa"), "run", "--model", str(RASA_MODEL),
-                     "--endpoints", str(PRODUCTION_ENDPOINTS), "--credentials",
-                     "credentials.yml", "--port", str(port), "--interface", "127.0.0.1",
-                     "--cors", *origins],
-                    f"http://127.0.0.1:{port}/webhooks/ready/", env={"RASA_PORT": str(port)})
+            Service(
+                f"rasa{i}",
+                [
+                    str(bindir / "rasa"),
+                    "run",
+                    "--model",
+                    str(RASA_MODEL),
+                    "--endpoints",
+                    str(PRODUCTION_ENDPOINTS),
+                    "--credentials",
+                    "credentials.yml",
+                    "--port",
+                    str(port),
+                    "--interface",
+                    "127.0.0.1",
+                    "--cors",
+                    *origins,
+                ],
+                f"http://127.0.0.1:{port}/webhooks/ready/",
+                env={"RASA_PORT": str(port)},
+            )
             for i, port in enumerate(self.rasa_ports)
         ]
-        services.append(Service("web", [sys.executable, "-m", "bot.web.serve"],
-                                f"http://127.0.0.1:{self.web_port}/readyz"))
+        services.append(
+            Service(
+                "web",
+                [sys.executable, "-m", "bot.web.serve"],
+                f"http://127.0.0.1:{self.web_port}/readyz",
+            )
+        )
         return services
 
     def stack(self, cfg: Settings) -> Stack:

@@ -27,8 +27,11 @@ class TranscriptUnavailable(RasaException):
 
 
 def _fail(self: Any, error: Exception) -> NoReturn:
-    logger.error("Transcript store unavailable (%s): this turn fails and is not kept in "
-                 "memory; the client is asked to send it again", str(error).splitlines()[0])
+    logger.error(
+        "Transcript store unavailable (%s): this turn fails and is not kept in "
+        "memory; the client is asked to send it again",
+        str(error).splitlines()[0],
+    )
     raise TranscriptUnavailable(f"transcript store unavailable: {error}") from error
 
 

@@ -36,8 +36,6 @@ HEADERS = [
 ]
 
 
-
-
 def row_values(row: ResponseRow, redacted: bool) -> list[object]:
     names = profile_names(row.organisation, row.email) if redacted else []
 

@@ -51,13 +51,15 @@ class RenameForm(FlaskForm):
 
 
 class RedactionForm(FlaskForm):
-    text = TextAreaField("Redacted text",
-                         validators=[Optional(), Length(max=quote_store.MAX_QUOTE_CHARS)])
+    text = TextAreaField(
+        "Redacted text", validators=[Optional(), Length(max=quote_store.MAX_QUOTE_CHARS)]
+    )
 
 
 class SummaryForm(FlaskForm):
-    summary = TextAreaField("Summary",
-                            validators=[Optional(), Length(max=report_store.MAX_SUMMARY_CHARS)])
+    summary = TextAreaField(
+        "Summary", validators=[Optional(), Length(max=report_store.MAX_SUMMARY_CHARS)]
+    )
 
 
 @bp.before_request
@@ -84,12 +86,19 @@ def _back(theme_id: str) -> Any:
 @login_required
 def index() -> Any:
     with db_session() as session:
-        subs = dict(session.execute(
-            select(Subtheme.theme_id, func.count(Subtheme.id)).group_by(Subtheme.theme_id)).all())
-        starred = dict(session.execute(
-            select(Quote.theme_id, func.count(Quote.id)).group_by(Quote.theme_id)).all())
-    return render_template("review/findings/index.html", themes=load_themes(), subs=subs,
-                           starred=starred)
+        subs = dict(
+            session.execute(
+                select(Subtheme.theme_id, func.count(Subtheme.id)).group_by(Subtheme.theme_id)
+            ).all()
+        )
+        starred = dict(
+            session.execute(
+                select(Quote.theme_id, func.count(Quote.id)).group_by(Quote.theme_id)
+            ).all()
+        )
+    return render_template(
+        "review/findings/index.html", themes=load_themes(), subs=subs, starred=starred
+    )
 
 
 @bp.get("/findings/<theme_id>")
@@ -102,8 +111,13 @@ def theme(theme_id: str) -> Any:
         unencoded = st.unencoded(session, theme_id)
     starred = {q.response_id: q.id for q in quotes}
     return render_template(
-        "review/findings/theme.html", theme_id=theme_id, found=found, quotes=quotes,
-        starred=starred, shown=MEMBERS_SHOWN, unencoded=unencoded,
+        "review/findings/theme.html",
+        theme_id=theme_id,
+        found=found,
+        quotes=quotes,
+        starred=starred,
+        shown=MEMBERS_SHOWN,
+        unencoded=unencoded,
         marks=quote_store.redaction_marks,
     )
 
@@ -114,9 +128,12 @@ def run(theme_id: str) -> Any:
     _theme_or_404(theme_id)
     with db_session() as session:
         result = st.run(session, theme_id, actor=_actor())
-    flash(f"{result.responses} responses: {result.kept} kept where staff put them, "
-          f"{result.joined} joined curated sub-themes, {result.proposed} new sub-themes "
-          f"proposed, {result.unassigned} unassigned.", "success")
+    flash(
+        f"{result.responses} responses: {result.kept} kept where staff put them, "
+        f"{result.joined} joined curated sub-themes, {result.proposed} new sub-themes "
+        f"proposed, {result.unassigned} unassigned.",
+        "success",
+    )
     return _back(theme_id)
 
 
@@ -147,8 +164,11 @@ def rename(subtheme_id: int) -> Any:
     if not form.validate():
         flash("Give the sub-theme a name of up to 255 characters.", "error")
         return _back(theme_id)
-    return _curate(theme_id, lambda s: st.rename(s, subtheme_id, form.label.data, _actor()),
-                   "Sub-theme renamed.")
+    return _curate(
+        theme_id,
+        lambda s: st.rename(s, subtheme_id, form.label.data, _actor()),
+        "Sub-theme renamed.",
+    )
 
 
 @bp.post("/findings/subthemes/<int:subtheme_id>/merge")
@@ -159,16 +179,18 @@ def merge(subtheme_id: int) -> Any:
     if not into.isdigit():
         flash("Choose the sub-theme to merge into.", "error")
         return _back(theme_id)
-    return _curate(theme_id, lambda s: st.merge(s, int(into), [subtheme_id], _actor()),
-                   "Sub-themes merged.")
+    return _curate(
+        theme_id, lambda s: st.merge(s, int(into), [subtheme_id], _actor()), "Sub-themes merged."
+    )
 
 
 @bp.post("/findings/subthemes/<int:subtheme_id>/split")
 @login_required
 def split(subtheme_id: int) -> Any:
     theme_id = _subtheme_theme(subtheme_id)
-    return _curate(theme_id, lambda s: st.split(s, subtheme_id, _actor()),
-                   "Sub-theme split in two.")
+    return _curate(
+        theme_id, lambda s: st.split(s, subtheme_id, _actor()), "Sub-theme split in two."
+    )
 
 
 @bp.post("/findings/<theme_id>/responses/<int:response_id>/move")
@@ -189,8 +211,11 @@ def move(theme_id: str, response_id: int) -> Any:
 @login_required
 def star(theme_id: str, response_id: int) -> Any:
     _theme_or_404(theme_id)
-    return _curate(theme_id, lambda s: quote_store.star(s, response_id, theme_id, _actor()),
-                   "Starred as a quote. Check its redaction below.")
+    return _curate(
+        theme_id,
+        lambda s: quote_store.star(s, response_id, theme_id, _actor()),
+        "Starred as a quote. Check its redaction below.",
+    )
 
 
 def _quote_theme(quote_id: int) -> str:
@@ -205,8 +230,7 @@ def _quote_theme(quote_id: int) -> str:
 @login_required
 def unstar(quote_id: int) -> Any:
     theme_id = _quote_theme(quote_id)
-    return _curate(theme_id, lambda s: quote_store.unstar(s, quote_id, _actor()),
-                   "Quote removed.")
+    return _curate(theme_id, lambda s: quote_store.unstar(s, quote_id, _actor()), "Quote removed.")
 
 
 @bp.post("/findings/quotes/<int:quote_id>/redaction")
@@ -218,8 +242,10 @@ def redaction(quote_id: int) -> Any:
         flash(f"A quote may have at most {quote_store.MAX_QUOTE_CHARS} characters.", "error")
         return _back(theme_id)
     return _curate(
-        theme_id, lambda s: quote_store.edit_redaction(s, quote_id, form.text.data, _actor()),
-        "Redaction saved." if (form.text.data or "").strip()
+        theme_id,
+        lambda s: quote_store.edit_redaction(s, quote_id, form.text.data, _actor()),
+        "Redaction saved."
+        if (form.text.data or "").strip()
         else "Back to the automatic redaction.",
     )
 
@@ -230,8 +256,10 @@ def named_consent(theme_id: str, business_id: int) -> Any:
     _theme_or_404(theme_id)
     agreed = request.form.get("agreed") == "1"
     return _curate(
-        theme_id, lambda s: quote_store.set_named_consent(s, business_id, agreed, _actor()),
-        "The organisation may be named in quotes." if agreed
+        theme_id,
+        lambda s: quote_store.set_named_consent(s, business_id, agreed, _actor()),
+        "The organisation may be named in quotes."
+        if agreed
         else "The organisation's name will be redacted from quotes.",
     )
 
@@ -242,16 +270,19 @@ def quotes_csv() -> Any:
     """Starred quotes, redacted, for use outside the app (audited)."""
     with db_session() as session:
         views = quote_store.quotes(session)
-        session.add(AuditEvent(actor=_actor(), action="quotes_exported",
-                               detail={"rows": len(views)}))
+        session.add(
+            AuditEvent(actor=_actor(), action="quotes_exported", detail={"rows": len(views)})
+        )
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["theme", "quote", "sector", "size_band"])
     for v in views:
         writer.writerow([v.theme_id, csv_safe(v.redacted), v.sector or "", v.size_band or ""])
-    return Response(out.getvalue(), mimetype="text/csv",
-                    headers={"Content-Disposition": "attachment; filename=quotes.csv"})
-
+    return Response(
+        out.getvalue(),
+        mimetype="text/csv",
+        headers={"Content-Disposition": "attachment; filename=quotes.csv"},
+    )
 
 
 @bp.get("/report")
@@ -264,8 +295,14 @@ def report() -> Any:
     from bot.findings.charts import svg_bars
     from bot.findings.report_html import chart_panels
 
-    return render_template("review/findings/report.html", data=data, forms=forms,
-                           summaries=summaries, svg_bars=svg_bars, chart_panels=chart_panels)
+    return render_template(
+        "review/findings/report.html",
+        data=data,
+        forms=forms,
+        summaries=summaries,
+        svg_bars=svg_bars,
+        chart_panels=chart_panels,
+    )
 
 
 @bp.post("/report/summary/<theme_id>")
@@ -274,8 +311,7 @@ def save_summary(theme_id: str) -> Any:
     _theme_or_404(theme_id)
     form = SummaryForm()
     if not form.validate():
-        flash(f"A summary may have at most {report_store.MAX_SUMMARY_CHARS} characters.",
-              "error")
+        flash(f"A summary may have at most {report_store.MAX_SUMMARY_CHARS} characters.", "error")
     else:
         with db_session() as session:
             report_store.save_summary(session, theme_id, form.summary.data or "", _actor())
@@ -290,9 +326,17 @@ def download(fmt: str) -> Any:
         abort(404)
     with db_session() as session:
         data = report_store.collect(session)
-        session.add(AuditEvent(actor=_actor(), action="report_downloaded",
-                               detail={"format": fmt, "responses": data.total_responses}))
+        session.add(
+            AuditEvent(
+                actor=_actor(),
+                action="report_downloaded",
+                detail={"format": fmt, "responses": data.total_responses},
+            )
+        )
     body = report_store.to_bytes(data, fmt)
     name = f"bucks-lis-report-{data.generated_at:%Y-%m-%d}.{fmt}"
-    return Response(body, mimetype=DOWNLOADS[fmt],
-                    headers={"Content-Disposition": f"attachment; filename={name}"})
+    return Response(
+        body,
+        mimetype=DOWNLOADS[fmt],
+        headers={"Content-Disposition": f"attachment; filename={name}"},
+    )

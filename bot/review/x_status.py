@@ -30,8 +30,11 @@ def x_post_links(session: Session, response_ids: Sequence[int]) -> dict[int, str
             Response.id.in_(list(response_ids)), Response.external_id.like(f"{X_POST_PREFIX}%")
         )
     ).all()
-    return {rid: post_url(ext[len(X_POST_PREFIX):]) for rid, ext in rows
-            if ext[len(X_POST_PREFIX):].isdigit()}
+    return {
+        rid: post_url(ext[len(X_POST_PREFIX) :])
+        for rid, ext in rows
+        if ext[len(X_POST_PREFIX) :].isdigit()
+    }
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,11 @@ def x_status() -> XStatus:
         revoked=summary.revoked,
         unknown_event_types=summary.unknown_event_types,
         compliance=compliance,
-        used=bool(summary.by_kind_month or summary.revoked or summary.unknown_event_types
-                  or compliance or summary.budget_usd),
+        used=bool(
+            summary.by_kind_month
+            or summary.revoked
+            or summary.unknown_event_types
+            or compliance
+            or summary.budget_usd
+        ),
     )

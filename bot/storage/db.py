@@ -36,10 +36,15 @@ def make_engine(url: str) -> Engine:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         # Pooled (SQLAlchemy 1.4 defaults to NullPool for SQLite files): opening, setting
         # pragmas and closing (a WAL checkpoint) per session cost more than the query.
-        pooled = {"poolclass": QueuePool, "pool_size": 5, "max_overflow": 10} if (
-            path and path != ":memory:") else {}
+        pooled = (
+            {"poolclass": QueuePool, "pool_size": 5, "max_overflow": 10}
+            if (path and path != ":memory:")
+            else {}
+        )
         engine = create_engine(
-            url, future=True, connect_args={"check_same_thread": False, "timeout": 10},
+            url,
+            future=True,
+            connect_args={"check_same_thread": False, "timeout": 10},
             **pooled,
         )
         event.listen(engine, "connect", _sqlite_pragmas)
@@ -95,10 +100,12 @@ def session_scope(engine: Engine | None = None) -> Iterator[Session]:
     except BaseException as error:
         session.rollback()
         if isinstance(error, OperationalError) and _disk_full(session, error):
-            logging.getLogger(__name__).error("database disk full: write rolled back (%s)",
-                                              str(error).splitlines()[0])
-            raise StorageFull("the database's disk is full: nothing was stored; free space "
-                              "and try again") from error
+            logging.getLogger(__name__).error(
+                "database disk full: write rolled back (%s)", str(error).splitlines()[0]
+            )
+            raise StorageFull(
+                "the database's disk is full: nothing was stored; free space and try again"
+            ) from error
         raise
     finally:
         session.close()

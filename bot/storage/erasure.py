@@ -131,8 +131,9 @@ def erase_x_post(
     return ErasureResult(businesses=0, responses=responses, events=len(said))
 
 
-def erase_public_post(session: Session, tweet_id: str, actor: str = "x",
-                      reason: str = "deleted_on_x") -> int:
+def erase_public_post(
+    session: Session, tweet_id: str, actor: str = "x", reason: str = "deleted_on_x"
+) -> int:
     """A collected public X post (`external_id` "x:<id>") deleted on X, or found deleted or
     protected by a compliance check: its response goes, with its themes. Audited by count."""
     responses = session.scalars(
@@ -141,8 +142,13 @@ def erase_public_post(session: Session, tweet_id: str, actor: str = "x",
     for response in responses:
         session.delete(response)
     if responses:
-        session.add(AuditEvent(actor=actor, action="x_post_deleted",
-                               detail={"reason": reason, "responses_deleted": len(responses)}))
+        session.add(
+            AuditEvent(
+                actor=actor,
+                action="x_post_deleted",
+                detail={"reason": reason, "responses_deleted": len(responses)},
+            )
+        )
     session.flush()
     return len(responses)
 
@@ -155,17 +161,33 @@ def forget_x_user(session: Session, user_id: str, actor: str) -> ErasureResult:
     ).all()
     posts = 0
     for business in public:  # only channel x_post: a bare id may be someone else elsewhere
-        posts += len(session.scalars(
-            select(Response.id).join(Conversation, Response.conversation_id == Conversation.id)
-            .where(Conversation.business_id == business.id)).all())
+        posts += len(
+            session.scalars(
+                select(Response.id)
+                .join(Conversation, Response.conversation_id == Conversation.id)
+                .where(Conversation.business_id == business.id)
+            ).all()
+        )
         session.delete(business)
     if public:
-        session.add(AuditEvent(actor=actor, action="erasure", business_id=public[0].id,
-                               detail={"reason": "x_user", "businesses": [b.id for b in public],
-                                       "responses_deleted": posts}))
+        session.add(
+            AuditEvent(
+                actor=actor,
+                action="erasure",
+                business_id=public[0].id,
+                detail={
+                    "reason": "x_user",
+                    "businesses": [b.id for b in public],
+                    "responses_deleted": posts,
+                },
+            )
+        )
     total = ErasureResult(len(public), posts, 0)
     for sender_id in (f"x-post-{user_id}", f"x-dm-{user_id}"):
         result = forget_sender(session, sender_id, actor=actor, reason="x_user")
-        total = ErasureResult(total.businesses + result.businesses,
-                              total.responses + result.responses, total.events + result.events)
+        total = ErasureResult(
+            total.businesses + result.businesses,
+            total.responses + result.responses,
+            total.events + result.events,
+        )
     return total

@@ -142,12 +142,8 @@ class Response(Base):
     note = Column(Text)
 
     conversation = relationship("Conversation", back_populates="responses")
-    themes = relationship(
-        "ResponseTheme", back_populates="response", cascade="all, delete-orphan"
-    )
-    effective_themes = relationship(
-        "EffectiveTheme", cascade="all, delete-orphan", viewonly=False
-    )
+    themes = relationship("ResponseTheme", back_populates="response", cascade="all, delete-orphan")
+    effective_themes = relationship("EffectiveTheme", cascade="all, delete-orphan", viewonly=False)
 
 
 @event.listens_for(Response, "before_insert")
@@ -172,9 +168,7 @@ class ResponseTheme(Base):
     )
 
     id = Column(Integer, primary_key=True)
-    response_id = Column(
-        ForeignKey("responses.id", ondelete="CASCADE"), nullable=False, index=True
-    )
+    response_id = Column(ForeignKey("responses.id", ondelete="CASCADE"), nullable=False, index=True)
     theme_id = Column(String(64), nullable=False, index=True)
     source = Column(String(16), nullable=False)
     present = Column(Boolean, nullable=False, default=True)
@@ -355,9 +349,7 @@ class Quote(Base):
     __table_args__ = (UniqueConstraint("response_id", "theme_id", name="uq_quote_theme"),)
 
     id = Column(Integer, primary_key=True)
-    response_id = Column(
-        ForeignKey("responses.id", ondelete="CASCADE"), nullable=False, index=True
-    )
+    response_id = Column(ForeignKey("responses.id", ondelete="CASCADE"), nullable=False, index=True)
     theme_id = Column(String(64), nullable=False, index=True)
     # Staff's own redaction, if they edited the automatic one; NULL = automatic.
     redacted_text = Column(Text)

@@ -74,8 +74,7 @@ class RetentionResult:
     @property
     def changed(self) -> bool:
         return bool(
-            self.businesses_anonymised or self.responses_redacted
-            or self.transcript_events_deleted
+            self.businesses_anonymised or self.responses_redacted or self.transcript_events_deleted
         )
 
 
@@ -84,7 +83,10 @@ def get_policy(session: Session) -> RetentionPolicy:
     if row is None:
         return RetentionPolicy(None, None)
     return RetentionPolicy(
-        row.closes_on, row.retention_days, row.updated_at, row.updated_by,
+        row.closes_on,
+        row.retention_days,
+        row.updated_at,
+        row.updated_by,
         row.retention_applied_at,
     )
 
@@ -122,8 +124,7 @@ def set_policy(
 def pending(session: Session) -> tuple[int, int]:
     """(businesses not yet anonymised, transcript events stored): what applying would touch."""
     businesses = int(
-        session.scalar(select(func.count(Business.id)).where(Business.anonymised_at.is_(None)))
-        or 0
+        session.scalar(select(func.count(Business.id)).where(Business.anonymised_at.is_(None))) or 0
     )
     events = 0
     if inspect(session.connection()).has_table("events"):
@@ -186,7 +187,9 @@ def apply_retention(
     businesses = redacted = 0
     while True:
         batch = session.scalars(
-            select(Business).where(Business.anonymised_at.is_(None)).order_by(Business.id)
+            select(Business)
+            .where(Business.anonymised_at.is_(None))
+            .order_by(Business.id)
             .limit(500)
         ).all()
         if not batch:

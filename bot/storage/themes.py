@@ -112,8 +112,9 @@ def set_model_tags(
         )
     ).first()
     if prediction is None:
-        session.add(ModelPrediction(response_id=response_id, model_version=model_version,
-                                    themes=ordered))
+        session.add(
+            ModelPrediction(response_id=response_id, model_version=model_version, themes=ordered)
+        )
     else:
         prediction.themes = ordered
     session.execute(
@@ -145,8 +146,9 @@ def _keep_vector(session: Session, response_id: int, embedding: Any) -> None:
     vector = np.asarray(embedding, dtype=np.float32).tobytes()
     row = session.get(ResponseEmbedding, response_id)
     if row is None:
-        session.add(ResponseEmbedding(response_id=response_id, encoder=encoder_version(),
-                                      vector=vector))
+        session.add(
+            ResponseEmbedding(response_id=response_id, encoder=encoder_version(), vector=vector)
+        )
     else:
         row.encoder, row.vector = encoder_version(), vector
 

@@ -24,9 +24,9 @@ Stamp = tuple[Any, ...]
 def stamp(conn: sa.engine.Connection, sender_id: str) -> Stamp:
     """What the database holds for this sender, in three numbers."""
     row = conn.execute(
-        sa.select(sa.func.max(EVENTS.c.id), sa.func.count(),
-                  sa.func.sum(sa.func.length(EVENTS.c.data)))
-        .where(EVENTS.c.sender_id == sender_id)
+        sa.select(
+            sa.func.max(EVENTS.c.id), sa.func.count(), sa.func.sum(sa.func.length(EVENTS.c.data))
+        ).where(EVENTS.c.sender_id == sender_id)
     ).one()
     return tuple(row)
 

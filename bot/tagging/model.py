@@ -128,9 +128,13 @@ class TrainedTagger:
         if self.gate is not None:
             gate = {"gate_W": self.gate[0].astype(np.float32), "gate_b": np.array(self.gate[1])}
         np.savez(
-            out_dir / "weights.npz", W=self.W.astype(np.float32), b=self.b,
-            thresholds=self.thresholds, example_labels=self.example_labels,
-            example_emb=self.example_emb.astype(np.float32), **gate,
+            out_dir / "weights.npz",
+            W=self.W.astype(np.float32),
+            b=self.b,
+            thresholds=self.thresholds,
+            example_labels=self.example_labels,
+            example_emb=self.example_emb.astype(np.float32),
+            **gate,
         )
         (out_dir / "examples.json").write_text(
             json.dumps(self.example_texts, ensure_ascii=False), encoding="utf-8"
@@ -147,9 +151,16 @@ class TrainedTagger:
         if "gate_W" in arrays.files:
             gate = (arrays["gate_W"].astype(np.float64), float(arrays["gate_b"]))
         tagger = cls(
-            meta["config"], featurizer, arrays["W"], arrays["b"], arrays["thresholds"],
-            texts, arrays["example_labels"], arrays["example_emb"].astype(np.float32),
-            meta["version"], gate=gate,
+            meta["config"],
+            featurizer,
+            arrays["W"],
+            arrays["b"],
+            arrays["thresholds"],
+            texts,
+            arrays["example_labels"],
+            arrays["example_emb"].astype(np.float32),
+            meta["version"],
+            gate=gate,
         )
         tagger.encoder  # noqa: B018  (load the embedding model now, not on the first message)
         from bot.tagging.gazetteer import gazetteer
@@ -179,14 +190,14 @@ class TrainedTagger:
         c = self.config
         prepared = [prepare(t, c) for t in texts]
         n = len(prepared)
-        spans = [segment_spans(t) if c.get("segment_weight") else [(0, len(t))]
-                 for t in prepared]
+        spans = [segment_spans(t) if c.get("segment_weight") else [(0, len(t))] for t in prepared]
         segs = [[t[a:b] for a, b in ss] for t, ss in zip(prepared, spans, strict=True)]
         clauses = [s for ss in segs if len(ss) > 1 for s in ss]
         emb = None
         if c["use_embeddings"] and c.get("clause_vectors") == "span":
             whole, parts_emb = self.encoder.encode_with_spans(
-                prepared, [ss if len(ss) > 1 else [] for ss in spans])
+                prepared, [ss if len(ss) > 1 else [] for ss in spans]
+            )
             emb = np.vstack([whole, *[p for p in parts_emb if len(p)]])
         P_all, gate_all, parts = self._raw_scores(prepared + clauses, emb)
         P = P_all[:n].copy()
@@ -194,7 +205,7 @@ class TrainedTagger:
         weight, k = c.get("segment_weight", 0.0), n
         for i, ss in enumerate(segs):
             if len(ss) > 1:
-                scores = seg_scores[i] = P_all[k:k + len(ss)]
+                scores = seg_scores[i] = P_all[k : k + len(ss)]
                 k += len(ss)
                 best = scores.max(axis=0)
                 P[i] = np.maximum(P[i], (1 - weight) * P[i] + weight * best)
@@ -212,7 +223,9 @@ class TrainedTagger:
         }
 
     def _raw_scores(
-        self, texts: list[str], emb: np.ndarray | None = None,
+        self,
+        texts: list[str],
+        emb: np.ndarray | None = None,
     ) -> tuple[np.ndarray, np.ndarray | None, dict]:
         """Per text: the LR probabilities blended with the neighbour vote, and the gate's
         probability that the text carries any theme. Computed block by block (no sparse
@@ -271,8 +284,11 @@ class TrainedTagger:
             evidence = {THEME_IDS[j]: self._evidence(i, j, parts, asked) for j in on}
             scores = {t: round(p, 4) for t, p in zip(THEME_IDS, P[i].tolist(), strict=True)}
             vector = parts["emb"][i] if parts["emb"] is not None else None
-            results.append(TagResult([THEME_IDS[j] for j in on], scores, evidence, self.version,
-                                     embedding=vector))
+            results.append(
+                TagResult(
+                    [THEME_IDS[j] for j in on], scores, evidence, self.version, embedding=vector
+                )
+            )
         return results
 
     def _evidence(self, i: int, j: int, parts: dict, asked: str | None) -> list[str]:

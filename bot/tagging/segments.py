@@ -58,8 +58,9 @@ def _merge_short(text: str, spans: list[Span]) -> list[Span]:
     """Join pieces with fewer than MIN_WORDS words onto the previous (or next) piece."""
     out: list[Span] = []
     for a, b in spans:
-        if out and (_words(text[a:b]) < MIN_WORDS or _words(text[out[-1][0]:out[-1][1]])
-                    < MIN_WORDS):
+        if out and (
+            _words(text[a:b]) < MIN_WORDS or _words(text[out[-1][0] : out[-1][1]]) < MIN_WORDS
+        ):
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
@@ -76,8 +77,10 @@ def segment_spans(text: str) -> list[Span]:
         spans = _merge_short(text, sentences)
         if len(spans) > MAX_SEGMENTS:
             size = -(-len(spans) // MAX_SEGMENTS)
-            spans = [(spans[i][0], spans[min(i + size, len(spans)) - 1][1])
-                     for i in range(0, len(spans), size)]
+            spans = [
+                (spans[i][0], spans[min(i + size, len(spans)) - 1][1])
+                for i in range(0, len(spans), size)
+            ]
     return spans or [(0, len(text))]
 
 

@@ -34,11 +34,15 @@ def installed_models(models_dir: Path | None = None) -> list[InstalledModel]:
         except (OSError, ValueError):
             continue
         data = meta.get("data") or {}
-        out.append(InstalledModel(
-            role=role,
-            version=str(meta.get("version", "")),
-            trained_at=meta.get("trained_at"),
-            examples=int(data.get("examples", 0)),
-            reviewed_response_ids=frozenset(int(i) for i in data.get("reviewed_response_ids", [])),
-        ))
+        out.append(
+            InstalledModel(
+                role=role,
+                version=str(meta.get("version", "")),
+                trained_at=meta.get("trained_at"),
+                examples=int(data.get("examples", 0)),
+                reviewed_response_ids=frozenset(
+                    int(i) for i in data.get("reviewed_response_ids", [])
+                ),
+            )
+        )
     return out

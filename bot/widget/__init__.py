@@ -114,9 +114,7 @@ def _retention_statement() -> str:
 @bp.get("/widget/bucks-lis-chat.js")
 def widget_js() -> Response:
     defaults = json.dumps(widget_defaults()).replace("<", "\\u003c")
-    body = (
-        f"window.__BUCKS_LIS_CHAT_DEFAULTS__ = {defaults};\n" + WIDGET_JS.read_text("utf-8")
-    )
+    body = f"window.__BUCKS_LIS_CHAT_DEFAULTS__ = {defaults};\n" + WIDGET_JS.read_text("utf-8")
     resp = Response(body, mimetype="text/javascript")
     resp.headers["Cache-Control"] = "public, max-age=300"
     resp.headers["X-Content-Type-Options"] = "nosniff"

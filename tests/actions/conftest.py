@@ -21,8 +21,7 @@ def user_event(text: str, intent: str = "inform", channel: str = "rest") -> dict
         "event": "user",
         "text": text,
         "input_channel": channel,
-        "parse_data": {"intent": {"name": intent, "confidence": 1.0}, "entities": [],
-                       "text": text},
+        "parse_data": {"intent": {"name": intent, "confidence": 1.0}, "entities": [], "text": text},
     }
 
 
@@ -91,8 +90,9 @@ def keyword_tagger(monkeypatch: pytest.MonkeyPatch) -> None:
 
     def tag(text: str, question_key: str | None = None) -> TagResult:
         asked = question_theme(question_key)  # as the real tagger's question prior
-        themes = [t for t in THEME_IDS
-                  if t in _names_only(_norm(text)) or (t == asked and text.strip())]
+        themes = [
+            t for t in THEME_IDS if t in _names_only(_norm(text)) or (t == asked and text.strip())
+        ]
         return TagResult(
             themes=themes,
             scores={t: (0.9 if t in themes else 0.01) for t in THEME_IDS},

@@ -16,8 +16,9 @@ from tests.actions.conftest import make_tracker
 def ask(text: str, key: str | None, confidence: float = 0.9) -> CollectingDispatcher:
     tracker = make_tracker(text=text, intent="faq")
     if key is not None:
-        tracker.latest_message["response_selector"] = {"faq": {"response": {
-            "intent_response_key": f"faq/{key}", "confidence": confidence}}}
+        tracker.latest_message["response_selector"] = {
+            "faq": {"response": {"intent_response_key": f"faq/{key}", "confidence": confidence}}
+        }
     dispatcher = CollectingDispatcher()
     asyncio.run(ActionAnswerQuestion().run(dispatcher, tracker, {}))
     return dispatcher
@@ -35,21 +36,28 @@ def test_an_asset_names_its_theme_when_the_selector_is_unsure() -> None:
     replies = ask("what does Westcott have to do with it?", "next_steps", 0.35).messages
     # the strategy places Westcott in two islands
     assert [r["text"].split(" is one of")[0] for r in replies] == [
-        "High performance technology", "Space"]
+        "High performance technology",
+        "Space",
+    ]
 
 
 def test_several_named_are_each_described() -> None:
     replies = ask("what are the skills and housing drivers about?", "islands_seabed").messages
     assert [r["text"].split(" is one of")[0] for r in replies] == [
-        "Housing growth", "Education and skills"]
+        "Housing growth",
+        "Education and skills",
+    ]
     assert "seabed drivers" in replies[0]["text"]
 
 
-@pytest.mark.parametrize(("text", "key"), [
-    ("what are the islands and seabed?", "islands_seabed"),  # nothing named: the overview
-    ("how many jobs could the arc create for space firms?", "arc"),  # sure: the FAQ answer
-    ("what happens to my data?", "data_privacy"),
-])
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("what are the islands and seabed?", "islands_seabed"),  # nothing named: the overview
+        ("how many jobs could the arc create for space firms?", "arc"),  # sure: the FAQ answer
+        ("what happens to my data?", "data_privacy"),
+    ],
+)
 def test_otherwise_the_selected_faq_answer(text: str, key: str) -> None:
     [reply] = ask(text, key).messages
     assert reply["response"] == f"utter_faq/{key}"

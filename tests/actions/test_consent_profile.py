@@ -17,8 +17,12 @@ from bot.storage.db import session_scope
 from bot.storage.models import Business
 from tests.actions.conftest import action_event, make_tracker, slot_sets, texts
 
-SHOWN = [action_event("utter_welcome"), action_event("utter_privacy"),
-         action_event("utter_ask_consent"), action_event("action_listen")]
+SHOWN = [
+    action_event("utter_welcome"),
+    action_event("utter_privacy"),
+    action_event("utter_ask_consent"),
+    action_event("action_listen"),
+]
 
 
 def run(coro):  # noqa: ANN001, ANN201
@@ -28,8 +32,9 @@ def run(coro):  # noqa: ANN001, ANN201
 def test_agreeing_records_consent_and_moves_to_profile(
     database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:
-    tracker = make_tracker("b1", "/consent_agree", "consent_agree", channel="socketio",
-                           events=SHOWN)
+    tracker = make_tracker(
+        "b1", "/consent_agree", "consent_agree", channel="socketio", events=SHOWN
+    )
     events = run(ActionRecordConsent().run(dispatcher, tracker, domain))
     assert slot_sets(events) == {"consent": True, "stage": "profile"}
     assert service.is_consented("b1") is True
@@ -41,27 +46,40 @@ def test_agreeing_records_consent_and_moves_to_profile(
 def test_yes_to_the_consent_question_counts_as_agreeing(
     database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:
-    events = run(ActionRecordConsent().run(
-        dispatcher, make_tracker("b2", "yes", "affirm", events=SHOWN), domain))
+    events = run(
+        ActionRecordConsent().run(
+            dispatcher, make_tracker("b2", "yes", "affirm", events=SHOWN), domain
+        )
+    )
     assert slot_sets(events)["consent"] is True
 
 
-@pytest.mark.parametrize(("text", "intent"), [("let's get started", "consent_agree"),
-                                              ("yes", "affirm")])
+@pytest.mark.parametrize(
+    ("text", "intent"), [("let's get started", "consent_agree"), ("yes", "affirm")]
+)
 def test_agreeing_before_the_privacy_notice_shows_it_and_records_nothing(
-    text: str, intent: str, database_url: str, dispatcher: CollectingDispatcher,
+    text: str,
+    intent: str,
+    database_url: str,
+    dispatcher: CollectingDispatcher,
     domain: dict[str, Any],
 ) -> None:
     events = run(ActionRecordConsent().run(dispatcher, make_tracker("b9", text, intent), domain))
     assert [m["response"] for m in dispatcher.messages] == [
-        "utter_welcome", "utter_privacy", "utter_ask_consent"]
+        "utter_welcome",
+        "utter_privacy",
+        "utter_ask_consent",
+    ]
     assert events == [{"event": "followup", "name": "action_listen", "timestamp": None}]
     assert service.is_consented("b9") is None
     # shown by this action (a bot message, not an utter_privacy action): "yes" now agrees
     notice = domain["responses"]["utter_privacy"][0]["text"]
     shown = [{"event": "bot", "text": notice}, action_event("action_listen")]
-    events = run(ActionRecordConsent().run(
-        dispatcher, make_tracker("b9", "yes", "affirm", events=shown), domain))
+    events = run(
+        ActionRecordConsent().run(
+            dispatcher, make_tracker("b9", "yes", "affirm", events=shown), domain
+        )
+    )
     assert slot_sets(events)["consent"] is True and service.is_consented("b9") is True
 
 
@@ -80,7 +98,8 @@ def test_every_profile_slot_is_skippable(
     form = ValidateProfileForm()
     tracker = make_tracker("b4", "/skip", "skip")
     assert form.validate_organisation("/skip", dispatcher, tracker, domain) == {
-        "organisation": SKIPPED}
+        "organisation": SKIPPED
+    }
     typed = make_tracker("b4", "rather not say", "inform")
     assert form.validate_role("rather not say", dispatcher, typed, domain) == {"role": SKIPPED}
 
@@ -106,8 +125,13 @@ def test_save_profile_stores_answers_and_drops_skips(
     database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:
     service.record_consent("b7", "rest", True)
-    slots = {"organisation": "Orbital Components Ltd", "sector": SKIPPED,
-             "size_band": "Small (10-49 staff)", "location": "Westcott", "role": None}
+    slots = {
+        "organisation": "Orbital Components Ltd",
+        "sector": SKIPPED,
+        "size_band": "Small (10-49 staff)",
+        "location": "Westcott",
+        "role": None,
+    }
     events = run(ActionSaveProfile().run(dispatcher, make_tracker("b7", slots=slots), domain))
     assert slot_sets(events) == {"stage": "strategy"}
     with session_scope() as s:

@@ -43,25 +43,29 @@ def test_button_and_all_of_them(
     database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:
     form = ValidateStrategyForm()
-    assert form.validate_islands("Medical technologies", dispatcher, make_tracker(),
-                                 domain)["islands"] == ["medical_technologies"]
-    assert form.validate_islands("All five", dispatcher, make_tracker(), domain)[
-        "islands"] == list(ISLAND_IDS)
+    assert form.validate_islands("Medical technologies", dispatcher, make_tracker(), domain)[
+        "islands"
+    ] == ["medical_technologies"]
+    assert form.validate_islands("All five", dispatcher, make_tracker(), domain)["islands"] == list(
+        ISLAND_IDS
+    )
 
 
 def test_none_skips_the_island_questions(
     database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:
-    result = ValidateStrategyForm().validate_islands("none of these", dispatcher,
-                                                     make_tracker(), domain)
+    result = ValidateStrategyForm().validate_islands(
+        "none of these", dispatcher, make_tracker(), domain
+    )
     assert result == {"islands": [], "pending_questions": [], "island_answer": DONE}
 
 
 def test_unrecognised_choice_is_asked_again(
     database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:
-    result = ValidateStrategyForm().validate_islands("asdf qwerty", dispatcher,
-                                                     make_tracker(), domain)
+    result = ValidateStrategyForm().validate_islands(
+        "asdf qwerty", dispatcher, make_tracker(), domain
+    )
     assert result == {"islands": None}
     assert "didn't catch" in texts(dispatcher)[0]
 
@@ -69,11 +73,14 @@ def test_unrecognised_choice_is_asked_again(
 def test_seabed_choice_only_takes_seabed_themes(
     database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:
-    result = ValidateStrategyForm().validate_seabed("skills and infrastructure and space",
-                                                    dispatcher, make_tracker(), domain)
+    result = ValidateStrategyForm().validate_seabed(
+        "skills and infrastructure and space", dispatcher, make_tracker(), domain
+    )
     assert result["seabed"] == ["education_skills", "infrastructure"]
-    assert result["pending_questions"] == ["seabed:education_skills:views",
-                                           "seabed:infrastructure:views"]
+    assert result["pending_questions"] == [
+        "seabed:education_skills:views",
+        "seabed:infrastructure:views",
+    ]
 
 
 def test_answers_are_stored_with_question_and_model_themes(
@@ -94,9 +101,11 @@ def test_answers_are_stored_with_question_and_model_themes(
         sources = {t.source for t in s.scalars(select(ResponseTheme))}
         assert sources <= {"model"}
     last = form.validate_island_answer(
-        "A test stand we can share", dispatcher,
-        make_tracker("b1", "A test stand we can share",
-                     slots={"pending_questions": ["island:space:help"]}),
+        "A test stand we can share",
+        dispatcher,
+        make_tracker(
+            "b1", "A test stand we can share", slots={"pending_questions": ["island:space:help"]}
+        ),
         domain,
     )
     assert last == {"island_answer": DONE, "pending_questions": []}
@@ -107,8 +116,9 @@ def test_skipped_question_is_not_stored(
     database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:
     service.record_consent("b2", "rest", True)
-    tracker = make_tracker("b2", "/skip", "skip",
-                           slots={"pending_questions": ["island:space:opportunities"]})
+    tracker = make_tracker(
+        "b2", "/skip", "skip", slots={"pending_questions": ["island:space:opportunities"]}
+    )
     result = ValidateStrategyForm().validate_island_answer("/skip", dispatcher, tracker, domain)
     assert result["island_answer"] == DONE
     assert service.recorded_answers("b2") == []
@@ -117,8 +127,9 @@ def test_skipped_question_is_not_stored(
 def test_answers_from_a_business_without_consent_are_not_stored(
     database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:
-    tracker = make_tracker("b3", "secret plans",
-                           slots={"pending_questions": ["island:space:opportunities"]})
+    tracker = make_tracker(
+        "b3", "secret plans", slots={"pending_questions": ["island:space:opportunities"]}
+    )
     ValidateStrategyForm().validate_island_answer("secret plans", dispatcher, tracker, domain)
     with session_scope() as s:
         assert s.scalars(select(Response)).all() == []
@@ -131,16 +142,24 @@ def test_form_run_validates_extracted_answer(
     service.record_consent("b4", "rest", True)
     text = "Faster broadband at the enterprise zone"
     events = [action_event("strategy_form"), slot_event("requested_slot", "seabed_answer")]
-    tracker = make_tracker("b4", text, events=events, active_loop="strategy_form",
-                           slots={"pending_questions": ["seabed:infrastructure:views"],
-                                  "requested_slot": "seabed_answer"})
+    tracker = make_tracker(
+        "b4",
+        text,
+        events=events,
+        active_loop="strategy_form",
+        slots={
+            "pending_questions": ["seabed:infrastructure:views"],
+            "requested_slot": "seabed_answer",
+        },
+    )
     tracker.events.append(slot_event("seabed_answer", text))
     tracker.slots["seabed_answer"] = text
     out = run(ValidateStrategyForm().run(dispatcher, tracker, domain))
     sets = {e["name"]: e["value"] for e in out if e["event"] == "slot"}
     assert sets["seabed_answer"] == DONE
     assert [a.question_key for a in service.recorded_answers("b4")] == [
-        "seabed:infrastructure:views"]
+        "seabed:infrastructure:views"
+    ]
 
 
 def test_ask_actions_show_islands_and_question_progress(
@@ -150,8 +169,10 @@ def test_ask_actions_show_islands_and_question_progress(
     assert "Pinewood Studios" in texts(dispatcher)[0]
     titles = [b["title"] for b in dispatcher.messages[1]["buttons"]]
     assert "Space" in titles and "All five" in titles and "None of these" in titles
-    slots = {"islands": ["space"], "pending_questions": ["island:space:barriers",
-                                                         "island:space:help"]}
+    slots = {
+        "islands": ["space"],
+        "pending_questions": ["island:space:barriers", "island:space:help"],
+    }
     run(ActionAskIslandAnswer().run(dispatcher, make_tracker(slots=slots), domain))
     assert texts(dispatcher)[-1].endswith("(2 of 3)")
 
@@ -162,10 +183,13 @@ def test_answer_that_nlu_read_as_a_question_is_still_taken(
     form = ValidateStrategyForm()
     answer = "honestly the biggest issue is finding staff who can code"
     tracker = make_tracker("b5", answer, "faq", slots={"requested_slot": "island_answer"})
-    assert run(form.extract_island_answer(dispatcher, tracker, domain)) == {
-        "island_answer": answer}
-    question = make_tracker("b5", "how many jobs could the Arc create?", "faq",
-                            slots={"requested_slot": "island_answer"})
+    assert run(form.extract_island_answer(dispatcher, tracker, domain)) == {"island_answer": answer}
+    question = make_tracker(
+        "b5",
+        "how many jobs could the Arc create?",
+        "faq",
+        slots={"requested_slot": "island_answer"},
+    )
     assert run(form.extract_island_answer(dispatcher, question, domain)) == {}
     other_slot = make_tracker("b5", answer, "faq", slots={"requested_slot": "islands"})
     assert run(form.extract_island_answer(dispatcher, other_slot, domain)) == {}
@@ -173,10 +197,13 @@ def test_answer_that_nlu_read_as_a_question_is_still_taken(
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("what is the arc?", True), ("who is preparing it", True),
-     ("What would help? A decent train to Milton Keynes", False),
-     ("the biggest issue is recruitment", False), ("how about cheaper rents for start-ups "
-                                                   "near the station and more parking", False)],
+    [
+        ("what is the arc?", True),
+        ("who is preparing it", True),
+        ("What would help? A decent train to Milton Keynes", False),
+        ("the biggest issue is recruitment", False),
+        ("how about cheaper rents for start-ups near the station and more parking", False),
+    ],
 )
 def test_looks_like_question(text: str, expected: bool) -> None:
     assert looks_like_question(text) is expected

@@ -19,8 +19,12 @@ def run(coro):  # noqa: ANN001, ANN201
 def test_first_fallback_offers_options(
     dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:
-    tracker = make_tracker(text="blorp", intent="nlu_fallback", slots={"stage": "consent"},
-                           events=[action_event("action_listen")])
+    tracker = make_tracker(
+        text="blorp",
+        intent="nlu_fallback",
+        slots={"stage": "consent"},
+        events=[action_event("action_listen")],
+    )
     run(ActionFallback().run(dispatcher, tracker, domain))
     message = dispatcher.messages[0]
     assert "didn't understand" in message["text"]
@@ -31,9 +35,13 @@ def test_first_fallback_offers_options(
 def test_second_fallback_in_a_row_offers_a_person(
     dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:
-    history = [action_event("utter_declined"), action_event("action_listen"),
-               user_event("blorp", "nlu_fallback"), action_event("action_fallback"),
-               action_event("action_listen")]
+    history = [
+        action_event("utter_declined"),
+        action_event("action_listen"),
+        user_event("blorp", "nlu_fallback"),
+        action_event("action_fallback"),
+        action_event("action_listen"),
+    ]
     tracker = make_tracker(text="glorp", intent="nlu_fallback", events=history)
     run(ActionFallback().run(dispatcher, tracker, domain))
     text = texts(dispatcher)[0]
@@ -41,8 +49,12 @@ def test_second_fallback_in_a_row_offers_a_person(
 
 
 def test_fallback_count_resets_after_another_action() -> None:
-    events = [action_event("action_fallback"), action_event("action_listen"),
-              action_event("action_answer_question"), action_event("action_listen")]
+    events = [
+        action_event("action_fallback"),
+        action_event("action_listen"),
+        action_event("action_answer_question"),
+        action_event("action_listen"),
+    ]
     assert fallbacks_in_a_row(events) == 0
 
 
@@ -51,7 +63,9 @@ def test_resume_re_asks_by_stage(dispatcher: CollectingDispatcher, domain: dict[
     run(ActionResume().run(dispatcher, make_tracker(slots={"stage": "playback"}), domain))
     run(ActionResume().run(dispatcher, make_tracker(slots={"stage": "declined"}), domain))
     assert [m.get("response") for m in dispatcher.messages[:2]] == [
-        "utter_ask_consent", "utter_ask_playback_ok"]
+        "utter_ask_consent",
+        "utter_ask_playback_ok",
+    ]
     assert dispatcher.messages[2]["buttons"][0]["payload"] == "/consent_agree"
 
 
@@ -72,8 +86,10 @@ def test_a_view_before_consent_says_why_it_is_not_noted_yet(
     message = dispatcher.messages[0]
     assert message["response"] == "utter_view_before_consent"
     assert message["buttons"][0]["payload"] == "/consent_agree"
-    for stage, response in [("declined", "utter_view_while_declined"),
-                            ("closed", "utter_view_after_close")]:
+    for stage, response in [
+        ("declined", "utter_view_while_declined"),
+        ("closed", "utter_view_after_close"),
+    ]:
         dispatcher.messages.clear()
         tracker = make_tracker(text=text, intent="inform", slots={"stage": stage})
         run(ActionFallback().run(dispatcher, tracker, domain))

@@ -22,10 +22,20 @@ def run(coro):  # noqa: ANN001, ANN201
 
 def _consultation(sender: str) -> None:
     service.record_consent(sender, "rest", True)
-    service.record_answer(sender, "rest", "Pinewood Studios needs more crew and set builders",
-                          "island:creative_digital:opportunities", "q")
-    service.record_answer(sender, "rest", "The A413 and the rail links are a nightmare",
-                          "island:creative_digital:barriers", "q")
+    service.record_answer(
+        sender,
+        "rest",
+        "Pinewood Studios needs more crew and set builders",
+        "island:creative_digital:opportunities",
+        "q",
+    )
+    service.record_answer(
+        sender,
+        "rest",
+        "The A413 and the rail links are a nightmare",
+        "island:creative_digital:barriers",
+        "q",
+    )
 
 
 def test_playback_lists_answers_with_theme_names(
@@ -53,7 +63,8 @@ def test_correction_is_stored_as_respondent_tags(
     _consultation("b2")
     text = "drop infrastructure, add skills"
     result = ValidateCorrectionForm().validate_theme_correction(
-        text, dispatcher, make_tracker("b2", text), domain)
+        text, dispatcher, make_tracker("b2", text), domain
+    )
     assert result == {"theme_correction": text}
     assert "added Education and skills" in texts(dispatcher)[0]
     with session_scope() as s:
@@ -67,7 +78,8 @@ def test_unclear_correction_is_asked_again(
     database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:
     result = ValidateCorrectionForm().validate_theme_correction(
-        "hmm dunno", dispatcher, make_tracker("b3", "hmm dunno"), domain)
+        "hmm dunno", dispatcher, make_tracker("b3", "hmm dunno"), domain
+    )
     assert result == {"theme_correction": None}
 
 
@@ -76,13 +88,19 @@ def test_follow_up_email_is_validated_and_saved(
 ) -> None:
     service.record_consent("b4", "rest", True)
     form = ValidateContactForm()
-    assert form.validate_follow_up("yes", dispatcher, make_tracker("b4", "yes", "affirm"),
-                                   domain) == {"follow_up": True}
-    bad = form.validate_email("not-an-email", dispatcher,
-                              make_tracker("b4", "not-an-email", "deny"), domain)
+    assert form.validate_follow_up(
+        "yes", dispatcher, make_tracker("b4", "yes", "affirm"), domain
+    ) == {"follow_up": True}
+    bad = form.validate_email(
+        "not-an-email", dispatcher, make_tracker("b4", "not-an-email", "deny"), domain
+    )
     assert bad["email"] is None and "doesn't look like" in texts(dispatcher)[-1]
-    good = form.validate_email("it's jo@example.co.uk thanks", dispatcher,
-                               make_tracker("b4", "it's jo@example.co.uk thanks"), domain)
+    good = form.validate_email(
+        "it's jo@example.co.uk thanks",
+        dispatcher,
+        make_tracker("b4", "it's jo@example.co.uk thanks"),
+        domain,
+    )
     assert good == {"follow_up": True, "email": "jo@example.co.uk"}
     with session_scope() as s:
         business = s.scalars(select(Business)).one()
@@ -94,7 +112,8 @@ def test_no_thanks_at_the_email_question_means_no_email(
 ) -> None:
     service.record_consent("b9", "rest", True)
     result = ValidateContactForm().validate_email(
-        "no thanks", dispatcher, make_tracker("b9", "no thanks", "deny"), domain)
+        "no thanks", dispatcher, make_tracker("b9", "no thanks", "deny"), domain
+    )
     assert result["follow_up"] is False
 
 
@@ -103,7 +122,8 @@ def test_no_follow_up_completes_the_form(
 ) -> None:
     service.record_consent("b5", "rest", True)
     result = ValidateContactForm().validate_follow_up(
-        "no thanks", dispatcher, make_tracker("b5", "no thanks", "deny"), domain)
+        "no thanks", dispatcher, make_tracker("b5", "no thanks", "deny"), domain
+    )
     assert result["follow_up"] is False and result["email"]
 
 
@@ -111,8 +131,7 @@ def test_close_ends_the_conversation(
     database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:
     _consultation("b6")
-    events = run(ActionClose().run(dispatcher, make_tracker("b6", slots={"consent": True}),
-                                   domain))
+    events = run(ActionClose().run(dispatcher, make_tracker("b6", slots={"consent": True}), domain))
     assert events == [{"event": "slot", "timestamp": None, "name": "stage", "value": "closed"}]
     with session_scope() as s:
         assert s.scalars(select(Conversation)).one().ended_at is not None
@@ -121,8 +140,9 @@ def test_close_ends_the_conversation(
 def test_close_without_consent_asks_the_store_to_purge(
     database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:
-    events = run(ActionClose().run(dispatcher, make_tracker("b7", slots={"consent": False}),
-                                   domain))
+    events = run(
+        ActionClose().run(dispatcher, make_tracker("b7", slots={"consent": False}), domain)
+    )
     assert events[-1]["event"] == "reset_slots"
     assert "Nothing you said" in texts(dispatcher)[0]
 
@@ -131,8 +151,9 @@ def test_forget_deletes_everything_and_resets(
     database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:
     _consultation("b8")
-    events = run(ActionForget().run(dispatcher, make_tracker("b8", "forget me", "forget_me"),
-                                    domain))
+    events = run(
+        ActionForget().run(dispatcher, make_tracker("b8", "forget me", "forget_me"), domain)
+    )
     assert [e["event"] for e in events] == ["active_loop", "reset_slots"]
     assert "deleted everything" in texts(dispatcher)[0]
     with session_scope() as s:

@@ -25,30 +25,39 @@ def run(coro):  # noqa: ANN001, ANN201
 
 
 def _with_selection(tracker: Any, key: str, confidence: float = 0.9) -> Any:
-    tracker.latest_message["response_selector"] = {"faq": {"response": {
-        "intent_response_key": f"faq/{key}", "confidence": confidence}}}
+    tracker.latest_message["response_selector"] = {
+        "faq": {"response": {"intent_response_key": f"faq/{key}", "confidence": confidence}}
+    }
     return tracker
 
 
 # --- "hold on" at play-back -------------------------------------------------------------
 
-@pytest.mark.parametrize("text", ["hold on", "wait", "one sec", "hang on a minute",
-                                  "Hold on!", "wait a moment please"])
+
+@pytest.mark.parametrize(
+    "text", ["hold on", "wait", "one sec", "hang on a minute", "Hold on!", "wait a moment please"]
+)
 @pytest.mark.parametrize("intent", ["deny", "inform", "choose_theme"])
 def test_hold_on_misread_as_no_at_playback_does_not_open_the_correction(
-    text: str, intent: str, database_url: str, dispatcher: CollectingDispatcher,
+    text: str,
+    intent: str,
+    database_url: str,
+    dispatcher: CollectingDispatcher,
     domain: dict[str, Any],
 ) -> None:
     service.record_consent("h1", "rest", True)
-    service.record_answer("h1", "rest", "The A413 is gridlocked every morning",
-                          "seabed:infrastructure:views", "q")
-    tracker = make_tracker("h1", text, intent, active_loop="correction_form",
-                           slots={"stage": "playback"})
+    service.record_answer(
+        "h1", "rest", "The A413 is gridlocked every morning", "seabed:infrastructure:views", "q"
+    )
+    tracker = make_tracker(
+        "h1", text, intent, active_loop="correction_form", slots={"stage": "playback"}
+    )
     form = ValidateCorrectionForm()
     extracted = run(form.extract_theme_correction(dispatcher, tracker, domain))
     assert extracted == {"theme_correction": HELD}
     assert form.validate_theme_correction(HELD, dispatcher, tracker, domain) == {
-        "theme_correction": HELD}
+        "theme_correction": HELD
+    }
     assert dispatcher.messages == []  # no "which themes should I add or drop?"
     [answer] = service.recorded_answers("h1")
     assert answer.themes == ["infrastructure"]  # nothing changed
@@ -58,17 +67,24 @@ def test_a_real_change_at_playback_still_opens_the_correction(
     dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:
     tracker = make_tracker("h2", "hold on, add skills", "deny", active_loop="correction_form")
-    assert run(ValidateCorrectionForm().extract_theme_correction(
-        dispatcher, tracker, domain)) == {"theme_correction": "hold on, add skills"}
+    assert run(ValidateCorrectionForm().extract_theme_correction(dispatcher, tracker, domain)) == {
+        "theme_correction": "hold on, add skills"
+    }
 
 
 def test_hold_on_at_the_correction_question_asks_it_again(
     database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:
-    tracker = make_tracker("h3", "hang on", "hold", active_loop="correction_form",
-                           slots={"requested_slot": "theme_correction"})
-    result = ValidateCorrectionForm().validate_theme_correction("hang on", dispatcher,
-                                                                tracker, domain)
+    tracker = make_tracker(
+        "h3",
+        "hang on",
+        "hold",
+        active_loop="correction_form",
+        slots={"requested_slot": "theme_correction"},
+    )
+    result = ValidateCorrectionForm().validate_theme_correction(
+        "hang on", dispatcher, tracker, domain
+    )
     assert result == {"theme_correction": None}
     assert dispatcher.messages == []  # not "Sorry, I couldn't tell which themes"
 
@@ -86,12 +102,27 @@ def test_hold_intent_at_playback_asks_the_playback_question_again(
 PENDING = ["island:space:opportunities", "island:space:barriers", "island:space:help"]
 
 
-def _answer(form: ValidateStrategyForm, sender: str, text: str, intent: str,
-            pending: list[str], dispatcher: CollectingDispatcher,
-            domain: dict[str, Any], selected: str | None = None) -> dict[str, Any]:
-    tracker = make_tracker(sender, text, intent, active_loop="strategy_form",
-                           slots={"pending_questions": pending, "islands": ["space"],
-                                  "requested_slot": "island_answer"})
+def _answer(
+    form: ValidateStrategyForm,
+    sender: str,
+    text: str,
+    intent: str,
+    pending: list[str],
+    dispatcher: CollectingDispatcher,
+    domain: dict[str, Any],
+    selected: str | None = None,
+) -> dict[str, Any]:
+    tracker = make_tracker(
+        sender,
+        text,
+        intent,
+        active_loop="strategy_form",
+        slots={
+            "pending_questions": pending,
+            "islands": ["space"],
+            "requested_slot": "island_answer",
+        },
+    )
     if selected:
         _with_selection(tracker, selected)
     extracted = run(form.extract_island_answer(dispatcher, tracker, domain))
@@ -100,12 +131,15 @@ def _answer(form: ValidateStrategyForm, sender: str, text: str, intent: str,
     return form.validate_island_answer(text, dispatcher, tracker, domain)
 
 
-@pytest.mark.parametrize(("side", "intent"), [
-    ("so what's this Arc thing then", "faq"),  # NLU: a question, but no question mark
-    ("and what's the Arc got to do with us?", "nlu_fallback"),  # NLU could not place it
-    ("sorry, what's the seabed", "inform"),  # NLU took it for an answer
-    ("what's Westcott?", "inform"),  # names a theme's asset
-])
+@pytest.mark.parametrize(
+    ("side", "intent"),
+    [
+        ("so what's this Arc thing then", "faq"),  # NLU: a question, but no question mark
+        ("and what's the Arc got to do with us?", "nlu_fallback"),  # NLU could not place it
+        ("sorry, what's the seabed", "inform"),  # NLU took it for an answer
+        ("what's Westcott?", "inform"),  # names a theme's asset
+    ],
+)
 def test_an_answer_after_a_side_question_is_stored_against_its_question(
     side: str, intent: str, database_url: str, domain: dict[str, Any]
 ) -> None:
@@ -121,8 +155,13 @@ def test_an_answer_after_a_side_question_is_stored_against_its_question(
         assert dispatcher.messages, "the side question was not answered"
     # the form asks Q1 again, not Q2
     ask = CollectingDispatcher()
-    run(ActionAskIslandAnswer().run(ask, make_tracker("s1", slots={
-        "pending_questions": PENDING, "islands": ["space"]}), domain))
+    run(
+        ActionAskIslandAnswer().run(
+            ask,
+            make_tracker("s1", slots={"pending_questions": PENDING, "islands": ["space"]}),
+            domain,
+        )
+    )
     assert texts(ask)[0].startswith(question(PENDING[0]).text)
     # the business now answers Q1: stored against Q1, and Q2 is next
     answer = "Satellite firms at Westcott could win far more supply-chain work"
@@ -132,22 +171,25 @@ def test_an_answer_after_a_side_question_is_stored_against_its_question(
     assert stored.text == answer and stored.question_key == PENDING[0]
 
 
-@pytest.mark.parametrize("text", [
-    "Why can't anyone fix the A413? It takes us an hour to reach Aylesbury",
-    "What would help? Cheaper units near the station",
-    "how about cheaper rents for start-ups near the station and more parking",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Why can't anyone fix the A413? It takes us an hour to reach Aylesbury",
+        "What would help? Cheaper units near the station",
+        "how about cheaper rents for start-ups near the station and more parking",
+    ],
+)
 def test_a_view_phrased_as_a_question_is_still_stored(
     text: str, database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:
     service.record_consent("s2", "rest", True)
-    result = _answer(ValidateStrategyForm(), "s2", text, "inform", PENDING[-1:], dispatcher,
-                     domain)
+    result = _answer(ValidateStrategyForm(), "s2", text, "inform", PENDING[-1:], dispatcher, domain)
     assert result == {"island_answer": DONE, "pending_questions": []}
     assert [a.question_key for a in service.recorded_answers("s2")] == PENDING[-1:]
 
 
 # --- which sectors, industries and places ----------------------------------------------
+
 
 def test_focus_answer_names_every_island_and_the_places_from_the_seeds() -> None:
     text = focus_answer()
@@ -170,8 +212,10 @@ def test_every_focus_place_is_an_asset_of_its_theme(monkeypatch: pytest.MonkeyPa
         focus.places_by_theme()
 
 
-@pytest.mark.parametrize("text", ["which sectors does this cover?", "which towns are included?",
-                                  "is this just for tech firms?"])
+@pytest.mark.parametrize(
+    "text",
+    ["which sectors does this cover?", "which towns are included?", "is this just for tech firms?"],
+)
 def test_focus_questions_get_the_focus_answer(text: str, domain: dict[str, Any]) -> None:
     dispatcher = CollectingDispatcher()
     tracker = _with_selection(make_tracker(text=text, intent="faq"), "focus")
@@ -204,6 +248,7 @@ def test_a_question_nlu_missed_is_answered_when_the_faq_selector_is_sure(
 
 # --- one more view after the consultation closed ---------------------------------------
 
+
 def test_views_after_closing_are_recorded_in_the_same_conversation(
     database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:
@@ -213,18 +258,24 @@ def test_views_after_closing_are_recorded_in_the_same_conversation(
     from bot.storage.models import Conversation, Response
 
     service.record_consent("c1", "rest", True)
-    service.record_answer("c1", "rest", "Skills are the big one", "seabed:education_skills:views",
-                          "q")
+    service.record_answer(
+        "c1", "rest", "Skills are the big one", "seabed:education_skills:views", "q"
+    )
     service.end_conversation("c1")
     slots = {"stage": "closed", "consent": True}
     first = "oh and another thing, the broadband in Wendover is rubbish"
-    run(ActionFallback().run(dispatcher, make_tracker("c1", first, "inform", slots=slots),
-                             domain))
+    run(ActionFallback().run(dispatcher, make_tracker("c1", first, "inform", slots=slots), domain))
     # a second one straight after is recorded too (not "I'm still not getting it")
     second = "and the trains to London are packed every morning"
-    run(ActionFallback().run(dispatcher, make_tracker(
-        "c1", second, "nlu_fallback", slots=slots, events=[action_event("action_fallback")]),
-        domain))
+    run(
+        ActionFallback().run(
+            dispatcher,
+            make_tracker(
+                "c1", second, "nlu_fallback", slots=slots, events=[action_event("action_fallback")]
+            ),
+            domain,
+        )
+    )
     assert texts(dispatcher) == [texts(dispatcher)[0]] * 2
     assert "added that" in texts(dispatcher)[0]
     answers = service.recorded_answers("c1")

@@ -23,19 +23,38 @@ def run(coro):  # noqa: ANN001, ANN201
     return asyncio.run(coro)
 
 
-@pytest.mark.parametrize("text", [
-    "no idea", "dunno", "Nah", "not sure tbh", "pass thanks", "haven't a clue",
-    "I don't know", "nothing really", "doesn't apply to us", "not relevant to us, next",
-    "idk", "n/a", "none of them",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no idea",
+        "dunno",
+        "Nah",
+        "not sure tbh",
+        "pass thanks",
+        "haven't a clue",
+        "I don't know",
+        "nothing really",
+        "doesn't apply to us",
+        "not relevant to us, next",
+        "idk",
+        "n/a",
+        "none of them",
+    ],
+)
 def test_nothing_to_say_replies(text: str) -> None:
     assert means_nothing(text)
 
 
-@pytest.mark.parametrize("text", [
-    "no, we're a charity", "nothing but trouble with the A413", "Nash & Co",
-    "not sure about the arc but skills matter", "High Wycombe",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no, we're a charity",
+        "nothing but trouble with the A413",
+        "Nash & Co",
+        "not sure about the arc but skills matter",
+        "High Wycombe",
+    ],
+)
 def test_answers_are_not_nothing(text: str) -> None:
     assert not means_nothing(text)
 
@@ -45,7 +64,8 @@ def test_no_idea_skips_a_profile_question(
 ) -> None:
     tracker = make_tracker("u1", "no idea", "deny")
     assert ValidateProfileForm().validate_sector("no idea", dispatcher, tracker, domain) == {
-        "sector": SKIPPED}
+        "sector": SKIPPED
+    }
 
 
 def test_nah_at_the_islands_question_means_none(
@@ -60,21 +80,28 @@ def test_dunno_is_not_recorded_as_an_answer(
     database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:
     service.record_consent("u3", "rest", True)
-    tracker = make_tracker("u3", "dunno", "skip",
-                           slots={"pending_questions": ["island:space:barriers"]})
+    tracker = make_tracker(
+        "u3", "dunno", "skip", slots={"pending_questions": ["island:space:barriers"]}
+    )
     ValidateStrategyForm().validate_island_answer("dunno", dispatcher, tracker, domain)
     assert service.recorded_answers("u3") == []
 
 
-@pytest.mark.parametrize(("text", "intent", "expected"), [
-    ("no, add skills", "deny", True),
-    ("nah, drop housing", "deny", True),
-    ("no that's wrong", "deny", False),
-    ("the roads bit is wrong", "inform", False),  # names a theme but no change: ask
-    ("/deny", "deny", False),
-])
+@pytest.mark.parametrize(
+    ("text", "intent", "expected"),
+    [
+        ("no, add skills", "deny", True),
+        ("nah, drop housing", "deny", True),
+        ("no that's wrong", "deny", False),
+        ("the roads bit is wrong", "inform", False),  # names a theme but no change: ask
+        ("/deny", "deny", False),
+    ],
+)
 def test_a_change_typed_with_the_no_is_taken_as_the_correction(
-    text: str, intent: str, expected: bool, dispatcher: CollectingDispatcher,
+    text: str,
+    intent: str,
+    expected: bool,
+    dispatcher: CollectingDispatcher,
     domain: dict[str, Any],
 ) -> None:
     tracker = make_tracker("u4", text, intent, active_loop="correction_form")
@@ -85,44 +112,70 @@ def test_a_change_typed_with_the_no_is_taken_as_the_correction(
 def test_the_typed_correction_is_only_read_before_the_question(
     dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:
-    tracker = make_tracker("u5", "add skills", "deny", active_loop="correction_form",
-                           slots={"requested_slot": "theme_correction"})
-    assert run(ValidateCorrectionForm().extract_theme_correction(
-        dispatcher, tracker, domain)) == {}
+    tracker = make_tracker(
+        "u5",
+        "add skills",
+        "deny",
+        active_loop="correction_form",
+        slots={"requested_slot": "theme_correction"},
+    )
+    assert run(ValidateCorrectionForm().extract_theme_correction(dispatcher, tracker, domain)) == {}
 
 
-@pytest.mark.parametrize(("text", "intent"), [
-    ("actually they're fine", "affirm"), ("leave them as they are", "stop"),
-])
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("actually they're fine", "affirm"),
+        ("leave them as they are", "stop"),
+    ],
+)
 def test_its_fine_at_the_correction_keeps_the_themes(
-    text: str, intent: str, database_url: str, dispatcher: CollectingDispatcher,
+    text: str,
+    intent: str,
+    database_url: str,
+    dispatcher: CollectingDispatcher,
     domain: dict[str, Any],
 ) -> None:
     result = ValidateCorrectionForm().validate_theme_correction(
-        text, dispatcher, make_tracker("u6", text, intent), domain)
+        text, dispatcher, make_tracker("u6", text, intent), domain
+    )
     assert result == {"theme_correction": "(kept)"}
 
 
-LONG_ANSWER = ("we had to scrap our expansion plans last year because there was nowhere "
-               "to build and the rents were far too high")
+LONG_ANSWER = (
+    "we had to scrap our expansion plans last year because there was nowhere "
+    "to build and the rents were far too high"
+)
 
 
 def test_long_answers_mentioning_scrap_are_not_forget_requests() -> None:
     assert not asks_to_forget(LONG_ANSWER)
-    assert asks_to_forget("please can you delete everything I said in this chat, I've "
-                          "changed my mind about the whole thing")
+    assert asks_to_forget(
+        "please can you delete everything I said in this chat, I've "
+        "changed my mind about the whole thing"
+    )
     assert asks_to_forget("get rid of my data")
 
 
 def test_an_answer_misread_as_forget_me_is_kept_as_the_answer(
     dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:
-    tracker = make_tracker("u7", LONG_ANSWER, "forget_me", active_loop="strategy_form",
-                           slots={"requested_slot": "island_answer"})
+    tracker = make_tracker(
+        "u7",
+        LONG_ANSWER,
+        "forget_me",
+        active_loop="strategy_form",
+        slots={"requested_slot": "island_answer"},
+    )
     result = run(ValidateStrategyForm().extract_island_answer(dispatcher, tracker, domain))
     assert result == {"island_answer": LONG_ANSWER}
-    tracker = make_tracker("u7", "forget me", "forget_me", active_loop="strategy_form",
-                           slots={"requested_slot": "island_answer"})
+    tracker = make_tracker(
+        "u7",
+        "forget me",
+        "forget_me",
+        active_loop="strategy_form",
+        slots={"requested_slot": "island_answer"},
+    )
     assert run(ValidateStrategyForm().extract_island_answer(dispatcher, tracker, domain)) == {}
 
 
@@ -136,18 +189,26 @@ def test_forget_misread_inside_a_form_asks_the_question_again(
     assert slot_sets(events) == {}
 
 
-@pytest.mark.parametrize(("text", "kept"), [
-    ("no, just me", True),
-    ("I don't want to take on more staff", True),
-    ("actually I don't want to take part, I just have questions", False),
-    ("I've changed my mind, I'd rather not do this", False),
-    ("/consent_decline", False),
-])
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("no, just me", True),
+        ("I don't want to take on more staff", True),
+        ("actually I don't want to take part, I just have questions", False),
+        ("I've changed my mind, I'd rather not do this", False),
+        ("/consent_decline", False),
+    ],
+)
 def test_an_answer_misread_as_declining_is_kept_as_the_answer(
     text: str, kept: bool, dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:
-    tracker = make_tracker("u9", text, "consent_decline", active_loop="profile_form",
-                           slots={"requested_slot": "size_band"})
+    tracker = make_tracker(
+        "u9",
+        text,
+        "consent_decline",
+        active_loop="profile_form",
+        slots={"requested_slot": "size_band"},
+    )
     result = run(ValidateProfileForm().extract_size_band(dispatcher, tracker, domain))
     assert result == ({"size_band": text} if kept else {})
 
@@ -157,7 +218,8 @@ def test_leave_them_as_they_are_keeps_the_themes(
 ) -> None:
     text = "leave them as they are"
     result = ValidateCorrectionForm().validate_theme_correction(
-        text, dispatcher, make_tracker("u10", text, "inform"), domain)
+        text, dispatcher, make_tracker("u10", text, "inform"), domain
+    )
     assert result == {"theme_correction": "(kept)"}
 
 
@@ -167,8 +229,9 @@ def test_changing_ones_mind_mid_way_closes_without_a_thank_you_for_taking_part(
     from actions.close import ActionClose
 
     service.record_consent("u11", "rest", True)
-    tracker = make_tracker("u11", "actually I'd rather not do this", "consent_decline",
-                           slots={"consent": True})
+    tracker = make_tracker(
+        "u11", "actually I'd rather not do this", "consent_decline", slots={"consent": True}
+    )
     events = run(ActionClose().run(dispatcher, tracker, domain))
     assert dispatcher.messages[0]["response"] == "utter_stopped_taking_part"
     assert slot_sets(events) == {"stage": "closed"}
@@ -179,12 +242,14 @@ def test_changing_ones_mind_mid_way_closes_without_a_thank_you_for_taking_part(
 def test_a_name_misread_as_finishing_is_kept_as_the_answer(
     text: str, intent: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:
-    tracker = make_tracker("u12", text, intent, active_loop="profile_form",
-                           slots={"requested_slot": "location"})
+    tracker = make_tracker(
+        "u12", text, intent, active_loop="profile_form", slots={"requested_slot": "location"}
+    )
     result = run(ValidateProfileForm().extract_location(dispatcher, tracker, domain))
     assert result == {"location": text}
-    tracker = make_tracker("u12", "I'm done", "stop", active_loop="profile_form",
-                           slots={"requested_slot": "location"})
+    tracker = make_tracker(
+        "u12", "I'm done", "stop", active_loop="profile_form", slots={"requested_slot": "location"}
+    )
     assert run(ValidateProfileForm().extract_location(dispatcher, tracker, domain)) == {}
 
 
@@ -195,22 +260,35 @@ def test_hang_on_asks_the_same_question_again(
     from actions.common import holding
 
     assert holding(text)
-    tracker = make_tracker("u13", text, "nlu_fallback",
-                           slots={"pending_questions": ["island:space:barriers",
-                                                        "island:space:help"]})
+    tracker = make_tracker(
+        "u13",
+        text,
+        "nlu_fallback",
+        slots={"pending_questions": ["island:space:barriers", "island:space:help"]},
+    )
     result = ValidateStrategyForm().validate_island_answer(text, dispatcher, tracker, domain)
     assert result == {"island_answer": None}  # queue untouched: the same question
     assert ValidateProfileForm().validate_location(text, dispatcher, tracker, domain) == {
-        "location": None}
+        "location": None
+    }
     assert not holding("hang on, the roads are bad")
 
 
-@pytest.mark.parametrize(("text", "asked_back"), [
-    ("why do you need that", True), ("what for?", True), ("Tell Tale Media", False),
-    ("Can Do Cleaning", False), ("none of your business", False),
-])
+@pytest.mark.parametrize(
+    ("text", "asked_back"),
+    [
+        ("why do you need that", True),
+        ("what for?", True),
+        ("Tell Tale Media", False),
+        ("Can Do Cleaning", False),
+        ("none of your business", False),
+    ],
+)
 def test_a_question_back_at_a_profile_question_is_answered_then_asked_again(
-    text: str, asked_back: bool, database_url: str, dispatcher: CollectingDispatcher,
+    text: str,
+    asked_back: bool,
+    database_url: str,
+    dispatcher: CollectingDispatcher,
     domain: dict[str, Any],
 ) -> None:
     tracker = make_tracker("u14", text, "inform")
@@ -241,7 +319,8 @@ def test_an_unclear_choice_twice_moves_on(
     text = "parking and signage on the A413"
     once = make_tracker("u16", text, "inform", events=[action_event("action_ask_islands")])
     assert ValidateStrategyForm().validate_islands(text, dispatcher, once, domain) == {
-        "islands": None}
+        "islands": None
+    }
     twice = make_tracker("u16", text, "inform", events=[action_event("action_ask_islands")] * 2)
     result = ValidateStrategyForm().validate_islands(text, dispatcher, twice, domain)
     assert result["islands"] == [] and result["island_answer"] == "(done)"
@@ -266,7 +345,8 @@ def test_typos_in_theme_names_are_read(
 ) -> None:
     text = "creatve and medtec"
     result = ValidateStrategyForm().validate_islands(
-        text, dispatcher, make_tracker("u18", text, "choose_theme"), domain)
+        text, dispatcher, make_tracker("u18", text, "choose_theme"), domain
+    )
     assert result["islands"] == ["creative_digital", "medical_technologies"]
     tracker = make_tracker("u18", "no, add infrastucture", "deny", active_loop="correction_form")
     assert run(ValidateCorrectionForm().extract_theme_correction(dispatcher, tracker, domain))
@@ -287,10 +367,14 @@ def test_a_bare_yes_or_thanks_to_an_open_question_asks_for_more_then_moves_on(
     assert texts(dispatcher) == [message("say_more")]
 
     again = CollectingDispatcher()
-    history = [{"event": "user", "text": text}, {"event": "bot", "text": message("say_more")},
-               {"event": "bot", "text": "Space: what barriers..."}]
-    tracker = make_tracker("u9", text, "affirm", slots={"pending_questions": pending},
-                           events=history)
+    history = [
+        {"event": "user", "text": text},
+        {"event": "bot", "text": message("say_more")},
+        {"event": "bot", "text": "Space: what barriers..."},
+    ]
+    tracker = make_tracker(
+        "u9", text, "affirm", slots={"pending_questions": pending}, events=history
+    )
     second = form.validate_island_answer(text, again, tracker, domain)
     assert second == {"island_answer": None, "pending_questions": pending[1:]}
     assert texts(again) == []
@@ -301,8 +385,13 @@ def test_yes_with_a_view_is_recorded(
     database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:
     service.record_consent("u10", "rest", True)
-    tracker = make_tracker("u10", "yes, we can't hire engineers", "affirm",
-                           slots={"pending_questions": ["island:space:barriers"]})
-    ValidateStrategyForm().validate_island_answer("yes, we can't hire engineers", dispatcher,
-                                                  tracker, domain)
+    tracker = make_tracker(
+        "u10",
+        "yes, we can't hire engineers",
+        "affirm",
+        slots={"pending_questions": ["island:space:barriers"]},
+    )
+    ValidateStrategyForm().validate_island_answer(
+        "yes, we can't hire engineers", dispatcher, tracker, domain
+    )
     assert [a.text for a in service.recorded_answers("u10")] == ["yes, we can't hire engineers"]

@@ -14,6 +14,7 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -34,14 +35,25 @@ class Live:
     ids: dict[str, list[int]]
 
 
-def _add(session, texts: list[str], sender: str, organisation: str | None = None,  # noqa: ANN001
-         channel: str = "socketio") -> list[int]:
+def _add(
+    session: Any,
+    texts: list[str],
+    sender: str,
+    organisation: str | None = None,  # noqa: ANN001
+    channel: str = "socketio",
+) -> list[int]:
     from bot.storage.models import Business, Conversation, Response
     from bot.storage.themes import set_model_tags
 
-    business = Business(sender_id=sender, channel=channel, organisation=organisation,
-                        sector="Logistics", size_band="10-49", location="Aylesbury",
-                        consent=True)
+    business = Business(
+        sender_id=sender,
+        channel=channel,
+        organisation=organisation,
+        sector="Logistics",
+        size_band="10-49",
+        location="Aylesbury",
+        consent=True,
+    )
     session.add(business)
     session.flush()
     conv = Conversation(business_id=business.id, sender_id=sender, channel=channel)
@@ -52,8 +64,9 @@ def _add(session, texts: list[str], sender: str, organisation: str | None = None
         response = Response(conversation_id=conv.id, text=text)
         session.add(response)
         session.flush()
-        set_model_tags(session, response.id, ["infrastructure"], {"infrastructure": 0.9}, {},
-                       "test")
+        set_model_tags(
+            session, response.id, ["infrastructure"], {"infrastructure": 0.9}, {}, "test"
+        )
         ids.append(response.id)
     return ids
 
@@ -106,7 +119,10 @@ def _section_with(page, response_id: int):  # noqa: ANN001, ANN202
 
 
 def test_officer_curates_quotes_summarises_and_downloads(
-    page, live: Live, output_dir: Path, tmp_path: Path  # noqa: ANN001
+    page: Any,
+    live: Live,
+    output_dir: Path,
+    tmp_path: Path,
 ) -> None:
     errors = sign_in(page, live.url)
     page.get_by_role("link", name="Findings", exact=True).click()
@@ -135,8 +151,10 @@ def test_officer_curates_quotes_summarises_and_downloads(
     moved = live.ids["broadband"][0]
     page.locator(f"#move-{moved}").select_option(label="Rail services and fares")
     page.get_by_role("button", name=f"Move response {moved}", exact=True).click()
-    assert _section_with(page, moved).get_by_role(
-        "heading", name="Rail services and fares").count() == 1
+    assert (
+        _section_with(page, moved).get_by_role("heading", name="Rail services and fares").count()
+        == 1
+    )
     assert "(11)" in merged.inner_text()
 
     # Star the response with personal data; check and edit its redaction.
@@ -155,7 +173,8 @@ def test_officer_curates_quotes_summarises_and_downloads(
     # Summary, then the downloads.
     page.get_by_role("link", name="Report", exact=True).click()
     page.get_by_role("textbox", name="Summary for Infrastructure").fill(
-        "Businesses put fibre and reliable rail first.")
+        "Businesses put fibre and reliable rail first."
+    )
     page.get_by_role("button", name="Save summary for Infrastructure").click()
     assert "Summary saved." in page.get_by_role("status").inner_text()
     assert page.locator("#theme-infrastructure svg.report-chart").count() == 4
@@ -180,8 +199,9 @@ def test_officer_curates_quotes_summarises_and_downloads(
     info.value.save_as(pdf_path)
     assert pdf_path.read_bytes().startswith(b"%PDF")
     if shutil.which("pdftotext"):
-        pdf_text = subprocess.run(["pdftotext", str(pdf_path), "-"], capture_output=True,
-                                  text=True, check=True).stdout
+        pdf_text = subprocess.run(
+            ["pdftotext", str(pdf_path), "-"], capture_output=True, text=True, check=True
+        ).stdout
         assert "Businesses put fibre and reliable rail first." in pdf_text
         assert "Rail services and fares" in pdf_text and "Priya" not in pdf_text
     assert not errors, errors

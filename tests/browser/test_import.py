@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -20,7 +21,10 @@ CSV = (
 
 
 def test_import_a_csv_then_filter_by_source_and_stance(
-    page, live_review: LiveServer, tmp_path: Path, output_dir: Path  # noqa: ANN001, F811
+    page: Any,
+    live_review: LiveServer,  # noqa: F811
+    tmp_path: Path,
+    output_dir: Path,
 ) -> None:
     errors = sign_in(page, live_review.url, ADMIN_EMAIL)
     page.get_by_role("link", name="Import", exact=True).click()

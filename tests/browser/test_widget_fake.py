@@ -76,7 +76,10 @@ def fake_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FakeStack]:
     env.pop("BUCKS_LIS_ENV", None)
     proc = subprocess.Popen(
         [sys.executable, str(FAKE), str(rasa_port), str(web_port)],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         stack = FakeStack(f"http://127.0.0.1:{web_port}", f"http://127.0.0.1:{rasa_port}")
@@ -170,7 +173,9 @@ def test_conversation_buttons_free_text_links_and_reload(
 
     sid = sender_id(page)
     assert fake_stack.texts(sid) == [
-        "/greet", "/consent_yes", '/choose_island{"island": "space"}',
+        "/greet",
+        "/consent_yes",
+        '/choose_island{"island": "space"}',
         hostile + "\nand a second line",
     ]
     page.screenshot(path=str(output_dir / "widget-fake-open.png"))
@@ -242,9 +247,7 @@ def test_server_drop_reconnects_by_itself(page: Any, fake_stack: FakeStack) -> N
     assert fake_stack.texts(sid)[-1] == "after the server dropped us"
 
 
-def test_unconfirmed_message_is_marked_and_can_be_retried(
-    page: Any, fake_stack: FakeStack
-) -> None:
+def test_unconfirmed_message_is_marked_and_can_be_retried(page: Any, fake_stack: FakeStack) -> None:
     open_chat(page, fake_stack)
     sid = sender_id(page)
     page.get_by_label("Your message").fill("slow")
@@ -337,8 +340,9 @@ def test_keyboard_only(page: Any, fake_stack: FakeStack) -> None:
 
 
 def test_phone_viewport(browser: Any, fake_stack: FakeStack, output_dir: Path) -> None:
-    context = browser.new_context(viewport={"width": 375, "height": 667}, is_mobile=True,
-                                  has_touch=True)
+    context = browser.new_context(
+        viewport={"width": 375, "height": 667}, is_mobile=True, has_touch=True
+    )
     try:
         page = context.new_page()
         open_chat(page, fake_stack)
@@ -363,8 +367,7 @@ def test_polling_fallback_works_cross_origin(page: Any, fake_stack: FakeStack) -
     headers: list[list[str]] = []
     page.on(
         "response",
-        lambda r: "/socket.io/" in r.url
-        and headers.append(r.headers_array()),
+        lambda r: "/socket.io/" in r.url and headers.append(r.headers_array()),
     )
     open_chat(page, fake_stack)
     quick(page, "Yes, I agree").click()
@@ -420,8 +423,16 @@ def test_text_contrast_meets_wcag_aa(page: Any, fake_stack: FakeStack) -> None:
     page.keyboard.press("Enter")
     wait_bot(page, "Thanks, I noted: contrast check")
     selectors = [
-        ".blc-title", ".blc-sub", ".blc-privacy", ".blc-bot .blc-bubble", ".blc-user .blc-bubble",
-        ".blc-bot .blc-bubble a", ".blc-quick-btn", ".blc-send", ".blc-count", ".blc-input",
+        ".blc-title",
+        ".blc-sub",
+        ".blc-privacy",
+        ".blc-bot .blc-bubble",
+        ".blc-user .blc-bubble",
+        ".blc-bot .blc-bubble a",
+        ".blc-quick-btn",
+        ".blc-send",
+        ".blc-count",
+        ".blc-input",
     ]
     ratios = page.evaluate(CONTRAST_JS, selectors)
     low = {s: r for s, r in ratios.items() if r is None or r < 4.5}

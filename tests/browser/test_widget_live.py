@@ -41,7 +41,8 @@ def stored(database_url: str, sender_id: str) -> list[tuple[str, str | None, set
             out = []
             for rid, body, key in rows:
                 themes = {
-                    t for (t,) in conn.execute(
+                    t
+                    for (t,) in conn.execute(
                         text("SELECT theme_id FROM effective_themes WHERE response_id = :r"),
                         {"r": rid},
                     )
@@ -63,9 +64,7 @@ def wait_stored(database_url: str, sender_id: str, body: str, timeout: float = 3
 
 
 def wait_bot(page: Any, fragment: str) -> None:
-    page.locator(".blc-bot .blc-bubble", has_text=fragment).last.wait_for(
-        timeout=TURN_TIMEOUT_MS
-    )
+    page.locator(".blc-bot .blc-bubble", has_text=fragment).last.wait_for(timeout=TURN_TIMEOUT_MS)
 
 
 def sender_id(page: Any) -> str:
@@ -139,8 +138,9 @@ class Keyboard:
         self.page.keyboard.press("Enter")
 
 
-def consultation_path(page: Any, user: Mouse | Keyboard, stack: Any, output_dir: Path,
-                      name: str) -> None:
+def consultation_path(
+    page: Any, user: Mouse | Keyboard, stack: Any, output_dir: Path, name: str
+) -> None:
     page.goto(stack.web_url + "/")
     user.open()
     wait_bot(page, "Would you like to take part?")
@@ -197,17 +197,19 @@ def consultation_path(page: Any, user: Mouse | Keyboard, stack: Any, output_dir:
     engine = create_engine(stack.database_url)
     try:
         with engine.connect() as conn:
-            channels = {c for (c,) in conn.execute(
-                text("SELECT channel FROM conversations WHERE sender_id = :s"), {"s": sid})}
+            channels = {
+                c
+                for (c,) in conn.execute(
+                    text("SELECT channel FROM conversations WHERE sender_id = :s"), {"s": sid}
+                )
+            }
     finally:
         engine.dispose()
     assert channels == {"socketio"}
     assert page.locator(".blc-bot", has_text="Would you like to take part?").count() == 1
 
 
-def test_widget_consultation_with_mouse(
-    browser: Any, live_stack: Any, output_dir: Path
-) -> None:
+def test_widget_consultation_with_mouse(browser: Any, live_stack: Any, output_dir: Path) -> None:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
         page = context.new_page()

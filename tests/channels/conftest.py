@@ -17,14 +17,17 @@ def make_harness(database_url: str) -> Any:
     loop = asyncio.new_event_loop()
     made: list[Harness] = []
 
-    def make(fail_on: str | None = None, via_rasa: bool = False, client: Any = None,
-             **overrides: Any) -> Harness:
+    def make(
+        fail_on: str | None = None, via_rasa: bool = False, client: Any = None, **overrides: Any
+    ) -> Harness:
         if via_rasa:
             harness = Harness(None, loop)
             made.append(harness)
             return harness
         values = dict(
-            x_consumer_secret=SECRET, x_bot_user_id=BOT_ID, x_hashtag="#bucksLIS",
+            x_consumer_secret=SECRET,
+            x_bot_user_id=BOT_ID,
+            x_hashtag="#bucksLIS",
             max_message_chars=2000,
         )
         values.update(overrides)

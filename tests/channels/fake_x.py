@@ -31,7 +31,7 @@ REPLY_FORBIDDEN = {
     "title": "Forbidden",
     "status": 403,
     "detail": "Reply to this post is not allowed because you have not been mentioned or "
-              "otherwise engaged by the author of the post you are replying to.",
+    "otherwise engaged by the author of the post you are replying to.",
 }
 
 
@@ -94,8 +94,9 @@ class FakeX:
         return round(sum(usd for _, usd in self.billed), 6)
 
     def sent_posts(self) -> list[dict[str, Any]]:
-        return [body for method, path, body in self.requests
-                if method == "POST" and path == "/2/tweets"]
+        return [
+            body for method, path, body in self.requests if method == "POST" and path == "/2/tweets"
+        ]
 
     def new_id(self) -> str:
         return str(next(self._ids))
@@ -103,8 +104,13 @@ class FakeX:
 
 def _v2(post: FakePost) -> dict[str, Any]:
     tags = [{"tag": t} for t in re.findall(r"#(\w+)", post.text)]
-    return {"id": post.id, "text": post.text, "author_id": post.author_id,
-            "created_at": post.created_at, "entities": {"hashtags": tags}}
+    return {
+        "id": post.id,
+        "text": post.text,
+        "author_id": post.author_id,
+        "created_at": post.created_at,
+        "entities": {"hashtags": tags},
+    }
 
 
 def _handler(x: FakeX) -> type[BaseHTTPRequestHandler]:
@@ -136,8 +142,11 @@ def _handler(x: FakeX) -> type[BaseHTTPRequestHandler]:
 
         def _auth(self, app_only: bool) -> bool:
             auth = self.headers.get("authorization", "")
-            ok = auth == f"Bearer {x.bearer_token}" if app_only else (
-                auth.startswith("OAuth ") or auth == f"Bearer {x.access_token}")
+            ok = (
+                auth == f"Bearer {x.bearer_token}"
+                if app_only
+                else (auth.startswith("OAuth ") or auth == f"Bearer {x.access_token}")
+            )
             if not ok:
                 x.refused.append((self.path, 401))
                 self._json(401, {"title": "Unauthorized", "status": 401})
@@ -166,10 +175,19 @@ def _handler(x: FakeX) -> type[BaseHTTPRequestHandler]:
                 return
             if url.path.startswith("/download/"):
                 job = x.jobs[url.path.rsplit("/", 1)[1]]
-                lines = [json.dumps({"id": i, "action": "delete", "reason": "deleted",
-                                     "created_at": "2026-11-01T00:00:00.000Z",
-                                     "redacted_at": "2026-11-29T00:00:00.000Z"})
-                         for i in job["_ids"] if i in x.deleted_on_x]
+                lines = [
+                    json.dumps(
+                        {
+                            "id": i,
+                            "action": "delete",
+                            "reason": "deleted",
+                            "created_at": "2026-11-01T00:00:00.000Z",
+                            "redacted_at": "2026-11-29T00:00:00.000Z",
+                        }
+                    )
+                    for i in job["_ids"]
+                    if i in x.deleted_on_x
+                ]
                 return self._text(200, "\n".join(lines))
             self._json(404, {"title": "Not Found"})
 
@@ -200,11 +218,22 @@ def _handler(x: FakeX) -> type[BaseHTTPRequestHandler]:
             if url.path == "/2/compliance/jobs":
                 if self._auth(True):
                     job_id = x.new_id()
-                    x.jobs[job_id] = {"id": job_id, "type": "tweets", "status": "created",
-                                      "upload_url": f"{x.url}/upload/{job_id}",
-                                      "download_url": f"{x.url}/download/{job_id}", "_ids": []}
-                    self._json(200, {"data": {k: v for k, v in x.jobs[job_id].items()
-                                              if not k.startswith("_")}})
+                    x.jobs[job_id] = {
+                        "id": job_id,
+                        "type": "tweets",
+                        "status": "created",
+                        "upload_url": f"{x.url}/upload/{job_id}",
+                        "download_url": f"{x.url}/download/{job_id}",
+                        "_ids": [],
+                    }
+                    self._json(
+                        200,
+                        {
+                            "data": {
+                                k: v for k, v in x.jobs[job_id].items() if not k.startswith("_")
+                            }
+                        },
+                    )
                 return
             if not self._auth(False):
                 return
@@ -212,8 +241,9 @@ def _handler(x: FakeX) -> type[BaseHTTPRequestHandler]:
                 return self._tweet(body)
             if url.path.startswith("/2/dm_conversations/with/"):
                 x.bill("dm")
-                return self._json(201, {"data": {"dm_event_id": x.new_id(),
-                                                  "dm_conversation_id": "c"}})
+                return self._json(
+                    201, {"data": {"dm_event_id": x.new_id(), "dm_conversation_id": "c"}}
+                )
             if url.path.startswith("/1.1/"):
                 x.refused.append((url.path, 403))
                 return self._json(403, {"errors": [{"code": 453, "message": "no v1.1 access"}]})
@@ -241,23 +271,35 @@ def _handler(x: FakeX) -> type[BaseHTTPRequestHandler]:
             tag = re.search(r"#(\w+)", query.get("query", ""))
             since = int(query.get("since_id") or 0)
             found = sorted(
-                (p for p in x.posts.values()
-                 if p.author_id != x.bot_id and int(p.id) > since and tag
-                 and f"#{tag.group(1)}".lower() in p.text.lower()),
-                key=lambda p: int(p.id), reverse=True,
+                (
+                    p
+                    for p in x.posts.values()
+                    if p.author_id != x.bot_id
+                    and int(p.id) > since
+                    and tag
+                    and f"#{tag.group(1)}".lower() in p.text.lower()
+                ),
+                key=lambda p: int(p.id),
+                reverse=True,
             )[: int(query.get("max_results") or 10)]
             x.bill("read", len(found))
             meta: dict[str, Any] = {"result_count": len(found)}
             if found:
                 meta["newest_id"] = found[0].id
-            self._json(200, {"data": [_v2(p) for p in found], "meta": meta,
-                             "includes": {"users": [{"id": p.author_id, "username": "u"}
-                                                    for p in found]}})
+            self._json(
+                200,
+                {
+                    "data": [_v2(p) for p in found],
+                    "meta": meta,
+                    "includes": {"users": [{"id": p.author_id, "username": "u"} for p in found]},
+                },
+            )
 
         def _rules(self, body: dict[str, Any]) -> None:
             for rule in body.get("add") or []:
-                x.rules.append({"id": x.new_id(), "value": rule["value"],
-                                "tag": rule.get("tag", "")})
+                x.rules.append(
+                    {"id": x.new_id(), "value": rule["value"], "tag": rule.get("tag", "")}
+                )
             gone = set((body.get("delete") or {}).get("ids") or [])
             x.rules = [r for r in x.rules if r["id"] not in gone]
             self._json(200, {"data": x.rules, "meta": {"summary": {}}})
@@ -284,10 +326,11 @@ def _handler(x: FakeX) -> type[BaseHTTPRequestHandler]:
                         post = x.stream_queue.pop(0)
                         x.posts[post.id] = post
                         x.bill("read")
-                        line = {"data": _v2(post), "includes": {"users": [
-                            {"id": post.author_id, "username": "u"}]},
-                                "matching_rules": [{"id": r["id"], "tag": r["tag"]}
-                                                   for r in x.rules]}
+                        line = {
+                            "data": _v2(post),
+                            "includes": {"users": [{"id": post.author_id, "username": "u"}]},
+                            "matching_rules": [{"id": r["id"], "tag": r["tag"]} for r in x.rules],
+                        }
                         chunk(json.dumps(line).encode() + b"\r\n")
                         sent += 1
                     time.sleep(x.keepalive_seconds)
@@ -298,12 +341,24 @@ def _handler(x: FakeX) -> type[BaseHTTPRequestHandler]:
         def _token(self, form: dict[str, list[str]]) -> None:
             given = (form.get("refresh_token") or [""])[0]
             if (form.get("grant_type") or [""])[0] != "refresh_token" or given != x.refresh_token:
-                return self._json(400, {"error": "invalid_request",
-                                        "error_description": "The refresh token is invalid."})
+                return self._json(
+                    400,
+                    {
+                        "error": "invalid_request",
+                        "error_description": "The refresh token is invalid.",
+                    },
+                )
             n = int(x.refresh_token.rsplit("-", 1)[1]) + 1
             x.refresh_token, x.access_token = f"refresh-{n}", f"access-{n}"
-            self._json(200, {"token_type": "bearer", "expires_in": 7200,
-                             "access_token": x.access_token, "refresh_token": x.refresh_token,
-                             "scope": "tweet.read tweet.write dm.write offline.access"})
+            self._json(
+                200,
+                {
+                    "token_type": "bearer",
+                    "expires_in": 7200,
+                    "access_token": x.access_token,
+                    "refresh_token": x.refresh_token,
+                    "scope": "tweet.read tweet.write dm.write offline.access",
+                },
+            )
 
     return Handler

@@ -9,8 +9,10 @@ from rasa.core.actions.action import RemoteAction
 from bot.channels import action_validation
 
 GOOD = {
-    "events": [{"event": "slot", "name": "organisation", "value": "Orbit Ltd"},
-               {"event": "action_execution_rejected", "name": "x"}],
+    "events": [
+        {"event": "slot", "name": "organisation", "value": "Orbit Ltd"},
+        {"event": "action_execution_rejected", "name": "x"},
+    ],
     "responses": [{"text": "Thanks"}],
 }
 

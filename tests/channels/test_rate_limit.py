@@ -48,8 +48,16 @@ def test_idle_keys_are_forgotten_when_there_are_too_many() -> None:
 
 @pytest.mark.parametrize(
     ("address", "loopback"),
-    [("127.0.0.1", True), ("::1", True), ("[::1]", True), ("203.0.113.9", False),
-     ("2001:db8::1", False), ("", False), (None, False), ("not-an-ip", False)],
+    [
+        ("127.0.0.1", True),
+        ("::1", True),
+        ("[::1]", True),
+        ("203.0.113.9", False),
+        ("2001:db8::1", False),
+        ("", False),
+        (None, False),
+        ("not-an-ip", False),
+    ],
 )
 def test_loopback(address: str | None, loopback: bool) -> None:
     assert is_loopback(address) is loopback

@@ -58,9 +58,17 @@ async def _start_slow_server(port: int, delay: float) -> web.AppRunner:
 def _user_texts(database_url: str, sender: str) -> list[str]:
     engine = sa.create_engine(database_url)
     with engine.connect() as conn:
-        rows = conn.execute(
-            sa.text("SELECT data FROM events WHERE sender_id = :s AND type_name = 'user' "
-                    "ORDER BY id"), {"s": sender}).scalars().all()
+        rows = (
+            conn.execute(
+                sa.text(
+                    "SELECT data FROM events WHERE sender_id = :s AND type_name = 'user' "
+                    "ORDER BY id"
+                ),
+                {"s": sender},
+            )
+            .scalars()
+            .all()
+        )
     engine.dispose()
     return [json.loads(r)["text"] for r in rows]
 
@@ -179,9 +187,17 @@ def test_slow_action_server_gets_a_polite_timeout(agent_factory: Any, database_u
 
 def test_odd_inputs_never_crash_the_conversation(agent_factory: Any) -> None:
     agent, port = agent_factory()
-    odd = ["🚀🚀🚀", "<script>alert('x')</script>", "\u202e\u200b\ufeff", "x" * 2000,
-           "%s %d {0} {{slot}} ${ACTION_SERVER_URL}", "/unknown_intent", "/faq/nope{\"a\": 1}",
-           "Robert'); DROP TABLE events;--", "ÿþ\u0001\u0002binary"]
+    odd = [
+        "🚀🚀🚀",
+        "<script>alert('x')</script>",
+        "\u202e\u200b\ufeff",
+        "x" * 2000,
+        "%s %d {0} {{slot}} ${ACTION_SERVER_URL}",
+        "/unknown_intent",
+        '/faq/nope{"a": 1}',
+        "Robert'); DROP TABLE events;--",
+        "ÿþ\u0001\u0002binary",
+    ]
 
     async def scenario() -> None:
         server = await _start_action_server(port)

@@ -56,8 +56,15 @@ def test_bad_bodies_are_rejected(raw: bytes, code: str) -> None:
 
 @pytest.mark.parametrize(
     "message",
-    ["hello", "x" * MAX, "🚀🛰️ space!!! 🎬", "<script>alert(1)</script>", "<img src=x onerror=a()>",
-     "tab\tand\nnewline", "Ω≈ç√∫˜µ≤≥÷ 𝕳𝖊𝖑𝖑𝖔"],
+    [
+        "hello",
+        "x" * MAX,
+        "🚀🛰️ space!!! 🎬",
+        "<script>alert(1)</script>",
+        "<img src=x onerror=a()>",
+        "tab\tand\nnewline",
+        "Ω≈ç√∫˜µ≤≥÷ 𝕳𝖊𝖑𝖑𝖔",
+    ],
 )
 def test_odd_but_valid_messages_pass(message: str) -> None:
     body, code = check_body(json.dumps({"sender": "a", "message": message}).encode(), MAX)
@@ -65,8 +72,9 @@ def test_odd_but_valid_messages_pass(message: str) -> None:
 
 
 def test_control_characters_are_dropped() -> None:
-    body, _ = check_body(json.dumps({"sender": "a", "message": "hi\u0000 there\u0007"}).encode(),
-                         MAX)
+    body, _ = check_body(
+        json.dumps({"sender": "a", "message": "hi\u0000 there\u0007"}).encode(), MAX
+    )
     assert body["message"] == "hi there"
 
 
@@ -75,7 +83,8 @@ def _serve(port: int) -> None:
 
     async def on_new_message(message: UserMessage) -> None:
         await message.output_channel.send_text_message(
-            message.sender_id, f"echo {message.text} via {message.input_channel}")
+            message.sender_id, f"echo {message.text} via {message.input_channel}"
+        )
         if message.text == "fail after replying":  # e.g. the tracker store's database is down
             raise RuntimeError("could not save the turn")
 
@@ -101,8 +110,12 @@ def _serve_and_post(posts: list[tuple[bytes, dict[str, str]]]) -> list:
                 time.sleep(0.2)
         results = []
         for raw, headers in posts:
-            resp = requests.post(f"http://127.0.0.1:{port}/webhooks/rest/webhook", data=raw,
-                                 headers=headers, timeout=30)
+            resp = requests.post(
+                f"http://127.0.0.1:{port}/webhooks/rest/webhook",
+                data=raw,
+                headers=headers,
+                timeout=30,
+            )
             results.append((resp.status_code, resp.json()))
         return results
     finally:
@@ -148,10 +161,12 @@ def test_a_flooding_sender_gets_429_with_retry_after(monkeypatch: pytest.MonkeyP
 
 def test_a_turn_that_fails_inside_rasa_is_503_so_the_client_resends() -> None:
     js = {"content-type": "application/json"}
-    results = _serve_and_post([
-        (json.dumps({"sender": "s", "message": "fail after replying"}).encode(), js),
-        (json.dumps({"sender": "s", "message": "next"}).encode(), js),
-    ])
+    results = _serve_and_post(
+        [
+            (json.dumps({"sender": "s", "message": "fail after replying"}).encode(), js),
+            (json.dumps({"sender": "s", "message": "next"}).encode(), js),
+        ]
+    )
     (failed, error), (ok, replies) = results
     # Rasa alone would answer 200 with the reply of a turn it never saved.
     assert failed == 503 and error["error"]["code"] == "unavailable"

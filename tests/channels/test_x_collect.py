@@ -28,7 +28,8 @@ def test_posts_arriving_at_once_from_a_new_author_are_all_kept(database_url: str
 
 
 def test_without_a_trained_tagger_the_post_is_kept_untagged(
-    database_url: str, monkeypatch: pytest.MonkeyPatch,
+    database_url: str,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     import bot.tagging as tagging
 

@@ -27,9 +27,13 @@ def _post(stack: Any, payload: dict[str, Any]) -> requests.Response:
     body = json.dumps(payload).encode()
     secret = stack.env["X_CONSUMER_SECRET"]
     return requests.post(
-        f"{stack.rasa_url}/webhooks/x/webhook", data=body, timeout=120,
-        headers={"content-type": "application/json",
-                 "x-twitter-webhooks-signature": sign_body(body, secret)},
+        f"{stack.rasa_url}/webhooks/x/webhook",
+        data=body,
+        timeout=120,
+        headers={
+            "content-type": "application/json",
+            "x-twitter-webhooks-signature": sign_body(body, secret),
+        },
     )
 
 
@@ -39,11 +43,18 @@ def _dm(user_id: str, event_id: str, text_: str, quick: str = "") -> dict[str, A
         data["quick_reply_response"] = {"type": "options", "metadata": quick}
     return {
         "for_user_id": BOT_ID,
-        "direct_message_events": [{
-            "type": "message_create", "id": event_id, "created_timestamp": "1700000000000",
-            "message_create": {"target": {"recipient_id": BOT_ID}, "sender_id": user_id,
-                               "message_data": data},
-        }],
+        "direct_message_events": [
+            {
+                "type": "message_create",
+                "id": event_id,
+                "created_timestamp": "1700000000000",
+                "message_create": {
+                    "target": {"recipient_id": BOT_ID},
+                    "sender_id": user_id,
+                    "message_data": data,
+                },
+            }
+        ],
     }
 
 
@@ -63,21 +74,28 @@ def _wait_for(query: str, params: dict[str, Any], url: str, timeout: float = 30)
 
 def test_signed_dm_conversation_is_stored_with_channel_x(live_stack: Any) -> None:
     if not live_stack.env.get("X_CONSUMER_SECRET"):
-        pytest.fail("the live stack has no X_CONSUMER_SECRET: tests/conftest.py's LiveStack "
-                    "should set a test value")
+        pytest.fail(
+            "the live stack has no X_CONSUMER_SECRET: tests/conftest.py's LiveStack "
+            "should set a test value"
+        )
     health = requests.get(f"{live_stack.rasa_url}/webhooks/x/", timeout=30).json()
     if health["replies"] != "outbox":
         pytest.skip("real X OAuth values are set in this environment: not sending to X")
     assert health["webhook"] == "ready"
 
-    crc = requests.get(f"{live_stack.rasa_url}/webhooks/x/webhook",
-                       params={"crc_token": "e2e"}, timeout=30)
+    crc = requests.get(
+        f"{live_stack.rasa_url}/webhooks/x/webhook", params={"crc_token": "e2e"}, timeout=30
+    )
     assert crc.json() == {
         "response_token": crc_response_token("e2e", live_stack.env["X_CONSUMER_SECRET"])
     }
 
-    forged = requests.post(f"{live_stack.rasa_url}/webhooks/x/webhook", timeout=30,
-                           data=b"{}", headers={"x-twitter-webhooks-signature": "sha256=AAAA"})
+    forged = requests.post(
+        f"{live_stack.rasa_url}/webhooks/x/webhook",
+        timeout=30,
+        data=b"{}",
+        headers={"x-twitter-webhooks-signature": "sha256=AAAA"},
+    )
     assert forged.status_code == 401
 
     user_id = str(random.randint(10**9, 10**10))
@@ -85,21 +103,24 @@ def test_signed_dm_conversation_is_stored_with_channel_x(live_stack: Any) -> Non
     first = _post(live_stack, _dm(user_id, f"{user_id}1", "Hello"))
     assert first.status_code == 200, first.text
     assert first.json()["handled"] == 1
-    consent = _post(live_stack, _dm(user_id, f"{user_id}2", "Yes, I'll take part",
-                                    quick="/consent_agree"))
+    consent = _post(
+        live_stack, _dm(user_id, f"{user_id}2", "Yes, I'll take part", quick="/consent_agree")
+    )
     assert consent.json()["handled"] == 1
 
     # the transcript (Rasa's tracker store) carries channel x
     events = _wait_for(
         "SELECT data FROM events WHERE sender_id = :s AND type_name = 'user'",
-        {"s": sender}, live_stack.database_url,
+        {"s": sender},
+        live_stack.database_url,
     )
     assert len(events) == 2
     assert {json.loads(row[0])["input_channel"] for row in events} == {"x"}
 
     # our tables: the consented business and its conversation, channel x
     rows = _wait_for(
-        "SELECT channel FROM conversations WHERE sender_id = :s", {"s": sender},
+        "SELECT channel FROM conversations WHERE sender_id = :s",
+        {"s": sender},
         live_stack.database_url,
     )
     assert [row[0] for row in rows] == ["x"]
@@ -108,10 +129,15 @@ def test_signed_dm_conversation_is_stored_with_channel_x(live_stack: Any) -> Non
     outbox = Path(live_stack.env["BUCKS_LIS_VAR_DIR"]) / "x-outbox.jsonl"
     sent = [json.loads(line) for line in outbox.read_text().splitlines()]
     to_user = [
-        entry for entry in sent
+        entry
+        for entry in sent
         if entry["path"] == f"/2/dm_conversations/with/{user_id}/messages"
-        or (entry["json"] or {}).get("event", {}).get("message_create", {})
-        .get("target", {}).get("recipient_id") == user_id
+        or (entry["json"] or {})
+        .get("event", {})
+        .get("message_create", {})
+        .get("target", {})
+        .get("recipient_id")
+        == user_id
     ]
     assert to_user, sent[-5:]
 
@@ -141,11 +167,14 @@ def test_a_mention_is_answered_in_a_thread_that_steers_consent_to_dm_without_a_u
     tweet_id = str(random.randint(10**17, 10**18))
     payload = {
         "for_user_id": BOT_ID,
-        "tweet_create_events": [{
-            "id_str": tweet_id, "text": "@BucksLEPbot Hello",
-            "user": {"id_str": user_id, "screen_name": "westcottwidgets"},
-            "entities": {"hashtags": [], "user_mentions": [{"id_str": BOT_ID}]},
-        }],
+        "tweet_create_events": [
+            {
+                "id_str": tweet_id,
+                "text": "@BucksLEPbot Hello",
+                "user": {"id_str": user_id, "screen_name": "westcottwidgets"},
+                "entities": {"hashtags": [], "user_mentions": [{"id_str": BOT_ID}]},
+            }
+        ],
     }
     answer = _post(live_stack, payload)
     assert answer.status_code == 200, answer.text
@@ -153,7 +182,8 @@ def test_a_mention_is_answered_in_a_thread_that_steers_consent_to_dm_without_a_u
 
     events = _wait_for(
         "SELECT data FROM events WHERE sender_id = :s AND type_name = 'user'",
-        {"s": f"x-post-{user_id}"}, live_stack.database_url,
+        {"s": f"x-post-{user_id}"},
+        live_stack.database_url,
     )
     assert [json.loads(row[0])["input_channel"] for row in events] == ["x"]
     deadline = time.monotonic() + 30
@@ -173,11 +203,14 @@ def test_a_plain_hashtag_post_is_stored_and_tagged_and_never_answered(live_stack
     tweet_id = str(random.randint(10**17, 10**18))
     payload = {
         "for_user_id": BOT_ID,
-        "tweet_create_events": [{
-            "id_str": tweet_id, "text": "Rail links to Aylesbury are poor #BucksLIS",
-            "user": {"id_str": user_id, "screen_name": "aylesburyfreight"},
-            "entities": {"hashtags": [{"text": "BucksLIS"}], "user_mentions": []},
-        }],
+        "tweet_create_events": [
+            {
+                "id_str": tweet_id,
+                "text": "Rail links to Aylesbury are poor #BucksLIS",
+                "user": {"id_str": user_id, "screen_name": "aylesburyfreight"},
+                "entities": {"hashtags": [{"text": "BucksLIS"}], "user_mentions": []},
+            }
+        ],
     }
     answer = _post(live_stack, payload)
     assert answer.status_code == 200, answer.text
@@ -186,10 +219,12 @@ def test_a_plain_hashtag_post_is_stored_and_tagged_and_never_answered(live_stack
         "SELECT c.channel, r.text, r.external_id, t.theme_id FROM responses r "
         "JOIN conversations c ON c.id = r.conversation_id "
         "LEFT JOIN response_themes t ON t.response_id = r.id WHERE c.sender_id = :u",
-        {"u": user_id}, live_stack.database_url,
+        {"u": user_id},
+        live_stack.database_url,
     )
     assert {(r[0], r[1], r[2]) for r in rows} == {
-        ("x_post", "Rail links to Aylesbury are poor", f"x:{tweet_id}")}
+        ("x_post", "Rail links to Aylesbury are poor", f"x:{tweet_id}")
+    }
     assert "infrastructure" in {r[3] for r in rows}
     assert _thread_under(live_stack, tweet_id) == []  # no reply attempted
 
@@ -204,24 +239,32 @@ def test_a_dm_consultation_delivered_by_xaa_is_stored_like_account_activitys(
 
     def xaa_dm(event_id: str, text_: str, quick: str = "") -> dict[str, Any]:
         body = _dm(user_id, event_id, text_, quick)
-        return {"data": {
-            "event_uuid": f"u{event_id}", "filter": {"user_id": BOT_ID},
-            "event_type": "dm.received", "tag": "dms",
-            "payload": {"direct_message_events": body["direct_message_events"],
-                        "users": {user_id: {"data": {"id": user_id, "username": "xaauser"}}}},
-        }}
+        return {
+            "data": {
+                "event_uuid": f"u{event_id}",
+                "filter": {"user_id": BOT_ID},
+                "event_type": "dm.received",
+                "tag": "dms",
+                "payload": {
+                    "direct_message_events": body["direct_message_events"],
+                    "users": {user_id: {"data": {"id": user_id, "username": "xaauser"}}},
+                },
+            }
+        }
 
     assert _post(live_stack, xaa_dm(f"{user_id}1", "Hello")).json()["handled"] == 1
     consent = _post(live_stack, xaa_dm(f"{user_id}2", "Yes, I'll take part", "/consent_agree"))
     assert consent.json()["handled"] == 1
     events = _wait_for(
         "SELECT data FROM events WHERE sender_id = :s AND type_name = 'user'",
-        {"s": f"x-dm-{user_id}"}, live_stack.database_url,
+        {"s": f"x-dm-{user_id}"},
+        live_stack.database_url,
     )
     assert len(events) == 2
     assert {json.loads(row[0])["input_channel"] for row in events} == {"x"}
     rows = _wait_for(
         "SELECT b.channel, b.consent FROM businesses b WHERE b.sender_id = :s",
-        {"s": f"x-dm-{user_id}"}, live_stack.database_url,
+        {"s": f"x-dm-{user_id}"},
+        live_stack.database_url,
     )
     assert [tuple(r) for r in rows] == [("x", 1)]

@@ -40,8 +40,15 @@ def fake_x() -> Iterator[FakeX]:
 
 
 def x_client(fake: FakeX) -> OAuthXClient:
-    return OAuthXClient("ckey", "csecret", "atoken", "asecret", api_base=fake.url,
-                        bearer_token=fake.bearer_token, ledger=lambda k, u: spend.record(k, u))
+    return OAuthXClient(
+        "ckey",
+        "csecret",
+        "atoken",
+        "asecret",
+        api_base=fake.url,
+        bearer_token=fake.bearer_token,
+        ledger=lambda k, u: spend.record(k, u),
+    )
 
 
 def ledger_usd() -> float:
@@ -53,16 +60,21 @@ def reply_as_rasa(harness: Harness, text: str) -> None:
     """What Rasa does with the bot's answer: hands it to the message's output channel."""
     for message in harness.received:
         harness.loop.run_until_complete(
-            message.output_channel.send_text_message(message.sender_id, text))
+            message.output_channel.send_text_message(message.sender_id, text)
+        )
 
 
 def mention(tweet_id: str = "5001") -> dict[str, Any]:
-    return post("@BucksLEPbot what is the Arc?", tweet_id=tweet_id,
-                entities={"hashtags": [], "user_mentions": [{"id_str": BOT_ID}]})
+    return post(
+        "@BucksLEPbot what is the Arc?",
+        tweet_id=tweet_id,
+        entities={"hashtags": [], "user_mentions": [{"id_str": BOT_ID}]},
+    )
 
 
 def test_an_unsummoned_hashtag_post_is_stored_and_tagged_and_nothing_is_sent(
-    make_harness: Any, fake_x: FakeX,
+    make_harness: Any,
+    fake_x: FakeX,
 ) -> None:
     fake_x.add_post("5001", USER_ID, "Broadband in Chesham is too slow #bucksLIS")
     x = make_harness(client=x_client(fake_x))
@@ -72,14 +84,16 @@ def test_an_unsummoned_hashtag_post_is_stored_and_tagged_and_nothing_is_sent(
     assert fake_x.requests == []  # no reply attempted, nothing billed
     with session_scope() as s:
         response = s.scalars(select(Response)).one()
-        themes = s.scalars(select(ResponseTheme.theme_id).where(
-            ResponseTheme.response_id == response.id)).all()
+        themes = s.scalars(
+            select(ResponseTheme.theme_id).where(ResponseTheme.response_id == response.id)
+        ).all()
     assert (response.external_id, response.text) == ("x:5001", "Broadband in Chesham is too slow")
     assert "infrastructure" in themes
 
 
 def test_a_mention_gets_a_threaded_reply_without_a_url_billed_as_estimated(
-    make_harness: Any, fake_x: FakeX,
+    make_harness: Any,
+    fake_x: FakeX,
 ) -> None:
     fake_x.add_post("5001", USER_ID, "@BucksLEPbot what is the Arc?", summons=True)
     x = make_harness(client=x_client(fake_x))
@@ -97,7 +111,8 @@ def test_a_mention_gets_a_threaded_reply_without_a_url_billed_as_estimated(
 
 
 def test_x_refuses_a_reply_to_an_unsummoned_post_and_nothing_is_billed(
-    make_harness: Any, fake_x: FakeX,
+    make_harness: Any,
+    fake_x: FakeX,
 ) -> None:
     from bot.channels.x.output import XOutput
 
@@ -110,7 +125,8 @@ def test_x_refuses_a_reply_to_an_unsummoned_post_and_nothing_is_billed(
 
 
 def test_two_replicas_sharing_one_database_answer_a_retried_event_once(
-    make_harness: Any, fake_x: FakeX,
+    make_harness: Any,
+    fake_x: FakeX,
 ) -> None:
     fake_x.add_post("5001", USER_ID, "@BucksLEPbot what is the Arc?", summons=True)
     one, two = make_harness(client=x_client(fake_x)), make_harness(client=x_client(fake_x))
@@ -121,8 +137,10 @@ def test_two_replicas_sharing_one_database_answer_a_retried_event_once(
     import json
 
     raw = json.dumps(mention()).encode()
-    headers = {"content-type": "application/json",
-               "x-twitter-webhooks-signature": sign_body(raw, "test-consumer-secret")}
+    headers = {
+        "content-type": "application/json",
+        "x-twitter-webhooks-signature": sign_body(raw, "test-consumer-secret"),
+    }
 
     async def both() -> list[Any]:  # X delivers, times out, retries to the other replica
         return await asyncio.gather(
@@ -141,7 +159,8 @@ def test_two_replicas_sharing_one_database_answer_a_retried_event_once(
 
 
 def test_over_budget_public_replies_stop_and_dms_go_on(
-    make_harness: Any, fake_x: FakeX,
+    make_harness: Any,
+    fake_x: FakeX,
 ) -> None:
     fake_x.add_post("5001", USER_ID, "@BucksLEPbot what is the Arc?", summons=True)
     x = make_harness(client=x_client(fake_x), x_monthly_budget_usd=0.10)
@@ -156,22 +175,28 @@ def test_over_budget_public_replies_stop_and_dms_go_on(
 
 
 def test_quick_reply_dms_fall_back_to_v2_when_x_refuses_v1_and_bill_once(
-    make_harness: Any, fake_x: FakeX,
+    make_harness: Any,
+    fake_x: FakeX,
 ) -> None:
     x = make_harness(client=x_client(fake_x))
     x.post_signed(dm("hello"))
-    x.loop.run_until_complete(x.received[0].output_channel.send_text_with_buttons(
-        "x-dm-200", "Take part?", [{"title": "Yes", "payload": "/consent_agree"}]))
+    x.loop.run_until_complete(
+        x.received[0].output_channel.send_text_with_buttons(
+            "x-dm-200", "Take part?", [{"title": "Yes", "payload": "/consent_agree"}]
+        )
+    )
     assert fake_x.refused == [("/1.1/direct_messages/events/new.json", 403)]
     assert [k for k, _ in fake_x.billed] == ["dm"] and ledger_usd() == fake_x.total_usd
 
 
 def test_search_collects_new_hashtag_posts_and_bills_the_reads(
-    make_harness: Any, fake_x: FakeX,
+    make_harness: Any,
+    fake_x: FakeX,
 ) -> None:
     fake_x.add_post("7001", USER_ID, "old news #bucksLIS")
-    x = make_harness(client=x_client(fake_x), x_consumer_key="k", x_access_token="t",
-                     x_access_token_secret="s")
+    x = make_harness(
+        client=x_client(fake_x), x_consumer_key="k", x_access_token="t", x_access_token_secret="s"
+    )
     poller = SearchPoller(x.channel, x.handle_message, x.channel.client, 60)
     assert x.loop.run_until_complete(poller.poll_once()) == 0  # first start: baseline
     fake_x.add_post("7002", USER_ID, "Skills shortages in Wycombe #BucksLIS")
@@ -180,14 +205,17 @@ def test_search_collects_new_hashtag_posts_and_bills_the_reads(
     assert x.loop.run_until_complete(poller.poll_once()) == 0
     with session_scope() as s:
         assert s.scalars(select(Response.external_id).order_by(Response.id)).all() == [
-            "x:7002", "x:7003"]
+            "x:7002",
+            "x:7003",
+        ]
     assert x.received == [] and fake_x.sent_posts() == []
     assert [k for k, _ in fake_x.billed] == ["read"] * 3
     assert ledger_usd() == fake_x.total_usd == 0.015
 
 
 def test_daily_compliance_check_removes_posts_deleted_on_x(
-    make_harness: Any, fake_x: FakeX,
+    make_harness: Any,
+    fake_x: FakeX,
 ) -> None:
     x = make_harness(client=x_client(fake_x))
     for tweet_id, text in (("5001", "Broadband is slow"), ("5002", "Rail is poor")):

@@ -20,8 +20,10 @@ def search_result(*tweets: dict[str, Any], newest: str | None = None) -> dict[st
     return {
         "data": list(tweets),
         "includes": {"users": [{"id": "200", "username": "chilternwidgets"}]},
-        "meta": {"newest_id": newest or (tweets[0]["id"] if tweets else None),
-                 "result_count": len(tweets)},
+        "meta": {
+            "newest_id": newest or (tweets[0]["id"] if tweets else None),
+            "result_count": len(tweets),
+        },
     }
 
 
@@ -53,8 +55,15 @@ def test_search_results_become_public_messages_oldest_first() -> None:
     )
     items, ignored = inbound_from_search(result, BOT_ID, "#bucksLIS", 2000)
     assert items == [
-        Inbound("public", "3", "200", "Broadband is our barrier & roads", "chilternwidgets",
-                "3", collect=True)
+        Inbound(
+            "public",
+            "3",
+            "200",
+            "Broadband is our barrier & roads",
+            "chilternwidgets",
+            "3",
+            collect=True,
+        )
     ]
     assert [(i.event_id, i.reason) for i in ignored] == [("1", "own_message"), ("2", "retweet")]
 
@@ -69,15 +78,20 @@ def test_search_skips_old_posts_on_first_start_then_collects_and_answers_new_one
     from bot.storage.models import Response
 
     cfg = Settings(x_bot_user_id=BOT_ID, x_hashtag="#bucksLIS", max_message_chars=2000)
-    client = FakeSearchClient([
-        search_result(tweet("10", "old post about broadband #bucksLIS")),
-        search_result(
-            tweet("12", "new post: rail links to Aylesbury are poor #BucksLIS"),
-            tweet("11", "@BucksLEPbot also new", entities={
-                "hashtags": [{"tag": "bucksLIS"}], "mentions": [{"id": BOT_ID}]}),
-        ),
-        search_result(),
-    ])
+    client = FakeSearchClient(
+        [
+            search_result(tweet("10", "old post about broadband #bucksLIS")),
+            search_result(
+                tweet("12", "new post: rail links to Aylesbury are poor #BucksLIS"),
+                tweet(
+                    "11",
+                    "@BucksLEPbot also new",
+                    entities={"hashtags": [{"tag": "bucksLIS"}], "mentions": [{"id": BOT_ID}]},
+                ),
+            ),
+            search_result(),
+        ]
+    )
     channel = XInput(cfg=cfg, client=client)
     received: list[UserMessage] = []
 
@@ -120,18 +134,23 @@ def test_a_first_search_that_finds_nothing_still_marks_the_start(database_url: s
 
 
 def test_search_is_off_without_x_credentials(database_url: str) -> None:
-    channel = XInput(cfg=Settings(x_consumer_secret="s", x_bot_user_id=BOT_ID),
-                     client=OutboxClient())
+    channel = XInput(
+        cfg=Settings(x_consumer_secret="s", x_bot_user_id=BOT_ID), client=OutboxClient()
+    )
 
     async def on_new_message(message: UserMessage) -> None:
         raise AssertionError("not called")
 
     assert source_for(channel, on_new_message) is None
-    oauth = dict(x_consumer_key="k", x_consumer_secret="s", x_access_token="t",
-                 x_access_token_secret="ts")
-    for cfg in (Settings(**oauth, x_bot_user_id=BOT_ID, x_poll_seconds=0),
-                Settings(**oauth, x_bot_user_id="", x_poll_seconds=60)):
+    oauth = dict(
+        x_consumer_key="k", x_consumer_secret="s", x_access_token="t", x_access_token_secret="ts"
+    )
+    for cfg in (
+        Settings(**oauth, x_bot_user_id=BOT_ID, x_poll_seconds=0),
+        Settings(**oauth, x_bot_user_id="", x_poll_seconds=60),
+    ):
         assert source_for(XInput(cfg=cfg, client=OutboxClient()), on_new_message) is None
     on = Settings(**oauth, x_bot_user_id=BOT_ID, x_poll_seconds=60)
-    assert isinstance(source_for(XInput(cfg=on, client=OutboxClient()), on_new_message),
-                      SearchPoller)
+    assert isinstance(
+        source_for(XInput(cfg=on, client=OutboxClient()), on_new_message), SearchPoller
+    )

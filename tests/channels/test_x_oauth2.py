@@ -40,7 +40,8 @@ def test_tokens_are_stored_encrypted_and_need_the_secret_key(database_url: str) 
 
 
 def test_an_expired_token_is_refreshed_once_and_every_replica_uses_the_new_pair(
-    database_url: str, fake_x: FakeX,
+    database_url: str,
+    fake_x: FakeX,
 ) -> None:
     store = TokenStore("k")
     store.save("access-0", "refresh-0", expires_in=1)  # all but expired (2-minute margin)
@@ -56,7 +57,8 @@ def test_an_expired_token_is_refreshed_once_and_every_replica_uses_the_new_pair(
 
 
 def test_a_replica_with_a_stale_refresh_token_recovers_from_the_store(
-    database_url: str, fake_x: FakeX,
+    database_url: str,
+    fake_x: FakeX,
 ) -> None:
     store = TokenStore("k")
     store.save("access-0", "refresh-0", expires_in=1)
@@ -68,7 +70,8 @@ def test_a_replica_with_a_stale_refresh_token_recovers_from_the_store(
 
 
 def test_x_says_401_then_the_token_is_refreshed_and_the_request_retried(
-    database_url: str, fake_x: FakeX,
+    database_url: str,
+    fake_x: FakeX,
 ) -> None:
     store = TokenStore("k")
     store.save("revoked-early", "refresh-0", expires_in=7200)
@@ -92,7 +95,9 @@ def test_the_cli_stores_xs_token_response(database_url: str, monkeypatch) -> Non
 
 
 def test_the_channel_uses_oauth2_when_tokens_are_stored(
-    database_url: str, fake_x: FakeX, monkeypatch: pytest.MonkeyPatch,
+    database_url: str,
+    fake_x: FakeX,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from bot.channels.x.webhook import XInput
     from bot.config import Settings

@@ -29,8 +29,10 @@ CONSENT = [
 ]
 ISLANDS = [
     {"title": "Space industry", "payload": '/choose_island{"island": "space"}'},
-    {"title": "Film, TV and the creative and digital industries: studios and more",
-     "payload": '/choose_island{"island": "film"}'},
+    {
+        "title": "Film, TV and the creative and digital industries: studios and more",
+        "payload": '/choose_island{"island": "film"}',
+    },
 ]
 
 
@@ -62,7 +64,8 @@ def test_dm_buttons_become_quick_reply_options() -> None:
     quick = create["message_data"]["quick_reply"]
     assert quick["type"] == "options"
     assert quick["options"][0] == {
-        "label": "Space industry", "metadata": '/choose_island{"island": "space"}'
+        "label": "Space industry",
+        "metadata": '/choose_island{"island": "space"}',
     }
     long_one = quick["options"][1]
     assert len(long_one["label"]) <= 36
@@ -72,7 +75,7 @@ def test_dm_buttons_become_quick_reply_options() -> None:
 
 
 def test_at_most_twenty_quick_reply_options() -> None:
-    buttons = [{"title": f"Option {i}", "payload": f"/pick{{\"n\": {i}}}"} for i in range(25)]
+    buttons = [{"title": f"Option {i}", "payload": f'/pick{{"n": {i}}}'} for i in range(25)]
     options = options_from_buttons(buttons)
     assert len(options) == 20
     assert all(len(o.label) <= 36 for o in options)
@@ -80,8 +83,7 @@ def test_at_most_twenty_quick_reply_options() -> None:
 
 def test_when_x_refuses_quick_replies_the_options_are_sent_as_a_numbered_list() -> None:
     outbox = OutboxClient(fail={"/1.1/direct_messages/events/new.json": 403})
-    run(output(outbox).send_text_with_buttons("x-dm-200", "Would you like to take part?",
-                                              CONSENT))
+    run(output(outbox).send_text_with_buttons("x-dm-200", "Would you like to take part?", CONSENT))
     (entry,) = outbox.entries
     assert entry.path == "/2/dm_conversations/with/200/messages"
     assert entry.json["text"] == (
@@ -91,9 +93,11 @@ def test_when_x_refuses_quick_replies_the_options_are_sent_as_a_numbered_list() 
 
 def test_public_reply_with_buttons_is_a_numbered_list_in_reply_to_the_post() -> None:
     outbox = OutboxClient()
-    run(output(outbox, reply_to="5001").send_text_with_buttons(
-        "x-post-200", "Which matter to you?", ISLANDS[:1] + [{"title": "Film", "payload": "/f"}]
-    ))
+    run(
+        output(outbox, reply_to="5001").send_text_with_buttons(
+            "x-post-200", "Which matter to you?", ISLANDS[:1] + [{"title": "Film", "payload": "/f"}]
+        )
+    )
     (entry,) = outbox.entries
     assert entry.path == "/2/tweets"
     assert entry.json == {
@@ -123,11 +127,16 @@ def test_long_public_replies_become_a_thread_of_posts() -> None:
 def test_consent_in_public_steers_to_dm_by_name_without_a_link() -> None:
     outbox = OutboxClient()
     out = output(outbox, reply_to="5001", bot_username="@BucksLEP")
-    run(out.send_response(
-        "x-post-200",
-        {"text": "Would you like to take part?", "buttons": list(CONSENT),
-         "utter_action": "utter_ask_consent"},
-    ))
+    run(
+        out.send_response(
+            "x-post-200",
+            {
+                "text": "Would you like to take part?",
+                "buttons": list(CONSENT),
+                "utter_action": "utter_ask_consent",
+            },
+        )
+    )
     (entry,) = outbox.entries
     text = entry.json["text"]
     assert "public" in text
@@ -145,8 +154,11 @@ def test_public_consent_buttons_are_dropped_but_other_choices_stay() -> None:
         {"title": "Take part after all", "payload": "/consent_agree"},
         {"title": "How can I get involved?", "payload": "How can I get involved?"},
     ]
-    run(out.send_text_with_buttons("x-post-200", "Anything else?", buttons,
-                                   utter_action="utter_declined_more"))
+    run(
+        out.send_text_with_buttons(
+            "x-post-200", "Anything else?", buttons, utter_action="utter_declined_more"
+        )
+    )
     (entry,) = outbox.entries
     text = entry.json["text"]
     assert text.startswith("Anything else?\n\nReply with a number:\n1. How can I get involved?")
@@ -157,11 +169,16 @@ def test_public_consent_buttons_are_dropped_but_other_choices_stay() -> None:
 
 def test_consent_in_a_dm_is_offered_as_quick_replies() -> None:
     outbox = OutboxClient()
-    run(output(outbox).send_response(
-        "x-dm-200",
-        {"text": "Would you like to take part?", "buttons": list(CONSENT),
-         "utter_action": "utter_ask_consent"},
-    ))
+    run(
+        output(outbox).send_response(
+            "x-dm-200",
+            {
+                "text": "Would you like to take part?",
+                "buttons": list(CONSENT),
+                "utter_action": "utter_ask_consent",
+            },
+        )
+    )
     (entry,) = outbox.entries
     options = entry.json["event"]["message_create"]["message_data"]["quick_reply"]["options"]
     assert [o["metadata"] for o in options] == ["/consent_agree", "/consent_decline"]
@@ -176,11 +193,13 @@ def test_consent_prompt_detection() -> None:
 def test_no_url_ever_goes_into_an_automated_public_reply() -> None:
     outbox = OutboxClient()
     out = output(outbox, reply_to="5001")
-    run(out.send_text_message(
-        "x-post-200",
-        "Read the strategy at https://www.buckslep.co.uk/lis or www.example.org, or "
-        "buckslep.co.uk: all welcome.",
-    ))
+    run(
+        out.send_text_message(
+            "x-post-200",
+            "Read the strategy at https://www.buckslep.co.uk/lis or www.example.org, or "
+            "buckslep.co.uk: all welcome.",
+        )
+    )
     run(output(outbox).send_text_message("x-dm-200", "The strategy: https://buckslep.co.uk"))
     public, dm = outbox.entries
     assert public.path == "/2/tweets"
@@ -293,8 +312,12 @@ def test_oauth_client_signs_with_oauth1_user_context() -> None:
     auth = tweet.headers["Authorization"]
     auth = auth.decode() if isinstance(auth, bytes) else auth
     assert auth.startswith("OAuth ")
-    for part in ('oauth_consumer_key="ckey"', 'oauth_token="atoken"', "oauth_signature=",
-                 'oauth_signature_method="HMAC-SHA1"'):
+    for part in (
+        'oauth_consumer_key="ckey"',
+        'oauth_token="atoken"',
+        "oauth_signature=",
+        'oauth_signature_method="HMAC-SHA1"',
+    ):
         assert part in auth
     assert "csecret" not in auth and "asecret" not in auth
     assert dm.url == "https://x.test/2/dm_conversations/with/200/messages"
@@ -309,7 +332,8 @@ def test_oauth_client_raises_on_x_errors() -> None:
 
 def test_real_client_only_with_all_four_oauth_values() -> None:
     assert isinstance(client_from_settings(Settings(x_consumer_secret="s")), OutboxClient)
-    full = Settings(x_consumer_key="k", x_consumer_secret="s", x_access_token="t",
-                    x_access_token_secret="ts")
+    full = Settings(
+        x_consumer_key="k", x_consumer_secret="s", x_access_token="t", x_access_token_secret="ts"
+    )
     assert full.x_can_send
     assert isinstance(client_from_settings(full), OAuthXClient)

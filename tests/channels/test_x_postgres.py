@@ -35,7 +35,9 @@ def test_many_replicas_claiming_one_event_let_exactly_one_handle_it(pg: Engine) 
 
 
 def test_choices_offered_by_one_replica_are_understood_by_another(pg: Engine) -> None:
-    DbChoices(pg).offer("x-post-200", [{"title": "Space", "payload": "/space"},
-                                       {"title": "Film", "payload": "/film"}])
+    DbChoices(pg).offer(
+        "x-post-200",
+        [{"title": "Space", "payload": "/space"}, {"title": "Film", "payload": "/film"}],
+    )
     assert DbChoices(pg).resolve("x-post-200", "2") == "/film"
     assert DbChoices(pg).resolve("x-post-200", "space") == "/space"

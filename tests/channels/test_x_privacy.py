@@ -28,6 +28,12 @@ def test_privacy_notice_covers_public_posts_on_x(client: Any) -> None:
     assert "Public posts on X" in html
     text = " ".join(load_strategy()["privacy"]["public_posts"].split())
     assert text.replace("'", "&#39;") in " ".join(html.split())
-    for promise in ("#bucksLIS", "X user id", "tag it", "do not reply", "Delete the post on X",
-                    "daily check"):
+    for promise in (
+        "#bucksLIS",
+        "X user id",
+        "tag it",
+        "do not reply",
+        "Delete the post on X",
+        "daily check",
+    ):
         assert promise in text

@@ -40,7 +40,8 @@ def test_backoff_follows_xs_reconnection_rules() -> None:
 
 
 def test_stream_syncs_rules_and_reconnects_after_a_drop_mid_stream(
-    make_harness: Any, fake_x: FakeX,
+    make_harness: Any,
+    fake_x: FakeX,
 ) -> None:
     fake_x.rules = [{"id": "1", "value": "#oldtag", "tag": "someone-else"}]
     fake_x.stream_queue = [
@@ -48,45 +49,57 @@ def test_stream_syncs_rules_and_reconnects_after_a_drop_mid_stream(
         FakePost("8002", "300", "We need lab space near Westcott #BucksLIS"),
     ]
     fake_x.stream_drop_after = 1  # the first connection dies after one post
-    client = OAuthXClient("k", "s", "t", "ts", api_base=fake_x.url,
-                          bearer_token=fake_x.bearer_token)
-    x = make_harness(client=client, x_api_base=fake_x.url, x_bearer_token=fake_x.bearer_token,
-                     x_stream=True)
+    client = OAuthXClient(
+        "k", "s", "t", "ts", api_base=fake_x.url, bearer_token=fake_x.bearer_token
+    )
+    x = make_harness(
+        client=client, x_api_base=fake_x.url, x_bearer_token=fake_x.bearer_token, x_stream=True
+    )
     waits: list[float] = []
 
     async def no_sleep(seconds: float) -> None:
         waits.append(seconds)
 
-    reader = StreamReader(x.channel, x.handle_message, x.channel.cfg, read_timeout=5,
-                          sleep=no_sleep, max_connections=2)
+    reader = StreamReader(
+        x.channel,
+        x.handle_message,
+        x.channel.cfg,
+        read_timeout=5,
+        sleep=no_sleep,
+        max_connections=2,
+    )
     x.loop.run_until_complete(reader.run())
     assert [r["value"] for r in fake_x.rules] == ["#bucksLIS -is:retweet -from:100"]
     assert fake_x.stream_connections == 2
     assert reader.delays == [0.0, 0.0] and waits == []  # dropped: reconnect at once
     with session_scope() as s:
         assert s.scalars(select(Response.external_id).order_by(Response.id)).all() == [
-            "x:8001", "x:8002"]
+            "x:8001",
+            "x:8002",
+        ]
         assert sum(s.scalars(select(XSpend.usd)).all()) == pytest.approx(fake_x.total_usd)
     assert x.received == [] and fake_x.sent_posts() == []  # collected, never answered
 
 
 def test_a_refused_stream_backs_off_and_the_source_is_chosen_by_config(
-    make_harness: Any, fake_x: FakeX,
+    make_harness: Any,
+    fake_x: FakeX,
 ) -> None:
     client = OAuthXClient("k", "s", "t", "ts", api_base=fake_x.url, bearer_token="wrong")
-    x = make_harness(client=client, x_api_base=fake_x.url, x_bearer_token="wrong",
-                     x_stream=True)
+    x = make_harness(client=client, x_api_base=fake_x.url, x_bearer_token="wrong", x_stream=True)
     waits: list[float] = []
 
     async def no_sleep(seconds: float) -> None:
         waits.append(seconds)
 
-    reader = StreamReader(x.channel, x.handle_message, x.channel.cfg, sleep=no_sleep,
-                          max_connections=3)
+    reader = StreamReader(
+        x.channel, x.handle_message, x.channel.cfg, sleep=no_sleep, max_connections=3
+    )
     with pytest.raises(Exception, match="401"):  # rule sync fails first: wrong token
         x.loop.run_until_complete(reader.run())
-    reader.channel.client = OAuthXClient("k", "s", "t", "ts", api_base=fake_x.url,
-                                         bearer_token=fake_x.bearer_token)
+    reader.channel.client = OAuthXClient(
+        "k", "s", "t", "ts", api_base=fake_x.url, bearer_token=fake_x.bearer_token
+    )
     x.loop.run_until_complete(reader.run())  # rules sync; the stream itself says 401
     assert waits == [5.0, 10.0, 20.0]
     assert isinstance(source_for(x.channel, x.handle_message), StreamReader)

@@ -195,13 +195,30 @@ def stored_posts(database_url: str) -> list[tuple[str, str, str, str, list[str]]
 
     with session_scope(engine_for(database_url)) as s:
         rows = s.execute(
-            select(Conversation.channel, Conversation.sender_id, Response.external_id,
-                   Response.text, Response.id)
-            .join(Response, Response.conversation_id == Conversation.id).order_by(Response.id)
+            select(
+                Conversation.channel,
+                Conversation.sender_id,
+                Response.external_id,
+                Response.text,
+                Response.id,
+            )
+            .join(Response, Response.conversation_id == Conversation.id)
+            .order_by(Response.id)
         ).all()
         return [
-            (c, sender, ext, text, sorted(s.scalars(select(ResponseTheme.theme_id).where(
-                ResponseTheme.response_id == rid, ResponseTheme.source == "model"))))
+            (
+                c,
+                sender,
+                ext,
+                text,
+                sorted(
+                    s.scalars(
+                        select(ResponseTheme.theme_id).where(
+                            ResponseTheme.response_id == rid, ResponseTheme.source == "model"
+                        )
+                    )
+                ),
+            )
             for c, sender, ext, text, rid in rows
         ]
 
@@ -256,9 +273,9 @@ def test_unrelated_posts_and_retweets_are_ignored(x: Harness) -> None:
     unrelated = post("Lovely day in Marlow")
     retweet = post("RT @other: we love #bucksLIS", tweet_id="5003")
     quoted_rt = post("#bucksLIS", tweet_id="5004", retweeted_status={"id_str": "1"})
-    reasons = [x.post_signed(p).json()["ignored"][0]["reason"] for p in (
-        unrelated, retweet, quoted_rt
-    )]
+    reasons = [
+        x.post_signed(p).json()["ignored"][0]["reason"] for p in (unrelated, retweet, quoted_rt)
+    ]
     assert reasons == ["not_for_the_consultation", "retweet", "retweet"]
     assert x.received == []
 
@@ -304,10 +321,12 @@ def test_a_numbered_public_reply_picks_the_offered_button(x: Harness) -> None:
         output.send_text_with_buttons("x-post-200", "Which matter to you?", buttons)
     )
     x.post_signed(post("@BucksLEPbot 2", tweet_id="5010", in_reply_to_user_id_str=BOT_ID))
-    x.post_signed(post("@BucksLEPbot space industry", tweet_id="5011",
-                       in_reply_to_user_id_str=BOT_ID))
+    x.post_signed(
+        post("@BucksLEPbot space industry", tweet_id="5011", in_reply_to_user_id_str=BOT_ID)
+    )
     assert [m.text for m in x.received] == [
-        '/choose_island{"island": "film"}', '/choose_island{"island": "space"}'
+        '/choose_island{"island": "film"}',
+        '/choose_island{"island": "space"}',
     ]
 
 
@@ -380,13 +399,17 @@ def test_a_deleted_post_is_forgotten(x: Harness, monkeypatch: pytest.MonkeyPatch
         return ErasureResult(businesses=0, responses=1, events=1)
 
     monkeypatch.setattr(service, "forget_x_post", forget)
-    answer = x.post_signed({
-        "for_user_id": BOT_ID,
-        "tweet_delete_events": [
-            {"status": {"id": "5001", "user_id": USER_ID}, "timestamp_ms": "1700000000000"},
-            {"status": "malformed"}, {"no_status": 1}, "junk",
-        ],
-    })
+    answer = x.post_signed(
+        {
+            "for_user_id": BOT_ID,
+            "tweet_delete_events": [
+                {"status": {"id": "5001", "user_id": USER_ID}, "timestamp_ms": "1700000000000"},
+                {"status": "malformed"},
+                {"no_status": 1},
+                "junk",
+            ],
+        }
+    )
     assert answer.status == 200
     assert answer.json()["deleted"] == 1 and answer.json()["handled"] == 0
     assert calls == [(f"x-post-{USER_ID}", "5001")]
@@ -396,13 +419,22 @@ def test_a_deleted_post_is_forgotten(x: Harness, monkeypatch: pytest.MonkeyPatch
 def test_account_activity_revoke_of_the_bot_stops_sending(x: Harness) -> None:
     from bot.channels.x.state import get_state
 
-    other = {"user_event": {"revoke": {"date_time": "2026-11-30T05:00:00Z",
-                                       "target": {"app_id": "1"},
-                                       "source": {"user_id": "999"}}}, "for_user_id": BOT_ID}
+    other = {
+        "user_event": {
+            "revoke": {
+                "date_time": "2026-11-30T05:00:00Z",
+                "target": {"app_id": "1"},
+                "source": {"user_id": "999"},
+            }
+        },
+        "for_user_id": BOT_ID,
+    }
     assert x.post_signed(other).status == 200
     assert get_state("revoked") is None  # someone else's revocation: nothing held for them
-    mine = {**other, "user_event": {"revoke": {**other["user_event"]["revoke"],
-                                               "source": {"user_id": BOT_ID}}}}
+    mine = {
+        **other,
+        "user_event": {"revoke": {**other["user_event"]["revoke"], "source": {"user_id": BOT_ID}}},
+    }
     assert x.post_signed(mine).status == 200
     assert get_state("revoked")["user_id"] == BOT_ID
     out = x.channel.get_output_channel()

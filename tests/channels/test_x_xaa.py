@@ -32,8 +32,13 @@ def responses() -> list[tuple[str | None, str]]:
 
 
 def fields(message: Any) -> tuple:
-    return (message.sender_id, message.text, message.input_channel, message.message_id,
-            message.metadata)
+    return (
+        message.sender_id,
+        message.text,
+        message.input_channel,
+        message.message_id,
+        message.metadata,
+    )
 
 
 def test_dm_received_reaches_rasa_exactly_as_an_account_activity_dm(
@@ -48,8 +53,9 @@ def test_dm_received_reaches_rasa_exactly_as_an_account_activity_dm(
 
 
 def test_a_dm_quick_reply_delivered_by_xaa_sends_its_payload(x: Harness) -> None:
-    x.post_signed(xaa_dm("Yes", quick_reply_response={"type": "options",
-                                                      "metadata": "/consent_agree"}))
+    x.post_signed(
+        xaa_dm("Yes", quick_reply_response={"type": "options", "metadata": "/consent_agree"})
+    )
     assert [m.text for m in x.received] == ["/consent_agree"]
 
 
@@ -66,13 +72,17 @@ def test_the_same_dm_from_both_apis_is_handled_once(x: Harness) -> None:
     ("event_type", "extra"),
     [
         ("post.mention.create", {"entities": {"mentions": [{"id": BOT_ID}]}}),
-        ("post.reply.create", {"in_reply_to_user_id": BOT_ID,
-                               "referenced_tweets": [{"type": "replied_to", "id": "4000"}]}),
+        (
+            "post.reply.create",
+            {
+                "in_reply_to_user_id": BOT_ID,
+                "referenced_tweets": [{"type": "replied_to", "id": "4000"}],
+            },
+        ),
         ("post.quote.create", {"referenced_tweets": [{"type": "quoted", "id": "4000"}]}),
     ],
 )
-def test_summoning_posts_are_answered_in_public(x: Harness, event_type: str,
-                                                extra: dict) -> None:
+def test_summoning_posts_are_answered_in_public(x: Harness, event_type: str, extra: dict) -> None:
     answer = x.post_signed(xaa_post(event_type, "@BucksLEPbot what is the Arc?", **extra))
     assert answer.json()["handled"] == 1
     (message,) = x.received
@@ -85,8 +95,13 @@ def test_summoning_posts_are_answered_in_public(x: Harness, event_type: str,
 def test_an_unsummoned_post_create_with_the_hashtag_is_collected_not_answered(
     x: Harness,
 ) -> None:
-    answer = x.post_signed(xaa_post("post.create", "Rail links to Aylesbury are poor #bucksLIS",
-                                    entities={"hashtags": [{"tag": "bucksLIS"}]}))
+    answer = x.post_signed(
+        xaa_post(
+            "post.create",
+            "Rail links to Aylesbury are poor #bucksLIS",
+            entities={"hashtags": [{"tag": "bucksLIS"}]},
+        )
+    )
     assert answer.json()["handled"] == 1
     assert x.received == [] and x.outbox.entries == []
     assert responses() == [("x:5001", "Rail links to Aylesbury are poor")]
@@ -101,14 +116,17 @@ def test_post_delete_removes_a_collected_post(x: Harness) -> None:
 
 
 def test_oauth_revoke_of_the_bot_account_stops_sending(x: Harness) -> None:
-    answer = x.post_signed(xaa("oauth.revoke", {"date_time": "2026-11-30T05:00:00+00:00",
-                                                "user_id": BOT_ID, "app_id": "29820954"}))
+    answer = x.post_signed(
+        xaa(
+            "oauth.revoke",
+            {"date_time": "2026-11-30T05:00:00+00:00", "user_id": BOT_ID, "app_id": "29820954"},
+        )
+    )
     assert answer.status == 200
     assert get_state("revoked")["user_id"] == BOT_ID
     x.post_signed(xaa_dm("hello", uuid_="7003"))
     assert len(x.received) == 1  # still heard and stored ...
-    x.loop.run_until_complete(x.received[0].output_channel.send_text_message(
-        "x-dm-200", "Thanks"))
+    x.loop.run_until_complete(x.received[0].output_channel.send_text_message("x-dm-200", "Thanks"))
     assert x.outbox.entries == []  # ... but nothing is sent until staff restore access
 
 
@@ -170,7 +188,8 @@ def test_xaa_events_for_the_bot_itself_are_not_answered(x: Harness) -> None:
 
 
 def test_without_the_bots_id_the_subscription_filter_says_whose_events_these_are(
-    make_harness: Any, x: Harness,
+    make_harness: Any,
+    x: Harness,
 ) -> None:
     unknown = make_harness(x_bot_user_id="")
     unfiltered = xaa_dm("hello")
@@ -182,8 +201,7 @@ def test_without_the_bots_id_the_subscription_filter_says_whose_events_these_are
     assert unknown.post_signed(xaa_dm("hello", uuid_="2")).json()["handled"] == 1
     other = xaa_dm("hello", event_id="9002", uuid_="3")
     other["data"]["filter"] = {"user_id": "999"}
-    assert x.post_signed(other).json()["ignored"] == [
-        {"event_id": "3", "reason": "other_account"}]
+    assert x.post_signed(other).json()["ignored"] == [{"event_id": "3", "reason": "other_account"}]
 
 
 def test_signatures_are_unchanged_for_xaa(x: Harness) -> None:

@@ -39,7 +39,10 @@ class Harness:
     """A Sanic app with the X channel's blueprint, and a fake Rasa `on_new_message`."""
 
     def __init__(
-        self, cfg: Settings | None, loop: asyncio.AbstractEventLoop, fail_on: str | None = None,
+        self,
+        cfg: Settings | None,
+        loop: asyncio.AbstractEventLoop,
+        fail_on: str | None = None,
         client: XClient | None = None,
     ) -> None:
         self.loop = loop
@@ -110,10 +113,18 @@ class Harness:
             (k.lower().encode(), v.encode()) for k, v in headers.items()
         ]
         scope = {
-            "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
-            "method": method, "scheme": "http", "path": path, "raw_path": path.encode(),
-            "query_string": query.encode(), "headers": raw_headers, "root_path": "",
-            "server": ("testserver", 80), "client": ("127.0.0.1", 40000),
+            "type": "http",
+            "asgi": {"version": "3.0"},
+            "http_version": "1.1",
+            "method": method,
+            "scheme": "http",
+            "path": path,
+            "raw_path": path.encode(),
+            "query_string": query.encode(),
+            "headers": raw_headers,
+            "root_path": "",
+            "server": ("testserver", 80),
+            "client": ("127.0.0.1", 40000),
         }
         await self.app(scope, receive, send)
         status = next(m["status"] for m in sent if m["type"] == "http.response.start")
@@ -168,31 +179,59 @@ def post(text: str, tweet_id: str = "5001", author: str = USER_ID, **extra: Any)
 # --- X Activity API (XAA) payloads: envelopes as in X's event-payloads docs ---------------
 
 
-def xaa(event_type: str, payload: dict[str, Any], uuid_: str = "7001",
-        includes: dict[str, Any] | None = None) -> dict[str, Any]:
+def xaa(
+    event_type: str,
+    payload: dict[str, Any],
+    uuid_: str = "7001",
+    includes: dict[str, Any] | None = None,
+) -> dict[str, Any]:
     data: dict[str, Any] = {
-        "event_uuid": uuid_, "filter": {"user_id": BOT_ID}, "event_type": event_type,
-        "tag": "bucks-lis", "payload": payload,
+        "event_uuid": uuid_,
+        "filter": {"user_id": BOT_ID},
+        "event_type": event_type,
+        "tag": "bucks-lis",
+        "payload": payload,
     }
     if includes is not None:
         data["includes"] = includes
     return {"data": data}
 
 
-def xaa_dm(text: str, event_id: str = "9001", sender: str = USER_ID, uuid_: str = "7001",
-           **data: Any) -> dict[str, Any]:
+def xaa_dm(
+    text: str, event_id: str = "9001", sender: str = USER_ID, uuid_: str = "7001", **data: Any
+) -> dict[str, Any]:
     """`dm.received`: the Account Activity DM shape, users wrapped in `data`."""
     body = dm(text, event_id, sender, **data)
-    return xaa("dm.received", {
-        "direct_message_events": body["direct_message_events"],
-        "users": {sender: {"data": {"id": sender, "username": "chilternwidgets"}}},
-    }, uuid_)
+    return xaa(
+        "dm.received",
+        {
+            "direct_message_events": body["direct_message_events"],
+            "users": {sender: {"data": {"id": sender, "username": "chilternwidgets"}}},
+        },
+        uuid_,
+    )
 
 
-def xaa_post(event_type: str, text: str, tweet_id: str = "5001", author: str = USER_ID,
-             uuid_: str = "7001", **extra: Any) -> dict[str, Any]:
+def xaa_post(
+    event_type: str,
+    text: str,
+    tweet_id: str = "5001",
+    author: str = USER_ID,
+    uuid_: str = "7001",
+    **extra: Any,
+) -> dict[str, Any]:
     """`post.mention.create` and friends: a v2 post with the author in includes.users."""
-    tweet = {"id": tweet_id, "text": text, "author_id": author,
-             "created_at": "2026-11-02T09:30:00.000Z", "conversation_id": tweet_id, **extra}
-    return xaa(event_type, tweet, uuid_,
-               includes={"users": [{"id": author, "username": "chilternwidgets"}]})
+    tweet = {
+        "id": tweet_id,
+        "text": text,
+        "author_id": author,
+        "created_at": "2026-11-02T09:30:00.000Z",
+        "conversation_id": tweet_id,
+        **extra,
+    }
+    return xaa(
+        event_type,
+        tweet,
+        uuid_,
+        includes={"users": [{"id": author, "username": "chilternwidgets"}]},
+    )

@@ -76,7 +76,6 @@ def test_forget_cli(session: Session) -> None:
     assert again.exit_code != 0 and "nothing stored" in again.output
 
 
-
 def test_purge_declined_removes_only_idle_unconsented_transcripts(engine: Engine) -> None:
     from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, UserUttered
     from rasa.shared.core.trackers import DialogueStateTracker

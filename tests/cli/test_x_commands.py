@@ -16,11 +16,15 @@ from bot.storage.models import AuditEvent, Business, Conversation, Response
 
 def _stored(engine: Engine) -> list[tuple[str, str, str]]:
     with session_scope(engine) as s:
-        return [tuple(r) for r in s.execute(
-            select(Business.channel, Business.sender_id, Response.text)
-            .join(Conversation, Conversation.business_id == Business.id)
-            .join(Response, Response.conversation_id == Conversation.id)
-            .order_by(Response.id)).all()]
+        return [
+            tuple(r)
+            for r in s.execute(
+                select(Business.channel, Business.sender_id, Response.text)
+                .join(Conversation, Conversation.business_id == Business.id)
+                .join(Response, Response.conversation_id == Conversation.id)
+                .order_by(Response.id)
+            ).all()
+        ]
 
 
 def _add(engine: Engine, channel: str, sender: str, *texts: str, ext: str = "") -> None:
@@ -32,8 +36,13 @@ def _add(engine: Engine, channel: str, sender: str, *texts: str, ext: str = "") 
         s.add(conversation)
         s.flush()
         for i, text in enumerate(texts):
-            s.add(Response(conversation_id=conversation.id, text=text,
-                           external_id=f"{ext}{i}" if ext else None))
+            s.add(
+                Response(
+                    conversation_id=conversation.id,
+                    text=text,
+                    external_id=f"{ext}{i}" if ext else None,
+                )
+            )
 
 
 def test_forget_x_user_removes_all_of_an_authors_posts_and_conversations(
@@ -46,11 +55,14 @@ def test_forget_x_user_removes_all_of_an_authors_posts_and_conversations(
     result = CliRunner().invoke(main, ["forget-x-user", "200", "--yes"])
     assert result.exit_code == 0, result.output
     assert "2 record(s), 3 response(s)" in result.output
-    assert _stored(engine) == [("x_post", "300", "Skills are short"),
-                               ("rest", "200", "A web visitor whose id happens to be 200")]
+    assert _stored(engine) == [
+        ("x_post", "300", "Skills are short"),
+        ("rest", "200", "A web visitor whose id happens to be 200"),
+    ]
     with session_scope(engine) as s:
-        details = [a.detail for a in s.scalars(select(AuditEvent)
-                                               .where(AuditEvent.action == "erasure"))]
+        details = [
+            a.detail for a in s.scalars(select(AuditEvent).where(AuditEvent.action == "erasure"))
+        ]
     assert all("Broadband" not in json.dumps(d) for d in details)
     again = CliRunner().invoke(main, ["forget-x-user", "200", "--yes"])
     assert again.exit_code != 0 and "nothing stored" in again.output

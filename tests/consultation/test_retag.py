@@ -27,17 +27,28 @@ def _seed(engine) -> list[int]:  # noqa: ANN001
         conv = Conversation(business_id=business.id, sender_id="u1", channel="rest")
         s.add(conv)
         s.flush()
-        old = Response(conversation_id=conv.id, text="We test rocket engines at Westcott",
-                       created_at=datetime(2026, 1, 5))
-        new = Response(conversation_id=conv.id, text="The broadband here is awful",
-                       created_at=datetime(2026, 3, 1))
+        old = Response(
+            conversation_id=conv.id,
+            text="We test rocket engines at Westcott",
+            created_at=datetime(2026, 1, 5),
+        )
+        new = Response(
+            conversation_id=conv.id,
+            text="The broadband here is awful",
+            created_at=datetime(2026, 3, 1),
+        )
         s.add_all([old, new])
         s.flush()
         # An old model said something else; the respondent removed one theme, staff added one.
         for r in (old, new):
-            set_model_tags(s, r.id, ["creative_digital", "housing_growth"],
-                           {"creative_digital": 0.9, "housing_growth": 0.8},
-                           {"creative_digital": ["x"], "housing_growth": ["y"]}, "old-model")
+            set_model_tags(
+                s,
+                r.id,
+                ["creative_digital", "housing_growth"],
+                {"creative_digital": 0.9, "housing_growth": 0.8},
+                {"creative_digital": ["x"], "housing_growth": ["y"]},
+                "old-model",
+            )
         set_override(s, new.id, "housing_growth", False, "respondent", "respondent")
         set_override(s, new.id, "education_skills", True, "staff", "staff@example.org")
         return [old.id, new.id]
@@ -46,14 +57,18 @@ def _seed(engine) -> list[int]:  # noqa: ANN001
 def _rows(engine, response_id: int) -> list[tuple]:  # noqa: ANN001
     with session_scope(engine) as s:
         rows = s.scalars(select(ResponseTheme).where(ResponseTheme.response_id == response_id))
-        return sorted((r.source, r.theme_id, r.present, r.model_version, r.created_by)
-                      for r in rows)
+        return sorted(
+            (r.source, r.theme_id, r.present, r.model_version, r.created_by) for r in rows
+        )
 
 
 def _effective(engine, response_id: int) -> list[str]:  # noqa: ANN001
     with session_scope(engine) as s:
-        return sorted(s.scalars(select(EffectiveTheme.theme_id)
-                                .where(EffectiveTheme.response_id == response_id)))
+        return sorted(
+            s.scalars(
+                select(EffectiveTheme.theme_id).where(EffectiveTheme.response_id == response_id)
+            )
+        )
 
 
 def test_retag_keeps_respondent_and_staff_rows(engine, keyword_engine) -> None:  # noqa: ANN001

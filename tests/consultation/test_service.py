@@ -27,8 +27,7 @@ def fake_tagger(monkeypatch: pytest.MonkeyPatch) -> None:
             themes.insert(0, "space")  # stands in for the tagger's question prior
             evidence["space"] = ["answer to the Space question"]
         scores = {t: (0.9 if t in themes else 0.1) for t in THEME_IDS}
-        return TagResult(themes=themes, scores=scores, evidence=evidence,
-                         model_version="test-1")
+        return TagResult(themes=themes, scores=scores, evidence=evidence, model_version="test-1")
 
     monkeypatch.setattr(bot.tagging, "tag", tag)
 
@@ -136,8 +135,13 @@ def test_the_question_answered_goes_to_the_tagger(engine: Engine) -> None:
     """The service hands the tagger the question key and stores what comes back, with the
     model version the result carries (the prior itself: tests/tagging)."""
     service.record_consent("b6", "rest", agreed=True)
-    plain = service.record_answer("b6", "rest", "We need a bigger test stand and a rail link",
-                                  "island:space:barriers", "Space: what barriers...?")
+    plain = service.record_answer(
+        "b6",
+        "rest",
+        "We need a bigger test stand and a rail link",
+        "island:space:barriers",
+        "Space: what barriers...?",
+    )
     assert plain is not None and plain.themes == ["space", "infrastructure"]
     assert plain.evidence["space"] == ["answer to the Space question"]
     other = service.record_answer("b6", "rest", "We need a bigger test stand", "other", "?")
@@ -157,8 +161,13 @@ def test_the_taggers_vector_is_kept_for_sub_themes(engine: Engine, monkeypatch) 
     from bot.storage.models import ResponseEmbedding
 
     vector = np.full(384, 1 / np.sqrt(384), dtype=np.float32)
-    monkeypatch.setattr(bot.tagging, "tag", lambda text, key=None: TagResult(
-        ["space"], dict.fromkeys(THEME_IDS, 0.5), {"space": ["x"]}, "test-1", embedding=vector))
+    monkeypatch.setattr(
+        bot.tagging,
+        "tag",
+        lambda text, key=None: TagResult(
+            ["space"], dict.fromkeys(THEME_IDS, 0.5), {"space": ["x"]}, "test-1", embedding=vector
+        ),
+    )
     service.record_consent("b9", "rest", agreed=True)
     stored = service.record_answer("b9", "rest", "Rocket tests need a site", None, None)
     assert stored is not None

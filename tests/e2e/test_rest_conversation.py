@@ -22,10 +22,12 @@ class Chat:
 
     def post(self, message: Any, raw: bytes | None = None) -> requests.Response:
         if raw is not None:
-            return requests.post(self.url, data=raw, timeout=120,
-                                 headers={"content-type": "application/json"})
-        return requests.post(self.url, json={"sender": self.sender, "message": message},
-                             timeout=120)
+            return requests.post(
+                self.url, data=raw, timeout=120, headers={"content-type": "application/json"}
+            )
+        return requests.post(
+            self.url, json={"sender": self.sender, "message": message}, timeout=120
+        )
 
     def say(self, message: str) -> str:
         resp = self.post(message)
@@ -49,8 +51,10 @@ def anywhere(stack: Any, needle: str) -> list[str]:
     found = []
     try:
         with engine.connect() as conn:
-            tables = [r[0] for r in conn.execute(
-                text("SELECT name FROM sqlite_master WHERE type = 'table'"))]
+            tables = [
+                r[0]
+                for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'table'"))
+            ]
             for table in tables:
                 for row in conn.execute(text(f'SELECT * FROM "{table}"')):
                     for column, value in row._mapping.items():
@@ -111,31 +115,39 @@ def test_full_consultation_is_stored(live_stack: Any) -> None:
     assert business["email"] == "jo.bloggs@orbital.example.co.uk"
     assert business["follow_up"] in (1, True)
 
-    [conversation] = rows(live_stack, "SELECT * FROM conversations WHERE sender_id = :s",
-                          s=sender)
+    [conversation] = rows(live_stack, "SELECT * FROM conversations WHERE sender_id = :s", s=sender)
     assert conversation["channel"] == "rest" and conversation["ended_at"] is not None
 
-    responses = rows(live_stack, "SELECT * FROM responses WHERE conversation_id = :c "
-                     "ORDER BY id", c=conversation["id"])
+    responses = rows(
+        live_stack,
+        "SELECT * FROM responses WHERE conversation_id = :c ORDER BY id",
+        c=conversation["id"],
+    )
     assert [r["question_key"] for r in responses] == [
         "island:high_performance_technology:opportunities",
         "island:high_performance_technology:help",
-        "island:space:opportunities", "island:space:barriers", "island:space:help",
+        "island:space:opportunities",
+        "island:space:barriers",
+        "island:space:help",
         "seabed:education_skills:views",
     ]
     assert responses[3]["text"] == "We cannot recruit enough propulsion engineers and technicians"
     assert responses[3]["question"].startswith("Space: what barriers")
 
-    themes = rows(live_stack, "SELECT * FROM response_themes WHERE response_id IN "
-                  f"({','.join(str(r['id']) for r in responses)})")
+    themes = rows(
+        live_stack,
+        "SELECT * FROM response_themes WHERE response_id IN "
+        f"({','.join(str(r['id']) for r in responses)})",
+    )
     model = [t for t in themes if t["source"] == "model"]
     assert model and all(t["model_version"] for t in model)
     assert any(t["theme_id"] == "space" for t in model)
     respondent = [t for t in themes if t["source"] == "respondent"]
     assert {t["theme_id"] for t in respondent} == {"infrastructure"}
 
-    events = rows(live_stack, "SELECT type_name, data FROM events WHERE sender_id = :s "
-                  "ORDER BY id", s=sender)
+    events = rows(
+        live_stack, "SELECT type_name, data FROM events WHERE sender_id = :s ORDER BY id", s=sender
+    )
     said = [json.loads(e["data"])["text"] for e in events if e["type_name"] == "user"]
     assert "We cannot recruit enough propulsion engineers and technicians" in said
     assert any(e["type_name"] == "bot" for e in events)
@@ -171,6 +183,10 @@ def test_bad_input_gets_clear_errors_and_odd_input_a_reply(live_stack: Any) -> N
     assert too_long.status_code == 413 and too_long.json()["error"]["code"] == "too_long"
     assert chat.post("").status_code == 400
     assert chat.post(None, raw=b"{not json").status_code == 400
-    for odd in ["🚀🎬🛰️", "<script>alert(1)</script>", "\u0000\u0001 ÿþ binary-ish",
-                "<img src=x onerror=alert(1)>"]:
+    for odd in [
+        "🚀🎬🛰️",
+        "<script>alert(1)</script>",
+        "\u0000\u0001 ÿþ binary-ish",
+        "<img src=x onerror=alert(1)>",
+    ]:
         assert chat.say(odd)

@@ -49,24 +49,27 @@ def test_side_question_hold_and_playback(live_stack: Any) -> None:
         assert "Does that look right?" in reply and "add or drop" not in reply, (hold, reply)
     assert "11 January" in chat.say("/affirm")
 
-    [conversation] = rows(live_stack, "SELECT * FROM conversations WHERE sender_id = :s",
-                          s=chat.sender)
-    responses = rows(live_stack, "SELECT text, question_key FROM responses WHERE "
-                     "conversation_id = :c ORDER BY id", c=conversation["id"])
-    assert responses == [{
-        "text": "Satellite firms at Westcott could win far more supply-chain work",
-        "question_key": "island:space:opportunities"}]
+    [conversation] = rows(
+        live_stack, "SELECT * FROM conversations WHERE sender_id = :s", s=chat.sender
+    )
+    responses = rows(
+        live_stack,
+        "SELECT text, question_key FROM responses WHERE conversation_id = :c ORDER BY id",
+        c=conversation["id"],
+    )
+    assert responses == [
+        {
+            "text": "Satellite firms at Westcott could win far more supply-chain work",
+            "question_key": "island:space:opportunities",
+        }
+    ]
 
 
-def test_taking_part_as_the_first_message_shows_the_privacy_notice_first(
-    live_stack: Any
-) -> None:
+def test_taking_part_as_the_first_message_shows_the_privacy_notice_first(live_stack: Any) -> None:
     chat = Chat(live_stack)  # e.g. an X DM: no greeting, no widget /greet
     reply = chat.say("let's get started")
     assert "forget me" in reply and "Would you like to take part?" in reply
-    assert rows(live_stack, "SELECT * FROM businesses WHERE sender_id = :s",
-                s=chat.sender) == []
+    assert rows(live_stack, "SELECT * FROM businesses WHERE sender_id = :s", s=chat.sender) == []
     assert "organisation" in chat.say("yes")
-    [business] = rows(live_stack, "SELECT * FROM businesses WHERE sender_id = :s",
-                      s=chat.sender)
+    [business] = rows(live_stack, "SELECT * FROM businesses WHERE sender_id = :s", s=chat.sender)
     assert business["consent"] in (1, True)

@@ -55,20 +55,32 @@ def responses_adder(session: Session) -> AddResponses:
     """The `add_responses` helper bound to any session (SQLite or PostgreSQL)."""
     counter = {"n": 0}
 
-    def add(texts: Sequence[str], theme: str | list[str] = "infrastructure",
-            organisation: str | None = None, channel: str = "socketio",
-            sector: str | None = "Manufacturing", size_band: str | None = "10-49",
-            location: str | None = "Aylesbury", named_consent: bool = False,
-            email: str | None = None) -> list[int]:
+    def add(
+        texts: Sequence[str],
+        theme: str | list[str] = "infrastructure",
+        organisation: str | None = None,
+        channel: str = "socketio",
+        sector: str | None = "Manufacturing",
+        size_band: str | None = "10-49",
+        location: str | None = "Aylesbury",
+        named_consent: bool = False,
+        email: str | None = None,
+    ) -> list[int]:
         counter["n"] += 1
-        business = Business(sender_id=f"s{counter['n']}-{id(texts)}", channel=channel,
-                            organisation=organisation, sector=sector, size_band=size_band,
-                            location=location, consent=True, named_consent=named_consent,
-                            email=email)
+        business = Business(
+            sender_id=f"s{counter['n']}-{id(texts)}",
+            channel=channel,
+            organisation=organisation,
+            sector=sector,
+            size_band=size_band,
+            location=location,
+            consent=True,
+            named_consent=named_consent,
+            email=email,
+        )
         session.add(business)
         session.flush()
-        conv = Conversation(business_id=business.id, sender_id=business.sender_id,
-                            channel=channel)
+        conv = Conversation(business_id=business.id, sender_id=business.sender_id, channel=channel)
         session.add(conv)
         session.flush()
         themes = [theme] if isinstance(theme, str) else theme

@@ -34,7 +34,10 @@ def test_csv_with_optional_columns_bom_and_multiline_text() -> None:
     first, second = parsed.rows
     assert first.text.startswith("We need, frankly") and "buses" in first.text
     assert (first.organisation, first.sector, first.size_band, first.location) == (
-        "Acme Ltd", "Engineering", "10-49", "Aylesbury"
+        "Acme Ltd",
+        "Engineering",
+        "10-49",
+        "Aylesbury",
     )
     assert first.received_at == datetime(2026, 11, 2, 0, 0)  # UK midnight in November = UTC
     assert second.line == 4 and second.organisation is None
@@ -55,14 +58,15 @@ def test_jsonl_rows_and_summer_time() -> None:
 
 def test_every_bad_row_is_named_with_its_line() -> None:
     data = (
-        "text,organisation,received_at\n"
-        "fine,,\n"
-        ",Acme,\n"  # line 3: empty text
-        "ok,,yesterday\n"  # line 4: bad date
-        + "x" * (MAX + 1) + ",,\n"  # line 5: oversized
-        "a,b,2026-01-01,extra\n"  # line 6: too many fields
-        "late,,2099-01-01\n"  # line 7: future
-    ).encode()
+        (
+            "text,organisation,received_at\n"
+            "fine,,\n"
+            ",Acme,\n"  # line 3: empty text
+            "ok,,yesterday\n" + "x" * (MAX + 1) + ",,\n"  # line 4: bad date  # line 5: oversized
+            "a,b,2026-01-01,extra\n"  # line 6: too many fields
+            "late,,2099-01-01\n"  # line 7: future
+        ).encode()
+    )
     found = problems(data)
     assert found[0] == "line 3: text is empty"
     assert found[1].startswith("line 4: received_at 'yesterday' is not a date")
@@ -83,9 +87,7 @@ def test_missing_text_column() -> None:
 
 def test_bad_encoding_binary_and_excel_files() -> None:
     latin1 = "text\nfine\ncaf\u00e9 culture\n".encode("latin-1")
-    assert problems(latin1) == [
-        "line 3: not UTF-8 text (byte 0xe9); save the file as UTF-8"
-    ]
+    assert problems(latin1) == ["line 3: not UTF-8 text (byte 0xe9); save the file as UTF-8"]
     assert problems(b"text\nok\n\x00\x01\x02")[0].startswith("line 3: binary data")
     assert "Excel" in problems(b"PK\x03\x04rest-of-zip")[0]
 

@@ -36,8 +36,10 @@ def test_import_stores_tags_and_dedupes(session: Session, tmp_path: Path) -> Non
     path.write_text(CSV, encoding="utf-8")
     result = invoke("import", str(path), "--source", "email")
     assert result.exit_code == 0, result.output
-    assert "imported 3 response(s) from 3 row(s) as email; 0 already imported; " \
+    assert (
+        "imported 3 response(s) from 3 row(s) as email; 0 already imported; "
         "2 new business(es)" in result.output
+    )
 
     rows = session.execute(
         select(Response, Conversation, Business)
@@ -50,8 +52,7 @@ def test_import_stores_tags_and_dedupes(session: Session, tmp_path: Path) -> Non
     assert b1.id == b2.id and b1.organisation == "Acme Racing" and b1.sector == "Motorsport"
     assert b3.id != b1.id and b3.organisation is None
     assert str(r1.created_at) == "2026-10-04 23:00:00"  # BST midnight, stored as UTC
-    assert all(r.external_id.startswith("import:") and len(r.external_id) == 71
-               for r, _, _ in rows)
+    assert all(r.external_id.startswith("import:") and len(r.external_id) == 71 for r, _, _ in rows)
     assert [r.stance for r, _, _ in rows] == ["barrier", "ask", "opportunity"]
     model_rows = session.scalars(
         select(ResponseTheme).where(ResponseTheme.source == SOURCE_MODEL)
@@ -115,8 +116,11 @@ def test_stance_command_fills_missing(session: Session) -> None:
     conv = Conversation(business_id=business.id, sender_id="w", channel="rest")
     session.add(conv)
     session.flush()
-    stored = Response(conversation_id=conv.id, text="Lack of lab space holds us back",
-                      question_key="island:life_sciences:opportunities")
+    stored = Response(
+        conversation_id=conv.id,
+        text="Lack of lab space holds us back",
+        question_key="island:life_sciences:opportunities",
+    )
     session.add(stored)
     session.flush()
     assert stored.stance == "barrier"  # set as it is stored

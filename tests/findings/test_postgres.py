@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from sqlalchemy import select, text
 
@@ -19,8 +21,12 @@ from tests.findings.test_subthemes import BROADBAND, TRAINS
 pytestmark = pytest.mark.postgres
 
 
-def test_findings_on_postgres(postgres_url: str, fake_encoder, tmp_path,  # noqa: ANN001
-                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_findings_on_postgres(
+    postgres_url: str,
+    fake_encoder: Any,
+    tmp_path,  # noqa: ANN001
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setenv("DATABASE_URL", postgres_url)
     settings.cache_clear()
     upgrade("head", postgres_url)
@@ -30,8 +36,10 @@ def test_findings_on_postgres(postgres_url: str, fake_encoder, tmp_path,  # noqa
             add = responses_adder(session)
             add(BROADBAND)
             add(TRAINS)
-            (rid,) = add(["Call Priya Shah on 01494 123456 about broadband fibre"],
-                         organisation="Orbital Widgets Ltd")
+            (rid,) = add(
+                ["Call Priya Shah on 01494 123456 about broadband fibre"],
+                organisation="Orbital Widgets Ltd",
+            )
             result = st.run(session, "infrastructure", actor="pg")
             assert result.proposed == 2
             q.star(session, rid, "infrastructure", actor="pg")
@@ -45,8 +53,9 @@ def test_findings_on_postgres(postgres_url: str, fake_encoder, tmp_path,  # noqa
             assert infra.responses == 11 and infra.summary == "Fibre first."
             assert "Priya" not in infra.quotes[0][0]
             report.write(data, tmp_path / "r.docx")
-            sender = session.scalar(select(Business.sender_id).where(
-                Business.organisation == "Orbital Widgets Ltd"))
+            sender = session.scalar(
+                select(Business.sender_id).where(Business.organisation == "Orbital Widgets Ltd")
+            )
             forget_sender(session, sender, actor="pg", reason="test")
         with session_scope(engine) as session:
             assert session.scalars(select(Quote)).all() == []
@@ -54,8 +63,11 @@ def test_findings_on_postgres(postgres_url: str, fake_encoder, tmp_path,  # noqa
             assert session.scalar(select(Business.named_consent)) is False
     finally:
         with engine.begin() as conn:
-            conn.execute(text(
-                "TRUNCATE businesses, conversations, responses, response_themes, "
-                "effective_themes, audit_log, subthemes, response_subthemes, quotes, "
-                "response_embeddings, report_summaries RESTART IDENTITY CASCADE"))
+            conn.execute(
+                text(
+                    "TRUNCATE businesses, conversations, responses, response_themes, "
+                    "effective_themes, audit_log, subthemes, response_subthemes, quotes, "
+                    "response_embeddings, report_summaries RESTART IDENTITY CASCADE"
+                )
+            )
         settings.cache_clear()

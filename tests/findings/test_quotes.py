@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from sqlalchemy import select
 
 from bot.findings import quotes as q
 from bot.storage.models import AuditEvent, Business
 
-TEXT = ("At Orbital Widgets we need faster broadband. My name is Priya Shah, call me on "
-        "01494 123456 or write to priya.shah@orbital.example. Dr Tom Baker agrees. "
-        "Thanks, Jane")
+TEXT = (
+    "At Orbital Widgets we need faster broadband. My name is Priya Shah, call me on "
+    "01494 123456 or write to priya.shah@orbital.example. Dr Tom Baker agrees. "
+    "Thanks, Jane"
+)
 
 
 @pytest.mark.parametrize(
@@ -32,8 +36,9 @@ def test_people_names_by_rules(text: str, expected: str) -> None:
 
 
 def test_redaction_takes_out_names_contacts_and_unconsented_organisation() -> None:
-    business = Business(organisation="Orbital Widgets Ltd", email="jane.doe@orbital.example",
-                        named_consent=False)
+    business = Business(
+        organisation="Orbital Widgets Ltd", email="jane.doe@orbital.example", named_consent=False
+    )
     out = q.redact_quote(TEXT, business)
     for secret in ("Priya", "Shah", "01494", "priya.shah@", "Tom Baker", "Jane", "Orbital"):
         assert secret not in out, (secret, out)
@@ -46,15 +51,20 @@ def test_redaction_takes_out_names_contacts_and_unconsented_organisation() -> No
 
 
 def test_star_edit_unstar_are_audited_without_content(session, add_responses) -> None:  # noqa: ANN001
-    (rid,) = add_responses([TEXT], organisation="Orbital Widgets Ltd",
-                           email="jane.doe@orbital.example")
+    (rid,) = add_responses(
+        [TEXT], organisation="Orbital Widgets Ltd", email="jane.doe@orbital.example"
+    )
     quote = q.star(session, rid, "infrastructure", actor="staff@example.org")
     assert q.star(session, rid, "infrastructure", actor="staff@example.org").id == quote.id
     (view,) = q.quotes(session, "infrastructure")
     assert view.original == TEXT and "Priya" not in view.redacted and not view.edited
 
-    q.edit_redaction(session, quote.id, "We need faster broadband, says [organisation]. "
-                     "Ring 07700 900123", actor="staff@example.org")
+    q.edit_redaction(
+        session,
+        quote.id,
+        "We need faster broadband, says [organisation]. Ring 07700 900123",
+        actor="staff@example.org",
+    )
     (view,) = q.quotes(session, "infrastructure")
     assert view.edited and view.redacted.startswith("We need faster broadband")
     assert "07700" not in view.redacted  # staff edits are re-checked for phones/emails
@@ -70,7 +80,11 @@ def test_star_edit_unstar_are_audited_without_content(session, add_responses) ->
     assert q.quotes(session) == []
     events = session.scalars(select(AuditEvent).where(AuditEvent.action.like("quote%"))).all()
     assert [e.action for e in events] == [
-        "quote_starred", "quote_redaction_edited", "quote_redaction_edited", "quote_unstarred"]
+        "quote_starred",
+        "quote_redaction_edited",
+        "quote_redaction_edited",
+        "quote_unstarred",
+    ]
     assert events[0].detail["redactions"] >= 5
     for event in events:
         assert "Priya" not in str(event.detail) and "broadband" not in str(event.detail)
@@ -87,7 +101,9 @@ def test_only_responses_on_the_theme_can_be_starred(session, add_responses) -> N
 
 
 def test_forgetting_a_business_removes_its_quotes_vectors_and_placements(
-    session, fake_encoder, add_responses  # noqa: ANN001
+    session: Any,
+    fake_encoder: Any,
+    add_responses,  # noqa: ANN001
 ) -> None:
     from bot.findings import subthemes as st
     from bot.storage.erasure import forget_sender
@@ -97,12 +113,15 @@ def test_forgetting_a_business_removes_its_quotes_vectors_and_placements(
     (rid,) = add_responses([TEXT], organisation="Orbital Widgets Ltd")
     st.run(session, "infrastructure")
     q.star(session, rid, "infrastructure", actor="staff@example.org")
-    sender = session.scalar(select(Business.sender_id).where(
-        Business.organisation == "Orbital Widgets Ltd"))
+    sender = session.scalar(
+        select(Business.sender_id).where(Business.organisation == "Orbital Widgets Ltd")
+    )
     forget_sender(session, sender, actor="staff@example.org", reason="test")
     session.flush()
     assert session.scalars(select(Quote)).all() == []
     assert session.get(ResponseEmbedding, rid) is None
-    assert session.scalars(select(ResponseSubtheme).where(
-        ResponseSubtheme.response_id == rid)).all() == []
+    assert (
+        session.scalars(select(ResponseSubtheme).where(ResponseSubtheme.response_id == rid)).all()
+        == []
+    )
     assert len(session.scalars(select(ResponseEmbedding)).all()) == len(ids)

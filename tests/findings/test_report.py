@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -21,12 +22,19 @@ SUMMARY = "Businesses want fibre first.\nRail comes second. <script>alert(1)</sc
 @pytest.fixture()
 def seeded(session, fake_encoder, add_responses) -> dict:  # noqa: ANN001
     ids = add_responses(BROADBAND, sector="Space", size_band="10-49", location="Westcott")
-    ids += add_responses(TRAINS, channel="email", sector="Logistics", size_band="1-9",
-                         location="Aylesbury")
-    (quoted,) = add_responses([PII], organisation="Orbital Widgets Ltd", sector="Space",
-                              location="Westcott")
-    add_responses(["sound stages at Pinewood are full"], theme="creative_digital",
-                  sector=None, size_band=None, location=None)
+    ids += add_responses(
+        TRAINS, channel="email", sector="Logistics", size_band="1-9", location="Aylesbury"
+    )
+    (quoted,) = add_responses(
+        [PII], organisation="Orbital Widgets Ltd", sector="Space", location="Westcott"
+    )
+    add_responses(
+        ["sound stages at Pinewood are full"],
+        theme="creative_digital",
+        sector=None,
+        size_band=None,
+        location=None,
+    )
     st.run(session, "infrastructure")
     q.star(session, quoted, "infrastructure", actor="staff@example.org")
     report.save_summary(session, "infrastructure", SUMMARY, actor="staff@example.org")
@@ -44,7 +52,8 @@ def test_collect_counts_and_breaks_down_each_theme(session, seeded) -> None:  # 
     assert dict(infra.breakdowns["sector"]) == {"Space": 6, "Logistics": 5}
     assert dict(infra.breakdowns["place"]) == {"Westcott": 6, "Aylesbury": 5}
     assert sum(n for _, n in infra.subthemes) == 11 - len(
-        st.listing(session, "infrastructure", with_representatives=False).unassigned)
+        st.listing(session, "infrastructure", with_representatives=False).unassigned
+    )
     assert len(infra.subthemes) >= 2
     (quote_text, who) = infra.quotes[0]
     assert "Priya" not in quote_text and "01494" not in quote_text and "Orbital" not in quote_text
@@ -68,7 +77,9 @@ def test_html_has_svg_charts_escaped_summary_and_redacted_quotes(session, seeded
 
 
 def test_docx_opens_with_summary_quotes_tables_and_chart_pictures(
-    session, seeded, tmp_path: Path  # noqa: ANN001
+    session: Any,
+    seeded: Any,
+    tmp_path: Path,
 ) -> None:
     from docx import Document
 
@@ -94,13 +105,13 @@ def test_pdf_pages_render_with_the_content(session, seeded, tmp_path: Path) -> N
     _poppler()
     out = report.write(report.collect(session), tmp_path / "report.pdf")
     assert out.read_bytes().startswith(b"%PDF")
-    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert "What businesses told us" in text
     assert "Businesses want fibre first." in text
     assert "[phone]" in text and "Priya" not in text
-    subprocess.run(["pdftoppm", "-r", "40", "-png", str(out), str(tmp_path / "page")],
-                   check=True)
+    subprocess.run(["pdftoppm", "-r", "40", "-png", str(out), str(tmp_path / "page")], check=True)
     pages = sorted(tmp_path.glob("page-*.png"))
     assert len(pages) >= 3
     from PIL import Image
@@ -108,11 +119,14 @@ def test_pdf_pages_render_with_the_content(session, seeded, tmp_path: Path) -> N
     with Image.open(pages[0]) as first:
         colours = first.convert("L").getextrema()
     assert colours[0] < 100  # something dark (text) is drawn, not a blank page
+
     # some page carries a chart picture: its blue bars (#1d70b8) are drawn
     def has_bars(path: Path) -> bool:
         with Image.open(path) as img:
-            return any(abs(r - 29) < 16 and abs(g - 112) < 16 and abs(b - 184) < 16
-                       for _, (r, g, b) in img.convert("RGB").getcolors(1 << 20))
+            return any(
+                abs(r - 29) < 16 and abs(g - 112) < 16 and abs(b - 184) < 16
+                for _, (r, g, b) in img.convert("RGB").getcolors(1 << 20)
+            )
 
     assert any(has_bars(p) for p in pages)
 

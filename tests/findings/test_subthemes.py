@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -50,7 +51,9 @@ def members_of(found: st.ThemeSubthemes) -> list[set[int]]:
 
 
 def test_run_separates_distinct_points_and_places_each_response_once(
-    session, fake_encoder, add_responses  # noqa: ANN001
+    session: Any,
+    fake_encoder: Any,
+    add_responses,  # noqa: ANN001
 ) -> None:
     b = add_responses(BROADBAND)
     t = add_responses(TRAINS)
@@ -83,7 +86,9 @@ def test_vectors_are_encoded_once_and_reused(session, fake_encoder, add_response
 
 
 def test_rerun_keeps_curated_subthemes_and_proposes_only_for_new_points(
-    session, fake_encoder, add_responses  # noqa: ANN001
+    session: Any,
+    fake_encoder: Any,
+    add_responses,  # noqa: ANN001
 ) -> None:
     b = add_responses(BROADBAND)
     t = add_responses(TRAINS)
@@ -106,7 +111,9 @@ def test_rerun_keeps_curated_subthemes_and_proposes_only_for_new_points(
 
 
 def test_merge_split_and_move_are_kept_and_audited(
-    session, fake_encoder, add_responses  # noqa: ANN001
+    session: Any,
+    fake_encoder: Any,
+    add_responses,  # noqa: ANN001
 ) -> None:
     b = add_responses(BROADBAND)
     t = add_responses(TRAINS)
@@ -155,7 +162,9 @@ def test_curation_refuses_bad_requests(session, fake_encoder, add_responses) -> 
 
 
 def test_a_response_that_leaves_the_theme_leaves_its_subtheme(
-    session, fake_encoder, add_responses  # noqa: ANN001
+    session: Any,
+    fake_encoder: Any,
+    add_responses,  # noqa: ANN001
 ) -> None:
     b = add_responses(BROADBAND + TRAINS)
     st.run(session, "infrastructure")
@@ -177,8 +186,7 @@ def test_cli_prints_the_contract_json(database_url, session, fake_encoder, add_r
 
     ids = add_responses(BROADBAND + TRAINS + POWER[:1])
     session.commit()
-    out = CliRunner().invoke(main, ["subthemes", "--theme", "infrastructure",
-                                                    "--format", "json"])
+    out = CliRunner().invoke(main, ["subthemes", "--theme", "infrastructure", "--format", "json"])
     assert out.exit_code == 0, out.output + out.stderr
     data = json.loads(out.stdout)
     assert data["theme"] == "infrastructure"

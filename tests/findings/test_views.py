@@ -34,8 +34,9 @@ def ids(session, fake_encoder, add_responses) -> dict[str, list[int]]:  # noqa: 
         "broadband": add_responses(BROADBAND),
         "trains": add_responses(TRAINS, channel="email"),
         "roads": add_responses(ROADS),
-        "pii": add_responses([PII, XSS_SCRIPT + " broadband fibre"],
-                             organisation="Orbital Widgets Ltd"),
+        "pii": add_responses(
+            [PII, XSS_SCRIPT + " broadband fibre"], organisation="Orbital Widgets Ltd"
+        ),
     }
     session.commit()
     return out
@@ -55,15 +56,26 @@ def staff(app: Flask) -> FlaskClient:
     return client
 
 
-def post(client: FlaskClient, path: str, data: dict | None = None,
-         page: str = "/staff/findings/infrastructure"):  # noqa: ANN201
+def post(
+    client: FlaskClient,
+    path: str,
+    data: dict | None = None,
+    page: str = "/staff/findings/infrastructure",
+):  # noqa: ANN201
     payload = {**(data or {}), "csrf_token": csrf_from(client, page)}
     return client.post(path, data=payload, follow_redirects=True)
 
 
-@pytest.mark.parametrize("path", ["/staff/findings", "/staff/findings/infrastructure",
-                                  "/staff/report", "/staff/report/download.pdf",
-                                  "/staff/findings/quotes.csv"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/staff/findings",
+        "/staff/findings/infrastructure",
+        "/staff/report",
+        "/staff/report/download.pdf",
+        "/staff/findings/quotes.csv",
+    ],
+)
 def test_pages_need_login(app: Flask, path: str) -> None:
     response = app.test_client().get(path)
     assert response.status_code == 302 and "/staff/login" in response.headers["Location"]
@@ -83,33 +95,45 @@ def test_curate_star_redact_summarise_and_download(staff: FlaskClient, session, 
     by_first = {min(s.response_ids): s.id for s in found.subthemes}
     trains, roads = by_first[min(ids["trains"])], by_first[min(ids["roads"])]
 
-    page = post(staff, f"/staff/findings/subthemes/{trains}/rename",
-                {"label": "Rail <b>links</b>"}).get_data(as_text=True)
+    page = post(
+        staff, f"/staff/findings/subthemes/{trains}/rename", {"label": "Rail <b>links</b>"}
+    ).get_data(as_text=True)
     assert "Rail &lt;b&gt;links&lt;/b&gt;" in page and "Curated" in page
     post(staff, f"/staff/findings/subthemes/{roads}/merge", {"into": str(trains)})
     assert session.get(Subtheme, roads) is None
     broadband_response = ids["broadband"][0]
-    post(staff, f"/staff/findings/infrastructure/responses/{broadband_response}/move",
-         {"subtheme": str(trains)})
+    post(
+        staff,
+        f"/staff/findings/infrastructure/responses/{broadband_response}/move",
+        {"subtheme": str(trains)},
+    )
     session.expire_all()
     found = st.listing(session, "infrastructure", with_representatives=False)
     merged = next(s for s in found.subthemes if s.id == trains)
     assert set(ids["trains"] + ids["roads"] + [broadband_response]) == set(merged.response_ids)
 
     pii_response = ids["pii"][0]
-    page = post(staff, f"/staff/findings/infrastructure/responses/{pii_response}/star"
-                ).get_data(as_text=True)
+    page = post(staff, f"/staff/findings/infrastructure/responses/{pii_response}/star").get_data(
+        as_text=True
+    )
     quote = session.scalar(select(Quote))
     assert quote is not None and quote.response_id == pii_response
     # staff see original and redacted side by side; the redaction is highlighted
     assert "Priya Shah" in page and "<mark>[name]</mark>" in page and "<mark>[phone]</mark>" in page
-    post(staff, f"/staff/findings/quotes/{quote.id}/redaction",
-         {"text": "Fibre broadband here is hopeless, says [organisation]."})
+    post(
+        staff,
+        f"/staff/findings/quotes/{quote.id}/redaction",
+        {"text": "Fibre broadband here is hopeless, says [organisation]."},
+    )
     session.expire_all()
     assert session.get(Quote, quote.id).redacted_text.startswith("Fibre broadband here")
 
-    post(staff, "/staff/report/summary/infrastructure",
-         {"summary": "Fibre and rail dominate. " + XSS_SCRIPT}, page="/staff/report")
+    post(
+        staff,
+        "/staff/report/summary/infrastructure",
+        {"summary": "Fibre and rail dominate. " + XSS_SCRIPT},
+        page="/staff/report",
+    )
     assert session.get(ReportSummary, "infrastructure").text.startswith("Fibre and rail")
     page = staff.get("/staff/report").get_data(as_text=True)
     assert "Fibre and rail dominate." in page and XSS_SCRIPT not in page
@@ -132,9 +156,17 @@ def test_curate_star_redact_summarise_and_download(staff: FlaskClient, session, 
     assert "Fibre broadband here is hopeless" in quotes_csv and "Priya" not in quotes_csv
 
     actions = set(session.scalars(select(AuditEvent.action)))
-    assert {"subthemes_run", "subtheme_renamed", "subthemes_merged", "subtheme_moved",
-            "quote_starred", "quote_redaction_edited", "report_summary",
-            "report_downloaded", "quotes_exported"} <= actions
+    assert {
+        "subthemes_run",
+        "subtheme_renamed",
+        "subthemes_merged",
+        "subtheme_moved",
+        "quote_starred",
+        "quote_redaction_edited",
+        "report_summary",
+        "report_downloaded",
+        "quotes_exported",
+    } <= actions
 
 
 def test_bad_requests_are_refused_clearly(staff: FlaskClient, session, ids) -> None:  # noqa: ANN001

@@ -52,8 +52,9 @@ class Business:
     gave_up: str | None = None
 
 
-def _turn(http: requests.Session, url: str, biz: Business, message: str,
-          patience: float) -> list[dict] | None:
+def _turn(
+    http: requests.Session, url: str, biz: Business, message: str, patience: float
+) -> list[dict] | None:
     deadline = time.monotonic() + patience
     while True:
         try:
@@ -88,8 +89,9 @@ def converse(base_url: str, biz: Business, patience: float = 120.0) -> Business:
     return biz
 
 
-def run_load(base_url: str, businesses: int, at_once: int, fault: Callable[[], None],
-             fault_after: float) -> list[Business]:
+def run_load(
+    base_url: str, businesses: int, at_once: int, fault: Callable[[], None], fault_after: float
+) -> list[Business]:
     """Run the consultations; call `fault()` `fault_after` seconds in."""
     people = [Business(n) for n in range(businesses)]
     timer = threading.Timer(fault_after, fault)
@@ -111,15 +113,28 @@ def losses(database_url: str, people: list[Business]) -> list[str]:
             for biz in people:
                 if biz.gave_up:
                     problems.append(f"{biz.sender} gave up at {biz.gave_up!r}")
-                stored = sorted(r[0] for r in conn.execute(text(
-                    "SELECT r.text FROM responses r JOIN conversations c "
-                    "ON c.id = r.conversation_id WHERE c.sender_id = :s"), {"s": biz.sender}))
+                stored = sorted(
+                    r[0]
+                    for r in conn.execute(
+                        text(
+                            "SELECT r.text FROM responses r JOIN conversations c "
+                            "ON c.id = r.conversation_id WHERE c.sender_id = :s"
+                        ),
+                        {"s": biz.sender},
+                    )
+                )
                 if stored != sorted(biz.answers):
-                    problems.append(f"{biz.sender}: answers sent {len(biz.answers)}, stored "
-                                    f"{len(stored)}: {sorted(set(stored) ^ set(biz.answers))}")
-                events = [json.loads(r[1]) | {"type": r[0]} for r in conn.execute(text(
-                    "SELECT type_name, data FROM events WHERE sender_id = :s ORDER BY id"),
-                    {"s": biz.sender})]
+                    problems.append(
+                        f"{biz.sender}: answers sent {len(biz.answers)}, stored "
+                        f"{len(stored)}: {sorted(set(stored) ^ set(biz.answers))}"
+                    )
+                events = [
+                    json.loads(r[1]) | {"type": r[0]}
+                    for r in conn.execute(
+                        text("SELECT type_name, data FROM events WHERE sender_id = :s ORDER BY id"),
+                        {"s": biz.sender},
+                    )
+                ]
                 said = {e.get("text") for e in events if e["type"] == "user"}
                 told = {e.get("text") for e in events if e["type"] == "bot"}
                 lost_in = [m for m in biz.acknowledged if m not in said]

@@ -28,9 +28,19 @@ class RedisServer:
         import redis
 
         self.proc = subprocess.Popen(
-            [self.exe, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-             "--appendonly", "no"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [
+                self.exe,
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         client = redis.Redis(host="127.0.0.1", port=self.port)
         for _ in range(100):
@@ -80,25 +90,34 @@ class ProductionStack:
         self.root.chmod(0o755)
         self.public_port = free_port()
         self.ports = {
-            "PUBLIC_PORT": self.public_port, "WEB_PORT": free_port(),
-            "ACTIONS_BALANCER_PORT": free_port(), "POSTGRES_PORT": free_port(),
+            "PUBLIC_PORT": self.public_port,
+            "WEB_PORT": free_port(),
+            "ACTIONS_BALANCER_PORT": free_port(),
+            "POSTGRES_PORT": free_port(),
             "REDIS_PORT": free_port(),
         }
         # Replicas and action servers take consecutive ports from RASA_PORT / ACTION_PORT.
         self.ports["RASA_PORT"] = _free_pair()
         self.ports["ACTION_PORT"] = _free_pair()
         self.url = f"http://127.0.0.1:{self.public_port}"
-        env = dict(os.environ, BUCKS_LIS_VAR_DIR=str(self.root),
-                   RASA_REPLICAS="2", ACTION_SERVERS="2",
-                   X_CONSUMER_SECRET="production-test-x-consumer-secret",
-                   **{k: str(v) for k, v in self.ports.items()})
+        env = dict(
+            os.environ,
+            BUCKS_LIS_VAR_DIR=str(self.root),
+            RASA_REPLICAS="2",
+            ACTION_SERVERS="2",
+            X_CONSUMER_SECRET="production-test-x-consumer-secret",
+            **{k: str(v) for k, v in self.ports.items()},
+        )
         env.pop("DATABASE_URL", None)
         env.pop("REDIS_HOST", None)
         self.env = env
         self.log = open(self.root / "run.log", "w+b")  # noqa: SIM115
         self.process = subprocess.Popen(
             [str(Path(sys.executable).parent / "bucks-lis"), "run-production"],
-            env=env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True,
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
             cwd=Path(__file__).resolve().parents[2],
         )
 
@@ -124,8 +143,7 @@ class ProductionStack:
         while "ready:" not in self.output():
             if self.process.poll() is not None or time.monotonic() > deadline:
                 self.stop()
-                raise RuntimeError("run-production did not become ready:\n"
-                                   + self.output()[-4000:])
+                raise RuntimeError("run-production did not become ready:\n" + self.output()[-4000:])
             time.sleep(1)
 
     def stop(self) -> None:

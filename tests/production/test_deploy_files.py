@@ -16,9 +16,15 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 K8S = ROOT / "deploy" / "k8s"
 # Set for tools, not read by our code: Python, SQLAlchemy/TensorFlow chatter, Sanic's own.
-TOOL_VARS = {"PATH", "PYTHONUNBUFFERED", "SQLALCHEMY_SILENCE_UBER_WARNING",
-             "TF_CPP_MIN_LOG_LEVEL", "SANIC_PROXIES_COUNT", "PIP_NO_CACHE_DIR",
-             "PIP_DISABLE_PIP_VERSION_CHECK"}
+TOOL_VARS = {
+    "PATH",
+    "PYTHONUNBUFFERED",
+    "SQLALCHEMY_SILENCE_UBER_WARNING",
+    "TF_CPP_MIN_LOG_LEVEL",
+    "SANIC_PROXIES_COUNT",
+    "PIP_NO_CACHE_DIR",
+    "PIP_DISABLE_PIP_VERSION_CHECK",
+}
 
 
 def config_vars() -> set[str]:
@@ -27,13 +33,17 @@ def config_vars() -> set[str]:
 
 
 def endpoint_vars() -> set[str]:
-    return set(re.findall(r"\$\{([A-Z0-9_]+)\}",
-                          (ROOT / "deploy" / "endpoints.production.yml").read_text()))
+    return set(
+        re.findall(
+            r"\$\{([A-Z0-9_]+)\}", (ROOT / "deploy" / "endpoints.production.yml").read_text()
+        )
+    )
 
 
 def haproxy_vars() -> set[str]:
-    return set(re.findall(r"\$\{([A-Z0-9_]+)\}",
-                          (ROOT / "deploy" / "haproxy.docker.cfg").read_text()))
+    return set(
+        re.findall(r"\$\{([A-Z0-9_]+)\}", (ROOT / "deploy" / "haproxy.docker.cfg").read_text())
+    )
 
 
 def compose() -> dict[str, Any]:
@@ -70,8 +80,17 @@ def defaults(monkeypatch: pytest.MonkeyPatch) -> Any:
 
 def test_config_reads_every_variable_this_checks() -> None:
     names = config_vars()
-    assert {"DATABASE_URL", "SECRET_KEY", "REDIS_HOST", "REDIS_PASSWORD", "RASA_PORT",
-            "ACTION_PORT", "WEB_PORT", "PUBLIC_PORT", "ACTIONS_BALANCER_PORT"} <= names
+    assert {
+        "DATABASE_URL",
+        "SECRET_KEY",
+        "REDIS_HOST",
+        "REDIS_PASSWORD",
+        "RASA_PORT",
+        "ACTION_PORT",
+        "WEB_PORT",
+        "PUBLIC_PORT",
+        "ACTIONS_BALANCER_PORT",
+    } <= names
 
 
 def test_app_containers_set_only_variables_the_code_reads() -> None:
@@ -93,8 +112,10 @@ def test_app_containers_set_only_variables_the_code_reads() -> None:
         env = {e["name"] for e in container.get("env", [])}
         if container["image"].startswith("bucks-lis"):
             assert env <= allowed, (key, env - allowed)
-            refs = {r.get("configMapRef", r.get("secretRef", {})).get("name")
-                    for r in container.get("envFrom", [])}
+            refs = {
+                r.get("configMapRef", r.get("secretRef", {})).get("name")
+                for r in container.get("envFrom", [])
+            }
             assert refs == {"bucks-lis"}, key
         elif container["name"] == "haproxy":
             assert env == haproxy_vars()
@@ -150,10 +171,14 @@ def test_commands_exist_and_use_the_default_ports(defaults: Any) -> None:
     assert web["ports"][0]["containerPort"] == defaults.web_port
     haproxy = k8s_containers()["Deployment/haproxy"]
     assert {p["containerPort"] for p in haproxy["ports"]} == {
-        defaults.public_port, defaults.actions_balancer_port}
+        defaults.public_port,
+        defaults.actions_balancer_port,
+    }
     assert services["haproxy"]["ports"] == [f"{defaults.public_port}:{defaults.public_port}"]
-    assert f"http://haproxy:{defaults.actions_balancer_port}/webhook" == (
-        services["rasa"]["environment"]["ACTION_SERVER_URL"])
+    assert (
+        f"http://haproxy:{defaults.actions_balancer_port}/webhook"
+        == (services["rasa"]["environment"]["ACTION_SERVER_URL"])
+    )
     exposed = {int(p) for p in re.findall(r"^EXPOSE (.+)$", _final_stage(), re.M)[0].split()}
     assert exposed == {defaults.rasa_port, defaults.action_port, defaults.web_port}
     cfg = (ROOT / "deploy" / "haproxy.docker.cfg").read_text()
@@ -188,18 +213,25 @@ def test_probes_hit_real_readiness_routes(database_url: str) -> None:
         for probe in probes.values():
             assert probe["httpGet"]["path"] in routes[name], (key, probe)
         assert probes["readinessProbe"]["httpGet"]["path"] in {
-            "/webhooks/ready/", "/ready", "/readyz"}
+            "/webhooks/ready/",
+            "/ready",
+            "/readyz",
+        }
     for name, service in compose()["services"].items():
         if name in routes:
-            url = re.search(r"http://127\.0\.0\.1:\d+(/[^']*)", " ".join(
-                service["healthcheck"]["test"])).group(1)
+            url = re.search(
+                r"http://127\.0\.0\.1:\d+(/[^']*)", " ".join(service["healthcheck"]["test"])
+            ).group(1)
             assert url in routes[name] and "ready" in url, (name, url)
     # Both balancer configs check the same readiness routes.
     j2 = (ROOT / "deploy" / "haproxy.cfg.j2").read_text()
     docker = (ROOT / "deploy" / "haproxy.docker.cfg").read_text()
     checks = set(re.findall(r"httpchk GET (\S+)", j2))
-    assert checks == set(re.findall(r"httpchk GET (\S+)", docker)) == {
-        "/webhooks/ready/", "/ready", "/readyz"}
+    assert (
+        checks
+        == set(re.findall(r"httpchk GET (\S+)", docker))
+        == {"/webhooks/ready/", "/ready", "/readyz"}
+    )
 
 
 def test_image_is_multi_stage_non_root_and_trains_at_build() -> None:
@@ -211,8 +243,9 @@ def test_image_is_multi_stage_non_root_and_trains_at_build() -> None:
     final = _final_stage()
     user = re.findall(r"^USER (\S+)", final, re.M)
     assert user and user[-1] not in ("root", "0")
-    for key, doc in ((d["metadata"]["name"], d) for d in k8s_docs()
-                     if d["kind"] in ("Deployment", "Job")):
+    for key, doc in (
+        (d["metadata"]["name"], d) for d in k8s_docs() if d["kind"] in ("Deployment", "Job")
+    ):
         spec = doc["spec"]["template"]["spec"]
         if spec["containers"][0]["image"].startswith("bucks-lis"):
             assert spec["securityContext"]["runAsNonRoot"] is True, key
@@ -221,9 +254,13 @@ def test_image_is_multi_stage_non_root_and_trains_at_build() -> None:
 def test_autoscaling_and_disruption_budgets_cover_the_replicated_parts() -> None:
     docs = k8s_docs()
     deployments = {d["metadata"]["name"] for d in docs if d["kind"] == "Deployment"}
-    hpa = {d["spec"]["scaleTargetRef"]["name"] for d in docs
-           if d["kind"] == "HorizontalPodAutoscaler"}
-    pdb = {d["spec"]["selector"]["matchLabels"]["app"] for d in docs
-           if d["kind"] == "PodDisruptionBudget"}
+    hpa = {
+        d["spec"]["scaleTargetRef"]["name"] for d in docs if d["kind"] == "HorizontalPodAutoscaler"
+    }
+    pdb = {
+        d["spec"]["selector"]["matchLabels"]["app"]
+        for d in docs
+        if d["kind"] == "PodDisruptionBudget"
+    }
     assert {"rasa", "actions"} <= hpa <= deployments
     assert {"rasa", "actions", "web", "haproxy"} <= pdb

@@ -30,8 +30,9 @@ def _wait_restarted(stack: Any, name: str, old_pid: int, timeout: float = 240) -
 def test_killed_action_server_loses_nothing(production_stack: Any) -> None:
     stack = production_stack
     victim = stack.pids()["actions0"]
-    people = run_load(stack.url, BUSINESSES, AT_ONCE,
-                      lambda: os.kill(victim, signal.SIGKILL), fault_after=4)
+    people = run_load(
+        stack.url, BUSINESSES, AT_ONCE, lambda: os.kill(victim, signal.SIGKILL), fault_after=4
+    )
     assert losses(stack.database_url(), people) == []
     assert "actions0 exited (killed by SIGKILL); restarting" in stack.output()
     _wait_restarted(stack, "actions0", victim)
@@ -51,8 +52,13 @@ def test_killed_rasa_replica_its_conversations_continue_on_the_other(
     people = run_load(stack.url, BUSINESSES, AT_ONCE, kill, fault_after=5)
     assert killed_at
     assert losses(stack.database_url(), people) == []
-    moved = [b for b in people if "rasa0" in b.replicas and "rasa1" in b.replicas
-             and b.replicas.index("rasa0") < b.replicas.index("rasa1")]
+    moved = [
+        b
+        for b in people
+        if "rasa0" in b.replicas
+        and "rasa1" in b.replicas
+        and b.replicas.index("rasa0") < b.replicas.index("rasa1")
+    ]
     assert moved, [b.replicas for b in people]
     assert "rasa0 exited (killed by SIGKILL); restarting" in stack.output()
     _wait_restarted(stack, "rasa0", victim)
@@ -61,8 +67,9 @@ def test_killed_rasa_replica_its_conversations_continue_on_the_other(
 def test_postgres_restart_under_load_loses_nothing(production_stack: Any) -> None:
     stack = production_stack
     victim = stack.pids()["postgres"]
-    people = run_load(stack.url, BUSINESSES, AT_ONCE,
-                      lambda: os.killpg(victim, signal.SIGKILL), fault_after=4)
+    people = run_load(
+        stack.url, BUSINESSES, AT_ONCE, lambda: os.killpg(victim, signal.SIGKILL), fault_after=4
+    )
     assert losses(stack.database_url(), people) == []
     assert "postgres exited" in stack.output()
     assert any(b.retries for b in people)  # the outage was felt, and got over
@@ -81,10 +88,11 @@ def test_redis_down_degrades_then_recovers(production_stack: Any) -> None:
     assert losses(stack.database_url(), people) == []
     time.sleep(6)  # past the 5 s retry window: the next turns try Redis again
     for i in range(10):  # senders spread over both replicas
-        requests.post(f"{stack.url}/webhooks/rest/webhook", timeout=120,
-                      json={"sender": f"after-redis-{i}-{uuid.uuid4().hex[:6]}",
-                            "message": "hello"}).raise_for_status()
-    rasa_logs = "".join((stack.logs / f"rasa{i}.log").read_text(errors="replace")
-                        for i in (0, 1))
+        requests.post(
+            f"{stack.url}/webhooks/rest/webhook",
+            timeout=120,
+            json={"sender": f"after-redis-{i}-{uuid.uuid4().hex[:6]}", "message": "hello"},
+        ).raise_for_status()
+    rasa_logs = "".join((stack.logs / f"rasa{i}.log").read_text(errors="replace") for i in (0, 1))
     assert "Redis unreachable" in rasa_logs
     assert "Redis is back" in rasa_logs

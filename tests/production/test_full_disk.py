@@ -23,8 +23,11 @@ from bot.tagging import TagResult
 @pytest.fixture()
 def tiny_disk() -> Iterator[Path]:
     mount = Path(tempfile.mkdtemp(prefix="bucks-lis-full-"))
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mount)],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mount)],
+        capture_output=True,
+        text=True,
+    )
     if done.returncode != 0:
         mount.rmdir()
         pytest.skip(f"cannot mount a tmpfs here (needs root): {done.stderr.strip()}")
@@ -40,8 +43,9 @@ def on_tiny_disk(tiny_disk: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[s
 
     def tag(text: str) -> TagResult:
         scores = {t: 0.9 if t == "education_skills" else 0.1 for t in THEME_IDS}
-        return TagResult(themes=["education_skills"], scores=scores,
-                         evidence={"education_skills": ["skills"]})
+        return TagResult(
+            themes=["education_skills"], scores=scores, evidence={"education_skills": ["skills"]}
+        )
 
     monkeypatch.setattr(bot.tagging, "tag", tag)
     monkeypatch.setattr(bot.tagging, "model_version", lambda: "test-1")
@@ -72,8 +76,9 @@ def test_full_disk_is_a_clear_error_and_nothing_is_half_written(
     on_tiny_disk: str, tiny_disk: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     service.record_consent("biz", "rest", agreed=True)
-    kept = [service.record_answer("biz", "rest", f"We need skills {i}", "q", "Q?")
-            for i in range(3)]
+    kept = [
+        service.record_answer("biz", "rest", f"We need skills {i}", "q", "Q?") for i in range(3)
+    ]
     assert all(kept)
     filler = _fill(tiny_disk)
 
@@ -88,8 +93,11 @@ def test_full_disk_is_a_clear_error_and_nothing_is_half_written(
     filler.unlink()
     with session_scope(engine_for(on_tiny_disk)) as session:
         stored = session.scalars(select(Response.text).order_by(Response.id)).all()
-        untagged = session.scalar(select(func.count(Response.id)).where(
-            ~Response.id.in_(select(ResponseTheme.response_id))))
+        untagged = session.scalar(
+            select(func.count(Response.id)).where(
+                ~Response.id.in_(select(ResponseTheme.response_id))
+            )
+        )
     assert stored == [a.text for a in kept]  # the failed answer is not there at all
     assert untagged == 0  # every stored answer has its themes: nothing half-written
     engine = create_engine(on_tiny_disk)

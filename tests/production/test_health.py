@@ -32,8 +32,10 @@ def test_an_unreachable_database_is_named_as_such() -> None:
 def test_report_is_503_while_any_check_fails() -> None:
     body, status = report({"database": None, "tagger": "tagger loading (2 s)"})
     assert status == 503
-    assert body == {"status": "not ready",
-                    "checks": {"database": "ok", "tagger": "tagger loading (2 s)"}}
+    assert body == {
+        "status": "not ready",
+        "checks": {"database": "ok", "tagger": "tagger loading (2 s)"},
+    }
     assert report({"database": None})[1] == 200
 
 

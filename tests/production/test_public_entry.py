@@ -44,12 +44,14 @@ def test_socketio_long_polling_is_sticky(production_stack: Any) -> None:
     with requests.Session() as browser:  # keeps the balancer's cookie, as a browser does
         hello = browser.get(base, params={"EIO": "4", "transport": "polling"}, timeout=30)
         assert hello.status_code == 200 and "BUCKSLIS_RASA" in browser.cookies
-        sid = hello.text[hello.text.index("{"):].split('"sid":"')[1].split('"')[0]
-        opened = browser.post(base, params={"EIO": "4", "transport": "polling", "sid": sid},
-                              data="40", timeout=30)
+        sid = hello.text[hello.text.index("{") :].split('"sid":"')[1].split('"')[0]
+        opened = browser.post(
+            base, params={"EIO": "4", "transport": "polling", "sid": sid}, data="40", timeout=30
+        )
         assert opened.status_code == 200
         for _ in range(2):  # every request of the session reaches the replica that has it
-            poll = browser.get(base, params={"EIO": "4", "transport": "polling", "sid": sid},
-                               timeout=60)
+            poll = browser.get(
+                base, params={"EIO": "4", "transport": "polling", "sid": sid}, timeout=60
+            )
             assert poll.status_code == 200, poll.text
             assert poll.headers["X-Bucks-Replica"] == hello.headers["X-Bucks-Replica"]

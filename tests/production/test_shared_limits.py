@@ -39,8 +39,9 @@ def test_redis_down_degrades_to_per_process_limits_then_recovers(
     redis_server: RedisServer, caplog: pytest.LogCaptureFixture
 ) -> None:
     clock = Clock()
-    buckets = RedisTokenBuckets(redis_client(redis_server.settings()), per_minute=60, burst=2,
-                                clock=clock)
+    buckets = RedisTokenBuckets(
+        redis_client(redis_server.settings()), per_minute=60, burst=2, clock=clock
+    )
     assert buckets.take("k") == 0.0
     redis_server.stop()
     with caplog.at_level(logging.INFO, logger="bot.channels.rate_limit"):

@@ -39,8 +39,9 @@ def test_back_off_doubles_up_to_the_cap() -> None:
 def test_a_killed_child_is_restarted_after_its_back_off_and_logged(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    stack = _stack(tmp_path, [PY, "-c", "import time; time.sleep(60)"],
-                   RestartPolicy(first_delay=5))
+    stack = _stack(
+        tmp_path, [PY, "-c", "import time; time.sleep(60)"], RestartPolicy(first_delay=5)
+    )
     child = stack.services[0]
     first_pid = child.process.pid
     try:
@@ -134,9 +135,7 @@ def test_killed_action_server_comes_back_and_the_conversation_continues(
     while True:
         new_pid = json.loads(pids_file.read_text())["actions"]
         try:
-            if new_pid != old_pid and requests.get(
-                f"{live_stack.action_url}/health", timeout=2
-            ).ok:
+            if new_pid != old_pid and requests.get(f"{live_stack.action_url}/health", timeout=2).ok:
                 break
         except requests.RequestException:
             pass
@@ -171,8 +170,9 @@ def test_ctrl_c_while_starting_leaves_nothing_running(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     stack = Stack(cfg=settings(), log_dir=tmp_path)
-    stack.services = [Service("slow", [PY, "-c", "import time; time.sleep(60)"],
-                              "http://127.0.0.1:9/never")]
+    stack.services = [
+        Service("slow", [PY, "-c", "import time; time.sleep(60)"], "http://127.0.0.1:9/never")
+    ]
 
     def interrupted(_: str) -> bool:  # Ctrl-C while waiting for the child to answer
         raise KeyboardInterrupt

@@ -21,13 +21,16 @@ GOOD_CSV = (
 
 def imported(session) -> int:  # noqa: ANN001
     session.expire_all()
-    return session.scalar(
-        select(func.count(Response.id)).where(Response.external_id.is_not(None))
-    )
+    return session.scalar(select(func.count(Response.id)).where(Response.external_id.is_not(None)))
 
 
-def upload(client: FlaskClient, data: bytes, name: str = "emails.csv", source: str = "email",
-           token: str | None = None):  # noqa: ANN201
+def upload(
+    client: FlaskClient,
+    data: bytes,
+    name: str = "emails.csv",
+    source: str = "email",
+    token: str | None = None,
+):  # noqa: ANN201
     token = csrf_from(client, "/staff/import") if token is None else token
     return client.post(
         "/staff/import",
@@ -37,7 +40,8 @@ def upload(client: FlaskClient, data: bytes, name: str = "emails.csv", source: s
 
 
 def test_only_admins_import_and_the_form_carries_csrf(
-    reviewer: FlaskClient, session  # noqa: ANN001
+    reviewer: FlaskClient,
+    session,  # noqa: ANN001
 ) -> None:
     assert reviewer.get("/staff/import").status_code == 403
     page = reviewer.get("/staff/").get_data(as_text=True)
@@ -45,7 +49,8 @@ def test_only_admins_import_and_the_form_carries_csrf(
 
 
 def test_admin_imports_a_csv_shown_with_its_source_and_stance(
-    admin: FlaskClient, session  # noqa: ANN001
+    admin: FlaskClient,
+    session,  # noqa: ANN001
 ) -> None:
     page = admin.get("/staff/import").get_data(as_text=True)
     assert 'name="csrf_token"' in page and 'enctype="multipart/form-data"' in page
@@ -70,19 +75,25 @@ def test_admin_imports_a_csv_shown_with_its_source_and_stance(
     upload(admin, GOOD_CSV)
     session.expire_all()
     channels = session.scalars(
-        select(Conversation.channel).join(Response, Response.conversation_id == Conversation.id)
+        select(Conversation.channel)
+        .join(Response, Response.conversation_id == Conversation.id)
         .where(Response.external_id.is_not(None))
     ).all()
     assert channels == ["email", "email"]
-    details = [a.detail for a in session.scalars(
-        select(AuditEvent).where(AuditEvent.action == "import").order_by(AuditEvent.id))]
+    details = [
+        a.detail
+        for a in session.scalars(
+            select(AuditEvent).where(AuditEvent.action == "import").order_by(AuditEvent.id)
+        )
+    ]
     assert [(d["added"], d["already_imported"]) for d in details] == [(2, 0), (0, 2)]
     log = admin.get("/staff/audit").get_data(as_text=True)
     assert "Imported 2 response(s) from 2 row(s) as email; 0 already imported" in log
 
 
 def test_a_bad_file_lists_its_problems_and_stores_nothing(
-    admin: FlaskClient, session  # noqa: ANN001
+    admin: FlaskClient,
+    session,  # noqa: ANN001
 ) -> None:
     bad = GOOD_CSV + b",Nobody,,\nok,,,31/13/2026\n"
     response = upload(admin, bad)
@@ -138,7 +149,9 @@ def test_export_has_the_stance(reviewer: FlaskClient) -> None:
 
 
 def test_staff_correct_a_stance_and_it_is_kept(
-    reviewer: FlaskClient, seeded: Seeded, session  # noqa: ANN001
+    reviewer: FlaskClient,
+    seeded: Seeded,
+    session,  # noqa: ANN001
 ) -> None:
     from click.testing import CliRunner
 
@@ -146,11 +159,14 @@ def test_staff_correct_a_stance_and_it_is_kept(
 
     path = f"/staff/responses/{seeded.space_response}"
     token = csrf_from(reviewer, path)
-    assert reviewer.post(f"{path}/stance", data={"stance": "maybe", "csrf_token": token}
-                         ).status_code == 400
+    assert (
+        reviewer.post(f"{path}/stance", data={"stance": "maybe", "csrf_token": token}).status_code
+        == 400
+    )
     assert reviewer.post(f"{path}/stance", data={"stance": "barrier"}).status_code == 400  # CSRF
-    done = reviewer.post(f"{path}/stance", data={"stance": "barrier", "csrf_token": token},
-                         follow_redirects=True)
+    done = reviewer.post(
+        f"{path}/stance", data={"stance": "barrier", "csrf_token": token}, follow_redirects=True
+    )
     html = done.get_data(as_text=True)
     assert "Stance saved: Barrier." in html and "set by reviewer@example.org" in html
     session.expire_all()
@@ -158,7 +174,8 @@ def test_staff_correct_a_stance_and_it_is_kept(
     audit = session.scalars(select(AuditEvent).where(AuditEvent.action == "stance_changed")).one()
     assert audit.detail == {"before": "ask", "after": "barrier"}
     assert "Stance changed from Ask to Barrier" in reviewer.get("/staff/audit").get_data(
-        as_text=True)
+        as_text=True
+    )
     # Recomputing every stance keeps the staff's choice.
     assert CliRunner().invoke(main, ["stance", "--all"]).exit_code == 0
     session.expire_all()

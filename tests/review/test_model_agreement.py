@@ -16,9 +16,15 @@ from bot.tagging.versions import InstalledModel
 
 def _meta(dir_: Path, version: str, reviewed: list[int]) -> None:
     dir_.mkdir(parents=True)
-    (dir_ / "meta.json").write_text(json.dumps({
-        "version": version, "trained_at": "2026-11-30T06:00:00+00:00",
-        "data": {"examples": 10, "reviewed_response_ids": reviewed}}))
+    (dir_ / "meta.json").write_text(
+        json.dumps(
+            {
+                "version": version,
+                "trained_at": "2026-11-30T06:00:00+00:00",
+                "data": {"examples": 10, "reviewed_response_ids": reviewed},
+            }
+        )
+    )
 
 
 def test_each_model_is_judged_on_what_it_did_not_learn(session, seeded) -> None:  # noqa: ANN001
@@ -27,10 +33,12 @@ def test_each_model_is_judged_on_what_it_did_not_learn(session, seeded) -> None:
     from bot.storage.models import Response
 
     reviewed_id = session.scalars(
-        select(Response.id).where(Response.reviewed_at.is_not(None))).one()
+        select(Response.id).where(Response.reviewed_at.is_not(None))
+    ).one()
     # The replacement model says what staff said (mobility + skills).
-    set_model_tags(session, reviewed_id, ["intelligent_mobility", "education_skills"], {}, {},
-                   "tagger-test-2")
+    set_model_tags(
+        session, reviewed_id, ["intelligent_mobility", "education_skills"], {}, {}, "tagger-test-2"
+    )
     session.flush()
     previous = InstalledModel("previous", "tagger-test-1", None, 10, frozenset())
     current = InstalledModel("current", "tagger-test-2", None, 11, frozenset())
@@ -42,8 +50,9 @@ def test_each_model_is_judged_on_what_it_did_not_learn(session, seeded) -> None:
     assert model_agreement(session, [learnt])[0].judged == 0
 
 
-def test_agreement_page_shows_both_models(reviewer: FlaskClient, tmp_path: Path,
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_agreement_page_shows_both_models(
+    reviewer: FlaskClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from bot.config import settings
 
     _meta(tmp_path / "tagger", "tagger-test-2", [])

@@ -386,8 +386,13 @@ def test_a_deleted_x_post_drops_the_reused_overview_and_reads_plainly_in_the_aud
     assert "rocket test facilities" in admin.get("/staff/").get_data(as_text=True)
     # what erase_x_post leaves behind: the response gone, an audit row with counts only
     session.delete(session.get(Response, seeded.space_response))
-    session.add(AuditEvent(actor="x", action="x_post_deleted",
-                           detail={"responses_deleted": 1, "transcript_events_redacted": 1}))
+    session.add(
+        AuditEvent(
+            actor="x",
+            action="x_post_deleted",
+            detail={"responses_deleted": 1, "transcript_events_redacted": 1},
+        )
+    )
     session.commit()
     assert "rocket test facilities" not in admin.get("/staff/").get_data(as_text=True)
     audit = admin.get("/staff/audit").get_data(as_text=True)

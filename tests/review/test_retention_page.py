@@ -26,7 +26,8 @@ def test_reviewers_cannot_see_it(reviewer: FlaskClient) -> None:
 
 
 def test_admin_sets_the_period_and_the_privacy_notice_states_it(
-    admin: FlaskClient, session  # noqa: ANN001
+    admin: FlaskClient,
+    session,  # noqa: ANN001
 ) -> None:
     page = admin.get("/staff/retention").get_data(as_text=True)
     assert "No closing date or retention period yet" in page and 'name="csrf_token"' in page
@@ -46,8 +47,12 @@ def test_admin_sets_the_period_and_the_privacy_notice_states_it(
     policy = get_policy(session)
     assert (policy.closes_on, policy.retention_days) == (date(2027, 1, 31), 90)
     assert policy.updated_by == "admin@example.org"
-    assert session.scalar(
-        select(func.count(AuditEvent.id)).where(AuditEvent.action == "retention_settings")) == 1
+    assert (
+        session.scalar(
+            select(func.count(AuditEvent.id)).where(AuditEvent.action == "retention_settings")
+        )
+        == 1
+    )
     notice = admin.get("/privacy").get_data(as_text=True)
     assert "closes on 31 January 2027" in notice and "for 90 days" in notice
     # Not due: applying deletes nothing.
@@ -61,13 +66,14 @@ def test_admin_applies_it_once_due(admin: FlaskClient, session) -> None:  # noqa
     page = admin.get("/staff/retention").get_data(as_text=True)
     assert "Delete transcripts and contact details now" in page
     token = csrf_from(admin, "/staff/retention")
-    done = admin.post("/staff/retention/apply", data={"csrf_token": token},
-                      follow_redirects=True)
+    done = admin.post("/staff/retention/apply", data={"csrf_token": token}, follow_redirects=True)
     assert "Anonymised 3 business(es)" in done.get_data(as_text=True)
     session.expire_all()
     assert session.execute(text("SELECT count(*) FROM events")).scalar() == 0
-    assert session.scalar(
-        select(func.count(Business.id)).where(Business.organisation.is_not(None))) == 0
+    assert (
+        session.scalar(select(func.count(Business.id)).where(Business.organisation.is_not(None)))
+        == 0
+    )
     log = admin.get("/staff/audit").get_data(as_text=True)
     assert "Applied retention: 3 business(es) anonymised" in log
     assert "Set the closing date to 2026-01-01 and retention to 30 days" in log

@@ -16,9 +16,16 @@ from tests.review.seed import XSS_SCRIPT
 
 @pytest.fixture()
 def public_post(database_url: str) -> int:
-    item = Inbound("public", "5001", "200",
-                   f"Rail links to Aylesbury are poor {XSS_SCRIPT}", "chilternwidgets", "5001",
-                   created_at="2026-11-02T09:30:00.000Z", collect=True)
+    item = Inbound(
+        "public",
+        "5001",
+        "200",
+        f"Rail links to Aylesbury are poor {XSS_SCRIPT}",
+        "chilternwidgets",
+        "5001",
+        created_at="2026-11-02T09:30:00.000Z",
+        collect=True,
+    )
     collected = collect_post(item)
     assert collected is not None and "infrastructure" in collected.themes
     assert collect_post(item) is None  # the same post again adds nothing
@@ -34,7 +41,9 @@ def test_a_public_post_is_marked_and_links_to_x(reviewer: FlaskClient, public_po
 
 
 def test_its_author_page_says_these_are_public_posts(
-    reviewer: FlaskClient, public_post: int, session  # noqa: ANN001
+    reviewer: FlaskClient,
+    public_post: int,
+    session,  # noqa: ANN001
 ) -> None:
     from bot.storage.models import Business
 

@@ -23,19 +23,25 @@ SENDER = "x-post-200"
 
 
 def post_event(text: str, tweet_id: str) -> UserUttered:
-    return UserUttered(text, {"name": "inform", "confidence": 0.9},
-                       metadata={"x": {"kind": "post", "tweet_id": tweet_id, "user_id": "200"}},
-                       timestamp=time.time())
+    return UserUttered(
+        text,
+        {"name": "inform", "confidence": 0.9},
+        metadata={"x": {"kind": "post", "tweet_id": tweet_id, "user_id": "200"}},
+        timestamp=time.time(),
+    )
 
 
-def test_deleted_post_is_redacted_and_its_response_deleted(database_url: str,
-                                                         engine: sa.engine.Engine) -> None:
+def test_deleted_post_is_redacted_and_its_response_deleted(
+    database_url: str, engine: sa.engine.Engine
+) -> None:
     domain = Domain.load(str(ROOT / "domain.yml"))
     store = ConsultationTrackerStore(domain=domain)
     tracker = DialogueStateTracker(SENDER, domain.slots)
-    for event in [post_event("Our studio needs  sound stages", "5001"),
-                  ActionExecuted("action_listen"),
-                  post_event("Rail links to Aylesbury are poor", "5002")]:
+    for event in [
+        post_event("Our studio needs  sound stages", "5001"),
+        ActionExecuted("action_listen"),
+        post_event("Rail links to Aylesbury are poor", "5002"),
+    ]:
         tracker.update(event)
     asyncio.run(store.save(tracker))
     with session_scope(engine) as s:
@@ -49,8 +55,11 @@ def test_deleted_post_is_redacted_and_its_response_deleted(database_url: str,
             response = Response(conversation_id=conversation.id, text=text)
             s.add(response)
             s.flush()
-            s.add(ResponseTheme(response_id=response.id, theme_id="creative_digital",
-                                source="model", score=0.9))
+            s.add(
+                ResponseTheme(
+                    response_id=response.id, theme_id="creative_digital", source="model", score=0.9
+                )
+            )
 
     with session_scope(engine) as s:
         result = erase_x_post(s, SENDER, "5001")
@@ -63,9 +72,17 @@ def test_deleted_post_is_redacted_and_its_response_deleted(database_url: str,
         audit = s.scalars(select(AuditEvent).where(AuditEvent.action == "x_post_deleted")).one()
         assert "studio" not in json.dumps(audit.detail)
     with engine.connect() as conn:
-        rows = conn.execute(sa.text(
-            "SELECT data FROM events WHERE sender_id = :s AND type_name = 'user' ORDER BY id"),
-            {"s": SENDER}).scalars().all()
+        rows = (
+            conn.execute(
+                sa.text(
+                    "SELECT data FROM events WHERE sender_id = :s AND type_name = 'user' "
+                    "ORDER BY id"
+                ),
+                {"s": SENDER},
+            )
+            .scalars()
+            .all()
+        )
     said = [json.loads(r)["text"] for r in rows]
     assert said == [DELETED_POST, "Rail links to Aylesbury are poor"]
     assert all("sound stages" not in r for r in rows)

@@ -53,11 +53,13 @@ def test_after_the_date_only_anonymised_responses_stay(session: Session) -> None
     set_policy(session, date(2026, 12, 1), 30, actor="admin@example.org")
     themes_before = session.execute(
         select(EffectiveTheme.response_id, EffectiveTheme.theme_id).order_by(
-            EffectiveTheme.response_id, EffectiveTheme.theme_id)
+            EffectiveTheme.response_id, EffectiveTheme.theme_id
+        )
     ).all()
     responses_before = session.scalar(select(func.count(Response.id)))
     sectors_before = sorted(
-        (b.sector or "", b.size_band or "") for b in session.scalars(select(Business)))
+        (b.sector or "", b.size_band or "") for b in session.scalars(select(Business))
+    )
     model_row = session.scalars(
         select(ResponseTheme).where(ResponseTheme.response_id == data.space_response)
     ).first()
@@ -74,19 +76,24 @@ def test_after_the_date_only_anonymised_responses_stay(session: Session) -> None
         assert (b.organisation, b.email, b.role, b.location) == (None, None, None, None)
         assert b.sender_id == f"anonymised:{b.id}" and b.anonymised_at is not None
         assert not b.follow_up
-    assert all(c.sender_id.startswith("anonymised:")
-               for c in session.scalars(select(Conversation)))
+    assert all(c.sender_id.startswith("anonymised:") for c in session.scalars(select(Conversation)))
     # Text stays, with the phone number and the contact's name taken out; themes stay.
     space = session.get(Response, data.space_response)
     assert "rocket test facilities" in space.text
     assert "01494" not in space.text and "Jane" not in space.text and "[phone]" in space.text
     assert session.scalar(select(func.count(Response.id))) == responses_before
-    assert session.execute(
-        select(EffectiveTheme.response_id, EffectiveTheme.theme_id).order_by(
-            EffectiveTheme.response_id, EffectiveTheme.theme_id)
-    ).all() == themes_before
-    assert sorted((b.sector or "", b.size_band or "")
-                  for b in session.scalars(select(Business))) == sectors_before
+    assert (
+        session.execute(
+            select(EffectiveTheme.response_id, EffectiveTheme.theme_id).order_by(
+                EffectiveTheme.response_id, EffectiveTheme.theme_id
+            )
+        ).all()
+        == themes_before
+    )
+    assert (
+        sorted((b.sector or "", b.size_band or "") for b in session.scalars(select(Business)))
+        == sectors_before
+    )
     assert all(r.note is None and r.external_id is None for r in session.scalars(select(Response)))
     evidence = [e for t in session.scalars(select(ResponseTheme)) for e in (t.evidence or [])]
     assert "[name] test stand" in evidence and not any("Orbital" in e for e in evidence)
@@ -101,8 +108,12 @@ def test_after_the_date_only_anonymised_responses_stay(session: Session) -> None
     # Applying again finds nothing new and adds no audit row.
     again = apply_retention(session, today=date(2027, 1, 5))
     assert again is not None and not again.changed
-    assert session.scalar(
-        select(func.count(AuditEvent.id)).where(AuditEvent.action == "retention_applied")) == 1
+    assert (
+        session.scalar(
+            select(func.count(AuditEvent.id)).where(AuditEvent.action == "retention_applied")
+        )
+        == 1
+    )
 
 
 def test_privacy_statement_states_the_period() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from rasa.shared.core.domain import Domain
 
@@ -11,8 +13,10 @@ from bot.storage.tracker_store import ConsultationTrackerStore
 
 def pragmas(engine) -> dict[str, object]:  # noqa: ANN001
     with engine.connect() as conn:
-        return {name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()
-                for name in ("journal_mode", "synchronous", "busy_timeout")}
+        return {
+            name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()
+            for name in ("journal_mode", "synchronous", "busy_timeout")
+        }
 
 
 def test_our_engine_uses_wal_with_normal_sync(tmp_path) -> None:  # noqa: ANN001
@@ -23,7 +27,8 @@ def test_our_engine_uses_wal_with_normal_sync(tmp_path) -> None:  # noqa: ANN001
 
 
 def test_the_transcript_store_uses_the_same_settings(
-    tmp_path, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
+    tmp_path: Any,
+    monkeypatch: pytest.MonkeyPatch,  # noqa: ANN001
 ) -> None:
     from bot.config import settings
 
@@ -32,7 +37,9 @@ def test_the_transcript_store_uses_the_same_settings(
     try:
         store = ConsultationTrackerStore(domain=Domain.empty())
         assert pragmas(store.engine) == {
-            "journal_mode": "wal", "synchronous": 1, "busy_timeout": 10000,
+            "journal_mode": "wal",
+            "synchronous": 1,
+            "busy_timeout": 10000,
         }
     finally:
         settings.cache_clear()

@@ -30,11 +30,17 @@ def turn(store: ConsultationTrackerStore, domain: Domain, sender: str, text: str
     tracker = run(store.retrieve(sender))
     if tracker is None:
         tracker = DialogueStateTracker(sender, domain.slots)
-        for event in (ActionExecuted("action_session_start"), SessionStarted(),
-                      ActionExecuted("action_listen")):
+        for event in (
+            ActionExecuted("action_session_start"),
+            SessionStarted(),
+            ActionExecuted("action_listen"),
+        ):
             tracker.update(event)
-    for event in (UserUttered(text, {"name": "inform", "confidence": 0.9}),
-                  BotUttered(f"you said {text}"), ActionExecuted("action_listen")):
+    for event in (
+        UserUttered(text, {"name": "inform", "confidence": 0.9}),
+        BotUttered(f"you said {text}"),
+        ActionExecuted("action_listen"),
+    ):
         tracker.update(event)
     run(store.save(tracker))
 
@@ -43,8 +49,9 @@ def texts(tracker: DialogueStateTracker) -> list[str]:
     return [e.text for e in tracker.events if isinstance(e, (UserUttered, BotUttered))]
 
 
-def test_the_saved_tracker_is_reused_and_equals_a_rebuild(database_url: str,
-                                                         domain: Domain) -> None:
+def test_the_saved_tracker_is_reused_and_equals_a_rebuild(
+    database_url: str, domain: Domain
+) -> None:
     store = ConsultationTrackerStore(domain=domain)
     turn(store, domain, "biz", "one")  # opens the session: not cached (Rasa counts on it)
     turn(store, domain, "biz", "two")
@@ -65,19 +72,23 @@ def test_a_write_by_another_replica_means_a_rebuild(database_url: str, domain: D
     assert texts(tracker)[-2:] == ["three", "you said three"]
 
 
-def test_an_erasure_that_rewrites_events_means_a_rebuild(database_url: str,
-                                                         domain: Domain) -> None:
+def test_an_erasure_that_rewrites_events_means_a_rebuild(database_url: str, domain: Domain) -> None:
     store = ConsultationTrackerStore(domain=domain)
     turn(store, domain, "biz", "one")
     turn(store, domain, "biz", "our secret plan")
     with store.engine.begin() as conn:  # as bot/storage/erasure.py redacts a deleted X post
-        conn.execute(sa.text("UPDATE events SET data = replace(data, 'our secret plan', "
-                             "'[deleted]') WHERE sender_id = 'biz'"))
+        conn.execute(
+            sa.text(
+                "UPDATE events SET data = replace(data, 'our secret plan', "
+                "'[deleted]') WHERE sender_id = 'biz'"
+            )
+        )
     assert "our secret plan" not in texts(run(store.retrieve("biz")))
 
 
-def test_a_turn_that_fails_before_saving_leaves_nothing_cached(database_url: str,
-                                                               domain: Domain) -> None:
+def test_a_turn_that_fails_before_saving_leaves_nothing_cached(
+    database_url: str, domain: Domain
+) -> None:
     store = ConsultationTrackerStore(domain=domain)
     turn(store, domain, "biz", "one")
     turn(store, domain, "biz", "two")
@@ -88,8 +99,9 @@ def test_a_turn_that_fails_before_saving_leaves_nothing_cached(database_url: str
     assert again is not half_done and "never saved" not in texts(again)
 
 
-def test_size_zero_turns_the_cache_off(database_url: str, domain: Domain,
-                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_size_zero_turns_the_cache_off(
+    database_url: str, domain: Domain, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from bot.config import settings
 
     monkeypatch.setenv("TRACKER_CACHE_SIZE", "0")

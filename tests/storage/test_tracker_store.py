@@ -44,8 +44,11 @@ def user(text: str, intent: str, ts: float | None = None) -> UserUttered:
 
 
 def session_start(ts: float | None = None) -> list:
-    return [ActionExecuted("action_session_start", timestamp=ts), SessionStarted(timestamp=ts),
-            ActionExecuted("action_listen", timestamp=ts)]
+    return [
+        ActionExecuted("action_session_start", timestamp=ts),
+        SessionStarted(timestamp=ts),
+        ActionExecuted("action_listen", timestamp=ts),
+    ]
 
 
 def declined_turns(ts: float | None = None) -> list:
@@ -99,8 +102,9 @@ def anywhere(database_url: str, needle: str) -> list[str]:
 def event_count(database_url: str, sender: str) -> int:
     engine = sa.create_engine(database_url)
     with engine.connect() as conn:
-        n = conn.execute(sa.text("SELECT count(*) FROM events WHERE sender_id = :s"),
-                         {"s": sender}).scalar()
+        n = conn.execute(
+            sa.text("SELECT count(*) FROM events WHERE sender_id = :s"), {"s": sender}
+        ).scalar()
     engine.dispose()
     return n
 
@@ -120,11 +124,19 @@ def test_declined_session_keeps_nothing_after_goodbye(
 ) -> None:
     save(store, domain, "b2", session_start() + declined_turns())
     assert anywhere(database_url, "SECRET-PLAN-7781")  # kept while the session runs
-    save(store, domain, "b2", [
-        user("bye", "goodbye"), ActionExecuted("action_close"),
-        BotUttered("Nothing you said has been kept."), SlotSet("stage", "closed"),
-        AllSlotsReset(), ActionExecuted("action_listen"),
-    ])
+    save(
+        store,
+        domain,
+        "b2",
+        [
+            user("bye", "goodbye"),
+            ActionExecuted("action_close"),
+            BotUttered("Nothing you said has been kept."),
+            SlotSet("stage", "closed"),
+            AllSlotsReset(),
+            ActionExecuted("action_listen"),
+        ],
+    )
     assert anywhere(database_url, "SECRET-PLAN-7781") == []
     assert event_count(database_url, "b2") == 0
     assert run(store.retrieve("b2")) is None
@@ -134,8 +146,17 @@ def test_consented_session_is_kept_after_goodbye(
     store: ConsultationTrackerStore, domain: Domain, database_url: str
 ) -> None:
     save(store, domain, "b3", session_start() + consented_turns())
-    save(store, domain, "b3", [user("bye", "goodbye"), ActionExecuted("action_close"),
-                               SlotSet("stage", "closed"), ActionExecuted("action_listen")])
+    save(
+        store,
+        domain,
+        "b3",
+        [
+            user("bye", "goodbye"),
+            ActionExecuted("action_close"),
+            SlotSet("stage", "closed"),
+            ActionExecuted("action_listen"),
+        ],
+    )
     assert event_count(database_url, "b3") == 14
 
 
@@ -154,9 +175,18 @@ def test_consented_earlier_session_survives_a_new_session(
 ) -> None:
     old = time.time() - 7200
     save(store, domain, "b5", session_start(old) + consented_turns())
-    save(store, domain, "b5", session_start() + [user("bye", "goodbye"),
-                                                 ActionExecuted("action_close"),
-                                                 SlotSet("stage", "closed"), AllSlotsReset()])
+    save(
+        store,
+        domain,
+        "b5",
+        session_start()
+        + [
+            user("bye", "goodbye"),
+            ActionExecuted("action_close"),
+            SlotSet("stage", "closed"),
+            AllSlotsReset(),
+        ],
+    )
     assert event_count(database_url, "b5") == 10  # the old consented session only
 
 
@@ -164,9 +194,19 @@ def test_forget_me_drops_every_event(
     store: ConsultationTrackerStore, domain: Domain, database_url: str
 ) -> None:
     save(store, domain, "b6", session_start() + consented_turns())
-    save(store, domain, "b6", [user("forget me", "forget_me"), ActionExecuted("action_forget"),
-                               AllSlotsReset(), ActionExecuted("utter_forgotten"),
-                               BotUttered("Done"), ActionExecuted("action_listen")])
+    save(
+        store,
+        domain,
+        "b6",
+        [
+            user("forget me", "forget_me"),
+            ActionExecuted("action_forget"),
+            AllSlotsReset(),
+            ActionExecuted("utter_forgotten"),
+            BotUttered("Done"),
+            ActionExecuted("action_listen"),
+        ],
+    )
     assert event_count(database_url, "b6") == 0
 
 
@@ -219,8 +259,12 @@ def test_on_postgresql(postgres_url: str, domain: Domain, monkeypatch: pytest.Mo
         save(store, domain, "pg-kept", session_start() + consented_turns())
         save(store, domain, "pg-declined", session_start() + declined_turns())
         assert anywhere(postgres_url, "SECRET-PLAN-7781")
-        save(store, domain, "pg-declined", [user("bye", "goodbye"),
-                                            ActionExecuted("action_close"), AllSlotsReset()])
+        save(
+            store,
+            domain,
+            "pg-declined",
+            [user("bye", "goodbye"), ActionExecuted("action_close"), AllSlotsReset()],
+        )
         assert anywhere(postgres_url, "SECRET-PLAN-7781") == []
         assert event_count(postgres_url, "pg-kept") == 10
         assert run(store.retrieve("pg-kept")).get_slot("consent") is True

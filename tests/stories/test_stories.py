@@ -23,9 +23,23 @@ def test_every_test_story_is_predicted(tmp_path: Path) -> None:
     rasa = Path(sys.executable).parent / "rasa"
     env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", SQLALCHEMY_SILENCE_UBER_WARNING="1")
     proc = subprocess.run(
-        [str(rasa), "test", "core", "--model", str(MODEL), "--stories", str(STORIES),
-         "--out", str(tmp_path / "results"), "--fail-on-prediction-errors"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=900,
+        [
+            str(rasa),
+            "test",
+            "core",
+            "--model",
+            str(MODEL),
+            "--stories",
+            str(STORIES),
+            "--out",
+            str(tmp_path / "results"),
+            "--fail-on-prediction-errors",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
     failed = tmp_path / "results" / "failed_test_stories.yml"
     detail = failed.read_text() if failed.exists() else ""

@@ -21,7 +21,13 @@ print(json.dumps({"after": after}))
 
 
 def test_loading_the_tagger_limits_blas_to_one_thread(trained_engine: object) -> None:
-    out = subprocess.run([sys.executable, "-c", SNIPPET], cwd=ROOT, capture_output=True,
-                         text=True, check=True, timeout=300)
+    out = subprocess.run(
+        [sys.executable, "-c", SNIPPET],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
     result = json.loads(out.stdout.strip().splitlines()[-1])
     assert result["after"] and set(result["after"]) == {1}

@@ -26,13 +26,17 @@ def test_clean(raw: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("We can't recruit machinists, and the A41 is gridlocked every morning",
-         ["We can't recruit machinists", "and the A41 is gridlocked every morning"]),
+        (
+            "We can't recruit machinists, and the A41 is gridlocked every morning",
+            ["We can't recruit machinists", "and the A41 is gridlocked every morning"],
+        ),
         ("need apprentices + the A413 is a joke", ["need apprentices", "the A413 is a joke"]),
         ("Hello there", ["Hello there"]),
         ("skills and roads", ["skills and roads"]),  # too short to split
-        ("We make rehab devices. Finding engineers is hard; also broadband is awful",
-         ["We make rehab devices", "Finding engineers is hard", "also broadband is awful"]),
+        (
+            "We make rehab devices. Finding engineers is hard; also broadband is awful",
+            ["We make rehab devices", "Finding engineers is hard", "also broadband is awful"],
+        ),
     ],
 )
 def test_segments(text: str, expected: list[str]) -> None:
@@ -49,15 +53,20 @@ def test_a_long_email_is_capped_at_a_few_segments() -> None:
 def test_second_clause_theme_is_kept(trained_engine: object) -> None:
     """Class 1 of issue 8: two clauses, two themes; the weaker one is not drowned."""
     result = trained_engine.tag_many(
-        ["We can't recruit experienced machinists for love nor money, and the A41 into "
-         "Aylesbury is gridlocked every single morning"])[0]
+        [
+            "We can't recruit experienced machinists for love nor money, and the A41 into "
+            "Aylesbury is gridlocked every single morning"
+        ]
+    )[0]
     assert {"education_skills", "infrastructure"} <= set(result.themes)
     assert any(e.startswith("clause: ") for e in result.evidence["infrastructure"])
 
 
 def test_a_hashtag_post_naming_an_asset_carries_it(trained_engine: object) -> None:
     """Class 2 of issue 8: a post that only names an asset."""
-    for post, theme_id in (("Silverstone Park 🏎️ #bucksLIS", "high_performance_technology"),
-                           ("HS2 🚧 #bucksLIS", "infrastructure"),
-                           ("#bucksLIS Westcott 🚀", "space")):
+    for post, theme_id in (
+        ("Silverstone Park 🏎️ #bucksLIS", "high_performance_technology"),
+        ("HS2 🚧 #bucksLIS", "infrastructure"),
+        ("#bucksLIS Westcott 🚀", "space"),
+    ):
         assert theme_id in trained_engine.tag_many([post])[0].themes, post

@@ -9,8 +9,11 @@ import pytest
 
 from bot.tagging import assets
 
-TEXTS = ["Our film studio near Pinewood needs more sound stages",
-         "the trains to Aylesbury are always late", "hello"]
+TEXTS = [
+    "Our film studio near Pinewood needs more sound stages",
+    "the trains to Aylesbury are always late",
+    "hello",
+]
 
 
 @pytest.fixture()

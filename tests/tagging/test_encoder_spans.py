@@ -29,8 +29,11 @@ def test_a_span_covering_the_text_is_close_to_the_whole(encoder: object) -> None
 def test_batched_and_single_encodings_agree(encoder: object) -> None:
     """A message and its clauses run in like-length groups; the vectors do not depend on
     how they were grouped."""
-    texts = ["We can't recruit machinists", "and the A41 is gridlocked every single morning",
-             "We can't recruit machinists, and the A41 is gridlocked every single morning"]
+    texts = [
+        "We can't recruit machinists",
+        "and the A41 is gridlocked every single morning",
+        "We can't recruit machinists, and the A41 is gridlocked every single morning",
+    ]
     together = encoder.encode(texts)
     alone = np.vstack([encoder.encode([t]) for t in texts])
     assert np.allclose(together, alone, atol=1e-4)

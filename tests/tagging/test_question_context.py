@@ -9,9 +9,15 @@ from bot.tagging.question_context import question_theme
 
 @pytest.mark.parametrize(
     ("key", "theme_id"),
-    [("island:space:barriers", "space"), ("seabed:education_skills:views", "education_skills"),
-     ("island:not_a_theme:help", None), ("profile:sector", None), ("", None), (None, None),
-     ("space", None)],
+    [
+        ("island:space:barriers", "space"),
+        ("seabed:education_skills:views", "education_skills"),
+        ("island:not_a_theme:help", None),
+        ("profile:sector", None),
+        ("", None),
+        (None, None),
+        ("space", None),
+    ],
 )
 def test_question_theme(key: str | None, theme_id: str | None) -> None:
     assert question_theme(key) == theme_id
@@ -29,8 +35,10 @@ def test_an_answer_that_names_other_themes_keeps_them_and_the_questions(
 ) -> None:
     """Class 4 of issue 8: staff who can't afford homes and packed trains, said to the housing
     question, is housing growth (the question), quality of life and infrastructure."""
-    text = ("Our staff can't afford to rent anywhere near the office, and the trains in from "
-            "Aylesbury are packed every morning.")
+    text = (
+        "Our staff can't afford to rent anywhere near the office, and the trains in from "
+        "Aylesbury are packed every morning."
+    )
     alone = trained_engine.tag_many([text])[0]
     answered = trained_engine.tag_many([text], ["seabed:housing_growth:views"])[0]
     assert "housing_growth" in answered.themes

@@ -17,6 +17,7 @@ print(json.dumps(sorted(m for m in sys.modules if m.startswith(
 
 
 def test_served_tagger_imports_no_training_code(trained_engine: object) -> None:
-    out = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True,
-                         timeout=300, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE], capture_output=True, text=True, timeout=300, check=True
+    )
     assert json.loads(out.stdout.strip().splitlines()[-1]) == []

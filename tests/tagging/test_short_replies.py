@@ -15,19 +15,24 @@ def hit(text: str, *themes: str) -> Hit:
 def test_named_outright_needs_every_content_word_covered() -> None:
     assert named_outright("Skills!", [hit("Skills", "education_skills")]) == {"education_skills"}
     assert named_outright("the roads", [hit("roads", "infrastructure")]) == {"infrastructure"}
-    assert named_outright("skills and rail", [hit("skills", "education_skills"),
-                                              hit("rail", "infrastructure")]) == {
-        "education_skills", "infrastructure"}
+    assert named_outright(
+        "skills and rail", [hit("skills", "education_skills"), hit("rail", "infrastructure")]
+    ) == {"education_skills", "infrastructure"}
     assert named_outright("skills are fine actually", [hit("skills", "education_skills")]) == set()
     assert named_outright("hello", []) == set()
     long = "skills skills skills skills"
     assert named_outright(long, [hit("skills", "education_skills")]) == set()
 
 
-@pytest.mark.parametrize(("text", "theme"), [
-    ("skills", "education_skills"), ("Roads!", "infrastructure"), ("grants", "entrepreneurialism"),
-    ("Silverstone", "high_performance_technology"),
-])
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("skills", "education_skills"),
+        ("Roads!", "infrastructure"),
+        ("grants", "entrepreneurialism"),
+        ("Silverstone", "high_performance_technology"),
+    ],
+)
 def test_bare_subjects_are_tagged(trained_engine: object, text: str, theme: str) -> None:
     [result] = trained_engine.tag_many([text])  # type: ignore[attr-defined]
     assert theme in result.themes

@@ -27,8 +27,14 @@ print(json.dumps({"after_import": after_import, "tokens": tokens, "real_cli": re
 
 
 def test_spacy_without_tensorflow_or_its_cli_then_both_usable() -> None:
-    out = subprocess.run([sys.executable, "-c", SNIPPET], cwd=ROOT, capture_output=True,
-                         text=True, check=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-c", SNIPPET],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
     result = json.loads(out.stdout.strip().splitlines()[-1])
     assert result["after_import"] == {"tensorflow": False, "cli": False, "cli_attr": False}
     assert result["tokens"] == ["Pinewood", "'s", "studios", ",", "Silverstone", "&", "HS2", "!"]

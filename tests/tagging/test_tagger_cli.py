@@ -33,8 +33,12 @@ def test_tag_keeps_order_and_reports_bad_lines(keyword_engine: object) -> None:
     assert out[3]["id"] == "b7" and "malformed" in out[3]["error"]
     assert out[4]["id"] == 3 and "text" in out[4]["error"]
     assert "error" in out[5]
-    assert out[6] == {"id": "c", "themes": [], "scores": dict.fromkeys(THEME_IDS, 0.0),
-                      "evidence": {}}
+    assert out[6] == {
+        "id": "c",
+        "themes": [],
+        "scores": dict.fromkeys(THEME_IDS, 0.0),
+        "evidence": {},
+    }
     assert [o["id"] for o in out[7:]] == [f"n{i}" for i in range(70)]
     assert all(o["themes"] == ["infrastructure"] for o in out[7:])
 
@@ -66,8 +70,14 @@ def test_evaluate_tagger_json(keyword_engine: object, tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["evaluate-tagger", "--data", str(data), "--json"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
-    for key in ("macro_f1", "micro_f1", "exact_match", "mean_response_f1",
-                "no_theme_accuracy", "per_theme"):
+    for key in (
+        "macro_f1",
+        "micro_f1",
+        "exact_match",
+        "mean_response_f1",
+        "no_theme_accuracy",
+        "per_theme",
+    ):
         assert key in report
     assert report["no_theme_accuracy"] == 1.0
     assert report["exact_match"] == 0.75
@@ -85,8 +95,9 @@ def test_tag_survives_an_engine_error(monkeypatch, keyword_engine) -> None:  # n
         return real(texts, keys)
 
     monkeypatch.setattr(keyword_engine, "tag_many", flaky)
-    lines = [json.dumps({"id": i, "text": t})
-             for i, t in enumerate(["satellites", "BOOM", "broadband"])]
+    lines = [
+        json.dumps({"id": i, "text": t}) for i, t in enumerate(["satellites", "BOOM", "broadband"])
+    ]
     result = CliRunner().invoke(main, ["tag"], input="\n".join(lines) + "\n")
     assert result.exit_code == 0, result.output
     out = [json.loads(line) for line in result.output.splitlines()]

@@ -59,7 +59,7 @@ def test_heldout_set_is_separate_and_big_enough(path) -> None:  # noqa: ANN001
 def test_heldout_sets_do_not_overlap_each_other() -> None:
     sets = [tagdata.load(p) for p in HELDOUT_PATHS]
     for i, a in enumerate(sets):
-        for b in sets[i + 1:]:
+        for b in sets[i + 1 :]:
             assert _near_duplicates(a, b) == []
 
 
@@ -83,8 +83,9 @@ def test_heldout_general_covers_every_theme_and_no_theme() -> None:
     assert sum(1 for e in heldout if not e.themes) >= 0.15 * len(heldout)
 
 
-@pytest.mark.parametrize("path", [tagdata.DEV_PATH, tagdata.DEV_INDIRECT_PATH],
-                         ids=["dev", "dev-indirect"])
+@pytest.mark.parametrize(
+    "path", [tagdata.DEV_PATH, tagdata.DEV_INDIRECT_PATH], ids=["dev", "dev-indirect"]
+)
 def test_no_overlap_with_shared_checking_sets(path) -> None:  # noqa: ANN001
     if not path.exists():
         pytest.skip(f"{path} not present")

@@ -14,9 +14,11 @@ def test_tfidf_matches_sklearn() -> None:
     probe = texts[:200] + ["", "x", "  #bucksLIS!!  CNC  ", "Ünïcode café naïve", "a b c d"]
     for vec in (
         TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True).fit(texts),
-        TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=2,
-                        sublinear_tf=True).fit(texts),
+        TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True).fit(
+            texts
+        ),
     ):
         ours = Tfidf.from_dict(Tfidf.from_sklearn(vec).to_dict())
-        assert np.abs(ours.transform(probe).toarray()
-                      - vec.transform(probe).toarray()).max() < 1e-12
+        assert (
+            np.abs(ours.transform(probe).toarray() - vec.transform(probe).toarray()).max() < 1e-12
+        )

@@ -17,8 +17,10 @@ def _check_contract(result: TagResult) -> None:
     assert all(0.0 <= s <= 1.0 for s in result.scores.values())
     assert result.themes == [t for t in THEME_IDS if t in result.themes], "THEME_IDS order"
     assert set(result.evidence) == set(result.themes)
-    assert all(result.evidence[t] and all(isinstance(p, str) for p in result.evidence[t])
-               for t in result.themes), "evidence for every tagged theme"
+    assert all(
+        result.evidence[t] and all(isinstance(p, str) for p in result.evidence[t])
+        for t in result.themes
+    ), "evidence for every tagged theme"
 
 
 def test_contract_with_stand_in_engine(keyword_engine: object) -> None:
@@ -45,8 +47,7 @@ def test_engine_loads_once(monkeypatch: pytest.MonkeyPatch) -> None:
         version = "stub-1"
 
         def tag_many(self, texts: list[str], keys: list | None = None) -> list[TagResult]:
-            return [TagResult([], dict.fromkeys(THEME_IDS, 0.0), {}, self.version)
-                    for _ in texts]
+            return [TagResult([], dict.fromkeys(THEME_IDS, 0.0), {}, self.version) for _ in texts]
 
     def fake_load() -> Stub:
         calls.append(1)
@@ -61,8 +62,14 @@ def test_engine_loads_once(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_trained_model_contract(trained_engine: object) -> None:
-    texts = ["We build lidar sensors for driverless cars", "", "Thanks!",
-             "   ", "x" * 5000, "🙂 #bucksLIS"]
+    texts = [
+        "We build lidar sensors for driverless cars",
+        "",
+        "Thanks!",
+        "   ",
+        "x" * 5000,
+        "🙂 #bucksLIS",
+    ]
     results = trained_engine.tag_many(texts)
     assert len(results) == len(texts)
     for r in results:

@@ -14,8 +14,13 @@ def test_metrics_hand_computed() -> None:
     pred = [[A], [A], [B], [], []]
     r = evaluate(gold, pred, labels=[A, B, C])
     # A: tp=2 fp=0 fn=0 -> P=R=F1=1
-    assert r["per_theme"][A] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "support": 2,
-                                 "predicted": 2}
+    assert r["per_theme"][A] == {
+        "precision": 1.0,
+        "recall": 1.0,
+        "f1": 1.0,
+        "support": 2,
+        "predicted": 2,
+    }
     # B: tp=0 fp=1 fn=1 -> 0
     assert r["per_theme"][B]["f1"] == 0.0
     # C: tp=0 fp=0 fn=1 -> P=0 (nothing predicted), R=0, F1=0

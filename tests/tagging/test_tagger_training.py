@@ -21,11 +21,21 @@ def test_same_seed_same_model(tmp_path: Path) -> None:
 
     small = {"folds": 3}
     metas, preds = [], []
-    texts = ["We machine brake parts for race teams", "Our village broadband is dreadful",
-             "hello", "We need investors for our satellite company"]
+    texts = [
+        "We machine brake parts for race teams",
+        "Our village broadband is dreadful",
+        "hello",
+        "We need investors for our satellite company",
+    ]
     for name in ("a", "b"):
-        meta = train(out_dir=tmp_path / name, seed=7, config=small, limit=150, checks=False,
-                     log=lambda _msg: None)
+        meta = train(
+            out_dir=tmp_path / name,
+            seed=7,
+            config=small,
+            limit=150,
+            checks=False,
+            log=lambda _msg: None,
+        )
         metas.append(meta)
         engine = load_engine(tmp_path / name)
         preds.append([(r.themes, r.scores) for r in engine.tag_many(texts)])
@@ -35,8 +45,9 @@ def test_same_seed_same_model(tmp_path: Path) -> None:
     assert preds[0] == preds[1]
     saved = json.loads((tmp_path / "a" / "meta.json").read_text())
     assert saved["version"] == metas[0]["version"] and saved["cv"]["macro_f1"] > 0
-    other = train(out_dir=tmp_path / "c", seed=8, config=small, limit=150, checks=False,
-                  log=lambda _msg: None)
+    other = train(
+        out_dir=tmp_path / "c", seed=8, config=small, limit=150, checks=False, log=lambda _msg: None
+    )
     assert other["version"] != metas[0]["version"]
 
 

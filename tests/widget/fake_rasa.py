@@ -85,8 +85,11 @@ def build_app() -> Sanic:
     app.config.CORS_EXPOSE_HEADERS = "filename"
     CORS(app, resources={r"/*": {"origins": settings().allowed_origins}}, automatic_options=True)
     channel = LimitedSocketIOInput.from_credentials(
-        {"user_message_evt": "user_uttered", "bot_message_evt": "bot_uttered",
-         "session_persistence": True}
+        {
+            "user_message_evt": "user_uttered",
+            "bot_message_evt": "bot_uttered",
+            "session_persistence": True,
+        }
     )
     app.blueprint(channel.blueprint(scripted_bot), url_prefix="/webhooks/socketio")
 

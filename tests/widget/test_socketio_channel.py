@@ -53,8 +53,10 @@ def env(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> Iterator[pytest.Monke
         ({"message": "hi", "session_id": 12345678}, "no_session"),
         ({"message": "hi", "session_id": SESSION, "metadata": "{not json"}, "invalid_metadata"),
         ({"message": "hi", "session_id": SESSION, "metadata": "[1, 2]"}, "invalid_metadata"),
-        ({"message": "hi", "session_id": SESSION, "metadata": {"x": "y" * 5000}},
-         "invalid_metadata"),
+        (
+            {"message": "hi", "session_id": SESSION, "metadata": {"x": "y" * 5000}},
+            "invalid_metadata",
+        ),
     ],
 )
 def test_rejects_bad_messages(data: object, code: str) -> None:
@@ -133,8 +135,11 @@ class Recorder:
 @pytest.fixture()
 def wired(env: pytest.MonkeyPatch) -> tuple:
     channel = LimitedSocketIOInput.from_credentials(
-        {"session_persistence": True, "user_message_evt": "user_uttered",
-         "bot_message_evt": "bot_uttered"}
+        {
+            "session_persistence": True,
+            "user_message_evt": "user_uttered",
+            "bot_message_evt": "bot_uttered",
+        }
     )
     rasa = Recorder()
     bp = channel.blueprint(rasa)
@@ -198,15 +203,20 @@ def test_valid_message_reaches_rasa_and_is_acknowledged(wired: tuple) -> None:
 
 @pytest.mark.parametrize(
     "data",
-    [{"message": "x" * 21, "session_id": SESSION}, {"message": "", "session_id": SESSION},
-     {"message": 7, "session_id": SESSION}, "raw string", None],
+    [
+        {"message": "x" * 21, "session_id": SESSION},
+        {"message": "", "session_id": SESSION},
+        {"message": 7, "session_id": SESSION},
+        "raw string",
+        None,
+    ],
 )
 def test_invalid_message_gets_error_event_and_never_reaches_rasa(wired: tuple, data: Any) -> None:
     _, sio, rasa, emitted, _ = wired
     ack = run(sio.handlers["/"]["user_uttered"]("sid1", data))
     assert ack["ok"] is False
     assert rasa.messages == []
-    (event, payload, kwargs), = emitted
+    ((event, payload, kwargs),) = emitted
     assert event == "bot_uttered"
     assert kwargs["room"] == "sid1"  # only the sender's socket, not the session room
     assert payload["error"]["code"] == ack["error"]
@@ -224,7 +234,7 @@ def test_session_request_joins_the_session_room(wired: tuple) -> None:
 def test_session_request_without_valid_id_gets_a_new_one(wired: tuple, data: Any) -> None:
     _, sio, _, emitted, rooms = wired
     run(sio.handlers["/"]["session_request"]("sid1", data))
-    (event, new_id, _), = emitted
+    ((event, new_id, _),) = emitted
     assert event == "session_confirm"
     assert len(new_id) == 32 and new_id != SESSION
     assert rooms == [("sid1", new_id)]
@@ -250,7 +260,7 @@ def test_rasa_failure_is_reported_to_the_sender(wired: tuple) -> None:
     sio2.emit = fake_emit
     ack = run(sio2.handlers["/"]["user_uttered"]("sid9", {"message": "hi", "session_id": SESSION}))
     assert ack == {"ok": False, "error": "server_error"}
-    (event, payload, kwargs), = sent
+    ((event, payload, kwargs),) = sent
     assert event == "bot_uttered" and kwargs["room"] == "sid9"
     assert payload["error"]["code"] == "server_error"
 
@@ -261,8 +271,11 @@ def test_a_flooding_session_is_told_to_slow_down(env: pytest.MonkeyPatch) -> Non
 
     settings.cache_clear()
     channel = LimitedSocketIOInput.from_credentials(
-        {"session_persistence": True, "user_message_evt": "user_uttered",
-         "bot_message_evt": "bot_uttered"}
+        {
+            "session_persistence": True,
+            "user_message_evt": "user_uttered",
+            "bot_message_evt": "bot_uttered",
+        }
     )
     rasa = Recorder()
     sio = channel.blueprint(rasa).ctx.sio

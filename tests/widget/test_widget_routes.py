@@ -57,7 +57,7 @@ def test_widget_js_carries_the_server_limits(client: Any) -> None:
     first = resp.get_data(as_text=True).splitlines()[0]
     prefix = "window.__BUCKS_LIS_CHAT_DEFAULTS__ = "
     assert first.startswith(prefix)
-    defaults = json.loads(first[len(prefix):].rstrip(";"))
+    defaults = json.loads(first[len(prefix) :].rstrip(";"))
     assert defaults["socketUrl"] == "https://bot.example.org"
     assert defaults["maxMessageChars"] == 321
     assert defaults["privacyUrl"].endswith("/privacy")
@@ -71,9 +71,7 @@ def test_config_json_cors_only_for_allowed_origins(client: Any) -> None:
     assert "Access-Control-Allow-Origin" not in other.headers
 
 
-@pytest.mark.parametrize(
-    "path", ["/widget/bucks-lis-chat.css", "/widget/vendor/socket.io.min.js"]
-)
+@pytest.mark.parametrize("path", ["/widget/bucks-lis-chat.css", "/widget/vendor/socket.io.min.js"])
 def test_assets_are_served(client: Any, path: str) -> None:
     resp = client.get(path)
     assert resp.status_code == 200

@@ -63,8 +63,14 @@ def dm_events(payload: dict[str, Any], me: str, hashtag: str, max_chars: int, ou
         quick_payload = as_str(quick.get("metadata")) if isinstance(quick, dict) else ""
         text = clean_text(as_str(data.get("text")), hashtag, max_chars)
         out.items.append(
-            Inbound("dm", event_id, sender, text, _screen_name(users, sender),
-                    quick_reply=quick_payload[:max_chars])
+            Inbound(
+                "dm",
+                event_id,
+                sender,
+                text,
+                _screen_name(users, sender),
+                quick_reply=quick_payload[:max_chars],
+            )
         )
 
 
@@ -76,8 +82,9 @@ def _tweet_text(tweet: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     return as_str(tweet.get("full_text") or tweet.get("text")), as_dict(tweet.get("entities"))
 
 
-def _tweet_events(payload: dict[str, Any], me: str, hashtag: str, max_chars: int,
-                  out: Parsed) -> None:
+def _tweet_events(
+    payload: dict[str, Any], me: str, hashtag: str, max_chars: int, out: Parsed
+) -> None:
     for tweet in as_list(payload.get("tweet_create_events")):
         if not isinstance(tweet, dict):
             out.ignored.append(Ignored("", "malformed_event"))
@@ -101,9 +108,16 @@ def _tweet_events(payload: dict[str, Any], me: str, hashtag: str, max_chars: int
             or as_str(quoted_user.get("id_str") or quoted_user.get("id")) == me
         )
         result = classify_post(
-            tweet_id=tweet_id, author=author, raw=raw, me=me, hashtag=hashtag,
-            max_chars=max_chars, summoned=summoned, is_retweet="retweeted_status" in tweet,
-            tags=tags, screen_name=as_str(user.get("screen_name")),
+            tweet_id=tweet_id,
+            author=author,
+            raw=raw,
+            me=me,
+            hashtag=hashtag,
+            max_chars=max_chars,
+            summoned=summoned,
+            is_retweet="retweeted_status" in tweet,
+            tags=tags,
+            screen_name=as_str(user.get("screen_name")),
         )
         if isinstance(result, Ignored):
             out.ignored.append(result)

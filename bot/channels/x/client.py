@@ -95,7 +95,8 @@ def options_from_buttons(buttons: list[dict[str, Any]]) -> list[Option]:
     if len(buttons) > MAX_QUICK_REPLY_OPTIONS:
         logger.warning(
             "X allows %d quick-reply options; dropped %d",
-            MAX_QUICK_REPLY_OPTIONS, len(buttons) - MAX_QUICK_REPLY_OPTIONS,
+            MAX_QUICK_REPLY_OPTIONS,
+            len(buttons) - MAX_QUICK_REPLY_OPTIONS,
         )
     return options
 
@@ -143,8 +144,13 @@ class XClient:
                 logger.exception("X: could not record spend")
 
     def _request(
-        self, method: str, path: str, *, json_body: dict[str, Any] | None = None,
-        params: dict[str, Any] | None = None, app_only: bool = False,
+        self,
+        method: str,
+        path: str,
+        *,
+        json_body: dict[str, Any] | None = None,
+        params: dict[str, Any] | None = None,
+        app_only: bool = False,
     ) -> dict[str, Any]:
         """`app_only`: endpoints X serves only with the app's bearer token (stream rules,
         compliance jobs); the rest use the bot account's user context."""
@@ -155,7 +161,8 @@ class XClient:
         if options:
             try:
                 answer = self._request(
-                    "POST", "/1.1/direct_messages/events/new.json",
+                    "POST",
+                    "/1.1/direct_messages/events/new.json",
                     json_body=quick_reply_dm_payload(user_id, text, options),
                 )
                 self._bill("dm")
@@ -166,7 +173,8 @@ class XClient:
                 logger.warning("X refused a quick-reply DM (%s); sending options as text", error)
             text = f"{text}\n\n{numbered_list([o.label for o in options])}"
         answer = self._request(
-            "POST", f"/2/dm_conversations/with/{user_id}/messages",
+            "POST",
+            f"/2/dm_conversations/with/{user_id}/messages",
             json_body={"text": text[:MAX_DM_CHARS]},
         )
         self._bill("dm")
@@ -214,12 +222,12 @@ class XClient:
             body["add"] = add
         if delete_ids:
             body["delete"] = {"ids": delete_ids}
-        return self._request("POST", "/2/tweets/search/stream/rules", json_body=body,
-                             app_only=True)
+        return self._request("POST", "/2/tweets/search/stream/rules", json_body=body, app_only=True)
 
     def create_compliance_job(self, name: str) -> dict[str, Any]:
-        answer = self._request("POST", "/2/compliance/jobs",
-                               json_body={"type": "tweets", "name": name}, app_only=True)
+        answer = self._request(
+            "POST", "/2/compliance/jobs", json_body={"type": "tweets", "name": name}, app_only=True
+        )
         return answer.get("data") or {}
 
     def compliance_job(self, job_id: str) -> dict[str, Any]:
@@ -232,16 +240,25 @@ class OAuthXClient(XClient):
     for the bot's own requests, the app's bearer token for app-only endpoints."""
 
     def __init__(
-        self, consumer_key: str = "", consumer_secret: str = "", access_token: str = "",
-        access_token_secret: str = "", *, api_base: str = API_BASE, session: Any = None,
-        bearer_token: str = "", ledger: Ledger | None = None,
+        self,
+        consumer_key: str = "",
+        consumer_secret: str = "",
+        access_token: str = "",
+        access_token_secret: str = "",
+        *,
+        api_base: str = API_BASE,
+        session: Any = None,
+        bearer_token: str = "",
+        ledger: Ledger | None = None,
     ) -> None:
         if session is None:
             from requests_oauthlib import OAuth1Session
 
             session = OAuth1Session(
-                consumer_key, client_secret=consumer_secret,
-                resource_owner_key=access_token, resource_owner_secret=access_token_secret,
+                consumer_key,
+                client_secret=consumer_secret,
+                resource_owner_key=access_token,
+                resource_owner_secret=access_token_secret,
             )
         self.session = session
         self.api_base = api_base.rstrip("/")
@@ -252,8 +269,9 @@ class OAuthXClient(XClient):
     def app_session(self) -> Any:
         """A plain `requests` session carrying the app's bearer token."""
         if not self.bearer_token:
-            raise XAPIError(401, "X_BEARER_TOKEN is not set (needed for app-only endpoints)",
-                            "app-only")
+            raise XAPIError(
+                401, "X_BEARER_TOKEN is not set (needed for app-only endpoints)", "app-only"
+            )
         if self._app_session is None:
             import requests
 
@@ -262,8 +280,13 @@ class OAuthXClient(XClient):
         return self._app_session
 
     def _request(
-        self, method: str, path: str, *, json_body: dict[str, Any] | None = None,
-        params: dict[str, Any] | None = None, app_only: bool = False,
+        self,
+        method: str,
+        path: str,
+        *,
+        json_body: dict[str, Any] | None = None,
+        params: dict[str, Any] | None = None,
+        app_only: bool = False,
     ) -> dict[str, Any]:
         session = self.app_session() if app_only else self.session
         response = session.request(
@@ -302,8 +325,13 @@ class OutboxClient(XClient):
     _lock: Any = field(default_factory=threading.Lock, repr=False)
 
     def _request(
-        self, method: str, path: str, *, json_body: dict[str, Any] | None = None,
-        params: dict[str, Any] | None = None, app_only: bool = False,
+        self,
+        method: str,
+        path: str,
+        *,
+        json_body: dict[str, Any] | None = None,
+        params: dict[str, Any] | None = None,
+        app_only: bool = False,
     ) -> dict[str, Any]:
         if path in self.fail:
             raise XAPIError(self.fail[path], '{"title": "simulated"}', path)
@@ -331,16 +359,22 @@ def outbox_path() -> Path:
     return Path(os.environ.get("BUCKS_LIS_VAR_DIR") or VAR_DIR) / "x-outbox.jsonl"
 
 
-def client_from_settings(cfg: Settings | None = None, *, ledger: Ledger | None = None,
-                         session: Any = None) -> XClient:
+def client_from_settings(
+    cfg: Settings | None = None, *, ledger: Ledger | None = None, session: Any = None
+) -> XClient:
     """The real client when all four OAuth values are set (or `session`, an OAuth 2.0 one,
     is given), else an OutboxClient. `ledger` receives every billable use."""
     cfg = cfg or settings()
     if session is not None or cfg.x_can_send:
         return OAuthXClient(
-            cfg.x_consumer_key, cfg.x_consumer_secret, cfg.x_access_token,
-            cfg.x_access_token_secret, api_base=cfg.x_api_base, session=session,
-            bearer_token=cfg.x_bearer_token, ledger=ledger,
+            cfg.x_consumer_key,
+            cfg.x_consumer_secret,
+            cfg.x_access_token,
+            cfg.x_access_token_secret,
+            api_base=cfg.x_api_base,
+            session=session,
+            bearer_token=cfg.x_bearer_token,
+            ledger=ledger,
         )
     logger.info("X credentials not set: X replies are recorded in %s", outbox_path())
     return OutboxClient(path=outbox_path())

@@ -63,8 +63,13 @@ def _tag(text: str) -> tuple[list[str], dict, dict, str, object] | None:
     except TaggerModelMissing:
         logger.error("X: no trained tagger; public post stored untagged (`bucks-lis retag`)")
         return None
-    return (list(result.themes), dict(result.scores), dict(result.evidence),
-            result.model_version, result.embedding)
+    return (
+        list(result.themes),
+        dict(result.scores),
+        dict(result.evidence),
+        result.model_version,
+        result.embedding,
+    )
 
 
 def collect_post(item: Inbound, engine: Engine | None = None) -> Collected | None:
@@ -90,31 +95,34 @@ def collect_post(item: Inbound, engine: Engine | None = None) -> Collected | Non
     return None
 
 
-def _store(item: Inbound, key: str, tagged: tuple | None,
-           engine: Engine | None) -> Collected:
+def _store(item: Inbound, key: str, tagged: tuple | None, engine: Engine | None) -> Collected:
     """One transaction: the author's record (made on first sight), its one conversation,
     the response and its model tags."""
     with session_scope(engine) as session:
         business = session.scalars(
-            select(Business).where(Business.channel == CHANNEL,
-                                   Business.sender_id == item.user_id)
+            select(Business).where(Business.channel == CHANNEL, Business.sender_id == item.user_id)
         ).first()
         if business is None:
-            business = Business(sender_id=item.user_id, channel=CHANNEL,
-                                organisation=None)
+            business = Business(sender_id=item.user_id, channel=CHANNEL, organisation=None)
             session.add(business)
             session.flush()
         conversation = session.scalars(
-            select(Conversation).where(Conversation.business_id == business.id)
+            select(Conversation)
+            .where(Conversation.business_id == business.id)
             .order_by(Conversation.id)
         ).first()
         if conversation is None:
-            conversation = Conversation(business_id=business.id, sender_id=item.user_id,
-                                        channel=CHANNEL)
+            conversation = Conversation(
+                business_id=business.id, sender_id=item.user_id, channel=CHANNEL
+            )
             session.add(conversation)
             session.flush()
-        response = Response(conversation_id=conversation.id, text=item.text,
-                            external_id=key, created_at=_posted_at(item.created_at))
+        response = Response(
+            conversation_id=conversation.id,
+            text=item.text,
+            external_id=key,
+            created_at=_posted_at(item.created_at),
+        )
         session.add(response)
         session.flush()
         themes: list[str] = []

@@ -54,8 +54,14 @@ def collected_post_ids(engine: Engine | None = None) -> list[str]:
 class ComplianceCheck:
     """One batch compliance job over every collected post, start to finish."""
 
-    def __init__(self, client: OAuthXClient, engine: Engine | None = None, *,
-                 poll_seconds: float = 30.0, max_wait_seconds: float = 3600.0) -> None:
+    def __init__(
+        self,
+        client: OAuthXClient,
+        engine: Engine | None = None,
+        *,
+        poll_seconds: float = 30.0,
+        max_wait_seconds: float = 3600.0,
+    ) -> None:
         self.client = client
         self.engine = engine
         self.poll_seconds = poll_seconds
@@ -74,8 +80,12 @@ class ComplianceCheck:
         if not job.get("id") or not job.get("upload_url"):
             raise XAPIError(502, f"compliance job without id/upload_url: {job}", "/2/compliance")
         http = self._http()
-        uploaded = http.put(job["upload_url"], data="\n".join(ids).encode(),
-                            headers={"Content-Type": "text/plain"}, timeout=TIMEOUT_SECONDS)
+        uploaded = http.put(
+            job["upload_url"],
+            data="\n".join(ids).encode(),
+            headers={"Content-Type": "text/plain"},
+            timeout=TIMEOUT_SECONDS,
+        )
         if uploaded.status_code >= 400:
             raise XAPIError(uploaded.status_code, uploaded.text, "compliance upload")
         deadline = time.monotonic() + self.max_wait_seconds
@@ -101,14 +111,19 @@ class ComplianceCheck:
                 continue
             with session_scope(self.engine) as session:
                 removed += erase_public_post(
-                    session, str(event.get("id")), actor="x-compliance",
+                    session,
+                    str(event.get("id")),
+                    actor="x-compliance",
                     reason=str(event.get("reason") or "compliance")[:32],
                 )
         return self._done(ComplianceResult(len(ids), removed, "complete"))
 
     def _done(self, result: ComplianceResult) -> ComplianceResult:
-        set_state(COMPLIANCE_LAST_RUN, {"at": utcnow().isoformat(timespec="seconds"),
-                                        **result.__dict__}, self.engine)
+        set_state(
+            COMPLIANCE_LAST_RUN,
+            {"at": utcnow().isoformat(timespec="seconds"), **result.__dict__},
+            self.engine,
+        )
         logger.info("X compliance check: %s", result)
         return result
 
@@ -128,8 +143,9 @@ class ComplianceSchedule:
         if not cfg.x_bearer_token:
             logger.warning("X compliance checks off: they need X_BEARER_TOKEN")
             return None
-        return cls(ComplianceCheck(channel.client, channel.engine),
-                   timedelta(hours=cfg.x_compliance_hours))
+        return cls(
+            ComplianceCheck(channel.client, channel.engine), timedelta(hours=cfg.x_compliance_hours)
+        )
 
     def due(self) -> bool:
         last = get_state(COMPLIANCE_LAST_RUN, self.check.engine) or {}

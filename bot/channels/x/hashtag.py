@@ -70,8 +70,9 @@ def inbound_from_search(
 class SearchPoller:
     """Polls recent search and hands new hashtag posts to the X channel."""
 
-    def __init__(self, channel: XInput, on_new_message: OnNewMessage, client: XClient,
-                 interval: float) -> None:
+    def __init__(
+        self, channel: XInput, on_new_message: OnNewMessage, client: XClient, interval: float
+    ) -> None:
         self.channel = channel
         self.on_new_message = on_new_message
         self.client = client
@@ -95,12 +96,15 @@ class SearchPoller:
         position = await asyncio.to_thread(self.position)
         since = str(position["since_id"]) if position and position.get("since_id") else None
         result = await asyncio.to_thread(
-            self.client.search_recent, search_query(cfg.x_hashtag, cfg.x_bot_user_id), since,
+            self.client.search_recent,
+            search_query(cfg.x_hashtag, cfg.x_bot_user_id),
+            since,
         )
         newest = str((result.get("meta") or {}).get("newest_id") or "")
         if newest or position is None:
-            await asyncio.to_thread(set_state, SEARCH_SINCE_ID,
-                                    {"since_id": newest or since}, self.channel.engine)
+            await asyncio.to_thread(
+                set_state, SEARCH_SINCE_ID, {"since_id": newest or since}, self.channel.engine
+            )
         if position is None:
             return 0  # first start ever: only record where "now" is
         items, _ = inbound_from_search(

@@ -110,8 +110,17 @@ def as_list(value: Any) -> list[Any]:
 
 
 def classify_post(
-    *, tweet_id: str, author: str, raw: str, me: str, hashtag: str, max_chars: int,
-    summoned: bool, is_retweet: bool, tags: list[str], screen_name: str = "",
+    *,
+    tweet_id: str,
+    author: str,
+    raw: str,
+    me: str,
+    hashtag: str,
+    max_chars: int,
+    summoned: bool,
+    is_retweet: bool,
+    tags: list[str],
+    screen_name: str = "",
     created_at: str = "",
 ) -> Inbound | Ignored:
     """The one rule for every source: own posts and retweets ignored; summoned → `post`;
@@ -125,8 +134,14 @@ def classify_post(
         return Ignored(tweet_id, "not_for_the_consultation")
     text = clean_text(html.unescape(raw), hashtag, max_chars)
     return Inbound(
-        "post" if summoned else "public", tweet_id, author, text, screen_name, tweet_id,
-        created_at=created_at, collect=tagged,
+        "post" if summoned else "public",
+        tweet_id,
+        author,
+        text,
+        screen_name,
+        tweet_id,
+        created_at=created_at,
+        collect=tagged,
     )
 
 
@@ -142,8 +157,14 @@ def usernames_from_includes(includes: Any) -> dict[str, str]:
 
 
 def inbound_from_v2_post(
-    tweet: Any, me: str, hashtag: str, max_chars: int, *, usernames: dict[str, str],
-    own_post_ids: set[str] | None = None, summoned_by_event: bool = False,
+    tweet: Any,
+    me: str,
+    hashtag: str,
+    max_chars: int,
+    *,
+    usernames: dict[str, str],
+    own_post_ids: set[str] | None = None,
+    summoned_by_event: bool = False,
 ) -> Inbound | Ignored:
     """An API v2 post object (search, filtered stream, XAA payload) as a message.
 
@@ -166,10 +187,17 @@ def inbound_from_v2_post(
     )
     tags = [as_str(as_dict(h).get("tag")) for h in as_list(entities.get("hashtags"))]
     return classify_post(
-        tweet_id=tweet_id, author=author, raw=raw, me=me, hashtag=hashtag,
-        max_chars=max_chars, summoned=summoned,
-        is_retweet=any(r.get("type") == "retweeted" for r in references), tags=tags,
-        screen_name=usernames.get(author, ""), created_at=as_str(tweet.get("created_at")),
+        tweet_id=tweet_id,
+        author=author,
+        raw=raw,
+        me=me,
+        hashtag=hashtag,
+        max_chars=max_chars,
+        summoned=summoned,
+        is_retweet=any(r.get("type") == "retweeted" for r in references),
+        tags=tags,
+        screen_name=usernames.get(author, ""),
+        created_at=as_str(tweet.get("created_at")),
     )
 
 

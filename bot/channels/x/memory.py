@@ -33,7 +33,8 @@ NUMBER_RE = re.compile(r"^\s*#?(\d{1,2})\s*[.)]?\s*$")
 def _pairs(buttons: list[dict[str, Any]]) -> list[tuple[str, str]]:
     return [
         (as_str(b.get("title")), as_str(b.get("payload") or b.get("title")))
-        for b in buttons if isinstance(b, dict)
+        for b in buttons
+        if isinstance(b, dict)
     ]
 
 

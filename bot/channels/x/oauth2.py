@@ -49,8 +49,9 @@ class Tokens:
 class TokenStore:
     """The bot's OAuth 2.0 tokens in `x_oauth_tokens`, encrypted."""
 
-    def __init__(self, secret_key: str, engine: Engine | None = None,
-                 account: str = ACCOUNT) -> None:
+    def __init__(
+        self, secret_key: str, engine: Engine | None = None, account: str = ACCOUNT
+    ) -> None:
         self.box = fernet(secret_key)
         self.engine = engine
         self.account = account
@@ -64,25 +65,36 @@ class TokenStore:
         try:
             return self.box.decrypt(value.encode()).decode()
         except InvalidToken as error:
-            raise RuntimeError("stored X tokens do not decrypt: SECRET_KEY changed? Store "
-                               "them again (bucks-lis x-oauth2-store)") from error
+            raise RuntimeError(
+                "stored X tokens do not decrypt: SECRET_KEY changed? Store "
+                "them again (bucks-lis x-oauth2-store)"
+            ) from error
 
     def load(self) -> Tokens | None:
         with session_scope(self.engine) as session:
             row = session.get(XOAuthToken, self.account)
             if row is None:
                 return None
-            return Tokens(self._open(row.access_token), self._open(row.refresh_token),
-                          row.expires_at)
+            return Tokens(
+                self._open(row.access_token), self._open(row.refresh_token), row.expires_at
+            )
 
-    def save(self, access_token: str, refresh_token: str, expires_in: int | None,
-             replacing: str | None = None) -> bool:
+    def save(
+        self,
+        access_token: str,
+        refresh_token: str,
+        expires_in: int | None,
+        replacing: str | None = None,
+    ) -> bool:
         """Stores a new pair. With `replacing` (the refresh token used), only if that is
         still the stored one: False means another replica rotated first."""
         expires_at = utcnow() + timedelta(seconds=int(expires_in)) if expires_in else None
-        values = dict(access_token=self._seal(access_token),
-                      refresh_token=self._seal(refresh_token) if refresh_token else None,
-                      expires_at=expires_at, updated_at=utcnow())
+        values = dict(
+            access_token=self._seal(access_token),
+            refresh_token=self._seal(refresh_token) if refresh_token else None,
+            expires_at=expires_at,
+            updated_at=utcnow(),
+        )
         with session_scope(self.engine) as session:
             row = session.get(XOAuthToken, self.account)
             if row is None:
@@ -90,9 +102,14 @@ class TokenStore:
                 return True
             if replacing is not None and self._open(row.refresh_token) != replacing:
                 return False
-            session.execute(update(XOAuthToken).where(
-                XOAuthToken.account == self.account,
-                XOAuthToken.refresh_token == row.refresh_token).values(**values))
+            session.execute(
+                update(XOAuthToken)
+                .where(
+                    XOAuthToken.account == self.account,
+                    XOAuthToken.refresh_token == row.refresh_token,
+                )
+                .values(**values)
+            )
             return True
 
 
@@ -100,8 +117,15 @@ class OAuth2Session:
     """A `requests`-like session that sends the bot's OAuth 2.0 bearer token, refreshing
     (and rotating) it through the shared store when it is about to expire or X says 401."""
 
-    def __init__(self, store: TokenStore, client_id: str, client_secret: str = "", *,
-                 token_url: str = "https://api.x.com" + TOKEN_PATH, http: Any = None) -> None:
+    def __init__(
+        self,
+        store: TokenStore,
+        client_id: str,
+        client_secret: str = "",
+        *,
+        token_url: str = "https://api.x.com" + TOKEN_PATH,
+        http: Any = None,
+    ) -> None:
         import requests
 
         self.store = store
@@ -113,18 +137,28 @@ class OAuth2Session:
 
     def _refresh(self, used: Tokens) -> Tokens:
         auth = (self.client_id, self.client_secret) if self.client_secret else None
-        answer = self.http.post(self.token_url, data={
-            "grant_type": "refresh_token", "refresh_token": used.refresh_token,
-            "client_id": self.client_id,
-        }, auth=auth, timeout=10)
+        answer = self.http.post(
+            self.token_url,
+            data={
+                "grant_type": "refresh_token",
+                "refresh_token": used.refresh_token,
+                "client_id": self.client_id,
+            },
+            auth=auth,
+            timeout=10,
+        )
         if answer.status_code >= 400:
             latest = self.store.load()  # another replica may have rotated it already
             if latest is not None and latest.refresh_token != used.refresh_token:
                 return latest
             raise RuntimeError(f"X refused the token refresh ({answer.status_code})")
         body = answer.json()
-        if not self.store.save(body["access_token"], body.get("refresh_token", ""),
-                               body.get("expires_in"), replacing=used.refresh_token):
+        if not self.store.save(
+            body["access_token"],
+            body.get("refresh_token", ""),
+            body.get("expires_in"),
+            replacing=used.refresh_token,
+        ):
             return self.store.load() or used
         logger.info("X OAuth 2.0 token refreshed (refresh token rotated)")
         return self.store.load() or used
@@ -153,5 +187,9 @@ def session_from_store(cfg: Settings, engine: Engine | None = None) -> OAuth2Ses
     store = TokenStore(cfg.secret_key, engine)
     if store.load() is None:
         return None
-    return OAuth2Session(store, cfg.x_oauth2_client_id, cfg.x_oauth2_client_secret,
-                         token_url=cfg.x_api_base.rstrip("/") + TOKEN_PATH)
+    return OAuth2Session(
+        store,
+        cfg.x_oauth2_client_id,
+        cfg.x_oauth2_client_secret,
+        token_url=cfg.x_api_base.rstrip("/") + TOKEN_PATH,
+    )

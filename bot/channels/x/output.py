@@ -65,8 +65,14 @@ class XOutput(OutputChannel):
         return CHANNEL_NAME
 
     def __init__(
-        self, client: XClient, choices: ChoiceMemory, bot_user_id: str = "",
-        reply_to: str = "", *, bot_username: str = "", gate: Gate | None = None,
+        self,
+        client: XClient,
+        choices: ChoiceMemory,
+        bot_user_id: str = "",
+        reply_to: str = "",
+        *,
+        bot_username: str = "",
+        gate: Gate | None = None,
     ) -> None:
         self.client = client
         self.choices = choices

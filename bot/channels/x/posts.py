@@ -29,7 +29,7 @@ def post_length(text: str) -> int:
     length = 0
     position = 0
     for url in URL_RE.finditer(text):
-        length += sum(_char_weight(c) for c in text[position:url.start()]) + URL_WEIGHT
+        length += sum(_char_weight(c) for c in text[position : url.start()]) + URL_WEIGHT
         position = url.end()
     return length + sum(_char_weight(c) for c in text[position:])
 
@@ -90,10 +90,14 @@ def split_for_posts(text: str, limit: int = MAX_POST_CHARS) -> list[str]:
 # (not an email address's domain); trailing punctuation stays in the sentence.
 _TAIL = r"(?:[^\s]*?(?=[.,;:!?)\]]*(?:\s|$)))"
 LINK_RE = re.compile(
-    r"https?://" + _TAIL
-    + r"|(?<![@\w.-])www\." + _TAIL
+    r"https?://"
+    + _TAIL
+    + r"|(?<![@\w.-])www\."
+    + _TAIL
     + r"|(?<![@\w.-])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|uk|gov|io|co|info|eu)\b"
-    + r"(?:/" + _TAIL + r")?",
+    + r"(?:/"
+    + _TAIL
+    + r")?",
     re.IGNORECASE,
 )
 
@@ -105,6 +109,7 @@ def has_link(text: str) -> bool:
 def strip_urls(text: str) -> str:
     """The text without anything X would turn into a link (tidied where one stood)."""
     stripped = LINK_RE.sub("", text)
-    lines = [re.sub(r"\s+([,.;:!?])", r"\1", " ".join(line.split())) for line in
-             stripped.split("\n")]
+    lines = [
+        re.sub(r"\s+([,.;:!?])", r"\1", " ".join(line.split())) for line in stripped.split("\n")
+    ]
     return "\n".join(lines).strip()

@@ -61,13 +61,16 @@ class SpendSummary:
         if self.revoked:
             return "the bot account's access was revoked on X"
         if self.over_budget:
-            return (f"this month's estimated X spend (${self.month_usd:.2f}) has reached the "
-                    f"budget (X_MONTHLY_BUDGET_USD = ${self.budget_usd:.2f})")
+            return (
+                f"this month's estimated X spend (${self.month_usd:.2f}) has reached the "
+                f"budget (X_MONTHLY_BUDGET_USD = ${self.budget_usd:.2f})"
+            )
         return None
 
 
-def summary(budget_usd: float, engine: Engine | None = None,
-            now: datetime | None = None) -> SpendSummary:
+def summary(
+    budget_usd: float, engine: Engine | None = None, now: datetime | None = None
+) -> SpendSummary:
     from bot.channels.x.state import UNKNOWN_EVENT_TYPES
 
     now = now or utcnow()
@@ -108,11 +111,9 @@ class SpendGate:
 
 def mark_revoked(user_id: str, engine: Engine | None = None) -> None:
     """The bot account revoked our app: stop sending, tell staff (audit + overview)."""
-    set_state(REVOKED, {"user_id": user_id, "at": utcnow().isoformat(timespec="seconds")},
-              engine)
+    set_state(REVOKED, {"user_id": user_id, "at": utcnow().isoformat(timespec="seconds")}, engine)
     with session_scope(engine) as session:
-        session.add(AuditEvent(actor="x", action="x_access_revoked",
-                               detail={"user_id": user_id}))
+        session.add(AuditEvent(actor="x", action="x_access_revoked", detail={"user_id": user_id}))
 
 
 def clear_revoked(actor: str, engine: Engine | None = None) -> bool:

@@ -83,9 +83,16 @@ def sync_rules(client: Any, wanted: str) -> dict[str, Any]:
 class StreamReader:
     """Reads the filtered stream forever, reconnecting as X asks."""
 
-    def __init__(self, channel: XInput, on_new_message: OnNewMessage, cfg: Settings, *,
-                 read_timeout: float = 30.0, sleep: Callable[[float], Any] | None = None,
-                 max_connections: int | None = None) -> None:
+    def __init__(
+        self,
+        channel: XInput,
+        on_new_message: OnNewMessage,
+        cfg: Settings,
+        *,
+        read_timeout: float = 30.0,
+        sleep: Callable[[float], Any] | None = None,
+        max_connections: int | None = None,
+    ) -> None:
         self.channel = channel
         self.on_new_message = on_new_message
         self.cfg = cfg
@@ -109,8 +116,9 @@ class StreamReader:
         url = self.cfg.x_api_base.rstrip("/") + STREAM_PATH
         delivered = 0
         self._established = False
-        with self._session().get(url, params=STREAM_PARAMS, stream=True,
-                                 timeout=(10, self.read_timeout)) as response:
+        with self._session().get(
+            url, params=STREAM_PARAMS, stream=True, timeout=(10, self.read_timeout)
+        ) as response:
             if response.status_code >= 400:
                 raise XAPIError(response.status_code, response.text, STREAM_PATH)
             self._established = True
@@ -127,10 +135,12 @@ class StreamReader:
                 delivered += 1
                 spend.record("read", 1, self.channel.engine)
                 set_state(STREAM_LAST_ID, str(result["data"].get("id")), self.channel.engine)
-                items, _ = inbound_from_search(result, self.cfg.x_bot_user_id,
-                                               self.cfg.x_hashtag, self.cfg.max_message_chars)
+                items, _ = inbound_from_search(
+                    result, self.cfg.x_bot_user_id, self.cfg.x_hashtag, self.cfg.max_message_chars
+                )
                 asyncio.run_coroutine_threadsafe(
-                    self.channel.dispatch(items, self.on_new_message), loop).result()
+                    self.channel.dispatch(items, self.on_new_message), loop
+                ).result()
         return delivered
 
     async def run(self) -> None:

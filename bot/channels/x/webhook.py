@@ -77,18 +77,25 @@ class XInput(InputChannel):
         if credentials:
             logger.warning(
                 "X channel: credentials.yml values %s are ignored; X secrets are read from "
-                "the environment (X_CONSUMER_SECRET, ...)", sorted(credentials),
+                "the environment (X_CONSUMER_SECRET, ...)",
+                sorted(credentials),
             )
         return cls()
 
     def __init__(
-        self, cfg: Settings | None = None, client: XClient | None = None, *,
-        engine: Engine | None = None, seen: Any = None, choices: ChoiceMemory | None = None,
+        self,
+        cfg: Settings | None = None,
+        client: XClient | None = None,
+        *,
+        engine: Engine | None = None,
+        seen: Any = None,
+        choices: ChoiceMemory | None = None,
     ) -> None:
         self.cfg = cfg or settings()
         self.engine = engine or engine_for(self.cfg.database_url)
         self.client = client or client_from_settings(
-            self.cfg, ledger=lambda kind, units: spend.record(kind, units, self.engine),
+            self.cfg,
+            ledger=lambda kind, units: spend.record(kind, units, self.engine),
             session=self._oauth2_session(),
         )
         self.seen = seen if seen is not None else DbSeenEvents(self.engine)
@@ -112,8 +119,14 @@ class XInput(InputChannel):
         return CHANNEL_NAME
 
     def _output(self, reply_to: str = "") -> XOutput:
-        return XOutput(self.client, self.choices, self.cfg.x_bot_user_id, reply_to,
-                       bot_username=self.cfg.x_bot_username, gate=self.gate)
+        return XOutput(
+            self.client,
+            self.choices,
+            self.cfg.x_bot_user_id,
+            reply_to,
+            bot_username=self.cfg.x_bot_username,
+            gate=self.gate,
+        )
 
     def get_output_channel(self) -> OutputChannel:
         """For DMs started by the bot (e.g. Rasa's trigger_intent with output_channel=x)."""
@@ -251,7 +264,8 @@ class XInput(InputChannel):
             secret = self.cfg.x_consumer_secret
             if not secret:
                 return _error(
-                    503, "x_not_configured",
+                    503,
+                    "x_not_configured",
                     "X_CONSUMER_SECRET is not set, so X webhooks cannot be verified and are "
                     "refused.",
                 )

@@ -40,11 +40,13 @@ def is_xaa(payload: dict[str, Any]) -> bool:
     return bool(items) and all(isinstance(d, dict) and "event_type" in d for d in items)
 
 
-def _post_event(event: dict[str, Any], me: str, hashtag: str, max_chars: int,
-                out: Parsed) -> None:
+def _post_event(event: dict[str, Any], me: str, hashtag: str, max_chars: int, out: Parsed) -> None:
     includes = event.get("includes")
     result = inbound_from_v2_post(
-        event.get("payload"), me, hashtag, max_chars,
+        event.get("payload"),
+        me,
+        hashtag,
+        max_chars,
         usernames=usernames_from_includes(includes),
         own_post_ids=own_posts_in_includes(includes, me),
         summoned_by_event=event.get("event_type") in SUMMONING_EVENTS,
@@ -98,4 +100,3 @@ def parse_xaa(payload: dict[str, Any], bot_user_id: str, hashtag: str, max_chars
             out.unknown_types.append(kind or "(none)")
             out.ignored.append(Ignored(uuid, "unknown_event_type"))
     return out
-

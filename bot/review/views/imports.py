@@ -76,6 +76,4 @@ def index() -> Any:
                     "success",
                 )
                 return redirect(url_for("review.responses.index", channel=result.source))
-    return render_template(
-        "review/import.html", form=form, problems=problems, limit=limit
-    ), status
+    return render_template("review/import.html", form=form, problems=problems, limit=limit), status

@@ -172,13 +172,16 @@ def model_agreement(session: Session, models: Sequence[Any]) -> list[ModelAgreem
             if rid not in model.reviewed_response_ids
         }
         ids = sorted(said)
-        report = evaluate([sorted(gold[r]) for r in ids], [sorted(said[r]) for r in ids],
-                          THEME_IDS)
-        out.append(ModelAgreement(
-            role=model.role, version=model.version, trained_at=model.trained_at,
-            judged=len(ids),
-            mean_f1=report["mean_response_f1"] if ids else None,
-            micro_f1=report["micro_f1"] if ids else None,
-            exact=sum(said[r] == gold[r] for r in ids),
-        ))
+        report = evaluate([sorted(gold[r]) for r in ids], [sorted(said[r]) for r in ids], THEME_IDS)
+        out.append(
+            ModelAgreement(
+                role=model.role,
+                version=model.version,
+                trained_at=model.trained_at,
+                judged=len(ids),
+                mean_f1=report["mean_response_f1"] if ids else None,
+                micro_f1=report["micro_f1"] if ids else None,
+                exact=sum(said[r] == gold[r] for r in ids),
+            )
+        )
     return out

@@ -43,4 +43,3 @@ def audit_log(
     page = max(1, min(page, pages))
     items = list(session.scalars(list_stmt.limit(per_page).offset((page - 1) * per_page)))
     return Page(items=items, total=total, page=page, per_page=per_page)
-

@@ -70,4 +70,3 @@ def find_businesses(
     # Keyed by column name (= field name), so the row's length is not mypy's concern.
     rows = [BusinessRow(**b._mapping, responses=counts.get(b.id, 0)) for b in found]
     return rows, total
-

@@ -80,8 +80,6 @@ def count_responses(session: Session, f: ResponseFilter) -> int:
     return int(session.scalar(stmt) or 0)
 
 
-
-
 # A text search reads every row's text anyway; when it matches fewer than this, one scan
 # gives both the count and the page (sorted here) instead of two scans.
 SEARCH_PROBE = 2000
@@ -178,8 +176,6 @@ def facets(session: Session) -> dict[str, list[str]]:
     }
 
 
-
-
 @dataclass
 class ResponseDetail:
     row: ResponseRow
@@ -240,8 +236,6 @@ def evidence_for(session: Session, response_ids: Sequence[int]) -> dict[int, dic
         if evidence:
             out[rid][theme_id] = [str(e) for e in evidence][:10]
     return out
-
-
 
 
 def next_unreviewed(session: Session, exclude: int) -> int | None:

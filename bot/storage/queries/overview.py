@@ -187,4 +187,3 @@ def island_and_seabed(
         [(t, by_theme.get(t, 0)) for t in ISLAND_IDS],
         [(t, by_theme.get(t, 0)) for t in SEABED_IDS],
     )
-

@@ -28,22 +28,48 @@ from bot.tagging.training.train import (
     tune_thresholds,
 )
 
-WIDE_GRID = {"threshold_min": 0.05, "threshold_max": 0.95, "threshold_step": 0.05,
-             "threshold_shrink": 0.0}
+WIDE_GRID = {
+    "threshold_min": 0.05,
+    "threshold_max": 0.95,
+    "threshold_step": 0.05,
+    "threshold_shrink": 0.0,
+}
 
 
 # The served engine's steps, switched on one at a time (config overrides).
 MODEL_ROWS: dict[str, dict] = {
-    "tfidf_gaz_lr": {"use_embeddings": False, "knn_weight": 0.0, "clean": False,
-                     "segment_weight": 0.0, "gate_threshold": 0.0},
-    "embedding_gaz_lr": {"use_tfidf": False, "knn_weight": 0.0, "clean": False,
-                         "segment_weight": 0.0, "gate_threshold": 0.0},
-    "embedding_knn": {"use_tfidf": False, "knn_weight": 1.0, "clean": False,
-                      "segment_weight": 0.0, "gate_threshold": 0.0},
-    "tfidf_embedding_gaz_lr": {"knn_weight": 0.0, "clean": False, "segment_weight": 0.0,
-                               "gate_threshold": 0.0},
-    "tfidf_embedding_gaz_lr_knn (last round's engine)": {"clean": False, "segment_weight": 0.0,
-                                                         "gate_threshold": 0.0},
+    "tfidf_gaz_lr": {
+        "use_embeddings": False,
+        "knn_weight": 0.0,
+        "clean": False,
+        "segment_weight": 0.0,
+        "gate_threshold": 0.0,
+    },
+    "embedding_gaz_lr": {
+        "use_tfidf": False,
+        "knn_weight": 0.0,
+        "clean": False,
+        "segment_weight": 0.0,
+        "gate_threshold": 0.0,
+    },
+    "embedding_knn": {
+        "use_tfidf": False,
+        "knn_weight": 1.0,
+        "clean": False,
+        "segment_weight": 0.0,
+        "gate_threshold": 0.0,
+    },
+    "tfidf_embedding_gaz_lr": {
+        "knn_weight": 0.0,
+        "clean": False,
+        "segment_weight": 0.0,
+        "gate_threshold": 0.0,
+    },
+    "tfidf_embedding_gaz_lr_knn (last round's engine)": {
+        "clean": False,
+        "segment_weight": 0.0,
+        "gate_threshold": 0.0,
+    },
     "+ cleaning": {"segment_weight": 0.0, "gate_threshold": 0.0},
     "+ cleaning + clauses": {"gate_threshold": 0.0},
     "+ cleaning + clauses + gate (production)": {},
@@ -54,8 +80,15 @@ def _checking_sets() -> dict[str, list[tagdata.Example]]:
     return {name: tagdata.load(path) for name, path in tagdata.checking_sets().items()}
 
 
-def _score(name: str, oof: np.ndarray | None, cv_pred: list | None, checks: dict,
-           train: list, thresholds: np.ndarray | None, seconds: float) -> dict:
+def _score(
+    name: str,
+    oof: np.ndarray | None,
+    cv_pred: list | None,
+    checks: dict,
+    train: list,
+    thresholds: np.ndarray | None,
+    seconds: float,
+) -> dict:
     gold = [list(e.themes) for e in train]
     row = {"architecture": name, "train_seconds_per_fit": round(seconds, 1)}
     if cv_pred is None:
@@ -76,7 +109,9 @@ def _score(name: str, oof: np.ndarray | None, cv_pred: list | None, checks: dict
 
 
 def compare_architectures(
-    seed: int = 13, log: Callable[[str], None] = print, out_path: Path | None = None,
+    seed: int = 13,
+    log: Callable[[str], None] = print,
+    out_path: Path | None = None,
     which: tuple[str, ...] = ("keyword", "spacy_bow", "spacy_ensemble", *MODEL_ROWS),
     folds: int = 5,
 ) -> list[dict]:
@@ -92,7 +127,7 @@ def compare_architectures(
     def split_checks(P: np.ndarray, thresholds: np.ndarray) -> dict:
         out, off = {}, 0
         for set_name, rows in sets.items():
-            out[set_name] = (rows, predict_sets(P[off:off + len(rows)], thresholds))
+            out[set_name] = (rows, predict_sets(P[off : off + len(rows)], thresholds))
             off += len(rows)
         return out
 
@@ -112,10 +147,11 @@ def compare_architectures(
             preds = [r.themes for r in kw.tag_many(check_texts)]
             checks, off = {}, 0
             for set_name, rows in sets.items():
-                checks[set_name] = (rows, preds[off:off + len(rows)])
+                checks[set_name] = (rows, preds[off : off + len(rows)])
                 off += len(rows)
-            row = _score(name + " (no training; CV = on train)", None, cv_pred, checks, train,
-                         None, 0.0)
+            row = _score(
+                name + " (no training; CV = on train)", None, cv_pred, checks, train, None, 0.0
+            )
         elif name.startswith("spacy_"):
             from bot.tagging.training.textcat import predict_textcat, train_textcat
 
@@ -123,16 +159,24 @@ def compare_architectures(
             oof = np.zeros(Y.shape)
             labels = [e.themes for e in train]
             for tr_idx, te_idx in KFold(folds, shuffle=True, random_state=seed).split(texts):
-                nlp = train_textcat([texts[i] for i in tr_idx], [labels[i] for i in tr_idx],
-                                    arch, seed)
+                nlp = train_textcat(
+                    [texts[i] for i in tr_idx], [labels[i] for i in tr_idx], arch, seed
+                )
                 oof[te_idx] = predict_textcat(nlp, [texts[i] for i in te_idx])
             thresholds = tune_thresholds(oof, Y, {**DEFAULT_CONFIG, **WIDE_GRID})
             t1 = time.perf_counter()
             nlp = train_textcat(texts, labels, arch, seed)
             fit_seconds = time.perf_counter() - t1
             P = predict_textcat(nlp, check_texts)
-            row = _score(f"spaCy textcat_multilabel {arch}", oof, None,
-                         split_checks(P, thresholds), train, thresholds, fit_seconds)
+            row = _score(
+                f"spaCy textcat_multilabel {arch}",
+                oof,
+                None,
+                split_checks(P, thresholds),
+                train,
+                thresholds,
+                fit_seconds,
+            )
         else:
             config = {**DEFAULT_CONFIG, **MODEL_ROWS[name]}
             prepared = [prepare(t, config) for t in texts]
@@ -144,7 +188,7 @@ def compare_architectures(
             preds = [r.themes for r in tagger.tag_many(check_texts, check_keys)]
             checks, off = {}, 0
             for set_name, rows in sets.items():
-                checks[set_name] = (rows, preds[off:off + len(rows)])
+                checks[set_name] = (rows, preds[off : off + len(rows)])
                 off += len(rows)
             row = _score(name, oof, None, checks, train, thresholds, fit_seconds)
         row["total_seconds"] = round(time.perf_counter() - t0, 1)
@@ -157,20 +201,23 @@ def compare_architectures(
 
 
 def markdown_table(results: list[dict]) -> str:
-    cols = [("architecture", "architecture"), ("cv_macro_f1", "CV macro-F1"),
-            ("cv_no_theme_accuracy", "CV no-theme acc"), ("dev_macro_f1", "dev macro-F1"),
-            ("dev_indirect_macro_f1", "dev-indirect macro-F1"),
-            ("heldout_indirect_macro_f1", "held-out indirect macro-F1"),
-            ("heldout_general_macro_f1", "held-out general macro-F1"),
-            ("independent_a_macro_f1", "independent A macro-F1"),
-            ("independent_a_exact_match", "A exact"),
-            ("independent_a_multi_theme_recall", "A multi recall"),
-            ("independent_b_macro_f1", "independent B macro-F1"),
-            ("independent_b_exact_match", "B exact"),
-            ("independent_b_multi_theme_recall", "B multi recall"),
-            ("train_seconds_per_fit", "fit s")]
-    lines = ["| " + " | ".join(c[1] for c in cols) + " |",
-             "|" + "---|" * len(cols)]
+    cols = [
+        ("architecture", "architecture"),
+        ("cv_macro_f1", "CV macro-F1"),
+        ("cv_no_theme_accuracy", "CV no-theme acc"),
+        ("dev_macro_f1", "dev macro-F1"),
+        ("dev_indirect_macro_f1", "dev-indirect macro-F1"),
+        ("heldout_indirect_macro_f1", "held-out indirect macro-F1"),
+        ("heldout_general_macro_f1", "held-out general macro-F1"),
+        ("independent_a_macro_f1", "independent A macro-F1"),
+        ("independent_a_exact_match", "A exact"),
+        ("independent_a_multi_theme_recall", "A multi recall"),
+        ("independent_b_macro_f1", "independent B macro-F1"),
+        ("independent_b_exact_match", "B exact"),
+        ("independent_b_multi_theme_recall", "B multi recall"),
+        ("train_seconds_per_fit", "fit s"),
+    ]
+    lines = ["| " + " | ".join(c[1] for c in cols) + " |", "|" + "---|" * len(cols)]
     for row in results:
         lines.append("| " + " | ".join(str(row.get(c[0], "")) for c in cols) + " |")
     return "\n".join(lines)
@@ -182,4 +229,5 @@ if __name__ == "__main__":
     names = tuple(sys.argv[1].split(",")) if len(sys.argv) > 1 else None
     out = Path(sys.argv[2]) if len(sys.argv) > 2 else None
     compare_architectures(which=names, out_path=out) if names else compare_architectures(
-        out_path=out)
+        out_path=out
+    )

@@ -49,8 +49,9 @@ def load(path: Path) -> list[Example]:
             if unknown:
                 raise ValueError(f"{path}:{n}: unknown theme(s) {unknown}")
             key = obj.get("question_key")
-            out.append(Example(str(obj.get("id", n)), str(obj["text"]), themes,
-                               str(key) if key else None))
+            out.append(
+                Example(str(obj.get("id", n)), str(obj["text"]), themes, str(key) if key else None)
+            )
     return out
 
 
@@ -61,8 +62,12 @@ def load_train() -> list[Example]:
 
 def checking_sets() -> dict[str, Path]:
     """Every labelled set the tagger is checked on and never trained on, by name."""
-    named = {"dev": DEV_PATH, "dev_indirect": DEV_INDIRECT_PATH,
-             "heldout_indirect": HELDOUT_PATH, "heldout_general": HELDOUT_GENERAL_PATH}
+    named = {
+        "dev": DEV_PATH,
+        "dev_indirect": DEV_INDIRECT_PATH,
+        "heldout_indirect": HELDOUT_PATH,
+        "heldout_general": HELDOUT_GENERAL_PATH,
+    }
     named.update({p.stem.replace("-", "_"): p for p in INDEPENDENT_PATHS})
     return {name: path for name, path in named.items() if path.exists()}
 

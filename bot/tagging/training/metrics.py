@@ -44,14 +44,24 @@ def evaluate(
         fn = sum(1 for g, p in pairs if t in g and t not in p)
         tp_all, fp_all, fn_all = tp_all + tp, fp_all + fp, fn_all + fn
         if tp + fp + fn == 0:
-            per_theme[t] = {"precision": 1.0, "recall": 1.0, "f1": 1.0, "support": 0,
-                            "predicted": 0}
+            per_theme[t] = {
+                "precision": 1.0,
+                "recall": 1.0,
+                "f1": 1.0,
+                "support": 0,
+                "predicted": 0,
+            }
             continue
         precision = tp / (tp + fp) if tp + fp else 0.0
         recall = tp / (tp + fn) if tp + fn else 0.0
         f1 = _f1(precision, recall)
-        per_theme[t] = {"precision": precision, "recall": recall, "f1": f1,
-                        "support": tp + fn, "predicted": tp + fp}
+        per_theme[t] = {
+            "precision": precision,
+            "recall": recall,
+            "f1": f1,
+            "support": tp + fn,
+            "predicted": tp + fp,
+        }
         macro.append(f1)
     micro_p = tp_all / (tp_all + fp_all) if tp_all + fp_all else 0.0
     micro_r = tp_all / (tp_all + fn_all) if tp_all + fn_all else 0.0

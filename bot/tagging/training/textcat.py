@@ -66,7 +66,10 @@ def ruler_patterns() -> list[dict]:
 
 
 def train_textcat(
-    texts: list[str], labels: list[tuple[str, ...]], arch: str = "bow", seed: int = 13,
+    texts: list[str],
+    labels: list[tuple[str, ...]],
+    arch: str = "bow",
+    seed: int = 13,
     epochs: int | None = None,
 ):  # noqa: ANN201
     """Train a blank-English pipeline (entity_ruler + textcat_multilabel); return the nlp."""

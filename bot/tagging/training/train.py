@@ -30,8 +30,16 @@ from bot.tagging.training import data as tagdata
 from bot.tagging.training.metrics import evaluate
 
 # Everything that decides what the served tagger says: a change to any of them is a new model.
-RUNTIME_FILES = ("model.py", "features.py", "gazetteer.py", "embed.py", "clean.py",
-                 "segments.py", "result.py", "question_context.py")
+RUNTIME_FILES = (
+    "model.py",
+    "features.py",
+    "gazetteer.py",
+    "embed.py",
+    "clean.py",
+    "segments.py",
+    "result.py",
+    "question_context.py",
+)
 
 
 def label_matrix(examples: Sequence[tagdata.Example]) -> np.ndarray:
@@ -70,13 +78,16 @@ class CachedEncoder:
         missing = [k for k in dict.fromkeys(keys) if k not in self.span_cache]
         if missing:
             whole, parts = self.encoder.encode_with_spans(
-                [t for t, _ in missing], [list(s) for _, s in missing])
+                [t for t, _ in missing], [list(s) for _, s in missing]
+            )
             for key, vec, part in zip(missing, whole, parts, strict=True):
                 self.span_cache[key] = (vec, part)
         if not texts:
             return np.zeros((0, 384), dtype=np.float32), []
-        return (np.stack([self.span_cache[k][0] for k in keys]),
-                [self.span_cache[k][1] for k in keys])
+        return (
+            np.stack([self.span_cache[k][0] for k in keys]),
+            [self.span_cache[k][1] for k in keys],
+        )
 
     def encode(self, texts: list[str]) -> np.ndarray:
         missing = [t for t in dict.fromkeys(texts) if t not in self.cache]
@@ -93,13 +104,20 @@ def fit_featurizer(config: dict, texts: list[str]) -> Featurizer:
 
     feat = Featurizer(config)
     if config["use_tfidf"]:
-        feat.word = Tfidf.from_sklearn(TfidfVectorizer(
-            ngram_range=tuple(config["word_ngrams"]), sublinear_tf=True, lowercase=True
-        ).fit(texts))
-        feat.char = Tfidf.from_sklearn(TfidfVectorizer(
-            analyzer="char_wb", ngram_range=tuple(config["char_ngrams"]),
-            min_df=config["char_min_df"], sublinear_tf=True, lowercase=True,
-        ).fit(texts))
+        feat.word = Tfidf.from_sklearn(
+            TfidfVectorizer(
+                ngram_range=tuple(config["word_ngrams"]), sublinear_tf=True, lowercase=True
+            ).fit(texts)
+        )
+        feat.char = Tfidf.from_sklearn(
+            TfidfVectorizer(
+                analyzer="char_wb",
+                ngram_range=tuple(config["char_ngrams"]),
+                min_df=config["char_min_df"],
+                sublinear_tf=True,
+                lowercase=True,
+            ).fit(texts)
+        )
         feat.n_word = len(feat.word.vocabulary)
         feat.n_char = len(feat.char.vocabulary)
     return feat
@@ -117,8 +135,7 @@ def fit_weights(
         if Y[:, j].min() == Y[:, j].max():
             b[j] = 10.0 if Y[0, j] else -10.0
             continue
-        lr = LogisticRegression(C=C, max_iter=3000, class_weight=class_weight,
-                                solver="lbfgs")
+        lr = LogisticRegression(C=C, max_iter=3000, class_weight=class_weight, solver="lbfgs")
         lr.fit(X, Y[:, j])
         W[:, j] = lr.coef_[0]
         b[j] = lr.intercept_[0]
@@ -126,8 +143,12 @@ def fit_weights(
 
 
 def fit_tagger(
-    config: dict, texts: list[str], Y: np.ndarray, encoder: SentenceEncoder | None,
-    thresholds: np.ndarray | None = None, version: str = "",
+    config: dict,
+    texts: list[str],
+    Y: np.ndarray,
+    encoder: SentenceEncoder | None,
+    thresholds: np.ndarray | None = None,
+    version: str = "",
 ) -> TrainedTagger:
     """Fit the per-theme LRs and the any-theme gate on (already prepared) texts."""
     feat = fit_featurizer(config, texts)
@@ -147,12 +168,17 @@ def fit_tagger(
     example_emb = emb if emb is not None else np.zeros((len(texts), 384), dtype=np.float32)
     if thresholds is None:
         thresholds = np.full(len(THEME_IDS), 0.5)
-    return TrainedTagger(config, feat, W, b, thresholds, texts, Y, example_emb, version,
-                         encoder=encoder, gate=gate)
+    return TrainedTagger(
+        config, feat, W, b, thresholds, texts, Y, example_emb, version, encoder=encoder, gate=gate
+    )
 
 
 def cross_validate(
-    config: dict, texts: list[str], Y: np.ndarray, encoder: SentenceEncoder | None, seed: int,
+    config: dict,
+    texts: list[str],
+    Y: np.ndarray,
+    encoder: SentenceEncoder | None,
+    seed: int,
 ) -> np.ndarray:
     """Out-of-fold final scores (n, 12) from seeded k-fold, through the served scoring."""
     from sklearn.model_selection import KFold
@@ -169,8 +195,10 @@ def tune_thresholds(P: np.ndarray, Y: np.ndarray, config: dict) -> np.ndarray:
     """Per theme, the threshold maximising F1 on out-of-fold scores (ties: nearest 0.5),
     then shrunk towards 0.5 by `threshold_shrink` (small data: keep thresholds moderate)."""
     grid = np.round(
-        np.arange(config["threshold_min"], config["threshold_max"] + 1e-9,
-                  config["threshold_step"]), 4
+        np.arange(
+            config["threshold_min"], config["threshold_max"] + 1e-9, config["threshold_step"]
+        ),
+        4,
     )
     out = []
     for j in range(Y.shape[1]):
@@ -189,19 +217,33 @@ def tune_thresholds(P: np.ndarray, Y: np.ndarray, config: dict) -> np.ndarray:
 
 
 def predict_sets(P: np.ndarray, thresholds: np.ndarray) -> list[list[str]]:
-    return [[THEME_IDS[j] for j in range(P.shape[1]) if P[i, j] >= thresholds[j]]
-            for i in range(P.shape[0])]
+    return [
+        [THEME_IDS[j] for j in range(P.shape[1]) if P[i, j] >= thresholds[j]]
+        for i in range(P.shape[0])
+    ]
 
 
 def _summary(report: dict) -> dict:
-    keys = ("n", "macro_f1", "micro_f1", "exact_match", "mean_response_f1",
-            "no_theme_accuracy", "no_theme_count", "multi_theme_recall")
-    return {k: (round(report[k], 4) if isinstance(report[k], float) else report[k])
-            for k in keys if k in report}
+    keys = (
+        "n",
+        "macro_f1",
+        "micro_f1",
+        "exact_match",
+        "mean_response_f1",
+        "no_theme_accuracy",
+        "no_theme_count",
+        "multi_theme_recall",
+    )
+    return {
+        k: (round(report[k], 4) if isinstance(report[k], float) else report[k])
+        for k in keys
+        if k in report
+    }
 
 
 def load_training(
-    data_path: Path | None = None, extra: Sequence[tagdata.Example] = (),
+    data_path: Path | None = None,
+    extra: Sequence[tagdata.Example] = (),
     limit: int | None = None,
 ) -> list[tagdata.Example]:
     examples = tagdata.load(data_path) if data_path else tagdata.load_train()
@@ -242,17 +284,21 @@ def train(
     Y = label_matrix(examples)
     data_bytes = "\n".join(json.dumps([e.text, list(e.themes)]) for e in examples).encode()
     version = model_version(data_bytes, config, seed)
-    log(f"training {version} on {len(examples)} messages from {source}"
-        + (f" + {len(extra)} staff-reviewed responses" if extra else ""))
+    log(
+        f"training {version} on {len(examples)} messages from {source}"
+        + (f" + {len(extra)} staff-reviewed responses" if extra else "")
+    )
 
     encoder = CachedEncoder(Encoder()) if config["use_embeddings"] else None
     t0 = time.perf_counter()
     oof = cross_validate(config, texts, Y, encoder, seed)
     thresholds = tune_thresholds(oof, Y, config)
     cv = evaluate([list(e.themes) for e in examples], predict_sets(oof, thresholds))
-    log(f"  {config['folds']}-fold CV in {time.perf_counter() - t0:.1f}s: "
+    log(
+        f"  {config['folds']}-fold CV in {time.perf_counter() - t0:.1f}s: "
         f"macro-F1 {cv['macro_f1']:.3f}, micro-F1 {cv['micro_f1']:.3f}, "
-        f"no-theme accuracy {cv['no_theme_accuracy']}")
+        f"no-theme accuracy {cv['no_theme_accuracy']}"
+    )
 
     tagger = fit_tagger(config, texts, Y, encoder, thresholds, version)
     meta_path = out_dir / "meta.json"
@@ -267,17 +313,22 @@ def train(
         "trained_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "seed": seed,
         "config": config,
-        "data": {"path": str(Path(source).name),
-                 "sha256": hashlib.sha256(data_bytes).hexdigest(),
-                 "examples": len(examples),
-                 "no_theme_examples": int((Y.sum(axis=1) == 0).sum()),
-                 "per_theme": {t: int(Y[:, j].sum()) for j, t in enumerate(THEME_IDS)},
-                 **(extra_note or {})},
+        "data": {
+            "path": str(Path(source).name),
+            "sha256": hashlib.sha256(data_bytes).hexdigest(),
+            "examples": len(examples),
+            "no_theme_examples": int((Y.sum(axis=1) == 0).sum()),
+            "per_theme": {t: int(Y[:, j].sum()) for j, t in enumerate(THEME_IDS)},
+            **(extra_note or {}),
+        },
         "thresholds": {t: float(thresholds[j]) for j, t in enumerate(THEME_IDS)},
-        "cv": {**_summary(cv),
-               "per_theme_f1": {t: round(m["f1"], 4) for t, m in cv["per_theme"].items()}},
-        "files": {name: _sha256(out_dir / name)
-                  for name in ("tfidf.json", "weights.npz", "examples.json")},
+        "cv": {
+            **_summary(cv),
+            "per_theme_f1": {t: round(m["f1"], 4) for t, m in cv["per_theme"].items()},
+        },
+        "files": {
+            name: _sha256(out_dir / name) for name in ("tfidf.json", "weights.npz", "examples.json")
+        },
         "path": str(out_dir),
     }
     if checks:
@@ -308,12 +359,16 @@ def _checks(tagger: TrainedTagger, log: Callable[[str], None]) -> dict:
     out = {}
     for name, path in tagdata.checking_sets().items():
         rows = tagdata.load(path)
-        pred = [r.themes for r in tagger.tag_many([e.text for e in rows],
-                                                   [e.question_key for e in rows])]
+        pred = [
+            r.themes
+            for r in tagger.tag_many([e.text for e in rows], [e.question_key for e in rows])
+        ]
         report = evaluate([list(e.themes) for e in rows], pred)
         out[name] = _summary(report)
-        log(f"  check {name}: macro-F1 {report['macro_f1']:.3f}, exact "
-            f"{report['exact_match']:.3f}, no-theme accuracy {report['no_theme_accuracy']}")
+        log(
+            f"  check {name}: macro-F1 {report['macro_f1']:.3f}, exact "
+            f"{report['exact_match']:.3f}, no-theme accuracy {report['no_theme_accuracy']}"
+        )
     return out
 
 
