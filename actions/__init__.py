@@ -3,8 +3,9 @@
 Loaded by `rasa run actions --actions actions`.
 """
 
-import os
 import threading
+
+from bot.config import settings
 
 
 def _warm_tagger() -> None:
@@ -17,5 +18,5 @@ def _warm_tagger() -> None:
         pass
 
 
-if os.environ.get("BUCKS_LIS_WARM_TAGGER") == "1":  # set by `bucks-lis run`
+if settings().warm_tagger:  # set by `bucks-lis run`
     threading.Thread(target=_warm_tagger, name="warm-tagger", daemon=True).start()

@@ -142,6 +142,18 @@ class Settings:
     # Trackers a Rasa process keeps between turns (bot/storage/tracker_cache.py); 0 = off.
     tracker_cache_size: int = field(default_factory=lambda: _int("TRACKER_CACHE_SIZE", 200))
 
+    # --- Read where they are used, not only at import: tests and tools change them. ---------
+    # Where the SQLite file, logs, the development secret and the X outbox live.
+    var_dir: Path = field(
+        default_factory=lambda: Path(os.environ.get("BUCKS_LIS_VAR_DIR") or VAR_DIR)
+    )
+    # onnxruntime threads for tagging batches (0 = up to 2 cores).
+    tagger_threads: int = field(default_factory=lambda: _int("BUCKS_LIS_TAGGER_THREADS", 0))
+    # 1 = the action server loads the tagger as it starts (`bucks-lis run` sets it).
+    warm_tagger: bool = field(
+        default_factory=lambda: os.environ.get("BUCKS_LIS_WARM_TAGGER") == "1"
+    )
+
     @property
     def production(self) -> bool:
         return self.env == "production"

@@ -35,7 +35,9 @@ def default_threads() -> int:
 
     Measured on 2 quiet cores: 1 thread ~160 msg/s, 2 threads ~230 msg/s (batches of 16-32).
     """
-    return int(os.environ.get("BUCKS_LIS_TAGGER_THREADS") or min(2, os.cpu_count() or 1))
+    from bot.config import settings
+
+    return settings().tagger_threads or min(2, os.cpu_count() or 1)
 
 
 class Encoder:

@@ -41,14 +41,16 @@ def on_tiny_disk(tiny_disk: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[s
     import bot.tagging
     from bot.config import settings
 
-    def tag(text: str) -> TagResult:
+    def tag(text: str, question_key: str | None = None) -> TagResult:
         scores = {t: 0.9 if t == "education_skills" else 0.1 for t in THEME_IDS}
         return TagResult(
-            themes=["education_skills"], scores=scores, evidence={"education_skills": ["skills"]}
+            themes=["education_skills"],
+            scores=scores,
+            evidence={"education_skills": ["skills"]},
+            model_version="test-1",
         )
 
     monkeypatch.setattr(bot.tagging, "tag", tag)
-    monkeypatch.setattr(bot.tagging, "model_version", lambda: "test-1")
     url = f"sqlite:///{tiny_disk / 'bot.db'}"
     monkeypatch.setenv("DATABASE_URL", url)
     settings.cache_clear()

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import requests
 
-from bot.channels.x import crc_response_token
+from bot.channels.x.signatures import crc_response_token
 
 pytestmark = pytest.mark.slow
 

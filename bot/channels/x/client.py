@@ -31,7 +31,6 @@ from __future__ import annotations
 import itertools
 import json
 import logging
-import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -39,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.channels.x.posts import has_link
-from bot.config import VAR_DIR, Settings, settings
+from bot.config import Settings, settings
 
 logger = logging.getLogger(__name__)
 
@@ -356,7 +355,7 @@ class OutboxClient(XClient):
 
 def outbox_path() -> Path:
     """Where `make run` records what it would have sent to X (var/x-outbox.jsonl)."""
-    return Path(os.environ.get("BUCKS_LIS_VAR_DIR") or VAR_DIR) / "x-outbox.jsonl"
+    return settings().var_dir / "x-outbox.jsonl"
 
 
 def client_from_settings(
