@@ -73,7 +73,12 @@ def _turn(
         time.sleep(1)
 
 
-def converse(base_url: str, biz: Business, patience: float = 120.0) -> Business:
+def converse(
+    base_url: str,
+    biz: Business,
+    patience: float = 120.0,
+    on_turn: Callable[[], None] = lambda: None,
+) -> Business:
     url = f"{base_url}/webhooks/rest/webhook"
     with requests.Session() as http:
         for line, is_answer in SCRIPT:
@@ -82,6 +87,7 @@ def converse(base_url: str, biz: Business, patience: float = 120.0) -> Business:
             if body is None:
                 biz.gave_up = message
                 return biz
+            on_turn()
             biz.acknowledged.append(message)
             biz.replies += [r["text"] for r in body if r.get("text")]
             if is_answer:
@@ -90,17 +96,31 @@ def converse(base_url: str, biz: Business, patience: float = 120.0) -> Business:
 
 
 def run_load(
-    base_url: str, businesses: int, at_once: int, fault: Callable[[], None], fault_after: float
+    base_url: str,
+    businesses: int,
+    at_once: int,
+    fault: Callable[[], None],
+    fault_after_turns: int,
 ) -> list[Business]:
-    """Run the consultations; call `fault()` `fault_after` seconds in."""
+    """Run the consultations; call `fault()` (in its own thread) once `fault_after_turns`
+    turns have been answered, so the fault always lands mid-load however fast the turns
+    are (a timer could fire after the load had finished)."""
     people = [Business(n) for n in range(businesses)]
-    timer = threading.Timer(fault_after, fault)
-    timer.start()
-    try:
-        with ThreadPoolExecutor(at_once) as pool:
-            done = list(pool.map(lambda b: converse(base_url, b), people))
-    finally:
-        timer.cancel()
+    lock, turns = threading.Lock(), [0]
+    fired: list[threading.Thread] = []
+
+    def on_turn() -> None:
+        with lock:
+            turns[0] += 1
+            if turns[0] == fault_after_turns:
+                fired.append(threading.Thread(target=fault, name="fault", daemon=True))
+                fired[0].start()
+
+    with ThreadPoolExecutor(at_once) as pool:
+        done = list(pool.map(lambda b: converse(base_url, b, on_turn=on_turn), people))
+    for thread in fired:
+        thread.join(timeout=120)
+    assert fired, f"the load ended after {turns[0]} turns, before the fault"
     return done
 
 

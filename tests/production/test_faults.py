@@ -18,6 +18,8 @@ from tests.production.chat_load import losses, run_load
 pytestmark = pytest.mark.slow
 
 BUSINESSES, AT_ONCE = 8, 4
+# The fault lands once this many turns are answered: about a quarter of the 152 turns.
+FAULT_AT = 40
 
 
 def _wait_restarted(stack: Any, name: str, old_pid: int, timeout: float = 240) -> None:
@@ -31,7 +33,11 @@ def test_killed_action_server_loses_nothing(production_stack: Any) -> None:
     stack = production_stack
     victim = stack.pids()["actions0"]
     people = run_load(
-        stack.url, BUSINESSES, AT_ONCE, lambda: os.kill(victim, signal.SIGKILL), fault_after=4
+        stack.url,
+        BUSINESSES,
+        AT_ONCE,
+        lambda: os.kill(victim, signal.SIGKILL),
+        fault_after_turns=FAULT_AT,
     )
     assert losses(stack.database_url(), people) == []
     assert "actions0 exited (killed by SIGKILL); restarting" in stack.output()
@@ -49,7 +55,7 @@ def test_killed_rasa_replica_its_conversations_continue_on_the_other(
         killed_at.append(time.monotonic())
         os.kill(victim, signal.SIGKILL)
 
-    people = run_load(stack.url, BUSINESSES, AT_ONCE, kill, fault_after=5)
+    people = run_load(stack.url, BUSINESSES, AT_ONCE, kill, fault_after_turns=FAULT_AT)
     assert killed_at
     assert losses(stack.database_url(), people) == []
     moved = [
@@ -68,7 +74,11 @@ def test_postgres_restart_under_load_loses_nothing(production_stack: Any) -> Non
     stack = production_stack
     victim = stack.pids()["postgres"]
     people = run_load(
-        stack.url, BUSINESSES, AT_ONCE, lambda: os.killpg(victim, signal.SIGKILL), fault_after=4
+        stack.url,
+        BUSINESSES,
+        AT_ONCE,
+        lambda: os.killpg(victim, signal.SIGKILL),
+        fault_after_turns=FAULT_AT,
     )
     assert losses(stack.database_url(), people) == []
     assert "postgres exited" in stack.output()
@@ -84,7 +94,7 @@ def test_redis_down_degrades_then_recovers(production_stack: Any) -> None:
         time.sleep(6)
         os.kill(redis_pid, signal.SIGCONT)
 
-    people = run_load(stack.url, BUSINESSES, AT_ONCE, outage, fault_after=3)
+    people = run_load(stack.url, BUSINESSES, AT_ONCE, outage, fault_after_turns=FAULT_AT)
     assert losses(stack.database_url(), people) == []
     time.sleep(6)  # past the 5 s retry window: the next turns try Redis again
     for i in range(10):  # senders spread over both replicas
