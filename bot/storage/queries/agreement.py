@@ -81,12 +81,27 @@ def _counts(report: dict, theme_id: str) -> ThemeAgreement:
     return ThemeAgreement(theme_id, tp=tp, fp=predicted - tp, fn=support - tp)
 
 
+def _reviewed_ids() -> Any:  # noqa: ANN401 - a SQLAlchemy select
+    return select(Response.id).where(Response.reviewed_at.is_not(None))
+
+
+def _reviewed_gold(session: Session) -> dict[int, set[str]]:
+    """The staff-checked (effective) themes of every reviewed response."""
+    gold: dict[int, set[str]] = defaultdict(set)
+    for rid, theme_id in session.execute(
+        select(EffectiveTheme.response_id, EffectiveTheme.theme_id).where(
+            EffectiveTheme.response_id.in_(_reviewed_ids())
+        )
+    ):
+        gold[rid].add(theme_id)
+    return gold
+
+
 def agreement(session: Session) -> Agreement:
     """Compare the model's tags with the final (staff-checked) themes on reviewed responses."""
-    reviewed_ids = select(Response.id).where(Response.reviewed_at.is_not(None))
+    reviewed_ids = _reviewed_ids()
     ids = list(session.scalars(reviewed_ids))
     model: dict[int, set[str]] = defaultdict(set)
-    gold: dict[int, set[str]] = defaultdict(set)
     staff: set[int] = set()
     for rid, theme_id, source, present in session.execute(
         select(
@@ -103,12 +118,7 @@ def agreement(session: Session) -> Agreement:
             model[rid].add(theme_id)
         elif source == SOURCE_STAFF:
             staff.add(rid)
-    for rid, theme_id in session.execute(
-        select(EffectiveTheme.response_id, EffectiveTheme.theme_id).where(
-            EffectiveTheme.response_id.in_(reviewed_ids)
-        )
-    ):
-        gold[rid].add(theme_id)
+    gold = _reviewed_gold(session)
     # Per-theme and micro scores count THEME_IDS only; per-response F1 the whole sets.
     gold_sets = [sorted(gold.get(rid, set())) for rid in ids]
     pred_sets = [sorted(model.get(rid, set())) for rid in ids]
@@ -151,14 +161,8 @@ def model_agreement(session: Session, models: Sequence[Any]) -> list[ModelAgreem
     """For each installed model (`bot.tagging.versions.InstalledModel`), its stored
     predictions (`ModelPrediction`) against the staff-reviewed themes, leaving out the
     responses it was trained on (`--include-reviewed`), so retraining is judged fairly."""
-    reviewed = select(Response.id).where(Response.reviewed_at.is_not(None))
-    gold: dict[int, set[str]] = defaultdict(set)
-    for rid, theme_id in session.execute(
-        select(EffectiveTheme.response_id, EffectiveTheme.theme_id).where(
-            EffectiveTheme.response_id.in_(reviewed)
-        )
-    ):
-        gold[rid].add(theme_id)
+    reviewed = _reviewed_ids()
+    gold = _reviewed_gold(session)
     out = []
     for model in models:
         said = {
