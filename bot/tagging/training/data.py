@@ -21,7 +21,9 @@ HELDOUT_PATH = DATA_DIR / "heldout-indirect.jsonl"
 HELDOUT_GENERAL_PATH = DATA_DIR / "heldout-general.jsonl"
 # Written on 2026-11-30 by writers who never saw train.jsonl (website answers, X posts, DMs,
 # long answers, typos; most touch two or three themes). Never trained on, never tuned on.
-INDEPENDENT_PATHS = (DATA_DIR / "independent-a.jsonl", DATA_DIR / "independent-b.jsonl")
+# C (2026-11-30, a third writer who saw neither train nor A/B) is split the way the issue's
+# hidden check was: messages that name their subject, indirect wording, mostly multi-theme.
+INDEPENDENT_PATHS = tuple(DATA_DIR / f"independent-{name}.jsonl" for name in ("a", "b", "c"))
 # Labelled checking sets shared by the team: never trained on (tests assert no overlap).
 SHARED_THEMES_DIR = PROJECT_ROOT.parent / "shared" / "themes"
 DEV_PATH = SHARED_THEMES_DIR / "dev.jsonl"
