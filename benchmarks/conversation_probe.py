@@ -1,0 +1,204 @@
+"""Unseen conversations: thirty whole chats as busy business owners write them, checked
+against what a consultation officer expects to find in the database and in the replies.
+
+    .venv/bin/python benchmarks/conversation_probe.py [--only NAME] [--verbose]
+    .venv/bin/python benchmarks/conversation_probe.py --rasa-url http://127.0.0.1:5005 \
+        --database-url sqlite:///var/bucks_lis.db      # against a stack that is already up
+
+Without --rasa-url it starts `bucks-lis run` on free ports with a temporary SQLite database
+(needs `make train`). The conversations are in `benchmarks/data/conversation_probe.yml`
+(terse, chatty, typos, side questions, two views in one message, corrections, silence,
+data and contact questions, stop, forget me, coming back, greeting again). Each passes when
+every reply check holds and the database holds exactly the expected answers (question key
+and text), profile, consent and contact, with a theme on every substantive answer. Prints
+each failure and the pass count; a quality number, not a test (exit 0 unless the stack
+cannot be reached).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import requests
+import yaml
+from conversation_load import start_stack, stop_stack
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import Engine
+
+DATA = Path(__file__).resolve().parent / "data" / "conversation_probe.yml"
+PROFILE = ("organisation", "sector", "size_band", "location", "role")
+
+
+@dataclass
+class Turn:
+    say: str
+    has: list[str] = field(default_factory=list)
+    lacks: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Conversation:
+    name: str
+    turns: list[Turn]
+    expect: dict[str, Any]
+    sender: str | None = None
+
+
+def load(path: Path = DATA) -> list[Conversation]:
+    """The conversations of the probe file, turns normalised to `Turn`."""
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    conversations = []
+    for item in doc["conversations"]:
+        turns = [
+            Turn(t) if isinstance(t, str) else Turn(t["say"], t.get("has", []), t.get("lacks", []))
+            for t in item["turns"]
+        ]
+        conversations.append(
+            Conversation(item["name"], turns, item.get("expect", {}), item.get("sender"))
+        )
+    return conversations
+
+
+def chat(rasa_url: str, sender: str, turns: list[Turn]) -> tuple[list[str], list[str]]:
+    """Send each turn; (problems with the replies, transcript lines)."""
+    problems, transcript = [], []
+    url = f"{rasa_url}/webhooks/rest/webhook"
+    with requests.Session() as http:
+        for turn in turns:
+            resp = http.post(url, json={"sender": sender, "message": turn.say}, timeout=120)
+            if resp.status_code != 200:
+                problems.append(f"{turn.say!r}: HTTP {resp.status_code}")
+                continue
+            said = "\n".join(r.get("text") or "" for r in resp.json())
+            transcript += [f"  > {turn.say}", *(f"    {line}" for line in said.splitlines())]
+            low = said.lower()
+            missing = [h for h in turn.has if h.lower() not in low]
+            unwanted = [w for w in turn.lacks if w.lower() in low]
+            if missing or unwanted:
+                problems.append(
+                    f"{turn.say[:60]!r}: reply lacks {missing} / has {unwanted}: "
+                    f"{' | '.join(said.splitlines())[:300]}"
+                )
+    return problems, transcript
+
+
+def stored(engine: Engine, sender: str) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+    """The business row and its responses (with effective themes), oldest first."""
+    with engine.connect() as conn:
+        business = conn.execute(
+            text("SELECT * FROM businesses WHERE sender_id = :s ORDER BY id"), {"s": sender}
+        ).first()
+        responses = [
+            dict(r._mapping)
+            for r in conn.execute(
+                text(
+                    "SELECT r.id, r.question_key, r.text FROM responses r "
+                    "JOIN conversations c ON c.id = r.conversation_id "
+                    "WHERE c.sender_id = :s ORDER BY r.id"
+                ),
+                {"s": sender},
+            )
+        ]
+        for r in responses:
+            r["themes"] = sorted(
+                row[0]
+                for row in conn.execute(
+                    text("SELECT theme_id FROM effective_themes WHERE response_id = :r"),
+                    {"r": r["id"]},
+                )
+            )
+    return (dict(business._mapping) if business else None), responses
+
+
+def check_database(engine: Engine, sender: str, expect: dict[str, Any]) -> list[str]:
+    """What the officer would find, against what they expect."""
+    problems = []
+    business, responses = stored(engine, sender)
+    consent = business["consent"] if business else None
+    if "consent" in expect and (None if consent is None else bool(consent)) != expect["consent"]:
+        problems.append(f"consent {consent!r}, expected {expect['consent']!r}")
+    for name, want in (expect.get("profile") or {}).items():
+        got = business.get(name) if business else None
+        if got != want:
+            problems.append(f"profile {name} = {got!r}, expected {want!r}")
+    for name in ("email", "follow_up"):
+        if name in expect:
+            got = business.get(name) if business else None
+            got = bool(got) if name == "follow_up" and got is not None else got
+            if got != expect[name]:
+                problems.append(f"{name} = {got!r}, expected {expect[name]!r}")
+    wanted = expect.get("answers", [])
+    got_pairs = [(r["question_key"], r["text"][:70]) for r in responses]
+    if len(responses) != len(wanted) or any(
+        r["question_key"] != w[0] or w[1].lower() not in r["text"].lower()
+        for r, w in zip(responses, wanted, strict=False)
+    ):
+        problems.append(f"answers {got_pairs}, expected {[tuple(w[:2]) for w in wanted]}")
+    else:
+        for r, w in zip(responses, wanted, strict=False):
+            need = set(w[2]) if len(w) > 2 else set()
+            if not r["themes"] and not expect.get("untagged_ok"):
+                problems.append(f"no theme on {r['text'][:50]!r}")
+            elif need - set(r["themes"]):
+                problems.append(f"{r['text'][:50]!r} themes {r['themes']}, lacks {need}")
+    return problems
+
+
+def run(rasa_url: str, database_url: str, only: str | None, verbose: bool) -> tuple[int, int]:
+    engine = create_engine(database_url)
+    senders: dict[str, str] = {}
+    passed = total = 0
+    try:
+        for conversation in load():
+            if only and only.lower() not in conversation.name.lower():
+                continue
+            total += 1
+            key = conversation.sender or conversation.name
+            sender = senders.setdefault(key, f"probe-{uuid.uuid4().hex[:12]}")
+            problems, transcript = chat(rasa_url, sender, conversation.turns)
+            problems += check_database(engine, sender, conversation.expect)
+            passed += not problems
+            print(f"{'PASS' if not problems else 'FAIL'}  {conversation.name}", flush=True)
+            for problem in problems:
+                print(f"      - {problem}")
+            if verbose and problems:
+                print("\n".join(transcript))
+    finally:
+        engine.dispose()
+    return passed, total
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rasa-url")
+    parser.add_argument("--database-url")
+    parser.add_argument("--only", help="run the conversations whose name contains this")
+    parser.add_argument("--verbose", action="store_true", help="print failing transcripts")
+    args = parser.parse_args()
+    if args.rasa_url and not args.database_url:
+        parser.error("--rasa-url needs --database-url")
+    proc = None
+    with tempfile.TemporaryDirectory() as tmp:
+        rasa_url, database_url = args.rasa_url, args.database_url
+        if not rasa_url:
+            proc, rasa_url, database_url = start_stack(Path(tmp))
+        try:
+            passed, total = run(rasa_url, database_url, args.only, args.verbose)
+        except requests.ConnectionError as exc:
+            print(f"stack unreachable: {exc}", file=sys.stderr)
+            return 1
+        finally:
+            if proc is not None:
+                stop_stack(proc)
+    print(f"\nconversations passed: {passed} / {total}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
