@@ -79,6 +79,24 @@ class ValidateContactForm(FormValidationAction):
         service.set_contact(tracker.sender_id, channel(tracker), None, False)
         return {"follow_up": False, "email": SKIPPED}
 
+    def _email_given(self, tracker: Tracker, slot: str) -> dict[str, Any]:
+        """An address typed in a sentence ("yeah my email is tom@x.co.uk") is the answer,
+        whatever NLU read the sentence as (the word "email" reads as a privacy question)."""
+        if tracker.get_slot("requested_slot") != slot:
+            return {}
+        text = latest_text(tracker)
+        return {slot: text} if find_email(text) and not text.startswith("/") else {}
+
+    async def extract_follow_up(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
+        return self._email_given(tracker, "follow_up")
+
+    async def extract_email(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
+        return self._email_given(tracker, "email")
+
     def validate_follow_up(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:

@@ -92,6 +92,29 @@ EXPLICIT_FORGET = re.compile(
 )
 
 
+def asks_to_delete(text: str) -> bool:
+    """An explicit request to delete what was said ("please delete everything I've said"),
+    whatever NLU made of it: never stored as an answer."""
+    return EXPLICIT_FORGET.search(text) is not None
+
+
+def last_answer_key(tracker: Tracker) -> str | None:
+    """The question the business last answered in this form: the queue's previous key.
+
+    Read from the queue, not the database, so it is the question asked just before the
+    pending one, and None at the first question of a part.
+    """
+    chosen = list(tracker.get_slot("seabed") or []) or list(tracker.get_slot("islands") or [])
+    pending = list(tracker.get_slot("pending_questions") or [])
+    if not pending or not chosen:
+        return None
+    from bot.consultation.questions import question_queue
+
+    queue = question_queue(chosen)
+    at = len(queue) - len(pending)
+    return queue[at - 1] if 0 < at <= len(queue) and queue[at:] == pending else None
+
+
 def asks_to_forget(text: str) -> bool:
     """The business asked for its data to be deleted (not just used a word like "remove")."""
     if len(text.split()) > LONG_MESSAGE_WORDS:
@@ -112,11 +135,36 @@ WITHDRAW_WORDS = re.compile(
 
 # Finishing or leaving says so; "Lane End" (a village) or "Cheriton Ltd" is an answer.
 STOP_WORDS = re.compile(
-    r"\b(stop\w*|finish\w*|done|enough|wrap\w*|no more|that'?s (all|it|everything)|"
-    r"end (it|here|there|now|this|the)|call it a day|nothing (more|else)|the rest|"
-    r"said (all|everything)|out of time|no time)\b|^\W*end\W*$",
+    r"\b(stop\w*|finish\w*|done|(?<!not )(?<!soon )enough|wrap\w*|no more|"
+    r"that'?s (all|it|everything)|end (it|here|there|now|this|the)|call it a day|"
+    r"nothing (more|else)|the rest|said (all|everything)|out of time|no time)\b|^\W*end\W*$",
     re.IGNORECASE,
 )
+# Past a few words an answer often says "enough", "done", "stopped" or "no time" about
+# the business ("East West Rail can't come soon enough", "the council stopped the bus"):
+# it must then say it is finishing with *this* ("that's enough for now", "I'm done").
+SHORT_STOP_WORDS = 5
+EXPLICIT_STOP = re.compile(
+    r"\b(that'?s (all|it|everything|enough)|enough (for now|for today|questions|of this)|"
+    r"(i'?m|i am|we'?re|we are) (done|finished)|no more questions|call it a day|"
+    r"(stop|finish|end|wrap (it |this |things )?up)( it)? (here|there|now|the (questions|survey|"
+    r"chat|consultation))|(let'?s|can we|i'?d like to|i want to|i need to|i'?ll|i have to|"
+    r"i must|i'?ve got to|got to) (stop|finish|end|wrap( it| this)? up)|"
+    r"(no|out of|run out of|haven'?t got|don'?t have) (more )?time (for|to do) "
+    r"(this|more|the rest)|"
+    r"skip the rest|said (all|everything) i (want|wanted|need|needed) to)\b",
+    re.IGNORECASE,
+)
+
+
+def says_stop(text: str) -> bool:
+    """The message asks to finish: any stop word in a short one ("done", "that's all"),
+    an explicit "that's enough for now" in a longer one."""
+    if len(text.split()) <= SHORT_STOP_WORDS:
+        return STOP_WORDS.search(text) is not None
+    return EXPLICIT_STOP.search(text) is not None
+
+
 GOODBYE_WORDS = re.compile(
     r"\b(bye|goodbye|cheerio|ciao|see (ya|you)|ta ?ra|laters?|cya|ttyl|farewell|"
     r"gotta (go|run|dash)|(have|got|need|must) to (go|run|dash)|i'?m off|leaving|"
@@ -147,7 +195,7 @@ def answer_read_as_question(tracker: Tracker, slot: str, faq: bool = True) -> di
         return {slot: text}
     if intent == "consent_decline" and not WITHDRAW_WORDS.search(text):
         return {slot: text}
-    if intent == "stop" and not STOP_WORDS.search(text):
+    if intent == "stop" and not says_stop(text):
         return {slot: text}
     if intent == "goodbye" and not GOODBYE_WORDS.search(text):
         return {slot: text}

@@ -17,15 +17,17 @@ from actions.common import (
     acknowledgement_only,
     answer_read_as_question,
     as_text,
+    asks_to_delete,
     buttons,
     channel,
     fix_theme_typos,
     holding,
+    last_answer_key,
     nudged_since_last_answer,
     side_question,
     skipped,
 )
-from actions.faq import answer_question
+from actions.faq import SURE, answer_question, faq_choice
 from bot.consultation import service
 from bot.consultation.questions import (
     SYNONYMS,
@@ -37,6 +39,7 @@ from bot.consultation.questions import (
     section_text,
     theme_names,
 )
+from bot.consultation.replies import after_change_of_mind, corrects_last_answer
 from bot.strategy import ISLAND_IDS, SEABED_IDS, theme
 
 DONE = "(done)"
@@ -86,7 +89,7 @@ class ValidateStrategyForm(FormValidationAction):
         if skipped(tracker, text) or means_none(text):
             chosen: list[str] = []
         else:
-            fixed = fix_theme_typos(text)
+            fixed = fix_theme_typos(after_change_of_mind(text))  # "space - no wait, medtech"
             chosen = match_themes(fixed, kind)
             if not chosen and slot == "islands":
                 seabed = seabed_named(fixed)
@@ -99,6 +102,10 @@ class ValidateStrategyForm(FormValidationAction):
                         "pending_questions": question_queue(seabed),
                         "seabed_answer": None,
                     }
+            if not chosen and "?" in text and faq_choice(tracker)[1] >= SURE:
+                # "can someone call me? easier on the phone": a question, not a choice
+                answer_question(dispatcher, tracker)
+                return {slot: None}
             if not chosen and asked_before(tracker, slot):
                 # unclear twice: move on rather than ask the same list a third time
                 dispatcher.utter_message(response="utter_choice_moving_on")
@@ -125,6 +132,18 @@ class ValidateStrategyForm(FormValidationAction):
             # again, so the answer that follows is stored against the question it answers.
             answer_question(dispatcher, tracker)
             return {answer_slot: None}
+        if asks_to_delete(text):
+            # "please delete everything I've said" that NLU missed: never stored as a view
+            dispatcher.utter_message(text=message("forget_how"))
+            return {answer_slot: None}
+        previous = last_answer_key(tracker)
+        if previous and corrects_last_answer(text):
+            # "sorry, I meant Silverstone Park": kept with the answer it corrects, and the
+            # pending question is asked again
+            service.record_answer(
+                tracker.sender_id, channel(tracker), text, previous, question(previous).text
+            )
+            return {answer_slot: None}
         if acknowledgement_only(text):
             # "yes" / "thanks" to an open question: ask once for a sentence, then move on
             nudge = message("say_more")
@@ -137,6 +156,16 @@ class ValidateStrategyForm(FormValidationAction):
                 tracker.sender_id, channel(tracker), text, key, question(key).text
             )
         return {answer_slot: None if rest else DONE, "pending_questions": rest}
+
+    async def extract_islands(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
+        return answer_read_as_question(tracker, "islands")
+
+    async def extract_seabed(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
+        return answer_read_as_question(tracker, "seabed")
 
     async def extract_island_answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]

@@ -8,6 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import buttons, channel, latest_intent, latest_text, looks_like_question
+from actions.consent import PRIVACY_NOTICE, privacy_shown
 from actions.faq import SURE, answer_question, faq_choice, resume
 from bot.consultation import service
 from bot.consultation.questions import message
@@ -82,6 +83,9 @@ class ActionFallback(Action):
         if offers_a_view(tracker) and stage in VIEW_REPLIES:
             # A view offered with no question pending: say why it isn't noted and how
             # it could be, instead of "I didn't understand".
+            if stage is None and not privacy_shown(tracker, domain):
+                # a view as the very first message (an X DM): the notice before the ask
+                dispatcher.utter_message(response=PRIVACY_NOTICE)
             take_part = [("Take part", "/consent_agree")] if stage != "closed" else []
             dispatcher.utter_message(
                 response=VIEW_REPLIES[stage], buttons=buttons(*take_part, *options)

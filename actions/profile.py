@@ -20,7 +20,9 @@ from actions.common import (
     skipped,
 )
 from bot.consultation import service
+from bot.consultation.profile import tidy_profile_answer
 from bot.consultation.questions import PROFILE_SLOTS, message, profile_question, size_bands
+from bot.consultation.replies import skips_the_rest
 
 MAX_CHARS = service.PROFILE_MAX_CHARS
 
@@ -52,6 +54,8 @@ class ValidateProfileForm(FormValidationAction):
     ) -> dict[str, Any]:
         if holding(value):
             return {slot: None}  # asked again
+        if skips_the_rest(as_text(value)):  # "can we skip all this": the rest of the profile
+            return {s: SKIPPED for s in PROFILE_SLOTS if s == slot or not tracker.get_slot(s)}
         if (
             dispatcher is not None
             and asks_back(value)
@@ -64,7 +68,9 @@ class ValidateProfileForm(FormValidationAction):
             return {slot: None}
         if skipped(tracker, value):
             return {slot: SKIPPED}
-        text = service.clean_text(as_text(value), MAX_CHARS)
+        text = tidy_profile_answer(slot, service.clean_text(as_text(value), MAX_CHARS))
+        if text:  # kept as given, so a business that leaves mid-profile keeps what it said
+            service.save_profile(tracker.sender_id, channel(tracker), **{slot: text})
         return {slot: text or None}
 
     async def extract_organisation(

@@ -76,6 +76,19 @@ NOTHING_TO_SAY = re.compile(
 )
 
 
+# "can we skip all this", "skip the rest": every remaining question of this part
+SKIP_THE_REST = re.compile(
+    r"\b(skip|pass|miss|leave|jump|don'?t want to (answer|do))\b.*"
+    r"\b(all( of)?( this| these| that| them| the questions)?|the (rest|lot)|these( questions)?|"
+    r"the questions|everything|this (bit|part|section|stuff))\b"
+)
+
+
+def skips_the_rest(text: Any) -> bool:
+    """The business skips every remaining question of this part, not just this one."""
+    return isinstance(text, str) and SKIP_THE_REST.search(normalise(text)) is not None
+
+
 def means_nothing(text: Any) -> bool:
     """A short reply with nothing to record ("no idea", "dunno", "nah", "not sure tbh")."""
     if isinstance(text, str) and is_skip(text):
@@ -115,9 +128,42 @@ HOLDING = re.compile(
 )
 
 
+# "hello?", "hi sorry got distracted", "you still there?": a greeting mid-question is a
+# nudge to carry on, never the answer (the question is asked again)
+GREETING = re.compile(
+    r"((hi|hiya|hello|helo|hallo|hullo|hey|heya|howdy|yo|morning|afternoon|evening|"
+    r"good (morning|afternoon|evening|day)|there|again|me again|it'?s me( again)?|"
+    r"(are )?you (still )?there|anyone there|(i'?m|i am) back|back( now)?|sorry|soz|apologies|"
+    r"(i )?(got|was|been|just got) (distracted|sidetracked|called away|pulled away|busy|"
+    r"interrupted)|(i )?was (away|on the phone|on a call|in a meeting)|"
+    r"about that|for the (wait|delay)|where (was i|were we))( |$))+"
+)
+
+
+def greeting_only(text: Any) -> bool:
+    """Nothing but a greeting or an apology for a pause ("hello?", "hi sorry, got
+    distracted"): not an answer to the pending question."""
+    return _whole(GREETING, text)
+
+
+def punctuation_only(text: Any) -> bool:
+    """ "...", "?", "!!": no words, no emoji, and not a skip dash."""
+    if not isinstance(text, str):
+        return False
+    stripped = text.strip()
+    return (
+        bool(stripped)
+        and stripped not in DASHES
+        and all(
+            not ch.isalnum() and (ch.isspace() or ch.isascii() or ch in "…“”‘’") for ch in stripped
+        )
+    )
+
+
 def holding(text: Any) -> bool:
-    """The business is not answering yet ("hang on", "one sec", "erm")."""
-    return _whole(HOLDING, text)
+    """The business is not answering yet ("hang on", "one sec", "erm", "...", or a
+    greeting mid-question: "hello?"), so the question is asked again."""
+    return _whole(HOLDING, text) or greeting_only(text) or punctuation_only(text)
 
 
 # "yes", "thanks", "cool": a reply, but no view to record on an open question
@@ -203,3 +249,37 @@ CONSULTATION_TERMS = re.compile(
 def about_the_consultation(text: str) -> bool:
     """The message mentions the strategy, the consultation or the bot ("you", "this")."""
     return CONSULTATION_TERMS.search(normalise(text).replace("-", " ")) is not None
+
+
+# "sorry, I meant Silverstone Park", "correction: it's the A418": the business corrects
+# the answer it has just given rather than answering the next question
+SELF_CORRECTION = re.compile(
+    r"^((sorry|oops|whoops|soz|apologies|my bad|typo|correction|actually|no|wait|sorry again)"
+    r"[ ,:-]*)*"
+    r"(i meant|meant to (say|write|type)|should (have|'?ve) (said|written)|"
+    r"(that|it) should (say|read|be|have said)|(sorry|oops|whoops|no) i mean\b|"
+    r"correction\b|typo\b|ignore (that|my last|the last)|scratch that)"
+)
+
+
+def corrects_last_answer(text: Any) -> bool:
+    """The message corrects the previous answer ("sorry I meant Silverstone Park, not the
+    track"); it is kept against the question that answer was given to."""
+    return isinstance(text, str) and SELF_CORRECTION.match(normalise(text)) is not None
+
+
+# "space - no wait, medical technologies", "film, actually no, space": a choice changed
+# mid-message; only what follows the last change of mind counts
+CHANGE_OF_MIND = re.compile(
+    r"\b(no wait|wait no|no sorry|sorry no|actually no|no actually|sorry i mean|i meant|"
+    r"scratch that|make that|or rather|on second thoughts?|correction)\b"
+)
+
+
+def after_change_of_mind(text: str) -> str:
+    """What follows the last change of mind in a choice ("space, no wait, medical tech"
+    -> "medical tech"), or the whole text when it has none or nothing follows it."""
+    norm = normalise(text)
+    parts = CHANGE_OF_MIND.split(norm)
+    last = parts[-1].strip() if len(parts) > 1 else ""
+    return last or text

@@ -83,7 +83,8 @@ def test_a_view_before_consent_says_why_it_is_not_noted_yet(
     text = "the roads round Aylesbury are a disaster and nobody listens"
     tracker = make_tracker(text=text, intent="inform", events=[action_event("action_listen")])
     run(ActionFallback().run(dispatcher, tracker, domain))
-    message = dispatcher.messages[0]
+    notice, message = dispatcher.messages  # the privacy notice first: nothing shown it yet
+    assert notice["response"] == "utter_privacy"
     assert message["response"] == "utter_view_before_consent"
     assert message["buttons"][0]["payload"] == "/consent_agree"
     for stage, response in [

@@ -1,0 +1,134 @@
+"""Profile answers as people type them: "we're about 30" is the Small band, "its called
+Wendover Web ltd" is the name "Wendover Web ltd", "I'm the owner" is "owner".
+
+Staff filter and count by size band, so a typed head count is placed in the band the
+buttons offer; anything not understood is kept as typed. No Rasa imports.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.consultation.questions import size_bands
+
+# Upper bounds of the bands in seeds/questions.yml `size_bands`, in order (the last open).
+BAND_LIMITS = (9, 49, 249)
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "hundred": 100,
+    "a dozen": 12,
+    "a couple": 2,
+    "a few": 3,
+    "a handful": 5,
+}
+_WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_NUMBER = re.compile(rf"\d[\d,]*|\b({_WORDS})\b")
+JUST_ME = re.compile(
+    r"\b(just (me|myself|us two)|only me|me alone|myself|sole trader|one[- ]man band|"
+    r"self[- ]employed|freelance(r)?|on my own)\b"
+)
+# "me and 3 others", "me plus two": the speaker counts too
+ME_AND = re.compile(
+    r"\b(me|myself|i) (and|plus|\+) (\S+)( \S+)? (others|more|staff|people|employees)\b"
+)
+FEWER = re.compile(r"\b(under|less than|fewer than|below|not quite)\s+$")
+BAND_WORDS = {"micro": 0, "small": 1, "medium": 2, "large": 3}
+BAND_SAID = re.compile(
+    r"(?:an? )?(micro|small|medium|large)( sized?| size)?( business| firm| company| one)?"
+)
+
+
+def _numbers(text: str) -> list[int]:
+    found = []
+    for match in _NUMBER.finditer(text):
+        token = match.group(0)
+        value = NUMBER_WORDS[token] if token in NUMBER_WORDS else int(token.replace(",", ""))
+        if FEWER.search(text[: match.start()]):
+            value -= 1
+        found.append(value)
+    return found
+
+
+def _band_of(count: int) -> int:
+    return next((i for i, limit in enumerate(BAND_LIMITS) if count <= limit), len(BAND_LIMITS))
+
+
+def size_band_for(text: str) -> str | None:
+    """The size band a typed answer names, or None when it is unclear.
+
+    "about 12" -> Small; "me and 3 others" -> Micro; "250+" -> Large; "micro" -> Micro;
+    "10-15" -> Small; "40-60" (two bands) -> None.
+    """
+    bands = size_bands()
+    norm = " ".join(text.lower().replace("–", "-").split())
+    if norm in {b.lower() for b in bands}:
+        return next(b for b in bands if b.lower() == norm)
+    named = BAND_SAID.fullmatch(norm)
+    if named:  # "micro", "small business"; not "small team of 12" (the count decides)
+        return bands[BAND_WORDS[named.group(1)]]
+    if JUST_ME.search(norm):
+        return bands[0]
+    me_and = ME_AND.search(norm)
+    if me_and:
+        others = _numbers(me_and.group(3))
+        return bands[_band_of(others[0] + 1)] if others else None
+    counts = [n for n in _numbers(norm) if n > 0]
+    if not counts:
+        return None
+    found = {_band_of(n) for n in counts}
+    return bands[found.pop()] if len(found) == 1 else None
+
+
+# Lead-ins people type before the answer itself, per profile question.
+LEAD_INS = {
+    # only with "called" or "the company is": "Its Fine Ltd" and "We Are Digital" are names
+    "organisation": re.compile(
+        r"^((it'?s|its|it is|we'?re|we are|this is)\s+(called|named)\s+|"
+        r"(the|our|my)\s+(company|business|firm|organisation)('?s)?(\s+name)?(\s+is)?\s+"
+        r"((called|named)\s+)?|((the|company|business)\s+)?name\s+is\s+|(the\s+)?name's\s+)(?=\S)",
+        re.IGNORECASE,
+    ),
+    "sector": re.compile(r"^((we'?re|we are|i'?m|i am|it'?s|its)\s+(a|an|in)\s+)", re.IGNORECASE),
+    "location": re.compile(
+        r"^((we'?re|we are|i'?m|i am|it'?s|its|our (office|site|unit|base|shop) is)\s+)?"
+        r"((based|located|situated)\s+)?(in|at)\s+(?=\S)",
+        re.IGNORECASE,
+    ),
+    "role": re.compile(r"^((i'?m|i am|im)\s+((the|a|an|one of the)\s+)?)(?=\S)", re.IGNORECASE),
+}
+
+
+def strip_lead_in(slot: str, text: str) -> str:
+    """The answer without "it's called", "we're based in", "I'm the": "its called
+    Wendover Web ltd" -> "Wendover Web ltd". A lead-in alone is kept as typed."""
+    pattern = LEAD_INS.get(slot)
+    if pattern is None:
+        return text
+    stripped = pattern.sub("", text.strip(), count=1).strip()
+    return stripped or text.strip()
+
+
+def tidy_profile_answer(slot: str, text: str) -> str:
+    """A profile answer as staff want to read it: lead-in dropped, a head count placed in
+    its size band."""
+    text = strip_lead_in(slot, text)
+    if slot == "size_band":
+        return size_band_for(text) or text
+    return text
