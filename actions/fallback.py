@@ -62,7 +62,7 @@ class ActionFallback(Action):
         if key and confidence >= SURE and looks_like_question(latest_text(tracker)):
             # a question NLU did not read as one, but the FAQ selector knows the answer
             answer_question(dispatcher, tracker)
-            resume(dispatcher, tracker)
+            resume(dispatcher, tracker, domain)
             return []
         if (
             offers_a_view(tracker)

@@ -10,6 +10,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import buttons, latest_text
+from actions.consent import PRIVACY_NOTICE, privacy_shown
 from bot.consultation.focus import focus_answer
 from bot.consultation.questions import message, named_themes
 from bot.strategy import theme
@@ -69,12 +70,21 @@ class ActionAnswerQuestion(Action):
         return []
 
 
-def resume(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
-    """Ask again whatever the business was last asked, by stage (a form asks its own)."""
+def resume(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any] | None = None
+) -> None:
+    """Ask again whatever the business was last asked, by stage (a form asks its own).
+
+    Before consent, a business whose first message was a question (an X DM: "is Westcott
+    part of this?") has not seen the privacy notice: it comes before the consent question,
+    so a "yes" after it is an agreement.
+    """
     if tracker.active_loop.get("name"):
         return  # the form asks its question again itself
     stage = tracker.get_slot("stage") or "consent"
     if stage == "consent":
+        if domain is not None and not privacy_shown(tracker, domain):
+            dispatcher.utter_message(response=PRIVACY_NOTICE)
         dispatcher.utter_message(response="utter_ask_consent")
     elif stage == "declined":
         faq = message("fallback_buttons")
@@ -100,5 +110,5 @@ class ActionResume(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        resume(dispatcher, tracker)
+        resume(dispatcher, tracker, domain)
         return []

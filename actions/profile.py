@@ -20,7 +20,7 @@ from actions.common import (
     skipped,
 )
 from bot.consultation import service
-from bot.consultation.profile import tidy_profile_answer
+from bot.consultation.profile import size_band_for, tidy_profile_answer
 from bot.consultation.questions import PROFILE_SLOTS, message, profile_question, size_bands
 from bot.consultation.replies import skips_the_rest
 
@@ -56,8 +56,10 @@ class ValidateProfileForm(FormValidationAction):
             return {slot: None}  # asked again
         if skips_the_rest(as_text(value)):  # "can we skip all this": the rest of the profile
             return {s: SKIPPED for s in PROFILE_SLOTS if s == slot or not tracker.get_slot(s)}
+        counted = slot == "size_band" and size_band_for(as_text(value)) is not None
         if (
             dispatcher is not None
+            and not counted  # "like 15?" is a head count, not a question back
             and asks_back(value)
             and latest_intent(tracker) != "skip"
             and not skipped(tracker, value)

@@ -59,7 +59,12 @@ def test_fallback_count_resets_after_another_action() -> None:
 
 
 def test_resume_re_asks_by_stage(dispatcher: CollectingDispatcher, domain: dict[str, Any]) -> None:
-    run(ActionResume().run(dispatcher, make_tracker(slots={"stage": "consent"}), domain))
+    shown = [action_event("utter_privacy")]  # greeted first: the notice is not shown again
+    run(
+        ActionResume().run(
+            dispatcher, make_tracker(slots={"stage": "consent"}, events=shown), domain
+        )
+    )
     run(ActionResume().run(dispatcher, make_tracker(slots={"stage": "playback"}), domain))
     run(ActionResume().run(dispatcher, make_tracker(slots={"stage": "declined"}), domain))
     assert [m.get("response") for m in dispatcher.messages[:2]] == [

@@ -17,6 +17,7 @@ from actions.close import ValidateContactForm
 from actions.common import answer_read_as_question
 from actions.consultation import ValidateStrategyForm
 from actions.fallback import ActionFallback
+from actions.faq import ActionResume
 from actions.profile import ValidateProfileForm
 from bot.consultation import service
 from bot.consultation.questions import SKIPPED, message
@@ -224,3 +225,29 @@ def test_a_question_at_the_theme_choice_is_answered_and_the_choice_asked_again(
     quiet = CollectingDispatcher()
     ValidateStrategyForm().validate_islands("hmm not sure? maybe", quiet, unsure, domain)
     assert "utter_faq/human" not in texts(quiet)
+
+
+def test_a_head_count_with_a_question_mark_is_a_size(
+    database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    form = ValidateProfileForm()
+    result = form.validate_size_band("like 15?", dispatcher, make_tracker("p3", "like 15?"), domain)
+    assert result == {"size_band": "Small (10-49 staff)"}
+    assert dispatcher.messages == []  # not "why do we ask" (bot_help)
+    asking = form.validate_size_band(
+        "why do you need that?", dispatcher, make_tracker("p3", "why do you need that?"), domain
+    )
+    assert asking == {"size_band": None}
+    assert texts(dispatcher) == ["utter_faq/bot_help"]
+
+
+def test_a_question_as_the_first_message_gets_the_notice_before_the_consent_question(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    first = make_tracker("x2", "Is Westcott part of this?", "faq")
+    run(ActionResume().run(dispatcher, first, domain))
+    assert texts(dispatcher) == ["utter_privacy", "utter_ask_consent"]
+    again = CollectingDispatcher()
+    greeted = make_tracker("x2", "what's the arc?", "faq", events=[action_event("utter_privacy")])
+    run(ActionResume().run(again, greeted, domain))
+    assert texts(again) == ["utter_ask_consent"]

@@ -237,7 +237,10 @@ def test_a_question_nlu_missed_is_answered_when_the_faq_selector_is_sure(
     dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:
     text = "what towns does it include?"
-    tracker = _with_selection(make_tracker(text=text, intent="nlu_fallback"), "focus", 0.8)
+    greeted = [action_event("utter_privacy")]  # the notice was shown with the welcome
+    tracker = _with_selection(
+        make_tracker(text=text, intent="nlu_fallback", events=greeted), "focus", 0.8
+    )
     run(ActionFallback().run(dispatcher, tracker, domain))
     assert texts(dispatcher) == [focus_answer(), "utter_ask_consent"]
     unsure = _with_selection(make_tracker(text=text, intent="nlu_fallback"), "focus", 0.3)
