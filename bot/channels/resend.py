@@ -194,4 +194,4 @@ def install() -> None:
         return await _handle_message(original, self, message)
 
     handle_message._bucks_lis_resend = True  # type: ignore[attr-defined]
-    MessageProcessor.handle_message = handle_message  # type: ignore[method-assign]
+    MessageProcessor.handle_message = handle_message
