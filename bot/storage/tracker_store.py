@@ -153,8 +153,17 @@ class ConsultationTrackerStore(SQLTrackerStore):
         if self._cache.size <= 0 or any(isinstance(e, SessionStarted) for e in new_events):
             self._cache.drop(tracker.sender_id)
             return
-        with self.engine.connect() as conn:
-            self._cache.put(tracker.sender_id, tracker_stamp(conn, tracker.sender_id), tracker)
+        try:
+            with self.engine.connect() as conn:
+                at = tracker_stamp(conn, tracker.sender_id)
+        except sa.exc.SQLAlchemyError as error:
+            # The turn is saved: failing it now would have the client resend a saved turn.
+            logger.warning(
+                "Tracker not cached: the database went away after the save (%s)",
+                str(error).splitlines()[0],
+            )
+            return
+        self._cache.put(tracker.sender_id, at, tracker)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         """Store the turn's new events, applying the consent rules above."""

@@ -211,3 +211,115 @@ def test_odd_inputs_never_crash_the_conversation(agent_factory: Any) -> None:
             await server.wait_closed()
 
     asyncio.run(scenario())
+
+
+# --- The database fails a turn at its very end (tests/production/test_faults.py, PostgreSQL
+# killed under load), deterministically: the tracker store's save raises once, either before
+# writing (the turn is lost and must run again) or after committing (the turn is saved, but
+# the client got an error and sends the same message again).
+
+SCRIPT_TO_ISLAND_QUESTIONS = [
+    "hello",
+    "/consent_agree",
+    "Resend Test Fabrication",
+    "precision engineering",
+    "Small (10-49 staff)",
+    "High Wycombe",
+    "/skip",
+    "space and film",
+]
+
+
+def _stored(sender: str) -> list[tuple[str, str | None]]:
+    from bot.consultation import service
+
+    return [(a.text, a.question_key) for a in service.recorded_answers(sender)]
+
+
+def _fail_next_save(monkeypatch: pytest.MonkeyPatch, after_commit: bool) -> list[str]:
+    """The next tracker save raises as a dropped database connection does; `after_commit`:
+    its events were written first (the connection died before the commit was answered)."""
+    from bot.storage.tracker_store import ConsultationTrackerStore
+
+    original = ConsultationTrackerStore.save
+    failed: list[str] = []
+
+    async def save(self: Any, tracker: Any) -> None:
+        if failed:
+            return await original(self, tracker)
+        failed.append(tracker.sender_id)
+        if after_commit:
+            await original(self, tracker)
+        raise sa.exc.OperationalError("COMMIT", {}, Exception("server closed the connection"))
+
+    monkeypatch.setattr(ConsultationTrackerStore, "save", save)
+    return failed
+
+
+@pytest.fixture()
+def keywords_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No themes, no model: the trained tagger is not what is tested here."""
+    import bot.tagging
+    from bot.strategy import THEME_IDS
+    from bot.tagging.result import TagResult
+
+    none = TagResult([], {t: 0.0 for t in THEME_IDS}, {}, "test-none")
+    monkeypatch.setattr(bot.tagging, "tag", lambda text, question_key=None: none)
+
+
+@pytest.mark.parametrize("after_commit", [False, True], ids=["lost", "saved"])
+def test_a_turn_failed_at_its_save_and_resent_runs_once(
+    agent_factory: Any,
+    database_url: str,
+    keywords_only: None,
+    monkeypatch: pytest.MonkeyPatch,
+    after_commit: bool,
+) -> None:
+    from bot.channels.resilience import install
+    from bot.consultation.questions import question
+    from bot.production.transcript_guard import TranscriptUnavailable
+    from bot.production.transcript_guard import install as fail_closed
+
+    install()
+    fail_closed()
+    agent, port = agent_factory()
+    sender = f"resend-{'saved' if after_commit else 'lost'}"
+    answer, second = "Film studios keep asking for set builders", "Grants for CNC machines"
+
+    async def scenario() -> None:
+        server = await _start_action_server(port)
+        try:
+            for text in SCRIPT_TO_ISLAND_QUESTIONS:
+                await agent.handle_text(text, sender_id=sender)
+            tracker = await agent.tracker_store.retrieve(sender)
+            keys = list(tracker.get_slot("pending_questions"))
+            assert len(keys) >= 3, keys
+
+            # The answer's action stores it, then the turn fails at its save.
+            failed = _fail_next_save(monkeypatch, after_commit)
+            with pytest.raises(TranscriptUnavailable):
+                await agent.handle_text(answer, sender_id=sender)
+            assert failed == [sender]
+            assert _stored(sender) == [(answer, keys[0])]
+
+            resent = await agent.handle_text(answer, sender_id=sender)
+            assert question(keys[1]).text in _texts(resent), resent
+            assert _stored(sender) == [(answer, keys[0])]
+
+            # A resent "/skip" whose first try was saved skips one question, not two.
+            _fail_next_save(monkeypatch, after_commit)
+            with pytest.raises(TranscriptUnavailable):
+                await agent.handle_text("/skip", sender_id=sender)
+            skipped = await agent.handle_text("/skip", sender_id=sender)
+            assert question(keys[2]).text in _texts(skipped), skipped
+
+            await agent.handle_text(second, sender_id=sender)
+            assert _stored(sender) == [(answer, keys[0]), (second, keys[2])]
+        finally:
+            server.close()
+            await server.wait_closed()
+        said = _user_texts(database_url, sender)
+        assert said.count(answer) == 1, said  # the transcript holds it once either way
+        assert said.count(second) == 1
+
+    asyncio.run(scenario())

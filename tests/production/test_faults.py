@@ -70,14 +70,6 @@ def test_killed_rasa_replica_its_conversations_continue_on_the_other(
     _wait_restarted(stack, "rasa0", victim)
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="known race, open: an answer whose action committed while PostgreSQL was being "
-    "killed, and whose Rasa turn then failed and was resent, can be stored against the previous "
-    "question and the acknowledged one lost (1 business of 8 in 1 of 4 clean-clone runs, "
-    "30 Nov). Exactly-once across the action's store and Rasa's tracker needs the answer keyed "
-    "by the turn, not by its text.",
-)
 def test_postgres_restart_under_load_loses_nothing(production_stack: Any) -> None:
     stack = production_stack
     victim = stack.pids()["postgres"]

@@ -111,3 +111,28 @@ def test_size_zero_turns_the_cache_off(
     for text in ("one", "two", "three"):
         turn(store, domain, "biz", text)
     assert store._cache.hits == 0 and texts(run(store.retrieve("biz")))[-1] == "you said three"
+
+
+def test_a_saved_turn_does_not_fail_when_the_database_goes_away_just_after(
+    database_url: str, domain: Domain, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The stamp query after the commit fails: the turn is saved, so the save must not raise
+    (a 503 would have the client resend a saved turn); only the cache is skipped."""
+    import bot.storage.tracker_store as module
+
+    store = ConsultationTrackerStore(domain=domain)
+    turn(store, domain, "biz", "one")
+    tracker = run(store.retrieve("biz"))
+    for event in (UserUttered("two"), BotUttered("you said two"), ActionExecuted("action_listen")):
+        tracker.update(event)
+
+    def gone(*args: object) -> None:
+        raise sa.exc.OperationalError("SELECT", {}, Exception("server closed the connection"))
+
+    with monkeypatch.context() as patched:
+        patched.setattr(module, "tracker_stamp", gone)
+        run(store.save(tracker))  # does not raise
+    misses = store._cache.misses
+    rebuilt = run(store.retrieve("biz"))
+    assert store._cache.misses == misses + 1  # nothing was cached: rebuilt from the database
+    assert texts(rebuilt) == ["one", "you said one", "two", "you said two"]

@@ -1,0 +1,197 @@
+"""A failed turn that was saved after all is not run a second time when it is resent.
+
+When the database goes away at the end of a turn, the tracker store's save can raise
+although its events reached the database (PostgreSQL killed after writing the commit but
+before answering it). The REST channel then answers 503 and the client sends the same
+message again. Run again, that message is a new turn on a conversation that has already
+moved on: an answer is stored a second time against the next question, a resent "/skip"
+skips one question too many, and every later answer lands one question off (seen in
+tests/production/test_faults.py when PostgreSQL is killed under load).
+
+So a turn that raises is remembered by its message id (per sender, with its text). When
+that sender next sends the same text, the transcript decides: if its latest user message
+is the failed turn's, that turn was saved, and the replies it saved are sent again
+without running anything. Otherwise the message runs as usual: the failed attempt left
+nothing in the transcript, so the conversation is where it was and an answer the action
+server stored on that attempt is found again (`service.record_answer`).
+
+Failed turns are remembered in Redis when REDIS_HOST is set (a resend may reach another
+replica), and always in the process as well, for when Redis is down.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.core.processor import MessageProcessor
+from rasa.shared.core.events import BotUttered, Event, UserUttered
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
+
+KEY_PREFIX = "bucks_lis:failed_turn:"
+TTL_SECONDS = 24 * 3600  # a resend comes within seconds or minutes; a day is plenty
+MAX_LOCAL = 10_000
+NO_REDIS = object()  # Redis not configured or not answering
+
+
+@dataclass
+class FailedTurn:
+    """The text of a turn that failed, and the message ids of its failed attempts."""
+
+    text: str
+    message_ids: list[str] = field(default_factory=list)
+
+    def dumps(self) -> str:
+        return json.dumps({"text": self.text, "message_ids": self.message_ids})
+
+    @classmethod
+    def loads(cls, raw: bytes | str) -> FailedTurn:
+        data = json.loads(raw)
+        return cls(str(data["text"]), [str(m) for m in data["message_ids"]])
+
+
+class FailedTurns:
+    """Per sender, the latest turn that failed: in the process, and in Redis if given.
+
+    While Redis does not answer it is left alone for `retry_seconds` (as the flood limits
+    do), so a hung Redis costs one short timeout per interval, not one per turn."""
+
+    retry_seconds = 5.0
+
+    def __init__(
+        self,
+        client: Any = None,  # noqa: ANN401 - redis.Redis or None
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.client = client
+        self.clock = clock
+        self._local: OrderedDict[str, FailedTurn] = OrderedDict()
+        self._redis_down_until = 0.0
+
+    def _redis(self, call: Callable[[Any], Any]) -> Any:  # noqa: ANN401
+        """`call(client)`, or NO_REDIS (none configured, or not answering)."""
+        if self.client is None or self.clock() < self._redis_down_until:
+            return NO_REDIS
+        try:
+            return call(self.client)
+        except RedisError as error:
+            logger.warning("Redis unreachable (%s): failed turns kept per process", error)
+            self._redis_down_until = self.clock() + self.retry_seconds
+            return NO_REDIS
+
+    def remember(self, sender_id: str, text: str, message_id: str) -> None:
+        """Add a failed attempt (a resend of the same text that fails too joins it)."""
+        turn = self.peek(sender_id)
+        if turn is None or turn.text != text:
+            turn = FailedTurn(text)
+        if message_id not in turn.message_ids:
+            turn.message_ids.append(message_id)
+        self._local[sender_id] = turn
+        self._local.move_to_end(sender_id)
+        while len(self._local) > MAX_LOCAL:
+            self._local.popitem(last=False)
+        self._redis(lambda r: r.set(KEY_PREFIX + sender_id, turn.dumps(), ex=TTL_SECONDS))
+
+    def peek(self, sender_id: str) -> FailedTurn | None:
+        """Redis's entry when Redis answers (another replica may have settled the turn,
+        leaving this process's copy stale), else this process's."""
+        raw = self._redis(lambda r: r.get(KEY_PREFIX + sender_id))
+        if raw is NO_REDIS:
+            return self._local.get(sender_id)
+        try:
+            return FailedTurn.loads(raw) if raw else None
+        except (ValueError, KeyError, TypeError):
+            logger.warning("Ignored a malformed failed turn in Redis for %s", sender_id)
+            return None
+
+    def forget(self, sender_id: str) -> None:
+        self._local.pop(sender_id, None)
+        self._redis(lambda r: r.delete(KEY_PREFIX + sender_id))
+
+
+def saved_replies(events: Iterable[Event], turn: FailedTurn) -> list[dict[str, Any]] | None:
+    """The replies of the failed turn if the transcript's latest user message is one of its
+    attempts (so it was saved after all), else None."""
+    replies: list[dict[str, Any]] | None = None
+    for event in events:
+        if isinstance(event, UserUttered):
+            saved = event.message_id in turn.message_ids and event.text == turn.text
+            replies = [] if saved else None
+        elif isinstance(event, BotUttered) and replies is not None:
+            replies.append(event.message())
+    return replies
+
+
+_store: FailedTurns | None = None
+
+
+def store() -> FailedTurns:
+    """The process's failed turns (Redis-backed when REDIS_HOST is set)."""
+    global _store
+    if _store is None:
+        from bot.channels.rate_limit import redis_client
+        from bot.config import settings
+
+        cfg = settings()
+        _store = FailedTurns(redis_client(cfg) if cfg.redis_host else None)
+    return _store
+
+
+async def _replay(processor: MessageProcessor, message: UserMessage) -> bool:
+    """Send the saved turn's replies again if `message` resends a failed turn that was
+    saved after all (True); False when the message must run."""
+    failed = store().peek(message.sender_id)
+    if failed is None:
+        return False
+    if failed.text != message.text:  # the business moved on: the failed turn is settled
+        store().forget(message.sender_id)
+        return False
+    tracker = await processor.tracker_store.retrieve(message.sender_id)
+    replies = saved_replies(tracker.events if tracker else [], failed)
+    if replies is not None:
+        logger.warning(
+            "A resent message's earlier turn was saved although it failed: sending its %d "
+            "saved replies again instead of running it twice",
+            len(replies),
+        )
+        for reply in replies:
+            await message.output_channel.send_response(message.sender_id, reply)
+    store().forget(message.sender_id)  # the transcript has decided
+    return replies is not None
+
+
+async def _handle_message(
+    original: Any,  # noqa: ANN401 - MessageProcessor.handle_message
+    processor: MessageProcessor,
+    message: UserMessage,
+) -> Any:  # noqa: ANN401 - Rasa's own result
+    try:
+        if not await _replay(processor, message):
+            return await original(processor, message)
+    except Exception:
+        if message.sender_id and message.text:
+            store().remember(message.sender_id, message.text, message.message_id)
+        raise
+    channel = message.output_channel
+    return channel.messages if isinstance(channel, CollectingOutputChannel) else None
+
+
+def install() -> None:
+    """Wrap MessageProcessor.handle_message (idempotent)."""
+    if getattr(MessageProcessor.handle_message, "_bucks_lis_resend", False):
+        return
+    original = MessageProcessor.handle_message
+
+    async def handle_message(self: MessageProcessor, message: UserMessage) -> Any:  # noqa: ANN401
+        return await _handle_message(original, self, message)
+
+    handle_message._bucks_lis_resend = True  # type: ignore[attr-defined]
+    MessageProcessor.handle_message = handle_message

@@ -1,0 +1,162 @@
+"""A failed turn that was saved after all is replayed, not run again, when it is resent
+(bot/channels/resend.py). The same sequence with the trained model, the action server and
+our tracker store: tests/channels/test_resilience.py::test_a_turn_failed_at_its_save_..."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.shared.core.events import ActionExecuted, BotUttered, Event, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+from redis.exceptions import ConnectionError as RedisConnectionError
+
+from bot.channels import resend
+from bot.channels.resend import FailedTurn, FailedTurns, saved_replies
+
+
+def _turn(text: str, message_id: str, *replies: str) -> list[Event]:
+    return [
+        UserUttered(text, message_id=message_id),
+        ActionExecuted("some_action"),
+        *[BotUttered(r) for r in replies],
+        ActionExecuted("action_listen"),
+    ]
+
+
+def test_saved_replies_are_the_failed_turns_when_it_is_the_latest() -> None:
+    events = _turn("hi", "m1", "welcome") + _turn("answer", "m2", "thanks", "next question?")
+    replies = saved_replies(events, FailedTurn("answer", ["m0", "m2"]))
+    assert [r["text"] for r in replies or []] == ["thanks", "next question?"]
+
+
+def test_saved_replies_none_when_the_failed_turn_is_not_the_latest() -> None:
+    events = _turn("answer", "m2", "thanks") + _turn("answer", "m3", "thanks again")
+    assert saved_replies(events, FailedTurn("answer", ["m2"])) is None  # a later turn ran
+    assert saved_replies(events[:4], FailedTurn("answer", ["m9"])) is None  # never saved
+    assert saved_replies([], FailedTurn("answer", ["m2"])) is None
+
+
+def test_failed_attempts_of_one_text_add_up_and_another_text_replaces_them() -> None:
+    turns = FailedTurns()
+    turns.remember("s", "answer", "m1")
+    turns.remember("s", "answer", "m2")
+    assert turns.peek("s") == FailedTurn("answer", ["m1", "m2"])
+    turns.remember("s", "other", "m3")
+    assert turns.peek("s") == FailedTurn("other", ["m3"])
+    turns.forget("s")
+    assert turns.peek("s") is None
+
+
+def test_replicas_share_failed_turns_through_redis(redis_url: str) -> None:
+    import redis
+
+    one = FailedTurns(redis.Redis.from_url(redis_url))
+    two = FailedTurns(redis.Redis.from_url(redis_url))
+    one.remember("shared", "answer", "m1")
+    assert two.peek("shared") == FailedTurn("answer", ["m1"])  # the resend reached another
+    two.forget("shared")
+    assert one.peek("shared") is None  # its own copy is stale once Redis says settled
+
+
+class _DownRedis:
+    """A Redis that never answers, counting how often it is asked."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def _fail(self, *args: Any, **kwargs: Any) -> None:
+        self.calls += 1
+        raise RedisConnectionError("connection refused")
+
+    set = get = delete = _fail
+
+
+def test_redis_down_keeps_failed_turns_in_the_process_and_retries_later() -> None:
+    now = [100.0]
+    client = _DownRedis()
+    turns = FailedTurns(client, clock=lambda: now[0])
+    turns.remember("s", "answer", "m1")
+    assert turns.peek("s") == FailedTurn("answer", ["m1"])
+    assert client.calls == 1  # then left alone for retry_seconds
+    now[0] += FailedTurns.retry_seconds + 1
+    assert turns.peek("s") == FailedTurn("answer", ["m1"])
+    assert client.calls == 2
+
+
+class _Store:
+    """The transcript: events per sender."""
+
+    def __init__(self) -> None:
+        self.events: dict[str, list[Event]] = {}
+
+    async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
+        if sender_id not in self.events:
+            return None
+        return DialogueStateTracker.from_events(sender_id, self.events[sender_id])
+
+
+class _Processor:
+    """Runs a turn: saves its user message and a numbered reply, then fails if told to,
+    after saving (`saved`) or before (`lost`)."""
+
+    def __init__(self) -> None:
+        self.tracker_store = _Store()
+        self.runs: list[str] = []
+        self.fail: str | None = None
+
+    async def handle_message(self, message: UserMessage) -> list[dict[str, Any]]:
+        self.runs.append(message.text)
+        reply = f"reply {len(self.runs)}"
+        await message.output_channel.send_response(message.sender_id, {"text": reply})
+        if self.fail != "lost":
+            events = _turn(message.text, message.message_id, reply)
+            self.tracker_store.events.setdefault(message.sender_id, []).extend(events)
+        fail, self.fail = self.fail, None
+        if fail:
+            raise RuntimeError("database went away")
+        return message.output_channel.messages
+
+
+def _send(processor: _Processor, text: str) -> list[str]:
+    message = UserMessage(text, CollectingOutputChannel(), sender_id="biz")
+    replies = asyncio.run(
+        resend._handle_message(type(processor).handle_message, processor, message)  # type: ignore[arg-type]
+    )
+    return [r["text"] for r in replies]
+
+
+@pytest.fixture()
+def processor(monkeypatch: pytest.MonkeyPatch) -> _Processor:
+    monkeypatch.setattr(resend, "_store", FailedTurns())
+    return _Processor()
+
+
+def test_a_resent_turn_that_was_saved_is_replayed_not_run(processor: _Processor) -> None:
+    assert _send(processor, "hello") == ["reply 1"]
+    processor.fail = "saved"
+    with pytest.raises(RuntimeError):
+        _send(processor, "my answer")
+    assert _send(processor, "my answer") == ["reply 2"]  # the saved reply, sent again
+    assert processor.runs == ["hello", "my answer"]
+    assert _send(processor, "my answer") == ["reply 3"]  # said again on purpose: it runs
+    assert processor.runs == ["hello", "my answer", "my answer"]
+
+
+def test_a_resent_turn_that_was_lost_runs_again(processor: _Processor) -> None:
+    processor.fail = "lost"
+    with pytest.raises(RuntimeError):
+        _send(processor, "my answer")
+    assert _send(processor, "my answer") == ["reply 2"]
+    assert processor.runs == ["my answer", "my answer"]
+
+
+def test_a_different_message_after_a_failed_turn_runs(processor: _Processor) -> None:
+    processor.fail = "saved"
+    with pytest.raises(RuntimeError):
+        _send(processor, "my answer")
+    assert _send(processor, "something else") == ["reply 2"]
+    assert _send(processor, "my answer") == ["reply 3"]  # the failed turn was settled
+    assert processor.runs == ["my answer", "something else", "my answer"]
