@@ -67,8 +67,16 @@ DEFAULT_CONFIG: dict = {
     "segment_weight": 0.5,  # 0 = whole message only
     "gate_threshold": 0.5,  # 0 = no gate
     # A clause's vector: "span" = its tokens' states from the whole message's encoder pass
-    # (no second pass); "separate" = the clause encoded on its own.
-    "clause_vectors": "separate",
+    # (no second pass); "separate" = the clause encoded on its own; "cascade" = read off the
+    # whole pass first, and only a clause whose score then comes within `clause_band` of a
+    # theme's threshold that the message does not reach (or that the pass cut off) is
+    # encoded on its own. Cross-validation (`scores`) always encodes every clause on its own:
+    # the thresholds are tuned on those scores, and the cascade is measured against them.
+    "clause_vectors": "cascade",
+    "clause_band": 0.2,
+    # Which graph of the encoder runs (`embed.GRAPHS`); models saved without the key ran
+    # "int8-weights".
+    "encoder_graph": "int8-dynamic",
 }
 
 
@@ -173,33 +181,48 @@ class TrainedTagger:
         if self._encoder is None and self.config["use_embeddings"]:
             from bot.tagging.embed import Encoder
 
-            self._encoder = Encoder()
+            self._encoder = Encoder(graph=self.config.get("encoder_graph", "int8-weights"))
         return self._encoder
 
     # -- inference ---------------------------------------------------------------------
-    def scores(self, texts: list[str]) -> tuple[np.ndarray, dict]:
+    def scores(self, texts: list[str], cascade: bool = False) -> tuple[np.ndarray, dict]:
         """Final scores (n, 12) before thresholds, and the parts used for evidence.
 
+        `cascade`: as served (`tag_many`), clauses encoded on their own only where that can
+        change a tag (config `clause_vectors: cascade`); otherwise every clause is, as
+        cross-validation needs before the thresholds exist.
         BLAS is held to one thread: for one short message the overheads otherwise cost
         more than the arithmetic.
         """
         with _one_blas_thread():
-            return self._scores(texts)
+            return self._scores(texts, cascade)
 
-    def _scores(self, texts: list[str]) -> tuple[np.ndarray, dict]:
+    def _scores(self, texts: list[str], cascade: bool = False) -> tuple[np.ndarray, dict]:
         c = self.config
         prepared = [prepare(t, c) for t in texts]
         n = len(prepared)
         spans = [segment_spans(t) if c.get("segment_weight") else [(0, len(t))] for t in prepared]
         segs = [[t[a:b] for a, b in ss] for t, ss in zip(prepared, spans, strict=True)]
         clauses = [s for ss in segs if len(ss) > 1 for s in ss]
+        mode = c.get("clause_vectors", "separate") if c["use_embeddings"] and clauses else ""
+        if mode == "cascade" and not cascade:
+            mode = "separate"
         emb = None
-        if c["use_embeddings"] and c.get("clause_vectors") == "span":
+        if mode in ("span", "cascade"):
             whole, parts_emb = self.encoder.encode_with_spans(
                 prepared, [ss if len(ss) > 1 else [] for ss in spans]
             )
             emb = np.vstack([whole, *[p for p in parts_emb if len(p)]])
         P_all, gate_all, parts = self._raw_scores(prepared + clauses, emb)
+        if emb is not None:
+            # clauses the whole pass did not see (cut off at the encoder's token limit) and,
+            # in the cascade, clauses near a threshold: encoded on their own
+            redo = ~np.any(emb[n:], axis=1)
+            if mode == "cascade":
+                redo |= self._uncertain_clauses(P_all, gate_all, segs)
+            if redo.any():
+                rows = n + np.flatnonzero(redo)
+                P_all[rows] = self._raw_scores([clauses[r - n] for r in rows])[0]
         P = P_all[:n].copy()
         seg_scores: list[np.ndarray | None] = [None] * n
         weight, k = c.get("segment_weight", 0.0), n
@@ -221,6 +244,34 @@ class TrainedTagger:
             "segment_scores": seg_scores,
             "gate": gate,
         }
+
+    def _uncertain_clauses(
+        self, P_all: np.ndarray, gate_all: np.ndarray | None, segs: list[list[str]]
+    ) -> np.ndarray:
+        """Per clause row (after the n whole-message rows): could encoding it on its own
+        change a tag? Yes when, read off the whole pass, it lifts some theme the message does
+        not reach to within `clause_band` of that theme's threshold. A clause only raises a
+        score, so a theme already on, or a message the gate clears, cannot change; on
+        cross-validated scores a band of 0.2 lost none of the tags the clauses add."""
+        c = self.config
+        n, weight, band = len(segs), c.get("segment_weight", 0.0), c.get("clause_band", 0.2)
+        out = np.zeros(len(P_all) - n, dtype=bool)
+        k = 0
+        for i, ss in enumerate(segs):
+            if len(ss) < 2:
+                continue
+            rows = slice(k, k + len(ss))
+            k += len(ss)
+            if gate_all is not None and c.get("gate_threshold"):
+                if gate_all[i] < c["gate_threshold"]:
+                    continue
+            whole = P_all[i]
+            lifted = np.maximum(
+                whole, (1 - weight) * whole + weight * P_all[n + rows.start : n + rows.stop]
+            )
+            off = whole < self.thresholds
+            out[rows] = ((lifted >= self.thresholds - band) & off).any(axis=1)
+        return out
 
     def _raw_scores(
         self,
@@ -267,7 +318,7 @@ class TrainedTagger:
         keys = list(question_keys) if question_keys is not None else [None] * len(texts)
         if len(keys) != len(texts):
             raise ValueError("question_keys must match texts in length")
-        P, parts = self.scores(texts)
+        P, parts = self.scores(texts, cascade=True)
         results = []
         for i, text in enumerate(texts):
             if not text.strip():

@@ -289,7 +289,9 @@ def train(
         + (f" + {len(extra)} staff-reviewed responses" if extra else "")
     )
 
-    encoder = CachedEncoder(Encoder()) if config["use_embeddings"] else None
+    encoder = (
+        CachedEncoder(Encoder(graph=config["encoder_graph"])) if config["use_embeddings"] else None
+    )
     t0 = time.perf_counter()
     oof = cross_validate(config, texts, Y, encoder, seed)
     thresholds = tune_thresholds(oof, Y, config)
