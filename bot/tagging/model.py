@@ -208,6 +208,9 @@ class TrainedTagger:
         if mode == "cascade" and not cascade:
             mode = "separate"
         emb = None
+        alone = np.zeros(n, dtype=np.int64)  # clauses per message encoded on their own
+        if mode == "separate":
+            alone[:] = [len(ss) if len(ss) > 1 else 0 for ss in segs]
         if mode in ("span", "cascade"):
             whole, parts_emb = self.encoder.encode_with_spans(
                 prepared, [ss if len(ss) > 1 else [] for ss in spans]
@@ -223,6 +226,8 @@ class TrainedTagger:
             if redo.any():
                 rows = n + np.flatnonzero(redo)
                 P_all[rows] = self._raw_scores([clauses[r - n] for r in rows])[0]
+                owner = np.repeat(np.arange(n), [len(ss) if len(ss) > 1 else 0 for ss in segs])
+                np.add.at(alone, owner[redo], 1)
         P = P_all[:n].copy()
         seg_scores: list[np.ndarray | None] = [None] * n
         weight, k = c.get("segment_weight", 0.0), n
@@ -242,6 +247,7 @@ class TrainedTagger:
             "prepared": prepared,
             "segments": segs,
             "segment_scores": seg_scores,
+            "clauses_encoded_alone": alone,
             "gate": gate,
         }
 
