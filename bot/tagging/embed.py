@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 if TYPE_CHECKING:  # tokenizers is imported lazily at run time (start-up cost)
+    from concurrent.futures import ThreadPoolExecutor
+
     from tokenizers import Encoding
 
 MAX_TOKENS = 128
@@ -68,7 +70,7 @@ class Encoder:
         self._ort = ort
         self._sessions: dict[int, object] = {}
         self.threads = threads or default_threads()
-        self._executor = None
+        self._executor: ThreadPoolExecutor | None = None
         self._session(1)  # single messages (the conversation's case) are ready at once;
         # the multi-threaded session for batches is made on the first batch.
 
@@ -240,7 +242,7 @@ class Encoder:
                 run(idx)
         return out, parts
 
-    def _pool(self, workers: int):  # noqa: ANN202
+    def _pool(self, workers: int) -> ThreadPoolExecutor:
         """Threads for running many texts at once (onnxruntime releases the GIL)."""
         if self._executor is None:
             from concurrent.futures import ThreadPoolExecutor
