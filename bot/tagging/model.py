@@ -258,7 +258,7 @@ class TrainedTagger:
         change a tag? Yes when, read off the whole pass, it lifts some theme the message does
         not reach to within `clause_band` of that theme's threshold. A clause only raises a
         score, so a theme already on, or a message the gate clears, cannot change; on
-        cross-validated scores a band of 0.2 lost none of the tags the clauses add."""
+        cross-validated scores a band of 0.2 lost 2 of the 96 tags the clauses add."""
         c = self.config
         n, weight, band = len(segs), c.get("segment_weight", 0.0), c.get("clause_band", 0.2)
         out = np.zeros(len(P_all) - n, dtype=bool)
