@@ -29,6 +29,7 @@ from pathlib import Path
 import numpy as np
 
 from bot.strategy import THEME_IDS, theme
+from bot.tagging.clauses import combine, owners, uncertain
 from bot.tagging.clean import clean
 from bot.tagging.features import (
     STOP_WORDS,
@@ -222,21 +223,15 @@ class TrainedTagger:
             # in the cascade, clauses near a threshold: encoded on their own
             redo = ~np.any(emb[n:], axis=1)
             if mode == "cascade":
-                redo |= self._uncertain_clauses(P_all, gate_all, segs)
+                redo |= uncertain(P_all, gate_all, segs, self.thresholds, c)
             if redo.any():
                 rows = n + np.flatnonzero(redo)
-                P_all[rows] = self._raw_scores([clauses[r - n] for r in rows])[0]
-                owner = np.repeat(np.arange(n), [len(ss) if len(ss) > 1 else 0 for ss in segs])
-                np.add.at(alone, owner[redo], 1)
-        P = P_all[:n].copy()
-        seg_scores: list[np.ndarray | None] = [None] * n
-        weight, k = c.get("segment_weight", 0.0), n
-        for i, ss in enumerate(segs):
-            if len(ss) > 1:
-                scores = seg_scores[i] = P_all[k : k + len(ss)]
-                k += len(ss)
-                best = scores.max(axis=0)
-                P[i] = np.maximum(P[i], (1 - weight) * P[i] + weight * best)
+                # only the vector changes: the clause's own text features are kept
+                vectors = self.encoder.encode([clauses[r - n] for r in rows])
+                text_logits = parts["text_logits"][0][rows]
+                P_all[rows] = self._with_vectors(text_logits, None, vectors, parts["gaz"][rows])[0]
+                np.add.at(alone, owners(segs)[redo], 1)
+        P, seg_scores = combine(P_all, segs, c.get("segment_weight", 0.0))
         gate = gate_all[:n] if gate_all is not None else None
         if gate is not None and c.get("gate_threshold"):
             P[gate < c["gate_threshold"]] = 0.0
@@ -251,34 +246,6 @@ class TrainedTagger:
             "gate": gate,
         }
 
-    def _uncertain_clauses(
-        self, P_all: np.ndarray, gate_all: np.ndarray | None, segs: list[list[str]]
-    ) -> np.ndarray:
-        """Per clause row (after the n whole-message rows): could encoding it on its own
-        change a tag? Yes when, read off the whole pass, it lifts some theme the message does
-        not reach to within `clause_band` of that theme's threshold. A clause only raises a
-        score, so a theme already on, or a message the gate clears, cannot change; on
-        cross-validated scores a band of 0.2 lost 2 of the 96 tags the clauses add."""
-        c = self.config
-        n, weight, band = len(segs), c.get("segment_weight", 0.0), c.get("clause_band", 0.2)
-        out = np.zeros(len(P_all) - n, dtype=bool)
-        k = 0
-        for i, ss in enumerate(segs):
-            if len(ss) < 2:
-                continue
-            rows = slice(k, k + len(ss))
-            k += len(ss)
-            if gate_all is not None and c.get("gate_threshold"):
-                if gate_all[i] < c["gate_threshold"]:
-                    continue
-            whole = P_all[i]
-            lifted = np.maximum(
-                whole, (1 - weight) * whole + weight * P_all[n + rows.start : n + rows.stop]
-            )
-            off = whole < self.thresholds
-            out[rows] = ((lifted >= self.thresholds - band) & off).any(axis=1)
-        return out
-
     def _raw_scores(
         self,
         texts: list[str],
@@ -288,13 +255,12 @@ class TrainedTagger:
         probability that the text carries any theme. Computed block by block (no sparse
         hstack): for one short message the overheads otherwise cost more than the sums.
         `emb`: the texts' vectors when the caller has them already."""
-        c = self.config
-        if emb is None and c["use_embeddings"]:
+        if emb is None and self.config["use_embeddings"]:
             emb = self.encoder.encode(texts)
         gaz, hits = gazetteer_features(texts)
-        logits = np.tile(self.b, (len(texts), 1))
         gate_W, gate_b = self.gate if self.gate is not None else (None, 0.0)
-        gate_logits = np.full(len(texts), gate_b)
+        logits = np.tile(self.b, (len(texts), 1))
+        gate_logits = np.full(len(texts), gate_b) if gate_W is not None else None
         word = None
         for name, (lo, hi) in self._blocks.items():
             if name == "word":  # word/char blocks exist only when tfidf was fitted
@@ -304,15 +270,39 @@ class TrainedTagger:
                 assert self.featurizer.char is not None
                 block = self.featurizer.char.transform(texts)
             elif name == "emb":
-                block = emb * c["emb_weight"]
+                continue  # `_with_vectors`: a clause encoded again changes only this block
             else:
                 block = gaz
             logits += block @ self.W[lo:hi]
-            if gate_W is not None:
+            if gate_logits is not None:
                 gate_logits += np.asarray(block @ gate_W[lo:hi]).ravel()
-        P = blend(sigmoid(logits), emb, self.example_emb, self.example_labels, c, gaz)
-        gate = sigmoid(gate_logits) if gate_W is not None else None
-        return P, gate, {"word": word, "emb": emb, "hits": hits}
+        P, gate = self._with_vectors(logits, gate_logits, emb, gaz)
+        text_logits = (logits, gate_logits)
+        return (
+            P,
+            gate,
+            {"word": word, "emb": emb, "hits": hits, "gaz": gaz, "text_logits": text_logits},
+        )
+
+    def _with_vectors(
+        self,
+        logits: np.ndarray,
+        gate_logits: np.ndarray | None,
+        emb: np.ndarray | None,
+        gaz: np.ndarray,
+    ) -> tuple[np.ndarray, np.ndarray | None]:
+        """The text features' logits plus the embedding's, blended with the neighbour vote."""
+        logits, gate = logits.copy(), None
+        if "emb" in self._blocks and emb is not None:
+            lo, hi = self._blocks["emb"]
+            block = emb * self.config["emb_weight"]
+            logits += block @ self.W[lo:hi]
+            if gate_logits is not None and self.gate is not None:
+                gate_logits = gate_logits + block @ self.gate[0][lo:hi]
+        if gate_logits is not None:
+            gate = sigmoid(gate_logits)
+        P = blend(sigmoid(logits), emb, self.example_emb, self.example_labels, self.config, gaz)
+        return P, gate
 
     def tag_many(
         self, texts: Sequence[str], question_keys: Sequence[str | None] | None = None

@@ -14,15 +14,8 @@ import numpy as np
 import pytest
 
 from bot.strategy import THEME_IDS
+from bot.tagging.clauses import combine, uncertain
 from bot.tagging.model import DEFAULT_CONFIG, TrainedTagger
-
-
-def bare_tagger(threshold: float = 0.4) -> TrainedTagger:
-    """Just what `_uncertain_clauses` reads: the config and the thresholds."""
-    tagger = TrainedTagger.__new__(TrainedTagger)
-    tagger.config = dict(DEFAULT_CONFIG)
-    tagger.thresholds = np.full(len(THEME_IDS), threshold)
-    return tagger
 
 
 def scores(**high: float) -> np.ndarray:
@@ -33,22 +26,34 @@ def scores(**high: float) -> np.ndarray:
 
 
 def test_only_a_clause_that_could_add_a_theme_is_uncertain() -> None:
-    tagger = bare_tagger(0.4)  # band 0.2: a clause matters once (whole + clause) / 2 >= 0.2
+    th, config = np.full(len(THEME_IDS), 0.4), dict(DEFAULT_CONFIG)
+    assert config["clause_band"] == 0.2  # a clause matters once (whole + clause) / 2 >= 0.2
     whole = scores(space=0.7)
     raises_a_theme_already_on = scores(space=0.95)
     near_a_missing_theme = scores(infrastructure=0.45)  # (0.1 + 0.45) / 2 = 0.275
     far_from_any = scores(infrastructure=0.25)  # (0.1 + 0.25) / 2 = 0.175
     P_all = np.vstack([whole, raises_a_theme_already_on, near_a_missing_theme, far_from_any])
     segs = [["we build satellites", "the A41 is slow", "nothing much"]]
-    uncertain = tagger._uncertain_clauses(P_all, np.array([0.9]), segs)
-    assert uncertain.tolist() == [False, True, False]
+    assert uncertain(P_all, np.array([0.9]), segs, th, config).tolist() == [False, True, False]
     # the gate clears the whole message: no clause can change anything
-    cleared = tagger._uncertain_clauses(P_all, np.array([0.2]), segs)
-    assert not cleared.any()
+    assert not uncertain(P_all, np.array([0.2]), segs, th, config).any()
     # a single-clause message in the same batch has no clause rows and shifts nothing
     P_two = np.vstack([whole, scores(), *P_all[1:]])
-    two = tagger._uncertain_clauses(P_two, np.array([0.9, 0.9]), [segs[0], ["hello there"]])
+    two = uncertain(P_two, np.array([0.9, 0.9]), [segs[0], ["hello there"]], th, config)
     assert two.tolist() == [False, True, False]
+
+
+def test_a_clause_only_ever_raises_a_score() -> None:
+    whole = scores(space=0.7, infrastructure=0.1)
+    clause_a, clause_b = scores(space=0.2, infrastructure=0.9), scores(space=0.3)
+    P, seg_scores = combine(
+        np.vstack([whole, scores(), clause_a, clause_b]), [["a", "b"], ["c"]], 0.5
+    )
+    i, s = THEME_IDS.index("infrastructure"), THEME_IDS.index("space")
+    assert P[0, i] == pytest.approx(0.5)  # (0.1 + 0.9) / 2
+    assert P[0, s] == pytest.approx(0.7)  # the clauses' lower space scores do not pull it down
+    assert (P[1] == scores()).all() and seg_scores[1] is None
+    assert seg_scores[0] is not None and seg_scores[0].shape == (2, len(THEME_IDS))
 
 
 @pytest.fixture()

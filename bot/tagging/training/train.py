@@ -37,6 +37,7 @@ RUNTIME_FILES = (
     "embed.py",
     "clean.py",
     "segments.py",
+    "clauses.py",
     "result.py",
     "question_context.py",
 )
