@@ -274,7 +274,7 @@ class TrainedTagger:
             else:
                 block = gaz
             logits += block @ self.W[lo:hi]
-            if gate_logits is not None:
+            if gate_logits is not None and gate_W is not None:
                 gate_logits += np.asarray(block @ gate_W[lo:hi]).ravel()
         P, gate = self._with_vectors(logits, gate_logits, emb, gaz)
         text_logits = (logits, gate_logits)
