@@ -74,7 +74,7 @@ DEFAULT_CONFIG: dict = {
     # encoded on its own. Cross-validation (`scores`) always encodes every clause on its own:
     # the thresholds are tuned on those scores, and the cascade is measured against them.
     "clause_vectors": "cascade",
-    "clause_band": 0.2,
+    "clause_band": 0.15,
     # Which graph of the encoder runs (`embed.GRAPHS`); models saved without the key ran
     # "int8-weights".
     "encoder_graph": "int8-dynamic",

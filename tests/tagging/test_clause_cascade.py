@@ -26,8 +26,8 @@ def scores(**high: float) -> np.ndarray:
 
 
 def test_only_a_clause_that_could_add_a_theme_is_uncertain() -> None:
-    th, config = np.full(len(THEME_IDS), 0.4), dict(DEFAULT_CONFIG)
-    assert config["clause_band"] == 0.2  # a clause matters once (whole + clause) / 2 >= 0.2
+    th, config = np.full(len(THEME_IDS), 0.4), {**DEFAULT_CONFIG, "clause_band": 0.2}
+    # with a band of 0.2 a clause matters once (whole + clause) / 2 >= 0.2
     whole = scores(space=0.7)
     raises_a_theme_already_on = scores(space=0.95)
     near_a_missing_theme = scores(infrastructure=0.45)  # (0.1 + 0.45) / 2 = 0.275
