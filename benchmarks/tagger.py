@@ -1,17 +1,26 @@
 """Theme tagger benchmark: quality on the checking sets, speed, load time, memory.
 
-    .venv/bin/python benchmarks/tagger.py [--json] [--threads N]
+    .venv/bin/python benchmarks/tagger.py [--json] [--threads N] [--reference DIR]
+    .venv/bin/python benchmarks/tagger.py --train-reference   # once: the old engine
+
+The reference (`--reference`, default models/tagger-reference, made by `--train-reference`
+from the same data and seed) is the engine before issue 8's speed work: the float graph of
+the encoder and every clause of a multi-clause message encoded on its own. Its quality and
+its latency are measured in the same run as the served model's, message by message in turn,
+so the machine's load hits both alike.
 
 Prints, for every checking set (`data.checking_sets()`: the shared dev sets, our held-out
 sets and the two independent sets), macro-F1, exact match, multi-theme recall and no-theme
-accuracy, beside the keyword baseline on the same messages (the reference); the
+accuracy, beside the reference engine and the keyword list on the same messages; the
 cross-validated score from training (models/tagger/meta.json); throughput in one process
 (batches of 64); single-message latency (p50/p95/p99 of `tag(text)`) on the independent sets'
-messages, beside the same model with clause scoring off (the reference: what the clauses
-cost); cold model load time in a fresh process (imports included), peak resident memory and
-the training time. Targets (issue 8): independent set macro-F1 >= 0.95, exact >= 0.85,
-multi-theme recall >= 0.92, no-theme >= 95%; p95 <= 15 ms, >= 200 msg/s, load < 2 s,
-RSS <= 450 MB. The machine's load average is printed: the numbers are noisy on shared cores.
+messages, beside the same model with clause scoring off (what clauses cost) and beside the
+reference engine; the share of multi-clause messages whose clauses
+were all read off the whole message's encoder pass (the cascade); cold model load time in a
+fresh process (imports included), peak resident memory and the training time.
+Targets (issue 8): independent set macro-F1 >= 0.95, exact >= 0.85, multi-theme recall
+>= 0.92, no-theme >= 95%; p95 <= 15 ms, >= 200 msg/s, load < 2 s, RSS <= 450 MB. The
+machine's load average is printed: the numbers are noisy on shared cores.
 """
 
 from __future__ import annotations
@@ -67,6 +76,97 @@ def cold_load() -> dict:
     }
 
 
+# The engine before issue 8's speed work, trained from the same data for comparison.
+REFERENCE_CONFIG = {"encoder_graph": "int8-weights", "clause_vectors": "separate"}
+QUALITY_KEYS = (
+    "n",
+    "macro_f1",
+    "micro_f1",
+    "exact_match",
+    "mean_response_f1",
+    "no_theme_accuracy",
+    "multi_theme_recall",
+)
+
+
+def quality(engine, sets: dict) -> dict:  # noqa: ANN001
+    from bot.tagging.training.metrics import evaluate
+
+    out = {}
+    for name, rows in sets.items():
+        texts, keys = [e.text for e in rows], [e.question_key for e in rows]
+        report = evaluate(
+            [list(e.themes) for e in rows], [r.themes for r in engine.tag_many(texts, keys)]
+        )
+        out[name] = {k: report.get(k) for k in QUALITY_KEYS}
+    return out
+
+
+def throughput(engine, texts: list[str]) -> tuple[float, float]:  # noqa: ANN001
+    """Messages per wall second and per CPU second, batches of 64."""
+    engine.tag_many(texts[:64])  # warm-up
+    t0, c0 = time.perf_counter(), time.process_time()
+    for start in range(0, len(texts), 64):
+        engine.tag_many(texts[start : start + 64])
+    elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
+    return round(len(texts) / elapsed, 1), round(len(texts) / cpu, 1)
+
+
+def latencies(runs: dict, sample: list[str]) -> dict:
+    """p50/p95/p99 of one message's tag_many, wall and CPU ms, per engine; the engines take
+    each message in turn, so load on the shared machine hits them alike."""
+    import numpy as np
+
+    wall: dict = {name: [] for name in runs}
+    cpu: dict = {name: [] for name in runs}
+    for text in sample:
+        for name, run in runs.items():
+            t, c = time.perf_counter(), time.process_time()
+            run(text)
+            wall[name].append((time.perf_counter() - t) * 1000)
+            cpu[name].append((time.process_time() - c) * 1000)
+    pct = (("p50", 50), ("p95", 95), ("p99", 99))
+    return {
+        name: {
+            "wall": {q: round(float(np.percentile(wall[name], p)), 2) for q, p in pct},
+            "cpu": {q: round(float(np.percentile(cpu[name], p)), 2) for q, p in pct},
+        }
+        for name in runs
+    }
+
+
+def cascade_share(engine, texts: list[str]) -> dict:  # noqa: ANN001
+    """How often the served engine encodes clauses on their own (the cascade's cost)."""
+    _, parts = engine.scores(texts, cascade=True)
+    n_clauses = [len(s) for s in parts["segments"] if len(s) > 1]
+    alone = [
+        int(a)
+        for s, a in zip(parts["segments"], parts["clauses_encoded_alone"], strict=True)
+        if len(s) > 1
+    ]
+    return {
+        "messages": len(texts),
+        "multi_clause": len(n_clauses),
+        "multi_clause_all_read_off_whole_pass": sum(a == 0 for a in alone),
+        "clauses": sum(n_clauses),
+        "clauses_encoded_alone": sum(alone),
+    }
+
+
+def with_config(engine, overrides: dict):  # noqa: ANN001, ANN201
+    """tag_many of `engine` as if its config had `overrides` (the same trained model)."""
+
+    def run(text: str) -> None:
+        saved = engine.config
+        engine.config = {**saved, **overrides}
+        try:
+            engine.tag_many([text])
+        finally:
+            engine.config = saved
+
+    return run
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--json", action="store_true")
@@ -76,25 +176,45 @@ def main() -> int:
         default=None,
         help="onnxruntime threads (default: BUCKS_LIS_TAGGER_THREADS or up to 2)",
     )
+    parser.add_argument(
+        "--reference",
+        type=Path,
+        default=None,
+        help="the reference engine's model dir (default: <models>/tagger-reference)",
+    )
+    parser.add_argument(
+        "--train-reference",
+        action="store_true",
+        help="train the reference engine (old settings, same data and seed) and stop",
+    )
     args = parser.parse_args()
     if args.threads:
         os.environ["BUCKS_LIS_TAGGER_THREADS"] = str(args.threads)
 
-    import numpy as np
-
+    from bot.config import settings
     from bot.tagging import TaggerModelMissing, load_engine, model_dir
     from bot.tagging.embed import default_threads
     from bot.tagging.training import data as tagdata
-    from bot.tagging.training.metrics import evaluate
 
+    reference_dir = args.reference or settings().models_dir / "tagger-reference"
+    if args.train_reference:
+        from bot.tagging.training.train import train
+
+        seed = json.loads((model_dir() / "meta.json").read_text()).get("seed", 13)
+        train(out_dir=reference_dir, seed=seed, config=REFERENCE_CONFIG, checks=False)
+        return 0
     try:
         engine = load_engine()
     except TaggerModelMissing as exc:
         print(exc)
         return 1
+    reference = None
+    if (reference_dir / "meta.json").exists():
+        reference = load_engine(reference_dir)
     meta = json.loads((model_dir() / "meta.json").read_text())
     out: dict = {
         "model_version": engine.version,
+        "reference_version": reference.version if reference else None,
         "load_average": os.getloadavg(),
         "cpus": os.cpu_count(),
         "threads": default_threads(),
@@ -102,74 +222,39 @@ def main() -> int:
 
     from bot.tagging.training.keyword import KeywordTagger
 
-    keyword = KeywordTagger()
-    keys = (
-        "n",
-        "macro_f1",
-        "micro_f1",
-        "exact_match",
-        "mean_response_f1",
-        "no_theme_accuracy",
-        "multi_theme_recall",
-    )
-    quality = {
+    sets = {name: tagdata.load(path) for name, path in tagdata.checking_sets().items()}
+    out["quality"] = {
         "cv_own_data": meta["cv"]
         | {"folds": meta["config"]["folds"], "examples": meta["data"]["examples"]}
-    }
-    baseline = {}
-    unseen: list[str] = []
-    for name, path in tagdata.checking_sets().items():
-        rows = tagdata.load(path)
-        texts = [e.text for e in rows]
-        gold = [list(e.themes) for e in rows]
-        q_keys = [e.question_key for e in rows]
-        report = evaluate(gold, [r.themes for r in engine.tag_many(texts, q_keys)])
-        quality[name] = {k: report.get(k) for k in keys}
-        ref = evaluate(gold, [r.themes for r in keyword.tag_many(texts)])
-        baseline[name] = {k: ref.get(k) for k in keys}
-        if name.startswith("independent"):
-            unseen += texts
-    out["quality"] = quality
-    out["keyword_baseline"] = baseline
+    } | quality(engine, sets)
+    out["keyword_baseline"] = quality(KeywordTagger(), sets)
+    if reference is not None:
+        ref_meta = json.loads((reference_dir / "meta.json").read_text())
+        out["reference_quality"] = {"cv_own_data": ref_meta["cv"]} | quality(reference, sets)
+    unseen = [e.text for name, rows in sets.items() if name.startswith("independent") for e in rows]
 
-    train = tagdata.load_train()
-    texts = [e.text for e in train]
-    engine.tag_many(texts[:64])  # warm-up
-    t0, c0 = time.perf_counter(), time.process_time()
-    for start in range(0, len(texts), 64):
-        engine.tag_many(texts[start : start + 64])
-    elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
-    out["throughput_msg_per_s"] = round(len(texts) / elapsed, 1)
-    # CPU time the process used: what a dedicated core would need (shared cores inflate wall)
-    out["throughput_msg_per_cpu_s"] = round(len(texts) / cpu, 1)
-
-    import bot.tagging
-    from bot.tagging import tag
+    texts = [e.text for e in tagdata.load_train()]
+    out["throughput_msg_per_s"], out["throughput_msg_per_cpu_s"] = throughput(engine, texts)
+    if reference is not None:
+        out["reference_throughput"] = throughput(reference, texts)
 
     sample = unseen or texts[::3][:300]
-
-    def latencies(config_overrides: dict) -> tuple[dict, dict]:
-        saved = engine.config
-        engine.config = {**saved, **config_overrides}
-        bot.tagging._engine = engine
-        wall, cpu_ms = [], []
-        try:
-            for text in sample:
-                t, c = time.perf_counter(), time.process_time()
-                tag(text)
-                wall.append((time.perf_counter() - t) * 1000)
-                cpu_ms.append((time.process_time() - c) * 1000)
-        finally:
-            engine.config = saved
-        pct = (("p50", 50), ("p95", 95), ("p99", 99))
-        return (
-            {q: round(float(np.percentile(wall, p)), 2) for q, p in pct},
-            {q: round(float(np.percentile(cpu_ms, p)), 2) for q, p in pct},
-        )
-
-    # Interleave the two so machine load hits both alike.
-    out["single_message_ms"], out["single_message_cpu_ms"] = latencies({})
-    out["reference_whole_message_only_ms"], _ = latencies({"segment_weight": 0.0})
+    runs = {
+        "served": lambda text: engine.tag_many([text]),
+        "whole_message_only": with_config(engine, {"segment_weight": 0.0}),
+    }
+    if reference is not None:
+        runs["reference"] = lambda text: reference.tag_many([text])
+    for run in runs.values():  # warm-up
+        run(sample[0])
+    lat = latencies(runs, sample)
+    out["single_message_ms"], out["single_message_cpu_ms"] = (
+        lat["served"]["wall"],
+        lat["served"]["cpu"],
+    )
+    out["whole_message_only_ms"] = lat["whole_message_only"]
+    out["reference_ms"] = lat.get("reference")
+    out["cascade"] = cascade_share(engine, sample)
     out["peak_rss_mb_this_process"] = round(
         resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1
     )
@@ -179,36 +264,66 @@ def main() -> int:
     if args.json:
         print(json.dumps(out, indent=2))
         return 0
+    report(out, len(sample))
+    return 0
+
+
+def report(out: dict, n_sample: int) -> None:
     print(
-        f"model {out['model_version']}  (cpus {out['cpus']}, onnxruntime threads "
-        f"{out['threads']}, load average {', '.join(f'{x:.2f}' for x in out['load_average'])})"
+        f"model {out['model_version']}  reference {out['reference_version']}  (cpus "
+        f"{out['cpus']}, onnxruntime threads {out['threads']}, load average "
+        f"{', '.join(f'{x:.2f}' for x in out['load_average'])})"
     )
-    for name, q in quality.items():
+    reference = out.get("reference_quality", {})
+    for name, q in out["quality"].items():
         nta, mtr = q.get("no_theme_accuracy"), q.get("multi_theme_recall")
-        ref = baseline.get(name)
+        ref, base = reference.get(name), out["keyword_baseline"].get(name)
         print(
             f"  {name:<22} n={q.get('n', q.get('examples'))!s:<5} macro-F1 {q['macro_f1']:.3f}"
             f"  micro-F1 {q['micro_f1']:.3f}  exact {q['exact_match']:.3f}"
             + (f"  multi-theme recall {mtr:.3f}" if mtr is not None else "")
             + (f"  no-theme untagged {nta:.3f}" if nta is not None else "")
             + (
-                f"   | keyword list: macro-F1 {ref['macro_f1']:.3f} exact {ref['exact_match']:.3f}"
+                f"   | reference: {ref['macro_f1']:.3f} / {ref['exact_match']:.3f}"
+                + (
+                    f" / {ref['multi_theme_recall']:.3f}"
+                    if ref.get("multi_theme_recall") is not None
+                    else ""
+                )
                 if ref
                 else ""
             )
+            + (
+                f"   | keyword list: {base['macro_f1']:.3f} / {base['exact_match']:.3f}"
+                if base
+                else ""
+            )
         )
+    ref_tp = out.get("reference_throughput")
     print(
         f"  throughput             {out['throughput_msg_per_s']} msg/s wall, "
         f"{out['throughput_msg_per_cpu_s']} msg per CPU-second (batches of 64)"
+        + (f"   | reference: {ref_tp[0]} msg/s, {ref_tp[1]} per CPU-s" if ref_tp else "")
     )
-    s, sc = out["single_message_ms"], out["single_message_cpu_ms"]
-    r = out["reference_whole_message_only_ms"]
+
+    def line(label: str, d: dict | None) -> None:
+        if d:
+            print(f"  {label:<22} p50 {d['p50']} ms  p95 {d['p95']} ms  p99 {d['p99']} ms")
+
+    print(f"  single message ({n_sample} unseen messages, each engine in turn):")
+    line("served, wall", out["single_message_ms"])
+    line("served, CPU", out["single_message_cpu_ms"])
+    line("whole only, wall", out["whole_message_only_ms"]["wall"])
+    line("whole only, CPU", out["whole_message_only_ms"]["cpu"])
+    if out.get("reference_ms"):
+        line("reference, wall", out["reference_ms"]["wall"])
+        line("reference, CPU", out["reference_ms"]["cpu"])
+    k = out["cascade"]
     print(
-        f"  single message wall    p50 {s['p50']} ms  p95 {s['p95']} ms  p99 {s['p99']} ms"
-        f"   | whole message only: p50 {r['p50']} p95 {r['p95']} p99 {r['p99']} ms"
-        f" ({len(sample)} unseen messages)"
+        f"  cascade                {k['multi_clause_all_read_off_whole_pass']} of "
+        f"{k['multi_clause']} multi-clause messages read every clause off the whole pass; "
+        f"{k['clauses_encoded_alone']} of {k['clauses']} clauses encoded on their own"
     )
-    print(f"  single message CPU     p50 {sc['p50']} ms  p95 {sc['p95']} ms  p99 {sc['p99']} ms")
     c = out["cold_load"]
     print(
         f"  cold load              {c['load_s_best_of_3']} s wall best of 3 {c['load_s_runs']},"
@@ -219,7 +334,6 @@ def main() -> int:
         f"{out['peak_rss_mb_this_process']} MB in this benchmark process"
     )
     print(f"  training time          {out['train_seconds']} s (make train, from meta.json)")
-    return 0
 
 
 if __name__ == "__main__":

@@ -101,13 +101,19 @@ def theme_responses(session: Session, theme_id: str) -> list[tuple[int, str]]:
 
 
 def unencoded(session: Session, theme_id: str) -> int:
-    """Responses on the theme with no stored vector yet: the next run encodes them
-    (about 300 a second on 2 quiet cores), so staff can be told before they wait."""
+    """Responses on the theme with no stored vector from the findings' encoder yet: the
+    next run encodes them (about 300 a second on 2 quiet cores), so staff can be told
+    before they wait."""
+    from bot.findings.embeddings import GRAPH
+    from bot.tagging.embed import encoder_version
+
     return (
         session.scalar(
             select(func.count(EffectiveTheme.response_id))
             .outerjoin(
-                ResponseEmbedding, ResponseEmbedding.response_id == EffectiveTheme.response_id
+                ResponseEmbedding,
+                (ResponseEmbedding.response_id == EffectiveTheme.response_id)
+                & (ResponseEmbedding.encoder == encoder_version(GRAPH)),
             )
             .where(EffectiveTheme.theme_id == theme_id, ResponseEmbedding.response_id.is_(None))
         )

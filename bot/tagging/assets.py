@@ -56,6 +56,22 @@ def optimized_model_path() -> Path:
     return ASSETS_DIR / f"minilm-int8-{ONNX_SHA256[:12]}-ort{onnxruntime.__version__}-opt.onnx"
 
 
+def quantized_model_path() -> Path:
+    """Where this machine's int8 graph of the encoder (dynamic, per-channel) is cached.
+
+    The pinned model stores int8 weights that onnxruntime dequantises to float32 before
+    every MatMul, so it runs as a float32 model; re-quantised for integer MatMuls it encodes
+    about 2.5x faster on this CPU (numbers in bot/tagging/README.md). Named by the source
+    checksum and the onnxruntime and onnx versions that built it.
+    """
+    from importlib.metadata import version  # not `import onnx`: it costs start-up time
+
+    return ASSETS_DIR / (
+        f"minilm-int8-{ONNX_SHA256[:12]}-ort{version('onnxruntime')}"
+        f"-onnx{version('onnx')}-dynamic-pc.onnx"
+    )
+
+
 def tokenizer_path() -> Path:
     """The fetched tokenizer file, verified; run `make setup` if missing."""
     if not TOKENIZER_PATH.exists():
@@ -99,5 +115,6 @@ if __name__ == "__main__":
     print(f"onnx model: {onnx_model_path()}")
     from bot.tagging.embed import Encoder
 
-    Encoder()  # builds the optimised copy if it is missing
+    Encoder()  # builds the optimised and the int8 copies if they are missing
     print(f"optimised copy: {optimized_model_path()}")
+    print(f"int8 copy: {quantized_model_path()}")

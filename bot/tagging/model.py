@@ -29,6 +29,7 @@ from pathlib import Path
 import numpy as np
 
 from bot.strategy import THEME_IDS, theme
+from bot.tagging.clauses import combine, owners, uncertain
 from bot.tagging.clean import clean
 from bot.tagging.features import (
     STOP_WORDS,
@@ -67,8 +68,16 @@ DEFAULT_CONFIG: dict = {
     "segment_weight": 0.5,  # 0 = whole message only
     "gate_threshold": 0.5,  # 0 = no gate
     # A clause's vector: "span" = its tokens' states from the whole message's encoder pass
-    # (no second pass); "separate" = the clause encoded on its own.
-    "clause_vectors": "separate",
+    # (no second pass); "separate" = the clause encoded on its own; "cascade" = read off the
+    # whole pass first, and only a clause whose score then comes within `clause_band` of a
+    # theme's threshold that the message does not reach (or that the pass cut off) is
+    # encoded on its own. Cross-validation (`scores`) always encodes every clause on its own:
+    # the thresholds are tuned on those scores, and the cascade is measured against them.
+    "clause_vectors": "cascade",
+    "clause_band": 0.15,
+    # Which graph of the encoder runs (`embed.GRAPHS`); models saved without the key ran
+    # "int8-weights".
+    "encoder_graph": "int8-dynamic",
 }
 
 
@@ -173,42 +182,56 @@ class TrainedTagger:
         if self._encoder is None and self.config["use_embeddings"]:
             from bot.tagging.embed import Encoder
 
-            self._encoder = Encoder()
+            self._encoder = Encoder(graph=self.config.get("encoder_graph", "int8-weights"))
         return self._encoder
 
     # -- inference ---------------------------------------------------------------------
-    def scores(self, texts: list[str]) -> tuple[np.ndarray, dict]:
+    def scores(self, texts: list[str], cascade: bool = False) -> tuple[np.ndarray, dict]:
         """Final scores (n, 12) before thresholds, and the parts used for evidence.
 
+        `cascade`: as served (`tag_many`), clauses encoded on their own only where that can
+        change a tag (config `clause_vectors: cascade`); otherwise every clause is, as
+        cross-validation needs before the thresholds exist.
         BLAS is held to one thread: for one short message the overheads otherwise cost
         more than the arithmetic.
         """
         with _one_blas_thread():
-            return self._scores(texts)
+            return self._scores(texts, cascade)
 
-    def _scores(self, texts: list[str]) -> tuple[np.ndarray, dict]:
+    def _scores(self, texts: list[str], cascade: bool = False) -> tuple[np.ndarray, dict]:
         c = self.config
         prepared = [prepare(t, c) for t in texts]
         n = len(prepared)
         spans = [segment_spans(t) if c.get("segment_weight") else [(0, len(t))] for t in prepared]
         segs = [[t[a:b] for a, b in ss] for t, ss in zip(prepared, spans, strict=True)]
         clauses = [s for ss in segs if len(ss) > 1 for s in ss]
+        mode = c.get("clause_vectors", "separate") if c["use_embeddings"] and clauses else ""
+        if mode == "cascade" and not cascade:
+            mode = "separate"
         emb = None
-        if c["use_embeddings"] and c.get("clause_vectors") == "span":
+        alone = np.zeros(n, dtype=np.int64)  # clauses per message encoded on their own
+        if mode == "separate":
+            alone[:] = [len(ss) if len(ss) > 1 else 0 for ss in segs]
+        if mode in ("span", "cascade"):
             whole, parts_emb = self.encoder.encode_with_spans(
                 prepared, [ss if len(ss) > 1 else [] for ss in spans]
             )
             emb = np.vstack([whole, *[p for p in parts_emb if len(p)]])
         P_all, gate_all, parts = self._raw_scores(prepared + clauses, emb)
-        P = P_all[:n].copy()
-        seg_scores: list[np.ndarray | None] = [None] * n
-        weight, k = c.get("segment_weight", 0.0), n
-        for i, ss in enumerate(segs):
-            if len(ss) > 1:
-                scores = seg_scores[i] = P_all[k : k + len(ss)]
-                k += len(ss)
-                best = scores.max(axis=0)
-                P[i] = np.maximum(P[i], (1 - weight) * P[i] + weight * best)
+        if emb is not None:
+            # clauses the whole pass did not see (cut off at the encoder's token limit) and,
+            # in the cascade, clauses near a threshold: encoded on their own
+            redo = ~np.any(emb[n:], axis=1)
+            if mode == "cascade":
+                redo |= uncertain(P_all, gate_all, segs, self.thresholds, c)
+            if redo.any():
+                rows = n + np.flatnonzero(redo)
+                # only the vector changes: the clause's own text features are kept
+                vectors = self.encoder.encode([clauses[r - n] for r in rows])
+                text_logits = parts["text_logits"][0][rows]
+                P_all[rows] = self._with_vectors(text_logits, None, vectors, parts["gaz"][rows])[0]
+                np.add.at(alone, owners(segs)[redo], 1)
+        P, seg_scores = combine(P_all, segs, c.get("segment_weight", 0.0))
         gate = gate_all[:n] if gate_all is not None else None
         if gate is not None and c.get("gate_threshold"):
             P[gate < c["gate_threshold"]] = 0.0
@@ -219,6 +242,7 @@ class TrainedTagger:
             "prepared": prepared,
             "segments": segs,
             "segment_scores": seg_scores,
+            "clauses_encoded_alone": alone,
             "gate": gate,
         }
 
@@ -231,13 +255,12 @@ class TrainedTagger:
         probability that the text carries any theme. Computed block by block (no sparse
         hstack): for one short message the overheads otherwise cost more than the sums.
         `emb`: the texts' vectors when the caller has them already."""
-        c = self.config
-        if emb is None and c["use_embeddings"]:
+        if emb is None and self.config["use_embeddings"]:
             emb = self.encoder.encode(texts)
         gaz, hits = gazetteer_features(texts)
-        logits = np.tile(self.b, (len(texts), 1))
         gate_W, gate_b = self.gate if self.gate is not None else (None, 0.0)
-        gate_logits = np.full(len(texts), gate_b)
+        logits = np.tile(self.b, (len(texts), 1))
+        gate_logits = np.full(len(texts), gate_b) if gate_W is not None else None
         word = None
         for name, (lo, hi) in self._blocks.items():
             if name == "word":  # word/char blocks exist only when tfidf was fitted
@@ -247,15 +270,39 @@ class TrainedTagger:
                 assert self.featurizer.char is not None
                 block = self.featurizer.char.transform(texts)
             elif name == "emb":
-                block = emb * c["emb_weight"]
+                continue  # `_with_vectors`: a clause encoded again changes only this block
             else:
                 block = gaz
             logits += block @ self.W[lo:hi]
-            if gate_W is not None:
+            if gate_logits is not None and gate_W is not None:
                 gate_logits += np.asarray(block @ gate_W[lo:hi]).ravel()
-        P = blend(sigmoid(logits), emb, self.example_emb, self.example_labels, c, gaz)
-        gate = sigmoid(gate_logits) if gate_W is not None else None
-        return P, gate, {"word": word, "emb": emb, "hits": hits}
+        P, gate = self._with_vectors(logits, gate_logits, emb, gaz)
+        text_logits = (logits, gate_logits)
+        return (
+            P,
+            gate,
+            {"word": word, "emb": emb, "hits": hits, "gaz": gaz, "text_logits": text_logits},
+        )
+
+    def _with_vectors(
+        self,
+        logits: np.ndarray,
+        gate_logits: np.ndarray | None,
+        emb: np.ndarray | None,
+        gaz: np.ndarray,
+    ) -> tuple[np.ndarray, np.ndarray | None]:
+        """The text features' logits plus the embedding's, blended with the neighbour vote."""
+        logits, gate = logits.copy(), None
+        if "emb" in self._blocks and emb is not None:
+            lo, hi = self._blocks["emb"]
+            block = emb * self.config["emb_weight"]
+            logits += block @ self.W[lo:hi]
+            if gate_logits is not None and self.gate is not None:
+                gate_logits = gate_logits + block @ self.gate[0][lo:hi]
+        if gate_logits is not None:
+            gate = sigmoid(gate_logits)
+        P = blend(sigmoid(logits), emb, self.example_emb, self.example_labels, self.config, gaz)
+        return P, gate
 
     def tag_many(
         self, texts: Sequence[str], question_keys: Sequence[str | None] | None = None
@@ -267,7 +314,7 @@ class TrainedTagger:
         keys = list(question_keys) if question_keys is not None else [None] * len(texts)
         if len(keys) != len(texts):
             raise ValueError("question_keys must match texts in length")
-        P, parts = self.scores(texts)
+        P, parts = self.scores(texts, cascade=True)
         results = []
         for i, text in enumerate(texts):
             if not text.strip():

@@ -152,13 +152,15 @@ def test_the_question_answered_goes_to_the_tagger(engine: Engine) -> None:
 
 
 def test_the_taggers_vector_is_kept_for_sub_themes(engine: Engine, monkeypatch) -> None:  # noqa: ANN001
-    """The vector the tagger computed is stored with the response, so sub-theme discovery
-    reads it instead of encoding the text again."""
+    """The vector the tagger computed is stored with the response. Sub-theme discovery
+    clusters vectors of the encoder's float graph (bot/findings/embeddings.py: GRAPH), not
+    the tagger's int8 graph, so it encodes the text once more, then reads its own."""
     import numpy as np
 
     import bot.tagging
     from bot.findings import embeddings
     from bot.storage.models import ResponseEmbedding
+    from bot.tagging.embed import encoder_version
 
     vector = np.full(384, 1 / np.sqrt(384), dtype=np.float32)
     monkeypatch.setattr(
@@ -171,13 +173,22 @@ def test_the_taggers_vector_is_kept_for_sub_themes(engine: Engine, monkeypatch) 
     service.record_consent("b9", "rest", agreed=True)
     stored = service.record_answer("b9", "rest", "Rocket tests need a site", None, None)
     assert stored is not None
-
-    def no_encoding(texts: list[str]) -> np.ndarray:
-        raise AssertionError(f"encoded again: {texts}")
-
-    monkeypatch.setattr(embeddings, "encode", no_encoding)
     with session_scope() as session:
         row = session.get(ResponseEmbedding, stored.response_id)
-        assert row is not None and row.encoder.startswith("minilm-int8-")
-        found = embeddings.vectors_for(session, [(stored.response_id, "Rocket tests need a site")])
-    assert np.allclose(found[0], vector)
+        assert row is not None and row.encoder == encoder_version()
+        assert np.allclose(np.frombuffer(row.vector, dtype=np.float32), vector)
+
+    encoded: list[list[str]] = []
+    float_vector = np.full(384, -1 / np.sqrt(384), dtype=np.float32)
+
+    def float_graph(texts: list[str]) -> np.ndarray:
+        encoded.append(list(texts))
+        return np.tile(float_vector, (len(texts), 1))
+
+    monkeypatch.setattr(embeddings, "encode", float_graph)
+    item = [(stored.response_id, "Rocket tests need a site")]
+    for _ in range(2):
+        with session_scope() as session:
+            found = embeddings.vectors_for(session, item)
+        assert np.allclose(found[0], float_vector)
+    assert encoded == [["Rocket tests need a site"]]  # once, then its own stored vector

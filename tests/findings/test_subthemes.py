@@ -85,6 +85,37 @@ def test_vectors_are_encoded_once_and_reused(session, fake_encoder, add_response
     assert len(session.scalars(select(ResponseEmbedding)).all()) == 11
 
 
+def test_a_vector_from_the_taggers_int8_graph_is_encoded_again(
+    session: Any,
+    fake_encoder: Any,
+    add_responses,  # noqa: ANN001
+) -> None:
+    """The tagger stores its own (int8) vector with each answer; sub-themes cluster vectors
+    of the float graph, so such a row counts as not encoded yet and is replaced once."""
+    import numpy as np
+
+    from bot.findings.embeddings import GRAPH
+    from bot.tagging.embed import encoder_version
+
+    ids = add_responses(BROADBAND)
+    tagger_version = encoder_version()
+    assert tagger_version != encoder_version(GRAPH)
+    session.add(
+        ResponseEmbedding(
+            response_id=ids[0],
+            encoder=tagger_version,
+            vector=np.ones(384, dtype=np.float32).tobytes(),
+        )
+    )
+    session.flush()
+    assert st.unencoded(session, "infrastructure") == len(ids)
+    st.run(session, "infrastructure")
+    assert fake_encoder == [len(ids)]
+    assert st.unencoded(session, "infrastructure") == 0
+    row = session.get(ResponseEmbedding, ids[0])
+    assert row.encoder == encoder_version(GRAPH)
+
+
 def test_rerun_keeps_curated_subthemes_and_proposes_only_for_new_points(
     session: Any,
     fake_encoder: Any,

@@ -1,4 +1,5 @@
-"""The sentence encoder caches onnxruntime's optimised graph and gives the same vectors."""
+"""The sentence encoder caches onnxruntime's optimised graph and its int8 re-quantisation,
+and gives the same vectors from a cache as from a fresh build."""
 
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ def test_first_encoder_writes_the_cache_and_later_ones_load_it(
     from bot.tagging.embed import Encoder
 
     assert not cache_path.exists()
-    built = Encoder(threads=1).encode(TEXTS)
+    built = Encoder(threads=1, graph="int8-weights").encode(TEXTS)
     assert cache_path.exists() and cache_path.stat().st_size > 1_000_000
     assert not list(cache_path.parent.glob("*.tmp"))
 
@@ -37,7 +38,7 @@ def test_first_encoder_writes_the_cache_and_later_ones_load_it(
         raise AssertionError("the cached graph should be loaded, not the original model")
 
     monkeypatch.setattr(assets, "onnx_model_path", original_not_needed)
-    cached = Encoder(threads=1).encode(TEXTS)
+    cached = Encoder(threads=1, graph="int8-weights").encode(TEXTS)
     np.testing.assert_allclose(cached, built, atol=1e-5)
     np.testing.assert_allclose(np.linalg.norm(cached, axis=1), 1.0, atol=1e-5)
     # different texts really give different vectors (the cache is not a constant)
@@ -49,6 +50,53 @@ def test_a_damaged_cache_is_rebuilt(cache_path: Path) -> None:
 
     cache_path.parent.mkdir(parents=True)
     cache_path.write_bytes(b"not an onnx model")
-    vectors = Encoder(threads=1).encode(TEXTS[:1])
+    vectors = Encoder(threads=1, graph="int8-weights").encode(TEXTS[:1])
     assert vectors.shape == (1, 384) and abs(float(np.linalg.norm(vectors[0])) - 1) < 1e-5
     assert cache_path.stat().st_size > 1_000_000
+
+
+@pytest.fixture()
+def int8_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "embeddings" / "model-int8.onnx"
+    monkeypatch.setattr(assets, "quantized_model_path", lambda: path)
+    return path
+
+
+def test_the_int8_graph_is_built_once_and_keeps_the_float_graphs_meaning(
+    int8_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.tagging.embed import Encoder
+
+    assert not int8_path.exists()
+    built = Encoder(threads=1).encode(TEXTS)
+    assert int8_path.exists() and int8_path.stat().st_size > 1_000_000
+    assert not list(int8_path.parent.glob("*.tmp"))
+    float32 = Encoder(threads=1, graph="int8-weights").encode(TEXTS)
+    # the same model: each vector stays close to the float graph's, and far from the others'
+    cosines = (built * float32).sum(axis=1)
+    assert cosines.min() > 0.98
+    assert float(built[0] @ float32[1]) < 0.9
+
+    def must_not_rebuild(self: object, target: Path) -> None:
+        raise AssertionError("the cached int8 graph should be loaded, not built again")
+
+    monkeypatch.setattr(Encoder, "_quantize", must_not_rebuild)
+    cached = Encoder(threads=1).encode(TEXTS)
+    np.testing.assert_allclose(cached, built, atol=1e-6)
+
+
+def test_a_damaged_int8_graph_is_rebuilt(int8_path: Path) -> None:
+    from bot.tagging.embed import Encoder
+
+    int8_path.parent.mkdir(parents=True)
+    int8_path.write_bytes(b"not an onnx model")
+    vectors = Encoder(threads=1).encode(TEXTS[:1])
+    assert vectors.shape == (1, 384) and abs(float(np.linalg.norm(vectors[0])) - 1) < 1e-5
+    assert int8_path.stat().st_size > 1_000_000
+
+
+def test_an_unknown_graph_is_refused() -> None:
+    from bot.tagging.embed import Encoder
+
+    with pytest.raises(ValueError, match="unknown encoder graph"):
+        Encoder(graph="fp16")

@@ -37,3 +37,30 @@ def test_batched_and_single_encodings_agree(encoder: object) -> None:
     together = encoder.encode(texts)
     alone = np.vstack([encoder.encode([t]) for t in texts])
     assert np.allclose(together, alone, atol=1e-4)
+
+
+def test_a_vector_does_not_depend_on_its_batch(encoder: object) -> None:
+    """The int8 graph quantises activations per call: each text runs alone, so a message
+    gets the same vector in a batch of many (spread over threads) as on its own."""
+    texts = [
+        f"Message {i}: we need {'more ' * (i % 7)}skilled staff near Aylesbury" for i in range(20)
+    ]
+    assert len(texts) > 8  # past the one-by-one path: the many-texts path is tested
+    together = encoder.encode(texts)
+    alone = np.vstack([encoder.encode([t]) for t in texts])
+    assert np.allclose(together, alone, atol=1e-5)
+
+
+def test_a_clause_cut_off_by_the_token_limit_gets_no_span_vector(encoder: object) -> None:
+    """Past MAX_TOKENS the whole pass never saw a clause: its span row is zero, so the
+    tagger encodes that clause on its own rather than score what it did not read."""
+    from bot.tagging.embed import MAX_TOKENS
+
+    first = "We make carbon fibre parts for race teams. " * 11
+    text = first + "And the A41 is gridlocked every single morning, " * 4
+    assert len(encoder.tokenizer.encode(first).ids) < MAX_TOKENS  # the first is seen whole
+    assert encoder.tokenizer.encode(text).overflowing  # the second is cut off
+    spans = [(0, len(first)), (len(first), len(text))]
+    _, parts = encoder.encode_with_spans([text], [spans])
+    assert np.linalg.norm(parts[0][0]) > 0.99
+    assert not parts[0][1].any()

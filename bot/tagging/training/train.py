@@ -37,6 +37,7 @@ RUNTIME_FILES = (
     "embed.py",
     "clean.py",
     "segments.py",
+    "clauses.py",
     "result.py",
     "question_context.py",
 )
@@ -289,7 +290,9 @@ def train(
         + (f" + {len(extra)} staff-reviewed responses" if extra else "")
     )
 
-    encoder = CachedEncoder(Encoder()) if config["use_embeddings"] else None
+    encoder = (
+        CachedEncoder(Encoder(graph=config["encoder_graph"])) if config["use_embeddings"] else None
+    )
     t0 = time.perf_counter()
     oof = cross_validate(config, texts, Y, encoder, seed)
     thresholds = tune_thresholds(oof, Y, config)
