@@ -154,6 +154,11 @@ class Settings:
         default_factory=lambda: os.environ.get("BUCKS_LIS_WARM_TAGGER") == "1"
     )
 
+    # --- Attack and bad-input hardening (branch attack) --------------------------------------
+    # Largest request body the Rasa server reads (REST, socket.io polling, X webhook); a larger
+    # one is a JSON 413 (bot/channels/http_errors.py). Sanic's own default is 100 MB. 0 = that.
+    rasa_max_body_bytes: int = field(default_factory=lambda: _int("RASA_MAX_BODY_BYTES", 1_000_000))
+
     @property
     def production(self) -> bool:
         return self.env == "production"
