@@ -277,7 +277,7 @@ def quotes_csv() -> Any:
     writer = csv.writer(out)
     writer.writerow(["theme", "quote", "sector", "size_band"])
     for v in views:
-        writer.writerow([v.theme_id, csv_safe(v.redacted), v.sector or "", v.size_band or ""])
+        writer.writerow([csv_safe(x) for x in (v.theme_id, v.redacted, v.sector, v.size_band)])
     return Response(
         out.getvalue(),
         mimetype="text/csv",
