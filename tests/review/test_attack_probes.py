@@ -198,3 +198,56 @@ def test_quotes_csv_neutralises_formulas_in_profile_fields(
     (row,) = list(csv.reader(io.StringIO(body)))[1:]
     assert row[2] == "'=cmd|' /C calc'!A0"
     assert row[3] == "' @SUM(1+1)"
+
+
+def test_no_staff_page_shows_stored_markup_raw(
+    admin: FlaskClient, app: Flask, seeded: Seeded
+) -> None:
+    from tests.review.seed import XSS_IMG
+
+    pages = 0
+    for method, path, endpoint in staff_routes(app):
+        if method != "GET" or endpoint == "review.exports.responses":
+            continue
+        path = path.replace("/responses/1", f"/responses/{seeded.xss_response}")
+        path = path.replace("/businesses/1", f"/businesses/{seeded.xss_business}")
+        resp = admin.get(path)
+        if resp.status_code != 200 or resp.mimetype not in ("text/html", "application/json"):
+            continue
+        pages += 1
+        html = resp.get_data(as_text=True)
+        if resp.mimetype == "text/html":
+            assert XSS_SCRIPT not in html and XSS_IMG not in html, path
+    assert pages >= 15
+
+
+def test_imported_hostile_text_and_file_names(admin: FlaskClient, session: Session) -> None:
+    from tests.review.test_imports_stance import imported, upload
+
+    hostile = (
+        b"text,organisation\n"
+        b"\"=cmd|' /C calc'!A0 broadband is slow\",<script>alert(1)</script>\n"
+        b'"\'; DROP TABLE responses; -- trains",Acme \xe2\x80\xaeLtd\n'
+    )
+    response = upload(admin, hostile, name="../../../../etc/passwd.csv")
+    assert response.status_code == 302  # the name only says the format: nothing is written
+    assert imported(session) == 2
+    texts = set(session.scalars(select(ResponseModel.text)).all())
+    assert "=cmd|' /C calc'!A0 broadband is slow" in texts  # stored as sent
+    listing = admin.get("/staff/responses?channel=email").get_data(as_text=True)
+    assert "<script>alert(1)</script>" not in listing
+    export = admin.get("/staff/responses/export?format=csv&channel=email").get_data(as_text=True)
+    assert "'=cmd|' /C calc'!A0" in export
+
+    for data, name in (
+        (b"PK\x03\x04" + b"\x00" * 100, "responses.csv"),  # a zip (xlsx) under a csv name
+        (b"text\n\xff\xfe not utf-8\n", "latin.csv"),
+        (b"text\nhello\n", "script.exe"),
+        (b"text\nhello\n", "no_extension"),
+        (b"", "empty.csv"),
+    ):
+        response = upload(admin, data, name=name)
+        assert response.status_code == 400, name
+        page = response.get_data(as_text=True)
+        assert "Nothing was imported" in page or "A .csv or .jsonl file." in page, name
+    assert imported(session) == 2
