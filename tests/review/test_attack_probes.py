@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from bot.storage.models import AuditEvent, Business, Quote
 from bot.storage.models import Response as ResponseModel
-from tests.review.conftest import csrf_from, post
+from tests.review.conftest import csrf_from, login, post
 from tests.review.seed import ADMIN_EMAIL, XSS_SCRIPT, Seeded
 
 PUBLIC = {"review.auth.login", "review.static"}
@@ -251,3 +251,27 @@ def test_imported_hostile_text_and_file_names(admin: FlaskClient, session: Sessi
         page = response.get_data(as_text=True)
         assert "Nothing was imported" in page or "A .csv or .jsonl file." in page, name
     assert imported(session) == 2
+
+
+def test_nul_characters_are_refused_before_the_database_sees_them(
+    client: FlaskClient, app: Flask, seeded: Seeded, session: Session
+) -> None:
+    # PostgreSQL refuses NUL in text: these were 500s there. Now a clear 400 everywhere.
+    token = csrf_from(client)
+    resp = client.post(
+        "/staff/login", data={"email": "a\x00@example.org", "password": "x", "csrf_token": token}
+    )
+    assert resp.status_code == 400 and "NUL character" in resp.get_data(as_text=True)
+    assert login(client, ADMIN_EMAIL).status_code == 302
+    assert client.get("/staff/responses?q=fibre%00").status_code == 400
+    assert client.get("/staff/audit?logins=%00").status_code == 400
+    before = session.get(ResponseModel, seeded.space_response).note
+    resp = post(
+        client,
+        f"/staff/responses/{seeded.space_response}/review",
+        {"action": "note", "note": "a\x00b"},
+    )
+    assert resp.status_code == 400
+    session.expire_all()
+    assert session.get(ResponseModel, seeded.space_response).note == before
+    assert client.get("/staff/responses?q=fibre").status_code == 200
