@@ -94,3 +94,18 @@ def test_word_download_works_with_hostile_text(app: Flask) -> None:
     response = client.get("/staff/report/download.docx")
     assert response.status_code == 200
     assert Document(io.BytesIO(response.data)).paragraphs
+
+
+@pytest.mark.parametrize(
+    "url", ["file:///etc/passwd", "http://169.254.169.254/latest/meta-data/", "ftp://x/y"]
+)
+def test_the_pdf_fetches_nothing_but_inline_data(url: str) -> None:
+    fetcher = report.pdf_fetcher()
+    with pytest.raises(ValueError, match="disallowed protocol"):
+        fetcher(url)
+    assert fetcher("data:text/plain;base64,aGk=").read() == b"hi"
+
+
+def test_pdf_with_hostile_text_still_has_its_charts(session: Any, hostile: dict) -> None:
+    pdf = report.to_pdf(report.collect(session))
+    assert pdf.startswith(b"%PDF") and pdf.count(b"/Subtype /Image") >= 1
