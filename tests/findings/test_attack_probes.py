@@ -109,3 +109,27 @@ def test_the_pdf_fetches_nothing_but_inline_data(url: str) -> None:
 def test_pdf_with_hostile_text_still_has_its_charts(session: Any, hostile: dict) -> None:
     pdf = report.to_pdf(report.collect(session))
     assert pdf.startswith(b"%PDF") and pdf.count(b"/Subtype /Image") >= 1
+
+
+@pytest.mark.parametrize(
+    ("anchor", "expected"),
+    [
+        ("#quotes", "/staff/findings/infrastructure#quotes"),
+        ("\r\nSet-Cookie: owned=1", "/staff/findings/infrastructure"),
+        ("\n", "/staff/findings/infrastructure"),
+        ("//evil.example", "/staff/findings/infrastructure"),
+        ('#x" onmouseover=alert(1)', "/staff/findings/infrastructure"),
+    ],
+)
+def test_a_forged_anchor_is_dropped_not_a_500(app: Flask, anchor: str, expected: str) -> None:
+    from tests.review.conftest import csrf_from
+
+    client = app.test_client()
+    assert login(client).status_code == 302
+    token = csrf_from(client, "/staff/findings/infrastructure")
+    response = client.post(
+        "/staff/findings/infrastructure/run", data={"csrf_token": token, "anchor": anchor}
+    )
+    assert response.status_code == 302
+    assert response.headers["Location"] == expected
+    assert "owned" not in response.headers.get("Set-Cookie", "")

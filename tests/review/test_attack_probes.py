@@ -275,3 +275,14 @@ def test_nul_characters_are_refused_before_the_database_sees_them(
     session.expire_all()
     assert session.get(ResponseModel, seeded.space_response).note == before
     assert client.get("/staff/responses?q=fibre").status_code == 200
+
+
+@pytest.mark.parametrize("evil", ["/staff/\r\nSet-Cookie: owned=1", "/staff/\n", "/staff/ x\t"])
+def test_a_next_with_control_characters_goes_to_the_default_not_a_500(
+    admin: FlaskClient, seeded: Seeded, evil: str
+) -> None:
+    target = f"/staff/responses/{seeded.space_response}/review"
+    resp = post(admin, target, {"action": "flag", "next": evil})
+    assert resp.status_code == 302
+    assert resp.headers["Location"] == f"/staff/responses/{seeded.space_response}"
+    assert "owned" not in resp.headers.get("Set-Cookie", "")
