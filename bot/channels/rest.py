@@ -36,11 +36,14 @@ from bot.channels import http_errors, resilience
 from bot.channels.rate_limit import ChatLimits
 from bot.channels.text import MAX_METADATA_CHARS, clean_message, has_control_chars
 from bot.config import settings
+from bot.findings.import_file import SOURCES as IMPORT_SOURCES
 
 logger = logging.getLogger(__name__)
 
 MAX_SENDER_CHARS = 255
 CHANNEL_NAME_RE = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
+# Channels that mean a source staff rely on: our own inputs and the import sources.
+RESERVED_CHANNELS = frozenset({"socketio", "x", "x_post", *IMPORT_SOURCES})
 
 MESSAGES = {
     "invalid_json": "The request body must be a JSON object.",
@@ -133,8 +136,14 @@ class LimitedRestInput(RestInput):
         return req.ctx.bucks_lis_body.get("sender")
 
     def _extract_input_channel(self, req: Request) -> str:
+        """A client may name its own channel, but not one of ours: a REST post claiming
+        `x` or `email` would be counted and shown to staff as an X DM or an imported email."""
         wanted = req.ctx.bucks_lis_body.get("input_channel")
-        if isinstance(wanted, str) and CHANNEL_NAME_RE.match(wanted):
+        if (
+            isinstance(wanted, str)
+            and CHANNEL_NAME_RE.match(wanted)
+            and wanted not in RESERVED_CHANNELS
+        ):
             return wanted
         return self.name()
 

@@ -268,3 +268,27 @@ def test_sanics_own_answers_are_json_and_bodies_are_capped(rasa_server: str) -> 
     x = f"{rasa_server}/webhooks/x/webhook"
     assert requests.post(x, data=b"{}", timeout=30).json()["error"] == "missing_signature"
     assert requests.get(x, timeout=30).json()["error"] == "missing_crc_token"
+
+
+@pytest.mark.parametrize(
+    ("wanted", "recorded"),
+    [
+        ("x", "rest"),
+        ("x_post", "rest"),
+        ("socketio", "rest"),
+        ("email", "rest"),
+        ("survey", "rest"),
+        ("Rest; DROP", "rest"),
+        (["x"], "rest"),
+        ("lep_site", "lep_site"),  # a client's own name is kept
+    ],
+)
+def test_rest_cannot_pass_for_another_source(wanted: Any, recorded: str) -> None:
+    from types import SimpleNamespace
+
+    from bot.channels.rest import LimitedRestInput
+
+    clean, code = check_body(body(message="hi", sender="a", input_channel=wanted), MAX)
+    assert code is None
+    request = SimpleNamespace(ctx=SimpleNamespace(bucks_lis_body=clean))
+    assert LimitedRestInput()._extract_input_channel(request) == recorded
