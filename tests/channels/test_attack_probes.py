@@ -179,6 +179,8 @@ def rasa_server(database_url: str, monkeypatch: pytest.MonkeyPatch) -> Any:
     monkeypatch.setenv("X_CONSUMER_SECRET", SECRET)
     monkeypatch.setenv("X_BOT_USER_ID", "100")
     monkeypatch.setenv("RASA_MAX_BODY_BYTES", "1000000")
+    monkeypatch.setenv("X_POLL_SECONDS", "0")  # no hashtag polling or compliance threads
+    monkeypatch.setenv("X_COMPLIANCE_HOURS", "0")
     settings.cache_clear()
     port = _free_port()
     child = multiprocessing.get_context("fork").Process(target=_serve, args=(port,), daemon=True)
@@ -197,6 +199,9 @@ def rasa_server(database_url: str, monkeypatch: pytest.MonkeyPatch) -> Any:
     finally:
         child.terminate()
         child.join(10)
+        if child.is_alive():  # Rasa's server may not stop on SIGTERM in a forked child:
+            child.kill()  # a live daemon child would hang pytest as it exits
+            child.join(10)
         settings.cache_clear()
 
 
@@ -292,3 +297,60 @@ def test_rest_cannot_pass_for_another_source(wanted: Any, recorded: str) -> None
     assert code is None
     request = SimpleNamespace(ctx=SimpleNamespace(bucks_lis_body=clean))
     assert LimitedRestInput()._extract_input_channel(request) == recorded
+
+
+@pytest.mark.slow  # a real socket.io client; the oversized packet waits out its timeout
+def test_socketio_live_origin_hostile_text_and_oversized_packets(rasa_server: str) -> None:
+    import asyncio
+
+    import socketio
+
+    async def probe() -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        evil = socketio.AsyncClient(reconnection=False)
+        try:
+            await evil.connect(
+                rasa_server, headers={"Origin": "https://evil.example"}, transports=["polling"]
+            )
+            out["evil_connected"] = True
+            await evil.disconnect()
+        except socketio.exceptions.ConnectionError:
+            out["evil_connected"] = False
+
+        client = socketio.AsyncClient(reconnection=False)
+        replies: asyncio.Queue = asyncio.Queue()
+        client.on("bot_uttered", replies.put)
+        await client.connect(
+            rasa_server, headers={"Origin": "http://localhost:8000"}, transports=["polling"]
+        )
+        await client.emit("session_request", {"session_id": SESSION})
+        await asyncio.sleep(0.5)
+        out["hostile"] = await client.call(
+            "user_uttered",
+            {
+                "message": "<script>alert(1)</script>\u0000 '; DROP TABLE x;--",
+                "session_id": SESSION,
+            },
+            timeout=20,
+        )
+        out["hostile_reply"] = (await asyncio.wait_for(replies.get(), 20))["text"]
+        out["number"] = await client.call(
+            "user_uttered", {"message": 42, "session_id": SESSION}, timeout=20
+        )
+        out["number_reply"] = await asyncio.wait_for(replies.get(), 20)
+        try:  # far past the packet limit: the server drops the connection, nothing is handled
+            out["huge"] = await client.call(
+                "user_uttered", {"message": "x" * 300_000, "session_id": SESSION}, timeout=10
+            )
+        except (socketio.exceptions.TimeoutError, socketio.exceptions.BadNamespaceError):
+            out["huge"] = None
+        await client.disconnect()
+        return out
+
+    out = asyncio.run(probe())
+    assert out["evil_connected"] is False
+    assert out["hostile"] == {"ok": True}
+    assert out["hostile_reply"] == "<script>alert(1)</script> '; DROP TABLE x;--"
+    assert out["number"] == {"ok": False, "error": "not_text"}
+    assert out["number_reply"]["error"]["code"] == "not_text"
+    assert out["huge"] in (None, {"ok": False, "error": "too_long"})
