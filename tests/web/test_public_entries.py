@@ -92,3 +92,19 @@ def test_query_string_junk_on_public_pages_is_harmless(client: FlaskClient) -> N
         resp = client.get("/" + query)
         assert resp.status_code == 200
         assert b"<script>=1" not in resp.get_data()
+
+
+def test_readiness_names_no_host_or_user_of_the_database(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from bot.web.app import create_app
+    from tests.conftest import free_port
+
+    url = f"postgresql://secretuser@127.0.0.1:{free_port()}/internaldb"
+    app = create_app({"TESTING": True, "SECRET_KEY": "test", "DATABASE_URL": url})
+    answer = app.test_client().get("/readyz")
+    assert answer.status_code == 503
+    text = answer.get_data(as_text=True)
+    assert "OperationalError" in text
+    assert "secretuser" not in text and "127.0.0.1" not in text and "internaldb" not in text
+    assert "127.0.0.1" in caplog.text  # the detail is in the log for whoever runs it
