@@ -57,7 +57,8 @@ def _secret_key() -> str:
 
     In production it must be set, and not a placeholder or short enough to guess: it signs
     staff sessions and encrypts the stored X tokens."""
-    key = os.environ.get("SECRET_KEY", "").strip()
+    raw = os.environ.get("SECRET_KEY", "")
+    key = raw.strip()  # checked stripped, used as given: a changed key loses sessions and tokens
     production = _env() == "production"
     if production and not key:
         raise RuntimeError("SECRET_KEY must be set in production")
@@ -69,8 +70,8 @@ def _secret_key() -> str:
             f"{MIN_PRODUCTION_SECRET_CHARS} random characters, e.g. the output of "
             "`python -c 'import secrets; print(secrets.token_hex(32))'`"
         )
-    if key:
-        return key
+    if raw:
+        return raw
     return _development_key(VAR_DIR / "secret_key")
 
 
