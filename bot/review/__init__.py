@@ -133,10 +133,10 @@ def init_app(app: Flask) -> None:
         (`%00`) raised a 500 there. Refuse it clearly instead, on every database."""
         if not request.path.startswith(STAFF_PREFIX):
             return None
-        values = [*request.args.values()]
+        values = [v for vs in request.args.listvalues() for v in vs]  # every repeat too
         # Not multipart: an upload's body is read only once its own size limit is set.
         if request.mimetype == "application/x-www-form-urlencoded":
-            values += request.form.values()
+            values += [v for vs in request.form.listvalues() for v in vs]
         if any("\x00" in value for value in values):
             return render_template(
                 "review/error.html",

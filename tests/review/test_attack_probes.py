@@ -265,6 +265,7 @@ def test_nul_characters_are_refused_before_the_database_sees_them(
     assert login(client, ADMIN_EMAIL).status_code == 302
     assert client.get("/staff/responses?q=fibre%00").status_code == 400
     assert client.get("/staff/audit?logins=%00").status_code == 400
+    assert client.get("/staff/responses?theme=space&theme=%00").status_code == 400
     before = session.get(ResponseModel, seeded.space_response).note
     resp = post(
         client,
