@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -17,38 +18,87 @@ VAR_DIR = Path(os.environ.get("BUCKS_LIS_VAR_DIR", PROJECT_ROOT / "var"))
 
 def _int(name: str, default: int) -> int:
     raw = os.environ.get(name)
-    return int(raw) if raw else default
+    try:
+        return int(raw) if raw else default
+    except ValueError:
+        raise ValueError(f"{name} must be a whole number, not {raw!r}") from None
 
 
 def _float(name: str, default: float) -> float:
     raw = os.environ.get(name)
-    return float(raw) if raw else default
+    try:
+        return float(raw) if raw else default
+    except ValueError:
+        raise ValueError(f"{name} must be a number, not {raw!r}") from None
+
+
+ENVIRONMENTS = ("development", "production")
+
+
+def _env() -> str:
+    """BUCKS_LIS_ENV, refused if misspelt: `prod` quietly meaning development would turn
+    off secure cookies and the SECRET_KEY check."""
+    value = (os.environ.get("BUCKS_LIS_ENV") or "development").strip().lower()
+    if value not in ENVIRONMENTS:
+        raise ValueError(f"BUCKS_LIS_ENV must be one of {', '.join(ENVIRONMENTS)}, not {value!r}")
+    return value
 
 
 def _list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+MIN_PRODUCTION_SECRET_CHARS = 32
+PLACEHOLDER_SECRETS = {"changeme", "change-me", "secret", "secret_key", "password", "..."}
+
+
 def _secret_key() -> str:
-    """SECRET_KEY from the environment; in development, a random key kept in var/."""
-    key = os.environ.get("SECRET_KEY")
-    if key:
-        return key
-    if os.environ.get("BUCKS_LIS_ENV") == "production":
+    """SECRET_KEY from the environment; in development, a random key kept in var/.
+
+    In production it must be set, and not a placeholder or short enough to guess: it signs
+    staff sessions and encrypts the stored X tokens."""
+    raw = os.environ.get("SECRET_KEY", "")
+    key = raw.strip()  # checked stripped, used as given: a changed key loses sessions and tokens
+    production = _env() == "production"
+    if production and not key:
         raise RuntimeError("SECRET_KEY must be set in production")
-    path = VAR_DIR / "secret_key"
-    if not path.exists():
-        VAR_DIR.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_hex(32))
-        path.chmod(0o600)
-    return path.read_text().strip()
+    if production and (
+        len(key) < MIN_PRODUCTION_SECRET_CHARS or key.lower() in PLACEHOLDER_SECRETS
+    ):
+        raise RuntimeError(
+            f"SECRET_KEY is too weak for production: use at least "
+            f"{MIN_PRODUCTION_SECRET_CHARS} random characters, e.g. the output of "
+            "`python -c 'import secrets; print(secrets.token_hex(32))'`"
+        )
+    if raw:
+        return raw
+    return _development_key(VAR_DIR / "secret_key")
+
+
+def _development_key(path: Path) -> str:
+    """The per-install key in var/: created once, owner-only from the first byte, and the
+    same for processes that start together (`bucks-lis run` starts several)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        pass
+    else:
+        with os.fdopen(fd, "w") as out:
+            out.write(secrets.token_hex(32))
+    for _ in range(50):  # another process may be writing it this instant
+        key = path.read_text().strip()
+        if key:
+            return key
+        time.sleep(0.01)
+    raise RuntimeError(f"{path} is empty: delete it and start again")
 
 
 @dataclass(frozen=True)
 class Settings:
     """Runtime settings. Build with `settings()`; override in tests via env."""
 
-    env: str = field(default_factory=lambda: os.environ.get("BUCKS_LIS_ENV", "development"))
+    env: str = field(default_factory=_env)
     database_url: str = field(
         default_factory=lambda: os.environ.get(
             "DATABASE_URL", f"sqlite:///{VAR_DIR / 'bucks_lis.db'}"
@@ -153,6 +203,11 @@ class Settings:
     warm_tagger: bool = field(
         default_factory=lambda: os.environ.get("BUCKS_LIS_WARM_TAGGER") == "1"
     )
+
+    # --- Attack and bad-input hardening (branch attack) --------------------------------------
+    # Largest request body the Rasa server reads (REST, socket.io polling, X webhook); a larger
+    # one is a JSON 413 (bot/channels/http_errors.py). Sanic's own default is 100 MB. 0 = that.
+    rasa_max_body_bytes: int = field(default_factory=lambda: _int("RASA_MAX_BODY_BYTES", 1_000_000))
 
     @property
     def production(self) -> bool:

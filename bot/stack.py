@@ -84,6 +84,11 @@ class Stack:
                     sys.executable,
                     "-m",
                     "bot.production.action_server",
+                    # Only Rasa, on this machine, calls actions; the action server checks
+                    # no caller, so on 0.0.0.0 anyone on the network could run a custom
+                    # action (forget-me included) for any conversation.
+                    "--host",
+                    "127.0.0.1",
                     "--port",
                     str(cfg.action_port),
                 ],

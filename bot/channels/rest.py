@@ -5,6 +5,8 @@ message it rejects, with a JSON error and no call to Rasa:
 
 - a body that is not a JSON object, or has no string `message` -> 400 `invalid_json` /
   `not_text`; a `sender` that is not a short string -> 400 `invalid_sender`;
+- a `metadata` that is not a JSON object of at most `MAX_METADATA_CHARS` -> 400
+  `invalid_metadata`;
 - an empty message (after removing control characters) -> 400 `empty`;
 - a message longer than `settings().max_message_chars` -> 413 `too_long`;
 - a sender or client address over its flood limit (bot/channels/rate_limit.py) -> 429
@@ -30,20 +32,26 @@ from rasa.core.channels.rest import RestInput
 from sanic import Blueprint, response
 from sanic.request import Request
 
-from bot.channels import resilience
+from bot.channels import http_errors, resilience
 from bot.channels.rate_limit import ChatLimits
+from bot.channels.text import MAX_METADATA_CHARS, clean_message, has_control_chars
 from bot.config import settings
+from bot.findings.import_file import SOURCES as IMPORT_SOURCES
 
 logger = logging.getLogger(__name__)
 
 MAX_SENDER_CHARS = 255
 CHANNEL_NAME_RE = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Channels that mean a source staff rely on: our own inputs and the import sources.
+RESERVED_CHANNELS = frozenset({"socketio", "x", "x_post", *IMPORT_SOURCES})
 
 MESSAGES = {
     "invalid_json": "The request body must be a JSON object.",
     "not_text": "`message` must be a string.",
     "invalid_sender": f"`sender` must be a string of 1 to {MAX_SENDER_CHARS} characters.",
+    "invalid_metadata": (
+        f"`metadata` must be a JSON object of at most {MAX_METADATA_CHARS} characters."
+    ),
     "empty": "The message is empty.",
     "too_long": "The message is too long: keep it to {max} characters.",
     "rate_limited": "Too many messages: wait {wait} seconds, then send it again.",
@@ -56,16 +64,23 @@ _turn_failed: contextvars.ContextVar[bool] = contextvars.ContextVar(
 )
 
 
-def clean_message(text: str) -> str:
-    """Drop control characters (keeping newlines and tabs) and surrounding space."""
-    return _CONTROL.sub("", text).strip()
+def _metadata_ok(metadata: object) -> bool:
+    """Absent, or a JSON object small enough to keep with every turn."""
+    if metadata is None:
+        return True
+    if not isinstance(metadata, dict):
+        return False
+    try:
+        return len(json.dumps(metadata)) <= MAX_METADATA_CHARS
+    except (ValueError, RecursionError):
+        return False
 
 
 def check_body(raw: bytes | None, max_chars: int) -> tuple[dict[str, Any] | None, str | None]:
     """Parse and check a webhook body: (clean body, None) or (None, error code)."""
     try:
         body = json.loads(raw or b"")
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):  # deep nesting: RecursionError
         return None, "invalid_json"
     if not isinstance(body, dict):
         return None, "invalid_json"
@@ -76,9 +91,11 @@ def check_body(raw: bytes | None, max_chars: int) -> tuple[dict[str, Any] | None
     if sender is not None and (
         not isinstance(sender, str)
         or not 0 < len(sender) <= MAX_SENDER_CHARS
-        or _CONTROL.search(sender)
+        or has_control_chars(sender)
     ):
         return None, "invalid_sender"
+    if not _metadata_ok(body.get("metadata")):
+        return None, "invalid_metadata"
     message = clean_message(message)
     if not message:
         return None, "empty"
@@ -119,8 +136,14 @@ class LimitedRestInput(RestInput):
         return req.ctx.bucks_lis_body.get("sender")
 
     def _extract_input_channel(self, req: Request) -> str:
+        """A client may name its own channel, but not one of ours: a REST post claiming
+        `x` or `email` would be counted and shown to staff as an X DM or an imported email."""
         wanted = req.ctx.bucks_lis_body.get("input_channel")
-        if isinstance(wanted, str) and CHANNEL_NAME_RE.match(wanted):
+        if (
+            isinstance(wanted, str)
+            and CHANNEL_NAME_RE.match(wanted)
+            and wanted not in RESERVED_CHANNELS
+        ):
             return wanted
         return self.name()
 
@@ -139,6 +162,7 @@ class LimitedRestInput(RestInput):
                 raise
 
         webhook = super().blueprint(reporting)
+        http_errors.install(webhook)  # JSON 404/405/413, RASA_MAX_BODY_BYTES
         limits = ChatLimits.from_settings()
 
         @webhook.middleware("request")

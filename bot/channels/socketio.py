@@ -5,7 +5,8 @@ Rasa's channel it
 
 - accepts socket.io connections only from pages on `settings().allowed_origins`
   (ALLOWED_ORIGINS); Rasa's own channel checks no origin. `*` is refused in production;
-- rejects a user message that is not a non-empty string of at most
+- drops control characters (NUL, ...) from a message, as the REST channel does, and
+  rejects a user message that is not a non-empty string of at most
   `settings().max_message_chars` characters (or has a malformed session id or metadata)
   with a bot_uttered-style event `{"text": ..., "error": {"code": ...}}` to that socket
   only, instead of passing it to Rasa;
@@ -33,13 +34,14 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput
 from sanic import Blueprint
 
+from bot.channels import http_errors
 from bot.channels.rate_limit import ChatLimits
+from bot.channels.text import MAX_METADATA_CHARS, clean_message
 from bot.config import Settings, settings
 
 logger = logging.getLogger(__name__)
 
 SESSION_ID_RE = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
-MAX_METADATA_CHARS = 4096
 
 ERROR_TEXTS = {
     "invalid_payload": "Sorry, I couldn't read that message. Please try again.",
@@ -114,7 +116,7 @@ def check_user_message(
     message = data.get("message")
     if not isinstance(message, str):
         return reject("not_text")
-    message = message.strip()
+    message = clean_message(message)  # no NUL or other control characters, as REST
     if not message:
         return reject("empty")
     if len(message) > max_chars:
@@ -136,11 +138,15 @@ def check_user_message(
                 return reject("invalid_metadata")
             try:
                 metadata = json.loads(metadata)
-            except ValueError:
+            except (ValueError, RecursionError):  # RecursionError: nested too deep
                 return reject("invalid_metadata")
         if not isinstance(metadata, dict):
             return reject("invalid_metadata")
-        if len(json.dumps(metadata, default=str)) > MAX_METADATA_CHARS:
+        try:
+            size = len(json.dumps(metadata, default=str))
+        except (ValueError, RecursionError):
+            return reject("invalid_metadata")
+        if size > MAX_METADATA_CHARS:
             return reject("invalid_metadata")
         clean[metadata_key] = metadata
     return clean, None
@@ -161,6 +167,7 @@ class LimitedSocketIOInput(SocketIOInput):
         limits = ChatLimits.from_settings()
 
         socketio_webhook = super().blueprint(on_new_message)
+        http_errors.install(socketio_webhook)  # JSON 404/405/413, RASA_MAX_BODY_BYTES
         sio = socketio_webhook.ctx.sio
         # engine.io accepts 1 MB packets by default; a chat message needs far less.
         sio.eio.max_http_buffer_size = max_packet_bytes(max_chars)

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -193,10 +194,20 @@ def write(data: ReportData, out: Path) -> Path:
     return out
 
 
+def pdf_fetcher() -> Any:
+    """WeasyPrint's fetcher for the report: the charts are embedded `data:` URLs and nothing
+    else is fetched, so text that ever slipped past escaping could not read a local file
+    (`file:///...`) or reach the network into the PDF."""
+    from weasyprint.urls import URLFetcher
+
+    return URLFetcher(allowed_protocols={"data"}, allow_redirects=False)
+
+
 def to_pdf(data: ReportData) -> bytes:
     from weasyprint import HTML
 
-    return HTML(string=render_html(data, chart_kind="png")).write_pdf()
+    html = render_html(data, chart_kind="png")
+    return HTML(string=html, url_fetcher=pdf_fetcher()).write_pdf()
 
 
 def to_bytes(data: ReportData, fmt: str) -> bytes:

@@ -1,4 +1,8 @@
-"""The board report as a Word document (python-docx), charts as PNG pictures."""
+"""The board report as a Word document (python-docx), charts as PNG pictures.
+
+Every text written (summaries, sub-theme labels, quotes) goes through `xml_safe`: python-docx
+refuses a control character, and one in a staff summary must not stop the whole report.
+"""
 
 from __future__ import annotations
 
@@ -12,10 +16,11 @@ from docx.shared import Cm, Pt
 
 from bot.findings.report import ReportData, ThemeReport
 from bot.findings.report_html import theme_png
+from bot.storage.export import xml_safe
 
 
 def _theme(doc: DocxDocument, theme: ThemeReport) -> None:
-    doc.add_heading(theme.name, level=2)
+    doc.add_heading(xml_safe(theme.name), level=2)
     plural_r = "" if theme.responses == 1 else "s"
     plural_b = "" if theme.businesses == 1 else "es"
     counts = doc.add_paragraph()
@@ -24,7 +29,7 @@ def _theme(doc: DocxDocument, theme: ThemeReport) -> None:
     ).bold = True
     if theme.summary:
         doc.add_heading("Summary", level=3)
-        for para in theme.summary.split("\n"):
+        for para in xml_safe(theme.summary).split("\n"):
             if para.strip():
                 doc.add_paragraph(para.strip())
     if not theme.responses:
@@ -38,13 +43,13 @@ def _theme(doc: DocxDocument, theme: ThemeReport) -> None:
         table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Sub-theme", "Responses"
         for label, count in theme.subthemes:
             cells = table.add_row().cells
-            cells[0].text, cells[1].text = label, str(count)
+            cells[0].text, cells[1].text = xml_safe(label), str(count)
     if theme.quotes:
         doc.add_heading("In their words", level=3)
         for text, who in theme.quotes:
             quote = doc.add_paragraph(style="Quote")
-            quote.add_run(f"“{text}”")
-            attribution = doc.add_paragraph(who)
+            quote.add_run(f"“{xml_safe(text)}”")
+            attribution = doc.add_paragraph(xml_safe(who))
             attribution.runs[0].font.size = Pt(9)
 
 

@@ -27,7 +27,10 @@ def database_problem(database_url: str) -> str | None:
             if not sa.inspect(conn).has_table("responses"):
                 return "database reachable but not migrated (run `bucks-lis db upgrade`)"
     except Exception as error:  # any driver error means: not ready
-        return f"database unreachable: {type(error).__name__}: {str(error).splitlines()[0]}"
+        # The driver's message names hosts, ports and database users: it goes to the log,
+        # and the public readiness answer says only what kind of failure it was.
+        logger.warning("Database check failed: %s", str(error).splitlines()[0])
+        return f"database unreachable: {type(error).__name__}"
     return None
 
 

@@ -44,6 +44,8 @@ SECURITY_HEADERS = {
     "Cross-Origin-Opener-Policy": "same-origin",
 }
 
+FORM_MIMETYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
 SOURCE_LABELS = {SOURCE_MODEL: "Model", SOURCE_RESPONDENT: "Respondent", SOURCE_STAFF: "Staff"}
 
 csrf = CSRFProtect()
@@ -106,6 +108,43 @@ def init_app(app: Flask) -> None:
             "stance_label": lambda s: STANCE_LABELS.get(s or "", s or "Not set"),
             "STANCE_IDS": tuple(STANCE_LABELS),
         }
+
+    @app.before_request
+    def _staff_posts_are_forms() -> Any:
+        """Staff pages take only HTML form posts: Flask-WTF would read a JSON body as the
+        form, and one that is not an object (a list, a number) raised a 500."""
+        if (
+            request.path.startswith(STAFF_PREFIX)
+            and request.method not in ("GET", "HEAD", "OPTIONS")
+            and request.mimetype
+            and request.mimetype not in FORM_MIMETYPES
+        ):
+            return render_template(
+                "review/error.html",
+                code=415,
+                title="Not a form",
+                message="Staff pages accept only their own forms. Go back and use the page.",
+            ), 415
+        return None
+
+    @app.before_request
+    def _no_nul_in_staff_input() -> Any:
+        """PostgreSQL cannot hold a NUL character: a search, a login or a note with one
+        (`%00`) raised a 500 there. Refuse it clearly instead, on every database."""
+        if not request.path.startswith(STAFF_PREFIX):
+            return None
+        values = [v for vs in request.args.listvalues() for v in vs]  # every repeat too
+        # Not multipart: an upload's body is read only once its own size limit is set.
+        if request.mimetype == "application/x-www-form-urlencoded":
+            values += [v for vs in request.form.listvalues() for v in vs]
+        if any("\x00" in value for value in values):
+            return render_template(
+                "review/error.html",
+                code=400,
+                title="Not readable",
+                message="Part of what was sent contains a NUL character. Remove it and try again.",
+            ), 400
+        return None
 
     @app.after_request
     def _staff_headers(response: Any) -> Any:

@@ -100,4 +100,6 @@ def safe_next(target: str | None, default: str) -> str:
         return default
     if target.startswith("//") or "\\" in target:
         return default
+    if any(ord(ch) < 0x21 or ord(ch) == 0x7F for ch in target):
+        return default  # a newline would break the Location header (a 500), spaces are odd
     return target

@@ -10,7 +10,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-from bot.storage.export import csv_safe
+from bot.storage.export import csv_safe, xml_safe
 from bot.storage.queries import ResponseRow
 from bot.storage.redact import NAME_TOKEN, profile_names, redact
 from bot.strategy import theme
@@ -90,7 +90,7 @@ def xlsx_bytes(rows: Iterable[ResponseRow], redacted: bool) -> bytes:
     for row in rows:
         cells = []
         for value in row_values(row, redacted):
-            cell = WriteOnlyCell(ws, value=csv_safe(value))
+            cell = WriteOnlyCell(ws, value=csv_safe(xml_safe(value)))
             if isinstance(value, str):
                 cell.data_type = "s"
             cells.append(cell)

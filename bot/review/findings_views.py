@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from typing import Any
 
 from flask import (
@@ -38,6 +39,7 @@ from bot.strategy import THEME_IDS, load_themes
 
 bp = Blueprint("findings", __name__, url_prefix="/staff", template_folder="templates")
 
+ANCHOR_RE = re.compile(r"#[A-Za-z][A-Za-z0-9_-]{0,63}")
 MEMBERS_SHOWN = 50  # per sub-theme on the page; the CLI and report count them all
 DOWNLOADS = {
     "html": "text/html; charset=utf-8",
@@ -79,7 +81,12 @@ def _theme_or_404(theme_id: str) -> str:
 
 
 def _back(theme_id: str) -> Any:
-    return redirect(url_for("findings.theme", theme_id=theme_id) + request.form.get("anchor", ""))
+    """Back to the theme's page at the form's place on it. Only an `#id` is followed: a
+    newline in a forged `anchor` made the redirect header fail (500)."""
+    anchor = request.form.get("anchor", "")
+    if not ANCHOR_RE.fullmatch(anchor):
+        anchor = ""
+    return redirect(url_for("findings.theme", theme_id=theme_id) + anchor)
 
 
 @bp.get("/findings")
@@ -277,7 +284,7 @@ def quotes_csv() -> Any:
     writer = csv.writer(out)
     writer.writerow(["theme", "quote", "sector", "size_band"])
     for v in views:
-        writer.writerow([v.theme_id, csv_safe(v.redacted), v.sector or "", v.size_band or ""])
+        writer.writerow([csv_safe(x) for x in (v.theme_id, v.redacted, v.sector, v.size_band)])
     return Response(
         out.getvalue(),
         mimetype="text/csv",

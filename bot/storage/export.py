@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import IO, Any
@@ -87,11 +88,23 @@ def write_jsonl(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
     return count
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Characters XML 1.0 (so .xlsx and .docx) cannot hold: a stored note or summary with one
+# would make the whole export fail.
+XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def csv_safe(value: Any) -> Any:
-    """Neutralise spreadsheet formulas in user text (CSV/Excel injection)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    """Neutralise spreadsheet formulas in user text (CSV/Excel injection), also behind
+    leading spaces, which spreadsheets may skip."""
+    if isinstance(value, str) and value.lstrip(" ")[:1] in FORMULA_STARTS and value.strip():
         return "'" + value
     return value
+
+
+def xml_safe(value: Any) -> Any:
+    """Text without the characters an Office (XML) file cannot hold; other values as is."""
+    return XML_ILLEGAL.sub("", value) if isinstance(value, str) else value
 
 
 def write_csv(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:

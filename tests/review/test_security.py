@@ -186,7 +186,7 @@ def test_secure_cookie_in_production(database_url: str, seeded: Seeded, monkeypa
     from bot.web.app import create_app
 
     monkeypatch.setenv("BUCKS_LIS_ENV", "production")
-    monkeypatch.setenv("SECRET_KEY", "prod-secret-for-test")
+    monkeypatch.setenv("SECRET_KEY", "prod-secret-for-test-" + "0123456789abcdef")
     settings.cache_clear()
     app = create_app({"DATABASE_URL": database_url})
     client = app.test_client()

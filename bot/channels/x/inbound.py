@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from bot.channels.text import CONTROL_CHARS
+
 MENTION_RE = re.compile(r"(?<![\w@])@\w{1,15}(?!\w)")
 
 
@@ -82,8 +84,9 @@ def _hashtag_re(hashtag: str) -> re.Pattern[str]:
 
 
 def clean_text(text: str, hashtag: str, max_chars: int) -> str:
-    """Drops the hashtag and @mentions, tidies whitespace, caps the length."""
-    text = _hashtag_re(hashtag).sub(" ", text)
+    """Drops the hashtag, @mentions and control characters, tidies whitespace, caps the
+    length."""
+    text = CONTROL_CHARS.sub("", _hashtag_re(hashtag).sub(" ", text))
     text = MENTION_RE.sub(" ", text)
     lines = [" ".join(line.split()) for line in text.splitlines()]
     text = "\n".join(line for line in lines if line).strip().lstrip(":,;-–— ").strip()

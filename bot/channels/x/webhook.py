@@ -29,6 +29,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from sqlalchemy.engine import Engine
 
+from bot.channels import http_errors
 from bot.channels.x import spend
 from bot.channels.x.account_activity import Parsed, parse_account_activity
 from bot.channels.x.client import XClient, client_from_settings
@@ -232,6 +233,7 @@ class XInput(InputChannel):
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
         x_webhook = Blueprint("x_webhook", __name__)
+        http_errors.install(x_webhook)  # JSON 404/405/413, RASA_MAX_BODY_BYTES
 
         @x_webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
@@ -282,7 +284,7 @@ class XInput(InputChannel):
                 return _error(status, problem, message)
             try:
                 payload = json.loads(body)
-            except (ValueError, UnicodeDecodeError):
+            except (ValueError, UnicodeDecodeError, RecursionError):
                 return _error(400, "invalid_json", "The body is not valid JSON.")
             if not isinstance(payload, dict):
                 return _error(400, "invalid_json", "The body is not a JSON object.")
