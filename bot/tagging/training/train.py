@@ -40,6 +40,7 @@ RUNTIME_FILES = (
     "result.py",
     "question_context.py",
     "terms.py",
+    "vocabulary.py",
 )
 
 
