@@ -17,7 +17,7 @@ import numpy as np
 from bot.strategy import THEME_IDS
 from bot.tagging.terms import TermRule, gazetteer_keys, term_keys
 
-DEFAULTS = {
+DEFAULTS: dict = {
     "min_support": 5,
     "min_precision": 0.9,
     "floor": 0.1,
@@ -30,8 +30,8 @@ DEFAULTS = {
 def select_terms(
     texts: Sequence[str],
     Y: np.ndarray,
-    min_support: int = DEFAULTS["min_support"],
-    min_precision: float = DEFAULTS["min_precision"],
+    min_support: int = 5,
+    min_precision: float = 0.9,
     gazetteer: bool = True,
     gazetteer_precision: float | None = None,
 ) -> tuple[dict[str, tuple[int, ...]], frozenset[str]]:
