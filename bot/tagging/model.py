@@ -16,6 +16,8 @@ How a message is scored (numbers behind each choice are in README.md):
 6. A short reply that is mostly a named subject ("Silverstone Park", "skills") carries it.
 7. The question being answered is an input: an answer to the Space question is about Space,
    whatever else it names (the conversation stores only substantive answers).
+8. Optionally (`term_rule` in the config; off, see README.md): a term that predicts a theme
+   precisely on the training data, named in a clause, carries that theme (`terms.py`).
 Evidence per tagged theme: gazetteer spans, the word n-grams with the largest contribution,
 the clause that carried it, the most similar training message, or the question answered.
 """
