@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from bot.strategy import THEME_IDS, load_themes
+from bot.tagging.vocabulary import wider_keywords
 
 if TYPE_CHECKING:  # spaCy is imported lazily at run time
     from spacy.tokens import Doc
@@ -649,7 +650,7 @@ def _entries() -> list[tuple[str, str, tuple[str, ...]]]:
         add("asset", phrase, themes)
     for place in PLACES:
         add("place", place, ())
-    for theme_id, words in KEYWORDS.items():
+    for theme_id, words in [*KEYWORDS.items(), *wider_keywords().items()]:
         for word in words:
             for variant in _variants(word):
                 add("keyword", variant, (theme_id,))

@@ -16,6 +16,8 @@ How a message is scored (numbers behind each choice are in README.md):
 6. A short reply that is mostly a named subject ("Silverstone Park", "skills") carries it.
 7. The question being answered is an input: an answer to the Space question is about Space,
    whatever else it names (the conversation stores only substantive answers).
+8. Optionally (`term_rule` in the config; off, see README.md): a term that predicts a theme
+   precisely on the training data, named in a clause, carries that theme (`terms.py`).
 Evidence per tagged theme: gazetteer spans, the word n-grams with the largest contribution,
 the clause that carried it, the most similar training message, or the question answered.
 """
@@ -44,6 +46,7 @@ from bot.tagging.protocols import SentenceEncoder
 from bot.tagging.question_context import question_theme
 from bot.tagging.result import TagResult
 from bot.tagging.segments import segment_spans
+from bot.tagging.terms import TermRule
 
 DEFAULT_CONFIG: dict = {
     "C": 16.0,
@@ -78,6 +81,8 @@ DEFAULT_CONFIG: dict = {
     # Which graph of the encoder runs (`embed.GRAPHS`); models saved without the key ran
     # "int8-weights".
     "encoder_graph": "int8-dynamic",
+    # The term rule (`terms.py`): terms selected on the training data (None = off).
+    "term_rule": None,
 }
 
 
@@ -104,6 +109,7 @@ class TrainedTagger:
         version: str,
         encoder: SentenceEncoder | None = None,
         gate: tuple[np.ndarray, float] | None = None,
+        terms: TermRule | None = None,
     ) -> None:
         self.config = config
         self.featurizer = featurizer
@@ -115,6 +121,7 @@ class TrainedTagger:
         self.example_emb = example_emb
         self.version = version
         self.gate = gate
+        self.terms = terms or TermRule()
         self._encoder = encoder
         self._blocks = featurizer.blocks()
         self._word_names = featurizer.word.names if featurizer.word else None
@@ -148,6 +155,10 @@ class TrainedTagger:
         (out_dir / "examples.json").write_text(
             json.dumps(self.example_texts, ensure_ascii=False), encoding="utf-8"
         )
+        if self.terms:
+            self.terms.save(out_dir / "terms.json")
+        else:  # never leave another model's terms beside this one
+            (out_dir / "terms.json").unlink(missing_ok=True)
 
     @classmethod
     def load(cls, model_dir: Path, meta: dict) -> TrainedTagger:
@@ -170,6 +181,7 @@ class TrainedTagger:
             arrays["example_emb"].astype(np.float32),
             meta["version"],
             gate=gate,
+            terms=TermRule.load(model_dir / "terms.json"),
         )
         tagger.encoder  # noqa: B018  (load the embedding model now, not on the first message)
         from bot.tagging.gazetteer import gazetteer
@@ -327,8 +339,13 @@ class TrainedTagger:
             if asked is not None:
                 j = THEME_IDS.index(asked)
                 P[i, j] = max(P[i, j], self.thresholds[j])
+            terms = self._named_terms(i, P[i], parts)
+            for j in terms:
+                P[i, j] = max(P[i, j], self.thresholds[j])
             on = [j for j in range(len(THEME_IDS)) if P[i, j] >= self.thresholds[j]]
             evidence = {THEME_IDS[j]: self._evidence(i, j, parts, asked) for j in on}
+            for j, term in terms.items():
+                evidence[THEME_IDS[j]].insert(0, f"term: {term.removeprefix('gaz:')}")
             scores = {t: round(p, 4) for t, p in zip(THEME_IDS, P[i].tolist(), strict=True)}
             vector = parts["emb"][i] if parts["emb"] is not None else None
             results.append(
@@ -337,6 +354,15 @@ class TrainedTagger:
                 )
             )
         return results
+
+    def _named_terms(self, i: int, scores: np.ndarray, parts: dict) -> dict[int, str]:
+        """Themes a precise term in one of the message's clauses names (`terms.py`)."""
+        if not self.terms:
+            return {}
+        gate, cut = parts["gate"], self.config.get("gate_threshold") or 0.0
+        gate_ok = gate is None or not cut or bool(gate[i] >= cut)
+        clauses = parts["segments"][i]
+        return self.terms.fired(clauses, scores, parts["segment_scores"][i], gate_ok)
 
     def _evidence(self, i: int, j: int, parts: dict, asked: str | None) -> list[str]:
         theme_id = THEME_IDS[j]

@@ -37,6 +37,13 @@ def _near_duplicates(a: list[tagdata.Example], b: list[tagdata.Example]) -> list
     return out
 
 
+def test_every_train_file_is_training_data() -> None:
+    """train-vocab.jsonl, train-context.jsonl... are read without being listed anywhere."""
+    assert set(tagdata.TRAIN_PATHS) == set(tagdata.DATA_DIR.glob("train*.jsonl"))
+    assert tagdata.TRAIN_PATHS[0] == tagdata.TRAIN_PATH
+    assert len(tagdata.load_train()) == sum(len(tagdata.load(p)) for p in tagdata.TRAIN_PATHS)
+
+
 def test_training_data_is_valid_and_varied() -> None:
     train = tagdata.load_train()
     assert len(train) >= 600

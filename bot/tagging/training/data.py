@@ -16,7 +16,11 @@ TRAIN_PATH = DATA_DIR / "train.jsonl"
 # X posts, DMs and short chat answers, written 2026-11-30 from GUIDE.md and the seeds by a
 # writer who saw neither the checking sets nor train.jsonl.
 TRAIN_POSTS_PATH = DATA_DIR / "train-posts.jsonl"
-TRAIN_PATHS = (TRAIN_PATH, TRAIN_POSTS_PATH)
+# train-vocab.jsonl (wide everyday vocabulary) and train-context.jsonl (long answers, public
+# bodies, hard no-theme, slang second themes, short replies, help asks), written on
+# 2026-11-30 from GUIDE.md only by writers who saw no checking set. Every train*.jsonl is
+# training data, train.jsonl first, then the others by name.
+TRAIN_PATHS = (TRAIN_PATH, *sorted(p for p in DATA_DIR.glob("train*.jsonl") if p != TRAIN_PATH))
 HELDOUT_PATH = DATA_DIR / "heldout-indirect.jsonl"
 HELDOUT_GENERAL_PATH = DATA_DIR / "heldout-general.jsonl"
 # Written on 2026-11-30 by writers who never saw train.jsonl (website answers, X posts, DMs,

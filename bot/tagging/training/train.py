@@ -40,6 +40,8 @@ RUNTIME_FILES = (
     "clauses.py",
     "result.py",
     "question_context.py",
+    "terms.py",
+    "vocabulary.py",
 )
 
 
@@ -169,8 +171,24 @@ def fit_tagger(
     example_emb = emb if emb is not None else np.zeros((len(texts), 384), dtype=np.float32)
     if thresholds is None:
         thresholds = np.full(len(THEME_IDS), 0.5)
+    terms = None
+    if config.get("term_rule") is not None:
+        from bot.tagging.training.terms import build_rule
+
+        terms = build_rule(texts, Y, config["term_rule"])
     return TrainedTagger(
-        config, feat, W, b, thresholds, texts, Y, example_emb, version, encoder=encoder, gate=gate
+        config,
+        feat,
+        W,
+        b,
+        thresholds,
+        texts,
+        Y,
+        example_emb,
+        version,
+        encoder=encoder,
+        gate=gate,
+        terms=terms,
     )
 
 
@@ -330,7 +348,9 @@ def train(
             "per_theme_f1": {t: round(m["f1"], 4) for t, m in cv["per_theme"].items()},
         },
         "files": {
-            name: _sha256(out_dir / name) for name in ("tfidf.json", "weights.npz", "examples.json")
+            name: _sha256(out_dir / name)
+            for name in ("tfidf.json", "weights.npz", "examples.json", "terms.json")
+            if (out_dir / name).exists()
         },
         "path": str(out_dir),
     }
