@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/stock_vs_ours.py [--users 40] [--levels 20,50]
         [--think 0,3] [--ours run|production] [--stock-dir DIR] [--json]
+        [--before-env NAME=VALUE,...]
 
 Builds the stock bot with `rasa init --no-prompt` in a temporary folder (it trains there;
 ~3 min), starts it with `rasa run`, and starts ours with `bucks-lis run` (one Rasa process,
@@ -10,7 +11,10 @@ for each concurrency level and think time, the same load runs against each (stoc
 then ours, then stock again, so drift on a shared machine shows): `--users` businesses,
 each a conversation as long as ours (benchmarks/conversation_load.py), the stock bot
 getting its own intents' messages. Prints p50/p95 turn time, turns/s, errors, each
-process tree's memory (RSS), and the ratios ours/stock.
+process tree's memory (RSS), and the ratios ours/stock. `--before-env` also starts ours a
+second time with those environment variables (e.g. `ACTION_KEEPALIVE_SECONDS=0`: a cut
+switched off) and measures it right after ours in every row, so a cut is compared before and
+after in the same run.
 """
 
 from __future__ import annotations
@@ -108,7 +112,9 @@ def start_stock(folder: Path, tmp: Path) -> tuple[subprocess.Popen, str]:
     return proc, url
 
 
-def start_ours(mode: str, tmp: Path) -> tuple[subprocess.Popen, str]:
+def start_ours(
+    mode: str, tmp: Path, extra_env: dict[str, str] | None = None, name: str = "ours"
+) -> tuple[subprocess.Popen, str]:
     ports = {
         name: free_port()
         for name in (
@@ -124,6 +130,7 @@ def start_ours(mode: str, tmp: Path) -> tuple[subprocess.Popen, str]:
     var = Path(tempfile.mkdtemp(prefix="bucks-lis-bench-"))
     var.chmod(0o755)
     env = dict(os.environ, BUCKS_LIS_VAR_DIR=str(var), **{k: str(v) for k, v in ports.items()})
+    env.update(extra_env or {})
     if mode == "run":
         env["DATABASE_URL"] = f"sqlite:///{var / 'bench.db'}"
         env["ACTION_SERVER_URL"] = f"http://127.0.0.1:{ports['ACTION_PORT']}/webhook"
@@ -131,7 +138,7 @@ def start_ours(mode: str, tmp: Path) -> tuple[subprocess.Popen, str]:
     else:
         env.pop("DATABASE_URL", None)
         url = f"http://127.0.0.1:{ports['PUBLIC_PORT']}"
-    log = tmp / "ours.log"
+    log = tmp / f"{name}.log"
     proc = subprocess.Popen(
         [str(BIN / "bucks-lis"), mode if mode == "run" else "run-production"],
         cwd=ROOT,
@@ -229,7 +236,11 @@ def main() -> int:
     parser.add_argument("--ours", choices=["run", "production"], default="run")
     parser.add_argument("--stock-dir", type=Path, help="reuse a trained stock bot here")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--before-env", default="", help="NAME=VALUE,...: also run ours with these set"
+    )
     args = parser.parse_args()
+    before_env = dict(kv.split("=", 1) for kv in args.before_env.split(",") if kv)
     levels = [int(x) for x in args.levels.split(",")]
     thinks = [float(x) for x in args.think.split(",")]
 
@@ -241,10 +252,15 @@ def main() -> int:
         build_stock(stock_dir)
         stock_proc, stock_url = start_stock(stock_dir, tmp)
         ours_proc, ours_url = start_ours(args.ours, tmp)
+        before_proc, before_url = (
+            start_ours(args.ours, tmp, before_env, "before") if before_env else (None, "")
+        )
         try:
             # Warm both (first turns load lazily), then measure memory at rest.
             load(stock_url, 2, 2, 0, ours=False)
             load(ours_url, 2, 2, 0, ours=True)
+            if before_url:
+                load(before_url, 2, 2, 0, ours=True)
             memory = {
                 "stock_rss_mb": round(tree_rss_mb(stock_proc.pid)),
                 "ours_rss_mb": round(tree_rss_mb(ours_proc.pid)),
@@ -253,6 +269,11 @@ def main() -> int:
                 for think in thinks:
                     stock_a = load(stock_url, args.users, at_once, think, ours=False)
                     ours = load(ours_url, args.users, at_once, think, ours=True)
+                    before = (
+                        load(before_url, args.users, at_once, think, ours=True)
+                        if before_url
+                        else None
+                    )
                     stock_b = load(stock_url, args.users, at_once, think, ours=False)
                     stock = {
                         k: (stock_a[k] + stock_b[k]) / 2
@@ -263,6 +284,7 @@ def main() -> int:
                             "at_once": at_once,
                             "think_s": think,
                             "ours": ours,
+                            "ours_before": before,
                             "stock_before": stock_a,
                             "stock_after": stock_b,
                             "p95_ratio": round(ours["p95_ms"] / stock["p95_ms"], 2),
@@ -276,9 +298,12 @@ def main() -> int:
             memory["stock_rss_after_mb"] = round(tree_rss_mb(stock_proc.pid))
         finally:
             stop(ours_proc)
+            if before_proc is not None:
+                stop(before_proc)
             stop(stock_proc)
     out = {
         "ours": args.ours,
+        "before_env": before_env,
         "users": args.users,
         "memory": memory,
         "runs": rows,
@@ -302,6 +327,13 @@ def main() -> int:
                 f"{r['p95_ratio']:>6} {r['ours']['turns_per_s']:>9} {stp:>10.1f} "
                 f"{r['throughput_ratio']:>6} {errs:>11}"
             )
+            if r["ours_before"]:
+                b = r["ours_before"]
+                print(
+                    f"{'':>8} {'before':>6} {b['p95_ms']:>9} {s95:>10.0f} "
+                    f"{b['p95_ms'] / s95:>6.2f} {b['turns_per_s']:>9} {stp:>10.1f} "
+                    f"{b['turns_per_s'] / stp:>6.2f} {b['errors']:>11}"
+                )
     return 0
 
 

@@ -154,6 +154,13 @@ class Settings:
         default_factory=lambda: os.environ.get("BUCKS_LIS_WARM_TAGGER") == "1"
     )
 
+    # --- Light-load latency (issue 10): Rasa's custom action calls (bot/channels/action_session.py)
+    # Seconds an idle pooled connection from Rasa to the action server stays open for the next
+    # call; keep it below the action server's 5 s keep-alive. 0 = a new connection per call.
+    action_keepalive_seconds: float = field(
+        default_factory=lambda: _float("ACTION_KEEPALIVE_SECONDS", 2.0)
+    )
+
     @property
     def production(self) -> bool:
         return self.env == "production"

@@ -118,9 +118,10 @@ async def _guarded_run_action(
 def install() -> None:
     """Wrap RemoteAction.run and MessageProcessor._run_action (idempotent); validate action
     responses with a cached validator (bot/channels/action_validation.py)."""
-    from bot.channels import action_validation
+    from bot.channels import action_session, action_validation
 
     action_validation.install()
+    action_session.install()  # one pooled keep-alive session for the action calls
     if getattr(RemoteAction.run, "_bucks_lis_guard", False):
         return
     original_remote = RemoteAction.run
