@@ -160,6 +160,12 @@ class Settings:
     action_keepalive_seconds: float = field(
         default_factory=lambda: _float("ACTION_KEEPALIVE_SECONDS", 2.0)
     )
+    # 1 = Rasa and the action server freeze their start-up objects (the model) for the garbage
+    # collector once started, so a full collection no longer stops the process for ~1 s
+    # (bot/production/gc_pauses.py); 0 = off (a comparison).
+    gc_freeze_after_start: bool = field(
+        default_factory=lambda: os.environ.get("GC_FREEZE_AFTER_START", "1") != "0"
+    )
 
     @property
     def production(self) -> bool:

@@ -142,4 +142,4 @@ def install() -> None:
         original(self, name, action_endpoint)
 
     __init__._bucks_lis_pooled = True  # type: ignore[attr-defined]
-    RemoteAction.__init__ = __init__  # type: ignore[method-assign]
+    RemoteAction.__init__ = __init__
