@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/stock_vs_ours.py [--users 40] [--levels 20,50]
         [--think 0,3] [--ours run|production] [--stock-dir DIR] [--json]
-        [--before-env NAME=VALUE,...]
+        [--before-env NAME=VALUE,...] [--before-root DIR]
 
 Builds the stock bot with `rasa init --no-prompt` in a temporary folder (it trains there;
 ~3 min), starts it with `rasa run`, and starts ours with `bucks-lis run` (one Rasa process,
@@ -14,7 +14,9 @@ getting its own intents' messages. Prints p50/p95 turn time, turns/s, errors, ea
 process tree's memory (RSS), and the ratios ours/stock. `--before-env` also starts ours a
 second time with those environment variables (e.g. `ACTION_KEEPALIVE_SECONDS=0`: a cut
 switched off) and measures it right after ours in every row, so a cut is compared before and
-after in the same run.
+after in the same run; `--before-root DIR` runs that second copy from another checkout
+(e.g. `git archive <commit>` unpacked in DIR, with a `models` link), so every cut of a
+branch is compared with the code before it.
 """
 
 from __future__ import annotations
@@ -113,7 +115,11 @@ def start_stock(folder: Path, tmp: Path) -> tuple[subprocess.Popen, str]:
 
 
 def start_ours(
-    mode: str, tmp: Path, extra_env: dict[str, str] | None = None, name: str = "ours"
+    mode: str,
+    tmp: Path,
+    extra_env: dict[str, str] | None = None,
+    name: str = "ours",
+    root: Path = ROOT,
 ) -> tuple[subprocess.Popen, str]:
     ports = {
         name: free_port()
@@ -131,6 +137,8 @@ def start_ours(
     var.chmod(0o755)
     env = dict(os.environ, BUCKS_LIS_VAR_DIR=str(var), **{k: str(v) for k, v in ports.items()})
     env.update(extra_env or {})
+    if root != ROOT:  # that checkout's `bot` and `actions`, ahead of this one's install
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(root), env.get("PYTHONPATH")]))
     if mode == "run":
         env["DATABASE_URL"] = f"sqlite:///{var / 'bench.db'}"
         env["ACTION_SERVER_URL"] = f"http://127.0.0.1:{ports['ACTION_PORT']}/webhook"
@@ -141,7 +149,7 @@ def start_ours(
     log = tmp / f"{name}.log"
     proc = subprocess.Popen(
         [str(BIN / "bucks-lis"), mode if mode == "run" else "run-production"],
-        cwd=ROOT,
+        cwd=root,
         env=env,
         stdout=open(log, "wb"),  # noqa: SIM115
         stderr=subprocess.STDOUT,
@@ -239,8 +247,10 @@ def main() -> int:
     parser.add_argument(
         "--before-env", default="", help="NAME=VALUE,...: also run ours with these set"
     )
+    parser.add_argument("--before-root", type=Path, help="run the second copy from here")
     args = parser.parse_args()
     before_env = dict(kv.split("=", 1) for kv in args.before_env.split(",") if kv)
+    before_root = (args.before_root or ROOT).resolve()
     levels = [int(x) for x in args.levels.split(",")]
     thinks = [float(x) for x in args.think.split(",")]
 
@@ -253,7 +263,9 @@ def main() -> int:
         stock_proc, stock_url = start_stock(stock_dir, tmp)
         ours_proc, ours_url = start_ours(args.ours, tmp)
         before_proc, before_url = (
-            start_ours(args.ours, tmp, before_env, "before") if before_env else (None, "")
+            start_ours(args.ours, tmp, before_env, "before", before_root)
+            if before_env or before_root != ROOT
+            else (None, "")
         )
         try:
             # Warm both (first turns load lazily), then measure memory at rest.
@@ -304,6 +316,7 @@ def main() -> int:
     out = {
         "ours": args.ours,
         "before_env": before_env,
+        "before_root": str(before_root),
         "users": args.users,
         "memory": memory,
         "runs": rows,
