@@ -261,13 +261,14 @@ def main() -> int:
         stock_dir.mkdir(parents=True, exist_ok=True)
         build_stock(stock_dir)
         stock_proc, stock_url = start_stock(stock_dir, tmp)
-        ours_proc, ours_url = start_ours(args.ours, tmp)
-        before_proc, before_url = (
-            start_ours(args.ours, tmp, before_env, "before", before_root)
-            if before_env or before_root != ROOT
-            else (None, "")
-        )
-        try:
+        ours_proc = before_proc = None
+        before_url = ""
+        try:  # a copy that fails to start stops the others too
+            ours_proc, ours_url = start_ours(args.ours, tmp)
+            if before_env or before_root != ROOT:
+                before_proc, before_url = start_ours(
+                    args.ours, tmp, before_env, "before", before_root
+                )
             # Warm both (first turns load lazily), then measure memory at rest.
             load(stock_url, 2, 2, 0, ours=False)
             load(ours_url, 2, 2, 0, ours=True)
@@ -309,10 +310,9 @@ def main() -> int:
             memory["ours_rss_after_mb"] = round(tree_rss_mb(ours_proc.pid))
             memory["stock_rss_after_mb"] = round(tree_rss_mb(stock_proc.pid))
         finally:
-            stop(ours_proc)
-            if before_proc is not None:
-                stop(before_proc)
-            stop(stock_proc)
+            for proc in (ours_proc, before_proc, stock_proc):
+                if proc is not None:
+                    stop(proc)
     out = {
         "ours": args.ours,
         "before_env": before_env,
