@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/stock_vs_ours.py [--users 40] [--levels 20,50]
         [--think 0,3] [--ours run|production] [--stock-dir DIR] [--json]
-        [--before-env NAME=VALUE,...] [--before-root DIR]
+        [--before-env NAME=VALUE,...] [--before-root DIR] [--lockstep]
 
 Builds the stock bot with `rasa init --no-prompt` in a temporary folder (it trains there;
 ~3 min), starts it with `rasa run`, and starts ours with `bucks-lis run` (one Rasa process,
@@ -11,7 +11,12 @@ for each concurrency level and think time, the same load runs against each (stoc
 then ours, then stock again, so drift on a shared machine shows): `--users` businesses,
 each a conversation as long as ours (benchmarks/conversation_load.py), the stock bot
 getting its own intents' messages. Prints p50/p95 turn time, turns/s, errors, each
-process tree's memory (RSS), and the ratios ours/stock. `--before-env` also starts ours a
+process tree's memory (RSS), and the ratios ours/stock. With think time, each business
+starts at a random moment within the first think time and waits 0.5-1.5x the think time
+between messages (seeded: stock and ours get the same schedule), as people do; `--lockstep`
+keeps the old fixed waits and common start, which march every business in step, so each
+message arrives in a wave with all the others (measured: that wave, not the bot, was most
+of the "light load" latency). `--before-env` also starts ours a
 second time with those environment variables (e.g. `ACTION_KEEPALIVE_SECONDS=0`: a cut
 switched off) and measures it right after ours in every row, so a cut is compared before and
 after in the same run; `--before-root DIR` runs that second copy from another checkout
@@ -24,6 +29,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import signal
 import statistics
 import subprocess
@@ -196,9 +202,15 @@ def tree_rss_mb(pid: int) -> float:
     return total / 2**20
 
 
-def converse(url: str, lines: list[str], think: float) -> tuple[list[float], int]:
+def converse(
+    url: str, lines: list[str], think: float, seed: int | None = None
+) -> tuple[list[float], int]:
+    """One business; with `seed`, a random start within `think` and waits of 0.5-1.5x it."""
     sender = f"bench-{uuid.uuid4().hex[:12]}"
     latencies, errors = [], 0
+    rnd = random.Random(seed) if seed is not None else None
+    if rnd and think:
+        time.sleep(rnd.uniform(0, think))
     with requests.Session() as http:
         for line in lines:
             started = time.perf_counter()
@@ -214,17 +226,21 @@ def converse(url: str, lines: list[str], think: float) -> tuple[list[float], int
             latencies.append(time.perf_counter() - started)
             errors += not ok
             if think:
-                time.sleep(think)
+                time.sleep(think * rnd.uniform(0.5, 1.5) if rnd else think)
     return latencies, errors
 
 
-def load(url: str, users: int, at_once: int, think: float, ours: bool) -> dict:
+def load(
+    url: str, users: int, at_once: int, think: float, ours: bool, lockstep: bool = False
+) -> dict:
     ours_lines = [line.format(n=0) for line, _ in SCRIPT]
     stock_lines = [STOCK_LINES[i % len(STOCK_LINES)] for i in range(len(ours_lines))]
     lines = ours_lines if ours else stock_lines
     started = time.perf_counter()
     with ThreadPoolExecutor(at_once) as pool:
-        results = list(pool.map(lambda _: converse(url, lines, think), range(users)))
+        results = list(
+            pool.map(lambda i: converse(url, lines, think, None if lockstep else i), range(users))
+        )
     wall = time.perf_counter() - started
     lat = [x for r, _ in results for x in r]
     return {
@@ -248,6 +264,9 @@ def main() -> int:
         "--before-env", default="", help="NAME=VALUE,...: also run ours with these set"
     )
     parser.add_argument("--before-root", type=Path, help="run the second copy from here")
+    parser.add_argument(
+        "--lockstep", action="store_true", help="fixed think time, common start (old runs)"
+    )
     args = parser.parse_args()
     before_env = dict(kv.split("=", 1) for kv in args.before_env.split(",") if kv)
     before_root = (args.before_root or ROOT).resolve()
@@ -280,14 +299,27 @@ def main() -> int:
             }
             for at_once in levels:
                 for think in thinks:
-                    stock_a = load(stock_url, args.users, at_once, think, ours=False)
-                    ours = load(ours_url, args.users, at_once, think, ours=True)
+                    stock_a = load(
+                        stock_url, args.users, at_once, think, ours=False, lockstep=args.lockstep
+                    )
+                    ours = load(
+                        ours_url, args.users, at_once, think, ours=True, lockstep=args.lockstep
+                    )
                     before = (
-                        load(before_url, args.users, at_once, think, ours=True)
+                        load(
+                            before_url,
+                            args.users,
+                            at_once,
+                            think,
+                            ours=True,
+                            lockstep=args.lockstep,
+                        )
                         if before_url
                         else None
                     )
-                    stock_b = load(stock_url, args.users, at_once, think, ours=False)
+                    stock_b = load(
+                        stock_url, args.users, at_once, think, ours=False, lockstep=args.lockstep
+                    )
                     stock = {
                         k: (stock_a[k] + stock_b[k]) / 2
                         for k in ("p95_ms", "p50_ms", "turns_per_s")
@@ -317,6 +349,7 @@ def main() -> int:
         "ours": args.ours,
         "before_env": before_env,
         "before_root": str(before_root),
+        "lockstep": args.lockstep,
         "users": args.users,
         "memory": memory,
         "runs": rows,
