@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/stock_vs_ours.py [--users 40] [--levels 20,50]
         [--think 0,3] [--ours run|production] [--stock-dir DIR] [--json]
+        [--before-env NAME=VALUE,...] [--before-root DIR] [--lockstep]
 
 Builds the stock bot with `rasa init --no-prompt` in a temporary folder (it trains there;
 ~3 min), starts it with `rasa run`, and starts ours with `bucks-lis run` (one Rasa process,
@@ -10,7 +11,17 @@ for each concurrency level and think time, the same load runs against each (stoc
 then ours, then stock again, so drift on a shared machine shows): `--users` businesses,
 each a conversation as long as ours (benchmarks/conversation_load.py), the stock bot
 getting its own intents' messages. Prints p50/p95 turn time, turns/s, errors, each
-process tree's memory (RSS), and the ratios ours/stock.
+process tree's memory (RSS), and the ratios ours/stock. With think time, each business
+starts at a random moment within the first think time and waits 0.5-1.5x the think time
+between messages (seeded: stock and ours get the same schedule), as people do; `--lockstep`
+keeps the old fixed waits and common start, which march every business in step, so each
+message arrives in a wave with all the others (measured: that wave, not the bot, was most
+of the "light load" latency). `--before-env` also starts ours a
+second time with those environment variables (e.g. `ACTION_KEEPALIVE_SECONDS=0`: a cut
+switched off) and measures it right after ours in every row, so a cut is compared before and
+after in the same run; `--before-root DIR` runs that second copy from another checkout
+(e.g. `git archive <commit>` unpacked in DIR, with a `models` link), so every cut of a
+branch is compared with the code before it.
 """
 
 from __future__ import annotations
@@ -18,6 +29,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import signal
 import statistics
 import subprocess
@@ -108,7 +120,13 @@ def start_stock(folder: Path, tmp: Path) -> tuple[subprocess.Popen, str]:
     return proc, url
 
 
-def start_ours(mode: str, tmp: Path) -> tuple[subprocess.Popen, str]:
+def start_ours(
+    mode: str,
+    tmp: Path,
+    extra_env: dict[str, str] | None = None,
+    name: str = "ours",
+    root: Path = ROOT,
+) -> tuple[subprocess.Popen, str]:
     ports = {
         name: free_port()
         for name in (
@@ -124,6 +142,9 @@ def start_ours(mode: str, tmp: Path) -> tuple[subprocess.Popen, str]:
     var = Path(tempfile.mkdtemp(prefix="bucks-lis-bench-"))
     var.chmod(0o755)
     env = dict(os.environ, BUCKS_LIS_VAR_DIR=str(var), **{k: str(v) for k, v in ports.items()})
+    env.update(extra_env or {})
+    if root != ROOT:  # that checkout's `bot` and `actions`, ahead of this one's install
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(root), env.get("PYTHONPATH")]))
     if mode == "run":
         env["DATABASE_URL"] = f"sqlite:///{var / 'bench.db'}"
         env["ACTION_SERVER_URL"] = f"http://127.0.0.1:{ports['ACTION_PORT']}/webhook"
@@ -131,10 +152,10 @@ def start_ours(mode: str, tmp: Path) -> tuple[subprocess.Popen, str]:
     else:
         env.pop("DATABASE_URL", None)
         url = f"http://127.0.0.1:{ports['PUBLIC_PORT']}"
-    log = tmp / "ours.log"
+    log = tmp / f"{name}.log"
     proc = subprocess.Popen(
         [str(BIN / "bucks-lis"), mode if mode == "run" else "run-production"],
-        cwd=ROOT,
+        cwd=root,
         env=env,
         stdout=open(log, "wb"),  # noqa: SIM115
         stderr=subprocess.STDOUT,
@@ -181,9 +202,15 @@ def tree_rss_mb(pid: int) -> float:
     return total / 2**20
 
 
-def converse(url: str, lines: list[str], think: float) -> tuple[list[float], int]:
+def converse(
+    url: str, lines: list[str], think: float, seed: int | None = None
+) -> tuple[list[float], int]:
+    """One business; with `seed`, a random start within `think` and waits of 0.5-1.5x it."""
     sender = f"bench-{uuid.uuid4().hex[:12]}"
     latencies, errors = [], 0
+    rnd = random.Random(seed) if seed is not None else None
+    if rnd and think:
+        time.sleep(rnd.uniform(0, think))
     with requests.Session() as http:
         for line in lines:
             started = time.perf_counter()
@@ -199,17 +226,21 @@ def converse(url: str, lines: list[str], think: float) -> tuple[list[float], int
             latencies.append(time.perf_counter() - started)
             errors += not ok
             if think:
-                time.sleep(think)
+                time.sleep(think * rnd.uniform(0.5, 1.5) if rnd else think)
     return latencies, errors
 
 
-def load(url: str, users: int, at_once: int, think: float, ours: bool) -> dict:
+def load(
+    url: str, users: int, at_once: int, think: float, ours: bool, lockstep: bool = False
+) -> dict:
     ours_lines = [line.format(n=0) for line, _ in SCRIPT]
     stock_lines = [STOCK_LINES[i % len(STOCK_LINES)] for i in range(len(ours_lines))]
     lines = ours_lines if ours else stock_lines
     started = time.perf_counter()
     with ThreadPoolExecutor(at_once) as pool:
-        results = list(pool.map(lambda _: converse(url, lines, think), range(users)))
+        results = list(
+            pool.map(lambda i: converse(url, lines, think, None if lockstep else i), range(users))
+        )
     wall = time.perf_counter() - started
     lat = [x for r, _ in results for x in r]
     return {
@@ -229,7 +260,16 @@ def main() -> int:
     parser.add_argument("--ours", choices=["run", "production"], default="run")
     parser.add_argument("--stock-dir", type=Path, help="reuse a trained stock bot here")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--before-env", default="", help="NAME=VALUE,...: also run ours with these set"
+    )
+    parser.add_argument("--before-root", type=Path, help="run the second copy from here")
+    parser.add_argument(
+        "--lockstep", action="store_true", help="fixed think time, common start (old runs)"
+    )
     args = parser.parse_args()
+    before_env = dict(kv.split("=", 1) for kv in args.before_env.split(",") if kv)
+    before_root = (args.before_root or ROOT).resolve()
     levels = [int(x) for x in args.levels.split(",")]
     thinks = [float(x) for x in args.think.split(",")]
 
@@ -240,20 +280,46 @@ def main() -> int:
         stock_dir.mkdir(parents=True, exist_ok=True)
         build_stock(stock_dir)
         stock_proc, stock_url = start_stock(stock_dir, tmp)
-        ours_proc, ours_url = start_ours(args.ours, tmp)
-        try:
+        ours_proc = before_proc = None
+        before_url = ""
+        try:  # a copy that fails to start stops the others too
+            ours_proc, ours_url = start_ours(args.ours, tmp)
+            if before_env or before_root != ROOT:
+                before_proc, before_url = start_ours(
+                    args.ours, tmp, before_env, "before", before_root
+                )
             # Warm both (first turns load lazily), then measure memory at rest.
             load(stock_url, 2, 2, 0, ours=False)
             load(ours_url, 2, 2, 0, ours=True)
+            if before_url:
+                load(before_url, 2, 2, 0, ours=True)
             memory = {
                 "stock_rss_mb": round(tree_rss_mb(stock_proc.pid)),
                 "ours_rss_mb": round(tree_rss_mb(ours_proc.pid)),
             }
             for at_once in levels:
                 for think in thinks:
-                    stock_a = load(stock_url, args.users, at_once, think, ours=False)
-                    ours = load(ours_url, args.users, at_once, think, ours=True)
-                    stock_b = load(stock_url, args.users, at_once, think, ours=False)
+                    stock_a = load(
+                        stock_url, args.users, at_once, think, ours=False, lockstep=args.lockstep
+                    )
+                    ours = load(
+                        ours_url, args.users, at_once, think, ours=True, lockstep=args.lockstep
+                    )
+                    before = (
+                        load(
+                            before_url,
+                            args.users,
+                            at_once,
+                            think,
+                            ours=True,
+                            lockstep=args.lockstep,
+                        )
+                        if before_url
+                        else None
+                    )
+                    stock_b = load(
+                        stock_url, args.users, at_once, think, ours=False, lockstep=args.lockstep
+                    )
                     stock = {
                         k: (stock_a[k] + stock_b[k]) / 2
                         for k in ("p95_ms", "p50_ms", "turns_per_s")
@@ -263,6 +329,7 @@ def main() -> int:
                             "at_once": at_once,
                             "think_s": think,
                             "ours": ours,
+                            "ours_before": before,
                             "stock_before": stock_a,
                             "stock_after": stock_b,
                             "p95_ratio": round(ours["p95_ms"] / stock["p95_ms"], 2),
@@ -275,10 +342,14 @@ def main() -> int:
             memory["ours_rss_after_mb"] = round(tree_rss_mb(ours_proc.pid))
             memory["stock_rss_after_mb"] = round(tree_rss_mb(stock_proc.pid))
         finally:
-            stop(ours_proc)
-            stop(stock_proc)
+            for proc in (ours_proc, before_proc, stock_proc):
+                if proc is not None:
+                    stop(proc)
     out = {
         "ours": args.ours,
+        "before_env": before_env,
+        "before_root": str(before_root),
+        "lockstep": args.lockstep,
         "users": args.users,
         "memory": memory,
         "runs": rows,
@@ -302,6 +373,13 @@ def main() -> int:
                 f"{r['p95_ratio']:>6} {r['ours']['turns_per_s']:>9} {stp:>10.1f} "
                 f"{r['throughput_ratio']:>6} {errs:>11}"
             )
+            if r["ours_before"]:
+                b = r["ours_before"]
+                print(
+                    f"{'':>8} {'before':>6} {b['p95_ms']:>9} {s95:>10.0f} "
+                    f"{b['p95_ms'] / s95:>6.2f} {b['turns_per_s']:>9} {stp:>10.1f} "
+                    f"{b['turns_per_s'] / stp:>6.2f} {b['errors']:>11}"
+                )
     return 0
 
 

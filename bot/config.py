@@ -208,6 +208,18 @@ class Settings:
     # Largest request body the Rasa server reads (REST, socket.io polling, X webhook); a larger
     # one is a JSON 413 (bot/channels/http_errors.py). Sanic's own default is 100 MB. 0 = that.
     rasa_max_body_bytes: int = field(default_factory=lambda: _int("RASA_MAX_BODY_BYTES", 1_000_000))
+    # --- Light-load latency (issue 10): Rasa's custom action calls (bot/channels/action_session.py)
+    # Seconds an idle pooled connection from Rasa to the action server stays open for the next
+    # call; keep it below the action server's 5 s keep-alive. 0 = a new connection per call.
+    action_keepalive_seconds: float = field(
+        default_factory=lambda: _float("ACTION_KEEPALIVE_SECONDS", 2.0)
+    )
+    # 1 = Rasa and the action server freeze their start-up objects (the model) for the garbage
+    # collector once started, so a full collection no longer stops the process for ~1 s
+    # (bot/production/gc_pauses.py); 0 = off (a comparison).
+    gc_freeze_after_start: bool = field(
+        default_factory=lambda: os.environ.get("GC_FREEZE_AFTER_START", "1") != "0"
+    )
 
     @property
     def production(self) -> bool:

@@ -119,10 +119,11 @@ def install() -> None:
     """Wrap RemoteAction.run and MessageProcessor._run_action (idempotent); validate action
     responses with a cached validator (bot/channels/action_validation.py); replay, not
     rerun, a resent turn that was saved although it failed (bot/channels/resend.py)."""
-    from bot.channels import action_validation, resend
+    from bot.channels import action_session, action_validation, resend
 
     action_validation.install()
     resend.install()  # a failed turn that was saved after all is not run twice on resend
+    action_session.install()  # one pooled keep-alive session for the action calls
     if getattr(RemoteAction.run, "_bucks_lis_guard", False):
         return
     original_remote = RemoteAction.run

@@ -153,6 +153,9 @@ def record_answer(
         repeat = _same_as_last_answer(session, conversation.id, text, question_key)
         if repeat is not None:
             return repeat
+        # Tag before the first write: SQLite's one write lock is held from the INSERT to
+        # the commit, and Rasa's transcript and other answers would wait behind the tagger.
+        result = tag(text, question_key)
         response = Response(
             conversation_id=conversation.id,
             text=text,
@@ -161,7 +164,6 @@ def record_answer(
         )
         session.add(response)
         session.flush()
-        result = tag(text, question_key)
         themes = set_model_tags(
             session,
             response.id,

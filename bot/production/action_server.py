@@ -15,6 +15,7 @@ from sanic import Sanic, response
 from sanic.request import Request
 
 from bot.config import settings
+from bot.production import gc_pauses
 from bot.production.health import TaggerWarmup, database_problem, report
 
 READY_DB_TIMEOUT = 5.0
@@ -49,7 +50,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--host", default="0.0.0.0")  # noqa: S104 - a server's job
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
-    create_app().run(args.host, args.port, workers=1, access_log=False)
+    # once the tagger is loaded, keep full garbage collections off its objects (gc_pauses.py)
+    warmup = TaggerWarmup(then=gc_pauses.freeze_after_start).start()
+    create_app(warmup).run(args.host, args.port, workers=1, access_log=False)
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
@@ -41,6 +42,7 @@ class TaggerWarmup:
     started: float = field(default_factory=time.monotonic)
     error: str | None = None
     _done: threading.Event = field(default_factory=threading.Event)
+    then: Callable[[], object] | None = None  # run once the tagger is loaded (server only)
 
     def start(self) -> TaggerWarmup:
         threading.Thread(target=self._load, name="tagger-warmup", daemon=True).start()
@@ -56,6 +58,11 @@ class TaggerWarmup:
             logger.error(self.error)
         finally:
             self._done.set()
+        if self.then is not None and self.error is None:
+            try:
+                self.then()
+            except Exception:  # an optional step after loading; never a failed tagger
+                logger.exception("after loading the tagger")
 
     def problem(self) -> str | None:
         """None once the tagger is loaded; else 'loading' or why it failed."""

@@ -17,6 +17,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 
 from bot.config import settings
+from bot.production import gc_pauses
 from bot.production.health import database_problem, report
 
 DB_TIMEOUT = 5.0
@@ -38,6 +39,12 @@ class ReadinessInput(InputChannel):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         ready = Blueprint("bucks_lis_ready", __name__)
+
+        @ready.listener("after_server_start")
+        async def freeze_model(*_: Any) -> None:
+            # the model is loaded (Rasa loads it before the server starts): keep the
+            # garbage collector's full collections off its objects (bot/production/gc_pauses)
+            gc_pauses.freeze_after_start()
 
         @ready.get("/")
         async def check(request: Request) -> response.HTTPResponse:

@@ -17,6 +17,7 @@ Configured in endpoints.yml as `type: bot.storage.tracker_store.ConsultationTrac
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 from collections.abc import Iterable
@@ -50,6 +51,8 @@ logger = logging.getLogger(__name__)
 
 FORGET_ACTION = "action_forget"
 CLOSE_ACTION = "action_close"
+# On a tracker handed out by the cache: how many of its events the database holds.
+STORED = "_bucks_lis_events_stored"
 
 
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -144,8 +147,19 @@ class ConsultationTrackerStore(SQLTrackerStore):
             with self.engine.connect() as conn:
                 cached = self._cache.take(sender_id, tracker_stamp(conn, sender_id))
             if cached is not None:
+                # the stamp matched: the database holds exactly these events, so save()
+                # need not count them (Rasa's `_additional_events` query, every turn)
+                setattr(cached, STORED, len(cached.events))
                 return cached
         return await super().retrieve(sender_id)
+
+    def _new_events(self, session: Any, tracker: DialogueStateTracker) -> list[Event]:
+        """The tracker's events the database does not hold yet: counted there, as Rasa does,
+        unless the tracker came from the cache, which knows."""
+        stored = vars(tracker).pop(STORED, None)
+        if stored is None:
+            return list(self._additional_events(session, tracker))
+        return list(itertools.islice(tracker.events, stored, None))
 
     def _remember(self, tracker: DialogueStateTracker, new_events: list[Event]) -> None:
         """Cache the saved tracker, unless this turn opened a session: then its events
@@ -169,7 +183,7 @@ class ConsultationTrackerStore(SQLTrackerStore):
         """Store the turn's new events, applying the consent rules above."""
         self._cache.drop(tracker.sender_id)
         with self.session_scope() as session:
-            new_events = list(self._additional_events(session, tracker))
+            new_events = self._new_events(session, tracker)
             marker = _marker(new_events)
             if marker == "forget":
                 n = self._delete(session, tracker.sender_id, since_last_session=False)

@@ -42,6 +42,16 @@ async def _start_action_server(port: int) -> Any:
     return server
 
 
+async def _stop_action_server(server: Any) -> None:
+    """Stop as Sanic does when the action server shuts down: no longer listen, and close
+    its connections (Rasa's pooled keep-alive connection included)."""
+    server.close()
+    await server.wait_closed()
+    for connection in list(server.connections):
+        connection.close(timeout=1.0)
+    await asyncio.sleep(0)  # let the closes reach the client
+
+
 async def _start_slow_server(port: int, delay: float) -> web.AppRunner:
     async def handler(request: web.Request) -> web.Response:
         await asyncio.sleep(delay)
@@ -148,8 +158,7 @@ def test_action_server_down_then_back(agent_factory: Any, database_url: str) -> 
             org = await agent.handle_text("Orbital Components Ltd", sender_id="s1")
             assert "sector" in _texts(org)
         finally:
-            server.close()
-            await server.wait_closed()
+            await _stop_action_server(server)
 
         again = await agent.handle_text("space engineering", sender_id="s1")
         assert _texts(again) == sorry
@@ -158,8 +167,7 @@ def test_action_server_down_then_back(agent_factory: Any, database_url: str) -> 
             resumed = await agent.handle_text("space engineering", sender_id="s1")
             assert "how many people" in _texts(resumed).lower(), resumed
         finally:
-            server.close()
-            await server.wait_closed()
+            await _stop_action_server(server)
 
     asyncio.run(scenario())
 
@@ -207,8 +215,7 @@ def test_odd_inputs_never_crash_the_conversation(agent_factory: Any) -> None:
                 replies = await agent.handle_text(text, sender_id="s3")
                 assert replies, f"no reply to {text!r}"
         finally:
-            server.close()
-            await server.wait_closed()
+            await _stop_action_server(server)
 
     asyncio.run(scenario())
 

@@ -136,3 +136,52 @@ def test_a_saved_turn_does_not_fail_when_the_database_goes_away_just_after(
     rebuilt = run(store.retrieve("biz"))
     assert store._cache.misses == misses + 1  # nothing was cached: rebuilt from the database
     assert texts(rebuilt) == ["one", "you said one", "two", "you said two"]
+
+
+def _session_queries(store: ConsultationTrackerStore, sender: str, domain: Domain) -> list[str]:
+    """The statements of one turn that count or load the session's events (Rasa's query,
+    recognisable by its `session_start` subquery)."""
+    seen: list[str] = []
+
+    def listener(_conn, _cursor, statement, *_args) -> None:  # noqa: ANN001
+        seen.append(statement)
+
+    sa.event.listen(store.engine, "before_cursor_execute", listener)
+    try:
+        turn(store, domain, sender, f"turn {len(seen)}")
+    finally:
+        sa.event.remove(store.engine, "before_cursor_execute", listener)
+    return [s for s in seen if "session_start" in s]
+
+
+def test_a_cached_turn_is_saved_without_counting_the_stored_events(
+    database_url: str, domain: Domain
+) -> None:
+    store = ConsultationTrackerStore(domain=domain)
+    turn(store, domain, "biz", "one")
+    turn(store, domain, "biz", "two")
+    assert _session_queries(store, "biz", domain) == []  # a cache hit: no count, no rebuild
+    turn(store, domain, "biz", "four")
+    rebuilt = run(ConsultationTrackerStore(domain=domain).retrieve("biz"))
+    assert texts(rebuilt) == [
+        "one", "you said one", "two", "you said two",
+        "turn 0", "you said turn 0", "four", "you said four",
+    ]  # fmt: skip
+    with store.engine.connect() as conn:  # each event stored once
+        rows, distinct = conn.execute(
+            sa.text("SELECT COUNT(*), COUNT(DISTINCT data) FROM events WHERE sender_id = 'biz'")
+        ).one()
+    assert rows == distinct >= len(rebuilt.events)
+
+
+def test_after_a_write_elsewhere_the_stored_events_are_counted(
+    database_url: str, domain: Domain
+) -> None:
+    here, other = (ConsultationTrackerStore(domain=domain) for _ in range(2))
+    turn(here, domain, "biz", "one")
+    turn(here, domain, "biz", "two")
+    turn(other, domain, "biz", "three")
+    assert _session_queries(here, "biz", domain) != []  # rebuilt and counted, as Rasa does
+    assert texts(run(other.retrieve("biz")))[-4:] == [
+        "three", "you said three", "turn 0", "you said turn 0",
+    ]  # fmt: skip
