@@ -31,6 +31,7 @@ from aiohttp import ContentTypeError
 from rasa.core.actions.action import RemoteAction
 from rasa.core.constants import DEFAULT_REQUEST_TIMEOUT
 from rasa.utils.endpoints import ClientResponseError, EndpointConfig, concat_url
+from sanic import Blueprint, Sanic
 
 _sessions: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, aiohttp.ClientSession] = (
     weakref.WeakKeyDictionary()
@@ -73,6 +74,16 @@ async def close_sessions() -> None:
     session = _sessions.pop(asyncio.get_running_loop(), None)
     if session is not None:
         await session.close()
+
+
+def close_on_stop(blueprint: Blueprint) -> None:
+    """Close the pooled session while the server that `blueprint` is on stops and its loop
+    still runs; left to the garbage collector, aiohttp warns of an unclosed session."""
+
+    async def _close(_app: Sanic, _loop: Any) -> None:  # noqa: ANN401 - Sanic's loop
+        await close_sessions()
+
+    blueprint.listener(_close, "before_server_stop")
 
 
 class PooledEndpoint(EndpointConfig):

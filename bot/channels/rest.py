@@ -32,7 +32,7 @@ from rasa.core.channels.rest import RestInput
 from sanic import Blueprint, response
 from sanic.request import Request
 
-from bot.channels import http_errors, resilience
+from bot.channels import action_session, http_errors, resilience
 from bot.channels.rate_limit import ChatLimits
 from bot.channels.text import MAX_METADATA_CHARS, clean_message, has_control_chars
 from bot.config import settings
@@ -163,6 +163,7 @@ class LimitedRestInput(RestInput):
 
         webhook = super().blueprint(reporting)
         http_errors.install(webhook)  # JSON 404/405/413, RASA_MAX_BODY_BYTES
+        action_session.close_on_stop(webhook)  # no unclosed pooled session at exit
         limits = ChatLimits.from_settings()
 
         @webhook.middleware("request")

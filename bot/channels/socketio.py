@@ -34,7 +34,7 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput
 from sanic import Blueprint
 
-from bot.channels import http_errors
+from bot.channels import action_session, http_errors
 from bot.channels.rate_limit import ChatLimits
 from bot.channels.text import MAX_METADATA_CHARS, clean_message
 from bot.config import Settings, settings
@@ -168,6 +168,7 @@ class LimitedSocketIOInput(SocketIOInput):
 
         socketio_webhook = super().blueprint(on_new_message)
         http_errors.install(socketio_webhook)  # JSON 404/405/413, RASA_MAX_BODY_BYTES
+        action_session.close_on_stop(socketio_webhook)  # no unclosed pooled session at exit
         sio = socketio_webhook.ctx.sio
         # engine.io accepts 1 MB packets by default; a chat message needs far less.
         sio.eio.max_http_buffer_size = max_packet_bytes(max_chars)

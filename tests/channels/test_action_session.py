@@ -181,3 +181,24 @@ def test_keepalive_setting_is_read_from_the_environment(
     assert Settings().action_keepalive_seconds == 2.0
     monkeypatch.setenv("ACTION_KEEPALIVE_SECONDS", "0")
     assert Settings().action_keepalive_seconds == 0.0
+
+
+def test_the_pooled_session_is_closed_as_the_server_stops() -> None:
+    """The chat channels' blueprint closes the loop's session before the server stops, so no
+    'Unclosed client session' is left for the garbage collector to report."""
+    from bot.channels.rest import LimitedRestInput
+
+    async def on_new_message(_message: Any) -> None:  # noqa: ANN401
+        return None
+
+    blueprint = LimitedRestInput().blueprint(on_new_message)
+    stops = [f.listener for f in blueprint._future_listeners if f.event == "before_server_stop"]
+    assert stops
+
+    async def serve_then_stop() -> bool:
+        session = action_session.pooled_session()
+        for listener in stops:
+            await listener(None, asyncio.get_running_loop())
+        return session.closed
+
+    assert asyncio.run(serve_then_stop())

@@ -9,12 +9,14 @@ from __future__ import annotations
 import asyncio
 import json
 import socket
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
 import sqlalchemy as sa
 from aiohttp import web
 
+from bot.channels import action_session
 from bot.config import PROJECT_ROOT
 
 pytestmark = pytest.mark.slow
@@ -25,6 +27,19 @@ def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def _run(scenario: Callable[[], Awaitable[None]]) -> None:
+    """Run a scenario on a fresh loop and close the loop's pooled action session after it,
+    as a stopping server does."""
+
+    async def main() -> None:
+        try:
+            await scenario()
+        finally:
+            await action_session.close_sessions()
+
+    asyncio.run(main())
 
 
 def _texts(responses: list[dict[str, Any]]) -> str:
@@ -169,7 +184,7 @@ def test_action_server_down_then_back(agent_factory: Any, database_url: str) -> 
         finally:
             await _stop_action_server(server)
 
-    asyncio.run(scenario())
+    _run(scenario)
 
 
 def test_slow_action_server_gets_a_polite_timeout(agent_factory: Any, database_url: str) -> None:
@@ -190,7 +205,7 @@ def test_slow_action_server_gets_a_polite_timeout(agent_factory: Any, database_u
             await runner.cleanup()
         assert _user_texts(database_url, "s2") == ["hello", "/consent_agree"]
 
-    asyncio.run(scenario())
+    _run(scenario)
 
 
 def test_odd_inputs_never_crash_the_conversation(agent_factory: Any) -> None:
@@ -217,7 +232,7 @@ def test_odd_inputs_never_crash_the_conversation(agent_factory: Any) -> None:
         finally:
             await _stop_action_server(server)
 
-    asyncio.run(scenario())
+    _run(scenario)
 
 
 # --- The database fails a turn at its very end (tests/production/test_faults.py, PostgreSQL
@@ -329,4 +344,4 @@ def test_a_turn_failed_at_its_save_and_resent_runs_once(
         assert said.count(answer) == 1, said  # the transcript holds it once either way
         assert said.count(second) == 1
 
-    asyncio.run(scenario())
+    _run(scenario)

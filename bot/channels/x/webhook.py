@@ -29,7 +29,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from sqlalchemy.engine import Engine
 
-from bot.channels import http_errors
+from bot.channels import action_session, http_errors
 from bot.channels.x import spend
 from bot.channels.x.account_activity import Parsed, parse_account_activity
 from bot.channels.x.client import XClient, client_from_settings
@@ -234,6 +234,7 @@ class XInput(InputChannel):
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
         x_webhook = Blueprint("x_webhook", __name__)
         http_errors.install(x_webhook)  # JSON 404/405/413, RASA_MAX_BODY_BYTES
+        action_session.close_on_stop(x_webhook)  # no unclosed pooled session at exit
 
         @x_webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
