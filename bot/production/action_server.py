@@ -8,7 +8,6 @@ only sends actions to a server that can run them.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import logging
 
 from sanic import Sanic, response
@@ -16,7 +15,7 @@ from sanic.request import Request
 
 from bot.config import settings
 from bot.production import gc_pauses
-from bot.production.health import TaggerWarmup, database_problem, report
+from bot.production.health import TaggerWarmup, database_problem_within, report
 
 READY_DB_TIMEOUT = 5.0
 
@@ -30,14 +29,7 @@ def create_app(warmup: TaggerWarmup | None = None) -> Sanic:
 
     @app.get("/ready")
     async def ready(_: Request) -> response.HTTPResponse:
-        loop = asyncio.get_running_loop()
-        try:
-            db = await asyncio.wait_for(
-                loop.run_in_executor(None, database_problem, settings().database_url),
-                READY_DB_TIMEOUT,
-            )
-        except asyncio.TimeoutError:
-            db = f"database did not answer within {READY_DB_TIMEOUT:.0f} s"
+        db = await database_problem_within(settings().database_url, READY_DB_TIMEOUT)
         body, status = report({"database": db, "tagger": tagger.problem()})
         return response.json(body, status=status)
 

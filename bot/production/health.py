@@ -6,6 +6,7 @@ Liveness (`/health`, `/healthz`) only says the process serves HTTP; readiness (`
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import threading
 import time
@@ -69,6 +70,17 @@ class TaggerWarmup:
         if not self._done.is_set():
             return f"tagger loading ({time.monotonic() - self.started:.0f} s)"
         return self.error
+
+
+async def database_problem_within(database_url: str, timeout: float = 5.0) -> str | None:
+    """`database_problem` off the event loop, bounded: a hung database is a problem too."""
+    loop = asyncio.get_running_loop()
+    try:
+        return await asyncio.wait_for(
+            loop.run_in_executor(None, database_problem, database_url), timeout
+        )
+    except asyncio.TimeoutError:
+        return f"database did not answer within {timeout:g} s"
 
 
 def report(problems: dict[str, str | None]) -> tuple[dict[str, object], int]:

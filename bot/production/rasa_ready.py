@@ -8,7 +8,6 @@ model-replacement endpoints to anyone who can reach the port; this input channel
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -18,7 +17,7 @@ from sanic.request import Request
 
 from bot.config import settings
 from bot.production import gc_pauses
-from bot.production.health import database_problem, report
+from bot.production.health import database_problem_within, report
 
 DB_TIMEOUT = 5.0
 
@@ -49,14 +48,7 @@ class ReadinessInput(InputChannel):
         @ready.get("/")
         async def check(request: Request) -> response.HTTPResponse:
             agent = getattr(request.app.ctx, "agent", None)
-            loop = asyncio.get_running_loop()
-            try:
-                db = await asyncio.wait_for(
-                    loop.run_in_executor(None, database_problem, settings().database_url),
-                    DB_TIMEOUT,
-                )
-            except asyncio.TimeoutError:
-                db = f"database did not answer within {DB_TIMEOUT:.0f} s"
+            db = await database_problem_within(settings().database_url, DB_TIMEOUT)
             body, status = report({"model": agent_problem(agent), "database": db})
             return response.json(body, status=status)
 

@@ -3,12 +3,15 @@ Rasa model loaded; liveness stays a plain 'the process serves HTTP'."""
 
 from __future__ import annotations
 
+import asyncio
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 import requests
 
+from bot.production import health
 from bot.production.health import TaggerWarmup, database_problem, report
 from bot.production.rasa_ready import agent_problem
 from tests.conftest import free_port
@@ -27,6 +30,12 @@ def test_an_unreachable_database_is_named_as_such() -> None:
     url = f"postgresql://nobody@127.0.0.1:{free_port()}/nothing"
     problem = database_problem(url)
     assert problem and problem.startswith("database unreachable: OperationalError")
+
+
+def test_a_hung_database_is_a_problem_after_the_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(health, "database_problem", lambda _url: time.sleep(2) or None)
+    problem = asyncio.run(health.database_problem_within("sqlite://", timeout=0.2))
+    assert problem == "database did not answer within 0.2 s"
 
 
 def test_report_is_503_while_any_check_fails() -> None:
