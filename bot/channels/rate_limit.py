@@ -30,9 +30,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from redis.exceptions import RedisError
-
-from bot.config import Settings, settings
+from bot.config import settings
+from bot.redis_fallback import RedisFallback, redis_client
 
 logger = logging.getLogger(__name__)
 
@@ -113,8 +112,13 @@ class RedisTokenBuckets:
         self.client = client
         self.local = TokenBuckets(per_minute, burst, clock=clock)
         self.prefix = prefix
-        self.clock = clock
-        self.degraded_until: float | None = None  # set while Redis is unreachable
+        self.fallback = RedisFallback(
+            "flood limits are per process",
+            "flood limits are shared by all replicas again",
+            logger,
+            retry_seconds=self.retry_seconds,
+            clock=clock,
+        )
         self._take = client.register_script(_TAKE_SCRIPT)
 
     @property
@@ -123,50 +127,21 @@ class RedisTokenBuckets:
 
     @property
     def degraded(self) -> bool:
-        return self.degraded_until is not None
+        return self.fallback.degraded
 
     def take(self, key: str) -> float:
         """Spend one token for `key`: 0.0 if allowed, else seconds until one is free."""
         if not self.enabled:
             return 0.0
-        now = self.clock()
-        if self.degraded_until is not None and now < self.degraded_until:
-            return self.local.take(key)
         ttl_ms = math.ceil(self.local.burst / self.local.rate * 1000) + 1000
-        try:
-            wait = float(
+        return self.fallback.call(
+            lambda: float(
                 self._take(
                     keys=[self.prefix + key], args=[self.local.rate, self.local.burst, ttl_ms]
                 )
-            )
-        except RedisError as error:
-            if self.degraded_until is None:
-                logger.error(
-                    "Redis unreachable (%s): flood limits are per process until it is back "
-                    "(retrying every %.0f s)",
-                    error,
-                    self.retry_seconds,
-                )
-            self.degraded_until = now + self.retry_seconds
-            return self.local.take(key)
-        if self.degraded_until is not None:
-            logger.warning("Redis is back: flood limits are shared by all replicas again")
-            self.degraded_until = None
-        return wait
-
-
-def redis_client(cfg: Settings) -> Any:
-    """A Redis client for REDIS_HOST with short timeouts: a dead Redis must not stall chat."""
-    import redis
-
-    return redis.Redis(
-        host=cfg.redis_host,
-        port=cfg.redis_port,
-        db=cfg.redis_db,
-        password=cfg.redis_password or None,
-        socket_timeout=0.25,
-        socket_connect_timeout=0.25,
-    )
+            ),
+            lambda: self.local.take(key),
+        )
 
 
 def is_loopback(address: str | None) -> bool:

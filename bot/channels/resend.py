@@ -32,7 +32,8 @@ from typing import Any
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.processor import MessageProcessor
 from rasa.shared.core.events import BotUttered, Event, UserUttered
-from redis.exceptions import RedisError
+
+from bot.redis_fallback import RedisFallback, redis_client
 
 logger = logging.getLogger(__name__)
 
@@ -61,8 +62,9 @@ class FailedTurn:
 class FailedTurns:
     """Per sender, the latest turn that failed: in the process, and in Redis if given.
 
-    While Redis does not answer it is left alone for `retry_seconds` (as the flood limits
-    do), so a hung Redis costs one short timeout per interval, not one per turn."""
+    While Redis does not answer it is left alone for `retry_seconds` (bot/redis_fallback.py,
+    as the flood limits and locks do), so a hung Redis costs one short timeout per interval,
+    not one per turn."""
 
     retry_seconds = 5.0
 
@@ -72,20 +74,20 @@ class FailedTurns:
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.client = client
-        self.clock = clock
         self._local: OrderedDict[str, FailedTurn] = OrderedDict()
-        self._redis_down_until = 0.0
+        self.fallback = RedisFallback(
+            "failed turns are kept per process",
+            "failed turns are shared by replicas again",
+            logger,
+            retry_seconds=self.retry_seconds,
+            clock=clock,
+        )
 
     def _redis(self, call: Callable[[Any], Any]) -> Any:  # noqa: ANN401
         """`call(client)`, or NO_REDIS (none configured, or not answering)."""
-        if self.client is None or self.clock() < self._redis_down_until:
+        if self.client is None:
             return NO_REDIS
-        try:
-            return call(self.client)
-        except RedisError as error:
-            logger.warning("Redis unreachable (%s): failed turns kept per process", error)
-            self._redis_down_until = self.clock() + self.retry_seconds
-            return NO_REDIS
+        return self.fallback.call(lambda: call(self.client), lambda: NO_REDIS)
 
     def remember(self, sender_id: str, text: str, message_id: str) -> None:
         """Add a failed attempt (a resend of the same text that fails too joins it)."""
@@ -137,7 +139,6 @@ def store() -> FailedTurns:
     """The process's failed turns (Redis-backed when REDIS_HOST is set)."""
     global _store
     if _store is None:
-        from bot.channels.rate_limit import redis_client
         from bot.config import settings
 
         cfg = settings()

@@ -13,28 +13,28 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 from rasa.core.lock import TicketLock
 from rasa.core.lock_store import InMemoryLockStore, RedisLockStore
-from redis.exceptions import RedisError
 
 from bot.config import Settings
+from bot.redis_fallback import RedisFallback, redis_client
 
 logger = logging.getLogger(__name__)
-T = TypeVar("T")
 
 
 class FallbackRedisLockStore(RedisLockStore):
     """`RedisLockStore` on REDIS_HOST, falling back to in-process locks while Redis is down."""
 
     retry_seconds = 5.0
+    # Longer than the flood limits' 0.25 s: a slow answer taken for an outage would make
+    # locks per replica for `retry_seconds`.
+    redis_timeout_seconds = 1.0
 
     def __init__(
         self, endpoint_config: Any = None, clock: Callable[[], float] = time.monotonic, **_: Any
     ) -> None:
-        import redis
-
         cfg = Settings()  # fresh: Rasa builds the store once per process
         if not cfg.redis_host:
             raise ValueError("REDIS_HOST is not set: the production lock store needs Redis")
@@ -45,53 +45,36 @@ class FallbackRedisLockStore(RedisLockStore):
             password=cfg.redis_password or None,
             key_prefix="bucksLIS",
         )
-        self.red = redis.StrictRedis(
-            host=cfg.redis_host,
-            port=cfg.redis_port,
-            db=cfg.redis_db,
-            password=cfg.redis_password or None,
-            socket_timeout=1,
-            socket_connect_timeout=1,
-        )
+        # Rasa's client has no connect timeout (a dead Redis host would stall every turn).
+        self.red = redis_client(cfg, timeout=self.redis_timeout_seconds)
         self.local = InMemoryLockStore()
-        self.clock = clock
-        self.degraded_until: float | None = None
+        self.fallback = RedisFallback(
+            "conversation locks are per replica",
+            "conversation locks are shared by replicas again",
+            logger,
+            retry_seconds=self.retry_seconds,
+            clock=clock,
+        )
 
-    def _either(self, in_redis: Callable[[], T], in_process: Callable[[], T]) -> T:
-        now = self.clock()
-        if self.degraded_until is not None and now < self.degraded_until:
-            return in_process()
-        try:
-            result = in_redis()
-        except RedisError as error:
-            if self.degraded_until is None:
-                logger.error(
-                    "Redis unreachable (%s): conversation locks are per replica "
-                    "until it is back (retrying every %.0f s)",
-                    error,
-                    self.retry_seconds,
-                )
-            self.degraded_until = now + self.retry_seconds
-            return in_process()
-        if self.degraded_until is not None:
-            logger.warning("Redis is back: conversation locks are shared by replicas again")
-            self.degraded_until = None
-        return result
+    @property
+    def degraded_until(self) -> float | None:
+        """When Redis is next tried, while it is unreachable; else None."""
+        return self.fallback.degraded_until
 
     def get_lock(self, conversation_id: str) -> TicketLock | None:
-        return self._either(
+        return self.fallback.call(
             lambda: super(FallbackRedisLockStore, self).get_lock(conversation_id),
             lambda: self.local.get_lock(conversation_id),
         )
 
     def delete_lock(self, conversation_id: str) -> None:
-        self._either(
+        self.fallback.call(
             lambda: super(FallbackRedisLockStore, self).delete_lock(conversation_id),
             lambda: self.local.delete_lock(conversation_id),
         )
 
     def save_lock(self, lock: TicketLock) -> None:
-        self._either(
+        self.fallback.call(
             lambda: super(FallbackRedisLockStore, self).save_lock(lock),
             lambda: self.local.save_lock(lock),
         )

@@ -61,29 +61,52 @@ def test_replicas_share_failed_turns_through_redis(redis_url: str) -> None:
     assert one.peek("shared") is None  # its own copy is stale once Redis says settled
 
 
-class _DownRedis:
-    """A Redis that never answers, counting how often it is asked."""
+class _FlakyRedis:
+    """A Redis that does not answer while `down`, counting how often it is asked."""
 
     def __init__(self) -> None:
+        self.down = True
         self.calls = 0
+        self.data: dict[str, str] = {}
 
-    def _fail(self, *args: Any, **kwargs: Any) -> None:
+    def _ask(self) -> None:
         self.calls += 1
-        raise RedisConnectionError("connection refused")
+        if self.down:
+            raise RedisConnectionError("connection refused")
 
-    set = get = delete = _fail
+    def set(self, key: str, value: str, ex: int) -> None:
+        self._ask()
+        self.data[key] = value
+
+    def get(self, key: str) -> str | None:
+        self._ask()
+        return self.data.get(key)
+
+    def delete(self, key: str) -> None:
+        self._ask()
+        self.data.pop(key, None)
 
 
-def test_redis_down_keeps_failed_turns_in_the_process_and_retries_later() -> None:
+def test_redis_down_keeps_failed_turns_in_the_process_and_retries_later(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     now = [100.0]
-    client = _DownRedis()
+    client = _FlakyRedis()
     turns = FailedTurns(client, clock=lambda: now[0])
-    turns.remember("s", "answer", "m1")
-    assert turns.peek("s") == FailedTurn("answer", ["m1"])
-    assert client.calls == 1  # then left alone for retry_seconds
-    now[0] += FailedTurns.retry_seconds + 1
-    assert turns.peek("s") == FailedTurn("answer", ["m1"])
-    assert client.calls == 2
+    with caplog.at_level("INFO", logger="bot.channels.resend"):
+        turns.remember("s", "answer", "m1")
+        assert turns.peek("s") == FailedTurn("answer", ["m1"])
+        assert client.calls == 1  # then left alone for retry_seconds
+        now[0] += FailedTurns.retry_seconds + 1
+        assert turns.peek("s") == FailedTurn("answer", ["m1"])  # asked again: still down
+        assert client.calls == 2
+        client.down = False
+        now[0] += FailedTurns.retry_seconds + 1
+        turns.remember("t", "answer", "m2")  # Redis answers again: turns are shared again
+    assert FailedTurn.loads(client.data[resend.KEY_PREFIX + "t"]) == FailedTurn("answer", ["m2"])
+    assert caplog.text.count("Redis unreachable") == 1  # once per outage, not per failure
+    assert "failed turns are kept per process until it is back" in caplog.text
+    assert "Redis is back: failed turns are shared by replicas again" in caplog.text
 
 
 class _Store:

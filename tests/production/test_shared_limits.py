@@ -7,8 +7,9 @@ import logging
 
 import pytest
 
-from bot.channels.rate_limit import ChatLimits, RedisTokenBuckets, TokenBuckets, redis_client
+from bot.channels.rate_limit import ChatLimits, RedisTokenBuckets, TokenBuckets
 from bot.config import settings
+from bot.redis_fallback import redis_client
 from tests.production.conftest import RedisServer
 
 
