@@ -171,7 +171,6 @@ def record_answer(
             result.scores,
             result.evidence,
             result.model_version,
-            embedding=result.embedding,
         )
         return RecordedAnswer(
             response_id=response.id,

@@ -2,9 +2,8 @@
 
 Encoding is the slow part of sub-theme discovery (~300 short texts/s on 2 cores); the
 vectors are kept in `response_embeddings`, tagged with the encoder's checksum so a new
-encoder re-encodes. Responses tagged by the trained tagger arrive with theirs
-(`set_model_tags(..., embedding=...)`), from the tagger's int8 graph: those are re-encoded
-here once on the float graph (see GRAPH).
+encoder re-encodes. The tagger's own vectors (its int8-dynamic graph) are not stored: they
+would be replaced here anyway, since sub-themes use another graph (see GRAPH).
 """
 
 from __future__ import annotations
@@ -25,7 +24,7 @@ _encoder = None
 # benchmarks/data/subthemes.jsonl the tagger's faster int8 graph moved purity / adjusted Rand
 # on creative_digital 0.87 / 0.67 -> 0.75 / 0.46 (education_skills 0.78 -> 0.85; mean of
 # four themes 0.84 -> 0.81), and here each response is encoded once, not per message. So
-# the tagger's own vectors (int8) are re-encoded here rather than reused.
+# the tagger's own vectors (int8 MatMuls) are neither stored nor reused.
 GRAPH = "int8-weights"
 
 

@@ -135,7 +135,6 @@ def store_rows(
             result.scores,
             result.evidence,
             result.model_version,
-            embedding=result.embedding,
         )
         ids.append(response.id)
     result_summary = ImportResult(

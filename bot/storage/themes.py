@@ -8,7 +8,6 @@ response's `EffectiveTheme` rows, which filters and exports read.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -21,7 +20,6 @@ from bot.storage.models import (
     AuditEvent,
     EffectiveTheme,
     ModelPrediction,
-    ResponseEmbedding,
     ResponseTheme,
 )
 from bot.strategy import THEME_IDS
@@ -96,13 +94,10 @@ def set_model_tags(
     scores: Mapping[str, float],
     evidence: Mapping[str, Sequence[str]],
     model_version: str,
-    embedding: Any = None,
 ) -> list[str]:
     """Replace the model's tags on a response (respondent and staff rows untouched), and
-    remember what this model version said (`ModelPrediction`). `embedding`, the vector the
-    tagger computed for the text, is kept for sub-theme discovery (`ResponseEmbedding`)."""
-    if embedding is not None:
-        _keep_vector(session, response_id, embedding)
+    remember what this model version said (`ModelPrediction`). The tagger's sentence vector
+    is not kept: sub-themes encode on another graph (bot/findings/embeddings.py)."""
     themes = _check(themes)
     ordered = [t for t in THEME_IDS if t in themes]
     prediction = session.scalars(
@@ -136,21 +131,6 @@ def set_model_tags(
             )
         )
     return recompute_effective(session, response_id)
-
-
-def _keep_vector(session: Session, response_id: int, embedding: Any) -> None:
-    import numpy as np
-
-    from bot.tagging.embed import encoder_version
-
-    vector = np.asarray(embedding, dtype=np.float32).tobytes()
-    row = session.get(ResponseEmbedding, response_id)
-    if row is None:
-        session.add(
-            ResponseEmbedding(response_id=response_id, encoder=encoder_version(), vector=vector)
-        )
-    else:
-        row.encoder, row.vector = encoder_version(), vector
 
 
 def set_override(

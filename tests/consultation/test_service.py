@@ -151,10 +151,13 @@ def test_the_question_answered_goes_to_the_tagger(engine: Engine) -> None:
     assert versions == {"test-1"}
 
 
-def test_the_taggers_vector_is_kept_for_sub_themes(engine: Engine, monkeypatch) -> None:  # noqa: ANN001
-    """The vector the tagger computed is stored with the response. Sub-theme discovery
-    clusters vectors of the encoder's float graph (bot/findings/embeddings.py: GRAPH), not
-    the tagger's int8 graph, so it encodes the text once more, then reads its own."""
+def test_an_answer_stores_no_vector_and_sub_themes_encode_it_once(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sub-theme discovery clusters vectors of another graph of the encoder
+    (bot/findings/embeddings.py: GRAPH) than the tagger's, so storing the tagger's vector
+    with each answer was a wasted write: nothing is stored until the first sub-theme run
+    encodes the text, once; later runs read that vector."""
     import numpy as np
 
     import bot.tagging
@@ -162,21 +165,23 @@ def test_the_taggers_vector_is_kept_for_sub_themes(engine: Engine, monkeypatch) 
     from bot.storage.models import ResponseEmbedding
     from bot.tagging.embed import encoder_version
 
-    vector = np.full(384, 1 / np.sqrt(384), dtype=np.float32)
+    taggers_vector = np.full(384, 1 / np.sqrt(384), dtype=np.float32)
     monkeypatch.setattr(
         bot.tagging,
         "tag",
         lambda text, key=None: TagResult(
-            ["space"], dict.fromkeys(THEME_IDS, 0.5), {"space": ["x"]}, "test-1", embedding=vector
+            ["space"],
+            dict.fromkeys(THEME_IDS, 0.5),
+            {"space": ["x"]},
+            "test-1",
+            embedding=taggers_vector,
         ),
     )
     service.record_consent("b9", "rest", agreed=True)
     stored = service.record_answer("b9", "rest", "Rocket tests need a site", None, None)
-    assert stored is not None
-    with session_scope() as session:
-        row = session.get(ResponseEmbedding, stored.response_id)
-        assert row is not None and row.encoder == encoder_version()
-        assert np.allclose(np.frombuffer(row.vector, dtype=np.float32), vector)
+    assert stored is not None and stored.themes == ["space"]
+    with session_scope(engine) as session:
+        assert session.scalar(select(func.count()).select_from(ResponseEmbedding)) == 0
 
     encoded: list[list[str]] = []
     float_vector = np.full(384, -1 / np.sqrt(384), dtype=np.float32)
@@ -187,8 +192,13 @@ def test_the_taggers_vector_is_kept_for_sub_themes(engine: Engine, monkeypatch) 
 
     monkeypatch.setattr(embeddings, "encode", float_graph)
     item = [(stored.response_id, "Rocket tests need a site")]
-    for _ in range(2):
-        with session_scope() as session:
-            found = embeddings.vectors_for(session, item)
-        assert np.allclose(found[0], float_vector)
-    assert encoded == [["Rocket tests need a site"]]  # once, then its own stored vector
+    with session_scope(engine) as session:
+        assert np.allclose(embeddings.vectors_for(session, item)[0], float_vector)
+    assert encoded == [["Rocket tests need a site"]]
+    with session_scope(engine) as session:
+        row = session.get(ResponseEmbedding, stored.response_id)
+        assert row is not None and row.encoder == encoder_version(embeddings.GRAPH)
+        assert np.allclose(np.frombuffer(row.vector, dtype=np.float32), float_vector)
+    with session_scope(engine) as session:
+        assert np.allclose(embeddings.vectors_for(session, item)[0], float_vector)
+    assert encoded == [["Rocket tests need a site"]]  # the second run encoded nothing

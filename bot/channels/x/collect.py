@@ -55,7 +55,7 @@ class Collected:
     themes: list[str]
 
 
-def _tag(text: str) -> tuple[list[str], dict, dict, str, object] | None:
+def _tag(text: str) -> tuple[list[str], dict, dict, str] | None:
     from bot.tagging import TaggerModelMissing, tag
 
     try:
@@ -68,7 +68,6 @@ def _tag(text: str) -> tuple[list[str], dict, dict, str, object] | None:
         dict(result.scores),
         dict(result.evidence),
         result.model_version,
-        result.embedding,
     )
 
 
