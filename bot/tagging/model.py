@@ -347,12 +347,7 @@ class TrainedTagger:
             for j, term in terms.items():
                 evidence[THEME_IDS[j]].insert(0, f"term: {term.removeprefix('gaz:')}")
             scores = {t: round(p, 4) for t, p in zip(THEME_IDS, P[i].tolist(), strict=True)}
-            vector = parts["emb"][i] if parts["emb"] is not None else None
-            results.append(
-                TagResult(
-                    [THEME_IDS[j] for j in on], scores, evidence, self.version, embedding=vector
-                )
-            )
+            results.append(TagResult([THEME_IDS[j] for j in on], scores, evidence, self.version))
         return results
 
     def _named_terms(self, i: int, scores: np.ndarray, parts: dict) -> dict[int, str]:

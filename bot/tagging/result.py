@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from bot.strategy import THEME_IDS
 
@@ -16,16 +15,12 @@ class TagResult:
     scores: a score in [0, 1] for every one of the twelve ids.
     evidence: for each tagged theme, the phrases that drove it (never empty for a tagged theme).
     model_version: the version of the model that produced it (stored on every tag).
-    embedding: the message's sentence vector, or None.
     """
 
     themes: list[str]
     scores: dict[str, float]
     evidence: dict[str, list[str]]
     model_version: str = field(default="")
-    # The message's sentence vector (384 floats) when the engine computed one: stored with
-    # the response so sub-theme discovery need not encode it again.
-    embedding: Any = field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict:
         return {

@@ -165,16 +165,11 @@ def test_an_answer_stores_no_vector_and_sub_themes_encode_it_once(
     from bot.storage.models import ResponseEmbedding
     from bot.tagging.embed import encoder_version
 
-    taggers_vector = np.full(384, 1 / np.sqrt(384), dtype=np.float32)
     monkeypatch.setattr(
         bot.tagging,
         "tag",
         lambda text, key=None: TagResult(
-            ["space"],
-            dict.fromkeys(THEME_IDS, 0.5),
-            {"space": ["x"]},
-            "test-1",
-            embedding=taggers_vector,
+            ["space"], dict.fromkeys(THEME_IDS, 0.5), {"space": ["x"]}, "test-1"
         ),
     )
     service.record_consent("b9", "rest", agreed=True)
