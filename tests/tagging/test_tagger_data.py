@@ -13,7 +13,12 @@ from bot.tagging.training import data as tagdata
 # Our second held-out set: ~150 general business messages (direct, indirect, multi-theme and
 # no-theme) written before the training data was studied; never trained on.
 HELDOUT_GENERAL_PATH = tagdata.HELDOUT_GENERAL_PATH
-HELDOUT_PATHS = (tagdata.HELDOUT_PATH, HELDOUT_GENERAL_PATH, *tagdata.INDEPENDENT_PATHS)
+HELDOUT_PATHS = (
+    tagdata.HELDOUT_PATH,
+    HELDOUT_GENERAL_PATH,
+    tagdata.HELDOUT_MIXED_PATH,
+    *tagdata.INDEPENDENT_PATHS,
+)
 
 
 def _tokens(text: str) -> set[str]:

@@ -23,6 +23,10 @@ TRAIN_POSTS_PATH = DATA_DIR / "train-posts.jsonl"
 TRAIN_PATHS = (TRAIN_PATH, *sorted(p for p in DATA_DIR.glob("train*.jsonl") if p != TRAIN_PATH))
 HELDOUT_PATH = DATA_DIR / "heldout-indirect.jsonl"
 HELDOUT_GENERAL_PATH = DATA_DIR / "heldout-general.jsonl"
+# Written on 2026-11-30 by a writer who saw no training or checking message, mixed like a
+# consultation's inbox (named subjects, indirect wording, two or three themes, no theme, 40
+# answers to a given question). Never trained on; choices between models are made on it.
+HELDOUT_MIXED_PATH = DATA_DIR / "heldout-mixed.jsonl"
 # Written on 2026-11-30 by writers who never saw train.jsonl (website answers, X posts, DMs,
 # long answers, typos; most touch two or three themes). Never trained on, never tuned on.
 # C (2026-11-30, a third writer who saw neither train nor A/B) is split the way the issue's
@@ -73,6 +77,7 @@ def checking_sets() -> dict[str, Path]:
         "dev_indirect": DEV_INDIRECT_PATH,
         "heldout_indirect": HELDOUT_PATH,
         "heldout_general": HELDOUT_GENERAL_PATH,
+        "heldout_mixed": HELDOUT_MIXED_PATH,
     }
     named.update({p.stem.replace("-", "_"): p for p in INDEPENDENT_PATHS})
     return {name: path for name, path in named.items() if path.exists()}
