@@ -10,9 +10,22 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import channel, latest_intent
 from bot.consultation import service
+from bot.consultation.questions import message
 
 AGREE_INTENTS = {"consent_agree", "affirm"}
 PRIVACY_NOTICE = "utter_privacy"
+VIEW_BEFORE_CONSENT = "utter_view_before_consent"
+
+
+def _said(event: dict[str, Any], response: str, texts: set[str | None]) -> bool:
+    """A bot event is this domain response (by its text or the action that uttered it)."""
+    return event.get("event") == "bot" and (
+        event.get("text") in texts or (event.get("metadata") or {}).get("utter_action") == response
+    )
+
+
+def _response_texts(domain: dict[str, Any], response: str) -> set[str | None]:
+    return {v.get("text") for v in domain.get("responses", {}).get(response, [])}
 
 
 def privacy_shown(tracker: Tracker, domain: dict[str, Any]) -> bool:
@@ -22,16 +35,33 @@ def privacy_shown(tracker: Tracker, domain: dict[str, Any]) -> bool:
     Shown by a rule it is an `utter_privacy` action; shown by this action it is a bot
     message with the notice's text.
     """
-    notice = {v.get("text") for v in domain.get("responses", {}).get(PRIVACY_NOTICE, [])}
+    notice = _response_texts(domain, PRIVACY_NOTICE)
     for event in tracker.events:
         if event.get("event") == "action" and event.get("name") == PRIVACY_NOTICE:
             return True
-        if event.get("event") == "bot" and (
-            event.get("text") in notice
-            or (event.get("metadata") or {}).get("utter_action") == PRIVACY_NOTICE
-        ):
+        if _said(event, PRIVACY_NOTICE, notice):
             return True
     return False
+
+
+def views_before_consent(tracker: Tracker, domain: dict[str, Any]) -> list[str]:
+    """What the business said before the consent question that the bot answered "Before
+    I can note your views, I need to know whether you'd like to take part": views the
+    bot promised to note once it agrees (this session, since any earlier consent answer)."""
+    reply = _response_texts(domain, VIEW_BEFORE_CONSENT)
+    views: list[str] = []
+    last_user: str | None = None
+    for event in tracker.events:
+        if event.get("event") == "session_started" or (
+            event.get("event") == "action" and event.get("name") == "action_record_consent"
+        ):  # a new session, or a consent answer already given (a decline, then "yes")
+            views, last_user = [], None
+        elif event.get("event") == "user":
+            last_user = event.get("text")
+        elif last_user and _said(event, VIEW_BEFORE_CONSENT, reply):
+            views.append(last_user)
+            last_user = None
+    return views
 
 
 class ActionRecordConsent(Action):
@@ -48,6 +78,15 @@ class ActionRecordConsent(Action):
                 dispatcher.utter_message(response=response)
             return [FollowupAction("action_listen")]
         service.record_consent(tracker.sender_id, channel(tracker), agreed)
+        if agreed:
+            stored = [
+                service.record_answer(
+                    tracker.sender_id, channel(tracker), view, service.BEFORE_CONSENT, None
+                )
+                for view in views_before_consent(tracker, domain)
+            ]
+            if any(stored):
+                dispatcher.utter_message(text=message("early_view_noted"))
         return [
             SlotSet("consent", agreed),
             SlotSet("stage", "profile" if agreed else "declined"),

@@ -11,6 +11,7 @@ from abc import ABC, abstractmethod
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import (
@@ -39,7 +40,12 @@ from bot.consultation.questions import (
     section_text,
     theme_names,
 )
-from bot.consultation.replies import after_change_of_mind, corrects_last_answer
+from bot.consultation.replies import (
+    after_change_of_mind,
+    asks_to_finish,
+    corrects_last_answer,
+    impatient,
+)
 from bot.strategy import ISLAND_IDS, SEABED_IDS, theme
 
 DONE = "(done)"
@@ -70,6 +76,16 @@ def asked_before(tracker: Tracker, slot: str) -> bool:
     return len(asks) >= 2
 
 
+def finished(tracker: Tracker) -> dict[str, Any]:
+    """Slots that end the strategy form now (the play-back follows), keeping the queue."""
+    seabed = tracker.get_slot("seabed")
+    return {
+        "island_answer": DONE,
+        "seabed": [] if seabed is None else seabed,
+        "seabed_answer": DONE,
+    }
+
+
 class ValidateStrategyForm(FormValidationAction):
     def name(self) -> str:
         return "validate_strategy_form"
@@ -83,6 +99,9 @@ class ValidateStrategyForm(FormValidationAction):
         tracker: Tracker,
     ) -> dict[str, Any]:
         kind, _ = KINDS[slot]
+        if isinstance(value, list):
+            # a choice already made, validated again as the form restarts ("carry on")
+            return {slot: value}
         text = as_text(value)
         if holding(text):
             return {slot: None}  # asked again
@@ -121,12 +140,20 @@ class ValidateStrategyForm(FormValidationAction):
         self, answer_slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
     ) -> dict[str, Any]:
         pending = list(tracker.get_slot("pending_questions") or [])
-        if not pending:
+        if not pending or value == DONE:  # DONE: validated again as the form restarts
             return {answer_slot: DONE}
         key, rest = pending[0], pending[1:]
         text = as_text(value)
         if holding(text):
             return {answer_slot: None}  # the same question again
+        if impatient(text):
+            # "ffs this is taking ages": not a view; say how to finish, then ask again
+            dispatcher.utter_message(text=message("impatient"))
+            return {answer_slot: None}
+        if asks_to_finish(text):
+            # "fine just finish it" that NLU missed: the questions end, as on "stop"; the
+            # queue is kept so "actually carry on" at the play-back picks it up again
+            return finished(tracker)
         if side_question(tracker, text):
             # A question back ("so what's the Arc?"): answer it and ask the same question
             # again, so the answer that follows is stored against the question it answers.
@@ -272,3 +299,26 @@ class ActionAskIslandAnswer(_AskAnswer):
 class ActionAskSeabedAnswer(_AskAnswer):
     answer_slot = "seabed_answer"
     choice_slot = "seabed"
+
+
+class ActionCarryOn(Action):
+    """ "Actually carry on" at the play-back: back to the question the business stopped
+    at (the form asks it); with none left, the play-back again."""
+
+    def name(self) -> str:
+        return "action_carry_on"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        events = [SlotSet("stage", "strategy")]
+        pending = list(tracker.get_slot("pending_questions") or [])
+        if pending and pending[0].startswith("island:"):
+            # stopped among the island questions: those, then the seabed choice
+            events += [SlotSet("island_answer", None), SlotSet("seabed", None)]
+            events += [SlotSet("seabed_answer", None)]
+        elif pending:
+            events.append(SlotSet("seabed_answer", None))
+        left = pending or tracker.get_slot("islands") is None or tracker.get_slot("seabed") is None
+        dispatcher.utter_message(text=message("carry_on" if left else "nothing_left"))
+        return events

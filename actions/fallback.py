@@ -12,6 +12,7 @@ from actions.consent import PRIVACY_NOTICE, privacy_shown
 from actions.faq import SURE, answer_question, faq_choice, resume
 from bot.consultation import service
 from bot.consultation.questions import message
+from bot.consultation.replies import greeting_only, opens_with_question
 
 NAME = "action_fallback"
 VIEW_INTENTS = {"inform", "choose_theme"}
@@ -59,8 +60,15 @@ class ActionFallback(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         key, confidence = faq_choice(tracker)
-        if key and confidence >= SURE and looks_like_question(latest_text(tracker)):
+        text = latest_text(tracker)
+        if greeting_only(text) and tracker.get_slot("stage") is None:
+            # "Dzień dobry", "salaam" that NLU did not read as a greeting: greeted as "hi"
+            for response in ("utter_welcome", PRIVACY_NOTICE, "utter_ask_consent"):
+                dispatcher.utter_message(response=response)
+            return []
+        if key and confidence >= SURE and (looks_like_question(text) or opens_with_question(text)):
             # a question NLU did not read as one, but the FAQ selector knows the answer
+            # (also one that goes on: "is this only for tech firms? we're a garden centre")
             answer_question(dispatcher, tracker)
             resume(dispatcher, tracker, domain)
             return []

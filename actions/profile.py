@@ -20,9 +20,9 @@ from actions.common import (
     skipped,
 )
 from bot.consultation import service
-from bot.consultation.profile import size_band_for, tidy_profile_answer
+from bot.consultation.profile import corrected_size_band, size_band_for, tidy_profile_answer
 from bot.consultation.questions import PROFILE_SLOTS, message, profile_question, size_bands
-from bot.consultation.replies import skips_the_rest
+from bot.consultation.replies import impatient, skips_the_rest
 
 MAX_CHARS = service.PROFILE_MAX_CHARS
 
@@ -56,6 +56,17 @@ class ValidateProfileForm(FormValidationAction):
             return {slot: None}  # asked again
         if skips_the_rest(as_text(value)):  # "can we skip all this": the rest of the profile
             return {s: SKIPPED for s in PROFILE_SLOTS if s == slot or not tracker.get_slot(s)}
+        if impatient(value) and dispatcher is not None:
+            # "this is taking ages" in the (optional) profile: on to what matters
+            dispatcher.utter_message(text=message("profile_impatient"))
+            return {s: SKIPPED for s in PROFILE_SLOTS if s == slot or not tracker.get_slot(s)}
+        band = corrected_size_band(as_text(value)) if slot != "size_band" else None
+        if band and dispatcher is not None:
+            # "actually we're 60 staff not 6" at a later question: the head count changes
+            # and the pending question is asked again
+            service.save_profile(tracker.sender_id, channel(tracker), size_band=band)
+            dispatcher.utter_message(text=message("size_band_corrected", band=band))
+            return {slot: None, "size_band": band}
         counted = slot == "size_band" and size_band_for(as_text(value)) is not None
         if (
             dispatcher is not None

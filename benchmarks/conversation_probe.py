@@ -1,19 +1,21 @@
 """Unseen conversations: whole chats as busy business owners write them (30 that led to
-fixes, 12 written after them), checked against what a consultation officer expects to
-find in the database and in the replies.
+fixes, then 12 and 16 written after them), checked against what a consultation officer
+expects to find in the database and in the replies.
 
     .venv/bin/python benchmarks/conversation_probe.py [--only NAME] [--verbose]
     .venv/bin/python benchmarks/conversation_probe.py --rasa-url http://127.0.0.1:5005 \
         --database-url sqlite:///var/bucks_lis.db      # against a stack that is already up
 
 Without --rasa-url it starts `bucks-lis run` on free ports with a temporary SQLite database
-(needs `make train`). The conversations are in `benchmarks/data/conversation_probe.yml`
-and `conversation_probe_b.yml` (terse, chatty, typos, side questions, two views in one
-message, corrections, silence, data and contact questions, stop, forget me, coming back,
-greeting again). Each passes when every reply check holds and the database holds exactly
-the expected answers (question key and text), profile, consent and contact, with a theme
-on every substantive answer. Prints each failure and the pass count per set; a quality
-number, not a test (exit 0 unless the stack cannot be reached).
+(needs `make train`). The conversations are in `benchmarks/data/conversation_probe.yml`,
+`conversation_probe_b.yml` and `conversation_probe_c.yml` (terse, chatty, typos, side
+questions, two views in one message, corrections, silence, data and contact questions,
+stop, forget me, coming back, greeting again; lower-case DMs, a view before consent,
+one-word answers, a profile answer corrected later, frustration, stopping then carrying
+on, emoji, other languages). Each passes when every reply check holds and the database
+holds exactly the expected answers (question key and text), profile, consent and contact,
+with a theme on every substantive answer. Prints each failure and the pass count per set;
+a quality number, not a test (exit 0 unless the stack cannot be reached).
 """
 
 from __future__ import annotations
@@ -33,9 +35,14 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-# The first set led to the fixes; the second was written after them and run once before
-# any further change, so its first count says how far they carry to new phrasing.
-SETS = (DATA_DIR / "conversation_probe.yml", DATA_DIR / "conversation_probe_b.yml")
+# The first set led to the fixes; the second and third were each written after the fixes
+# before them and run once before any further change, so their first counts say how far
+# those fixes carry to new phrasing and new situations.
+SETS = (
+    DATA_DIR / "conversation_probe.yml",
+    DATA_DIR / "conversation_probe_b.yml",
+    DATA_DIR / "conversation_probe_c.yml",
+)
 PROFILE = ("organisation", "sector", "size_band", "location", "role")
 
 
@@ -186,7 +193,7 @@ def main() -> int:
     parser.add_argument("--database-url")
     parser.add_argument("--only", help="run the conversations whose name contains this")
     parser.add_argument(
-        "--data", type=Path, action="append", help="a conversation file (default: both sets)"
+        "--data", type=Path, action="append", help="a conversation file (default: every set)"
     )
     parser.add_argument("--verbose", action="store_true", help="print failing transcripts")
     args = parser.parse_args()

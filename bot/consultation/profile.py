@@ -66,6 +66,13 @@ def _numbers(text: str) -> list[int]:
     return found
 
 
+# "60 not 6", "60 rather than 6": the number after the negation is the one withdrawn
+_NUMBER_PATTERN = rf"(\d[\d,]*|{_WORDS})"
+NEGATED = re.compile(
+    rf"\b(not|rather than|instead of|as opposed to)\s+(about |around )?{_NUMBER_PATTERN}\b"
+)
+
+
 def _band_of(count: int) -> int:
     return next((i for i, limit in enumerate(BAND_LIMITS) if count <= limit), len(BAND_LIMITS))
 
@@ -78,6 +85,7 @@ def size_band_for(text: str) -> str | None:
     """
     bands = size_bands()
     norm = " ".join(text.lower().replace("–", "-").split())
+    norm = " ".join(NEGATED.sub(" ", norm).split())
     if norm in {b.lower() for b in bands}:
         return next(b for b in bands if b.lower() == norm)
     named = BAND_SAID.fullmatch(norm)
@@ -94,6 +102,28 @@ def size_band_for(text: str) -> str | None:
         return None
     found = {_band_of(n) for n in counts}
     return bands[found.pop()] if len(found) == 1 else None
+
+
+# "actually we're 60 staff not 6", "sorry, I meant 25 people": the head count given
+# earlier, corrected while a later profile question is pending
+CORRECTION_CUE = re.compile(
+    r"^\W*(actually|sorry|oops|whoops|correction|wait|no|my mistake|my bad|typo|i meant|"
+    r"should have said|should'?ve said)\b|\b(not|rather than|instead of)\s+\d|\bi meant\b",
+    re.IGNORECASE,
+)
+HEADCOUNT_WORDS = re.compile(
+    r"\b(staff|people|employees|workers|heads?|headcount|head count|of us|strong|fte|team of|"
+    r"employ|work for (us|me))\b",
+    re.IGNORECASE,
+)
+
+
+def corrected_size_band(text: str) -> str | None:
+    """The size band a message corrects the head count to ("actually we're 60 staff not
+    6" -> Medium), or None when it is not a head-count correction (a town, a role)."""
+    if not CORRECTION_CUE.search(text) or not HEADCOUNT_WORDS.search(text):
+        return None
+    return size_band_for(text)
 
 
 # Lead-ins people type before the answer itself, per profile question.

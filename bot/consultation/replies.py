@@ -10,15 +10,18 @@ a hold. No Rasa imports.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 
 def normalise(text: str) -> str:
-    """Lower-case words of letters, digits, apostrophes and "/", single-spaced.
+    """Lower-case words of letters, digits, apostrophes and "/", single-spaced; accents
+    dropped so "Dzień dobry" reads as "dzien dobry", not "dzie dobry".
 
     "Hang on..." -> "hang on"; "N/A" -> "n/a"; "Don’t know!" -> "don't know".
     """
     text = text.lower().replace("’", "'").replace("‘", "'").replace("&", " and ")
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return " ".join(re.sub(r"[^a-z0-9'/ ]+", " ", text).split())
 
 
@@ -122,7 +125,9 @@ HOLDING = re.compile(
     r"(a|one|two) (sec|secs|second|seconds|mo|moment|minute|minutes|tick)|brb|"
     r"back in a (sec|mo|moment|minute|min)|"
     r"let me (think|check|see|look|read)( (that|it|this|about it))?( again| first)?|thinking|"
-    r"uh+|um+|erm+|er+|hmm+|ok|okay|right|so)"
+    r"uh+|um+|erm+|er+|hmm+|ok|okay|right|so|actually|"
+    # "actually carry on" inside a question: not an answer, so the question is asked again
+    r"carry on|keep going|continue|let'?s (carry on|continue|keep going)|resume)"
     r"( please| pls| a (sec|second|mo|moment|minute|min|tick)| a bit| about it| on that)*"
     r" ?)+"
 )
@@ -133,6 +138,9 @@ HOLDING = re.compile(
 GREETING = re.compile(
     r"((hi|hiya|hello|helo|hallo|hullo|hey|heya|howdy|yo|morning|afternoon|evening|"
     r"good (morning|afternoon|evening|day)|there|again|me again|it'?s me( again)?|"
+    # greetings in the other languages Buckinghamshire businesses are run in
+    r"dzien dobry|czesc|witam|hola|buenos dias|bonjour|buongiorno|guten tag|ola|bom dia|"
+    r"buna ziua|salaam|salam|as?salamu? alaikum|namaste|sat sri akal|merhaba|"
     r"(are )?you (still )?there|anyone there|(i'?m|i am) back|back( now)?|sorry|soz|apologies|"
     r"(i )?(got|was|been|just got) (distracted|sidetracked|called away|pulled away|busy|"
     r"interrupted)|(i )?was (away|on the phone|on a call|in a meeting)|"
@@ -236,6 +244,18 @@ def looks_like_question(text: str) -> bool:
     return words[0] in QUESTION_WORDS or ASKING_PHRASES.match(norm) is not None
 
 
+def opens_with_question(text: str) -> bool:
+    """The message starts with a short question and goes on ("is this only for tech
+    companies? we're a garden centre"); "would better trains help? yes!" does not count
+    (no question word: a view in the form of a question)."""
+    if "?" not in text:
+        return False
+    words = LEAD_INS.sub("", normalise(text.split("?", 1)[0])).split()
+    if not words or len(words) > QUESTION_MAX_WORDS:
+        return False
+    return words[0] in QUESTION_WORDS or ASKING_PHRASES.match(" ".join(words)) is not None
+
+
 # Words that make a question one about the strategy or this consultation, so it is
 # answered rather than stored as a view ("so what's the Arc got to do with us?"). Only
 # words of the strategy itself: "why can't you fix the roads?" is a view.
@@ -283,3 +303,40 @@ def after_change_of_mind(text: str) -> str:
     parts = CHANGE_OF_MIND.split(norm)
     last = parts[-1].strip() if len(parts) > 1 else ""
     return last or text
+
+
+# Swearing alone, or losing patience with the questions ("ffs this is taking ages", "how
+# many more?"): not a view. Only about *this* ("the planning process is taking ages" is a
+# view), and only as the whole message.
+_SWEAR = r"(fucking|fuckin|effing|bloody|sodding|freaking|flipping|damn|so|really|very|too)"
+IMPATIENT = re.compile(
+    r"((ffs+|omg|jeez|jesus|christ|god|ugh+|argh+|come on|seriously|honestly|bloody hell|"
+    r"for (fuck|god|pete|heaven|christ)'?s sake|"
+    rf"(this|it)( is|'?s) (taking|going on)( {_SWEAR})? (ages|forever|too long|so long|a while|"
+    r"a long time|for ever)|"
+    rf"(this|it)( is|'?s)( {_SWEAR})* (long|boring|tedious|slow|dragging( on)?|endless)|"
+    r"how (many|much) more( questions)?|how much longer|how long (is|will) (this|it) (take|go on)|"
+    r"are we (nearly|almost) (done|there|finished)|"
+    r"is (this|it) (nearly|almost) (done|over|finished)|"
+    rf"(too|so)( {_SWEAR})? many questions|hurry (up|it up)|get on with it|i'?m bored|"
+    r"(i'?m )?losing the will to live|not again)( |$))+"
+)
+
+
+def impatient(text: Any) -> bool:
+    """Frustration with the questions, nothing else ("ffs this is taking ages")."""
+    return _whole(IMPATIENT, text)
+
+
+# "fine just finish it", "ok end it there": finishing, said in a few words NLU may miss
+FINISH = re.compile(
+    r"((fine|ok|okay|right|alright|yes|yeah|so|just|please|pls|then|now|can we|could we|"
+    r"let'?s|lets|i want to|i'?d like to|i'?ll)( |$))*"
+    r"(finish|end|stop|wrap( it| this)? up|call it a day)"
+    r"( (it|this|that|here|there|now|up|then|please|pls|the questions|the survey|already))*"
+)
+
+
+def asks_to_finish(text: Any) -> bool:
+    """The whole message asks to finish now ("fine just finish it", "ok end it there")."""
+    return _whole(FINISH, text)
