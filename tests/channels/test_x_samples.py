@@ -167,6 +167,15 @@ def test_aaa_the_bots_own_dm_is_ignored(make_harness: Any) -> None:
     assert x.received == []
 
 
+def test_aaa_an_edited_post_is_not_a_second_view(make_harness: Any) -> None:
+    x = make_harness(x_bot_user_id=AAA_BOT)
+    assert post_sample(x, "aaa_tweet_create_before_edit.json").json()["handled"] == 1
+    edit = post_sample(x, "aaa_tweet_create_edited.json").json()
+    assert edit["handled"] == 0
+    assert edit["ignored"] == [{"event_id": "1557445923210514432", "reason": "duplicate"}]
+    assert stored() == [("x:1557433858676740098", "I wonder if I will every use teh edit button")]
+
+
 def test_aaa_delete_and_revoke(make_harness: Any) -> None:
     x = make_harness(x_bot_user_id="930524282358325248")
     answer = post_sample(x, "aaa_tweet_delete_events.json")
@@ -326,6 +335,20 @@ def test_stream_reader_collects_xs_lines_past_errors_and_junk(make_harness: Any)
         fake.stop()
     assert stored() == [("x:1234567890", "Look at this cute cat! 🐱")]
     assert x.received == []
+
+
+def test_a_stream_edit_of_a_collected_post_is_not_a_second_view(make_harness: Any) -> None:
+    x = make_harness()
+    first = sample("stream_post_edited.json")
+    first["data"].update(id="1234567890", text="Original text #bucksLIS")
+    first["data"]["edit_history_tweet_ids"] = ["1234567890"]
+    parsed = parse_stream_line(json.dumps(first), "100", "#bucksLIS", 2000)
+    edited = parse_stream_line(raw("stream_post_edited.json"), "100", "#bucksLIS", 2000)
+    assert edited.items[0].dedupe_key == parsed.items[0].dedupe_key == "post:1234567890"
+    handled, _ = x.loop.run_until_complete(x.channel.dispatch(parsed.items, x.handle_message))
+    again, ignored = x.loop.run_until_complete(x.channel.dispatch(edited.items, x.handle_message))
+    assert (handled, again, [i.reason for i in ignored]) == (1, 0, ["duplicate"])
+    assert stored() == [("x:1234567890", "Original text")]
 
 
 def test_a_filtered_stream_webhook_delivery_is_read_as_a_stream_post(make_harness: Any) -> None:

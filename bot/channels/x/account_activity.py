@@ -146,6 +146,7 @@ def _tweet_events(
             is_retweet="retweeted_status" in tweet,
             tags=tags,
             screen_name=as_str(user.get("screen_name")),
+            original_id=as_str(as_dict(tweet.get("edit_history")).get("initial_tweet_id")),
         )
         if isinstance(result, Ignored):
             out.ignored.append(result)

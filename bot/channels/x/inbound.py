@@ -37,6 +37,7 @@ class Inbound:
     quick_reply: str = ""  # DMs: the metadata (button payload) of a chosen quick reply
     created_at: str = ""  # posts: X's ISO time, when known
     collect: bool = False  # store as a public view (carries the hashtag)
+    original_id: str = ""  # posts: the first version's id when this is an edit
 
     @property
     def sender_id(self) -> str:
@@ -44,8 +45,12 @@ class Inbound:
 
     @property
     def dedupe_key(self) -> str:
-        """One key per DM event or post, whichever source delivered it."""
-        return f"{'dm' if self.kind == 'dm' else 'post'}:{self.event_id}"
+        """One key per DM event or post, whichever source delivered it; an edited post
+        keeps its first version's key (X gives each edit a new id), so an edit is not a new
+        message or a second view."""
+        if self.kind == "dm":
+            return f"dm:{self.event_id}"
+        return f"post:{self.original_id or self.event_id}"
 
     def metadata(self) -> dict[str, Any]:
         return {
@@ -125,6 +130,7 @@ def classify_post(
     tags: list[str],
     screen_name: str = "",
     created_at: str = "",
+    original_id: str = "",
 ) -> Inbound | Ignored:
     """The one rule for every source: own posts and retweets ignored; summoned → `post`;
     hashtag only → `public`; anything else ignored. `raw` is the author's text
@@ -146,6 +152,7 @@ def classify_post(
         tweet_id,
         created_at=created_at,
         collect=tagged,
+        original_id=original_id if original_id != tweet_id else "",
     )
 
 
@@ -206,6 +213,7 @@ def inbound_from_v2_post(
         tags=tags,
         screen_name=usernames.get(author, ""),
         created_at=as_str(tweet.get("created_at")),
+        original_id=as_str((as_list(tweet.get("edit_history_tweet_ids")) or [""])[0]),
     )
 
 
