@@ -344,11 +344,29 @@ def test_a_stream_edit_of_a_collected_post_is_not_a_second_view(make_harness: An
     first["data"]["edit_history_tweet_ids"] = ["1234567890"]
     parsed = parse_stream_line(json.dumps(first), "100", "#bucksLIS", 2000)
     edited = parse_stream_line(raw("stream_post_edited.json"), "100", "#bucksLIS", 2000)
-    assert edited.items[0].dedupe_key == parsed.items[0].dedupe_key == "post:1234567890"
+    assert edited.items[0].dedupe_key == parsed.items[0].dedupe_key == "public:1234567890"
     handled, _ = x.loop.run_until_complete(x.channel.dispatch(parsed.items, x.handle_message))
     again, ignored = x.loop.run_until_complete(x.channel.dispatch(edited.items, x.handle_message))
     assert (handled, again, [i.reason for i in ignored]) == (1, 0, ["duplicate"])
     assert stored() == [("x:1234567890", "Original text")]
+
+
+def test_a_quote_first_collected_from_the_stream_is_still_answered_when_xaa_delivers_it(
+    make_harness: Any,
+) -> None:
+    x = make_harness(x_bot_user_id=XAA_BOT)
+    quote = sample("xaa_post_quote_create.json")["data"]["payload"]
+    quote["text"] = "Broadband matters #bucksLIS https://t.co/xxxxxxxx"
+    quote["display_text_range"] = [0, 27]
+    line = {"data": quote, "includes": {"users": []}, "matching_rules": [{"id": "1", "tag": "b"}]}
+    from_stream = parse_stream_line(json.dumps(line), XAA_BOT, "#bucksLIS", 2000)
+    assert [i.kind for i in from_stream.items] == ["public"]  # no includes.tweets: unknown
+    x.loop.run_until_complete(x.channel.dispatch(from_stream.items, x.handle_message))
+    delivery = sample("xaa_post_quote_create.json")
+    delivery["data"]["payload"] = quote
+    assert x.post_signed(delivery).json()["handled"] == 1
+    assert [m.text for m in x.received] == ["Broadband matters"]
+    assert stored() == [("x:2090000000000000002", "Broadband matters")]  # once
 
 
 def test_a_filtered_stream_webhook_delivery_is_read_as_a_stream_post(make_harness: Any) -> None:

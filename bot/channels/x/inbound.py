@@ -47,10 +47,13 @@ class Inbound:
     def dedupe_key(self) -> str:
         """One key per DM event or post, whichever source delivered it; an edited post
         keeps its first version's key (X gives each edit a new id), so an edit is not a new
-        message or a second view."""
+        message or a second view. A post first seen as only public (the stream cannot tell
+        that a quote quotes the bot) has its own key, so the webhook's summoning delivery
+        of it is still answered; it is stored once either way (`collect`, by post id)."""
         if self.kind == "dm":
             return f"dm:{self.event_id}"
-        return f"post:{self.original_id or self.event_id}"
+        kind = "public" if self.kind == "public" else "post"
+        return f"{kind}:{self.original_id or self.event_id}"
 
     def metadata(self) -> dict[str, Any]:
         return {
