@@ -195,8 +195,6 @@ def parse_account_activity(
 
 
 HANDLED = {"direct_message_events", "tweet_create_events", "tweet_delete_events", "user_event"}
-
-
 QUIET = {"direct_message_indicate_typing_events", "direct_message_mark_read_events"}
 
 
