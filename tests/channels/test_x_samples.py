@@ -1,6 +1,7 @@
-"""X's own documented deliveries (`x_samples/`, sources in its README) through our real entry
-points: the signed webhook on a real Sanic app, and the filtered stream's line parser and
-reader. Each test configures the bot account as the sample's subscribed user."""
+"""Deliveries in the shapes X documents (`x_samples/`: X's structure, our own values; sources
+in its README) through our real entry points: the signed webhook on a real Sanic app, and the
+filtered stream's line parser and reader. Each test configures the bot account as the
+sample's subscribed user."""
 
 from __future__ import annotations
 
@@ -26,8 +27,8 @@ from tests.channels.x_harness import SECRET, URL, Harness
 pytestmark = pytest.mark.filterwarnings("ignore:You have set a listener:UserWarning")
 
 SAMPLES = Path(__file__).parent / "x_samples"
-AAA_BOT = "4337869213"  # the subscribed account of X's Account Activity DM samples
-XAA_BOT = "1111111111111111111"  # the filtered user of X's XAA samples
+AAA_BOT = "4350000001"  # the subscribed account of the Account Activity DM samples
+XAA_BOT = "1111111111111111111"  # the filtered user of the XAA samples
 
 
 def raw(name: str) -> bytes:
@@ -65,11 +66,12 @@ def test_aaa_dm_reaches_the_consultation(make_harness: Any) -> None:
     assert answer.status == 200 and answer.json()["handled"] == 1
     (message,) = x.received
     assert (message.sender_id, message.text, message.message_id) == (
-        "x-dm-3001969357",
-        "Hello World!",
-        "954491830116155396",
+        "x-dm-3050000002",
+        "Hi! We run a precision engineering firm at Westcott Venture Park and can't find "
+        "apprentices anywhere. Who should I talk to?",
+        "954000000000000101",
     )
-    assert message.metadata["x"]["screen_name"] == "furiouscamper"
+    assert message.metadata["x"]["screen_name"] == "westcott_priya"
 
 
 def test_aaa_mention_keeps_the_authors_words_and_drops_handles_and_xs_links(
@@ -86,7 +88,7 @@ def test_aaa_mention_keeps_the_authors_words_and_drops_handles_and_xs_links(
     )
     assert message.text == expected  # emoji and non-BMP letters intact, &amp; unescaped
     assert "@" not in message.text and "t.co" not in message.text  # photo link dropped
-    assert message.sender_id == "x-post-3001969357"
+    assert message.sender_id == "x-post-3050000002"
     assert message.output_channel.reply_to == "1852000000000000001"
     assert stored() == [("x:1852000000000000001", expected)]  # carries #bucksLIS: collected
 
@@ -103,24 +105,25 @@ def test_aaa_mention_by_a_user_the_bot_blocked_is_not_answered(make_harness: Any
 
 
 def test_aaa_longform_post_uses_the_extended_text_and_its_entities(make_harness: Any) -> None:
-    x = make_harness(x_bot_user_id="1661523610111193088")  # mentioned only past character 140
+    x = make_harness(x_bot_user_id="1660000000000000009")  # mentioned only past character 140
     answer = post_sample(x, "aaa_tweet_create_longform.json")
     assert answer.json()["handled"] == 1
     (message,) = x.received
-    assert message.text.startswith("The Antikythera Mechanism: A Window into Ancient Ingenuity")
-    assert "off the Greek island of Antikythera" in message.text  # past the cut root text
+    assert message.text.startswith("Westcott could be the UK's rocket-engine test campus")
+    assert "no bus from Aylesbury Parkway" in message.text  # past the cut root text
+    assert message.text.endswith("Happy to host a visit.")  # the trailing mentions dropped
     assert "…" not in message.text and "t.co" not in message.text
-    assert message.message_id == "1924465506158878979"  # id_str, not the rounded number
+    assert message.message_id == "1924000000000000108"  # id_str, not the rounded number
 
 
 def test_aaa_extended_post_respects_display_text_range(make_harness: Any) -> None:
-    x = make_harness(x_bot_user_id="1111111111", x_hashtag="#documentation")
+    x = make_harness(x_bot_user_id="1111111111")
     answer = post_sample(x, "aaa_tweet_create_extended.json")
     assert answer.json()["handled"] == 1  # a hashtag post, collected as a public view
     ((external_id, text),) = stored()
-    assert external_id == "x:994633657141813248"
-    assert text.startswith("Just another Extended Tweet with more than 140 characters")
-    assert text.endswith('complete text and "entities" #parsingJSON #GeoTagged')
+    assert external_id == "x:994000000000000107"
+    assert text.startswith("We print packaging for 60 Bucks food firms")
+    assert text.endswith('we’d add a "night shift" in Marlow. #roads #Marlow')  # no hidden link
     assert x.received == []
 
 
@@ -128,16 +131,19 @@ def test_aaa_quote_post_uses_its_own_text_without_the_permalink(make_harness: An
     x = make_harness(x_bot_user_id="1111111111")  # the quoted account
     assert post_sample(x, "aaa_tweet_create_quote.json").json()["handled"] == 1
     (message,) = x.received
-    assert message.text == "Quote test"  # not the quoted "AHHHHH", no t.co permalink
+    # its own words, not the quoted post's, and no t.co permalink
+    assert message.text == (
+        "Skills. We'd hire 6 more welders in High Wycombe tomorrow if we could find them"
+    )
 
 
 def test_aaa_hashtag_in_the_quoted_post_does_not_make_the_quote_a_view(
     make_harness: Any,
 ) -> None:
-    x = make_harness(x_bot_user_id="1111111111", x_hashtag="#supportdocs")
+    x = make_harness(x_bot_user_id="1111111111", x_hashtag="#A41Watch")
     answer = post_sample(x, "aaa_tweet_create_quote_of_hashtag.json")
     assert answer.json()["ignored"] == [
-        {"event_id": "831586333415976960", "reason": "not_for_the_consultation"}
+        {"event_id": "831000000000000111", "reason": "not_for_the_consultation"}
     ]
     assert x.received == [] and stored() == []
 
@@ -150,20 +156,20 @@ def test_aaa_retweet_of_the_bots_post_is_not_a_new_view(make_harness: Any) -> No
 
 
 def test_aaa_the_bots_own_post_is_ignored(make_harness: Any) -> None:
-    x = make_harness(x_bot_user_id="2244994945")
+    x = make_harness(x_bot_user_id="2250000005")
     answer = post_sample(x, "aaa_tweet_create_own_reply.json")
     assert answer.json()["ignored"] == [
-        {"event_id": "1307025659294674945", "reason": "own_message"}
+        {"event_id": "1307000000000000103", "reason": "own_message"}
     ]
     assert x.received == [] and stored() == []
 
 
 def test_aaa_the_bots_own_dm_is_ignored(make_harness: Any) -> None:
-    x = make_harness(x_bot_user_id="3001969357")  # the sender of X's DM sample
+    x = make_harness(x_bot_user_id="3050000002")  # the sender of X's DM sample
     payload = sample("aaa_direct_message_events.json")
-    payload["for_user_id"] = "3001969357"  # the same DM as the sender's subscription sees it
+    payload["for_user_id"] = "3050000002"  # the same DM as the sender's subscription sees it
     answer = x.post_signed(payload)
-    assert answer.json()["ignored"] == [{"event_id": "954491830116155396", "reason": "own_message"}]
+    assert answer.json()["ignored"] == [{"event_id": "954000000000000101", "reason": "own_message"}]
     assert x.received == []
 
 
@@ -172,17 +178,18 @@ def test_aaa_an_edited_post_is_not_a_second_view(make_harness: Any) -> None:
     assert post_sample(x, "aaa_tweet_create_before_edit.json").json()["handled"] == 1
     edit = post_sample(x, "aaa_tweet_create_edited.json").json()
     assert edit["handled"] == 0
-    assert edit["ignored"] == [{"event_id": "1557445923210514432", "reason": "duplicate"}]
-    assert stored() == [("x:1557433858676740098", "I wonder if I will every use teh edit button")]
+    assert edit["ignored"] == [{"event_id": "1557000000000000106", "reason": "duplicate"}]
+    first = "Our biggest problem is recruting enginers near Aylesbury"  # before its edit
+    assert stored() == [("x:1557000000000000105", first)]
 
 
 def test_aaa_delete_and_revoke(make_harness: Any) -> None:
-    x = make_harness(x_bot_user_id="930524282358325248")
+    x = make_harness(x_bot_user_id="930000000000000008")
     answer = post_sample(x, "aaa_tweet_delete_events.json")
     assert answer.status == 200 and answer.json()["deleted"] == 0  # nothing of it was kept
-    revoked = make_harness(x_bot_user_id="63046977")
+    revoked = make_harness(x_bot_user_id="63000007")
     assert post_sample(revoked, "aaa_user_event.json").status == 200
-    assert get_state("revoked")["user_id"] == "63046977"
+    assert get_state("revoked")["user_id"] == "63000007"
 
 
 @pytest.mark.parametrize(
@@ -212,18 +219,34 @@ def test_xaa_dm_received_reaches_the_consultation(make_harness: Any) -> None:
     x = make_harness(x_bot_user_id=XAA_BOT)
     assert post_sample(x, "xaa_dm_received.json").json()["handled"] == 1
     (message,) = x.received
-    assert (message.sender_id, message.text) == ("x-dm-2222222222222222222", "hello!")
-    assert message.metadata["x"]["screen_name"] == "OtherUser"
+    assert (message.sender_id, message.text) == (
+        "x-dm-2222222222222222222",
+        "Morning 👋 Is there funding to upskill set builders near Pinewood? We have 12 and want to "
+        "train 4 more.",
+    )
+    assert message.metadata["x"]["screen_name"] == "hannah_sets"
 
 
 @pytest.mark.parametrize(
     ("name", "text", "reply_to"),
     [
-        ("xaa_post_mention_create.json", "hey", "2080765813578191303"),
-        # X's display_text_range [14, 45] would cut the "G": the author's words are kept
-        ("xaa_post_reply_create.json", "Great post — thanks for sharing!", "2090000000000000001"),
+        (
+            "xaa_post_mention_create.json",
+            "A41 queues at Aston Clinton cost our vans 2 hours a day 🚚",
+            "2080000000000000123",
+        ),
+        # display_text_range [14, 81] (one late, as in X's sample) would cut the "S": kept
+        (
+            "xaa_post_reply_create.json",
+            "Skills, skills, skills: our Pinewood workshop can't find carpenters!",
+            "2090000000000000001",
+        ),
         # the t.co permalink to the quoted post lies outside display_text_range
-        ("xaa_post_quote_create.json", "Adding some context to this.", "2090000000000000002"),
+        (
+            "xaa_post_quote_create.json",
+            "Roads first: the A355 into Beaconsfield is gridlocked every morning.",
+            "2090000000000000002",
+        ),
     ],
 )
 def test_xaa_summoning_posts_reach_the_consultation_with_the_authors_text(
@@ -296,8 +319,8 @@ def test_stream_lines_as_x_sends_them() -> None:
     ((item,), ignored) = (post.items, post.ignored)
     assert (item.kind, item.text, item.screen_name) == (
         "public",
-        "Look at this cute cat! 🐱",
-        "catperson",
+        "Pinewood needs more stage crews trained locally 🎬",
+        "stagecrew_sam",
     )
     assert post.post_id == "1234567890" and ignored == []
     no_author = parse(raw("stream_embedding_match.json"))
@@ -333,14 +356,14 @@ def test_stream_reader_collects_xs_lines_past_errors_and_junk(make_harness: Any)
         x.loop.run_until_complete(reader.run())
     finally:
         fake.stop()
-    assert stored() == [("x:1234567890", "Look at this cute cat! 🐱")]
+    assert stored() == [("x:1234567890", "Pinewood needs more stage crews trained locally 🎬")]
     assert x.received == []
 
 
 def test_a_stream_edit_of_a_collected_post_is_not_a_second_view(make_harness: Any) -> None:
     x = make_harness()
     first = sample("stream_post_edited.json")
-    first["data"].update(id="1234567890", text="Original text #bucksLIS")
+    first["data"].update(id="1234567890", text=sample("stream_post.json")["data"]["text"])
     first["data"]["edit_history_tweet_ids"] = ["1234567890"]
     parsed = parse_stream_line(json.dumps(first), "100", "#bucksLIS", 2000)
     edited = parse_stream_line(raw("stream_post_edited.json"), "100", "#bucksLIS", 2000)
@@ -348,7 +371,7 @@ def test_a_stream_edit_of_a_collected_post_is_not_a_second_view(make_harness: An
     handled, _ = x.loop.run_until_complete(x.channel.dispatch(parsed.items, x.handle_message))
     again, ignored = x.loop.run_until_complete(x.channel.dispatch(edited.items, x.handle_message))
     assert (handled, again, [i.reason for i in ignored]) == (1, 0, ["duplicate"])
-    assert stored() == [("x:1234567890", "Original text")]
+    assert stored() == [("x:1234567890", "Pinewood needs more stage crews trained locally 🎬")]
 
 
 def test_a_quote_first_collected_from_the_stream_is_still_answered_when_xaa_delivers_it(
@@ -356,7 +379,7 @@ def test_a_quote_first_collected_from_the_stream_is_still_answered_when_xaa_deli
 ) -> None:
     x = make_harness(x_bot_user_id=XAA_BOT)
     quote = sample("xaa_post_quote_create.json")["data"]["payload"]
-    quote["text"] = "Broadband matters #bucksLIS https://t.co/xxxxxxxx"
+    quote["text"] = "Broadband matters #bucksLIS https://t.co/QtA355xQ7n"
     quote["display_text_range"] = [0, 27]
     line = {"data": quote, "includes": {"users": []}, "matching_rules": [{"id": "1", "tag": "b"}]}
     from_stream = parse_stream_line(json.dumps(line), XAA_BOT, "#bucksLIS", 2000)
@@ -372,15 +395,15 @@ def test_a_quote_first_collected_from_the_stream_is_still_answered_when_xaa_deli
 def test_a_filtered_stream_webhook_delivery_is_read_as_a_stream_post(make_harness: Any) -> None:
     x = make_harness()
     answer = post_sample(x, "stream_webhook_post.json")
-    assert answer.status == 200  # X's sample has no #bucksLIS: recognised, not for us
+    assert answer.status == 200  # the sample has no #bucksLIS: recognised, not for us
     assert answer.json()["ignored"] == [
-        {"event_id": "1346889436626259968", "reason": "not_for_the_consultation"}
+        {"event_id": "1346000000000000115", "reason": "not_for_the_consultation"}
     ]
     assert get_state(UNKNOWN_EVENT_TYPES) is None
     tagged = sample("stream_webhook_post.json")
-    tagged["data"]["text"] = "Broadband for #bucksLIS firms https://t.co/56a0vZUx7i"
+    tagged["data"]["text"] = "Broadband for #bucksLIS firms https://t.co/Web1narExp"
     assert x.post_signed(tagged).json()["handled"] == 1
-    assert stored() == [("x:1346889436626259968", "Broadband for firms https://t.co/56a0vZUx7i")]
+    assert stored() == [("x:1346000000000000115", "Broadband for firms https://t.co/Web1narExp")]
 
 
 # --- v2 DM lookup: not a webhook format -------------------------------------------------------
@@ -390,7 +413,7 @@ def test_a_filtered_stream_webhook_delivery_is_read_as_a_stream_post(make_harnes
 def test_a_v2_dm_lookup_body_posted_to_the_webhook_is_not_taken_for_a_dm(
     make_harness: Any, name: str
 ) -> None:
-    x = make_harness(x_bot_user_id="944480690")
+    x = make_harness(x_bot_user_id="945000006")
     answer = post_sample(x, name)
     assert answer.status == 200 and answer.json()["handled"] == 0
     assert x.received == [] and stored() == []
@@ -400,7 +423,7 @@ def test_a_v2_dm_lookup_body_posted_to_the_webhook_is_not_taken_for_a_dm(
 
 
 def test_crc_answer_follows_xs_algorithm(x: Harness) -> None:
-    token = "challenge_string"  # X's webhooks quickstart
+    token = "bucks-lis-crc-check"  # any token X sends, as in its webhooks quickstart
     expected = base64.b64encode(
         hmac.new(SECRET.encode(), token.encode(), hashlib.sha256).digest()
     ).decode()
