@@ -249,7 +249,7 @@ class XSeenEvent(Base):
 
     __tablename__ = "x_seen_events"
 
-    key = Column(String(160), primary_key=True)  # "dm:<id>" / "post:<id>"
+    key = Column(String(160), primary_key=True)  # "dm:<id>" / "post:<id>" / "public:<id>"
     seen_at = Column(DateTime, nullable=False, default=utcnow)
     expires_at = Column(DateTime, nullable=False, index=True)
 

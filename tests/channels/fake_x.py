@@ -54,7 +54,7 @@ class FakeX:
     refused: list[tuple[str, int]] = field(default_factory=list)
     deleted_on_x: set[str] = field(default_factory=set)
     jobs: dict[str, dict[str, Any]] = field(default_factory=dict)
-    stream_queue: list[FakePost] = field(default_factory=list)
+    stream_queue: list[FakePost | bytes] = field(default_factory=list)  # bytes: a raw line
     stream_drop_after: int = 0  # close the stream after this many posts (0 = never)
     stream_connections: int = 0
     keepalive_seconds: float = 0.05
@@ -324,6 +324,10 @@ def _handler(x: FakeX) -> type[BaseHTTPRequestHandler]:
                             self.close_connection = True
                             return  # drop mid-stream, without the closing chunk
                         post = x.stream_queue.pop(0)
+                        if isinstance(post, bytes):  # a line exactly as X sends it
+                            chunk(post.rstrip(b"\r\n") + b"\r\n")
+                            sent += 1
+                            continue
                         x.posts[post.id] = post
                         x.bill("read")
                         line = {

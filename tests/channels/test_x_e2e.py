@@ -96,7 +96,7 @@ def test_signed_dm_conversation_is_stored_with_channel_x(live_stack: Any) -> Non
         data=b"{}",
         headers={"x-twitter-webhooks-signature": "sha256=AAAA"},
     )
-    assert forged.status_code == 401
+    assert forged.status_code == 403
 
     user_id = str(random.randint(10**9, 10**10))
     sender = f"x-dm-{user_id}"

@@ -93,12 +93,12 @@ def test_signature_check_is_on_the_exact_raw_bytes(x: Harness) -> None:
 @pytest.mark.parametrize(
     ("header", "status", "code"),
     [
-        (None, 401, "missing_signature"),
-        ("", 401, "missing_signature"),
-        ("sha1=abcd", 401, "malformed_signature"),
-        ("sha256=", 401, "malformed_signature"),
-        ("sha256=not*base64!", 401, "malformed_signature"),
-        ("sha256=c2hvcnQ=", 401, "malformed_signature"),
+        (None, 403, "missing_signature"),
+        ("", 403, "missing_signature"),
+        ("sha1=abcd", 403, "malformed_signature"),
+        ("sha256=", 403, "malformed_signature"),
+        ("sha256=not*base64!", 403, "malformed_signature"),
+        ("sha256=c2hvcnQ=", 403, "malformed_signature"),
         ("sha256=" + "A" * 43 + "=", 403, "invalid_signature"),
     ],
 )
@@ -347,10 +347,19 @@ def test_one_failing_message_does_not_lose_the_others(make_harness: Any) -> None
     assert [m.text for m in harness.received] == ["still here"]
 
 
-def test_other_account_activity_is_acknowledged_and_ignored(x: Harness) -> None:
+def test_other_account_activity_is_acknowledged_ignored_and_counted(x: Harness) -> None:
+    from bot.channels.x.state import UNKNOWN_EVENT_TYPES, get_state
+
     answer = x.post_signed({"for_user_id": BOT_ID, "favorite_events": [{"id": "1"}]})
     assert answer.status == 200
-    assert answer.json() == {"status": "ok", "handled": 0, "deleted": 0, "ignored": []}
+    assert answer.json() == {
+        "status": "ok",
+        "handled": 0,
+        "deleted": 0,
+        "ignored": [{"event_id": "1", "reason": "not_handled"}],
+    }
+    assert get_state(UNKNOWN_EVENT_TYPES) == {"favorite_events": 1}
+    assert x.received == []
 
 
 def test_the_channel_is_named_x_and_reads_no_secrets_from_credentials() -> None:

@@ -146,7 +146,7 @@ def test_unknown_event_types_are_ignored_and_counted(x: Harness) -> None:
 def test_forged_and_oversized_xaa_deliveries_are_refused(x: Harness) -> None:
     body = json.dumps(xaa_post("post.create", "Forged #bucksLIS")).encode()
     assert x.post(body, {"x-twitter-webhooks-signature": sign_body(body, "not-ours")}).status == 403
-    assert x.post(body, {}).status == 401
+    assert x.post(body, {}).status == 403
     huge = xaa_post("post.create", "#bucksLIS " + "a" * (70 * 1024))
     assert x.post_signed(huge).status == 413
     assert x.received == [] and responses() == []

@@ -2,6 +2,7 @@
 
 - `signatures`       CRC answer and webhook signature check (both webhook formats);
 - `inbound`          cleaned messages and the one rule for posts (summoned / public);
+- `entities`         the author's text from X's text and entities (links, display range);
 - `account_activity` Account Activity deliveries; `xaa` X Activity API deliveries;
 - `memory`, `state`  what replicas share in the database (events seen, choices, positions);
 - `posts`            X's character counting, threads, no URLs; `output` replies (XOutput);

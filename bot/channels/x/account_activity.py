@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.channels.x.entities import author_text, links_v1
 from bot.channels.x.inbound import (
     Deletion,
     Ignored,
@@ -61,7 +62,9 @@ def dm_events(payload: dict[str, Any], me: str, hashtag: str, max_chars: int, ou
             continue
         quick = data.get("quick_reply_response")
         quick_payload = as_str(quick.get("metadata")) if isinstance(quick, dict) else ""
-        text = clean_text(as_str(data.get("text")), hashtag, max_chars)
+        links = links_v1(data.get("entities"))
+        links.add(as_dict(as_dict(data.get("attachment")).get("media")).get("url"), hidden=True)
+        text = clean_text(author_text(as_str(data.get("text")), links), hashtag, max_chars)
         out.items.append(
             Inbound(
                 "dm",
@@ -75,16 +78,37 @@ def dm_events(payload: dict[str, Any], me: str, hashtag: str, max_chars: int, ou
 
 
 def _tweet_text(tweet: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """The author's text and its entities: `extended_tweet` when X sent one (the root `text`
+    of a long post is cut at 140 characters), the quote's own words (never the quoted post),
+    without the links X added."""
+    source = tweet
     extended = tweet.get("extended_tweet")
     if isinstance(extended, dict) and extended.get("full_text"):
-        entities = extended.get("entities") or tweet.get("entities") or {}
-        return as_str(extended["full_text"]), as_dict(entities)
-    return as_str(tweet.get("full_text") or tweet.get("text")), as_dict(tweet.get("entities"))
+        source = extended
+    raw = as_str(source.get("full_text") or source.get("text"))
+    entities = as_dict(source.get("entities") or tweet.get("entities"))
+    quoted = as_dict(tweet.get("quoted_status"))
+    quoted_ids = {
+        as_str(tweet.get("quoted_status_id_str") or quoted.get("id_str") or quoted.get("id"))
+    } - {""}
+    links = links_v1(
+        entities, quoted_ids=quoted_ids, permalink=tweet.get("quoted_status_permalink")
+    )
+    for holder in (tweet, source):
+        for media in as_list(as_dict(holder.get("extended_entities")).get("media")):
+            links.add(as_dict(media).get("url"), hidden=True)
+    return author_text(raw, links, source.get("display_text_range")), entities
+
+
+def _is_true(value: Any) -> bool:
+    """X sends some flags as strings ("false"), which Python would take as true."""
+    return value is True or (isinstance(value, str) and value.strip().lower() == "true")
 
 
 def _tweet_events(
     payload: dict[str, Any], me: str, hashtag: str, max_chars: int, out: Parsed
 ) -> None:
+    blocked = _is_true(payload.get("user_has_blocked")) or _is_true(payload.get("is_blocked_by"))
     for tweet in as_list(payload.get("tweet_create_events")):
         if not isinstance(tweet, dict):
             out.ignored.append(Ignored("", "malformed_event"))
@@ -94,6 +118,10 @@ def _tweet_events(
         author = as_str(user.get("id_str") or user.get("id"))
         if not tweet_id or not author:
             out.ignored.append(Ignored(tweet_id, "malformed_event"))
+            continue
+        if blocked and author != me:
+            # A mention by someone the bot account blocked: not a conversation to join.
+            out.ignored.append(Ignored(tweet_id, "blocked_user"))
             continue
         raw, entities = _tweet_text(tweet)
         tags = [as_str(as_dict(h).get("text")) for h in as_list(entities.get("hashtags"))]
@@ -118,6 +146,7 @@ def _tweet_events(
             is_retweet="retweeted_status" in tweet,
             tags=tags,
             screen_name=as_str(user.get("screen_name")),
+            original_id=as_str(as_dict(tweet.get("edit_history")).get("initial_tweet_id")),
         )
         if isinstance(result, Ignored):
             out.ignored.append(result)
@@ -161,4 +190,22 @@ def parse_account_activity(
     _tweet_events(payload, me, hashtag, max_chars, out)
     _deletions(payload, out)
     _revokes(payload, out)
+    _not_handled(payload, out)
     return out
+
+
+HANDLED = {"direct_message_events", "tweet_create_events", "tweet_delete_events", "user_event"}
+QUIET = {"direct_message_indicate_typing_events", "direct_message_mark_read_events"}
+
+
+def _not_handled(payload: dict[str, Any], out: Parsed) -> None:
+    """Activities we do not act on: typing and read receipts quietly (as XAA's `dm.read`),
+    the rest (likes, follows, blocks, mutes, whatever X adds) also counted per type for
+    staff; one `Ignored` per event, never an error."""
+    activities = {k for k in payload if k.endswith(("_events", "_event"))}  # X's naming
+    for key in sorted(activities - HANDLED):
+        if key not in QUIET:
+            out.unknown_types.append(key)
+        for event in as_list(payload.get(key)) or [payload.get(key)]:
+            reason = "not_a_message" if key in QUIET else "not_handled"
+            out.ignored.append(Ignored(as_str(as_dict(event).get("id")), reason))

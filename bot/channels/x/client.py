@@ -198,7 +198,8 @@ class XClient:
         params: dict[str, Any] = {
             "query": query,
             "max_results": 100,
-            "tweet.fields": "author_id,created_at,entities,referenced_tweets,conversation_id",
+            "tweet.fields": "author_id,created_at,entities,referenced_tweets,conversation_id,"
+            "in_reply_to_user_id,note_tweet,display_text_range",
             "expansions": "author_id",
             "user.fields": "username",
         }

@@ -14,12 +14,12 @@ A summoned post that also carries the hashtag is both answered and collected (`c
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 from typing import Any
 
 from bot.channels.text import CONTROL_CHARS
+from bot.channels.x.entities import author_text, links_v2
 
 MENTION_RE = re.compile(r"(?<![\w@])@\w{1,15}(?!\w)")
 
@@ -37,6 +37,7 @@ class Inbound:
     quick_reply: str = ""  # DMs: the metadata (button payload) of a chosen quick reply
     created_at: str = ""  # posts: X's ISO time, when known
     collect: bool = False  # store as a public view (carries the hashtag)
+    original_id: str = ""  # posts: the first version's id when this is an edit
 
     @property
     def sender_id(self) -> str:
@@ -44,8 +45,15 @@ class Inbound:
 
     @property
     def dedupe_key(self) -> str:
-        """One key per DM event or post, whichever source delivered it."""
-        return f"{'dm' if self.kind == 'dm' else 'post'}:{self.event_id}"
+        """One key per DM event or post, whichever source delivered it; an edited post
+        keeps its first version's key (X gives each edit a new id), so an edit is not a new
+        message or a second view. A post first seen as only public (the stream cannot tell
+        that a quote quotes the bot) has its own key, so the webhook's summoning delivery
+        of it is still answered; it is stored once either way (`collect`, by post id)."""
+        if self.kind == "dm":
+            return f"dm:{self.event_id}"
+        kind = "public" if self.kind == "public" else "post"
+        return f"{kind}:{self.original_id or self.event_id}"
 
     def metadata(self) -> dict[str, Any]:
         return {
@@ -125,9 +133,11 @@ def classify_post(
     tags: list[str],
     screen_name: str = "",
     created_at: str = "",
+    original_id: str = "",
 ) -> Inbound | Ignored:
     """The one rule for every source: own posts and retweets ignored; summoned → `post`;
-    hashtag only → `public`; anything else ignored."""
+    hashtag only → `public`; anything else ignored. `raw` is the author's text
+    (`entities.author_text`)."""
     if author == me:
         return Ignored(tweet_id, "own_message")
     if is_retweet or raw.startswith("RT @"):
@@ -135,7 +145,7 @@ def classify_post(
     tagged = has_hashtag(raw, hashtag, tags)
     if not (summoned or tagged):
         return Ignored(tweet_id, "not_for_the_consultation")
-    text = clean_text(html.unescape(raw), hashtag, max_chars)
+    text = clean_text(raw, hashtag, max_chars)
     return Inbound(
         "post" if summoned else "public",
         tweet_id,
@@ -145,6 +155,7 @@ def classify_post(
         tweet_id,
         created_at=created_at,
         collect=tagged,
+        original_id=original_id if original_id != tweet_id else "",
     )
 
 
@@ -177,11 +188,15 @@ def inbound_from_v2_post(
     if not isinstance(tweet, dict) or not tweet.get("id") or not tweet.get("author_id"):
         return Ignored(as_str(as_dict(tweet).get("id")), "malformed_event")
     tweet_id, author = as_str(tweet["id"]), as_str(tweet["author_id"])
-    raw = as_str(as_dict(tweet.get("note_tweet")).get("text") or tweet.get("text"))
-    entities = as_dict(tweet.get("entities"))
+    note = as_dict(tweet.get("note_tweet"))  # a long post: the whole text and its entities
+    raw = as_str(note.get("text") or tweet.get("text"))
+    entities = as_dict(note.get("entities")) if note.get("text") else {}
+    entities = entities or as_dict(tweet.get("entities"))
     references = [as_dict(r) for r in as_list(tweet.get("referenced_tweets"))]
     mentioned = {as_str(as_dict(m).get("id")) for m in as_list(entities.get("mentions"))}
     quoted = {as_str(r.get("id")) for r in references if r.get("type") == "quoted"}
+    display_range = None if note.get("text") else tweet.get("display_text_range")
+    raw = author_text(raw, links_v2(entities, quoted_ids=quoted), display_range)
     summoned = bool(me) and (
         summoned_by_event
         or me in mentioned
@@ -201,6 +216,7 @@ def inbound_from_v2_post(
         tags=tags,
         screen_name=usernames.get(author, ""),
         created_at=as_str(tweet.get("created_at")),
+        original_id=as_str((as_list(tweet.get("edit_history_tweet_ids")) or [""])[0]),
     )
 
 

@@ -16,9 +16,11 @@ SIGNATURE_HEADER = "x-twitter-webhooks-signature"
 MAX_CRC_TOKEN_CHARS = 512
 CRC_TOKEN_RE = re.compile(r"^[A-Za-z0-9_\-+/=.:~]{1,512}$")  # no JSON: see webhook.challenge
 
+# All 403: the body is refused as not X's. (A 401 would have to name an HTTP authentication
+# scheme in WWW-Authenticate, and X's signature is none.) The error code says which.
 SIGNATURE_MESSAGES = {
-    "missing_signature": (401, f"The {SIGNATURE_HEADER} header is missing."),
-    "malformed_signature": (401, f"The {SIGNATURE_HEADER} header is not 'sha256=<base64>'."),
+    "missing_signature": (403, f"The {SIGNATURE_HEADER} header is missing."),
+    "malformed_signature": (403, f"The {SIGNATURE_HEADER} header is not 'sha256=<base64>'."),
     "invalid_signature": (403, "The signature does not match the request body."),
 }
 

@@ -20,11 +20,14 @@ import asyncio
 import json
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from bot.channels.x import spend
+from bot.channels.x.account_activity import Parsed
 from bot.channels.x.client import XAPIError
 from bot.channels.x.hashtag import inbound_from_search, search_query
+from bot.channels.x.inbound import Ignored, Inbound
 from bot.channels.x.state import STREAM_LAST_ID, set_state
 from bot.config import Settings
 
@@ -36,7 +39,8 @@ logger = logging.getLogger(__name__)
 RULE_TAG = "bucks-lis"
 STREAM_PATH = "/2/tweets/search/stream"
 STREAM_PARAMS = {
-    "tweet.fields": "author_id,created_at,entities,referenced_tweets,in_reply_to_user_id",
+    "tweet.fields": "author_id,created_at,entities,referenced_tweets,in_reply_to_user_id,"
+    "note_tweet,display_text_range",
     "expansions": "author_id",
     "user.fields": "username",
 }
@@ -67,6 +71,62 @@ class Backoff:
         else:
             self.delay = 5.0 if not self.delay else min(320.0, self.delay * 2)
         return self.delay
+
+
+@dataclass
+class StreamLine:
+    """One line of the stream: a keep-alive (nothing), a post, or X's message about one."""
+
+    items: list[Inbound] = field(default_factory=list)
+    ignored: list[Ignored] = field(default_factory=list)
+    post_id: str = ""  # a post was delivered (and billed), even if it is not for us
+    problem: str = ""  # X's in-stream error, or a line we could not read
+
+
+def _describe(error: dict[str, Any]) -> str:
+    title = str(error.get("title") or error.get("type") or "error")
+    return f"{title}: {error['detail']}" if error.get("detail") else title
+
+
+def parse_stream_line(
+    line: bytes | str, bot_user_id: str, hashtag: str, max_chars: int
+) -> StreamLine:
+    """A stream line as messages. Blank lines (`\\r\\n`) are X's keep-alive; `{"errors":
+    [...]}` (e.g. operational-disconnect, sent before X closes the stream) and lines that are
+    not a post are reported in `problem`, never raised: the connection goes on."""
+    if isinstance(line, bytes):
+        line = line.decode("utf-8", errors="replace")
+    if not line.strip():
+        return StreamLine()
+    try:
+        result = json.loads(line)
+    except ValueError:
+        return StreamLine(problem="a line that is not JSON was skipped")
+    if not isinstance(result, dict):
+        return StreamLine(problem="a line that is not a JSON object was skipped")
+    errors = [e for e in result.get("errors") or [] if isinstance(e, dict)]
+    if not errors and result.get("title"):  # a problem object on its own (ConnectionException)
+        errors = [result]
+    problem = "; ".join(_describe(e) for e in errors)
+    data = result.get("data")
+    if not isinstance(data, dict):
+        return StreamLine(problem=problem or "a line without a post was skipped")
+    items, ignored = inbound_from_search(result, bot_user_id, hashtag, max_chars)
+    return StreamLine(items, ignored, str(data.get("id") or ""), problem)
+
+
+def is_stream_delivery(payload: dict[str, Any]) -> bool:
+    """A filtered-stream post pushed to the webhook (X's "Filtered Stream Webhooks")."""
+    data = payload.get("data")
+    return isinstance(data, dict) and "matching_rules" in payload and "event_type" not in data
+
+
+def parse_stream_delivery(
+    payload: dict[str, Any], bot_user_id: str, hashtag: str, max_chars: int
+) -> Parsed:
+    """The same post a stream line would carry, as a webhook delivery."""
+    items, ignored = inbound_from_search(payload, bot_user_id, hashtag, max_chars)
+    return Parsed(items=items, ignored=ignored)
 
 
 def sync_rules(client: Any, wanted: str) -> dict[str, Any]:
@@ -123,23 +183,18 @@ class StreamReader:
                 raise XAPIError(response.status_code, response.text, STREAM_PATH)
             self._established = True
             for line in response.iter_lines():
-                if not line or not line.strip():
-                    continue  # keep-alive
-                try:
-                    result = json.loads(line)
-                except ValueError:
-                    logger.warning("X stream: a line that is not JSON was skipped")
-                    continue
-                if not isinstance(result, dict) or not isinstance(result.get("data"), dict):
+                parsed = parse_stream_line(
+                    line, self.cfg.x_bot_user_id, self.cfg.x_hashtag, self.cfg.max_message_chars
+                )
+                if parsed.problem:
+                    logger.warning("X stream: %s", parsed.problem)
+                if not parsed.post_id:
                     continue
                 delivered += 1
                 spend.record("read", 1, self.channel.engine)
-                set_state(STREAM_LAST_ID, str(result["data"].get("id")), self.channel.engine)
-                items, _ = inbound_from_search(
-                    result, self.cfg.x_bot_user_id, self.cfg.x_hashtag, self.cfg.max_message_chars
-                )
+                set_state(STREAM_LAST_ID, parsed.post_id, self.channel.engine)
                 asyncio.run_coroutine_threadsafe(
-                    self.channel.dispatch(items, self.on_new_message), loop
+                    self.channel.dispatch(parsed.items, self.on_new_message), loop
                 ).result()
         return delivered
 

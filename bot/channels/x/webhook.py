@@ -7,9 +7,10 @@ Enabled in credentials.yml as `bot.channels.x.XInput: {}`; Rasa serves it at
 - POST checks, in this order and before parsing anything: the channel is configured (else
   503), the body is at most 64 KB (else 413), `x-twitter-webhooks-signature` is the
   HMAC-SHA256 of the raw body under the consumer secret, compared in constant time
-  (missing or malformed: 401, wrong: 403), the body is a JSON object (else 400). Then it is
+  (missing, malformed or wrong: 403), the body is a JSON object (else 400). Then it is
   an XAA envelope (`{"data": {"event_type", ...}}`, `xaa.py`) or an Account Activity body
-  (`account_activity.py`); both parse into messages, deletions and revocations.
+  (`account_activity.py`), or a filtered-stream post (`stream.py`, X's Enterprise "Filtered
+  Stream Webhooks"); all parse into messages, deletions and revocations.
 - DMs and summoned posts go to Rasa (input channel "x"); hashtag posts are collected as
   public views (`collect.py`), never answered. Every DM event or post is handled once
   across all replicas (`memory.DbSeenEvents`); X's retries and replays are dropped.
@@ -61,8 +62,15 @@ def _error(status: int, code: str, message: str) -> HTTPResponse:
 
 
 def parse_delivery(payload: dict[str, Any], cfg: Settings) -> Parsed:
-    """Either format, by its shape."""
-    parse = parse_xaa if is_xaa(payload) else parse_account_activity
+    """Any of X's webhook formats, by its shape."""
+    from bot.channels.x.stream import is_stream_delivery, parse_stream_delivery
+
+    if is_xaa(payload):
+        parse = parse_xaa
+    elif is_stream_delivery(payload):
+        parse = parse_stream_delivery
+    else:
+        parse = parse_account_activity
     return parse(payload, cfg.x_bot_user_id, cfg.x_hashtag, cfg.max_message_chars)
 
 
