@@ -75,6 +75,9 @@ class FailedTurns:
     ) -> None:
         self.client = client
         self._local: OrderedDict[str, FailedTurn] = OrderedDict()
+        # senders whose failed turn Redis never received (it was down): Redis's silence
+        # about them is not an answer, so this process's copy stands until it is written
+        self._unsynced: set[str] = set()
         self.fallback = RedisFallback(
             "failed turns are kept per process",
             "failed turns are shared by replicas again",
@@ -99,15 +102,30 @@ class FailedTurns:
         self._local[sender_id] = turn
         self._local.move_to_end(sender_id)
         while len(self._local) > MAX_LOCAL:
-            self._local.popitem(last=False)
-        self._redis(lambda r: r.set(KEY_PREFIX + sender_id, turn.dumps(), ex=TTL_SECONDS))
+            self._unsynced.discard(self._local.popitem(last=False)[0])
+        self._save(sender_id, turn)
+
+    def _save(self, sender_id: str, turn: FailedTurn) -> bool:
+        """Write the turn to Redis; remember when that could not be done."""
+        saved = self._redis(lambda r: r.set(KEY_PREFIX + sender_id, turn.dumps(), ex=TTL_SECONDS))
+        if saved is NO_REDIS:
+            self._unsynced.add(sender_id)
+            return False
+        self._unsynced.discard(sender_id)
+        return True
 
     def peek(self, sender_id: str) -> FailedTurn | None:
         """Redis's entry when Redis answers (another replica may have settled the turn,
-        leaving this process's copy stale), else this process's."""
+        leaving this process's copy stale), else this process's. A turn that failed while
+        Redis was down is not in Redis: this process's copy is used, and written to Redis
+        once it answers (the transcript still decides whether the turn was saved)."""
         raw = self._redis(lambda r: r.get(KEY_PREFIX + sender_id))
         if raw is NO_REDIS:
             return self._local.get(sender_id)
+        if not raw and sender_id in self._unsynced and sender_id in self._local:
+            turn = self._local[sender_id]
+            self._save(sender_id, turn)
+            return turn
         try:
             return FailedTurn.loads(raw) if raw else None
         except (ValueError, KeyError, TypeError):
@@ -116,6 +134,7 @@ class FailedTurns:
 
     def forget(self, sender_id: str) -> None:
         self._local.pop(sender_id, None)
+        self._unsynced.discard(sender_id)
         self._redis(lambda r: r.delete(KEY_PREFIX + sender_id))
 
 

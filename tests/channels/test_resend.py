@@ -109,6 +109,32 @@ def test_redis_down_keeps_failed_turns_in_the_process_and_retries_later(
     assert "Redis is back: failed turns are shared by replicas again" in caplog.text
 
 
+def test_a_turn_that_failed_while_redis_was_down_is_still_known_when_it_is_back() -> None:
+    """Redis has no record of a turn that failed during the outage: its silence must not
+    make the resend run as a new turn. The process's copy is used and written to Redis."""
+    now = [100.0]
+    client = _FlakyRedis()
+    turns = FailedTurns(client, clock=lambda: now[0])
+    turns.remember("s", "answer", "m1")  # Redis down
+    client.down = False
+    now[0] += FailedTurns.retry_seconds + 1
+    assert turns.peek("s") == FailedTurn("answer", ["m1"])
+    assert FailedTurn.loads(client.data[resend.KEY_PREFIX + "s"]) == FailedTurn("answer", ["m1"])
+    turns.forget("s")
+    assert turns.peek("s") is None
+
+
+def test_a_turn_another_replica_settled_is_not_brought_back() -> None:
+    """Once written to Redis, Redis decides: another replica's forget stands."""
+    now = [100.0]
+    client = _FlakyRedis()
+    client.down = False
+    turns = FailedTurns(client, clock=lambda: now[0])
+    turns.remember("s", "answer", "m1")
+    client.data.pop(resend.KEY_PREFIX + "s")  # settled by another replica
+    assert turns.peek("s") is None
+
+
 class _Store:
     """The transcript: events per sender."""
 
