@@ -11,6 +11,14 @@ RASA_MODEL := models/rasa/consultation.tar.gz
 TAGGER_DATA := $(shell find data/tagger -type f 2>/dev/null) $(shell find bot/tagging -name '*.py' 2>/dev/null)
 TAGGER_MODEL := models/tagger/meta.json
 SEEDS := $(wildcard seeds/*.yml)
+# Removing a training file changes no modification time, so each model also depends on a
+# list of its input files, rewritten only when that list changes: a deleted file retrains.
+define input_list
+$(shell mkdir -p models && printf '%s\n' $(sort $(2)) > $(1).new && \
+	{ cmp -s $(1).new $(1) && rm -f $(1).new || mv $(1).new $(1); })
+endef
+$(call input_list,models/.rasa-inputs,$(RASA_DATA))
+$(call input_list,models/.tagger-inputs,$(TAGGER_DATA))
 
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 3
@@ -29,10 +37,10 @@ $(VENV)/.installed: pyproject.toml requirements.lock
 
 train: $(RASA_MODEL) $(TAGGER_MODEL)
 
-$(TAGGER_MODEL): $(VENV)/.installed $(TAGGER_DATA) $(SEEDS)
+$(TAGGER_MODEL): $(VENV)/.installed $(TAGGER_DATA) $(SEEDS) models/.tagger-inputs
 	$(BIN)/bucks-lis train-tagger
 
-$(RASA_MODEL): $(VENV)/.installed $(RASA_DATA) config.yml domain.yml $(SEEDS)
+$(RASA_MODEL): $(VENV)/.installed $(RASA_DATA) config.yml domain.yml $(SEEDS) models/.rasa-inputs
 	$(BIN)/rasa train --domain domain.yml --data data --config config.yml \
 		--out models/rasa --fixed-model-name consultation
 
