@@ -21,6 +21,7 @@ replica), and always in the process as well, for when Redis is down.
 
 from __future__ import annotations
 
+import contextvars
 import json
 import logging
 import time
@@ -152,6 +153,11 @@ def saved_replies(events: Iterable[Event], turn: FailedTurn) -> list[dict[str, A
 
 
 _store: FailedTurns | None = None
+# The id a client gave the message it is sending (REST `message_id`), for this turn's task:
+# the same id again means the same message resent.
+client_message_id: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "bucks_lis_client_message_id", default=None
+)
 
 
 def store() -> FailedTurns:
@@ -166,25 +172,34 @@ def store() -> FailedTurns:
 
 
 async def _replay(processor: MessageProcessor, message: UserMessage) -> bool:
-    """Send the saved turn's replies again if `message` resends a failed turn that was
-    saved after all (True); False when the message must run."""
+    """Send the saved turn's replies again if `message` resends a turn that was saved
+    although its answer never arrived (True); False when the message must run.
+
+    Two ways to know a resend: a turn that raised here was remembered (`FailedTurns`), or
+    the client names its messages and sent this id before. The second also covers a
+    replica killed after saving the turn, which could remember nothing."""
     failed = store().peek(message.sender_id)
+    if failed is not None and failed.text != message.text:
+        store().forget(message.sender_id)  # the business moved on: the failed turn is settled
+        failed = None
+    remembered = failed is not None
+    client_id = client_message_id.get()
     if failed is None:
-        return False
-    if failed.text != message.text:  # the business moved on: the failed turn is settled
-        store().forget(message.sender_id)
-        return False
+        if not client_id or client_id != message.message_id:
+            return False
+        failed = FailedTurn(message.text, [client_id])
     tracker = await processor.tracker_store.retrieve(message.sender_id)
     replies = saved_replies(tracker.events if tracker else [], failed)
     if replies is not None:
         logger.warning(
-            "A resent message's earlier turn was saved although it failed: sending its %d "
-            "saved replies again instead of running it twice",
+            "A resent message's earlier turn was saved although its answer was lost: "
+            "sending its %d saved replies again instead of running it twice",
             len(replies),
         )
         for reply in replies:
             await message.output_channel.send_response(message.sender_id, reply)
-    store().forget(message.sender_id)  # the transcript has decided
+    if remembered:
+        store().forget(message.sender_id)  # the transcript has decided
     return replies is not None
 
 

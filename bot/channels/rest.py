@@ -6,7 +6,10 @@ message it rejects, with a JSON error and no call to Rasa:
 - a body that is not a JSON object, or has no string `message` -> 400 `invalid_json` /
   `not_text`; a `sender` that is not a short string -> 400 `invalid_sender`;
 - a `metadata` that is not a JSON object of at most `MAX_METADATA_CHARS` -> 400
-  `invalid_metadata`;
+  `invalid_metadata`; a `message_id` that is not 1-64 letters, digits or `_.:-` -> 400
+  `invalid_message_id` (optional: a client that sends the same id when it resends a
+  message gets the saved turn's replies again if the first attempt was saved, even by a
+  replica that died before answering: `bot/channels/resend.py`);
 - an empty message (after removing control characters) -> 400 `empty`;
 - a message longer than `settings().max_message_chars` -> 413 `too_long`;
 - a sender or client address over its flood limit (bot/channels/rate_limit.py) -> 429
@@ -32,7 +35,7 @@ from rasa.core.channels.rest import RestInput
 from sanic import Blueprint, response
 from sanic.request import Request
 
-from bot.channels import action_session, http_errors, resilience
+from bot.channels import action_session, http_errors, resend, resilience
 from bot.channels.rate_limit import ChatLimits
 from bot.channels.text import MAX_METADATA_CHARS, clean_message, has_control_chars
 from bot.config import settings
@@ -42,6 +45,7 @@ logger = logging.getLogger(__name__)
 
 MAX_SENDER_CHARS = 255
 CHANNEL_NAME_RE = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
+MESSAGE_ID_RE = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
 # Channels that mean a source staff rely on: our own inputs and the import sources.
 RESERVED_CHANNELS = frozenset({"socketio", "x", "x_post", *IMPORT_SOURCES})
 
@@ -52,6 +56,7 @@ MESSAGES = {
     "invalid_metadata": (
         f"`metadata` must be a JSON object of at most {MAX_METADATA_CHARS} characters."
     ),
+    "invalid_message_id": "`message_id` must be 1 to 64 letters, digits or _ . : -.",
     "empty": "The message is empty.",
     "too_long": "The message is too long: keep it to {max} characters.",
     "rate_limited": "Too many messages: wait {wait} seconds, then send it again.",
@@ -96,6 +101,11 @@ def check_body(raw: bytes | None, max_chars: int) -> tuple[dict[str, Any] | None
         return None, "invalid_sender"
     if not _metadata_ok(body.get("metadata")):
         return None, "invalid_metadata"
+    message_id = body.get("message_id")
+    if message_id is not None and not (
+        isinstance(message_id, str) and MESSAGE_ID_RE.match(message_id)
+    ):
+        return None, "invalid_message_id"
     message = clean_message(message)
     if not message:
         return None, "empty"
@@ -155,6 +165,9 @@ class LimitedRestInput(RestInput):
         resilience.install()
 
         async def reporting(message: UserMessage) -> Any:  # noqa: ANN401 - Rasa's own result
+            client_id = resend.client_message_id.get()
+            if client_id:
+                message.message_id = client_id  # kept on the turn's user event
             try:
                 return await on_new_message(message)
             except Exception:
@@ -182,6 +195,7 @@ class LimitedRestInput(RestInput):
                 return error_response("rate_limited", max_chars, wait)
             request.ctx.bucks_lis_body = body
             _turn_failed.set(False)
+            resend.client_message_id.set(body.get("message_id"))
             return None
 
         @webhook.middleware("response")

@@ -209,3 +209,38 @@ def test_a_different_message_after_a_failed_turn_runs(processor: _Processor) -> 
     assert _send(processor, "something else") == ["reply 2"]
     assert _send(processor, "my answer") == ["reply 3"]  # the failed turn was settled
     assert processor.runs == ["my answer", "something else", "my answer"]
+
+
+def _send_named(processor: _Processor, text: str, client_id: str) -> list[str]:
+    """As a client that names its messages (REST `message_id`) sends one."""
+    token = resend.client_message_id.set(client_id)
+    try:
+        message = UserMessage(
+            text, CollectingOutputChannel(), sender_id="biz", message_id=client_id
+        )
+        replies = asyncio.run(
+            resend._handle_message(type(processor).handle_message, processor, message)  # type: ignore[arg-type]
+        )
+    finally:
+        resend.client_message_id.reset(token)
+    return [r["text"] for r in replies]
+
+
+def test_a_named_message_sent_again_after_its_replica_died_is_replayed(
+    processor: _Processor,
+) -> None:
+    """A replica killed after saving the turn remembered nothing; the client's id for the
+    message tells the other replica that the resend is the same message."""
+    assert _send_named(processor, "my answer", "c-1") == ["reply 1"]  # answer never arrived
+    assert _send_named(processor, "my answer", "c-1") == ["reply 1"]  # resent: replayed
+    assert processor.runs == ["my answer"]
+    assert _send_named(processor, "my answer", "c-2") == ["reply 2"]  # a new message: runs
+    assert processor.runs == ["my answer", "my answer"]
+
+
+def test_a_named_message_whose_first_attempt_was_lost_runs(processor: _Processor) -> None:
+    processor.fail = "lost"
+    with pytest.raises(RuntimeError):
+        _send_named(processor, "my answer", "c-1")
+    assert _send_named(processor, "my answer", "c-1") == ["reply 2"]
+    assert processor.runs == ["my answer", "my answer"]

@@ -48,6 +48,10 @@ def limit(monkeypatch: pytest.MonkeyPatch) -> int:
         (b'{"sender": "a", "message": "   "}', "empty"),
         (b'{"sender": "a", "message": "\\u0000\\u0001"}', "empty"),
         (json.dumps({"sender": "a", "message": "x" * (MAX + 1)}).encode(), "too_long"),
+        (b'{"sender": "a", "message": "hi", "message_id": 7}', "invalid_message_id"),
+        (b'{"sender": "a", "message": "hi", "message_id": ""}', "invalid_message_id"),
+        (b'{"sender": "a", "message": "hi", "message_id": "a b"}', "invalid_message_id"),
+        (json.dumps({"message": "hi", "message_id": "x" * 65}).encode(), "invalid_message_id"),
     ],
 )
 def test_bad_bodies_are_rejected(raw: bytes, code: str) -> None:
@@ -82,6 +86,9 @@ def _serve(port: int) -> None:
     """Child process: the REST channel on a Sanic server whose handler echoes."""
 
     async def on_new_message(message: UserMessage) -> None:
+        if message.text == "which id?":
+            await message.output_channel.send_text_message(message.sender_id, message.message_id)
+            return
         await message.output_channel.send_text_message(
             message.sender_id, f"echo {message.text} via {message.input_channel}"
         )
@@ -172,3 +179,18 @@ def test_a_turn_that_fails_inside_rasa_is_503_so_the_client_resends() -> None:
     assert failed == 503 and error["error"]["code"] == "unavailable"
     assert error["error"]["retry_after"] >= 1
     assert ok == 200 and replies == [{"recipient_id": "s", "text": "echo next via rest"}]
+
+
+def test_a_client_message_id_becomes_the_turns_message_id() -> None:
+    """So a resend with the same id is known as the same message (bot/channels/resend.py)."""
+    js = {"content-type": "application/json"}
+    named = {"sender": "s1", "message": "which id?", "message_id": "widget-42:1"}
+    results = _serve_and_post(
+        [
+            (json.dumps(named).encode(), js),
+            (json.dumps({"sender": "s1", "message": "which id?"}).encode(), js),
+        ]
+    )
+    (s1, first), (s2, second) = results
+    assert s1 == 200 and first == [{"recipient_id": "s1", "text": "widget-42:1"}]
+    assert s2 == 200 and second[0]["text"] not in ("", "widget-42:1")  # Rasa's own uuid

@@ -3,7 +3,9 @@ and the check that nothing was lost: every answer acknowledged is stored exactly
 every acknowledged message and reply is in the transcript.
 
 A business whose turn fails (connection error, 5xx, or the bot's "technical problem" reply)
-waits a second and sends the same message again, as the widget tells a person to do.
+waits a second and sends the same message again, as the widget tells a person to do, with
+the same `message_id` (so a turn saved by a replica that died before answering is replayed,
+not run twice).
 """
 
 from __future__ import annotations
@@ -56,9 +58,10 @@ def _turn(
     http: requests.Session, url: str, biz: Business, message: str, patience: float
 ) -> list[dict] | None:
     deadline = time.monotonic() + patience
+    body = {"sender": biz.sender, "message": message, "message_id": uuid.uuid4().hex}
     while True:
         try:
-            resp = http.post(url, json={"sender": biz.sender, "message": message}, timeout=90)
+            resp = http.post(url, json=body, timeout=90)
             if resp.status_code == 200:
                 body = resp.json()
                 said = " ".join(r.get("text") or "" for r in body)
@@ -101,11 +104,13 @@ def run_load(
     at_once: int,
     fault: Callable[[], None],
     fault_after_turns: int,
+    people: list[Business] | None = None,
 ) -> list[Business]:
     """Run the consultations; call `fault()` (in its own thread) once `fault_after_turns`
     turns have been answered, so the fault always lands mid-load however fast the turns
-    are (a timer could fire after the load had finished)."""
-    people = [Business(n) for n in range(businesses)]
+    are (a timer could fire after the load had finished). `people`: the businesses, when
+    the fault needs to see them (e.g. which replica serves most of them)."""
+    people = people if people is not None else [Business(n) for n in range(businesses)]
     lock, turns = threading.Lock(), [0]
     fired: list[threading.Thread] = []
 
