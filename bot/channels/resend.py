@@ -32,7 +32,7 @@ from typing import Any
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.processor import MessageProcessor
-from rasa.shared.core.events import BotUttered, Event, UserUttered
+from rasa.shared.core.events import BotUttered, Event, UserUtteranceReverted, UserUttered
 
 from bot.redis_fallback import RedisFallback, redis_client
 
@@ -141,12 +141,16 @@ class FailedTurns:
 
 def saved_replies(events: Iterable[Event], turn: FailedTurn) -> list[dict[str, Any]] | None:
     """The replies of the failed turn if the transcript's latest user message is one of its
-    attempts (so it was saved after all), else None."""
+    attempts (so it was saved after all), else None. A turn that was rewound after it
+    (the action server failed: an apology, then `UserUtteranceReverted`) was not done: None,
+    so the resend runs it."""
     replies: list[dict[str, Any]] | None = None
     for event in events:
         if isinstance(event, UserUttered):
             saved = event.message_id in turn.message_ids and event.text == turn.text
             replies = [] if saved else None
+        elif isinstance(event, UserUtteranceReverted):
+            replies = None
         elif isinstance(event, BotUttered) and replies is not None:
             replies.append(event.message())
     return replies

@@ -9,7 +9,13 @@ from typing import Any
 
 import pytest
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
-from rasa.shared.core.events import ActionExecuted, BotUttered, Event, UserUttered
+from rasa.shared.core.events import (
+    ActionExecuted,
+    BotUttered,
+    Event,
+    UserUtteranceReverted,
+    UserUttered,
+)
 from rasa.shared.core.trackers import DialogueStateTracker
 from redis.exceptions import ConnectionError as RedisConnectionError
 
@@ -37,6 +43,18 @@ def test_saved_replies_none_when_the_failed_turn_is_not_the_latest() -> None:
     assert saved_replies(events, FailedTurn("answer", ["m2"])) is None  # a later turn ran
     assert saved_replies(events[:4], FailedTurn("answer", ["m9"])) is None  # never saved
     assert saved_replies([], FailedTurn("answer", ["m2"])) is None
+
+
+def test_a_turn_rewound_after_an_action_server_failure_is_not_replayed() -> None:
+    """Its only reply is the apology and the turn was undone: a resend must run it, or a
+    client would be sent the apology for ever."""
+    events = _turn("hi", "m1", "welcome") + [
+        UserUttered("answer", message_id="m2"),
+        BotUttered("Sorry, I'm having a technical problem"),
+        UserUtteranceReverted(),
+        ActionExecuted("action_listen"),
+    ]
+    assert saved_replies(events, FailedTurn("answer", ["m2"])) is None
 
 
 def test_failed_attempts_of_one_text_add_up_and_another_text_replaces_them() -> None:
