@@ -52,22 +52,28 @@ class Business:
     retries: int = 0
     replicas: list[str] = field(default_factory=list)  # X-Bucks-Replica of each turn
     gave_up: str | None = None
+    refused: str | None = None  # why the server refused a request (a client bug)
 
 
 def _turn(
     http: requests.Session, url: str, biz: Business, message: str, patience: float
 ) -> list[dict] | None:
     deadline = time.monotonic() + patience
-    body = {"sender": biz.sender, "message": message, "message_id": uuid.uuid4().hex}
+    # the same id on every resend of this message
+    request = {"sender": biz.sender, "message": message, "message_id": uuid.uuid4().hex}
     while True:
         try:
-            resp = http.post(url, json=body, timeout=90)
+            resp = http.post(url, json=request, timeout=90)
             if resp.status_code == 200:
-                body = resp.json()
-                said = " ".join(r.get("text") or "" for r in body)
+                replies = resp.json()
+                said = " ".join(r.get("text") or "" for r in replies)
                 if PROBLEM not in said:
                     biz.replicas.append(resp.headers.get("X-Bucks-Replica", ""))
-                    return body
+                    return replies
+            elif 400 <= resp.status_code < 500:
+                # the request itself was refused: sending it again cannot help
+                biz.refused = f"{resp.status_code} {resp.text[:200]}"
+                return None
         except requests.RequestException:
             pass
         if time.monotonic() > deadline:
@@ -137,7 +143,8 @@ def losses(database_url: str, people: list[Business]) -> list[str]:
         with engine.connect() as conn:
             for biz in people:
                 if biz.gave_up:
-                    problems.append(f"{biz.sender} gave up at {biz.gave_up!r}")
+                    why = f" (refused: {biz.refused})" if biz.refused else ""
+                    problems.append(f"{biz.sender} gave up at {biz.gave_up!r}{why}")
                 stored = sorted(
                     r[0]
                     for r in conn.execute(
