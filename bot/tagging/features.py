@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -127,24 +128,18 @@ class Tfidf:
         for w in _SPACES_RE.sub(" ", text).split():
             w = " " + w + " "
             for n in range(lo, hi + 1):
-                offset = 0
-                grams.append(w[offset : offset + n])
-                while offset + n < len(w):
-                    offset += 1
-                    grams.append(w[offset : offset + n])
-                if offset == 0:
+                if len(w) <= n:  # the padded word whole, and no longer n-grams
+                    grams.append(w)
                     break
+                grams += [w[i : i + n] for i in range(len(w) - n + 1)]
         return grams
 
     def transform(self, texts: list[str]) -> sparse.csr_matrix:
         vocab, idf = self.vocabulary, self.idf
         indptr, indices, values = [0], [], []
         for text in texts:
-            counts: dict[int, int] = {}
-            for gram in self.analyze(text):
-                col = vocab.get(gram)
-                if col is not None:
-                    counts[col] = counts.get(col, 0) + 1
+            counts = Counter(map(vocab.get, self.analyze(text)))
+            counts.pop(None, None)  # n-grams outside the vocabulary
             cols = sorted(counts)
             vals = [(1.0 + math.log(counts[k])) * idf[k] for k in cols]
             norm = math.sqrt(sum(v * v for v in vals))
@@ -234,6 +229,9 @@ def sigmoid(z: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
 
+_ROW_BY_ROW = 12
+
+
 def knn_scores(
     query: np.ndarray, ref: np.ndarray, ref_labels: np.ndarray, k: int, power: float
 ) -> np.ndarray:
@@ -241,7 +239,13 @@ def knn_scores(
     it (cosine on unit vectors; weights max(sim, 0) ** power). Shape (n_query, 12)."""
     if len(query) == 0:
         return np.zeros((0, ref_labels.shape[1]))
-    sims = query @ ref.T
+    if len(query) <= _ROW_BY_ROW:
+        # a message and its clauses: one matrix-vector product per row reads `ref` from cache
+        # at full speed, where OpenBLAS's small-m matrix product costs 3-10x more (measured:
+        # 5 rows 0.8 ms vs 2.0 ms on one thread)
+        sims = np.stack([ref @ row for row in query])
+    else:
+        sims = query @ ref.T
     k = min(k, ref.shape[0])
     idx = np.argpartition(-sims, k - 1, axis=1)[:, :k]
     top = np.take_along_axis(sims, idx, axis=1)
