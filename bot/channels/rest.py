@@ -37,7 +37,12 @@ from sanic.request import Request
 
 from bot.channels import action_session, http_errors, resend, resilience
 from bot.channels.rate_limit import ChatLimits
-from bot.channels.text import MAX_METADATA_CHARS, clean_message, has_control_chars
+from bot.channels.text import (
+    MAX_METADATA_CHARS,
+    clean_message,
+    has_control_chars,
+    valid_message_id,
+)
 from bot.config import settings
 from bot.findings.import_file import SOURCES as IMPORT_SOURCES
 
@@ -45,7 +50,6 @@ logger = logging.getLogger(__name__)
 
 MAX_SENDER_CHARS = 255
 CHANNEL_NAME_RE = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
-MESSAGE_ID_RE = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
 # Channels that mean a source staff rely on: our own inputs and the import sources.
 RESERVED_CHANNELS = frozenset({"socketio", "x", "x_post", *IMPORT_SOURCES})
 
@@ -102,9 +106,7 @@ def check_body(raw: bytes | None, max_chars: int) -> tuple[dict[str, Any] | None
     if not _metadata_ok(body.get("metadata")):
         return None, "invalid_metadata"
     message_id = body.get("message_id")
-    if message_id is not None and not (
-        isinstance(message_id, str) and MESSAGE_ID_RE.match(message_id)
-    ):
+    if message_id is not None and not valid_message_id(message_id):
         return None, "invalid_message_id"
     message = clean_message(message)
     if not message:
