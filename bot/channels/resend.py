@@ -175,6 +175,18 @@ def store() -> FailedTurns:
     return _store
 
 
+async def _read_tracker(processor: MessageProcessor, sender_id: str) -> Any:  # noqa: ANN401
+    """The conversation as the turn will find it, read without using up the tracker cache's
+    copy (`ConsultationTrackerStore.retrieve_to_read`): a plain `retrieve` takes it, so
+    every named turn (every widget message) would rebuild its tracker from the database."""
+    store = processor.tracker_store
+    inner = getattr(store, "_tracker_store", store)  # Rasa wraps ours in FailSafeTrackerStore
+    read = getattr(inner, "retrieve_to_read", None)
+    if read is None:
+        return await store.retrieve(sender_id)
+    return await read(sender_id)  # an error fails the turn, as transcript_guard makes it
+
+
 async def _replay(processor: MessageProcessor, message: UserMessage) -> bool:
     """Send the saved turn's replies again if `message` resends a turn that was saved
     although its answer never arrived (True); False when the message must run.
@@ -192,7 +204,7 @@ async def _replay(processor: MessageProcessor, message: UserMessage) -> bool:
         if not client_id or client_id != message.message_id:
             return False
         failed = FailedTurn(message.text, [client_id])
-    tracker = await processor.tracker_store.retrieve(message.sender_id)
+    tracker = await _read_tracker(processor, message.sender_id)
     replies = saved_replies(tracker.events if tracker else [], failed)
     if replies is not None:
         logger.warning(
