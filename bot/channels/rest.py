@@ -9,7 +9,8 @@ message it rejects, with a JSON error and no call to Rasa:
   `invalid_metadata`; a `message_id` that is not 1-64 letters, digits or `_.:-` -> 400
   `invalid_message_id` (optional: a client that sends the same id when it resends a
   message gets the saved turn's replies again if the first attempt was saved, even by a
-  replica that died before answering: `bot/channels/resend.py`);
+  replica that died before answering, or `[]` and nothing run if later messages came
+  between: `bot/channels/resend.py`);
 - an empty message (after removing control characters) -> 400 `empty`;
 - a message longer than `settings().max_message_chars` -> 413 `too_long`;
 - a sender or client address over its flood limit (bot/channels/rate_limit.py) -> 429

@@ -405,6 +405,12 @@ def test_a_named_socketio_message_sent_again_is_replayed(
             # The same words as a new message (a new id) are a new answer.
             assert await handle("sid2", {**named, "message_id": "widget-2"}) == {"ok": True}
             assert _stored(sender) == [(answer, keys[0]), (answer, keys[1])]
+
+            # Retry on the first after that: taken in already, so not run, nothing said.
+            said.clear()
+            assert await handle("sid2", named) == {"ok": True}
+            assert said == []
+            assert _stored(sender) == [(answer, keys[0]), (answer, keys[1])]
         finally:
             server.close()
             await server.wait_closed()

@@ -449,6 +449,18 @@ def test_a_turn_that_failed_after_saving_is_replayed_on_retry(
     assert replies[1:] == [(SESSION, "reply 1")]
 
 
+def test_a_retry_after_later_messages_is_not_run_again(resending: tuple) -> None:
+    """Retry on an unconfirmed message after the business sent more: it was taken in, so
+    nothing runs and no out-of-date replies are sent; the widget gets its ack."""
+    handle, processor, replies = resending
+    first = {"message": "my answer", "session_id": SESSION, "message_id": "w-1"}
+    assert run(handle("sid1", first)) == {"ok": True}
+    assert run(handle("sid1", {**first, "message": "next", "message_id": "w-2"})) == {"ok": True}
+    assert run(handle("sid2", first)) == {"ok": True}
+    assert processor.answers == ["my answer", "next"]
+    assert replies == [(SESSION, "reply 1"), (SESSION, "reply 2")]
+
+
 def test_without_ids_a_resend_runs_again_as_before(resending: tuple) -> None:
     """No id, no memory of a failure (another replica): nothing says it is the same message."""
     handle, processor, _ = resending
