@@ -156,6 +156,20 @@ def saved_replies(events: Iterable[Event], turn: FailedTurn) -> list[dict[str, A
     return replies
 
 
+def taken_in_earlier(events: Iterable[Event], text: str, message_id: str) -> bool:
+    """Whether the transcript holds a turn of this message (its id and text) that was not
+    rewound after it (the action server failed): the message was taken in, wherever in
+    the conversation, so a resend of it must not run again."""
+    done = latest = False
+    for event in events:
+        if isinstance(event, UserUttered):
+            done = done or latest
+            latest = event.message_id == message_id and event.text == text
+        elif isinstance(event, UserUtteranceReverted):
+            latest = False  # the turn of the latest user message was undone
+    return done or latest
+
+
 _store: FailedTurns | None = None
 # The id a client gave the message it is sending (REST `message_id`), for this turn's task:
 # the same id again means the same message resent.
@@ -175,13 +189,26 @@ def store() -> FailedTurns:
     return _store
 
 
+async def _read_tracker(processor: MessageProcessor, sender_id: str) -> Any:  # noqa: ANN401
+    """The conversation as the turn will find it, read without using up the tracker cache's
+    copy (`ConsultationTrackerStore.retrieve_to_read`): a plain `retrieve` takes it, so
+    every named turn (every widget message) would rebuild its tracker from the database."""
+    store = processor.tracker_store
+    inner = getattr(store, "_tracker_store", store)  # Rasa wraps ours in FailSafeTrackerStore
+    read = getattr(inner, "retrieve_to_read", None)
+    if read is None:
+        return await store.retrieve(sender_id)
+    return await read(sender_id)  # an error fails the turn, as transcript_guard makes it
+
+
 async def _replay(processor: MessageProcessor, message: UserMessage) -> bool:
     """Send the saved turn's replies again if `message` resends a turn that was saved
     although its answer never arrived (True); False when the message must run.
 
     Two ways to know a resend: a turn that raised here was remembered (`FailedTurns`), or
     the client names its messages and sent this id before. The second also covers a
-    replica killed after saving the turn, which could remember nothing."""
+    replica killed after saving the turn, which could remember nothing, and a message
+    resent after later ones: it was taken in already, so nothing runs and nothing is sent."""
     failed = store().peek(message.sender_id)
     if failed is not None and failed.text != message.text:
         store().forget(message.sender_id)  # the business moved on: the failed turn is settled
@@ -192,9 +219,20 @@ async def _replay(processor: MessageProcessor, message: UserMessage) -> bool:
         if not client_id or client_id != message.message_id:
             return False
         failed = FailedTurn(message.text, [client_id])
-    tracker = await processor.tracker_store.retrieve(message.sender_id)
-    replies = saved_replies(tracker.events if tracker else [], failed)
-    if replies is not None:
+    tracker = await _read_tracker(processor, message.sender_id)
+    events = list(tracker.events) if tracker else []
+    replies = saved_replies(events, failed)
+    if (
+        replies is None
+        and client_id
+        and client_id == message.message_id
+        and taken_in_earlier(events, message.text or "", client_id)
+    ):
+        # Resent after later messages (the widget's Retry on an unconfirmed message): its
+        # replies are out of date, and running it would store its answer a second time.
+        logger.warning("A message resent after later ones was taken in already: not run again")
+        replies = []
+    elif replies is not None:
         logger.warning(
             "A resent message's earlier turn was saved although its answer was lost: "
             "sending its %d saved replies again instead of running it twice",

@@ -9,7 +9,8 @@ message it rejects, with a JSON error and no call to Rasa:
   `invalid_metadata`; a `message_id` that is not 1-64 letters, digits or `_.:-` -> 400
   `invalid_message_id` (optional: a client that sends the same id when it resends a
   message gets the saved turn's replies again if the first attempt was saved, even by a
-  replica that died before answering: `bot/channels/resend.py`);
+  replica that died before answering, or `[]` and nothing run if later messages came
+  between: `bot/channels/resend.py`);
 - an empty message (after removing control characters) -> 400 `empty`;
 - a message longer than `settings().max_message_chars` -> 413 `too_long`;
 - a sender or client address over its flood limit (bot/channels/rate_limit.py) -> 429
@@ -37,7 +38,12 @@ from sanic.request import Request
 
 from bot.channels import action_session, http_errors, resend, resilience
 from bot.channels.rate_limit import ChatLimits
-from bot.channels.text import MAX_METADATA_CHARS, clean_message, has_control_chars
+from bot.channels.text import (
+    MAX_METADATA_CHARS,
+    clean_message,
+    has_control_chars,
+    valid_message_id,
+)
 from bot.config import settings
 from bot.findings.import_file import SOURCES as IMPORT_SOURCES
 
@@ -45,7 +51,6 @@ logger = logging.getLogger(__name__)
 
 MAX_SENDER_CHARS = 255
 CHANNEL_NAME_RE = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
-MESSAGE_ID_RE = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
 # Channels that mean a source staff rely on: our own inputs and the import sources.
 RESERVED_CHANNELS = frozenset({"socketio", "x", "x_post", *IMPORT_SOURCES})
 
@@ -102,9 +107,7 @@ def check_body(raw: bytes | None, max_chars: int) -> tuple[dict[str, Any] | None
     if not _metadata_ok(body.get("metadata")):
         return None, "invalid_metadata"
     message_id = body.get("message_id")
-    if message_id is not None and not (
-        isinstance(message_id, str) and MESSAGE_ID_RE.match(message_id)
-    ):
+    if message_id is not None and not valid_message_id(message_id):
         return None, "invalid_message_id"
     message = clean_message(message)
     if not message:

@@ -7,9 +7,13 @@ Rasa's channel it
   (ALLOWED_ORIGINS); Rasa's own channel checks no origin. `*` is refused in production;
 - drops control characters (NUL, ...) from a message, as the REST channel does, and
   rejects a user message that is not a non-empty string of at most
-  `settings().max_message_chars` characters (or has a malformed session id or metadata)
-  with a bot_uttered-style event `{"text": ..., "error": {"code": ...}}` to that socket
-  only, instead of passing it to Rasa;
+  `settings().max_message_chars` characters (or has a malformed session id, metadata or
+  message id) with a bot_uttered-style event `{"text": ..., "error": {"code": ...}}` to
+  that socket only, instead of passing it to Rasa;
+- takes the client's name for a message (`message_id`, optional, the same rule as REST:
+  bot/channels/text.py) as the turn's message id, so a resend with the same id (the
+  widget's Retry, a re-emit after a reconnect) is the same message: a turn already saved
+  is replayed from the transcript, not run twice, on any replica (bot/channels/resend.py);
 - limits floods per session and per client address (bot/channels/rate_limit.py):
   over the limit the sender gets a `rate_limited` event and a failed ack;
 - acknowledges every user message: a client that emits with an ack callback gets
@@ -34,9 +38,9 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput
 from sanic import Blueprint
 
-from bot.channels import action_session, http_errors
+from bot.channels import action_session, http_errors, resend, resilience
 from bot.channels.rate_limit import ChatLimits
-from bot.channels.text import MAX_METADATA_CHARS, clean_message
+from bot.channels.text import MAX_METADATA_CHARS, clean_message, valid_message_id
 from bot.config import Settings, settings
 
 logger = logging.getLogger(__name__)
@@ -52,6 +56,10 @@ ERROR_TEXTS = {
     ),
     "no_session": "Sorry, your chat session was not recognised. Please reload the page.",
     "invalid_metadata": "Sorry, I couldn't read that message. Please try again.",
+    "invalid_message_id": (
+        "Sorry, that message carried an id I couldn't read, so I didn't take it in. "
+        "Please reload the page and send it again."
+    ),
     "rate_limited": (
         "You're sending messages faster than I can read them. Please wait a few seconds "
         "and send that again."
@@ -149,6 +157,12 @@ def check_user_message(
         if size > MAX_METADATA_CHARS:
             return reject("invalid_metadata")
         clean[metadata_key] = metadata
+
+    message_id = data.get("message_id")
+    if message_id is not None:
+        if not valid_message_id(message_id):
+            return reject("invalid_message_id")
+        clean["message_id"] = message_id
     return clean, None
 
 
@@ -166,7 +180,15 @@ class LimitedSocketIOInput(SocketIOInput):
         origins = allowed_origins(cfg)
         limits = ChatLimits.from_settings()
 
-        socketio_webhook = super().blueprint(on_new_message)
+        resilience.install()  # as REST: action-server guard, and resends replayed not rerun
+
+        async def named(message: UserMessage) -> Any:  # noqa: ANN401 - Rasa's own result
+            client_id = resend.client_message_id.get()
+            if client_id:
+                message.message_id = client_id  # kept on the turn's user event
+            return await on_new_message(message)
+
+        socketio_webhook = super().blueprint(named)
         http_errors.install(socketio_webhook)  # JSON 404/405/413, RASA_MAX_BODY_BYTES
         action_session.close_on_stop(socketio_webhook)  # no unclosed pooled session at exit
         sio = socketio_webhook.ctx.sio
@@ -231,6 +253,8 @@ class LimitedSocketIOInput(SocketIOInput):
                     namespace=self.namespace,
                 )
                 return {"ok": False, "error": "rate_limited"}
+            # Rasa's handler reads no message id; `named` above gives the turn the client's.
+            token = resend.client_message_id.set(clean.get("message_id"))
             try:
                 await rasa_handle_message(sid, clean)
             except Exception:  # noqa: BLE001 - the browser must hear about it, not wait
@@ -242,6 +266,8 @@ class LimitedSocketIOInput(SocketIOInput):
                     namespace=self.namespace,
                 )
                 return {"ok": False, "error": "server_error"}
+            finally:
+                resend.client_message_id.reset(token)
             return {"ok": True}
 
         sio.on("connect", namespace=self.namespace)(connect)

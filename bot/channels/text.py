@@ -1,8 +1,13 @@
-"""One rule for the text every chat channel accepts: no control characters.
+"""One rule for what every chat channel accepts: text without control characters, and the
+client's own message ids.
 
 NUL cannot be stored in a PostgreSQL text column, and NUL or other C0 controls make an
 Excel or Word export of the stored answer fail, so every channel (REST, socket.io, X) drops
 them before Rasa sees the message; newlines and tabs stay.
+
+A client may name a message (`message_id`, REST and socket.io alike): the same id on a
+resend marks it as the same message, so a turn already saved is replayed, not run twice
+(bot/channels/resend.py). Both channels check the id with `valid_message_id`.
 """
 
 from __future__ import annotations
@@ -13,6 +18,8 @@ CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Largest `metadata` object a chat message may carry (as JSON): Rasa stores it with every
 # user turn, so an unbounded one would bloat the transcript.
 MAX_METADATA_CHARS = 4096
+# A client's name for one message: short, and safe to keep in the transcript and in logs.
+MESSAGE_ID_RE = re.compile(r"[A-Za-z0-9_.:-]{1,64}")
 
 
 def clean_message(text: str) -> str:
@@ -22,3 +29,9 @@ def clean_message(text: str) -> str:
 
 def has_control_chars(text: str) -> bool:
     return CONTROL_CHARS.search(text) is not None
+
+
+def valid_message_id(value: object) -> bool:
+    """1-64 letters, digits or `_.:-` and nothing else (a UUID, with or without dashes, fits;
+    `fullmatch`: a trailing newline is not let through)."""
+    return isinstance(value, str) and MESSAGE_ID_RE.fullmatch(value) is not None

@@ -49,6 +49,13 @@ class TrackerCache:
             while len(self._items) > self.size:
                 self._items.popitem(last=False)
 
+    def peek(self, sender_id: str, at: Stamp) -> Any:  # noqa: ANN401
+        """The cached tracker if the database is still at `at`, left in the cache: for a
+        read-only look before the turn (bot/channels/resend.py), whose own `take` follows."""
+        with self._lock:
+            item = self._items.get(sender_id)
+        return item[1] if item is not None and item[0] == at else None
+
     def take(self, sender_id: str, at: Stamp) -> Any:  # noqa: ANN401
         """The cached tracker if the database is still at `at` (removed either way)."""
         with self._lock:

@@ -153,6 +153,21 @@ class ConsultationTrackerStore(SQLTrackerStore):
                 return cached
         return await super().retrieve(sender_id)
 
+    async def retrieve_to_read(self, sender_id: str) -> DialogueStateTracker | None:
+        """The tracker for a read-only look before the turn (is this message a resend of
+        the latest turn? bot/channels/resend.py), leaving the turn's own `retrieve` a cache
+        hit: a cached tracker is not taken, a rebuilt one is cached. Must not be changed."""
+        if self._cache.size <= 0:
+            return await super().retrieve(sender_id)
+        with self.engine.connect() as conn:
+            at = tracker_stamp(conn, sender_id)
+        tracker = self._cache.peek(sender_id, at)
+        if tracker is None:
+            tracker = await super().retrieve(sender_id)
+            if tracker is not None:
+                self._cache.put(sender_id, at, tracker)  # a later write makes it a miss
+        return tracker
+
     def _new_events(self, session: Any, tracker: DialogueStateTracker) -> list[Event]:
         """The tracker's events the database does not hold yet: counted there, as Rasa does,
         unless the tracker came from the cache, which knows."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -55,6 +56,14 @@ class FakeStack:
 
     def texts(self, sender_id: str) -> list[str]:
         return [m["text"] for m in self.received() if m["sender_id"] == sender_id]
+
+    def message_ids(self, sender_id: str, text: str) -> list[str]:
+        """The turn's message id each time the bot got `text` from that sender."""
+        return [
+            m["message_id"]
+            for m in self.received()
+            if m["sender_id"] == sender_id and m["text"] == text
+        ]
 
     def kick(self) -> int:
         req = urllib.request.Request(f"{self.rasa_url}/test/kick", method="POST")
@@ -124,6 +133,16 @@ def wait_connected(page: Any) -> None:
     wait_until(lambda: page.evaluate("window.BucksLISChatWidget.connected"), timeout=15)
 
 
+def stored_message_id(page: Any, text: str) -> str:
+    """The id the widget keeps (in localStorage) for the user message `text`."""
+    state = page.evaluate(
+        "JSON.stringify(Object.entries(localStorage).find(([k]) => k.startsWith('bucksLisChat')))"
+    )
+    messages = json.loads(json.loads(state)[1])["messages"]
+    (message,) = [m for m in messages if m["from"] == "user" and m["text"] == text]
+    return message["messageId"]
+
+
 def wait_until(check: Any, timeout: float = 10) -> None:
     deadline = time.monotonic() + timeout
     while not check():
@@ -178,6 +197,10 @@ def test_conversation_buttons_free_text_links_and_reload(
         '/choose_island{"island": "space"}',
         hostile + "\nand a second line",
     ]
+    # Each message carries a fresh random id of its own, which the turn keeps.
+    ids = [m["message_id"] for m in fake_stack.received() if m["sender_id"] == sid]
+    assert len(set(ids)) == len(ids) == 4
+    assert all(re.fullmatch(r"[0-9a-f]{32}", i) for i in ids), ids
     page.screenshot(path=str(output_dir / "widget-fake-open.png"))
 
     # Reload: same sender, same history, panel still open, conversation continues.
@@ -227,6 +250,7 @@ def test_queued_message_survives_leaving_the_page_while_offline(
     page.get_by_label("Your message").fill("kept across reload")
     page.keyboard.press("Enter")
     page.locator('.blc-user[data-status="queued"]', has_text="kept across reload").wait_for()
+    queued_id = stored_message_id(page, "kept across reload")
     # The page goes away while still offline (a reload needs the network, and reloading
     # just after the network returns races the live page's own reconnect-and-send).
     page.goto("about:blank")
@@ -234,6 +258,38 @@ def test_queued_message_survives_leaving_the_page_while_offline(
     page.goto(fake_stack.web_url + "/")  # the queue is in localStorage; sent once connected
     wait_bot(page, "Thanks, I noted: kept across reload")
     assert fake_stack.texts(sid).count("kept across reload") == 1
+    assert fake_stack.message_ids(sid, "kept across reload") == [queued_id]  # kept too
+
+
+def test_messages_queued_without_a_valid_id_get_one_and_keep_it(
+    page: Any, fake_stack: FakeStack
+) -> None:
+    """Queued by an older widget (no id) or damaged in storage: sent with a fresh id, which
+    is kept, instead of being refused by the server."""
+    host = fake_stack.rasa_url.split("//", 1)[1]
+    sid = "olderwidget" + os.urandom(8).hex()
+    state = {
+        "senderId": sid,
+        "started": True,
+        "open": True,
+        "messages": [
+            {"from": "user", "text": "queued long ago", "status": "queued", "id": "a1"},
+            {"from": "user", "text": "damaged id", "status": "sending", "messageId": "x y"},
+        ],
+    }
+    key, value = json.dumps("bucksLisChat:v1:" + host), json.dumps(json.dumps(state))
+    page.add_init_script(f"localStorage.setItem({key}, {value});")
+    page.goto(fake_stack.web_url + "/")
+    wait_bot(page, "Thanks, I noted: queued long ago")
+    (sent,) = fake_stack.message_ids(sid, "queued long ago")
+    assert re.fullmatch(r"[0-9a-f]{32}", sent)
+    assert stored_message_id(page, "queued long ago") == sent
+    # "sending" when the page went away: not confirmed, so it waits for Retry.
+    failed = page.locator('.blc-user[data-status="failed"]', has_text="damaged id")
+    failed.get_by_role("button", name="Retry sending: damaged id").click()
+    wait_bot(page, "Thanks, I noted: damaged id")
+    (fixed,) = fake_stack.message_ids(sid, "damaged id")
+    assert re.fullmatch(r"[0-9a-f]{32}", fixed) and fixed != sent
 
 
 def test_server_drop_reconnects_by_itself(page: Any, fake_stack: FakeStack) -> None:
@@ -262,6 +318,13 @@ def test_unconfirmed_message_is_marked_and_can_be_retried(page: Any, fake_stack:
     failed.get_by_role("button", name="Retry sending: slow").click()
     wait_sent(page, "slow")
     wait_until(lambda: fake_stack.texts(sid).count("slow") == 2)
+    # Sent again as the same message: the server replays a turn it already saved.
+    first, again = fake_stack.message_ids(sid, "slow")
+    assert first == again == stored_message_id(page, "slow")
+    page.get_by_label("Your message").fill("slow")  # the same words, a new message
+    page.keyboard.press("Enter")
+    wait_until(lambda: fake_stack.texts(sid).count("slow") == 3)
+    assert fake_stack.message_ids(sid, "slow")[2] != first
 
 
 def test_message_length_is_capped_with_the_server_limit(page: Any, fake_stack: FakeStack) -> None:

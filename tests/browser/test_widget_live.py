@@ -8,6 +8,7 @@ the connection and answer while offline, and find the answers stored with their 
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 from typing import Any
@@ -61,6 +62,31 @@ def wait_stored(database_url: str, sender_id: str, body: str, timeout: float = 3
                 return row
         time.sleep(0.5)
     raise AssertionError(f"{body!r} not stored; have {stored(database_url, sender_id)}")
+
+
+def message_ids(database_url: str, sender_id: str, said: str) -> list[str]:
+    """The message id of each of the sender's user turns in the transcript that said `said`."""
+    engine = create_engine(database_url)
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(
+                text("SELECT data FROM events WHERE sender_id = :s AND type_name = 'user'"),
+                {"s": sender_id},
+            ).scalars()
+            events = [json.loads(r) for r in rows]
+    finally:
+        engine.dispose()
+    return [e["message_id"] for e in events if e.get("text") == said]
+
+
+def widget_message_id(page: Any, said: str) -> str:
+    """The id the widget keeps in localStorage for its user message `said`."""
+    state = page.evaluate(
+        "JSON.stringify(Object.entries(localStorage).find(([k]) => k.startsWith('bucksLisChat')))"
+    )
+    messages = json.loads(json.loads(state)[1])["messages"]
+    (message,) = [m for m in messages if m["from"] == "user" and m["text"] == said]
+    return message["messageId"]
 
 
 def wait_bot(page: Any, fragment: str) -> None:
@@ -192,6 +218,8 @@ def consultation_path(
     body, key, themes = wait_stored(stack.database_url, sid, BARRIER)
     assert key == "island:space:barriers"
     assert themes  # tagged (e.g. infrastructure, education_skills)
+    # The turn keeps the widget's id for the message, so a resend of it would be replayed.
+    assert message_ids(stack.database_url, sid, BARRIER) == [widget_message_id(page, BARRIER)]
 
     # Conversation stored with the socket.io channel; one greeting only despite the reload.
     engine = create_engine(stack.database_url)

@@ -20,7 +20,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from redis.exceptions import ConnectionError as RedisConnectionError
 
 from bot.channels import resend
-from bot.channels.resend import FailedTurn, FailedTurns, saved_replies
+from bot.channels.resend import FailedTurn, FailedTurns, saved_replies, taken_in_earlier
 
 
 def _turn(text: str, message_id: str, *replies: str) -> list[Event]:
@@ -262,3 +262,42 @@ def test_a_named_message_whose_first_attempt_was_lost_runs(processor: _Processor
         _send_named(processor, "my answer", "c-1")
     assert _send_named(processor, "my answer", "c-1") == ["reply 2"]
     assert processor.runs == ["my answer", "my answer"]
+
+
+def test_taken_in_earlier_finds_a_named_turn_that_was_not_rewound() -> None:
+    events = _turn("my answer", "c-1", "thanks") + _turn("next", "c-2", "ok")
+    assert taken_in_earlier(events, "my answer", "c-1")
+    assert taken_in_earlier(events, "next", "c-2")  # the latest counts too
+    assert not taken_in_earlier(events, "other words", "c-1")  # the id alone is not enough
+    assert not taken_in_earlier(events, "my answer", "c-9")
+    rewound = [
+        UserUttered("my answer", message_id="c-1"),
+        BotUttered("Sorry, I'm having a technical problem"),
+        UserUtteranceReverted(),
+        ActionExecuted("action_listen"),
+    ] + _turn("next", "c-2", "ok")
+    assert not taken_in_earlier(rewound, "my answer", "c-1")  # undone: it must run
+
+
+def test_a_named_message_resent_after_later_ones_is_not_run_again(
+    processor: _Processor,
+) -> None:
+    """The widget keeps Retry on a message whose answer never arrived, also once the
+    business has sent more: a saved turn retried then must not be stored a second time,
+    and its replies, out of date by then, are not sent again."""
+    assert _send_named(processor, "my answer", "c-1") == ["reply 1"]  # the answer was lost
+    assert _send_named(processor, "next", "c-2") == ["reply 2"]
+    assert _send_named(processor, "my answer", "c-1") == []  # Retry on the first: done
+    assert processor.runs == ["my answer", "next"]
+    assert _send_named(processor, "my answer", "c-3") == ["reply 3"]  # said again: runs
+
+
+def test_a_named_message_rewound_then_resent_after_later_ones_runs(
+    processor: _Processor,
+) -> None:
+    processor.fail = "lost"
+    with pytest.raises(RuntimeError):
+        _send_named(processor, "my answer", "c-1")  # never saved
+    assert _send_named(processor, "next", "c-2") == ["reply 2"]
+    assert _send_named(processor, "my answer", "c-1") == ["reply 3"]
+    assert processor.runs == ["my answer", "next", "my answer"]

@@ -345,3 +345,83 @@ def test_a_turn_failed_at_its_save_and_resent_runs_once(
         assert said.count(second) == 1
 
     _run(scenario)
+
+
+def test_a_named_socketio_message_sent_again_is_replayed(
+    agent_factory: Any,
+    database_url: str,
+    keywords_only: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The widget's message ids through the real socket.io channel, model and tracker store:
+    its answer was saved but never reached the browser (the replica died, or the ack was
+    lost), and the widget sends it again with the same id, to a replica that remembers no
+    failure: the saved replies are sent again and the answer is stored once."""
+    from bot.channels import resend
+    from bot.channels.resend import FailedTurns
+    from bot.channels.socketio import LimitedSocketIOInput
+    from bot.consultation.questions import question
+
+    monkeypatch.setattr(resend, "_store", FailedTurns())  # no memory of a failure
+    agent, port = agent_factory()
+    sender = "sio-resend-named"
+    answer = "Drone testing needs airspace near Westcott"
+    channel = LimitedSocketIOInput.from_credentials(
+        {"session_persistence": True, "user_message_evt": "user_uttered"}
+    )
+    sio = channel.blueprint(agent.handle_message).ctx.sio
+    said: list[str] = []
+
+    async def emit(event: str, data: Any = None, **kwargs: Any) -> None:
+        said.append(
+            f"{kwargs.get('room')}: {data.get('text') if event == 'bot_uttered' else event}"
+        )
+
+    monkeypatch.setattr(sio, "emit", emit)
+    handle = sio.handlers["/"]["user_uttered"]
+
+    async def scenario() -> None:
+        server = await _start_action_server(port)
+        try:
+            for text in SCRIPT_TO_ISLAND_QUESTIONS:
+                await agent.handle_text(text, sender_id=sender)
+            tracker = await agent.tracker_store.retrieve(sender)
+            keys = list(tracker.get_slot("pending_questions"))
+            named = {"message": answer, "session_id": sender, "message_id": "widget-1"}
+
+            cache = agent.tracker_store._tracker_store._cache  # ours, inside Rasa's FailSafe
+            misses = cache.misses
+            assert await handle("sid1", named) == {"ok": True}
+            assert cache.misses == misses  # the resend check left the turn its cached tracker
+            first = list(said)
+            assert any(question(keys[1]).text in s for s in first), first
+            assert _stored(sender) == [(answer, keys[0])]
+
+            said.clear()
+            assert await handle("sid2", named) == {"ok": True}  # re-sent after a reconnect
+            assert said == first  # the saved replies, to the session's room
+            assert _stored(sender) == [(answer, keys[0])]
+
+            # The same words as a new message (a new id) are a new answer.
+            assert await handle("sid2", {**named, "message_id": "widget-2"}) == {"ok": True}
+            assert _stored(sender) == [(answer, keys[0]), (answer, keys[1])]
+
+            # Retry on the first after that: taken in already, so not run, nothing said.
+            said.clear()
+            assert await handle("sid2", named) == {"ok": True}
+            assert said == []
+            assert _stored(sender) == [(answer, keys[0]), (answer, keys[1])]
+        finally:
+            server.close()
+            await server.wait_closed()
+
+    _run(scenario)
+    engine = sa.create_engine(database_url)
+    with engine.connect() as conn:
+        rows = conn.execute(
+            sa.text("SELECT data FROM events WHERE sender_id = :s AND type_name = 'user'"),
+            {"s": sender},
+        ).scalars()
+        ids = [json.loads(r)["message_id"] for r in rows if json.loads(r)["text"] == answer]
+    engine.dispose()
+    assert ids == ["widget-1", "widget-2"]  # the turns keep the widget's ids

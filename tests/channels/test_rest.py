@@ -52,6 +52,7 @@ def limit(monkeypatch: pytest.MonkeyPatch) -> int:
         (b'{"sender": "a", "message": "hi", "message_id": ""}', "invalid_message_id"),
         (b'{"sender": "a", "message": "hi", "message_id": "a b"}', "invalid_message_id"),
         (json.dumps({"message": "hi", "message_id": "x" * 65}).encode(), "invalid_message_id"),
+        (b'{"sender": "a", "message": "hi", "message_id": "ok\\n"}', "invalid_message_id"),
     ],
 )
 def test_bad_bodies_are_rejected(raw: bytes, code: str) -> None:

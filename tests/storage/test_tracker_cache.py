@@ -185,3 +185,42 @@ def test_after_a_write_elsewhere_the_stored_events_are_counted(
     assert texts(run(other.retrieve("biz")))[-4:] == [
         "three", "you said three", "turn 0", "you said turn 0",
     ]  # fmt: skip
+
+
+def test_a_look_before_the_turn_leaves_the_turn_its_cached_tracker(
+    database_url: str, domain: Domain
+) -> None:
+    """bot/channels/resend.py reads the conversation before every named turn (every widget
+    message): that read must not use up the cached tracker the turn itself takes."""
+    store = ConsultationTrackerStore(domain=domain)
+    turn(store, domain, "biz", "one")
+    turn(store, domain, "biz", "two")
+    looked = run(store.retrieve_to_read("biz"))
+    hits, misses = store._cache.hits, store._cache.misses
+    assert run(store.retrieve("biz")) is looked  # the turn's own retrieve: a hit
+    assert (store._cache.hits, store._cache.misses) == (hits + 1, misses)
+    assert texts(looked) == ["one", "you said one", "two", "you said two"]
+
+
+def test_a_look_that_rebuilds_caches_the_rebuild_for_the_turn(
+    database_url: str, domain: Domain
+) -> None:
+    here, other = (ConsultationTrackerStore(domain=domain) for _ in range(2))
+    turn(other, domain, "biz", "one")
+    turn(other, domain, "biz", "two")  # another replica: nothing cached here
+    looked = run(here.retrieve_to_read("biz"))
+    assert run(here.retrieve("biz")) is looked and here._cache.hits == 1
+    turn(here, domain, "biz", "three")  # saved with the counts right
+    rebuilt = run(ConsultationTrackerStore(domain=domain).retrieve("biz"))
+    assert texts(rebuilt)[-4:] == ["two", "you said two", "three", "you said three"]
+    assert texts(rebuilt).count("one") == 1
+
+
+def test_a_write_after_the_look_still_means_a_rebuild(database_url: str, domain: Domain) -> None:
+    here, other = (ConsultationTrackerStore(domain=domain) for _ in range(2))
+    turn(here, domain, "biz", "one")
+    turn(here, domain, "biz", "two")
+    looked = run(here.retrieve_to_read("biz"))
+    turn(other, domain, "biz", "three")
+    tracker = run(here.retrieve("biz"))
+    assert tracker is not looked and texts(tracker)[-1] == "you said three"

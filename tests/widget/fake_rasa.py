@@ -7,7 +7,8 @@ With WEB_PORT it also serves the web app (demo page + widget) on that port in a 
 sets PUBLIC_RASA_URL / ALLOWED_ORIGINS to match (unless already set), so
 http://127.0.0.1:WEB_PORT/ shows a working widget without `make train`.
 Reads MAX_MESSAGE_CHARS like the real server. Test hooks on the Rasa port:
-GET /test/received (messages the bot got), POST /test/kick (server drops every socket).
+GET /test/received (messages the bot got, with the turn's message id), POST /test/kick
+(server drops every socket).
 """
 
 from __future__ import annotations
@@ -45,7 +46,14 @@ async def scripted_bot(message: UserMessage) -> None:
     out = message.output_channel
     sid = message.sender_id
     text = message.text or ""
-    received.append({"sender_id": sid, "text": text, "channel": message.input_channel})
+    received.append(
+        {
+            "sender_id": sid,
+            "text": text,
+            "channel": message.input_channel,
+            "message_id": message.message_id,  # the widget's id for the message
+        }
+    )
     if text == "/greet":
         await out.send_text_with_buttons(
             sid,

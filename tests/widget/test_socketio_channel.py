@@ -1,4 +1,6 @@
-"""LimitedSocketIOInput: message limits, origins, session rooms (no network, no Rasa model)."""
+"""LimitedSocketIOInput: message limits, origins, session rooms, message ids (no network, no
+Rasa model). The same resend through a trained model and our tracker store:
+tests/channels/test_resilience.py::test_a_named_socketio_message_sent_again_is_replayed."""
 
 from __future__ import annotations
 
@@ -8,7 +10,12 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from rasa.core.channels.channel import UserMessage
+from rasa.shared.core.events import ActionExecuted, BotUttered, Event, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot.channels import resend
+from bot.channels.resend import FailedTurns
 from bot.channels.socketio import (
     LimitedSocketIOInput,
     allowed_origins,
@@ -57,6 +64,13 @@ def env(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> Iterator[pytest.Monke
             {"message": "hi", "session_id": SESSION, "metadata": {"x": "y" * 5000}},
             "invalid_metadata",
         ),
+        # the REST channel's rule (bot/channels/text.py), as in tests/channels/test_rest.py
+        ({"message": "hi", "session_id": SESSION, "message_id": 7}, "invalid_message_id"),
+        ({"message": "hi", "session_id": SESSION, "message_id": ""}, "invalid_message_id"),
+        ({"message": "hi", "session_id": SESSION, "message_id": "a b"}, "invalid_message_id"),
+        ({"message": "hi", "session_id": SESSION, "message_id": "x" * 65}, "invalid_message_id"),
+        ({"message": "hi", "session_id": SESSION, "message_id": "ok\n"}, "invalid_message_id"),
+        ({"message": "hi", "session_id": SESSION, "message_id": ["m1"]}, "invalid_message_id"),
     ],
 )
 def test_rejects_bad_messages(data: object, code: str) -> None:
@@ -79,6 +93,15 @@ def test_limit_is_inclusive_and_whitespace_is_trimmed() -> None:
 def test_too_long_text_names_the_limit() -> None:
     _, rejection = check_user_message({"message": "x" * 11, "session_id": SESSION}, 10, True)
     assert "10 characters" in rejection.event()["text"]
+
+
+def test_a_message_id_is_kept_and_none_is_needed() -> None:
+    clean, _ = check_user_message(
+        {"message": "hi", "session_id": SESSION, "message_id": "9f1c2e:0"}, 10, True
+    )
+    assert clean == {"message": "hi", "session_id": SESSION, "message_id": "9f1c2e:0"}
+    clean, _ = check_user_message({"message": "hi", "session_id": SESSION}, 10, True)
+    assert clean is not None and "message_id" not in clean
 
 
 def test_metadata_json_string_is_parsed() -> None:
@@ -293,3 +316,155 @@ def test_a_flooding_session_is_told_to_slow_down(env: pytest.MonkeyPatch) -> Non
     [(event, data)] = emitted
     assert event == "bot_uttered" and data["error"]["code"] == "rate_limited"
     assert "wait" in data["text"]
+
+
+# ------------------------------------------------------------------ message ids and resends
+
+
+def test_a_message_id_becomes_the_turns_message_id(wired: tuple) -> None:
+    """So a resend with the same id is known as the same message (bot/channels/resend.py)."""
+    _, sio, rasa, emitted, _ = wired
+    handle = sio.handlers["/"]["user_uttered"]
+    named = {"message": "hi", "session_id": SESSION, "message_id": "widget-42:1"}
+    assert run(handle("sid1", named)) == {"ok": True}
+    assert run(handle("sid1", {"message": "hi", "session_id": SESSION})) == {"ok": True}
+    first, second = rasa.messages
+    assert first.message_id == "widget-42:1"
+    assert second.message_id not in ("", "widget-42:1")  # Rasa's own uuid, as before
+    assert resend.client_message_id.get() is None  # not left set for a later turn
+    assert emitted == []
+
+
+def test_a_malformed_message_id_is_refused_and_nothing_is_processed(wired: tuple) -> None:
+    _, sio, rasa, emitted, _ = wired
+    bad = {"message": "my answer", "session_id": SESSION, "message_id": "not an id!"}
+    ack = run(sio.handlers["/"]["user_uttered"]("sid1", bad))
+    assert ack == {"ok": False, "error": "invalid_message_id"}
+    assert rasa.messages == []
+    ((event, payload, kwargs),) = emitted
+    assert event == "bot_uttered" and kwargs["room"] == "sid1"
+    assert payload["error"]["code"] == "invalid_message_id"
+    assert "reload the page" in payload["text"]
+
+
+class _Transcript:
+    """The tracker store: events per sender."""
+
+    def __init__(self) -> None:
+        self.events: dict[str, list[Event]] = {}
+
+    async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
+        if sender_id not in self.events:
+            return None
+        return DialogueStateTracker.from_events(sender_id, self.events[sender_id])
+
+
+class _Processor:
+    """A turn saves its user event (with the turn's message id) and a numbered reply, and
+    answers it; `fail` makes the next turn raise after saving, as a save whose commit
+    was written but never answered does. `answers` stands for the stored answers."""
+
+    def __init__(self) -> None:
+        self.tracker_store = _Transcript()
+        self.answers: list[str] = []
+        self.fail = False
+
+    async def handle_message(self, message: UserMessage) -> None:
+        self.answers.append(message.text or "")
+        reply = f"reply {len(self.answers)}"
+        self.tracker_store.events.setdefault(message.sender_id, []).extend(
+            [
+                UserUttered(message.text, message_id=message.message_id),
+                ActionExecuted("some_action"),
+                BotUttered(reply),
+                ActionExecuted("action_listen"),
+            ]
+        )
+        fail, self.fail = self.fail, False
+        if fail:
+            raise RuntimeError("database went away")
+        await message.output_channel.send_response(message.sender_id, {"text": reply})
+
+
+@pytest.fixture()
+def resending(env: pytest.MonkeyPatch) -> tuple:
+    """The channel in front of the resend machinery (as Rasa's processor is wrapped), with
+    no failed turns remembered: a resend reaching another replica."""
+    env.setattr(resend, "_store", FailedTurns())
+    processor = _Processor()
+
+    async def on_new_message(message: UserMessage) -> Any:
+        return await resend._handle_message(type(processor).handle_message, processor, message)  # type: ignore[arg-type]
+
+    channel = LimitedSocketIOInput.from_credentials(
+        {
+            "session_persistence": True,
+            "user_message_evt": "user_uttered",
+            "bot_message_evt": "bot_uttered",
+        }
+    )
+    sio = channel.blueprint(on_new_message).ctx.sio
+    replies: list[tuple[str, Any]] = []  # (room, text) of every bot_uttered
+
+    async def fake_emit(event: str, data: Any = None, **kwargs: Any) -> None:
+        assert event == "bot_uttered"
+        replies.append((kwargs["room"], data.get("text")))
+
+    env.setattr(sio, "emit", fake_emit)
+    return sio.handlers["/"]["user_uttered"], processor, replies
+
+
+def test_the_same_message_id_twice_is_replayed_not_run_again(resending: tuple) -> None:
+    """The widget's Retry (or a re-emit after a reconnect) of a message whose turn was saved
+    although its answer never arrived: the saved replies again, no second answer."""
+    handle, processor, replies = resending
+    msg = {"message": "my answer", "session_id": SESSION, "message_id": "w-1"}
+    assert run(handle("sid1", msg)) == {"ok": True}  # saved; the replies were lost
+    assert run(handle("sid2", msg)) == {"ok": True}  # resent after a reconnect
+    assert processor.answers == ["my answer"]
+    assert replies == [(SESSION, "reply 1"), (SESSION, "reply 1")]  # replayed, to the session
+    user_events = [e for e in processor.tracker_store.events[SESSION] if e.type_name == "user"]
+    assert [e.message_id for e in user_events] == ["w-1"]
+
+    # The same words as a new message (a new id) are a new turn.
+    assert run(handle("sid2", {**msg, "message_id": "w-2"})) == {"ok": True}
+    assert processor.answers == ["my answer", "my answer"]
+    assert replies[-1] == (SESSION, "reply 2")
+
+
+def test_a_turn_that_failed_after_saving_is_replayed_on_retry(
+    resending: tuple, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The sender got `server_error` and a failed ack (the widget shows Retry); the turn
+    had been saved. The retry reaches another replica while Redis is down, so nothing
+    remembers the failure there: the same id alone makes it a replay."""
+    handle, processor, replies = resending
+    processor.fail = True
+    msg = {"message": "my answer", "session_id": SESSION, "message_id": "w-1"}
+    assert run(handle("sid1", msg)) == {"ok": False, "error": "server_error"}
+    monkeypatch.setattr(resend, "_store", FailedTurns())  # the other replica's memory
+    assert run(handle("sid1", msg)) == {"ok": True}
+    assert processor.answers == ["my answer"]
+    assert replies[0][0] == "sid1" and "went wrong" in replies[0][1]
+    assert replies[1:] == [(SESSION, "reply 1")]
+
+
+def test_a_retry_after_later_messages_is_not_run_again(resending: tuple) -> None:
+    """Retry on an unconfirmed message after the business sent more: it was taken in, so
+    nothing runs and no out-of-date replies are sent; the widget gets its ack."""
+    handle, processor, replies = resending
+    first = {"message": "my answer", "session_id": SESSION, "message_id": "w-1"}
+    assert run(handle("sid1", first)) == {"ok": True}
+    assert run(handle("sid1", {**first, "message": "next", "message_id": "w-2"})) == {"ok": True}
+    assert run(handle("sid2", first)) == {"ok": True}
+    assert processor.answers == ["my answer", "next"]
+    assert replies == [(SESSION, "reply 1"), (SESSION, "reply 2")]
+
+
+def test_without_ids_a_resend_runs_again_as_before(resending: tuple) -> None:
+    """No id, no memory of a failure (another replica): nothing says it is the same message."""
+    handle, processor, _ = resending
+    msg = {"message": "my answer", "session_id": SESSION}
+    assert run(handle("sid1", msg)) == {"ok": True}
+    assert run(handle("sid1", msg)) == {"ok": True}
+    assert processor.answers == ["my answer", "my answer"]

@@ -71,6 +71,11 @@
       .join("");
   }
 
+  // The server's rule for a message id (bot/channels/text.py): 1-64 of A-Za-z0-9_.:-
+  function validMessageId(id) {
+    return typeof id === "string" && /^[A-Za-z0-9_.:-]{1,64}$/.test(id);
+  }
+
   function loadState() {
     var state = null;
     try {
@@ -419,6 +424,12 @@
     }
     state.messages.forEach(function (m) {
       if (m.from !== "user" || m.status !== "queued") return;
+      // Every send of one message carries its id (the Retry button, a re-send after a
+      // reconnect or a reload): the server then knows a resend of a turn it already saved
+      // and replays its replies instead of storing the answer twice. A message queued by
+      // an older version of the widget has none yet (or a damaged one, which the server
+      // would refuse): it gets one now, kept for its later sends.
+      if (!validMessageId(m.messageId)) m.messageId = randomId();
       m.status = "sending";
       updateMessage(m);
       showTyping(true);
@@ -426,7 +437,7 @@
         .timeout(config.ackTimeoutMs)
         .emit(
           "user_uttered",
-          { message: m.payload || m.text, session_id: state.senderId },
+          { message: m.payload || m.text, session_id: state.senderId, message_id: m.messageId },
           function (err, res) {
             if (m.hidden && (err || (res && res.error === "server_error"))) {
               // The opening message is invisible, so it cannot show Retry: send it
@@ -455,6 +466,7 @@
       from: "user",
       text: display || text,
       payload: text,
+      messageId: randomId(), // the same on every send of this message (see flush)
       status: "queued",
       hidden: display === false,
       ts: Date.now(),
