@@ -8,7 +8,7 @@ PYTHON310 ?= $(shell for p in python3.10 $$HOME/.pyenv/versions/3.10*/bin/python
 
 RASA_DATA := $(shell find data -type f -name '*.yml' -not -path 'data/tagger/*' 2>/dev/null)
 RASA_MODEL := models/rasa/consultation.tar.gz
-TAGGER_DATA := $(shell find data/tagger -type f 2>/dev/null) $(shell find bot/tagging -name '*.py' 2>/dev/null)
+TAGGER_DATA := $(shell find data/tagger -type f 2>/dev/null) $(shell find bot/tagging -name '*.py' -o -name '*.yml' 2>/dev/null)
 TAGGER_MODEL := models/tagger/meta.json
 SEEDS := $(wildcard seeds/*.yml)
 # Removing a training file changes no modification time, so each model also depends on a

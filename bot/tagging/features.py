@@ -13,6 +13,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 from scipy import sparse
@@ -138,8 +139,9 @@ class Tfidf:
         vocab, idf = self.vocabulary, self.idf
         indptr, indices, values = [0], [], []
         for text in texts:
-            counts = Counter(map(vocab.get, self.analyze(text)))
-            counts.pop(None, None)  # n-grams outside the vocabulary
+            found = Counter(map(vocab.get, self.analyze(text)))
+            found.pop(None, None)  # n-grams outside the vocabulary
+            counts = cast("Counter[int]", found)
             cols = sorted(counts)
             vals = [(1.0 + math.log(counts[k])) * idf[k] for k in cols]
             norm = math.sqrt(sum(v * v for v in vals))

@@ -1,0 +1,30 @@
+"""The gazetteer's terms live in data (bot/tagging/gazetteer.yml): loaded, checked, matched."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.strategy import THEME_IDS
+from bot.tagging.gazetteer import ASSETS, KEYWORDS, PLACES, _load_terms, gazetteer
+
+
+def test_the_terms_file_covers_every_theme_and_places_carry_none() -> None:
+    assert set(KEYWORDS) == set(THEME_IDS)
+    assert all(themes and set(themes) <= set(THEME_IDS) for themes in ASSETS.values())
+    found = {h.text: h for h in gazetteer().hits("A unit near Aylesbury, by Westcott Venture Park")}
+    assert found["Aylesbury"].kind == "place" and found["Aylesbury"].themes == ()
+    assert found["Westcott Venture Park"].themes == ("space",)
+    assert "Aylesbury" in PLACES
+
+
+def test_an_unknown_theme_id_in_the_terms_file_is_an_error(tmp_path: Path) -> None:
+    bad = tmp_path / "gazetteer.yml"
+    bad.write_text(
+        "assets:\n  Pinewood: [creative_digital]\nplaces: [Marlow]\n"
+        "keywords:\n  creative_digitl: [film]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ValueError, match="creative_digitl"):
+        _load_terms(bad)
