@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
+from bot.storage.audit import audit
 from bot.storage.db import session_scope
-from bot.storage.models import AuditEvent, EffectiveTheme, Response
+from bot.storage.models import EffectiveTheme, Response
 from bot.storage.themes import set_model_tags
 
 if TYPE_CHECKING:
@@ -57,27 +58,25 @@ def retag(
                 )
                 if sorted(after) != before:
                     changed += 1
-                    session.add(
-                        AuditEvent(
-                            actor="system",
-                            action="model_retagged",
-                            response_id=row.id,
-                            detail={"model_version": version, "before": before, "after": after},
-                        )
+                    audit(
+                        session,
+                        actor="system",
+                        action="model_retagged",
+                        response_id=row.id,
+                        detail={"model_version": version, "before": before, "after": after},
                     )
             total += len(rows)
             last_id = rows[-1].id
     with session_scope(engine) as session:
-        session.add(
-            AuditEvent(
-                actor="system",
-                action="retag_run",
-                detail={
-                    "model_version": version,
-                    "since": since.isoformat() if since else None,
-                    "responses": total,
-                    "changed": changed,
-                },
-            )
+        audit(
+            session,
+            actor="system",
+            action="retag_run",
+            detail={
+                "model_version": version,
+                "since": since.isoformat() if since else None,
+                "responses": total,
+                "changed": changed,
+            },
         )
     return {"responses": total, "changed": changed, "model_version": version}

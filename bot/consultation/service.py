@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.storage.audit import audit
 from bot.storage.db import session_scope
 from bot.storage.erasure import ErasureResult, erase_x_post, forget_sender
 from bot.storage.models import (
     SOURCE_RESPONDENT,
-    AuditEvent,
     Business,
     Conversation,
     Response,
@@ -96,12 +96,11 @@ def record_consent(sender_id: str, channel: str, agreed: bool) -> None:
         business.consent_at = utcnow()
         if agreed:
             _open_conversation(session, business, channel)
-        session.add(
-            AuditEvent(
-                actor=RESPONDENT,
-                action="consent_given" if agreed else "consent_declined",
-                business_id=business.id,
-            )
+        audit(
+            session,
+            actor=RESPONDENT,
+            action="consent_given" if agreed else "consent_declined",
+            business_id=business.id,
         )
 
 

@@ -18,7 +18,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.findings.import_file import ImportRow, parse_file
-from bot.storage.models import AuditEvent, Business, Conversation, Response, utcnow
+from bot.storage.audit import audit
+from bot.storage.models import Business, Conversation, Response, utcnow
 from bot.storage.themes import set_model_tags
 
 EXTERNAL_PREFIX = "import:"
@@ -146,19 +147,18 @@ def store_rows(
         model_version=version,
         response_ids=ids,
     )
-    session.add(
-        AuditEvent(
-            actor=actor,
-            action="import",
-            detail={
-                "source": source,
-                "rows": result_summary.rows,
-                "added": result_summary.added,
-                "already_imported": result_summary.already,
-                "businesses_added": businesses_added,
-                "model_version": version,
-            },
-        )
+    audit(
+        session,
+        actor=actor,
+        action="import",
+        detail={
+            "source": source,
+            "rows": result_summary.rows,
+            "added": result_summary.added,
+            "already_imported": result_summary.already,
+            "businesses_added": businesses_added,
+            "model_version": version,
+        },
     )
     session.flush()
     return result_summary

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.storage.audit import audit
 from bot.storage.models import (
-    AuditEvent,
     Business,
     Conversation,
     EffectiveTheme,
@@ -171,14 +171,13 @@ def _business_of(session: Session, response_id: int) -> Business | None:
 
 def _audit(session: Session, actor: str, action: str, quote: Quote, **detail: object) -> None:
     business = _business_of(session, quote.response_id)
-    session.add(
-        AuditEvent(
-            actor=actor,
-            action=action,
-            response_id=quote.response_id,
-            business_id=business.id if business else None,
-            detail={"theme": quote.theme_id, **detail},
-        )
+    audit(
+        session,
+        actor=actor,
+        action=action,
+        response_id=quote.response_id,
+        business_id=business.id if business else None,
+        detail={"theme": quote.theme_id, **detail},
     )
 
 
@@ -243,13 +242,12 @@ def set_named_consent(session: Session, business_id: int, agreed: bool, actor: s
     if business is None:
         raise QuoteError(f"no business {business_id}")
     business.named_consent = bool(agreed)
-    session.add(
-        AuditEvent(
-            actor=actor,
-            action="named_consent",
-            business_id=business_id,
-            detail={"agreed": bool(agreed)},
-        )
+    audit(
+        session,
+        actor=actor,
+        action="named_consent",
+        business_id=business_id,
+        detail={"agreed": bool(agreed)},
     )
 
 

@@ -20,8 +20,8 @@ from sqlalchemy.orm import Session
 
 from bot.findings import quotes as quote_store
 from bot.findings.subthemes import counts_by_theme
+from bot.storage.audit import audit
 from bot.storage.models import (
-    AuditEvent,
     Business,
     Conversation,
     EffectiveTheme,
@@ -162,10 +162,11 @@ def save_summary(session: Session, theme_id: str, text: str, actor: str) -> None
         session.add(ReportSummary(theme_id=theme_id, text=text, updated_by=actor))
     else:
         row.text, row.updated_by = text, actor
-    session.add(
-        AuditEvent(
-            actor=actor, action="report_summary", detail={"theme": theme_id, "chars": len(text)}
-        )
+    audit(
+        session,
+        actor=actor,
+        action="report_summary",
+        detail={"theme": theme_id, "chars": len(text)},
     )
 
 

@@ -18,8 +18,8 @@ from sqlalchemy.orm import Session
 
 from bot.findings import cluster as maths
 from bot.findings.embeddings import vectors_for
+from bot.storage.audit import audit
 from bot.storage.models import (
-    AuditEvent,
     EffectiveTheme,
     Response,
     ResponseEmbedding,
@@ -231,13 +231,12 @@ def _audit(
     detail: dict,
     response_id: int | None = None,
 ) -> None:
-    session.add(
-        AuditEvent(
-            actor=actor,
-            action=action,
-            response_id=response_id,
-            detail={"theme": theme_id, **detail},
-        )
+    audit(
+        session,
+        actor=actor,
+        action=action,
+        response_id=response_id,
+        detail={"theme": theme_id, **detail},
     )
 
 

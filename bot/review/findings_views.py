@@ -33,8 +33,9 @@ from bot.findings import quotes as quote_store
 from bot.findings import report as report_store
 from bot.findings import subthemes as st
 from bot.review.db import db_session
+from bot.storage.audit import audit
 from bot.storage.export import csv_safe
-from bot.storage.models import AuditEvent, Quote, ReportSummary, Subtheme
+from bot.storage.models import Quote, ReportSummary, Subtheme
 from bot.strategy import THEME_IDS, load_themes
 
 bp = Blueprint("findings", __name__, url_prefix="/staff", template_folder="templates")
@@ -277,9 +278,7 @@ def quotes_csv() -> Any:
     """Starred quotes, redacted, for use outside the app (audited)."""
     with db_session() as session:
         views = quote_store.quotes(session)
-        session.add(
-            AuditEvent(actor=_actor(), action="quotes_exported", detail={"rows": len(views)})
-        )
+        audit(session, actor=_actor(), action="quotes_exported", detail={"rows": len(views)})
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["theme", "quote", "sector", "size_band"])
@@ -333,12 +332,11 @@ def download(fmt: str) -> Any:
         abort(404)
     with db_session() as session:
         data = report_store.collect(session)
-        session.add(
-            AuditEvent(
-                actor=_actor(),
-                action="report_downloaded",
-                detail={"format": fmt, "responses": data.total_responses},
-            )
+        audit(
+            session,
+            actor=_actor(),
+            action="report_downloaded",
+            detail={"format": fmt, "responses": data.total_responses},
         )
     body = report_store.to_bytes(data, fmt)
     name = f"bucks-lis-report-{data.generated_at:%Y-%m-%d}.{fmt}"

@@ -9,7 +9,8 @@ from datetime import datetime, timezone
 from sqlalchemy import delete, inspect, select, update
 from sqlalchemy.orm import Session
 
-from bot.storage.models import AuditEvent, Business, Conversation, Response
+from bot.storage.audit import audit
+from bot.storage.models import Business, Conversation, Response
 from bot.storage.transcripts import EVENTS
 
 
@@ -49,18 +50,17 @@ def forget_sender(
     for business in businesses:
         session.delete(business)  # cascades to conversations, responses, themes
     events = delete_transcript(session, sender_id)
-    session.add(
-        AuditEvent(
-            actor=actor,
-            action="erasure",
-            business_id=business_ids[0] if business_ids else None,
-            detail={
-                "reason": reason,
-                "businesses": business_ids,
-                "responses_deleted": responses,
-                "transcript_events_deleted": events,
-            },
-        )
+    audit(
+        session,
+        actor=actor,
+        action="erasure",
+        business_id=business_ids[0] if business_ids else None,
+        detail={
+            "reason": reason,
+            "businesses": business_ids,
+            "responses_deleted": responses,
+            "transcript_events_deleted": events,
+        },
     )
     session.flush()
     return ErasureResult(businesses=len(business_ids), responses=responses, events=events)
@@ -120,12 +120,11 @@ def erase_x_post(
             session.delete(match)
             responses += 1
     if said:
-        session.add(
-            AuditEvent(
-                actor=actor,
-                action="x_post_deleted",
-                detail={"responses_deleted": responses, "transcript_events_redacted": len(said)},
-            )
+        audit(
+            session,
+            actor=actor,
+            action="x_post_deleted",
+            detail={"responses_deleted": responses, "transcript_events_redacted": len(said)},
         )
     session.flush()
     return ErasureResult(businesses=0, responses=responses, events=len(said))
@@ -142,12 +141,11 @@ def erase_public_post(
     for response in responses:
         session.delete(response)
     if responses:
-        session.add(
-            AuditEvent(
-                actor=actor,
-                action="x_post_deleted",
-                detail={"reason": reason, "responses_deleted": len(responses)},
-            )
+        audit(
+            session,
+            actor=actor,
+            action="x_post_deleted",
+            detail={"reason": reason, "responses_deleted": len(responses)},
         )
     session.flush()
     return len(responses)
@@ -170,17 +168,16 @@ def forget_x_user(session: Session, user_id: str, actor: str) -> ErasureResult:
         )
         session.delete(business)
     if public:
-        session.add(
-            AuditEvent(
-                actor=actor,
-                action="erasure",
-                business_id=public[0].id,
-                detail={
-                    "reason": "x_user",
-                    "businesses": [b.id for b in public],
-                    "responses_deleted": posts,
-                },
-            )
+        audit(
+            session,
+            actor=actor,
+            action="erasure",
+            business_id=public[0].id,
+            detail={
+                "reason": "x_user",
+                "businesses": [b.id for b in public],
+                "responses_deleted": posts,
+            },
         )
     total = ErasureResult(len(public), posts, 0)
     for sender_id in (f"x-post-{user_id}", f"x-dm-{user_id}"):

@@ -24,9 +24,9 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import delete, func, inspect, select, update
 from sqlalchemy.orm import Session
 
+from bot.storage.audit import audit
 from bot.storage.models import (
     SOURCE_MODEL,
-    AuditEvent,
     Business,
     ConsultationSettings,
     Conversation,
@@ -107,15 +107,14 @@ def set_policy(
     }
     row.closes_on, row.retention_days = closes_on, retention_days
     row.updated_at, row.updated_by = utcnow(), actor
-    session.add(
-        AuditEvent(
-            actor=actor,
-            action="retention_settings",
-            detail={
-                "before": before,
-                "after": {"closes_on": closes_on.isoformat(), "retention_days": retention_days},
-            },
-        )
+    audit(
+        session,
+        actor=actor,
+        action="retention_settings",
+        detail={
+            "before": before,
+            "after": {"closes_on": closes_on.isoformat(), "retention_days": retention_days},
+        },
     )
     session.flush()
     return get_policy(session)
@@ -203,18 +202,17 @@ def apply_retention(
         row = session.get(ConsultationSettings, SETTINGS_ID)
         if row is not None:
             row.retention_applied_at = now
-        session.add(
-            AuditEvent(
-                actor=actor,
-                action="retention_applied",
-                detail={
-                    "businesses_anonymised": businesses,
-                    "responses_redacted": redacted,
-                    "transcript_events_deleted": events,
-                    "delete_on": policy.delete_on.isoformat() if policy.delete_on else None,
-                    "forced": force and not policy.due(today),
-                },
-            )
+        audit(
+            session,
+            actor=actor,
+            action="retention_applied",
+            detail={
+                "businesses_anonymised": businesses,
+                "responses_redacted": redacted,
+                "transcript_events_deleted": events,
+                "delete_on": policy.delete_on.isoformat() if policy.delete_on else None,
+                "forced": force and not policy.due(today),
+            },
         )
     session.flush()
     return result

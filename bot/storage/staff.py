@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from bot.storage.audit import audit
 from bot.storage.models import AuditEvent, StaffUser, utcnow
 
 ROLE_REVIEWER = "reviewer"
@@ -88,9 +89,7 @@ def create_user(
     user = StaffUser(email=email, password_hash=hash_password(password), role=role, active=True)
     session.add(user)
     session.flush()
-    session.add(
-        AuditEvent(actor=actor, action="staff_created", detail={"email": email, "role": role})
-    )
+    audit(session, actor=actor, action="staff_created", detail={"email": email, "role": role})
     return _info(user)
 
 
@@ -129,9 +128,7 @@ def update_user(
         user.password_hash = hash_password(password)
         changes["password"] = "changed"
     if changes:
-        session.add(
-            AuditEvent(actor=actor, action="staff_updated", detail={"email": user.email, **changes})
-        )
+        audit(session, actor=actor, action="staff_updated", detail={"email": user.email, **changes})
     session.flush()
     return _info(user)
 
@@ -200,11 +197,10 @@ def is_locked_out(session: Session, ip: str, email: str, now: datetime | None = 
 
 def record_login(session: Session, ip: str, email: str, ok: bool) -> None:
     """Record a login attempt (success resets the failure count for that email)."""
-    session.add(
-        AuditEvent(
-            actor=normalise_email(email)[:320] or "-",
-            action="login" if ok else "login_failed",
-            detail={"key": _key(ip, email), "ip": ip},
-        )
+    audit(
+        session,
+        actor=normalise_email(email)[:320] or "-",
+        action="login" if ok else "login_failed",
+        detail={"key": _key(ip, email), "ip": ip},
     )
     session.flush()

@@ -12,12 +12,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from bot.storage.audit import audit
 from bot.storage.models import (
     SOURCE_MODEL,
     SOURCE_PRECEDENCE,
     SOURCE_RESPONDENT,
     SOURCE_STAFF,
-    AuditEvent,
     EffectiveTheme,
     ModelPrediction,
     ResponseTheme,
@@ -148,13 +148,12 @@ def set_override(
     before = recompute_effective(session, response_id)
     _upsert(session, response_id, theme_id, source, present=present, created_by=actor)
     after = recompute_effective(session, response_id)
-    session.add(
-        AuditEvent(
-            actor=actor,
-            action="theme_added" if present else "theme_removed",
-            response_id=response_id,
-            detail={"theme": theme_id, "source": source, "before": before, "after": after},
-        )
+    audit(
+        session,
+        actor=actor,
+        action="theme_added" if present else "theme_removed",
+        response_id=response_id,
+        detail={"theme": theme_id, "source": source, "before": before, "after": after},
     )
     return after
 

@@ -19,8 +19,9 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 
 from bot.channels.x.state import REVOKED, get_state, set_state
+from bot.storage.audit import audit
 from bot.storage.db import session_scope
-from bot.storage.models import AuditEvent, XSpend, utcnow
+from bot.storage.models import XSpend, utcnow
 
 PRICES_USD = {
     "post": 0.015,
@@ -113,7 +114,7 @@ def mark_revoked(user_id: str, engine: Engine | None = None) -> None:
     """The bot account revoked our app: stop sending, tell staff (audit + overview)."""
     set_state(REVOKED, {"user_id": user_id, "at": utcnow().isoformat(timespec="seconds")}, engine)
     with session_scope(engine) as session:
-        session.add(AuditEvent(actor="x", action="x_access_revoked", detail={"user_id": user_id}))
+        audit(session, actor="x", action="x_access_revoked", detail={"user_id": user_id})
 
 
 def clear_revoked(actor: str, engine: Engine | None = None) -> bool:
@@ -122,5 +123,5 @@ def clear_revoked(actor: str, engine: Engine | None = None) -> bool:
         return False
     set_state(REVOKED, None, engine)
     with session_scope(engine) as session:
-        session.add(AuditEvent(actor=actor, action="x_access_restored"))
+        audit(session, actor=actor, action="x_access_restored")
     return True

@@ -13,7 +13,8 @@ from bot.review.db import db_session
 from bot.review.forms import LoginForm
 from bot.review.views.common import actor
 from bot.storage import staff as staff_store
-from bot.storage.models import AuditEvent, StaffUser
+from bot.storage.audit import audit
+from bot.storage.models import StaffUser
 
 bp = Blueprint("auth", __name__)
 
@@ -60,7 +61,7 @@ def login() -> Any:
 @login_required
 def logout() -> Any:
     with db_session() as session:
-        session.add(AuditEvent(actor=actor(), action="logout", detail={"ip": client_ip()}))
+        audit(session, actor=actor(), action="logout", detail={"ip": client_ip()})
     logout_user()
     flash("You have signed out.", "info")
     return redirect(url_for("review.auth.login"))

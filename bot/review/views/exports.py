@@ -13,7 +13,7 @@ from bot.review.exports import csv_stream, xlsx_bytes
 from bot.review.filters import filter_from_args, filter_to_args
 from bot.review.views.common import actor
 from bot.storage import queries
-from bot.storage.models import AuditEvent
+from bot.storage.audit import audit
 
 bp = Blueprint("exports", __name__)
 
@@ -33,17 +33,16 @@ def responses() -> Any:
     filename = f"bucks-lis-responses-{stamp}{suffix}.{fmt}"
     with db_session() as session:
         total = queries.count_responses(session, f)
-        session.add(
-            AuditEvent(
-                actor=actor(),
-                action="export",
-                detail={
-                    "format": fmt,
-                    "redacted": redacted,
-                    "rows": total,
-                    "filter": filter_to_args(f, page=1),
-                },
-            )
+        audit(
+            session,
+            actor=actor(),
+            action="export",
+            detail={
+                "format": fmt,
+                "redacted": redacted,
+                "rows": total,
+                "filter": filter_to_args(f, page=1),
+            },
         )
     headers = {"Content-Disposition": f'attachment; filename="{filename}"'}
     if fmt == "xlsx":

@@ -26,7 +26,8 @@ from bot.review.forms import NoteForm
 from bot.review.views.common import actor, back, business_id_of, theme_name
 from bot.review.x_status import x_post_links
 from bot.storage import queries
-from bot.storage.models import SOURCE_STAFF, AuditEvent, utcnow
+from bot.storage.audit import audit
+from bot.storage.models import SOURCE_STAFF, utcnow
 from bot.storage.models import Response as ResponseModel
 from bot.storage.themes import set_themes
 from bot.strategy import THEME_IDS
@@ -115,13 +116,12 @@ def correct_themes(response_id: int) -> Any:
         if mark_reviewed and item.reviewed_at is None:
             item.reviewed_at = utcnow()
             item.reviewed_by = actor()
-            session.add(
-                AuditEvent(
-                    actor=actor(),
-                    action="reviewed",
-                    response_id=response_id,
-                    business_id=business_id_of(session, item),
-                )
+            audit(
+                session,
+                actor=actor(),
+                action="reviewed",
+                response_id=response_id,
+                business_id=business_id_of(session, item),
             )
     names = ", ".join(theme_name(t) for t in after) or "no themes"
     flash(f"Themes saved: {names}.", "success")
@@ -141,14 +141,13 @@ def set_stance(response_id: int) -> Any:
             abort(404)
         before = item.stance
         item.stance, item.stance_by = stance, actor()
-        session.add(
-            AuditEvent(
-                actor=actor(),
-                action="stance_changed",
-                response_id=response_id,
-                business_id=business_id_of(session, item),
-                detail={"before": before, "after": stance},
-            )
+        audit(
+            session,
+            actor=actor(),
+            action="stance_changed",
+            response_id=response_id,
+            business_id=business_id_of(session, item),
+            detail={"before": before, "after": stance},
         )
     flash(f"Stance saved: {STANCE_LABELS[stance]}.", "success")
     return redirect(back(url_for("review.responses.detail", response_id=response_id)))
@@ -188,14 +187,13 @@ def review_action(response_id: int) -> Any:
             detail = {"chars": len(note or ""), "cleared": note is None}
             item.note = note
             message = "Note saved." if note else "Note cleared."
-        session.add(
-            AuditEvent(
-                actor=actor(),
-                action=action,
-                response_id=response_id,
-                business_id=business_id_of(session, item),
-                detail=detail or None,
-            )
+        audit(
+            session,
+            actor=actor(),
+            action=action,
+            response_id=response_id,
+            business_id=business_id_of(session, item),
+            detail=detail or None,
         )
     flash(message, "success")
     return redirect(back(url_for("review.responses.detail", response_id=response_id)))
