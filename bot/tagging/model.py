@@ -30,11 +30,11 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.strategy import THEME_IDS, theme
+from bot.strategy import THEME_IDS
 from bot.tagging.clauses import combine, owners, uncertain
 from bot.tagging.clean import clean
+from bot.tagging.evidence import Evidence
 from bot.tagging.features import (
-    STOP_WORDS,
     Featurizer,
     _one_blas_thread,
     blend,
@@ -124,14 +124,7 @@ class TrainedTagger:
         self.terms = terms or TermRule()
         self._encoder = encoder
         self._blocks = featurizer.blocks()
-        self._word_names = featurizer.word.names if featurizer.word else None
-        # per theme: the training messages carrying it and their embeddings (for evidence)
-        self._by_theme = []
-        for j in range(len(THEME_IDS)):
-            idx = np.flatnonzero(example_labels[:, j] > 0)
-            self._by_theme.append(
-                ([example_texts[k] for k in idx], np.ascontiguousarray(example_emb[idx]))
-            )
+        self._evidence = Evidence(self)
 
     # -- persistence -------------------------------------------------------------------
     def save(self, out_dir: Path) -> None:
@@ -343,7 +336,7 @@ class TrainedTagger:
             for j in terms:
                 P[i, j] = max(P[i, j], self.thresholds[j])
             on = [j for j in range(len(THEME_IDS)) if P[i, j] >= self.thresholds[j]]
-            evidence = {THEME_IDS[j]: self._evidence(i, j, parts, asked) for j in on}
+            evidence = {THEME_IDS[j]: self._evidence.why(i, j, parts, asked) for j in on}
             for j, term in terms.items():
                 evidence[THEME_IDS[j]].insert(0, f"term: {term.removeprefix('gaz:')}")
             scores = {t: round(p, 4) for t, p in zip(THEME_IDS, P[i].tolist(), strict=True)}
@@ -358,53 +351,3 @@ class TrainedTagger:
         gate_ok = gate is None or not cut or bool(gate[i] >= cut)
         clauses = parts["segments"][i]
         return self.terms.fired(clauses, scores, parts["segment_scores"][i], gate_ok)
-
-    def _evidence(self, i: int, j: int, parts: dict, asked: str | None) -> list[str]:
-        theme_id = THEME_IDS[j]
-        out: list[str] = []
-        for hit in parts["hits"][i]:
-            if theme_id in hit.themes and hit.text not in out:
-                out.append(hit.text)
-        contrib = {}
-        word = parts["word"]
-        if word is not None:
-            lo, _hi = self._blocks["word"]
-            assert self._word_names is not None  # a word block implies the word vocabulary
-            start, end = word.indptr[i], word.indptr[i + 1]
-            for col, val in zip(word.indices[start:end], word.data[start:end], strict=True):
-                c = float(val * self.W[lo + col, j])
-                name = self._word_names[col]
-                words = name.split()
-                if c > 0.1 and not any(w in STOP_WORDS or len(w) < 3 for w in words):
-                    contrib[name] = c
-        lowered = [e.lower() for e in out]
-        for phrase, _ in sorted(contrib.items(), key=lambda kv: -kv[1])[:3]:
-            if not any(phrase in e or e in phrase for e in lowered):
-                out.append(phrase)
-                lowered.append(phrase)
-        seg_scores = parts["segment_scores"][i]
-        if seg_scores is not None:
-            best = int(np.argmax(seg_scores[:, j]))
-            if seg_scores[best, j] >= self.thresholds[j]:
-                out.append(f"clause: {_short(parts['segments'][i][best])}")
-        if theme_id == asked:
-            out.append(f"answer to the {theme(theme_id).name} question")
-        if "emb" in self._blocks and theme_id != asked:
-            lo, hi = self._blocks["emb"]
-            vec = parts["emb"][i]
-            emb_share = float((vec * self.config["emb_weight"]) @ self.W[lo:hi, j])
-            if emb_share > sum(contrib.values()) or not out or self.config.get("knn_weight"):
-                nearest = self._nearest(vec, j)
-                if nearest:
-                    out.append(f"similar to: {nearest}")
-        return out or [theme_id]
-
-    def _nearest(self, vec: np.ndarray, j: int) -> str | None:
-        texts, embs = self._by_theme[j]
-        if not texts:
-            return None
-        return _short(texts[int(np.argmax(embs @ vec))])
-
-
-def _short(text: str) -> str:
-    return text if len(text) <= 90 else text[:87].rstrip() + "..."
