@@ -116,6 +116,7 @@ class ValidateStrategyForm(FormValidationAction):
                     dispatcher.utter_message(text=message("chosen", names=theme_names(seabed)))
                     return {
                         "islands": [],
+                        "profile_stopped": False,
                         "island_answer": DONE,
                         "seabed": seabed,
                         "pending_questions": question_queue(seabed),
@@ -134,7 +135,13 @@ class ValidateStrategyForm(FormValidationAction):
         queue = question_queue(chosen)
         if chosen:
             dispatcher.utter_message(text=message("chosen", names=theme_names(chosen)))
-        return {slot: chosen, "pending_questions": queue, answer_slot: None if queue else DONE}
+        # past the choice, "carry on" no longer means the profile stopped before it
+        return {
+            slot: chosen,
+            "pending_questions": queue,
+            answer_slot: None if queue else DONE,
+            "profile_stopped": False,
+        }
 
     def _answer(
         self, answer_slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
