@@ -66,6 +66,11 @@ def _seabed_words(theme_id: str) -> set[str]:
     return words | {t.name.lower().split(" and ")[0]}
 
 
+def past_the_profile(tracker: Tracker) -> dict[str, Any]:
+    """Once a choice is made, "carry on" no longer means the profile stopped before it."""
+    return {"profile_stopped": False} if tracker.get_slot("profile_stopped") else {}
+
+
 def asked_before(tracker: Tracker, slot: str) -> bool:
     """The choice question was already asked again after an unclear reply (twice in all)."""
     asks = [
@@ -116,7 +121,7 @@ class ValidateStrategyForm(FormValidationAction):
                     dispatcher.utter_message(text=message("chosen", names=theme_names(seabed)))
                     return {
                         "islands": [],
-                        "profile_stopped": False,
+                        **past_the_profile(tracker),
                         "island_answer": DONE,
                         "seabed": seabed,
                         "pending_questions": question_queue(seabed),
@@ -135,12 +140,11 @@ class ValidateStrategyForm(FormValidationAction):
         queue = question_queue(chosen)
         if chosen:
             dispatcher.utter_message(text=message("chosen", names=theme_names(chosen)))
-        # past the choice, "carry on" no longer means the profile stopped before it
         return {
             slot: chosen,
             "pending_questions": queue,
             answer_slot: None if queue else DONE,
-            "profile_stopped": False,
+            **past_the_profile(tracker),
         }
 
     def _answer(
