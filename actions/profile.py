@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import (
     SKIPPED,
+    acknowledgement_only,
     answer_read_as_question,
     as_text,
     buttons,
@@ -54,6 +55,9 @@ class ValidateProfileForm(FormValidationAction):
     ) -> dict[str, Any]:
         if holding(value):
             return {slot: None}  # asked again
+        if acknowledgement_only(value):
+            # "yes" to "what's the name of your organisation?" is no name: on to the next
+            return {slot: SKIPPED}
         if skips_the_rest(as_text(value)):  # "can we skip all this": the rest of the profile
             return {s: SKIPPED for s in PROFILE_SLOTS if s == slot or not tracker.get_slot(s)}
         if impatient(value) and dispatcher is not None:

@@ -149,10 +149,20 @@ GREETING = re.compile(
 )
 
 
+# "Hi again, it's Sarah from the bakery": a greeting that says who is back. Only after a
+# greeting, and a name is not "the"/"a" ("hi, it's the roads again" is a view).
+GREETING_WITH_NAME = re.compile(
+    r"(hi|hiya|hello|hey|morning|afternoon|good (morning|afternoon|evening))( again| there)?"
+    r" (it'?s|its|it is|this is) (?!the |a |an |our |my |all )[a-z]+( [a-z]+)?"
+    r"( (from|at|here)( [a-z0-9'&]+){0,4})?( again| here)?"
+)
+
+
 def greeting_only(text: Any) -> bool:
     """Nothing but a greeting or an apology for a pause ("hello?", "hi sorry, got
-    distracted"): not an answer to the pending question."""
-    return _whole(GREETING, text)
+    distracted", "hi again, it's Sarah from the bakery"): not an answer to the pending
+    question."""
+    return _whole(GREETING, text) or _whole(GREETING_WITH_NAME, text)
 
 
 def punctuation_only(text: Any) -> bool:
@@ -316,7 +326,8 @@ IMPATIENT = re.compile(
     rf"(this|it)( is|'?s) (taking|going on)( {_SWEAR})? (ages|forever|too long|so long|a while|"
     r"a long time|for ever)|"
     rf"(this|it)( is|'?s)( {_SWEAR})* (long|boring|tedious|slow|dragging( on)?|endless)|"
-    r"how (many|much) more( questions)?|how much longer|how long (is|will) (this|it) (take|go on)|"
+    r"how (many|much) more( questions| of (these|them|this)| to go| left)?( to go| left)?|"
+    r"how much longer|how long (is|will) (this|it) (take|go on)|are there (many|lots) more|"
     r"are we (nearly|almost) (done|there|finished)|"
     r"is (this|it) (nearly|almost) (done|over|finished)|"
     rf"(too|so)( {_SWEAR})? many questions|hurry (up|it up)|get on with it|i'?m bored|"
