@@ -93,12 +93,19 @@ def past_the_profile(tracker: Tracker) -> dict[str, Any]:
 
 
 def asked_before(tracker: Tracker, slot: str) -> bool:
-    """The choice question was already asked again after an unclear reply (twice in all).
+    """The choice question was just asked again after an unclear reply (twice in a row).
 
-    Counted by its text: a form's ask action leaves only its message in the transcript,
-    no action event (those count too, as older transcripts and tests have them)."""
-    ask = section_text(slot, "ask")
-    said = sum(1 for e in tracker.events if e.get("event") == "bot" and e.get("text") == ask)
+    Counted by its text back to the last other bot message: a form's ask action leaves only
+    its message in the transcript, no action event (those count too, as older transcripts
+    and tests have them); asked again later (carrying on) it starts from one."""
+    ask, unclear = section_text(slot, "ask"), message(f"{slot}_unclear")
+    said = 0
+    for event in reversed(tracker.events):
+        if event.get("event") != "bot" or event.get("text") == unclear:
+            continue
+        if event.get("text") != ask:
+            break
+        said += 1
     ran = sum(
         1
         for e in tracker.events

@@ -92,9 +92,25 @@ def test_an_unclear_choice_twice_moves_on_as_a_live_transcript_records_it(
     assert ValidateStrategyForm().validate_islands("yes", dispatcher, once, domain) == {
         "islands": None
     }
-    twice = make_tracker("d5", "yes", "affirm", events=[asked, user_event("yes"), asked])
+    unclear = {"event": "bot", "text": message("islands_unclear")}
+    twice = make_tracker("d5", "yes", "affirm", events=[asked, user_event("yes"), unclear, asked])
     result = ValidateStrategyForm().validate_islands("yes", dispatcher, twice, domain)
     assert result["islands"] == [] and result["island_answer"] == DONE
+
+
+def test_a_choice_asked_again_later_counts_afresh(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    # asked once, then "carry on" back to the profile, then asked again: one unclear
+    # reply now is asked again, not moved past
+    asked = {"event": "bot", "text": section_text("islands", "ask")}
+    intro = {"event": "bot", "text": section_text("islands", "intro")}
+    carry_on = {"event": "bot", "text": message("carry_on")}
+    events = [intro, asked, user_event("carry on"), carry_on, intro, asked]
+    tracker = make_tracker("d5b", "yes", "affirm", events=events)
+    assert ValidateStrategyForm().validate_islands("yes", dispatcher, tracker, domain) == {
+        "islands": None
+    }
 
 
 @pytest.mark.parametrize("slot", ["organisation", "sector", "size_band", "location", "role"])
