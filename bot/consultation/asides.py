@@ -80,6 +80,7 @@ ABOUT_THE_BOT = re.compile(
     r"person|machine|computer|ai|someone|anyone)|who am i (talking|speaking|chatting) (to|with)|"
     r"is (this|that) (a |an )?(bot|robot|real person|human|person|automated|ai|machine)|"
     r"is (there )?(anyone|someone|a person|a human) (actually )?(there|reading this|typing))"
+    r"( or (a |an |just a )?(bot|robot|chat ?bot|ai|real person|person|human|machine|not))?"
     r"( (actually|really|then|exactly|even|though|mate|please))*$"
 )
 

@@ -82,6 +82,7 @@ def test_not_asking_to_change_an_answer(text: str) -> None:
         "am I talking to a real person?",
         "is this a bot",
         "r u real",
+        "are you a real person or a bot?",
     ],
 )
 def test_asking_about_the_bot(text: str) -> None:
