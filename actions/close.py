@@ -22,6 +22,7 @@ from actions.common import (
 )
 from bot.consultation import service
 from bot.consultation.questions import message
+from bot.consultation.replies import says_no, says_yes
 
 EMAIL_IN_TEXT = re.compile(r"[^\s<>\"',;:()]+@[^\s<>\"',;:()]+")
 PLAIN_WORDS = re.compile(r"[a-z' ,.!]+")  # "no thanks", "nope" - not a mistyped address
@@ -107,7 +108,9 @@ class ValidateContactForm(FormValidationAction):
         if email:
             return self._save(email, dispatcher, tracker)
         intent = latest_intent(tracker)
-        if intent in YES_INTENTS:
+        if says_no(text):  # "negative", "nope not really": a no whatever NLU read
+            return self._no(tracker)
+        if intent in YES_INTENTS or says_yes(text):
             return {"follow_up": True}
         if intent in NO_INTENTS or skipped(tracker, text):
             return self._no(tracker)

@@ -48,6 +48,17 @@ def nudged_since_last_answer(tracker: Tracker, nudge: str) -> bool:
     return False
 
 
+def previous_user_text(tracker: Tracker) -> str | None:
+    """What the business said in the message before this one (None if nothing)."""
+    seen = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            seen += 1
+            if seen == 2:
+                return event.get("text") or ""
+    return None
+
+
 def skipped(tracker: Tracker, value: Any) -> bool:
     """The business skipped this question (Skip button, skip intent or a skip word)."""
     return latest_intent(tracker) == "skip" or (

@@ -24,12 +24,21 @@ from actions.common import (
     fix_theme_typos,
     holding,
     last_answer_key,
+    means_nothing,
     nudged_since_last_answer,
+    previous_user_text,
     side_question,
     skipped,
 )
 from actions.faq import SURE, answer_question, faq_choice
 from bot.consultation import service
+from bot.consultation.asides import (
+    asks_about_the_bot,
+    asks_to_change_answer,
+    continues_answer,
+    numbered_choice,
+    same_as_before,
+)
 from bot.consultation.questions import (
     SYNONYMS,
     match_themes,
@@ -66,14 +75,43 @@ def _seabed_words(theme_id: str) -> set[str]:
     return words | {t.name.lower().split(" and ")[0]}
 
 
+def answered_last_time(tracker: Tracker) -> bool:
+    """The business's message before this one was an answer (not a skip, "yes" or "hang
+    on"), so "and ..." now carries it on."""
+    before = previous_user_text(tracker) or ""
+    return bool(before) and not (
+        before.startswith("/")
+        or means_nothing(before)
+        or holding(before)
+        or acknowledgement_only(before)
+    )
+
+
+def past_the_profile(tracker: Tracker) -> dict[str, Any]:
+    """Once a choice is made, "carry on" no longer means the profile stopped before it."""
+    return {"profile_stopped": False} if tracker.get_slot("profile_stopped") else {}
+
+
 def asked_before(tracker: Tracker, slot: str) -> bool:
-    """The choice question was already asked again after an unclear reply (twice in all)."""
-    asks = [
-        e
+    """The choice question was just asked again after an unclear reply (twice in a row).
+
+    Counted by its text back to the last other bot message: a form's ask action leaves only
+    its message in the transcript, no action event (those count too, as older transcripts
+    and tests have them); asked again later (carrying on) it starts from one."""
+    ask, unclear = section_text(slot, "ask"), message(f"{slot}_unclear")
+    said = 0
+    for event in reversed(tracker.events):
+        if event.get("event") != "bot" or event.get("text") == unclear:
+            continue
+        if event.get("text") != ask:
+            break
+        said += 1
+    ran = sum(
+        1
         for e in tracker.events
         if e.get("event") == "action" and e.get("name") == f"action_ask_{slot}"
-    ]
-    return len(asks) >= 2
+    )
+    return max(said, ran) >= 2
 
 
 def finished(tracker: Tracker) -> dict[str, Any]:
@@ -109,13 +147,15 @@ class ValidateStrategyForm(FormValidationAction):
             chosen: list[str] = []
         else:
             fixed = fix_theme_typos(after_change_of_mind(text))  # "space - no wait, medtech"
-            chosen = match_themes(fixed, kind)
+            # "2", "1 and 4": by place in the list shown, else by name
+            chosen = numbered_choice(fixed, KINDS[slot][1]) or match_themes(fixed, kind)
             if not chosen and slot == "islands":
                 seabed = seabed_named(fixed)
                 if seabed:  # "environment" at the islands question: on to the seabed
                     dispatcher.utter_message(text=message("chosen", names=theme_names(seabed)))
                     return {
                         "islands": [],
+                        **past_the_profile(tracker),
                         "island_answer": DONE,
                         "seabed": seabed,
                         "pending_questions": question_queue(seabed),
@@ -134,7 +174,12 @@ class ValidateStrategyForm(FormValidationAction):
         queue = question_queue(chosen)
         if chosen:
             dispatcher.utter_message(text=message("chosen", names=theme_names(chosen)))
-        return {slot: chosen, "pending_questions": queue, answer_slot: None if queue else DONE}
+        return {
+            slot: chosen,
+            "pending_questions": queue,
+            answer_slot: None if queue else DONE,
+            **past_the_profile(tracker),
+        }
 
     def _answer(
         self, answer_slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
@@ -159,11 +204,22 @@ class ValidateStrategyForm(FormValidationAction):
             # again, so the answer that follows is stored against the question it answers.
             answer_question(dispatcher, tracker)
             return {answer_slot: None}
+        if asks_about_the_bot(text) or asks_to_change_answer(text):
+            # "are you a bot?", "can I change what I said about roads?" read as a view
+            answer_question(dispatcher, tracker)
+            return {answer_slot: None}
         if asks_to_delete(text):
             # "please delete everything I've said" that NLU missed: never stored as a view
             dispatcher.utter_message(text=message("forget_how"))
             return {answer_slot: None}
         previous = last_answer_key(tracker)
+        if previous and continues_answer(text) and answered_last_time(tracker):
+            # "and the A41 is a nightmare" straight after an answer: the rest of that
+            # answer, kept with it; the pending question is asked again
+            service.record_answer(
+                tracker.sender_id, channel(tracker), text, previous, question(previous).text
+            )
+            return {answer_slot: None}
         if previous and corrects_last_answer(text):
             # "sorry, I meant Silverstone Park": kept with the answer it corrects, and the
             # pending question is asked again
@@ -182,6 +238,10 @@ class ValidateStrategyForm(FormValidationAction):
             service.record_answer(
                 tracker.sender_id, channel(tracker), text, key, question(key).text
             )
+            if same_as_before(text):
+                # "same as before", "see above": kept as said against this question (staff
+                # read it beside the answer before); said back so the business knows
+                dispatcher.utter_message(text=message("same_as_before"))
         return {answer_slot: None if rest else DONE, "pending_questions": rest}
 
     async def extract_islands(

@@ -12,7 +12,12 @@ from actions.consent import PRIVACY_NOTICE, privacy_shown
 from actions.faq import SURE, answer_question, faq_choice, resume
 from bot.consultation import service
 from bot.consultation.questions import message
-from bot.consultation.replies import greeting_only, opens_with_question
+from bot.consultation.replies import (
+    acknowledgement_only,
+    greeting_only,
+    means_nothing,
+    opens_with_question,
+)
 
 NAME = "action_fallback"
 VIEW_INTENTS = {"inform", "choose_theme"}
@@ -47,6 +52,8 @@ def offers_a_view(tracker: Tracker) -> bool:
     intent, text = latest_intent(tracker), latest_text(tracker)
     if looks_like_question(text):
         return False  # "which sectors does this cover?" asks; it offers nothing to note
+    if means_nothing(text) or acknowledgement_only(text):
+        return False  # "not sure tbh", "nope", "cheers": nothing to note
     if intent in VIEW_INTENTS:
         return True
     return intent == "nlu_fallback" and len(text.split()) >= VIEW_MIN_WORDS

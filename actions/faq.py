@@ -11,8 +11,10 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import buttons, latest_text
 from actions.consent import PRIVACY_NOTICE, privacy_shown
+from bot.consultation.asides import asks_about_the_bot, asks_to_change_answer
 from bot.consultation.focus import focus_answer
 from bot.consultation.questions import message, named_themes
+from bot.consultation.replies import impatient
 from bot.strategy import theme
 
 # Below this ResponseSelector confidence, a question naming an island or seabed driver
@@ -44,8 +46,27 @@ def describe(theme_id: str) -> str:
     )
 
 
+def answer_aside(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """Answer what the FAQ has no answer for, whatever it chose: "are you a bot?" (it is
+    automated), "can I change what I said?" (how), and "how many more?" mid-questions
+    (how to finish). False when the message is none of these."""
+    text = latest_text(tracker)
+    if asks_about_the_bot(text):
+        dispatcher.utter_message(text=message("bot_is_automated"))
+        dispatcher.utter_message(response="utter_faq/bot_help")
+    elif asks_to_change_answer(text):
+        dispatcher.utter_message(text=message("change_how"))
+    elif impatient(text) and tracker.active_loop.get("name") == "strategy_form":
+        dispatcher.utter_message(text=message("impatient"))
+    else:
+        return False
+    return True
+
+
 def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     """The FAQ answer, or what the strategy says about the islands or drivers asked about."""
+    if answer_aside(dispatcher, tracker):
+        return
     key, confidence = faq_choice(tracker)
     named = named_themes(latest_text(tracker))
     if named and (key in (None, "islands_seabed") or confidence < SURE):

@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import (
     SKIPPED,
+    acknowledgement_only,
     answer_read_as_question,
     as_text,
     buttons,
@@ -54,6 +55,9 @@ class ValidateProfileForm(FormValidationAction):
     ) -> dict[str, Any]:
         if holding(value):
             return {slot: None}  # asked again
+        if acknowledgement_only(value):
+            # "yes" to "what's the name of your organisation?" is no name: on to the next
+            return {slot: SKIPPED}
         if skips_the_rest(as_text(value)):  # "can we skip all this": the rest of the profile
             return {s: SKIPPED for s in PROFILE_SLOTS if s == slot or not tracker.get_slot(s)}
         if impatient(value) and dispatcher is not None:
@@ -189,4 +193,21 @@ class ActionSaveProfile(Action):
             value = tracker.get_slot(slot)
             fields[slot] = None if value in (None, SKIPPED) else value
         service.save_profile(tracker.sender_id, channel(tracker), **fields)
-        return [SlotSet("stage", "strategy")]
+        # stopped half-way ("stop" at a profile question): "carry on" at the islands
+        # question then goes back to the first unanswered one (rule in digressions.yml)
+        stopped = any(tracker.get_slot(slot) is None for slot in PROFILE_SLOTS)
+        return [SlotSet("stage", "strategy"), SlotSet("profile_stopped", stopped)]
+
+
+class ActionResumeProfile(Action):
+    """ "Carry on" after stopping half-way through the profile: back to its first
+    unanswered question (the profile form asks it), then on to the strategy as before."""
+
+    def name(self) -> str:
+        return "action_resume_profile"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        dispatcher.utter_message(text=message("carry_on"))
+        return [SlotSet("stage", "profile"), SlotSet("profile_stopped", False)]

@@ -93,10 +93,11 @@ def skips_the_rest(text: Any) -> bool:
 
 
 def means_nothing(text: Any) -> bool:
-    """A short reply with nothing to record ("no idea", "dunno", "nah", "not sure tbh")."""
+    """A short reply with nothing to record ("no idea", "dunno", "nah", "not sure tbh",
+    and a plain no such as "nope not really" or "negative")."""
     if isinstance(text, str) and is_skip(text):
         return True
-    return _whole(NOTHING_TO_SAY, text)
+    return _whole(NOTHING_TO_SAY, text) or says_no(text)
 
 
 # At a choice of themes: none of them ("none of these", "nothing", "neither").
@@ -148,10 +149,20 @@ GREETING = re.compile(
 )
 
 
+# "Hi again, it's Sarah from the bakery": a greeting that says who is back. Only after a
+# greeting, and a name is not "the"/"a" ("hi, it's the roads again" is a view).
+GREETING_WITH_NAME = re.compile(
+    r"(hi|hiya|hello|hey|morning|afternoon|good (morning|afternoon|evening))( again| there)?"
+    r" (it'?s|its|it is|this is) (?!the |a |an |our |my |all )[a-z]+( [a-z]+)?"
+    r"( (from|at|here)( [a-z0-9'&]+){0,4})?( again| here)?"
+)
+
+
 def greeting_only(text: Any) -> bool:
     """Nothing but a greeting or an apology for a pause ("hello?", "hi sorry, got
-    distracted"): not an answer to the pending question."""
-    return _whole(GREETING, text)
+    distracted", "hi again, it's Sarah from the bakery"): not an answer to the pending
+    question."""
+    return _whole(GREETING, text) or _whole(GREETING_WITH_NAME, text)
 
 
 def punctuation_only(text: Any) -> bool:
@@ -315,7 +326,8 @@ IMPATIENT = re.compile(
     rf"(this|it)( is|'?s) (taking|going on)( {_SWEAR})? (ages|forever|too long|so long|a while|"
     r"a long time|for ever)|"
     rf"(this|it)( is|'?s)( {_SWEAR})* (long|boring|tedious|slow|dragging( on)?|endless)|"
-    r"how (many|much) more( questions)?|how much longer|how long (is|will) (this|it) (take|go on)|"
+    r"how (many|much) more( questions| of (these|them|this)| to go| left)?( to go| left)?|"
+    r"how much longer|how long (is|will) (this|it) (take|go on)|are there (many|lots) more|"
     r"are we (nearly|almost) (done|there|finished)|"
     r"is (this|it) (nearly|almost) (done|over|finished)|"
     rf"(too|so)( {_SWEAR})? many questions|hurry (up|it up)|get on with it|i'?m bored|"
@@ -340,3 +352,29 @@ FINISH = re.compile(
 def asks_to_finish(text: Any) -> bool:
     """The whole message asks to finish now ("fine just finish it", "ok end it there")."""
     return _whole(FINISH, text)
+
+
+# A plain no or yes, whatever NLU made of it ("negative" reads as a theme, "nope not
+# really" as a view): the follow-up question and the after-close reply read these.
+NO_REPLY = re.compile(
+    r"((no|nah|nope|naw|na|n|negative|not really|not for (me|us|now)|no thanks|no thank you|"
+    r"no ta|i'?m (good|ok|okay|alright)|we'?re (good|ok|okay|alright)|you'?re alright|"
+    r"not at the moment|not right now|not today|(i )?don'?t think so|definitely not|"
+    r"(that'?s )?a negative|negative on that)( thanks| thank you| ta| mate| cheers| tbh| really|"
+    r" to be honest| i'?m afraid| sorry)*[ ,]*)+"
+)
+YES_REPLY = re.compile(
+    r"((yes|yeah|yep|yup|yh|ya|yea|aye|sure|ok|okay|go on|go on then|why not|please|"
+    r"yes please|affirmative|of course|definitely|absolutely)( then| thanks| thank you| please|"
+    r" mate| ta)*[ ,]*)+"
+)
+
+
+def says_no(text: Any) -> bool:
+    """The whole reply is a no ("negative", "nah", "nope not really", "no ta")."""
+    return _whole(NO_REPLY, text)
+
+
+def says_yes(text: Any) -> bool:
+    """The whole reply is a yes ("yes", "yeah go on then", "sure")."""
+    return _whole(YES_REPLY, text) and not says_no(text)

@@ -133,7 +133,8 @@ def test_save_profile_stores_answers_and_drops_skips(
         "role": None,
     }
     events = run(ActionSaveProfile().run(dispatcher, make_tracker("b7", slots=slots), domain))
-    assert slot_sets(events) == {"stage": "strategy"}
+    # the role was never answered: stopped half-way, so "carry on" goes back to it
+    assert slot_sets(events) == {"stage": "strategy", "profile_stopped": True}
     with session_scope() as s:
         business = s.scalars(select(Business).where(Business.sender_id == "b7")).one()
         assert business.organisation == "Orbital Components Ltd"
