@@ -111,11 +111,14 @@ def run_load(
     fault: Callable[[], None],
     fault_after_turns: int,
     people: list[Business] | None = None,
+    client: Callable[..., Business] = converse,
 ) -> list[Business]:
     """Run the consultations; call `fault()` (in its own thread) once `fault_after_turns`
     turns have been answered, so the fault always lands mid-load however fast the turns
     are (a timer could fire after the load had finished). `people`: the businesses, when
-    the fault needs to see them (e.g. which replica serves most of them)."""
+    the fault needs to see them (e.g. which replica serves most of them). `client`: how a
+    business talks to the bot, `converse(base_url, biz, on_turn=...)`: REST here, the
+    website widget's socket.io in widget_load.py."""
     people = people if people is not None else [Business(n) for n in range(businesses)]
     lock, turns = threading.Lock(), [0]
     fired: list[threading.Thread] = []
@@ -128,7 +131,7 @@ def run_load(
                 fired[0].start()
 
     with ThreadPoolExecutor(at_once) as pool:
-        done = list(pool.map(lambda b: converse(base_url, b, on_turn=on_turn), people))
+        done = list(pool.map(lambda b: client(base_url, b, on_turn=on_turn), people))
     for thread in fired:
         thread.join(timeout=120)
     assert fired, f"the load ended after {turns[0]} turns, before the fault"
