@@ -50,6 +50,8 @@ class Business:
     replies: list[str] = field(default_factory=list)
     answers: list[str] = field(default_factory=list)  # acknowledged answers to store
     retries: int = 0
+    # seconds from a message's first send to its answer, for each one that had to be resent
+    recovered_after: list[float] = field(default_factory=list)
     replicas: list[str] = field(default_factory=list)  # X-Bucks-Replica of each turn
     gave_up: str | None = None
     refused: str | None = None  # why the server refused a request (a client bug)
@@ -58,7 +60,8 @@ class Business:
 def _turn(
     http: requests.Session, url: str, biz: Business, message: str, patience: float
 ) -> list[dict] | None:
-    deadline = time.monotonic() + patience
+    started = time.monotonic()
+    deadline, tries = started + patience, biz.retries
     # the same id on every resend of this message
     request = {"sender": biz.sender, "message": message, "message_id": uuid.uuid4().hex}
     while True:
@@ -69,6 +72,8 @@ def _turn(
                 said = " ".join(r.get("text") or "" for r in replies)
                 if PROBLEM not in said:
                     biz.replicas.append(resp.headers.get("X-Bucks-Replica", ""))
+                    if biz.retries > tries:
+                        biz.recovered_after.append(time.monotonic() - started)
                     return replies
             elif 400 <= resp.status_code < 500:
                 # the request itself was refused: sending it again cannot help

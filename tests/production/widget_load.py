@@ -45,9 +45,12 @@ if not hasattr(aiohttp, "ClientWSTimeout"):
 class WidgetClient:
     """One business's widget: a socket.io connection that comes back after a drop."""
 
-    def __init__(self, base_url: str, biz: Business, source_address: str) -> None:
+    def __init__(
+        self, base_url: str, biz: Business, source_address: str, transports: list[str]
+    ) -> None:
         self.base_url = base_url
         self.biz = biz
+        self.transports = transports
         self.http = aiohttp.ClientSession(
             # every business from its own address; unsafe: keep cookies of an IP-address host
             connector=aiohttp.TCPConnector(local_addr=(source_address, 0)),
@@ -92,7 +95,7 @@ class WidgetClient:
                     await self.sio.connect(
                         self.base_url,
                         headers={"Origin": self.base_url},  # the public origin is allowed
-                        transports=["websocket"],
+                        transports=self.transports,
                         wait_timeout=10,
                     )
                 except (socketio.exceptions.ConnectionError, ValueError, aiohttp.ClientError):
@@ -148,7 +151,8 @@ class WidgetClient:
     async def turn(self, message: str, patience: float) -> list[dict[str, Any]] | None:
         """Send `message` until it is acknowledged with a normal reply (the same id on every
         send), or None: refused, or no success within `patience` seconds."""
-        deadline = time.monotonic() + patience
+        started = time.monotonic()
+        deadline, tries = started + patience, self.biz.retries
         payload = {
             "message": message,
             "session_id": self.biz.sender,
@@ -158,6 +162,8 @@ class WidgetClient:
             outcome = await self._attempt(payload, deadline)
             if isinstance(outcome, list):
                 self.biz.replicas.append(self.replica())
+                if self.biz.retries > tries:
+                    self.biz.recovered_after.append(time.monotonic() - started)
                 return outcome
             if outcome == "refused" or time.monotonic() > deadline:
                 return None
@@ -171,9 +177,14 @@ class WidgetClient:
 
 
 async def _converse(
-    base_url: str, biz: Business, patience: float, on_turn: Callable[[], None]
+    base_url: str,
+    biz: Business,
+    patience: float,
+    on_turn: Callable[[], None],
+    transports: list[str],
 ) -> Business:
-    client = WidgetClient(base_url, biz, source_address=f"127.0.{biz.n // 250}.{biz.n % 250 + 2}")
+    address = f"127.0.{biz.n // 250}.{biz.n % 250 + 2}"
+    client = WidgetClient(base_url, biz, address, transports)
     try:
         for line, is_answer in SCRIPT:
             message = line.format(n=biz.n)
@@ -196,7 +207,20 @@ def converse(
     biz: Business,
     patience: float = 120.0,
     on_turn: Callable[[], None] = lambda: None,
+    transports: tuple[str, ...] = ("websocket",),
 ) -> Business:
     """One business's consultation through the widget's socket.io channel (run_load's
-    `client`; each runs in its own thread, with its own event loop)."""
-    return asyncio.run(_converse(base_url, biz, patience, on_turn))
+    `client`; each runs in its own thread, with its own event loop). `transports`:
+    websocket, as the widget connects first; ("polling",) as it falls back to where
+    websockets are blocked (HAProxy's cookie then keeps each request on the replica)."""
+    return asyncio.run(_converse(base_url, biz, patience, on_turn, list(transports)))
+
+
+def converse_polling(
+    base_url: str,
+    biz: Business,
+    patience: float = 120.0,
+    on_turn: Callable[[], None] = lambda: None,
+) -> Business:
+    """`converse` on long-polling only."""
+    return converse(base_url, biz, patience, on_turn, transports=("polling",))
