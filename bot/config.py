@@ -220,6 +220,11 @@ class Settings:
     gc_freeze_after_start: bool = field(
         default_factory=lambda: os.environ.get("GC_FREEZE_AFTER_START", "1") != "0"
     )
+    # --- Widget exactly-once under faults (branch wsfault) ------------------------------------
+    # Lifetime of a conversation's lock ticket in Redis (bot/production/lock_store.py), renewed
+    # every third of it while its turn waits or runs: a replica killed mid-turn frees the
+    # conversation within this, not Rasa's fixed 60 s (longer than the widget's 45 s ack wait).
+    lock_lease_seconds: float = field(default_factory=lambda: _float("LOCK_LEASE_SECONDS", 10.0))
 
     @property
     def production(self) -> bool:

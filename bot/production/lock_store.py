@@ -6,17 +6,30 @@ one conversation are still serialised within the replica, and the balancer's has
 sender keeps a conversation on one replica), logged once; Redis is tried again every
 `retry_seconds`, and its return is logged. Configured in deploy/endpoints.production.yml;
 connection settings come from REDIS_* in bot/config.py.
+
+Tickets are leases. Rasa gives each ticket a fixed 60 s life, so when a replica died
+mid-turn its ticket kept the conversation locked for up to a minute: the business's resend
+on the other replica waited ~61 s (the socket.io fault test), past the widget's 45 s ack
+wait, so the person saw "Not confirmed as sent" and a Retry that could not help either.
+Here a ticket lives `LOCK_LEASE_SECONDS` (10) and is renewed every third of that while its
+turn waits or runs, so a long turn keeps its lock and a dead replica's lock lapses within
+the lease. A renewal is a Redis transaction (WATCH): it never overwrites another replica's
+change to the lock (a new ticket), it is skipped and tried again instead.
 """
 
 from __future__ import annotations
 
+import asyncio
+import json
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager, suppress
 from typing import Any
 
 from rasa.core.lock import TicketLock
-from rasa.core.lock_store import InMemoryLockStore, RedisLockStore
+from rasa.core.lock_store import LOCK_LIFETIME, InMemoryLockStore, RedisLockStore
+from redis.exceptions import WatchError
 
 from bot.config import Settings
 from bot.redis_fallback import RedisFallback, redis_client
@@ -47,6 +60,7 @@ class FallbackRedisLockStore(RedisLockStore):
         )
         # Rasa's client has no connect timeout (a dead Redis host would stall every turn).
         self.red = redis_client(cfg, timeout=self.redis_timeout_seconds)
+        self.lease_seconds = cfg.lock_lease_seconds
         self.local = InMemoryLockStore()
         self.fallback = RedisFallback(
             "conversation locks are per replica",
@@ -78,3 +92,74 @@ class FallbackRedisLockStore(RedisLockStore):
             lambda: super(FallbackRedisLockStore, self).save_lock(lock),
             lambda: self.local.save_lock(lock),
         )
+
+    @asynccontextmanager
+    async def lock(
+        self,
+        conversation_id: str,
+        lock_lifetime: float = LOCK_LIFETIME,
+        wait_time_in_seconds: float = 1,
+    ) -> AsyncIterator[TicketLock]:
+        """Rasa's `lock`, with a ticket of `lease_seconds` renewed until the turn is done."""
+        if self.lease_seconds <= 0:  # LOCK_LEASE_SECONDS=0: Rasa's fixed lifetime
+            async with super().lock(conversation_id, lock_lifetime, wait_time_in_seconds) as lock:
+                yield lock
+            return
+        lease = min(lock_lifetime, self.lease_seconds)
+        ticket = self.issue_ticket(conversation_id, lease)
+        renewing = asyncio.ensure_future(self._keep_renewing(conversation_id, ticket, lease))
+        try:
+            yield await self._acquire_lock(conversation_id, ticket, wait_time_in_seconds)
+        finally:
+            renewing.cancel()
+            with suppress(asyncio.CancelledError):
+                await renewing
+            self.cleanup(conversation_id, ticket)
+
+    async def _keep_renewing(self, conversation_id: str, number: int, lease: float) -> None:
+        while True:
+            await asyncio.sleep(lease / 3)
+            try:
+                self.renew(conversation_id, number, lease)
+            except Exception:  # noqa: BLE001 - a missed renewal is retried; the turn goes on
+                logger.exception("Could not renew the lock of %s", conversation_id)
+
+    def renew(self, conversation_id: str, number: int, lease: float) -> bool:
+        """Push ticket `number`'s expiry to `lease` seconds from now; False if it is gone
+        or another replica changed the lock meanwhile (the next renewal tries again)."""
+        return self.fallback.call(
+            lambda: self._renew_in_redis(conversation_id, number, lease),
+            lambda: self._renew_local(conversation_id, number, lease),
+        )
+
+    def _renew_local(self, conversation_id: str, number: int, lease: float) -> bool:
+        lock = self.local.get_lock(conversation_id)
+        if lock is None or not _extend(lock, number, lease):
+            return False
+        self.local.save_lock(lock)
+        return True
+
+    def _renew_in_redis(self, conversation_id: str, number: int, lease: float) -> bool:
+        key = self.key_prefix + conversation_id
+        with self.red.pipeline() as pipe:
+            try:
+                pipe.watch(key)  # the write below fails if anyone changes the lock first
+                raw = pipe.get(key)
+                lock = TicketLock.from_dict(json.loads(raw)) if raw else None
+                if lock is None or not _extend(lock, number, lease):
+                    return False
+                pipe.multi()
+                pipe.set(key, lock.dumps())
+                pipe.execute()
+                return True
+            except WatchError:
+                return False
+
+
+def _extend(lock: TicketLock, number: int, lease: float) -> bool:
+    """Set ticket `number`'s expiry `lease` seconds ahead; False if it is not in `lock`."""
+    for ticket in lock.tickets:
+        if ticket.number == number:
+            ticket.expires = time.time() + lease
+            return True
+    return False

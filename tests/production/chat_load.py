@@ -50,6 +50,8 @@ class Business:
     replies: list[str] = field(default_factory=list)
     answers: list[str] = field(default_factory=list)  # acknowledged answers to store
     retries: int = 0
+    # seconds from a message's first send to its answer, for each one that had to be resent
+    recovered_after: list[float] = field(default_factory=list)
     replicas: list[str] = field(default_factory=list)  # X-Bucks-Replica of each turn
     gave_up: str | None = None
     refused: str | None = None  # why the server refused a request (a client bug)
@@ -58,7 +60,8 @@ class Business:
 def _turn(
     http: requests.Session, url: str, biz: Business, message: str, patience: float
 ) -> list[dict] | None:
-    deadline = time.monotonic() + patience
+    started = time.monotonic()
+    deadline, tries = started + patience, biz.retries
     # the same id on every resend of this message
     request = {"sender": biz.sender, "message": message, "message_id": uuid.uuid4().hex}
     while True:
@@ -69,6 +72,8 @@ def _turn(
                 said = " ".join(r.get("text") or "" for r in replies)
                 if PROBLEM not in said:
                     biz.replicas.append(resp.headers.get("X-Bucks-Replica", ""))
+                    if biz.retries > tries:
+                        biz.recovered_after.append(time.monotonic() - started)
                     return replies
             elif 400 <= resp.status_code < 500:
                 # the request itself was refused: sending it again cannot help
@@ -111,11 +116,14 @@ def run_load(
     fault: Callable[[], None],
     fault_after_turns: int,
     people: list[Business] | None = None,
+    client: Callable[..., Business] = converse,
 ) -> list[Business]:
     """Run the consultations; call `fault()` (in its own thread) once `fault_after_turns`
     turns have been answered, so the fault always lands mid-load however fast the turns
     are (a timer could fire after the load had finished). `people`: the businesses, when
-    the fault needs to see them (e.g. which replica serves most of them)."""
+    the fault needs to see them (e.g. which replica serves most of them). `client`: how a
+    business talks to the bot, `converse(base_url, biz, on_turn=...)`: REST here, the
+    website widget's socket.io in widget_load.py."""
     people = people if people is not None else [Business(n) for n in range(businesses)]
     lock, turns = threading.Lock(), [0]
     fired: list[threading.Thread] = []
@@ -128,7 +136,7 @@ def run_load(
                 fired[0].start()
 
     with ThreadPoolExecutor(at_once) as pool:
-        done = list(pool.map(lambda b: converse(base_url, b, on_turn=on_turn), people))
+        done = list(pool.map(lambda b: client(base_url, b, on_turn=on_turn), people))
     for thread in fired:
         thread.join(timeout=120)
     assert fired, f"the load ended after {turns[0]} turns, before the fault"

@@ -146,6 +146,24 @@ class ProductionStack:
                 raise RuntimeError("run-production did not become ready:\n" + self.output()[-4000:])
             time.sleep(1)
 
+    def wait_balanced(self, timeout: float = 300.0) -> None:
+        """Until HAProxy sends traffic to every server again: a replica an earlier test
+        killed is restarted but loads its model for a while, and a test that kills "the
+        replica serving most businesses" must not find the other one still loading."""
+        from bot.production.topology import Topology
+
+        Topology(
+            root=self.root / "production",
+            public_host="127.0.0.1",
+            public_port=self.public_port,
+            web_port=self.ports["WEB_PORT"],
+            rasa_ports=[self.ports["RASA_PORT"] + i for i in (0, 1)],
+            action_ports=[self.ports["ACTION_PORT"] + i for i in (0, 1)],
+            actions_balancer_port=self.ports["ACTIONS_BALANCER_PORT"],
+            postgres_port=self.ports["POSTGRES_PORT"],
+            redis_port=self.ports["REDIS_PORT"],
+        ).wait_balanced(timeout)
+
     def stop(self) -> None:
         import os
         import signal

@@ -83,3 +83,69 @@ def test_production_lock_store_needs_redis_host(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.delenv("REDIS_HOST", raising=False)
     with pytest.raises(ValueError, match="REDIS_HOST is not set"):
         FallbackRedisLockStore()
+
+
+HOLDER = """
+import asyncio
+from bot.production.lock_store import FallbackRedisLockStore
+
+async def main():
+    async with FallbackRedisLockStore().lock("widget-business", wait_time_in_seconds=0.05):
+        print("locked", flush=True)
+        await asyncio.sleep(120)  # a turn in progress when the replica is killed
+
+asyncio.run(main())
+"""
+
+
+def test_a_killed_replicas_lock_lapses_within_the_lease_and_a_live_one_keeps_it(
+    redis_server: RedisServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rasa's tickets live 60 s, so a conversation whose replica died mid-turn stayed locked
+    that long (the socket.io fault test: the widget's resend answered after ~61 s, past its
+    45 s ack wait). A ticket is now a 1 s lease here (LOCK_LEASE_SECONDS), renewed by a
+    live holder however long its turn takes."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from bot.production.lock_store import FallbackRedisLockStore
+
+    env = {"REDIS_HOST": "127.0.0.1", "REDIS_PORT": str(redis_server.port)}
+    env["LOCK_LEASE_SECONDS"] = "1"
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    other_replica = FallbackRedisLockStore()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER],
+        env=dict(os.environ, **env),
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+
+        async def take(timeout: float) -> float:
+            started = time.monotonic()
+            await asyncio.wait_for(_lock_once(other_replica), timeout)
+            return time.monotonic() - started
+
+        # Alive, the holder keeps its lock well past one lease.
+        with pytest.raises(asyncio.TimeoutError):
+            asyncio.run(take(3.0))
+        holder.send_signal(signal.SIGKILL)
+        holder.wait(timeout=10)
+        waited = asyncio.run(take(30.0))
+    finally:
+        if holder.poll() is None:
+            holder.kill()
+            holder.wait()
+    assert waited < 2.0  # within the 1 s lease (plus polling), not Rasa's 60 s
+
+
+async def _lock_once(store: LockStore) -> None:
+    async with store.lock("widget-business", wait_time_in_seconds=0.05):
+        pass
