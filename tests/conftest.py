@@ -67,13 +67,35 @@ def session(engine: Engine) -> Iterator[Session]:
         yield s
 
 
-def free_port() -> int:
-    """A TCP port nobody is listening on right now."""
+_HANDED_OUT: set[int] = set()
+
+
+def free_port(span: int = 1) -> int:
+    """A TCP port nobody is listening on right now (with `span`, the `span` ports from it),
+    below Linux's ephemeral range (32768+).
+
+    A port the kernel hands out for `bind(0)` comes from the same range as the source ports
+    of outgoing connections, so between this check and the server's own bind a client
+    connection anywhere on the machine could take it (a production stack then failed to
+    start in CI). Ports below the range are only ever taken by a listener. Never the same
+    port twice in one session."""
+    import random
     import socket
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    for _ in range(500):
+        first = random.randint(20000, 32767 - span)
+        ports = range(first, first + span)
+        if any(p in _HANDED_OUT for p in ports):
+            continue
+        try:
+            for port in ports:
+                with socket.socket() as s:
+                    s.bind(("127.0.0.1", port))
+        except OSError:
+            continue
+        _HANDED_OUT.update(ports)
+        return first
+    raise RuntimeError("no free port in 20000-32767")
 
 
 class LiveStack:

@@ -4,22 +4,16 @@ from __future__ import annotations
 
 import csv
 import io
-import socket
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import free_port
 from tests.review.seed import PASSWORD, REVIEWER_EMAIL, XSS_SCRIPT, Seeded, seed
 
 pytestmark = pytest.mark.browser
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class LiveServer:
@@ -51,7 +45,7 @@ def live_review(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
         from bot.web.app import create_app
 
         app = create_app({"DATABASE_URL": url, "SECRET_KEY": "browser-test-secret"})
-        port = _free_port()
+        port = free_port()
         server = make_server("127.0.0.1", port, app, threaded=True)
         thread = threading.Thread(target=server.serve_forever, daemon=True)
         thread.start()

@@ -22,7 +22,7 @@ from bot.channels.text import MAX_METADATA_CHARS
 from bot.channels.x.inbound import clean_text
 from bot.channels.x.signatures import sign_body
 from tests.channels.x_harness import SECRET, URL, Harness
-from tests.conftest import PROJECT_ROOT
+from tests.conftest import PROJECT_ROOT, free_port
 
 MAX = 2000
 SESSION = "abcdef0123456789"
@@ -151,12 +151,6 @@ def test_x_altered_and_replayed_signatures_are_refused(x: Harness) -> None:
 # --------------------------------------------------------------------------- live server
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _serve(port: int) -> None:
     """Child process: every channel in credentials.yml on Rasa's no-API server, echoing."""
     from rasa.core.run import configure_app, create_http_input_channels
@@ -182,7 +176,7 @@ def rasa_server(database_url: str, monkeypatch: pytest.MonkeyPatch) -> Any:
     monkeypatch.setenv("X_POLL_SECONDS", "0")  # no hashtag polling or compliance threads
     monkeypatch.setenv("X_COMPLIANCE_HOURS", "0")
     settings.cache_clear()
-    port = _free_port()
+    port = free_port()
     child = multiprocessing.get_context("fork").Process(target=_serve, args=(port,), daemon=True)
     child.start()
     try:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import socket
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -18,15 +17,10 @@ from aiohttp import web
 
 from bot.channels import action_session
 from bot.config import PROJECT_ROOT
+from tests.conftest import free_port
 
 pytestmark = pytest.mark.slow
 MODEL = PROJECT_ROOT / "models" / "rasa" / "consultation.tar.gz"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _run(scenario: Callable[[], Awaitable[None]]) -> None:
@@ -126,7 +120,7 @@ def agent_and_port(database_url: str) -> Any:
     from bot.storage.tracker_store import ConsultationTrackerStore
 
     resilience.install()
-    port = _free_port()
+    port = free_port()
     agent = Agent.load(
         str(MODEL),
         tracker_store=ConsultationTrackerStore(),

@@ -14,14 +14,9 @@ from rasa.core.channels.channel import UserMessage
 from sanic import Sanic
 
 from bot.channels.rest import LimitedRestInput, check_body
+from tests.conftest import free_port
 
 MAX = 2000
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture()
@@ -103,7 +98,7 @@ def _serve(port: int) -> None:
 
 def _serve_and_post(posts: list[tuple[bytes, dict[str, str]]]) -> list:
     """Run the server in a forked child (Sanic keeps per-process state) and post to it."""
-    port = _free_port()
+    port = free_port()
     child = multiprocessing.get_context("fork").Process(target=_serve, args=(port,), daemon=True)
     child.start()
     try:
