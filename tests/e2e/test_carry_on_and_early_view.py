@@ -10,14 +10,9 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.test_rest_conversation import Chat, rows
+from tests.e2e.test_rest_conversation import Chat, answers, business
 
 pytestmark = pytest.mark.slow
-
-ANSWERS = (
-    "SELECT r.text, r.question_key FROM responses r JOIN conversations c "
-    "ON c.id = r.conversation_id WHERE c.sender_id = :s ORDER BY r.id"
-)
 
 
 def test_set_c_findings_through_the_stack(live_stack: Any) -> None:
@@ -40,10 +35,10 @@ def test_set_c_findings_through_the_stack(live_stack: Any) -> None:
     second = "the rent on our unit went up forty percent this year"
     assert "what would help" in chat.say(second)
 
-    [business] = rows(live_stack, "SELECT * FROM businesses WHERE sender_id = :s", s=chat.sender)
-    assert business["size_band"] == "Medium (50-249 staff)"
-    assert business["location"] == "Haddenham"
-    assert rows(live_stack, ANSWERS, s=chat.sender) == [
+    profile = business(live_stack, chat.sender)
+    assert profile["size_band"] == "Medium (50-249 staff)"
+    assert profile["location"] == "Haddenham"
+    assert answers(live_stack, chat.sender) == [
         {"text": view, "question_key": "before_consent"},
         {"text": first, "question_key": "island:high_performance_technology:opportunities"},
         {"text": second, "question_key": "island:high_performance_technology:barriers"},

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.test_rest_conversation import Chat, rows
+from tests.e2e.test_rest_conversation import Chat, answers, business
 
 pytestmark = pytest.mark.slow
 
@@ -31,14 +31,9 @@ def test_probe_findings_through_the_stack(live_stack: Any) -> None:
     assert "11 January" in chat.say("yes")
     assert "we'll use that email" in chat.say("yeah my email is jo@marshgibbon.example.co.uk")
 
-    [business] = rows(live_stack, "SELECT * FROM businesses WHERE sender_id = :s", s=chat.sender)
-    assert business["organisation"] == "Marsh Gibbon Joinery"
-    assert business["size_band"] == "Small (10-49 staff)"
-    assert business["email"] == "jo@marshgibbon.example.co.uk"
-    responses = rows(
-        live_stack,
-        "SELECT r.text, r.question_key FROM responses r JOIN conversations c "
-        "ON c.id = r.conversation_id WHERE c.sender_id = :s ORDER BY r.id",
-        s=chat.sender,
-    )
+    profile = business(live_stack, chat.sender)
+    assert profile["organisation"] == "Marsh Gibbon Joinery"
+    assert profile["size_band"] == "Small (10-49 staff)"
+    assert profile["email"] == "jo@marshgibbon.example.co.uk"
+    responses = answers(live_stack, chat.sender)
     assert responses == [{"text": answer, "question_key": "seabed:infrastructure:views"}]

@@ -46,6 +46,22 @@ def rows(stack: Any, sql: str, **params: Any) -> list[dict[str, Any]]:
         engine.dispose()
 
 
+def answers(stack: Any, sender: str) -> list[dict[str, Any]]:
+    """The sender's stored answers, oldest first: text and the question each answers."""
+    return rows(
+        stack,
+        "SELECT r.text, r.question_key FROM responses r JOIN conversations c "
+        "ON c.id = r.conversation_id WHERE c.sender_id = :s ORDER BY r.id",
+        s=sender,
+    )
+
+
+def business(stack: Any, sender: str) -> dict[str, Any]:
+    """The sender's one business profile row."""
+    [row] = rows(stack, "SELECT * FROM businesses WHERE sender_id = :s", s=sender)
+    return row
+
+
 def anywhere(stack: Any, needle: str) -> list[str]:
     engine = create_engine(stack.database_url)
     found = []

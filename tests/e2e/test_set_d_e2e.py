@@ -10,14 +10,9 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.test_rest_conversation import Chat, rows
+from tests.e2e.test_rest_conversation import Chat, answers, business
 
 pytestmark = pytest.mark.slow
-
-ANSWERS = (
-    "SELECT r.text, r.question_key FROM responses r JOIN conversations c "
-    "ON c.id = r.conversation_id WHERE c.sender_id = :s ORDER BY r.id"
-)
 
 
 def test_set_d_findings_through_the_stack(live_stack: Any) -> None:
@@ -41,10 +36,10 @@ def test_set_d_findings_through_the_stack(live_stack: Any) -> None:
     assert "what would help" in chat.say("dunno")
     assert "seabed" in chat.say("negative")
 
-    [business] = rows(live_stack, "SELECT * FROM businesses WHERE sender_id = :s", s=chat.sender)
-    assert business["sector"] is None and business["size_band"] == "Small (10-49 staff)"
+    profile = business(live_stack, chat.sender)
+    assert profile["sector"] is None and profile["size_band"] == "Small (10-49 staff)"
     key = "island:high_performance_technology:opportunities"
-    assert rows(live_stack, ANSWERS, s=chat.sender) == [
+    assert answers(live_stack, chat.sender) == [
         {"text": first, "question_key": key},
         {"text": more, "question_key": key},
     ]
