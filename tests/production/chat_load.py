@@ -56,6 +56,17 @@ class Business:
     gave_up: str | None = None
     refused: str | None = None  # why the server refused a request (a client bug)
 
+    def script(self) -> list[tuple[str, bool]]:
+        """The consultation's messages for this business, and whether each is an answer."""
+        return [(line.format(n=self.n), is_answer) for line, is_answer in SCRIPT]
+
+    def answered(self, message: str, replies: list[dict], is_answer: bool) -> None:
+        """A message the bot acknowledged with `replies`: what `losses` later checks."""
+        self.acknowledged.append(message)
+        self.replies += [r["text"] for r in replies if r.get("text")]
+        if is_answer:
+            self.answers.append(message)
+
 
 def _turn(
     http: requests.Session, url: str, biz: Business, message: str, patience: float
@@ -95,17 +106,13 @@ def converse(
 ) -> Business:
     url = f"{base_url}/webhooks/rest/webhook"
     with requests.Session() as http:
-        for line, is_answer in SCRIPT:
-            message = line.format(n=biz.n)
+        for message, is_answer in biz.script():
             body = _turn(http, url, biz, message, patience)
             if body is None:
                 biz.gave_up = message
                 return biz
             on_turn()
-            biz.acknowledged.append(message)
-            biz.replies += [r["text"] for r in body if r.get("text")]
-            if is_answer:
-                biz.answers.append(message)
+            biz.answered(message, body, is_answer)
     return biz
 
 

@@ -28,7 +28,7 @@ import aiohttp
 import socketio
 from yarl import URL
 
-from tests.production.chat_load import PROBLEM, SCRIPT, Business
+from tests.production.chat_load import PROBLEM, Business
 
 ACK_TIMEOUT = 45.0  # the widget's ackTimeoutMs
 RETRYABLE = {"server_error", "rate_limited"}  # failed acks the widget offers Retry for
@@ -186,17 +186,13 @@ async def _converse(
     address = f"127.0.{biz.n // 250}.{biz.n % 250 + 2}"
     client = WidgetClient(base_url, biz, address, transports)
     try:
-        for line, is_answer in SCRIPT:
-            message = line.format(n=biz.n)
+        for message, is_answer in biz.script():
             replies = await client.turn(message, patience)
             if replies is None:
                 biz.gave_up = message
                 return biz
             on_turn()
-            biz.acknowledged.append(message)
-            biz.replies += [r["text"] for r in replies if r.get("text")]
-            if is_answer:
-                biz.answers.append(message)
+            biz.answered(message, replies, is_answer)
     finally:
         await client.close()
     return biz
