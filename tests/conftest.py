@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy.engine import Engine
@@ -65,6 +66,20 @@ def session(engine: Engine) -> Iterator[Session]:
 
     with session_scope(engine) as s:
         yield s
+
+
+class TranscriptStore:
+    """A tracker store fake: each sender's events in memory (resend and channel tests)."""
+
+    def __init__(self) -> None:
+        self.events: dict[str, list[Any]] = {}
+
+    async def retrieve(self, sender_id: str) -> Any:  # noqa: ANN401 - a DialogueStateTracker
+        from rasa.shared.core.trackers import DialogueStateTracker  # Rasa is slow to import
+
+        if sender_id not in self.events:
+            return None
+        return DialogueStateTracker.from_events(sender_id, self.events[sender_id])
 
 
 _HANDED_OUT: set[int] = set()

@@ -16,11 +16,11 @@ from rasa.shared.core.events import (
     UserUtteranceReverted,
     UserUttered,
 )
-from rasa.shared.core.trackers import DialogueStateTracker
 from redis.exceptions import ConnectionError as RedisConnectionError
 
 from bot.channels import resend
 from bot.channels.resend import FailedTurn, FailedTurns, saved_replies, taken_in_earlier
+from tests.conftest import TranscriptStore
 
 
 def _turn(text: str, message_id: str, *replies: str) -> list[Event]:
@@ -153,24 +153,12 @@ def test_a_turn_another_replica_settled_is_not_brought_back() -> None:
     assert turns.peek("s") is None
 
 
-class _Store:
-    """The transcript: events per sender."""
-
-    def __init__(self) -> None:
-        self.events: dict[str, list[Event]] = {}
-
-    async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
-        if sender_id not in self.events:
-            return None
-        return DialogueStateTracker.from_events(sender_id, self.events[sender_id])
-
-
 class _Processor:
     """Runs a turn: saves its user message and a numbered reply, then fails if told to,
     after saving (`saved`) or before (`lost`)."""
 
     def __init__(self) -> None:
-        self.tracker_store = _Store()
+        self.tracker_store = TranscriptStore()
         self.runs: list[str] = []
         self.fail: str | None = None
 

@@ -11,8 +11,7 @@ from typing import Any
 
 import pytest
 from rasa.core.channels.channel import UserMessage
-from rasa.shared.core.events import ActionExecuted, BotUttered, Event, UserUttered
-from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
 
 from bot.channels import resend
 from bot.channels.resend import FailedTurns
@@ -23,6 +22,7 @@ from bot.channels.socketio import (
     max_packet_bytes,
 )
 from bot.config import Settings, settings
+from tests.conftest import TranscriptStore
 
 SESSION = "a" * 32
 
@@ -347,25 +347,13 @@ def test_a_malformed_message_id_is_refused_and_nothing_is_processed(wired: tuple
     assert "reload the page" in payload["text"]
 
 
-class _Transcript:
-    """The tracker store: events per sender."""
-
-    def __init__(self) -> None:
-        self.events: dict[str, list[Event]] = {}
-
-    async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
-        if sender_id not in self.events:
-            return None
-        return DialogueStateTracker.from_events(sender_id, self.events[sender_id])
-
-
 class _Processor:
     """A turn saves its user event (with the turn's message id) and a numbered reply, and
     answers it; `fail` makes the next turn raise after saving, as a save whose commit
     was written but never answered does. `answers` stands for the stored answers."""
 
     def __init__(self) -> None:
-        self.tracker_store = _Transcript()
+        self.tracker_store = TranscriptStore()
         self.answers: list[str] = []
         self.fail = False
 
