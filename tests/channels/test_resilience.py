@@ -246,6 +246,14 @@ SCRIPT_TO_ISLAND_QUESTIONS = [
 ]
 
 
+async def _to_island_questions(agent: Any, sender: str) -> list[str]:
+    """Take `sender` through consent and profile to the islands' questions; their keys."""
+    for text in SCRIPT_TO_ISLAND_QUESTIONS:
+        await agent.handle_text(text, sender_id=sender)
+    tracker = await agent.tracker_store.retrieve(sender)
+    return list(tracker.get_slot("pending_questions"))
+
+
 def _stored(sender: str) -> list[tuple[str, str | None]]:
     from bot.consultation import service
 
@@ -305,10 +313,7 @@ def test_a_turn_failed_at_its_save_and_resent_runs_once(
     async def scenario() -> None:
         server = await _start_action_server(port)
         try:
-            for text in SCRIPT_TO_ISLAND_QUESTIONS:
-                await agent.handle_text(text, sender_id=sender)
-            tracker = await agent.tracker_store.retrieve(sender)
-            keys = list(tracker.get_slot("pending_questions"))
+            keys = await _to_island_questions(agent, sender)
             assert len(keys) >= 3, keys
 
             # The answer's action stores it, then the turn fails at its save.
@@ -377,10 +382,7 @@ def test_a_named_socketio_message_sent_again_is_replayed(
     async def scenario() -> None:
         server = await _start_action_server(port)
         try:
-            for text in SCRIPT_TO_ISLAND_QUESTIONS:
-                await agent.handle_text(text, sender_id=sender)
-            tracker = await agent.tracker_store.retrieve(sender)
-            keys = list(tracker.get_slot("pending_questions"))
+            keys = await _to_island_questions(agent, sender)
             named = {"message": answer, "session_id": sender, "message_id": "widget-1"}
 
             cache = agent.tracker_store._tracker_store._cache  # ours, inside Rasa's FailSafe
