@@ -56,19 +56,21 @@ def optimized_model_path() -> Path:
     return ASSETS_DIR / f"minilm-int8-{ONNX_SHA256[:12]}-ort{onnxruntime.__version__}-opt.onnx"
 
 
-def quantized_model_path() -> Path:
+def quantized_model_path(graph: str = "int8-fused") -> Path:
     """Where this machine's int8 graph of the encoder (dynamic, per-channel) is cached.
 
     The pinned model stores int8 weights that onnxruntime dequantises to float32 before
     every MatMul, so it runs as a float32 model; re-quantised for integer MatMuls it encodes
-    about 2.5x faster on this CPU (numbers in bot/tagging/README.md). Named by the source
-    checksum and the onnxruntime and onnx versions that built it.
+    about 2.5x faster on this CPU, and with fused operators ("int8-fused") faster again
+    (numbers in bot/tagging/README.md). Named by the source checksum, the graph and the
+    onnxruntime and onnx versions that built it.
     """
     from importlib.metadata import version  # not `import onnx`: it costs start-up time
 
+    kind = {"int8-dynamic": "dynamic", "int8-fused": "fused"}[graph]
     return ASSETS_DIR / (
         f"minilm-int8-{ONNX_SHA256[:12]}-ort{version('onnxruntime')}"
-        f"-onnx{version('onnx')}-dynamic-pc.onnx"
+        f"-onnx{version('onnx')}-{kind}-pc.onnx"
     )
 
 

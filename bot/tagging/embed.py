@@ -25,19 +25,22 @@ ONE_BY_ONE = 8  # this many texts or fewer (a message and its clauses) run one b
 DIM = 384
 
 
-# Which graph of the pinned model runs: "int8-dynamic" = re-quantised for integer MatMuls
-# (weights per channel, activations per call; built once, cached; ~2.5x faster),
-# "int8-weights" = the file as shipped (int8 weights dequantised to float32: the models
-# trained before it, and the reference in benchmarks/tagger.py).
-GRAPHS = ("int8-dynamic", "int8-weights")
-DEFAULT_GRAPH = "int8-dynamic"
+# Which graph of the pinned model runs: "int8-fused" = rewritten with onnxruntime's fused
+# transformer operators, then re-quantised for integer MatMuls (encoder_graph.py; built once,
+# cached); "int8-dynamic" = the export's own graph re-quantised (~2.5x faster than the file
+# as shipped; the models trained before the fused graph); "int8-weights" = the file as
+# shipped (int8 weights dequantised to float32: the reference in benchmarks/tagger.py).
+GRAPHS = ("int8-fused", "int8-dynamic", "int8-weights")
+DEFAULT_GRAPH = "int8-fused"
+REQUANTISED = ("int8-fused", "int8-dynamic")  # activations quantised per call
 
 
 def encoder_version(graph: str = DEFAULT_GRAPH) -> str:
     """Names the encoder a stored vector came from (the pinned ONNX checksum and graph)."""
     from bot.tagging.assets import ONNX_SHA256
 
-    return f"minilm-int8-{ONNX_SHA256[:12]}" + ("" if graph == "int8-weights" else "-dynamic")
+    suffix = {"int8-weights": "", "int8-dynamic": "-dynamic", "int8-fused": "-fused"}[graph]
+    return f"minilm-int8-{ONNX_SHA256[:12]}{suffix}"
 
 
 def default_threads() -> int:
@@ -92,12 +95,12 @@ class Encoder:
         return options
 
     def _new_session(self, threads: int):  # noqa: ANN202
-        if self.graph == "int8-weights":
+        if self.graph not in REQUANTISED:
             return self._float_session(threads)
         from bot.tagging.assets import quantized_model_path
 
         ort = self._ort
-        cached = quantized_model_path()
+        cached = quantized_model_path(self.graph)
         for attempt in range(2):
             if not cached.exists():
                 self._quantize(cached)
@@ -114,34 +117,30 @@ class Encoder:
         raise AssertionError("unreachable")
 
     def _quantize(self, target: Path) -> None:
-        """Build the int8 graph (integer MatMuls) from the float32 optimised graph, once.
+        """Build this encoder's int8 graph from the float32 optimised graph, once.
 
-        onnxruntime's dynamic quantisation: weights per output channel (per tensor moved
-        some vectors to cosine 0.93 of the float graph; per channel keeps >= 0.99),
-        activations quantised per call. Written to a temporary name, then renamed, so a
-        concurrent process never loads half a file."""
-        import logging
-
-        from onnxruntime.quantization import QuantType, quantize_dynamic
-
+        "int8-fused" first lays the weights into onnxruntime's fused operators
+        (encoder_graph.fuse). Written to temporary names, then renamed, so a concurrent
+        process never loads half a file."""
+        from bot.tagging import encoder_graph
         from bot.tagging.assets import optimized_model_path
 
         source = optimized_model_path()
         if not source.exists():
             self._float_session(1)  # writes the optimised float32 graph
-        partial = target.with_name(f"{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+        stem = f"{target.name}.{os.getpid()}.{threading.get_ident()}"
+        partial = target.with_name(f"{stem}.tmp")
+        fused = target.with_name(f"{stem}.fused.tmp")
         target.parent.mkdir(parents=True, exist_ok=True)
-        quiet = logging.getLogger()
-        level = quiet.level
-        quiet.setLevel(logging.ERROR)  # its advice to pre-process does not apply here
         try:
-            quantize_dynamic(
-                str(source), str(partial), per_channel=True, weight_type=QuantType.QInt8
-            )
+            if self.graph == "int8-fused":
+                encoder_graph.fuse(source, fused)
+                source = fused
+            encoder_graph.quantize(source, partial, fused=self.graph == "int8-fused")
             os.replace(partial, target)
         finally:
-            quiet.setLevel(level)
             partial.unlink(missing_ok=True)
+            fused.unlink(missing_ok=True)
 
     def _float_session(self, threads: int):  # noqa: ANN202
         """Load the cached optimised graph if there is one; otherwise optimise the pinned
@@ -199,7 +198,7 @@ class Encoder:
             return out, parts
         encodings = self.tokenizer.encode_batch([t if t.strip() else "." for t in texts])
         order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
-        if self.graph == "int8-dynamic":
+        if self.graph in REQUANTISED:
             # Activations are quantised with one scale per call, so a text's vector would
             # depend on what it was batched and padded with (cosine down to 0.95 measured):
             # each text runs alone, the same in training, in a batch and on its own.

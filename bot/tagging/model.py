@@ -80,7 +80,7 @@ DEFAULT_CONFIG: dict = {
     "clause_band": 0.15,
     # Which graph of the encoder runs (`embed.GRAPHS`); models saved without the key ran
     # "int8-weights".
-    "encoder_graph": "int8-dynamic",
+    "encoder_graph": "int8-fused",
     # The term rule (`terms.py`): terms selected on the training data (None = off).
     "term_rule": None,
 }

@@ -1,5 +1,6 @@
-"""The sentence encoder caches onnxruntime's optimised graph and its int8 re-quantisation,
-and gives the same vectors from a cache as from a fresh build."""
+"""The sentence encoder caches onnxruntime's optimised graph and its int8 re-quantisations
+(the fused graph served now, the unfused one older models ran), and gives the same vectors
+from a cache as from a fresh build."""
 
 from __future__ import annotations
 
@@ -58,19 +59,20 @@ def test_a_damaged_cache_is_rebuilt(cache_path: Path) -> None:
 @pytest.fixture()
 def int8_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "embeddings" / "model-int8.onnx"
-    monkeypatch.setattr(assets, "quantized_model_path", lambda: path)
+    monkeypatch.setattr(assets, "quantized_model_path", lambda graph="int8-fused": path)
     return path
 
 
+@pytest.mark.parametrize("graph", ["int8-fused", "int8-dynamic"])
 def test_the_int8_graph_is_built_once_and_keeps_the_float_graphs_meaning(
-    int8_path: Path, monkeypatch: pytest.MonkeyPatch
+    graph: str, int8_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from bot.tagging.embed import Encoder
 
     assert not int8_path.exists()
-    built = Encoder(threads=1).encode(TEXTS)
+    built = Encoder(threads=1, graph=graph).encode(TEXTS)
     assert int8_path.exists() and int8_path.stat().st_size > 1_000_000
-    assert not list(int8_path.parent.glob("*.tmp"))
+    assert not list(int8_path.parent.glob("*.tmp"))  # neither the fused nor the int8 part
     float32 = Encoder(threads=1, graph="int8-weights").encode(TEXTS)
     # the same model: each vector stays close to the float graph's, and far from the others'
     cosines = (built * float32).sum(axis=1)
@@ -81,7 +83,7 @@ def test_the_int8_graph_is_built_once_and_keeps_the_float_graphs_meaning(
         raise AssertionError("the cached int8 graph should be loaded, not built again")
 
     monkeypatch.setattr(Encoder, "_quantize", must_not_rebuild)
-    cached = Encoder(threads=1).encode(TEXTS)
+    cached = Encoder(threads=1, graph=graph).encode(TEXTS)
     np.testing.assert_allclose(cached, built, atol=1e-6)
 
 

@@ -1,4 +1,5 @@
-"""The served tagger loads nothing of training, scikit-learn or storage (issue 8)."""
+"""The served tagger loads nothing of training, scikit-learn or storage (issue 8), nor the
+`onnx` package that builds its encoder graph at set-up."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ import json, sys
 from bot.tagging import load_engine
 engine = load_engine()
 engine.tag_many(["We build satellites and need engineers, and the A41 is slow"], [None])
-print(json.dumps(sorted(m for m in sys.modules if m.startswith(
-    ("bot.tagging.training", "sklearn", "bot.storage", "bot.consultation", "rasa")))))
+training = ("bot.tagging.training", "sklearn", "bot.storage", "bot.consultation", "rasa",
+            "onnx.", "bot.tagging.encoder_graph")
+print(json.dumps(sorted(m for m in sys.modules if m.startswith(training) or m == "onnx")))
 """
 
 
