@@ -19,6 +19,9 @@ Rasa's channel it
 - acknowledges every user message: a client that emits with an ack callback gets
   `{"ok": true}` once Rasa has handled the message, or `{"ok": false, "error": code}`
   (also when Rasa raised: the sender then gets a `server_error` event, not silence);
+- answers a long-polling client's held GET as soon as it closes its session, as the
+  reference engine.io server does (bot/channels/polling_close.py; python-engineio held it
+  45 s, and a python-socketio client took 30 s to disconnect);
 - awaits `enter_room` in `session_request` (python-socketio 5 made it a coroutine and
   Rasa 3.6.21 does not await it, so with `session_persistence: true` the bot's replies,
   which are emitted to the session's room, never reached the browser).
@@ -38,7 +41,7 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput
 from sanic import Blueprint
 
-from bot.channels import action_session, http_errors, resend, resilience
+from bot.channels import action_session, http_errors, polling_close, resend, resilience
 from bot.channels.rate_limit import ChatLimits
 from bot.channels.text import MAX_METADATA_CHARS, clean_message, valid_message_id
 from bot.config import Settings, settings
@@ -194,6 +197,8 @@ class LimitedSocketIOInput(SocketIOInput):
         sio = socketio_webhook.ctx.sio
         # engine.io accepts 1 MB packets by default; a chat message needs far less.
         sio.eio.max_http_buffer_size = max_packet_bytes(max_chars)
+        # A polling client that closes gets its held GET answered at once, not after 45 s.
+        polling_close.install(sio)
 
         namespace = self.namespace or "/"
         rasa_connect = sio.handlers[namespace]["connect"]

@@ -437,6 +437,34 @@ def test_polling_fallback_works_cross_origin(page: Any, fake_stack: FakeStack) -
         assert acao == [fake_stack.web_url]
 
 
+def test_polling_widget_that_disconnects_is_not_left_waiting(
+    page: Any, fake_stack: FakeStack
+) -> None:
+    """Going offline on polling closes the session; the request socket.io-client left
+    waiting for replies is answered at once (bot/channels/polling_close.py) instead of
+    holding one of the browser's connections to the server for 45 s."""
+    page.add_init_script("window.BucksLISChat = {transports: ['polling']};")
+    open_gets: set[Any] = set()
+
+    def opened(request: Any) -> None:
+        if "/socket.io/" in request.url and "sid=" in request.url and request.method == "GET":
+            open_gets.add(request)
+
+    page.on("request", opened)
+    page.on("requestfinished", lambda request: open_gets.discard(request))
+    page.on("requestfailed", lambda request: open_gets.discard(request))
+    open_chat(page, fake_stack)
+    quick(page, "Yes, I agree").click()
+    wait_bot(page, "Which of these matters most")
+    page.wait_for_timeout(300)
+    assert open_gets, "a polling widget always has a GET waiting for replies"
+    page.evaluate("window.dispatchEvent(new Event('offline'))")  # the widget disconnects
+    deadline = time.monotonic() + 5
+    while open_gets and time.monotonic() < deadline:
+        page.wait_for_timeout(100)  # (Playwright delivers request events while it waits)
+    assert not open_gets, [r.url for r in open_gets]
+
+
 def test_page_on_another_origin_cannot_chat(page: Any, fake_stack: FakeStack) -> None:
     """ALLOWED_ORIGINS lists 127.0.0.1:PORT only; the same page on localhost:PORT is refused."""
     other = fake_stack.web_url.replace("127.0.0.1", "localhost")

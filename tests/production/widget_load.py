@@ -46,9 +46,15 @@ class WidgetClient:
     """One business's widget: a socket.io connection that comes back after a drop."""
 
     def __init__(
-        self, base_url: str, biz: Business, source_address: str, transports: list[str]
+        self,
+        base_url: str,
+        biz: Business,
+        source_address: str,
+        transports: list[str],
+        origin: str | None = None,
     ) -> None:
         self.base_url = base_url
+        self.origin = origin or base_url  # the page's origin: one of ALLOWED_ORIGINS
         self.biz = biz
         self.transports = transports
         self.http = aiohttp.ClientSession(
@@ -84,7 +90,7 @@ class WidgetClient:
         self.ready.clear()
         self.dropped.set()
 
-    async def _connected(self, deadline: float) -> bool:
+    async def connect(self, deadline: float) -> bool:
         """Connect (again) if need be, backing off as socket.io-client does."""
         while not self.ready.is_set():
             if time.monotonic() > deadline:
@@ -94,7 +100,7 @@ class WidgetClient:
                 try:
                     await self.sio.connect(
                         self.base_url,
-                        headers={"Origin": self.base_url},  # the public origin is allowed
+                        headers={"Origin": self.origin},
                         transports=self.transports,
                         wait_timeout=10,
                     )
@@ -116,7 +122,7 @@ class WidgetClient:
 
     async def _attempt(self, payload: dict[str, str], deadline: float) -> Any:  # noqa: ANN401
         """One send of the message: its replies, or why not ("retry", "refused")."""
-        if not await self._connected(deadline):
+        if not await self.connect(deadline):
             return "retry"
         self.inbox.clear()
         acked: asyncio.Future = asyncio.get_running_loop().create_future()
