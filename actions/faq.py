@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import buttons, latest_text
 from actions.consent import PRIVACY_NOTICE, privacy_shown
-from bot.consultation.asides import asks_about_the_bot, asks_to_change_answer
+from bot.consultation.asides import asks_about_the_bot, asks_to_change_answer, without_and
 from bot.consultation.focus import focus_answer
 from bot.consultation.questions import message, named_themes
 from bot.consultation.replies import impatient
@@ -50,7 +50,7 @@ def answer_aside(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """Answer what the FAQ has no answer for, whatever it chose: "are you a bot?" (it is
     automated), "can I change what I said?" (how), and "how many more?" mid-questions
     (how to finish). False when the message is none of these."""
-    text = latest_text(tracker)
+    text = without_and(latest_text(tracker))  # "and how long will this take?"
     if asks_about_the_bot(text):
         dispatcher.utter_message(text=message("bot_is_automated"))
         dispatcher.utter_message(response="utter_faq/bot_help")

@@ -12,7 +12,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.consultation.replies import normalise
+from bot.consultation.replies import (
+    acknowledgement_only,
+    holding,
+    impatient,
+    looks_like_question,
+    means_nothing,
+    normalise,
+)
 
 # "same as before", "see above", "ditto", "as I said": the last answer stands for this
 # question too; nothing new to note and nothing to ask more about
@@ -42,11 +49,58 @@ CONTINUATION_MIN_WORDS = 3
 
 
 def continues_answer(text: Any) -> bool:
-    """The message opens as a continuation ("and ...", "also ...") and says something."""
+    """The message opens as a continuation ("and ...", "also ...") and says something
+    more about the answer: not a question to the bot ("and what happens next?")."""
     if not isinstance(text, str):
         return False
     norm = normalise(text)
-    return bool(CONTINUES.match(norm)) and len(norm.split()) >= CONTINUATION_MIN_WORDS
+    return (
+        bool(CONTINUES.match(norm))
+        and len(norm.split()) >= CONTINUATION_MIN_WORDS
+        and not new_turn_after_and(text)
+    )
+
+
+def answered(previous: str | None) -> bool:
+    """The business's message before this one was an answer (not a skip, "yes" or "hang
+    on"), so an "and ..." now can carry it on."""
+    if not previous:
+        return False
+    return not (
+        previous.startswith("/")
+        or means_nothing(previous)
+        or holding(previous)
+        or acknowledgement_only(previous)
+    )
+
+
+# After "and", words that turn a question to the bot, the consultation or what happens to
+# the answers ("and can I see the results?"), not to the business's own subject ("and
+# why can't anyone fix the A413?" carries the answer on)
+TO_THE_BOT = re.compile(
+    r"\b(you|your|u|ur|this|these|next|results?|report|findings|happens|happen|hear back|"
+    r"(my|our) (answers?|data|details|views|responses?)|(the|this) (survey|consultation|chat))\b"
+)
+
+
+def without_and(text: str) -> str:
+    """The message without an opening "and" / "also" ("and how long will this take?" ->
+    "how long will this take?"); the message itself when it has none."""
+    match = re.match(r"\s*(oh and|and also|and|also|plus|oh also)\b[\s,.]*", text, re.IGNORECASE)
+    return text[match.end() :] if match and text[match.end() :].strip() else text
+
+
+def new_turn_after_and(text: Any) -> bool:
+    """ "and what happens next?", "and how long will this take?", "and are you a bot?":
+    a new turn, answered (not kept with the answer before it)."""
+    if not isinstance(text, str):
+        return False
+    rest = without_and(text)
+    if rest == text:
+        return False
+    if impatient(rest) or asks_about_the_bot(rest) or asks_to_change_answer(rest):
+        return True
+    return looks_like_question(text) and TO_THE_BOT.search(normalise(rest)) is not None
 
 
 # "can I change what I said about roads?", "how do I edit my answer": not a view

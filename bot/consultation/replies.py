@@ -142,6 +142,8 @@ GREETING = re.compile(
     # greetings in the other languages Buckinghamshire businesses are run in
     r"dzien dobry|czesc|witam|hola|buenos dias|bonjour|buongiorno|guten tag|ola|bom dia|"
     r"buna ziua|salaam|salam|as?salamu? alaikum|namaste|sat sri akal|merhaba|"
+    # Welsh, often mixed with English ("shwmae! hi")
+    r"shwmae|shwmai|sut mae|bore da|prynhawn da|noswaith dda|helo bawb|"
     r"(are )?you (still )?there|anyone there|(i'?m|i am) back|back( now)?|sorry|soz|apologies|"
     r"(i )?(got|was|been|just got) (distracted|sidetracked|called away|pulled away|busy|"
     r"interrupted)|(i )?was (away|on the phone|on a call|in a meeting)|"
