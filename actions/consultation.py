@@ -33,12 +33,13 @@ from actions.faq import SURE, answer_question, faq_choice
 from bot.consultation import service
 from bot.consultation.asides import (
     answered,
-    asks_about_the_bot,
-    asks_to_change_answer,
     continues_answer,
     new_turn_after_and,
     numbered_choice,
+    points_elsewhere,
+    refers_back,
     same_as_before,
+    steps_aside,
 )
 from bot.consultation.openings import reading
 from bot.consultation.questions import (
@@ -46,6 +47,7 @@ from bot.consultation.questions import (
     match_themes,
     means_none,
     message,
+    named_themes,
     question,
     question_queue,
     section_text,
@@ -139,6 +141,8 @@ class ValidateStrategyForm(FormValidationAction):
             fixed = fix_theme_typos(after_change_of_mind(text))  # "space - no wait, medtech"
             # "2", "1 and 4": by place in the list shown, else by name
             chosen = numbered_choice(fixed, KINDS[slot][1]) or match_themes(fixed, kind)
+            if not chosen and refers_back(text):  # "that one then", after asking about it
+                chosen = named_themes(previous_user_text(tracker) or "", KINDS[slot][1])
             if not chosen and slot == "islands":
                 seabed = seabed_named(fixed)
                 if seabed:  # "environment" at the islands question: on to the seabed
@@ -194,9 +198,12 @@ class ValidateStrategyForm(FormValidationAction):
             # again, so the answer that follows is stored against the question it answers.
             answer_question(dispatcher, tracker)
             return {answer_slot: None}
-        if asks_about_the_bot(text) or asks_to_change_answer(text):
-            # "are you a bot?", "can I change what I said about roads?" read as a view
+        if steps_aside(text):
+            # "are you a bot?", "can I change what I said?", "what have I said so far?"
             answer_question(dispatcher, tracker)
+            return {answer_slot: None}
+        if points_elsewhere(text):  # "see my website", a bare link: asked for a sentence
+            dispatcher.utter_message(text=message("points_elsewhere"))
             return {answer_slot: None}
         if asks_to_delete(text):
             # "please delete everything I've said" that NLU missed: never stored as a view
