@@ -9,6 +9,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
+from bot.consultation.profile import plain_profile_answer
 from bot.consultation.questions import SKIPPED, named_themes
 from bot.consultation.replies import (
     about_the_consultation,
@@ -194,8 +195,8 @@ def answer_read_as_question(tracker: Tracker, slot: str, faq: bool = True) -> di
     Used as `extract_<slot>`: the slot's from_text mapping skips the faq, forget_me,
     stop, goodbye and consent_decline intents so real questions are answered and real
     requests honoured mid-form; this keeps answers that only sound like one.
-    `faq=False` for short answers (a name, a town) where anything NLU reads as a
-    question is better answered as one.
+    `faq=False` for short answers (a name, a town): one NLU reads as a question is
+    answered as one when it asks something or names an FAQ topic, else kept.
     """
     if tracker.get_slot("requested_slot") != slot:
         return {}
@@ -212,6 +213,8 @@ def answer_read_as_question(tracker: Tracker, slot: str, faq: bool = True) -> di
         return {slot: text}
     if faq and intent == "faq" and not looks_like_question(text):
         return {slot: text}
+    if intent == "faq" and not faq and plain_profile_answer(text):
+        return {slot: text}  # "Penn Street Joinery": a name, not a question
     return {}
 
 

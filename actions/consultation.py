@@ -24,7 +24,6 @@ from actions.common import (
     fix_theme_typos,
     holding,
     last_answer_key,
-    means_nothing,
     nudged_since_last_answer,
     previous_user_text,
     side_question,
@@ -33,17 +32,22 @@ from actions.common import (
 from actions.faq import SURE, answer_question, faq_choice
 from bot.consultation import service
 from bot.consultation.asides import (
-    asks_about_the_bot,
-    asks_to_change_answer,
+    answered,
     continues_answer,
+    new_turn_after_and,
     numbered_choice,
+    points_elsewhere,
+    refers_back,
     same_as_before,
+    steps_aside,
 )
+from bot.consultation.openings import reading
 from bot.consultation.questions import (
     SYNONYMS,
     match_themes,
     means_none,
     message,
+    named_themes,
     question,
     question_queue,
     section_text,
@@ -73,18 +77,6 @@ def _seabed_words(theme_id: str) -> set[str]:
     words = {t.name.lower(), theme_id.replace("_", " ")}
     words |= {w.lower() for w in SYNONYMS.get(theme_id, ())}
     return words | {t.name.lower().split(" and ")[0]}
-
-
-def answered_last_time(tracker: Tracker) -> bool:
-    """The business's message before this one was an answer (not a skip, "yes" or "hang
-    on"), so "and ..." now carries it on."""
-    before = previous_user_text(tracker) or ""
-    return bool(before) and not (
-        before.startswith("/")
-        or means_nothing(before)
-        or holding(before)
-        or acknowledgement_only(before)
-    )
 
 
 def past_the_profile(tracker: Tracker) -> dict[str, Any]:
@@ -140,7 +132,7 @@ class ValidateStrategyForm(FormValidationAction):
         if isinstance(value, list):
             # a choice already made, validated again as the form restarts ("carry on")
             return {slot: value}
-        text = as_text(value)
+        text = reading(as_text(value))  # "hi, it's traffic": the view after a greeting
         if holding(text):
             return {slot: None}  # asked again
         if skipped(tracker, text) or means_none(text):
@@ -149,6 +141,8 @@ class ValidateStrategyForm(FormValidationAction):
             fixed = fix_theme_typos(after_change_of_mind(text))  # "space - no wait, medtech"
             # "2", "1 and 4": by place in the list shown, else by name
             chosen = numbered_choice(fixed, KINDS[slot][1]) or match_themes(fixed, kind)
+            if not chosen and refers_back(text):  # "that one then", after asking about it
+                chosen = named_themes(previous_user_text(tracker) or "", KINDS[slot][1])
             if not chosen and slot == "islands":
                 seabed = seabed_named(fixed)
                 if seabed:  # "environment" at the islands question: on to the seabed
@@ -188,7 +182,7 @@ class ValidateStrategyForm(FormValidationAction):
         if not pending or value == DONE:  # DONE: validated again as the form restarts
             return {answer_slot: DONE}
         key, rest = pending[0], pending[1:]
-        text = as_text(value)
+        text = reading(as_text(value))  # "hi, it's traffic": the view after a greeting
         if holding(text):
             return {answer_slot: None}  # the same question again
         if impatient(text):
@@ -199,21 +193,24 @@ class ValidateStrategyForm(FormValidationAction):
             # "fine just finish it" that NLU missed: the questions end, as on "stop"; the
             # queue is kept so "actually carry on" at the play-back picks it up again
             return finished(tracker)
-        if side_question(tracker, text):
+        if side_question(tracker, text) or new_turn_after_and(text):
             # A question back ("so what's the Arc?"): answer it and ask the same question
             # again, so the answer that follows is stored against the question it answers.
             answer_question(dispatcher, tracker)
             return {answer_slot: None}
-        if asks_about_the_bot(text) or asks_to_change_answer(text):
-            # "are you a bot?", "can I change what I said about roads?" read as a view
+        if steps_aside(text):
+            # "are you a bot?", "can I change what I said?", "what have I said so far?"
             answer_question(dispatcher, tracker)
+            return {answer_slot: None}
+        if points_elsewhere(text):  # "see my website", a bare link: asked for a sentence
+            dispatcher.utter_message(text=message("points_elsewhere"))
             return {answer_slot: None}
         if asks_to_delete(text):
             # "please delete everything I've said" that NLU missed: never stored as a view
             dispatcher.utter_message(text=message("forget_how"))
             return {answer_slot: None}
         previous = last_answer_key(tracker)
-        if previous and continues_answer(text) and answered_last_time(tracker):
+        if previous and continues_answer(text) and answered(previous_user_text(tracker)):
             # "and the A41 is a nightmare" straight after an answer: the rest of that
             # answer, kept with it; the pending question is asked again
             service.record_answer(

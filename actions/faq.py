@@ -11,7 +11,14 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import buttons, latest_text
 from actions.consent import PRIVACY_NOTICE, privacy_shown
-from bot.consultation.asides import asks_about_the_bot, asks_to_change_answer
+from actions.playback import summary
+from bot.consultation.asides import (
+    asks_about_the_bot,
+    asks_to_change_answer,
+    asks_what_the_question_means,
+    asks_what_was_said,
+    without_and,
+)
 from bot.consultation.focus import focus_answer
 from bot.consultation.questions import message, named_themes
 from bot.consultation.replies import impatient
@@ -48,16 +55,21 @@ def describe(theme_id: str) -> str:
 
 def answer_aside(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """Answer what the FAQ has no answer for, whatever it chose: "are you a bot?" (it is
-    automated), "can I change what I said?" (how), and "how many more?" mid-questions
-    (how to finish). False when the message is none of these."""
-    text = latest_text(tracker)
+    automated), "can I change what I said?" (how), "what have I said so far?" (the
+    answers so far) and "how many more?" mid-questions (how to finish). False when the
+    message is none of these."""
+    text = without_and(latest_text(tracker))  # "and how long will this take?"
     if asks_about_the_bot(text):
         dispatcher.utter_message(text=message("bot_is_automated"))
         dispatcher.utter_message(response="utter_faq/bot_help")
     elif asks_to_change_answer(text):
         dispatcher.utter_message(text=message("change_how"))
+    elif asks_what_was_said(text):  # "can I see what I've said so far?"
+        dispatcher.utter_message(text=summary(tracker.sender_id))
     elif impatient(text) and tracker.active_loop.get("name") == "strategy_form":
         dispatcher.utter_message(text=message("impatient"))
+    elif asks_what_the_question_means(text) and tracker.active_loop.get("name") == "strategy_form":
+        dispatcher.utter_message(text=message("question_means"))  # "what do you mean by ...?"
     else:
         return False
     return True

@@ -21,11 +21,19 @@ from actions.common import (
     skipped,
 )
 from bot.consultation import service
-from bot.consultation.profile import corrected_size_band, size_band_for, tidy_profile_answer
+from bot.consultation.profile import (
+    corrected_size_band,
+    head_count_given,
+    size_band_for,
+    tidy_profile_answer,
+)
 from bot.consultation.questions import PROFILE_SLOTS, message, profile_question, size_bands
 from bot.consultation.replies import impatient, skips_the_rest
 
 MAX_CHARS = service.PROFILE_MAX_CHARS
+# Questions whose answer may carry the head count too (a name may hold a number: "People
+# 1st Recruitment")
+HEAD_COUNT_WITH = frozenset({"sector", "location", "role"})
 
 
 ASKING_BACK = {"why", "what", "whats", "what's", "how", "huh", "pardon", "sorry", "eh"}
@@ -86,9 +94,12 @@ class ValidateProfileForm(FormValidationAction):
         if skipped(tracker, value):
             return {slot: SKIPPED}
         text = tidy_profile_answer(slot, service.clean_text(as_text(value), MAX_CHARS))
+        # "bespoke joinery, there's 14 of us": the head count too, so it is not asked
+        band = None if tracker.get_slot("size_band") else head_count_given(text)
+        counted_too = {"size_band": band} if band and slot in HEAD_COUNT_WITH else {}
         if text:  # kept as given, so a business that leaves mid-profile keeps what it said
-            service.save_profile(tracker.sender_id, channel(tracker), **{slot: text})
-        return {slot: text or None}
+            service.save_profile(tracker.sender_id, channel(tracker), **{slot: text}, **counted_too)
+        return {slot: text or None, **counted_too}
 
     async def extract_organisation(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]

@@ -12,7 +12,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.consultation.replies import normalise
+from bot.consultation.replies import (
+    acknowledgement_only,
+    holding,
+    impatient,
+    looks_like_question,
+    means_nothing,
+    normalise,
+)
 
 # "same as before", "see above", "ditto", "as I said": the last answer stands for this
 # question too; nothing new to note and nothing to ask more about
@@ -42,11 +49,58 @@ CONTINUATION_MIN_WORDS = 3
 
 
 def continues_answer(text: Any) -> bool:
-    """The message opens as a continuation ("and ...", "also ...") and says something."""
+    """The message opens as a continuation ("and ...", "also ...") and says something
+    more about the answer: not a question to the bot ("and what happens next?")."""
     if not isinstance(text, str):
         return False
     norm = normalise(text)
-    return bool(CONTINUES.match(norm)) and len(norm.split()) >= CONTINUATION_MIN_WORDS
+    return (
+        bool(CONTINUES.match(norm))
+        and len(norm.split()) >= CONTINUATION_MIN_WORDS
+        and not new_turn_after_and(text)
+    )
+
+
+def answered(previous: str | None) -> bool:
+    """The business's message before this one was an answer (not a skip, "yes" or "hang
+    on"), so an "and ..." now can carry it on."""
+    if not previous:
+        return False
+    return not (
+        previous.startswith("/")
+        or means_nothing(previous)
+        or holding(previous)
+        or acknowledgement_only(previous)
+    )
+
+
+# After "and", words that turn a question to the bot, the consultation or what happens to
+# the answers ("and can I see the results?"), not to the business's own subject ("and
+# why can't anyone fix the A413?" carries the answer on)
+TO_THE_BOT = re.compile(
+    r"\b(you|your|u|ur|this|these|next|results?|report|findings|happens|happen|hear back|"
+    r"(my|our) (answers?|data|details|views|responses?)|(the|this) (survey|consultation|chat))\b"
+)
+
+
+def without_and(text: str) -> str:
+    """The message without an opening "and" / "also" ("and how long will this take?" ->
+    "how long will this take?"); the message itself when it has none."""
+    match = re.match(r"\s*(oh and|and also|and|also|plus|oh also)\b[\s,.]*", text, re.IGNORECASE)
+    return text[match.end() :] if match and text[match.end() :].strip() else text
+
+
+def new_turn_after_and(text: Any) -> bool:
+    """ "and what happens next?", "and how long will this take?", "and are you a bot?":
+    a new turn, answered (not kept with the answer before it)."""
+    if not isinstance(text, str):
+        return False
+    rest = without_and(text)
+    if rest == text:
+        return False
+    if impatient(rest) or asks_about_the_bot(rest) or asks_to_change_answer(rest):
+        return True
+    return looks_like_question(text) and TO_THE_BOT.search(normalise(rest)) is not None
 
 
 # "can I change what I said about roads?", "how do I edit my answer": not a view
@@ -140,3 +194,96 @@ def numbered_choice(text: Any, options: tuple[str, ...] | list[str]) -> list[str
     if any(n < 1 or n > len(options) for n in picked):
         return None
     return [option for i, option in enumerate(options, start=1) if i in picked]
+
+
+# "see my website", "www.marlowboathire.co.uk", "it's all on our LinkedIn": the answer is
+# somewhere the team would have to go and read; nothing here to note or tag
+URL = re.compile(
+    r"(https?://\S+|www\.\S+|\b[\w-]+(\.[\w-]+)*\.(co\.uk|org\.uk|ac\.uk|gov\.uk|com|org|net|"
+    r"uk|io|biz|info)\b\S*)",
+    re.IGNORECASE,
+)
+POINTER = re.compile(
+    r"((please |just |you can |you could |go and |have a )*(see|check|look at|visit|read|look|"
+    r"check out|take a look at|go to|google)( at)?|"
+    r"(it'?s|its|it is|everything'?s|all|the answer'?s|details are)( all| everything)? "
+    r"(on|in|at))? ?"
+    r"(my|our|the|their|us on)? ?(website|web site|site|webpage|web page|page|linkedin|facebook|"
+    r"instagram|twitter|blog|brochure|link|url|submission|report|response|email)s?"
+    r"( (here|above|below|then|for (that|details|more|info)))*( please| thanks| mate)*"
+)
+
+
+def points_elsewhere(text: Any) -> bool:
+    """The whole reply points somewhere else ("see my website", a bare link): the bot
+    can't open it, so it asks for a sentence; a view with a link in it is a view."""
+    if not isinstance(text, str):
+        return False
+    rest = normalise(URL.sub(" ", text))
+    had_link = URL.search(text) is not None
+    return (had_link and not rest) or (bool(rest) and POINTER.fullmatch(rest) is not None)
+
+
+def asks_what_was_said(text: Any) -> bool:
+    """ "can I see what I've said so far?", "what have I told you?": the answers so far are
+    shown, the question asked again."""
+    return isinstance(text, str) and SAID_SO_FAR.search(normalise(text)) is not None
+
+
+_SAID = r"(said|say|told you|tell you|written|wrote|write|put|answered|typed)"
+SAID_SO_FAR = re.compile(
+    rf"\b((what|everything) (have|did) (i|we) {_SAID}|"
+    rf"(what|everything) (i'?ve|i have|we'?ve|we have|i|we) {_SAID} (so far|already|up to now)|"
+    r"(see|show|read|recap|list|review|check)( me)? (back )?"
+    rf"(what (i'?ve|i have|i|we'?ve|we have|we) {_SAID}|"
+    r"(my|our|the) (answers|replies|responses|comments|notes|views))|"
+    r"(my|our) answers so far|recap|(what|anything) (have )?you (got|noted|recorded|written "
+    r"down|taken down)( (from|of|about) (me|us))?( so far)?)\b"
+)
+MAX_SO_FAR_WORDS = 14
+
+
+def steps_aside(text: Any) -> bool:
+    """A message about the chat itself, answered and the question asked again: "are you a
+    bot?", "can I change what I said?", "what do you mean?", "what have I said so far?"."""
+    if not isinstance(text, str):
+        return False
+    short = len(normalise(text).split()) <= MAX_SO_FAR_WORDS
+    return (
+        asks_about_the_bot(text)
+        or asks_to_change_answer(text)
+        or asks_what_the_question_means(text)
+        or (short and asks_what_was_said(text))
+    )
+
+
+# "right, that one then", "go with that", "yes that": the choice is what was just asked
+# about ("does that include Silverstone?" -> High performance technology)
+REFERS_BACK = re.compile(
+    r"((right|ok|okay|yes|yeah|yep|fine|great|cool|then|so|in that case|i'?ll|i will|we'?ll|"
+    r"let'?s|go with|pick|choose|have|take|put me down for|put us down for)( |$))*"
+    r"(that( one| island| driver)?|this( one)?|it|those( ones)?|them|the one you (said|mentioned))"
+    r"( (then|please|thanks|one|for me|for us|sounds right|matters|applies))*"
+)
+
+
+def refers_back(text: Any) -> bool:
+    """The whole reply chooses what was just talked about ("that one then")."""
+    return isinstance(text, str) and REFERS_BACK.fullmatch(normalise(text)) is not None
+
+
+# "what do you mean by opportunities?", "like what?", "such as?": the question explained
+WHAT_IT_MEANS = re.compile(
+    r"^((sorry|so|but|um|erm|hmm|ok|okay|and) )*"
+    r"(what (do|did) (you|u) mean( by (that|this|\w+( \w+)?))?|what does (that|this|it) mean|"
+    r"meaning|like what|such as|for example|e ?g|what kind of (thing|things|answer|stuff)|"
+    r"what sort of (thing|things|answer|stuff)|i don'?t (understand|get) (the|that|this|your) "
+    r"question|what are you (asking|after|looking for))"
+    r"( (exactly|here|then|though|please|sorry))*$"
+)
+
+
+def asks_what_the_question_means(text: Any) -> bool:
+    """ "what do you mean by opportunities?": the open question is explained, then asked
+    again (nothing stored)."""
+    return isinstance(text, str) and WHAT_IT_MEANS.match(normalise(text)) is not None

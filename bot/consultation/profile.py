@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from bot.consultation.questions import size_bands
+from bot.consultation.replies import about_the_consultation, looks_like_question
 
 # Upper bounds of the bands in seeds/questions.yml `size_bands`, in order (the last open).
 BAND_LIMITS = (9, 49, 249)
@@ -77,15 +78,22 @@ def _band_of(count: int) -> int:
     return next((i for i, limit in enumerate(BAND_LIMITS) if count <= limit), len(BAND_LIMITS))
 
 
+# "5 paid staff and about 40 volunteers": volunteers and trustees are not staff
+UNPAID = re.compile(
+    rf"\b((about|around|roughly|over|some|nearly|almost)\s+)?{_NUMBER_PATTERN}\+?\s+"
+    r"(\w+\s+)?(volunteers?|trustees?|helpers)\b"
+)
+
+
 def size_band_for(text: str) -> str | None:
     """The size band a typed answer names, or None when it is unclear.
 
     "about 12" -> Small; "me and 3 others" -> Micro; "250+" -> Large; "micro" -> Micro;
-    "10-15" -> Small; "40-60" (two bands) -> None.
+    "10-15" -> Small; "40-60" (two bands) -> None; "5 staff and 40 volunteers" -> Micro.
     """
     bands = size_bands()
     norm = " ".join(text.lower().replace("–", "-").split())
-    norm = " ".join(NEGATED.sub(" ", norm).split())
+    norm = " ".join(UNPAID.sub(" ", NEGATED.sub(" ", norm)).split())
     if norm in {b.lower() for b in bands}:
         return next(b for b in bands if b.lower() == norm)
     named = BAND_SAID.fullmatch(norm)
@@ -116,6 +124,28 @@ HEADCOUNT_WORDS = re.compile(
     r"employ|work for (us|me))\b",
     re.IGNORECASE,
 )
+
+
+def head_count_given(text: str) -> str | None:
+    """The size band of a head count given with another answer ("bespoke joinery,
+    there's 14 of us" at the sector question), or None when it gives none ("Unit 14",
+    "A41 Services")."""
+    return size_band_for(text) if HEADCOUNT_WORDS.search(text) else None
+
+
+# Short profile answers NLU took for an FAQ question ("Penn Street Joinery"): a question
+# only when it asks one or names what the FAQ answers about
+FAQ_TOPIC = re.compile(
+    r"\b(data|privacy|gdpr|contact|phone|email|human|person|someone|next steps?|involved|"
+    r"help|what|why|how|who|which|when|where)\b",
+    re.IGNORECASE,
+)
+
+
+def plain_profile_answer(text: str) -> bool:
+    """A name or a place, not a question to answer ("Penn Street Joinery", "Lane End"),
+    whatever NLU read it as; "privacy?" and "what's the Arc" are questions."""
+    return not (looks_like_question(text) or about_the_consultation(text) or FAQ_TOPIC.search(text))
 
 
 def corrected_size_band(text: str) -> str | None:

@@ -312,10 +312,11 @@ def _read_in_order(norm: str, add: list[str], remove: list[str]) -> None:
     (remove if mode == "remove" else add).extend(_names_only(norm[pos:]))
 
 
-def named_themes(text: str) -> list[str]:
-    """Themes a message names outright (names, assets, everyday synonyms; no tagger)."""
+def named_themes(text: str, among: tuple[str, ...] | list[str] = THEME_IDS) -> list[str]:
+    """Themes a message names outright (names, assets, everyday synonyms; no tagger),
+    in fixed order; `among` limits them (the islands, the seabed drivers)."""
     found = set(_names_only(_norm(text)))
-    return [t for t in THEME_IDS if t in found]
+    return [t for t in among if t in found]
 
 
 def _names_only(segment: str) -> list[str]:

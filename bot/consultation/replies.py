@@ -73,15 +73,16 @@ NOTHING_TO_SAY = re.compile(
     r"rather not( say| answer| answer that)?|prefer not to( say| answer)?|"
     r"none( of (them|these|those|that))?|n/?a|no answer|no views|no opinion|no strong views|"
     r"none of your business|mind your own( business)?|not telling( you)?|private|"
-    r"confidential)"
-    r"( really| tbh| to be honest| thanks| thank you| sorry| mate)*"
+    r"confidential|cba|can'?t be (arsed|bothered)|not bothered)"
+    r"( really| tbh| tbf| ngl| innit| to be honest| thanks| thank you| sorry| mate)*"
     r"(,? ?(next|skip|pass|move on)( please)?)?"
 )
 
 
 # "can we skip all this", "skip the rest": every remaining question of this part
 SKIP_THE_REST = re.compile(
-    r"\b(skip|pass|miss|leave|jump|don'?t want to (answer|do))\b.*"
+    r"\b(skip|pass|miss|leave|jump|don'?t want to (answer|do)|cba|can'?t be (arsed|bothered)|"
+    r"not bothered)\b.*"
     r"\b(all( of)?( this| these| that| them| the questions)?|the (rest|lot)|these( questions)?|"
     r"the questions|everything|this (bit|part|section|stuff))\b"
 )
@@ -142,6 +143,8 @@ GREETING = re.compile(
     # greetings in the other languages Buckinghamshire businesses are run in
     r"dzien dobry|czesc|witam|hola|buenos dias|bonjour|buongiorno|guten tag|ola|bom dia|"
     r"buna ziua|salaam|salam|as?salamu? alaikum|namaste|sat sri akal|merhaba|"
+    # Welsh, often mixed with English ("shwmae! hi")
+    r"shwmae|shwmai|sut mae|bore da|prynhawn da|noswaith dda|helo bawb|"
     r"(are )?you (still )?there|anyone there|(i'?m|i am) back|back( now)?|sorry|soz|apologies|"
     r"(i )?(got|was|been|just got) (distracted|sidetracked|called away|pulled away|busy|"
     r"interrupted)|(i )?was (away|on the phone|on a call|in a meeting)|"

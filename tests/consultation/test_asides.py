@@ -6,11 +6,14 @@ from __future__ import annotations
 import pytest
 
 from bot.consultation.asides import (
+    answered,
     asks_about_the_bot,
     asks_to_change_answer,
     continues_answer,
+    new_turn_after_and,
     numbered_choice,
     same_as_before,
+    without_and,
 )
 from bot.consultation.replies import greeting_only, holding, impatient
 from bot.strategy import ISLAND_IDS, SEABED_IDS
@@ -125,3 +128,49 @@ def test_a_greeting_before_a_view_is_a_view(text: str) -> None:
 )
 def test_more_ways_to_lose_patience(text: str) -> None:
     assert impatient(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "and what happens next?",
+        "and how long will this take?",
+        "and can I see the results?",
+        "and is anyone actually reading these?",
+        "and are you a bot?",
+        "And how many more of these",
+        "also, when will we hear back?",
+    ],
+)
+def test_and_then_something_else_is_a_new_turn(text: str) -> None:
+    assert new_turn_after_and(text)
+    assert not continues_answer(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "and the A41 is a nightmare",
+        "and why can't anyone fix the A413?",  # a view asked as a question
+        "and what about parking?",
+        "also parking is awful",
+        "what happens next?",  # no "and": not this matcher's business
+    ],
+)
+def test_and_that_carries_the_answer_on_is_no_new_turn(text: str) -> None:
+    assert not new_turn_after_and(text)
+
+
+def test_without_and() -> None:
+    assert without_and("And how long will this take?") == "how long will this take?"
+    assert without_and("oh and, are you a bot") == "are you a bot"
+    assert without_and("Andover is lovely") == "Andover is lovely"
+    assert without_and("and") == "and"
+
+
+@pytest.mark.parametrize(
+    ("before", "carries"),
+    [("we need engineers", True), ("skip", False), ("yes", False), ("hang on", False), ("", False)],
+)
+def test_answered_before(before: str, carries: bool) -> None:
+    assert answered(before) is carries

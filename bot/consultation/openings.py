@@ -1,0 +1,89 @@
+"""A greeting that opens a view: "hi, it's traffic", "hello - broadband mainly".
+
+Mid-question a greeting alone is a nudge to carry on (`replies.holding`), and "hi again,
+it's Sarah from the bakery" says who is back; but a greeting followed by a view is an
+answer, and the view is what is stored and tagged (the greeting only dilutes the tagger:
+"hello - broadband mainly" scored no theme, "broadband mainly" infrastructure).
+
+A known gap left by the fourth set of unseen conversations. No Rasa imports.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.consultation.questions import named_themes
+from bot.consultation.replies import GREETING, acknowledgement_only, holding, normalise
+
+# Words of the original text, as `normalise` counts them ("it's" is one, "-" none).
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# What is left after the greeting: separators and filler before the view.
+LEAD = " \t\n,.;:!-–—~…"
+# "it's Sarah", "this is Dave from Chesham Print": who is speaking, not a view
+IT_IS = re.compile(r"^(it'?s|its|it is|this is) (.+)$")
+NAME_INTRO = re.compile(r"^(?!(the|a|an|our|my|all) )[a-z']+( [a-z']+)? (from|at|here)\b")
+# A greeting proper opens the message: "sorry, ..." or "back now, ..." alone is not one
+# ("sorry, I meant Silverstone Park" is a correction, kept whole)
+SALUTATION = re.compile(
+    r"^(hi|hiya|hello|helo|hallo|hullo|hey|heya|howdy|yo|morning|afternoon|evening|good|"
+    r"dzien|czesc|witam|hola|buenos|bonjour|buongiorno|guten|ola|bom|buna|salaam|salam|"
+    r"as|assalamu|namaste|sat|merhaba|shwmae|shwmai|bore|prynhawn|noswaith|sut)\b"
+)
+TRAILING = re.compile(r"( (again|here|mainly|tbh|really|mostly|thanks))+$")
+SUBJECT_MAX_WORDS = 4
+
+
+def _greeting_words(words: list[str]) -> int:
+    """How many of the leading words are a greeting ("hi", "hello there", "hi sorry")."""
+    for k in range(len(words), 0, -1):
+        if GREETING.fullmatch(" ".join(words[:k]) + " "):
+            return k
+    return 0
+
+
+def _names_a_subject(subject: str) -> bool:
+    """ "traffic", "the roads", "broadband mainly" name something a view is about; "Sarah"
+    and "Dave" do not. Theme names and synonyms first, then the tagger (no question
+    prior, or every short reply would carry the question's theme)."""
+    if named_themes(subject):
+        return True
+    if len(subject.split()) > SUBJECT_MAX_WORDS:
+        return True  # past a few words it says something: a view, not a name
+    try:
+        import bot.tagging
+
+        return bool(bot.tagging.tag(subject).themes)
+    except Exception:  # no trained tagger: a name is the safer reading of two words
+        return False
+
+
+def view_after_greeting(text: Any) -> str | None:
+    """The view after a greeting ("hi, it's traffic" -> "it's traffic"), or None when the
+    message is not a greeting followed by a view (a greeting alone, "hi again, it's Sarah
+    from the bakery", "hello, yes", or no greeting at all)."""
+    if not isinstance(text, str):
+        return None
+    words = normalise(text).split()
+    greeting = _greeting_words(words)
+    if not SALUTATION.match(" ".join(words[:1])) or not greeting or greeting == len(words):
+        return None
+    tokens = list(WORD.finditer(text))
+    if len(tokens) < greeting:
+        return None
+    rest = text[tokens[greeting - 1].end() :].lstrip(LEAD).strip()
+    norm = normalise(rest)
+    if not norm or holding(rest) or acknowledgement_only(rest):
+        return None
+    said = IT_IS.match(norm)
+    if said:
+        subject = TRAILING.sub("", said.group(2))
+        if NAME_INTRO.match(said.group(2)) or not _names_a_subject(subject):
+            return None
+    return rest
+
+
+def reading(text: str) -> str:
+    """What a reply says for the question asked: the view when a greeting opens it, else
+    the reply as it is."""
+    return view_after_greeting(text) or text

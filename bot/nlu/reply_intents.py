@@ -1,0 +1,89 @@
+"""Plain yes and no replies read as `affirm` / `deny` whatever the intent classifier made
+of them.
+
+"yh thats it" at the play-back fell below the fallback threshold and "nope not really"
+has read as a view: the reply vocabulary (`bot/consultation/replies.py`, the one the
+actions use) is sure of these whole replies, and rules route on the intent, so a retrain
+that moves one of them moved a whole conversation (the fifth set of unseen conversations
+lost a play-back this way). Runs after DIETClassifier and before FallbackClassifier in
+config.yml; other messages are left as the classifier read them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.consultation.replies import normalise, says_no, says_yes
+
+# Intents a yes or a no may already carry, each with its own rules ("go on" after
+# stopping is carrying on; "count me in" is agreeing; "pass" is a skip)
+YES_INTENTS = frozenset({"affirm", "consent_agree", "carry_on", "hold", "thank"})
+NO_INTENTS = frozenset({"deny", "consent_decline", "skip", "stop"})
+# "yh thats it", "yes that's right", "spot on": the play-back looks right
+LOOKS_RIGHT = re.compile(
+    r"((yes|yeah|yh|yep|yup|ya|yea|ok|okay)( |$))*"
+    r"(that'?s (it|right|correct|spot on|about right|fine)|spot on|looks (right|good|fine|ok)|"
+    r"all (good|correct|right))( (thanks|thank you|cheers|ta|mate))*"
+)
+
+
+def certain_intent(text: str, predicted: str | None) -> str | None:
+    """The intent a whole plain yes or no reply carries, for sure: the classifier's when
+    it is a yes (no) intent, else `affirm` (`deny`); None for any other message. Set with
+    full confidence, so one the classifier was unsure of ("yh thats it", affirm at 0.46)
+    does not fall back."""
+    if says_no(text):
+        return predicted if predicted in NO_INTENTS else "deny"
+    if says_yes(text) or LOOKS_RIGHT.fullmatch(normalise(text)):
+        return predicted if predicted in YES_INTENTS else "affirm"
+    return None
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class ReplyIntentClassifier(GraphComponent, IntentClassifier):
+    """Sets `affirm` / `deny` on plain yes and no replies (see the module docstring)."""
+
+    @classmethod
+    def required_components(cls) -> list[type]:
+        return [IntentClassifier]
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return {}
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        self.component_config = config
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> ReplyIntentClassifier:
+        return cls(config)
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            text = message.get(TEXT)
+            if not isinstance(text, str):
+                continue
+            predicted = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+            intent = certain_intent(text, predicted)
+            if intent is None:
+                continue
+            chosen = {INTENT_NAME_KEY: intent, "confidence": 1.0}
+            message.set(INTENT, chosen, add_to_output=True)
+            ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != intent]
+            message.set(INTENT_RANKING_KEY, [chosen, *ranking], add_to_output=True)
+        return messages
