@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import time
+import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -111,6 +115,40 @@ def free_port(span: int = 1) -> int:
         _HANDED_OUT.update(ports)
         return first
     raise RuntimeError("no free port in 20000-32767")
+
+
+@contextmanager
+def background_process(args: list[str], env: dict[str, str]) -> Iterator[subprocess.Popen]:
+    """A helper server for a test (output discarded), stopped on exit; killed if it hangs."""
+    proc = subprocess.Popen(
+        args,
+        cwd=Path(__file__).resolve().parent.parent,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        yield proc
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def wait_for_url(url: str, proc: subprocess.Popen, timeout: float = 60) -> None:
+    """Poll `url` until it answers; fail at once if the process serving it has exited."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"{proc.args!r} exited with {proc.returncode}")
+        try:
+            urllib.request.urlopen(url, timeout=2).close()
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"{url} did not come up")
 
 
 class LiveStack:

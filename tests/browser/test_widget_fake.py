@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import subprocess
 import sys
 import time
 import urllib.request
@@ -18,26 +17,13 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import free_port
+from tests.conftest import background_process, free_port, wait_for_url
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
 FAKE = ROOT / "tests" / "widget" / "fake_rasa.py"
 MAX_CHARS = 300  # not the default, to prove the widget takes the server's limit
-
-
-def wait_for(url: str, proc: subprocess.Popen, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"fake stack exited with {proc.returncode}")
-        try:
-            urllib.request.urlopen(url, timeout=2).close()
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"{url} did not come up")
 
 
 @dataclass
@@ -78,24 +64,13 @@ def fake_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FakeStack]:
         PYTHONPATH=str(ROOT),
     )
     env.pop("BUCKS_LIS_ENV", None)
-    proc = subprocess.Popen(
-        [sys.executable, str(FAKE), str(rasa_port), str(web_port)],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
+    with background_process(
+        [sys.executable, str(FAKE), str(rasa_port), str(web_port)], env
+    ) as proc:
         stack = FakeStack(f"http://127.0.0.1:{web_port}", f"http://127.0.0.1:{rasa_port}")
-        wait_for(stack.web_url + "/", proc)
-        wait_for(stack.rasa_url + "/test/received", proc)
+        wait_for_url(stack.web_url + "/", proc)
+        wait_for_url(stack.rasa_url + "/test/received", proc)
         yield stack
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 # ------------------------------------------------------------------ helpers

@@ -12,10 +12,8 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
@@ -26,7 +24,7 @@ import socketio
 from engineio import packet
 
 from bot.channels import polling_close
-from tests.conftest import free_port
+from tests.conftest import background_process, free_port, wait_for_url
 from tests.production.chat_load import Business
 from tests.production.widget_load import WidgetClient
 
@@ -46,31 +44,12 @@ def rasa_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         PYTHONPATH=str(ROOT),
     )
     env.pop("BUCKS_LIS_ENV", None)
-    proc = subprocess.Popen(
-        [sys.executable, str(ROOT / "tests" / "widget" / "fake_rasa.py"), str(port)],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
     url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            assert proc.poll() is None, f"fake_rasa exited with {proc.returncode}"
-            try:
-                urllib.request.urlopen(f"{url}/test/received", timeout=2).close()
-                break
-            except OSError:
-                assert time.monotonic() < deadline, "fake_rasa did not come up"
-                time.sleep(0.2)
+    with background_process(
+        [sys.executable, str(ROOT / "tests" / "widget" / "fake_rasa.py"), str(port)], env
+    ) as proc:
+        wait_for_url(f"{url}/test/received", proc)
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 async def _held_poll_after_close(url: str) -> tuple[int, str, float]:
