@@ -14,6 +14,8 @@ Rasa's channel it
   bot/channels/text.py) as the turn's message id, so a resend with the same id (the
   widget's Retry, a re-emit after a reconnect) is the same message: a turn already saved
   is replayed from the transcript, not run twice, on any replica (bot/channels/resend.py);
+  and marks every reply of that turn with it (`reply_to`), so a widget that saw the
+  replies knows the message arrived even when its ack was lost, and never re-sends it;
 - limits floods per session and per client address (bot/channels/rate_limit.py):
   over the limit the sender gets a `rate_limited` event and a failed ack;
 - acknowledges every user message: a client that emits with an ack callback gets
@@ -38,7 +40,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rasa.core.channels.channel import UserMessage
-from rasa.core.channels.socketio import SocketIOInput
+from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 from sanic import Blueprint
 
 from bot.channels import action_session, http_errors, polling_close, resend, resilience
@@ -169,6 +171,19 @@ def check_user_message(
     return clean, None
 
 
+class AnsweringOutput(SocketIOOutput):
+    """Rasa's socket.io output with `reply_to`: the client's id of the message answered."""
+
+    def __init__(self, original: SocketIOOutput, reply_to: str) -> None:
+        super().__init__(original.sio, original.bot_message_evt)
+        self.reply_to = reply_to
+
+    async def _send_message(self, socket_id: str, response: Any) -> None:  # noqa: ANN401
+        if isinstance(response, dict):
+            response = {**response, "reply_to": self.reply_to}
+        await super()._send_message(socket_id, response)
+
+
 class LimitedSocketIOInput(SocketIOInput):
     """Rasa's socket.io channel with origin restriction and message validation."""
 
@@ -189,6 +204,8 @@ class LimitedSocketIOInput(SocketIOInput):
             client_id = resend.client_message_id.get()
             if client_id:
                 message.message_id = client_id  # kept on the turn's user event
+                if isinstance(message.output_channel, SocketIOOutput):
+                    message.output_channel = AnsweringOutput(message.output_channel, client_id)
             return await on_new_message(message)
 
         socketio_webhook = super().blueprint(named)

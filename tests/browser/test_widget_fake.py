@@ -297,6 +297,34 @@ def test_unconfirmed_message_is_marked_and_can_be_retried(page: Any, fake_stack:
     assert fake_stack.message_ids(sid, "slow")[2] != first
 
 
+def test_a_message_whose_replies_came_is_sent_though_its_ack_was_lost(
+    page: Any, fake_stack: FakeStack
+) -> None:
+    """The bot's replies name the message they answer: once they are shown, the message
+    arrived, so losing the connection before its ack shows no "Not confirmed" and no Retry
+    (a Retry would only replay the same replies a second time)."""
+    open_chat(page, fake_stack)
+    sid = sender_id(page)
+    page.get_by_label("Your message").fill("answer, then slow")
+    page.keyboard.press("Enter")
+    wait_bot(page, "Here is your answer straight away.")
+    page.context.set_offline(True)  # drops the socket before the ack arrives
+    page.wait_for_timeout(4000)  # past the turn's end: its ack is lost for good
+    mine = page.locator(".blc-user", has_text="answer, then slow")
+    assert mine.get_attribute("data-status") == "sent"
+    assert "Not confirmed" not in mine.inner_text()
+    assert mine.get_by_role("button").count() == 0
+    page.context.set_offline(False)
+    wait_connected(page)
+    page.reload()  # and it stays sent: nothing is re-sent after a reload
+    wait_connected(page)
+    page.wait_for_timeout(1000)
+    again = page.locator(".blc-user", has_text="answer, then slow")
+    assert again.get_attribute("data-status") == "sent"
+    assert fake_stack.texts(sid).count("answer, then slow") == 1
+    assert page.locator(".blc-bot", has_text="Here is your answer straight away.").count() == 1
+
+
 def test_message_length_is_capped_with_the_server_limit(page: Any, fake_stack: FakeStack) -> None:
     open_chat(page, fake_stack)
     box = page.get_by_label("Your message")

@@ -75,6 +75,9 @@ async def scripted_bot(message: UserMessage) -> None:
     elif text == "slow":
         await asyncio.sleep(1.5)
         await out.send_text_message(sid, "Sorry for the wait.")
+    elif text == "answer, then slow":  # the replies come at once, the ack 3 s later
+        await out.send_text_message(sid, "Here is your answer straight away.")
+        await asyncio.sleep(3)
     else:
         await out.send_text_message(
             sid,

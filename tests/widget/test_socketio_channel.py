@@ -393,19 +393,21 @@ def resending(env: pytest.MonkeyPatch) -> tuple:
     )
     sio = channel.blueprint(on_new_message).ctx.sio
     replies: list[tuple[str, Any]] = []  # (room, text) of every bot_uttered
+    payloads: list[dict] = []  # and the payloads themselves
 
     async def fake_emit(event: str, data: Any = None, **kwargs: Any) -> None:
         assert event == "bot_uttered"
         replies.append((kwargs["room"], data.get("text")))
+        payloads.append(data)
 
     env.setattr(sio, "emit", fake_emit)
-    return sio.handlers["/"]["user_uttered"], processor, replies
+    return sio.handlers["/"]["user_uttered"], processor, replies, payloads
 
 
 def test_the_same_message_id_twice_is_replayed_not_run_again(resending: tuple) -> None:
     """The widget's Retry (or a re-emit after a reconnect) of a message whose turn was saved
     although its answer never arrived: the saved replies again, no second answer."""
-    handle, processor, replies = resending
+    handle, processor, replies, _ = resending
     msg = {"message": "my answer", "session_id": SESSION, "message_id": "w-1"}
     assert run(handle("sid1", msg)) == {"ok": True}  # saved; the replies were lost
     assert run(handle("sid2", msg)) == {"ok": True}  # resent after a reconnect
@@ -426,7 +428,7 @@ def test_a_turn_that_failed_after_saving_is_replayed_on_retry(
     """The sender got `server_error` and a failed ack (the widget shows Retry); the turn
     had been saved. The retry reaches another replica while Redis is down, so nothing
     remembers the failure there: the same id alone makes it a replay."""
-    handle, processor, replies = resending
+    handle, processor, replies, _ = resending
     processor.fail = True
     msg = {"message": "my answer", "session_id": SESSION, "message_id": "w-1"}
     assert run(handle("sid1", msg)) == {"ok": False, "error": "server_error"}
@@ -440,7 +442,7 @@ def test_a_turn_that_failed_after_saving_is_replayed_on_retry(
 def test_a_retry_after_later_messages_is_not_run_again(resending: tuple) -> None:
     """Retry on an unconfirmed message after the business sent more: it was taken in, so
     nothing runs and no out-of-date replies are sent; the widget gets its ack."""
-    handle, processor, replies = resending
+    handle, processor, replies, _ = resending
     first = {"message": "my answer", "session_id": SESSION, "message_id": "w-1"}
     assert run(handle("sid1", first)) == {"ok": True}
     assert run(handle("sid1", {**first, "message": "next", "message_id": "w-2"})) == {"ok": True}
@@ -451,8 +453,20 @@ def test_a_retry_after_later_messages_is_not_run_again(resending: tuple) -> None
 
 def test_without_ids_a_resend_runs_again_as_before(resending: tuple) -> None:
     """No id, no memory of a failure (another replica): nothing says it is the same message."""
-    handle, processor, _ = resending
+    handle, processor, _, _ = resending
     msg = {"message": "my answer", "session_id": SESSION}
     assert run(handle("sid1", msg)) == {"ok": True}
     assert run(handle("sid1", msg)) == {"ok": True}
     assert processor.answers == ["my answer", "my answer"]
+
+
+def test_every_reply_of_a_named_turn_says_which_message_it_answers(resending: tuple) -> None:
+    """`reply_to` lets the widget mark a message arrived when its ack was lost but its
+    replies came (it must not offer Retry for it); a replay says it too."""
+    handle, _, replies, payloads = resending
+    named = {"message": "my answer", "session_id": SESSION, "message_id": "w-1"}
+    assert run(handle("sid1", named)) == {"ok": True}
+    assert run(handle("sid2", named)) == {"ok": True}  # a resend: the saved replies again
+    assert run(handle("sid2", {"message": "unnamed", "session_id": SESSION})) == {"ok": True}
+    assert [p.get("reply_to") for p in payloads] == ["w-1", "w-1", None]
+    assert [text for _, text in replies] == ["reply 1", "reply 1", "reply 2"]

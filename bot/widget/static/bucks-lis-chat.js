@@ -439,7 +439,11 @@
           "user_uttered",
           { message: m.payload || m.text, session_id: state.senderId, message_id: m.messageId },
           function (err, res) {
-            if (m.hidden && (err || (res && res.error === "server_error"))) {
+            if (err && m.replied) {
+              // The ack was lost (a dropped connection, a slow turn) but the bot's replies
+              // to this message came: it arrived, so it stays sent and offers no Retry.
+              m.status = "sent";
+            } else if (m.hidden && (err || (res && res.error === "server_error"))) {
               // The opening message is invisible, so it cannot show Retry: send it
               // again on the next connection instead.
               m.status = "queued";
@@ -496,6 +500,21 @@
     });
   }
 
+  // The server names the message each reply answers (`reply_to`, the message's id): a
+  // reply is proof the message arrived, whatever becomes of its ack.
+  function markReplied(messageId) {
+    if (!validMessageId(messageId)) return;
+    state.messages.forEach(function (m) {
+      if (m.from !== "user" || m.messageId !== messageId) return;
+      m.replied = true;
+      if (m.status !== "sent") {
+        m.status = "sent";
+        updateMessage(m);
+      }
+    });
+    saveState();
+  }
+
   function onBotUttered(data) {
     if (!data || typeof data !== "object") return;
     if (data.bucks_lis === "forgotten") {
@@ -517,6 +536,7 @@
         }
       });
     }
+    markReplied(data.reply_to);
     var text = typeof data.text === "string" ? data.text : "";
     var attachment = data.attachment;
     if (!text && attachment && attachment.payload && typeof attachment.payload.src === "string") {
