@@ -1,0 +1,55 @@
+"""A reply to the consent question that agrees in words NLU does not place: a yes with a
+condition ("ok but keep it quick", "sure, as long as my name isn't used") or a yes in
+another language ("oui d'accord", "si claro", "ja gerne", "tak").
+
+Found by the sixth set of unseen conversations: NLU read the first as "hold" and the
+second as a view, so the business was asked again (or told its view could not be noted
+yet) instead of starting. A yes that puts the consultation off ("ok but not now",
+"yes but later") or asks something back is not agreement. No Rasa imports.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.consultation.replies import looks_like_question, normalise
+
+# Yes in English and in the languages local businesses greet the bot in (accents are
+# dropped by `normalise`: "sí" -> "si", "d’accord" -> "d'accord").
+YES_WORDS = (
+    r"yes|yeah|yep|yup|ya|yeh|aye|ok|okay|okey|sure|fine|alright|all right|go on|go ahead|"
+    r"go for it|why not|happy to|of course|cool|oui|d'accord|bien sur|volontiers|si|claro|"
+    r"vale|por supuesto|ja|gerne|naturlich|tak|jasne|dobrze|sim|com certeza|da|haan|ji|"
+    r"evet|tamam|naam|iawn|wrth gwrs"
+)
+# Words that add nothing to a yes ("ok then", "oui merci")
+FILLER = r"then|please|thanks|merci|gracias|danke|dziekuje|obrigado|diolch|mate|fine|sure"
+FOREIGN_YES = re.compile(rf"(({YES_WORDS})( |$))+(({FILLER})( |$))*")
+CONDITIONAL_YES = re.compile(
+    rf"^(({YES_WORDS}) )+(({FILLER}) )*(but|as long as|so long as|provided|providing|"
+    rf"if|only if|on condition)\b"
+)
+# A condition that puts the consultation off, or refuses: not agreement
+PUT_OFF = re.compile(
+    r"\b(later|not now|not right now|another time|some other time|tomorrow|next week|not today|"
+    r"no time|(can'?t|cannot) (do|make) it|don'?t want|not interested|rather not|no thanks)\b"
+)
+
+
+def agrees_to_take_part(text: Any) -> bool:
+    """The whole reply agrees to take part: a yes in another language, or a yes with a
+    condition that does not put it off ("ok but keep it quick, got a customer in 10
+    mins"). False for "yes but later", "ok but what happens to it?" and anything else."""
+    if not isinstance(text, str):
+        return False
+    norm = normalise(text)
+    if not norm:
+        return False
+    if FOREIGN_YES.fullmatch(norm + " ") or FOREIGN_YES.fullmatch(norm):
+        return True
+    return (
+        CONDITIONAL_YES.match(norm) is not None
+        and PUT_OFF.search(norm) is None
+        and not looks_like_question(text)
+    )
