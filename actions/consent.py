@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import channel, latest_intent, latest_text
 from bot.consultation import service
-from bot.consultation.consent_reply import agrees_to_take_part
+from bot.consultation.consent_reply import agrees_to_take_part, says_go_ahead
 from bot.consultation.questions import message
 
 AGREE_INTENTS = {"consent_agree", "affirm"}
@@ -89,12 +89,17 @@ def agreed_in_other_words(
     dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
 ) -> list[dict[str, Any]] | None:
     """ "ok but keep it quick", "oui d'accord" at the consent question, which NLU read as
-    something else (a view, "hold", unclear): taken as agreeing, as "yes" is, and the
-    profile starts (the events to return); None when the message is not that."""
-    if tracker.get_slot("stage") not in (None, "consent") or tracker.active_loop.get("name"):
+    something else (a view, "hold", unclear), or "fine. go on then" after declining:
+    taken as agreeing, as "yes" is, and the profile starts (the events to return); None
+    when the message is not that."""
+    stage, text = tracker.get_slot("stage"), latest_text(tracker)
+    if tracker.active_loop.get("name") or not privacy_shown(tracker, domain):
         return None
-    if not agrees_to_take_part(latest_text(tracker)) or not privacy_shown(tracker, domain):
-        return None
+    if stage in (None, "consent"):
+        if not agrees_to_take_part(text):
+            return None
+    elif stage != "declined" or not says_go_ahead(text):
+        return None  # after a decline only "go on then" changes it, not "ok"
     events = record(dispatcher, tracker, domain, True)
     dispatcher.utter_message(response="utter_profile_intro")
     return [*events, FollowupAction("profile_form")]

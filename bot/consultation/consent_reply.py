@@ -1,11 +1,14 @@
 """A reply to the consent question that agrees in words NLU does not place: a yes with a
-condition ("ok but keep it quick", "sure, as long as my name isn't used") or a yes in
-another language ("oui d'accord", "si claro", "ja gerne", "tak").
+condition ("ok but keep it quick", "sure, as long as my name isn't used"), a yes in
+another language ("oui d'accord", "si claro", "ja gerne", "tak"), or permission to start
+("oh go on then, one more thing to add").
 
 Found by the sixth set of unseen conversations: NLU read the first as "hold" and the
 second as a view, so the business was asked again (or told its view could not be noted
 yet) instead of starting. A yes that puts the consultation off ("ok but not now",
-"yes but later") or asks something back is not agreement. No Rasa imports.
+"yes but later") or asks something back is not agreement. After a decline only the
+permission to start counts ("fine. go on then"): "ok" there acknowledges the decline.
+No Rasa imports.
 """
 
 from __future__ import annotations
@@ -37,6 +40,24 @@ PUT_OFF = re.compile(
 )
 
 
+# "fine. go on then", "oh go on then, one more thing to add": permission to start, which
+# also changes a decline ("oh great, another council survey" read as one) into taking part
+GO_AHEAD = re.compile(
+    r"((oh|ah|well|right|fine|ok|okay|alright|ugh|sigh|yeah|yes|yep|sure|then) )*"
+    r"(go on|go ahead|ask away|fire away|crack on|"
+    r"let'?s (do it|go|get it over with|get on with it)|"
+    r"(i'?ll|i will) do it|(i'?ll|i will) take part|count me in|i'?m in)"
+    r"( then| please| mate| ask away| fire away)*"
+    r"( (one more thing|one thing|something|a few things|plenty)( to (add|say))?|"
+    r" (i'?ve|i have) got (something|one thing|a few things|plenty) to (add|say))?"
+)
+
+
+def says_go_ahead(text: Any) -> bool:
+    """The whole reply gives permission to start ("fine. go on then")."""
+    return isinstance(text, str) and GO_AHEAD.fullmatch(normalise(text)) is not None
+
+
 def agrees_to_take_part(text: Any) -> bool:
     """The whole reply agrees to take part: a yes in another language, or a yes with a
     condition that does not put it off ("ok but keep it quick, got a customer in 10
@@ -46,7 +67,7 @@ def agrees_to_take_part(text: Any) -> bool:
     norm = normalise(text)
     if not norm:
         return False
-    if FOREIGN_YES.fullmatch(norm + " ") or FOREIGN_YES.fullmatch(norm):
+    if FOREIGN_YES.fullmatch(norm + " ") or FOREIGN_YES.fullmatch(norm) or says_go_ahead(text):
         return True
     return (
         CONDITIONAL_YES.match(norm) is not None

@@ -150,3 +150,30 @@ def test_the_role_with_the_head_count_fills_both_unless_given(
     assert form.validate_size_band(text, dispatcher, given, domain) == {
         "size_band": "Small (10-49 staff)"
     }
+
+
+def test_go_on_then_after_a_decline_takes_part_but_ok_does_not(
+    database_url: str, domain: dict[str, Any]
+) -> None:
+    declined = [*SHOWN, user_event("oh great, another pointless council survey", "consent_decline")]
+    service.record_consent("f-grump", "rest", False)
+    ok = make_tracker("f-grump", "ok", "affirm", slots={"stage": "declined"}, events=declined)
+    assert run(ActionResume().run(CollectingDispatcher(), ok, domain)) == []
+    assert service.is_consented("f-grump") is False  # "ok" acknowledges the decline
+    dispatcher = CollectingDispatcher()
+    go_on = make_tracker(
+        "f-grump", "fine. go on then", "carry_on", slots={"stage": "declined"}, events=declined
+    )
+    events = run(ActionResume().run(dispatcher, go_on, domain))
+    assert slot_sets(events) == {"consent": True, "stage": "profile"}
+    assert service.is_consented("f-grump") is True
+
+
+def test_go_on_then_with_more_to_add_agrees_at_the_consent_question(
+    database_url: str, domain: dict[str, Any]
+) -> None:
+    text = "oh go on then, one more thing to add"
+    tracker = make_tracker("f-more", text, "carry_on", events=SHOWN)
+    events = run(ActionResume().run(CollectingDispatcher(), tracker, domain))
+    assert slot_sets(events) == {"consent": True, "stage": "profile"}
+    assert service.recorded_answers("f-more") == []

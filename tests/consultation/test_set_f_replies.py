@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.consultation.asides import asks_to_change_answer, goes_back
-from bot.consultation.consent_reply import agrees_to_take_part
+from bot.consultation.consent_reply import agrees_to_take_part, says_go_ahead
 from bot.consultation.profile import name_and_trade, role_given
 
 
@@ -78,3 +78,18 @@ def test_a_role_said_in_passing_is_the_role() -> None:
     assert role_given("there are 12 and im the md") == "md"
     assert role_given("I'm a sole trader") is None  # a size, not a role
     assert role_given("about 30") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "go_ahead"),
+    [
+        ("fine. go on then", True),
+        ("oh go on then, one more thing to add", True),
+        ("ask away", True),
+        ("ok", False),
+        ("yes", False),
+        ("oh go on then the roads are bad", False),
+    ],
+)
+def test_permission_to_start_is_told_from_a_plain_yes(text: str, go_ahead: bool) -> None:
+    assert says_go_ahead(text) is go_ahead
