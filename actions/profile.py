@@ -56,6 +56,21 @@ def asks_back(value: Any) -> bool:
     return value.strip().endswith("?") or (words[0] in ASKING_BACK and len(words) <= 8)
 
 
+def filled_by_last_answer(tracker: Tracker) -> list[str]:
+    """The profile slots the business's previous message filled ("Hale Leys Print, we're a
+    commercial printers": the name and the sector), so "back" takes back all of it."""
+    users, filled = 0, []
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            users += 1
+            if users == 2:
+                break
+        elif users == 1 and event.get("event") == "slot" and event.get("name") in PROFILE_SLOTS:
+            if event.get("value") not in (None, SKIPPED) and event["name"] not in filled:
+                filled.append(event["name"])
+    return filled
+
+
 class ValidateProfileForm(FormValidationAction):
     def name(self) -> str:
         return "validate_profile_form"
@@ -70,8 +85,10 @@ class ValidateProfileForm(FormValidationAction):
         if goes_back(as_text(value), previous_user_text(tracker)):
             # "back", "undo" straight after an answer: the question before is asked again
             # (the form asks the first empty one) and its new answer replaces the old
-            earlier = PROFILE_SLOTS[max(PROFILE_SLOTS.index(slot) - 1, 0)]
-            return {slot: None, earlier: None}
+            earlier = filled_by_last_answer(tracker) or [
+                PROFILE_SLOTS[max(PROFILE_SLOTS.index(slot) - 1, 0)]
+            ]
+            return {slot: None, **{s: None for s in earlier}}
         if holding(value):
             return {slot: None}  # asked again
         if acknowledgement_only(value):

@@ -17,7 +17,9 @@ for choices, "are you a bot?", ALL CAPS, contact details and URLs in answers, X 
 hashtags, a business outside the county; questions back at the choice, a sector and head
 count in one message, numbered lists and blank lines, "see my website", a charity and a
 school, "I already did this", an 800-character answer, slang, Welsh, "that's not what I
-said", "what have I said so far", @mentions on every message). Each passes when every
+said", "what have I said so far", @mentions on every message; a yes with a condition,
+"back" and "undo", "?" alone, a name and trade in one answer, French, resumed with "where
+was I?"). Each passes when every
 reply check holds and the database holds exactly the expected answers (question key and
 text), profile, consent and contact, with a theme on every substantive answer. Prints
 each failure and the pass count per set; a quality number, not a test (exit 0 unless the

@@ -17,7 +17,14 @@ from bot.consultation import service
 from bot.consultation.questions import message
 from bot.storage.db import session_scope
 from bot.storage.models import Business
-from tests.actions.conftest import action_event, make_tracker, slot_sets, texts, user_event
+from tests.actions.conftest import (
+    action_event,
+    make_tracker,
+    slot_event,
+    slot_sets,
+    texts,
+    user_event,
+)
 
 SHOWN = [
     action_event("utter_welcome"),
@@ -104,6 +111,18 @@ def test_back_in_the_profile_asks_the_question_before_again(
         "organisation": "Cressex Tyres"
     }
     assert _business("f-back").sector is None  # "back" is stored nowhere
+
+
+def test_back_takes_back_everything_the_last_answer_gave(
+    database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    service.record_consent("f-back2", "rest", True)
+    text = "Misbourne Signs, we're a sign makers"
+    last = [user_event(text), slot_event("organisation", "Misbourne Signs")]
+    last.append(slot_event("sector", "sign makers"))
+    tracker = make_tracker("f-back2", "back", "nlu_fallback", events=last)
+    result = ValidateProfileForm().validate_size_band("back", dispatcher, tracker, domain)
+    assert result == {"size_band": None, "organisation": None, "sector": None}
 
 
 def test_undo_at_an_open_question_says_how_and_stores_nothing(
