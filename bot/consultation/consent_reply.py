@@ -52,6 +52,12 @@ GO_AHEAD = re.compile(
     r" (i'?ve|i have) got (something|one thing|a few things|plenty) to (add|say))?"
 )
 
+# "sure, but who sees it": a question back after the yes, answered before anything starts
+ASKS_BACK = re.compile(
+    r"\b(but|if) (who|what|whats|what's|how|why|where|when|which|can|could|will|would|do|does|"
+    r"is|are)\b"
+)
+
 
 def says_go_ahead(text: Any) -> bool:
     """The whole reply gives permission to start ("fine. go on then")."""
@@ -72,5 +78,6 @@ def agrees_to_take_part(text: Any) -> bool:
     return (
         CONDITIONAL_YES.match(norm) is not None
         and PUT_OFF.search(norm) is None
+        and ASKS_BACK.search(norm) is None
         and not looks_like_question(text)
     )

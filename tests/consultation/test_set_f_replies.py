@@ -35,6 +35,7 @@ def test_a_yes_with_a_condition_or_in_another_language_agrees(text: str) -> None
         "yes but later",
         "ok but not now",
         "ok but what happens to it?",
+        "sure, but who sees it",
         "fine but I can't do it today",
         "no",
         "the roads are bad but the staff are good",
