@@ -8,8 +8,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import channel, latest_intent
+from actions.common import channel, latest_intent, latest_text
 from bot.consultation import service
+from bot.consultation.consent_reply import agrees_to_take_part, says_go_ahead
 from bot.consultation.questions import message
 
 AGREE_INTENTS = {"consent_agree", "affirm"}
@@ -64,6 +65,46 @@ def views_before_consent(tracker: Tracker, domain: dict[str, Any]) -> list[str]:
     return views
 
 
+def record(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any], agreed: bool
+) -> list[dict[str, Any]]:
+    """Record the consent answer (and, on agreeing, the views given before it)."""
+    service.record_consent(tracker.sender_id, channel(tracker), agreed)
+    if agreed:
+        stored = [
+            service.record_answer(
+                tracker.sender_id, channel(tracker), view, service.BEFORE_CONSENT, None
+            )
+            for view in views_before_consent(tracker, domain)
+        ]
+        if any(stored):
+            dispatcher.utter_message(text=message("early_view_noted"))
+    return [
+        SlotSet("consent", agreed),
+        SlotSet("stage", "profile" if agreed else "declined"),
+    ]
+
+
+def agreed_in_other_words(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+) -> list[dict[str, Any]] | None:
+    """ "ok but keep it quick", "oui d'accord" at the consent question, which NLU read as
+    something else (a view, "hold", unclear), or "fine. go on then" after declining:
+    taken as agreeing, as "yes" is, and the profile starts (the events to return); None
+    when the message is not that."""
+    stage, text = tracker.get_slot("stage"), latest_text(tracker)
+    if tracker.active_loop.get("name") or not privacy_shown(tracker, domain):
+        return None
+    if stage in (None, "consent"):
+        if not agrees_to_take_part(text):
+            return None
+    elif stage != "declined" or not says_go_ahead(text):
+        return None  # after a decline only "go on then" changes it, not "ok"
+    events = record(dispatcher, tracker, domain, True)
+    dispatcher.utter_message(response="utter_profile_intro")
+    return [*events, FollowupAction("profile_form")]
+
+
 class ActionRecordConsent(Action):
     def name(self) -> str:
         return "action_record_consent"
@@ -77,17 +118,4 @@ class ActionRecordConsent(Action):
             for response in ("utter_welcome", PRIVACY_NOTICE, "utter_ask_consent"):
                 dispatcher.utter_message(response=response)
             return [FollowupAction("action_listen")]
-        service.record_consent(tracker.sender_id, channel(tracker), agreed)
-        if agreed:
-            stored = [
-                service.record_answer(
-                    tracker.sender_id, channel(tracker), view, service.BEFORE_CONSENT, None
-                )
-                for view in views_before_consent(tracker, domain)
-            ]
-            if any(stored):
-                dispatcher.utter_message(text=message("early_view_noted"))
-        return [
-            SlotSet("consent", agreed),
-            SlotSet("stage", "profile" if agreed else "declined"),
-        ]
+        return record(dispatcher, tracker, domain, agreed)

@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import buttons, channel, latest_intent, latest_text, looks_like_question
-from actions.consent import PRIVACY_NOTICE, privacy_shown
+from actions.consent import PRIVACY_NOTICE, agreed_in_other_words, privacy_shown
 from actions.faq import SURE, answer_question, faq_choice, resume
 from bot.consultation import service
 from bot.consultation.questions import message
@@ -17,6 +17,7 @@ from bot.consultation.replies import (
     greeting_only,
     means_nothing,
     opens_with_question,
+    punctuation_only,
 )
 
 NAME = "action_fallback"
@@ -68,6 +69,14 @@ class ActionFallback(Action):
     ) -> list[dict[str, Any]]:
         key, confidence = faq_choice(tracker)
         text = latest_text(tracker)
+        agreed = agreed_in_other_words(dispatcher, tracker, domain)
+        if agreed is not None:  # "oui d'accord", "ok but keep it quick": a yes
+            return agreed
+        if punctuation_only(text) and privacy_shown(tracker, domain):
+            # "?", "..." says nothing: whatever was asked is asked again, not "I didn't
+            # understand" (mid-form the form does the same)
+            resume(dispatcher, tracker, domain)
+            return []
         if greeting_only(text) and tracker.get_slot("stage") is None:
             # "Dzień dobry", "salaam" that NLU did not read as a greeting: greeted as "hi"
             for response in ("utter_welcome", PRIVACY_NOTICE, "utter_ask_consent"):

@@ -10,7 +10,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import buttons, latest_text
-from actions.consent import PRIVACY_NOTICE, privacy_shown
+from actions.consent import PRIVACY_NOTICE, agreed_in_other_words, privacy_shown
 from actions.playback import summary
 from bot.consultation.asides import (
     asks_about_the_bot,
@@ -143,5 +143,8 @@ class ActionResume(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
+        agreed = agreed_in_other_words(dispatcher, tracker, domain)
+        if agreed is not None:  # "ok but keep it quick" read as "hold": a yes
+            return agreed
         resume(dispatcher, tracker, domain)
         return []

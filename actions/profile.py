@@ -18,12 +18,16 @@ from actions.common import (
     channel,
     holding,
     latest_intent,
+    previous_user_text,
     skipped,
 )
 from bot.consultation import service
+from bot.consultation.asides import goes_back
 from bot.consultation.profile import (
     corrected_size_band,
     head_count_given,
+    name_and_trade,
+    role_given,
     size_band_for,
     tidy_profile_answer,
 )
@@ -34,6 +38,8 @@ MAX_CHARS = service.PROFILE_MAX_CHARS
 # Questions whose answer may carry the head count too (a name may hold a number: "People
 # 1st Recruitment")
 HEAD_COUNT_WITH = frozenset({"sector", "location", "role"})
+# Questions whose answer may say the role in passing ("I'm the practice manager, ...")
+ROLE_WITH = frozenset({"sector", "size_band"})
 
 
 ASKING_BACK = {"why", "what", "whats", "what's", "how", "huh", "pardon", "sorry", "eh"}
@@ -50,6 +56,21 @@ def asks_back(value: Any) -> bool:
     return value.strip().endswith("?") or (words[0] in ASKING_BACK and len(words) <= 8)
 
 
+def filled_by_last_answer(tracker: Tracker) -> list[str]:
+    """The profile slots the business's previous message filled ("Hale Leys Print, we're a
+    commercial printers": the name and the sector), so "back" takes back all of it."""
+    users, filled = 0, []
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            users += 1
+            if users == 2:
+                break
+        elif users == 1 and event.get("event") == "slot" and event.get("name") in PROFILE_SLOTS:
+            if event.get("value") not in (None, SKIPPED) and event["name"] not in filled:
+                filled.append(event["name"])
+    return filled
+
+
 class ValidateProfileForm(FormValidationAction):
     def name(self) -> str:
         return "validate_profile_form"
@@ -61,6 +82,13 @@ class ValidateProfileForm(FormValidationAction):
         tracker: Tracker,
         dispatcher: CollectingDispatcher | None = None,
     ) -> dict[str, Any]:
+        if goes_back(as_text(value), previous_user_text(tracker)):
+            # "back", "undo" straight after an answer: the question before is asked again
+            # (the form asks the first empty one) and its new answer replaces the old
+            earlier = filled_by_last_answer(tracker) or [
+                PROFILE_SLOTS[max(PROFILE_SLOTS.index(slot) - 1, 0)]
+            ]
+            return {slot: None, **{s: None for s in earlier}}
         if holding(value):
             return {slot: None}  # asked again
         if acknowledgement_only(value):
@@ -93,13 +121,31 @@ class ValidateProfileForm(FormValidationAction):
             return {slot: None}
         if skipped(tracker, value):
             return {slot: SKIPPED}
-        text = tidy_profile_answer(slot, service.clean_text(as_text(value), MAX_CHARS))
+        typed = service.clean_text(as_text(value), MAX_CHARS)
+        text = tidy_profile_answer(slot, typed)
         # "bespoke joinery, there's 14 of us": the head count too, so it is not asked
         band = None if tracker.get_slot("size_band") else head_count_given(text)
         counted_too = {"size_band": band} if band and slot in HEAD_COUNT_WITH else {}
+        counted_too.update(self._said_in_passing(slot, typed, tracker))
+        if slot == "organisation" and "sector" in counted_too:
+            text = name_and_trade(text)[0]
         if text:  # kept as given, so a business that leaves mid-profile keeps what it said
             service.save_profile(tracker.sender_id, channel(tracker), **{slot: text}, **counted_too)
         return {slot: text or None, **counted_too}
+
+    @staticmethod
+    def _said_in_passing(slot: str, typed: str, tracker: Tracker) -> dict[str, str]:
+        """Later answers given with this one, so they are not asked: the trade after the
+        name ("Hale Leys Print, we're a commercial printers"), the role with the head count
+        ("I'm the practice manager, there's 22 of us")."""
+        found: dict[str, str] = {}
+        trade = name_and_trade(typed)[1] if slot == "organisation" else None
+        if trade and not tracker.get_slot("sector"):
+            found["sector"] = trade
+        role = role_given(typed) if slot in ROLE_WITH else None
+        if role and not tracker.get_slot("role"):
+            found["role"] = role
+        return found
 
     async def extract_organisation(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]

@@ -14,6 +14,7 @@ from typing import Any
 
 from bot.consultation.replies import (
     acknowledgement_only,
+    greeting_only,
     holding,
     impatient,
     looks_like_question,
@@ -113,12 +114,43 @@ CHANGE_ANSWER = re.compile(
     r"one of my answers|that|it|the bit about)\b"
 )
 CHANGE_MAX_WORDS = 16
+# "undo", "go back", "oops, back to the last question": the whole reply asks to take back
+# what was just said (a bare "back" is also "I'm back" after a pause: see `goes_back`)
+GO_BACK = re.compile(
+    r"((oops|whoops|sorry|wait|no|oh|hang on|er|erm|damn|argh) )*"
+    r"((can i|can we|could i|could we|let me|i want to|i need to|i'?d like to) )?"
+    r"(undo|go back|back up|back)( (that|it|one|a step|a question|my (last )?answer|"
+    r"to (the )?(last|previous) (question|one|answer)))?( please| pls| sorry)*"
+    r"|((the )?previous|last) question( please| pls)?"
+)
+
+
+# "back", "oops back", "back, sorry": also what people type on returning after a pause
+BARE_BACK = re.compile(r"((oops|whoops|sorry|wait|no|oh|er|erm) )*back( sorry| now)?")
+
+
+def asks_to_go_back(text: Any) -> bool:
+    """ "undo", "go back", "back to the last question": not an answer, nor a view."""
+    return isinstance(text, str) and GO_BACK.fullmatch(normalise(text)) is not None
+
+
+def goes_back(text: Any, previous: str | None) -> bool:
+    """The business asks for the previous question again: "undo", "go back", or "back"
+    straight after an answer ("back" after "brb" or "one sec" says it has returned)."""
+    if not asks_to_go_back(text):
+        return False
+    if not BARE_BACK.fullmatch(normalise(text)) or previous is None:
+        return True
+    return not holding(previous) and not greeting_only(previous)
 
 
 def asks_to_change_answer(text: Any) -> bool:
-    """A short message asking how to change something already said."""
+    """A short message asking how to change something already said ("can I change what
+    I said about roads?", "undo")."""
     if not isinstance(text, str):
         return False
+    if asks_to_go_back(text) and not BARE_BACK.fullmatch(normalise(text)):
+        return True  # "undo", "go back one": a bare "back" mid-question is "I'm back"
     norm = normalise(text)
     return len(norm.split()) <= CHANGE_MAX_WORDS and CHANGE_ANSWER.search(norm) is not None
 

@@ -192,3 +192,41 @@ def tidy_profile_answer(slot: str, text: str) -> str:
     if slot == "size_band":
         return size_band_for(text) or text
     return text
+
+
+# "Hale Leys Print, we're a commercial printers" asked the name: the name, then the trade
+NAME_THEN_TRADE = re.compile(
+    r"^(?P<name>[^,;]+?)\s*[,;]\s*(we'?re|we are|we do|we make|we run|we sell|we provide)\s+"
+    r"((an?|the)\s+)?(?P<trade>\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def name_and_trade(text: str) -> tuple[str, str | None]:
+    """The organisation's name and, when the answer goes on to say what it does, the
+    sector: "Hale Leys Print, we're a commercial printers" -> ("Hale Leys Print",
+    "commercial printers"); "Its Fine Ltd" -> ("Its Fine Ltd", None)."""
+    match = NAME_THEN_TRADE.match(text.strip())
+    if not match:
+        return text, None
+    return match.group("name").strip(), match.group("trade").strip().rstrip(".!")
+
+
+# "I'm the practice manager, there's 22 of us" asked the head count: the role too
+ROLE_SAID = re.compile(
+    r"(^|[,;.]\s*|\band\s+)(i'?m|i am|im)\s+(the|a|an|one of the)\s+(?P<role>[a-z][a-z /&-]*?)"
+    r"\s*([,;.]|\band\b|\bthere'?s\b|\bwe\b|$)",
+    re.IGNORECASE,
+)
+
+
+def role_given(text: str) -> str | None:
+    """The role a profile answer gives in passing ("I'm the practice manager, there's 22
+    of us" -> "practice manager"), or None ("I'm a sole trader" is a size, not a role)."""
+    match = ROLE_SAID.search(text)
+    if not match:
+        return None
+    role = match.group("role").strip()
+    if not role or JUST_ME.search(role.lower()) or _NUMBER.search(role.lower()):
+        return None
+    return role
