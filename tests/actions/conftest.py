@@ -5,8 +5,10 @@ Actions run against a fresh SQLite database (`database_url` from tests/conftest.
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Coroutine
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 import yaml
@@ -14,6 +16,25 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 DOMAIN_FILE = Path(__file__).resolve().parents[2] / "domain.yml"
+T = TypeVar("T")
+
+
+def run(coro: Coroutine[Any, Any, T]) -> T:
+    """Run an action's (async) `run` or a form validator to completion."""
+    return asyncio.run(coro)
+
+
+def stored_business(sender: str) -> Any:  # noqa: ANN401 - a detached bot.storage Business
+    """The business profile stored for `sender`, detached so its fields stay readable."""
+    from sqlalchemy import select
+
+    from bot.storage.db import session_scope
+    from bot.storage.models import Business
+
+    with session_scope() as session:
+        business = session.scalars(select(Business).where(Business.sender_id == sender)).one()
+        session.expunge(business)
+        return business
 
 
 def user_event(text: str, intent: str = "inform", channel: str = "rest") -> dict[str, Any]:
@@ -27,6 +48,13 @@ def user_event(text: str, intent: str = "inform", channel: str = "rest") -> dict
 
 def action_event(name: str) -> dict[str, Any]:
     return {"event": "action", "name": name}
+
+
+# What a business has seen when the consent question waits for its answer
+CONSENT_SHOWN = [
+    action_event(name)
+    for name in ("utter_welcome", "utter_privacy", "utter_ask_consent", "action_listen")
+]
 
 
 def slot_event(name: str, value: Any) -> dict[str, Any]:

@@ -6,7 +6,6 @@ question is kept once the business agrees."""
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 from rasa_sdk.executor import CollectingDispatcher
@@ -18,13 +17,9 @@ from actions.profile import ValidateProfileForm
 from bot.consultation import service
 from bot.consultation.focus import focus_answer
 from bot.consultation.questions import SKIPPED, message
-from tests.actions.conftest import action_event, make_tracker, slot_sets, texts, user_event
+from tests.actions.conftest import action_event, make_tracker, run, slot_sets, texts, user_event
 
 ISLAND_QUEUE = ["island:creative_digital:barriers", "island:creative_digital:help"]
-
-
-def run(coro):  # noqa: ANN001, ANN201
-    return asyncio.run(coro)
 
 
 def _bot(domain: dict[str, Any], response: str) -> dict[str, Any]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 import pytest
@@ -15,25 +14,14 @@ from bot.consultation import service
 from bot.consultation.questions import SKIPPED
 from bot.storage.db import session_scope
 from bot.storage.models import Business
-from tests.actions.conftest import action_event, make_tracker, slot_sets, texts
-
-SHOWN = [
-    action_event("utter_welcome"),
-    action_event("utter_privacy"),
-    action_event("utter_ask_consent"),
-    action_event("action_listen"),
-]
-
-
-def run(coro):  # noqa: ANN001, ANN201
-    return asyncio.run(coro)
+from tests.actions.conftest import CONSENT_SHOWN, action_event, make_tracker, run, slot_sets, texts
 
 
 def test_agreeing_records_consent_and_moves_to_profile(
     database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:
     tracker = make_tracker(
-        "b1", "/consent_agree", "consent_agree", channel="socketio", events=SHOWN
+        "b1", "/consent_agree", "consent_agree", channel="socketio", events=CONSENT_SHOWN
     )
     events = run(ActionRecordConsent().run(dispatcher, tracker, domain))
     assert slot_sets(events) == {"consent": True, "stage": "profile"}
@@ -48,7 +36,7 @@ def test_yes_to_the_consent_question_counts_as_agreeing(
 ) -> None:
     events = run(
         ActionRecordConsent().run(
-            dispatcher, make_tracker("b2", "yes", "affirm", events=SHOWN), domain
+            dispatcher, make_tracker("b2", "yes", "affirm", events=CONSENT_SHOWN), domain
         )
     )
     assert slot_sets(events)["consent"] is True

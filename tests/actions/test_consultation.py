@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 import pytest
@@ -20,11 +19,7 @@ from bot.consultation import service
 from bot.storage.db import session_scope
 from bot.storage.models import Response, ResponseTheme
 from bot.strategy import ISLAND_IDS
-from tests.actions.conftest import action_event, make_tracker, slot_event, texts
-
-
-def run(coro):  # noqa: ANN001, ANN201
-    return asyncio.run(coro)
+from tests.actions.conftest import action_event, make_tracker, run, slot_event, texts
 
 
 def test_free_text_picks_several_islands(

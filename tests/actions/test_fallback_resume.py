@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.fallback import ActionFallback, fallbacks_in_a_row
 from actions.faq import ActionResume
-from tests.actions.conftest import action_event, make_tracker, texts, user_event
-
-
-def run(coro):  # noqa: ANN001, ANN201
-    return asyncio.run(coro)
+from tests.actions.conftest import action_event, make_tracker, run, texts, user_event
 
 
 def test_first_fallback_offers_options(

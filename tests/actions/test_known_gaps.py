@@ -6,7 +6,6 @@ to it."""
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 import pytest
@@ -21,13 +20,9 @@ from bot.consultation import service
 from bot.consultation.questions import SKIPPED, message
 from bot.storage.db import session_scope
 from bot.storage.models import Business
-from tests.actions.conftest import make_tracker, slot_sets, texts
+from tests.actions.conftest import make_tracker, run, slot_sets, texts
 
 QUEUE = ["island:space:opportunities", "island:space:barriers", "island:space:help"]
-
-
-def run(coro):  # noqa: ANN001, ANN201
-    return asyncio.run(coro)
 
 
 @pytest.mark.parametrize(

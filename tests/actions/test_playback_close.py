@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 from rasa_sdk.executor import CollectingDispatcher
@@ -13,11 +12,7 @@ from actions.playback import ActionPlayback, ValidateCorrectionForm
 from bot.consultation import service
 from bot.storage.db import session_scope
 from bot.storage.models import AuditEvent, Business, Conversation, Response, ResponseTheme
-from tests.actions.conftest import make_tracker, slot_sets, texts
-
-
-def run(coro):  # noqa: ANN001, ANN201
-    return asyncio.run(coro)
+from tests.actions.conftest import make_tracker, run, slot_sets, texts
 
 
 def _consultation(sender: str) -> None:

@@ -7,7 +7,6 @@ follow-up address, and a view sent as the very first message gets the privacy no
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 import pytest
@@ -21,22 +20,7 @@ from actions.faq import ActionResume
 from actions.profile import ValidateProfileForm
 from bot.consultation import service
 from bot.consultation.questions import SKIPPED, message
-from bot.storage.db import session_scope
-from bot.storage.models import Business
-from tests.actions.conftest import action_event, make_tracker, texts
-
-
-def run(coro):  # noqa: ANN001, ANN201
-    return asyncio.run(coro)
-
-
-def _business(sender: str) -> Business:
-    from sqlalchemy import select
-
-    with session_scope() as s:
-        business = s.scalars(select(Business).where(Business.sender_id == sender)).one()
-        s.expunge(business)
-        return business
+from tests.actions.conftest import action_event, make_tracker, run, stored_business, texts
 
 
 @pytest.mark.parametrize(
@@ -160,7 +144,7 @@ def test_profile_answers_are_saved_as_given_and_tidied(
         "size_band": "Small (10-49 staff)"
     }
     # kept before the profile is finished: a business that leaves now keeps both
-    business = _business("p1")
+    business = stored_business("p1")
     assert (business.organisation, business.size_band) == (
         "Wendover Web ltd",
         "Small (10-49 staff)",
@@ -189,7 +173,7 @@ def test_an_email_in_a_sentence_is_the_follow_up_address(
         "follow_up": True,
         "email": "tom.reid@westcott-sat.co.uk",
     }
-    business = _business("e1")
+    business = stored_business("e1")
     assert (business.email, business.follow_up) == ("tom.reid@westcott-sat.co.uk", True)
     no_email = make_tracker("e1", "what's my email for?", "faq", slots={"requested_slot": "email"})
     assert run(form.extract_email(dispatcher, no_email, domain)) == {}

@@ -6,7 +6,6 @@ you a bot?", "how many more of these", and a greeting that says who is back."""
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 import pytest
@@ -18,7 +17,7 @@ from actions.profile import ValidateProfileForm
 from bot.consultation import service
 from bot.consultation.questions import SKIPPED, message, section_text
 from bot.strategy import ISLAND_IDS, SEABED_IDS
-from tests.actions.conftest import make_tracker, texts, user_event
+from tests.actions.conftest import make_tracker, run, texts, user_event
 
 QUEUE = [
     "island:high_performance_technology:opportunities",
@@ -26,10 +25,6 @@ QUEUE = [
     "island:high_performance_technology:help",
 ]
 SLOTS = {"islands": ["high_performance_technology"], "pending_questions": QUEUE[1:]}
-
-
-def run(coro):  # noqa: ANN001, ANN201
-    return asyncio.run(coro)
 
 
 def _answer(sender: str, text: str, before: str, intent: str = "inform") -> dict[str, Any]:

@@ -3,7 +3,6 @@ found, fixed in the actions and kept so."""
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 import pytest
@@ -14,20 +13,7 @@ from actions.faq import ActionAnswerQuestion
 from actions.profile import ValidateProfileForm
 from bot.consultation import service
 from bot.consultation.questions import PROFILE_SLOTS, SKIPPED, message
-from bot.storage.db import session_scope
-from bot.storage.models import Business
-from tests.actions.conftest import make_tracker, texts, user_event
-
-
-def run(coro):  # noqa: ANN001, ANN201
-    return asyncio.run(coro)
-
-
-def _business(sender: str) -> Business:
-    with session_scope() as session:
-        business = session.query(Business).filter_by(sender_id=sender).one()
-        session.expunge(business)
-        return business
+from tests.actions.conftest import make_tracker, run, stored_business, texts, user_event
 
 
 def test_a_business_name_nlu_read_as_a_question_is_the_name(
@@ -51,7 +37,7 @@ def test_a_head_count_with_the_sector_fills_the_size_band(
         text, dispatcher, make_tracker("e2", text), domain
     )
     assert result == {"sector": text, "size_band": "Small (10-49 staff)"}
-    business = _business("e2")
+    business = stored_business("e2")
     assert (business.sector, business.size_band) == (text, "Small (10-49 staff)")
 
 

@@ -3,7 +3,6 @@ found, fixed in the actions and kept so."""
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 import pytest
@@ -15,34 +14,16 @@ from actions.faq import ActionResume
 from actions.profile import ValidateProfileForm
 from bot.consultation import service
 from bot.consultation.questions import message
-from bot.storage.db import session_scope
-from bot.storage.models import Business
 from tests.actions.conftest import (
-    action_event,
+    CONSENT_SHOWN,
     make_tracker,
+    run,
     slot_event,
     slot_sets,
+    stored_business,
     texts,
     user_event,
 )
-
-SHOWN = [
-    action_event("utter_welcome"),
-    action_event("utter_privacy"),
-    action_event("utter_ask_consent"),
-    action_event("action_listen"),
-]
-
-
-def run(coro):  # noqa: ANN001, ANN201
-    return asyncio.run(coro)
-
-
-def _business(sender: str) -> Business:
-    with session_scope() as session:
-        business = session.query(Business).filter_by(sender_id=sender).one()
-        session.expunge(business)
-        return business
 
 
 @pytest.mark.parametrize(
@@ -58,7 +39,7 @@ def test_a_yes_nlu_did_not_place_starts_the_profile(
 ) -> None:
     sender = f"f-{intent}-{len(text)}"
     dispatcher = CollectingDispatcher()
-    tracker = make_tracker(sender, text, intent, events=SHOWN)
+    tracker = make_tracker(sender, text, intent, events=CONSENT_SHOWN)
     events = run(action().run(dispatcher, tracker, domain))
     assert slot_sets(events) == {"consent": True, "stage": "profile"}
     assert events[-1] == {"event": "followup", "name": "profile_form", "timestamp": None}
@@ -79,7 +60,7 @@ def test_a_yes_before_the_privacy_notice_is_not_taken_as_agreeing(
 def test_a_put_off_at_the_consent_question_asks_it_again(
     database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:
-    tracker = make_tracker("f-later", "ok but not now", "hold", events=SHOWN)
+    tracker = make_tracker("f-later", "ok but not now", "hold", events=CONSENT_SHOWN)
     events = run(ActionResume().run(dispatcher, tracker, domain))
     assert events == [] and texts(dispatcher) == ["utter_ask_consent"]
     assert service.is_consented("f-later") is None
@@ -88,7 +69,7 @@ def test_a_put_off_at_the_consent_question_asks_it_again(
 def test_punctuation_at_the_consent_question_asks_it_again(
     database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:
-    tracker = make_tracker("f-punct", "?", "nlu_fallback", events=SHOWN)
+    tracker = make_tracker("f-punct", "?", "nlu_fallback", events=CONSENT_SHOWN)
     events = run(ActionFallback().run(dispatcher, tracker, domain))
     assert events == [] and texts(dispatcher) == ["utter_ask_consent"]
     assert service.is_consented("f-punct") is None
@@ -110,7 +91,7 @@ def test_back_in_the_profile_asks_the_question_before_again(
     assert form.validate_organisation("Cressex Tyres", dispatcher, fixed, domain) == {
         "organisation": "Cressex Tyres"
     }
-    assert _business("f-back").sector is None  # "back" is stored nowhere
+    assert stored_business("f-back").sector is None  # "back" is stored nowhere
 
 
 def test_back_takes_back_everything_the_last_answer_gave(
@@ -152,7 +133,7 @@ def test_the_name_then_the_trade_fills_both(
         text, dispatcher, make_tracker("f-name", text), domain
     )
     assert result == {"organisation": "Hale Leys Print", "sector": "commercial printers"}
-    business = _business("f-name")
+    business = stored_business("f-name")
     assert (business.organisation, business.sector) == ("Hale Leys Print", "commercial printers")
 
 
@@ -164,7 +145,7 @@ def test_the_role_with_the_head_count_fills_both_unless_given(
     form = ValidateProfileForm()
     result = form.validate_size_band(text, dispatcher, make_tracker("f-role", text), domain)
     assert result == {"size_band": "Small (10-49 staff)", "role": "practice manager"}
-    assert _business("f-role").role == "practice manager"
+    assert stored_business("f-role").role == "practice manager"
     given = make_tracker("f-role", text, slots={"role": "owner"})
     assert form.validate_size_band(text, dispatcher, given, domain) == {
         "size_band": "Small (10-49 staff)"
@@ -174,7 +155,10 @@ def test_the_role_with_the_head_count_fills_both_unless_given(
 def test_go_on_then_after_a_decline_takes_part_but_ok_does_not(
     database_url: str, domain: dict[str, Any]
 ) -> None:
-    declined = [*SHOWN, user_event("oh great, another pointless council survey", "consent_decline")]
+    declined = [
+        *CONSENT_SHOWN,
+        user_event("oh great, another pointless council survey", "consent_decline"),
+    ]
     service.record_consent("f-grump", "rest", False)
     ok = make_tracker("f-grump", "ok", "affirm", slots={"stage": "declined"}, events=declined)
     assert run(ActionResume().run(CollectingDispatcher(), ok, domain)) == []
@@ -192,7 +176,7 @@ def test_go_on_then_with_more_to_add_agrees_at_the_consent_question(
     database_url: str, domain: dict[str, Any]
 ) -> None:
     text = "oh go on then, one more thing to add"
-    tracker = make_tracker("f-more", text, "carry_on", events=SHOWN)
+    tracker = make_tracker("f-more", text, "carry_on", events=CONSENT_SHOWN)
     events = run(ActionResume().run(CollectingDispatcher(), tracker, domain))
     assert slot_sets(events) == {"consent": True, "stage": "profile"}
     assert service.recorded_answers("f-more") == []

@@ -3,7 +3,6 @@ while a question is pending, and what the strategy focuses on (sectors and place
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 import pytest
@@ -17,11 +16,7 @@ from bot.consultation import service
 from bot.consultation.focus import focus_answer, places_by_theme
 from bot.consultation.questions import question
 from bot.strategy import ISLAND_IDS, load_strategy, theme
-from tests.actions.conftest import action_event, make_tracker, texts
-
-
-def run(coro):  # noqa: ANN001, ANN201
-    return asyncio.run(coro)
+from tests.actions.conftest import action_event, make_tracker, run, texts
 
 
 def _with_selection(tracker: Any, key: str, confidence: float = 0.9) -> Any:

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 import pytest
@@ -16,11 +15,7 @@ from actions.playback import ValidateCorrectionForm
 from actions.profile import ValidateProfileForm
 from bot.consultation import service
 from bot.consultation.questions import SKIPPED
-from tests.actions.conftest import make_tracker, slot_sets, texts
-
-
-def run(coro):  # noqa: ANN001, ANN201
-    return asyncio.run(coro)
+from tests.actions.conftest import make_tracker, run, slot_sets, texts
 
 
 @pytest.mark.parametrize(
