@@ -53,6 +53,7 @@ SETS = (
     DATA_DIR / "conversation_probe_d.yml",
     DATA_DIR / "conversation_probe_e.yml",
     DATA_DIR / "conversation_probe_f.yml",
+    DATA_DIR / "conversation_probe_g.yml",
 )
 PROFILE = ("organisation", "sector", "size_band", "location", "role")
 
