@@ -1,17 +1,20 @@
 """What the seventh set of unseen conversations (benchmarks/data/conversation_probe_g.yml)
 found, fixed in the actions and kept so: the same sentence pasted to every island question
-is kept once."""
+is kept once; "no" to which themes to change goes on to the follow-up question."""
 
 from __future__ import annotations
 
 from typing import Any
 
+import pytest
+from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.consultation import DONE, ValidateStrategyForm
+from actions.playback import NO_CHANGE, ActionPlayback, ValidateCorrectionForm
 from bot.consultation import service
 from bot.consultation.questions import message
-from tests.actions.conftest import make_tracker, texts
+from tests.actions.conftest import make_tracker, run, slot_sets, texts
 
 QUEUE = [
     "island:intelligent_mobility:opportunities",
@@ -60,3 +63,41 @@ def test_a_resend_to_the_same_question_is_not_called_a_repeat(database_url: str)
     service.record_answer("g3", "rest", SENTENCE, QUEUE[0], None)
     assert not service.repeats_an_answer("g3", SENTENCE, QUEUE[0])
     assert service.repeats_an_answer("g3", SENTENCE, QUEUE[1])
+
+
+@pytest.mark.parametrize("text", ["no", "none", "nope not really", "skip"])
+def test_no_to_which_themes_to_change_changes_nothing(
+    text: str, database_url: str, domain: dict[str, Any]
+) -> None:
+    dispatcher = CollectingDispatcher()
+    result = ValidateCorrectionForm().validate_theme_correction(
+        text, dispatcher, make_tracker("g4", text, "deny"), domain
+    )
+    assert result == {"theme_correction": NO_CHANGE}
+    assert texts(dispatcher) == []
+
+
+def test_nothing_to_change_goes_on_to_the_follow_up_question(
+    database_url: str, domain: dict[str, Any]
+) -> None:
+    # set G: "no" after "no" at the play-back showed the same play-back round and round
+    service.record_consent("g5", "rest", True)
+    service.record_answer("g5", "rest", SENTENCE, QUEUE[0], None)
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker("g5", "no", "deny", slots={"theme_correction": NO_CHANGE})
+    events = run(ActionPlayback().run(dispatcher, tracker, domain))
+    assert texts(dispatcher) == [message("themes_kept"), "utter_next_steps"]
+    assert events[-1] == FollowupAction("contact_form")
+    assert slot_sets(events) == {"theme_correction": None, "stage": "playback"}
+
+
+def test_a_play_back_after_a_change_still_shows_the_summary(
+    database_url: str, domain: dict[str, Any]
+) -> None:
+    service.record_consent("g6", "rest", True)
+    service.record_answer("g6", "rest", SENTENCE, QUEUE[0], None)
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker("g6", "add skills", "inform", slots={"theme_correction": "add skills"})
+    events = run(ActionPlayback().run(dispatcher, tracker, domain))
+    assert SENTENCE in texts(dispatcher)[0]
+    assert not any(e.get("event") == "followup" for e in events)
