@@ -231,7 +231,10 @@ class ValidateStrategyForm(FormValidationAction):
                 dispatcher.utter_message(text=nudge)
                 return {answer_slot: None}
             return {answer_slot: None if rest else DONE, "pending_questions": rest}
-        if text and not skipped(tracker, text):
+        if text and service.repeats_an_answer(tracker.sender_id, text, key):
+            # the same sentence pasted to another question: kept once, not counted twice
+            dispatcher.utter_message(text=message("already_noted"))
+        elif text and not skipped(tracker, text):
             service.record_answer(
                 tracker.sender_id, channel(tracker), text, key, question(key).text
             )

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import (
@@ -24,6 +24,10 @@ from bot.strategy import THEME_IDS
 QUOTE_CHARS = 120
 # "hold on" that NLU read as a "no" at play-back: nothing changes, the play-back is shown again
 HELD = "(held)"
+# "no" / "none" / "skip" to "which themes should I add or drop?": nothing to change, so on
+# to the next steps rather than the same play-back and question again (in the seventh set
+# of unseen conversations "no" after "no" went round and round)
+NO_CHANGE = "(no change)"
 
 
 def _quote(text: str) -> str:
@@ -53,6 +57,12 @@ class ActionPlayback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
+        if tracker.get_slot("theme_correction") == NO_CHANGE:
+            # as on "yes" at the play-back: the next steps, then the follow-up question
+            dispatcher.utter_message(text=message("themes_kept"))
+            dispatcher.utter_message(response="utter_next_steps")
+            events = [SlotSet("theme_correction", None), SlotSet("stage", "playback")]
+            return [*events, FollowupAction("contact_form")]
         dispatcher.utter_message(text=summary(tracker.sender_id))
         return [SlotSet("theme_correction", None), SlotSet("stage", "playback")]
 
@@ -116,7 +126,7 @@ class ValidateCorrectionForm(FormValidationAction):
         if holding(text):
             return {"theme_correction": None}  # the correction question again
         if skipped(tracker, text):
-            return {"theme_correction": "(kept)"}
+            return {"theme_correction": NO_CHANGE}
         add, remove = parse_correction(fix_theme_typos(text))
         if (
             not add

@@ -1,6 +1,6 @@
 """Unseen conversations: whole chats as busy business owners write them (30 that led to
-fixes, then 12, 16, 16, 16 and 16 written after them), checked against what a consultation
-officer expects to find in the database and in the replies.
+fixes, then 12, 16, 16, 16, 16 and 16 written after them), checked against what a
+consultation officer expects to find in the database and in the replies.
 
     .venv/bin/python benchmarks/conversation_probe.py [--only NAME] [--verbose]
     .venv/bin/python benchmarks/conversation_probe.py --rasa-url http://127.0.0.1:5005 \
@@ -8,22 +8,23 @@ officer expects to find in the database and in the replies.
 
 Without --rasa-url it starts `bucks-lis run` on free ports with a temporary SQLite database
 (needs `make train`). The conversations are in `benchmarks/data/conversation_probe.yml`,
-`conversation_probe_b.yml`, `_c.yml`, `_d.yml`, `_e.yml` and `_f.yml` (terse, chatty, typos, side
-questions, two views in one message, corrections, silence, data and contact questions,
-stop, forget me, coming back, greeting again; lower-case DMs, a view before consent,
-one-word answers, a profile answer corrected later, frustration, stopping then carrying
-on, emoji, other languages; answers split over two messages, "same as before", numbers
-for choices, "are you a bot?", ALL CAPS, contact details and URLs in answers, X DMs with
-hashtags, a business outside the county; questions back at the choice, a sector and head
-count in one message, numbered lists and blank lines, "see my website", a charity and a
+`conversation_probe_b.yml`, `_c.yml`, `_d.yml`, `_e.yml`, `_f.yml` and `_g.yml` (terse,
+chatty, typos, side questions, two views in one message, corrections, silence, data and
+contact questions, stop, forget me, coming back, greeting again; lower-case DMs, a view
+before consent, one-word answers, a profile answer corrected later, frustration, stopping
+then carrying on, emoji, other languages; answers split over two messages, "same as before",
+numbers for choices, "are you a bot?", ALL CAPS, contact details and URLs in answers, X DMs
+with hashtags, a business outside the county; questions back at the choice, a sector and
+head count in one message, numbered lists and blank lines, "see my website", a charity and a
 school, "I already did this", an 800-character answer, slang, Welsh, "that's not what I
-said", "what have I said so far", @mentions on every message; a yes with a condition,
-"back" and "undo", "?" alone, a name and trade in one answer, French, resumed with "where
-was I?"). Each passes when every
+said", "what have I said so far", @mentions on every message; a yes with a condition, "back"
+and "undo", "?" alone, a name and trade in one answer, French, resumed with "where was I?";
+the same sentence to every question, a trade with "finishing" in it, a DM of only "@btvlep",
+"skip teh rest", "no" to the play-back twice, a postcode alone). Each passes when every
 reply check holds and the database holds exactly the expected answers (question key and
-text), profile, consent and contact, with a theme on every substantive answer. Prints
-each failure and the pass count per set; a quality number, not a test (exit 0 unless the
-stack cannot be reached).
+text), profile, consent and contact, with a theme on every substantive answer. Prints each
+failure and the pass count per set; a quality number, not a test (exit 0 unless the stack
+cannot be reached).
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-# The first set led to the fixes; the second to sixth were each written after the
+# The first set led to the fixes; the second to seventh were each written after the
 # fixes before them and run once before any further change, so their first counts say how far
 # those fixes carry to new phrasing and new situations.
 SETS = (
@@ -53,6 +54,7 @@ SETS = (
     DATA_DIR / "conversation_probe_d.yml",
     DATA_DIR / "conversation_probe_e.yml",
     DATA_DIR / "conversation_probe_f.yml",
+    DATA_DIR / "conversation_probe_g.yml",
 )
 PROFILE = ("organisation", "sector", "size_band", "location", "role")
 

@@ -7,7 +7,7 @@ import pytest
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.reply_intents import ReplyIntentClassifier, certain_intent
+from bot.nlu.reply_intents import ReplyIntentClassifier, certain_intent, not_a_stop
 
 
 @pytest.mark.parametrize(
@@ -57,3 +57,37 @@ def test_the_component_sets_the_intent_and_its_ranking() -> None:
     unsure = Message(data={TEXT: "yh thats it", INTENT: {"name": "affirm", "confidence": 0.46}})
     classifier.process([unsure])
     assert unsure.get(INTENT) == {"name": "affirm", "confidence": 1.0}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["print finishing", "metal finishers", "a one stop shop for bathrooms", "high end kitchens"],
+)
+def test_a_trade_with_a_stop_word_read_as_stop_is_an_answer(text: str) -> None:
+    # set G: "print finishing" at the sector question skipped the rest of the profile
+    assert certain_intent(text, "stop") == "inform"
+
+
+@pytest.mark.parametrize(
+    "text", ["finish", "finishing up now", "that's all, finishing here", "stop please", "done"]
+)
+def test_a_real_stop_is_left_as_stop(text: str) -> None:
+    assert certain_intent(text, "stop") in (None, "stop")
+    assert not_a_stop(text) is False
+
+
+def test_a_trade_word_is_left_alone_when_not_read_as_stop() -> None:
+    assert certain_intent("print finishing", "inform") is None
+
+
+@pytest.mark.parametrize(
+    "text", ["@btvlep", "@BTVLEP ", "@btvlep #bucksLIS", "@btvlep @bucks_council!"]
+)
+def test_a_message_of_only_mentions_is_a_hello(text: str) -> None:
+    # set G: a DM that was only the bot's handle got "I didn't understand"
+    assert certain_intent(text, "nlu_fallback") == "greet"
+
+
+@pytest.mark.parametrize("text", ["@btvlep yes", "#bucksLIS", "@btvlep the A41 again #bucksLIS"])
+def test_mentions_with_words_are_not_a_hello(text: str) -> None:
+    assert certain_intent(text, "inform") != "greet"

@@ -79,12 +79,13 @@ NOTHING_TO_SAY = re.compile(
 )
 
 
-# "can we skip all this", "skip the rest": every remaining question of this part
+# "can we skip all this", "skip the rest" ("skip teh rest" typed on a phone): every
+# remaining question of this part
 SKIP_THE_REST = re.compile(
     r"\b(skip|pass|miss|leave|jump|don'?t want to (answer|do)|cba|can'?t be (arsed|bothered)|"
     r"not bothered)\b.*"
-    r"\b(all( of)?( this| these| that| them| the questions)?|the (rest|lot)|these( questions)?|"
-    r"the questions|everything|this (bit|part|section|stuff))\b"
+    r"\b(all( of)?( this| these| that| them| the questions)?|(the|teh|th) (rest|lot)|"
+    r"these( questions)?|the questions|everything|this (bit|part|section|stuff))\b"
 )
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.consultation.replies import normalise
 from bot.storage.audit import audit
 from bot.storage.db import session_scope
 from bot.storage.erasure import ErasureResult, erase_x_post, forget_sender
@@ -200,6 +201,24 @@ def _same_as_last_answer(
     themes = effective_themes_for(session, [last.id])[last.id]
     return RecordedAnswer(
         response_id=last.id, text=last.text, question_key=question_key, themes=themes
+    )
+
+
+# A pasted sentence this long, already given to another question, is the same view again
+REPEAT_MIN_WORDS = 6
+
+
+def repeats_an_answer(sender_id: str, text: str, question_key: str | None) -> bool:
+    """The same sentence already given to another question of this consultation (pasted
+    to every island question in the seventh set of unseen conversations): kept once, so
+    findings do not count one view three times. Short replies ("roads", "grants") may
+    fairly answer two questions alike and are not repeats."""
+    said = normalise(text)
+    if len(said.split()) < REPEAT_MIN_WORDS:
+        return False
+    return any(
+        a.question_key != question_key and normalise(a.text) == said
+        for a in recorded_answers(sender_id)
     )
 
 
