@@ -216,10 +216,13 @@ def repeats_an_answer(sender_id: str, text: str, question_key: str | None) -> bo
     said = normalise(text)
     if len(said.split()) < REPEAT_MIN_WORDS:
         return False
-    return any(
-        a.question_key != question_key and normalise(a.text) == said
-        for a in recorded_answers(sender_id)
-    )
+    with session_scope() as session:  # texts and questions only: no themes on this path
+        given = session.execute(
+            select(Response.text, Response.question_key)
+            .join(Conversation, Response.conversation_id == Conversation.id)
+            .where(Conversation.sender_id == sender_id)
+        ).all()
+    return any(key != question_key and normalise(old) == said for old, key in given)
 
 
 def _answers(session: Session, sender_id: str) -> list[RecordedAnswer]:
