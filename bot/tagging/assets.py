@@ -67,10 +67,9 @@ def quantized_model_path(graph: str = "int8-fused") -> Path:
     """
     from importlib.metadata import version  # not `import onnx`: it costs start-up time
 
-    kind = {"int8-dynamic": "dynamic", "int8-fused": "fused"}[graph]
     return ASSETS_DIR / (
         f"minilm-int8-{ONNX_SHA256[:12]}-ort{version('onnxruntime')}"
-        f"-onnx{version('onnx')}-{kind}-pc.onnx"
+        f"-onnx{version('onnx')}-{graph.removeprefix('int8-')}-pc.onnx"
     )
 
 

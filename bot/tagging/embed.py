@@ -39,7 +39,7 @@ def encoder_version(graph: str = DEFAULT_GRAPH) -> str:
     """Names the encoder a stored vector came from (the pinned ONNX checksum and graph)."""
     from bot.tagging.assets import ONNX_SHA256
 
-    suffix = {"int8-weights": "", "int8-dynamic": "-dynamic", "int8-fused": "-fused"}[graph]
+    suffix = "" if graph == "int8-weights" else "-" + graph.removeprefix("int8-")
     return f"minilm-int8-{ONNX_SHA256[:12]}{suffix}"
 
 
