@@ -14,6 +14,7 @@ from actions.consent import PRIVACY_NOTICE, agreed_in_other_words, privacy_shown
 from actions.playback import summary
 from bot.consultation.asides import (
     asks_about_the_bot,
+    asks_if_council,
     asks_to_change_answer,
     asks_what_the_question_means,
     asks_what_was_said,
@@ -55,13 +56,15 @@ def describe(theme_id: str) -> str:
 
 def answer_aside(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """Answer what the FAQ has no answer for, whatever it chose: "are you a bot?" (it is
-    automated), "can I change what I said?" (how), "what have I said so far?" (the
-    answers so far) and "how many more?" mid-questions (how to finish). False when the
-    message is none of these."""
+    automated), "is this the council?" (no, the LEP), "can I change what I said?" (how),
+    "what have I said so far?" (the answers so far) and "how many more?" mid-questions (how
+    to finish). False when the message is none of these."""
     text = without_and(latest_text(tracker))  # "and how long will this take?"
     if asks_about_the_bot(text):
         dispatcher.utter_message(text=message("bot_is_automated"))
         dispatcher.utter_message(response="utter_faq/bot_help")
+    elif asks_if_council(text):  # "is this the council?": who runs it, plainly
+        dispatcher.utter_message(text=message("not_the_council"))
     elif asks_to_change_answer(text):
         dispatcher.utter_message(text=message("change_how"))
     elif asks_what_was_said(text):  # "can I see what I've said so far?"

@@ -24,12 +24,14 @@ from actions.common import (
 from bot.consultation import service
 from bot.consultation.asides import goes_back
 from bot.consultation.profile import (
+    corrected_sector,
     corrected_size_band,
     head_count_given,
     name_and_trade,
     role_given,
     size_band_for,
     tidy_profile_answer,
+    trade_details,
 )
 from bot.consultation.questions import PROFILE_SLOTS, message, profile_question, size_bands
 from bot.consultation.replies import impatient, skips_the_rest
@@ -40,6 +42,8 @@ MAX_CHARS = service.PROFILE_MAX_CHARS
 HEAD_COUNT_WITH = frozenset({"sector", "location", "role"})
 # Questions whose answer may say the role in passing ("I'm the practice manager, ...")
 ROLE_WITH = frozenset({"sector", "size_band"})
+# Questions after the sector, at which the sector may be corrected
+SECTOR_LATER = frozenset({"size_band", "location", "role"})
 
 
 ASKING_BACK = {"why", "what", "whats", "what's", "how", "huh", "pardon", "sorry", "eh"}
@@ -107,6 +111,12 @@ class ValidateProfileForm(FormValidationAction):
             service.save_profile(tracker.sender_id, channel(tracker), size_band=band)
             dispatcher.utter_message(text=message("size_band_corrected", band=band))
             return {slot: None, "size_band": band}
+        sector = corrected_sector(as_text(value)) if slot in SECTOR_LATER else None
+        if sector and dispatcher is not None and tracker.get_slot("sector") is not None:
+            # "actually put us down as an engineering consultancy" later: the same way
+            service.save_profile(tracker.sender_id, channel(tracker), sector=sector)
+            dispatcher.utter_message(text=message("sector_corrected", sector=sector))
+            return {slot: None, "sector": sector}
         counted = slot == "size_band" and size_band_for(as_text(value)) is not None
         if (
             dispatcher is not None
@@ -135,13 +145,16 @@ class ValidateProfileForm(FormValidationAction):
 
     @staticmethod
     def _said_in_passing(slot: str, typed: str, tracker: Tracker) -> dict[str, str]:
-        """Later answers given with this one, so they are not asked: the trade after the
-        name ("Hale Leys Print, we're a commercial printers"), the role with the head count
-        ("I'm the practice manager, there's 22 of us")."""
+        """Later answers given with this one, so they are not asked: the trade (and a head
+        count and place) after the name ("Hale Leys Print, we're a commercial printers"),
+        the role with the head count ("I'm the practice manager, there's 22 of us")."""
         found: dict[str, str] = {}
         trade = name_and_trade(typed)[1] if slot == "organisation" else None
         if trade and not tracker.get_slot("sector"):
-            found["sector"] = trade
+            # "..., we're a craft brewery, 12 of us in Wendover": the count and place too
+            sector, band, place = trade_details(trade)
+            more = {"sector": sector, "size_band": band, "location": place}
+            found.update({k: v for k, v in more.items() if v and not tracker.get_slot(k)})
         role = role_given(typed) if slot in ROLE_WITH else None
         if role and not tracker.get_slot("role"):
             found["role"] = role

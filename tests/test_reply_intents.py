@@ -91,3 +91,14 @@ def test_a_message_of_only_mentions_is_a_hello(text: str) -> None:
 @pytest.mark.parametrize("text", ["@btvlep yes", "#bucksLIS", "@btvlep the A41 again #bucksLIS"])
 def test_mentions_with_words_are_not_a_hello(text: str) -> None:
     assert certain_intent(text, "inform") != "greet"
+
+
+@pytest.mark.parametrize("text", ["diolch yn fawr", "Diolch!", "merci beaucoup, cheers", "grazie"])
+def test_thanks_in_another_language_is_thanks(text: str) -> None:
+    # set H: "diolch yn fawr" after the goodbye got "I didn't understand"
+    assert certain_intent(text, "nlu_fallback") == "thank"
+
+
+@pytest.mark.parametrize("text", ["thanks", "diolch am y cyfle i ddweud", "gracias amigo"])
+def test_english_thanks_or_a_sentence_is_left_to_the_classifier(text: str) -> None:
+    assert certain_intent(text, "nlu_fallback") is None

@@ -44,8 +44,14 @@ def same_as_before(text: Any) -> bool:
 
 
 # "and the A41 is a nightmare", "also, parking", "oh and another thing ...": a second
-# message that carries on the answer just given (sent before the next question was read)
-CONTINUES = re.compile(r"^(oh and|and also|and|also|plus|ps|p s|oh also|one more thing)\b")
+# message that carries on the answer just given (sent before the next question was read);
+# also a reason or a consequence sent on its own ("because the college stopped teaching
+# it", "so we train our own now", the eighth set): "so" only before who or what it is about
+_OPENERS = (
+    r"oh and|and also|and|also|plus|oh also|because|cos|coz|cuz|bcos|bcoz|cause|'cause|"
+    r"which means|but|so (?=(we|i|they|it|that|now|everyone|nobody|no one|people|our|my)\b)"
+)
+CONTINUES = re.compile(rf"^({_OPENERS}|ps|p s|one more thing)\b")
 CONTINUATION_MIN_WORDS = 3
 
 
@@ -87,7 +93,7 @@ TO_THE_BOT = re.compile(
 def without_and(text: str) -> str:
     """The message without an opening "and" / "also" ("and how long will this take?" ->
     "how long will this take?"); the message itself when it has none."""
-    match = re.match(r"\s*(oh and|and also|and|also|plus|oh also)\b[\s,.]*", text, re.IGNORECASE)
+    match = re.match(rf"\s*({_OPENERS})\b[\s,.]*", text, re.IGNORECASE)
     return text[match.end() :] if match and text[match.end() :].strip() else text
 
 
@@ -169,6 +175,21 @@ ABOUT_THE_BOT = re.compile(
     r"( or (a |an |just a )?(bot|robot|chat ?bot|ai|real person|person|human|machine|not))?"
     r"( (actually|really|then|exactly|even|though|mate|please))*$"
 )
+
+
+# "is this the council?", "are you Bucks council?" (the eighth set): told plainly it is the
+# LEP's consultation, not the council
+ABOUT_THE_COUNCIL = re.compile(
+    r"^((hi|hiya|hello|hey|morning|sorry|so|wait|um|erm|quick question|just checking|ok|oh)"
+    r" )*(is (this|that|it) (run by |from |part of )?|are (you|u) (from |part of |with )?|"
+    r"am i (talking|speaking|chatting) (to|with) )(the |a )?(buckinghamshire |bucks |county |"
+    r"local |district )*council( (then|or not|or what|website|chat|thing|bot|actually))*$"
+)
+
+
+def asks_if_council(text: Any) -> bool:
+    """ "is this the council?", "are you from Bucks council?"."""
+    return isinstance(text, str) and ABOUT_THE_COUNCIL.match(normalise(text)) is not None
 
 
 def asks_about_the_bot(text: Any) -> bool:
@@ -277,12 +298,14 @@ MAX_SO_FAR_WORDS = 14
 
 def steps_aside(text: Any) -> bool:
     """A message about the chat itself, answered and the question asked again: "are you a
-    bot?", "can I change what I said?", "what do you mean?", "what have I said so far?"."""
+    bot?", "is this the council?", "can I change what I said?", "what do you mean?", "what
+    have I said so far?"."""
     if not isinstance(text, str):
         return False
     short = len(normalise(text).split()) <= MAX_SO_FAR_WORDS
     return (
         asks_about_the_bot(text)
+        or asks_if_council(text)
         or asks_to_change_answer(text)
         or asks_what_the_question_means(text)
         or (short and asks_what_was_said(text))

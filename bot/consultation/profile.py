@@ -156,6 +156,30 @@ def corrected_size_band(text: str) -> str | None:
     return size_band_for(text)
 
 
+# "actually put us down as an engineering consultancy", "our sector should be retail",
+# "we're more of a consultancy these days" (the eighth set): the sector given earlier,
+# corrected while a later profile question is pending. Only these explicit forms: "we're
+# a bit further out" at the location question is a place.
+SECTOR_CHANGE = re.compile(
+    r"\b(put (us|me) down as|(list|class|count) (us|me) as|change (the |our |my )?"
+    r"(sector|trade|business type) to|(our |the |my )?(sector|trade|line of business|industry)"
+    r" (is|should be|should say|should read)|(we'?re|we are) (really |more |mainly |"
+    r"mostly |actually )+(of )?)\s*(an? )?(?P<sector>[a-z][a-z /&'-]*?)\s*([,.;!]|\bnow\b|"
+    r"\bthese days\b|\bnot\b|\brather\b|\bthan\b|$)",
+    re.IGNORECASE,
+)
+
+
+def corrected_sector(text: str) -> str | None:
+    """The sector a message corrects the earlier one to ("actually put us down as an
+    engineering consultancy, we stopped making things" -> "engineering consultancy"), or
+    None when it is not a sector correction (a town, a role, a head count)."""
+    if not CORRECTION_CUE.search(text):
+        return None
+    match = SECTOR_CHANGE.search(text)
+    return match.group("sector").strip() if match else None
+
+
 # Lead-ins people type before the answer itself, per profile question.
 LEAD_INS = {
     # only with "called" or "the company is": "Its Fine Ltd" and "We Are Digital" are names
@@ -210,6 +234,36 @@ def name_and_trade(text: str) -> tuple[str, str | None]:
     if not match:
         return text, None
     return match.group("name").strip(), match.group("trade").strip().rstrip(".!")
+
+
+# "a craft brewery, 12 of us in Wendover" after the name (the eighth set): the head count
+# and the place said after the trade, each kept where it belongs
+PLACE_AFTER = re.compile(
+    r"(^|\s)((we'?re |we are |i'?m |i am )?(based |located )?(in|at|near|out of))\s+"
+    r"(?P<place>[A-Za-z][\w'-]*( [A-Za-z][\w'-]*){0,3})\s*[.!]?$",
+    re.IGNORECASE,
+)
+
+
+def trade_details(trade: str) -> tuple[str, str | None, str | None]:
+    """The sector, size band and place of a trade that goes on after a comma: "craft
+    brewery, 12 of us in Wendover" -> ("craft brewery", Small, "Wendover"); "commercial
+    printers" -> ("commercial printers", None, None). The first part is the sector."""
+    first, *rest = [p.strip() for p in re.split(r"[,;]", trade) if p.strip()] or [trade]
+    band = place = None
+    kept = [first]
+    for part in rest:
+        found_band = head_count_given(part)
+        found_place = PLACE_AFTER.search(part)
+        # "12 of us in Wendover" or a part that is only the place ("based in Wendover");
+        # not "we work in oak"
+        if found_place and not (found_band or found_place.start() == 0):
+            found_place = None
+        place = found_place.group("place").strip() if found_place else place
+        band = band or found_band
+        if not (found_band or found_place):
+            kept.append(part)  # "bakery, cafe and deli": still the trade
+    return ", ".join(kept), band, place
 
 
 # "I'm the practice manager, there's 22 of us" asked the head count: the role too

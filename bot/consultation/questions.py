@@ -228,11 +228,37 @@ def _vocabulary() -> list[tuple[str, tuple[str, ...]]]:
     ]
 
 
+# "the car one and the hospital one" (the eighth set): an island described by a word for
+# what it is about, followed by "one" / "island"; only this form, so "hospitality" or a
+# car park in a view names no island
+DESCRIBED_ISLANDS = {
+    "intelligent_mobility": "car|cars|vehicle|vehicles|transport|driving|driverless|ev",
+    "medical_technologies": "hospital|hospitals|health|medical|nhs|patients?|healthcare",
+    "high_performance_technology": "racing|race|motorsport|f1|engineering|silverstone",
+    "creative_digital": "film|films|tv|telly|games|media|pinewood",
+    "space": "rocket|rockets|space|satellite|satellites|westcott",
+}
+_DESCRIBED = re.compile(
+    r"\b(?P<word>" + "|".join(DESCRIBED_ISLANDS.values()) + r")( related)? (one|ones|island)\b"
+)
+
+
+def described_islands(text: str) -> list[str]:
+    """Islands described rather than named ("the car one" -> intelligent mobility)."""
+    words = {m.group("word") for m in _DESCRIBED.finditer(_norm(text))}
+    return [
+        tid
+        for tid, pattern in DESCRIBED_ISLANDS.items()
+        if any(re.fullmatch(pattern, w) for w in words)
+    ]
+
+
 def match_themes(text: str, kind: str | None = None) -> list[str]:
     """Theme ids named in free text ("space and film" -> space, creative_digital).
 
     `kind` limits to "island" or "seabed". "all of them" means every theme of that kind.
-    Falls back to the tagger when no name or synonym matches. Order: fixed theme order.
+    Falls back to an island described ("the car one"), then the tagger, when no name or
+    synonym matches. Order: fixed theme order.
     """
     allowed = {"island": ISLAND_IDS, "seabed": SEABED_IDS}.get(kind or "", THEME_IDS)
     norm = _norm(text)
@@ -245,6 +271,8 @@ def match_themes(text: str, kind: str | None = None) -> list[str]:
         if needle in remaining:
             found.update(t for t in theme_ids if t in allowed)
             remaining = remaining.replace(needle, "  ")
+    if not found and kind == "island":
+        found = set(described_islands(text))
     if not found and len(norm) > 12:
         try:
             from bot.tagging import tag

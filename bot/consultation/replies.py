@@ -189,10 +189,16 @@ def holding(text: Any) -> bool:
     return _whole(HOLDING, text) or greeting_only(text) or punctuation_only(text)
 
 
+# Thank you in the other languages businesses here write in ("diolch yn fawr", the 8th set)
+OTHER_THANKS = (
+    r"diolch( yn fawr)?|merci( beaucoup)?|danke( schon| sehr)?|gracias|dziekuje|obrigad[oa]|"
+    r"grazie( mille)?|dank je( wel)?|shukran|dhanyavaa?d|tesekkurler|multumesc|spasibo"
+)
 # "yes", "thanks", "cool": a reply, but no view to record on an open question
 ACKNOWLEDGEMENT = re.compile(
     r"((yes|yeah|yep|yup|ya|yea|sure|fine|good|great|cool|nice|lovely|brilliant|perfect|"
     r"excellent|agreed|agree|true|indeed|absolutely|definitely|of course|sounds good|"
+    rf"{OTHER_THANKS}|"
     r"thanks|thank you|thankyou|thx|ta|cheers|lol|haha|ha|noted|got it|understood|"
     r"will do|makes sense|interesting)( very much| so much| a lot| mate| then)* ?)+"
 )
@@ -297,10 +303,20 @@ SELF_CORRECTION = re.compile(
 )
 
 
+# "*better broadband", "broadband*": a typo fixed the way people do on a phone (short)
+STARRED = re.compile(r"\*\s*\w[^*]*|[^*]*\w\*")
+STARRED_MAX_WORDS = 6
+
+
 def corrects_last_answer(text: Any) -> bool:
     """The message corrects the previous answer ("sorry I meant Silverstone Park, not the
-    track"); it is kept against the question that answer was given to."""
-    return isinstance(text, str) and SELF_CORRECTION.match(normalise(text)) is not None
+    track", "*better broadband"); it is kept against the question that answer was given to."""
+    if not isinstance(text, str):
+        return False
+    stripped = text.strip()
+    if STARRED.fullmatch(stripped) and len(stripped.split()) <= STARRED_MAX_WORDS:
+        return True
+    return SELF_CORRECTION.match(normalise(text)) is not None
 
 
 # "space - no wait, medical technologies", "film, actually no, space": a choice changed

@@ -12,7 +12,8 @@ Two more whole-message readings the classifier got wrong in the seventh set of u
 conversations, each moving a whole conversation: a trade with a stop word in it ("print
 finishing", "a one stop shop") read as `stop`, which skipped the rest of the profile; and
 an X DM of nothing but the bot's handle ("@btvlep"), which is a hello, not a message the
-bot fails to understand.
+bot fails to understand. And thanks in another language ("diolch yn fawr", the eighth set),
+which the classifier has no examples of.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.consultation.replies import normalise, says_no, says_yes
+from bot.consultation.replies import OTHER_THANKS, normalise, says_no, says_yes
 
 # Intents a yes or a no may already carry, each with its own rules ("go on" after
 # stopping is carrying on; "count me in" is agreeing; "pass" is a skip)
@@ -53,6 +54,12 @@ NOT_A_STOP = re.compile(
 STOP_CUE = re.compile(
     r"\b(stop|finish|finished|end|done|enough|wrap|quit|bye|leave|that'?s (all|it|everything))\b"
 )
+# Thanks in another language, alone or with English thanks ("diolch yn fawr", "merci
+# beaucoup, cheers"): the classifier has no examples of them, so it fell back (eighth set)
+THANKS_ELSEWHERE = re.compile(
+    rf"(({OTHER_THANKS}|thanks|thank you|cheers|ta|mate|very much|so much|a lot)( |$))*"
+    rf"({OTHER_THANKS})( (thanks|thank you|cheers|ta|mate|very much|so much|a lot))*"
+)
 # @mentions and the consultation's hashtag, nothing else: a DM that only names the bot
 ONLY_MENTIONS = re.compile(r"\s*((@\w+|#buckslis)[\s.,!:]*)+", re.IGNORECASE)
 
@@ -70,9 +77,11 @@ def certain_intent(text: str, predicted: str | None) -> str | None:
     it is a yes (no) intent, else `affirm` (`deny`); None for any other message. Set with
     full confidence, so one the classifier was unsure of ("yh thats it", affirm at 0.46)
     does not fall back. Also `inform` for a trade the classifier read as `stop` and
-    `greet` for a message of only @mentions."""
+    `greet` for a message of only @mentions, `thank` for thanks in another language."""
     if ONLY_MENTIONS.fullmatch(text) and "@" in text:
         return "greet"
+    if THANKS_ELSEWHERE.fullmatch(normalise(text)):
+        return "thank"
     if predicted == "stop" and not_a_stop(text):
         return "inform"
     if says_no(text):
