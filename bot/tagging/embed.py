@@ -56,7 +56,11 @@ def default_threads() -> int:
 class Encoder:
     """Encode texts to unit-length 384-d vectors."""
 
-    def __init__(self, threads: int | None = None, graph: str = DEFAULT_GRAPH) -> None:
+    def __init__(
+        self, threads: int | None = None, graph: str = DEFAULT_GRAPH, path: Path | None = None
+    ) -> None:
+        """`path`: a fine-tuned encoder's own int8 graph (a model's `encoder.onnx`, written
+        by training), run instead of the pinned model's; `graph` then says how it was built."""
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
@@ -64,8 +68,11 @@ class Encoder:
 
         if graph not in GRAPHS:
             raise ValueError(f"unknown encoder graph {graph!r}: one of {', '.join(GRAPHS)}")
+        if path is not None and graph not in REQUANTISED:
+            raise ValueError(f"a tuned encoder runs an int8 graph, not {graph!r}")
         self.graph = graph
-        self.version = encoder_version(graph)
+        self.path = path
+        self.version = encoder_version(graph) + ("-tuned" if path is not None else "")
 
         self.tokenizer = Tokenizer.from_file(str(tokenizer_path()))
         self.tokenizer.no_padding()
@@ -100,6 +107,12 @@ class Encoder:
         from bot.tagging.assets import quantized_model_path
 
         ort = self._ort
+        if self.path is not None:  # written whole by training; checked by the model's meta
+            options = self._options(threads)
+            options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_EXTENDED
+            return ort.InferenceSession(
+                str(self.path), sess_options=options, providers=["CPUExecutionProvider"]
+            )
         cached = quantized_model_path(self.graph)
         for attempt in range(2):
             if not cached.exists():

@@ -59,12 +59,25 @@ def _weights_by_role(model: ModelProto) -> tuple[dict[str, np.ndarray], dict[str
     return named, dense
 
 
+def read_weights(source: Path) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+    """The MiniLM graph's named initialisers and its dense layers' weight matrices
+    (`(in, out)`, keyed by the layer's name without `.bias`)."""
+    import onnx
+
+    return _weights_by_role(onnx.load(str(source)))
+
+
 def fuse(source: Path, target: Path) -> None:
     """Write the fused float32 graph of the optimised MiniLM graph at `source` to `target`."""
+    write_fused(*read_weights(source), target)
+
+
+def write_fused(named: dict[str, np.ndarray], dense: dict[str, np.ndarray], target: Path) -> None:
+    """Lay MiniLM weights (as `read_weights` names them; fine-tuned ones too) into the fused
+    float32 graph at `target`."""
     import onnx
     from onnx import TensorProto, helper, numpy_helper
 
-    named, dense = _weights_by_role(onnx.load(str(source)))
     layer = [f"{PREFIX}encoder.layer.{n}." for n in range(LAYERS)]
     wanted = [
         p + part

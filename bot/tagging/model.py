@@ -83,7 +83,16 @@ DEFAULT_CONFIG: dict = {
     "encoder_graph": "int8-fused",
     # The term rule (`terms.py`): terms selected on the training data (None = off).
     "term_rule": None,
+    # Fine-tune the encoder on the training data first (`training/finetune.py` settings;
+    # None = the pinned encoder as it is). The tuned graph is saved as the model's
+    # `encoder.onnx`.
+    "encoder_finetune": None,
+    # Cross-validation folds when the encoder is tuned (each fold tunes its own encoder;
+    # 0 = cross-validate with the served encoder, which has seen every held-out message).
+    "tuned_folds": 2,
 }
+
+ENCODER_FILE = "encoder.onnx"
 
 
 def prepare(text: str, config: dict) -> str:
@@ -123,6 +132,7 @@ class TrainedTagger:
         self.gate = gate
         self.terms = terms or TermRule()
         self._encoder = encoder
+        self.encoder_path: Path | None = None  # the model's own tuned encoder, if it has one
         self._blocks = featurizer.blocks()
         self._evidence = Evidence(self)
 
@@ -176,6 +186,8 @@ class TrainedTagger:
             gate=gate,
             terms=TermRule.load(model_dir / "terms.json"),
         )
+        if meta["config"].get("encoder_finetune"):
+            tagger.encoder_path = model_dir / ENCODER_FILE
         tagger.encoder  # noqa: B018  (load the embedding model now, not on the first message)
         from bot.tagging.gazetteer import gazetteer
 
@@ -187,7 +199,9 @@ class TrainedTagger:
         if self._encoder is None and self.config["use_embeddings"]:
             from bot.tagging.embed import Encoder
 
-            self._encoder = Encoder(graph=self.config.get("encoder_graph", "int8-weights"))
+            self._encoder = Encoder(
+                graph=self.config.get("encoder_graph", "int8-weights"), path=self.encoder_path
+            )
         return self._encoder
 
     # -- inference ---------------------------------------------------------------------

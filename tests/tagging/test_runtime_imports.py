@@ -1,5 +1,5 @@
 """The served tagger loads nothing of training, scikit-learn or storage (issue 8), nor the
-`onnx` package that builds its encoder graph at set-up."""
+`onnx` package that builds its encoder graph at set-up, nor JAX that fine-tunes it."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from bot.tagging import load_engine
 engine = load_engine()
 engine.tag_many(["We build satellites and need engineers, and the A41 is slow"], [None])
 training = ("bot.tagging.training", "sklearn", "bot.storage", "bot.consultation", "rasa",
-            "onnx.", "bot.tagging.encoder_graph")
+            "onnx.", "bot.tagging.encoder_graph", "jax")
 print(json.dumps(sorted(m for m in sys.modules if m.startswith(training) or m == "onnx")))
 """
 
