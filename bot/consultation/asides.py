@@ -3,7 +3,7 @@ carried on in a second message ("and the A41 is a nightmare"), "can I change wha
 about roads?", "are you a bot?", and numbers typed to choose from a list ("2", "1 and 4").
 
 Found by the fourth set of unseen conversations (benchmarks/data/conversation_probe_d.yml).
-Kept apart from `replies.py` (what a short reply means) so each stays one job; the same
+Kept apart from `replies/` (what a short reply means) so each stays one job; the same
 normaliser. No Rasa imports.
 """
 

@@ -2,7 +2,7 @@
 of them.
 
 "yh thats it" at the play-back fell below the fallback threshold and "nope not really"
-has read as a view: the reply vocabulary (`bot/consultation/replies.py`, the one the
+has read as a view: the reply vocabulary (`bot/consultation/replies/`, the one the
 actions use) is sure of these whole replies, and rules route on the intent, so a retrain
 that moves one of them moved a whole conversation (the fifth set of unseen conversations
 lost a play-back this way). Runs after DIETClassifier and before FallbackClassifier in
