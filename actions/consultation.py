@@ -35,11 +35,12 @@ from bot.consultation.asides import (
     continues_answer,
     new_turn_after_and,
     numbered_choice,
-    points_elsewhere,
+    pointer_reply,
     refers_back,
     same_as_before,
     steps_aside,
 )
+from bot.consultation.labelled import labelled_answers
 from bot.consultation.openings import reading
 from bot.consultation.questions import (
     SYNONYMS,
@@ -57,6 +58,7 @@ from bot.consultation.replies import (
     asks_to_finish,
     corrects_last_answer,
     impatient,
+    takes_back_last_answer,
 )
 from bot.strategy import theme
 
@@ -200,14 +202,24 @@ class ValidateStrategyForm(FormValidationAction):
             # "are you a bot?", "can I change what I said?", "what have I said so far?"
             answer_question(dispatcher, tracker)
             return {answer_slot: None}
-        if points_elsewhere(text):  # "see my website", a bare link: asked for a sentence
-            dispatcher.utter_message(text=message("points_elsewhere"))
+        pointer = pointer_reply(text)
+        if pointer:  # "see my website", a bare link, "see attached": asked for a sentence
+            dispatcher.utter_message(text=message(pointer))
             return {answer_slot: None}
         if asks_to_delete(text):
             # "please delete everything I've said" that NLU missed: never stored as a view
             dispatcher.utter_message(text=message("forget_how"))
             return {answer_slot: None}
+        labelled = self._labelled(text, pending, tracker)
+        if labelled is not None:  # "Opportunities: ... Barriers: ... Help: ..." in one go
+            return {answer_slot: None if labelled else DONE, "pending_questions": labelled}
         previous = last_answer_key(tracker)
+        replacement = takes_back_last_answer(text) if previous else None
+        if previous and replacement is not None:
+            # "sorry wrong chat!! ignore that", "scrap that, the real issue is ...": the last
+            # answer is withdrawn; its replacement kept, or its question asked again
+            taken = self._take_back(previous, text, bool(replacement), dispatcher, tracker)
+            return {answer_slot: None, **taken}
         if previous and continues_answer(text) and answered(previous_user_text(tracker)):
             # "and the A41 is a nightmare" straight after an answer: the rest of that
             # answer, kept with it; the pending question is asked again
@@ -241,6 +253,43 @@ class ValidateStrategyForm(FormValidationAction):
                 # read it beside the answer before); said back so the business knows
                 dispatcher.utter_message(text=message("same_as_before"))
         return {answer_slot: None if rest else DONE, "pending_questions": rest}
+
+    @staticmethod
+    def _labelled(text: str, pending: list[str], tracker: Tracker) -> list[str] | None:
+        """Store each labelled part against its own pending question of this theme; the
+        questions still pending after that, or None when the message is not labelled."""
+        prefix = pending[0].rsplit(":", 1)[0] + ":"
+        parts = {
+            f"{prefix}{q}": said
+            for q, said in labelled_answers(text).items()
+            if f"{prefix}{q}" in pending
+        }
+        if len(parts) < 2:
+            return None
+        for key, said in parts.items():
+            service.record_answer(
+                tracker.sender_id, channel(tracker), said, key, question(key).text
+            )
+        return [k for k in pending if k not in parts]
+
+    def _take_back(
+        self,
+        previous: str,
+        text: str,
+        replaced: bool,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+    ) -> dict[str, Any]:
+        service.withdraw_answer(tracker.sender_id, previous)
+        pending = list(tracker.get_slot("pending_questions") or [])
+        if replaced:
+            service.record_answer(
+                tracker.sender_id, channel(tracker), text, previous, question(previous).text
+            )
+            dispatcher.utter_message(text=message("answer_replaced"))
+            return {"pending_questions": pending}
+        dispatcher.utter_message(text=message("answer_withdrawn"))
+        return {"pending_questions": [previous, *pending]}
 
     async def extract_islands(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]

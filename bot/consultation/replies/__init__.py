@@ -14,6 +14,7 @@ from bot.consultation.replies.corrections import (
     STARRED_MAX_WORDS,
     after_change_of_mind,
     corrects_last_answer,
+    takes_back_last_answer,
 )
 from bot.consultation.replies.pauses import (
     FINISH,
@@ -36,6 +37,7 @@ from bot.consultation.replies.questions import (
     about_the_consultation,
     looks_like_question,
     opens_with_question,
+    view_with_question,
 )
 from bot.consultation.replies.skips import (
     NONE_WORDS,
@@ -52,6 +54,7 @@ from bot.consultation.replies.yes_no import (
     ACKNOWLEDGEMENT,
     NO_REPLY,
     OTHER_THANKS,
+    PHONE_YES,
     YES_REPLY,
     acknowledgement_only,
     says_no,
@@ -74,6 +77,7 @@ __all__ = [
     "NOTHING_TO_SAY",
     "NO_REPLY",
     "OTHER_THANKS",
+    "PHONE_YES",
     "QUESTION_MAX_WORDS",
     "QUESTION_WORDS",
     "SELF_CORRECTION",
@@ -99,6 +103,8 @@ __all__ = [
     "punctuation_only",
     "says_no",
     "says_yes",
+    "view_with_question",
     "skips_the_rest",
+    "takes_back_last_answer",
     "whole",
 ]

@@ -50,3 +50,34 @@ def after_change_of_mind(text: str) -> str:
     parts = CHANGE_OF_MIND.split(norm)
     last = parts[-1].strip() if len(parts) > 1 else ""
     return last or text
+
+
+# "sorry wrong chat!! ignore that", "that was meant for my wife", "actually scrap that, the
+# real opportunity is ...": the last answer taken back (the ninth set kept both). Not
+# "delete" or "forget": those words ask to be forgotten and have their own path.
+_FILLERS = r"((sorry|oops|whoops|soz|sorry about that|apologies|my bad|actually|wait|no|ah|oh|"
+_FILLERS += r"argh|ugh|haha|lol|ok|right)[ ,]*)*"
+_TAKE_BACK = (
+    r"(wrong (chat|window|conversation|person|thread|tab|group|number|message)|"
+    r"(that|it|this|the last (one|message)|my last (message|answer))( one| message)? "
+    r"(was|wasn'?t|is|isn'?t) (meant|supposed to go|supposed to be) (for|to) [a-z' ]+|"
+    r"(that|it|this)( one| message)? (was|wasn'?t|isn'?t|is) not for (you|this)|"
+    r"not meant for (you|this)|(ignore|disregard|scrap|bin|scratch|strike) "
+    r"(that|my last|the last|it|what i (just )?(said|wrote|put))( one| message| answer| bit| one)?)"
+)
+TAKES_BACK = re.compile(rf"^{_FILLERS}{_TAKE_BACK}([ ,]+({_FILLERS}{_TAKE_BACK}))*")
+REPLACEMENT_MIN_WORDS = 3
+
+
+def takes_back_last_answer(text: Any) -> str | None:
+    """The message takes back the answer just given: what it puts in its place ("" when
+    nothing: "sorry wrong chat!! ignore that"), or None when it does not take one back.
+    "sorry, I meant Silverstone Park" corrects (both kept), it does not take back."""
+    if not isinstance(text, str):
+        return None
+    norm = normalise(text)
+    match = TAKES_BACK.match(norm)
+    if match is None:
+        return None
+    rest = norm[match.end() :].strip(" ,")
+    return rest if len(rest.split()) >= REPLACEMENT_MIN_WORDS else ""

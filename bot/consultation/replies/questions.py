@@ -84,3 +84,37 @@ CONSULTATION_TERMS = re.compile(
 def about_the_consultation(text: str) -> bool:
     """The message mentions the strategy, the consultation or the bot ("you", "this")."""
     return CONSULTATION_TERMS.search(normalise(text).replace("-", " ")) is not None
+
+
+# "the broadband on our estate is awful, will the LEP actually fix it?": a view with a
+# question about acting on it tacked on (the ninth set: answered as a question, never
+# stored). Only a question about doing something; "we're a garden centre, is this only for
+# tech firms?" asks about the consultation and is answered.
+ACTING_ON_IT = re.compile(
+    r"\b(fix|fixed|fixing|sort|sorted|sorting|do (something|anything|owt)|help|change|"
+    r"improve|listen|listening|happen|act|invest|care|bother|deliver|pay|get better|"
+    r"anything about)\b"
+)
+CLAUSE_BREAK = re.compile(r"[.!,;:\n]|\s[-–—]\s")
+VIEW_MIN_WORDS = 4
+
+
+def view_with_question(text: str) -> bool:
+    """A statement of at least four words followed by a short question about acting on it
+    ("..., will the LEP actually fix it?", "... - is anyone going to do anything about
+    it?"): a view to keep, not a question to answer in its place."""
+    stripped = text.strip()
+    if not stripped.endswith("?"):
+        return False
+    body = stripped.rstrip("?! ")
+    breaks = list(CLAUSE_BREAK.finditer(body))
+    if not breaks:
+        return False
+    statement, asked = body[: breaks[-1].start()], body[breaks[-1].end() :]
+    words = LEAD_INS.sub("", normalise(asked)).split()
+    if "?" in statement or len(normalise(statement).split()) < VIEW_MIN_WORDS:
+        return False
+    if not words or len(words) > QUESTION_MAX_WORDS:
+        return False
+    asks = words[0] in QUESTION_WORDS or words[0] in {"anyone", "anybody", "someone", "would"}
+    return asks and ACTING_ON_IT.search(" ".join(words)) is not None

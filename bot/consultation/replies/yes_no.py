@@ -12,9 +12,12 @@ OTHER_THANKS = (
     r"diolch( yn fawr)?|merci( beaucoup)?|danke( schon| sehr)?|gracias|dziekuje|obrigad[oa]|"
     r"grazie( mille)?|dank je( wel)?|shukran|dhanyavaa?d|tesekkurler|multumesc|spasibo"
 )
+# A yes as typed with one thumb ("k", "kk", "ye", "yeh", "yass", "okie"): "k" at the consent
+# question fell back and lost a whole conversation (the ninth set)
+PHONE_YES = r"k|kk|okk|oki|okie|okey|ye|yeh|yee|yass?|yus"
 # "yes", "thanks", "cool": a reply, but no view to record on an open question
 ACKNOWLEDGEMENT = re.compile(
-    r"((yes|yeah|yep|yup|ya|yea|sure|fine|good|great|cool|nice|lovely|brilliant|perfect|"
+    rf"(({PHONE_YES}|yes|yeah|yep|yup|ya|yea|sure|fine|good|great|cool|nice|lovely|brilliant|perfect|"
     r"excellent|agreed|agree|true|indeed|absolutely|definitely|of course|sounds good|"
     rf"{OTHER_THANKS}|"
     r"thanks|thank you|thankyou|thx|ta|cheers|lol|haha|ha|noted|got it|understood|"
@@ -40,7 +43,7 @@ NO_REPLY = re.compile(
     r" to be honest| i'?m afraid| sorry)*[ ,]*)+"
 )
 YES_REPLY = re.compile(
-    r"((yes|yeah|yep|yup|yh|ya|yea|aye|sure|ok|okay|go on|go on then|why not|please|"
+    rf"(({PHONE_YES}|yes|yeah|yep|yup|yh|ya|yea|aye|sure|ok|okay|go on|go on then|why not|please|"
     r"yes please|affirmative|of course|definitely|absolutely)( then| thanks| thank you| please|"
     r" mate| ta)*[ ,]*)+"
 )
