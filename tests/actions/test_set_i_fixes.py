@@ -3,7 +3,7 @@ found, fixed in the actions and kept so: a message meant for someone else taken 
 "scrap that" with a new answer, one labelled message for three questions, a view ending
 in a question, "see attached", "can my colleague do this too?", a name corrected at the
 next question, a first name with the role, a head count in hundreds, an email spelled
-out."""
+out, and the consent question asked again after two fallbacks at it."""
 
 from __future__ import annotations
 
@@ -15,12 +15,20 @@ from sqlalchemy import select
 from actions.close import ValidateContactForm
 from actions.common import answer_read_as_question, side_question
 from actions.consultation import DONE, ValidateStrategyForm
+from actions.fallback import ActionFallback
 from actions.profile import ValidateProfileForm
 from bot.consultation import service
 from bot.consultation.questions import message
 from bot.storage.db import session_scope
 from bot.storage.models import AuditEvent
-from tests.actions.conftest import make_tracker, stored_business, texts, user_event
+from tests.actions.conftest import (
+    action_event,
+    make_tracker,
+    run,
+    stored_business,
+    texts,
+    user_event,
+)
 
 ISLAND = "island:intelligent_mobility"
 OPPS, BARRIERS, HELP = f"{ISLAND}:opportunities", f"{ISLAND}:barriers", f"{ISLAND}:help"
@@ -189,3 +197,39 @@ def test_an_email_spelled_out_is_saved(database_url: str, domain: dict[str, Any]
     result = form.validate_email(text, dispatcher, tracker, domain)
     assert result == {"follow_up": True, "email": "sam.patel@gmail.com"}
     assert stored_business("i-mail").email == "sam.patel@gmail.com"
+
+
+def test_fallbacks_at_the_consent_question_ask_it_again(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    # set I: after "k" fell back, every message got "still not getting it" and nothing else
+    history = [
+        action_event("utter_privacy"),
+        action_event("utter_ask_consent"),
+        action_event("action_listen"),
+        user_event("k", "nlu_fallback"),
+        action_event("action_fallback"),
+        action_event("action_listen"),
+    ]
+    tracker = make_tracker(
+        "i-consent", "Grove Farm Eggs", "nlu_fallback", slots={"stage": "consent"}, events=history
+    )
+    run(ActionFallback().run(dispatcher, tracker, domain))
+    assert texts(dispatcher) == [message("fallback_human"), "utter_ask_consent"]
+
+
+def test_a_second_fallback_after_consent_only_offers_a_person(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    history = [
+        action_event("utter_privacy"),
+        action_event("action_listen"),
+        user_event("blorp", "nlu_fallback"),
+        action_event("action_fallback"),
+        action_event("action_listen"),
+    ]
+    tracker = make_tracker(
+        "i-later", "glorp", "nlu_fallback", slots={"stage": "closed"}, events=history
+    )
+    run(ActionFallback().run(dispatcher, tracker, domain))
+    assert texts(dispatcher) == [message("fallback_human")]
