@@ -280,7 +280,7 @@ class ValidateStrategyForm(FormValidationAction):
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
     ) -> dict[str, Any]:
-        service.withdraw_answer(tracker.sender_id, previous)
+        withdrawn = service.withdraw_answer(tracker.sender_id, previous)
         pending = list(tracker.get_slot("pending_questions") or [])
         if replaced:
             service.record_answer(
@@ -288,7 +288,8 @@ class ValidateStrategyForm(FormValidationAction):
             )
             dispatcher.utter_message(text=message("answer_replaced"))
             return {"pending_questions": pending}
-        dispatcher.utter_message(text=message("answer_withdrawn"))
+        if withdrawn:  # "ignore that" after a skip: nothing to take out, asked again
+            dispatcher.utter_message(text=message("answer_withdrawn"))
         return {"pending_questions": [previous, *pending]}
 
     async def extract_islands(

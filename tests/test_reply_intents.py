@@ -117,7 +117,8 @@ def test_a_name_that_starts_with_a_stop_word_is_an_answer(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Stop Now", "Stop please", "STOP NOW", "Stop", "Finish Here Please", "stop gap"]
+    "text",
+    ["Stop Now", "Stop please", "STOP NOW", "Stop", "Finish Here Please", "Finish Up", "stop gap"],
 )
 def test_a_capitalised_request_to_stop_is_left_as_stop(text: str) -> None:
     assert certain_intent(text, "stop") is None

@@ -238,7 +238,9 @@ LEAD_INS = {
     ),
     # "Dave, I'm the owner": a first name before it is not part of the role (the ninth set)
     "role": re.compile(
-        r"^(((hi|hello)[,.!]?\s+)?((it'?s|its|this is)\s+)?[a-z]+(\s+here)?[,.!-]+\s*)?"
+        r"^(((hi|hello)[,.!]?\s+)?((it'?s|its|this is)\s+)?"
+        r"(?!(owner|director|manager|md|ceo|founder|partner|boss|head|chair|admin|hr)\b)"
+        r"[a-z]+(\s+here)?[,.!-]+\s*)?"
         r"((i'?m|i am|im)\s+((the|a|an|one of the)\s+)?)(?=\S)",
         re.IGNORECASE,
     ),

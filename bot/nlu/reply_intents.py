@@ -67,7 +67,8 @@ ONLY_MENTIONS = re.compile(r"\s*((@\w+|#buckslis)[\s.,!:]*)+", re.IGNORECASE)
 # Words that make a title-cased message a request after all ("Stop Now Please")
 REQUEST_WORDS = frozenset(
     "now please pls here there it this that that's thats all thanks thank you everything "
-    "questions survey chat me i i'm".split()
+    "questions survey chat me i i'm up off for today then cheers asap early we us can "
+    "let's lets finished done enough bye".split()
 )
 
 

@@ -88,6 +88,15 @@ def test_scrap_that_puts_the_new_answer_in_place_of_the_old(database_url: str) -
     assert _answers("i-scrap") == [(OPPS, text)]
 
 
+def test_ignore_that_after_a_skip_asks_the_skipped_question_again(database_url: str) -> None:
+    service.record_consent("i-skip", "rest", True)
+    service.record_answer("i-skip", "rest", "minibuses for the schools", OPPS, None)
+    result, replies = _island_answer("i-skip", "ignore that", [HELP], ["skip"])
+    assert result == {"island_answer": None, "pending_questions": [BARRIERS, HELP]}
+    assert replies == []  # nothing was taken out
+    assert _answers("i-skip") == [(OPPS, "minibuses for the schools")]
+
+
 def test_taking_back_only_withdraws_an_answer_to_the_last_question(database_url: str) -> None:
     service.record_consent("i-other", "rest", True)
     service.record_answer("i-other", "rest", "an earlier part's answer", "seabed:x:views", None)

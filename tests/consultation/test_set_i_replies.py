@@ -66,6 +66,7 @@ def test_a_head_count_in_hundreds_is_one_count(text: str, band: str | None) -> N
         ("Dave here, I'm the MD", "MD"),
         ("I'm the owner", "owner"),
         ("managing director, co-owner", "managing director, co-owner"),
+        ("Owner, I'm also the accountant", "Owner, I'm also the accountant"),  # no name
     ],
 )
 def test_a_first_name_before_the_role_is_not_the_role(text: str, role: str) -> None:
@@ -165,6 +166,7 @@ def test_taking_back_the_last_answer(text: str, replacement: str) -> None:
         "sorry I meant Silverstone Park",  # corrects: both kept
         "scrap the A41 plans and fix the junction",
         "ignore the council, they never listen",
+        "ignore it",  # at a question: not clearly the last answer
         "the roads need fixing",
     ],
 )

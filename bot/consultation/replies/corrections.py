@@ -63,7 +63,7 @@ _TAKE_BACK = (
     r"(was|wasn'?t|is|isn'?t) (meant|supposed to go|supposed to be) (for|to) [a-z' ]+|"
     r"(that|it|this)( one| message)? (was|wasn'?t|isn'?t|is) not for (you|this)|"
     r"not meant for (you|this)|(ignore|disregard|scrap|bin|scratch|strike) "
-    r"(that|my last|the last|it|what i (just )?(said|wrote|put))( one| message| answer| bit| one)?)"
+    r"(that|my last|the last|what i (just )?(said|wrote|put))( one| message| answer| bit)?)"
 )
 TAKES_BACK = re.compile(rf"^{_FILLERS}{_TAKE_BACK}([ ,]+({_FILLERS}{_TAKE_BACK}))*")
 REPLACEMENT_MIN_WORDS = 3
