@@ -21,18 +21,13 @@ from actions.common import (
     skipped,
 )
 from bot.consultation import service
+from bot.consultation.email_text import find_email
 from bot.consultation.questions import message
 from bot.consultation.replies import says_no, says_yes
 
-EMAIL_IN_TEXT = re.compile(r"[^\s<>\"',;:()]+@[^\s<>\"',;:()]+")
 PLAIN_WORDS = re.compile(r"[a-z' ,.!]+")  # "no thanks", "nope" - not a mistyped address
 YES_INTENTS = {"affirm", "consent_agree"}
 NO_INTENTS = {"deny", "skip", "consent_decline"}
-
-
-def find_email(text: str) -> str | None:
-    match = EMAIL_IN_TEXT.search(text or "")
-    return match.group(0).rstrip(".") if match else None
 
 
 class ActionAskFollowUp(Action):

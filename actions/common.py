@@ -18,6 +18,7 @@ from bot.consultation.replies import (
     is_skip,
     looks_like_question,
     means_nothing,
+    view_with_question,
 )
 
 DEFAULT_CHANNEL = "rest"
@@ -78,8 +79,8 @@ def side_question(tracker: Tracker, text: str) -> bool:
     FAQ rule answers); this catches the rest, but only when they name the strategy, the
     consultation or one of its themes, so "why can't anyone fix the A413?" stays a view.
     """
-    if not looks_like_question(text):
-        return False
+    if not looks_like_question(text) or view_with_question(text):
+        return False  # "broadband is awful, will the LEP fix it?" is a view
     if latest_intent(tracker) == "faq" or about_the_consultation(text):
         return True
     return len(text.split()) <= SHORT_QUESTION_WORDS and bool(named_themes(text))
@@ -211,7 +212,7 @@ def answer_read_as_question(tracker: Tracker, slot: str, faq: bool = True) -> di
         return {slot: text}
     if intent == "goodbye" and not GOODBYE_WORDS.search(text):
         return {slot: text}
-    if faq and intent == "faq" and not looks_like_question(text):
+    if faq and intent == "faq" and (not looks_like_question(text) or view_with_question(text)):
         return {slot: text}
     if intent == "faq" and not faq and plain_profile_answer(text):
         return {slot: text}  # "Penn Street Joinery": a name, not a question

@@ -2,16 +2,15 @@
 
 One form (`strategy_form`). Choosing themes fills a queue of question keys
 (`pending_questions`); each answer is stored with `service.record_answer` and the
-next question is asked until the queue is empty.
+next question is asked until the queue is empty. This module reads the replies; the
+questions are asked by `actions/strategy_ask.py`.
 """
 
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk import FormValidationAction, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import (
@@ -19,7 +18,6 @@ from actions.common import (
     answer_read_as_question,
     as_text,
     asks_to_delete,
-    buttons,
     channel,
     fix_theme_typos,
     holding,
@@ -30,17 +28,19 @@ from actions.common import (
     skipped,
 )
 from actions.faq import SURE, answer_question, faq_choice
+from actions.strategy_ask import KINDS
 from bot.consultation import service
 from bot.consultation.asides import (
     answered,
     continues_answer,
     new_turn_after_and,
     numbered_choice,
-    points_elsewhere,
+    pointer_reply,
     refers_back,
     same_as_before,
     steps_aside,
 )
+from bot.consultation.labelled import labelled_answers
 from bot.consultation.openings import reading
 from bot.consultation.questions import (
     SYNONYMS,
@@ -58,11 +58,11 @@ from bot.consultation.replies import (
     asks_to_finish,
     corrects_last_answer,
     impatient,
+    takes_back_last_answer,
 )
-from bot.strategy import ISLAND_IDS, SEABED_IDS, theme
+from bot.strategy import theme
 
 DONE = "(done)"
-KINDS = {"islands": ("island", ISLAND_IDS), "seabed": ("seabed", SEABED_IDS)}
 
 
 def seabed_named(text: str) -> list[str]:
@@ -202,14 +202,24 @@ class ValidateStrategyForm(FormValidationAction):
             # "are you a bot?", "can I change what I said?", "what have I said so far?"
             answer_question(dispatcher, tracker)
             return {answer_slot: None}
-        if points_elsewhere(text):  # "see my website", a bare link: asked for a sentence
-            dispatcher.utter_message(text=message("points_elsewhere"))
+        pointer = pointer_reply(text)
+        if pointer:  # "see my website", a bare link, "see attached": asked for a sentence
+            dispatcher.utter_message(text=message(pointer))
             return {answer_slot: None}
         if asks_to_delete(text):
             # "please delete everything I've said" that NLU missed: never stored as a view
             dispatcher.utter_message(text=message("forget_how"))
             return {answer_slot: None}
+        labelled = self._labelled(text, pending, tracker)
+        if labelled is not None:  # "Opportunities: ... Barriers: ... Help: ..." in one go
+            return {answer_slot: None if labelled else DONE, "pending_questions": labelled}
         previous = last_answer_key(tracker)
+        replacement = takes_back_last_answer(text) if previous else None
+        if previous and replacement is not None:
+            # "sorry wrong chat!! ignore that", "scrap that, the real issue is ...": the last
+            # answer is withdrawn; its replacement kept, or its question asked again
+            taken = self._take_back(previous, text, bool(replacement), dispatcher, tracker)
+            return {answer_slot: None, **taken}
         if previous and continues_answer(text) and answered(previous_user_text(tracker)):
             # "and the A41 is a nightmare" straight after an answer: the rest of that
             # answer, kept with it; the pending question is asked again
@@ -243,6 +253,44 @@ class ValidateStrategyForm(FormValidationAction):
                 # read it beside the answer before); said back so the business knows
                 dispatcher.utter_message(text=message("same_as_before"))
         return {answer_slot: None if rest else DONE, "pending_questions": rest}
+
+    @staticmethod
+    def _labelled(text: str, pending: list[str], tracker: Tracker) -> list[str] | None:
+        """Store each labelled part against its own pending question of this theme; the
+        questions still pending after that, or None when the message is not labelled."""
+        prefix = pending[0].rsplit(":", 1)[0] + ":"
+        parts = {
+            f"{prefix}{q}": said
+            for q, said in labelled_answers(text).items()
+            if f"{prefix}{q}" in pending
+        }
+        if len(parts) < 2:
+            return None
+        for key, said in parts.items():
+            service.record_answer(
+                tracker.sender_id, channel(tracker), said, key, question(key).text
+            )
+        return [k for k in pending if k not in parts]
+
+    def _take_back(
+        self,
+        previous: str,
+        text: str,
+        replaced: bool,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+    ) -> dict[str, Any]:
+        withdrawn = service.withdraw_answer(tracker.sender_id, previous)
+        pending = list(tracker.get_slot("pending_questions") or [])
+        if replaced:
+            service.record_answer(
+                tracker.sender_id, channel(tracker), text, previous, question(previous).text
+            )
+            dispatcher.utter_message(text=message("answer_replaced"))
+            return {"pending_questions": pending}
+        if withdrawn:  # "ignore that" after a skip: nothing to take out, asked again
+            dispatcher.utter_message(text=message("answer_withdrawn"))
+        return {"pending_questions": [previous, *pending]}
 
     async def extract_islands(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
@@ -283,102 +331,3 @@ class ValidateStrategyForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
         return self._answer("seabed_answer", value, dispatcher, tracker)
-
-
-class _AskThemes(Action, ABC):
-    @property
-    @abstractmethod
-    def section(self) -> str:
-        """Set by each concrete subclass (the base is not registered as an action)."""
-
-    def name(self) -> str:
-        return f"action_ask_{self.section}"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[dict[str, Any]]:
-        _, ids = KINDS[self.section]
-        if tracker.get_slot("requested_slot") != self.section:  # not on asking again
-            lines = [section_text(self.section, "intro")]
-            lines += [f"- {theme(t).name}: {theme(t).summary}" for t in ids]
-            dispatcher.utter_message(text="\n".join(lines))
-        all_button = message(
-            "all_islands_button" if self.section == "islands" else "all_seabed_button"
-        )
-        dispatcher.utter_message(
-            text=section_text(self.section, "ask"),
-            buttons=buttons(
-                *[(theme(t).name, theme(t).name) for t in ids],
-                (all_button, all_button),
-                (message("none_button"), message("none_button")),
-            ),
-        )
-        return []
-
-
-class ActionAskIslands(_AskThemes):
-    section = "islands"
-
-
-class ActionAskSeabed(_AskThemes):
-    section = "seabed"
-
-
-class _AskAnswer(Action, ABC):
-    @property
-    @abstractmethod
-    def answer_slot(self) -> str:
-        """Set by each concrete subclass (the base is not registered as an action)."""
-
-    choice_slot = "islands"
-
-    def name(self) -> str:
-        return f"action_ask_{self.answer_slot}"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[dict[str, Any]]:
-        pending = list(tracker.get_slot("pending_questions") or [])
-        if not pending:
-            return []
-        total = len(question_queue(list(tracker.get_slot(self.choice_slot) or [])))
-        n = max(total - len(pending) + 1, 1)
-        progress = message("question_progress", n=n, total=max(total, n))
-        dispatcher.utter_message(
-            text=f"{question(pending[0]).text} {progress}",
-            buttons=buttons((message("skip_button"), "/skip")),
-        )
-        return []
-
-
-class ActionAskIslandAnswer(_AskAnswer):
-    answer_slot = "island_answer"
-    choice_slot = "islands"
-
-
-class ActionAskSeabedAnswer(_AskAnswer):
-    answer_slot = "seabed_answer"
-    choice_slot = "seabed"
-
-
-class ActionCarryOn(Action):
-    """ "Actually carry on" at the play-back: back to the question the business stopped
-    at (the form asks it); with none left, the play-back again."""
-
-    def name(self) -> str:
-        return "action_carry_on"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[dict[str, Any]]:
-        events = [SlotSet("stage", "strategy")]
-        pending = list(tracker.get_slot("pending_questions") or [])
-        if pending and pending[0].startswith("island:"):
-            # stopped among the island questions: those, then the seabed choice
-            events += [SlotSet("island_answer", None), SlotSet("seabed", None)]
-            events += [SlotSet("seabed_answer", None)]
-        elif pending:
-            events.append(SlotSet("seabed_answer", None))
-        left = pending or tracker.get_slot("islands") is None or tracker.get_slot("seabed") is None
-        dispatcher.utter_message(text=message("carry_on" if left else "nothing_left"))
-        return events

@@ -101,6 +101,10 @@ class ActionFallback(Action):
             return []
         if fallbacks_in_a_row(tracker.events) >= 1:
             dispatcher.utter_message(text=message("fallback_human"))
+            if tracker.get_slot("stage") in (None, "consent") and privacy_shown(tracker, domain):
+                # still unanswered: say so, or a business whose "k" was not read as a yes
+                # hears only "still not getting it" to everything after (the ninth set)
+                dispatcher.utter_message(response="utter_ask_consent")
             return []
         options = [(q, q) for q in message("fallback_buttons")]
         stage = tracker.get_slot("stage")

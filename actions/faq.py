@@ -15,6 +15,7 @@ from actions.playback import summary
 from bot.consultation.asides import (
     asks_about_the_bot,
     asks_if_council,
+    asks_if_others_can_take_part,
     asks_to_change_answer,
     asks_what_the_question_means,
     asks_what_was_said,
@@ -57,7 +58,8 @@ def describe(theme_id: str) -> str:
 def answer_aside(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """Answer what the FAQ has no answer for, whatever it chose: "are you a bot?" (it is
     automated), "is this the council?" (no, the LEP), "can I change what I said?" (how),
-    "what have I said so far?" (the answers so far) and "how many more?" mid-questions (how
+    "what have I said so far?" (the answers so far), "can my colleague do this too?" (yes,
+    in their own chat) and "how many more?" mid-questions (how
     to finish). False when the message is none of these."""
     text = without_and(latest_text(tracker))  # "and how long will this take?"
     if asks_about_the_bot(text):
@@ -67,6 +69,8 @@ def answer_aside(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
         dispatcher.utter_message(text=message("not_the_council"))
     elif asks_to_change_answer(text):
         dispatcher.utter_message(text=message("change_how"))
+    elif asks_if_others_can_take_part(text):  # "can my colleague fill this in too?"
+        dispatcher.utter_message(text=message("others_welcome"))
     elif asks_what_was_said(text):  # "can I see what I've said so far?"
         dispatcher.utter_message(text=summary(tracker.sender_id))
     elif impatient(text) and tracker.active_loop.get("name") == "strategy_form":

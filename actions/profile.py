@@ -24,6 +24,7 @@ from actions.common import (
 from bot.consultation import service
 from bot.consultation.asides import goes_back
 from bot.consultation.profile import (
+    corrected_name,
     corrected_sector,
     corrected_size_band,
     head_count_given,
@@ -117,6 +118,13 @@ class ValidateProfileForm(FormValidationAction):
             service.save_profile(tracker.sender_id, channel(tracker), sector=sector)
             dispatcher.utter_message(text=message("sector_corrected", sector=sector))
             return {slot: None, "sector": sector}
+        name = tracker.get_slot("organisation")
+        fixed = corrected_name(as_text(value), name) if slot != "organisation" else None
+        if fixed and dispatcher is not None and name != SKIPPED:
+            # "sorry it's Chiltern Cycles, with an s" at the next question: the name changes
+            service.save_profile(tracker.sender_id, channel(tracker), organisation=fixed)
+            dispatcher.utter_message(text=message("organisation_corrected", name=fixed))
+            return {slot: None, "organisation": fixed}
         counted = slot == "size_band" and size_band_for(as_text(value)) is not None
         if (
             dispatcher is not None

@@ -1,5 +1,5 @@
 """Unseen conversations: whole chats as busy business owners write them (30 that led to
-fixes, then 12, 16, 16, 16, 16, 16 and 16 written after them), checked against what a
+fixes, then 12, 16, 16, 16, 16, 16, 16 and 16 written after them), checked against what a
 consultation officer expects to find in the database and in the replies.
 
     .venv/bin/python benchmarks/conversation_probe.py [--only NAME] [--verbose]
@@ -8,7 +8,7 @@ consultation officer expects to find in the database and in the replies.
 
 Without --rasa-url it starts `bucks-lis run` on free ports with a temporary SQLite database
 (needs `make train`). The conversations are in `benchmarks/data/conversation_probe.yml`,
-`conversation_probe_b.yml`, `_c.yml`, `_d.yml`, `_e.yml`, `_f.yml`, `_g.yml` and `_h.yml` (terse,
+`conversation_probe_b.yml`, `_c.yml` to `_h.yml` and `_i.yml` (terse,
 chatty, typos, side questions, two views in one message, corrections, silence, data and
 contact questions, stop, forget me, coming back, greeting again; lower-case DMs, a view
 before consent, one-word answers, a profile answer corrected later, frustration, stopping
@@ -23,7 +23,11 @@ the same sentence to every question, a trade with "finishing" in it, a DM of onl
 "skip teh rest", "no" to the play-back twice, a postcode alone; a data question mid-answer,
 a whole profile in one message, Welsh thanks after the goodbye, a view over three messages,
 a sector changed later, the question quoted back, "is this the council?", "idk", "next",
-islands described, "*better" typo fixes, "said it above"). Each passes when every
+islands described, "*better" typo fixes, "said it above"; "k" to take part, a head count
+in words, volunteers beside staff, "why do you need my role?", a name corrected at the next
+question, "Stop Gap Storage", "see attached", "sorry wrong chat", "scrap that", a view
+ending in a question, a first name with the role, one labelled message for three
+questions, an email spelled out, "mostly yes, but add skills"). Each passes when every
 reply check holds and the database holds exactly the expected answers (question key and
 text), profile, consent and contact, with a theme on every substantive answer. Prints each
 failure and the pass count per set; a quality number, not a test (exit 0 unless the stack
@@ -47,7 +51,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-# The first set led to the fixes; the second to eighth were each written after the
+# The first set led to the fixes; the second to ninth were each written after the
 # fixes before them and run once before any further change, so their first counts say how far
 # those fixes carry to new phrasing and new situations.
 SETS = (
@@ -59,6 +63,7 @@ SETS = (
     DATA_DIR / "conversation_probe_f.yml",
     DATA_DIR / "conversation_probe_g.yml",
     DATA_DIR / "conversation_probe_h.yml",
+    DATA_DIR / "conversation_probe_i.yml",
 )
 PROFILE = ("organisation", "sector", "size_band", "location", "role")
 

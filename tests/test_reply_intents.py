@@ -102,3 +102,23 @@ def test_thanks_in_another_language_is_thanks(text: str) -> None:
 @pytest.mark.parametrize("text", ["thanks", "diolch am y cyfle i ddweud", "gracias amigo"])
 def test_english_thanks_or_a_sentence_is_left_to_the_classifier(text: str) -> None:
     assert certain_intent(text, "nlu_fallback") is None
+
+
+@pytest.mark.parametrize("text", ["k", "kk", "ye", "okie"])
+def test_a_one_thumb_yes_is_affirm(text: str) -> None:
+    # set I: "k" at the consent question fell back and lost the whole conversation
+    assert certain_intent(text, "nlu_fallback") == "affirm"
+
+
+@pytest.mark.parametrize("text", ["Stop Gap Storage", "End Point Ltd", "Stop & Go Tyres"])
+def test_a_name_that_starts_with_a_stop_word_is_an_answer(text: str) -> None:
+    # set I: "Stop Gap Storage" at the name question stopped the profile
+    assert certain_intent(text, "stop") == "inform"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Stop Now", "Stop please", "STOP NOW", "Stop", "Finish Here Please", "Finish Up", "stop gap"],
+)
+def test_a_capitalised_request_to_stop_is_left_as_stop(text: str) -> None:
+    assert certain_intent(text, "stop") is None

@@ -3,7 +3,7 @@ carried on in a second message ("and the A41 is a nightmare"), "can I change wha
 about roads?", "are you a bot?", and numbers typed to choose from a list ("2", "1 and 4").
 
 Found by the fourth set of unseen conversations (benchmarks/data/conversation_probe_d.yml).
-Kept apart from `replies.py` (what a short reply means) so each stays one job; the same
+Kept apart from `replies/` (what a short reply means) so each stays one job; the same
 normaliser. No Rasa imports.
 """
 
@@ -299,7 +299,7 @@ MAX_SO_FAR_WORDS = 14
 def steps_aside(text: Any) -> bool:
     """A message about the chat itself, answered and the question asked again: "are you a
     bot?", "is this the council?", "can I change what I said?", "what do you mean?", "what
-    have I said so far?"."""
+    have I said so far?", "can my colleague do this too?"."""
     if not isinstance(text, str):
         return False
     short = len(normalise(text).split()) <= MAX_SO_FAR_WORDS
@@ -308,6 +308,7 @@ def steps_aside(text: Any) -> bool:
         or asks_if_council(text)
         or asks_to_change_answer(text)
         or asks_what_the_question_means(text)
+        or asks_if_others_can_take_part(text)
         or (short and asks_what_was_said(text))
     )
 
@@ -342,3 +343,49 @@ def asks_what_the_question_means(text: Any) -> bool:
     """ "what do you mean by opportunities?": the open question is explained, then asked
     again (nothing stored)."""
     return isinstance(text, str) and WHAT_IT_MEANS.match(normalise(text)) is not None
+
+
+# "please see the attached document", "I've attached our response": nothing can be
+# attached in a chat (the ninth set stored the pointer as the view)
+ATTACHED = re.compile(
+    r"\b((see|find|refer to|read|open|check)( the| our| my)? (attached|enclosed|attachment)|"
+    r"(i'?ve|i have|we'?ve|we have|i|we)( just)? (attached|enclosed|uploaded)( (a|an|the|our|my))?"
+    r" (document|doc|file|pdf|response|submission|letter|report|paper|spreadsheet|it|this)|"
+    r"(attached|enclosed) (is|are|please find|you'?ll find)|(as|in) (the )?(attached|attachment))"
+)
+ATTACHED_MAX_WORDS = 20
+
+
+def points_to_attachment(text: Any) -> bool:
+    """A short reply that points to a file ("please see the attached document, it sets out
+    our board's position"): asked for the main points instead."""
+    if not isinstance(text, str):
+        return False
+    norm = normalise(text)
+    return len(norm.split()) <= ATTACHED_MAX_WORDS and ATTACHED.search(norm) is not None
+
+
+# "can my colleague fill this in as well?", "should my business partner do it too?"
+OTHER_PERSON = (
+    r"(colleagues?|business partners?|co ?founders?|co ?directors?|fellow directors?|"
+    r"other directors?|my (partner|boss|manager|staff|team|wife|husband|son|daughter|"
+    r"employees?)|our (staff|team|employees|manager|md|ceo))"
+)
+OTHERS_TAKING_PART = re.compile(
+    rf"\b(can|could|may|should|would|will|is it ok if|is it okay if|do you want|does)\b.*"
+    rf"\b{OTHER_PERSON}\b.*\b(fill\w*|do|does|take part|answer\w*|have a go|complete|"
+    r"respond|join|reply|contribute|give|say)\b"
+)
+
+
+def asks_if_others_can_take_part(text: Any) -> bool:
+    """The business asks whether someone else at the firm can take part too."""
+    return isinstance(text, str) and OTHERS_TAKING_PART.search(normalise(text)) is not None
+
+
+def pointer_reply(text: Any) -> str | None:
+    """The message key to answer a reply that points elsewhere (a file, a website), or
+    None when the reply is an answer in itself."""
+    if points_to_attachment(text):
+        return "attachments"
+    return "points_elsewhere" if points_elsewhere(text) else None

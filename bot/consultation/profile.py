@@ -7,6 +7,7 @@ buttons offer; anything not understood is kept as typed. No Rasa imports.
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from bot.consultation.questions import size_bands
@@ -85,6 +86,20 @@ UNPAID = re.compile(
 )
 
 
+# "a couple of hundred", "two hundred", "3 hundred": one count, not a "couple" and a
+# "hundred" in two bands (the ninth set). "a few hundred" spans two bands: kept as typed.
+HUNDREDS = re.compile(
+    r"\b(?P<n>a couple( of)?|couple of|\d+|two|three|four|five|six|seven|eight|nine)\s+"
+    r"hundreds?\b"
+)
+HUNDREDS_OF = {"a couple": 2, "a couple of": 2, "couple of": 2}
+
+
+def _hundreds(match: re.Match[str]) -> str:
+    n = match.group("n")
+    return str(100 * (HUNDREDS_OF.get(n) or NUMBER_WORDS.get(n) or int(n)))
+
+
 def size_band_for(text: str) -> str | None:
     """The size band a typed answer names, or None when it is unclear.
 
@@ -93,7 +108,7 @@ def size_band_for(text: str) -> str | None:
     """
     bands = size_bands()
     norm = " ".join(text.lower().replace("–", "-").split())
-    norm = " ".join(UNPAID.sub(" ", NEGATED.sub(" ", norm)).split())
+    norm = " ".join(UNPAID.sub(" ", NEGATED.sub(" ", HUNDREDS.sub(_hundreds, norm))).split())
     if norm in {b.lower() for b in bands}:
         return next(b for b in bands if b.lower() == norm)
     named = BAND_SAID.fullmatch(norm)
@@ -180,6 +195,32 @@ def corrected_sector(text: str) -> str | None:
     return match.group("sector").strip() if match else None
 
 
+# "sorry it's Chiltern Cycles, with an s", "typo, should be Hale Leys Print": the name
+# given just before, corrected at the next question (the ninth set kept the typo)
+NAME_CORRECTION = re.compile(
+    r"^\W*((sorry|oops|whoops|soz|actually|correction|typo|my bad|wait|no)\W+)+"
+    r"((it'?s|its|it is|the name is|name is|that should (be|say|read)|should (be|say|read)|"
+    r"should have (been|said)|i meant)\s+)?(?P<name>[^,.;!]+?)\s*"
+    r"([,.;!(-].*|\s+(not|with|without|no)\b.*)?$",
+    re.IGNORECASE,
+)
+NAME_LIKENESS = 0.75
+
+
+def corrected_name(text: str, name: str | None) -> str | None:
+    """The organisation's name as corrected ("sorry it's Chiltern Cycles, with an s" ->
+    "Chiltern Cycles" after "Chiltern Cycle"), or None: only a name close to the one given
+    counts, so "sorry, we're a bike shop" is the sector."""
+    match = NAME_CORRECTION.match(text.strip())
+    if not match or not name:
+        return None
+    fixed = match.group("name").strip()
+    if fixed.lower() == name.lower():
+        return None
+    likeness = difflib.SequenceMatcher(None, fixed.lower(), name.lower()).ratio()
+    return fixed if likeness >= NAME_LIKENESS else None
+
+
 # Lead-ins people type before the answer itself, per profile question.
 LEAD_INS = {
     # only with "called" or "the company is": "Its Fine Ltd" and "We Are Digital" are names
@@ -195,7 +236,14 @@ LEAD_INS = {
         r"((based|located|situated)\s+)?(in|at)\s+(?=\S)",
         re.IGNORECASE,
     ),
-    "role": re.compile(r"^((i'?m|i am|im)\s+((the|a|an|one of the)\s+)?)(?=\S)", re.IGNORECASE),
+    # "Dave, I'm the owner": a first name before it is not part of the role (the ninth set)
+    "role": re.compile(
+        r"^(((hi|hello)[,.!]?\s+)?((it'?s|its|this is)\s+)?"
+        r"(?!(owner|director|manager|md|ceo|founder|partner|boss|head|chair|admin|hr)\b)"
+        r"[a-z]+(\s+here)?[,.!-]+\s*)?"
+        r"((i'?m|i am|im)\s+((the|a|an|one of the)\s+)?)(?=\S)",
+        re.IGNORECASE,
+    ),
 }
 
 

@@ -204,6 +204,32 @@ def _same_as_last_answer(
     )
 
 
+def withdraw_answer(sender_id: str, question_key: str) -> bool:
+    """Delete the business's latest answer if it was to this question ("sorry wrong chat!!
+    ignore that", "scrap that"): a message meant for someone else is no view. Audited
+    without its words; False when there was none to take back."""
+    with session_scope() as session:
+        last = session.scalars(
+            select(Response)
+            .join(Conversation, Response.conversation_id == Conversation.id)
+            .where(Conversation.sender_id == sender_id)
+            .order_by(Response.id.desc())
+            .limit(1)
+        ).first()
+        if last is None or last.question_key != question_key:
+            return False
+        business = _find(session, sender_id)
+        audit(
+            session,
+            actor=RESPONDENT,
+            action="answer_withdrawn",
+            business_id=business.id if business else None,
+            detail={"question_key": question_key},
+        )
+        session.delete(last)
+    return True
+
+
 # A pasted sentence this long, already given to another question, is the same view again
 REPEAT_MIN_WORDS = 6
 

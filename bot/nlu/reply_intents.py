@@ -2,7 +2,7 @@
 of them.
 
 "yh thats it" at the play-back fell below the fallback threshold and "nope not really"
-has read as a view: the reply vocabulary (`bot/consultation/replies.py`, the one the
+has read as a view: the reply vocabulary (`bot/consultation/replies/`, the one the
 actions use) is sure of these whole replies, and rules route on the intent, so a retrain
 that moves one of them moved a whole conversation (the fifth set of unseen conversations
 lost a play-back this way). Runs after DIETClassifier and before FallbackClassifier in
@@ -64,6 +64,24 @@ THANKS_ELSEWHERE = re.compile(
 ONLY_MENTIONS = re.compile(r"\s*((@\w+|#buckslis)[\s.,!:]*)+", re.IGNORECASE)
 
 
+# Words that make a title-cased message a request after all ("Stop Now Please")
+REQUEST_WORDS = frozenset(
+    "now please pls here there it this that that's thats all thanks thank you everything "
+    "questions survey chat me i i'm up off for today then cheers asap early we us can "
+    "let's lets finished done enough bye".split()
+)
+
+
+def business_name(text: str) -> bool:
+    """Two or more words each capitalised, none a request word: a name that starts with a
+    stop word ("Stop Gap Storage", "End Point Ltd", the ninth set), not a request."""
+    words = text.strip().rstrip(".!").split()
+    return len(words) >= 2 and all(
+        (w[:1].isupper() or w in {"&", "and", "of"}) and w.lower() not in REQUEST_WORDS
+        for w in words
+    )
+
+
 def not_a_stop(text: str) -> bool:
     """A stop word only inside a trade or set phrase ("print finishing"), no stop else."""
     norm = normalise(text)
@@ -76,13 +94,14 @@ def certain_intent(text: str, predicted: str | None) -> str | None:
     """The intent a whole plain yes or no reply carries, for sure: the classifier's when
     it is a yes (no) intent, else `affirm` (`deny`); None for any other message. Set with
     full confidence, so one the classifier was unsure of ("yh thats it", affirm at 0.46)
-    does not fall back. Also `inform` for a trade the classifier read as `stop` and
-    `greet` for a message of only @mentions, `thank` for thanks in another language."""
+    does not fall back. Also `inform` for a trade or a name ("Stop Gap Storage") the
+    classifier read as `stop`, `greet` for a message of only @mentions, `thank` for
+    thanks in another language."""
     if ONLY_MENTIONS.fullmatch(text) and "@" in text:
         return "greet"
     if THANKS_ELSEWHERE.fullmatch(normalise(text)):
         return "thank"
-    if predicted == "stop" and not_a_stop(text):
+    if predicted == "stop" and (not_a_stop(text) or business_name(text)):
         return "inform"
     if says_no(text):
         return predicted if predicted in NO_INTENTS else "deny"

@@ -11,9 +11,10 @@ from typing import Any
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.consent import ActionRecordConsent
-from actions.consultation import DONE, ActionCarryOn, ValidateStrategyForm
+from actions.consultation import DONE, ValidateStrategyForm
 from actions.fallback import ActionFallback
 from actions.profile import ValidateProfileForm
+from actions.strategy_ask import ActionCarryOn
 from bot.consultation import service
 from bot.consultation.focus import focus_answer
 from bot.consultation.questions import SKIPPED, message

@@ -9,12 +9,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
 from actions.common import looks_like_question
-from actions.consultation import (
-    DONE,
-    ActionAskIslandAnswer,
-    ActionAskIslands,
-    ValidateStrategyForm,
-)
+from actions.consultation import DONE, ValidateStrategyForm
+from actions.strategy_ask import ActionAskIslandAnswer, ActionAskIslands
 from bot.consultation import service
 from bot.storage.db import session_scope
 from bot.storage.models import Response, ResponseTheme

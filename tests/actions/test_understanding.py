@@ -8,10 +8,11 @@ from typing import Any
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.consultation import DONE, ActionAskIslandAnswer, ValidateStrategyForm
+from actions.consultation import DONE, ValidateStrategyForm
 from actions.fallback import ActionFallback
 from actions.faq import ActionAnswerQuestion, ActionResume
 from actions.playback import HELD, ValidateCorrectionForm
+from actions.strategy_ask import ActionAskIslandAnswer
 from bot.consultation import service
 from bot.consultation.focus import focus_answer, places_by_theme
 from bot.consultation.questions import question

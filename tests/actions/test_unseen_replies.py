@@ -325,7 +325,7 @@ def test_an_unclear_choice_twice_moves_on(
 def test_the_list_is_not_repeated_when_the_choice_is_asked_again(
     dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:
-    from actions.consultation import ActionAskIslands
+    from actions.strategy_ask import ActionAskIslands
 
     run(ActionAskIslands().run(dispatcher, make_tracker("u17"), domain))
     assert len(dispatcher.messages) == 2  # intro with the list, then the question

@@ -1,0 +1,83 @@
+"""Corrections of the last answer ("sorry, I meant…", "*better") and a choice changed
+mid-message ("space, no wait, medtech")."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.consultation.replies.text import normalise
+
+# "sorry, I meant Silverstone Park", "correction: it's the A418": the business corrects
+# the answer it has just given rather than answering the next question
+SELF_CORRECTION = re.compile(
+    r"^((sorry|oops|whoops|soz|apologies|my bad|typo|correction|actually|no|wait|sorry again)"
+    r"[ ,:-]*)*"
+    r"(i meant|meant to (say|write|type)|should (have|'?ve) (said|written)|"
+    r"(that|it) should (say|read|be|have said)|(sorry|oops|whoops|no) i mean\b|"
+    r"correction\b|typo\b|ignore (that|my last|the last)|scratch that)"
+)
+
+
+# "*better broadband", "broadband*": a typo fixed the way people do on a phone (short)
+STARRED = re.compile(r"\*\s*\w[^*]*|[^*]*\w\*")
+STARRED_MAX_WORDS = 6
+
+
+def corrects_last_answer(text: Any) -> bool:
+    """The message corrects the previous answer ("sorry I meant Silverstone Park, not the
+    track", "*better broadband"); it is kept against the question that answer was given to."""
+    if not isinstance(text, str):
+        return False
+    stripped = text.strip()
+    if STARRED.fullmatch(stripped) and len(stripped.split()) <= STARRED_MAX_WORDS:
+        return True
+    return SELF_CORRECTION.match(normalise(text)) is not None
+
+
+# "space - no wait, medical technologies", "film, actually no, space": a choice changed
+# mid-message; only what follows the last change of mind counts
+CHANGE_OF_MIND = re.compile(
+    r"\b(no wait|wait no|no sorry|sorry no|actually no|no actually|sorry i mean|i meant|"
+    r"scratch that|make that|or rather|on second thoughts?|correction)\b"
+)
+
+
+def after_change_of_mind(text: str) -> str:
+    """What follows the last change of mind in a choice ("space, no wait, medical tech"
+    -> "medical tech"), or the whole text when it has none or nothing follows it."""
+    norm = normalise(text)
+    parts = CHANGE_OF_MIND.split(norm)
+    last = parts[-1].strip() if len(parts) > 1 else ""
+    return last or text
+
+
+# "sorry wrong chat!! ignore that", "that was meant for my wife", "actually scrap that, the
+# real opportunity is ...": the last answer taken back (the ninth set kept both). Not
+# "delete" or "forget": those words ask to be forgotten and have their own path.
+_FILLERS = r"((sorry|oops|whoops|soz|sorry about that|apologies|my bad|actually|wait|no|ah|oh|"
+_FILLERS += r"argh|ugh|haha|lol|ok|right)[ ,]*)*"
+_TAKE_BACK = (
+    r"(wrong (chat|window|conversation|person|thread|tab|group|number|message)|"
+    r"(that|it|this|the last (one|message)|my last (message|answer))( one| message)? "
+    r"(was|wasn'?t|is|isn'?t) (meant|supposed to go|supposed to be) (for|to) [a-z' ]+|"
+    r"(that|it|this)( one| message)? (was|wasn'?t|isn'?t|is) not for (you|this)|"
+    r"not meant for (you|this)|(ignore|disregard|scrap|bin|scratch|strike) "
+    r"(that|my last|the last|what i (just )?(said|wrote|put))( one| message| answer| bit)?)"
+)
+TAKES_BACK = re.compile(rf"^{_FILLERS}{_TAKE_BACK}([ ,]+({_FILLERS}{_TAKE_BACK}))*")
+REPLACEMENT_MIN_WORDS = 3
+
+
+def takes_back_last_answer(text: Any) -> str | None:
+    """The message takes back the answer just given: what it puts in its place ("" when
+    nothing: "sorry wrong chat!! ignore that"), or None when it does not take one back.
+    "sorry, I meant Silverstone Park" corrects (both kept), it does not take back."""
+    if not isinstance(text, str):
+        return None
+    norm = normalise(text)
+    match = TAKES_BACK.match(norm)
+    if match is None:
+        return None
+    rest = norm[match.end() :].strip(" ,")
+    return rest if len(rest.split()) >= REPLACEMENT_MIN_WORDS else ""

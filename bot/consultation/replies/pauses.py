@@ -1,0 +1,115 @@
+"""Not an answer yet, or wanting out: "hang on", "hello?", "...", "ffs this is taking
+ages", "just finish it". The question is asked again (or the questions end)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.consultation.replies.text import DASHES, whole
+
+# "hang on", "one sec", "erm": not an answer yet; the question is asked again
+HOLDING = re.compile(
+    r"((hang on|hold on|hold up|hang about|wait( up)?|whoa|bear with( me)?|(just )?(one|two|1|2) "
+    r"(sec|secs|second|seconds|mo|moment|min|mins|minute|minutes|tick)|"
+    r"(just )?a (sec|second|mo|moment|min|minute|tick)|(give|gimme|give me) (me )?"
+    r"(a|one|two) (sec|secs|second|seconds|mo|moment|minute|minutes|tick)|brb|"
+    r"back in a (sec|mo|moment|minute|min)|"
+    r"let me (think|check|see|look|read)( (that|it|this|about it))?( again| first)?|thinking|"
+    r"uh+|um+|erm+|er+|hmm+|ok|okay|right|so|actually|"
+    # "actually carry on" inside a question: not an answer, so the question is asked again
+    r"carry on|keep going|continue|let'?s (carry on|continue|keep going)|resume)"
+    r"( please| pls| a (sec|second|mo|moment|minute|min|tick)| a bit| about it| on that)*"
+    r" ?)+"
+)
+
+
+# "hello?", "hi sorry got distracted", "you still there?": a greeting mid-question is a
+# nudge to carry on, never the answer (the question is asked again)
+GREETING = re.compile(
+    r"((hi|hiya|hello|helo|hallo|hullo|hey|heya|howdy|yo|morning|afternoon|evening|"
+    r"good (morning|afternoon|evening|day)|there|again|me again|it'?s me( again)?|"
+    # greetings in the other languages Buckinghamshire businesses are run in
+    r"dzien dobry|czesc|witam|hola|buenos dias|bonjour|buongiorno|guten tag|ola|bom dia|"
+    r"buna ziua|salaam|salam|as?salamu? alaikum|namaste|sat sri akal|merhaba|"
+    # Welsh, often mixed with English ("shwmae! hi")
+    r"shwmae|shwmai|sut mae|bore da|prynhawn da|noswaith dda|helo bawb|"
+    r"(are )?you (still )?there|anyone there|(i'?m|i am) back|back( now)?|sorry|soz|apologies|"
+    r"(i )?(got|was|been|just got) (distracted|sidetracked|called away|pulled away|busy|"
+    r"interrupted)|(i )?was (away|on the phone|on a call|in a meeting)|"
+    r"about that|for the (wait|delay)|where (was i|were we))( |$))+"
+)
+
+
+# "Hi again, it's Sarah from the bakery": a greeting that says who is back. Only after a
+# greeting, and a name is not "the"/"a" ("hi, it's the roads again" is a view).
+GREETING_WITH_NAME = re.compile(
+    r"(hi|hiya|hello|hey|morning|afternoon|good (morning|afternoon|evening))( again| there)?"
+    r" (it'?s|its|it is|this is) (?!the |a |an |our |my |all )[a-z]+( [a-z]+)?"
+    r"( (from|at|here)( [a-z0-9'&]+){0,4})?( again| here)?"
+)
+
+
+def greeting_only(text: Any) -> bool:
+    """Nothing but a greeting or an apology for a pause ("hello?", "hi sorry, got
+    distracted", "hi again, it's Sarah from the bakery"): not an answer to the pending
+    question."""
+    return whole(GREETING, text) or whole(GREETING_WITH_NAME, text)
+
+
+def punctuation_only(text: Any) -> bool:
+    """ "...", "?", "!!": no words, no emoji, and not a skip dash."""
+    if not isinstance(text, str):
+        return False
+    stripped = text.strip()
+    return (
+        bool(stripped)
+        and stripped not in DASHES
+        and all(
+            not ch.isalnum() and (ch.isspace() or ch.isascii() or ch in "…“”‘’") for ch in stripped
+        )
+    )
+
+
+def holding(text: Any) -> bool:
+    """The business is not answering yet ("hang on", "one sec", "erm", "...", or a
+    greeting mid-question: "hello?"), so the question is asked again."""
+    return whole(HOLDING, text) or greeting_only(text) or punctuation_only(text)
+
+
+# Swearing alone, or losing patience with the questions ("ffs this is taking ages", "how
+# many more?"): not a view. Only about *this* ("the planning process is taking ages" is a
+# view), and only as the whole message.
+_SWEAR = r"(fucking|fuckin|effing|bloody|sodding|freaking|flipping|damn|so|really|very|too)"
+IMPATIENT = re.compile(
+    r"((ffs+|omg|jeez|jesus|christ|god|ugh+|argh+|come on|seriously|honestly|bloody hell|"
+    r"for (fuck|god|pete|heaven|christ)'?s sake|"
+    rf"(this|it)( is|'?s) (taking|going on)( {_SWEAR})? (ages|forever|too long|so long|a while|"
+    r"a long time|for ever)|"
+    rf"(this|it)( is|'?s)( {_SWEAR})* (long|boring|tedious|slow|dragging( on)?|endless)|"
+    r"how (many|much) more( questions| of (these|them|this)| to go| left)?( to go| left)?|"
+    r"how much longer|how long (is|will) (this|it) (take|go on)|are there (many|lots) more|"
+    r"are we (nearly|almost) (done|there|finished)|"
+    r"is (this|it) (nearly|almost) (done|over|finished)|"
+    rf"(too|so)( {_SWEAR})? many questions|hurry (up|it up)|get on with it|i'?m bored|"
+    r"(i'?m )?losing the will to live|not again)( |$))+"
+)
+
+
+def impatient(text: Any) -> bool:
+    """Frustration with the questions, nothing else ("ffs this is taking ages")."""
+    return whole(IMPATIENT, text)
+
+
+# "fine just finish it", "ok end it there": finishing, said in a few words NLU may miss
+FINISH = re.compile(
+    r"((fine|ok|okay|right|alright|yes|yeah|so|just|please|pls|then|now|can we|could we|"
+    r"let'?s|lets|i want to|i'?d like to|i'?ll)( |$))*"
+    r"(finish|end|stop|wrap( it| this)? up|call it a day)"
+    r"( (it|this|that|here|there|now|up|then|please|pls|the questions|the survey|already))*"
+)
+
+
+def asks_to_finish(text: Any) -> bool:
+    """The whole message asks to finish now ("fine just finish it", "ok end it there")."""
+    return whole(FINISH, text)

@@ -1,0 +1,120 @@
+"""A question to the bot rather than an answer, and whether it is about the strategy."""
+
+from __future__ import annotations
+
+import re
+
+from bot.consultation.replies.text import normalise
+
+QUESTION_WORDS = frozenset(
+    {
+        "what",
+        "whats",
+        "what's",
+        "who",
+        "whos",
+        "who's",
+        "how",
+        "when",
+        "where",
+        "why",
+        "which",
+        "is",
+        "are",
+        "can",
+        "could",
+        "do",
+        "does",
+        "will",
+        "tell",
+        "explain",
+    }
+)
+# Openings people put before a question ("so what's the Arc?", "sorry, who runs this").
+LEAD_INS = re.compile(
+    r"^((so|and|but|ok|okay|oh|sorry|hang on|hold on|wait|quick question|actually|um|erm|"
+    r"also|just|out of interest|before (that|i answer))\b[ ,]*)+"
+)
+ASKING_PHRASES = re.compile(
+    r"^(tell me|can you (tell|explain)|could you (tell|explain)|i'?d like to know|"
+    r"i want to know|remind me|i'?m not sure what|not sure what|i don'?t (know|understand) what)"
+    r"\b"
+)
+QUESTION_MAX_WORDS = 10
+
+
+def looks_like_question(text: str) -> bool:
+    """A question to the bot rather than an answer: "what is the arc?", "so what's this
+    Arc thing", "tell me about the islands"; but "What would help? A train to MK" is an
+    answer (it goes on after its question mark), and so is a long sentence."""
+    stripped = text.strip()
+    if stripped.endswith("?"):
+        return True
+    if "?" in stripped:
+        return False
+    norm = LEAD_INS.sub("", normalise(stripped))
+    words = norm.split()
+    if not words or len(words) > QUESTION_MAX_WORDS:
+        return False
+    return words[0] in QUESTION_WORDS or ASKING_PHRASES.match(norm) is not None
+
+
+def opens_with_question(text: str) -> bool:
+    """The message starts with a short question and goes on ("is this only for tech
+    companies? we're a garden centre"); "would better trains help? yes!" does not count
+    (no question word: a view in the form of a question)."""
+    if "?" not in text:
+        return False
+    words = LEAD_INS.sub("", normalise(text.split("?", 1)[0])).split()
+    if not words or len(words) > QUESTION_MAX_WORDS:
+        return False
+    return words[0] in QUESTION_WORDS or ASKING_PHRASES.match(" ".join(words)) is not None
+
+
+# Words that make a question one about the strategy or this consultation, so it is
+# answered rather than stored as a view ("so what's the Arc got to do with us?"). Only
+# words of the strategy itself: "why can't you fix the roads?" is a view.
+CONSULTATION_TERMS = re.compile(
+    r"\b(lis|local industrial strateg\w*|industrial strateg\w*|(the|this|your) strategy|"
+    r"arc|ox ?cam|oxford cambridge|islands?|seabed|sea bed|seabed drivers?|lep|btvlep|"
+    r"shared intelligence|consultation|survey|steering group|grand challenges?|themes?)\b"
+)
+
+
+def about_the_consultation(text: str) -> bool:
+    """The message mentions the strategy, the consultation or the bot ("you", "this")."""
+    return CONSULTATION_TERMS.search(normalise(text).replace("-", " ")) is not None
+
+
+# "the broadband on our estate is awful, will the LEP actually fix it?": a view with a
+# question about acting on it tacked on (the ninth set: answered as a question, never
+# stored). Only a question about doing something; "we're a garden centre, is this only for
+# tech firms?" asks about the consultation and is answered.
+ACTING_ON_IT = re.compile(
+    r"\b(fix|fixed|fixing|sort|sorted|sorting|do (something|anything|owt)|help|change|"
+    r"improve|listen|listening|happen|act|invest|care|bother|deliver|pay|get better|"
+    r"anything about)\b"
+)
+CLAUSE_BREAK = re.compile(r"[.!,;:\n]|\s[-–—]\s")
+VIEW_MIN_WORDS = 4
+
+
+def view_with_question(text: str) -> bool:
+    """A statement of at least four words followed by a short question about acting on it
+    ("..., will the LEP actually fix it?", "... - is anyone going to do anything about
+    it?"): a view to keep, not a question to answer in its place."""
+    stripped = text.strip()
+    if not stripped.endswith("?"):
+        return False
+    body = stripped.rstrip("?! ")
+    breaks = list(CLAUSE_BREAK.finditer(body))
+    if not breaks:
+        return False
+    statement, asked = body[: breaks[-1].start()], body[breaks[-1].end() :]
+    words = LEAD_INS.sub("", normalise(asked)).split()
+    if "?" in statement or len(normalise(statement).split()) < VIEW_MIN_WORDS:
+        return False
+    if not words or len(words) > QUESTION_MAX_WORDS:
+        return False
+    asks = words[0] in QUESTION_WORDS or words[0] in {"anyone", "anybody", "someone", "would"}
+    return asks and ACTING_ON_IT.search(" ".join(words)) is not None

@@ -1,0 +1,95 @@
+"""Replies that skip or say nothing: "pass", "n/a", "no idea", "skip the rest", "none of
+these"."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.consultation.replies.text import DASHES, normalise, whole
+from bot.consultation.replies.yes_no import says_no
+
+# Typed skips and the Skip button: skip this question, whatever it is.
+SKIP_WORDS = frozenset(
+    {
+        "skip",
+        "/skip",
+        "pass",
+        "next",
+        "n/a",
+        "na",
+        "none",
+        "no",
+        "nope",
+        "rather not say",
+        "prefer not to say",
+        "rather not",
+        "dont know",
+        "don't know",
+        "not sure",
+    }
+)
+
+
+def is_skip(text: str | None) -> bool:
+    """A typed skip ("skip", "n/a", "rather not say", "-") or the Skip button."""
+    if not text:
+        return False
+    return text.strip() in DASHES or normalise(text) in SKIP_WORDS
+
+
+# Whole replies that mean "nothing to say here": more than the skip words.
+NOTHING_TO_SAY = re.compile(
+    r"(no|n|nah|nope|pass|skip|next|dunno|idk|unsure|no comment|no idea|no clue|not a clue|"
+    r"(i )?(have|haven)'?t (got )?(a|any) (clue|idea)|(i )?(don'?t|do not|dont) know|"
+    r"(i'?m )?not (really )?sure|can'?t say|couldn'?t (say|tell you)|beats me|"
+    r"nothing( really| to add| to say| comes to mind)?|not (really )?applicable|"
+    r"(it )?does(n'?t| not) apply( to us| to me)?|not relevant( to us| to me)?|"
+    r"rather not( say| answer| answer that)?|prefer not to( say| answer)?|"
+    r"none( of (them|these|those|that))?|n/?a|no answer|no views|no opinion|no strong views|"
+    r"none of your business|mind your own( business)?|not telling( you)?|private|"
+    r"confidential|cba|can'?t be (arsed|bothered)|not bothered)"
+    r"( really| tbh| tbf| ngl| innit| to be honest| thanks| thank you| sorry| mate)*"
+    r"(,? ?(next|skip|pass|move on)( please)?)?"
+)
+
+
+# "can we skip all this", "skip the rest" ("skip teh rest" typed on a phone): every
+# remaining question of this part
+SKIP_THE_REST = re.compile(
+    r"\b(skip|pass|miss|leave|jump|don'?t want to (answer|do)|cba|can'?t be (arsed|bothered)|"
+    r"not bothered)\b.*"
+    r"\b(all( of)?( this| these| that| them| the questions)?|(the|teh|th) (rest|lot)|"
+    r"these( questions)?|the questions|everything|this (bit|part|section|stuff))\b"
+)
+
+
+def skips_the_rest(text: Any) -> bool:
+    """The business skips every remaining question of this part, not just this one."""
+    return isinstance(text, str) and SKIP_THE_REST.search(normalise(text)) is not None
+
+
+def means_nothing(text: Any) -> bool:
+    """A short reply with nothing to record ("no idea", "dunno", "nah", "not sure tbh",
+    and a plain no such as "nope not really" or "negative")."""
+    if isinstance(text, str) and is_skip(text):
+        return True
+    return whole(NOTHING_TO_SAY, text) or says_no(text)
+
+
+# At a choice of themes: none of them ("none of these", "nothing", "neither").
+NONE_WORDS = re.compile(
+    r"\b(none( of (them|these|those))?|nothing|neither|not really|skip|no thanks|not relevant)\b"
+)
+
+
+def none_reply(text: str) -> str | None:
+    """If the reply says none of the listed choices matter, what else it says ("" if
+    nothing); None if it does not say none. The caller checks the rest names no theme
+    ("none, but space matters" is a choice)."""
+    if is_skip(text):
+        return ""
+    norm = normalise(text)
+    if not NONE_WORDS.search(norm):
+        return None
+    return " ".join(NONE_WORDS.sub(" ", norm).split())

@@ -1,0 +1,59 @@
+"""A plain yes or no, and acknowledgements with no view in them ("thanks", "cool", "👍")."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.consultation.replies.text import DASHES, normalise, whole
+
+# Thank you in the other languages businesses here write in ("diolch yn fawr", the 8th set)
+OTHER_THANKS = (
+    r"diolch( yn fawr)?|merci( beaucoup)?|danke( schon| sehr)?|gracias|dziekuje|obrigad[oa]|"
+    r"grazie( mille)?|dank je( wel)?|shukran|dhanyavaa?d|tesekkurler|multumesc|spasibo"
+)
+# A yes as typed with one thumb ("k", "kk", "ye", "yeh", "yass", "okie"): "k" at the consent
+# question fell back and lost a whole conversation (the ninth set)
+PHONE_YES = r"k|kk|okk|oki|okie|okey|ye|yeh|yee|yass?|yus"
+# "yes", "thanks", "cool": a reply, but no view to record on an open question
+ACKNOWLEDGEMENT = re.compile(
+    rf"(({PHONE_YES}|yes|yeah|yep|yup|ya|yea|sure|fine|good|great|cool|nice|lovely|brilliant|perfect|"
+    r"excellent|agreed|agree|true|indeed|absolutely|definitely|of course|sounds good|"
+    rf"{OTHER_THANKS}|"
+    r"thanks|thank you|thankyou|thx|ta|cheers|lol|haha|ha|noted|got it|understood|"
+    r"will do|makes sense|interesting)( very much| so much| a lot| mate| then)* ?)+"
+)
+
+
+def acknowledgement_only(text: Any) -> bool:
+    """Nothing but "yes", "thanks", "cool"... (emoji and punctuation ignored)."""
+    if isinstance(text, str) and not normalise(text):
+        stripped = text.strip()  # only emoji ("👍"); a dash alone is a skip
+        return bool(stripped) and stripped not in DASHES and not re.search(r"[0-9A-Za-z]", text)
+    return whole(ACKNOWLEDGEMENT, text)
+
+
+# A plain no or yes, whatever NLU made of it ("negative" reads as a theme, "nope not
+# really" as a view): the follow-up question and the after-close reply read these.
+NO_REPLY = re.compile(
+    r"((no|nah|nope|naw|na|n|negative|not really|not for (me|us|now)|no thanks|no thank you|"
+    r"no ta|i'?m (good|ok|okay|alright)|we'?re (good|ok|okay|alright)|you'?re alright|"
+    r"not at the moment|not right now|not today|(i )?don'?t think so|definitely not|"
+    r"(that'?s )?a negative|negative on that)( thanks| thank you| ta| mate| cheers| tbh| really|"
+    r" to be honest| i'?m afraid| sorry)*[ ,]*)+"
+)
+YES_REPLY = re.compile(
+    rf"(({PHONE_YES}|yes|yeah|yep|yup|yh|ya|yea|aye|sure|ok|okay|go on|go on then|why not|please|"
+    r"yes please|affirmative|of course|definitely|absolutely)( then| thanks| thank you| please|"
+    r" mate| ta)*[ ,]*)+"
+)
+
+
+def says_no(text: Any) -> bool:
+    """The whole reply is a no ("negative", "nah", "nope not really", "no ta")."""
+    return whole(NO_REPLY, text)
+
+
+def says_yes(text: Any) -> bool:
+    """The whole reply is a yes ("yes", "yeah go on then", "sure")."""
+    return whole(YES_REPLY, text) and not says_no(text)
