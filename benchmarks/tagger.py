@@ -77,7 +77,11 @@ def cold_load() -> dict:
 
 
 # The engine before issue 8's speed work, trained from the same data for comparison.
-REFERENCE_CONFIG = {"encoder_graph": "int8-weights", "clause_vectors": "separate"}
+REFERENCE_CONFIG = {
+    "encoder_graph": "int8-weights",
+    "clause_vectors": "separate",
+    "encoder_finetune": None,
+}
 QUALITY_KEYS = (
     "n",
     "macro_f1",

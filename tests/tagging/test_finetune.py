@@ -132,7 +132,8 @@ def test_training_saves_and_serves_the_tuned_encoder(pinned_weights: dict, tmp_p
     from bot.tagging.training.train import train
 
     out = tmp_path / "tagger"
-    tuned = {"folds": 3, "encoder_finetune": {"epochs": 1, "max_tokens": 32}}
+    # each of two folds tunes its own encoder for cross-validation, then the served one
+    tuned = {"folds": 3, "tuned_folds": 2, "encoder_finetune": {"epochs": 1, "max_tokens": 32}}
     meta = train(out_dir=out, seed=5, config=tuned, limit=96, checks=False, log=lambda _m: None)
     assert (out / ENCODER_FILE).exists() and ENCODER_FILE in meta["files"]
     assert not list(tmp_path.glob("*.tmp"))
@@ -147,6 +148,7 @@ def test_training_saves_and_serves_the_tuned_encoder(pinned_weights: dict, tmp_p
     assert saved["files"][ENCODER_FILE]
 
     # a model trained without tuning never keeps the last one's encoder beside it
-    train(out_dir=out, seed=5, config={"folds": 3}, limit=96, checks=False, log=lambda _m: None)
+    plain = {"folds": 3, "encoder_finetune": None}
+    train(out_dir=out, seed=5, config=plain, limit=96, checks=False, log=lambda _m: None)
     assert not (out / ENCODER_FILE).exists()
     assert load_engine(out).encoder.path is None

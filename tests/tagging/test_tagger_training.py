@@ -19,7 +19,7 @@ def test_same_seed_same_model(tmp_path: Path) -> None:
     from bot.tagging import load_engine
     from bot.tagging.training.train import train
 
-    small = {"folds": 3}
+    small = {"folds": 3, "encoder_finetune": {"epochs": 1, "max_tokens": 32}}
     metas, preds = [], []
     texts = [
         "We machine brake parts for race teams",
