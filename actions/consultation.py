@@ -34,14 +34,13 @@ from bot.consultation.asides import (
     answered,
     continues_answer,
     new_turn_after_and,
-    numbered_choice,
-    pointer_reply,
-    refers_back,
     same_as_before,
     steps_aside,
 )
+from bot.consultation.choices import numbered_choice, refers_back
 from bot.consultation.labelled import labelled_answers
 from bot.consultation.openings import reading
+from bot.consultation.pointers import pointer_reply
 from bot.consultation.questions import (
     SYNONYMS,
     match_themes,
