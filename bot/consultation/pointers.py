@@ -1,5 +1,6 @@
 """Replies that point somewhere the bot cannot follow: a website, a bare link, "see the
-attached document". Nothing there to note or tag, so the business is asked for a sentence.
+attached document", a voice note or a GIF ("[Voice message]"). Nothing there to note or
+tag, so the business is asked for a sentence.
 
 Split from asides.py (which answers messages about the chat itself); the same normaliser.
 No Rasa imports.
@@ -60,9 +61,35 @@ def points_to_attachment(text: Any) -> bool:
     return len(norm.split()) <= ATTACHED_MAX_WORDS and ATTACHED.search(norm) is not None
 
 
+# "[Voice message]", "[GIF]", "<Media omitted>", "image omitted", "sent a photo": what chat
+# apps show (and people copy) in place of media the bot never receives (the tenth set
+# stored "[Voice message]" as a view and a GIF as the organisation's name). Bracketed or
+# marked as omitted/sent only: "video" alone is a trade or an answer.
+_MEDIA = (
+    r"(voice (message|note|memo|clip|recording)|audio( message| clip| note| file)?|"
+    r"gifs?|animated gif|image|images|photo|photos|picture|pic|sticker|video( message| clip)?|"
+    r"media|attachment|file|document|location|contact card|live location)"
+)
+MEDIA = re.compile(
+    rf"\s*(\W{{0,3}}\s*[\[<({{]\s*{_MEDIA}( omitted| attached| sent| message)?\s*[\]>)}}]|"
+    rf"\W{{0,3}}\s*{_MEDIA} (omitted|attached)|"
+    rf"(i |you |they )?(sent|shared) (you )?(a |an )?{_MEDIA}|"
+    rf"[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?\s*{_MEDIA})[\s.!]*",
+    re.IGNORECASE,
+)
+
+
+def media_only(text: Any) -> bool:
+    """The whole message is a placeholder for media ("[Voice message]", "[GIF]",
+    "<Media omitted>"): nothing typed to read, so nothing to keep."""
+    return isinstance(text, str) and MEDIA.fullmatch(text) is not None
+
+
 def pointer_reply(text: Any) -> str | None:
-    """The message key to answer a reply that points elsewhere (a file, a website), or
-    None when the reply is an answer in itself."""
+    """The message key to answer a reply that points elsewhere (a file, a website, a
+    voice note), or None when the reply is an answer in itself."""
+    if media_only(text):
+        return "media"
     if points_to_attachment(text):
         return "attachments"
     return "points_elsewhere" if points_elsewhere(text) else None
