@@ -86,6 +86,7 @@ def test_anger_at_the_bot_is_not_a_view(text: str) -> None:
         "the roads are crap",
         "useless",
         "waste of time",
+        "it's a waste of time",
         "the council is useless, we waited a year",
         "you're useless if you can't get a train after 10pm",
     ],
@@ -158,3 +159,8 @@ def test_a_town_with_a_remark_keeps_the_town(text: str, place: str) -> None:
 def test_a_place_without_a_remark_is_kept_as_typed(text: str) -> None:
     assert place_and_remark(text) is None
     assert tidy_profile_answer("location", text) == text
+
+
+@pytest.mark.parametrize("text", ["ok", "so", "right", "honestly", "mate", "ok so lol"])
+def test_fillers_alone_are_not_anger(text: str) -> None:
+    assert not fed_up_with_bot(text)

@@ -109,17 +109,19 @@ _BAD = (
     r"stupid|thick|dumb|no (use|help|good)|(a )?waste of (time|space))"
 )
 _AT = r"(you'?re|you are|youre|ur|u r|u|you|this (bot|thing|chat|survey|questionnaire|is)|what)"
-FED_UP = re.compile(
-    r"((oh|god|wow|honestly|seriously|jeez|ugh|ffs|mate|lol|tbh|jesus|christ|ok|right|so)( |$)|"
-    rf"{_AT}( (is|so|really|absolutely|completely|totally|bloody|fucking|utterly|just|such|"
-    rf"pretty|a))* {_BAD}( (bot|thing|machine|robot|chatbot|computer))?( |$)|"
-    r"((this is|it'?s|this)( a| an)?|what a|total|complete|utter|absolute)( (complete|total|"
-    r"utter|absolute))* waste of (my |our )?time( |$)|"
+_FILLER = r"(oh|god|wow|honestly|seriously|jeez|ugh|ffs|mate|lol|tbh|jesus|christ|ok|right|so)"
+_ANGRY = (
+    rf"({_AT}( (is|so|really|absolutely|completely|totally|bloody|fucking|utterly|just|such|"
+    rf"pretty|a))* {_BAD}( (bot|thing|machine|robot|chatbot|computer))?|"
+    r"((this is|this)( a| an)?|what a|total|complete|utter|absolute)( (complete|total|"
+    r"utter|absolute))* waste of (my |our )?time|"
     r"(stupid|useless|rubbish|pointless|dumb|bloody|crap|thick) (bot|machine|thing|robot|"
-    r"chatbot|computer)( |$)|(you'?re|you are) not (listening|helping|making (any )?sense)( |$)|"
-    r"you (don'?t|do not|never) (listen|understand|get it)( |$)|(are you|r u) (stupid|thick|"
-    r"dumb|even listening|for real)( |$))+"
+    r"chatbot|computer)|(you'?re|you are) not (listening|helping|making (any )?sense)|"
+    r"you (don'?t|do not|never) (listen|understand|get it)|(are you|r u) (stupid|thick|"
+    r"dumb|even listening|for real))"
 )
+# at least one angry clause; fillers ("honestly", "mate") only around it
+FED_UP = re.compile(rf"({_FILLER} )*{_ANGRY}( ({_FILLER}|{_ANGRY}))*")
 
 
 def fed_up_with_bot(text: Any) -> bool:
