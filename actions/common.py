@@ -9,7 +9,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from bot.consultation.profile import plain_profile_answer
+from bot.consultation.profile import place_and_remark, plain_profile_answer
 from bot.consultation.questions import SKIPPED, named_themes
 from bot.consultation.replies import (
     about_the_consultation,
@@ -216,6 +216,8 @@ def answer_read_as_question(tracker: Tracker, slot: str, faq: bool = True) -> di
         return {slot: text}
     if intent == "faq" and not faq and plain_profile_answer(text):
         return {slot: text}  # "Penn Street Joinery": a name, not a question
+    if intent == "faq" and slot == "location" and place_and_remark(text):
+        return {slot: text}  # "Aylesbury, where the parking is a joke": the town
     return {}
 
 

@@ -34,14 +34,13 @@ from bot.consultation.asides import (
     answered,
     continues_answer,
     new_turn_after_and,
-    numbered_choice,
-    pointer_reply,
-    refers_back,
     same_as_before,
     steps_aside,
 )
+from bot.consultation.choices import numbered_choice, refers_back
 from bot.consultation.labelled import labelled_answers
 from bot.consultation.openings import reading
+from bot.consultation.pointers import pointer_reply
 from bot.consultation.questions import (
     SYNONYMS,
     match_themes,
@@ -56,7 +55,9 @@ from bot.consultation.questions import (
 from bot.consultation.replies import (
     after_change_of_mind,
     asks_to_finish,
+    asks_when_it_closes,
     corrects_last_answer,
+    fed_up_with_bot,
     impatient,
     takes_back_last_answer,
 )
@@ -185,9 +186,10 @@ class ValidateStrategyForm(FormValidationAction):
         text = reading(as_text(value))  # "hi, it's traffic": the view after a greeting
         if holding(text):
             return {answer_slot: None}  # the same question again
-        if impatient(text):
-            # "ffs this is taking ages": not a view; say how to finish, then ask again
-            dispatcher.utter_message(text=message("impatient"))
+        if impatient(text) or fed_up_with_bot(text):
+            # "ffs this is taking ages", "you're useless": not a view; say how to finish,
+            # then ask again
+            dispatcher.utter_message(text=message("impatient" if impatient(text) else "fed_up"))
             return {answer_slot: None}
         if asks_to_finish(text):
             # "fine just finish it" that NLU missed: the questions end, as on "stop"; the
@@ -248,6 +250,8 @@ class ValidateStrategyForm(FormValidationAction):
             service.record_answer(
                 tracker.sender_id, channel(tracker), text, key, question(key).text
             )
+            if asks_when_it_closes(text):  # "when does it close? also ...": dates too
+                dispatcher.utter_message(response="utter_faq/next_steps")
             if same_as_before(text):
                 # "same as before", "see above": kept as said against this question (staff
                 # read it beside the answer before); said back so the business knows

@@ -23,6 +23,7 @@ from actions.common import (
 )
 from bot.consultation import service
 from bot.consultation.asides import goes_back
+from bot.consultation.pointers import media_only
 from bot.consultation.profile import (
     corrected_name,
     corrected_sector,
@@ -35,7 +36,7 @@ from bot.consultation.profile import (
     trade_details,
 )
 from bot.consultation.questions import PROFILE_SLOTS, message, profile_question, size_bands
-from bot.consultation.replies import impatient, skips_the_rest
+from bot.consultation.replies import fed_up_with_bot, impatient, skips_the_rest
 
 MAX_CHARS = service.PROFILE_MAX_CHARS
 # Questions whose answer may carry the head count too (a name may hold a number: "People
@@ -96,13 +97,18 @@ class ValidateProfileForm(FormValidationAction):
             return {slot: None, **{s: None for s in earlier}}
         if holding(value):
             return {slot: None}  # asked again
+        if media_only(value) and dispatcher is not None:
+            # "[GIF]", "[Voice message]": nothing typed, never kept as the answer
+            dispatcher.utter_message(text=message("profile_media"))
+            return {slot: None}
         if acknowledgement_only(value):
             # "yes" to "what's the name of your organisation?" is no name: on to the next
             return {slot: SKIPPED}
         if skips_the_rest(as_text(value)):  # "can we skip all this": the rest of the profile
             return {s: SKIPPED for s in PROFILE_SLOTS if s == slot or not tracker.get_slot(s)}
-        if impatient(value) and dispatcher is not None:
-            # "this is taking ages" in the (optional) profile: on to what matters
+        if (impatient(value) or fed_up_with_bot(value)) and dispatcher is not None:
+            # "this is taking ages", "you're useless" in the (optional) profile: on to
+            # what matters
             dispatcher.utter_message(text=message("profile_impatient"))
             return {s: SKIPPED for s in PROFILE_SLOTS if s == slot or not tracker.get_slot(s)}
         band = corrected_size_band(as_text(value)) if slot != "size_band" else None

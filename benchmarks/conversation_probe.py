@@ -1,5 +1,5 @@
 """Unseen conversations: whole chats as busy business owners write them (30 that led to
-fixes, then 12, 16, 16, 16, 16, 16, 16 and 16 written after them), checked against what a
+fixes, then 12, 16, 16, 16, 16, 16, 16, 16 and 16 written after them), checked against what a
 consultation officer expects to find in the database and in the replies.
 
     .venv/bin/python benchmarks/conversation_probe.py [--only NAME] [--verbose]
@@ -8,7 +8,7 @@ consultation officer expects to find in the database and in the replies.
 
 Without --rasa-url it starts `bucks-lis run` on free ports with a temporary SQLite database
 (needs `make train`). The conversations are in `benchmarks/data/conversation_probe.yml`,
-`conversation_probe_b.yml`, `_c.yml` to `_h.yml` and `_i.yml` (terse,
+`conversation_probe_b.yml`, `_c.yml` to `_i.yml` and `_j.yml` (terse,
 chatty, typos, side questions, two views in one message, corrections, silence, data and
 contact questions, stop, forget me, coming back, greeting again; lower-case DMs, a view
 before consent, one-word answers, a profile answer corrected later, frustration, stopping
@@ -27,7 +27,11 @@ islands described, "*better" typo fixes, "said it above"; "k" to take part, a he
 in words, volunteers beside staff, "why do you need my role?", a name corrected at the next
 question, "Stop Gap Storage", "see attached", "sorry wrong chat", "scrap that", a view
 ending in a question, a first name with the role, one labelled message for three
-questions, an email spelled out, "mostly yes, but add skills"). Each passes when every
+questions, an email spelled out, "mostly yes, but add skills"; a PA answering for the boss,
+an accountant for its clients, "rent, staff, roads", "you're useless", "silverstone island",
+lower case over several lines, "when does it close?" with a view, "[Voice message]",
+"[GIF]", "no time, bye", a funeral director, a pasted email signature, a town with a
+complaint, "what did others say?", "no comment", "email me the questions"). Each passes when every
 reply check holds and the database holds exactly the expected answers (question key and
 text), profile, consent and contact, with a theme on every substantive answer. Prints each
 failure and the pass count per set; a quality number, not a test (exit 0 unless the stack
@@ -51,7 +55,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-# The first set led to the fixes; the second to ninth were each written after the
+# The first set led to the fixes; the second to tenth were each written after the
 # fixes before them and run once before any further change, so their first counts say how far
 # those fixes carry to new phrasing and new situations.
 SETS = (
@@ -64,6 +68,7 @@ SETS = (
     DATA_DIR / "conversation_probe_g.yml",
     DATA_DIR / "conversation_probe_h.yml",
     DATA_DIR / "conversation_probe_i.yml",
+    DATA_DIR / "conversation_probe_j.yml",
 )
 PROFILE = ("organisation", "sector", "size_band", "location", "role")
 

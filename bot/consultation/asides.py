@@ -1,6 +1,8 @@
 """Replies that point back or step aside from the question: "same as before", an answer
 carried on in a second message ("and the A41 is a nightmare"), "can I change what I said
-about roads?", "are you a bot?", and numbers typed to choose from a list ("2", "1 and 4").
+about roads?", "are you a bot?", "is this the council?", "what do you mean?". Numbers typed
+as choices live in choices.py, links and attachments in pointers.py (still importable from
+here, where callers found them before the split).
 
 Found by the fourth set of unseen conversations (benchmarks/data/conversation_probe_d.yml).
 Kept apart from `replies/` (what a short reply means) so each stays one job; the same
@@ -12,6 +14,22 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.consultation.choices import (  # noqa: F401
+    CHOICE_FILLER,
+    RANGE,
+    REFERS_BACK,
+    numbered_choice,
+    refers_back,
+)
+from bot.consultation.pointers import (  # noqa: F401
+    ATTACHED,
+    ATTACHED_MAX_WORDS,
+    POINTER,
+    URL,
+    pointer_reply,
+    points_elsewhere,
+    points_to_attachment,
+)
 from bot.consultation.replies import (
     acknowledgement_only,
     greeting_only,
@@ -197,86 +215,6 @@ def asks_about_the_bot(text: Any) -> bool:
     return isinstance(text, str) and ABOUT_THE_BOT.match(normalise(text)) is not None
 
 
-# "2", "1 and 4", "numbers 1, 3 & 5": choices by their place in the list shown
-CHOICE_FILLER = frozenset(
-    {
-        "and",
-        "or",
-        "plus",
-        "number",
-        "numbers",
-        "no",
-        "option",
-        "options",
-        "please",
-        "just",
-        "both",
-        "only",
-        "maybe",
-        "probably",
-        "i",
-        "think",
-        "guess",
-        "'d",
-        "say",
-        "pick",
-        "choose",
-    }
-)
-
-
-RANGE = re.compile(r"\b(\d{1,2}) ?(?:-|–|to) ?(\d{1,2})\b")  # "1-3", "2 to 4"
-
-
-def _expand(low: int, high: int) -> str:
-    return " ".join(str(n) for n in range(low, high + 1)) if low <= high <= 99 else f"{low} {high}"
-
-
-def numbered_choice(text: Any, options: tuple[str, ...] | list[str]) -> list[str] | None:
-    """The options picked by number (1 = the first shown), in list order; None when the
-    message is not only numbers (with "and", "or", "number", ...) or a number is out of
-    range ("12" is not a choice from a list of five)."""
-    if not isinstance(text, str):
-        return None
-    text = RANGE.sub(lambda m: _expand(int(m.group(1)), int(m.group(2))), text)
-    words = normalise(text).split()
-    numbers = [w for w in words if w.isdigit()]
-    if not numbers or any(not w.isdigit() and w not in CHOICE_FILLER for w in words):
-        return None
-    picked = {int(n) for n in numbers}
-    if any(n < 1 or n > len(options) for n in picked):
-        return None
-    return [option for i, option in enumerate(options, start=1) if i in picked]
-
-
-# "see my website", "www.marlowboathire.co.uk", "it's all on our LinkedIn": the answer is
-# somewhere the team would have to go and read; nothing here to note or tag
-URL = re.compile(
-    r"(https?://\S+|www\.\S+|\b[\w-]+(\.[\w-]+)*\.(co\.uk|org\.uk|ac\.uk|gov\.uk|com|org|net|"
-    r"uk|io|biz|info)\b\S*)",
-    re.IGNORECASE,
-)
-POINTER = re.compile(
-    r"((please |just |you can |you could |go and |have a )*(see|check|look at|visit|read|look|"
-    r"check out|take a look at|go to|google)( at)?|"
-    r"(it'?s|its|it is|everything'?s|all|the answer'?s|details are)( all| everything)? "
-    r"(on|in|at))? ?"
-    r"(my|our|the|their|us on)? ?(website|web site|site|webpage|web page|page|linkedin|facebook|"
-    r"instagram|twitter|blog|brochure|link|url|submission|report|response|email)s?"
-    r"( (here|above|below|then|for (that|details|more|info)))*( please| thanks| mate)*"
-)
-
-
-def points_elsewhere(text: Any) -> bool:
-    """The whole reply points somewhere else ("see my website", a bare link): the bot
-    can't open it, so it asks for a sentence; a view with a link in it is a view."""
-    if not isinstance(text, str):
-        return False
-    rest = normalise(URL.sub(" ", text))
-    had_link = URL.search(text) is not None
-    return (had_link and not rest) or (bool(rest) and POINTER.fullmatch(rest) is not None)
-
-
 def asks_what_was_said(text: Any) -> bool:
     """ "can I see what I've said so far?", "what have I told you?": the answers so far are
     shown, the question asked again."""
@@ -313,21 +251,6 @@ def steps_aside(text: Any) -> bool:
     )
 
 
-# "right, that one then", "go with that", "yes that": the choice is what was just asked
-# about ("does that include Silverstone?" -> High performance technology)
-REFERS_BACK = re.compile(
-    r"((right|ok|okay|yes|yeah|yep|fine|great|cool|then|so|in that case|i'?ll|i will|we'?ll|"
-    r"let'?s|go with|pick|choose|have|take|put me down for|put us down for)( |$))*"
-    r"(that( one| island| driver)?|this( one)?|it|those( ones)?|them|the one you (said|mentioned))"
-    r"( (then|please|thanks|one|for me|for us|sounds right|matters|applies))*"
-)
-
-
-def refers_back(text: Any) -> bool:
-    """The whole reply chooses what was just talked about ("that one then")."""
-    return isinstance(text, str) and REFERS_BACK.fullmatch(normalise(text)) is not None
-
-
 # "what do you mean by opportunities?", "like what?", "such as?": the question explained
 WHAT_IT_MEANS = re.compile(
     r"^((sorry|so|but|um|erm|hmm|ok|okay|and) )*"
@@ -343,26 +266,6 @@ def asks_what_the_question_means(text: Any) -> bool:
     """ "what do you mean by opportunities?": the open question is explained, then asked
     again (nothing stored)."""
     return isinstance(text, str) and WHAT_IT_MEANS.match(normalise(text)) is not None
-
-
-# "please see the attached document", "I've attached our response": nothing can be
-# attached in a chat (the ninth set stored the pointer as the view)
-ATTACHED = re.compile(
-    r"\b((see|find|refer to|read|open|check)( the| our| my)? (attached|enclosed|attachment)|"
-    r"(i'?ve|i have|we'?ve|we have|i|we)( just)? (attached|enclosed|uploaded)( (a|an|the|our|my))?"
-    r" (document|doc|file|pdf|response|submission|letter|report|paper|spreadsheet|it|this)|"
-    r"(attached|enclosed) (is|are|please find|you'?ll find)|(as|in) (the )?(attached|attachment))"
-)
-ATTACHED_MAX_WORDS = 20
-
-
-def points_to_attachment(text: Any) -> bool:
-    """A short reply that points to a file ("please see the attached document, it sets out
-    our board's position"): asked for the main points instead."""
-    if not isinstance(text, str):
-        return False
-    norm = normalise(text)
-    return len(norm.split()) <= ATTACHED_MAX_WORDS and ATTACHED.search(norm) is not None
 
 
 # "can my colleague fill this in as well?", "should my business partner do it too?"
@@ -381,11 +284,3 @@ OTHERS_TAKING_PART = re.compile(
 def asks_if_others_can_take_part(text: Any) -> bool:
     """The business asks whether someone else at the firm can take part too."""
     return isinstance(text, str) and OTHERS_TAKING_PART.search(normalise(text)) is not None
-
-
-def pointer_reply(text: Any) -> str | None:
-    """The message key to answer a reply that points elsewhere (a file, a website), or
-    None when the reply is an answer in itself."""
-    if points_to_attachment(text):
-        return "attachments"
-    return "points_elsewhere" if points_elsewhere(text) else None

@@ -259,11 +259,58 @@ def strip_lead_in(slot: str, text: str) -> str:
 
 def tidy_profile_answer(slot: str, text: str) -> str:
     """A profile answer as staff want to read it: lead-in dropped, a head count placed in
-    its size band."""
+    its size band, the firm's line of a pasted signature, the town without a remark."""
     text = strip_lead_in(slot, text)
     if slot == "size_band":
         return size_band_for(text) or text
+    if slot == "organisation":
+        return organisation_in_signature(text) or text
+    if slot == "location":
+        found = place_and_remark(text)
+        return found[0] if found else text
     return text
+
+
+# "Aylesbury, where the parking is a joke" at the location question (the tenth set: NLU
+# took "where" for a question and the next answer became the location): the town, then a
+# remark about it that is no part of the location
+PLACE_THEN_REMARK = re.compile(
+    r"^(?P<place>[a-z][a-z'.&-]*( [a-z][a-z'.&-]*){0,3})\s*[,;:–—-]\s*"
+    r"(?P<remark>(where|which|but|though|although|sadly|unfortunately|and (the|it|its|it'?s|"
+    r"there'?s|parking|traffic)|it'?s|its|there'?s)\b[^?]*)$",
+    re.IGNORECASE,
+)
+
+
+def place_and_remark(text: str) -> tuple[str, str] | None:
+    """(town, remark) for "Aylesbury, where the parking is a joke"; None for a place
+    alone or a question ("Aylesbury, where's that?" ends with a question mark)."""
+    match = PLACE_THEN_REMARK.match(text.strip())
+    if not match or len(match.group("remark").split()) < 3:
+        return None
+    return match.group("place").strip(), match.group("remark").strip()
+
+
+# An email signature pasted as the name (the tenth set: "Sarah Jones / Operations Manager
+# / Amersham Print Ltd / T: 01494 ..." on four lines): the one line with a company ending
+COMPANY_ENDING = re.compile(
+    r"\b(ltd|limited|llp|plc|cic|inc|llc|& co|and co|group|partnership|associates|trust)\.?$",
+    re.IGNORECASE,
+)
+CONTACT_LINE = re.compile(
+    r"@|https?://|www\.|^(t|m|tel|mob|mobile|phone|e|email|w|web)\s*[:.]|(\d[\s-]?){6,}",
+    re.IGNORECASE,
+)
+
+
+def organisation_in_signature(text: str) -> str | None:
+    """The firm's line of a pasted signature of two or more lines, or None when no single
+    line ends like a company's name."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    named = [
+        line for line in lines if COMPANY_ENDING.search(line) and not CONTACT_LINE.search(line)
+    ]
+    return named[0] if len(lines) >= 2 and len(named) == 1 else None
 
 
 # "Hale Leys Print, we're a commercial printers" asked the name: the name, then the trade

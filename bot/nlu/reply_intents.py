@@ -13,7 +13,9 @@ conversations, each moving a whole conversation: a trade with a stop word in it 
 finishing", "a one stop shop") read as `stop`, which skipped the rest of the profile; and
 an X DM of nothing but the bot's handle ("@btvlep"), which is a hello, not a message the
 bot fails to understand. And thanks in another language ("diolch yn fawr", the eighth set),
-which the classifier has no examples of.
+which the classifier has no examples of. And a placeholder for media ("[GIF]", "[Voice
+message]", the tenth set) as a first message: a hello, not a message it fails to
+understand (mid-question the forms say it cannot be read and ask again).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.consultation.pointers import media_only
 from bot.consultation.replies import OTHER_THANKS, normalise, says_no, says_yes
 
 # Intents a yes or a no may already carry, each with its own rules ("go on" after
@@ -95,9 +98,9 @@ def certain_intent(text: str, predicted: str | None) -> str | None:
     it is a yes (no) intent, else `affirm` (`deny`); None for any other message. Set with
     full confidence, so one the classifier was unsure of ("yh thats it", affirm at 0.46)
     does not fall back. Also `inform` for a trade or a name ("Stop Gap Storage") the
-    classifier read as `stop`, `greet` for a message of only @mentions, `thank` for
-    thanks in another language."""
-    if ONLY_MENTIONS.fullmatch(text) and "@" in text:
+    classifier read as `stop`, `greet` for a message of only @mentions or a media
+    placeholder ("[GIF]"), `thank` for thanks in another language."""
+    if (ONLY_MENTIONS.fullmatch(text) and "@" in text) or media_only(text):
         return "greet"
     if THANKS_ELSEWHERE.fullmatch(normalise(text)):
         return "thank"

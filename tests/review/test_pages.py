@@ -397,3 +397,17 @@ def test_a_deleted_x_post_drops_the_reused_overview_and_reads_plainly_in_the_aud
     assert "rocket test facilities" not in admin.get("/staff/").get_data(as_text=True)
     audit = admin.get("/staff/audit").get_data(as_text=True)
     assert "deleted a post on X: 1 response(s) deleted" in audit
+
+
+def test_an_answer_taken_back_drops_the_reused_overview_and_reads_plainly_in_the_audit(
+    admin: FlaskClient,
+    seeded: Seeded,
+) -> None:
+    from bot.consultation.service import withdraw_answer
+
+    assert "rocket test facilities" in admin.get("/staff/").get_data(as_text=True)
+    # the bot's path for "sorry wrong chat, ignore that": the last answer deleted, audited
+    assert withdraw_answer("web-space-1", "island:space:growth")
+    assert "rocket test facilities" not in admin.get("/staff/").get_data(as_text=True)
+    audit = admin.get("/staff/audit").get_data(as_text=True)
+    assert "took back its last answer (island:space:growth)" in audit

@@ -101,6 +101,34 @@ def impatient(text: Any) -> bool:
     return whole(IMPATIENT, text)
 
 
+# Angry at the bot itself ("you're useless, this is a waste of my time", the tenth set
+# stored it as a view): not a view. Only about the bot or this chat, and only as the whole
+# message ("the growth hub is useless" is a view; "it's rubbish" may be about the roads).
+_BAD = (
+    r"(useless|rubbish|pointless|hopeless|a joke|crap|shit|shite|pants|terrible|awful|"
+    r"stupid|thick|dumb|no (use|help|good)|(a )?waste of (time|space))"
+)
+_AT = r"(you'?re|you are|youre|ur|u r|u|you|this (bot|thing|chat|survey|questionnaire|is)|what)"
+_FILLER = r"(oh|god|wow|honestly|seriously|jeez|ugh|ffs|mate|lol|tbh|jesus|christ|ok|right|so)"
+_ANGRY = (
+    rf"({_AT}( (is|so|really|absolutely|completely|totally|bloody|fucking|utterly|just|such|"
+    rf"pretty|a))* {_BAD}( (bot|thing|machine|robot|chatbot|computer))?|"
+    r"((this is|this)( a| an)?|what a|total|complete|utter|absolute)( (complete|total|"
+    r"utter|absolute))* waste of (my |our )?time|"
+    r"(stupid|useless|rubbish|pointless|dumb|bloody|crap|thick) (bot|machine|thing|robot|"
+    r"chatbot|computer)|(you'?re|you are) not (listening|helping|making (any )?sense)|"
+    r"you (don'?t|do not|never) (listen|understand|get it)|(are you|r u) (stupid|thick|"
+    r"dumb|even listening|for real))"
+)
+# at least one angry clause; fillers ("honestly", "mate") only around it
+FED_UP = re.compile(rf"({_FILLER} )*{_ANGRY}( ({_FILLER}|{_ANGRY}))*")
+
+
+def fed_up_with_bot(text: Any) -> bool:
+    """Anger at the bot or the chat, nothing else ("you're useless, waste of my time")."""
+    return whole(FED_UP, text)
+
+
 # "fine just finish it", "ok end it there": finishing, said in a few words NLU may miss
 FINISH = re.compile(
     r"((fine|ok|okay|right|alright|yes|yeah|so|just|please|pls|then|now|can we|could we|"

@@ -118,3 +118,22 @@ def view_with_question(text: str) -> bool:
         return False
     asks = words[0] in QUESTION_WORDS or words[0] in {"anyone", "anybody", "someone", "would"}
     return asks and ACTING_ON_IT.search(" ".join(words)) is not None
+
+
+# "when does the consultation close? also the air on the high street ..." (the tenth set:
+# the view was kept, the question never answered): a question about the consultation's
+# dates inside a longer answer; the answer is kept and the dates said too. Only a clause
+# that asks ("the planning deadline is too short" is a view).
+WHEN_IT_CLOSES = re.compile(
+    r"\b(when (does|do|will|is|are) (it|this|the (consultation|survey|strategy|questions)|"
+    r"this (consultation|survey))( \w+)? (close|closes|closing|end|ends|finish|finishes|shut|"
+    r"due|over|done|decided|published)|deadline|closing date|cut ?off( date)?|"
+    r"how long (have|do) (i|we) (got|have))\b"
+)
+ASKED_CLAUSE = re.compile(r"[^.!?\n]*\?")
+
+
+def asks_when_it_closes(text: str) -> bool:
+    """A clause of the message asks when the consultation closes ("when does this
+    close?", "what's the deadline?")."""
+    return any(WHEN_IT_CLOSES.search(normalise(clause)) for clause in ASKED_CLAUSE.findall(text))

@@ -23,8 +23,10 @@ bp = Blueprint("overview", __name__)
 _OVERVIEW: dict[str, tuple[float, tuple[int, int], datetime, queries.Overview]] = {}
 _GENERATION = [0]
 
-# Audit actions that delete what someone said: each drops the overview's reused copy.
-ERASURE_ACTIONS = ("erasure", "x_post_deleted")
+# Audit actions that delete what someone said: each drops the overview's reused copy, so
+# staff never see a count or a quote of words already gone ("answer_withdrawn": a business
+# took back its last answer, "sorry wrong chat, ignore that").
+ERASURE_ACTIONS = ("erasure", "x_post_deleted", "answer_withdrawn")
 
 
 def _overview_ttl() -> float:

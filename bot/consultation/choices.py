@@ -1,0 +1,79 @@
+"""Choices typed rather than tapped: numbers for places in the list shown ("2", "1 and 4",
+"1-3") and a reply that picks what was just talked about ("that one then").
+
+Split from asides.py (which answers messages about the chat itself); the same normaliser.
+No Rasa imports.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.consultation.replies import normalise
+
+# "2", "1 and 4", "numbers 1, 3 & 5": choices by their place in the list shown
+CHOICE_FILLER = frozenset(
+    {
+        "and",
+        "or",
+        "plus",
+        "number",
+        "numbers",
+        "no",
+        "option",
+        "options",
+        "please",
+        "just",
+        "both",
+        "only",
+        "maybe",
+        "probably",
+        "i",
+        "think",
+        "guess",
+        "'d",
+        "say",
+        "pick",
+        "choose",
+    }
+)
+
+
+RANGE = re.compile(r"\b(\d{1,2}) ?(?:-|–|to) ?(\d{1,2})\b")  # "1-3", "2 to 4"
+
+
+def _expand(low: int, high: int) -> str:
+    return " ".join(str(n) for n in range(low, high + 1)) if low <= high <= 99 else f"{low} {high}"
+
+
+def numbered_choice(text: Any, options: tuple[str, ...] | list[str]) -> list[str] | None:
+    """The options picked by number (1 = the first shown), in list order; None when the
+    message is not only numbers (with "and", "or", "number", ...) or a number is out of
+    range ("12" is not a choice from a list of five)."""
+    if not isinstance(text, str):
+        return None
+    text = RANGE.sub(lambda m: _expand(int(m.group(1)), int(m.group(2))), text)
+    words = normalise(text).split()
+    numbers = [w for w in words if w.isdigit()]
+    if not numbers or any(not w.isdigit() and w not in CHOICE_FILLER for w in words):
+        return None
+    picked = {int(n) for n in numbers}
+    if any(n < 1 or n > len(options) for n in picked):
+        return None
+    return [option for i, option in enumerate(options, start=1) if i in picked]
+
+
+# "right, that one then", "go with that", "yes that": the choice is what was just asked
+# about ("does that include Silverstone?" -> High performance technology)
+REFERS_BACK = re.compile(
+    r"((right|ok|okay|yes|yeah|yep|fine|great|cool|then|so|in that case|i'?ll|i will|we'?ll|"
+    r"let'?s|go with|pick|choose|have|take|put me down for|put us down for)( |$))*"
+    r"(that( one| island| driver)?|this( one)?|it|those( ones)?|them|the one you (said|mentioned))"
+    r"( (then|please|thanks|one|for me|for us|sounds right|matters|applies))*"
+)
+
+
+def refers_back(text: Any) -> bool:
+    """The whole reply chooses what was just talked about ("that one then")."""
+    return isinstance(text, str) and REFERS_BACK.fullmatch(normalise(text)) is not None
