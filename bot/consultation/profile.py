@@ -257,9 +257,19 @@ def strip_lead_in(slot: str, text: str) -> str:
     return stripped or text.strip()
 
 
+# An X handle in a DM ("@btvlep Hale Leys Print"): the account written to, never the answer.
+# Not inside an address ("bob@hale.co.uk"): the @ must start a word.
+MENTION = re.compile(r"(?<![\w.])@\w{1,15}\b[:,]?")
+
+
 def tidy_profile_answer(slot: str, text: str) -> str:
-    """A profile answer as staff want to read it: lead-in dropped, a head count placed in
-    its size band, the firm's line of a pasted signature, the town without a remark."""
+    """A profile answer as staff want to read it: @handles and the lead-in dropped, a head
+    count placed in its size band, the firm's line of a pasted signature, the town without
+    a remark. Empty when nothing is left ("@btvlep" alone): the question is asked again."""
+    if MENTION.search(text):
+        text = re.sub(r"[ \t]{2,}", " ", MENTION.sub(" ", text)).strip()
+        if not text:
+            return ""
     text = strip_lead_in(slot, text)
     if slot == "size_band":
         return size_band_for(text) or text

@@ -164,3 +164,18 @@ def test_a_place_without_a_remark_is_kept_as_typed(text: str) -> None:
 @pytest.mark.parametrize("text", ["ok", "so", "right", "honestly", "mate", "ok so lol"])
 def test_fillers_alone_are_not_anger(text: str) -> None:
     assert not fed_up_with_bot(text)
+
+
+@pytest.mark.parametrize(
+    ("slot", "typed", "kept"),
+    [
+        ("organisation", "@btvlep Hale Leys Print", "Hale Leys Print"),
+        ("organisation", "@btvlep", ""),
+        ("organisation", "@BTVLEP: @bucks_lis", ""),
+        ("location", "Wendover @btvlep", "Wendover"),
+        ("role", "owner, email me at bob@halelyes.co.uk", "owner, email me at bob@halelyes.co.uk"),
+    ],
+)
+def test_an_x_handle_is_never_kept_as_a_profile_answer(slot: str, typed: str, kept: str) -> None:
+    """In a DM the account written to is not the business's name, town or role."""
+    assert tidy_profile_answer(slot, typed) == kept
