@@ -37,7 +37,9 @@ from bot.consultation.replies import (
     impatient,
     looks_like_question,
     means_nothing,
+    mentions,
     normalise,
+    whole,
 )
 
 # "same as before", "see above", "ditto", "as I said": the last answer stands for this
@@ -155,7 +157,7 @@ BARE_BACK = re.compile(r"((oops|whoops|sorry|wait|no|oh|er|erm) )*back( sorry| n
 
 def asks_to_go_back(text: Any) -> bool:
     """ "undo", "go back", "back to the last question": not an answer, nor a view."""
-    return isinstance(text, str) and GO_BACK.fullmatch(normalise(text)) is not None
+    return whole(GO_BACK, text)
 
 
 def goes_back(text: Any, previous: str | None) -> bool:
@@ -207,18 +209,18 @@ ABOUT_THE_COUNCIL = re.compile(
 
 def asks_if_council(text: Any) -> bool:
     """ "is this the council?", "are you from Bucks council?"."""
-    return isinstance(text, str) and ABOUT_THE_COUNCIL.match(normalise(text)) is not None
+    return mentions(ABOUT_THE_COUNCIL, text)
 
 
 def asks_about_the_bot(text: Any) -> bool:
     """ "are you a bot?", "who are you?", "am I talking to a real person?"."""
-    return isinstance(text, str) and ABOUT_THE_BOT.match(normalise(text)) is not None
+    return mentions(ABOUT_THE_BOT, text)
 
 
 def asks_what_was_said(text: Any) -> bool:
     """ "can I see what I've said so far?", "what have I told you?": the answers so far are
     shown, the question asked again."""
-    return isinstance(text, str) and SAID_SO_FAR.search(normalise(text)) is not None
+    return mentions(SAID_SO_FAR, text)
 
 
 _SAID = r"(said|say|told you|tell you|written|wrote|write|put|answered|typed)"
@@ -265,7 +267,7 @@ WHAT_IT_MEANS = re.compile(
 def asks_what_the_question_means(text: Any) -> bool:
     """ "what do you mean by opportunities?": the open question is explained, then asked
     again (nothing stored)."""
-    return isinstance(text, str) and WHAT_IT_MEANS.match(normalise(text)) is not None
+    return mentions(WHAT_IT_MEANS, text)
 
 
 # "can my colleague fill this in as well?", "should my business partner do it too?"
@@ -283,4 +285,4 @@ OTHERS_TAKING_PART = re.compile(
 
 def asks_if_others_can_take_part(text: Any) -> bool:
     """The business asks whether someone else at the firm can take part too."""
-    return isinstance(text, str) and OTHERS_TAKING_PART.search(normalise(text)) is not None
+    return mentions(OTHERS_TAKING_PART, text)

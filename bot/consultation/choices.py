@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.consultation.replies import normalise
+from bot.consultation.replies import normalise, whole
 
 # "2", "1 and 4", "numbers 1, 3 & 5": choices by their place in the list shown
 CHOICE_FILLER = frozenset(
@@ -76,4 +76,4 @@ REFERS_BACK = re.compile(
 
 def refers_back(text: Any) -> bool:
     """The whole reply chooses what was just talked about ("that one then")."""
-    return isinstance(text, str) and REFERS_BACK.fullmatch(normalise(text)) is not None
+    return whole(REFERS_BACK, text)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.consultation.replies import looks_like_question, normalise
+from bot.consultation.replies import looks_like_question, normalise, whole
 
 # Yes in English and in the languages local businesses greet the bot in (accents are
 # dropped by `normalise`: "sí" -> "si", "d’accord" -> "d'accord").
@@ -61,7 +61,7 @@ ASKS_BACK = re.compile(
 
 def says_go_ahead(text: Any) -> bool:
     """The whole reply gives permission to start ("fine. go on then")."""
-    return isinstance(text, str) and GO_AHEAD.fullmatch(normalise(text)) is not None
+    return whole(GO_AHEAD, text)
 
 
 def agrees_to_take_part(text: Any) -> bool:

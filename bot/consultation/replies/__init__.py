@@ -53,7 +53,7 @@ from bot.consultation.replies.skips import (
     none_reply,
     skips_the_rest,
 )
-from bot.consultation.replies.text import DASHES, normalise, whole
+from bot.consultation.replies.text import DASHES, mentions, normalise, whole
 from bot.consultation.replies.yes_no import (
     ACKNOWLEDGEMENT,
     NO_REPLY,
@@ -106,6 +106,7 @@ __all__ = [
     "looks_like_question",
     "means_nothing",
     "none_reply",
+    "mentions",
     "normalise",
     "opens_with_question",
     "punctuation_only",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.consultation.replies.text import DASHES, normalise, whole
+from bot.consultation.replies.text import DASHES, mentions, normalise, whole
 from bot.consultation.replies.yes_no import says_no
 
 # Typed skips and the Skip button: skip this question, whatever it is.
@@ -66,7 +66,7 @@ SKIP_THE_REST = re.compile(
 
 def skips_the_rest(text: Any) -> bool:
     """The business skips every remaining question of this part, not just this one."""
-    return isinstance(text, str) and SKIP_THE_REST.search(normalise(text)) is not None
+    return mentions(SKIP_THE_REST, text)
 
 
 def means_nothing(text: Any) -> bool:

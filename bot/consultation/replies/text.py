@@ -1,4 +1,4 @@
-"""The normaliser every reply matcher reads through, and the whole-reply test."""
+"""The normaliser every reply matcher reads through, and the two tests over it."""
 
 from __future__ import annotations
 
@@ -27,3 +27,8 @@ def whole(pattern: re.Pattern[str], text: Any) -> bool:
         return False
     norm = normalise(text)
     return bool(norm) and pattern.fullmatch(norm) is not None
+
+
+def mentions(pattern: re.Pattern[str], text: Any) -> bool:
+    """The reply, normalised, contains `pattern` (anchor it with ^ to test the start)."""
+    return isinstance(text, str) and pattern.search(normalise(text)) is not None
