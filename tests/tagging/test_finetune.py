@@ -4,11 +4,16 @@ served with the model."""
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pytest
+
+if TYPE_CHECKING:
+    from bot.tagging.embed import Encoder
 
 TEXTS = [
     "We can't recruit machinists and the A41 is gridlocked",
@@ -20,22 +25,25 @@ TEXTS = [
 @pytest.fixture(scope="module")
 def pinned_weights() -> dict[str, np.ndarray]:
     from bot.tagging.assets import TOKENIZER_PATH, optimized_model_path
-    from bot.tagging.embed import Encoder
     from bot.tagging.encoder_graph import read_weights
     from bot.tagging.training.finetune import weights_of
 
     if not TOKENIZER_PATH.exists():
         pytest.skip("embedding tokenizer not fetched: run `make setup`")
     if not optimized_model_path().exists():
-        Encoder(graph="int8-weights")  # writes the optimised float graph
+        _float_encoder()  # writes the optimised float graph
     return weights_of(*read_weights(optimized_model_path()))
 
 
-def _token_ids(texts: list[str]) -> list[list[int]]:
+@functools.cache
+def _float_encoder() -> Encoder:
     from bot.tagging.embed import Encoder
 
-    tokenizer = Encoder(graph="int8-weights").tokenizer
-    return [e.ids for e in tokenizer.encode_batch(texts)]
+    return Encoder(graph="int8-weights")
+
+
+def _token_ids(texts: list[str]) -> list[list[int]]:
+    return [e.ids for e in _float_encoder().tokenizer.encode_batch(texts)]
 
 
 def _jax_vectors(weights: dict[str, np.ndarray], texts: list[str]) -> np.ndarray:
@@ -48,9 +56,7 @@ def _jax_vectors(weights: dict[str, np.ndarray], texts: list[str]) -> np.ndarray
 
 def test_forward_pass_is_the_served_graphs(pinned_weights: dict) -> None:
     """What is tuned is what is served: the same weights give the float graph's vectors."""
-    from bot.tagging.embed import Encoder
-
-    served = Encoder(graph="int8-weights").encode(TEXTS)
+    served = _float_encoder().encode(TEXTS)
     ours = _jax_vectors(pinned_weights, TEXTS)
     assert np.allclose((served * ours).sum(axis=1), 1.0, atol=1e-4)
 
