@@ -15,7 +15,7 @@ How a message is scored (numbers behind each choice are in README.md):
 5. Per-theme thresholds, tuned on cross-validated scores of the training data, decide.
 6. A short reply that is mostly a named subject ("Silverstone Park", "skills") carries it.
 7. The question being answered is an input: an answer to the Space question is about Space,
-   whatever else it names (the conversation stores only substantive answers).
+   whatever else it names, unless it turns the question down ("None really, we're a florist").
 8. Optionally (`term_rule` in the config; off, see README.md): a term that predicts a theme
    precisely on the training data, named in a clause, carries that theme (`terms.py`).
 Evidence per tagged theme: gazetteer spans, the word n-grams with the largest contribution,
@@ -43,7 +43,7 @@ from bot.tagging.features import (
     sigmoid,
 )
 from bot.tagging.protocols import SentenceEncoder
-from bot.tagging.question_context import question_theme
+from bot.tagging.question_context import declines, question_theme
 from bot.tagging.result import TagResult
 from bot.tagging.segments import segment_spans
 from bot.tagging.terms import TermRule
@@ -345,6 +345,8 @@ class TrainedTagger:
                 j = THEME_IDS.index(theme_id)
                 P[i, j] = max(P[i, j], self.thresholds[j])
             asked = question_theme(keys[i])
+            if asked is not None and self._declined(i, text, parts):
+                asked = None
             if asked is not None:
                 j = THEME_IDS.index(asked)
                 P[i, j] = max(P[i, j], self.thresholds[j])
@@ -358,6 +360,12 @@ class TrainedTagger:
             scores = {t: round(p, 4) for t, p in zip(THEME_IDS, P[i].tolist(), strict=True)}
             results.append(TagResult([THEME_IDS[j] for j in on], scores, evidence, self.version))
         return results
+
+    def _declined(self, i: int, text: str, parts: dict) -> bool:
+        """The answer turns its question down: no theme in its words (the gate) and words
+        that say so (`question_context.declines`)."""
+        gate, cut = parts["gate"], self.config.get("gate_threshold") or 0.0
+        return gate is not None and bool(gate[i] < (cut or 0.5)) and declines(text)
 
     def _named_terms(self, i: int, scores: np.ndarray, parts: dict) -> dict[int, str]:
         """Themes a precise term in one of the message's clauses names (`terms.py`)."""

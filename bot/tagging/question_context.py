@@ -6,9 +6,18 @@ live here and the trains are packed", said to the housing question, is a view on
 growth as well as on quality of life and transport. So an answer to a question about one
 island or seabed driver carries that theme beside whatever its words touch
 (`TrainedTagger.tag_many`), with evidence saying so.
+
+Unless the answer turns the question down: "None really, we're a florist" to the Space
+question, "Doesn't affect us" to the housing one, "skip". Such an answer names no theme by
+its words (the gate clears it) and says so in words (`declines`); "Can't get anyone", to the
+skills question, names nothing either but says no such thing, so it keeps the question's
+theme. On the independent sets the prior had tagged all seven declining answers that came
+with a question.
 """
 
 from __future__ import annotations
+
+import re
 
 from bot.strategy import THEME_IDS
 
@@ -21,3 +30,23 @@ def question_theme(question_key: str | None) -> str | None:
     if len(parts) >= 2 and parts[0] in QUESTION_KINDS and parts[1] in THEME_IDS:
         return parts[1]
     return None
+
+
+# Words that turn a question down. Read only where the gate finds no theme in the words, so
+# "none" or "nothing" in a view that names its subject ("nothing but potholes") is not one.
+DECLINING = re.compile(
+    r"\b(none|nothing (really|much|to (add|say|report))|nada|n/?a|skip|pass|next question"
+    r"|not (a lot|much|really|relevant|applicable|for (us|me)|sure|our (thing|area|sector|field))"
+    r"|no (idea|views?|opinion|comment|impact|effect|difference)|dunno|don'?t know"
+    r"|(does|do|did)(n'?t| not) (really )?(affect|apply|matter|concern|involve|impact|touch)"
+    r"|(it|that|this) (does|do)(n'?t| not)( really)?\s*([,.;!]|$)"
+    r"|(we'?re|we are|i'?m|i am) not (really |very |at all )?(a |an |in |into |that )?"
+    r"(techy|technical|digital|involved|affected|relevant|that kind|in (that|this) (sector|space|line))"
+    r"|nothing to do with (us|me|what we do)|not (something|an area) we)(?!\w)"
+)
+
+
+def declines(text: str) -> bool:
+    """The answer says it has nothing to say on the question ("None really, we're a
+    florist", "doesn't affect us", "skip", "Next question please")."""
+    return bool(DECLINING.search(text.lower().replace("\u2019", "'")))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.tagging.question_context import question_theme
+from bot.tagging.question_context import declines, question_theme
 
 
 @pytest.mark.parametrize(
@@ -44,6 +44,64 @@ def test_an_answer_that_names_other_themes_keeps_them_and_the_questions(
     assert "housing_growth" in answered.themes
     assert {"environment_quality_of_life", "infrastructure"} <= set(answered.themes)
     assert set(alone.themes) <= set(answered.themes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "None really, we're a dental practice.",
+        "Doesn't affect us much to be honest",
+        "pass",
+        "n/a",
+        "Not relevant for us, we sell insurance",
+        "Honestly it doesn't, we're retail.",
+        "no idea tbh",
+        "We're not techy at all, it's just a farm shop.",
+        "Nothing to do with us, next question please",
+    ],
+)
+def test_declining_words(text: str) -> None:
+    assert declines(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can't get anyone.",
+        "The trains.",
+        "Too expensive by half",
+        "We need a bigger test stand",
+        "Nothing works round here without a car",
+        "It doesn't help that the A41 is always shut",
+    ],
+)
+def test_views_are_not_declines(text: str) -> None:
+    assert not declines(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "theme_id"),
+    [
+        ("None for us really, we're a hairdresser.", "island:space:opportunities", "space"),
+        (
+            "Doesn't really affect us, we're an accountancy firm.",
+            "seabed:housing_growth:views",
+            "housing_growth",
+        ),
+        ("skip", "island:creative_digital:barriers", "creative_digital"),
+    ],
+)
+def test_an_answer_that_turns_its_question_down_does_not_take_its_theme(
+    trained_engine: object, text: str, key: str, theme_id: str
+) -> None:
+    result = trained_engine.tag_many([text], [key])[0]
+    assert theme_id not in result.themes
+
+
+def test_a_terse_view_keeps_its_questions_theme(trained_engine: object) -> None:
+    """Names nothing and says no such thing as "none": still a view on skills."""
+    result = trained_engine.tag_many(["Can't get anyone."], ["seabed:education_skills:views"])[0]
+    assert "education_skills" in result.themes
 
 
 def test_no_question_no_prior(trained_engine: object) -> None:
