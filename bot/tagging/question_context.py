@@ -41,7 +41,8 @@ DECLINING = re.compile(
     r"|(does|do|did)(n'?t| not) (really )?(affect|apply|matter|concern|involve|impact|touch)"
     r"|(it|that|this) (does|do)(n'?t| not)( really)?\s*([,.;!]|$)"
     r"|(we'?re|we are|i'?m|i am) not (really |very |at all )?(a |an |in |into |that )?"
-    r"(techy|technical|digital|involved|affected|relevant|that kind|in (that|this) (sector|space|line))"
+    r"(techy|technical|digital|involved|affected|relevant|that kind"
+    r"|in (that|this) (sector|space|line))"
     r"|nothing to do with (us|me|what we do)|not (something|an area) we)(?!\w)"
 )
 
