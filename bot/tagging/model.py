@@ -92,6 +92,10 @@ DEFAULT_CONFIG: dict = {
     # fold tunes its own encoder on the others (honest CV, but thresholds from half-data
     # models: lower on dev and every held-out set, README "Fine-tuning the encoder").
     "tuned_folds": 0,
+    # The answer head (`question_context`): an LR over the message's features, fitted on
+    # `data/tagger/question-answers.jsonl`, that says whether an answer naming no theme is a
+    # view on its question's theme or turns the question down (its C; None = words only).
+    "answer_head_C": 1.0,
 }
 
 ENCODER_FILE = "encoder.onnx"
@@ -121,6 +125,7 @@ class TrainedTagger:
         encoder: SentenceEncoder | None = None,
         gate: tuple[np.ndarray, float] | None = None,
         terms: TermRule | None = None,
+        answer_head: tuple[np.ndarray, float] | None = None,
     ) -> None:
         self.config = config
         self.featurizer = featurizer
@@ -132,6 +137,7 @@ class TrainedTagger:
         self.example_emb = example_emb
         self.version = version
         self.gate = gate
+        self.answer_head = answer_head
         self.terms = terms or TermRule()
         self._encoder = encoder
         self.encoder_path: Path | None = None  # the model's own tuned encoder, if it has one
@@ -148,6 +154,9 @@ class TrainedTagger:
         gate = {}
         if self.gate is not None:
             gate = {"gate_W": self.gate[0].astype(np.float32), "gate_b": np.array(self.gate[1])}
+        if self.answer_head is not None:
+            gate["answer_W"] = self.answer_head[0].astype(np.float32)
+            gate["answer_b"] = np.array(self.answer_head[1])
         np.savez(
             out_dir / "weights.npz",
             W=self.W.astype(np.float32),
@@ -175,6 +184,9 @@ class TrainedTagger:
         gate = None
         if "gate_W" in arrays.files:
             gate = (arrays["gate_W"].astype(np.float64), float(arrays["gate_b"]))
+        answer_head = None
+        if "answer_W" in arrays.files:
+            answer_head = (arrays["answer_W"].astype(np.float64), float(arrays["answer_b"]))
         tagger = cls(
             meta["config"],
             featurizer,
@@ -187,6 +199,7 @@ class TrainedTagger:
             meta["version"],
             gate=gate,
             terms=TermRule.load(model_dir / "terms.json"),
+            answer_head=answer_head,
         )
         if meta["config"].get("encoder_finetune"):
             tagger.encoder_path = model_dir / ENCODER_FILE
@@ -259,6 +272,7 @@ class TrainedTagger:
         return P, {
             "word": parts["word"][:n] if parts["word"] is not None else None,
             "emb": parts["emb"][:n] if parts["emb"] is not None else None,
+            "gaz": parts["gaz"][:n],
             "hits": parts["hits"][:n],
             "prepared": prepared,
             "segments": segs,
@@ -362,10 +376,22 @@ class TrainedTagger:
         return results
 
     def _declined(self, i: int, text: str, parts: dict) -> bool:
-        """The answer turns its question down: no theme in its words (the gate) and words
-        that say so (`question_context.declines`)."""
+        """The answer turns its question down: no theme in its words (the gate), and the
+        answer head or its words say so (`question_context`)."""
         gate, cut = parts["gate"], self.config.get("gate_threshold") or 0.0
-        return gate is not None and bool(gate[i] < (cut or 0.5)) and declines(text)
+        if gate is None or gate[i] >= (cut or 0.5):
+            return False
+        return declines(text) or self.answer_view(i, parts) < 0.5
+
+    def answer_view(self, i: int, parts: dict) -> float:
+        """The answer head's probability that message i, answering a question, is a view on
+        it (1.0 without a head: the question's theme is kept)."""
+        if self.answer_head is None:
+            return 1.0
+        emb = parts["emb"][i : i + 1] if parts["emb"] is not None else None
+        x = self.featurizer.transform([parts["prepared"][i]], emb, parts["gaz"][i : i + 1])
+        W, b = self.answer_head
+        return float(sigmoid(np.asarray(x @ W).ravel() + b)[0])
 
     def _named_terms(self, i: int, scores: np.ndarray, parts: dict) -> dict[int, str]:
         """Themes a precise term in one of the message's clauses names (`terms.py`)."""

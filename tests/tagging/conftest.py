@@ -1,8 +1,10 @@
-"""Fixtures for the tagger tests: the trained model (if any)."""
+"""Fixtures and helpers for the tagger tests: the trained model (if any), near-duplicates."""
 
 from __future__ import annotations
 
 import pytest
+
+from bot.tagging.training import data as tagdata
 
 
 @pytest.fixture(scope="session")
@@ -17,3 +19,21 @@ def trained_engine() -> object:
         return load_engine()
     except TaggerModelMissing as exc:
         pytest.skip(f"tagger not trained ({exc}); run `make train`")
+
+
+def near_duplicates(a: list[tagdata.Example], b: list[tagdata.Example]) -> list[tuple]:
+    """Pairs that are equal after normalisation, or share >= 60% of words (5+ words): a
+    checking message must not be one the tagger (or its answer head) was trained on."""
+    out = []
+    b_norm = {tagdata.normalise(e.text): e for e in b}
+    for x in a:
+        norm = tagdata.normalise(x.text)
+        if norm in b_norm:
+            out.append((x.text, b_norm[norm].text))
+            continue
+        tx = set(norm.split())
+        for y in b:
+            ty = set(tagdata.normalise(y.text).split())
+            if min(len(tx), len(ty)) >= 5 and len(tx & ty) / len(tx | ty) >= 0.6:
+                out.append((x.text, y.text))
+    return out

@@ -9,6 +9,7 @@ import pytest
 
 from bot.strategy import THEME_IDS
 from bot.tagging.training import data as tagdata
+from tests.tagging.conftest import near_duplicates
 
 # Our second held-out set: ~150 general business messages (direct, indirect, multi-theme and
 # no-theme) written before the training data was studied; never trained on.
@@ -19,27 +20,6 @@ HELDOUT_PATHS = (
     tagdata.HELDOUT_MIXED_PATH,
     *tagdata.INDEPENDENT_PATHS,
 )
-
-
-def _tokens(text: str) -> set[str]:
-    return set(tagdata.normalise(text).split())
-
-
-def _near_duplicates(a: list[tagdata.Example], b: list[tagdata.Example]) -> list[tuple]:
-    """Pairs that are equal after normalisation, or share >= 60% of words (5+ words)."""
-    out = []
-    b_norm = {tagdata.normalise(e.text): e for e in b}
-    for x in a:
-        norm = tagdata.normalise(x.text)
-        if norm in b_norm:
-            out.append((x.text, b_norm[norm].text))
-            continue
-        tx = _tokens(x.text)
-        for y in b:
-            ty = _tokens(y.text)
-            if min(len(tx), len(ty)) >= 5 and len(tx & ty) / len(tx | ty) >= 0.6:
-                out.append((x.text, y.text))
-    return out
 
 
 def test_every_train_file_is_training_data() -> None:
@@ -66,14 +46,14 @@ def test_heldout_set_is_separate_and_big_enough(path) -> None:  # noqa: ANN001
     heldout = tagdata.load(path)
     assert len(heldout) >= 60
     assert len({tagdata.normalise(e.text) or e.text for e in heldout}) == len(heldout)
-    assert _near_duplicates(heldout, tagdata.load_train()) == []
+    assert near_duplicates(heldout, tagdata.load_train()) == []
 
 
 def test_heldout_sets_do_not_overlap_each_other() -> None:
     sets = [tagdata.load(p) for p in HELDOUT_PATHS]
     for i, a in enumerate(sets):
         for b in sets[i + 1 :]:
-            assert _near_duplicates(a, b) == []
+            assert near_duplicates(a, b) == []
 
 
 def test_independent_sets_are_what_issue_8_asks_for() -> None:
@@ -118,4 +98,4 @@ def test_no_overlap_with_shared_checking_sets(path) -> None:  # noqa: ANN001
         pytest.skip(f"{path} not present")
     checking = tagdata.load(path)
     for own in (*tagdata.TRAIN_PATHS, *HELDOUT_PATHS):
-        assert _near_duplicates(tagdata.load(own), checking) == []
+        assert near_duplicates(tagdata.load(own), checking) == []

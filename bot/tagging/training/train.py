@@ -28,6 +28,7 @@ from bot.tagging.features import Featurizer, Tfidf, gazetteer_features
 from bot.tagging.model import DEFAULT_CONFIG, ENCODER_FILE, TrainedTagger, prepare
 from bot.tagging.protocols import SentenceEncoder
 from bot.tagging.training import data as tagdata
+from bot.tagging.training.answers import ANSWERS_PATH, fit_answer_head, load_answers
 from bot.tagging.training.finetune import tune_encoder
 from bot.tagging.training.metrics import evaluate
 
@@ -46,6 +47,7 @@ RUNTIME_FILES = (
     "vocabulary.py",
     "encoder_graph.py",
     "training/finetune.py",
+    "training/answers.py",
 )
 
 
@@ -347,6 +349,9 @@ def train(
     texts = [prepare(e.text, config) for e in examples]
     Y = label_matrix(examples)
     data_bytes = "\n".join(json.dumps([e.text, list(e.themes)]) for e in examples).encode()
+    answers = load_answers() if config.get("answer_head_C") and ANSWERS_PATH.exists() else []
+    if answers:
+        data_bytes += ANSWERS_PATH.read_bytes()
     version = model_version(data_bytes, config, seed)
     log(
         f"training {version} on {len(examples)} messages from {source}"
@@ -377,6 +382,8 @@ def train(
     )
 
     tagger = fit_tagger(config, texts, Y, encoder, thresholds, version)
+    if answers:
+        tagger.answer_head = fit_answer_head(tagger, answers, config["answer_head_C"])
     meta_path = out_dir / "meta.json"
     _keep_previous(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -399,6 +406,7 @@ def train(
             "examples": len(examples),
             "no_theme_examples": int((Y.sum(axis=1) == 0).sum()),
             "per_theme": {t: int(Y[:, j].sum()) for j, t in enumerate(THEME_IDS)},
+            "question_answers": len(answers),
             **(extra_note or {}),
         },
         "thresholds": {t: float(thresholds[j]) for j, t in enumerate(THEME_IDS)},
