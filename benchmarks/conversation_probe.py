@@ -69,6 +69,7 @@ SETS = (
     DATA_DIR / "conversation_probe_h.yml",
     DATA_DIR / "conversation_probe_i.yml",
     DATA_DIR / "conversation_probe_j.yml",
+    DATA_DIR / "conversation_probe_k.yml",
 )
 PROFILE = ("organisation", "sector", "size_band", "location", "role")
 
