@@ -39,6 +39,7 @@ from bot.consultation.profile_checks import (
     name_without_remark,
     sent_twice,
     turnover_not_head_count,
+    without_amounts,
     without_sign_off,
 )
 from bot.consultation.questions import PROFILE_SLOTS, message, profile_question, size_bands
@@ -158,6 +159,8 @@ class ValidateProfileForm(FormValidationAction):
             # "about £2m turnover": money, not people; the head count asked for again
             dispatcher.utter_message(text=message("size_not_turnover"))
             return {slot: None}
+        if slot == "size_band":  # "£2m turnover, 18 staff": the staff, not the millions
+            value = without_amounts(value)
         typed = service.clean_text(as_text(value), MAX_CHARS)
         text = tidy_profile_answer(slot, typed)
         # "bespoke joinery, there's 14 of us": the head count too, so it is not asked

@@ -65,6 +65,24 @@ def turnover_not_head_count(text: Any) -> bool:
     return isinstance(text, str) and MONEY.search(text) is not None and not PEOPLE.search(text)
 
 
+_SCALE = r"(k|m|mn|mil|million|billion|bn|grand)"
+AMOUNT = re.compile(
+    rf"(about |around |roughly |approx\.? )?[£$€]?\s*\d[\d,.]*\s*{_SCALE}?"
+    rf"\s*(turnover|revenue|sales|t/o|profit|income)|[£$€]\s*\d[\d,.]*\s*{_SCALE}?"
+    rf"|\b\d[\d,.]*\s*{_SCALE}\b",
+    re.IGNORECASE,
+)
+
+
+def without_amounts(text: Any) -> Any:
+    """A head count without the money beside it ("£2m turnover, 18 staff" -> "18 staff"),
+    so the amount is not counted as people."""
+    if not isinstance(text, str) or not MONEY.search(text):
+        return text
+    kept = AMOUNT.sub(" ", text).strip(" ,;.-")
+    return kept or text
+
+
 def sent_twice(text: Any, previous: str | None) -> bool:
     """The same words as the message just before (a double send on a bad signal)."""
     return (
