@@ -101,7 +101,7 @@ def certain_intent(text: str, predicted: str | None) -> str | None:
     does not fall back. Also `inform` for a trade or a name ("Stop Gap Storage") the
     classifier read as `stop`, `greet` for a message of only @mentions or a media
     placeholder ("[GIF]"), `thank` for thanks in another language. A yes or no signed off
-with a name ("yes ok. cheers, Dave") is read without the sign-off."""
+    with a name ("yes ok. cheers, Dave") is read without the sign-off."""
     if (ONLY_MENTIONS.fullmatch(text) and "@" in text) or media_only(text):
         return "greet"
     if THANKS_ELSEWHERE.fullmatch(normalise(text)):
