@@ -296,9 +296,13 @@ def asks_if_others_can_take_part(text: Any) -> bool:
 # "can someone just call me instead? easier than typing. 07700 900123" (the eleventh set
 # stored it as the view): asking to be phoned rather than to type. Short messages only, so
 # a view that mentions calls ("customers call us less since ...") stays a view.
+_CALLER = r"(someone|somebody|anyone|you|u|a person|one of (you|your team))"
 CALL_ME = re.compile(
-    r"\b((can|could|would|will|pls|please)( (someone|somebody|anyone|you|a person|one of "
-    r"(you|your team)))?( just)? (call|ring|phone|give me a (call|ring|bell))( me| us)?|"
+    # a modal with someone to call ("can someone call me"), or opening the message ("please
+    # ring me"): "the council said they would call us back" is a view
+    rf"(\b(can|could|would|will|pls|please) {_CALLER}|^(can|could|would|will|pls|please))"
+    r"( just)? ((call|ring|phone) (me|us)|give (me|us) a (call|ring|bell))\b|"
+    r"\b("
     r"(call|ring|phone) (me|us)( back)?( instead| please| pls)|"
     r"(rather|prefer to) (talk|speak|chat) (to|with) (a person|someone|a human)|"
     r"(easier|quicker) (on|by|over) the phone)\b"
@@ -315,11 +319,13 @@ def asks_for_a_call(text: Any) -> bool:
     )
 
 
-# "sorry can we start again?", "restart", "start over please": not an answer
+# "sorry can we start again?", "restart", "start over please": asked for, at the start of
+# the message ("we had to restart production after the flood" is a view)
 START_AGAIN = re.compile(
-    r"\b(start (again|over|afresh|from scratch|from the (beginning|top))|restart|"
-    r"begin again|(go|going) back to the (start|beginning)|do (it|this|that) again from the "
-    r"(start|beginning))\b"
+    r"^((sorry|oops|um|erm|ok|okay|hmm|right|oh|actually) )*"
+    r"((can|could|shall|may) (we|i) (just )?|(let'?s|lets|i want to|i'?d like to|i need to|"
+    r"want to|please|pls) )?(start (again|over|afresh|from scratch|from the (beginning|top))|"
+    r"restart|begin again|go back to the (start|beginning))\b"
 )
 START_AGAIN_MAX_WORDS = 14
 

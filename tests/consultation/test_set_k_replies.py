@@ -49,6 +49,8 @@ def test_asking_to_be_phoned_is_an_aside(text: str) -> None:
     "text",
     [
         "customers call us less since the bypass opened",
+        "the council said they would call us back but never did",
+        "we would call it a day if business rates go up again",
         "the council never rings back and we can't phone anyone at highways, it's a joke, "
         "could someone at the LEP call them and ask why the A413 is shut again",
     ],
@@ -64,11 +66,15 @@ def test_asking_to_start_again_is_an_aside(text: str) -> None:
     assert asks_to_start_again(text) and steps_aside(text)
 
 
-def test_starting_again_inside_a_long_view_is_a_view() -> None:
-    text = (
+@pytest.mark.parametrize(
+    "text",
+    [
         "we had to start again after the fire destroyed the unit and the insurers took two "
-        "years to pay out"
-    )
+        "years to pay out",
+        "we had to restart production after the flood",
+    ],
+)
+def test_starting_again_inside_a_view_is_a_view(text: str) -> None:
     assert not asks_to_start_again(text)
     assert not steps_aside(text)
 
