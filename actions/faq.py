@@ -14,9 +14,11 @@ from actions.consent import PRIVACY_NOTICE, agreed_in_other_words, privacy_shown
 from actions.playback import summary
 from bot.consultation.asides import (
     asks_about_the_bot,
+    asks_for_a_call,
     asks_if_council,
     asks_if_others_can_take_part,
     asks_to_change_answer,
+    asks_to_start_again,
     asks_what_the_question_means,
     asks_what_was_said,
     without_and,
@@ -69,6 +71,10 @@ def answer_aside(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
         dispatcher.utter_message(text=message("not_the_council"))
     elif asks_to_change_answer(text):
         dispatcher.utter_message(text=message("change_how"))
+    elif asks_for_a_call(text):  # "can someone just call me instead?"
+        dispatcher.utter_message(response="utter_faq/human")
+    elif asks_to_start_again(text):  # "can we start again?": nothing is lost, how to change
+        dispatcher.utter_message(text=message("start_again"))
     elif asks_if_others_can_take_part(text):  # "can my colleague fill this in too?"
         dispatcher.utter_message(text=message("others_welcome"))
     elif asks_what_was_said(text):  # "can I see what I've said so far?"

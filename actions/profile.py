@@ -35,6 +35,13 @@ from bot.consultation.profile import (
     tidy_profile_answer,
     trade_details,
 )
+from bot.consultation.profile_checks import (
+    name_without_remark,
+    sent_twice,
+    turnover_not_head_count,
+    without_amounts,
+    without_sign_off,
+)
 from bot.consultation.questions import PROFILE_SLOTS, message, profile_question, size_bands
 from bot.consultation.replies import fed_up_with_bot, impatient, skips_the_rest
 
@@ -88,6 +95,7 @@ class ValidateProfileForm(FormValidationAction):
         tracker: Tracker,
         dispatcher: CollectingDispatcher | None = None,
     ) -> dict[str, Any]:
+        value = without_sign_off(value)  # "Thame Tiles. Cheers, Dave": the name alone
         if goes_back(as_text(value), previous_user_text(tracker)):
             # "back", "undo" straight after an answer: the question before is asked again
             # (the form asks the first empty one) and its new answer replaces the old
@@ -145,6 +153,14 @@ class ValidateProfileForm(FormValidationAction):
             return {slot: None}
         if skipped(tracker, value):
             return {slot: SKIPPED}
+        if sent_twice(value, previous_user_text(tracker)) and filled_by_last_answer(tracker):
+            return {slot: None}  # the last answer again (a double send): asked again
+        if slot == "size_band" and turnover_not_head_count(value) and dispatcher is not None:
+            # "about £2m turnover": money, not people; the head count asked for again
+            dispatcher.utter_message(text=message("size_not_turnover"))
+            return {slot: None}
+        if slot == "size_band":  # "£2m turnover, 18 staff": the staff, not the millions
+            value = without_amounts(value)
         typed = service.clean_text(as_text(value), MAX_CHARS)
         text = tidy_profile_answer(slot, typed)
         # "bespoke joinery, there's 14 of us": the head count too, so it is not asked
@@ -153,6 +169,8 @@ class ValidateProfileForm(FormValidationAction):
         counted_too.update(self._said_in_passing(slot, typed, tracker))
         if slot == "organisation" and "sector" in counted_too:
             text = name_and_trade(text)[0]
+        elif slot == "organisation":  # "Marlow Boatworks, though I sold it in 2022"
+            text = name_without_remark(text)
         if text:  # kept as given, so a business that leaves mid-profile keeps what it said
             service.save_profile(tracker.sender_id, channel(tracker), **{slot: text}, **counted_too)
         return {slot: text or None, **counted_too}

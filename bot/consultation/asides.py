@@ -249,6 +249,8 @@ def steps_aside(text: Any) -> bool:
         or asks_to_change_answer(text)
         or asks_what_the_question_means(text)
         or asks_if_others_can_take_part(text)
+        or asks_for_a_call(text)
+        or asks_to_start_again(text)
         or (short and asks_what_was_said(text))
     )
 
@@ -259,7 +261,10 @@ WHAT_IT_MEANS = re.compile(
     r"(what (do|did) (you|u) mean( by (that|this|\w+( \w+)?))?|what does (that|this|it) mean|"
     r"meaning|like what|such as|for example|e ?g|what kind of (thing|things|answer|stuff)|"
     r"what sort of (thing|things|answer|stuff)|i don'?t (understand|get) (the|that|this|your) "
-    r"question|what are you (asking|after|looking for))"
+    r"question|what are you (asking|after|looking for)|"
+    # "eh?", "huh?", "come again?" (the eleventh set stored "eh?" as the answer)
+    r"eh+|huh+|what+|wha+t+|pardon( me)?|come again|you what|wdym|say (that )?again|"
+    r"i don'?t (understand|get it|follow)|not sure what you mean)"
     r"( (exactly|here|then|though|please|sorry))*$"
 )
 
@@ -286,3 +291,51 @@ OTHERS_TAKING_PART = re.compile(
 def asks_if_others_can_take_part(text: Any) -> bool:
     """The business asks whether someone else at the firm can take part too."""
     return mentions(OTHERS_TAKING_PART, text)
+
+
+# "can someone just call me instead? easier than typing. 07700 900123" (the eleventh set
+# stored it as the view): asking to be phoned rather than to type. Short messages only, so
+# a view that mentions calls ("customers call us less since ...") stays a view.
+_CALLER = r"(someone|somebody|anyone|you|u|a person|one of (you|your team))"
+CALL_ME = re.compile(
+    # a modal with someone to call ("can someone call me"), or opening the message ("please
+    # ring me"): "the council said they would call us back" is a view
+    rf"(\b(can|could|would|will|pls|please) {_CALLER}|^(can|could|would|will|pls|please))"
+    r"( just)? ((call|ring|phone) (me|us)|give (me|us) a (call|ring|bell))\b|"
+    r"\b("
+    r"(call|ring|phone) (me|us)( back)?( instead| please| pls)|"
+    r"(rather|prefer to) (talk|speak|chat) (to|with) (a person|someone|a human)|"
+    r"(easier|quicker) (on|by|over) the phone)\b"
+)
+CALL_ME_MAX_WORDS = 20
+
+
+def asks_for_a_call(text: Any) -> bool:
+    """The business asks to be phoned instead of typing: given the person to contact."""
+    return (
+        isinstance(text, str)
+        and len(normalise(text).split()) <= CALL_ME_MAX_WORDS
+        and mentions(CALL_ME, text)
+    )
+
+
+# "sorry can we start again?", "restart", "start over please": asked for, at the start of
+# the message ("we had to restart production after the flood" is a view)
+START_AGAIN = re.compile(
+    r"^((sorry|oops|um|erm|ok|okay|hmm|right|oh|actually) )*"
+    r"((can|could|shall|may) (we|i) (just )?|(let'?s|lets|i want to|i'?d like to|i need to|"
+    r"want to|please|pls) )?(start (again|over|afresh|from scratch|from the (beginning|top))|"
+    r"restart|begin again|go back to the (start|beginning))\b"
+)
+START_AGAIN_MAX_WORDS = 14
+
+
+def asks_to_start_again(text: Any) -> bool:
+    """The business asks to start the questions again: told nothing is lost and how to
+    change an answer, then the same question (a short message only: "we had to start
+    again after the fire" in a longer answer is a view)."""
+    return (
+        isinstance(text, str)
+        and len(normalise(text).split()) <= START_AGAIN_MAX_WORDS
+        and mentions(START_AGAIN, text)
+    )

@@ -32,6 +32,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KE
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.consultation.pointers import media_only
+from bot.consultation.profile_checks import without_sign_off
 from bot.consultation.replies import OTHER_THANKS, normalise, says_no, says_yes
 
 # Intents a yes or a no may already carry, each with its own rules ("go on" after
@@ -99,13 +100,20 @@ def certain_intent(text: str, predicted: str | None) -> str | None:
     full confidence, so one the classifier was unsure of ("yh thats it", affirm at 0.46)
     does not fall back. Also `inform` for a trade or a name ("Stop Gap Storage") the
     classifier read as `stop`, `greet` for a message of only @mentions or a media
-    placeholder ("[GIF]"), `thank` for thanks in another language."""
+    placeholder ("[GIF]"), `thank` for thanks in another language. A yes or no signed off
+    with a name ("yes ok. cheers, Dave") is read without the sign-off."""
     if (ONLY_MENTIONS.fullmatch(text) and "@" in text) or media_only(text):
         return "greet"
     if THANKS_ELSEWHERE.fullmatch(normalise(text)):
         return "thank"
     if predicted == "stop" and (not_a_stop(text) or business_name(text)):
         return "inform"
+    # "yes ok. cheers, Dave" (the eleventh set: read as thanks at the consent question):
+    # the reply without its sign-off, whose thanks are not what it says
+    signed = without_sign_off(text, named=True)
+    if signed != text and predicted == "thank" and (says_yes(signed) or says_no(signed)):
+        return "affirm" if says_yes(signed) else "deny"
+    text = signed
     if says_no(text):
         return predicted if predicted in NO_INTENTS else "deny"
     if says_yes(text) or LOOKS_RIGHT.fullmatch(normalise(text)):

@@ -1,0 +1,110 @@
+"""Profile replies that are not what they look like: a sign-off after the answer ("Thame
+Tiles. Cheers, Dave"), turnover given for the head count ("about £2m turnover"), the
+name sent twice on a bad signal, and a name with its story after it ("Marlow Boatworks,
+though I sold it in 2022"). Found in the eleventh set of unseen conversations; kept apart
+from `profile.py` (at its size limit). No Rasa imports.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.consultation.replies import normalise
+
+# "cheers, Dave", "thanks - Sue", "Regards, Tom", "ta": a sign-off at the end of a message,
+# after punctuation (or alone), so "Cheers Wine Bar" and "no thanks" are left alone
+_SIGN_OFF_WORDS = (
+    r"cheers|ta|thanks|thank you|thankyou|many thanks|thx|regards|kind regards|"
+    r"best( wishes| regards)?|rgds|all the best"
+)
+SIGN_OFF = re.compile(
+    rf"(^|[.,!;:\n]|\s[-–—])\s*({_SIGN_OFF_WORDS})\s*(?P<name>[,.\-–—]?\s*[a-z][a-z'-]*)?[\s.!]*$",
+    re.IGNORECASE,
+)
+# a signed-off name is one short word that is not part of a sentence ("thanks, anyway")
+_NOT_A_NAME = frozenset(
+    "anyway again though all everyone guys mate mates so much very lot a bye for you "
+    "again then now".split()
+)
+
+
+def without_sign_off(text: Any, named: bool = False) -> Any:
+    """The message without a sign-off at its end ("4. cheers, Dave" -> "4"); unchanged
+    when there is none or nothing would be left. `named`: only a sign-off with a name
+    ("yes ok. cheers, Dave", not "ok, thanks", which is thanks)."""
+    if not isinstance(text, str):
+        return text
+    found = SIGN_OFF.search(text)
+    if not found:
+        return text
+    name = (found.group("name") or "").strip(" ,.-–—").lower()
+    if name in _NOT_A_NAME or (named and not name):
+        return text
+    kept = text[: found.start()].rstrip(" \t\n.,;:-–—")
+    return kept or text
+
+
+# "about £2m turnover", "1.5 million", "turnover's 800k": money, not people. The size
+# question asks for people, so no band is taken from an amount.
+MONEY = re.compile(
+    r"[£$€]\s*\d|\b\d[\d,.]*\s*(k|m|mn|mil|million|billion|bn|grand)\b|"
+    r"\b(turnover|revenue|sales|t/o|profit|income)\b",
+    re.IGNORECASE,
+)
+PEOPLE = re.compile(
+    r"\b(staff|people|employees?|workers?|heads?|fte|of us|team|just me|myself|"
+    r"sole trader|drivers|engineers|volunteers)\b",
+    re.IGNORECASE,
+)
+
+
+def turnover_not_head_count(text: Any) -> bool:
+    """An amount of money for the head count ("about £2m turnover"), with no people in it
+    ("£2m turnover, 18 staff" counts the staff)."""
+    return isinstance(text, str) and MONEY.search(text) is not None and not PEOPLE.search(text)
+
+
+_SCALE = r"(k|m|mn|mil|million|billion|bn|grand)"
+AMOUNT = re.compile(
+    rf"(about |around |roughly |approx\.? )?[£$€]?\s*\d[\d,.]*\s*{_SCALE}?"
+    rf"\s*(turnover|revenue|sales|t/o|profit|income)|[£$€]\s*\d[\d,.]*\s*{_SCALE}?"
+    rf"|\b\d[\d,.]*\s*{_SCALE}\b",
+    re.IGNORECASE,
+)
+
+
+def without_amounts(text: Any) -> Any:
+    """A head count without the money beside it ("£2m turnover, 18 staff" -> "18 staff"),
+    so the amount is not counted as people."""
+    if not isinstance(text, str) or not MONEY.search(text):
+        return text
+    kept = AMOUNT.sub(" ", text).strip(" ,;.-")
+    return kept or text
+
+
+def sent_twice(text: Any, previous: str | None) -> bool:
+    """The same words as the message just before (a double send on a bad signal)."""
+    return (
+        isinstance(text, str)
+        and previous is not None
+        and bool(normalise(text))
+        and normalise(text) == normalise(previous)
+    )
+
+
+# "Marlow Boatworks, though I sold it in 2022", "Penn Bakery - we closed last year": the
+# name, then a remark about the business that is no part of its name
+NAME_THEN_REMARK = re.compile(
+    r"^(?P<name>[^,;()\n]{2,60}?)\s*(,|;|\(|\s[-–—])\s*"
+    r"(though|tho|although|but|well|sadly|now|which|that|it was|it'?s now|"
+    r"i (sold|retired|left|closed|ran|used to)|we (sold|closed|shut|used to)|sold|closed|"
+    r"used to be|formerly|until)\b.*$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def name_without_remark(text: str) -> str:
+    """The organisation's name without a remark after it; the text when there is none."""
+    found = NAME_THEN_REMARK.match(text.strip())
+    return found.group("name").strip() if found else text
