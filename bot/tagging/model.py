@@ -43,7 +43,7 @@ from bot.tagging.features import (
     sigmoid,
 )
 from bot.tagging.protocols import SentenceEncoder
-from bot.tagging.question_context import declines, question_theme
+from bot.tagging.question_context import declines, may_decline, question_theme
 from bot.tagging.result import TagResult
 from bot.tagging.segments import segment_spans
 from bot.tagging.terms import TermRule
@@ -381,7 +381,7 @@ class TrainedTagger:
         gate, cut = parts["gate"], self.config.get("gate_threshold") or 0.0
         if gate is None or gate[i] >= (cut or 0.5):
             return False
-        return declines(text) or self.answer_view(i, parts) < 0.5
+        return declines(text) or (may_decline(text) and self.answer_view(i, parts) < 0.5)
 
     def answer_view(self, i: int, parts: dict) -> float:
         """The answer head's probability that message i, answering a question, is a view on

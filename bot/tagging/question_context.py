@@ -51,3 +51,21 @@ def declines(text: str) -> bool:
     """The answer says it has nothing to say on the question ("None really, we're a
     florist", "doesn't affect us", "skip", "Next question please")."""
     return bool(DECLINING.search(text.lower().replace("\u2019", "'")))
+
+
+# The answer head (`TrainedTagger.answer_view`) is asked only about an answer with some word
+# of refusal in it: a reply that points back ("same as before", "see above") or corrects
+# itself ("I meant Haddenham") has none, and the head (fitted on few such replies) read short
+# replies as refusals. Nor is an answer that carries on the last one ("and the DNO won't
+# give us a date") a refusal, whatever its words.
+REFUSAL_WORD = re.compile(
+    r"\b(no|not|none|nothing|never|nah|nope|pass|skip|idk|dunno|unsure|sorry|n/?a|meh|"
+    r"whatever|irrelevant|nowt)\b|n't\b"
+)
+CARRIES_ON = re.compile(r"^\W*(and|also|plus|but|because|cos|so|which|oh and|ps)\b")
+
+
+def may_decline(text: str) -> bool:
+    """The answer has a word of refusal in it and does not carry on the last answer."""
+    lowered = text.lower().replace("\u2019", "'")
+    return bool(REFUSAL_WORD.search(lowered)) and not CARRIES_ON.search(lowered)

@@ -6,11 +6,12 @@ subject drowns the other (the neighbour vote and the embedding both average the 
 Scoring each clause as well, and keeping every theme any clause reaches, is how GUIDE.md's
 "every clause counts" is applied.
 
-The split is deliberately plain: sentence ends, semicolons, colons, dashes, bullets, "+" and
-"&" in posts, and coordinating words that start a new subject ("and", "but", "also",
-"plus", "as well as", "while", "whereas", "although", "oh and"). Pieces too short to carry a
-subject on their own (fewer than `MIN_WORDS` words) are joined to their neighbour, so in
-"skills and roads" the lone "skills" stays with its pair rather than becoming a clause.
+The split is deliberately plain: sentence ends, semicolons, colons, dashes, bullets, numbered
+items ("1) rent 2) staff"), "+" and "&" in posts, and coordinating words that start a new
+subject ("and", "but", "also", "plus", "as well as", "while", "whereas", "although", "oh
+and"). Pieces too short to carry a subject on their own (fewer than `MIN_WORDS` words) are
+joined to their neighbour, so in "skills and roads" the lone "skills" stays with its pair
+rather than becoming a clause; a numbered item stays a clause however short.
 """
 
 from __future__ import annotations
@@ -27,6 +28,11 @@ _CLAUSE = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z0-9#@']+")
+# "1) rent 2) finding machinists 3) the roads", "1. rent 2. staff": a numbered list typed on
+# one line. Split at its numbers only when a 1 and a 2 both mark items, so "we employ 12.
+# The roads..." keeps its sentence.
+_NUMBERED = re.compile(r"(?:^|\s)\(?1[.)]\s.*\s\(?2[.)]\s", re.DOTALL)
+_ITEM = re.compile(r"(?:^|\s+)\(?\d{1,2}[.)]\s+")
 
 
 Span = tuple[int, int]
@@ -71,8 +77,19 @@ def segment_spans(text: str) -> list[Span]:
     """(start, end) of each of the message's clauses in `text`, in order; one span covering
     the text when it has a single clause."""
     sentences = _split(text, 0, len(text), _SENTENCE)
-    spans = [c for a, b in sentences for c in _split(text, a, b, _CLAUSE)]
-    spans = _merge_short(text, spans)
+    if _NUMBERED.search(text):  # each numbered item is a clause however short ("1) rent")
+        items = _split(text, 0, len(text), _ITEM)
+        sentences = [c for a, b in items for c in _split(text, a, b, _SENTENCE)]
+        spans = [
+            c
+            for a, b in items
+            for c in _merge_short(
+                text,
+                [k for x, y in _split(text, a, b, _SENTENCE) for k in _split(text, x, y, _CLAUSE)],
+            )
+        ]
+    else:
+        spans = _merge_short(text, [c for a, b in sentences for c in _split(text, a, b, _CLAUSE)])
     if len(spans) > MAX_SEGMENTS:  # a long email: keep sentences, not every clause
         spans = _merge_short(text, sentences)
         if len(spans) > MAX_SEGMENTS:

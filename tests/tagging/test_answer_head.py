@@ -61,7 +61,7 @@ def test_the_served_model_carries_the_head(trained_engine: object) -> None:
             "island:space:opportunities",
             "space",
         ),
-        ("Above my head, this one", "seabed:digital_science:views", "digital_science"),
+        ("Nah, we're a chip shop mate", "seabed:digital_science:views", "digital_science"),
         (
             "Can't really comment, we groom dogs",
             "island:intelligent_mobility:barriers",
@@ -96,3 +96,20 @@ def test_a_terse_view_naming_nothing_keeps_the_questions_theme(
     result = trained_engine.tag_many([text], [key])[0]
     assert theme_id in result.themes
     assert result.themes == [theme_id]
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "theme_id"),
+    [
+        ("same as before", "seabed:infrastructure:views", "infrastructure"),
+        ("see my last answer", "island:space:barriers", "space"),
+        ("and the buses stop at six anyway", "seabed:infrastructure:views", "infrastructure"),
+        ("sorry, I meant Haddenham not Thame", "seabed:housing_growth:views", "housing_growth"),
+    ],
+)
+def test_pointing_back_or_carrying_on_keeps_the_questions_theme(
+    trained_engine: object, text: str, key: str, theme_id: str
+) -> None:
+    """The conversation stores these against the question asked ("same as before" means the
+    last view holds here too): they are views, not refusals."""
+    assert theme_id in trained_engine.tag_many([text], [key])[0].themes

@@ -37,6 +37,11 @@ def test_clean(raw: str, expected: str) -> None:
             "We make rehab devices. Finding engineers is hard; also broadband is awful",
             ["We make rehab devices", "Finding engineers is hard", "also broadband is awful"],
         ),
+        # a numbered list on one line: each item a clause, however short
+        ("1) rent 2) finding machinists 3) the roads", ["rent", "finding machinists", "the roads"]),
+        ("1. Rent\n2. Staff\n3. Roads", ["Rent", "Staff", "Roads"]),
+        # a number ending a sentence is no list
+        ("We employ 12. The roads are bad", ["We employ 12", "The roads are bad"]),
     ],
 )
 def test_segments(text: str, expected: list[str]) -> None:

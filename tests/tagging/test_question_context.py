@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.tagging.question_context import declines, question_theme
+from bot.tagging.question_context import declines, may_decline, question_theme
 
 
 @pytest.mark.parametrize(
@@ -112,3 +112,18 @@ def test_no_question_no_prior(trained_engine: object) -> None:
 def test_question_keys_must_match_texts(trained_engine: object) -> None:
     with pytest.raises(ValueError):
         trained_engine.tag_many(["a", "b"], ["island:space:help"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Honestly couldn't tell you", True),
+        ("Nah, we're a chip shop", True),
+        ("same as before", False),  # points back: a view
+        ("see above", False),
+        ("and the grid won't be upgraded till 2030", False),  # carries on the last answer
+        ("It's why we're here", False),
+    ],
+)
+def test_only_an_answer_with_a_word_of_refusal_may_decline(text: str, expected: bool) -> None:
+    assert may_decline(text) is expected

@@ -4,9 +4,10 @@
 "not really our thing, we do weddings" names nothing either and turns the question down.
 The training messages carry no question, so the main LRs cannot learn this. The head is one
 logistic regression over the same features, fitted on `data/tagger/question-answers.jsonl`:
-answers to the bot's questions written by a writer who saw no checking set, each marked
+answers to the bot's questions, most by a writer who saw no checking set, each marked
 whether it takes its question's theme. The served tagger asks it only when the gate finds no
-theme in an answer's words (`TrainedTagger._declined`).
+theme in an answer's words and the answer has a word of refusal in it
+(`TrainedTagger._declined`, `question_context.may_decline`).
 """
 
 from __future__ import annotations
