@@ -74,6 +74,7 @@ SETS = (
     DATA_DIR / "conversation_probe_i.yml",
     DATA_DIR / "conversation_probe_j.yml",
     DATA_DIR / "conversation_probe_k.yml",
+    DATA_DIR / "conversation_probe_l.yml",
 )
 PROFILE = ("organisation", "sector", "size_band", "location", "role")
 
