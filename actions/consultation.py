@@ -37,7 +37,7 @@ from bot.consultation.asides import (
     same_as_before,
     steps_aside,
 )
-from bot.consultation.choices import numbered_choice, refers_back
+from bot.consultation.choices import numbered_choice, refers_back, turned_down
 from bot.consultation.labelled import labelled_answers
 from bot.consultation.openings import reading
 from bot.consultation.pointers import pointer_reply
@@ -142,6 +142,8 @@ class ValidateStrategyForm(FormValidationAction):
             fixed = fix_theme_typos(after_change_of_mind(text))  # "space - no wait, medtech"
             # "2", "1 and 4": by place in the list shown, else by name
             chosen = numbered_choice(fixed, KINDS[slot][1]) or match_themes(fixed, kind)
+            down = turned_down(fixed, KINDS[slot][1])  # "creative no, mobility yes ..."
+            chosen = [t for t in chosen if t not in down]
             if not chosen and refers_back(text):  # "that one then", after asking about it
                 chosen = named_themes(previous_user_text(tracker) or "", KINDS[slot][1])
             if not chosen and slot == "islands":
@@ -248,7 +250,12 @@ class ValidateStrategyForm(FormValidationAction):
             dispatcher.utter_message(text=message("already_noted"))
         elif text and not skipped(tracker, text):
             service.record_answer(
-                tracker.sender_id, channel(tracker), text, key, question(key).text
+                tracker.sender_id,
+                channel(tracker),
+                text,
+                key,
+                question(key).text,
+                points_back=same_as_before(text),
             )
             if asks_when_it_closes(text):  # "when does it close? also ...": dates too
                 dispatcher.utter_message(response="utter_faq/next_steps")

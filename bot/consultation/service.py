@@ -132,12 +132,18 @@ def _latest_conversation(session: Session, business: Business) -> Conversation |
 
 
 def record_answer(
-    sender_id: str, channel: str, text: str, question_key: str | None, question: str | None
+    sender_id: str,
+    channel: str,
+    text: str,
+    question_key: str | None,
+    question: str | None,
+    points_back: bool = False,
 ) -> RecordedAnswer | None:
     """Tag and store one substantive message. Returns None if the sender has not consented.
 
     A view added after the consultation closed (`question_key` AFTER_CLOSE) joins the
-    conversation it follows rather than starting a new one.
+    conversation it follows rather than starting a new one. `points_back` ("ditto", "as
+    above"): the words name no theme, so the model reads the answer pointed to instead.
     """
     from bot.tagging import tag
 
@@ -157,6 +163,9 @@ def record_answer(
         # Tag before the first write: SQLite's one write lock is held from the INSERT to
         # the commit, and Rasa's transcript and other answers would wait behind the tagger.
         result = tag(text, question_key)
+        earlier = _last_text(session, conversation.id) if points_back else None
+        if earlier and not result.themes:  # "ditto": the themes of the answer it repeats
+            result = tag(earlier, question_key)
         response = Response(
             conversation_id=conversation.id,
             text=text,
@@ -180,6 +189,15 @@ def record_answer(
             themes=themes,
             evidence={t: list(result.evidence.get(t, [])) for t in themes},
         )
+
+
+def _last_text(session: Session, conversation_id: int) -> str | None:
+    return session.scalars(
+        select(Response.text)
+        .where(Response.conversation_id == conversation_id)
+        .order_by(Response.id.desc())
+        .limit(1)
+    ).first()
 
 
 def _same_as_last_answer(
