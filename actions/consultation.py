@@ -37,7 +37,12 @@ from bot.consultation.asides import (
     same_as_before,
     steps_aside,
 )
-from bot.consultation.choices import numbered_choice, refers_back, turned_down
+from bot.consultation.choices import (
+    dismisses_the_list,
+    numbered_choice,
+    refers_back,
+    turned_down,
+)
 from bot.consultation.labelled import labelled_answers
 from bot.consultation.openings import reading
 from bot.consultation.pointers import pointer_reply
@@ -138,6 +143,8 @@ class ValidateStrategyForm(FormValidationAction):
             return {slot: None}  # asked again
         if skipped(tracker, text) or means_none(text):
             chosen: list[str] = []
+        elif dismisses_the_list(text, KINDS[slot][1]):  # "the islands thing is daft"
+            chosen = []
         else:
             fixed = fix_theme_typos(after_change_of_mind(text))  # "space - no wait, medtech"
             # "2", "1 and 4": by place in the list shown, else by name

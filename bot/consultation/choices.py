@@ -100,3 +100,27 @@ def turned_down(text: Any, among: tuple[str, ...] | list[str]) -> list[str]:
         if norm and TURNED_DOWN.search(norm):
             down.update(named_themes(clause, among))
     return [t for t in among if t in down]
+
+
+# "honestly the islands thing is a daft metaphor, we're a builders merchant" (the twelfth
+# set: "I didn't catch which of the islands"): the list dismissed as a whole, so none of it
+# is chosen. Only with a word for the list and one that dismisses it, naming no theme.
+THE_LIST = re.compile(r"\b(islands?|seabed|sea bed|drivers|metaphor|analogy|categories|list)\b")
+DISMISSED = re.compile(
+    r"\b(daft|silly|stupid|pointless|rubbish|nonsense|waffle|jargon|meaningless|bollocks|"
+    r"gibberish|buzzwords?|mumbo jumbo|consultant ?speak|nothing to do with us|"
+    r"(doesn'?t|does not|don'?t|do not) (apply|fit|mean anything|relate)|not (for|about) us|"
+    r"irrelevant|not relevant)\b"
+)
+
+
+def dismisses_the_list(text: Any, among: tuple[str, ...] | list[str]) -> bool:
+    """The reply waves the whole list away and names none of `among`."""
+    if not isinstance(text, str):
+        return False
+    norm = normalise(text)
+    return (
+        THE_LIST.search(norm) is not None
+        and DISMISSED.search(norm) is not None
+        and not named_themes(text, among)
+    )

@@ -11,7 +11,7 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 import bot.tagging
-from actions.consultation import ValidateStrategyForm
+from actions.consultation import DONE, ValidateStrategyForm
 from actions.fallback import ActionFallback
 from actions.profile import ValidateProfileForm
 from bot.consultation import service
@@ -123,3 +123,15 @@ def test_ditto_carries_the_themes_of_the_answer_it_points_to(
         (BARRIERS, "ditto", ["entrepreneurialism"]),
         (HELP, "rubbish", []),
     ]
+
+
+def test_the_islands_waved_away_moves_on_to_the_seabed(
+    database_url: str, domain: dict[str, Any]
+) -> None:
+    text = "honestly the islands thing is a daft metaphor, we're a builders merchant"
+    dispatcher = CollectingDispatcher()
+    result = ValidateStrategyForm().validate_islands(
+        text, dispatcher, make_tracker("l-daft", text), domain
+    )
+    assert result["islands"] == [] and result["island_answer"] == DONE
+    assert message("islands_unclear") not in texts(dispatcher)

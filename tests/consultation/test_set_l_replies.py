@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.consultation.choices import turned_down
+from bot.consultation.choices import dismisses_the_list, turned_down
 from bot.consultation.consent_reply import agrees_to_take_part
 from bot.consultation.profile_checks import sector_instead
 from bot.consultation.replies import acknowledgement_only, holding, is_skip, means_nothing
@@ -102,3 +102,28 @@ def test_islands_turned_down_one_by_one() -> None:
 )
 def test_no_island_turned_down_without_a_no_beside_it(text: str) -> None:
     assert turned_down(text, ISLAND_IDS) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "honestly the islands thing is a daft metaphor, we're a builders merchant",
+        "the islands are irrelevant to us",
+        "this seabed stuff is consultant speak",
+    ],
+)
+def test_the_list_waved_away_as_a_whole(text: str) -> None:
+    assert dismisses_the_list(text, ISLAND_IDS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "space is irrelevant",  # a theme named: read as a choice (or turned down)
+        "what are the islands?",
+        "none of these islands apply, maybe space",
+        "the islands list is fine, space",
+    ],
+)
+def test_a_reply_naming_a_theme_or_asking_is_not_waving_the_list_away(text: str) -> None:
+    assert not dismisses_the_list(text, ISLAND_IDS)
