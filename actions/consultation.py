@@ -233,16 +233,27 @@ class ValidateStrategyForm(FormValidationAction):
             return {answer_slot: None, **taken}
         if previous and continues_answer(text) and answered(previous_user_text(tracker)):
             # "and the A41 is a nightmare" straight after an answer: the rest of that
-            # answer, kept with it; the pending question is asked again
+            # answer, kept with it (with its themes when its words name none); the
+            # pending question is asked again
             service.record_answer(
-                tracker.sender_id, channel(tracker), text, previous, question(previous).text
+                tracker.sender_id,
+                channel(tracker),
+                text,
+                previous,
+                question(previous).text,
+                points_back=True,
             )
             return {answer_slot: None}
         if previous and corrects_last_answer(text):
             # "sorry, I meant Silverstone Park": kept with the answer it corrects, and the
             # pending question is asked again
             service.record_answer(
-                tracker.sender_id, channel(tracker), text, previous, question(previous).text
+                tracker.sender_id,
+                channel(tracker),
+                text,
+                previous,
+                question(previous).text,
+                points_back=True,
             )
             return {answer_slot: None}
         if acknowledgement_only(text):

@@ -11,6 +11,7 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 import bot.tagging
+from actions.consent import ActionRecordConsent
 from actions.consultation import DONE, ValidateStrategyForm
 from actions.fallback import ActionFallback
 from actions.profile import ValidateProfileForm
@@ -19,11 +20,14 @@ from bot.consultation.questions import message
 from bot.tagging.result import TagResult
 from tests.actions.conftest import (
     CONSENT_SHOWN,
+    action_event,
     make_tracker,
     run,
+    slot_event,
     slot_sets,
     stored_business,
     texts,
+    user_event,
 )
 
 SPACE = "island:space"
@@ -135,3 +139,85 @@ def test_the_islands_waved_away_moves_on_to_the_seabed(
     )
     assert result["islands"] == [] and result["island_answer"] == DONE
     assert message("islands_unclear") not in texts(dispatcher)
+
+
+def _bank_tagger(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tags only answers about the bank: pointers and corrections name nothing."""
+
+    def tag(text: str, question_key: str | None = None) -> TagResult:
+        themes = ["entrepreneurialism"] if "bank" in text else []
+        return TagResult(
+            themes=themes,
+            scores={"entrepreneurialism": 0.9 if themes else 0.01},
+            evidence={t: ["bank"] for t in themes},
+            model_version="test-bank",
+        )
+
+    monkeypatch.setattr(bot.tagging, "tag", tag)
+
+
+def test_see_above_after_same_as_before_points_past_it(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _bank_tagger(monkeypatch)
+    service.record_consent("l-above", "rest", True)
+    _answer("l-above", "the bank won't lend against contracts", [OPPS, BARRIERS, HELP])
+    _answer("l-above", "same as before", [BARRIERS, HELP])
+    _answer("l-above", "see above", [HELP])
+    themes = [a.themes for a in service.recorded_answers("l-above")]
+    assert themes == [["entrepreneurialism"]] * 3
+
+
+def test_a_correction_naming_nothing_carries_the_themes_it_corrects(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _bank_tagger(monkeypatch)
+    service.record_consent("l-typo", "rest", True)
+    _answer("l-typo", "the bank in Haddington shut", [OPPS, BARRIERS, HELP])
+    events = [user_event("the bank in Haddington shut"), slot_event("island_answer", None)]
+    result, _ = _answer("l-typo", "oops, typo - I meant Haddenham", [BARRIERS, HELP], events)
+    assert result == {"island_answer": None}
+    answers = [(a.question_key, a.themes) for a in service.recorded_answers("l-typo")]
+    assert answers == [(OPPS, ["entrepreneurialism"]), (OPPS, ["entrepreneurialism"])]
+
+
+def test_an_and_continuation_naming_nothing_carries_the_themes_it_continues(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _bank_tagger(monkeypatch)
+    service.record_consent("l-and", "rest", True)
+    view = "the bank wants two years of accounts"
+    _answer("l-and", view, [OPPS, BARRIERS, HELP])
+    events = [user_event(view), slot_event("island_answer", None)]
+    result, _ = _answer("l-and", "and we only started in March", [BARRIERS, HELP], events)
+    assert result == {"island_answer": None}
+    answers = [(a.question_key, a.themes) for a in service.recorded_answers("l-and")]
+    assert answers == [(OPPS, ["entrepreneurialism"]), (OPPS, ["entrepreneurialism"])]
+
+
+def _said_before_consent(domain: dict[str, Any], remark: str) -> list[dict[str, Any]]:
+    [reply] = domain["responses"]["utter_view_before_consent"]
+    return [
+        *CONSENT_SHOWN,
+        user_event(remark, "inform"),
+        action_event("action_fallback"),
+        {"event": "bot", "text": reply["text"]},
+    ]
+
+
+@pytest.mark.parametrize(
+    "remark, kept",
+    [
+        ("oh great, more consultation. what difference will it make", False),
+        ("another survey, and the roads round here are still a disgrace", True),
+        ("the roads round here are a disgrace", True),
+    ],
+)
+def test_a_remark_about_the_consultation_is_no_early_view(
+    database_url: str, domain: dict[str, Any], remark: str, kept: bool
+) -> None:
+    events = _said_before_consent(domain, remark)
+    tracker = make_tracker("l-early", "yes", "affirm", events=events)
+    run(ActionRecordConsent().run(CollectingDispatcher(), tracker, domain))
+    stored = [a.text for a in service.recorded_answers("l-early")]
+    assert stored == ([remark] if kept else [])

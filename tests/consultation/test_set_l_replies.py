@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.consultation.asides import same_as_before
 from bot.consultation.choices import dismisses_the_list, turned_down
 from bot.consultation.consent_reply import agrees_to_take_part
 from bot.consultation.profile_checks import sector_instead
@@ -127,3 +128,15 @@ def test_the_list_waved_away_as_a_whole(text: str) -> None:
 )
 def test_a_reply_naming_a_theme_or_asking_is_not_waving_the_list_away(text: str) -> None:
     assert not dismisses_the_list(text, ISLAND_IDS)
+
+
+@pytest.mark.parametrize(
+    "text", ["same for all of them", "said it above", "I said that already", "same for the rest"]
+)
+def test_more_ways_of_pointing_back(text: str) -> None:
+    assert same_as_before(text)
+
+
+@pytest.mark.parametrize("text", ["same for the roads", "said that before, the roads are worse"])
+def test_pointing_back_with_more_to_say_is_an_answer(text: str) -> None:
+    assert not same_as_before(text)
