@@ -12,6 +12,7 @@ from actions.common import channel, latest_intent, latest_text
 from bot.consultation import service
 from bot.consultation.consent_reply import agrees_to_take_part, says_go_ahead
 from bot.consultation.questions import message
+from bot.consultation.replies import about_the_consultation
 
 AGREE_INTENTS = {"consent_agree", "affirm"}
 PRIVACY_NOTICE = "utter_privacy"
@@ -72,8 +73,15 @@ def record(
     service.record_consent(tracker.sender_id, channel(tracker), agreed)
     if agreed:
         stored = [
+            # "oh great, more consultation. what difference will it make" (the twelfth
+            # set): about the consultation itself, kept only if it names a theme too
             service.record_answer(
-                tracker.sender_id, channel(tracker), view, service.BEFORE_CONSENT, None
+                tracker.sender_id,
+                channel(tracker),
+                view,
+                service.BEFORE_CONSENT,
+                None,
+                needs_theme=about_the_consultation(view),
             )
             for view in views_before_consent(tracker, domain)
         ]

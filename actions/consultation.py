@@ -37,7 +37,12 @@ from bot.consultation.asides import (
     same_as_before,
     steps_aside,
 )
-from bot.consultation.choices import numbered_choice, refers_back
+from bot.consultation.choices import (
+    dismisses_the_list,
+    numbered_choice,
+    refers_back,
+    turned_down,
+)
 from bot.consultation.labelled import labelled_answers
 from bot.consultation.openings import reading
 from bot.consultation.pointers import pointer_reply
@@ -138,10 +143,14 @@ class ValidateStrategyForm(FormValidationAction):
             return {slot: None}  # asked again
         if skipped(tracker, text) or means_none(text):
             chosen: list[str] = []
+        elif dismisses_the_list(text, KINDS[slot][1]):  # "the islands thing is daft"
+            chosen = []
         else:
             fixed = fix_theme_typos(after_change_of_mind(text))  # "space - no wait, medtech"
             # "2", "1 and 4": by place in the list shown, else by name
             chosen = numbered_choice(fixed, KINDS[slot][1]) or match_themes(fixed, kind)
+            down = turned_down(fixed, KINDS[slot][1])  # "creative no, mobility yes ..."
+            chosen = [t for t in chosen if t not in down]
             if not chosen and refers_back(text):  # "that one then", after asking about it
                 chosen = named_themes(previous_user_text(tracker) or "", KINDS[slot][1])
             if not chosen and slot == "islands":
@@ -224,16 +233,27 @@ class ValidateStrategyForm(FormValidationAction):
             return {answer_slot: None, **taken}
         if previous and continues_answer(text) and answered(previous_user_text(tracker)):
             # "and the A41 is a nightmare" straight after an answer: the rest of that
-            # answer, kept with it; the pending question is asked again
+            # answer, kept with it (with its themes when its words name none); the
+            # pending question is asked again
             service.record_answer(
-                tracker.sender_id, channel(tracker), text, previous, question(previous).text
+                tracker.sender_id,
+                channel(tracker),
+                text,
+                previous,
+                question(previous).text,
+                points_back=True,
             )
             return {answer_slot: None}
         if previous and corrects_last_answer(text):
             # "sorry, I meant Silverstone Park": kept with the answer it corrects, and the
             # pending question is asked again
             service.record_answer(
-                tracker.sender_id, channel(tracker), text, previous, question(previous).text
+                tracker.sender_id,
+                channel(tracker),
+                text,
+                previous,
+                question(previous).text,
+                points_back=True,
             )
             return {answer_slot: None}
         if acknowledgement_only(text):
@@ -248,7 +268,12 @@ class ValidateStrategyForm(FormValidationAction):
             dispatcher.utter_message(text=message("already_noted"))
         elif text and not skipped(tracker, text):
             service.record_answer(
-                tracker.sender_id, channel(tracker), text, key, question(key).text
+                tracker.sender_id,
+                channel(tracker),
+                text,
+                key,
+                question(key).text,
+                points_back=same_as_before(text),
             )
             if asks_when_it_closes(text):  # "when does it close? also ...": dates too
                 dispatcher.utter_message(response="utter_faq/next_steps")

@@ -37,6 +37,7 @@ from bot.consultation.profile import (
 )
 from bot.consultation.profile_checks import (
     name_without_remark,
+    sector_instead,
     sent_twice,
     turnover_not_head_count,
     without_amounts,
@@ -126,7 +127,11 @@ class ValidateProfileForm(FormValidationAction):
             service.save_profile(tracker.sender_id, channel(tracker), size_band=band)
             dispatcher.utter_message(text=message("size_band_corrected", band=band))
             return {slot: None, "size_band": band}
-        sector = corrected_sector(as_text(value)) if slot in SECTOR_LATER else None
+        sector = (
+            corrected_sector(as_text(value)) or sector_instead(value, tracker.get_slot("sector"))
+            if slot in SECTOR_LATER
+            else None
+        )
         if sector and dispatcher is not None and tracker.get_slot("sector") is not None:
             # "actually put us down as an engineering consultancy" later: the same way
             service.save_profile(tracker.sender_id, channel(tracker), sector=sector)

@@ -1,5 +1,5 @@
 """Unseen conversations: whole chats as busy business owners write them (30 that led to
-fixes, then 12, 16, 16, 16, 16, 16, 16, 16, 16 and 16 written after them), checked against
+fixes, then 12, 16, 16, 16, 16, 16, 16, 16, 16, 16 and 16 written after them), checked against
 what a consultation officer expects to find in the database and in the replies.
 
     .venv/bin/python benchmarks/conversation_probe.py [--only NAME] [--verbose]
@@ -8,7 +8,7 @@ what a consultation officer expects to find in the database and in the replies.
 
 Without --rasa-url it starts `bucks-lis run` on free ports with a temporary SQLite database
 (needs `make train`). The conversations are in `benchmarks/data/conversation_probe.yml`,
-`conversation_probe_b.yml`, `_c.yml` to `_j.yml` and `_k.yml` (terse,
+`conversation_probe_b.yml`, `_c.yml` to `_k.yml` and `_l.yml` (terse,
 chatty, typos, side questions, two views in one message, corrections, silence, data and
 contact questions, stop, forget me, coming back, greeting again; lower-case DMs, a view
 before consent, one-word answers, a profile answer corrected later, frustration, stopping
@@ -35,7 +35,9 @@ complaint, "what did others say?", "no comment", "email me the questions"; "can 
 again?", a whole answer in Polish, "sat sri akal" / "haan ji", turnover for the head count,
 "can you wipe all that", "can someone call me instead?", double sends, "all of the above",
 another island's view, "1) rent 2) ...", "cheers, Dave" on every message, a retired owner,
-"eh?", "previous question", "none of your business"). Each passes when every
+"eh?", "previous question", "none of your business"; "why do you ask?", every island yes
+or no in one message, a street address, "the islands thing is a daft metaphor", "suppose
+so", "we're a bakery not a cafe", "ditto", a shrug, "lol"). Each passes when every
 reply check holds and the database holds exactly the expected answers (question key and
 text), profile, consent and contact, with a theme on every substantive answer. Prints each
 failure and the pass count per set; a quality number, not a test (exit 0 unless the stack
@@ -59,7 +61,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-# The first set led to the fixes; the second to eleventh were each written after the
+# The first set led to the fixes; the second to twelfth were each written after the
 # fixes before them and run once before any further change, so their first counts say how far
 # those fixes carry to new phrasing and new situations.
 SETS = (
@@ -74,6 +76,7 @@ SETS = (
     DATA_DIR / "conversation_probe_i.yml",
     DATA_DIR / "conversation_probe_j.yml",
     DATA_DIR / "conversation_probe_k.yml",
+    DATA_DIR / "conversation_probe_l.yml",
 )
 PROFILE = ("organisation", "sector", "size_band", "location", "role")
 

@@ -50,7 +50,11 @@ SAME_AS_BEFORE = re.compile(
     r"previous|i said( before| above)?))?|ditto|as (above|before|i said|per above)|"
     r"see (above|before|my (last|previous|earlier|other) (answer|one|message|reply))|"
     r"(i'?ve|i have) already (said|answered|told you)( that| this)?|"
-    r"already (said|answered)( that)?)"
+    r"already (said|answered)( that)?|"
+    # "same for all of them", "said it above" (untagged by the tagger since its no-theme head)
+    r"same( answer| thing)? for (all( of)? (them|these|those)|the (rest|others|lot)|both|"
+    r"(this|that) one( too)?)|(i )?(said|answered|covered|mentioned) (it|that|this|them)( all)? "
+    r"(above|before|already|earlier))"
     r"( really| tbh| to be honest| thanks| i think| i guess| basically| pretty much| again)*"
 )
 

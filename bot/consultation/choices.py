@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.consultation.questions import named_themes
 from bot.consultation.replies import normalise, whole
 
 # "2", "1 and 4", "numbers 1, 3 & 5": choices by their place in the list shown
@@ -77,3 +78,49 @@ REFERS_BACK = re.compile(
 def refers_back(text: Any) -> bool:
     """The whole reply chooses what was just talked about ("that one then")."""
     return whole(REFERS_BACK, text)
+
+
+# "creative no, mobility yes we run EV vans, medical no": each island answered in turn (the
+# twelfth set chose all five). A clause that opens with "not"/"no" or ends with a no names
+# themes turned down; "no wait, medtech" is a change of mind, read before this.
+CLAUSE = re.compile(r"[,;\n/]+|\s[-–—]\s|\bbut\b")
+TURNED_DOWN = re.compile(
+    r"^(not|no|nope|nah|definitely not)\b|\b(no|not|nope|nah|n/a|na|x|not really|not for us|"
+    r"not us|not relevant|irrelevant)( (really|thanks|tbh|for us|for me|mate))*$"
+)
+
+
+def turned_down(text: Any, among: tuple[str, ...] | list[str]) -> list[str]:
+    """Themes (of `among`) named only in clauses that say no to them."""
+    if not isinstance(text, str):
+        return []
+    down: set[str] = set()
+    for clause in CLAUSE.split(text):
+        norm = normalise(clause)
+        if norm and TURNED_DOWN.search(norm):
+            down.update(named_themes(clause, among))
+    return [t for t in among if t in down]
+
+
+# "honestly the islands thing is a daft metaphor, we're a builders merchant" (the twelfth
+# set: "I didn't catch which of the islands"): the list dismissed as a whole, so none of it
+# is chosen. Only with a word for the list and one that dismisses it, naming no theme.
+THE_LIST = re.compile(r"\b(islands?|seabed|sea bed|drivers|metaphor|analogy|categories|list)\b")
+DISMISSED = re.compile(
+    r"\b(daft|silly|stupid|pointless|rubbish|nonsense|waffle|jargon|meaningless|bollocks|"
+    r"gibberish|buzzwords?|mumbo jumbo|consultant ?speak|nothing to do with us|"
+    r"(doesn'?t|does not|don'?t|do not) (apply|fit|mean anything|relate)|not (for|about) us|"
+    r"irrelevant|not relevant)\b"
+)
+
+
+def dismisses_the_list(text: Any, among: tuple[str, ...] | list[str]) -> bool:
+    """The reply waves the whole list away and names none of `among`."""
+    if not isinstance(text, str):
+        return False
+    norm = normalise(text)
+    return (
+        THE_LIST.search(norm) is not None
+        and DISMISSED.search(norm) is not None
+        and not named_themes(text, among)
+    )

@@ -46,7 +46,9 @@ GO_AHEAD = re.compile(
     r"((oh|ah|well|right|fine|ok|okay|alright|ugh|sigh|yeah|yes|yep|sure|then) )*"
     r"(go on|go ahead|ask away|fire away|crack on|"
     r"let'?s (do it|go|get it over with|get on with it)|"
-    r"(i'?ll|i will) do it|(i'?ll|i will) take part|count me in|i'?m in)"
+    r"(i'?ll|i will) do it|(i'?ll|i will) take part|count me in|i'?m in|"
+    # grudging ("oh great, more consultation" then "suppose so", the twelfth set)
+    r"(i )?suppose( so)?|(i )?guess so|if (i|we) must|if you (must|insist)|might as well)"
     r"( then| please| mate| ask away| fire away)*"
     r"( (one more thing|one thing|something|a few things|plenty)( to (add|say))?|"
     r" (i'?ve|i have) got (something|one thing|a few things|plenty) to (add|say))?"

@@ -108,3 +108,26 @@ def name_without_remark(text: str) -> str:
     """The organisation's name without a remark after it; the text when there is none."""
     found = NAME_THEN_REMARK.match(text.strip())
     return found.group("name").strip() if found else text
+
+
+# "no sorry we're a bakery not a cafe", "not a cafe, we're a bakery" (the twelfth set kept
+# it as the head count): the sector just given, put right at a later question. Only when
+# the "not" names the sector on record, so "we're a small firm not a big one" is no change.
+_NEW_SECTOR = r"(we'?re|we are|it'?s|its|i'?m|i am)( actually| really| more| mainly)?( an?)? "
+_TRADE = r"[a-z][a-z /&'-]*"
+SECTOR_INSTEAD = (
+    re.compile(rf"\b{_NEW_SECTOR}(?P<new>{_TRADE}?) not( an?)? (?P<old>{_TRADE})$"),
+    re.compile(rf"\bnot( an?)? (?P<old>{_TRADE}?) {_NEW_SECTOR}(?P<new>{_TRADE})$"),
+)
+
+
+def sector_instead(text: Any, sector: str | None) -> str | None:
+    """The new sector when the message says "X not <the sector on record>"; else None."""
+    if not isinstance(text, str) or not sector:
+        return None
+    said, old = normalise(text), normalise(sector)
+    for pattern in SECTOR_INSTEAD:
+        match = pattern.search(said)
+        if match and old and match.group("old").strip() in (old, f"{old}s"):
+            return match.group("new").strip()
+    return None

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.consultation.asides import same_as_before
 from bot.consultation.replies import normalise
 from bot.storage.audit import audit
 from bot.storage.db import session_scope
@@ -26,6 +27,8 @@ PROFILE_FIELDS = ("organisation", "sector", "size_band", "location", "role")
 PROFILE_MAX_CHARS = 255
 EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 RESPONDENT = "respondent"
+# how far back "see above" may look past other pointers for the answer it points to
+POINTER_LOOKBACK = 5
 
 
 @dataclass(frozen=True)
@@ -132,12 +135,21 @@ def _latest_conversation(session: Session, business: Business) -> Conversation |
 
 
 def record_answer(
-    sender_id: str, channel: str, text: str, question_key: str | None, question: str | None
+    sender_id: str,
+    channel: str,
+    text: str,
+    question_key: str | None,
+    question: str | None,
+    points_back: bool = False,
+    needs_theme: bool = False,
 ) -> RecordedAnswer | None:
     """Tag and store one substantive message. Returns None if the sender has not consented.
 
     A view added after the consultation closed (`question_key` AFTER_CLOSE) joins the
-    conversation it follows rather than starting a new one.
+    conversation it follows rather than starting a new one. `points_back` ("ditto", "as
+    above", "sorry, I meant Haddenham"): when its words name no theme, the model reads the
+    answer it points to or corrects instead. `needs_theme`: kept only if the model finds a
+    theme in it (a remark about the consultation itself is no view on the strategy).
     """
     from bot.tagging import tag
 
@@ -157,6 +169,11 @@ def record_answer(
         # Tag before the first write: SQLite's one write lock is held from the INSERT to
         # the commit, and Rasa's transcript and other answers would wait behind the tagger.
         result = tag(text, question_key)
+        earlier = _pointed_to(session, conversation.id) if points_back else None
+        if earlier and not result.themes:  # "ditto": the themes of the answer pointed to
+            result = tag(earlier, question_key)
+        if needs_theme and not result.themes:
+            return None
         response = Response(
             conversation_id=conversation.id,
             text=text,
@@ -180,6 +197,18 @@ def record_answer(
             themes=themes,
             evidence={t: list(result.evidence.get(t, [])) for t in themes},
         )
+
+
+def _pointed_to(session: Session, conversation_id: int) -> str | None:
+    """The latest answer that is not itself a pointer ("see above" after "same as before"
+    points to the view before both)."""
+    texts = session.scalars(
+        select(Response.text)
+        .where(Response.conversation_id == conversation_id)
+        .order_by(Response.id.desc())
+        .limit(POINTER_LOOKBACK)
+    )
+    return next((t for t in texts if not same_as_before(t)), None)
 
 
 def _same_as_last_answer(

@@ -71,10 +71,29 @@ def punctuation_only(text: Any) -> bool:
     )
 
 
+# "lol", "haha ok", "😂" (the twelfth set stored "haha ok" as a view): a laugh at the
+# question, with at most an "ok" or "fair enough"; no yes ("haha yes spot on" agrees)
+LAUGHTER = re.compile(
+    r"((ha){2,}h?|a?ha(ha)+|he(he)+|lol+|lmf?ao+|rofl|pmsl|😂|🤣|😆|😅|😄)"
+    r"( ((ha){2,}|lol+|😂|🤣|😆|😅|😄|ok|okay|right|fair enough|fair|true|ok then|sure))*"
+)
+
+
+def laughing_only(text: Any) -> bool:
+    """Nothing but a laugh ("lol", "haha ok", "😂"): no answer yet."""
+    if not isinstance(text, str):
+        return False
+    said = re.sub(r"[.,!?:;~*'\u2019\ufe0f]+|([😂🤣😆😅😄])", r" \1 ", text.lower())
+    said = " ".join(said.split())
+    return bool(said) and LAUGHTER.fullmatch(said) is not None
+
+
 def holding(text: Any) -> bool:
-    """The business is not answering yet ("hang on", "one sec", "erm", "...", or a
-    greeting mid-question: "hello?"), so the question is asked again."""
-    return whole(HOLDING, text) or greeting_only(text) or punctuation_only(text)
+    """The business is not answering yet ("hang on", "one sec", "erm", "...", a laugh,
+    or a greeting mid-question: "hello?"), so the question is asked again."""
+    return (
+        whole(HOLDING, text) or greeting_only(text) or punctuation_only(text) or laughing_only(text)
+    )
 
 
 # Swearing alone, or losing patience with the questions ("ffs this is taking ages", "how

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.consultation.replies.text import DASHES, mentions, normalise, whole
+from bot.consultation.replies.text import DASHES, mentions, normalise, shrug_only, whole
 from bot.consultation.replies.yes_no import says_no
 
 # Typed skips and the Skip button: skip this question, whatever it is.
@@ -32,10 +32,10 @@ SKIP_WORDS = frozenset(
 
 
 def is_skip(text: str | None) -> bool:
-    """A typed skip ("skip", "n/a", "rather not say", "-") or the Skip button."""
+    """A typed skip ("skip", "n/a", "rather not say", "-", a shrug) or the Skip button."""
     if not text:
         return False
-    return text.strip() in DASHES or normalise(text) in SKIP_WORDS
+    return text.strip() in DASHES or normalise(text) in SKIP_WORDS or shrug_only(text)
 
 
 # Whole replies that mean "nothing to say here": more than the skip words.

@@ -1,4 +1,5 @@
-"""The normaliser every reply matcher reads through, and the two tests over it."""
+"""The normaliser every reply matcher reads through, the tests over it, and the shrug (an
+emoji the normaliser drops, read by both the skips and the acknowledgements)."""
 
 from __future__ import annotations
 
@@ -32,3 +33,16 @@ def whole(pattern: re.Pattern[str], text: Any) -> bool:
 def mentions(pattern: re.Pattern[str], text: Any) -> bool:
     """The reply, normalised, contains `pattern` (anchor it with ^ to test the start)."""
     return isinstance(text, str) and pattern.search(normalise(text)) is not None
+
+
+# "🤷", "🤷🏻‍♀️", "¯\_(ツ)_/¯": don't know, so a skip (the twelfth set asked "say a little
+# more" of a shrug at an open question); skin tones, gender signs and joiners allowed
+SHRUG = re.compile(r"(🤷[\U0001F3FB-\U0001F3FF]?(\u200d?[♀♂]\ufe0f?)?|¯\\_?\(ツ\)_?/¯)+")
+
+
+def shrug_only(text: Any) -> bool:
+    """Nothing but one or more shrugs."""
+    if not isinstance(text, str):
+        return False
+    said = "".join(text.split()).replace("\ufe0f", "")
+    return bool(said) and SHRUG.fullmatch(said) is not None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.consultation.replies.text import DASHES, normalise, whole
+from bot.consultation.replies.text import DASHES, normalise, shrug_only, whole
 
 # Thank you in the other languages businesses here write in ("diolch yn fawr", the 8th set)
 OTHER_THANKS = (
@@ -28,6 +28,8 @@ ACKNOWLEDGEMENT = re.compile(
 def acknowledgement_only(text: Any) -> bool:
     """Nothing but "yes", "thanks", "cool"... (emoji and punctuation ignored)."""
     if isinstance(text, str) and not normalise(text):
+        if shrug_only(text):  # "🤷": a skip, not an acknowledgement
+            return False
         stripped = text.strip()  # only emoji ("👍"); a dash alone is a skip
         return bool(stripped) and stripped not in DASHES and not re.search(r"[0-9A-Za-z]", text)
     return whole(ACKNOWLEDGEMENT, text)
