@@ -87,6 +87,16 @@ def test_the_name_sent_twice_is_not_kept_as_the_sector(database_url: str) -> Non
     assert result == {"sector": name}
 
 
+def test_a_message_sent_again_after_an_outage_is_an_answer(database_url: str) -> None:
+    """The action server was down: Rasa undid the first send (`rewind`), so the same words
+    again are the answer, not a double send (tests/channels/test_resilience.py end to end)."""
+    service.record_consent("k-outage", "rest", True)
+    sector = "space engineering"
+    events = [user_event(sector), slot_event("sector", sector), {"event": "rewind"}]
+    result, _ = _profile("k-outage", "sector", sector, {"organisation": "Orbital"}, events)
+    assert result == {"sector": sector}
+
+
 def test_a_sign_off_is_not_kept_in_the_profile(database_url: str) -> None:
     service.record_consent("k-dave", "rest", True)
     result, _ = _profile("k-dave", "organisation", "Thame Tiles. Cheers, Dave", {}, [])
