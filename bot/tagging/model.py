@@ -43,7 +43,7 @@ from bot.tagging.features import (
     sigmoid,
 )
 from bot.tagging.protocols import SentenceEncoder
-from bot.tagging.question_context import declines, may_decline, question_theme
+from bot.tagging.question_context import question_theme, turns_down
 from bot.tagging.result import TagResult
 from bot.tagging.segments import segment_spans
 from bot.tagging.terms import TermRule
@@ -359,7 +359,7 @@ class TrainedTagger:
                 j = THEME_IDS.index(theme_id)
                 P[i, j] = max(P[i, j], self.thresholds[j])
             asked = question_theme(keys[i])
-            if asked is not None and self._declined(i, text, parts):
+            if asked is not None and turns_down(self, i, text, parts):
                 asked = None
             if asked is not None:
                 j = THEME_IDS.index(asked)
@@ -374,24 +374,6 @@ class TrainedTagger:
             scores = {t: round(p, 4) for t, p in zip(THEME_IDS, P[i].tolist(), strict=True)}
             results.append(TagResult([THEME_IDS[j] for j in on], scores, evidence, self.version))
         return results
-
-    def _declined(self, i: int, text: str, parts: dict) -> bool:
-        """The answer turns its question down: no theme in its words (the gate), and the
-        answer head or its words say so (`question_context`)."""
-        gate, cut = parts["gate"], self.config.get("gate_threshold") or 0.0
-        if gate is None or gate[i] >= (cut or 0.5):
-            return False
-        return declines(text) or (may_decline(text) and self.answer_view(i, parts) < 0.5)
-
-    def answer_view(self, i: int, parts: dict) -> float:
-        """The answer head's probability that message i, answering a question, is a view on
-        it (1.0 without a head: the question's theme is kept)."""
-        if self.answer_head is None:
-            return 1.0
-        emb = parts["emb"][i : i + 1] if parts["emb"] is not None else None
-        x = self.featurizer.transform([parts["prepared"][i]], emb, parts["gaz"][i : i + 1])
-        W, b = self.answer_head
-        return float(sigmoid(np.asarray(x @ W).ravel() + b)[0])
 
     def _named_terms(self, i: int, scores: np.ndarray, parts: dict) -> dict[int, str]:
         """Themes a precise term in one of the message's clauses names (`terms.py`)."""

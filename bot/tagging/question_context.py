@@ -18,8 +18,15 @@ with a question.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+import numpy as np
 
 from bot.strategy import THEME_IDS
+from bot.tagging.features import sigmoid
+
+if TYPE_CHECKING:
+    from bot.tagging.model import TrainedTagger
 
 QUESTION_KINDS = ("island", "seabed")
 
@@ -53,7 +60,7 @@ def declines(text: str) -> bool:
     return bool(DECLINING.search(text.lower().replace("\u2019", "'")))
 
 
-# The answer head (`TrainedTagger.answer_view`) is asked only about an answer with some word
+# The answer head (`answer_view`) is asked only about an answer with some word
 # of refusal in it: a reply that points back ("same as before", "see above") or corrects
 # itself ("I meant Haddenham") has none, and the head (fitted on few such replies) read short
 # replies as refusals. Nor is an answer that carries on the last one ("and the DNO won't
@@ -69,3 +76,23 @@ def may_decline(text: str) -> bool:
     """The answer has a word of refusal in it and does not carry on the last answer."""
     lowered = text.lower().replace("\u2019", "'")
     return bool(REFUSAL_WORD.search(lowered)) and not CARRIES_ON.search(lowered)
+
+
+def turns_down(tagger: TrainedTagger, i: int, text: str, parts: dict) -> bool:
+    """Message i, an answer, turns its question down: no theme in its words (the gate), and
+    its words or the answer head say so. `parts`: `TrainedTagger.scores`' parts."""
+    gate, cut = parts["gate"], tagger.config.get("gate_threshold") or 0.0
+    if gate is None or gate[i] >= (cut or 0.5):
+        return False
+    return declines(text) or (may_decline(text) and answer_view(tagger, i, parts) < 0.5)
+
+
+def answer_view(tagger: TrainedTagger, i: int, parts: dict) -> float:
+    """The answer head's probability that message i, answering a question, is a view on it
+    (1.0 for a model without a head: the question's theme is kept)."""
+    if tagger.answer_head is None:
+        return 1.0
+    emb = parts["emb"][i : i + 1] if parts["emb"] is not None else None
+    x = tagger.featurizer.transform([parts["prepared"][i]], emb, parts["gaz"][i : i + 1])
+    W, b = tagger.answer_head
+    return float(sigmoid(np.asarray(x @ W).ravel() + b)[0])

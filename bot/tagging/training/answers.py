@@ -7,7 +7,7 @@ logistic regression over the same features, fitted on `data/tagger/question-answ
 answers to the bot's questions, most by a writer who saw no checking set, each marked
 whether it takes its question's theme. The served tagger asks it only when the gate finds no
 theme in an answer's words and the answer has a word of refusal in it
-(`TrainedTagger._declined`, `question_context.may_decline`).
+(`question_context.turns_down`).
 """
 
 from __future__ import annotations
