@@ -231,22 +231,11 @@ class ValidateStrategyForm(FormValidationAction):
             # answer is withdrawn; its replacement kept, or its question asked again
             taken = self._take_back(previous, text, bool(replacement), dispatcher, tracker)
             return {answer_slot: None, **taken}
-        if previous and continues_answer(text) and answered(previous_user_text(tracker)):
-            # "and the A41 is a nightmare" straight after an answer: the rest of that
-            # answer, kept with it (with its themes when its words name none); the
-            # pending question is asked again
-            service.record_answer(
-                tracker.sender_id,
-                channel(tracker),
-                text,
-                previous,
-                question(previous).text,
-                points_back=True,
-            )
-            return {answer_slot: None}
-        if previous and corrects_last_answer(text):
-            # "sorry, I meant Silverstone Park": kept with the answer it corrects, and the
-            # pending question is asked again
+        carries_on = continues_answer(text) and answered(previous_user_text(tracker))
+        if previous and (carries_on or corrects_last_answer(text)):
+            # "and the A41 is a nightmare" straight after an answer, or "sorry, I meant
+            # Silverstone Park": kept with the answer it carries on or corrects (with its
+            # themes when its words name none); the pending question is asked again
             service.record_answer(
                 tracker.sender_id,
                 channel(tracker),
