@@ -28,7 +28,7 @@ import aiohttp
 from rasa.core.actions.action import ActionExecutionRejection, RemoteAction
 from rasa.core.processor import MessageProcessor
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
-from rasa.shared.core.events import ActionExecuted, BotUttered, UserUtteranceReverted
+from rasa.shared.core.events import ActionExecuted, BotUttered, UserUtteranceReverted, UserUttered
 from rasa.shared.exceptions import RasaException
 
 logger = logging.getLogger(__name__)
@@ -97,11 +97,11 @@ async def _guarded_run_action(
         _failed.reset(token)
     if not failed:
         return result
-    # Rasa logged the failed action as executed. Drop that record: inside a form, Rasa
-    # folds the form's turns together when it sees the form's action again, and a revert
-    # would then rewind past the form's earlier answers.
+    # Rasa logged the failed action as executed. Drop that record, and what the turn's
+    # earlier actions did (see `_keep_only_what_was_said`).
     while len(tracker.events) > logged_before:
         tracker.events.pop()
+    _keep_only_what_was_said(tracker)
     text = unavailable_text()
     tracker.update(BotUttered(text=text, metadata={"error": "action_server_unavailable"}))
     try:
@@ -113,6 +113,26 @@ async def _guarded_run_action(
     tracker.update(UserUtteranceReverted())
     tracker.update(ActionExecuted(ACTION_LISTEN_NAME))
     return False
+
+
+def _keep_only_what_was_said(tracker: Any) -> None:  # noqa: ANN401 - Rasa's tracker
+    """Keep, of this turn, the business's message and what the bot said; drop the actions
+    that ran and the slots they set, which the revert undoes anyway.
+
+    Why: when Rasa sees a form's action again it folds the form's turns together, dropping
+    the user messages in between (`DialogueStateTracker.applied_events`). If the form ran
+    earlier in this turn ("/skip" ends the profile form, then saving the profile fails),
+    the revert looks for "the last user message", finds the one before the form began,
+    and rewinds the whole profile: the resent "/skip" met the consent question again
+    (tests/production/test_faults.py, an action server killed under load)."""
+    events = list(tracker.events)
+    said = max((i for i, e in enumerate(events) if isinstance(e, UserUttered)), default=None)
+    if said is None:
+        return
+    kept = events[: said + 1] + [e for e in events[said + 1 :] if isinstance(e, BotUttered)]
+    if len(kept) < len(events):
+        tracker.events.clear()
+        tracker.events.extend(kept)
 
 
 def install() -> None:
