@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import channel, latest_intent, latest_text
+from actions.common import channel, latest_intent, latest_text, live_events
 from bot.consultation import service
 from bot.consultation.consent_reply import agrees_to_take_part, says_go_ahead
 from bot.consultation.questions import message
@@ -38,7 +38,7 @@ def privacy_shown(tracker: Tracker, domain: dict[str, Any]) -> bool:
     message with the notice's text.
     """
     notice = _response_texts(domain, PRIVACY_NOTICE)
-    for event in tracker.events:
+    for event in tracker.events:  # every event: shown in a turn later undone is still shown
         if event.get("event") == "action" and event.get("name") == PRIVACY_NOTICE:
             return True
         if _said(event, PRIVACY_NOTICE, notice):
@@ -53,7 +53,7 @@ def views_before_consent(tracker: Tracker, domain: dict[str, Any]) -> list[str]:
     reply = _response_texts(domain, VIEW_BEFORE_CONSENT)
     views: list[str] = []
     last_user: str | None = None
-    for event in tracker.events:
+    for event in live_events(tracker):  # a view sent again after an outage counts once
         if event.get("event") == "session_started" or (
             event.get("event") == "action" and event.get("name") == "action_record_consent"
         ):  # a new session, or a consent answer already given (a decline, then "yes")

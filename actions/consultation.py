@@ -22,6 +22,7 @@ from actions.common import (
     fix_theme_typos,
     holding,
     last_answer_key,
+    live_events,
     nudged_since_last_answer,
     previous_user_text,
     side_question,
@@ -98,16 +99,15 @@ def asked_before(tracker: Tracker, slot: str) -> bool:
     and tests have them); asked again later (carrying on) it starts from one."""
     ask, unclear = section_text(slot, "ask"), message(f"{slot}_unclear")
     said = 0
-    for event in reversed(tracker.events):
+    events = live_events(tracker)
+    for event in reversed(events):
         if event.get("event") != "bot" or event.get("text") == unclear:
             continue
         if event.get("text") != ask:
             break
         said += 1
     ran = sum(
-        1
-        for e in tracker.events
-        if e.get("event") == "action" and e.get("name") == f"action_ask_{slot}"
+        1 for e in events if e.get("event") == "action" and e.get("name") == f"action_ask_{slot}"
     )
     return max(said, ran) >= 2
 

@@ -7,7 +7,14 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import buttons, channel, latest_intent, latest_text, looks_like_question
+from actions.common import (
+    buttons,
+    channel,
+    latest_intent,
+    latest_text,
+    live_events,
+    looks_like_question,
+)
 from actions.consent import PRIVACY_NOTICE, agreed_in_other_words, privacy_shown
 from actions.faq import SURE, answer_question, faq_choice, resume
 from bot.consultation import service
@@ -99,7 +106,7 @@ class ActionFallback(Action):
             # one more thing after the questions ended: a view like any other, so kept
             dispatcher.utter_message(text=message("view_added_after_close"))
             return []
-        if fallbacks_in_a_row(tracker.events) >= 1:
+        if fallbacks_in_a_row(live_events(tracker)) >= 1:
             dispatcher.utter_message(text=message("fallback_human"))
             if tracker.get_slot("stage") in (None, "consent") and privacy_shown(tracker, domain):
                 # still unanswered: say so, or a business whose "k" was not read as a yes

@@ -18,6 +18,7 @@ from actions.common import (
     channel,
     holding,
     latest_intent,
+    live_events,
     previous_user_text,
     skipped,
 )
@@ -73,16 +74,13 @@ def asks_back(value: Any) -> bool:
 def filled_by_last_answer(tracker: Tracker) -> list[str]:
     """The profile slots the business's previous message filled ("Hale Leys Print, we're a
     commercial printers": the name and the sector), so "back" takes back all of it.
-    None when that message was undone (`rewind`: the action server was down and the
-    business sends it again, which is no double send)."""
+    A message Rasa undid (the action server was down) filled nothing (`live_events`)."""
     users, filled = 0, []
-    for event in reversed(tracker.events):
+    for event in reversed(live_events(tracker)):
         if event.get("event") == "user":
             users += 1
             if users == 2:
                 break
-        elif users == 1 and event.get("event") == "rewind":
-            return []
         elif users == 1 and event.get("event") == "slot" and event.get("name") in PROFILE_SLOTS:
             if event.get("value") not in (None, SKIPPED) and event["name"] not in filled:
                 filled.append(event["name"])
