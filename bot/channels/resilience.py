@@ -127,8 +127,16 @@ def _keep_only_what_was_said(tracker: Any) -> None:  # noqa: ANN401 - Rasa's tra
     (tests/production/test_faults.py, an action server killed under load)."""
     events = list(tracker.events)
     said = max((i for i, e in enumerate(events) if isinstance(e, UserUttered)), default=None)
-    if said is None:
-        return
+    listened = max(
+        (
+            i
+            for i, e in enumerate(events)
+            if isinstance(e, ActionExecuted) and e.action_name == ACTION_LISTEN_NAME
+        ),
+        default=-1,
+    )
+    if said is None or said < listened:
+        return  # not a turn of a user message (nothing of the business's to keep apart)
     kept = events[: said + 1] + [e for e in events[said + 1 :] if isinstance(e, BotUttered)]
     if len(kept) < len(events):
         tracker.events.clear()

@@ -146,3 +146,13 @@ def test_the_resent_message_then_continues_from_the_same_place(
     assert tracker.get_slot("organisation") == "Acme Ltd"
     assert tracker.get_slot("role") == "(skipped)"
     assert tracker.latest_message.text == "/skip"
+
+
+def test_a_failure_outside_a_message_turn_leaves_earlier_turns_alone(
+    tracker: DialogueStateTracker,
+) -> None:
+    """No user message since the last listen (an action run on its own): the last
+    message's turn is history, and is not trimmed."""
+    events_before = list(tracker.events)
+    resilience._keep_only_what_was_said(tracker)
+    assert list(tracker.events) == events_before
