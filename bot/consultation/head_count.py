@@ -47,6 +47,9 @@ ME_AND = re.compile(
     r"\b(me|myself|i) (and|plus|\+) (\S+)( \S+)? (others|more|staff|people|employees)\b"
 )
 FEWER = re.compile(r"\b(under|less than|fewer than|below|not quite)\s+$")
+# "about a dozen, plus a couple of part-timers", "10 full time and 4 part time" (the
+# thirteenth set kept it as typed): the counts add up; "between 10 and 15" is a range
+ADDED = re.compile(r"\b(plus|as well as|on top)\b|\d\s*\+\s*\w|\bpart[- ]?tim")
 BAND_WORDS = {"micro": 0, "small": 1, "medium": 2, "large": 3}
 BAND_SAID = re.compile(
     r"(?:an? )?(micro|small|medium|large)( sized?| size)?( business| firm| company| one)?"
@@ -119,6 +122,8 @@ def size_band_for(text: str) -> str | None:
     counts = [n for n in _numbers(norm) if n > 0]
     if not counts:
         return None
+    if len(counts) > 1 and ADDED.search(norm):
+        return bands[_band_of(sum(counts))]
     found = {_band_of(n) for n in counts}
     return bands[found.pop()] if len(found) == 1 else None
 

@@ -94,7 +94,11 @@ LEAD_INS = {
     "sector": re.compile(r"^((we'?re|we are|i'?m|i am|it'?s|its)\s+(a|an|in)\s+)", re.IGNORECASE),
     "location": re.compile(
         r"^((we'?re|we are|i'?m|i am|it'?s|its|our (office|site|unit|base|shop) is)\s+)?"
-        r"((based|located|situated)\s+)?(in|at)\s+(?=\S)",
+        r"((based|located|situated)\s+)?(in|at)\s+(?=\S)|"
+        # "we've got two sites, Aylesbury and Milton Keynes" (the thirteenth set)
+        r"^((we'?ve got|we have|we'?re on|there are|we'?re across|across)\s+)?(two|2|three|3|"
+        r"a couple of|several) (sites|offices|branches|shops|units|premises|locations|bases)"
+        r"\s*([,:;-]+\s*|\s+)((in|at)\s+)?(?=\S)",
         re.IGNORECASE,
     ),
     # "Dave, I'm the owner": a first name before it is not part of the role (the ninth set)
@@ -192,13 +196,33 @@ NAME_THEN_TRADE = re.compile(
 )
 
 
+# Said without a comma, as voice-to-text writes it ("its marlow mill joinery we do bespoke
+# kitchens", the thirteenth set): only "we do / make / run / sell / provide" part them,
+# and the "its" before the name goes
+SPOKEN_NAME_THEN_TRADE = re.compile(
+    r"^((it'?s|its|it is|this is)\s+)?(?P<name>\S.*?)\s+(we do|we make|we run|we sell|"
+    r"we provide)\s+(?P<trade>\S.*)$",
+    re.IGNORECASE,
+)
+# "I don't have a company name, I'm a freelance photographer": no name, then the trade
+NO_NAME_THEN_TRADE = re.compile(
+    r"^((i|we) (don'?t|do not|dont) (have|use|trade under) (an?|any) (company |business |"
+    r"trading )?name( as such)?|(there'?s |there is )?no (company |business )?name( as such)?)"
+    r"\W+((i'?m|i am|im|we'?re|we are|just)\s+)+(an?\s+)?(?P<trade>\S.*)$",
+    re.IGNORECASE,
+)
+
+
 def name_and_trade(text: str) -> tuple[str, str | None]:
     """The organisation's name and, when the answer goes on to say what it does, the
     sector: "Hale Leys Print, we're a commercial printers" -> ("Hale Leys Print",
-    "commercial printers"); "Its Fine Ltd" -> ("Its Fine Ltd", None)."""
-    match = NAME_THEN_TRADE.match(text.strip())
+    "commercial printers"); "Its Fine Ltd" -> ("Its Fine Ltd", None); no name said ("I
+    don't have a company name, I'm a freelance photographer") -> ("", the trade)."""
+    text = text.strip()
+    match = NAME_THEN_TRADE.match(text) or SPOKEN_NAME_THEN_TRADE.match(text)
     if not match:
-        return text, None
+        match = NO_NAME_THEN_TRADE.match(text)
+        return ("", match.group("trade").strip().rstrip(".!")) if match else (text, None)
     return match.group("name").strip(), match.group("trade").strip().rstrip(".!")
 
 
