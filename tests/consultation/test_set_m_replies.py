@@ -187,6 +187,9 @@ def test_one_more_view_at_a_yes_or_no_question(text: str, intent: str, view: boo
         "ok but not more than once a month please",
         "depends how often you would email me",
         "will you share my email with anyone else",
+        "I'd like that very much thank you",
+        "happy for you to send the odd update",
+        "don't want any more emails thank you",
     ],
 )
 def test_a_yes_or_no_that_goes_on_is_still_an_answer(text: str) -> None:

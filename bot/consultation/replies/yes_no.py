@@ -75,7 +75,8 @@ OPENS_YES_NO = re.compile(
     rf"^({PHONE_YES}|yes|yeah|yep|yup|yh|ya|yea|aye|sure|ok|okay|please|go on|why not|"
     r"definitely|absolutely|of course|no|nope|nah|naw|negative|not|it depends|depends|maybe|"
     r"perhaps|possibly|probably|sort of|kind of|only if|if|what|how|who|when|why|will|would|"
-    r"can|could|do|does|is|are)\b"
+    r"can|could|do|does|is|are|i'?d (like|love|rather|prefer)|that'?d|that would|sounds|happy|"
+    r"go ahead|fine|great|lovely|don'?t|not interested|no need|(i'?m|we'?re) (fine|good|ok))\b"
 )
 
 
