@@ -200,8 +200,8 @@ NAME_THEN_TRADE = re.compile(
 # kitchens", the thirteenth set): only "we do / make / run / sell / provide" part them,
 # and the "its" before the name goes
 SPOKEN_NAME_THEN_TRADE = re.compile(
-    r"^((it'?s|its|it is|this is)\s+)?(?P<name>\S.*?)\s+(we do|we make|we run|we sell|"
-    r"we provide)\s+(?P<trade>\S.*)$",
+    r"^((it'?s|its|it is|this is)\s+)?(?!(we|i|i'?m|our|my|us|and)\b)"
+    r"(?P<name>\S+(\s+\S+){0,5}?)\s+(we do|we make|we run|we sell|we provide)\s+(?P<trade>\S.*)$",
     re.IGNORECASE,
 )
 # "I don't have a company name, I'm a freelance photographer": no name, then the trade

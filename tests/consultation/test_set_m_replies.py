@@ -116,6 +116,15 @@ def test_two_sites_keep_both_places(text: str, place: str) -> None:
             ("", "sole trader electrician"),
         ),
         ("We Do Windows Ltd", ("We Do Windows Ltd", None)),
+        # a sentence about the firm, not a name before the trade: kept whole, as before
+        (
+            "we are a small family firm and we do kitchens",
+            ("we are a small family firm and we do kitchens", None),
+        ),
+        (
+            "our lot are mostly joiners but we make the odd staircase too",
+            ("our lot are mostly joiners but we make the odd staircase too", None),
+        ),
         ("Its Fine Ltd", ("Its Fine Ltd", None)),
         (
             "Hale Leys Print, we're a commercial printers",
