@@ -96,7 +96,8 @@ LEAD_INS = {
         r"^((we'?re|we are|i'?m|i am|it'?s|its|our (office|site|unit|base|shop) is)\s+)?"
         r"((based|located|situated)\s+)?(in|at)\s+(?=\S)|"
         # "we've got two sites, Aylesbury and Milton Keynes" (the thirteenth set)
-        r"^((we'?ve got|we have|we'?re on|there are|we'?re across|across)\s+)?(two|2|three|3|"
+        r"^((we'?ve got|we have|we'?re on|there are|we'?re across|across|we (operate|work|trade)"
+        r" (from|across|out of|on)|we run)\s+)?(two|2|three|3|"
         r"a couple of|several) (sites|offices|branches|shops|units|premises|locations|bases)"
         r"\s*([,:;-]+\s*|\s+)((in|at)\s+)?(?=\S)",
         re.IGNORECASE,
@@ -207,7 +208,8 @@ SPOKEN_NAME_THEN_TRADE = re.compile(
 # "I don't have a company name, I'm a freelance photographer": no name, then the trade
 NO_NAME_THEN_TRADE = re.compile(
     r"^((i|we) (don'?t|do not|dont) (have|use|trade under) (an?|any) (company |business |"
-    r"trading )?name( as such)?|(there'?s |there is )?no (company |business )?name( as such)?)"
+    r"trading )?name( as such| really)?|(there'?s |there is )?no (company |business )?name"
+    r"( as such| really| yet)?)"
     r"\W+((i'?m|i am|im|we'?re|we are|just)\s+)+(an?\s+)?(?P<trade>\S.*)$",
     re.IGNORECASE,
 )
@@ -219,10 +221,12 @@ def name_and_trade(text: str) -> tuple[str, str | None]:
     "commercial printers"); "Its Fine Ltd" -> ("Its Fine Ltd", None); no name said ("I
     don't have a company name, I'm a freelance photographer") -> ("", the trade)."""
     text = text.strip()
+    unnamed = NO_NAME_THEN_TRADE.match(text)
+    if unnamed:
+        return "", unnamed.group("trade").strip().rstrip(".!")
     match = NAME_THEN_TRADE.match(text) or SPOKEN_NAME_THEN_TRADE.match(text)
     if not match:
-        match = NO_NAME_THEN_TRADE.match(text)
-        return ("", match.group("trade").strip().rstrip(".!")) if match else (text, None)
+        return text, None
     return match.group("name").strip(), match.group("trade").strip().rstrip(".!")
 
 

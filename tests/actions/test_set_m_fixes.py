@@ -155,3 +155,22 @@ def test_a_yes_or_no_at_the_follow_up_question_is_not_a_view(
     assert result["follow_up"] is follow_up
     assert message("view_added") not in texts(dispatcher)
     assert service.recorded_answers("m-yes") == []
+
+
+def test_a_change_of_island_nlu_read_as_a_question_is_still_a_change(
+    database_url: str, domain: dict[str, Any]
+) -> None:
+    # NLU read "the film one" as asking about the creative island; the answer slot takes
+    # it so the change is made (it was answered as a question and the space one went on)
+    service.record_consent("m-swap", "rest", True)
+    text = "can I swap to the film one instead?"
+    pending = [f"{SPACE}:barriers", f"{SPACE}:help"]
+    slots = {"requested_slot": "island_answer", "islands": ["space"], "pending_questions": pending}
+    tracker = make_tracker("m-swap", text, "faq", slots=slots, active_loop="strategy_form")
+    form = ValidateStrategyForm()
+    assert run(form.extract_island_answer(CollectingDispatcher(), tracker, domain)) == {
+        "island_answer": text
+    }
+    result = form.validate_island_answer(text, CollectingDispatcher(), tracker, domain)
+    assert result["islands"] == ["creative_digital"]
+    assert result["pending_questions"][0] == "island:creative_digital:opportunities"

@@ -87,6 +87,7 @@ def test_head_counts_that_add_up(text: str, band: str | None) -> None:
     [
         ("we've got two sites, Aylesbury and Milton Keynes", "Aylesbury and Milton Keynes"),
         ("two sites - Aylesbury and MK", "Aylesbury and MK"),
+        ("we operate from two sites: High Wycombe and Slough", "High Wycombe and Slough"),
         (
             "we have three shops in Chesham, Amersham and Beaconsfield",
             "Chesham, Amersham and Beaconsfield",
@@ -115,6 +116,11 @@ def test_two_sites_keep_both_places(text: str, place: str) -> None:
             "no company name as such, just a sole trader electrician",
             ("", "sole trader electrician"),
         ),
+        (
+            "no name really, I'm a sole trader doing wedding cakes",
+            ("", "sole trader doing wedding cakes"),
+        ),
+        ("no company name yet, we're a start-up making candles", ("", "start-up making candles")),
         ("We Do Windows Ltd", ("We Do Windows Ltd", None)),
         # a sentence about the firm, not a name before the trade: kept whole, as before
         (
