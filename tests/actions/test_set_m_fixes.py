@@ -14,6 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.close import ActionAskFollowUp, ValidateContactForm
 from actions.common import SKIPPED
 from actions.consultation import ValidateStrategyForm
+from actions.faq import ActionAnswerQuestion
 from actions.profile import ValidateProfileForm
 from bot.consultation import service
 from bot.consultation.questions import message
@@ -174,3 +175,16 @@ def test_a_change_of_island_nlu_read_as_a_question_is_still_a_change(
     result = form.validate_island_answer(text, CollectingDispatcher(), tracker, domain)
     assert result["islands"] == ["creative_digital"]
     assert result["pending_questions"][0] == "island:creative_digital:opportunities"
+
+
+def test_who_reads_it_naming_the_council_is_told_who_reads_it(domain: dict[str, Any]) -> None:
+    # "the council" names intelligent public services; the selector was unsure, so the
+    # theme was described instead of who reads the answers
+    text = "who reads these? does it go to the council"
+    tracker = make_tracker("m-who", text, "faq", active_loop="strategy_form")
+    tracker.latest_message["response_selector"] = {
+        "faq": {"response": {"intent_response_key": "faq/islands_seabed", "confidence": 0.3}}
+    }
+    dispatcher = CollectingDispatcher()
+    run(ActionAnswerQuestion().run(dispatcher, tracker, domain))
+    assert texts(dispatcher) == ["utter_faq/data_privacy"]

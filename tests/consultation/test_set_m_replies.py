@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.consultation.asides import asks_who_reads
 from bot.consultation.choices import switched_choice
 from bot.consultation.profile import name_and_trade, size_band_for, tidy_profile_answer
 from bot.consultation.replies import holding, looks_like_question, means_nothing, view_not_yes_no
@@ -209,3 +210,19 @@ def test_one_more_view_at_a_yes_or_no_question(text: str, intent: str, view: boo
 )
 def test_a_yes_or_no_that_goes_on_is_still_an_answer(text: str) -> None:
     assert not view_not_yes_no(text, "inform")
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("who reads these? does it go to the council", True),
+        ("does this go to the council?", True),
+        ("who sees my answers", True),
+        ("what happens after this then? does anyone actually read it", False),  # next steps
+        ("the council never reads anything we send", False),
+        ("who gets the contracts round here? the big firms", False),
+        ("is this the council?", False),  # answered as not_the_council
+    ],
+)
+def test_who_reads_the_answers(text: str, asks: bool) -> None:
+    assert asks_who_reads(text) is asks
