@@ -23,11 +23,18 @@ from actions.common import (
 from bot.consultation import service
 from bot.consultation.email_text import find_email
 from bot.consultation.questions import message
-from bot.consultation.replies import says_no, says_yes
+from bot.consultation.replies import looks_like_question, says_no, says_yes, view_not_yes_no
 
 PLAIN_WORDS = re.compile(r"[a-z' ,.!]+")  # "no thanks", "nope" - not a mistyped address
 YES_INTENTS = {"affirm", "consent_agree"}
 NO_INTENTS = {"deny", "skip", "consent_decline"}
+
+
+def one_more_view(tracker: Tracker) -> bool:
+    """The latest message is one more view, not a yes or a no ("oh and one more thing,
+    parking in Wycombe is a joke" at the follow-up question)."""
+    text = latest_text(tracker)
+    return view_not_yes_no(text, latest_intent(tracker)) and not looks_like_question(text)
 
 
 class ActionAskFollowUp(Action):
@@ -37,7 +44,8 @@ class ActionAskFollowUp(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        again = tracker.get_slot("requested_slot") == "follow_up"
+        # after one more view noted there, the question as first asked, not "was that a yes?"
+        again = tracker.get_slot("requested_slot") == "follow_up" and not one_more_view(tracker)
         dispatcher.utter_message(
             text=message("ask_follow_up_again" if again else "ask_follow_up"),
             buttons=buttons((message("yes_button"), "/affirm"), (message("no_button"), "/deny")),
@@ -103,6 +111,14 @@ class ValidateContactForm(FormValidationAction):
         if email:
             return self._save(email, dispatcher, tracker)
         intent = latest_intent(tracker)
+        if one_more_view(tracker):
+            # kept like a view after the questions ended; then the question again
+            stored = service.record_answer(
+                tracker.sender_id, channel(tracker), text, service.AFTER_CLOSE, None
+            )
+            if stored:
+                dispatcher.utter_message(text=message("view_added"))
+            return {"follow_up": None}
         if says_no(text):  # "negative", "nope not really": a no whatever NLU read
             return self._no(tracker)
         if intent in YES_INTENTS or says_yes(text):

@@ -9,6 +9,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
+from bot.consultation.choices import switched_choice
 from bot.consultation.profile import place_and_remark, plain_profile_answer
 from bot.consultation.questions import SKIPPED, named_themes
 from bot.consultation.replies import (
@@ -20,6 +21,7 @@ from bot.consultation.replies import (
     means_nothing,
     view_with_question,
 )
+from bot.strategy import THEME_IDS
 
 DEFAULT_CHANNEL = "rest"
 
@@ -208,6 +210,9 @@ GOODBYE_WORDS = re.compile(
 )
 
 
+ANSWER_SLOTS = ("island_answer", "seabed_answer")
+
+
 def answer_read_as_question(tracker: Tracker, slot: str, faq: bool = True) -> dict[str, Any]:
     """Take a form answer NLU mistook for an FAQ question ("the biggest issue is ..."),
     for a request to be forgotten ("we had to scrap the expansion because ...") or for
@@ -236,6 +241,8 @@ def answer_read_as_question(tracker: Tracker, slot: str, faq: bool = True) -> di
         return {slot: text}
     if faq and intent == "faq" and (not looks_like_question(text) or view_with_question(text)):
         return {slot: text}
+    if intent == "faq" and slot in ANSWER_SLOTS and switched_choice(text, THEME_IDS, ""):
+        return {slot: text}  # "can I swap to the film one instead?": a change of choice
     if intent == "faq" and not faq and plain_profile_answer(text):
         return {slot: text}  # "Penn Street Joinery": a name, not a question
     if intent == "faq" and slot == "location" and place_and_remark(text):

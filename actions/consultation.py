@@ -42,6 +42,7 @@ from bot.consultation.choices import (
     dismisses_the_list,
     numbered_choice,
     refers_back,
+    switched_choice,
     turned_down,
 )
 from bot.consultation.labelled import labelled_answers
@@ -200,6 +201,9 @@ class ValidateStrategyForm(FormValidationAction):
             # then ask again
             dispatcher.utter_message(text=message("impatient" if impatient(text) else "fed_up"))
             return {answer_slot: None}
+        switched = self._switched(answer_slot, key, rest, text, dispatcher, tracker)
+        if switched:  # "actually can I do medtech instead?": on to its questions
+            return switched
         if asks_to_finish(text):
             # "fine just finish it" that NLU missed: the questions end, as on "stop"; the
             # queue is kept so "actually carry on" at the play-back picks it up again
@@ -271,6 +275,31 @@ class ValidateStrategyForm(FormValidationAction):
                 # read it beside the answer before); said back so the business knows
                 dispatcher.utter_message(text=message("same_as_before"))
         return {answer_slot: None if rest else DONE, "pending_questions": rest}
+
+    @staticmethod
+    def _switched(
+        answer_slot: str,
+        key: str,
+        rest: list[str],
+        text: str,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+    ) -> dict[str, Any]:
+        """The choice changed mid-way: the new themes' questions, then any others still
+        pending; what was said so far is kept. Empty when the message changes nothing."""
+        slot = "islands" if answer_slot == "island_answer" else "seabed"
+        current = question(key).theme_id
+        new = switched_choice(text, KINDS[slot][1], current)
+        if not new:
+            return {}
+        dispatcher.utter_message(text=message("chosen", names=theme_names(new)))
+        others = [k for k in rest if question(k).theme_id not in (current, *new)]
+        chosen = [t for t in tracker.get_slot(slot) or [] if t != current]
+        return {
+            slot: [*dict.fromkeys([*chosen, *new])],
+            "pending_questions": [*question_queue(new), *others],
+            answer_slot: None,
+        }
 
     @staticmethod
     def _labelled(text: str, pending: list[str], tracker: Tracker) -> list[str] | None:

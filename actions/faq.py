@@ -21,6 +21,7 @@ from bot.consultation.asides import (
     asks_to_start_again,
     asks_what_the_question_means,
     asks_what_was_said,
+    asks_who_reads,
     without_and,
 )
 from bot.consultation.focus import focus_answer
@@ -69,6 +70,8 @@ def answer_aside(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
         dispatcher.utter_message(response="utter_faq/bot_help")
     elif asks_if_council(text):  # "is this the council?": who runs it, plainly
         dispatcher.utter_message(text=message("not_the_council"))
+    elif asks_who_reads(text):  # "who reads these? does it go to the council": who reads
+        dispatcher.utter_message(response="utter_faq/data_privacy")
     elif asks_to_change_answer(text):
         dispatcher.utter_message(text=message("change_how"))
     elif asks_for_a_call(text):  # "can someone just call me instead?"

@@ -175,12 +175,13 @@ class ValidateProfileForm(FormValidationAction):
         counted_too = {"size_band": band} if band and slot in HEAD_COUNT_WITH else {}
         counted_too.update(self._said_in_passing(slot, typed, tracker))
         if slot == "organisation" and "sector" in counted_too:
-            text = name_and_trade(text)[0]
+            text = name_and_trade(text)[0]  # "" when no name was said, only the trade
         elif slot == "organisation":  # "Marlow Boatworks, though I sold it in 2022"
             text = name_without_remark(text)
-        if text:  # kept as given, so a business that leaves mid-profile keeps what it said
+        if text or counted_too:  # kept as given, so leaving mid-profile keeps what was said
             service.save_profile(tracker.sender_id, channel(tracker), **{slot: text}, **counted_too)
-        return {slot: text or None, **counted_too}
+        # "I don't have a company name, I'm a freelance photographer": no name, not asked again
+        return {slot: text or (SKIPPED if counted_too else None), **counted_too}
 
     @staticmethod
     def _said_in_passing(slot: str, typed: str, tracker: Tracker) -> dict[str, str]:

@@ -1,5 +1,5 @@
 """Unseen conversations: whole chats as busy business owners write them (30 that led to
-fixes, then 12, 16, 16, 16, 16, 16, 16, 16, 16, 16 and 16 written after them), checked against
+fixes, then 12, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16 and 16 written after them), checked against
 what a consultation officer expects to find in the database and in the replies.
 
     .venv/bin/python benchmarks/conversation_probe.py [--only NAME] [--verbose]
@@ -8,7 +8,7 @@ what a consultation officer expects to find in the database and in the replies.
 
 Without --rasa-url it starts `bucks-lis run` on free ports with a temporary SQLite database
 (needs `make train`). The conversations are in `benchmarks/data/conversation_probe.yml`,
-`conversation_probe_b.yml`, `_c.yml` to `_k.yml` and `_l.yml` (terse,
+`conversation_probe_b.yml`, `_c.yml` to `_l.yml` and `_m.yml` (terse,
 chatty, typos, side questions, two views in one message, corrections, silence, data and
 contact questions, stop, forget me, coming back, greeting again; lower-case DMs, a view
 before consent, one-word answers, a profile answer corrected later, frustration, stopping
@@ -37,7 +37,11 @@ again?", a whole answer in Polish, "sat sri akal" / "haan ji", turnover for the 
 another island's view, "1) rent 2) ...", "cheers, Dave" on every message, a retired owner,
 "eh?", "previous question", "none of your business"; "why do you ask?", every island yes
 or no in one message, a street address, "the islands thing is a daft metaphor", "suppose
-so", "we're a bakery not a cafe", "ditto", a shrug, "lol"). Each passes when every
+so", "we're a bakery not a cafe", "ditto", a shrug, "lol"; "just me and the dog", a
+freelancer with no company name, two sites, two islands' views in one answer, an island
+changed after one answer, "sort of" / "depends", voice-to-text, "what happens next?",
+"no" three ways, one more thing after the play-back, "let me think", "is it ok to be
+negative?", "•" bullets, "4.5 FTE", "about a dozen", "happy to help" first). Each passes when every
 reply check holds and the database holds exactly the expected answers (question key and
 text), profile, consent and contact, with a theme on every substantive answer. Prints each
 failure and the pass count per set; a quality number, not a test (exit 0 unless the stack
@@ -61,7 +65,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-# The first set led to the fixes; the second to twelfth were each written after the
+# The first set led to the fixes; the second to thirteenth were each written after the
 # fixes before them and run once before any further change, so their first counts say how far
 # those fixes carry to new phrasing and new situations.
 SETS = (
@@ -77,6 +81,7 @@ SETS = (
     DATA_DIR / "conversation_probe_j.yml",
     DATA_DIR / "conversation_probe_k.yml",
     DATA_DIR / "conversation_probe_l.yml",
+    DATA_DIR / "conversation_probe_m.yml",
 )
 PROFILE = ("organisation", "sector", "size_band", "location", "role")
 

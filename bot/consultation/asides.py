@@ -216,6 +216,23 @@ def asks_if_council(text: Any) -> bool:
     return mentions(ABOUT_THE_COUNCIL, text)
 
 
+# "who reads these? does it go to the council" (a paraphrase of the thirteenth set: "the
+# council" named a theme, so it was told about intelligent public services): who reads
+# the answers. Not with "what happens next", which the next steps answer.
+WHO_READS = re.compile(
+    r"\b(who (reads|sees|gets to (see|read)|looks at|will (read|see)|is (reading|going to read))"
+    r"( (this|these|it|them|my|our|the))|"
+    r"where (does|do|will) (it|this|that|these|my answers?|our answers?|the answers?) (go|end up)|"
+    r"(does|will) (it|this|that|these|my answers?) (go|get sent|get passed|be sent) to)\b"
+)
+NEXT_STEPS = re.compile(r"\b(what happens|next steps?|what next|after this)\b")
+
+
+def asks_who_reads(text: Any) -> bool:
+    """ "who reads these?", "does it go to the council?"; not "what happens after this?"."""
+    return mentions(WHO_READS, text) and not mentions(NEXT_STEPS, text)
+
+
 def asks_about_the_bot(text: Any) -> bool:
     """ "are you a bot?", "who are you?", "am I talking to a real person?"."""
     return mentions(ABOUT_THE_BOT, text)

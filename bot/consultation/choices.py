@@ -124,3 +124,25 @@ def dismisses_the_list(text: Any, among: tuple[str, ...] | list[str]) -> bool:
         and DISMISSED.search(norm) is not None
         and not named_themes(text, among)
     )
+
+
+# "actually can I do medtech instead? space isn't really us" at a question on space (the
+# thirteenth set kept it as the answer to the next space question): the choice changed.
+# Only with a word that changes it ("instead", "rather", "switch to"), in its own clause.
+SWITCH = re.compile(
+    r"\b(instead(?! of)|rather|prefer|switch( over)? to|change (it |that |my (choice|answer) )?to|"
+    r"swap (it |that )?(for|to))\b"
+)
+SWITCH_CLAUSE = re.compile(r"[?.!;\n]+|,\s*(?=(?:but|because|cos|as|since|it'?s)\b)")
+SWITCH_MAX_WORDS = 10  # a short request; a longer clause is a view that says "rather"
+
+
+def switched_choice(text: Any, among: tuple[str, ...] | list[str], current: str) -> list[str]:
+    """Themes (of `among`, not `current`) the business asks to answer on instead."""
+    if not isinstance(text, str):
+        return []
+    for clause in SWITCH_CLAUSE.split(text):
+        norm = normalise(clause)
+        if norm and len(norm.split()) <= SWITCH_MAX_WORDS and SWITCH.search(norm):
+            return [t for t in named_themes(clause, among) if t != current]
+    return []

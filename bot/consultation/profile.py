@@ -1,5 +1,6 @@
-"""Profile answers as people type them: "we're about 30" is the Small band, "its called
-Wendover Web ltd" is the name "Wendover Web ltd", "I'm the owner" is "owner".
+"""Profile answers as people type them: "its called Wendover Web ltd" is the name
+"Wendover Web ltd", "I'm the owner" is "owner", "we're about 30" the Small band (head
+counts: `head_count.py`, re-exported here for callers).
 
 Staff filter and count by size band, so a typed head count is placed in the band the
 buttons offer; anything not understood is kept as typed. No Rasa imports.
@@ -10,143 +11,11 @@ from __future__ import annotations
 import difflib
 import re
 
-from bot.consultation.questions import size_bands
+from bot.consultation.head_count import _NUMBER, CORRECTION_CUE, JUST_ME
+from bot.consultation.head_count import corrected_size_band as corrected_size_band
+from bot.consultation.head_count import head_count_given as head_count_given
+from bot.consultation.head_count import size_band_for as size_band_for
 from bot.consultation.replies import about_the_consultation, looks_like_question
-
-# Upper bounds of the bands in seeds/questions.yml `size_bands`, in order (the last open).
-BAND_LIMITS = (9, 49, 249)
-NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "hundred": 100,
-    "a dozen": 12,
-    "a couple": 2,
-    "a few": 3,
-    "a handful": 5,
-}
-_WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-_NUMBER = re.compile(rf"\d[\d,]*|\b({_WORDS})\b")
-JUST_ME = re.compile(
-    r"\b(just (me|myself|us two)|only me|me alone|myself|sole trader|one[- ]man band|"
-    r"self[- ]employed|freelance(r)?|on my own)\b"
-)
-# "me and 3 others", "me plus two": the speaker counts too
-ME_AND = re.compile(
-    r"\b(me|myself|i) (and|plus|\+) (\S+)( \S+)? (others|more|staff|people|employees)\b"
-)
-FEWER = re.compile(r"\b(under|less than|fewer than|below|not quite)\s+$")
-BAND_WORDS = {"micro": 0, "small": 1, "medium": 2, "large": 3}
-BAND_SAID = re.compile(
-    r"(?:an? )?(micro|small|medium|large)( sized?| size)?( business| firm| company| one)?"
-)
-
-
-def _numbers(text: str) -> list[int]:
-    found = []
-    for match in _NUMBER.finditer(text):
-        token = match.group(0)
-        value = NUMBER_WORDS[token] if token in NUMBER_WORDS else int(token.replace(",", ""))
-        if FEWER.search(text[: match.start()]):
-            value -= 1
-        found.append(value)
-    return found
-
-
-# "60 not 6", "60 rather than 6": the number after the negation is the one withdrawn
-_NUMBER_PATTERN = rf"(\d[\d,]*|{_WORDS})"
-NEGATED = re.compile(
-    rf"\b(not|rather than|instead of|as opposed to)\s+(about |around )?{_NUMBER_PATTERN}\b"
-)
-
-
-def _band_of(count: int) -> int:
-    return next((i for i, limit in enumerate(BAND_LIMITS) if count <= limit), len(BAND_LIMITS))
-
-
-# "5 paid staff and about 40 volunteers": volunteers and trustees are not staff
-UNPAID = re.compile(
-    rf"\b((about|around|roughly|over|some|nearly|almost)\s+)?{_NUMBER_PATTERN}\+?\s+"
-    r"(\w+\s+)?(volunteers?|trustees?|helpers)\b"
-)
-
-
-# "a couple of hundred", "two hundred", "3 hundred": one count, not a "couple" and a
-# "hundred" in two bands (the ninth set). "a few hundred" spans two bands: kept as typed.
-HUNDREDS = re.compile(
-    r"\b(?P<n>a couple( of)?|couple of|\d+|two|three|four|five|six|seven|eight|nine)\s+"
-    r"hundreds?\b"
-)
-HUNDREDS_OF = {"a couple": 2, "a couple of": 2, "couple of": 2}
-
-
-def _hundreds(match: re.Match[str]) -> str:
-    n = match.group("n")
-    return str(100 * (HUNDREDS_OF.get(n) or NUMBER_WORDS.get(n) or int(n)))
-
-
-def size_band_for(text: str) -> str | None:
-    """The size band a typed answer names, or None when it is unclear.
-
-    "about 12" -> Small; "me and 3 others" -> Micro; "250+" -> Large; "micro" -> Micro;
-    "10-15" -> Small; "40-60" (two bands) -> None; "5 staff and 40 volunteers" -> Micro.
-    """
-    bands = size_bands()
-    norm = " ".join(text.lower().replace("–", "-").split())
-    norm = " ".join(UNPAID.sub(" ", NEGATED.sub(" ", HUNDREDS.sub(_hundreds, norm))).split())
-    if norm in {b.lower() for b in bands}:
-        return next(b for b in bands if b.lower() == norm)
-    named = BAND_SAID.fullmatch(norm)
-    if named:  # "micro", "small business"; not "small team of 12" (the count decides)
-        return bands[BAND_WORDS[named.group(1)]]
-    if JUST_ME.search(norm):
-        return bands[0]
-    me_and = ME_AND.search(norm)
-    if me_and:
-        others = _numbers(me_and.group(3))
-        return bands[_band_of(others[0] + 1)] if others else None
-    counts = [n for n in _numbers(norm) if n > 0]
-    if not counts:
-        return None
-    found = {_band_of(n) for n in counts}
-    return bands[found.pop()] if len(found) == 1 else None
-
-
-# "actually we're 60 staff not 6", "sorry, I meant 25 people": the head count given
-# earlier, corrected while a later profile question is pending
-CORRECTION_CUE = re.compile(
-    r"^\W*(actually|sorry|oops|whoops|correction|wait|no|my mistake|my bad|typo|i meant|"
-    r"should have said|should'?ve said)\b|\b(not|rather than|instead of)\s+\d|\bi meant\b",
-    re.IGNORECASE,
-)
-HEADCOUNT_WORDS = re.compile(
-    r"\b(staff|people|employees|workers|heads?|headcount|head count|of us|strong|fte|team of|"
-    r"employ|work for (us|me))\b",
-    re.IGNORECASE,
-)
-
-
-def head_count_given(text: str) -> str | None:
-    """The size band of a head count given with another answer ("bespoke joinery,
-    there's 14 of us" at the sector question), or None when it gives none ("Unit 14",
-    "A41 Services")."""
-    return size_band_for(text) if HEADCOUNT_WORDS.search(text) else None
-
 
 # Short profile answers NLU took for an FAQ question ("Penn Street Joinery"): a question
 # only when it asks one or names what the FAQ answers about
@@ -161,14 +30,6 @@ def plain_profile_answer(text: str) -> bool:
     """A name or a place, not a question to answer ("Penn Street Joinery", "Lane End"),
     whatever NLU read it as; "privacy?" and "what's the Arc" are questions."""
     return not (looks_like_question(text) or about_the_consultation(text) or FAQ_TOPIC.search(text))
-
-
-def corrected_size_band(text: str) -> str | None:
-    """The size band a message corrects the head count to ("actually we're 60 staff not
-    6" -> Medium), or None when it is not a head-count correction (a town, a role)."""
-    if not CORRECTION_CUE.search(text) or not HEADCOUNT_WORDS.search(text):
-        return None
-    return size_band_for(text)
 
 
 # "actually put us down as an engineering consultancy", "our sector should be retail",
@@ -233,7 +94,12 @@ LEAD_INS = {
     "sector": re.compile(r"^((we'?re|we are|i'?m|i am|it'?s|its)\s+(a|an|in)\s+)", re.IGNORECASE),
     "location": re.compile(
         r"^((we'?re|we are|i'?m|i am|it'?s|its|our (office|site|unit|base|shop) is)\s+)?"
-        r"((based|located|situated)\s+)?(in|at)\s+(?=\S)",
+        r"((based|located|situated)\s+)?(in|at)\s+(?=\S)|"
+        # "we've got two sites, Aylesbury and Milton Keynes" (the thirteenth set)
+        r"^((we'?ve got|we have|we'?re on|there are|we'?re across|across|we (operate|work|trade)"
+        r" (from|across|out of|on)|we run)\s+)?(two|2|three|3|"
+        r"a couple of|several) (sites|offices|branches|shops|units|premises|locations|bases)"
+        r"\s*([,:;-]+\s*|\s+)((in|at)\s+)?(?=\S)",
         re.IGNORECASE,
     ),
     # "Dave, I'm the owner": a first name before it is not part of the role (the ninth set)
@@ -331,11 +197,34 @@ NAME_THEN_TRADE = re.compile(
 )
 
 
+# Said without a comma, as voice-to-text writes it ("its marlow mill joinery we do bespoke
+# kitchens", the thirteenth set): only "we do / make / run / sell / provide" part them,
+# and the "its" before the name goes
+SPOKEN_NAME_THEN_TRADE = re.compile(
+    r"^((it'?s|its|it is|this is)\s+)?(?!(we|i|i'?m|our|my|us|and)\b)"
+    r"(?P<name>\S+(\s+\S+){0,5}?)\s+(we do|we make|we run|we sell|we provide)\s+(?P<trade>\S.*)$",
+    re.IGNORECASE,
+)
+# "I don't have a company name, I'm a freelance photographer": no name, then the trade
+NO_NAME_THEN_TRADE = re.compile(
+    r"^((i|we) (don'?t|do not|dont) (have|use|trade under) (an?|any) (company |business |"
+    r"trading )?name( as such| really)?|(there'?s |there is )?no (company |business )?name"
+    r"( as such| really| yet)?)"
+    r"\W+((i'?m|i am|im|we'?re|we are|just)\s+)+(an?\s+)?(?P<trade>\S.*)$",
+    re.IGNORECASE,
+)
+
+
 def name_and_trade(text: str) -> tuple[str, str | None]:
     """The organisation's name and, when the answer goes on to say what it does, the
     sector: "Hale Leys Print, we're a commercial printers" -> ("Hale Leys Print",
-    "commercial printers"); "Its Fine Ltd" -> ("Its Fine Ltd", None)."""
-    match = NAME_THEN_TRADE.match(text.strip())
+    "commercial printers"); "Its Fine Ltd" -> ("Its Fine Ltd", None); no name said ("I
+    don't have a company name, I'm a freelance photographer") -> ("", the trade)."""
+    text = text.strip()
+    unnamed = NO_NAME_THEN_TRADE.match(text)
+    if unnamed:
+        return "", unnamed.group("trade").strip().rstrip(".!")
+    match = NAME_THEN_TRADE.match(text) or SPOKEN_NAME_THEN_TRADE.match(text)
     if not match:
         return text, None
     return match.group("name").strip(), match.group("trade").strip().rstrip(".!")

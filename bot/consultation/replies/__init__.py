@@ -63,6 +63,7 @@ from bot.consultation.replies.yes_no import (
     acknowledgement_only,
     says_no,
     says_yes,
+    view_not_yes_no,
 )
 
 __all__ = [
@@ -112,6 +113,7 @@ __all__ = [
     "punctuation_only",
     "says_no",
     "says_yes",
+    "view_not_yes_no",
     "view_with_question",
     "skips_the_rest",
     "takes_back_last_answer",

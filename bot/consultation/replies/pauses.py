@@ -16,6 +16,9 @@ HOLDING = re.compile(
     r"(a|one|two) (sec|secs|second|seconds|mo|moment|minute|minutes|tick)|brb|"
     r"back in a (sec|mo|moment|minute|min)|"
     r"let me (think|check|see|look|read)( (that|it|this|about it))?( again| first)?|thinking|"
+    # "hmm good question, let me think" (the thirteenth set kept it as the answer)
+    r"(that'?s |thats )?an?( (good|tough|hard|tricky|big|interesting))+ (one|question)|"
+    r"good question|let me have a (think|ponder)|i'?ll have a think|thinking about it|"
     r"uh+|um+|erm+|er+|hmm+|ok|okay|right|so|actually|"
     # "actually carry on" inside a question: not an answer, so the question is asked again
     r"carry on|keep going|continue|let'?s (carry on|continue|keep going)|resume)"

@@ -51,8 +51,15 @@ def looks_like_question(text: str) -> bool:
     if stripped.endswith("?"):
         return True
     if "?" in stripped:
-        return False
-    norm = LEAD_INS.sub("", normalise(stripped))
+        # "what happens after this then? does anyone actually read it" (the thirteenth set
+        # kept it as the answer): every clause a short question, the last without its "?"
+        return all(_short_question(clause) for clause in stripped.split("?"))
+    return _short_question(stripped)
+
+
+def _short_question(text: str) -> bool:
+    """Ten words at most, opening with a question word or "tell me" after any lead-in."""
+    norm = LEAD_INS.sub("", normalise(text))
     words = norm.split()
     if not words or len(words) > QUESTION_MAX_WORDS:
         return False

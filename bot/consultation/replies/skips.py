@@ -40,16 +40,21 @@ def is_skip(text: str | None) -> bool:
 
 # Whole replies that mean "nothing to say here": more than the skip words.
 NOTHING_TO_SAY = re.compile(
+    # a no before the rest ("no, nothing changes for us": the thirteenth set kept it)
+    r"((no|nah|nope|honestly|tbh) )*"
     r"(no|n|nah|nope|pass|skip|next|dunno|idk|unsure|no comment|no idea|no clue|not a clue|"
     r"(i )?(have|haven)'?t (got )?(a|any) (clue|idea)|(i )?(don'?t|do not|dont) know|"
     r"(i'?m )?not (really )?sure|can'?t say|couldn'?t (say|tell you)|beats me|"
     r"nothing( really| to add| to say| comes to mind)?|not (really )?applicable|"
-    r"(it )?does(n'?t| not) apply( to us| to me)?|not relevant( to us| to me)?|"
+    r"nothing (much |really )?(changes|will change|would change|is different)|"
+    r"(it )?(does(n'?t| not)|won'?t|will not) (really )?(apply|affect (us|me)|change anything)|"
+    r"not (really )?(for|relevant to) (us|me)|not relevant|"
     r"rather not( say| answer| answer that)?|prefer not to( say| answer)?|"
     r"none( of (them|these|those|that))?|n/?a|no answer|no views|no opinion|no strong views|"
     r"none of your business|mind your own( business)?|not telling( you)?|private|"
     r"confidential|cba|can'?t be (arsed|bothered)|not bothered)"
-    r"( really| tbh| tbf| ngl| innit| to be honest| thanks| thank you| sorry| mate)*"
+    r"( really| tbh| tbf| ngl| innit| to be honest| thanks| thank you| sorry| mate|"
+    r" (for|to) (us|me)| here| for our business| for my business)*"
     r"(,? ?(next|skip|pass|move on)( please)?)?"
 )
 

@@ -59,3 +59,36 @@ def says_no(text: Any) -> bool:
 def says_yes(text: Any) -> bool:
     """The whole reply is a yes ("yes", "yeah go on then", "sure")."""
     return whole(YES_REPLY, text) and not says_no(text)
+
+
+# "oh and one more thing, parking in Wycombe is a joke" at a yes-or-no question (the
+# thirteenth set asked "was that a yes or a no?" and lost it): one more view, neither
+ONE_MORE = re.compile(
+    r"^((oh|and|also|btw|by the way|actually|sorry|ps|p s)\b[ ,]*)*(one more thing|another thing|"
+    r"forgot to (say|mention|add)|meant to (say|mention|add)|i should (say|add|mention)|"
+    r"something else|also)\b"
+)
+VIEW_WORDS = 6
+# "yes please that would be great", "no thanks, not for me right now", "depends how often
+# you would email me", "will you share my email?": an answer (or a question) first
+OPENS_YES_NO = re.compile(
+    rf"^({PHONE_YES}|yes|yeah|yep|yup|yh|ya|yea|aye|sure|ok|okay|please|go on|why not|"
+    r"definitely|absolutely|of course|no|nope|nah|naw|negative|not|it depends|depends|maybe|"
+    r"perhaps|possibly|probably|sort of|kind of|only if|if|what|how|who|when|why|will|would|"
+    r"can|could|do|does|is|are|i'?d (like|love|rather|prefer)|that'?d|that would|sounds|happy|"
+    r"go ahead|fine|great|lovely|don'?t|not interested|no need|(i'?m|we'?re) (fine|good|ok))\b"
+)
+
+
+def view_not_yes_no(text: Any, intent: str | None) -> bool:
+    """A view of six words or more that says neither yes nor no: it opens "oh and one
+    more thing", or NLU read it as one ("inform") and it does not open with a yes or no."""
+    if not isinstance(text, str) or len(text.split()) < VIEW_WORDS:
+        return False
+    if "@" in text or says_yes(text) or says_no(text):
+        return False
+    norm = normalise(text)
+    if ONE_MORE.match(norm):
+        return True
+    viewed = intent in {"inform", "choose_theme", "nlu_fallback"}
+    return viewed and OPENS_YES_NO.match(norm) is None
