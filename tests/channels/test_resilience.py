@@ -8,88 +8,26 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
 import sqlalchemy as sa
-from aiohttp import web
 
-from bot.channels import action_session
 from bot.config import PROJECT_ROOT
+from tests.channels.action_servers import (
+    FaultPlan,
+    run_scenario,
+    start_action_server,
+    start_failing_proxy,
+    start_slow_server,
+    stop_action_server,
+    texts,
+    user_texts,
+)
 from tests.conftest import free_port
 
 pytestmark = pytest.mark.slow
 MODEL = PROJECT_ROOT / "models" / "rasa" / "consultation.tar.gz"
-
-
-def _run(scenario: Callable[[], Awaitable[None]]) -> None:
-    """Run a scenario on a fresh loop and close the loop's pooled action session after it,
-    as a stopping server does."""
-
-    async def main() -> None:
-        try:
-            await scenario()
-        finally:
-            await action_session.close_sessions()
-
-    asyncio.run(main())
-
-
-def _texts(responses: list[dict[str, Any]]) -> str:
-    return " | ".join(r.get("text", "") for r in responses)
-
-
-async def _start_action_server(port: int) -> Any:
-    from rasa_sdk.endpoint import create_app
-    from sanic import Sanic
-
-    Sanic.test_mode = True  # the same app name may be registered more than once per process
-    app = create_app("actions")
-    server = await app.create_server(host="127.0.0.1", port=port, return_asyncio_server=True)
-    await server.startup()
-    return server
-
-
-async def _stop_action_server(server: Any) -> None:
-    """Stop as Sanic does when the action server shuts down: no longer listen, and close
-    its connections (Rasa's pooled keep-alive connection included)."""
-    server.close()
-    await server.wait_closed()
-    for connection in list(server.connections):
-        connection.close(timeout=1.0)
-    await asyncio.sleep(0)  # let the closes reach the client
-
-
-async def _start_slow_server(port: int, delay: float) -> web.AppRunner:
-    async def handler(request: web.Request) -> web.Response:
-        await asyncio.sleep(delay)
-        return web.json_response({"events": [], "responses": []})
-
-    app = web.Application()
-    app.router.add_post("/webhook", handler)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    await web.TCPSite(runner, "127.0.0.1", port).start()
-    return runner
-
-
-def _user_texts(database_url: str, sender: str) -> list[str]:
-    engine = sa.create_engine(database_url)
-    with engine.connect() as conn:
-        rows = (
-            conn.execute(
-                sa.text(
-                    "SELECT data FROM events WHERE sender_id = :s AND type_name = 'user' "
-                    "ORDER BY id"
-                ),
-                {"s": sender},
-            )
-            .scalars()
-            .all()
-        )
-    engine.dispose()
-    return [json.loads(r)["text"] for r in rows]
 
 
 @pytest.fixture(scope="module")
@@ -152,33 +90,33 @@ def test_action_server_down_then_back(agent_factory: Any, database_url: str) -> 
 
     async def scenario() -> None:
         welcome = await agent.handle_text("hello", sender_id="s1")
-        assert "Would you like to take part?" in _texts(welcome)
+        assert "Would you like to take part?" in texts(welcome)
 
         down = await agent.handle_text("/consent_agree", sender_id="s1")
-        assert _texts(down) == sorry
+        assert texts(down) == sorry
         assert service.is_consented("s1") is None
-        assert _user_texts(database_url, "s1") == ["hello", "/consent_agree"]
+        assert user_texts(database_url, "s1") == ["hello", "/consent_agree"]
 
-        server = await _start_action_server(port)
+        server = await start_action_server(port)
         try:
             back = await agent.handle_text("/consent_agree", sender_id="s1")
-            assert "organisation" in _texts(back), back
+            assert "organisation" in texts(back), back
             assert service.is_consented("s1") is True
             org = await agent.handle_text("Orbital Components Ltd", sender_id="s1")
-            assert "sector" in _texts(org)
+            assert "sector" in texts(org)
         finally:
-            await _stop_action_server(server)
+            await stop_action_server(server)
 
         again = await agent.handle_text("space engineering", sender_id="s1")
-        assert _texts(again) == sorry
-        server = await _start_action_server(port)
+        assert texts(again) == sorry
+        server = await start_action_server(port)
         try:
             resumed = await agent.handle_text("space engineering", sender_id="s1")
-            assert "how many people" in _texts(resumed).lower(), resumed
+            assert "how many people" in texts(resumed).lower(), resumed
         finally:
-            await _stop_action_server(server)
+            await stop_action_server(server)
 
-    _run(scenario)
+    run_scenario(scenario)
 
 
 def test_slow_action_server_gets_a_polite_timeout(agent_factory: Any, database_url: str) -> None:
@@ -187,19 +125,19 @@ def test_slow_action_server_gets_a_polite_timeout(agent_factory: Any, database_u
     agent, port = agent_factory(timeout=1)
 
     async def scenario() -> None:
-        runner = await _start_slow_server(port, delay=5)
+        runner = await start_slow_server(port, delay=5)
         try:
             await agent.handle_text("hello", sender_id="s2")
             loop = asyncio.get_running_loop()
             started = loop.time()
             slow = await agent.handle_text("/consent_agree", sender_id="s2")
             assert loop.time() - started < 4
-            assert _texts(slow) == message("service_unavailable")
+            assert texts(slow) == message("service_unavailable")
         finally:
             await runner.cleanup()
-        assert _user_texts(database_url, "s2") == ["hello", "/consent_agree"]
+        assert user_texts(database_url, "s2") == ["hello", "/consent_agree"]
 
-    _run(scenario)
+    run_scenario(scenario)
 
 
 def test_odd_inputs_never_crash_the_conversation(agent_factory: Any) -> None:
@@ -217,16 +155,16 @@ def test_odd_inputs_never_crash_the_conversation(agent_factory: Any) -> None:
     ]
 
     async def scenario() -> None:
-        server = await _start_action_server(port)
+        server = await start_action_server(port)
         try:
             await agent.handle_text("hello", sender_id="s3")
             for text in odd:
                 replies = await agent.handle_text(text, sender_id="s3")
                 assert replies, f"no reply to {text!r}"
         finally:
-            await _stop_action_server(server)
+            await stop_action_server(server)
 
-    _run(scenario)
+    run_scenario(scenario)
 
 
 # --- The database fails a turn at its very end (tests/production/test_faults.py, PostgreSQL
@@ -311,7 +249,7 @@ def test_a_turn_failed_at_its_save_and_resent_runs_once(
     answer, second = "Film studios keep asking for set builders", "Grants for CNC machines"
 
     async def scenario() -> None:
-        server = await _start_action_server(port)
+        server = await start_action_server(port)
         try:
             keys = await _to_island_questions(agent, sender)
             assert len(keys) >= 3, keys
@@ -324,7 +262,7 @@ def test_a_turn_failed_at_its_save_and_resent_runs_once(
             assert _stored(sender) == [(answer, keys[0])]
 
             resent = await agent.handle_text(answer, sender_id=sender)
-            assert question(keys[1]).text in _texts(resent), resent
+            assert question(keys[1]).text in texts(resent), resent
             assert _stored(sender) == [(answer, keys[0])]
 
             # A resent "/skip" whose first try was saved skips one question, not two.
@@ -332,18 +270,18 @@ def test_a_turn_failed_at_its_save_and_resent_runs_once(
             with pytest.raises(TranscriptUnavailable):
                 await agent.handle_text("/skip", sender_id=sender)
             skipped = await agent.handle_text("/skip", sender_id=sender)
-            assert question(keys[2]).text in _texts(skipped), skipped
+            assert question(keys[2]).text in texts(skipped), skipped
 
             await agent.handle_text(second, sender_id=sender)
             assert _stored(sender) == [(answer, keys[0]), (second, keys[2])]
         finally:
             server.close()
             await server.wait_closed()
-        said = _user_texts(database_url, sender)
+        said = user_texts(database_url, sender)
         assert said.count(answer) == 1, said  # the transcript holds it once either way
         assert said.count(second) == 1
 
-    _run(scenario)
+    run_scenario(scenario)
 
 
 def test_a_named_socketio_message_sent_again_is_replayed(
@@ -380,7 +318,7 @@ def test_a_named_socketio_message_sent_again_is_replayed(
     handle = sio.handlers["/"]["user_uttered"]
 
     async def scenario() -> None:
-        server = await _start_action_server(port)
+        server = await start_action_server(port)
         try:
             keys = await _to_island_questions(agent, sender)
             named = {"message": answer, "session_id": sender, "message_id": "widget-1"}
@@ -414,7 +352,7 @@ def test_a_named_socketio_message_sent_again_is_replayed(
             server.close()
             await server.wait_closed()
 
-    _run(scenario)
+    run_scenario(scenario)
     engine = sa.create_engine(database_url)
     with engine.connect() as conn:
         rows = conn.execute(
@@ -424,61 +362,6 @@ def test_a_named_socketio_message_sent_again_is_replayed(
         ids = [json.loads(r)["message_id"] for r in rows if json.loads(r)["text"] == answer]
     engine.dispose()
     assert ids == ["widget-1", "widget-2"]  # the turns keep the widget's ids
-
-
-class _FaultPlan:
-    """Which action call of the armed turn fails, and how: "before" the action server runs
-    it (refused), or "after" (it ran, and stored what it stores, but its answer is lost, as
-    when the server is killed mid-reply)."""
-
-    def __init__(self) -> None:
-        self.armed: tuple[int, str] | None = None
-        self.calls = 0
-        self.failed: str | None = None  # the action that failed, once it has
-
-    def arm(self, call: int | None, mode: str = "before") -> None:
-        self.armed, self.calls, self.failed = (None if call is None else (call, mode)), 0, None
-
-    def take(self, action: str) -> str | None:
-        if self.armed is None or self.failed is not None:
-            return None
-        call, mode = self.armed
-        self.calls += 1
-        if self.calls - 1 != call:
-            return None
-        self.failed = action
-        return mode
-
-
-async def _start_failing_proxy(port: int, target: int, plan: _FaultPlan) -> web.AppRunner:
-    """The action endpoint: passes every call to the real action server on `target`, except
-    the one `plan` fails (HTTP 500, which Rasa treats as the server failing)."""
-    import aiohttp
-
-    session = aiohttp.ClientSession()
-
-    async def handler(request: web.Request) -> web.Response:
-        body = await request.read()
-        fail = plan.take(json.loads(body).get("next_action", ""))
-        if fail == "before":
-            return web.Response(status=500)
-        async with session.post(
-            f"http://127.0.0.1:{target}/webhook",
-            data=body,
-            headers={"Content-Type": "application/json"},
-        ) as reply:
-            payload, status = await reply.read(), reply.status
-        if fail == "after":
-            return web.Response(status=500)
-        return web.Response(body=payload, status=status, content_type="application/json")
-
-    app = web.Application()
-    app.router.add_post("/webhook", handler)
-    app.on_cleanup.append(lambda _: session.close())
-    runner = web.AppRunner(app)
-    await runner.setup()
-    await web.TCPSite(runner, "127.0.0.1", port).start()
-    return runner
 
 
 def test_an_action_server_failure_at_any_action_of_a_consultation_loses_nothing(
@@ -497,14 +380,14 @@ def test_an_action_server_failure_at_any_action_of_a_consultation_loses_nothing(
     from tests.production.chat_load import PROBLEM, SCRIPT
 
     agent, port = agent_factory()
-    plan = _FaultPlan()
+    plan = FaultPlan()
     script = [(line.format(n=0), is_answer) for line, is_answer in SCRIPT]
     answers = sorted(text for text, is_answer in script if is_answer)
 
     async def say(sender: str, text: str, message_id: str) -> str:
         out = CollectingOutputChannel()
         await agent.handle_message(UserMessage(text, out, sender, message_id=message_id))
-        return _texts(out.messages)
+        return texts(out.messages)
 
     async def consultation(turn: int, call: int, mode: str) -> tuple[str | None, str]:
         """The script with call `call` of turn `turn` failing: that action, the last reply."""
@@ -525,8 +408,8 @@ def test_an_action_server_failure_at_any_action_of_a_consultation_loses_nothing(
 
     async def scenario() -> None:
         target = free_port()
-        server = await _start_action_server(target)
-        proxy = await _start_failing_proxy(port, target, plan)
+        server = await start_action_server(target)
+        proxy = await start_failing_proxy(port, target, plan)
         problems, tried = [], 0
         try:
             _, ending = await consultation(-1, 0, "before")
@@ -541,8 +424,8 @@ def test_an_action_server_failure_at_any_action_of_a_consultation_loses_nothing(
                             problems.append(f"{script[turn][0]!r}: {failed} {mode}: {reply}")
         finally:
             await proxy.cleanup()
-            await _stop_action_server(server)
+            await stop_action_server(server)
         assert tried >= 60, tried  # every turn's actions were reached
         assert problems == []
 
-    _run(scenario)
+    run_scenario(scenario)
