@@ -41,7 +41,9 @@ NOT_THE_BUSINESS = (
     r"manager|business|company|firm)|not a business|the (boss|owner|manager|md) (is|'?s) "
     r"(away|out|off|on holiday|not here|busy)|(i'?m|i am) (just )?(a|an) (student|researcher|"
     r"employee|member of staff|apprentice|temp|resident|local resident|volunteer|intern)|"
-    r"(i'?m|i am) (retired|unemployed|between jobs|self employed))\b"
+    r"(i'?m|i am) (retired|unemployed|between jobs|self employed)|"
+    # "I'm only the receptionist", "I'm just an employee here"
+    r"(i'?m|i am) (only|just) (the|a|an|one of the) [a-z]+)\b"
 )
 # ... and asks whether they may take part
 MAY_I = (

@@ -65,6 +65,7 @@ def test_an_interruption_with_a_view_is_the_view() -> None:
             asks_if_i_count,
         ),
         ("I'm not the owner, is that ok?", asks_if_i_count),
+        ("hello, I'm only the receptionist here, is it ok if I answer?", asks_if_i_count),
         ("I own two businesses, which one shall I do?", asks_which_business),
     ],
 )
