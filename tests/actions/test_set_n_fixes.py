@@ -11,12 +11,16 @@ from typing import Any
 
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy import select
 
+from actions.consent import ActionRecordConsent
 from actions.consultation import DONE, ValidateStrategyForm
 from actions.fallback import ActionFallback
 from actions.faq import ActionAnswerQuestion
 from bot.consultation import service
 from bot.consultation.questions import message
+from bot.storage.db import session_scope
+from bot.storage.models import Business
 from tests.actions.conftest import make_tracker, run, texts, user_event
 
 SPACE = "island:space"
@@ -122,3 +126,19 @@ def test_questions_about_taking_part_get_their_answer(
     tracker = make_tracker("n-faq", text, "faq", slots={"stage": "consent"})
     run(ActionAnswerQuestion().run(dispatcher, tracker, domain))
     assert texts(dispatcher) == [message(key)]
+
+
+def test_a_first_message_asking_to_take_part_as_a_researcher(
+    database_url: str, domain: dict[str, Any]
+) -> None:
+    # NLU reads it as consent_agree; no agreement before the notice, and it is told it counts
+    text = "I'm a researcher at the university, can I take part?"
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker("n-research", text, "consent_agree", slots={})
+    run(ActionRecordConsent().run(dispatcher, tracker, domain))
+    sent = [m.get("response") or m.get("text") for m in dispatcher.messages]
+    assert sent == ["utter_welcome", message("you_count"), "utter_privacy", "utter_ask_consent"]
+    with session_scope() as session:  # nothing recorded before the notice
+        assert (
+            session.scalars(select(Business).where(Business.sender_id == "n-research")).all() == []
+        )

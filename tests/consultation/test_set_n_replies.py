@@ -67,6 +67,7 @@ def test_an_interruption_with_a_view_is_the_view() -> None:
         ("I'm not the owner, is that ok?", asks_if_i_count),
         ("hello, I'm only the receptionist here, is it ok if I answer?", asks_if_i_count),
         ("I own two businesses, which one shall I do?", asks_which_business),
+        ("I've got three companies, does it matter which?", asks_which_business),
     ],
 )
 def test_questions_about_taking_part_are_asides(text: str, reader: object) -> None:
