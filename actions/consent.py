@@ -13,6 +13,7 @@ from bot.consultation import service
 from bot.consultation.consent_reply import agrees_to_take_part, says_go_ahead
 from bot.consultation.questions import message
 from bot.consultation.replies import about_the_consultation
+from bot.consultation.standing import asks_if_i_count
 
 AGREE_INTENTS = {"consent_agree", "affirm"}
 PRIVACY_NOTICE = "utter_privacy"
@@ -123,7 +124,10 @@ class ActionRecordConsent(Action):
         agreed = latest_intent(tracker) in AGREE_INTENTS
         if agreed and not privacy_shown(tracker, domain):
             # No agreement without the notice: show it and ask; nothing is recorded yet.
-            for response in ("utter_welcome", PRIVACY_NOTICE, "utter_ask_consent"):
+            dispatcher.utter_message(response="utter_welcome")
+            if asks_if_i_count(latest_text(tracker)):  # "I'm a researcher, can I take part?"
+                dispatcher.utter_message(text=message("you_count"))
+            for response in (PRIVACY_NOTICE, "utter_ask_consent"):
                 dispatcher.utter_message(response=response)
             return [FollowupAction("action_listen")]
         return record(dispatcher, tracker, domain, agreed)

@@ -39,12 +39,14 @@ from bot.consultation.asides import (
     steps_aside,
 )
 from bot.consultation.choices import (
+    asks_about_another_sector,
     dismisses_the_list,
     numbered_choice,
     refers_back,
     switched_choice,
     turned_down,
 )
+from bot.consultation.cut_off import cut_off, joined
 from bot.consultation.labelled import labelled_answers
 from bot.consultation.openings import reading
 from bot.consultation.pointers import pointer_reply
@@ -166,6 +168,15 @@ class ValidateStrategyForm(FormValidationAction):
                         "pending_questions": question_queue(seabed),
                         "seabed_answer": None,
                     }
+            if not chosen and slot == "islands" and asks_about_another_sector(text):
+                # "what about tourism?": none of the islands; on to the seabed drivers
+                dispatcher.utter_message(text=message("islands_other_sector"))
+                return {
+                    slot: [],
+                    "pending_questions": [],
+                    answer_slot: DONE,
+                    **past_the_profile(tracker),
+                }
             if not chosen and "?" in text and faq_choice(tracker)[1] >= SURE:
                 # "can someone call me? easier on the phone": a question, not a choice
                 answer_question(dispatcher, tracker)
@@ -228,6 +239,11 @@ class ValidateStrategyForm(FormValidationAction):
         labelled = self._labelled(text, pending, tracker)
         if labelled is not None:  # "Opportunities: ... Barriers: ... Help: ..." in one go
             return {answer_slot: None if labelled else DONE, "pending_questions": labelled}
+        if cut_off(text):  # "we need better": nothing stored until the rest arrives
+            dispatcher.utter_message(text=message("go_on"))
+            return {answer_slot: None}
+        if nudged_since_last_answer(tracker, message("go_on")):
+            text = joined(previous_user_text(tracker) or "", text)  # "... roads into Aylesbury"
         previous = last_answer_key(tracker)
         replacement = takes_back_last_answer(text) if previous else None
         if previous and replacement is not None:

@@ -18,6 +18,7 @@ from actions.common import (
 from actions.consent import PRIVACY_NOTICE, agreed_in_other_words, privacy_shown
 from actions.faq import SURE, answer_question, faq_choice, resume
 from bot.consultation import service
+from bot.consultation.asides import asks_about_taking_part
 from bot.consultation.questions import message
 from bot.consultation.replies import (
     acknowledgement_only,
@@ -92,6 +93,14 @@ class ActionFallback(Action):
         if key and confidence >= SURE and (looks_like_question(text) or opens_with_question(text)):
             # a question NLU did not read as one, but the FAQ selector knows the answer
             # (also one that goes on: "is this only for tech firms? we're a garden centre")
+            answer_question(dispatcher, tracker)
+            resume(dispatcher, tracker, domain)
+            return []
+        if asks_about_taking_part(text):
+            # "hi, I'm a student, can I still have my say?" that NLU could not place (the
+            # fourteenth set): answered; a first message is welcomed before the ask
+            if tracker.get_slot("stage") is None and not privacy_shown(tracker, domain):
+                dispatcher.utter_message(response="utter_welcome")
             answer_question(dispatcher, tracker)
             resume(dispatcher, tracker, domain)
             return []

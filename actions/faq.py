@@ -27,6 +27,12 @@ from bot.consultation.asides import (
 from bot.consultation.focus import focus_answer
 from bot.consultation.questions import message, named_themes
 from bot.consultation.replies import impatient
+from bot.consultation.standing import (
+    asks_about_a_grant,
+    asks_about_cost,
+    asks_if_i_count,
+    asks_which_business,
+)
 from bot.strategy import theme
 
 # Below this ResponseSelector confidence, a question naming an island or seabed driver
@@ -78,8 +84,16 @@ def answer_aside(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
         dispatcher.utter_message(response="utter_faq/human")
     elif asks_to_start_again(text):  # "can we start again?": nothing is lost, how to change
         dispatcher.utter_message(text=message("start_again"))
+    elif asks_if_i_count(text):  # "I just work here, can I still do it?"
+        dispatcher.utter_message(text=message("you_count"))
     elif asks_if_others_can_take_part(text):  # "can my colleague fill this in too?"
         dispatcher.utter_message(text=message("others_welcome"))
+    elif asks_about_a_grant(text):  # "will this get me a grant?": it is not an application
+        dispatcher.utter_message(text=message("no_grant"))
+    elif asks_about_cost(text):  # "does it cost anything?"
+        dispatcher.utter_message(text=message("costs_nothing"))
+    elif asks_which_business(text):  # "I own two businesses, which one shall I do?"
+        dispatcher.utter_message(text=message("one_business_a_chat"))
     elif asks_what_was_said(text):  # "can I see what I've said so far?"
         dispatcher.utter_message(text=summary(tracker.sender_id))
     elif impatient(text) and tracker.active_loop.get("name") == "strategy_form":

@@ -1,6 +1,6 @@
 """Unseen conversations: whole chats as busy business owners write them (30 that led to
-fixes, then 12, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16 and 16 written after them), checked against
-what a consultation officer expects to find in the database and in the replies.
+fixes, then 12 and thirteen sets of 16 written after them), checked against what a
+consultation officer expects to find in the database and in the replies.
 
     .venv/bin/python benchmarks/conversation_probe.py [--only NAME] [--verbose]
     .venv/bin/python benchmarks/conversation_probe.py --rasa-url http://127.0.0.1:5005 \
@@ -8,7 +8,7 @@ what a consultation officer expects to find in the database and in the replies.
 
 Without --rasa-url it starts `bucks-lis run` on free ports with a temporary SQLite database
 (needs `make train`). The conversations are in `benchmarks/data/conversation_probe.yml`,
-`conversation_probe_b.yml`, `_c.yml` to `_l.yml` and `_m.yml` (terse,
+`conversation_probe_b.yml`, `_c.yml` to `_m.yml` and `_n.yml` (terse,
 chatty, typos, side questions, two views in one message, corrections, silence, data and
 contact questions, stop, forget me, coming back, greeting again; lower-case DMs, a view
 before consent, one-word answers, a profile answer corrected later, frustration, stopping
@@ -41,11 +41,14 @@ so", "we're a bakery not a cafe", "ditto", a shrug, "lol"; "just me and the dog"
 freelancer with no company name, two sites, two islands' views in one answer, an island
 changed after one answer, "sort of" / "depends", voice-to-text, "what happens next?",
 "no" three ways, one more thing after the play-back, "let me think", "is it ok to be
-negative?", "•" bullets, "4.5 FTE", "about a dozen", "happy to help" first). Each passes when every
-reply check holds and the database holds exactly the expected answers (question key and
-text), profile, consent and contact, with a theme on every substantive answer. Prints each
-failure and the pass count per set; a quality number, not a test (exit 0 unless the stack
-cannot be reached).
+negative?", "•" bullets, "4.5 FTE", "about a dozen", "happy to help" first; a prepared
+statement pasted first, a message cut off mid-sentence, not the owner, a student, "will
+this get me a grant?", "what about tourism?", "yss" / "noo", "got called away", two people
+on one device, a road number alone, "does it cost anything?", "n/a", two businesses). Each
+passes when every reply check holds and the database holds exactly the expected answers
+(question key and text), profile, consent and contact, with a theme on every substantive
+answer. Prints each failure and the pass count per set; a quality number, not a test
+(exit 0 unless the stack cannot be reached).
 """
 
 from __future__ import annotations
@@ -65,7 +68,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-# The first set led to the fixes; the second to thirteenth were each written after the
+# The first set led to the fixes; the second to fourteenth were each written after the
 # fixes before them and run once before any further change, so their first counts say how far
 # those fixes carry to new phrasing and new situations.
 SETS = (
@@ -82,6 +85,7 @@ SETS = (
     DATA_DIR / "conversation_probe_k.yml",
     DATA_DIR / "conversation_probe_l.yml",
     DATA_DIR / "conversation_probe_m.yml",
+    DATA_DIR / "conversation_probe_n.yml",
 )
 PROFILE = ("organisation", "sector", "size_band", "location", "role")
 

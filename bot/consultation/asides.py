@@ -41,6 +41,12 @@ from bot.consultation.replies import (
     normalise,
     whole,
 )
+from bot.consultation.standing import (
+    asks_about_a_grant,
+    asks_about_cost,
+    asks_if_i_count,
+    asks_which_business,
+)
 
 # "same as before", "see above", "ditto", "as I said": the last answer stands for this
 # question too; nothing new to note and nothing to ask more about
@@ -272,7 +278,18 @@ def steps_aside(text: Any) -> bool:
         or asks_if_others_can_take_part(text)
         or asks_for_a_call(text)
         or asks_to_start_again(text)
+        or asks_about_taking_part(text)
         or (short and asks_what_was_said(text))
+    )
+
+
+def asks_about_taking_part(text: Any) -> bool:
+    """A grant, the cost, whether a non-owner may take part, which business (standing.py)."""
+    return (
+        asks_about_a_grant(text)
+        or asks_about_cost(text)
+        or asks_if_i_count(text)
+        or asks_which_business(text)
     )
 
 

@@ -146,3 +146,19 @@ def switched_choice(text: Any, among: tuple[str, ...] | list[str], current: str)
         if norm and len(norm.split()) <= SWITCH_MAX_WORDS and SWITCH.search(norm):
             return [t for t in named_themes(clause, among) if t != current]
     return []
+
+
+# "what about tourism? we run a B&B", "we're agriculture, where do we fit?" at the islands
+# question (the fourteenth set said "didn't catch which"): a sector the islands leave out,
+# so none of them; the seabed drivers, which matter to every business, come next
+ANOTHER_SECTOR = re.compile(
+    r"\b(what about|how about|where (do|does|would|should|can) (we|i|that|it|they|\w+) "
+    r"(fit|come in|go|sit|belong)|(nothing|none of (these|them|those|this)) (for|fits?|suits?|"
+    r"covers?|applies( to)?) (us|me|\w+)|(we'?re|we are|i'?m|i am) not (in )?any of "
+    r"(these|them|those)|(isn'?t|is not|aren'?t|are not) (there|it) (one )?for)\b"
+)
+
+
+def asks_about_another_sector(text: Any) -> bool:
+    """A sector the island list leaves out, asked or said at the islands question."""
+    return isinstance(text, str) and ANOTHER_SECTOR.search(normalise(text)) is not None

@@ -41,7 +41,7 @@ YES_INTENTS = frozenset({"affirm", "consent_agree", "carry_on", "hold", "thank"}
 NO_INTENTS = frozenset({"deny", "consent_decline", "skip", "stop"})
 # "yh thats it", "yes that's right", "spot on": the play-back looks right
 LOOKS_RIGHT = re.compile(
-    r"((yes|yeah|yh|yep|yup|ya|yea|ok|okay)( |$))*"
+    r"((yes|yeah|yh|yep|yup|ya|yea|yeh|ye|ok|okay)( |$))*"
     r"(that'?s (it|right|correct|spot on|about right|fine)|spot on|looks (right|good|fine|ok)|"
     r"all (good|correct|right))( (thanks|thank you|cheers|ta|mate))*"
 )

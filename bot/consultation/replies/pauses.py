@@ -39,7 +39,13 @@ GREETING = re.compile(
     r"shwmae|shwmai|sut mae|bore da|prynhawn da|noswaith dda|helo bawb|"
     r"(are )?you (still )?there|anyone there|(i'?m|i am) back|back( now)?|sorry|soz|apologies|"
     r"(i )?(got|was|been|just got) (distracted|sidetracked|called away|pulled away|busy|"
-    r"interrupted)|(i )?was (away|on the phone|on a call|in a meeting)|"
+    r"interrupted)"
+    # "sorry, got called away by a customer" (the fourteenth set kept it as the answer)
+    r"( (by|with|to|for) ((a|an|the|my|our|some) )?(customer|client|call|phone( call)?|"
+    r"delivery|colleague|boss|meeting|job|kids?|dog|supplier|visitor|patient|someone))?|"
+    r"(i )?(had to|needed to) (take|answer|deal with|see to|serve) (a|an|the|my|some)"
+    r" (call|phone|customer|client|delivery|supplier|visitor|patient)|"
+    r"(i )?was (away|on the phone|on a call|in a meeting)|"
     r"about that|for the (wait|delay)|where (was i|were we))( |$))+"
 )
 

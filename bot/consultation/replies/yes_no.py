@@ -13,8 +13,9 @@ OTHER_THANKS = (
     r"grazie( mille)?|dank je( wel)?|shukran|dhanyavaa?d|tesekkurler|multumesc|spasibo"
 )
 # A yes as typed with one thumb ("k", "kk", "ye", "yeh", "yass", "okie"): "k" at the consent
-# question fell back and lost a whole conversation (the ninth set)
-PHONE_YES = r"k|kk|okk|oki|okie|okey|ye|yeh|yee|yass?|yus"
+# question fell back and lost a whole conversation (the ninth set); and a yes mistyped
+# ("yss", "yess", "yse": the fourteenth set's "yss" fell back at the consent question)
+PHONE_YES = r"k|kk|okk|oki|okie|okey|ye|yeh|yee|yass?|yus|yss+|yes{2,}|yse|ys|yeahh+|yepp+"
 # "yes", "thanks", "cool": a reply, but no view to record on an open question
 ACKNOWLEDGEMENT = re.compile(
     rf"(({PHONE_YES}|yes|yeah|yep|yup|ya|yea|sure|fine|good|great|cool|nice|lovely|brilliant|perfect|"
@@ -38,7 +39,9 @@ def acknowledgement_only(text: Any) -> bool:
 # A plain no or yes, whatever NLU made of it ("negative" reads as a theme, "nope not
 # really" as a view): the follow-up question and the after-close reply read these.
 NO_REPLY = re.compile(
-    r"((no|nah|nope|naw|na|n|negative|not really|not for (me|us|now)|no thanks|no thank you|"
+    # "noo", "nahh", "nopee": a no typed with one key held (the fourteenth set)
+    r"(((noo+|naa*hh+|nopee+)(?=[ ,]|$)|no|nah|nope|naw|na|n|negative|not really|"
+    r"not for (me|us|now)|no thanks|no thank you|"
     r"no ta|i'?m (good|ok|okay|alright)|we'?re (good|ok|okay|alright)|you'?re alright|"
     r"not at the moment|not right now|not today|(i )?don'?t think so|definitely not|"
     r"(that'?s )?a negative|negative on that)( thanks| thank you| ta| mate| cheers| tbh| really|"

@@ -1,0 +1,50 @@
+"""An answer sent before it was finished: "we need better" then "roads into Aylesbury".
+
+Found by the fourteenth set of unseen conversations: the first half was stored as the
+answer (and, at the last question, played back), the second half went to the play-back.
+A short message that ends on a word a sentence cannot end on is held: nothing stored, the
+bot waits, and the next message is kept with it as one answer. No Rasa imports.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.consultation.replies import normalise
+
+MAX_WORDS = 8
+# Words a finished sentence does not end on: articles, possessives, prepositions,
+# conjunctions ("the roads into", "parking and", "we need more of the")
+DANGLING = re.compile(
+    r" (the|a|an|our|my|their|your|its|to|of|for|with|into|onto|from|about|than|and|or|"
+    r"but|because|cos|as|like|if|which|who|that'?s|is|are|was|were|by|at|in|on|need to|"
+    r"want to|going to)$"
+)
+# "we need better", "we want more": a comparative whose noun has not come yet
+WANTS_MORE = re.compile(
+    r"\b(need|needs|needed|want|wants|require|requires|lack|lacking) (better|more|less|proper|"
+    r"decent|faster|cheaper|reliable|some|a lot more|much more|much better)$"
+)
+# Marks of a message cut short on purpose: "we need better...", "the trains -"
+TRAILING_MARK = re.compile(r"(\.\.\.|…|-|–|—)\s*$")
+
+
+def cut_off(text: Any) -> bool:
+    """A short message that stops mid-sentence ("we need better", "parking in the"),
+    with no full stop, question or exclamation mark at the end."""
+    if not isinstance(text, str):
+        return False
+    stripped = TRAILING_MARK.sub("", text.strip()).rstrip()
+    if not stripped or stripped[-1] in ".?!)":
+        return False
+    norm = normalise(stripped)
+    words = norm.split()
+    if not 2 <= len(words) <= MAX_WORDS:
+        return False
+    return bool(DANGLING.search(f" {norm}") or WANTS_MORE.search(norm))
+
+
+def joined(first: str, rest: str) -> str:
+    """The two halves as one answer ("we need better roads into Aylesbury, ...")."""
+    return f"{TRAILING_MARK.sub('', first.strip()).rstrip()} {rest.strip()}"

@@ -1,0 +1,97 @@
+"""Questions about taking part itself: "will this get me a grant?", "does it cost
+anything?", "I just work here, the boss is away - can I still do it?", "I'm a student,
+can I still have my say?", "I own two businesses, which one shall I do?".
+
+Found by the fourteenth set of unseen conversations (conversation_probe_n.yml): the grant
+question half way was stored as the answer, the cost question got the strategy's focus,
+an employee was told "you're doing it now!" and a student's first message "I didn't
+understand", and the owner of two businesses the strategy's focus. Each is answered
+plainly and the pending question asked again; nothing is stored. Short questions only,
+so a view that mentions grants ("we need grants for kit, will the LEP help?") stays a
+view. No Rasa imports.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.consultation.replies import looks_like_question, normalise
+
+MAX_WORDS = 20
+
+# "will filling this in get me a grant?", "is there funding if I do this?", "do we get
+# money for taking part?": what taking part brings, asked of the consultation itself
+GRANT = re.compile(
+    r"\b(will|would|do|does|can|could|is|are|does)\b.*\b(this|it|taking part|filling (this|it) "
+    r"in|doing (this|it)|answering|responding|the survey|the consultation|there|i|we|you)\b.*"
+    r"\b(grants?|funding|funded|money|paid|pay (me|us)|payment|reward|voucher|incentive)\b"
+)
+# "does it cost anything?", "is this free?", "do I have to pay?"
+COST = re.compile(
+    r"\b((does|will|would) (it|this|taking part) cost|how much (does|is|will) (it|this)|"
+    r"is (it|this|taking part) free|(do|will|would) (i|we) (have|need) to pay|"
+    r"is there (a|any) (fee|charge|cost)|any (fee|charge|cost)s?( to (this|it|take part))?|"
+    r"(is|are) (it|this|there) (chargeable|charged))\b"
+)
+# "I just work here", "I'm not the owner", "I'm a student", "I'm not a business": someone
+# who wonders whether their view counts ...
+NOT_THE_BUSINESS = (
+    r"\b(i (just|only) work (here|there|for)|(i'?m|i am) not (the|a) (owner|boss|director|"
+    r"manager|business|company|firm)|not a business|the (boss|owner|manager|md) (is|'?s) "
+    r"(away|out|off|on holiday|not here|busy)|(i'?m|i am) (just )?(a|an) (student|researcher|"
+    r"employee|member of staff|apprentice|temp|resident|local resident|volunteer|intern)|"
+    r"(i'?m|i am) (retired|unemployed|between jobs|self employed)|"
+    # "I'm only the receptionist", "I'm just an employee here"
+    r"(i'?m|i am) (only|just) (the|a|an|one of the) [a-z]+)\b"
+)
+# ... and asks whether they may take part
+MAY_I = (
+    r"\b((can|could|may|should) (i|we) (still |even |also )?(do|take part|have (my|a|our) say|"
+    r"fill|answer|join|help|respond|contribute|give)|(is|would) (that|it) (be )?(ok|okay|"
+    r"alright|fine|allowed)|am i allowed|(does|do|will|would) (it|my (view|answer|opinion)s?|"
+    r"that|i) (still )?count|is this (for|only for) (me|businesses))\b"
+)
+ASKS_IF_I_COUNT = re.compile(rf"{NOT_THE_BUSINESS}.*{MAY_I}|{MAY_I}.*{NOT_THE_BUSINESS}")
+
+
+def _short_question(text: Any) -> str | None:
+    """The normalised message when it is a short question, else None."""
+    if not isinstance(text, str) or not looks_like_question(text):
+        return None
+    norm = normalise(text)
+    return norm if norm and len(norm.split()) <= MAX_WORDS else None
+
+
+def asks_about_a_grant(text: Any) -> bool:
+    """ "will filling this in get me a grant?": not a grant application; say so."""
+    norm = _short_question(text)
+    return norm is not None and GRANT.search(norm) is not None
+
+
+def asks_about_cost(text: Any) -> bool:
+    """ "does it cost anything?", "is this free?": it is free."""
+    norm = _short_question(text)
+    return norm is not None and COST.search(norm) is not None
+
+
+def asks_if_i_count(text: Any) -> bool:
+    """ "I just work here, the boss is away - can I still do it?", "I'm a student, can I
+    still have my say?": yes, anyone with a stake in the county's economy."""
+    norm = _short_question(text)
+    return norm is not None and ASKS_IF_I_COUNT.search(norm) is not None
+
+
+# "I own two businesses, which one shall I do?", "we run three companies, does it matter
+# which?": one business per chat, the other in a chat of its own
+SEVERAL = re.compile(
+    r"\b((i|we)('?ve| have)? (own|run|have|manage|got) (two|2|three|3|several|a few|multiple|"
+    r"more than one|a couple of) (businesses|companies|firms|shops|sites|brands)|"
+    r"more than one (business|company|firm))\b"
+)
+
+
+def asks_which_business(text: Any) -> bool:
+    """ "I own two businesses, which one shall I do?": one per chat."""
+    norm = _short_question(text)
+    return norm is not None and SEVERAL.search(norm) is not None
