@@ -20,12 +20,17 @@ from bot.consultation.replies import looks_like_question, normalise
 
 MAX_WORDS = 20
 
-# "will filling this in get me a grant?", "is there funding if I do this?", "do we get
-# money for taking part?": what taking part brings, asked of the consultation itself
+# "will filling this in get me a grant?", "is there funding if I do this?", "do we get money
+# for taking part?": what taking part brings. Money alone is not enough: "are there grants
+# for apprenticeships?" and "can we get funding for EV chargers?" are views about support.
+TAKING_PART = (
+    r"(taking part|take part|fill(ing)? (this|it) in|doing (this|it)|do this|answering (this|"
+    r"these|the questions)|responding|(this|the) (survey|consultation|chat|questionnaire|form))"
+)
+MONEY = r"(grants?|funding|funded|money|paid|pay (me|us)|payment|reward|voucher|incentive)"
 GRANT = re.compile(
-    r"\b(will|would|do|does|can|could|is|are|does)\b.*\b(this|it|taking part|filling (this|it) "
-    r"in|doing (this|it)|answering|responding|the survey|the consultation|there|i|we|you)\b.*"
-    r"\b(grants?|funding|funded|money|paid|pay (me|us)|payment|reward|voucher|incentive)\b"
+    rf"\b{TAKING_PART}\b.*\b{MONEY}\b|\b{MONEY}\b.*\b{TAKING_PART}\b|"
+    rf"\b(will|would|does|could|can) (this|it) (get|give|earn|bring|lead to|mean)\b.*\b{MONEY}\b"
 )
 # "does it cost anything?", "is this free?", "do I have to pay?"
 COST = re.compile(

@@ -142,3 +142,12 @@ def test_a_first_message_asking_to_take_part_as_a_researcher(
         assert (
             session.scalars(select(Business).where(Business.sender_id == "n-research")).all() == []
         )
+
+
+def test_a_question_about_support_is_kept_as_a_view(database_url: str) -> None:
+    """Money without taking part in it: "are there grants for ...?" is a view about support."""
+    service.record_consent("n-support", "rest", True)
+    text = "are there grants for small firms to get a test slot at Westcott?"
+    result, replies = _island_answer("n-support", text)
+    assert message("no_grant") not in replies
+    assert [a.text for a in service.recorded_answers("n-support")] == [text]

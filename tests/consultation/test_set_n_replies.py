@@ -57,6 +57,8 @@ def test_an_interruption_with_a_view_is_the_view() -> None:
     [
         ("will filling this in get me a grant?", asks_about_a_grant),
         ("do we get any funding for doing this?", asks_about_a_grant),
+        ("is there funding if I do this?", asks_about_a_grant),
+        ("will this get me a grant?", asks_about_a_grant),
         ("does it cost anything?", asks_about_cost),
         ("is this free?", asks_about_cost),
         ("I just work here, the boss is away this week - can I still do it?", asks_if_i_count),
@@ -80,6 +82,11 @@ def test_questions_about_taking_part_are_asides(text: str, reader: object) -> No
     [
         "we need grants for new kit, will the LEP help?",
         "will the LEP give grants to small firms?",
+        # questions about support are views about it, not about taking part
+        "are there grants for apprenticeships?",
+        "can we get funding for EV chargers?",
+        "is there any grant funding for small firms?",
+        "is there money available to help us expand?",
         "grants are impossible to get, the forms take weeks",
         "it costs us a fortune to park staff in Aylesbury",
         "the boss is away so we can't get anything signed off",
