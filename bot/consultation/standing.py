@@ -32,12 +32,18 @@ GRANT = re.compile(
     rf"\b{TAKING_PART}\b.*\b{MONEY}\b|\b{MONEY}\b.*\b{TAKING_PART}\b|"
     rf"\b(will|would|does|could|can) (this|it) (get|give|earn|bring|lead to|mean)\b.*\b{MONEY}\b"
 )
-# "does it cost anything?", "is this free?", "do I have to pay?"
+# "does it cost anything?", "is this free?", "do I have to pay?", "is there a fee?": about
+# this chat, so the question is the whole message (bar a greeting or thanks). "how much does
+# it cost to rent a unit?" and "will it cost us more if HS2 closes the road?" are views.
 COST = re.compile(
-    r"\b((does|will|would) (it|this|taking part) cost|how much (does|is|will) (it|this)|"
-    r"is (it|this|taking part) free|(do|will|would) (i|we) (have|need) to pay|"
-    r"is there (a|any) (fee|charge|cost)|any (fee|charge|cost)s?( to (this|it|take part))?|"
-    r"(is|are) (it|this|there) (chargeable|charged))\b"
+    r"^((hi|hello|hey|sorry|quick question|just checking|and|so|but|oh) )*("
+    r"(does|will|would) (it|this|taking part|this survey|this chat) cost( (me|us))?( anything| "
+    r"money| a penny| owt)?|how much (does|is|will) (it|this|taking part)( cost)?|"
+    r"is (it|this|taking part|this survey|this chat) free|"
+    r"(do|will|would) (i|we) (have|need) to pay( (for|to do) (this|it|taking part))?( anything)?|"
+    r"is there (a|any) (fee|charge|cost)( (for|to) (this|it|take part|taking part))?|"
+    r"any (fees?|charges?|costs?)( (for|to) (this|it|take part|taking part))?|"
+    r"(is|are) (it|this|there) (chargeable|charged))( (then|at all|or|thanks|thank you|cheers))*$"
 )
 # "I just work here", "I'm not the owner", "I'm a student", "I'm not a business": someone
 # who wonders whether their view counts ...

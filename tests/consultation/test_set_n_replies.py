@@ -61,6 +61,8 @@ def test_an_interruption_with_a_view_is_the_view() -> None:
         ("will this get me a grant?", asks_about_a_grant),
         ("does it cost anything?", asks_about_cost),
         ("is this free?", asks_about_cost),
+        ("hi, is there a fee?", asks_about_cost),
+        ("do I have to pay anything?", asks_about_cost),
         ("I just work here, the boss is away this week - can I still do it?", asks_if_i_count),
         (
             "hi, I'm not a business, I'm a student at Bucks New Uni - can I still have my say?",
@@ -89,6 +91,11 @@ def test_questions_about_taking_part_are_asides(text: str, reader: object) -> No
         "is there money available to help us expand?",
         "grants are impossible to get, the forms take weeks",
         "it costs us a fortune to park staff in Aylesbury",
+        # cost and paying about something else are views too
+        "how much does it cost to rent a unit in Aylesbury?",
+        "will it cost us more if HS2 closes the road?",
+        "do we have to pay for parking at the station?",
+        "any charges for using the test site?",
         "the boss is away so we can't get anything signed off",
         "we run two sites, Aylesbury and Thame",
     ],
