@@ -97,7 +97,7 @@ def asks_if_i_count(text: Any) -> bool:
 # which?": one business per chat, the other in a chat of its own
 SEVERAL = re.compile(
     r"\b((i|we)('?ve| have)? (own|run|have|manage|got) (two|2|three|3|several|a few|multiple|"
-    r"more than one|a couple of) (businesses|companies|firms|shops|sites|brands)|"
+    r"more than one|a couple of) (businesses|companies|firms|shops|brands)|"
     r"more than one (business|company|firm))\b"
 )
 

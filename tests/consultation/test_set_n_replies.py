@@ -98,6 +98,7 @@ def test_questions_about_taking_part_are_asides(text: str, reader: object) -> No
         "any charges for using the test site?",
         "the boss is away so we can't get anything signed off",
         "we run two sites, Aylesbury and Thame",
+        "we have two sites, does that matter?",  # one business on two sites (set M)
     ],
 )
 def test_views_that_mention_money_or_staff_are_not_asides(text: str) -> None:
