@@ -39,32 +39,15 @@ def latest_text(tracker: Tracker) -> str:
     return (tracker.latest_message or {}).get("text") or ""
 
 
-def live_events(tracker: Tracker) -> list[dict[str, Any]]:
-    """The conversation's events without the turns Rasa undid, as Rasa itself reads them.
-
-    When the action server fails, Rasa apologises and undoes the turn (`rewind`,
-    bot/channels/resilience.py); the business sends the message again. The action server
-    still gets every event, so without this the undone send looks like the message before
-    ("said twice"), and its replies like things already asked. A `rewind` drops back to
-    and including the last user message and the listen before it
-    (`DialogueStateTracker.applied_events`)."""
-    live: list[dict[str, Any]] = []
-    for event in tracker.events:
-        if event.get("event") != "rewind":
-            live.append(event)
-            continue
-        for undone in ("user", "action"):
-            while live and live[-1].get("event") != undone:
-                live.pop()
-            if live:
-                live.pop()
-    return live
-
-
 def nudged_since_last_answer(tracker: Tracker, nudge: str) -> bool:
-    """The bot already asked for more since the business's previous message."""
+    """The bot already asked for more since the business's previous message.
+
+    Every event walk here reads `tracker.applied_events()`, as Rasa does: the action server
+    gets every event, and a turn Rasa undid after an action-server outage (`rewind`,
+    bot/channels/resilience.py) would otherwise look like the message before ("said
+    twice"), its replies like things already asked."""
     users_seen = 0  # the current message (events after it: slot extraction) comes first
-    for event in reversed(live_events(tracker)):
+    for event in reversed(tracker.applied_events()):
         if event.get("event") == "user":
             users_seen += 1
             if users_seen == 2:
@@ -77,7 +60,7 @@ def nudged_since_last_answer(tracker: Tracker, nudge: str) -> bool:
 def previous_user_text(tracker: Tracker) -> str | None:
     """What the business said in the message before this one (None if nothing)."""
     seen = 0
-    for event in reversed(live_events(tracker)):
+    for event in reversed(tracker.applied_events()):
         if event.get("event") == "user":
             seen += 1
             if seen == 2:

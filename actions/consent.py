@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import channel, latest_intent, latest_text, live_events
+from actions.common import channel, latest_intent, latest_text
 from bot.consultation import service
 from bot.consultation.consent_reply import agrees_to_take_part, says_go_ahead
 from bot.consultation.questions import message
@@ -54,7 +54,7 @@ def views_before_consent(tracker: Tracker, domain: dict[str, Any]) -> list[str]:
     reply = _response_texts(domain, VIEW_BEFORE_CONSENT)
     views: list[str] = []
     last_user: str | None = None
-    for event in live_events(tracker):  # a view sent again after an outage counts once
+    for event in tracker.applied_events():  # a view sent again after an outage counts once
         if event.get("event") == "session_started" or (
             event.get("event") == "action" and event.get("name") == "action_record_consent"
         ):  # a new session, or a consent answer already given (a decline, then "yes")

@@ -22,7 +22,6 @@ from actions.common import (
     fix_theme_typos,
     holding,
     last_answer_key,
-    live_events,
     nudged_since_last_answer,
     previous_user_text,
     side_question,
@@ -102,7 +101,7 @@ def asked_before(tracker: Tracker, slot: str) -> bool:
     and tests have them); asked again later (carrying on) it starts from one."""
     ask, unclear = section_text(slot, "ask"), message(f"{slot}_unclear")
     said = 0
-    events = live_events(tracker)
+    events = tracker.applied_events()
     for event in reversed(events):
         if event.get("event") != "bot" or event.get("text") == unclear:
             continue

@@ -12,7 +12,6 @@ from actions.common import (
     channel,
     latest_intent,
     latest_text,
-    live_events,
     looks_like_question,
 )
 from actions.consent import PRIVACY_NOTICE, agreed_in_other_words, privacy_shown
@@ -115,7 +114,7 @@ class ActionFallback(Action):
             # one more thing after the questions ended: a view like any other, so kept
             dispatcher.utter_message(text=message("view_added_after_close"))
             return []
-        if fallbacks_in_a_row(live_events(tracker)) >= 1:
+        if fallbacks_in_a_row(tracker.applied_events()) >= 1:
             dispatcher.utter_message(text=message("fallback_human"))
             if tracker.get_slot("stage") in (None, "consent") and privacy_shown(tracker, domain):
                 # still unanswered: say so, or a business whose "k" was not read as a yes

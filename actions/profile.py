@@ -18,7 +18,6 @@ from actions.common import (
     channel,
     holding,
     latest_intent,
-    live_events,
     previous_user_text,
     skipped,
 )
@@ -74,9 +73,9 @@ def asks_back(value: Any) -> bool:
 def filled_by_last_answer(tracker: Tracker) -> list[str]:
     """The profile slots the business's previous message filled ("Hale Leys Print, we're a
     commercial printers": the name and the sector), so "back" takes back all of it.
-    A message Rasa undid (the action server was down) filled nothing (`live_events`)."""
+    A message Rasa undid (the action server was down) filled nothing (`applied_events`)."""
     users, filled = 0, []
-    for event in reversed(live_events(tracker)):
+    for event in reversed(tracker.applied_events()):
         if event.get("event") == "user":
             users += 1
             if users == 2:

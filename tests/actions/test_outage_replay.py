@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from actions.common import live_events, previous_user_text
+from actions.common import previous_user_text
 from actions.consent import VIEW_BEFORE_CONSENT, views_before_consent
 from actions.fallback import NAME as FALLBACK
 from actions.fallback import fallbacks_in_a_row
@@ -26,7 +26,7 @@ def test_an_undone_turn_is_dropped_with_the_listen_before_it() -> None:
     before = [LISTEN, user_event("Acme Ltd"), slot_event("organisation", "Acme Ltd")]
     events = before + _outage("space engineering", slot_event("sector", "space engineering"))
     tracker = make_tracker(text="space engineering", events=events)
-    live = live_events(tracker)
+    live = tracker.applied_events()
     assert live[: len(before)] == before
     assert [e.get("text") for e in live if e["event"] == "user"] == [
         "Acme Ltd",
@@ -45,7 +45,7 @@ def test_the_message_before_a_resend_is_the_one_before_the_outage() -> None:
 def test_two_outages_in_a_row_leave_one_message() -> None:
     events = [LISTEN, user_event("hello"), *_outage("/skip"), *_outage("/skip")]
     tracker = make_tracker(text="/skip", events=events)
-    assert [e.get("text") for e in live_events(tracker) if e["event"] == "user"] == [
+    assert [e.get("text") for e in tracker.applied_events() if e["event"] == "user"] == [
         "hello",
         "/skip",
     ]
@@ -72,5 +72,5 @@ def test_a_view_before_consent_resent_after_an_outage_is_kept_once(
 def test_a_fallback_in_an_undone_turn_is_not_counted() -> None:
     events = [LISTEN, user_event("asdf"), *_outage("qwerty", action_event(FALLBACK))]
     tracker = make_tracker(text="qwerty", events=events)
-    assert fallbacks_in_a_row(live_events(tracker)) == 0
+    assert fallbacks_in_a_row(tracker.applied_events()) == 0
     assert fallbacks_in_a_row(tracker.events) == 1  # what the walk saw before
