@@ -36,6 +36,12 @@ class Chat:
         assert isinstance(replies, list)
         return "\n".join(r.get("text", "") for r in replies)
 
+    def to_the_choices(self) -> str:
+        """Hello, yes to taking part, the profile skipped: the reply asking for the islands."""
+        self.say("hi")
+        self.say("yes")
+        return self.say("skip the rest")
+
 
 def rows(stack: Any, sql: str, **params: Any) -> list[dict[str, Any]]:
     engine = create_engine(stack.database_url)

@@ -43,9 +43,7 @@ def test_set_g_skip_typo_and_a_pasted_repeat_through_the_stack(live_stack: Any) 
 
 def test_set_g_nothing_to_change_goes_on_through_the_stack(live_stack: Any) -> None:
     chat = Chat(live_stack)
-    chat.say("hi")
-    chat.say("yes")
-    chat.say("skip the rest")
+    chat.to_the_choices()
     chat.say("none")
     assert "Infrastructure: in a sentence" in chat.say("infrastructure")
     assert "Does that look right" in chat.say("the Wycombe relief road floods every winter")

@@ -32,9 +32,7 @@ def test_set_h_council_question_and_whole_profile_through_the_stack(live_stack: 
 
 def test_set_h_view_over_messages_and_welsh_thanks_through_the_stack(live_stack: Any) -> None:
     chat = Chat(live_stack)
-    chat.say("hi")
-    chat.say("yes")
-    chat.say("skip the rest")
+    chat.to_the_choices()
     chat.say("none")
     reply = chat.say("skills, infrastructure and environment")
     assert "Education and skills: in a sentence" in reply

@@ -29,9 +29,7 @@ def test_set_i_wrong_chat_view_question_and_spelled_email_through_the_stack(
     live_stack: Any,
 ) -> None:
     chat = Chat(live_stack)
-    chat.say("hi")
-    chat.say("yes")
-    chat.say("skip the rest")
+    chat.to_the_choices()
     assert "Intelligent mobility: what opportunities" in chat.say("mobility")
     chat.say("we run minibuses for the schools and want to go electric")
     chat.say("running 10 mins late, start without me")

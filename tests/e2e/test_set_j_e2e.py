@@ -33,9 +33,7 @@ def test_set_j_gifs_and_a_town_with_a_remark_through_the_stack(live_stack: Any) 
 
 def test_set_j_voice_note_and_anger_at_the_bot_through_the_stack(live_stack: Any) -> None:
     chat = Chat(live_stack)
-    chat.say("hi")
-    chat.say("yes")
-    chat.say("skip the rest")
+    chat.to_the_choices()
     assert "Space: what opportunities" in chat.say("space")
     reply = chat.say("[Voice message]")
     assert message("media") in reply and "Space: what opportunities" in reply

@@ -34,9 +34,7 @@ def test_set_k_sign_offs_and_turnover_through_the_stack(live_stack: Any) -> None
 
 def test_set_k_asides_in_place_of_answers_through_the_stack(live_stack: Any) -> None:
     chat = Chat(live_stack)
-    chat.say("hi")
-    chat.say("yes")
-    chat.say("skip the rest")
+    chat.to_the_choices()
     assert "Medical technologies: what opportunities" in chat.say("medical")
     reply = chat.say("eh?")
     assert message("question_means") in reply and "Medical technologies: what opp" in reply

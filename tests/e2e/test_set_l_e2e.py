@@ -40,9 +40,7 @@ def test_set_l_islands_said_no_to_a_laugh_and_a_shrug_through_the_stack(
     live_stack: Any,
 ) -> None:
     chat = Chat(live_stack)
-    chat.say("hi")
-    chat.say("yes")
-    chat.say("skip the rest")
+    chat.to_the_choices()
     reply = chat.say(
         "creative no, mobility yes we run an EV van fleet, medical no, high performance yes "
         "we machine parts for the F1 teams, space no"

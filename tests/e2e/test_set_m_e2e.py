@@ -20,9 +20,7 @@ def test_set_m_thinking_a_question_and_a_changed_island_through_the_stack(
     live_stack: Any,
 ) -> None:
     chat = Chat(live_stack)
-    chat.say("hi")
-    chat.say("yes")
-    chat.say("skip the rest")
+    chat.to_the_choices()
     assert "Space: what opportunities" in chat.say("space")
     reply = chat.say("hmm that's a tough one, let me think")
     assert "Space: what opportunities" in reply and "Space: what barriers" not in reply
