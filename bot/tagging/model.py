@@ -16,7 +16,9 @@ How a message is scored (numbers behind each choice are in README.md):
 6. A short reply that is mostly a named subject ("Silverstone Park", "skills") carries it.
 7. The question being answered is an input: an answer to the Space question is about Space,
    whatever else it names, unless it turns the question down ("None really, we're a florist").
-8. Optionally (`term_rule` in the config; off, see README.md): a term that predicts a theme
+8. A clause that states a need outright ("can't find biomedical scientists", "we need
+   somewhere bigger") carries education_skills or infrastructure (`needs.py`).
+9. Optionally (`term_rule` in the config; off, see README.md): a term that predicts a theme
    precisely on the training data, named in a clause, carries that theme (`terms.py`).
 Evidence per tagged theme: gazetteer spans, the word n-grams with the largest contribution,
 the clause that carried it, the most similar training message, or the question answered.
@@ -39,11 +41,10 @@ from bot.tagging.features import (
     _one_blas_thread,
     blend,
     gazetteer_features,
-    named_outright,
     sigmoid,
 )
+from bot.tagging.outright import lift
 from bot.tagging.protocols import SentenceEncoder
-from bot.tagging.question_context import question_theme, turns_down
 from bot.tagging.result import TagResult
 from bot.tagging.segments import segment_spans
 from bot.tagging.terms import TermRule
@@ -96,6 +97,10 @@ DEFAULT_CONFIG: dict = {
     # `data/tagger/question-answers.jsonl`, that says whether an answer naming no theme is a
     # view on its question's theme or turns the question down (its C; None = words only).
     "answer_head_C": 1.0,
+    # A clause that states a need outright (staff it cannot hire, premises it cannot find)
+    # carries education_skills / infrastructure (`needs.py`). Models saved without the key:
+    # off.
+    "stated_needs": True,
 }
 
 ENCODER_FILE = "encoder.onnx"
@@ -355,31 +360,11 @@ class TrainedTagger:
             if not text.strip():
                 results.append(TagResult([], {t: 0.0 for t in THEME_IDS}, {}, self.version))
                 continue
-            for theme_id in named_outright(parts["prepared"][i], parts["hits"][i]):
-                j = THEME_IDS.index(theme_id)
-                P[i, j] = max(P[i, j], self.thresholds[j])
-            asked = question_theme(keys[i])
-            if asked is not None and turns_down(self, i, text, parts):
-                asked = None
-            if asked is not None:
-                j = THEME_IDS.index(asked)
-                P[i, j] = max(P[i, j], self.thresholds[j])
-            terms = self._named_terms(i, P[i], parts)
-            for j in terms:
-                P[i, j] = max(P[i, j], self.thresholds[j])
+            asked, outright_evidence = lift(self, i, text, keys[i], P[i], parts)
             on = [j for j in range(len(THEME_IDS)) if P[i, j] >= self.thresholds[j]]
             evidence = {THEME_IDS[j]: self._evidence.why(i, j, parts, asked) for j in on}
-            for j, term in terms.items():
-                evidence[THEME_IDS[j]].insert(0, f"term: {term.removeprefix('gaz:')}")
+            for j, lines in outright_evidence.items():
+                evidence[THEME_IDS[j]][:0] = lines
             scores = {t: round(p, 4) for t, p in zip(THEME_IDS, P[i].tolist(), strict=True)}
             results.append(TagResult([THEME_IDS[j] for j in on], scores, evidence, self.version))
         return results
-
-    def _named_terms(self, i: int, scores: np.ndarray, parts: dict) -> dict[int, str]:
-        """Themes a precise term in one of the message's clauses names (`terms.py`)."""
-        if not self.terms:
-            return {}
-        gate, cut = parts["gate"], self.config.get("gate_threshold") or 0.0
-        gate_ok = gate is None or not cut or bool(gate[i] >= cut)
-        clauses = parts["segments"][i]
-        return self.terms.fired(clauses, scores, parts["segment_scores"][i], gate_ok)

@@ -44,6 +44,8 @@ RUNTIME_FILES = (
     "result.py",
     "question_context.py",
     "terms.py",
+    "needs.py",
+    "outright.py",
     "vocabulary.py",
     "encoder_graph.py",
     "training/finetune.py",

@@ -1,0 +1,73 @@
+"""What a message says outright carries its theme, whatever the classifier scored.
+
+Applied to a message's scores before the thresholds decide (`TrainedTagger.tag_many`). Each
+rule lifts a theme's score to its threshold and says why in the evidence:
+1. a short reply that is only a named subject ("Silverstone Park", "skills"):
+   `features.named_outright`;
+2. the question answered, unless the answer turns it down: `question_context`;
+3. a clause that states a need outright ("can't find biomedical scientists"): `needs`;
+4. optionally (`term_rule`), a term that predicts a theme precisely: `terms`.
+The classifier weighs a message as a whole, so each of these is a case where it can be
+outvoted by the rest of the message; GUIDE.md says they carry their theme regardless.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from bot.strategy import THEME_IDS
+from bot.tagging.features import named_outright
+from bot.tagging.needs import stated_needs
+from bot.tagging.question_context import question_theme, turns_down
+
+if TYPE_CHECKING:
+    from bot.tagging.model import TrainedTagger
+
+
+def lift(
+    tagger: TrainedTagger,
+    i: int,
+    text: str,
+    question_key: str | None,
+    scores: np.ndarray,
+    parts: dict,
+) -> tuple[str | None, dict[int, list[str]]]:
+    """Raise message `i`'s `scores` (its row, in place) for what it says outright. Returns
+    the question's theme when it is kept as a prior, and the evidence lines the needs and
+    terms add (theme index -> lines, shown first)."""
+    thresholds = tagger.thresholds
+
+    def carry(j: int) -> None:
+        scores[j] = max(scores[j], thresholds[j])
+
+    for theme_id in named_outright(parts["prepared"][i], parts["hits"][i]):
+        carry(THEME_IDS.index(theme_id))
+    asked = question_theme(question_key)
+    if asked is not None and turns_down(tagger, i, text, parts):
+        asked = None
+    if asked is not None:
+        carry(THEME_IDS.index(asked))
+    evidence: dict[int, list[str]] = {}
+    if tagger.config.get("stated_needs") and _gate_lets_through(tagger, i, parts):
+        for theme_id, phrase in stated_needs(parts["segments"][i]).items():
+            j = THEME_IDS.index(theme_id)
+            carry(j)
+            evidence.setdefault(j, []).append(f"need: {phrase}")
+    if tagger.terms:
+        clauses, clause_scores = parts["segments"][i], parts["segment_scores"][i]
+        fired = tagger.terms.fired(
+            clauses, scores, clause_scores, _gate_lets_through(tagger, i, parts)
+        )
+        for j, term in fired.items():
+            carry(j)
+            evidence.setdefault(j, []).insert(0, f"term: {term.removeprefix('gaz:')}")
+    return asked, evidence
+
+
+def _gate_lets_through(tagger: TrainedTagger, i: int, parts: dict) -> bool:
+    """Did the any-theme gate pass message `i`? A greeting or a process question that
+    happens to name a need or a term carries no theme."""
+    gate, cut = parts["gate"], tagger.config.get("gate_threshold") or 0.0
+    return gate is None or not cut or bool(gate[i] >= cut)
