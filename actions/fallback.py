@@ -16,9 +16,8 @@ from actions.common import (
 )
 from actions.consent import PRIVACY_NOTICE, agreed_in_other_words, privacy_shown
 from actions.faq import SURE, answer_question, faq_choice, resume
-from actions.playback import summary
+from actions.playback import keep_view_at_playback, summary
 from bot.consultation import service
-from bot.consultation.afterthoughts import view_at_playback
 from bot.consultation.asides import asks_about_taking_part
 from bot.consultation.questions import message
 from bot.consultation.replies import (
@@ -116,15 +115,8 @@ class ActionFallback(Action):
             # one more thing after the questions ended: a view like any other, so kept
             dispatcher.utter_message(text=message("view_added_after_close"))
             return []
-        if (
-            tracker.get_slot("stage") == "playback"
-            and view_at_playback(text)
-            and service.record_answer(
-                tracker.sender_id, channel(tracker), text, service.AFTER_CLOSE, None
-            )
-        ):
-            # one more view at the play-back that NLU could not place: kept, shown again
-            dispatcher.utter_message(text=message("view_added"))
+        if tracker.get_slot("stage") == "playback" and keep_view_at_playback(dispatcher, tracker):
+            # one more view at the play-back that NLU could not place: shown again with it
             dispatcher.utter_message(text=summary(tracker.sender_id))
             dispatcher.utter_message(response="utter_ask_playback_ok")
             return []

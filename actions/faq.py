@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import buttons, latest_text
 from actions.consent import PRIVACY_NOTICE, agreed_in_other_words, privacy_shown
-from actions.playback import summary
+from actions.playback import keep_view_at_playback, summary
 from bot.consultation.about_chat import about_the_chat_reply
 from bot.consultation.asides import (
     asks_about_the_bot,
@@ -110,7 +110,11 @@ def answer_aside(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
 
 
 def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
-    """The FAQ answer, or what the strategy says about the islands or drivers asked about."""
+    """The FAQ answer, or what the strategy says about the islands or drivers asked about;
+    at the play-back, one more view NLU took for a question is kept and played back."""
+    if tracker.get_slot("stage") == "playback" and keep_view_at_playback(dispatcher, tracker):
+        dispatcher.utter_message(text=summary(tracker.sender_id))  # the ask follows (resume)
+        return
     if answer_aside(dispatcher, tracker):
         return
     key, confidence = faq_choice(tracker)

@@ -54,6 +54,19 @@ def summary(sender_id: str) -> str:
     return "\n".join(lines)
 
 
+def keep_view_at_playback(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """One more view at the play-back ("my business partner says add that parking is a
+    nightmare"), however NLU read it: kept like a view after the questions, and said so.
+    False when the message is no such view (a theme change, a question)."""
+    text = latest_text(tracker)
+    if not view_at_playback(text) or not service.record_answer(
+        tracker.sender_id, channel(tracker), text, service.AFTER_CLOSE, None
+    ):
+        return False
+    dispatcher.utter_message(text=message("view_added"))
+    return True
+
+
 class ActionPlayback(Action):
     def name(self) -> str:
         return "action_playback"
@@ -112,13 +125,8 @@ class ValidateCorrectionForm(FormValidationAction):
             # "hold on" / "wait" that NLU took for a "no": not a correction. The form ends
             # at once and the play-back is shown again, as any held question is asked again.
             return {"theme_correction": HELD}
-        if view_at_playback(text) and service.record_answer(
-            tracker.sender_id, channel(tracker), text, service.AFTER_CLOSE, None
-        ):
-            # "my business partner says add that parking is a nightmare": one more view,
-            # kept; the play-back is shown again with it
-            dispatcher.utter_message(text=message("view_added"))
-            return {"theme_correction": ADDED}
+        if keep_view_at_playback(dispatcher, tracker):
+            return {"theme_correction": ADDED}  # the play-back is shown again with it
         if not EXPLICIT_CHANGE.search(text) or latest_intent(tracker) not in (
             "deny",
             "choose_theme",

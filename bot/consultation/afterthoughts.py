@@ -77,10 +77,10 @@ def revise_earlier_answer(sender_id: str, channel: str, text: str, current_key: 
 ADD_LEAD = re.compile(
     r"^((oh|and|also|plus|ps|one more thing|sorry|actually|just|can you|could you|please|"
     r"pls)[ ,:]*)*"
-    r"((my|our) (colleague|business partner|partner|boss|manager|md|co ?founder|co ?director|"
-    r"wife|husband|son|daughter|team|staff|other half|accountant)( here)? (says|said|wants|"
-    r"would like|wanted|asks|asked|thinks|reckons)( me)?( to)?[ ,:]*)?"
-    r"((also )?(add|include|put( down| in)?|note|mention)( that| this| in| on)?[ ,:]*)?"
+    r"(?P<who>(my|our) (colleague|business partner|partner|boss|manager|md|co ?founder|"
+    r"co ?director|wife|husband|son|daughter|team|staff|other half|accountant)( here)? (says|"
+    r"said|wants|would like|wanted|asks|asked|thinks|reckons)( me)?( to)?[ ,:]*)?"
+    r"(?P<add>(also )?(add|include|put( down| in)?|note|mention)( that| this| in| on)?[ ,:]*)?"
 )
 # words of a theme correction, not a view ("no, drop housing", "the themes are wrong")
 CORRECTION_WORDS = re.compile(
@@ -93,9 +93,10 @@ LED_VIEW_MIN_WORDS = 4
 
 
 def view_at_playback(text: Any) -> bool:
-    """One more view offered at the play-back, not a change to the themes noted: after a
-    lead-in ("my colleague says add that ...") anything that is more than a theme change;
-    without one, a sentence with no word of a correction in it."""
+    """One more view offered at the play-back, not a change to the themes noted or a
+    question: after someone else's words or "add" ("my colleague says add that ...")
+    anything that is more than a theme change; otherwise ("oh and also ...") a sentence
+    with no word of a correction in it that asks nothing."""
     if not isinstance(text, str):
         return False
     norm = normalise(text)
@@ -103,13 +104,14 @@ def view_at_playback(text: Any) -> bool:
     rest = norm[match.end() :] if match else norm
     words = len(rest.split())
     add, remove = parse_correction(rest)
-    if match and match.end() > 0:
+    if match and (match.group("who") or match.group("add")):
         if add or remove:
             return words >= VIEW_MIN_WORDS and ABOUT_THE_TAGS.search(rest) is None
         return words >= LED_VIEW_MIN_WORDS
     return (
-        words >= VIEW_MIN_WORDS
+        words >= (LED_VIEW_MIN_WORDS if match and match.end() else VIEW_MIN_WORDS)
         and not (add or remove)
         and not CORRECTION_WORDS.search(norm)
         and not looks_like_question(text)
+        and not looks_like_question(rest)
     )

@@ -118,6 +118,33 @@ def test_a_view_at_the_playback_nlu_could_not_place(
     assert sent[2] == "utter_ask_playback_ok"
 
 
+def test_a_view_at_the_playback_nlu_took_for_a_question(
+    database_url: str, domain: dict[str, Any]
+) -> None:
+    # through the stack NLU read "oh and also my other half says ..." as an FAQ question
+    _with_skills_answer("o-faq")
+    text = "oh and also my other half says the trains to Marylebone are always late"
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker("o-faq", text, "faq", slots={"stage": "playback", "consent": True})
+    run(ActionAnswerQuestion().run(dispatcher, tracker, domain))
+    sent = texts(dispatcher)
+    assert sent[0] == message("view_added") and "Marylebone" in sent[1]
+    assert len(service.recorded_answers("o-faq")) == 2
+
+
+def test_a_question_at_the_playback_is_still_answered(
+    database_url: str, domain: dict[str, Any]
+) -> None:
+    _with_skills_answer("o-q")
+    tracker = make_tracker(
+        "o-q", "oh and how can I get involved", "faq", slots={"stage": "playback"}
+    )
+    dispatcher = CollectingDispatcher()
+    run(ActionAnswerQuestion().run(dispatcher, tracker, domain))
+    assert message("view_added") not in texts(dispatcher)
+    assert len(service.recorded_answers("o-q")) == 1
+
+
 def test_an_example_fits_the_question_pending(database_url: str, domain: dict[str, Any]) -> None:
     dispatcher = CollectingDispatcher()
     slots = {"pending_questions": ["island:space:barriers"]}

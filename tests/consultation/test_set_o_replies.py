@@ -144,6 +144,7 @@ def test_not_a_change_to_an_earlier_answer(text: str, answered: list[str | None]
         "my colleague wants to add that the business rates are crippling us",
         "can you add: nowhere to park for deliveries in Chesham",
         "the business rates are crippling us as well",
+        "oh and one more thing, parking is a nightmare for customers",
     ],
 )
 def test_one_more_view_at_the_playback(text: str) -> None:
@@ -159,6 +160,8 @@ def test_one_more_view_at_the_playback(text: str) -> None:
         "can you also add skills and infrastructure to the first one",
         "the themes look wrong to me honestly mate",
         "what happens to my answers now then?",
+        "oh and how can I get involved",
+        "and what happens next then",
     ],
 )
 def test_a_theme_change_or_a_question_is_no_view(text: str) -> None:
