@@ -30,6 +30,7 @@ from actions.common import (
 from actions.faq import SURE, answer_question, faq_choice
 from actions.strategy_ask import KINDS
 from bot.consultation import service
+from bot.consultation.afterthoughts import revise_earlier_answer
 from bot.consultation.asides import (
     answered,
     continues_answer,
@@ -234,6 +235,10 @@ class ValidateStrategyForm(FormValidationAction):
         if asks_to_delete(text):
             # "please delete everything I've said" that NLU missed: never stored as a view
             dispatcher.utter_message(text=message("forget_how"))
+            return {answer_slot: None}
+        revised = revise_earlier_answer(tracker.sender_id, channel(tracker), text, key)
+        if revised:  # "going back to the skills one, ...": kept there; asked again
+            dispatcher.utter_message(text=revised)
             return {answer_slot: None}
         labelled = self._labelled(text, pending, tracker)
         if labelled is not None:  # "Opportunities: ... Barriers: ... Help: ..." in one go

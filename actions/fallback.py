@@ -16,6 +16,7 @@ from actions.common import (
 )
 from actions.consent import PRIVACY_NOTICE, agreed_in_other_words, privacy_shown
 from actions.faq import SURE, answer_question, faq_choice, resume
+from actions.playback import keep_view_at_playback, summary
 from bot.consultation import service
 from bot.consultation.asides import asks_about_taking_part
 from bot.consultation.questions import message
@@ -113,6 +114,11 @@ class ActionFallback(Action):
         ):
             # one more thing after the questions ended: a view like any other, so kept
             dispatcher.utter_message(text=message("view_added_after_close"))
+            return []
+        if tracker.get_slot("stage") == "playback" and keep_view_at_playback(dispatcher, tracker):
+            # one more view at the play-back that NLU could not place: shown again with it
+            dispatcher.utter_message(text=summary(tracker.sender_id))
+            dispatcher.utter_message(response="utter_ask_playback_ok")
             return []
         if fallbacks_in_a_row(tracker.applied_events()) >= 1:
             dispatcher.utter_message(text=message("fallback_human"))

@@ -11,7 +11,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import buttons, latest_text
 from actions.consent import PRIVACY_NOTICE, agreed_in_other_words, privacy_shown
-from actions.playback import summary
+from actions.playback import keep_view_at_playback, summary
+from bot.consultation.about_chat import about_the_chat_reply
 from bot.consultation.asides import (
     asks_about_the_bot,
     asks_for_a_call,
@@ -71,6 +72,7 @@ def answer_aside(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     in their own chat) and "how many more?" mid-questions (how
     to finish). False when the message is none of these."""
     text = without_and(latest_text(tracker))  # "and how long will this take?"
+    pending = next(iter(tracker.get_slot("pending_questions") or []), None)
     if asks_about_the_bot(text):
         dispatcher.utter_message(text=message("bot_is_automated"))
         dispatcher.utter_message(response="utter_faq/bot_help")
@@ -94,6 +96,8 @@ def answer_aside(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
         dispatcher.utter_message(text=message("costs_nothing"))
     elif asks_which_business(text):  # "I own two businesses, which one shall I do?"
         dispatcher.utter_message(text=message("one_business_a_chat"))
+    elif reply := about_the_chat_reply(text, pending):  # "what's the LEP?", "an example?"
+        dispatcher.utter_message(text=reply)
     elif asks_what_was_said(text):  # "can I see what I've said so far?"
         dispatcher.utter_message(text=summary(tracker.sender_id))
     elif impatient(text) and tracker.active_loop.get("name") == "strategy_form":
@@ -106,7 +110,11 @@ def answer_aside(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
 
 
 def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
-    """The FAQ answer, or what the strategy says about the islands or drivers asked about."""
+    """The FAQ answer, or what the strategy says about the islands or drivers asked about;
+    at the play-back, one more view NLU took for a question is kept and played back."""
+    if tracker.get_slot("stage") == "playback" and keep_view_at_playback(dispatcher, tracker):
+        dispatcher.utter_message(text=summary(tracker.sender_id))  # the ask follows (resume)
+        return
     if answer_aside(dispatcher, tracker):
         return
     key, confidence = faq_choice(tracker)

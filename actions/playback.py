@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import (
     as_text,
+    channel,
     fix_theme_typos,
     holding,
     latest_intent,
@@ -18,6 +19,7 @@ from actions.common import (
     skipped,
 )
 from bot.consultation import service
+from bot.consultation.afterthoughts import view_at_playback
 from bot.consultation.questions import message, parse_correction, theme_names
 from bot.strategy import THEME_IDS
 
@@ -28,6 +30,8 @@ HELD = "(held)"
 # to the next steps rather than the same play-back and question again (in the seventh set
 # of unseen conversations "no" after "no" went round and round)
 NO_CHANGE = "(no change)"
+# one more view offered at the play-back, kept: the play-back again, with it
+ADDED = "(view added)"
 
 
 def _quote(text: str) -> str:
@@ -48,6 +52,19 @@ def summary(sender_id: str) -> str:
     if overall:
         lines.append(message("playback_overall", names=theme_names(overall)))
     return "\n".join(lines)
+
+
+def keep_view_at_playback(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """One more view at the play-back ("my business partner says add that parking is a
+    nightmare"), however NLU read it: kept like a view after the questions, and said so.
+    False when the message is no such view (a theme change, a question)."""
+    text = latest_text(tracker)
+    if not view_at_playback(text) or not service.record_answer(
+        tracker.sender_id, channel(tracker), text, service.AFTER_CLOSE, None
+    ):
+        return False
+    dispatcher.utter_message(text=message("view_added"))
+    return True
 
 
 class ActionPlayback(Action):
@@ -108,6 +125,8 @@ class ValidateCorrectionForm(FormValidationAction):
             # "hold on" / "wait" that NLU took for a "no": not a correction. The form ends
             # at once and the play-back is shown again, as any held question is asked again.
             return {"theme_correction": HELD}
+        if keep_view_at_playback(dispatcher, tracker):
+            return {"theme_correction": ADDED}  # the play-back is shown again with it
         if not EXPLICIT_CHANGE.search(text) or latest_intent(tracker) not in (
             "deny",
             "choose_theme",
@@ -121,8 +140,8 @@ class ValidateCorrectionForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
         text = as_text(value)
-        if text == HELD:
-            return {"theme_correction": HELD}
+        if text in (HELD, ADDED):
+            return {"theme_correction": text}
         if holding(text):
             return {"theme_correction": None}  # the correction question again
         if skipped(tracker, text):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.consultation.about_chat import asks_about_the_chat
 from bot.consultation.choices import (  # noqa: F401
     CHOICE_FILLER,
     RANGE,
@@ -284,9 +285,11 @@ def steps_aside(text: Any) -> bool:
 
 
 def asks_about_taking_part(text: Any) -> bool:
-    """A grant, the cost, whether a non-owner may take part, which business (standing.py)."""
+    """A grant, the cost, whether a non-owner may take part, which business (standing.py);
+    the LEP, whether it is worth it, finishing later, an example (about_chat.py)."""
     return (
-        asks_about_a_grant(text)
+        asks_about_the_chat(text)
+        or asks_about_a_grant(text)
         or asks_about_cost(text)
         or asks_if_i_count(text)
         or asks_which_business(text)

@@ -233,17 +233,18 @@ def _same_as_last_answer(
     )
 
 
-def withdraw_answer(sender_id: str, question_key: str) -> bool:
+def withdraw_answer(sender_id: str, question_key: str, latest_only: bool = True) -> bool:
     """Delete the business's latest answer if it was to this question ("sorry wrong chat!!
-    ignore that", "scrap that"): a message meant for someone else is no view. Audited
-    without its words; False when there was none to take back."""
+    ignore that", "scrap that"): a message meant for someone else is no view; with
+    `latest_only` False, its latest answer to this question, whatever came after ("going
+    back to the skills one, I meant ..."). Audited without its words; False when there was
+    none to take back."""
     with session_scope() as session:
+        query = select(Response).join(Conversation, Response.conversation_id == Conversation.id)
+        if not latest_only:
+            query = query.where(Response.question_key == question_key)
         last = session.scalars(
-            select(Response)
-            .join(Conversation, Response.conversation_id == Conversation.id)
-            .where(Conversation.sender_id == sender_id)
-            .order_by(Response.id.desc())
-            .limit(1)
+            query.where(Conversation.sender_id == sender_id).order_by(Response.id.desc()).limit(1)
         ).first()
         if last is None or last.question_key != question_key:
             return False

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.consultation.replies.text import DASHES, whole
+from bot.consultation.replies.text import DASHES, normalise, whole
+from bot.consultation.replies.typos import fix_command_typos
 
 # "hang on", "one sec", "erm": not an answer yet; the question is asked again
 HOLDING = re.compile(
@@ -167,5 +168,6 @@ FINISH = re.compile(
 
 
 def asks_to_finish(text: Any) -> bool:
-    """The whole message asks to finish now ("fine just finish it", "ok end it there")."""
-    return whole(FINISH, text)
+    """The whole message asks to finish now ("fine just finish it", "ok end it there",
+    "stpo")."""
+    return isinstance(text, str) and whole(FINISH, fix_command_typos(normalise(text)))

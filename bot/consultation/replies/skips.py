@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from bot.consultation.replies.text import DASHES, mentions, normalise, shrug_only, whole
+from bot.consultation.replies.typos import fix_command_typos
 from bot.consultation.replies.yes_no import says_no
 
 # Typed skips and the Skip button: skip this question, whatever it is.
@@ -32,10 +33,17 @@ SKIP_WORDS = frozenset(
 
 
 def is_skip(text: str | None) -> bool:
-    """A typed skip ("skip", "n/a", "rather not say", "-", a shrug) or the Skip button."""
+    """A typed skip ("skip", "n/a", "rather not say", "-", a shrug, "skpi") or the Skip
+    button."""
     if not text:
         return False
-    return text.strip() in DASHES or normalise(text) in SKIP_WORDS or shrug_only(text)
+    norm = normalise(text)
+    return (
+        text.strip() in DASHES
+        or norm in SKIP_WORDS
+        or fix_command_typos(norm) in SKIP_WORDS
+        or shrug_only(text)
+    )
 
 
 # Whole replies that mean "nothing to say here": more than the skip words.

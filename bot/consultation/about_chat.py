@@ -1,0 +1,141 @@
+"""Questions about the consultation itself that the FAQ has no answer for: "what's the
+LEP?", "what's the point, nothing ever changes", "can I save this and finish it later?",
+"can you give me an example?".
+
+Found by the fifteenth set of unseen conversations (conversation_probe_o.yml): the LEP
+question was told who prepares the strategy but never what a LEP is; "what's the point"
+at the consent question got "I didn't understand"; "finish it later" was kept as the
+answer; an example was answered with the bot's help text. Each is answered and the
+pending question asked again; nothing is stored. Short questions only, so a view that
+mentions the LEP ("the LEP should fund a skills hub") stays a view. No Rasa imports.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.consultation.questions import message
+from bot.consultation.replies import normalise
+
+MAX_WORDS = 16
+EXAMPLE_KINDS = frozenset({"opportunities", "barriers", "help", "views"})
+
+_LEAD = r"^((hi|hello|hey|sorry|so|ok|okay|oh|um|erm|and|but|quick question|sorry but|wait) )*"
+
+# "what's the LEP?", "what does LEP stand for", "who are BTVLEP?", "what's a local
+# enterprise partnership?"
+_LEP = r"(the |a |an |this |your )?(lep|btvlep|btv lep|local enterprise partnership)"
+WHAT_LEP = re.compile(
+    _LEAD + r"(what'?s|whats|what is|what are|who'?s|whos|who is|who are|what does|what do)"
+    rf" {_LEP}( stand for| mean| do| then| exactly| when it'?s at home)*$|"
+    + _LEAD
+    + rf"(what|who) (is|are) {_LEP}\b.*$|"
+    + _LEAD
+    + rf"{_LEP}( means what| meaning| stands for what)?$"
+)
+
+
+def asks_what_the_lep_is(text: Any) -> bool:
+    """ "what's the LEP?", "what does LEP stand for?", "LEP?": what the LEP is."""
+    if not isinstance(text, str):
+        return False
+    norm = normalise(text)
+    return bool(norm) and len(norm.split()) <= MAX_WORDS and WHAT_LEP.search(norm) is not None
+
+
+# "what's the point, nothing ever changes round here", "will this actually make any
+# difference?", "does anyone even read these?": whether taking part is worth it
+DOUBTS = re.compile(
+    r"\b(what'?s|whats|what is|is there) (the|any) point( of (this|it|doing this|taking part|"
+    r"answering|these))?\b|"
+    r"\b(will|does|would|is) (this|it|any of this|taking part|my answer|my view|my opinion)"
+    r"( (actually|really|even|ever))? (make|change|making) (any|a|the slightest) "
+    r"(difference|change)\b|"
+    r"\bnothing (ever )?(changes|happens|gets done)\b.*\b(point|why bother|bother)\b|"
+    r"\b(why|should i) bother\b|"
+    r"\b(does|will|do) (anyone|anybody|they|you) (actually |really |ever |even )*"
+    r"(listen|read (these|this|them|it)|care|take any notice|act on (it|this|these))\b"
+)
+
+
+def doubts_it_matters(text: Any) -> bool:
+    """A short message doubting that taking part makes any difference."""
+    if not isinstance(text, str):
+        return False
+    norm = normalise(text)
+    return bool(norm) and len(norm.split()) <= MAX_WORDS and DOUBTS.search(norm) is not None
+
+
+# "can I save this and finish it later?", "can I come back to this later?", "is it ok to do
+# the rest tomorrow?", "can I pause this?"
+_OBJ = r"( (this|it|the rest|the survey|the questions|my answers|the chat|this chat))?( off)?"
+_VERB = (
+    r"(save|pause|stop|leave|finish|complete|do|come back( to (this|it))?|carry on|continue|"
+    r"pick (this|it) (back )?up|return( to (this|it))?)"
+)
+_WHEN = r"(later|another time|tomorrow|tonight|next week|some other time|in a bit|after)"
+LATER = re.compile(
+    r"\b(can|could|may|is it ok(ay)? if|is it possible to|do you mind if) (i|we) "
+    rf"{_VERB}{_OBJ} (and|then) (come back|return|pick (this|it) (back )?up)\b|"
+    rf"\b(can|could|may|is it ok(ay)? if|is it possible to) (i|we) {_VERB}{_OBJ}"
+    rf"( (and|then) {_VERB}{_OBJ})* (on )?{_WHEN}\b|"
+    r"\b(can|could) (i|we|you) (save|pause) (this|it|my (answers|progress))\b|"
+    r"\bis it ok(ay)? to (finish|do) (this|it|the rest) (later|another time|tomorrow)\b|"
+    r"\b(will|does) (it|this) (save|remember) (my|our) (progress|answers|place)\b"
+)
+
+
+def asks_to_finish_later(text: Any) -> bool:
+    """A short question asking whether the chat can be left and finished later."""
+    if not isinstance(text, str):
+        return False
+    norm = normalise(text)
+    return bool(norm) and len(norm.split()) <= MAX_WORDS and LATER.search(norm) is not None
+
+
+# "can you give me an example?", "any examples?", "what would a good answer look like?"
+EXAMPLE = re.compile(
+    r"\b((give|show|send) (me|us) (an |a |some )?(example|examples|idea|sample)|"
+    r"(an|any|some) examples?|(example|sample) (answer|answers|response)|"
+    r"what (would|does|might) (a |an )?(good |typical |example )?(answer|response|reply) "
+    r"(look|be|sound) like|what (do|did) other (people|businesses) (say|put|write))\b"
+)
+
+
+def asks_for_an_example(text: Any) -> bool:
+    """A short request for an example of the kind of answer wanted."""
+    if not isinstance(text, str):
+        return False
+    norm = normalise(text)
+    return bool(norm) and len(norm.split()) <= MAX_WORDS and EXAMPLE.search(norm) is not None
+
+
+def asks_about_the_chat(text: Any) -> bool:
+    """Any of the above: the LEP, whether it is worth it, finishing later, an example."""
+    return (
+        asks_what_the_lep_is(text)
+        or doubts_it_matters(text)
+        or asks_to_finish_later(text)
+        or asks_for_an_example(text)
+    )
+
+
+def example_for(question_key: str | None) -> str:
+    """An example answer to the question asked (its key's last part: "opportunities",
+    "barriers", "help", "views"); a seabed one when no question is pending."""
+    kind = (question_key or "").rsplit(":", 1)[-1]
+    return message(f"example_{kind}" if kind in EXAMPLE_KINDS else "example_views")
+
+
+def about_the_chat_reply(text: Any, question_key: str | None) -> str | None:
+    """The answer to a question about the chat itself, or None when it is none of these."""
+    if asks_what_the_lep_is(text):
+        return message("what_is_lep")
+    if doubts_it_matters(text):
+        return message("why_it_matters")
+    if asks_to_finish_later(text):
+        return message("finish_later")
+    if asks_for_an_example(text):
+        return example_for(question_key)
+    return None
