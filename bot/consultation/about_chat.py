@@ -30,7 +30,7 @@ WHAT_LEP = re.compile(
     _LEAD + r"(what'?s|whats|what is|what are|who'?s|whos|who is|who are|what does|what do)"
     rf" {_LEP}( stand for| mean| do| then| exactly| when it'?s at home)*$|"
     + _LEAD
-    + rf"(what|who) (is|are) {_LEP}\b.*$|"
+    + rf"(what|who) (is|are) {_LEP}( (exactly|then|anyway|again|please))*$|"
     + _LEAD
     + rf"{_LEP}( means what| meaning| stands for what)?$"
 )
@@ -46,16 +46,25 @@ def asks_what_the_lep_is(text: Any) -> bool:
 
 # "what's the point, nothing ever changes round here", "will this actually make any
 # difference?", "does anyone even read these?": whether taking part is worth it
+# Only the doubt itself: "what's the point of HS2 if it doesn't stop here?" and "does anyone
+# care about the A413's potholes?" are views, kept as answers (the words after the doubt
+# decide).
+_DOUBT_ENDS = (
+    r"(?=$| (nothing|if nothing|when nothing|nobody|no one|noone|really|anyway|though|then|tbh|"
+    r"honestly|seriously|lol|i mean)\b)"
+)
 DOUBTS = re.compile(
-    r"\b(what'?s|whats|what is|is there) (the|any) point( of (this|it|doing this|taking part|"
-    r"answering|these))?\b|"
+    r"\b(what'?s|whats|what is|is there) (the|any) point( (of|in) (this|it|doing this|"
+    r"taking part|answering|these|filling (this|it) in))?" + _DOUBT_ENDS + "|"
     r"\b(will|does|would|is) (this|it|any of this|taking part|my answer|my view|my opinion)"
     r"( (actually|really|even|ever))? (make|change|making) (any|a|the slightest) "
-    r"(difference|change)\b|"
+    r"(difference|change)" + _DOUBT_ENDS + "|"
     r"\bnothing (ever )?(changes|happens|gets done)\b.*\b(point|why bother|bother)\b|"
-    r"\b(why|should i) bother\b|"
+    r"\b(why|should i) bother" + _DOUBT_ENDS + "|"
     r"\b(does|will|do) (anyone|anybody|they|you) (actually |really |ever |even )*"
-    r"(listen|read (these|this|them|it)|care|take any notice|act on (it|this|these))\b"
+    r"(listen|read (these|this|them|it)|care|take any notice|act on (it|this|these))"
+    r"( (to|about) (this|it|us|what (we|i) (say|said|write)|our views|any of (it|this)))?"
+    + _DOUBT_ENDS
 )
 
 
@@ -95,11 +104,18 @@ def asks_to_finish_later(text: Any) -> bool:
 
 
 # "can you give me an example?", "any examples?", "what would a good answer look like?"
+# The whole message only: "we could give you some examples of where the A41 floods" and "any
+# example of real support for start-ups would help" are views.
 EXAMPLE = re.compile(
-    r"\b((give|show|send) (me|us) (an |a |some )?(example|examples|idea|sample)|"
+    _LEAD + r"((can|could|would) (you|u) |please )?"
+    r"((give|show|send|tell) (me|us) (an |a |some |any )?(example|examples|idea|sample)"
+    r"( (answer|answers|response|reply))?|"
     r"(an|any|some) examples?|(example|sample) (answer|answers|response)|"
     r"what (would|does|might) (a |an )?(good |typical |example )?(answer|response|reply) "
-    r"(look|be|sound) like|what (do|did) other (people|businesses) (say|put|write))\b"
+    r"(look|be|sound) like|what (do|did) other (people|businesses) (say|put|write)|"
+    r"(do|have) (you|u) (got|have) (an |any )?examples?)"
+    r"( (please|then|maybe|first|of (an answer|what you mean|what you want|that|the kind of "
+    r"thing)|to go on|of (a )?good (answer|one)))*$"
 )
 
 

@@ -166,3 +166,21 @@ def test_one_more_view_at_the_playback(text: str) -> None:
 )
 def test_a_theme_change_or_a_question_is_no_view(text: str) -> None:
     assert not view_at_playback(text)
+
+
+@pytest.mark.parametrize(
+    "view",
+    [
+        "what's the point of HS2 if it doesn't even stop at Aylesbury?",
+        "does anyone care about the potholes on the A413?",
+        "what is the LEP doing about broadband in Marlow?",
+        "we could give you some examples of where the A41 floods",
+        "any example of real support for start-ups would help",
+        "is there any point in apprenticeships if nobody stays?",
+    ],
+)
+def test_a_view_that_opens_like_a_question_about_the_chat_is_kept(view: str) -> None:
+    """The doubt, the LEP and the example rules read the whole message: a view that starts
+    with their words is an answer to store, not an aside to answer."""
+    assert about_the_chat_reply(view, "island:space:barriers") is None
+    assert not steps_aside(view)
