@@ -1,5 +1,5 @@
 """Unseen conversations: whole chats as busy business owners write them (30 that led to
-fixes, then 12 and thirteen sets of 16 written after them), checked against what a
+fixes, then 12 and fourteen sets of 16 written after them), checked against what a
 consultation officer expects to find in the database and in the replies.
 
     .venv/bin/python benchmarks/conversation_probe.py [--only NAME] [--verbose]
@@ -8,7 +8,7 @@ consultation officer expects to find in the database and in the replies.
 
 Without --rasa-url it starts `bucks-lis run` on free ports with a temporary SQLite database
 (needs `make train`). The conversations are in `benchmarks/data/conversation_probe.yml`,
-`conversation_probe_b.yml`, `_c.yml` to `_m.yml` and `_n.yml` (terse,
+`conversation_probe_b.yml`, `_c.yml` to `_n.yml` and `_p.yml` (terse,
 chatty, typos, side questions, two views in one message, corrections, silence, data and
 contact questions, stop, forget me, coming back, greeting again; lower-case DMs, a view
 before consent, one-word answers, a profile answer corrected later, frustration, stopping
@@ -44,7 +44,13 @@ changed after one answer, "sort of" / "depends", voice-to-text, "what happens ne
 negative?", "•" bullets, "4.5 FTE", "about a dozen", "happy to help" first; a prepared
 statement pasted first, a message cut off mid-sentence, not the owner, a student, "will
 this get me a grant?", "what about tourism?", "yss" / "noo", "got called away", two people
-on one device, a road number alone, "does it cost anything?", "n/a", two businesses). Each
+on one device, a road number alone, "does it cost anything?", "n/a", two businesses; a
+letter that says yes, "Dear Sir or Madam ... Kind regards" round a name, "thank you dear"
+before the name, the business's own @handle as its name, "~15 inc me", "#HighWycombe", a
+hello over three DMs, a "1/2, 2/2" thread, "brb" then "back now", "is this legit or a
+scam?", "hope that helps" after an answer, years trading for the head count, "we're a
+limited company" for the sector, "I'm dyslexic", "that's lovely, thank you dear", no email
+so ring me, a long apologetic answer). Each
 passes when every reply check holds and the database holds exactly the expected answers
 (question key and text), profile, consent and contact, with a theme on every substantive
 answer. Prints each failure and the pass count per set; a quality number, not a test
@@ -68,7 +74,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-# The first set led to the fixes; the second to fourteenth were each written after the
+# The first set led to the fixes; the second to fifteenth were each written after the
 # fixes before them and run once before any further change, so their first counts say how far
 # those fixes carry to new phrasing and new situations.
 SETS = (
@@ -86,6 +92,7 @@ SETS = (
     DATA_DIR / "conversation_probe_l.yml",
     DATA_DIR / "conversation_probe_m.yml",
     DATA_DIR / "conversation_probe_n.yml",
+    DATA_DIR / "conversation_probe_p.yml",
 )
 PROFILE = ("organisation", "sector", "size_band", "location", "role")
 
