@@ -42,6 +42,7 @@ from bot.consultation.choices import (
     dismisses_the_list,
     numbered_choice,
     refers_back,
+    seabed_named,
     switched_choice,
     turned_down,
 )
@@ -50,7 +51,6 @@ from bot.consultation.labelled import labelled_answers
 from bot.consultation.openings import reading
 from bot.consultation.pointers import pointer_reply
 from bot.consultation.questions import (
-    SYNONYMS,
     match_themes,
     means_none,
     message,
@@ -69,23 +69,8 @@ from bot.consultation.replies import (
     impatient,
     takes_back_last_answer,
 )
-from bot.strategy import theme
 
 DONE = "(done)"
-
-
-def seabed_named(text: str) -> list[str]:
-    """Seabed drivers named outright ("environment", "skills"), not guessed by the tagger."""
-    norm = f" {' '.join(text.lower().split())} "
-    named = match_themes(text, "seabed")
-    return [t for t in named if any(f" {w} " in norm for w in _seabed_words(t))]
-
-
-def _seabed_words(theme_id: str) -> set[str]:
-    t = theme(theme_id)
-    words = {t.name.lower(), theme_id.replace("_", " ")}
-    words |= {w.lower() for w in SYNONYMS.get(theme_id, ())}
-    return words | {t.name.lower().split(" and ")[0]}
 
 
 def past_the_profile(tracker: Tracker) -> dict[str, Any]:
