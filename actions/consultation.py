@@ -20,6 +20,7 @@ from actions.common import (
     asks_to_delete,
     channel,
     fix_theme_typos,
+    held_messages,
     holding,
     last_answer_key,
     nudged_since_last_answer,
@@ -60,6 +61,7 @@ from bot.consultation.questions import (
     section_text,
     theme_names,
 )
+from bot.consultation.remarks import remark_reply
 from bot.consultation.replies import (
     after_change_of_mind,
     asks_to_finish,
@@ -69,6 +71,7 @@ from bot.consultation.replies import (
     impatient,
     takes_back_last_answer,
 )
+from bot.consultation.x_style import more_to_come, thread_joined, thread_part
 
 DONE = "(done)"
 
@@ -128,6 +131,10 @@ class ValidateStrategyForm(FormValidationAction):
         text = reading(as_text(value))  # "hi, it's traffic": the view after a greeting
         if holding(text):
             return {slot: None}  # asked again
+        remark = remark_reply(text)
+        if remark:  # "sorry, I'm not very good with computers": reassured, asked again
+            dispatcher.utter_message(text=message(remark))
+            return {slot: None}
         if skipped(tracker, text) or means_none(text):
             chosen: list[str] = []
         elif dismisses_the_list(text, KINDS[slot][1]):  # "the islands thing is daft"
@@ -191,6 +198,12 @@ class ValidateStrategyForm(FormValidationAction):
         text = reading(as_text(value))  # "hi, it's traffic": the view after a greeting
         if holding(text):
             return {answer_slot: None}  # the same question again
+        remark = remark_reply(text)
+        if remark:
+            # "I'm dyslexic, sorry for the spelling" before an answer, "hope that helps"
+            # after one: no view; reassured or thanked, the same question again
+            dispatcher.utter_message(text=message(remark))
+            return {answer_slot: None}
         if impatient(text) or fed_up_with_bot(text):
             # "ffs this is taking ages", "you're useless": not a view; say how to finish,
             # then ask again
@@ -223,11 +236,15 @@ class ValidateStrategyForm(FormValidationAction):
         labelled = self._labelled(text, pending, tracker)
         if labelled is not None:  # "Opportunities: ... Barriers: ... Help: ..." in one go
             return {answer_slot: None if labelled else DONE, "pending_questions": labelled}
-        if cut_off(text):  # "we need better": nothing stored until the rest arrives
+        if cut_off(text) or more_to_come(text):
+            # "we need better", "1/2 we make ...": nothing stored until the rest arrives
             dispatcher.utter_message(text=message("go_on"))
             return {answer_slot: None}
-        if nudged_since_last_answer(tracker, message("go_on")):
-            text = joined(previous_user_text(tracker) or "", text)  # "... roads into Aylesbury"
+        held = held_messages(tracker, message("go_on"))
+        if held and any(thread_part(part) for part in [*held, text]):
+            text = thread_joined([*held, text])  # "1/2 ...", "2/2 ...": one answer
+        elif held:
+            text = joined(held[-1], text)  # "we need better" + "roads into Aylesbury"
         previous = last_answer_key(tracker)
         replacement = takes_back_last_answer(text) if previous else None
         if previous and replacement is not None:
