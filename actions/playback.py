@@ -18,6 +18,7 @@ from actions.common import (
     skipped,
 )
 from bot.consultation import service
+from bot.consultation.letters import thanks_only
 from bot.consultation.questions import message, parse_correction, theme_names
 from bot.strategy import THEME_IDS
 
@@ -108,6 +109,9 @@ class ValidateCorrectionForm(FormValidationAction):
             # "hold on" / "wait" that NLU took for a "no": not a correction. The form ends
             # at once and the play-back is shown again, as any held question is asked again.
             return {"theme_correction": HELD}
+        if thanks_only(text):
+            # "lovely, thanks ever so much" that NLU read as a view: the themes are kept
+            return {"theme_correction": NO_CHANGE}
         if not EXPLICIT_CHANGE.search(text) or latest_intent(tracker) not in (
             "deny",
             "choose_theme",
@@ -121,8 +125,8 @@ class ValidateCorrectionForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
         text = as_text(value)
-        if text == HELD:
-            return {"theme_correction": HELD}
+        if text in (HELD, NO_CHANGE):
+            return {"theme_correction": text}
         if holding(text):
             return {"theme_correction": None}  # the correction question again
         if skipped(tracker, text):

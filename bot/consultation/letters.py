@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.consultation.replies import normalise
+from bot.consultation.replies import acknowledgement_only, normalise
 
 # "Dear Sir/Madam,", "Dear Sir or Madam", "To whom it may concern:", "Dear team", "Dear
 # all": a letter's opening line, before anything it says
@@ -90,3 +90,16 @@ def without_endearments(text: Any) -> Any:
     norm = normalise(text)
     kept = " ".join(ENDEARMENTS.sub(" ", norm).split())
     return kept or text
+
+
+def thanks_only(text: Any) -> bool:
+    """Thanks or approval and nothing else, warmth included ("lovely, thanks ever so
+    much", "that's grand, thank you dear"): at the play-back, the themes are kept."""
+    if not isinstance(text, str):
+        return False
+    kept = re.sub(
+        r"\b(that'?s|thats|it'?s|its|all|looks?|very|really|oh)\b",
+        " ",
+        str(without_endearments(text)),
+    )
+    return bool(kept.split()) and acknowledgement_only(kept)

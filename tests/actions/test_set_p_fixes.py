@@ -3,7 +3,8 @@ found, fixed in the actions and kept so (paraphrases the set does not use): a pr
 answer inside a letter or after "thank you dear", an X handle or hashtag as the answer,
 years trading for the head count, a legal form for the sector; a "1/3" thread held until
 its last part and kept as one answer; "I'm dyslexic" and "hope that helps" never stored;
-no email to give at the follow-up question; a name sent before agreeing."""
+no email to give at the follow-up question; a name sent before agreeing; thanks at the
+play-back that NLU read as a view."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.close import ValidateContactForm
 from actions.consultation import ValidateStrategyForm
 from actions.faq import ActionAnswerQuestion
+from actions.playback import NO_CHANGE, ValidateCorrectionForm
 from actions.profile import ValidateProfileForm
 from bot.consultation import service
 from bot.consultation.questions import message
@@ -168,3 +170,18 @@ def test_a_name_before_agreeing_is_not_answered_as_a_question(domain: dict[str, 
     dispatcher = CollectingDispatcher()
     run(ActionAnswerQuestion().run(dispatcher, tracker, domain))
     assert texts(dispatcher) == [message("take_part_first")]
+
+
+@pytest.mark.parametrize("text", ["lovely, thanks ever so much", "that's grand, thank you dear"])
+def test_thanks_at_the_play_back_read_as_a_view_keeps_the_themes(
+    domain: dict[str, Any], text: str
+) -> None:
+    tracker = make_tracker("p-thanks", text, "inform", slots={"stage": "playback"})
+    form = ValidateCorrectionForm()
+    extracted = run(form.extract_theme_correction(CollectingDispatcher(), tracker, domain))
+    assert extracted == {"theme_correction": NO_CHANGE}
+    dispatcher = CollectingDispatcher()
+    assert form.validate_theme_correction(NO_CHANGE, dispatcher, tracker, domain) == {
+        "theme_correction": NO_CHANGE
+    }
+    assert texts(dispatcher) == []  # not "which themes should I add or drop?"

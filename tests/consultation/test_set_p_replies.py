@@ -15,7 +15,7 @@ from bot.consultation.consent_reply import (
     wants_to_take_part,
 )
 from bot.consultation.email_text import no_email_given
-from bot.consultation.letters import unwrapped, without_endearments
+from bot.consultation.letters import thanks_only, unwrapped, without_endearments
 from bot.consultation.profile import tidy_profile_answer
 from bot.consultation.profile_checks import (
     legal_form_only,
@@ -61,6 +61,18 @@ def test_a_courtesy_alone_or_a_name_is_left_as_it_is(text: str) -> None:
 
 def test_words_of_warmth_are_dropped_from_a_thanks() -> None:
     assert without_endearments("That's grand, thanks pet") == "that's grand thanks"
+
+
+@pytest.mark.parametrize(
+    "text", ["that's grand, thanks pet", "lovely, thanks ever so much", "oh wonderful, cheers love"]
+)
+def test_thanks_with_warmth_is_thanks_only(text: str) -> None:
+    assert thanks_only(text)
+
+
+@pytest.mark.parametrize("text", ["thanks, but add skills", "lovely roads round here", "no"])
+def test_thanks_with_a_change_or_a_view_is_not(text: str) -> None:
+    assert not thanks_only(text)
 
 
 @pytest.mark.parametrize(
