@@ -19,9 +19,12 @@ from bot.consultation.replies import acknowledgement_only, normalise
 # "Dear Sir/Madam,", "Dear Sir or Madam", "To whom it may concern:", "Dear team", "Dear
 # all": a letter's opening line, before anything it says
 SALUTATION = re.compile(
-    r"^\s*(dear\s+(sir\s*(/|or|and)\s*madam|madam\s*(/|or|and)\s*sir|sirs?|madam|team|all|"
-    r"colleagues?|(mr|mrs|ms|miss|dr)\.?\s+\w+|\w+)|"
-    r"to whom it may concern|good (morning|afternoon|evening|day))\s*[,:;.!\-–—]?\s*",
+    r"^\s*(dear\s+(sir\s*(/|or|and)\s*madam|madam\s*(/|or|and)\s*sir|sirs?|madam)\b"
+    r"\s*[,:;.!\-–—]?\s*|"
+    # "Dear team,", "Good morning." only with the comma or line break a letter puts after
+    # them: "Dear Green Coffee" and "Good Day Cafe" are names
+    r"(dear\s+(team|all|colleagues?|(mr|mrs|ms|miss|dr)\.?\s+\w+|\w+)|to whom it may concern|"
+    r"good (morning|afternoon|evening|day))\s*([,:;.!\-–—]\s*|\n\s*))",
     re.IGNORECASE,
 )
 # "Yours faithfully, Margaret Hale", "Kind regards, Margaret", "Many thanks\nJohn": a

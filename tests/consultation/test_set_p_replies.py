@@ -54,7 +54,17 @@ def test_a_letter_or_its_thanks_round_an_answer_is_dropped(text: str, inside: st
     assert unwrapped(text) == inside
 
 
-@pytest.mark.parametrize("text", ["thank you", "Kind regards, Margaret", "Cheers Wine Bar", "Dear"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thank you",
+        "Kind regards, Margaret",
+        "Cheers Wine Bar",
+        "Dear",
+        "Dear Green Coffee",
+        "Good Day Cafe",
+    ],
+)
 def test_a_courtesy_alone_or_a_name_is_left_as_it_is(text: str) -> None:
     assert unwrapped(text) == text
 
