@@ -185,3 +185,11 @@ def test_thanks_at_the_play_back_read_as_a_view_keeps_the_themes(
         "theme_correction": NO_CHANGE
     }
     assert texts(dispatcher) == []  # not "which themes should I add or drop?"
+
+
+def test_whats_in_it_is_answered_whatever_the_faq_picks(domain: dict[str, Any]) -> None:
+    # set D's question: the retrained selector picked the definition of a strategy
+    tracker = make_tracker("p-why", "what's in it for us?", "faq", slots={"stage": "consent"})
+    dispatcher = CollectingDispatcher()
+    run(ActionAnswerQuestion().run(dispatcher, tracker, domain))
+    assert texts(dispatcher) == [message("whats_in_it")]
