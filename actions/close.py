@@ -21,7 +21,7 @@ from actions.common import (
     skipped,
 )
 from bot.consultation import service
-from bot.consultation.email_text import find_email
+from bot.consultation.email_text import find_email, no_email_given
 from bot.consultation.questions import message
 from bot.consultation.replies import looks_like_question, says_no, says_yes, view_not_yes_no
 
@@ -79,6 +79,13 @@ class ValidateContactForm(FormValidationAction):
         dispatcher.utter_message(text=message("email_saved"))
         return {"follow_up": True, "email": email}
 
+    def _no_email(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
+        """ "I haven't got email, could somebody ring me?": no follow-up by email, and
+        who to ring instead (no phone number is kept: it would be personal data)."""
+        dispatcher.utter_message(text=message("no_email_needed"))
+        dispatcher.utter_message(response="utter_faq/human")
+        return self._no(tracker)
+
     def _no(self, tracker: Tracker) -> dict[str, Any]:
         service.set_contact(tracker.sender_id, channel(tracker), None, False)
         return {"follow_up": False, "email": SKIPPED}
@@ -110,6 +117,8 @@ class ValidateContactForm(FormValidationAction):
         email = find_email(text)
         if email:
             return self._save(email, dispatcher, tracker)
+        if no_email_given(text):
+            return self._no_email(dispatcher, tracker)
         intent = latest_intent(tracker)
         if one_more_view(tracker):
             # kept like a view after the questions ended; then the question again
@@ -133,6 +142,8 @@ class ValidateContactForm(FormValidationAction):
         text = as_text(value)
         if holding(text):
             return {"email": None}  # asked again
+        if no_email_given(text):  # "oh I don't have email actually, can you ring me?"
+            return self._no_email(dispatcher, tracker)
         if "@" not in text and (
             skipped(tracker, text)
             or (latest_intent(tracker) == "deny" and PLAIN_WORDS.fullmatch(text.lower()))

@@ -57,6 +57,25 @@ def nudged_since_last_answer(tracker: Tracker, nudge: str) -> bool:
     return False
 
 
+def held_messages(tracker: Tracker, nudge: str) -> list[str]:
+    """The business's messages just before this one that the bot held with `nudge` ("Go
+    on, I'm listening...": a sentence cut off, a "1/3" thread), oldest first; empty when
+    the message before was not held."""
+    held: list[str] = []
+    users, nudged = 0, False
+    for event in reversed(tracker.applied_events()):
+        if event.get("event") == "bot" and event.get("text") == nudge:
+            nudged = True
+        elif event.get("event") == "user":
+            users += 1
+            if users > 1 and not nudged:
+                break
+            if users > 1:
+                held.insert(0, event.get("text") or "")
+            nudged = False
+    return held
+
+
 def previous_user_text(tracker: Tracker) -> str | None:
     """What the business said in the message before this one (None if nothing)."""
     seen = 0

@@ -20,6 +20,7 @@ from actions.common import (
     asks_to_delete,
     channel,
     fix_theme_typos,
+    held_messages,
     holding,
     last_answer_key,
     nudged_since_last_answer,
@@ -43,6 +44,7 @@ from bot.consultation.choices import (
     dismisses_the_list,
     numbered_choice,
     refers_back,
+    seabed_named,
     switched_choice,
     turned_down,
 )
@@ -51,7 +53,6 @@ from bot.consultation.labelled import labelled_answers
 from bot.consultation.openings import reading
 from bot.consultation.pointers import pointer_reply
 from bot.consultation.questions import (
-    SYNONYMS,
     match_themes,
     means_none,
     message,
@@ -61,6 +62,7 @@ from bot.consultation.questions import (
     section_text,
     theme_names,
 )
+from bot.consultation.remarks import remark_reply
 from bot.consultation.replies import (
     after_change_of_mind,
     asks_to_finish,
@@ -70,23 +72,9 @@ from bot.consultation.replies import (
     impatient,
     takes_back_last_answer,
 )
-from bot.strategy import theme
+from bot.consultation.x_style import more_to_come, thread_joined, thread_part
 
 DONE = "(done)"
-
-
-def seabed_named(text: str) -> list[str]:
-    """Seabed drivers named outright ("environment", "skills"), not guessed by the tagger."""
-    norm = f" {' '.join(text.lower().split())} "
-    named = match_themes(text, "seabed")
-    return [t for t in named if any(f" {w} " in norm for w in _seabed_words(t))]
-
-
-def _seabed_words(theme_id: str) -> set[str]:
-    t = theme(theme_id)
-    words = {t.name.lower(), theme_id.replace("_", " ")}
-    words |= {w.lower() for w in SYNONYMS.get(theme_id, ())}
-    return words | {t.name.lower().split(" and ")[0]}
 
 
 def past_the_profile(tracker: Tracker) -> dict[str, Any]:
@@ -144,6 +132,10 @@ class ValidateStrategyForm(FormValidationAction):
         text = reading(as_text(value))  # "hi, it's traffic": the view after a greeting
         if holding(text):
             return {slot: None}  # asked again
+        remark = remark_reply(text)
+        if remark:  # "sorry, I'm not very good with computers": reassured, asked again
+            dispatcher.utter_message(text=message(remark))
+            return {slot: None}
         if skipped(tracker, text) or means_none(text):
             chosen: list[str] = []
         elif dismisses_the_list(text, KINDS[slot][1]):  # "the islands thing is daft"
@@ -207,6 +199,12 @@ class ValidateStrategyForm(FormValidationAction):
         text = reading(as_text(value))  # "hi, it's traffic": the view after a greeting
         if holding(text):
             return {answer_slot: None}  # the same question again
+        remark = remark_reply(text)
+        if remark:
+            # "I'm dyslexic, sorry for the spelling" before an answer, "hope that helps"
+            # after one: no view; reassured or thanked, the same question again
+            dispatcher.utter_message(text=message(remark))
+            return {answer_slot: None}
         if impatient(text) or fed_up_with_bot(text):
             # "ffs this is taking ages", "you're useless": not a view; say how to finish,
             # then ask again
@@ -243,11 +241,15 @@ class ValidateStrategyForm(FormValidationAction):
         labelled = self._labelled(text, pending, tracker)
         if labelled is not None:  # "Opportunities: ... Barriers: ... Help: ..." in one go
             return {answer_slot: None if labelled else DONE, "pending_questions": labelled}
-        if cut_off(text):  # "we need better": nothing stored until the rest arrives
+        if cut_off(text) or more_to_come(text):
+            # "we need better", "1/2 we make ...": nothing stored until the rest arrives
             dispatcher.utter_message(text=message("go_on"))
             return {answer_slot: None}
-        if nudged_since_last_answer(tracker, message("go_on")):
-            text = joined(previous_user_text(tracker) or "", text)  # "... roads into Aylesbury"
+        held = held_messages(tracker, message("go_on"))
+        if held and any(thread_part(part) for part in [*held, text]):
+            text = thread_joined([*held, text])  # "1/2 ...", "2/2 ...": one answer
+        elif held:
+            text = joined(held[-1], text)  # "we need better" + "roads into Aylesbury"
         previous = last_answer_key(tracker)
         replacement = takes_back_last_answer(text) if previous else None
         if previous and replacement is not None:

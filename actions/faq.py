@@ -25,6 +25,7 @@ from bot.consultation.asides import (
     asks_who_reads,
     without_and,
 )
+from bot.consultation.consent_reply import details_before_consent
 from bot.consultation.focus import focus_answer
 from bot.consultation.questions import message, named_themes
 from bot.consultation.replies import impatient
@@ -32,6 +33,7 @@ from bot.consultation.standing import (
     asks_about_a_grant,
     asks_about_cost,
     asks_if_i_count,
+    asks_whats_in_it,
     asks_which_business,
 )
 from bot.strategy import theme
@@ -96,10 +98,15 @@ def answer_aside(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
         dispatcher.utter_message(text=message("costs_nothing"))
     elif asks_which_business(text):  # "I own two businesses, which one shall I do?"
         dispatcher.utter_message(text=message("one_business_a_chat"))
+    elif asks_whats_in_it(text):  # "what's in it for me?": why a business's view matters
+        dispatcher.utter_message(text=message("whats_in_it"))
     elif reply := about_the_chat_reply(text, pending):  # "what's the LEP?", "an example?"
         dispatcher.utter_message(text=reply)
     elif asks_what_was_said(text):  # "can I see what I've said so far?"
         dispatcher.utter_message(text=summary(tracker.sender_id))
+    elif details_before_consent(text) and tracker.get_slot("stage") in (None, "consent"):
+        # "Hale and Daughters Florists" at the consent question: no question to answer
+        dispatcher.utter_message(text=message("take_part_first"))
     elif impatient(text) and tracker.active_loop.get("name") == "strategy_form":
         dispatcher.utter_message(text=message("impatient"))
     elif asks_what_the_question_means(text) and tracker.active_loop.get("name") == "strategy_form":

@@ -20,6 +20,7 @@ from actions.common import (
 )
 from bot.consultation import service
 from bot.consultation.afterthoughts import view_at_playback
+from bot.consultation.letters import thanks_only
 from bot.consultation.questions import message, parse_correction, theme_names
 from bot.strategy import THEME_IDS
 
@@ -125,6 +126,9 @@ class ValidateCorrectionForm(FormValidationAction):
             # "hold on" / "wait" that NLU took for a "no": not a correction. The form ends
             # at once and the play-back is shown again, as any held question is asked again.
             return {"theme_correction": HELD}
+        if thanks_only(text):
+            # "lovely, thanks ever so much" that NLU read as a view: the themes are kept
+            return {"theme_correction": NO_CHANGE}
         if keep_view_at_playback(dispatcher, tracker):
             return {"theme_correction": ADDED}  # the play-back is shown again with it
         if not EXPLICIT_CHANGE.search(text) or latest_intent(tracker) not in (
@@ -140,7 +144,7 @@ class ValidateCorrectionForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
         text = as_text(value)
-        if text in (HELD, ADDED):
+        if text in (HELD, ADDED, NO_CHANGE):
             return {"theme_correction": text}
         if holding(text):
             return {"theme_correction": None}  # the correction question again

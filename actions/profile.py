@@ -23,6 +23,7 @@ from actions.common import (
 )
 from bot.consultation import service
 from bot.consultation.asides import goes_back
+from bot.consultation.letters import unwrapped
 from bot.consultation.pointers import media_only
 from bot.consultation.profile import (
     corrected_name,
@@ -36,14 +37,18 @@ from bot.consultation.profile import (
     trade_details,
 )
 from bot.consultation.profile_checks import (
+    legal_form_only,
+    name_and_place,
     name_without_remark,
     sector_instead,
     sent_twice,
     turnover_not_head_count,
     without_amounts,
     without_sign_off,
+    years_not_head_count,
 )
 from bot.consultation.questions import PROFILE_SLOTS, message, profile_question, size_bands
+from bot.consultation.remarks import remark_reply
 from bot.consultation.replies import fed_up_with_bot, impatient, skips_the_rest
 
 MAX_CHARS = service.PROFILE_MAX_CHARS
@@ -98,6 +103,9 @@ class ValidateProfileForm(FormValidationAction):
         dispatcher: CollectingDispatcher | None = None,
     ) -> dict[str, Any]:
         value = without_sign_off(value)  # "Thame Tiles. Cheers, Dave": the name alone
+        # "Dear Sir or Madam, our business is called ... Kind regards, Margaret", "Thank you
+        # dear. It's Tilly's Tea Room": the answer inside the letter and the thanks
+        value = unwrapped(value)
         if goes_back(as_text(value), previous_user_text(tracker)):
             # "back", "undo" straight after an answer: the question before is asked again
             # (the form asks the first empty one) and its new answer replaces the old
@@ -107,6 +115,11 @@ class ValidateProfileForm(FormValidationAction):
             return {slot: None, **{s: None for s in earlier}}
         if holding(value):
             return {slot: None}  # asked again
+        remark = remark_reply(value)
+        if remark and dispatcher is not None:
+            # "I'm dyslexic, sorry for the spelling", "hope that helps": no answer; asked again
+            dispatcher.utter_message(text=message(remark))
+            return {slot: None}
         if media_only(value) and dispatcher is not None:
             # "[GIF]", "[Voice message]": nothing typed, never kept as the answer
             dispatcher.utter_message(text=message("profile_media"))
@@ -165,6 +178,18 @@ class ValidateProfileForm(FormValidationAction):
             # "about £2m turnover": money, not people; the head count asked for again
             dispatcher.utter_message(text=message("size_not_turnover"))
             return {slot: None}
+        if slot == "size_band" and years_not_head_count(value) and dispatcher is not None:
+            # "we've been trading since 1998": how long, not how many; asked again
+            dispatcher.utter_message(text=message("size_not_years"))
+            return {slot: None}
+        if slot == "sector" and legal_form_only(value) and dispatcher is not None:
+            # "we're a limited company": how it is set up, not what it does; asked again
+            # ("sole trader" says the head count too)
+            dispatcher.utter_message(text=message("sector_not_legal_form"))
+            band = None if tracker.get_slot("size_band") else size_band_for(as_text(value))
+            if band:
+                service.save_profile(tracker.sender_id, channel(tracker), size_band=band)
+            return {slot: None, **({"size_band": band} if band else {})}
         if slot == "size_band":  # "£2m turnover, 18 staff": the staff, not the millions
             value = without_amounts(value)
         typed = service.clean_text(as_text(value), MAX_CHARS)
@@ -176,7 +201,9 @@ class ValidateProfileForm(FormValidationAction):
         if slot == "organisation" and "sector" in counted_too:
             text = name_and_trade(text)[0]  # "" when no name was said, only the trade
         elif slot == "organisation":  # "Marlow Boatworks, though I sold it in 2022"
-            text = name_without_remark(text)
+            text, place = name_and_place(name_without_remark(text))
+            if place and not tracker.get_slot("location"):  # "... on the high street in Olney"
+                counted_too["location"] = place
         if text or counted_too:  # kept as given, so leaving mid-profile keeps what was said
             service.save_profile(tracker.sender_id, channel(tracker), **{slot: text}, **counted_too)
         # "I don't have a company name, I'm a freelance photographer": no name, not asked again

@@ -8,7 +8,7 @@ consultation officer expects to find in the database and in the replies.
 
 Without --rasa-url it starts `bucks-lis run` on free ports with a temporary SQLite database
 (needs `make train`). The conversations are in `benchmarks/data/conversation_probe.yml`,
-`conversation_probe_b.yml`, `_c.yml` to `_n.yml` and `_o.yml` (terse,
+`conversation_probe_b.yml`, `_c.yml` to `_n.yml`, `_o.yml` and `_p.yml` (terse,
 chatty, typos, side questions, two views in one message, corrections, silence, data and
 contact questions, stop, forget me, coming back, greeting again; lower-case DMs, a view
 before consent, one-word answers, a profile answer corrected later, frustration, stopping
@@ -50,7 +50,13 @@ the strategy says about one's own town before agreeing, "how long will this take
 later, "which island am I in?", "all of them except space", "what does seabed mean?", a
 colleague's view at the play-back, "skpi" / "stpo", a link alone, "what's the LEP?", "can I
 finish this later?", "can you give me an example?", "what's the point?", "can I read the
-strategy first?"). Each
+strategy first?"; a
+letter that says yes, "Dear Sir or Madam ... Kind regards" round a name, "thank you dear"
+before the name, the business's own @handle as its name, "~15 inc me", "#HighWycombe", a
+hello over three DMs, a "1/2, 2/2" thread, "brb" then "back now", "is this legit or a
+scam?", "hope that helps" after an answer, years trading for the head count, "we're a
+limited company" for the sector, "I'm dyslexic", "that's lovely, thank you dear", no email
+so ring me, a long apologetic answer). Each
 passes when every reply check holds and the database holds exactly the expected answers
 (question key and text), profile, consent and contact, with a theme on every substantive
 answer. Prints each failure and the pass count per set; a quality number, not a test
@@ -93,6 +99,7 @@ SETS = (
     DATA_DIR / "conversation_probe_m.yml",
     DATA_DIR / "conversation_probe_n.yml",
     DATA_DIR / "conversation_probe_o.yml",
+    DATA_DIR / "conversation_probe_p.yml",
 )
 PROFILE = ("organisation", "sector", "size_band", "location", "role")
 

@@ -122,3 +122,16 @@ def test_a_name_that_starts_with_a_stop_word_is_an_answer(text: str) -> None:
 )
 def test_a_capitalised_request_to_stop_is_left_as_stop(text: str) -> None:
     assert certain_intent(text, "stop") is None
+
+
+@pytest.mark.parametrize(
+    "text", ["Good morning, I'd be glad to help. Regards, Bob", "hello, we would love to take part"]
+)
+def test_a_greeting_that_goes_on_to_agree_is_agreeing(text: str) -> None:
+    # the fifteenth set's letters: read as a hello, the welcome came again
+    assert certain_intent(text, "greet") == "consent_agree"
+
+
+@pytest.mark.parametrize("text", ["good morning", "hi, the roads are bad", "hello, can I help?"])
+def test_a_greeting_alone_or_with_a_view_stays_a_greeting(text: str) -> None:
+    assert certain_intent(text, "greet") is None

@@ -46,6 +46,7 @@ from bot.consultation.standing import (
     asks_about_a_grant,
     asks_about_cost,
     asks_if_i_count,
+    asks_whats_in_it,
     asks_which_business,
 )
 
@@ -293,6 +294,7 @@ def asks_about_taking_part(text: Any) -> bool:
         or asks_about_cost(text)
         or asks_if_i_count(text)
         or asks_which_business(text)
+        or asks_whats_in_it(text)
     )
 
 

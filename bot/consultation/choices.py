@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.consultation.questions import named_themes
+from bot.consultation.questions import SYNONYMS, match_themes, named_themes
 from bot.consultation.replies import normalise, whole
+from bot.strategy import theme
 
 # "2", "1 and 4", "numbers 1, 3 & 5": choices by their place in the list shown
 CHOICE_FILLER = frozenset(
@@ -162,3 +163,17 @@ ANOTHER_SECTOR = re.compile(
 def asks_about_another_sector(text: Any) -> bool:
     """A sector the island list leaves out, asked or said at the islands question."""
     return isinstance(text, str) and ANOTHER_SECTOR.search(normalise(text)) is not None
+
+
+def seabed_named(text: str) -> list[str]:
+    """Seabed drivers named outright ("environment", "skills"), not guessed by the tagger."""
+    norm = f" {' '.join(text.lower().split())} "
+    named = match_themes(text, "seabed")
+    return [t for t in named if any(f" {w} " in norm for w in _seabed_words(t))]
+
+
+def _seabed_words(theme_id: str) -> set[str]:
+    t = theme(theme_id)
+    words = {t.name.lower(), theme_id.replace("_", " ")}
+    words |= {w.lower() for w in SYNONYMS.get(theme_id, ())}
+    return words | {t.name.lower().split(" and ")[0]}

@@ -16,7 +16,17 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.consultation.replies import looks_like_question, normalise, whole
+from bot.consultation.letters import unwrapped
+from bot.consultation.profile import plain_profile_answer
+from bot.consultation.questions import named_themes
+from bot.consultation.replies import (
+    acknowledgement_only,
+    looks_like_question,
+    normalise,
+    says_no,
+    says_yes,
+    whole,
+)
 
 # Yes in English and in the languages local businesses greet the bot in (accents are
 # dropped by `normalise`: "sí" -> "si", "d’accord" -> "d'accord").
@@ -61,6 +71,47 @@ ASKS_BACK = re.compile(
 )
 
 
+# "I would very much like to take part", "we'd be glad to help" inside a letter (the
+# fifteenth set: "Dear Sir/Madam, I received your letter ... and I would very much like to
+# take part. Yours faithfully, Margaret Hale"): a yes in a sentence
+WANTS_TO = re.compile(
+    r"\b((i|we) ?('d|would|'ll|will|should) (very much |really |certainly |gladly )?"
+    r"(like|love|be (happy|glad|delighted|pleased|willing)) to|(i|we) (wish|want) to|"
+    r"(i'?m|i am|we'?re|we are) (very |more than |only too )?(happy|glad|delighted|pleased|"
+    r"willing) to) (take part|help|participate|contribute|join in|have (my|our) say|"
+    r"give (my|our) views?|answer (your|the|some) questions)\b"
+)
+LETTER_MAX_WORDS = 60
+
+
+def wants_to_take_part(text: Any) -> bool:
+    """A sentence or a letter that says it would like to take part, with no condition
+    that puts it off and no question ("Dear Sir/Madam, ... I would very much like to take
+    part. Yours faithfully, Margaret Hale")."""
+    if not isinstance(text, str):
+        return False
+    norm = normalise(unwrapped(text))
+    return (
+        len(norm.split()) <= LETTER_MAX_WORDS
+        and WANTS_TO.search(norm) is not None
+        and PUT_OFF.search(norm) is None
+        and ASKS_BACK.search(norm) is None
+        and "?" not in text
+        and not re.search(r"\bbut\b", norm)
+    )
+
+
+def details_before_consent(text: Any) -> bool:
+    """A name or a place sent at the consent question ("Hale and Daughters Florists"),
+    not a question about the strategy: the consent question comes first."""
+    if not isinstance(text, str) or "?" in text:
+        return False
+    words = normalise(text).split()
+    if not 0 < len(words) <= 6 or says_yes(text) or says_no(text) or acknowledgement_only(text):
+        return False
+    return plain_profile_answer(text) and not named_themes(text)
+
+
 def says_go_ahead(text: Any) -> bool:
     """The whole reply gives permission to start ("fine. go on then")."""
     return whole(GO_AHEAD, text)
@@ -76,6 +127,8 @@ def agrees_to_take_part(text: Any) -> bool:
     if not norm:
         return False
     if FOREIGN_YES.fullmatch(norm + " ") or FOREIGN_YES.fullmatch(norm) or says_go_ahead(text):
+        return True
+    if wants_to_take_part(text):
         return True
     return (
         CONDITIONAL_YES.match(norm) is not None

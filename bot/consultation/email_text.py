@@ -32,3 +32,22 @@ def find_email(text: str | None) -> str | None:
     if spelled is None:
         return None
     return f"{_joined(spelled.group('local'))}@{_joined(spelled.group('domain'))}".lower()
+
+
+# "I haven't got email", "no email, could somebody ring me?", "we don't do email, phone me
+# on 01844 ..." (the fifteenth set asked for an address again): no address to give, so
+# the follow-up is by phone or not at all
+NO_EMAIL = re.compile(
+    r"\b((i|we)('ve|'d| have)? (haven'?t|have not|havent|don'?t|do not|dont|never|not) (got |"
+    r"have |had |use |do |really use |bother with )?(an? |any )?e-?mails?( address)?|"
+    r"(no|not got an?|without an?|not on) e-?mails?( address)?|"
+    r"(don'?t|do not|dont) (do|use|have) (computers?|the internet|internet))\b",
+    re.IGNORECASE,
+)
+
+
+def no_email_given(text: str | None) -> bool:
+    """The business has no email address to give ("I haven't got email dear"), with or
+    without asking to be phoned instead; an address in the message is one to use."""
+    text = text or ""
+    return find_email(text) is None and NO_EMAIL.search(text) is not None

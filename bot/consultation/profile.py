@@ -16,6 +16,7 @@ from bot.consultation.head_count import corrected_size_band as corrected_size_ba
 from bot.consultation.head_count import head_count_given as head_count_given
 from bot.consultation.head_count import size_band_for as size_band_for
 from bot.consultation.replies import about_the_consultation, looks_like_question
+from bot.consultation.x_style import handles_spelled_out, without_addressees
 
 # Short profile answers NLU took for an FAQ question ("Penn Street Joinery"): a question
 # only when it asks one or names what the FAQ answers about
@@ -84,9 +85,11 @@ def corrected_name(text: str, name: str | None) -> str | None:
 
 # Lead-ins people type before the answer itself, per profile question.
 LEAD_INS = {
-    # only with "called" or "the company is": "Its Fine Ltd" and "We Are Digital" are names
+    # only with "called" or "the company is": "Its Fine Ltd" and "We Are Digital" are names;
+    # "it's" with its apostrophe before a capital ("It's Tilly's Tea Room", the fifteenth set)
     "organisation": re.compile(
         r"^((it'?s|its|it is|we'?re|we are|this is)\s+(called|named)\s+|"
+        r"(?-i:(it|It|IT)['’](s|S)\s+(?=[A-Z0-9@#]))|"
         r"(the|our|my)\s+(company|business|firm|organisation)('?s)?(\s+name)?(\s+is)?\s+"
         r"((called|named)\s+)?|((the|company|business)\s+)?name\s+is\s+|(the\s+)?name's\s+)(?=\S)",
         re.IGNORECASE,
@@ -123,20 +126,15 @@ def strip_lead_in(slot: str, text: str) -> str:
     return stripped or text.strip()
 
 
-# An X handle in a DM ("@btvlep Hale Leys Print"): the account written to, never the answer.
-# Not inside an address ("bob@hale.co.uk"): the @ must start a word.
-MENTION = re.compile(r"(?<![\w.])@\w{1,15}\b[:,]?")
-
-
 def tidy_profile_answer(slot: str, text: str) -> str:
-    """A profile answer as staff want to read it: @handles and the lead-in dropped, a head
-    count placed in its size band, the firm's line of a pasted signature, the town without
-    a remark. Empty when nothing is left ("@btvlep" alone): the question is asked again."""
-    if MENTION.search(text):
-        text = re.sub(r"[ \t]{2,}", " ", MENTION.sub(" ", text)).strip()
-        if not text:
-            return ""
-    text = strip_lead_in(slot, text)
+    """A profile answer as staff want to read it: the handles written to dropped and any
+    other handle or hashtag spelled out ("it's @WycombeVanHire", "#HighWycombe"), the
+    lead-in dropped, a head count placed in its size band, the firm's line of a pasted
+    signature, the town without a remark. Empty when nothing is left ("@btvlep" alone):
+    the question is asked again."""
+    text = handles_spelled_out(strip_lead_in(slot, without_addressees(text)))
+    if not text:
+        return ""
     if slot == "size_band":
         return size_band_for(text) or text
     if slot == "organisation":

@@ -131,3 +131,79 @@ def sector_instead(text: Any, sector: str | None) -> str | None:
         if match and old and match.group("old").strip() in (old, f"{old}s"):
             return match.group("new").strip()
     return None
+
+
+# "we've been trading since 1998", "going 25 years", "established 1987" (the fifteenth
+# set took 1998 for a head count, Large): how long the business has run, not its people
+YEARS_TRADING = re.compile(
+    r"\b(since|established|est|founded|started|set up|opened|began|from|in) (in )?"
+    r"(19|20)\d\d\b|\b(19|20)\d\d\b(?! (staff|people|employees|workers))|"
+    r"\b\d+\s*(\+\s*)?(years?|yrs?|decades?)\b|"
+    r"\b(trading|going|running|established|open|in business)\b.*\b(years?|yrs?|decades?)\b"
+)
+
+
+def years_not_head_count(text: Any) -> bool:
+    """How long the business has been going, given for the head count ("we've been
+    trading since 1998", "25 years this spring"), with no people in it ("since 1998,
+    about 20 staff" counts the staff)."""
+    return (
+        isinstance(text, str)
+        and YEARS_TRADING.search(normalise(text)) is not None
+        and not PEOPLE.search(text)
+    )
+
+
+# "we're a limited company", "Ltd", "sole trader", "a partnership" at the sector question
+# (the fifteenth set kept "limited company" as the trade): how the business is set up,
+# not what it does. A charity is a sector of its own and stays one.
+LEGAL_FORM = re.compile(
+    r"((we'?re|we are|it'?s|its|it is|i'?m|i am|just|only) )?((just |only )?(an?|the) )?"
+    r"((private |public )?(limited|ltd|plc|llp|llc|cic|inc)( company| co| liability partnership|"
+    r"by guarantee)?|"
+    r"(general |limited )?partnership|sole (trader|trade|proprietor|proprietorship)|"
+    r"self employed|community interest company|company|incorporated|registered company)"
+    r"( (registered|in england|in the uk|uk))*"
+)
+
+
+def legal_form_only(text: Any) -> bool:
+    """The answer to "what does the business do?" says only how it is set up ("we're a
+    limited company", "Ltd", "sole trader")."""
+    return (
+        isinstance(text, str)
+        and bool(normalise(text))
+        and LEGAL_FORM.fullmatch(normalise(text)) is not None
+    )
+
+
+# "Tilly's Tea Room on the high street in Olney", "Pizza Express in Aylesbury" (the
+# fifteenth set kept the street with the name): where the business is, after its name
+_STREET = (
+    r"(high street|market (square|place)|main road|parade|precinct|high st|"
+    r"[a-z]+ (road|street|lane|way|estate|industrial estate|business park|square|green))"
+)
+_TOWN = r"(?-i:[A-Z][a-z'-]+(\s+(?:[A-Z][a-z'-]+|St|on|upon)){0,3})"
+NAME_THEN_PLACE = re.compile(
+    rf"^(?P<name>\S+(\s+\S+)+?)\s*,?\s+((we'?re|we are|which is|it'?s|based|located|just)\s+)*"
+    rf"((on|in|at|off|near) (the )?{_STREET}(\s*,?\s+(in|at|near) (?P<town>{_TOWN}))?|"
+    # "at" only before a street: "The Swan at Great Missenden" is a pub's whole name
+    rf"(in|near) (?P<place>{_TOWN}))[\s.!]*$",
+    re.IGNORECASE,
+)
+
+
+def name_and_place(text: str) -> tuple[str, str | None]:
+    """The organisation's name and the town said after it ("Tilly's Tea Room on the high
+    street in Olney" -> ("Tilly's Tea Room", "Olney")); a name of one word, or one that
+    ends like a company's ("Made in Marlow Ltd"), is left whole."""
+    found = NAME_THEN_PLACE.match(text.strip())
+    if not found or COMPANY_END.search(text.strip()):
+        return text, None
+    place = found.group("town") or found.group("place")
+    return found.group("name").strip(" ,"), place
+
+
+COMPANY_END = re.compile(
+    r"\b(ltd|limited|llp|plc|cic|inc|co|company|group|partnership|trust)\.?$", re.IGNORECASE
+)

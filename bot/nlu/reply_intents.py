@@ -31,6 +31,7 @@ from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.consultation.consent_reply import wants_to_take_part
 from bot.consultation.pointers import media_only
 from bot.consultation.profile_checks import without_sign_off
 from bot.consultation.replies import OTHER_THANKS, normalise, says_no, says_yes
@@ -100,7 +101,8 @@ def certain_intent(text: str, predicted: str | None) -> str | None:
     full confidence, so one the classifier was unsure of ("yh thats it", affirm at 0.46)
     does not fall back. Also `inform` for a trade or a name ("Stop Gap Storage") the
     classifier read as `stop`, `greet` for a message of only @mentions or a media
-    placeholder ("[GIF]"), `thank` for thanks in another language. A yes or no signed off
+    placeholder ("[GIF]"), `thank` for thanks in another language, `consent_agree` for a
+    greeting that goes on to agree ("Good morning, I'd be glad to help"). A yes or no signed off
     with a name ("yes ok. cheers, Dave") is read without the sign-off."""
     if (ONLY_MENTIONS.fullmatch(text) and "@" in text) or media_only(text):
         return "greet"
@@ -108,6 +110,10 @@ def certain_intent(text: str, predicted: str | None) -> str | None:
         return "thank"
     if predicted == "stop" and (not_a_stop(text) or business_name(text)):
         return "inform"
+    if predicted == "greet" and wants_to_take_part(text):
+        # "Good morning, I'd be glad to help. Regards, Bob" (the fifteenth set's letters):
+        # a yes that opens with a greeting, not a hello to answer with the welcome again
+        return "consent_agree"
     # "yes ok. cheers, Dave" (the eleventh set: read as thanks at the consent question):
     # the reply without its sign-off, whose thanks are not what it says
     signed = without_sign_off(text, named=True)

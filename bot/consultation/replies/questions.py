@@ -84,7 +84,10 @@ def opens_with_question(text: str) -> bool:
 CONSULTATION_TERMS = re.compile(
     r"\b(lis|local industrial strateg\w*|industrial strateg\w*|(the|this|your) strategy|"
     r"arc|ox ?cam|oxford cambridge|islands?|seabed|sea bed|seabed drivers?|lep|btvlep|"
-    r"shared intelligence|consultation|survey|steering group|grand challenges?|themes?)\b"
+    r"shared intelligence|consultation|survey|steering group|grand challenges?|themes?|"
+    # "saw ur #bucksLIS post" between the hello and the yes (the fifteenth set kept it as a
+    # view): the campaign's tag, or the post or letter that brought the business here
+    r"buckslis|(your|ur|yr) (post|tweet|dm|ad|advert|letter|leaflet|flyer))\b"
 )
 
 

@@ -20,9 +20,11 @@ PHONE_YES = r"k|kk|okk|oki|okie|okey|ye|yeh|yee|yass?|yus|yss+|yes{2,}|yse|ys|ye
 ACKNOWLEDGEMENT = re.compile(
     rf"(({PHONE_YES}|yes|yeah|yep|yup|ya|yea|sure|fine|good|great|cool|nice|lovely|brilliant|perfect|"
     r"excellent|agreed|agree|true|indeed|absolutely|definitely|of course|sounds good|"
+    r"grand|smashing|wonderful|marvellous|super|spot on|"
     rf"{OTHER_THANKS}|"
     r"thanks|thank you|thankyou|thx|ta|cheers|lol|haha|ha|noted|got it|understood|"
-    r"will do|makes sense|interesting)( very much| so much| a lot| mate| then)* ?)+"
+    r"will do|makes sense|interesting)( very much| so much| ever so much| ever so| a lot| mate|"
+    r" then| kindly)* ?)+"
 )
 
 

@@ -1,0 +1,108 @@
+"""A message written as a letter, or wrapped in courtesies: "Dear Sir/Madam, ... Kind
+regards, Margaret", "Thank you dear. It's Tilly's Tea Room", "That's lovely, thank you
+dear". The answer is what sits inside: the salutation, the sign-off and the thanks are no
+part of a name, a yes or a view.
+
+Found by the fifteenth set of unseen conversations (conversation_probe_p.yml), written
+by older or less confident users of the website widget: a letter that agreed to take
+part fell back, a name inside a letter was kept with "Dear Sir or Madam" in front of it,
+"Thank you dear." was kept as part of the name. No Rasa imports.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.consultation.replies import acknowledgement_only, normalise
+
+# "Dear Sir/Madam,", "Dear Sir or Madam", "To whom it may concern:", "Dear team", "Dear
+# all": a letter's opening line, before anything it says
+SALUTATION = re.compile(
+    r"^\s*(dear\s+(sir\s*(/|or|and)\s*madam|madam\s*(/|or|and)\s*sir|sirs?|madam)\b"
+    r"\s*[,:;.!\-–—]?\s*|"
+    # "Dear team,", "Good morning." only with the comma or line break a letter puts after
+    # them: "Dear Green Coffee" and "Good Day Cafe" are names
+    r"(dear\s+(team|all|colleagues?|(mr|mrs|ms|miss|dr)\.?\s+\w+|\w+)|to whom it may concern|"
+    r"good (morning|afternoon|evening|day))\s*([,:;.!\-–—]\s*|\n\s*))",
+    re.IGNORECASE,
+)
+# "Yours faithfully, Margaret Hale", "Kind regards, Margaret", "Many thanks\nJohn": a
+# letter's closing, with or without a name (one or two words), at the very end
+_CLOSINGS = (
+    r"yours (faithfully|sincerely|truly)|(with )?(kind|best|warm|warmest) (regards|wishes)|"
+    r"regards|best wishes|many thanks|thank you( very much)?|thanks( again)?|sincerely|"
+    r"all the best|with thanks"
+)
+CLOSING = re.compile(
+    rf"(^|[.!,;:\n]|\s[-–—])\s*({_CLOSINGS})\s*[,.!\-–—]?\s*"
+    r"(?P<name>[A-Z][a-z'-]+(\s+[A-Z][a-z'-]+)?)?[\s.!]*$",
+    re.IGNORECASE,
+)
+# "Thank you dear.", "Thanks love,", "Oh thank you so much!": thanks before the answer,
+# ended by a full stop, comma or "-"
+THANKS_FIRST = re.compile(
+    r"^\s*((oh|ah|well|right|ok|okay)[,!]?\s+)?(thank you|thanks|thankyou|ta|cheers|lovely)"
+    r"( (so|very) much| ever so much| kindly)?( (dear|dearie|love|luv|pet|duck|hun|hon|"
+    r"sweetheart|darling|my dear))?\s*[.,!;:\-–—]+\s*",
+    re.IGNORECASE,
+)
+# Words of warmth that add nothing to a yes or a thanks ("lovely, thank you dear")
+ENDEARMENTS = re.compile(
+    r"\b(my dear|dear|dearie|love|luv|pet|duck|ducky|hun|hon|sweetheart|darling|bless you|"
+    r"bless)\b"
+)
+
+
+def without_letter(text: Any) -> Any:
+    """The message without a letter's salutation and closing ("Dear Sir or Madam, our
+    business is called Buckingham Wool Shop. Kind regards, Margaret" -> "our business is
+    called Buckingham Wool Shop"); unchanged when it has neither or nothing would be left.
+    """
+    if not isinstance(text, str):
+        return text
+    body = SALUTATION.sub("", text, count=1) if SALUTATION.match(text) else text
+    closing = CLOSING.search(body)
+    if closing and closing.start() > 0:
+        body = body[: closing.start()]
+    body = body.strip(" \t\n,;:-–—")
+    return body if normalise(body) else text
+
+
+def without_thanks_first(text: Any) -> Any:
+    """The answer after the thanks that opens it ("Thank you dear. It's Tilly's Tea Room"
+    -> "It's Tilly's Tea Room"); unchanged when nothing follows the thanks."""
+    if not isinstance(text, str):
+        return text
+    match = THANKS_FIRST.match(text)
+    rest = text[match.end() :].strip() if match else ""
+    return rest if normalise(rest) else text
+
+
+def unwrapped(text: Any) -> Any:
+    """The answer inside a letter and its courtesies: salutation, closing and opening
+    thanks all dropped."""
+    return without_thanks_first(without_letter(text))
+
+
+def without_endearments(text: Any) -> Any:
+    """ "That's lovely, thank you dear" -> "that's lovely thank you": the warmth dropped so
+    a yes or a thanks reads as one (normalised; unchanged when nothing else is left)."""
+    if not isinstance(text, str):
+        return text
+    norm = normalise(text)
+    kept = " ".join(ENDEARMENTS.sub(" ", norm).split())
+    return kept or text
+
+
+def thanks_only(text: Any) -> bool:
+    """Thanks or approval and nothing else, warmth included ("lovely, thanks ever so
+    much", "that's grand, thank you dear"): at the play-back, the themes are kept."""
+    if not isinstance(text, str):
+        return False
+    kept = re.sub(
+        r"\b(that'?s|thats|it'?s|its|all|looks?|very|really|oh)\b",
+        " ",
+        str(without_endearments(text)),
+    )
+    return bool(kept.split()) and acknowledgement_only(kept)

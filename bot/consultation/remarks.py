@@ -1,0 +1,93 @@
+"""Remarks about the writing, not answers: "I'm dyslexic, sorry for the spelling", "I'm
+not very good with computers", "English isn't my first language" before an answer, and
+"hope that helps 👍", "lmk if u need more" after one.
+
+Found by the fifteenth set of unseen conversations (conversation_probe_p.yml): both were
+stored as the answer to the question pending (the courtesy after an answer as the answer
+to the next question). As the whole message they are neither a view nor a profile
+answer: the writer is reassured (or thanked) and the same question asked again. With a
+view in the same message they are part of it and it is kept. No Rasa imports.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.consultation.replies import normalise
+
+# An apology or a warning about spelling, typing, English or computers
+_WRITING = r"(spelling|speling|spellings|typing|typos?|grammar|english|writing|punctuation)"
+_CAN_DO = r"(computers?|technology|tech|typing|spelling|these (things|computer things)|this)"
+APOLOGY = re.compile(
+    r"\b((i'?m|i am|im) (a bit |very |quite |severely |slightly )?dyslexic|(i have|i'?ve got|"
+    r"ive got|i got) dyslexia|dyslexia|"
+    rf"(sorry|apologies|excuse me|forgive me|pardon me|pardon) (for|about) (my|the|any) "
+    rf"(bad |poor |terrible |awful )?{_WRITING}( mistakes| errors)?|"
+    rf"(my|(excuse|forgive|pardon)( me)? (my|the|any)) "
+    rf"(bad |poor |terrible |awful )?{_WRITING}( mistakes| errors)?( is| are)?"
+    r"( (bad|terrible|awful|rubbish|not great|not good|poor|shocking|atrocious))?|"
+    r"english (is|isn'?t|is not) (not )?my first language|"
+    rf"((i'?m|i am|im) )?(not|no) (very |that |too |much )?(good|great|clever|confident) "
+    rf"(with|at|on) {_CAN_DO}|(i'?m|i am|im) (a bit |very |quite )?(slow|rubbish|hopeless|"
+    rf"useless|bad|new) (at|with|to) {_CAN_DO})\b"
+)
+# Words that go with the apology and add nothing ("so sorry, please bear with me")
+APOLOGY_FILLER = re.compile(
+    r"\b(so|and|but|sorry|apologies|please|bear with me|in advance|i'?m afraid|just|"
+    r"a bit|a little|really|very|oh|well|hi|hello|ok|okay|i'?m|i am|im|to let you know|"
+    r"i should say|i should mention|i must say|first|firstly|before i start|"
+    r"my grandson|my son|my daughter|usually does (this|it)( for me)?|"
+    r"if (there are|there'?s) (any )?mistakes|for (any )?mistakes|mistakes)\b"
+)
+
+
+def apologises_for_writing(text: Any) -> bool:
+    """The whole message apologises for the spelling, typing or English to come ("im
+    dyslexic so sorry for the speling"), with nothing else said."""
+    if not isinstance(text, str):
+        return False
+    norm = normalise(text)
+    if not APOLOGY.search(norm):
+        return False
+    rest = APOLOGY_FILLER.sub(" ", APOLOGY.sub(" ", norm))
+    return not rest.split()
+
+
+# After an answer: a courtesy about it ("hope that helps", "hth", "lmk if you need more",
+# "happy to say more")
+AFTERWORD = re.compile(
+    r"\b((hope|hoping) (that|this|it|my answer|the above) (helps?|is (of )?(some )?(help|"
+    r"useful|use|ok|okay|alright|what you (meant|wanted|were after|need|needed))|makes sense)"
+    r"( a bit| a little| some| somewhat)?|hth|"
+    r"(lmk|let me know|shout|give me a shout|just shout)( if (you|u) (need|want) (anything|any|"
+    r"more|owt)( more| else)?( (info|information|detail|details))?)?|"
+    r"(happy|glad) to (say|explain|expand|elaborate|go into( it)?|add)( more| further| on (that|"
+    r"this|it))?( if (needed|you need|it helps|you want))?|"
+    r"any (more )?questions,? (just )?(ask|shout|let me know)|"
+    r"(that'?s|thats) (about )?(it|all) (for|on) (that|this) (one|question|bit))\b"
+)
+AFTERWORD_FILLER = re.compile(
+    r"\b(anyway|so|well|ok|okay|right|and|but|i|really|just|thanks|thank you|cheers|ta|x+|"
+    r"mate|all|guys)\b"
+)
+
+
+def afterword_only(text: Any) -> bool:
+    """The whole message is a courtesy about the answer just given ("hope that helps 👍",
+    "lmk if u need anything else"), not a view."""
+    if not isinstance(text, str):
+        return False
+    norm = normalise(text)
+    if not AFTERWORD.search(norm):
+        return False
+    rest = AFTERWORD_FILLER.sub(" ", AFTERWORD.sub(" ", norm))
+    return not rest.split()
+
+
+def remark_reply(text: Any) -> str | None:
+    """The message key that answers a remark about the writing (reassurance for an
+    apology, thanks for "hope that helps"), or None when the message is something else."""
+    if apologises_for_writing(text):
+        return "writing_welcome"
+    return "afterword_thanks" if afterword_only(text) else None
