@@ -114,8 +114,10 @@ EXAMPLE = re.compile(
     r"what (would|does|might) (a |an )?(good |typical |example )?(answer|response|reply) "
     r"(look|be|sound) like|what (do|did) other (people|businesses) (say|put|write)|"
     r"(do|have) (you|u) (got|have) (an |any )?examples?)"
-    r"( (please|then|maybe|first|of (an answer|what you mean|what you want|that|the kind of "
-    r"thing)|to go on|of (a )?good (answer|one)))*$"
+    r"( (please|then|maybe|first|of (an answer|that|the kind of thing)|to go on|"
+    r"of (a )?good (answer|one)))*"
+    # "... of what you're after", "... of what you mean by barriers"
+    r"( of what (you|u)\b[\w' ]*)?$"
 )
 
 

@@ -84,7 +84,14 @@ def test_finishing_later(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["any examples?", "what would a good answer look like?", "show me an example answer"]
+    "text",
+    [
+        "any examples?",
+        "what would a good answer look like?",
+        "show me an example answer",
+        "can you give me an example of what you're after?",
+        "could you give us an example of what you mean by barriers",
+    ],
 )
 def test_asking_for_an_example(text: str) -> None:
     assert asks_for_an_example(text)
