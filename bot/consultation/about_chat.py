@@ -21,6 +21,15 @@ from bot.consultation.replies import normalise
 MAX_WORDS = 16
 EXAMPLE_KINDS = frozenset({"opportunities", "barriers", "help", "views"})
 
+
+def _short_and_matches(pattern: re.Pattern[str], text: Any) -> bool:
+    """A short message (at most MAX_WORDS words, normalised) in which `pattern` is found."""
+    if not isinstance(text, str):
+        return False
+    norm = normalise(text)
+    return bool(norm) and len(norm.split()) <= MAX_WORDS and pattern.search(norm) is not None
+
+
 _LEAD = r"^((hi|hello|hey|sorry|so|ok|okay|oh|um|erm|and|but|quick question|sorry but|wait) )*"
 
 # "what's the LEP?", "what does LEP stand for", "who are BTVLEP?", "what's a local
@@ -38,10 +47,7 @@ WHAT_LEP = re.compile(
 
 def asks_what_the_lep_is(text: Any) -> bool:
     """ "what's the LEP?", "what does LEP stand for?", "LEP?": what the LEP is."""
-    if not isinstance(text, str):
-        return False
-    norm = normalise(text)
-    return bool(norm) and len(norm.split()) <= MAX_WORDS and WHAT_LEP.search(norm) is not None
+    return _short_and_matches(WHAT_LEP, text)
 
 
 # "what's the point, nothing ever changes round here", "will this actually make any
@@ -70,10 +76,7 @@ DOUBTS = re.compile(
 
 def doubts_it_matters(text: Any) -> bool:
     """A short message doubting that taking part makes any difference."""
-    if not isinstance(text, str):
-        return False
-    norm = normalise(text)
-    return bool(norm) and len(norm.split()) <= MAX_WORDS and DOUBTS.search(norm) is not None
+    return _short_and_matches(DOUBTS, text)
 
 
 # "can I save this and finish it later?", "can I come back to this later?", "is it ok to do
@@ -97,10 +100,7 @@ LATER = re.compile(
 
 def asks_to_finish_later(text: Any) -> bool:
     """A short question asking whether the chat can be left and finished later."""
-    if not isinstance(text, str):
-        return False
-    norm = normalise(text)
-    return bool(norm) and len(norm.split()) <= MAX_WORDS and LATER.search(norm) is not None
+    return _short_and_matches(LATER, text)
 
 
 # "can you give me an example?", "any examples?", "what would a good answer look like?"
@@ -123,10 +123,7 @@ EXAMPLE = re.compile(
 
 def asks_for_an_example(text: Any) -> bool:
     """A short request for an example of the kind of answer wanted."""
-    if not isinstance(text, str):
-        return False
-    norm = normalise(text)
-    return bool(norm) and len(norm.split()) <= MAX_WORDS and EXAMPLE.search(norm) is not None
+    return _short_and_matches(EXAMPLE, text)
 
 
 def asks_about_the_chat(text: Any) -> bool:

@@ -45,13 +45,7 @@ APOLOGY_FILLER = re.compile(
 def apologises_for_writing(text: Any) -> bool:
     """The whole message apologises for the spelling, typing or English to come ("im
     dyslexic so sorry for the speling"), with nothing else said."""
-    if not isinstance(text, str):
-        return False
-    norm = normalise(text)
-    if not APOLOGY.search(norm):
-        return False
-    rest = APOLOGY_FILLER.sub(" ", APOLOGY.sub(" ", norm))
-    return not rest.split()
+    return _nothing_but(APOLOGY, APOLOGY_FILLER, text)
 
 
 # After an answer: a courtesy about it ("hope that helps", "hth", "lmk if you need more",
@@ -76,13 +70,17 @@ AFTERWORD_FILLER = re.compile(
 def afterword_only(text: Any) -> bool:
     """The whole message is a courtesy about the answer just given ("hope that helps 👍",
     "lmk if u need anything else"), not a view."""
+    return _nothing_but(AFTERWORD, AFTERWORD_FILLER, text)
+
+
+def _nothing_but(remark: re.Pattern[str], filler: re.Pattern[str], text: Any) -> bool:
+    """The message, normalised, holds `remark` and nothing else but `filler` words."""
     if not isinstance(text, str):
         return False
     norm = normalise(text)
-    if not AFTERWORD.search(norm):
+    if not remark.search(norm):
         return False
-    rest = AFTERWORD_FILLER.sub(" ", AFTERWORD.sub(" ", norm))
-    return not rest.split()
+    return not filler.sub(" ", remark.sub(" ", norm)).split()
 
 
 def remark_reply(text: Any) -> str | None:
