@@ -21,7 +21,9 @@ import yaml
 from bot.strategy import ISLAND_IDS, SEABED_IDS, load_strategy, load_themes
 
 ROOT = Path(__file__).resolve().parent.parent
-NUMBER = re.compile(r"£?\d[\d,]*(?:\.\d+)?(?:bn|m)?")
+# A figure, not part of a name: "A41", "M40" and "HS2" are roads and a railway, not numbers
+# the bot states (set O's example answers name the A41).
+NUMBER = re.compile(r"(?<![A-Za-z\d])£?\d[\d,]*(?:\.\d+)?(?:bn|m)?")
 NUMBER_WORDS = {
     "one": 1,
     "two": 2,
