@@ -101,6 +101,9 @@ DEFAULT_CONFIG: dict = {
     # carries education_skills / infrastructure (`needs.py`). Models saved without the key:
     # off.
     "stated_needs": True,
+    # Likewise a public body buying or trialling, a transport link to fix (`stated_views.py`):
+    # intelligent_public_services / infrastructure. Models saved without the key: off.
+    "stated_views": True,
 }
 
 ENCODER_FILE = "encoder.onnx"

@@ -105,11 +105,17 @@ _PREMISES = re.compile(
     r"|\b(?:run|running|ran) out of (?:floor ?space|space|room)\b"
     # "rents on units in Iver are mad": what premises cost (a home's rent is not premises)
     rf"|\brents?\s+(?:on|for|of)\s+(?:\w+\s+)?{_PREMISES_NOUN}\b"
-    r"|\b(?:no room to (?:grow|expand)|(?:somewhere|anywhere) (?:bigger|larger))\b",
+    r"|\b(?:no room to (?:grow|expand)|(?:somewhere|anywhere) (?:bigger|larger))\b"
+    # "Room to grow." to the help question, "nowhere for a growing firm to go", "now we need
+    # somewhere to actually work"
+    r"|^\W*room to (?:grow|expand)\b"
+    r"|\bnowhere\s+for\s+(?:\w+\s+){1,3}to\s+(?:go|grow|expand|move)\b"
+    r"|\bnowhere\s+to\s+(?:grow|expand|move (?:to|into))\b"
+    r"|\bsomewhere\s+to\s+(?:actually\s+)?(?:work|grow|expand|move (?:to|into))\b",
     re.IGNORECASE,
 )
 # A negation earlier in the clause: "we don't need premises", "plenty of room to grow"
-_NEGATED = re.compile(
+NEGATED = re.compile(
     r"\b(?:don'?t|do not|doesn'?t|does not|not|never|no issues?|no problems?|plenty of|"
     r"isn'?t|aren'?t|we're fine)\b",
     re.IGNORECASE,
@@ -119,11 +125,24 @@ RULES: dict[str, re.Pattern] = {"education_skills": _HIRING, "infrastructure": _
 
 def stated_needs(clauses: list[str]) -> dict[str, str]:
     """Theme id -> the phrase that states the need, for each need a clause states outright."""
+    return first_statements(RULES, clauses)
+
+
+def first_statements(
+    rules: dict[str, re.Pattern],
+    clauses: list[str],
+    unless: dict[str, re.Pattern] | None = None,
+) -> dict[str, str]:
+    """Theme id -> the first phrase in `clauses` its rule matches, unless a negation comes
+    before it in that clause or the clause matches the theme's `unless` pattern."""
     out: dict[str, str] = {}
-    for theme_id, pattern in RULES.items():
+    for theme_id, pattern in rules.items():
+        exclude = (unless or {}).get(theme_id)
         for clause in clauses:
             match = pattern.search(clause)
-            if match and not _NEGATED.search(clause, 0, match.start()):
+            if exclude is not None and match and exclude.search(clause):
+                continue
+            if match and not NEGATED.search(clause, 0, match.start()):
                 out[theme_id] = match.group(0)
                 break
     return out

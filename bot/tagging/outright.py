@@ -6,7 +6,9 @@ rule lifts a theme's score to its threshold and says why in the evidence:
    `features.named_outright`;
 2. the question answered, unless the answer turns it down: `question_context`;
 3. a clause that states a need outright ("can't find biomedical scientists"): `needs`;
-4. optionally (`term_rule`), a term that predicts a theme precisely: `terms`.
+4. a clause that states a view outright about a public buyer or a transport link ("the
+   hospital buys our mattresses", "sort out the road to it"): `stated_views`;
+5. optionally (`term_rule`), a term that predicts a theme precisely: `terms`.
 The classifier weighs a message as a whole, so each of these is a case where it can be
 outvoted by the rest of the message; GUIDE.md says they carry their theme regardless.
 """
@@ -21,6 +23,7 @@ from bot.strategy import THEME_IDS
 from bot.tagging.features import named_outright
 from bot.tagging.needs import stated_needs
 from bot.tagging.question_context import question_theme, turns_down
+from bot.tagging.stated_views import stated_views
 
 if TYPE_CHECKING:
     from bot.tagging.model import TrainedTagger
@@ -50,16 +53,18 @@ def lift(
     if asked is not None:
         carry(THEME_IDS.index(asked))
     evidence: dict[int, list[str]] = {}
-    if tagger.config.get("stated_needs") and _gate_lets_through(tagger, i, parts):
-        for theme_id, phrase in stated_needs(parts["segments"][i]).items():
-            j = THEME_IDS.index(theme_id)
-            carry(j)
-            evidence.setdefault(j, []).append(f"need: {phrase}")
+    clauses, through = parts["segments"][i], _gate_lets_through(tagger, i, parts)
+    for key, rule, label in (
+        ("stated_needs", stated_needs, "need"),
+        ("stated_views", stated_views, "view"),
+    ):
+        if tagger.config.get(key) and through:
+            for theme_id, phrase in rule(clauses).items():
+                j = THEME_IDS.index(theme_id)
+                carry(j)
+                evidence.setdefault(j, []).append(f"{label}: {phrase}")
     if tagger.terms:
-        clauses, clause_scores = parts["segments"][i], parts["segment_scores"][i]
-        fired = tagger.terms.fired(
-            clauses, scores, clause_scores, _gate_lets_through(tagger, i, parts)
-        )
+        fired = tagger.terms.fired(clauses, scores, parts["segment_scores"][i], through)
         for j, term in fired.items():
             carry(j)
             evidence.setdefault(j, []).insert(0, f"term: {term.removeprefix('gaz:')}")

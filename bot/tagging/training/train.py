@@ -45,6 +45,7 @@ RUNTIME_FILES = (
     "question_context.py",
     "terms.py",
     "needs.py",
+    "stated_views.py",
     "outright.py",
     "vocabulary.py",
     "encoder_graph.py",

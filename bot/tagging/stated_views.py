@@ -1,0 +1,75 @@
+"""Views a business states outright about public buyers and transport links.
+
+GUIDE.md puts "public procurement of innovation, the public sector as a test bed" under
+`intelligent_public_services` and "roads, rail and bus links, broadband" under
+`infrastructure`. On the unseen sets both went missing as a message's *second* subject:
+"The hospital buys our pressure-ulcer mattresses, but ...", "We'd like the wards to try our
+beds", "data science talent leaves for London. Fix the trains and we'd keep them", "Good to
+see #bucksLIS backing Westcott. Now sort out the road to it." The classifier hears the
+firm's sector and the rest of the message; a clause that says this plainly carries its theme
+(evidence `view: ...`), as a stated need does (`needs.py`).
+
+Deliberately narrow, like `needs.py`: a public body and a buying or trialling word within a
+few words of each other in one clause; a link and a word asking it fixed ("sort out the
+road", "better broadband") or calling it bad ("the A43 is a daily fight"); a negation earlier
+in the clause cancels it. On the 6,191 training messages (never written with these rules in
+mind) they agree with the writers' labels 97% of the time (`tests/tagging/
+test_stated_views.py` holds them to 95%).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.tagging.needs import first_statements
+
+_PUBLIC_BODY = (
+    r"(?:council(?:'s)?|county hall|town hall|local authorit(?:y|ies)|nhs(?: trusts?)?|"
+    r"hospitals?|hospital trusts?|wards|gp (?:surgery|surgeries|practices?)|surgery|"
+    r"district nurses|social (?:services|care)|police|fire (?:service|brigade)|"
+    r"ambulance service|public sector|public bodies|schools|libraries|highways|"
+    r"stoke mandeville)"
+)
+_BUYING = (
+    r"(?:buy|buys|buying|bought|procure\w*|tender\w*|contracts?|commission\w*|pilot\w*|"
+    r"(?<!clinical )trial\w*|test ?bed|pitch|take (?:it |them )?up|taking up|adopt\w*|"
+    r"roll(?:ed|ing)? (?:it |them )?out|try (?:our|it|them)|use (?:our|it|them)|customer|"
+    r"client|sell(?:ing)? to)"
+)
+# "the hospital buys our mattresses", "we'd like the wards to try our beds", "a trial slot
+# at Stoke Mandeville": within eight words, either way round
+_PUBLIC_BUYER = re.compile(
+    rf"\b{_PUBLIC_BODY}\b(?:\W+\w+){{0,8}}?\W+{_BUYING}\b"
+    rf"|\b{_BUYING}\b(?:\W+\w+){{0,8}}?\W+{_PUBLIC_BODY}\b",
+    re.IGNORECASE,
+)
+_LINK = (
+    r"(?:roads?|trains?|rail(?:way)?|bus(?:es)?|bus service|station|junctions?|bypass|"
+    r"roundabouts?|a\d{2,4}|m\d{1,2}|broadband|fibre|phone signal|mobile signal|signal|4g|5g|"
+    r"potholes?|traffic|parking|grid connection|power supply|chiltern line)"
+)
+_FIX = (
+    r"(?:fix|fixing|sort(?: out)?|sorting|improve|improving|upgrade|upgrading|dual|dualling|"
+    r"widen|repair|resurface|invest in|better|decent|proper|faster|reliable|more)"
+)
+_BAD = (
+    r"(?:is|are|was|were)\s+(?:a |an |the )?(?:\w+\s+)?(?:joke|nightmare|shocking|awful|"
+    r"terrible|rubbish|gridlocked|useless|dreadful|appalling|hopeless|daily fight|disgrace|"
+    r"non-existent|patchy|slow|unreliable|a struggle)"
+)
+# "fix the trains", "sort out the road to it", "better broadband"; "the A43 is a daily fight"
+_LINK_TO_FIX = re.compile(
+    rf"\b{_FIX}\s+(?:the\s+|our\s+|local\s+)?(?:\w+\s+)?{_LINK}\b|\b{_LINK}\s+{_BAD}\b",
+    re.IGNORECASE,
+)
+# "the air on Desborough Road is awful" is about the air (environment), not the road
+_ABOUT_THE_AIR = re.compile(r"\b(?:air|fumes|pollution|noise|smell)\b", re.IGNORECASE)
+RULES: dict[str, re.Pattern] = {
+    "intelligent_public_services": _PUBLIC_BUYER,
+    "infrastructure": _LINK_TO_FIX,
+}
+
+
+def stated_views(clauses: list[str]) -> dict[str, str]:
+    """Theme id -> the phrase that states it, for each view a clause states outright."""
+    return first_statements(RULES, clauses, unless={"infrastructure": _ABOUT_THE_AIR})
