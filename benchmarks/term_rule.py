@@ -39,14 +39,10 @@ def main() -> None:
     from bot.tagging.model import DEFAULT_CONFIG, prepare
     from bot.tagging.terms import TermRule
     from bot.tagging.training import data as tagdata
+    from bot.tagging.training.crossval import tune_thresholds
+    from bot.tagging.training.fit import CachedEncoder, fit_tagger, label_matrix
     from bot.tagging.training.metrics import evaluate
     from bot.tagging.training.terms import build_rule
-    from bot.tagging.training.train import (
-        CachedEncoder,
-        fit_tagger,
-        label_matrix,
-        tune_thresholds,
-    )
 
     config = dict(DEFAULT_CONFIG)
     params = {

@@ -75,7 +75,7 @@ def test_embedding_config_without_encoder_is_a_clear_error() -> None:
 
     from bot.strategy import THEME_IDS
     from bot.tagging.model import DEFAULT_CONFIG
-    from bot.tagging.training.train import fit_tagger
+    from bot.tagging.training.fit import fit_tagger
 
     texts = ["We machine brake parts for race teams", "Our village broadband is dreadful"]
     Y = np.zeros((len(texts), len(THEME_IDS)), dtype=int)

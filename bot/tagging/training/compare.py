@@ -18,15 +18,9 @@ import numpy as np
 
 from bot.tagging.model import DEFAULT_CONFIG, prepare
 from bot.tagging.training import data as tagdata
+from bot.tagging.training.crossval import cross_validate, predict_sets, tune_thresholds
+from bot.tagging.training.fit import CachedEncoder, fit_tagger, label_matrix
 from bot.tagging.training.metrics import evaluate
-from bot.tagging.training.train import (
-    CachedEncoder,
-    cross_validate,
-    fit_tagger,
-    label_matrix,
-    predict_sets,
-    tune_thresholds,
-)
 
 WIDE_GRID = {
     "threshold_min": 0.05,
