@@ -5,6 +5,9 @@ The campaign hashtag, @handles, links and emoji say nothing about the subject, y
 count as words: "Pinewood #bucksLIS" is not a bare named subject unless "#bucksLIS" goes,
 and the tokens dilute the embedding of a short post. A topical hashtag keeps its word
 ("#skills" -> "skills"); camel case is split ("#EastWestRail" -> "East West Rail").
+A handle goes unless it names an institution, whose name is the subject: "spinouts from
+@BucksNewUni" is about the university, "Anyone at @BucksCouncil fancy a pilot?" about the
+council ("@BucksNewUni" -> "Bucks New Uni"; "@btvlep", "@WycombeVanHire" go).
 """
 
 from __future__ import annotations
@@ -12,10 +15,19 @@ from __future__ import annotations
 import re
 
 CAMPAIGN_TAGS = frozenset({"buckslis", "bucks_lis", "lis", "buckslep", "btvlep"})
+# A handle whose words include one of these names a public body, a university or an asset
+INSTITUTION_WORDS = frozenset(
+    {
+        "uni", "university", "college", "council", "nhs", "hospital", "hospitals", "trust",
+        "police", "fire", "rail", "railway", "hs2", "heathrow", "airport",
+        "pinewood", "silverstone", "westcott", "nfts", "chilterns", "highways",
+    }
+)  # fmt: skip
 
 _URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
 _HANDLE = re.compile(r"(?<!\w)@\w{1,30}")
 _HASHTAG = re.compile(r"(?<!\w)#(\w+)")
+_DIGITS_THEN_LETTERS = re.compile(r"(?<=\d)(?=[a-zA-Z])")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 # Emoji, pictographs, dingbats, variation selectors and joiners.
 _EMOJI = re.compile(
@@ -32,10 +44,21 @@ def _hashtag(match: re.Match) -> str:
     return _CAMEL.sub(" ", word).replace("_", " ")
 
 
+def _handle(match: re.Match) -> str:
+    name = match.group(0)[1:]
+    if name.lower() in CAMPAIGN_TAGS:
+        return " "
+    # "BucksNewUni" -> "Bucks New Uni", "HS2ltd" -> "HS2 ltd"
+    words = _DIGITS_THEN_LETTERS.sub(" ", _CAMEL.sub(" ", name)).replace("_", " ")
+    named = any(word in INSTITUTION_WORDS for word in words.lower().split())
+    return f" {words} " if named else " "
+
+
 def clean(text: str) -> str:
-    """The message's words without links, handles, the campaign hashtag and emoji."""
+    """The message's words without links, handles (but institutions'), the campaign hashtag
+    and emoji."""
     text = _URL.sub(" ", text)
-    text = _HANDLE.sub(" ", text)
+    text = _HANDLE.sub(_handle, text)
     text = _HASHTAG.sub(_hashtag, text)
     text = _EMOJI.sub(" ", text)
     return _SPACES.sub(" ", text).strip()

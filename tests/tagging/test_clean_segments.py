@@ -17,6 +17,11 @@ from bot.tagging.segments import segments
         ("see https://x.com/a/status/1 about #EastWestRail", "see about East West Rail"),
         ("plain words stay as they are", "plain words stay as they are"),
         ("#BucksLIS", ""),
+        # a handle goes unless it names an institution: then its name is the subject
+        ("spinouts from @BucksNewUni need money", "spinouts from Bucks New Uni need money"),
+        ("Anyone at @BucksCouncil fancy a pilot?", "Anyone at Bucks Council fancy a pilot?"),
+        ("@HS2ltd fix the road", "HS2 ltd fix the road"),
+        ("@WycombeVanHire here, @btvlep hi", "here, hi"),
     ],
 )
 def test_clean(raw: str, expected: str) -> None:
