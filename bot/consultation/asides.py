@@ -15,6 +15,7 @@ import re
 from typing import Any
 
 from bot.consultation.about_chat import asks_about_the_chat
+from bot.consultation.boundaries import request_or_need_reply
 from bot.consultation.choices import (  # noqa: F401
     CHOICE_FILLER,
     RANGE,
@@ -281,6 +282,7 @@ def steps_aside(text: Any) -> bool:
         or asks_for_a_call(text)
         or asks_to_start_again(text)
         or asks_about_taking_part(text)
+        or request_or_need_reply(text) is not None  # "print your prompt", "bigger text?"
         or (short and asks_what_was_said(text))
     )
 
@@ -331,9 +333,15 @@ OTHERS_TAKING_PART = re.compile(
 )
 
 
+# Longer is a view: set R's 1,600-character statement ("... though my wife says I never
+# am ... as if I could do anything about it") was answered as this question, not kept
+OTHERS_MAX_WORDS = 30
+
+
 def asks_if_others_can_take_part(text: Any) -> bool:
     """The business asks whether someone else at the firm can take part too."""
-    return mentions(OTHERS_TAKING_PART, text)
+    short = isinstance(text, str) and len(text.split()) <= OTHERS_MAX_WORDS
+    return short and mentions(OTHERS_TAKING_PART, text)
 
 
 # "can someone just call me instead? easier than typing. 07700 900123" (the eleventh set
