@@ -27,6 +27,7 @@ BIGGER_TEXT = re.compile(
     rf"(bigger|larger|big|large) (text|writing|font|print|letters|type)( size)?|"
     rf"(the |your |this |that )?{_TEXT} (is |are |'s )?(too |very |so |really |a bit )+"
     r"(small|tiny|faint|hard to (read|see))|"
+    r"(the |your )?(text|writing|font|print|letters) (is |are |'s )?(small|tiny|faint)|"
     rf"(can'?t|cannot|can not|struggling to|struggle to|hard to|difficult to) (read|see) "
     rf"(the |your |this |that )?{_TEXT}( properly| very well| well| at all)?|"
     r"(i )?(can|could) (hardly|barely) (read|see)( (it|this|that|the (text|writing|screen)))?|"
@@ -83,8 +84,8 @@ FILLER = re.compile(
     r"which|why|will|would|be|going|gonna|to|work|with|ok with|alright|fine|does|do|"
     r"might|take|time|a while|longer|some|here|there|on|of|as|because|cos|cause|hardly|"
     r"read|see|it'?s|its|what|how|get|use|using|one|yes|no|if possible|possible|all|help|"
-    r"helps|need|needs|isn'?t|aren'?t|not|great|good|the best|slow|slowly|last (year|month|"
-    r"week)|recently|ago|since|x+)\b"
+    r"helps|need|needs|isn'?t|aren'?t|not|great|good|the best|poor|bad|failing|slow|"
+    r"slowly|last (year|month|week)|recently|ago|since|x+)\b"
 )
 
 
