@@ -55,9 +55,17 @@ _SAID = (
     r"(tell|told|say|said|put|write|wrote|answer|answered|think|thought|reckon|mention|"
     r"mentioned|complain|complained|want|wanted|ask for|asked for)"
 )
+# not someone else: the strategy, the LEP, the consultation ("what does your strategy
+# actually say about Chesham?" is a question about the strategy, set O)
+_NOT_OTHERS = (
+    rf"({_SELF}|your|yours|it|this|that|(the |this |your )?(strategy|plan|report|document|lep|"
+    r"btvlep|consultation|survey|question|lis|website|page))"
+)
 OTHERS = re.compile(
-    rf"\bwhat (did|has|have|does|do|had) (?!{_SELF}\b)(\w[\w'&]*( \w[\w'&]*){{0,5}}) "
+    rf"\bwhat (did|has|have|had) (?!{_NOT_OTHERS}\b)(\w[\w'&]*( \w[\w'&]*){{0,5}}) "
     rf"(just |already |actually |really )?{_SAID}\b|"
+    rf"\bwhat (does|do) (?!{_NOT_OTHERS}\b)(\w[\w'&]*( \w[\w'&]*){{0,5}}) "
+    r"(tell|say to) (you|u)\b|"
     rf"\b(has|have|did|is|are) (?!{_SELF}\b)(\w[\w'&]*( \w[\w'&]*){{0,5}}) "
     r"(already )?(taken part|taking part|take part|done (this|it)|filled (this|it) in|"
     r"responded|replied|been in touch|been on here|answered)\b|"
