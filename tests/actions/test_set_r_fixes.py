@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import SKIPPED
+from actions.common import SKIPPED, asks_to_forget
 from actions.consultation import ValidateStrategyForm
 from actions.fallback import ActionFallback
 from actions.faq import ActionAnswerQuestion
@@ -147,3 +147,20 @@ def test_a_yes_after_fair_enough_starts_the_profile(
     events = run(ActionFallback().run(dispatcher, tracker, domain))
     assert "utter_profile_intro" in texts(dispatcher)
     assert slot_sets(events).get("consent") is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what have the other removal firms told you?",
+        "removals and storage",
+        "we're a house removals firm",
+    ],
+)
+def test_removals_are_no_request_to_delete(text: str) -> None:
+    assert not asks_to_forget(text)
+
+
+@pytest.mark.parametrize("text", ["please remove me", "deleting my answers pls", "wipe it"])
+def test_a_request_to_delete_still_is_one(text: str) -> None:
+    assert asks_to_forget(text)
