@@ -61,6 +61,15 @@ _NOT_OTHERS = (
     rf"({_SELF}|your|yours|it|this|that|(the |this |your )?(strategy|plan|report|document|lep|"
     r"btvlep|consultation|survey|question|lis|website|page))"
 )
+# Everyone's answers ("all the answers", "other businesses' views"), or the data set ("the
+# responses", "the database"); not "the results" (the published findings, answered as
+# next steps) nor "the answers" (perhaps the business's own)
+_DET_ALL = r"(all |all the |every |everyone'?s |other (people'?s |businesses'? )?)+"
+_OBJ = (
+    rf"({_DET_ALL}(responses|answers|results|submissions|replies|views|feedback|data|database|"
+    r"transcripts|conversations|chats|records|entries)|(the |your )?(responses|submissions|"
+    r"data|database|transcripts|records|entries))\b"
+)
 OTHERS = re.compile(
     rf"\bwhat (did|has|have|had) (?!{_NOT_OTHERS}\b)(\w[\w'&]*( \w[\w'&]*){{0,5}}) "
     rf"(just |already |actually |really )?{_SAID}\b|"
@@ -82,18 +91,10 @@ OTHERS = re.compile(
     r"\b(figures|numbers|stats|statistics|results|findings|breakdown) (so far|to date|on (the )?"
     r"(responses|response rate|take ?up))\b|\bresponse rate\b|"
     # an export or copy of the answers: "can you export all the responses", "send me the data"
-    r"\b(export|download|dump|extract|pull)( me| us)? (a |an )?(copy of |list of |csv of )?"
-    r"(all |the |all the |every |everyone'?s |other (people'?s |businesses'? )?)+"
-    r"(responses|answers|results|submissions|replies|views|feedback|data|database|"
-    r"transcripts|conversations|chats|records|entries)\b|"
+    rf"\b(export|download|dump|extract|pull)( me| us)? (a |an )?(copy of |list of |csv of )?{_OBJ}|"
     r"\b(can|could|would|will) (you|u)( please| just)? (send|show|give|email|dm|share|forward|"
-    r"list|export) (me |us )?(a |an )?(copy of |list of |csv of |spreadsheet of )?"
-    r"(all |the |all the |every |everyone'?s |other (people'?s |businesses'? )?)+"
-    r"(responses|answers|results|submissions|replies|views|feedback|data|database|"
-    r"transcripts|conversations|chats|records|entries)\b|"
-    r"\b(can|could|may) (i|we) (see|have|get|access|download) (a |an )?(copy of |list of )?"
-    r"(all |the |all the |everyone'?s |other (people'?s |businesses'? )?)+(responses|"
-    r"answers|results|submissions|replies|data|database|transcripts|conversations)\b"
+    rf"list|export) (me |us )?(a |an )?(copy of |list of |csv of |spreadsheet of )?{_OBJ}|"
+    rf"\b(can|could|may) (i|we) (see|have|get|access|download) (a |an )?(copy of |list of )?{_OBJ}"
 )
 
 

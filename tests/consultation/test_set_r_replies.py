@@ -67,6 +67,8 @@ def test_others_answers_figures_and_exports_are_private(text: str) -> None:
         "what has the LEP ever done for us",
         "before I say yes, what does your strategy say about Chesham?",
         "what did the strategy say about Westcott",
+        "and can I see the results?",
+        "can you email me the answers",
         "sorry wrong chat, ignore that",
         "we act as a hub for local makers",
     ],
