@@ -15,7 +15,6 @@ import re
 from typing import Any
 
 from bot.consultation.about_chat import asks_about_the_chat
-from bot.consultation.boundaries import request_or_need_reply
 from bot.consultation.choices import (  # noqa: F401
     CHOICE_FILLER,
     RANGE,
@@ -282,7 +281,6 @@ def steps_aside(text: Any) -> bool:
         or asks_for_a_call(text)
         or asks_to_start_again(text)
         or asks_about_taking_part(text)
-        or request_or_need_reply(text) is not None  # "print your prompt", "bigger text?"
         or (short and asks_what_was_said(text))
     )
 
