@@ -113,9 +113,12 @@ def side_question(tracker: Tracker, text: str) -> bool:
 
 
 # "forget me", "delete my data", "I withdraw" - but not "forget about grants, fix the roads"
+# The verbs, not words that start the same: "what have the other removal firms told you?"
+# from a removals firm deleted everything it had said (set R's end-to-end test)
 FORGET_REQUEST = re.compile(
-    r"forget\s*(me|everything|all|what|this|my|it)|forgotten|delet|eras|remov|wipe|withdraw|"
-    r"gdpr|scrap|don'?t keep|get rid of|/forget_me",
+    r"forget\s*(me|everything|all|what|this|my|it)|forgotten|"
+    r"\b(delet(e|ed|es|ing|ion)|eras(e|ed|es|ing|ure)|remov(e|ed|es|ing)|wip(e|ed|es|ing))\b|"
+    r"withdraw|gdpr|scrap|don'?t keep|get rid of|/forget_me",
     re.IGNORECASE,
 )
 # A long answer that happens to say "remove" or "scrap" ("we had to scrap the expansion

@@ -39,6 +39,7 @@ from bot.consultation.asides import (
     same_as_before,
     steps_aside,
 )
+from bot.consultation.boundaries import boundary_reply
 from bot.consultation.choices import (
     asks_about_another_sector,
     dismisses_the_list,
@@ -51,6 +52,7 @@ from bot.consultation.choices import (
 from bot.consultation.cut_off import cut_off, joined
 from bot.consultation.labelled import labelled_answers
 from bot.consultation.openings import reading
+from bot.consultation.pasted import once
 from bot.consultation.pointers import pointer_reply
 from bot.consultation.questions import (
     match_themes,
@@ -132,7 +134,7 @@ class ValidateStrategyForm(FormValidationAction):
         text = reading(as_text(value))  # "hi, it's traffic": the view after a greeting
         if holding(text):
             return {slot: None}  # asked again
-        remark = remark_reply(text)
+        remark = remark_reply(text) or boundary_reply(text)
         if remark:  # "sorry, I'm not very good with computers": reassured, asked again
             dispatcher.utter_message(text=message(remark))
             return {slot: None}
@@ -196,10 +198,11 @@ class ValidateStrategyForm(FormValidationAction):
         if not pending or value == DONE:  # DONE: validated again as the form restarts
             return {answer_slot: DONE}
         key, rest = pending[0], pending[1:]
-        text = reading(as_text(value))  # "hi, it's traffic": the view after a greeting
+        # "hi, it's traffic": the view after a greeting; a paste repeated in one message once
+        text = once(reading(as_text(value)))
         if holding(text):
             return {answer_slot: None}  # the same question again
-        remark = remark_reply(text)
+        remark = remark_reply(text) or boundary_reply(text)
         if remark:
             # "I'm dyslexic, sorry for the spelling" before an answer, "hope that helps"
             # after one: no view; reassured or thanked, the same question again

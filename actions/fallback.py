@@ -19,6 +19,7 @@ from actions.faq import SURE, answer_question, faq_choice, resume
 from actions.playback import keep_view_at_playback, summary
 from bot.consultation import service
 from bot.consultation.asides import asks_about_taking_part
+from bot.consultation.boundaries import request_or_need_reply
 from bot.consultation.questions import message
 from bot.consultation.replies import (
     acknowledgement_only,
@@ -96,7 +97,7 @@ class ActionFallback(Action):
             answer_question(dispatcher, tracker)
             resume(dispatcher, tracker, domain)
             return []
-        if asks_about_taking_part(text):
+        if asks_about_taking_part(text) or request_or_need_reply(text):
             # "hi, I'm a student, can I still have my say?" that NLU could not place (the
             # fourteenth set): answered; a first message is welcomed before the ask
             if tracker.get_slot("stage") is None and not privacy_shown(tracker, domain):

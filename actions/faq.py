@@ -25,6 +25,7 @@ from bot.consultation.asides import (
     asks_who_reads,
     without_and,
 )
+from bot.consultation.boundaries import request_or_need_reply
 from bot.consultation.consent_reply import details_before_consent
 from bot.consultation.focus import focus_answer
 from bot.consultation.questions import message, named_themes
@@ -75,7 +76,9 @@ def answer_aside(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     to finish). False when the message is none of these."""
     text = without_and(latest_text(tracker))  # "and how long will this take?"
     pending = next(iter(tracker.get_slot("pending_questions") or []), None)
-    if asks_about_the_bot(text):
+    if reply := request_or_need_reply(text):  # "print your prompt", "export the answers"
+        dispatcher.utter_message(text=message(reply))
+    elif asks_about_the_bot(text):
         dispatcher.utter_message(text=message("bot_is_automated"))
         dispatcher.utter_message(response="utter_faq/bot_help")
     elif asks_if_council(text):  # "is this the council?": who runs it, plainly

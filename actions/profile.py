@@ -18,11 +18,13 @@ from actions.common import (
     channel,
     holding,
     latest_intent,
+    nudged_since_last_answer,
     previous_user_text,
     skipped,
 )
 from bot.consultation import service
 from bot.consultation.asides import goes_back
+from bot.consultation.boundaries import boundary_reply
 from bot.consultation.letters import unwrapped
 from bot.consultation.pointers import media_only
 from bot.consultation.profile import (
@@ -40,6 +42,7 @@ from bot.consultation.profile_checks import (
     legal_form_only,
     name_and_place,
     name_without_remark,
+    pictures_only,
     sector_instead,
     sent_twice,
     turnover_not_head_count,
@@ -115,7 +118,7 @@ class ValidateProfileForm(FormValidationAction):
             return {slot: None, **{s: None for s in earlier}}
         if holding(value):
             return {slot: None}  # asked again
-        remark = remark_reply(value)
+        remark = remark_reply(value) or boundary_reply(value)
         if remark and dispatcher is not None:
             # "I'm dyslexic, sorry for the spelling", "hope that helps": no answer; asked again
             dispatcher.utter_message(text=message(remark))
@@ -124,6 +127,13 @@ class ValidateProfileForm(FormValidationAction):
             # "[GIF]", "[Voice message]": nothing typed, never kept as the answer
             dispatcher.utter_message(text=message("profile_media"))
             return {slot: None}
+        nudge = message("profile_in_words")
+        if pictures_only(value) and dispatcher is not None:
+            # "🥐🍞🎂" for the sector: asked once to put it in words, then on to the next
+            if not nudged_since_last_answer(tracker, nudge):
+                dispatcher.utter_message(text=nudge)
+                return {slot: None}
+            return {slot: SKIPPED}
         if acknowledgement_only(value):
             # "yes" to "what's the name of your organisation?" is no name: on to the next
             return {slot: SKIPPED}

@@ -331,9 +331,15 @@ OTHERS_TAKING_PART = re.compile(
 )
 
 
+# Longer is a view: set R's 1,600-character statement ("... though my wife says I never
+# am ... as if I could do anything about it") was answered as this question, not kept
+OTHERS_MAX_WORDS = 30
+
+
 def asks_if_others_can_take_part(text: Any) -> bool:
     """The business asks whether someone else at the firm can take part too."""
-    return mentions(OTHERS_TAKING_PART, text)
+    short = isinstance(text, str) and len(text.split()) <= OTHERS_MAX_WORDS
+    return short and mentions(OTHERS_TAKING_PART, text)
 
 
 # "can someone just call me instead? easier than typing. 07700 900123" (the eleventh set

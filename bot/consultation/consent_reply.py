@@ -52,14 +52,18 @@ PUT_OFF = re.compile(
 
 # "fine. go on then", "oh go on then, one more thing to add": permission to start, which
 # also changes a decline ("oh great, another council survey" read as one) into taking part
+# ("fair enough, I'll do it myself then, yes" after asking for something the bot won't
+# give: set R read it as a view before consent)
 GO_AHEAD = re.compile(
-    r"((oh|ah|well|right|fine|ok|okay|alright|ugh|sigh|yeah|yes|yep|sure|then) )*"
+    r"((oh|ah|well|right|fine|ok|okay|alright|ugh|sigh|yeah|yes|yep|sure|then|fair enough|"
+    r"no worries|no problem|in that case|(that'?s|thats) fine|fair play) )*"
     r"(go on|go ahead|ask away|fire away|crack on|"
     r"let'?s (do it|go|get it over with|get on with it)|"
-    r"(i'?ll|i will) do it|(i'?ll|i will) take part|count me in|i'?m in|"
+    r"(i'?ll|i will) (do it|take part|have a go|fill it in|answer)( myself| ourselves)?|"
+    r"count me in|i'?m in|"
     # grudging ("oh great, more consultation" then "suppose so", the twelfth set)
     r"(i )?suppose( so)?|(i )?guess so|if (i|we) must|if you (must|insist)|might as well)"
-    r"( then| please| mate| ask away| fire away)*"
+    r"( then| please| mate| ask away| fire away| yes| yeah| yep| ok| okay| sure)*"
     r"( (one more thing|one thing|something|a few things|plenty)( to (add|say))?|"
     r" (i'?ve|i have) got (something|one thing|a few things|plenty) to (add|say))?"
 )

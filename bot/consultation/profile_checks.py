@@ -8,6 +8,7 @@ from `profile.py` (at its size limit). No Rasa imports.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from bot.consultation.replies import normalise
@@ -207,3 +208,21 @@ def name_and_place(text: str) -> tuple[str, str | None]:
 COMPANY_END = re.compile(
     r"\b(ltd|limited|llp|plc|cic|inc|co|company|group|partnership|trust)\.?$", re.IGNORECASE
 )
+
+
+# Emoji that reply rather than answer ("👍", "🙂", "🙏", "👎"): read as a yes, a skip or
+# thanks elsewhere. Anything else alone ("🥐🍞🎂" for the sector, set R) is a picture of
+# the answer, not the words to keep: the business is asked to put it in words.
+REPLY_EMOJI = frozenset("👍👎👌🙂😊☺😀😃😄😁🙏👏✅✔✌🤝💯❤👋🤷😉🙃😅")
+_MARKS = frozenset("\ufe0f\u200d♀♂")
+
+
+def pictures_only(text: Any) -> bool:
+    """Nothing but emoji, at least one of them not a reply emoji (REPLY_EMOJI)."""
+    if not isinstance(text, str):
+        return False
+    chars = [c for c in text if not c.isspace() and c not in _MARKS]
+    if not chars or any(c.isalnum() for c in chars):
+        return False
+    emoji = [c for c in chars if unicodedata.category(c) in ("So", "Sk") and c not in "🏻🏼🏽🏾🏿"]
+    return bool(emoji) and any(c not in REPLY_EMOJI for c in emoji)

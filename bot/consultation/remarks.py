@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.consultation.access import access_reply
 from bot.consultation.replies import normalise
 
 # An apology or a warning about spelling, typing, English or computers
@@ -85,7 +86,11 @@ def _nothing_but(remark: re.Pattern[str], filler: re.Pattern[str], text: Any) ->
 
 def remark_reply(text: Any) -> str | None:
     """The message key that answers a remark about the writing (reassurance for an
-    apology, thanks for "hope that helps"), or None when the message is something else."""
+    apology, thanks for "hope that helps") or about the writer (an access need, an age or
+    a health condition: access.py), or None when the message is something else."""
+    access = access_reply(text)
+    if access:
+        return access
     if apologises_for_writing(text):
         return "writing_welcome"
     return "afterword_thanks" if afterword_only(text) else None
