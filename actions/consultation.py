@@ -109,16 +109,14 @@ class ValidateStrategyForm(FormValidationAction):
             # "skills and housing, we can't keep young staff ...": the names, then a view
             said = choice_and_view(text, KINDS[slot][1])
             # "2", "1 and 4": by place in the list shown, else by name
-            chosen = numbered_choice(fixed, KINDS[slot][1]) or (
-                said.themes if said else match_themes(fixed, kind)
-            )
+            chosen = numbered_choice(fixed, KINDS[slot][1]) or match_themes(fixed, kind)
             down = turned_down(fixed, KINDS[slot][1])  # "creative no, mobility yes ..."
             chosen = [t for t in chosen if t not in down]
             if not chosen and refers_back(text):  # "that one then", after asking about it
                 chosen = named_themes(previous_user_text(tracker) or "", KINDS[slot][1])
             if not chosen and slot == "islands":
                 said = choice_and_view(text, KINDS["seabed"][1])
-                seabed = said.themes if said else seabed_named(fixed)
+                seabed = seabed_named(fixed)
                 if seabed:  # "environment" at the islands question: on to the seabed
                     dispatcher.utter_message(text=message("chosen", names=theme_names(seabed)))
                     pending = keep_view(said, seabed, question_queue(seabed), dispatcher, tracker)

@@ -163,7 +163,9 @@ def choice_and_view(text: str, among: tuple[str, ...] | list[str]) -> ChoiceView
     first = tokens[at].group(0).lower().replace("’", "'")
     if not (set_off or first in CLAUSE_OPENERS):
         return None
-    view = text[tokens[at].start() :].strip()
+    gap = text[tokens[at - 1].end() : tokens[at].start()]
+    opens = gap.rfind("(")  # "Skills (finding HGV drivers) and ...": the bracket kept
+    view = text[tokens[at].start() if opens < 0 else tokens[at - 1].end() + opens :].strip()
     words = view.split()
     if (
         len(words) < VIEW_MIN_WORDS

@@ -62,6 +62,18 @@ def test_a_seabed_view_at_the_islands_question_ends_the_questions_when_it_answer
     assert answer.question_key == "seabed:environment_quality_of_life:views"
 
 
+def test_a_view_naming_another_theme_keeps_both_chosen(
+    database_url: str, domain: dict[str, Any]
+) -> None:
+    text = "Skills (finding HGV drivers) and infrastructure (the A41 every morning)"
+    result, _ = _choose("q-brackets", "seabed", text, domain)
+    assert result["seabed"] == ["education_skills", "infrastructure"]
+    assert result["pending_questions"] == ["seabed:infrastructure:views"]
+    [answer] = service.recorded_answers("q-brackets")
+    assert answer.question_key == "seabed:education_skills:views"
+    assert answer.text == "(finding HGV drivers) and infrastructure (the A41 every morning)"
+
+
 def test_a_choice_alone_keeps_nothing(database_url: str, domain: dict[str, Any]) -> None:
     result, replies = _choose("q-alone", "seabed", "skills and housing mainly tbh", domain)
     assert result["pending_questions"] == question_queue(["housing_growth", "education_skills"])
