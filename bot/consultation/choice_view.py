@@ -89,10 +89,12 @@ CLAUSE_OPENERS = frozenset(
         "cannot",
     }
 )
-# a rest that answers the choice itself, not a view ("no wait", "not space", "as well")
+# a rest that answers the choice itself or asks about it, not a view ("no wait", "not
+# space", "as well", "does that include apprenticeships")
 NOT_A_VIEW = re.compile(
     r"^(no|not|nope|nah|yes|yeah|yep|wait|actually|instead|sorry|or|except|apart|as well|too"
-    r"|either|neither|none|all|any|which|what|how|why|who|where|when|can|could|is|are|do)(?![\w'])"
+    r"|either|neither|none|all|any|which|what|what's|whats|how|why|who|where|when|can|could"
+    r"|is|are|do|does|did|will|would|should|tell|explain)(?![\w'])"
 )
 SEPARATOR = re.compile(r"[,;:.!()\n–—]|\s-\s|\s-$|^-\s")
 TOKEN = re.compile(r"[A-Za-z0-9'’]+(?:-[A-Za-z0-9'’]+)*|[&+/]")

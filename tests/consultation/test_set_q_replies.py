@@ -71,6 +71,8 @@ def test_a_view_after_the_names_is_split_off(
         "space - no wait, medtech",  # a change of mind
         "creative no, mobility yes we run EV vans, medical no",  # each island answered
         "skills, what does that cover?",  # a question back
+        "skills - does that include apprenticeships",  # one without its question mark
+        "infrastructure: tell me what counts as infrastructure",
         "medical tech i guess",
         "the car one",
         "skills, not housing though",
