@@ -1,6 +1,6 @@
 """A view given with the choice of themes: "skills and housing, we can't keep young staff
 because rents in Amersham are mad", "Infrastructure - the A41 is a car park every
-morning", "space: we machine valves for the Westcott firms". The sixteenth set lost such a
+morning", "space: we machine valves for the Westcott firms". The seventeenth set lost such a
 view: the themes were chosen and nothing was kept.
 
 The message opens with theme names (and little words such as "and", "mainly", "tbh"); the

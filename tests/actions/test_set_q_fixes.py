@@ -1,4 +1,4 @@
-"""What the sixteenth set of unseen conversations (benchmarks/data/conversation_probe_q.yml)
+"""What the seventeenth set of unseen conversations (benchmarks/data/conversation_probe_q.yml)
 found, fixed in the strategy form and kept so (paraphrases the set does not use): a view
 given with the choice of themes is kept, with its themes, as the answer to the first
 question on the first theme named, and that question is not asked again; a place the

@@ -1,4 +1,4 @@
-"""What the sixteenth set of unseen conversations (benchmarks/data/conversation_probe_q.yml)
+"""What the seventeenth set of unseen conversations (benchmarks/data/conversation_probe_q.yml)
 found in reading choices, without Rasa: a view given with the choice of themes ("skills
 and housing, we can't keep young staff because ...") is split from the names and kept,
 and a place the strategy lists under two islands ("Westcott") picks the one whose summary

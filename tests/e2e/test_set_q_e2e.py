@@ -1,4 +1,4 @@
-"""End to end through the real stack, trained NLU and trained tagger, from the sixteenth set
+"""End to end through the real stack, trained NLU and trained tagger, from the seventeenth set
 of unseen conversations (benchmarks/data/conversation_probe_q.yml), in other words than the
 set's: a place the strategy lists under two islands chosen alone ("westcott really"), and a
 view sent with the seabed choice, kept on the first driver named with both its subjects
