@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from bot.consultation.choices import turned_down
 from bot.consultation.questions import chosen_by, question_queue, theme_phrases
 from bot.consultation.replies import after_change_of_mind
+from bot.consultation.x_style import without_addressees
 
 # words that may sit among the theme names of a choice ("skills and housing mainly tbh")
 FILLER = frozenset(
@@ -92,7 +93,8 @@ CLAUSE_OPENERS = frozenset(
 # a rest that answers the choice itself or asks about it, not a view ("no wait", "not
 # space", "as well", "does that include apprenticeships")
 NOT_A_VIEW = re.compile(
-    r"^(no|not|nope|nah|yes|yeah|yep|wait|actually|instead|sorry|or|except|apart|as well|too"
+    r"^(no (wait|thanks|sorry|actually)|not|nope|nah|yes|yeah|yep|wait|actually|instead|sorry|or"
+    r"|except|apart|as well|too"
     r"|either|neither|none|all|any|which|what|what's|whats|how|why|who|where|when|can|could"
     r"|is|are|do|does|did|will|would|should|tell|explain)(?![\w'])"
 )
@@ -157,6 +159,7 @@ def choice_and_view(text: str, among: tuple[str, ...] | list[str]) -> ChoiceView
     medtech", "creative no, mobility yes ..."), or what follows is no view."""
     if after_change_of_mind(text) != text or turned_down(text, among):
         return None
+    text = without_addressees(text)  # "@btvlep skills - ...": an X DM
     tokens = list(TOKEN.finditer(text))
     named, at, set_off = _lead(tokens, text)
     themes = [t for t in named if t in among]

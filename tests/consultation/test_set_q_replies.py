@@ -47,6 +47,12 @@ def _keywords(keyword_engine: object) -> None:
             "staff cannot afford to live near the yard",
         ),
         (
+            "@btvlep #skills & #infrastructure - no sparks to hire and the A41 is a car park",
+            SEABED_IDS,
+            ["education_skills", "infrastructure"],
+            "no sparks to hire and the A41 is a car park",
+        ),
+        (
             "film and tv because we build sets at Pinewood and need carpenters",
             ISLAND_IDS,
             ["creative_digital"],
