@@ -258,7 +258,7 @@ def answer_read_as_question(tracker: Tracker, slot: str, faq: bool = True) -> di
 @lru_cache(maxsize=1)
 def _theme_words() -> tuple[str, ...]:
     """Single words of theme names and their everyday synonyms ("creative", "skills")."""
-    from bot.consultation.questions import SYNONYMS
+    from bot.consultation.theme_words import SYNONYMS
     from bot.strategy import load_themes
 
     words: set[str] = set()

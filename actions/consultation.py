@@ -30,6 +30,7 @@ from actions.common import (
 )
 from actions.faq import SURE, answer_question, faq_choice
 from actions.strategy_ask import KINDS
+from actions.strategy_state import DONE, asked_before, finished, keep_view, past_the_profile
 from bot.consultation import service
 from bot.consultation.afterthoughts import revise_earlier_answer
 from bot.consultation.asides import (
@@ -40,6 +41,7 @@ from bot.consultation.asides import (
     steps_aside,
 )
 from bot.consultation.boundaries import boundary_reply
+from bot.consultation.choice_view import choice_and_view
 from bot.consultation.choices import (
     asks_about_another_sector,
     dismisses_the_list,
@@ -61,7 +63,6 @@ from bot.consultation.questions import (
     named_themes,
     question,
     question_queue,
-    section_text,
     theme_names,
 )
 from bot.consultation.remarks import remark_reply
@@ -75,44 +76,6 @@ from bot.consultation.replies import (
     takes_back_last_answer,
 )
 from bot.consultation.x_style import more_to_come, thread_joined, thread_part
-
-DONE = "(done)"
-
-
-def past_the_profile(tracker: Tracker) -> dict[str, Any]:
-    """Once a choice is made, "carry on" no longer means the profile stopped before it."""
-    return {"profile_stopped": False} if tracker.get_slot("profile_stopped") else {}
-
-
-def asked_before(tracker: Tracker, slot: str) -> bool:
-    """The choice question was just asked again after an unclear reply (twice in a row).
-
-    Counted by its text back to the last other bot message: a form's ask action leaves only
-    its message in the transcript, no action event (those count too, as older transcripts
-    and tests have them); asked again later (carrying on) it starts from one."""
-    ask, unclear = section_text(slot, "ask"), message(f"{slot}_unclear")
-    said = 0
-    events = tracker.applied_events()
-    for event in reversed(events):
-        if event.get("event") != "bot" or event.get("text") == unclear:
-            continue
-        if event.get("text") != ask:
-            break
-        said += 1
-    ran = sum(
-        1 for e in events if e.get("event") == "action" and e.get("name") == f"action_ask_{slot}"
-    )
-    return max(said, ran) >= 2
-
-
-def finished(tracker: Tracker) -> dict[str, Any]:
-    """Slots that end the strategy form now (the play-back follows), keeping the queue."""
-    seabed = tracker.get_slot("seabed")
-    return {
-        "island_answer": DONE,
-        "seabed": [] if seabed is None else seabed,
-        "seabed_answer": DONE,
-    }
 
 
 class ValidateStrategyForm(FormValidationAction):
@@ -138,12 +101,15 @@ class ValidateStrategyForm(FormValidationAction):
         if remark:  # "sorry, I'm not very good with computers": reassured, asked again
             dispatcher.utter_message(text=message(remark))
             return {slot: None}
+        said = None  # a view given with the choice, kept as the answer to its first question
         if skipped(tracker, text) or means_none(text):
             chosen: list[str] = []
         elif dismisses_the_list(text, KINDS[slot][1]):  # "the islands thing is daft"
             chosen = []
         else:
             fixed = fix_theme_typos(after_change_of_mind(text))  # "space - no wait, medtech"
+            # "skills and housing, we can't keep young staff ...": the names, then a view
+            said = choice_and_view(text, KINDS[slot][1])
             # "2", "1 and 4": by place in the list shown, else by name
             chosen = numbered_choice(fixed, KINDS[slot][1]) or match_themes(fixed, kind)
             down = turned_down(fixed, KINDS[slot][1])  # "creative no, mobility yes ..."
@@ -151,16 +117,18 @@ class ValidateStrategyForm(FormValidationAction):
             if not chosen and refers_back(text):  # "that one then", after asking about it
                 chosen = named_themes(previous_user_text(tracker) or "", KINDS[slot][1])
             if not chosen and slot == "islands":
+                said = choice_and_view(text, KINDS["seabed"][1])
                 seabed = seabed_named(fixed)
                 if seabed:  # "environment" at the islands question: on to the seabed
                     dispatcher.utter_message(text=message("chosen", names=theme_names(seabed)))
+                    pending = keep_view(said, seabed, question_queue(seabed), dispatcher, tracker)
                     return {
                         "islands": [],
                         **past_the_profile(tracker),
                         "island_answer": DONE,
                         "seabed": seabed,
-                        "pending_questions": question_queue(seabed),
-                        "seabed_answer": None,
+                        "pending_questions": pending,
+                        "seabed_answer": None if pending else DONE,
                     }
             if not chosen and slot == "islands" and asks_about_another_sector(text):
                 # "what about tourism?": none of the islands; on to the seabed drivers
@@ -184,6 +152,7 @@ class ValidateStrategyForm(FormValidationAction):
         queue = question_queue(chosen)
         if chosen:
             dispatcher.utter_message(text=message("chosen", names=theme_names(chosen)))
+            queue = keep_view(said, chosen, queue, dispatcher, tracker)
         return {
             slot: chosen,
             "pending_questions": queue,

@@ -1,5 +1,5 @@
 """Unseen conversations: whole chats as busy business owners write them (30 that led to
-fixes, then 12 and fifteen sets of 16 written after them), checked against what a
+fixes, then 12 and seventeen sets of 16 written after them), checked against what a
 consultation officer expects to find in the database and in the replies.
 
     .venv/bin/python benchmarks/conversation_probe.py [--only NAME] [--verbose]
@@ -8,7 +8,7 @@ consultation officer expects to find in the database and in the replies.
 
 Without --rasa-url it starts `bucks-lis run` on free ports with a temporary SQLite database
 (needs `make train`). The conversations are in `benchmarks/data/conversation_probe.yml`,
-`conversation_probe_b.yml`, `_c.yml` to `_n.yml`, `_o.yml`, `_p.yml` and `_r.yml` (terse,
+`conversation_probe_b.yml`, `_c.yml` to `_n.yml`, `_o.yml` to `_r.yml` (terse,
 chatty, typos, side questions, two views in one message, corrections, silence, data and
 contact questions, stop, forget me, coming back, greeting again; lower-case DMs, a view
 before consent, one-word answers, a profile answer corrected later, frustration, stopping
@@ -62,7 +62,14 @@ three times in one message, "what did <named rival> tell you?", "I'm from the LE
 the responses", a journalist asking for figures, swearing inside a real view, a 1,600-
 character pasted statement, "can you make the text bigger?", "I use a screen reader",
 "I'm partially sighted, keep it short", only emoji for the sector, an age and a health
-condition in passing, "stop the A41 roadworks first", "skip the jargon: ..."). Each
+condition in passing, "stop the A41 roadworks first", "skip the jargon: ...";
+two or three subjects in every answer of a whole
+consultation, a long paragraph, a "plus ..." afterthought, a ranked "1. 2. 3." list of
+needs, "&" in a short DM, the reply to the bot's nudge adding subjects, an asset alone
+("Westcott", "east west rail"), "could someone mentor small firms?", "the islands leave out
+farming", Oxford and Milton Keynes compared, "oh great, another consultation... fine: ...",
+mostly about Oxfordshire, staff priced out to the housing question, the view with the
+choice, "not space really, but ..."). Each
 passes when every reply check holds and the database holds exactly the expected answers
 (question key and text), profile, consent and contact, with a theme on every substantive
 answer. Prints each failure and the pass count per set; a quality number, not a test
@@ -86,7 +93,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-# The first set led to the fixes; the second to sixteenth were each written after the
+# The first set led to the fixes; the second to eighteenth were each written after the
 # fixes before them and run once before any further change, so their first counts say how far
 # those fixes carry to new phrasing and new situations.
 SETS = (
@@ -106,6 +113,7 @@ SETS = (
     DATA_DIR / "conversation_probe_n.yml",
     DATA_DIR / "conversation_probe_o.yml",
     DATA_DIR / "conversation_probe_p.yml",
+    DATA_DIR / "conversation_probe_q.yml",
     DATA_DIR / "conversation_probe_r.yml",
 )
 PROFILE = ("organisation", "sector", "size_band", "location", "role")

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.consultation.questions import SYNONYMS, match_themes, named_themes
+from bot.consultation.questions import match_themes, named_themes
 from bot.consultation.replies import normalise, whole
+from bot.consultation.theme_words import SYNONYMS
 from bot.strategy import theme
 
 # "2", "1 and 4", "numbers 1, 3 & 5": choices by their place in the list shown
@@ -167,7 +168,8 @@ def asks_about_another_sector(text: Any) -> bool:
 
 def seabed_named(text: str) -> list[str]:
     """Seabed drivers named outright ("environment", "skills"), not guessed by the tagger."""
-    norm = f" {' '.join(text.lower().split())} "
+    words = re.sub(r"[^\w\s&+-]", " ", text.lower()).split()  # "environment, ..."
+    norm = f" {' '.join(words)} "
     named = match_themes(text, "seabed")
     return [t for t in named if any(f" {w} " in norm for w in _seabed_words(t))]
 

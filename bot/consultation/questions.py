@@ -15,141 +15,13 @@ from typing import Any
 import yaml
 
 from bot.consultation.replies import none_reply
+from bot.consultation.theme_words import SYNONYMS
 from bot.strategy import ISLAND_IDS, SEABED_IDS, THEME_IDS, load_themes, theme
 from bot.strategy.loader import SEEDS_DIR
 
 PROFILE_SLOTS = ("organisation", "sector", "size_band", "location", "role")
 SKIPPED = "(skipped)"
 ALL_WORDS = re.compile(r"\b(all( of them| five| seven)?|every( one|thing)|the lot|everything)\b")
-
-# Everyday words people use for each theme, beyond its name and named assets.
-SYNONYMS: dict[str, tuple[str, ...]] = {
-    "creative_digital": (
-        "creative",
-        "film",
-        "films",
-        "tv",
-        "television",
-        "games",
-        "gaming",
-        "media",
-        "vfx",
-        "screen",
-        "studio",
-        "studios",
-        "pinewood",
-        "animation",
-        "post-production",
-    ),
-    "intelligent_mobility": (
-        "mobility",
-        "autonomous",
-        "driverless",
-        "electric vehicle",
-        "ev",
-        "evs",
-        "logistics",
-        "transport tech",
-        "vehicles",
-        "connected vehicles",
-    ),
-    "medical_technologies": (
-        "medtech",
-        "med tech",
-        "medical",
-        "health tech",
-        "healthtech",
-        "diagnostics",
-        "stoke mandeville",
-        "rehab",
-        "rehabilitation",
-        "assistive",
-        "life sciences",
-    ),
-    "high_performance_technology": (
-        "high performance",
-        "motorsport",
-        "motor sport",
-        "silverstone",
-        "f1",
-        "formula 1",
-        "engineering",
-        "advanced manufacturing",
-        "manufacturing",
-        "composites",
-        "hpt",
-    ),
-    "space": ("space", "westcott", "satellite", "satellites", "rocket", "propulsion"),
-    "entrepreneurialism": (
-        "entrepreneur",
-        "entrepreneurs",
-        "entrepreneurialism",
-        "entrepreneurship",
-        "start-ups",
-        "startups",
-        "start ups",
-        "scale-ups",
-        "business support",
-        "finance",
-        "investment",
-    ),
-    "housing_growth": ("housing", "homes", "new homes", "construction", "house building"),
-    "digital_science": (
-        "digital science",
-        "data",
-        "ai",
-        "artificial intelligence",
-        "software",
-        "cyber",
-        "analytics",
-        "digital",
-    ),
-    "intelligent_public_services": (
-        "public services",
-        "public sector",
-        "council",
-        "nhs",
-        "procurement",
-    ),
-    "education_skills": (
-        "skills",
-        "education",
-        "training",
-        "apprenticeships",
-        "apprentices",
-        "universities",
-        "university",
-        "colleges",
-        "college",
-        "recruitment",
-        "talent",
-    ),
-    "infrastructure": (
-        "infrastructure",
-        "hs2",
-        "heathrow",
-        "east-west rail",
-        "east west rail",
-        "rail",
-        "roads",
-        "road",
-        "broadband",
-        "transport links",
-        "connectivity",
-        "premises",
-    ),
-    "environment_quality_of_life": (
-        "environment",
-        "quality of life",
-        "chilterns",
-        "chiltern",
-        "countryside",
-        "green",
-        "net zero",
-        "wellbeing",
-        "clean growth",
-    ),
-}
 
 
 @dataclass(frozen=True)
@@ -228,6 +100,12 @@ def _vocabulary() -> list[tuple[str, tuple[str, ...]]]:
     ]
 
 
+def theme_phrases() -> list[tuple[str, tuple[str, ...]]]:
+    """Every name, asset and everyday word for a theme, normalised, with the themes it
+    names; longest first."""
+    return _vocabulary()
+
+
 # "the car one and the hospital one" (the eighth set): an island described by a word for
 # what it is about, followed by "one" / "island"; only this form, so "hospitality" or a
 # car park in a view names no island
@@ -253,12 +131,24 @@ def described_islands(text: str) -> list[str]:
     ]
 
 
+def chosen_by(phrase: str, theme_ids: list[str]) -> list[str]:
+    """The themes a choice naming `phrase` picks: when the strategy lists it under several
+    ("Westcott": high performance technology and space), those whose own summary names it
+    (space, "the Westcott cluster"), else all of them. Asked *about* such a place, the bot
+    still describes every theme it belongs to (`named_themes`)."""
+    if len(theme_ids) < 2:
+        return theme_ids
+    own = [t for t in theme_ids if f" {phrase} " in _norm(theme(t).summary)]
+    return own or theme_ids
+
+
 def match_themes(text: str, kind: str | None = None) -> list[str]:
     """Theme ids named in free text ("space and film" -> space, creative_digital).
 
     `kind` limits to "island" or "seabed". "all of them" means every theme of that kind.
-    Falls back to an island described ("the car one"), then the tagger, when no name or
-    synonym matches. Order: fixed theme order.
+    A place the strategy lists under several themes picks the one whose summary names it
+    (`chosen_by`). Falls back to an island described ("the car one"), then the tagger, when
+    no name or synonym matches. Order: fixed theme order.
     """
     allowed = {"island": ISLAND_IDS, "seabed": SEABED_IDS}.get(kind or "", THEME_IDS)
     norm = _norm(text)
@@ -269,7 +159,7 @@ def match_themes(text: str, kind: str | None = None) -> list[str]:
     for phrase, theme_ids in _vocabulary():
         needle = f" {phrase} "
         if needle in remaining:
-            found.update(t for t in theme_ids if t in allowed)
+            found.update(chosen_by(phrase, [t for t in theme_ids if t in allowed]))
             remaining = remaining.replace(needle, "  ")
     if not found and kind == "island":
         found = set(described_islands(text))

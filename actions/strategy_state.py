@@ -1,0 +1,73 @@
+"""The strategy form's state between its questions: a choice made (so "carry on" no longer
+means the profile stopped), the choice asked twice, the questions ended early, and a view
+given with the choice kept as the answer it gives. Split from actions/consultation.py,
+which reads the replies.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import channel
+from bot.consultation import service
+from bot.consultation.choice_view import ChoiceView
+from bot.consultation.questions import message, question, section_text, theme_names
+
+DONE = "(done)"
+
+
+def past_the_profile(tracker: Tracker) -> dict[str, Any]:
+    """Once a choice is made, "carry on" no longer means the profile stopped before it."""
+    return {"profile_stopped": False} if tracker.get_slot("profile_stopped") else {}
+
+
+def asked_before(tracker: Tracker, slot: str) -> bool:
+    """The choice question was just asked again after an unclear reply (twice in a row).
+
+    Counted by its text back to the last other bot message: a form's ask action leaves only
+    its message in the transcript, no action event (those count too, as older transcripts
+    and tests have them); asked again later (carrying on) it starts from one."""
+    ask, unclear = section_text(slot, "ask"), message(f"{slot}_unclear")
+    said = 0
+    events = tracker.applied_events()
+    for event in reversed(events):
+        if event.get("event") != "bot" or event.get("text") == unclear:
+            continue
+        if event.get("text") != ask:
+            break
+        said += 1
+    ran = sum(
+        1 for e in events if e.get("event") == "action" and e.get("name") == f"action_ask_{slot}"
+    )
+    return max(said, ran) >= 2
+
+
+def finished(tracker: Tracker) -> dict[str, Any]:
+    """Slots that end the strategy form now (the play-back follows), keeping the queue."""
+    seabed = tracker.get_slot("seabed")
+    return {
+        "island_answer": DONE,
+        "seabed": [] if seabed is None else seabed,
+        "seabed_answer": DONE,
+    }
+
+
+def keep_view(
+    said: ChoiceView | None,
+    chosen: list[str],
+    queue: list[str],
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+) -> list[str]:
+    """Keep a view given with the choice as the answer to the first question on the first
+    theme it named, said so; the questions still to ask."""
+    key = said.answers(chosen) if said else None
+    if said is None or key is None:
+        return queue
+    service.record_answer(tracker.sender_id, channel(tracker), said.view, key, question(key).text)
+    name = theme_names([question(key).theme_id])
+    dispatcher.utter_message(text=message("choice_view_kept", name=name))
+    return [k for k in queue if k != key]

@@ -1,0 +1,182 @@
+"""A view given with the choice of themes: "skills and housing, we can't keep young staff
+because rents in Amersham are mad", "Infrastructure - the A41 is a car park every
+morning", "space: we machine valves for the Westcott firms". The seventeenth set lost such a
+view: the themes were chosen and nothing was kept.
+
+The message opens with theme names (and little words such as "and", "mainly", "tbh"); the
+view is what follows, after a comma, colon, dash or full stop, or from a word that opens a
+clause ("we", "our", "because"). It counts as a view when it is a sentence of a few words
+that is not a question, a yes or no, or a change of mind, and names a subject the tagger
+can see. No Rasa imports.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.consultation.choices import turned_down
+from bot.consultation.questions import chosen_by, question_queue, theme_phrases
+from bot.consultation.replies import after_change_of_mind
+from bot.consultation.x_style import without_addressees
+
+# words that may sit among the theme names of a choice ("skills and housing mainly tbh")
+FILLER = frozenset(
+    {
+        "and",
+        "&",
+        "+",
+        "/",
+        "plus",
+        "also",
+        "both",
+        "mainly",
+        "mostly",
+        "definitely",
+        "def",
+        "deffo",
+        "probably",
+        "maybe",
+        "i",
+        "think",
+        "guess",
+        "reckon",
+        "tbh",
+        "honestly",
+        "really",
+        "for",
+        "us",
+        "me",
+        "especially",
+        "particularly",
+        "then",
+        "oh",
+        "well",
+        "hmm",
+        "um",
+        "ok",
+        "okay",
+        "right",
+    }
+)
+# words that open the view when no punctuation sets it off ("skills we can't find anyone")
+CLAUSE_OPENERS = frozenset(
+    {
+        "we",
+        "we're",
+        "we've",
+        "i'm",
+        "im",
+        "i've",
+        "our",
+        "my",
+        "they",
+        "there",
+        "there's",
+        "it",
+        "it's",
+        "its",
+        "that's",
+        "because",
+        "cos",
+        "coz",
+        "cause",
+        "since",
+        "nobody",
+        "everyone",
+        "staff",
+        "can't",
+        "cant",
+        "cannot",
+    }
+)
+# a rest that answers the choice itself or asks about it, not a view ("no wait", "not
+# space", "as well", "does that include apprenticeships")
+NOT_A_VIEW = re.compile(
+    r"^(no (wait|thanks|sorry|actually)|not|nope|nah|yes|yeah|yep|wait|actually|instead|sorry|or"
+    r"|except|apart|as well|too"
+    r"|either|neither|none|all|any|which|what|what's|whats|how|why|who|where|when|can|could"
+    r"|is|are|do|does|did|will|would|should|tell|explain)(?![\w'])"
+)
+SEPARATOR = re.compile(r"[,;:.!()\n–—]|\s-\s|\s-$|^-\s")
+TOKEN = re.compile(r"[A-Za-z0-9'’]+(?:-[A-Za-z0-9'’]+)*|[&+/]")
+VIEW_MIN_WORDS = 4
+
+
+@dataclass(frozen=True)
+class ChoiceView:
+    """The themes named before the view, in the order named, and the view as written."""
+
+    themes: list[str]
+    view: str
+
+    def answers(self, chosen: list[str]) -> str | None:
+        """The question the view is kept against: the first on the first theme it named
+        that was chosen ("skills and housing, ...": Education and skills)."""
+        first = next((t for t in self.themes if t in chosen), None)
+        return question_queue([first])[0] if first else None
+
+
+def _lead(tokens: list[re.Match[str]], text: str) -> tuple[list[str], int, bool]:
+    """(theme ids named, in order; index of the first token after the names; whether
+    punctuation sets that token off from them)."""
+    phrases = [(phrase.split(), ids) for phrase, ids in theme_phrases()]
+    words = [t.group(0).lower().replace("’", "'") for t in tokens]
+    named: list[str] = []
+    i = 0
+    while i < len(words):
+        if named and SEPARATOR.search(text[tokens[i - 1].end() : tokens[i].start()]):
+            return named, i, True
+        match = next(
+            ((len(p), ids) for p, ids in phrases if words[i : i + len(p)] == p),
+            None,
+        )
+        if match:
+            size, ids = match
+            phrase = " ".join(words[i : i + size])
+            named += [t for t in chosen_by(phrase, list(ids)) if t not in named]
+            i += size
+        elif words[i] in FILLER:
+            i += 1
+        else:
+            return named, i, False
+    return named, i, False
+
+
+def _substantive(view: str) -> bool:
+    """The tagger sees a subject in the words themselves ("the two that matter" has none)."""
+    try:
+        from bot.tagging import tag
+
+        return bool(tag(view).themes)
+    except Exception:  # the tagger is optional here; without it no view is split off
+        return False
+
+
+def choice_and_view(text: str, among: tuple[str, ...] | list[str]) -> ChoiceView | None:
+    """The themes of `among` a choice names first and the view after them; None when the
+    message is a choice alone, changes its mind or turns a theme down ("space - no wait,
+    medtech", "creative no, mobility yes ..."), or what follows is no view."""
+    if after_change_of_mind(text) != text or turned_down(text, among):
+        return None
+    text = without_addressees(text)  # "@btvlep skills - ...": an X DM
+    tokens = list(TOKEN.finditer(text))
+    named, at, set_off = _lead(tokens, text)
+    themes = [t for t in named if t in among]
+    if not themes or at >= len(tokens):
+        return None
+    first = tokens[at].group(0).lower().replace("’", "'")
+    if not (set_off or first in CLAUSE_OPENERS):
+        return None
+    gap = text[tokens[at - 1].end() : tokens[at].start()]
+    opens = gap.rfind("(")  # "Skills (finding HGV drivers) and ...": the bracket kept
+    view = text[tokens[at].start() if opens < 0 else tokens[at - 1].end() + opens :].strip()
+    words = view.split()
+    if (
+        len(words) < VIEW_MIN_WORDS
+        or view.rstrip().endswith("?")
+        or NOT_A_VIEW.match(view.lower())
+        or not _substantive(view)
+    ):
+        return None
+    return ChoiceView(themes, view)
