@@ -34,7 +34,6 @@ from bot.consultation.standing import (
     asks_about_a_grant,
     asks_about_cost,
     asks_if_i_count,
-    asks_whats_in_it,
     asks_which_business,
 )
 from bot.strategy import theme
@@ -101,9 +100,7 @@ def answer_aside(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
         dispatcher.utter_message(text=message("costs_nothing"))
     elif asks_which_business(text):  # "I own two businesses, which one shall I do?"
         dispatcher.utter_message(text=message("one_business_a_chat"))
-    elif asks_whats_in_it(text):  # "what's in it for me?": why a business's view matters
-        dispatcher.utter_message(text=message("whats_in_it"))
-    elif reply := about_the_chat_reply(text, pending):  # "what's the LEP?", "an example?"
+    elif reply := about_the_chat_reply(text, pending):  # the LEP, what's in it for me, examples
         dispatcher.utter_message(text=reply)
     elif asks_what_was_said(text):  # "can I see what I've said so far?"
         dispatcher.utter_message(text=summary(tracker.sender_id))

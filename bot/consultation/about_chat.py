@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 from bot.consultation.questions import message
-from bot.consultation.replies import normalise
+from bot.consultation.replies import short
 
 MAX_WORDS = 16
 EXAMPLE_KINDS = frozenset({"opportunities", "barriers", "help", "views"})
@@ -24,10 +24,8 @@ EXAMPLE_KINDS = frozenset({"opportunities", "barriers", "help", "views"})
 
 def _short_and_matches(pattern: re.Pattern[str], text: Any) -> bool:
     """A short message (at most MAX_WORDS words, normalised) in which `pattern` is found."""
-    if not isinstance(text, str):
-        return False
-    norm = normalise(text)
-    return bool(norm) and len(norm.split()) <= MAX_WORDS and pattern.search(norm) is not None
+    norm = short(text, MAX_WORDS)
+    return norm is not None and pattern.search(norm) is not None
 
 
 _LEAD = r"^((hi|hello|hey|sorry|so|ok|okay|oh|um|erm|and|but|quick question|sorry but|wait) )*"
@@ -50,8 +48,11 @@ def asks_what_the_lep_is(text: Any) -> bool:
     return _short_and_matches(WHAT_LEP, text)
 
 
-# "what's the point, nothing ever changes round here", "will this actually make any
-# difference?", "does anyone even read these?": whether taking part is worth it
+# Whether taking part is worth it: "what's the point, nothing ever changes round here",
+# "will this actually make any difference?", "does anyone even read these?" (set O), and what
+# it does for the business: "what's in it for me?", "why should I bother?", "what do we get
+# out of this?" (set D's question, left to the FAQ selector, got the definition of a
+# strategy once the model was retrained for the fifteenth set; set P). One answer for both.
 # Only the doubt itself: "what's the point of HS2 if it doesn't stop here?" and "does anyone
 # care about the A413's potholes?" are views, kept as answers (the words after the doubt
 # decide).
@@ -72,11 +73,22 @@ DOUBTS = re.compile(
     r"( (to|about) (this|it|us|what (we|i) (say|said|write)|our views|any of (it|this)))?"
     + _DOUBT_ENDS
 )
+WHATS_IN_IT = re.compile(
+    r"^((so|but|ok|okay|and|sorry|honestly|hmm|right) )*("
+    r"what'?s in (it|this) for (me|us|my business|our business|my company)|"
+    r"what (do|would|will) (i|we|my business) get (out of|from) (it|this|doing (it|this))|"
+    r"why (should|would) (i|we) (bother|take part|do (it|this)|fill (it|this) in)|"
+    r"(what'?s|what is) the (point|benefit)( (of|in) (it|this|taking part|doing (it|this)))?"
+    r"( for (me|us|my business|our business))?|"
+    r"how (does|will|would) (it|this|taking part) (help|benefit) (me|us|my business|our business))"
+    r"( (then|exactly|really|though|mate))*$"
+)
 
 
 def doubts_it_matters(text: Any) -> bool:
-    """A short message doubting that taking part makes any difference."""
-    return _short_and_matches(DOUBTS, text)
+    """A short message doubting that taking part makes any difference, or asking what is in
+    it for the business."""
+    return _short_and_matches(DOUBTS, text) or _short_and_matches(WHATS_IN_IT, text)
 
 
 # "can I save this and finish it later?", "can I come back to this later?", "is it ok to do

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.consultation.about_chat import asks_about_the_chat
+from bot.consultation.about_chat import asks_about_the_chat, doubts_it_matters
 from bot.consultation.choices import (  # noqa: F401
     CHOICE_FILLER,
     RANGE,
@@ -46,7 +46,6 @@ from bot.consultation.standing import (
     asks_about_a_grant,
     asks_about_cost,
     asks_if_i_count,
-    asks_whats_in_it,
     asks_which_business,
 )
 
@@ -294,7 +293,7 @@ def asks_about_taking_part(text: Any) -> bool:
         or asks_about_cost(text)
         or asks_if_i_count(text)
         or asks_which_business(text)
-        or asks_whats_in_it(text)
+        or doubts_it_matters(text)
     )
 
 

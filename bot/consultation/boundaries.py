@@ -20,7 +20,7 @@ import re
 from typing import Any
 
 from bot.consultation.access import access_reply
-from bot.consultation.replies import normalise
+from bot.consultation.replies import normalise, short
 
 MAX_WORDS = 30
 
@@ -114,17 +114,9 @@ OTHERS = re.compile(
 )
 
 
-def _short(text: Any) -> str | None:
-    """The message normalised, when it is short enough to be a request and not a view."""
-    if not isinstance(text, str):
-        return None
-    norm = normalise(text)
-    return norm if norm and len(norm.split()) <= MAX_WORDS else None
-
-
 def gives_instructions(text: Any) -> bool:
     """A short message trying to give the bot new instructions or see how it is set up."""
-    norm = _short(text)
+    norm = short(text, MAX_WORDS)
     return norm is not None and INSTRUCTIONS.search(norm) is not None
 
 
@@ -132,7 +124,7 @@ def asks_for_others_answers(text: Any) -> bool:
     """A short message asking what another business said, how many have taken part, or for
     a copy or export of the answers, and saying nothing more ("what are our competitors
     saying about skills? they all struggle like us" is a view)."""
-    norm = _short(text)
+    norm = short(text, MAX_WORDS)
     if norm is None or OTHERS.search(norm) is None:
         return False
     return not _says_more(str(text))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.consultation.replies import looks_like_question, normalise
+from bot.consultation.replies import looks_like_question, short
 
 MAX_WORDS = 20
 
@@ -70,8 +70,7 @@ def _short_question(text: Any) -> str | None:
     """The normalised message when it is a short question, else None."""
     if not isinstance(text, str) or not looks_like_question(text):
         return None
-    norm = normalise(text)
-    return norm if norm and len(norm.split()) <= MAX_WORDS else None
+    return short(text, MAX_WORDS)
 
 
 def asks_about_a_grant(text: Any) -> bool:
@@ -106,25 +105,3 @@ def asks_which_business(text: Any) -> bool:
     """ "I own two businesses, which one shall I do?": one per chat."""
     norm = _short_question(text)
     return norm is not None and SEVERAL.search(norm) is not None
-
-
-# "what's in it for me?", "why should I bother?", "what do we get out of this?": what
-# taking part does for the business (set D's question, left to the FAQ selector, got the
-# definition of a strategy once the model was retrained for the fifteenth set). Answered
-# in its own words, whatever the selector picks.
-WHATS_IN_IT = re.compile(
-    r"^((so|but|ok|okay|and|sorry|honestly|hmm|right) )*("
-    r"what'?s in (it|this) for (me|us|my business|our business|my company)|"
-    r"what (do|would|will) (i|we|my business) get (out of|from) (it|this|doing (it|this))|"
-    r"why (should|would) (i|we) (bother|take part|do (it|this)|fill (it|this) in)|"
-    r"(what'?s|what is) the (point|benefit)( (of|in) (it|this|taking part|doing (it|this)))?"
-    r"( for (me|us|my business|our business))?|"
-    r"how (does|will|would) (it|this|taking part) (help|benefit) (me|us|my business|our business))"
-    r"( (then|exactly|really|though|mate))*$"
-)
-
-
-def asks_whats_in_it(text: Any) -> bool:
-    """ "what's in it for me?", "why should I bother?": why a business's view matters."""
-    norm = _short_question(text)
-    return norm is not None and WHATS_IN_IT.search(norm) is not None

@@ -192,4 +192,4 @@ def test_whats_in_it_is_answered_whatever_the_faq_picks(domain: dict[str, Any]) 
     tracker = make_tracker("p-why", "what's in it for us?", "faq", slots={"stage": "consent"})
     dispatcher = CollectingDispatcher()
     run(ActionAnswerQuestion().run(dispatcher, tracker, domain))
-    assert texts(dispatcher) == [message("whats_in_it")]
+    assert texts(dispatcher) == [message("why_it_matters")]

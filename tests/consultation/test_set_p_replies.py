@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.consultation.about_chat import doubts_it_matters
 from bot.consultation.asides import asks_about_taking_part
 from bot.consultation.consent_reply import (
     agrees_to_take_part,
@@ -29,7 +30,6 @@ from bot.consultation.remarks import (
     remark_reply,
 )
 from bot.consultation.replies import about_the_consultation
-from bot.consultation.standing import asks_whats_in_it
 from bot.consultation.x_style import (
     handles_spelled_out,
     more_to_come,
@@ -299,11 +299,11 @@ def test_the_campaign_post_or_letter_is_about_the_consultation(text: str) -> Non
     ["what's in it for us?", "why should we bother?", "what would my business get out of this?"],
 )
 def test_what_taking_part_does_for_the_business_is_asked(text: str) -> None:
-    assert asks_whats_in_it(text) and asks_about_taking_part(text)
+    assert doubts_it_matters(text) and asks_about_taking_part(text)
 
 
 @pytest.mark.parametrize(
     "text", ["why should I bother applying for grants when nobody answers?", "the point is rent"]
 )
 def test_a_view_with_those_words_is_not_that_question(text: str) -> None:
-    assert not asks_whats_in_it(text)
+    assert not doubts_it_matters(text)

@@ -30,6 +30,15 @@ def whole(pattern: re.Pattern[str], text: Any) -> bool:
     return bool(norm) and pattern.fullmatch(norm) is not None
 
 
+def short(text: Any, max_words: int) -> str | None:
+    """The message normalised, when it has at most `max_words` words: a question or request
+    is short, and a longer message with the same words is a view."""
+    if not isinstance(text, str):
+        return None
+    norm = normalise(text)
+    return norm if norm and len(norm.split()) <= max_words else None
+
+
 def mentions(pattern: re.Pattern[str], text: Any) -> bool:
     """The reply, normalised, contains `pattern` (anchor it with ^ to test the start)."""
     return isinstance(text, str) and pattern.search(normalise(text)) is not None
