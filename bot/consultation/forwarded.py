@@ -9,7 +9,8 @@ quote marks, a signature block after a sign-off and a confidentiality notice are
 everything else is kept as typed. No Rasa imports.
 
 Each part is dropped only in the shape an email gives it, so a view that uses the same
-words is kept: "To: the council, fix the A41" (one "To:" line is no header), "> 50 staff
+words is kept: "To: the council, fix the A41" (one "To:" line is no header), "From: Aylesbury
+/ To: London, 2 hours" (no "Sent:" or "Subject:"), "> 50 staff
 can't park" (a number after ">"), "regards the roads, ..." (no sign-off on a line of its
 own), "this email consultation is confidential?" (no notice wording).
 """
@@ -22,8 +23,10 @@ from typing import Any
 from bot.consultation.letters import _CLOSINGS
 from bot.consultation.replies import normalise
 
-# Outlook / Gmail header lines; a block of two or more of them is a header
+# Outlook / Gmail header lines; a block of two or more of them, one only email has, is a header
 HEADER_LINE = re.compile(r"^\s*\*?(from|sent|to|cc|bcc|date|subject)\*?\s*:", re.IGNORECASE)
+# names only an email header has; "From:" and "To:" alone can be a journey
+MAIL_ONLY = frozenset({"sent", "subject", "date", "cc", "bcc"})
 # "-----Original Message-----", "---------- Forwarded message ---------"
 FORWARD_LINE = re.compile(
     r"^\s*-{2,}\s*(original message|forwarded message|begin forwarded message)\s*-*\s*$",
@@ -37,6 +40,7 @@ QUOTE_MARK = re.compile(r"^[ \t]*(>[ \t]*)+(?=[^\d\s]|$)", re.MULTILINE)
 SIGN_OFF = re.compile(rf"^\s*({_CLOSINGS}|cheers|ta)\s*[,.!]?\s*$", re.IGNORECASE)
 SIGNATURE_MAX_LINES = 8
 SIGNATURE_MAX_CHARS = 80
+NAME_MAX_WORDS = 4
 # "This email and any attachments are confidential ...", "DISCLAIMER: ...", "Please consider
 # the environment before printing this email": the notice to the end of the message
 NOTICE = re.compile(
@@ -53,10 +57,12 @@ def _without_headers(lines: list[str]) -> list[str]:
     kept: list[str] = []
     i = 0
     while i < len(lines):
+        names: set[str] = set()
         j = i
-        while j < len(lines) and HEADER_LINE.match(lines[j]):
+        while j < len(lines) and (header := HEADER_LINE.match(lines[j])):
+            names.add(header.group(1).lower())
             j += 1
-        if j - i >= 2:
+        if j - i >= 2 and names & MAIL_ONLY:  # "From: Aylesbury / To: London" is a commute
             i = j
             continue
         if not (FORWARD_LINE.match(lines[i]) or WROTE_LINE.match(lines[i])):
@@ -71,8 +77,12 @@ def _without_signature(lines: list[str]) -> list[str]:
         if i == 0 or not SIGN_OFF.match(line):
             continue
         tail = [t for t in lines[i + 1 :] if t.strip()]
-        if len(tail) <= SIGNATURE_MAX_LINES and all(
-            len(t.strip()) <= SIGNATURE_MAX_CHARS for t in tail
+        # a name first, then short lines (role, firm, numbers); "thank you / also the
+        # roads are bad and the buses worse" goes on with the view
+        if (
+            len(tail) <= SIGNATURE_MAX_LINES
+            and all(len(t.strip()) <= SIGNATURE_MAX_CHARS for t in tail)
+            and (not tail or len(tail[0].split()) <= NAME_MAX_WORDS)
         ):
             return lines[:i]
     return lines

@@ -142,6 +142,8 @@ def test_an_email_pasted_as_an_answer_keeps_the_view(
         "is this email confidential? we worry about the rents",
         "Thanks,\nthe roads are awful and we need fibre",  # thanks first, then the view
         "Subject: skills\nwe can't find electricians",  # one header-like line
+        "From: Aylesbury\nTo: London\ntakes our staff two hours by train",  # a journey
+        "We need fibre.\nthank you\nalso the roads are bad and the buses worse",
         "Our view, in short:\n- rents are too high\n- no staff",
     ],
 )
