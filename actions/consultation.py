@@ -272,7 +272,7 @@ class ValidateStrategyForm(FormValidationAction):
             service.record_answer(
                 tracker.sender_id,
                 channel(tracker),
-                text,
+                without_marks(text),  # "contd: ..." with no answer before it: the view
                 key,
                 question(key).text,
                 points_back=same_as_before(text),

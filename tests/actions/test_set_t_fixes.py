@@ -135,3 +135,14 @@ def test_contd_after_the_next_question_joins_the_answer_before(database_url: str
         (ROADS, first),
         (ROADS, "and the trains are worse"),
     ]
+
+
+def test_contd_at_the_first_question_of_a_part_is_kept_without_its_mark(
+    database_url: str,
+) -> None:
+    service.record_consent("t-first", "rest", True)
+    result, _ = _answer("t-first", "cont'd: the broadband drops out every afternoon", ROADS)
+    assert result == {"seabed_answer": DONE, "pending_questions": []}
+    assert [a.text for a in service.recorded_answers("t-first")] == [
+        "the broadband drops out every afternoon"
+    ]
