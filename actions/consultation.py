@@ -30,7 +30,14 @@ from actions.common import (
 )
 from actions.faq import SURE, answer_question, faq_choice
 from actions.strategy_ask import KINDS
-from actions.strategy_state import DONE, asked_before, finished, keep_view, past_the_profile
+from actions.strategy_state import (
+    DONE,
+    asked_before,
+    finished,
+    islands_passed,
+    keep_view,
+    past_the_profile,
+)
 from bot.consultation import service
 from bot.consultation.afterthoughts import revise_earlier_answer
 from bot.consultation.asides import (
@@ -43,15 +50,22 @@ from bot.consultation.asides import (
 from bot.consultation.boundaries import boundary_reply
 from bot.consultation.choice_view import choice_and_view
 from bot.consultation.choices import (
-    asks_about_another_sector,
     dismisses_the_list,
     numbered_choice,
+    outside_the_islands,
     refers_back,
     seabed_named,
     switched_choice,
     turned_down,
 )
+from bot.consultation.continued import (
+    continued_joined,
+    continues_with_mark,
+    to_be_continued,
+    without_marks,
+)
 from bot.consultation.cut_off import cut_off, joined
+from bot.consultation.forwarded import email_body
 from bot.consultation.labelled import labelled_answers
 from bot.consultation.openings import reading
 from bot.consultation.pasted import once
@@ -130,15 +144,11 @@ class ValidateStrategyForm(FormValidationAction):
                         "pending_questions": pending,
                         "seabed_answer": None if pending else DONE,
                     }
-            if not chosen and slot == "islands" and asks_about_another_sector(text):
-                # "what about tourism?": none of the islands; on to the seabed drivers
+            if not chosen and slot == "islands" and outside_the_islands(text):
+                # "what about tourism?", "just the general stuff": none of the islands; on
+                # to the seabed drivers
                 dispatcher.utter_message(text=message("islands_other_sector"))
-                return {
-                    slot: [],
-                    "pending_questions": [],
-                    answer_slot: DONE,
-                    **past_the_profile(tracker),
-                }
+                return islands_passed(tracker)
             if not chosen and "?" in text and faq_choice(tracker)[1] >= SURE:
                 # "can someone call me? easier on the phone": a question, not a choice
                 answer_question(dispatcher, tracker)
@@ -168,7 +178,7 @@ class ValidateStrategyForm(FormValidationAction):
             return {answer_slot: DONE}
         key, rest = pending[0], pending[1:]
         # "hi, it's traffic": the view after a greeting; a paste repeated in one message once
-        text = once(reading(as_text(value)))
+        text = once(email_body(reading(as_text(value))))  # an email's header, quotes, signature
         if holding(text):
             return {answer_slot: None}  # the same question again
         remark = remark_reply(text) or boundary_reply(text)
@@ -213,13 +223,16 @@ class ValidateStrategyForm(FormValidationAction):
         labelled = self._labelled(text, pending, tracker)
         if labelled is not None:  # "Opportunities: ... Barriers: ... Help: ..." in one go
             return {answer_slot: None if labelled else DONE, "pending_questions": labelled}
-        if cut_off(text) or more_to_come(text):
-            # "we need better", "1/2 we make ...": nothing stored until the rest arrives
+        if cut_off(text) or more_to_come(text) or to_be_continued(text):
+            # "we need better", "1/2 we make ...", "... (cont.)": nothing stored until the
+            # rest arrives
             dispatcher.utter_message(text=message("go_on"))
             return {answer_slot: None}
         held = held_messages(tracker, message("go_on"))
         if held and any(thread_part(part) for part in [*held, text]):
             text = thread_joined([*held, text])  # "1/2 ...", "2/2 ...": one answer
+        elif held and any(to_be_continued(p) or continues_with_mark(p) for p in [*held, text]):
+            text = continued_joined([*held, text])  # "... (cont.)", "(cont.) ...": one answer
         elif held:
             text = joined(held[-1], text)  # "we need better" + "roads into Aylesbury"
         previous = last_answer_key(tracker)
@@ -229,7 +242,9 @@ class ValidateStrategyForm(FormValidationAction):
             # answer is withdrawn; its replacement kept, or its question asked again
             taken = self._take_back(previous, text, bool(replacement), dispatcher, tracker)
             return {answer_slot: None, **taken}
-        carries_on = continues_answer(text) and answered(previous_user_text(tracker))
+        carries_on = (continues_answer(text) or continues_with_mark(text)) and answered(
+            previous_user_text(tracker)
+        )
         if previous and (carries_on or corrects_last_answer(text)):
             # "and the A41 is a nightmare" straight after an answer, or "sorry, I meant
             # Silverstone Park": kept with the answer it carries on or corrects (with its
@@ -237,7 +252,7 @@ class ValidateStrategyForm(FormValidationAction):
             service.record_answer(
                 tracker.sender_id,
                 channel(tracker),
-                text,
+                without_marks(text),  # "contd: and ...": the mark is no part of the view
                 previous,
                 question(previous).text,
                 points_back=True,
@@ -257,7 +272,7 @@ class ValidateStrategyForm(FormValidationAction):
             service.record_answer(
                 tracker.sender_id,
                 channel(tracker),
-                text,
+                without_marks(text),  # "contd: ..." with no answer before it: the view
                 key,
                 question(key).text,
                 points_back=same_as_before(text),

@@ -7,11 +7,13 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import buttons, latest_text
 from actions.consent import PRIVACY_NOTICE, agreed_in_other_words, privacy_shown
 from actions.playback import keep_view_at_playback, summary
+from actions.strategy_state import islands_passed
 from bot.consultation.about_chat import about_the_chat_reply
 from bot.consultation.asides import (
     asks_about_the_bot,
@@ -26,6 +28,7 @@ from bot.consultation.asides import (
     without_and,
 )
 from bot.consultation.boundaries import request_or_need_reply
+from bot.consultation.choices import outside_the_islands
 from bot.consultation.consent_reply import details_before_consent
 from bot.consultation.focus import focus_answer
 from bot.consultation.questions import message, named_themes
@@ -144,8 +147,21 @@ class ActionAnswerQuestion(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
+        if at_islands_choice(tracker) and outside_the_islands(latest_text(tracker)):
+            # "pubs aren't on your list, what do I pick?" that NLU took for a question:
+            # where such a business fits, and on to the seabed drivers
+            dispatcher.utter_message(text=message("islands_other_sector"))
+            return [SlotSet(slot, value) for slot, value in islands_passed(tracker).items()]
         answer_question(dispatcher, tracker)
         return []
+
+
+def at_islands_choice(tracker: Tracker) -> bool:
+    """The strategy form is asking which islands matter."""
+    return (
+        tracker.active_loop.get("name") == "strategy_form"
+        and tracker.get_slot("requested_slot") == "islands"
+    )
 
 
 def resume(

@@ -24,6 +24,16 @@ def past_the_profile(tracker: Tracker) -> dict[str, Any]:
     return {"profile_stopped": False} if tracker.get_slot("profile_stopped") else {}
 
 
+def islands_passed(tracker: Tracker) -> dict[str, Any]:
+    """No island chosen, none of their questions: the seabed drivers are asked next."""
+    return {
+        "islands": [],
+        "pending_questions": [],
+        "island_answer": DONE,
+        **past_the_profile(tracker),
+    }
+
+
 def asked_before(tracker: Tracker, slot: str) -> bool:
     """The choice question was just asked again after an unclear reply (twice in a row).
 

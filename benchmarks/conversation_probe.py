@@ -8,7 +8,7 @@ consultation officer expects to find in the database and in the replies.
 
 Without --rasa-url it starts `bucks-lis run` on free ports with a temporary SQLite database
 (needs `make train`). The conversations are in `benchmarks/data/conversation_probe.yml`,
-`conversation_probe_b.yml`, `_c.yml` to `_n.yml`, `_o.yml` to `_r.yml` (terse,
+`conversation_probe_b.yml`, `_c.yml` to `_n.yml`, `_o.yml` to `_r.yml`, `_t.yml` (terse,
 chatty, typos, side questions, two views in one message, corrections, silence, data and
 contact questions, stop, forget me, coming back, greeting again; lower-case DMs, a view
 before consent, one-word answers, a profile answer corrected later, frustration, stopping
@@ -69,7 +69,14 @@ needs, "&" in a short DM, the reply to the bot's nudge adding subjects, an asset
 ("Westcott", "east west rail"), "could someone mentor small firms?", "the islands leave out
 farming", Oxford and Milton Keynes compared, "oh great, another consultation... fine: ...",
 mostly about Oxfordshire, staff priced out to the housing question, the view with the
-choice, "not space really, but ..."). Each
+choice, "not space really, but ..."; a village shop, a pub, a hairdresser, a garage through a
+whole consultation outside the islands, "none of these are us", "pubs aren't on your list,
+what do I pick?", "we're retail, where do we fit?", "just the general stuff", "none really,
+we just fix cars", a seabed driver named at the islands choice, "the staff one and the roads
+one", a response pasted with headings, "- ", "* " and "▪" bullets, numbered paragraphs
+"1.1", **bold** labels, an Outlook "From: / Sent:" header, "> " quoting with "On ...
+wrote:", a signature with a confidentiality notice, "(cont.)" over two messages, "contd:"
+after the next question). Each
 passes when every reply check holds and the database holds exactly the expected answers
 (question key and text), profile, consent and contact, with a theme on every substantive
 answer. Prints each failure and the pass count per set; a quality number, not a test
@@ -115,6 +122,7 @@ SETS = (
     DATA_DIR / "conversation_probe_p.yml",
     DATA_DIR / "conversation_probe_q.yml",
     DATA_DIR / "conversation_probe_r.yml",
+    DATA_DIR / "conversation_probe_t.yml",
 )
 PROFILE = ("organisation", "sector", "size_band", "location", "role")
 

@@ -13,7 +13,7 @@ from typing import Any
 from bot.consultation.questions import match_themes, named_themes
 from bot.consultation.replies import normalise, whole
 from bot.consultation.theme_words import SYNONYMS
-from bot.strategy import theme
+from bot.strategy import ISLAND_IDS, theme
 
 # "2", "1 and 4", "numbers 1, 3 & 5": choices by their place in the list shown
 CHOICE_FILLER = frozenset(
@@ -157,8 +157,38 @@ ANOTHER_SECTOR = re.compile(
     r"\b(what about|how about|where (do|does|would|should|can) (we|i|that|it|they|\w+) "
     r"(fit|come in|go|sit|belong)|(nothing|none of (these|them|those|this)) (for|fits?|suits?|"
     r"covers?|applies( to)?) (us|me|\w+)|(we'?re|we are|i'?m|i am) not (in )?any of "
-    r"(these|them|those)|(isn'?t|is not|aren'?t|are not) (there|it) (one )?for)\b"
+    r"(these|them|those)|(isn'?t|is not|aren'?t|are not) (there|it) (one )?for|"
+    # "pubs aren't on your list, what do I pick?", "we're not in your options" (set T)
+    r"(isn'?t|is not|aren'?t|are not|not) (on|in) (your|the|this|that) (list|options|choices)|"
+    r"what (do|should|would|can) (i|we) (pick|choose|go for|select|put)( then)? "
+    r"(as|for|if (we'?re|we are|i'?m|i am)) an?)\b"
 )
+
+# "just the general stuff", "only the general ones please" at the islands question (set T:
+# "didn't catch"): none of the five sectors, the general drivers (the seabed) next. The
+# whole message only, so "general engineering" or "the general public" are no such choice.
+GENERAL_ONLY = re.compile(
+    r"(just|only|mainly|mostly|i'?d say|i guess|probably)? ?(the )?(general|generic|usual|"
+    r"everyday|basic)( business)? (stuff|things|bits|ones|side|issues|questions|drivers|"
+    r"ones for everyone)( (please|really|tbh|thanks|for us|i think))*"
+)
+
+
+def general_only(text: Any) -> bool:
+    """At the islands question: only the general drivers, none of the five sectors."""
+    return whole(GENERAL_ONLY, text)
+
+
+def outside_the_islands(text: Any) -> bool:
+    """At the islands question, a business none of the five sectors fits ("we're retail,
+    where do we fit?", "pubs aren't on your list, what do I pick?", "just the general
+    stuff"), naming no island: on to the seabed. NLU may take it for a question to the
+    bot, so the FAQ action asks this too."""
+    return (
+        isinstance(text, str)
+        and (asks_about_another_sector(text) or general_only(text))
+        and not named_themes(text, ISLAND_IDS)
+    )
 
 
 def asks_about_another_sector(text: Any) -> bool:

@@ -116,19 +116,44 @@ DESCRIBED_ISLANDS = {
     "creative_digital": "film|films|tv|telly|games|media|pinewood",
     "space": "rocket|rockets|space|satellite|satellites|westcott",
 }
-_DESCRIBED = re.compile(
-    r"\b(?P<word>" + "|".join(DESCRIBED_ISLANDS.values()) + r")( related)? (one|ones|island)\b"
-)
+# "the staff one and the roads one" (set T chose Infrastructure only): a seabed driver
+# described the same way, by a word for what it is about and "one" / "driver" / "bit"
+DESCRIBED_SEABED = {
+    "entrepreneurialism": "start-?ups?|startups?|funding|finance|investment|investors?|"
+    "business support|support|growth|money",
+    "housing_growth": "housing|houses|homes|house building|new homes|building",
+    "digital_science": "data|ai|tech|technology|software|computers?|digital|cyber",
+    "intelligent_public_services": "council|public|public sector|public services|nhs|government",
+    "education_skills": "staff|staffing|people|skills|training|recruitment|recruiting|jobs|"
+    "workers|workforce|college|colleges|education|apprentices?|apprenticeships?",
+    "infrastructure": "roads?|transport|travel|trains?|rail|buses|broadband|internet|wifi|"
+    "premises|buildings|units|connections|connectivity",
+    "environment_quality_of_life": "green|countryside|environment|environmental|nature|"
+    "quality of life|wellbeing|climate|net zero",
+}
+_DESCRIBED = {
+    kind: re.compile(
+        rf"\b{lead}(?P<word>" + "|".join(words.values()) + rf")( related)? ({nouns})\b"
+    )
+    for kind, lead, words, nouns in (
+        ("island", "", DESCRIBED_ISLANDS, "one|ones|island"),
+        # after "the" / "that": "we need more staff one day" describes nothing
+        ("seabed", "(?:the|that|this|those) ", DESCRIBED_SEABED, "ones?|drivers?|bits?"),
+    )
+}
+
+
+def described_themes(text: str, kind: str = "island") -> list[str]:
+    """Themes of a kind described rather than named ("the car one" -> intelligent
+    mobility; "the staff one" -> education and skills), in fixed order."""
+    table = DESCRIBED_ISLANDS if kind == "island" else DESCRIBED_SEABED
+    words = {m.group("word") for m in _DESCRIBED[kind].finditer(_norm(text))}
+    return [tid for tid, pattern in table.items() if any(re.fullmatch(pattern, w) for w in words)]
 
 
 def described_islands(text: str) -> list[str]:
     """Islands described rather than named ("the car one" -> intelligent mobility)."""
-    words = {m.group("word") for m in _DESCRIBED.finditer(_norm(text))}
-    return [
-        tid
-        for tid, pattern in DESCRIBED_ISLANDS.items()
-        if any(re.fullmatch(pattern, w) for w in words)
-    ]
+    return described_themes(text, "island")
 
 
 def chosen_by(phrase: str, theme_ids: list[str]) -> list[str]:
@@ -148,7 +173,8 @@ def match_themes(text: str, kind: str | None = None) -> list[str]:
     `kind` limits to "island" or "seabed". "all of them" means every theme of that kind.
     A place the strategy lists under several themes picks the one whose summary names it
     (`chosen_by`). Falls back to an island described ("the car one"), then the tagger, when
-    no name or synonym matches. Order: fixed theme order.
+    no name or synonym matches; seabed drivers described ("the staff one") count beside
+    those named. Order: fixed theme order.
     """
     allowed = {"island": ISLAND_IDS, "seabed": SEABED_IDS}.get(kind or "", THEME_IDS)
     norm = _norm(text)
@@ -161,8 +187,10 @@ def match_themes(text: str, kind: str | None = None) -> list[str]:
         if needle in remaining:
             found.update(chosen_by(phrase, [t for t in theme_ids if t in allowed]))
             remaining = remaining.replace(needle, "  ")
-    if not found and kind == "island":
-        found = set(described_islands(text))
+    if kind == "island" and not found:
+        found = set(described_themes(text, "island"))
+    elif kind == "seabed":  # "the staff one and the roads one": both, named or described
+        found |= set(described_themes(text, "seabed"))
     if not found and len(norm) > 12:
         try:
             from bot.tagging import tag

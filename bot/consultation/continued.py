@@ -1,0 +1,75 @@
+"""An answer run over several messages with a written mark: "... (cont.)" at the end of
+one, "(cont.) ...", "contd: ..." or "continued: ..." at the start of the next.
+
+Found by set T of unseen conversations (conversation_probe_t.yml): a nursery's "...
+(cont.)" was taken as the whole answer (the play-back at once) and its "(cont.) ..." kept
+apart after the close; a holiday let's "contd: ..." sent once the next question was asked
+was kept as that question's answer. A message ending with the mark is held until the rest
+arrives; one opening with it carries on the answer before. The marks themselves are no
+part of the view. No Rasa imports.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.consultation.replies import normalise
+
+# Unambiguous anywhere: "cont.", "contd", "cont'd", "ctd", "more to follow"; a bare
+# "continued" only in brackets or after a dash or dots ("costs have continued" is a view)
+_SHORT = r"cont\.?|cont(d|'d|’d)\.?|ctd\.?"
+_PHRASE = (
+    r"more to follow|to be continued|continued (below|in (the )?next( message| msg| dm)?)|"
+    r"cont(d|inued)? (in )?next( message| msg)?"
+)
+# "... course (cont.)", "... course [contd]", "... course cont...", "... more to follow"
+END_MARK = re.compile(
+    rf"(\s*[(\[]\s*({_SHORT}|{_PHRASE}|continued|continues)\s*[)\]]"
+    rf"|\s*(\.\.\.|…|[\-–—])\s*(continued|continues)"
+    rf"|[\s,;:\-–—.…]*\b({_SHORT}|{_PHRASE}))[\s.…>]*$",
+    re.IGNORECASE,
+)
+# "(cont.) and the ones ...", "contd: but ...", "Continued - ...", "...cont'd and ..."
+START_MARK = re.compile(
+    rf"^[\s.…]*([(\[]\s*({_SHORT}|continued)\s*[)\]]|(cont(d|'d|’d)?|ctd)\b\.?|"
+    rf"continued\s*(?=[:.…\-–—]))[\s:.…\-–—]*(?=\S)",
+    re.IGNORECASE,
+)
+MIN_WORDS = 2  # words besides the mark: "cont." alone is no answer
+
+
+def _words(text: str) -> int:
+    return len(normalise(text).split())
+
+
+def to_be_continued(text: Any) -> bool:
+    """The message ends with a mark that the answer goes on in the next one."""
+    if not isinstance(text, str):
+        return False
+    match = END_MARK.search(text)
+    if match is None or match.start() == 0:
+        return False
+    return _words(text[: match.start()]) >= MIN_WORDS
+
+
+def continues_with_mark(text: Any) -> bool:
+    """The message opens with a mark that it carries on the answer before."""
+    if not isinstance(text, str):
+        return False
+    match = START_MARK.match(text)
+    return match is not None and _words(text[match.end() :]) >= MIN_WORDS
+
+
+def without_marks(text: str) -> str:
+    """The message without its "(cont.)" marks, start and end."""
+    if continues_with_mark(text):
+        text = START_MARK.sub("", text, count=1)
+    if to_be_continued(text):
+        text = END_MARK.sub("", text, count=1)
+    return text.strip()
+
+
+def continued_joined(parts: list[str]) -> str:
+    """The messages of one answer as one, in the order sent, their marks dropped."""
+    return " ".join(without_marks(p) for p in parts if p.strip())
