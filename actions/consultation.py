@@ -36,6 +36,7 @@ from actions.strategy_state import (
     finished,
     islands_passed,
     keep_view,
+    keep_view_beside_none,
     past_the_profile,
 )
 from bot.consultation import service
@@ -48,7 +49,7 @@ from bot.consultation.asides import (
     steps_aside,
 )
 from bot.consultation.boundaries import boundary_reply
-from bot.consultation.choice_view import choice_and_view
+from bot.consultation.choice_view import ChoiceView, choice_and_view, view_beside_none
 from bot.consultation.choices import (
     dismisses_the_list,
     numbered_choice,
@@ -118,8 +119,10 @@ class ValidateStrategyForm(FormValidationAction):
         said = None  # a view given with the choice, kept as the answer to its first question
         if skipped(tracker, text) or means_none(text):
             chosen: list[str] = []
+            keep_view_beside_none(text, dispatcher, tracker)  # "none, but staff can't ..."
         elif dismisses_the_list(text, KINDS[slot][1]):  # "the islands thing is daft"
             chosen = []
+            keep_view_beside_none(text, dispatcher, tracker)
         else:
             fixed = fix_theme_typos(after_change_of_mind(text))  # "space - no wait, medtech"
             # "skills and housing, we can't keep young staff ...": the names, then a view
@@ -133,6 +136,10 @@ class ValidateStrategyForm(FormValidationAction):
             if not chosen and slot == "islands":
                 said = choice_and_view(text, KINDS["seabed"][1])
                 seabed = seabed_named(fixed)
+                if seabed and said is None and (view := view_beside_none(text)):
+                    # "none really, but we can't find apprentices anywhere": the view is
+                    # the answer on the driver it names
+                    said = ChoiceView(seabed, view)
                 if seabed:  # "environment" at the islands question: on to the seabed
                     dispatcher.utter_message(text=message("chosen", names=theme_names(seabed)))
                     pending = keep_view(said, seabed, question_queue(seabed), dispatcher, tracker)
@@ -148,6 +155,7 @@ class ValidateStrategyForm(FormValidationAction):
                 # "what about tourism?", "just the general stuff": none of the islands; on
                 # to the seabed drivers
                 dispatcher.utter_message(text=message("islands_other_sector"))
+                keep_view_beside_none(text, dispatcher, tracker)
                 return islands_passed(tracker)
             if not chosen and "?" in text and faq_choice(tracker)[1] >= SURE:
                 # "can someone call me? easier on the phone": a question, not a choice

@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import buttons, latest_text
 from actions.consent import PRIVACY_NOTICE, agreed_in_other_words, privacy_shown
 from actions.playback import keep_view_at_playback, summary
-from actions.strategy_state import islands_passed
+from actions.strategy_state import islands_passed, keep_view_beside_none
 from bot.consultation.about_chat import about_the_chat_reply
 from bot.consultation.asides import (
     asks_about_the_bot,
@@ -151,6 +151,7 @@ class ActionAnswerQuestion(Action):
             # "pubs aren't on your list, what do I pick?" that NLU took for a question:
             # where such a business fits, and on to the seabed drivers
             dispatcher.utter_message(text=message("islands_other_sector"))
+            keep_view_beside_none(latest_text(tracker), dispatcher, tracker)
             return [SlotSet(slot, value) for slot, value in islands_passed(tracker).items()]
         answer_question(dispatcher, tracker)
         return []

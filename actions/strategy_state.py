@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import channel
 from bot.consultation import service
-from bot.consultation.choice_view import ChoiceView
+from bot.consultation.choice_view import ChoiceView, view_beside_none
 from bot.consultation.questions import message, question, section_text, theme_names
 
 DONE = "(done)"
@@ -81,3 +81,13 @@ def keep_view(
     name = theme_names([question(key).theme_id])
     dispatcher.utter_message(text=message("choice_view_kept", name=name))
     return [k for k in queue if k != key]
+
+
+def keep_view_beside_none(text: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """Keep the view in a message that chooses no theme ("none of these are us, but staff
+    can't get home after the last bus") under its own key, and say so."""
+    view = view_beside_none(text)
+    if view and service.record_answer(
+        tracker.sender_id, channel(tracker), view, service.AT_CHOICE, None
+    ):
+        dispatcher.utter_message(text=message("view_kept_at_choice"))

@@ -180,3 +180,23 @@ def choice_and_view(text: str, among: tuple[str, ...] | list[str]) -> ChoiceView
     ):
         return None
     return ChoiceView(themes, view)
+
+
+def view_beside_none(text: str) -> str | None:
+    """The view in a message that chooses no theme ("none of these are us, but the real
+    problem is staff can't get home after the last bus"; "what about tourism? our B&B can't
+    get a broadband line"): the first part after a comma, colon, dash or full stop that is a
+    sentence of a few words, not a question, a yes or no, and names a subject the tagger
+    can see. The seventeenth set left such a view unkept; None when there is none."""
+    parts = [p.strip() for p in re.split(r"(?<=[,;:.!?])\s+|\s[-–—]\s|\n", text) if p.strip()]
+    for part in parts[1:]:
+        view = part.rstrip(",;:")
+        if (
+            len(view.split()) >= VIEW_MIN_WORDS
+            and not view.endswith("?")
+            and not NOT_A_VIEW.match(view.lower())
+            and _substantive(view)
+        ):
+            # from the first part after the choice: "we're a hairdresser, but rents ..."
+            return text[text.index(parts[1]) :].strip()
+    return None

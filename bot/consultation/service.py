@@ -124,6 +124,7 @@ def save_profile(sender_id: str, channel: str, **fields: str | None) -> None:
 
 AFTER_CLOSE = "after_close"  # question_key of a view added after the questions ended
 BEFORE_CONSENT = "before_consent"  # question_key of a view given before agreeing, kept once agreed
+AT_CHOICE = "at_choice"  # question_key of a view given with "none" at a choice of themes
 
 
 def _latest_conversation(session: Session, business: Business) -> Conversation | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.consultation import DONE, ValidateStrategyForm
@@ -84,3 +85,37 @@ def test_a_choice_alone_keeps_nothing(database_url: str, domain: dict[str, Any])
 def test_westcott_alone_chooses_space(database_url: str, domain: dict[str, Any]) -> None:
     result, _ = _choose("q-westcott", "islands", "westcott tbh", domain)
     assert result["islands"] == ["space"]
+
+
+def test_a_view_with_none_naming_a_driver_answers_that_driver(
+    database_url: str, domain: dict[str, Any]
+) -> None:
+    text = "none of those really, but we can't find apprentices anywhere round here"
+    result, replies = _choose("q-none-view", "islands", text, domain)
+    assert result["seabed"] == ["education_skills"]
+    assert (result["pending_questions"], result["seabed_answer"]) == ([], DONE)
+    assert message("choice_view_kept", name="Education and skills") in replies
+    [answer] = service.recorded_answers("q-none-view")
+    assert answer.question_key == "seabed:education_skills:views"
+    assert answer.text == "but we can't find apprentices anywhere round here"
+
+
+def test_a_view_with_none_naming_no_theme_is_kept_under_its_own_key(
+    database_url: str, domain: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the served tagger sees a subject the keyword list does not name
+    monkeypatch.setattr("bot.consultation.choice_view._substantive", lambda view: True)
+    text = "none of these are us, but staff can't get home after the last bus"
+    result, replies = _choose("q-none-own", "islands", text, domain)
+    assert result["islands"] == [] and result["island_answer"] == DONE
+    assert message("view_kept_at_choice") in replies
+    [answer] = service.recorded_answers("q-none-own")
+    assert answer.question_key == service.AT_CHOICE
+    assert answer.text == "but staff can't get home after the last bus"
+
+
+def test_none_alone_at_the_choice_keeps_nothing(database_url: str, domain: dict[str, Any]) -> None:
+    result, replies = _choose("q-none", "seabed", "none of these tbh", domain)
+    assert result["seabed"] == []
+    assert message("view_kept_at_choice") not in replies
+    assert service.recorded_answers("q-none") == []

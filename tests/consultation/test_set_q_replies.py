@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.consultation.choice_view import choice_and_view
+from bot.consultation.choice_view import choice_and_view, view_beside_none
 from bot.consultation.questions import match_themes, named_themes
 from bot.strategy import ISLAND_IDS, SEABED_IDS
 
@@ -115,3 +115,39 @@ def test_a_place_still_names_every_island_listing_it_when_asked_about() -> None:
         "high_performance_technology",
         "space",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "view"),
+    [
+        (
+            "none of these are us, but the real problem is staff can't get home after the last bus",
+            "but the real problem is staff can't get home after the last bus",
+        ),
+        (
+            "what about tourism? our B&B can't get a broadband line that works",
+            "our B&B can't get a broadband line that works",
+        ),
+        (
+            "none, the roads round here are shocking and nobody fixes the potholes",
+            "the roads round here are shocking and nobody fixes the potholes",
+        ),
+    ],
+)
+def test_a_view_beside_none_at_the_choice_is_found(text: str, view: str) -> None:
+    """Set Q left these unkept: no theme was chosen, so the view went with the choice."""
+    assert view_beside_none(text) == view
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "none of these tbh",
+        "pubs aren't on your list, what do I pick?",
+        "none. we're a florist",
+        "just the general stuff please",
+        "none really, which one is for shops?",
+    ],
+)
+def test_a_choice_of_none_alone_holds_no_view(text: str) -> None:
+    assert view_beside_none(text) is None
