@@ -52,6 +52,7 @@ from bot.consultation.choices import (
     turned_down,
 )
 from bot.consultation.cut_off import cut_off, joined
+from bot.consultation.focus import focus_answer
 from bot.consultation.labelled import labelled_answers
 from bot.consultation.openings import reading
 from bot.consultation.pasted import once
@@ -74,6 +75,11 @@ from bot.consultation.replies import (
     fed_up_with_bot,
     impatient,
     takes_back_last_answer,
+)
+from bot.consultation.strategy_asides import (
+    asks_about_the_others,
+    asks_about_the_strategy,
+    asks_what_it_covers,
 )
 from bot.consultation.x_style import more_to_come, thread_joined, thread_part
 
@@ -100,6 +106,14 @@ class ValidateStrategyForm(FormValidationAction):
         remark = remark_reply(text) or boundary_reply(text)
         if remark:  # "sorry, I'm not very good with computers": reassured, asked again
             dispatcher.utter_message(text=message(remark))
+            return {slot: None}
+        if asks_what_it_covers(text):
+            # "is there anything in this for care homes?": what the strategy covers, not a
+            # choice of the theme its words name ("homes"); the choice again
+            dispatcher.utter_message(text=focus_answer())
+            return {slot: None}
+        if asks_about_the_strategy(text) or asks_about_the_others(text):
+            answer_question(dispatcher, tracker)  # "why those ones?", "and the other four?"
             return {slot: None}
         said = None  # a view given with the choice, kept as the answer to its first question
         if skipped(tracker, text) or means_none(text):
