@@ -53,6 +53,8 @@ ECONOMY = re.compile(
     r"\b(econom(y|ic|ies)|bucks|buckinghamshire|county|county'?s|area|local|gdp|gva|jobs|"
     r"employment|unemployment|businesses|firms|companies|worth)\b"
 )
+# the Arc's figures are the strategy's own (the FAQ's answer)
+ELSEWHERE = re.compile(r"\b(arc|ox ?cam|oxford|cambridge|corridor)\b")
 # how many have responded is others' business (boundaries.py), not the economy's
 RESPONSES = re.compile(r"\b(respon\w*|replied|taken part|take part|answers?|answered|said)\b")
 
@@ -66,6 +68,7 @@ def asks_for_figures(text: Any) -> bool:
         and FIGURES.search(norm) is not None
         and ECONOMY.search(norm) is not None
         and RESPONSES.search(norm) is None
+        and ELSEWHERE.search(norm) is None
     )
 
 

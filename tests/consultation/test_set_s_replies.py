@@ -214,3 +214,10 @@ def test_views_about_what_it_covers_stay_views(text: str) -> None:
 
 def test_how_many_have_responded_is_not_the_economy() -> None:
     assert not asks_for_figures("how many businesses have responded so far?")
+
+
+@pytest.mark.parametrize(
+    "text", ["how many jobs could the arc create?", "what's the GVA for the ox-cam corridor?"]
+)
+def test_the_arcs_figures_are_the_faqs(text: str) -> None:
+    assert not asks_for_figures(text)
