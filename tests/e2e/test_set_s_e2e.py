@@ -50,4 +50,4 @@ def test_set_s_learning_about_the_strategy_through_the_stack(live_stack: Any) ->
     assert answers(live_stack, chat.sender) == [
         {"text": view, "question_key": "island:creative_digital:opportunities"}
     ]
-    assert business(live_stack, chat.sender)["consent"] is True
+    assert business(live_stack, chat.sender)["consent"]
