@@ -24,6 +24,7 @@ from actions.common import (
     holding,
     last_answer_key,
     nudged_since_last_answer,
+    previous_bot_text,
     previous_user_text,
     side_question,
     skipped,
@@ -80,6 +81,7 @@ from bot.consultation.strategy_asides import (
     asks_about_the_others,
     asks_about_the_strategy,
     asks_what_it_covers,
+    strategy_aside_reply,
 )
 from bot.consultation.x_style import more_to_come, thread_joined, thread_part
 
@@ -208,8 +210,9 @@ class ValidateStrategyForm(FormValidationAction):
             # again, so the answer that follows is stored against the question it answers.
             answer_question(dispatcher, tracker)
             return {answer_slot: None}
-        if steps_aside(text):
-            # "are you a bot?", "can I change what I said?", "what have I said so far?"
+        if steps_aside(text) or strategy_aside_reply(text, previous_bot_text(tracker)):
+            # "are you a bot?", "can I change what I said?", "what have I said so far?";
+            # "and the others?" after a theme was described
             answer_question(dispatcher, tracker)
             return {answer_slot: None}
         pointer = pointer_reply(text)

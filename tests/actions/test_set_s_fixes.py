@@ -86,6 +86,25 @@ def test_a_strategy_question_at_an_open_question_is_not_kept(database_url: str) 
     assert service.recorded_answers("s-open") == []
 
 
+def test_the_others_at_an_open_question_are_answered_not_kept(database_url: str) -> None:
+    service.record_consent("s-rest", "rest", True)
+    text = "tell me about the other ones please"
+    slots = {"islands": ["high_performance_technology"], "pending_questions": [HELP]}
+    described = [
+        {"event": "user", "text": "what's high performance tech?"},
+        {"event": "bot", "text": describe("high_performance_technology")},
+    ]
+    tracker = make_tracker(
+        "s-rest", text, slots=slots, events=described, active_loop="strategy_form"
+    )
+    dispatcher = CollectingDispatcher()
+    result = ValidateStrategyForm().validate_island_answer(text, dispatcher, tracker, {})
+    assert result == {"island_answer": None}
+    [reply] = texts(dispatcher)
+    assert reply.startswith("The other four islands") and "Space" in reply
+    assert service.recorded_answers("s-rest") == []
+
+
 def test_the_short_version_before_agreeing_when_nlu_could_not_place_it(
     domain: dict[str, Any],
 ) -> None:
