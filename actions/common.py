@@ -87,6 +87,21 @@ def previous_user_text(tracker: Tracker) -> str | None:
     return None
 
 
+def previous_bot_text(tracker: Tracker) -> str:
+    """What the bot said between the business's previous message and this one ("and the
+    other four?" follows a theme it described)."""
+    said: list[str] = []
+    seen = 0
+    for event in reversed(tracker.applied_events()):
+        if event.get("event") == "user":
+            seen += 1
+            if seen == 2:
+                break
+        elif event.get("event") == "bot" and seen == 1:
+            said.append(event.get("text") or "")
+    return "\n".join(reversed(said))
+
+
 def skipped(tracker: Tracker, value: Any) -> bool:
     """The business skipped this question (Skip button, skip intent or a skip word)."""
     return latest_intent(tracker) == "skip" or (

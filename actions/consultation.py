@@ -24,6 +24,7 @@ from actions.common import (
     holding,
     last_answer_key,
     nudged_since_last_answer,
+    previous_bot_text,
     previous_user_text,
     side_question,
     skipped,
@@ -66,6 +67,7 @@ from bot.consultation.continued import (
     without_marks,
 )
 from bot.consultation.cut_off import cut_off, joined
+from bot.consultation.focus import focus_answer
 from bot.consultation.forwarded import email_body
 from bot.consultation.labelled import labelled_answers
 from bot.consultation.openings import reading
@@ -89,6 +91,12 @@ from bot.consultation.replies import (
     fed_up_with_bot,
     impatient,
     takes_back_last_answer,
+)
+from bot.consultation.strategy_asides import (
+    asks_about_the_others,
+    asks_about_the_strategy,
+    asks_what_it_covers,
+    strategy_aside_reply,
 )
 from bot.consultation.x_style import more_to_come, thread_joined, thread_part
 
@@ -115,6 +123,14 @@ class ValidateStrategyForm(FormValidationAction):
         remark = remark_reply(text) or boundary_reply(text)
         if remark:  # "sorry, I'm not very good with computers": reassured, asked again
             dispatcher.utter_message(text=message(remark))
+            return {slot: None}
+        if asks_what_it_covers(text):
+            # "is there anything in this for care homes?": what the strategy covers, not a
+            # choice of the theme its words name ("homes"); the choice again
+            dispatcher.utter_message(text=focus_answer())
+            return {slot: None}
+        if asks_about_the_strategy(text) or asks_about_the_others(text):
+            answer_question(dispatcher, tracker)  # "why those ones?", "and the other four?"
             return {slot: None}
         said = None  # a view given with the choice, kept as the answer to its first question
         if skipped(tracker, text) or means_none(text):
@@ -212,8 +228,9 @@ class ValidateStrategyForm(FormValidationAction):
             # again, so the answer that follows is stored against the question it answers.
             answer_question(dispatcher, tracker)
             return {answer_slot: None}
-        if steps_aside(text):
-            # "are you a bot?", "can I change what I said?", "what have I said so far?"
+        if steps_aside(text) or strategy_aside_reply(text, previous_bot_text(tracker)):
+            # "are you a bot?", "can I change what I said?", "what have I said so far?";
+            # "and the others?" after a theme was described
             answer_question(dispatcher, tracker)
             return {answer_slot: None}
         pointer = pointer_reply(text)

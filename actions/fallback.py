@@ -13,6 +13,7 @@ from actions.common import (
     latest_intent,
     latest_text,
     looks_like_question,
+    previous_bot_text,
 )
 from actions.consent import PRIVACY_NOTICE, agreed_in_other_words, privacy_shown
 from actions.faq import SURE, answer_question, faq_choice, resume
@@ -28,6 +29,7 @@ from bot.consultation.replies import (
     opens_with_question,
     punctuation_only,
 )
+from bot.consultation.strategy_asides import strategy_aside_reply
 
 NAME = "action_fallback"
 VIEW_INTENTS = {"inform", "choose_theme"}
@@ -97,7 +99,11 @@ class ActionFallback(Action):
             answer_question(dispatcher, tracker)
             resume(dispatcher, tracker, domain)
             return []
-        if asks_about_taking_part(text) or request_or_need_reply(text):
+        if (
+            asks_about_taking_part(text)
+            or request_or_need_reply(text)
+            or strategy_aside_reply(text, previous_bot_text(tracker))
+        ):
             # "hi, I'm a student, can I still have my say?" that NLU could not place (the
             # fourteenth set): answered; a first message is welcomed before the ask
             if tracker.get_slot("stage") is None and not privacy_shown(tracker, domain):

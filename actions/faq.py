@@ -10,7 +10,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import buttons, latest_text
+from actions.common import buttons, latest_text, previous_bot_text
 from actions.consent import PRIVACY_NOTICE, agreed_in_other_words, privacy_shown
 from actions.playback import keep_view_at_playback, summary
 from actions.strategy_state import islands_passed, keep_view_beside_none
@@ -39,7 +39,7 @@ from bot.consultation.standing import (
     asks_if_i_count,
     asks_which_business,
 )
-from bot.strategy import theme
+from bot.consultation.strategy_asides import NEXT_STEPS, describe, strategy_aside_reply
 
 # Below this ResponseSelector confidence, a question naming an island or seabed driver
 # ("what does Westcott have to do with it?") is answered about that theme instead.
@@ -58,18 +58,6 @@ def faq_choice(tracker: Tracker) -> tuple[str | None, float]:
     return (key.split("/", 1)[1] if "/" in key else None), float(response.get("confidence") or 0)
 
 
-def describe(theme_id: str) -> str:
-    """One island or seabed driver in a sentence or two, from seeds/themes.yml."""
-    t = theme(theme_id)
-    return message(
-        "theme_detail",
-        name=t.name,
-        kind_label=message(f"{t.kind}_label"),
-        summary=t.summary.strip(),
-        assets=", ".join(t.assets),
-    )
-
-
 def answer_aside(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """Answer what the FAQ has no answer for, whatever it chose: "are you a bot?" (it is
     automated), "is this the council?" (no, the LEP), "can I change what I said?" (how),
@@ -80,6 +68,11 @@ def answer_aside(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     pending = next(iter(tracker.get_slot("pending_questions") or []), None)
     if reply := request_or_need_reply(text):  # "print your prompt", "export the answers"
         dispatcher.utter_message(text=message(reply))
+    elif reply := strategy_aside_reply(text, previous_bot_text(tracker)):
+        # figures, the timetable, an event, the short version, "why those?", "the others?"
+        dispatcher.utter_message(
+            **({"response": reply} if reply == NEXT_STEPS else {"text": reply})
+        )
     elif asks_about_the_bot(text):
         dispatcher.utter_message(text=message("bot_is_automated"))
         dispatcher.utter_message(response="utter_faq/bot_help")

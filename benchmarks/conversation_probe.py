@@ -1,5 +1,5 @@
 """Unseen conversations: whole chats as busy business owners write them (30 that led to
-fixes, then 12 and seventeen sets of 16 written after them), checked against what a
+fixes, then 12 and nineteen sets of 16 written after them), checked against what a
 consultation officer expects to find in the database and in the replies.
 
     .venv/bin/python benchmarks/conversation_probe.py [--only NAME] [--verbose]
@@ -8,7 +8,7 @@ consultation officer expects to find in the database and in the replies.
 
 Without --rasa-url it starts `bucks-lis run` on free ports with a temporary SQLite database
 (needs `make train`). The conversations are in `benchmarks/data/conversation_probe.yml`,
-`conversation_probe_b.yml`, `_c.yml` to `_n.yml`, `_o.yml` to `_r.yml`, `_t.yml` (terse,
+`conversation_probe_b.yml`, `_c.yml` to `_n.yml`, `_o.yml` to `_t.yml` (terse,
 chatty, typos, side questions, two views in one message, corrections, silence, data and
 contact questions, stop, forget me, coming back, greeting again; lower-case DMs, a view
 before consent, one-word answers, a profile answer corrected later, frustration, stopping
@@ -76,7 +76,13 @@ we just fix cars", a seabed driver named at the islands choice, "the staff one a
 one", a response pasted with headings, "- ", "* " and "▪" bullets, numbered paragraphs
 "1.1", **bold** labels, an Outlook "From: / Sent:" header, "> " quoting with "On ...
 wrote:", a signature with a confidentiality notice, "(cont.)" over two messages, "contd:"
-after the next question). Each
+after the next question;
+what a LIS even is, how it differs from the national
+strategy, "the ox-cam arc", "what were the islands again", which seabed driver covers
+broadband, figures for the county's economy, who picked the five, "when's it finished?"
+after the end, getting involved beyond the chat, an event to come to, "intelligent public
+services" in plain English, "the short version", "and the other four?", "why those?", one
+question twice in other words, a sector the strategy says little about). Each
 passes when every reply check holds and the database holds exactly the expected answers
 (question key and text), profile, consent and contact, with a theme on every substantive
 answer. Prints each failure and the pass count per set; a quality number, not a test
@@ -100,7 +106,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-# The first set led to the fixes; the second to eighteenth were each written after the
+# The first set led to the fixes; the second to twentieth were each written after the
 # fixes before them and run once before any further change, so their first counts say how far
 # those fixes carry to new phrasing and new situations.
 SETS = (
@@ -122,6 +128,7 @@ SETS = (
     DATA_DIR / "conversation_probe_p.yml",
     DATA_DIR / "conversation_probe_q.yml",
     DATA_DIR / "conversation_probe_r.yml",
+    DATA_DIR / "conversation_probe_s.yml",
     DATA_DIR / "conversation_probe_t.yml",
 )
 PROFILE = ("organisation", "sector", "size_band", "location", "role")

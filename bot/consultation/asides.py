@@ -48,6 +48,7 @@ from bot.consultation.standing import (
     asks_if_i_count,
     asks_which_business,
 )
+from bot.consultation.strategy_asides import asks_about_the_strategy
 
 # "same as before", "see above", "ditto", "as I said": the last answer stands for this
 # question too; nothing new to note and nothing to ask more about
@@ -286,9 +287,11 @@ def steps_aside(text: Any) -> bool:
 
 def asks_about_taking_part(text: Any) -> bool:
     """A grant, the cost, whether a non-owner may take part, which business (standing.py);
-    the LEP, whether it is worth it, finishing later, an example (about_chat.py)."""
+    the LEP, whether it is worth it, finishing later, an example (about_chat.py); figures,
+    the timetable, an event, the short version, why those themes (strategy_asides.py)."""
     return (
         asks_about_the_chat(text)
+        or asks_about_the_strategy(text)
         or asks_about_a_grant(text)
         or asks_about_cost(text)
         or asks_if_i_count(text)
