@@ -20,7 +20,7 @@ import re
 from typing import Any
 
 from bot.consultation.access import access_reply
-from bot.consultation.replies import normalise, short
+from bot.consultation.replies import normalise, says_more, short
 
 MAX_WORDS = 30
 
@@ -127,24 +127,7 @@ def asks_for_others_answers(text: Any) -> bool:
     norm = short(text, MAX_WORDS)
     if norm is None or OTHERS.search(norm) is None:
         return False
-    return not _says_more(str(text))
-
-
-# "Hi.", "I'm from the LEP team.", "I'm a reporter at the Bucks Herald." say who asks
-_INTRODUCTION = re.compile(
-    r"^((hi|hello|hey|morning|afternoon|evening)\b|(i'?m|i am|im|this is|my name is|we'?re|"
-    r"we are) (\w+ )?(from|at|with|writing|a|an|the|on)\b)"
-)
-
-
-def _says_more(text: str) -> bool:
-    """A sentence of four words or more beside the one that asks, other than who asks."""
-    sentences = [normalise(part) for part in re.split(r"[.?!\n]+", text)]
-    asking = [bool(OTHERS.search(sentence)) for sentence in sentences]
-    return any(asking) and any(
-        not asks and len(sentence.split()) >= 4 and not _INTRODUCTION.search(sentence)
-        for sentence, asks in zip(sentences, asking, strict=True)
-    )
+    return not says_more(str(text), lambda part: bool(OTHERS.search(normalise(part))))
 
 
 def boundary_reply(text: Any) -> str | None:

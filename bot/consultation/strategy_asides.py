@@ -22,7 +22,7 @@ import re
 from typing import Any
 
 from bot.consultation.questions import message, named_themes, theme_names
-from bot.consultation.replies import short
+from bot.consultation.replies import says_more, short
 from bot.strategy import ISLAND_IDS, SEABED_IDS, THEME_IDS, load_strategy, theme
 
 MAX_WORDS = 25  # a question with a line of context ("... GDP, jobs, that sort of thing")
@@ -82,7 +82,9 @@ WHEN = re.compile(
     rf"\bwhen('?s| is| will| does| do| are| would)? (it|this|{_IT[1:-1]}|you|they|we|the lep)"
     r"( (be|being|get|getting|going to be|gonna be|supposed to be|actually|finally|all))* "
     r"(finish(ed)?|done|published|out|ready|complete(d)?|decided|agreed|adopted|signed off|"
-    r"launched|final|finali[sz]ed|come out|happen(ing)?|know)\b|"
+    r"launched|final|finali[sz]ed|come out|happen(ing)?|know)\b"
+    # "when will they finish the bypass?" is about the bypass
+    r"(?! (the|a|an|our|my|that|those|these|this|work|works|roadworks|road|building)\b)|"
     r"\bwhat('?s| is| does)? (happen(s|ing)?|going on|on) (in|on|at) (the )?(11(th)? )?january\b|"
     r"\b(what('?s| is)? (the )?|is there (a |any )?)"
     r"(deadline|timeline|timescale|timetable|time ?frame|closing date)\b|"
@@ -101,10 +103,12 @@ def asks_when_it_is_finished(text: Any) -> bool:
 # timetable)
 EVENT = re.compile(
     r"\b(events?|workshops?|(?<!board )meetings?|sessions?|drop ins?|roundtables?|round tables?|"
-    r"forums?|seminars?|briefings?|launch|face to face|in person)\b"
+    r"forums?|seminars?|briefings?|launch (event|party|meeting)|face to face|in person)\b"
 )
 COME = re.compile(
-    r"\b(is there|are there|any|can (i|we)|could (i|we)|where|how (do|can) (i|we)|"
+    # "can we get a meeting with the council about the potholes" is a view, not an event
+    r"\b(is there|are there|any|(can|could|how (do|can)) (i|we) (come|attend|go|join|book|"
+    r"sign up|get to)|where|"
     r"will there be|do you (have|run|hold|do)|are you (having|running|holding)|"
     r"come (along|to)|attend|go to|turn up)\b"
 )
@@ -256,8 +260,17 @@ def short_version() -> str:
 
 def strategy_aside_reply(text: Any, bot_text: str = "") -> str | None:
     """The reply to a question about the strategy named above (`bot_text`: what the bot
-    said just before, for "and the other four?"), or None when it is none of these. The
-    timetable's answer is the FAQ's (`utter_faq/next_steps`): NEXT_STEPS."""
+    said just before, for "and the other four?"), or None when it is none of these or the
+    message says more than the question ("when will it be done? the roadworks on the A41, I
+    mean, they're killing us" is a view). The timetable's answer is the FAQ's
+    (`utter_faq/next_steps`): NEXT_STEPS."""
+    reply = _aside_reply(text, bot_text)
+    if reply is None or says_more(str(text), lambda part: bool(_aside_reply(part, bot_text)), 3):
+        return None
+    return reply
+
+
+def _aside_reply(text: Any, bot_text: str) -> str | None:
     if asks_about_the_others(text) and (others := the_others(described_in(bot_text))):
         return others
     if asks_why_these(text):
@@ -278,7 +291,12 @@ NEXT_STEPS = "utter_faq/next_steps"
 
 
 def asks_about_the_strategy(text: Any) -> bool:
-    """Any of the questions above that need no earlier reply (for the form's checks)."""
+    """Any of the questions above that need no earlier reply (for the form's checks), and
+    nothing more said beside it."""
+    return _asks_about_the_strategy(text) and not says_more(str(text), _asks_about_the_strategy, 3)
+
+
+def _asks_about_the_strategy(text: Any) -> bool:
     return (
         asks_why_these(text)
         or asks_for_the_short_version(text)

@@ -221,3 +221,37 @@ def test_how_many_have_responded_is_not_the_economy() -> None:
 )
 def test_the_arcs_figures_are_the_faqs(text: str) -> None:
     assert not asks_for_figures(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a question that goes on into the business's own view
+        "when will they finish the bypass? it's been years and trade is dying",
+        "when will it be done? the roadworks on the A41 I mean, they're killing us",
+        "is there any data on how many businesses struggle with broadband? ours is terrible",
+        "how many jobs are there in Bucks for school leavers? not enough, that's why they leave",
+        # the same words about something other than the strategy
+        "when will they finish the bypass?",
+        "is there any support for firms hit by the launch of HS2 works?",
+        "can we get a meeting with the council about the potholes on our estate",
+    ],
+)
+def test_views_that_ask_about_something_else_are_not_strategy_questions(text: str) -> None:
+    """Written after merging set S: each was answered as a question about the strategy, and
+    at an open question nothing was stored."""
+    assert strategy_aside_reply(text) is None
+    assert not asks_about_the_strategy(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "any stats on the county's GDP? just curious",
+        "when's it finished? thanks",
+        "can I come to a meeting instead?",
+        "I'm a reporter at the Bucks Herald. When will the final strategy be published?",
+    ],
+)
+def test_a_strategy_question_with_a_word_of_thanks_or_who_asks_is_still_one(text: str) -> None:
+    assert strategy_aside_reply(text) is not None

@@ -53,7 +53,7 @@ from bot.consultation.replies.skips import (
     none_reply,
     skips_the_rest,
 )
-from bot.consultation.replies.text import DASHES, mentions, normalise, short, whole
+from bot.consultation.replies.text import DASHES, mentions, normalise, says_more, short, whole
 from bot.consultation.replies.yes_no import (
     ACKNOWLEDGEMENT,
     NO_REPLY,
@@ -117,6 +117,7 @@ __all__ = [
     "view_with_question",
     "skips_the_rest",
     "takes_back_last_answer",
+    "says_more",
     "short",
     "whole",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import Any
 
 # A dash alone is a typed skip, never punctuation or an emoji reply.
@@ -37,6 +38,26 @@ def short(text: Any, max_words: int) -> str | None:
         return None
     norm = normalise(text)
     return norm if norm and len(norm.split()) <= max_words else None
+
+
+# "Hi.", "I'm from the LEP team.", "I'm a reporter at the Bucks Herald.": who asks
+INTRODUCTION = re.compile(
+    r"^((hi|hello|hey|morning|afternoon|evening)\b|(i'?m|i am|im|this is|my name is|we'?re|"
+    r"we are) (\w+ )?(from|at|with|writing|a|an|the|on)\b)"
+)
+
+
+def says_more(text: str, asking: Callable[[str], bool], min_words: int = 4) -> bool:
+    """Beside a sentence that asks (`asking`, given each sentence as written), another of
+    `min_words` words or more that is not who asks: the message is a view as well as a
+    question ("when will they finish the bypass? it's been years and trade is dying")."""
+    parts = [p for p in re.split(r"(?<=[.?!])\s+|\n+", text) if p.strip()]
+    asks = [asking(part) for part in parts]
+    return any(asks) and any(
+        not ask and len(norm.split()) >= min_words and not INTRODUCTION.search(norm)
+        for part, ask in zip(parts, asks, strict=True)
+        for norm in [normalise(part)]
+    )
 
 
 def mentions(pattern: re.Pattern[str], text: Any) -> bool:
