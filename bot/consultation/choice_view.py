@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from bot.consultation.choices import turned_down
 from bot.consultation.questions import chosen_by, question_queue, theme_phrases
 from bot.consultation.replies import after_change_of_mind
+from bot.consultation.subject import names_a_subject
 from bot.consultation.x_style import without_addressees
 
 # words that may sit among the theme names of a choice ("skills and housing mainly tbh")
@@ -143,16 +144,6 @@ def _lead(tokens: list[re.Match[str]], text: str) -> tuple[list[str], int, bool]
     return named, i, False
 
 
-def _substantive(view: str) -> bool:
-    """The tagger sees a subject in the words themselves ("the two that matter" has none)."""
-    try:
-        from bot.tagging import tag
-
-        return bool(tag(view).themes)
-    except Exception:  # the tagger is optional here; without it no view is split off
-        return False
-
-
 def choice_and_view(text: str, among: tuple[str, ...] | list[str]) -> ChoiceView | None:
     """The themes of `among` a choice names first and the view after them; None when the
     message is a choice alone, changes its mind or turns a theme down ("space - no wait,
@@ -176,7 +167,7 @@ def choice_and_view(text: str, among: tuple[str, ...] | list[str]) -> ChoiceView
         len(words) < VIEW_MIN_WORDS
         or view.rstrip().endswith("?")
         or NOT_A_VIEW.match(view.lower())
-        or not _substantive(view)
+        or not names_a_subject(view)
     ):
         return None
     return ChoiceView(themes, view)
@@ -195,7 +186,7 @@ def view_beside_none(text: str) -> str | None:
             len(view.split()) >= VIEW_MIN_WORDS
             and not view.endswith("?")
             and not NOT_A_VIEW.match(view.lower())
-            and _substantive(view)
+            and names_a_subject(view)
         ):
             # from the first part after the choice: "we're a hairdresser, but rents ..."
             return text[text.index(parts[1]) :].strip()

@@ -19,10 +19,12 @@ version: the roads are terrible") stays a view. No Rasa imports.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from bot.consultation.questions import message, named_themes, theme_names
 from bot.consultation.replies import says_more, short
+from bot.consultation.subject import names_a_subject
 from bot.strategy import ISLAND_IDS, SEABED_IDS, THEME_IDS, load_strategy, theme
 
 MAX_WORDS = 25  # a question with a line of context ("... GDP, jobs, that sort of thing")
@@ -265,9 +267,16 @@ def strategy_aside_reply(text: Any, bot_text: str = "") -> str | None:
     mean, they're killing us" is a view). The timetable's answer is the FAQ's
     (`utter_faq/next_steps`): NEXT_STEPS."""
     reply = _aside_reply(text, bot_text)
-    if reply is None or says_more(str(text), lambda part: bool(_aside_reply(part, bot_text)), 3):
+    if reply is None or _a_view_too(str(text), lambda part: bool(_aside_reply(part, bot_text))):
         return None
     return reply
+
+
+def _a_view_too(text: str, asking: Callable[[str], bool]) -> bool:
+    """Beside the question, a sentence of the business's own, and a subject the tagger sees
+    ("... broadband? ours is terrible"), not the question's elaboration ("... the Bucks
+    economy? GDP, jobs, that sort of thing", "... come along to? prefer face to face")."""
+    return says_more(text, asking, 3) and names_a_subject(text)
 
 
 def _aside_reply(text: Any, bot_text: str) -> str | None:
@@ -293,7 +302,7 @@ NEXT_STEPS = "utter_faq/next_steps"
 def asks_about_the_strategy(text: Any) -> bool:
     """Any of the questions above that need no earlier reply (for the form's checks), and
     nothing more said beside it."""
-    return _asks_about_the_strategy(text) and not says_more(str(text), _asks_about_the_strategy, 3)
+    return _asks_about_the_strategy(text) and not _a_view_too(str(text), _asks_about_the_strategy)
 
 
 def _asks_about_the_strategy(text: Any) -> bool:

@@ -104,7 +104,7 @@ def test_a_view_with_none_naming_no_theme_is_kept_under_its_own_key(
     database_url: str, domain: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # the served tagger sees a subject the keyword list does not name
-    monkeypatch.setattr("bot.consultation.choice_view._substantive", lambda view: True)
+    monkeypatch.setattr("bot.consultation.choice_view.names_a_subject", lambda view: True)
     text = "none of these are us, but staff can't get home after the last bus"
     result, replies = _choose("q-none-own", "islands", text, domain)
     assert result["islands"] == [] and result["island_answer"] == DONE

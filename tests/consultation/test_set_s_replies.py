@@ -251,6 +251,10 @@ def test_views_that_ask_about_something_else_are_not_strategy_questions(text: st
         "when's it finished? thanks",
         "can I come to a meeting instead?",
         "I'm a reporter at the Bucks Herald. When will the final strategy be published?",
+        # the question's own elaboration, or a second question, is no view
+        "any figures for the county's economy? GDP, jobs, that kind of thing",
+        "when is the strategy finished? is it something in January?",
+        "is there a workshop I could come along to? I'd rather talk in person",
     ],
 )
 def test_a_strategy_question_with_a_word_of_thanks_or_who_asks_is_still_one(text: str) -> None:

@@ -49,12 +49,16 @@ INTRODUCTION = re.compile(
 
 def says_more(text: str, asking: Callable[[str], bool], min_words: int = 4) -> bool:
     """Beside a sentence that asks (`asking`, given each sentence as written), another of
-    `min_words` words or more that is not who asks: the message is a view as well as a
-    question ("when will they finish the bypass? it's been years and trade is dying")."""
+    `min_words` words or more that is neither a question nor who asks: the message may be
+    a view as well as a question ("is there any data on how many businesses struggle with
+    broadband? ours is terrible")."""
     parts = [p for p in re.split(r"(?<=[.?!])\s+|\n+", text) if p.strip()]
     asks = [asking(part) for part in parts]
     return any(asks) and any(
-        not ask and len(norm.split()) >= min_words and not INTRODUCTION.search(norm)
+        not ask
+        and not part.rstrip().endswith("?")
+        and len(norm.split()) >= min_words
+        and not INTRODUCTION.search(norm)
         for part, ask in zip(parts, asks, strict=True)
         for norm in [normalise(part)]
     )
