@@ -21,6 +21,7 @@ from typing import Any
 
 from bot.consultation.access import access_reply
 from bot.consultation.replies import normalise, says_more, short
+from bot.consultation.subject import names_a_subject
 
 MAX_WORDS = 30
 
@@ -122,12 +123,18 @@ def gives_instructions(text: Any) -> bool:
 
 def asks_for_others_answers(text: Any) -> bool:
     """A short message asking what another business said, how many have taken part, or for
-    a copy or export of the answers, and saying nothing more ("what are our competitors
+    a copy or export of the answers, and not a view besides ("what are our competitors
     saying about skills? they all struggle like us" is a view)."""
     norm = short(text, MAX_WORDS)
     if norm is None or OTHERS.search(norm) is None:
         return False
-    return not says_more(str(text), lambda part: bool(OTHERS.search(normalise(part))))
+    # beside the request, a sentence of the business's own with a subject the tagger sees
+    # is a view ("... skills? they all struggle like us"); "asking for a piece" is not
+    return not (says_more(str(text), _asks_for_others) and names_a_subject(str(text)))
+
+
+def _asks_for_others(sentence: str) -> bool:
+    return OTHERS.search(normalise(sentence)) is not None
 
 
 def boundary_reply(text: Any) -> str | None:
