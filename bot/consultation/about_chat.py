@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 from bot.consultation.questions import message
-from bot.consultation.replies import short
+from bot.consultation.replies import short_match
 
 MAX_WORDS = 16
 EXAMPLE_KINDS = frozenset({"opportunities", "barriers", "help", "views"})
@@ -24,8 +24,7 @@ EXAMPLE_KINDS = frozenset({"opportunities", "barriers", "help", "views"})
 
 def _short_and_matches(pattern: re.Pattern[str], text: Any) -> bool:
     """A short message (at most MAX_WORDS words, normalised) in which `pattern` is found."""
-    norm = short(text, MAX_WORDS)
-    return norm is not None and pattern.search(norm) is not None
+    return short_match(pattern, text, MAX_WORDS)
 
 
 _LEAD = r"^((hi|hello|hey|sorry|so|ok|okay|oh|um|erm|and|but|quick question|sorry but|wait) )*"

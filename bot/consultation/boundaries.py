@@ -20,8 +20,8 @@ import re
 from typing import Any
 
 from bot.consultation.access import access_reply
-from bot.consultation.replies import normalise, says_more, short
-from bot.consultation.subject import names_a_subject
+from bot.consultation.replies import normalise, short, short_match
+from bot.consultation.subject import a_view_too
 
 MAX_WORDS = 30
 
@@ -117,8 +117,7 @@ OTHERS = re.compile(
 
 def gives_instructions(text: Any) -> bool:
     """A short message trying to give the bot new instructions or see how it is set up."""
-    norm = short(text, MAX_WORDS)
-    return norm is not None and INSTRUCTIONS.search(norm) is not None
+    return short_match(INSTRUCTIONS, text, MAX_WORDS)
 
 
 def asks_for_others_answers(text: Any) -> bool:
@@ -130,7 +129,7 @@ def asks_for_others_answers(text: Any) -> bool:
         return False
     # beside the request, a sentence of the business's own with a subject the tagger sees
     # is a view ("... skills? they all struggle like us"); "asking for a piece" is not
-    return not (says_more(str(text), _asks_for_others) and names_a_subject(str(text)))
+    return not a_view_too(str(text), _asks_for_others, 4)
 
 
 def _asks_for_others(sentence: str) -> bool:

@@ -19,12 +19,11 @@ version: the roads are terrible") stays a view. No Rasa imports.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import Any
 
 from bot.consultation.questions import message, named_themes, theme_names
-from bot.consultation.replies import says_more, short
-from bot.consultation.subject import names_a_subject
+from bot.consultation.replies import short, short_match
+from bot.consultation.subject import a_view_too
 from bot.strategy import ISLAND_IDS, SEABED_IDS, THEME_IDS, load_strategy, theme
 
 MAX_WORDS = 25  # a question with a line of context ("... GDP, jobs, that sort of thing")
@@ -172,8 +171,7 @@ WHY_THESE = re.compile(
 
 def asks_why_these(text: Any) -> bool:
     """A short question asking why the strategy picked its islands and drivers."""
-    norm = short(text, ANCHORED_WORDS)
-    return norm is not None and WHY_THESE.search(norm) is not None
+    return short_match(WHY_THESE, text, ANCHORED_WORDS)
 
 
 # "and the other four?", "what about the rest?", "the others?", "tell me about the other
@@ -189,8 +187,7 @@ OTHERS = re.compile(
 
 def asks_about_the_others(text: Any) -> bool:
     """A short follow-up asking about the themes not just described."""
-    norm = short(text, ANCHORED_WORDS)
-    return norm is not None and OTHERS.search(norm) is not None
+    return short_match(OTHERS, text, ANCHORED_WORDS)
 
 
 # "is there anything in this for care homes?", "does the strategy cover retail?", "does it
@@ -267,16 +264,9 @@ def strategy_aside_reply(text: Any, bot_text: str = "") -> str | None:
     mean, they're killing us" is a view). The timetable's answer is the FAQ's
     (`utter_faq/next_steps`): NEXT_STEPS."""
     reply = _aside_reply(text, bot_text)
-    if reply is None or _a_view_too(str(text), lambda part: bool(_aside_reply(part, bot_text))):
+    if reply is None or a_view_too(str(text), lambda part: bool(_aside_reply(part, bot_text))):
         return None
     return reply
-
-
-def _a_view_too(text: str, asking: Callable[[str], bool]) -> bool:
-    """Beside the question, a sentence of the business's own, and a subject the tagger sees
-    ("... broadband? ours is terrible"), not the question's elaboration ("... the Bucks
-    economy? GDP, jobs, that sort of thing", "... come along to? prefer face to face")."""
-    return says_more(text, asking, 3) and names_a_subject(text)
 
 
 def _aside_reply(text: Any, bot_text: str) -> str | None:
@@ -302,7 +292,7 @@ NEXT_STEPS = "utter_faq/next_steps"
 def asks_about_the_strategy(text: Any) -> bool:
     """Any of the questions above that need no earlier reply (for the form's checks), and
     nothing more said beside it."""
-    return _asks_about_the_strategy(text) and not _a_view_too(str(text), _asks_about_the_strategy)
+    return _asks_about_the_strategy(text) and not a_view_too(str(text), _asks_about_the_strategy)
 
 
 def _asks_about_the_strategy(text: Any) -> bool:

@@ -4,6 +4,10 @@ that sort of thing"). No Rasa imports."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from bot.consultation.replies import says_more
+
 
 def names_a_subject(text: str) -> bool:
     """The tagger finds at least one theme in `text`; False when no tagger is loaded."""
@@ -13,3 +17,10 @@ def names_a_subject(text: str) -> bool:
         return bool(tag(text).themes)
     except Exception:  # the tagger is optional here; without it nothing counts as a view
         return False
+
+
+def a_view_too(text: str, asking: Callable[[str], bool], min_words: int = 3) -> bool:
+    """Beside the sentence that asks, one of the business's own with a subject the tagger
+    sees ("... broadband? ours is terrible"), not the question's elaboration ("... the Bucks
+    economy? GDP, jobs, that sort of thing", "... replied so far? asking for a piece")."""
+    return says_more(text, asking, min_words) and names_a_subject(text)

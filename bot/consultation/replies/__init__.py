@@ -53,7 +53,15 @@ from bot.consultation.replies.skips import (
     none_reply,
     skips_the_rest,
 )
-from bot.consultation.replies.text import DASHES, mentions, normalise, says_more, short, whole
+from bot.consultation.replies.text import (
+    DASHES,
+    mentions,
+    normalise,
+    says_more,
+    short,
+    short_match,
+    whole,
+)
 from bot.consultation.replies.yes_no import (
     ACKNOWLEDGEMENT,
     NO_REPLY,
@@ -119,5 +127,6 @@ __all__ = [
     "takes_back_last_answer",
     "says_more",
     "short",
+    "short_match",
     "whole",
 ]

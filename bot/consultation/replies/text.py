@@ -40,6 +40,12 @@ def short(text: Any, max_words: int) -> str | None:
     return norm if norm and len(norm.split()) <= max_words else None
 
 
+def short_match(pattern: re.Pattern[str], text: Any, max_words: int) -> bool:
+    """A short message (see `short`) in which `pattern` is found."""
+    norm = short(text, max_words)
+    return norm is not None and pattern.search(norm) is not None
+
+
 # "Hi.", "I'm from the LEP team.", "I'm a reporter at the Bucks Herald.": who asks
 INTRODUCTION = re.compile(
     r"^((hi|hello|hey|morning|afternoon|evening)\b|(i'?m|i am|im|this is|my name is|we'?re|"
