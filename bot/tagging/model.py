@@ -104,6 +104,9 @@ DEFAULT_CONFIG: dict = {
     # Likewise a public body buying or trialling, a transport link to fix (`stated_views.py`):
     # intelligent_public_services / infrastructure. Models saved without the key: off.
     "stated_views": True,
+    # A road that is only a driverless trial's or the bad air's setting does not carry
+    # infrastructure (`incidental_roads.py`). Models saved without the key: off.
+    "incidental_roads": True,
 }
 
 ENCODER_FILE = "encoder.onnx"

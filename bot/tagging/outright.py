@@ -11,6 +11,10 @@ rule lifts a theme's score to its threshold and says why in the evidence:
 5. optionally (`term_rule`), a term that predicts a theme precisely: `terms`.
 The classifier weighs a message as a whole, so each of these is a case where it can be
 outvoted by the rest of the message; GUIDE.md says they carry their theme regardless.
+The other way round, one case where the classifier hears a theme the message does not state:
+6. a road that is only where a driverless trial runs or where the air is bad, with no other
+   transport or premises word, does not carry infrastructure: `incidental_roads` (never
+   when a rule above stated it or the question asked about it).
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import numpy as np
 
 from bot.strategy import THEME_IDS
 from bot.tagging.features import named_outright
+from bot.tagging.incidental_roads import road_only_as_setting
 from bot.tagging.needs import stated_needs
 from bot.tagging.question_context import question_theme, turns_down
 from bot.tagging.stated_views import stated_views
@@ -68,7 +73,14 @@ def lift(
         for j, term in fired.items():
             carry(j)
             evidence.setdefault(j, []).insert(0, f"term: {term.removeprefix('gaz:')}")
+    if tagger.config.get("incidental_roads"):
+        j = THEME_IDS.index("infrastructure")
+        if j not in evidence and asked != "infrastructure" and road_only_as_setting(clauses):
+            scores[j] = min(scores[j], thresholds[j] - _JUST_BELOW)
     return asked, evidence
+
+
+_JUST_BELOW = 1e-3  # a withheld theme's score: under its threshold, and still shown
 
 
 def _gate_lets_through(tagger: TrainedTagger, i: int, parts: dict) -> bool:

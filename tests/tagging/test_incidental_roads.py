@@ -1,0 +1,101 @@
+"""A road that is only where a driverless trial runs, or where the air is bad, does not carry
+infrastructure (GUIDE.md's mobility-vs-links boundary, `incidental_roads.py`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.tagging.clean import clean
+from bot.tagging.incidental_roads import road_only_as_setting
+from bot.tagging.segments import segments
+from bot.tagging.training import data as tagdata
+
+
+def _setting(text: str) -> str | None:
+    return road_only_as_setting(segments(clean(text) or text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Let us trial our shuttle on public roads in Aylesbury.",
+        "Nobody will insure a driverless shuttle on a public road yet.",
+        "Our autonomous pods could be tested along a real high street tomorrow",
+        "we need a council willing to let self-driving vans run on its roads",
+        "Public-road trials for connected cars, please #bucksLIS",
+        "Electric buses designed in the Arc, running on Bucks roads. Why not?",
+        "the air on Desborough Road is still awful for our riders",
+        "Diesel fumes along the A40 at school pick-up are disgusting",
+    ],
+)
+def test_a_road_that_is_only_a_setting_is_found(text: str) -> None:
+    assert _setting(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the road's own state is the view
+        "potholes wreck our autonomous test cars on the roads round Buckingham",
+        "Our driverless pods need a segregated lane on the road to be worth trialling",
+        "the roads there are so bad our driverless trials keep getting cancelled",
+        # another link, premises or utility beside the setting
+        "Trials on public roads, yes, but first the A41 needs dualling",
+        "We trial autonomous shuttles on public roads and need a bigger workshop",
+        "air on the high street is awful and the trains are worse",
+        "Autonomous shuttles between Aylesbury station and the hospital",
+        # no setting at all
+        "The A43 is a daily fight",
+        "our shuttle works on private land only",
+    ],
+)
+def test_a_road_that_is_the_subject_is_not_a_setting(text: str) -> None:
+    assert _setting(text) is None
+
+
+def test_the_rule_agrees_with_the_training_labels() -> None:
+    """On the training messages (never labelled with this rule in mind) a message the rule
+    fires on is labelled without infrastructure at least 95% of the time."""
+    fired = agreed = 0
+    for path in tagdata.TRAIN_PATHS:
+        for example in tagdata.load(path):
+            if _setting(example.text):
+                fired += 1
+                agreed += "infrastructure" not in example.themes
+    assert fired >= 15
+    assert agreed / fired >= 0.95
+
+
+def test_the_engine_withholds_infrastructure_only_for_a_setting(trained_engine: object) -> None:
+    engine = trained_engine
+    config = engine.config  # type: ignore[attr-defined]
+    texts = [
+        "Let us trial our driverless shuttle on public roads in Aylesbury.",
+        "Let us trial our driverless shuttle on public roads, and fix the potholes first.",
+    ]
+    saved = config.get("incidental_roads")
+    try:
+        config["incidental_roads"] = True
+        setting, pothole = engine.tag_many(texts)  # type: ignore[attr-defined]
+        config["incidental_roads"] = False
+        before, _ = engine.tag_many(texts)  # type: ignore[attr-defined]
+    finally:
+        config["incidental_roads"] = saved
+    assert "intelligent_mobility" in setting.themes
+    assert "infrastructure" not in setting.themes
+    assert setting.scores["infrastructure"] <= before.scores["infrastructure"]
+    assert "infrastructure" in pothole.themes
+
+
+def test_the_question_asked_about_roads_keeps_infrastructure(trained_engine: object) -> None:
+    engine = trained_engine
+    config = engine.config  # type: ignore[attr-defined]
+    saved = config.get("incidental_roads")
+    try:
+        config["incidental_roads"] = True
+        [answer] = engine.tag_many(  # type: ignore[attr-defined]
+            ["driverless shuttles on public roads"], ["seabed:infrastructure:barriers"]
+        )
+    finally:
+        config["incidental_roads"] = saved
+    assert "infrastructure" in answer.themes
