@@ -29,7 +29,7 @@ _TRADES = (
     "architects|accountants|solicitors|analysts|technologists|clinicians|dentists|"
     "pharmacists|therapists|physios|vets|doctors|GPs|chemists|physicists|colourists|"
     "operatives|tradespeople|tradesmen|receptionists|hygienists|midwives|paramedics|"
-    "butchers|bakers|gardeners|(?:software|web|app|games|front-end|back-end) developers|"
+    "butchers|bakers|gardeners|(?:software|web|app|games|front-end|back-end) developers|devs|"
     "[a-z]{3,}ists|[a-z]{3,}icians"
 )
 _AMOUNT = (
@@ -48,7 +48,8 @@ _HIRING = re.compile(
     r"decent|local|for the (?:job|role|post)|to (?:work|apply|join|fill|train|do the job)|"
     r"anywhere|at all))"
     # "need 20 more drivers", "a steady pipeline of biomedical engineers", "need compers"
-    r"|\b(?:need|needs|needed|looking for|short of|crying out for|desperate for|pipeline of|"
+    r"|\b(?:need|needs|needed|looking for|could do with|short of|crying out for|desperate for|"
+    r"pipeline of|"
     r"shortages? of|recruiting|recruit|hiring|hire|take on|taking on)\s+"
     r"(?:" + _AMOUNT + r"\s+)*(?:[\w'-]+\s+){0,2}?(?:" + _TRADES + r")\b"
     # "staffing is a nightmare", "recruiting dental nurses is the real problem"
@@ -70,6 +71,15 @@ _HIRING = re.compile(
     r"|\bunfilled\s+(?:vacancies|posts|roles|jobs)"
     r"|\bcan'?t fill\s+(?:the\s+|our\s+)?(?:vacanc(?:y|ies)|roles?|posts?|jobs?|positions?)"
     r"|\bhiring\s+(?:someone|somebody)\b"
+    # "need someone who can make sense of the data", "could do with somebody who knows CNC"
+    r"|\b(?:need|needs|needed|looking for|could do with|crying out for)\s+(?:\w+\s+)?"
+    r"(?:someone|somebody|a person|people)\s+(?:who|that)\s+(?:can|could|knows?|understands?)\b"
+    # (advice is not a hire: "need someone who can tell us which grants exist")
+    r"(?!\s+(?:tell|advise|explain|help|point|answer|sign|approve|talk|listen|introduce|afford|"
+    r"reach|visit|park|live|shop|travel|buy|spend)\b)"
+    # "a test range and a couple of RF engineers": a second thing needed, after "and"
+    r"|\b(?:need|needs|needed|could do with|looking for)\b(?:\s+[\w'-]+){1,8}?\s+and\s+"
+    r"(?:a couple of|a few|some|more|two|three|\d+)\s+(?:[\w'-]+\s+)?(?:" + _TRADES + r")\b"
     # "nobody local trains small firms to use it"
     r"|\b(?:nobody|no one|no-one)\s+(?:local\s+|round here\s+|nearby\s+)?(?:trains|teaches|"
     r"runs (?:a |any )?courses?)\b",

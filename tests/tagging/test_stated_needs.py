@@ -21,6 +21,10 @@ from bot.tagging.training import data as tagdata
         ("we can't find anyone who's done it before", "education_skills"),
         ("staffing is already a nightmare", "education_skills"),
         ("Recruting dental nurses is the real problem though", "education_skills"),
+        ("we now need someone who can make sense of the data", "education_skills"),
+        ("could do with somebody who knows five-axis CNC", "education_skills"),
+        ("logistics software co on the MK border, hard to find devs", "education_skills"),
+        ("we need a test range and two welders", "education_skills"),
         ("we need somewhere bigger", "infrastructure"),
         ("we need sound stages AND a workforce", "infrastructure"),
         ("we'd need a much bigger yard to stock for them", "infrastructure"),
@@ -48,6 +52,8 @@ def test_a_need_said_outright_carries_its_theme(text: str, theme: str) -> None:
         "our office is in Marlow and we rent a unit",
         "we never struggle to attract people, they love the Chilterns",
         "can't get our staff to work on time because of the A41",
+        "we need someone who can tell us which grants we qualify for",
+        "we need people who can afford to shop here",
     ],
 )
 def test_no_need_is_read_into_other_words(text: str) -> None:
