@@ -105,8 +105,8 @@ DEFAULT_CONFIG: dict = {
     # intelligent_public_services / infrastructure. Models saved without the key: off.
     "stated_views": True,
     # A road that is only a driverless trial's or the bad air's setting does not carry
-    # infrastructure (`incidental_roads.py`). Models saved without the key: off.
-    "incidental_roads": True,
+    # infrastructure (`incidental_infrastructure.py`). Models saved without the key: off.
+    "incidental_infrastructure": True,
 }
 
 ENCODER_FILE = "encoder.onnx"

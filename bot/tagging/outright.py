@@ -13,7 +13,7 @@ The classifier weighs a message as a whole, so each of these is a case where it 
 outvoted by the rest of the message; GUIDE.md says they carry their theme regardless.
 The other way round, one case where the classifier hears a theme the message does not state:
 6. a road that is only where a driverless trial runs or where the air is bad, with no other
-   transport or premises word, does not carry infrastructure: `incidental_roads` (never
+   transport or premises word, does not carry infrastructure: `incidental_infrastructure` (never
    when a rule above stated it or the question asked about it).
 """
 
@@ -25,7 +25,7 @@ import numpy as np
 
 from bot.strategy import THEME_IDS
 from bot.tagging.features import named_outright
-from bot.tagging.incidental_roads import road_only_as_setting
+from bot.tagging.incidental_infrastructure import only_incidental
 from bot.tagging.needs import stated_needs
 from bot.tagging.question_context import question_theme, turns_down
 from bot.tagging.stated_views import stated_views
@@ -73,9 +73,9 @@ def lift(
         for j, term in fired.items():
             carry(j)
             evidence.setdefault(j, []).insert(0, f"term: {term.removeprefix('gaz:')}")
-    if tagger.config.get("incidental_roads"):
+    if tagger.config.get("incidental_infrastructure"):
         j = THEME_IDS.index("infrastructure")
-        if j not in evidence and asked != "infrastructure" and road_only_as_setting(clauses):
+        if j not in evidence and asked != "infrastructure" and only_incidental(clauses):
             scores[j] = min(scores[j], thresholds[j] - _JUST_BELOW)
     return asked, evidence
 

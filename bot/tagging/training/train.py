@@ -50,7 +50,7 @@ RUNTIME_FILES = (
     "terms.py",
     "needs.py",
     "stated_views.py",
-    "incidental_roads.py",
+    "incidental_infrastructure.py",
     "outright.py",
     "vocabulary.py",
     "encoder_graph.py",

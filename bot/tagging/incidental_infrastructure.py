@@ -1,21 +1,24 @@
-"""A road that is only where something happens is not a view on transport links.
+"""Transport and rent words that are incidental: a message that only has those is not a view
+on infrastructure.
 
 GUIDE.md: mobility *technology or products* are `intelligent_mobility`; transport *links*
-(a road, a rail line, a station) are `infrastructure`. Five independent writers (sets A, C,
-D, E, G) each labelled messages such as "Let us trial our shuttle on public roads in
-Aylesbury", "Nobody will insure a driverless shuttle on a public road yet" and "the air on
-Desborough Road is awful for our riders" without `infrastructure`, and so do our own
-training writers (20 of 20 such messages): the road there is where a trial runs or where the
-air is bad, not a link anybody asks to be built, fixed or reached. The classifier hears
-"road" and adds infrastructure anyway.
+(a road, a rail line, a station) and commercial premises are `infrastructure`; the cost of
+housing for staff is `environment_quality_of_life`. The classifier hears "road" or "rent"
+and adds infrastructure where independent writers did not:
+- a road that is only where something happens: five writers (sets A, C, D, E, G) labelled
+  "Let us trial our shuttle on public roads in Aylesbury", "Nobody will insure a driverless
+  shuttle on a public road yet" and "the air on Desborough Road is awful for our riders"
+  without it, as did our own training writers (21 of 22 such messages): the road is where
+  a trial runs or where the air is bad, not a link anybody asks to be built, fixed or reached;
+- the rent of a home: "cant find a 3 bed to rent in buckingham ... how r we meant to get
+  staff", "cant get staff cos rents r mad round here" (31 of 31 training messages without
+  infrastructure): what staff pay to live, not premises.
 
-So infrastructure is withheld when every transport word in a message is such a setting: a
-road or street a driverless, connected or electric vehicle is trialled on ("on real roads",
-"public-road trials", "a test route"), or the road the bad air is on ("fumes on the A40"),
-and nothing else in the message could carry the theme (no other link, premises, power,
-broadband, no word about the road's state such as "potholes" or "sort out"). A theme a rule
-stated outright (`needs.py`, `stated_views.py`) or the question's own theme is never
-withheld (`outright.lift`).
+So infrastructure is withheld when every transport or rent word in a message is of that kind
+and nothing else in it could carry the theme (no other link, premises, power or broadband,
+no word about the road's own state such as "potholes" or "sort out"). A theme a rule stated
+outright (`needs.py`, `stated_views.py`) or the question's own theme is never withheld
+(`outright.lift`).
 """
 
 from __future__ import annotations
@@ -59,6 +62,20 @@ _AIR_SETTING = re.compile(
     r"(?:road|street|high street|a\d{2,4}|m\d{1,2})\b",
     re.IGNORECASE,
 )
+# The rent of a home for staff: "rents r mad round here" beside staff, "a 3 bed to rent"
+_RENT = re.compile(r"\b(?:rents?|renting|rental)\b", re.IGNORECASE)
+_HOME = re.compile(
+    r"\b(?:\d[- ]?bed\w*|homes?|flats?|shared houses?|rooms|live|living|afford\w*|staff|"
+    r"employees|workers|young|junior|graduates|nurses|carers|chefs|engineers|hygienists?|"
+    r"mortgages?|cost of living)\b",
+    re.IGNORECASE,
+)
+_PREMISES = re.compile(
+    r"\b(?:premises|units?|offices?|workshops?|labs?|cleanrooms?|clean rooms?|warehouses?|"
+    r"yards?|studios?|suites?|stages?|space|buildings?|shops?|sites?|commercial|business rates|"
+    r"desks?|landlords?|leases?|factory|barns?)\b",
+    re.IGNORECASE,
+)
 # Anything else that could carry infrastructure: when one is left, the classifier's call stands
 _OTHER_CUES = re.compile(
     r"\b(?:roads?|streets?|routes?|rail\w*|trains?|stations?|bus(?:es)?|coach\w*|hs2|"
@@ -68,30 +85,36 @@ _OTHER_CUES = re.compile(
     r"buildings?|floor ?space|space to|rent\w*|leases?|a\d{2,4}|m\d{1,2}|junctions?|bypass|"
     r"traffic|congest\w*|potholes?|parking|commut\w*|transport|travel|infrastructure|links?|"
     r"lanes?|motorways?|highways?|connections?|crossrail|elizabeth line|chiltern line|"
-    r"metropolitan line|tube|gas|cables?|masts?)\b",
+    r"metropolitan line|tube|gas|cables?|masts?|upload|download|internet|bandwidth|"
+    r"coverage)\b",
     re.IGNORECASE,
 )
 
 
-def road_only_as_setting(clauses: list[str]) -> str | None:
-    """The setting phrase when a road in `clauses` is only where a trial runs or where the
-    air is bad and no other infrastructure cue is left; otherwise None."""
-    setting: str | None = None
+def only_incidental(clauses: list[str]) -> str | None:
+    """The incidental phrase when every transport or rent word in `clauses` is a road that is
+    only a setting or the rent of a home and no other infrastructure cue is left; else None."""
+    found: str | None = None
     rest: list[str] = []
     # a message about mobility technology: its clauses may name the road it runs on apart
     mobility = any(_MOBILITY.search(c) or _PRODUCT.search(c) for c in clauses)
+    home_rent = not any(_PREMISES.search(c) for c in clauses)
     for clause in clauses:
         if mobility and not _ROAD_ITSELF.search(clause):
             clause = _PRODUCT.sub(" ", clause)
-            found = _TRIAL_SETTING.search(clause)
-            if found:
-                setting = setting or found.group(0)
+            setting = _TRIAL_SETTING.search(clause)
+            if setting:
+                found = found or setting.group(0)
                 clause = _TRIAL_SETTING.sub(" ", clause)
-        found = _AIR_SETTING.search(clause)
-        if found:
-            setting = setting or found.group(0)
+        air = _AIR_SETTING.search(clause)
+        if air:
+            found = found or air.group(0)
             clause = _AIR_SETTING.sub(lambda m: m.group("air"), clause)
+        rent = _RENT.search(clause)
+        if home_rent and rent and _HOME.search(clause):
+            found = found or rent.group(0)
+            clause = _RENT.sub(" ", clause)
         rest.append(clause)
-    if setting is None or _OTHER_CUES.search(" ".join(rest)):
+    if found is None or _OTHER_CUES.search(" ".join(rest)):
         return None
-    return setting
+    return found

@@ -1,18 +1,18 @@
-"""A road that is only where a driverless trial runs, or where the air is bad, does not carry
-infrastructure (GUIDE.md's mobility-vs-links boundary, `incidental_roads.py`)."""
+"""A road that is only where a driverless trial runs or where the air is bad, and the rent of
+a home, do not carry infrastructure (GUIDE.md, `incidental_infrastructure.py`)."""
 
 from __future__ import annotations
 
 import pytest
 
 from bot.tagging.clean import clean
-from bot.tagging.incidental_roads import road_only_as_setting
+from bot.tagging.incidental_infrastructure import only_incidental
 from bot.tagging.segments import segments
 from bot.tagging.training import data as tagdata
 
 
 def _setting(text: str) -> str | None:
-    return road_only_as_setting(segments(clean(text) or text))
+    return only_incidental(segments(clean(text) or text))
 
 
 @pytest.mark.parametrize(
@@ -26,9 +26,12 @@ def _setting(text: str) -> str | None:
         "Electric buses designed in the Arc, running on Bucks roads. Why not?",
         "the air on Desborough Road is still awful for our riders",
         "Diesel fumes along the A40 at school pick-up are disgusting",
+        "we r a small vfx co in iver, cant get staff cos rents r mad round here",
+        "cant find a 3 bed to rent in buckingham under 1600 how r we meant to get staff",
+        "our graduates can't afford to rent anywhere near Marlow",
     ],
 )
-def test_a_road_that_is_only_a_setting_is_found(text: str) -> None:
+def test_an_incidental_road_or_rent_is_found(text: str) -> None:
     assert _setting(text)
 
 
@@ -47,9 +50,14 @@ def test_a_road_that_is_only_a_setting_is_found(text: str) -> None:
         # no setting at all
         "The A43 is a daily fight",
         "our shuttle works on private land only",
+        # the rent of premises, or rent beside another link
+        "rents on units in Iver are mad",
+        "our landlord wants to double the rent and the staff are worried",
+        "staff can't afford the rents and the trains are awful",
+        "the upload speed is hopeless and our junior editors can't afford the rent",
     ],
 )
-def test_a_road_that_is_the_subject_is_not_a_setting(text: str) -> None:
+def test_a_road_or_rent_that_is_the_subject_is_not_incidental(text: str) -> None:
     assert _setting(text) is None
 
 
@@ -73,14 +81,14 @@ def test_the_engine_withholds_infrastructure_only_for_a_setting(trained_engine: 
         "Let us trial our driverless shuttle on public roads in Aylesbury.",
         "Let us trial our driverless shuttle on public roads, and fix the potholes first.",
     ]
-    saved = config.get("incidental_roads")
+    saved = config.get("incidental_infrastructure")
     try:
-        config["incidental_roads"] = True
+        config["incidental_infrastructure"] = True
         setting, pothole = engine.tag_many(texts)  # type: ignore[attr-defined]
-        config["incidental_roads"] = False
+        config["incidental_infrastructure"] = False
         before, _ = engine.tag_many(texts)  # type: ignore[attr-defined]
     finally:
-        config["incidental_roads"] = saved
+        config["incidental_infrastructure"] = saved
     assert "intelligent_mobility" in setting.themes
     assert "infrastructure" not in setting.themes
     assert setting.scores["infrastructure"] <= before.scores["infrastructure"]
@@ -90,12 +98,12 @@ def test_the_engine_withholds_infrastructure_only_for_a_setting(trained_engine: 
 def test_the_question_asked_about_roads_keeps_infrastructure(trained_engine: object) -> None:
     engine = trained_engine
     config = engine.config  # type: ignore[attr-defined]
-    saved = config.get("incidental_roads")
+    saved = config.get("incidental_infrastructure")
     try:
-        config["incidental_roads"] = True
+        config["incidental_infrastructure"] = True
         [answer] = engine.tag_many(  # type: ignore[attr-defined]
             ["driverless shuttles on public roads"], ["seabed:infrastructure:barriers"]
         )
     finally:
-        config["incidental_roads"] = saved
+        config["incidental_infrastructure"] = saved
     assert "infrastructure" in answer.themes
