@@ -50,6 +50,12 @@ from bot.consultation.standing import (
 )
 from bot.consultation.strategy_asides import asks_about_the_strategy
 
+# "but worse", "only more so", "x10": the answer pointed to, more strongly; no new subject
+_STRONGER = (
+    r"( (but|only|just|and|though)( even| much| a lot| far| way| 10 times| ten times)? "
+    r"(worse|more so|bigger|harder|more|worse now|getting worse)( now| these days| lately)?|"
+    r" (x ?10|times (ten|10|a hundred|100)|squared|and then some|if anything worse))"
+)
 # "same as before", "see above", "ditto", "as I said": the last answer stands for this
 # question too; nothing new to note and nothing to ask more about
 SAME_AS_BEFORE = re.compile(
@@ -63,6 +69,9 @@ SAME_AS_BEFORE = re.compile(
     r"same( answer| thing)? for (all( of)? (them|these|those)|the (rest|others|lot)|both|"
     r"(this|that) one( too)?)|(i )?(said|answered|covered|mentioned) (it|that|this|them)( all)? "
     r"(above|before|already|earlier))"
+    # "as above but worse", "same again only more so", "ditto x10" (set U kept it as a view
+    # of its own with the question's theme, not the answer it points to)
+    rf"{_STRONGER}?"
     r"( really| tbh| to be honest| thanks| i think| i guess| basically| pretty much| again)*"
 )
 
@@ -326,9 +335,14 @@ OTHER_PERSON = (
     r"other directors?|my (partner|boss|manager|staff|team|wife|husband|son|daughter|"
     r"employees?)|our (staff|team|employees|manager|md|ceo))"
 )
+_CLAUSE_JOIN = r"(so|and|but|because|cos|then|or|as|since|which|when|if)\b"
+# The modal asks about the other person ("can my colleague ..."), a few words at most
+# before them: "another strategy nobody will read, but fine: ... so my staff can't do late
+# shifts" (set U) is a view with "will" and "my staff ... do" far apart
 OTHERS_TAKING_PART = re.compile(
-    rf"\b(can|could|may|should|would|will|is it ok if|is it okay if|do you want|does)\b.*"
-    rf"\b{OTHER_PERSON}\b.*\b(fill\w*|do|does|take part|answer\w*|have a go|complete|"
+    rf"\b(can|could|may|should|would|will|is it ok if|is it okay if|do you want|does)"
+    rf"( (one|some|any|all|both|either) of)?( (?!{_CLAUSE_JOIN})\w+){{0,2}} {OTHER_PERSON}\b.*"
+    rf"\b(fill\w*|do|does|take part|answer\w*|have a go|complete|"
     r"respond|join|reply|contribute|give|say)\b"
 )
 

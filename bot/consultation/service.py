@@ -171,7 +171,9 @@ def record_answer(
         # the commit, and Rasa's transcript and other answers would wait behind the tagger.
         result = tag(text, question_key)
         earlier = _pointed_to(session, conversation.id) if points_back else None
-        if earlier and not result.themes:  # "ditto": the themes of the answer pointed to
+        if earlier and (not result.themes or same_as_before(text)):
+            # "ditto", "as above but worse": the themes of the answer pointed to (its own
+            # words name none; the question's theme alone is not what it says)
             result = tag(earlier, question_key)
         if needs_theme and not result.themes:
             return None
