@@ -31,6 +31,12 @@ from bot.consultation.pointers import (  # noqa: F401
     points_elsewhere,
     points_to_attachment,
 )
+from bot.consultation.pointing_back import (  # noqa: F401
+    PARTICULAR,
+    SAME_AS_BEFORE,
+    pointed_answer,
+    same_as_before,
+)
 from bot.consultation.replies import (
     acknowledgement_only,
     greeting_only,
@@ -49,40 +55,6 @@ from bot.consultation.standing import (
     asks_which_business,
 )
 from bot.consultation.strategy_asides import asks_about_the_strategy
-
-# "but worse", "only more so", "x10": the answer pointed to, more strongly; no new subject
-_STRONGER = (
-    r"( (but|only|just|and|though)( even| much| a lot| far| way| 10 times| ten times)? "
-    r"(worse|more so|bigger|harder|more|worse now|getting worse)( now| these days| lately)?|"
-    r" (x ?10|times (ten|10|a hundred|100)|squared|and then some|if anything worse))"
-)
-# "same as before", "see above", "ditto", "as I said": the last answer stands for this
-# question too; nothing new to note and nothing to ask more about
-SAME_AS_BEFORE = re.compile(
-    r"((it'?s |its |my answer'?s |answer'?s )?(the )?same( again| here| thing| answer| story)?"
-    r"( as (before|above|last time|the last one|the one before|my last( answer| one)?|"
-    r"previous|i said( before| above)?))?|ditto|as (above|before|i said|per above)|"
-    r"see (above|before|my (last|previous|earlier|other) (answer|one|message|reply))|"
-    r"(i'?ve|i have) already (said|answered|told you)( that| this)?|"
-    r"already (said|answered)( that)?|"
-    # "same for all of them", "said it above" (untagged by the tagger since its no-theme head)
-    r"same( answer| thing)? for (all( of)? (them|these|those)|the (rest|others|lot)|both|"
-    r"(this|that) one( too)?)|(i )?(said|answered|covered|mentioned) (it|that|this|them)( all)? "
-    r"(above|before|already|earlier))"
-    # "as above but worse", "same again only more so", "ditto x10" (set U kept it as a view
-    # of its own with the question's theme, not the answer it points to)
-    rf"{_STRONGER}?"
-    r"( really| tbh| to be honest| thanks| i think| i guess| basically| pretty much| again)*"
-)
-
-
-def same_as_before(text: Any) -> bool:
-    """The whole reply says the previous answer applies again ("same as before")."""
-    if not isinstance(text, str):
-        return False
-    norm = normalise(text)
-    return bool(norm) and SAME_AS_BEFORE.fullmatch(norm) is not None
-
 
 # "and the A41 is a nightmare", "also, parking", "oh and another thing ...": a second
 # message that carries on the answer just given (sent before the next question was read);

@@ -147,3 +147,17 @@ def test_a_played_back_answer_put_right_by_its_number(database_url: str) -> None
         (ROADS, "the A41 at Tring is dug up again"),
         (ROADS, text),
     ]
+
+
+def test_a_pointer_to_the_first_answer_takes_its_themes(database_url: str) -> None:
+    service.record_consent("u-first", "rest", True)
+    service.record_answer("u-first", "rest", "Westcott could test our space engines", SPACE, "q")
+    service.record_answer("u-first", "rest", "the infrastructure is crumbling", ROADS, "q")
+    chosen = ["infrastructure", "environment_quality_of_life"]
+    slots = {"seabed": chosen, "pending_questions": [ENV]}
+    text = "as per my first answer"
+    tracker = make_tracker("u-first", text, slots=slots, active_loop="strategy_form")
+    ValidateStrategyForm().validate_seabed_answer(text, CollectingDispatcher(), tracker, {})
+    last = service.recorded_answers("u-first")[-1]
+    assert (last.question_key, last.text) == (ENV, text)
+    assert "space" in last.themes and "infrastructure" not in last.themes

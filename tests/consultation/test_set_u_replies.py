@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 
 from bot.consultation.afterthoughts import corrected_item
-from bot.consultation.asides import asks_if_others_can_take_part, same_as_before
+from bot.consultation.asides import asks_if_others_can_take_part
+from bot.consultation.pointing_back import pointed_answer, same_as_before
 from bot.consultation.profile import strip_lead_in
 from bot.consultation.profile_checks import sector_instead
 from bot.consultation.profile_fixes import corrected_location, fixes_reply, profile_fixes
@@ -226,3 +227,45 @@ def test_a_played_back_answer_put_right_by_its_number(text: str, n: int) -> None
 )
 def test_no_numbered_correction(text: str) -> None:
     assert corrected_item(text, 2) is None
+
+
+EARLIER = [
+    "the Silverstone teams want composite brackets from us",
+    "on race weekends the A43 is shut solid and our vans can't get out",
+    "a composites course at the college so we can train our own",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("see my first answer", 0),  # the set's
+        ("as per my second answer", 1),
+        ("same as the first one tbh", 0),
+        ("what i said about the race weekends", 1),  # the set's
+        ("like what I said about the vans", 1),
+        ("same as what I told you about the college", 2),
+        ("as above", 2),  # no place or topic: the latest
+    ],
+)
+def test_a_pointer_to_one_answer_in_particular(text: str, meant: int) -> None:
+    assert same_as_before(text)
+    assert pointed_answer(text, EARLIER) == EARLIER[meant]
+
+
+def test_a_topic_no_answer_was_about_points_to_none() -> None:
+    # its own words are tagged instead ("broadband")
+    assert pointed_answer("what I said about broadband", EARLIER) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what I said about the roads, plus parking is awful",
+        "what I said about the roads and the parking is worse now",
+        "see my first answer, and the rents have doubled since",
+        "the first one is the roads",
+    ],
+)
+def test_a_pointer_with_a_view_beside_it_is_a_view(text: str) -> None:
+    assert not same_as_before(text)
