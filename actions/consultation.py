@@ -30,6 +30,7 @@ from actions.common import (
     skipped,
 )
 from actions.faq import SURE, answer_question, faq_choice
+from actions.profile import put_profile_right
 from actions.strategy_ask import KINDS
 from actions.strategy_state import (
     DONE,
@@ -89,6 +90,7 @@ from bot.consultation.replies import (
     asks_when_it_closes,
     corrects_last_answer,
     fed_up_with_bot,
+    hedge_only,
     impatient,
     takes_back_last_answer,
 )
@@ -241,6 +243,11 @@ class ValidateStrategyForm(FormValidationAction):
             # "please delete everything I've said" that NLU missed: never stored as a view
             dispatcher.utter_message(text=message("forget_how"))
             return {answer_slot: None}
+        fixed, view_too = put_profile_right(text, dispatcher, tracker)
+        if fixed and not view_too:
+            # "btw we're not 6 staff, more like 60 since the merger": the profile put right,
+            # no view in it; the same question again (with a view it is kept as well)
+            return {answer_slot: None, **fixed}
         revised = revise_earlier_answer(tracker.sender_id, channel(tracker), text, key)
         if revised:  # "going back to the skills one, ...": kept there; asked again
             dispatcher.utter_message(text=revised)
@@ -283,8 +290,9 @@ class ValidateStrategyForm(FormValidationAction):
                 points_back=True,
             )
             return {answer_slot: None}
-        if acknowledgement_only(text):
-            # "yes" / "thanks" to an open question: ask once for a sentence, then move on
+        if acknowledgement_only(text) or hedge_only(text):
+            # "yes" / "thanks" / "maybe" to an open question: ask once for a sentence, then
+            # move on
             nudge = message("say_more")
             if not nudged_since_last_answer(tracker, nudge):
                 dispatcher.utter_message(text=nudge)
@@ -308,7 +316,7 @@ class ValidateStrategyForm(FormValidationAction):
                 # "same as before", "see above": kept as said against this question (staff
                 # read it beside the answer before); said back so the business knows
                 dispatcher.utter_message(text=message("same_as_before"))
-        return {answer_slot: None if rest else DONE, "pending_questions": rest}
+        return {answer_slot: None if rest else DONE, "pending_questions": rest, **fixed}
 
     @staticmethod
     def _switched(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import (
@@ -18,6 +19,7 @@ from actions.common import (
 from actions.consent import PRIVACY_NOTICE, agreed_in_other_words, privacy_shown
 from actions.faq import SURE, answer_question, faq_choice, resume
 from actions.playback import keep_view_at_playback, summary
+from actions.profile import put_profile_right
 from bot.consultation import service
 from bot.consultation.asides import asks_about_taking_part
 from bot.consultation.boundaries import request_or_need_reply
@@ -111,6 +113,16 @@ class ActionFallback(Action):
             answer_question(dispatcher, tracker)
             resume(dispatcher, tracker, domain)
             return []
+        closed = tracker.get_slot("stage") == "closed" and tracker.get_slot("consent")
+        fixed, view_too = put_profile_right(text, dispatcher, tracker) if closed else ({}, False)
+        if fixed:
+            # "sorry, we're in Wendover not Tring" after the goodbye: the profile put right
+            # (a view in the same message kept as well)
+            if view_too:
+                service.record_answer(
+                    tracker.sender_id, channel(tracker), text, service.AFTER_CLOSE, None
+                )
+            return [SlotSet(name, value) for name, value in fixed.items()]
         if (
             offers_a_view(tracker)
             and tracker.get_slot("stage") == "closed"

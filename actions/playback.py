@@ -19,7 +19,7 @@ from actions.common import (
     skipped,
 )
 from bot.consultation import service
-from bot.consultation.afterthoughts import view_at_playback
+from bot.consultation.afterthoughts import correct_played_back, view_at_playback
 from bot.consultation.letters import thanks_only
 from bot.consultation.questions import message, parse_correction, theme_names
 from bot.strategy import THEME_IDS
@@ -57,9 +57,14 @@ def summary(sender_id: str) -> str:
 
 def keep_view_at_playback(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """One more view at the play-back ("my business partner says add that parking is a
-    nightmare"), however NLU read it: kept like a view after the questions, and said so.
-    False when the message is no such view (a theme change, a question)."""
+    nightmare"), however NLU read it: kept like a view after the questions, and said so;
+    or a numbered answer put right ("number 1 should say the A413"), kept beside it. False
+    when the message is neither (a theme change, a question)."""
     text = latest_text(tracker)
+    fixed = correct_played_back(tracker.sender_id, channel(tracker), text)
+    if fixed:  # "no, number 1 should say the A413": kept beside answer 1
+        dispatcher.utter_message(text=fixed)
+        return True
     if not view_at_playback(text) or not service.record_answer(
         tracker.sender_id, channel(tracker), text, service.AFTER_CLOSE, None
     ):

@@ -50,9 +50,16 @@ from bot.consultation.profile_checks import (
     without_sign_off,
     years_not_head_count,
 )
+from bot.consultation.profile_fixes import (
+    beside_the_fixes,
+    corrected_location,
+    fixes_reply,
+    profile_fixes,
+)
 from bot.consultation.questions import PROFILE_SLOTS, message, profile_question, size_bands
 from bot.consultation.remarks import remark_reply
 from bot.consultation.replies import fed_up_with_bot, impatient, skips_the_rest
+from bot.consultation.subject import names_a_subject
 
 MAX_CHARS = service.PROFILE_MAX_CHARS
 # Questions whose answer may carry the head count too (a name may hold a number: "People
@@ -92,6 +99,21 @@ def filled_by_last_answer(tracker: Tracker) -> list[str]:
             if event.get("value") not in (None, SKIPPED) and event["name"] not in filled:
                 filled.append(event["name"])
     return filled
+
+
+def put_profile_right(
+    text: str, dispatcher: CollectingDispatcher, tracker: Tracker
+) -> tuple[dict[str, str], bool]:
+    """Past the profile questions ("btw we're not 6 staff, more like 60", "we're in Wendover
+    not Tring" after the goodbye): the fields the message puts right, saved and said back
+    (empty when it corrects none), and whether a view is left beside them."""
+    on_record = {s: v for s in PROFILE_SLOTS if (v := tracker.get_slot(s)) not in (None, SKIPPED)}
+    fixes = profile_fixes(text, on_record, late=True)
+    if not fixes:
+        return {}, False
+    service.save_profile(tracker.sender_id, channel(tracker), **fixes)
+    dispatcher.utter_message(text=fixes_reply(fixes))
+    return fixes, names_a_subject(beside_the_fixes(text, fixes, on_record))
 
 
 class ValidateProfileForm(FormValidationAction):
@@ -168,6 +190,13 @@ class ValidateProfileForm(FormValidationAction):
             service.save_profile(tracker.sender_id, channel(tracker), organisation=fixed)
             dispatcher.utter_message(text=message("organisation_corrected", name=fixed))
             return {slot: None, "organisation": fixed}
+        place = tracker.get_slot("location")
+        moved = corrected_location(as_text(value), place) if slot == "role" else None
+        if moved and dispatcher is not None and place not in (None, SKIPPED):
+            # "sorry wrong postcode, it's HP19" at the role question: the place changes
+            service.save_profile(tracker.sender_id, channel(tracker), location=moved)
+            dispatcher.utter_message(text=message("location_corrected", location=moved))
+            return {slot: None, "location": moved}
         counted = slot == "size_band" and size_band_for(as_text(value)) is not None
         if (
             dispatcher is not None

@@ -1,5 +1,5 @@
 """Unseen conversations: whole chats as busy business owners write them (30 that led to
-fixes, then 12 and nineteen sets of 16 written after them), checked against what a
+fixes, then 12 and twenty sets of 16 written after them), checked against what a
 consultation officer expects to find in the database and in the replies.
 
     .venv/bin/python benchmarks/conversation_probe.py [--only NAME] [--verbose]
@@ -8,7 +8,7 @@ consultation officer expects to find in the database and in the replies.
 
 Without --rasa-url it starts `bucks-lis run` on free ports with a temporary SQLite database
 (needs `make train`). The conversations are in `benchmarks/data/conversation_probe.yml`,
-`conversation_probe_b.yml`, `_c.yml` to `_n.yml`, `_o.yml` to `_t.yml` (terse,
+`conversation_probe_b.yml`, `_c.yml` to `_n.yml`, `_o.yml` to `_u.yml` (terse,
 chatty, typos, side questions, two views in one message, corrections, silence, data and
 contact questions, stop, forget me, coming back, greeting again; lower-case DMs, a view
 before consent, one-word answers, a profile answer corrected later, frustration, stopping
@@ -82,7 +82,14 @@ strategy, "the ox-cam arc", "what were the islands again", which seabed driver c
 broadband, figures for the county's economy, who picked the five, "when's it finished?"
 after the end, getting involved beyond the chat, an event to come to, "intelligent public
 services" in plain English, "the short version", "and the other four?", "why those?", one
-question twice in other words, a sector the strategy says little about). Each
+question twice in other words, a sector the strategy says little about; "as above but
+worse", "see my first answer", "what I said about the race weekends", "maybe" and "not
+really" to open questions, a head count corrected at the location question and at an
+island question, a wrong postcode at the role question, a town corrected after the
+goodbye, "we're not a charity, we're a CIC", "the a forty one" and "bucks new you nee" by
+voice, English as a second language, "another strategy nobody will read, but fine: ...",
+"Brilliant question. Truly.", "number 1 should say the A413", "the first lot on your
+list", "ditto really" then "sorry I meant ..."). Each
 passes when every reply check holds and the database holds exactly the expected answers
 (question key and text), profile, consent and contact, with a theme on every substantive
 answer. Prints each failure and the pass count per set; a quality number, not a test
@@ -106,7 +113,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-# The first set led to the fixes; the second to twentieth were each written after the
+# The first set led to the fixes; the second to twenty-first were each written after the
 # fixes before them and run once before any further change, so their first counts say how far
 # those fixes carry to new phrasing and new situations.
 SETS = (
@@ -130,6 +137,7 @@ SETS = (
     DATA_DIR / "conversation_probe_r.yml",
     DATA_DIR / "conversation_probe_s.yml",
     DATA_DIR / "conversation_probe_t.yml",
+    DATA_DIR / "conversation_probe_u.yml",
 )
 PROFILE = ("organisation", "sector", "size_band", "location", "role")
 

@@ -116,3 +116,49 @@ def view_at_playback(text: Any) -> bool:
         and not looks_like_question(text)
         and not looks_like_question(rest)
     )
+
+
+# At the play-back, a numbered answer put right ("no, number 1 should say the A413 not the
+# A41", "2 should read electricians", "in no. 2 I meant Thame"): set U's was read as a theme
+# change ("Which themes should I add or drop?") and lost
+_ITEM = r"(number|no|item|point|answer|line|#)?\s*(?P<n>\d{1,2})"
+ITEM_FIX = re.compile(
+    r"^((no|nope|sorry|oops|actually|wait|ah|oh|hmm|almost|nearly|close|not quite)\s+)*"
+    rf"((in|on|for|re) )?{_ITEM}\s+(should (say|read|be|have said)|is wrong|isn'?t right|"
+    r"needs to (say|read|be)|wants to say|i meant|it should (say|read|be)|meant|"
+    r"was meant to (say|be))\b\s+(?P<rest>.+)$"
+)
+
+
+ITEMS_MAX = 99
+
+
+def corrected_item(text: Any, count: int) -> int | None:
+    """The number (1-based) of the played-back answer a message puts right, among `count`
+    answers; None when it names none (a theme change: "no, add skills")."""
+    if not isinstance(text, str):
+        return None
+    match = ITEM_FIX.match(normalise(text))
+    if not match:
+        return None
+    n = int(match.group("n"))
+    return n if 1 <= n <= count else None
+
+
+def correct_played_back(sender_id: str, channel: str, text: str) -> str | None:
+    """Keep a correction of a played-back answer beside that answer, on its question (as
+    "sorry, I meant ..." straight after an answer); the reply to send, or None when the
+    message corrects no numbered answer."""
+    if corrected_item(text, ITEMS_MAX) is None:
+        return None  # most messages: no need to read what was recorded
+    answers = service.recorded_answers(sender_id)
+    n = corrected_item(text, len(answers))
+    if n is None:
+        return None
+    key = answers[n - 1].question_key
+    try:
+        asked = question(key).text if key else None
+    except (KeyError, ValueError):  # a view after the questions or with a choice
+        asked = None
+    service.record_answer(sender_id, channel, text, key, asked, points_back=True)
+    return message("item_corrected", n=n)

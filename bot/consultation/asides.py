@@ -31,6 +31,12 @@ from bot.consultation.pointers import (  # noqa: F401
     points_elsewhere,
     points_to_attachment,
 )
+from bot.consultation.pointing_back import (  # noqa: F401
+    PARTICULAR,
+    SAME_AS_BEFORE,
+    pointed_answer,
+    same_as_before,
+)
 from bot.consultation.replies import (
     acknowledgement_only,
     greeting_only,
@@ -49,31 +55,6 @@ from bot.consultation.standing import (
     asks_which_business,
 )
 from bot.consultation.strategy_asides import asks_about_the_strategy
-
-# "same as before", "see above", "ditto", "as I said": the last answer stands for this
-# question too; nothing new to note and nothing to ask more about
-SAME_AS_BEFORE = re.compile(
-    r"((it'?s |its |my answer'?s |answer'?s )?(the )?same( again| here| thing| answer| story)?"
-    r"( as (before|above|last time|the last one|the one before|my last( answer| one)?|"
-    r"previous|i said( before| above)?))?|ditto|as (above|before|i said|per above)|"
-    r"see (above|before|my (last|previous|earlier|other) (answer|one|message|reply))|"
-    r"(i'?ve|i have) already (said|answered|told you)( that| this)?|"
-    r"already (said|answered)( that)?|"
-    # "same for all of them", "said it above" (untagged by the tagger since its no-theme head)
-    r"same( answer| thing)? for (all( of)? (them|these|those)|the (rest|others|lot)|both|"
-    r"(this|that) one( too)?)|(i )?(said|answered|covered|mentioned) (it|that|this|them)( all)? "
-    r"(above|before|already|earlier))"
-    r"( really| tbh| to be honest| thanks| i think| i guess| basically| pretty much| again)*"
-)
-
-
-def same_as_before(text: Any) -> bool:
-    """The whole reply says the previous answer applies again ("same as before")."""
-    if not isinstance(text, str):
-        return False
-    norm = normalise(text)
-    return bool(norm) and SAME_AS_BEFORE.fullmatch(norm) is not None
-
 
 # "and the A41 is a nightmare", "also, parking", "oh and another thing ...": a second
 # message that carries on the answer just given (sent before the next question was read);
@@ -326,9 +307,14 @@ OTHER_PERSON = (
     r"other directors?|my (partner|boss|manager|staff|team|wife|husband|son|daughter|"
     r"employees?)|our (staff|team|employees|manager|md|ceo))"
 )
+_CLAUSE_JOIN = r"(so|and|but|because|cos|then|or|as|since|which|when|if)\b"
+# The modal asks about the other person ("can my colleague ..."), a few words at most
+# before them: "another strategy nobody will read, but fine: ... so my staff can't do late
+# shifts" (set U) is a view with "will" and "my staff ... do" far apart
 OTHERS_TAKING_PART = re.compile(
-    rf"\b(can|could|may|should|would|will|is it ok if|is it okay if|do you want|does)\b.*"
-    rf"\b{OTHER_PERSON}\b.*\b(fill\w*|do|does|take part|answer\w*|have a go|complete|"
+    rf"\b(can|could|may|should|would|will|is it ok if|is it okay if|do you want|does)"
+    rf"( (one|some|any|all|both|either) of)?( (?!{_CLAUSE_JOIN})\w+){{0,2}} {OTHER_PERSON}\b.*"
+    rf"\b(fill\w*|do|does|take part|answer\w*|have a go|complete|"
     r"respond|join|reply|contribute|give|say)\b"
 )
 

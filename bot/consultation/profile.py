@@ -94,7 +94,12 @@ LEAD_INS = {
         r"((called|named)\s+)?|((the|company|business)\s+)?name\s+is\s+|(the\s+)?name's\s+)(?=\S)",
         re.IGNORECASE,
     ),
-    "sector": re.compile(r"^((we'?re|we are|i'?m|i am|it'?s|its)\s+(a|an|in)\s+)", re.IGNORECASE),
+    # "we are bakery, polish bread and cake": the article left out in a second language
+    "sector": re.compile(
+        r"^((we'?re|we are|i'?m|i am|it'?s|its)\s+(a|an|in)\s+|"
+        r"(we'?re|we are|i'?m|i am)\s+(?!not\b|just\b|only\b|a\b|an\b|in\b)(?=\S))",
+        re.IGNORECASE,
+    ),
     "location": re.compile(
         r"^((we'?re|we are|i'?m|i am|it'?s|its|our (office|site|unit|base|shop) is)\s+)?"
         r"((based|located|situated)\s+)?(in|at)\s+(?=\S)|"

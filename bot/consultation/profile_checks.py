@@ -123,15 +123,33 @@ SECTOR_INSTEAD = (
 
 
 def sector_instead(text: Any, sector: str | None) -> str | None:
-    """The new sector when the message says "X not <the sector on record>"; else None."""
+    """The new sector when the message says "X not <the sector on record>" (or not its last
+    words: "we're not a charity, we're a youth CIC" after "youth charity"), as typed; else
+    None."""
     if not isinstance(text, str) or not sector:
         return None
     said, old = normalise(text), normalise(sector)
     for pattern in SECTOR_INSTEAD:
         match = pattern.search(said)
-        if match and old and match.group("old").strip() in (old, f"{old}s"):
-            return match.group("new").strip()
+        if match and old and _names_the_sector(match.group("old").strip(), old):
+            return _as_typed(match.group("new").strip(), text)
     return None
+
+
+def _names_the_sector(said: str, old: str) -> bool:
+    """`said` is the sector on record, its plural, or its last words ("charity" for "youth
+    charity"), never a lone word like "a" or "the"."""
+    return said in (old, f"{old}s") or (
+        len(said) > 3 and (f" {old}".endswith(f" {said}") or f" {old}s".endswith(f" {said}"))
+    )
+
+
+def _as_typed(norm: str, text: str) -> str:
+    """The words `norm` as they were typed in `text` ("youth CIC", not "youth cic")."""
+    words = norm.split()
+    pattern = r"\W+".join(re.escape(w).replace("'", "['’]") for w in words)
+    found = re.search(rf"\b{pattern}\b", text, re.IGNORECASE) if words else None
+    return found.group(0) if found else norm
 
 
 # "we've been trading since 1998", "going 25 years", "established 1987" (the fifteenth

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.consultation.asides import same_as_before
+from bot.consultation.pointing_back import pointed_answer, same_as_before
 from bot.consultation.replies import normalise
 from bot.storage.audit import audit
 from bot.storage.db import session_scope
@@ -27,8 +27,6 @@ PROFILE_FIELDS = ("organisation", "sector", "size_band", "location", "role")
 PROFILE_MAX_CHARS = 255
 EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 RESPONDENT = "respondent"
-# how far back "see above" may look past other pointers for the answer it points to
-POINTER_LOOKBACK = 5
 
 
 @dataclass(frozen=True)
@@ -170,8 +168,10 @@ def record_answer(
         # Tag before the first write: SQLite's one write lock is held from the INSERT to
         # the commit, and Rasa's transcript and other answers would wait behind the tagger.
         result = tag(text, question_key)
-        earlier = _pointed_to(session, conversation.id) if points_back else None
-        if earlier and not result.themes:  # "ditto": the themes of the answer pointed to
+        earlier = _pointed_to(session, conversation.id, text) if points_back else None
+        if earlier and (not result.themes or same_as_before(text)):
+            # "ditto", "as above but worse": the themes of the answer pointed to (its own
+            # words name none; the question's theme alone is not what it says)
             result = tag(earlier, question_key)
         if needs_theme and not result.themes:
             return None
@@ -200,16 +200,15 @@ def record_answer(
         )
 
 
-def _pointed_to(session: Session, conversation_id: int) -> str | None:
-    """The latest answer that is not itself a pointer ("see above" after "same as before"
-    points to the view before both)."""
+def _pointed_to(session: Session, conversation_id: int, text: str) -> str | None:
+    """The earlier answer a pointer stands for, never itself a pointer ("see above" after
+    "same as before" points to the view before both; "see my first answer" to the first)."""
     texts = session.scalars(
         select(Response.text)
         .where(Response.conversation_id == conversation_id)
-        .order_by(Response.id.desc())
-        .limit(POINTER_LOOKBACK)
+        .order_by(Response.id)
     )
-    return next((t for t in texts if not same_as_before(t)), None)
+    return pointed_answer(text, [t for t in texts if not same_as_before(t)])
 
 
 def _same_as_last_answer(

@@ -64,11 +64,13 @@ from bot.consultation.replies.text import (
 )
 from bot.consultation.replies.yes_no import (
     ACKNOWLEDGEMENT,
+    HEDGE,
     NO_REPLY,
     OTHER_THANKS,
     PHONE_YES,
     YES_REPLY,
     acknowledgement_only,
+    hedge_only,
     says_no,
     says_yes,
     view_not_yes_no,
@@ -76,6 +78,7 @@ from bot.consultation.replies.yes_no import (
 
 __all__ = [
     "ACKNOWLEDGEMENT",
+    "HEDGE",
     "ASKING_PHRASES",
     "CHANGE_OF_MIND",
     "CONSULTATION_TERMS",
@@ -103,6 +106,7 @@ __all__ = [
     "YES_REPLY",
     "about_the_consultation",
     "acknowledgement_only",
+    "hedge_only",
     "after_change_of_mind",
     "asks_when_it_closes",
     "asks_to_finish",

@@ -97,3 +97,20 @@ def view_not_yes_no(text: Any, intent: str | None) -> bool:
         return True
     viewed = intent in {"inform", "choose_theme", "nlu_fallback"}
     return viewed and OPENS_YES_NO.match(norm) is None
+
+
+# "maybe", "possibly", "could be", "it depends", "hard to say": a hedge to an open question
+# (set U kept "maybe" as the opportunities answer); no view yet, so asked for a sentence
+HEDGE = re.compile(
+    r"((maybe|perhaps|possibly|probably|potentially|could be|might be|might do|may be|"
+    r"(it )?depends|sort of|kind of|kinda|sorta|in a way|a bit|a little|somewhat|partly|"
+    r"hard to say|difficult to say|tough to say|who knows|50/50|50 50|fifty fifty|not yet|"
+    r"possibly not|maybe not|perhaps not|(i )?suppose so|(i )?guess so|ish|yes and no|"
+    r"yes(,)? and no)( i (guess|suppose|think))?( really| tbh| to be honest| i guess| i suppose)*"
+    r"[ ,]*)+"
+)
+
+
+def hedge_only(text: Any) -> bool:
+    """Nothing but a hedge ("maybe", "could be tbh", "it depends"): no view in it."""
+    return whole(HEDGE, text)

@@ -1,0 +1,88 @@
+"""Replies that point back to an earlier answer: "same as before", "ditto", "as above but
+worse", "see my first answer", "what I said about the race weekends". Kept as said against
+the question pending, with the themes of the answer pointed to.
+
+Split from asides.py (which passed 400 lines with set U's pointers to one answer in
+particular); still importable from there. No Rasa imports.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.consultation.replies import normalise
+
+# "but worse", "only more so", "x10": the answer pointed to, more strongly; no new subject
+_STRONGER = (
+    r"( (but|only|just|and|though)( even| much| a lot| far| way| 10 times| ten times)? "
+    r"(worse|more so|bigger|harder|more|worse now|getting worse)( now| these days| lately)?|"
+    r" (x ?10|times (ten|10|a hundred|100)|squared|and then some|if anything worse))"
+)
+# "same as before", "see above", "ditto", "as I said": the last answer stands for this
+# question too; nothing new to note and nothing to ask more about
+SAME_AS_BEFORE = re.compile(
+    r"((it'?s |its |my answer'?s |answer'?s )?(the )?same( again| here| thing| answer| story)?"
+    r"( as (before|above|last time|the last one|the one before|my last( answer| one)?|"
+    r"previous|i said( before| above)?))?|ditto|as (above|before|i said|per above)|"
+    r"see (above|before|my (last|previous|earlier|other) (answer|one|message|reply))|"
+    r"(i'?ve|i have) already (said|answered|told you)( that| this)?|"
+    r"already (said|answered)( that)?|"
+    # "same for all of them", "said it above" (untagged by the tagger since its no-theme head)
+    r"same( answer| thing)? for (all( of)? (them|these|those)|the (rest|others|lot)|both|"
+    r"(this|that) one( too)?)|(i )?(said|answered|covered|mentioned) (it|that|this|them)( all)? "
+    r"(above|before|already|earlier))"
+    # "as above but worse", "same again only more so", "ditto x10" (set U kept it as a view
+    # of its own with the question's theme, not the answer it points to)
+    rf"{_STRONGER}?"
+    r"( really| tbh| to be honest| thanks| i think| i guess| basically| pretty much| again)*"
+)
+
+
+# "see my first answer", "same as my second one", "what I said about the race weekends":
+# one earlier answer in particular, by its place or by what it was about (set U's passed
+# only on the question's own theme)
+# a topic of a word or four, never running on into a view ("..., plus parking is awful")
+_TOPIC_WORD = r"(?!(and|plus|but|also|because|cos|so|which|though|as well)\b)[a-z0-9']+"
+_NTH = {"first": 0, "1st": 0, "opening": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2}
+PARTICULAR = re.compile(
+    r"(((it'?s |its )?(the )?same as|see|as in|as per|like|check|read|look at) )?"
+    rf"(my|the) (?P<nth>{'|'.join(_NTH)}) (answer|one|reply|message|point)|"
+    r"(((it'?s |its )?(the )?same as|see|as|like|same) )?what i (said|wrote|put|mentioned|told you)"
+    rf" (about|re|on|for|regarding) (the |my |our )?(?P<topic>{_TOPIC_WORD}( {_TOPIC_WORD}){{0,3}})"
+    r"( earlier| before| above)?"
+)
+_PARTICULAR_WHOLE = re.compile(
+    rf"({PARTICULAR.pattern}){_STRONGER}?"
+    r"( really| tbh| to be honest| thanks| i think| i guess| basically| pretty much| again)*"
+)
+_TOPIC_STOP = frozenset({"the", "a", "an", "and", "of", "my", "our", "bit", "one", "thing"})
+
+
+def same_as_before(text: Any) -> bool:
+    """The whole reply says an earlier answer applies again ("same as before", "see my first
+    answer", "what I said about the roads")."""
+    if not isinstance(text, str):
+        return False
+    norm = normalise(text)
+    return bool(norm) and (
+        SAME_AS_BEFORE.fullmatch(norm) is not None or _PARTICULAR_WHOLE.fullmatch(norm) is not None
+    )
+
+
+def pointed_answer(text: str, earlier: list[str]) -> str | None:
+    """Which of the `earlier` answers (oldest first, none a pointer itself) a pointer stands
+    for: the one at its place ("my first answer"), the latest about its topic ("what I said
+    about the race weekends", None when none is), else the latest."""
+    if not earlier:
+        return None
+    match = _PARTICULAR_WHOLE.fullmatch(normalise(text))
+    if match and match.group("nth"):
+        nth = _NTH[match.group("nth")]
+        return earlier[nth] if nth < len(earlier) else earlier[-1]
+    if match and match.group("topic"):
+        words = {w for w in match.group("topic").split() if w not in _TOPIC_STOP}
+        # none about it: its own words are tagged ("what I said about broadband")
+        about = (said for said in reversed(earlier) if words & set(normalise(said).split()))
+        return next(about, None)
+    return earlier[-1]

@@ -1,0 +1,145 @@
+"""Profile details put right after they were given: "sorry wrong postcode, it's HP19" at
+the role question, "btw we're not 6 staff, more like 60 since the merger" at an island
+question, "just realised I put Tring, we're in Wendover not Tring" after the goodbye.
+
+Found by set U of the unseen conversations (conversation_probe_u.yml): the location had no
+correction at all, and past the profile questions a head count put right was kept as the
+answer to the strategy question pending (or as a view after the close) and the profile
+left wrong. The officer filters by the profile as finally corrected, so every field given
+earlier can be put right wherever the business does it; a view in the same message is
+still a view (the caller keeps it too). No Rasa imports.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from bot.consultation.head_count import NUMBER_WORDS, corrected_size_band
+from bot.consultation.profile import corrected_name, corrected_sector
+from bot.consultation.profile_checks import sector_instead
+from bot.consultation.questions import message
+
+# A place as typed: up to four words or a postcode ("Wendover", "High Wycombe", "HP19",
+# "HP19 8AB"), never running on into "not ..."
+_PLACE = r"[A-Za-z0-9][\w'&.-]*(?:\s+(?!not\b|now\b|sorry\b)[A-Za-z0-9][\w'&.-]*){0,3}?"
+_END = r"\s*(?=[,.;:!)]|\s+(?:not|now|sorry|instead|thanks|cheers|ta)\b|\s*$)"
+_IN = (
+    r"(?:(?:we'?re|we are|i'?m|i am|it'?s|its|it is|based|actually)\s+)?"
+    r"(?:(?:based|located)\s+)?(?:in|at)\s+"
+)
+# "wrong postcode" opening the message ("sorry, wrong town"): "the wrong town got the
+# bypass, it's Aylesbury that needed it" is a view
+_AT = r"(?:in\s+|at\s+)?"
+_WRONG = (
+    r"^\W*(?:(?:sorry|oops|whoops|soz|my bad|apologies|ah|oh|actually|btw|that'?s|that was|"
+    r"(?:i|we) (?:gave|put|typed|wrote|said)(?: you)?(?: the| a)?|the|a)\W+)*"
+    r"wrong\s+(?:postcode|post code|town|location|address|place|area|village|city|county)\b"
+)
+_THEN = (
+    r"(?:it'?s|its|it is|it should be|should be|should say|should have (?:been|said)|"
+    r"we'?re (?:in|at)|we are (?:in|at)|i meant|meant|correct one is|right one is)\s+"
+)
+LOCATION_FIXES = (
+    # "sorry wrong postcode, it's HP19"
+    re.compile(
+        rf"{_WRONG}(?:\s+(?:sorry|soz|again|there|earlier|before))?\W+{_THEN}(?P<new>{_PLACE}){_END}",
+        re.IGNORECASE,
+    ),
+    # "we're in Wendover not Tring", "based in Thame, not Tring"
+    re.compile(rf"\b{_IN}(?P<new>{_PLACE}),?\s+not\s+{_AT}(?P<old>{_PLACE}){_END}", re.I),
+    # "not Tring, we're in Wendover"
+    re.compile(rf"\bnot\s+{_AT}(?P<old>{_PLACE}),?\s+{_IN}(?P<new>{_PLACE}){_END}", re.I),
+)
+# Words about the business that a late sector correction names ("put us down as", "our
+# sector is"): "actually we're mainly exporting now, and ..." at a strategy question is a view
+SECTOR_WORDS = re.compile(
+    r"\b(sector|trade|line of business|industry|put (us|me) down|(list|class|count) (us|me))\b",
+    re.IGNORECASE,
+)
+# Past the profile, a head count put right says so: the old count withdrawn ("not 6") or
+# the business's own count stated ("we're 40 staff now"); "sorry, 30 staff left last year
+# because the buses stopped" is a view
+_COUNT = rf"(\d|\b({'|'.join(NUMBER_WORDS)})\b)"
+OWN_COUNT = re.compile(
+    rf"\b(not|rather than|instead of)\s+(about |around )?{_COUNT}|"
+    r"\b(we'?re|we are|there'?s|there is|there are|we have|we'?ve got|we employ|"
+    r"(our )?(head ?count|staff numbers?|team|staff) (is|are)( now)?)\s+"
+    rf"((now|actually|really|more like|nearer|about|around|closer to|over|nearly)\s+)*{_COUNT}",
+    re.IGNORECASE,
+)
+# Past the profile a correction is a sentence or two, not a long answer
+LATE_MAX_WORDS = 30
+
+
+def corrected_location(text: Any, location: str | None) -> str | None:
+    """The place a message corrects the location to ("sorry wrong postcode, it's HP19";
+    "we're in Wendover not Tring" once Tring is on record), or None. A "not <place>" must
+    name the place on record, so "we're in Aylesbury, not London" is no correction unless
+    London was given."""
+    if not isinstance(text, str):
+        return None
+    for pattern in LOCATION_FIXES:
+        match = pattern.search(text)
+        if not match:
+            continue
+        new = match.group("new").strip(" .,")
+        old = match.groupdict().get("old")
+        if old is not None and (not location or old.strip(" .,").lower() != location.lower()):
+            continue
+        if location and new.lower() == location.lower():
+            continue
+        return new
+    return None
+
+
+def profile_fixes(
+    text: Any, profile: Mapping[str, str | None], late: bool = False
+) -> dict[str, str]:
+    """The profile fields `text` puts right, by name, given the profile on record; empty
+    when it corrects none. `late`: past the profile questions, where only a short message
+    and only an explicit sector correction count ("put us down as ...", "a bakery not a
+    cafe")."""
+    if not isinstance(text, str) or (late and len(text.split()) > LATE_MAX_WORDS):
+        return {}
+    fixes: dict[str, str] = {}
+    band = corrected_size_band(text) if not late or OWN_COUNT.search(text) else None
+    if band and band != profile.get("size_band"):
+        fixes["size_band"] = band
+    sector_on_record = profile.get("sector")
+    explicit = corrected_sector(text) if not late or SECTOR_WORDS.search(text) else None
+    sector = explicit or sector_instead(text, sector_on_record)
+    if sector and sector_on_record and sector.lower() != sector_on_record.lower():
+        fixes["sector"] = sector
+    place = corrected_location(text, profile.get("location"))
+    if place:
+        fixes["location"] = place
+    name = corrected_name(text, profile.get("organisation"))
+    if name and not fixes:
+        fixes["organisation"] = name
+    return fixes
+
+
+def fixes_reply(fixes: Mapping[str, str]) -> str:
+    """What the business is told: each field as changed, in the reply vocabulary."""
+    said = {
+        "size_band": ("size_band_corrected", "band"),
+        "sector": ("sector_corrected", "sector"),
+        "location": ("location_corrected", "location"),
+        "organisation": ("organisation_corrected", "name"),
+    }
+    return " ".join(
+        message(said[field][0], **{said[field][1]: value})
+        for field, value in fixes.items()
+        if field in said
+    )
+
+
+def beside_the_fixes(text: str, fixes: Mapping[str, str], profile: Mapping[str, str | None]) -> str:
+    """The message without the values it puts right or names from the record ("Westcott",
+    "Haddenham"), so a place that is also an asset (Westcott, Silverstone) is not read as a
+    view; what is left may be one ("..., and the space sector needs test stands")."""
+    for value in [*fixes.values(), *(v for v in profile.values() if v)]:
+        text = re.sub(re.escape(value), " ", text, flags=re.IGNORECASE)
+    return text
