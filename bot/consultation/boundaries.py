@@ -20,6 +20,7 @@ import re
 from typing import Any
 
 from bot.consultation.access import access_reply
+from bot.consultation.markup import strip_markup
 from bot.consultation.replies import normalise, says_more, short, short_match
 from bot.consultation.subject import a_view_too, names_a_subject
 
@@ -183,7 +184,8 @@ def view_beside_instructions(text: Any) -> bool:
     if not isinstance(text, str):
         return False
     rest = without_instructions(text)
-    return rest != text and says_more(text, _instructs, 4) and names_a_subject(rest)
+    # judged on the words: a markdown link beside them left the tagger seeing no subject
+    return rest != text and says_more(text, _instructs, 4) and names_a_subject(strip_markup(rest))
 
 
 def asks_for_others_answers(text: Any) -> bool:
