@@ -15,6 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.consultation import ValidateStrategyForm
 from actions.faq import ActionAnswerQuestion
 from actions.playback import summary
+from actions.profile import ValidateProfileForm
 from actions.strategy_state import DONE
 from bot.consultation import service
 from bot.consultation.questions import message
@@ -189,3 +190,44 @@ def test_a_markdown_link_in_the_play_back_is_written_out(database_url: str) -> N
     played = summary("v-link")
     assert "click to verify (https://bit.ly/x) the A41 is jammed" in played
     assert "](" not in played
+
+
+def _profile(sender: str, slot: str, text: str) -> tuple[dict[str, Any], list[str]]:
+    tracker = make_tracker(sender, text, active_loop="profile_form")
+    dispatcher = CollectingDispatcher()
+    result = getattr(ValidateProfileForm(), f"validate_{slot}")(text, dispatcher, tracker, {})
+    return result, texts(dispatcher)
+
+
+@pytest.mark.parametrize(
+    ("slot", "text"),
+    [
+        ("organisation", "<script>alert(1)</script>"),
+        ("sector", "<img src=x onerror=alert(1)>"),
+        ("location", "javascript:alert(document.cookie)"),
+    ],
+)
+def test_markup_alone_for_a_profile_answer_is_asked_again(
+    database_url: str, slot: str, text: str
+) -> None:
+    service.record_consent("v-pjunk", "rest", True)
+    result, replies = _profile("v-pjunk", slot, text)
+    assert result == {slot: None}
+    assert replies == [message("profile_no_words")]
+
+
+@pytest.mark.parametrize(
+    ("slot", "text", "kept"),
+    [
+        ("organisation", "<img src=x onerror=alert(1)>Chesham Print Works", "Chesham Print Works"),
+        ("role", "<b>Managing Director</b>", "Managing Director"),
+        ("sector", "<em>testing</em> and calibration labs", "testing and calibration labs"),
+    ],
+)
+def test_a_profile_answer_with_markup_is_kept_without_it(
+    database_url: str, slot: str, text: str, kept: str
+) -> None:
+    service.record_consent("v-pmark", "rest", True)
+    _, replies = _profile("v-pmark", slot, text)
+    assert message("profile_no_words") not in replies
+    assert getattr(stored_business("v-pmark"), slot) == kept
