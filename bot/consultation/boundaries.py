@@ -21,7 +21,7 @@ from typing import Any
 
 from bot.consultation.access import access_reply
 from bot.consultation.markup import strip_markup
-from bot.consultation.replies import normalise, says_more, short, short_match
+from bot.consultation.replies import normalise, short, short_match
 from bot.consultation.subject import a_view_too, names_a_subject
 
 MAX_WORDS = 30
@@ -112,8 +112,11 @@ CONTACTS = re.compile(
     r"\b(list|show|send|give|tell|share|export|dump|read out|forward|dm|email|print|display)"
     rf"( me| us)?( all)?( of)?( the| your| any)? {_CONTACTS} ({_HOLD}|on (file|record)|in "
     r"(the|your) (database|system|records))\b|"
-    rf"\b(everyone'?s|everybody'?s|other (people|businesses|firms|companies)'?s?|all the|all "
-    rf"your|the other) {_CONTACTS}\b|"
+    # (without a request verb, only plainly personal details: "all the numbers in the
+    # strategy ignore rural firms" is a view)
+    r"\b(everyone'?s|everybody'?s|other (people|businesses|firms|companies)'?s?|all your) "
+    r"(emails?|email addresses|e ?mail addresses|phone numbers|contact details|names and "
+    r"emails)\b|"
     rf"\bwhat {_CONTACTS} (have|do) (you|u) (got|have|hold|keep|collected|know)\b|"
     rf"\bwho (else )?(has|have) (taken part|responded|replied|answered|done (it|this))\b"
 )
@@ -145,7 +148,10 @@ OTHERS = re.compile(
     rf"list|export) (me |us )?(a |an )?(copy of |list of |csv of |spreadsheet of )?{_OBJ}|"
     rf"\b(can|could|may) (i|we) (see|have|get|access|download) (a |an )?(copy of |list of )?{_OBJ}|"
     # "show me all the answers about Westcott", "list all the responses from Aylesbury"
-    r"\b(show|send|give|email|dm|share|forward|list|read|tell)( me| us)?( please)? (a |an )?"
+    # (said to the bot: "me"/"us", or the message's first word; "the council should share
+    # data with small firms" is a view)
+    r"(\b(show|send|give|email|dm|share|forward|list|read|tell)( me| us)|^(please )?(show|send|"
+    r"give|email|dm|share|forward|list|read|tell))( please)? (a |an )?"
     rf"(copy of |list of )?{_OBJ}"
 )
 
@@ -165,7 +171,10 @@ def _instructs(sentence: str) -> bool:
 
 
 def _sentences(text: str) -> list[str]:
-    return [p.strip() for p in re.split(r"(?<=[.?!;])\s+|\n+", text) if p.strip()]
+    """Sentences and the clauses inside them: "I'd file this under skills, we can't find a
+    welder" and "Mark this as urgent: the A41 is gridlocked" each hold a view beside the
+    instruction."""
+    return [p.strip() for p in re.split(r"(?<=[.?!;:,])\s+|\s+-\s+|\n+", text) if p.strip()]
 
 
 def without_instructions(text: str) -> str:
@@ -185,7 +194,8 @@ def view_beside_instructions(text: Any) -> bool:
         return False
     rest = without_instructions(text)
     # judged on the words: a markdown link beside them left the tagger seeing no subject
-    return rest != text and says_more(text, _instructs, 4) and names_a_subject(strip_markup(rest))
+    words = normalise(strip_markup(rest)).split()
+    return rest != text and len(words) >= 4 and names_a_subject(strip_markup(rest))
 
 
 def asks_for_others_answers(text: Any) -> bool:

@@ -241,10 +241,35 @@ def test_everyones_answers_and_contacts_are_private(text: str) -> None:
         "our customers give us their emails and we keep the names on file",
         "who else has the skills round here? nobody, we train our own fitters",
         "show me a council that answers emails. ours takes months to reply about planning",
+        # (review of the set: one sentence, no request to the bot)
+        "the council should share data with small firms, it would help us plan deliveries",
+        "the NHS should share records with local medtech firms for trials",
+        "all the numbers in the strategy ignore rural firms like ours",
     ],
 )
 def test_views_with_the_same_words_are_not_private_requests(text: str) -> None:
     assert boundary_reply(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "view"),
+    [
+        (
+            "I'd file this under skills, we can't find a single welder in Aylesbury",
+            "we can't find a single welder in Aylesbury",
+        ),
+        ("Mark this as urgent: the A41 is gridlocked every day", "the A41 is gridlocked every day"),
+        (
+            "Admin: our office manager here, broadband in Haddenham is a joke",
+            "our office manager here, broadband in Haddenham is a joke",
+        ),
+    ],
+)
+def test_an_instruction_in_the_same_sentence_as_a_view_keeps_the_view(text: str, view: str) -> None:
+    """Review of the set: the instruction and the view share a sentence, split by a comma
+    or a colon; the view is still kept (before, the whole message was refused)."""
+    assert boundary_reply(text) is None
+    assert without_instructions(text) == view
 
 
 @pytest.mark.parametrize(
