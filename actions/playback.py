@@ -21,6 +21,7 @@ from actions.common import (
 from bot.consultation import service
 from bot.consultation.afterthoughts import correct_played_back, view_at_playback
 from bot.consultation.letters import thanks_only
+from bot.consultation.markup import plain_links
 from bot.consultation.questions import message, parse_correction, theme_names
 from bot.strategy import THEME_IDS
 
@@ -36,7 +37,9 @@ ADDED = "(view added)"
 
 
 def _quote(text: str) -> str:
-    text = " ".join(text.split())
+    # a markdown link in the business's words is written out, never drawn as a link in the
+    # bot's voice ("[click to verify](https://...)": set V)
+    text = " ".join(plain_links(text).split())
     return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1].rstrip() + "…"
 
 

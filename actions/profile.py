@@ -25,6 +25,7 @@ from actions.common import (
 from bot.consultation import service
 from bot.consultation.asides import goes_back
 from bot.consultation.boundaries import boundary_reply
+from bot.consultation.junk import markup_only
 from bot.consultation.letters import unwrapped
 from bot.consultation.pointers import media_only
 from bot.consultation.profile import (
@@ -148,6 +149,10 @@ class ValidateProfileForm(FormValidationAction):
         if media_only(value) and dispatcher is not None:
             # "[GIF]", "[Voice message]": nothing typed, never kept as the answer
             dispatcher.utter_message(text=message("profile_media"))
+            return {slot: None}
+        if markup_only(value) and dispatcher is not None:
+            # "<script>alert(1)</script>" for the name: no words to keep; asked again
+            dispatcher.utter_message(text=message("profile_no_words"))
             return {slot: None}
         nudge = message("profile_in_words")
         if pictures_only(value) and dispatcher is not None:

@@ -15,6 +15,12 @@ from __future__ import annotations
 import re
 
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# A terminal escape sequence pasted from a log or a tester's script ("\x1b[31mURGENT\x1b[0m"):
+# dropped whole, not just its ESC, which left "[31mURGENT[0m" in the answer (set V of the
+# conversation probe). CSI ("ESC [ ... m"), OSC ("ESC ] ... BEL") and two-character forms.
+ESCAPE_SEQUENCE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x9b[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)?|\x1b[@-Z\\-_]"
+)
 # Largest `metadata` object a chat message may carry (as JSON): Rasa stores it with every
 # user turn, so an unbounded one would bloat the transcript.
 MAX_METADATA_CHARS = 4096
@@ -24,11 +30,11 @@ MESSAGE_ID_RE = re.compile(r"[A-Za-z0-9_.:-]{1,64}")
 
 def clean_message(text: str) -> str:
     """Drop control characters (keeping newlines and tabs) and surrounding space."""
-    return CONTROL_CHARS.sub("", text).strip()
+    return CONTROL_CHARS.sub("", ESCAPE_SEQUENCE.sub("", text)).strip()
 
 
 def has_control_chars(text: str) -> bool:
-    return CONTROL_CHARS.search(text) is not None
+    return CONTROL_CHARS.search(text) is not None or ESCAPE_SEQUENCE.search(text) is not None
 
 
 def valid_message_id(value: object) -> bool:

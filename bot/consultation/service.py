@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.consultation.markup import strip_markup
 from bot.consultation.pointing_back import pointed_answer, same_as_before
 from bot.consultation.replies import normalise
 from bot.storage.audit import audit
@@ -107,7 +108,9 @@ def record_consent(sender_id: str, channel: str, agreed: bool) -> None:
 
 
 def save_profile(sender_id: str, channel: str, **fields: str | None) -> None:
-    """Save profile fields (unknown names rejected; None or "" leaves a field as it was)."""
+    """Save profile fields (unknown names rejected; None or "" leaves a field as it was).
+    Markup is dropped: '<img src=x onerror=alert(1)>Chesham Print Works' is kept as the
+    name alone (set V), and a field of nothing but markup leaves the field as it was."""
     unknown = set(fields) - set(PROFILE_FIELDS)
     if unknown:
         raise ValueError(f"unknown profile field(s): {', '.join(sorted(unknown))}")
@@ -116,8 +119,9 @@ def save_profile(sender_id: str, channel: str, **fields: str | None) -> None:
         if business is None or not business.consent:
             return
         for name, value in fields.items():
-            if value:
-                setattr(business, name, clean_text(str(value), PROFILE_MAX_CHARS) or None)
+            cleaned = clean_text(strip_markup(str(value)), PROFILE_MAX_CHARS) if value else ""
+            if cleaned:
+                setattr(business, name, cleaned)
 
 
 AFTER_CLOSE = "after_close"  # question_key of a view added after the questions ended

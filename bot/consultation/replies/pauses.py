@@ -126,8 +126,9 @@ IMPATIENT = re.compile(
 
 
 def impatient(text: Any) -> bool:
-    """Frustration with the questions, nothing else ("ffs this is taking ages")."""
-    return whole(IMPATIENT, text)
+    """Frustration with the questions, nothing else ("ffs this is taking ages", "this is
+    taking f***ing ages")."""
+    return whole(IMPATIENT, unmask_swears(text))
 
 
 # Angry at the bot itself ("you're useless, this is a waste of my time", the tenth set
@@ -143,7 +144,7 @@ _ANGRY = (
     rf"({_AT}( (is|so|really|absolutely|completely|totally|bloody|fucking|utterly|just|such|"
     rf"pretty|a))* {_BAD}( (bot|thing|machine|robot|chatbot|computer))?|"
     r"((this is|this)( a| an)?|what a|total|complete|utter|absolute)( (complete|total|"
-    r"utter|absolute))* waste of (my |our )?time|"
+    rf"utter|absolute|{_SWEAR}))* waste of (my |our )?time|"
     r"(stupid|useless|rubbish|pointless|dumb|bloody|crap|thick) (bot|machine|thing|robot|"
     r"chatbot|computer)|(you'?re|you are) not (listening|helping|making (any )?sense)|"
     r"you (don'?t|do not|never) (listen|understand|get it)|(are you|r u) (stupid|thick|"
@@ -154,8 +155,29 @@ FED_UP = re.compile(rf"({_FILLER} )*{_ANGRY}( ({_FILLER}|{_ANGRY}))*")
 
 
 def fed_up_with_bot(text: Any) -> bool:
-    """Anger at the bot or the chat, nothing else ("you're useless, waste of my time")."""
-    return whole(FED_UP, text)
+    """Anger at the bot or the chat, nothing else ("you're useless, waste of my time",
+    "this is a f***ing waste of time you stupid bot")."""
+    return whole(FED_UP, unmask_swears(text))
+
+
+# "f***ing", "sh*t", "b****y": a swear written with stars, which the normaliser would
+# split into letters ("f ing"); read as the word it hides (set V)
+MASKED = re.compile(r"\b[a-z]+[*#@$%!]+[a-z]*\b|\b[a-z]*[*#@$%!]+[a-z]+\b", re.IGNORECASE)
+
+
+def _unmasked(match: re.Match[str]) -> str:
+    word = match.group(0).lower()
+    if word.startswith("f"):
+        return "fucking" if word.endswith(("ing", "in")) else "fuck"
+    if word.startswith("s") and len(word) <= 5:
+        return "shit"
+    return "crap" if word.startswith("c") and len(word) <= 4 else "bloody"
+
+
+def unmask_swears(text: Any) -> Any:
+    """The text with starred swears written out ("f***ing" -> "fucking"); anything but a
+    string as it is."""
+    return MASKED.sub(_unmasked, text) if isinstance(text, str) else text
 
 
 # "fine just finish it", "ok end it there": finishing, said in a few words NLU may miss
