@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import (
     SKIPPED,
     as_text,
+    asks_to_delete,
     asks_to_forget,
     buttons,
     channel,
@@ -163,8 +164,14 @@ class ActionClose(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         if tracker.get_slot("consent") is True:
+            declined = latest_intent(tracker) == "consent_decline"
+            if declined and asks_to_delete(latest_text(tracker)):
+                # "I don't want to take part after all, please don't keep what I've said":
+                # a withdrawal that asks for nothing to be kept is a "forget me"; the stage
+                # set after the reset ends the turn as the change-of-mind rule expects
+                return [*forget_everything(dispatcher, tracker), SlotSet("stage", "closed")]
             service.end_conversation(tracker.sender_id)
-            if latest_intent(tracker) == "consent_decline":  # changed their mind mid-way
+            if declined:  # changed their mind mid-way
                 dispatcher.utter_message(response="utter_stopped_taking_part")
             else:
                 dispatcher.utter_message(text=message("goodbye"))
@@ -188,9 +195,14 @@ class ActionForget(Action):
             dispatcher.utter_message(text=message("forget_how"))
             form = tracker.active_loop.get("name")
             return [FollowupAction(form)] if form else []  # the form asks its question again
-        service.forget(tracker.sender_id, actor="respondent")
-        dispatcher.utter_message(text=message("forgotten"))
-        if tracker.get_latest_input_channel() == "socketio":
-            # Tells the website widget to drop its local copy of the chat too.
-            dispatcher.utter_message(json_message={"data": {"bucks_lis": "forgotten"}})
-        return [ActiveLoop(None), AllSlotsReset()]
+        return forget_everything(dispatcher, tracker)
+
+
+def forget_everything(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
+    """Delete the business's answers, profile and transcript, and say so."""
+    service.forget(tracker.sender_id, actor="respondent")
+    dispatcher.utter_message(text=message("forgotten"))
+    if tracker.get_latest_input_channel() == "socketio":
+        # Tells the website widget to drop its local copy of the chat too.
+        dispatcher.utter_message(json_message={"data": {"bucks_lis": "forgotten"}})
+    return [ActiveLoop(None), AllSlotsReset()]

@@ -144,7 +144,13 @@ EXPLICIT_FORGET = re.compile(
     r"forget\s*me|forget (everything|all|what)|right to be forgotten|withdraw|/forget_me|"
     r"(delet|eras|remov|wip|scrap|clear|get rid of|bin)\w*\s+(\w+\s+){0,3}?"
     r"(my|me|everything|all (of )?(my|it|that|this)|what i|this chat|this conversation|"
-    r"the transcript|our (chat|conversation|answers|responses|data|details))\b",
+    r"the transcript|our (chat|conversation|answers|responses|data|details))\b|"
+    # "please don't keep what I've said", "I'd rather you didn't keep any of it" (set W
+    # kept the answer and the profile); "we don't keep anything in stock" is a view
+    r"\b(don'?t|do not|not to) (keep|store|save|record|use) (any of )?(what (i|we)|"
+    r"anything (i|we)|(my|our) (answers|views|responses|comments))\b|"
+    r"\brather you (didn'?t|did not|don'?t) (keep|store|save|record|use) (it|this|that|"
+    r"anything|any of (it|this|that|what))\b",
     re.IGNORECASE,
 )
 

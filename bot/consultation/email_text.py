@@ -11,7 +11,10 @@ import re
 
 EMAIL_IN_TEXT = re.compile(r"[^\s<>\"',;:()]+@[^\s<>\"',;:()]+")
 _AT = r"\s*(?:@|[(\[]\s*at\s*[)\]]|\sat\s)\s*"
-_DOT = r"(?:\.|\s*[(\[]\s*dot\s*[)\]]\s*|\s+dot\s+)"
+# a dot with spaces round it ("kate @ deli .co.uk", as a phone's autocorrect leaves it)
+# only before a common address ending, so "I'm at work. later" is no address
+_ENDING = r"(?=(?:co|com|org|net|uk|gov|ac|nhs|sch|ltd|plc|me|io|biz|info)\b)"
+_DOT = rf"(?:\.|\s*[(\[]\s*dot\s*[)\]]\s*|\s+dot\s+|\s*\.\s*{_ENDING})"
 SPELLED = re.compile(
     rf"(?<![\w.])(?P<local>[a-z0-9_%+-]+(?:{_DOT}[a-z0-9_%+-]+)*){_AT}"
     rf"(?P<domain>[a-z0-9-]+(?:{_DOT}[a-z0-9-]+)*{_DOT}[a-z]{{2,}})\b",

@@ -184,8 +184,14 @@ def unmask_swears(text: Any) -> Any:
 FINISH = re.compile(
     r"((fine|ok|okay|right|alright|yes|yeah|so|just|please|pls|then|now|can we|could we|"
     r"let'?s|lets|i want to|i'?d like to|i'?ll)( |$))*"
-    r"(finish|end|stop|wrap( it| this)? up|call it a day)"
+    r"(finish|end|stop|wrap( it| this)? up|call it a day|"
+    # "can we skip to the end please", "jump straight to the summary" (set W kept it as
+    # the answer)
+    r"(skip|jump|go|get|fast forward|cut|move)( straight| right| on)? to the "
+    r"(end|finish|last bit|final bit|summary|play ?back))"
     r"( (it|this|that|here|there|now|up|then|please|pls|the questions|the survey|already))*"
+    r"(,? (i'?m|we'?re|i am|we are) (short on|out of|pressed for|running out of) time|"
+    r",? (no|not much) time( today)?)?"
 )
 
 
