@@ -80,6 +80,12 @@ _HIRING = re.compile(
     # "a test range and a couple of RF engineers": a second thing needed, after "and"
     r"|\b(?:need|needs|needed|could do with|looking for)\b(?:\s+[\w'-]+){1,8}?\s+and\s+"
     r"(?:a couple of|a few|some|more|two|three|\d+)\s+(?:[\w'-]+\s+)?(?:" + _TRADES + r")\b"
+    # "our laminators get poached by the teams", "we poach from each other at Westcott"
+    r"|\b(?:get|gets|got|getting|are|were|is|keep getting|being|been)\s+poached\b"
+    r"|\bpoach(?:es|ing|ed)?\s+(?:from|our|my|staff|people|them|ours|each other|everyone)\b"
+    # "cyber people want London rates", "data scientists leave for London salaries"
+    r"|\b(?:want|wants|expect|expects|demand|ask for|leave for|go for|paying|pay|on|at)\s+"
+    r"(?:\w+\s+)?london\s+(?:money|rates|salaries|wages|pay)\b"
     # "nobody local trains small firms to use it"
     r"|\b(?:nobody|no one|no-one)\s+(?:local\s+|round here\s+|nearby\s+)?(?:trains|teaches|"
     r"runs (?:a |any )?courses?)\b",

@@ -25,6 +25,10 @@ from bot.tagging.training import data as tagdata
         ("could do with somebody who knows five-axis CNC", "education_skills"),
         ("logistics software co on the MK border, hard to find devs", "education_skills"),
         ("we need a test range and two welders", "education_skills"),
+        ("and our laminators get poached by the teams", "education_skills"),
+        ("propulsion engineers are scarce, we poach from each other", "education_skills"),
+        ("but cyber people want London rates", "education_skills"),
+        ("data scientists leave for London salaries", "education_skills"),
         ("we need somewhere bigger", "infrastructure"),
         ("we need sound stages AND a workforce", "infrastructure"),
         ("we'd need a much bigger yard to stock for them", "infrastructure"),
@@ -54,6 +58,8 @@ def test_a_need_said_outright_carries_its_theme(text: str, theme: str) -> None:
         "can't get our staff to work on time because of the A41",
         "we need someone who can tell us which grants we qualify for",
         "we need people who can afford to shop here",
+        "our poached eggs on sourdough are what people come for",
+        "London rates for office space are double ours",
     ],
 )
 def test_no_need_is_read_into_other_words(text: str) -> None:
