@@ -78,10 +78,14 @@ def _band_of(count: int) -> int:
     return next((i for i, limit in enumerate(BAND_LIMITS) if count <= limit), len(BAND_LIMITS))
 
 
-# "5 paid staff and about 40 volunteers": volunteers and trustees are not staff
+# "5 paid staff and about 40 volunteers": volunteers and trustees are not staff; nor are
+# freelancers, contractors or agency crew taken on for a job ("14 staff plus up to 80
+# freelance crew on a big build", set X, was read as a freelancer alone: Micro)
 UNPAID = re.compile(
-    rf"\b((about|around|roughly|over|some|nearly|almost)\s+)?{_NUMBER_PATTERN}\+?\s+"
-    r"(\w+\s+)?(volunteers?|trustees?|helpers)\b"
+    rf"\b((about|around|roughly|over|some|nearly|almost|up to|another)\s+)?{_NUMBER_PATTERN}"
+    r"\+?\s+(\w+\s+)?(volunteers?|trustees?|helpers|freelancers?|contractors?|"
+    r"sub-?contractors?|subbies|temps|casuals|"
+    r"(freelance|agency|contract|casual|self-employed|day-rate|day rate)\s+\w+)\b"
 )
 
 
