@@ -122,6 +122,8 @@ def test_event_and_timetable_questions_are_still_answered(text: str) -> None:
         ("3 on the books and 15 day-rate riggers", "Micro (1-9 staff)"),
         # a freelancer alone is still one person; staff that add up still add up
         ("just me, I'm freelance", "Micro (1-9 staff)"),
+        ("me plus 3 subbies", "Micro (1-9 staff)"),  # set N: alone they are the count
+        ("2 contractors", "Micro (1-9 staff)"),
         ("about a dozen, plus a couple of part-timers", "Small (10-49 staff)"),
         ("5 staff and 40 volunteers", "Micro (1-9 staff)"),
     ],
