@@ -104,3 +104,23 @@ def test_freelance_crew_beside_staff_leave_the_band_on_the_staff(
     tracker = make_tracker("x-size", text, active_loop="profile_form")
     result = ValidateProfileForm().validate_size_band(text, dispatcher, tracker, {})
     assert result["size_band"] == band
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can't hire data scientists, Harwell and London outbid us, and there's no 4G on the "
+        "farms we test on",
+        "can't get a decent broadband line at our unit, BT say 2027 and the 4G is patchy too",
+    ],
+)
+def test_a_view_at_the_islands_choice_is_kept_with_its_first_clause(
+    database_url: str, text: str
+) -> None:
+    service.record_consent("x-first", "rest", True)
+    tracker = make_tracker("x-first", text, active_loop="strategy_form")
+    dispatcher = CollectingDispatcher()
+    result = ValidateStrategyForm().validate_islands(text, dispatcher, tracker, {})
+    assert result["islands"] == []
+    [kept] = service.recorded_answers("x-first")
+    assert kept.text == text

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.consultation.choice_view import view_beside_none
 from bot.consultation.head_count import size_band_for
 from bot.consultation.questions import match_themes, parse_correction
 from bot.consultation.strategy_asides import (
@@ -130,3 +131,32 @@ def test_event_and_timetable_questions_are_still_answered(text: str) -> None:
 )
 def test_freelancers_and_contractors_beside_staff_are_not_staff(text: str, band: str) -> None:
     assert size_band_for(text) == band
+
+
+@pytest.mark.parametrize(
+    ("text", "view"),
+    [
+        # the set's: the first clause is the view's own, not a "none" before it
+        (
+            "can't hire data scientists, Harwell and London outbid us, and there's no 4G on "
+            "the farms we test on",
+            "can't hire data scientists, Harwell and London outbid us, and there's no 4G on "
+            "the farms we test on",
+        ),
+        (
+            "the broadband on our estate is dire, and the A41 into Aylesbury is gridlocked",
+            "the broadband on our estate is dire, and the A41 into Aylesbury is gridlocked",
+        ),
+        # a "none" or a sector before the view is still left out
+        (
+            "none really, but we can't find apprentices anywhere",
+            "but we can't find apprentices anywhere",
+        ),
+        (
+            "none of these are us, the real problem is staff can't get home after the last bus",
+            "the real problem is staff can't get home after the last bus",
+        ),
+    ],
+)
+def test_the_view_beside_no_island_keeps_its_own_first_clause(text: str, view: str) -> None:
+    assert view_beside_none(text) == view
