@@ -1,5 +1,5 @@
 """Unseen conversations: whole chats as busy business owners write them (30 that led to
-fixes, then 12 and twenty sets of 16 written after them), checked against what a
+fixes, then 12 and twenty-one sets of 16 written after them), checked against what a
 consultation officer expects to find in the database and in the replies.
 
     .venv/bin/python benchmarks/conversation_probe.py [--only NAME] [--verbose]
@@ -8,7 +8,7 @@ consultation officer expects to find in the database and in the replies.
 
 Without --rasa-url it starts `bucks-lis run` on free ports with a temporary SQLite database
 (needs `make train`). The conversations are in `benchmarks/data/conversation_probe.yml`,
-`conversation_probe_b.yml`, `_c.yml` to `_n.yml`, `_o.yml` to `_w.yml` (terse,
+`conversation_probe_b.yml`, `_c.yml` to `_n.yml`, `_o.yml` to `_x.yml` (terse,
 chatty, typos, side questions, two views in one message, corrections, silence, data and
 contact questions, stop, forget me, coming back, greeting again; lower-case DMs, a view
 before consent, one-word answers, a profile answer corrected later, frustration, stopping
@@ -103,7 +103,16 @@ roads one?", "go back to question 2", "skip to the end", "skip the islands, go s
 skills", the question before last answered after the bot moved on, "hi again, where were
 we?", consent withdrawn in one's own words, "keep my views but don't keep my name", an
 email with spaces round the @, "+44 (0)1296 ..." beside an email, "john at acme dot co dot
-uk", two emails, "can you email me a copy of my answers?"). Each
+uk", two emails, "can you email me a copy of my answers?"; firms inside the islands and the
+seabed answering in their trade's own words: a numbered list of three opportunities from a
+Silverstone Park composites supplier, "... is there any help for that?" in the middle of a
+Westcott start-up's or an AONB firm's view, "why is half this strategy about rockets?" from
+a Pinewood set-builder, a rehab-device maker comparing Oxford through to its email, S106
+against Milton Keynes from an MMC builder, a council IT contractor's one-breath answer, "EO"
+as the island and "why aren't you talking about agriculture?", HS2 lorries through Iver from
+a post-production house, CAV trials and DIT, "composites and CAV" at the islands choice, a
+";" list and a " / " list, freelance crew beside staff, a levy question mid-view on X, "why
+only five islands?"). Each
 passes when every reply check holds and the database holds exactly the expected answers
 (question key and text), profile, consent and contact, with a theme on every substantive
 answer. Prints each failure and the pass count per set; a quality number, not a test
@@ -127,7 +136,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-# The first set led to the fixes; the second to twenty-first were each written after the
+# The first set led to the fixes; the second to twenty-second were each written after the
 # fixes before them and run once before any further change, so their first counts say how far
 # those fixes carry to new phrasing and new situations.
 SETS = (
@@ -154,6 +163,7 @@ SETS = (
     DATA_DIR / "conversation_probe_u.yml",
     DATA_DIR / "conversation_probe_v.yml",
     DATA_DIR / "conversation_probe_w.yml",
+    DATA_DIR / "conversation_probe_x.yml",
 )
 PROFILE = ("organisation", "sector", "size_band", "location", "role")
 

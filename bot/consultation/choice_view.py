@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from bot.consultation.choices import turned_down
 from bot.consultation.questions import chosen_by, question_queue, theme_phrases
-from bot.consultation.replies import after_change_of_mind
+from bot.consultation.replies import after_change_of_mind, none_reply
 from bot.consultation.subject import names_a_subject
 from bot.consultation.x_style import without_addressees
 
@@ -188,6 +188,29 @@ def view_beside_none(text: str) -> str | None:
             and not NOT_A_VIEW.match(view.lower())
             and names_a_subject(view)
         ):
-            # from the first part after the choice: "we're a hairdresser, but rents ..."
-            return text[text.index(parts[1]) :].strip()
+            # from the first part after the choice: "we're a hairdresser, but rents ...";
+            # from the start when that first part is a view too ("can't hire data
+            # scientists, Harwell and London outbid us ...", set X lost its first clause)
+            start = 0 if _opens_with_a_view(parts[0]) else text.index(parts[1])
+            return text[start:].strip()
     return None
+
+
+def _opens_with_a_view(part: str) -> bool:
+    """The message's first part is a statement of the business's own with a subject the
+    tagger sees, not a "none", a question or a choice of names alone."""
+    part = part.rstrip(",;:")
+    return (
+        not part.endswith("?")
+        and none_reply(part) is None
+        and not NOT_A_VIEW.match(part.lower())
+        and not named_only(part)
+        and names_a_subject(part)
+    )
+
+
+def named_only(part: str) -> bool:
+    """The part is theme names and little words only ("skills and housing mainly")."""
+    tokens = list(TOKEN.finditer(part))
+    named, at, _ = _lead(tokens, part)
+    return bool(named) and at >= len(tokens)

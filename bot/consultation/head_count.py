@@ -83,6 +83,20 @@ UNPAID = re.compile(
     rf"\b((about|around|roughly|over|some|nearly|almost)\s+)?{_NUMBER_PATTERN}\+?\s+"
     r"(\w+\s+)?(volunteers?|trustees?|helpers)\b"
 )
+# "14 staff plus up to 80 freelance crew on a big build" (set X, read as a freelancer
+# alone: Micro): freelancers, contractors and agency crew taken on for a job are not staff
+# beside a count of staff; alone ("me plus 3 subbies", set N) they are the count
+HIRED_IN = re.compile(
+    rf"\b((about|around|roughly|over|some|nearly|almost|up to|another)\s+)?{_NUMBER_PATTERN}"
+    r"\+?\s+(\w+\s+)?(freelancers?|contractors?|sub-?contractors?|subbies|temps|casuals|"
+    r"(freelance|agency|contract|casual|self-employed|day-rate|day rate)\s+\w+)\b"
+)
+
+
+def _without_hired_in(norm: str) -> str:
+    """`norm` without the freelancers and contractors, when a staff count is left."""
+    rest = " ".join(HIRED_IN.sub(" ", norm).split())
+    return rest if rest != norm and any(n > 0 for n in _numbers(rest)) else norm
 
 
 # "a couple of hundred", "two hundred", "3 hundred": one count, not a "couple" and a
@@ -108,6 +122,7 @@ def size_band_for(text: str) -> str | None:
     bands = size_bands()
     norm = " ".join(text.lower().replace("–", "-").split())
     norm = " ".join(UNPAID.sub(" ", NEGATED.sub(" ", HUNDREDS.sub(_hundreds, norm))).split())
+    norm = _without_hired_in(norm)
     if norm in {b.lower() for b in bands}:
         return next(b for b in bands if b.lower() == norm)
     named = BAND_SAID.fullmatch(norm)

@@ -22,7 +22,7 @@ import re
 from typing import Any
 
 from bot.consultation.questions import message, named_themes, theme_names
-from bot.consultation.replies import short, short_match
+from bot.consultation.replies import normalise, short, short_match
 from bot.consultation.subject import a_view_too
 from bot.strategy import ISLAND_IDS, SEABED_IDS, THEME_IDS, load_strategy, theme
 
@@ -42,6 +42,31 @@ _ASK = (
 def _asks(norm: str, text: str) -> bool:
     """The message asks: a "?" in it, or it opens with a question word after any lead-in."""
     return "?" in text or re.match(_LEAD + _ASK, norm) is not None
+
+
+# A sentence ends at ". ", "!", "?" or a new line; "?" stays with its sentence
+_SENTENCES = re.compile(r"[^.!?\n]+[.!?]*")
+
+
+def _asking_sentences(text: str) -> list[str]:
+    """The sentences of `text` that ask (normalised): set X's "EO data for farmers - crop
+    health, flood risk. why aren't you talking about agriculture? half of Bucks is
+    farmland ..." asks about agriculture, not for the county's figures its other
+    sentences' words ("data", "Bucks") would make of it. A message of one sentence is
+    itself."""
+    found = []
+    for part in _SENTENCES.findall(text):
+        norm = normalise(part)
+        if norm and _asks(norm, part):
+            found.append(norm)
+    return found
+
+
+def _one_asks(text: Any, max_words: int, *patterns: re.Pattern[str]) -> bool:
+    """A short message with one sentence that asks and in which every pattern is found."""
+    if short(text, max_words) is None:
+        return False
+    return any(all(p.search(norm) for p in patterns) for norm in _asking_sentences(str(text)))
 
 
 # "what are the figures for the Bucks economy?", "any stats on the county's GDP?", "how big
@@ -65,9 +90,7 @@ def asks_for_figures(text: Any) -> bool:
     norm = short(text, MAX_WORDS)
     return (
         norm is not None
-        and _asks(norm, text)
-        and FIGURES.search(norm) is not None
-        and ECONOMY.search(norm) is not None
+        and _one_asks(text, MAX_WORDS, FIGURES, ECONOMY)
         and RESPONSES.search(norm) is None
         and ELSEWHERE.search(norm) is None
     )
@@ -95,8 +118,7 @@ WHEN = re.compile(
 
 def asks_when_it_is_finished(text: Any) -> bool:
     """A short question about the strategy's timetable."""
-    norm = short(text, MAX_WORDS)
-    return norm is not None and _asks(norm, text) and WHEN.search(norm) is not None
+    return _one_asks(text, MAX_WORDS, WHEN)
 
 
 # "is there an event I can come to?", "are there any workshops?", "can I come to a meeting
@@ -118,13 +140,7 @@ COME = re.compile(
 def asks_about_an_event(text: Any) -> bool:
     """A short question asking for an event to come to, or to take part in person."""
     norm = short(text, MAX_WORDS)
-    return (
-        norm is not None
-        and _asks(norm, text)
-        and EVENT.search(norm) is not None
-        and COME.search(norm) is not None
-        and "board" not in norm
-    )
+    return norm is not None and _one_asks(text, MAX_WORDS, EVENT, COME) and "board" not in norm
 
 
 # "give me the short version", "tl;dr?", "in a nutshell?", "can you sum it up", "too much to
