@@ -107,6 +107,9 @@ DEFAULT_CONFIG: dict = {
     # A road that is only a driverless trial's or the bad air's setting does not carry
     # infrastructure (`incidental_infrastructure.py`). Models saved without the key: off.
     "incidental_infrastructure": True,
+    # A clause naming a programme ("a KTP", "an SBRI contract", "CPD") carries its theme
+    # (`programmes.py`). Models saved without the key: off.
+    "named_programmes": True,
 }
 
 ENCODER_FILE = "encoder.onnx"

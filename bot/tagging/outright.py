@@ -8,13 +8,16 @@ rule lifts a theme's score to its threshold and says why in the evidence:
 3. a clause that states a need outright ("can't find biomedical scientists"): `needs`;
 4. a clause that states a view outright about a public buyer or a transport link ("the
    hospital buys our mattresses", "sort out the road to it"): `stated_views`;
-5. optionally (`term_rule`), a term that predicts a theme precisely: `terms`.
+5. a clause naming a programme GUIDE.md files under one theme ("a KTP", "an SBRI contract",
+   "CPD"): `programmes`;
+6. optionally (`term_rule`), a term that predicts a theme precisely: `terms`.
 The classifier weighs a message as a whole, so each of these is a case where it can be
 outvoted by the rest of the message; GUIDE.md says they carry their theme regardless.
 The other way round, one case where the classifier hears a theme the message does not state:
-6. a road that is only where a driverless trial runs or where the air is bad, with no other
-   transport or premises word, does not carry infrastructure: `incidental_infrastructure` (never
-   when a rule above stated it or the question asked about it).
+7. a road that is only where a driverless trial runs or where the air is bad, or the rent of
+   a home, with no other transport or premises word, does not carry infrastructure:
+   `incidental_infrastructure` (never when a rule above stated it or the question asked
+   about it).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from bot.strategy import THEME_IDS
 from bot.tagging.features import named_outright
 from bot.tagging.incidental_infrastructure import only_incidental
 from bot.tagging.needs import stated_needs
+from bot.tagging.programmes import named_programmes
 from bot.tagging.question_context import question_theme, turns_down
 from bot.tagging.stated_views import stated_views
 
@@ -62,6 +66,7 @@ def lift(
     for key, rule, label in (
         ("stated_needs", stated_needs, "need"),
         ("stated_views", stated_views, "view"),
+        ("named_programmes", named_programmes, "programme"),
     ):
         if tagger.config.get(key) and through:
             for theme_id, phrase in rule(clauses).items():

@@ -51,6 +51,7 @@ RUNTIME_FILES = (
     "needs.py",
     "stated_views.py",
     "incidental_infrastructure.py",
+    "programmes.py",
     "outright.py",
     "vocabulary.py",
     "encoder_graph.py",

@@ -1,0 +1,62 @@
+"""A clause naming a programme GUIDE.md files under one theme carries it (`programmes.py`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.tagging.clean import clean
+from bot.tagging.programmes import named_programmes
+from bot.tagging.segments import segments
+from bot.tagging.training import data as tagdata
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("a KTP with Bucks New Uni would sort our firmware", "entrepreneurialism"),
+        ("DIT want us on a trade mission to Japan", "entrepreneurialism"),
+        ("we've got an SBRI phase 2 contract", "intelligent_public_services"),
+        ("CPD for the physios who use our kit isn't funded", "education_skills"),
+        ("why is there no CPD on modern methods of construction for planners?", "education_skills"),
+        ("T-levels, whatever they are, haven't reached us", "education_skills"),
+    ],
+)
+def test_a_programme_named_carries_its_theme(text: str, theme: str) -> None:
+    assert theme in named_programmes(segments(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we don't need a KTP, we need customers",  # turned down
+        "credit to the team, they did it",  # 'dit' only as a word of its own
+        "the levels of traffic on the A41",
+    ],
+)
+def test_no_programme_is_read_into_other_words(text: str) -> None:
+    assert named_programmes(segments(text)) == {}
+
+
+def test_the_programmes_agree_with_the_training_labels() -> None:
+    fired = agreed = 0
+    for path in tagdata.TRAIN_PATHS:
+        for example in tagdata.load(path):
+            found = named_programmes(segments(clean(example.text) or example.text))
+            fired += len(found)
+            agreed += sum(theme in example.themes for theme in found)
+    assert fired >= 25
+    assert agreed / fired >= 0.95
+
+
+def test_the_engine_tags_a_programme_as_a_second_subject(trained_engine: object) -> None:
+    config = trained_engine.config  # type: ignore[attr-defined]
+    saved = config.get("named_programmes")
+    try:
+        config["named_programmes"] = True
+        [answer] = trained_engine.tag_many(  # type: ignore[attr-defined]
+            ["green propellant thruster testing at Westcott, we've got an SBRI phase 2 contract"]
+        )
+    finally:
+        config["named_programmes"] = saved
+    assert {"space", "intelligent_public_services"} <= set(answer.themes)
+    assert any(e.startswith("programme: ") for e in answer.evidence["intelligent_public_services"])
