@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from bot.consultation.choices import turned_down
 from bot.consultation.questions import chosen_by, question_queue, theme_phrases
-from bot.consultation.replies import after_change_of_mind, none_reply
+from bot.consultation.replies import after_change_of_mind, clauses, none_reply
 from bot.consultation.subject import names_a_subject
 from bot.consultation.x_style import without_addressees
 
@@ -179,7 +179,7 @@ def view_beside_none(text: str) -> str | None:
     get a broadband line"): the first part after a comma, colon, dash or full stop that is a
     sentence of a few words, not a question, a yes or no, and names a subject the tagger
     can see. The seventeenth set left such a view unkept; None when there is none."""
-    parts = [p.strip() for p in re.split(r"(?<=[,;:.!?])\s+|\s[-–—]\s|\n", text) if p.strip()]
+    parts = clauses(text)
     for part in parts[1:]:
         view = part.rstrip(",;:")
         if (

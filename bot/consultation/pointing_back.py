@@ -13,6 +13,8 @@ from typing import Any
 
 from bot.consultation.replies import normalise
 
+# "really", "tbh", "again": filler a pointer may end with
+_FILLER = r"( really| tbh| to be honest| thanks| i think| i guess| basically| pretty much| again)*"
 # "but worse", "only more so", "x10": the answer pointed to, more strongly; no new subject
 _STRONGER = (
     r"( (but|only|just|and|though)( even| much| a lot| far| way| 10 times| ten times)? "
@@ -34,8 +36,7 @@ SAME_AS_BEFORE = re.compile(
     r"(above|before|already|earlier))"
     # "as above but worse", "same again only more so", "ditto x10" (set U kept it as a view
     # of its own with the question's theme, not the answer it points to)
-    rf"{_STRONGER}?"
-    r"( really| tbh| to be honest| thanks| i think| i guess| basically| pretty much| again)*"
+    rf"{_STRONGER}?{_FILLER}"
 )
 
 
@@ -52,10 +53,7 @@ PARTICULAR = re.compile(
     rf" (about|re|on|for|regarding) (the |my |our )?(?P<topic>{_TOPIC_WORD}( {_TOPIC_WORD}){{0,3}})"
     r"( earlier| before| above)?"
 )
-_PARTICULAR_WHOLE = re.compile(
-    rf"({PARTICULAR.pattern}){_STRONGER}?"
-    r"( really| tbh| to be honest| thanks| i think| i guess| basically| pretty much| again)*"
-)
+_PARTICULAR_WHOLE = re.compile(rf"({PARTICULAR.pattern}){_STRONGER}?{_FILLER}")
 _TOPIC_STOP = frozenset({"the", "a", "an", "and", "of", "my", "our", "bit", "one", "thing"})
 
 

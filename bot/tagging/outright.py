@@ -80,7 +80,8 @@ def lift(
             evidence.setdefault(j, []).insert(0, f"term: {term.removeprefix('gaz:')}")
     if tagger.config.get("incidental_infrastructure"):
         j = THEME_IDS.index("infrastructure")
-        if j not in evidence and asked != "infrastructure" and only_incidental(clauses):
+        on = scores[j] >= thresholds[j]  # most messages: infrastructure is off, nothing to read
+        if on and j not in evidence and asked != "infrastructure" and only_incidental(clauses):
             scores[j] = min(scores[j], thresholds[j] - _JUST_BELOW)
     return asked, evidence
 

@@ -55,6 +55,7 @@ from bot.consultation.replies.skips import (
 )
 from bot.consultation.replies.text import (
     DASHES,
+    clauses,
     mentions,
     normalise,
     says_more,
@@ -129,6 +130,7 @@ __all__ = [
     "view_with_question",
     "skips_the_rest",
     "takes_back_last_answer",
+    "clauses",
     "says_more",
     "short",
     "short_match",

@@ -40,6 +40,16 @@ def short(text: Any, max_words: int) -> str | None:
     return norm if norm and len(norm.split()) <= max_words else None
 
 
+# Sentence ends, commas, semicolons, colons, spaced dashes and new lines
+CLAUSE_BREAK = re.compile(r"(?<=[.?!;:,])\s+|\s+[-–—]\s+|\n+")
+
+
+def clauses(text: str) -> list[str]:
+    """The message's sentences and the clauses inside them, stripped ("none of these are us,
+    but staff can't get home"; "I'd file this under skills, we can't find a welder")."""
+    return [p.strip() for p in CLAUSE_BREAK.split(text) if p.strip()]
+
+
 def short_match(pattern: re.Pattern[str], text: Any, max_words: int) -> bool:
     """A short message (see `short`) in which `pattern` is found."""
     norm = short(text, max_words)
