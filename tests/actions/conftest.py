@@ -100,6 +100,19 @@ def texts(dispatcher: CollectingDispatcher) -> list[str]:
     return [m.get("text") or m.get("response") or "" for m in dispatcher.messages]
 
 
+def validate_strategy_answer(
+    slot: str, sender: str, text: str, slots: dict[str, Any]
+) -> tuple[dict[str, Any], list[str]]:
+    """Run the strategy form's validation of `slot` ("seabed_answer", "island_answer") on
+    `text` with `slots` set; the slots it returns and the replies it sent."""
+    from actions.consultation import ValidateStrategyForm
+
+    tracker = make_tracker(sender, text, slots=slots, active_loop="strategy_form")
+    sent = CollectingDispatcher()
+    result = getattr(ValidateStrategyForm(), f"validate_{slot}")(text, sent, tracker, {})
+    return result, texts(sent)
+
+
 def slot_sets(events: list[dict[str, Any]]) -> dict[str, Any]:
     return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
 

@@ -18,7 +18,14 @@ from actions.playback import ADDED, ValidateCorrectionForm
 from actions.profile import ValidateProfileForm
 from bot.consultation import service
 from bot.consultation.questions import message
-from tests.actions.conftest import make_tracker, run, slot_sets, stored_business, texts
+from tests.actions.conftest import (
+    make_tracker,
+    run,
+    slot_sets,
+    stored_business,
+    texts,
+    validate_strategy_answer,
+)
 
 SPACE = "island:space:opportunities"
 ROADS = "seabed:infrastructure:views"
@@ -39,10 +46,7 @@ def _consented(sender: str) -> None:
 
 def _island_answer(sender: str, text: str) -> tuple[dict[str, Any], list[str]]:
     slots = {**PROFILE, "islands": ["space"], "pending_questions": [SPACE, "island:space:help"]}
-    tracker = make_tracker(sender, text, slots=slots, active_loop="strategy_form")
-    dispatcher = CollectingDispatcher()
-    result = ValidateStrategyForm().validate_island_answer(text, dispatcher, tracker, {})
-    return result, texts(dispatcher)
+    return validate_strategy_answer("island_answer", sender, text, slots)
 
 
 def test_a_hedge_is_asked_for_a_sentence_and_not_kept(database_url: str) -> None:

@@ -19,7 +19,13 @@ from actions.profile import ValidateProfileForm
 from actions.strategy_state import DONE
 from bot.consultation import service
 from bot.consultation.questions import message
-from tests.actions.conftest import make_tracker, run, stored_business, texts
+from tests.actions.conftest import (
+    make_tracker,
+    run,
+    stored_business,
+    texts,
+    validate_strategy_answer,
+)
 
 ROADS = "seabed:infrastructure:views"
 HOUSING = "seabed:housing_growth:views"
@@ -27,10 +33,7 @@ HOUSING = "seabed:housing_growth:views"
 
 def _answer(sender: str, text: str, key: str) -> tuple[dict[str, Any], list[str]]:
     slots = {"seabed": [key.split(":")[1]], "pending_questions": [key]}
-    tracker = make_tracker(sender, text, slots=slots, active_loop="strategy_form")
-    dispatcher = CollectingDispatcher()
-    result = ValidateStrategyForm().validate_seabed_answer(text, dispatcher, tracker, {})
-    return result, texts(dispatcher)
+    return validate_strategy_answer("seabed_answer", sender, text, slots)
 
 
 @pytest.mark.parametrize(

@@ -13,12 +13,11 @@ from sqlalchemy import select
 
 from actions.close import ActionClose
 from actions.common import asks_to_delete
-from actions.consultation import ValidateStrategyForm
 from actions.strategy_state import DONE
 from bot.consultation import service
 from bot.storage.db import session_scope
 from bot.storage.models import Business
-from tests.actions.conftest import make_tracker, run, texts
+from tests.actions.conftest import make_tracker, run, texts, validate_strategy_answer
 
 ROADS = "seabed:infrastructure:views"
 
@@ -80,10 +79,7 @@ def test_a_view_with_dont_keep_in_it_is_no_request_to_delete(text: str) -> None:
 
 def _answer(sender: str, text: str) -> tuple[dict[str, Any], list[str]]:
     slots = {"seabed": ["infrastructure"], "pending_questions": [ROADS]}
-    tracker = make_tracker(sender, text, slots=slots, active_loop="strategy_form")
-    dispatcher = CollectingDispatcher()
-    result = ValidateStrategyForm().validate_seabed_answer(text, dispatcher, tracker, {})
-    return result, texts(dispatcher)
+    return validate_strategy_answer("seabed_answer", sender, text, slots)
 
 
 @pytest.mark.parametrize(

@@ -15,17 +15,14 @@ from actions.consultation import ValidateStrategyForm
 from actions.profile import ValidateProfileForm
 from bot.consultation import service
 from bot.consultation.questions import message
-from tests.actions.conftest import make_tracker, texts
+from tests.actions.conftest import make_tracker, texts, validate_strategy_answer
 
 SPACE = "island:space:opportunities"
 
 
 def _island_answer(sender: str, text: str) -> tuple[dict[str, Any], list[str]]:
     slots = {"islands": ["space"], "pending_questions": [SPACE, "island:space:barriers"]}
-    tracker = make_tracker(sender, text, slots=slots, active_loop="strategy_form")
-    dispatcher = CollectingDispatcher()
-    result = ValidateStrategyForm().validate_island_answer(text, dispatcher, tracker, {})
-    return result, texts(dispatcher)
+    return validate_strategy_answer("island_answer", sender, text, slots)
 
 
 @pytest.mark.parametrize(
