@@ -180,9 +180,9 @@ def last_answer_key(tracker: Tracker) -> str | None:
 
 def asks_to_forget(text: str) -> bool:
     """The business asked for its data to be deleted (not just used a word like "remove")."""
-    if len(text.split()) > LONG_MESSAGE_WORDS:
-        return EXPLICIT_FORGET.search(text) is not None
-    return FORGET_REQUEST.search(text) is not None
+    if EXPLICIT_FORGET.search(text) is not None:  # "please do not store my answers"
+        return True
+    return len(text.split()) <= LONG_MESSAGE_WORDS and FORGET_REQUEST.search(text) is not None
 
 
 # Saying you no longer want to take part names it ("I'd rather not do this", "just
