@@ -116,6 +116,8 @@ class ValidateContactForm(FormValidationAction):
         text = as_text(value)
         if holding(text):
             return {"follow_up": None}  # asked again
+        if drop_name_if_asked(dispatcher, tracker):  # "use my answers but not my name"
+            return {"follow_up": None}  # the name removed; asked again
         email = find_email(text)
         if email:
             return self._save(email, dispatcher, tracker)
