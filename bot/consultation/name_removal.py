@@ -34,7 +34,9 @@ NAME_REQUEST = re.compile(
     r"( (me|us|it|this|them|that|my (answers|views)|our (answers|views)|what i said|"
     r"the (answers|views)))?( down)? (anonymous(ly)?|anonymi[sz]ed|nameless|unnamed)\b|"
     r"\banonymi[sz]e (me|us|it|this|them|my|our|the (answers|views))\b|"
-    rf"(without|minus|but not|not with) {_NAME})"
+    rf"(without|minus|but not|not with) {_NAME}|"
+    rf"(don'?t|do not|dont) want {_NAME} (on|in|kept|used|stored|attached|anywhere|with|"
+    r"against|next to|linked|shown|mentioned|published))"
 )
 # "keep my views", "the answers can stay": what stays, no view of its own
 KEEPS_THE_VIEWS = re.compile(

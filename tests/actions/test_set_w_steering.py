@@ -243,3 +243,17 @@ def test_declining_before_taking_part_is_still_a_decline(
     tracker = make_tracker("w-decline", text, "consent_decline")
     events = run(ActionRecordConsent().run(CollectingDispatcher(), tracker, domain))
     assert {"event": "slot", "name": "stage", "value": "declined", "timestamp": None} in events
+
+
+def test_not_my_name_read_as_declining_drops_the_name_and_resumes(
+    database_url: str, domain: dict[str, Any]
+) -> None:
+    _named("w-name-decline")
+    text = "I don't want our business name on it, the answers are fine"
+    tracker = make_tracker("w-name-decline", text, "consent_decline", slots=PLAYBACK)
+    dispatcher = CollectingDispatcher()
+    events = run(ActionRecordConsent().run(dispatcher, tracker, domain))
+    assert texts(dispatcher) == [message("name_dropped")]
+    assert events == [{"event": "followup", "name": "action_resume", "timestamp": None}]
+    assert _fields("w-name-decline")[:2] == (None, None)
+    assert service.is_consented("w-name-decline") is True

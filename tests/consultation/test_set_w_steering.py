@@ -258,6 +258,7 @@ def test_the_question_pending_named_by_its_words_is_no_late_answer() -> None:
         "use my answers anonymously please",
         "fine to keep what I said, just remove my name",
         "please don't put our business name against the answers",
+        "I don't want my name on it, the views are fine",
     ],
 )
 def test_keep_the_views_drop_the_name(text: str) -> None:
@@ -271,6 +272,7 @@ def test_keep_the_views_drop_the_name(text: str) -> None:
         "customers don't want their names kept, GDPR is a headache for small shops",
         "the council should remove the name Aylesbury Vale from the signs, nobody finds us",
         "we don't use our company name on the vans because of theft from the yard",
+        "customers don't want our name on their invoices because of the courier fees",
     ],
 )
 def test_a_view_with_name_words_in_it_is_no_request(text: str) -> None:
