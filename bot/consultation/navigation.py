@@ -26,13 +26,14 @@ _KINDS = {
 }
 _TARGET = (
     r"(the )?((question|q|qu|no\.?|number) ?(?P<num>[1-6]|one|two|three|four|five|six)\b|"
-    r"(?P<ord>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last|previous) "
+    r"(?P<ord>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th) "
     r"(question|one|answer)\b|"
     r"(?P<kind>opportunit(y|ies)|barriers?|problems?|what would help|help) "
     r"(question|one|bit|answer)\b)"
 )
 # "go back to question 2", "back to the second question", "can I redo the barriers one",
-# "return to q1", "change my answer to question 2"
+# "return to q1", "change my answer to question 2"; "the previous question" is set K's
+# (asides.asks_to_change_answer: how to put the last answer right, "I meant ...")
 GO_BACK = re.compile(
     r"(\b((go|going|get|jump|skip|take (me|us)|come|coming|head|step|flip|pop|move)"
     r"( straight| right)? )?\bback to |\b(return(ing)?|revisit(ing)?) (to )?|"
@@ -104,8 +105,6 @@ def _target(match: re.Match[str], current_key: str, part: list[str]) -> str | No
         kind = next(q for stem, q in _KINDS.items() if match.group("kind").startswith(stem))
         key = f"{current_key.rsplit(':', 1)[0]}:{kind}"
         return key if key in asked else None
-    if match.group("ord") in ("last", "previous"):
-        return asked[-1] if asked else None
     word = match.group("num") or match.group("ord")
     n = int(word) if word.isdigit() else _NUMBERS.get(word) or _ORDINALS[word]
     listed = own if len(own) > 1 and len(own) >= n else part  # a driver has one question
