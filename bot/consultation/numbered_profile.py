@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from bot.consultation.head_count import size_band_for
 from bot.consultation.questions import PROFILE_SLOTS
 
 # "1)", "1.", "1:", "1 -", "(1)", "#1" before an item, at the start or after a space, comma
@@ -51,10 +52,17 @@ def numbered_items(text: str) -> list[str]:
 def numbered_profile(text: str, slot: str) -> dict[str, str]:
     """The profile fields a numbered list answers, by slot, from `slot` (the question
     pending) on, or from the first when it has an item for every question; empty when the
-    message is no such list. An empty item is left out (asked in turn)."""
+    message is no such list. An empty item is left out (asked in turn). A list with more
+    items than questions left, or whose head-count item gives no head count, is one answer
+    (three trades, three sites), not a profile."""
     items = numbered_items(text)
     if not items or slot not in PROFILE_SLOTS:
         return {}
     start = 0 if len(items) >= len(PROFILE_SLOTS) else PROFILE_SLOTS.index(slot)
     slots = PROFILE_SLOTS[start:]
-    return {s: item for s, item in zip(slots, items, strict=False) if item}
+    if len(items) > len(slots):
+        return {}  # "1) Aylesbury 2) Wendover 3) Thame" at the town question: three sites
+    fields = {s: item for s, item in zip(slots, items, strict=False) if item}
+    if "size_band" in fields and size_band_for(fields["size_band"]) is None:
+        return {}  # "1. kitchens 2. joinery 3. restoration" at the sector question: trades
+    return fields

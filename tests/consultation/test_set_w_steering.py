@@ -83,6 +83,21 @@ def test_a_name_or_view_with_numbers_is_no_numbered_profile(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "slot"),
+    [
+        ("1. bespoke kitchens 2. joinery 3. restoration work", "sector"),  # three trades
+        ("1) Aylesbury 2) Wendover 3) Thame", "location"),  # three sites
+        ("1) MD 2) finance 3) HR, I do the lot", "role"),  # three hats
+        ("1) plumbing 2) heating 3) gas safety 4) bathrooms", "organisation"),
+    ],
+)
+def test_a_numbered_answer_to_one_question_is_not_split_over_the_profile(
+    text: str, slot: str
+) -> None:
+    assert numbered_profile(text, slot) == {}
+
+
+@pytest.mark.parametrize(
     ("text", "parts"),
     [
         (  # the set's
@@ -297,3 +312,10 @@ def test_a_view_with_anonymous_in_it_is_no_request(text: str) -> None:
 
 def test_i_dont_want_you_to_keep_my_name_is_a_request() -> None:
     assert asks_to_drop_name("I don't want you to keep my name, the answers are fine")
+
+
+def test_a_short_view_given_with_going_back_is_kept() -> None:
+    part = ["island:space:opportunities", "island:space:barriers", "island:space:help"]
+    back = go_back("back to the barriers one: rents are mad", "island:space:help", part)
+    assert back is not None and back.key == "island:space:barriers"
+    assert back.view == "rents are mad"
