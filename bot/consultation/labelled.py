@@ -42,7 +42,8 @@ INLINE_LABEL = re.compile(
     r"(?P<label>opportunities|barriers|what would help)[ \t]*:[ \t]*",
     re.IGNORECASE,
 )
-# The questions by their place: "first one:", "second:", "q2 -", "question 3:", "1st one -"
+# The questions by their place: "first one:", "q2 -", "question 3:", "1st one -"; a bare
+# "first: we can't hire. second: the A41." lists one answer's points
 _PLACES = {
     "first": 0, "1st": 0, "one": 0, "1": 0,
     "second": 1, "2nd": 1, "two": 1, "2": 1,
@@ -50,7 +51,7 @@ _PLACES = {
 }  # fmt: skip
 PLACE_LABEL = re.compile(
     r"(?:^|(?<=[.;!?,])|(?<=[.;!?,][ \t])|(?<=\n))[ \t]*(?:and |then |the |for the |on the )?"
-    r"(?:(?P<ord>first|second|third|1st|2nd|3rd)(?: one| question| q| answer)?|"
+    r"(?:(?P<ord>first|second|third|1st|2nd|3rd)(?: one| question| q| answer)|"
     r"(?:question|q|no\.?|number) ?(?P<num>one|two|three|[123]))"
     r"[ \t]*(?::|[-–—](?=[ \t]))[ \t]*",
     re.IGNORECASE,

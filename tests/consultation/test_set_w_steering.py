@@ -135,7 +135,7 @@ def test_a_numbered_answer_to_one_question_is_not_split_over_the_profile(
             },
         ),
         (
-            "1st: clean rooms for satellite makers, 2nd: nobody knows we exist",
+            "1st one: clean rooms for satellite makers, 2nd one: nobody knows we exist",
             {
                 "opportunities": "clean rooms for satellite makers,",
                 "barriers": "nobody knows we exist",
@@ -319,3 +319,11 @@ def test_a_short_view_given_with_going_back_is_kept() -> None:
     back = go_back("back to the barriers one: rents are mad", "island:space:help", part)
     assert back is not None and back.key == "island:space:barriers"
     assert back.view == "rents are mad"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["first: we can't hire. second: the A41.", "1st: staff. 2nd: rent, 3rd: the roads"],
+)
+def test_points_of_one_answer_are_not_read_as_the_questions_by_place(text: str) -> None:
+    assert labelled_answers(text, ("opportunities", "barriers", "help")) == {}
