@@ -23,6 +23,7 @@ from actions.common import (
 )
 from bot.consultation import service
 from bot.consultation.email_text import find_email, no_email_given
+from bot.consultation.name_removal import asks_to_drop_name, drop_name
 from bot.consultation.questions import message
 from bot.consultation.replies import looks_like_question, says_no, says_yes, view_not_yes_no
 
@@ -115,6 +116,8 @@ class ValidateContactForm(FormValidationAction):
         text = as_text(value)
         if holding(text):
             return {"follow_up": None}  # asked again
+        if drop_name_if_asked(dispatcher, tracker):  # "use my answers but not my name"
+            return {"follow_up": None}  # the name removed; asked again
         email = find_email(text)
         if email:
             return self._save(email, dispatcher, tracker)
@@ -190,6 +193,10 @@ class ActionForget(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
+        if drop_name_if_asked(dispatcher, tracker):
+            # "keep my views but don't keep my name": the name goes, not everything
+            form = tracker.active_loop.get("name")
+            return [FollowupAction(form)] if form else []
         if not asks_to_forget(latest_text(tracker)):
             # NLU heard "forget me" in something else; deleting on a guess is not an option
             dispatcher.utter_message(text=message("forget_how"))
@@ -206,3 +213,25 @@ def forget_everything(dispatcher: CollectingDispatcher, tracker: Tracker) -> lis
         # Tells the website widget to drop its local copy of the chat too.
         dispatcher.utter_message(json_message={"data": {"bucks_lis": "forgotten"}})
     return [ActiveLoop(None), AllSlotsReset()]
+
+
+def drop_name_if_asked(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """ "Keep my views but don't keep my name", however NLU read it: the name and the role
+    removed from the profile, the views kept, and said so. False when the message asks
+    for no such thing (or nothing is kept: no consent)."""
+    if tracker.get_slot("consent") is not True or not asks_to_drop_name(latest_text(tracker)):
+        return False
+    drop_name(tracker.sender_id)
+    dispatcher.utter_message(text=message("name_dropped"))
+    return True
+
+
+def withdrawn_and_forgotten(
+    dispatcher: CollectingDispatcher, tracker: Tracker
+) -> list[dict[str, Any]] | None:
+    """ "I'd rather not take part after all, please do not store my answers" after taking
+    part (outside the forms: at the play-back): everything deleted, as on "forget me"; None
+    when the business had not taken part or did not ask for nothing to be kept."""
+    if tracker.get_slot("consent") is not True or not asks_to_delete(latest_text(tracker)):
+        return None
+    return forget_everything(dispatcher, tracker)

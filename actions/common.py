@@ -140,11 +140,31 @@ FORGET_REQUEST = re.compile(
 # because ...") is not a request to delete: past this many words it must say what to
 # delete ("delete my answers", "forget me", "withdraw my consent").
 LONG_MESSAGE_WORDS = 12
+# What a request to delete names: the business's own data, never its stock, margins or
+# trade ("the new parking rules will remove all my passing trade", "we had to scrap my
+# favourite product line" were read as "delete everything" and the view lost)
+_OWN_DATA = (
+    r"(answers?|data|details|views?|responses?|comments?|info|information|messages?|"
+    r"chats?|conversations?|transcripts?|profiles?|records?|submissions?|"
+    r"contributions?|replies|input|everything|consent)"
+)
 EXPLICIT_FORGET = re.compile(
-    r"forget\s*me|forget (everything|all|what)|right to be forgotten|withdraw|/forget_me|"
-    r"(delet|eras|remov|wip|scrap|clear|get rid of|bin)\w*\s+(\w+\s+){0,3}?"
-    r"(my|me|everything|all (of )?(my|it|that|this)|what i|this chat|this conversation|"
-    r"the transcript|our (chat|conversation|answers|responses|data|details))\b|"
+    r"forget\s*me\b|forget (everything(?! else)|all (of )?(it|that|this|my|our|about (me|us))|"
+    r"it all|what (i|we))|right to be forgotten|/forget_me|"
+    # "I withdraw", "withdraw my consent", "I want to withdraw from this"; not "the bank
+    # threatened to withdraw our overdraft"
+    rf"\bwithdraw\w*\s+(my|our|the)\s+(\w+\s+)?{_OWN_DATA}\b|"
+    r"\bwithdraw\w*\s+(from\s+(this|the)\s+(consultation|survey|chat)|me|us|"
+    r"my participation)\b|"
+    r"^\W*((i|we)\s+)?((would|'d)\s+like\s+to\s+|want\s+to\s+|wish\s+to\s+)?withdraw"
+    r"(\s+(please|pls|now|then|thanks))?\W*$|"
+    rf"(delet|eras|remov|wip|scrap|clear|get rid of|bin)\w*\s+(\w+\s+){{0,2}}?"
+    rf"(all\s+(of\s+)?)?(my|our)\s+(\w+\s+)?{_OWN_DATA}\b|"
+    # "remove everything", "wipe it all"; not "the floods wiped everything out", "the
+    # bypass would wipe us out"
+    r"\b(delete|erase|remove|wipe|get rid of)\s+(\w+\s+){0,2}?((me|us)\b(?!\s+out)|"
+    r"(everything|it all|all (of )?(it|that|this)|all that|what (i|we)|this chat|"
+    r"this conversation|the transcript)\b(?!\s+out))|"
     # "please don't keep what I've said", "I'd rather you didn't keep any of it" (set W
     # kept the answer and the profile); "we don't keep anything in stock" is a view
     r"\b(don'?t|do not|not to) (keep|store|save|record|use) (any of )?(what (i|we)|"
@@ -180,9 +200,9 @@ def last_answer_key(tracker: Tracker) -> str | None:
 
 def asks_to_forget(text: str) -> bool:
     """The business asked for its data to be deleted (not just used a word like "remove")."""
-    if len(text.split()) > LONG_MESSAGE_WORDS:
-        return EXPLICIT_FORGET.search(text) is not None
-    return FORGET_REQUEST.search(text) is not None
+    if EXPLICIT_FORGET.search(text) is not None:  # "please do not store my answers"
+        return True
+    return len(text.split()) <= LONG_MESSAGE_WORDS and FORGET_REQUEST.search(text) is not None
 
 
 # Saying you no longer want to take part names it ("I'd rather not do this", "just

@@ -8,6 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.close import drop_name_if_asked, withdrawn_and_forgotten
 from actions.common import channel, latest_intent, latest_text
 from bot.consultation import service
 from bot.consultation.consent_reply import agrees_to_take_part, says_go_ahead
@@ -122,6 +123,15 @@ class ActionRecordConsent(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         agreed = latest_intent(tracker) in AGREE_INTENTS
+        forgotten = None if agreed else withdrawn_and_forgotten(dispatcher, tracker)
+        if forgotten is not None:
+            # "I'd rather not take part after all, please do not store my answers" at the
+            # play-back (set W answered "nothing you say is kept" and kept it all): deleted
+            # as on "forget me" (the tracker store drops the transcript), the turn ends
+            return [*forgotten, FollowupAction("action_listen")]
+        if not agreed and drop_name_if_asked(dispatcher, tracker):
+            # "I don't want my name on it, the views are fine" read as declining
+            return [FollowupAction("action_resume")]
         if agreed and not privacy_shown(tracker, domain):
             # No agreement without the notice: show it and ask; nothing is recorded yet.
             dispatcher.utter_message(response="utter_welcome")

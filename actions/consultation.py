@@ -36,9 +36,11 @@ from actions.strategy_state import (
     DONE,
     asked_before,
     finished,
+    go_back_to,
     islands_passed,
     keep_view,
     keep_view_beside_none,
+    part_questions,
     past_the_profile,
 )
 from bot.consultation import service
@@ -72,6 +74,7 @@ from bot.consultation.focus import focus_answer
 from bot.consultation.forwarded import email_body
 from bot.consultation.junk import junk_reply
 from bot.consultation.labelled import labelled_answers
+from bot.consultation.navigation import go_back
 from bot.consultation.openings import reading
 from bot.consultation.pasted import once
 from bot.consultation.pointers import pointer_reply
@@ -101,7 +104,12 @@ from bot.consultation.strategy_asides import (
     asks_what_it_covers,
     strategy_aside_reply,
 )
-from bot.consultation.x_style import more_to_come, thread_joined, thread_part
+from bot.consultation.x_style import (
+    more_to_come,
+    thread_joined,
+    thread_part,
+    without_addressees,
+)
 
 
 class ValidateStrategyForm(FormValidationAction):
@@ -229,6 +237,9 @@ class ValidateStrategyForm(FormValidationAction):
             # "fine just finish it" that NLU missed: the questions end, as on "stop"; the
             # queue is kept so "actually carry on" at the play-back picks it up again
             return finished(tracker)
+        back = go_back(text, key, part_questions(answer_slot, tracker))
+        if back is not None:  # "can we go back to question 2, I forgot something"
+            return go_back_to(back, answer_slot, pending, dispatcher, tracker)
         if side_question(tracker, text) or new_turn_after_and(text):
             # A question back ("so what's the Arc?"): answer it and ask the same question
             # again, so the answer that follows is stored against the question it answers.
@@ -271,7 +282,10 @@ class ValidateStrategyForm(FormValidationAction):
             text = continued_joined([*held, text])  # "... (cont.)", "(cont.) ...": one answer
         elif held:
             text = joined(held[-1], text)  # "we need better" + "roads into Aylesbury"
-        previous = last_answer_key(tracker)
+        # straight after going back to a question, what follows answers it: nothing to
+        # carry on or correct ("also the approval costs are brutal" at question 2 again)
+        went_back = message("going_back") in previous_bot_text(tracker)
+        previous = None if went_back else last_answer_key(tracker)
         replacement = takes_back_last_answer(text) if previous else None
         if previous and replacement is not None:
             # "sorry wrong chat!! ignore that", "scrap that, the real issue is ...": the last
@@ -349,13 +363,16 @@ class ValidateStrategyForm(FormValidationAction):
 
     @staticmethod
     def _labelled(text: str, pending: list[str], tracker: Tracker) -> list[str] | None:
-        """Store each labelled part against its own pending question of this theme; the
-        questions still pending after that, or None when the message is not labelled."""
+        """Store each labelled part against its own question of this theme (one asked
+        already too: "first one: ..." at the second); the questions still pending after
+        that, or None when the message is not labelled."""
+        own = question_queue([question(pending[0]).theme_id])
         prefix = pending[0].rsplit(":", 1)[0] + ":"
+        order = tuple(k.rsplit(":", 1)[1] for k in own)
         parts = {
             f"{prefix}{q}": said
-            for q, said in labelled_answers(text).items()
-            if f"{prefix}{q}" in pending
+            for q, said in labelled_answers(without_addressees(text), order).items()
+            if f"{prefix}{q}" in own
         }
         if len(parts) < 2:
             return None

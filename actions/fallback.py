@@ -8,6 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.close import drop_name_if_asked
 from actions.common import (
     buttons,
     channel,
@@ -133,6 +134,9 @@ class ActionFallback(Action):
         ):
             # one more thing after the questions ended: a view like any other, so kept
             dispatcher.utter_message(text=message("view_added_after_close"))
+            return []
+        if drop_name_if_asked(dispatcher, tracker):  # "keep my views but not my name"
+            resume(dispatcher, tracker, domain)
             return []
         if tracker.get_slot("stage") == "playback" and keep_view_at_playback(dispatcher, tracker):
             # one more view at the play-back that NLU could not place: shown again with it

@@ -10,6 +10,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.close import drop_name_if_asked
 from actions.common import buttons, latest_text, previous_bot_text
 from actions.consent import PRIVACY_NOTICE, agreed_in_other_words, privacy_shown
 from actions.playback import keep_view_at_playback, summary
@@ -115,6 +116,8 @@ def answer_aside(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
 def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     """The FAQ answer, or what the strategy says about the islands or drivers asked about;
     at the play-back, one more view NLU took for a question is kept and played back."""
+    if drop_name_if_asked(dispatcher, tracker):  # "keep my views but don't keep my name"
+        return
     if tracker.get_slot("stage") == "playback" and keep_view_at_playback(dispatcher, tracker):
         dispatcher.utter_message(text=summary(tracker.sender_id))  # the ask follows (resume)
         return

@@ -9,6 +9,7 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.close import drop_name_if_asked
 from actions.common import (
     as_text,
     channel,
@@ -137,6 +138,8 @@ class ValidateCorrectionForm(FormValidationAction):
         if thanks_only(text):
             # "lovely, thanks ever so much" that NLU read as a view: the themes are kept
             return {"theme_correction": NO_CHANGE}
+        if drop_name_if_asked(dispatcher, tracker):  # "keep my views but not my name"
+            return {"theme_correction": ADDED}  # the play-back is shown again
         if keep_view_at_playback(dispatcher, tracker):
             return {"theme_correction": ADDED}  # the play-back is shown again with it
         if not EXPLICIT_CHANGE.search(text) or latest_intent(tracker) not in (
@@ -156,6 +159,8 @@ class ValidateCorrectionForm(FormValidationAction):
             return {"theme_correction": text}
         if holding(text):
             return {"theme_correction": None}  # the correction question again
+        if drop_name_if_asked(dispatcher, tracker):  # "just take our name off it"
+            return {"theme_correction": ADDED}
         if skipped(tracker, text):
             return {"theme_correction": NO_CHANGE}
         add, remove = parse_correction(fix_theme_typos(text))

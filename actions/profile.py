@@ -27,6 +27,7 @@ from bot.consultation.asides import goes_back
 from bot.consultation.boundaries import boundary_reply
 from bot.consultation.junk import markup_only
 from bot.consultation.letters import unwrapped
+from bot.consultation.numbered_profile import numbered_profile
 from bot.consultation.pointers import media_only
 from bot.consultation.profile import (
     corrected_name,
@@ -132,6 +133,9 @@ class ValidateProfileForm(FormValidationAction):
         # "Dear Sir or Madam, our business is called ... Kind regards, Margaret", "Thank you
         # dear. It's Tilly's Tea Room": the answer inside the letter and the thanks
         value = unwrapped(value)
+        listed = numbered_profile(as_text(value), slot)
+        if listed:  # "1) Amersham Lighting Ltd 2) lighting design 3) 12 staff ...": each field
+            return self._listed(listed, tracker) or {slot: None}
         if goes_back(as_text(value), previous_user_text(tracker)):
             # "back", "undo" straight after an answer: the question before is asked again
             # (the form asks the first empty one) and its new answer replaces the old
@@ -252,6 +256,17 @@ class ValidateProfileForm(FormValidationAction):
             service.save_profile(tracker.sender_id, channel(tracker), **{slot: text}, **counted_too)
         # "I don't have a company name, I'm a freelance photographer": no name, not asked again
         return {slot: text or (SKIPPED if counted_too else None), **counted_too}
+
+    @staticmethod
+    def _listed(listed: dict[str, str], tracker: Tracker) -> dict[str, Any]:
+        """Each item of a numbered profile kept against its own question, saved."""
+        fields = {
+            slot: tidy_profile_answer(slot, service.clean_text(item, MAX_CHARS))
+            for slot, item in listed.items()
+        }
+        fields = {slot: text for slot, text in fields.items() if text}
+        service.save_profile(tracker.sender_id, channel(tracker), **fields)
+        return fields
 
     @staticmethod
     def _said_in_passing(slot: str, typed: str, tracker: Tracker) -> dict[str, str]:

@@ -14,7 +14,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import channel
 from bot.consultation import service
 from bot.consultation.choice_view import ChoiceView, view_beside_none
-from bot.consultation.questions import message, question, section_text, theme_names
+from bot.consultation.navigation import GoBack
+from bot.consultation.questions import (
+    message,
+    question,
+    question_queue,
+    section_text,
+    theme_names,
+)
 
 DONE = "(done)"
 
@@ -91,3 +98,32 @@ def keep_view_beside_none(text: str, dispatcher: CollectingDispatcher, tracker: 
         tracker.sender_id, channel(tracker), view, service.AT_CHOICE, None
     ):
         dispatcher.utter_message(text=message("view_kept_at_choice"))
+
+
+def part_questions(answer_slot: str, tracker: Tracker) -> list[str]:
+    """The question keys of this part (the islands or the seabed drivers chosen)."""
+    slot = "islands" if answer_slot == "island_answer" else "seabed"
+    return question_queue(list(tracker.get_slot(slot) or []))
+
+
+def go_back_to(
+    back: GoBack,
+    answer_slot: str,
+    pending: list[str],
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+) -> dict[str, Any]:
+    """Back to an earlier question ("can we go back to question 2, I forgot something"):
+    a view given with the request kept against it and the pending question asked again;
+    else that question asked again, then the one pending. A question not asked yet: the
+    same question again, said so."""
+    if back.key is None:
+        dispatcher.utter_message(text=message("going_back_unknown"))
+        return {answer_slot: None}
+    if back.view:
+        asked = question(back.key)
+        service.record_answer(tracker.sender_id, channel(tracker), back.view, back.key, asked.text)
+        dispatcher.utter_message(text=message("earlier_added", name=theme_names([asked.theme_id])))
+        return {answer_slot: None}
+    dispatcher.utter_message(text=message("going_back"))
+    return {answer_slot: None, "pending_questions": [back.key, *pending]}

@@ -30,6 +30,14 @@ BACK_TO = re.compile(
     r" (the |my |that |your )?(?P<topic>[a-z0-9' ]{1,40}?) (one|question|bit|part|answer|point)"
     r"\b"
 )
+# an earlier question of the theme pending, named by its own words
+QUESTION_WORDS = {
+    "opportunit": "opportunities",
+    "barrier": "barriers",
+    "problem": "barriers",
+    "what would help": "help",
+    "help": "help",
+}
 # the change corrects the answer ("it's electricians, not apprentices", "I meant ...")
 CORRECTS = re.compile(
     r"\b(not|meant|actually|instead|rather than|wrong|mistake|scratch that|scrap that|"
@@ -48,6 +56,13 @@ def earlier_question(text: Any, current_key: str, answered: list[str | None]) ->
         return None
     themes = named_themes(match.group("topic"))
     current = question(current_key).theme_id
+    topic = match.group("topic")
+    kind = next((q for stem, q in QUESTION_WORDS.items() if topic.startswith(stem)), None)
+    if not themes and kind:
+        # "oh and on the opportunities one, ..." (set W kept it against the question
+        # before): this theme's question of that name, when answered and not the one pending
+        key = f"{current_key.rsplit(':', 1)[0]}:{kind}"
+        return key if key != current_key and key in answered else None
     for key in reversed([k for k in answered if k and k.count(":") == 2]):
         theme_id = key.split(":")[1]
         if theme_id in themes and theme_id != current:

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from bot.consultation.choices import turned_down
+from bot.consultation.navigation import moving_on
 from bot.consultation.questions import chosen_by, question_queue, theme_phrases
 from bot.consultation.replies import after_change_of_mind, clauses, none_reply
 from bot.consultation.subject import names_a_subject
@@ -187,6 +188,7 @@ def view_beside_none(text: str) -> str | None:
             and not view.endswith("?")
             and not NOT_A_VIEW.match(view.lower())
             and names_a_subject(view)
+            and not _only_moves_on(view)
         ):
             # from the first part after the choice: "we're a hairdresser, but rents ...";
             # from the start when that first part is a view too ("can't hire data
@@ -194,6 +196,16 @@ def view_beside_none(text: str) -> str | None:
             start = 0 if _opens_with_a_view(parts[0]) else text.index(parts[1])
             return text[start:].strip()
     return None
+
+
+def _only_moves_on(part: str) -> bool:
+    """ "go straight to skills", "take me to the housing one": the choice moved on to the
+    themes it names, no view (set W kept "go straight to skills" as the skills answer)."""
+    named = moving_on(part)
+    if named is None:
+        return False
+    named = re.sub(r"\b(one|ones|bit|bits|questions?|please|pls|then|instead|now)\b", " ", named)
+    return not named.split() or named_only(named)
 
 
 def _opens_with_a_view(part: str) -> bool:

@@ -1,12 +1,15 @@
 """One message that answers several questions of a theme under labels, as people paste
 from a form or an email ("Opportunities: ... Barriers: ... Help: ..."): each part is kept
 against its own question instead of the whole against the first and the others asked
-again (the ninth set of unseen conversations). No Rasa imports.
+again (the ninth set of unseen conversations). Set W's in one line: the questions' own
+words as labels ("barriers: ... what would help: ...") and their places ("first one: ...
+second one: ... third one: ..."). No Rasa imports.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # A label at the start of a line, then ":" or a dash. Only on lines of their own: labels
 # typed inline in one line ("opportunity: ... problem: ...", the eighth set) answer the
@@ -31,6 +34,28 @@ QUESTION_OF_LABEL = {
     "solution": "help",
 }
 MIN_PARTS = 2
+# Inline, a label counts only in the words of the questions themselves ("barriers: ...
+# what would help: ..."), at the start or after a full stop: "opportunity: ... problem:
+# ..." in one line (set H) stays one answer, and "we need help: ..." is a view
+INLINE_LABEL = re.compile(
+    r"(?:^|(?<=[.;!?])|(?<=[.;!?][ \t])|(?<=\n))[ \t]*"
+    r"(?P<label>opportunities|barriers|what would help)[ \t]*:[ \t]*",
+    re.IGNORECASE,
+)
+# The questions by their place: "first one:", "q2 -", "question 3:", "1st one -"; a bare
+# "first: we can't hire. second: the A41." lists one answer's points
+_PLACES = {
+    "first": 0, "1st": 0, "one": 0, "1": 0,
+    "second": 1, "2nd": 1, "two": 1, "2": 1,
+    "third": 2, "3rd": 2, "three": 2, "3": 2,
+}  # fmt: skip
+PLACE_LABEL = re.compile(
+    r"(?:^|(?<=[.;!?,])|(?<=[.;!?,][ \t])|(?<=\n))[ \t]*(?:and |then |the |for the |on the )?"
+    r"(?:(?P<ord>first|second|third|1st|2nd|3rd)(?: one| question| q| answer)|"
+    r"(?:question|q|no\.?|number) ?(?P<num>one|two|three|[123]))"
+    r"[ \t]*(?::|[-–—](?=[ \t]))[ \t]*",
+    re.IGNORECASE,
+)
 
 
 def _question(label: str) -> str | None:
@@ -38,16 +63,35 @@ def _question(label: str) -> str | None:
     return next((q for stem, q in QUESTION_OF_LABEL.items() if low.startswith(stem)), None)
 
 
-def labelled_answers(text: str) -> dict[str, str]:
+def labelled_answers(text: str, order: tuple[str, ...] = ()) -> dict[str, str]:
     """The answers a labelled message gives, by question ("opportunities", "barriers",
-    "help"); empty unless it labels at least two different questions, each on a line of
-    its own, and starts with one (an answer that mentions "help:" once is an answer)."""
-    labels = list(LABEL.finditer(text))
+    "help"); empty unless it labels at least two different questions and starts with one
+    (an answer that mentions "help:" once is an answer). Labels are the questions' words,
+    on lines of their own (any of them) or inline (the questions' own words), or their
+    places ("first one:", "q2 -"), read against `order`, the questions of the theme."""
+    for found in (
+        _parts(text, list(LABEL.finditer(text)), lambda m: _question(m.group("label"))),
+        _parts(text, list(INLINE_LABEL.finditer(text)), lambda m: _question(m.group("label"))),
+        _parts(text, list(PLACE_LABEL.finditer(text)), lambda m: _placed(m, order)),
+    ):
+        if found:
+            return found
+    return {}
+
+
+def _placed(match: re.Match[str], order: tuple[str, ...]) -> str | None:
+    place = _PLACES[(match.group("ord") or match.group("num")).lower()]
+    return order[place] if place < len(order) else None
+
+
+def _parts(
+    text: str, labels: list[re.Match[str]], read: Callable[[re.Match[str]], str | None]
+) -> dict[str, str]:
     if not labels or text[: labels[0].start()].strip():
         return {}
     parts: dict[str, str] = {}
     for i, match in enumerate(labels):
-        question = _question(match.group("label"))
+        question = read(match)
         end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
         said = text[match.end() : end].strip()
         if question and said:

@@ -7,7 +7,8 @@ Configured in endpoints.yml as `type: bot.storage.tracker_store.ConsultationTrac
 - A business that has not agreed to take part keeps nothing once its session ends:
   * on close (`action_close` followed by `AllSlotsReset`) the current session's events
     are deleted and the turn is not written;
-  * on "forget me" (`action_forget` followed by `AllSlotsReset`) every event of the
+  * on "forget me" (`action_forget`, or `action_record_consent` on a withdrawal that asks
+    for nothing to be kept, followed by `AllSlotsReset`) every event of the
     sender is deleted and the turn is not written (the action already erased our tables);
   * when a new session starts (session expiry), earlier sessions without consent are
     deleted;
@@ -50,6 +51,9 @@ from bot.storage.tracker_cache import stamp as tracker_stamp
 logger = logging.getLogger(__name__)
 
 FORGET_ACTION = "action_forget"
+# "I'd rather not take part after all, please do not store my answers" at the play-back:
+# action_record_consent deletes everything as "forget me" does (set W)
+WITHDRAW_ACTION = "action_record_consent"
 CLOSE_ACTION = "action_close"
 # On a tracker handed out by the cache: how many of its events the database holds.
 STORED = "_bucks_lis_events_stored"
@@ -70,8 +74,12 @@ def _marker(events: Iterable[Event]) -> str | None:
     for event in events:
         if isinstance(event, ActionExecuted):
             last_action = event.action_name
-        elif isinstance(event, AllSlotsReset) and last_action in (FORGET_ACTION, CLOSE_ACTION):
-            found = "forget" if last_action == FORGET_ACTION else "close"
+        elif isinstance(event, AllSlotsReset) and last_action in (
+            FORGET_ACTION,
+            WITHDRAW_ACTION,
+            CLOSE_ACTION,
+        ):
+            found = "close" if last_action == CLOSE_ACTION else "forget"
     return found
 
 

@@ -2,7 +2,9 @@
 (benchmarks/data/conversation_probe_w.yml), in other words than the set's: a Princes
 Risborough garage that jumps to the summary after one answer and leaves an email typed with
 spaces, and a café owner who pulls out between two questions and asks that nothing be
-kept."""
+kept; and, for the steering fixes, a Marlow boatyard that lists its profile by number,
+answers two questions in one line, goes back to an earlier question and keeps its views
+without its name, and a Winslow builder who pulls out at the play-back."""
 
 from __future__ import annotations
 
@@ -45,3 +47,45 @@ def test_set_w_a_business_steering_the_chat_through_the_stack(live_stack: Any) -
     reply = cafe.say("sorry, I'd rather not take part after all. please do not store my answers")
     assert "deleted everything" in reply
     assert answers(live_stack, cafe.sender) == []
+
+
+def test_set_w_a_business_steering_the_questions_through_the_stack(live_stack: Any) -> None:
+    chat = Chat(live_stack)
+    chat.say("hello")
+    chat.say("yes")
+    assert "islands" in chat.say(
+        "1. Marlow Boatworks 2. boat repairs 3. 7 staff 4. Marlow 5. director"
+    )
+    assert "High performance technology: what opportunities" in chat.say("motorsport")
+    reply = chat.say(
+        "opportunities: the race teams at Silverstone need carbon repairs. barriers: no "
+        "composites technicians anywhere near Marlow"
+    )
+    assert "High performance technology: what would help" in reply
+    assert "what opportunities" in chat.say("can I go back to the first question please")
+    assert "what would help" in chat.say("also the Silverstone tech park wants local suppliers")
+    assert "seabed" in chat.say("a composites course at Bucks New Uni")
+    assert "Does that look right" in chat.say("none")
+    assert "removed" in chat.say("you can use my answers but please leave our business name off")
+    stored = [a["question_key"] for a in answers(live_stack, chat.sender)]
+    assert stored == [
+        "island:high_performance_technology:opportunities",
+        "island:high_performance_technology:barriers",
+        "island:high_performance_technology:opportunities",
+        "island:high_performance_technology:help",
+    ]
+    profile = business(live_stack, chat.sender)
+    assert profile["organisation"] is None and profile["location"] == "Marlow"
+
+    builder = Chat(live_stack)
+    builder.say("hi")
+    builder.say("yes")
+    builder.say("skip the rest")
+    builder.say("none")
+    builder.say("housing")
+    assert "Does that look right" in builder.say(
+        "the new homes at Winslow need local builders and we're ready"
+    )
+    reply = builder.say("on second thoughts I don't want to take part, do not keep my answers")
+    assert "deleted everything" in reply
+    assert answers(live_stack, builder.sender) == []

@@ -210,6 +210,27 @@ def test_forget_me_drops_every_event(
     assert event_count(database_url, "b6") == 0
 
 
+def test_a_withdrawal_that_asks_nothing_be_kept_drops_every_event(
+    store: ConsultationTrackerStore, domain: Domain, database_url: str
+) -> None:
+    # set W: "I'd rather not take part after all, please do not store my answers" at the
+    # play-back deletes everything in action_record_consent, as "forget me" does
+    save(store, domain, "b6w", session_start() + consented_turns())
+    save(
+        store,
+        domain,
+        "b6w",
+        [
+            user("I'd rather not take part after all, do not store my answers", "consent_decline"),
+            ActionExecuted("action_record_consent"),
+            AllSlotsReset(),
+            BotUttered("Done"),
+            ActionExecuted("action_listen"),
+        ],
+    )
+    assert event_count(database_url, "b6w") == 0
+
+
 def test_failed_forget_action_does_not_purge(
     store: ConsultationTrackerStore, domain: Domain, database_url: str
 ) -> None:

@@ -1,0 +1,131 @@
+"""A business steering the questions itself (set W): "can we go back to question 2, I
+forgot something" (that question asked again, or what follows kept against it) and "skip
+the islands, go straight to skills" (the words that move on are no view). Set W kept the
+first as the answer to the question pending and the second as the skills answer. No Rasa
+imports.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.consultation.questions import question
+from bot.consultation.replies import normalise
+from bot.consultation.subject import names_a_subject
+
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
+_ORDINALS |= {"fourth": 4, "4th": 4, "fifth": 5, "5th": 5}
+_KINDS = {
+    "opportunit": "opportunities",
+    "barrier": "barriers",
+    "problem": "barriers",
+    "help": "help",
+    "what would help": "help",
+}
+_TARGET = (
+    r"(the )?((question|q|qu|no\.?|number) ?(?P<num>[1-6]|one|two|three|four|five|six)\b|"
+    r"(?P<ord>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th) "
+    r"(question|one|answer)\b|"
+    r"(?P<kind>opportunit(y|ies)|barriers?|problems?|what would help|help) "
+    r"(question|one|bit|answer)\b)"
+)
+# "go back to question 2", "back to the second question", "can I redo the barriers one",
+# "return to q1", "change my answer to question 2"; "the previous question" is set K's
+# (asides.asks_to_change_answer: how to put the last answer right, "I meant ...")
+GO_BACK = re.compile(
+    r"(\b((go|going|get|jump|skip|take (me|us)|come|coming|head|step|flip|pop|move)"
+    r"( straight| right)? )?\bback to |\b(return(ing)?|revisit(ing)?) (to )?|"
+    r"\b(redo|re-?do|change|revisit|amend|edit|add to) (my answer (to|for|on) )?)" + _TARGET
+)
+# only these words may open the request ("sorry, can we", "oh wait, let me"): "we always
+# go back to the first one we tried, ..." is a view
+LEAD = re.compile(
+    r"((sorry|oh|oops|wait|hang on|hold on|hmm|um|erm|ok|okay|right|actually|so|please|pls|"
+    r"just|quickly|quick|can|could|would|may|we|i|you|let'?s|let|me|us|want to|wanna|like to|"
+    r"i'?d|need to|is it ok to|is it possible to|mind if i|if i|if we|do you mind if) )*"
+)
+# what follows the request and is no view: "I forgot something", "I missed a bit"
+NOTHING_MORE = re.compile(
+    r"^((please|pls|sorry|thanks|quickly|a sec(ond)?|for a (sec|second|moment|minute)|"
+    r"if (that'?s|that is) ok|if i can|if we can|if possible|"
+    r"(i|we) (forgot|missed|left out|want(ed)? to add|need to add|'?d like to add|have more|"
+    r"got more)( (something|a bit|a thing|one thing|summat|more))?( (to add|to say|there|off|"
+    r"out))?|there'?s (something|more|a bit) (i|we) (forgot|missed|want to add)|"
+    r"i (made|put) a (mistake|typo))[ ,.!?]*)*$"
+)
+# "back to the barriers one: rents are mad": three words that name a subject are a view
+VIEW_MIN_WORDS = 2
+
+
+@dataclass(frozen=True)
+class GoBack:
+    """An earlier question asked for again: its key (None when it names no question asked
+    so far) and a view given with the request ("" when none)."""
+
+    key: str | None
+    view: str
+
+
+def go_back(text: str, current_key: str, part: list[str]) -> GoBack | None:
+    """The request to go back to an earlier question of this part (`part`: the question
+    keys of the islands or the seabed drivers chosen, in order), or None when the message
+    is none. "Question 2" counts the current island's questions when it has that many,
+    else the part's (a seabed driver has one question)."""
+    norm = normalise(text)
+    match = GO_BACK.search(norm)
+    if match is None or not LEAD.fullmatch(norm[: match.start()]):
+        return None
+    rest = norm[match.end() :].strip(" ,.;:-–—!")
+    view = ""
+    if not NOTHING_MORE.match(rest):
+        if len(rest.split()) < VIEW_MIN_WORDS or not names_a_subject(rest):
+            if text.rstrip().endswith("?"):
+                return None  # "back to question 2? what was that about": asks
+            return GoBack(_target(match, current_key, part), "")
+        view = _view_in(text, rest)
+    return GoBack(_target(match, current_key, part), view)
+
+
+def _view_in(text: str, rest: str) -> str:
+    """The view as the business wrote it (not normalised): the message from the first
+    word of `rest` on."""
+    first = rest.split()[0]
+    at = text.lower().rfind(first)
+    return text[at:].strip() if at >= 0 else rest
+
+
+def _target(match: re.Match[str], current_key: str, part: list[str]) -> str | None:
+    if current_key not in part:
+        return None
+    asked = part[: part.index(current_key)]
+    theme_id = question(current_key).theme_id
+    own = [k for k in part if question(k).theme_id == theme_id]
+    if match.group("kind"):
+        kind = next(q for stem, q in _KINDS.items() if match.group("kind").startswith(stem))
+        key = f"{current_key.rsplit(':', 1)[0]}:{kind}"
+        return key if key in asked else None
+    word = match.group("num") or match.group("ord")
+    n = int(word) if word.isdigit() else _NUMBERS.get(word) or _ORDINALS[word]
+    listed = own if len(own) > 1 and len(own) >= n else part  # a driver has one question
+    if n > len(listed) or listed[n - 1] not in asked:
+        return None
+    return listed[n - 1]
+
+
+# "go straight to skills", "take me to the housing one", "jump to infrastructure": the
+# words that move the choice on, with the theme names after them
+MOVES_ON = re.compile(
+    r"^((and|then|so|just|please|pls|can we|can i|could we|let'?s|i'?d (like|rather)( to)?|"
+    r"i want( to)?|we'?ll|i'?ll|we want( to)?|rather)\s+)*"
+    r"(go|jump|skip|move|head|get|take (me|us)|carry on|go on|straight|onto|on)"
+    r"(\s+(on|straight|right|directly|ahead))*(\s+(to|onto|into|with))?(\s+the)?\s+"
+)
+
+
+def moving_on(part: str) -> str | None:
+    """What a part of a message names after words that move the choice on ("go straight to
+    skills" -> "skills"); None when it does not open with such words."""
+    match = MOVES_ON.match(normalise(part))
+    return normalise(part)[match.end() :] if match else None
