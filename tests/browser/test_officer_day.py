@@ -164,7 +164,6 @@ def stat(page: Any, name: str) -> str:
 # 1. Landing, navigation, signing out ---------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="the overview has no Themes figure")
 def test_overview_says_how_many_responses_businesses_and_themes(officer: Any) -> None:
     assert officer.get_by_role("heading", name="Overview", level=1).is_visible()
     assert stat(officer, "Responses") == str(TOTAL_RESPONSES)
@@ -229,7 +228,6 @@ def test_filters_combine_and_the_count_matches_the_list(officer: Any, live: Live
         assert "broadband" in row.inner_text().lower()
 
 
-@pytest.mark.xfail(strict=True, reason="channels shown as socketio / x / x_post")
 def test_channels_have_names_an_officer_knows(officer: Any, live: Live) -> None:
     officer.goto(f"{live.url}/staff/responses")
     channel = officer.get_by_label("Channel")
@@ -272,7 +270,6 @@ def test_page_through_everything_once(officer: Any, live: Live) -> None:
     assert len(ids) == len(set(ids)) == shown_count(officer) == live.data.by_channel["socketio"]
 
 
-@pytest.mark.xfail(strict=True, reason="back links drop the list's filter")
 def test_filter_survives_going_into_a_response_and_back(officer: Any, live: Live) -> None:
     start = f"{live.url}/staff/responses?theme=education_skills&channel=socketio&per_page=5&page=2"
     for way_in, way_back in (
@@ -443,9 +440,6 @@ def test_a_bad_id_is_a_clear_page(officer: Any, live: Live, path: str) -> None:
     assert officer.get_by_role("navigation", name="Staff pages").is_visible()
 
 
-@pytest.mark.xfail(
-    strict=True, reason="an expired session shows the CSRF page, sign-in leads to a 405"
-)
 def test_expired_session_signs_in_again_and_keeps_the_work(officer: Any, live: Live) -> None:
     rid = live.data.responses["polish"]
     officer.goto(f"{live.url}/staff/responses/{rid}")
@@ -465,7 +459,6 @@ def test_expired_session_signs_in_again_and_keeps_the_work(officer: Any, live: L
     )
 
 
-@pytest.mark.xfail(strict=True, reason="no way back to the page from the CSRF message")
 def test_a_form_without_its_token_is_explained_and_nothing_is_lost(
     officer: Any, live: Live
 ) -> None:
