@@ -172,7 +172,8 @@ def init_app(app: Flask) -> None:
 
             from bot.review.auth import referring_page, unauthorized
 
-            if not current_user.is_authenticated:  # the session (and its token) ran out
+            signing_in = request.endpoint == "review.auth.login"
+            if not current_user.is_authenticated and not signing_in:  # the session ran out
                 return unauthorized()
             return (
                 render_template(

@@ -91,3 +91,16 @@ def test_login_still_follows_a_get_next(client: FlaskClient) -> None:
     response = client.get("/staff/audit?action=export")
     assert response.headers["Location"] == "/staff/login?next=/staff/audit?action%3Dexport"
     assert login(client).status_code == 302
+
+
+def test_filter_by_the_question_answered(reviewer: FlaskClient, seeded: Seeded) -> None:
+    html = reviewer.get("/staff/responses").get_data(as_text=True)
+    assert '<option value="seabed:skills" >What skills do you need?</option>' in html
+    html = reviewer.get("/staff/responses?question=seabed:skills").get_data(as_text=True)
+    assert "<strong>1</strong> response match" in html
+    assert f'id="response-{seeded.mobility_response}"' in html
+    api = reviewer.get("/staff/api/responses?question=island:space:growth").get_json()
+    assert [r["id"] for r in api["items"]] == [seeded.space_response]
+    # Kept in the export's filter and in the page links.
+    csv_body = reviewer.get("/staff/responses/export?question=seabed:skills&redact=0").data
+    assert csv_body.decode("utf-8-sig").count("\n") == 2  # header and one row
