@@ -21,6 +21,8 @@ First run, before any change (1 Dec 2026): 16 passed / 27.
 - laptop: the responses list was 5 px wider than the window
 - phone: responses list, businesses, audit log, a response, the report wider than the
   window (up to 720 px)
+
+After the fixes: 28 passed / 28 (one check added since: the admin pages at phone width).
 """
 
 from __future__ import annotations
@@ -508,6 +510,17 @@ def test_nothing_overflows_out_of_reach(officer: Any, live: Live, viewport: dict
     for path in _pages(live):
         officer.goto(live.url + path)
         over = officer.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        if over > 1:
+            wide.append(f"{path}: {over}px")
+    assert not wide, wide
+
+
+def test_admin_pages_fit_a_phone_too(admin: Any, live: Live) -> None:
+    admin.set_viewport_size(PHONE)
+    wide = []
+    for path in ("/staff/users", "/staff/import", "/staff/retention", "/staff/findings/space"):
+        admin.goto(live.url + path)
+        over = admin.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         if over > 1:
             wide.append(f"{path}: {over}px")
     assert not wide, wide

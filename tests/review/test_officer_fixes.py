@@ -104,3 +104,31 @@ def test_filter_by_the_question_answered(reviewer: FlaskClient, seeded: Seeded) 
     # Kept in the export's filter and in the page links.
     csv_body = reviewer.get("/staff/responses/export?question=seabed:skills&redact=0").data
     assert csv_body.decode("utf-8-sig").count("\n") == 2  # header and one row
+
+
+def test_the_list_reads_its_drop_downs_once_per_request(
+    reviewer: FlaskClient, database_url: str
+) -> None:
+    """The question drop-down is one GROUP BY beside the other facets: the list page does
+    a fixed number of queries whatever the filter or the number of rows."""
+    from sqlalchemy import event
+
+    from bot.storage.db import engine_for
+
+    engine = engine_for(database_url)
+    statements: list[str] = []
+
+    def count(conn, cursor, statement, *args) -> None:  # noqa: ANN001
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        counts = []
+        for query in ("", "?question=seabed:skills&channel=rest", "?theme=space&per_page=1"):
+            statements.clear()
+            assert reviewer.get(f"/staff/responses{query}").status_code == 200
+            counts.append(len(statements))
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    assert max(counts) <= 10, counts  # 9-10 on 1 Dec: user, count, rows, themes, facets...
+    assert sum("GROUP BY responses.question_key" in s for s in statements) == 1
