@@ -504,11 +504,14 @@ def _pages(live: Live) -> list[str]:
 
 
 @pytest.mark.parametrize("viewport", [LAPTOP, PHONE], ids=["laptop", "phone"])
-def test_nothing_overflows_out_of_reach(officer: Any, live: Live, viewport: dict) -> None:
+def test_nothing_overflows_out_of_reach(
+    officer: Any, live: Live, viewport: dict, output_dir: Path
+) -> None:
     officer.set_viewport_size(viewport)
     wide = []
-    for path in _pages(live):
+    for i, path in enumerate(_pages(live)):
         officer.goto(live.url + path)
+        officer.screenshot(path=str(output_dir / f"officer-{viewport['width']}-{i}.png"))
         over = officer.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         if over > 1:
             wide.append(f"{path}: {over}px")
