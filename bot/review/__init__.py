@@ -181,8 +181,8 @@ def init_app(app: Flask) -> None:
                     code=400,
                     title="Your form expired",
                     message="The security token was missing or out of date, so nothing was "
-                    "saved. Go back to the page and send the form again: what you typed is "
-                    "put back.",
+                    "saved. Go back to the page and send the form again: a note or summary "
+                    "you typed is put back.",
                     back_url=referring_page(),
                 ),
                 400,

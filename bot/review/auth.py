@@ -77,7 +77,7 @@ def unauthorized() -> Any:
         target = referring_page() or url_for("review.overview.index")
         flash(
             "Your session ended, so that was not saved. Sign in again: you will be taken back "
-            "to the page, with what you typed.",
+            "to the page, where a note or summary you typed is put back.",
             "info",
         )
     return redirect(url_for("review.auth.login", next=target))
