@@ -14,6 +14,8 @@ from flask import Flask, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
 from bot.findings.stance import LABELS as STANCE_LABELS
+from bot.review import navigation
+from bot.review.labels import channel_label
 from bot.storage.models import SOURCE_MODEL, SOURCE_RESPONDENT, SOURCE_STAFF
 from bot.strategy import ISLAND_IDS, SEABED_IDS, THEME_IDS, load_themes
 
@@ -104,6 +106,10 @@ def init_app(app: Flask) -> None:
             "SEABED_IDS": SEABED_IDS,
             "theme_name": lambda t: names.get(t, t),
             "source_label": lambda s: SOURCE_LABELS.get(s, s),
+            "channel_label": channel_label,
+            "here": navigation.here,
+            "list_url": navigation.list_url,
+            "list_name": navigation.list_name,
             "when": _when,
             "stance_label": lambda s: STANCE_LABELS.get(s or "", s or "Not set"),
             "STANCE_IDS": tuple(STANCE_LABELS),
@@ -162,13 +168,22 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def _csrf_error(error: CSRFError) -> Any:
         if request.path.startswith(STAFF_PREFIX):
+            from flask_login import current_user
+
+            from bot.review.auth import referring_page, unauthorized
+
+            signing_in = request.endpoint == "review.auth.login"
+            if not current_user.is_authenticated and not signing_in:  # the session ran out
+                return unauthorized()
             return (
                 render_template(
                     "review/error.html",
                     code=400,
                     title="Your form expired",
-                    message="The security token was missing or out of date. Go back, reload "
-                    "the page and try again.",
+                    message="The security token was missing or out of date, so nothing was "
+                    "saved. Go back to the page and send the form again: a note or summary "
+                    "you typed is put back.",
+                    back_url=referring_page(),
                 ),
                 400,
             )

@@ -8,7 +8,7 @@ from functools import wraps
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
-from flask import abort, jsonify, redirect, request, url_for
+from flask import abort, flash, jsonify, redirect, request, url_for
 from flask_login import LoginManager, UserMixin, current_user
 from sqlalchemy import select
 
@@ -66,9 +66,31 @@ def load_user(raw_id: str) -> StaffLogin | None:
 
 @login_manager.unauthorized_handler
 def unauthorized() -> Any:
+    """Sign in first. A form sent after the session ended leads back, once signed in, to the
+    page the form was on (its own address takes only POSTs); the browser keeps what was
+    typed in it (review.js) to put back there."""
     if request.path.startswith("/staff/api/"):
         return jsonify(error="login required"), 401
-    return redirect(url_for("review.auth.login", next=request.full_path.rstrip("?")))
+    if request.method in ("GET", "HEAD"):
+        target = request.full_path.rstrip("?")
+    else:
+        target = referring_page() or url_for("review.overview.index")
+        flash(
+            "Your session ended, so that was not saved. Sign in again: you will be taken back "
+            "to the page, where a note or summary you typed is put back.",
+            "info",
+        )
+    return redirect(url_for("review.auth.login", next=target))
+
+
+def referring_page() -> str | None:
+    """The staff page this request came from (same site only), as a path, or None."""
+    parts = urlsplit(request.referrer or "")
+    if parts.netloc and parts.netloc != request.host:
+        return None
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    safe = safe_next(path, "")
+    return safe or None
 
 
 def admin_required(view: F) -> F:

@@ -44,6 +44,7 @@ def filter_from_args(args: Any) -> ResponseFilter:
     themes = [t for t in dict.fromkeys(args.getlist("theme")) if t in THEME_IDS]
     business_raw = one("business")
     stance = one("stance")
+    question = one("question")
     return ResponseFilter(
         themes=themes,
         theme_mode="all" if (args.get("mode") or "") == "all" else "any",
@@ -57,6 +58,7 @@ def filter_from_args(args: Any) -> ResponseFilter:
         q=(args.get("q") or "").strip()[:200],
         business_id=int(business_raw) if business_raw and business_raw.isdigit() else None,
         stance=stance if stance in (*STANCES, NONE_LABEL) else None,
+        question=question[:128] if question else None,
         page=number("page", 1, 1, 10**6),
         per_page=number("per_page", PER_PAGE_DEFAULT, 1, PER_PAGE_MAX),
     )
@@ -68,7 +70,7 @@ def filter_to_args(f: ResponseFilter, **changes: Any) -> list[tuple[str, str]]:
     pairs: list[tuple[str, str]] = [("theme", t) for t in values["themes"]]
     if values["themes"] and values["theme_mode"] == "all":
         pairs.append(("mode", "all"))
-    for key in ("channel", "sector", "size_band", "stance"):
+    for key in ("channel", "sector", "size_band", "stance", "question"):
         if values[key]:
             pairs.append((key, values[key]))
     if values["date_from"]:

@@ -164,6 +164,39 @@ def _subtheme_theme(subtheme_id: int) -> str:
         return sub.theme_id
 
 
+@bp.post("/findings/from-responses")
+@login_required
+def from_responses() -> Any:
+    """A finding made from responses ticked in the list: a curated sub-theme of one theme."""
+    from bot.review.navigation import list_url
+    from bot.review.views.common import theme_name
+
+    back = redirect(list_url())
+    theme_id = request.form.get("theme", "")
+    ids = [int(v) for v in request.form.getlist("response") if v.isdigit()]
+    if theme_id not in THEME_IDS:
+        flash("Choose the theme the finding belongs to.", "error")
+        return back
+    if not ids:
+        flash("Tick the responses that make the finding first.", "error")
+        return back
+    try:
+        with db_session() as session:
+            sub, placed = st.create(session, theme_id, request.form.get("label", ""), ids, _actor())
+            label = sub.label
+    except st.SubthemeError as error:
+        flash(f"No finding made: {error}.", "error")
+        return back
+    left = len(set(ids)) - len(placed)
+    flash(
+        f"Finding saved: “{label}”, {len(placed)} response(s) under {theme_name(theme_id)}"
+        + (f"; {left} not on that theme left out" if left else "")
+        + ". It is on the board report and the theme's sub-themes page.",
+        "success",
+    )
+    return back
+
+
 @bp.post("/findings/subthemes/<int:subtheme_id>/rename")
 @login_required
 def rename(subtheme_id: int) -> Any:

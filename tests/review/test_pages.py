@@ -39,7 +39,11 @@ def test_responses_list_shows_text_themes_sources_and_links(
     assert "rocket test facilities" in html
     assert "Education and skills" in html  # staff-added theme
     assert "source-staff" in html and "source-model" in html
-    assert f"/staff/businesses/{seeded.space_business}#response-{seeded.space_response}" in html
+    # The conversation link carries the list's address back (list=...), then the anchor.
+    assert re.search(
+        rf"/staff/businesses/{seeded.space_business}\?list=[^\"#]*#response-{seeded.space_response}",
+        html,
+    )
     assert f"/staff/responses/{seeded.space_response}" in html
 
 

@@ -9,7 +9,7 @@ proposals (uncurated sub-themes are re-proposed on every run). Responses staff p
 The package: `runs` (a run), `listing` (reading), `curation` (staff's edits), `shared`.
 """
 
-from bot.findings.subthemes.curation import merge, move, rename, split
+from bot.findings.subthemes.curation import create, merge, move, rename, split
 from bot.findings.subthemes.listing import (
     SubthemeView,
     ThemeSubthemes,
@@ -26,6 +26,7 @@ __all__ = [
     "SubthemeView",
     "ThemeSubthemes",
     "counts_by_theme",
+    "create",
     "listing",
     "merge",
     "move",

@@ -33,10 +33,48 @@ def _sub(session: Session, subtheme_id: int) -> Subtheme:
     return sub
 
 
-def rename(session: Session, subtheme_id: int, label: str, actor: str) -> Subtheme:
+def _clean_label(label: str | None) -> str:
     label = " ".join((label or "").split())
     if not label or len(label) > 255:
         raise SubthemeError("a sub-theme's name needs 1 to 255 characters")
+    return label
+
+
+def create(
+    session: Session, theme_id: str, label: str, response_ids: Sequence[int], actor: str
+) -> tuple[Subtheme, list[int]]:
+    """A finding staff made from chosen responses: a new curated sub-theme of `theme_id`
+    holding those of them that are on the theme (moved from any other sub-theme of it and
+    kept there by later runs). Returns it and the ids placed; none on the theme refuses."""
+    check_theme(theme_id)
+    label = _clean_label(label)
+    wanted = list(dict.fromkeys(response_ids))
+    on_theme = {rid for rid, _ in theme_responses_for(session, theme_id, wanted)}
+    placed = [rid for rid in wanted if rid in on_theme]
+    if not placed:
+        raise SubthemeError("none of the chosen responses is on that theme")
+    sub = Subtheme(theme_id=theme_id, label=label, terms=[], curated=True)
+    session.add(sub)
+    session.flush()
+    for rid in placed:
+        row = session.get(ResponseSubtheme, (rid, theme_id))
+        if row is None:
+            row = ResponseSubtheme(response_id=rid, theme_id=theme_id)
+            session.add(row)
+        row.subtheme_id, row.pinned, row.assigned_at = sub.id, True, utcnow()
+    audit_change(
+        session,
+        actor,
+        "subtheme_created",
+        theme_id,
+        {"subtheme": sub.id, "to": label, "responses": placed},
+    )
+    session.flush()
+    return sub, placed
+
+
+def rename(session: Session, subtheme_id: int, label: str, actor: str) -> Subtheme:
+    label = _clean_label(label)
     sub = _sub(session, subtheme_id)
     sub.label, sub.curated = label, True
     # Staff's name only: a proposed label is words from responses, kept out of the audit log.

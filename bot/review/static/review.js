@@ -1,12 +1,54 @@
 // Small progressive enhancements only; every page works without JavaScript.
 (function () {
   "use strict";
-  // Ask before destructive actions marked with data-confirm.
+  var PREFIX = "bucks-lis-draft:";
+
+  function draftKey(form, field) {
+    return PREFIX + form.getAttribute("action") + ":" + field.name;
+  }
+
+  function store() {
+    try { return window.sessionStorage; } catch (e) { return null; }
+  }
+
+  // Ask before destructive actions marked with data-confirm; keep what was typed in a
+  // form's text areas (this tab only) until the page shows it saved, so a form refused
+  // because the session or its security token ran out loses nothing.
   document.addEventListener("submit", function (event) {
     var form = event.target;
     var message = form.getAttribute("data-confirm");
     if (message && !window.confirm(message)) {
       event.preventDefault();
+      return;
+    }
+    var s = store();
+    if (!s || (form.method || "").toLowerCase() !== "post") { return; }
+    Array.prototype.forEach.call(form.querySelectorAll("textarea[name]"), function (field) {
+      if (field.value.trim()) { s.setItem(draftKey(form, field), field.value); }
+    });
+  });
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var s = store();
+    if (!s) { return; }
+    var restored = false;
+    Array.prototype.forEach.call(document.querySelectorAll("form[method=post] textarea[name]"), function (field) {
+      var key = draftKey(field.form, field);
+      var draft = s.getItem(key);
+      if (draft === null) { return; }
+      s.removeItem(key);
+      if (draft !== field.value) {
+        field.value = draft;
+        restored = true;
+      }
+    });
+    if (restored) {
+      var main = document.getElementById("main");
+      var notice = document.createElement("div");
+      notice.className = "notice notice-warning";
+      notice.setAttribute("role", "status");
+      notice.textContent = "What you typed before was not saved yet and has been put back. Save it again to keep it.";
+      if (main) { main.insertBefore(notice, main.firstChild); }
     }
   });
 })();

@@ -34,11 +34,11 @@ from bot.strategy import THEME_IDS
 
 bp = Blueprint("responses", __name__)
 
-_FACETS: dict[str, tuple[float, dict[str, list[str]]]] = {}
+_FACETS: dict[str, tuple[float, dict[str, list[Any]]]] = {}
 FACETS_TTL_SECONDS = 60.0
 
 
-def _facets(session: Any) -> dict[str, list[str]]:
+def _facets(session: Any) -> dict[str, list[Any]]:
     """Drop-down values (channels, sectors, sizes) change rarely: reuse them for a minute."""
     key = current_app.config["DATABASE_URL"]
     now = time.monotonic()

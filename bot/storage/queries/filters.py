@@ -43,6 +43,7 @@ class ResponseFilter:
     q: str = ""
     business_id: int | None = None
     stance: str | None = None  # opportunity | barrier | ask, or NONE_LABEL
+    question: str | None = None  # the question_key answered, or NONE_LABEL
     page: int = 1
     per_page: int = PER_PAGE_DEFAULT
 
@@ -60,6 +61,7 @@ class ResponseFilter:
             or self.q
             or self.business_id
             or self.stance
+            or self.question
         )
 
 
@@ -139,6 +141,12 @@ def apply_filter(
     if f.stance:
         stmt = stmt.where(
             Response.stance.is_(None) if f.stance == NONE_LABEL else Response.stance == f.stance
+        )
+    if f.question:
+        stmt = stmt.where(
+            Response.question_key.is_(None)
+            if f.question == NONE_LABEL
+            else Response.question_key == f.question
         )
     if f.date_from:
         stmt = stmt.where(Response.created_at >= uk_midnight_utc(f.date_from))

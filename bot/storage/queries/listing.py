@@ -158,7 +158,19 @@ def iter_responses(session: Session, f: ResponseFilter, batch: int = 1000) -> It
         last = (keys[-1][1], keys[-1][0])
 
 
-def facets(session: Session) -> dict[str, list[str]]:
+def question_options(session: Session) -> list[tuple[str, str]]:
+    """(question_key, the question as the bot asked it) of every question answered, in key
+    order; answers to no question last."""
+    rows = session.execute(
+        select(Response.question_key, func.max(Response.question)).group_by(Response.question_key)
+    ).all()
+    out = sorted((key, text or key) for key, text in rows if key)
+    if any(not key for key, _ in rows):
+        out.append((NONE_LABEL, "No question (volunteered, or from an import)"))
+    return out
+
+
+def facets(session: Session) -> dict[str, list[Any]]:
     """Distinct channels, sectors and size bands for the filter drop-downs."""
 
     def distinct(col: Any) -> list[str]:
@@ -169,6 +181,7 @@ def facets(session: Session) -> dict[str, list[str]]:
         return out
 
     return {
+        "question": question_options(session),
         "stance": [*STANCES, NONE_LABEL],
         "channel": distinct(Conversation.channel),
         "sector": distinct(Business.sector),
