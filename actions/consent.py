@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import channel, latest_intent, latest_text
 from bot.consultation import service
-from bot.consultation.consent_reply import agrees_to_take_part, says_go_ahead
+from bot.consultation.consent_reply import agrees_to_take_part, says_go_ahead, withdraws_consent
 from bot.consultation.questions import message
 from bot.consultation.replies import about_the_consultation
 from bot.consultation.standing import asks_if_i_count
@@ -122,6 +122,10 @@ class ActionRecordConsent(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         agreed = latest_intent(tracker) in AGREE_INTENTS
+        if not agreed and taken_part(tracker) and not withdraws_consent(latest_text(tracker)):
+            # a decline NLU read into "my colleague wants to do this too" after the goodbye
+            # or "take out what I said about the council" at the play-back: not a withdrawal
+            return not_a_withdrawal(dispatcher, tracker, domain)
         if agreed and not privacy_shown(tracker, domain):
             # No agreement without the notice: show it and ask; nothing is recorded yet.
             dispatcher.utter_message(response="utter_welcome")
@@ -131,3 +135,28 @@ class ActionRecordConsent(Action):
                 dispatcher.utter_message(response=response)
             return [FollowupAction("action_listen")]
         return record(dispatcher, tracker, domain, agreed)
+
+
+TAKEN_PART = ("playback", "closed")
+
+
+def taken_part(tracker: Tracker) -> bool:
+    """The business agreed and the questions are done (the play-back or after it)."""
+    return tracker.get_slot("consent") is True and tracker.get_slot("stage") in TAKEN_PART
+
+
+def not_a_withdrawal(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """Answer what was asked (or keep the change at the play-back), consent unchanged, and
+    wait: the play-back's question again, or after the goodbye what can still be done."""
+    from actions.faq import answer_aside
+    from actions.playback import keep_view_at_playback, summary
+
+    if tracker.get_slot("stage") == "playback":
+        if keep_view_at_playback(dispatcher, tracker):
+            dispatcher.utter_message(text=summary(tracker.sender_id))
+        dispatcher.utter_message(response="utter_ask_playback_ok")
+    elif not answer_aside(dispatcher, tracker):
+        dispatcher.utter_message(text=message("closed_more"))
+    return [FollowupAction("action_listen")]
