@@ -10,7 +10,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import channel, latest_intent, latest_text
 from bot.consultation import service
+from bot.consultation.asides import steps_aside
 from bot.consultation.consent_reply import agrees_to_take_part, says_go_ahead, withdraws_consent
+from bot.consultation.involvement import involvement_reply
 from bot.consultation.questions import message
 from bot.consultation.replies import about_the_consultation
 from bot.consultation.standing import asks_if_i_count
@@ -122,9 +124,13 @@ class ActionRecordConsent(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         agreed = latest_intent(tracker) in AGREE_INTENTS
-        if not agreed and taken_part(tracker) and not withdraws_consent(latest_text(tracker)):
+        text = latest_text(tracker)
+        if taken_part(tracker) and (
+            (not agreed and not withdraws_consent(text)) or (agreed and asks_aside(text))
+        ):
             # a decline NLU read into "my colleague wants to do this too" after the goodbye
-            # or "take out what I said about the council" at the play-back: not a withdrawal
+            # or "take out what I said about the council" at the play-back, or an agreement
+            # into "can my colleague have a go too?": no change to taking part
             return not_a_withdrawal(dispatcher, tracker, domain)
         if agreed and not privacy_shown(tracker, domain):
             # No agreement without the notice: show it and ask; nothing is recorded yet.
@@ -156,7 +162,15 @@ def not_a_withdrawal(
     if tracker.get_slot("stage") == "playback":
         if keep_view_at_playback(dispatcher, tracker):
             dispatcher.utter_message(text=summary(tracker.sender_id))
+        else:
+            answer_aside(dispatcher, tracker)
         dispatcher.utter_message(response="utter_ask_playback_ok")
     elif not answer_aside(dispatcher, tracker):
         dispatcher.utter_message(text=message("closed_more"))
     return [FollowupAction("action_listen")]
+
+
+def asks_aside(text: str) -> bool:
+    """A question about the chat or staying involved ("can my colleague have a go too?"),
+    not a wish to take part again."""
+    return steps_aside(text) or involvement_reply(text) is not None

@@ -13,13 +13,20 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.close import ValidateContactForm
-from actions.consent import ActionRecordConsent
+from actions.consent import PRIVACY_NOTICE, ActionRecordConsent
 from actions.consultation import ValidateStrategyForm
 from actions.fallback import ActionFallback
 from actions.faq import ActionAnswerQuestion
 from actions.playback import keep_view_at_playback
 from bot.consultation import service
-from tests.actions.conftest import make_tracker, run, slot_sets, stored_business, texts
+from tests.actions.conftest import (
+    action_event,
+    make_tracker,
+    run,
+    slot_sets,
+    stored_business,
+    texts,
+)
 
 SKILLS = "seabed:education_skills:views"
 ROADS = "seabed:infrastructure:views"
@@ -197,3 +204,39 @@ def test_a_pdf_offered_at_a_question_is_not_the_answer(database_url: str) -> Non
     assert result == {"seabed_answer": None}
     assert "Lisa.McCance@sharedintelligence.net" in " ".join(texts(sent))
     assert len(service.recorded_answers("y-pdf")) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can my colleague have a go too? I'll send her the link",  # the e2e test's
+        "could my business partner do it as well?",
+        "are you a bot?",
+    ],
+)
+def test_an_aside_read_as_agreeing_after_the_goodbye_does_not_start_again(
+    database_url: str, domain: dict[str, Any], text: str
+) -> None:
+    _consulted("y-again")
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        "y-again", text, "consent_agree", slots={"consent": True, "stage": "closed"}
+    )
+    events = run(ActionRecordConsent().run(dispatcher, tracker, domain))
+    assert slot_sets(events) == {}  # no new consent, no profile form
+    assert "organisation" not in " ".join(texts(dispatcher))
+
+
+def test_taking_part_again_after_the_goodbye_still_starts(
+    database_url: str, domain: dict[str, Any]
+) -> None:
+    _consulted("y-more")
+    tracker = make_tracker(
+        "y-more",
+        "yes I'd like to take part",
+        "consent_agree",
+        slots={"consent": True, "stage": "closed"},
+        events=[action_event(PRIVACY_NOTICE)],
+    )
+    events = run(ActionRecordConsent().run(CollectingDispatcher(), tracker, domain))
+    assert slot_sets(events)["stage"] == "profile"
