@@ -28,10 +28,11 @@ _ME = r"(i|we|me|us|my (business|company|firm|colleague|boss)|our (business|comp
 _MODAL = r"(can|could|may|should|would|will|how (do|can|could|would)|is there|are there|any)"
 # "is there a working group I could join?", "could I sit on the skills board?", "how do I
 # get more involved?", "can we help shape it?"
+_BODY = r"(boards?|panels?|groups?|committees?|forums?|networks?)"
 JOIN = re.compile(
     r"\b(working groups?|task ?forces?|steering groups?|advisory (groups?|boards?|panels?)|"
-    r"(skills|lep|business) (board|panel|forum|group)s?|panels?|committees?|"
-    rf"sit on|be on (the|a|your) \w+ (board|panel|group|committee)|{_ME} (get|be|stay|keep) "
+    rf"(sit on|be on|join|be part of|be a part of|take part in|get on(to)?) (the |a |an |your |"
+    rf"any )?([\w-]+ ){{0,2}}{_BODY}|{_ME} (get|be|stay|keep) "
     r"(more |further |properly )?involved|get involved (further|more)|"
     r"(help|helping) (shape|write|develop|draft) (it|this|the strategy|the plan)|"
     r"(volunteer|put (myself|ourselves|my name) forward))\b"
@@ -40,15 +41,21 @@ JOIN = re.compile(
 # it over?", "could I submit a document instead?"
 DOCUMENT = re.compile(
     r"\b(pdf|word doc\w*|documents?|written (response|submission|reply|answer)|"
-    r"(board |position |policy )?papers?|submission|report we|our report|attachment|file)\b"
+    r"(board |position |policy )papers?|submission|report we|our report)\b"
 )
-SEND = re.compile(r"\b(send|email|e mail|submit|attach|upload|share|forward|post|give)\b")
+# the business sending it to us: "can I send ...", "we'd rather email it over"; not "can
+# we share our data with the council?"
+SEND = re.compile(
+    r"\b(i|we|me|us)\b( \w+){0,3} (send|email|e mail|submit|attach|upload|forward|post)\b"
+)
 # "will you tell us what you decided?", "when will I hear back?", "will we find out the
 # outcome?", "do we get told the results?"
 OUTCOME = re.compile(
     rf"\b((will|do|would|can) (you|u|they|the lep) (tell|let|update|inform|email|write to|"
     rf"get back to) {_ME}|{_ME} (hear|get|be) (back|told|informed|updated)|"
-    r"hear (back|from you|anything)|find out|(what|how) (you|u|they|the lep|the board) "
+    r"hear (back|from you|anything)|(will|do|would|can|how) (we|i) find out|"
+    r"find out (what (you|u|they|the lep|the board) decided?|the (outcome|results?))|"
+    r"(what|how) (you|u|they|the lep|the board) "
     r"decided?|(the )?(outcome|results?|decisions?|verdict) (be|of|published|shared|announced))\b"
 )
 # "I started this on X yesterday, can I carry on here?", "I did half of this on twitter"
@@ -95,7 +102,7 @@ def involvement_reply(text: Any) -> str | None:
     return None if key is None or _view_beside(str(text)) else key
 
 
-VIEW_WORDS = 6  # "we're a 40 person engineering firm ... we can't find CNC machinists"
+VIEW_WORDS = 3  # "we can't find welders" beside the question is a view
 
 
 def _view_beside(text: str) -> bool:

@@ -215,3 +215,22 @@ def test_an_answer_put_right_by_its_words(text: str, n: int) -> None:
 )
 def test_no_single_answer_named(text: str) -> None:
     assert answer_put_right(text, ANSWERS) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can the LEP set up a skills board with the colleges? we can't find welders",
+        "could we get help with solar panels for the roof?",
+        "is there any help for small firms to find out about export markets?",
+        "should the council have a business forum? nobody talks to us",
+        "is there a network for space start-ups? we feel isolated at Westcott",
+        "can we share our data with the council? we have loads of traffic files",
+    ],
+)
+def test_a_view_with_a_board_a_panel_or_a_file_in_it_is_not_an_involvement_question(
+    text: str,
+) -> None:
+    """Found in review: "panels", "find out", "file" and "share" alone took these views for
+    questions about staying involved, answered and not stored."""
+    assert involvement_reply(text) is None
