@@ -22,6 +22,7 @@ from actions.common import (
     skipped,
 )
 from bot.consultation import service
+from bot.consultation.contact_terms import FOLLOW_UP_KEY, ContactReply, contact_reply
 from bot.consultation.email_text import find_email, no_email_given
 from bot.consultation.name_removal import asks_to_drop_name, drop_name
 from bot.consultation.questions import message
@@ -89,8 +90,16 @@ class ValidateContactForm(FormValidationAction):
         return self._no(tracker)
 
     def _no(self, tracker: Tracker) -> dict[str, Any]:
-        service.set_contact(tracker.sender_id, channel(tracker), None, False)
-        return {"follow_up": False, "email": SKIPPED}
+        return declined_contact(tracker)
+
+    def _settled(
+        self, reply: ContactReply, text: str, dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> dict[str, Any]:
+        """A worded yes or no ("sign me up but don't ring me"): its terms kept, then the
+        address saved or asked for."""
+        settled = settle_follow_up(reply, tracker)
+        email = find_email(text)
+        return self._save(email, dispatcher, tracker) if email and reply.wants else settled
 
     def _email_given(self, tracker: Tracker, slot: str) -> dict[str, Any]:
         """An address typed in a sentence ("yeah my email is tom@x.co.uk") is the answer,
@@ -118,6 +127,8 @@ class ValidateContactForm(FormValidationAction):
             return {"follow_up": None}  # asked again
         if drop_name_if_asked(dispatcher, tracker):  # "use my answers but not my name"
             return {"follow_up": None}  # the name removed; asked again
+        if (reply := contact_reply(text)) is not None:
+            return self._settled(reply, text, dispatcher, tracker)
         email = find_email(text)
         if email:
             return self._save(email, dispatcher, tracker)
@@ -154,6 +165,36 @@ class ValidateContactForm(FormValidationAction):
         ):
             return self._no(tracker)
         return self._save(find_email(text) or text.strip(), dispatcher, tracker)
+
+
+def declined_contact(tracker: Tracker) -> dict[str, Any]:
+    """No follow-up: nothing kept to contact the business by (its views stay)."""
+    service.set_contact(tracker.sender_id, channel(tracker), None, False)
+    return {"follow_up": False, "email": SKIPPED}
+
+
+def settle_follow_up(reply: ContactReply, tracker: Tracker) -> dict[str, Any]:
+    """The follow-up slots for a worded yes or no; the terms of a yes kept against the
+    follow-up question, where staff read them before writing."""
+    if not reply.wants:
+        return declined_contact(tracker)
+    if reply.terms:
+        service.record_answer(
+            tracker.sender_id,
+            channel(tracker),
+            reply.terms,
+            FOLLOW_UP_KEY,
+            message("ask_follow_up"),
+        )
+    return {"follow_up": True}
+
+
+def asking_follow_up(tracker: Tracker) -> bool:
+    """The contact form is asking whether the business wants a follow-up email."""
+    return (
+        tracker.active_loop.get("name") == "contact_form"
+        and tracker.get_slot("requested_slot") == "follow_up"
+    )
 
 
 class ActionClose(Action):

@@ -21,6 +21,7 @@ from bot.consultation.replies import (
     means_nothing,
     view_with_question,
 )
+from bot.consultation.taking_out import taken_out_topic
 from bot.strategy import THEME_IDS
 
 DEFAULT_CHANNEL = "rest"
@@ -177,8 +178,9 @@ EXPLICIT_FORGET = re.compile(
 
 def asks_to_delete(text: str) -> bool:
     """An explicit request to delete what was said ("please delete everything I've said"),
-    whatever NLU made of it: never stored as an answer."""
-    return EXPLICIT_FORGET.search(text) is not None
+    whatever NLU made of it: never stored as an answer. One answer taken out by what it was
+    about ("remove my comment about the rates team") is not everything."""
+    return EXPLICIT_FORGET.search(text) is not None and taken_out_topic(text) is None
 
 
 def last_answer_key(tracker: Tracker) -> str | None:
@@ -200,6 +202,8 @@ def last_answer_key(tracker: Tracker) -> str | None:
 
 def asks_to_forget(text: str) -> bool:
     """The business asked for its data to be deleted (not just used a word like "remove")."""
+    if taken_out_topic(text) is not None:  # "delete the bit about housing": that answer only
+        return False
     if EXPLICIT_FORGET.search(text) is not None:  # "please do not store my answers"
         return True
     return len(text.split()) <= LONG_MESSAGE_WORDS and FORGET_REQUEST.search(text) is not None

@@ -11,7 +11,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.close import drop_name_if_asked, withdrawn_and_forgotten
 from actions.common import channel, latest_intent, latest_text
 from bot.consultation import service
-from bot.consultation.consent_reply import agrees_to_take_part, says_go_ahead
+from bot.consultation.asides import steps_aside
+from bot.consultation.consent_reply import agrees_to_take_part, says_go_ahead, withdraws_consent
+from bot.consultation.involvement import involvement_reply
 from bot.consultation.questions import message
 from bot.consultation.replies import about_the_consultation
 from bot.consultation.standing import asks_if_i_count
@@ -132,6 +134,14 @@ class ActionRecordConsent(Action):
         if not agreed and drop_name_if_asked(dispatcher, tracker):
             # "I don't want my name on it, the views are fine" read as declining
             return [FollowupAction("action_resume")]
+        text = latest_text(tracker)
+        if taken_part(tracker) and (
+            (not agreed and not withdraws_consent(text)) or (agreed and asks_aside(text))
+        ):
+            # a decline NLU read into "my colleague wants to do this too" after the goodbye
+            # or "take out what I said about the council" at the play-back, or an agreement
+            # into "can my colleague have a go too?": no change to taking part
+            return not_a_withdrawal(dispatcher, tracker, domain)
         if agreed and not privacy_shown(tracker, domain):
             # No agreement without the notice: show it and ask; nothing is recorded yet.
             dispatcher.utter_message(response="utter_welcome")
@@ -141,3 +151,36 @@ class ActionRecordConsent(Action):
                 dispatcher.utter_message(response=response)
             return [FollowupAction("action_listen")]
         return record(dispatcher, tracker, domain, agreed)
+
+
+TAKEN_PART = ("playback", "closed")
+
+
+def taken_part(tracker: Tracker) -> bool:
+    """The business agreed and the questions are done (the play-back or after it)."""
+    return tracker.get_slot("consent") is True and tracker.get_slot("stage") in TAKEN_PART
+
+
+def not_a_withdrawal(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """Answer what was asked (or keep the change at the play-back), consent unchanged, and
+    wait: the play-back's question again, or after the goodbye what can still be done."""
+    from actions.faq import answer_aside
+    from actions.playback import keep_view_at_playback, summary
+
+    if tracker.get_slot("stage") == "playback":
+        if keep_view_at_playback(dispatcher, tracker):
+            dispatcher.utter_message(text=summary(tracker.sender_id))
+        else:
+            answer_aside(dispatcher, tracker)
+        dispatcher.utter_message(response="utter_ask_playback_ok")
+    elif not answer_aside(dispatcher, tracker):
+        dispatcher.utter_message(text=message("closed_more"))
+    return [FollowupAction("action_listen")]
+
+
+def asks_aside(text: str) -> bool:
+    """A question about the chat or staying involved ("can my colleague have a go too?"),
+    not a wish to take part again."""
+    return steps_aside(text) or involvement_reply(text) is not None

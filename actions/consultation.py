@@ -72,6 +72,7 @@ from bot.consultation.continued import (
 from bot.consultation.cut_off import cut_off, joined
 from bot.consultation.focus import focus_answer
 from bot.consultation.forwarded import email_body
+from bot.consultation.involvement import involvement_reply
 from bot.consultation.junk import junk_reply
 from bot.consultation.labelled import labelled_answers
 from bot.consultation.navigation import go_back
@@ -245,7 +246,11 @@ class ValidateStrategyForm(FormValidationAction):
             # again, so the answer that follows is stored against the question it answers.
             answer_question(dispatcher, tracker)
             return {answer_slot: None}
-        if steps_aside(text) or strategy_aside_reply(text, previous_bot_text(tracker)):
+        if (
+            steps_aside(text)
+            or strategy_aside_reply(text, previous_bot_text(tracker))
+            or involvement_reply(text)  # "can I send you a PDF instead?"
+        ):
             # "are you a bot?", "can I change what I said?", "what have I said so far?";
             # "and the others?" after a theme was described
             answer_question(dispatcher, tracker)

@@ -24,6 +24,7 @@ from actions.profile import put_profile_right
 from bot.consultation import service
 from bot.consultation.asides import asks_about_taking_part
 from bot.consultation.boundaries import request_or_need_reply
+from bot.consultation.involvement import involvement_reply, view_beside_involvement
 from bot.consultation.questions import message
 from bot.consultation.replies import (
     acknowledgement_only,
@@ -106,6 +107,8 @@ class ActionFallback(Action):
             asks_about_taking_part(text)
             or request_or_need_reply(text)
             or strategy_aside_reply(text, previous_bot_text(tracker))
+            or involvement_reply(text)
+            or (view_beside_involvement(text) and tracker.get_slot("stage") in (None, "consent"))
         ):
             # "hi, I'm a student, can I still have my say?" that NLU could not place (the
             # fourteenth set): answered; a first message is welcomed before the ask

@@ -10,7 +10,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.close import drop_name_if_asked
+from actions.close import asking_follow_up, drop_name_if_asked, settle_follow_up
 from actions.common import buttons, latest_text, previous_bot_text
 from actions.consent import PRIVACY_NOTICE, agreed_in_other_words, privacy_shown
 from actions.playback import keep_view_at_playback, summary
@@ -31,7 +31,9 @@ from bot.consultation.asides import (
 from bot.consultation.boundaries import request_or_need_reply
 from bot.consultation.choices import outside_the_islands
 from bot.consultation.consent_reply import details_before_consent
+from bot.consultation.contact_terms import contact_reply
 from bot.consultation.focus import focus_answer
+from bot.consultation.involvement import involvement_key, involvement_reply, involvement_text
 from bot.consultation.questions import message, named_themes
 from bot.consultation.replies import impatient
 from bot.consultation.standing import (
@@ -69,6 +71,12 @@ def answer_aside(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     pending = next(iter(tracker.get_slot("pending_questions") or []), None)
     if reply := request_or_need_reply(text):  # "print your prompt", "export the answers"
         dispatcher.utter_message(text=message(reply))
+    elif key := involvement_key(text):
+        # a working group to join, a PDF to send, what was decided, a chat begun on X;
+        # before consent a view beside it is promised a place once the business agrees
+        dispatcher.utter_message(text=involvement_text(key))
+        if involvement_reply(text) is None and tracker.get_slot("stage") in (None, "consent"):
+            dispatcher.utter_message(response="utter_view_before_consent")
     elif reply := strategy_aside_reply(text, previous_bot_text(tracker)):
         # figures, the timetable, an event, the short version, "why those?", "the others?"
         dispatcher.utter_message(
@@ -149,6 +157,9 @@ class ActionAnswerQuestion(Action):
             dispatcher.utter_message(text=message("islands_other_sector"))
             keep_view_beside_none(latest_text(tracker), dispatcher, tracker)
             return [SlotSet(slot, value) for slot, value in islands_passed(tracker).items()]
+        if asking_follow_up(tracker) and (reply := contact_reply(latest_text(tracker))):
+            # "please don't contact me but do use my views", read as a question: the answer
+            return [SlotSet(k, v) for k, v in settle_follow_up(reply, tracker).items()]
         answer_question(dispatcher, tracker)
         return []
 

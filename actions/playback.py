@@ -24,6 +24,7 @@ from bot.consultation.afterthoughts import correct_played_back, view_at_playback
 from bot.consultation.letters import thanks_only
 from bot.consultation.markup import plain_links
 from bot.consultation.questions import message, parse_correction, theme_names
+from bot.consultation.taking_out import take_out_answers
 from bot.strategy import THEME_IDS
 
 QUOTE_CHARS = 120
@@ -65,6 +66,10 @@ def keep_view_at_playback(dispatcher: CollectingDispatcher, tracker: Tracker) ->
     or a numbered answer put right ("number 1 should say the A413"), kept beside it. False
     when the message is neither (a theme change, a question)."""
     text = latest_text(tracker)
+    if taken := take_out_answers(tracker.sender_id, text):
+        # "take out what I said about the council": that answer gone, consent untouched
+        dispatcher.utter_message(text=taken)
+        return True
     fixed = correct_played_back(tracker.sender_id, channel(tracker), text)
     if fixed:  # "no, number 1 should say the A413": kept beside answer 1
         dispatcher.utter_message(text=fixed)

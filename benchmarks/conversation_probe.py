@@ -1,5 +1,5 @@
 """Unseen conversations: whole chats as busy business owners write them (30 that led to
-fixes, then 12 and twenty-one sets of 16 written after them), checked against what a
+fixes, then 12 and twenty-three sets of 16 written after them), checked against what a
 consultation officer expects to find in the database and in the replies.
 
     .venv/bin/python benchmarks/conversation_probe.py [--only NAME] [--verbose]
@@ -8,7 +8,7 @@ consultation officer expects to find in the database and in the replies.
 
 Without --rasa-url it starts `bucks-lis run` on free ports with a temporary SQLite database
 (needs `make train`). The conversations are in `benchmarks/data/conversation_probe.yml`,
-`conversation_probe_b.yml`, `_c.yml` to `_n.yml`, `_o.yml` to `_x.yml` (terse,
+`conversation_probe_b.yml`, `_c.yml` to `_n.yml`, `_o.yml` to `_y.yml` (terse,
 chatty, typos, side questions, two views in one message, corrections, silence, data and
 contact questions, stop, forget me, coming back, greeting again; lower-case DMs, a view
 before consent, one-word answers, a profile answer corrected later, frustration, stopping
@@ -112,7 +112,14 @@ against Milton Keynes from an MMC builder, a council IT contractor's one-breath 
 as the island and "why aren't you talking about agriculture?", HS2 lorries through Iver from
 a post-production house, CAV trials and DIT, "composites and CAV" at the islands choice, a
 ";" list and a " / " list, freelance crew beside staff, a levy question mid-view on X, "why
-only five islands?"). Each
+only five islands?"; "when will I hear back?" after the goodbye, "will you tell me what you
+decided?" at the follow-up question, a working group or the skills board, "sign me up but
+don't ring me", a colleague who wants to do it too, a written response or a PDF, "I
+started this on X yesterday", "can I change what I said about the roads?", two
+afterthoughts after the goodbye on X, "email only and not before January", "only about
+funding", "don't contact me but do use my views", a last answer over six subjects, a
+thumbs-up then "ta" and "cheers drive", "take out what I said about the council", how to
+get involved asked before taking part). Each
 passes when every reply check holds and the database holds exactly the expected answers
 (question key and text), profile, consent and contact, with a theme on every substantive
 answer. Prints each failure and the pass count per set; a quality number, not a test
@@ -164,6 +171,7 @@ SETS = (
     DATA_DIR / "conversation_probe_v.yml",
     DATA_DIR / "conversation_probe_w.yml",
     DATA_DIR / "conversation_probe_x.yml",
+    DATA_DIR / "conversation_probe_y.yml",
 )
 PROFILE = ("organisation", "sector", "size_band", "location", "role")
 

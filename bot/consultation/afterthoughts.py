@@ -164,10 +164,15 @@ def correct_played_back(sender_id: str, channel: str, text: str) -> str | None:
     """Keep a correction of a played-back answer beside that answer, on its question (as
     "sorry, I meant ..." straight after an answer); the reply to send, or None when the
     message corrects no numbered answer."""
-    if corrected_item(text, ITEMS_MAX) is None:
+    numbered = corrected_item(text, ITEMS_MAX) is not None
+    if not numbered and not REPLACED.search(normalise(text)):
         return None  # most messages: no need to read what was recorded
     answers = service.recorded_answers(sender_id)
-    n = corrected_item(text, len(answers))
+    n = (
+        corrected_item(text, len(answers))
+        if numbered
+        else answer_put_right(text, [a.text for a in answers])
+    )
     if n is None:
         return None
     key = answers[n - 1].question_key
@@ -175,5 +180,43 @@ def correct_played_back(sender_id: str, channel: str, text: str) -> str | None:
         asked = question(key).text if key else None
     except (KeyError, ValueError):  # a view after the questions or with a choice
         asked = None
+    if not numbered and len(answers[n - 1].text.split()) <= ONE_POINT_WORDS:
+        # "it's the A418, not the A41" of a short answer: its one point put right, so the
+        # correction stands in its place (a longer answer may say more: kept beside it)
+        service.withdraw_responses(sender_id, [answers[n - 1].response_id])
+        service.record_answer(sender_id, channel, text, key, asked)
+        return message("item_replaced", n=n)
     service.record_answer(sender_id, channel, text, key, asked, points_back=True)
     return message("item_corrected", n=n)
+
+
+ONE_POINT_WORDS = 15
+
+
+# At the play-back, an answer put right by what it said ("it's the A418 from Thame, not the
+# A41", "Chesham rather than Amersham"): set Y's was read as a theme change and lost. The
+# words withdrawn name the answer when exactly one answer has them.
+REPLACED = re.compile(
+    r"\b(not|instead of|rather than|isn'?t|wasn'?t)( the| my| our)? (?P<old>[a-z0-9'-]+"
+    r"( [a-z0-9'-]+){0,2}?)(?=$| that| which| but| and| it| its| from| in| on| at| so| i | we )"
+)
+
+
+def answer_put_right(text: Any, answers: list[str]) -> int | None:
+    """The number (1-based) of the one answer whose words a correction withdraws ("not the
+    A41"), or None when no answer or more than one has them."""
+    if not isinstance(text, str):
+        return None
+    norm = normalise(text).replace(",", " ")
+    said = [f" {normalise(a).replace(',', ' ')} " for a in answers]
+    for match in REPLACED.finditer(norm):
+        old = f" {match.group('old').strip()} "
+        if old.strip() in CORRECTION_STOP:
+            continue
+        found = [n for n, a in enumerate(said, 1) if old in a]
+        if len(found) == 1:
+            return found[0]
+    return None
+
+
+CORRECTION_STOP = {"a", "an", "it", "that", "this", "really", "sure", "just", "so", "too", "much"}

@@ -324,10 +324,22 @@ OTHERS_TAKING_PART = re.compile(
 OTHERS_MAX_WORDS = 30
 
 
+# "my colleague Jas wants to do this too, can I forward it to her?", "can I pass the link
+# on to my business partner?" (set Y read the first as declining, after a whole
+# consultation): someone else who wants to take part, or the chat passed on to them
+OTHERS_WANT = re.compile(
+    rf"\b{OTHER_PERSON}( \w+)? (wants|would like|'d like|is keen|was keen|wanted|might want)"
+    r" to (take part|have a go|join in|have (her|his|their) say|(do|fill( in| out)?|answer|"
+    r"respond to|complete) (this|it|the (survey|consultation|chat|questions?|form)))\b|"
+    r"\b(forward|send|pass|share|give)( on)? (it|this|the link|this link|the chat|this chat)"
+    rf"( on)? (to|with) ((my|our) )?(her|him|them|{OTHER_PERSON})\b"
+)
+
+
 def asks_if_others_can_take_part(text: Any) -> bool:
     """The business asks whether someone else at the firm can take part too."""
     short = isinstance(text, str) and len(text.split()) <= OTHERS_MAX_WORDS
-    return short and mentions(OTHERS_TAKING_PART, text)
+    return short and (mentions(OTHERS_TAKING_PART, text) or mentions(OTHERS_WANT, text))
 
 
 # "can someone just call me instead? easier than typing. 07700 900123" (the eleventh set

@@ -140,3 +140,22 @@ def agrees_to_take_part(text: Any) -> bool:
         and ASKS_BACK.search(norm) is None
         and not looks_like_question(text)
     )
+
+
+# Words that really withdraw from taking part, once the questions are done or nearly done
+# ("actually I don't want to take part any more", "count me out", "I withdraw"); NLU's
+# decline alone is not enough there: set Y's "my colleague wants to do this too, can I
+# forward it to her?" and "take out what I said about the council" were read as declines
+WITHDRAWS = re.compile(
+    r"\b((don'?t|do not|no longer|not) (want to |wish to )?(take part|participate|be part|"
+    r"be included|do this|continue|carry on)|changed? my mind|withdraw( me| my (consent|"
+    r"answers|views|responses))?\b|opt(ing)? out|count (me|us) out|(don'?t|do not) use (any of )?"
+    r"(it|my (answers|views|responses)|what i (said|told you))\b(?! (about|on|re|regarding)\b)|"
+    r"rather not (take part|do this))"
+)
+
+
+def withdraws_consent(text: Any) -> bool:
+    """The message takes back the agreement to take part (not one answer: "take out what I
+    said about the council")."""
+    return isinstance(text, str) and WITHDRAWS.search(normalise(text)) is not None

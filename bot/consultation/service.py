@@ -264,6 +264,26 @@ def withdraw_answer(sender_id: str, question_key: str, latest_only: bool = True)
     return True
 
 
+def withdraw_responses(sender_id: str, response_ids: list[int]) -> int:
+    """Delete these answers of the business ("take out what I said about the council"),
+    each audited without its words; how many went."""
+    with session_scope() as session:
+        business = _find(session, sender_id)
+        gone = session.scalars(
+            select(Response)
+            .join(Conversation, Response.conversation_id == Conversation.id)
+            .where(Conversation.sender_id == sender_id, Response.id.in_(response_ids))
+        ).all()
+        for response in gone:
+            who = business.id if business else None
+            detail = {"question_key": response.question_key}
+            audit(
+                session, actor=RESPONDENT, action="answer_withdrawn", business_id=who, detail=detail
+            )
+            session.delete(response)
+    return len(gone)
+
+
 # A pasted sentence this long, already given to another question, is the same view again
 REPEAT_MIN_WORDS = 6
 

@@ -1,0 +1,94 @@
+"""A reply to the follow-up email question that says yes or no in more words than a yes or
+no, and the terms a business puts on being contacted: "sign me up for updates but please
+don't ring me", "ok but only if it's about funding, nothing else", "yes, email only and not
+before January: tom@...", "please don't contact me but do use my views".
+
+Found by set Y of unseen conversations (conversation_probe_y.yml): the first was kept as a
+view and the question asked again, the second asked "was that a yes or a no?", the third
+kept the address and lost the terms, the fourth was answered with how to get involved. A
+yes is a yes whatever terms come with it; the terms are kept where staff read them (the
+reply itself, stored against the follow-up question) so nobody rings a business that asked
+not to be rung or writes before January to one that said January. A no that asks for the
+views to be kept is a no to contact only: nothing is deleted.
+
+Only terms about being contacted make a yes with terms ("yes but honestly the A41 is the
+real problem" is a view at the follow-up question, read as before). No Rasa imports.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from bot.consultation.email_text import find_email
+from bot.consultation.replies import normalise
+
+FOLLOW_UP_KEY = "follow_up"  # the question key the terms are kept against
+
+_YES = (
+    r"yes|yeah|yep|yup|ya|aye|ok|okay|sure|fine|go on|go on then|why not|happy to|of course|"
+    r"please do|yes please|absolutely|definitely|alright"
+)
+YES_FIRST = re.compile(rf"^(({_YES})\b[ ,.!:-]*)+")
+# "sign me up", "keep me posted", "send me updates", "you can email me"
+SIGNS_UP = re.compile(
+    r"\b(sign (me|us) up|put (me|us) (down|on)|add (me|us)|count (me|us) in|"
+    r"keep (me|us) (posted|updated|informed|in the loop)|(send|email) (me|us) (updates|news|"
+    r"the (updates|news|outcome|results))|i'?d like (updates|to hear|to be kept)|"
+    r"(you can|feel free to|happy for you to|fine to) (email|contact) (me|us))\b"
+)
+# terms about contact: how, when, how often, about what
+TERMS = re.compile(
+    r"\b(email only|only (by |via |over )?email|by email only|emails? (is|are) fine|"
+    r"(don'?t|do not|please don'?t|never|no need to) (ring|call|phone|text|whatsapp) (me|us)|"
+    r"no (phone )?calls|no phoning|no ringing|"
+    r"not (before|until|till|til) \w+|(after|from) (christmas|new year|jan\w*|feb\w*|mar\w*|"
+    r"apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|next (week|month|year))|"
+    r"only (if|about|when|for|on) |just (about|for|on) |nothing else|"
+    r"not too (often|many|much)|once a (week|month|quarter|year)|(monthly|quarterly)\b)"
+)
+# a no to contact, whatever else it says ("please don't contact me but do use my views")
+REFUSES = re.compile(
+    r"\b((don'?t|do not|please don'?t|no need to|never) (contact|email|e ?mail|get in touch "
+    r"with|bother|chase|follow up with) (me|us)|no (more )?(contact|emails?|follow ?ups?|"
+    r"updates)( (please|thanks|ta))?\b|(leave|keep|take) (me|us) (off|out of) (it|the list|"
+    r"your list|any list|mailing lists?))"
+)
+
+
+@dataclass(frozen=True)
+class ContactReply:
+    """What a reply to the follow-up question decides: `wants` contact or not, and the
+    `terms` to keep (the reply without its address) when there are any."""
+
+    wants: bool
+    terms: str | None = None
+
+
+def contact_reply(text: Any) -> ContactReply | None:
+    """The decision in a worded reply to the follow-up question, or None when the reply is
+    a plain yes or no (read as before), a question, or a view."""
+    if not isinstance(text, str) or not text.strip():
+        return None
+    email = find_email(text)
+    said = text.replace(email, " ") if email else text
+    norm = normalise(said)
+    if not norm or norm.endswith("?") or said.rstrip().endswith("?"):
+        return None
+    signs_up = SIGNS_UP.search(norm) is not None
+    if REFUSES.search(norm) and not signs_up:
+        return ContactReply(wants=False)
+    if not (signs_up or email or YES_FIRST.match(norm)):
+        return None
+    if TERMS.search(norm):
+        return ContactReply(wants=True, terms=_tidy(said))
+    # "sign me up for updates", "keep me posted": a yes; "yes please" and an address alone
+    # are read as before
+    return ContactReply(wants=True) if signs_up else None
+
+
+def _tidy(text: str) -> str:
+    """The reply as the business wrote it, without the gap or the trailing mark left by
+    taking its address out."""
+    return re.sub(r"\s+", " ", text).strip(" ,.:;-")

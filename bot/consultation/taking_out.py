@@ -1,0 +1,65 @@
+"""One answer taken back by what it was about, at the play-back or after the goodbye:
+"actually take out what I said about the council please, I don't want that on record",
+"can you remove my comment about the rates team", "delete the bit on housing".
+
+Found by set Y of unseen conversations (conversation_probe_y.yml): NLU read the first as
+declining to take part, so consent was set to false after a whole consultation and the
+answer the business took back was still kept. The answers it names (by its words, or by
+the theme of their question) are deleted, audited without their words; everything else,
+and consent, stays. No Rasa imports; the deletion goes through `service`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.consultation import service
+from bot.consultation.questions import message, named_themes
+from bot.consultation.replies import normalise
+
+_TAKE = (
+    r"(take out|take off|take back|remove|delete|drop|scrap|strike out|leave out|cross out|"
+    r"get rid of|withdraw|forget|(don'?t|do not|please don'?t) (use|keep|include|record|quote))"
+)
+_WHAT = (
+    r"(what i (said|wrote|put|mentioned)|the (bit|part|comment|answer|point|stuff|thing|line)|"
+    r"my (answers?|comments?|points?|bits?|remarks?))"
+)
+TAKE_OUT = re.compile(
+    rf"\b{_TAKE} {_WHAT}( i (said|made|wrote|gave))? (about|on|re|regarding|concerning|with) "
+    r"(the |my |our )?(?P<topic>[a-z0-9' -]+?)"
+    r"(?=$|[,.;!?]| please| pls| thanks| i | we | as | because| cos| it'?s| that| from)"
+)
+STOP = {"the", "a", "an", "my", "our", "bit", "one", "stuff", "thing", "team", "question"}
+
+
+def taken_out_topic(text: Any) -> str | None:
+    """What a message asks to take out ("the council"), or None."""
+    if not isinstance(text, str):
+        return None
+    match = TAKE_OUT.search(normalise(text))
+    return match.group("topic").strip() if match else None
+
+
+def _about(answer: service.RecordedAnswer, words: list[str], themes: list[str]) -> bool:
+    said = f" {normalise(answer.text)} "
+    key = answer.question_key or ""
+    on_theme = key.count(":") == 2 and key.split(":")[1] in themes
+    return on_theme or any(re.search(rf"\b{re.escape(w)}", said) for w in words)
+
+
+def take_out_answers(sender_id: str, text: str) -> str | None:
+    """Delete the answers a message takes back by topic; the reply to send, or None when
+    the message takes nothing back or its topic matches no answer (then it is read as
+    before)."""
+    topic = taken_out_topic(text)
+    if topic is None:
+        return None
+    words = [w for w in topic.split() if w not in STOP and len(w) > 2]
+    themes = named_themes(topic)
+    ids = [a.response_id for a in service.recorded_answers(sender_id) if _about(a, words, themes)]
+    if not ids:
+        return None
+    service.withdraw_responses(sender_id, ids)
+    return message("answers_taken_out", topic=topic)
