@@ -242,9 +242,6 @@ def test_a_photo_with_a_caption_a_bare_link_and_a_long_emoji_paste_reach_the_ans
 
 
 # 4 ------------------------------------------------------------------------------------------
-@pytest.mark.xfail(
-    strict=True, reason="two DMs delivered newest first are answered in delivery order"
-)
 def test_retries_and_out_of_order_events_store_nothing_twice_and_answer_once(
     live: LiveX,
 ) -> None:
@@ -311,7 +308,6 @@ def test_two_businesses_interleaved_never_cross(live: LiveX) -> None:
 
 
 # 6 ------------------------------------------------------------------------------------------
-@pytest.mark.xfail(strict=True, reason="a summoned post's view is answered but not kept")
 def test_a_mention_that_is_a_view_is_answered_publicly_kept_and_the_dm_continues(
     live: LiveX,
 ) -> None:
@@ -350,7 +346,6 @@ def test_a_mention_that_is_a_view_is_answered_publicly_kept_and_the_dm_continues
 
 
 # 7 ------------------------------------------------------------------------------------------
-@pytest.mark.xfail(strict=True, reason="an edit is ignored; the first version is kept")
 def test_a_hashtag_post_is_a_public_view_edits_replace_it_deletes_remove_it(
     live: LiveX,
 ) -> None:
@@ -484,9 +479,6 @@ def test_a_mention_by_a_blocked_user_and_an_xaa_mention_reply_and_quote(live: Li
 
 
 # 11 -----------------------------------------------------------------------------------------
-@pytest.mark.xfail(
-    strict=True, reason="without X_BOT_USER_ID the bot's oauth.revoke is not recognised"
-)
 def test_the_bot_account_revoking_access_stops_replies_but_keeps_what_businesses_say(
     live: LiveX,
 ) -> None:
