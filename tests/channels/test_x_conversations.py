@@ -18,6 +18,10 @@ First run, before any change to bot/channels/x/ (1 Dec 2026): 7 passed / 13.
   expectation now accepts either wrap-up, and still checks what is kept).
 - the bot account revoking access (XAA `oauth.revoke`, filter empty as X sends it) with
   no `X_BOT_USER_ID` set: not recognised as the bot's, so DMs went on being sent.
+
+After the fixes in bot/channels/x/ (DM events taken in sent order; the accounts X delivers
+for remembered, so the bot's revocation is known; summoned views kept; edits replace a
+stored view): 13 passed / 13.
 """
 
 from __future__ import annotations
