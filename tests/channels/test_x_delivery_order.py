@@ -91,3 +91,32 @@ def test_an_edit_of_a_summoned_view_replaces_it_and_is_not_answered_again(x: Any
     again["tweet_create_events"][0]["edit_history"] = history
     x.post_signed(again)
     assert _views() == [("x:73", "our rent in Iver tripled since 2024")]
+
+
+def test_a_dm_over_the_message_limit_is_marked_too_long_not_cut() -> None:
+    """X allows 10,000 characters in a DM; ours is `max_message_chars`. A longer DM is
+    marked, so the webhook tells the business instead of keeping a silently cut view."""
+    from bot.channels.x.account_activity import Parsed, dm_events
+
+    def payload(text: str) -> dict:
+        return {
+            "for_user_id": "100",
+            "direct_message_events": [
+                {
+                    "type": "message_create",
+                    "id": "9" + str(len(text)),
+                    "created_timestamp": "1700000000000",
+                    "message_create": {
+                        "target": {"recipient_id": "100"},
+                        "sender_id": "7",
+                        "message_data": {"text": text, "entities": {}},
+                    },
+                }
+            ],
+        }
+
+    for text, too_long in (("a" * 50, False), ("word " * 400, False), ("word " * 401, True)):
+        out = Parsed()
+        dm_events(payload(text), "100", "#bucksLIS", 2000, out)
+        assert out.items[0].too_long is too_long, len(text)
+        assert len(out.items[0].text) <= 2000

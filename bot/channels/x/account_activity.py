@@ -56,6 +56,10 @@ def in_order_sent(events: list[Any]) -> list[Any]:
     return sorted(events, key=_sent_at)
 
 
+# X's own limit on a DM's text: what is read before deciding the DM is too long
+MAX_DM_CHARS = 10_000
+
+
 def dm_events(payload: dict[str, Any], me: str, hashtag: str, max_chars: int, out: Parsed) -> None:
     """`direct_message_events` (Account Activity and XAA `dm.received`) into `out`, oldest
     first."""
@@ -81,15 +85,16 @@ def dm_events(payload: dict[str, Any], me: str, hashtag: str, max_chars: int, ou
         quick_payload = as_str(quick.get("metadata")) if isinstance(quick, dict) else ""
         links = links_v1(data.get("entities"))
         links.add(as_dict(as_dict(data.get("attachment")).get("media")).get("url"), hidden=True)
-        text = clean_text(author_text(as_str(data.get("text")), links), hashtag, max_chars)
+        whole = clean_text(author_text(as_str(data.get("text")), links), hashtag, MAX_DM_CHARS)
         out.items.append(
             Inbound(
                 "dm",
                 event_id,
                 sender,
-                text,
+                whole[:max_chars],
                 _screen_name(users, sender),
                 quick_reply=quick_payload[:max_chars],
+                too_long=len(whole) > max_chars,
             )
         )
 

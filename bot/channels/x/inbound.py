@@ -39,6 +39,7 @@ class Inbound:
     collect: bool = False  # store as a public view (carries the hashtag)
     original_id: str = ""  # posts: the first version's id when this is an edit
     edit_ids: tuple[str, ...] = ()  # posts: every version's id (X's edit history), oldest first
+    too_long: bool = False  # DMs: over `max_message_chars` (X allows 10,000): not taken in
 
     @property
     def sender_id(self) -> str:

@@ -31,6 +31,7 @@ from sanic.response import HTTPResponse
 from sqlalchemy.engine import Engine
 
 from bot.channels import action_session, http_errors
+from bot.channels.text import TOO_LONG_TEXT
 from bot.channels.x import spend
 from bot.channels.x.account_activity import Parsed, parse_account_activity
 from bot.channels.x.client import XClient, client_from_settings
@@ -188,6 +189,14 @@ class XInput(InputChannel):
             if item.kind == "public":
                 if not item.text.strip():
                     ignored.append(Ignored(item.event_id, "empty"))
+                continue
+            if item.too_long and not item.quick_reply:
+                # over our limit (X allows 10,000): cut silently, most of a long view would
+                # be lost; the business is told, as the widget does, and nothing is stored
+                await self.output_for(item).send_text_message(
+                    item.sender_id, TOO_LONG_TEXT.format(max=self.cfg.max_message_chars)
+                )
+                ignored.append(Ignored(item.event_id, "too_long"))
                 continue
             text = item.quick_reply or await asyncio.to_thread(
                 self.choices.resolve, item.sender_id, item.text
