@@ -45,7 +45,12 @@ from sanic import Blueprint
 
 from bot.channels import action_session, http_errors, polling_close, resend, resilience
 from bot.channels.rate_limit import ChatLimits
-from bot.channels.text import MAX_METADATA_CHARS, clean_message, valid_message_id
+from bot.channels.text import (
+    MAX_METADATA_CHARS,
+    TOO_LONG_TEXT,
+    clean_message,
+    valid_message_id,
+)
 from bot.config import Settings, settings
 
 logger = logging.getLogger(__name__)
@@ -56,9 +61,7 @@ ERROR_TEXTS = {
     "invalid_payload": "Sorry, I couldn't read that message. Please try again.",
     "not_text": "Sorry, I can only read text messages.",
     "empty": "Your message was empty, so I didn't send it.",
-    "too_long": (
-        "Sorry, that message is too long: please keep it to {max} characters or send it in parts."
-    ),
+    "too_long": TOO_LONG_TEXT,
     "no_session": "Sorry, your chat session was not recognised. Please reload the page.",
     "invalid_metadata": "Sorry, I couldn't read that message. Please try again.",
     "invalid_message_id": (

@@ -26,6 +26,11 @@ ESCAPE_SEQUENCE = re.compile(
 MAX_METADATA_CHARS = 4096
 # A client's name for one message: short, and safe to keep in the transcript and in logs.
 MESSAGE_ID_RE = re.compile(r"[A-Za-z0-9_.:-]{1,64}")
+# What a business is told when its message is over `settings().max_message_chars`: the
+# widget and X say the same (REST answers 413 with its own wording for clients)
+TOO_LONG_TEXT = (
+    "Sorry, that message is too long: please keep it to {max} characters or send it in parts."
+)
 
 
 def clean_message(text: str) -> str:

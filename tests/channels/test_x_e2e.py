@@ -9,14 +9,14 @@ from __future__ import annotations
 import json
 import random
 import time
-from pathlib import Path
 from typing import Any
 
 import pytest
 import requests
 from sqlalchemy import create_engine, text
 
-from bot.channels.x.signatures import crc_response_token, sign_body
+from bot.channels.x.signatures import crc_response_token
+from tests.channels.x_harness import LiveX
 
 pytestmark = pytest.mark.slow
 
@@ -24,17 +24,7 @@ BOT_ID = "100"
 
 
 def _post(stack: Any, payload: dict[str, Any]) -> requests.Response:
-    body = json.dumps(payload).encode()
-    secret = stack.env["X_CONSUMER_SECRET"]
-    return requests.post(
-        f"{stack.rasa_url}/webhooks/x/webhook",
-        data=body,
-        timeout=120,
-        headers={
-            "content-type": "application/json",
-            "x-twitter-webhooks-signature": sign_body(body, secret),
-        },
-    )
+    return LiveX(stack).deliver(payload)
 
 
 def _dm(user_id: str, event_id: str, text_: str, quick: str = "") -> dict[str, Any]:
@@ -126,35 +116,16 @@ def test_signed_dm_conversation_is_stored_with_channel_x(live_stack: Any) -> Non
     assert [row[0] for row in rows] == ["x"]
 
     # the bot answered by DM (recorded, not sent)
-    outbox = Path(live_stack.env["BUCKS_LIS_VAR_DIR"]) / "x-outbox.jsonl"
-    sent = [json.loads(line) for line in outbox.read_text().splitlines()]
-    to_user = [
-        entry
-        for entry in sent
-        if entry["path"] == f"/2/dm_conversations/with/{user_id}/messages"
-        or (entry["json"] or {})
-        .get("event", {})
-        .get("message_create", {})
-        .get("target", {})
-        .get("recipient_id")
-        == user_id
-    ]
-    assert to_user, sent[-5:]
+    to_user = LiveX(live_stack).dms_to(user_id)
+    assert to_user, _outbox(live_stack)[-5:]
 
 
 def _outbox(stack: Any) -> list[dict[str, Any]]:
-    path = Path(stack.env["BUCKS_LIS_VAR_DIR"]) / "x-outbox.jsonl"
-    return [json.loads(line) for line in path.read_text().splitlines()] if path.exists() else []
+    return LiveX(stack).outbox()
 
 
 def _thread_under(stack: Any, tweet_id: str) -> list[str]:
-    thread_ids, ours = {tweet_id}, []
-    for entry in _outbox(stack):
-        reply_to = ((entry["json"] or {}).get("reply") or {}).get("in_reply_to_tweet_id")
-        if entry["path"] == "/2/tweets" and reply_to in thread_ids:
-            ours.append(entry["json"]["text"])
-            thread_ids.add(entry["id"])
-    return ours
+    return LiveX(stack).thread_under(tweet_id)
 
 
 def test_a_mention_is_answered_in_a_thread_that_steers_consent_to_dm_without_a_url(

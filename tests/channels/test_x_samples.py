@@ -173,14 +173,21 @@ def test_aaa_the_bots_own_dm_is_ignored(make_harness: Any) -> None:
     assert x.received == []
 
 
-def test_aaa_an_edited_post_is_not_a_second_view(make_harness: Any) -> None:
+def test_aaa_an_edited_post_replaces_its_view_and_is_not_a_second_one(
+    make_harness: Any,
+) -> None:
+    """X shows the latest version of an edited post (its edit history lists every id):
+    the view says what the author meant, under the newest id, once."""
     x = make_harness(x_bot_user_id=AAA_BOT)
     assert post_sample(x, "aaa_tweet_create_before_edit.json").json()["handled"] == 1
     edit = post_sample(x, "aaa_tweet_create_edited.json").json()
-    assert edit["handled"] == 0
-    assert edit["ignored"] == [{"event_id": "1557000000000000106", "reason": "duplicate"}]
-    first = "Our biggest problem is recruting enginers near Aylesbury"  # before its edit
-    assert stored() == [("x:1557000000000000105", first)]
+    assert edit["handled"] == 1 and edit["ignored"] == []
+    edited = "Our biggest problem is recruiting engineers near Aylesbury"
+    assert stored() == [("x:1557000000000000106", edited)]
+    again = post_sample(x, "aaa_tweet_create_edited.json").json()  # X retries it
+    assert again["handled"] == 0
+    assert stored() == [("x:1557000000000000106", edited)]
+    assert x.received == []  # a public view: never answered
 
 
 def test_aaa_delete_and_revoke(make_harness: Any) -> None:
@@ -258,7 +265,8 @@ def test_xaa_summoning_posts_reach_the_consultation_with_the_authors_text(
     (message,) = x.received
     assert (message.sender_id, message.text) == ("x-post-2222222222222222222", text)
     assert message.output_channel.reply_to == reply_to
-    assert stored() == []  # no hashtag: answered, not collected
+    # no hashtag, but a view the tagger finds themes in: answered, and kept as a view
+    assert stored() == [(f"x:{reply_to}", text)]
 
 
 @pytest.mark.parametrize(
@@ -360,7 +368,7 @@ def test_stream_reader_collects_xs_lines_past_errors_and_junk(make_harness: Any)
     assert x.received == []
 
 
-def test_a_stream_edit_of_a_collected_post_is_not_a_second_view(make_harness: Any) -> None:
+def test_a_stream_edit_of_a_collected_post_replaces_it(make_harness: Any) -> None:
     x = make_harness()
     first = sample("stream_post_edited.json")
     first["data"].update(id="1234567890", text=sample("stream_post.json")["data"]["text"])
@@ -370,8 +378,10 @@ def test_a_stream_edit_of_a_collected_post_is_not_a_second_view(make_harness: An
     assert edited.items[0].dedupe_key == parsed.items[0].dedupe_key == "public:1234567890"
     handled, _ = x.loop.run_until_complete(x.channel.dispatch(parsed.items, x.handle_message))
     again, ignored = x.loop.run_until_complete(x.channel.dispatch(edited.items, x.handle_message))
-    assert (handled, again, [i.reason for i in ignored]) == (1, 0, ["duplicate"])
-    assert stored() == [("x:1234567890", "Pinewood needs more stage crews trained locally 🎬")]
+    assert (handled, again, ignored) == (1, 1, [])
+    assert stored() == [
+        ("x:1234567891", "Pinewood needs more stage crews trained locally, and sooner 🎬")
+    ]
 
 
 def test_a_quote_first_collected_from_the_stream_is_still_answered_when_xaa_delivers_it(

@@ -235,3 +235,142 @@ def xaa_post(
         uuid_,
         includes={"users": [{"id": author, "username": "chilternwidgets"}]},
     )
+
+
+# --- The live stack (`live_stack` fixture): signed deliveries, the outbox, the database ----
+
+
+class LiveX:
+    """Delivers signed X webhooks to the live stack and reads what came of them: the outbox
+    (what the business would see) and the database (what an officer finds)."""
+
+    def __init__(self, stack: Any) -> None:
+        self.stack = stack
+        self.url = f"{stack.rasa_url}/webhooks/x/webhook"
+        self.secret = stack.env["X_CONSUMER_SECRET"]
+
+    def post_raw(self, body: bytes, signature: str | None = "sign") -> Any:
+        import requests
+
+        headers = {"content-type": "application/json"}
+        if signature == "sign":
+            headers["x-twitter-webhooks-signature"] = sign_body(body, self.secret)
+        elif signature is not None:
+            headers["x-twitter-webhooks-signature"] = signature
+        return requests.post(self.url, data=body, timeout=120, headers=headers)
+
+    def deliver(self, payload: Any) -> Any:
+        return self.post_raw(json.dumps(payload).encode())
+
+    def outbox(self) -> list[dict[str, Any]]:
+        from pathlib import Path
+
+        path = Path(self.stack.env["BUCKS_LIS_VAR_DIR"]) / "x-outbox.jsonl"
+        if not path.exists():
+            return []
+        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+    def dms_to(self, user_id: str) -> list[dict[str, Any]]:
+        """DMs the bot sent `user_id`, oldest first: {"text", "options": [(label, metadata)]}."""
+        found = []
+        for entry in self.outbox():
+            body = entry.get("json") or {}
+            create = body.get("event", {}).get("message_create", {})
+            if entry["path"] == f"/2/dm_conversations/with/{user_id}/messages":
+                found.append({"text": body.get("text", ""), "options": []})
+            elif create.get("target", {}).get("recipient_id") == user_id:
+                data = create.get("message_data", {})
+                options = data.get("quick_reply", {}).get("options", [])
+                found.append(
+                    {
+                        "text": data.get("text", ""),
+                        "options": [(o["label"], o["metadata"]) for o in options],
+                    }
+                )
+        return found
+
+    def thread_under(self, tweet_id: str) -> list[str]:
+        """The texts of the public thread the bot posted under `tweet_id`."""
+        thread_ids, ours = {tweet_id}, []
+        for entry in self.outbox():
+            reply_to = ((entry["json"] or {}).get("reply") or {}).get("in_reply_to_tweet_id")
+            if entry["path"] == "/2/tweets" and reply_to in thread_ids:
+                ours.append(entry["json"]["text"])
+                thread_ids.add(entry["id"])
+        return ours
+
+    def rows(self, sql: str, **params: Any) -> list[dict[str, Any]]:
+        from sqlalchemy import create_engine, text
+
+        engine = create_engine(self.stack.database_url)
+        try:
+            with engine.connect() as connection:
+                return [dict(r._mapping) for r in connection.execute(text(sql), params)]
+        finally:
+            engine.dispose()
+
+    def wait_rows(self, sql: str, timeout: float = 30, **params: Any) -> list[dict[str, Any]]:
+        import time
+
+        deadline = time.monotonic() + timeout
+        while not (found := self.rows(sql, **params)) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        return found
+
+
+class DmChat:
+    """One business DM-ing the bot, in either webhook format, as X delivers each message."""
+
+    def __init__(self, live: LiveX, user_id: str, fmt: str = "aaa", name: str = "biz") -> None:
+        self.live, self.user_id, self.fmt, self.name = live, user_id, fmt, name
+        self.sender = f"x-dm-{user_id}"
+        self._n = 0
+
+    def event(self, text: str, quick: str = "", **data: Any) -> dict[str, Any]:
+        """One DM delivery (not sent)."""
+        self._n += 1
+        event_id = f"{self.user_id}{self._n:04d}"
+        if quick:
+            data["quick_reply_response"] = {"type": "options", "metadata": quick}
+        body = dm(text, event_id, self.user_id, **data)
+        body["users"] = {self.user_id: {"id": self.user_id, "screen_name": self.name}}
+        if self.fmt == "aaa":
+            return body
+        return xaa(
+            "dm.received",
+            {
+                "direct_message_events": body["direct_message_events"],
+                "users": {self.user_id: {"data": {"id": self.user_id, "username": self.name}}},
+            },
+            f"u{event_id}",
+        )
+
+    def send(self, payload: dict[str, Any]) -> list[dict[str, Any]]:
+        """Delivers `payload`; returns the DMs the bot sent this user in answer."""
+        before = len(self.live.dms_to(self.user_id))
+        answer = self.live.deliver(payload)
+        assert answer.status_code == 200, answer.text
+        return self.live.dms_to(self.user_id)[before:]
+
+    def say(self, text: str, **data: Any) -> str:
+        """Types `text`; returns the bot's answer as one text."""
+        return "\n".join(m["text"] for m in self.send(self.event(text, **data)))
+
+    def last_options(self) -> list[tuple[str, str]]:
+        for message in reversed(self.live.dms_to(self.user_id)):
+            if message["options"]:
+                return message["options"]
+        raise AssertionError(f"no quick replies offered to {self.user_id}")
+
+    def tap(self, label_part: str) -> str:
+        """Taps the quick reply whose label contains `label_part`, or whose metadata is it
+        (X sends that option's label as the text and its metadata)."""
+        options = self.last_options()
+        matches = [
+            (lab, meta)
+            for lab, meta in options
+            if meta == label_part or label_part.lower() in lab.lower()
+        ]
+        assert matches, f"no option {label_part!r} in {options}"
+        label, metadata = matches[0]
+        return self.say(label, quick=metadata)

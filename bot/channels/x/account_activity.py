@@ -32,6 +32,7 @@ class Parsed:
     deletions: list[Deletion] = field(default_factory=list)
     revoked_by: list[str] = field(default_factory=list)  # user ids that revoked our app
     unknown_types: list[str] = field(default_factory=list)  # event types we do not handle
+    accounts: list[str] = field(default_factory=list)  # the subscribed accounts delivered for
 
 
 def _screen_name(users: dict[str, Any], user_id: str) -> str:
@@ -40,10 +41,30 @@ def _screen_name(users: dict[str, Any], user_id: str) -> str:
     return as_str(user.get("screen_name") or user.get("username"))
 
 
+def _sent_at(event: Any) -> int:
+    """X's `created_timestamp` (milliseconds, a string) of a DM event; 0 when absent."""
+    value = as_str(as_dict(event).get("created_timestamp"))
+    return int(value) if value.isdigit() else 0
+
+
+def in_order_sent(events: list[Any]) -> list[Any]:
+    """DM events in the order their senders sent them: X does not promise to list (or
+    deliver) them in that order, and a conversation answered out of order stores each
+    answer against another question. Unchanged unless every event carries its time."""
+    if not all(_sent_at(event) for event in events):
+        return events
+    return sorted(events, key=_sent_at)
+
+
+# X's own limit on a DM's text: what is read before deciding the DM is too long
+MAX_DM_CHARS = 10_000
+
+
 def dm_events(payload: dict[str, Any], me: str, hashtag: str, max_chars: int, out: Parsed) -> None:
-    """`direct_message_events` (Account Activity and XAA `dm.received`) into `out`."""
+    """`direct_message_events` (Account Activity and XAA `dm.received`) into `out`, oldest
+    first."""
     users = as_dict(payload.get("users"))
-    for event in as_list(payload.get("direct_message_events")):
+    for event in in_order_sent(as_list(payload.get("direct_message_events"))):
         if not isinstance(event, dict):
             out.ignored.append(Ignored("", "malformed_event"))
             continue
@@ -64,15 +85,16 @@ def dm_events(payload: dict[str, Any], me: str, hashtag: str, max_chars: int, ou
         quick_payload = as_str(quick.get("metadata")) if isinstance(quick, dict) else ""
         links = links_v1(data.get("entities"))
         links.add(as_dict(as_dict(data.get("attachment")).get("media")).get("url"), hidden=True)
-        text = clean_text(author_text(as_str(data.get("text")), links), hashtag, max_chars)
+        whole = clean_text(author_text(as_str(data.get("text")), links), hashtag, MAX_DM_CHARS)
         out.items.append(
             Inbound(
                 "dm",
                 event_id,
                 sender,
-                text,
+                whole[:max_chars],
                 _screen_name(users, sender),
                 quick_reply=quick_payload[:max_chars],
+                too_long=len(whole) > max_chars,
             )
         )
 
@@ -147,6 +169,9 @@ def _tweet_events(
             tags=tags,
             screen_name=as_str(user.get("screen_name")),
             original_id=as_str(as_dict(tweet.get("edit_history")).get("initial_tweet_id")),
+            edit_ids=tuple(
+                as_str(i) for i in as_list(as_dict(tweet.get("edit_history")).get("edit_tweet_ids"))
+            ),
         )
         if isinstance(result, Ignored):
             out.ignored.append(result)
@@ -182,6 +207,8 @@ def parse_account_activity(
         out.ignored.append(Ignored(for_user, "other_account"))
         return out
     me = bot_user_id or for_user
+    if for_user:
+        out.accounts.append(for_user)
     if not me:
         # Without knowing the bot's own id its replies would come back as messages: a loop.
         out.ignored.append(Ignored("", "unknown_account"))

@@ -7,6 +7,14 @@ id), with `external_id = "x:<post id>"` (unique: a post delivered twice, by the 
 by search, or by two replicas, is stored once) and `created_at` = the post's time. It is
 tagged by the same tagger the consultation uses (`bot.tagging.tag`, model source), so staff
 filter, correct and export it like any answer; they see it marked "Public post on X".
+
+A post that summons the bot without the hashtag ("@account our rent in Iver doubled") is
+answered in public, and kept the same way when the tagger finds a theme in it (a view, not
+a greeting): consent is asked by DM, so this is the only record of what it said.
+
+An edit (X gives each version a new id and lists them all in its edit history) replaces
+the stored text and tags, and the response then carries the newest version's id: X shows
+the latest version, and a deletion or compliance check of it removes the view.
 """
 
 from __future__ import annotations
@@ -71,8 +79,11 @@ def _tag(text: str) -> tuple[list[str], dict, dict, str] | None:
     )
 
 
-def collect_post(item: Inbound, engine: Engine | None = None) -> Collected | None:
-    """Stores and tags one public post; None if it was stored before or has no words."""
+def collect_post(
+    item: Inbound, engine: Engine | None = None, *, only_a_view: bool = False
+) -> Collected | None:
+    """Stores and tags one public post; None if it was stored before or has no words (or,
+    with `only_a_view`, when the tagger finds no theme in it)."""
     if not item.text.strip() or not item.tweet_id:
         return None
     key = external_id(item.tweet_id)
@@ -80,6 +91,8 @@ def collect_post(item: Inbound, engine: Engine | None = None) -> Collected | Non
         if session.scalar(select(Response.id).where(Response.external_id == key)):
             return None
     tagged = _tag(item.text)  # outside the transaction: the tagger takes milliseconds
+    if only_a_view and not (tagged and tagged[0]):
+        return None
     for attempt in (1, 2):
         try:
             return _store(item, key, tagged, engine)
@@ -124,6 +137,29 @@ def _store(item: Inbound, key: str, tagged: tuple | None, engine: Engine | None)
         )
         session.add(response)
         session.flush()
+        themes: list[str] = []
+        if tagged is not None:
+            themes = set_model_tags(session, response.id, *tagged)
+        return Collected(response.id, themes)
+
+
+def replace_edited(item: Inbound, engine: Engine | None = None) -> Collected | None:
+    """An edit of a post stored as a view: its text and model tags become the edit's, its
+    id the edit's. None when no version of it was stored."""
+    keys = [external_id(i) for i in item.edit_ids or (item.original_id, item.tweet_id) if i]
+    if not item.text.strip() or not keys:
+        return None
+    with session_scope(engine) as session:
+        found = session.scalars(select(Response).where(Response.external_id.in_(keys))).first()
+        if found is None or found.text == item.text:
+            return None
+    tagged = _tag(item.text)
+    with session_scope(engine) as session:
+        response = session.get(Response, found.id)
+        if response is None:
+            return None
+        response.text = item.text
+        response.external_id = external_id(item.tweet_id)
         themes: list[str] = []
         if tagged is not None:
             themes = set_model_tags(session, response.id, *tagged)

@@ -38,6 +38,8 @@ class Inbound:
     created_at: str = ""  # posts: X's ISO time, when known
     collect: bool = False  # store as a public view (carries the hashtag)
     original_id: str = ""  # posts: the first version's id when this is an edit
+    edit_ids: tuple[str, ...] = ()  # posts: every version's id (X's edit history), oldest first
+    too_long: bool = False  # DMs: over `max_message_chars` (X allows 10,000): not taken in
 
     @property
     def sender_id(self) -> str:
@@ -134,6 +136,7 @@ def classify_post(
     screen_name: str = "",
     created_at: str = "",
     original_id: str = "",
+    edit_ids: tuple[str, ...] = (),
 ) -> Inbound | Ignored:
     """The one rule for every source: own posts and retweets ignored; summoned → `post`;
     hashtag only → `public`; anything else ignored. `raw` is the author's text
@@ -156,6 +159,9 @@ def classify_post(
         created_at=created_at,
         collect=tagged,
         original_id=original_id if original_id != tweet_id else "",
+        edit_ids=tuple(i for i in dict.fromkeys([original_id, *edit_ids, tweet_id]) if i)
+        if original_id and original_id != tweet_id
+        else (),
     )
 
 
@@ -217,6 +223,7 @@ def inbound_from_v2_post(
         screen_name=usernames.get(author, ""),
         created_at=as_str(tweet.get("created_at")),
         original_id=as_str((as_list(tweet.get("edit_history_tweet_ids")) or [""])[0]),
+        edit_ids=tuple(as_str(i) for i in as_list(tweet.get("edit_history_tweet_ids"))),
     )
 
 

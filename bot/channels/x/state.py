@@ -15,6 +15,7 @@ STREAM_LAST_ID = "stream_last_id"
 REVOKED = "revoked"
 COMPLIANCE_LAST_RUN = "compliance_last_run"
 UNKNOWN_EVENT_TYPES = "unknown_event_types"
+SUBSCRIBED_ACCOUNTS = "subscribed_accounts"
 
 
 def get_state(key: str, engine: Engine | None = None) -> Any:
@@ -47,3 +48,21 @@ def count_unknown_types(types: list[str], engine: Engine | None = None) -> None:
         else:
             row.value = tally
             row.updated_at = utcnow()
+
+
+def note_subscribed(user_ids: list[str], engine: Engine | None = None) -> list[str]:
+    """Remembers the accounts X delivers for (`for_user_id`, XAA `filter.user_id`): without
+    `X_BOT_USER_ID` they are how the bot account is known when X says it revoked our access
+    (`user_event`, `oauth.revoke` carry no such field). Returns them all."""
+    with session_scope(engine) as session:
+        row = session.get(XState, SUBSCRIBED_ACCOUNTS)
+        known = [str(u) for u in (row.value or [])] if row is not None else []
+        new = [u for u in dict.fromkeys(user_ids) if u and u not in known]
+        if new:
+            known = (known + new)[-50:]
+            if row is None:
+                session.add(XState(key=SUBSCRIBED_ACCOUNTS, value=known, updated_at=utcnow()))
+            else:
+                row.value = known
+                row.updated_at = utcnow()
+        return known

@@ -31,10 +31,11 @@ from sanic.response import HTTPResponse
 from sqlalchemy.engine import Engine
 
 from bot.channels import action_session, http_errors
+from bot.channels.text import TOO_LONG_TEXT
 from bot.channels.x import spend
 from bot.channels.x.account_activity import Parsed, parse_account_activity
 from bot.channels.x.client import XClient, client_from_settings
-from bot.channels.x.collect import collect_post
+from bot.channels.x.collect import collect_post, replace_edited
 from bot.channels.x.inbound import Deletion, Ignored, Inbound
 from bot.channels.x.memory import DbChoices, DbSeenEvents
 from bot.channels.x.output import CHANNEL_NAME, ChoiceMemory, XOutput
@@ -45,7 +46,7 @@ from bot.channels.x.signatures import (
     crc_response_token,
     signature_problem,
 )
-from bot.channels.x.state import count_unknown_types
+from bot.channels.x.state import count_unknown_types, note_subscribed
 from bot.channels.x.xaa import is_xaa, parse_xaa
 from bot.config import Settings, settings
 from bot.storage.db import engine_for, session_scope
@@ -111,6 +112,7 @@ class XInput(InputChannel):
         self.choices = choices if choices is not None else DbChoices(self.engine)
         self.gate = spend.SpendGate(self.cfg.x_monthly_budget_usd, self.engine)
         self._tasks: list[asyncio.Task] = []
+        self._accounts: set[str] = set()  # subscribed accounts seen (see `_is_bot`)
 
     def _oauth2_session(self) -> Any:
         """An OAuth 2.0 user-context session when tokens are stored, else None (OAuth 1.0a)."""
@@ -145,13 +147,23 @@ class XInput(InputChannel):
         """Only a summoned post gets a public output: X refuses replies to anything else."""
         return self._output(item.tweet_id if item.kind == "post" else "")
 
-    async def _collect(self, item: Inbound) -> bool:
+    async def _collect(self, item: Inbound, only_a_view: bool = False) -> bool:
         try:
-            return await asyncio.to_thread(collect_post, item, self.engine) is not None
+            stored = await asyncio.to_thread(
+                collect_post, item, self.engine, only_a_view=only_a_view
+            )
+            return stored is not None
         except Exception:  # noqa: BLE001 - logged; one post must not lose the others
             logger.exception("X: could not store public post %s", item.tweet_id)
             if item.kind == "public":  # nothing else was done with it: a retry may store it
                 await asyncio.to_thread(self.seen.release, item.dedupe_key)
+            return False
+
+    async def _edit(self, item: Inbound) -> bool:
+        try:
+            return await asyncio.to_thread(replace_edited, item, self.engine) is not None
+        except Exception:  # noqa: BLE001 - logged; the first version stays
+            logger.exception("X: could not apply the edit %s", item.tweet_id)
             return False
 
     async def dispatch(
@@ -164,14 +176,27 @@ class XInput(InputChannel):
         for item in items:
             seen = await asyncio.to_thread(self.seen.seen, item.dedupe_key)
             if seen:
-                ignored.append(Ignored(item.event_id, "duplicate"))
+                if item.original_id and item.kind != "dm" and await self._edit(item):
+                    handled += 1  # an edit of a stored view: the view now says what X shows
+                else:
+                    ignored.append(Ignored(item.event_id, "duplicate"))
                 continue
             if item.collect or item.kind == "public":
                 if await self._collect(item) and item.kind == "public":
                     handled += 1
+            elif item.kind == "post":  # summoned, no hashtag: kept if it is a view
+                await self._collect(item, only_a_view=True)
             if item.kind == "public":
                 if not item.text.strip():
                     ignored.append(Ignored(item.event_id, "empty"))
+                continue
+            if item.too_long and not item.quick_reply:
+                # over our limit (X allows 10,000): cut silently, most of a long view would
+                # be lost; the business is told, as the widget does, and nothing is stored
+                await self.output_for(item).send_text_message(
+                    item.sender_id, TOO_LONG_TEXT.format(max=self.cfg.max_message_chars)
+                )
+                ignored.append(Ignored(item.event_id, "too_long"))
                 continue
             text = item.quick_reply or await asyncio.to_thread(
                 self.choices.resolve, item.sender_id, item.text
@@ -215,9 +240,24 @@ class XInput(InputChannel):
                 logger.exception("X: could not delete post %s", deletion.tweet_id)
         return removed
 
-    async def _revoked(self, user_ids: list[str]) -> None:
+    async def _is_bot(self, user_id: str, accounts: list[str]) -> bool:
+        """The bot account: `X_BOT_USER_ID`, or else an account X delivers for (remembered
+        across deliveries and replicas: a revocation names no subscribed account)."""
+        if self.cfg.x_bot_user_id:
+            return user_id == self.cfg.x_bot_user_id
+        if user_id in self._accounts:
+            return True
+        known = await asyncio.to_thread(note_subscribed, accounts, self.engine)
+        self._accounts.update(known)
+        return user_id in self._accounts
+
+    async def _note_accounts(self, accounts: list[str]) -> None:
+        if accounts and not self.cfg.x_bot_user_id and not set(accounts) <= self._accounts:
+            self._accounts.update(await asyncio.to_thread(note_subscribed, accounts, self.engine))
+
+    async def _revoked(self, user_ids: list[str], accounts: list[str]) -> None:
         for user_id in user_ids:
-            if user_id == self.cfg.x_bot_user_id:
+            if await self._is_bot(user_id, accounts):
                 logger.error("X: the bot account revoked our access; sending stops")
                 await asyncio.to_thread(spend.mark_revoked, user_id, self.engine)
             else:
@@ -229,7 +269,8 @@ class XInput(InputChannel):
         parsed = parse_delivery(payload, self.cfg)
         handled, skipped = await self.dispatch(parsed.items, on_new_message)
         deleted = await self.forget_deleted_posts(parsed.deletions)
-        await self._revoked(parsed.revoked_by)
+        await self._note_accounts(parsed.accounts)
+        await self._revoked(parsed.revoked_by, parsed.accounts)
         if parsed.unknown_types:
             await asyncio.to_thread(count_unknown_types, parsed.unknown_types, self.engine)
         return {

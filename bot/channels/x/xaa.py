@@ -77,6 +77,8 @@ def parse_xaa(payload: dict[str, Any], bot_user_id: str, hashtag: str, max_chars
             out.ignored.append(Ignored(uuid, "other_account"))
             continue
         me = bot_user_id or filtered  # the subscribed account, as Account Activity's for_user_id
+        if filtered:
+            out.accounts.append(filtered)
         if not me:
             # Without the bot's own id its replies would come back as messages: a loop.
             out.ignored.append(Ignored(uuid, "unknown_account"))
