@@ -127,7 +127,12 @@ _PREMISES = re.compile(
     r"|^\W*room to (?:grow|expand)\b"
     r"|\bnowhere\s+for\s+(?:\w+\s+){1,3}to\s+(?:go|grow|expand|move)\b"
     r"|\bnowhere\s+to\s+(?:grow|expand|move (?:to|into))\b"
-    r"|\bsomewhere\s+to\s+(?:actually\s+)?(?:work|grow|expand|move (?:to|into))\b",
+    r"|\bsomewhere\s+to\s+(?:actually\s+)?(?:work|grow|expand|move (?:to|into))\b"
+    # "the new estates have no workshops or units for trades", "not enough lab space" (not
+    # "no issues with premises")
+    r"|\b(?:no(?!\s+(?:issues?|problems?|complaints?|worries|concerns?|shortage)\b)|"
+    r"hardly any|not enough|too few|(?:a )?lack of)\s+(?:[\w'-]+\s+){0,2}?"
+    rf"{_PREMISES_NOUN}\b{_NOT_PREMISES}",
     re.IGNORECASE,
 )
 # A negation earlier in the clause: "we don't need premises", "plenty of room to grow"

@@ -36,6 +36,9 @@ from bot.tagging.training import data as tagdata
         ("the new town centre schemes should include affordable units", "infrastructure"),
         ("we've outgrown the unit", "infrastructure"),
         ("there are no units to rent in Thame", "infrastructure"),
+        ("the new estates at Aylesbury have no workshops or units for trades", "infrastructure"),
+        ("there's not enough lab space near Stoke Mandeville", "infrastructure"),
+        ("the town has hardly any small offices", "infrastructure"),
     ],
 )
 def test_a_need_said_outright_carries_its_theme(text: str, theme: str) -> None:
@@ -60,6 +63,7 @@ def test_a_need_said_outright_carries_its_theme(text: str, theme: str) -> None:
         "we need people who can afford to shop here",
         "our poached eggs on sourdough are what people come for",
         "London rates for office space are double ours",
+        "No issues with premises, we own our building.",
     ],
 )
 def test_no_need_is_read_into_other_words(text: str) -> None:
