@@ -30,6 +30,7 @@ def test_privacy_notice_covers_public_posts_on_x(client: Any) -> None:
     assert text.replace("'", "&#39;") in " ".join(html.split())
     for promise in (
         "#bucksLIS",
+        "mention or reply to our account with a view",  # summoned views are kept too
         "X user id",
         "tag it",
         "do not reply",
