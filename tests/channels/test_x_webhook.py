@@ -290,9 +290,16 @@ def test_long_posts_use_the_full_text(x: Harness, database_url: str) -> None:
     assert [row[3] for row in stored_posts(database_url)] == ["The full story of our barriers"]
 
 
-def test_text_is_capped_at_max_message_chars(make_harness: Any) -> None:
+def test_a_dm_over_max_message_chars_is_answered_too_long_not_cut(make_harness: Any) -> None:
+    """X allows 10,000 characters in a DM; cut to ours, most of a view would be stored
+    without a word. The business is told, as the widget tells it, and nothing reaches Rasa."""
     capped = make_harness(max_message_chars=50)
-    capped.post_signed(dm("x" * 500))
+    answer = capped.post_signed(dm("x" * 500))
+    assert capped.received == []
+    assert answer.json()["ignored"] == [{"event_id": "9001", "reason": "too_long"}]
+    (entry,) = capped.outbox.entries
+    assert "too long" in json.dumps(entry.json) and "50 characters" in json.dumps(entry.json)
+    capped.post_signed(dm("x" * 50, event_id="9002"))  # at the limit: taken in whole
     assert capped.received[0].text == "x" * 50
 
 
