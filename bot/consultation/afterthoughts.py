@@ -18,7 +18,13 @@ from typing import Any
 
 from bot.consultation import service
 from bot.consultation.boundaries import request_or_need_reply
-from bot.consultation.questions import message, named_themes, parse_correction, question
+from bot.consultation.questions import (
+    message,
+    named_themes,
+    parse_correction,
+    question,
+    question_kind,
+)
 from bot.consultation.replies import looks_like_question, normalise
 from bot.strategy import theme
 
@@ -30,14 +36,6 @@ BACK_TO = re.compile(
     r" (the |my |that |your )?(?P<topic>[a-z0-9' ]{1,40}?) (one|question|bit|part|answer|point)"
     r"\b"
 )
-# an earlier question of the theme pending, named by its own words
-QUESTION_WORDS = {
-    "opportunit": "opportunities",
-    "barrier": "barriers",
-    "problem": "barriers",
-    "what would help": "help",
-    "help": "help",
-}
 # the change corrects the answer ("it's electricians, not apprentices", "I meant ...")
 CORRECTS = re.compile(
     r"\b(not|meant|actually|instead|rather than|wrong|mistake|scratch that|scrap that|"
@@ -57,7 +55,7 @@ def earlier_question(text: Any, current_key: str, answered: list[str | None]) ->
     themes = named_themes(match.group("topic"))
     current = question(current_key).theme_id
     topic = match.group("topic")
-    kind = next((q for stem, q in QUESTION_WORDS.items() if topic.startswith(stem)), None)
+    kind = question_kind(topic)  # an earlier question of the theme pending, by its words
     if not themes and kind:
         # "oh and on the opportunities one, ..." (set W kept it against the question
         # before): this theme's question of that name, when answered and not the one pending

@@ -10,20 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.consultation.questions import question
+from bot.consultation.questions import question, question_kind
 from bot.consultation.replies import normalise
 from bot.consultation.subject import names_a_subject
 
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
 _ORDINALS |= {"fourth": 4, "4th": 4, "fifth": 5, "5th": 5}
-_KINDS = {
-    "opportunit": "opportunities",
-    "barrier": "barriers",
-    "problem": "barriers",
-    "help": "help",
-    "what would help": "help",
-}
 _TARGET = (
     r"(the )?((question|q|qu|no\.?|number) ?(?P<num>[1-6]|one|two|three|four|five|six)\b|"
     r"(?P<ord>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th) "
@@ -103,8 +96,7 @@ def _target(match: re.Match[str], current_key: str, part: list[str]) -> str | No
     theme_id = question(current_key).theme_id
     own = [k for k in part if question(k).theme_id == theme_id]
     if match.group("kind"):
-        kind = next(q for stem, q in _KINDS.items() if match.group("kind").startswith(stem))
-        key = f"{current_key.rsplit(':', 1)[0]}:{kind}"
+        key = f"{current_key.rsplit(':', 1)[0]}:{question_kind(match.group('kind'))}"
         return key if key in asked else None
     word = match.group("num") or match.group("ord")
     n = int(word) if word.isdigit() else _NUMBERS.get(word) or _ORDINALS[word]

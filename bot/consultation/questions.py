@@ -304,3 +304,20 @@ def message(key: str, **values: object) -> str:
 def section_text(section: str, key: str) -> str:
     """`islands`/`seabed` intro and ask texts, whitespace-normalised."""
     return " ".join(load_questions()[section][key].split())
+
+
+# An island question named by its own words ("the opportunities one", "the barriers
+# question", "what would help"): stem -> the question's kind in its key
+_KIND_STEMS = {
+    "opportunit": "opportunities",
+    "barrier": "barriers",
+    "problem": "barriers",
+    "what would help": "help",
+    "help": "help",
+}
+
+
+def question_kind(words: str) -> str | None:
+    """The kind of island question ("opportunities", "barriers", "help") that `words`
+    begin by naming, or None."""
+    return next((kind for stem, kind in _KIND_STEMS.items() if words.startswith(stem)), None)

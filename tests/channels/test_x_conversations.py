@@ -61,13 +61,8 @@ def business(live: LiveX, sender: str) -> list[dict[str, Any]]:
     return live.rows("SELECT * FROM businesses WHERE sender_id = :s", s=sender)
 
 
-def answers(live: LiveX, sender: str) -> list[dict[str, Any]]:
-    """The sender's stored answers, oldest first, with their themes."""
-    found = live.rows(
-        "SELECT r.id, r.text, r.question_key, c.channel FROM responses r JOIN conversations c "
-        "ON c.id = r.conversation_id WHERE c.sender_id = :s ORDER BY r.id",
-        s=sender,
-    )
+def with_themes(live: LiveX, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each row with the set of its response's themes."""
     for row in found:
         row["themes"] = {
             t["theme_id"]
@@ -76,6 +71,16 @@ def answers(live: LiveX, sender: str) -> list[dict[str, Any]]:
             )
         }
     return found
+
+
+def answers(live: LiveX, sender: str) -> list[dict[str, Any]]:
+    """The sender's stored answers, oldest first, with their themes."""
+    found = live.rows(
+        "SELECT r.id, r.text, r.question_key, c.channel FROM responses r JOIN conversations c "
+        "ON c.id = r.conversation_id WHERE c.sender_id = :s ORDER BY r.id",
+        s=sender,
+    )
+    return with_themes(live, found)
 
 
 def user_texts(live: LiveX, sender: str) -> list[str]:
@@ -93,14 +98,7 @@ def public_views(live: LiveX, user_id: str) -> list[dict[str, Any]]:
         "ORDER BY r.id",
         u=user_id,
     )
-    for row in found:
-        row["themes"] = {
-            t["theme_id"]
-            for t in live.rows(
-                "SELECT theme_id FROM response_themes WHERE response_id = :r", r=row["id"]
-            )
-        }
-    return found
+    return with_themes(live, found)
 
 
 def consent_and_profile(chat: DmChat, size_by: str = "tap") -> None:
