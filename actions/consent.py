@@ -13,7 +13,7 @@ from actions.common import channel, latest_intent, latest_text
 from bot.consultation import service
 from bot.consultation.asides import steps_aside
 from bot.consultation.consent_reply import agrees_to_take_part, says_go_ahead, withdraws_consent
-from bot.consultation.involvement import involvement_reply
+from bot.consultation.involvement import involvement_key, involvement_reply, involvement_text
 from bot.consultation.questions import message
 from bot.consultation.replies import about_the_consultation
 from bot.consultation.standing import asks_if_i_count
@@ -145,8 +145,10 @@ class ActionRecordConsent(Action):
         if agreed and not privacy_shown(tracker, domain):
             # No agreement without the notice: show it and ask; nothing is recorded yet.
             dispatcher.utter_message(response="utter_welcome")
-            if asks_if_i_count(latest_text(tracker)):  # "I'm a researcher, can I take part?"
+            if asks_if_i_count(text):  # "I'm a researcher, can I take part?"
                 dispatcher.utter_message(text=message("you_count"))
+            elif key := involvement_key(text):  # "I started this on X yesterday, carry on?"
+                dispatcher.utter_message(text=involvement_text(key))
             for response in (PRIVACY_NOTICE, "utter_ask_consent"):
                 dispatcher.utter_message(response=response)
             return [FollowupAction("action_listen")]

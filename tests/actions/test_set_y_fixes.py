@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy import select
 
 from actions.close import ValidateContactForm
 from actions.consent import PRIVACY_NOTICE, ActionRecordConsent
@@ -19,6 +20,9 @@ from actions.fallback import ActionFallback
 from actions.faq import ActionAnswerQuestion
 from actions.playback import keep_view_at_playback
 from bot.consultation import service
+from bot.consultation.questions import message
+from bot.storage.db import session_scope
+from bot.storage.models import Business
 from tests.actions.conftest import (
     action_event,
     make_tracker,
@@ -240,3 +244,37 @@ def test_taking_part_again_after_the_goodbye_still_starts(
     )
     events = run(ActionRecordConsent().run(CollectingDispatcher(), tracker, domain))
     assert slot_sets(events)["stage"] == "profile"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I started this on X yesterday, can I carry on here?",
+        "hello - I began the chat on twitter, can I finish it on the website",
+    ],
+)
+def test_a_first_message_about_a_chat_begun_elsewhere_is_answered(
+    database_url: str, domain: dict[str, Any], text: str
+) -> None:
+    # NLU reads it as consent_agree: welcomed, told the chats are separate, then the
+    # notice and the consent question; nothing is recorded before the notice
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker("y-elsewhere", text, "consent_agree", slots={})
+    events = run(ActionRecordConsent().run(dispatcher, tracker, domain))
+    sent = [m.get("response") or m.get("text") for m in dispatcher.messages]
+    assert sent == ["utter_welcome", message("other_channel"), PRIVACY_NOTICE, "utter_ask_consent"]
+    assert slot_sets(events) == {}
+    with session_scope() as session:
+        assert (
+            session.scalars(select(Business).where(Business.sender_id == "y-elsewhere")).all() == []
+        )
+
+
+def test_a_first_yes_says_nothing_about_other_chats(
+    database_url: str, domain: dict[str, Any]
+) -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker("y-plainyes", "yes happy to take part", "consent_agree", slots={})
+    run(ActionRecordConsent().run(dispatcher, tracker, domain))
+    sent = [m.get("response") or m.get("text") for m in dispatcher.messages]
+    assert sent == ["utter_welcome", PRIVACY_NOTICE, "utter_ask_consent"]
