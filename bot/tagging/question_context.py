@@ -54,10 +54,30 @@ DECLINING = re.compile(
 )
 
 
+# Unsure, then a guess: "not sure really, maybe supply chain work", "dunno, perhaps the new
+# estates". The guess is the answer (a hedged view), not a refusal; "not sure, maybe later"
+# or "no idea, maybe ask someone else" still decline.
+HEDGED_GUESS = re.compile(
+    r"\b(not (really )?sure|unsure|no idea|dunno|don'?t (really )?know|hard to say)\b"
+    r"[^?!]{0,25}?\b(maybe|perhaps|possibly|probably|i guess|i suppose|might be)\s+"
+    r"(?!(not|no|none|nothing|next|later|another|ask|someone|somebody|one day|in a)\b)"
+    r"[a-z][\w'-]*(\s+[\w'-]+)+"
+)
+
+
+def _lowered(text: str) -> str:
+    return text.lower().replace("\u2019", "'")
+
+
+def guesses(text: str) -> bool:
+    """The answer is unsure but offers a guess ("not sure, maybe the new estates")."""
+    return bool(HEDGED_GUESS.search(_lowered(text)))
+
+
 def declines(text: str) -> bool:
     """The answer says it has nothing to say on the question ("None really, we're a
-    florist", "doesn't affect us", "skip", "Next question please")."""
-    return bool(DECLINING.search(text.lower().replace("\u2019", "'")))
+    florist", "doesn't affect us", "skip", "Next question please"), and offers no guess."""
+    return bool(DECLINING.search(_lowered(text))) and not guesses(text)
 
 
 # The answer head (`answer_view`) is asked only about an answer with some word
@@ -74,7 +94,7 @@ CARRIES_ON = re.compile(r"^\W*(and|also|plus|but|because|cos|so|which|oh and|ps)
 
 def may_decline(text: str) -> bool:
     """The answer has a word of refusal in it and does not carry on the last answer."""
-    lowered = text.lower().replace("\u2019", "'")
+    lowered = _lowered(text)
     return bool(REFUSAL_WORD.search(lowered)) and not CARRIES_ON.search(lowered)
 
 
@@ -82,7 +102,7 @@ def turns_down(tagger: TrainedTagger, i: int, text: str, parts: dict) -> bool:
     """Message i, an answer, turns its question down: no theme in its words (the gate), and
     its words or the answer head say so. `parts`: `TrainedTagger.scores`' parts."""
     gate, cut = parts["gate"], tagger.config.get("gate_threshold") or 0.0
-    if gate is None or gate[i] >= (cut or 0.5):
+    if gate is None or gate[i] >= (cut or 0.5) or guesses(text):
         return False
     return declines(text) or (may_decline(text) and answer_view(tagger, i, parts) < 0.5)
 

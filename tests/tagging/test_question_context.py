@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.tagging.question_context import declines, may_decline, question_theme
+from bot.tagging.question_context import declines, guesses, may_decline, question_theme
 
 
 @pytest.mark.parametrize(
@@ -80,6 +80,23 @@ def test_views_are_not_declines(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "guess"),
+    [
+        ("not sure really, maybe supply chain work", True),
+        ("dunno, perhaps the new estates", True),
+        ("No idea to be honest. Probably getting staff in from Aylesbury", True),
+        ("not sure, maybe later", False),
+        ("no idea, maybe ask someone else", False),
+        ("dunno maybe not", False),
+        ("not sure", False),
+    ],
+)
+def test_an_unsure_answer_with_a_guess_is_a_view(text: str, guess: bool) -> None:
+    assert guesses(text) is guess
+    assert declines(text) is not guess
+
+
+@pytest.mark.parametrize(
     ("text", "key", "theme_id"),
     [
         ("None for us really, we're a hairdresser.", "island:space:opportunities", "space"),
@@ -96,6 +113,13 @@ def test_an_answer_that_turns_its_question_down_does_not_take_its_theme(
 ) -> None:
     result = trained_engine.tag_many([text], [key])[0]
     assert theme_id not in result.themes
+
+
+def test_a_guess_keeps_its_questions_theme(trained_engine: object) -> None:
+    result = trained_engine.tag_many(
+        ["not sure really, maybe supply chain work"], ["island:space:opportunities"]
+    )[0]
+    assert "space" in result.themes
 
 
 def test_a_terse_view_keeps_its_questions_theme(trained_engine: object) -> None:
