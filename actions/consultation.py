@@ -2,8 +2,9 @@
 
 One form (`strategy_form`). Choosing themes fills a queue of question keys
 (`pending_questions`); each answer is stored with `service.record_answer` and the
-next question is asked until the queue is empty. This module reads the replies; the
-questions are asked by `actions/strategy_ask.py`.
+next question is asked until the queue is empty. This module reads the answers; the choice
+itself is read in `actions/strategy_choice.py` and the questions are asked by
+`actions/strategy_ask.py`.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from actions.common import (
     as_text,
     asks_to_delete,
     channel,
-    fix_theme_typos,
     held_messages,
     holding,
     last_answer_key,
@@ -29,19 +29,14 @@ from actions.common import (
     side_question,
     skipped,
 )
-from actions.faq import SURE, answer_question, faq_choice
+from actions.faq import answer_question
 from actions.profile import put_profile_right
-from actions.strategy_ask import KINDS
+from actions.strategy_choice import choose, switched
 from actions.strategy_state import (
     DONE,
-    asked_before,
     finished,
     go_back_to,
-    islands_passed,
-    keep_view,
-    keep_view_beside_none,
     part_questions,
-    past_the_profile,
 )
 from bot.consultation import service
 from bot.consultation.afterthoughts import revise_earlier_answer
@@ -53,16 +48,6 @@ from bot.consultation.asides import (
     steps_aside,
 )
 from bot.consultation.boundaries import boundary_reply, without_instructions
-from bot.consultation.choice_view import ChoiceView, choice_and_view, view_beside_none
-from bot.consultation.choices import (
-    dismisses_the_list,
-    numbered_choice,
-    outside_the_islands,
-    refers_back,
-    seabed_named,
-    switched_choice,
-    turned_down,
-)
 from bot.consultation.continued import (
     continued_joined,
     continues_with_mark,
@@ -70,7 +55,6 @@ from bot.consultation.continued import (
     without_marks,
 )
 from bot.consultation.cut_off import cut_off, joined
-from bot.consultation.focus import focus_answer
 from bot.consultation.forwarded import email_body
 from bot.consultation.involvement import involvement_reply
 from bot.consultation.junk import junk_reply
@@ -80,17 +64,12 @@ from bot.consultation.openings import reading
 from bot.consultation.pasted import once
 from bot.consultation.pointers import pointer_reply
 from bot.consultation.questions import (
-    match_themes,
-    means_none,
     message,
-    named_themes,
     question,
     question_queue,
-    theme_names,
 )
 from bot.consultation.remarks import remark_reply
 from bot.consultation.replies import (
-    after_change_of_mind,
     asks_to_finish,
     asks_when_it_closes,
     corrects_last_answer,
@@ -100,9 +79,6 @@ from bot.consultation.replies import (
     takes_back_last_answer,
 )
 from bot.consultation.strategy_asides import (
-    asks_about_the_others,
-    asks_about_the_strategy,
-    asks_what_it_covers,
     strategy_aside_reply,
 )
 from bot.consultation.x_style import (
@@ -116,95 +92,6 @@ from bot.consultation.x_style import (
 class ValidateStrategyForm(FormValidationAction):
     def name(self) -> str:
         return "validate_strategy_form"
-
-    def _choose(
-        self,
-        slot: str,
-        answer_slot: str,
-        value: Any,
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-    ) -> dict[str, Any]:
-        kind, _ = KINDS[slot]
-        if isinstance(value, list):
-            # a choice already made, validated again as the form restarts ("carry on")
-            return {slot: value}
-        text = reading(as_text(value))  # "hi, it's traffic": the view after a greeting
-        if holding(text):
-            return {slot: None}  # asked again
-        remark = remark_reply(text) or boundary_reply(text)
-        if remark:  # "sorry, I'm not very good with computers": reassured, asked again
-            dispatcher.utter_message(text=message(remark))
-            return {slot: None}
-        if asks_what_it_covers(text):
-            # "is there anything in this for care homes?": what the strategy covers, not a
-            # choice of the theme its words name ("homes"); the choice again
-            dispatcher.utter_message(text=focus_answer())
-            return {slot: None}
-        if asks_about_the_strategy(text) or asks_about_the_others(text):
-            answer_question(dispatcher, tracker)  # "why those ones?", "and the other four?"
-            return {slot: None}
-        said = None  # a view given with the choice, kept as the answer to its first question
-        if skipped(tracker, text) or means_none(text):
-            chosen: list[str] = []
-            keep_view_beside_none(text, dispatcher, tracker)  # "none, but staff can't ..."
-        elif dismisses_the_list(text, KINDS[slot][1]):  # "the islands thing is daft"
-            chosen = []
-            keep_view_beside_none(text, dispatcher, tracker)
-        else:
-            fixed = fix_theme_typos(after_change_of_mind(text))  # "space - no wait, medtech"
-            # "skills and housing, we can't keep young staff ...": the names, then a view
-            said = choice_and_view(text, KINDS[slot][1])
-            # "2", "1 and 4": by place in the list shown, else by name
-            chosen = numbered_choice(fixed, KINDS[slot][1]) or match_themes(fixed, kind)
-            down = turned_down(fixed, KINDS[slot][1])  # "creative no, mobility yes ..."
-            chosen = [t for t in chosen if t not in down]
-            if not chosen and refers_back(text):  # "that one then", after asking about it
-                chosen = named_themes(previous_user_text(tracker) or "", KINDS[slot][1])
-            if not chosen and slot == "islands":
-                said = choice_and_view(text, KINDS["seabed"][1])
-                seabed = seabed_named(fixed)
-                if seabed and said is None and (view := view_beside_none(text)):
-                    # "none really, but we can't find apprentices anywhere": the view is
-                    # the answer on the driver it names
-                    said = ChoiceView(seabed, view)
-                if seabed:  # "environment" at the islands question: on to the seabed
-                    dispatcher.utter_message(text=message("chosen", names=theme_names(seabed)))
-                    pending = keep_view(said, seabed, question_queue(seabed), dispatcher, tracker)
-                    return {
-                        "islands": [],
-                        **past_the_profile(tracker),
-                        "island_answer": DONE,
-                        "seabed": seabed,
-                        "pending_questions": pending,
-                        "seabed_answer": None if pending else DONE,
-                    }
-            if not chosen and slot == "islands" and outside_the_islands(text):
-                # "what about tourism?", "just the general stuff": none of the islands; on
-                # to the seabed drivers
-                dispatcher.utter_message(text=message("islands_other_sector"))
-                keep_view_beside_none(text, dispatcher, tracker)
-                return islands_passed(tracker)
-            if not chosen and "?" in text and faq_choice(tracker)[1] >= SURE:
-                # "can someone call me? easier on the phone": a question, not a choice
-                answer_question(dispatcher, tracker)
-                return {slot: None}
-            if not chosen and asked_before(tracker, slot):
-                # unclear twice: move on rather than ask the same list a third time
-                dispatcher.utter_message(response="utter_choice_moving_on")
-            elif not chosen:
-                dispatcher.utter_message(text=message(f"{slot}_unclear"))
-                return {slot: None}
-        queue = question_queue(chosen)
-        if chosen:
-            dispatcher.utter_message(text=message("chosen", names=theme_names(chosen)))
-            queue = keep_view(said, chosen, queue, dispatcher, tracker)
-        return {
-            slot: chosen,
-            "pending_questions": queue,
-            answer_slot: None if queue else DONE,
-            **past_the_profile(tracker),
-        }
 
     def _answer(
         self, answer_slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
@@ -231,9 +118,9 @@ class ValidateStrategyForm(FormValidationAction):
             # then ask again
             dispatcher.utter_message(text=message("impatient" if impatient(text) else "fed_up"))
             return {answer_slot: None}
-        switched = self._switched(answer_slot, key, rest, text, dispatcher, tracker)
-        if switched:  # "actually can I do medtech instead?": on to its questions
-            return switched
+        changed = switched(answer_slot, key, rest, text, dispatcher, tracker)
+        if changed:  # "actually can I do medtech instead?": on to its questions
+            return changed
         if asks_to_finish(text):
             # "fine just finish it" that NLU missed: the questions end, as on "stop"; the
             # queue is kept so "actually carry on" at the play-back picks it up again
@@ -342,31 +229,6 @@ class ValidateStrategyForm(FormValidationAction):
         return {answer_slot: None if rest else DONE, "pending_questions": rest, **fixed}
 
     @staticmethod
-    def _switched(
-        answer_slot: str,
-        key: str,
-        rest: list[str],
-        text: str,
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-    ) -> dict[str, Any]:
-        """The choice changed mid-way: the new themes' questions, then any others still
-        pending; what was said so far is kept. Empty when the message changes nothing."""
-        slot = "islands" if answer_slot == "island_answer" else "seabed"
-        current = question(key).theme_id
-        new = switched_choice(text, KINDS[slot][1], current)
-        if not new:
-            return {}
-        dispatcher.utter_message(text=message("chosen", names=theme_names(new)))
-        others = [k for k in rest if question(k).theme_id not in (current, *new)]
-        chosen = [t for t in tracker.get_slot(slot) or [] if t != current]
-        return {
-            slot: [*dict.fromkeys([*chosen, *new])],
-            "pending_questions": [*question_queue(new), *others],
-            answer_slot: None,
-        }
-
-    @staticmethod
     def _labelled(text: str, pending: list[str], tracker: Tracker) -> list[str] | None:
         """Store each labelled part against its own question of this theme (one asked
         already too: "first one: ..." at the second); the questions still pending after
@@ -430,7 +292,7 @@ class ValidateStrategyForm(FormValidationAction):
     def validate_islands(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
-        return self._choose("islands", "island_answer", value, dispatcher, tracker)
+        return choose("islands", "island_answer", value, dispatcher, tracker)
 
     def validate_island_answer(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
@@ -440,7 +302,7 @@ class ValidateStrategyForm(FormValidationAction):
     def validate_seabed(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
-        return self._choose("seabed", "seabed_answer", value, dispatcher, tracker)
+        return choose("seabed", "seabed_answer", value, dispatcher, tracker)
 
     def validate_seabed_answer(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]

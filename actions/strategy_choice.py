@@ -1,0 +1,167 @@
+"""The choice of islands or seabed drivers in the strategy form, and a choice changed
+mid-way. Split from `actions/consultation.py`, which reads the answers to the questions
+the choice queues."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import as_text, fix_theme_typos, holding, previous_user_text, skipped
+from actions.faq import SURE, answer_question, faq_choice
+from actions.strategy_ask import KINDS
+from actions.strategy_state import (
+    DONE,
+    asked_before,
+    islands_passed,
+    keep_view,
+    keep_view_beside_none,
+    past_the_profile,
+)
+from bot.consultation.boundaries import boundary_reply
+from bot.consultation.choice_view import ChoiceView, choice_and_view, view_beside_none
+from bot.consultation.choices import (
+    dismisses_the_list,
+    numbered_choice,
+    outside_the_islands,
+    refers_back,
+    seabed_named,
+    switched_choice,
+    turned_down,
+)
+from bot.consultation.focus import focus_answer
+from bot.consultation.openings import reading
+from bot.consultation.questions import (
+    match_themes,
+    means_none,
+    message,
+    named_themes,
+    question,
+    question_queue,
+    theme_names,
+)
+from bot.consultation.remarks import remark_reply
+from bot.consultation.replies import after_change_of_mind
+from bot.consultation.strategy_asides import (
+    asks_about_the_others,
+    asks_about_the_strategy,
+    asks_what_it_covers,
+)
+
+
+def choose(
+    slot: str,
+    answer_slot: str,
+    value: Any,
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+) -> dict[str, Any]:
+    """A choice of islands or seabed drivers read from the reply (names, numbers, "none",
+    a view beside the choice, a question instead of one); the slots to set."""
+    kind, _ = KINDS[slot]
+    if isinstance(value, list):
+        # a choice already made, validated again as the form restarts ("carry on")
+        return {slot: value}
+    text = reading(as_text(value))  # "hi, it's traffic": the view after a greeting
+    if holding(text):
+        return {slot: None}  # asked again
+    remark = remark_reply(text) or boundary_reply(text)
+    if remark:  # "sorry, I'm not very good with computers": reassured, asked again
+        dispatcher.utter_message(text=message(remark))
+        return {slot: None}
+    if asks_what_it_covers(text):
+        # "is there anything in this for care homes?": what the strategy covers, not a
+        # choice of the theme its words name ("homes"); the choice again
+        dispatcher.utter_message(text=focus_answer())
+        return {slot: None}
+    if asks_about_the_strategy(text) or asks_about_the_others(text):
+        answer_question(dispatcher, tracker)  # "why those ones?", "and the other four?"
+        return {slot: None}
+    said = None  # a view given with the choice, kept as the answer to its first question
+    if skipped(tracker, text) or means_none(text):
+        chosen: list[str] = []
+        keep_view_beside_none(text, dispatcher, tracker)  # "none, but staff can't ..."
+    elif dismisses_the_list(text, KINDS[slot][1]):  # "the islands thing is daft"
+        chosen = []
+        keep_view_beside_none(text, dispatcher, tracker)
+    else:
+        fixed = fix_theme_typos(after_change_of_mind(text))  # "space - no wait, medtech"
+        # "skills and housing, we can't keep young staff ...": the names, then a view
+        said = choice_and_view(text, KINDS[slot][1])
+        # "2", "1 and 4": by place in the list shown, else by name
+        chosen = numbered_choice(fixed, KINDS[slot][1]) or match_themes(fixed, kind)
+        down = turned_down(fixed, KINDS[slot][1])  # "creative no, mobility yes ..."
+        chosen = [t for t in chosen if t not in down]
+        if not chosen and refers_back(text):  # "that one then", after asking about it
+            chosen = named_themes(previous_user_text(tracker) or "", KINDS[slot][1])
+        if not chosen and slot == "islands":
+            said = choice_and_view(text, KINDS["seabed"][1])
+            seabed = seabed_named(fixed)
+            if seabed and said is None and (view := view_beside_none(text)):
+                # "none really, but we can't find apprentices anywhere": the view is
+                # the answer on the driver it names
+                said = ChoiceView(seabed, view)
+            if seabed:  # "environment" at the islands question: on to the seabed
+                dispatcher.utter_message(text=message("chosen", names=theme_names(seabed)))
+                pending = keep_view(said, seabed, question_queue(seabed), dispatcher, tracker)
+                return {
+                    "islands": [],
+                    **past_the_profile(tracker),
+                    "island_answer": DONE,
+                    "seabed": seabed,
+                    "pending_questions": pending,
+                    "seabed_answer": None if pending else DONE,
+                }
+        if not chosen and slot == "islands" and outside_the_islands(text):
+            # "what about tourism?", "just the general stuff": none of the islands; on
+            # to the seabed drivers
+            dispatcher.utter_message(text=message("islands_other_sector"))
+            keep_view_beside_none(text, dispatcher, tracker)
+            return islands_passed(tracker)
+        if not chosen and "?" in text and faq_choice(tracker)[1] >= SURE:
+            # "can someone call me? easier on the phone": a question, not a choice
+            answer_question(dispatcher, tracker)
+            return {slot: None}
+        if not chosen and asked_before(tracker, slot):
+            # unclear twice: move on rather than ask the same list a third time
+            dispatcher.utter_message(response="utter_choice_moving_on")
+        elif not chosen:
+            dispatcher.utter_message(text=message(f"{slot}_unclear"))
+            return {slot: None}
+    queue = question_queue(chosen)
+    if chosen:
+        dispatcher.utter_message(text=message("chosen", names=theme_names(chosen)))
+        queue = keep_view(said, chosen, queue, dispatcher, tracker)
+    return {
+        slot: chosen,
+        "pending_questions": queue,
+        answer_slot: None if queue else DONE,
+        **past_the_profile(tracker),
+    }
+
+
+def switched(
+    answer_slot: str,
+    key: str,
+    rest: list[str],
+    text: str,
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+) -> dict[str, Any]:
+    """The choice changed mid-way: the new themes' questions, then any others still
+    pending; what was said so far is kept. Empty when the message changes nothing."""
+    slot = "islands" if answer_slot == "island_answer" else "seabed"
+    current = question(key).theme_id
+    new = switched_choice(text, KINDS[slot][1], current)
+    if not new:
+        return {}
+    dispatcher.utter_message(text=message("chosen", names=theme_names(new)))
+    others = [k for k in rest if question(k).theme_id not in (current, *new)]
+    chosen = [t for t in tracker.get_slot(slot) or [] if t != current]
+    return {
+        slot: [*dict.fromkeys([*chosen, *new])],
+        "pending_questions": [*question_queue(new), *others],
+        answer_slot: None,
+    }
