@@ -1,8 +1,8 @@
-"""Business profile: a form where every question can be skipped."""
+"""Business profile: a form where every question can be skipped. This module reads the
+answers; `actions/profile_ask.py` asks the questions."""
 
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -14,7 +14,6 @@ from actions.common import (
     acknowledgement_only,
     answer_read_as_question,
     as_text,
-    buttons,
     channel,
     holding,
     latest_intent,
@@ -58,7 +57,7 @@ from bot.consultation.profile_fixes import (
     fixes_reply,
     profile_fixes,
 )
-from bot.consultation.questions import PROFILE_SLOTS, message, profile_question, size_bands
+from bot.consultation.questions import PROFILE_SLOTS, message
 from bot.consultation.remarks import remark_reply
 from bot.consultation.replies import fed_up_with_bot, impatient, skips_the_rest
 from bot.consultation.subject import names_a_subject
@@ -334,46 +333,6 @@ class ValidateProfileForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
         return self._clean("role", value, tracker, dispatcher)
-
-
-class _AskProfile(Action, ABC):
-    @property
-    @abstractmethod
-    def slot(self) -> str:
-        """Set by each concrete subclass (the base is not registered as an action)."""
-
-    def name(self) -> str:
-        return f"action_ask_{self.slot}"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[dict[str, Any]]:
-        choices = [(band, band) for band in size_bands()] if self.slot == "size_band" else []
-        dispatcher.utter_message(
-            text=profile_question(self.slot),
-            buttons=buttons(*choices, (message("skip_button"), "/skip")),
-        )
-        return []
-
-
-class ActionAskOrganisation(_AskProfile):
-    slot = "organisation"
-
-
-class ActionAskSector(_AskProfile):
-    slot = "sector"
-
-
-class ActionAskSizeBand(_AskProfile):
-    slot = "size_band"
-
-
-class ActionAskLocation(_AskProfile):
-    slot = "location"
-
-
-class ActionAskRole(_AskProfile):
-    slot = "role"
 
 
 class ActionSaveProfile(Action):
