@@ -55,12 +55,13 @@ DECLINING = re.compile(
 
 
 # Unsure, then a guess: "not sure really, maybe supply chain work", "dunno, perhaps the new
-# estates". The guess is the answer (a hedged view), not a refusal; "not sure, maybe later"
-# or "no idea, maybe ask someone else" still decline.
+# estates". The guess is the answer (a hedged view), not a refusal; "not sure, maybe later",
+# "no idea, maybe ask someone else" or "hard to say, probably just the usual" still decline.
 HEDGED_GUESS = re.compile(
     r"\b(not (really )?sure|unsure|no idea|dunno|don'?t (really )?know|hard to say)\b"
     r"[^?!]{0,25}?\b(maybe|perhaps|possibly|probably|i guess|i suppose|might be)\s+"
-    r"(?!(not|no|none|nothing|next|later|another|ask|someone|somebody|one day|in a)\b)"
+    r"(?!(not|no|none|nothing|next|later|another|ask|someone|somebody|one day|in a"
+    r"|(just )?the (usual|same))\b)"
     r"[a-z][\w'-]*(\s+[\w'-]+)+"
 )
 
