@@ -119,8 +119,11 @@ _PREMISES = re.compile(
     r"|\b(?:premises|unit|office|workshop|lab|studio|warehouse|yard|building|barn|site)"
     r"(?:'s|\s+is|\s+are)\s+(?:too small|full(?! of)|bursting|cramped|at capacity)"
     r"|\b(?:run|running|ran) out of (?:floor ?space|space|room)\b"
-    # "rents on units in Iver are mad": what premises cost (a home's rent is not premises)
-    rf"|\brents?\s+(?:on|for|of)\s+(?:\w+\s+)?{_PREMISES_NOUN}\b"
+    # "rents on units in Iver are mad", "the rent for shop go up", "commercial rents": what
+    # premises cost (a home's rent is not premises)
+    rf"|\brents?\s+(?:on|for|of)\s+(?:\w+\s+)?(?:{_PREMISES_NOUN}|shops?)\b"
+    r"|\b(?:shop|unit|office|workshop|commercial|business|retail|studio|warehouse|yard|premises)"
+    r"\s+rents?\b"
     r"|\b(?:no room to (?:grow|expand)|(?:somewhere|anywhere) (?:bigger|larger))\b"
     # "Room to grow." to the help question, "nowhere for a growing firm to go", "now we need
     # somewhere to actually work"

@@ -109,3 +109,28 @@ def test_the_engine_tags_a_second_subject_that_is_a_need(trained_engine: object)
 def test_rent_on_premises_is_premises_and_rent_on_a_home_is_not() -> None:
     assert "infrastructure" in stated_needs(["hi we do props for pinewood, rents on units r mad"])
     assert "infrastructure" not in stated_needs(["the rent on my flat is mad"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Also the rent for shop go up every year, is too much for small business",
+        "commercial rents in Chesham are pushing the independents out",
+        "office rents in Marlow are London prices now",
+        "rents on our shops have doubled since the bypass opened",
+    ],
+)
+def test_what_a_shop_or_office_costs_to_rent_is_premises(text: str) -> None:
+    assert "infrastructure" in stated_needs([text])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "our staff can't afford the rent on a flat near the shop",
+        "we rent out shop fittings to pop-ups",
+        "the rent here is mad for young people",
+    ],
+)
+def test_rent_near_a_shop_is_not_the_shops_rent(text: str) -> None:
+    assert "infrastructure" not in stated_needs([text])
