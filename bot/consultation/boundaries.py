@@ -188,7 +188,12 @@ def view_beside_instructions(text: Any) -> bool:
     rest = without_instructions(text)
     # judged on the words: a markdown link beside them left the tagger seeing no subject
     words = normalise(strip_markup(rest)).split()
-    return rest != text and len(words) >= 4 and names_a_subject(strip_markup(rest))
+    if rest == text or len(words) < 4:
+        return False
+    # every clause counts: "our office manager here, broadband in Haddenham is a joke" is a
+    # view although the introduction in front of it left the tagger's gate seeing none
+    pieces = [strip_markup(rest), *(strip_markup(c) for c in clauses(rest))]
+    return any(names_a_subject(p) for p in dict.fromkeys(pieces) if len(p.split()) >= 3)
 
 
 def asks_for_others_answers(text: Any) -> bool:
