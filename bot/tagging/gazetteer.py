@@ -1,4 +1,4 @@
-"""Gazetteer: named assets, places and theme keywords, matched with spaCy's PhraseMatcher.
+"""Gazetteer: named assets, places and theme keywords, matched phrase by phrase on tokens.
 
 Three kinds of entry:
 - ASSETS: named assets (studios, circuits, test sites, hospitals, universities, rail and
@@ -8,7 +8,10 @@ Three kinds of entry:
   it is reported as evidence context and used as a feature.
 - KEYWORDS: sector and topic words per theme (the keyword baseline).
 
-Matching is case-insensitive on the token's lower form; simple plurals are added automatically.
+Matching is case-insensitive on the token's lower form, as spaCy's `PhraseMatcher(attr="LOWER")`
+over `spacy.blank("en")` did, with spaCy's English tokenization run without spaCy
+(`tokenizer.py`: importing spaCy was half the served tagger's cold load); simple plurals are
+added automatically.
 The matcher output is used three ways: the keyword baseline (`KeywordTagger`), features for
 the trained classifier, and evidence spans.
 """
@@ -19,13 +22,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from bot.strategy import THEME_IDS, load_themes
+from bot.tagging.tokenizer import english_tokenizer
 from bot.tagging.vocabulary import wider_keywords
-
-if TYPE_CHECKING:  # spaCy is imported lazily at run time
-    from spacy.tokens import Doc
 
 TERMS_PATH = Path(__file__).with_name("gazetteer.yml")
 
@@ -103,44 +103,39 @@ def _entries() -> list[tuple[str, str, tuple[str, ...]]]:
 
 
 class Gazetteer:
-    """PhraseMatcher over assets, places and keywords (lower-case matching)."""
+    """Every phrase's lower-case tokens -> its entry; longest non-overlapping matches win."""
 
     def __init__(self) -> None:
-        from bot.tagging._imports import import_spacy
-
-        spacy = import_spacy()
-        from spacy.matcher import PhraseMatcher
-
-        self.nlp = spacy.blank("en")
-        self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        self._info: dict[str, tuple[str, tuple[str, ...]]] = {}
-        by_key: dict[str, list] = defaultdict(list)
+        self.tokenize = english_tokenizer()
+        # lower-case token tuple -> (kind, themes); the same tuple from several entries (an
+        # asset that is also a keyword) keeps every theme and the highest-ranked kind
+        self._phrases: dict[tuple[str, ...], tuple[str, set[str]]] = {}
+        self._lengths: dict[str, set[int]] = defaultdict(set)  # first token -> phrase lengths
         for kind, phrase, themes in _entries():
-            key = f"{kind}|{'+'.join(themes)}"
-            self._info[key] = (kind, themes)
-            by_key[key].append(self.nlp.make_doc(phrase))
-        for key, docs in by_key.items():
-            self.matcher.add(key, docs)
+            key = tuple(t.text.lower() for t in self.tokenize(phrase))
+            held_kind, held_themes = self._phrases.get(key, (kind, set()))
+            best = kind if _RANK[kind] < _RANK[held_kind] else held_kind
+            self._phrases[key] = (best, held_themes | set(themes))
+            self._lengths[key[0]].add(len(key))
 
-    def hits(self, doc_or_text: Doc | str) -> list[Hit]:
+    def hits(self, text: str) -> list[Hit]:
         """Longest non-overlapping matches, in text order (assets win over keywords/places)."""
-        from spacy.util import filter_spans
-
-        doc = doc_or_text if not isinstance(doc_or_text, str) else self.nlp.make_doc(doc_or_text)
-        merged: dict[tuple[int, int], tuple[str, set[str]]] = {}
-        rank = {"asset": 0, "keyword": 1, "place": 2}
-        for match_id, start, end in self.matcher(doc):
-            kind, themes = self._info[self.nlp.vocab.strings[match_id]]
-            held_kind, held_themes = merged.get((start, end), (kind, set()))
-            best = kind if rank[kind] < rank[held_kind] else held_kind
-            merged[(start, end)] = (best, held_themes | set(themes))
-        spans = filter_spans([doc[s:e] for s, e in merged])
+        tokens = self.tokenize(text)
+        lowered = [t.text.lower() for t in tokens]
+        found: list[tuple[int, int, str, set[str]]] = []
+        for i, first in enumerate(lowered):
+            for length in self._lengths.get(first, ()):
+                if i + length > len(lowered):
+                    continue
+                entry = self._phrases.get(tuple(lowered[i : i + length]))
+                if entry is not None:
+                    found.append((i, i + length, *entry))
         order = {t: i for i, t in enumerate(THEME_IDS)}
         out: list[Hit] = []
-        for span in sorted(spans, key=lambda s: s.start):
-            kind, span_themes = merged[(span.start, span.end)]
-            ordered = tuple(sorted(span_themes, key=order.__getitem__))
-            out.append(Hit(span.text, kind, ordered, span.start_char, span.end_char))
+        for start, end, kind, themes in _longest_first(found):
+            ordered = tuple(sorted(themes, key=order.__getitem__))
+            first_char, last_char = tokens[start].start, tokens[end - 1].end
+            out.append(Hit(text[first_char:last_char], kind, ordered, first_char, last_char))
         return out
 
     def theme_hits(self, text: str) -> dict[str, list[str]]:
@@ -152,6 +147,23 @@ class Gazetteer:
                 if hit.text not in phrases:
                     phrases.append(hit.text)
         return found
+
+
+_RANK = {"asset": 0, "keyword": 1, "place": 2}
+
+
+def _longest_first(
+    found: list[tuple[int, int, str, set[str]]],
+) -> list[tuple[int, int, str, set[str]]]:
+    """Non-overlapping matches in text order, longest first then earliest (as
+    `spacy.util.filter_spans`)."""
+    taken: set[int] = set()
+    kept = []
+    for match in sorted(found, key=lambda m: (m[1] - m[0], -m[0]), reverse=True):
+        if match[0] not in taken and match[1] - 1 not in taken:
+            kept.append(match)
+            taken.update(range(match[0], match[1]))
+    return sorted(kept)
 
 
 @lru_cache(maxsize=1)

@@ -1,5 +1,6 @@
 """The served tagger loads nothing of training, scikit-learn or storage (issue 8), nor the
-`onnx` package that builds its encoder graph at set-up, nor JAX that fine-tunes it."""
+`onnx` package that builds its encoder graph at set-up, nor JAX that fine-tunes it, nor
+spaCy (its tokenizer runs in plain Python: importing spaCy was half of a cold load)."""
 
 from __future__ import annotations
 
@@ -13,8 +14,9 @@ from bot.tagging import load_engine
 engine = load_engine()
 engine.tag_many(["We build satellites and need engineers, and the A41 is slow"], [None])
 training = ("bot.tagging.training", "sklearn", "bot.storage", "bot.consultation", "rasa",
-            "onnx.", "bot.tagging.encoder_graph", "jax")
-print(json.dumps(sorted(m for m in sys.modules if m.startswith(training) or m == "onnx")))
+            "onnx.", "bot.tagging.encoder_graph", "jax", "spacy.", "thinc")
+roots = ("onnx", "spacy")
+print(json.dumps(sorted(m for m in sys.modules if m.startswith(training) or m in roots)))
 """
 
 

@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 SNIPPET = """
 import json, sys
-from bot.tagging._imports import import_spacy
+from bot.tagging.training._imports import import_spacy
 spacy = import_spacy()
 after_import = {"tensorflow": "tensorflow" in sys.modules, "cli": "spacy.cli" in sys.modules,
                 "cli_attr": hasattr(spacy, "cli")}

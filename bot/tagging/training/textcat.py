@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from bot.strategy import THEME_IDS
-from bot.tagging._imports import import_spacy
+from bot.tagging.training._imports import import_spacy
 
 BOW = {
     "@architectures": "spacy.TextCatBOW.v2",
