@@ -95,8 +95,8 @@ _PREMISES_NOUN = (
     r"(?:premises|units?|offices?|workshops?|labs?|laborator(?:y|ies)|studios?|sound ?stages?|"
     r"edit suites?|warehouses?|yards?|land|floor ?area|floor ?space|floorspace|desks?|"
     r"co-?working(?: space| hub| desks?)?|room to (?:grow|expand)|"
-    r"grow-?on|(?:office|lab|workshop|storage|testing|test|studio|desk|production|"
-    r"manufacturing|factory|bench|more|extra|bigger|larger) space)"
+    r"grow-?on|clean ?rooms?|(?:office|lab|workshop|storage|testing|test|studio|desk|production|"
+    r"manufacturing|factory|bench|clean ?room|more|extra|bigger|larger) space)"
 )
 # "lab technicians", "studio jobs": the premises word describes something else
 _NOT_PREMISES = (
@@ -124,6 +124,11 @@ _PREMISES = re.compile(
     rf"|\brents?\s+(?:on|for|of)\s+(?:\w+\s+)?(?:{_PREMISES_NOUN}|shops?)\b"
     r"|\b(?:shop|unit|office|workshop|commercial|business|retail|studio|warehouse|yard|premises)"
     r"\s+rents?\b"
+    # "renting desks at pinewood is stupid money" (not "we rent a unit in Marlow": a fact)
+    rf"|\brent(?:s|ing|ed)?\s+(?!out\b)(?:a |an |the |our |some |two |more )?(?:[\w-]+\s+)?"
+    rf"{_PREMISES_NOUN}\b{_NOT_PREMISES}(?:\s+[\w'-]+){{0,5}}?\s+(?:is|are|costs?|was)\s+"
+    r"(?:\w+\s+)?(?:stupid money|silly money|mad|crazy|a fortune|extortionate|too (?:much|high|"
+    r"expensive)|expensive|ridiculous|daft|insane|through the roof|eye-watering)"
     r"|\b(?:no room to (?:grow|expand)|(?:somewhere|anywhere) (?:bigger|larger))\b"
     # "Room to grow." to the help question, "nowhere for a growing firm to go", "now we need
     # somewhere to actually work"
@@ -139,7 +144,7 @@ _PREMISES = re.compile(
     # premises the firm may not grow: "planning won't let us put in a mezzanine", "the council
     # turned down our application to extend the workshop", "stuck for space"
     r"|(?:\b(?:won'?t|wouldn'?t|will not) let us|\b(?:refused|turned down|rejected|said no to|"
-    r"knocked back|blocked) (?:us|our)|\bwe (?:were|got|keep getting|have been|'ve been) "
+    r"knocked back|blocked) (?:us|our)|\bwe(?: were| got| keep getting| have been|'ve been) "
     r"(?:refused|turned down|rejected|knocked back))\b"
     r"(?:\s+[\w'-]+){0,4}?\s+(?:extend|extension|mezzanine|build (?:on|out|a bigger)|"
     r"expand(?:ing)? (?:into|the|our)|expansion of (?:the|our))\b"

@@ -34,7 +34,7 @@ _BUYING = (
     r"(?:buy|buys|buying|bought|procure\w*|tender\w*|contracts?|commission\w*|pilot\w*|"
     r"(?<!clinical )trial\w*|test ?bed|pitch|take (?:it |them )?up|taking up|adopt\w*|"
     r"roll(?:ed|ing)? (?:it |them )?out|try (?:our|it|them)|use (?:our|it|them)|customer|"
-    r"client|sell(?:ing)? to)"
+    r"client|sell(?:s|ing)?(?:\s+[\w']+){0,4}?\s+(?:in)?to)"
 )
 # "the hospital buys our mattresses", "we'd like the wards to try our beds", "a trial slot
 # at Stoke Mandeville": within eight words, either way round

@@ -163,3 +163,24 @@ def test_premises_the_firm_may_not_grow_are_premises(text: str) -> None:
 )
 def test_a_refusal_of_something_else_is_not_premises(text: str) -> None:
     assert "infrastructure" not in stated_needs([text])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We've been refused an extension to our unit twice.",
+        "we're looking for cleanroom space near Westcott",
+        "renting desks at pinewood is stupid money",
+        "renting a unit at Westcott is a fortune",
+    ],
+)
+def test_clean_rooms_and_premises_rented_are_premises(text: str) -> None:
+    assert "infrastructure" in stated_needs([text])
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["we have been renting out the studio to bands", "we rent kit to film crews"],
+)
+def test_renting_out_or_renting_kit_is_not_premises(text: str) -> None:
+    assert "infrastructure" not in stated_needs([text])

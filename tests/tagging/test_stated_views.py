@@ -23,6 +23,8 @@ from bot.tagging.training import data as tagdata
         ("Anyone at the council fancy a pilot?", "intelligent_public_services"),
         # a complaint that the council does not buy is a view on public procurement
         ("the council doesn't buy anything from small firms", "intelligent_public_services"),
+        # selling into a public body, however many words the product takes
+        ("Selling what we've built to the hospitals is the problem", "intelligent_public_services"),
         ("Fix the trains and we'd keep them", "infrastructure"),
         ("Now sort out the road to it.", "infrastructure"),
         ("getting parts up to silverstone on the A43 is a daily fight", "infrastructure"),
@@ -42,6 +44,7 @@ def test_a_view_said_outright_carries_its_theme(text: str, theme: str) -> None:
         "the roads are fine, it's staff we can't find",
         "we trial our shuttles on private roads",
         "I drive past the hospital every day",
+        "we sell sandwiches near the hospital",
     ],
 )
 def test_no_view_is_read_into_other_words(text: str) -> None:
