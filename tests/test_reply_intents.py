@@ -135,3 +135,17 @@ def test_a_greeting_that_goes_on_to_agree_is_agreeing(text: str) -> None:
 @pytest.mark.parametrize("text", ["good morning", "hi, the roads are bad", "hello, can I help?"])
 def test_a_greeting_alone_or_with_a_view_stays_a_greeting(text: str) -> None:
     assert certain_intent(text, "greet") is None
+
+
+def test_an_intent_set_here_is_not_ambiguous_with_the_one_it_replaces() -> None:
+    # "print finishing" at stop 0.96 stayed within FallbackClassifier's ambiguity threshold
+    # of the inform set here, and fell back
+    classifier = ReplyIntentClassifier({})
+    stop = {"name": "stop", "confidence": 0.96}
+    message = Message(
+        data={TEXT: "print finishing", INTENT: stop, INTENT_RANKING_KEY: [stop]},
+    )
+    classifier.process([message])
+    ranking = message.get(INTENT_RANKING_KEY)
+    assert [r["name"] for r in ranking] == ["inform", "stop"]
+    assert ranking[0]["confidence"] - ranking[1]["confidence"] == 1.0

@@ -82,6 +82,7 @@ CARRY_ON_HERE = re.compile(
     r"\b((can|could|may|shall|do) (i|we) |((i|we|i'd|we'd) )?(want|would like|like|wanna|"
     r"need|hope) to |(is it|is that) (ok|okay|possible) to |how (do|can) (i|we) )?"
     r"(finish|complete|carry on|continue|pick up|resume|do the rest|keep going|go on)"
+    r"(?!( (it|this|that|off|up|here|there))* now\b)"
     r"( (it|this|that|off|up|with (it|this|that)|the (rest|chat|survey)|where (i|we) left off|"
     r"what (i|we) (started|began|begun)))*( (here|on here|instead|in (here|this chat)|"
     rf"(on|in|via) {_CHANNEL}))*\b"

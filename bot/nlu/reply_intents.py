@@ -163,6 +163,14 @@ class ReplyIntentClassifier(GraphComponent, IntentClassifier):
                 continue
             chosen = {INTENT_NAME_KEY: intent, "confidence": 1.0}
             message.set(INTENT, chosen, add_to_output=True)
-            ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != intent]
+            # The rest of the ranking kept in order, at no confidence: left as the classifier
+            # had them, the intent it was sure of ("print finishing", stop at 0.96) sat
+            # within FallbackClassifier's ambiguity threshold of the one set here, and the
+            # message fell back after all
+            ranking = [
+                {**r, "confidence": 0.0}
+                for r in message.get(INTENT_RANKING_KEY) or []
+                if r.get("name") != intent
+            ]
             message.set(INTENT_RANKING_KEY, [chosen, *ranking], add_to_output=True)
         return messages
