@@ -33,7 +33,12 @@ from bot.consultation.choices import outside_the_islands
 from bot.consultation.consent_reply import details_before_consent
 from bot.consultation.contact_terms import contact_reply
 from bot.consultation.focus import focus_answer
-from bot.consultation.involvement import involvement_key, involvement_reply, involvement_text
+from bot.consultation.involvement import (
+    carries_on_here,
+    involvement_key,
+    involvement_reply,
+    involvement_text,
+)
 from bot.consultation.questions import message, named_themes
 from bot.consultation.replies import impatient
 from bot.consultation.standing import (
@@ -160,8 +165,18 @@ class ActionAnswerQuestion(Action):
         if asking_follow_up(tracker) and (reply := contact_reply(latest_text(tracker))):
             # "please don't contact me but do use my views", read as a question: the answer
             return [SlotSet(k, v) for k, v in settle_follow_up(reply, tracker).items()]
+        if first_message(tracker, domain) and carries_on_here(latest_text(tracker)):
+            # "I began this on twitter, can I finish it here?" as the first message: welcomed
+            # as "hi" is, then told the chats are separate; the resume shows the notice and
+            # asks for consent (as action_record_consent does when NLU reads a yes in it)
+            dispatcher.utter_message(response="utter_welcome")
         answer_question(dispatcher, tracker)
         return []
+
+
+def first_message(tracker: Tracker, domain: dict[str, Any]) -> bool:
+    """Nothing asked yet: no stage and no privacy notice shown."""
+    return tracker.get_slot("stage") is None and not privacy_shown(tracker, domain)
 
 
 def at_islands_choice(tracker: Tracker) -> bool:

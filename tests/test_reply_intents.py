@@ -135,3 +135,61 @@ def test_a_greeting_that_goes_on_to_agree_is_agreeing(text: str) -> None:
 @pytest.mark.parametrize("text", ["good morning", "hi, the roads are bad", "hello, can I help?"])
 def test_a_greeting_alone_or_with_a_view_stays_a_greeting(text: str) -> None:
     assert certain_intent(text, "greet") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "predicted"),
+    [
+        ("I began this on twitter, can I finish it here?", "stop"),  # the model: stop 0.74
+        ("I began this on twitter earlier, can I finish it here?", "stop"),
+        ("started this on X, can I finish here", "stop"),
+        ("i did some of this via twitter can i finish on the website", "faq"),
+        ("I was halfway through on X, can I complete it here?", "nlu_fallback"),
+        ("can i complete the survey i began on twitter", "consent_decline"),
+        ("I did half of this on my phone earlier, can I finish it here?", "forget_me"),
+        ("hello - I began the chat on twitter, can I finish it on the website", "greet"),
+        ("hi, I started this on X yesterday, can I carry on here?", "consent_agree"),
+    ],
+)
+def test_a_chat_begun_elsewhere_is_a_question_whatever_nlu_read(text: str, predicted: str) -> None:
+    # answered and back to where the business was: never a stop, a decline or a deletion
+    assert certain_intent(text, predicted) == "faq"
+
+
+def test_a_chat_begun_elsewhere_with_a_view_beside_it_is_not_a_stop() -> None:
+    text = "I started this on X yesterday. Can I carry on here? We're a bakery and parking is awful"
+    assert certain_intent(text, "stop") == "inform"
+    assert certain_intent(text, "consent_decline") == "inform"
+    assert certain_intent(text, "inform") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "predicted"),
+    [
+        ("can I finish it here?", "stop"),  # no other chat: finishing, as before
+        ("can I finish here?", "stop"),
+        ("I want to finish now", "stop"),
+        ("I started this on X but I want to stop now", "stop"),
+        ("I started this on X but I want to finish now", "stop"),
+        ("I started this on X, I don't want to carry on", "consent_decline"),
+        ("I started this on X, please delete everything", "forget_me"),
+    ],
+)
+def test_a_real_stop_or_deletion_beside_a_chat_begun_elsewhere_stays(
+    text: str, predicted: str
+) -> None:
+    assert certain_intent(text, predicted) is None
+
+
+def test_an_intent_set_here_is_not_ambiguous_with_the_one_it_replaces() -> None:
+    # "print finishing" at stop 0.96 stayed within FallbackClassifier's ambiguity threshold
+    # of the inform set here, and fell back
+    classifier = ReplyIntentClassifier({})
+    stop = {"name": "stop", "confidence": 0.96}
+    message = Message(
+        data={TEXT: "print finishing", INTENT: stop, INTENT_RANKING_KEY: [stop]},
+    )
+    classifier.process([message])
+    ranking = message.get(INTENT_RANKING_KEY)
+    assert [r["name"] for r in ranking] == ["inform", "stop"]
+    assert ranking[0]["confidence"] - ranking[1]["confidence"] == 1.0

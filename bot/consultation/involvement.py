@@ -6,10 +6,15 @@ Found by set Y of unseen conversations (conversation_probe_y.yml): "is there a w
 group i could join? or could i sit on the skills board" after the goodbye and "can I send
 you that as a PDF instead?" at a question were kept as views; "will you actually tell us
 what you decided in the end?" got the privacy notice; "I started this on X yesterday, can
-I carry on here?" a first hello. Every reply comes from seeds/ (the strategy names no
-group, board or panel to join: who to contact, and the steering group it does name). A
-message that also gives a view ("... we can't find CNC machinists") is answered and the
-view kept as before (`a_view_too`). No Rasa imports.
+I carry on here?" a first hello. Every reply comes from seeds/ (the strategy names no group,
+board or panel to join: who to contact, and the steering group it does name). A message
+that also gives a view ("... we can't find CNC machinists") is answered and the view kept
+as before (`a_view_too`). No Rasa imports.
+
+Later "I began this on twitter, can I finish it here?" read as a stop (the first message got
+no welcome; mid-way the questions would have ended): a message that is nothing but a chat
+begun elsewhere (`carries_on_here`) is a question whatever NLU reads, set in
+bot/nlu/reply_intents.py.
 """
 
 from __future__ import annotations
@@ -58,13 +63,56 @@ OUTCOME = re.compile(
     r"(what|how) (you|u|they|the lep|the board) "
     r"decided?|(the )?(outcome|results?|decisions?|verdict) (be|of|published|shared|announced))\b"
 )
-# "I started this on X yesterday, can I carry on here?", "I did half of this on twitter"
-ELSEWHERE = re.compile(
-    r"\b(started|begun|began|did (half|some|part)( of)?|was doing|filled (in|out) (half|part))"
-    r" (this|it|the (chat|survey|consultation|questions?))?\s*(on|over on|via|through) "
-    r"(x|twitter|the website|your website|the widget|my phone|another (device|phone|laptop)|"
-    r"my (laptop|computer|pc))\b"
+# "I started this on X yesterday, can I carry on here?", "I did half of this on twitter",
+# "I was halfway through on X", "we've done some of it via twitter"
+_CHANNEL = (
+    r"(x|twitter|the website|your website|(the|your) (web ?)?site|the (chat )?widget|"
+    r"my (phone|mobile|laptop|computer|pc|tablet|ipad)|another (device|phone|laptop|computer))"
 )
+ELSEWHERE = re.compile(
+    r"\b(started|begun|began|(did|done) (half|some|part|most)( of)?|was doing|"
+    r"filled (in|out) (half|part|some)( of)?|(half ?way|part ?way|part of the way) through)"
+    r" (this|it|the (chat|survey|consultation|questions?))?\s*"
+    rf"(on|over on|via|through|in (a |my |the )?dms? on) {_CHANNEL}\b"
+)
+# How a chat begun elsewhere asks to go on here: "can I finish it here?", "can I carry on
+# on the website", "I'd like to pick up where I left off". Not "now": "I started this on X
+# but I want to finish now" is ending it.
+CARRY_ON_HERE = re.compile(
+    r"\b((can|could|may|shall|do) (i|we) |((i|we|i'd|we'd) )?(want|would like|like|wanna|"
+    r"need|hope) to |(is it|is that) (ok|okay|possible) to |how (do|can) (i|we) )?"
+    r"(finish|complete|carry on|continue|pick up|resume|do the rest|keep going|go on)"
+    r"(?!( (it|this|that|off|up|here|there))* now\b)"
+    r"( (it|this|that|off|up|with (it|this|that)|the (rest|chat|survey)|where (i|we) left off|"
+    r"what (i|we) (started|began|begun)))*( (here|on here|instead|in (here|this chat)|"
+    rf"(on|in|via) {_CHANNEL}))*\b"
+)
+# All a message about a chat begun elsewhere may say besides ("hi, I started this on X
+# yesterday, can I carry on here?"): a greeting, who, when, and small words
+_AROUND = frozenset(
+    "hi hello hey hiya good morning afternoon evening there i we i'm we're i've we've was got "
+    "had have just so and but ok okay please pls thanks cheers yesterday earlier today "
+    "tonight before last week night this the other day a while ago already".split()
+)
+
+
+def carries_on_here(text: Any) -> bool:
+    """The whole message is a chat begun elsewhere to go on with here (and a greeting or a
+    when): a question about another chat, never a request to stop, whatever NLU made of
+    its "finish" (the model read "I began this on twitter, can I finish it here?" as a
+    stop). Anything more ("... but stop messaging me", a view) is left to the rest."""
+    if not isinstance(text, str):
+        return False
+    norm = normalise(text)
+    if not ELSEWHERE.search(norm) or len(norm.split()) > MAX_WORDS:
+        return False
+    return all(word in _AROUND for word in beside_elsewhere(norm).split())
+
+
+def beside_elsewhere(text: str) -> str:
+    """What a message about a chat begun elsewhere says besides it and its ask to go on
+    here ("I started on X but I want to stop" -> "i but i want to stop")."""
+    return " ".join(ELSEWHERE.sub(" ", CARRY_ON_HERE.sub(" ", normalise(text))).split())
 
 
 def _asks(text: str) -> bool:

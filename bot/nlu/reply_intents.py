@@ -16,6 +16,13 @@ bot fails to understand. And thanks in another language ("diolch yn fawr", the e
 which the classifier has no examples of. And a placeholder for media ("[GIF]", "[Voice
 message]", the tenth set) as a first message: a hello, not a message it fails to
 understand (mid-question the forms say it cannot be read and ask again).
+
+And a chat begun elsewhere: "I began this on twitter, can I finish it here?" read as
+`stop` (0.74), so a first message got the consent question with no welcome and, mid-way,
+the questions ended; its paraphrases read as a decline, a fallback or a greeting. Nothing
+but that (`carries_on_here`) is a question (`faq`: answered, then back to where the
+business was, welcomed first when it is the first message); with more beside it, a `stop`
+or a decline is an answer (`inform`) unless what is beside it asks to stop too.
 """
 
 from __future__ import annotations
@@ -31,7 +38,8 @@ from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.consultation.consent_reply import wants_to_take_part
+from bot.consultation.consent_reply import wants_to_take_part, withdraws_consent
+from bot.consultation.involvement import beside_elsewhere, carries_on_here, involvement_key
 from bot.consultation.pointers import media_only
 from bot.consultation.profile_checks import without_sign_off
 from bot.consultation.replies import OTHER_THANKS, normalise, says_no, says_yes
@@ -59,6 +67,22 @@ NOT_A_STOP = re.compile(
 STOP_CUE = re.compile(
     r"\b(stop|finish|finished|end|done|enough|wrap|quit|bye|leave|that'?s (all|it|everything))\b"
 )
+# What NLU made of a chat begun elsewhere that would end the questions or decline
+ENDING_INTENTS = frozenset({"stop", "consent_decline"})
+
+
+def carries_on_with_more(text: str, predicted: str | None) -> bool:
+    """A chat begun elsewhere, with a view or more beside it, read as a stop or a decline
+    when nothing beside it asks to stop or withdraw ("I started this on X but stop
+    messaging me" still stops)."""
+    return (
+        predicted in ENDING_INTENTS
+        and involvement_key(text) == "other_channel"
+        and STOP_CUE.search(beside_elsewhere(text)) is None
+        and not withdraws_consent(text)
+    )
+
+
 # Thanks in another language, alone or with English thanks ("diolch yn fawr", "merci
 # beaucoup, cheers"): the classifier has no examples of them, so it fell back (eighth set)
 THANKS_ELSEWHERE = re.compile(
@@ -103,7 +127,13 @@ def certain_intent(text: str, predicted: str | None) -> str | None:
     classifier read as `stop`, `greet` for a message of only @mentions or a media
     placeholder ("[GIF]"), `thank` for thanks in another language, `consent_agree` for a
     greeting that goes on to agree ("Good morning, I'd be glad to help"). A yes or no signed off
-    with a name ("yes ok. cheers, Dave") is read without the sign-off."""
+    with a name ("yes ok. cheers, Dave") is read without the sign-off. `faq` for a chat begun
+    elsewhere to carry on here, `inform` for one with more said beside it NLU read as a stop
+    or a decline."""
+    if carries_on_here(text):  # "I began this on twitter, can I finish it here?"
+        return "faq"
+    if carries_on_with_more(text, predicted):
+        return "inform"
     if (ONLY_MENTIONS.fullmatch(text) and "@" in text) or media_only(text):
         return "greet"
     if THANKS_ELSEWHERE.fullmatch(normalise(text)):
@@ -163,6 +193,14 @@ class ReplyIntentClassifier(GraphComponent, IntentClassifier):
                 continue
             chosen = {INTENT_NAME_KEY: intent, "confidence": 1.0}
             message.set(INTENT, chosen, add_to_output=True)
-            ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != intent]
+            # The rest of the ranking kept in order, at no confidence: left as the classifier
+            # had them, the intent it was sure of ("print finishing", stop at 0.96) sat
+            # within FallbackClassifier's ambiguity threshold of the one set here, and the
+            # message fell back after all
+            ranking = [
+                {**r, "confidence": 0.0}
+                for r in message.get(INTENT_RANKING_KEY) or []
+                if r.get("name") != intent
+            ]
             message.set(INTENT_RANKING_KEY, [chosen, *ranking], add_to_output=True)
         return messages

@@ -122,6 +122,45 @@ def test_the_replies_use_only_seed_facts() -> None:
     assert " X " in involvement_text("other_channel")
 
 
+# "I began this on twitter, can I finish it here?" (read as a stop) and paraphrases
+BEGUN_ELSEWHERE = [
+    "I began this on twitter, can I finish it here?",
+    "I began this on twitter earlier, can I finish it here?",
+    "started this on X, can I finish here",
+    "i did some of this via twitter can i finish on the website",
+    "can I finish what I started on twitter?",
+    "I was halfway through on X, can I complete it here?",
+    "i've done some of this via twitter, can i finish on the website?",
+    "Hi! I started this on Twitter this morning - can I finish it here please?",
+    "can i complete the survey i began on twitter",
+    "I was part way through on my laptop, can I finish on my phone?",
+]
+
+
+@pytest.mark.parametrize("text", BEGUN_ELSEWHERE)
+def test_a_chat_begun_elsewhere_to_finish_here_is_that_alone(text: str) -> None:
+    assert involvement_key(text) == "other_channel"
+    assert involvement.carries_on_here(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can I finish it here?",  # no other chat: finishing here, as today
+        "I want to finish now",
+        "stop",
+        "I started this on X but I want to finish now",
+        "I started this on X, stop",
+        "I began this on twitter, forget it",
+        "I started this on X, please delete everything",
+        "I started this on X yesterday. Can I carry on here? We're a bakery and parking is awful",
+        "we started selling on the website in 2019",
+    ],
+)
+def test_a_stop_a_deletion_or_a_view_is_more_than_a_chat_begun_elsewhere(text: str) -> None:
+    assert not involvement.carries_on_here(text)
+
+
 @pytest.mark.parametrize(
     "text",
     [
