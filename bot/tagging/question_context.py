@@ -99,12 +99,25 @@ def may_decline(text: str) -> bool:
     return bool(REFUSAL_WORD.search(lowered)) and not CARRIES_ON.search(lowered)
 
 
-def turns_down(tagger: TrainedTagger, i: int, text: str, parts: dict) -> bool:
-    """Message i, an answer, turns its question down: no theme in its words (the gate), and
-    its words or the answer head say so. `parts`: `TrainedTagger.scores`' parts."""
+def turns_down(
+    tagger: TrainedTagger, i: int, text: str, parts: dict, words_tag: bool = True
+) -> bool:
+    """Message i, an answer, turns its question down: no theme in its words (the gate clears
+    them), and its words or the answer head say so. `parts`: `TrainedTagger.scores`' parts.
+
+    When the gate lets the words through but no theme clears its threshold (`words_tag`
+    False), only a sure answer head (< 0.15) turns it down: "We're wedding photographers so
+    it's not our world" to the Space question opens the gate on a sector word (head 0.09).
+    With the declining words too, or the head at 0.5, an unseen set lost a right prior."""
     gate, cut = parts["gate"], tagger.config.get("gate_threshold") or 0.0
-    if gate is None or gate[i] >= (cut or 0.5) or guesses(text):
+    if gate is None or guesses(text):
         return False
+    opened = gate[i] >= (cut or 0.5)
+    if opened and words_tag:
+        return False
+    # the gate saw a subject it did not tag: the head must be sure the answer refuses
+    if opened:
+        return may_decline(text) and answer_view(tagger, i, parts) < 0.15
     return declines(text) or (may_decline(text) and answer_view(tagger, i, parts) < 0.5)
 
 
