@@ -34,6 +34,11 @@ def _response_texts(domain: dict[str, Any], response: str) -> set[str | None]:
     return {v.get("text") for v in domain.get("responses", {}).get(response, [])}
 
 
+def first_message(tracker: Tracker, domain: dict[str, Any]) -> bool:
+    """Nothing asked yet: no stage and no privacy notice shown (the message is the first)."""
+    return tracker.get_slot("stage") is None and not privacy_shown(tracker, domain)
+
+
 def privacy_shown(tracker: Tracker, domain: dict[str, Any]) -> bool:
     """The privacy notice was shown in this session (a "let's get started" or "yes" sent
     as the very first message, e.g. in an X DM, has not seen it).

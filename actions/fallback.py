@@ -17,7 +17,12 @@ from actions.common import (
     looks_like_question,
     previous_bot_text,
 )
-from actions.consent import PRIVACY_NOTICE, agreed_in_other_words, privacy_shown
+from actions.consent import (
+    PRIVACY_NOTICE,
+    agreed_in_other_words,
+    first_message,
+    privacy_shown,
+)
 from actions.faq import SURE, answer_question, faq_choice, resume
 from actions.playback import keep_view_at_playback, summary
 from actions.profile import put_profile_right
@@ -112,7 +117,7 @@ class ActionFallback(Action):
         ):
             # "hi, I'm a student, can I still have my say?" that NLU could not place (the
             # fourteenth set): answered; a first message is welcomed before the ask
-            if tracker.get_slot("stage") is None and not privacy_shown(tracker, domain):
+            if first_message(tracker, domain):
                 dispatcher.utter_message(response="utter_welcome")
             answer_question(dispatcher, tracker)
             resume(dispatcher, tracker, domain)
@@ -158,7 +163,7 @@ class ActionFallback(Action):
         if offers_a_view(tracker) and stage in VIEW_REPLIES:
             # A view offered with no question pending: say why it isn't noted and how
             # it could be, instead of "I didn't understand".
-            if stage is None and not privacy_shown(tracker, domain):
+            if first_message(tracker, domain):
                 # a view as the very first message (an X DM): the notice before the ask
                 dispatcher.utter_message(response=PRIVACY_NOTICE)
             take_part = [("Take part", "/consent_agree")] if stage != "closed" else []

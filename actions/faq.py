@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.close import asking_follow_up, drop_name_if_asked, settle_follow_up
 from actions.common import buttons, latest_text, previous_bot_text
-from actions.consent import PRIVACY_NOTICE, agreed_in_other_words, privacy_shown
+from actions.consent import PRIVACY_NOTICE, agreed_in_other_words, first_message, privacy_shown
 from actions.playback import keep_view_at_playback, summary
 from actions.strategy_state import islands_passed, keep_view_beside_none
 from bot.consultation.about_chat import about_the_chat_reply
@@ -172,11 +172,6 @@ class ActionAnswerQuestion(Action):
             dispatcher.utter_message(response="utter_welcome")
         answer_question(dispatcher, tracker)
         return []
-
-
-def first_message(tracker: Tracker, domain: dict[str, Any]) -> bool:
-    """Nothing asked yet: no stage and no privacy notice shown."""
-    return tracker.get_slot("stage") is None and not privacy_shown(tracker, domain)
 
 
 def at_islands_choice(tracker: Tracker) -> bool:

@@ -18,13 +18,12 @@ the trained classifier, and evidence spans.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from bot.strategy import THEME_IDS, load_themes
-from bot.tagging.tokenizer import english_tokenizer
+from bot.tagging.tokenizer import PhraseIndex, english_tokenizer, longest_first
 from bot.tagging.vocabulary import wider_keywords
 
 TERMS_PATH = Path(__file__).with_name("gazetteer.yml")
@@ -95,9 +94,8 @@ def _entries() -> list[tuple[str, str, tuple[str, ...]]]:
         for word in words:
             for variant in _variants(word):
                 add("keyword", variant, (theme_id,))
-    order = {t: i for i, t in enumerate(THEME_IDS)}
     return [
-        (kind, phrase, tuple(sorted(themes, key=order.__getitem__)))
+        (kind, phrase, tuple(sorted(themes, key=_THEME_ORDER.__getitem__)))
         for (kind, _), (phrase, themes) in sorted(entries.items())
     ]
 
@@ -109,31 +107,21 @@ class Gazetteer:
         self.tokenize = english_tokenizer()
         # lower-case token tuple -> (kind, themes); the same tuple from several entries (an
         # asset that is also a keyword) keeps every theme and the highest-ranked kind
-        self._phrases: dict[tuple[str, ...], tuple[str, set[str]]] = {}
-        self._lengths: dict[str, set[int]] = defaultdict(set)  # first token -> phrase lengths
+        phrases: dict[tuple[str, ...], tuple[str, set[str]]] = {}
         for kind, phrase, themes in _entries():
             key = tuple(t.text.lower() for t in self.tokenize(phrase))
-            held_kind, held_themes = self._phrases.get(key, (kind, set()))
+            held_kind, held_themes = phrases.get(key, (kind, set()))
             best = kind if _RANK[kind] < _RANK[held_kind] else held_kind
-            self._phrases[key] = (best, held_themes | set(themes))
-            self._lengths[key[0]].add(len(key))
+            phrases[key] = (best, held_themes | set(themes))
+        self._index = PhraseIndex(phrases)
 
     def hits(self, text: str) -> list[Hit]:
         """Longest non-overlapping matches, in text order (assets win over keywords/places)."""
         tokens = self.tokenize(text)
-        lowered = [t.text.lower() for t in tokens]
-        found: list[tuple[int, int, str, set[str]]] = []
-        for i, first in enumerate(lowered):
-            for length in self._lengths.get(first, ()):
-                if i + length > len(lowered):
-                    continue
-                entry = self._phrases.get(tuple(lowered[i : i + length]))
-                if entry is not None:
-                    found.append((i, i + length, *entry))
-        order = {t: i for i, t in enumerate(THEME_IDS)}
+        found = self._index.matches([t.text.lower() for t in tokens])
         out: list[Hit] = []
-        for start, end, kind, themes in _longest_first(found):
-            ordered = tuple(sorted(themes, key=order.__getitem__))
+        for start, end, (kind, themes) in longest_first(found):
+            ordered = tuple(sorted(themes, key=_THEME_ORDER.__getitem__))
             first_char, last_char = tokens[start].start, tokens[end - 1].end
             out.append(Hit(text[first_char:last_char], kind, ordered, first_char, last_char))
         return out
@@ -150,20 +138,7 @@ class Gazetteer:
 
 
 _RANK = {"asset": 0, "keyword": 1, "place": 2}
-
-
-def _longest_first(
-    found: list[tuple[int, int, str, set[str]]],
-) -> list[tuple[int, int, str, set[str]]]:
-    """Non-overlapping matches in text order, longest first then earliest (as
-    `spacy.util.filter_spans`)."""
-    taken: set[int] = set()
-    kept = []
-    for match in sorted(found, key=lambda m: (m[1] - m[0], -m[0]), reverse=True):
-        if match[0] not in taken and match[1] - 1 not in taken:
-            kept.append(match)
-            taken.update(range(match[0], match[1]))
-    return sorted(kept)
+_THEME_ORDER = {t: i for i, t in enumerate(THEME_IDS)}
 
 
 @lru_cache(maxsize=1)

@@ -19,8 +19,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Generic, TypeVar
 
 RULES_PATH = Path(__file__).with_name("tokenizer_en.json")
+V = TypeVar("V")
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,41 @@ class Token:
     text: str
     start: int
     end: int
+
+
+class PhraseIndex(Generic[V]):
+    """Token sequences -> a value, found in a token list (all matches, overlaps included), as
+    spaCy's PhraseMatcher finds them: indexed by first token, so a lookup per length that
+    first token starts."""
+
+    def __init__(self, phrases: dict[tuple[str, ...], V]) -> None:
+        self.phrases = phrases
+        self._lengths: dict[str, set[int]] = {}
+        for phrase in phrases:
+            self._lengths.setdefault(phrase[0], set()).add(len(phrase))
+
+    def matches(self, words: list[str]) -> list[tuple[int, int, V]]:
+        found = []
+        for i, first in enumerate(words):
+            for length in self._lengths.get(first, ()):
+                if i + length > len(words):  # a shorter slice could spell a shorter phrase
+                    continue
+                value = self.phrases.get(tuple(words[i : i + length]))
+                if value is not None:
+                    found.append((i, i + length, value))
+        return found
+
+
+def longest_first(spans: list[tuple[int, int, V]]) -> list[tuple[int, int, V]]:
+    """Non-overlapping (start, end, value) spans in text order, longest first then earliest,
+    a span kept when its first and last tokens are free: `spacy.util.filter_spans`."""
+    taken: set[int] = set()
+    kept = []
+    for span in sorted(spans, key=lambda m: (m[1] - m[0], -m[0]), reverse=True):
+        if span[0] not in taken and span[1] - 1 not in taken:
+            kept.append(span)
+            taken.update(range(span[0], span[1]))
+    return sorted(kept, key=lambda m: m[0])
 
 
 class Tokenizer:
@@ -45,7 +82,7 @@ class Tokenizer:
         self._url: Callable = re.compile(rules["url"]).match
         # The special-case matcher: special cases that affix rules would split are re-merged
         # after tokenizing (spaCy's `_apply_special_cases`), keyed by the pieces they split into.
-        self._merges: dict[tuple[str, ...], str] = {}
+        merges: dict[tuple[str, ...], str] = {}
         for string in self.specials:
             if (
                 self._find_prefix(string)
@@ -54,10 +91,8 @@ class Tokenizer:
                 or (list(self._infix(string)))
             ):
                 pieces = tuple(t for t, _ in self._tokenize_affixes(string, specials=False))
-                self._merges.setdefault(pieces, string)
-        self._merge_lengths: dict[str, set[int]] = {}  # first piece -> lengths
-        for pieces in self._merges:
-            self._merge_lengths.setdefault(pieces[0], set()).add(len(pieces))
+                merges.setdefault(pieces, string)
+        self._merges = PhraseIndex(merges)
         # a word's pieces, as spaCy's cache: the same words recur in every message
         self._span_cache: dict[str, tuple[str, ...]] = {}
 
@@ -175,20 +210,15 @@ class Tokenizer:
         """Re-merge token runs that spell a special case (spaCy's `_apply_special_cases`:
         matches by token text, longest first then earliest, kept only when their first and last
         tokens are not already taken, replaced only when the run's text equals the case)."""
-        if not self._merges:
-            return tokens
-        orths = [t.text for t in tokens]
-        found: list[tuple[int, int]] = []
-        for i, orth in enumerate(orths):
-            for length in self._merge_lengths.get(orth, ()):
-                if i + length <= len(orths) and tuple(orths[i : i + length]) in self._merges:
-                    found.append((i, i + length))
+        found = self._merges.matches([t.text for t in tokens])
         if not found:
             return tokens
-        found.sort(key=lambda s: (s[1] - s[0], -s[0]), reverse=True)
+        # longest first then earliest, as `longest_first`, but a span passed over still takes
+        # its tokens (spaCy's `_filter_special_spans` differs from `filter_spans` so)
+        found.sort(key=lambda m: (m[1] - m[0], -m[0]), reverse=True)
         seen: set[int] = set()
         kept: dict[int, tuple[int, int]] = {}
-        for start, end in found:
+        for start, end, _ in found:
             if start not in seen and end - 1 not in seen:
                 kept[start] = (start, end)
             seen.update(range(start, end))

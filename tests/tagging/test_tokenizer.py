@@ -74,18 +74,24 @@ def corpus() -> list[str]:
 
 
 def random_texts(n: int, seed: int = 7) -> list[str]:
-    """Words, special cases (contractions, abbreviations, emoticons) and punctuation runs."""
+    """Words, special cases (contractions, abbreviations, emoticons), pieces whose special
+    cases overlap once split (":-)", "a.m.", "'s") and punctuation runs."""
     rng = random.Random(seed)
     specials = sorted(english_tokenizer().specials)
+    overlapping = [":)", ":-)", "a.m.", "U.S.", "N.Y.", "Mr.", "'s", "...", "--", "(c)", "can't"]
     chars = "abcXYZ019 \n\t.,;:!?'\"()[]{}-–—/\\&#@%£$*+=_<>~`|…’‘“”🙂é"
+
+    def part() -> str:
+        r = rng.random()
+        if r < 0.3:
+            return rng.choice(specials)
+        if r < 0.6:
+            return "".join(rng.choice(chars) for _ in range(rng.randint(1, 6)))
+        return rng.choice(overlapping)
+
     out = []
     for _ in range(n):
-        parts = [
-            rng.choice(specials)
-            if rng.random() < 0.4
-            else "".join(rng.choice(chars) for _ in range(rng.randint(1, 6)))
-            for _ in range(rng.randint(1, 8))
-        ]
+        parts = [part() for _ in range(rng.randint(1, 8))]
         out.append(rng.choice(["", " "]).join(parts))
     return out
 
