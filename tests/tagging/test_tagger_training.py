@@ -42,6 +42,11 @@ def test_same_seed_same_model(tmp_path: Path) -> None:
         metas.append(meta)
         engine = load_engine(tmp_path / name)
         preds.append([(r.themes, r.scores) for r in engine.tag_many(texts)])
+    # The second training ran the first one's compiled programs from the persistent cache
+    # (most of a small training's time is compiling), and still gave the same model.
+    from bot.config import JAX_CACHE_DIR
+
+    assert any(JAX_CACHE_DIR.iterdir())
     assert metas[0]["version"] == metas[1]["version"]
     assert metas[0]["thresholds"] == metas[1]["thresholds"]
     assert metas[0]["files"] == metas[1]["files"]

@@ -148,6 +148,19 @@ def _pad(rows: list[list[int]], multiple: int = 16) -> tuple[np.ndarray, np.ndar
     return ids, mask
 
 
+def _keep_compiled_programs(jax: Any) -> None:
+    """Point JAX's persistent compilation cache at JAX_CACHE_DIR (once per process).
+
+    The cache is keyed on the program, its shapes and the JAX and XLA versions, so a hit
+    runs exactly the code a fresh compile would: results do not depend on it.
+    """
+    from bot.config import JAX_CACHE_DIR
+
+    if jax.config.jax_compilation_cache_dir != str(JAX_CACHE_DIR):
+        JAX_CACHE_DIR.mkdir(parents=True, exist_ok=True)
+        jax.config.update("jax_compilation_cache_dir", str(JAX_CACHE_DIR))
+
+
 def finetune(
     weights: dict[str, np.ndarray],
     token_ids: list[list[int]],
@@ -165,6 +178,7 @@ def finetune(
     import jax
     import jax.numpy as jnp
 
+    _keep_compiled_programs(jax)
     cfg = {**DEFAULTS, **(settings or {})}
     rng = np.random.default_rng(seed)
     trainable, frozen = _split(weights)
@@ -176,8 +190,10 @@ def finetune(
     }
     scale = float(cfg["scale"])
 
-    def loss(params: dict, ids: Any, mask: Any, y: Any) -> Any:
-        vectors = encode(params["layers"], frozen_j, ids, mask)
+    # The frozen tables are an argument, not a closure: a closed-over array is compiled into
+    # the program as a constant, and each cached program would carry a copy of them.
+    def loss(params: dict, frozen: dict, ids: Any, mask: Any, y: Any) -> Any:
+        vectors = encode(params["layers"], frozen, ids, mask)
         logits = scale * (vectors @ params["head_w"]) + params["head_b"]
         # log(1 + e^z) - z*y, stable for large |z|
         return jnp.mean(jnp.maximum(logits, 0) - logits * y + jnp.log1p(jnp.exp(-jnp.abs(logits))))
@@ -211,7 +227,7 @@ def finetune(
         for batch in _batches([len(r) for r in rows], cfg["batch_size"], rng):
             t += 1
             ids, mask = _pad([rows[i] for i in batch])
-            value, grads = grad(params, ids, mask, Y[batch].astype(np.float32))
+            value, grads = grad(params, frozen_j, ids, mask, Y[batch].astype(np.float32))
             rate = t / warm if t <= warm else max(0.0, (total - t) / (total - warm))
             params, m, v = step(params, grads, m, v, float(t), rate)
             losses.append(float(value))
