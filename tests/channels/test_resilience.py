@@ -401,6 +401,8 @@ def test_an_action_server_failure_at_any_action_of_a_consultation_loses_nothing(
                 plan.arm(None)
                 if PROBLEM not in reply:
                     break
+            if at == turn and failed is None:
+                return None, reply  # the turn ran fewer custom actions: the rest is moot
         stored = sorted(a.text for a in service.recorded_answers(sender))
         if stored != answers:
             return failed, f"stored {stored}"
