@@ -16,7 +16,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("BUCKS_LIS_VAR_DIR", PROJECT_ROOT / "var"))
 # Compiled training programs, kept between runs: compiling the encoder's gradient is most of
 # a small training's time, and the same shapes come back in every training.
-JAX_CACHE_DIR = Path(os.environ.get("BUCKS_LIS_JAX_CACHE", PROJECT_ROOT / "var" / "jax-cache"))
+JAX_CACHE_DIR = VAR_DIR / "jax-cache"
 
 
 def _int(name: str, default: int) -> int:
