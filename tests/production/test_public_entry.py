@@ -27,6 +27,9 @@ def test_every_part_answers_at_the_public_entry(production_stack: Any) -> None:
 
 
 def test_a_conversation_stays_on_one_replica_and_senders_spread(production_stack: Any) -> None:
+    # Both replicas must be in rotation: the fault tests before this one kill and restart
+    # replicas, and a replica still loading its model is out of HAProxy's rotation.
+    production_stack.wait_balanced()
     url = f"{production_stack.url}/webhooks/rest/webhook"
     seen: dict[str, set[str]] = {}
     for i in range(12):
