@@ -73,6 +73,13 @@ def gazetteer_features(texts: list[str]) -> tuple[np.ndarray, list]:
 
 _WORD_RE = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token_pattern
 _SPACES_RE = re.compile(r"\s\s+")
+_WORD_CACHE_SIZE = 50_000  # distinct words remembered per vocabulary (a few MB at most)
+_LOG_TF = [0.0] + [1.0 + math.log(c) for c in range(1, 64)]
+
+
+def _sublinear_tf(count: int) -> float:
+    """1 + log(count), sklearn's sublinear tf; small counts from a table of math.log's values."""
+    return _LOG_TF[count] if count < len(_LOG_TF) else 1.0 + math.log(count)
 
 
 class Tfidf:
@@ -94,6 +101,10 @@ class Tfidf:
         self.names = [""] * len(vocabulary)
         for gram, col in vocabulary.items():
             self.names[col] = gram
+        # char_wb n-grams never cross a word, so a word's vocabulary columns are computed once
+        # and reused: a message's clauses repeat its words, and most words recur across
+        # messages (a long answer's TF-IDF cost 6 ms, most of it slicing and looking up).
+        self._word_columns: dict[str, tuple[int, ...]] = {}
 
     @classmethod
     def from_sklearn(cls, vec) -> Tfidf:  # noqa: ANN001
@@ -127,23 +138,46 @@ class Tfidf:
             return grams
         grams = []  # char_wb, as sklearn's _char_wb_ngrams
         for w in _SPACES_RE.sub(" ", text).split():
-            w = " " + w + " "
-            for n in range(lo, hi + 1):
-                if len(w) <= n:  # the padded word whole, and no longer n-grams
-                    grams.append(w)
-                    break
-                grams += [w[i : i + n] for i in range(len(w) - n + 1)]
+            grams += self._char_grams(w)
+        return grams
+
+    def _columns(self, text: str) -> Counter[int]:
+        """How often each vocabulary column occurs in `text` (n-grams outside it dropped)."""
+        if self.analyzer == "word":
+            known = Counter(map(self.vocabulary.get, self.analyze(text)))
+            known.pop(None, None)
+            return cast("Counter[int]", known)
+        found: list[int] = []
+        cache = self._word_columns
+        for w in _SPACES_RE.sub(" ", text.lower()).split():
+            cols = cache.get(w)
+            if cols is None:
+                grams = map(self.vocabulary.get, self._char_grams(w))
+                cols = tuple(c for c in grams if c is not None)
+                if len(cache) < _WORD_CACHE_SIZE:
+                    cache[w] = cols
+            found.extend(cols)
+        return Counter(found)
+
+    def _char_grams(self, word: str) -> list[str]:
+        """One whitespace-free word's char_wb n-grams, as sklearn's _char_wb_ngrams."""
+        lo, hi = self.ngram_range
+        w = " " + word + " "
+        grams: list[str] = []
+        for n in range(lo, hi + 1):
+            if len(w) <= n:  # the padded word whole, and no longer n-grams
+                grams.append(w)
+                break
+            grams += [w[i : i + n] for i in range(len(w) - n + 1)]
         return grams
 
     def transform(self, texts: list[str]) -> sparse.csr_matrix:
-        vocab, idf = self.vocabulary, self.idf
+        idf = self.idf
         indptr, indices, values = [0], [], []
         for text in texts:
-            found = Counter(map(vocab.get, self.analyze(text)))
-            found.pop(None, None)  # n-grams outside the vocabulary
-            counts = cast("Counter[int]", found)
+            counts = self._columns(text)
             cols = sorted(counts)
-            vals = [(1.0 + math.log(counts[k])) * idf[k] for k in cols]
+            vals = [_sublinear_tf(counts[k]) * idf[k] for k in cols]
             norm = math.sqrt(sum(v * v for v in vals))
             indices.extend(cols)
             values.extend([v / norm for v in vals] if norm else vals)
@@ -154,7 +188,7 @@ class Tfidf:
                 np.array(indices, dtype=np.int64),
                 np.array(indptr, dtype=np.int64),
             ),
-            shape=(len(texts), len(vocab)),
+            shape=(len(texts), len(self.vocabulary)),
         )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from bot.tagging.features import Tfidf
@@ -19,9 +20,27 @@ def test_tfidf_matches_sklearn() -> None:
         ),
     ):
         ours = Tfidf.from_dict(Tfidf.from_sklearn(vec).to_dict())
-        assert (
-            np.abs(ours.transform(probe).toarray() - vec.transform(probe).toarray()).max() < 1e-12
-        )
+        first = ours.transform(probe)
+        assert np.abs(first.toarray() - vec.transform(probe).toarray()).max() < 1e-12
+        # the second time, char_wb words come from the per-word cache: the very same values
+        again = ours.transform(probe)
+        assert (again != first).nnz == 0
+
+
+def test_char_tfidf_is_the_same_with_its_word_cache_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past the cache's size, words are worked out afresh each time, to the same values."""
+    from bot.tagging import features
+
+    texts = [e.text for e in tagdata.load(tagdata.TRAIN_PATH)]
+    vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True)
+    vec.fit(texts[:500])
+    monkeypatch.setattr(features, "_WORD_CACHE_SIZE", 10)
+    ours = Tfidf.from_sklearn(vec)
+    probe = texts[500:700]
+    got = ours.transform(probe)
+    assert len(ours._word_columns) == 10
+    assert np.abs(got.toarray() - vec.transform(probe).toarray()).max() < 1e-12
+    assert (ours.transform(probe) != got).nnz == 0
 
 
 def _vote_by_hand(query: np.ndarray, ref: np.ndarray, labels: np.ndarray, k: int) -> np.ndarray:
