@@ -46,12 +46,12 @@ class Evidence:
             lo, _hi = self.tagger._blocks["word"]
             assert self.word_names is not None  # a word block implies the word vocabulary
             start, end = word.indptr[i], word.indptr[i + 1]
-            for col, val in zip(word.indices[start:end], word.data[start:end], strict=True):
-                c = float(val * self.tagger.W[lo + col, j])
-                name = self.word_names[col]
-                words = name.split()
-                if c > 0.1 and not any(w in STOP_WORDS or len(w) < 3 for w in words):
-                    contrib[name] = c
+            cols = word.indices[start:end]
+            weights = word.data[start:end] * self.tagger.W[lo + cols, j]
+            for k in np.flatnonzero(weights > 0.1):  # in column order, as the sort below expects
+                name = self.word_names[cols[k]]
+                if not any(w in STOP_WORDS or len(w) < 3 for w in name.split()):
+                    contrib[name] = float(weights[k])
         lowered = [e.lower() for e in out]
         for phrase, _ in sorted(contrib.items(), key=lambda kv: -kv[1])[:3]:
             if not any(phrase in e or e in phrase for e in lowered):
