@@ -57,9 +57,7 @@ def lift(
     for theme_id in named_outright(parts["prepared"][i], parts["hits"][i]):
         carry(THEME_IDS.index(theme_id))
     asked = question_theme(question_key)
-    if asked is not None and turns_down(
-        tagger, i, text, parts, words_tag=bool(np.any(scores >= thresholds))
-    ):
+    if asked is not None and turns_down(tagger, i, text, parts):
         asked = None
     if asked is not None:
         carry(THEME_IDS.index(asked))

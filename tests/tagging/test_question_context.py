@@ -152,3 +152,30 @@ def test_question_keys_must_match_texts(trained_engine: object) -> None:
 )
 def test_only_an_answer_with_a_word_of_refusal_may_decline(text: str, expected: bool) -> None:
     assert may_decline(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("gate", "head", "expected"),
+    [
+        (0.9, 0.05, True),  # a sector named, and the head sure: a refusal all the same
+        (0.9, 0.40, False),  # the head unsure: the question's theme stays
+        (0.1, 0.40, True),  # nothing the gate counts: the head's usual bar (0.5)
+        (0.1, 0.60, False),
+    ],
+)
+def test_once_the_gate_opens_only_a_sure_head_turns_the_question_down(
+    monkeypatch: pytest.MonkeyPatch, gate: float, head: float, expected: bool
+) -> None:
+    """Whether or not the words tag some other theme: "We're wedding photographers so it's
+    not our world" to the Space question is creative_digital, and not Space."""
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from bot.tagging import question_context
+
+    monkeypatch.setattr(question_context, "answer_view", lambda tagger, i, parts: head)
+    tagger = SimpleNamespace(config={"gate_threshold": 0.5})
+    text = "We're wedding photographers so it's not our world"
+    parts = {"gate": np.array([gate])}
+    assert question_context.turns_down(tagger, 0, text, parts) is expected
