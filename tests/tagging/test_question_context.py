@@ -148,6 +148,12 @@ def test_question_keys_must_match_texts(trained_engine: object) -> None:
         ("see above", False),
         ("and the grid won't be upgraded till 2030", False),  # carries on the last answer
         ("It's why we're here", False),
+        ("Can't get anyone.", False),  # the negation is the complaint: a view
+        ("can't find a welder for love nor money", False),
+        ("Not enough space, full stop", False),
+        ("nobody applies", False),
+        ("Can't really comment, we groom dogs", True),
+        ("can't say it affects us", True),
     ],
 )
 def test_only_an_answer_with_a_word_of_refusal_may_decline(text: str, expected: bool) -> None:
