@@ -73,7 +73,9 @@ def gazetteer_features(texts: list[str]) -> tuple[np.ndarray, list]:
 
 _WORD_RE = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token_pattern
 _SPACES_RE = re.compile(r"\s\s+")
-_WORD_CACHE_SIZE = 50_000  # distinct words remembered per vocabulary (a few MB at most)
+# Distinct words remembered: ~340 bytes each, so ~17 MB when full (all 10,044 messages of our
+# data and checking sets hold 15,628 distinct words: 5.3 MB).
+_WORD_CACHE_SIZE = 50_000
 _LOG_TF = [0.0] + [1.0 + math.log(c) for c in range(1, 64)]
 
 
