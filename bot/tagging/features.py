@@ -76,12 +76,6 @@ _SPACES_RE = re.compile(r"\s\s+")
 # Distinct words remembered: ~340 bytes each, so ~17 MB when full (all 10,044 messages of our
 # data and checking sets hold 15,628 distinct words: 5.3 MB).
 _WORD_CACHE_SIZE = 50_000
-_LOG_TF = [0.0] + [1.0 + math.log(c) for c in range(1, 64)]
-
-
-def _sublinear_tf(count: int) -> float:
-    """1 + log(count), sklearn's sublinear tf; small counts from a table of math.log's values."""
-    return _LOG_TF[count] if count < len(_LOG_TF) else 1.0 + math.log(count)
 
 
 class Tfidf:
@@ -129,24 +123,19 @@ class Tfidf:
     def from_dict(cls, d: dict) -> Tfidf:
         return cls(d["analyzer"], tuple(d["ngram_range"]), d["vocabulary"], d["idf"])
 
-    def analyze(self, text: str) -> list[str]:
-        text = text.lower()
+    def _word_grams(self, text: str) -> list[str]:
+        """The word n-grams of `text`, as sklearn's analyzer="word"."""
         lo, hi = self.ngram_range
-        if self.analyzer == "word":
-            tokens = _WORD_RE.findall(text)
-            grams = list(tokens) if lo == 1 else []
-            for n in range(max(lo, 2), hi + 1):
-                grams += [" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1)]
-            return grams
-        grams = []  # char_wb, as sklearn's _char_wb_ngrams
-        for w in _SPACES_RE.sub(" ", text).split():
-            grams += self._char_grams(w)
+        tokens = _WORD_RE.findall(text.lower())
+        grams = list(tokens) if lo == 1 else []
+        for n in range(max(lo, 2), hi + 1):
+            grams += [" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1)]
         return grams
 
     def _columns(self, text: str) -> Counter[int]:
         """How often each vocabulary column occurs in `text` (n-grams outside it dropped)."""
         if self.analyzer == "word":
-            known = Counter(map(self.vocabulary.get, self.analyze(text)))
+            known = Counter(map(self.vocabulary.get, self._word_grams(text)))
             known.pop(None, None)
             return cast("Counter[int]", known)
         found: list[int] = []
@@ -179,7 +168,7 @@ class Tfidf:
         for text in texts:
             counts = self._columns(text)
             cols = sorted(counts)
-            vals = [_sublinear_tf(counts[k]) * idf[k] for k in cols]
+            vals = [(1.0 + math.log(counts[k])) * idf[k] for k in cols]
             norm = math.sqrt(sum(v * v for v in vals))
             indices.extend(cols)
             values.extend([v / norm for v in vals] if norm else vals)
