@@ -116,17 +116,14 @@ SURE_REFUSAL = 0.15
 
 
 def turns_down(tagger: TrainedTagger, i: int, text: str, parts: dict) -> bool:
-    """Message i, an answer, turns its question down: no theme in its words (the gate clears
-    them), and its words or the answer head say so. `parts`: `TrainedTagger.scores`' parts.
+    """Message i, an answer, turns its question down, so its question's theme is not added:
+    its words or the answer head say so. `parts`: `TrainedTagger.scores`' parts.
 
     When the gate lets the words through, only a sure answer head (< `SURE_REFUSAL`) turns
-    it down, whether or not the words tag another theme: "We're wedding
-    photographers so it's not our world" to the Space question opens the gate on a sector
-    word (head 0.08-0.09), and one training of the tagger tags it creative_digital, another
-    nothing; it refuses Space either way. Letting a tagged theme keep the prior regardless
-    failed that case on the model one CPU trains; the change moves no checking-set tag on
-    either model. With the declining words too, or the head at 0.5, an unseen set lost a
-    right prior."""
+    it down, whatever the words tag: "We're wedding photographers so it's not our world" to
+    the Space question opens the gate on a sector word (head 0.08-0.09), and whether a
+    training tags it creative_digital or nothing, it refuses Space. With the declining words
+    too, or the head at 0.5, an unseen set lost a right prior."""
     gate, cut = parts["gate"], tagger.config.get("gate_threshold") or 0.0
     if gate is None or guesses(text):
         return False
