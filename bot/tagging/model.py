@@ -156,6 +156,14 @@ class TrainedTagger:
         self._encoder = encoder
         self.encoder_path: Path | None = None  # the model's own tuned encoder, if it has one
         self._blocks = featurizer.blocks()
+        # The sparse TF-IDF blocks' weights in the features' own float64: scipy would
+        # otherwise upcast the float32 slice (10 MB) on every call, 0.4 ms of a message's
+        # 0.01 ms product. The sums are the same ones.
+        self._sparse_W = {
+            name: W[lo:hi].astype(np.float64)
+            for name, (lo, hi) in self._blocks.items()
+            if name in ("word", "char")
+        }
         self._evidence = Evidence(self)
 
     # -- persistence -------------------------------------------------------------------
@@ -322,7 +330,7 @@ class TrainedTagger:
                 continue  # `_with_vectors`: a clause encoded again changes only this block
             else:
                 block = gaz
-            logits += block @ self.W[lo:hi]
+            logits += block @ self._sparse_W.get(name, self.W[lo:hi])
             if gate_logits is not None and gate_W is not None:
                 gate_logits += np.asarray(block @ gate_W[lo:hi]).ravel()
         P, gate = self._with_vectors(logits, gate_logits, emb, gaz)

@@ -54,8 +54,9 @@ def _vote_by_hand(query: np.ndarray, ref: np.ndarray, labels: np.ndarray, k: int
 
 
 def test_neighbour_vote_is_the_same_for_one_message_and_for_a_batch() -> None:
-    """A message and its clauses take the row-by-row path, a batch the matrix product:
-    both give the similarity-weighted share of the k nearest examples per theme."""
+    """A message and its clauses take one product with the examples on the left, a batch
+    the other way round: both give the similarity-weighted share of the k nearest examples
+    per theme."""
     from bot.tagging.features import knn_scores
 
     rng = np.random.default_rng(0)
@@ -68,3 +69,30 @@ def test_neighbour_vote_is_the_same_for_one_message_and_for_a_batch() -> None:
         got = knn_scores(query, ref, labels, k=5, power=3.0)
         assert got.shape == (rows, 12)
         np.testing.assert_allclose(got, _vote_by_hand(query, ref, labels, 5), atol=1e-5)
+
+
+def test_served_scores_are_the_training_feature_matrix_times_the_weights(
+    trained_engine: object,
+) -> None:
+    """The served engine scores block by block (float64 copies of the sparse blocks'
+    weights, no sparse stack); training scores the stacked matrix. Both give the same
+    probabilities, for one message with its clauses and for a batch."""
+    from bot.tagging.features import blend, sigmoid
+
+    engine = trained_engine
+    texts = [
+        "We can't recruit machinists, and the A41 is gridlocked every single morning",
+        "can't recruit",
+        "We can't recruit machinists",
+        "and the A41 is gridlocked every single morning",
+    ]
+    texts += [e.text for e in tagdata.load(tagdata.TRAIN_PATH)[:20]]
+    for batch in (texts[:4], texts):
+        emb = engine.encoder.encode(batch)
+        P, _gate, parts = engine._raw_scores(batch, emb)
+        X = engine.featurizer.transform(batch, emb, parts["gaz"])
+        logits = np.asarray(X @ engine.W.astype(np.float64)) + engine.b
+        expected = blend(
+            sigmoid(logits), emb, engine.example_emb, engine.example_labels, engine.config
+        )
+        np.testing.assert_allclose(P, expected, atol=1e-5)
