@@ -45,6 +45,7 @@ def test_a_vector_does_not_depend_on_its_batch(encoder: object) -> None:
     texts = [
         f"Message {i}: we need {'more ' * (i % 7)}skilled staff near Aylesbury" for i in range(20)
     ]
+    texts.append("Past the token limit, cut the same way by either tokenizer call. " * 20)
     assert len(texts) > 8  # past the one-by-one path: the many-texts path is tested
     together = encoder.encode(texts)
     alone = np.vstack([encoder.encode([t]) for t in texts])
