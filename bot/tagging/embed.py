@@ -245,7 +245,7 @@ class Encoder:
                 {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)},
             )[0]
             weights = mask[:, :, None].astype(np.float32)
-            pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+            pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
             out[idx] = _unit(pooled)
             if spans:
                 for row, i in enumerate(idx):
@@ -300,4 +300,4 @@ def _like_lengths(order: list[int], encodings: list) -> list[list[int]]:
 
 def _unit(vectors: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    return vectors / np.clip(norms, 1e-12, None)
+    return vectors / np.maximum(norms, 1e-12)

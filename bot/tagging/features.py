@@ -248,7 +248,9 @@ def _one_blas_thread():  # noqa: ANN202
 
 
 def sigmoid(z: np.ndarray) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+    # np.minimum/np.maximum, not np.clip: the same values without np.clip's Python-level
+    # checks (1.2 against 7.2 us a call here, a dozen calls a message)
+    return 1.0 / (1.0 + np.exp(-np.minimum(np.maximum(z, -30.0), 30.0)))
 
 
 _ROW_BY_ROW = 12
@@ -271,9 +273,9 @@ def knn_scores(
     k = min(k, ref.shape[0])
     idx = np.argpartition(-sims, k - 1, axis=1)[:, :k]
     top = np.take_along_axis(sims, idx, axis=1)
-    weights = np.clip(top, 0.0, None) ** power
+    weights = np.maximum(top, 0.0) ** power
     votes = (weights[:, :, None] * ref_labels[idx]).sum(axis=1)
-    return votes / np.clip(weights.sum(axis=1, keepdims=True), 1e-9, None)
+    return votes / np.maximum(weights.sum(axis=1, keepdims=True), 1e-9)
 
 
 def blend(
