@@ -253,7 +253,25 @@ def sigmoid(z: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.minimum(np.maximum(z, -30.0), 30.0)))
 
 
-_ROW_BY_ROW = 12
+_ROW_BY_ROW = 12  # this many query rows or fewer (a message and its clauses): `_sims_by_chunk`
+_CHUNK_ROWS = 512  # 512 x 384 float32 = 768 KB: stays in cache while each query row reads it
+
+
+def _sims_by_chunk(query: np.ndarray, ref: np.ndarray) -> np.ndarray:
+    """query @ ref.T for a message and its clauses: one matrix-vector product per query row
+    and chunk of `ref`, so `ref` (11 MB) comes from memory once, not once per row.
+
+    Matrix-vector products only: OpenBLAS's small matrix products vary by CPU (on the AMD
+    machine `query @ ref.T` cost 2.0 ms for 5 rows against 0.8 row by row; here, an Intel
+    Xeon, `ref @ query.T` takes 1.21 ms for 7 rows); this takes 1.21 ms here against 2.75
+    row by row. Scores, tags and evidence equal the row-by-row form's on all 2,896 checking
+    messages (similarities within float rounding)."""
+    out = np.empty((len(query), len(ref)), dtype=np.result_type(query, ref))
+    for start in range(0, len(ref), _CHUNK_ROWS):
+        chunk = ref[start : start + _CHUNK_ROWS]
+        for i, row in enumerate(query):
+            out[i, start : start + _CHUNK_ROWS] = chunk @ row
+    return out
 
 
 def knn_scores(
@@ -264,10 +282,7 @@ def knn_scores(
     if len(query) == 0:
         return np.zeros((0, ref_labels.shape[1]))
     if len(query) <= _ROW_BY_ROW:
-        # a message and its clauses: `ref` (11 MB) is read from memory once for all rows.
-        # Measured on one thread, 7 rows: 1.26 ms, where `query @ ref.T` (OpenBLAS's small-m
-        # product) took 1.39 and one matrix-vector product per row 2.76 (ref read 7 times)
-        sims = (ref @ query.T).T
+        sims = _sims_by_chunk(query, ref)
     else:
         sims = query @ ref.T
     k = min(k, ref.shape[0])

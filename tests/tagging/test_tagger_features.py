@@ -54,17 +54,17 @@ def _vote_by_hand(query: np.ndarray, ref: np.ndarray, labels: np.ndarray, k: int
 
 
 def test_neighbour_vote_is_the_same_for_one_message_and_for_a_batch() -> None:
-    """A message and its clauses take one product with the examples on the left, a batch
-    the other way round: both give the similarity-weighted share of the k nearest examples
-    per theme."""
+    """A message and its clauses take matrix-vector products over chunks of the examples (the
+    1,300 here make two whole chunks and a part), a batch one matrix product: both give the
+    similarity-weighted share of the k nearest examples per theme."""
     from bot.tagging.features import knn_scores
 
     rng = np.random.default_rng(0)
-    ref = rng.normal(size=(300, 16)).astype(np.float32)
+    ref = rng.normal(size=(1300, 16)).astype(np.float32)
     ref /= np.linalg.norm(ref, axis=1, keepdims=True)
-    labels = (rng.random((300, 12)) < 0.2).astype(np.float64)
+    labels = (rng.random((1300, 12)) < 0.2).astype(np.float64)
     for rows in (1, 4, 40):
-        query = ref[rng.integers(0, 300, rows)] + rng.normal(scale=0.1, size=(rows, 16))
+        query = ref[rng.integers(0, 1300, rows)] + rng.normal(scale=0.1, size=(rows, 16))
         query = (query / np.linalg.norm(query, axis=1, keepdims=True)).astype(np.float32)
         got = knn_scores(query, ref, labels, k=5, power=3.0)
         assert got.shape == (rows, 12)
