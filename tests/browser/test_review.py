@@ -99,6 +99,9 @@ def test_wrong_password_stays_on_login(page, live_review: LiveServer) -> None:  
 def test_filter_by_theme(page, live_review: LiveServer, output_dir: Path) -> None:  # noqa: ANN001
     sign_in(page, live_review.url)
     page.get_by_role("link", name="Responses", exact=True).click()
+    # the click starts the navigation; the page's content is empty until it lands (a CI
+    # run read it in between)
+    page.wait_for_url("**/staff/responses")
     assert "4</strong> responses" in page.content()
     page.get_by_label("Space", exact=True).check()
     page.get_by_role("button", name="Apply filters").click()

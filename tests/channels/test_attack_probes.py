@@ -182,13 +182,16 @@ def rasa_server(database_url: str, monkeypatch: pytest.MonkeyPatch) -> Any:
     try:
         deadline = time.monotonic() + 90
         while True:
+            # an HTTP answer, not only an accepted connection: the socket is bound before
+            # Sanic's start-up listeners have run, and a request meanwhile can fail (a CI run
+            # saw the first socket.io handshake refused)
             try:
-                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                if requests.get(f"http://127.0.0.1:{port}/", timeout=2).ok:
                     break
-            except OSError:
+            except requests.RequestException:
                 if time.monotonic() > deadline or not child.is_alive():
                     raise
-                time.sleep(0.2)
+            time.sleep(0.2)
         yield f"http://127.0.0.1:{port}"
     finally:
         child.terminate()
