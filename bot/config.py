@@ -200,8 +200,7 @@ class Settings:
     var_dir: Path = field(
         default_factory=lambda: Path(os.environ.get("BUCKS_LIS_VAR_DIR") or VAR_DIR)
     )
-    # onnxruntime threads for tagging batches and for one message's long texts (0 = up to 2
-    # cores; 1 = every text on one thread, the least CPU a message).
+    # onnxruntime threads for tagging batches (0 = up to 2 cores).
     tagger_threads: int = field(default_factory=lambda: _int("BUCKS_LIS_TAGGER_THREADS", 0))
     # 1 = the action server loads the tagger as it starts (`bucks-lis run` sets it).
     warm_tagger: bool = field(

@@ -50,7 +50,6 @@ def default_threads() -> int:
     """onnxruntime intra-op threads: BUCKS_LIS_TAGGER_THREADS, else up to 2 cores.
 
     Measured on 2 quiet cores: 1 thread ~160 msg/s, 2 threads ~230 msg/s (batches of 16-32).
-    A message's text of `LONG_PASS` pieces or more also runs on this many.
     """
     from bot.config import settings
 
