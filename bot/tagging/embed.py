@@ -22,9 +22,6 @@ if TYPE_CHECKING:  # tokenizers is imported lazily at run time (start-up cost)
 
 MAX_TOKENS = 128
 ONE_BY_ONE = 8  # this many texts or fewer (a message and its clauses) run one by one
-# Word pieces from which a message's text, run on its own, takes every intra-op thread (a
-# 128-piece pass 6.5 -> 4.4 ms on two; 16 pieces only 1.0 -> 0.8, not worth a second core)
-LONG_PASS = 48
 DIM = 384
 
 
@@ -84,9 +81,8 @@ class Encoder:
         self._sessions: dict[int, object] = {}
         self.threads = threads or default_threads()
         self._executor: ThreadPoolExecutor | None = None
-        self._session(1)  # single messages (the conversation's case) are ready at once,
-        if self.graph in REQUANTISED and self.threads > 1:
-            self._session(self.threads)  # long ones too (`LONG_PASS`)
+        self._session(1)  # single messages (the conversation's case) are ready at once;
+        # the multi-threaded session for batches is made on the first batch.
 
     def _session(self, threads: int):  # noqa: ANN202
         """An onnxruntime session with `threads` intra-op threads (made once, on first use).
@@ -102,11 +98,6 @@ class Encoder:
         options = self._ort.SessionOptions()
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
-        if threads > 1:
-            # The pool's threads spin between operators (fast hand-offs) but stop when a
-            # run ends: left spinning, they burned a core while Python scored the message
-            # (CPU per message 1.85x one thread's, against 1.3x so)
-            options.add_session_config_entry("session.force_spinning_stop", "1")
         options.enable_cpu_mem_arena = False  # lower peak memory, same speed here
         return options
 
@@ -224,7 +215,6 @@ class Encoder:
         else:
             encodings = self.tokenizer.encode_batch(inputs)
         order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
-        long_session = None
         if self.graph in REQUANTISED:
             # Activations are quantised with one scale per call, so a text's vector would
             # depend on what it was batched and padded with (cosine down to 0.95 measured):
@@ -233,11 +223,6 @@ class Encoder:
             batches = [[i] for i in order]
             session = self._session(1)
             workers = self.threads if len(texts) > ONE_BY_ONE else 1
-            if workers == 1 and self.threads > 1:
-                # a message and its clauses, one text at a time: a long one on every thread
-                # (intra-op threads split the work, not the sums: the same vector bit for
-                # bit, checked on the 800 longest checking messages)
-                long_session = self._session(self.threads)
         elif len(texts) <= ONE_BY_ONE:
             # A message and its clauses, on one thread: texts of like length run together,
             # so clauses are not padded to the whole message's length (a long answer's six
@@ -255,10 +240,7 @@ class Encoder:
                 n = len(encodings[i].ids)
                 ids[row, :n] = encodings[i].ids
                 mask[row, :n] = 1
-            on = session
-            if long_session is not None and len(encodings[idx[0]].ids) >= LONG_PASS:
-                on = long_session
-            hidden = on.run(
+            hidden = session.run(
                 ["last_hidden_state"],
                 {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)},
             )[0]

@@ -65,34 +65,3 @@ def test_a_clause_cut_off_by_the_token_limit_gets_no_span_vector(encoder: object
     _, parts = encoder.encode_with_spans([text], [spans])
     assert np.linalg.norm(parts[0][0]) > 0.99
     assert not parts[0][1].any()
-
-
-def test_a_long_text_runs_on_every_thread_to_the_same_vector() -> None:
-    """A message's long text runs on the multi-threaded session (lower latency where the
-    answers are long), a short one on one thread; intra-op threads split the work, not the
-    sums, so the vectors are bit for bit those of one thread, as in training."""
-    from bot.tagging.assets import TOKENIZER_PATH
-
-    if not TOKENIZER_PATH.exists():
-        pytest.skip("embedding tokenizer not fetched: run `make setup`")
-    from bot.tagging.embed import LONG_PASS, Encoder
-
-    one, two = Encoder(threads=1), Encoder(threads=2)
-    short = "We can't recruit machinists"
-    long = "We make carbon fibre parts for race teams, and the A41 is gridlocked. " * 5
-    assert len(two.tokenizer.encode(short).ids) < LONG_PASS
-    assert len(two.tokenizer.encode(long).ids) >= LONG_PASS
-    ran_on: list[int] = []
-    for threads, session in list(two._sessions.items()):
-        original = session.run
-
-        def spy(*args: object, _threads: int = threads, _run: object = original) -> object:
-            ran_on.append(_threads)
-            return _run(*args)  # type: ignore[operator]
-
-        session.run = spy  # type: ignore[method-assign]
-    got, got_spans = two.encode_with_spans([short, long], [[(0, 10)], [(0, 40)]])
-    assert sorted(ran_on) == [1, 2]  # the short text on one thread, the long on two
-    want, want_spans = one.encode_with_spans([short, long], [[(0, 10)], [(0, 40)]])
-    assert np.array_equal(got, want)
-    assert all(np.array_equal(g, w) for g, w in zip(got_spans, want_spans, strict=True))
