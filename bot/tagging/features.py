@@ -253,7 +253,7 @@ def sigmoid(z: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.minimum(np.maximum(z, -30.0), 30.0)))
 
 
-_ROW_BY_ROW = 12  # this many query rows or fewer (a message and its clauses): `_sims_by_chunk`
+_FEW_ROWS = 12  # this many query rows or fewer (a message and its clauses): `_sims_by_chunk`
 _CHUNK_ROWS = 512  # 512 x 384 float32 = 768 KB: stays in cache while each query row reads it
 
 
@@ -281,7 +281,7 @@ def knn_scores(
     it (cosine on unit vectors; weights max(sim, 0) ** power). Shape (n_query, 12)."""
     if len(query) == 0:
         return np.zeros((0, ref_labels.shape[1]))
-    if len(query) <= _ROW_BY_ROW:
+    if len(query) <= _FEW_ROWS:
         sims = _sims_by_chunk(query, ref)
     else:
         sims = query @ ref.T
@@ -309,7 +309,9 @@ def blend(
     w = config.get("knn_weight", 0.0)
     if not w or emb is None or ref is None:
         return p_lr
-    knn = knn_scores(emb, ref, ref_labels.astype(np.float64), config["knn_k"], config["knn_power"])
+    # the labels stay integers: only the k gathered rows meet the float weights (no float64
+    # copy of all 7,142 rows on every call)
+    knn = knn_scores(emb, ref, ref_labels, config["knn_k"], config["knn_power"])
     P = (1 - w) * p_lr + w * knn
     if config.get("gaz_keeps_lr") and gaz is not None:
         hit = gaz[:, : p_lr.shape[1]] > 0
