@@ -209,11 +209,7 @@ class Encoder:
         parts = [np.zeros((len(s), DIM), dtype=np.float32) for s in (spans or [[]] * len(texts))]
         if not texts:
             return out, parts
-        inputs = [t if t.strip() else "." for t in texts]
-        if len(inputs) <= ONE_BY_ONE:  # the batch call's worker threads cost more than a few texts
-            encodings = [self.tokenizer.encode(t) for t in inputs]
-        else:
-            encodings = self.tokenizer.encode_batch(inputs)
+        encodings = self.tokenizer.encode_batch([t if t.strip() else "." for t in texts])
         order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
         if self.graph in REQUANTISED:
             # Activations are quantised with one scale per call, so a text's vector would
