@@ -264,8 +264,8 @@ def main() -> int:
         runs["reference"] = lambda text: reference.tag_many([text])
     for run in runs.values():  # warm-up
         run(sample[0])
-    lat = latencies(runs, sample, max(1, args.turn))
-    out["latency_turn"] = max(1, args.turn)
+    out["latency_turn"] = turn = max(1, args.turn)
+    lat = latencies(runs, sample, turn)
     out["single_message_ms"], out["single_message_cpu_ms"] = (
         lat["served"]["wall"],
         lat["served"]["cpu"],

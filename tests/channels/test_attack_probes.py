@@ -182,9 +182,9 @@ def rasa_server(database_url: str, monkeypatch: pytest.MonkeyPatch) -> Any:
     try:
         deadline = time.monotonic() + 90
         while True:
-            # an HTTP answer, not only an accepted connection: the socket is bound before
-            # Sanic's start-up listeners have run, and a request meanwhile can fail (a CI run
-            # saw the first socket.io handshake refused)
+            # an HTTP answer, not only an accepted connection: a bound socket does not show
+            # that the server serves (the first socket.io handshake would meet a child still
+            # starting, or one that hangs, instead of a clear failure here)
             try:
                 if requests.get(f"http://127.0.0.1:{port}/", timeout=2).ok:
                     break
