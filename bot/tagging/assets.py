@@ -73,6 +73,15 @@ def quantized_model_path(graph: str = "int8-fused") -> Path:
     )
 
 
+def search_graph_path() -> Path:
+    """Where the neighbour search's graph is cached (`neighbours.py`: the top k of a query
+    times the training examples). It holds no weights: the examples are handed to each
+    session as it is made. Named by the onnx version that wrote it."""
+    from importlib.metadata import version  # not `import onnx`: it costs start-up time
+
+    return ASSETS_DIR / f"nearest-examples-onnx{version('onnx')}.onnx"
+
+
 def tokenizer_path() -> Path:
     """The fetched tokenizer file, verified; run `make setup` if missing."""
     if not TOKENIZER_PATH.exists():
@@ -118,4 +127,8 @@ if __name__ == "__main__":
 
     Encoder()  # builds the optimised and the int8 copies if they are missing
     print(f"optimised copy: {optimized_model_path()}")
+    from bot.tagging.neighbours import search_graph
+
+    graph = search_graph()
+    print(f"neighbour search graph: {'in memory' if isinstance(graph, bytes) else graph}")
     print(f"int8 copy: {quantized_model_path()}")

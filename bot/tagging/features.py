@@ -17,6 +17,7 @@ import numpy as np
 from scipy import sparse
 
 from bot.strategy import THEME_IDS
+from bot.tagging.neighbours import NearestExamples
 
 N_GAZ = len(THEME_IDS) + 1
 STOP_WORDS = frozenset(
@@ -253,41 +254,14 @@ def sigmoid(z: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.minimum(np.maximum(z, -30.0), 30.0)))
 
 
-_FEW_ROWS = 12  # this many query rows or fewer (a message and its clauses): `_sims_by_chunk`
-_CHUNK_ROWS = 512  # 512 x 384 float32 = 768 KB: stays in cache while each query row reads it
-
-
-def _sims_by_chunk(query: np.ndarray, ref: np.ndarray) -> np.ndarray:
-    """query @ ref.T for a message and its clauses: one matrix-vector product per query row
-    and chunk of `ref`, so `ref` (11 MB) comes from memory once, not once per row.
-
-    Matrix-vector products only: OpenBLAS's small matrix products vary by CPU (on the AMD
-    machine `query @ ref.T` cost 2.0 ms for 5 rows against 0.8 row by row; here, an Intel
-    Xeon, `ref @ query.T` takes 1.21 ms for 7 rows); this takes 1.21 ms here against 2.75
-    row by row. Scores, tags and evidence equal the row-by-row form's on all 2,896 checking
-    messages (similarities within float rounding)."""
-    out = np.empty((len(query), len(ref)), dtype=np.result_type(query, ref))
-    for start in range(0, len(ref), _CHUNK_ROWS):
-        chunk = ref[start : start + _CHUNK_ROWS]
-        for i, row in enumerate(query):
-            out[i, start : start + _CHUNK_ROWS] = chunk @ row
-    return out
-
-
 def knn_scores(
-    query: np.ndarray, ref: np.ndarray, ref_labels: np.ndarray, k: int, power: float
+    query: np.ndarray, examples: NearestExamples, ref_labels: np.ndarray, k: int, power: float
 ) -> np.ndarray:
     """Per theme, the similarity-weighted share of the k nearest training messages that carry
     it (cosine on unit vectors; weights max(sim, 0) ** power). Shape (n_query, 12)."""
     if len(query) == 0:
         return np.zeros((0, ref_labels.shape[1]))
-    if len(query) <= _FEW_ROWS:
-        sims = _sims_by_chunk(query, ref)
-    else:
-        sims = query @ ref.T
-    k = min(k, ref.shape[0])
-    idx = np.argpartition(-sims, k - 1, axis=1)[:, :k]
-    top = np.take_along_axis(sims, idx, axis=1)
+    top, idx = examples.top(query, k)
     weights = np.maximum(top, 0.0) ** power
     votes = (weights[:, :, None] * ref_labels[idx]).sum(axis=1)
     return votes / np.maximum(weights.sum(axis=1, keepdims=True), 1e-9)
@@ -296,7 +270,7 @@ def knn_scores(
 def blend(
     p_lr: np.ndarray,
     emb: np.ndarray | None,
-    ref: np.ndarray | None,
+    examples: NearestExamples | None,
     ref_labels: np.ndarray,
     config: dict,
     gaz: np.ndarray | None = None,
@@ -307,11 +281,11 @@ def blend(
     (a whole-message neighbour vote can drown one named subject in a two-subject message).
     """
     w = config.get("knn_weight", 0.0)
-    if not w or emb is None or ref is None:
+    if not w or emb is None or examples is None:
         return p_lr
     # the labels stay integers: only the k gathered rows meet the float weights (no float64
     # copy of all 7,142 rows on every call)
-    knn = knn_scores(emb, ref, ref_labels, config["knn_k"], config["knn_power"])
+    knn = knn_scores(emb, examples, ref_labels, config["knn_k"], config["knn_power"])
     P = (1 - w) * p_lr + w * knn
     if config.get("gaz_keeps_lr") and gaz is not None:
         hit = gaz[:, : p_lr.shape[1]] > 0

@@ -43,6 +43,7 @@ from bot.tagging.features import (
     gazetteer_features,
     sigmoid,
 )
+from bot.tagging.neighbours import NearestExamples
 from bot.tagging.outright import lift
 from bot.tagging.protocols import SentenceEncoder
 from bot.tagging.result import TagResult
@@ -149,6 +150,7 @@ class TrainedTagger:
         self.example_texts = example_texts
         self.example_labels = example_labels
         self.example_emb = example_emb
+        self.nearest = NearestExamples(example_emb)
         self.version = version
         self.gate = gate
         self.answer_head = answer_head
@@ -226,6 +228,8 @@ class TrainedTagger:
         if meta["config"].get("encoder_finetune"):
             tagger.encoder_path = model_dir / ENCODER_FILE
         tagger.encoder  # noqa: B018  (load the embedding model now, not on the first message)
+        if meta["config"].get("knn_weight") and meta["config"]["use_embeddings"]:
+            tagger.nearest.session()  # and the neighbour search
         from bot.tagging.gazetteer import gazetteer
 
         gazetteer()
@@ -358,7 +362,7 @@ class TrainedTagger:
                 gate_logits = gate_logits + block @ self.gate[0][lo:hi]
         if gate_logits is not None:
             gate = sigmoid(gate_logits)
-        P = blend(sigmoid(logits), emb, self.example_emb, self.example_labels, self.config, gaz)
+        P = blend(sigmoid(logits), emb, self.nearest, self.example_labels, self.config, gaz)
         return P, gate
 
     def tag_many(

@@ -54,19 +54,21 @@ def _vote_by_hand(query: np.ndarray, ref: np.ndarray, labels: np.ndarray, k: int
 
 
 def test_neighbour_vote_is_the_same_for_one_message_and_for_a_batch() -> None:
-    """A message and its clauses take matrix-vector products over chunks of the examples (the
-    1,300 here make two whole chunks and a part), a batch one matrix product: both give the
-    similarity-weighted share of the k nearest examples per theme."""
+    """A message and its clauses are searched in the onnxruntime session, a batch by one numpy
+    matrix product: both give the similarity-weighted share of the k nearest examples per
+    theme."""
     from bot.tagging.features import knn_scores
+    from bot.tagging.neighbours import FEW_ROWS, NearestExamples
 
     rng = np.random.default_rng(0)
     ref = rng.normal(size=(1300, 16)).astype(np.float32)
     ref /= np.linalg.norm(ref, axis=1, keepdims=True)
     labels = (rng.random((1300, 12)) < 0.2).astype(np.float64)
-    for rows in (1, 4, 40):
+    examples = NearestExamples(ref)
+    for rows in (1, 4, FEW_ROWS, FEW_ROWS + 1, 40):
         query = ref[rng.integers(0, 1300, rows)] + rng.normal(scale=0.1, size=(rows, 16))
         query = (query / np.linalg.norm(query, axis=1, keepdims=True)).astype(np.float32)
-        got = knn_scores(query, ref, labels, k=5, power=3.0)
+        got = knn_scores(query, examples, labels, k=5, power=3.0)
         assert got.shape == (rows, 12)
         np.testing.assert_allclose(got, _vote_by_hand(query, ref, labels, 5), atol=1e-5)
 
@@ -92,7 +94,5 @@ def test_served_scores_are_the_training_feature_matrix_times_the_weights(
         P, _gate, parts = engine._raw_scores(batch, emb)
         X = engine.featurizer.transform(batch, emb, parts["gaz"])
         logits = np.asarray(X @ engine.W.astype(np.float64)) + engine.b
-        expected = blend(
-            sigmoid(logits), emb, engine.example_emb, engine.example_labels, engine.config
-        )
+        expected = blend(sigmoid(logits), emb, engine.nearest, engine.example_labels, engine.config)
         np.testing.assert_allclose(P, expected, atol=1e-5)
