@@ -69,17 +69,34 @@ class Evidence:
             vec = parts["emb"][i]
             emb_share = float((vec * self.tagger.config["emb_weight"]) @ self.tagger.W[lo:hi, j])
             if emb_share > sum(contrib.values()) or not out or self.tagger.config.get("knn_weight"):
-                nearest = self.nearest(vec, j)
+                nearest = self.nearest(vec, j, _row(parts.get("neighbours"), i))
                 if nearest:
                     out.append(f"similar to: {nearest}")
         return out or [theme_id]
 
-    def nearest(self, vec: np.ndarray, j: int) -> str | None:
-        """The most similar training message carrying theme `j`."""
+    def nearest(
+        self, vec: np.ndarray, j: int, found: tuple[np.ndarray, np.ndarray] | None = None
+    ) -> str | None:
+        """The most similar training message carrying theme `j`. `found`: the vector's
+        nearest examples (similarities, indexes) from the neighbour vote; when one of them
+        carries `j`, the best of those is the one (no example outside them is nearer), and
+        the search over every example carrying `j` is skipped."""
+        if found is not None:
+            sims, idx = found
+            carrying = self.tagger.example_labels[idx, j] > 0
+            if carrying.any():
+                best = idx[carrying][int(np.argmax(sims[carrying]))]
+                return _short(self.tagger.example_texts[int(best)])
         texts, embs = self.by_theme[j]
         if not texts:
             return None
         return _short(texts[int(np.argmax(embs @ vec))])
+
+
+def _row(
+    found: tuple[np.ndarray, np.ndarray] | None, i: int
+) -> tuple[np.ndarray, np.ndarray] | None:
+    return None if found is None else (found[0][i], found[1][i])
 
 
 def _short(text: str) -> str:

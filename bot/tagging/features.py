@@ -261,7 +261,14 @@ def knn_scores(
     it (cosine on unit vectors; weights max(sim, 0) ** power). Shape (n_query, 12)."""
     if len(query) == 0:
         return np.zeros((0, ref_labels.shape[1]))
-    top, idx = examples.top(query, k)
+    return neighbour_vote(examples.top(query, k), ref_labels, power)
+
+
+def neighbour_vote(
+    found: tuple[np.ndarray, np.ndarray], ref_labels: np.ndarray, power: float
+) -> np.ndarray:
+    """`knn_scores` from the nearest examples already found: (similarities, indexes)."""
+    top, idx = found
     weights = np.maximum(top, 0.0) ** power
     votes = (weights[:, :, None] * ref_labels[idx]).sum(axis=1)
     return votes / np.maximum(weights.sum(axis=1, keepdims=True), 1e-9)
@@ -269,23 +276,23 @@ def knn_scores(
 
 def blend(
     p_lr: np.ndarray,
-    emb: np.ndarray | None,
-    examples: NearestExamples | None,
+    found: tuple[np.ndarray, np.ndarray] | None,
     ref_labels: np.ndarray,
     config: dict,
     gaz: np.ndarray | None = None,
 ) -> np.ndarray:
-    """The LR probabilities blended with the embedding nearest-neighbour vote.
+    """The LR probabilities blended with the embedding nearest-neighbour vote over the
+    nearest examples `found` (`NearestExamples.top`; None: no vote).
 
     With `gaz_keeps_lr`, a theme the gazetteer matched keeps at least its LR probability
     (a whole-message neighbour vote can drown one named subject in a two-subject message).
     """
     w = config.get("knn_weight", 0.0)
-    if not w or emb is None or examples is None:
+    if not w or found is None:
         return p_lr
     # the labels stay integers: only the k gathered rows meet the float weights (no float64
     # copy of all 7,142 rows on every call)
-    knn = knn_scores(emb, examples, ref_labels, config["knn_k"], config["knn_power"])
+    knn = neighbour_vote(found, ref_labels, config["knn_power"])
     P = (1 - w) * p_lr + w * knn
     if config.get("gaz_keeps_lr") and gaz is not None:
         hit = gaz[:, : p_lr.shape[1]] > 0

@@ -305,6 +305,12 @@ class TrainedTagger:
             "segment_scores": seg_scores,
             "clauses_encoded_alone": alone,
             "gate": gate,
+            # each message's nearest training examples (similarities, indexes), for evidence
+            "neighbours": (
+                (parts["neighbours"][0][:n], parts["neighbours"][1][:n])
+                if parts["neighbours"] is not None
+                else None
+            ),
         }
 
     def _raw_scores(
@@ -337,12 +343,19 @@ class TrainedTagger:
             logits += block @ self._sparse_W.get(name, self.W[lo:hi])
             if gate_logits is not None and gate_W is not None:
                 gate_logits += np.asarray(block @ gate_W[lo:hi]).ravel()
-        P, gate = self._with_vectors(logits, gate_logits, emb, gaz)
+        P, gate, found = self._with_vectors(logits, gate_logits, emb, gaz)
         text_logits = (logits, gate_logits)
         return (
             P,
             gate,
-            {"word": word, "emb": emb, "hits": hits, "gaz": gaz, "text_logits": text_logits},
+            {
+                "word": word,
+                "emb": emb,
+                "hits": hits,
+                "gaz": gaz,
+                "text_logits": text_logits,
+                "neighbours": found,
+            },
         )
 
     def _with_vectors(
@@ -351,8 +364,9 @@ class TrainedTagger:
         gate_logits: np.ndarray | None,
         emb: np.ndarray | None,
         gaz: np.ndarray,
-    ) -> tuple[np.ndarray, np.ndarray | None]:
-        """The text features' logits plus the embedding's, blended with the neighbour vote."""
+    ) -> tuple[np.ndarray, np.ndarray | None, tuple[np.ndarray, np.ndarray] | None]:
+        """The text features' logits plus the embedding's, blended with the neighbour vote;
+        the gate; the nearest examples found (None without a vote)."""
         logits, gate = logits.copy(), None
         if "emb" in self._blocks and emb is not None:
             lo, hi = self._blocks["emb"]
@@ -362,8 +376,11 @@ class TrainedTagger:
                 gate_logits = gate_logits + block @ self.gate[0][lo:hi]
         if gate_logits is not None:
             gate = sigmoid(gate_logits)
-        P = blend(sigmoid(logits), emb, self.nearest, self.example_labels, self.config, gaz)
-        return P, gate
+        found = None
+        if self.config.get("knn_weight") and emb is not None:
+            found = self.nearest.top(emb, self.config["knn_k"])
+        P = blend(sigmoid(logits), found, self.example_labels, self.config, gaz)
+        return P, gate, found
 
     def tag_many(
         self, texts: Sequence[str], question_keys: Sequence[str | None] | None = None

@@ -94,3 +94,29 @@ def test_a_read_only_cache_gives_the_graph_in_memory(
     monkeypatch.setattr(neighbours, "search_graph", lambda: graph)
     _sims, idx = examples.top(examples.vectors[:2], 1)
     assert idx.ravel().tolist() == [0, 1]
+
+
+def test_evidence_quotes_the_same_example_with_or_without_the_vote_s_neighbours(
+    trained_engine: object,
+) -> None:
+    """Evidence's "similar to" reads the nearest example carrying a theme off the neighbour
+    vote's examples when one of them carries it, else searches every example carrying it:
+    both give the nearest one."""
+    from bot.strategy import THEME_IDS
+
+    engine = trained_engine
+    texts = [
+        "We can't recruit machinists, and the A41 is gridlocked every single morning",
+        "Our lab needs wet-lab space to rent near Harwell",
+        "film studio work keeps drying up and crews can't afford to live nearby",
+    ]
+    _P, parts = engine.scores(texts, cascade=True)
+    emb = parts["emb"]
+    top, idx = parts["neighbours"]
+    read_off = 0
+    for i in range(len(texts)):
+        for j in range(len(THEME_IDS)):
+            searched = engine._evidence.nearest(emb[i], j)
+            assert engine._evidence.nearest(emb[i], j, (top[i], idx[i])) == searched
+            read_off += bool((engine.example_labels[idx[i], j] > 0).any())
+    assert read_off > 0  # the short cut was taken

@@ -94,5 +94,10 @@ def test_served_scores_are_the_training_feature_matrix_times_the_weights(
         P, _gate, parts = engine._raw_scores(batch, emb)
         X = engine.featurizer.transform(batch, emb, parts["gaz"])
         logits = np.asarray(X @ engine.W.astype(np.float64)) + engine.b
-        expected = blend(sigmoid(logits), emb, engine.nearest, engine.example_labels, engine.config)
+        expected = blend(
+            sigmoid(logits),
+            engine.nearest.top(emb, engine.config["knn_k"]),
+            engine.example_labels,
+            engine.config,
+        )
         np.testing.assert_allclose(P, expected, atol=1e-5)
