@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import threading
+import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -260,6 +261,7 @@ class Encoder:
             from concurrent.futures import ThreadPoolExecutor
 
             self._executor = ThreadPoolExecutor(workers, thread_name_prefix="encoder")
+            _WITH_WORKERS.add(self)
         return self._executor
 
     @staticmethod
@@ -280,6 +282,20 @@ class Encoder:
             if inside.any() and (end <= seen or not encoding.overflowing):
                 out[k] = hidden[: len(offsets)][inside].mean(axis=0)
         return _unit(out)
+
+
+# Encoders whose batches have started worker threads (`_pool`).
+_WITH_WORKERS: weakref.WeakSet[Encoder] = weakref.WeakSet()
+
+
+def _after_fork_in_child() -> None:
+    """A forked child inherits an encoder's thread pool but not its threads: a batch sent
+    to it would wait for ever. The child makes its own on its first batch."""
+    for encoder in list(_WITH_WORKERS):
+        encoder._executor = None
+
+
+os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 def _like_lengths(order: list[int], encodings: list) -> list[list[int]]:

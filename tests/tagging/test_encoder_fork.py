@@ -1,0 +1,40 @@
+"""A process forked after the encoder ran a batch on its worker threads can still encode a
+batch: the child does not inherit the threads, so it must not wait on the parent's pool."""
+
+from __future__ import annotations
+
+import multiprocessing
+from typing import Any
+
+import numpy as np
+import pytest
+
+TEXTS = [f"We need {n} more engineers, and the A41 is gridlocked" for n in range(20)]
+
+
+def _child(encoder: Any, out: Any) -> None:
+    out.put(encoder.encode(TEXTS).tolist())
+
+
+def test_a_forked_child_encodes_a_batch_after_the_parent_did() -> None:
+    from bot.tagging.assets import TOKENIZER_PATH
+
+    if not TOKENIZER_PATH.exists():
+        pytest.skip("embedding tokenizer not fetched: run `make setup`")
+    from bot.tagging.embed import ONE_BY_ONE, Encoder
+
+    encoder = Encoder(threads=2)
+    assert len(TEXTS) > ONE_BY_ONE  # a batch: spread over the worker threads
+    want = encoder.encode(TEXTS)
+    context = multiprocessing.get_context("fork")
+    out = context.Queue()
+    child = context.Process(target=_child, args=(encoder, out), daemon=True)
+    child.start()
+    try:
+        got = out.get(timeout=60)
+    finally:
+        child.join(timeout=10)
+        if child.is_alive():
+            child.kill()
+    assert np.array_equal(np.array(got, dtype=np.float32), want)
+    assert child.exitcode == 0
