@@ -3,7 +3,6 @@
 - gazetteer indicators (one per theme, one for a named place) and the raw matches;
 - TF-IDF of word 1-2-grams and character 2-5-grams, re-implemented in plain Python so the
   served tagger needs neither scikit-learn nor a pickle (fitted in `training.train`);
-- the logistic-regression probabilities blended with the embedding nearest-neighbour vote;
 - `named_outright`: a short reply that is nothing but a named subject.
 """
 
@@ -17,7 +16,6 @@ import numpy as np
 from scipy import sparse
 
 from bot.strategy import THEME_IDS
-from bot.tagging.neighbours import NearestExamples
 
 N_GAZ = len(THEME_IDS) + 1
 STOP_WORDS = frozenset(
@@ -252,49 +250,3 @@ def sigmoid(z: np.ndarray) -> np.ndarray:
     # np.minimum/np.maximum, not np.clip: the same values without np.clip's Python-level
     # checks (1.2 against 7.2 us a call here, a dozen calls a message)
     return 1.0 / (1.0 + np.exp(-np.minimum(np.maximum(z, -30.0), 30.0)))
-
-
-def knn_scores(
-    query: np.ndarray, examples: NearestExamples, ref_labels: np.ndarray, k: int, power: float
-) -> np.ndarray:
-    """Per theme, the similarity-weighted share of the k nearest training messages that carry
-    it (cosine on unit vectors; weights max(sim, 0) ** power). Shape (n_query, 12)."""
-    if len(query) == 0:
-        return np.zeros((0, ref_labels.shape[1]))
-    return neighbour_vote(examples.top(query, k), ref_labels, power)
-
-
-def neighbour_vote(
-    found: tuple[np.ndarray, np.ndarray], ref_labels: np.ndarray, power: float
-) -> np.ndarray:
-    """`knn_scores` from the nearest examples already found: (similarities, indexes)."""
-    top, idx = found
-    weights = np.maximum(top, 0.0) ** power
-    votes = (weights[:, :, None] * ref_labels[idx]).sum(axis=1)
-    return votes / np.maximum(weights.sum(axis=1, keepdims=True), 1e-9)
-
-
-def blend(
-    p_lr: np.ndarray,
-    found: tuple[np.ndarray, np.ndarray] | None,
-    ref_labels: np.ndarray,
-    config: dict,
-    gaz: np.ndarray | None = None,
-) -> np.ndarray:
-    """The LR probabilities blended with the embedding nearest-neighbour vote over the
-    nearest examples `found` (`NearestExamples.top`; None: no vote).
-
-    With `gaz_keeps_lr`, a theme the gazetteer matched keeps at least its LR probability
-    (a whole-message neighbour vote can drown one named subject in a two-subject message).
-    """
-    w = config.get("knn_weight", 0.0)
-    if not w or found is None:
-        return p_lr
-    # the labels stay integers: only the k gathered rows meet the float weights (no float64
-    # copy of all 7,142 rows on every call)
-    knn = neighbour_vote(found, ref_labels, config["knn_power"])
-    P = (1 - w) * p_lr + w * knn
-    if config.get("gaz_keeps_lr") and gaz is not None:
-        hit = gaz[:, : p_lr.shape[1]] > 0
-        P = np.where(hit, np.maximum(P, p_lr), P)
-    return P

@@ -5,7 +5,7 @@ How a message is scored (numbers behind each choice are in README.md):
 2. The whole message and, when it has two or more clauses, each clause (`segments`) are
    scored in one encoder call: per theme a logistic regression over TF-IDF, gazetteer and
    MiniLM-embedding features, blended with a nearest-neighbour vote over the training
-   messages (`features.blend`).
+   messages (`neighbours.blend`).
 3. A theme's score is the larger of the whole message's and the mean of the whole message's
    and its best clause's: a second subject in its own clause ("…, and the A41 is gridlocked")
    is no longer drowned by the first, while one stray clause alone cannot tag a theme the
@@ -39,11 +39,10 @@ from bot.tagging.evidence import Evidence
 from bot.tagging.features import (
     Featurizer,
     _one_blas_thread,
-    blend,
     gazetteer_features,
     sigmoid,
 )
-from bot.tagging.neighbours import NearestExamples
+from bot.tagging.neighbours import NearestExamples, blend
 from bot.tagging.outright import lift
 from bot.tagging.protocols import SentenceEncoder
 from bot.tagging.result import TagResult

@@ -1,4 +1,5 @@
-"""The training examples' vectors, searched for a text's nearest ones (the neighbour vote).
+"""The neighbour vote: the training examples nearest a text, and the share of them that
+carries each theme, blended with the logistic regression's probabilities.
 
 A message and its clauses (a few rows) are searched by a one-thread onnxruntime session that
 holds the examples as a constant: MLAS lays a constant matrix out for its kernels once, when
@@ -73,6 +74,44 @@ class NearestExamples:
             sess_options=options,
             providers=["CPUExecutionProvider"],
         )
+
+
+def neighbour_vote(
+    found: tuple[np.ndarray, np.ndarray], ref_labels: np.ndarray, power: float
+) -> np.ndarray:
+    """Per theme, the similarity-weighted share of the nearest training messages `found`
+    (`NearestExamples.top`: similarities, indexes) that carry it (weights max(sim, 0) **
+    power). Shape (n_query, 12)."""
+    top, idx = found
+    weights = np.maximum(top, 0.0) ** power
+    votes = (weights[:, :, None] * ref_labels[idx]).sum(axis=1)
+    return votes / np.maximum(weights.sum(axis=1, keepdims=True), 1e-9)
+
+
+def blend(
+    p_lr: np.ndarray,
+    found: tuple[np.ndarray, np.ndarray] | None,
+    ref_labels: np.ndarray,
+    config: dict,
+    gaz: np.ndarray | None = None,
+) -> np.ndarray:
+    """The LR probabilities blended with the embedding nearest-neighbour vote over the
+    nearest examples `found` (`NearestExamples.top`; None: no vote).
+
+    With `gaz_keeps_lr`, a theme the gazetteer matched keeps at least its LR probability
+    (a whole-message neighbour vote can drown one named subject in a two-subject message).
+    """
+    w = config.get("knn_weight", 0.0)
+    if not w or found is None:
+        return p_lr
+    # the labels stay integers: only the k gathered rows meet the float weights (no float64
+    # copy of all 7,142 rows on every call)
+    knn = neighbour_vote(found, ref_labels, config["knn_power"])
+    P = (1 - w) * p_lr + w * knn
+    if config.get("gaz_keeps_lr") and gaz is not None:
+        hit = gaz[:, : p_lr.shape[1]] > 0
+        P = np.where(hit, np.maximum(P, p_lr), P)
+    return P
 
 
 def search_graph() -> Path | bytes:

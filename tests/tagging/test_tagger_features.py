@@ -57,8 +57,7 @@ def test_neighbour_vote_is_the_same_for_one_message_and_for_a_batch() -> None:
     """A message and its clauses are searched in the onnxruntime session, a batch by one numpy
     matrix product: both give the similarity-weighted share of the k nearest examples per
     theme."""
-    from bot.tagging.features import knn_scores
-    from bot.tagging.neighbours import FEW_ROWS, NearestExamples
+    from bot.tagging.neighbours import FEW_ROWS, NearestExamples, neighbour_vote
 
     rng = np.random.default_rng(0)
     ref = rng.normal(size=(1300, 16)).astype(np.float32)
@@ -68,7 +67,7 @@ def test_neighbour_vote_is_the_same_for_one_message_and_for_a_batch() -> None:
     for rows in (1, 4, FEW_ROWS, FEW_ROWS + 1, 40):
         query = ref[rng.integers(0, 1300, rows)] + rng.normal(scale=0.1, size=(rows, 16))
         query = (query / np.linalg.norm(query, axis=1, keepdims=True)).astype(np.float32)
-        got = knn_scores(query, examples, labels, k=5, power=3.0)
+        got = neighbour_vote(examples.top(query, 5), labels, power=3.0)
         assert got.shape == (rows, 12)
         np.testing.assert_allclose(got, _vote_by_hand(query, ref, labels, 5), atol=1e-5)
 
@@ -79,7 +78,8 @@ def test_served_scores_are_the_training_feature_matrix_times_the_weights(
     """The served engine scores block by block (float64 copies of the sparse blocks'
     weights, no sparse stack); training scores the stacked matrix. Both give the same
     probabilities, for one message with its clauses and for a batch."""
-    from bot.tagging.features import blend, sigmoid
+    from bot.tagging.features import sigmoid
+    from bot.tagging.neighbours import blend
 
     engine = trained_engine
     texts = [
