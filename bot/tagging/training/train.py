@@ -40,7 +40,9 @@ from bot.tagging.training.metrics import evaluate
 RUNTIME_FILES = (
     "model.py",
     "features.py",
+    "neighbours.py",
     "gazetteer.py",
+    "tokenizer.py",
     "embed.py",
     "clean.py",
     "segments.py",
