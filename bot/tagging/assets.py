@@ -76,10 +76,13 @@ def quantized_model_path(graph: str = "int8-fused") -> Path:
 def search_graph_path() -> Path:
     """Where the neighbour search's graph is cached (`neighbours.py`: the top k of a query
     times the training examples). It holds no weights: the examples are handed to each
-    session as it is made. Named by the onnx version that wrote it."""
+    session as it is made. Named by the graph's own version (`neighbours.GRAPH_VERSION`) and
+    the onnx version that wrote it."""
     from importlib.metadata import version  # not `import onnx`: it costs start-up time
 
-    return ASSETS_DIR / f"nearest-examples-onnx{version('onnx')}.onnx"
+    from bot.tagging.neighbours import GRAPH_VERSION
+
+    return ASSETS_DIR / f"nearest-examples-v{GRAPH_VERSION}-onnx{version('onnx')}.onnx"
 
 
 def tokenizer_path() -> Path:

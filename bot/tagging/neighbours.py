@@ -26,6 +26,7 @@ import numpy as np
 
 FEW_ROWS = 12  # a message and its clauses: searched in the session, more rows in numpy
 _EXAMPLES = "examples"  # the graph's placeholder constant, replaced by each model's vectors
+GRAPH_VERSION = 1  # raise it when `search_graph` builds a different graph: a new cache file
 
 
 class NearestExamples:
@@ -68,12 +69,19 @@ class NearestExamples:
         # does not keep the OrtValue alive: it is kept here (dropped, the session crashed).
         self._examples = ort.OrtValue.ortvalue_from_numpy(self.vectors)
         options.add_initializer(_EXAMPLES, self._examples)
-        graph = search_graph()
-        return ort.InferenceSession(
-            graph if isinstance(graph, bytes) else str(graph),
-            sess_options=options,
-            providers=["CPUExecutionProvider"],
-        )
+        for attempt in range(2):
+            graph = search_graph()
+            try:
+                return ort.InferenceSession(
+                    graph if isinstance(graph, bytes) else str(graph),
+                    sess_options=options,
+                    providers=["CPUExecutionProvider"],
+                )
+            except Exception:  # noqa: BLE001  (a damaged cache is rebuilt once)
+                if attempt or isinstance(graph, bytes):
+                    raise
+                graph.unlink(missing_ok=True)
+        raise AssertionError("unreachable")
 
 
 def neighbour_vote(

@@ -120,3 +120,15 @@ def test_evidence_quotes_the_same_example_with_or_without_the_vote_s_neighbours(
             assert engine._evidence.nearest(emb[i], j, (top[i], idx[i])) == searched
             read_off += bool((engine.example_labels[idx[i], j] > 0).any())
     assert read_off > 0  # the short cut was taken
+
+
+def test_a_damaged_cached_graph_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.tagging import assets
+
+    cached = tmp_path / "nearest.onnx"
+    cached.write_bytes(b"not an onnx graph")
+    monkeypatch.setattr(assets, "search_graph_path", lambda: cached)
+    examples = NearestExamples(_unit_rows(np.random.default_rng(4), 30))
+    _sims, idx = examples.top(examples.vectors[:3], 1)
+    assert idx.ravel().tolist() == [0, 1, 2]
+    assert cached.read_bytes() != b"not an onnx graph"
