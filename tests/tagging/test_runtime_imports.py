@@ -1,6 +1,8 @@
-"""The served tagger loads nothing of training, scikit-learn or storage (issue 8), nor the
-`onnx` package that builds its encoder graph at set-up, nor JAX that fine-tunes it, nor
-spaCy (its tokenizer runs in plain Python: importing spaCy was half of a cold load)."""
+"""What the served tagger imports, read from a fresh process that loads it and tags one
+message: nothing of training, scikit-learn or storage (issue 8), nor the `onnx` package that
+builds its graphs at set-up, nor JAX that fine-tunes the encoder, nor spaCy (its tokenizer
+runs in plain Python: importing spaCy was half of a cold load); and every module of its own
+that decides a tag is hashed into the model's version."""
 
 from __future__ import annotations
 
@@ -8,24 +10,15 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 PROBE = """
 import json, sys
 from bot.tagging import load_engine
 engine = load_engine()
 engine.tag_many(["We build satellites and need engineers, and the A41 is slow"], [None])
-training = ("bot.tagging.training", "sklearn", "bot.storage", "bot.consultation", "rasa",
-            "onnx.", "bot.tagging.encoder_graph", "jax", "spacy.", "thinc")
-roots = ("onnx", "spacy")
-print(json.dumps(sorted(m for m in sys.modules if m.startswith(training) or m in roots)))
+print(json.dumps(sorted(sys.modules)))
 """
-
-
-def test_served_tagger_imports_no_training_code(trained_engine: object) -> None:
-    out = subprocess.run(
-        [sys.executable, "-c", PROBE], capture_output=True, text=True, timeout=300, check=True
-    )
-    assert json.loads(out.stdout.strip().splitlines()[-1]) == []
-
 
 # Served modules that cannot change a tag or a score: the package, file paths and checksums
 # (the checksums are hashed on their own), evidence lines, type protocols.
@@ -36,24 +29,30 @@ NOT_DECIDING = {
     "bot.tagging.protocols",
 }
 
-SERVED = """
-import json, sys
-from bot.tagging import load_engine
-load_engine().tag_many(["We build satellites and need engineers, and the A41 is slow"], [None])
-print(json.dumps(sorted(m for m in sys.modules if m.startswith("bot.tagging"))))
-"""
+
+@pytest.fixture(scope="module")
+def served_modules(trained_engine: object) -> list[str]:
+    """Every module a fresh process holds once it has loaded the tagger and tagged."""
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE], capture_output=True, text=True, timeout=300, check=True
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def test_served_tagger_imports_no_training_code(served_modules: list[str]) -> None:
+    training = ("bot.tagging.training", "sklearn", "bot.storage", "bot.consultation", "rasa",
+                "onnx.", "bot.tagging.encoder_graph", "jax", "spacy.", "thinc")  # fmt: skip
+    roots = ("onnx", "spacy")
+    assert [m for m in served_modules if m.startswith(training) or m in roots] == []
 
 
 def test_every_module_the_served_tagger_runs_is_in_the_model_version(
-    trained_engine: object,
+    served_modules: list[str],
 ) -> None:
     """A model's version hashes the code that decides its tags (`RUNTIME_FILES`), so a
     change to any served module names a new model."""
     from bot.tagging.training.train import RUNTIME_FILES
 
-    out = subprocess.run(
-        [sys.executable, "-c", SERVED], capture_output=True, text=True, timeout=300, check=True
-    )
-    served = set(json.loads(out.stdout.strip().splitlines()[-1])) - NOT_DECIDING
+    served = {m for m in served_modules if m.startswith("bot.tagging")} - NOT_DECIDING
     hashed = {"bot.tagging." + name.removesuffix(".py").replace("/", ".") for name in RUNTIME_FILES}
     assert served - hashed == set()
