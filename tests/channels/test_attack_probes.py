@@ -191,6 +191,8 @@ def rasa_server(database_url: str, monkeypatch: pytest.MonkeyPatch) -> Any:
             except requests.RequestException:
                 if time.monotonic() > deadline or not child.is_alive():
                     raise
+            else:  # answered, but not OK: give it until the deadline, then say so
+                assert time.monotonic() <= deadline, "the Rasa server never answered OK"
             time.sleep(0.2)
         yield f"http://127.0.0.1:{port}"
     finally:
