@@ -69,7 +69,7 @@ class Evidence:
             vec = parts["emb"][i]
             emb_share = float((vec * self.tagger.config["emb_weight"]) @ self.tagger.W[lo:hi, j])
             if emb_share > sum(contrib.values()) or not out or self.tagger.config.get("knn_weight"):
-                nearest = self.nearest(vec, j, _row(parts.get("neighbours"), i))
+                nearest = self.nearest(vec, j, _row(parts["neighbours"], i))
                 if nearest:
                     out.append(f"similar to: {nearest}")
         return out or [theme_id]
