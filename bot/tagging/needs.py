@@ -148,7 +148,11 @@ _PREMISES = re.compile(
     r"(?:refused|turned down|rejected|knocked back))\b"
     r"(?:\s+[\w'-]+){0,4}?\s+(?:extend|extension|mezzanine|build (?:on|out|a bigger)|"
     r"expand(?:ing)? (?:into|the|our)|expansion of (?:the|our))\b"
-    r"|\b(?:stuck|squeezed|pushed|strapped|tight) (?:for|on) (?:space|room)\b",
+    r"|\b(?:stuck|squeezed|pushed|strapped|tight) (?:for|on) (?:space|room)\b"
+    # "cheaper space near Pinewood", "a workshop I can afford" (not "cheap space launches")
+    r"|\b(?:cheap|cheaper|affordable|more affordable)\s+space\b(?!\s+(?:launch|travel|tourism|"
+    r"flights?|rockets?|access)\w*)"
+    rf"|\b{_PREMISES_NOUN}\s+(?:i|we)\s+(?:can|could)\s+(?:actually\s+)?afford\b",
     re.IGNORECASE,
 )
 # A negation earlier in the clause: "we don't need premises", "plenty of room to grow"

@@ -55,18 +55,30 @@ _FIX = (
 _BAD = (
     r"(?:is|are|was|were)\s+(?:a |an |the )?(?:\w+\s+)?(?:joke|nightmare|shocking|awful|"
     r"terrible|rubbish|gridlocked|useless|dreadful|appalling|hopeless|daily fight|disgrace|"
-    r"non-existent|patchy|slow|unreliable|a struggle)"
+    r"non-existent|patchy|slow|unreliable|a struggle|car park|(?:at )?a standstill|jammed|solid|"
+    r"chock-a-block|clogged|rammed|packed|heaving)"
 )
 # "fix the trains", "sort out the road to it", "better broadband"; "the A43 is a daily fight"
 _LINK_TO_FIX = re.compile(
     rf"\b{_FIX}\s+(?:the\s+|our\s+|local\s+)?(?:\w+\s+)?{_LINK}\b|\b{_LINK}\s+{_BAD}\b",
     re.IGNORECASE,
 )
+# Power is a utility GUIDE.md files under infrastructure: "the grid won't take what our
+# solar panels export", "three power cuts this year", "the DNO quoted two years for a
+# connection" (not "vans feed the grid at peak", which is vehicle-to-grid technology)
+_UTILITIES = (
+    r"\b(?:power (?:cuts?|outages?|supply|supplies)|electricity supply|"
+    r"(?:grid|mains) (?:capacity|connections?|upgrades?)|"
+    r"the (?:national )?grid(?:'s)?(?:\s+[\w']+){0,2}?\s+(?:won't|will not|can't|cannot|couldn't|"
+    r"is full|has no|had no|operator|said no|refused|says|say)|"
+    r"(?:connect\w*|capacity|export\w*|headroom) (?:to|on|in|into) the grid|"
+    r"substations?|three[- ]phase|the dno|power to the site)\b"
+)
 # "the air on Desborough Road is awful" is about the air (environment), not the road
 _ABOUT_THE_AIR = re.compile(r"\b(?:air|fumes|pollution|noise|smell)\b", re.IGNORECASE)
 RULES: dict[str, re.Pattern] = {
     "intelligent_public_services": _PUBLIC_BUYER,
-    "infrastructure": _LINK_TO_FIX,
+    "infrastructure": re.compile(rf"{_LINK_TO_FIX.pattern}|{_UTILITIES}", re.IGNORECASE),
 }
 
 

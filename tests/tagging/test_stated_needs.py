@@ -184,3 +184,18 @@ def test_clean_rooms_and_premises_rented_are_premises(text: str) -> None:
 )
 def test_renting_out_or_renting_kit_is_not_premises(text: str) -> None:
     assert "infrastructure" not in stated_needs([text])
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("what would help most is cheaper space near the studios", True),
+        ("affordable space for a second production line", True),
+        ("a unit we can actually afford would change everything", True),
+        ("a lab I could afford, anywhere in the county", True),
+        ("cheap space launches are the future of the sector", False),
+        ("we can afford the rent, it's staff we lack", False),
+    ],
+)
+def test_cheap_space_and_premises_the_firm_can_afford_are_premises(text: str, found: bool) -> None:
+    assert ("infrastructure" in stated_needs([text])) is found

@@ -30,6 +30,14 @@ from bot.tagging.training import data as tagdata
         ("getting parts up to silverstone on the A43 is a daily fight", "infrastructure"),
         ("we just need better broadband out here", "infrastructure"),
         ("the bus service is a joke", "infrastructure"),
+        # congestion said plainly
+        ("the A355 is a car park from half seven", "infrastructure"),
+        ("the ring road was at a standstill again", "infrastructure"),
+        # power is a utility: GUIDE.md files it under infrastructure
+        ("we had four power cuts in a month and lost a whole batch", "infrastructure"),
+        ("the grid operator says there's no capacity until 2031", "infrastructure"),
+        ("the DNO wants six figures for a bigger connection", "infrastructure"),
+        ("we can't get a three-phase supply to the barn", "infrastructure"),
     ],
 )
 def test_a_view_said_outright_carries_its_theme(text: str, theme: str) -> None:
@@ -45,6 +53,9 @@ def test_a_view_said_outright_carries_its_theme(text: str, theme: str) -> None:
         "we trial our shuttles on private roads",
         "I drive past the hospital every day",
         "we sell sandwiches near the hospital",
+        # vehicle-to-grid is a mobility product, not a view on the power network
+        "our vans charge at night and feed the grid at peak",
+        "our car park is full of staff cars",
     ],
 )
 def test_no_view_is_read_into_other_words(text: str) -> None:
