@@ -19,6 +19,8 @@ from bot.consultation.replies import (
     is_skip,
     looks_like_question,
     means_nothing,
+    question_then_remark,
+    states_a_complaint,
     view_with_question,
 )
 from bot.consultation.taking_out import taken_out_topic
@@ -104,7 +106,10 @@ def previous_bot_text(tracker: Tracker) -> str:
 
 
 def skipped(tracker: Tracker, value: Any) -> bool:
-    """The business skipped this question (Skip button, skip intent or a skip word)."""
+    """The business skipped this question (Skip button, skip intent or a skip word). A
+    complaint worded as a negation ("can't get anyone") is a view, whatever the intent."""
+    if isinstance(value, str) and states_a_complaint(value) and not is_skip(value):
+        return False
     return latest_intent(tracker) == "skip" or (
         isinstance(value, str) and (is_skip(value) or means_nothing(value))
     )
@@ -121,6 +126,8 @@ def side_question(tracker: Tracker, text: str) -> bool:
     FAQ rule answers); this catches the rest, but only when they name the strategy, the
     consultation or one of its themes, so "why can't anyone fix the A413?" stays a view.
     """
+    if question_then_remark(text):
+        return True  # "whats an island exactly? we just machine valves"
     if not looks_like_question(text) or view_with_question(text):
         return False  # "broadband is awful, will the LEP fix it?" is a view
     if latest_intent(tracker) == "faq" or about_the_consultation(text):

@@ -101,6 +101,8 @@ NOT_A_VIEW = re.compile(
     r"|is|are|do|does|did|will|would|should|tell|explain)(?![\w'])"
 )
 SEPARATOR = re.compile(r"[,;:.!()\n–—]|\s-\s|\s-$|^-\s")
+LIST_COMMA = re.compile(r"\s*,\s*")
+LIST_WORDS = frozenset({"and", "&", "+", "/", "plus"})
 TOKEN = re.compile(r"[A-Za-z0-9'’]+(?:-[A-Za-z0-9'’]+)*|[&+/]")
 VIEW_MIN_WORDS = 4
 
@@ -127,12 +129,15 @@ def _lead(tokens: list[re.Match[str]], text: str) -> tuple[list[str], int, bool]
     named: list[str] = []
     i = 0
     while i < len(words):
-        if named and SEPARATOR.search(text[tokens[i - 1].end() : tokens[i].start()]):
-            return named, i, True
         match = next(
             ((len(p), ids) for p, ids in phrases if words[i : i + len(p)] == p),
             None,
         )
+        gap = text[tokens[i - 1].end() : tokens[i].start()] if i else ""
+        # a comma between two theme names lists them ("entrepreneurialism, digital, skills
+        # & infrastructure"): set Z kept the rest of such a list as a view
+        if named and SEPARATOR.search(gap) and not _listed(match, i, words, tokens, text):
+            return named, i, True
         if match:
             size, ids = match
             phrase = " ".join(words[i : i + size])
@@ -143,6 +148,26 @@ def _lead(tokens: list[re.Match[str]], text: str) -> tuple[list[str], int, bool]
         else:
             return named, i, False
     return named, i, False
+
+
+def _listed(
+    match: tuple[int, tuple[str, ...]] | None,
+    i: int,
+    words: list[str],
+    tokens: list[re.Match[str]],
+    text: str,
+) -> bool:
+    """Token i follows a comma and starts a theme name that the list goes on from ("and",
+    "&", punctuation or the end): "skills, housing & roads" and "housing, skills: rents are
+    mad" list, while "skills, housing costs are mad" starts a view."""
+    if match is None or not LIST_COMMA.fullmatch(text[tokens[i - 1].end() : tokens[i].start()]):
+        return False
+    end = i + match[0]
+    if end >= len(words):
+        return True
+    return words[end] in LIST_WORDS or bool(
+        SEPARATOR.search(text[tokens[end - 1].end() : tokens[end].start()])
+    )
 
 
 def choice_and_view(text: str, among: tuple[str, ...] | list[str]) -> ChoiceView | None:

@@ -41,6 +41,7 @@ from bot.consultation.replies.questions import (
     asks_when_it_closes,
     looks_like_question,
     opens_with_question,
+    question_then_remark,
     view_with_question,
 )
 from bot.consultation.replies.skips import (
@@ -52,6 +53,7 @@ from bot.consultation.replies.skips import (
     means_nothing,
     none_reply,
     skips_the_rest,
+    states_a_complaint,
 )
 from bot.consultation.replies.text import (
     DASHES,
@@ -123,12 +125,14 @@ __all__ = [
     "mentions",
     "normalise",
     "opens_with_question",
+    "question_then_remark",
     "punctuation_only",
     "says_no",
     "says_yes",
     "view_not_yes_no",
     "view_with_question",
     "skips_the_rest",
+    "states_a_complaint",
     "takes_back_last_answer",
     "clauses",
     "says_more",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.consultation.replies.text import normalise
+from bot.consultation.x_style import without_addressees
 
 QUESTION_WORDS = frozenset(
     {
@@ -33,7 +34,7 @@ QUESTION_WORDS = frozenset(
 # Openings people put before a question ("so what's the Arc?", "sorry, who runs this").
 LEAD_INS = re.compile(
     r"^((so|and|but|ok|okay|oh|sorry|hang on|hold on|wait|quick question|actually|um|erm|"
-    r"also|just|out of interest|before (that|i answer))\b[ ,]*)+"
+    r"also|just|out of interest|before (that|i answer( (that|this)( one| question)?)?))\b[ ,]*)+"
 )
 ASKING_PHRASES = re.compile(
     r"^(tell me|can you (tell|explain)|could you (tell|explain)|i'?d like to know|"
@@ -94,6 +95,42 @@ CONSULTATION_TERMS = re.compile(
 def about_the_consultation(text: str) -> bool:
     """The message mentions the strategy, the consultation or the bot ("you", "this")."""
     return CONSULTATION_TERMS.search(normalise(text).replace("-", " ")) is not None
+
+
+# A question about the consultation, then a few words of context: "whats an island
+# exactly? we just machine valves, didnt know we were on one", "before i answer that one,
+# who actually sees this? dont want pinewood reading me moan", "is it only these 5 sectors
+# the strategy cares about? were more general engineering really" (set Z kept all three as
+# the answer). Answered, and the question asked again. Not when the words after it
+# complain or ask for something: "what's the Arc for? our problem is the A41" is a view.
+ABOUT_THIS = re.compile(
+    r"\b(who (actually |else |exactly |really )?(sees|reads|gets to see|will see|will read|"
+    r"has access to)|sectors?|industries)\b"
+)
+REMARK_MAX_WORDS = 12
+REMARK_IS_A_VIEW = re.compile(
+    r"\b(problems?|issues?|need|needs|awful|terrible|nightmare|joke|shocking|gridlock\w*|"
+    r"can'?t|cannot|couldn'?t|struggl\w*|no ?one|nobody|lack|shortage|expensive|costs?|"
+    r"fix|sort|help|please|should|must|(?<!don't )(?<!dont )(?<!do not )want|wish|hope)\b"
+)
+
+
+def question_then_remark(text: str) -> bool:
+    """The message opens with a question about the consultation or the strategy and adds a
+    few words of context that ask or complain about nothing: a side question, not an
+    answer."""
+    text = without_addressees(text)  # "@btvlep is it only ...?" on X
+    if not opens_with_question(text):
+        return False
+    asked, rest = text.split("?", 1)
+    if not (about_the_consultation(asked) or ABOUT_THIS.search(normalise(asked))):
+        return False
+    remark = normalise(rest)
+    return (
+        "?" not in rest
+        and 0 < len(remark.split()) <= REMARK_MAX_WORDS
+        and not REMARK_IS_A_VIEW.search(remark)
+    )
 
 
 # "the broadband on our estate is awful, will the LEP actually fix it?": a view with a

@@ -9,6 +9,17 @@ from typing import Any
 from bot.consultation.replies.text import DASHES, mentions, normalise, shrug_only, whole
 from bot.consultation.replies.typos import fix_command_typos
 from bot.consultation.replies.yes_no import says_no
+from bot.consultation.x_style import without_addressees
+
+# The campaign's own tag, which says nothing ("nowt #bucksLIS")
+CAMPAIGN_TAG = re.compile(r"(?<![\w#])#buckslis\b", re.IGNORECASE)
+
+
+def _bare(text: str) -> str:
+    """The reply without the handles an X DM opens with and the campaign's tag: "@btvlep
+    nowt" is "nowt" (set Z kept it, and "@btvlep nothing to add really", as answers)."""
+    return CAMPAIGN_TAG.sub(" ", without_addressees(text))
+
 
 # Typed skips and the Skip button: skip this question, whatever it is.
 SKIP_WORDS = frozenset(
@@ -37,6 +48,7 @@ def is_skip(text: str | None) -> bool:
     button."""
     if not text:
         return False
+    text = _bare(text)
     norm = normalise(text)
     return (
         text.strip() in DASHES
@@ -53,7 +65,9 @@ NOTHING_TO_SAY = re.compile(
     r"(no|n|nah|nope|pass|skip|next|dunno|idk|unsure|no comment|no idea|no clue|not a clue|"
     r"(i )?(have|haven)'?t (got )?(a|any) (clue|idea)|(i )?(don'?t|do not|dont) know|"
     r"(i'?m )?not (really )?sure|can'?t say|couldn'?t (say|tell you)|beats me|"
-    r"nothing( really| to add| to say| comes to mind)?|not (really )?applicable|"
+    r"nothing( really| to add| to say| comes to mind| from (me|us))?|not (really )?applicable|"
+    # "nowt", "can't think of anything", "nothing on that one" (set Z kept all three)
+    r"nowt|(i )?can'?t think of (any|anything|owt)( else)?|"
     r"nothing (much |really )?(changes|will change|would change|is different)|"
     r"(it )?(does(n'?t| not)|won'?t|will not) (really )?(apply|affect (us|me)|change anything)|"
     r"not (really )?(for|relevant to) (us|me)|not relevant|"
@@ -62,6 +76,7 @@ NOTHING_TO_SAY = re.compile(
     r"none of your business|mind your own( business)?|not telling( you)?|private|"
     r"confidential|cba|can'?t be (arsed|bothered)|not bothered)"
     r"( really| tbh| tbf| ngl| innit| to be honest| thanks| thank you| sorry| mate|"
+    r"( on| for| about) (that|this)( one| question| bit)?|"
     r" (for|to) (us|me)| here| for our business| for my business)*"
     r"(,? ?(next|skip|pass|move on)( please)?)?"
 )
@@ -85,9 +100,24 @@ def skips_the_rest(text: Any) -> bool:
 def means_nothing(text: Any) -> bool:
     """A short reply with nothing to record ("no idea", "dunno", "nah", "not sure tbh",
     and a plain no such as "nope not really" or "negative")."""
-    if isinstance(text, str) and is_skip(text):
-        return True
-    return whole(NOTHING_TO_SAY, text) or says_no(text)
+    if not isinstance(text, str):
+        return False
+    text = _bare(text)
+    return is_skip(text) or whole(NOTHING_TO_SAY, text) or says_no(text)
+
+
+# A negation that is the complaint itself: "can't get anyone" to the skills question is a
+# view, whatever NLU makes of it (set Z's NLU read it as a skip and the answer was lost)
+COMPLAINT = re.compile(
+    r"\b(can'?t|cannot|couldn'?t)\s+(get|find|recruit|hire|keep|afford|fill|attract|retain)\b"
+    r"|\bnot enough\b|\b(no ?one|nobody)\s+(applies|apply|wants|stays|lends|will lend)\b"
+)
+
+
+def states_a_complaint(text: Any) -> bool:
+    """The reply is a complaint worded as a negation ("can't get anyone", "nobody applies",
+    "not enough units"): a view, never a skip."""
+    return isinstance(text, str) and bool(COMPLAINT.search(normalise(text)))
 
 
 # At a choice of themes: none of them ("none of these", "nothing", "neither").
