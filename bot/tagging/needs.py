@@ -139,7 +139,7 @@ _PREMISES = re.compile(
     # "the new estates have no workshops or units for trades", "not enough lab space" (not
     # "no issues with premises")
     r"|\b(?:no(?!\s+(?:issues?|problems?|complaints?|worries|concerns?|shortage)\b)|"
-    r"hardly any|not enough|too few|(?:a )?lack of)\s+(?:[\w'-]+\s+){0,2}?"
+    r"hardly any|not enough|not (?:a single|one)|too few|(?:a )?lack of)\s+(?:[\w'-]+\s+){0,2}?"
     rf"{_PREMISES_NOUN}\b{_NOT_PREMISES}"
     # premises the firm may not grow: "planning won't let us put in a mezzanine", "the council
     # turned down our application to extend the workshop", "stuck for space"

@@ -74,11 +74,18 @@ _UTILITIES = (
     r"(?:connect\w*|capacity|export\w*|headroom) (?:to|on|in|into) the grid|"
     r"substations?|three[- ]phase|the dno|power to the site)\b"
 )
+# A link that floods or is shut: "the road to Westcott floods every winter", "the lane to
+# our yard floods" (4 of 4 training messages carry infrastructure)
+_CUT_OFF = (
+    r"\b(?:roads?|lanes?|trains?|rail(?:way)?|bus(?:es)?|station|junctions?|bypass|roundabouts?|"
+    r"a\d{2,4}|m\d{1,2}|bridge)\s+(?:[\w']+\s+){0,3}?(?:floods|flooded|flooding|shuts|is shut|"
+    r"closes|keeps closing|is closed|was closed|blocked|gets cut off|is cut off)\b"
+)
 # "the air on Desborough Road is awful" is about the air (environment), not the road
 _ABOUT_THE_AIR = re.compile(r"\b(?:air|fumes|pollution|noise|smell)\b", re.IGNORECASE)
 RULES: dict[str, re.Pattern] = {
     "intelligent_public_services": _PUBLIC_BUYER,
-    "infrastructure": re.compile(rf"{_LINK_TO_FIX.pattern}|{_UTILITIES}", re.IGNORECASE),
+    "infrastructure": re.compile(rf"{_LINK_TO_FIX.pattern}|{_UTILITIES}|{_CUT_OFF}", re.IGNORECASE),
 }
 
 

@@ -9,8 +9,11 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+
+import bot.tagging
 
 PROBE = """
 import json, sys
@@ -56,3 +59,26 @@ def test_every_module_the_served_tagger_runs_is_in_the_model_version(
     served = {m for m in served_modules if m.startswith("bot.tagging")} - NOT_DECIDING
     hashed = {"bot.tagging." + name.removesuffix(".py").replace("/", ".") for name in RUNTIME_FILES}
     assert served - hashed == set()
+
+
+def test_the_data_files_the_served_tagger_reads_are_in_the_model_version() -> None:
+    """The gazetteer's terms and the tokenizer's rules decide features and thresholds as much
+    as code: an "EWR" line in gazetteer.yml moved a threshold under the same model name."""
+    from bot.tagging.training.train import RUNTIME_FILES
+
+    package = Path(bot.tagging.__file__).parent
+    data = {p.name for p in package.iterdir() if p.suffix in (".yml", ".yaml", ".json")}
+    assert data and data <= set(RUNTIME_FILES)
+
+
+def test_the_seeded_assets_change_the_model_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """seeds/themes.yml names the gazetteer's assets: editing it names a new model."""
+    from bot.tagging.training import train
+
+    before = train.model_version(b"data", {}, 13)
+    themes = (train.SEEDS_DIR / "themes.yml").read_text(encoding="utf-8")
+    (tmp_path / "themes.yml").write_text(themes + "\n# one more asset\n", encoding="utf-8")
+    monkeypatch.setattr(train, "SEEDS_DIR", tmp_path)
+    assert train.model_version(b"data", {}, 13) != before

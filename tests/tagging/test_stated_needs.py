@@ -193,9 +193,14 @@ def test_renting_out_or_renting_kit_is_not_premises(text: str) -> None:
         ("affordable space for a second production line", True),
         ("a unit we can actually afford would change everything", True),
         ("a lab I could afford, anywhere in the county", True),
+        ("thousands of new homes and not one workshop unit", True),
+        ("not a single unit to rent in the whole town", True),
+        ("not one person applied", False),
         ("cheap space launches are the future of the sector", False),
         ("we can afford the rent, it's staff we lack", False),
     ],
 )
-def test_cheap_space_and_premises_the_firm_can_afford_are_premises(text: str, found: bool) -> None:
+def test_cheap_space_affordable_premises_and_not_one_unit_are_premises(
+    text: str, found: bool
+) -> None:
     assert ("infrastructure" in stated_needs([text])) is found

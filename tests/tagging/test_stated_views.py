@@ -38,6 +38,9 @@ from bot.tagging.training import data as tagdata
         ("the grid operator says there's no capacity until 2031", "infrastructure"),
         ("the DNO wants six figures for a bigger connection", "infrastructure"),
         ("we can't get a three-phase supply to the barn", "infrastructure"),
+        # a link that floods or is shut
+        ("the road to the industrial estate floods every winter", "infrastructure"),
+        ("the lane to our farm shop was closed for six weeks", "infrastructure"),
     ],
 )
 def test_a_view_said_outright_carries_its_theme(text: str, theme: str) -> None:

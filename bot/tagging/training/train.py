@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from bot.strategy import THEME_IDS
+from bot.strategy.loader import SEEDS_DIR
 from bot.tagging.model import DEFAULT_CONFIG, ENCODER_FILE, TrainedTagger, prepare
 from bot.tagging.training import data as tagdata
 from bot.tagging.training.answers import ANSWERS_PATH, fit_answer_head, load_answers
@@ -61,6 +62,10 @@ RUNTIME_FILES = (
     "training/answers.py",
     "training/fit.py",
     "training/crossval.py",
+    # data the served tagger reads: a gazetteer term changes features and tuned thresholds
+    # (an "EWR" entry moved infrastructure's from 0.55 to 0.45 under the same model name)
+    "gazetteer.yml",
+    "tokenizer_en.json",
 )
 
 
@@ -73,7 +78,8 @@ def model_version(data_bytes: bytes, config: dict, seed: int) -> str:
     digest.update(json.dumps(config, sort_keys=True).encode())
     digest.update(str(seed).encode())
     runtime = Path(__file__).resolve().parent.parent
-    for path in [runtime / name for name in RUNTIME_FILES] + [Path(__file__)]:
+    seeds = [SEEDS_DIR / "themes.yml"]  # the gazetteer's named assets
+    for path in [runtime / name for name in RUNTIME_FILES] + seeds + [Path(__file__)]:
         digest.update(path.read_bytes())
     digest.update(assets.ONNX_SHA256.encode())
     digest.update(assets.TOKENIZER_SHA256.encode())
