@@ -55,14 +55,20 @@ SPACE = ["island:space:opportunities", "island:space:barriers", "island:space:he
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "reply"),
     [
-        "whats an island exactly? we just machine valves, didnt know we were on one",
-        "before i answer that one, who actually sees this? dont want the primes reading it",
+        (
+            "whats an island exactly? we just machine valves, didnt know we were on one",
+            "utter_faq/islands_seabed",
+        ),
+        (
+            "before i answer that one, who actually sees this? dont want pinewood reading it",
+            "utter_faq/data_privacy",
+        ),
     ],
 )
 def test_a_side_question_with_context_is_answered_and_the_question_asked_again(
-    database_url: str, text: str
+    database_url: str, text: str, reply: str
 ) -> None:
     service.record_consent("z-aside", "rest", True)
     slots = {"pending_questions": SPACE, "islands": ["space"], "requested_slot": "island_answer"}
@@ -70,7 +76,7 @@ def test_a_side_question_with_context_is_answered_and_the_question_asked_again(
     dispatcher = CollectingDispatcher()
     result = ValidateStrategyForm().validate_island_answer(text, dispatcher, tracker, {})
     assert result == {"island_answer": None}  # the same question again
-    assert dispatcher.messages  # answered
+    assert [m.get("response") for m in dispatcher.messages] == [reply]  # what it asked
     assert service.recorded_answers("z-aside") == []
     # the answer that follows is kept against the question it answers
     answer = "the test stands at Westcott need valves made to order"

@@ -9,7 +9,12 @@ from __future__ import annotations
 import pytest
 
 from bot.consultation.choice_view import choice_and_view, named_only
-from bot.consultation.replies import means_nothing, question_then_remark, states_a_complaint
+from bot.consultation.replies import (
+    asked_topic,
+    means_nothing,
+    question_then_remark,
+    states_a_complaint,
+)
 from bot.strategy import THEME_IDS
 
 SEABED = THEME_IDS[5:]
@@ -140,3 +145,20 @@ def test_a_question_about_the_consultation_then_context_is_a_side_question(text:
 )
 def test_a_view_or_a_question_alone_is_not_a_question_then_a_remark(text: str) -> None:
     assert not question_then_remark(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        (
+            "before i answer that one, who actually sees this? dont want pinewood reading",
+            "data_privacy",
+        ),
+        ("whats an island exactly? we just machine valves", "islands_seabed"),
+        ("@btvlep is it only these 5 sectors the strategy cares about? were engineers", "focus"),
+        ("what does the LEP do? we make sandwiches", None),  # NLU's answer stands
+        ("who reads this? we want the A41 fixed", None),  # a view: not a side question
+    ],
+)
+def test_what_the_opening_question_asks(text: str, topic: str | None) -> None:
+    assert asked_topic(text) == topic

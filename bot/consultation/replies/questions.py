@@ -133,6 +133,30 @@ def question_then_remark(text: str) -> bool:
     )
 
 
+# What the question of a question-then-remark asks, when its words say so plainly: the
+# NLU's answer is chosen on the whole message, and the remark can lead it astray ("who
+# actually sees this? dont want pinewood reading me moan" was answered with the focus)
+ASKED_TOPICS = (
+    (
+        "data_privacy",
+        re.compile(
+            r"\bwho (actually |else |exactly |really )?(sees|reads|gets to "
+            r"see|will see|will read|has access to)|\b(data|privacy|gdpr)\b"
+        ),
+    ),
+    ("islands_seabed", re.compile(r"\b(islands?|seabed|sea bed)\b")),
+    ("focus", re.compile(r"\b(sectors?|industries|focus\w*)\b")),
+)
+
+
+def asked_topic(text: str) -> str | None:
+    """The FAQ topic the opening question of a question-then-remark asks about, if plain."""
+    if not question_then_remark(text):
+        return None
+    asked = normalise(without_addressees(text).split("?", 1)[0])
+    return next((key for key, pattern in ASKED_TOPICS if pattern.search(asked)), None)
+
+
 # "the broadband on our estate is awful, will the LEP actually fix it?": a view with a
 # question about acting on it tacked on (the ninth set: answered as a question, never
 # stored). Only a question about doing something; "we're a garden centre, is this only for
