@@ -103,10 +103,11 @@ def about_the_consultation(text: str) -> bool:
 # the strategy cares about? were more general engineering really" (set Z kept all three as
 # the answer). Answered, and the question asked again. Not when the words after it
 # complain or ask for something: "what's the Arc for? our problem is the A41" is a view.
-ABOUT_THIS = re.compile(
-    r"\b(who (actually |else |exactly |really )?(sees|reads|gets to see|will see|will read|"
-    r"has access to)|sectors?|industries)\b"
+WHO_SEES = (
+    r"who (actually |else |exactly |really )?(sees|reads|gets to see|will see|will read|"
+    r"has access to)"
 )
+ABOUT_THIS = re.compile(rf"\b({WHO_SEES}|sectors?|industries)\b")
 REMARK_MAX_WORDS = 12
 REMARK_IS_A_VIEW = re.compile(
     r"\b(problems?|issues?|need|needs|awful|terrible|nightmare|joke|shocking|gridlock\w*|"
@@ -139,10 +140,7 @@ def question_then_remark(text: str) -> bool:
 ASKED_TOPICS = (
     (
         "data_privacy",
-        re.compile(
-            r"\bwho (actually |else |exactly |really )?(sees|reads|gets to "
-            r"see|will see|will read|has access to)|\b(data|privacy|gdpr)\b"
-        ),
+        re.compile(rf"\b({WHO_SEES}|data|privacy|gdpr)\b"),
     ),
     ("islands_seabed", re.compile(r"\b(islands?|seabed|sea bed)\b")),
     ("focus", re.compile(r"\b(sectors?|industries|focus\w*)\b")),
