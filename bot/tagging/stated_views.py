@@ -78,7 +78,7 @@ _UTILITIES = (
 # our yard floods" (4 of 4 training messages carry infrastructure)
 _CUT_OFF = (
     r"\b(?:roads?|lanes?|trains?|rail(?:way)?|bus(?:es)?|station|junctions?|bypass|roundabouts?|"
-    r"a\d{2,4}|m\d{1,2}|bridge)\s+(?:[\w']+\s+){0,3}?(?:floods|flooded|flooding|shuts|is shut|"
+    r"a\d{2,4}|m\d{1,2}|bridge)\s+(?:[\w']+\s+){0,5}?(?:floods|flooded|flooding|shuts|is shut|"
     r"closes|keeps closing|is closed|was closed|blocked|gets cut off|is cut off)\b"
 )
 # "the air on Desborough Road is awful" is about the air (environment), not the road
