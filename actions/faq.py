@@ -40,7 +40,7 @@ from bot.consultation.involvement import (
     involvement_text,
 )
 from bot.consultation.questions import message, named_themes
-from bot.consultation.replies import asked_topic, impatient, question_then_remark
+from bot.consultation.replies import asked_topic, impatient, side_question
 from bot.consultation.standing import (
     asks_about_a_grant,
     asks_about_cost,
@@ -140,9 +140,10 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     text = latest_text(tracker)
     # "who actually sees this? dont want pinewood reading me moan": the question asks; the
     # words after it are context (set Z was told about the focus, then Creative and digital)
-    if topic := asked_topic(text):
+    question = side_question(text)
+    if question is not None and (topic := asked_topic(question)):
         key, confidence = topic, 1.0
-    named = named_themes(text.split("?", 1)[0] if question_then_remark(text) else text)
+    named = named_themes(question if question is not None else text)
     if named and (key in (None, "islands_seabed") or confidence < SURE):
         for theme_id in named[:MAX_THEMES_DESCRIBED]:
             dispatcher.utter_message(text=describe(theme_id))

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from bot.strategy import THEME_IDS
+from bot.tagging.complaints import is_complaint
 from bot.tagging.features import sigmoid
 
 if TYPE_CHECKING:
@@ -91,22 +92,16 @@ REFUSAL_WORD = re.compile(
     r"whatever|irrelevant|nowt)\b|n't\b"
 )
 CARRIES_ON = re.compile(r"^\W*(and|also|plus|but|because|cos|so|which|oh and|ps)\b")
-# A negation that is the complaint itself ("Can't get anyone.", "not enough space", "nobody
-# applies") is a view: 57 of 57 such answers in our data take their question's theme, where
-# the answer head put "Can't get anyone." on either side of 0.5 from one training to the next.
-COMPLAINT = re.compile(
-    r"\b(can't|cant|cannot|couldn't|couldnt)\s+(get|find|recruit|hire|keep|afford|fill|attract|"
-    r"retain)\b|\bnot enough\b|\b(no ?one|nobody)\s+(applies|apply|wants|stays)\b"
-)
 
 
+# Nor is a negation that is the complaint itself ("Can't get anyone.": `complaints.py`).
 def may_decline(text: str) -> bool:
     """The answer has a word of refusal in it, is not a complaint that needs its negation,
     and does not carry on the last answer."""
     lowered = _lowered(text)
     return (
         bool(REFUSAL_WORD.search(lowered))
-        and not COMPLAINT.search(lowered)
+        and not is_complaint(lowered)
         and not CARRIES_ON.search(lowered)
     )
 

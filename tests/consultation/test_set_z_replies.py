@@ -13,6 +13,7 @@ from bot.consultation.replies import (
     asked_topic,
     means_nothing,
     question_then_remark,
+    side_question,
     states_a_complaint,
 )
 from bot.strategy import THEME_IDS
@@ -161,4 +162,11 @@ def test_a_view_or_a_question_alone_is_not_a_question_then_a_remark(text: str) -
     ],
 )
 def test_what_the_opening_question_asks(text: str, topic: str | None) -> None:
-    assert asked_topic(text) == topic
+    question = side_question(text)
+    assert (asked_topic(question) if question is not None else None) == topic
+
+
+def test_a_side_question_is_its_opening_question_without_the_handles() -> None:
+    text = "@btvlep whats an island exactly? we just machine valves"
+    assert side_question(text) == "whats an island exactly"
+    assert side_question("whats an island exactly? the A41 is a nightmare") is None

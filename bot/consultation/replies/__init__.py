@@ -43,6 +43,7 @@ from bot.consultation.replies.questions import (
     looks_like_question,
     opens_with_question,
     question_then_remark,
+    side_question,
     view_with_question,
 )
 from bot.consultation.replies.skips import (
@@ -128,6 +129,7 @@ __all__ = [
     "normalise",
     "opens_with_question",
     "question_then_remark",
+    "side_question",
     "punctuation_only",
     "says_no",
     "says_yes",

@@ -116,22 +116,29 @@ REMARK_IS_A_VIEW = re.compile(
 )
 
 
-def question_then_remark(text: str) -> bool:
-    """The message opens with a question about the consultation or the strategy and adds a
-    few words of context that ask or complain about nothing: a side question, not an
-    answer."""
+def side_question(text: str) -> str | None:
+    """The opening question, when the message opens with a question about the consultation
+    or the strategy and adds a few words of context that ask or complain about nothing: a
+    side question, not an answer. None otherwise."""
     text = without_addressees(text)  # "@btvlep is it only ...?" on X
     if not opens_with_question(text):
-        return False
+        return None
     asked, rest = text.split("?", 1)
     if not (about_the_consultation(asked) or ABOUT_THIS.search(normalise(asked))):
-        return False
+        return None
     remark = normalise(rest)
-    return (
+    if (
         "?" not in rest
         and 0 < len(remark.split()) <= REMARK_MAX_WORDS
         and not REMARK_IS_A_VIEW.search(remark)
-    )
+    ):
+        return asked
+    return None
+
+
+def question_then_remark(text: str) -> bool:
+    """A side question followed by a few words of context (`side_question`)."""
+    return side_question(text) is not None
 
 
 # What the question of a question-then-remark asks, when its words say so plainly: the
@@ -147,11 +154,9 @@ ASKED_TOPICS = (
 )
 
 
-def asked_topic(text: str) -> str | None:
-    """The FAQ topic the opening question of a question-then-remark asks about, if plain."""
-    if not question_then_remark(text):
-        return None
-    asked = normalise(without_addressees(text).split("?", 1)[0])
+def asked_topic(question: str) -> str | None:
+    """The FAQ topic a side question (`side_question`'s part) asks about, if plain."""
+    asked = normalise(question)
     return next((key for key, pattern in ASKED_TOPICS if pattern.search(asked)), None)
 
 

@@ -10,6 +10,7 @@ from bot.consultation.replies.text import DASHES, mentions, normalise, shrug_onl
 from bot.consultation.replies.typos import fix_command_typos
 from bot.consultation.replies.yes_no import says_no
 from bot.consultation.x_style import without_addressees
+from bot.tagging.complaints import is_complaint
 
 # The campaign's own tag, which says nothing ("nowt #bucksLIS")
 CAMPAIGN_TAG = re.compile(r"(?<![\w#])#buckslis\b", re.IGNORECASE)
@@ -48,7 +49,11 @@ def is_skip(text: str | None) -> bool:
     button."""
     if not text:
         return False
-    text = _bare(text)
+    return _bare_skip(_bare(text))
+
+
+def _bare_skip(text: str) -> bool:
+    """`is_skip` of a reply whose handles and campaign tag are already gone."""
     norm = normalise(text)
     return (
         text.strip() in DASHES
@@ -103,21 +108,13 @@ def means_nothing(text: Any) -> bool:
     if not isinstance(text, str):
         return False
     text = _bare(text)
-    return is_skip(text) or whole(NOTHING_TO_SAY, text) or says_no(text)
-
-
-# A negation that is the complaint itself: "can't get anyone" to the skills question is a
-# view, whatever NLU makes of it (set Z's NLU read it as a skip and the answer was lost)
-COMPLAINT = re.compile(
-    r"\b(can'?t|cannot|couldn'?t)\s+(get|find|recruit|hire|keep|afford|fill|attract|retain)\b"
-    r"|\bnot enough\b|\b(no ?one|nobody)\s+(applies|apply|wants|stays|lends|will lend)\b"
-)
+    return _bare_skip(text) or whole(NOTHING_TO_SAY, text) or says_no(text)
 
 
 def states_a_complaint(text: Any) -> bool:
     """The reply is a complaint worded as a negation ("can't get anyone", "nobody applies",
     "not enough units"): a view, never a skip."""
-    return isinstance(text, str) and bool(COMPLAINT.search(normalise(text)))
+    return isinstance(text, str) and is_complaint(normalise(text))
 
 
 # At a choice of themes: none of them ("none of these", "nothing", "neither").

@@ -50,6 +50,7 @@ RUNTIME_FILES = (
     "clauses.py",
     "result.py",
     "question_context.py",
+    "complaints.py",
     "terms.py",
     "needs.py",
     "stated_views.py",
