@@ -38,15 +38,19 @@ _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 def named_outright(text: str, hits: list) -> set[str]:
     """Themes of a short reply that is mostly a named subject ("skills", "roads",
     "Silverstone Park", "CAV trials", "EWR when?"): at most three content words, at least
-    half of them inside gazetteer matches. A bare asset or keyword has too little text for
-    the classifier, yet GUIDE.md is plain that it carries its theme however short."""
+    half of them inside gazetteer matches or abbreviations that count only alone
+    (`gazetteer.ALONE`). A bare asset or keyword has too little text for the classifier,
+    yet GUIDE.md is plain that it carries its theme however short."""
+    from bot.tagging.gazetteer import ALONE
+
     words = [w for w in _WORD.findall(text.lower()) if w not in STOP_WORDS]
-    if not words or len(words) > SHORT_MAX_WORDS or not hits:
+    alone = [ALONE[w] for w in words if w in ALONE]
+    if not words or len(words) > SHORT_MAX_WORDS or not (hits or alone):
         return set()
-    covered = {w for hit in hits for w in _WORD.findall(hit.text.lower())}
+    covered = {w for hit in hits for w in _WORD.findall(hit.text.lower())} | set(ALONE)
     if 2 * sum(w in covered for w in words) < len(words):
         return set()
-    return {t for hit in hits for t in hit.themes}
+    return {t for hit in hits for t in hit.themes} | {t for themes in alone for t in themes}
 
 
 def gazetteer_features(texts: list[str]) -> tuple[np.ndarray, list]:

@@ -29,12 +29,13 @@ from bot.tagging.vocabulary import wider_keywords
 TERMS_PATH = Path(__file__).with_name("gazetteer.yml")
 
 
-def _load_terms(
-    path: Path = TERMS_PATH,
-) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...], dict[str, tuple[str, ...]]]:
-    """The gazetteer's own assets, places and keywords (`gazetteer.yml`: data, so the lists
-    can be extended without reading code). A theme id outside GUIDE.md's twelve is an
-    error here, not a silently dead entry."""
+Terms = dict[str, tuple[str, ...]]
+
+
+def _load_terms(path: Path = TERMS_PATH) -> tuple[Terms, tuple[str, ...], Terms, Terms]:
+    """The gazetteer's own assets, places, keywords and names that count only alone
+    (`gazetteer.yml`: data, so the lists can be extended without reading code). A theme id
+    outside GUIDE.md's twelve is an error here, not a silently dead entry."""
     import yaml
 
     data = yaml.load(
@@ -43,16 +44,19 @@ def _load_terms(
     assets = {str(k): tuple(v) for k, v in data["assets"].items()}
     places = tuple(str(p) for p in data["places"])
     keywords = {str(k): tuple(str(w) for w in v) for k, v in data["keywords"].items()}
-    used = {t for themes in assets.values() for t in themes} | set(keywords)
+    alone = {str(k).lower(): tuple(v) for k, v in (data.get("alone") or {}).items()}
+    used = {t for themes in [*assets.values(), *alone.values()] for t in themes} | set(keywords)
     unknown = sorted(used - set(THEME_IDS))
     if unknown:
         raise ValueError(f"{path.name}: unknown theme id(s) {', '.join(unknown)}")
-    return assets, places, keywords
+    return assets, places, keywords, alone
 
 
 # Named assets -> the theme(s) a mention usually signals; towns and villages (context, no
-# theme by themselves); sector and topic keywords per theme.
-ASSETS, PLACES, KEYWORDS = _load_terms()
+# theme by themselves); sector and topic keywords per theme; lower-case abbreviations that
+# carry a theme only in a reply that is nothing else (`features.named_outright`), never
+# matched as features.
+ASSETS, PLACES, KEYWORDS, ALONE = _load_terms()
 
 
 @dataclass(frozen=True)

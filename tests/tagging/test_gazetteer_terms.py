@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.strategy import THEME_IDS
-from bot.tagging.gazetteer import ASSETS, KEYWORDS, PLACES, _load_terms, gazetteer
+from bot.tagging.gazetteer import ALONE, ASSETS, KEYWORDS, PLACES, _load_terms, gazetteer
 
 
 def test_the_terms_file_covers_every_theme_and_places_carry_none() -> None:
@@ -27,4 +27,16 @@ def test_an_unknown_theme_id_in_the_terms_file_is_an_error(tmp_path: Path) -> No
         encoding="utf-8",
     )
     with pytest.raises(ValueError, match="creative_digitl"):
+        _load_terms(bad)
+
+
+def test_names_that_count_only_alone_are_no_features(tmp_path: Path) -> None:
+    assert ALONE["ewr"] == ("infrastructure",)
+    assert gazetteer().hits("EWR can't come soon enough") == []
+    bad = tmp_path / "gazetteer.yml"
+    bad.write_text(
+        "assets: {}\nplaces: []\nkeywords: {}\nalone:\n  EWR: [infrastructur]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ValueError, match="infrastructur"):
         _load_terms(bad)

@@ -24,6 +24,18 @@ def test_named_outright_needs_every_content_word_covered() -> None:
     assert named_outright(long, [hit("skills", "education_skills")]) == set()
 
 
+def test_an_abbreviation_counts_only_in_a_reply_that_is_nothing_else() -> None:
+    """"EWR" is no gazetteer match (not a feature), yet alone it names East West Rail."""
+    assert named_outright("EWR when?", []) == {"infrastructure"}
+    assert named_outright("NSIC", []) == {"medical_technologies"}
+    assert named_outright("EWR and skills", [hit("skills", "education_skills")]) == {
+        "infrastructure",
+        "education_skills",
+    }
+    assert named_outright("EWR will open up bedford recruitment", []) == set()
+    assert named_outright("hello", []) == set()
+
+
 @pytest.mark.parametrize(
     ("text", "theme"),
     [
@@ -31,6 +43,7 @@ def test_named_outright_needs_every_content_word_covered() -> None:
         ("Roads!", "infrastructure"),
         ("grants", "entrepreneurialism"),
         ("Silverstone", "high_performance_technology"),
+        ("@btvlep EWR #bucksLIS", "infrastructure"),  # set Z of unseen conversations
     ],
 )
 def test_bare_subjects_are_tagged(trained_engine: object, text: str, theme: str) -> None:
