@@ -25,7 +25,7 @@ def test_named_outright_needs_every_content_word_covered() -> None:
 
 
 def test_an_abbreviation_counts_only_in_a_reply_that_is_nothing_else() -> None:
-    """"EWR" is no gazetteer match (not a feature), yet alone it names East West Rail."""
+    """ "EWR" is no gazetteer match (not a feature), yet alone it names East West Rail."""
     assert named_outright("EWR when?", []) == {"infrastructure"}
     assert named_outright("NSIC", []) == {"medical_technologies"}
     assert named_outright("EWR and skills", [hit("skills", "education_skills")]) == {
