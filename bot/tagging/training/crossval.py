@@ -78,28 +78,40 @@ def tune_settings(config: dict) -> dict:
 
 
 def tune_thresholds(P: np.ndarray, Y: np.ndarray, config: dict) -> np.ndarray:
-    """Per theme, the threshold maximising F1 on out-of-fold scores (ties: nearest 0.5),
-    then shrunk towards 0.5 by `threshold_shrink` (small data: keep thresholds moderate)."""
+    """Per theme, the threshold maximising F1 on out-of-fold scores, then shrunk towards 0.5
+    by `threshold_shrink` (small data: keep thresholds moderate).
+
+    With `threshold_flat` > 0, the middle of the stretch of thresholds around the best whose
+    F1 is within that much of it: where the curve is flat, the best point is decided by a
+    few messages and moves from one training to the next; the middle does not. Without it,
+    the best point (ties: nearest 0.5)."""
     grid = np.round(
         np.arange(
             config["threshold_min"], config["threshold_max"] + 1e-9, config["threshold_step"]
         ),
         4,
     )
+    flat = config.get("threshold_flat", 0.0)
     out = []
     for j in range(Y.shape[1]):
-        best = (-1.0, 1.0, 0.5)
-        for t in grid:
-            pred = P[:, j] >= t
-            tp = int((pred & (Y[:, j] == 1)).sum())
-            denom = int(pred.sum() + Y[:, j].sum())
-            f1 = 2 * tp / denom if denom else 0.0
-            key = (round(f1, 6), -abs(t - 0.5))
-            if key > (round(best[0], 6), -best[1]):
-                best = (f1, abs(t - 0.5), float(t))
-        out.append(best[2])
+        f1 = np.array([_f1(P[:, j] >= t, Y[:, j] == 1) for t in grid]).round(6)
+        best = int(max(np.flatnonzero(f1 == f1.max()), key=lambda i: (-abs(grid[i] - 0.5), -i)))
+        if not flat:
+            out.append(float(grid[best]))
+            continue
+        low = high = best
+        while low > 0 and f1[low - 1] >= f1[best] - flat:
+            low -= 1
+        while high < len(grid) - 1 and f1[high + 1] >= f1[best] - flat:
+            high += 1
+        out.append(float(grid[low] + grid[high]) / 2)
     shrink = config.get("threshold_shrink", 0.0)
     return np.round(np.array(out) * (1 - shrink) + 0.5 * shrink, 4)
+
+
+def _f1(pred: np.ndarray, gold: np.ndarray) -> float:
+    denom = int(pred.sum() + gold.sum())
+    return 2 * int((pred & gold).sum()) / denom if denom else 0.0
 
 
 def predict_sets(P: np.ndarray, thresholds: np.ndarray) -> list[list[str]]:
