@@ -115,6 +115,9 @@ DEFAULT_CONFIG: dict = {
     # A clause naming a programme ("a KTP", "an SBRI contract", "CPD") carries its theme
     # (`programmes.py`). Models saved without the key: off.
     "named_programmes": True,
+    # A clause naming the planned housing growth ("the Garden Town", "3,000 new homes")
+    # carries housing_growth (`programmes.py`). Models saved without the key: off.
+    "named_plans": True,
 }
 
 ENCODER_FILE = "encoder.onnx"

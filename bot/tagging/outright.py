@@ -9,7 +9,7 @@ rule lifts a theme's score to its threshold and says why in the evidence:
 4. a clause that states a view outright about a public buyer or a transport link ("the
    hospital buys our mattresses", "sort out the road to it"): `stated_views`;
 5. a clause naming a programme GUIDE.md files under one theme ("a KTP", "an SBRI contract",
-   "CPD"): `programmes`;
+   "CPD") or the planned housing growth ("the Garden Town"): `programmes`;
 6. optionally (`term_rule`), a term that predicts a theme precisely: `terms`.
 The classifier weighs a message as a whole, so each of these is a case where it can be
 outvoted by the rest of the message; GUIDE.md says they carry their theme regardless.
@@ -30,7 +30,7 @@ from bot.strategy import THEME_IDS
 from bot.tagging.features import named_outright
 from bot.tagging.incidental_infrastructure import only_incidental
 from bot.tagging.needs import stated_needs
-from bot.tagging.programmes import named_programmes
+from bot.tagging.programmes import named_plans, named_programmes
 from bot.tagging.question_context import question_theme, turns_down
 from bot.tagging.stated_views import stated_views
 
@@ -67,6 +67,7 @@ def lift(
         ("stated_needs", stated_needs, "need"),
         ("stated_views", stated_views, "view"),
         ("named_programmes", named_programmes, "programme"),
+        ("named_plans", named_plans, "plan"),
     ):
         if tagger.config.get(key) and through:
             for theme_id, phrase in rule(clauses).items():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.tagging.clean import clean
-from bot.tagging.programmes import named_programmes
+from bot.tagging.programmes import named_plans, named_programmes
 from bot.tagging.segments import segments
 from bot.tagging.training import data as tagdata
 
@@ -60,3 +60,58 @@ def test_the_engine_tags_a_programme_as_a_second_subject(trained_engine: object)
         config["named_programmes"] = saved
     assert {"space", "intelligent_public_services"} <= set(answer.themes)
     assert any(e.startswith("programme: ") for e in answer.evidence["intelligent_public_services"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "prices have gone mad since the Garden Town started",  # set E of unseen conversations
+        "3,000 new homes at Winslow and not one workshop unit",
+        "thousands of houses going up round Aylesbury",
+        "the new estates need a bus",
+        "we frame new builds for local developers",
+        "we don't want another new estate near the farm",  # against it: still a view on it
+    ],
+)
+def test_the_planned_housing_growth_named_carries_its_theme(text: str) -> None:
+    assert "housing_growth" in named_plans(segments(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we are a care home group, 4 homes, staff turnover 40%",  # homes, but not planned
+        "our homes are in the villages",
+        "we moved to a new estate office in Marlow",
+    ],
+)
+def test_no_plan_is_read_into_other_homes(text: str) -> None:
+    assert named_plans(segments(text)) == {}
+
+
+def test_the_plans_agree_with_the_training_labels() -> None:
+    fired = agreed = 0
+    for path in tagdata.TRAIN_PATHS:
+        for example in tagdata.load(path):
+            found = named_plans(segments(clean(example.text) or example.text))
+            fired += len(found)
+            agreed += sum(theme in example.themes for theme in found)
+    assert fired >= 200
+    assert agreed / fired >= 0.95
+
+
+def test_a_long_answer_keeps_the_plan_it_names(trained_engine: object) -> None:
+    text = (
+        "We make rehabilitation kit and cannot recruit technicians. When we do find someone "
+        "they cannot afford to rent near here, prices have gone mad since the Garden Town "
+        "started, and the A41 is solid every morning."
+    )
+    config = trained_engine.config  # type: ignore[attr-defined]
+    saved = config.get("named_plans")
+    try:
+        config["named_plans"] = True
+        [answer] = trained_engine.tag_many([text])  # type: ignore[attr-defined]
+    finally:
+        config["named_plans"] = saved
+    assert "housing_growth" in answer.themes
+    assert any(line.startswith("plan: ") for line in answer.evidence["housing_growth"])
