@@ -1,6 +1,10 @@
-"""Fixtures and helpers for the tagger tests: the trained model (if any), near-duplicates."""
+"""Fixtures and helpers for the tagger tests: the trained model (if any), a rule switched on
+for one call, a rule's agreement with the training labels, near-duplicates."""
 
 from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import pytest
 
@@ -41,3 +45,32 @@ def near_duplicates(a: list[tagdata.Example], b: list[tagdata.Example]) -> list[
             if len(tx & ty) / len(tx | ty) >= 0.6:
                 out.append((x.text, y.text))
     return out
+
+
+@contextmanager
+def switched(engine: object, key: str, on: bool = True) -> Iterator[object]:
+    """The engine with config `key` set to `on` for the block, as it was after: the served
+    model may have been trained before the key existed (then it reads as off)."""
+    config = engine.config  # type: ignore[attr-defined]
+    saved = config.get(key)
+    config[key] = on
+    try:
+        yield engine
+    finally:
+        config[key] = saved
+
+
+def training_agreement(rule: Callable[[list[str]], dict[str, str]]) -> tuple[int, int]:
+    """(themes fired, themes the writers' labels carry) when an outright rule reads every
+    training message's clauses: the rules add to the classifier, so a stray firing is a
+    wrong tag."""
+    from bot.tagging.clean import clean
+    from bot.tagging.segments import segments
+
+    fired = agreed = 0
+    for path in tagdata.TRAIN_PATHS:
+        for example in tagdata.load(path):
+            found = rule(segments(clean(example.text) or example.text))
+            fired += len(found)
+            agreed += sum(theme in example.themes for theme in found)
+    return fired, agreed

@@ -9,6 +9,7 @@ from bot.tagging.clean import clean
 from bot.tagging.incidental_infrastructure import only_incidental
 from bot.tagging.segments import segments
 from bot.tagging.training import data as tagdata
+from tests.tagging.conftest import switched
 
 
 def _setting(text: str) -> str | None:
@@ -96,14 +97,8 @@ def test_the_engine_withholds_infrastructure_only_for_a_setting(trained_engine: 
 
 
 def test_the_question_asked_about_roads_keeps_infrastructure(trained_engine: object) -> None:
-    engine = trained_engine
-    config = engine.config  # type: ignore[attr-defined]
-    saved = config.get("incidental_infrastructure")
-    try:
-        config["incidental_infrastructure"] = True
+    with switched(trained_engine, "incidental_infrastructure") as engine:
         [answer] = engine.tag_many(  # type: ignore[attr-defined]
             ["driverless shuttles on public roads"], ["seabed:infrastructure:barriers"]
         )
-    finally:
-        config["incidental_infrastructure"] = saved
     assert "infrastructure" in answer.themes

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.tagging.clean import clean
 from bot.tagging.programmes import named_plans, named_programmes
 from bot.tagging.segments import segments
-from bot.tagging.training import data as tagdata
+from tests.tagging.conftest import switched, training_agreement
 
 
 @pytest.mark.parametrize(
@@ -38,26 +37,16 @@ def test_no_programme_is_read_into_other_words(text: str) -> None:
 
 
 def test_the_programmes_agree_with_the_training_labels() -> None:
-    fired = agreed = 0
-    for path in tagdata.TRAIN_PATHS:
-        for example in tagdata.load(path):
-            found = named_programmes(segments(clean(example.text) or example.text))
-            fired += len(found)
-            agreed += sum(theme in example.themes for theme in found)
+    fired, agreed = training_agreement(named_programmes)
     assert fired >= 25
     assert agreed / fired >= 0.95
 
 
 def test_the_engine_tags_a_programme_as_a_second_subject(trained_engine: object) -> None:
-    config = trained_engine.config  # type: ignore[attr-defined]
-    saved = config.get("named_programmes")
-    try:
-        config["named_programmes"] = True
-        [answer] = trained_engine.tag_many(  # type: ignore[attr-defined]
+    with switched(trained_engine, "named_programmes") as engine:
+        [answer] = engine.tag_many(  # type: ignore[attr-defined]
             ["green propellant thruster testing at Westcott, we've got an SBRI phase 2 contract"]
         )
-    finally:
-        config["named_programmes"] = saved
     assert {"space", "intelligent_public_services"} <= set(answer.themes)
     assert any(e.startswith("programme: ") for e in answer.evidence["intelligent_public_services"])
 
@@ -90,12 +79,7 @@ def test_no_plan_is_read_into_other_homes(text: str) -> None:
 
 
 def test_the_plans_agree_with_the_training_labels() -> None:
-    fired = agreed = 0
-    for path in tagdata.TRAIN_PATHS:
-        for example in tagdata.load(path):
-            found = named_plans(segments(clean(example.text) or example.text))
-            fired += len(found)
-            agreed += sum(theme in example.themes for theme in found)
+    fired, agreed = training_agreement(named_plans)
     assert fired >= 200
     assert agreed / fired >= 0.95
 
@@ -106,12 +90,7 @@ def test_a_long_answer_keeps_the_plan_it_names(trained_engine: object) -> None:
         "they cannot afford to rent near here, prices have gone mad since the Garden Town "
         "started, and the A41 is solid every morning."
     )
-    config = trained_engine.config  # type: ignore[attr-defined]
-    saved = config.get("named_plans")
-    try:
-        config["named_plans"] = True
-        [answer] = trained_engine.tag_many([text])  # type: ignore[attr-defined]
-    finally:
-        config["named_plans"] = saved
+    with switched(trained_engine, "named_plans") as engine:
+        [answer] = engine.tag_many([text])  # type: ignore[attr-defined]
     assert "housing_growth" in answer.themes
     assert any(line.startswith("plan: ") for line in answer.evidence["housing_growth"])

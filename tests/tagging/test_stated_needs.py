@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.tagging.clean import clean
 from bot.tagging.needs import stated_needs
-from bot.tagging.segments import segments
-from bot.tagging.training import data as tagdata
+from tests.tagging.conftest import training_agreement
 
 
 @pytest.mark.parametrize(
@@ -84,12 +82,7 @@ def test_the_rules_agree_with_the_training_labels() -> None:
     """On the training messages (labelled by many writers, never by these rules) a clause the
     rules fire on carries the theme in the writer's labels at least 95% of the time: the rules
     are a union over the classifier, so a stray firing is a wrong tag."""
-    fired = agreed = 0
-    for path in tagdata.TRAIN_PATHS:
-        for example in tagdata.load(path):
-            found = stated_needs(segments(clean(example.text) or example.text))
-            fired += len(found)
-            agreed += sum(theme in example.themes for theme in found)
+    fired, agreed = training_agreement(stated_needs)
     assert fired >= 200  # the rules are not so narrow that they never fire
     assert agreed / fired >= 0.95
 

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.tagging.clean import clean
 from bot.tagging.needs import stated_needs
-from bot.tagging.segments import segments
 from bot.tagging.stated_views import stated_views
-from bot.tagging.training import data as tagdata
+from tests.tagging.conftest import training_agreement
 
 
 @pytest.mark.parametrize(
@@ -83,11 +81,6 @@ def test_room_to_grow_is_premises(text: str, found: bool) -> None:
 def test_the_rules_agree_with_the_training_labels() -> None:
     """On the training messages (never labelled by these rules) a clause the rules fire on
     carries the theme in the writer's labels at least 95% of the time."""
-    fired = agreed = 0
-    for path in tagdata.TRAIN_PATHS:
-        for example in tagdata.load(path):
-            found = stated_views(segments(clean(example.text) or example.text))
-            fired += len(found)
-            agreed += sum(theme in example.themes for theme in found)
+    fired, agreed = training_agreement(stated_views)
     assert fired >= 200
     assert agreed / fired >= 0.95
