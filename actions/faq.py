@@ -40,7 +40,7 @@ from bot.consultation.involvement import (
     involvement_text,
 )
 from bot.consultation.questions import message, named_themes
-from bot.consultation.replies import asked_topic, impatient, side_question
+from bot.consultation.replies import asked_topic, impatient, question_before_remark
 from bot.consultation.standing import (
     asks_about_a_grant,
     asks_about_cost,
@@ -140,7 +140,7 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     text = latest_text(tracker)
     # "who actually sees this? dont want pinewood reading me moan": the question asks; the
     # words after it are context (set Z was told about the focus, then Creative and digital)
-    question = side_question(text)
+    question = question_before_remark(text)
     if question is not None and (topic := asked_topic(question)):
         key, confidence = topic, 1.0
     named = named_themes(question if question is not None else text)

@@ -36,6 +36,17 @@ def without_addressees(text: str) -> str:
     return LEADING_HANDLES.sub("", text)
 
 
+def without_own_tags(text: str) -> str:
+    """The text without the consultation's own hashtags ("nowt #bucksLIS" -> "nowt "): they
+    say nothing. Other handles and tags stay."""
+
+    def kept(match: re.Match[str]) -> str:
+        own = match.group("mark") == "#" and match.group("word").lower() in OWN_TAGS
+        return "" if own else match.group(0)
+
+    return HANDLE_OR_TAG.sub(kept, text)
+
+
 def handles_spelled_out(text: Any) -> Any:
     """A profile answer as words: the consultation's own handles and tags dropped, any
     other handle or hashtag spelled out ("@btvlep it's @WycombeVanHire" -> "it's Wycombe

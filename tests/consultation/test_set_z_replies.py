@@ -12,8 +12,8 @@ from bot.consultation.choice_view import choice_and_view, named_only
 from bot.consultation.replies import (
     asked_topic,
     means_nothing,
+    question_before_remark,
     question_then_remark,
-    side_question,
     states_a_complaint,
 )
 from bot.strategy import THEME_IDS
@@ -162,11 +162,11 @@ def test_a_view_or_a_question_alone_is_not_a_question_then_a_remark(text: str) -
     ],
 )
 def test_what_the_opening_question_asks(text: str, topic: str | None) -> None:
-    question = side_question(text)
+    question = question_before_remark(text)
     assert (asked_topic(question) if question is not None else None) == topic
 
 
 def test_a_side_question_is_its_opening_question_without_the_handles() -> None:
     text = "@btvlep whats an island exactly? we just machine valves"
-    assert side_question(text) == "whats an island exactly"
-    assert side_question("whats an island exactly? the A41 is a nightmare") is None
+    assert question_before_remark(text) == "whats an island exactly"
+    assert question_before_remark("whats an island exactly? the A41 is a nightmare") is None

@@ -42,8 +42,8 @@ from bot.consultation.replies.questions import (
     asks_when_it_closes,
     looks_like_question,
     opens_with_question,
+    question_before_remark,
     question_then_remark,
-    side_question,
     view_with_question,
 )
 from bot.consultation.replies.skips import (
@@ -129,7 +129,7 @@ __all__ = [
     "normalise",
     "opens_with_question",
     "question_then_remark",
-    "side_question",
+    "question_before_remark",
     "punctuation_only",
     "says_no",
     "says_yes",

@@ -116,7 +116,7 @@ REMARK_IS_A_VIEW = re.compile(
 )
 
 
-def side_question(text: str) -> str | None:
+def question_before_remark(text: str) -> str | None:
     """The opening question, when the message opens with a question about the consultation
     or the strategy and adds a few words of context that ask or complain about nothing: a
     side question, not an answer. None otherwise."""
@@ -137,8 +137,8 @@ def side_question(text: str) -> str | None:
 
 
 def question_then_remark(text: str) -> bool:
-    """A side question followed by a few words of context (`side_question`)."""
-    return side_question(text) is not None
+    """A side question followed by a few words of context (`question_before_remark`)."""
+    return question_before_remark(text) is not None
 
 
 # What the question of a question-then-remark asks, when its words say so plainly: the
@@ -155,7 +155,7 @@ ASKED_TOPICS = (
 
 
 def asked_topic(question: str) -> str | None:
-    """The FAQ topic a side question (`side_question`'s part) asks about, if plain."""
+    """The FAQ topic a side question (`question_before_remark`'s part) asks about, if plain."""
     asked = normalise(question)
     return next((key for key, pattern in ASKED_TOPICS if pattern.search(asked)), None)
 

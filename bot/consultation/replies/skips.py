@@ -9,17 +9,15 @@ from typing import Any
 from bot.consultation.replies.text import DASHES, mentions, normalise, shrug_only, whole
 from bot.consultation.replies.typos import fix_command_typos
 from bot.consultation.replies.yes_no import says_no
-from bot.consultation.x_style import without_addressees
+from bot.consultation.x_style import without_addressees, without_own_tags
 from bot.tagging.complaints import is_complaint
-
-# The campaign's own tag, which says nothing ("nowt #bucksLIS")
-CAMPAIGN_TAG = re.compile(r"(?<![\w#])#buckslis\b", re.IGNORECASE)
 
 
 def _bare(text: str) -> str:
-    """The reply without the handles an X DM opens with and the campaign's tag: "@btvlep
-    nowt" is "nowt" (set Z kept it, and "@btvlep nothing to add really", as answers)."""
-    return CAMPAIGN_TAG.sub(" ", without_addressees(text))
+    """The reply without the handles an X DM opens with and the campaign's own tags:
+    "@btvlep nowt #bucksLIS" is "nowt" (set Z kept it, and "@btvlep nothing to add really",
+    as answers)."""
+    return without_own_tags(without_addressees(text))
 
 
 # Typed skips and the Skip button: skip this question, whatever it is.
