@@ -47,7 +47,7 @@ def named_outright(text: str, hits: list) -> set[str]:
     alone = [ALONE[w] for w in words if w in ALONE]
     if not words or len(words) > SHORT_MAX_WORDS or not (hits or alone):
         return set()
-    covered = {w for hit in hits for w in _WORD.findall(hit.text.lower())} | set(ALONE)
+    covered = {w for hit in hits for w in _WORD.findall(hit.text.lower())} | ALONE.keys()
     if 2 * sum(w in covered for w in words) < len(words):
         return set()
     return {t for hit in hits for t in hit.themes} | {t for themes in alone for t in themes}

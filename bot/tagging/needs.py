@@ -173,9 +173,11 @@ def first_statements(
     rules: dict[str, re.Pattern],
     clauses: list[str],
     unless: dict[str, re.Pattern] | None = None,
+    negation_cancels: bool = True,
 ) -> dict[str, str]:
     """Theme id -> the first phrase in `clauses` its rule matches, unless a negation comes
-    before it in that clause or the clause matches the theme's `unless` pattern."""
+    before it in that clause (`negation_cancels`) or the clause matches the theme's `unless`
+    pattern."""
     out: dict[str, str] = {}
     for theme_id, pattern in rules.items():
         exclude = (unless or {}).get(theme_id)
@@ -183,7 +185,7 @@ def first_statements(
             match = pattern.search(clause)
             if exclude is not None and match and exclude.search(clause):
                 continue
-            if match and not NEGATED.search(clause, 0, match.start()):
+            if match and not (negation_cancels and NEGATED.search(clause, 0, match.start())):
                 out[theme_id] = match.group(0)
                 break
     return out

@@ -63,9 +63,4 @@ def named_plans(clauses: list[str]) -> dict[str, str]:
     cancel it: "we don't want another new estate" is a view on the growth, and so is "they
     can't afford to rent, prices have gone mad since the Garden Town started" (all 9 such
     messages in our data carry housing_growth)."""
-    out: dict[str, str] = {}
-    for theme_id, pattern in PLANS.items():
-        match = next((m for m in map(pattern.search, clauses) if m), None)
-        if match:
-            out[theme_id] = match.group(0)
-    return out
+    return first_statements(PLANS, clauses, negation_cancels=False)
