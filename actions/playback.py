@@ -20,7 +20,13 @@ from actions.common import (
     skipped,
 )
 from bot.consultation import service
-from bot.consultation.afterthoughts import correct_played_back, view_at_playback
+from bot.consultation.afterthoughts import (
+    ITEMS_MAX,
+    change_asked,
+    correct_played_back,
+    put_answer_right,
+    view_at_playback,
+)
 from bot.consultation.letters import thanks_only
 from bot.consultation.markup import plain_links
 from bot.consultation.questions import message, parse_correction, theme_names
@@ -60,6 +66,21 @@ def summary(sender_id: str) -> str:
     return "\n".join(lines)
 
 
+def change_at_playback(tracker: Tracker) -> list[dict[str, Any]] | None:
+    """ "actually change the second one" at the play-back, however NLU read it ("hold"
+    went back to the play-back in set AB and the new wording after it was kept as one
+    more view): the correction starts, and asks what the answer should say instead."""
+    text = latest_text(tracker)
+    if tracker.get_slot("stage") != "playback" or not change_asked(text, ITEMS_MAX):
+        return None
+    n = change_asked(text, len(service.recorded_answers(tracker.sender_id)))
+    if not n:
+        return None
+    # set here: a form started by a follow-up action does not read the message that
+    # started it (Rasa validates only straight after action_listen)
+    return [SlotSet("amend_item", n), FollowupAction("correction_form")]
+
+
 def keep_view_at_playback(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """One more view at the play-back ("my business partner says add that parking is a
     nightmare"), however NLU read it: kept like a view after the questions, and said so;
@@ -70,8 +91,8 @@ def keep_view_at_playback(dispatcher: CollectingDispatcher, tracker: Tracker) ->
         # "take out what I said about the council": that answer gone, consent untouched
         dispatcher.utter_message(text=taken)
         return True
-    fixed = correct_played_back(tracker.sender_id, channel(tracker), text)
-    if fixed:  # "no, number 1 should say the A413": kept beside answer 1
+    fixed = correct_played_back(tracker.sender_id, text)
+    if fixed:  # "no, number 1 should say the A413": joined to answer 1
         dispatcher.utter_message(text=fixed)
         return True
     if not view_at_playback(text) or not service.record_answer(
@@ -106,12 +127,21 @@ class ActionAskThemeCorrection(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        dispatcher.utter_message(text=message("ask_theme_correction"))
+        n = tracker.get_slot("amend_item")
+        if n:  # "actually change the second one": its new wording
+            dispatcher.utter_message(text=message("ask_new_wording", n=n))
+        else:
+            dispatcher.utter_message(text=message("ask_theme_correction"))
         return []
 
 
 # An explicit change ("no, add skills", "drop housing"), not just naming a theme
-EXPLICIT_CHANGE = re.compile(r"\b(add|drop|remove|take (off|out)|include|untag|delete)\b", re.I)
+EXPLICIT_CHANGE = re.compile(
+    # "take housing off" (set AA: asked "which themes?" and lost it on the "yes" after)
+    r"\b(add|drop|remove|take (off|out)|include|untag|delete|get rid of|"
+    r"(take|knock|strip|cross|leave)( [\w'&-]+){1,5} (off|out))\b",
+    re.I,
+)
 # "it's fine", "leave them", "actually no changes": keep the themes as they are
 KEEP_INTENTS = {"affirm", "stop", "thank"}
 KEEP_WORDS = re.compile(
@@ -119,6 +149,10 @@ KEEP_WORDS = re.compile(
     r"\b(they'?re|it'?s|that'?s|all|looks?) (fine|ok|okay|good|right)\b",
     re.IGNORECASE,
 )
+
+# "never mind", "forget it" to "what should answer 2 say instead?": as it is
+LEAVE_IT = re.compile(r"(oh )?(never ?mind|forget it|leave it|it'?s fine|no change|cancel)")
+KEEP_MAX_WORDS = 5
 
 
 class ValidateCorrectionForm(FormValidationAction):
@@ -136,6 +170,11 @@ class ValidateCorrectionForm(FormValidationAction):
         if tracker.get_slot("requested_slot") == "theme_correction":
             return {}
         text = latest_text(tracker)
+        n = change_asked(text, ITEMS_MAX) and change_asked(
+            text, len(service.recorded_answers(tracker.sender_id))
+        )
+        if n:  # "actually change the second one": asked what it should say instead
+            return {"amend_item": n}
         if holding(text):
             # "hold on" / "wait" that NLU took for a "no": not a correction. The form ends
             # at once and the play-back is shown again, as any held question is asked again.
@@ -164,6 +203,8 @@ class ValidateCorrectionForm(FormValidationAction):
             return {"theme_correction": text}
         if holding(text):
             return {"theme_correction": None}  # the correction question again
+        if tracker.get_slot("amend_item"):
+            return self._new_wording(text, dispatcher, tracker)
         if drop_name_if_asked(dispatcher, tracker):  # "just take our name off it"
             return {"theme_correction": ADDED}
         if skipped(tracker, text):
@@ -186,3 +227,22 @@ class ValidateCorrectionForm(FormValidationAction):
             changes.append(f"dropped {theme_names(remove)}")
         dispatcher.utter_message(text=message("correction_done", changes="; ".join(changes)))
         return {"theme_correction": text}
+
+    @staticmethod
+    def _new_wording(
+        text: str, dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> dict[str, Any]:
+        """The reply to "what should answer 2 say instead?": it replaces the answer ("leave
+        it" keeps it); the play-back is shown again."""
+        n = int(tracker.get_slot("amend_item"))
+        answers = service.recorded_answers(tracker.sender_id)
+        keep = KEEP_WORDS.search(text) or LEAVE_IT.fullmatch(text.strip().lower().rstrip(".!"))
+        if (
+            skipped(tracker, text)
+            or (keep and len(text.split()) <= KEEP_MAX_WORDS)
+            or not (1 <= n <= len(answers))
+        ):
+            return {"theme_correction": "(kept)", "amend_item": None}
+        reply = put_answer_right(tracker.sender_id, answers[n - 1].response_id, n, text, asked=True)
+        dispatcher.utter_message(text=reply)
+        return {"theme_correction": ADDED, "amend_item": None}

@@ -17,6 +17,7 @@ import re
 from typing import Any
 
 from bot.consultation import service
+from bot.consultation.amendments import ADDED, CORRECTED, REWORDED, amend_answer
 from bot.consultation.boundaries import request_or_need_reply
 from bot.consultation.questions import (
     message,
@@ -26,6 +27,7 @@ from bot.consultation.questions import (
     question_kind,
 )
 from bot.consultation.replies import looks_like_question, normalise
+from bot.consultation.x_style import without_addressees, without_own_tags
 from bot.strategy import theme
 
 # "going back to the skills one", "re the housing question", "on the infrastructure bit":
@@ -60,7 +62,12 @@ def earlier_question(text: Any, current_key: str, answered: list[str | None]) ->
         # "oh and on the opportunities one, ..." (set W kept it against the question
         # before): this theme's question of that name, when answered and not the one pending
         key = f"{current_key.rsplit(':', 1)[0]}:{kind}"
-        return key if key != current_key and key in answered else None
+        if key != current_key and key in answered:
+            return key
+        # "re the opportunities question" at a seabed question (set AA kept it as the skills
+        # answer): the island question of that name answered last
+        earlier = [k for k in answered if k and k.endswith(f":{kind}") and k != current_key]
+        return earlier[-1] if earlier else None
     for key in reversed([k for k in answered if k and k.count(":") == 2]):
         theme_id = key.split(":")[1]
         if theme_id in themes and theme_id != current:
@@ -68,22 +75,19 @@ def earlier_question(text: Any, current_key: str, answered: list[str | None]) ->
     return None
 
 
-def revise_earlier_answer(sender_id: str, channel: str, text: str, current_key: str) -> str | None:
-    """Keep a change to an earlier answer with the question it names, in place of that
-    answer when it corrects it; the reply to send, or None when the message is no such
-    change (then it is read as the answer to the question pending)."""
-    answered = [a.question_key for a in service.recorded_answers(sender_id)]
-    key = earlier_question(text, current_key, answered)
+def revise_earlier_answer(sender_id: str, text: str, current_key: str) -> str | None:
+    """Join a change to an earlier answer to that answer, on the question it names, as a
+    correction when it corrects it (`amendments`); the reply to send, or None when the
+    message is no such change (then it is read as the answer to the question pending)."""
+    answers = service.recorded_answers(sender_id)
+    key = earlier_question(text, current_key, [a.question_key for a in answers])
     if key is None:
         return None
-    replaces = CORRECTS.search(normalise(text)) is not None
-    if replaces:
-        service.withdraw_answer(sender_id, key, latest_only=False)
-    service.record_answer(
-        sender_id, channel, text, key, question(key).text, points_back=not replaces
-    )
+    corrects = CORRECTS.search(normalise(text)) is not None
+    latest = [a for a in answers if a.question_key == key][-1]
+    amend_answer(sender_id, latest.response_id, text, CORRECTED if corrects else ADDED)
     name = theme(question(key).theme_id).name
-    return message("earlier_changed" if replaces else "earlier_added", name=name)
+    return message("earlier_changed" if corrects else "earlier_added", name=name)
 
 
 # At the play-back, who else is speaking and asking to add a view ("my business partner
@@ -134,16 +138,40 @@ def view_at_playback(text: Any) -> bool:
 # At the play-back, a numbered answer put right ("no, number 1 should say the A413 not the
 # A41", "2 should read electricians", "in no. 2 I meant Thame"): set U's was read as a theme
 # change ("Which themes should I add or drop?") and lost
-_ITEM = r"(number|no|item|point|answer|line|#)?\s*(?P<n>\d{1,2})"
+# a played-back answer by its number or place: "number 2", "no. 2", "the second one"
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+_ITEM = (
+    r"(the )?(number|no|item|point|answer|line|#)?\s*"
+    rf"(?P<n>\d{{1,2}}|{'|'.join(ORDINALS)}|last)( one| answer| bit| point)?"
+)
 ITEM_FIX = re.compile(
     r"^((no|nope|sorry|oops|actually|wait|ah|oh|hmm|almost|nearly|close|not quite)\s+)*"
-    rf"((in|on|for|re) )?{_ITEM}\s+(should (say|read|be|have said)|is wrong|isn'?t right|"
+    rf"((in|on|for|re) )?{_ITEM},?\s+(should (say|read|be|have said)|is wrong|isn'?t right|"
     r"needs to (say|read|be)|wants to say|i meant|it should (say|read|be)|meant|"
     r"was meant to (say|be))\b\s+(?P<rest>.+)$"
 )
-
+# "actually change the second one", "can I redo number 2?", "the second one is wrong": a
+# new wording is asked for (set AB's "should be: ..." after it was kept as a new view)
+CHANGE_REQUEST = re.compile(
+    r"^((no|nope|sorry|oops|actually|wait|ah|oh|hmm|hang on|hold on|um|erm|ok|okay|can you|"
+    r"could you|can i|could i|can we|please|pls|i'?d like to|i want to|i need to|let me)\s+)*"
+    r"((?P<verb>change|edit|redo|update|fix|amend|rewrite|reword|correct) )?"
+    rf"{_ITEM}(?P<bad> (is|was) (wrong|not right|incorrect)| needs (changing|fixing))?"
+    r"( please| pls)?$"
+)
 
 ITEMS_MAX = 99
+
+
+def _bare(text: str) -> str:
+    """Without the handles an X DM opens with and the campaign's own tags."""
+    return without_own_tags(without_addressees(text))
+
+
+def _item(match: re.Match[str], count: int) -> int | None:
+    word = match.group("n")
+    n = count if word == "last" else ORDINALS.index(word) + 1 if word in ORDINALS else int(word)
+    return n if 1 <= n <= count else None
 
 
 def corrected_item(text: Any, count: int) -> int | None:
@@ -151,17 +179,26 @@ def corrected_item(text: Any, count: int) -> int | None:
     answers; None when it names none (a theme change: "no, add skills")."""
     if not isinstance(text, str):
         return None
-    match = ITEM_FIX.match(normalise(text))
-    if not match:
+    match = ITEM_FIX.match(normalise(_bare(text)))
+    return _item(match, count) if match else None
+
+
+def change_asked(text: Any, count: int) -> int | None:
+    """The number of the answer a message asks to change without saying how ("actually
+    change the second one"), among `count` answers; None for anything else."""
+    if not isinstance(text, str):
         return None
-    n = int(match.group("n"))
-    return n if 1 <= n <= count else None
+    match = CHANGE_REQUEST.match(normalise(_bare(text)).rstrip("?"))
+    if match is None or not (match.group("verb") or match.group("bad")):
+        return None  # "the second one" alone names an answer, asks nothing
+    return _item(match, count)
 
 
-def correct_played_back(sender_id: str, channel: str, text: str) -> str | None:
-    """Keep a correction of a played-back answer beside that answer, on its question (as
-    "sorry, I meant ..." straight after an answer); the reply to send, or None when the
-    message corrects no numbered answer."""
+def correct_played_back(sender_id: str, text: str) -> str | None:
+    """Put a played-back answer right with a correction of it ("no, number 1 should say the
+    A413", "the second one should say chesham, not amersham"): joined to that answer
+    (`amendments`); the reply to send, or None when the message corrects no numbered
+    answer."""
     numbered = corrected_item(text, ITEMS_MAX) is not None
     if not numbered and not REPLACED.search(normalise(text)):
         return None  # most messages: no need to read what was recorded
@@ -173,22 +210,45 @@ def correct_played_back(sender_id: str, channel: str, text: str) -> str | None:
     )
     if n is None:
         return None
-    key = answers[n - 1].question_key
-    try:
-        asked = question(key).text if key else None
-    except (KeyError, ValueError):  # a view after the questions or with a choice
-        asked = None
-    if not numbered and len(answers[n - 1].text.split()) <= ONE_POINT_WORDS:
-        # "it's the A418, not the A41" of a short answer: its one point put right, so the
-        # correction stands in its place (a longer answer may say more: kept beside it)
-        service.withdraw_responses(sender_id, [answers[n - 1].response_id])
-        service.record_answer(sender_id, channel, text, key, asked)
+    return put_answer_right(sender_id, answers[n - 1].response_id, n, text)
+
+
+def put_answer_right(
+    sender_id: str, response_id: int, n: int, text: str, asked: bool = False
+) -> str:
+    """Answer `n` put right by `text`: in its place when `text` gives the new wording in
+    full ("should be: we'd put solar on the roof ..."), or is the reply to "what should it
+    say instead?" (`asked`) and withdraws no words of it; else joined to it as a
+    correction. The reply to send."""
+    text = _bare(text).strip()
+    wording = new_wording(text)
+    if asked and not wording and not REPLACED.search(normalise(text)):
+        wording = text
+    if wording:
+        amend_answer(sender_id, response_id, wording, REWORDED)
         return message("item_replaced", n=n)
-    service.record_answer(sender_id, channel, text, key, asked, points_back=True)
+    amend_answer(sender_id, response_id, text, CORRECTED)
     return message("item_corrected", n=n)
 
 
-ONE_POINT_WORDS = 15
+# The new wording given in full: "should be: ...", "change it to ...", "replace it with ..."
+# (a colon after "should be": "should say chesham, not amersham" only corrects a word)
+NEW_WORDING = re.compile(
+    r"^(.*?\b)?(((it|that|this|(the )?\w+ one) )?(should|needs to|wants to) (say|read|be)\s*:|"
+    r"(change|replace|swap) (it|that|this|(the )?\w+ one)( for| to| with)|make it say|"
+    r"make it read)\s*:?\s*(?P<wording>.+)$",
+    re.IGNORECASE | re.DOTALL,
+)
+WORDING_MIN_WORDS = 4
+
+
+def new_wording(text: str) -> str | None:
+    """The wording that replaces an answer, when the message gives one in full."""
+    match = NEW_WORDING.match(text.strip())
+    if match is None:
+        return None
+    wording = match.group("wording").strip()
+    return wording if len(wording.split()) >= WORDING_MIN_WORDS else None
 
 
 # At the play-back, an answer put right by what it said ("it's the A418 from Thame, not the

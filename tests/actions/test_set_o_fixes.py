@@ -36,14 +36,15 @@ def _with_skills_answer(sender: str) -> None:
     service.record_answer(sender, "rest", "apprentices are impossible to find", SKILLS, None)
 
 
-def test_a_correction_to_an_earlier_answer_replaces_it(database_url: str) -> None:
+def test_a_correction_to_an_earlier_answer_is_joined_to_it(database_url: str) -> None:
     _with_skills_answer("o-earlier")
     text = "re the skills bit - I meant engineers not apprentices"
     result, replies = _roads_answer("o-earlier", text)
     assert result == {"seabed_answer": None}  # the infrastructure question again
     assert replies == [message("earlier_changed", name="Education and skills")]
+    # one answer to the skills question, the correction after the words it corrects
     assert [(a.question_key, a.text) for a in service.recorded_answers("o-earlier")] == [
-        (SKILLS, text)
+        (SKILLS, f"apprentices are impossible to find [corrected: {text}]")
     ]
 
 
@@ -53,7 +54,9 @@ def test_an_addition_to_an_earlier_answer_joins_it(database_url: str) -> None:
     result, replies = _roads_answer("o-add", text)
     assert result == {"seabed_answer": None}
     assert replies == [message("earlier_added", name="Education and skills")]
-    assert [a.question_key for a in service.recorded_answers("o-add")] == [SKILLS, SKILLS]
+    assert [(a.question_key, a.text) for a in service.recorded_answers("o-add")] == [
+        (SKILLS, f"apprentices are impossible to find [added later: {text}]")
+    ]
 
 
 def test_an_answer_naming_another_theme_is_still_the_answer(database_url: str) -> None:

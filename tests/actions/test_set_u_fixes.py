@@ -148,8 +148,7 @@ def test_a_played_back_answer_put_right_by_its_number(database_url: str) -> None
     assert result == {"theme_correction": ADDED}
     assert texts(dispatcher) == [message("item_corrected", n=1)]
     assert [(a.question_key, a.text) for a in service.recorded_answers("u-item")] == [
-        (ROADS, "the A41 at Tring is dug up again"),
-        (ROADS, text),
+        (ROADS, f"the A41 at Tring is dug up again [corrected: {text}]"),
     ]
 
 

@@ -163,15 +163,14 @@ def test_one_answer_taken_out_at_the_play_back(
     assert [a.question_key for a in service.recorded_answers("y-take")] == [SKILLS]
 
 
-def test_a_short_answer_put_right_by_its_words_is_replaced(database_url: str) -> None:
+def test_a_short_answer_put_right_by_its_words_is_corrected(database_url: str) -> None:
     _consulted("y-fix", (ROADS, "the A40 through Wycombe is solid at 8"))
     dispatcher = CollectingDispatcher()
-    tracker = make_tracker(
-        "y-fix", "sorry, the A404 not the A40, it's solid at 8", "deny", slots={"stage": "playback"}
-    )
+    text = "sorry, the A404 not the A40, it's solid at 8"
+    tracker = make_tracker("y-fix", text, "deny", slots={"stage": "playback"})
     assert keep_view_at_playback(dispatcher, tracker)
     assert [a.text for a in service.recorded_answers("y-fix")] == [
-        "sorry, the A404 not the A40, it's solid at 8"
+        f"the A40 through Wycombe is solid at 8 [corrected: {text}]"
     ]
 
 
