@@ -104,9 +104,13 @@ class ValidateContactForm(FormValidationAction):
     def _email_given(self, tracker: Tracker, slot: str) -> dict[str, Any]:
         """An address typed in a sentence ("yeah my email is tom@x.co.uk") is the answer,
         whatever NLU read the sentence as (the word "email" reads as a privacy question)."""
+        text = latest_text(tracker)
+        if tracker.get_slot("requested_slot") is None and slot == "follow_up":
+            # the play-back accepted with the address in the same breath ("yes that's
+            # right, and yes email me, sarah@...": set AA was asked for it again)
+            return {slot: text} if find_email(text) and not text.startswith("/") else {}
         if tracker.get_slot("requested_slot") != slot:
             return {}
-        text = latest_text(tracker)
         return {slot: text} if find_email(text) and not text.startswith("/") else {}
 
     async def extract_follow_up(

@@ -12,7 +12,12 @@ from actions.close import drop_name_if_asked, withdrawn_and_forgotten
 from actions.common import channel, latest_intent, latest_text
 from bot.consultation import service
 from bot.consultation.asides import steps_aside
-from bot.consultation.consent_reply import agrees_to_take_part, says_go_ahead, withdraws_consent
+from bot.consultation.consent_reply import (
+    agrees_to_take_part,
+    says_go_ahead,
+    withdraws_consent,
+    yes_with_name,
+)
 from bot.consultation.involvement import involvement_key, involvement_reply, involvement_text
 from bot.consultation.questions import message
 from bot.consultation.replies import about_the_consultation
@@ -96,10 +101,12 @@ def record(
         ]
         if any(stored):
             dispatcher.utter_message(text=message("early_view_noted"))
-    return [
-        SlotSet("consent", agreed),
-        SlotSet("stage", "profile" if agreed else "declined"),
-    ]
+    events = [SlotSet("consent", agreed), SlotSet("stage", "profile" if agreed else "declined")]
+    name = yes_with_name(latest_text(tracker)) if agreed else None
+    if name:  # "YES please, we're Hartwell Precision": the name question is not asked
+        service.save_profile(tracker.sender_id, channel(tracker), organisation=name)
+        events.append(SlotSet("organisation", name))
+    return events
 
 
 def agreed_in_other_words(

@@ -48,6 +48,7 @@ from bot.consultation.asides import (
     steps_aside,
 )
 from bot.consultation.boundaries import boundary_reply, without_instructions
+from bot.consultation.choices import dropped_themes
 from bot.consultation.continued import (
     continued_joined,
     continues_with_mark,
@@ -55,6 +56,7 @@ from bot.consultation.continued import (
     without_marks,
 )
 from bot.consultation.cut_off import cut_off, joined
+from bot.consultation.email_text import offered_email, without_offered_email
 from bot.consultation.forwarded import email_body
 from bot.consultation.involvement import involvement_reply
 from bot.consultation.junk import junk_reply
@@ -67,6 +69,7 @@ from bot.consultation.questions import (
     message,
     question,
     question_queue,
+    theme_names,
 )
 from bot.consultation.remarks import remark_reply
 from bot.consultation.replies import (
@@ -121,6 +124,11 @@ class ValidateStrategyForm(FormValidationAction):
         changed = switched(answer_slot, key, rest, text, dispatcher, tracker)
         if changed:  # "actually can I do medtech instead?": on to its questions
             return changed
+        gone = dropped_themes(text, list(dict.fromkeys(question(k).theme_id for k in pending)))
+        if gone:  # "actually scratch the space ones": their questions left out
+            left = [k for k in pending if question(k).theme_id not in gone]
+            dispatcher.utter_message(text=message("questions_dropped", names=theme_names(gone)))
+            return {answer_slot: None if left else DONE, "pending_questions": left}
         if asks_to_finish(text):
             # "fine just finish it" that NLU missed: the questions end, as on "stop"; the
             # queue is kept so "actually carry on" at the play-back picks it up again
@@ -155,7 +163,7 @@ class ValidateStrategyForm(FormValidationAction):
             # "btw we're not 6 staff, more like 60 since the merger": the profile put right,
             # no view in it; the same question again (with a view it is kept as well)
             return {answer_slot: None, **fixed}
-        revised = revise_earlier_answer(tracker.sender_id, channel(tracker), text, key)
+        revised = revise_earlier_answer(tracker.sender_id, text, key)
         if revised:  # "going back to the skills one, ...": kept there; asked again
             dispatcher.utter_message(text=revised)
             return {answer_slot: None}
@@ -212,6 +220,9 @@ class ValidateStrategyForm(FormValidationAction):
             # the same sentence pasted to another question: kept once, not counted twice
             dispatcher.utter_message(text=message("already_noted"))
         elif text and not skipped(tracker, text):
+            if offered := offered_email(text):  # "btw happy for you to email me, tom@..."
+                fixed = {**fixed, **self._contact_offered(offered, dispatcher, tracker)}
+                text = without_offered_email(text, offered)
             service.record_answer(
                 tracker.sender_id,
                 channel(tracker),
@@ -227,6 +238,19 @@ class ValidateStrategyForm(FormValidationAction):
                 # read it beside the answer before); said back so the business knows
                 dispatcher.utter_message(text=message("same_as_before"))
         return {answer_slot: None if rest else DONE, "pending_questions": rest, **fixed}
+
+    @staticmethod
+    def _contact_offered(
+        email: str, dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> dict[str, Any]:
+        """The follow-up and the address an answer offers, kept as if asked at the end (the
+        follow-up question is then not asked); nothing when the address is malformed."""
+        try:
+            service.set_contact(tracker.sender_id, channel(tracker), email, True)
+        except ValueError:
+            return {}
+        dispatcher.utter_message(text=message("email_saved"))
+        return {"follow_up": True, "email": email}
 
     @staticmethod
     def _labelled(text: str, pending: list[str], tracker: Tracker) -> list[str] | None:

@@ -30,6 +30,7 @@ from bot.consultation.choices import (
     seabed_named,
     switched_choice,
     turned_down,
+    unfinished_choice,
 )
 from bot.consultation.focus import focus_answer
 from bot.consultation.openings import reading
@@ -65,6 +66,12 @@ def choose(
         # a choice already made, validated again as the form restarts ("carry on")
         return {slot: value}
     text = reading(as_text(value))  # "hi, it's traffic": the view after a greeting
+    among = KINDS[slot][1]
+    if unfinished_choice(text, among):
+        return {slot: None}  # "skills and": the rest comes next (asked again meanwhile)
+    before = previous_user_text(tracker) or ""
+    if unfinished_choice(before, among):
+        text = f"{before} {text}"  # "skills and" + "infrastructure"
     if holding(text):
         return {slot: None}  # asked again
     remark = remark_reply(text) or boundary_reply(text)

@@ -173,6 +173,8 @@ SETS = (
     DATA_DIR / "conversation_probe_x.yml",
     DATA_DIR / "conversation_probe_y.yml",
     DATA_DIR / "conversation_probe_z.yml",
+    DATA_DIR / "conversation_probe_aa.yml",
+    DATA_DIR / "conversation_probe_ab.yml",
 )
 PROFILE = ("organisation", "sector", "size_band", "location", "role")
 

@@ -184,6 +184,7 @@ def test_every_headline_seed_figure_is_stated(domain: dict[str, Any]) -> None:
         arc["analysis_for"],
         strategy["next_steps"]["board_meeting"],
         strategy["preparation"]["commissioned"],
+        strategy["lis"]["lep_kind"],
         involved["contact_name"],
         involved["email"],
         involved["phone"],

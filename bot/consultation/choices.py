@@ -209,3 +209,39 @@ def _seabed_words(theme_id: str) -> set[str]:
     words = {t.name.lower(), theme_id.replace("_", " ")}
     words |= {w.lower() for w in SYNONYMS.get(theme_id, ())}
     return words | {t.name.lower().split(" and ")[0]}
+
+
+# "skills and", "space," then the rest in the next message (set AA chose skills alone and
+# kept "infrastructure" as the skills answer): a choice that stops on a joining word
+DANGLING = re.compile(r"(\band|&|\+|,|\bor|\bplus|\balso)\s*$", re.IGNORECASE)
+PART_MAX_WORDS = 6
+
+
+def unfinished_choice(text: Any, among: tuple[str, ...] | list[str]) -> bool:
+    """A short choice that names a theme and stops on a joining word ("skills and")."""
+    return (
+        isinstance(text, str)
+        and len(text.split()) <= PART_MAX_WORDS
+        and DANGLING.search(text.strip()) is not None
+        and bool(named_themes(text, among))
+    )
+
+
+# "actually scratch the space ones, we're not really space" at a Space question (set AA
+# kept it as the Space answer and asked the rest): that theme's questions left out
+DROPPED = re.compile(
+    # at the start: "we had to drop the space side of the business" is a view
+    r"^((actually|oh|sorry|wait|ok|okay|right|hmm|um|erm|no|can we|could we|can you|could you|"
+    r"please|pls|just|let'?s|i'?d like to|i want to)[ ,]*)*"
+    r"(scratch|skip|drop|forget|ignore|bin|scrap|cancel|lose|leave out)( all)?( of)?"
+    r"( the| those| these| my| our)? (?P<topic>[a-z&' ]{1,30}?) (ones|questions|bits?|part|"
+    r"section|stuff|side)\b"
+)
+
+
+def dropped_themes(text: Any, among: list[str]) -> list[str]:
+    """The themes among `among` whose questions a message asks to leave out."""
+    if not isinstance(text, str):
+        return []
+    match = DROPPED.match(normalise(text))
+    return named_themes(match.group("topic"), among) if match else []

@@ -116,6 +116,43 @@ def details_before_consent(text: Any) -> bool:
     return plain_profile_answer(text) and not named_themes(text)
 
 
+# "YES please, we're Hartwell Precision", "sure - this is Marlow Boatworks": agreeing and
+# giving the organisation's name in one breath (set AA read it as a view before consent,
+# and every reply after was "still not getting it")
+YES_AND_NAME = re.compile(
+    rf"^(({YES_WORDS}|yes please|happy to help)[ ,.!:-]*)+(({FILLER})[ ,.!:-]*)*"
+    r"(we'?re|we are|this is|i'?m from|i am from|from|here from|writing from|"
+    r"on behalf of)\s+(?P<name>[^?]+?)[ .!]*$",
+    re.IGNORECASE,
+)
+NAME_MAX_WORDS = 6
+
+
+def yes_with_name(text: Any) -> str | None:
+    """The organisation's name when the reply agrees and names it ("YES please, we're
+    Hartwell Precision" -> "Hartwell Precision"); None for anything else, a view ("yes,
+    we're struggling to recruit") included."""
+    if not isinstance(text, str):
+        return None
+    match = YES_AND_NAME.match(" ".join(unwrapped(text).split()))
+    if match is None:
+        return None
+    name = match.group("name").strip(" ,.!-")
+    if " from " in f" {name.lower()} ":  # "this is Sarah from Acme Tools": the firm
+        name = re.split(r"\bfrom\b", name, flags=re.IGNORECASE)[-1].strip()
+    words = name.split()
+    titled = all(w[0].isupper() or w[0].isdigit() or w.lower() in NAME_JOINERS for w in words)
+    if not 0 < len(words) <= NAME_MAX_WORDS or not titled or words[0].lower() in NAME_JOINERS:
+        return None  # "yes, we're struggling to recruit", "yes we're in Aylesbury": no name
+    if PUT_OFF.search(normalise(name)) or not plain_profile_answer(name):
+        return None
+    return name
+
+
+# small words inside a name written in title case ("Bucks Food and Drink Ltd")
+NAME_JOINERS = {"and", "&", "of", "the", "for", "on", "in", "at", "ltd", "limited", "llp", "plc"}
+
+
 def says_go_ahead(text: Any) -> bool:
     """The whole reply gives permission to start ("fine. go on then")."""
     return whole(GO_AHEAD, text)
@@ -132,7 +169,7 @@ def agrees_to_take_part(text: Any) -> bool:
         return False
     if FOREIGN_YES.fullmatch(norm + " ") or FOREIGN_YES.fullmatch(norm) or says_go_ahead(text):
         return True
-    if wants_to_take_part(text):
+    if wants_to_take_part(text) or yes_with_name(text):
         return True
     return (
         CONDITIONAL_YES.match(norm) is not None

@@ -54,3 +54,26 @@ def no_email_given(text: str | None) -> bool:
     without asking to be phoned instead; an address in the message is one to use."""
     text = text or ""
     return find_email(text) is None and NO_EMAIL.search(text) is not None
+
+
+# "btw happy for you to email me about all this, tom@x.co.uk" inside an answer (set AA):
+# an offer to be contacted, not only an address in passing
+OFFER = re.compile(
+    r"\b((e-?mail|contact|write to|reach|ping) (me|us)|get in touch|happy (for you )?to (be "
+    r"contacted|hear (back|more))|(you can|feel free to|do) (e-?mail|contact)|keep me (posted|"
+    r"updated|in the loop))\b",
+    re.IGNORECASE,
+)
+KEPT_FOR_FOLLOW_UP = "[email kept for follow-up]"
+
+
+def offered_email(text: str | None) -> str | None:
+    """The address a business offers for follow-up inside another answer, or None."""
+    email = find_email(text)
+    return email if email and OFFER.search(text or "") else None
+
+
+def without_offered_email(text: str, email: str) -> str:
+    """The answer with the offered address taken out (it is kept as the contact, not as
+    words of the view that staff read and reports quote)."""
+    return text.replace(email, KEPT_FOR_FOLLOW_UP) if email in text else text

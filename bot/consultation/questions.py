@@ -211,7 +211,11 @@ def means_none(text: str) -> bool:
 REMOVE_WORDS = (
     r"drop|remove|delete|take off|take out|untag|not|no|isn't|isnt|aren't|arent|wrong|"
     r"without|doesn't|doesnt|don't|dont|shouldn't|shouldnt|irrelevant|incorrect|"
-    r"nothing to do with|not relevant|get rid of|lose"
+    r"nothing to do with|not relevant|get rid of|lose|scrap|"
+    # "take digital science off the first one" (set AB: read as "add digital science"),
+    # "knock housing off", "strip the space tag out": the verb alone, so the themes between
+    # it and "off" / "out" stay for `_read_in_order` to read as removed
+    r"(take|knock|get|strip|cross|leave|keep)(?=(?: [a-z'&-]+){1,5} (off|out)\b)"
 )
 ADD_WORDS = r"add|include|plus|also|and also|tag|missing|put in|forgot|forgotten|left out"
 _CORRECTION_SPLIT = re.compile(rf"\b({REMOVE_WORDS}|{ADD_WORDS})\b")
@@ -253,7 +257,8 @@ def _read_in_order(norm: str, add: list[str], remove: list[str]) -> None:
     pos = 0
     for match in _CORRECTION_SPLIT.finditer(norm):
         (remove if mode == "remove" else add).extend(_names_only(norm[pos : match.start()]))
-        mode = "remove" if _REMOVE_RE.fullmatch(match.group(1)) else "add"
+        # by the add words: a remove verb such as "take" is one only before "... off"
+        mode = "add" if _ADD_RE.fullmatch(match.group(1)) else "remove"
         pos = match.end()
     (remove if mode == "remove" else add).extend(_names_only(norm[pos:]))
 

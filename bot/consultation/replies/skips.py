@@ -71,6 +71,8 @@ NOTHING_TO_SAY = re.compile(
     r"nothing( really| to add| to say| comes to mind| from (me|us))?|not (really )?applicable|"
     # "nowt", "can't think of anything", "nothing on that one" (set Z kept all three)
     r"nowt|(i )?can'?t think of (any|anything|owt)( else)?|"
+    # "zilch", "nada", "got nothing on that one", "nothing there" (set AB kept two as answers)
+    r"zilch|nada|zip|sod all|not a thing|((i'?ve |we'?ve |i |we )?got )?nothing( at all)?|"
     r"nothing (much |really )?(changes|will change|would change|is different)|"
     r"(it )?(does(n'?t| not)|won'?t|will not) (really )?(apply|affect (us|me)|change anything)|"
     r"not (really )?(for|relevant to) (us|me)|not relevant|"
@@ -80,7 +82,7 @@ NOTHING_TO_SAY = re.compile(
     r"confidential|cba|can'?t be (arsed|bothered)|not bothered)"
     r"( really| tbh| tbf| ngl| innit| to be honest| thanks| thank you| sorry| mate|"
     r"( on| for| about) (that|this)( one| question| bit)?|"
-    r" (for|to) (us|me)| here| for our business| for my business)*"
+    r" (for|to) (us|me)| here| there| for our business| for my business)*"
     r"(,? ?(next|skip|pass|move on)( please)?)?"
 )
 
