@@ -7,10 +7,11 @@ consultation officer expects to find in the database and in the replies.
         --database-url sqlite:///var/bucks_lis.db      # against a stack that is already up
 
 Without --rasa-url it starts `bucks-lis run` on free ports with a temporary SQLite database
-(needs `make train`). The conversations are in `benchmarks/data/conversation_probe.yml`,
-`conversation_probe_b.yml`, `_c.yml` to `_n.yml`, `_o.yml` to `_z.yml`, `_aa.yml` and
-`_ab.yml` (terse, chatty, typos, side questions, two views in one message, corrections,
-silence, data and contact questions, stop, forget me, coming back, greeting again; lower-case DMs, a view
+(needs `make train`; sets AA and AB: `_aa.yml`, `_ab.yml`, fourteenth session). The
+conversations are in `benchmarks/data/conversation_probe.yml`,
+`conversation_probe_b.yml`, `_c.yml` to `_n.yml`, `_o.yml` to `_z.yml` (terse,
+chatty, typos, side questions, two views in one message, corrections, silence, data and
+contact questions, stop, forget me, coming back, greeting again; lower-case DMs, a view
 before consent, one-word answers, a profile answer corrected later, frustration, stopping
 then carrying on, emoji, other languages; answers split over two messages, "same as before",
 numbers for choices, "are you a bot?", ALL CAPS, contact details and URLs in answers, X DMs
