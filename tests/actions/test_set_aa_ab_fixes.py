@@ -24,8 +24,8 @@ from bot.consultation.consent_reply import agrees_to_take_part, yes_with_name
 from bot.consultation.questions import message, parse_correction
 from bot.consultation.replies import means_nothing
 from bot.storage.db import session_scope
-from bot.storage.models import AuditEvent
-from tests.actions.conftest import make_tracker, run, texts
+from bot.storage.models import AuditEvent, Business
+from tests.actions.conftest import make_tracker, run, texts, validate_strategy_answer
 
 DIGITAL, ROADS = "seabed:digital_science:views", "seabed:infrastructure:views"
 ENV = "seabed:environment_quality_of_life:views"
@@ -36,6 +36,13 @@ def _two_answers(sender: str, second: tuple[str, str]) -> None:
     service.record_consent(sender, "rest", True)
     service.record_answer(sender, "rest", "we'd like AI to price jobs from drawings", DIGITAL, "q")
     service.record_answer(sender, "rest", second[1], second[0], "q")
+
+
+def _business(sender: str, *fields: str) -> tuple[Any, ...]:
+    """The stored business's `fields`, as the officer would find them."""
+    with session_scope() as session:
+        business = session.query(Business).filter_by(sender_id=sender).one()
+        return tuple(getattr(business, name) for name in fields)
 
 
 def _correction_started(sender: str, text: str) -> tuple[dict[str, Any], list[str]]:
@@ -199,11 +206,7 @@ def test_agreeing_with_the_name_keeps_it_and_skips_the_name_question(database_ur
     events = record(CollectingDispatcher(), tracker, {"responses": {}}, True)
     assert SlotSet("organisation", "Hartwell Precision") in events
     assert service.is_consented("aa-name")
-    with session_scope() as session:
-        from bot.storage.models import Business
-
-        business = session.query(Business).filter_by(sender_id="aa-name").one()
-        assert business.organisation == "Hartwell Precision"
+    assert _business("aa-name", "organisation") == ("Hartwell Precision",)
 
 
 # --- "@btvlep ys" at the play-back; more ways to say nothing ------------------------------
@@ -285,23 +288,15 @@ def test_an_address_offered_for_follow_up(text: str, email: str | None) -> None:
 
 
 def test_an_answer_offering_an_address_keeps_it_as_the_contact(database_url: str) -> None:
-    from actions.consultation import ValidateStrategyForm
-
     service.record_consent("aa-offer", "rest", True)
     text = "fleets want our charging software. btw happy for you to email me, tom@volt.co.uk"
     slots = {"seabed": ["infrastructure"], "pending_questions": [ROADS]}
-    tracker = make_tracker("aa-offer", text, slots=slots, active_loop="strategy_form")
-    dispatcher = CollectingDispatcher()
-    result = ValidateStrategyForm().validate_seabed_answer(text, dispatcher, tracker, {})
+    result, replies = validate_strategy_answer("seabed_answer", "aa-offer", text, slots)
     assert result["follow_up"] is True and result["email"] == "tom@volt.co.uk"
-    assert message("email_saved") in texts(dispatcher)
+    assert message("email_saved") in replies
     (answer,) = service.recorded_answers("aa-offer")
     assert "tom@volt.co.uk" not in answer.text and "charging software" in answer.text
-    with session_scope() as session:
-        from bot.storage.models import Business
-
-        business = session.query(Business).filter_by(sender_id="aa-offer").one()
-        assert (business.email, business.follow_up) == ("tom@volt.co.uk", True)
+    assert _business("aa-offer", "email", "follow_up") == ("tom@volt.co.uk", True)
 
 
 def test_the_playback_yes_with_an_address_answers_the_follow_up() -> None:
@@ -371,8 +366,6 @@ def test_an_islands_questions_left_out(text: str, gone: list[str]) -> None:
 
 
 def test_the_questions_left_out_are_not_asked_and_nothing_is_kept(database_url: str) -> None:
-    from tests.actions.conftest import validate_strategy_answer
-
     service.record_consent("aa-scratch", "rest", True)
     pending = [f"island:space:{k}" for k in ("opportunities", "barriers", "help")]
     text = "actually scratch the space ones, we only sold one insole at westcott"
