@@ -30,6 +30,7 @@ from bot.consultation.afterthoughts import (
 from bot.consultation.letters import thanks_only
 from bot.consultation.markup import plain_links
 from bot.consultation.questions import message, parse_correction, theme_names
+from bot.consultation.replies import looks_like_question
 from bot.consultation.taking_out import take_out_answers
 from bot.strategy import THEME_IDS
 
@@ -117,7 +118,13 @@ class ActionPlayback(Action):
             events = [SlotSet("theme_correction", None), SlotSet("stage", "playback")]
             return [*events, FollowupAction("contact_form")]
         dispatcher.utter_message(text=summary(tracker.sender_id))
-        return [SlotSet("theme_correction", None), SlotSet("stage", "playback")]
+        # a new wording asked for and never given (the correction left for a question or a
+        # stop) is not waiting at the next correction
+        return [
+            SlotSet("theme_correction", None),
+            SlotSet("amend_item", None),
+            SlotSet("stage", "playback"),
+        ]
 
 
 class ActionAskThemeCorrection(Action):
@@ -234,6 +241,8 @@ class ValidateCorrectionForm(FormValidationAction):
     ) -> dict[str, Any]:
         """The reply to "what should answer 2 say instead?": it replaces the answer ("leave
         it" keeps it); the play-back is shown again."""
+        if looks_like_question(text):  # "what do you mean?": not the new wording; asked again
+            return {"theme_correction": None}
         n = int(tracker.get_slot("amend_item"))
         answers = service.recorded_answers(tracker.sender_id)
         keep = KEEP_WORDS.search(text) or LEAVE_IT.fullmatch(text.strip().lower().rstrip(".!"))

@@ -42,7 +42,7 @@ def test_playback_lists_answers_with_theme_names(
     assert "Pinewood Studios needs more crew" in summary
     assert "Creative and digital economy" in summary
     assert "Overall themes" in summary
-    assert slot_sets(events) == {"theme_correction": None, "stage": "playback"}
+    assert slot_sets(events) == {"theme_correction": None, "amend_item": None, "stage": "playback"}
 
 
 def test_playback_with_nothing_recorded(

@@ -375,3 +375,15 @@ def test_the_questions_left_out_are_not_asked_and_nothing_is_kept(database_url: 
     assert result["pending_questions"] == [] and result["island_answer"] == DONE
     assert replies == [message("questions_dropped", names="Space")]
     assert service.recorded_answers("aa-scratch") == []
+
+
+def test_a_question_instead_of_the_new_wording_asks_again(database_url: str) -> None:
+    _two_answers("ab-q", (ENV, "we want to go low carbon, the brewhouse still burns gas"))
+    text = "what do you mean?"
+    slots = {**PLAYBACK, "amend_item": 2, "requested_slot": "theme_correction"}
+    tracker = make_tracker("ab-q", text, slots=slots, active_loop="correction_form")
+    result = ValidateCorrectionForm().validate_theme_correction(
+        text, CollectingDispatcher(), tracker, {}
+    )
+    assert result == {"theme_correction": None}
+    assert service.recorded_answers("ab-q")[1].text.startswith("we want to go low carbon")
