@@ -20,7 +20,7 @@ from bot.consultation.consent_reply import (
 )
 from bot.consultation.involvement import involvement_key, involvement_reply, involvement_text
 from bot.consultation.questions import message
-from bot.consultation.replies import about_the_consultation
+from bot.consultation.replies import about_the_consultation, looks_like_question
 from bot.consultation.standing import asks_if_i_count
 
 AGREE_INTENTS = {"consent_agree", "affirm"}
@@ -148,7 +148,10 @@ class ActionRecordConsent(Action):
             return [FollowupAction("action_resume")]
         text = latest_text(tracker)
         if taken_part(tracker) and (
-            (not agreed and not withdraws_consent(text)) or (agreed and asks_aside(text))
+            (not agreed and not withdraws_consent(text))
+            # "and when will anyone actually decide anything?" after the goodbye, read as
+            # agreeing (set AD's profile started again): answered, nothing restarted
+            or (agreed and (asks_aside(text) or looks_like_question(text)))
         ):
             # a decline NLU read into "my colleague wants to do this too" after the goodbye
             # or "take out what I said about the council" at the play-back, or an agreement
@@ -180,7 +183,7 @@ def not_a_withdrawal(
 ) -> list[dict[str, Any]]:
     """Answer what was asked (or keep the change at the play-back), consent unchanged, and
     wait: the play-back's question again, or after the goodbye what can still be done."""
-    from actions.faq import answer_aside
+    from actions.faq import answer_aside, answer_question
     from actions.playback import keep_view_at_playback, summary
 
     if tracker.get_slot("stage") == "playback":
@@ -189,7 +192,11 @@ def not_a_withdrawal(
         else:
             answer_aside(dispatcher, tracker)
         dispatcher.utter_message(response="utter_ask_playback_ok")
-    elif not answer_aside(dispatcher, tracker):
+    elif answer_aside(dispatcher, tracker):
+        pass
+    elif looks_like_question(latest_text(tracker)):
+        answer_question(dispatcher, tracker)  # "when will anyone decide?": the FAQ answer
+    else:
         dispatcher.utter_message(text=message("closed_more"))
     return [FollowupAction("action_listen")]
 

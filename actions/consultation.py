@@ -40,6 +40,7 @@ from actions.strategy_state import (
 )
 from bot.consultation import service
 from bot.consultation.afterthoughts import revise_earlier_answer
+from bot.consultation.amendments import ADDED, CORRECTED, amend_answer
 from bot.consultation.asides import (
     answered,
     continues_answer,
@@ -57,6 +58,7 @@ from bot.consultation.continued import (
 )
 from bot.consultation.cut_off import cut_off, joined
 from bot.consultation.email_text import offered_email, without_offered_email
+from bot.consultation.focus import focus_answer
 from bot.consultation.forwarded import email_body
 from bot.consultation.involvement import involvement_reply
 from bot.consultation.junk import junk_reply
@@ -79,7 +81,9 @@ from bot.consultation.replies import (
     fed_up_with_bot,
     hedge_only,
     impatient,
+    means_nothing,
     takes_back_last_answer,
+    view_then_question,
 )
 from bot.consultation.strategy_asides import (
     strategy_aside_reply,
@@ -136,7 +140,16 @@ class ValidateStrategyForm(FormValidationAction):
         back = go_back(text, key, part_questions(answer_slot, tracker))
         if back is not None:  # "can we go back to question 2, I forgot something"
             return go_back_to(back, answer_slot, pending, dispatcher, tracker)
-        if side_question(tracker, text) or new_turn_after_and(text):
+        if split := view_then_question(text):
+            # "we've never got a meeting at Oxford about licensing. who's actually putting
+            # this strategy together?" (set AD lost the view): the question answered, the
+            # view kept as the answer
+            text, topic = split
+            if topic == "focus":
+                dispatcher.utter_message(text=focus_answer())
+            else:
+                dispatcher.utter_message(response=f"utter_faq/{topic}")
+        elif side_question(tracker, text) or new_turn_after_and(text):
             # A question back ("so what's the Arc?"): answer it and ask the same question
             # again, so the answer that follows is stored against the question it answers.
             answer_question(dispatcher, tracker)
@@ -170,7 +183,9 @@ class ValidateStrategyForm(FormValidationAction):
         labelled = self._labelled(text, pending, tracker)
         if labelled is not None:  # "Opportunities: ... Barriers: ... Help: ..." in one go
             return {answer_slot: None if labelled else DONE, "pending_questions": labelled}
-        if cut_off(text) or more_to_come(text) or to_be_continued(text):
+        if (cut_off(text) or more_to_come(text) or to_be_continued(text)) and not (
+            means_nothing(text)  # "honestly not sure, move on" is no sentence cut off
+        ):
             # "we need better", "1/2 we make ...", "... (cont.)": nothing stored until the
             # rest arrives
             dispatcher.utter_message(text=message("go_on"))
@@ -197,16 +212,23 @@ class ValidateStrategyForm(FormValidationAction):
         )
         if previous and (carries_on or corrects_last_answer(text)):
             # "and the A41 is a nightmare" straight after an answer, or "sorry, I meant
-            # Silverstone Park": kept with the answer it carries on or corrects (with its
-            # themes when its words name none); the pending question is asked again
-            service.record_answer(
-                tracker.sender_id,
-                channel(tracker),
-                without_marks(text),  # "contd: and ...": the mark is no part of the view
-                previous,
-                question(previous).text,
-                points_back=True,
-            )
+            # Silverstone Park": joined to the answer it carries on or corrects (one answer
+            # per question: `amendments`); the pending question is asked again
+            said = [a for a in service.recorded_answers(tracker.sender_id)]
+            earlier = [a for a in said if a.question_key == previous]
+            how = CORRECTED if corrects_last_answer(text) else ADDED
+            change = without_marks(text)  # "contd: and ...": the mark is no part of the view
+            if not earlier or not amend_answer(
+                tracker.sender_id, earlier[-1].response_id, change, how
+            ):
+                service.record_answer(
+                    tracker.sender_id,
+                    channel(tracker),
+                    change,
+                    previous,
+                    question(previous).text,
+                    points_back=True,
+                )
             return {answer_slot: None}
         if acknowledgement_only(text) or hedge_only(text):
             # "yes" / "thanks" / "maybe" to an open question: ask once for a sentence, then

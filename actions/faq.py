@@ -141,7 +141,9 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     # "who actually sees this? dont want pinewood reading me moan": the question asks; the
     # words after it are context (set Z was told about the focus, then Creative and digital)
     question = question_before_remark(text)
-    if question is not None and (topic := asked_topic(question)):
+    # the question part, else the whole message ("what's this Oxford to Cambridge arc? does
+    # it reach us?": set AD was told about entrepreneurialism, whose summary names Oxford)
+    if topic := asked_topic(question if question is not None else text):
         key, confidence = topic, 1.0
     named = named_themes(question if question is not None else text)
     if named and (key in (None, "islands_seabed") or confidence < SURE):

@@ -145,7 +145,8 @@ class ActionAskThemeCorrection(Action):
 # An explicit change ("no, add skills", "drop housing"), not just naming a theme
 EXPLICIT_CHANGE = re.compile(
     # "take housing off" (set AA: asked "which themes?" and lost it on the "yes" after)
-    r"\b(add|drop|remove|take (off|out)|include|untag|delete|get rid of|"
+    r"\b(add|drop|remove|take (off|out)|include|untag|delete|get rid of|nothing to do with|"
+    r"(you'?ve |you )missed|"
     r"(take|knock|strip|cross|leave)( [\w'&-]+){1,5} (off|out))\b",
     re.I,
 )
@@ -157,6 +158,11 @@ KEEP_WORDS = re.compile(
     re.IGNORECASE,
 )
 
+# "that's right now", "yes that's it", "all good": the play-back confirmed
+CONFIRMS = re.compile(
+    r"((@\w+ )*)((yes|yeah|yep|yup|ok|okay)[ ,]+)?(that'?s|thats|it'?s|its|all|looks) "
+    r"(right|correct|it|fine|good|spot on|perfect|grand)( now| then| thanks| ta| cheers)*"
+)
 # "never mind", "forget it" to "what should answer 2 say instead?": as it is
 LEAVE_IT = re.compile(r"(oh )?(never ?mind|forget it|leave it|it'?s fine|no change|cancel)")
 KEEP_MAX_WORDS = 5
@@ -186,6 +192,9 @@ class ValidateCorrectionForm(FormValidationAction):
             # "hold on" / "wait" that NLU took for a "no": not a correction. The form ends
             # at once and the play-back is shown again, as any held question is asked again.
             return {"theme_correction": HELD}
+        if CONFIRMS.fullmatch(" ".join(text.lower().split()).rstrip(".!")):
+            # "thats right now", "yes that's it" that NLU read as a no (set AD): confirmed
+            return {"theme_correction": NO_CHANGE}
         if thanks_only(text):
             # "lovely, thanks ever so much" that NLU read as a view: the themes are kept
             return {"theme_correction": NO_CHANGE}
@@ -210,6 +219,8 @@ class ValidateCorrectionForm(FormValidationAction):
             return {"theme_correction": text}
         if holding(text):
             return {"theme_correction": None}  # the correction question again
+        if CONFIRMS.fullmatch(" ".join(text.lower().split()).rstrip(".!")):
+            return {"theme_correction": NO_CHANGE}  # "yes that's it": on to the follow-up
         if tracker.get_slot("amend_item"):
             return self._new_wording(text, dispatcher, tracker)
         if drop_name_if_asked(dispatcher, tracker):  # "just take our name off it"

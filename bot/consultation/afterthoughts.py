@@ -169,7 +169,7 @@ def _bare(text: str) -> str:
 
 
 def _item(match: re.Match[str], count: int) -> int | None:
-    word = match.group("n")
+    word = match.group("n").lower()
     n = count if word == "last" else ORDINALS.index(word) + 1 if word in ORDINALS else int(word)
     return n if 1 <= n <= count else None
 
@@ -194,15 +194,80 @@ def change_asked(text: Any, count: int) -> int | None:
     return _item(match, count)
 
 
+# "the second one, stick on the end that ...", "for the first one, put that ...", "on the
+# walkers one, add that ..." at the play-back (set AD kept them as one more view)
+_ADD_VERB = (
+    r"(can you |could you |please |pls )?(also )?(add|put|stick|include|mention|note|tack)"
+    r"( it| this)?( on the end| at the end| in| down| on)?( that| this)?"
+)
+ITEM_ADD = re.compile(
+    r"^((oh|and|also|sorry|actually|one more thing)[ ,:-]*)*((for|on|to|in|with) )?"
+    rf"{_ITEM}[ ,:-]+{_ADD_VERB}[ ,:-]+(?P<rest>.+)$",
+    re.IGNORECASE | re.DOTALL,
+)
+TOPIC_ADD = re.compile(
+    r"^((oh|and|also|sorry|actually|one more thing)[ ,:-]*)*(for|on|to|in|with) (the|my|that) "
+    rf"(?P<topic>[a-z0-9' ]{{1,25}}?) (one|answer|bit|point)[ ,:-]+{_ADD_VERB}[ ,:-]+"
+    r"(?P<rest>.+)$",
+    re.IGNORECASE | re.DOTALL,
+)
+# "where I said Gerrards Cross, make that Chalfont St Peter"
+WHERE_I_SAID = re.compile(
+    r"^((oh|sorry|actually|and)[ ,:-]*)*(where|when) (i|we) (said|put|wrote|mentioned|typed) "
+    r"(?P<old>[a-z0-9' -]{2,40}?)[ ,:-]+(make|change|swap) (that|it)( to| for)?\b"
+)
+
+
+def addition_to_item(text: str, answers: list[service.RecordedAnswer]) -> tuple[int, str] | None:
+    """(answer number, what to add) when a message at the play-back adds to one answer by
+    its number or its subject, else None."""
+    plain = " ".join(_bare(text).replace("\u2019", "'").split())
+    match = ITEM_ADD.match(plain)
+    if match:
+        n = _item(match, len(answers))
+        return (n, match.group("rest")) if n else None
+    match = TOPIC_ADD.match(plain)
+    if match is None:
+        return None
+    topic = normalise(match.group("topic"))
+    found = [i for i, a in enumerate(answers, 1) if f" {topic} " in f" {normalise(a.text)} "]
+    if not found:
+        themes = named_themes(topic)
+        found = [
+            i for i, a in enumerate(answers, 1) if any(t in (a.question_key or "") for t in themes)
+        ]
+    return (found[0], match.group("rest")) if len(found) == 1 else None
+
+
+def said_put_right(text: str, answers: list[service.RecordedAnswer]) -> int | None:
+    """The number of the one answer "where I said X, make that Y" puts right, or None."""
+    match = WHERE_I_SAID.match(normalise(_bare(text)))
+    if match is None:
+        return None
+    old = f" {match.group('old').strip()} "
+    found = [i for i, a in enumerate(answers, 1) if old in f" {normalise(a.text)} "]
+    return found[0] if len(found) == 1 else None
+
+
 def correct_played_back(sender_id: str, text: str) -> str | None:
     """Put a played-back answer right with a correction of it ("no, number 1 should say the
     A413", "the second one should say chesham, not amersham"): joined to that answer
     (`amendments`); the reply to send, or None when the message corrects no numbered
     answer."""
+    norm = normalise(_bare(text))
+    plain = " ".join(_bare(text).replace("\u2019", "'").split())
     numbered = corrected_item(text, ITEMS_MAX) is not None
-    if not numbered and not REPLACED.search(normalise(text)):
+    added = ITEM_ADD.match(plain) or TOPIC_ADD.match(plain)
+    if not (numbered or added or WHERE_I_SAID.match(norm) or REPLACED.search(normalise(text))):
         return None  # most messages: no need to read what was recorded
     answers = service.recorded_answers(sender_id)
+    if added and (addition := addition_to_item(text, answers)):
+        item, rest = addition
+        amend_answer(sender_id, answers[item - 1].response_id, rest, ADDED)
+        return message("item_added", n=item)
+    if (n_said := said_put_right(text, answers)) is not None:
+        amend_answer(sender_id, answers[n_said - 1].response_id, _bare(text).strip(), CORRECTED)
+        return message("item_corrected", n=n_said)
     n = (
         corrected_item(text, len(answers))
         if numbered

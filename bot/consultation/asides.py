@@ -64,7 +64,12 @@ _OPENERS = (
     r"oh and|and also|and|also|plus|oh also|because|cos|coz|cuz|bcos|bcoz|cause|'cause|"
     r"which means|but|so (?=(we|i|they|it|that|now|everyone|nobody|no one|people|our|my)\b)"
 )
-CONTINUES = re.compile(rf"^({_OPENERS}|ps|p s|one more thing)\b")
+CONTINUES = re.compile(
+    rf"^({_OPENERS}|ps|p s|one more thing|"
+    # "just to add to my last answer, ..." at the next question (set AD)
+    r"(just )?(to add|adding|add) (to|on to|onto) (my|the|that) (last|previous) (answer|one|"
+    r"point|question))\b"
+)
 CONTINUATION_MIN_WORDS = 3
 
 

@@ -217,7 +217,10 @@ REMOVE_WORDS = (
     # it and "off" / "out" stay for `_read_in_order` to read as removed
     r"(take|knock|get|strip|cross|leave|keep)(?=(?: [a-z'&-]+){1,5} (off|out)\b)"
 )
-ADD_WORDS = r"add|include|plus|also|and also|tag|missing|put in|forgot|forgotten|left out"
+ADD_WORDS = (
+    r"add|include|plus|also|and also|tag|missing|put in|forgot|forgotten|left out|"
+    r"missed|missed out"  # "you missed the skills bit" (set AD)
+)
 _CORRECTION_SPLIT = re.compile(rf"\b({REMOVE_WORDS}|{ADD_WORDS})\b")
 _REMOVE_RE = re.compile(rf"\b({REMOVE_WORDS})\b")
 _ADD_RE = re.compile(rf"\b({ADD_WORDS})\b")

@@ -105,4 +105,5 @@ def test_and_that_carries_on_is_still_kept_with_the_answer(database_url: str) ->
     result, _ = _answer("g7", "and why can't anyone fix the A413?", "inform", before=first)
     assert result == {"island_answer": None}
     stored = [(a.question_key, a.text) for a in service.recorded_answers("g7")]
-    assert stored == [(QUEUE[0], first), (QUEUE[0], "and why can't anyone fix the A413?")]
+    # joined to the answer it carries on (one answer per question, set AD)
+    assert stored == [(QUEUE[0], f"{first} [added later: and why can't anyone fix the A413?]")]

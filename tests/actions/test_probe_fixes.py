@@ -75,8 +75,7 @@ def test_a_corrected_answer_joins_the_question_it_corrects(
     result = ValidateStrategyForm().validate_island_answer(text, dispatcher, tracker, domain)
     assert result == {"island_answer": None}  # the barriers question is asked again
     assert [(a.question_key, a.text) for a in service.recorded_answers("c1")] == [
-        ("island:high_performance_technology:opportunities", first),
-        ("island:high_performance_technology:opportunities", text),
+        ("island:high_performance_technology:opportunities", f"{first} [corrected: {text}]"),
     ]
 
 

@@ -387,3 +387,125 @@ def test_a_question_instead_of_the_new_wording_asks_again(database_url: str) -> 
     )
     assert result == {"theme_correction": None}
     assert service.recorded_answers("ab-q")[1].text.startswith("we want to go low carbon")
+
+
+# --- set AD: additions at the play-back, a view then a question, more ways to say nothing ---
+
+
+@pytest.mark.parametrize(
+    "text, n, added",
+    [
+        (
+            "on the walkers one, add that there's no bus up the hill",
+            2,
+            "there's no bus up the hill",
+        ),
+        ("@btvlep the second one, stick on the end that we lost two devs", 2, "we lost two devs"),
+        (
+            "For the first one, put that the banks want two years of accounts",
+            1,
+            "the banks want two years of accounts",
+        ),
+    ],
+)
+def test_an_addition_to_a_played_back_answer_joins_it(
+    database_url: str, text: str, n: int, added: str
+) -> None:
+    _two_answers("ad-add", (ENV, "most of our trade is walkers up from London"))
+    result, replies = _correction_started("ad-add", text)
+    assert result == {"theme_correction": ADDED}
+    assert replies == [message("item_added", n=n)]
+    answers = service.recorded_answers("ad-add")
+    assert len(answers) == 2 and answers[n - 1].text.endswith(f"[added later: {added}]")
+
+
+def test_where_i_said_puts_that_answer_right(database_url: str) -> None:
+    _two_answers("ad-said", (ROADS, "the roof leaks and there's nowhere else in Gerrards Cross"))
+    text = "where I said Gerrards Cross, make that Chalfont St Peter"
+    result, replies = _correction_started("ad-said", text)
+    assert replies == [message("item_corrected", n=2)]
+    assert service.recorded_answers("ad-said")[1].text.endswith(f"[corrected: {text}]")
+
+
+@pytest.mark.parametrize(
+    "text, statement, topic",
+    [
+        (
+            "we never get a meeting at Oxford about licensing. who's actually running this?",
+            "we never get a meeting at Oxford about licensing.",
+            "who_preparing",
+        ),
+        ("the A41 is awful every day. will the LEP fix it?", None, None),
+        ("what's this Oxford to Cambridge arc?", None, None),
+    ],
+)
+def test_a_view_then_a_question(text: str, statement: str | None, topic: str | None) -> None:
+    from bot.consultation.replies import view_then_question
+
+    assert view_then_question(text) == ((statement, topic) if statement else None)
+
+
+def test_the_view_before_a_question_is_kept_and_the_question_answered(database_url: str) -> None:
+    service.record_consent("ad-vq", "rest", True)
+    text = "we never get a meeting at Oxford about licensing. who's actually putting this together?"
+    slots = {
+        "seabed": ["entrepreneurialism"],
+        "pending_questions": ["seabed:entrepreneurialism:views"],
+    }
+    result, replies = validate_strategy_answer("seabed_answer", "ad-vq", text, slots)
+    assert replies == ["utter_faq/who_preparing"]
+    assert [a.text for a in service.recorded_answers("ad-vq")] == [
+        "we never get a meeting at Oxford about licensing."
+    ]
+
+
+@pytest.mark.parametrize(
+    "question, topic",
+    [
+        ("before I answer, what's this Oxford to Cambridge arc everyone mentions", "arc"),
+        ("hang on, whats the arc when its at home", "arc"),
+        ("what actually happens to all this once I'm done", "next_steps"),
+        ("who sees this", "data_privacy"),
+    ],
+)
+def test_side_questions_by_their_topic(question: str, topic: str) -> None:
+    from bot.consultation.replies import asked_topic
+
+    assert asked_topic(question) == topic
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["meh", "not fussed either way", "blank on this one, sorry", "honestly not sure, move on"],
+)
+def test_nothing_to_say_in_set_ads_words(text: str) -> None:
+    assert means_nothing(text)
+
+
+@pytest.mark.parametrize("text", ["thats right now", "yes that's it", "@btvlep all good"])
+def test_a_playback_confirmed_in_other_words(database_url: str, text: str) -> None:
+    from actions.playback import NO_CHANGE
+
+    _two_answers("ad-ok", (ROADS, "no 4g on site"))
+    assert _correction_started("ad-ok", text)[0] == {"theme_correction": NO_CHANGE}
+
+
+def test_a_question_after_the_goodbye_read_as_agreeing_restarts_nothing(
+    database_url: str, domain: dict[str, Any]
+) -> None:
+    from actions.consent import ActionRecordConsent
+
+    _two_answers("ad-late", (ROADS, "no 4g on site"))
+    text = "@btvlep and when will anyone actually decide anything?"
+    slots = {"stage": "closed", "consent": True}
+    tracker = make_tracker("ad-late", text, "consent_agree", slots=slots)
+    dispatcher = CollectingDispatcher()
+    events = run(ActionRecordConsent().run(dispatcher, tracker, domain))
+    assert events == [FollowupAction("action_listen")]  # no profile, no stage change
+    assert "utter_profile_intro" not in texts(dispatcher) and texts(dispatcher)
+
+
+def test_nothing_to_do_with_a_theme_at_the_playback_takes_it_off(database_url: str) -> None:
+    _two_answers("ad-roads", (ROADS, "route to market is through the primes"))
+    text = "the first one's nothing to do with roads, route to market means who we sell to"
+    assert _correction_started("ad-roads", text)[0] == {"theme_correction": text}

@@ -178,7 +178,7 @@ def test_a_correction_naming_nothing_carries_the_themes_it_corrects(
     result, _ = _answer("l-typo", "oops, typo - I meant Haddenham", [BARRIERS, HELP], events)
     assert result == {"island_answer": None}
     answers = [(a.question_key, a.themes) for a in service.recorded_answers("l-typo")]
-    assert answers == [(OPPS, ["entrepreneurialism"]), (OPPS, ["entrepreneurialism"])]
+    assert answers == [(OPPS, ["entrepreneurialism"])]  # joined: the answer's themes kept
 
 
 def test_an_and_continuation_naming_nothing_carries_the_themes_it_continues(
@@ -192,7 +192,7 @@ def test_an_and_continuation_naming_nothing_carries_the_themes_it_continues(
     result, _ = _answer("l-and", "and we only started in March", [BARRIERS, HELP], events)
     assert result == {"island_answer": None}
     answers = [(a.question_key, a.themes) for a in service.recorded_answers("l-and")]
-    assert answers == [(OPPS, ["entrepreneurialism"]), (OPPS, ["entrepreneurialism"])]
+    assert answers == [(OPPS, ["entrepreneurialism"])]  # joined: the answer's themes kept
 
 
 def _said_before_consent(domain: dict[str, Any], remark: str) -> list[dict[str, Any]]:

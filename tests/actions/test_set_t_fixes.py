@@ -132,8 +132,7 @@ def test_contd_after_the_next_question_joins_the_answer_before(database_url: str
     result, _ = _answer("t-contd", text, ENV, events, chosen)
     assert result == {"seabed_answer": None}  # the environment question again
     assert [(a.question_key, a.text) for a in service.recorded_answers("t-contd")] == [
-        (ROADS, first),
-        (ROADS, "and the trains are worse"),
+        (ROADS, f"{first} [added later: and the trains are worse]"),
     ]
 
 

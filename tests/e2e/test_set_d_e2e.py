@@ -40,6 +40,5 @@ def test_set_d_findings_through_the_stack(live_stack: Any) -> None:
     assert profile["sector"] is None and profile["size_band"] == "Small (10-49 staff)"
     key = "island:high_performance_technology:opportunities"
     assert answers(live_stack, chat.sender) == [
-        {"text": first, "question_key": key},
-        {"text": more, "question_key": key},
+        {"text": f"{first} [added later: {more}]", "question_key": key},  # joined (set AD)
     ]

@@ -41,7 +41,7 @@ def test_set_o_an_example_a_correction_and_a_late_view_through_the_stack(
     assert "Which themes" not in reply
     assert "email" in chat.say("yes")
     assert [(a["question_key"], a["text"]) for a in answers(live_stack, chat.sender)] == [
-        (HOUSING, fixed),
+        (HOUSING, f"{first} [corrected: {fixed}]"),  # joined (set AA: one answer a question)
         (SKILLS, skills),
         ("after_close", late),
     ]

@@ -44,6 +44,7 @@ from bot.consultation.replies.questions import (
     opens_with_question,
     question_before_remark,
     question_then_remark,
+    view_then_question,
     view_with_question,
 )
 from bot.consultation.replies.skips import (
@@ -111,6 +112,7 @@ __all__ = [
     "YES_REPLY",
     "about_the_consultation",
     "asked_topic",
+    "view_then_question",
     "acknowledgement_only",
     "hedge_only",
     "after_change_of_mind",

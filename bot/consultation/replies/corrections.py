@@ -11,7 +11,9 @@ from bot.consultation.replies.text import normalise
 # "sorry, I meant Silverstone Park", "correction: it's the A418": the business corrects
 # the answer it has just given rather than answering the next question
 SELF_CORRECTION = re.compile(
-    r"^((sorry|oops|whoops|soz|apologies|my bad|typo|correction|actually|no|wait|sorry again)"
+    r"^((sorry|oops|whoops|soz|apologies|my bad|typo|correction|actually|no|wait|sorry again|"
+    # "oops, in that last one I meant Beaconsfield" (set AD)
+    r"(in|on|for) (that|my|the) (last|previous) (one|answer|bit))"
     r"[ ,:-]*)*"
     r"(i meant|meant to (say|write|type)|should (have|'?ve) (said|written)|"
     r"(that|it) should (say|read|be|have said)|(sorry|oops|whoops|no) i mean\b|"

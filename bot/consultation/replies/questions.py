@@ -145,6 +145,24 @@ def question_then_remark(text: str) -> bool:
 # NLU's answer is chosen on the whole message, and the remark can lead it astray ("who
 # actually sees this? dont want pinewood reading me moan" was answered with the focus)
 ASKED_TOPICS = (
+    # "what's this Oxford to Cambridge arc?", "whats the arc when its at home?" (set AD was
+    # told about entrepreneurialism, whose summary names Oxford and Cambridge)
+    ("arc", re.compile(r"\b(the|this|that) (ox ?cam |oxford (to |and |- )?cambridge )?arc\b")),
+    (
+        "who_preparing",
+        re.compile(
+            r"\b(who'?s|who is|who are) (actually |really |even )?(behind|running|putting|"
+            r"writing|preparing|organising|organizing|in charge of|doing) (this|it|the)\b"
+        ),
+    ),
+    (
+        "next_steps",
+        re.compile(
+            r"\bwhat (actually |really )?happens (next|after|now|with (all )?(this|it) after|"
+            r"to (all )?(this|it) (after|once|when))|when (will|does) (anyone|anybody|you|they|"
+            r"the board) (actually )?decide"
+        ),
+    ),
     (
         "data_privacy",
         re.compile(rf"\b({WHO_SEES}|data|privacy|gdpr)\b"),
@@ -211,3 +229,24 @@ def asks_when_it_closes(text: str) -> bool:
     """A clause of the message asks when the consultation closes ("when does this
     close?", "what's the deadline?")."""
     return any(WHEN_IT_CLOSES.search(normalise(clause)) for clause in ASKED_CLAUSE.findall(text))
+
+
+SENTENCE_END = re.compile(r"(?<=[.!])\s+")
+STATEMENT_MIN_WORDS = 6
+
+
+def view_then_question(text: str) -> tuple[str, str] | None:
+    """A view, then a question about the consultation in its last sentence ("we've never
+    got a meeting at Oxford about licensing their tech. who's actually putting this
+    strategy together?"): (the view, the FAQ topic asked), or None. Both count: the
+    question is answered and the view kept as the answer."""
+    if not isinstance(text, str) or not text.strip().endswith("?"):
+        return None
+    sentences = SENTENCE_END.split(text.strip())
+    if len(sentences) < 2:
+        return None
+    statement, asked = " ".join(sentences[:-1]).strip(), sentences[-1]
+    if len(statement.split()) < STATEMENT_MIN_WORDS or "?" in statement:
+        return None
+    topic = asked_topic(asked)
+    return (statement, topic) if topic else None
