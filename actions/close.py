@@ -10,6 +10,7 @@ from rasa_sdk.events import ActiveLoop, AllSlotsReset, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import (
+    NOT_FORGETTING,
     SKIPPED,
     as_text,
     asks_to_delete,
@@ -242,7 +243,15 @@ class ActionForget(Action):
             # "keep my views but don't keep my name": the name goes, not everything
             form = tracker.active_loop.get("name")
             return [FollowupAction(form)] if form else []
-        if not asks_to_forget(latest_text(tracker)):
+        text = latest_text(tracker)
+        slot = tracker.get_slot("requested_slot")
+        in_profile = tracker.active_loop.get("name") == "profile_form"
+        if in_profile and slot in service.PROFILE_FIELDS and NOT_FORGETTING.search(text):
+            # "Forget Me Not Flowers" at the name question (set AC deleted everything): the
+            # answer, kept as any profile answer is; the form asks its next question
+            service.save_profile(tracker.sender_id, channel(tracker), **{slot: text.strip()})
+            return [SlotSet(slot, text.strip()), FollowupAction("profile_form")]
+        if not asks_to_forget(text):
             # NLU heard "forget me" in something else; deleting on a guess is not an option
             dispatcher.utter_message(text=message("forget_how"))
             form = tracker.active_loop.get("name")

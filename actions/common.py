@@ -157,7 +157,10 @@ _OWN_DATA = (
     r"contributions?|replies|input|everything|consent)"
 )
 EXPLICIT_FORGET = re.compile(
-    r"forget\s*me\b|forget (everything(?! else)|all (of )?(it|that|this|my|our|about (me|us))|"
+    # not "Forget Me Not Flowers" (a florist's name at the name question deleted everything:
+    # set AC) nor "thank you! and dont forget me"
+    r"(?<!don't )(?<!dont )(?<!do not )(?<!never )forget\s*me\b(?!\s*nots?\b)|"
+    r"forget (everything(?! else)|all (of )?(it|that|this|my|our|about (me|us))|"
     r"it all|what (i|we))|right to be forgotten|/forget_me|"
     # "I withdraw", "withdraw my consent", "I want to withdraw from this"; not "the bank
     # threatened to withdraw our overdraft"
@@ -211,9 +214,18 @@ def asks_to_forget(text: str) -> bool:
     """The business asked for its data to be deleted (not just used a word like "remove")."""
     if taken_out_topic(text) is not None:  # "delete the bit about housing": that answer only
         return False
+    if NOT_FORGETTING.search(text):  # "Forget Me Not Flowers", "don't forget me 🌸"
+        return False
     if EXPLICIT_FORGET.search(text) is not None:  # "please do not store my answers"
         return True
     return len(text.split()) <= LONG_MESSAGE_WORDS and FORGET_REQUEST.search(text) is not None
+
+
+# a name or a fond goodbye with the words in it, never a request to delete
+NOT_FORGETTING = re.compile(
+    r"\bforget[ -]?me[ -]?nots?\b|\b(don'?t|dont|do not|never|won'?t|wont) forget (me|us)\b",
+    re.IGNORECASE,
+)
 
 
 # Saying you no longer want to take part names it ("I'd rather not do this", "just

@@ -230,7 +230,8 @@ class ValidateStrategyForm(FormValidationAction):
                     points_back=True,
                 )
             return {answer_slot: None}
-        if acknowledgement_only(text) or hedge_only(text):
+        bare = without_addressees(text)  # "@btvlep yes" on X is a bare "yes" (set AC)
+        if acknowledgement_only(bare) or hedge_only(bare):
             # "yes" / "thanks" / "maybe" to an open question: ask once for a sentence, then
             # move on
             nudge = message("say_more")

@@ -160,8 +160,10 @@ KEEP_WORDS = re.compile(
 
 # "that's right now", "yes that's it", "all good": the play-back confirmed
 CONFIRMS = re.compile(
-    r"((@\w+ )*)((yes|yeah|yep|yup|ok|okay)[ ,]+)?(that'?s|thats|it'?s|its|all|looks) "
-    r"(right|correct|it|fine|good|spot on|perfect|grand)( now| then| thanks| ta| cheers)*"
+    r"((@\w+ )*)((yes|yeah|yep|yup|ok|okay)[ ,]+)?(that'?s|thats|it'?s|its|all|looks|"
+    r"that looks|it looks)( absolutely| perfectly| just| all)? "
+    r"(right|correct|it|fine|good|spot on|perfect|grand)( now| then| thanks| ta| cheers|"
+    r",? thank you( ever so much| very much| so much)?)*"
 )
 # "never mind", "forget it" to "what should answer 2 say instead?": as it is
 LEAVE_IT = re.compile(r"(oh )?(never ?mind|forget it|leave it|it'?s fine|no change|cancel)")

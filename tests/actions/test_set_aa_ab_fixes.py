@@ -509,3 +509,47 @@ def test_nothing_to_do_with_a_theme_at_the_playback_takes_it_off(database_url: s
     _two_answers("ad-roads", (ROADS, "route to market is through the primes"))
     text = "the first one's nothing to do with roads, route to market means who we sell to"
     assert _correction_started("ad-roads", text)[0] == {"theme_correction": text}
+
+
+# --- set AC: a name with "forget me" in it, "@btvlep yes" to an open question -----------------
+
+
+@pytest.mark.parametrize(
+    "text, forget",
+    [
+        ("Forget Me Not Flowers", False),
+        ("thank you! and dont forget me 🌸", False),
+        ("forget-me-not florist", False),
+        ("forget me", True),
+        ("please forget me, delete everything", True),
+    ],
+)
+def test_forget_me_only_when_asked(text: str, forget: bool) -> None:
+    from actions.common import asks_to_forget
+
+    assert asks_to_forget(text) is forget
+
+
+def test_a_name_with_forget_me_in_it_is_the_name(database_url: str, domain: dict[str, Any]) -> None:
+    from actions.close import ActionForget
+
+    service.record_consent("ac-florist", "rest", True)
+    slots = {"requested_slot": "organisation", "consent": True}
+    tracker = make_tracker(
+        "ac-florist", "Forget Me Not Flowers", "forget_me", slots=slots, active_loop="profile_form"
+    )
+    events = run(ActionForget().run(CollectingDispatcher(), tracker, domain))
+    assert events == [
+        SlotSet("organisation", "Forget Me Not Flowers"),
+        FollowupAction("profile_form"),
+    ]
+    assert service.is_consented("ac-florist")
+    assert _business("ac-florist", "organisation") == ("Forget Me Not Flowers",)
+
+
+def test_a_bare_yes_on_x_to_an_open_question_is_nudged_not_kept(database_url: str) -> None:
+    service.record_consent("ac-yes", "rest", True)
+    slots = {"seabed": ["infrastructure"], "pending_questions": [ROADS]}
+    result, replies = validate_strategy_answer("seabed_answer", "ac-yes", "@btvlep yes", slots)
+    assert result == {"seabed_answer": None} and replies == [message("say_more")]
+    assert service.recorded_answers("ac-yes") == []
