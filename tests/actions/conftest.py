@@ -143,3 +143,29 @@ def keyword_tagger(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(bot.tagging, "tag", tag)
     monkeypatch.setattr(bot.tagging, "model_version", lambda: "test-keywords")
+
+
+def two_answers(sender: str, second: tuple[str, str]) -> None:
+    """A consenting business with a digital science answer and `second` (key, text)."""
+    from bot.consultation import service
+
+    service.record_consent(sender, "rest", True)
+    service.record_answer(
+        sender,
+        "rest",
+        "we'd like AI to price jobs from drawings",
+        "seabed:digital_science:views",
+        "q",
+    )
+    service.record_answer(sender, "rest", second[1], second[0], "q")
+
+
+def correction_started(sender: str, text: str) -> tuple[dict[str, Any], list[str]]:
+    """The correction form started at the play-back by `text` (read as a no): the slots
+    it sets and the replies it sent."""
+    from actions.playback import ValidateCorrectionForm
+
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(sender, text, "deny", slots={"stage": "playback"})
+    result = run(ValidateCorrectionForm().extract_theme_correction(dispatcher, tracker, {}))
+    return result, texts(dispatcher)

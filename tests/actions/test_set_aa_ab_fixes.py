@@ -24,32 +24,23 @@ from bot.consultation.consent_reply import agrees_to_take_part, yes_with_name
 from bot.consultation.questions import message, parse_correction
 from bot.consultation.replies import means_nothing
 from bot.storage.db import session_scope
-from bot.storage.models import AuditEvent, Business
-from tests.actions.conftest import make_tracker, run, texts, validate_strategy_answer
+from bot.storage.models import AuditEvent
+from tests.actions.conftest import (
+    correction_started,
+    make_tracker,
+    run,
+    stored_business,
+    texts,
+    two_answers,
+    validate_strategy_answer,
+)
 
-DIGITAL, ROADS = "seabed:digital_science:views", "seabed:infrastructure:views"
-ENV = "seabed:environment_quality_of_life:views"
+DIGITAL, ROADS, ENV = (
+    "seabed:digital_science:views",
+    "seabed:infrastructure:views",
+    "seabed:environment_quality_of_life:views",
+)
 PLAYBACK = {"stage": "playback"}
-
-
-def _two_answers(sender: str, second: tuple[str, str]) -> None:
-    service.record_consent(sender, "rest", True)
-    service.record_answer(sender, "rest", "we'd like AI to price jobs from drawings", DIGITAL, "q")
-    service.record_answer(sender, "rest", second[1], second[0], "q")
-
-
-def _business(sender: str, *fields: str) -> tuple[Any, ...]:
-    """The stored business's `fields`, as the officer would find them."""
-    with session_scope() as session:
-        business = session.query(Business).filter_by(sender_id=sender).one()
-        return tuple(getattr(business, name) for name in fields)
-
-
-def _correction_started(sender: str, text: str) -> tuple[dict[str, Any], list[str]]:
-    dispatcher = CollectingDispatcher()
-    tracker = make_tracker(sender, text, "deny", slots=PLAYBACK)
-    result = run(ValidateCorrectionForm().extract_theme_correction(dispatcher, tracker, {}))
-    return result, texts(dispatcher)
 
 
 # --- a correction at the play-back joins the answer it corrects ---------------------------
@@ -57,9 +48,9 @@ def _correction_started(sender: str, text: str) -> tuple[dict[str, Any], list[st
 
 def test_a_town_put_right_at_the_playback_joins_that_answer(database_url: str) -> None:
     old = "broadband in amersham old town is so slow we courier drawings on a usb stick"
-    _two_answers("ab-town", (ROADS, old))
+    two_answers("ab-town", (ROADS, old))
     text = "the second one should say chesham, not amersham"
-    result, replies = _correction_started("ab-town", text)
+    result, replies = correction_started("ab-town", text)
     assert result == {"theme_correction": ADDED}  # the play-back shown again
     assert replies == [message("item_corrected", n=2)]
     answers = service.recorded_answers("ab-town")
@@ -81,8 +72,8 @@ def test_a_town_put_right_at_the_playback_joins_that_answer(database_url: str) -
 def test_asking_to_change_an_answer_asks_for_its_new_wording(
     database_url: str, text: str, n: int
 ) -> None:
-    _two_answers("ab-ask", (ENV, "we want to go low carbon, the brewhouse still burns gas"))
-    result, replies = _correction_started("ab-ask", text)
+    two_answers("ab-ask", (ENV, "we want to go low carbon, the brewhouse still burns gas"))
+    result, replies = correction_started("ab-ask", text)
     assert result == {"amend_item": n} and replies == []
     dispatcher = CollectingDispatcher()
     tracker = make_tracker("ab-ask", text, slots={**PLAYBACK, "amend_item": n})
@@ -91,7 +82,7 @@ def test_asking_to_change_an_answer_asks_for_its_new_wording(
 
 
 def test_the_new_wording_replaces_the_answer(database_url: str) -> None:
-    _two_answers("ab-new", (ENV, "we want to go low carbon, the brewhouse still burns gas"))
+    two_answers("ab-new", (ENV, "we want to go low carbon, the brewhouse still burns gas"))
     text = "@btvlep should be: we'd put solar on the brewery roof but the grid quote was 60k"
     dispatcher = CollectingDispatcher()
     slots = {**PLAYBACK, "amend_item": 2, "requested_slot": "theme_correction"}
@@ -109,7 +100,7 @@ def test_the_new_wording_replaces_the_answer(database_url: str) -> None:
 
 @pytest.mark.parametrize("text", ["never mind", "leave it", "skip"])
 def test_leaving_it_keeps_the_answer(database_url: str, text: str) -> None:
-    _two_answers("ab-keep", (ENV, "we want to go low carbon, the brewhouse still burns gas"))
+    two_answers("ab-keep", (ENV, "we want to go low carbon, the brewhouse still burns gas"))
     slots = {**PLAYBACK, "amend_item": 2, "requested_slot": "theme_correction"}
     tracker = make_tracker("ab-keep", text, slots=slots, active_loop="correction_form")
     dispatcher = CollectingDispatcher()
@@ -206,7 +197,7 @@ def test_agreeing_with_the_name_keeps_it_and_skips_the_name_question(database_ur
     events = record(CollectingDispatcher(), tracker, {"responses": {}}, True)
     assert SlotSet("organisation", "Hartwell Precision") in events
     assert service.is_consented("aa-name")
-    assert _business("aa-name", "organisation") == ("Hartwell Precision",)
+    assert stored_business("aa-name").organisation == "Hartwell Precision"
 
 
 # --- "@btvlep ys" at the play-back; more ways to say nothing ------------------------------
@@ -215,7 +206,7 @@ def test_agreeing_with_the_name_keeps_it_and_skips_the_name_question(database_ur
 def test_a_phone_yes_with_a_handle_accepts_the_playback(
     database_url: str, domain: dict[str, Any]
 ) -> None:
-    _two_answers("aa-ys", (ROADS, "no 4g on site"))
+    two_answers("aa-ys", (ROADS, "no 4g on site"))
     dispatcher = CollectingDispatcher()
     tracker = make_tracker(
         "aa-ys", "@btvlep ys", "nlu_fallback", slots={**PLAYBACK, "consent": True}
@@ -246,7 +237,7 @@ def test_a_change_asked_for_however_nlu_read_it_starts_the_correction(
 ) -> None:
     from actions.faq import ActionResume
 
-    _two_answers("ab-hold", (ENV, "we want to go low carbon, the brewhouse still burns gas"))
+    two_answers("ab-hold", (ENV, "we want to go low carbon, the brewhouse still burns gas"))
     text = "@btvlep actually change the second one"
     tracker = make_tracker("ab-hold", text, intent, slots={**PLAYBACK, "consent": True})
     action = ActionResume() if intent == "hold" else ActionFallback()
@@ -263,7 +254,7 @@ def test_a_theme_taken_off_with_the_no_is_applied_at_once(database_url: str) -> 
     )
     service.correct_themes("aa-off", add=["housing_growth"], remove=[])
     text = "nearly, but that one's about keeping staff, not about housing, take housing off"
-    result, _ = _correction_started("aa-off", text)
+    result, _ = correction_started("aa-off", text)
     assert result == {"theme_correction": text}
 
 
@@ -296,7 +287,8 @@ def test_an_answer_offering_an_address_keeps_it_as_the_contact(database_url: str
     assert message("email_saved") in replies
     (answer,) = service.recorded_answers("aa-offer")
     assert "tom@volt.co.uk" not in answer.text and "charging software" in answer.text
-    assert _business("aa-offer", "email", "follow_up") == ("tom@volt.co.uk", True)
+    business = stored_business("aa-offer")
+    assert (business.email, business.follow_up) == ("tom@volt.co.uk", True)
 
 
 def test_the_playback_yes_with_an_address_answers_the_follow_up() -> None:
@@ -378,7 +370,7 @@ def test_the_questions_left_out_are_not_asked_and_nothing_is_kept(database_url: 
 
 
 def test_a_question_instead_of_the_new_wording_asks_again(database_url: str) -> None:
-    _two_answers("ab-q", (ENV, "we want to go low carbon, the brewhouse still burns gas"))
+    two_answers("ab-q", (ENV, "we want to go low carbon, the brewhouse still burns gas"))
     text = "what do you mean?"
     slots = {**PLAYBACK, "amend_item": 2, "requested_slot": "theme_correction"}
     tracker = make_tracker("ab-q", text, slots=slots, active_loop="correction_form")
@@ -387,169 +379,3 @@ def test_a_question_instead_of_the_new_wording_asks_again(database_url: str) -> 
     )
     assert result == {"theme_correction": None}
     assert service.recorded_answers("ab-q")[1].text.startswith("we want to go low carbon")
-
-
-# --- set AD: additions at the play-back, a view then a question, more ways to say nothing ---
-
-
-@pytest.mark.parametrize(
-    "text, n, added",
-    [
-        (
-            "on the walkers one, add that there's no bus up the hill",
-            2,
-            "there's no bus up the hill",
-        ),
-        ("@btvlep the second one, stick on the end that we lost two devs", 2, "we lost two devs"),
-        (
-            "For the first one, put that the banks want two years of accounts",
-            1,
-            "the banks want two years of accounts",
-        ),
-    ],
-)
-def test_an_addition_to_a_played_back_answer_joins_it(
-    database_url: str, text: str, n: int, added: str
-) -> None:
-    _two_answers("ad-add", (ENV, "most of our trade is walkers up from London"))
-    result, replies = _correction_started("ad-add", text)
-    assert result == {"theme_correction": ADDED}
-    assert replies == [message("item_added", n=n)]
-    answers = service.recorded_answers("ad-add")
-    assert len(answers) == 2 and answers[n - 1].text.endswith(f"[added later: {added}]")
-
-
-def test_where_i_said_puts_that_answer_right(database_url: str) -> None:
-    _two_answers("ad-said", (ROADS, "the roof leaks and there's nowhere else in Gerrards Cross"))
-    text = "where I said Gerrards Cross, make that Chalfont St Peter"
-    result, replies = _correction_started("ad-said", text)
-    assert replies == [message("item_corrected", n=2)]
-    assert service.recorded_answers("ad-said")[1].text.endswith(f"[corrected: {text}]")
-
-
-@pytest.mark.parametrize(
-    "text, statement, topic",
-    [
-        (
-            "we never get a meeting at Oxford about licensing. who's actually running this?",
-            "we never get a meeting at Oxford about licensing.",
-            "who_preparing",
-        ),
-        ("the A41 is awful every day. will the LEP fix it?", None, None),
-        ("what's this Oxford to Cambridge arc?", None, None),
-    ],
-)
-def test_a_view_then_a_question(text: str, statement: str | None, topic: str | None) -> None:
-    from bot.consultation.replies import view_then_question
-
-    assert view_then_question(text) == ((statement, topic) if statement else None)
-
-
-def test_the_view_before_a_question_is_kept_and_the_question_answered(database_url: str) -> None:
-    service.record_consent("ad-vq", "rest", True)
-    text = "we never get a meeting at Oxford about licensing. who's actually putting this together?"
-    slots = {
-        "seabed": ["entrepreneurialism"],
-        "pending_questions": ["seabed:entrepreneurialism:views"],
-    }
-    result, replies = validate_strategy_answer("seabed_answer", "ad-vq", text, slots)
-    assert replies == ["utter_faq/who_preparing"]
-    assert [a.text for a in service.recorded_answers("ad-vq")] == [
-        "we never get a meeting at Oxford about licensing."
-    ]
-
-
-@pytest.mark.parametrize(
-    "question, topic",
-    [
-        ("before I answer, what's this Oxford to Cambridge arc everyone mentions", "arc"),
-        ("hang on, whats the arc when its at home", "arc"),
-        ("what actually happens to all this once I'm done", "next_steps"),
-        ("who sees this", "data_privacy"),
-    ],
-)
-def test_side_questions_by_their_topic(question: str, topic: str) -> None:
-    from bot.consultation.replies import asked_topic
-
-    assert asked_topic(question) == topic
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["meh", "not fussed either way", "blank on this one, sorry", "honestly not sure, move on"],
-)
-def test_nothing_to_say_in_set_ads_words(text: str) -> None:
-    assert means_nothing(text)
-
-
-@pytest.mark.parametrize("text", ["thats right now", "yes that's it", "@btvlep all good"])
-def test_a_playback_confirmed_in_other_words(database_url: str, text: str) -> None:
-    from actions.playback import NO_CHANGE
-
-    _two_answers("ad-ok", (ROADS, "no 4g on site"))
-    assert _correction_started("ad-ok", text)[0] == {"theme_correction": NO_CHANGE}
-
-
-def test_a_question_after_the_goodbye_read_as_agreeing_restarts_nothing(
-    database_url: str, domain: dict[str, Any]
-) -> None:
-    from actions.consent import ActionRecordConsent
-
-    _two_answers("ad-late", (ROADS, "no 4g on site"))
-    text = "@btvlep and when will anyone actually decide anything?"
-    slots = {"stage": "closed", "consent": True}
-    tracker = make_tracker("ad-late", text, "consent_agree", slots=slots)
-    dispatcher = CollectingDispatcher()
-    events = run(ActionRecordConsent().run(dispatcher, tracker, domain))
-    assert events == [FollowupAction("action_listen")]  # no profile, no stage change
-    assert "utter_profile_intro" not in texts(dispatcher) and texts(dispatcher)
-
-
-def test_nothing_to_do_with_a_theme_at_the_playback_takes_it_off(database_url: str) -> None:
-    _two_answers("ad-roads", (ROADS, "route to market is through the primes"))
-    text = "the first one's nothing to do with roads, route to market means who we sell to"
-    assert _correction_started("ad-roads", text)[0] == {"theme_correction": text}
-
-
-# --- set AC: a name with "forget me" in it, "@btvlep yes" to an open question -----------------
-
-
-@pytest.mark.parametrize(
-    "text, forget",
-    [
-        ("Forget Me Not Flowers", False),
-        ("thank you! and dont forget me 🌸", False),
-        ("forget-me-not florist", False),
-        ("forget me", True),
-        ("please forget me, delete everything", True),
-    ],
-)
-def test_forget_me_only_when_asked(text: str, forget: bool) -> None:
-    from actions.common import asks_to_forget
-
-    assert asks_to_forget(text) is forget
-
-
-def test_a_name_with_forget_me_in_it_is_the_name(database_url: str, domain: dict[str, Any]) -> None:
-    from actions.close import ActionForget
-
-    service.record_consent("ac-florist", "rest", True)
-    slots = {"requested_slot": "organisation", "consent": True}
-    tracker = make_tracker(
-        "ac-florist", "Forget Me Not Flowers", "forget_me", slots=slots, active_loop="profile_form"
-    )
-    events = run(ActionForget().run(CollectingDispatcher(), tracker, domain))
-    assert events == [
-        SlotSet("organisation", "Forget Me Not Flowers"),
-        FollowupAction("profile_form"),
-    ]
-    assert service.is_consented("ac-florist")
-    assert _business("ac-florist", "organisation") == ("Forget Me Not Flowers",)
-
-
-def test_a_bare_yes_on_x_to_an_open_question_is_nudged_not_kept(database_url: str) -> None:
-    service.record_consent("ac-yes", "rest", True)
-    slots = {"seabed": ["infrastructure"], "pending_questions": [ROADS]}
-    result, replies = validate_strategy_answer("seabed_answer", "ac-yes", "@btvlep yes", slots)
-    assert result == {"seabed_answer": None} and replies == [message("say_more")]
-    assert service.recorded_answers("ac-yes") == []
