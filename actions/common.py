@@ -20,6 +20,7 @@ from bot.consultation.replies import (
     looks_like_question,
     means_nothing,
     question_then_remark,
+    skip_as_a_trade,
     states_a_complaint,
     view_with_question,
 )
@@ -109,6 +110,8 @@ def skipped(tracker: Tracker, value: Any) -> bool:
     """The business skipped this question (Skip button, skip intent or a skip word). A
     complaint worded as a negation ("can't get anyone") is a view, whatever the intent."""
     if isinstance(value, str) and states_a_complaint(value) and not is_skip(value):
+        return False
+    if skip_as_a_trade(value):  # "Vale Skips", "skip hire": a name or a trade
         return False
     return latest_intent(tracker) == "skip" or (
         isinstance(value, str) and (is_skip(value) or means_nothing(value))

@@ -214,7 +214,7 @@ class ValidateStrategyForm(FormValidationAction):
             # "and the A41 is a nightmare" straight after an answer, or "sorry, I meant
             # Silverstone Park": joined to the answer it carries on or corrects (one answer
             # per question: `amendments`); the pending question is asked again
-            said = [a for a in service.recorded_answers(tracker.sender_id)]
+            said = service.recorded_answers(tracker.sender_id)
             earlier = [a for a in said if a.question_key == previous]
             how = CORRECTED if corrects_last_answer(text) else ADDED
             change = without_marks(text)  # "contd: and ...": the mark is no part of the view

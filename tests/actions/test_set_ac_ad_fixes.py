@@ -193,3 +193,24 @@ def test_a_bare_yes_on_x_to_an_open_question_is_nudged_not_kept(database_url: st
     result, replies = validate_strategy_answer("seabed_answer", "ac-yes", "@btvlep yes", slots)
     assert result == {"seabed_answer": None} and replies == [message("say_more")]
     assert service.recorded_answers("ac-yes") == []
+
+
+@pytest.mark.parametrize(
+    "slot, text, kept",
+    [
+        ("organisation", "@btvlep Vale Skips", "Vale Skips"),
+        ("sector", "@btvlep skip hire", "skip hire"),
+        ("sector", "skip", None),
+    ],
+)
+def test_skip_as_a_trade_is_the_answer_whatever_nlu_read(
+    database_url: str, slot: str, text: str, kept: str | None
+) -> None:
+    from actions.profile import ValidateProfileForm
+
+    service.record_consent("ac-skips", "rest", True)
+    slots = {"requested_slot": slot, "consent": True}
+    tracker = make_tracker("ac-skips", text, "skip", slots=slots, active_loop="profile_form")
+    validate = getattr(ValidateProfileForm(), f"validate_{slot}")
+    result = validate(text, CollectingDispatcher(), tracker, {})
+    assert (result[slot] if kept else getattr(stored_business("ac-skips"), slot)) == kept

@@ -55,6 +55,7 @@ from bot.consultation.replies.skips import (
     is_skip,
     means_nothing,
     none_reply,
+    skip_as_a_trade,
     skips_the_rest,
     states_a_complaint,
 )
@@ -124,6 +125,7 @@ __all__ = [
     "holding",
     "impatient",
     "is_skip",
+    "skip_as_a_trade",
     "looks_like_question",
     "means_nothing",
     "none_reply",

@@ -136,3 +136,21 @@ def none_reply(text: str) -> str | None:
     if not NONE_WORDS.search(norm):
         return None
     return " ".join(NONE_WORDS.sub(" ", norm).split())
+
+
+# "Vale Skips", "skip hire", "skips. we need a depot": the word as a trade or a name (set AC
+# lost a skip-hire firm's name and sector to NLU's skip intent)
+SKIP_AS_TRADE = re.compile(
+    r"\bskips\b|\bskip[ -](hire|bins?|lorr(y|ies)|wagons?|company|firm|business|yard)\b",
+    re.IGNORECASE,
+)
+
+
+def skip_as_a_trade(text: Any) -> bool:
+    """The reply uses "skip" as a thing or a name, not to skip: never a skip, whatever NLU
+    read."""
+    return (
+        isinstance(text, str)
+        and not _bare_skip(_bare(text))
+        and SKIP_AS_TRADE.search(_bare(text)) is not None
+    )
