@@ -18,6 +18,12 @@ from tests.tagging.conftest import switched, training_agreement
         ("CPD for the physios who use our kit isn't funded", "education_skills"),
         ("why is there no CPD on modern methods of construction for planners?", "education_skills"),
         ("T-levels, whatever they are, haven't reached us", "education_skills"),
+        # the start-up ecosystem's instruments (set O: "a medtech accelerator near Stoke
+        # Mandeville" went untagged; so did a firm "spun out of research")
+        ("The LEP should set up a medtech accelerator near Stoke Mandeville", "entrepreneurialism"),
+        ("We're a rehab company spun out of research at the spinal centre", "entrepreneurialism"),
+        ("piloting a sensor glove from a Bucks New Uni spin-out", "entrepreneurialism"),
+        ("three pitch decks and fourteen months to close the round", "entrepreneurialism"),
     ],
 )
 def test_a_programme_named_carries_its_theme(text: str, theme: str) -> None:
@@ -30,6 +36,8 @@ def test_a_programme_named_carries_its_theme(text: str, theme: str) -> None:
         "we don't need a KTP, we need customers",  # turned down
         "credit to the team, they did it",  # 'dit' only as a word of its own
         "the levels of traffic on the A41",
+        "we don't want an incubator, we want customers",  # turned down
+        "our start-up makes inhalers",  # 'start-up' is how firms describe themselves
     ],
 )
 def test_no_programme_is_read_into_other_words(text: str) -> None:
@@ -60,6 +68,9 @@ def test_the_engine_tags_a_programme_as_a_second_subject(trained_engine: object)
         "the new estates need a bus",
         "we frame new builds for local developers",
         "we don't want another new estate near the farm",  # against it: still a view on it
+        # homes going up (set P: "turfed out of two yards because they're building flats")
+        "We've been turfed out of two yards because they're building flats on them",
+        "Four hundred houses are being built next to the school",
     ],
 )
 def test_the_planned_housing_growth_named_carries_its_theme(text: str) -> None:
@@ -72,6 +83,7 @@ def test_the_planned_housing_growth_named_carries_its_theme(text: str) -> None:
         "we are a care home group, 4 homes, staff turnover 40%",  # homes, but not planned
         "our homes are in the villages",
         "we moved to a new estate office in Marlow",
+        "we build homes for hedgehogs",  # homes, but not for people
     ],
 )
 def test_no_plan_is_read_into_other_homes(text: str) -> None:

@@ -27,6 +27,17 @@ from tests.tagging.conftest import training_agreement
         ("propulsion engineers are scarce, we poach from each other", "education_skills"),
         ("but cyber people want London rates", "education_skills"),
         ("data scientists leave for London salaries", "education_skills"),
+        # people, said as plainly as a trade (sets O and P)
+        ("Same as everyone. Can't get people.", "education_skills"),
+        ("driver shortage is killing us", "education_skills"),
+        ("Today there's no one for me to hand the trade on to.", "education_skills"),
+        ("two retired this year with nobody to replace them", "education_skills"),
+        ("no people, no room, no bank that'll lend", "education_skills"),
+        ("We've got the orders but nowhere to put another machine", "infrastructure"),
+        # business support asked for or had: entrepreneurialism
+        ("Some impartial advice on whether AI is worth it would help", "entrepreneurialism"),
+        ("Someone to explain export controls to us.", "entrepreneurialism"),
+        ("we had a mentor through the university for six months", "entrepreneurialism"),
         ("we need somewhere bigger", "infrastructure"),
         ("we need sound stages AND a workforce", "infrastructure"),
         ("we'd need a much bigger yard to stock for them", "infrastructure"),
@@ -62,10 +73,15 @@ def test_a_need_said_outright_carries_its_theme(text: str, theme: str) -> None:
         "our poached eggs on sourdough are what people come for",
         "London rates for office space are double ours",
         "No issues with premises, we own our building.",
+        "we can't get people to visit the farm shop in winter",  # customers, not staff
+        "we couldn't get anyone at the council to reply",
+        "the youth service uses our mentoring platform",  # a product, not support
+        "we don't need advice, we need customers",
     ],
 )
 def test_no_need_is_read_into_other_words(text: str) -> None:
     found = stated_needs([text])
+    assert "entrepreneurialism" not in found
     if "lab technicians" in text:
         assert found == {"education_skills": "need more lab technicians"}
     else:

@@ -39,6 +39,16 @@ from tests.tagging.conftest import training_agreement
         # a link that floods or is shut
         ("the road to the industrial estate floods every winter", "infrastructure"),
         ("the lane to our farm shop was closed for six weeks", "infrastructure"),
+        # congestion and the journey, said without a word asking it fixed (sets O and P)
+        ("half my drivers lose the first hour queuing at the same roundabout", "infrastructure"),
+        ("The 2 hrs our lads spend queuing at Handy Cross every day", "infrastructure"),
+        ("Another morning, another 40 mins to go 3 miles through Aylesbury", "infrastructure"),
+        ("Lane's already a rat run", "infrastructure"),
+        ("Chiltern line rammed every single morning", "infrastructure"),
+        ("The Chiltern line is full.", "infrastructure"),
+        ("and the commute kills us twice a week", "infrastructure"),
+        ("Only gripe is coaches can't get down the lane", "infrastructure"),
+        ("we share a unit on an estate that floods every time it rains", "infrastructure"),
     ],
 )
 def test_a_view_said_outright_carries_its_theme(text: str, theme: str) -> None:
@@ -57,6 +67,9 @@ def test_a_view_said_outright_carries_its_theme(text: str, theme: str) -> None:
         # vehicle-to-grid is a mobility product, not a view on the power network
         "our vans charge at night and feed the grid at peak",
         "our car park is full of staff cars",
+        "we waited at the hospital for hours",  # a wait, but not on a road
+        "our customers are stuck in the past",
+        "the commute was why we moved out here, it's lovely",
     ],
 )
 def test_no_view_is_read_into_other_words(text: str) -> None:
