@@ -62,7 +62,11 @@ def lift(
     if asked is not None:
         carry(THEME_IDS.index(asked))
     evidence: dict[int, list[str]] = {}
-    clauses, through = parts["segments"][i], _gate_lets_through(tagger, i, parts)
+    # An answer kept as a view on its question carries a theme whatever the gate said, so
+    # the gate's "no theme" no longer stands between it and what it states ("Same as
+    # everyone. Can't get people." to the barriers question: the gate cleared the need).
+    clauses = parts["segments"][i]
+    through = asked is not None or _gate_lets_through(tagger, i, parts)
     for key, rule, label in (
         ("stated_needs", stated_needs, "need"),
         ("stated_views", stated_views, "view"),

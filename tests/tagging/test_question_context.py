@@ -185,3 +185,15 @@ def test_once_the_gate_opens_only_a_sure_head_turns_the_question_down(
     text = "We're wedding photographers so it's not our world"
     parts = {"gate": np.array([gate])}
     assert question_context.turns_down(tagger, 0, text, parts) is expected
+
+
+def test_an_answer_kept_as_a_view_carries_the_need_it_states(trained_engine: object) -> None:
+    """The any-theme gate clears "Can't get people." said alone, but as an answer to a
+    barriers question it is a view, so the need it states counts too (set P)."""
+    text = "Same as everyone. Can't get people."
+    [alone, answer] = trained_engine.tag_many(  # type: ignore[attr-defined]
+        [text, text], [None, "island:high_performance_technology:barriers"]
+    )
+    assert alone.themes == []
+    assert set(answer.themes) == {"high_performance_technology", "education_skills"}
+    assert any(e.startswith("need: ") for e in answer.evidence["education_skills"])
