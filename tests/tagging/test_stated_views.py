@@ -97,3 +97,20 @@ def test_the_rules_agree_with_the_training_labels() -> None:
     fired, agreed = training_agreement(stated_views)
     assert fired >= 200
     assert agreed / fired >= 0.95
+
+
+def test_a_view_stated_outright_stands_past_the_gate_but_a_question_does_not(
+    trained_engine: object,
+) -> None:
+    """The any-theme gate clears both; the congestion is a statement, the other a question
+    about the consultation that happens to name a stated need's words."""
+    congestion, question = trained_engine.tag_many(  # type: ignore[attr-defined]
+        [
+            "Another morning, another 40 mins to go 3 miles through Aylesbury. Clients think "
+            "we're making it up",
+            "Is there anyone to explain how the consultation works?",
+        ]
+    )
+    assert congestion.themes == ["infrastructure"]
+    assert any(e.startswith("view: ") for e in congestion.evidence["infrastructure"])
+    assert question.themes == []
