@@ -188,9 +188,10 @@ def test_once_the_gate_opens_only_a_sure_head_turns_the_question_down(
 
 
 def test_an_answer_kept_as_a_view_carries_the_need_it_states(trained_engine: object) -> None:
-    """The any-theme gate clears "Can't get people." said alone, but as an answer to a
-    barriers question it is a view, so the need it states counts too (set P)."""
-    text = "Same as everyone. Can't get people."
+    """The any-theme gate clears "Can't get people?" asked alone, and a need read from a
+    question stays behind the gate; as an answer to a barriers question it is a view, so
+    the need it states counts too (set P: "Same as everyone. Can't get people.")."""
+    text = "Same as everyone. Can't get people?"
     [alone, answer] = trained_engine.tag_many(  # type: ignore[attr-defined]
         [text, text], [None, "island:high_performance_technology:barriers"]
     )
