@@ -1,4 +1,4 @@
-"""Views a business states outright about public buyers and transport links.
+"""Views a business states outright: public buyers, transport links, affordability, clean growth.
 
 GUIDE.md puts "public procurement of innovation, the public sector as a test bed" under
 `intelligent_public_services` and "roads, rail and bus links, broadband" under
@@ -12,9 +12,10 @@ firm's sector and the rest of the message; a clause that says this plainly carri
 Deliberately narrow, like `needs.py`: a public body and a buying or trialling word within a
 few words of each other in one clause; a link and a word asking it fixed ("sort out the
 road", "better broadband") or calling it bad ("the A43 is a daily fight"), or the congestion
-itself ("queuing at Handy Cross", "40 mins to go 3 miles"); a negation earlier in the clause
+itself ("queuing at Handy Cross", "40 mins to go 3 miles"); staff priced out of homes, and
+clean energy named (`environment_quality_of_life`); a negation earlier in the clause
 cancels it. On the 7,142 training messages (never written with these rules in mind) they
-fire 547 times and agree with the writers' labels 535 times, 97.8% (`tests/tagging/
+fire 710 times and agree with the writers' labels 698 times, 98.3% (`tests/tagging/
 test_stated_views.py` holds them to 95%).
 """
 
@@ -73,7 +74,10 @@ _UTILITIES = (
     r"the (?:national )?grid(?:'s)?(?:\s+[\w']+){0,2}?\s+(?:won't|will not|can't|cannot|couldn't|"
     r"is full|has no|had no|operator|said no|refused|says|say)|"
     r"(?:connect\w*|capacity|export\w*|headroom) (?:to|on|in|into) the grid|"
-    r"substations?|three[- ]phase|the dno|power to the site)\b"
+    r"substations?|three[- ]phase|the dno|power to the site|power upgrades?)\b"
+    # "Pinewood needs power", "short of power on the estate" (not "power tools")
+    r"|\b(?:needs?|needed|short of|lack of|no)\s+(?:more\s+|extra\s+)?power\b"
+    r"(?!\s+(?:tools?|steering|trains?|units?|electronics|to\b))"
 )
 # A link that floods or is shut: "the road to Westcott floods every winter", "the lane to
 # our yard floods" (4 of 4 training messages carry infrastructure)
@@ -103,6 +107,29 @@ _CONGESTION = (
     r"|\b(?:can'?t|cannot|couldn'?t)\s+(?:get|fit)\s+(?:down|up|along|through|into|in|to)\s+"
     r"(?:the\s+|our\s+)?(?:lane|road|yard|site|estate)\b|\bcan'?t get there\b"
 )
+# Housing affordability for the people a firm employs is a quality-of-life view (GUIDE.md:
+# "housing affordability as a draw or barrier for staff"): "can't afford to live here",
+# "houses too dear", "a one-bed flat in Aylesbury is over £200k" (not "can't afford to rent
+# a unit": premises). Clean and low-carbon growth said plainly is the same theme: "powered
+# by local solar", "net zero", "decarbonise the fleet" (not a satellite's solar arrays).
+# On the training messages these fire 159 times and agree with the writers' labels 159 times.
+_AFFORDABILITY = (
+    r"\b(?:can'?t|cannot|couldn'?t|unable to|never) afford to (?:live|rent|buy|move)\b"
+    r"(?!\s+(?:a |an |the |our )?(?:unit|office|premises|workshop|lab|studio|space|warehouse))"
+    r"|\b(?:houses?|homes?|housing|house prices|rents?|flats?|property|properties)\s+"
+    r"(?:(?:is|are|round here|here|in \w+|locally)\s+){0,2}(?:too |so |very |far too |way too )?"
+    r"(?:dear|expensive|pricey|unaffordable|extortionate)\b"
+    r"|\bcost of (?:living|housing)\b|\b(?:house|housing|property) prices\b"
+    r"|\b(?:one|two|three|1|2|3)[- ]bed\w*\s+(?:\w+\s+){0,4}?(?:is|are|costs?|goes for|for)\s+"
+    r"(?:over\s+|about\s+|nearly\s+|around\s+)?£\d"
+)
+_CLEAN_GROWTH = (
+    r"\bsolar\b(?!\s+(?:arrays?|data|wind|storms?|flares?|weather|physics|cells?))"
+    r"(?!.*\b(?:satellites?|spacecraft|nanosats?|cubesats?|orbit)\b)"
+    r"|\b(?:renewables?|renewable (?:energy|power|heat)|wind (?:turbines?|farms?)|net[- ]zero|"
+    r"decarbonis\w*|carbon (?:emissions|footprint|neutral)|zero[- ]carbon|"
+    r"low[- ]carbon (?:growth|economy|energy|heating|transport|future))\b"
+)
 # "the air on Desborough Road is awful" is about the air (environment), not the road
 _ABOUT_THE_AIR = re.compile(r"\b(?:air|fumes|pollution|noise|smell)\b", re.IGNORECASE)
 RULES: dict[str, re.Pattern] = {
@@ -110,6 +137,7 @@ RULES: dict[str, re.Pattern] = {
     "infrastructure": re.compile(
         rf"{_LINK_TO_FIX.pattern}|{_UTILITIES}|{_CUT_OFF}|{_CONGESTION}", re.IGNORECASE
     ),
+    "environment_quality_of_life": re.compile(f"{_AFFORDABILITY}|{_CLEAN_GROWTH}", re.IGNORECASE),
 }
 
 

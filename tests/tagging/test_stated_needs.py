@@ -48,6 +48,13 @@ from tests.tagging.conftest import training_agreement
         ("the new estates at Aylesbury have no workshops or units for trades", "infrastructure"),
         ("there's not enough lab space near Stoke Mandeville", "infrastructure"),
         ("the town has hardly any small offices", "infrastructure"),
+        # the trade ageing out, and a number of a trade the list does not name (set P)
+        ("The two people who can calibrate it are both near retirement.", "education_skills"),
+        ("Most are over sixty and nobody's coming up behind them.", "education_skills"),
+        ("the people who can design for a launch are all over 55 and retiring", "education_skills"),
+        ("the average age of our drivers is 54", "education_skills"),
+        ("Need 2 CNC setters. Anyone?", "education_skills"),
+        ("Vets are in terrible short supply", "education_skills"),
     ],
 )
 def test_a_need_said_outright_carries_its_theme(text: str, theme: str) -> None:
@@ -77,6 +84,9 @@ def test_a_need_said_outright_carries_its_theme(text: str, theme: str) -> None:
         "we couldn't get anyone at the council to reply",
         "the youth service uses our mentoring platform",  # a product, not support
         "we don't need advice, we need customers",
+        "we need a few investors who understand hardware",
+        "we need two more years of runway",
+        "our founders are both over sixty and love it",  # no one leaving the trade
     ],
 )
 def test_no_need_is_read_into_other_words(text: str) -> None:

@@ -49,6 +49,15 @@ from tests.tagging.conftest import training_agreement
         ("and the commute kills us twice a week", "infrastructure"),
         ("Only gripe is coaches can't get down the lane", "infrastructure"),
         ("we share a unit on an estate that floods every time it rains", "infrastructure"),
+        ("Pinewood needs power + places for crew to live.", "infrastructure"),
+        ("every new stage needs a power upgrade", "infrastructure"),
+        # housing affordability for staff, and clean growth said plainly (GUIDE.md)
+        ("cant get associates to move to bucks, houses too dear", "environment_quality_of_life"),
+        ("our carers can't afford to live in the town", "environment_quality_of_life"),
+        ("a one-bed flat in Aylesbury is over £200k", "environment_quality_of_life"),
+        ("the cost of living here scares graduates off", "environment_quality_of_life"),
+        ("EV chargers at every business park, run on local solar", "environment_quality_of_life"),
+        ("we want to get the whole fleet to net zero by 2030", "environment_quality_of_life"),
     ],
 )
 def test_a_view_said_outright_carries_its_theme(text: str, theme: str) -> None:
@@ -70,6 +79,10 @@ def test_a_view_said_outright_carries_its_theme(text: str, theme: str) -> None:
         "we waited at the hospital for hours",  # a wait, but not on a road
         "our customers are stuck in the past",
         "the commute was why we moved out here, it's lovely",
+        "we sell power tools to the trade",
+        "we make deployable solar arrays for spacecraft",
+        "our springs pop the solar panels open once the satellite is up",
+        "we can't afford to rent a unit on the park",  # premises (needs.py), not a home
     ],
 )
 def test_no_view_is_read_into_other_words(text: str) -> None:
