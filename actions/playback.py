@@ -32,6 +32,7 @@ from bot.consultation.markup import plain_links
 from bot.consultation.questions import message, parse_correction, theme_names
 from bot.consultation.replies import looks_like_question
 from bot.consultation.taking_out import take_out_answers
+from bot.consultation.theme_corrections import correction_reply, plan, pointed_item
 from bot.strategy import THEME_IDS
 
 QUOTE_CHARS = 120
@@ -147,6 +148,8 @@ EXPLICIT_CHANGE = re.compile(
     # "take housing off" (set AA: asked "which themes?" and lost it on the "yes" after)
     r"\b(add|drop|remove|take (off|out)|include|untag|delete|get rid of|nothing to do with|"
     r"(you'?ve |you )missed|"
+    # "the last one's not a housing thing": an answer pointed at and a theme denied
+    r"\b(one|answer|bit|point)('?s| is| was) (not|nothing to do with)\b|"
     r"(take|knock|strip|cross|leave)( [\w'&-]+){1,5} (off|out))\b",
     re.I,
 )
@@ -163,6 +166,7 @@ CONFIRMS = re.compile(
     r"((@\w+ )*)((yes|yeah|yep|yup|ok|okay)[ ,]+)?(that'?s|thats|it'?s|its|all|looks|"
     r"that looks|it looks)( absolutely| perfectly| just| all)? "
     r"(right|correct|it|fine|good|spot on|perfect|grand)( now| then| thanks| ta| cheers|"
+    r",? (yes|yeah|yep)|"
     r",? thank you( ever so much| very much| so much)?)*"
 )
 # "never mind", "forget it" to "what should answer 2 say instead?": as it is
@@ -239,13 +243,11 @@ class ValidateCorrectionForm(FormValidationAction):
         if not add and not remove:
             dispatcher.utter_message(text=message("correction_unclear"))
             return {"theme_correction": None}
-        service.correct_themes(tracker.sender_id, add=add, remove=remove)
-        changes = []
-        if add:
-            changes.append(f"added {theme_names(add)}")
-        if remove:
-            changes.append(f"dropped {theme_names(remove)}")
-        dispatcher.utter_message(text=message("correction_done", changes="; ".join(changes)))
+        answers = service.recorded_answers(tracker.sender_id)
+        item = pointed_item(text, len(answers))  # "in the first one": that answer only
+        change = plan(answers, add, remove, item)
+        service.correct_themes(tracker.sender_id, add=change.add, remove=change.remove, item=item)
+        dispatcher.utter_message(text=correction_reply(change, item))
         return {"theme_correction": text}
 
     @staticmethod

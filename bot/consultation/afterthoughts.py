@@ -27,6 +27,7 @@ from bot.consultation.questions import (
     question_kind,
 )
 from bot.consultation.replies import looks_like_question, normalise
+from bot.consultation.replies.text import ORDINALS
 from bot.consultation.x_style import without_addressees, without_own_tags
 from bot.strategy import theme
 
@@ -139,7 +140,6 @@ def view_at_playback(text: Any) -> bool:
 # A41", "2 should read electricians", "in no. 2 I meant Thame"): set U's was read as a theme
 # change ("Which themes should I add or drop?") and lost
 # a played-back answer by its number or place: "number 2", "no. 2", "the second one"
-ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
 _ITEM = (
     r"(the )?(number|no|item|point|answer|line|#)?\s*"
     rf"(?P<n>\d{{1,2}}|{'|'.join(ORDINALS)}|last)( one| answer| bit| point)?"

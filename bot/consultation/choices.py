@@ -12,7 +12,7 @@ from typing import Any
 
 from bot.consultation.questions import match_themes, named_themes
 from bot.consultation.replies import normalise, whole
-from bot.consultation.theme_words import SYNONYMS
+from bot.consultation.theme_words import everyday_words
 from bot.strategy import ISLAND_IDS, theme
 
 # "2", "1 and 4", "numbers 1, 3 & 5": choices by their place in the list shown
@@ -207,7 +207,7 @@ def seabed_named(text: str) -> list[str]:
 def _seabed_words(theme_id: str) -> set[str]:
     t = theme(theme_id)
     words = {t.name.lower(), theme_id.replace("_", " ")}
-    words |= {w.lower() for w in SYNONYMS.get(theme_id, ())}
+    words |= {w.lower() for w in everyday_words(theme_id)}
     return words | {t.name.lower().split(" and ")[0]}
 
 

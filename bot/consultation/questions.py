@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from bot.consultation.replies import none_reply
-from bot.consultation.theme_words import SYNONYMS
+from bot.consultation.theme_words import everyday_words
 from bot.strategy import ISLAND_IDS, SEABED_IDS, THEME_IDS, load_themes, theme
 from bot.strategy.loader import SEEDS_DIR
 
@@ -89,7 +89,7 @@ def _vocabulary() -> list[tuple[str, tuple[str, ...]]]:
     """
     themes_of: dict[str, set[str]] = {}
     for t in load_themes():
-        phrases = {t.id.replace("_", " "), t.name, *t.assets, *SYNONYMS.get(t.id, ())}
+        phrases = {t.id.replace("_", " "), t.name, *t.assets, *everyday_words(t.id)}
         for p in phrases:
             if p:
                 themes_of.setdefault(_norm(p).strip(), set()).add(t.id)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from bot.consultation.markup import strip_markup
 from bot.consultation.pointing_back import pointed_answer, same_as_before
 from bot.consultation.replies import normalise
+from bot.consultation.theme_corrections import add_targets, remove_targets
 from bot.storage.audit import audit
 from bot.storage.db import session_scope
 from bot.storage.erasure import ErasureResult, erase_x_post, forget_sender
@@ -338,12 +339,16 @@ def recorded_themes(sender_id: str) -> list[str]:
     return [t for t in THEME_IDS if t in found]
 
 
-def correct_themes(sender_id: str, add: list[str], remove: list[str]) -> list[RecordedAnswer]:
+def correct_themes(
+    sender_id: str, add: list[str], remove: list[str], item: int | None = None
+) -> list[RecordedAnswer]:
     """Apply the respondent's play-back corrections as respondent tags.
 
-    Removing a theme removes it from every answer that carries it. Adding a theme adds
-    it to the answers given while that theme was being discussed (question_key mentions
-    the theme id), or else to the most recent answer.
+    `item` (1-based) is the answer the correction points at ("in the first one"): the change
+    is made there only. Otherwise removing a theme removes it from every answer that carries
+    it, and adding a theme adds it to the answers given while that theme was being discussed
+    (question_key mentions the theme id), or else to the most recent answer
+    (`theme_corrections`).
     """
     bad = [t for t in [*add, *remove] if t not in THEME_IDS]
     if bad:
@@ -352,17 +357,17 @@ def correct_themes(sender_id: str, add: list[str], remove: list[str]) -> list[Re
         answers = _answers(session, sender_id)
         if not answers:
             return []
+        if item is not None and not 1 <= item <= len(answers):
+            raise ValueError(f"no answer {item} among {len(answers)}")
         for theme_id in remove:
-            for answer in answers:
-                if theme_id in answer.themes:
-                    set_override(
-                        session, answer.response_id, theme_id, False, SOURCE_RESPONDENT, RESPONDENT
-                    )
-        for theme_id in add:
-            targets = [a for a in answers if a.question_key and theme_id in a.question_key]
-            for answer in targets or answers[-1:]:
+            for i in remove_targets(answers, theme_id, item):
                 set_override(
-                    session, answer.response_id, theme_id, True, SOURCE_RESPONDENT, RESPONDENT
+                    session, answers[i].response_id, theme_id, False, SOURCE_RESPONDENT, RESPONDENT
+                )
+        for theme_id in add:
+            for i in add_targets(answers, theme_id, item):
+                set_override(
+                    session, answers[i].response_id, theme_id, True, SOURCE_RESPONDENT, RESPONDENT
                 )
         return _answers(session, sender_id)
 

@@ -188,3 +188,25 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "low carbon",
     ),
 }
+
+# Everyday words for a theme that are read only as typed: each is one letter from a
+# common word ("funding" / "finding", "loans" / "loads"), so the typo fixer that reads
+# "creatve" as "creative" must not learn them. The money side (set AD: "the second one is
+# mainly about money, you've missed that" was kept as one more view).
+EXACT_ONLY: dict[str, tuple[str, ...]] = {
+    "entrepreneurialism": (
+        "money",
+        "funding",
+        "investors",
+        "cash",
+        "cashflow",
+        "cash flow",
+        "loans",
+        "grants",
+    ),
+}
+
+
+def everyday_words(theme_id: str) -> tuple[str, ...]:
+    """Every everyday word for a theme: SYNONYMS and EXACT_ONLY."""
+    return SYNONYMS.get(theme_id, ()) + EXACT_ONLY.get(theme_id, ())

@@ -8,7 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
 from actions.close import ActionClose, ActionForget, ValidateContactForm
-from actions.playback import ActionPlayback, ValidateCorrectionForm
+from actions.playback import NO_CHANGE, ActionPlayback, ValidateCorrectionForm
 from bot.consultation import service
 from bot.storage.db import session_scope
 from bot.storage.models import AuditEvent, Business, Conversation, Response, ResponseTheme
@@ -67,6 +67,48 @@ def test_correction_is_stored_as_respondent_tags(
         assert {(r.theme_id, r.present) for r in rows} >= {("education_skills", True)}
     themes = {t for a in service.recorded_answers("b2") for t in a.themes}
     assert "education_skills" in themes and "infrastructure" not in themes
+
+
+def test_a_correction_pointing_at_an_answer_changes_that_answer_only(
+    database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    _consultation("b2p")
+    text = "close, but you missed the skills bit in the first one: they need training"
+    result = ValidateCorrectionForm().validate_theme_correction(
+        text, dispatcher, make_tracker("b2p", text), domain
+    )
+    assert result == {"theme_correction": text}
+    first, second = service.recorded_answers("b2p")
+    assert "education_skills" in first.themes
+    assert "education_skills" not in second.themes  # the most recent answer is left alone
+    assert texts(dispatcher) == ["Done: added Education and skills."]
+
+
+def test_a_correction_that_changes_nothing_says_so(
+    database_url: str, domain: dict[str, Any]
+) -> None:
+    _consultation("b2n")
+    before = [a.themes for a in service.recorded_answers("b2n")]
+    text = "and the last one's not a housing thing, it's about the trains"
+    dispatcher = CollectingDispatcher()
+    ValidateCorrectionForm().validate_theme_correction(
+        text, dispatcher, make_tracker("b2n", text), domain
+    )
+    assert texts(dispatcher) == [
+        "Answer 2 isn't tagged Housing growth, so there was nothing to drop."
+    ]
+    assert [a.themes for a in service.recorded_answers("b2n")] == before
+
+
+def test_a_yes_after_the_confirmation_words_confirms(
+    database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    _consultation("b2y")
+    text = "that's it now, yes"
+    result = ValidateCorrectionForm().validate_theme_correction(
+        text, dispatcher, make_tracker("b2y", text), domain
+    )
+    assert result == {"theme_correction": NO_CHANGE}
 
 
 def test_unclear_correction_is_asked_again(

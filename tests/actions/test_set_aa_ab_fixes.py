@@ -258,6 +258,13 @@ def test_a_theme_taken_off_with_the_no_is_applied_at_once(database_url: str) -> 
     assert result == {"theme_correction": text}
 
 
+def test_an_answer_pointed_at_and_a_theme_denied_starts_the_correction(database_url: str) -> None:
+    two_answers("ad-not", (ENV, "house prices mean our juniors commute from Slough"))
+    text = "and the last one's not a housing thing, it's about the juniors being worn out"
+    result, _ = correction_started("ad-not", text)
+    assert result == {"theme_correction": text}
+
+
 # --- an address offered inside an answer, or with the yes to the play-back -----------------
 
 

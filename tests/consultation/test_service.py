@@ -100,6 +100,16 @@ def test_respondent_corrections(engine: Engine) -> None:
         service.correct_themes("b2", add=["not_a_theme"], remove=[])
 
 
+def test_a_correction_pointed_at_one_answer_changes_it_alone(engine: Engine) -> None:
+    service.record_consent("b2i", "rest", agreed=True)
+    service.record_answer("b2i", "rest", "rocket engines", "island:space:barriers", "?")
+    service.record_answer("b2i", "rest", "rail is slow", "seabed:infrastructure:views", "?")
+    answers = service.correct_themes("b2i", add=["education_skills"], remove=[], item=1)
+    assert ["education_skills" in a.themes for a in answers] == [True, False]
+    with pytest.raises(ValueError):
+        service.correct_themes("b2i", add=["space"], remove=[], item=3)
+
+
 def test_contact_validation(engine: Engine) -> None:
     service.record_consent("b3", "rest", agreed=True)
     with pytest.raises(ValueError):

@@ -8,6 +8,9 @@ import unicodedata
 from collections.abc import Callable
 from typing import Any
 
+# The played-back answers by their place: "the second one", "in the first one"
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+
 # A dash alone is a typed skip, never punctuation or an emoji reply.
 DASHES = frozenset({"-", "--", "–", "—"})
 

@@ -1,0 +1,113 @@
+"""Which played-back answers a theme correction changes, and whether it changes anything.
+
+"You missed the skills bit in the first one" names the answer; set AD's was added to the
+last answer instead. "The last one's not a housing thing" about an answer that was never
+tagged housing, or "the second one is mainly about money, you've missed that" when it is
+already tagged Entrepreneurialism, changes nothing: the business is told so plainly rather
+than told "Done" or asked again which themes to change. No Rasa imports, no storage: the
+service applies what these choose.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from bot.consultation.questions import message, theme_names
+from bot.consultation.replies import normalise
+from bot.consultation.replies.text import ORDINALS
+
+
+class Tagged(Protocol):
+    """A played-back answer (`service.RecordedAnswer`), as far as a correction reads it."""
+
+    @property
+    def question_key(self) -> str | None: ...
+
+    @property
+    def themes(self) -> list[str]: ...
+
+
+# "in the first one", "the last one's", "number 2", "answer 3", "for the second point"
+_POINTED = re.compile(
+    r"\b(?:(?:the )?(?P<ord>" + "|".join(ORDINALS) + r"|last|\d{1,2}(?:st|nd|rd|th))"
+    r" (?:one|answer|bit|point|item)|(?:number|no|answer|item|point|#) ?(?P<num>\d{1,2}))\b"
+)
+
+
+def pointed_item(text: str, count: int) -> int | None:
+    """The 1-based number of the answer a correction points at ("the first one", "the last
+    one's", "number 2"), among `count` answers; None when it points at none or out of range."""
+    match = _POINTED.search(normalise(text))
+    if match is None:
+        return None
+    word = match.group("ord") or match.group("num")
+    if word == "last":
+        n = count
+    elif word in ORDINALS:
+        n = ORDINALS.index(word) + 1
+    else:  # "2", "2nd"
+        n = int(re.sub(r"\D", "", word))
+    return n if 1 <= n <= count else None
+
+
+def add_targets(answers: Sequence[Tagged], theme_id: str, item: int | None) -> list[int]:
+    """Indexes of the answers an added theme goes to: the one pointed at; else those given
+    while that theme was being discussed; else the most recent."""
+    if item:
+        return [item - 1]
+    asked = [i for i, a in enumerate(answers) if a.question_key and theme_id in a.question_key]
+    return asked or ([len(answers) - 1] if answers else [])
+
+
+def remove_targets(answers: Sequence[Tagged], theme_id: str, item: int | None) -> list[int]:
+    """Indexes of the answers a removed theme comes off: the one pointed at, or every
+    answer, of those that carry it."""
+    chosen = [item - 1] if item else range(len(answers))
+    return [i for i in chosen if theme_id in answers[i].themes]
+
+
+@dataclass(frozen=True)
+class PlannedChange:
+    add: list[str]  # themes that will be added somewhere new
+    remove: list[str]  # themes that will come off at least one answer
+    already: list[str]  # asked to add, and every target already carries it
+    absent: list[str]  # asked to remove, and no target carries it
+
+
+def plan(
+    answers: Sequence[Tagged], add: list[str], remove: list[str], item: int | None
+) -> PlannedChange:
+    """What a correction would change, theme by theme."""
+    adding = [
+        t for t in add if any(t not in answers[i].themes for i in add_targets(answers, t, item))
+    ]
+    removing = [t for t in remove if remove_targets(answers, t, item)]
+    return PlannedChange(
+        add=adding,
+        remove=removing,
+        already=[t for t in add if t not in adding],
+        absent=[t for t in remove if t not in removing],
+    )
+
+
+def correction_reply(change: PlannedChange, item: int | None) -> str:
+    """What the bot says after a correction: what it changed, and what was already so
+    ("Answer 2 is already tagged Entrepreneurialism.")."""
+    lines = []
+    changes = []
+    if change.add:
+        changes.append(f"added {theme_names(change.add)}")
+    if change.remove:
+        changes.append(f"dropped {theme_names(change.remove)}")
+    if changes:
+        lines.append(message("correction_done", changes="; ".join(changes)))
+    if change.already:
+        where = f"Answer {item} is" if item else "That's"
+        lines.append(message("correction_already", where=where, names=theme_names(change.already)))
+    if change.absent:
+        where = f"Answer {item} isn't" if item else "None of your answers is"
+        lines.append(message("correction_absent", where=where, names=theme_names(change.absent)))
+    return " ".join(lines)
