@@ -39,8 +39,8 @@ from bot.consultation.involvement import (
     involvement_reply,
     involvement_text,
 )
-from bot.consultation.questions import message, named_themes
-from bot.consultation.replies import asked_topic, impatient, question_before_remark
+from bot.consultation.questions import SKIPPED, message, named_themes
+from bot.consultation.replies import asked_topic, declines, impatient, question_before_remark
 from bot.consultation.standing import (
     asks_about_a_grant,
     asks_about_cost,
@@ -173,6 +173,10 @@ class ActionAnswerQuestion(Action):
         if asking_follow_up(tracker) and (reply := contact_reply(latest_text(tracker))):
             # "please don't contact me but do use my views", read as a question: the answer
             return [SlotSet(k, v) for k, v in settle_follow_up(reply, tracker).items()]
+        if tracker.active_loop.get("name") == "profile_form" and declines(latest_text(tracker)):
+            # "If it's all the same to you, I'd rather not say how many of us there are"
+            # that NLU took for a privacy question (set AC): a skip, and on to the next
+            return [SlotSet(tracker.get_slot("requested_slot"), SKIPPED)]
         if first_message(tracker, domain) and carries_on_here(latest_text(tracker)):
             # "I began this on twitter, can I finish it here?" as the first message: welcomed
             # as "hi" is, then told the chats are separate; the resume shows the notice and

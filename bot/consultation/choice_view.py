@@ -59,7 +59,29 @@ FILLER = frozenset(
         "ok",
         "okay",
         "right",
+        # "Housing, if I may, and the environment one most certainly" (set AC)
+        "the",
+        "one",
+        "ones",
+        "most",
+        "certainly",
+        "please",
     }
+)
+# a courtesy set off between theme names, no view: ", if I may,", "(if that's ok)"
+POLITE_ASIDES = (
+    ("if", "i", "may"),
+    ("if", "you", "don't", "mind"),
+    ("if", "you", "dont", "mind"),
+    ("if", "that's", "ok"),
+    ("if", "that's", "okay"),
+    ("if", "that's", "alright"),
+    ("if", "that's", "all", "right"),
+    ("i", "suppose"),
+    ("i", "think"),
+    ("i'd", "say"),
+    ("of", "course"),
+    ("please",),
 )
 # words that open the view when no punctuation sets it off ("skills we can't find anyone")
 CLAUSE_OPENERS = frozenset(
@@ -128,16 +150,24 @@ def _lead(tokens: list[re.Match[str]], text: str) -> tuple[list[str], int, bool]
     words = [t.group(0).lower().replace("’", "'") for t in tokens]
     named: list[str] = []
     i = 0
+    after_aside = -1
     while i < len(words):
         match = next(
             ((len(p), ids) for p, ids in phrases if words[i : i + len(p)] == p),
             None,
         )
         gap = text[tokens[i - 1].end() : tokens[i].start()] if i else ""
+        if i == after_aside and (match or words[i] in LIST_WORDS):
+            gap = ""  # the comma closing a courtesy (", if I may, and ...") lists on
         # a comma between two theme names lists them ("entrepreneurialism, digital, skills
         # & infrastructure"): set Z kept the rest of such a list as a view
         if named and SEPARATOR.search(gap) and not _listed(match, i, words, tokens, text):
-            return named, i, True
+            aside = next((len(a) for a in POLITE_ASIDES if tuple(words[i : i + len(a)]) == a), 0)
+            if not aside:
+                return named, i, True
+            i += aside  # "Housing, if I may, and ...": the names go on after it
+            after_aside = i
+            continue
         if match:
             size, ids = match
             phrase = " ".join(words[i : i + size])

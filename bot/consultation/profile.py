@@ -90,6 +90,9 @@ LEAD_INS = {
     "organisation": re.compile(
         r"^((it'?s|its|it is|we'?re|we are|this is)\s+(called|named)\s+|"
         r"(?-i:(it|It|IT)['’](s|S)\s+(?=[A-Z0-9@#]))|"
+        # "We're Hambleden Valley Honey" (set AC): a capital after it is the name; "We Are
+        # Digital" without the apostrophe is a name itself
+        r"(?-i:(we|We|WE)['’](re|RE)\s+(?=[A-Z0-9@#]))|"
         r"(the|our|my)\s+(company|business|firm|organisation)('?s)?(\s+name)?(\s+is)?\s+"
         r"((called|named)\s+)?|((the|company|business)\s+)?name\s+is\s+|(the\s+)?name's\s+)(?=\S)",
         re.IGNORECASE,
@@ -121,12 +124,22 @@ LEAD_INS = {
 }
 
 
+# "Certainly. We're ...", "Of course - it's ...": a courtesy before any profile answer, set
+# off by punctuation ("Sure Start Nursery" is a name)
+COURTESY = re.compile(
+    r"^(certainly|of course|sure|happily|gladly|absolutely|no problem|yes|yeah|ok|okay)"
+    r"\s*[.,!:;–—-]+\s*(?=\S)",
+    re.IGNORECASE,
+)
+
+
 def strip_lead_in(slot: str, text: str) -> str:
-    """The answer without "it's called", "we're based in", "I'm the": "its called
-    Wendover Web ltd" -> "Wendover Web ltd". A lead-in alone is kept as typed."""
+    """The answer without a courtesy or "it's called", "we're based in", "I'm the": "its
+    called Wendover Web ltd" -> "Wendover Web ltd". A lead-in alone is kept as typed."""
     pattern = LEAD_INS.get(slot)
     if pattern is None:
         return text
+    text = COURTESY.sub("", text.strip(), count=1)
     stripped = pattern.sub("", text.strip(), count=1).strip()
     return stripped or text.strip()
 

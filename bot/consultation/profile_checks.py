@@ -100,7 +100,10 @@ NAME_THEN_REMARK = re.compile(
     r"^(?P<name>[^,;()\n]{2,60}?)\s*(,|;|\(|\s[-–—])\s*"
     r"(though|tho|although|but|well|sadly|now|which|that|it was|it'?s now|"
     r"i (sold|retired|left|closed|ran|used to)|we (sold|closed|shut|used to)|sold|closed|"
-    r"used to be|formerly|until)\b.*$",
+    r"used to be|formerly|until|"
+    # "Hambleden Valley Honey, a small family concern" (set AC): a description after it
+    r"an? (small|little|tiny|family|local|new|young|one-man|one-woman|[\w]+-(run|person|owned|"
+    r"based)))\b.*$",
     re.IGNORECASE | re.DOTALL,
 )
 

@@ -93,7 +93,7 @@ def test_thanks_with_a_change_or_a_view_is_not(text: str) -> None:
         (
             "organisation",
             "@btvlep we're @ChilternCiderCo on here",
-            "we're Chiltern Cider Co on here",
+            "Chiltern Cider Co on here",  # "we're" before a name is a lead-in (set AC)
         ),
         ("organisation", "it's @marlow_mill_joinery", "marlow mill joinery"),
         ("organisation", "It's Amersham Lettings", "Amersham Lettings"),

@@ -105,13 +105,44 @@ def skips_the_rest(text: Any) -> bool:
     return mentions(SKIP_THE_REST, text)
 
 
+# A polite no to this question, however it is wrapped (set AC's beekeeper: "If it's all
+# the same to you, I'd rather not say how many of us there are. I do hope that's alright.",
+# "I'm not sure I'm really the right person to ask about that one, so perhaps I'll leave
+# it, if you don't mind terribly"). Not "I'll leave it to the council to fix".
+DECLINE = re.compile(
+    r"\b((i|we)('d| would) (much )?(rather|prefer( to)?) not( to)? (say|answer|share|tell|"
+    r"disclose|give|go into|comment)|"
+    r"(i'?ll|i will|we'?ll|we will|i think i'?ll|perhaps i'?ll|maybe i'?ll|i'?d better|i might)"
+    r" (just )?(leave|skip|pass( on)?) (it|that|this)( one| question| bit)?"
+    r"(?! (to|with|for|there|up|at|until|till|alone)\b)|"
+    r"not (really )?the right person to (ask|answer))\b"
+)
+DECLINE_MAX_WORDS = 30
+_TURN = re.compile(r"\b(but|though|although|however|except)\b")
+
+
+def declines(text: Any) -> bool:
+    """A short reply, however politely wrapped, that declines to answer this question and
+    says nothing after the no ("I'd rather not say, but the A41 is awful" is a view)."""
+    if not isinstance(text, str):
+        return False
+    norm = normalise(_bare(text))
+    found = DECLINE.search(norm)
+    return (
+        found is not None
+        and len(norm.split()) <= DECLINE_MAX_WORDS
+        and _TURN.search(norm, found.end()) is None
+        and not states_a_complaint(text)
+    )
+
+
 def means_nothing(text: Any) -> bool:
     """A short reply with nothing to record ("no idea", "dunno", "nah", "not sure tbh",
-    and a plain no such as "nope not really" or "negative")."""
+    a plain no such as "nope not really" or "negative", a polite "I'd rather not say")."""
     if not isinstance(text, str):
         return False
     text = _bare(text)
-    return _bare_skip(text) or whole(NOTHING_TO_SAY, text) or says_no(text)
+    return _bare_skip(text) or whole(NOTHING_TO_SAY, text) or says_no(text) or declines(text)
 
 
 def states_a_complaint(text: Any) -> bool:

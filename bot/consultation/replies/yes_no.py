@@ -50,9 +50,13 @@ NO_REPLY = re.compile(
     r" to be honest| i'?m afraid| sorry)*[ ,]*)+"
 )
 YES_REPLY = re.compile(
+    # "Oh, yes please, that would be lovely." (set AC's beekeeper was told her yes was a view)
+    r"((oh|ooh|ah|well|why) ?)?"
     rf"(({PHONE_YES}|yes|yeah|yep|yup|yh|ya|yea|aye|sure|ok|okay|go on|go on then|why not|please|"
     r"yes please|affirmative|of course|definitely|absolutely)( then| thanks| thank you| please|"
     r" mate| ta)*[ ,]*)+"
+    r"((that would be|that'?d be|that sounds|sounds|that'?s|that is) (lovely|great|good|fine|"
+    r"nice|perfect|helpful|grand|brilliant|smashing|wonderful|useful)( thanks| thank you)*)?"
 )
 
 
