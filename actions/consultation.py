@@ -82,6 +82,7 @@ from bot.consultation.replies import (
     hedge_only,
     impatient,
     means_nothing,
+    second_thoughts,
     takes_back_last_answer,
     view_then_question,
 )
@@ -124,6 +125,9 @@ class ValidateStrategyForm(FormValidationAction):
             # "ffs this is taking ages", "you're useless": not a view; say how to finish,
             # then ask again
             dispatcher.utter_message(text=message("impatient" if impatient(text) else "fed_up"))
+            return {answer_slot: None}
+        if second_thoughts(text):  # "having second thoughts about this": reassured, asked again
+            dispatcher.utter_message(text=message("second_thoughts"))
             return {answer_slot: None}
         changed = switched(answer_slot, key, rest, text, dispatcher, tracker)
         if changed:  # "actually can I do medtech instead?": on to its questions

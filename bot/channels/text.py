@@ -33,9 +33,40 @@ TOO_LONG_TEXT = (
 )
 
 
+# Punctuation spoken into a phone's dictation ("we cant get chefs comma nobody wants split
+# shifts full stop", "yes full stop": set AC read its yes as a theme change): the mark it
+# names, after a word, at the end or before the next word. What the team reads and what
+# the bot reads are the same sentence.
+DICTATED = {
+    "full stop": ".",
+    "comma": ",",
+    "question mark": "?",
+    "exclamation mark": "!",
+    "exclamation point": "!",
+}
+DICTATED_RE = re.compile(
+    r"\b(?P<word>[A-Za-z0-9']+)\s+(?P<mark>" + "|".join(DICTATED) + r")(?=\s|$)", re.IGNORECASE
+)
+# "the comma in our name", "a full stop": the word named, not dictated
+_NAMING = frozenset({"the", "a", "an", "this", "that", "our", "my", "no", "every", "one"})
+
+
+def spoken_punctuation(text: str) -> str:
+    """ "yes full stop" -> "yes."; "chefs comma nobody" -> "chefs, nobody"."""
+
+    def mark(found: re.Match[str]) -> str:
+        word = found.group("word")
+        if word.lower() in _NAMING:
+            return found.group(0)
+        return word + DICTATED[found.group("mark").lower()]
+
+    return DICTATED_RE.sub(mark, text)
+
+
 def clean_message(text: str) -> str:
-    """Drop control characters (keeping newlines and tabs) and surrounding space."""
-    return CONTROL_CHARS.sub("", ESCAPE_SEQUENCE.sub("", text)).strip()
+    """Drop control characters (keeping newlines and tabs) and surrounding space; dictated
+    punctuation becomes its mark."""
+    return spoken_punctuation(CONTROL_CHARS.sub("", ESCAPE_SEQUENCE.sub("", text)).strip())
 
 
 def has_control_chars(text: str) -> bool:

@@ -10,8 +10,9 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.faq import ActionAnswerQuestion
-from bot.consultation.questions import SKIPPED
-from tests.actions.conftest import make_tracker, run, texts
+from bot.consultation import service
+from bot.consultation.questions import SKIPPED, message
+from tests.actions.conftest import make_tracker, run, texts, validate_strategy_answer
 
 DECLINE = (
     "If it's all the same to you, I'd rather not say how many of us there are. "
@@ -50,3 +51,21 @@ def test_a_real_question_at_the_profile_is_still_answered(
     events = run(ActionAnswerQuestion().run(dispatcher, tracker, domain))
     assert SlotSet("size_band", SKIPPED) not in events
     assert texts(dispatcher)  # answered
+
+
+def test_second_thoughts_mid_way_are_not_kept_and_the_question_is_asked_again(
+    database_url: str,
+) -> None:
+    service.record_consent("doubt-1", "rest", True)
+    text = (
+        "hmm actually I'm having second thoughts about this, not sure I want to end up on "
+        "some government list"
+    )
+    slots = {
+        "islands": ["intelligent_mobility"],
+        "pending_questions": ["island:intelligent_mobility:barriers"],
+    }
+    result, replies = validate_strategy_answer("island_answer", "doubt-1", text, slots)
+    assert result == {"island_answer": None}
+    assert replies == [message("second_thoughts")]
+    assert service.recorded_answers("doubt-1") == []

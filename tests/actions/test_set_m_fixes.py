@@ -141,7 +141,8 @@ def test_one_more_view_at_the_follow_up_question(database_url: str, domain: dict
 @pytest.mark.parametrize(
     ("text", "intent", "follow_up"),
     [
-        ("yes please that would be great thanks", "inform", None),  # asked again, as before
+        # a yes with pleasantries is a yes since set AC ("Oh, yes please, that would be lovely")
+        ("yes please that would be great thanks", "inform", True),
         ("yes please", "affirm", True),
         ("no thanks, I get enough emails as it is", "deny", False),
     ],

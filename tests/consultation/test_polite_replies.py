@@ -9,7 +9,7 @@ import pytest
 from bot.consultation.choice_view import choice_and_view, named_only
 from bot.consultation.profile import tidy_profile_answer
 from bot.consultation.profile_checks import name_without_remark
-from bot.consultation.replies import declines, means_nothing, says_yes
+from bot.consultation.replies import declines, means_nothing, says_yes, second_thoughts
 from bot.strategy import SEABED_IDS
 
 
@@ -80,3 +80,21 @@ def test_a_courtesy_between_theme_names_is_no_view() -> None:
 )
 def test_a_yes_with_pleasantries_is_a_yes(text: str, yes: bool) -> None:
     assert says_yes(text) is yes
+
+
+@pytest.mark.parametrize(
+    ("text", "doubt"),
+    [
+        (
+            "hmm actually I'm having second thoughts about this, not sure I want to end up on "
+            "some government list",
+            True,
+        ),
+        ("Not sure I want to carry on tbh", True),
+        ("getting cold feet about this", True),
+        ("second thoughts on the bypass route, it should go east", False),  # a view
+        ("not sure about this, but the roads are awful", False),  # a view after the but
+    ],
+)
+def test_second_thoughts_about_taking_part_are_no_view(text: str, doubt: bool) -> None:
+    assert second_thoughts(text) is doubt

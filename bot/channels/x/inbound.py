@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from bot.channels.text import CONTROL_CHARS, ESCAPE_SEQUENCE
+from bot.channels.text import CONTROL_CHARS, ESCAPE_SEQUENCE, spoken_punctuation
 from bot.channels.x.entities import author_text, links_v2
 
 MENTION_RE = re.compile(r"(?<![\w@])@\w{1,15}(?!\w)")
@@ -100,7 +100,7 @@ def clean_text(text: str, hashtag: str, max_chars: int) -> str:
     text = MENTION_RE.sub(" ", text)
     lines = [" ".join(line.split()) for line in text.splitlines()]
     text = "\n".join(line for line in lines if line).strip().lstrip(":,;-–— ").strip()
-    return text[:max_chars]
+    return spoken_punctuation(text)[:max_chars]
 
 
 def has_hashtag(text: str, hashtag: str, entity_tags: list[str] | None = None) -> bool:

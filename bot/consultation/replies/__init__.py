@@ -29,6 +29,7 @@ from bot.consultation.replies.pauses import (
     holding,
     impatient,
     punctuation_only,
+    second_thoughts,
 )
 from bot.consultation.replies.questions import (
     ASKING_PHRASES,
@@ -122,6 +123,7 @@ __all__ = [
     "asks_to_finish",
     "corrects_last_answer",
     "fed_up_with_bot",
+    "second_thoughts",
     "greeting_only",
     "holding",
     "impatient",

@@ -131,6 +131,33 @@ def impatient(text: Any) -> bool:
     return whole(IMPATIENT, unmask_swears(text))
 
 
+# Doubts about taking part at all, mid-way ("hmm actually I'm having second thoughts about
+# this, not sure I want to end up on some government list": set AC kept it as the barriers
+# answer): no view; what happens to the answers and how to stop, then the question again
+SECOND_THOUGHTS = re.compile(
+    r"\b((second thoughts|having doubts|cold feet)( about (this|it|all this|doing this|"
+    r"taking part|the whole thing))?\s*([,.;!?-]|$)|"
+    r"not sure (i|we) (really )?(want|should|ought) to (do this|do any of this|carry on|continue|"
+    r"go on|keep going|be doing this|end up|take part|be part|be on)|"
+    r"(don'?t|do not) (really )?want to (end up|be) on (a|any|some|your)\b[\w\s]*\blist|"
+    r"not sure about (this|doing this|all this|any of this))\b"
+)
+SECOND_THOUGHTS_MAX_WORDS = 30
+
+
+def second_thoughts(text: Any) -> bool:
+    """A short message doubting the consultation itself, with no view after a "but"."""
+    if not isinstance(text, str):
+        return False
+    norm = " ".join(text.lower().replace("\u2019", "'").split())  # its commas end a doubt
+    found = SECOND_THOUGHTS.search(norm)
+    return (
+        found is not None
+        and len(norm.split()) <= SECOND_THOUGHTS_MAX_WORDS
+        and re.search(r"\b(but|though|although|however)\b", norm[found.end() :]) is None
+    )
+
+
 # Angry at the bot itself ("you're useless, this is a waste of my time", the tenth set
 # stored it as a view): not a view. Only about the bot or this chat, and only as the whole
 # message ("the growth hub is useless" is a view; "it's rubbish" may be about the roads).
