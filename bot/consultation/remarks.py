@@ -16,6 +16,7 @@ from typing import Any
 
 from bot.consultation.access import access_reply
 from bot.consultation.replies import normalise
+from bot.consultation.x_style import without_addressees
 
 # An apology or a warning about spelling, typing, English or computers
 _WRITING = r"(spelling|speling|spellings|typing|typos?|grammar|english|writing|punctuation)"
@@ -93,4 +94,23 @@ def remark_reply(text: Any) -> str | None:
         return access
     if apologises_for_writing(text):
         return "writing_welcome"
+    if obvious_only(text):
+        return "say_it_anyway"
     return "afterword_thanks" if afterword_only(text) else None
+
+
+# A grumpy "isn't it obvious" or "you tell me" instead of the answer (set AC skipped the
+# question on it, and the answer that followed was kept as an afterthought): the question
+# is asked again, since the answer usually comes next
+OBVIOUS = re.compile(
+    r"\b(is(n'?t| not) it obvious|"
+    r"(it'?s |its )?(pretty |bloody |fairly )?obvious( innit| isn'?t it)?|"
+    r"you tell me|(you )?(can'?t|cannot) you guess|guess|what do you think)\b"
+)
+OBVIOUS_FILLER = re.compile(r"\b(i mean|well|surely|come on|mate|lol|ffs|oh|seriously|really)\b")
+
+
+def obvious_only(text: Any) -> bool:
+    """The whole message says the answer is obvious, without giving it ("@btvlep isnt it
+    obvious" on X)."""
+    return isinstance(text, str) and _nothing_but(OBVIOUS, OBVIOUS_FILLER, without_addressees(text))

@@ -9,6 +9,7 @@ import pytest
 from bot.consultation.choice_view import choice_and_view, named_only
 from bot.consultation.profile import tidy_profile_answer
 from bot.consultation.profile_checks import name_without_remark
+from bot.consultation.remarks import remark_reply
 from bot.consultation.replies import declines, means_nothing, says_yes, second_thoughts
 from bot.strategy import SEABED_IDS
 
@@ -98,3 +99,18 @@ def test_a_yes_with_pleasantries_is_a_yes(text: str, yes: bool) -> None:
 )
 def test_second_thoughts_about_taking_part_are_no_view(text: str, doubt: bool) -> None:
     assert second_thoughts(text) is doubt
+
+
+@pytest.mark.parametrize(
+    ("text", "obvious"),
+    [
+        ("@btvlep isnt it obvious", True),
+        ("you tell me", True),
+        ("well surely it's obvious", True),
+        ("obviously the roads", False),  # the answer, given
+        ("what do you think of the A40", False),
+    ],
+)
+def test_isnt_it_obvious_asks_for_the_answer_again(text: str, obvious: bool) -> None:
+    assert (remark_reply(text) == "say_it_anyway") is obvious
+    assert not means_nothing(text)  # never a skip: the answer usually comes next

@@ -75,7 +75,6 @@ NOTHING_TO_SAY = re.compile(
     r"zilch|nada|zip|sod all|not a thing|((i'?ve |we'?ve |i |we )?got )?nothing( at all)?|"
     # "meh", "not fussed either way", "blank on this one, sorry" (set AD kept them)
     r"meh|(i'?m )?not fussed( either way)?|(i'?m )?(drawing a |a )?blank|no (strong )?feelings|"
-    r"is(n'?t| not) it obvious|"  # a grumpy non-answer (set AC kept it as the view)
     r"nothing (much |really )?(changes|will change|would change|is different)|"
     r"(it )?(does(n'?t| not)|won'?t|will not) (really )?(apply|affect (us|me)|change anything)|"
     r"not (really )?(for|relevant to) (us|me)|not relevant|"
