@@ -30,6 +30,7 @@ from bot.consultation.afterthoughts import (
 from bot.consultation.letters import thanks_only
 from bot.consultation.markup import plain_links
 from bot.consultation.questions import message, parse_correction, theme_names
+from bot.consultation.remarks import asks_to_tidy
 from bot.consultation.replies import looks_like_question
 from bot.consultation.taking_out import take_out_answers
 from bot.consultation.theme_corrections import correction_reply, plan, pointed_item
@@ -89,6 +90,9 @@ def keep_view_at_playback(dispatcher: CollectingDispatcher, tracker: Tracker) ->
     or a numbered answer put right ("number 1 should say the A413"), kept beside it. False
     when the message is neither (a theme change, a question)."""
     text = latest_text(tracker)
+    if asks_to_tidy(text):  # "can you tidy up my speling?": kept as typed, said so
+        dispatcher.utter_message(text=message("spelling_kept"))
+        return True
     if taken := take_out_answers(tracker.sender_id, text):
         # "take out what I said about the council": that answer gone, consent untouched
         dispatcher.utter_message(text=taken)

@@ -96,6 +96,8 @@ def remark_reply(text: Any) -> str | None:
         return "writing_welcome"
     if obvious_only(text):
         return "say_it_anyway"
+    if asks_to_tidy(text):
+        return "spelling_kept"
     return "afterword_thanks" if afterword_only(text) else None
 
 
@@ -114,3 +116,21 @@ def obvious_only(text: Any) -> bool:
     """The whole message says the answer is obvious, without giving it ("@btvlep isnt it
     obvious" on X)."""
     return isinstance(text, str) and _nothing_but(OBVIOUS, OBVIOUS_FILLER, without_addressees(text))
+
+
+# "can you tidy up my speling before anyone reads it? embarassing" at the play-back (set AC
+# kept it as one more view): the answers stay as typed, and the spelling does not matter
+TIDY = re.compile(
+    r"\b(can|could|would|will|pls|please)( you| u)?( please| pls)? (tidy|fix|correct|sort|clean|"
+    r"check|neaten)( up| out)? (my|the|all my|any)( bad| awful| terrible| dodgy)? "
+    rf"{_WRITING}\b"
+)
+TIDY_MAX_WORDS = 20
+
+
+def asks_to_tidy(text: Any) -> bool:
+    """A short request to correct the spelling or typing of the answers."""
+    if not isinstance(text, str):
+        return False
+    norm = normalise(text)
+    return TIDY.search(norm) is not None and len(norm.split()) <= TIDY_MAX_WORDS

@@ -219,3 +219,18 @@ def test_forget_intent_without_a_forget_request_deletes_nothing(
     assert events == []
     assert 'type "forget me"' in texts(dispatcher)[0]
     assert len(service.recorded_answers("b10")) == 2
+
+
+def test_a_request_to_tidy_the_spelling_at_the_playback_keeps_the_answers_as_typed(
+    database_url: str, dispatcher: CollectingDispatcher
+) -> None:
+    from actions.playback import keep_view_at_playback
+    from bot.consultation.questions import message
+
+    _consultation("b-tidy")
+    before = [(a.text, a.themes) for a in service.recorded_answers("b-tidy")]
+    text = "can you tidy up my speling before anyone reads it? embarassing"
+    tracker = make_tracker("b-tidy", text, slots={"stage": "playback"})
+    assert keep_view_at_playback(dispatcher, tracker)
+    assert texts(dispatcher) == [message("spelling_kept")]
+    assert [(a.text, a.themes) for a in service.recorded_answers("b-tidy")] == before

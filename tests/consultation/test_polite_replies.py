@@ -114,3 +114,15 @@ def test_second_thoughts_about_taking_part_are_no_view(text: str, doubt: bool) -
 def test_isnt_it_obvious_asks_for_the_answer_again(text: str, obvious: bool) -> None:
     assert (remark_reply(text) == "say_it_anyway") is obvious
     assert not means_nothing(text)  # never a skip: the answer usually comes next
+
+
+@pytest.mark.parametrize(
+    ("text", "tidy"),
+    [
+        ("can you tidy up my speling before anyone reads it? embarassing", True),
+        ("could you fix my typos please", True),
+        ("can you fix the roads into Chesham", False),  # a view
+    ],
+)
+def test_a_request_to_tidy_the_spelling_is_answered_not_kept(text: str, tidy: bool) -> None:
+    assert (remark_reply(text) == "spelling_kept") is tidy
