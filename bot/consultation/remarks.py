@@ -16,6 +16,7 @@ from typing import Any
 
 from bot.consultation.access import access_reply
 from bot.consultation.replies import normalise
+from bot.consultation.replies.text import short_match
 from bot.consultation.x_style import without_addressees
 
 # An apology or a warning about spelling, typing, English or computers
@@ -130,7 +131,4 @@ TIDY_MAX_WORDS = 20
 
 def asks_to_tidy(text: Any) -> bool:
     """A short request to correct the spelling or typing of the answers."""
-    if not isinstance(text, str):
-        return False
-    norm = normalise(text)
-    return TIDY.search(norm) is not None and len(norm.split()) <= TIDY_MAX_WORDS
+    return short_match(TIDY, text, TIDY_MAX_WORDS)

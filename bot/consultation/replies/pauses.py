@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.consultation.replies.text import DASHES, normalise, whole
+from bot.consultation.replies.text import DASHES, normalise, said_alone, whole
 from bot.consultation.replies.typos import fix_command_typos
 
 # "hang on", "one sec", "erm": not an answer yet; the question is asked again
@@ -147,15 +147,12 @@ SECOND_THOUGHTS_MAX_WORDS = 30
 
 def second_thoughts(text: Any) -> bool:
     """A short message doubting the consultation itself, with no view after a "but"."""
-    if not isinstance(text, str):
-        return False
-    norm = " ".join(text.lower().replace("\u2019", "'").split())  # its commas end a doubt
-    found = SECOND_THOUGHTS.search(norm)
-    return (
-        found is not None
-        and len(norm.split()) <= SECOND_THOUGHTS_MAX_WORDS
-        and re.search(r"\b(but|though|although|however)\b", norm[found.end() :]) is None
-    )
+    return said_alone(SECOND_THOUGHTS, text, SECOND_THOUGHTS_MAX_WORDS, _lower_with_commas)
+
+
+def _lower_with_commas(text: str) -> str:
+    """Lower case, single-spaced, punctuation kept: a comma ends "second thoughts"."""
+    return " ".join(text.lower().replace("\u2019", "'").split())
 
 
 # Angry at the bot itself ("you're useless, this is a waste of my time", the tenth set

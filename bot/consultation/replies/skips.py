@@ -6,7 +6,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.consultation.replies.text import DASHES, mentions, normalise, shrug_only, whole
+from bot.consultation.replies.text import (
+    DASHES,
+    mentions,
+    normalise,
+    said_alone,
+    shrug_only,
+    whole,
+)
 from bot.consultation.replies.typos import fix_command_typos
 from bot.consultation.replies.yes_no import says_no
 from bot.consultation.x_style import without_addressees, without_own_tags
@@ -117,22 +124,14 @@ DECLINE = re.compile(
     r"not (really )?the right person to (ask|answer))\b"
 )
 DECLINE_MAX_WORDS = 30
-_TURN = re.compile(r"\b(but|though|although|however|except)\b")
 
 
 def declines(text: Any) -> bool:
     """A short reply, however politely wrapped, that declines to answer this question and
     says nothing after the no ("I'd rather not say, but the A41 is awful" is a view)."""
-    if not isinstance(text, str):
-        return False
-    norm = normalise(_bare(text))
-    found = DECLINE.search(norm)
-    return (
-        found is not None
-        and len(norm.split()) <= DECLINE_MAX_WORDS
-        and _TURN.search(norm, found.end()) is None
-        and not states_a_complaint(text)
-    )
+    return said_alone(
+        DECLINE, text, DECLINE_MAX_WORDS, lambda t: normalise(_bare(t))
+    ) and not states_a_complaint(text)
 
 
 def means_nothing(text: Any) -> bool:

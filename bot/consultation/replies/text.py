@@ -59,6 +59,29 @@ def short_match(pattern: re.Pattern[str], text: Any, max_words: int) -> bool:
     return norm is not None and pattern.search(norm) is not None
 
 
+# A turn to something else: "I'd rather not say, but the A41 is awful" says something
+TURN = re.compile(r"\b(but|though|although|however|except)\b")
+
+
+def said_alone(
+    pattern: re.Pattern[str],
+    text: Any,
+    max_words: int,
+    read: Callable[[str], str] = normalise,
+) -> bool:
+    """A short message, as `read` gives it, in which `pattern` is found and nothing turns
+    to another subject after it (a polite no, second thoughts)."""
+    if not isinstance(text, str):
+        return False
+    said = read(text)
+    found = pattern.search(said)
+    return (
+        found is not None
+        and len(said.split()) <= max_words
+        and TURN.search(said, found.end()) is None
+    )
+
+
 # "Hi.", "I'm from the LEP team.", "I'm a reporter at the Bucks Herald.": who asks
 INTRODUCTION = re.compile(
     r"^((hi|hello|hey|morning|afternoon|evening)\b|(i'?m|i am|im|this is|my name is|we'?re|"
