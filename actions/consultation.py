@@ -63,6 +63,7 @@ from bot.consultation.forwarded import email_body
 from bot.consultation.involvement import involvement_reply
 from bot.consultation.junk import junk_reply
 from bot.consultation.labelled import labelled_answers
+from bot.consultation.moves import move_last_answer
 from bot.consultation.navigation import go_back
 from bot.consultation.openings import reading
 from bot.consultation.pasted import once
@@ -180,6 +181,11 @@ class ValidateStrategyForm(FormValidationAction):
             # "btw we're not 6 staff, more like 60 since the merger": the profile put right,
             # no view in it; the same question again (with a view it is kept as well)
             return {answer_slot: None, **fixed}
+        if kind := move_last_answer(tracker.sender_id, channel(tracker), text, key):
+            # "oops, that was a problem not an opportunity, put it under barriers. the
+            # opportunity is ...": the last answer answers this question; on to the next
+            dispatcher.utter_message(text=message("answer_moved", kind=kind))
+            return {answer_slot: None if rest else DONE, "pending_questions": rest}
         revised = revise_earlier_answer(tracker.sender_id, text, key)
         if revised:  # "going back to the skills one, ...": kept there; asked again
             dispatcher.utter_message(text=revised)
