@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from bot.consultation.replies import normalise
+from bot.consultation.x_style import without_addressees, without_own_tags
 
 # "really", "tbh", "again": filler a pointer may end with
 _FILLER = r"( really| tbh| to be honest| thanks| i think| i guess| basically| pretty much| again)*"
@@ -57,12 +58,25 @@ _PARTICULAR_WHOLE = re.compile(rf"({PARTICULAR.pattern}){_STRONGER}?{_FILLER}")
 _TOPIC_STOP = frozenset({"the", "a", "an", "and", "of", "my", "our", "bit", "one", "thing"})
 
 
+# How a pointer is stored: "^^ same [same as: a test engineering apprenticeship ...]"
+SAME_AS = " [same as: "
+POINTED_MAX_CHARS = 400
+
+
+def pointer_spelled_out(text: str, earlier: str) -> str:
+    """A pointer with the words it points to after it, clipped to `POINTED_MAX_CHARS`."""
+    words = " ".join(earlier.split())
+    if len(words) > POINTED_MAX_CHARS:
+        words = words[: POINTED_MAX_CHARS - 1].rstrip() + "…"
+    return f"{text}{SAME_AS}{words}]"
+
+
 def same_as_before(text: Any) -> bool:
     """The whole reply says an earlier answer applies again ("same as before", "see my first
     answer", "what I said about the roads")."""
     if not isinstance(text, str):
         return False
-    norm = normalise(text)
+    norm = normalise(without_own_tags(without_addressees(text)))  # "@btvlep ^^ same" on X
     return bool(norm) and (
         SAME_AS_BEFORE.fullmatch(norm) is not None or _PARTICULAR_WHOLE.fullmatch(norm) is not None
     )
@@ -74,7 +88,7 @@ def pointed_answer(text: str, earlier: list[str]) -> str | None:
     about the race weekends", None when none is), else the latest."""
     if not earlier:
         return None
-    match = _PARTICULAR_WHOLE.fullmatch(normalise(text))
+    match = _PARTICULAR_WHOLE.fullmatch(normalise(without_own_tags(without_addressees(text))))
     if match and match.group("nth"):
         nth = _NTH[match.group("nth")]
         return earlier[nth] if nth < len(earlier) else earlier[-1]

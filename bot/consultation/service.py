@@ -9,7 +9,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.consultation.markup import strip_markup
-from bot.consultation.pointing_back import pointed_answer, same_as_before
+from bot.consultation.pointing_back import (
+    SAME_AS,
+    pointed_answer,
+    pointer_spelled_out,
+    same_as_before,
+)
 from bot.consultation.replies import normalise
 from bot.consultation.theme_corrections import add_targets, remove_targets
 from bot.storage.audit import audit
@@ -180,6 +185,10 @@ def record_answer(
             result = tag(earlier, question_key)
         if needs_theme and not result.themes:
             return None
+        if earlier and same_as_before(text):
+            # "ditto", "^^ same": the words it stands for kept beside it, so an export or a
+            # quote read on its own says what the business meant (set AC)
+            text = pointer_spelled_out(text, earlier)
         response = Response(
             conversation_id=conversation.id,
             text=text,
@@ -230,7 +239,10 @@ def _same_as_last_answer(
         .order_by(Response.id.desc())
         .limit(1)
     ).first()
-    if last is None or last.text != text or last.question_key != question_key:
+    stored = last.text if last is not None else ""
+    if last is None or not (stored == text or stored.startswith(f"{text}{SAME_AS}")):
+        return None
+    if last.question_key != question_key:
         return None
     themes = effective_themes_for(session, [last.id])[last.id]
     return RecordedAnswer(

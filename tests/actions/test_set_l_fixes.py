@@ -124,7 +124,8 @@ def test_ditto_carries_the_themes_of_the_answer_it_points_to(
     answers = [(a.question_key, a.text, a.themes) for a in service.recorded_answers("l-ditto")]
     assert answers == [
         (OPPS, view, ["entrepreneurialism"]),
-        (BARRIERS, "ditto", ["entrepreneurialism"]),
+        # the words it stands for kept beside it (set AC: "^^ same" read alone said nothing)
+        (BARRIERS, f"ditto [same as: {view}]", ["entrepreneurialism"]),
         (HELP, "rubbish", []),
     ]
 

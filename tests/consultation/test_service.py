@@ -7,6 +7,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.engine import Engine
 
 from bot.consultation import service
+from bot.consultation.pointing_back import same_as_before
 from bot.storage.db import session_scope
 from bot.storage.models import AuditEvent, Business, Response, ResponseTheme
 from bot.strategy import THEME_IDS
@@ -207,3 +208,27 @@ def test_an_answer_stores_no_vector_and_sub_themes_encode_it_once(
     with session_scope(engine) as session:
         assert np.allclose(embeddings.vectors_for(session, item)[0], float_vector)
     assert encoded == [["Rocket tests need a site"]]  # the second run encoded nothing
+
+
+def test_a_pointer_is_kept_with_the_words_it_stands_for_and_a_resend_is_not_stored_twice(
+    engine: Engine,
+) -> None:
+    service.record_consent("b-ditto", "rest", agreed=True)
+    service.record_answer(
+        "b-ditto", "rest", "the A41 is gridlocked", "seabed:infrastructure:views", "?"
+    )
+    first = service.record_answer(
+        "b-ditto", "rest", "^^ same", "island:space:barriers", "?", points_back=True
+    )
+    again = service.record_answer(
+        "b-ditto", "rest", "^^ same", "island:space:barriers", "?", points_back=True
+    )
+    assert first is not None and again is not None
+    assert first.text == "^^ same [same as: the A41 is gridlocked]"
+    assert again.response_id == first.response_id
+    assert len(service.recorded_answers("b-ditto")) == 2
+
+
+def test_a_pointer_on_x_is_read_without_its_handle() -> None:
+    assert same_as_before("@btvlep ^^ same")
+    assert same_as_before("@btvlep same as before #bucksLIS")
