@@ -90,6 +90,7 @@ from bot.consultation.replies import (
 from bot.consultation.strategy_asides import (
     strategy_aside_reply,
 )
+from bot.consultation.withdrawals import withdraw_answer
 from bot.consultation.x_style import (
     more_to_come,
     thread_joined,
@@ -314,7 +315,7 @@ class ValidateStrategyForm(FormValidationAction):
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
     ) -> dict[str, Any]:
-        withdrawn = service.withdraw_answer(tracker.sender_id, previous)
+        withdrawn = withdraw_answer(tracker.sender_id, previous)
         pending = list(tracker.get_slot("pending_questions") or [])
         if replaced:
             service.record_answer(

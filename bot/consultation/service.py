@@ -84,7 +84,7 @@ def _open_conversation(session: Session, business: Business, channel: str) -> Co
     return conversation
 
 
-def _find(session: Session, sender_id: str) -> Business | None:
+def find_business(session: Session, sender_id: str) -> Business | None:
     return session.scalars(
         select(Business).where(Business.sender_id == sender_id).order_by(Business.id)
     ).first()
@@ -93,7 +93,7 @@ def _find(session: Session, sender_id: str) -> Business | None:
 def is_consented(sender_id: str) -> bool | None:
     """True if the sender agreed to take part, False if declined, None if not asked."""
     with session_scope() as session:
-        business = _find(session, sender_id)
+        business = find_business(session, sender_id)
         return None if business is None else business.consent
 
 
@@ -121,7 +121,7 @@ def save_profile(sender_id: str, channel: str, **fields: str | None) -> None:
     if unknown:
         raise ValueError(f"unknown profile field(s): {', '.join(sorted(unknown))}")
     with session_scope() as session:
-        business = _find(session, sender_id)
+        business = find_business(session, sender_id)
         if business is None or not business.consent:
             return
         for name, value in fields.items():
@@ -166,7 +166,7 @@ def record_answer(
     if not text:
         return None
     with session_scope() as session:
-        business = _find(session, sender_id)
+        business = find_business(session, sender_id)
         if business is None or not business.consent:
             return None
         conversation = (
@@ -248,53 +248,6 @@ def _same_as_last_answer(
     return RecordedAnswer(
         response_id=last.id, text=last.text, question_key=question_key, themes=themes
     )
-
-
-def withdraw_answer(sender_id: str, question_key: str, latest_only: bool = True) -> bool:
-    """Delete the business's latest answer if it was to this question ("sorry wrong chat!!
-    ignore that", "scrap that"): a message meant for someone else is no view; with
-    `latest_only` False, its latest answer to this question, whatever came after ("going
-    back to the skills one, I meant ..."). Audited without its words; False when there was
-    none to take back."""
-    with session_scope() as session:
-        query = select(Response).join(Conversation, Response.conversation_id == Conversation.id)
-        if not latest_only:
-            query = query.where(Response.question_key == question_key)
-        last = session.scalars(
-            query.where(Conversation.sender_id == sender_id).order_by(Response.id.desc()).limit(1)
-        ).first()
-        if last is None or last.question_key != question_key:
-            return False
-        business = _find(session, sender_id)
-        audit(
-            session,
-            actor=RESPONDENT,
-            action="answer_withdrawn",
-            business_id=business.id if business else None,
-            detail={"question_key": question_key},
-        )
-        session.delete(last)
-    return True
-
-
-def withdraw_responses(sender_id: str, response_ids: list[int]) -> int:
-    """Delete these answers of the business ("take out what I said about the council"),
-    each audited without its words; how many went."""
-    with session_scope() as session:
-        business = _find(session, sender_id)
-        gone = session.scalars(
-            select(Response)
-            .join(Conversation, Response.conversation_id == Conversation.id)
-            .where(Conversation.sender_id == sender_id, Response.id.in_(response_ids))
-        ).all()
-        for response in gone:
-            who = business.id if business else None
-            detail = {"question_key": response.question_key}
-            audit(
-                session, actor=RESPONDENT, action="answer_withdrawn", business_id=who, detail=detail
-            )
-            session.delete(response)
-    return len(gone)
 
 
 # A pasted sentence this long, already given to another question, is the same view again
@@ -394,7 +347,7 @@ def set_contact(sender_id: str, channel: str, email: str | None, follow_up: bool
     if email is not None and not valid_email(email):
         raise ValueError("that does not look like an email address")
     with session_scope() as session:
-        business = _find(session, sender_id)
+        business = find_business(session, sender_id)
         if business is None or not business.consent:
             return
         business.email = email

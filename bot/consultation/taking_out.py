@@ -17,6 +17,7 @@ from typing import Any
 from bot.consultation import service
 from bot.consultation.questions import message, named_themes
 from bot.consultation.replies import normalise
+from bot.consultation.withdrawals import withdraw_responses
 
 _TAKE = (
     r"(take out|take off|take back|remove|delete|drop|scrap|strike out|leave out|cross out|"
@@ -61,5 +62,5 @@ def take_out_answers(sender_id: str, text: str) -> str | None:
     ids = [a.response_id for a in service.recorded_answers(sender_id) if _about(a, words, themes)]
     if not ids:
         return None
-    service.withdraw_responses(sender_id, ids)
+    withdraw_responses(sender_id, ids)
     return message("answers_taken_out", topic=topic)

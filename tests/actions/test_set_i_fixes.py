@@ -19,6 +19,7 @@ from actions.fallback import ActionFallback
 from actions.profile import ValidateProfileForm
 from bot.consultation import service
 from bot.consultation.questions import message
+from bot.consultation.withdrawals import withdraw_answer
 from bot.storage.db import session_scope
 from bot.storage.models import AuditEvent
 from tests.actions.conftest import (
@@ -100,7 +101,7 @@ def test_ignore_that_after_a_skip_asks_the_skipped_question_again(database_url: 
 def test_taking_back_only_withdraws_an_answer_to_the_last_question(database_url: str) -> None:
     service.record_consent("i-other", "rest", True)
     service.record_answer("i-other", "rest", "an earlier part's answer", "seabed:x:views", None)
-    assert not service.withdraw_answer("i-other", OPPS)
+    assert not withdraw_answer("i-other", OPPS)
     assert _answers("i-other") == [("seabed:x:views", "an earlier part's answer")]
 
 

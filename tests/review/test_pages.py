@@ -407,7 +407,7 @@ def test_an_answer_taken_back_drops_the_reused_overview_and_reads_plainly_in_the
     admin: FlaskClient,
     seeded: Seeded,
 ) -> None:
-    from bot.consultation.service import withdraw_answer
+    from bot.consultation.withdrawals import withdraw_answer
 
     assert "rocket test facilities" in admin.get("/staff/").get_data(as_text=True)
     # the bot's path for "sorry wrong chat, ignore that": the last answer deleted, audited
