@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from bot.consultation.pointing_back import pointer_spelled_out
 from bot.consultation.questions import message
 from tests.e2e.test_rest_conversation import Chat, answers, business
 
@@ -46,7 +47,14 @@ def test_set_u_late_corrections_and_pointers_through_the_stack(live_stack: Any) 
             "no young joiners coming through since Aylesbury College dropped the course"
             " [corrected: nearly, 1 should read Amersham College not Aylesbury]",
         ),
-        ("seabed:environment_quality_of_life:views", "same again only more so"),
+        (
+            "seabed:environment_quality_of_life:views",
+            # the pointer keeps the words it stood for when it was said
+            pointer_spelled_out(
+                "same again only more so",
+                "no young joiners coming through since Aylesbury College dropped the course",
+            ),
+        ),
     ]
     profile = business(live_stack, chat.sender)
     assert profile["location"] == "Haddenham"
