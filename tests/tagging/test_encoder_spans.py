@@ -41,7 +41,11 @@ def test_batched_and_single_encodings_agree(encoder: object) -> None:
 
 def test_a_vector_does_not_depend_on_its_batch(encoder: object) -> None:
     """The int8 graph quantises activations per call: each text runs alone, so a message
-    gets the same vector in a batch of many (spread over threads) as on its own."""
+    gets the same vector in a batch of many (one-thread sessions side by side) as on its own
+    (one session on every thread)."""
+    from bot.tagging.embed import Encoder
+
+    encoder = Encoder(threads=2)  # the fixture's may have one thread on a one-core machine
     texts = [
         f"Message {i}: we need {'more ' * (i % 7)}skilled staff near Aylesbury" for i in range(20)
     ]
