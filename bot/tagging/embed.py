@@ -8,11 +8,12 @@ and L2 normalisation, as sentence-transformers does. No network access at run ti
 
 from __future__ import annotations
 
+import ctypes
 import os
 import threading
 import weakref
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -93,7 +94,11 @@ class Encoder:
         passes on all threads. A float graph runs one short message on one thread.
         """
         if threads not in self._sessions:
-            self._sessions[threads] = self._new_session(threads)
+            session = self._new_session(threads)
+            if threads > 1:
+                _THREADED_SESSIONS.add(session)
+                _WITH_THREADED_SESSIONS.add(self)
+            self._sessions[threads] = session
         return self._sessions[threads]
 
     def _options(self, threads: int):  # noqa: ANN202
@@ -294,11 +299,28 @@ class Encoder:
 _WITH_WORKERS: weakref.WeakSet[Encoder] = weakref.WeakSet()
 
 
+# Every live onnxruntime session with its own intra-op threads, and the encoders holding one.
+_THREADED_SESSIONS: weakref.WeakSet[Any] = weakref.WeakSet()
+_WITH_THREADED_SESSIONS: weakref.WeakSet[Encoder] = weakref.WeakSet()
+
+
 def _after_fork_in_child() -> None:
     """A forked child inherits an encoder's thread pool but not its threads: a batch sent
-    to it would wait for ever. The child makes its own on its first batch."""
+    to it would wait for ever. The child makes its own on its first batch.
+
+    Likewise a session with intra-op threads: destroying it in the child waits for ever on
+    threads that are not there (a test server forked after a message was tagged hung when
+    its engine was dropped). The child keeps every such session, referenced or garbage not
+    yet collected, alive for good (an extra reference no clean-up at exit drops either), and
+    its encoders make new ones on first use."""
     for encoder in list(_WITH_WORKERS):
         encoder._executor = None
+    for session in list(_THREADED_SESSIONS):
+        ctypes.pythonapi.Py_IncRef(ctypes.py_object(session))
+    _THREADED_SESSIONS.clear()
+    for encoder in list(_WITH_THREADED_SESSIONS):
+        encoder._sessions = {n: sess for n, sess in encoder._sessions.items() if n == 1}
+    _WITH_THREADED_SESSIONS.clear()
 
 
 os.register_at_fork(after_in_child=_after_fork_in_child)

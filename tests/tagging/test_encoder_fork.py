@@ -38,3 +38,38 @@ def test_a_forked_child_encodes_a_batch_after_the_parent_did() -> None:
             child.kill()
     assert np.array_equal(np.array(got, dtype=np.float32), want)
     assert child.exitcode == 0
+
+
+def _drop_then_encode(holder: list[Any], out: Any) -> None:
+    import gc
+
+    from bot.tagging.embed import Encoder
+
+    holder.clear()  # the inherited encoder and its two-thread session become garbage
+    gc.collect()
+    out.put(Encoder(threads=2).encode([TEXTS[0]]).tolist())
+
+
+def test_a_forked_child_can_drop_a_session_that_ran_on_two_threads() -> None:
+    """One message runs on every intra-op thread; a child forked after it inherits that
+    session without its threads, and destroying it there used to wait for ever."""
+    from bot.tagging.assets import TOKENIZER_PATH
+
+    if not TOKENIZER_PATH.exists():
+        pytest.skip("embedding tokenizer not fetched: run `make setup`")
+    from bot.tagging.embed import Encoder
+
+    holder = [Encoder(threads=2)]
+    want = holder[0].encode([TEXTS[0]])  # a single message: the two-thread session
+    context = multiprocessing.get_context("fork")
+    out = context.Queue()
+    child = context.Process(target=_drop_then_encode, args=(holder, out), daemon=True)
+    child.start()
+    try:
+        got = out.get(timeout=60)
+    finally:
+        child.join(timeout=10)
+        if child.is_alive():
+            child.kill()
+    assert np.array_equal(np.array(got, dtype=np.float32), want)
+    assert child.exitcode == 0
