@@ -112,6 +112,10 @@ DEFAULT_CONFIG: dict = {
     # A road that is only a driverless trial's or the bad air's setting does not carry
     # infrastructure (`incidental_infrastructure.py`). Models saved without the key: off.
     "incidental_infrastructure": True,
+    # The rent of premises stated as a need, with nothing about people or homes, does not
+    # carry environment_quality_of_life (`incidental_infrastructure.only_premises_rent`).
+    # Models saved without the key: off.
+    "premises_rent": True,
     # A clause naming a programme ("a KTP", "an SBRI contract", "CPD") carries its theme
     # (`programmes.py`). Models saved without the key: off.
     "named_programmes": True,

@@ -17,7 +17,9 @@ The other way round, one case where the classifier hears a theme the message doe
 7. a road that is only where a driverless trial runs or where the air is bad, or the rent of
    a home, with no other transport or premises word, does not carry infrastructure:
    `incidental_infrastructure` (never when a rule above stated it or the question asked
-   about it).
+   about it);
+8. likewise the rent of premises stated as a need, with no word of people, homes or the
+   surroundings, does not carry environment_quality_of_life: `only_premises_rent`.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ import numpy as np
 
 from bot.strategy import THEME_IDS
 from bot.tagging.features import named_outright
-from bot.tagging.incidental_infrastructure import only_incidental
+from bot.tagging.incidental_infrastructure import only_incidental, only_premises_rent
 from bot.tagging.needs import stated_needs
 from bot.tagging.programmes import named_plans, named_programmes
 from bot.tagging.question_context import question_theme, turns_down
@@ -93,6 +95,12 @@ def lift(
         j = THEME_IDS.index("infrastructure")
         on = scores[j] >= thresholds[j]  # most messages: infrastructure is off, nothing to read
         if on and j not in evidence and asked != "infrastructure" and only_incidental(clauses):
+            scores[j] = min(scores[j], thresholds[j] - _JUST_BELOW)
+    if tagger.config.get("premises_rent"):
+        j = THEME_IDS.index("environment_quality_of_life")
+        on = scores[j] >= thresholds[j]
+        needs = evidence.get(THEME_IDS.index("infrastructure"), [])
+        if on and j not in evidence and asked != THEME_IDS[j] and only_premises_rent(text, needs):
             scores[j] = min(scores[j], thresholds[j] - _JUST_BELOW)
     return asked, evidence
 

@@ -1,12 +1,14 @@
 """A road that is only where a driverless trial runs or where the air is bad, and the rent of
-a home, do not carry infrastructure (GUIDE.md, `incidental_infrastructure.py`)."""
+a home, do not carry infrastructure; the rent of premises alone does not carry
+environment_quality_of_life (GUIDE.md, `incidental_infrastructure.py`)."""
 
 from __future__ import annotations
 
 import pytest
 
 from bot.tagging.clean import clean
-from bot.tagging.incidental_infrastructure import only_incidental
+from bot.tagging.incidental_infrastructure import only_incidental, only_premises_rent
+from bot.tagging.needs import stated_needs
 from bot.tagging.segments import segments
 from bot.tagging.training import data as tagdata
 from tests.tagging.conftest import switched
@@ -102,3 +104,59 @@ def test_the_question_asked_about_roads_keeps_infrastructure(trained_engine: obj
             ["driverless shuttles on public roads"], ["seabed:infrastructure:barriers"]
         )
     assert "infrastructure" in answer.themes
+
+
+def _premises_rent(text: str) -> bool:
+    cleaned = segments(clean(text) or text)
+    needs = [f"need: {phrase}" for phrase in stated_needs(cleaned).values()]
+    return only_premises_rent(text, needs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rents for office space in Marlow are now higher than some parts of London.",
+        "renting desks at pinewood is stupid money",
+        "hi we do props n sets for pinewood jobs, rents on units in iver r mad",
+    ],
+)
+def test_the_rent_of_premises_alone_is_found(text: str) -> None:
+    assert _premises_rent(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "rents on units in iver r mad and our juniors can't afford to live here either",
+        "Office rents are silly and the countryside round here is why we stay",
+        "we r a small vfx co in iver, cant get staff cos rents r mad round here",
+        "Our unit is fine, it's the A41 that's the problem",
+    ],
+)
+def test_rent_beside_people_homes_or_surroundings_is_not_premises_alone(text: str) -> None:
+    assert not _premises_rent(text)
+
+
+def test_the_premises_rent_rule_agrees_with_the_training_labels() -> None:
+    """Where it holds, the writers left environment_quality_of_life off (17 of 17 when
+    written)."""
+    fired = agreed = 0
+    for example in tagdata.load_train():
+        if _premises_rent(example.text):
+            fired += 1
+            agreed += "environment_quality_of_life" not in example.themes
+    assert fired >= 10
+    assert agreed / fired >= 0.95
+
+
+def test_the_engine_withholds_quality_of_life_for_premises_rent(trained_engine: object) -> None:
+    texts = ["renting desks at pinewood is stupid money"]
+    with switched(trained_engine, "premises_rent", on=False) as engine:
+        [before] = engine.tag_many(texts)  # type: ignore[attr-defined]
+    with switched(trained_engine, "premises_rent") as engine:
+        [after] = engine.tag_many(texts)  # type: ignore[attr-defined]
+        [asked] = engine.tag_many(texts, ["seabed:environment_quality_of_life:views"])  # type: ignore[attr-defined]
+    assert "environment_quality_of_life" in before.themes  # what the classifier hears
+    assert "environment_quality_of_life" not in after.themes
+    assert {"creative_digital", "infrastructure"} <= set(after.themes)
+    assert "environment_quality_of_life" in asked.themes  # the question's theme stays
