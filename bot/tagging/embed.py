@@ -83,8 +83,7 @@ class Encoder:
         self._sessions: dict[int, object] = {}
         self.threads = threads or default_threads()
         self._executor: ThreadPoolExecutor | None = None
-        self._session(1)  # single messages (the conversation's case) are ready at once;
-        # the multi-threaded session for batches is made on the first batch.
+        self._session(1)  # ready for the first message (int8: the all-threads one too)
 
     def _session(self, threads: int):  # noqa: ANN202
         """An onnxruntime session with `threads` intra-op threads (made once, on first use).
@@ -94,11 +93,16 @@ class Encoder:
         passes on all threads. A float graph runs one short message on one thread.
         """
         if threads not in self._sessions:
-            session = self._new_session(threads)
-            if threads > 1:
-                _THREADED_SESSIONS.add(session)
-                _WITH_THREADED_SESSIONS.add(self)
-            self._sessions[threads] = session
+            # The int8 graph uses both (a message on every thread, many texts on one each):
+            # made together from the file, so a model retrained into the same place later
+            # cannot give this process two different encoders.
+            wanted = {1, self.threads, threads} if self.graph in REQUANTISED else {threads}
+            for n in sorted(wanted - self._sessions.keys()):
+                session = self._new_session(n)
+                if n > 1:
+                    _THREADED_SESSIONS.add(session)
+                    _WITH_THREADED_SESSIONS.add(self)
+                self._sessions[n] = session
         return self._sessions[threads]
 
     def _options(self, threads: int):  # noqa: ANN202

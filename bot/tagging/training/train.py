@@ -190,6 +190,8 @@ def train(
     tagger.save(out_dir)
     if tuned is not None:
         os.replace(tuned, out_dir / ENCODER_FILE)
+        # sessions not made yet (a single message's, on every thread) read it from there
+        encoder.encoder.path = out_dir / ENCODER_FILE  # type: ignore[union-attr]
     else:  # never leave another model's encoder beside this one
         (out_dir / ENCODER_FILE).unlink(missing_ok=True)
 
