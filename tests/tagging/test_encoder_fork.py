@@ -4,12 +4,29 @@ batch: the child does not inherit the threads, so it must not wait on the parent
 from __future__ import annotations
 
 import multiprocessing
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 import pytest
 
 TEXTS = [f"We need {n} more engineers, and the A41 is gridlocked" for n in range(20)]
+
+
+def _in_forked_child(target: Callable[[Any, Any], None], arg: Any) -> tuple[Any, int | None]:
+    """What `target(arg, queue)` put on the queue in a forked child, and its exit code; a
+    child that hangs is killed after a minute (the get times out and the test fails)."""
+    context = multiprocessing.get_context("fork")
+    out = context.Queue()
+    child = context.Process(target=target, args=(arg, out), daemon=True)
+    child.start()
+    try:
+        got = out.get(timeout=60)
+    finally:
+        child.join(timeout=10)
+        if child.is_alive():
+            child.kill()
+    return got, child.exitcode
 
 
 def _child(encoder: Any, out: Any) -> None:
@@ -26,18 +43,9 @@ def test_a_forked_child_encodes_a_batch_after_the_parent_did() -> None:
     encoder = Encoder(threads=2)
     assert len(TEXTS) > ONE_BY_ONE  # a batch: spread over the worker threads
     want = encoder.encode(TEXTS)
-    context = multiprocessing.get_context("fork")
-    out = context.Queue()
-    child = context.Process(target=_child, args=(encoder, out), daemon=True)
-    child.start()
-    try:
-        got = out.get(timeout=60)
-    finally:
-        child.join(timeout=10)
-        if child.is_alive():
-            child.kill()
+    got, exitcode = _in_forked_child(_child, encoder)
     assert np.array_equal(np.array(got, dtype=np.float32), want)
-    assert child.exitcode == 0
+    assert exitcode == 0
 
 
 def _drop_then_encode(holder: list[Any], out: Any) -> None:
@@ -61,15 +69,6 @@ def test_a_forked_child_can_drop_a_session_that_ran_on_two_threads() -> None:
 
     holder = [Encoder(threads=2)]
     want = holder[0].encode([TEXTS[0]])  # a single message: the two-thread session
-    context = multiprocessing.get_context("fork")
-    out = context.Queue()
-    child = context.Process(target=_drop_then_encode, args=(holder, out), daemon=True)
-    child.start()
-    try:
-        got = out.get(timeout=60)
-    finally:
-        child.join(timeout=10)
-        if child.is_alive():
-            child.kill()
+    got, exitcode = _in_forked_child(_drop_then_encode, holder)
     assert np.array_equal(np.array(got, dtype=np.float32), want)
-    assert child.exitcode == 0
+    assert exitcode == 0
