@@ -313,8 +313,8 @@ def _after_fork_in_child() -> None:
     to it would wait for ever. The child makes its own on its first batch.
 
     Likewise a session with intra-op threads: destroying it in the child waits for ever on
-    threads that are not there (a test server forked after a message was tagged hung when
-    its engine was dropped). The child keeps every such session, referenced or garbage not
+    threads that are not there (a child forked after one message hung when it dropped the
+    encoder). The child keeps every such session, referenced or garbage not
     yet collected, alive for good (an extra reference no clean-up at exit drops either), and
     its encoders make new ones on first use."""
     for encoder in list(_WITH_WORKERS):
