@@ -55,6 +55,11 @@ from tests.tagging.conftest import training_agreement
         ("the average age of our drivers is 54", "education_skills"),
         ("Need 2 CNC setters. Anyone?", "education_skills"),
         ("Vets are in terrible short supply", "education_skills"),
+        ("our developers keep leaving for the big banks in london", "education_skills"),
+        ("a family firm can't compete on salary with the labs", "education_skills"),
+        ("Four months of adverts, nothing.", "education_skills"),
+        ("we advertised the role twice and got no applicants", "education_skills"),
+        ("we need a draughtsperson who knows the software", "education_skills"),
     ],
 )
 def test_a_need_said_outright_carries_its_theme(text: str, theme: str) -> None:
@@ -87,6 +92,9 @@ def test_a_need_said_outright_carries_its_theme(text: str, theme: str) -> None:
         "we need a few investors who understand hardware",
         "we need two more years of runway",
         "our founders are both over sixty and love it",  # no one leaving the trade
+        "our customers keep coming back to us",  # not staff leaving
+        "we compete on quality, not on price",
+        "our adverts on the buses brought in lots of customers",
     ],
 )
 def test_no_need_is_read_into_other_words(text: str) -> None:

@@ -58,6 +58,11 @@ from tests.tagging.conftest import training_agreement
         ("the cost of living here scares graduates off", "environment_quality_of_life"),
         ("EV chargers at every business park, run on local solar", "environment_quality_of_life"),
         ("we want to get the whole fleet to net zero by 2030", "environment_quality_of_life"),
+        ("we put panels on the unit roof last spring", "environment_quality_of_life"),
+        ("our aim is a bakery that burns no fossil fuel", "environment_quality_of_life"),
+        ("Two hours from Marlow to Milton Keynes. 30 miles.", "infrastructure"),
+        ("the train to Cambridge takes three hours with two changes", "infrastructure"),
+        ("it can take 40 mins to get across town at peak", "infrastructure"),
     ],
 )
 def test_a_view_said_outright_carries_its_theme(text: str, theme: str) -> None:
@@ -83,6 +88,7 @@ def test_a_view_said_outright_carries_its_theme(text: str, theme: str) -> None:
         "we make deployable solar arrays for spacecraft",
         "our springs pop the solar panels open once the satellite is up",
         "we can't afford to rent a unit on the park",  # premises (needs.py), not a home
+        "we spent two hours on the phone to the bank",  # a wait, not a journey
     ],
 )
 def test_no_view_is_read_into_other_words(text: str) -> None:
