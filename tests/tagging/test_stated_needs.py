@@ -60,6 +60,10 @@ from tests.tagging.conftest import training_agreement
         ("Four months of adverts, nothing.", "education_skills"),
         ("we advertised the role twice and got no applicants", "education_skills"),
         ("we need a draughtsperson who knows the software", "education_skills"),
+        ("we've had the advert up for eight months", "education_skills"),
+        ("the kit is here; what it lacks is colourists", "education_skills"),
+        ("we've outgrown our farm barn", "infrastructure"),
+        ("we need a bigger shed with a taller door", "infrastructure"),
     ],
 )
 def test_a_need_said_outright_carries_its_theme(text: str, theme: str) -> None:
@@ -95,6 +99,8 @@ def test_a_need_said_outright_carries_its_theme(text: str, theme: str) -> None:
         "our customers keep coming back to us",  # not staff leaving
         "we compete on quality, not on price",
         "our adverts on the buses brought in lots of customers",
+        "we've outgrown the kitchen table",  # a figure of speech for starting out
+        "what we lack is a board member who has scaled a firm",  # advice, not a hire
     ],
 )
 def test_no_need_is_read_into_other_words(text: str) -> None:
