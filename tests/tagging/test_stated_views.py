@@ -63,6 +63,8 @@ from tests.tagging.conftest import training_agreement
         ("Two hours from Marlow to Milton Keynes. 30 miles.", "infrastructure"),
         ("the train to Cambridge takes three hours with two changes", "infrastructure"),
         ("it can take 40 mins to get across town at peak", "infrastructure"),
+        ("my own staff still live w their parents lol", "environment_quality_of_life"),
+        ("getting on the property ladder round here is hopeless", "environment_quality_of_life"),
     ],
 )
 def test_a_view_said_outright_carries_its_theme(text: str, theme: str) -> None:
