@@ -17,6 +17,7 @@ from bot.consultation.replies import (
     acknowledgement_only,
     holding,
     is_skip,
+    long_question_about_the_strategy,
     looks_like_question,
     means_nothing,
     question_then_remark,
@@ -135,6 +136,8 @@ def side_question(tracker: Tracker, text: str) -> bool:
         return False  # "broadband is awful, will the LEP fix it?" is a view
     if latest_intent(tracker) == "faq" or about_the_consultation(text):
         return True
+    if long_question_about_the_strategy(text):
+        return True  # "is there a way for us to be in the room when this gets decided"
     return len(text.split()) <= SHORT_QUESTION_WORDS and bool(named_themes(text))
 
 

@@ -24,7 +24,7 @@ from actions.consent import (
     privacy_shown,
 )
 from actions.faq import SURE, answer_question, faq_choice, resume
-from actions.playback import change_at_playback, keep_view_at_playback, summary
+from actions.playback import change_at_playback, confirms, keep_view_at_playback, summary
 from actions.profile import put_profile_right
 from bot.consultation import service
 from bot.consultation.asides import asks_about_taking_part
@@ -148,11 +148,11 @@ class ActionFallback(Action):
         if drop_name_if_asked(dispatcher, tracker):  # "keep my views but not my name"
             resume(dispatcher, tracker, domain)
             return []
-        if tracker.get_slot("stage") == "playback" and says_yes(
-            without_own_tags(without_addressees(text))
-        ):
-            # "@btvlep ys" that NLU could not place (set AA answered "didn't understand"):
-            # the play-back accepted, as "yes" is (data/rules: play-back confirmed)
+        plain = without_own_tags(without_addressees(text))
+        if tracker.get_slot("stage") == "playback" and (says_yes(plain) or confirms(plain)):
+            # "@btvlep ys", "@btvlep thats it", "good now" that NLU could not place (sets AA
+            # and AE answered "didn't understand"): the play-back accepted, as "yes" is
+            # (data/rules: play-back confirmed)
             dispatcher.utter_message(response="utter_next_steps")
             return [FollowupAction("contact_form")]
         if change := change_at_playback(tracker):  # "actually change the second one"

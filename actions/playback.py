@@ -167,12 +167,22 @@ KEEP_WORDS = re.compile(
 
 # "that's right now", "yes that's it", "all good": the play-back confirmed
 CONFIRMS = re.compile(
-    r"((@\w+ )*)((yes|yeah|yep|yup|ok|okay)[ ,]+)?(that'?s|thats|it'?s|its|all|looks|"
-    r"that looks|it looks)( absolutely| perfectly| just| all)? "
-    r"(right|correct|it|fine|good|spot on|perfect|grand)( now| then| thanks| ta| cheers|"
-    r",? (yes|yeah|yep)|"
+    r"((@\w+ )*)((yes|yeah|yep|yup|ok|okay)[ ,]+)?((that'?s|thats|it'?s|its|all|looks|"
+    r"that looks|it looks)( absolutely| perfectly| just| all| about| pretty much| more or less)? "
+    r"(right|correct|it|fine|good|spot on|perfect|grand)"
+    # "good now", "all fine now" after a change (set AE: "didn't understand")
+    r"|(all )?(good|fine|better|right|correct|sorted|perfect|spot on) now)( now| then| thanks| ta|"
+    r" cheers|,? (yes|yeah|yep)|"
     r",? thank you( ever so much| very much| so much)?)*"
 )
+
+
+def confirms(text: str) -> bool:
+    """The whole reply confirms the play-back ("thats it", "yeah that's about right",
+    "good now"), whatever NLU made of it."""
+    return CONFIRMS.fullmatch(" ".join(text.lower().split()).rstrip(".!")) is not None
+
+
 # "never mind", "forget it" to "what should answer 2 say instead?": as it is
 LEAVE_IT = re.compile(r"(oh )?(never ?mind|forget it|leave it|it'?s fine|no change|cancel)")
 KEEP_MAX_WORDS = 5
@@ -202,7 +212,7 @@ class ValidateCorrectionForm(FormValidationAction):
             # "hold on" / "wait" that NLU took for a "no": not a correction. The form ends
             # at once and the play-back is shown again, as any held question is asked again.
             return {"theme_correction": HELD}
-        if CONFIRMS.fullmatch(" ".join(text.lower().split()).rstrip(".!")):
+        if confirms(text):
             # "thats right now", "yes that's it" that NLU read as a no (set AD): confirmed
             return {"theme_correction": NO_CHANGE}
         if thanks_only(text):
@@ -229,7 +239,7 @@ class ValidateCorrectionForm(FormValidationAction):
             return {"theme_correction": text}
         if holding(text):
             return {"theme_correction": None}  # the correction question again
-        if CONFIRMS.fullmatch(" ".join(text.lower().split()).rstrip(".!")):
+        if confirms(text):
             return {"theme_correction": NO_CHANGE}  # "yes that's it": on to the follow-up
         if tracker.get_slot("amend_item"):
             return self._new_wording(text, dispatcher, tracker)

@@ -197,7 +197,9 @@ def change_asked(text: Any, count: int) -> int | None:
 # "the second one, stick on the end that ...", "for the first one, put that ...", "on the
 # walkers one, add that ..." at the play-back (set AD kept them as one more view)
 _ADD_VERB = (
-    r"(can you |could you |please |pls )?(also )?(add|put|stick|include|mention|note|tack)"
+    # "for number 1 can u also say the network quoted 18 months" (set AE: one more view)
+    r"(can (you|u) |could (you|u) |please |pls |plz )?(also )?"
+    r"(add|put|say|stick|include|mention|note|tack)"
     r"( it| this)?( on the end| at the end| in| down| on)?( that| this)?"
 )
 ITEM_ADD = re.compile(

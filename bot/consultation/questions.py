@@ -21,7 +21,11 @@ from bot.strategy.loader import SEEDS_DIR
 
 PROFILE_SLOTS = ("organisation", "sector", "size_band", "location", "role")
 SKIPPED = "(skipped)"
-ALL_WORDS = re.compile(r"\b(all( of them| five| seven)?|every( one|thing)|the lot|everything)\b")
+# "all", not "what's all this seabed business" (set AE chose every driver) nor "at all"
+ALL_WORDS = re.compile(
+    r"\b(?<!at )(all(?! (this|that)\b)( of them| five| seven)?|every( one|thing)|the lot|"
+    r"everything)\b"
+)
 
 
 @dataclass(frozen=True)

@@ -29,8 +29,32 @@ QUESTION_WORDS = frozenset(
         "will",
         "tell",
         "explain",
+        # typed in a hurry: "wat happens after this", "wots the arc"
+        "wat",
+        "wot",
+        "wats",
+        "wots",
     }
 )
+# Text-speak put back into words before a question's topic is read: "does any1 actually
+# decide stuff", "wat happens after this" (set AE kept both as the answer)
+_TEXT_SPEAK = {
+    "wat": "what",
+    "wot": "what",
+    "wats": "whats",
+    "wots": "whats",
+    "any1": "anyone",
+    "some1": "someone",
+    "every1": "everyone",
+    "no1": "no one",
+}
+
+
+def plain_words(norm: str) -> str:
+    """A normalised message with text-speak spelled out ("wat" -> "what")."""
+    return " ".join(_TEXT_SPEAK.get(w, w) for w in norm.split())
+
+
 # Openings people put before a question ("so what's the Arc?", "sorry, who runs this").
 LEAD_INS = re.compile(
     r"^((so|and|but|ok|okay|oh|sorry|hang on|hold on|wait|quick question|actually|um|erm|"
@@ -42,6 +66,15 @@ ASKING_PHRASES = re.compile(
     r"\b"
 )
 QUESTION_MAX_WORDS = 10
+# "sorry what is this arc thing i keep hearing about on the radio", "wat happens after this
+# anyway, does any1 actually decide stuff" (set AE kept both as the answer): a question
+# that opens by asking what something of the strategy is, or what happens next, may run on
+ABOUT_STRATEGY_MAX_WORDS = 16
+_ASKS_WHAT_IT_IS = re.compile(
+    r"^(((what|who|how|when) (is|are|was|does|do|will|happens|r)|whats|what's|whos|who's)"
+    r"( all| actually| exactly| even)? (this|that|these|those|the|your|ur|them|it|after|next)"
+    r"|is there (a|any) way|how (can|could|do) (we|i))\b"
+)
 
 
 def looks_like_question(text: str) -> bool:
@@ -59,12 +92,43 @@ def looks_like_question(text: str) -> bool:
 
 
 def _short_question(text: str) -> bool:
-    """Ten words at most, opening with a question word or "tell me" after any lead-in."""
-    norm = LEAD_INS.sub("", normalise(text))
+    """Ten words at most, opening with a question word or "tell me" after any lead-in; or
+    up to sixteen that open by asking what a thing of the strategy is, or what happens next
+    (`long_question_about_the_strategy`)."""
+    norm = LEAD_INS.sub("", normalise(without_addressees(text)))
     words = norm.split()
-    if not words or len(words) > QUESTION_MAX_WORDS:
+    if not words:
         return False
+    if len(words) > QUESTION_MAX_WORDS:
+        return long_question_about_the_strategy(norm)
     return words[0] in QUESTION_WORDS or ASKING_PHRASES.match(norm) is not None
+
+
+def asks_what_it_is(text: str) -> bool:
+    """ "whats all this seabed business then", "what are these islands when they're at
+    home": a question about a word of the strategy itself, at most sixteen words; at a
+    choice it asks, it does not choose "all"."""
+    plain = plain_words(LEAD_INS.sub("", normalise(without_addressees(text))))
+    return (
+        len(plain.split()) <= ABOUT_STRATEGY_MAX_WORDS
+        and _ASKS_WHAT_IT_IS.match(plain) is not None
+        and about_the_consultation(plain)
+        and REMARK_IS_A_VIEW.search(plain) is None
+    )
+
+
+def long_question_about_the_strategy(text: str) -> bool:
+    """A message of up to sixteen words that opens "what is this arc ...", "whats all this
+    seabed ...", "wat happens after this ..." and names the strategy or a topic the FAQ
+    answers: "what the LEP should do is fix the A41" opens with no question."""
+    plain = plain_words(LEAD_INS.sub("", normalise(without_addressees(text))))
+    return (
+        len(plain.split()) <= ABOUT_STRATEGY_MAX_WORDS
+        and _ASKS_WHAT_IT_IS.match(plain) is not None
+        and (about_the_consultation(plain) or asked_topic(plain) is not None)
+        # "what is the point of the islands when our road floods and nobody cares" is a view
+        and REMARK_IS_A_VIEW.search(plain) is None
+    )
 
 
 def opens_with_question(text: str) -> bool:
@@ -156,11 +220,21 @@ ASKED_TOPICS = (
         ),
     ),
     (
+        # "is there a way for us to actually be in the room when this gets decided" (set AE
+        # was told the Board's date): taking part beyond the chat
+        "get_involved",
+        re.compile(
+            r"\b(is there (a|any) way|how (can|do|could|would) (we|i)|(can|could) (we|i))"
+            r"( for (us|me))?( to)?( actually| also| still)? (be in the room|get (more |properly )?"
+            r"involved|be (more )?involved|have (a|more of a|any) say|help shape|sit on)\b"
+        ),
+    ),
+    (
         "next_steps",
         re.compile(
             r"\bwhat (actually |really )?happens (next|after|now|with (all )?(this|it) after|"
-            r"to (all )?(this|it) (after|once|when))|when (will|does) (anyone|anybody|you|they|"
-            r"the board) (actually )?decide"
+            r"to (all )?(this|it) (after|once|when))|(when (will|does)|does) (anyone|anybody|"
+            r"you|they|the board) (actually |ever |really )?decide"
         ),
     ),
     (
@@ -174,7 +248,7 @@ ASKED_TOPICS = (
 
 def asked_topic(question: str) -> str | None:
     """The FAQ topic a side question (`question_before_remark`'s part) asks about, if plain."""
-    asked = normalise(question)
+    asked = plain_words(normalise(question))
     return next((key for key, pattern in ASKED_TOPICS if pattern.search(asked)), None)
 
 
