@@ -64,6 +64,9 @@ from tests.tagging.conftest import training_agreement
         ("the kit is here; what it lacks is colourists", "education_skills"),
         ("we've outgrown our farm barn", "infrastructure"),
         ("we need a bigger shed with a taller door", "infrastructure"),
+        ("@btvlep bank says no", "entrepreneurialism"),
+        ("the banks want 3 yrs of accounts before they'll talk", "entrepreneurialism"),
+        ("finding people who get both lorries and code", "education_skills"),
     ],
 )
 def test_a_need_said_outright_carries_its_theme(text: str, theme: str) -> None:
@@ -100,6 +103,8 @@ def test_a_need_said_outright_carries_its_theme(text: str, theme: str) -> None:
         "we compete on quality, not on price",
         "our adverts on the buses brought in lots of customers",
         "we've outgrown the kitchen table",  # a figure of speech for starting out
+        "the bank says yes to everyone but us",
+        "finding someone who understands the medical device rules",  # advice, not a hire
         "what we lack is a board member who has scaled a firm",  # advice, not a hire
     ],
 )

@@ -65,6 +65,9 @@ from tests.tagging.conftest import training_agreement
         ("it can take 40 mins to get across town at peak", "infrastructure"),
         ("my own staff still live w their parents lol", "environment_quality_of_life"),
         ("getting on the property ladder round here is hopeless", "environment_quality_of_life"),
+        ("the lanes round us flood every winter", "infrastructure"),
+        ("next year solar, if the grid will take the export", "infrastructure"),
+        ("our animators want a flat they can afford", "environment_quality_of_life"),
     ],
 )
 def test_a_view_said_outright_carries_its_theme(text: str, theme: str) -> None:
@@ -91,6 +94,7 @@ def test_a_view_said_outright_carries_its_theme(text: str, theme: str) -> None:
         "our springs pop the solar panels open once the satellite is up",
         "we can't afford to rent a unit on the park",  # premises (needs.py), not a home
         "we spent two hours on the phone to the bank",  # a wait, not a journey
+        "our software predicts which roads will flood",  # a product, not a flooded road
     ],
 )
 def test_no_view_is_read_into_other_words(text: str) -> None:
