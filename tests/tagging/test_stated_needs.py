@@ -65,6 +65,7 @@ from tests.tagging.conftest import training_agreement
         ("we've outgrown our farm barn", "infrastructure"),
         ("we need a bigger shed with a taller door", "infrastructure"),
         ("@btvlep bank says no", "entrepreneurialism"),
+        ("the lep introducing small firms to the westcott tenants", "entrepreneurialism"),
         ("the banks want 3 yrs of accounts before they'll talk", "entrepreneurialism"),
         ("finding people who get both lorries and code", "education_skills"),
     ],
