@@ -68,6 +68,7 @@ from bot.consultation.navigation import go_back
 from bot.consultation.openings import reading
 from bot.consultation.pasted import once
 from bot.consultation.pointers import pointer_reply
+from bot.consultation.pointing_back import opens_with_pointer
 from bot.consultation.questions import (
     message,
     question,
@@ -263,7 +264,8 @@ class ValidateStrategyForm(FormValidationAction):
                 without_marks(text),  # "contd: ..." with no answer before it: the view
                 key,
                 question(key).text,
-                points_back=same_as_before(text),
+                # "ditto", and "same problem as before but worse since ..." (set AE)
+                points_back=same_as_before(text) or opens_with_pointer(text),
             )
             if asks_when_it_closes(text):  # "when does it close? also ...": dates too
                 dispatcher.utter_message(response="utter_faq/next_steps")

@@ -82,13 +82,37 @@ def same_as_before(text: Any) -> bool:
     )
 
 
+# "same problem as before but worse since they put houses on the fields", "same as b4 but
+# worse, our only setter left", "see what i said about the power, plus the lane is too
+# narrow": a pointer that opens the reply and goes on with something new (set AE kept only
+# the new words' themes)
+_OPENING_POINTER = re.compile(
+    r"^((it'?s |its )?(the )?same( \w+)? as (before|b4|above|last time|the last one|"
+    r"the one before|my last( answer| one)?|previous|i said( before| above)?)|"
+    r"ditto|as (above|before|i said|per above)|see (above|before))\b"
+    rf"|^({PARTICULAR.pattern})"
+)
+OPENING_MIN_REST_WORDS = 3
+
+
+def opens_with_pointer(text: Any) -> bool:
+    """The reply opens by pointing back to an earlier answer and then says more of its own;
+    its themes are the earlier answer's and its own."""
+    if not isinstance(text, str) or same_as_before(text):
+        return False
+    norm = normalise(without_own_tags(without_addressees(text)))
+    match = _OPENING_POINTER.match(norm)
+    return match is not None and len(norm[match.end() :].split()) >= OPENING_MIN_REST_WORDS
+
+
 def pointed_answer(text: str, earlier: list[str]) -> str | None:
     """Which of the `earlier` answers (oldest first, none a pointer itself) a pointer stands
     for: the one at its place ("my first answer"), the latest about its topic ("what I said
     about the race weekends", None when none is), else the latest."""
     if not earlier:
         return None
-    match = _PARTICULAR_WHOLE.fullmatch(normalise(without_own_tags(without_addressees(text))))
+    norm = normalise(without_own_tags(without_addressees(text)))
+    match = _PARTICULAR_WHOLE.fullmatch(norm) or re.match(PARTICULAR, norm)
     if match and match.group("nth"):
         nth = _NTH[match.group("nth")]
         return earlier[nth] if nth < len(earlier) else earlier[-1]

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from bot.consultation.markup import strip_markup
 from bot.consultation.pointing_back import (
     SAME_AS,
+    opens_with_pointer,
     pointed_answer,
     pointer_spelled_out,
     same_as_before,
@@ -161,6 +162,7 @@ def record_answer(
     theme in it (a remark about the consultation itself is no view on the strategy).
     """
     from bot.tagging import tag
+    from bot.tagging.result import with_themes_of
 
     text = clean_text(text)
     if not text:
@@ -183,6 +185,10 @@ def record_answer(
             # "ditto", "as above but worse": the themes of the answer pointed to (its own
             # words name none; the question's theme alone is not what it says)
             result = tag(earlier, question_key)
+        elif earlier and opens_with_pointer(text):
+            # "same problem as before but worse since they put houses up the hill": the
+            # earlier answer's themes and its own new subject's
+            result = with_themes_of(result, tag(earlier, question_key))
         if needs_theme and not result.themes:
             return None
         if earlier and same_as_before(text):

@@ -30,5 +30,19 @@ class TagResult:
         }
 
 
+def with_themes_of(own: TagResult, pointed: TagResult) -> TagResult:
+    """`own` with the themes of the earlier answer a reply points back to ("same problem as
+    before but worse since ..."): the union in THEME_IDS order, each theme's higher score,
+    and the pointed answer's evidence marked as such."""
+    themes = [t for t in THEME_IDS if t in own.themes or t in pointed.themes]
+    scores = {t: max(own.scores.get(t, 0.0), pointed.scores.get(t, 0.0)) for t in THEME_IDS}
+    evidence = {
+        t: list(own.evidence.get(t, []))
+        + [f"earlier answer: {phrase}" for phrase in pointed.evidence.get(t, [])]
+        for t in themes
+    }
+    return TagResult(themes, scores, evidence, own.model_version)
+
+
 class TaggerModelMissing(FileNotFoundError):
     """The trained tagger is not in models/tagger/: run `make train`."""

@@ -3,7 +3,7 @@ fixed and kept so (paraphrases the set does not use): a question about the strat
 runs past ten words without a "?" is answered, not kept as the view; "whats all this seabed
 business" at the choice asks, it does not choose every driver; "thats it" and "good now"
 confirm the play-back that NLU could not place; "can u also say ..." adds to the answer it
-numbers."""
+numbers; a pointer back that goes on keeps the earlier answer's themes and its own."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from actions.consultation import ValidateStrategyForm
 from actions.fallback import ActionFallback
 from actions.playback import ADDED
 from bot.consultation import service
+from bot.consultation.pointing_back import opens_with_pointer
 from bot.consultation.questions import match_themes, message
 from bot.consultation.replies import asks_what_it_is, looks_like_question
 from bot.strategy import SEABED_IDS
@@ -117,3 +118,38 @@ def test_can_u_also_say_adds_to_the_answer_it_numbers(database_url: str) -> None
     assert replies == [message("item_added", n=1)]
     first = service.recorded_answers("ae-add")[0]
     assert first.text.endswith("[added later: the network quoted 18 months]")
+
+
+@pytest.mark.parametrize(
+    "text, opens",
+    [
+        ("same problem as before but worse since the new estate went up", True),
+        ("@btvlep same as b4 but worse, our only setter left for oxford", True),
+        ("see what i said about the power, plus the lane is too narrow for lorries", True),
+        ("same as before", False),  # a pointer alone: the earlier answer's themes only
+        ("same old story with the roads round here every winter", False),
+    ],
+)
+def test_a_pointer_that_goes_on(text: str, opens: bool) -> None:
+    assert opens_with_pointer(text) is opens
+
+
+def test_a_pointer_that_goes_on_keeps_both_answers_themes(database_url: str) -> None:
+    service.record_consent("ae-ptr", "rest", True)
+    service.record_answer(
+        "ae-ptr",
+        "rest",
+        "the infrastructure down our lane floods every winter",
+        ROADS,
+        "q",
+    )
+    env = "seabed:environment_quality_of_life:views"
+    slots = {
+        "seabed": ["infrastructure", "environment_quality_of_life"],
+        "pending_questions": [env],
+    }
+    text = "same problem as before but worse since the housing growth on the fields"
+    validate_strategy_answer("seabed_answer", "ae-ptr", text, slots)
+    last = service.recorded_answers("ae-ptr")[-1]
+    assert (last.question_key, last.text) == (env, text)
+    assert {"infrastructure", "housing_growth"} <= set(last.themes)
