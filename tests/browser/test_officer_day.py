@@ -473,7 +473,11 @@ def test_a_form_without_its_token_is_explained_and_nothing_is_lost(
     officer.get_by_role("button", name="Save note").click()
     assert officer.get_by_role("heading", level=1).inner_text() == "Your form expired"
     officer.get_by_role("link", name="Back to the page").click()
+    # the draft is put back by review.js on DOMContentLoaded: read it once the page has
+    # loaded (CI's clean-clone run read the field first on a busy machine)
+    officer.wait_for_load_state()
     assert officer.url.endswith(f"/staff/responses/{rid}")
+    officer.get_by_role("status").filter(has_text="has been put back").wait_for(timeout=5000)
     assert officer.get_by_label("Note for the team").input_value() == "Ask about 5G masts 📡"
 
 
