@@ -76,6 +76,9 @@ _UTILITIES = (
     r"(?:connect\w*|capacity|export\w*|headroom) (?:to|on|in|into) the grid|"
     r"substations?|three[- ]phase|the dno|power to the site|power upgrades?)\b"
     # "Pinewood needs power", "short of power on the estate" (not "power tools")
+    # "some1 sort the power", "fix the power and we'd take another unit"
+    r"|\b(?:sort|sorting|fix|fixing|sort out|upgrade|upgrading)\s+(?:out\s+)?(?:the\s+|our\s+)?"
+    r"power\b(?!\s+(?:tools?|steering|trains?|units?|electronics|balance|of)\b)"
     # "panels on the poorest ten acres, if the grid will take the export"
     r"|\b(?:if|whether|until|unless) the (?:national )?grid (?:will|can|could|would) "
     r"(?:take|cope|handle)\b"

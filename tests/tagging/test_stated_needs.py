@@ -66,6 +66,8 @@ from tests.tagging.conftest import training_agreement
         ("we need a bigger shed with a taller door", "infrastructure"),
         ("@btvlep bank says no", "entrepreneurialism"),
         ("the lep introducing small firms to the westcott tenants", "entrepreneurialism"),
+        ("cnat get aprentices", "education_skills"),
+        ("the council letting the empty shops to firms like us cheap", "infrastructure"),
         ("the banks want 3 yrs of accounts before they'll talk", "entrepreneurialism"),
         ("finding people who get both lorries and code", "education_skills"),
     ],

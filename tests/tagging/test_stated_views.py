@@ -68,6 +68,7 @@ from tests.tagging.conftest import training_agreement
         ("the lanes round us flood every winter", "infrastructure"),
         ("next year solar, if the grid will take the export", "infrastructure"),
         ("our animators want a flat they can afford", "environment_quality_of_life"),
+        ("some1 sort the power, and loans that arent 12%", "infrastructure"),
     ],
 )
 def test_a_view_said_outright_carries_its_theme(text: str, theme: str) -> None:
@@ -95,6 +96,7 @@ def test_a_view_said_outright_carries_its_theme(text: str, theme: str) -> None:
         "we can't afford to rent a unit on the park",  # premises (needs.py), not a home
         "we spent two hours on the phone to the bank",  # a wait, not a journey
         "our software predicts which roads will flood",  # a product, not a flooded road
+        "we fix power tools for the trade",
     ],
 )
 def test_no_view_is_read_into_other_words(text: str) -> None:
