@@ -16,6 +16,7 @@ from bot.consultation.replies import (
     about_the_consultation,
     acknowledgement_only,
     holding,
+    impatient,
     is_skip,
     long_question_about_the_strategy,
     looks_like_question,
@@ -316,6 +317,8 @@ def answer_read_as_question(tracker: Tracker, slot: str, faq: bool = True) -> di
         return {slot: text}
     if faq and intent == "faq" and (not looks_like_question(text) or view_with_question(text)):
         return {slot: text}
+    if intent == "faq" and impatient(text):
+        return {slot: text}  # "can we speed this up, got trucks to load" (set AF): hurried
     if intent == "faq" and slot in ANSWER_SLOTS and switched_choice(text, THEME_IDS, ""):
         return {slot: text}  # "can I swap to the film one instead?": a change of choice
     if intent == "faq" and not faq and plain_profile_answer(text):

@@ -154,6 +154,8 @@ EXPLICIT_CHANGE = re.compile(
     r"(you'?ve |you )missed|"
     # "the last one's not a housing thing": an answer pointed at and a theme denied
     r"\b(one|answer|bit|point)('?s| is| was) (not|nothing to do with)\b|"
+    # "number 3 isn't about space" (set AF: asked "which themes?")
+    r"\b(isn'?t|is not|wasn'?t|was not|aren'?t|not) (about|really about|anything to do with)\b|"
     r"(take|knock|strip|cross|leave)( [\w'&-]+){1,5} (off|out))\b",
     re.I,
 )
@@ -166,14 +168,18 @@ KEEP_WORDS = re.compile(
 )
 
 # "that's right now", "yes that's it", "all good": the play-back confirmed
+_CONFIRM_UNIT = (
+    r"(yes|yeah|yep|yup|ok|okay|cheers|thanks|thank you|ta|lovely|perfect|great|"
+    r"(that'?s|thats|it'?s|its|all|looks|that looks|it looks)( absolutely| perfectly| just| all|"
+    r" about| pretty much| more or less)? (right|correct|it|fine|good|spot on|perfect|grand|"
+    r"the lot|about it|everything)|"
+    # "good now", "all fine now" after a change; "bang on", "all correct, thanks" (sets AE, AF)
+    r"(all )?(good|fine|better|right|correct|sorted|perfect|spot on)( now| then)?|"
+    r"bang on|spot on|nailed it)"
+)
 CONFIRMS = re.compile(
-    r"((@\w+ )*)((yes|yeah|yep|yup|ok|okay)[ ,]+)?((that'?s|thats|it'?s|its|all|looks|"
-    r"that looks|it looks)( absolutely| perfectly| just| all| about| pretty much| more or less)? "
-    r"(right|correct|it|fine|good|spot on|perfect|grand)"
-    # "good now", "all fine now" after a change (set AE: "didn't understand")
-    r"|(all )?(good|fine|better|right|correct|sorted|perfect|spot on) now)( now| then| thanks| ta|"
-    r" cheers|,? (yes|yeah|yep)|"
-    r",? thank you( ever so much| very much| so much)?)*"
+    rf"((@\w+ )*){_CONFIRM_UNIT}([ ,]+({_CONFIRM_UNIT}|thank you( ever so much| very much|"
+    r" so much)?|thanks|ta|cheers|now|then))*"
 )
 
 
@@ -247,6 +253,10 @@ class ValidateCorrectionForm(FormValidationAction):
             return {"theme_correction": ADDED}
         if skipped(tracker, text):
             return {"theme_correction": NO_CHANGE}
+        fixed = correct_played_back(tracker.sender_id, text)
+        if fixed:  # "and with 2, mention that the lane ...": joined to answer 2 (set AF)
+            dispatcher.utter_message(text=fixed)
+            return {"theme_correction": ADDED}
         add, remove = parse_correction(fix_theme_typos(text))
         if (
             not add

@@ -34,6 +34,7 @@ from bot.consultation.profile import (
     corrected_size_band,
     head_count_given,
     name_and_trade,
+    place_in_sentence,
     role_given,
     size_band_for,
     tidy_profile_answer,
@@ -282,6 +283,11 @@ class ValidateProfileForm(FormValidationAction):
         role = role_given(typed) if slot in ROLE_WITH else None
         if role and not tracker.get_slot("role"):
             found["role"] = role
+        # "there's 6 of us, I'm the owner, we're in Princes Risborough" (set AF asked the
+        # town and role again, and the island choice became the town)
+        place = place_in_sentence(typed) if slot == "size_band" else None
+        if place and not tracker.get_slot("location"):
+            found["location"] = place
         return found
 
     async def extract_organisation(

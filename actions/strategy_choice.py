@@ -44,7 +44,7 @@ from bot.consultation.questions import (
     theme_names,
 )
 from bot.consultation.remarks import remark_reply
-from bot.consultation.replies import after_change_of_mind, asks_what_it_is
+from bot.consultation.replies import after_change_of_mind, asks_if_it_counts, asks_what_it_is
 from bot.consultation.strategy_asides import (
     asks_about_the_others,
     asks_about_the_strategy,
@@ -83,8 +83,14 @@ def choose(
         # choice of the theme its words name ("homes"); the choice again
         dispatcher.utter_message(text=focus_answer())
         return {slot: None}
-    if asks_about_the_strategy(text) or asks_about_the_others(text) or asks_what_it_is(text):
-        # "why those ones?", "and the other four?", "whats all this seabed business then"
+    if (
+        asks_about_the_strategy(text)
+        or asks_about_the_others(text)
+        or asks_what_it_is(text)
+        or (asks_if_it_counts(text) and bool(named_themes(text)))
+    ):
+        # "why those ones?", "and the other four?", "whats all this seabed business then",
+        # "is broadband infrastructure?"
         answer_question(dispatcher, tracker)
         return {slot: None}
     said = None  # a view given with the choice, kept as the answer to its first question

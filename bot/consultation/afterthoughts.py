@@ -207,6 +207,17 @@ ITEM_ADD = re.compile(
     rf"{_ITEM}[ ,:-]+{_ADD_VERB}[ ,:-]+(?P<rest>.+)$",
     re.IGNORECASE | re.DOTALL,
 )
+# "one more thing for answer 1 - the college stopped its course", "could you tack onto 1
+# that we'd take on an apprentice" (set AF kept both as one more view)
+ITEM_MORE = re.compile(
+    r"^((oh|and|also|sorry|actually)[ ,:-]*)*(one more thing|another thing|something else|"
+    rf"also|and)[ ,:-]*(for|on|to|re|about) {_ITEM}[ ,:-]+(?P<rest>.+)$",
+    re.IGNORECASE | re.DOTALL,
+)
+ITEM_TACKED = re.compile(
+    rf"^{_ADD_VERB}\s+(on ?to|to|onto|on|under|with)\s+{_ITEM}( that| this)?[ ,:-]+(?P<rest>.+)$",
+    re.IGNORECASE | re.DOTALL,
+)
 TOPIC_ADD = re.compile(
     r"^((oh|and|also|sorry|actually|one more thing)[ ,:-]*)*(for|on|to|in|with) (the|my|that) "
     rf"(?P<topic>[a-z0-9' ]{{1,25}}?) (one|answer|bit|point)[ ,:-]+{_ADD_VERB}[ ,:-]+"
@@ -224,7 +235,7 @@ def addition_to_item(text: str, answers: list[service.RecordedAnswer]) -> tuple[
     """(answer number, what to add) when a message at the play-back adds to one answer by
     its number or its subject, else None."""
     plain = " ".join(_bare(text).replace("\u2019", "'").split())
-    match = ITEM_ADD.match(plain)
+    match = ITEM_ADD.match(plain) or ITEM_MORE.match(plain) or ITEM_TACKED.match(plain)
     if match:
         n = _item(match, len(answers))
         return (n, match.group("rest")) if n else None
@@ -259,7 +270,12 @@ def correct_played_back(sender_id: str, text: str) -> str | None:
     norm = normalise(_bare(text))
     plain = " ".join(_bare(text).replace("\u2019", "'").split())
     numbered = corrected_item(text, ITEMS_MAX) is not None
-    added = ITEM_ADD.match(plain) or TOPIC_ADD.match(plain)
+    added = (
+        ITEM_ADD.match(plain)
+        or ITEM_MORE.match(plain)
+        or ITEM_TACKED.match(plain)
+        or TOPIC_ADD.match(plain)
+    )
     if not (numbered or added or WHERE_I_SAID.match(norm) or REPLACED.search(normalise(text))):
         return None  # most messages: no need to read what was recorded
     answers = service.recorded_answers(sender_id)

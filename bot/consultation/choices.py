@@ -133,7 +133,8 @@ def dismisses_the_list(text: Any, among: tuple[str, ...] | list[str]) -> bool:
 # Only with a word that changes it ("instead", "rather", "switch to"), in its own clause.
 SWITCH = re.compile(
     r"\b(instead(?! of)|rather|prefer|switch( over)? to|change (it |that |my (choice|answer) )?to|"
-    r"swap (it |that )?(for|to))\b"
+    # "sorry, wrong one, I meant high performance not space" (set AF)
+    r"swap (it |that )?(for|to)|wrong one|(i )?meant to (pick|choose))\b"
 )
 SWITCH_CLAUSE = re.compile(r"[?.!;\n]+|,\s*(?=(?:but|because|cos|as|since|it'?s)\b)")
 SWITCH_MAX_WORDS = 10  # a short request; a longer clause is a view that says "rather"
@@ -239,9 +240,18 @@ DROPPED = re.compile(
 )
 
 
+# "actually leave space out, it's just the film one for us" (set AF kept it as the answer)
+LEFT_OUT = re.compile(
+    r"^((actually|oh|sorry|wait|ok|okay|right|hmm|no|can we|could we|can you|could you|please|"
+    r"pls|just)[ ,]*)*(leave|take|count)( the| those| these| my| our)? (?P<topic>[a-z&' ]{1,30}?)"
+    r"( ones?| questions| bits?| part| section| stuff| side)? out\b"
+)
+
+
 def dropped_themes(text: Any, among: list[str]) -> list[str]:
     """The themes among `among` whose questions a message asks to leave out."""
     if not isinstance(text, str):
         return []
-    match = DROPPED.match(normalise(text))
+    norm = normalise(text)
+    match = DROPPED.match(norm) or LEFT_OUT.match(norm)
     return named_themes(match.group("topic"), among) if match else []

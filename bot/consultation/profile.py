@@ -15,7 +15,7 @@ from bot.consultation.head_count import _NUMBER, CORRECTION_CUE, JUST_ME
 from bot.consultation.head_count import corrected_size_band as corrected_size_band
 from bot.consultation.head_count import head_count_given as head_count_given
 from bot.consultation.head_count import size_band_for as size_band_for
-from bot.consultation.replies import about_the_consultation, looks_like_question
+from bot.consultation.replies import about_the_consultation, looks_like_question, normalise
 from bot.consultation.x_style import handles_spelled_out, without_addressees
 
 # Short profile answers NLU took for an FAQ question ("Penn Street Joinery"): a question
@@ -144,6 +144,41 @@ def strip_lead_in(slot: str, text: str) -> str:
     return stripped or text.strip()
 
 
+# "we're on the high street in Chesham", "near Ivinghoe", "just outside Marlow, I'm the GM":
+# the town named in a sentence (set AF filed the sentence, or nothing, as the location)
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+PLACE_IN_SENTENCE = re.compile(
+    r"(?:^|\b)(?:based in|located in|in|near|nr|outside|just outside|out of|on the edge of|"
+    r"on the outskirts of)\s+"
+    rf"(?!(?:{_MONTHS}|the|a|an|our|my|business|town|work)\b)"
+    r"(?P<place>(?-i:[A-Z][a-z'-]+)(?:\s+(?-i:St\.?|[A-Z][a-z'-]+))*)"
+    r"\s*(?=$|[,.;!?)]|\s+(?:and|but|so|where|we|i|i'm|im|with)\b)",
+    re.IGNORECASE,
+)
+
+
+# Words that only say where the town is ("we're on the high street in"): a location answer
+# of nothing else is filed as its town; "actually we're a bit further out, near Thame" is
+# kept as typed (set H)
+_WHERE_WORDS = frozenset(
+    "we're were we are our i'm im on the high street main road just based located in near nr "
+    "outside out of edge outskirts a an office shop unit site is town centre center village "
+    "close to by side north south east west".split()
+)
+
+
+def _only_filler(said: str, place: str) -> bool:
+    rest = normalise(said.replace(place, " "))
+    return all(word in _WHERE_WORDS for word in rest.split())
+
+
+def place_in_sentence(text: str) -> str | None:
+    """The one town a sentence names after "in", "near", "just outside" (capitalised as
+    typed), or None when it names none or more than one."""
+    found = {m.group("place") for m in PLACE_IN_SENTENCE.finditer(text)}
+    return found.pop() if len(found) == 1 else None
+
+
 def tidy_profile_answer(slot: str, text: str) -> str:
     """A profile answer as staff want to read it: the handles written to dropped and any
     other handle or hashtag spelled out ("it's @WycombeVanHire", "#HighWycombe"), the
@@ -159,7 +194,12 @@ def tidy_profile_answer(slot: str, text: str) -> str:
         return organisation_in_signature(text) or text
     if slot == "location":
         found = place_and_remark(text)
-        return found[0] if found else text
+        if found:
+            return found[0]
+        said = without_addressees(text)
+        if (place := place_in_sentence(said)) and place != said and _only_filler(said, place):
+            return place
+        return text
     return text
 
 
@@ -278,7 +318,10 @@ def trade_details(trade: str) -> tuple[str, str | None, str | None]:
 
 # "I'm the practice manager, there's 22 of us" asked the head count: the role too
 ROLE_SAID = re.compile(
-    r"(^|[,;.]\s*|\band\s+)(i'?m|i am|im)\s+(the|a|an|one of the)\s+(?P<role>[a-z][a-z /&-]*?)"
+    r"(^|[,;.]\s*|\band\s+)(i'?m|i am|im)\s+((the|a|an|one of the)\s+"
+    # "and I'm head of operations" (set AF): a role with no article before it
+    r"|(?=(head|director|owner|founder|co-?founder|md|ceo|coo|cfo|partner|manager|"
+    r"[a-z]+ (director|manager))\b))(?P<role>[a-z][a-z /&-]*?)"
     r"\s*([,;.]|\band\b|\bthere'?s\b|\bwe\b|$)",
     re.IGNORECASE,
 )

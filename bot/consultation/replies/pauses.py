@@ -8,6 +8,7 @@ from typing import Any
 
 from bot.consultation.replies.text import DASHES, normalise, said_alone, whole
 from bot.consultation.replies.typos import fix_command_typos
+from bot.consultation.x_style import without_addressees
 
 # "hang on", "one sec", "erm": not an answer yet; the question is asked again
 HOLDING = re.compile(
@@ -121,13 +122,27 @@ IMPATIENT = re.compile(
     r"are we (nearly|almost) (done|there|finished)|"
     r"is (this|it) (nearly|almost) (done|over|finished)|"
     rf"(too|so)( {_SWEAR})? many questions|hurry (up|it up)|get on with it|i'?m bored|"
+    # "can we speed this up" (set AF kept it as the answer, or read it as wanting a person)
+    r"((can|could) (we|you) )?(speed (this|it|things) up|hurry (this|it) along|go (a bit )?"
+    r"faster|move (this|it) along)( a bit| please| pls)?|"
     r"(i'?m )?losing the will to live|not again)( |$))+"
 )
 
 
+# "..., I've got a wedding at 2", "..., got trucks to load": why they are in a hurry
+BUSY_REASON = re.compile(
+    r"[,;.!-]+\s*((i'?ve|i have|we'?ve|we have) )?(got|need to|have to|gotta) [\w' ]{2,40}$|"
+    r"[,;.!-]+\s*(i'?m|we'?re|i am|we are) (busy|in a (rush|hurry)|short of time|at work)"
+    r"[\w' ]{0,30}$",
+    re.IGNORECASE,
+)
+
+
 def impatient(text: Any) -> bool:
-    """Frustration with the questions, nothing else ("ffs this is taking ages", "this is
-    taking f***ing ages")."""
+    """Frustration with the questions, nothing else but why ("ffs this is taking ages",
+    "this is taking f***ing ages", "can we speed this up, I've got a wedding at 2")."""
+    if isinstance(text, str):
+        text = BUSY_REASON.sub("", without_addressees(text).strip().rstrip(".!"))
     return whole(IMPATIENT, unmask_swears(text))
 
 

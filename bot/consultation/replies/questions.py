@@ -117,6 +117,26 @@ def asks_what_it_is(text: str) -> bool:
     )
 
 
+# "is broadband infrastructure?", "does software count as digital?", "would a garage be
+# mobility?" at a choice (set AF chose the theme named): a question about where something
+# belongs, answered, and the choice asked again
+COUNTS_AS = re.compile(
+    r"^(is|are|does|do|would|will|could|what about|where (does|do|would))\b"
+    r"[\w' ]*\b(count|counts|come under|fall under|fit|belong|go under|be|is|are|classed)?\b"
+)
+COUNTS_MAX_WORDS = 10
+
+
+def asks_if_it_counts(text: str) -> bool:
+    """A short question, ending in "?", about whether something counts under a theme."""
+    plain = LEAD_INS.sub("", normalise(without_addressees(text)))
+    return (
+        text.strip().endswith("?")
+        and 0 < len(plain.split()) <= COUNTS_MAX_WORDS
+        and COUNTS_AS.match(plain) is not None
+    )
+
+
 def long_question_about_the_strategy(text: str) -> bool:
     """A message of up to sixteen words that opens "what is this arc ...", "whats all this
     seabed ...", "wat happens after this ..." and names the strategy or a topic the FAQ

@@ -1,0 +1,165 @@
+"""What set AF of unseen conversations (benchmarks/data/conversation_probe_af.yml) found,
+fixed and kept so (paraphrases the set does not use): the town and role said with the head
+count are kept and not asked; a town named in a sentence is filed as the town; "can we
+speed this up" is impatience, not an answer nor a wish for a person; "bang on" and "cheers,
+all good" confirm the play-back; "one more thing for answer 1 - ...", "tack onto 2 that ..."
+and "with 2, mention that ..." join that answer, also once the correction question is
+asked; "is broadband infrastructure?" at a choice asks; "leave space out" drops those
+questions; "wrong one, I meant high performance" switches the island."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.playback import ADDED, ValidateCorrectionForm, confirms
+from actions.profile import ValidateProfileForm
+from bot.consultation import service
+from bot.consultation.choices import dropped_themes, switched_choice
+from bot.consultation.profile import tidy_profile_answer
+from bot.consultation.questions import message
+from bot.consultation.replies import asks_if_it_counts, impatient
+from bot.strategy import ISLAND_IDS
+from tests.actions.conftest import (
+    correction_started,
+    make_tracker,
+    stored_business,
+    texts,
+    two_answers,
+)
+
+ROADS = "seabed:infrastructure:views"
+
+
+@pytest.mark.parametrize(
+    "text, place, role",
+    [
+        (
+            "there's 9 of us, I'm the owner, we're in Chalfont St Peter",
+            "Chalfont St Peter",
+            "owner",
+        ),
+        ("about 30 people just outside Thame, I'm the ops director", "Thame", "ops director"),
+        ("roughly 12 of us, based in Amersham, and I'm head of sales", "Amersham", "head of sales"),
+    ],
+)
+def test_the_town_and_role_said_with_the_head_count_are_kept(
+    database_url: str, domain: dict[str, Any], text: str, place: str, role: str
+) -> None:
+    service.record_consent("af-count", "rest", True)
+    slots = {"requested_slot": "size_band"}
+    tracker = make_tracker("af-count", text, slots=slots, active_loop="profile_form")
+    result = ValidateProfileForm().validate_size_band(text, CollectingDispatcher(), tracker, domain)
+    assert (result["location"], result["role"]) == (place, role)
+    business = stored_business("af-count")
+    assert (business.location, business.role) == (place, role)
+
+
+@pytest.mark.parametrize(
+    "text, filed",
+    [
+        ("we're on the main road in Wendover", "Wendover"),
+        ("near Stokenchurch", "Stokenchurch"),
+        (
+            "actually we're a bit further out, near Thame",
+            "actually we're a bit further out, near Thame",
+        ),
+        ("Pinewood Studios, Iver Heath", "Pinewood Studios, Iver Heath"),
+        ("Aylesbury and Milton Keynes", "Aylesbury and Milton Keynes"),
+    ],
+)
+def test_a_town_named_in_a_sentence_is_filed_as_the_town(text: str, filed: str) -> None:
+    assert tidy_profile_answer("location", text) == filed
+
+
+@pytest.mark.parametrize(
+    "text, hurried",
+    [
+        ("can we speed this up, I've got a delivery at 3", True),
+        ("@btvlep speed it up pls, got a van to unload", True),
+        ("the council needs to speed up planning decisions", False),
+        ("we want to go faster on electric vans", False),
+    ],
+)
+def test_asking_to_speed_up_is_impatience(text: str, hurried: bool) -> None:
+    assert impatient(text) is hurried
+
+
+@pytest.mark.parametrize("text", ["@btvlep bang on", "cheers, all good", "all correct, thanks"])
+def test_more_ways_to_confirm_the_playback(text: str) -> None:
+    assert confirms(text)
+
+
+@pytest.mark.parametrize(
+    "text, n, added",
+    [
+        (
+            "one more thing for answer 1 - the college stopped its course",
+            1,
+            "the college stopped its course",
+        ),
+        ("could you tack onto 2 that the lane floods too", 2, "the lane floods too"),
+    ],
+)
+def test_an_addition_by_number_in_other_words_joins_that_answer(
+    database_url: str, text: str, n: int, added: str
+) -> None:
+    two_answers("af-add", (ROADS, "the lane to the yard is single track"))
+    result, replies = correction_started("af-add", text)
+    assert result == {"theme_correction": ADDED}
+    assert replies == [message("item_added", n=n)]
+    assert service.recorded_answers("af-add")[n - 1].text.endswith(f"[added later: {added}]")
+
+
+def test_an_addition_after_the_correction_question_joins_that_answer(database_url: str) -> None:
+    two_answers("af-late", (ROADS, "the lane to the yard is single track"))
+    text = "and with 2, mention that lorries can't turn round"
+    tracker = make_tracker(
+        "af-late", text, slots={"stage": "playback", "requested_slot": "theme_correction"}
+    )
+    dispatcher = CollectingDispatcher()
+    result = ValidateCorrectionForm().validate_theme_correction(text, dispatcher, tracker, {})
+    assert result == {"theme_correction": ADDED}
+    assert texts(dispatcher) == [message("item_added", n=2)]
+    assert service.recorded_answers("af-late")[1].text.endswith(
+        "[added later: lorries can't turn round]"
+    )
+
+
+@pytest.mark.parametrize(
+    "text, asks",
+    [
+        ("is broadband infrastructure?", True),
+        ("does a garage count as mobility?", True),
+        ("skills and infrastructure", False),
+        ("space and skills?", False),
+    ],
+)
+def test_a_question_about_where_something_belongs(text: str, asks: bool) -> None:
+    assert asks_if_it_counts(text) is asks
+
+
+def test_leave_a_theme_out_and_wrong_one_switch() -> None:
+    assert dropped_themes("actually leave space out, it's just film for us", list(ISLAND_IDS)) == [
+        "space"
+    ]
+    assert switched_choice("sorry, wrong one, I meant medtech not space", ISLAND_IDS, "space") == [
+        "medical_technologies"
+    ]
+
+
+def test_is_broadband_infrastructure_at_the_choice_chooses_nothing(
+    database_url: str, domain: dict[str, Any]
+) -> None:
+    from actions.consultation import ValidateStrategyForm
+
+    dispatcher = CollectingDispatcher()
+    text = "is broadband infrastructure?"
+    tracker = make_tracker("af-q", text)
+    assert ValidateStrategyForm().validate_seabed(text, dispatcher, tracker, domain) == {
+        "seabed": None
+    }
+    # answered with what the strategy says about the theme, then the choice again
+    assert any("Infrastructure" in reply for reply in texts(dispatcher))
