@@ -148,8 +148,8 @@ def strip_lead_in(slot: str, text: str) -> str:
 # the town named in a sentence (set AF filed the sentence, or nothing, as the location)
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 PLACE_IN_SENTENCE = re.compile(
-    r"(?:^|\b)(?:based in|located in|in|near|nr|outside|just outside|out of|on the edge of|"
-    r"on the outskirts of)\s+"
+    r"(?:^|\b)(?:(?P<qualifier>near|nr|just outside|outside|on the edge of|on the outskirts of)|"
+    r"based in|located in|in|out of)\s+"
     rf"(?!(?:{_MONTHS}|the|a|an|our|my|business|town|work)\b)"
     r"(?P<place>(?-i:[A-Z][a-z'-]+)(?:\s+(?-i:St\.?|[A-Z][a-z'-]+))*)"
     r"\s*(?=$|[,.;!?)]|\s+(?:and|but|so|where|we|i|i'm|im|with)\b)",
@@ -161,9 +161,8 @@ PLACE_IN_SENTENCE = re.compile(
 # of nothing else is filed as its town; "actually we're a bit further out, near Thame" is
 # kept as typed (set H)
 _WHERE_WORDS = frozenset(
-    "we're were we are our i'm im on the high street main road just based located in near nr "
-    "outside out of edge outskirts a an office shop unit site is town centre center village "
-    "close to by side north south east west".split()
+    "we're were we are our i'm im on the high street main road based located in out of a an "
+    "office shop unit site is town centre center village".split()
 )
 
 
@@ -173,9 +172,13 @@ def _only_filler(said: str, place: str) -> bool:
 
 
 def place_in_sentence(text: str) -> str | None:
-    """The one town a sentence names after "in", "near", "just outside" (capitalised as
-    typed), or None when it names none or more than one."""
-    found = {m.group("place") for m in PLACE_IN_SENTENCE.finditer(text)}
+    """The one town a sentence names after "in" ("Chesham"), or "near" / "just outside" with
+    the town ("just outside Marlow": sets G and I keep "near Princes Risborough" as typed),
+    capitalised as typed; None when it names none or more than one."""
+    found = {
+        " ".join(filter(None, (m.group("qualifier"), m.group("place"))))
+        for m in PLACE_IN_SENTENCE.finditer(text)
+    }
     return found.pop() if len(found) == 1 else None
 
 

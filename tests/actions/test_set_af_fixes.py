@@ -41,7 +41,11 @@ ROADS = "seabed:infrastructure:views"
             "Chalfont St Peter",
             "owner",
         ),
-        ("about 30 people just outside Thame, I'm the ops director", "Thame", "ops director"),
+        (
+            "about 30 people just outside Thame, I'm the ops director",
+            "just outside Thame",
+            "ops director",
+        ),
         ("roughly 12 of us, based in Amersham, and I'm head of sales", "Amersham", "head of sales"),
     ],
 )
@@ -61,7 +65,7 @@ def test_the_town_and_role_said_with_the_head_count_are_kept(
     "text, filed",
     [
         ("we're on the main road in Wendover", "Wendover"),
-        ("near Stokenchurch", "Stokenchurch"),
+        ("near Stokenchurch", "near Stokenchurch"),  # as typed (sets G and I)
         (
             "actually we're a bit further out, near Thame",
             "actually we're a bit further out, near Thame",
