@@ -20,6 +20,9 @@ from actions.strategy_state import (
     keep_view_beside_none,
     past_the_profile,
 )
+from bot.consultation import service
+from bot.consultation.amendments import ADDED, amend_answer
+from bot.consultation.asides import answered, continues_answer
 from bot.consultation.boundaries import boundary_reply
 from bot.consultation.choice_view import ChoiceView, choice_and_view, view_beside_none
 from bot.consultation.choices import (
@@ -50,6 +53,19 @@ from bot.consultation.strategy_asides import (
     asks_about_the_strategy,
     asks_what_it_covers,
 )
+from bot.consultation.x_style import without_addressees
+
+
+def carried_on_at_the_choice(text: str, among: Any, tracker: Tracker) -> bool:
+    """A message that carries the last answer on ("but ...", "and ...") and names none of
+    the themes offered: joined to that answer (`amendments`); True when it was."""
+    plain = without_addressees(text)
+    if not (continues_answer(plain) and answered(previous_user_text(tracker))):
+        return False
+    if named_themes(plain, among) or means_none(plain) or dismisses_the_list(plain, among):
+        return False  # "and skills too", "but none of them really": a choice
+    said = service.recorded_answers(tracker.sender_id)
+    return bool(said) and amend_answer(tracker.sender_id, said[-1].response_id, plain, ADDED)
 
 
 def choose(
@@ -77,6 +93,10 @@ def choose(
     remark = remark_reply(text) or boundary_reply(text)
     if remark:  # "sorry, I'm not very good with computers": reassured, asked again
         dispatcher.utter_message(text=message(remark))
+        return {slot: None}
+    if carried_on_at_the_choice(text, among, tracker):
+        # "@btvlep but the power company wants 40 grand first" after the last island answer,
+        # sent as a second DM (set AF chose Infrastructure from it): joined to that answer
         return {slot: None}
     if asks_what_it_covers(text):
         # "is there anything in this for care homes?": what the strategy covers, not a

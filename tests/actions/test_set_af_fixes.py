@@ -167,3 +167,41 @@ def test_is_broadband_infrastructure_at_the_choice_chooses_nothing(
     }
     # answered with what the strategy says about the theme, then the choice again
     assert any("Infrastructure" in reply for reply in texts(dispatcher))
+
+
+def test_a_second_dm_carrying_the_last_answer_on_at_the_choice_joins_it(
+    database_url: str, domain: dict[str, Any]
+) -> None:
+    from actions.consultation import ValidateStrategyForm
+
+    service.record_consent("af-on", "rest", True)
+    help_key = "island:intelligent_mobility:help"
+    service.record_answer(
+        "af-on", "rest", "a couple of fast chargers on the forecourt", help_key, "q"
+    )
+    text = "@btvlep but the power company wants 40 grand to upgrade our supply first"
+    events = [
+        {"event": "user", "text": "@btvlep a couple of fast chargers on the forecourt"},
+    ]
+    tracker = make_tracker("af-on", text, events=events)
+    dispatcher = CollectingDispatcher()
+    result = ValidateStrategyForm().validate_seabed(text, dispatcher, tracker, domain)
+    assert result == {"seabed": None}  # the seabed choice asked again
+    [answer] = service.recorded_answers("af-on")
+    assert answer.text.endswith(
+        "[added later: but the power company wants 40 grand to upgrade our supply first]"
+    )
+
+
+@pytest.mark.parametrize("text", ["but none of them really", "and skills too"])
+def test_a_choice_that_opens_with_and_or_but_is_still_a_choice(
+    database_url: str, domain: dict[str, Any], text: str
+) -> None:
+    from actions.consultation import ValidateStrategyForm
+
+    service.record_consent("af-ch", "rest", True)
+    service.record_answer("af-ch", "rest", "fast chargers", "island:intelligent_mobility:help", "q")
+    tracker = make_tracker("af-ch", text, events=[{"event": "user", "text": "fast chargers"}])
+    result = ValidateStrategyForm().validate_seabed(text, CollectingDispatcher(), tracker, domain)
+    assert result["seabed"] is not None
+    assert service.recorded_answers("af-ch")[0].text == "fast chargers"
