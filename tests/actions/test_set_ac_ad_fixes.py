@@ -46,6 +46,13 @@ ENV = "seabed:environment_quality_of_life:views"
             1,
             "the banks want two years of accounts",
         ),
+        # set AF's wordings
+        (
+            "one more thing for answer 1 - the college stopped its course",
+            1,
+            "the college stopped its course",
+        ),
+        ("could you tack onto 2 that the lane floods too", 2, "the lane floods too"),
     ],
 )
 def test_an_addition_to_a_played_back_answer_joins_it(

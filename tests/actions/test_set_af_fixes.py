@@ -23,7 +23,6 @@ from bot.consultation.questions import message
 from bot.consultation.replies import asks_if_it_counts, impatient
 from bot.strategy import ISLAND_IDS
 from tests.actions.conftest import (
-    correction_started,
     make_tracker,
     stored_business,
     texts,
@@ -94,27 +93,6 @@ def test_asking_to_speed_up_is_impatience(text: str, hurried: bool) -> None:
 @pytest.mark.parametrize("text", ["@btvlep bang on", "cheers, all good", "all correct, thanks"])
 def test_more_ways_to_confirm_the_playback(text: str) -> None:
     assert confirms(text)
-
-
-@pytest.mark.parametrize(
-    "text, n, added",
-    [
-        (
-            "one more thing for answer 1 - the college stopped its course",
-            1,
-            "the college stopped its course",
-        ),
-        ("could you tack onto 2 that the lane floods too", 2, "the lane floods too"),
-    ],
-)
-def test_an_addition_by_number_in_other_words_joins_that_answer(
-    database_url: str, text: str, n: int, added: str
-) -> None:
-    two_answers("af-add", (ROADS, "the lane to the yard is single track"))
-    result, replies = correction_started("af-add", text)
-    assert result == {"theme_correction": ADDED}
-    assert replies == [message("item_added", n=n)]
-    assert service.recorded_answers("af-add")[n - 1].text.endswith(f"[added later: {added}]")
 
 
 def test_an_addition_after_the_correction_question_joins_that_answer(database_url: str) -> None:
