@@ -85,8 +85,19 @@ ELSEWHERE = re.compile(r"\b(arc|ox ?cam|oxford|cambridge|corridor)\b")
 RESPONSES = re.compile(r"\b(respon\w*|replied|taken part|take part|answers?|answered|said)\b")
 
 
+# "before I answer the next one, does the strategy have any figures for jobs?" (set AF was
+# given the privacy notice: "answer" read as asking how many have responded)
+BEFORE_ANSWERING = re.compile(
+    r"^\s*before i (answer|reply|go on|carry on)( (the next one|the next question|that|this|"
+    r"it|that one|this one))?\s*[,:;-]*\s*",
+    re.IGNORECASE,
+)
+
+
 def asks_for_figures(text: Any) -> bool:
     """A short question for figures on the county's economy."""
+    if isinstance(text, str):
+        text = BEFORE_ANSWERING.sub("", text)
     norm = short(text, MAX_WORDS)
     return (
         norm is not None

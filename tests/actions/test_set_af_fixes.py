@@ -183,3 +183,17 @@ def test_a_choice_that_opens_with_and_or_but_is_still_a_choice(
     result = ValidateStrategyForm().validate_seabed(text, CollectingDispatcher(), tracker, domain)
     assert result["seabed"] is not None
     assert service.recorded_answers("af-ch")[0].text == "fast chargers"
+
+
+@pytest.mark.parametrize(
+    "text, figures",
+    [
+        ("before I answer the next one, does the strategy have any figures on jobs?", True),
+        ("before I reply, any stats on the county's economy?", True),
+        ("before I answer, how many businesses have answered so far?", False),  # others' business
+    ],
+)
+def test_a_figures_question_after_before_i_answer(text: str, figures: bool) -> None:
+    from bot.consultation.strategy_asides import asks_for_figures
+
+    assert asks_for_figures(text) is figures
