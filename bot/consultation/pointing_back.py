@@ -112,7 +112,8 @@ def pointed_answer(text: str, earlier: list[str]) -> str | None:
     if not earlier:
         return None
     norm = normalise(without_own_tags(without_addressees(text)))
-    match = _PARTICULAR_WHOLE.fullmatch(norm) or re.match(PARTICULAR, norm)
+    # the whole reply, else its opening ("see what i said about the power, plus ...")
+    match = _PARTICULAR_WHOLE.fullmatch(norm) or PARTICULAR.match(norm)
     if match and match.group("nth"):
         nth = _NTH[match.group("nth")]
         return earlier[nth] if nth < len(earlier) else earlier[-1]

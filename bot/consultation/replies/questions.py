@@ -104,26 +104,34 @@ def _short_question(text: str) -> bool:
     return words[0] in QUESTION_WORDS or ASKING_PHRASES.match(norm) is not None
 
 
-def asks_what_it_is(text: str) -> bool:
-    """ "whats all this seabed business then", "what are these islands when they're at
-    home": a question about a word of the strategy itself, at most sixteen words; at a
-    choice it asks, it does not choose "all"."""
+def _opening_question(text: str) -> str | None:
+    """The message in plain words (lead-in dropped, text-speak spelled out) when it is at
+    most sixteen words, opens by asking what something is, what happens next or how to take
+    part, and complains of nothing; else None. Shared by the two checks below."""
     plain = plain_words(LEAD_INS.sub("", normalise(without_addressees(text))))
-    return (
+    if (
         len(plain.split()) <= ABOUT_STRATEGY_MAX_WORDS
         and _ASKS_WHAT_IT_IS.match(plain) is not None
-        and about_the_consultation(plain)
+        # "what is the point of the islands when our road floods and nobody cares" is a view
         and REMARK_IS_A_VIEW.search(plain) is None
-    )
+    ):
+        return plain
+    return None
+
+
+def asks_what_it_is(text: str) -> bool:
+    """ "whats all this seabed business then", "what are these islands when they're at
+    home": a question about a word of the strategy itself; at a choice it asks, it does not
+    choose "all"."""
+    plain = _opening_question(text)
+    return plain is not None and about_the_consultation(plain)
 
 
 # "is broadband infrastructure?", "does software count as digital?", "would a garage be
 # mobility?" at a choice (set AF chose the theme named): a question about where something
 # belongs, answered, and the choice asked again
-COUNTS_AS = re.compile(
-    r"^(is|are|does|do|would|will|could|what about|where (does|do|would))\b"
-    r"[\w' ]*\b(count|counts|come under|fall under|fit|belong|go under|be|is|are|classed)?\b"
-)
+# the opening is the test; the theme it asks about is read by the caller (`named_themes`)
+COUNTS_AS = re.compile(r"^(is|are|does|do|would|will|could|what about|where (does|do|would))\b")
 COUNTS_MAX_WORDS = 10
 
 
@@ -138,17 +146,11 @@ def asks_if_it_counts(text: str) -> bool:
 
 
 def long_question_about_the_strategy(text: str) -> bool:
-    """A message of up to sixteen words that opens "what is this arc ...", "whats all this
-    seabed ...", "wat happens after this ..." and names the strategy or a topic the FAQ
-    answers: "what the LEP should do is fix the A41" opens with no question."""
-    plain = plain_words(LEAD_INS.sub("", normalise(without_addressees(text))))
-    return (
-        len(plain.split()) <= ABOUT_STRATEGY_MAX_WORDS
-        and _ASKS_WHAT_IT_IS.match(plain) is not None
-        and (about_the_consultation(plain) or asked_topic(plain) is not None)
-        # "what is the point of the islands when our road floods and nobody cares" is a view
-        and REMARK_IS_A_VIEW.search(plain) is None
-    )
+    """A message of up to sixteen words that opens "what is this arc ...", "wat happens
+    after this ...", "is there a way for us to ..." and names the strategy or a topic the
+    FAQ answers: "what the LEP should do is fix the A41" opens with no question."""
+    plain = _opening_question(text)
+    return plain is not None and (about_the_consultation(plain) or asked_topic(plain) is not None)
 
 
 def opens_with_question(text: str) -> bool:
