@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import FollowupAction, SlotSet
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.close import drop_name_if_asked
@@ -24,7 +24,12 @@ from actions.consent import (
     privacy_shown,
 )
 from actions.faq import SURE, answer_question, faq_choice, resume
-from actions.playback import change_at_playback, confirms, keep_view_at_playback, summary
+from actions.playback import (
+    change_at_playback,
+    confirmed_in_other_words,
+    keep_view_at_playback,
+    summary,
+)
 from actions.profile import put_profile_right
 from bot.consultation import service
 from bot.consultation.asides import asks_about_taking_part
@@ -37,10 +42,8 @@ from bot.consultation.replies import (
     means_nothing,
     opens_with_question,
     punctuation_only,
-    says_yes,
 )
 from bot.consultation.strategy_asides import strategy_aside_reply
-from bot.consultation.x_style import without_addressees, without_own_tags
 
 NAME = "action_fallback"
 VIEW_INTENTS = {"inform", "choose_theme"}
@@ -148,13 +151,10 @@ class ActionFallback(Action):
         if drop_name_if_asked(dispatcher, tracker):  # "keep my views but not my name"
             resume(dispatcher, tracker, domain)
             return []
-        plain = without_own_tags(without_addressees(text))
-        if tracker.get_slot("stage") == "playback" and (says_yes(plain) or confirms(plain)):
+        if confirmed := confirmed_in_other_words(dispatcher, tracker):
             # "@btvlep ys", "@btvlep thats it", "good now" that NLU could not place (sets AA
-            # and AE answered "didn't understand"): the play-back accepted, as "yes" is
-            # (data/rules: play-back confirmed)
-            dispatcher.utter_message(response="utter_next_steps")
-            return [FollowupAction("contact_form")]
+            # and AE answered "didn't understand")
+            return confirmed
         if change := change_at_playback(tracker):  # "actually change the second one"
             return change
         if tracker.get_slot("stage") == "playback" and keep_view_at_playback(dispatcher, tracker):

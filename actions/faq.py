@@ -13,7 +13,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.close import asking_follow_up, drop_name_if_asked, settle_follow_up
 from actions.common import buttons, latest_text, previous_bot_text
 from actions.consent import PRIVACY_NOTICE, agreed_in_other_words, first_message, privacy_shown
-from actions.playback import change_at_playback, keep_view_at_playback, summary
+from actions.playback import (
+    change_at_playback,
+    confirmed_in_other_words,
+    keep_view_at_playback,
+    summary,
+)
 from actions.strategy_state import islands_passed, keep_view_beside_none
 from bot.consultation.about_chat import about_the_chat_reply
 from bot.consultation.asides import (
@@ -239,5 +244,7 @@ class ActionResume(Action):
             return agreed
         if change := change_at_playback(tracker):  # "actually change the second one"
             return change
+        if confirmed := confirmed_in_other_words(dispatcher, tracker):
+            return confirmed  # "bang on", which NLU reads as "hang on" (set AF)
         resume(dispatcher, tracker, domain)
         return []

@@ -31,9 +31,10 @@ from bot.consultation.letters import thanks_only
 from bot.consultation.markup import plain_links
 from bot.consultation.questions import message, parse_correction, theme_names
 from bot.consultation.remarks import asks_to_tidy
-from bot.consultation.replies import looks_like_question
+from bot.consultation.replies import looks_like_question, says_yes
 from bot.consultation.taking_out import take_out_answers
 from bot.consultation.theme_corrections import correction_reply, plan, pointed_item
+from bot.consultation.x_style import without_addressees, without_own_tags
 from bot.strategy import THEME_IDS
 
 QUOTE_CHARS = 120
@@ -187,6 +188,19 @@ def confirms(text: str) -> bool:
     """The whole reply confirms the play-back ("thats it", "yeah that's about right",
     "good now"), whatever NLU made of it."""
     return CONFIRMS.fullmatch(" ".join(text.lower().split()).rstrip(".!")) is not None
+
+
+def confirmed_in_other_words(
+    dispatcher: CollectingDispatcher, tracker: Tracker
+) -> list[dict[str, Any]] | None:
+    """The play-back accepted in words NLU did not read as a yes ("@btvlep ys", "thats it",
+    "good now"; "bang on" reads as "hang on"): on to the next steps, as the rule for a yes
+    does (data/rules: play-back confirmed). None anywhere else, or for anything more."""
+    plain = without_own_tags(without_addressees(latest_text(tracker)))
+    if tracker.get_slot("stage") != "playback" or not (says_yes(plain) or confirms(plain)):
+        return None
+    dispatcher.utter_message(response="utter_next_steps")
+    return [FollowupAction("contact_form")]
 
 
 # "never mind", "forget it" to "what should answer 2 say instead?": as it is

@@ -52,6 +52,7 @@ from bot.consultation.strategy_asides import (
     asks_about_the_others,
     asks_about_the_strategy,
     asks_what_it_covers,
+    counts_as_reply,
 )
 from bot.consultation.x_style import without_addressees
 
@@ -103,14 +104,13 @@ def choose(
         # choice of the theme its words name ("homes"); the choice again
         dispatcher.utter_message(text=focus_answer())
         return {slot: None}
-    if (
-        asks_about_the_strategy(text)
-        or asks_about_the_others(text)
-        or asks_what_it_is(text)
-        or (asks_if_it_counts(text) and bool(named_themes(text)))
-    ):
-        # "why those ones?", "and the other four?", "whats all this seabed business then",
-        # "is broadband infrastructure?"
+    if asks_if_it_counts(text) and (named := named_themes(text)):
+        # "is broadband infrastructure?", "does software count as digital?" (set AF had the
+        # FAQ's general answer): what those themes cover; the choice again
+        dispatcher.utter_message(text=counts_as_reply(named))
+        return {slot: None}
+    if asks_about_the_strategy(text) or asks_about_the_others(text) or asks_what_it_is(text):
+        # "why those ones?", "and the other four?", "whats all this seabed business then"
         answer_question(dispatcher, tracker)
         return {slot: None}
     said = None  # a view given with the choice, kept as the answer to its first question

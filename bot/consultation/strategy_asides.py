@@ -249,6 +249,13 @@ def describe(theme_id: str) -> str:
     return message("theme_detail", **values, summary=t.summary.strip(), assets=", ".join(t.assets))
 
 
+def counts_as_reply(theme_ids: list[str]) -> str:
+    """ "is broadband infrastructure?", "does software count as digital?" at a choice: what
+    the themes named cover, and that choosing is the business's call (the strategy draws no
+    line for a business's own needs, so the bot does not rule on it)."""
+    return "\n".join([*(describe(t) for t in theme_ids), message("counts_as_yours")])
+
+
 NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
 
 

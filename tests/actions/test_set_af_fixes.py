@@ -12,8 +12,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.faq import ActionResume
 from actions.playback import ADDED, ValidateCorrectionForm, confirms
 from actions.profile import ValidateProfileForm
 from bot.consultation import service
@@ -21,9 +23,11 @@ from bot.consultation.choices import dropped_themes, switched_choice
 from bot.consultation.profile import tidy_profile_answer
 from bot.consultation.questions import message
 from bot.consultation.replies import asks_if_it_counts, impatient
+from bot.consultation.strategy_asides import counts_as_reply, describe
 from bot.strategy import ISLAND_IDS
 from tests.actions.conftest import (
     make_tracker,
+    run,
     stored_business,
     texts,
     two_answers,
@@ -95,6 +99,25 @@ def test_more_ways_to_confirm_the_playback(text: str) -> None:
     assert confirms(text)
 
 
+@pytest.mark.parametrize(
+    "text, confirmed",
+    [("@btvlep bang on", True), ("bang on, cheers", True), ("hang on", False)],
+)
+def test_a_confirmation_read_as_hang_on_still_confirms(
+    domain: dict[str, Any], text: str, confirmed: bool
+) -> None:
+    """NLU reads "bang on" as "hang on" (intent hold); at the play-back it is a yes."""
+    tracker = make_tracker("af-bang", text, intent="hold", slots={"stage": "playback"})
+    dispatcher = CollectingDispatcher()
+    events = run(ActionResume().run(dispatcher, tracker, domain))
+    if confirmed:
+        assert texts(dispatcher) == ["utter_next_steps"]
+        assert events == [FollowupAction("contact_form")]
+    else:
+        assert texts(dispatcher) == ["utter_ask_playback_ok"]
+        assert events == []
+
+
 def test_an_addition_after_the_correction_question_joins_that_answer(database_url: str) -> None:
     two_answers("af-late", (ROADS, "the lane to the yard is single track"))
     text = "and with 2, mention that lorries can't turn round"
@@ -132,19 +155,27 @@ def test_leave_a_theme_out_and_wrong_one_switch() -> None:
     ]
 
 
-def test_is_broadband_infrastructure_at_the_choice_chooses_nothing(
-    database_url: str, domain: dict[str, Any]
+@pytest.mark.parametrize(
+    "text, theme_id",
+    [
+        ("is broadband infrastructure?", "infrastructure"),
+        ("@btvlep does software count as digital?", "digital_science"),
+    ],
+)
+def test_asking_whether_something_counts_at_the_choice_chooses_nothing(
+    database_url: str, domain: dict[str, Any], text: str, theme_id: str
 ) -> None:
     from actions.consultation import ValidateStrategyForm
 
     dispatcher = CollectingDispatcher()
-    text = "is broadband infrastructure?"
     tracker = make_tracker("af-q", text)
     assert ValidateStrategyForm().validate_seabed(text, dispatcher, tracker, domain) == {
         "seabed": None
     }
-    # answered with what the strategy says about the theme, then the choice again
-    assert any("Infrastructure" in reply for reply in texts(dispatcher))
+    # what the strategy says that theme covers (not the FAQ's general answer), then the
+    # choice again
+    assert texts(dispatcher) == [counts_as_reply([theme_id])]
+    assert describe(theme_id) in texts(dispatcher)[0]
 
 
 def test_a_second_dm_carrying_the_last_answer_on_at_the_choice_joins_it(
