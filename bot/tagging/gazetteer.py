@@ -78,6 +78,19 @@ def _variants(phrase: str) -> list[str]:
     return out
 
 
+def _hyphen_variant(phrase: str) -> str | None:
+    """The phrase written the other way: its words joined by hyphens ("carbon-fibre
+    offcuts" is "carbon fibre", not "carbon" and "fibre", two wrong themes), or its hyphens
+    as spaces ("grow on space"). None for one word or other punctuation."""
+    if "-" in phrase:
+        spaced = " ".join(phrase.replace("-", " ").split())
+        return spaced if " " in spaced else None
+    words = phrase.split()
+    if len(words) < 2 or not all(w.isalnum() for w in words):
+        return None
+    return "-".join(words)
+
+
 def _entries() -> list[tuple[str, str, tuple[str, ...]]]:
     """(kind, phrase, themes) for every gazetteer entry, assets from the seeds included."""
     entries: dict[tuple[str, str], tuple[str, set[str]]] = {}
@@ -98,6 +111,10 @@ def _entries() -> list[tuple[str, str, tuple[str, ...]]]:
         for word in words:
             for variant in _variants(word):
                 add("keyword", variant, (theme_id,))
+    for (kind, _), (phrase, themes) in list(entries.items()):
+        variant = _hyphen_variant(phrase)
+        if variant and (kind, variant.lower()) not in entries:  # a phrase of its own wins
+            entries[(kind, variant.lower())] = (variant, set(themes))
     return [
         (kind, phrase, tuple(sorted(themes, key=_THEME_ORDER.__getitem__)))
         for (kind, _), (phrase, themes) in sorted(entries.items())

@@ -40,3 +40,27 @@ def test_names_that_count_only_alone_are_no_features(tmp_path: Path) -> None:
     )
     with pytest.raises(ValueError, match="infrastructur"):
         _load_terms(bad)
+
+
+@pytest.mark.parametrize(
+    "text, phrase, themes",
+    [
+        # hyphens joining a phrase's words: one match, not "carbon" (environment) and
+        # "fibre" (broadband), two wrong themes
+        (
+            "carbon-fibre offcuts from the wing moulds",
+            "carbon-fibre",
+            ("high_performance_technology",),
+        ),
+        ("a proper East-West Rail station", "East-West Rail", ("infrastructure",)),
+        # a hyphenated phrase written with spaces
+        ("there's no grow on space in Wycombe", "grow on space", ("infrastructure",)),
+        # premises, not the space island that bare "space" signals
+        ("we need more floor space", "floor space", ("infrastructure",)),
+        ("a co-working space in Thame", "co-working space", ("infrastructure",)),
+    ],
+)
+def test_phrases_match_with_or_without_hyphens(text: str, phrase: str, themes: tuple) -> None:
+    start = text.index(phrase)
+    inside = [h for h in gazetteer().hits(text) if h.start < start + len(phrase) and h.end > start]
+    assert [(h.text, h.themes) for h in inside] == [(phrase, themes)]
