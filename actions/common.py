@@ -15,6 +15,8 @@ from bot.consultation.questions import SKIPPED, named_themes
 from bot.consultation.replies import (
     about_the_consultation,
     acknowledgement_only,
+    asks_to_finish,
+    asks_who_sees,
     holding,
     impatient,
     is_skip,
@@ -135,8 +137,8 @@ def side_question(tracker: Tracker, text: str) -> bool:
         return True  # "whats an island exactly? we just machine valves"
     if not looks_like_question(text) or view_with_question(text):
         return False  # "broadband is awful, will the LEP fix it?" is a view
-    if latest_intent(tracker) == "faq" or about_the_consultation(text):
-        return True
+    if latest_intent(tracker) == "faq" or about_the_consultation(text) or asks_who_sees(text):
+        return True  # "will our name end up in the report?" (set AG)
     if long_question_about_the_strategy(text):
         return True  # "is there a way for us to be in the room when this gets decided"
     return len(text.split()) <= SHORT_QUESTION_WORDS and bool(named_themes(text))
@@ -238,7 +240,10 @@ NOT_FORGETTING = re.compile(
 # Saying you no longer want to take part names it ("I'd rather not do this", "just
 # questions"); "no, just me" or "we don't want to take on more staff" are answers.
 WITHDRAW_WORDS = re.compile(
-    r"take part|taking part|particip|survey|consultation|question|chang\w* my mind|"
+    # "this survey", not "Skyline Survey Drones" (set AG: a firm's name at the name question
+    # stopped the questions)
+    r"take part|taking part|particip|\b(the|this|your|ur|a|any|these|no) surveys?\b|consultation|"
+    r"question|chang\w* my mind|"
     r"(do|doing|continue|carry on with) (this|it)\b|opt(ed)? out|not interested|"
     r"browsing|just looking|info\b|information|curious|consent|decline|"
     r"\b(record|stor|keep|kept|sav)\w* (me|my|anything|it|this|what)\b",
@@ -319,6 +324,8 @@ def answer_read_as_question(tracker: Tracker, slot: str, faq: bool = True) -> di
         return {slot: text}
     if intent == "faq" and impatient(text):
         return {slot: text}  # "can we speed this up, got trucks to load" (set AF): hurried
+    if intent == "faq" and slot in ANSWER_SLOTS and asks_to_finish(text):
+        return {slot: text}  # "sorry, can we finish there, ..." (set AG): the questions end
     if intent == "faq" and slot in ANSWER_SLOTS and switched_choice(text, THEME_IDS, ""):
         return {slot: text}  # "can I swap to the film one instead?": a change of choice
     if intent == "faq" and not faq and plain_profile_answer(text):

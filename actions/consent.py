@@ -157,6 +157,12 @@ class ActionRecordConsent(Action):
             # or "take out what I said about the council" at the play-back, or an agreement
             # into "can my colleague have a go too?": no change to taking part
             return not_a_withdrawal(dispatcher, tracker, domain)
+        if agreed and tracker.get_slot("stage") == "playback":
+            # "happy with that", "all present and correct" read as agreeing to take part
+            # (set AG started the profile questions again): a yes to the play-back
+            from actions.playback import playback_confirmed
+
+            return playback_confirmed(dispatcher)
         if agreed and not privacy_shown(tracker, domain):
             # No agreement without the notice: show it and ask; nothing is recorded yet.
             dispatcher.utter_message(response="utter_welcome")

@@ -241,6 +241,9 @@ class ValidateStrategyForm(FormValidationAction):
                     question(previous).text,
                     points_back=True,
                 )
+            # said, so a late second message is not taken for an answer to the question
+            # that follows (set AG); then the pending question again
+            dispatcher.utter_message(text=message("added_to_last"))
             return {answer_slot: None}
         bare = without_addressees(text)  # "@btvlep yes" on X is a bare "yes" (set AC)
         if acknowledgement_only(bare) or hedge_only(bare):

@@ -176,7 +176,10 @@ _CONFIRM_UNIT = (
     r"the lot|about it|everything)|"
     # "good now", "all fine now" after a change; "bang on", "all correct, thanks" (sets AE, AF)
     r"(all )?(good|fine|better|right|correct|sorted|perfect|spot on)( now| then)?|"
-    r"bang on|spot on|nailed it)"
+    r"bang on|spot on|nailed it|"
+    # "happy with that", "all present and correct", "yep that's us" (set AG)
+    r"(i'?m |we'?re )?happy with (that|it|this|those|them|all that)|all present and correct|"
+    r"(that'?s|thats) (us|me|about us))"
 )
 CONFIRMS = re.compile(
     rf"((@\w+ )*){_CONFIRM_UNIT}([ ,]+({_CONFIRM_UNIT}|thank you( ever so much| very much|"
@@ -199,6 +202,12 @@ def confirmed_in_other_words(
     plain = without_own_tags(without_addressees(latest_text(tracker)))
     if tracker.get_slot("stage") != "playback" or not (says_yes(plain) or confirms(plain)):
         return None
+    return playback_confirmed(dispatcher)
+
+
+def playback_confirmed(dispatcher: CollectingDispatcher) -> list[dict[str, Any]]:
+    """What a yes to the play-back does (data/rules: play-back confirmed): the next steps,
+    then the follow-up question."""
     dispatcher.utter_message(response="utter_next_steps")
     return [FollowupAction("contact_form")]
 

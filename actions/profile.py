@@ -29,6 +29,7 @@ from bot.consultation.letters import unwrapped
 from bot.consultation.numbered_profile import numbered_profile
 from bot.consultation.pointers import media_only
 from bot.consultation.profile import (
+    answer_before_change,
     corrected_name,
     corrected_sector,
     corrected_size_band,
@@ -62,6 +63,7 @@ from bot.consultation.questions import PROFILE_SLOTS, message
 from bot.consultation.remarks import remark_reply
 from bot.consultation.replies import fed_up_with_bot, impatient, skips_the_rest
 from bot.consultation.subject import names_a_subject
+from bot.consultation.x_style import without_addressees
 
 MAX_CHARS = service.PROFILE_MAX_CHARS
 # Questions whose answer may carry the head count too (a name may hold a number: "People
@@ -191,6 +193,9 @@ class ValidateProfileForm(FormValidationAction):
             # "actually put us down as an engineering consultancy" later: the same way
             service.save_profile(tracker.sender_id, channel(tracker), sector=sector)
             dispatcher.utter_message(text=message("sector_corrected", sector=sector))
+            head = answer_before_change(without_addressees(as_text(value)))
+            if head:  # "co-owner. and can you change the sector to ..." (set AG): both kept
+                return {**self._clean(slot, head, tracker, dispatcher), "sector": sector}
             return {slot: None, "sector": sector}
         name = tracker.get_slot("organisation")
         fixed = corrected_name(as_text(value), name) if slot != "organisation" else None

@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import as_text, fix_theme_typos, holding, previous_user_text, skipped
 from actions.faq import SURE, answer_question, faq_choice
+from actions.profile import put_profile_right
 from actions.strategy_ask import KINDS
 from actions.strategy_state import (
     DONE,
@@ -95,6 +96,11 @@ def choose(
     if remark:  # "sorry, I'm not very good with computers": reassured, asked again
         dispatcher.utter_message(text=message(remark))
         return {slot: None}
+    fixed, _ = put_profile_right(text, dispatcher, tracker)
+    if fixed:
+        # "before I pick, I told you 8 but ... more like 30", "I put Aylesbury but the
+        # workshop's in Haddenham" (set AG): the profile put right, said; the choice again
+        return {slot: None, **fixed}
     if carried_on_at_the_choice(text, among, tracker):
         # "@btvlep but the power company wants 40 grand first" after the last island answer,
         # sent as a second DM (set AF chose Infrastructure from it): joined to that answer
@@ -114,7 +120,8 @@ def choose(
         answer_question(dispatcher, tracker)
         return {slot: None}
     said = None  # a view given with the choice, kept as the answer to its first question
-    if skipped(tracker, text) or means_none(text):
+    # "creative i suppose... actually no, none of them are really us" (set AG): none
+    if skipped(tracker, text) or means_none(text) or means_none(after_change_of_mind(text)):
         chosen: list[str] = []
         keep_view_beside_none(text, dispatcher, tracker)  # "none, but staff can't ..."
     elif dismisses_the_list(text, KINDS[slot][1]):  # "the islands thing is daft"

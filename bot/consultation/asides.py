@@ -71,6 +71,12 @@ CONTINUES = re.compile(
     r"point|question))\b"
 )
 CONTINUATION_MIN_WORDS = 3
+# "sorry hit send too soon - and ...", "oops, sent too early. also ..." (set AG): the
+# apology before the continuation
+SENT_TOO_SOON = re.compile(
+    r"^((sorry|oops|whoops|argh|doh)[ ,.!-]*)?((i |we )?(hit|pressed|sent|send)( send)?"
+    r"( it| that)? too (soon|early|quick(ly)?)|(sorry|oops|whoops)\b)[ ,.!-]*"
+)
 
 
 def continues_answer(text: Any) -> bool:
@@ -78,6 +84,7 @@ def continues_answer(text: Any) -> bool:
     more about the answer: not a question to the bot ("and what happens next?")."""
     if not isinstance(text, str):
         return False
+    text = SENT_TOO_SOON.sub("", text.strip().lower())
     norm = normalise(text)
     return (
         bool(CONTINUES.match(norm))

@@ -38,11 +38,21 @@ def plain_profile_answer(text: str) -> bool:
 # corrected while a later profile question is pending. Only these explicit forms: "we're
 # a bit further out" at the location question is a place.
 SECTOR_CHANGE = re.compile(
-    r"\b(put (us|me) down as|(list|class|count) (us|me) as|change (the |our |my )?"
-    r"(sector|trade|business type) to|(our |the |my )?(sector|trade|line of business|industry)"
+    r"\b(put (us|me) down as|(list|class|count) (us|me) as|(change|update|switch|alter|amend) "
+    r"(the |our |my )?(sector|trade|business type|line of business) to|"
+    r"(our |the |my )?(sector|trade|line of business|industry)"
     r" (is|should be|should say|should read)|(we'?re|we are) (really |more |mainly |"
     r"mostly |actually )+(of )?)\s*(an? )?(?P<sector>[a-z][a-z /&'-]*?)\s*([,.;!]|\bnow\b|"
-    r"\bthese days\b|\bnot\b|\brather\b|\bthan\b|$)",
+    r"\bthese days\b|\bnot\b|\brather\b|\bthan\b|\bplease\b|\bpls\b|\bthanks\b|$)",
+    re.IGNORECASE,
+)
+
+
+# Asking for the change is cue enough: "co-owner. and can you change the sector to
+# roastery and cafe" (set AG kept it all as the role)
+ASKED_CHANGE = re.compile(
+    r"\b((change|update|switch|alter|amend) (the |our |my )?(sector|trade|business type|"
+    r"line of business) to|put (us|me) down as)\b",
     re.IGNORECASE,
 )
 
@@ -51,10 +61,25 @@ def corrected_sector(text: str) -> str | None:
     """The sector a message corrects the earlier one to ("actually put us down as an
     engineering consultancy, we stopped making things" -> "engineering consultancy"), or
     None when it is not a sector correction (a town, a role, a head count)."""
-    if not CORRECTION_CUE.search(text):
+    if not (CORRECTION_CUE.search(text) or ASKED_CHANGE.search(text)):
         return None
     match = SECTOR_CHANGE.search(text)
     return match.group("sector").strip() if match else None
+
+
+ANSWER_BEFORE_MAX_WORDS = 5
+
+
+def answer_before_change(text: str) -> str | None:
+    """The short answer given before an asked-for change in the same message ("co-owner"
+    in "co-owner. and can you change the sector to ..."), or None when there is none."""
+    match = ASKED_CHANGE.search(text)
+    if not match:
+        return None
+    head = re.sub(r"(?i)\b((can|could|would) (you|u)|please|pls)\s*$", "", text[: match.start()])
+    head = re.sub(r"(?i)\b(and|also|oh|but|plus)[\s,]*$", "", head.strip()).strip(" ,.;:!-")
+    words = head.split()
+    return head if 0 < len(words) <= ANSWER_BEFORE_MAX_WORDS else None
 
 
 # "sorry it's Chiltern Cycles, with an s", "typo, should be Hale Leys Print": the name

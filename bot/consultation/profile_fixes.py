@@ -16,7 +16,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from bot.consultation.head_count import NUMBER_WORDS, corrected_size_band
+from bot.consultation.head_count import NUMBER_WORDS, corrected_size_band, size_band_for
 from bot.consultation.profile import corrected_name, corrected_sector
 from bot.consultation.profile_checks import sector_instead
 from bot.consultation.questions import message
@@ -51,6 +51,14 @@ LOCATION_FIXES = (
     re.compile(rf"\b{_IN}(?P<new>{_PLACE}),?\s+not\s+{_AT}(?P<old>{_PLACE}){_END}", re.I),
     # "not Tring, we're in Wendover"
     re.compile(rf"\bnot\s+{_AT}(?P<old>{_PLACE}),?\s+{_IN}(?P<new>{_PLACE}){_END}", re.I),
+    # "I put Aylesbury but the workshop's in Haddenham" (set AG, at the islands question)
+    re.compile(
+        rf"\b(?:i|we)\s+(?:put|said|told you|gave(?: you)?|typed|wrote)\s+(?P<old>{_PLACE}),?"
+        r"\s+but\s+(?:(?:the|our)\s+)?(?:workshop|office|unit|site|business|shop|yard|"
+        r"factory|premises|we)(?:'s|'re|\s+is|\s+are)?\s+(?:actually\s+|really\s+)?"
+        rf"(?:in|at)\s+(?!.*\b(?:too|as well|also)\b)(?P<new>{_PLACE}){_END}",
+        re.I,
+    ),
 )
 # Words about the business that a late sector correction names ("put us down as", "our
 # sector is"): "actually we're mainly exporting now, and ..." at a strategy question is a view
@@ -69,6 +77,28 @@ OWN_COUNT = re.compile(
     rf"((now|actually|really|more like|nearer|about|around|closer to|over|nearly)\s+)*{_COUNT}",
     re.IGNORECASE,
 )
+# "I told you 8 but with the subbies it's more like 30" (set AG, at the islands question):
+# the count on record, then the real one; no word of staff needed when the first number is
+# the band on record
+_NUMBER = rf"(\d+|{'|'.join(NUMBER_WORDS)})"
+TOLD_COUNT = re.compile(
+    rf"\b(told you|said|put|gave you|wrote)\s+(?P<old>{_NUMBER})\b.{{0,60}}?"
+    rf"\b(more like|nearer|closer to|it'?s really|really)\s+(?P<new>{_NUMBER})\b"
+    r"(?=\s*(staff|people|of us|heads|employees|workers|now|really|[,.;!)]|$))",
+    re.IGNORECASE,
+)
+
+
+def recounted_band(text: str, band_on_record: str | None) -> str | None:
+    """The band of the real head count when the message takes back the one on record."""
+    match = TOLD_COUNT.search(text)
+    if not match or not band_on_record:
+        return None
+    if size_band_for(f"{match['old']} staff") != band_on_record:
+        return None
+    return size_band_for(f"{match['new']} staff")
+
+
 # Past the profile a correction is a sentence or two, not a long answer
 LATE_MAX_WORDS = 30
 
@@ -105,6 +135,7 @@ def profile_fixes(
         return {}
     fixes: dict[str, str] = {}
     band = corrected_size_band(text) if not late or OWN_COUNT.search(text) else None
+    band = band or recounted_band(text, profile.get("size_band"))
     if band and band != profile.get("size_band"):
         fixes["size_band"] = band
     sector_on_record = profile.get("sector")

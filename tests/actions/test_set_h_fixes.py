@@ -40,7 +40,7 @@ def test_a_view_over_three_messages_is_kept_against_its_question(database_url: s
     for text in ("because the college stopped teaching it", "so we train our own now"):
         result, replies = _seabed_answer("h-three", text, said)
         assert result == {"seabed_answer": None}  # the infrastructure question again
-        assert replies == []
+        assert replies == [message("added_to_last")]  # said, before the question again
         said.append(text)
     _seabed_answer("h-three", "the A418 floods every winter", said)
     assert [(a.question_key, a.text) for a in service.recorded_answers("h-three")] == [

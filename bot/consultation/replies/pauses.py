@@ -133,7 +133,10 @@ IMPATIENT = re.compile(
 BUSY_REASON = re.compile(
     r"[,;.!-]+\s*((i'?ve|i have|we'?ve|we have) )?(got|need to|have to|gotta) [\w' ]{2,40}$|"
     r"[,;.!-]+\s*(i'?m|we'?re|i am|we are) (busy|in a (rush|hurry)|short of time|at work)"
-    r"[\w' ]{0,30}$",
+    r"[\w' ]{0,30}$|"
+    # "..., the florist's just pulled up", "..., a customer has just walked in" (set AG)
+    r"[,;.!-]+\s*(the|a|my|our|some) [\w' ]{1,30}?('s| has| have| is|'ve)? (just )?"
+    r"(pulled up|arrived|turned up|come in|walked in|here|in)$",
     re.IGNORECASE,
 )
 
@@ -221,7 +224,7 @@ def unmask_swears(text: Any) -> Any:
 
 # "fine just finish it", "ok end it there": finishing, said in a few words NLU may miss
 FINISH = re.compile(
-    r"((fine|ok|okay|right|alright|yes|yeah|so|just|please|pls|then|now|can we|could we|"
+    r"((fine|ok|okay|right|alright|yes|yeah|so|sorry|just|please|pls|then|now|can we|could we|"
     r"let'?s|lets|i want to|i'?d like to|i'?ll)( |$))*"
     r"(finish|end|stop|wrap( it| this)? up|call it a day|"
     # "can we skip to the end please", "jump straight to the summary" (set W kept it as
@@ -237,4 +240,8 @@ FINISH = re.compile(
 def asks_to_finish(text: Any) -> bool:
     """The whole message asks to finish now ("fine just finish it", "ok end it there",
     "stpo")."""
-    return isinstance(text, str) and whole(FINISH, fix_command_typos(normalise(text)))
+    if not isinstance(text, str):
+        return False
+    # "sorry, can we finish there, the florist's just pulled up": the reason set aside
+    text = BUSY_REASON.sub("", without_addressees(text).strip().rstrip(".!"))
+    return whole(FINISH, fix_command_typos(normalise(text)))

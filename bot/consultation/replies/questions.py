@@ -58,7 +58,9 @@ def plain_words(norm: str) -> str:
 # Openings people put before a question ("so what's the Arc?", "sorry, who runs this").
 LEAD_INS = re.compile(
     r"^((so|and|but|ok|okay|oh|sorry|hang on|hold on|wait|quick question|actually|um|erm|"
-    r"also|just|out of interest|before (that|i answer( (that|this)( one| question)?)?))\b[ ,]*)+"
+    r"also|just|out of interest|before (that|i answer( (that|this)( one| question)?)?)|"
+    # "first - will our name be in the report?", "quick one, ..." (set AG)
+    r"first|quick one|one thing first|one quick thing)\b[ ,]*)+"
 )
 ASKING_PHRASES = re.compile(
     r"^(tell me|can you (tell|explain)|could you (tell|explain)|i'?d like to know|"
@@ -191,9 +193,22 @@ def about_the_consultation(text: str) -> bool:
 # complain or ask for something: "what's the Arc for? our problem is the A41" is a view.
 WHO_SEES = (
     r"who (actually |else |exactly |really )?(sees|reads|gets to see|will see|will read|"
-    r"has access to)"
+    r"has access to)|"
+    # "will our name end up in the report?", "is the company name going to be in any
+    # report?" (set AG kept the first as the answer)
+    r"(our|my|the|company|business|firm'?s?) names? (\w+ ){0,5}(in|on) (the|any|your|a) "
+    r"(report|reports|findings|board paper)|anonymous|anonymi[sz]ed|named in"
 )
 ABOUT_THIS = re.compile(rf"\b({WHO_SEES}|sectors?|industries)\b")
+_WHO_SEES = re.compile(rf"\b({WHO_SEES})\b")
+
+
+def asks_who_sees(text: str) -> bool:
+    """A question about who reads the answers or whether the business is named in the
+    report: answered from the privacy notice, never kept as a view."""
+    return looks_like_question(text) and _WHO_SEES.search(normalise(text)) is not None
+
+
 REMARK_MAX_WORDS = 12
 REMARK_IS_A_VIEW = re.compile(
     r"\b(problems?|issues?|need|needs|awful|terrible|nightmare|joke|shocking|gridlock\w*|"
