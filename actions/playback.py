@@ -160,6 +160,20 @@ EXPLICIT_CHANGE = re.compile(
     r"(take|knock|strip|cross|leave)( [\w'&-]+){1,5} (off|out))\b",
     re.I,
 )
+# "the first one should have skills on too", "number 2 needs housing as well" (set AG asked
+# which themes instead): a theme added to an answer pointed at
+POINTED_ADDITION = re.compile(
+    r"\b(should (also )?(have|get|carry|include|be under)|needs?|wants?)\b[\w' ]{1,40}?"
+    r"\b(too|as well|also)\b|\bshould (also )?(have|carry|include)\b",
+    re.IGNORECASE,
+)
+
+
+def adds_to_pointed_answer(text: str, count: int) -> bool:
+    """A theme added to one answer by its place ("the first one should have skills on too")."""
+    return pointed_item(text, count) is not None and POINTED_ADDITION.search(text) is not None
+
+
 # "it's fine", "leave them", "actually no changes": keep the themes as they are
 KEEP_INTENTS = {"affirm", "stop", "thank"}
 KEEP_WORDS = re.compile(
@@ -251,7 +265,11 @@ class ValidateCorrectionForm(FormValidationAction):
             return {"theme_correction": ADDED}  # the play-back is shown again
         if keep_view_at_playback(dispatcher, tracker):
             return {"theme_correction": ADDED}  # the play-back is shown again with it
-        if not EXPLICIT_CHANGE.search(text) or latest_intent(tracker) not in (
+        explicit = EXPLICIT_CHANGE.search(text) or (
+            POINTED_ADDITION.search(text) is not None
+            and adds_to_pointed_answer(text, len(service.recorded_answers(tracker.sender_id)))
+        )
+        if not explicit or latest_intent(tracker) not in (
             "deny",
             "choose_theme",
             "inform",

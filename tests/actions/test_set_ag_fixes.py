@@ -27,6 +27,7 @@ from tests.actions.conftest import (
     run,
     stored_business,
     texts,
+    two_answers,
     validate_strategy_answer,
 )
 
@@ -192,3 +193,26 @@ def test_asking_whether_the_business_is_named_is_answered_not_kept(database_url:
     assert result == {"seabed_answer": None}
     assert replies == ["utter_faq/data_privacy"]
     assert service.recorded_answers("ag-named") == []
+
+
+def test_a_theme_added_to_an_answer_by_its_place_is_applied(database_url: str) -> None:
+    from actions.playback import ValidateCorrectionForm
+
+    two_answers("ag-add", (ROADS, "nowhere to rent a bigger yard near Bierton"))
+    text = "the second one should have housing on too, the yard is for the new estates"
+    tracker = make_tracker("ag-add", text, "inform", slots={"stage": "playback"})
+    form = ValidateCorrectionForm()
+    extracted = run(form.extract_theme_correction(CollectingDispatcher(), tracker, {}))
+    assert extracted == {"theme_correction": text}  # not "which themes should I add?"
+    form.validate_theme_correction(text, CollectingDispatcher(), tracker, {})
+    second = service.recorded_answers("ag-add")[1]
+    assert "housing_growth" in second.themes
+
+
+@pytest.mark.parametrize(
+    "text", ["we should have more apprentices too", "the first one is fine, thanks"]
+)
+def test_a_view_or_a_remark_at_the_playback_adds_no_theme(text: str) -> None:
+    from actions.playback import adds_to_pointed_answer
+
+    assert not adds_to_pointed_answer(text, 2)
