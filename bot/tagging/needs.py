@@ -110,8 +110,12 @@ _HIRING = re.compile(
     # "what it lacks is colourists"
     r"|\bwhat (?:it|we|they) lacks? (?:is|are)\s+(?:\w+\s+)?(?:" + _TRADES + r")\b"
     # "nobody local trains small firms to use it"
-    r"|\b(?:nobody|no one|no-one)\s+(?:local\s+|round here\s+|nearby\s+)?(?:trains|teaches|"
+    r"|\b(?:nobody|no one|no-one|nowhere|no college|no-where)\s+(?:local\s+|round here\s+|"
+    r"nearby\s+|near here\s+|near us\s+)?(?:trains|teaches|"
     r"runs (?:a |any )?courses?)\b"
+    # "6 routes we can't run for lack of PCV drivers", "not enough qualified fitters"
+    r"|\b(?:for lack of|lack of|a dearth of|not enough|too few)\s+(?!interest\b|demand\b|work\b)"
+    r"(?:[\w'-]+\s+)?(?:" + _TRADES + r")\b"
     # "Can't get people.", "staff: can't find any" (not "can't get people to visit", "can't
     # get anyone at the council")
     r"|\b(?:can'?t|cannot|couldn'?t|struggl\w* to|hard to|unable to)\s+(?:find|get|recruit|hire|"
@@ -217,7 +221,11 @@ _PREMISES = re.compile(
     # "cheaper space near Pinewood", "a workshop I can afford" (not "cheap space launches")
     r"|\b(?:cheap|cheaper|affordable|more affordable)\s+space\b(?!\s+(?:launch|travel|tourism|"
     r"flights?|rockets?|access)\w*)"
-    rf"|\b{_PREMISES_NOUN}\s+(?:i|we)\s+(?:can|could)\s+(?:actually\s+)?afford\b",
+    rf"|\b{_PREMISES_NOUN}\s+(?:i|we)\s+(?:can|could)\s+(?:actually\s+)?afford\b"
+    # "we'd take a unit at Silverstone Park if one ever came free" (set AG; 3 of 3 agree)
+    r"|\b(?:take|grab|snap up|jump at)\s+(?:a|one of the|another|a second)\s+"
+    r"(?:(?!(?:of|photo|picture|look)\b)[\w'-]+\s+){0,3}?"
+    rf"{_PREMISES_NOUN}\b[^.;!?]{{0,60}}?\bif\b",
     re.IGNORECASE,
 )
 # A negation earlier in the clause: "we don't need premises", "plenty of room to grow"

@@ -70,6 +70,10 @@ from tests.tagging.conftest import training_agreement
         ("the council letting the empty shops to firms like us cheap", "infrastructure"),
         ("the banks want 3 yrs of accounts before they'll talk", "entrepreneurialism"),
         ("finding people who get both lorries and code", "education_skills"),
+        # set AG
+        ("half the rota is empty for lack of HGV drivers", "education_skills"),
+        ("nowhere near us trains installers on heat pumps", "education_skills"),
+        ("we'd snap up a bigger workshop in Thame if one came on the market", "infrastructure"),
     ],
 )
 def test_a_need_said_outright_carries_its_theme(text: str, theme: str) -> None:
@@ -109,6 +113,8 @@ def test_a_need_said_outright_carries_its_theme(text: str, theme: str) -> None:
         "the bank says yes to everyone but us",
         "finding someone who understands the medical device rules",  # advice, not a hire
         "what we lack is a board member who has scaled a firm",  # advice, not a hire
+        "there's a lack of interest from clinicians",  # not a shortage of them
+        "take a photo of the unit if you like",
     ],
 )
 def test_no_need_is_read_into_other_words(text: str) -> None:

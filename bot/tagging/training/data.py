@@ -18,8 +18,11 @@ TRAIN_PATH = DATA_DIR / "train.jsonl"
 TRAIN_POSTS_PATH = DATA_DIR / "train-posts.jsonl"
 # train-vocab.jsonl (wide everyday vocabulary) and train-context.jsonl (long answers, public
 # bodies, hard no-theme, slang second themes, short replies, help asks), written on
-# 2026-11-30 from GUIDE.md only by writers who saw no checking set. Every train*.jsonl is
-# training data, train.jsonl first, then the others by name.
+# 2026-11-30 from GUIDE.md only by writers who saw no checking set. train-boundaries-b.jsonl
+# (424: island firms described in their own words with what they need, two or three seabed
+# subjects in one message, answers to the bot's questions, assets named alone) was written
+# on 2026-12-04 the same way by three more writers. Every train*.jsonl is training data,
+# train.jsonl first, then the others by name.
 TRAIN_PATHS = (TRAIN_PATH, *sorted(p for p in DATA_DIR.glob("train*.jsonl") if p != TRAIN_PATH))
 HELDOUT_PATH = DATA_DIR / "heldout-indirect.jsonl"
 HELDOUT_GENERAL_PATH = DATA_DIR / "heldout-general.jsonl"
