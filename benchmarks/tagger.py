@@ -10,14 +10,15 @@ its latency are measured in the same run as the served model's, the engines taki
 25 messages (`--turn`), so the machine's load hits both alike.
 
 Prints, for every checking set (`data.checking_sets()`: the shared dev sets, our held-out
-sets and the two independent sets), macro-F1, exact match, multi-theme recall and no-theme
-accuracy, beside the reference engine and the keyword list on the same messages; the
-cross-validated score from training (models/tagger/meta.json); throughput in one process
-(batches of 64); single-message latency (p50/p95/p99 of `tag(text)`) on the independent sets'
-messages, beside the same model with clause scoring off (what clauses cost) and beside the
-reference engine; the share of multi-clause messages whose clauses
-were all read off the whole message's encoder pass (the cascade); cold model load time in a
-fresh process (imports included), peak resident memory and the training time.
+sets and the independent sets) and the unseen checks (`data.unseen_sets()`: S, T),
+macro-F1, exact match, multi-theme recall and no-theme accuracy, beside the reference
+engine and the keyword list on the same messages; the cross-validated score from training
+(models/tagger/meta.json); throughput in one process (batches of 64); single-message
+latency (p50/p95/p99 of `tag(text)`) on the independent sets' messages, beside the same
+model with clause scoring off (what clauses cost) and beside the reference engine; the
+share of multi-clause messages whose clauses were all read off the whole message's encoder
+pass (the cascade); cold model load time in a fresh process (imports included), peak
+resident memory and the training time.
 Targets (issue 8): independent set macro-F1 >= 0.95, exact >= 0.85, multi-theme recall
 >= 0.92, no-theme >= 95%; p95 <= 15 ms, >= 200 msg/s, load < 2 s, RSS <= 450 MB. The
 machine's load average is printed: the numbers are noisy on shared cores.
@@ -240,6 +241,8 @@ def main() -> int:
     from bot.tagging.training.keyword import KeywordTagger
 
     sets = {name: tagdata.load(path) for name, path in tagdata.checking_sets().items()}
+    # the unseen checks last (benchmarks/data, never trained on, errors never read)
+    sets |= {name: tagdata.load(path) for name, path in tagdata.unseen_sets().items()}
     out["quality"] = {
         "cv_own_data": meta["cv"]
         | {"folds": meta["config"]["folds"], "examples": meta["data"]["examples"]}

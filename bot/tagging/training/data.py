@@ -86,6 +86,18 @@ def checking_sets() -> dict[str, Path]:
     return {name: path for name, path in named.items() if path.exists()}
 
 
+# Unseen checks (benchmarks/data/tagger_unseen_<letter>.jsonl): written by fresh writers like
+# the independent sets, scored by benchmarks/tagger.py, never trained on and their errors
+# never read, so each stays a check of what a new message gets. Not among checking_sets():
+# training's checks would print their errors.
+UNSEEN_PATHS = tuple(sorted((PROJECT_ROOT / "benchmarks" / "data").glob("tagger_unseen_*.jsonl")))
+
+
+def unseen_sets() -> dict[str, Path]:
+    """The unseen checks by name ("unseen_s", "unseen_t")."""
+    return {p.stem.replace("tagger_", ""): p for p in UNSEEN_PATHS}
+
+
 def normalise(text: str) -> str:
     """Lower-case alphanumeric words joined by single spaces (for overlap checks)."""
     return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
