@@ -96,11 +96,11 @@ def choose(
     if remark:  # "sorry, I'm not very good with computers": reassured, asked again
         dispatcher.utter_message(text=message(remark))
         return {slot: None}
-    fixed, _ = put_profile_right(text, dispatcher, tracker)
-    if fixed:
+    profile_fixed, _ = put_profile_right(text, dispatcher, tracker)
+    if profile_fixed:
         # "before I pick, I told you 8 but ... more like 30", "I put Aylesbury but the
         # workshop's in Haddenham" (set AG): the profile put right, said; the choice again
-        return {slot: None, **fixed}
+        return {slot: None, **profile_fixed}
     if carried_on_at_the_choice(text, among, tracker):
         # "@btvlep but the power company wants 40 grand first" after the last island answer,
         # sent as a second DM (set AF chose Infrastructure from it): joined to that answer

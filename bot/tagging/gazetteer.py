@@ -111,10 +111,10 @@ def _entries() -> list[tuple[str, str, tuple[str, ...]]]:
         for word in words:
             for variant in _variants(word):
                 add("keyword", variant, (theme_id,))
-    for (kind, _), (phrase, themes) in list(entries.items()):
-        variant = _hyphen_variant(phrase)
-        if variant and (kind, variant.lower()) not in entries:  # a phrase of its own wins
-            entries[(kind, variant.lower())] = (variant, set(themes))
+    for (entry_kind, _), (entry_phrase, entry_themes) in list(entries.items()):
+        other = _hyphen_variant(entry_phrase)
+        if other and (entry_kind, other.lower()) not in entries:  # a phrase of its own wins
+            entries[(entry_kind, other.lower())] = (other, set(entry_themes))
     return [
         (kind, phrase, tuple(sorted(themes, key=_THEME_ORDER.__getitem__)))
         for (kind, _), (phrase, themes) in sorted(entries.items())
