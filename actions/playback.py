@@ -193,7 +193,10 @@ _CONFIRM_UNIT = (
     r"bang on|spot on|nailed it|"
     # "happy with that", "all present and correct", "yep that's us" (set AG)
     r"(i'?m |we'?re )?happy with (that|it|this|those|them|all that)|all present and correct|"
-    r"(that'?s|thats) (us|me|about us))"
+    r"(that'?s|thats) (us|me|about us)|"
+    # "yep that's about the size of it", "that sums it up" (set AG)
+    r"(that'?s|thats) (about |pretty much |just )?the size of it|"
+    r"(that )?(sums|covers) it( all)? up)"
 )
 CONFIRMS = re.compile(
     rf"((@\w+ )*){_CONFIRM_UNIT}([ ,]+({_CONFIRM_UNIT}|thank you( ever so much| very much|"

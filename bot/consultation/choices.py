@@ -88,7 +88,10 @@ def refers_back(text: Any) -> bool:
 CLAUSE = re.compile(r"[,;\n/]+|\s[-–—]\s|\bbut\b")
 TURNED_DOWN = re.compile(
     r"^(not|no|nope|nah|definitely not)\b|\b(no|not|nope|nah|n/a|na|x|not really|not for us|"
-    r"not us|not relevant|irrelevant)( (really|thanks|tbh|for us|for me|mate))*$"
+    r"not us|not relevant|irrelevant)( (really|thanks|tbh|for us|for me|mate))*$|"
+    # "housing, digital and skills - actually leave digital out" (set AG asked all three)
+    r"\b(leave|take|count)( the| those| these)?( [a-z&']+){1,4} out$|"
+    r"^((actually|oh|and|but|or) )*(without|except|minus|drop|skip|scratch|take out|leave out)\b"
 )
 
 

@@ -173,8 +173,10 @@ def strip_lead_in(slot: str, text: str) -> str:
 # the town named in a sentence (set AF filed the sentence, or nothing, as the location)
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 PLACE_IN_SENTENCE = re.compile(
-    r"(?:^|\b)(?:(?P<qualifier>near|nr|just outside|outside|on the edge of|on the outskirts of)|"
-    r"based in|located in|in|out of)\s+"
+    # "near X" keeps its word (sets G and I file "near Princes Risborough" as typed); "just
+    # outside X" is filed as X (sets AF and AG, two writers apart, both expect the town)
+    r"(?:^|\b)(?:(?P<qualifier>near|nr|on the edge of|on the outskirts of)|"
+    r"just outside|outside|based in|located in|in|out of)\s+"
     rf"(?!(?:{_MONTHS}|the|a|an|our|my|business|town|work)\b)"
     r"(?P<place>(?-i:[A-Z][a-z'-]+)(?:\s+(?-i:St\.?|[A-Z][a-z'-]+))*)"
     r"\s*(?=$|[,.;!?)]|\s+(?:and|but|so|where|we|i|i'm|im|with)\b)",
@@ -187,7 +189,7 @@ PLACE_IN_SENTENCE = re.compile(
 # kept as typed (set H)
 _WHERE_WORDS = frozenset(
     "we're were we are our i'm im on the high street main road based located in out of a an "
-    "office shop unit site is town centre center village".split()
+    "office shop unit site is town centre center village just outside".split()
 )
 
 
@@ -197,9 +199,9 @@ def _only_filler(said: str, place: str) -> bool:
 
 
 def place_in_sentence(text: str) -> str | None:
-    """The one town a sentence names after "in" ("Chesham"), or "near" / "just outside" with
-    the town ("just outside Marlow": sets G and I keep "near Princes Risborough" as typed),
-    capitalised as typed; None when it names none or more than one."""
+    """The one town a sentence names after "in" or "just outside" ("Chesham", "Marlow"), or
+    "near" with the town (sets G and I keep "near Princes Risborough" as typed), capitalised
+    as typed; None when it names none or more than one."""
     found = {
         " ".join(filter(None, (m.group("qualifier"), m.group("place"))))
         for m in PLACE_IN_SENTENCE.finditer(text)

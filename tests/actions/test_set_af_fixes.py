@@ -46,7 +46,7 @@ ROADS = "seabed:infrastructure:views"
         ),
         (
             "about 30 people just outside Thame, I'm the ops director",
-            "just outside Thame",
+            "Thame",  # sets AF and AG file "just outside X" as X ("near X" keeps its word)
             "ops director",
         ),
         ("roughly 12 of us, based in Amersham, and I'm head of sales", "Amersham", "head of sales"),

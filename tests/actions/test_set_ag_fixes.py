@@ -52,7 +52,15 @@ def test_declining_the_survey_in_words_is_still_a_refusal() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["we're happy with that", "all present and correct", "thats us", "happy with it"]
+    "text",
+    [
+        "we're happy with that",
+        "all present and correct",
+        "thats us",
+        "happy with it",
+        "yeah that's pretty much the size of it",
+        "that sums it all up",
+    ],
 )
 def test_casual_confirmations_of_the_playback(text: str) -> None:
     assert confirms(text)
@@ -216,3 +224,35 @@ def test_a_view_or_a_remark_at_the_playback_adds_no_theme(text: str) -> None:
     from actions.playback import adds_to_pointed_answer
 
     assert not adds_to_pointed_answer(text, 2)
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        ("skills, housing and infrastructure - actually leave housing out", "housing_growth"),
+        ("environment and skills, but drop the environment", "environment_quality_of_life"),
+    ],
+)
+def test_a_theme_left_out_in_the_same_message_as_the_choice(
+    database_url: str, domain: dict[str, Any], text: str, gone: str
+) -> None:
+    from actions.consultation import ValidateStrategyForm
+
+    service.record_consent("ag-left", "rest", True)
+    tracker = make_tracker("ag-left", text, intent="choose_theme", active_loop="strategy_form")
+    result = ValidateStrategyForm().validate_seabed(text, CollectingDispatcher(), tracker, domain)
+    assert result["seabed"] and gone not in result["seabed"]
+
+
+@pytest.mark.parametrize(
+    "text, filed",
+    [
+        ("just outside Wendover", "Wendover"),
+        ("we're just outside High Wycombe", "High Wycombe"),
+        ("near Wendover", "near Wendover"),  # sets G and I keep "near" as typed
+    ],
+)
+def test_just_outside_a_town_is_filed_as_the_town(text: str, filed: str) -> None:
+    from bot.consultation.profile import tidy_profile_answer
+
+    assert tidy_profile_answer("location", text) == filed
