@@ -27,7 +27,13 @@ from bot.consultation.contact_terms import FOLLOW_UP_KEY, ContactReply, contact_
 from bot.consultation.email_text import find_email, no_email_given
 from bot.consultation.name_removal import asks_to_drop_name, drop_name
 from bot.consultation.questions import message
-from bot.consultation.replies import looks_like_question, says_no, says_yes, view_not_yes_no
+from bot.consultation.replies import (
+    looks_like_question,
+    says_no,
+    says_no_and_why,
+    says_yes,
+    view_not_yes_no,
+)
 
 PLAIN_WORDS = re.compile(r"[a-z' ,.!]+")  # "no thanks", "nope" - not a mistyped address
 YES_INTENTS = {"affirm", "consent_agree"}
@@ -148,7 +154,9 @@ class ValidateContactForm(FormValidationAction):
             if stored:
                 dispatcher.utter_message(text=message("view_added"))
             return {"follow_up": None}
-        if says_no(text):  # "negative", "nope not really": a no whatever NLU read
+        if says_no(text) or says_no_and_why(text):
+            # "negative", "nope not really", "no ta, inbox is full enough" (set AH): a no
+            # whatever NLU read
             return self._no(tracker)
         if intent in YES_INTENTS or says_yes(text):
             return {"follow_up": True}

@@ -55,6 +55,7 @@ from bot.consultation.standing import (
     asks_which_business,
 )
 from bot.consultation.strategy_asides import asks_about_the_strategy
+from bot.consultation.x_style import without_addressees
 
 # "and the A41 is a nightmare", "also, parking", "oh and another thing ...": a second
 # message that carries on the answer just given (sent before the next question was read);
@@ -84,7 +85,7 @@ def continues_answer(text: Any) -> bool:
     more about the answer: not a question to the bot ("and what happens next?")."""
     if not isinstance(text, str):
         return False
-    text = SENT_TOO_SOON.sub("", text.strip().lower())
+    text = SENT_TOO_SOON.sub("", without_addressees(text).strip().lower())
     norm = normalise(text)
     return (
         bool(CONTINUES.match(norm))

@@ -13,6 +13,7 @@ from typing import Any
 from bot.consultation.questions import match_themes, named_themes
 from bot.consultation.replies import normalise, whole
 from bot.consultation.theme_words import everyday_words
+from bot.consultation.x_style import without_addressees
 from bot.strategy import ISLAND_IDS, theme
 
 # "2", "1 and 4", "numbers 1, 3 & 5": choices by their place in the list shown
@@ -251,10 +252,24 @@ LEFT_OUT = re.compile(
 )
 
 
+# "actually just the first two" after choosing three (set AH was asked all three)
+FIRST_ONLY = re.compile(
+    r"^((actually|oh|sorry|wait|ok|okay|hmm|no|on second thoughts?|thinking about it)[ ,]*)*"
+    r"(just|only)( do| keep)? the first (?P<n>one|two|three|four|1|2|3|4)"
+    r"( ones?| of them| themes?| islands?| drivers?)?( then| please| pls| thanks)*"
+)
+_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4}
+
+
 def dropped_themes(text: Any, among: list[str]) -> list[str]:
-    """The themes among `among` whose questions a message asks to leave out."""
+    """The themes among `among` whose questions a message asks to leave out ("scratch the
+    space ones", "actually just the first two": all but the first two, in `among`'s order)."""
     if not isinstance(text, str):
         return []
-    norm = normalise(text)
+    norm = normalise(without_addressees(text))
+    first = FIRST_ONLY.fullmatch(norm)
+    if first:
+        n = int(_COUNTS.get(first["n"], first["n"]))
+        return among[n:] if n < len(among) else []
     match = DROPPED.match(norm) or LEFT_OUT.match(norm)
     return named_themes(match.group("topic"), among) if match else []

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.consultation.questions import named_themes
 from bot.consultation.replies import normalise
 from bot.consultation.x_style import without_addressees, without_own_tags
 
@@ -105,10 +106,14 @@ def opens_with_pointer(text: Any) -> bool:
     return match is not None and len(norm[match.end() :].split()) >= OPENING_MIN_REST_WORDS
 
 
-def pointed_answer(text: str, earlier: list[str]) -> str | None:
+def pointed_answer(
+    text: str, earlier: list[str], themes_asked: list[str | None] | None = None
+) -> str | None:
     """Which of the `earlier` answers (oldest first, none a pointer itself) a pointer stands
     for: the one at its place ("my first answer"), the latest about its topic ("what I said
-    about the race weekends", None when none is), else the latest."""
+    about the race weekends"), or given to the question on the theme it names ("what I said
+    for skills", with `themes_asked` the theme of each answer's question); None when none
+    is; else the latest."""
     if not earlier:
         return None
     norm = normalise(without_own_tags(without_addressees(text)))
@@ -121,5 +126,15 @@ def pointed_answer(text: str, earlier: list[str]) -> str | None:
         words = {w for w in match.group("topic").split() if w not in _TOPIC_STOP}
         # none about it: its own words are tagged ("what I said about broadband")
         about = (said for said in reversed(earlier) if words & set(normalise(said).split()))
-        return next(about, None)
+        found = next(about, None)
+        if found is None and themes_asked:
+            # "same as what i said for skills" (set AH): the answer to the skills question
+            named = set(named_themes(match.group("topic")))
+            asked = (
+                said
+                for said, theme_id in zip(reversed(earlier), reversed(themes_asked), strict=True)
+                if theme_id in named
+            )
+            found = next(asked, None)
+        return found
     return earlier[-1]

@@ -223,12 +223,15 @@ def record_answer(
 def _pointed_to(session: Session, conversation_id: int, text: str) -> str | None:
     """The earlier answer a pointer stands for, never itself a pointer ("see above" after
     "same as before" points to the view before both; "see my first answer" to the first)."""
-    texts = session.scalars(
-        select(Response.text)
+    rows = session.execute(
+        select(Response.text, Response.question_key)
         .where(Response.conversation_id == conversation_id)
         .order_by(Response.id)
-    )
-    return pointed_answer(text, [t for t in texts if not same_as_before(t)])
+    ).all()
+    said = [(t, key) for t, key in rows if not same_as_before(t)]
+    # "island:space:barriers" -> "space"; None after the close or with no question
+    themes_asked = [key.split(":")[1] if key and key.count(":") == 2 else None for _, key in said]
+    return pointed_answer(text, [t for t, _ in said], themes_asked)
 
 
 def _same_as_last_answer(

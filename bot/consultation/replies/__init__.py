@@ -85,6 +85,7 @@ from bot.consultation.replies.yes_no import (
     acknowledgement_only,
     hedge_only,
     says_no,
+    says_no_and_why,
     says_yes,
     view_not_yes_no,
 )
@@ -148,6 +149,7 @@ __all__ = [
     "question_before_remark",
     "punctuation_only",
     "says_no",
+    "says_no_and_why",
     "says_yes",
     "view_not_yes_no",
     "view_with_question",

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from bot.consultation.replies.text import normalise
+from bot.consultation.x_style import without_addressees
 
 # "sorry, I meant Silverstone Park", "correction: it's the A418": the business corrects
 # the answer it has just given rather than answering the next question
@@ -31,6 +32,7 @@ def corrects_last_answer(text: Any) -> bool:
     track", "*better broadband"); it is kept against the question that answer was given to."""
     if not isinstance(text, str):
         return False
+    text = without_addressees(text)  # "@btvlep i meant ..." on X (set AH kept it as new)
     stripped = text.strip()
     if STARRED.fullmatch(stripped) and len(stripped.split()) <= STARRED_MAX_WORDS:
         return True

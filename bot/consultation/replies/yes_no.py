@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from bot.consultation.replies.text import DASHES, normalise, shrug_only, whole
+from bot.consultation.x_style import without_addressees
 
 # Thank you in the other languages businesses here write in ("diolch yn fawr", the 8th set)
 OTHER_THANKS = (
@@ -46,28 +47,53 @@ NO_REPLY = re.compile(
     r"not for (me|us|now)|no thanks|no thank you|"
     r"no ta|i'?m (good|ok|okay|alright)|we'?re (good|ok|okay|alright)|you'?re alright|"
     r"not at the moment|not right now|not today|(i )?don'?t think so|definitely not|"
-    r"(that'?s )?a negative|negative on that)( thanks| thank you| ta| mate| cheers| tbh| really|"
-    r" to be honest| i'?m afraid| sorry)*[ ,]*)+"
+    r"(that'?s )?a negative|negative on that|"
+    # "no grazie", "non merci", "nein danke" (set AH's bakery wrote in English and Italian)
+    r"non|nein|nie)( thanks| thank you| ta| mate| cheers| tbh| really|"
+    r" to be honest| i'?m afraid| sorry| grazie| merci| danke| gracias| dziekuje| diolch)*[ ,]*)+"
 )
 YES_REPLY = re.compile(
     # "Oh, yes please, that would be lovely." (set AC's beekeeper was told her yes was a view)
     r"((oh|ooh|ah|well|why) ?)?"
     rf"(({PHONE_YES}|yes|yeah|yep|yup|yh|ya|yea|aye|sure|ok|okay|go on|go on then|why not|please|"
-    r"yes please|affirmative|of course|definitely|absolutely)( then| thanks| thank you| please|"
-    r" mate| ta)*[ ,]*)+"
+    r"yes please|affirmative|of course|definitely|absolutely|"
+    # "sì, perfetto", "oui", "ja", "tak" (set AH)
+    r"si|oui|ja|tak|perfetto|va bene|parfait|claro|certo)( then| thanks| thank you| please|"
+    r" mate| ta| grazie| merci| danke| gracias)*[ ,]*)+"
     r"((that would be|that'?d be|that sounds|sounds|that'?s|that is) (lovely|great|good|fine|"
     r"nice|perfect|helpful|grand|brilliant|smashing|wonderful|useful)( thanks| thank you)*)?"
 )
 
 
 def says_no(text: Any) -> bool:
-    """The whole reply is a no ("negative", "nah", "nope not really", "no ta")."""
-    return whole(NO_REPLY, text)
+    """The whole reply is a no ("negative", "nah", "nope not really", "no ta"), on X too
+    ("@btvlep nah you're alright")."""
+    return isinstance(text, str) and whole(NO_REPLY, without_addressees(text))
 
 
 def says_yes(text: Any) -> bool:
     """The whole reply is a yes ("yes", "yeah go on then", "sure")."""
-    return whole(YES_REPLY, text) and not says_no(text)
+    return (
+        isinstance(text, str) and whole(YES_REPLY, without_addressees(text)) and not says_no(text)
+    )
+
+
+# "no ta, inbox is full enough", "nah, we get enough emails thanks": a no and why, to a
+# yes-or-no question (set AH was asked "was that a yes or a no?")
+NO_AND_WHY = re.compile(r"(?P<no>[^,.;:!-]+)[,.;:!-]+\s*(?P<why>[^,.;:!?]{1,60})[.!]*")
+NOT_ONLY_A_NO = re.compile(r"\b(but|however|yes|yeah|actually|unless|@|email me)\b")
+
+
+def says_no_and_why(text: Any) -> bool:
+    """A no, then a short reason that takes nothing back."""
+    if not isinstance(text, str):
+        return False
+    match = NO_AND_WHY.fullmatch(without_addressees(text).strip())
+    return (
+        match is not None
+        and says_no(match["no"])
+        and NOT_ONLY_A_NO.search(match["why"].lower()) is None
+    )
 
 
 # "oh and one more thing, parking in Wycombe is a joke" at a yes-or-no question (the
