@@ -113,6 +113,9 @@ _HIRING = re.compile(
     r"|\b(?:nobody|no one|no-one|nowhere|no college|no-where)\s+(?:local\s+|round here\s+|"
     r"nearby\s+|near here\s+|near us\s+)?(?:trains|teaches|"
     r"runs (?:a |any )?courses?)\b"
+    # "a night class in welding at the UTC", "short courses at the college" (21 of 21 agree)
+    r"|\b(?:night|evening|weekend|short|day|part-time|block[- ]release)\s+(?:class|classes|"
+    r"course|courses)\b|\b(?-i:UTCs?)\b"
     # "6 routes we can't run for lack of PCV drivers", "not enough qualified fitters"
     r"|\b(?:for lack of|lack of|a dearth of|not enough|too few)\s+(?!interest\b|demand\b|work\b)"
     r"(?:[\w'-]+\s+)?(?:" + _TRADES + r")\b"
@@ -222,6 +225,9 @@ _PREMISES = re.compile(
     r"|\b(?:cheap|cheaper|affordable|more affordable)\s+space\b(?!\s+(?:launch|travel|tourism|"
     r"flights?|rockets?|access)\w*)"
     rf"|\b{_PREMISES_NOUN}\s+(?:i|we)\s+(?:can|could)\s+(?:actually\s+)?afford\b"
+    # "there's no bigger building in the village for us to move into" (set AG; 2 of 2 agree)
+    r"|\b(?:no|not a single|not one|isn'?t a|aren'?t any)\s+(?:bigger|larger|suitable|spare|"
+    r"affordable|empty|vacant|decent)\s+(?:[\w'-]+\s+)?buildings?\b(?!\s+(?:regs|regulations))"
     # "we'd take a unit at Silverstone Park if one ever came free" (set AG; 3 of 3 agree)
     r"|\b(?:take|grab|snap up|jump at)\s+(?:a|one of the|another|a second)\s+"
     r"(?:(?!(?:of|photo|picture|look)\b)[\w'-]+\s+){0,3}?"

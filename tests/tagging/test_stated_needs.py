@@ -73,7 +73,9 @@ from tests.tagging.conftest import training_agreement
         # set AG
         ("half the rota is empty for lack of HGV drivers", "education_skills"),
         ("nowhere near us trains installers on heat pumps", "education_skills"),
+        ("the UTC could run an evening class in CAD for our lads", "education_skills"),
         ("we'd snap up a bigger workshop in Thame if one came on the market", "infrastructure"),
+        ("there isn't a suitable building anywhere near Haddenham", "infrastructure"),
     ],
 )
 def test_a_need_said_outright_carries_its_theme(text: str, theme: str) -> None:
