@@ -225,6 +225,11 @@ _PREMISES = re.compile(
     r"|\b(?:cheap|cheaper|affordable|more affordable)\s+space\b(?!\s+(?:launch|travel|tourism|"
     r"flights?|rockets?|access)\w*)"
     rf"|\b{_PREMISES_NOUN}\s+(?:i|we)\s+(?:can|could)\s+(?:actually\s+)?afford\b"
+    # "we'd need to double the clean room", "expand the workshop" (set AD; 5 of 5 agree)
+    r"|\b(?:double|doubling|extend|extending|expand|expanding|enlarge|enlarging)\s+"
+    r"(?:the size of\s+)?(?:the|our|my)\s+(?:[\w'-]+\s+)?"
+    r"(?:premises|units?|offices?|workshops?|labs?|laborator(?:y|ies)|studios?|warehouses?|"
+    r"yards?|clean ?rooms?|factory|building)\b"
     # "there's no bigger building in the village for us to move into" (set AG; 2 of 2 agree)
     r"|\b(?:no|not a single|not one|isn'?t a|aren'?t any)\s+(?:bigger|larger|suitable|spare|"
     r"affordable|empty|vacant|decent)\s+(?:[\w'-]+\s+)?buildings?\b(?!\s+(?:regs|regulations))"

@@ -76,6 +76,7 @@ from tests.tagging.conftest import training_agreement
         ("the UTC could run an evening class in CAD for our lads", "education_skills"),
         ("we'd snap up a bigger workshop in Thame if one came on the market", "infrastructure"),
         ("there isn't a suitable building anywhere near Haddenham", "infrastructure"),
+        ("we'd have to double the size of our lab to take the contract", "infrastructure"),
     ],
 )
 def test_a_need_said_outright_carries_its_theme(text: str, theme: str) -> None:
