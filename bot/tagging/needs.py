@@ -187,6 +187,10 @@ _PREMISES = re.compile(
     rf"|\brents?\s+(?:on|for|of)\s+(?:\w+\s+)?(?:{_PREMISES_NOUN}|shops?)\b"
     r"|\b(?:shop|unit|office|workshop|commercial|business|retail|studio|warehouse|yard|premises)"
     r"\s+rents?\b"
+    # "the rates on the new units at Silverstone Park", "business rates on the shop" (set AH;
+    # 3 of 3 agree)
+    r"|\brates\s+on\s+(?:(?:the|our|new|those|these|a|my)\s+)*(?:[\w'-]+\s+)?"
+    r"(?:units?|premises|offices?|workshops?|shops?|studios?|warehouses?)\b"
     # "renting desks at pinewood is stupid money" (not "we rent a unit in Marlow": a fact)
     rf"|\brent(?:s|ing|ed)?\s+(?!out\b)(?:a |an |the |our |some |two |more )?(?:[\w-]+\s+)?"
     rf"{_PREMISES_NOUN}\b{_NOT_PREMISES}(?:\s+[\w'-]+){{0,5}}?\s+(?:is|are|costs?|was)\s+"

@@ -77,6 +77,7 @@ from tests.tagging.conftest import training_agreement
         ("we'd snap up a bigger workshop in Thame if one came on the market", "infrastructure"),
         ("there isn't a suitable building anywhere near Haddenham", "infrastructure"),
         ("we'd have to double the size of our lab to take the contract", "infrastructure"),
+        ("the rates on our Thame workshop went up a third", "infrastructure"),
     ],
 )
 def test_a_need_said_outright_carries_its_theme(text: str, theme: str) -> None:
