@@ -158,5 +158,7 @@ def test_the_engine_withholds_quality_of_life_for_premises_rent(trained_engine: 
         [asked] = engine.tag_many(texts, ["seabed:environment_quality_of_life:views"])  # type: ignore[attr-defined]
     assert "environment_quality_of_life" in before.themes  # what the classifier hears
     assert "environment_quality_of_life" not in after.themes
-    assert {"creative_digital", "infrastructure"} <= set(after.themes)
+    # the premises stay (whether Pinewood alone carries creative_digital is the
+    # classifier's call, which retrains move: not what this rule decides)
+    assert "infrastructure" in after.themes
     assert "environment_quality_of_life" in asked.themes  # the question's theme stays
