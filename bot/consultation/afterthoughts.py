@@ -20,6 +20,7 @@ from bot.consultation import service
 from bot.consultation.amendments import ADDED, CORRECTED, REWORDED, amend_answer
 from bot.consultation.boundaries import request_or_need_reply
 from bot.consultation.questions import (
+    key_theme,
     message,
     named_themes,
     parse_correction,
@@ -69,10 +70,10 @@ def earlier_question(text: Any, current_key: str, answered: list[str | None]) ->
         # answer): the island question of that name answered last
         earlier = [k for k in answered if k and k.endswith(f":{kind}") and k != current_key]
         return earlier[-1] if earlier else None
-    for key in reversed([k for k in answered if k and k.count(":") == 2]):
-        theme_id = key.split(":")[1]
-        if theme_id in themes and theme_id != current:
-            return key
+    for earlier_key in reversed(answered):
+        on_theme = key_theme(earlier_key)
+        if on_theme in themes and on_theme != current:
+            return earlier_key
     return None
 
 

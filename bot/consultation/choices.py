@@ -90,8 +90,7 @@ CLAUSE = re.compile(r"[,;\n/]+|\s[-–—]\s|\bbut\b")
 TURNED_DOWN = re.compile(
     r"^(not|no|nope|nah|definitely not)\b|\b(no|not|nope|nah|n/a|na|x|not really|not for us|"
     r"not us|not relevant|irrelevant)( (really|thanks|tbh|for us|for me|mate))*$|"
-    # "housing, digital and skills - actually leave digital out" (set AG asked all three)
-    r"\b(leave|take|count)( the| those| these)?( [a-z&']+){1,4} out$|"
+    # "..., but drop housing", "film - take out space" (set AG); "leave X out" is LEFT_OUT's
     r"^((actually|oh|and|but|or) )*(without|except|minus|drop|skip|scratch|take out|leave out)\b"
 )
 
@@ -103,7 +102,8 @@ def turned_down(text: Any, among: tuple[str, ...] | list[str]) -> list[str]:
     down: set[str] = set()
     for clause in CLAUSE.split(text):
         norm = normalise(clause)
-        if norm and TURNED_DOWN.search(norm):
+        # "housing, digital and skills - actually leave digital out" (set AG asked all three)
+        if norm and (TURNED_DOWN.search(norm) or LEFT_OUT.match(norm)):
             down.update(named_themes(clause, among))
     return [t for t in among if t in down]
 

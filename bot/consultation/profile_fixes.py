@@ -16,7 +16,12 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from bot.consultation.head_count import NUMBER_WORDS, corrected_size_band, size_band_for
+from bot.consultation.head_count import (
+    _NUMBER_PATTERN,
+    NUMBER_WORDS,
+    corrected_size_band,
+    size_band_for,
+)
 from bot.consultation.profile import corrected_name, corrected_sector
 from bot.consultation.profile_checks import sector_instead
 from bot.consultation.questions import message
@@ -80,10 +85,9 @@ OWN_COUNT = re.compile(
 # "I told you 8 but with the subbies it's more like 30" (set AG, at the islands question):
 # the count on record, then the real one; no word of staff needed when the first number is
 # the band on record
-_NUMBER = rf"(\d+|{'|'.join(NUMBER_WORDS)})"
 TOLD_COUNT = re.compile(
-    rf"\b(told you|said|put|gave you|wrote)\s+(?P<old>{_NUMBER})\b.{{0,60}}?"
-    rf"\b(more like|nearer|closer to|it'?s really|really)\s+(?P<new>{_NUMBER})\b"
+    rf"\b(told you|said|put|gave you|wrote)\s+(?P<old>{_NUMBER_PATTERN})\b.{{0,60}}?"
+    rf"\b(more like|nearer|closer to|it'?s really|really)\s+(?P<new>{_NUMBER_PATTERN})\b"
     r"(?=\s*(staff|people|of us|heads|employees|workers|now|really|[,.;!)]|$))",
     re.IGNORECASE,
 )

@@ -70,6 +70,13 @@ def question_queue(theme_ids: list[str]) -> list[str]:
     return [q.key for tid in theme_ids for q in questions_for(tid)]
 
 
+def key_theme(key: str | None) -> str | None:
+    """The theme a question key is on ("island:space:barriers" -> "space"); None for a
+    profile field, an answer after the close or no key."""
+    parts = (key or "").split(":")
+    return parts[1] if len(parts) == 3 else None
+
+
 def question(key: str) -> Question:
     """Look a question up by its key (KeyError if unknown)."""
     kind, theme_id, _ = key.split(":", 2)

@@ -16,6 +16,7 @@ from bot.consultation.pointing_back import (
     pointer_spelled_out,
     same_as_before,
 )
+from bot.consultation.questions import key_theme
 from bot.consultation.replies import normalise
 from bot.consultation.theme_corrections import add_targets, remove_targets
 from bot.storage.audit import audit
@@ -229,9 +230,7 @@ def _pointed_to(session: Session, conversation_id: int, text: str) -> str | None
         .order_by(Response.id)
     ).all()
     said = [(t, key) for t, key in rows if not same_as_before(t)]
-    # "island:space:barriers" -> "space"; None after the close or with no question
-    themes_asked = [key.split(":")[1] if key and key.count(":") == 2 else None for _, key in said]
-    return pointed_answer(text, [t for t, _ in said], themes_asked)
+    return pointed_answer(text, [t for t, _ in said], [key_theme(key) for _, key in said])
 
 
 def _same_as_last_answer(

@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 from bot.consultation import service
-from bot.consultation.questions import message, named_themes
+from bot.consultation.questions import key_theme, message, named_themes
 from bot.consultation.replies import normalise
 from bot.consultation.withdrawals import withdraw_responses
 
@@ -45,8 +45,7 @@ def taken_out_topic(text: Any) -> str | None:
 
 def _about(answer: service.RecordedAnswer, words: list[str], themes: list[str]) -> bool:
     said = f" {normalise(answer.text)} "
-    key = answer.question_key or ""
-    on_theme = key.count(":") == 2 and key.split(":")[1] in themes
+    on_theme = key_theme(answer.question_key) in themes
     return on_theme or any(re.search(rf"\b{re.escape(w)}", said) for w in words)
 
 

@@ -141,11 +141,16 @@ BUSY_REASON = re.compile(
 )
 
 
+def without_busy_reason(text: str) -> str:
+    """The message without the handle it opens with or why they are in a hurry."""
+    return BUSY_REASON.sub("", without_addressees(text).strip().rstrip(".!"))
+
+
 def impatient(text: Any) -> bool:
     """Frustration with the questions, nothing else but why ("ffs this is taking ages",
     "this is taking f***ing ages", "can we speed this up, I've got a wedding at 2")."""
     if isinstance(text, str):
-        text = BUSY_REASON.sub("", without_addressees(text).strip().rstrip(".!"))
+        text = without_busy_reason(text)
     return whole(IMPATIENT, unmask_swears(text))
 
 
@@ -243,5 +248,4 @@ def asks_to_finish(text: Any) -> bool:
     if not isinstance(text, str):
         return False
     # "sorry, can we finish there, the florist's just pulled up": the reason set aside
-    text = BUSY_REASON.sub("", without_addressees(text).strip().rstrip(".!"))
-    return whole(FINISH, fix_command_typos(normalise(text)))
+    return whole(FINISH, fix_command_typos(normalise(without_busy_reason(text))))
