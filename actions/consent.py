@@ -17,6 +17,7 @@ from bot.consultation.consent_reply import (
     says_go_ahead,
     withdraws_consent,
     yes_with_name,
+    yes_with_profile,
 )
 from bot.consultation.involvement import involvement_key, involvement_reply, involvement_text
 from bot.consultation.questions import message
@@ -102,11 +103,16 @@ def record(
         if any(stored):
             dispatcher.utter_message(text=message("early_view_noted"))
     events = [SlotSet("consent", agreed), SlotSet("stage", "profile" if agreed else "declined")]
-    name = yes_with_name(latest_text(tracker)) if agreed else None
-    if name:  # "YES please, we're Hartwell Precision": the name question is not asked
-        service.save_profile(tracker.sender_id, channel(tracker), organisation=name)
-        events.append(SlotSet("organisation", name))
+    text = latest_text(tracker)
+    fields = (yes_with_profile(text) or _named(yes_with_name(text))) if agreed else {}
+    if fields:  # "YES please, we're Hartwell Precision, glaziers, 14 staff ...": not asked
+        service.save_profile(tracker.sender_id, channel(tracker), **fields)
+        events.extend(SlotSet(slot, value) for slot, value in fields.items())
     return events
+
+
+def _named(name: str | None) -> dict[str, str]:
+    return {"organisation": name} if name else {}
 
 
 def agreed_in_other_words(

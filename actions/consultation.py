@@ -301,7 +301,9 @@ class ValidateStrategyForm(FormValidationAction):
         order = tuple(k.rsplit(":", 1)[1] for k in own)
         parts = {
             f"{prefix}{q}": said
-            for q, said in labelled_answers(without_addressees(text), order).items()
+            for q, said in labelled_answers(
+                without_addressees(text), order, pending[0].rsplit(":", 1)[1]
+            ).items()
             if f"{prefix}{q}" in own
         }
         if len(parts) < 2:

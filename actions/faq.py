@@ -16,6 +16,7 @@ from actions.consent import PRIVACY_NOTICE, agreed_in_other_words, first_message
 from actions.playback import (
     change_at_playback,
     confirmed_in_other_words,
+    confirms_with_email,
     keep_view_at_playback,
     summary,
 )
@@ -136,6 +137,8 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     at the play-back, one more view NLU took for a question is kept and played back."""
     if drop_name_if_asked(dispatcher, tracker):  # "keep my views but don't keep my name"
         return
+    if tracker.get_slot("stage") == "playback" and confirms_with_email(latest_text(tracker)):
+        return  # "all correct, send updates to kev@...": confirmed by action_resume, no answer
     if tracker.get_slot("stage") == "playback" and keep_view_at_playback(dispatcher, tracker):
         dispatcher.utter_message(text=summary(tracker.sender_id))  # the ask follows (resume)
         return

@@ -27,6 +27,7 @@ from bot.consultation.afterthoughts import (
     put_answer_right,
     view_at_playback,
 )
+from bot.consultation.email_text import offered_email
 from bot.consultation.letters import thanks_only
 from bot.consultation.markup import plain_links
 from bot.consultation.questions import message, parse_correction, theme_names
@@ -210,14 +211,35 @@ def confirms(text: str) -> bool:
     return CONFIRMS.fullmatch(" ".join(text.lower().split()).rstrip(".!")) is not None
 
 
+def confirms_with_email(text: str) -> str | None:
+    """The address offered with a confirmation of the play-back ("all correct, and you can
+    send any updates to kev@keystonelocks.co.uk": set AI kept it as one more view), or None."""
+    plain = without_own_tags(without_addressees(text))
+    email = offered_email(plain)
+    head = re.split(r"[,;]| and ", plain, maxsplit=1)[0]
+    return email if email and head != plain and confirms(head) else None
+
+
 def confirmed_in_other_words(
     dispatcher: CollectingDispatcher, tracker: Tracker
 ) -> list[dict[str, Any]] | None:
     """The play-back accepted in words NLU did not read as a yes ("@btvlep ys", "thats it",
     "good now"; "bang on" reads as "hang on"): on to the next steps, as the rule for a yes
-    does (data/rules: play-back confirmed). None anywhere else, or for anything more."""
-    plain = without_own_tags(without_addressees(latest_text(tracker)))
-    if tracker.get_slot("stage") != "playback" or not (says_yes(plain) or confirms(plain)):
+    does (data/rules: play-back confirmed), with the follow-up already answered when an
+    address comes with it. None anywhere else, or for anything more."""
+    text = latest_text(tracker)
+    plain = without_own_tags(without_addressees(text))
+    if tracker.get_slot("stage") != "playback":
+        return None
+    if email := confirms_with_email(text):
+        try:
+            service.set_contact(tracker.sender_id, channel(tracker), email, True)
+        except ValueError:  # a malformed address: the follow-up question asks again
+            return playback_confirmed(dispatcher)
+        dispatcher.utter_message(text=message("email_saved"))
+        contact = [SlotSet("follow_up", True), SlotSet("email", email)]
+        return [*contact, *playback_confirmed(dispatcher)]
+    if not (says_yes(plain) or confirms(plain)):
         return None
     return playback_confirmed(dispatcher)
 

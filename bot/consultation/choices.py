@@ -259,6 +259,17 @@ FIRST_ONLY = re.compile(
     r"( ones?| of them| themes?| islands?| drivers?)?( then| please| pls| thanks)*"
 )
 _COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4}
+# "I picked high performance thinking it meant powerful computers - can we drop that one?"
+# (set AI answered it as the question's view): "that one" is the theme the message names
+DROP_THAT = re.compile(
+    r"\b(drop|skip|scrap|remove|lose|ditch|bin|forget|ignore)( that| this| it)( one| island| theme"
+    r"| section)?\b|\b(leave|take) (that|this|it)( one)? out\b"
+)
+# ... said of a theme chosen by mistake; without it "drop this one" skips the question
+WRONG_CHOICE = re.compile(
+    r"\b(picked|chose|chosen|ticked|selected|clicked|pressed|meant|by mistake|wrong one|"
+    r"nothing to do with)\b"
+)
 
 
 def dropped_themes(text: Any, among: list[str]) -> list[str]:
@@ -272,4 +283,8 @@ def dropped_themes(text: Any, among: list[str]) -> list[str]:
         n = int(_COUNTS.get(first["n"], first["n"]))
         return among[n:] if n < len(among) else []
     match = DROPPED.match(norm) or LEFT_OUT.match(norm)
-    return named_themes(match.group("topic"), among) if match else []
+    if match:
+        return named_themes(match.group("topic"), among)
+    wrong = DROP_THAT.search(norm) and WRONG_CHOICE.search(norm)
+    named = named_themes(norm, among) if wrong else []
+    return named if len(named) == 1 else []

@@ -17,7 +17,7 @@ import re
 from typing import Any
 
 from bot.consultation.letters import unwrapped
-from bot.consultation.profile import plain_profile_answer
+from bot.consultation.profile import plain_profile_answer, role_given, trade_details
 from bot.consultation.questions import named_themes
 from bot.consultation.replies import (
     acknowledgement_only,
@@ -140,13 +140,50 @@ def yes_with_name(text: Any) -> str | None:
     name = match.group("name").strip(" ,.!-")
     if " from " in f" {name.lower()} ":  # "this is Sarah from Acme Tools": the firm
         name = re.split(r"\bfrom\b", name, flags=re.IGNORECASE)[-1].strip()
-    words = name.split()
-    titled = all(w[0].isupper() or w[0].isdigit() or w.lower() in NAME_JOINERS for w in words)
-    if not 0 < len(words) <= NAME_MAX_WORDS or not titled or words[0].lower() in NAME_JOINERS:
+    if not _titled_name(name):
         return None  # "yes, we're struggling to recruit", "yes we're in Aylesbury": no name
     if PUT_OFF.search(normalise(name)) or not plain_profile_answer(name):
         return None
     return name
+
+
+# At least this many comma-separated parts after the yes make it a whole profile
+# (name, trade, head count, place, role), not a name with a remark
+PROFILE_PARTS = 3
+
+
+def yes_with_profile(text: Any) -> dict[str, str]:
+    """The profile fields a yes gives with it: "yes ok. we're Hartwell Glazing, window and
+    door fitters, 14 staff, based in Princes Risborough, I'm the managing director" ->
+    organisation, sector, size band, location and role, so none of them is asked (set AI
+    was told its views could not be noted yet). Empty for anything else: a yes with only a
+    name is `yes_with_name`'s."""
+    if not isinstance(text, str):
+        return {}
+    match = YES_AND_NAME.match(" ".join(unwrapped(text).split()))
+    if match is None:
+        return {}
+    parts = [p.strip(" .!") for p in re.split(r"[,;]", match.group("name")) if p.strip(" .!")]
+    if len(parts) < PROFILE_PARTS or not _titled_name(parts[0]):
+        return {}
+    role = role_given(match.group("name"))
+    rest = [p for p in parts[1:] if not (role and role_given(p) == role)]
+    sector, band, place = trade_details(", ".join(rest)) if rest else ("", None, None)
+    fields = {
+        "organisation": parts[0],
+        "sector": sector,
+        "size_band": band,
+        "location": place,
+        "role": role,
+    }
+    return {slot: value for slot, value in fields.items() if value}
+
+
+def _titled_name(name: str) -> bool:
+    """A business name as written: a few words, each capitalised, a digit or a joiner."""
+    words = name.split()
+    titled = all(w[0].isupper() or w[0].isdigit() or w.lower() in NAME_JOINERS for w in words)
+    return 0 < len(words) <= NAME_MAX_WORDS and titled and words[0].lower() not in NAME_JOINERS
 
 
 # small words inside a name written in title case ("Bucks Food and Drink Ltd")
@@ -169,7 +206,7 @@ def agrees_to_take_part(text: Any) -> bool:
         return False
     if FOREIGN_YES.fullmatch(norm + " ") or FOREIGN_YES.fullmatch(norm) or says_go_ahead(text):
         return True
-    if wants_to_take_part(text) or yes_with_name(text):
+    if wants_to_take_part(text) or yes_with_name(text) or yes_with_profile(text):
         return True
     return (
         CONDITIONAL_YES.match(norm) is not None

@@ -61,7 +61,9 @@ def no_email_given(text: str | None) -> bool:
 OFFER = re.compile(
     r"\b((e-?mail|contact|write to|reach|ping) (me|us)|get in touch|happy (for you )?to (be "
     r"contacted|hear (back|more))|(you can|feel free to|do) (e-?mail|contact)|keep me (posted|"
-    r"updated|in the loop))\b",
+    r"updated|in the loop)|"
+    # "you can send any updates to kev@..." (set AI, at the play-back)
+    r"send (me |us )?(any |the |your )?(updates|news|info|information|details)( to)?)\b",
     re.IGNORECASE,
 )
 KEPT_FOR_FOLLOW_UP = "[email kept for follow-up]"

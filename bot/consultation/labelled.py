@@ -42,6 +42,15 @@ INLINE_LABEL = re.compile(
     r"(?P<label>opportunities|barriers|what would help)[ \t]*:[ \t]*",
     re.IGNORECASE,
 )
+# The next question's answer given before it is asked, flagged in words: "Opportunity:
+# ... And since you'll ask next, the barrier is there's no wet-lab space" (set AI)
+ANTICIPATED = re.compile(
+    r"(?:\band[ \t]+)?\b(?:since|as|because|cos|before)[ \t]+you(?:'ll| will|'re going to|"
+    r" are going to)(?: probably)?[ \t]+ask(?: me)?(?: that| this)?(?: next)?[ \t]*[,:-]?[ \t]*"
+    r"(?:the[ \t]+)?(?P<label>barriers?|problems?|challenges?|what would help|help)"
+    r"(?:[ \t]+(?:is|are|would be))?[ \t]*:?[ \t]*",
+    re.IGNORECASE,
+)
 # The questions by their place: "first one:", "q2 -", "question 3:", "1st one -"; a bare
 # "first: we can't hire. second: the A41." lists one answer's points
 _PLACES = {
@@ -63,12 +72,22 @@ def _question(label: str) -> str | None:
     return next((q for stem, q in QUESTION_OF_LABEL.items() if low.startswith(stem)), None)
 
 
-def labelled_answers(text: str, order: tuple[str, ...] = ()) -> dict[str, str]:
+def labelled_answers(
+    text: str, order: tuple[str, ...] = (), current: str | None = None
+) -> dict[str, str]:
     """The answers a labelled message gives, by question ("opportunities", "barriers",
     "help"); empty unless it labels at least two different questions and starts with one
     (an answer that mentions "help:" once is an answer). Labels are the questions' words,
     on lines of their own (any of them) or inline (the questions' own words), or their
-    places ("first one:", "q2 -"), read against `order`, the questions of the theme."""
+    places ("first one:", "q2 -"), read against `order`, the questions of the theme.
+    An answer that flags the next one ("... and since you'll ask next, the barrier is
+    ...") is split there, the words before it kept for `current` unless labelled."""
+    ahead = list(ANTICIPATED.finditer(text))
+    if ahead:
+        labels = sorted([*LABEL.finditer(text), *ahead], key=lambda m: m.start())
+        found = _parts(text, labels, lambda m: _question(m.group("label")), current)
+        if found:
+            return found
     for found in (
         _parts(text, list(LABEL.finditer(text)), lambda m: _question(m.group("label"))),
         _parts(text, list(INLINE_LABEL.finditer(text)), lambda m: _question(m.group("label"))),
@@ -85,11 +104,17 @@ def _placed(match: re.Match[str], order: tuple[str, ...]) -> str | None:
 
 
 def _parts(
-    text: str, labels: list[re.Match[str]], read: Callable[[re.Match[str]], str | None]
+    text: str,
+    labels: list[re.Match[str]],
+    read: Callable[[re.Match[str]], str | None],
+    current: str | None = None,
 ) -> dict[str, str]:
-    if not labels or text[: labels[0].start()].strip():
+    """Each label's words by its question; words before the first label are `current`'s
+    (none without it: then the message must open with a label)."""
+    before = text[: labels[0].start()].strip() if labels else ""
+    if not labels or (before and not current):
         return {}
-    parts: dict[str, str] = {}
+    parts: dict[str, str] = {current: before} if before and current else {}
     for i, match in enumerate(labels):
         question = read(match)
         end = labels[i + 1].start() if i + 1 < len(labels) else len(text)

@@ -60,7 +60,9 @@ LEAD_INS = re.compile(
     r"^((so|and|but|ok|okay|oh|sorry|hang on|hold on|wait|quick question|actually|um|erm|"
     r"also|just|out of interest|before (that|i answer( (that|this)( one| question)?)?)|"
     # "first - will our name be in the report?", "quick one, ..." (set AG)
-    r"first|quick one|one thing first|one quick thing)\b[ ,]*)+"
+    r"first|quick one|one thing first|one quick thing|"
+    # "quick q first - who actually reads what I put here?" (set AI)
+    r"quick q)\b[ ,]*)+"
 )
 ASKING_PHRASES = re.compile(
     r"^(tell me|can you (tell|explain)|could you (tell|explain)|i'?d like to know|"
@@ -210,6 +212,10 @@ def asks_who_sees(text: str) -> bool:
 
 
 REMARK_MAX_WORDS = 12
+# After a question about who reads the answers the remark is the worry behind it, and a
+# worry takes more words: "who actually reads what I put here? half our clients are
+# councils and I don't want to be seen slagging them off" (set AI kept it as the answer)
+WHO_SEES_REMARK_MAX_WORDS = 20
 REMARK_IS_A_VIEW = re.compile(
     r"\b(problems?|issues?|need|needs|awful|terrible|nightmare|joke|shocking|gridlock\w*|"
     r"can'?t|cannot|couldn'?t|struggl\w*|no ?one|nobody|lack|shortage|expensive|costs?|"
@@ -228,9 +234,10 @@ def question_before_remark(text: str) -> str | None:
     if not (about_the_consultation(asked) or ABOUT_THIS.search(normalise(asked))):
         return None
     remark = normalise(rest)
+    longest = WHO_SEES_REMARK_MAX_WORDS if _WHO_SEES.search(normalise(asked)) else REMARK_MAX_WORDS
     if (
         "?" not in rest
-        and 0 < len(remark.split()) <= REMARK_MAX_WORDS
+        and 0 < len(remark.split()) <= longest
         and not REMARK_IS_A_VIEW.search(remark)
     ):
         return asked
@@ -269,7 +276,9 @@ ASKED_TOPICS = (
     (
         "next_steps",
         re.compile(
-            r"\bwhat (actually |really )?happens (next|after|now|with (all )?(this|it) after|"
+            # "what happens with all this once I'm done?" (set AI was told about privacy)
+            r"\bwhat (actually |really )?happens (next|after|now|with (all )?(this|it) (after|once|"
+            r"when)|"
             r"to (all )?(this|it) (after|once|when))|(when (will|does)|does) (anyone|anybody|"
             r"you|they|the board) (actually |ever |really )?decide"
         ),

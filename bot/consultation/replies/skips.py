@@ -99,6 +99,8 @@ NOTHING_TO_SAY = re.compile(
 # "can we skip all this", "skip the rest" ("skip teh rest" typed on a phone): every
 # remaining question of this part
 SKIP_THE_REST = re.compile(
+    # "skip rest pls" in text-speak (set AI's nail bar on X)
+    r"\b(skip|pass|miss|jump) rest\b|"
     r"\b(skip|pass|miss|leave|jump|don'?t want to (answer|do)|cba|can'?t be (arsed|bothered)|"
     r"not bothered)\b.*"
     r"\b(all( of)?( this| these| that| them| the questions)?|(the|teh|th) (rest|lot)|"
