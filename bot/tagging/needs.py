@@ -95,6 +95,11 @@ _HIRING = re.compile(
     # google", "can't compete on salary", "four months of adverts, nothing", "no applicants"
     r"|\b(?:keep|keeps|kept)\s+(?:on\s+)?(?:leaving|quitting|walking out|moving on|going)\s+"
     r"(?:for|to)\b"
+    # "our junior animators leave for London after a year" (set AI; 11 of 11 agree)
+    r"|\b(?:" + _TRADES + r"|staff|people|juniors?|graduates|grads|apprentices|trainees|"
+    r"employees)\s+(?:\w+\s+)?(?:leave|leaves|leaving|left|quit|quits|go|goes|move|moves|"
+    r"drift|drifts|head|heads)\s+(?:off\s+)?(?:us\s+)?(?:for|to|into)\s+(?:london|reading|"
+    r"oxford|cambridge|the city|bigger|rivals|competitors|amazon|the big)"
     r"|\bcan'?t (?:compete|match)\s+(?:on|with)\s+(?:\w+\s+)?(?:salar\w*|pay|wages)\b"
     r"|\b(?:advert\w*|advertis\w*|job ads?|ads)\b(?:\s+[\w',]+){0,6}?[\s,;:.-]+(?:nothing|"
     r"no (?:one|applicants|replies|responses?|takers|interest)|not a single (?:applicant|reply|cv)|"
@@ -116,6 +121,11 @@ _HIRING = re.compile(
     # "a night class in welding at the UTC", "short courses at the college" (21 of 21 agree)
     r"|\b(?:night|evening|weekend|short|day|part-time|block[- ]release)\s+(?:class|classes|"
     r"course|courses)\b|\b(?-i:UTCs?)\b"
+    # "a loom-making module at the college in aylesbury" (set AI), "an HNC with the uni"
+    # (24 of 24 agree)
+    r"|\b(?:modules?|courses?|qualifications?|diplomas?|apprenticeships?|hncs?|t[- ]levels?)\s+"
+    r"(?:at|from|with|run by|in)\s+(?:the |a |our )?(?:local )?(?:colleges?|uni|university|"
+    r"universities|fe college)\b"
     # "6 routes we can't run for lack of PCV drivers", "not enough qualified fitters"
     r"|\b(?:for lack of|lack of|a dearth of|not enough|too few)\s+(?!interest\b|demand\b|work\b)"
     r"(?:[\w'-]+\s+)?(?:" + _TRADES + r")\b"

@@ -78,6 +78,9 @@ from tests.tagging.conftest import training_agreement
         ("there isn't a suitable building anywhere near Haddenham", "infrastructure"),
         ("we'd have to double the size of our lab to take the contract", "infrastructure"),
         ("the rates on our Thame workshop went up a third", "infrastructure"),
+        # set AI
+        ("an HNC module with the university on harness design", "education_skills"),
+        ("our trainee surveyors head off to London after two years", "education_skills"),
     ],
 )
 def test_a_need_said_outright_carries_its_theme(text: str, theme: str) -> None:
@@ -119,6 +122,8 @@ def test_a_need_said_outright_carries_its_theme(text: str, theme: str) -> None:
         "what we lack is a board member who has scaled a firm",  # advice, not a hire
         "there's a lack of interest from clinicians",  # not a shortage of them
         "take a photo of the unit if you like",
+        "our customers leave for London on the 7:10 train",  # customers, not staff
+        "we sell modules to universities",  # a product, not a course
     ],
 )
 def test_no_need_is_read_into_other_words(text: str) -> None:
