@@ -21,7 +21,10 @@ TRAIN_POSTS_PATH = DATA_DIR / "train-posts.jsonl"
 # 2026-11-30 from GUIDE.md only by writers who saw no checking set. train-boundaries-b.jsonl
 # (424: island firms described in their own words with what they need, two or three seabed
 # subjects in one message, answers to the bot's questions, assets named alone) was written
-# on 2026-12-04 the same way by three more writers. Every train*.jsonl is training data,
+# on 2026-12-04 the same way by three more writers; train-inbox.jsonl (621 of 660: long
+# website answers touching two to four subjects with things said in passing, terse X posts
+# and DMs, answers to the bot's questions labelled by their own words) by three more, the
+# 39 near any checking, unseen or training message dropped. Every train*.jsonl is training data,
 # train.jsonl first, then the others by name.
 TRAIN_PATHS = (TRAIN_PATH, *sorted(p for p in DATA_DIR.glob("train*.jsonl") if p != TRAIN_PATH))
 HELDOUT_PATH = DATA_DIR / "heldout-indirect.jsonl"
