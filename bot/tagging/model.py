@@ -116,6 +116,10 @@ DEFAULT_CONFIG: dict = {
     # carry environment_quality_of_life (`incidental_infrastructure.only_premises_rent`).
     # Models saved without the key: off.
     "premises_rent": True,
+    # A public body buying from or trialling with small firms, with no word of starting,
+    # funding or growing one, does not carry entrepreneurialism (`public_buying.py`).
+    # Models saved without the key: off.
+    "public_buying": True,
     # A clause naming a programme ("a KTP", "an SBRI contract", "CPD") carries its theme
     # (`programmes.py`). Models saved without the key: off.
     "named_programmes": True,

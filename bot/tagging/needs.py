@@ -169,7 +169,9 @@ _PREMISES_NOUN = (
     r"edit suites?|warehouses?|yards?|land|floor ?area|floor ?space|floorspace|desks?|"
     r"co-?working(?: space| hub| desks?)?|room to (?:grow|expand)|"
     r"grow-?on|clean ?rooms?|(?:office|lab|workshop|storage|testing|test|studio|desk|production|"
-    r"manufacturing|factory|bench|clean ?room|more|extra|bigger|larger) space)"
+    r"manufacturing|factory|bench|clean ?room|more|extra|bigger|larger|"
+    # "cheaper stage space for indie productions" (set U)
+    r"stage|warehouse|retail|industrial|commercial|yard) space)"
 )
 # "lab technicians", "studio jobs": the premises word describes something else
 _NOT_PREMISES = (
@@ -192,6 +194,8 @@ _PREMISES = re.compile(
     r"|\b(?:premises|unit|office|workshop|lab|studio|warehouse|yard|building|barn|site)"
     r"(?:'s|\s+is|\s+are)\s+(?:too small|full(?! of)|bursting|cramped|at capacity)"
     r"|\b(?:run|running|ran) out of (?:floor ?space|space|room)\b"
+    # "the roof leaks and there's nothing else on the market" (set U; 49 of 50 agree)
+    r"|\bnothing (?:else )?(?:on the market|to rent|available to rent)\b"
     # "rents on units in Iver are mad", "the rent for shop go up", "commercial rents": what
     # premises cost (a home's rent is not premises)
     rf"|\brents?\s+(?:on|for|of)\s+(?:\w+\s+)?(?:{_PREMISES_NOUN}|shops?)\b"

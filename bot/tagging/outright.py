@@ -19,7 +19,9 @@ The other way round, one case where the classifier hears a theme the message doe
    `incidental_infrastructure` (never when a rule above stated it or the question asked
    about it);
 8. likewise the rent of premises stated as a need, with no word of people, homes or the
-   surroundings, does not carry environment_quality_of_life: `only_premises_rent`.
+   surroundings, does not carry environment_quality_of_life: `only_premises_rent`;
+9. and a public body buying from or trialling with small firms, with no word of starting,
+   funding or growing one, does not carry entrepreneurialism: `public_buying`.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from bot.tagging.features import named_outright
 from bot.tagging.incidental_infrastructure import only_incidental, only_premises_rent
 from bot.tagging.needs import stated_needs
 from bot.tagging.programmes import named_plans, named_programmes
+from bot.tagging.public_buying import only_public_buying
 from bot.tagging.question_context import question_theme, turns_down
 from bot.tagging.stated_views import stated_views
 
@@ -101,6 +104,20 @@ def lift(
         on = scores[j] >= thresholds[j]
         needs = evidence.get(THEME_IDS.index("infrastructure"), [])
         if on and j not in evidence and asked != THEME_IDS[j] and only_premises_rent(text, needs):
+            scores[j] = min(scores[j], thresholds[j] - _JUST_BELOW)
+    if tagger.config.get("public_buying"):
+        j = THEME_IDS.index("entrepreneurialism")
+        on = scores[j] >= thresholds[j]
+        # never its only theme: "The tender portal is impossible for a small business like
+        # ours" would lose the view altogether
+        others = int((scores >= thresholds).sum()) - 1
+        if (
+            on
+            and others
+            and j not in evidence
+            and asked != THEME_IDS[j]
+            and only_public_buying(text)
+        ):
             scores[j] = min(scores[j], thresholds[j] - _JUST_BELOW)
     return asked, evidence
 

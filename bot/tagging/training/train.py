@@ -55,6 +55,7 @@ RUNTIME_FILES = (
     "needs.py",
     "stated_views.py",
     "incidental_infrastructure.py",
+    "public_buying.py",
     "programmes.py",
     "outright.py",
     "vocabulary.py",
