@@ -274,7 +274,9 @@ _SUPPORT = re.compile(
     # brokering: "the LEP introducing small firms to the Westcott tenants", "introduce us to
     # backers" (not "introductions to clinicians": 3 of 9 of those carry no support)
     r"introduc(?:e|es|ed|ing)\s+(?:us|me|small\s+\w+|local\s+\w+|smaller\s+\w+|start-?ups|"
-    r"new firms|young firms|firms like (?:us|ours))\s+to\b)",
+    r"new firms|young firms|firms like (?:us|ours))\s+to\b|"
+    # "a meet-the-buyer day run by the LEP" (set U; 3 of 3 agree)
+    r"meet[- ]the[- ]buyers?\b)",
     re.IGNORECASE,
 )
 # Finance refused, which GUIDE.md files under entrepreneurialism ("access to finance"):

@@ -81,6 +81,10 @@ from tests.tagging.conftest import training_agreement
         # set AI
         ("an HNC module with the university on harness design", "education_skills"),
         ("our trainee surveyors head off to London after two years", "education_skills"),
+        # set U
+        ("a meet the buyer event with the big primes would help", "entrepreneurialism"),
+        ("the roof leaks and there is nothing else to rent in Tring", "infrastructure"),
+        ("cheaper warehouse space near the M40", "infrastructure"),
     ],
 )
 def test_a_need_said_outright_carries_its_theme(text: str, theme: str) -> None:
