@@ -50,7 +50,7 @@ def test_heldout_set_is_separate_and_big_enough(path) -> None:  # noqa: ANN001
 
 
 def test_unseen_checks_stay_apart_from_training_and_checking_sets() -> None:
-    """S and U (benchmarks/data) are only scored: nothing trained or checked on is near them."""
+    """S and V (benchmarks/data) are only scored: nothing trained or checked on is near them."""
     unseen = [e for p in tagdata.unseen_sets().values() for e in tagdata.load(p)]
     assert len(unseen) >= 200
     checked = [e for p in tagdata.checking_sets().values() for e in tagdata.load(p)]
