@@ -145,6 +145,13 @@ class ValidateStrategyForm(FormValidationAction):
             # queue is kept so "actually carry on" at the play-back picks it up again
             return finished(tracker)
         back = go_back(text, key, part_questions(answer_slot, tracker))
+        if (
+            back is not None
+            and back.by_name
+            and (revised := revise_earlier_answer(tracker.sender_id, text, key))
+        ):  # "back to the skills question, ..." after a skills answer: joined to it
+            dispatcher.utter_message(text=revised)
+            return {answer_slot: None}
         if back is not None:  # "can we go back to question 2, I forgot something"
             return go_back_to(back, answer_slot, pending, dispatcher, tracker)
         if split := view_then_question(text):

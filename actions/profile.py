@@ -35,6 +35,7 @@ from bot.consultation.profile import (
     corrected_size_band,
     head_count_given,
     name_and_trade,
+    only_where,
     place_in_sentence,
     role_given,
     size_band_for,
@@ -147,6 +148,10 @@ class ValidateProfileForm(FormValidationAction):
             return {slot: None, **{s: None for s in earlier}}
         if holding(value):
             return {slot: None}  # asked again
+        where = only_where(as_text(value)) if slot == "organisation" else None
+        if where:  # "we're in Chesham by the way": the town filed, the name asked again
+            service.save_profile(tracker.sender_id, channel(tracker), location=where)
+            return {slot: None, "location": where}
         remark = remark_reply(value) or boundary_reply(value)
         if remark and dispatcher is not None:
             # "I'm dyslexic, sorry for the spelling", "hope that helps": no answer; asked again

@@ -63,10 +63,37 @@ def spoken_punctuation(text: str) -> str:
     return DICTATED_RE.sub(mark, text)
 
 
+# A signature on a line of its own at the end, after a dash: "- Priya, Amersham Optics",
+# "-- Dave". Set AJ signed every DM so: the profile, the email and the play-back's yes all
+# carried it. A name (and a title-case organisation after a comma), so the last point of a
+# bulleted answer ("- rents") stays, and never when another line is a bullet too.
+_NAME = r"[A-Z][a-z]+(?: [A-Z][a-z]+)?"
+_ORGANISATION = r"[A-Z0-9][\w&'.-]*(?:[ \t]+(?:[A-Z0-9&][\w&'.-]*|of|and|the)){0,5}"
+SIGNATURE = re.compile(
+    # "- Priya, Amersham Optics" (a name and the firm), or "-- Dave" (the mail delimiter)
+    rf"\n[ \t]*(?:(?:-|—|–)[ \t]*{_NAME},[ \t]*{_ORGANISATION}|--[ \t]*{_NAME}"
+    rf"(?:,[ \t]*{_ORGANISATION})?)[ \t]*$"
+)
+_BULLET = re.compile(r"^[ \t]*(?:[-*•●–—]|\d+[.)])", re.MULTILINE)
+
+
+def without_signature(text: str) -> str:
+    """The message without a dash-led signature line at its end (kept when nothing else is
+    said, or when the message is a bulleted list)."""
+    found = SIGNATURE.search(text)
+    if found is None:
+        return text
+    before = text[: found.start()]
+    if not before.strip() or _BULLET.search(before):
+        return text
+    return before.rstrip()
+
+
 def clean_message(text: str) -> str:
-    """Drop control characters (keeping newlines and tabs) and surrounding space; dictated
-    punctuation becomes its mark."""
-    return spoken_punctuation(CONTROL_CHARS.sub("", ESCAPE_SEQUENCE.sub("", text)).strip())
+    """Drop control characters (keeping newlines and tabs), surrounding space and a signature
+    line; dictated punctuation becomes its mark."""
+    text = CONTROL_CHARS.sub("", ESCAPE_SEQUENCE.sub("", text)).strip()
+    return spoken_punctuation(without_signature(text))
 
 
 def has_control_chars(text: str) -> bool:

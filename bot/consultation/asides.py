@@ -48,6 +48,7 @@ from bot.consultation.replies import (
     normalise,
     whole,
 )
+from bot.consultation.replies.questions import REMARK_IS_A_VIEW
 from bot.consultation.standing import (
     asks_about_a_grant,
     asks_about_cost,
@@ -308,10 +309,31 @@ WHAT_IT_MEANS = re.compile(
 )
 
 
+# "sorry what was the question again? had a spaniel on the table" (set AJ kept it as the
+# answer): the question asked for again, with a few words of why that are not a view
+ASKED_AGAIN = re.compile(
+    r"^((sorry|so|um|erm|oh|ok|okay|hang on|wait)[ ,]*)*"
+    r"(what (was|is|s) (the|that|your) question( again)?|whats the question( again)?|"
+    r"what (did|do) (you|u) (just )?ask( me)?( again)?|(can|could) (you|u) repeat "
+    r"(the question|that|it)|repeat (the question|that)|i missed the question)\b"
+)
+ASKED_AGAIN_REMARK_WORDS = 12
+
+
 def asks_what_the_question_means(text: Any) -> bool:
-    """ "what do you mean by opportunities?": the open question is explained, then asked
-    again (nothing stored)."""
-    return mentions(WHAT_IT_MEANS, text)
+    """ "what do you mean by opportunities?", "what was the question again?": the open
+    question is explained, then asked again (nothing stored)."""
+    if mentions(WHAT_IT_MEANS, text):
+        return True
+    if not isinstance(text, str) or "?" not in text:
+        return False
+    asked, rest = without_addressees(text).split("?", 1)
+    remark = normalise(rest)
+    return (
+        ASKED_AGAIN.match(normalise(asked)) is not None
+        and len(remark.split()) <= ASKED_AGAIN_REMARK_WORDS
+        and not REMARK_IS_A_VIEW.search(remark)
+    )
 
 
 # "can my colleague fill this in as well?", "should my business partner do it too?"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.consultation.questions import question, question_kind
+from bot.consultation.questions import named_themes, question, question_kind
 from bot.consultation.replies import normalise
 from bot.consultation.subject import names_a_subject
 
@@ -22,7 +22,9 @@ _TARGET = (
     r"(?P<ord>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th) "
     r"(question|one|answer)\b|"
     r"(?P<kind>opportunit(y|ies)|barriers?|problems?|what would help|help) "
-    r"(question|one|bit|answer)\b)"
+    r"(question|one|bit|answer)\b|"
+    # "going back to the infrastructure one, the lane floods" (set AJ): a theme by its name
+    r"(?P<named>[a-z][a-z&' -]{2,40}?) (question|one|bit|answer)\b)"
 )
 # "go back to question 2", "back to the second question", "can I redo the barriers one",
 # "return to q1", "change my answer to question 2"; "the previous question" is set K's
@@ -59,6 +61,9 @@ class GoBack:
 
     key: str | None
     view: str
+    # the question named by its theme ("the infrastructure one"): an answer already given
+    # to it takes the view as an addition (`afterthoughts`), as before this form was read
+    by_name: bool = False
 
 
 def go_back(text: str, current_key: str, part: list[str]) -> GoBack | None:
@@ -70,20 +75,28 @@ def go_back(text: str, current_key: str, part: list[str]) -> GoBack | None:
     match = GO_BACK.search(norm)
     if match is None or not LEAD.fullmatch(norm[: match.start()]):
         return None
+    if match.group("named") and not named_themes(match.group("named")):
+        return None  # "the previous question", "the other one": not a theme's question
     rest = norm[match.end() :].strip(" ,.;:-–—!")
     view = ""
     if not NOTHING_MORE.match(rest):
         if len(rest.split()) < VIEW_MIN_WORDS or not names_a_subject(rest):
             if text.rstrip().endswith("?"):
                 return None  # "back to question 2? what was that about": asks
-            return GoBack(_target(match, current_key, part), "")
+            return GoBack(_target(match, current_key, part), "", match.group("named") is not None)
         view = _view_in(text, rest)
-    return GoBack(_target(match, current_key, part), view)
+    return GoBack(_target(match, current_key, part), view, match.group("named") is not None)
 
 
 def _view_in(text: str, rest: str) -> str:
     """The view as the business wrote it (not normalised): the message from the first
     word of `rest` on."""
+    # every word of `rest` to the end of the message ("the" alone would be found at the last
+    # "the" of the view: set AJ kept "the lorry cant get in" of a longer sentence)
+    pattern = r"[\W_]*".join(re.escape(word) for word in rest.split()) + r"[\W_]*$"
+    found = re.search(pattern, text, re.IGNORECASE)
+    if found:
+        return text[found.start() :].strip()
     first = rest.split()[0]
     at = text.lower().rfind(first)
     return text[at:].strip() if at >= 0 else rest
@@ -95,6 +108,10 @@ def _target(match: re.Match[str], current_key: str, part: list[str]) -> str | No
     asked = part[: part.index(current_key)]
     theme_id = question(current_key).theme_id
     own = [k for k in part if question(k).theme_id == theme_id]
+    if match.group("named"):
+        themes = named_themes(match.group("named"))
+        earlier = [k for k in asked if question(k).theme_id in themes]
+        return earlier[-1] if len(themes) == 1 and earlier else None
     if match.group("kind"):
         key = f"{current_key.rsplit(':', 1)[0]}:{question_kind(match.group('kind'))}"
         return key if key in asked else None

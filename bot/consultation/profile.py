@@ -209,6 +209,23 @@ def place_in_sentence(text: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+# "we're in Chesham by the way" at the name question (set AJ filed it as the name)
+_ASIDE_TAIL = re.compile(
+    r"[\s,.!-]*\b(by the way|btw|fyi|too|as well|if that helps)?[\s.!]*$", re.I
+)
+
+
+def only_where(text: str) -> str | None:
+    """The town, when the whole answer only says where the business is ("we're in Chesham by
+    the way", "based in Olney"); None for a name or anything more."""
+    said = _ASIDE_TAIL.sub("", text.strip())
+    place = place_in_sentence(said)
+    starts = re.match(
+        r"(we'?re|we are|i'?m|im|based|located|our (shop|office|unit|site) is)\b", said, re.I
+    )
+    return place if place and starts and _only_filler(said, place) else None
+
+
 def tidy_profile_answer(slot: str, text: str) -> str:
     """A profile answer as staff want to read it: the handles written to dropped and any
     other handle or hashtag spelled out ("it's @WycombeVanHire", "#HighWycombe"), the

@@ -18,7 +18,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from bot.channels.text import CONTROL_CHARS, ESCAPE_SEQUENCE, spoken_punctuation
+from bot.channels.text import (
+    CONTROL_CHARS,
+    ESCAPE_SEQUENCE,
+    spoken_punctuation,
+    without_signature,
+)
 from bot.channels.x.entities import author_text, links_v2
 
 MENTION_RE = re.compile(r"(?<![\w@])@\w{1,15}(?!\w)")
@@ -97,7 +102,7 @@ def clean_text(text: str, hashtag: str, max_chars: int) -> str:
     """Drops the hashtag, @mentions and control characters, tidies whitespace, caps the
     length."""
     text = CONTROL_CHARS.sub("", ESCAPE_SEQUENCE.sub("", _hashtag_re(hashtag).sub(" ", text)))
-    text = MENTION_RE.sub(" ", text)
+    text = without_signature(MENTION_RE.sub(" ", text).strip())
     lines = [" ".join(line.split()) for line in text.splitlines()]
     text = "\n".join(line for line in lines if line).strip().lstrip(":,;-–— ").strip()
     return spoken_punctuation(text)[:max_chars]

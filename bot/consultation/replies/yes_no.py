@@ -49,8 +49,11 @@ NO_REPLY = re.compile(
     r"not at the moment|not right now|not today|(i )?don'?t think so|definitely not|"
     r"(that'?s )?a negative|negative on that|"
     # "no grazie", "non merci", "nein danke" (set AH's bakery wrote in English and Italian)
-    r"non|nein|nie)( thanks| thank you| ta| mate| cheers| tbh| really|"
-    r" to be honest| i'?m afraid| sorry| grazie| merci| danke| gracias| dziekuje| diolch)*[ ,]*)+"
+    r"non|nein|nie|"
+    # "nahi shukriya, no thanks" (set AJ's caterer wrote Hindi and Urdu with English)
+    r"nahi+n?|nahin|nai)( thanks| thank you| ta| mate| cheers| tbh| really|"
+    r" to be honest| i'?m afraid| sorry| grazie| merci| danke| gracias| dziekuje| diolch|"
+    r" shukriya| dhanyavaa?d| ji)*[ ,]*)+"
 )
 YES_REPLY = re.compile(
     # "Oh, yes please, that would be lovely." (set AC's beekeeper was told her yes was a view)
@@ -58,8 +61,10 @@ YES_REPLY = re.compile(
     rf"(({PHONE_YES}|yes|yeah|yep|yup|yh|ya|yea|aye|sure|ok|okay|go on|go on then|why not|please|"
     r"yes please|affirmative|of course|definitely|absolutely|"
     # "sì, perfetto", "oui", "ja", "tak" (set AH)
-    r"si|oui|ja|tak|perfetto|va bene|parfait|claro|certo)( then| thanks| thank you| please|"
-    r" mate| ta| grazie| merci| danke| gracias)*[ ,]*)+"
+    r"si|oui|ja|tak|perfetto|va bene|parfait|claro|certo|"
+    # "haan, sab theek hai, yes" (set AJ)
+    r"haa?n|haan ji|ji haa?n|ji|(sab )?(theek|thik|tik) (hai|he)|bilkul)( then| thanks|"
+    r" thank you| please| mate| ta| grazie| merci| danke| gracias| shukriya| ji)*[ ,]*)+"
     r"((that would be|that'?d be|that sounds|sounds|that'?s|that is) (lovely|great|good|fine|"
     r"nice|perfect|helpful|grand|brilliant|smashing|wonderful|useful)( thanks| thank you)*)?"
 )
