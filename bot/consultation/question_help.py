@@ -1,0 +1,53 @@
+"""The open question not understood or not seen: "what do you mean by opportunities?",
+"eh?", "what was the question again? had a spaniel on the table". Explained, then asked
+again; nothing stored. No Rasa imports.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.consultation.replies import mentions, normalise
+from bot.consultation.replies.questions import REMARK_IS_A_VIEW
+from bot.consultation.x_style import without_addressees
+
+# "what do you mean by opportunities?", "like what?", "such as?": the question explained
+WHAT_IT_MEANS = re.compile(
+    r"^((sorry|so|but|um|erm|hmm|ok|okay|and) )*"
+    r"(what (do|did) (you|u) mean( by (that|this|\w+( \w+)?))?|what does (that|this|it) mean|"
+    r"meaning|like what|such as|for example|e ?g|what kind of (thing|things|answer|stuff)|"
+    r"what sort of (thing|things|answer|stuff)|i don'?t (understand|get) (the|that|this|your) "
+    r"question|what are you (asking|after|looking for)|"
+    # "eh?", "huh?", "come again?" (the eleventh set stored "eh?" as the answer)
+    r"eh+|huh+|what+|wha+t+|pardon( me)?|come again|you what|wdym|say (that )?again|"
+    r"i don'?t (understand|get it|follow)|not sure what you mean)"
+    r"( (exactly|here|then|though|please|sorry))*$"
+)
+
+
+# "sorry what was the question again? had a spaniel on the table" (set AJ kept it as the
+# answer): the question asked for again, with a few words of why that are not a view
+ASKED_AGAIN = re.compile(
+    r"^((sorry|so|um|erm|oh|ok|okay|hang on|wait)[ ,]*)*"
+    r"(what (was|is|s) (the|that|your) question( again)?|whats the question( again)?|"
+    r"what (did|do) (you|u) (just )?ask( me)?( again)?|(can|could) (you|u) repeat "
+    r"(the question|that|it)|repeat (the question|that)|i missed the question)\b"
+)
+ASKED_AGAIN_REMARK_WORDS = 12
+
+
+def asks_what_the_question_means(text: Any) -> bool:
+    """ "what do you mean by opportunities?", "what was the question again?": the open
+    question is explained, then asked again (nothing stored)."""
+    if mentions(WHAT_IT_MEANS, text):
+        return True
+    if not isinstance(text, str) or "?" not in text:
+        return False
+    asked, rest = without_addressees(text).split("?", 1)
+    remark = normalise(rest)
+    return (
+        ASKED_AGAIN.match(normalise(asked)) is not None
+        and len(remark.split()) <= ASKED_AGAIN_REMARK_WORDS
+        and not REMARK_IS_A_VIEW.search(remark)
+    )
