@@ -47,6 +47,20 @@ def one_more_view(tracker: Tracker) -> bool:
     return view_not_yes_no(text, latest_intent(tracker)) and not looks_like_question(text)
 
 
+def keep_offered_contact(
+    email: str, dispatcher: CollectingDispatcher, tracker: Tracker
+) -> dict[str, Any]:
+    """An address offered before the follow-up question (inside an answer, or with the yes
+    to the play-back), kept as if given to it: the slots to set, so the question is not
+    asked; nothing when the address is malformed (the question then asks for it)."""
+    try:
+        service.set_contact(tracker.sender_id, channel(tracker), email, True)
+    except ValueError:
+        return {}
+    dispatcher.utter_message(text=message("email_saved"))
+    return {"follow_up": True, "email": email}
+
+
 class ActionAskFollowUp(Action):
     def name(self) -> str:
         return "action_ask_follow_up"

@@ -14,6 +14,7 @@ from typing import Any
 from rasa_sdk import FormValidationAction, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.close import keep_offered_contact
 from actions.common import (
     acknowledgement_only,
     answer_read_as_question,
@@ -266,7 +267,7 @@ class ValidateStrategyForm(FormValidationAction):
             dispatcher.utter_message(text=message("already_noted"))
         elif text and not skipped(tracker, text):
             if offered := offered_email(text):  # "btw happy for you to email me, tom@..."
-                fixed = {**fixed, **self._contact_offered(offered, dispatcher, tracker)}
+                fixed = {**fixed, **keep_offered_contact(offered, dispatcher, tracker)}
                 text = without_offered_email(text, offered)
             service.record_answer(
                 tracker.sender_id,
@@ -284,19 +285,6 @@ class ValidateStrategyForm(FormValidationAction):
                 # read it beside the answer before); said back so the business knows
                 dispatcher.utter_message(text=message("same_as_before"))
         return {answer_slot: None if rest else DONE, "pending_questions": rest, **fixed}
-
-    @staticmethod
-    def _contact_offered(
-        email: str, dispatcher: CollectingDispatcher, tracker: Tracker
-    ) -> dict[str, Any]:
-        """The follow-up and the address an answer offers, kept as if asked at the end (the
-        follow-up question is then not asked); nothing when the address is malformed."""
-        try:
-            service.set_contact(tracker.sender_id, channel(tracker), email, True)
-        except ValueError:
-            return {}
-        dispatcher.utter_message(text=message("email_saved"))
-        return {"follow_up": True, "email": email}
 
     @staticmethod
     def _labelled(text: str, pending: list[str], tracker: Tracker) -> list[str] | None:

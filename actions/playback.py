@@ -9,7 +9,7 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.close import drop_name_if_asked
+from actions.close import drop_name_if_asked, keep_offered_contact
 from actions.common import (
     as_text,
     channel,
@@ -232,12 +232,8 @@ def confirmed_in_other_words(
     if tracker.get_slot("stage") != "playback":
         return None
     if email := confirms_with_email(text):
-        try:
-            service.set_contact(tracker.sender_id, channel(tracker), email, True)
-        except ValueError:  # a malformed address: the follow-up question asks again
-            return playback_confirmed(dispatcher)
-        dispatcher.utter_message(text=message("email_saved"))
-        contact = [SlotSet("follow_up", True), SlotSet("email", email)]
+        kept = keep_offered_contact(email, dispatcher, tracker)
+        contact = [SlotSet(slot, value) for slot, value in kept.items()]
         return [*contact, *playback_confirmed(dispatcher)]
     if not (says_yes(plain) or confirms(plain)):
         return None

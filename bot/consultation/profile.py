@@ -215,14 +215,17 @@ _ASIDE_TAIL = re.compile(
 )
 
 
+_WHERE_OPENING = re.compile(
+    r"(we'?re|we are|i'?m|im|based|located|our (shop|office|unit|site) is)\b", re.I
+)
+
+
 def only_where(text: str) -> str | None:
     """The town, when the whole answer only says where the business is ("we're in Chesham by
     the way", "based in Olney"); None for a name or anything more."""
     said = _ASIDE_TAIL.sub("", text.strip())
     place = place_in_sentence(said)
-    starts = re.match(
-        r"(we'?re|we are|i'?m|im|based|located|our (shop|office|unit|site) is)\b", said, re.I
-    )
+    starts = _WHERE_OPENING.match(said)
     return place if place and starts and _only_filler(said, place) else None
 
 
