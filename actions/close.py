@@ -24,7 +24,7 @@ from actions.common import (
 )
 from bot.consultation import service
 from bot.consultation.contact_terms import FOLLOW_UP_KEY, ContactReply, contact_reply
-from bot.consultation.email_text import find_email, no_email_given
+from bot.consultation.email_text import find_email, no_email_given, points_to_earlier_email
 from bot.consultation.name_removal import asks_to_drop_name, drop_name
 from bot.consultation.questions import message
 from bot.consultation.replies import (
@@ -132,7 +132,9 @@ class ValidateContactForm(FormValidationAction):
             return {slot: text} if find_email(text) and not text.startswith("/") else {}
         if tracker.get_slot("requested_slot") != slot:
             return {}
-        return {slot: text} if find_email(text) and not text.startswith("/") else {}
+        # "use the email I put at the start" (set AK) reads as a privacy question too
+        given = find_email(text) or (slot == "follow_up" and points_to_earlier_email(text))
+        return {slot: text} if given and not text.startswith("/") else {}
 
     async def extract_follow_up(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
@@ -152,6 +154,11 @@ class ValidateContactForm(FormValidationAction):
             return {"follow_up": None}  # asked again
         if drop_name_if_asked(dispatcher, tracker):  # "use my answers but not my name"
             return {"follow_up": None}  # the name removed; asked again
+        if points_to_earlier_email(text):
+            # "yes please, use the email I put at the start" (set AK): the address given at
+            # a profile question, saved now; asked for when there is none
+            earlier = service.given_email(tracker.sender_id)
+            return self._save(earlier, dispatcher, tracker) if earlier else {"follow_up": True}
         if (reply := contact_reply(text)) is not None:
             return self._settled(reply, text, dispatcher, tracker)
         email = find_email(text)

@@ -3,6 +3,7 @@ answers; `actions/profile_ask.py` asks the questions."""
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -24,6 +25,7 @@ from actions.common import (
 from bot.consultation import service
 from bot.consultation.asides import goes_back
 from bot.consultation.boundaries import boundary_reply
+from bot.consultation.email_text import find_email, without_email_part
 from bot.consultation.junk import markup_only
 from bot.consultation.letters import unwrapped
 from bot.consultation.numbered_profile import numbered_profile
@@ -47,8 +49,10 @@ from bot.consultation.profile_checks import (
     name_and_place,
     name_without_remark,
     pictures_only,
+    role_then_name,
     sector_instead,
     sent_twice,
+    town_in_name,
     turnover_not_head_count,
     without_amounts,
     without_sign_off,
@@ -148,6 +152,25 @@ class ValidateProfileForm(FormValidationAction):
             return {slot: None, **{s: None for s in earlier}}
         if holding(value):
             return {slot: None}  # asked again
+        email = find_email(as_text(value))
+        if email and dispatcher is not None:
+            # "Kiln Lane Pottery. my email is jess@... if you need it" (set AK): the address
+            # kept for the follow-up question (not yet agreed to), the answer without it
+            with suppress(ValueError):
+                service.set_contact(tracker.sender_id, channel(tracker), email, False)
+            value = without_email_part(as_text(value), email)
+            if not value:
+                return {slot: None}  # the address alone: kept; the question asked again
+        both = role_then_name(as_text(value)) if slot == "organisation" else None
+        if both:  # "Head cheesemaker and co-owner. The dairy is Hambleden Valley Cheese"
+            name, role = both
+            fields = {"organisation": name, **({} if tracker.get_slot("role") else {"role": role})}
+            service.save_profile(tracker.sender_id, channel(tracker), **fields)
+            return fields
+        named_town = town_in_name(value, tracker.get_slot("organisation"))
+        if slot == "location" and named_town:  # "same as the name" (Buckingham Driving School)
+            service.save_profile(tracker.sender_id, channel(tracker), location=named_town)
+            return {"location": named_town}
         where = only_where(as_text(value)) if slot == "organisation" else None
         if where:  # "we're in Chesham by the way": the town filed, the name asked again
             service.save_profile(tracker.sender_id, channel(tracker), location=where)

@@ -55,8 +55,10 @@ PUT_OFF = re.compile(
 # ("fair enough, I'll do it myself then, yes" after asking for something the bot won't
 # give: set R read it as a view before consent)
 GO_AHEAD = re.compile(
+    # "actually, go on then, I've got ten minutes" after declining (set AK)
     r"((oh|ah|well|right|fine|ok|okay|alright|ugh|sigh|yeah|yes|yep|sure|then|fair enough|"
-    r"no worries|no problem|in that case|(that'?s|thats) fine|fair play) )*"
+    r"no worries|no problem|in that case|(that'?s|thats) fine|fair play|actually|"
+    r"on second thoughts?|(i'?ve |i have )?changed my mind|hmm+|go on) )*"
     r"(go on|go ahead|ask away|fire away|crack on|"
     r"let'?s (do it|go|get it over with|get on with it)|"
     r"(i'?ll|i will) (do it|take part|have a go|fill it in|answer)( myself| ourselves)?|"
@@ -66,6 +68,8 @@ GO_AHEAD = re.compile(
     r"( then| please| mate| ask away| fire away| yes| yeah| yep| ok| okay| sure)*"
     r"( (one more thing|one thing|something|a few things|plenty)( to (add|say))?|"
     r" (i'?ve|i have) got (something|one thing|a few things|plenty) to (add|say))?"
+    r"( (i'?ve|i have|i'?ve got|i have got|got) (a few|a couple of|\d+|five|ten|fifteen|twenty|"
+    r"some) (mins?|minutes)( now| spare| to spare)?| (i'?ve|i have) (got )?(the |some )?time now)?"
 )
 
 # "sure, but who sees it": a question back after the yes, answered before anything starts

@@ -79,3 +79,32 @@ def without_offered_email(text: str, email: str) -> str:
     """The answer with the offered address taken out (it is kept as the contact, not as
     words of the view that staff read and reports quote)."""
     return text.replace(email, KEPT_FOR_FOLLOW_UP) if email in text else text
+
+
+# A part of a profile answer that carries an address ("Kiln Lane Pottery. my email is
+# jess@... if you need it" at the name question, set AK): the parts are split at sentence
+# ends, commas and dashes, never inside the address
+_PARTS = re.compile(r"(?<=[.!?;])\s+|,\s*|\s+[-\u2013\u2014]\s+")
+
+
+def without_email_part(text: str, email: str) -> str:
+    """The answer without the part of it that gives the address ("" when that is all)."""
+    kept = [part for part in _PARTS.split(text) if email not in part and find_email(part) is None]
+    return " ".join(part.strip() for part in kept if part.strip()).strip().rstrip(".,;:-")
+
+
+# "yes please, use the email I put at the start", "same address as before" to the follow-up
+# question (set AK: kept as a view after the close, and asked again): a yes, to the address
+# given earlier in the chat
+EARLIER_EMAIL = re.compile(
+    r"\b(use|same|it'?s|that|to) (the |my |that )?(e-?mail|address|e-?mail address)"
+    r"( (i|we) (put|gave|sent|typed|mentioned|left|wrote)( you)?|"
+    r" ((from|at|as) )?(the start|above|earlier|before|already)| you (have|got|already have))|"
+    r"\b(you('ve| have) (already )?got|you already have) (my|our|the) (e-?mail|address)\b",
+    re.IGNORECASE,
+)
+
+
+def points_to_earlier_email(text: str | None) -> bool:
+    """The reply asks for the address given earlier to be used, and gives none itself."""
+    return find_email(text) is None and EARLIER_EMAIL.search(text or "") is not None

@@ -39,8 +39,11 @@ NUMBER_WORDS = {
 _WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _NUMBER = re.compile(rf"\d[\d,]*|\b({_WORDS})\b")
 JUST_ME = re.compile(
-    r"\b(just (me|myself|us two)|only me|me alone|myself|sole trader|one[- ]man band|"
-    r"self[- ]employed|freelance(r)?|on my own)\b"
+    # "jsut me n my son" typed on a phone (set AK)
+    r"\b((just|jst|jus|jsut|juts) (me|myself|us two)|only me|me alone|myself|sole trader|"
+    r"one[- ]man band|self[- ]employed|freelance(r)?|on my own|"
+    r"me (and|n|&|\+) (my|the) (son|daughter|wife|husband|partner|brother|sister|dad|mum|"
+    r"father|mother|missus|mrs|other half|lad|boy|girl)(?![^\n]*(\d|\bplus\b|\bstaff\b)))\b"
 )
 # "me and 3 others", "me plus two": the speaker counts too
 ME_AND = re.compile(

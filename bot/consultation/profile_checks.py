@@ -12,6 +12,7 @@ import unicodedata
 from typing import Any
 
 from bot.consultation.replies import normalise
+from bot.tagging.gazetteer import PLACES
 
 # "cheers, Dave", "thanks - Sue", "Regards, Tom", "ta": a sign-off at the end of a message,
 # after punctuation (or alone), so "Cheers Wine Bar" and "no thanks" are left alone
@@ -247,3 +248,46 @@ def pictures_only(text: Any) -> bool:
         return False
     emoji = [c for c in chars if unicodedata.category(c) in ("So", "Sk") and c not in "🏻🏼🏽🏾🏿"]
     return bool(emoji) and any(c not in REPLY_EMOJI for c in emoji)
+
+
+# "same as the name" to the town question when the name has the town in it ("Buckingham
+# Driving School", set AK filed the words as the town): the town in the name. The county
+# itself is no town.
+SAME_AS_NAME = re.compile(
+    r"^((it'?s |its |we'?re )?(the )?same as (in )?(the |our |my )?(business |company )?name|"
+    r"(the )?clue'?s in the name|(it'?s |its )?in the name|as (in|per) the name)\b"
+)
+_NOT_A_TOWN = frozenset({"buckinghamshire", "bucks"})
+
+
+def town_in_name(text: Any, name: str | None) -> str | None:
+    """The town the business's name holds when the answer points to the name, else None."""
+    if not isinstance(text, str) or not name or not SAME_AS_NAME.match(normalise(text)):
+        return None
+    for place in sorted(PLACES, key=len, reverse=True):
+        if place.lower() not in _NOT_A_TOWN and re.search(rf"\b{re.escape(place)}\b", name, re.I):
+            return place
+    return None
+
+
+# "Head cheesemaker and co-owner. The dairy is Hambleden Valley Cheese" at the name question
+# (set AK filed the whole as the name): the role first, then the name
+ROLE_THEN_NAME = re.compile(
+    r"^(?P<role>[^.,;:!?]{2,60}?)\s*[.,;:!–—-]+\s*(the|our|my)\s+(?!name\b)[\w'-]+"
+    r"(\s+[\w'-]+)?\s+(is called|'?s called|is named|name is|is)\s+(?P<name>\S[^.!?]{0,80})[.!]*$",
+    re.IGNORECASE,
+)
+_ROLE_WORD = re.compile(
+    r"\b(owner|co-?owner|founder|co-?founder|director|manager|head|partner|lead|chief|md|ceo|"
+    r"proprietor|principal|chair|boss|[a-z]+maker|[a-z]+smith)\b",
+    re.IGNORECASE,
+)
+
+
+def role_then_name(text: str) -> tuple[str, str] | None:
+    """(name, role) from a name answer that gives the role first ("Head cheesemaker and
+    co-owner. The dairy is Hambleden Valley Cheese"), or None."""
+    match = ROLE_THEN_NAME.match(text.strip())
+    if match is None or _ROLE_WORD.search(match["role"]) is None:
+        return None
+    return match["name"].strip(), match["role"].strip()

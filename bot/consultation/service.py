@@ -362,6 +362,13 @@ def set_contact(sender_id: str, channel: str, email: str | None, follow_up: bool
         business.follow_up = bool(follow_up and email)
 
 
+def given_email(sender_id: str) -> str | None:
+    """The address the business has given so far (at a profile question, say), or None."""
+    with session_scope() as session:
+        business = find_business(session, sender_id)
+        return business.email if business is not None and business.consent else None
+
+
 def end_conversation(sender_id: str) -> None:
     """Mark the sender's open conversations as ended."""
     with session_scope() as session:

@@ -35,6 +35,9 @@ _TRADES = (
     "draughts(?:person|people|man|men|woman|women)|"
     "operatives|tradespeople|tradesmen|receptionists|hygienists|midwives|paramedics|"
     "butchers|bakers|gardeners|(?:software|web|app|games|front-end|back-end) developers|devs|"
+    # "we can't get laminators" (set AK)
+    "laminators|fabricators|machine operators|setters|toolmakers|pattern ?makers|upholsterers|"
+    "tailors|farriers|instructors|"
     "[a-z]{3,}ists|[a-z]{3,}icians"
 )
 _AMOUNT = (

@@ -139,13 +139,30 @@ COUNTS_AS = re.compile(r"^(is|are|does|do|would|will|could|what about|where (doe
 COUNTS_MAX_WORDS = 10
 
 
+# A line of context after the question ("does the creative one cover music? I teach kids
+# piano", set AK) is still the question; one that goes on to choose is not ("is broadband
+# infrastructure? if so, infrastructure and skills")
+CONTEXT_MAX_WORDS = 15
+CHOOSES_AFTER = re.compile(
+    r"\b(if so|if it does|if yes|in that case|then (i'?ll|we'?ll|put|pick|choose|go)|"
+    r"(i'?ll|we'?ll) (pick|choose|go with|take)|put (me|us) (down )?(for|as|under))\b"
+)
+
+
 def asks_if_it_counts(text: str) -> bool:
-    """A short question, ending in "?", about whether something counts under a theme."""
-    plain = LEAD_INS.sub("", normalise(without_addressees(text)))
+    """A short question, ending in "?", about whether something counts under a theme,
+    with at most a line of context after it."""
+    bare = without_addressees(text).strip()
+    question, mark, context = bare.partition("?")
+    plain = LEAD_INS.sub("", normalise(question))
+    rest = normalise(context)
     return (
-        text.strip().endswith("?")
+        bool(mark)
         and 0 < len(plain.split()) <= COUNTS_MAX_WORDS
         and COUNTS_AS.match(plain) is not None
+        and "?" not in context
+        and len(rest.split()) <= CONTEXT_MAX_WORDS
+        and CHOOSES_AFTER.search(rest) is None
     )
 
 

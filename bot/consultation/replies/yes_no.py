@@ -19,7 +19,9 @@ OTHER_THANKS = (
 PHONE_YES = r"k|kk|okk|oki|okie|okey|ye|yeh|yee|yass?|yus|yss+|yes{2,}|yse|ys|yeahh+|yepp+"
 # "yes", "thanks", "cool": a reply, but no view to record on an open question
 ACKNOWLEDGEMENT = re.compile(
-    rf"(({PHONE_YES}|yes|yeah|yep|yup|ya|yea|sure|fine|good|great|cool|nice|lovely|brilliant|perfect|"
+    # "Oh yes definitely" to "what opportunities do you see?" (set AK): no view yet
+    rf"(({PHONE_YES}|oh|ooh|ah|yes|yeah|yep|yup|ya|yea|sure|fine|good|great|cool|nice|lovely|"
+    r"brilliant|perfect|"
     r"excellent|agreed|agree|true|indeed|absolutely|definitely|of course|sounds good|"
     r"grand|smashing|wonderful|marvellous|super|spot on|"
     rf"{OTHER_THANKS}|"
@@ -70,16 +72,36 @@ YES_REPLY = re.compile(
 )
 
 
+# A yes or a no sent as an emoji alone ("@btvlep 👍" at the play-back, set AK: the mention
+# left alone was read as a question about the LEP). Skin tones and variation selectors
+# ride along; an acknowledgement of anything else is `acknowledgement_only`'s business.
+YES_EMOJI = frozenset("👍👌✅☑✔🆗💯🤝")
+NO_EMOJI = frozenset("👎❌✖🙅")
+_EMOJI_MODIFIERS = frozenset("\ufe0f\u200d🏻🏼🏽🏾🏿♂♀")
+
+
+def _emoji_only(text: str, emoji: frozenset[str]) -> bool:
+    """Nothing but emoji from `emoji` (and their modifiers), spaces and punctuation."""
+    signs = [c for c in without_addressees(text) if not c.isspace() and c not in "!.,"]
+    return any(c in emoji for c in signs) and all(
+        c in emoji or c in _EMOJI_MODIFIERS for c in signs
+    )
+
+
 def says_no(text: Any) -> bool:
-    """The whole reply is a no ("negative", "nah", "nope not really", "no ta"), on X too
-    ("@btvlep nah you're alright")."""
-    return isinstance(text, str) and whole(NO_REPLY, without_addressees(text))
+    """The whole reply is a no ("negative", "nah", "nope not really", "no ta", "👎"), on X
+    too ("@btvlep nah you're alright")."""
+    return isinstance(text, str) and (
+        whole(NO_REPLY, without_addressees(text)) or _emoji_only(text, NO_EMOJI)
+    )
 
 
 def says_yes(text: Any) -> bool:
-    """The whole reply is a yes ("yes", "yeah go on then", "sure")."""
+    """The whole reply is a yes ("yes", "yeah go on then", "sure", "👍")."""
     return (
-        isinstance(text, str) and whole(YES_REPLY, without_addressees(text)) and not says_no(text)
+        isinstance(text, str)
+        and (whole(YES_REPLY, without_addressees(text)) or _emoji_only(text, YES_EMOJI))
+        and not says_no(text)
     )
 
 
