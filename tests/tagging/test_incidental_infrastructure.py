@@ -149,16 +149,28 @@ def test_the_premises_rent_rule_agrees_with_the_training_labels() -> None:
     assert agreed / fired >= 0.95
 
 
+# Premises rent the classifier has read as quality of life in one retrain or another (which
+# of them it does moves with the training data: the twenty-first session's model no longer
+# hears it in the first)
+PREMISES_RENT = [
+    "renting desks at pinewood is stupid money",
+    "office rents in Marlow are ridiculous",
+    "workshop rents in Chesham are a joke",
+]
+
+
 def test_the_engine_withholds_quality_of_life_for_premises_rent(trained_engine: object) -> None:
-    texts = ["renting desks at pinewood is stupid money"]
+    green = "environment_quality_of_life"
     with switched(trained_engine, "premises_rent", on=False) as engine:
-        [before] = engine.tag_many(texts)  # type: ignore[attr-defined]
+        before = engine.tag_many(PREMISES_RENT)  # type: ignore[attr-defined]
     with switched(trained_engine, "premises_rent") as engine:
-        [after] = engine.tag_many(texts)  # type: ignore[attr-defined]
-        [asked] = engine.tag_many(texts, ["seabed:environment_quality_of_life:views"])  # type: ignore[attr-defined]
-    assert "environment_quality_of_life" in before.themes  # what the classifier hears
-    assert "environment_quality_of_life" not in after.themes
-    # the premises stay (whether Pinewood alone carries creative_digital is the
-    # classifier's call, which retrains move: not what this rule decides)
-    assert "infrastructure" in after.themes
-    assert "environment_quality_of_life" in asked.themes  # the question's theme stays
+        after = engine.tag_many(PREMISES_RENT)  # type: ignore[attr-defined]
+        asked = engine.tag_many(PREMISES_RENT, [f"seabed:{green}:views"] * len(PREMISES_RENT))  # type: ignore[attr-defined]
+    heard = [i for i, result in enumerate(before) if green in result.themes]
+    assert heard  # what the classifier hears in at least one of them
+    for i in heard:
+        assert green not in after[i].themes
+        # the premises stay (whether Pinewood alone carries creative_digital is the
+        # classifier's call, which retrains move: not what this rule decides)
+        assert "infrastructure" in after[i].themes
+        assert green in asked[i].themes  # the question's theme stays

@@ -37,7 +37,9 @@ HELDOUT_MIXED_PATH = DATA_DIR / "heldout-mixed.jsonl"
 # long answers, typos; most touch two or three themes). Never trained on, never tuned on.
 # C (2026-11-30, a third writer who saw neither train nor A/B) is split the way the issue's
 # hidden check was: messages that name their subject, indirect wording, mostly multi-theme.
-INDEPENDENT_PATHS = tuple(DATA_DIR / f"independent-{name}.jsonl" for name in "abcdefghijklmnopqrtu")
+INDEPENDENT_PATHS = tuple(
+    DATA_DIR / f"independent-{name}.jsonl" for name in "abcdefghijklmnopqrtuv"
+)
 # Labelled checking sets shared by the team: never trained on (tests assert no overlap).
 SHARED_THEMES_DIR = PROJECT_ROOT.parent / "shared" / "themes"
 DEV_PATH = SHARED_THEMES_DIR / "dev.jsonl"
@@ -97,7 +99,7 @@ UNSEEN_PATHS = tuple(sorted((PROJECT_ROOT / "benchmarks" / "data").glob("tagger_
 
 
 def unseen_sets() -> dict[str, Path]:
-    """The unseen checks by name ("unseen_s", "unseen_v")."""
+    """The unseen checks by name ("unseen_s", "unseen_w")."""
     return {p.stem.replace("tagger_", ""): p for p in UNSEEN_PATHS}
 
 
