@@ -70,6 +70,7 @@ from bot.consultation.openings import reading
 from bot.consultation.pasted import once
 from bot.consultation.pointers import pointer_reply
 from bot.consultation.pointing_back import opens_with_pointer
+from bot.consultation.profile import asks_sector_change
 from bot.consultation.questions import (
     message,
     question,
@@ -155,6 +156,10 @@ class ValidateStrategyForm(FormValidationAction):
             return {answer_slot: None}
         if back is not None:  # "can we go back to question 2, I forgot something"
             return go_back_to(back, answer_slot, pending, dispatcher, tracker)
+        if asks_sector_change(text) and (fixed := put_profile_right(text, dispatcher, tracker)[0]):
+            # "Before I answer - can you change our sector to warehousing and distribution?"
+            # (set AL answered the question mark with what the strategy covers)
+            return {answer_slot: None, **fixed}
         if split := view_then_question(text):
             # "we've never got a meeting at Oxford about licensing. who's actually putting
             # this strategy together?" (set AD lost the view): the question answered, the

@@ -27,6 +27,7 @@ from bot.consultation.replies import (
     says_yes,
     whole,
 )
+from bot.consultation.x_style import without_addressees
 
 # Yes in English and in the languages local businesses greet the bot in (accents are
 # dropped by `normalise`: "sí" -> "si", "d’accord" -> "d'accord").
@@ -70,6 +71,17 @@ GO_AHEAD = re.compile(
     r" (i'?ve|i have) got (something|one thing|a few things|plenty) to (add|say))?"
     r"( (i'?ve|i have|i'?ve got|i have got|got) (a few|a couple of|\d+|five|ten|fifteen|twenty|"
     r"some) (mins?|minutes)( now| spare| to spare)?| (i'?ve|i have) (got )?(the |some )?time now)?"
+)
+
+# "Yes, on behalf of the council." (set AL's parish clerk was told her views could not be
+# noted yet, and every later answer was lost): a yes and whom it speaks for
+ON_BEHALF = re.compile(
+    rf"(({YES_WORDS}) )+(({FILLER}) )*(i'?m |im |i am |we'?re |we are )?"
+    r"((responding|answering|writing|replying|speaking) )?"
+    r"((on behalf of|representing) (the |our |my |a )?[a-z'&-]+( [a-z'&-]+){0,4}|"
+    r"for (the|our|my) (council|company|business|firm|trust|school|practice|partnership|"
+    r"charity|organisation|association|club|board|team|parish|group|practice)"
+    r"( [a-z'&-]+){0,2})( (too|as well))?"
 )
 
 # "sure, but who sees it": a question back after the yes, answered before anything starts
@@ -211,6 +223,9 @@ def agrees_to_take_part(text: Any) -> bool:
     if FOREIGN_YES.fullmatch(norm + " ") or FOREIGN_YES.fullmatch(norm) or says_go_ahead(text):
         return True
     if wants_to_take_part(text) or yes_with_name(text) or yes_with_profile(text):
+        return True
+    plain = normalise(without_addressees(text))
+    if ON_BEHALF.fullmatch(plain) and PUT_OFF.search(plain) is None:
         return True
     return (
         CONDITIONAL_YES.match(norm) is not None

@@ -44,6 +44,8 @@ NO_EMAIL = re.compile(
     r"\b((i|we)('ve|'d| have)? (haven'?t|have not|havent|don'?t|do not|dont|never|not) (got |"
     r"have |had |use |do |really use |bother with )?(an? |any )?e-?mails?( address)?|"
     r"(no|not got an?|without an?|not on) e-?mails?( address)?|"
+    # "not email, im under a horse all day. can someone phone me?" (set AL)
+    r"not (by |via )?e-?mails?(?=\s*([,.;!]|$|(please|pls|thanks|ta|but|i'?m|im|just)\b))|"
     r"(don'?t|do not|dont) (do|use|have) (computers?|the internet|internet))\b",
     re.IGNORECASE,
 )

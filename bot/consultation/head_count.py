@@ -96,6 +96,15 @@ HIRED_IN = re.compile(
 )
 
 
+# "6,200 staff across three sites", "about 140 on two shifts" (set AL filed neither): the
+# sites and shifts are not people
+NOT_PEOPLE = re.compile(
+    rf"\b(across|over|on|in|at|from|between|split across|spread over)\s+(the\s+)?"
+    rf"{_NUMBER_PATTERN}\s+(sites?|shifts?|locations?|offices?|branches?|depots?|campus(es)?|"
+    r"hospitals?|schools?|shops?|stores?|units?|premises|countries|counties|days?|weeks?)\b"
+)
+
+
 def _without_hired_in(norm: str) -> str:
     """`norm` without the freelancers and contractors, when a staff count is left."""
     rest = " ".join(HIRED_IN.sub(" ", norm).split())
@@ -125,7 +134,7 @@ def size_band_for(text: str) -> str | None:
     bands = size_bands()
     norm = " ".join(text.lower().replace("–", "-").split())
     norm = " ".join(UNPAID.sub(" ", NEGATED.sub(" ", HUNDREDS.sub(_hundreds, norm))).split())
-    norm = _without_hired_in(norm)
+    norm = _without_hired_in(" ".join(NOT_PEOPLE.sub(" ", norm).split()))
     if norm in {b.lower() for b in bands}:
         return next(b for b in bands if b.lower() == norm)
     named = BAND_SAID.fullmatch(norm)

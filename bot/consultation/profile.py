@@ -42,7 +42,7 @@ SECTOR_CHANGE = re.compile(
     r"(the |our |my )?(sector|trade|business type|line of business) to|"
     r"(our |the |my )?(sector|trade|line of business|industry)"
     r" (is|should be|should say|should read)|(we'?re|we are) (really |more |mainly |"
-    r"mostly |actually )+(of )?)\s*(an? )?(?P<sector>[a-z][a-z /&'-]*?)\s*([,.;!]|\bnow\b|"
+    r"mostly |actually )+(of )?)\s*(an? )?(?P<sector>[a-z][a-z /&'-]*?)\s*([,.;!?]|\bnow\b|"
     r"\bthese days\b|\bnot\b|\brather\b|\bthan\b|\bplease\b|\bpls\b|\bthanks\b|$)",
     re.IGNORECASE,
 )
@@ -65,6 +65,12 @@ def corrected_sector(text: str) -> str | None:
         return None
     match = SECTOR_CHANGE.search(text)
     return match.group("sector").strip() if match else None
+
+
+def asks_sector_change(text: str) -> bool:
+    """The message asks for the sector to be changed to a named one ("can you change our
+    sector to warehousing and distribution?"), however it opens."""
+    return ASKED_CHANGE.search(text) is not None and corrected_sector(text) is not None
 
 
 ANSWER_BEFORE_MAX_WORDS = 5

@@ -41,8 +41,10 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.consultation.consent_reply import wants_to_take_part, withdraws_consent
 from bot.consultation.involvement import beside_elsewhere, carries_on_here, involvement_key
 from bot.consultation.pointers import media_only
+from bot.consultation.profile import asks_sector_change
 from bot.consultation.profile_checks import without_sign_off
 from bot.consultation.replies import OTHER_THANKS, normalise, says_no, says_yes
+from bot.consultation.x_style import without_addressees
 
 # Intents a yes or a no may already carry, each with its own rules ("go on" after
 # stopping is carrying on; "count me in" is agreeing; "pass" is a skip)
@@ -52,7 +54,14 @@ NO_INTENTS = frozenset({"deny", "consent_decline", "skip", "stop"})
 LOOKS_RIGHT = re.compile(
     r"((yes|yeah|yh|yep|yup|ya|yea|yeh|ye|ok|okay)( |$))*"
     r"(that'?s (it|right|correct|spot on|about right|fine)|spot on|looks (right|good|fine|ok)|"
-    r"all (good|correct|right))( (thanks|thank you|cheers|ta|mate))*"
+    r"all (good|correct|right)|(that|it) is (right|correct|accurate|fine)|"
+    # "That is an accurate summary, thank you.", "Yes, that reflects our position." (set AK's
+    # NHS trust and housing association wrote formally)
+    r"(that|this|it) (is|'s) (an? |a very )?(accurate|fair|correct|good|true|faithful|"
+    r"reasonable) (summary|reflection|record|account)( of (it|our (view|views|position)|"
+    r"what (i|we) said))?|(that|this|it) (accurately |fairly |broadly )?(reflects|captures|"
+    r"sums up) (our|my|the) (position|view|views|points?|response|submission)"
+    r"( (well|accurately|fairly))?)( (thanks|thank you|cheers|ta|mate))*"
 )
 
 
@@ -132,6 +141,10 @@ def certain_intent(text: str, predicted: str | None) -> str | None:
     or a decline."""
     if carries_on_here(text):  # "I began this on twitter, can I finish it here?"
         return "faq"
+    if asks_sector_change(text):
+        # "Before I answer - can you change our sector to warehousing and distribution?"
+        # (set AL: read as a question about the sectors the strategy covers)
+        return "inform"
     if carries_on_with_more(text, predicted):
         return "inform"
     if (ONLY_MENTIONS.fullmatch(text) and "@" in text) or media_only(text):
@@ -152,7 +165,7 @@ def certain_intent(text: str, predicted: str | None) -> str | None:
     text = signed
     if says_no(text):
         return predicted if predicted in NO_INTENTS else "deny"
-    if says_yes(text) or LOOKS_RIGHT.fullmatch(normalise(text)):
+    if says_yes(text) or LOOKS_RIGHT.fullmatch(normalise(without_addressees(text))):
         return predicted if predicted in YES_INTENTS else "affirm"
     return None
 

@@ -174,7 +174,9 @@ _PREMISES_NOUN = (
     r"grow-?on|clean ?rooms?|(?:office|lab|workshop|storage|testing|test|studio|desk|production|"
     r"manufacturing|factory|bench|clean ?room|more|extra|bigger|larger|"
     # "cheaper stage space for indie productions" (set U)
-    r"stage|warehouse|retail|industrial|commercial|yard) space)"
+    r"stage|warehouse|retail|industrial|commercial|yard|"
+    # "no dedicated space on or near the hospital where small companies can work" (set AL)
+    r"dedicated|bookable|shared|flexible) space)"
 )
 # "lab technicians", "studio jobs": the premises word describes something else
 _NOT_PREMISES = (
@@ -185,7 +187,7 @@ _WANTING = (
     r"(?:need|needs|needed|want|wants|looking for|look for|find|short of|nowhere|lack of|"
     r"shortage of|more|bigger|larger|cheaper|affordable|extra|second|another|outgrown|outgrow|"
     r"outgrowing|expand|expanding|expansion|cost of|price of|availability of|supply of|"
-    r"no spare|no suitable|no affordable)"
+    r"no spare|no suitable|no affordable|no dedicated|no available)"
 )
 _PREMISES = re.compile(
     # "need somewhere bigger", "affordable units", "we've outgrown the unit" (not "need to",
