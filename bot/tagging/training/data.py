@@ -24,7 +24,12 @@ TRAIN_POSTS_PATH = DATA_DIR / "train-posts.jsonl"
 # on 2026-12-04 the same way by three more writers; train-inbox.jsonl (621 of 660: long
 # website answers touching two to four subjects with things said in passing, terse X posts
 # and DMs, answers to the bot's questions labelled by their own words) by three more, the
-# 39 near any checking, unseen or training message dropped. Every train*.jsonl is training data,
+# 39 near any checking, unseen or training message dropped. On 2026-12-04 (twenty-first
+# session) four more fresh writers: train-chat.jsonl (views wrapped in thanks, hedges and
+# questions, beside pure process chatter), train-second-subject.jsonl (a second or third
+# subject in a short phrase), train-trades.jsonl (the rural, trade and service economy in
+# its owners' words) and train-replies.jsonl (replies to the bot's questions labelled by
+# their own words). Every train*.jsonl is training data,
 # train.jsonl first, then the others by name.
 TRAIN_PATHS = (TRAIN_PATH, *sorted(p for p in DATA_DIR.glob("train*.jsonl") if p != TRAIN_PATH))
 HELDOUT_PATH = DATA_DIR / "heldout-indirect.jsonl"
