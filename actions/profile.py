@@ -167,8 +167,10 @@ class ValidateProfileForm(FormValidationAction):
             fields = {"organisation": name, **({} if tracker.get_slot("role") else {"role": role})}
             service.save_profile(tracker.sender_id, channel(tracker), **fields)
             return fields
-        named_town = town_in_name(value, tracker.get_slot("organisation"))
-        if slot == "location" and named_town:  # "same as the name" (Buckingham Driving School)
+        named_town = (
+            town_in_name(value, tracker.get_slot("organisation")) if slot == "location" else None
+        )
+        if named_town:  # "same as the name" (Buckingham Driving School)
             service.save_profile(tracker.sender_id, channel(tracker), location=named_town)
             return {"location": named_town}
         where = only_where(as_text(value)) if slot == "organisation" else None

@@ -80,7 +80,7 @@ ON_BEHALF = re.compile(
     r"((responding|answering|writing|replying|speaking) )?"
     r"((on behalf of|representing) (the |our |my |a )?[a-z'&-]+( [a-z'&-]+){0,4}|"
     r"for (the|our|my) (council|company|business|firm|trust|school|practice|partnership|"
-    r"charity|organisation|association|club|board|team|parish|group|practice)"
+    r"charity|organisation|association|club|board|team|parish|group)"
     r"( [a-z'&-]+){0,2})( (too|as well))?"
 )
 

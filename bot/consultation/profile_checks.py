@@ -12,6 +12,7 @@ import unicodedata
 from typing import Any
 
 from bot.consultation.replies import normalise
+from bot.consultation.replies.yes_no import EMOJI_MARKS, NO_EMOJI, YES_EMOJI
 from bot.tagging.gazetteer import PLACES
 
 # "cheers, Dave", "thanks - Sue", "Regards, Tom", "ta": a sign-off at the end of a message,
@@ -235,18 +236,17 @@ COMPANY_END = re.compile(
 # Emoji that reply rather than answer ("👍", "🙂", "🙏", "👎"): read as a yes, a skip or
 # thanks elsewhere. Anything else alone ("🥐🍞🎂" for the sector, set R) is a picture of
 # the answer, not the words to keep: the business is asked to put it in words.
-REPLY_EMOJI = frozenset("👍👎👌🙂😊☺😀😃😄😁🙏👏✅✔✌🤝💯❤👋🤷😉🙃😅")
-_MARKS = frozenset("\ufe0f\u200d♀♂")
+REPLY_EMOJI = YES_EMOJI | NO_EMOJI | frozenset("🙂😊☺😀😃😄😁🙏👏✌❤👋🤷😉🙃😅")
 
 
 def pictures_only(text: Any) -> bool:
     """Nothing but emoji, at least one of them not a reply emoji (REPLY_EMOJI)."""
     if not isinstance(text, str):
         return False
-    chars = [c for c in text if not c.isspace() and c not in _MARKS]
+    chars = [c for c in text if not c.isspace() and c not in EMOJI_MARKS]
     if not chars or any(c.isalnum() for c in chars):
         return False
-    emoji = [c for c in chars if unicodedata.category(c) in ("So", "Sk") and c not in "🏻🏼🏽🏾🏿"]
+    emoji = [c for c in chars if unicodedata.category(c) in ("So", "Sk")]
     return bool(emoji) and any(c not in REPLY_EMOJI for c in emoji)
 
 
@@ -257,17 +257,19 @@ SAME_AS_NAME = re.compile(
     r"^((it'?s |its |we'?re )?(the )?same as (in )?(the |our |my )?(business |company )?name|"
     r"(the )?clue'?s in the name|(it'?s |its )?in the name|as (in|per) the name)\b"
 )
-_NOT_A_TOWN = frozenset({"buckinghamshire", "bucks"})
+# longest first, so "Iver Heath" wins over "Iver"; the county itself is no town
+_TOWNS = tuple(
+    sorted(
+        (p for p in PLACES if p.lower() not in {"buckinghamshire", "bucks"}), key=len, reverse=True
+    )
+)
 
 
 def town_in_name(text: Any, name: str | None) -> str | None:
     """The town the business's name holds when the answer points to the name, else None."""
     if not isinstance(text, str) or not name or not SAME_AS_NAME.match(normalise(text)):
         return None
-    for place in sorted(PLACES, key=len, reverse=True):
-        if place.lower() not in _NOT_A_TOWN and re.search(rf"\b{re.escape(place)}\b", name, re.I):
-            return place
-    return None
+    return next((t for t in _TOWNS if re.search(rf"\b{re.escape(t)}\b", name, re.I)), None)
 
 
 # "Head cheesemaker and co-owner. The dairy is Hambleden Valley Cheese" at the name question

@@ -77,15 +77,14 @@ YES_REPLY = re.compile(
 # ride along; an acknowledgement of anything else is `acknowledgement_only`'s business.
 YES_EMOJI = frozenset("👍👌✅☑✔🆗💯🤝")
 NO_EMOJI = frozenset("👎❌✖🙅")
-_EMOJI_MODIFIERS = frozenset("\ufe0f\u200d🏻🏼🏽🏾🏿♂♀")
+# skin tones, variation selectors, joiners and gender signs that ride along with an emoji
+EMOJI_MARKS = frozenset("\ufe0f\u200d🏻🏼🏽🏾🏿♂♀")
 
 
 def _emoji_only(text: str, emoji: frozenset[str]) -> bool:
     """Nothing but emoji from `emoji` (and their modifiers), spaces and punctuation."""
     signs = [c for c in without_addressees(text) if not c.isspace() and c not in "!.,"]
-    return any(c in emoji for c in signs) and all(
-        c in emoji or c in _EMOJI_MODIFIERS for c in signs
-    )
+    return any(c in emoji for c in signs) and all(c in emoji or c in EMOJI_MARKS for c in signs)
 
 
 def says_no(text: Any) -> bool:
