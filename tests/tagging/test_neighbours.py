@@ -132,3 +132,19 @@ def test_a_damaged_cached_graph_is_rebuilt(tmp_path: Path, monkeypatch: pytest.M
     _sims, idx = examples.top(examples.vectors[:3], 1)
     assert idx.ravel().tolist() == [0, 1, 2]
     assert cached.read_bytes() != b"not an onnx graph"
+
+
+def test_the_int8_examples_are_each_within_half_a_step_of_the_float_ones() -> None:
+    """The session's candidates come from int8 examples, each scaled by its own largest
+    component; an all-zero example keeps a usable scale."""
+    from bot.tagging.neighbours import quantised
+
+    vectors = _unit_rows(np.random.default_rng(5), 40)
+    vectors[3] = 0.0
+    examples, scales = quantised(vectors)
+    assert examples.dtype == np.int8 and examples.shape == (24, 40)
+    assert scales.dtype == np.float32 and np.all(scales > 0)
+    assert np.abs(examples).max() == 127
+    restored = (examples * scales).T
+    assert np.all(np.abs(restored - vectors) <= scales[:, None] / 2 + 1e-7)
+    assert not restored[3].any()
