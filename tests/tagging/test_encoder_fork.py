@@ -29,21 +29,26 @@ def _in_forked_child(target: Callable[[Any, Any], None], arg: Any) -> tuple[Any,
     return got, child.exitcode
 
 
-def _child(encoder: Any, out: Any) -> None:
-    out.put(encoder.encode(TEXTS).tolist())
+def _child(encoder_and_texts: tuple[Any, list[str]], out: Any) -> None:
+    encoder, texts = encoder_and_texts
+    out.put(encoder.encode(texts).tolist())
 
 
-def test_a_forked_child_encodes_a_batch_after_the_parent_did() -> None:
+@pytest.mark.parametrize("count", [3, len(TEXTS)])
+def test_a_forked_child_encodes_a_batch_after_the_parent_did(count: int) -> None:
+    """A batch, and a message's few clauses that the cascade encodes alone: both run on
+    the worker threads."""
     from bot.tagging.assets import TOKENIZER_PATH
 
     if not TOKENIZER_PATH.exists():
         pytest.skip("embedding tokenizer not fetched: run `make setup`")
-    from bot.tagging.embed import ONE_BY_ONE, Encoder
+    from bot.tagging.embed import PARALLEL_FROM, Encoder
 
     encoder = Encoder(threads=2)
-    assert len(TEXTS) > ONE_BY_ONE  # a batch: spread over the worker threads
-    want = encoder.encode(TEXTS)
-    got, exitcode = _in_forked_child(_child, encoder)
+    texts = TEXTS[:count]
+    assert len(texts) >= PARALLEL_FROM  # spread over the worker threads
+    want = encoder.encode(texts)
+    got, exitcode = _in_forked_child(_child, (encoder, texts))
     assert np.array_equal(np.array(got, dtype=np.float32), want)
     assert exitcode == 0
 

@@ -27,8 +27,8 @@ def test_a_span_covering_the_text_is_close_to_the_whole(encoder: object) -> None
 
 
 def test_batched_and_single_encodings_agree(encoder: object) -> None:
-    """A message and its clauses run in like-length groups; the vectors do not depend on
-    how they were grouped."""
+    """A few clauses run side by side on the worker threads (the float graph: in like-length
+    groups); the vectors do not depend on how they were run."""
     texts = [
         "We can't recruit machinists",
         "and the A41 is gridlocked every single morning",
@@ -36,7 +36,7 @@ def test_batched_and_single_encodings_agree(encoder: object) -> None:
     ]
     together = encoder.encode(texts)
     alone = np.vstack([encoder.encode([t]) for t in texts])
-    assert np.allclose(together, alone, atol=1e-4)
+    assert np.allclose(together, alone, atol=1e-5)
 
 
 def test_a_vector_does_not_depend_on_its_batch(encoder: object) -> None:
@@ -50,7 +50,7 @@ def test_a_vector_does_not_depend_on_its_batch(encoder: object) -> None:
         f"Message {i}: we need {'more ' * (i % 7)}skilled staff near Aylesbury" for i in range(20)
     ]
     texts.append("Past the token limit, cut the same way by either tokenizer call. " * 20)
-    assert len(texts) > 8  # past the one-by-one path: the many-texts path is tested
+    assert len(texts) > 8  # many texts, not a message's few clauses
     together = encoder.encode(texts)
     alone = np.vstack([encoder.encode([t]) for t in texts])
     assert np.allclose(together, alone, atol=1e-5)
