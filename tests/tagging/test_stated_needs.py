@@ -264,3 +264,30 @@ def test_cheap_space_affordable_premises_and_not_one_unit_are_premises(
     text: str, found: bool
 ) -> None:
     assert ("infrastructure" in stated_needs([text])) is found
+
+
+@pytest.mark.parametrize("name", ["_HIRING", "_PREMISES"])
+def test_looking_for_a_letter_first_finds_the_same_phrases(name: str) -> None:
+    """The hiring and premises rules are tried only where a letter (or the text) starts: on
+    the training messages, and where the text opens with punctuation or a capital, they
+    find what the plain pattern finds."""
+    import re
+
+    from bot.tagging import needs
+    from bot.tagging.training.data import load_train
+
+    served = getattr(needs, name)
+    plain = re.compile(served.pattern.removeprefix("(?:(?=[a-z])|^)(?:")[:-1], served.flags)
+    texts = [e.text for e in load_train()[::3]] + [
+        "- room to grow is what we lack",
+        "Room to expand, that's all",
+        "A night class at the UTC would do it",
+        "...can't find welders",
+        "NEED 3 MORE DRIVERS",
+    ]
+    found = 0
+    for text in texts:
+        a, b = served.search(text), plain.search(text)
+        assert (a and (a.start(), a.group(0))) == (b and (b.start(), b.group(0))), text
+        found += a is not None
+    assert found > 100
