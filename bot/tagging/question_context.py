@@ -51,7 +51,10 @@ DECLINING = re.compile(
     r"|(we'?re|we are|i'?m|i am) not (really |very |at all )?(a |an |in |into |that )?"
     r"(techy|technical|digital|involved|affected|relevant|that kind"
     r"|in (that|this) (sector|space|line))"
-    r"|nothing to do with (us|me|what we do)|not (something|an area) we)(?!\w)"
+    r"|nothing to do with (us|me|what we do)|not (something|an area) we"
+    # "we dont use any of that stuff, we're a butcher" to the digital science question
+    r"|(we|i) (do ?n'?t|do not|never) (really |even )?(use|need|do|bother with) (any of )?"
+    r"(that|this|it|them|those)( stuff| things?| kind of thing)?\s*([,.;!]|$))(?!\w)"
 )
 
 

@@ -58,6 +58,8 @@ def test_an_answer_that_names_other_themes_keeps_them_and_the_questions(
         "no idea tbh",
         "We're not techy at all, it's just a farm shop.",
         "Nothing to do with us, next question please",
+        "we dont use any of that stuff, we're a butcher. card machine and facebook thats it",
+        "We don't really need any of that.",
     ],
 )
 def test_declining_words(text: str) -> None:
@@ -73,6 +75,7 @@ def test_declining_words(text: str) -> None:
         "We need a bigger test stand",
         "Nothing works round here without a car",
         "It doesn't help that the A41 is always shut",
+        "we don't use it because the broadband can't cope",
     ],
 )
 def test_views_are_not_declines(text: str) -> None:
