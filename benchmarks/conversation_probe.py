@@ -188,6 +188,7 @@ SETS = (
     DATA_DIR / "conversation_probe_aj.yml",
     DATA_DIR / "conversation_probe_ak.yml",
     DATA_DIR / "conversation_probe_al.yml",
+    DATA_DIR / "conversation_probe_am.yml",
 )
 PROFILE = ("organisation", "sector", "size_band", "location", "role")
 

@@ -138,7 +138,9 @@ def dismisses_the_list(text: Any, among: tuple[str, ...] | list[str]) -> bool:
 SWITCH = re.compile(
     r"\b(instead(?! of)|rather|prefer|switch( over)? to|change (it |that |my (choice|answer) )?to|"
     # "sorry, wrong one, I meant high performance not space" (set AF)
-    r"swap (it |that )?(for|to)|wrong one|(i )?meant to (pick|choose))\b"
+    r"swap (it |that )?(for|to)|wrong one|(i )?meant to (pick|choose)|"
+    # "actually swap digital for infrastructure", "not housing, I meant skills" (set AM)
+    r"swap( [a-z&]+){1,3} (for|to)|not( [a-z&]+){1,3} i meant)\b"
 )
 SWITCH_CLAUSE = re.compile(r"[?.!;\n]+|,\s*(?=(?:but|because|cos|as|since|it'?s)\b)")
 SWITCH_MAX_WORDS = 10  # a short request; a longer clause is a view that says "rather"
@@ -248,8 +250,30 @@ DROPPED = re.compile(
 LEFT_OUT = re.compile(
     r"^((actually|oh|sorry|wait|ok|okay|right|hmm|no|can we|could we|can you|could you|please|"
     r"pls|just)[ ,]*)*(leave|take|count)( the| those| these| my| our)? (?P<topic>[a-z&' ]{1,30}?)"
-    r"( ones?| questions| bits?| part| section| stuff| side)? out\b"
+    # "sorry, take space off, I was thinking of our space station room" (set AM)
+    r"( ones?| questions| bits?| part| section| stuff| side)? (out|off)\b"
 )
+
+
+# "actually drop high performance, it's really just westcott we do" (set AM kept it as the
+# answer): a short message that starts by dropping a theme said by its name
+DROP_BY_NAME = re.compile(
+    r"^((actually|oh|sorry|wait|ok|okay|right|no|can we|could we|can you|could you|please|"
+    r"pls|just|let'?s)[ ,]*)*(drop|scratch|scrap|skip|ditch|remove|lose|forget)( the)? "
+    r"(?P<topic>[a-z&' ]+)"
+)
+DROP_BY_NAME_MAX_WORDS = 14
+
+
+def _by_name(topic: str, among: list[str]) -> list[str]:
+    """The theme of `among` whose name `topic` starts with ("high performance ...")."""
+    found = []
+    for theme_id in among:
+        name = theme(theme_id).name.lower()
+        names = {name, theme_id.replace("_", " "), " ".join(name.split()[:2])}
+        if any(topic == n or topic.startswith(f"{n} ") for n in names):
+            found.append(theme_id)
+    return found
 
 
 # "actually just the first two" after choosing three (set AH was asked all three)
@@ -285,6 +309,11 @@ def dropped_themes(text: Any, among: list[str]) -> list[str]:
     match = DROPPED.match(norm) or LEFT_OUT.match(norm)
     if match:
         return named_themes(match.group("topic"), among)
+    by_name = DROP_BY_NAME.match(norm)
+    if by_name and len(norm.split()) <= DROP_BY_NAME_MAX_WORDS:
+        named = _by_name(by_name.group("topic"), among)
+        if len(named) == 1:
+            return named
     wrong = DROP_THAT.search(norm) and WRONG_CHOICE.search(norm)
     named = named_themes(norm, among) if wrong else []
     return named if len(named) == 1 else []

@@ -24,12 +24,21 @@ NUMBER_WORDS = {
     "ten": 10,
     "eleven": 11,
     "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
     "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
     "twenty": 20,
     "thirty": 30,
     "forty": 40,
     "fifty": 50,
     "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
     "hundred": 100,
     "a dozen": 12,
     "a couple": 2,
@@ -52,7 +61,23 @@ ME_AND = re.compile(
 FEWER = re.compile(r"\b(under|less than|fewer than|below|not quite)\s+$")
 # "about a dozen, plus a couple of part-timers", "10 full time and 4 part time" (the
 # thirteenth set kept it as typed): the counts add up; "between 10 and 15" is a range
-ADDED = re.compile(r"\b(plus|as well as|on top)\b|\d\s*\+\s*\w|\bpart[- ]?tim")
+ADDED = re.compile(
+    r"\b(plus|as well as|on top)\b|\d\s*\+\s*\w|\bpart[- ]?tim"
+    # "about twenty two drivers and three in the office" (set AM, by voice)
+    r"|\band (\d+|[a-z]+) (more )?(in|on|at|running) the (office|shop|workshop|yard|warehouse|"
+    r"kitchen|front|desk|admin|factory|depot)\b"
+)
+# "twenty two", "forty-five" said or typed in words (set AM, by voice): one number
+TENS_AND_UNITS = re.compile(
+    r"\b(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]"
+    r"(?P<unit>one|two|three|four|five|six|seven|eight|nine)\b"
+)
+
+
+def _tens_and_units(match: re.Match[str]) -> str:
+    return str(NUMBER_WORDS[match.group("tens")] + NUMBER_WORDS[match.group("unit")])
+
+
 BAND_WORDS = {"micro": 0, "small": 1, "medium": 2, "large": 3}
 BAND_SAID = re.compile(
     r"(?:an? )?(micro|small|medium|large)( sized?| size)?( business| firm| company| one)?"
@@ -133,6 +158,7 @@ def size_band_for(text: str) -> str | None:
     """
     bands = size_bands()
     norm = " ".join(text.lower().replace("–", "-").split())
+    norm = TENS_AND_UNITS.sub(_tens_and_units, norm)
     norm = " ".join(UNPAID.sub(" ", NEGATED.sub(" ", HUNDREDS.sub(_hundreds, norm))).split())
     norm = _without_hired_in(" ".join(NOT_PEOPLE.sub(" ", norm).split()))
     if norm in {b.lower() for b in bands}:

@@ -32,7 +32,11 @@ ASKED_AGAIN = re.compile(
     r"^((sorry|so|um|erm|oh|ok|okay|hang on|wait)[ ,]*)*"
     r"(what (was|is|s) (the|that|your) question( again)?|whats the question( again)?|"
     r"what (did|do) (you|u) (just )?ask( me)?( again)?|(can|could) (you|u) repeat "
-    r"(the question|that|it)|repeat (the question|that)|i missed the question)\b"
+    r"(the question|that|it)|repeat (the question|that)|i missed the question|"
+    # "Sorry I missed that can you say it again", "sorry can you repeat that, I was
+    # reversing the van" (set AM, no question mark)
+    r"(can|could|would) (you|u) say (that|it) again|"
+    r"i (missed|didn'?t (catch|see|get)) (that|it)(?= (can|could|would|please|pls|sorry)\b|$))\b"
 )
 ASKED_AGAIN_REMARK_WORDS = 12
 
@@ -42,12 +46,12 @@ def asks_what_the_question_means(text: Any) -> bool:
     question is explained, then asked again (nothing stored)."""
     if mentions(WHAT_IT_MEANS, text):
         return True
-    if not isinstance(text, str) or "?" not in text:
+    if not isinstance(text, str):
         return False
-    asked, rest = without_addressees(text).split("?", 1)
-    remark = normalise(rest)
-    return (
-        ASKED_AGAIN.match(normalise(asked)) is not None
-        and len(remark.split()) <= ASKED_AGAIN_REMARK_WORDS
-        and not REMARK_IS_A_VIEW.search(remark)
-    )
+    asked, _, rest = without_addressees(text).partition("?")
+    asked = normalise(asked)
+    match = ASKED_AGAIN.match(asked)
+    if match is None:
+        return False
+    remark = f"{asked[match.end() :]} {normalise(rest)}".strip()
+    return len(remark.split()) <= ASKED_AGAIN_REMARK_WORDS and not REMARK_IS_A_VIEW.search(remark)

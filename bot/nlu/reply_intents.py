@@ -39,6 +39,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KE
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.consultation.consent_reply import wants_to_take_part, withdraws_consent
+from bot.consultation.head_count import size_band_for
 from bot.consultation.involvement import beside_elsewhere, carries_on_here, involvement_key
 from bot.consultation.pointers import media_only
 from bot.consultation.profile import asks_sector_change
@@ -128,6 +129,19 @@ def not_a_stop(text: str) -> bool:
     return STOP_CUE.search(NOT_A_STOP.sub(" ", norm)) is None
 
 
+HEAD_COUNT_MAX_WORDS = 10
+
+
+def is_head_count(text: str) -> bool:
+    """A short statement that names a head count ("forty odd including the operators")."""
+    words = normalise(without_addressees(text)).split()
+    return (
+        "?" not in text
+        and 0 < len(words) <= HEAD_COUNT_MAX_WORDS
+        and size_band_for(" ".join(words)) is not None
+    )
+
+
 def certain_intent(text: str, predicted: str | None) -> str | None:
     """The intent a whole plain yes or no reply carries, for sure: the classifier's when
     it is a yes (no) intent, else `affirm` (`deny`); None for any other message. Set with
@@ -146,6 +160,9 @@ def certain_intent(text: str, predicted: str | None) -> str | None:
         # (set AL: read as a question about the sectors the strategy covers)
         return "inform"
     if carries_on_with_more(text, predicted):
+        return "inform"
+    if predicted == "faq" and is_head_count(text):
+        # "forty odd including the operators" (set AM: read as asking for a person)
         return "inform"
     if (ONLY_MENTIONS.fullmatch(text) and "@" in text) or media_only(text):
         return "greet"

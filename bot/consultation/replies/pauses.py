@@ -48,6 +48,10 @@ GREETING = re.compile(
     r"(i )?(had to|needed to) (take|answer|deal with|see to|serve) (a|an|the|my|some)"
     r" (call|phone|customer|client|delivery|supplier|visitor|patient)|"
     r"(i )?was (away|on the phone|on a call|in a meeting)|"
+    # "back, sorry, school run", "back. sorry had a customer in" (set AM)
+    r"(doing |did |on )?(the )?school run|"
+    r"(i )?(had|got) (a |an |some )?(customers?|clients?|delivery|deliveries|visitors?|patients?)"
+    r"( in| at the door| to deal with| to sort)?|"
     r"about that|for the (wait|delay)|where (was i|were we))( |$))+"
 )
 
