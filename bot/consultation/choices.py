@@ -211,11 +211,14 @@ def seabed_named(text: str) -> list[str]:
     return [t for t in named if any(f" {w} " in norm for w in _seabed_words(t))]
 
 
+def _names(theme_id: str) -> set[str]:
+    """A theme's name and its id as words ("high performance technology")."""
+    return {theme(theme_id).name.lower(), theme_id.replace("_", " ")}
+
+
 def _seabed_words(theme_id: str) -> set[str]:
-    t = theme(theme_id)
-    words = {t.name.lower(), theme_id.replace("_", " ")}
-    words |= {w.lower() for w in everyday_words(theme_id)}
-    return words | {t.name.lower().split(" and ")[0]}
+    words = _names(theme_id) | {w.lower() for w in everyday_words(theme_id)}
+    return words | {theme(theme_id).name.lower().split(" and ")[0]}
 
 
 # "skills and", "space," then the rest in the next message (set AA chose skills alone and
@@ -269,8 +272,7 @@ def _by_name(topic: str, among: list[str]) -> list[str]:
     """The theme of `among` whose name `topic` starts with ("high performance ...")."""
     found = []
     for theme_id in among:
-        name = theme(theme_id).name.lower()
-        names = {name, theme_id.replace("_", " "), " ".join(name.split()[:2])}
+        names = _names(theme_id) | {" ".join(theme(theme_id).name.lower().split()[:2])}
         if any(topic == n or topic.startswith(f"{n} ") for n in names):
             found.append(theme_id)
     return found
