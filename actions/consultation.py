@@ -82,6 +82,7 @@ from bot.consultation.replies import (
     asks_to_finish,
     asks_when_it_closes,
     corrects_last_answer,
+    drops_last_bit,
     fed_up_with_bot,
     hedge_only,
     impatient,
@@ -89,6 +90,7 @@ from bot.consultation.replies import (
     second_thoughts,
     takes_back_last_answer,
     view_then_question,
+    without_last_bit,
 )
 from bot.consultation.strategy_asides import (
     strategy_aside_reply,
@@ -226,6 +228,10 @@ class ValidateStrategyForm(FormValidationAction):
         # carry on or correct ("also the approval costs are brutal" at question 2 again)
         went_back = message("going_back") in previous_bot_text(tracker)
         previous = None if went_back else last_answer_key(tracker)
+        if previous and drops_last_bit(text) and self._drop_last_bit(previous, dispatcher, tracker):
+            # "scratch that last bit, ..." (set AM): the rest of the last answer kept, the
+            # pending question asked again
+            return {answer_slot: None}
         replacement = takes_back_last_answer(text) if previous else None
         if previous and replacement is not None:
             # "sorry wrong chat!! ignore that", "scrap that, the real issue is ...": the last
@@ -313,6 +319,23 @@ class ValidateStrategyForm(FormValidationAction):
                 tracker.sender_id, channel(tracker), said, key, question(key).text
             )
         return [k for k in pending if k not in parts]
+
+    @staticmethod
+    def _drop_last_bit(previous: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+        """Keep the last answer without its last part; False when it has one part only
+        (then the whole of it is taken back, as "scratch that" does)."""
+        answers = service.recorded_answers(tracker.sender_id)
+        if not answers or answers[-1].question_key != previous:
+            return False
+        kept = without_last_bit(answers[-1].text)
+        if kept is None:
+            return False
+        withdraw_answer(tracker.sender_id, previous)
+        service.record_answer(
+            tracker.sender_id, channel(tracker), kept, previous, question(previous).text
+        )
+        dispatcher.utter_message(text=message("last_bit_taken_out"))
+        return True
 
     def _take_back(
         self,

@@ -39,6 +39,7 @@ from bot.consultation.profile import (
     name_and_trade,
     only_where,
     place_in_sentence,
+    renamed_after_answer,
     role_given,
     size_band_for,
     tidy_profile_answer,
@@ -234,6 +235,19 @@ class ValidateProfileForm(FormValidationAction):
             service.save_profile(tracker.sender_id, channel(tracker), organisation=fixed)
             dispatcher.utter_message(text=message("organisation_corrected", name=fixed))
             return {slot: None, "organisation": fixed}
+        renamed = (
+            renamed_after_answer(without_addressees(as_text(value)), name)
+            if slot != "organisation" and name != SKIPPED
+            else None
+        )
+        if renamed and dispatcher is not None:
+            # "16. oh and the name's Ouse Valley Finishing, not Coatings" (set AM): the name
+            # changes and the answer before it is kept (or the question asked again)
+            fixed, head = renamed
+            service.save_profile(tracker.sender_id, channel(tracker), organisation=fixed)
+            dispatcher.utter_message(text=message("organisation_corrected", name=fixed))
+            kept = self._clean(slot, head, tracker, dispatcher) if head else {slot: None}
+            return {**kept, "organisation": fixed}
         place = tracker.get_slot("location")
         moved = corrected_location(as_text(value), place) if slot == "role" else None
         if moved and dispatcher is not None and place not in (None, SKIPPED):

@@ -56,6 +56,7 @@ from bot.consultation.strategy_asides import (
     counts_as_reply,
 )
 from bot.consultation.x_style import without_addressees
+from bot.strategy import THEME_IDS
 
 
 def carried_on_at_the_choice(text: str, among: Any, tracker: Tracker) -> bool:
@@ -201,8 +202,13 @@ def switched(
     dispatcher.utter_message(text=message("chosen", names=theme_names(new)))
     others = [k for k in rest if question(k).theme_id not in (current, *new)]
     chosen = [t for t in tracker.get_slot(slot) or [] if t != current]
+    # in the strategy's order, as a first choice is asked ("swap digital for infrastructure"
+    # with skills still to come: skills next, then infrastructure; set AM)
+    pending = sorted(
+        [*question_queue(new), *others], key=lambda k: THEME_IDS.index(question(k).theme_id)
+    )
     return {
         slot: [*dict.fromkeys([*chosen, *new])],
-        "pending_questions": [*question_queue(new), *others],
+        "pending_questions": pending,
         answer_slot: None,
     }

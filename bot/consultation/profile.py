@@ -114,6 +114,34 @@ def corrected_name(text: str, name: str | None) -> str | None:
     return fixed if likeness >= NAME_LIKENESS else None
 
 
+# "16. oh and the name's Ouse Valley Finishing, not Coatings, we rebranded" (set AM, at the
+# head count): an answer, then the name put right with the part withdrawn named
+RENAMED_AFTER = re.compile(
+    r"^(?P<head>.*?)[\s,.;:!-]*\b(?:(?:oh|and|also|btw|plus|ps)\W+)*(?:the|our)\s+"
+    r"(?:(?:company|business|firm)\s+)?name(?:'s|\s+is)\s+(?:now\s+|actually\s+)?"
+    r"(?P<name>[^,.;!]+?)\s*,?\s+not\s+(?P<old>[^,.;!]+?)\s*(?:[,.;!(-].*)?$",
+    re.IGNORECASE,
+)
+
+
+def renamed_after_answer(text: str, name: str | None) -> tuple[str, str] | None:
+    """(the new name, the answer before it) when a message answers and then puts the name
+    on record right, naming what it withdraws ("not Coatings", a part of the name on
+    record, or a name like it); None otherwise, so "the name's on the van, not the shop"
+    is no rename."""
+    match = RENAMED_AFTER.match(text.strip())
+    if not match or not name:
+        return None
+    new, old = match.group("name").strip(), match.group("old").strip().lower()
+    on_record = name.lower()
+    withdrawn = re.search(rf"\b{re.escape(old)}\b", on_record) is not None or (
+        difflib.SequenceMatcher(None, old, on_record).ratio() >= NAME_LIKENESS
+    )
+    if not withdrawn or new.lower() == on_record:
+        return None
+    return new, match.group("head").strip(" ,.;:!-")
+
+
 # Lead-ins people type before the answer itself, per profile question.
 LEAD_INS = {
     # only with "called" or "the company is": "Its Fine Ltd" and "We Are Digital" are names;

@@ -54,6 +54,13 @@ LOCATION_FIXES = (
     ),
     # "we're in Wendover not Tring", "based in Thame, not Tring"
     re.compile(rf"\b{_IN}(?P<new>{_PLACE}),?\s+not\s+{_AT}(?P<old>{_PLACE}){_END}", re.I),
+    # "sorry I meant Amersham not Chesham" (set AM, at the role question): no "in", so the
+    # place withdrawn must be the one on record
+    re.compile(
+        r"\b(?:i\s+meant|meant|(?:sorry|oops|soz)(?!\W+i\s+meant\b))\W+"
+        rf"(?P<new>{_PLACE}),?\s+not\s+{_AT}(?P<old>{_PLACE}){_END}",
+        re.I,
+    ),
     # "not Tring, we're in Wendover"
     re.compile(rf"\bnot\s+{_AT}(?P<old>{_PLACE}),?\s+{_IN}(?P<new>{_PLACE}){_END}", re.I),
     # "I put Aylesbury but the workshop's in Haddenham" (set AG, at the islands question)

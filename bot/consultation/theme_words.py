@@ -155,6 +155,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "infrastructure": (
         "infrastructure",
+        "infra",  # "ok. skills and infra then" (set AM)
         "hs2",
         "heathrow",
         "east-west rail",
@@ -175,6 +176,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "environment_quality_of_life": (
         "environment",
+        "enviro",
         "quality of life",
         "chilterns",
         "chiltern",

@@ -14,7 +14,9 @@ from bot.consultation.replies.corrections import (
     STARRED_MAX_WORDS,
     after_change_of_mind,
     corrects_last_answer,
+    drops_last_bit,
     takes_back_last_answer,
+    without_last_bit,
 )
 from bot.consultation.replies.pauses import (
     FED_UP,
@@ -130,6 +132,7 @@ __all__ = [
     "asks_when_it_closes",
     "asks_to_finish",
     "corrects_last_answer",
+    "drops_last_bit",
     "fed_up_with_bot",
     "second_thoughts",
     "greeting_only",
@@ -156,6 +159,7 @@ __all__ = [
     "skips_the_rest",
     "states_a_complaint",
     "takes_back_last_answer",
+    "without_last_bit",
     "clauses",
     "says_more",
     "short",

@@ -85,3 +85,40 @@ def takes_back_last_answer(text: Any) -> str | None:
         return None
     rest = norm[match.end() :].strip(" ,")
     return rest if len(rest.split()) >= REPLACEMENT_MIN_WORDS else ""
+
+
+# "scratch that last bit, the insurance is our problem not yours" (set AM, at the next
+# question): only the last part of the last answer taken back; TAKES_BACK alone replaced
+# the whole answer with the reason
+_LAST_BIT = (
+    r"(scratch|scrap|ignore|drop|strike|bin|remove|delete|take out|lose|forget)( that| the)? "
+    r"(last|final|second|end) (bit|part|sentence|point|line|half)"
+)
+DROPS_LAST_BIT = re.compile(rf"^{_FILLERS}{_LAST_BIT}\b")
+# Where an answer's last part begins: a new sentence, or a clause joined by "and", "but",
+# "also" after a comma or on its own ("..., and we can't get insurance for kit")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+(?=\S)")
+_CLAUSE_BREAK = re.compile(r",?\s+(?:and also|and|but|also|plus|as well as that)\s+|,\s+", re.I)
+KEPT_MIN_WORDS = 3
+
+
+def drops_last_bit(text: Any) -> bool:
+    """The message takes back only the last part of the answer just given."""
+    if not isinstance(text, str):
+        return False
+    return DROPS_LAST_BIT.match(normalise(without_addressees(text))) is not None
+
+
+def without_last_bit(answer: str) -> str | None:
+    """The answer without its last sentence, or else its last clause; None when it has one
+    part only (then the whole answer is what was taken back)."""
+    sentences = _SENTENCE_BREAK.split(answer.strip())
+    if len(sentences) > 1:
+        kept = " ".join(sentences[:-1])
+    else:
+        breaks = list(_CLAUSE_BREAK.finditer(answer))
+        if not breaks:
+            return None
+        kept = answer[: breaks[-1].start()]
+    kept = kept.strip(" ,;:-")
+    return kept if len(kept.split()) >= KEPT_MIN_WORDS else None

@@ -171,15 +171,20 @@ def none_reply(text: str) -> str | None:
 
 # "Vale Skips", "skip hire", "skips. we need a depot": the word as a trade or a name (set AC
 # lost a skip-hire firm's name and sector to NLU's skip intent)
+# "Taxi and private hire", "private tuition" (set AM lost a taxi firm's sector: NLU hears
+# "that's private" in "private") are trades too
 SKIP_AS_TRADE = re.compile(
-    r"\bskips\b|\bskip[ -](hire|bins?|lorr(y|ies)|wagons?|company|firm|business|yard)\b",
+    r"\bskips\b|\bskip[ -](hire|bins?|lorr(y|ies)|wagons?|company|firm|business|yard)\b|"
+    r"\bprivate[ -](hire|schools?|clinics?|practices?|health ?care|hospitals?|equity|members|"
+    r"dining|security|tuition|tutors?|tutoring|nurser(y|ies)|labels?|investigat\w*|"
+    r"chefs?|banking|jets?|aviation|landlords?|rentals?|lettings?|events?|parties)\b",
     re.IGNORECASE,
 )
 
 
 def skip_as_a_trade(text: Any) -> bool:
-    """The reply uses "skip" as a thing or a name, not to skip: never a skip, whatever NLU
-    read."""
+    """The reply uses "skip" (or "private") as a thing or a name, not to skip: never a
+    skip, whatever NLU read."""
     return (
         isinstance(text, str)
         and not _bare_skip(_bare(text))
