@@ -2,8 +2,9 @@
 
 Applied to a message's scores before the thresholds decide (`TrainedTagger.tag_many`). Each
 rule lifts a theme's score to its threshold and says why in the evidence:
-1. a short reply that is only a named subject ("Silverstone Park", "skills"):
-   `features.named_outright`;
+1. a short reply that is only a named subject ("Silverstone Park", "skills"), or an asset
+   that is a sentence of its own ("Silverstone. That's the answer to half your
+   questions."): `features.named_outright`, `features.named_in_a_sentence`;
 2. the question answered, unless the answer turns it down: `question_context`;
 3. a clause that states a need outright ("can't find biomedical scientists"): `needs`;
 4. a clause that states a view outright about a public buyer or a transport link ("the
@@ -31,7 +32,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from bot.strategy import THEME_IDS
-from bot.tagging.features import named_outright
+from bot.tagging.features import named_in_a_sentence, named_outright
 from bot.tagging.incidental_infrastructure import only_incidental, only_premises_rent
 from bot.tagging.needs import stated_needs
 from bot.tagging.programmes import named_plans, named_programmes
@@ -60,6 +61,8 @@ def lift(
         scores[j] = max(scores[j], thresholds[j])
 
     for theme_id in named_outright(parts["prepared"][i], parts["hits"][i]):
+        carry(THEME_IDS.index(theme_id))
+    for theme_id in named_in_a_sentence(parts["prepared"][i], parts["hits"][i]):
         carry(THEME_IDS.index(theme_id))
     asked = question_theme(question_key)
     if asked is not None and turns_down(tagger, i, text, parts):

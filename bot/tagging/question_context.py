@@ -58,6 +58,27 @@ DECLINING = re.compile(
 )
 
 
+# The answer waves its question's subject away and talks of another ("honestly roads are
+# fine for us, it's staff" to the infrastructure question, "that's as digital as we get.
+# What actually matters is the 4G"): the question's theme is no prior. Its words still
+# count ("broadband's fine, but the trains ..." keeps infrastructure by the trains).
+DISMISSING = re.compile(
+    r"\b(isn'?t|is not|aren'?t|are not) (really |exactly |particularly )?(our|my) "
+    r"(thing|issue|problem|concern|area|world|bag|priority|worry)\b"
+    r"|\b(are|is)( all| pretty| actually| generally)? (fine|ok|okay|alright|grand)"
+    r"( for (us|me))?( tbh| really| to be honest)?\W+(it'?s|the (real |actual |big |bigger )?"
+    r"(issue|problem|thing|worry)|what (actually |really )?matters|but|our (real |actual )?"
+    r"(issue|problem))\b"
+    r"|\bas (digital|techy|green|hi-?tech|innovative) as (we|i) (get|go)\b"
+    r"|\b(i'?d|we'?d) (love|like) to (talk|say|comment) (about|on) [^.!?]{1,40}? but\b"
+)
+
+
+def dismisses(text: str) -> bool:
+    """The answer waves its question's subject away ("roads are fine for us, it's staff")."""
+    return bool(DISMISSING.search(_lowered(text)))
+
+
 # Unsure, then a guess: "not sure really, maybe supply chain work", "dunno, perhaps the new
 # estates". The guess is the answer (a hedged view), not a refusal; "not sure, maybe later",
 # "no idea, maybe ask someone else" or "hard to say, probably just the usual" still decline.
@@ -125,6 +146,8 @@ def turns_down(tagger: TrainedTagger, i: int, text: str, parts: dict) -> bool:
     gate, cut = parts["gate"], tagger.config.get("gate_threshold") or 0.0
     if gate is None or guesses(text):
         return False
+    if dismisses(text):
+        return True
     opened = gate[i] >= (cut or 0.5)
     # the gate saw a subject: the head must be sure the answer refuses
     if opened:

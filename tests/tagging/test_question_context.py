@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from bot.tagging.question_context import declines, guesses, may_decline, question_theme
+from bot.tagging.question_context import (
+    declines,
+    dismisses,
+    guesses,
+    may_decline,
+    question_theme,
+)
 
 
 @pytest.mark.parametrize(
@@ -201,3 +207,29 @@ def test_an_answer_kept_as_a_view_carries_the_need_it_states(trained_engine: obj
     assert alone.themes == []
     assert set(answer.themes) == {"high_performance_technology", "education_skills"}
     assert any(e.startswith("need: ") for e in answer.evidence["education_skills"])
+
+
+@pytest.mark.parametrize(
+    ("text", "waved_away"),
+    [
+        ("honestly roads are fine for us, it's staff. can't find an electrician", True),
+        ("that's as digital as we get. What actually matters is the 4G", True),
+        ("Honestly we're a bakery, space isn't our thing.", True),
+        ("i'd love to talk about the countryside but really our issue is the bank", True),
+        ("Broadband is fine but the trains to Marylebone are getting worse", True),
+        ("The A41 is fine until you hit Aylesbury", False),
+        ("We'd be fine if the road was fixed", False),
+        ("Skills are our biggest issue", False),
+    ],
+)
+def test_an_answer_that_waves_its_subject_away(text: str, waved_away: bool) -> None:
+    assert dismisses(text) is waved_away
+
+
+def test_a_subject_waved_away_is_no_prior(trained_engine: object) -> None:
+    """The question's theme comes only from the words once the answer waves it away; the
+    other subject stays."""
+    text = "honestly roads are fine for us, it's staff. can't find a qualified sparky"
+    answered = trained_engine.tag_many([text], ["seabed:infrastructure:views"])[0]
+    assert "infrastructure" not in answered.themes
+    assert "education_skills" in answered.themes

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.tagging.features import named_outright
-from bot.tagging.gazetteer import Hit
+from bot.tagging.features import named_in_a_sentence, named_outright
+from bot.tagging.gazetteer import Hit, gazetteer
 
 
 def hit(text: str, *themes: str) -> Hit:
@@ -56,3 +56,25 @@ def test_bare_subjects_are_tagged(trained_engine: object, text: str, theme: str)
 def test_bare_pleasantries_stay_untagged(trained_engine: object, text: str) -> None:
     [result] = trained_engine.tag_many([text])  # type: ignore[attr-defined]
     assert result.themes == []
+
+
+@pytest.mark.parametrize(
+    ("text", "themes"),
+    [
+        ("Silverstone. That's the answer to half your questions.", {"high_performance_technology"}),
+        ("Pinewood. Enough said.", {"creative_digital"}),
+        # a sentence that says more about the asset is the classifier's to read
+        ("Silverstone is great. We love it.", set()),
+        # a keyword or a town as a sentence is not an asset named alone
+        ("Roads. That's it.", set()),
+        ("Aylesbury. That's where we are.", set()),
+        ("Silverstone", set()),  # one sentence: named_outright's case
+    ],
+)
+def test_an_asset_that_is_a_sentence_of_its_own(text: str, themes: set[str]) -> None:
+    assert named_in_a_sentence(text, gazetteer().hits(text)) == themes
+
+
+def test_an_asset_sentence_is_tagged_in_a_longer_post(trained_engine: object) -> None:
+    result = trained_engine.tag_many(["@btvlep Westcott. That's all I'm saying #bucksLIS"])[0]
+    assert "space" in result.themes
