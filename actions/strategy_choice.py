@@ -28,6 +28,7 @@ from bot.consultation.boundaries import boundary_reply
 from bot.consultation.choice_view import ChoiceView, choice_and_view, view_beside_none
 from bot.consultation.choices import (
     dismisses_the_list,
+    none_after_asking,
     numbered_choice,
     outside_the_islands,
     refers_back,
@@ -125,7 +126,8 @@ def choose(
     if skipped(tracker, text) or means_none(text) or means_none(after_change_of_mind(text)):
         chosen: list[str] = []
         keep_view_beside_none(text, dispatcher, tracker)  # "none, but staff can't ..."
-    elif dismisses_the_list(text, KINDS[slot][1]):  # "the islands thing is daft"
+    elif dismisses_the_list(text, KINDS[slot][1]) or none_after_asking(text):
+        # "the islands thing is daft", "rockets and film studios? for a kennels? none"
         chosen = []
         keep_view_beside_none(text, dispatcher, tracker)
     else:

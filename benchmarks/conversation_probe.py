@@ -9,7 +9,8 @@ consultation officer expects to find in the database and in the replies.
 Without --rasa-url it starts `bucks-lis run` on free ports with a temporary SQLite database
 (needs `make train`; sets AA to AD: `_aa.yml` to `_ad.yml`, fourteenth session; AE and AF:
 `_ae.yml`, `_af.yml`, eighteenth; AG and AH: `_ag.yml`, `_ah.yml`, nineteenth; AI and AJ:
-`_ai.yml`, `_aj.yml`, twentieth; AK and AL: `_ak.yml`, `_al.yml`, twenty-first). The
+`_ai.yml`, `_aj.yml`, twentieth; AK and AL: `_ak.yml`, `_al.yml`, twenty-first; AM:
+`_am.yml`, twenty-second; AN: `_an.yml`, twenty-third). The
 conversations are in `benchmarks/data/conversation_probe.yml`,
 `conversation_probe_b.yml`, `_c.yml` to `_n.yml`, `_o.yml` to `_z.yml` (terse,
 chatty, typos, side questions, two views in one message, corrections, silence, data and
@@ -189,6 +190,7 @@ SETS = (
     DATA_DIR / "conversation_probe_ak.yml",
     DATA_DIR / "conversation_probe_al.yml",
     DATA_DIR / "conversation_probe_am.yml",
+    DATA_DIR / "conversation_probe_an.yml",
 )
 PROFILE = ("organisation", "sector", "size_band", "location", "role")
 

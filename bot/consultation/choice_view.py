@@ -137,9 +137,13 @@ class ChoiceView:
     view: str
 
     def answers(self, chosen: list[str]) -> str | None:
-        """The question the view is kept against: the first on the first theme it named
-        that was chosen ("skills and housing, ...": Education and skills)."""
-        first = next((t for t in self.themes if t in chosen), None)
+        """The question the view is kept against: the first on the theme the view itself
+        opens with ("housing, skills and infrastructure. skills cos no lad under 25 ...",
+        "Digital science and infrastructure. Mostly infrastructure, because ...": set AN
+        kept both against the first named), else on the first theme named that was chosen
+        ("skills and housing, ...": Education and skills)."""
+        opening = _lead(list(TOKEN.finditer(self.view)), self.view)[0]
+        first = next((t for t in [*opening, *self.themes] if t in chosen), None)
         return question_queue([first])[0] if first else None
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.consultation.questions import match_themes, named_themes
+from bot.consultation.questions import match_themes, means_none, named_themes
 from bot.consultation.replies import normalise, whole
 from bot.consultation.theme_words import everyday_words
 from bot.consultation.x_style import without_addressees
@@ -106,6 +106,15 @@ def turned_down(text: Any, among: tuple[str, ...] | list[str]) -> list[str]:
         if norm and (TURNED_DOWN.search(norm) or LEFT_OUT.match(norm)):
             down.update(named_themes(clause, among))
     return [t for t in among if t in down]
+
+
+def none_after_asking(text: Any) -> bool:
+    """Themes named only in questions back, then none: "rockets and film studios? for a
+    kennels? none, obviously" (set AN chose Creative and Space)."""
+    if not isinstance(text, str) or "?" not in text:
+        return False
+    tail = without_addressees(text).rsplit("?", 1)[1]
+    return bool(tail.strip()) and means_none(tail)
 
 
 # "honestly the islands thing is a daft metaphor, we're a builders merchant" (the twelfth

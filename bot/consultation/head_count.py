@@ -66,6 +66,8 @@ ADDED = re.compile(
     # "about twenty two drivers and three in the office" (set AM, by voice)
     r"|\band (\d+|[a-z]+) (more )?(in|on|at|running) the (office|shop|workshop|yard|warehouse|"
     r"kitchen|front|desk|admin|factory|depot)\b"
+    # "22 testers and 3 of us running it" (set AN): a trade's count, then the owners'
+    r"|\b\d+ [a-z]+s and (\d+|[a-z]+) (of us|directors|partners|managers|owners)\b"
 )
 # "twenty two", "forty-five" said or typed in words (set AM, by voice): one number
 TENS_AND_UNITS = re.compile(

@@ -67,6 +67,41 @@ PLACE_LABEL = re.compile(
 )
 
 
+# Two questions answered in one breath, each opened by its own words: "The upside is ...;
+# the downside is ..." at the opportunities question, "problem is ... what would help is
+# ..." at the barriers one (set AN kept each whole against the question asked). The message
+# must open with one and name another question with the other.
+SPOKEN_LABEL = re.compile(
+    r"(?:^|(?<=[.;,!?])|(?<=[.;,!?][ \t])|(?<=\band )|(?<=\bbut ))[ \t]*(?:the[ \t]+|our[ \t]+)?"
+    r"(?P<label>upside|up side|plus side|good news|opportunity|downside|down side|flip side|"
+    r"catch|bad news|problem|barrier|what would help|what'?d help|what we need)"
+    r"[ \t]+(?:is|would be)[ \t]+(?:that[ \t]+)?",
+    re.IGNORECASE,
+)
+SPOKEN_QUESTION = {
+    "upside": "opportunities",
+    "up side": "opportunities",
+    "plus side": "opportunities",
+    "good news": "opportunities",
+    "opportunity": "opportunities",
+    "downside": "barriers",
+    "down side": "barriers",
+    "flip side": "barriers",
+    "catch": "barriers",
+    "bad news": "barriers",
+    "problem": "barriers",
+    "barrier": "barriers",
+    "what would help": "help",
+    "what'd help": "help",
+    "whatd help": "help",
+    "what we need": "help",
+}
+
+
+def _spoken(match: re.Match[str]) -> str | None:
+    return SPOKEN_QUESTION.get(" ".join(match.group("label").lower().replace("’", "'").split()))
+
+
 def _question(label: str) -> str | None:
     low = label.lower()
     return next((q for stem, q in QUESTION_OF_LABEL.items() if low.startswith(stem)), None)
@@ -92,6 +127,7 @@ def labelled_answers(
         _parts(text, list(LABEL.finditer(text)), lambda m: _question(m.group("label"))),
         _parts(text, list(INLINE_LABEL.finditer(text)), lambda m: _question(m.group("label"))),
         _parts(text, list(PLACE_LABEL.finditer(text)), lambda m: _placed(m, order)),
+        _parts(text, list(SPOKEN_LABEL.finditer(text)), _spoken),
     ):
         if found:
             return found

@@ -103,11 +103,38 @@ def laughing_only(text: Any) -> bool:
     return bool(said) and LAUGHTER.fullmatch(said) is not None
 
 
+# "Hang on, I'm handing you over to Kerry who runs our installs, she'll answer this better
+# than me", "handing this to Dev our transport manager, he knows the electric side" (set AN
+# kept each as the answer): someone else will answer; what follows says who, not a view
+HANDING_OVER = re.compile(
+    r"^((hang on|hold on|one sec|one moment|wait|ok|okay|right|actually|sorry)\W+)*"
+    r"((i'?m|i am|i'?ll|i will|let me|going to|gonna|can i|i'?m going to)\s+)?"
+    r"(hand|handing|pass|passing|put|putting|give|giving|transfer|transferring|forward|"
+    r"forwarding)(\s+(you|this|this one|the phone|the laptop|my phone|the chat|the rest)"
+    r"(\s+(over|across|on|through))?|\s+(over|across))\s+to\s+"
+    r"(?!(the|our|local) (council|lep|government|universit|college|nhs|schools?)\b)"
+)
+HANDING_OVER_MAX_WORDS = 30
+
+
+def hands_over(text: Any) -> bool:
+    """Someone else will answer: a colleague takes over the chat."""
+    if not isinstance(text, str):
+        return False
+    said = normalise(without_addressees(text))
+    return len(said.split()) <= HANDING_OVER_MAX_WORDS and HANDING_OVER.match(said) is not None
+
+
 def holding(text: Any) -> bool:
     """The business is not answering yet ("hang on", "one sec", "erm", "...", a laugh,
-    or a greeting mid-question: "hello?"), so the question is asked again."""
+    a greeting mid-question: "hello?", or handing over to a colleague), so the question is
+    asked again."""
     return (
-        whole(HOLDING, text) or greeting_only(text) or punctuation_only(text) or laughing_only(text)
+        whole(HOLDING, text)
+        or greeting_only(text)
+        or punctuation_only(text)
+        or laughing_only(text)
+        or hands_over(text)
     )
 
 

@@ -190,7 +190,7 @@ def opens_with_question(text: str) -> bool:
 # answered rather than stored as a view ("so what's the Arc got to do with us?"). Only
 # words of the strategy itself: "why can't you fix the roads?" is a view.
 CONSULTATION_TERMS = re.compile(
-    r"\b(lis|local industrial strateg\w*|industrial strateg\w*|(the|this|your) strategy|"
+    r"\b(lis|local industrial strateg\w*|industrial strateg\w*|(the|this|your|another) strategy|"
     r"arc|ox ?cam|oxford cambridge|islands?|seabed|sea bed|seabed drivers?|lep|btvlep|"
     r"shared intelligence|consultation|survey|steering group|grand challenges?|themes?|"
     # "saw ur #bucksLIS post" between the hello and the yes (the fifteenth set kept it as a
@@ -200,8 +200,11 @@ CONSULTATION_TERMS = re.compile(
 
 
 def about_the_consultation(text: str) -> bool:
-    """The message mentions the strategy, the consultation or the bot ("you", "this")."""
-    return CONSULTATION_TERMS.search(normalise(text).replace("-", " ")) is not None
+    """The message mentions the strategy, the consultation or the bot ("you", "this"); the
+    @btvlep that opens every message to us on X is no mention (set AN: "@btvlep why does
+    every new grad vet want a city practice? ..." was answered as a question to us)."""
+    said = normalise(without_addressees(text)).replace("-", " ")
+    return CONSULTATION_TERMS.search(said) is not None
 
 
 # A question about the consultation, then a few words of context: "whats an island

@@ -47,7 +47,9 @@ NO_REPLY = re.compile(
     # "noo", "nahh", "nopee": a no typed with one key held (the fourteenth set)
     r"(((noo+|naa*hh+|nopee+)(?=[ ,]|$)|no|nah|nope|naw|na|n|negative|not really|"
     r"not for (me|us|now)|no thanks|no thank you|"
-    r"no ta|i'?m (good|ok|okay|alright)|we'?re (good|ok|okay|alright)|you'?re alright|"
+    r"no ta|i'?m (good|ok|okay|alright)|we'?re (good|ok|okay|alright)|"
+    # "nah ur alright" (set AN, on X): "you're alright" thumb-typed
+    r"(you'?re|your|ur|u r|youre) (alright|all right|ok|okay|good)|"
     r"not at the moment|not right now|not today|(i )?don'?t think so|definitely not|"
     r"(that'?s )?a negative|negative on that|"
     # "no grazie", "non merci", "nein danke" (set AH's bakery wrote in English and Italian)
