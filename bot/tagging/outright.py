@@ -60,12 +60,17 @@ def lift(
     def carry(j: int) -> None:
         scores[j] = max(scores[j], thresholds[j])
 
-    for theme_id in named_outright(parts["prepared"][i], parts["hits"][i]):
+    named = named_outright(parts["prepared"][i], parts["hits"][i])
+    for theme_id in named:
         carry(THEME_IDS.index(theme_id))
     for theme_id in named_in_a_sentence(parts["prepared"][i], parts["hits"][i]):
         carry(THEME_IDS.index(theme_id))
     asked = question_theme(question_key)
     if asked is not None and turns_down(tagger, i, text, parts):
+        asked = None
+    if asked == "digital_science" and named == {"infrastructure"}:
+        # "broadband" alone to the digital science question (set AN): GUIDE.md says
+        # broadband and mobile coverage are infrastructure, not digital science
         asked = None
     if asked is not None:
         carry(THEME_IDS.index(asked))

@@ -233,3 +233,13 @@ def test_a_subject_waved_away_is_no_prior(trained_engine: object) -> None:
     answered = trained_engine.tag_many([text], ["seabed:infrastructure:views"])[0]
     assert "infrastructure" not in answered.themes
     assert "education_skills" in answered.themes
+
+
+def test_broadband_alone_to_the_digital_question_is_infrastructure(trained_engine: object) -> None:
+    """GUIDE.md: broadband and mobile coverage are infrastructure, not digital science, so
+    the question's theme is no prior for a reply that only names them."""
+    got = trained_engine.tag_many(
+        ["broadband", "cyber security"], ["seabed:digital_science:views"] * 2
+    )
+    assert got[0].themes == ["infrastructure"]
+    assert "digital_science" in got[1].themes
