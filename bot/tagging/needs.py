@@ -205,7 +205,8 @@ _WANTING = (
 _PREMISES = from_word_starts(
     # "need somewhere bigger", "affordable units", "we've outgrown the unit" (not "need to",
     # "want in on", "a living laboratory")
-    rf"\b{_WANTING}\b(?!\s+(?:to|in)\b)(?:\s+[\w'-]+){{0,3}}?\s+(?<!living )"
+    # "Need: a proper unit" (unseen set X): a colon after the want
+    rf"\b{_WANTING}\b:?(?!\s+(?:to|in)\b)(?:\s+[\w'-]+){{0,3}}?\s+(?<!living )"
     rf"{_PREMISES_NOUN}\b{_NOT_PREMISES}"
     # "units to rent", "lab space is scarce", "the building's too small"
     rf"|\b{_PREMISES_NOUN}\b\s+(?:to rent|to let|to buy|are scarce|is scarce|shortage)"
@@ -229,6 +230,13 @@ _PREMISES = from_word_starts(
     r"(?:\w+\s+)?(?:stupid money|silly money|mad|crazy|a fortune|extortionate|too (?:much|high|"
     r"expensive)|expensive|ridiculous|daft|insane|through the roof|eye-watering)"
     r"|\b(?:no room to (?:grow|expand)|(?:somewhere|anywhere) (?:bigger|larger))\b"
+    # "nobody will give us a lease longer than 6 months", "the lease on our unit is up"
+    # (unseen set X; 59 of 66 labelled messages with a lease carry infrastructure, the
+    # others lease cars or homes): a lease is on premises; "we convert and lease them" (vans)
+    # is not
+    r"|\b(?:a|the|our|their|my|short|shorter|long|longer|flexible|new|commercial|"
+    r"[a-z]+-(?:year|month))\s+leases?\b"
+    r"(?!\s+(?:(?:electric|pool|company|hybrid)\s+){0,2}(?:cars?|vans?|vehicles?|fleet))"
     # "the council letting the empty shops to firms like us cheap" (12 of 12 agree)
     r"|\b(?:empty|vacant|disused|unused)\s+(?:shops?|units?|offices?|premises|buildings?|"
     r"warehouses?)\b"

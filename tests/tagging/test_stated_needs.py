@@ -291,3 +291,20 @@ def test_looking_for_a_letter_first_finds_the_same_phrases(name: str) -> None:
         assert (a and (a.start(), a.group(0))) == (b and (b.start(), b.group(0))), text
         found += a is not None
     assert found > 100
+
+
+@pytest.mark.parametrize(
+    ("text", "premises"),
+    [
+        ("nobody will give us a lease longer than 6 months", True),
+        ("the lease on our unit is up next year", True),
+        ("landlords all want ten-year leases", True),
+        ("Need: a proper unit and an investor", True),
+        # vehicles leased are not premises
+        ("we convert electric vans and lease them to couriers", False),
+        ("We lease electric pool cars for the sales team", False),
+        ("a lease car scheme for staff", False),
+    ],
+)
+def test_a_lease_is_on_premises_and_a_vehicle_lease_is_not(text: str, premises: bool) -> None:
+    assert ("infrastructure" in stated_needs([text])) is premises
