@@ -137,3 +137,17 @@ def test_the_mention_that_opens_an_x_message_is_no_question_to_us() -> None:
     assert not about_the_consultation(view)
     assert about_the_consultation("@btvlep what does the LEP do with this?")
     assert about_the_consultation("great, another strategy. what's this one for then")
+
+
+@pytest.mark.parametrize(
+    "text, held",
+    [
+        ("@btvlep hi again, sorry, got dragged onto a site visit. where were we?", True),
+        ("@btvlep back. sorry had a customer in", True),
+        ("got dragged into a meeting about the roads being closed", False),
+    ],
+)
+def test_a_return_on_x_is_no_answer(text: str, held: bool) -> None:
+    """Set W's return passed only while "@btvlep" made it a question to us: the mention is
+    no word of the reply."""
+    assert holding(text) is held

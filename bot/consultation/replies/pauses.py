@@ -48,6 +48,9 @@ GREETING = re.compile(
     r"(i )?(had to|needed to) (take|answer|deal with|see to|serve) (a|an|the|my|some)"
     r" (call|phone|customer|client|delivery|supplier|visitor|patient)|"
     r"(i )?was (away|on the phone|on a call|in a meeting)|"
+    # "hi again, sorry, got dragged onto a site visit. where were we?" (set W)
+    r"(i )?(got|was|been|just got) (dragged|pulled|called|roped) (onto|into|in to|to|away( to)?|"
+    r"out( to)?) (a|an|the|my|some) [a-z]+( [a-z]+)?|"
     # "back, sorry, school run", "back. sorry had a customer in" (set AM)
     r"(doing |did |on )?(the )?school run|"
     r"(i )?(had|got) (a |an |some )?(customers?|clients?|delivery|deliveries|visitors?|patients?)"
@@ -128,7 +131,9 @@ def hands_over(text: Any) -> bool:
 def holding(text: Any) -> bool:
     """The business is not answering yet ("hang on", "one sec", "erm", "...", a laugh,
     a greeting mid-question: "hello?", or handing over to a colleague), so the question is
-    asked again."""
+    asked again. The @btvlep that opens a message on X is no word of it."""
+    if isinstance(text, str):
+        text = without_addressees(text)
     return (
         whole(HOLDING, text)
         or greeting_only(text)
