@@ -325,9 +325,31 @@ RULES: dict[str, re.Pattern] = {
 }
 
 
+# "Lorry drivers. Can't get them. Anywhere." (unseen set X): the need names what it lacks
+# in the clause before, a few words alone; read as "can't get lorry drivers"
+_LACKS_THEM = re.compile(
+    r"^\W*(?:and\s+|but\s+)?(?:we\s+|i\s+)?(?:just\s+|still\s+|simply\s+)?"
+    r"(?P<verb>can'?t|cannot|can not|struggle to|never)\s+(?P<act>get|find|hire|recruit|keep)"
+    r"\s+(?:them|any|one|enough)\b",
+    re.IGNORECASE,
+)
+_NAMED_ALONE_MAX_WORDS = 3
+
+
+def _lacked_before(clauses: list[str]) -> list[str]:
+    """Each "can't get them" after a clause of a few words alone, with those words put in."""
+    out = []
+    for before, clause in zip(clauses, clauses[1:], strict=False):
+        match = _LACKS_THEM.match(clause)
+        named = before.strip(" .,;:!-")
+        if match and 0 < len(named.split()) <= _NAMED_ALONE_MAX_WORDS:
+            out.append(f"{match['verb']} {match['act']} {named}")
+    return out
+
+
 def stated_needs(clauses: list[str]) -> dict[str, str]:
     """Theme id -> the phrase that states the need, for each need a clause states outright."""
-    return first_statements(RULES, clauses)
+    return first_statements(RULES, [*clauses, *_lacked_before(clauses)])
 
 
 def first_statements(

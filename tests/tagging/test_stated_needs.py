@@ -308,3 +308,20 @@ def test_looking_for_a_letter_first_finds_the_same_phrases(name: str) -> None:
 )
 def test_a_lease_is_on_premises_and_a_vehicle_lease_is_not(text: str, premises: bool) -> None:
     assert ("infrastructure" in stated_needs([text])) is premises
+
+
+@pytest.mark.parametrize(
+    ("clauses", "found"),
+    [
+        (["Lorry drivers", "Can't get them. Anywhere"], {"education_skills"}),
+        (["Qualified electricians", "we just cant find any"], {"education_skills"}),
+        # what cannot be had is no worker
+        (["The trains", "Can't get them on time"], set()),
+        # the words before say more than what is lacked
+        (["We have plenty of work for drivers this year", "can't get them"], set()),
+    ],
+)
+def test_a_need_that_names_its_lack_in_the_clause_before(
+    clauses: list[str], found: set[str]
+) -> None:
+    assert set(stated_needs(clauses)) == found
