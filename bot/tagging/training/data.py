@@ -43,7 +43,7 @@ HELDOUT_MIXED_PATH = DATA_DIR / "heldout-mixed.jsonl"
 # C (2026-11-30, a third writer who saw neither train nor A/B) is split the way the issue's
 # hidden check was: messages that name their subject, indirect wording, mostly multi-theme.
 INDEPENDENT_PATHS = tuple(
-    DATA_DIR / f"independent-{name}.jsonl" for name in "abcdefghijklmnopqrtuvw"
+    DATA_DIR / f"independent-{name}.jsonl" for name in "abcdefghijklmnopqrtuvwx"
 )
 # Labelled checking sets shared by the team: never trained on (tests assert no overlap).
 SHARED_THEMES_DIR = PROJECT_ROOT.parent / "shared" / "themes"
