@@ -135,8 +135,16 @@ _HIRING = from_word_starts(
     r"nearby\s+|near here\s+|near us\s+)?(?:trains|teaches|"
     r"runs (?:a |any )?courses?)\b"
     # "a night class in welding at the UTC", "short courses at the college" (21 of 21 agree)
-    r"|\b(?:night|evening|weekend|short|day|part-time|block[- ]release)\s+(?:class|classes|"
-    r"course|courses)\b|\b(?-i:UTCs?)\b"
+    # "evening sound courses that we could host" (set AN; 7 of 7 agree with a word between)
+    r"|\b(?:night|evening|weekend|short|day|part-time|block[- ]release)\s+(?:[\w-]+\s+)?"
+    r"(?:class|classes|course|courses)\b|\b(?-i:UTCs?)\b"
+    # "there isn't a trained dubbing mixer for miles" (set AN; 3 of 3 agree), "nobody local
+    # who can wrap vinyl" (only with the place: "nobody can afford to rent" is no skill)
+    r"|\b(?:isn'?t|aren'?t|is no|are no|there'?s no|not a single)\s+(?:a\s+|any\s+|one\s+)?"
+    r"(?:trained|qualified|skilled|certified|experienced)\s+[\w-]+"
+    r"|\b(?:nobody|no one|no-one)\s+(?:local|locally|round here|around here|nearby|near here|"
+    r"near us|in the county)\s+(?:who|that)\s+(?:can|could|knows?)\b"
+    r"(?!\s+(?:tell|advise|explain|help|point|answer|sign|approve|talk|introduce)\b)"
     # "a loom-making module at the college in aylesbury" (set AI), "an HNC with the uni"
     # (24 of 24 agree)
     r"|\b(?:modules?|courses?|qualifications?|diplomas?|apprenticeships?|hncs?|t[- ]levels?)\s+"

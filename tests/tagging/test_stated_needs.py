@@ -325,3 +325,18 @@ def test_a_need_that_names_its_lack_in_the_clause_before(
     clauses: list[str], found: set[str]
 ) -> None:
     assert set(stated_needs(clauses)) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "skills"),
+    [
+        ("there's nobody local who can wrap vinyl to a film-set finish", True),
+        ("there isn't a trained dubbing mixer for miles", True),
+        ("the film school running evening sound courses that we could host", True),
+        # advice is not a hire, and being unable to afford is no skill
+        ("there's no one locally who can advise us on export controls", False),
+        ("nobody can afford to rent here", False),
+    ],
+)
+def test_skills_lacking_said_in_other_words(text: str, skills: bool) -> None:
+    assert ("education_skills" in stated_needs([text])) is skills
