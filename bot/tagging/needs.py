@@ -238,6 +238,11 @@ _PREMISES = from_word_starts(
     r"(?:\w+\s+)?(?:stupid money|silly money|mad|crazy|a fortune|extortionate|too (?:much|high|"
     r"expensive)|expensive|ridiculous|daft|insane|through the roof|eye-watering)"
     r"|\b(?:no room to (?:grow|expand)|(?:somewhere|anywhere) (?:bigger|larger))\b"
+    # "where would we even put a second foam-cutting machine in this workshop?" (set AN),
+    # "nowhere to put another machine" (9 of 9 labelled messages agree)
+    r"|\b(?:where (?:would|could|do|can|will) (?:we|i) (?:even )?|nowhere to |no room to |"
+    r"no space to )(?:put|fit|house|store|install) (?:a|an|another|more|any|second|third|"
+    r"extra|bigger|new)\b"
     # "nobody will give us a lease longer than 6 months", "the lease on our unit is up"
     # (unseen set X; 59 of 66 labelled messages with a lease carry infrastructure, the
     # others lease cars or homes): a lease is on premises; "we convert and lease them" (vans)

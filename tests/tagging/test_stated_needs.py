@@ -340,3 +340,15 @@ def test_a_need_that_names_its_lack_in_the_clause_before(
 )
 def test_skills_lacking_said_in_other_words(text: str, skills: bool) -> None:
     assert ("education_skills" in stated_needs([text])) is skills
+
+
+@pytest.mark.parametrize(
+    ("text", "premises"),
+    [
+        ("And where would we even put a second foam-cutting machine in this workshop?", True),
+        ("we've got nowhere to put another press", True),
+        ("where do we put the bins on collection day?", False),
+    ],
+)
+def test_no_room_for_another_machine_is_premises(text: str, premises: bool) -> None:
+    assert ("infrastructure" in stated_needs([text])) is premises
