@@ -103,8 +103,8 @@ _WIDER: dict[str, str] = {
     "environment_quality_of_life": (
         "open space, parks, wildlife, trees, river, rivers, canal, air pollution, carbon, "
         "decarbonisation, net-zero, carbon neutral, climate change, energy efficiency, heat "
-        "pump, solar power, solar farm, renewables, wind turbine, wind farm, flooding, flood, "
-        "floods, flood risk, clean growth, green economy, green jobs, retrofit, insulation, "
+        "pump, solar power, solar farm, renewables, wind turbine, wind farm, flood risk, "
+        "flood plain, floodplain, clean growth, green economy, green jobs, retrofit, insulation, "
         "circular economy, single-use, place to live, lifestyle, mental health, afford to live, "
         "living costs, house price, market towns, landscape"
     ),
