@@ -333,6 +333,8 @@ def test_a_need_that_names_its_lack_in_the_clause_before(
         ("there's nobody local who can wrap vinyl to a film-set finish", True),
         ("there isn't a trained dubbing mixer for miles", True),
         ("the film school running evening sound courses that we could host", True),
+        ("new drivers wait 4 months for a PCV test", True),
+        ("We design the lidar mounts that go on self-driving test cars.", False),
         # advice is not a hire, and being unable to afford is no skill
         ("there's no one locally who can advise us on export controls", False),
         ("nobody can afford to rent here", False),
