@@ -70,22 +70,44 @@ def test_two_short_questions_read_as_faq_are_answered_not_kept(domain: dict[str,
 
 
 def test_an_island_changed_mid_way_moves_to_its_questions(database_url: str) -> None:
+    """The new island's questions take the old one's place; with the islands still to come,
+    in the strategy's order, as a first choice is asked (set AM)."""
     service.record_consent("m-switch", "rest", True)
-    text = "actually can I do medtech instead? space isn't really us"
-    pending = [f"{SPACE}:barriers", f"{SPACE}:help", "island:creative_digital:opportunities"]
-    result, replies = _answer("m-switch", text, pending, ["creative_digital", "space"])
+    text = "actually can I do medtech instead? motorsport isn't really us"
+    hpt = "island:high_performance_technology"
+    pending = [f"{hpt}:barriers", f"{hpt}:help", f"{SPACE}:opportunities"]
+    result, replies = _answer("m-switch", text, pending, ["high_performance_technology", "space"])
     assert result == {
-        "islands": ["creative_digital", "medical_technologies"],
+        "islands": ["space", "medical_technologies"],
         "pending_questions": [
             f"{MED}:opportunities",
             f"{MED}:barriers",
             f"{MED}:help",
-            "island:creative_digital:opportunities",
+            f"{SPACE}:opportunities",
         ],
         "island_answer": None,
     }
     assert replies == [message("chosen", names="Medical technologies")]
     assert service.recorded_answers("m-switch") == []  # the request is not an answer
+
+
+def test_a_driver_swapped_is_asked_in_the_strategys_order(database_url: str) -> None:
+    """Set AM: "actually swap digital for infrastructure" at the digital science question,
+    skills still to come: skills next, then infrastructure (the strategy's order)."""
+    service.record_consent("m-swap", "rest", True)
+    text = "@btvlep actually swap digital for infrastructure"
+    pending = ["seabed:digital_science:views", "seabed:education_skills:views"]
+    slots = {"seabed": ["digital_science", "education_skills"], "pending_questions": pending}
+    tracker = make_tracker("m-swap", text, "inform", slots=slots, active_loop="strategy_form")
+    result = ValidateStrategyForm().validate_seabed_answer(
+        text, CollectingDispatcher(), tracker, {}
+    )
+    assert result["pending_questions"] == [
+        "seabed:education_skills:views",
+        "seabed:infrastructure:views",
+    ]
+    assert result["seabed"] == ["education_skills", "infrastructure"]
+    assert service.recorded_answers("m-swap") == []
 
 
 def test_bullets_over_lines_are_one_answer(database_url: str) -> None:
