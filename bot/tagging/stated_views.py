@@ -164,11 +164,21 @@ _CLEAN_VEHICLE = (
     r"(?:[\w-]+\s+)?(?:tippers?|lorr(?:y|ies)|trucks?|hgvs?|vans?|bus(?:es)?|coach(?:es)?|drays?|"
     r"fleets?|cars?|vehicles?|cabs?|taxis?|tractors?|motorbikes?|scooters?|pods?|shuttles?)\b"
 )
+# "parking on the high street is £4 an hour so clients go to Watford", "nowhere to park"
+# (set T lost it on a retrain): parking said to cost too much or be missing is a transport
+# link's failing (19 of 19 labelled messages agree)
+_PARKING = (
+    r"\b(?:parking|car parks?)\b[^.;!?]{0,30}\b(?:is|are|costs?|charges?|fees?)\b[^.;!?]{0,20}"
+    r"(?:£|\bnightmare|\bexpensive|\bdear|\bimpossible|\bnon-?existent|\bawful|\bterrible|"
+    r"\bjoke|\bridiculous|\bextortionate|\bdaylight robbery|\bsilly|\bmad|\bcrazy)"
+    r"|\b(?:no|nowhere to|lack of|not enough|can'?t find)\s+(?:\w+\s+)?(?:parking|car park)"
+    r"|\bnowhere to park\b"
+)
 RULES: dict[str, re.Pattern] = {
     "intelligent_mobility": re.compile(_CLEAN_VEHICLE, re.IGNORECASE),
     "intelligent_public_services": _PUBLIC_BUYER,
     "infrastructure": re.compile(
-        rf"{_LINK_TO_FIX.pattern}|{_UTILITIES}|{_CUT_OFF}|{_CONGESTION}", re.IGNORECASE
+        rf"{_LINK_TO_FIX.pattern}|{_UTILITIES}|{_CUT_OFF}|{_CONGESTION}|{_PARKING}", re.IGNORECASE
     ),
     "environment_quality_of_life": re.compile(f"{_AFFORDABILITY}|{_CLEAN_GROWTH}", re.IGNORECASE),
 }

@@ -141,3 +141,28 @@ def test_a_view_stated_outright_stands_past_the_gate_but_a_question_does_not(
     assert congestion.themes == ["infrastructure"]
     assert any(e.startswith("view: ") for e in congestion.evidence["infrastructure"])
     assert question.themes == []
+
+
+@pytest.mark.parametrize(
+    ("text", "link"),
+    [
+        ("parking on the high street is £4 an hour so clients go to Watford instead", True),
+        ("there's nowhere to park for customers", True),
+        ("the car park is a nightmare on market day", True),
+        ("we have plenty of parking at the unit", False),
+    ],
+)
+def test_parking_dear_or_missing_is_infrastructure(text: str, link: bool) -> None:
+    assert ("infrastructure" in stated_views([text])) is link
+
+
+@pytest.mark.parametrize(
+    ("text", "mobility"),
+    [
+        ("We'd buy electric tippers tomorrow if anyone could prove the range", True),
+        ("a hydrogen bus trial on the Aylesbury routes", True),
+        ("our vans are all diesel", False),
+    ],
+)
+def test_an_electric_or_driverless_vehicle_is_mobility(text: str, mobility: bool) -> None:
+    assert ("intelligent_mobility" in stated_views([text])) is mobility
