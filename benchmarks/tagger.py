@@ -10,7 +10,7 @@ its latency are measured in the same run as the served model's, the engines taki
 25 messages (`--turn`), so the machine's load hits both alike.
 
 Prints, for every checking set (`data.checking_sets()`: the shared dev sets, our held-out
-sets and the independent sets) and the unseen checks (`data.unseen_sets()`: S, V),
+sets and the independent sets) and the unseen checks (`data.unseen_sets()`: S, Y),
 macro-F1, exact match, multi-theme recall and no-theme accuracy, beside the reference
 engine and the keyword list on the same messages; the cross-validated score from training
 (models/tagger/meta.json); throughput in one process (batches of 64); single-message

@@ -50,7 +50,7 @@ def test_heldout_set_is_separate_and_big_enough(path) -> None:  # noqa: ANN001
 
 
 def test_unseen_checks_stay_apart_from_training_and_checking_sets() -> None:
-    """S and W (benchmarks/data) are only scored: nothing trained or checked on is near them,
+    """S and Y (benchmarks/data) are only scored: nothing trained or checked on is near them,
     the answer head's training answers included."""
     from bot.tagging.training.answers import load_answers
 

@@ -104,7 +104,7 @@ UNSEEN_PATHS = tuple(sorted((PROJECT_ROOT / "benchmarks" / "data").glob("tagger_
 
 
 def unseen_sets() -> dict[str, Path]:
-    """The unseen checks by name ("unseen_s", "unseen_w")."""
+    """The unseen checks by name ("unseen_s", "unseen_y")."""
     return {p.stem.replace("tagger_", ""): p for p in UNSEEN_PATHS}
 
 
