@@ -1,13 +1,13 @@
 """Business profile: a form where every question can be skipped. This module reads the
-answers; `actions/profile_ask.py` asks the questions."""
+answers; `actions/profile_ask.py` asks the questions and `actions/profile_save.py` files the
+profile once it is done."""
 
 from __future__ import annotations
 
 from contextlib import suppress
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk import FormValidationAction, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import (
@@ -32,14 +32,12 @@ from bot.consultation.numbered_profile import numbered_profile
 from bot.consultation.pointers import media_only
 from bot.consultation.profile import (
     answer_before_change,
-    corrected_name,
     corrected_sector,
     corrected_size_band,
     head_count_given,
     name_and_trade,
     only_where,
     place_in_sentence,
-    renamed_after_answer,
     role_given,
     size_band_for,
     tidy_profile_answer,
@@ -62,8 +60,10 @@ from bot.consultation.profile_checks import (
 from bot.consultation.profile_fixes import (
     beside_the_fixes,
     corrected_location,
+    corrected_name,
     fixes_reply,
     profile_fixes,
+    renamed_after_answer,
 )
 from bot.consultation.questions import PROFILE_SLOTS, message
 from bot.consultation.remarks import remark_reply
@@ -388,35 +388,3 @@ class ValidateProfileForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
         return self._clean("role", value, tracker, dispatcher)
-
-
-class ActionSaveProfile(Action):
-    def name(self) -> str:
-        return "action_save_profile"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[dict[str, Any]]:
-        fields = {}
-        for slot in PROFILE_SLOTS:
-            value = tracker.get_slot(slot)
-            fields[slot] = None if value in (None, SKIPPED) else value
-        service.save_profile(tracker.sender_id, channel(tracker), **fields)
-        # stopped half-way ("stop" at a profile question): "carry on" at the islands
-        # question then goes back to the first unanswered one (rule in digressions.yml)
-        stopped = any(tracker.get_slot(slot) is None for slot in PROFILE_SLOTS)
-        return [SlotSet("stage", "strategy"), SlotSet("profile_stopped", stopped)]
-
-
-class ActionResumeProfile(Action):
-    """ "Carry on" after stopping half-way through the profile: back to its first
-    unanswered question (the profile form asks it), then on to the strategy as before."""
-
-    def name(self) -> str:
-        return "action_resume_profile"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[dict[str, Any]]:
-        dispatcher.utter_message(text=message("carry_on"))
-        return [SlotSet("stage", "profile"), SlotSet("profile_stopped", False)]

@@ -8,7 +8,6 @@ buttons offer; anything not understood is kept as typed. No Rasa imports.
 
 from __future__ import annotations
 
-import difflib
 import re
 
 from bot.consultation.head_count import _NUMBER, CORRECTION_CUE, JUST_ME
@@ -86,60 +85,6 @@ def answer_before_change(text: str) -> str | None:
     head = re.sub(r"(?i)\b(and|also|oh|but|plus)[\s,]*$", "", head.strip()).strip(" ,.;:!-")
     words = head.split()
     return head if 0 < len(words) <= ANSWER_BEFORE_MAX_WORDS else None
-
-
-# "sorry it's Chiltern Cycles, with an s", "typo, should be Hale Leys Print": the name
-# given just before, corrected at the next question (the ninth set kept the typo)
-NAME_CORRECTION = re.compile(
-    r"^\W*((sorry|oops|whoops|soz|actually|correction|typo|my bad|wait|no)\W+)+"
-    r"((it'?s|its|it is|the name is|name is|that should (be|say|read)|should (be|say|read)|"
-    r"should have (been|said)|i meant)\s+)?(?P<name>[^,.;!]+?)\s*"
-    r"([,.;!(-].*|\s+(not|with|without|no)\b.*)?$",
-    re.IGNORECASE,
-)
-NAME_LIKENESS = 0.75
-
-
-def corrected_name(text: str, name: str | None) -> str | None:
-    """The organisation's name as corrected ("sorry it's Chiltern Cycles, with an s" ->
-    "Chiltern Cycles" after "Chiltern Cycle"), or None: only a name close to the one given
-    counts, so "sorry, we're a bike shop" is the sector."""
-    match = NAME_CORRECTION.match(text.strip())
-    if not match or not name:
-        return None
-    fixed = match.group("name").strip()
-    if fixed.lower() == name.lower():
-        return None
-    likeness = difflib.SequenceMatcher(None, fixed.lower(), name.lower()).ratio()
-    return fixed if likeness >= NAME_LIKENESS else None
-
-
-# "16. oh and the name's Ouse Valley Finishing, not Coatings, we rebranded" (set AM, at the
-# head count): an answer, then the name put right with the part withdrawn named
-RENAMED_AFTER = re.compile(
-    r"^(?P<head>.*?)[\s,.;:!-]*\b(?:(?:oh|and|also|btw|plus|ps)\W+)*(?:the|our)\s+"
-    r"(?:(?:company|business|firm)\s+)?name(?:'s|\s+is)\s+(?:now\s+|actually\s+)?"
-    r"(?P<name>[^,.;!]+?)\s*,?\s+not\s+(?P<old>[^,.;!]+?)\s*(?:[,.;!(-].*)?$",
-    re.IGNORECASE,
-)
-
-
-def renamed_after_answer(text: str, name: str | None) -> tuple[str, str] | None:
-    """(the new name, the answer before it) when a message answers and then puts the name
-    on record right, naming what it withdraws ("not Coatings", a part of the name on
-    record, or a name like it); None otherwise, so "the name's on the van, not the shop"
-    is no rename."""
-    match = RENAMED_AFTER.match(text.strip())
-    if not match or not name:
-        return None
-    new, old = match.group("name").strip(), match.group("old").strip().lower()
-    on_record = name.lower()
-    withdrawn = re.search(rf"\b{re.escape(old)}\b", on_record) is not None or (
-        difflib.SequenceMatcher(None, old, on_record).ratio() >= NAME_LIKENESS
-    )
-    if not withdrawn or new.lower() == on_record:
-        return None
-    return new, match.group("head").strip(" ,.;:!-")
 
 
 # Lead-ins people type before the answer itself, per profile question.

@@ -12,6 +12,7 @@ still a view (the caller keeps it too). No Rasa imports.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -22,9 +23,63 @@ from bot.consultation.head_count import (
     corrected_size_band,
     size_band_for,
 )
-from bot.consultation.profile import corrected_name, corrected_sector
+from bot.consultation.profile import corrected_sector
 from bot.consultation.profile_checks import sector_instead
 from bot.consultation.questions import message
+
+# "sorry it's Chiltern Cycles, with an s", "typo, should be Hale Leys Print": the name
+# given just before, corrected at the next question (the ninth set kept the typo)
+NAME_CORRECTION = re.compile(
+    r"^\W*((sorry|oops|whoops|soz|actually|correction|typo|my bad|wait|no)\W+)+"
+    r"((it'?s|its|it is|the name is|name is|that should (be|say|read)|should (be|say|read)|"
+    r"should have (been|said)|i meant)\s+)?(?P<name>[^,.;!]+?)\s*"
+    r"([,.;!(-].*|\s+(not|with|without|no)\b.*)?$",
+    re.IGNORECASE,
+)
+NAME_LIKENESS = 0.75
+
+
+def corrected_name(text: str, name: str | None) -> str | None:
+    """The organisation's name as corrected ("sorry it's Chiltern Cycles, with an s" ->
+    "Chiltern Cycles" after "Chiltern Cycle"), or None: only a name close to the one given
+    counts, so "sorry, we're a bike shop" is the sector."""
+    match = NAME_CORRECTION.match(text.strip())
+    if not match or not name:
+        return None
+    fixed = match.group("name").strip()
+    if fixed.lower() == name.lower():
+        return None
+    likeness = difflib.SequenceMatcher(None, fixed.lower(), name.lower()).ratio()
+    return fixed if likeness >= NAME_LIKENESS else None
+
+
+# "16. oh and the name's Ouse Valley Finishing, not Coatings, we rebranded" (set AM, at the
+# head count): an answer, then the name put right with the part withdrawn named
+RENAMED_AFTER = re.compile(
+    r"^(?P<head>.*?)[\s,.;:!-]*\b(?:(?:oh|and|also|btw|plus|ps)\W+)*(?:the|our)\s+"
+    r"(?:(?:company|business|firm)\s+)?name(?:'s|\s+is)\s+(?:now\s+|actually\s+)?"
+    r"(?P<name>[^,.;!]+?)\s*,?\s+not\s+(?P<old>[^,.;!]+?)\s*(?:[,.;!(-].*)?$",
+    re.IGNORECASE,
+)
+
+
+def renamed_after_answer(text: str, name: str | None) -> tuple[str, str] | None:
+    """(the new name, the answer before it) when a message answers and then puts the name
+    on record right, naming what it withdraws ("not Coatings", a part of the name on
+    record, or a name like it); None otherwise, so "the name's on the van, not the shop"
+    is no rename."""
+    match = RENAMED_AFTER.match(text.strip())
+    if not match or not name:
+        return None
+    new, old = match.group("name").strip(), match.group("old").strip().lower()
+    on_record = name.lower()
+    withdrawn = re.search(rf"\b{re.escape(old)}\b", on_record) is not None or (
+        difflib.SequenceMatcher(None, old, on_record).ratio() >= NAME_LIKENESS
+    )
+    if not withdrawn or new.lower() == on_record:
+        return None
+    return new, match.group("head").strip(" ,.;:!-")
+
 
 # A place as typed: up to four words or a postcode ("Wendover", "High Wycombe", "HP19",
 # "HP19 8AB"), never running on into "not ..."

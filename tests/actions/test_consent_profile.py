@@ -9,8 +9,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
 from actions.consent import ActionRecordConsent
-from actions.profile import ActionSaveProfile, ValidateProfileForm
+from actions.profile import ValidateProfileForm
 from actions.profile_ask import ActionAskSizeBand
+from actions.profile_save import ActionSaveProfile
 from bot.consultation import service
 from bot.consultation.questions import SKIPPED
 from bot.storage.db import session_scope

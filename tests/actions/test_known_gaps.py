@@ -15,7 +15,7 @@ from sqlalchemy import select
 from actions.close import ValidateContactForm
 from actions.consultation import ValidateStrategyForm
 from actions.fallback import ActionFallback
-from actions.profile import ActionResumeProfile, ActionSaveProfile
+from actions.profile_save import ActionResumeProfile, ActionSaveProfile
 from bot.consultation import service
 from bot.consultation.questions import SKIPPED, message
 from bot.storage.db import session_scope

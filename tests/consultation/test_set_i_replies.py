@@ -17,7 +17,8 @@ from bot.consultation.asides import (
 )
 from bot.consultation.email_text import find_email
 from bot.consultation.labelled import labelled_answers
-from bot.consultation.profile import corrected_name, size_band_for, tidy_profile_answer
+from bot.consultation.profile import size_band_for, tidy_profile_answer
+from bot.consultation.profile_fixes import corrected_name
 from bot.consultation.replies import (
     acknowledgement_only,
     corrects_last_answer,
