@@ -41,7 +41,7 @@ from actions.strategy_state import (
 )
 from bot.consultation import service
 from bot.consultation.afterthoughts import revise_earlier_answer
-from bot.consultation.amendments import ADDED, CORRECTED, amend_answer
+from bot.consultation.amendments import ADDED, CORRECTED, REWORDED, amend_answer
 from bot.consultation.asides import (
     answered,
     continues_answer,
@@ -322,18 +322,17 @@ class ValidateStrategyForm(FormValidationAction):
 
     @staticmethod
     def _drop_last_bit(previous: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
-        """Keep the last answer without its last part; False when it has one part only
-        (then the whole of it is taken back, as "scratch that" does)."""
+        """Reword the last answer to itself without its last part (tagged again, audited, in
+        its place); False when it has one part only (then the whole of it is taken back, as
+        "scratch that" does)."""
         answers = service.recorded_answers(tracker.sender_id)
         if not answers or answers[-1].question_key != previous:
             return False
         kept = without_last_bit(answers[-1].text)
-        if kept is None:
+        if kept is None or not amend_answer(
+            tracker.sender_id, answers[-1].response_id, kept, REWORDED
+        ):
             return False
-        withdraw_answer(tracker.sender_id, previous)
-        service.record_answer(
-            tracker.sender_id, channel(tracker), kept, previous, question(previous).text
-        )
         dispatcher.utter_message(text=message("last_bit_taken_out"))
         return True
 

@@ -211,3 +211,23 @@ def test_who_reads_it_naming_the_council_is_told_who_reads_it(domain: dict[str, 
     dispatcher = CollectingDispatcher()
     run(ActionAnswerQuestion().run(dispatcher, tracker, domain))
     assert texts(dispatcher) == ["utter_faq/data_privacy"]
+
+
+def test_the_last_bit_taken_out_rewords_the_answer_in_its_place(database_url: str) -> None:
+    """Set AM: "scratch that last bit, ..." at the next question keeps the last answer, in
+    its place, without its last part; the pending question is asked again."""
+    service.record_consent("m-lastbit", "rest", True)
+    barriers = "island:creative_digital:barriers"
+    said = "The vans sit on the M40 every morning, and we can't get insurance for kit"
+    service.record_answer("m-lastbit", "rest", said, barriers, "What barriers?")
+    [before] = service.recorded_answers("m-lastbit")
+    text = "scratch that last bit, the insurance is our problem not yours"
+    slots = {"islands": ["creative_digital"], "pending_questions": ["island:creative_digital:help"]}
+    tracker = make_tracker("m-lastbit", text, "inform", slots=slots, active_loop="strategy_form")
+    dispatcher = CollectingDispatcher()
+    result = ValidateStrategyForm().validate_island_answer(text, dispatcher, tracker, {})
+    assert result == {"island_answer": None}
+    [after] = service.recorded_answers("m-lastbit")
+    assert after.response_id == before.response_id
+    assert after.text == "The vans sit on the M40 every morning"
+    assert texts(dispatcher) == [message("last_bit_taken_out")]
