@@ -37,7 +37,7 @@ from bot.tagging.incidental_infrastructure import only_incidental, only_premises
 from bot.tagging.needs import stated_needs
 from bot.tagging.programmes import named_plans, named_programmes
 from bot.tagging.public_buying import only_public_buying
-from bot.tagging.question_context import question_theme, turns_down
+from bot.tagging.question_context import named_across_the_boundary, question_theme, turns_down
 from bot.tagging.stated_views import stated_views
 
 if TYPE_CHECKING:
@@ -66,11 +66,9 @@ def lift(
     for theme_id in named_in_a_sentence(parts["prepared"][i], parts["hits"][i]):
         carry(THEME_IDS.index(theme_id))
     asked = question_theme(question_key)
-    if asked is not None and turns_down(tagger, i, text, parts):
-        asked = None
-    if asked == "digital_science" and named == {"infrastructure"}:
-        # "broadband" alone to the digital science question (set AN): GUIDE.md says
-        # broadband and mobile coverage are infrastructure, not digital science
+    if asked is not None and (
+        named_across_the_boundary(asked, named) or turns_down(tagger, i, text, parts)
+    ):
         asked = None
     if asked is not None:
         carry(THEME_IDS.index(asked))

@@ -79,6 +79,19 @@ def dismisses(text: str) -> bool:
     return bool(DISMISSING.search(_lowered(text)))
 
 
+# GUIDE.md's boundaries between a question's theme and a subject named instead of it:
+# "Broadband and mobile coverage are infrastructure, not digital_science". A bare reply
+# ("broadband", set AN) to that question names only the other side, so no prior.
+ACROSS_THE_BOUNDARY: dict[str, frozenset[str]] = {
+    "digital_science": frozenset({"infrastructure"}),
+}
+
+
+def named_across_the_boundary(asked: str, named: set[str]) -> bool:
+    """A bare reply names only themes GUIDE.md keeps apart from the question's."""
+    return bool(named) and named <= ACROSS_THE_BOUNDARY.get(asked, frozenset())
+
+
 # Unsure, then a guess: "not sure really, maybe supply chain work", "dunno, perhaps the new
 # estates". The guess is the answer (a hedged view), not a refusal; "not sure, maybe later",
 # "no idea, maybe ask someone else" or "hard to say, probably just the usual" still decline.
