@@ -229,20 +229,18 @@ class ValidateProfileForm(FormValidationAction):
                 return {**self._clean(slot, head, tracker, dispatcher), "sector": sector}
             return {slot: None, "sector": sector}
         name = tracker.get_slot("organisation")
-        fixed = corrected_name(as_text(value), name) if slot != "organisation" else None
-        if fixed and dispatcher is not None and name != SKIPPED:
-            # "sorry it's Chiltern Cycles, with an s" at the next question: the name changes
-            service.save_profile(tracker.sender_id, channel(tracker), organisation=fixed)
-            dispatcher.utter_message(text=message("organisation_corrected", name=fixed))
-            return {slot: None, "organisation": fixed}
-        renamed = (
-            renamed_after_answer(without_addressees(as_text(value)), name)
-            if slot != "organisation" and name != SKIPPED
-            else None
-        )
+        renamed = None
+        if slot != "organisation" and name != SKIPPED:
+            fixed = corrected_name(as_text(value), name)
+            renamed = (
+                (fixed, "")
+                if fixed
+                else renamed_after_answer(without_addressees(as_text(value)), name)
+            )
         if renamed and dispatcher is not None:
-            # "16. oh and the name's Ouse Valley Finishing, not Coatings" (set AM): the name
-            # changes and the answer before it is kept (or the question asked again)
+            # "sorry it's Chiltern Cycles, with an s" at the next question, or "16. oh and the
+            # name's Ouse Valley Finishing, not Coatings" after its answer (set AM): the name
+            # changes; an answer before it is kept, else the question is asked again
             fixed, head = renamed
             service.save_profile(tracker.sender_id, channel(tracker), organisation=fixed)
             dispatcher.utter_message(text=message("organisation_corrected", name=fixed))

@@ -39,6 +39,11 @@ NAME_CORRECTION = re.compile(
 NAME_LIKENESS = 0.75
 
 
+def _alike(said: str, name: str) -> bool:
+    """Close enough to the name on record to be taken for it, lower case."""
+    return difflib.SequenceMatcher(None, said, name).ratio() >= NAME_LIKENESS
+
+
 def corrected_name(text: str, name: str | None) -> str | None:
     """The organisation's name as corrected ("sorry it's Chiltern Cycles, with an s" ->
     "Chiltern Cycles" after "Chiltern Cycle"), or None: only a name close to the one given
@@ -49,8 +54,7 @@ def corrected_name(text: str, name: str | None) -> str | None:
     fixed = match.group("name").strip()
     if fixed.lower() == name.lower():
         return None
-    likeness = difflib.SequenceMatcher(None, fixed.lower(), name.lower()).ratio()
-    return fixed if likeness >= NAME_LIKENESS else None
+    return fixed if _alike(fixed.lower(), name.lower()) else None
 
 
 # "16. oh and the name's Ouse Valley Finishing, not Coatings, we rebranded" (set AM, at the
@@ -73,9 +77,7 @@ def renamed_after_answer(text: str, name: str | None) -> tuple[str, str] | None:
         return None
     new, old = match.group("name").strip(), match.group("old").strip().lower()
     on_record = name.lower()
-    withdrawn = re.search(rf"\b{re.escape(old)}\b", on_record) is not None or (
-        difflib.SequenceMatcher(None, old, on_record).ratio() >= NAME_LIKENESS
-    )
+    withdrawn = re.search(rf"\b{re.escape(old)}\b", on_record) is not None or _alike(old, on_record)
     if not withdrawn or new.lower() == on_record:
         return None
     return new, match.group("head").strip(" ,.;:!-")
