@@ -77,8 +77,10 @@ _HIRING = from_word_starts(
     r"|\b(?:staffing|recruitment|recrui?ting(?:\s+[\w'-]+){0,3}|hiring(?:\s+[\w'-]+){0,3})\s+"
     r"(?:is|has been|was|are)\s+(?:already\s+)?(?:a nightmare|impossible|hard|difficult|"
     r"a struggle|a problem|an issue|the (?:real|big|biggest|main) (?:problem|issue)|tough)"
-    # "finding mechanics who understand electric trucks", "if we can find the roofers"
-    r"|\b(?:finding|if we can (?:find|get|recruit|hire)|trouble (?:finding|recruiting))\s+"
+    # "finding mechanics who understand electric trucks", "if we can find the roofers", "we
+    # could double in size if we could find laminators" (set Y; 7 of 7 with "could" agree)
+    r"|\b(?:finding|if we (?:can|could) (?:find|get|recruit|hire)|trouble (?:finding|recruiting))"
+    r"\s+"
     r"(?:the\s+|enough\s+|any\s+)?(?:"
     + _AMOUNT
     + r"\s+)*(?:[\w'-]+\s+){0,2}?(?:"
@@ -177,6 +179,9 @@ _HIRING = from_word_starts(
     # over sixty and nobody's coming up behind them", "the average age of our drivers is 54"
     r"|\b(?:nobody|no one|no-one)(?:'s| is| are)?\s+coming\s+(?:up\s+|through\s+)?"
     r"(?:behind|after|through)\b"
+    # "no youngsters coming through", "no young people want to do it" (set Y; 3 of 3 agree)
+    r"|\bno\s+(?:youngsters|young (?:people|ones|lads|uns)|school leavers)\s+"
+    r"(?:are\s+|is\s+)?(?:coming|wanting|want|interested)\b"
     r"|\b(?:both|all|are all|all of them|most are|are both)\s+(?:\w+\s+)?(?:near|nearing|"
     r"close to|approaching)\s+retire\w*"
     r"|\b(?:over|past)\s+(?:sixty|fifty-five|60|55|65)\s+and\s+(?:retiring|about to retire|"

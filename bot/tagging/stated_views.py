@@ -119,6 +119,10 @@ _CONGESTION = (
     r"(?:from\s+\w+(?:\s+\w+)?\s+to\b|to get (?:from|to|into|across)\b|"
     r"to (?:drive|travel|get) (?:to|from|into|across)\b)"
     r"|\bwith (?:two|three|four|\d) changes\b"
+    # a road and the queue on it: "I'm on the A41, in a queue, going nowhere", "the A413 is
+    # already at a standstill" (set Y; 5 of 5 labelled messages agree)
+    r"|\b(?:a\d{2,4}|m\d{1,2}|roads?|bypass|junctions?(?!\s+box))\b[^.;!?]{0,25}?"
+    r"\b(?:in (?:a |the )?queue|going nowhere|not moving|(?:at )?a standstill)\b"
 )
 # Housing affordability for the people a firm employs is a quality-of-life view (GUIDE.md:
 # "housing affordability as a draw or barrier for staff"): "can't afford to live here",

@@ -334,6 +334,11 @@ def test_a_need_that_names_its_lack_in_the_clause_before(
         ("there isn't a trained dubbing mixer for miles", True),
         ("the film school running evening sound courses that we could host", True),
         ("new drivers wait 4 months for a PCV test", True),
+        ("We could double in size if we could find laminators.", True),
+        ("our drivers' average age is 58, no youngsters coming through", True),
+        # what could be had is no worker, and young customers are not staff
+        ("We'd expand if we could get a loan and a bigger unit", False),
+        ("no young people come to the high street any more", False),
         ("We design the lidar mounts that go on self-driving test cars.", False),
         # advice is not a hire, and being unable to afford is no skill
         ("there's no one locally who can advise us on export controls", False),

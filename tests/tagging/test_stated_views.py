@@ -31,6 +31,7 @@ from tests.tagging.conftest import training_agreement
         # congestion said plainly
         ("the A355 is a car park from half seven", "infrastructure"),
         ("the ring road was at a standstill again", "infrastructure"),
+        ("Mate, I'm on the A41, in a queue, going nowhere.", "infrastructure"),
         # power is a utility: GUIDE.md files it under infrastructure
         ("we had four power cuts in a month and lost a whole batch", "infrastructure"),
         ("the grid operator says there's no capacity until 2031", "infrastructure"),
@@ -97,6 +98,7 @@ def test_a_view_said_outright_carries_its_theme(text: str, theme: str) -> None:
         "we spent two hours on the phone to the bank",  # a wait, not a journey
         "our software predicts which roads will flood",  # a product, not a flooded road
         "we fix power tools for the trade",
+        "our junction boxes sit in a queue for the test rig",  # a queue, but not on a road
     ],
 )
 def test_no_view_is_read_into_other_words(text: str) -> None:
