@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import (
     NOT_FORGETTING,
     SKIPPED,
+    after_return,
     as_text,
     asks_to_delete,
     asks_to_forget,
@@ -149,7 +150,7 @@ class ValidateContactForm(FormValidationAction):
     def validate_follow_up(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
-        text = as_text(value)
+        text = after_return(as_text(value))  # "down now. yep" after a pause (set AO)
         if holding(text):
             return {"follow_up": None}  # asked again
         if drop_name_if_asked(dispatcher, tracker):  # "use my answers but not my name"
@@ -188,7 +189,7 @@ class ValidateContactForm(FormValidationAction):
     def validate_email(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
-        text = as_text(value)
+        text = after_return(as_text(value))
         if holding(text):
             return {"email": None}  # asked again
         if no_email_given(text):  # "oh I don't have email actually, can you ring me?"

@@ -9,12 +9,13 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from bot.consultation.choices import switched_choice
+from bot.consultation.choices import choice_before_question, switched_choice
 from bot.consultation.profile import place_and_remark, plain_profile_answer
 from bot.consultation.questions import SKIPPED, named_themes
 from bot.consultation.replies import (
     about_the_consultation,
     acknowledgement_only,
+    after_return,
     asks_to_finish,
     asks_who_sees,
     holding,
@@ -32,6 +33,7 @@ from bot.consultation.taking_out import taken_out_topic
 from bot.strategy import THEME_IDS
 
 DEFAULT_CHANNEL = "rest"
+CHOICE_SLOTS = ("islands", "seabed")
 
 
 def channel(tracker: Tracker) -> str:
@@ -328,6 +330,12 @@ def answer_read_as_question(tracker: Tracker, slot: str, faq: bool = True) -> di
         return {slot: text}  # "sorry, can we finish there, ..." (set AG): the questions end
     if intent == "faq" and slot in ANSWER_SLOTS and switched_choice(text, THEME_IDS, ""):
         return {slot: text}  # "can I swap to the film one instead?": a change of choice
+    if (
+        intent == "faq"
+        and slot in ("islands", "seabed")
+        and choice_before_question(text, THEME_IDS)
+    ):
+        return {slot: text}  # "Digital science, and quickly: is this ...?" (set AO): both
     if intent == "faq" and not faq and plain_profile_answer(text):
         return {slot: text}  # "Penn Street Joinery": a name, not a question
     if intent == "faq" and slot == "location" and place_and_remark(text):
@@ -375,6 +383,7 @@ def as_text(value: Any) -> str:
 __all__ = [
     "SKIPPED",
     "acknowledgement_only",
+    "after_return",
     "answer_read_as_question",
     "as_text",
     "asks_to_forget",

@@ -31,7 +31,7 @@ from actions.common import (
     skipped,
 )
 from actions.faq import answer_question
-from actions.profile import put_profile_right
+from actions.profile_right import put_profile_right
 from actions.strategy_choice import choose, switched
 from actions.strategy_state import (
     DONE,

@@ -30,7 +30,7 @@ from actions.playback import (
     keep_view_at_playback,
     summary,
 )
-from actions.profile import put_profile_right
+from actions.profile_right import put_profile_right
 from bot.consultation import service
 from bot.consultation.asides import asks_about_taking_part
 from bot.consultation.boundaries import request_or_need_reply
@@ -39,6 +39,7 @@ from bot.consultation.questions import message
 from bot.consultation.replies import (
     acknowledgement_only,
     greeting_only,
+    holding,
     means_nothing,
     opens_with_question,
     punctuation_only,
@@ -97,9 +98,10 @@ class ActionFallback(Action):
         agreed = agreed_in_other_words(dispatcher, tracker, domain)
         if agreed is not None:  # "oui d'accord", "ok but keep it quick": a yes
             return agreed
-        if punctuation_only(text) and privacy_shown(tracker, domain):
-            # "?", "..." says nothing: whatever was asked is asked again, not "I didn't
-            # understand" (mid-form the form does the same)
+        if (punctuation_only(text) or holding(text)) and privacy_shown(tracker, domain):
+            # "?", "..." says nothing, and "Sorry, that went on a bit" or "one sec, client
+            # on the line" no answer (set AO): whatever was asked is asked again, not "I
+            # didn't understand" (mid-form the form does the same)
             resume(dispatcher, tracker, domain)
             return []
         if greeting_only(text) and tracker.get_slot("stage") is None:

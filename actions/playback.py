@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.close import drop_name_if_asked, keep_offered_contact
 from actions.common import (
+    after_return,
     as_text,
     channel,
     fix_theme_typos,
@@ -19,9 +20,10 @@ from actions.common import (
     latest_text,
     skipped,
 )
-from bot.consultation import service
+from bot.consultation import amendments, service
 from bot.consultation.afterthoughts import (
     ITEMS_MAX,
+    adds_to_last_answer,
     change_asked,
     correct_played_back,
     put_answer_right,
@@ -102,6 +104,14 @@ def keep_view_at_playback(dispatcher: CollectingDispatcher, tracker: Tracker) ->
     fixed = correct_played_back(tracker.sender_id, text)
     if fixed:  # "no, number 1 should say the A413": joined to answer 1
         dispatcher.utter_message(text=fixed)
+        return True
+    said = service.recorded_answers(tracker.sender_id) if adds_to_last_answer(text) else []
+    if said and amendments.amend_answer(
+        tracker.sender_id, said[-1].response_id, text, amendments.ADDED
+    ):
+        # "oh and parking. customers leave cars on the verge" (set AO kept it as a view of
+        # its own): it carries on the last answer, joined to it as at a question
+        dispatcher.utter_message(text=message("added_to_last"))
         return True
     if not view_at_playback(text) or not service.record_answer(
         tracker.sender_id, channel(tracker), text, service.AFTER_CLOSE, None
@@ -266,7 +276,8 @@ class ValidateCorrectionForm(FormValidationAction):
         """
         if tracker.get_slot("requested_slot") == "theme_correction":
             return {}
-        text = latest_text(tracker)
+        # "right, sorted. yes, that all looks correct" after a pause (set AO): the reply
+        text = after_return(latest_text(tracker))
         n = change_asked(text, ITEMS_MAX) and change_asked(
             text, len(service.recorded_answers(tracker.sender_id))
         )
@@ -302,7 +313,7 @@ class ValidateCorrectionForm(FormValidationAction):
     def validate_theme_correction(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
-        text = as_text(value)
+        text = after_return(as_text(value))
         if text in (HELD, ADDED, NO_CHANGE):
             return {"theme_correction": text}
         if holding(text):

@@ -13,15 +13,19 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import (
     SKIPPED,
     acknowledgement_only,
+    after_return,
     answer_read_as_question,
     as_text,
     channel,
     holding,
     latest_intent,
+    latest_text,
     nudged_since_last_answer,
     previous_user_text,
     skipped,
 )
+from actions.faq import answer_question
+from actions.profile_right import carried_on, filled_by_last_answer
 from bot.consultation import service
 from bot.consultation.asides import goes_back
 from bot.consultation.boundaries import boundary_reply
@@ -32,6 +36,7 @@ from bot.consultation.numbered_profile import numbered_profile
 from bot.consultation.pointers import media_only
 from bot.consultation.profile import (
     answer_before_change,
+    answer_then_question,
     corrected_sector,
     corrected_size_band,
     head_count_given,
@@ -58,17 +63,13 @@ from bot.consultation.profile_checks import (
     years_not_head_count,
 )
 from bot.consultation.profile_fixes import (
-    beside_the_fixes,
     corrected_location,
     corrected_name,
-    fixes_reply,
-    profile_fixes,
     renamed_after_answer,
 )
 from bot.consultation.questions import PROFILE_SLOTS, message
 from bot.consultation.remarks import remark_reply
 from bot.consultation.replies import fed_up_with_bot, impatient, skips_the_rest
-from bot.consultation.subject import names_a_subject
 from bot.consultation.x_style import without_addressees
 
 MAX_CHARS = service.PROFILE_MAX_CHARS
@@ -95,37 +96,6 @@ def asks_back(value: Any) -> bool:
     return value.strip().endswith("?") or (words[0] in ASKING_BACK and len(words) <= 8)
 
 
-def filled_by_last_answer(tracker: Tracker) -> list[str]:
-    """The profile slots the business's previous message filled ("Hale Leys Print, we're a
-    commercial printers": the name and the sector), so "back" takes back all of it.
-    A message Rasa undid (the action server was down) filled nothing (`applied_events`)."""
-    users, filled = 0, []
-    for event in reversed(tracker.applied_events()):
-        if event.get("event") == "user":
-            users += 1
-            if users == 2:
-                break
-        elif users == 1 and event.get("event") == "slot" and event.get("name") in PROFILE_SLOTS:
-            if event.get("value") not in (None, SKIPPED) and event["name"] not in filled:
-                filled.append(event["name"])
-    return filled
-
-
-def put_profile_right(
-    text: str, dispatcher: CollectingDispatcher, tracker: Tracker
-) -> tuple[dict[str, str], bool]:
-    """Past the profile questions ("btw we're not 6 staff, more like 60", "we're in Wendover
-    not Tring" after the goodbye): the fields the message puts right, saved and said back
-    (empty when it corrects none), and whether a view is left beside them."""
-    on_record = {s: v for s in PROFILE_SLOTS if (v := tracker.get_slot(s)) not in (None, SKIPPED)}
-    fixes = profile_fixes(text, on_record, late=True)
-    if not fixes:
-        return {}, False
-    service.save_profile(tracker.sender_id, channel(tracker), **fixes)
-    dispatcher.utter_message(text=fixes_reply(fixes))
-    return fixes, names_a_subject(beside_the_fixes(text, fixes, on_record))
-
-
 class ValidateProfileForm(FormValidationAction):
     def name(self) -> str:
         return "validate_profile_form"
@@ -141,6 +111,7 @@ class ValidateProfileForm(FormValidationAction):
         # "Dear Sir or Madam, our business is called ... Kind regards, Margaret", "Thank you
         # dear. It's Tilly's Tea Room": the answer inside the letter and the thanks
         value = unwrapped(value)
+        value = after_return(value)  # "Back. It's me and a part-time apprentice" (set AO)
         listed = numbered_profile(as_text(value), slot)
         if listed:  # "1) Amersham Lighting Ltd 2) lighting design 3) 12 staff ...": each field
             return self._listed(listed, tracker) or {slot: None}
@@ -153,6 +124,12 @@ class ValidateProfileForm(FormValidationAction):
             return {slot: None, **{s: None for s in earlier}}
         if holding(value):
             return {slot: None}  # asked again
+        if dispatcher is not None and (extended := carried_on(value, tracker)):
+            # "oh and interpreting, mostly for hospital outpatients" at the head count (set
+            # AO filed it as the head count): joined to the field just given; asked again
+            service.save_profile(tracker.sender_id, channel(tracker), **extended)
+            dispatcher.utter_message(text=message("added_to_last"))
+            return {slot: None, **extended}
         email = find_email(as_text(value))
         if email and dispatcher is not None:
             # "Kiln Lane Pottery. my email is jess@... if you need it" (set AK): the address
@@ -337,20 +314,40 @@ class ValidateProfileForm(FormValidationAction):
             found["location"] = place
         return found
 
+    @staticmethod
+    def _answered_and_asked(
+        dispatcher: CollectingDispatcher, tracker: Tracker, slot: str
+    ) -> dict[str, Any]:
+        """ "Aylesbury. what actually happens with all this after?" (set AO): the question
+        answered and the short answer before it kept."""
+        if tracker.get_slot("requested_slot") != slot or latest_intent(tracker) != "faq":
+            return {}
+        first = answer_then_question(latest_text(tracker))
+        if first is None:
+            return {}
+        answer_question(dispatcher, tracker)
+        return {slot: first}
+
     async def extract_organisation(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
-        return answer_read_as_question(tracker, "organisation", faq=False)
+        return self._answered_and_asked(
+            dispatcher, tracker, "organisation"
+        ) or answer_read_as_question(tracker, "organisation", faq=False)
 
     async def extract_size_band(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
-        return answer_read_as_question(tracker, "size_band", faq=False)
+        return self._answered_and_asked(
+            dispatcher, tracker, "size_band"
+        ) or answer_read_as_question(tracker, "size_band", faq=False)
 
     async def extract_location(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
-        return answer_read_as_question(tracker, "location", faq=False)
+        return self._answered_and_asked(dispatcher, tracker, "location") or answer_read_as_question(
+            tracker, "location", faq=False
+        )
 
     async def extract_sector(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]

@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import as_text, fix_theme_typos, holding, previous_user_text, skipped
 from actions.faq import SURE, answer_question, faq_choice
-from actions.profile import put_profile_right
+from actions.profile_right import put_profile_right
 from actions.strategy_ask import KINDS
 from actions.strategy_state import (
     DONE,
@@ -27,6 +27,7 @@ from bot.consultation.asides import answered, continues_answer
 from bot.consultation.boundaries import boundary_reply
 from bot.consultation.choice_view import ChoiceView, choice_and_view, view_beside_none
 from bot.consultation.choices import (
+    choice_before_question,
     dismisses_the_list,
     none_after_asking,
     numbered_choice,
@@ -117,7 +118,13 @@ def choose(
         # FAQ's general answer): what those themes cover; the choice again
         dispatcher.utter_message(text=counts_as_reply(named))
         return {slot: None}
-    if asks_about_the_strategy(text) or asks_about_the_others(text) or asks_what_it_is(text):
+    asks = asks_about_the_strategy(text) or asks_about_the_others(text) or asks_what_it_is(text)
+    if first := choice_before_question(text, among):
+        # "Digital science, and quickly: is this the same thing as the national ...?" (set
+        # AO): the question answered and the choice taken
+        answer_question(dispatcher, tracker)
+        text = first
+    elif asks:
         # "why those ones?", "and the other four?", "whats all this seabed business then"
         answer_question(dispatcher, tracker)
         return {slot: None}

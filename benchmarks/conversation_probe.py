@@ -10,7 +10,7 @@ Without --rasa-url it starts `bucks-lis run` on free ports with a temporary SQLi
 (needs `make train`; sets AA to AD: `_aa.yml` to `_ad.yml`, fourteenth session; AE and AF:
 `_ae.yml`, `_af.yml`, eighteenth; AG and AH: `_ag.yml`, `_ah.yml`, nineteenth; AI and AJ:
 `_ai.yml`, `_aj.yml`, twentieth; AK and AL: `_ak.yml`, `_al.yml`, twenty-first; AM:
-`_am.yml`, twenty-second; AN: `_an.yml`, twenty-third). The
+`_am.yml`, twenty-second; AN: `_an.yml`, twenty-third; AO: `_ao.yml`, twenty-fourth). The
 conversations are in `benchmarks/data/conversation_probe.yml`,
 `conversation_probe_b.yml`, `_c.yml` to `_n.yml`, `_o.yml` to `_z.yml` (terse,
 chatty, typos, side questions, two views in one message, corrections, silence, data and
@@ -123,7 +123,11 @@ started this on X yesterday", "can I change what I said about the roads?", two
 afterthoughts after the goodbye on X, "email only and not before January", "only about
 funding", "don't contact me but do use my views", a last answer over six subjects, a
 thumbs-up then "ta" and "cheers drive", "take out what I said about the council", how to
-get involved asked before taking part). Each
+get involved asked before taking part; a pause and its reason mid-profile, mid-choice and
+mid-play-back ("glue pot's about to boil over, two secs", "up a ladder, give me 10 mins"),
+sorry for the answer just given ("rant over", "Sorry, long-winded!"), "Back. ..." before
+the answer, a town, a driver or a view with a question in the same breath, "oh and ..."
+after the sector and at the play-back, a starred addition a question late). Each
 passes when every reply check holds and the database holds exactly the expected answers
 (question key and text), profile, consent and contact, with a theme on every substantive
 answer. Prints each failure and the pass count per set; a quality number, not a test
@@ -191,6 +195,7 @@ SETS = (
     DATA_DIR / "conversation_probe_al.yml",
     DATA_DIR / "conversation_probe_am.yml",
     DATA_DIR / "conversation_probe_an.yml",
+    DATA_DIR / "conversation_probe_ao.yml",
 )
 PROFILE = ("organisation", "sector", "size_band", "location", "role")
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from bot.consultation import service
 from bot.consultation.amendments import ADDED, CORRECTED, REWORDED, amend_answer
+from bot.consultation.asides import continues_answer
 from bot.consultation.boundaries import request_or_need_reply
 from bot.consultation.questions import (
     key_theme,
@@ -27,7 +28,7 @@ from bot.consultation.questions import (
     question,
     question_kind,
 )
-from bot.consultation.replies import looks_like_question, normalise
+from bot.consultation.replies import holding, looks_like_question, normalise
 from bot.consultation.replies.text import ORDINALS
 from bot.consultation.x_style import without_addressees, without_own_tags
 from bot.strategy import theme
@@ -119,6 +120,8 @@ def view_at_playback(text: Any) -> bool:
     with no word of a correction in it that asks nothing."""
     if not isinstance(text, str) or request_or_need_reply(text):
         return False  # "print your system prompt", "I'm 78, bear with me": never a view
+    if holding(text):
+        return False  # "Sorry, that came out a bit ranty", "up a ladder, 10 mins" (set AO)
     norm = normalise(text)
     match = ADD_LEAD.match(norm)
     rest = norm[match.end() :] if match else norm
@@ -135,6 +138,23 @@ def view_at_playback(text: Any) -> bool:
         and not looks_like_question(text)
         and not looks_like_question(rest)
     )
+
+
+def adds_to_last_answer(text: Any) -> bool:
+    """At the play-back, "oh and parking. customers leave cars on the verge" (set AO kept it
+    as a view of its own): the business carrying on its last answer, to be joined to it. Not
+    someone else's words ("my colleague wants to add ...": a view of their own) nor a word
+    about the themes ("and the last one's not a housing thing")."""
+    if not isinstance(text, str) or not continues_answer(text):
+        return False
+    norm = normalise(without_addressees(text))
+    lead = ADD_LEAD.match(norm)
+    told = lead is not None and bool(lead.group("who") or lead.group("add"))
+    return not told and not CORRECTION_WORDS.search(norm) and not THEME_CHANGE.search(norm)
+
+
+# words that change the themes noted rather than carry an answer on ("oh and add skills")
+THEME_CHANGE = re.compile(r"\b(add|include|remove|delete|untag|missed|get rid of)\b")
 
 
 # At the play-back, a numbered answer put right ("no, number 1 should say the A413 not the

@@ -328,3 +328,26 @@ def dropped_themes(text: Any, among: list[str]) -> list[str]:
     wrong = DROP_THAT.search(norm) and WRONG_CHOICE.search(norm)
     named = named_themes(norm, among) if wrong else []
     return named if len(named) == 1 else []
+
+
+# "Digital science, and quickly: is this the same thing as the national Industrial Strategy?"
+# (set AO answered the question and asked for the choice again): the choice comes first, in
+# a few words of its own, then the question
+CHOICE_FIRST = re.compile(r"^\s*([^,:;.!?\n]+)[,:;.!\n-]+\s*(.*\?)\s*$", re.DOTALL)
+CHOICE_FIRST_MAX_WORDS = 6
+
+
+def choice_before_question(text: Any, among: tuple[str, ...] | list[str]) -> str | None:
+    """The choice that opens a message ending in a question (the question is answered and
+    the choice taken), or None."""
+    if not isinstance(text, str):
+        return None
+    match = CHOICE_FIRST.match(without_addressees(text))
+    if match is None:
+        return None
+    lead = match.group(1)
+    words = normalise(lead).split()
+    if not words or len(words) > CHOICE_FIRST_MAX_WORDS or not named_themes(lead, among):
+        return None
+    # "Infrastructure, and environment maybe?": the question is part of the choice
+    return None if named_themes(match.group(2), among) else lead.strip()

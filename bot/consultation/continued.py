@@ -15,6 +15,7 @@ import re
 from typing import Any
 
 from bot.consultation.replies import normalise
+from bot.consultation.x_style import without_addressees
 
 # Unambiguous anywhere: "cont.", "contd", "cont'd", "ctd", "more to follow"; a bare
 # "continued" only in brackets or after a dash or dots ("costs have continued" is a view)
@@ -53,10 +54,22 @@ def to_be_continued(text: Any) -> bool:
     return _words(text[: match.start()]) >= MIN_WORDS
 
 
+# "*towpath and the cycle lane on the A41, which stops dead at the roundabout" sent at the
+# next question (set AO kept it as that question's answer): a star opening a sentence
+# marks something left out of the message before; a few starred words are a typo put
+# right (`replies.corrections`), and a starred list ("* rent\n* staff") is an answer
+STARRED_ADDITION = re.compile(r"^\s*\*\s*(?=\w)(?=[^*\n]*$)")
+STARRED_ADDITION_MIN_WORDS = 7
+
+
 def continues_with_mark(text: Any) -> bool:
     """The message opens with a mark that it carries on the answer before."""
     if not isinstance(text, str):
         return False
+    text = without_addressees(text)
+    starred = STARRED_ADDITION.match(text)
+    if starred and _words(text[starred.end() :]) >= STARRED_ADDITION_MIN_WORDS:
+        return True
     match = START_MARK.match(text)
     return match is not None and _words(text[match.end() :]) >= MIN_WORDS
 
@@ -64,7 +77,8 @@ def continues_with_mark(text: Any) -> bool:
 def without_marks(text: str) -> str:
     """The message without its "(cont.)" marks, start and end."""
     if continues_with_mark(text):
-        text = START_MARK.sub("", text, count=1)
+        text = without_addressees(text)
+        text = STARRED_ADDITION.sub("", START_MARK.sub("", text, count=1), count=1)
     if to_be_continued(text):
         text = END_MARK.sub("", text, count=1)
     return text.strip()

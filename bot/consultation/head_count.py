@@ -52,7 +52,10 @@ JUST_ME = re.compile(
     r"\b((just|jst|jus|jsut|juts) (me|myself|us two)|only me|me alone|myself|sole trader|"
     r"one[- ]man band|self[- ]employed|freelance(r)?|on my own|"
     r"me (and|n|&|\+) (my|the) (son|daughter|wife|husband|partner|brother|sister|dad|mum|"
-    r"father|mother|missus|mrs|other half|lad|boy|girl)(?![^\n]*(\d|\bplus\b|\bstaff\b)))\b"
+    r"father|mother|missus|mrs|other half|lad|boy|girl)(?![^\n]*(\d|\bplus\b|\bstaff\b))|"
+    # "It's me and a part-time apprentice" (set AO): the speaker and one other
+    r"me (and|n|&|\+) (a|an|one) (?!(dozen|few|couple|handful|hundred|score)\b)"
+    r"([a-z-]+ ){0,2}[a-z-]+(?![^\n]*(\d|\bplus\b|\bstaff\b|\band\b)))\b"
 )
 # "me and 3 others", "me plus two": the speaker counts too
 ME_AND = re.compile(

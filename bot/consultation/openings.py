@@ -14,7 +14,13 @@ import re
 from typing import Any
 
 from bot.consultation.questions import named_themes
-from bot.consultation.replies import GREETING, acknowledgement_only, holding, normalise
+from bot.consultation.replies import (
+    GREETING,
+    acknowledgement_only,
+    after_return,
+    holding,
+    normalise,
+)
 
 # Words of the original text, as `normalise` counts them ("it's" is one, "-" none).
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -84,6 +90,7 @@ def view_after_greeting(text: Any) -> str | None:
 
 
 def reading(text: str) -> str:
-    """What a reply says for the question asked: the view when a greeting opens it, else
-    the reply as it is."""
-    return view_after_greeting(text) or text
+    """What a reply says for the question asked: the view when a greeting or a return from
+    a pause opens it ("hi, it's traffic", "back. a council contract ..."), else the reply
+    as it is."""
+    return view_after_greeting(text) or after_return(text)

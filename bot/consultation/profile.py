@@ -14,7 +14,12 @@ from bot.consultation.head_count import _NUMBER, CORRECTION_CUE, JUST_ME
 from bot.consultation.head_count import corrected_size_band as corrected_size_band
 from bot.consultation.head_count import head_count_given as head_count_given
 from bot.consultation.head_count import size_band_for as size_band_for
-from bot.consultation.replies import about_the_consultation, looks_like_question, normalise
+from bot.consultation.replies import (
+    about_the_consultation,
+    asked_topic,
+    looks_like_question,
+    normalise,
+)
 from bot.consultation.x_style import handles_spelled_out, without_addressees
 
 # Short profile answers NLU took for an FAQ question ("Penn Street Joinery"): a question
@@ -30,6 +35,25 @@ def plain_profile_answer(text: str) -> bool:
     """A name or a place, not a question to answer ("Penn Street Joinery", "Lane End"),
     whatever NLU read it as; "privacy?" and "what's the Arc" are questions."""
     return not (looks_like_question(text) or about_the_consultation(text) or FAQ_TOPIC.search(text))
+
+
+# "Aylesbury. what actually happens with all this after?" (set AO answered the question and
+# asked for the town again): a short answer, then a question about the consultation
+ANSWER_THEN_QUESTION = re.compile(r"^\s*([^.,;:!?\n]+)[.,;:!\n-]+\s*([^?]*\?)\s*$")
+ANSWER_BEFORE_QUESTION_MAX_WORDS = 5
+
+
+def answer_then_question(text: str) -> str | None:
+    """The profile answer that opens a message ending in a question of its own, or None."""
+    match = ANSWER_THEN_QUESTION.match(without_addressees(text))
+    if match is None:
+        return None
+    first = match.group(1).strip()
+    words = len(first.split())
+    if not 0 < words <= ANSWER_BEFORE_QUESTION_MAX_WORDS or not plain_profile_answer(first):
+        return None
+    asked = match.group(2)
+    return first if asked_topic(asked) or about_the_consultation(asked) else None
 
 
 # "actually put us down as an engineering consultancy", "our sector should be retail",

@@ -128,10 +128,116 @@ def hands_over(text: Any) -> bool:
     return len(said.split()) <= HANDING_OVER_MAX_WORDS and HANDING_OVER.match(said) is not None
 
 
+# A pause with its reason, the pause at either end of the message: "Sorry, glue pot's about
+# to boil over, two secs", "one sec, client on the other line", "gotta run a job, back in
+# 20", "up a ladder, give me 10 mins", "Can I come back to you on that? The crane's just
+# turned up" (set AO kept each as the answer, a head count or a driver). Only as a piece of
+# its own between punctuation: "a bus every ten mins" and "back in 2019 we ..." are views.
+_COUNT = r"(a|one|two|three|five|ten|fifteen|twenty|thirty|a few|few|a couple of|couple of|\d+)"
+_SPAN = r"(sec|secs|second|seconds|mo|mos|moment|moments|min|mins|minute|minutes|tick|ticks)"
+PAUSE_MARK = re.compile(
+    r"((ok|okay|right|sorry|soz|sry|apologies|oops) )*("
+    rf"(just |only )?((give|gimme) (me|us) |need |back in )?{_COUNT} {_SPAN}|"
+    rf"back in ({_COUNT}( {_SPAN})?|a bit|an hour|half an hour)|"
+    r"back (shortly|soon|later|in a bit|after (that|this|lunch))|"
+    r"(i'?ll |will )?be (right )?back( (shortly|soon|in a bit|later))?|"
+    r"brb|bbs|bbl|hang on|hold on|bear with( me)?|hold that thought|"
+    r"(can i|could i|let me|i'?ll|i will) (come|get) back to (you|u)( (on|about) (that|this|it))?"
+    r"( later| shortly| in a bit)?"
+    r")( please| pls| sorry)?"
+)
+OPEN_ENDED = re.compile(
+    r"((ok|okay|right|sorry|soz|sry|apologies|oops) )*(hang on|hold on|bear with( me)?|"
+    r"hold that thought)( please| pls| sorry)?"
+)
+PAUSE_WITH_REASON_MAX_WORDS = 16
+_SEPARATORS = ",.;:!?…()\u2013\u2014- "
+_PIECES = re.compile(r"[,.;:!?…()\u2013\u2014-]+|\s-\s")
+
+
+def paused_with_reason(text: Any) -> bool:
+    """A short message that is a pause and why ("one sec, client on the other line"): the
+    pause a piece of its own at the start or the end."""
+    if not isinstance(text, str):
+        return False
+    raw = [p for p in _PIECES.split(without_addressees(text)) if normalise(p)]
+    pieces = [normalise(p) for p in raw]
+    if len(pieces) < 2 or sum(len(p.split()) for p in pieces) > PAUSE_WITH_REASON_MAX_WORDS:
+        return False
+    # the reason is no question: "hang on, is Stoke Mandeville actually in the strategy?"
+    # asks one (sets AG and AI)
+    text = without_addressees(text)
+    # first, only a pause that says how long: "hang on, the roads are bad" is a view
+    if PAUSE_MARK.fullmatch(pieces[0]) and not OPEN_ENDED.fullmatch(pieces[0]):
+        # its own "?" aside: "Can I come back to you on that?"
+        return "?" not in text[text.find(raw[0]) + len(raw[0]) :].lstrip(_SEPARATORS)
+    return bool(PAUSE_MARK.fullmatch(pieces[-1])) and "?" not in text[: text.rfind(raw[-1])]
+
+
+# Sorry for the answer just given, with nothing more: "Sorry, long-winded!", "ha sorry,
+# rant over", "Sorry, that came out a bit ranty", "Sorry, I'm a slow typer", "Apologies,
+# typing this between call-outs" (set AO kept each as an answer or an afterthought)
+OWN_ANSWER = re.compile(
+    r"((ha|haha|oh|oops|ok|right) )*((sorry|soz|sry|apologies)( about that| for that)? )*("
+    r"(for (the|my|that|this) )?(rant|essay|novel|ramble|rambling|moan|waffle|whinge|"
+    r"long (message|answer|reply|one)|typos?|spelling)|"
+    r"rant over|end of rant|moan over|/rant|(a )?bit of a (rant|moan|ramble|whinge)( there)?|"
+    r"(that|it|this) (came out|was|got|is|sounds?|sounded) (a bit |rather |quite |very |so |"
+    r"too |a little )?(ranty|long|long winded|longwinded|rambling|harsh|negative|blunt|grumpy|"
+    r"much|moany|rude)|long winded|longwinded|"
+    r"(i |that |it |this )?(went|go|goes|going) on (a bit|a while|and on)|"
+    r"(i )?got (a bit )?carried away|(i )?rambled( on)?|"
+    r"(i'?m|im|i am) (a )?(slow|bad|terrible|rubbish) (typer|typist|at typing|speller)|"
+    r"typing (this |on my phone |with one (hand|thumb) )*(between|in between|on|from|while|"
+    r"at|during) [a-z' ]{1,30}|on my phone|(that'?s|thats) (all|it) from me( for now)?"
+    r")( sorry| lol| haha| x)*"
+)
+
+
+def sorry_for_own_answer(text: Any) -> bool:
+    """The whole message apologises for the answer just given or how it is typed: no view."""
+    return isinstance(text, str) and whole(OWN_ANSWER, without_addressees(text))
+
+
+# Back from a pause and straight on: "Back. It's me and a part-time apprentice", "@btvlep
+# back. a council contract ...", "sorry about that. ops@...", "right, sorted. yes, that all
+# looks correct", "down now. yep all correct" (set AO kept the whole as the answer: the
+# head count lost, a "yes" at the play-back not read)
+RETURNED = re.compile(
+    r"((ok|okay|right|sorry|soz|phew|so|and) )*("
+    r"(i'?m |im |i am )?back( now| again| sorry)?|sorry (about|for) (that|the (wait|delay))|"
+    r"sorted|all sorted|done|down now|off the phone|where (was i|were we)|"
+    r"(that'?s|thats) (sorted|done)|(had|got) to (take|answer) (a|that|the) call"
+    r")( sorry| now)?"
+)
+
+
+def after_return(text: Any) -> Any:
+    """The message without a return from a pause that opens it ("Back. It's me and a
+    part-time apprentice" -> "It's me and a part-time apprentice"); unchanged when nothing
+    follows the return or none opens it."""
+    if not isinstance(text, str):
+        return text
+    rest, returned = without_addressees(text), False
+    # piece by piece: "right, sorted. yes, ..." is a filler, the return, then the answer
+    while match := re.match(r"\s*([^,.;:!?…\n]+)[,.;:!?…\n]+\s*", rest):
+        piece = normalise(match.group(1))
+        if RETURNED.fullmatch(piece):
+            returned = True
+        elif not _FILLER_PIECE.fullmatch(piece):
+            break
+        rest = rest[match.end() :]
+    return rest.strip() if returned and normalise(rest) else text
+
+
+_FILLER_PIECE = re.compile(r"(ok|okay|right|so|sorry|soz|phew|oh)( (ok|okay|right|so|sorry))*")
+
+
 def holding(text: Any) -> bool:
     """The business is not answering yet ("hang on", "one sec", "erm", "...", a laugh,
-    a greeting mid-question: "hello?", or handing over to a colleague), so the question is
-    asked again. The @btvlep that opens a message on X is no word of it."""
+    a greeting mid-question: "hello?", a pause and its reason, sorry for the answer just
+    given, or handing over to a colleague), so the question is asked again. The @btvlep
+    that opens a message on X is no word of it."""
     if isinstance(text, str):
         text = without_addressees(text)
     return (
@@ -139,6 +245,8 @@ def holding(text: Any) -> bool:
         or greeting_only(text)
         or punctuation_only(text)
         or laughing_only(text)
+        or paused_with_reason(text)
+        or sorry_for_own_answer(text)
         or hands_over(text)
     )
 

@@ -300,7 +300,21 @@ ASKED_TOPICS = (
             r"\bwhat (actually |really )?happens (next|after|now|with (all )?(this|it) (after|once|"
             r"when)|"
             r"to (all )?(this|it) (after|once|when))|(when (will|does)|does) (anyone|anybody|"
-            r"you|they|the board) (actually |ever |really )?decide"
+            r"you|they|the board) (actually |ever |really )?decide|"
+            # "when does the LEP board actually look at this?", "Who actually decides what
+            # goes into the final strategy?" (set AO was answered with the next question only)
+            r"when (does|will|do) (the )?(lep )?(board|lep|they|you|anyone) (actually |ever |"
+            r"really |even )?(look at|see|read|consider|discuss|review|meet|decide|sign)|"
+            r"who (actually |really |even |finally )?(decides|signs (it |this )?off|approves|"
+            r"makes the (final )?(call|decision))"
+        ),
+    ),
+    (
+        # "Who do I talk to if I want to say more than a sentence on this?" (set AO)
+        "human",
+        re.compile(
+            r"\bwho (do|should|can|could|would) (i|we) (talk|speak|write|send \w+|go) to\b|"
+            r"\b(someone|somebody|a person|anyone) (i|we) (can|could) (talk|speak) to\b"
         ),
     ),
     (
@@ -308,7 +322,14 @@ ASKED_TOPICS = (
         re.compile(rf"\b({WHO_SEES}|data|privacy|gdpr)\b"),
     ),
     ("islands_seabed", re.compile(r"\b(islands?|seabed|sea bed)\b")),
-    ("focus", re.compile(r"\b(sectors?|industries|focus\w*)\b")),
+    # "does the strategy say anything about the chilterns at all?" (set AO)
+    (
+        "focus",
+        re.compile(
+            r"\b(sectors?|industries|focus\w*)\b|"
+            r"\b(say|says|mention|mentions)( anything| much| owt)? (about|on)\b"
+        ),
+    ),
 )
 
 

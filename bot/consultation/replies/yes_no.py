@@ -26,7 +26,10 @@ ACKNOWLEDGEMENT = re.compile(
     r"grand|smashing|wonderful|marvellous|super|spot on|"
     rf"{OTHER_THANKS}|"
     r"thanks|thank you|thankyou|thx|ta|cheers|lol|haha|ha|noted|got it|understood|"
-    r"will do|makes sense|interesting)( very much| so much| ever so much| ever so| a lot| mate|"
+    # "Thanks, good to know" after the bot answered a question (set AO kept it as a view)
+    r"will do|makes sense|interesting|good to know|useful to know|nice to know|fair enough|"
+    r"that helps|i see|ah i see|that'?s (helpful|useful|good to know|interesting))"
+    r"( very much| so much| ever so much| ever so| a lot| mate|"
     r" then| kindly)* ?)+"
 )
 

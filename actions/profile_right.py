@@ -1,0 +1,61 @@
+"""The profile put right after it was given: a field corrected at a later question or
+after the goodbye ("btw we're not 6 staff, more like 60"), or carried on by the next message
+("oh and interpreting, mostly for hospital outpatients" after the sector)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import SKIPPED, as_text, channel
+from bot.consultation import service
+from bot.consultation.profile_fixes import (
+    beside_the_fixes,
+    carried_on_field,
+    fixes_reply,
+    profile_fixes,
+)
+from bot.consultation.questions import PROFILE_SLOTS
+from bot.consultation.subject import names_a_subject
+
+
+def filled_by_last_answer(tracker: Tracker) -> list[str]:
+    """The profile slots the business's previous message filled ("Hale Leys Print, we're a
+    commercial printers": the name and the sector), so "back" takes back all of it.
+    A message Rasa undid (the action server was down) filled nothing (`applied_events`)."""
+    users, filled = 0, []
+    for event in reversed(tracker.applied_events()):
+        if event.get("event") == "user":
+            users += 1
+            if users == 2:
+                break
+        elif users == 1 and event.get("event") == "slot" and event.get("name") in PROFILE_SLOTS:
+            if event.get("value") not in (None, SKIPPED) and event["name"] not in filled:
+                filled.append(event["name"])
+    return filled
+
+
+def put_profile_right(
+    text: str, dispatcher: CollectingDispatcher, tracker: Tracker
+) -> tuple[dict[str, str], bool]:
+    """Past the profile questions ("btw we're not 6 staff, more like 60", "we're in Wendover
+    not Tring" after the goodbye): the fields the message puts right, saved and said back
+    (empty when it corrects none), and whether a view is left beside them."""
+    on_record = {s: v for s in PROFILE_SLOTS if (v := tracker.get_slot(s)) not in (None, SKIPPED)}
+    fixes = profile_fixes(text, on_record, late=True)
+    if not fixes:
+        return {}, False
+    service.save_profile(tracker.sender_id, channel(tracker), **fixes)
+    dispatcher.utter_message(text=fixes_reply(fixes))
+    return fixes, names_a_subject(beside_the_fixes(text, fixes, on_record))
+
+
+def carried_on(value: Any, tracker: Tracker) -> dict[str, str]:
+    """The field just given with this message's "oh and ..." joined to it, if any."""
+    filled = filled_by_last_answer(tracker)
+    if len(filled) != 1:
+        return {}
+    joined = carried_on_field(as_text(value), filled[0], tracker.get_slot(filled[0]))
+    return {filled[0]: joined} if joined else {}
