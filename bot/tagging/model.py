@@ -55,7 +55,10 @@ DEFAULT_CONFIG: dict = {
     "word_ngrams": [1, 2],
     "char_ngrams": [2, 5],
     "char_min_df": 2,
-    "folds": 5,
+    # 3, not 5: with the read checking sets trained on (13,900 messages) five folds took 7.5
+    # of training's 14 minutes; three take 4 and tune the same thresholds within noise (every
+    # unseen check the same or better: bot/tagging/README.md)
+    "folds": 3,
     "threshold_min": 0.2,
     "threshold_max": 0.6,
     "threshold_step": 0.05,
@@ -89,10 +92,14 @@ DEFAULT_CONFIG: dict = {
     "encoder_graph": "int8-fused",
     # The term rule (`terms.py`): terms selected on the training data (None = off).
     "term_rule": None,
-    # Fine-tune the encoder on the training data first (`training/finetune.py` settings;
-    # None = the pinned encoder as it is). The tuned graph is saved as the model's
-    # `encoder.onnx`. One epoch: two lost dev and held-out indirect (README).
-    "encoder_finetune": {"epochs": 1},
+    # Fine-tune the encoder on the training data first (`training/finetune.py` settings, e.g.
+    # {"epochs": 1}; None = the pinned encoder as it is). The tuned graph is saved as the
+    # model's `encoder.onnx`. Served from 30 Nov to the twenty-fourth session; off since the
+    # read checking sets are trained on (14,134 messages): on both seeds the pinned encoder
+    # scores the unseen checks S + Z 0.951-0.952 / 0.850 against the tuned one's
+    # 0.949-0.950 / 0.834-0.837 (Z alone 0.952 / 0.845 against 0.942 / 0.812), the held-out
+    # indirect set 0.916 against 0.882-0.898, and trains in 6.5 minutes instead of 10 (README).
+    "encoder_finetune": None,
     # Cross-validation folds when the encoder is tuned: 0 = cross-validate with the served
     # encoder, which has seen every held-out message (its CV figure is optimistic); k = each
     # fold tunes its own encoder on the others (honest CV, but thresholds from half-data

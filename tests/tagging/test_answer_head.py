@@ -46,7 +46,11 @@ def test_a_line_without_a_theme_question_or_a_mark_is_refused(tmp_path: Path, li
 
 
 def test_the_served_model_carries_the_head(trained_engine: object) -> None:
-    meta = json.loads((Path(trained_engine.encoder_path).parent / "meta.json").read_text())
+    from bot.tagging import model_dir
+
+    # the model's own directory (the encoder may be the pinned one in models/embeddings/)
+    meta = json.loads((model_dir() / "meta.json").read_text())
+    assert meta["version"] == trained_engine.version  # type: ignore[attr-defined]
     if not meta["config"].get("answer_head_C") or not ANSWERS_PATH.exists():
         pytest.skip("model trained without the answer head")
     assert trained_engine.answer_head is not None
