@@ -159,6 +159,10 @@ def _keep_compiled_programs(jax: Any) -> None:
     if jax.config.jax_compilation_cache_dir != str(JAX_CACHE_DIR):
         JAX_CACHE_DIR.mkdir(parents=True, exist_ok=True)
         jax.config.update("jax_compilation_cache_dir", str(JAX_CACHE_DIR))
+        # every program, not only those over JAX's default second of compiling: a small
+        # training's are quicker, and with `make train` no longer tuning (twenty-fourth
+        # session) nothing else fills the cache
+        jax.config.update("jax_persistent_cache_min_compile_time_secs", 0)
 
 
 def finetune(
