@@ -163,6 +163,12 @@ def _keep_compiled_programs(jax: Any) -> None:
         # training's are quicker, and with `make train` no longer tuning (twenty-fourth
         # session) nothing else fills the cache
         jax.config.update("jax_persistent_cache_min_compile_time_secs", 0)
+        # JAX reads the directory once, at the process's first compile: if anything was
+        # compiled before this (the encoder's own tests, in one pytest process), it settled
+        # on no cache, and only a reset makes it read the directory again
+        from jax.experimental.compilation_cache import compilation_cache
+
+        compilation_cache.reset_cache()
 
 
 def finetune(
