@@ -35,8 +35,9 @@ def main() -> None:
     from sklearn.model_selection import KFold
 
     from bot.strategy import THEME_IDS
+    from bot.tagging.defaults import DEFAULT_CONFIG
     from bot.tagging.embed import Encoder
-    from bot.tagging.model import DEFAULT_CONFIG, prepare
+    from bot.tagging.model import prepare
     from bot.tagging.terms import TermRule
     from bot.tagging.training import data as tagdata
     from bot.tagging.training.crossval import tune_thresholds

@@ -15,7 +15,8 @@ import pytest
 
 from bot.strategy import THEME_IDS
 from bot.tagging.clauses import combine, uncertain
-from bot.tagging.model import DEFAULT_CONFIG, TrainedTagger
+from bot.tagging.defaults import DEFAULT_CONFIG
+from bot.tagging.model import TrainedTagger
 
 
 def scores(**high: float) -> np.ndarray:

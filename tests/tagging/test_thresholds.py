@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from bot.tagging.model import DEFAULT_CONFIG
+from bot.tagging.defaults import DEFAULT_CONFIG
 from bot.tagging.training.crossval import tune_thresholds
 
 

@@ -7,6 +7,12 @@ wherever it comes. Whole-reply matchers: "hang on, the roads are bad" is an answ
 a hold. No Rasa imports. One module per kind of reply; callers import from here.
 """
 
+from bot.consultation.replies.asked_in_passing import (
+    WHEN_IT_CLOSES,
+    asks_when_it_closes,
+    view_then_question,
+    view_with_question,
+)
 from bot.consultation.replies.corrections import (
     CHANGE_OF_MIND,
     SELF_CORRECTION,
@@ -40,20 +46,16 @@ from bot.consultation.replies.questions import (
     LEAD_INS,
     QUESTION_MAX_WORDS,
     QUESTION_WORDS,
-    WHEN_IT_CLOSES,
     about_the_consultation,
     asked_topic,
     asks_if_it_counts,
     asks_what_it_is,
-    asks_when_it_closes,
     asks_who_sees,
     long_question_about_the_strategy,
     looks_like_question,
     opens_with_question,
     question_before_remark,
     question_then_remark,
-    view_then_question,
-    view_with_question,
 )
 from bot.consultation.replies.skips import (
     NONE_WORDS,

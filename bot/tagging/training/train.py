@@ -23,7 +23,8 @@ import numpy as np
 
 from bot.strategy import THEME_IDS
 from bot.strategy.loader import SEEDS_DIR
-from bot.tagging.model import DEFAULT_CONFIG, ENCODER_FILE, TrainedTagger, prepare
+from bot.tagging.defaults import DEFAULT_CONFIG
+from bot.tagging.model import ENCODER_FILE, TrainedTagger, prepare
 from bot.tagging.training import data as tagdata
 from bot.tagging.training.answers import ANSWERS_PATH, fit_answer_head, load_answers
 from bot.tagging.training.crossval import (

@@ -1,0 +1,88 @@
+"""A view with a question asked in passing: whether the view is still an answer to keep
+("..., will the LEP actually fix it?", "... who's putting this strategy together?") and
+whether the question asks when the consultation closes."""
+
+from __future__ import annotations
+
+import re
+
+from bot.consultation.replies.questions import (
+    LEAD_INS,
+    QUESTION_MAX_WORDS,
+    QUESTION_WORDS,
+    asked_topic,
+)
+from bot.consultation.replies.text import normalise
+
+# "the broadband on our estate is awful, will the LEP actually fix it?": a view with a
+# question about acting on it tacked on (the ninth set: answered as a question, never
+# stored). Only a question about doing something; "we're a garden centre, is this only for
+# tech firms?" asks about the consultation and is answered.
+ACTING_ON_IT = re.compile(
+    r"\b(fix|fixed|fixing|sort|sorted|sorting|do (something|anything|owt)|help|change|"
+    r"improve|listen|listening|happen|act|invest|care|bother|deliver|pay|get better|"
+    r"anything about)\b"
+)
+CLAUSE_BREAK = re.compile(r"[.!,;:\n]|\s[-–—]\s")
+VIEW_MIN_WORDS = 4
+
+
+def view_with_question(text: str) -> bool:
+    """A statement of at least four words followed by a short question about acting on it
+    ("..., will the LEP actually fix it?", "... - is anyone going to do anything about
+    it?"): a view to keep, not a question to answer in its place."""
+    stripped = text.strip()
+    if not stripped.endswith("?"):
+        return False
+    body = stripped.rstrip("?! ")
+    breaks = list(CLAUSE_BREAK.finditer(body))
+    if not breaks:
+        return False
+    statement, asked = body[: breaks[-1].start()], body[breaks[-1].end() :]
+    words = LEAD_INS.sub("", normalise(asked)).split()
+    if "?" in statement or len(normalise(statement).split()) < VIEW_MIN_WORDS:
+        return False
+    if not words or len(words) > QUESTION_MAX_WORDS:
+        return False
+    asks = words[0] in QUESTION_WORDS or words[0] in {"anyone", "anybody", "someone", "would"}
+    return asks and ACTING_ON_IT.search(" ".join(words)) is not None
+
+
+# "when does the consultation close? also the air on the high street ..." (the tenth set:
+# the view was kept, the question never answered): a question about the consultation's
+# dates inside a longer answer; the answer is kept and the dates said too. Only a clause
+# that asks ("the planning deadline is too short" is a view).
+WHEN_IT_CLOSES = re.compile(
+    r"\b(when (does|do|will|is|are) (it|this|the (consultation|survey|strategy|questions)|"
+    r"this (consultation|survey))( \w+)? (close|closes|closing|end|ends|finish|finishes|shut|"
+    r"due|over|done|decided|published)|deadline|closing date|cut ?off( date)?|"
+    r"how long (have|do) (i|we) (got|have))\b"
+)
+ASKED_CLAUSE = re.compile(r"[^.!?\n]*\?")
+
+
+def asks_when_it_closes(text: str) -> bool:
+    """A clause of the message asks when the consultation closes ("when does this
+    close?", "what's the deadline?")."""
+    return any(WHEN_IT_CLOSES.search(normalise(clause)) for clause in ASKED_CLAUSE.findall(text))
+
+
+SENTENCE_END = re.compile(r"(?<=[.!])\s+")
+STATEMENT_MIN_WORDS = 6
+
+
+def view_then_question(text: str) -> tuple[str, str] | None:
+    """A view, then a question about the consultation in its last sentence ("we've never
+    got a meeting at Oxford about licensing their tech. who's actually putting this
+    strategy together?"): (the view, the FAQ topic asked), or None. Both count: the
+    question is answered and the view kept as the answer."""
+    if not isinstance(text, str) or not text.strip().endswith("?"):
+        return None
+    sentences = SENTENCE_END.split(text.strip())
+    if len(sentences) < 2:
+        return None
+    statement, asked = " ".join(sentences[:-1]).strip(), sentences[-1]
+    if len(statement.split()) < STATEMENT_MIN_WORDS or "?" in statement:
+        return None
+    topic = asked_topic(asked)
+    return (statement, topic) if topic else None
