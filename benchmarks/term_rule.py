@@ -35,12 +35,12 @@ def main() -> None:
     from sklearn.model_selection import KFold
 
     from bot.strategy import THEME_IDS
-    from bot.tagging.defaults import DEFAULT_CONFIG
     from bot.tagging.embed import Encoder
     from bot.tagging.model import prepare
     from bot.tagging.terms import TermRule
     from bot.tagging.training import data as tagdata
     from bot.tagging.training.crossval import tune_thresholds
+    from bot.tagging.training.defaults import DEFAULT_CONFIG
     from bot.tagging.training.fit import CachedEncoder, fit_tagger, label_matrix
     from bot.tagging.training.metrics import evaluate
     from bot.tagging.training.terms import build_rule

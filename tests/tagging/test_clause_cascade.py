@@ -15,8 +15,8 @@ import pytest
 
 from bot.strategy import THEME_IDS
 from bot.tagging.clauses import combine, uncertain
-from bot.tagging.defaults import DEFAULT_CONFIG
 from bot.tagging.model import TrainedTagger
+from bot.tagging.training.defaults import DEFAULT_CONFIG
 
 
 def scores(**high: float) -> np.ndarray:

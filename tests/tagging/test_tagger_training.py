@@ -82,7 +82,7 @@ def test_embedding_config_without_encoder_is_a_clear_error() -> None:
     import numpy as np
 
     from bot.strategy import THEME_IDS
-    from bot.tagging.defaults import DEFAULT_CONFIG
+    from bot.tagging.training.defaults import DEFAULT_CONFIG
     from bot.tagging.training.fit import fit_tagger
 
     texts = ["We machine brake parts for race teams", "Our village broadband is dreadful"]

@@ -6,8 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from bot.tagging.defaults import DEFAULT_CONFIG
 from bot.tagging.training.crossval import tune_thresholds
+from bot.tagging.training.defaults import DEFAULT_CONFIG
 
 
 def scores_with(one_more: tuple[float, int]) -> tuple[np.ndarray, np.ndarray]:

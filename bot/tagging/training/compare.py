@@ -16,10 +16,10 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.tagging.defaults import DEFAULT_CONFIG
 from bot.tagging.model import prepare
 from bot.tagging.training import data as tagdata
 from bot.tagging.training.crossval import cross_validate, predict_sets, tune_thresholds
+from bot.tagging.training.defaults import DEFAULT_CONFIG
 from bot.tagging.training.fit import CachedEncoder, fit_tagger, label_matrix
 from bot.tagging.training.metrics import evaluate
 

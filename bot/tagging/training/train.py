@@ -23,7 +23,6 @@ import numpy as np
 
 from bot.strategy import THEME_IDS
 from bot.strategy.loader import SEEDS_DIR
-from bot.tagging.defaults import DEFAULT_CONFIG
 from bot.tagging.model import ENCODER_FILE, TrainedTagger, prepare
 from bot.tagging.training import data as tagdata
 from bot.tagging.training.answers import ANSWERS_PATH, fit_answer_head, load_answers
@@ -34,6 +33,7 @@ from bot.tagging.training.crossval import (
     tune_settings,
     tune_thresholds,
 )
+from bot.tagging.training.defaults import DEFAULT_CONFIG
 from bot.tagging.training.finetune import tune_encoder
 from bot.tagging.training.fit import CachedEncoder, fit_tagger, label_matrix
 from bot.tagging.training.metrics import evaluate
