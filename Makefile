@@ -70,7 +70,7 @@ lint: setup
 
 test: setup train lint
 	$(BIN)/rasa data validate --domain domain.yml --data data --fail-on-warnings
-	$(BIN)/pytest -q -ra
+	$(BIN)/pytest -q -ra --durations=15
 
 test-fast: setup
 	$(BIN)/pytest -q -m "not slow and not browser"
