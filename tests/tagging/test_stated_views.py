@@ -40,6 +40,9 @@ from tests.tagging.conftest import training_agreement
         # a link that floods or is shut
         ("the road to the industrial estate floods every winter", "infrastructure"),
         ("the lane to our farm shop was closed for six weeks", "infrastructure"),
+        # plural: "the roads ... are shut" as well as "the road is shut" (set AH)
+        ("race weekends the lanes past our yard are shut from dawn", "infrastructure"),
+        ("both roads into the village were closed all February", "infrastructure"),
         # congestion and the journey, said without a word asking it fixed (sets O and P)
         ("half my drivers lose the first hour queuing at the same roundabout", "infrastructure"),
         ("The 2 hrs our lads spend queuing at Handy Cross every day", "infrastructure"),
