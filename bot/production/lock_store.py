@@ -14,7 +14,8 @@ wait, so the person saw "Not confirmed as sent" and a Retry that could not help 
 Here a ticket lives `LOCK_LEASE_SECONDS` (10) and is renewed every third of that while its
 turn waits or runs, so a long turn keeps its lock and a dead replica's lock lapses within
 the lease. A renewal is a Redis transaction (WATCH): it never overwrites another replica's
-change to the lock (a new ticket), it is skipped and tried again instead.
+change to the lock (a new ticket): it reads the lock again and retries at once. Rasa's wait
+loop writes the lock only when a ticket has expired, in the same way.
 """
 
 from __future__ import annotations
@@ -139,21 +140,59 @@ class FallbackRedisLockStore(RedisLockStore):
         self.local.save_lock(lock)
         return True
 
-    def _renew_in_redis(self, conversation_id: str, number: int, lease: float) -> bool:
+    def update_lock(self, conversation_id: str) -> None:
+        """Rasa's wait loop: drop expired tickets. Rasa writes back what it read on every
+        poll (every `wait_time_in_seconds`), which could undo a live holder's renewal made
+        between that read and write, so the holder's ticket lapsed while it was alive (about
+        1 run in 10 of the lease test). Here the lock is written only when a ticket did
+        expire, and as a WATCH transaction like a renewal."""
+        self.fallback.call(
+            lambda: self._drop_expired_in_redis(conversation_id),
+            lambda: self.local.update_lock(conversation_id),
+        )
+
+    def _drop_expired_in_redis(self, conversation_id: str) -> None:
         key = self.key_prefix + conversation_id
         with self.red.pipeline() as pipe:
             try:
-                pipe.watch(key)  # the write below fails if anyone changes the lock first
+                pipe.watch(key)
                 raw = pipe.get(key)
-                lock = TicketLock.from_dict(json.loads(raw)) if raw else None
-                if lock is None or not _extend(lock, number, lease):
-                    return False
+                if not raw:
+                    return
+                lock = TicketLock.from_dict(json.loads(raw))
+                before = len(lock.tickets)
+                lock.remove_expired_tickets()
+                if len(lock.tickets) == before:
+                    return
                 pipe.multi()
                 pipe.set(key, lock.dumps())
                 pipe.execute()
-                return True
             except WatchError:
-                return False
+                return  # the lock changed meanwhile: the next poll looks again
+
+    # Tries of a renewal that meets another replica's write. Not once per period: replicas
+    # renew every third of the same lease, so a waiter that issued its ticket a moment after
+    # the holder renews a millisecond before it each time, and the holder's renewals met it
+    # every period until its live ticket lapsed (1 run in 8 of the lease test, traced).
+    renew_tries = 5
+
+    def _renew_in_redis(self, conversation_id: str, number: int, lease: float) -> bool:
+        key = self.key_prefix + conversation_id
+        for _ in range(self.renew_tries):
+            with self.red.pipeline() as pipe:
+                try:
+                    pipe.watch(key)  # the write below fails if anyone changes the lock first
+                    raw = pipe.get(key)
+                    lock = TicketLock.from_dict(json.loads(raw)) if raw else None
+                    if lock is None or not _extend(lock, number, lease):
+                        return False
+                    pipe.multi()
+                    pipe.set(key, lock.dumps())
+                    pipe.execute()
+                    return True
+                except WatchError:
+                    continue  # read again and retry at once
+        return False
 
 
 def _extend(lock: TicketLock, number: int, lease: float) -> bool:
