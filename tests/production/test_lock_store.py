@@ -154,3 +154,50 @@ def test_a_killed_replicas_lock_lapses_within_the_lease_and_a_live_one_keeps_it(
 async def _lock_once(store: LockStore) -> None:
     async with store.lock("widget-business", wait_time_in_seconds=0.05):
         pass
+
+
+def test_a_renewal_that_meets_another_replicas_write_retries_at_once(
+    redis_server: RedisServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another replica writes the lock between a renewal's read and its write (its own
+    renewal, on the same period): the renewal reads again and extends the ticket now, rather
+    than a whole period later. And a waiter's poll writes nothing while no ticket expired."""
+    import time
+
+    import redis
+
+    from bot.production.lock_store import FallbackRedisLockStore
+
+    monkeypatch.setenv("REDIS_HOST", "127.0.0.1")
+    monkeypatch.setenv("REDIS_PORT", str(redis_server.port))
+    store = FallbackRedisLockStore()
+    ticket = store.issue_ticket("widget-race", 3.0)
+    key = store.key_prefix + "widget-race"
+    other = redis.Redis(host="127.0.0.1", port=redis_server.port)
+    real_pipeline = store.red.pipeline
+    writes = []
+
+    def pipeline_meeting_a_write() -> object:
+        pipe = real_pipeline()
+        real_get = pipe.get
+
+        def get(name: str) -> object:
+            value = real_get(name)
+            if not writes:  # the first read only: another replica writes the lock now
+                writes.append(other.set(key, value))
+            return value
+
+        pipe.get = get  # type: ignore[method-assign]
+        return pipe
+
+    monkeypatch.setattr(store.red, "pipeline", pipeline_meeting_a_write)
+    before = time.time()
+    assert store.renew("widget-race", ticket, 30.0)
+    assert writes == [True]
+    lock = store.get_lock("widget-race")
+    assert lock is not None and lock.tickets[0].expires >= before + 29.0
+
+    raw = other.get(key)
+    other.set(key, raw)  # a known value, then a poll that finds nothing expired
+    store.update_lock("widget-race")
+    assert other.get(key) == raw
