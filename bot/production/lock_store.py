@@ -143,48 +143,34 @@ class FallbackRedisLockStore(RedisLockStore):
     def update_lock(self, conversation_id: str) -> None:
         """Rasa's wait loop: drop expired tickets. Rasa writes back what it read on every
         poll (every `wait_time_in_seconds`), which could undo a live holder's renewal made
-        between that read and write, so the holder's ticket lapsed while it was alive (about
-        1 run in 10 of the lease test). Here the lock is written only when a ticket did
+        between that read and write. Here the lock is written only when a ticket did
         expire, and as a WATCH transaction like a renewal."""
         self.fallback.call(
-            lambda: self._drop_expired_in_redis(conversation_id),
+            lambda: self._change_in_redis(conversation_id, _drop_expired),
             lambda: self.local.update_lock(conversation_id),
         )
 
-    def _drop_expired_in_redis(self, conversation_id: str) -> None:
-        key = self.key_prefix + conversation_id
-        with self.red.pipeline() as pipe:
-            try:
-                pipe.watch(key)
-                raw = pipe.get(key)
-                if not raw:
-                    return
-                lock = TicketLock.from_dict(json.loads(raw))
-                before = len(lock.tickets)
-                lock.remove_expired_tickets()
-                if len(lock.tickets) == before:
-                    return
-                pipe.multi()
-                pipe.set(key, lock.dumps())
-                pipe.execute()
-            except WatchError:
-                return  # the lock changed meanwhile: the next poll looks again
-
-    # Tries of a renewal that meets another replica's write. Not once per period: replicas
-    # renew every third of the same lease, so a waiter that issued its ticket a moment after
-    # the holder renews a millisecond before it each time, and the holder's renewals met it
-    # every period until its live ticket lapsed (1 run in 8 of the lease test, traced).
-    renew_tries = 5
-
     def _renew_in_redis(self, conversation_id: str, number: int, lease: float) -> bool:
+        return self._change_in_redis(conversation_id, lambda lock: _extend(lock, number, lease))
+
+    # Tries of a change that meets another replica's write. Not once per period: replicas
+    # renew every third of the same lease, so a waiter that issued its ticket a moment after
+    # the holder renews a millisecond after it each time, and the holder's renewals met it
+    # every period until its live ticket lapsed (1 run in 8 of the lease test, traced).
+    change_tries = 5
+
+    def _change_in_redis(self, conversation_id: str, change: Callable[[TicketLock], bool]) -> bool:
+        """Read the lock, apply `change` (False: nothing to write) and write it back in a
+        WATCH transaction: a write by another replica in between makes it read again and
+        retry at once rather than overwrite that write. True if the lock was written."""
         key = self.key_prefix + conversation_id
-        for _ in range(self.renew_tries):
+        for _ in range(self.change_tries):
             with self.red.pipeline() as pipe:
                 try:
                     pipe.watch(key)  # the write below fails if anyone changes the lock first
                     raw = pipe.get(key)
                     lock = TicketLock.from_dict(json.loads(raw)) if raw else None
-                    if lock is None or not _extend(lock, number, lease):
+                    if lock is None or not change(lock):
                         return False
                     pipe.multi()
                     pipe.set(key, lock.dumps())
@@ -193,6 +179,13 @@ class FallbackRedisLockStore(RedisLockStore):
                 except WatchError:
                     continue  # read again and retry at once
         return False
+
+
+def _drop_expired(lock: TicketLock) -> bool:
+    """Drop the expired tickets from `lock`; False if none had expired."""
+    before = len(lock.tickets)
+    lock.remove_expired_tickets()
+    return len(lock.tickets) < before
 
 
 def _extend(lock: TicketLock, number: int, lease: float) -> bool:
