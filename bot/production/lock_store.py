@@ -127,9 +127,11 @@ class FallbackRedisLockStore(RedisLockStore):
 
     def renew(self, conversation_id: str, number: int, lease: float) -> bool:
         """Push ticket `number`'s expiry to `lease` seconds from now; False if it is gone
-        or another replica changed the lock meanwhile (the next renewal tries again)."""
+        or every try met another replica's write (the next renewal tries again)."""
         return self.fallback.call(
-            lambda: self._renew_in_redis(conversation_id, number, lease),
+            lambda: self._change_in_redis(
+                conversation_id, lambda lock: _extend(lock, number, lease)
+            ),
             lambda: self._renew_local(conversation_id, number, lease),
         )
 
@@ -149,9 +151,6 @@ class FallbackRedisLockStore(RedisLockStore):
             lambda: self._change_in_redis(conversation_id, _drop_expired),
             lambda: self.local.update_lock(conversation_id),
         )
-
-    def _renew_in_redis(self, conversation_id: str, number: int, lease: float) -> bool:
-        return self._change_in_redis(conversation_id, lambda lock: _extend(lock, number, lease))
 
     # Tries of a change that meets another replica's write. Not once per period: replicas
     # renew every third of the same lease, so a waiter that issued its ticket a moment after
