@@ -10,13 +10,13 @@ its latency are measured in the same run as the served model's, the engines taki
 25 messages (`--turn`), so the machine's load hits both alike.
 
 Prints, for every checking set (`data.checking_sets()`: the shared dev sets and our held-out
-sets) and the unseen checks (`data.unseen_sets()`: S, Z),
+sets) and the unseen checks (`data.unseen_sets()`: AA, AB, AC),
 macro-F1, exact match, multi-theme recall and no-theme accuracy, beside the reference
 engine and the keyword list on the same messages; the cross-validated score from training
 (models/tagger/meta.json); throughput in one process (batches of 64); single-message
-latency (p50/p95/p99 of `tag(text)`) on the read checking sets' messages (A to Y, trained on
-since the twenty-fourth session; the same messages as every earlier run), beside the same
-model with clause scoring off (what clauses cost) and beside the reference engine; the
+latency (p50/p95/p99 of `tag(text)`) on the read checking sets' messages (A to Z, trained
+on since the twenty-fourth session, S and Z since the twenty-seventh), beside the same model
+with clause scoring off (what clauses cost) and beside the reference engine; the
 share of multi-clause messages whose clauses were all read off the whole message's encoder
 pass (the cascade); cold model load time in a fresh process (imports included), peak
 resident memory and the training time.

@@ -49,8 +49,8 @@ def test_heldout_set_is_separate_and_big_enough(path) -> None:  # noqa: ANN001
 
 
 def test_unseen_checks_stay_apart_from_training_and_checking_sets() -> None:
-    """S and Y (benchmarks/data) are only scored: nothing trained or checked on is near them,
-    the answer head's training answers included."""
+    """The unseen checks (benchmarks/data) are only scored: nothing trained or checked on is
+    near them, the answer head's training answers included, nor are they near each other."""
     from bot.tagging.training.answers import load_answers
 
     unseen = [e for p in tagdata.unseen_sets().values() for e in tagdata.load(p)]
@@ -58,6 +58,10 @@ def test_unseen_checks_stay_apart_from_training_and_checking_sets() -> None:
     checked = [e for p in tagdata.checking_sets().values() for e in tagdata.load(p)]
     answers = [tagdata.Example(a.id, a.text, ()) for a in load_answers()]
     assert near_duplicates(unseen, tagdata.load_train() + checked + answers) == []
+    sets = [tagdata.load(p) for p in tagdata.unseen_sets().values()]
+    for i, a in enumerate(sets):
+        for b in sets[i + 1 :]:
+            assert near_duplicates(a, b) == []
 
 
 def test_heldout_sets_do_not_overlap_each_other() -> None:
@@ -69,13 +73,12 @@ def test_heldout_sets_do_not_overlap_each_other() -> None:
 
 def test_unseen_checks_are_what_issue_8_asks_for() -> None:
     """The sets never trained on and never read: >= 300 messages, >= 40% touching two or three
-    themes, website answers, X posts and DMs. No theme: the issue asks >= 15%; S + Z hold
-    13.9% (53 of 380) once greetings and process questions the same as training messages
-    were left out, so the floor here is what they hold and the shortfall is in the README."""
+    themes, >= 15% no theme (after greetings and process questions the same as a training
+    message were left out), every theme on >= 20, website answers, X posts and DMs."""
     rows = [e for p in tagdata.unseen_sets().values() for e in tagdata.load(p)]
     assert len(rows) >= 300
     assert sum(1 for e in rows if len(e.themes) >= 2) >= 0.40 * len(rows)
-    assert sum(1 for e in rows if not e.themes) >= 0.13 * len(rows)
+    assert sum(1 for e in rows if not e.themes) >= 0.15 * len(rows)
     counts = Counter(t for e in rows for t in e.themes)
     assert set(counts) == set(THEME_IDS) and min(counts.values()) >= 20
     assert sum(1 for e in rows if e.question_key) >= 30
@@ -89,7 +92,7 @@ def test_unseen_checks_are_what_issue_8_asks_for() -> None:
 
 
 def test_read_checking_sets_are_trained_on_and_never_checked_on() -> None:
-    """A set whose errors were read (A to Y) is training data, not a check: it is among the
+    """A set whose errors were read (A to Z) is training data, not a check: it is among the
     training files and not among the checking sets or the unseen checks."""
     assert tagdata.READ_CHECKING_PATHS
     assert set(tagdata.READ_CHECKING_PATHS) <= set(tagdata.TRAIN_PATHS)

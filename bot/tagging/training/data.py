@@ -39,12 +39,14 @@ HELDOUT_GENERAL_PATH = DATA_DIR / "heldout-general.jsonl"
 # answers to a given question). Never trained on; choices between models are made on it.
 HELDOUT_MIXED_PATH = DATA_DIR / "heldout-mixed.jsonl"
 # train-independent-<letter>.jsonl: written as checking sets A to X (2026-11-30 to 12-04) by
-# fresh writers who saw no training message, from GUIDE.md and the seeds, and Y (12-04) as an
-# unseen check. Each was scored, then its errors read and turned into rules, so none says
-# any longer what a new message gets; from the twenty-fourth session they are trained on
-# (every unseen check rose: bot/tagging/README.md). The sets never trained on are the unseen
-# checks in benchmarks/data and the held-out and shared sets below. C (a third writer who
-# saw neither train nor A/B) is split as the issue's hidden check was, in a "part" field.
+# fresh writers who saw no training message, from GUIDE.md and the seeds, and S, Y and Z
+# (12-03 to 12-04) as unseen checks. Each was scored, then its errors read and turned into
+# rules, so none says any longer what a new message gets; from the twenty-fourth session they
+# are trained on (every unseen check rose: bot/tagging/README.md), S and Z from the
+# twenty-seventh, when five fresh writers' AA and AB took over as the unseen check. The sets
+# never trained on are the unseen checks in benchmarks/data and the held-out and shared sets
+# below. C (a third writer who saw neither train nor A/B) is split as the issue's hidden
+# check was, in a "part" field.
 READ_CHECKING_PATHS = tuple(sorted(DATA_DIR.glob("train-independent-*.jsonl")))
 # Labelled checking sets shared by the team: never trained on (tests assert no overlap).
 SHARED_THEMES_DIR = PROJECT_ROOT.parent / "shared" / "themes"
@@ -105,7 +107,7 @@ UNSEEN_PATHS = tuple(sorted((PROJECT_ROOT / "benchmarks" / "data").glob("tagger_
 
 
 def unseen_sets() -> dict[str, Path]:
-    """The unseen checks by name ("unseen_s", "unseen_z")."""
+    """The unseen checks by name ("unseen_aa", "unseen_ab", ...)."""
     return {p.stem.replace("tagger_", ""): p for p in UNSEEN_PATHS}
 
 
