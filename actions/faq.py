@@ -18,7 +18,7 @@ from actions.playback import (
     confirmed_in_other_words,
     confirms_with_email,
     keep_view_at_playback,
-    summary,
+    said_so_far,
 )
 from actions.strategy_state import islands_passed, keep_view_beside_none
 from bot.consultation.about_chat import about_the_chat_reply
@@ -119,7 +119,7 @@ def answer_aside(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     elif reply := about_the_chat_reply(text, pending):  # the LEP, what's in it for me, examples
         dispatcher.utter_message(text=reply)
     elif asks_what_was_said(text):  # "can I see what I've said so far?"
-        dispatcher.utter_message(text=summary(tracker.sender_id))
+        dispatcher.utter_message(text=said_so_far(tracker))
     elif details_before_consent(text) and tracker.get_slot("stage") in (None, "consent"):
         # "Hale and Daughters Florists" at the consent question: no question to answer
         dispatcher.utter_message(text=message("take_part_first"))
@@ -140,7 +140,7 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     if tracker.get_slot("stage") == "playback" and confirms_with_email(latest_text(tracker)):
         return  # "all correct, send updates to kev@...": confirmed by action_resume, no answer
     if tracker.get_slot("stage") == "playback" and keep_view_at_playback(dispatcher, tracker):
-        dispatcher.utter_message(text=summary(tracker.sender_id))  # the ask follows (resume)
+        dispatcher.utter_message(text=said_so_far(tracker))  # the ask follows (resume)
         return
     if answer_aside(dispatcher, tracker):
         return

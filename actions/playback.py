@@ -32,7 +32,13 @@ from bot.consultation.afterthoughts import (
 from bot.consultation.email_text import offered_email
 from bot.consultation.letters import thanks_only
 from bot.consultation.markup import plain_links
-from bot.consultation.questions import message, parse_correction, theme_names
+from bot.consultation.questions import (
+    PROFILE_SLOTS,
+    SKIPPED,
+    message,
+    parse_correction,
+    theme_names,
+)
 from bot.consultation.remarks import asks_to_tidy
 from bot.consultation.replies import looks_like_question, says_yes
 from bot.consultation.taking_out import take_out_answers
@@ -71,6 +77,20 @@ def summary(sender_id: str) -> str:
     if overall:
         lines.append(message("playback_overall", names=theme_names(overall)))
     return "\n".join(lines)
+
+
+def said_so_far(tracker: Tracker) -> str:
+    """ "what have you got down so far?": the business's details given so far (set AP asked
+    for them and was told no answers were recorded), then its answers."""
+    given = [
+        str(value)
+        for slot in PROFILE_SLOTS
+        if (value := tracker.get_slot(slot)) and value != SKIPPED
+    ]
+    answers = summary(tracker.sender_id)
+    if not given:
+        return answers
+    return message("details_so_far", details="; ".join(given)) + "\n" + answers
 
 
 def change_at_playback(tracker: Tracker) -> list[dict[str, Any]] | None:

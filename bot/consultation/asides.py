@@ -258,9 +258,16 @@ SAID_SO_FAR = re.compile(
     rf"(what (i'?ve|i have|i|we'?ve|we have|we) {_SAID}|"
     r"(my|our|the) (answers|replies|responses|comments|notes|views))|"
     r"(my|our) answers so far|recap|(what|anything) (have )?you (got|noted|recorded|written "
-    r"down|taken down)( (from|of|about) (me|us))?( so far)?)\b"
+    r"down|taken down)( (from|of|about) (me|us))?( so far)?|"
+    # "can you read me back what you've put down so far?", "what have you got down for our
+    # details?" (set AP)
+    r"(read|play) (it|that|me|us)( me| us)? back|(read|play) back (what|my|our|everything)|"
+    r"what (have )?(you'?ve |you have |you )?(got|put|noted|written|taken) down( for)?)\b"
 )
 MAX_SO_FAR_WORDS = 14
+# a question may say more round it ("Before I do that one, can you read me back what
+# you've put down so far?")
+MAX_SO_FAR_QUESTION_WORDS = 20
 
 
 def steps_aside(text: Any) -> bool:
@@ -269,7 +276,10 @@ def steps_aside(text: Any) -> bool:
     have I said so far?", "can my colleague do this too?"."""
     if not isinstance(text, str):
         return False
-    short = len(normalise(text).split()) <= MAX_SO_FAR_WORDS
+    words = len(normalise(text).split())
+    short = words <= MAX_SO_FAR_WORDS or (
+        text.rstrip().endswith("?") and words <= MAX_SO_FAR_QUESTION_WORDS
+    )
     return (
         asks_about_the_bot(text)
         or asks_if_council(text)

@@ -217,6 +217,9 @@ def agrees_to_take_part(text: Any) -> bool:
     mins"). False for "yes but later", "ok but what happens to it?" and anything else."""
     if not isinstance(text, str):
         return False
+    # "@btvlep yeah if it's quick, between jobs": the handles a DM opens with say nothing
+    # (set AP's tree surgeon and boat hirer were asked again, and every answer after lost)
+    text = without_addressees(text)
     norm = normalise(text)
     if not norm:
         return False
@@ -224,8 +227,7 @@ def agrees_to_take_part(text: Any) -> bool:
         return True
     if wants_to_take_part(text) or yes_with_name(text) or yes_with_profile(text):
         return True
-    plain = normalise(without_addressees(text))
-    if ON_BEHALF.fullmatch(plain) and PUT_OFF.search(plain) is None:
+    if ON_BEHALF.fullmatch(norm) and PUT_OFF.search(norm) is None:
         return True
     return (
         CONDITIONAL_YES.match(norm) is not None

@@ -46,7 +46,12 @@ TERMS = re.compile(
     r"not (before|until|till|til) \w+|(after|from) (christmas|new year|jan\w*|feb\w*|mar\w*|"
     r"apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|next (week|month|year))|"
     r"only (if|about|when|for|on) |just (about|for|on) |nothing else|"
-    r"not too (often|many|much)|once a (week|month|quarter|year)|(monthly|quarterly)\b)"
+    r"not too (often|many|much)|once a (week|month|quarter|year)|(monthly|quarterly)\b|"
+    # set AP: "so long as it's not every week", "provided it isn't passed on to anyone",
+    # "go on, but send it to me not him"
+    r"not every (day|week|month)|(so|as) long as |provided |providing |on condition |"
+    r"(isn'?t|is not|not|never) (passed|shared|sold|given) (on|to)|no (spam|marketing|sales)|"
+    r"(send|email) (it|them|emails?|updates) to (me|us|my)\b)"
 )
 # a no to contact, whatever else it says ("please don't contact me but do use my views")
 REFUSES = re.compile(

@@ -155,6 +155,27 @@ def _hundreds(match: re.Match[str]) -> str:
     return str(100 * (HUNDREDS_OF.get(n) or NUMBER_WORDS.get(n) or int(n)))
 
 
+# "half a dozen of us", "a couple of dozen" (set AP filed neither, or read "a dozen" inside
+# the first): one count
+DOZENS = re.compile(r"\b(?P<n>half a|a couple of|couple of|two|three|four)\s+dozen\b")
+DOZENS_OF = {"half a": 0.5, "a couple of": 2, "couple of": 2}
+
+
+def _dozens(match: re.Match[str]) -> str:
+    n = match.group("n")
+    return str(int(12 * (DOZENS_OF.get(n) or NUMBER_WORDS[n])))
+
+
+# "Dad, me and my uncle, plus a lad on Saturdays", "Just Mum and me" (set AP): a family
+# firm counted by name, no number given: a handful of people
+FAMILY = re.compile(
+    r"\b(mum|mom|dad|mother|father|uncle|aunt|auntie|son|daughter|wife|husband|partner|"
+    r"brother|sister|cousin|nephew|niece|grandad|grandpa|gran|nan|missus|other half|lad|girl|"
+    r"apprentice)s?\b"
+)
+SPEAKER = re.compile(r"\b(me|myself|i|i'm|im)\b")
+
+
 def size_band_for(text: str) -> str | None:
     """The size band a typed answer names, or None when it is unclear.
 
@@ -164,6 +185,7 @@ def size_band_for(text: str) -> str | None:
     bands = size_bands()
     norm = " ".join(text.lower().replace("–", "-").split())
     norm = TENS_AND_UNITS.sub(_tens_and_units, norm)
+    norm = DOZENS.sub(_dozens, norm)
     norm = " ".join(UNPAID.sub(" ", NEGATED.sub(" ", HUNDREDS.sub(_hundreds, norm))).split())
     norm = _without_hired_in(" ".join(NOT_PEOPLE.sub(" ", norm).split()))
     if norm in {b.lower() for b in bands}:
@@ -179,7 +201,8 @@ def size_band_for(text: str) -> str | None:
         return bands[_band_of(others[0] + 1)] if others else None
     counts = [n for n in _numbers(norm) if n > 0]
     if not counts:
-        return None
+        family = FAMILY.search(norm) and SPEAKER.search(norm)
+        return bands[0] if family and len(norm.split()) <= 15 else None
     if len(counts) > 1 and ADDED.search(norm):
         return bands[_band_of(sum(counts))]
     found = {_band_of(n) for n in counts}

@@ -122,7 +122,10 @@ LEAD_INS = {
         # Digital" without the apostrophe is a name itself
         r"(?-i:(we|We|WE)['’](re|RE)\s+(?=[A-Z0-9@#]))|"
         r"(the|our|my)\s+(company|business|firm|organisation)('?s)?(\s+name)?(\s+is)?\s+"
-        r"((called|named)\s+)?|((the|company|business)\s+)?name\s+is\s+|(the\s+)?name's\s+)(?=\S)",
+        r"((called|named)\s+)?|((the|company|business)\s+)?name\s+is\s+|(the\s+)?name's\s+|"
+        # "It's his firm, Hollins & Son Memorials" (set AP: answering for a parent)
+        r"(it'?s|its|it is)\s+(his|her|their|my|our)\s+(\w+'s\s+)?(company|business|firm|shop|"
+        r"practice)\s*[,:;.–—-]+\s*(it'?s\s+|called\s+)?)(?=\S)",
         re.IGNORECASE,
     ),
     # "we are bakery, polish bread and cake": the article left out in a second language

@@ -34,6 +34,9 @@ HOLDING = re.compile(
 GREETING = re.compile(
     r"((hi|hiya|hello|helo|hallo|hullo|hey|heya|howdy|yo|morning|afternoon|evening|"
     r"good (morning|afternoon|evening|day)|there|again|me again|it'?s me( again)?|"
+    # regional hellos ("Ey up" opened set AP's Yorkshire restorer's chat and was not
+    # understood, so his "Aye, go on then" was welcomed instead of taken as a yes)
+    r"e+y ?up|ay+e? ?up|hey ?up|now then|wotcha|watcha|g'?day|how do|greetings|"
     # greetings in the other languages Buckinghamshire businesses are run in
     r"dzien dobry|czesc|witam|hola|buenos dias|bonjour|buongiorno|guten tag|ola|bom dia|"
     r"buna ziua|salaam|salam|as?salamu? alaikum|namaste|sat sri akal|merhaba|"

@@ -1,0 +1,49 @@
+"""What set AP of unseen conversations (benchmarks/data/conversation_probe_ap.yml) found in
+the actions: asked what it has got down, the bot gives the business's details as well as
+its answers (it said only "I haven't recorded any answers", with the name and trade given)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.faq import ActionAnswerQuestion
+from bot.consultation import service
+from bot.consultation.questions import SKIPPED, message
+from tests.actions.conftest import make_tracker, run, texts
+
+PROFILE = {
+    "organisation": "Ivy Lane Frames",
+    "sector": "picture framing",
+    "size_band": "Micro (1-9 staff)",
+    "location": SKIPPED,
+}
+
+
+def _asked(sender: str, slots: dict[str, Any], domain: dict[str, Any]) -> list[str]:
+    dispatcher = CollectingDispatcher()
+    text = "Hang on, what have you got down for us so far?"
+    tracker = make_tracker(sender, text, "faq", slots=slots, active_loop="strategy_form")
+    run(ActionAnswerQuestion().run(dispatcher, tracker, domain))
+    return texts(dispatcher)
+
+
+def test_the_details_given_come_before_the_answers(
+    database_url: str, domain: dict[str, Any]
+) -> None:
+    service.record_consent("ap1", "rest", True)
+    said = _asked("ap1", PROFILE, domain)[0]
+    details = "Ivy Lane Frames; picture framing; Micro (1-9 staff)"
+    assert said.startswith(message("details_so_far", details=details))
+    assert SKIPPED not in said  # a skipped question is not a detail
+    assert said.endswith(message("playback_none"))
+    service.record_answer("ap1", "rest", "set dressers at Pinewood", "island:x", None)
+    assert "set dressers at Pinewood" in _asked("ap1", PROFILE, domain)[0]
+
+
+def test_with_no_details_only_the_answers_are_given(
+    database_url: str, domain: dict[str, Any]
+) -> None:
+    service.record_consent("ap2", "rest", True)
+    assert _asked("ap2", {}, domain) == [message("playback_none")]
