@@ -19,6 +19,7 @@ from actions.playback import (
     confirms_with_email,
     keep_view_at_playback,
     said_so_far,
+    summary,
 )
 from actions.strategy_state import islands_passed, keep_view_beside_none
 from bot.consultation.about_chat import about_the_chat_reply
@@ -140,7 +141,7 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     if tracker.get_slot("stage") == "playback" and confirms_with_email(latest_text(tracker)):
         return  # "all correct, send updates to kev@...": confirmed by action_resume, no answer
     if tracker.get_slot("stage") == "playback" and keep_view_at_playback(dispatcher, tracker):
-        dispatcher.utter_message(text=said_so_far(tracker))  # the ask follows (resume)
+        dispatcher.utter_message(text=summary(tracker.sender_id))  # the ask follows (resume)
         return
     if answer_aside(dispatcher, tracker):
         return

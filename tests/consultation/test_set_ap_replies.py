@@ -3,7 +3,7 @@ other words than the set's: a conditional yes to take part after the handles an 
 with; a regional hello; a yes to the follow-up email with terms ("so long as", "provided",
 "send it to me"); a family firm's head count in people, and dozens; a name given for a
 parent's firm ("It's her shop, ..."); "read me back what you've put down" inside a longer
-question."""
+question; "nay", "not this time" and "nowt else"."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from bot.consultation.consent_reply import agrees_to_take_part
 from bot.consultation.contact_terms import contact_reply
 from bot.consultation.head_count import size_band_for
 from bot.consultation.profile import tidy_profile_answer
-from bot.consultation.replies import greeting_only
+from bot.consultation.replies import greeting_only, says_no, says_no_and_why, says_yes
+from bot.consultation.replies.skips import none_reply
 
 
 @pytest.mark.parametrize(
@@ -104,3 +105,18 @@ def test_a_name_given_for_someone_elses_firm_is_the_name(text: str, name: str) -
 )
 def test_asking_for_a_read_back_is_an_aside(text: str, aside: bool) -> None:
     assert (steps_aside(text) and asks_what_was_said(text)) is aside
+
+
+@pytest.mark.parametrize(
+    ("text", "no"),
+    [("nay", True), ("@btvlep not this time, cheers", True), ("Nay, but add skills", False)],
+)
+def test_nay_and_not_this_time_are_a_no(text: str, no: bool) -> None:
+    assert (says_no(text) or says_no_and_why(text)) is no
+    assert not says_yes(text)
+
+
+def test_a_northern_no_reply_is_none_and_a_theme_with_it_is_kept() -> None:
+    assert none_reply("Nowt else, ta") == "else ta"
+    assert none_reply("nowt") == ""
+    assert none_reply("nowt but the roads") == "but the roads"  # the caller reads the roads

@@ -151,9 +151,11 @@ def states_a_complaint(text: Any) -> bool:
     return isinstance(text, str) and is_complaint(normalise(text))
 
 
-# At a choice of themes: none of them ("none of these", "nothing", "neither").
+# At a choice of themes: none of them ("none of these", "nothing", "neither"; "Nowt else,
+# ta" at set AP's seabed choice).
 NONE_WORDS = re.compile(
-    r"\b(none( of (them|these|those))?|nothing|neither|not really|skip|no thanks|not relevant)\b"
+    r"\b(none( of (them|these|those))?|nothing|nowt|neither|not really|skip|no thanks|"
+    r"not relevant)\b"
 )
 
 

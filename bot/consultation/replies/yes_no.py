@@ -54,6 +54,8 @@ NO_REPLY = re.compile(
     # "nah ur alright" (set AN, on X): "you're alright" thumb-typed
     r"(you'?re|your|ur|u r|youre) (alright|all right|ok|okay|good)|"
     r"not at the moment|not right now|not today|(i )?don'?t think so|definitely not|"
+    # "Nay, I get enough emails", "@btvlep not this time ta" (set AP)
+    r"nay|not this time|"
     r"(that'?s )?a negative|negative on that|"
     # "no grazie", "non merci", "nein danke" (set AH's bakery wrote in English and Italian)
     r"non|nein|nie|"
