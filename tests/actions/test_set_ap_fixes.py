@@ -8,6 +8,7 @@ from typing import Any
 
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.close import ValidateContactForm
 from actions.faq import ActionAnswerQuestion
 from bot.consultation import service
 from bot.consultation.questions import SKIPPED, message
@@ -47,3 +48,20 @@ def test_with_no_details_only_the_answers_are_given(
 ) -> None:
     service.record_consent("ap2", "rest", True)
     assert _asked("ap2", {}, domain) == [message("playback_none")]
+
+
+def test_a_no_with_its_reason_at_the_email_question_is_a_no_not_a_view(
+    database_url: str, domain: dict[str, Any]
+) -> None:
+    """ "Nay, I get enough emails as it is", read as a question at the follow-up question:
+    set AP kept it as one more view and asked "was that a yes or a no?"."""
+    service.record_consent("ap3", "rest", True)
+    service.record_answer("ap3", "rest", "the lane floods every winter", "island:x", None)
+    text = "Nay, I get enough emails as it is"
+    slots = {"stage": "playback", "requested_slot": "follow_up"}
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker("ap3", text, "faq", slots=slots, active_loop="contact_form")
+    run(ActionAnswerQuestion().run(dispatcher, tracker, domain))
+    assert [a.text for a in service.recorded_answers("ap3")] == ["the lane floods every winter"]
+    result = ValidateContactForm().validate_follow_up(text, dispatcher, tracker, domain)
+    assert result["follow_up"] is False

@@ -141,7 +141,7 @@ VIEW_WORDS = 6
 # you would email me", "will you share my email?": an answer (or a question) first
 OPENS_YES_NO = re.compile(
     rf"^({PHONE_YES}|yes|yeah|yep|yup|yh|ya|yea|aye|sure|ok|okay|please|go on|why not|"
-    r"definitely|absolutely|of course|no|nope|nah|naw|negative|not|it depends|depends|maybe|"
+    r"definitely|absolutely|of course|no|nope|nah|naw|nay|negative|not|it depends|depends|maybe|"
     r"perhaps|possibly|probably|sort of|kind of|only if|if|what|how|who|when|why|will|would|"
     r"can|could|do|does|is|are|i'?d (like|love|rather|prefer)|that'?d|that would|sounds|happy|"
     r"go ahead|fine|great|lovely|don'?t|not interested|no need|(i'?m|we'?re) (fine|good|ok))\b"
@@ -153,7 +153,7 @@ def view_not_yes_no(text: Any, intent: str | None) -> bool:
     more thing", or NLU read it as one ("inform") and it does not open with a yes or no."""
     if not isinstance(text, str) or len(text.split()) < VIEW_WORDS:
         return False
-    if "@" in text or says_yes(text) or says_no(text):
+    if "@" in text or says_yes(text) or says_no(text) or says_no_and_why(text):
         return False
     norm = normalise(text)
     if ONE_MORE.match(norm):
