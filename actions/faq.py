@@ -47,13 +47,7 @@ from bot.consultation.involvement import (
     involvement_text,
 )
 from bot.consultation.questions import SKIPPED, message, named_themes
-from bot.consultation.replies import (
-    asked_topic,
-    declines,
-    impatient,
-    question_before_remark,
-    says_no_and_why,
-)
+from bot.consultation.replies import asked_topic, declines, impatient, question_before_remark
 from bot.consultation.standing import (
     asks_about_a_grant,
     asks_about_cost,
@@ -146,8 +140,6 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
         return
     if tracker.get_slot("stage") == "playback" and confirms_with_email(latest_text(tracker)):
         return  # "all correct, send updates to kev@...": confirmed by action_resume, no answer
-    if asking_follow_up(tracker) and says_no_and_why(latest_text(tracker)):
-        return  # "Nay, I get enough emails as it is": a no the contact form reads (set AP)
     if tracker.get_slot("stage") == "playback" and keep_view_at_playback(dispatcher, tracker):
         dispatcher.utter_message(text=summary(tracker.sender_id))  # the ask follows (resume)
         return

@@ -9,7 +9,7 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.close import drop_name_if_asked, keep_offered_contact
+from actions.close import asking_follow_up, drop_name_if_asked, keep_offered_contact
 from actions.common import (
     after_return,
     as_text,
@@ -40,7 +40,7 @@ from bot.consultation.questions import (
     theme_names,
 )
 from bot.consultation.remarks import asks_to_tidy
-from bot.consultation.replies import looks_like_question, says_yes
+from bot.consultation.replies import looks_like_question, says_no_and_why, says_yes
 from bot.consultation.taking_out import take_out_answers
 from bot.consultation.theme_corrections import correction_reply, plan, pointed_item
 from bot.consultation.x_style import without_addressees, without_own_tags
@@ -114,6 +114,10 @@ def keep_view_at_playback(dispatcher: CollectingDispatcher, tracker: Tracker) ->
     or a numbered answer put right ("number 1 should say the A413"), kept beside it. False
     when the message is neither (a theme change, a question)."""
     text = latest_text(tracker)
+    if asking_follow_up(tracker) and says_no_and_why(text):
+        # "Nay, I get enough emails as it is", read as a question or not read at all (set
+        # AP kept it as a view): a no the contact form reads
+        return False
     if asks_to_tidy(text):  # "can you tidy up my speling?": kept as typed, said so
         dispatcher.utter_message(text=message("spelling_kept"))
         return True

@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.close import ValidateContactForm
 from actions.faq import ActionAnswerQuestion
+from actions.playback import keep_view_at_playback
 from bot.consultation import service
 from bot.consultation.questions import SKIPPED, message
 from tests.actions.conftest import make_tracker, run, texts
@@ -62,6 +63,8 @@ def test_a_no_with_its_reason_at_the_email_question_is_a_no_not_a_view(
     dispatcher = CollectingDispatcher()
     tracker = make_tracker("ap3", text, "faq", slots=slots, active_loop="contact_form")
     run(ActionAnswerQuestion().run(dispatcher, tracker, domain))
+    # the one check every path to a view at the play-back makes (FAQ, fallback, consent)
+    assert not keep_view_at_playback(dispatcher, tracker)
     assert [a.text for a in service.recorded_answers("ap3")] == ["the lane floods every winter"]
     result = ValidateContactForm().validate_follow_up(text, dispatcher, tracker, domain)
     assert result["follow_up"] is False
