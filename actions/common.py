@@ -11,7 +11,7 @@ from rasa_sdk import Tracker
 
 from bot.consultation.choices import choice_before_question, switched_choice
 from bot.consultation.profile import place_and_remark, plain_profile_answer
-from bot.consultation.questions import SKIPPED, named_themes
+from bot.consultation.questions import PROFILE_SLOTS, SKIPPED, named_themes
 from bot.consultation.replies import (
     about_the_consultation,
     acknowledgement_only,
@@ -84,6 +84,11 @@ def held_messages(tracker: Tracker, nudge: str) -> list[str]:
                 held.insert(0, event.get("text") or "")
             nudged = False
     return held
+
+
+def profile_on_record(tracker: Tracker) -> dict[str, str]:
+    """The business's details given so far, in question order (skipped ones left out)."""
+    return {s: v for s in PROFILE_SLOTS if (v := tracker.get_slot(s)) not in (None, SKIPPED)}
 
 
 def previous_user_text(tracker: Tracker) -> str | None:

@@ -18,6 +18,7 @@ from actions.common import (
     holding,
     latest_intent,
     latest_text,
+    profile_on_record,
     skipped,
 )
 from bot.consultation import amendments, service
@@ -32,13 +33,7 @@ from bot.consultation.afterthoughts import (
 from bot.consultation.email_text import offered_email
 from bot.consultation.letters import thanks_only
 from bot.consultation.markup import plain_links
-from bot.consultation.questions import (
-    PROFILE_SLOTS,
-    SKIPPED,
-    message,
-    parse_correction,
-    theme_names,
-)
+from bot.consultation.questions import message, parse_correction, theme_names
 from bot.consultation.remarks import asks_to_tidy
 from bot.consultation.replies import looks_like_question, says_no_and_why, says_yes
 from bot.consultation.taking_out import take_out_answers
@@ -82,11 +77,7 @@ def summary(sender_id: str) -> str:
 def said_so_far(tracker: Tracker) -> str:
     """ "what have you got down so far?": the business's details given so far (set AP asked
     for them and was told no answers were recorded), then its answers."""
-    given = [
-        str(value)
-        for slot in PROFILE_SLOTS
-        if (value := tracker.get_slot(slot)) and value != SKIPPED
-    ]
+    given = [str(value) for value in profile_on_record(tracker).values() if value]
     answers = summary(tracker.sender_id)
     if not given:
         return answers

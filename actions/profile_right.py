@@ -9,7 +9,7 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import SKIPPED, as_text, channel
+from actions.common import SKIPPED, as_text, channel, profile_on_record
 from bot.consultation import service
 from bot.consultation.profile_fixes import (
     beside_the_fixes,
@@ -43,7 +43,7 @@ def put_profile_right(
     """Past the profile questions ("btw we're not 6 staff, more like 60", "we're in Wendover
     not Tring" after the goodbye): the fields the message puts right, saved and said back
     (empty when it corrects none), and whether a view is left beside them."""
-    on_record = {s: v for s in PROFILE_SLOTS if (v := tracker.get_slot(s)) not in (None, SKIPPED)}
+    on_record = profile_on_record(tracker)
     fixes = profile_fixes(text, on_record, late=True)
     if not fixes:
         return {}, False
