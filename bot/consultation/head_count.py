@@ -47,12 +47,16 @@ NUMBER_WORDS = {
 }
 _WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _NUMBER = re.compile(rf"\d[\d,]*|\b({_WORDS})\b")
+# the family a small firm is counted by ("me and my son", "Dad, me and my uncle")
+RELATIVES = (
+    r"son|daughter|wife|husband|partner|brother|sister|dad|mum|mom|father|mother|missus|mrs|"
+    r"other half|lad|boy|girl|uncle|aunt|auntie|cousin|nephew|niece|grandad|grandpa|gran|nan"
+)
 JUST_ME = re.compile(
     # "jsut me n my son" typed on a phone (set AK)
     r"\b((just|jst|jus|jsut|juts) (me|myself|us two)|only me|me alone|myself|sole trader|"
     r"one[- ]man band|self[- ]employed|freelance(r)?|on my own|"
-    r"me (and|n|&|\+) (my|the) (son|daughter|wife|husband|partner|brother|sister|dad|mum|"
-    r"father|mother|missus|mrs|other half|lad|boy|girl)(?![^\n]*(\d|\bplus\b|\bstaff\b))|"
+    rf"me (and|n|&|\+) (my|the) ({RELATIVES})(?![^\n]*(\d|\bplus\b|\bstaff\b))|"
     # "It's me and a part-time apprentice" (set AO): the speaker and one other
     r"me (and|n|&|\+) (a|an|one) (?!(dozen|few|couple|handful|hundred|score)\b)"
     r"([a-z-]+ ){0,2}[a-z-]+(?![^\n]*(\d|\bplus\b|\bstaff\b|\band\b)))\b"
@@ -143,36 +147,25 @@ def _without_hired_in(norm: str) -> str:
 
 # "a couple of hundred", "two hundred", "3 hundred": one count, not a "couple" and a
 # "hundred" in two bands (the ninth set). "a few hundred" spans two bands: kept as typed.
-HUNDREDS = re.compile(
-    r"\b(?P<n>a couple( of)?|couple of|\d+|two|three|four|five|six|seven|eight|nine)\s+"
-    r"hundreds?\b"
-)
-HUNDREDS_OF = {"a couple": 2, "a couple of": 2, "couple of": 2}
-
-
-def _hundreds(match: re.Match[str]) -> str:
-    n = match.group("n")
-    return str(100 * (HUNDREDS_OF.get(n) or NUMBER_WORDS.get(n) or int(n)))
-
-
 # "half a dozen of us", "a couple of dozen" (set AP filed neither, or read "a dozen" inside
-# the first): one count
-DOZENS = re.compile(r"\b(?P<n>half a|a couple of|couple of|two|three|four)\s+dozen\b")
-DOZENS_OF = {"half a": 0.5, "a couple of": 2, "couple of": 2}
+# the first) likewise.
+MULTIPLES = re.compile(
+    r"\b(?P<n>half a|a couple( of)?|couple of|\d+|two|three|four|five|six|seven|eight|nine)\s+"
+    r"(?P<unit>hundreds?|dozen)\b"
+)
+MULTIPLES_OF = {"half a": 0.5, "a couple": 2, "a couple of": 2, "couple of": 2}
+UNITS = {"hundred": 100, "hundreds": 100, "dozen": 12}
 
 
-def _dozens(match: re.Match[str]) -> str:
+def _multiple(match: re.Match[str]) -> str:
     n = match.group("n")
-    return str(int(12 * (DOZENS_OF.get(n) or NUMBER_WORDS[n])))
+    count = MULTIPLES_OF.get(n) or NUMBER_WORDS.get(n) or int(n)
+    return str(int(UNITS[match.group("unit")] * count))
 
 
 # "Dad, me and my uncle, plus a lad on Saturdays", "Just Mum and me" (set AP): a family
 # firm counted by name, no number given: a handful of people
-FAMILY = re.compile(
-    r"\b(mum|mom|dad|mother|father|uncle|aunt|auntie|son|daughter|wife|husband|partner|"
-    r"brother|sister|cousin|nephew|niece|grandad|grandpa|gran|nan|missus|other half|lad|girl|"
-    r"apprentice)s?\b"
-)
+FAMILY = re.compile(rf"\b({RELATIVES}|apprentice)s?\b")
 SPEAKER = re.compile(r"\b(me|myself|i|i'm|im)\b")
 
 
@@ -185,8 +178,7 @@ def size_band_for(text: str) -> str | None:
     bands = size_bands()
     norm = " ".join(text.lower().replace("–", "-").split())
     norm = TENS_AND_UNITS.sub(_tens_and_units, norm)
-    norm = DOZENS.sub(_dozens, norm)
-    norm = " ".join(UNPAID.sub(" ", NEGATED.sub(" ", HUNDREDS.sub(_hundreds, norm))).split())
+    norm = " ".join(UNPAID.sub(" ", NEGATED.sub(" ", MULTIPLES.sub(_multiple, norm))).split())
     norm = _without_hired_in(" ".join(NOT_PEOPLE.sub(" ", norm).split()))
     if norm in {b.lower() for b in bands}:
         return next(b for b in bands if b.lower() == norm)
