@@ -107,7 +107,7 @@ UNSEEN_PATHS = tuple(sorted((PROJECT_ROOT / "benchmarks" / "data").glob("tagger_
 
 
 def unseen_sets() -> dict[str, Path]:
-    """The unseen checks by name ("unseen_aa", "unseen_ab", ...)."""
+    """The unseen checks by name ("unseen_ab", "unseen_ac", ...)."""
     return {p.stem.replace("tagger_", ""): p for p in UNSEEN_PATHS}
 
 
