@@ -109,7 +109,15 @@ def test_asking_for_a_read_back_is_an_aside(text: str, aside: bool) -> None:
 
 @pytest.mark.parametrize(
     ("text", "no"),
-    [("nay", True), ("@btvlep not this time, cheers", True), ("Nay, but add skills", False)],
+    [
+        ("nay", True),
+        ("@btvlep not this time, cheers", True),
+        ("Nay, but add skills", False),
+        ("nah, not unless there's grant money going, and there won't be", True),
+        ("@btvlep no, not unless it pays", True),
+        ("no, unless you send it monthly", False),  # a condition that may turn it to a yes
+        ("nah, not unless you mean the A41?", False),
+    ],
 )
 def test_nay_and_not_this_time_are_a_no(text: str, no: bool) -> None:
     assert (says_no(text) or says_no_and_why(text)) is no

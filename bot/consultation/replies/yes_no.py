@@ -117,11 +117,21 @@ NO_AND_WHY = re.compile(r"(?P<no>[^,.;:!-]+)[,.;:!-]+\s*(?P<why>[^,.;:!?]{1,60})
 NOT_ONLY_A_NO = re.compile(r"\b(but|however|yes|yeah|actually|unless|@|email me)\b")
 
 
+# "nah, not unless there's grant money going, and there won't be" to the follow-up email (set
+# AP was asked "yes or no?"): the "not" says the no again, so its condition takes nothing back,
+# unlike "no, unless you send it monthly"
+NO_NOT_UNLESS = re.compile(r"(?P<no>[^,.;:!-]+)[,.;:!-]+\s*not unless\b[^?]*")
+
+
 def says_no_and_why(text: Any) -> bool:
     """A no, then a short reason that takes nothing back."""
     if not isinstance(text, str):
         return False
-    match = NO_AND_WHY.fullmatch(without_addressees(text).strip())
+    plain = without_addressees(text).strip()
+    unless = NO_NOT_UNLESS.fullmatch(plain)
+    if unless is not None and says_no(unless["no"]):
+        return True
+    match = NO_AND_WHY.fullmatch(plain)
     return (
         match is not None
         and says_no(match["no"])
