@@ -16,6 +16,7 @@ from bot.consultation.consent_reply import (
     agrees_to_take_part,
     says_go_ahead,
     withdraws_consent,
+    yes_then_more,
     yes_with_name,
     yes_with_profile,
 )
@@ -86,25 +87,32 @@ def record(
 ) -> list[dict[str, Any]]:
     """Record the consent answer (and, on agreeing, the views given before it)."""
     service.record_consent(tracker.sender_id, channel(tracker), agreed)
+    text = latest_text(tracker)
+    fields = (yes_with_profile(text) or _named(yes_with_name(text))) if agreed else {}
     if agreed:
+        # "oh great, more consultation. what difference will it make" (the twelfth set):
+        # about the consultation itself, kept only if it names a theme too
+        views = [
+            (view, about_the_consultation(view)) for view in views_before_consent(tracker, domain)
+        ]
+        if not fields and (rest := yes_then_more(text)):
+            # "Yes go on. <view>": the view, kept if it touches a theme ("yes, though we're
+            # not even open yet" is a remark)
+            views.append((rest, True))
         stored = [
-            # "oh great, more consultation. what difference will it make" (the twelfth
-            # set): about the consultation itself, kept only if it names a theme too
             service.record_answer(
                 tracker.sender_id,
                 channel(tracker),
                 view,
                 service.BEFORE_CONSENT,
                 None,
-                needs_theme=about_the_consultation(view),
+                needs_theme=needs_theme,
             )
-            for view in views_before_consent(tracker, domain)
+            for view, needs_theme in views
         ]
         if any(stored):
             dispatcher.utter_message(text=message("early_view_noted"))
     events = [SlotSet("consent", agreed), SlotSet("stage", "profile" if agreed else "declined")]
-    text = latest_text(tracker)
-    fields = (yes_with_profile(text) or _named(yes_with_name(text))) if agreed else {}
     if fields:  # "YES please, we're Hartwell Precision, glaziers, 14 staff ...": not asked
         service.save_profile(tracker.sender_id, channel(tracker), **fields)
         events.extend(SlotSet(slot, value) for slot, value in fields.items())

@@ -137,7 +137,9 @@ def details_before_consent(text: Any) -> bool:
 # and every reply after was "still not getting it")
 YES_AND_NAME = re.compile(
     rf"^(({YES_WORDS}|yes please|happy to help)[ ,.!:-]*)+(({FILLER})[ ,.!:-]*)*"
-    r"(we'?re|we are|this is|i'?m from|i am from|from|here from|writing from|"
+    # "Yes happy to. We're called Suds & Sage" (set AQ)
+    r"(we'?re called|we are called|(the )?(business|firm|company|shop) is called|it'?s called|"
+    r"we'?re|we are|this is|i'?m from|i am from|from|here from|writing from|"
     r"on behalf of)\s+(?P<name>[^?]+?)[ .!]*$",
     re.IGNORECASE,
 )
@@ -211,6 +213,41 @@ def says_go_ahead(text: Any) -> bool:
     return whole(GO_AHEAD, text)
 
 
+# "Yes go on. The one thing I'd say is nobody under 30 wants to learn locksmithing ...",
+# "@btvlep yes, though we're not even open yet" (set AQ: read as a view before consent, the
+# question asked again, and every profile answer after it was "still not getting it"): a
+# whole yes first, then a view or a remark that takes nothing back
+YES_THEN = re.compile(r"(?P<yes>[^.!?,;:]+)[.!,;:]+\s*(?P<rest>\S.*)", re.DOTALL)
+TAKES_IT_BACK = re.compile(
+    r"^(but|however|actually|wait|hang on|no(?! (problem|worries|bother))|not|unless|only if|if)\b"
+)
+
+
+def yes_then_more(text: Any) -> str | None:
+    """What follows a whole yes that opens the reply ("Yes go on. <view>" -> the view);
+    None when the reply does not open with one, or what follows puts it off, asks
+    something or takes it back ("yes, but not now", "ok. what happens to it?")."""
+    if not isinstance(text, str):
+        return None
+    match = YES_THEN.fullmatch(without_addressees(text).strip())
+    if match is None:
+        return None
+    yes, rest = match["yes"], match["rest"].strip()
+    norm_yes, norm_rest = normalise(yes), normalise(rest)
+    if not (says_yes(yes) or says_go_ahead(yes) or FOREIGN_YES.fullmatch(norm_yes + " ")):
+        return None
+    if (
+        not norm_rest
+        or TAKES_IT_BACK.match(norm_rest)
+        or PUT_OFF.search(norm_rest)
+        or withdraws_consent(rest)
+        or looks_like_question(rest)
+        or "?" in rest
+    ):
+        return None
+    return rest
+
+
 def agrees_to_take_part(text: Any) -> bool:
     """The whole reply agrees to take part: a yes in another language, or a yes with a
     condition that does not put it off ("ok but keep it quick, got a customer in 10
@@ -228,6 +265,8 @@ def agrees_to_take_part(text: Any) -> bool:
     if wants_to_take_part(text) or yes_with_name(text) or yes_with_profile(text):
         return True
     if ON_BEHALF.fullmatch(norm) and PUT_OFF.search(norm) is None:
+        return True
+    if yes_then_more(text) is not None:
         return True
     return (
         CONDITIONAL_YES.match(norm) is not None

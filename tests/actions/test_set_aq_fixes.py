@@ -1,0 +1,129 @@
+"""What set AQ of unseen conversations (benchmarks/data/conversation_probe_aq.yml) found:
+a yes followed by a view or a name at the consent question was read as a view before
+consent, so the business was asked again and every profile answer after it was "still not
+getting it"; "rather not give the name tbh" was filed as the name; "did that send ok?" and
+"is that enough?" were kept as answers; "@btvlep ok" to the follow-up email was asked
+"yes or no?"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.close import ValidateContactForm
+from actions.fallback import ActionFallback
+from bot.consultation import service
+from bot.consultation.about_chat import about_the_chat_reply
+from bot.consultation.asides import steps_aside
+from bot.consultation.consent_reply import agrees_to_take_part, yes_then_more, yes_with_name
+from bot.consultation.questions import message
+from bot.consultation.replies import means_nothing
+from tests.actions.conftest import CONSENT_SHOWN, make_tracker, run
+
+LOCKSMITH = (
+    "Yes go on. The one thing I'd say is nobody under 30 wants to learn locksmithing, and my "
+    "van spends half the morning stuck on the A416 into Chesham"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        (LOCKSMITH, LOCKSMITH.split(". ", 1)[1]),
+        ("@btvlep yes, though we're not even open yet", "though we're not even open yet"),
+        ("yes, we're struggling to recruit", "we're struggling to recruit"),
+        ("sure, no problem", "no problem"),
+        ("yes, but not now", None),  # put off
+        ("ok. what happens to it?", None),  # a question back
+        ("Yes. Actually no.", None),  # taken back
+        ("yes, later", None),
+        ("yes for the love of god no", None),  # no break after the yes
+        ("No, the roads are awful", None),
+        ("Yes go on.", None),  # nothing after the yes
+    ],
+)
+def test_what_follows_a_yes_at_the_consent_question(text: str, rest: str | None) -> None:
+    assert yes_then_more(text) == rest
+    if rest is not None:
+        assert agrees_to_take_part(text)
+    elif text != "Yes go on.":  # a plain yes agrees as it always has, with nothing to keep
+        assert not agrees_to_take_part(text)
+
+
+def test_a_yes_and_we_are_called_gives_the_name() -> None:
+    assert yes_with_name("Yes happy to. We're called Suds & Sage") == "Suds & Sage"
+    assert yes_with_name("yes, the business is called Turnkey Locksmiths") == "Turnkey Locksmiths"
+
+
+def test_a_yes_with_a_view_takes_part_and_keeps_the_view(
+    database_url: str, domain: dict[str, Any]
+) -> None:
+    # the actions' tests tag by theme names (conftest), so the view names its subject
+    text = "Yes go on. The one thing I'd say is skills: nobody under 30 wants to learn the trade"
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker("aq1", text, "inform", events=CONSENT_SHOWN)
+    events = run(ActionFallback().run(dispatcher, tracker, domain))
+    assert SlotSet("consent", True) in events and SlotSet("stage", "profile") in events
+    [kept] = service.recorded_answers("aq1")
+    assert kept.text == "The one thing I'd say is skills: nobody under 30 wants to learn the trade"
+    assert kept.question_key == service.BEFORE_CONSENT
+    assert kept.themes == ["education_skills"]
+    assert message("early_view_noted") in [m.get("text") for m in dispatcher.messages]
+
+
+def test_a_yes_with_a_remark_takes_part_and_keeps_nothing(
+    database_url: str, domain: dict[str, Any]
+) -> None:
+    text = "@btvlep yes, though we're not even open yet"
+    tracker = make_tracker("aq2", text, "inform", events=CONSENT_SHOWN, channel="twitter")
+    events = run(ActionFallback().run(CollectingDispatcher(), tracker, domain))
+    assert SlotSet("consent", True) in events
+    assert service.recorded_answers("aq2") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["@btvlep rather not give the name tbh", "prefer not to give our name", "rather not say"],
+)
+def test_withholding_the_name_says_nothing(text: str) -> None:
+    assert means_nothing(text)
+
+
+def test_rather_not_with_a_view_is_still_a_view() -> None:
+    assert not means_nothing("rather not wait for the council to fix the A41, we need it now")
+
+
+@pytest.mark.parametrize(
+    ("text", "reply"),
+    [
+        ("did that send ok? typing between dogs", "came_through"),
+        ("@btvlep did u get that", "came_through"),
+        ("Did it go through?", "came_through"),
+        ("Is that enough or do you want more on that one?", "enough_said"),
+        ("@btvlep is that enough?", "enough_said"),
+        ("was that too long?", "enough_said"),
+        ("did that send the council into a panic, the A41 closure", None),  # a view
+        ("is it enough to just have broadband", None),
+        ("Did the college send anyone? No.", None),
+    ],
+)
+def test_did_it_send_and_is_that_enough_are_asides(text: str, reply: str | None) -> None:
+    expected = message(reply) if reply else None
+    assert about_the_chat_reply(text, "seabed:infrastructure:views") == expected
+    assert steps_aside(text) is (reply is not None)
+
+
+def test_ok_to_the_follow_up_email_is_a_yes(database_url: str, domain: dict[str, Any]) -> None:
+    slots = {"stage": "playback", "requested_slot": "follow_up"}
+    tracker = make_tracker("aq3", "@btvlep ok", "affirm", slots=slots, active_loop="contact_form")
+    form = ValidateContactForm()
+    assert form.validate_follow_up("@btvlep ok", CollectingDispatcher(), tracker, domain) == {
+        "follow_up": True
+    }
+    held = make_tracker("aq3", "hang on", "hold", slots=slots, active_loop="contact_form")
+    assert form.validate_follow_up("hang on", CollectingDispatcher(), held, domain) == {
+        "follow_up": None
+    }
