@@ -151,8 +151,10 @@ class ValidateContactForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
         text = after_return(as_text(value))  # "down now. yep" after a pause (set AO)
-        if holding(text):
-            return {"follow_up": None}  # asked again
+        if holding(text) and not says_yes(text):
+            # asked again; but "@btvlep ok" to this yes-or-no question is a yes, not "ok,
+            # one sec" (set AQ's upholsterer was asked "was that a yes or a no?")
+            return {"follow_up": None}
         if drop_name_if_asked(dispatcher, tracker):  # "use my answers but not my name"
             return {"follow_up": None}  # the name removed; asked again
         if points_to_earlier_email(text):

@@ -10,7 +10,12 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.close import asking_follow_up, drop_name_if_asked, settle_follow_up
+from actions.close import (
+    asking_follow_up,
+    declined_contact,
+    drop_name_if_asked,
+    settle_follow_up,
+)
 from actions.common import buttons, latest_text, previous_bot_text
 from actions.consent import PRIVACY_NOTICE, agreed_in_other_words, first_message, privacy_shown
 from actions.playback import (
@@ -47,7 +52,13 @@ from bot.consultation.involvement import (
     involvement_text,
 )
 from bot.consultation.questions import SKIPPED, message, named_themes
-from bot.consultation.replies import asked_topic, declines, impatient, question_before_remark
+from bot.consultation.replies import (
+    asked_topic,
+    declines,
+    impatient,
+    question_before_remark,
+    says_no_and_why,
+)
 from bot.consultation.standing import (
     asks_about_a_grant,
     asks_about_cost,
@@ -182,6 +193,10 @@ class ActionAnswerQuestion(Action):
         if asking_follow_up(tracker) and (reply := contact_reply(latest_text(tracker))):
             # "please don't contact me but do use my views", read as a question: the answer
             return [SlotSet(k, v) for k, v in settle_follow_up(reply, tracker).items()]
+        if asking_follow_up(tracker) and says_no_and_why(latest_text(tracker)):
+            # "Nay, I get enough emails as it is" read as asking how to get involved (set AP
+            # was told "You're doing it now!" and asked "yes or no?"): a no
+            return [SlotSet(k, v) for k, v in declined_contact(tracker).items()]
         if tracker.active_loop.get("name") == "profile_form" and declines(latest_text(tracker)):
             # "If it's all the same to you, I'd rather not say how many of us there are"
             # that NLU took for a privacy question (set AC): a skip, and on to the next

@@ -1,6 +1,6 @@
 """Questions about the consultation itself that the FAQ has no answer for: "what's the
 LEP?", "what's the point, nothing ever changes", "can I save this and finish it later?",
-"can you give me an example?".
+"can you give me an example?", "did that send ok?", "is that enough?".
 
 Found by the fifteenth set of unseen conversations (conversation_probe_o.yml): the LEP
 question was told who prepares the strategy but never what a LEP is; "what's the point"
@@ -16,7 +16,9 @@ import re
 from typing import Any
 
 from bot.consultation.questions import message
-from bot.consultation.replies import short_match
+from bot.consultation.replies import normalise, short_match
+from bot.consultation.replies.text import short
+from bot.consultation.x_style import without_addressees
 
 MAX_WORDS = 16
 EXAMPLE_KINDS = frozenset({"opportunities", "barriers", "help", "views"})
@@ -137,13 +139,50 @@ def asks_for_an_example(text: Any) -> bool:
     return _short_and_matches(EXAMPLE, text)
 
 
+# "did that send ok? typing between dogs", "did you get that?" (set AQ's dog groomer had it
+# kept as her answer to the infrastructure question, tagged infrastructure)
+RECEIVED = re.compile(
+    _LEAD + r"((did|has|have) (that|this|it|my (answer|message|reply)|the (last )?(one|message|"
+    r"answer)) (send|sent|go through|gone through|come through|arrive|arrived|get through|"
+    r"work)|(did|do|have) (you|u) (get|got|receive|received|see) (that|this|it|my (answer|"
+    r"message|reply)))( ok| okay| alright| all right| properly| then| through| mate)*$"
+)
+# "Is that enough or do you want more on that one?" after a long answer (set AQ's bookkeeper
+# had it kept as her answer to the next question). The whole question only: "is it enough
+# to just have broadband" is a view.
+ENOUGH = re.compile(
+    _LEAD + r"(is|was) (that|this) (enough|ok|okay|alright|all right|fine|sufficient|too long|"
+    r"too much|what you (want|wanted|need|needed|were after))( detail| info| information)?"
+    r"( (or|and) (do|did|would) (you|u) (want|need|like) (more|any more|anything else)"
+    r"( detail| info| information)?( (on|about|for) (that|this|it)( one)?)?)?( then)?$"
+)
+
+
+def asks_if_received(text: Any) -> bool:
+    """A short message whose first sentence asks whether the last message came through
+    ("did that send ok? typing between dogs"; not "did that send the council into a
+    panic")."""
+    if not isinstance(text, str) or short(text, MAX_WORDS) is None:
+        return False
+    first = re.split(r"[?.!\n]", without_addressees(text).strip(), maxsplit=1)[0]
+    return RECEIVED.fullmatch(normalise(first)) is not None
+
+
+def asks_if_enough(text: Any) -> bool:
+    """The whole message asks whether the last answer says enough."""
+    return isinstance(text, str) and _short_and_matches(ENOUGH, without_addressees(text))
+
+
 def asks_about_the_chat(text: Any) -> bool:
-    """Any of the above: the LEP, whether it is worth it, finishing later, an example."""
+    """Any of the above: the LEP, whether it is worth it, finishing later, an example, did
+    it send, is it enough."""
     return (
         asks_what_the_lep_is(text)
         or doubts_it_matters(text)
         or asks_to_finish_later(text)
         or asks_for_an_example(text)
+        or asks_if_received(text)
+        or asks_if_enough(text)
     )
 
 
@@ -164,4 +203,8 @@ def about_the_chat_reply(text: Any, question_key: str | None) -> str | None:
         return message("finish_later")
     if asks_for_an_example(text):
         return example_for(question_key)
+    if asks_if_received(text):
+        return message("came_through")
+    if asks_if_enough(text):
+        return message("enough_said")
     return None

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.close import ValidateContactForm
@@ -62,7 +63,10 @@ def test_a_no_with_its_reason_at_the_email_question_is_a_no_not_a_view(
     slots = {"stage": "playback", "requested_slot": "follow_up"}
     dispatcher = CollectingDispatcher()
     tracker = make_tracker("ap3", text, "faq", slots=slots, active_loop="contact_form")
-    run(ActionAnswerQuestion().run(dispatcher, tracker, domain))
+    events = run(ActionAnswerQuestion().run(dispatcher, tracker, domain))
+    # read as a question, it is still a no: not "You're doing it now!" and "yes or no?"
+    assert SlotSet("follow_up", False) in events
+    assert dispatcher.messages == []
     # the one check every path to a view at the play-back makes (FAQ, fallback, consent)
     assert not keep_view_at_playback(dispatcher, tracker)
     assert [a.text for a in service.recorded_answers("ap3")] == ["the lane floods every winter"]

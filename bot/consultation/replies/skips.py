@@ -118,8 +118,9 @@ def skips_the_rest(text: Any) -> bool:
 # "I'm not sure I'm really the right person to ask about that one, so perhaps I'll leave
 # it, if you don't mind terribly"). Not "I'll leave it to the council to fix".
 DECLINE = re.compile(
-    r"\b((i|we)('d| would) (much )?(rather|prefer( to)?) not( to)? (say|answer|share|tell|"
-    r"disclose|give|go into|comment)|"
+    # "rather not give the name tbh" on X, with no "I'd" (set AQ filed it as the name)
+    r"\b(((i|we)('d| would) |id )?(much )?(rather|prefer( to)?) not( to)? (say|answer|share|"
+    r"tell|disclose|give|go into|comment)|"
     r"(i'?ll|i will|we'?ll|we will|i think i'?ll|perhaps i'?ll|maybe i'?ll|i'?d better|i might)"
     r" (just )?(leave|skip|pass( on)?) (it|that|this)( one| question| bit)?"
     r"(?! (to|with|for|there|up|at|until|till|alone)\b)|"
