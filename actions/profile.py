@@ -63,6 +63,7 @@ from bot.consultation.profile_checks import (
     years_not_head_count,
 )
 from bot.consultation.profile_fixes import (
+    corrected_in_passing,
     corrected_location,
     corrected_name,
     renamed_after_answer,
@@ -112,6 +113,7 @@ class ValidateProfileForm(FormValidationAction):
         # dear. It's Tilly's Tea Room": the answer inside the letter and the thanks
         value = unwrapped(value)
         value = after_return(value)  # "Back. It's me and a part-time apprentice" (set AO)
+        value = corrected_in_passing(value)  # "Chesahm, sorry, Chesham" (set AQ)
         listed = numbered_profile(as_text(value), slot)
         if listed:  # "1) Amersham Lighting Ltd 2) lighting design 3) 12 staff ...": each field
             return self._listed(listed, tracker) or {slot: None}

@@ -170,6 +170,27 @@ def recounted_band(text: str, band_on_record: str | None) -> str | None:
     return size_band_for(f"{match['new']} staff")
 
 
+# "Chesahm, sorry, Chesham", "Aylesbry sorry Aylesbury", "9 - I mean 11" (set AQ filed the
+# whole as the town): a detail put right inside the same short answer. Not an apology for
+# something else ("owner, sorry for the delay").
+SELF_CORRECTED = re.compile(
+    r"^(?P<old>[^,;:]{1,40}?)[\s,;:-]+(?:sorry|soz|oops|whoops|i mean|i meant|correction)"
+    r"[\s,;:.!-]+(?!(?:for|about|to|that|it|i|i'?m|im|again|abt|bout)\b)(?P<new>\S.{0,40}?)"
+    r"[\s.!]*$",
+    re.IGNORECASE,
+)
+SELF_CORRECTED_MAX_WORDS = 8
+
+
+def corrected_in_passing(value: Any) -> Any:
+    """The detail as put right inside the answer ("Chesahm, sorry, Chesham" -> "Chesham");
+    anything else unchanged."""
+    if not isinstance(value, str) or len(value.split()) > SELF_CORRECTED_MAX_WORDS:
+        return value
+    match = SELF_CORRECTED.match(value.strip())
+    return match["new"].strip(" .,!") if match else value
+
+
 # Past the profile a correction is a sentence or two, not a long answer
 LATE_MAX_WORDS = 30
 
