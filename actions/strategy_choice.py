@@ -27,6 +27,7 @@ from bot.consultation.asides import answered, continues_answer
 from bot.consultation.boundaries import boundary_reply
 from bot.consultation.choice_view import ChoiceView, choice_and_view, view_beside_none
 from bot.consultation.choices import (
+    asks_bot_to_choose,
     choice_before_question,
     dismisses_the_list,
     none_after_asking,
@@ -95,6 +96,9 @@ def choose(
         text = f"{before} {text}"  # "skills and" + "infrastructure"
     if holding(text):
         return {slot: None}  # asked again
+    if asks_bot_to_choose(text):  # "dunno, you pick the ones that fit a vineyard" (set AQ)
+        dispatcher.utter_message(text=message("choice_is_yours"))
+        return {slot: None}
     remark = remark_reply(text) or boundary_reply(text)
     if remark:  # "sorry, I'm not very good with computers": reassured, asked again
         dispatcher.utter_message(text=message(remark))

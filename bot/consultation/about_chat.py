@@ -1,6 +1,7 @@
 """Questions about the consultation itself that the FAQ has no answer for: "what's the
 LEP?", "what's the point, nothing ever changes", "can I save this and finish it later?",
-"can you give me an example?", "did that send ok?", "is that enough?".
+"can you give me an example?", "did that send ok?", "is that enough?", "should I answer as
+the business or as me?".
 
 Found by the fifteenth set of unseen conversations (conversation_probe_o.yml): the LEP
 question was told who prepares the strategy but never what a LEP is; "what's the point"
@@ -158,6 +159,21 @@ ENOUGH = re.compile(
 )
 
 
+# "Should I answer as the business or as me personally?" (set AQ's soap maker had it kept
+# as her answer on infrastructure)
+ANSWER_AS = re.compile(
+    _LEAD + r"(should|do|shall|can|could) (i|we) (answer|reply|respond|speak|write|do this|"
+    r"fill this in) (as|for|on behalf of) ((the|my|our) )?(business|company|firm|shop|"
+    r"organisation|me|myself)\b.*\b(or|and) (as |for )?((the|my|our) )?(business|company|"
+    r"firm|shop|organisation|me|myself|personally|individual)\b"
+)
+
+
+def asks_whose_view(text: Any) -> bool:
+    """A short question whether to answer for the business or for oneself."""
+    return isinstance(text, str) and _short_and_matches(ANSWER_AS, without_addressees(text))
+
+
 def asks_if_received(text: Any) -> bool:
     """A short message whose first sentence asks whether the last message came through
     ("did that send ok? typing between dogs"; not "did that send the council into a
@@ -183,6 +199,7 @@ def asks_about_the_chat(text: Any) -> bool:
         or asks_for_an_example(text)
         or asks_if_received(text)
         or asks_if_enough(text)
+        or asks_whose_view(text)
     )
 
 
@@ -207,4 +224,6 @@ def about_the_chat_reply(text: Any, question_key: str | None) -> str | None:
         return message("came_through")
     if asks_if_enough(text):
         return message("enough_said")
+    if asks_whose_view(text):
+        return message("answer_as_business")
     return None

@@ -294,6 +294,13 @@ FIRST_ONLY = re.compile(
     r"( ones?| of them| themes?| islands?| drivers?)?( then| please| pls| thanks)*"
 )
 _COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4}
+# "@btvlep actually just infrastructure, housing doesnt really affect us" at the housing
+# question (set AQ kept it as the housing answer): only the themes it names stay
+JUST_THESE = re.compile(
+    r"^((actually|oh|sorry|wait|ok|okay|hmm|no|on second thoughts?|thinking about it)[ ,]*)+"
+    r"(just|only)( do| keep)?( the)? (?P<topic>[a-z&' ]{1,40}?)( ones?| questions?| bits?)?"
+    r"(( then| please| pls| thanks| for us| really)*$|,)"
+)
 # "I picked high performance thinking it meant powerful computers - can we drop that one?"
 # (set AI answered it as the question's view): "that one" is the theme the message names
 DROP_THAT = re.compile(
@@ -317,6 +324,12 @@ def dropped_themes(text: Any, among: list[str]) -> list[str]:
     if first:
         n = int(_COUNTS.get(first["n"], first["n"]))
         return among[n:] if n < len(among) else []
+    just = JUST_THESE.match(without_addressees(text).lower().strip())
+    if just:  # the themes by their names only: "actually just the roads are bad" is a view
+        parts = re.split(r"\s*(?:\band\b|&)\s*", just.group("topic").strip())
+        kept = [t for part in parts if len(part.split()) <= 2 for t in named_themes(part, among)]
+        if kept and len(kept) == len(parts):
+            return [t for t in among if t not in kept]
     match = DROPPED.match(norm) or LEFT_OUT.match(norm)
     if match:
         return named_themes(match.group("topic"), among)
@@ -351,3 +364,26 @@ def choice_before_question(text: Any, among: tuple[str, ...] | list[str]) -> str
         return None
     # "Infrastructure, and environment maybe?": the question is part of the choice
     return None if named_themes(match.group(2), among) else lead.strip()
+
+
+# "dunno, you pick the ones that fit a vineyard", "up to you" (set AQ: "dunno" read as none,
+# the rest kept as a view, and the seabed questions skipped): the choice is the business's,
+# so it is asked again with a word on how to choose
+CHOOSE_FOR_ME = re.compile(
+    r"\b(you (pick|choose|decide|select)|(it'?s |its )?up to (you|u)|your call|"
+    r"(whatever|which ever|whichever|what) (you|u) (think|reckon|suggest)( fits?| suits?)?|"
+    r"you tell me which|(pick|choose) for (me|us)|surprise me)\b"
+)
+CHOOSE_FOR_ME_MAX_WORDS = 16
+
+
+def asks_bot_to_choose(text: Any) -> bool:
+    """A short reply that hands the choice back to the bot, naming no theme."""
+    if not isinstance(text, str):
+        return False
+    norm = normalise(without_addressees(text))
+    return (
+        0 < len(norm.split()) <= CHOOSE_FOR_ME_MAX_WORDS
+        and CHOOSE_FOR_ME.search(norm) is not None
+        and not named_themes(text)
+    )

@@ -18,6 +18,7 @@ from actions.fallback import ActionFallback
 from bot.consultation import service
 from bot.consultation.about_chat import about_the_chat_reply
 from bot.consultation.asides import steps_aside
+from bot.consultation.choices import asks_bot_to_choose, dropped_themes
 from bot.consultation.consent_reply import agrees_to_take_part, yes_then_more, yes_with_name
 from bot.consultation.questions import message
 from bot.consultation.replies import means_nothing
@@ -108,9 +109,12 @@ def test_rather_not_with_a_view_is_still_a_view() -> None:
         ("did that send the council into a panic, the A41 closure", None),  # a view
         ("is it enough to just have broadband", None),
         ("Did the college send anyone? No.", None),
+        ("Should I answer as the business or as me personally?", "answer_as_business"),
+        ("@btvlep do i answer for the business or for me", "answer_as_business"),
+        ("the business or me, it's the same: the A413 floods", None),
     ],
 )
-def test_did_it_send_and_is_that_enough_are_asides(text: str, reply: str | None) -> None:
+def test_questions_about_the_answer_itself_are_asides(text: str, reply: str | None) -> None:
     expected = message(reply) if reply else None
     assert about_the_chat_reply(text, "seabed:infrastructure:views") == expected
     assert steps_aside(text) is (reply is not None)
@@ -127,3 +131,81 @@ def test_ok_to_the_follow_up_email_is_a_yes(database_url: str, domain: dict[str,
     assert form.validate_follow_up("hang on", CollectingDispatcher(), held, domain) == {
         "follow_up": None
     }
+
+
+def test_a_town_put_right_in_the_same_answer_is_filed_as_put_right(
+    database_url: str, domain: dict[str, Any]
+) -> None:
+    from actions.profile import ValidateProfileForm
+
+    service.record_consent("aq4", "rest", True)
+    text = "Chesahm, sorry, Chesham"
+    tracker = make_tracker("aq4", text, slots={"requested_slot": "location"})
+    result = ValidateProfileForm().validate_location(text, CollectingDispatcher(), tracker, domain)
+    assert result == {"location": "Chesham"}
+
+
+@pytest.mark.parametrize(
+    ("text", "hands_back"),
+    [
+        ("dunno, you pick the ones that fit a vineyard", True),
+        ("up to you", True),
+        ("@btvlep your call mate", True),
+        ("skills, up to you for the rest", False),  # a choice made
+        ("we decide what to grow", False),
+    ],
+)
+def test_handing_the_choice_back_asks_it_again(
+    database_url: str, domain: dict[str, Any], text: str, hands_back: bool
+) -> None:
+    from actions.consultation import ValidateStrategyForm
+
+    assert asks_bot_to_choose(text) is hands_back
+    if hands_back:
+        service.record_consent("aq5", "rest", True)
+        slots = {"requested_slot": "seabed", "islands": [], "island_answer": "done"}
+        tracker = make_tracker("aq5", text, slots=slots, active_loop="strategy_form")
+        dispatcher = CollectingDispatcher()
+        result = ValidateStrategyForm().validate_seabed(text, dispatcher, tracker, domain)
+        assert result == {"seabed": None}
+        assert [m.get("text") for m in dispatcher.messages] == [message("choice_is_yours")]
+        assert service.recorded_answers("aq5") == []  # nothing kept as a view
+
+
+@pytest.mark.parametrize(
+    ("text", "dropped"),
+    [
+        (
+            "@btvlep actually just infrastructure, housing doesnt really affect us",
+            ["housing", "education"],
+        ),
+        ("actually, just housing and skills", ["infrastructure"]),
+        ("actually just skills then", ["housing", "infrastructure"]),
+        ("actually just the roads are bad", []),  # a view, not a choice
+        ("actually only skills matter to us", []),
+    ],
+)
+def test_actually_just_one_keeps_only_the_themes_named(text: str, dropped: list[str]) -> None:
+    among = ["housing_growth", "infrastructure", "education_skills"]
+    assert [t.split("_")[0] for t in dropped_themes(text, among)] == dropped
+
+
+def test_actually_just_one_at_a_question_leaves_the_others_out(
+    database_url: str, domain: dict[str, Any]
+) -> None:
+    from actions.consultation import ValidateStrategyForm
+
+    service.record_consent("aq6", "twitter", True)
+    pending = ["seabed:housing_growth:views", "seabed:infrastructure:views"]
+    slots = {
+        "requested_slot": "seabed_answer",
+        "seabed": ["housing_growth", "infrastructure"],
+        "pending_questions": pending,
+    }
+    text = "@btvlep actually just infrastructure, housing doesnt really affect us"
+    tracker = make_tracker("aq6", text, slots=slots, active_loop="strategy_form")
+    result = ValidateStrategyForm().validate_seabed_answer(
+        text, CollectingDispatcher(), tracker, domain
+    )
+    assert result["pending_questions"] == ["seabed:infrastructure:views"]
+    assert service.recorded_answers("aq6") == []
