@@ -21,6 +21,7 @@ from actions.common import (
     profile_on_record,
     skipped,
 )
+from actions.profile_right import put_profile_right
 from bot.consultation import amendments, service
 from bot.consultation.afterthoughts import (
     ITEMS_MAX,
@@ -119,6 +120,11 @@ def keep_view_at_playback(dispatcher: CollectingDispatcher, tracker: Tracker) ->
     fixed = correct_played_back(tracker.sender_id, text)
     if fixed:  # "no, number 1 should say the A413": joined to answer 1
         dispatcher.utter_message(text=fixed)
+        return True
+    fixes, view_too = put_profile_right(text, dispatcher, tracker)
+    if fixes and not view_too:
+        # "Looks right, but we're 11 now, two new physios started on Monday" (set AQ kept
+        # it as a view and the head count at 9): the detail put right, said so, not a view
         return True
     said = service.recorded_answers(tracker.sender_id) if adds_to_last_answer(text) else []
     if said and amendments.amend_answer(

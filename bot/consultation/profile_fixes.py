@@ -160,6 +160,21 @@ TOLD_COUNT = re.compile(
 )
 
 
+# "Looks right, but we're 11 now, two new physios started on Monday" at the play-back (set
+# AQ kept 9): a count with "now" after it says the head count changed, no word of staff needed
+COUNT_NOW = re.compile(
+    r"\b(we'?re|we are|there'?s|there are)\s+((about|around|nearly|over|up to)\s+)?"
+    rf"(?P<new>{_NUMBER_PATTERN})\s+now\b",
+    re.IGNORECASE,
+)
+
+
+def count_now_band(text: str) -> str | None:
+    """The band of a head count stated as the count now ("we're 11 now")."""
+    match = COUNT_NOW.search(text)
+    return size_band_for(f"{match['new']} staff") if match else None
+
+
 def recounted_band(text: str, band_on_record: str | None) -> str | None:
     """The band of the real head count when the message takes back the one on record."""
     match = TOLD_COUNT.search(text)
@@ -227,7 +242,7 @@ def profile_fixes(
         return {}
     fixes: dict[str, str] = {}
     band = corrected_size_band(text) if not late or OWN_COUNT.search(text) else None
-    band = band or recounted_band(text, profile.get("size_band"))
+    band = band or recounted_band(text, profile.get("size_band")) or count_now_band(text)
     if band and band != profile.get("size_band"):
         fixes["size_band"] = band
     sector_on_record = profile.get("sector")

@@ -209,3 +209,21 @@ def test_actually_just_one_at_a_question_leaves_the_others_out(
     )
     assert result["pending_questions"] == ["seabed:infrastructure:views"]
     assert service.recorded_answers("aq6") == []
+
+
+def test_a_head_count_put_right_at_the_play_back_is_no_view(
+    database_url: str, domain: dict[str, Any]
+) -> None:
+    from actions.playback import keep_view_at_playback
+    from tests.actions.conftest import stored_business
+
+    service.record_consent("aq7", "rest", True)
+    service.save_profile("aq7", "rest", size_band="Micro (1-9 staff)")
+    service.record_answer("aq7", "rest", "band 6 physios leave", "island:x", None)
+    text = "Looks right, but we're 11 now, two new physios started on Monday"
+    slots = {"stage": "playback", "consent": True, "size_band": "Micro (1-9 staff)"}
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker("aq7", text, "affirm", slots=slots)
+    assert keep_view_at_playback(dispatcher, tracker)
+    assert stored_business("aq7").size_band == "Small (10-49 staff)"
+    assert [a.text for a in service.recorded_answers("aq7")] == ["band 6 physios leave"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.consultation.profile_fixes import corrected_in_passing
+from bot.consultation.profile_fixes import corrected_in_passing, profile_fixes
 
 
 @pytest.mark.parametrize(
@@ -28,3 +28,19 @@ from bot.consultation.profile_fixes import corrected_in_passing
 )
 def test_a_detail_put_right_in_the_same_answer(text: str, kept: str) -> None:
     assert corrected_in_passing(text) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "band"),
+    [
+        ("Looks right, but we're 11 now, two new physios started on Monday", "Small (10-49 staff)"),
+        ("we're twelve now", "Small (10-49 staff)"),
+        ("we're in Marlow now", None),  # a place, not a count
+        ("we're fine now", None),
+    ],
+)
+def test_a_count_now_at_the_play_back_puts_the_head_count_right(
+    text: str, band: str | None
+) -> None:
+    fixes = profile_fixes(text, {"size_band": "Micro (1-9 staff)"}, late=True)
+    assert fixes.get("size_band") == band
