@@ -26,7 +26,10 @@ EXAMPLE_KINDS = frozenset({"opportunities", "barriers", "help", "views"})
 
 
 def _short_and_matches(pattern: re.Pattern[str], text: Any) -> bool:
-    """A short message (at most MAX_WORDS words, normalised) in which `pattern` is found."""
+    """A short message (at most MAX_WORDS words, normalised) in which `pattern` is found;
+    the @handles an X DM opens with are no words of it ("@btvlep is that enough?")."""
+    if isinstance(text, str):
+        text = without_addressees(text)
     return short_match(pattern, text, MAX_WORDS)
 
 
@@ -171,7 +174,7 @@ ANSWER_AS = re.compile(
 
 def asks_whose_view(text: Any) -> bool:
     """A short question whether to answer for the business or for oneself."""
-    return isinstance(text, str) and _short_and_matches(ANSWER_AS, without_addressees(text))
+    return _short_and_matches(ANSWER_AS, text)
 
 
 def asks_if_received(text: Any) -> bool:
@@ -186,7 +189,7 @@ def asks_if_received(text: Any) -> bool:
 
 def asks_if_enough(text: Any) -> bool:
     """The whole message asks whether the last answer says enough."""
-    return isinstance(text, str) and _short_and_matches(ENOUGH, without_addressees(text))
+    return _short_and_matches(ENOUGH, text)
 
 
 def asks_about_the_chat(text: Any) -> bool:

@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from bot.consultation.questions import match_themes, means_none, named_themes
-from bot.consultation.replies import normalise, whole
+from bot.consultation.replies import normalise, short_match, whole
 from bot.consultation.theme_words import everyday_words
 from bot.consultation.x_style import without_addressees
 from bot.strategy import ISLAND_IDS, theme
@@ -379,11 +379,8 @@ CHOOSE_FOR_ME_MAX_WORDS = 16
 
 def asks_bot_to_choose(text: Any) -> bool:
     """A short reply that hands the choice back to the bot, naming no theme."""
-    if not isinstance(text, str):
-        return False
-    norm = normalise(without_addressees(text))
     return (
-        0 < len(norm.split()) <= CHOOSE_FOR_ME_MAX_WORDS
-        and CHOOSE_FOR_ME.search(norm) is not None
+        isinstance(text, str)
+        and short_match(CHOOSE_FOR_ME, without_addressees(text), CHOOSE_FOR_ME_MAX_WORDS)
         and not named_themes(text)
     )
