@@ -66,6 +66,8 @@ FILLER = frozenset(
         "most",
         "certainly",
         "please",
+        # "Skills, and the one about the environment" (set AR)
+        "about",
     }
 )
 # a courtesy set off between theme names, no view: ", if I may,", "(if that's ok)"
@@ -165,7 +167,12 @@ def _lead(tokens: list[re.Match[str]], text: str) -> tuple[list[str], int, bool]
             gap = ""  # the comma closing a courtesy (", if I may, and ...") lists on
         # a comma between two theme names lists them ("entrepreneurialism, digital, skills
         # & infrastructure"): set Z kept the rest of such a list as a view
-        if named and SEPARATOR.search(gap) and not _listed(match, i, words, tokens, text):
+        if (
+            named
+            and SEPARATOR.search(gap)
+            and not _listed(match, i, words, tokens, text)
+            and not _and_another(i, words, phrases)
+        ):
             aside = next((len(a) for a in POLITE_ASIDES if tuple(words[i : i + len(a)]) == a), 0)
             if not aside:
                 return named, i, True
@@ -182,6 +189,20 @@ def _lead(tokens: list[re.Match[str]], text: str) -> tuple[list[str], int, bool]
         else:
             return named, i, False
     return named, i, False
+
+
+def _and_another(
+    i: int, words: list[str], phrases: list[tuple[list[str], tuple[str, ...]]]
+) -> bool:
+    """After a comma, "and" and little words lead to one more theme name: "Skills, and the
+    one about the environment" names two (set AR kept "and the one about the environment"
+    as the skills answer)."""
+    if i >= len(words) or words[i] not in LIST_WORDS:
+        return False
+    j = i
+    while j < len(words) and words[j] in FILLER:
+        j += 1
+    return any(words[j : j + len(p)] == p for p, _ in phrases)
 
 
 def _listed(

@@ -165,6 +165,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "road",
         "broadband",
         "transport links",
+        # "Transport. And the environment, mainly." at the seabed choice (set AR chose
+        # only the environment); "transport tech" (longer) stays intelligent mobility
+        "transport",
         "connectivity",
         "premises",
         "5g",
