@@ -21,6 +21,7 @@ from bot.consultation.amendments import ADDED, CORRECTED, REWORDED, amend_answer
 from bot.consultation.asides import continues_answer
 from bot.consultation.boundaries import request_or_need_reply
 from bot.consultation.questions import (
+    has_correction_cue,
     key_theme,
     message,
     named_themes,
@@ -126,17 +127,38 @@ def view_at_playback(text: Any) -> bool:
     match = ADD_LEAD.match(norm)
     rest = norm[match.end() :] if match else norm
     words = len(rest.split())
-    add, remove = parse_correction(rest)
     if match and (match.group("who") or match.group("add")):
+        add, remove = parse_correction(rest)
         if add or remove:
             return words >= VIEW_MIN_WORDS and ABOUT_THE_TAGS.search(rest) is None
         return words >= LED_VIEW_MIN_WORDS
+    add, remove = parse_correction(_correction_clauses(rest))
     return (
         words >= (LED_VIEW_MIN_WORDS if match and match.end() else VIEW_MIN_WORDS)
         and not (add or remove)
         and not CORRECTION_WORDS.search(norm)
         and not looks_like_question(text)
         and not looks_like_question(rest)
+    )
+
+
+# a clause this long with no word of a correction describes; it does not name a theme to add
+DESCRIBING_MIN_WORDS = 7
+_PUNCTUATION = re.compile(r"[,;:.!?\n]+")
+ON_TOO = re.compile(r"\b(should|too|as well)\b")
+
+
+def _correction_clauses(text: str) -> str:
+    """The clauses that could change the themes noted: short ones ("and skills") and those
+    with a word of a correction. "The Chilterns sell the place for us: ..." describes the
+    business (set AR read it as "add environment" and asked which themes to change)."""
+    return ", ".join(
+        clause
+        for clause in _PUNCTUATION.split(text)
+        if len(clause.split()) < DESCRIBING_MIN_WORDS
+        or has_correction_cue(clause)
+        or ABOUT_THE_TAGS.search(clause)  # "the second one should have housing on too"
+        or ON_TOO.search(clause)
     )
 
 

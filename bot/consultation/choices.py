@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.consultation.questions import match_themes, means_none, named_themes
+from bot.consultation.questions import match_themes, means_none, named_themes, only_names
 from bot.consultation.replies import normalise, short_match, whole
 from bot.consultation.theme_words import everyday_words
 from bot.consultation.x_style import without_addressees
@@ -58,14 +58,17 @@ def numbered_choice(text: Any, options: tuple[str, ...] | list[str]) -> list[str
     if not isinstance(text, str):
         return None
     text = RANGE.sub(lambda m: _expand(int(m.group(1)), int(m.group(2))), text)
-    words = normalise(text).split()
+    words = normalise(without_addressees(text)).split()
     numbers = [w for w in words if w.isdigit()]
-    if not numbers or any(not w.isdigit() and w not in CHOICE_FILLER for w in words):
+    others = " ".join(w for w in words if not w.isdigit() and w not in CHOICE_FILLER)
+    # "2 & medical" (set AR chose Medical technologies alone): numbers and names mixed
+    named = only_names(others) if others else []
+    if not numbers or named is None or any(t not in options for t in named):
         return None
     picked = {int(n) for n in numbers}
     if any(n < 1 or n > len(options) for n in picked):
         return None
-    return [option for i, option in enumerate(options, start=1) if i in picked]
+    return [option for i, option in enumerate(options, start=1) if i in picked or option in named]
 
 
 # "right, that one then", "go with that", "yes that": the choice is what was just asked

@@ -16,6 +16,7 @@ import yaml
 
 from bot.consultation.replies import none_reply
 from bot.consultation.theme_words import everyday_words
+from bot.consultation.x_style import without_addressees
 from bot.strategy import ISLAND_IDS, SEABED_IDS, THEME_IDS, load_themes, theme
 from bot.strategy.loader import SEEDS_DIR
 
@@ -216,7 +217,20 @@ def means_none(text: str) -> bool:
     """The business said none of the listed themes matter ("none", "skip", "nothing"),
     and named no theme besides ("none, but space matters" is a choice)."""
     rest = none_reply(text)
+    if rest is not None and NONE_UNLESS_IT_COUNTS.match(none_reply(without_addressees(text)) or ""):
+        return True  # "none unless scaffolding counts as high performance 😂" (set AR)
+    if rest is not None and ENDS_IN_NONE.search(text):
+        # "Ah yes, pet cremation, famously the backbone of the space industry. None." (set
+        # AR asked the Space questions): the last word is the answer, the rest sarcasm
+        return True
     return rest is not None and not _names_only(_norm(rest))
+
+
+# a closing sentence that is "None." alone, after a sentence of at least a few words
+ENDS_IN_NONE = re.compile(r"\w(\W+\w+){3,}[.!]\s+(none|nothing|neither)[.!]*\s*$", re.IGNORECASE)
+# after "none": a theme named only as a long shot ("unless scaffolding counts as high
+# performance"), which chooses nothing
+NONE_UNLESS_IT_COUNTS = re.compile(r"^(unless|except if|if) .*\b(counts?|qualif(y|ies))\b")
 
 
 REMOVE_WORDS = (
@@ -265,6 +279,12 @@ def parse_correction(text: str) -> tuple[list[str], list[str]]:
     return add, remove
 
 
+def has_correction_cue(text: str) -> bool:
+    """The text has a word that adds or drops themes ("drop", "add", "not", "missed")."""
+    norm = _norm(text)
+    return bool(_REMOVE_RE.search(norm) or _ADD_RE.search(norm))
+
+
 def _read_in_order(norm: str, add: list[str], remove: list[str]) -> None:
     """Themes after a remove word go to `remove`, after an add word (or before any) to `add`."""
     mode = "add"
@@ -282,6 +302,19 @@ def named_themes(text: str, among: tuple[str, ...] | list[str] = THEME_IDS) -> l
     in fixed order; `among` limits them (the islands, the seabed drivers)."""
     found = set(_names_only(_norm(text)))
     return [t for t in among if t in found]
+
+
+def only_names(text: str) -> list[str] | None:
+    """The themes a text names when it is nothing but theme names ("medical", "skills
+    housing"), in fixed order; None when any other word is left."""
+    remaining = f" {_norm(text).strip()} "
+    found: set[str] = set()
+    for phrase, theme_ids in _vocabulary():
+        needle = f" {phrase} "
+        if needle in remaining:
+            found.update(chosen_by(phrase, list(theme_ids)))
+            remaining = remaining.replace(needle, "  ")
+    return [t for t in THEME_IDS if t in found] if found and not remaining.strip() else None
 
 
 def _names_only(segment: str) -> list[str]:
