@@ -14,6 +14,8 @@ from bot.consultation import service
 from bot.consultation.asides import steps_aside
 from bot.consultation.consent_reply import (
     agrees_to_take_part,
+    go_ahead_then_more,
+    puts_off,
     says_go_ahead,
     withdraws_consent,
     yes_then_more,
@@ -123,6 +125,20 @@ def _named(name: str | None) -> dict[str, str]:
     return {"organisation": name} if name else {}
 
 
+def put_off_taking_part(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+) -> list[dict[str, Any]] | None:
+    """ "Not right now, sorry, one of my carers has rung in sick" at the consent question,
+    which NLU could not place (set AR kept it as a view and later filed it with the answers):
+    a decline, as "no" is, so "go on then" can still start it; None when it is not that."""
+    stage, text = tracker.get_slot("stage"), latest_text(tracker)
+    if stage not in (None, "consent") or not privacy_shown(tracker, domain) or not puts_off(text):
+        return None
+    events = record(dispatcher, tracker, domain, False)
+    dispatcher.utter_message(response="utter_declined")
+    return events
+
+
 def agreed_in_other_words(
     dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
 ) -> list[dict[str, Any]] | None:
@@ -136,7 +152,7 @@ def agreed_in_other_words(
     if stage in (None, "consent"):
         if not agrees_to_take_part(text):
             return None
-    elif stage != "declined" or not says_go_ahead(text):
+    elif stage != "declined" or not (says_go_ahead(text) or go_ahead_then_more(text)):
         return None  # after a decline only "go on then" changes it, not "ok"
     events = record(dispatcher, tracker, domain, True)
     dispatcher.utter_message(response="utter_profile_intro")

@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.close import drop_name_if_asked
+from actions.close import drop_name_if_asked, email_changed_after_close
 from actions.common import (
     buttons,
     channel,
@@ -22,6 +22,7 @@ from actions.consent import (
     agreed_in_other_words,
     first_message,
     privacy_shown,
+    put_off_taking_part,
 )
 from actions.faq import SURE, answer_question, faq_choice, resume
 from actions.playback import (
@@ -93,11 +94,15 @@ class ActionFallback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
+        if email_changed_after_close(dispatcher, tracker):  # "could you use hello@... instead?"
+            return []
         key, confidence = faq_choice(tracker)
         text = latest_text(tracker)
         agreed = agreed_in_other_words(dispatcher, tracker, domain)
         if agreed is not None:  # "oui d'accord", "ok but keep it quick": a yes
             return agreed
+        if (put_off := put_off_taking_part(dispatcher, tracker, domain)) is not None:
+            return put_off  # "Not right now, sorry, ...": a decline
         if (punctuation_only(text) or holding(text)) and privacy_shown(tracker, domain):
             # "?", "..." says nothing, and "Sorry, that went on a bit" or "one sec, client
             # on the line" no answer (set AO): whatever was asked is asked again, not "I

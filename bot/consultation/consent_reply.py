@@ -217,9 +217,17 @@ def says_go_ahead(text: Any) -> bool:
 # "@btvlep yes, though we're not even open yet" (set AQ: read as a view before consent, the
 # question asked again, and every profile answer after it was "still not getting it"): a
 # whole yes first, then a view or a remark that takes nothing back
-YES_THEN = re.compile(r"(?P<yes>[^.!?,;:]+)[.!,;:]+\s*(?P<rest>\S.*)", re.DOTALL)
+YES_BREAK = re.compile(r"[.!,;:]+\s*")
 TAKES_IT_BACK = re.compile(
-    r"^(but|however|actually|wait|hang on|no(?! (problem|worries|bother))|not|unless|only if|if)\b"
+    r"^(but|however|actually|wait|hang on|no(?! (problem|worries|bother))|"
+    # "Go on then. Not like I've got a business to run or anything." is sarcasm (set AR)
+    r"not(?! (like|that) (i|we|you)\b)|unless|only if|if)\b"
+)
+# a put-off at the start of a reply to the consent question (`PUT_OFF` finds it anywhere)
+PUT_OFF_FIRST = re.compile(
+    r"^((sorry|oh|ah|um|erm|no|nah)[ ,]*)*(not (right )?now|maybe later|later|another time|"
+    # not "no time": "no time to read all that, summarise it" asks for the short version
+    r"some other time|not today|(can'?t|cannot) (do|make) it now)\b"
 )
 
 
@@ -227,25 +235,51 @@ def yes_then_more(text: Any) -> str | None:
     """What follows a whole yes that opens the reply ("Yes go on. <view>" -> the view);
     None when the reply does not open with one, or what follows puts it off, asks
     something or takes it back ("yes, but not now", "ok. what happens to it?")."""
+    split = _yes_and_rest(text)
+    return split[1] if split else None
+
+
+def go_ahead_then_more(text: Any) -> bool:
+    """Permission to start with a remark after it ("Actually, go on then, kettle's on."):
+    after a decline, as `says_go_ahead` (set AR's care agency was "still not getting it")."""
+    split = _yes_and_rest(text)
+    return split is not None and says_go_ahead(split[0])
+
+
+def _yes_and_rest(text: Any) -> tuple[str, str] | None:
+    """(the whole yes, what follows) at the first break after which the words so far
+    are a yes ("Actually, go on then" is one, "Actually" is not)."""
     if not isinstance(text, str):
         return None
-    match = YES_THEN.fullmatch(without_addressees(text).strip())
-    if match is None:
-        return None
-    yes, rest = match["yes"], match["rest"].strip()
-    norm_yes, norm_rest = normalise(yes), normalise(rest)
-    if not (says_yes(yes) or says_go_ahead(yes) or FOREIGN_YES.fullmatch(norm_yes + " ")):
-        return None
-    if (
+    text = without_addressees(text).strip()
+    for match in YES_BREAK.finditer(text):
+        yes, rest = text[: match.start()], text[match.end() :].strip()
+        if not rest:
+            return None
+        if says_yes(yes) or says_go_ahead(yes) or FOREIGN_YES.fullmatch(normalise(yes) + " "):
+            return (yes, rest) if _takes_nothing_back(rest) else None
+    return None
+
+
+def _takes_nothing_back(rest: str) -> bool:
+    """What follows a yes neither takes it back, puts it off nor asks something."""
+    norm_rest = normalise(rest)
+    return not (
         not norm_rest
         or TAKES_IT_BACK.match(norm_rest)
         or PUT_OFF.search(norm_rest)
         or withdraws_consent(rest)
         or looks_like_question(rest)
         or "?" in rest
-    ):
-        return None
-    return rest
+    )
+
+
+def puts_off(text: Any) -> bool:
+    """The reply to the consent question opens by putting it off ("Not right now, sorry,
+    one of my carers has rung in sick": set AR kept it as a view before consent)."""
+    if not isinstance(text, str):
+        return False
+    return PUT_OFF_FIRST.match(normalise(without_addressees(text))) is not None
 
 
 def agrees_to_take_part(text: Any) -> bool:
