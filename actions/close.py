@@ -234,6 +234,25 @@ def asking_follow_up(tracker: Tracker) -> bool:
     )
 
 
+def email_changed_after_close(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """ "Sorry, could you use hello@... instead?" after the goodbye (set AR answered it with
+    what the strategy covers and kept the old address): a new address from a business that
+    took part is saved for the follow-up, and said so."""
+    if tracker.get_slot("stage") != "closed" or tracker.get_slot("consent") is not True:
+        return False
+    text = latest_text(tracker)
+    email = find_email(text)
+    if not email or text.startswith("/") or email == service.given_email(tracker.sender_id):
+        return False
+    try:
+        service.set_contact(tracker.sender_id, channel(tracker), email, True)
+    except ValueError:
+        dispatcher.utter_message(text=message("invalid_email"))
+        return True
+    dispatcher.utter_message(text=message("email_saved"))
+    return True
+
+
 class ActionClose(Action):
     """Goodbye. A business that did not take part has its chat transcript purged
     (the tracker store deletes the session when it sees AllSlotsReset after this action)."""

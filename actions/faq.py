@@ -14,6 +14,7 @@ from actions.close import (
     asking_follow_up,
     declined_contact,
     drop_name_if_asked,
+    email_changed_after_close,
     settle_follow_up,
 )
 from actions.common import buttons, latest_text, previous_bot_text
@@ -184,6 +185,8 @@ class ActionAnswerQuestion(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
+        if email_changed_after_close(dispatcher, tracker):  # "can you change my email to ...?"
+            return []
         if at_islands_choice(tracker) and outside_the_islands(latest_text(tracker)):
             # "pubs aren't on your list, what do I pick?" that NLU took for a question:
             # where such a business fits, and on to the seabed drivers

@@ -195,7 +195,9 @@ PLACE_IN_SENTENCE = re.compile(
 # kept as typed (set H)
 _WHERE_WORDS = frozenset(
     "we're were we are our i'm im on the high street main road based located in out of a an "
-    "office shop unit site is town centre center village just outside".split()
+    "office shop unit site is town centre center village just outside "
+    # "It works out of a unit in Chesham." (set AR's third-person answers)
+    "it it's its work works operate operates trade trades from workshop yard".split()
 )
 
 
@@ -235,6 +237,11 @@ def only_where(text: str) -> str | None:
     return place if place and starts and _only_filler(said, place) else None
 
 
+# the full stop that ends a one-sentence answer, not one inside it ("St. Albans Rd.") or
+# after an initial ("J.")
+SENTENCE_STOP = re.compile(r"^[^.]*[^.\s]{2}\.$")
+
+
 def tidy_profile_answer(slot: str, text: str) -> str:
     """A profile answer as staff want to read it: the handles written to dropped and any
     other handle or hashtag spelled out ("it's @WycombeVanHire", "#HighWycombe"), the
@@ -242,6 +249,8 @@ def tidy_profile_answer(slot: str, text: str) -> str:
     signature, the town without a remark. Empty when nothing is left ("@btvlep" alone):
     the question is asked again."""
     text = handles_spelled_out(strip_lead_in(slot, without_addressees(text)))
+    if SENTENCE_STOP.search(text):  # "The business is called Goldleaf & Brush." (set AR)
+        text = text[:-1].rstrip()
     if not text:
         return ""
     if slot == "size_band":

@@ -60,7 +60,8 @@ NO_REPLY = re.compile(
     # "no grazie", "non merci", "nein danke" (set AH's bakery wrote in English and Italian)
     r"non|nein|nie|"
     # "nahi shukriya, no thanks" (set AJ's caterer wrote Hindi and Urdu with English)
-    r"nahi+n?|nahin|nai)( thanks| thank you| ta| mate| cheers| tbh| really|"
+    # "@btvlep no thx" (set AR was asked "yes or no?")
+    r"nahi+n?|nahin|nai)( thanks| thank you| thx| thanx| ty| ta| mate| cheers| tbh| really|"
     r" to be honest| i'?m afraid| sorry| grazie| merci| danke| gracias| dziekuje| diolch|"
     r" shukriya| dhanyavaa?d| ji)*[ ,]*)+"
 )
@@ -69,6 +70,8 @@ YES_REPLY = re.compile(
     r"((oh|ooh|ah|well|why) ?)?"
     rf"(({PHONE_YES}|yes|yeah|yep|yup|yh|ya|yea|aye|sure|ok|okay|go on|go on then|why not|please|"
     r"yes please|affirmative|of course|definitely|absolutely|"
+    # "@btvlep sound" at the play-back (set AR): British for "fine"
+    r"sound|sound as a pound|"
     # "sì, perfetto", "oui", "ja", "tak" (set AH)
     r"si|oui|ja|tak|perfetto|va bene|parfait|claro|certo|"
     # "haan, sab theek hai, yes" (set AJ)
@@ -132,11 +135,21 @@ def says_no_and_why(text: Any) -> bool:
     if unless is not None and says_no(unless["no"]):
         return True
     match = NO_AND_WHY.fullmatch(plain)
+    if match is not None and says_no(match["no"]):
+        return NOT_ONLY_A_NO.search(match["why"].lower()) is None
+    # "Oh yes, more emails, just what I need. No thanks." (set AR was told how to get
+    # involved): a short remark, then a sentence that is a plain no
+    *remark, last = SENTENCE_END.split(plain)
     return (
-        match is not None
-        and says_no(match["no"])
-        and NOT_ONLY_A_NO.search(match["why"].lower()) is None
+        bool(remark)
+        and says_no(last)
+        and "?" not in plain
+        and len(" ".join(remark).split()) <= REMARK_WORDS
     )
+
+
+SENTENCE_END = re.compile(r"(?<=[.!])\s+")
+REMARK_WORDS = 12
 
 
 # "oh and one more thing, parking in Wycombe is a joke" at a yes-or-no question (the
