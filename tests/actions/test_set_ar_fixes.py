@@ -1,0 +1,95 @@
+"""What set AR of unseen conversations found in the actions: a new email address after the
+goodbye ("could you use hello@... instead?") was answered with what the strategy covers and
+the old one kept; "Not right now, sorry, one of my carers has rung in sick" was kept as a
+view before consent; "Actually, go on then, kettle's on." after it, and "Go on then. Not
+like I've got a business to run or anything.", were not taken as agreeing, so every answer
+after was "still not getting it"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from rasa_sdk.events import FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.fallback import ActionFallback
+from actions.faq import ActionAnswerQuestion, ActionResume
+from bot.consultation import service
+from bot.consultation.questions import message
+from tests.actions.conftest import CONSENT_SHOWN, make_tracker, run, stored_business
+
+NEW_EMAIL = "Sorry, could you use hello@northgate.co.uk instead? I'm going on maternity leave."
+
+
+def _closed(sender: str) -> dict[str, Any]:
+    service.record_consent(sender, "rest", True)
+    service.set_contact(sender, "rest", "priya@northgate.co.uk", True)
+    return {"stage": "closed", "consent": True}
+
+
+@pytest.mark.parametrize(
+    ("action", "intent"), [(ActionFallback, "nlu_fallback"), (ActionAnswerQuestion, "faq")]
+)
+def test_a_new_email_after_the_goodbye_replaces_the_old(
+    database_url: str, domain: dict[str, Any], action: type, intent: str
+) -> None:
+    slots = _closed("ar1")
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker("ar1", NEW_EMAIL, intent, slots=slots)
+    assert run(action().run(dispatcher, tracker, domain)) == []
+    business = stored_business("ar1")
+    assert (business.email, business.follow_up) == ("hello@northgate.co.uk", True)
+    assert [m.get("text") for m in dispatcher.messages] == [message("email_saved")]
+    assert service.recorded_answers("ar1") == []  # not kept as a view
+
+
+def test_the_same_email_again_or_none_changes_nothing(
+    database_url: str, domain: dict[str, Any]
+) -> None:
+    slots = _closed("ar2")
+    for text in ("thanks again, priya@northgate.co.uk", "what happens next?"):
+        dispatcher = CollectingDispatcher()
+        run(ActionFallback().run(dispatcher, make_tracker("ar2", text, slots=slots), domain))
+        assert message("email_saved") not in [m.get("text") for m in dispatcher.messages]
+    assert stored_business("ar2").email == "priya@northgate.co.uk"
+
+
+def test_no_email_is_kept_for_a_business_that_did_not_take_part(
+    database_url: str, domain: dict[str, Any]
+) -> None:
+    service.record_consent("ar3", "rest", False)
+    tracker = make_tracker("ar3", NEW_EMAIL, slots={"stage": "closed", "consent": False})
+    dispatcher = CollectingDispatcher()
+    run(ActionFallback().run(dispatcher, tracker, domain))
+    assert message("email_saved") not in [m.get("text") for m in dispatcher.messages]
+    assert stored_business("ar3").email is None
+
+
+def test_not_right_now_is_a_decline_and_go_on_then_with_a_remark_starts(
+    database_url: str, domain: dict[str, Any]
+) -> None:
+    text = "Not right now, sorry, one of my carers has rung in sick"
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker("ar4", text, "nlu_fallback", events=CONSENT_SHOWN)
+    events = run(ActionFallback().run(dispatcher, tracker, domain))
+    assert SlotSet("consent", False) in events and SlotSet("stage", "declined") in events
+    assert "utter_declined" in [m.get("response") for m in dispatcher.messages]
+    assert service.recorded_answers("ar4") == []
+
+    later = "Actually, go on then, kettle's on."
+    tracker = make_tracker(
+        "ar4", later, "inform", slots={"stage": "declined"}, events=CONSENT_SHOWN
+    )
+    events = run(ActionFallback().run(CollectingDispatcher(), tracker, domain))
+    assert SlotSet("consent", True) in events and FollowupAction("profile_form") in events
+    assert service.recorded_answers("ar4") == []  # the remark touches no theme
+
+
+def test_a_sarcastic_go_on_then_read_as_skip_takes_part(
+    database_url: str, domain: dict[str, Any]
+) -> None:
+    text = "Go on then. Not like I've got a business to run or anything."
+    tracker = make_tracker("ar5", text, "skip", events=CONSENT_SHOWN)
+    events = run(ActionResume().run(CollectingDispatcher(), tracker, domain))
+    assert SlotSet("consent", True) in events and SlotSet("stage", "profile") in events
