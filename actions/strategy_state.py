@@ -22,6 +22,7 @@ from bot.consultation.questions import (
     section_text,
     theme_names,
 )
+from bot.strategy import ISLAND_IDS
 
 DONE = "(done)"
 
@@ -83,6 +84,10 @@ def keep_view(
     theme it named, said so; the questions still to ask."""
     key = said.answers(chosen) if said else None
     if said is None or key is None:
+        return queue
+    if question(key).theme_id in ISLAND_IDS and said.only_describes():
+        # "Creative, because a lot of the work is for film sets": the reason for the choice,
+        # not an answer; the island's questions are all asked (the transcript keeps it)
         return queue
     service.record_answer(tracker.sender_id, channel(tracker), said.view, key, question(key).text)
     name = theme_names([question(key).theme_id])

@@ -129,6 +129,16 @@ LIST_COMMA = re.compile(r"\s*,\s*")
 LIST_WORDS = frozenset({"and", "&", "+", "/", "plus"})
 TOKEN = re.compile(r"[A-Za-z0-9'’]+(?:-[A-Za-z0-9'’]+)*|[&+/]")
 VIEW_MIN_WORDS = 4
+# words that make a view more than a description of the business: a chance, a need, a
+# problem, a wish, a comparison ("the new stages at Pinewood could double our work")
+VIEW_MARKERS = re.compile(
+    r"\b(could|would|should|might|may|will|need\w*|want\w*|hope\w*|wish|can'?t|cannot|"
+    r"couldn'?t|won'?t|don'?t|doesn'?t|isn'?t|aren'?t|no|not|never|nobody|none|struggl\w*|"
+    r"problem\w*|issue\w*|hard|difficult|tough|opportunit\w*|chance\w*|grow\w*|more|less|"
+    r"fewer|bigger|better|worse|if|but|help\w*|lack\w*|short\w*|expensive|cost\w*|price\w*|"
+    r"rent\w*|too|only|lose|losing|lost|miss\w*|waiting|slow|double|triple|new|future|"
+    r"plan\w*|keen|looking)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -137,6 +147,13 @@ class ChoiceView:
 
     themes: list[str]
     view: str
+
+    def only_describes(self) -> bool:
+        """The view only says what the business does, as the reason for its choice ("because
+        a lot of the work is for film sets", "we build film-style sets"): no chance, need,
+        problem or wish in it, so it answers none of an island's three questions (set AR
+        kept it as the opportunities answer and skipped that question)."""
+        return VIEW_MARKERS.search(self.view.lower()) is None
 
     def answers(self, chosen: list[str]) -> str | None:
         """The question the view is kept against: the first on the theme the view itself
