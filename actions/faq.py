@@ -26,6 +26,7 @@ from actions.playback import (
     keep_view_at_playback,
     said_so_far,
     summary,
+    yes_and_a_remark,
 )
 from actions.strategy_state import islands_passed, keep_view_beside_none
 from bot.consultation.about_chat import about_the_chat_reply
@@ -67,6 +68,7 @@ from bot.consultation.standing import (
     asks_which_business,
 )
 from bot.consultation.strategy_asides import NEXT_STEPS, describe, strategy_aside_reply
+from bot.consultation.x_style import without_addressees
 
 # Below this ResponseSelector confidence, a question naming an island or seabed driver
 # ("what does Westcott have to do with it?") is answered about that theme instead.
@@ -150,8 +152,13 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     at the play-back, one more view NLU took for a question is kept and played back."""
     if drop_name_if_asked(dispatcher, tracker):  # "keep my views but don't keep my name"
         return
-    if tracker.get_slot("stage") == "playback" and confirms_with_email(latest_text(tracker)):
-        return  # "all correct, send updates to kev@...": confirmed by action_resume, no answer
+    if tracker.get_slot("stage") == "playback" and (
+        confirms_with_email(latest_text(tracker))
+        or yes_and_a_remark(without_addressees(latest_text(tracker)))
+    ):
+        # "all correct, send updates to kev@...", "Yes, that is what the business wants to
+        # say.": confirmed by action_resume, no answer
+        return
     if tracker.get_slot("stage") == "playback" and keep_view_at_playback(dispatcher, tracker):
         dispatcher.utter_message(text=summary(tracker.sender_id))  # the ask follows (resume)
         return

@@ -31,12 +31,14 @@ from bot.consultation.afterthoughts import (
     put_answer_right,
     view_at_playback,
 )
+from bot.consultation.consent_reply import yes_then_more
 from bot.consultation.email_text import offered_email
 from bot.consultation.letters import thanks_only
 from bot.consultation.markup import plain_links
 from bot.consultation.questions import message, parse_correction, theme_names
 from bot.consultation.remarks import asks_to_tidy
 from bot.consultation.replies import looks_like_question, says_no_and_why, says_yes
+from bot.consultation.subject import names_a_subject
 from bot.consultation.taking_out import take_out_answers
 from bot.consultation.theme_corrections import correction_reply, plan, pointed_item
 from bot.consultation.x_style import without_addressees, without_own_tags
@@ -106,6 +108,8 @@ def keep_view_at_playback(dispatcher: CollectingDispatcher, tracker: Tracker) ->
     or a numbered answer put right ("number 1 should say the A413"), kept beside it. False
     when the message is neither (a theme change, a question)."""
     text = latest_text(tracker)
+    if yes_and_a_remark(without_own_tags(without_addressees(text))):
+        return False  # "Yes, that is what the business wants to say.": a yes, no view
     if asking_follow_up(tracker) and says_no_and_why(text):
         # "Nay, I get enough emails as it is", read as a question or not read at all (set
         # AP kept it as a view): a no the contact form reads
@@ -266,9 +270,16 @@ def confirmed_in_other_words(
         kept = keep_offered_contact(email, dispatcher, tracker)
         contact = [SlotSet(slot, value) for slot, value in kept.items()]
         return [*contact, *playback_confirmed(dispatcher)]
-    if not (says_yes(plain) or confirms(plain)):
+    if not (says_yes(plain) or confirms(plain) or yes_and_a_remark(plain)):
         return None
     return playback_confirmed(dispatcher)
+
+
+def yes_and_a_remark(text: str) -> bool:
+    """A whole yes, then words with no subject in them ("Yes, that is what the business wants
+    to say.": set AR kept it as one more view and played everything back again)."""
+    rest = yes_then_more(text)
+    return rest is not None and not any(parse_correction(rest)) and not names_a_subject(rest)
 
 
 def playback_confirmed(dispatcher: CollectingDispatcher) -> list[dict[str, Any]]:
@@ -308,7 +319,7 @@ class ValidateCorrectionForm(FormValidationAction):
             # "hold on" / "wait" that NLU took for a "no": not a correction. The form ends
             # at once and the play-back is shown again, as any held question is asked again.
             return {"theme_correction": HELD}
-        if confirms(text):
+        if confirms(text) or yes_and_a_remark(text):
             # "thats right now", "yes that's it" that NLU read as a no (set AD): confirmed
             return {"theme_correction": NO_CHANGE}
         if thanks_only(text):
