@@ -3,7 +3,8 @@ goodbye ("could you use hello@... instead?") was answered with what the strategy
 the old one kept; "Not right now, sorry, one of my carers has rung in sick" was kept as a
 view before consent; "Actually, go on then, kettle's on." after it, and "Go on then. Not
 like I've got a business to run or anything.", were not taken as agreeing, so every answer
-after was "still not getting it"."""
+after was "still not getting it"; "Creative, because a lot of the work is for film sets."
+at the islands choice was kept as the opportunities answer and that question skipped."""
 
 from __future__ import annotations
 
@@ -13,11 +14,13 @@ import pytest
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.consultation import ValidateStrategyForm
 from actions.fallback import ActionFallback
 from actions.faq import ActionAnswerQuestion, ActionResume
+from actions.playback import yes_and_a_remark
 from bot.consultation import service
-from bot.consultation.questions import message
-from tests.actions.conftest import CONSENT_SHOWN, make_tracker, run, stored_business
+from bot.consultation.questions import message, question_queue
+from tests.actions.conftest import CONSENT_SHOWN, make_tracker, run, stored_business, texts
 
 NEW_EMAIL = "Sorry, could you use hello@northgate.co.uk instead? I'm going on maternity leave."
 
@@ -93,3 +96,58 @@ def test_a_sarcastic_go_on_then_read_as_skip_takes_part(
     tracker = make_tracker("ar5", text, "skip", events=CONSENT_SHOWN)
     events = run(ActionResume().run(CollectingDispatcher(), tracker, domain))
     assert SlotSet("consent", True) in events and SlotSet("stage", "profile") in events
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Creative, because a lot of the work is for film sets.", None),
+        ("@btvlep creative i guess? we build film-style sets", None),
+        ("creative: the new stages at Pinewood could double our work", "the new stages"),
+    ],
+)
+def test_a_reason_that_only_describes_the_business_answers_no_island_question(
+    database_url: str, domain: dict[str, Any], text: str, kept: str | None
+) -> None:
+    service.record_consent("ar6", "rest", True)
+    tracker = make_tracker("ar6", text, active_loop="strategy_form")
+    dispatcher = CollectingDispatcher()
+    result = ValidateStrategyForm().validate_islands(text, dispatcher, tracker, domain)
+    assert result["islands"] == ["creative_digital"]
+    queue = question_queue(["creative_digital"])
+    answers = service.recorded_answers("ar6")
+    if kept is None:
+        assert answers == [] and result["pending_questions"] == queue  # all three asked
+        assert message("choice_view_kept", name="Creative and digital economy") not in texts(
+            dispatcher
+        )
+    else:
+        [answer] = answers
+        assert answer.question_key == queue[0] and answer.text.startswith(kept)
+        assert result["pending_questions"] == queue[1:]  # barriers next
+
+
+@pytest.mark.parametrize(
+    ("text", "yes"),
+    [
+        ("Yes, that is what the business wants to say.", True),
+        ("yes, all good thanks", True),
+        ("Yes, add skills too", False),  # a theme change
+        ("Yes. Also the roads are awful round here", False),  # one more view
+        ("yes but drop housing", False),
+    ],
+)
+def test_a_yes_and_a_remark_confirms_the_play_back(text: str, yes: bool) -> None:
+    assert yes_and_a_remark(text) is yes
+
+
+def test_a_yes_and_a_remark_at_the_play_back_is_no_view(
+    database_url: str, domain: dict[str, Any]
+) -> None:
+    service.record_consent("ar7", "rest", True)
+    text = "Yes, that is what the business wants to say."
+    tracker = make_tracker("ar7", text, "inform", slots={"stage": "playback"})
+    dispatcher = CollectingDispatcher()
+    events = run(ActionFallback().run(dispatcher, tracker, domain))
+    assert FollowupAction("contact_form") in events
+    assert service.recorded_answers("ar7") == []

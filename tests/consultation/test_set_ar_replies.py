@@ -187,3 +187,25 @@ def test_a_one_sentence_answer_loses_its_full_stop(slot: str, text: str, kept: s
 )
 def test_a_remark_then_a_plain_no(text: str, no: bool) -> None:
     assert says_no_and_why(text) is no
+
+
+@pytest.mark.parametrize(
+    ("text", "describes"),
+    [
+        ("Creative, because a lot of the work is for film sets.", True),
+        ("@btvlep creative i guess? we build film-style sets", True),
+        ("space: we machine valves for the Westcott firms", True),
+        (
+            "Creative and digital, because the new stages at Pinewood could double our work",
+            False,
+        ),
+        ("medical - the NHS never buys from small firms", False),
+        ("space, we can't find test engineers anywhere", False),
+    ],
+)
+def test_a_reason_for_an_island_that_only_describes_the_business(
+    text: str, describes: bool
+) -> None:
+    said = choice_and_view(text, list(ISLAND_IDS))
+    assert said is not None
+    assert said.only_describes() is describes
