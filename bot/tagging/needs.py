@@ -94,6 +94,10 @@ _HIRING = from_word_starts(
     r"|\bunfilled\s+(?:vacancies|posts|roles|jobs)"
     r"|\bcan'?t fill\s+(?:the\s+|our\s+)?(?:vacanc(?:y|ies)|roles?|posts?|jobs?|positions?)"
     r"|\bhiring\s+(?:someone|somebody)\b"
+    # "it's the hiring", "the problem is recruitment" (set AR of unseen conversations; 3 of 3
+    # labelled messages so worded carry education_skills)
+    r"|\b(?:it'?s|it is|that'?s|that is|problem is|issue is)\s+(?:the\s+|all\s+about\s+|"
+    r"just\s+|mainly\s+)?(?:hiring|recruiting|recruitment|staffing)\b(?!\s+(?:process|form))"
     # "need someone who can make sense of the data", "could do with somebody who knows CNC"
     r"|\b(?:need|needs|needed|looking for|could do with|crying out for)\s+(?:\w+\s+)?"
     r"(?:someone|somebody|a person|people)\s+(?:who|that)\s+(?:can|could|knows?|understands?)\b"

@@ -33,6 +33,8 @@ from tests.tagging.conftest import training_agreement
         ("Today there's no one for me to hand the trade on to.", "education_skills"),
         ("two retired this year with nobody to replace them", "education_skills"),
         ("no people, no room, no bank that'll lend", "education_skills"),
+        ("Said it in my last message really, it's the hiring", "education_skills"),  # set AR
+        ("the problem is recruitment, always has been", "education_skills"),
         ("We've got the orders but nowhere to put another machine", "infrastructure"),
         # business support asked for or had: entrepreneurialism
         ("Some impartial advice on whether AI is worth it would help", "entrepreneurialism"),
@@ -128,6 +130,7 @@ def test_a_need_said_outright_carries_its_theme(text: str, theme: str) -> None:
         "take a photo of the unit if you like",
         "our customers leave for London on the 7:10 train",  # customers, not staff
         "we sell modules to universities",  # a product, not a course
+        "that's the hiring process sorted, now the premises",  # done, not a shortage
     ],
 )
 def test_no_need_is_read_into_other_words(text: str) -> None:
