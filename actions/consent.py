@@ -23,8 +23,12 @@ from bot.consultation.consent_reply import (
     yes_with_profile,
 )
 from bot.consultation.involvement import involvement_key, involvement_reply, involvement_text
-from bot.consultation.questions import message
-from bot.consultation.replies import about_the_consultation, looks_like_question
+from bot.consultation.questions import PROFILE_SLOTS, SKIPPED, message
+from bot.consultation.replies import (
+    about_the_consultation,
+    looks_like_question,
+    skips_the_profile,
+)
 from bot.consultation.standing import asks_if_i_count
 
 AGREE_INTENTS = {"consent_agree", "affirm"}
@@ -118,6 +122,10 @@ def record(
     if fields:  # "YES please, we're Hartwell Precision, glaziers, 14 staff ...": not asked
         service.save_profile(tracker.sender_id, channel(tracker), **fields)
         events.extend(SlotSet(slot, value) for slot, value in fields.items())
+    if agreed and skips_the_profile(text):
+        # "go on but skip the bits about us, just want my say" (set AS was asked the name):
+        # none of the questions about the business; on to the strategy
+        events.extend(SlotSet(slot, SKIPPED) for slot in PROFILE_SLOTS if slot not in fields)
     return events
 
 
@@ -155,7 +163,8 @@ def agreed_in_other_words(
     elif stage != "declined" or not (says_go_ahead(text) or go_ahead_then_more(text)):
         return None  # after a decline only "go on then" changes it, not "ok"
     events = record(dispatcher, tracker, domain, True)
-    dispatcher.utter_message(response="utter_profile_intro")
+    if not skips_the_profile(text):  # else no questions about the business follow
+        dispatcher.utter_message(response="utter_profile_intro")
     return [*events, FollowupAction("profile_form")]
 
 

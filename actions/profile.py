@@ -272,7 +272,7 @@ class ValidateProfileForm(FormValidationAction):
         band = None if tracker.get_slot("size_band") else head_count_given(text)
         counted_too = {"size_band": band} if band and slot in HEAD_COUNT_WITH else {}
         counted_too.update(self._said_in_passing(slot, typed, tracker))
-        if slot == "organisation" and "sector" in counted_too:
+        if slot == "organisation" and counted_too.keys() & {"sector", "location"}:
             text = name_and_trade(text)[0]  # "" when no name was said, only the trade
         elif slot == "organisation":  # "Marlow Boatworks, though I sold it in 2022"
             text, place = name_and_place(name_without_remark(text))

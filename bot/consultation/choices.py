@@ -166,7 +166,15 @@ def switched_choice(text: Any, among: tuple[str, ...] | list[str], current: str)
         norm = normalise(clause)
         if norm and len(norm.split()) <= SWITCH_MAX_WORDS and SWITCH.search(norm):
             return [t for t in named_themes(clause, among) if t != current]
+        meant = MEANT_NOT.search(norm)
+        if meant and current in named_themes(meant["old"]):
+            # "sorry I meant space not mobility" (set AS answered on mobility); not "I meant
+            # engineers not apprentices", which puts an answer right
+            return [t for t in named_themes(meant["new"], among) if t != current]
     return []
+
+
+MEANT_NOT = re.compile(r"\bi meant (?P<new>[a-z& ]{1,30}?),? not (?P<old>[a-z& ]{1,30})$")
 
 
 # "what about tourism? we run a B&B", "we're agriculture, where do we fit?" at the islands

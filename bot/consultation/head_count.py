@@ -169,6 +169,24 @@ FAMILY = re.compile(rf"\b({RELATIVES}|apprentice)s?\b")
 SPEAKER = re.compile(r"\b(me|myself|i|i'm|im)\b")
 
 
+# "we took on our tenth last week" (set AS filed it as typed): the newest hire's place
+# in the count is the count
+ORDINALS = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "fifteenth": 15, "twentieth": 20,
+    "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "hundredth": 100,
+}  # fmt: skip
+OUR_NTH = re.compile(
+    r"\b(?:took on|taken on|hired|employed|welcomed|just got|started)\s+(?:our|my)\s+"
+    rf"(?P<nth>{'|'.join(ORDINALS)}|\d+(?:st|nd|rd|th))\b"
+)
+
+
+def _our_nth(match: re.Match[str]) -> str:
+    nth = match.group("nth")
+    return f" {ORDINALS.get(nth) or int(nth[:-2])} staff "
+
+
 def size_band_for(text: str) -> str | None:
     """The size band a typed answer names, or None when it is unclear.
 
@@ -177,7 +195,7 @@ def size_band_for(text: str) -> str | None:
     """
     bands = size_bands()
     norm = " ".join(text.lower().replace("–", "-").split())
-    norm = TENS_AND_UNITS.sub(_tens_and_units, norm)
+    norm = TENS_AND_UNITS.sub(_tens_and_units, OUR_NTH.sub(_our_nth, norm))
     norm = " ".join(UNPAID.sub(" ", NEGATED.sub(" ", MULTIPLES.sub(_multiple, norm))).split())
     norm = _without_hired_in(" ".join(NOT_PEOPLE.sub(" ", norm).split()))
     if norm in {b.lower() for b in bands}:

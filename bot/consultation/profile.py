@@ -274,7 +274,9 @@ def tidy_profile_answer(slot: str, text: str) -> str:
 PLACE_THEN_REMARK = re.compile(
     r"^(?P<place>[a-z][a-z'.&-]*( [a-z][a-z'.&-]*){0,3})\s*[,;:–—-]\s*"
     r"(?P<remark>(where|which|but|though|although|sadly|unfortunately|and (the|it|its|it'?s|"
-    r"there'?s|parking|traffic)|it'?s|its|there'?s)\b[^?]*)$",
+    r"there'?s|parking|traffic)|it'?s|its|there'?s|"
+    # "Haddenham, been here since 1962" (set AS filed it whole)
+    r"(we'?ve |i'?ve )?been|since)\b[^?]*)$",
     re.IGNORECASE,
 )
 
@@ -367,6 +369,11 @@ def trade_details(trade: str) -> tuple[str, str | None, str | None]:
     first, *rest = [p.strip() for p in re.split(r"[,;]", trade) if p.strip()] or [trade]
     band = place = None
     kept = [first]
+    only_place = PLACE_AFTER.search(first)
+    if only_place and only_place.start() == 0:
+        # "Redkite Roastery, we're in Princes Risborough, 23 of us now" (set AR filed "in
+        # Princes Risborough" as the sector): a place, no trade
+        place, kept = only_place.group("place").strip(), []
     for part in rest:
         found_band = head_count_given(part)
         found_place = PLACE_AFTER.search(part)

@@ -67,6 +67,7 @@ from bot.consultation.replies.skips import (
     means_nothing,
     none_reply,
     skip_as_a_trade,
+    skips_the_profile,
     skips_the_rest,
     states_a_complaint,
 )
@@ -160,6 +161,7 @@ __all__ = [
     "says_yes",
     "view_not_yes_no",
     "view_with_question",
+    "skips_the_profile",
     "skips_the_rest",
     "states_a_complaint",
     "takes_back_last_answer",

@@ -113,6 +113,20 @@ def skips_the_rest(text: Any) -> bool:
     return mentions(SKIP_THE_REST, text)
 
 
+# "go on but skip the bits about us, just want my say" (set AS was asked the name): none of
+# the questions about the business itself
+SKIP_THE_PROFILE = re.compile(
+    r"\b(skip|pass on|miss out|leave out|without|no)\b.*\b(the )?(bits?|parts?|stuff|details|"
+    r"questions?|info)\s+(about|on)\s+(us|me|the (business|company|firm)|my (business|company|"
+    r"firm)|our (business|company|firm))\b|\b(skip|pass on|leave out) the profile\b"
+)
+
+
+def skips_the_profile(text: Any) -> bool:
+    """The business wants none of the questions about itself (name, trade, size...)."""
+    return mentions(SKIP_THE_PROFILE, text)
+
+
 # A polite no to this question, however it is wrapped (set AC's beekeeper: "If it's all
 # the same to you, I'd rather not say how many of us there are. I do hope that's alright.",
 # "I'm not sure I'm really the right person to ask about that one, so perhaps I'll leave
