@@ -19,7 +19,7 @@ from actions.fallback import ActionFallback
 from actions.faq import ActionAnswerQuestion, ActionResume
 from actions.playback import yes_and_a_remark
 from bot.consultation import service
-from bot.consultation.questions import message, question_queue
+from bot.consultation.questions import PROFILE_SLOTS, SKIPPED, message, question_queue
 from tests.actions.conftest import CONSENT_SHOWN, make_tracker, run, stored_business, texts
 
 NEW_EMAIL = "Sorry, could you use hello@northgate.co.uk instead? I'm going on maternity leave."
@@ -151,3 +151,16 @@ def test_a_yes_and_a_remark_at_the_play_back_is_no_view(
     events = run(ActionFallback().run(dispatcher, tracker, domain))
     assert FollowupAction("contact_form") in events
     assert service.recorded_answers("ar7") == []
+
+
+def test_a_yes_that_skips_the_questions_about_the_business(
+    database_url: str, domain: dict[str, Any]
+) -> None:
+    # set AS: "go on but skip the bits about us, just want my say" was asked the name
+    text = "@btvlep go on but skip the bits about us, just want my say"
+    tracker = make_tracker("as1", text, "inform", events=CONSENT_SHOWN)
+    dispatcher = CollectingDispatcher()
+    events = run(ActionFallback().run(dispatcher, tracker, domain))
+    assert SlotSet("consent", True) in events
+    assert {e["name"] for e in events if e.get("value") == SKIPPED} == set(PROFILE_SLOTS)
+    assert "utter_profile_intro" not in [m.get("response") for m in dispatcher.messages]
