@@ -42,11 +42,11 @@ from bot.consultation.profile import (
     head_count_given,
     name_and_trade,
     only_where,
-    place_in_sentence,
     role_given,
     size_band_for,
     tidy_profile_answer,
     trade_details,
+    where_said,
 )
 from bot.consultation.profile_checks import (
     legal_form_only,
@@ -108,6 +108,10 @@ class ValidateProfileForm(FormValidationAction):
         tracker: Tracker,
         dispatcher: CollectingDispatcher | None = None,
     ) -> dict[str, Any]:
+        if value == SKIPPED:
+            # skipped before the form asked ("go on but skip the bits about us" at consent):
+            # the form validates slots set on its way in, and must not file the marker
+            return {slot: SKIPPED}
         value = without_sign_off(value)  # "Thame Tiles. Cheers, Dave": the name alone
         # "Dear Sir or Madam, our business is called ... Kind regards, Margaret", "Thank you
         # dear. It's Tilly's Tea Room": the answer inside the letter and the thanks
@@ -311,7 +315,7 @@ class ValidateProfileForm(FormValidationAction):
             found["role"] = role
         # "there's 6 of us, I'm the owner, we're in Princes Risborough" (set AF asked the
         # town and role again, and the island choice became the town)
-        place = place_in_sentence(typed) if slot == "size_band" else None
+        place = where_said(typed) if slot == "size_band" else None
         if place and not tracker.get_slot("location"):
             found["location"] = place
         return found

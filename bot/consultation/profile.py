@@ -228,6 +228,27 @@ _WHERE_OPENING = re.compile(
 )
 
 
+WHERE_WORDS = re.compile(
+    r"\b(just outside|outside|based in|located in|near|nr|on the (edge|outskirts) of)\s", re.I
+)
+
+
+def where_said(text: str) -> str | None:
+    """The town a clause of the answer gives as where the business is ("there's 6 of us,
+    we're in Princes Risborough"); not a place something else happened ("50 as of this
+    month, we took over a service desk in Thame": set AS filed Thame)."""
+    for clause in re.split(r"[,;.!]+", text):
+        clause = clause.strip()
+        if (
+            _WHERE_OPENING.match(clause)
+            or re.match(r"(in|just outside|near|nr)\b", clause, re.I)
+            or WHERE_WORDS.search(clause)  # "about 30 people just outside Thame" (set AF)
+        ):
+            if place := place_in_sentence(clause):
+                return place
+    return None
+
+
 def only_where(text: str) -> str | None:
     """The town, when the whole answer only says where the business is ("we're in Chesham by
     the way", "based in Olney"); None for a name or anything more."""

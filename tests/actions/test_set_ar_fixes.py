@@ -164,3 +164,17 @@ def test_a_yes_that_skips_the_questions_about_the_business(
     assert SlotSet("consent", True) in events
     assert {e["name"] for e in events if e.get("value") == SKIPPED} == set(PROFILE_SLOTS)
     assert "utter_profile_intro" not in [m.get("response") for m in dispatcher.messages]
+
+
+def test_a_profile_skipped_before_the_form_is_not_filed(
+    database_url: str, domain: dict[str, Any]
+) -> None:
+    from actions.profile import ValidateProfileForm
+
+    service.record_consent("as2", "rest", True)
+    tracker = make_tracker("as2", "go on but skip the bits about us", active_loop="profile_form")
+    form = ValidateProfileForm()
+    assert form._clean("organisation", SKIPPED, tracker, CollectingDispatcher()) == {
+        "organisation": SKIPPED
+    }
+    assert stored_business("as2").organisation is None

@@ -10,7 +10,12 @@ import pytest
 
 from bot.consultation.choices import switched_choice
 from bot.consultation.head_count import size_band_for
-from bot.consultation.profile import name_and_trade, tidy_profile_answer, trade_details
+from bot.consultation.profile import (
+    name_and_trade,
+    tidy_profile_answer,
+    trade_details,
+    where_said,
+)
 from bot.consultation.replies import skips_the_profile, skips_the_rest
 from bot.strategy import ISLAND_IDS
 
@@ -87,3 +92,17 @@ def test_skipping_the_questions_about_the_business(text: str, skips: bool) -> No
 )
 def test_i_meant_one_island_not_another(text: str, switched: list[str]) -> None:
     assert switched_choice(text, ISLAND_IDS, "intelligent_mobility") == switched
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("there's 6 of us, I'm the owner, we're in Princes Risborough", "Princes Risborough"),
+        ("12 of us, based in Olney", "Olney"),
+        ("about 20, in Marlow", "Marlow"),
+        ("50 as of this month, we took over a service desk in Thame", None),
+        ("8 staff and we deliver in Amersham", None),
+    ],
+)
+def test_a_town_with_the_head_count_only_where_the_firm_is(text: str, place: str | None) -> None:
+    assert where_said(text) == place
