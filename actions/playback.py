@@ -138,7 +138,13 @@ def keep_view_at_playback(dispatcher: CollectingDispatcher, tracker: Tracker) ->
         # its own): it carries on the last answer, joined to it as at a question
         dispatcher.utter_message(text=message("added_to_last"))
         return True
-    if not view_at_playback(text) or not service.record_answer(
+    if not view_at_playback(text):
+        return False
+    if service.repeats_an_answer(tracker.sender_id, text, service.AFTER_CLOSE):
+        # the same view sent again at the play-back (set V): kept once, said so
+        dispatcher.utter_message(text=message("already_noted"))
+        return True
+    if not service.record_answer(
         tracker.sender_id, channel(tracker), text, service.AFTER_CLOSE, None
     ):
         return False

@@ -134,7 +134,8 @@ def view_at_playback(text: Any) -> bool:
         return words >= LED_VIEW_MIN_WORDS
     add, remove = parse_correction(_correction_clauses(rest))
     return (
-        words >= (LED_VIEW_MIN_WORDS if match and match.end() else VIEW_MIN_WORDS)
+        "?" not in text  # "will u pass my email to the council or sell it? get enough spam"
+        and words >= (LED_VIEW_MIN_WORDS if match and match.end() else VIEW_MIN_WORDS)
         and not (add or remove)
         and not CORRECTION_WORDS.search(norm)
         and not looks_like_question(text)

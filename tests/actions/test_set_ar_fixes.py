@@ -17,7 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.consultation import ValidateStrategyForm
 from actions.fallback import ActionFallback
 from actions.faq import ActionAnswerQuestion, ActionResume
-from actions.playback import yes_and_a_remark
+from actions.playback import keep_view_at_playback, yes_and_a_remark
 from bot.consultation import service
 from bot.consultation.questions import PROFILE_SLOTS, SKIPPED, message, question_queue
 from tests.actions.conftest import CONSENT_SHOWN, make_tracker, run, stored_business, texts
@@ -178,3 +178,18 @@ def test_a_profile_skipped_before_the_form_is_not_filed(
         "organisation": SKIPPED
     }
     assert stored_business("as2").organisation is None
+
+
+def test_the_same_view_again_at_the_play_back_is_kept_once(
+    database_url: str, domain: dict[str, Any]
+) -> None:
+    # set V sent its skills answer five times; the play-back now reads long descriptions as
+    # views, so a repeat must not be kept again
+    service.record_consent("ar8", "rest", True)
+    view = "Bucks College stopped its plumbing course so we can't get apprentices"
+    service.record_answer("ar8", "rest", view, "seabed:education_skills:views", None)
+    tracker = make_tracker("ar8", view, "inform", slots={"stage": "playback"})
+    dispatcher = CollectingDispatcher()
+    assert keep_view_at_playback(dispatcher, tracker)
+    assert message("already_noted") in texts(dispatcher)
+    assert len(service.recorded_answers("ar8")) == 1

@@ -119,6 +119,7 @@ CHILTERNS = (
         ("you missed skills, we cannot find chefs anywhere near here at all", False),
         ("looks fine but it should be infrastructure not housing for the second one", False),
         ("can you also add skills and infrastructure to the first one", False),
+        ("@btvlep will u pass my email to the council or sell it? get enough spam", False),
     ],
 )
 def test_a_description_naming_a_theme_at_the_play_back_is_a_view(text: str, view: bool) -> None:
