@@ -32,7 +32,7 @@ from actions.common import (
 )
 from actions.faq import answer_question
 from actions.profile_right import put_profile_right
-from actions.strategy_choice import choose, switched
+from actions.strategy_choice import added, choose, switched
 from actions.strategy_state import (
     DONE,
     finished,
@@ -136,8 +136,10 @@ class ValidateStrategyForm(FormValidationAction):
         if second_thoughts(text):  # "having second thoughts about this": reassured, asked again
             dispatcher.utter_message(text=message("second_thoughts"))
             return {answer_slot: None}
-        changed = switched(answer_slot, key, rest, text, dispatcher, tracker)
-        if changed:  # "actually can I do medtech instead?": on to its questions
+        changed = switched(answer_slot, key, rest, text, dispatcher, tracker) or added(
+            answer_slot, key, rest, text, dispatcher, tracker
+        )
+        if changed:  # "actually can I do medtech instead?", "can u add space too": its questions
             return changed
         gone = dropped_themes(text, list(dict.fromkeys(question(k).theme_id for k in pending)))
         if gone:  # "actually scratch the space ones": their questions left out

@@ -27,12 +27,14 @@ from bot.consultation.asides import answered, continues_answer
 from bot.consultation.boundaries import boundary_reply
 from bot.consultation.choice_view import ChoiceView, choice_and_view, view_beside_none
 from bot.consultation.choices import (
+    added_choice,
     asks_bot_to_choose,
     choice_before_question,
     dismisses_the_list,
     none_after_asking,
     numbered_choice,
     outside_the_islands,
+    positional_choice,
     refers_back,
     seabed_named,
     switched_choice,
@@ -51,7 +53,12 @@ from bot.consultation.questions import (
     theme_names,
 )
 from bot.consultation.remarks import remark_reply
-from bot.consultation.replies import after_change_of_mind, asks_if_it_counts, asks_what_it_is
+from bot.consultation.replies import (
+    after_change_of_mind,
+    asks_if_it_counts,
+    asks_the_difference,
+    asks_what_it_is,
+)
 from bot.consultation.strategy_asides import (
     asks_about_the_others,
     asks_about_the_strategy,
@@ -117,7 +124,9 @@ def choose(
         # choice of the theme its words name ("homes"); the choice again
         dispatcher.utter_message(text=focus_answer())
         return {slot: None}
-    if asks_if_it_counts(text) and (named := named_themes(text)):
+    if (asks_if_it_counts(text) or asks_the_difference(text)) and (named := named_themes(text)):
+        # "whats the difference between digital science and intelligent public services"
+        # (set AT chose both) is asked the same way
         # "is broadband infrastructure?", "does software count as digital?" (set AF had the
         # FAQ's general answer): what those themes cover; the choice again
         dispatcher.utter_message(text=counts_as_reply(named))
@@ -146,7 +155,11 @@ def choose(
         # "skills and housing, we can't keep young staff ...": the names, then a view
         said = choice_and_view(text, KINDS[slot][1])
         # "2", "1 and 4": by place in the list shown, else by name
-        chosen = numbered_choice(fixed, KINDS[slot][1]) or match_themes(fixed, kind)
+        chosen = (
+            numbered_choice(fixed, KINDS[slot][1])
+            or positional_choice(fixed, KINDS[slot][1])  # "the last two on your list"
+            or match_themes(fixed, kind)
+        )
         down = turned_down(fixed, KINDS[slot][1])  # "creative no, mobility yes ..."
         chosen = [t for t in chosen if t not in down]
         if not chosen and refers_back(text):  # "that one then", after asking about it
@@ -194,6 +207,30 @@ def choose(
         "pending_questions": queue,
         answer_slot: None if queue else DONE,
         **past_the_profile(tracker),
+    }
+
+
+def added(
+    answer_slot: str,
+    key: str,
+    rest: list[str],
+    text: str,
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+) -> dict[str, Any]:
+    """ "oh can u add high performance too, forgot that one" at a question (set AT kept it
+    as the answer): the theme joins the choice, its questions after those already queued,
+    and the question pending is asked again. Empty when the message adds nothing."""
+    slot = "islands" if answer_slot == "island_answer" else "seabed"
+    chosen = list(tracker.get_slot(slot) or [])
+    new = added_choice(text, KINDS[slot][1], chosen)
+    if not new:
+        return {}
+    dispatcher.utter_message(text=message("chosen", names=theme_names(new)))
+    return {
+        slot: [*chosen, *new],
+        "pending_questions": [key, *rest, *question_queue(new)],
+        answer_slot: None,
     }
 
 

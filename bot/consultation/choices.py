@@ -71,19 +71,72 @@ def numbered_choice(text: Any, options: tuple[str, ...] | list[str]) -> list[str
     return [option for i, option in enumerate(options, start=1) if i in picked or option in named]
 
 
+# "the last two on your list i reckon", "the first three" (set AT: "didn't catch"): the
+# options by their place in the list shown
+POSITIONAL = re.compile(
+    r"(?:^|\b)(?:the |just the |only the )?(?P<end>first|last|top|bottom) "
+    r"(?P<n>one|two|three|four|five|six|seven|\d)\b(?: ones?)?"
+    r"(?: (?:on|in|of) (?:your|the|that|this) (?:list|lot))?"
+    r"(?: (?:i reckon|i think|i guess|please|pls|then|really|probably|tbh))*$"
+)
+COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def positional_choice(text: Any, options: tuple[str, ...] | list[str]) -> list[str] | None:
+    """The options picked by their place ("the last two", "the first three"), or None."""
+    if not isinstance(text, str):
+        return None
+    match = POSITIONAL.search(normalise(without_addressees(text)))
+    if match is None:
+        return None
+    n = COUNT_WORDS.get(match["n"]) or int(match["n"])
+    if not 0 < n <= len(options):
+        return None
+    return list(options[:n] if match["end"] in ("first", "top") else options[-n:])
+
+
+# "oh can u add high performance too, forgot that one" at an island question (set AT kept
+# it as the answer): one more theme of the same kind for the questions to cover
+ADD_CHOICE = re.compile(
+    r"\b(add|include|put in|throw in|chuck in|forgot|forgotten|missed|left out)\b"
+)
+ADD_CHOICE_MAX_WORDS = 12
+
+
+def added_choice(text: Any, among: tuple[str, ...] | list[str], chosen: list[str]) -> list[str]:
+    """Themes (of `among`, not yet `chosen`) a short message asks to add; [] for anything
+    else (a view that says "add" is a view)."""
+    if not isinstance(text, str):
+        return []
+    norm = normalise(without_addressees(text))
+    if len(norm.split()) > ADD_CHOICE_MAX_WORDS or not ADD_CHOICE.search(norm):
+        return []
+    named = [t for t in named_themes(text, among) if t not in chosen]
+    rest = only_names(re.sub(rf"{ADD_CHOICE.pattern}|\b({ADD_CHOICE_FILLER})\b", " ", norm))
+    return named if named and rest is not None else []
+
+
+ADD_CHOICE_FILLER = (
+    r"oh|can|could|u|you|please|pls|also|too|as well|and|that|one|ones|the|i|we|to|it|"
+    r"sorry|actually|forgot|meant|mention|list|for|us|me|my|bad|oops|whoops|island|islands"
+)
+
+
 # "right, that one then", "go with that", "yes that": the choice is what was just asked
 # about ("does that include Silverstone?" -> High performance technology)
 REFERS_BACK = re.compile(
     r"((right|ok|okay|yes|yeah|yep|fine|great|cool|then|so|in that case|i'?ll|i will|we'?ll|"
     r"let'?s|go with|pick|choose|have|take|put me down for|put us down for)( |$))*"
-    r"(that( one| island| driver)?|this( one)?|it|those( ones)?|them|the one you (said|mentioned))"
+    r"(that( one| island| driver)?|this( one)?|it|those( ones)?|them|the one you (said|mentioned)|"
+    # "both then" after asking the difference between two (set AT)
+    r"both( of them)?)"
     r"( (then|please|thanks|one|for me|for us|sounds right|matters|applies))*"
 )
 
 
 def refers_back(text: Any) -> bool:
     """The whole reply chooses what was just talked about ("that one then")."""
-    return whole(REFERS_BACK, text)
+    return isinstance(text, str) and whole(REFERS_BACK, without_addressees(text))
 
 
 # "creative no, mobility yes we run EV vans, medical no": each island answered in turn (the

@@ -199,8 +199,10 @@ def match_themes(text: str, kind: str | None = None) -> list[str]:
         if needle in remaining:
             found.update(chosen_by(phrase, [t for t in theme_ids if t in allowed]))
             remaining = remaining.replace(needle, "  ")
-    if kind == "island" and not found:
-        found = set(described_themes(text, "island"))
+    if kind == "island":
+        # "the racing one & whichever one the rocket place is" (set AT chose Space alone):
+        # islands described count beside those named
+        found |= set(described_themes(text, "island"))
     elif kind == "seabed":  # "the staff one and the roads one": both, named or described
         found |= set(described_themes(text, "seabed"))
     if not found and len(norm) > 12:

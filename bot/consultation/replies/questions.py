@@ -166,6 +166,19 @@ def asks_if_it_counts(text: str) -> bool:
     )
 
 
+# "whats the difference between digital science and intelligent public services" at a
+# choice (set AT chose both): a question, with or without its question mark
+DIFFERENCE = re.compile(
+    r"^(so |ok |sorry |um |erm )*(what'?s|whats|what is|how'?s|hows|how is) the difference "
+    r"between\b|^how (is|are|do|does) .+ differ(ent)?\b|^(is|are) .+ (not )?the same (thing )?as\b"
+)
+
+
+def asks_the_difference(text: str) -> bool:
+    """A question asking how themes differ, not a choice of them."""
+    return DIFFERENCE.match(normalise(without_addressees(text))) is not None
+
+
 def long_question_about_the_strategy(text: str) -> bool:
     """A message of up to sixteen words that opens "what is this arc ...", "wat happens
     after this ...", "is there a way for us to ..." and names the strategy or a topic the
