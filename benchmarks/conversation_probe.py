@@ -202,6 +202,7 @@ SETS = (
     DATA_DIR / "conversation_probe_aq.yml",
     DATA_DIR / "conversation_probe_ar.yml",
     DATA_DIR / "conversation_probe_as.yml",
+    DATA_DIR / "conversation_probe_at.yml",
 )
 PROFILE = ("organisation", "sector", "size_band", "location", "role")
 
