@@ -233,6 +233,8 @@ _CONFIRM_UNIT = (
     # "good now", "all fine now" after a change; "bang on", "all correct, thanks" (sets AE, AF)
     r"(all )?(good|fine|better|right|correct|sorted|perfect|spot on)( now| then)?|"
     r"bang on|spot on|nailed it|"
+    # "@btvlep rest is right yes" after putting one answer right (set AT)
+    r"(the )?rest (is|are|looks?|of it is)( all)? (right|correct|fine|good|ok|okay)|"
     # "happy with that", "all present and correct", "yep that's us" (set AG)
     r"(i'?m |we'?re )?happy with (that|it|this|those|them|all that)|all present and correct|"
     r"(that'?s|thats) (us|me|about us)|"

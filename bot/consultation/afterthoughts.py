@@ -296,6 +296,26 @@ def addition_to_item(text: str, answers: list[service.RecordedAnswer]) -> tuple[
     return (found[0], match.group("rest")) if len(found) == 1 else None
 
 
+# "the microscope one should say £8k not £6k" (set AT: "didn't understand"): an answer named
+# by a word of its own, with its new wording; "should be" is left to theme changes ("the bus
+# one should be infrastructure")
+SUBJECT_SAYS = re.compile(
+    r"^(?:(?:no|sorry|oh|oops|actually)[ ,]+)*the (?P<word>[a-z][a-z'-]{2,}) "
+    r"(?:one|answer|bit|part) should (?:say|read)\b"
+)
+
+
+def subject_put_right(text: str, answers: list[service.RecordedAnswer]) -> int | None:
+    """The number of the one answer "the <word> one should say ..." names by a word it
+    holds, or None (the word in no answer or in several, or a theme named)."""
+    match = SUBJECT_SAYS.match(normalise(_bare(text)))
+    if match is None or named_themes(text):
+        return None
+    word = f" {match.group('word')} "
+    found = [i for i, a in enumerate(answers, 1) if word in f" {normalise(a.text)} "]
+    return found[0] if len(found) == 1 else None
+
+
 def said_put_right(text: str, answers: list[service.RecordedAnswer]) -> int | None:
     """The number of the one answer "where I said X, make that Y" puts right, or None."""
     match = WHERE_I_SAID.match(normalise(_bare(text)))
@@ -320,9 +340,17 @@ def correct_played_back(sender_id: str, text: str) -> str | None:
         or ITEM_TACKED.match(plain)
         or TOPIC_ADD.match(plain)
     )
-    if not (numbered or added or WHERE_I_SAID.match(norm) or REPLACED.search(normalise(text))):
+    if not (
+        numbered
+        or added
+        or WHERE_I_SAID.match(norm)
+        or REPLACED.search(normalise(text))
+        or SUBJECT_SAYS.match(norm)
+    ):
         return None  # most messages: no need to read what was recorded
     answers = service.recorded_answers(sender_id)
+    if (n_subject := subject_put_right(text, answers)) is not None:
+        return put_answer_right(sender_id, answers[n_subject - 1].response_id, n_subject, text)
     if added and (addition := addition_to_item(text, answers)):
         item, rest = addition
         amend_answer(sender_id, answers[item - 1].response_id, rest, ADDED)
