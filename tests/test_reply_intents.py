@@ -61,7 +61,13 @@ def test_the_component_sets_the_intent_and_its_ranking() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["print finishing", "metal finishers", "a one stop shop for bathrooms", "high end kitchens"],
+    [
+        "print finishing",
+        "metal finishers",
+        "a one stop shop for bathrooms",
+        "high end kitchens",
+        "vehicle wrapping",  # set AU
+    ],
 )
 def test_a_trade_with_a_stop_word_read_as_stop_is_an_answer(text: str) -> None:
     # set G: "print finishing" at the sector question skipped the rest of the profile
@@ -69,7 +75,15 @@ def test_a_trade_with_a_stop_word_read_as_stop_is_an_answer(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["finish", "finishing up now", "that's all, finishing here", "stop please", "done"]
+    "text",
+    [
+        "finish",
+        "finishing up now",
+        "that's all, finishing here",
+        "stop please",
+        "done",
+        "wrap it up",
+    ],
 )
 def test_a_real_stop_is_left_as_stop(text: str) -> None:
     assert certain_intent(text, "stop") in (None, "stop")

@@ -282,6 +282,28 @@ def puts_off(text: Any) -> bool:
     return PUT_OFF_FIRST.match(normalise(without_addressees(text))) is not None
 
 
+# "is it anonymous? if so yes" (set AU was asked again, and every answer after it was
+# "still not getting it"): a question, then a yes on the answer being what it hopes
+IF_SO_YES = re.compile(
+    r"^[^?]+\?+\s*(?:if so|if it is|if yes|if that'?s (?:the case|right|so)|in that case)"
+    r"[ ,]+(?P<yes>.+)$",
+    re.IGNORECASE,
+)
+
+
+def yes_if_so(text: Any) -> bool:
+    """A question, then "if so, yes" ("is it anonymous? if so yes")."""
+    if not isinstance(text, str):
+        return False
+    match = IF_SO_YES.match(without_addressees(text).strip())
+    yes = match["yes"] if match else ""
+    return bool(yes) and (
+        says_yes(yes)
+        or says_go_ahead(yes)
+        or FOREIGN_YES.fullmatch(normalise(yes) + " ") is not None
+    )
+
+
 def agrees_to_take_part(text: Any) -> bool:
     """The whole reply agrees to take part: a yes in another language, or a yes with a
     condition that does not put it off ("ok but keep it quick, got a customer in 10
@@ -300,7 +322,7 @@ def agrees_to_take_part(text: Any) -> bool:
         return True
     if ON_BEHALF.fullmatch(norm) and PUT_OFF.search(norm) is None:
         return True
-    if yes_then_more(text) is not None:
+    if yes_then_more(text) is not None or yes_if_so(text):
         return True
     return (
         CONDITIONAL_YES.match(norm) is not None

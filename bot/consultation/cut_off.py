@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from bot.consultation.replies import normalise
+from bot.consultation.x_style import without_addressees
 
 MAX_WORDS = 8
 # Words a finished sentence does not end on: articles, possessives, prepositions,
@@ -35,7 +36,8 @@ def cut_off(text: Any) -> bool:
     with no full stop, question or exclamation mark at the end."""
     if not isinstance(text, str):
         return False
-    stripped = TRAILING_MARK.sub("", text.strip()).rstrip()
+    # "@btvlep the bank wont give us an overdraft because" (set AU): the handles say nothing
+    stripped = TRAILING_MARK.sub("", without_addressees(text).strip()).rstrip()
     if not stripped or stripped[-1] in ".?!)":
         return False
     norm = normalise(stripped)
@@ -47,4 +49,5 @@ def cut_off(text: Any) -> bool:
 
 def joined(first: str, rest: str) -> str:
     """The two halves as one answer ("we need better roads into Aylesbury, ...")."""
-    return f"{TRAILING_MARK.sub('', first.strip()).rstrip()} {rest.strip()}"
+    # the second DM's own "@btvlep" is no part of the sentence it finishes
+    return f"{TRAILING_MARK.sub('', first.strip()).rstrip()} {without_addressees(rest).strip()}"

@@ -71,7 +71,9 @@ LOOKS_RIGHT = re.compile(
 NOT_A_STOP = re.compile(
     r"\bfinish(ing|ers?)\b(?! (up|off|now|here|there|this|that|it|the)\b)|"
     r"\b(one|pit|bus|truck|full) stop\b|\b(high|front|back|west|top|low|rear) end\b|"
-    r"\bend (of terrace|users?)\b"
+    r"\bend (of terrace|users?)\b|"
+    # "vehicle wrapping", "gift wrappers" (set AU: the sector stopped the profile)
+    r"\bwrap(ping|pers?|s)\b(?! (up|it|this|that|things)\b)"
 )
 # What still asks to stop once those phrases are taken out
 STOP_CUE = re.compile(
