@@ -16,6 +16,7 @@ from actions.strategy_ask import KINDS
 from actions.strategy_state import (
     DONE,
     asked_before,
+    choice_slot,
     islands_passed,
     keep_view,
     keep_view_beside_none,
@@ -221,7 +222,7 @@ def added(
     """ "oh can u add high performance too, forgot that one" at a question (set AT kept it
     as the answer): the theme joins the choice, its questions after those already queued,
     and the question pending is asked again. Empty when the message adds nothing."""
-    slot = "islands" if answer_slot == "island_answer" else "seabed"
+    slot = choice_slot(answer_slot)
     chosen = list(tracker.get_slot(slot) or [])
     new = added_choice(text, KINDS[slot][1], chosen)
     if not new:
@@ -244,7 +245,7 @@ def switched(
 ) -> dict[str, Any]:
     """The choice changed mid-way: the new themes' questions, then any others still
     pending; what was said so far is kept. Empty when the message changes nothing."""
-    slot = "islands" if answer_slot == "island_answer" else "seabed"
+    slot = choice_slot(answer_slot)
     current = question(key).theme_id
     new = switched_choice(text, KINDS[slot][1], current)
     if not new:

@@ -105,10 +105,14 @@ def keep_view_beside_none(text: str, dispatcher: CollectingDispatcher, tracker: 
         dispatcher.utter_message(text=message("view_kept_at_choice"))
 
 
+def choice_slot(answer_slot: str) -> str:
+    """The slot holding the choice an answer slot's questions come from."""
+    return "islands" if answer_slot == "island_answer" else "seabed"
+
+
 def part_questions(answer_slot: str, tracker: Tracker) -> list[str]:
     """The question keys of this part (the islands or the seabed drivers chosen)."""
-    slot = "islands" if answer_slot == "island_answer" else "seabed"
-    return question_queue(list(tracker.get_slot(slot) or []))
+    return question_queue(list(tracker.get_slot(choice_slot(answer_slot)) or []))
 
 
 def go_back_to(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.consultation.head_count import NUMBER_WORDS
 from bot.consultation.questions import match_themes, means_none, named_themes, only_names
 from bot.consultation.replies import normalise, short_match, whole
 from bot.consultation.theme_words import everyday_words
@@ -79,7 +80,6 @@ POSITIONAL = re.compile(
     r"(?: (?:on|in|of) (?:your|the|that|this) (?:list|lot))?"
     r"(?: (?:i reckon|i think|i guess|please|pls|then|really|probably|tbh))*$"
 )
-COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
 def positional_choice(text: Any, options: tuple[str, ...] | list[str]) -> list[str] | None:
@@ -89,7 +89,7 @@ def positional_choice(text: Any, options: tuple[str, ...] | list[str]) -> list[s
     match = POSITIONAL.search(normalise(without_addressees(text)))
     if match is None:
         return None
-    n = COUNT_WORDS.get(match["n"]) or int(match["n"])
+    n = NUMBER_WORDS.get(match["n"]) or int(match["n"])
     if not 0 < n <= len(options):
         return None
     return list(options[:n] if match["end"] in ("first", "top") else options[-n:])

@@ -256,9 +256,18 @@ def _yes_and_rest(text: Any) -> tuple[str, str] | None:
         yes, rest = text[: match.start()], text[match.end() :].strip()
         if not rest:
             return None
-        if says_yes(yes) or says_go_ahead(yes) or FOREIGN_YES.fullmatch(normalise(yes) + " "):
+        if _a_yes(yes):
             return (yes, rest) if _takes_nothing_back(rest) else None
     return None
+
+
+def _a_yes(words: str) -> bool:
+    """The words are a whole yes or permission to start, in English or another language."""
+    return (
+        says_yes(words)
+        or says_go_ahead(words)
+        or bool(FOREIGN_YES.fullmatch(normalise(words) + " "))
+    )
 
 
 def _takes_nothing_back(rest: str) -> bool:
@@ -296,12 +305,7 @@ def yes_if_so(text: Any) -> bool:
     if not isinstance(text, str):
         return False
     match = IF_SO_YES.match(without_addressees(text).strip())
-    yes = match["yes"] if match else ""
-    return bool(yes) and (
-        says_yes(yes)
-        or says_go_ahead(yes)
-        or FOREIGN_YES.fullmatch(normalise(yes) + " ") is not None
-    )
+    return match is not None and _a_yes(match["yes"])
 
 
 def agrees_to_take_part(text: Any) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from bot.consultation.questions import size_bands
+from bot.consultation.replies.text import ORDINALS
 
 # Upper bounds of the bands in seeds/questions.yml `size_bands`, in order (the last open).
 BAND_LIMITS = (9, 49, 249)
@@ -171,20 +172,20 @@ SPEAKER = re.compile(r"\b(me|myself|i|i'm|im)\b")
 
 # "we took on our tenth last week" (set AS filed it as typed): the newest hire's place
 # in the count is the count
-ORDINALS = {
-    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+HIRE_ORDINALS = {
+    **{word: n for n, word in enumerate(ORDINALS, start=1)},
     "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "fifteenth": 15, "twentieth": 20,
     "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "hundredth": 100,
 }  # fmt: skip
 OUR_NTH = re.compile(
     r"\b(?:took on|taken on|hired|employed|welcomed|just got|started)\s+(?:our|my)\s+"
-    rf"(?P<nth>{'|'.join(ORDINALS)}|\d+(?:st|nd|rd|th))\b"
+    rf"(?P<nth>{'|'.join(HIRE_ORDINALS)}|\d+(?:st|nd|rd|th))\b"
 )
 
 
 def _our_nth(match: re.Match[str]) -> str:
     nth = match.group("nth")
-    return f" {ORDINALS.get(nth) or int(nth[:-2])} staff "
+    return f" {HIRE_ORDINALS.get(nth) or int(nth[:-2])} staff "
 
 
 def size_band_for(text: str) -> str | None:

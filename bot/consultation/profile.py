@@ -228,8 +228,11 @@ _WHERE_OPENING = re.compile(
 )
 
 
-WHERE_WORDS = re.compile(
-    r"\b(just outside|outside|based in|located in|near|nr|on the (edge|outskirts) of)\s", re.I
+# a clause that says where the firm is: opening "in ...", or with a word of place anywhere
+# ("about 30 people just outside Thame", set AF)
+WHERE_PHRASE = re.compile(
+    r"^in\b|\b(just outside|outside|based in|located in|near|nr|on the (edge|outskirts) of)\s",
+    re.I,
 )
 
 
@@ -239,11 +242,7 @@ def where_said(text: str) -> str | None:
     month, we took over a service desk in Thame": set AS filed Thame)."""
     for clause in re.split(r"[,;.!]+", text):
         clause = clause.strip()
-        if (
-            _WHERE_OPENING.match(clause)
-            or re.match(r"(in|just outside|near|nr)\b", clause, re.I)
-            or WHERE_WORDS.search(clause)  # "about 30 people just outside Thame" (set AF)
-        ):
+        if _WHERE_OPENING.match(clause) or WHERE_PHRASE.search(clause):
             if place := place_in_sentence(clause):
                 return place
     return None

@@ -193,12 +193,8 @@ def match_themes(text: str, kind: str | None = None) -> list[str]:
     if ALL_WORDS.search(norm):
         return list(allowed)
     found: set[str] = set()
-    remaining = norm
-    for phrase, theme_ids in _vocabulary():
-        needle = f" {phrase} "
-        if needle in remaining:
-            found.update(chosen_by(phrase, [t for t in theme_ids if t in allowed]))
-            remaining = remaining.replace(needle, "  ")
+    for phrase, theme_ids in _phrases_in(norm)[0]:
+        found.update(chosen_by(phrase, [t for t in theme_ids if t in allowed]))
     if kind == "island":
         # "the racing one & whichever one the rocket place is" (set AT chose Space alone):
         # islands described count beside those named
@@ -218,14 +214,16 @@ def match_themes(text: str, kind: str | None = None) -> list[str]:
 def means_none(text: str) -> bool:
     """The business said none of the listed themes matter ("none", "skip", "nothing"),
     and named no theme besides ("none, but space matters" is a choice)."""
-    rest = none_reply(text)
-    if rest is not None and NONE_UNLESS_IT_COUNTS.match(none_reply(without_addressees(text)) or ""):
+    rest = none_reply(without_addressees(text))
+    if rest is None:
+        return False
+    if NONE_UNLESS_IT_COUNTS.match(rest):
         return True  # "none unless scaffolding counts as high performance 😂" (set AR)
-    if rest is not None and ENDS_IN_NONE.search(text):
+    if ENDS_IN_NONE.search(text):
         # "Ah yes, pet cremation, famously the backbone of the space industry. None." (set
         # AR asked the Space questions): the last word is the answer, the rest sarcasm
         return True
-    return rest is not None and not _names_only(_norm(rest))
+    return not _names_only(_norm(rest))
 
 
 # a closing sentence that is "None." alone, after a sentence of at least a few words
@@ -309,26 +307,27 @@ def named_themes(text: str, among: tuple[str, ...] | list[str] = THEME_IDS) -> l
 def only_names(text: str) -> list[str] | None:
     """The themes a text names when it is nothing but theme names ("medical", "skills
     housing"), in fixed order; None when any other word is left."""
-    remaining = f" {_norm(text).strip()} "
-    found: set[str] = set()
-    for phrase, theme_ids in _vocabulary():
-        needle = f" {phrase} "
-        if needle in remaining:
-            found.update(chosen_by(phrase, list(theme_ids)))
-            remaining = remaining.replace(needle, "  ")
+    matched, remaining = _phrases_in(_norm(text))
+    found = {t for phrase, theme_ids in matched for t in chosen_by(phrase, list(theme_ids))}
     return [t for t in THEME_IDS if t in found] if found and not remaining.strip() else None
 
 
 def _names_only(segment: str) -> list[str]:
     """Themes named in a segment, without the tagger fallback or "all" expansion."""
-    found: list[str] = []
+    return [t for _, theme_ids in _phrases_in(segment)[0] for t in theme_ids]
+
+
+def _phrases_in(segment: str) -> tuple[list[tuple[str, tuple[str, ...]]], str]:
+    """The theme phrases a normalised segment holds, longest first, each taken out before
+    the next is looked for ("digital science" is not also "digital"); and what is left."""
+    matched: list[tuple[str, tuple[str, ...]]] = []
     remaining = f" {segment.strip()} "
     for phrase, theme_ids in _vocabulary():
         needle = f" {phrase} "
         if needle in remaining:
-            found.extend(theme_ids)
+            matched.append((phrase, theme_ids))
             remaining = remaining.replace(needle, "  ")
-    return found
+    return matched, remaining
 
 
 def theme_names(theme_ids: list[str]) -> str:
