@@ -25,7 +25,13 @@ from actions.common import (
 )
 from bot.consultation import service
 from bot.consultation.contact_terms import FOLLOW_UP_KEY, ContactReply, contact_reply
-from bot.consultation.email_text import find_email, no_email_given, points_to_earlier_email
+from bot.consultation.email_text import (
+    before_no_emails,
+    find_email,
+    no_address_after_all,
+    no_email_given,
+    points_to_earlier_email,
+)
 from bot.consultation.name_removal import asks_to_drop_name, drop_name
 from bot.consultation.questions import message
 from bot.consultation.replies import (
@@ -35,6 +41,7 @@ from bot.consultation.replies import (
     says_yes,
     view_not_yes_no,
 )
+from bot.consultation.x_style import without_addressees
 
 PLAIN_WORDS = re.compile(r"[a-z' ,.!]+")  # "no thanks", "nope" - not a mistyped address
 YES_INTENTS = {"affirm", "consent_agree"}
@@ -129,7 +136,10 @@ class ValidateContactForm(FormValidationAction):
         text = latest_text(tracker)
         if tracker.get_slot("requested_slot") is None and slot == "follow_up":
             # the play-back accepted with the address in the same breath ("yes that's
-            # right, and yes email me, sarah@...": set AA was asked for it again)
+            # right, and yes email me, sarah@...": set AA was asked for it again), or with
+            # a no to emails ("yep all good, no emails ta": set AV)
+            if before_no_emails(without_addressees(text)) is not None:
+                return {slot: False}
             return {slot: text} if find_email(text) and not text.startswith("/") else {}
         if tracker.get_slot("requested_slot") != slot:
             return {}
@@ -150,6 +160,10 @@ class ValidateContactForm(FormValidationAction):
     def validate_follow_up(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
+        if isinstance(value, bool):
+            # set with the play-back's yes ("yep all good, no emails ta", "yes, and email me
+            # at ..."): already settled, whatever NLU made of the message
+            return {"follow_up": True} if value else self._no(tracker)
         text = after_return(as_text(value))  # "down now. yep" after a pause (set AO)
         if holding(text) and not says_yes(text):
             # asked again; but "@btvlep ok" to this yes-or-no question is a yes, not "ok,
@@ -196,6 +210,9 @@ class ValidateContactForm(FormValidationAction):
             return {"email": None}  # asked again
         if no_email_given(text):  # "oh I don't have email actually, can you ring me?"
             return self._no_email(dispatcher, tracker)
+        if no_address_after_all(text):  # "actually, leave it", "just DM me on here"
+            dispatcher.utter_message(text=message("no_email_after_all"))
+            return self._no(tracker)
         if "@" not in text and (
             skipped(tracker, text)
             or (latest_intent(tracker) == "deny" and PLAIN_WORDS.fullmatch(text.lower()))

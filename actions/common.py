@@ -26,6 +26,7 @@ from bot.consultation.replies import (
     means_nothing,
     question_then_remark,
     skip_as_a_trade,
+    skip_then_view,
     states_a_complaint,
     view_with_question,
 )
@@ -123,6 +124,8 @@ def skipped(tracker: Tracker, value: Any) -> bool:
     if isinstance(value, str) and states_a_complaint(value) and not is_skip(value):
         return False
     if skip_as_a_trade(value):  # "Vale Skips", "skip hire": a name or a trade
+        return False
+    if skip_then_view(value):  # "pass on that one really, except that no bank will lend ..."
         return False
     return latest_intent(tracker) == "skip" or (
         isinstance(value, str) and (is_skip(value) or means_nothing(value))

@@ -64,8 +64,8 @@ from bot.consultation.forwarded import email_body
 from bot.consultation.involvement import involvement_reply
 from bot.consultation.junk import junk_reply
 from bot.consultation.labelled import labelled_answers
-from bot.consultation.moves import move_last_answer
-from bot.consultation.navigation import go_back
+from bot.consultation.moves import labelled_kind, move_last_answer
+from bot.consultation.navigation import go_back, skips_rest_of_theme
 from bot.consultation.openings import reading
 from bot.consultation.pasted import once
 from bot.consultation.pointers import pointer_reply
@@ -146,6 +146,11 @@ class ValidateStrategyForm(FormValidationAction):
             left = [k for k in pending if question(k).theme_id not in gone]
             dispatcher.utter_message(text=message("questions_dropped", names=theme_names(gone)))
             return {answer_slot: None if left else DONE, "pending_questions": left}
+        if skips_rest_of_theme(text):  # "nothing more on the racing side, next island please"
+            theme_id = question(key).theme_id
+            left = [k for k in pending if question(k).theme_id != theme_id]
+            dispatcher.utter_message(text=message("next_part"))
+            return {answer_slot: None if left else DONE, "pending_questions": left}
         if asks_to_finish(text):
             # "fine just finish it" that NLU missed: the questions end, as on "stop"; the
             # queue is kept so "actually carry on" at the play-back picks it up again
@@ -205,6 +210,11 @@ class ValidateStrategyForm(FormValidationAction):
             # opportunity is ...": the last answer answers this question; on to the next
             dispatcher.utter_message(text=message("answer_moved", kind=kind))
             return {answer_slot: None if rest else DONE, "pending_questions": rest}
+        if labelled_kind(text):
+            # "(thats the barriers one btw)" after the barriers answer (set AW kept it as the
+            # help answer): the last answer is where it was meant to be; asked again
+            dispatcher.utter_message(text=message("label_noted"))
+            return {answer_slot: None}
         revised = revise_earlier_answer(tracker.sender_id, text, key)
         if revised:  # "going back to the skills one, ...": kept there; asked again
             dispatcher.utter_message(text=revised)

@@ -9,7 +9,12 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.close import asking_follow_up, drop_name_if_asked, keep_offered_contact
+from actions.close import (
+    asking_follow_up,
+    declined_contact,
+    drop_name_if_asked,
+    keep_offered_contact,
+)
 from actions.common import (
     after_return,
     as_text,
@@ -32,12 +37,12 @@ from bot.consultation.afterthoughts import (
     view_at_playback,
 )
 from bot.consultation.consent_reply import yes_then_more
-from bot.consultation.email_text import offered_email
+from bot.consultation.email_text import before_no_emails, offered_email
 from bot.consultation.letters import thanks_only
 from bot.consultation.markup import plain_links
 from bot.consultation.questions import message, parse_correction, theme_names
-from bot.consultation.remarks import asks_to_tidy
-from bot.consultation.replies import looks_like_question, says_no_and_why, says_yes
+from bot.consultation.remarks import asks_to_tidy, remarks_on_the_chat
+from bot.consultation.replies import looks_like_question, normalise, says_no_and_why, says_yes
 from bot.consultation.subject import names_a_subject
 from bot.consultation.taking_out import take_out_answers
 from bot.consultation.theme_corrections import correction_reply, plan, pointed_item
@@ -263,6 +268,36 @@ def confirms_with_email(text: str) -> str | None:
     return email if email and head != plain and confirms(head) else None
 
 
+def confirms_without_emails(text: str) -> bool:
+    """A confirmation of the play-back with a no to emails in the same breath ("yep all
+    good, no emails ta": set AV's beekeeper was asked which themes to change)."""
+    head = before_no_emails(without_own_tags(without_addressees(text)))
+    return head is not None and (confirms(head) or says_yes(head))
+
+
+def laugh_then_confirms(text: str) -> bool:
+    """A laugh or a remark on the chat, then a confirmation ("ha, quicker than the council
+    ever is. yes thats right": set AV's falconer had it added as one more view)."""
+    plain = without_own_tags(without_addressees(text)).strip()
+    head, mark, tail = plain.rpartition(".")
+    if not mark or not tail.strip():
+        head, mark, tail = plain.rpartition("!")
+    if not mark or not (confirms(tail.strip()) or says_yes(tail.strip())):
+        return False
+    said = normalise(head)
+    return remarks_on_the_chat(head) or (
+        LAUGH_LEAD.match(said) is not None
+        and len(said.split()) <= LAUGH_REMARK_MAX_WORDS
+        and not any(parse_correction(head))
+        and not names_a_subject(head)  # "ha, the A41 is still awful. yes" adds a view
+    )
+
+
+# "ha, ...", "lol ...": a laugh opens a remark, not a view
+LAUGH_LEAD = re.compile(r"(ha|haha+|hah|heh|lol|lmao|😂|🤣)\b")
+LAUGH_REMARK_MAX_WORDS = 10
+
+
 def confirmed_in_other_words(
     dispatcher: CollectingDispatcher, tracker: Tracker
 ) -> list[dict[str, Any]] | None:
@@ -278,7 +313,12 @@ def confirmed_in_other_words(
         kept = keep_offered_contact(email, dispatcher, tracker)
         contact = [SlotSet(slot, value) for slot, value in kept.items()]
         return [*contact, *playback_confirmed(dispatcher)]
-    if not (says_yes(plain) or confirms(plain) or yes_and_a_remark(plain)):
+    if confirms_without_emails(text):
+        contact = [SlotSet(slot, value) for slot, value in declined_contact(tracker).items()]
+        return [*contact, *playback_confirmed(dispatcher)]
+    if not (
+        says_yes(plain) or confirms(plain) or yes_and_a_remark(plain) or laugh_then_confirms(plain)
+    ):
         return None
     return playback_confirmed(dispatcher)
 
@@ -327,7 +367,9 @@ class ValidateCorrectionForm(FormValidationAction):
             # "hold on" / "wait" that NLU took for a "no": not a correction. The form ends
             # at once and the play-back is shown again, as any held question is asked again.
             return {"theme_correction": HELD}
-        if confirms(text) or yes_and_a_remark(text):
+        if confirms_without_emails(text):  # "yep all good, no emails ta", read as a no
+            return {"theme_correction": NO_CHANGE, **declined_contact(tracker)}
+        if confirms(text) or yes_and_a_remark(text) or laugh_then_confirms(text):
             # "thats right now", "yes that's it" that NLU read as a no (set AD): confirmed
             return {"theme_correction": NO_CHANGE}
         if thanks_only(text):

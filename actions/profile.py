@@ -33,7 +33,7 @@ from bot.consultation.email_text import find_email, without_email_part
 from bot.consultation.junk import markup_only
 from bot.consultation.letters import unwrapped
 from bot.consultation.numbered_profile import numbered_profile
-from bot.consultation.pointers import media_only
+from bot.consultation.pointers import media_only, points_elsewhere
 from bot.consultation.profile import (
     answer_before_change,
     answer_then_question,
@@ -49,6 +49,7 @@ from bot.consultation.profile import (
     where_said,
 )
 from bot.consultation.profile_checks import (
+    asks_which_name,
     legal_form_only,
     name_and_place,
     name_without_remark,
@@ -166,6 +167,11 @@ class ValidateProfileForm(FormValidationAction):
             # "I'm dyslexic, sorry for the spelling", "hope that helps": no answer; asked again
             dispatcher.utter_message(text=message(remark))
             return {slot: None}
+        if points_elsewhere(as_text(value)) and dispatcher is not None:
+            # "@btvlep its in my bio" for the name (set AV kept it as the name): nothing the
+            # bot can read; asked to type it
+            dispatcher.utter_message(text=message("profile_points_elsewhere"))
+            return {slot: None}
         if media_only(value) and dispatcher is not None:
             # "[GIF]", "[Voice message]": nothing typed, never kept as the answer
             dispatcher.utter_message(text=message("profile_media"))
@@ -236,6 +242,11 @@ class ValidateProfileForm(FormValidationAction):
             service.save_profile(tracker.sender_id, channel(tracker), location=moved)
             dispatcher.utter_message(text=message("location_corrected", location=moved))
             return {slot: None, "location": moved}
+        if slot == "organisation" and asks_which_name(value) and dispatcher is not None:
+            # "The practice name or the group's? We were bought out ..." (set AV kept it as
+            # the name): either will do; asked again
+            dispatcher.utter_message(text=message("which_name"))
+            return {slot: None}
         counted = slot == "size_band" and size_band_for(as_text(value)) is not None
         if (
             dispatcher is not None

@@ -155,11 +155,56 @@ RECEIVED = re.compile(
 # had it kept as her answer to the next question). The whole question only: "is it enough
 # to just have broadband" is a view.
 ENOUGH = re.compile(
-    _LEAD + r"(is|was) (that|this) (enough|ok|okay|alright|all right|fine|sufficient|too long|"
-    r"too much|what you (want|wanted|need|needed|were after))( detail| info| information)?"
+    _LEAD + r"((is|was) (that|this) (enough|ok|okay|alright|all right|fine|sufficient|too long|"
+    r"too much|what you (want|wanted|need|needed|were after))|"
+    # "@btvlep too long?" after a long answer (set AV kept it as the next answer)
+    r"(too long|too much|too wordy|not enough|enough detail))( detail| info| information)?"
     r"( (or|and) (do|did|would) (you|u) (want|need|like) (more|any more|anything else)"
-    r"( detail| info| information)?( (on|about|for) (that|this|it)( one)?)?)?( then)?$"
+    r"( detail| info| information)?( (on|about|for) (that|this|it)( one)?)?)?( then| lol| sorry)?$"
 )
+# "Before I write this one, is there a word limit on these? I could go on for pages" (set
+# AW kept it as the barriers answer): how much to write, asked before the answer
+HOW_MUCH = re.compile(
+    r"\b(is there (a|any) (word|character|length|size) (limit|count|maximum|max)|"
+    r"(what'?s|what is) the (word|character) (limit|count)|how many (words|characters)|"
+    r"how (long|much|detailed) (should|do|can|must) (i|we|my answers?|the answers?|it) "
+    r"(be|write|go|put|make it)|(do|should) (you|u) want (a |the )?(long|short|brief|detailed) "
+    r"(answer|version|one))\b"
+)
+HOW_MUCH_MAX_WORDS = 25
+HOW_MUCH_REMARK_WORDS = 7
+
+
+def asks_how_much_to_write(text: Any) -> bool:
+    """The message asks how long an answer may be, with at most a short remark beside the
+    question ("I could go on for pages"), and no view."""
+    if not isinstance(text, str):
+        return False
+    plain = without_addressees(text)
+    if short(plain, HOW_MUCH_MAX_WORDS) is None:
+        return False
+    asked, mark, rest = plain.partition("?")
+    if not mark or HOW_MUCH.search(normalise(asked)) is None:
+        return False
+    return len(normalise(rest).split()) <= HOW_MUCH_REMARK_WORDS
+
+
+# "Can I say something that isn't strictly about the practice?", "is it ok to mention
+# something off topic?" (set AV): permission to stray, answered yes and the question asked
+# again, so the view that follows is kept against it
+MAY_I = re.compile(
+    _LEAD + r"(can|could|may|is it ok(ay)? (if|to)|am i allowed to|do you mind if) (i |we )?"
+    r"(say|mention|add|raise|bring up|talk about|tell you|put) (something|a thing|one thing|"
+    r"anything|a point|a wider point)( (else|more))?"
+    r"( (that|which) (is(n'?t| not)|does(n'?t| not)|might not be|may not be) [\w' ]{1,40}|"
+    r" (off|slightly off|a bit off) (topic|subject)| (outside|beyond) [\w' ]{1,30}| else| more|"
+    r" (about|on) [\w' ]{1,30})?( (please|first|here|too|as well))*$"
+)
+
+
+def asks_to_stray(text: Any) -> bool:
+    """A short question asking whether something beside the question may be said."""
+    return _short_and_matches(MAY_I, text)
 
 
 # "Should I answer as the business or as me personally?" (set AQ's soap maker had it kept
@@ -203,6 +248,8 @@ def asks_about_the_chat(text: Any) -> bool:
         or asks_if_received(text)
         or asks_if_enough(text)
         or asks_whose_view(text)
+        or asks_how_much_to_write(text)
+        or asks_to_stray(text)
     )
 
 
@@ -229,4 +276,8 @@ def about_the_chat_reply(text: Any, question_key: str | None) -> str | None:
         return message("enough_said")
     if asks_whose_view(text):
         return message("answer_as_business")
+    if asks_how_much_to_write(text):
+        return message("any_length")
+    if asks_to_stray(text):
+        return message("say_anything")
     return None

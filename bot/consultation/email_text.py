@@ -110,3 +110,41 @@ EARLIER_EMAIL = re.compile(
 def points_to_earlier_email(text: str | None) -> bool:
     """The reply asks for the address given earlier to be used, and gives none itself."""
     return find_email(text) is None and EARLIER_EMAIL.search(text or "") is not None
+
+
+# At the email question, no address after all: "Actually, leave it, I get enough emails as
+# it is", "@btvlep just DM me on here" (set AV refused each as a malformed address)
+NO_ADDRESS_AFTER_ALL = re.compile(
+    r"\b(leave it|forget (it|that|about it)|never ?mind|don'?t bother|scrap (it|that)|"
+    r"on second thoughts?|changed? my mind|(get|have|got) enough e-?mails|"
+    r"(dm|direct message|message|pm|tweet|reply to|contact|reach|find) (me|us)"
+    r"( (on|via|through|over) (here|x|twitter|this|dms?|this chat))?|"
+    r"(on|via|through|over) (here|dms?|x|twitter|this chat)( instead)?)\b",
+    re.IGNORECASE,
+)
+# The same, beside a yes to the play-back: "yep all good, no emails ta" (set AV was asked
+# which themes to change)
+NO_EMAILS = re.compile(
+    r"^(and |but )?(no|not|don'?t|do not|dont) (need (to )?|want (any )?|bother (with )?|"
+    r"send (me |us )?(any )?|(e-?mail|contact) (me|us)|to )?(the )?(e-?mails?|updates|"
+    r"follow[- ]?ups?|contact)( (ta|thanks|thank you|cheers|please|pls|though|for me|mate))*$",
+    re.IGNORECASE,
+)
+
+
+def no_address_after_all(text: str | None) -> bool:
+    """The reply to "What email address?" takes the offer back or asks to be reached
+    elsewhere, with no address in it."""
+    plain = re.sub(r"(?<!\w)@\w+", " ", text or "")  # the handles an X DM opens with
+    return (
+        find_email(plain) is None and "@" not in plain and bool(NO_ADDRESS_AFTER_ALL.search(plain))
+    )
+
+
+def before_no_emails(text: str) -> str | None:
+    """What comes before a closing "no emails" ("yep all good, no emails ta" -> "yep all
+    good"), or None when the message does not end by declining emails."""
+    parts = re.split(r"[,;.]| and | but ", text.strip(), maxsplit=1)
+    if len(parts) != 2 or NO_EMAILS.match(parts[1].strip(" .,!;:-")) is None:
+        return None
+    return parts[0].strip()

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from bot.consultation import service
 from bot.consultation.questions import question, question_kind
 from bot.consultation.replies import normalise
+from bot.consultation.x_style import without_addressees
 from bot.storage.audit import audit
 from bot.storage.db import session_scope
 from bot.storage.models import Response
@@ -29,6 +30,22 @@ MOVE = re.compile(
     rf"(that|it) (was|is) (a|an|more of a|really a) (?P<said>{_KIND}),? not (a|an) {_KIND})\b"
 )
 REST_MIN_WORDS = 3
+# "(thats the barriers one btw)", "that was for barriers": the kind of question the last
+# answer was meant for, said on its own after it (set AW kept it as the help answer)
+LABEL = re.compile(
+    r"^((oh|and|ps|sorry|oops|just so you know|fyi|btw|by the way)\s+)*"
+    r"(that'?s|thats|that is|that was|that one was|that one'?s|the last (one|answer) was|"
+    r"my last (one|answer) was)( for| about| meant for| my answer (to|for))?( the)?"
+    rf" (?P<kind>{_KIND})( one| question| bit| answer| section)?"
+    r"( (btw|by the way|fyi|just so you know|sorry|then|ok|okay|lol|x))*$"
+)
+
+
+def labelled_kind(text: str) -> str | None:
+    """The question kind a whole-message label names ("(thats the barriers one btw)" ->
+    "barriers"), or None when the message is not one."""
+    match = LABEL.match(normalise(without_addressees(text)))
+    return question_kind(normalise(match.group("kind"))) if match else None
 
 
 def moved_to(text: str) -> tuple[str, str] | None:
@@ -36,7 +53,8 @@ def moved_to(text: str) -> tuple[str, str] | None:
     for a message that moves it; None otherwise."""
     matches = list(MOVE.finditer(text.lower()))
     if not matches:
-        return None
+        label = labelled_kind(text)  # "that was the barriers one": moved there, nothing after
+        return (label, "") if label else None
     word = next(m.group("kind") or m.group("said") for m in matches)
     kind = question_kind(normalise(word))
     rest = text[matches[-1].end() :].lstrip(" .,;:!-–—")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from bot.consultation.questions import named_themes, question, question_kind
 from bot.consultation.replies import normalise
 from bot.consultation.subject import names_a_subject
+from bot.consultation.x_style import without_addressees
 
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
@@ -138,3 +139,29 @@ def moving_on(part: str) -> str | None:
     skills" -> "skills"); None when it does not open with such words."""
     match = MOVES_ON.match(normalise(part))
     return normalise(part)[match.end() :] if match else None
+
+
+# "nothing more on the racing side, next island please" (set AW kept it as the barriers
+# answer and every answer after it slid one question along): the rest of this island's
+# (or driver's) questions are passed over
+NEXT_PART = re.compile(
+    r"^((ok|okay|right|so|and|then|just|please|pls|can we|can i|could we|let'?s|lets)\s+)*"
+    r"((go|move|skip|jump|carry on|crack on|on)( on| ahead)?( to| onto)? )?"
+    r"(the )?(next|another|the other) (island|driver|section|topic|theme|sector|part)"
+    r"( please| pls| then| thanks| ta)*$"
+)
+NOTHING_MORE_HERE = re.compile(
+    r"^((ok|okay|right|so|and|honestly|really)\s+)*"
+    r"(nothing|no|not much|nowt|that'?s (all|it|everything)|thats (all|it))"
+    r"( (more|else|further|to add|really))*( (on|about|for|from me on) [\w' -]{1,40})?$"
+)
+
+
+def skips_rest_of_theme(text: str) -> bool:
+    """The message asks for the next island or driver, with at most "nothing more on ..."
+    before it."""
+    pieces = [normalise(p) for p in re.split(r"[,.;:!\n]+|\s[-–—]\s", without_addressees(text))]
+    pieces = [p for p in pieces if p]
+    if not pieces or NEXT_PART.match(pieces[-1]) is None:
+        return False
+    return all(NOTHING_MORE_HERE.match(p) for p in pieces[:-1])

@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from bot.consultation.replies import normalise
+from bot.consultation.x_style import without_addressees
 
 # "see my website", "www.marlowboathire.co.uk", "it's all on our LinkedIn": the answer is
 # somewhere the team would have to go and read; nothing here to note or tag
@@ -26,7 +27,9 @@ POINTER = re.compile(
     r"(it'?s|its|it is|everything'?s|all|the answer'?s|details are)( all| everything)? "
     r"(on|in|at))? ?"
     r"(my|our|the|their|us on)? ?(website|web site|site|webpage|web page|page|linkedin|facebook|"
-    r"instagram|twitter|blog|brochure|link|url|submission|report|response|email)s?"
+    r"instagram|twitter|blog|brochure|link|url|submission|report|response|email|"
+    # "@btvlep its in my bio" at the name question on X (set AV kept it as the name)
+    r"bio|profile|x profile|twitter bio|header|pinned (tweet|post)|feed|timeline)s?"
     r"( (here|above|below|then|for (that|details|more|info)))*( please| thanks| mate)*"
 )
 
@@ -36,7 +39,7 @@ def points_elsewhere(text: Any) -> bool:
     can't open it, so it asks for a sentence; a view with a link in it is a view."""
     if not isinstance(text, str):
         return False
-    rest = normalise(URL.sub(" ", text))
+    rest = normalise(URL.sub(" ", without_addressees(text)))
     had_link = URL.search(text) is not None
     return (had_link and not rest) or (bool(rest) and POINTER.fullmatch(rest) is not None)
 

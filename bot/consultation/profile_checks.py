@@ -293,3 +293,23 @@ def role_then_name(text: str) -> tuple[str, str] | None:
     if match is None or _ROLE_WORD.search(match["role"]) is None:
         return None
     return match["name"].strip(), match["role"].strip()
+
+
+# "The practice name or the group's? We were bought out by one of the big corporates last
+# year." at the name question (set AV kept it as the name): which of two names to give
+WHICH_NAME = re.compile(
+    r"\b(or|which (name|one)|trading name|legal name|registered name|group'?s?|parent "
+    r"company|holding company)\b"
+)
+WHICH_NAME_MAX_WORDS = 12
+
+
+def asks_which_name(text: Any) -> bool:
+    """The reply to the name question opens by asking which name is wanted."""
+    if not isinstance(text, str) or "?" not in text:
+        return False
+    asked = normalise(text.split("?", 1)[0])
+    words = asked.split()
+    return 0 < len(words) <= WHICH_NAME_MAX_WORDS and (
+        "name" in words or WHICH_NAME.search(asked) is not None
+    )

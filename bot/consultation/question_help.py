@@ -41,10 +41,30 @@ ASKED_AGAIN = re.compile(
 ASKED_AGAIN_REMARK_WORDS = 12
 
 
+# "do you mean opportunities for us or for games in bucks generally?", "is that for us or
+# for the whole sector?" (set AW kept the first as the opportunities answer): which of two
+# readings the question means
+WHICH_READING = re.compile(
+    r"^((sorry|so|but|um|erm|hmm|ok|okay|and|quick question|just to check)[ ,]*)*"
+    r"((do|did) (you|u) mean|(is|are) (that|this|it|these|you asking|the question)( (asking|"
+    r"meaning))?( (about|for))?|(should|do) (i|we) (answer|talk|say|write) (about|for)|"
+    r"(you mean|meaning)) .{1,60}\bor\b.{1,60}$"
+)
+WHICH_READING_MAX_WORDS = 20
+
+
+def asks_which_reading(text: Any) -> bool:
+    """A short question asking which of two things the question means."""
+    if not isinstance(text, str) or not text.rstrip().endswith("?"):
+        return False
+    norm = normalise(without_addressees(text))
+    return len(norm.split()) <= WHICH_READING_MAX_WORDS and WHICH_READING.match(norm) is not None
+
+
 def asks_what_the_question_means(text: Any) -> bool:
     """ "what do you mean by opportunities?", "what was the question again?": the open
     question is explained, then asked again (nothing stored)."""
-    if mentions(WHAT_IT_MEANS, text):
+    if mentions(WHAT_IT_MEANS, text) or asks_which_reading(text):
         return True
     if not isinstance(text, str):
         return False

@@ -99,6 +99,8 @@ def remark_reply(text: Any) -> str | None:
         return "say_it_anyway"
     if asks_to_tidy(text):
         return "spelling_kept"
+    if remarks_on_the_chat(text):
+        return "glad_its_easy"
     return "afterword_thanks" if afterword_only(text) else None
 
 
@@ -132,3 +134,30 @@ TIDY_MAX_WORDS = 20
 def asks_to_tidy(text: Any) -> bool:
     """A short request to correct the spelling or typing of the answers."""
     return short_match(TIDY, text, TIDY_MAX_WORDS)
+
+
+# "ha this is quicker than i thought it would be" at a question (set AW kept it as the
+# digital science view): a remark on the chat, thanked; the question asked again
+_EASY = (
+    r"(much |so |a lot |way |really )?(quicker|faster|easier|shorter|less painful|less hassle|"
+    r"more painless|simpler|painless|quick|easy|simple|not bad|better)"
+)
+_THAN = (
+    r" (than (i|we) (thought|expected|feared|imagined)( (it|this) (would|'?d) be)?|"
+    r"(than|compared to|compared with) (a|the|most|any|your usual) (form|forms|survey|surveys|"
+    r"council|consultation|consultations)( ever is)?|than (the council|filling in a form)"
+    r"( ever is)?)"
+)
+CHAT_REMARK = re.compile(
+    r"((ha|haha|lol|oh|wow|well|blimey|ooh|gosh|actually|i must say)\s)*"
+    rf"((this|that|it)( is|'s|s| was| has been| is being) {_EASY}({_THAN})?|{_EASY}{_THAN})"
+    r"( (thanks|ta|lol|haha|tbh|to be fair|i must say|so far|then))*"
+)
+
+
+def remarks_on_the_chat(text: Any) -> bool:
+    """The whole message remarks on how quick or easy the chat is, and says nothing else."""
+    if not isinstance(text, str):
+        return False
+    norm = normalise(without_addressees(text))
+    return bool(norm) and CHAT_REMARK.fullmatch(norm) is not None

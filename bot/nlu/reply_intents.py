@@ -38,7 +38,12 @@ from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.consultation.consent_reply import wants_to_take_part, withdraws_consent
+from bot.consultation.about_chat import asks_about_the_chat
+from bot.consultation.consent_reply import (
+    agrees_to_take_part,
+    wants_to_take_part,
+    withdraws_consent,
+)
 from bot.consultation.head_count import size_band_for
 from bot.consultation.involvement import beside_elsewhere, carries_on_here, involvement_key
 from bot.consultation.pointers import media_only
@@ -172,9 +177,14 @@ def certain_intent(text: str, predicted: str | None) -> str | None:
         return "thank"
     if predicted == "stop" and (not_a_stop(text) or business_name(text)):
         return "inform"
-    if predicted == "greet" and wants_to_take_part(text):
-        # "Good morning, I'd be glad to help. Regards, Bob" (the fifteenth set's letters):
-        # a yes that opens with a greeting, not a hello to answer with the welcome again
+    if predicted == "stop" and asks_about_the_chat(text):
+        # "Is that enough?" after a long answer (set AV: stop at 0.99, so the questions
+        # ended): a question about the answer, answered, then the same question again
+        return "inform"
+    if predicted == "greet" and (wants_to_take_part(text) or agrees_to_take_part(text)):
+        # "Good morning, I'd be glad to help. Regards, Bob" (the fifteenth set's letters),
+        # "Yes, go on, I've got ten minutes before evening surgery" (set AV): a yes, not a
+        # hello to answer with the welcome again
         return "consent_agree"
     # "yes ok. cheers, Dave" (the eleventh set: read as thanks at the consent question):
     # the reply without its sign-off, whose thanks are not what it says

@@ -180,8 +180,8 @@ def paused_with_reason(text: Any) -> bool:
 # Sorry for the answer just given, with nothing more: "Sorry, long-winded!", "ha sorry,
 # rant over", "Sorry, that came out a bit ranty", "Sorry, I'm a slow typer", "Apologies,
 # typing this between call-outs" (set AO kept each as an answer or an afterthought)
-OWN_ANSWER = re.compile(
-    r"((ha|haha|oh|oops|ok|right) )*((sorry|soz|sry|apologies)( about that| for that)? )*("
+_OWN_ANSWER_PART = (
+    r"((sorry|soz|sry|apologies)( about that| for that)? )*("
     r"(for (the|my|that|this) )?(rant|essay|novel|ramble|rambling|moan|waffle|whinge|"
     r"long (message|answer|reply|one)|typos?|spelling)|"
     r"rant over|end of rant|moan over|/rant|(a )?bit of a (rant|moan|ramble|whinge)( there)?|"
@@ -192,9 +192,52 @@ OWN_ANSWER = re.compile(
     r"(i )?got (a bit )?carried away|(i )?rambled( on)?|"
     r"(i'?m|im|i am) (a )?(slow|bad|terrible|rubbish) (typer|typist|at typing|speller)|"
     r"typing (this |on my phone |with one (hand|thumb) )*(between|in between|on|from|while|"
-    r"at|during) [a-z' ]{1,30}|on my phone|(that'?s|thats) (all|it) from me( for now)?"
-    r")( sorry| lol| haha| x)*"
+    r"at|during) [a-z' ]{1,30}|on (my|a|the) (phone|mobile)( (between|in between|on|at|during) "
+    r"[a-z' ]{1,30})?|(that'?s|thats) (all|it) from me( for now)?"
+    r")"
 )
+# "sorry for the typos, on my phone between takes" (set AV kept it as the help answer): one
+# or more of these, in any order
+OWN_ANSWER = re.compile(
+    rf"((ha|haha|oh|oops|ok|right) )*{_OWN_ANSWER_PART}(( and| but|,)? {_OWN_ANSWER_PART})*"
+    r"( sorry| lol| haha| x)*"
+)
+
+
+# "hang on, asking kev in the workshop", "one sec, let me check with my business partner"
+# (set AW kept the first as the barriers answer, and Kev's answer went to the next
+# question): someone is being asked, the answer comes next
+ASKING_SOMEONE = re.compile(
+    r"((hang on|hold on|one sec|one moment|wait|bear with( me)?|ok|okay|right|hmm|good "
+    r"question|let me think)\W+)*"
+    r"((i'?ll|i will|let me|i need to|need to|gonna|going to|i'?m going to|just|i'?m|im) )*"
+    r"(ask|asking|check|checking|double check|double checking|find out|finding out)"
+    r"( with| from)? (?!(the )?(council|lep|government|nhs|about|around|for|after|if|whether|"
+    r"how|what|why)\b)((my|our|the) )?"
+    r"(?!.*\b(is|are|was|were|isn'?t|aren'?t|can'?t|cant|won'?t|wont|need|needs)\b)"
+    r"[a-z']+( [a-z']+){0,5}( (quickly|first|a sec))?"
+)
+ASKING_SOMEONE_MAX_WORDS = 12
+# who is asked: a person, never what the answer is about ("asking about rents" is a view)
+ASKED_WHO = re.compile(
+    r"\b(my|our|the) (partner|business partner|wife|husband|boss|manager|colleague|team|"
+    r"accountant|office|foreman|workshop|engineer|director|md|owner|other half|daughter|son|"
+    r"dad|mum|staff|lads|guys)\b|"
+    r"^((hang on|hold on|one sec|one moment|wait|bear with me|ok|okay|right|hmm)\W+)+"
+    r"(asking|checking with|let me ask|i'?ll ask) (?!(around|about|for|after|if|whether)\b)[a-z]+\b"
+)
+
+
+def asks_someone_first(text: Any) -> bool:
+    """The whole message says someone else is being asked for the answer."""
+    if not isinstance(text, str):
+        return False
+    norm = normalise(without_addressees(text))
+    return (
+        0 < len(norm.split()) <= ASKING_SOMEONE_MAX_WORDS
+        and ASKING_SOMEONE.fullmatch(norm) is not None
+        and ASKED_WHO.search(norm) is not None
+    )
 
 
 def sorry_for_own_answer(text: Any) -> bool:
@@ -251,6 +294,7 @@ def holding(text: Any) -> bool:
         or paused_with_reason(text)
         or sorry_for_own_answer(text)
         or hands_over(text)
+        or asks_someone_first(text)
     )
 
 

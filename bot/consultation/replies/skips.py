@@ -207,3 +207,25 @@ def skip_as_a_trade(text: Any) -> bool:
         and not _bare_skip(_bare(text))
         and SKIP_AS_TRADE.search(_bare(text)) is not None
     )
+
+
+# "Pass on that one really, except that no bank will lend against a crop ..." (set AV: read
+# as a skip, and the view lost): a skip taken back by what follows it
+_EXCEPT = re.compile(
+    r"[\s,;:.!-]+(except|apart from|other than|save|but|only)( that| for| to say( that)?| "
+    r"maybe| perhaps)?\s+"
+)
+EXCEPT_VIEW_MIN_WORDS = 6
+
+
+def skip_then_view(text: Any) -> bool:
+    """A skip or "nothing to say" that goes on to a view after "except" or "but" ("pass on
+    that one really, except that ..."), the view at least a few words."""
+    if not isinstance(text, str):
+        return False
+    plain = _bare(text)
+    match = _EXCEPT.search(plain)
+    if match is None:
+        return False
+    head, rest = plain[: match.start()], plain[match.end() :]
+    return (is_skip(head) or means_nothing(head)) and len(rest.split()) >= EXCEPT_VIEW_MIN_WORDS
