@@ -265,7 +265,9 @@ _PREMISES = from_word_starts(
     r"(?!\s+(?:(?:electric|pool|company|hybrid)\s+){0,2}(?:cars?|vans?|vehicles?|fleet))"
     # "the council letting the empty shops to firms like us cheap" (12 of 12 agree)
     r"|\b(?:empty|vacant|disused|unused)\s+(?:shops?|units?|offices?|premises|buildings?|"
-    r"warehouses?)\b"
+    # "the empty depot on Thorney Lane as a prep kitchen" (set AW; 17 of 17 agree)
+    r"warehouses?|depots?|barns?|sheds?|yards?|factor(?:y|ies)|mills?|kitchens?|halls?|"
+    r"hangars?|workshops?|studios?|labs?)\b"
     # "we've outgrown our farm barn", "need a bigger shed" (not "outgrown the kitchen table")
     r"|\b(?:outgrown|outgrow|outgrowing|need a bigger|need a new|need another)\s+"
     r"(?:our\s+|the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:barns?|buildings?|sheds?|factory|factories|"
@@ -328,7 +330,10 @@ _SUPPORT = re.compile(
     r"introduc(?:e|es|ed|ing)\s+(?:us|me|small\s+\w+|local\s+\w+|smaller\s+\w+|start-?ups|"
     r"new firms|young firms|firms like (?:us|ours))\s+to\b|"
     # "a meet-the-buyer day run by the LEP" (set U; 3 of 3 agree)
-    r"meet[- ]the[- ]buyers?\b)",
+    r"meet[- ]the[- ]buyers?\b|"
+    # "there's nobody local to advise a 9 person studio" (set AW; 6 of 6 agree)
+    r"(?:nobody|no one|no-one|noone|nowhere)\s+(?:local\s+|locally\s+|round here\s+|nearby\s+)?"
+    r"(?:to|who can|that can|who'?ll|who will)\s+(?:advise|mentor|coach|guide)\b)",
     re.IGNORECASE,
 )
 # Finance refused, which GUIDE.md files under entrepreneurialism ("access to finance"):
@@ -342,9 +347,20 @@ _FINANCE_REFUSED = re.compile(
     re.IGNORECASE,
 )
 
+# Power the site lacks, a utility GUIDE.md files under infrastructure: "UKPN quoting 18
+# months for a 400kVA upgrade", "3 phase power", "SSE quoted 2 yrs for a new substation"
+# (set AW's fleet firm lost infrastructure beside the council; 215 of 216 agree, the other
+# wires a three-phase board)
+_POWER = re.compile(
+    r"\b(?:ukpn|uk power networks|substations?|(?:3|three)[- ]phase (?:power|supply|"
+    r"electric\w*)|power upgrade|grid (?:upgrade|capacity|connection)s?|(?:new|bigger) "
+    r"(?:power|electricity) (?:supply|connection))\b",
+    re.IGNORECASE,
+)
+
 RULES: dict[str, re.Pattern] = {
     "education_skills": _HIRING,
-    "infrastructure": _PREMISES,
+    "infrastructure": re.compile(f"{_PREMISES.pattern}|{_POWER.pattern}", re.IGNORECASE),
     "entrepreneurialism": re.compile(
         f"{_SUPPORT.pattern}|{_FINANCE_REFUSED.pattern}", re.IGNORECASE
     ),

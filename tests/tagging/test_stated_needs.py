@@ -362,3 +362,19 @@ def test_skills_lacking_said_in_other_words(text: str, skills: bool) -> None:
 )
 def test_no_room_for_another_machine_is_premises(text: str, premises: bool) -> None:
     assert ("infrastructure" in stated_needs([text])) is premises
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "stated"),
+    [
+        # sets AV and AW of unseen conversations: the second subject lost to the first
+        ("The council letting us use the empty depot on Thorney Lane", "infrastructure", True),
+        ("UKPN and the council agreeing a fast track for depot chargers", "infrastructure", True),
+        ("3 phase power. the unit we want on the park is single phase", "infrastructure", True),
+        ("we cant get anyone who can wire a three-phase board", "infrastructure", False),
+        ("there's nobody local to advise a 9 person studio", "entrepreneurialism", True),
+        ("nobody to help on the farm at harvest", "entrepreneurialism", False),
+    ],
+)
+def test_power_empty_buildings_and_no_one_to_advise(text: str, theme: str, stated: bool) -> None:
+    assert (theme in stated_needs([text])) is stated
