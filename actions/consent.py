@@ -176,6 +176,10 @@ class ActionRecordConsent(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         agreed = latest_intent(tracker) in AGREE_INTENTS
+        if not agreed and (events := agreed_in_other_words(dispatcher, tracker, domain)):
+            # "I don't see why not.", "no bother", "not right now... actually go on" read as
+            # a no (set AX declined each, and the whole consultation was lost): a yes
+            return events
         forgotten = None if agreed else withdrawn_and_forgotten(dispatcher, tracker)
         if forgotten is not None:
             # "I'd rather not take part after all, please do not store my answers" at the

@@ -64,6 +64,7 @@ from bot.consultation.replies import (
 from bot.consultation.standing import (
     asks_about_a_grant,
     asks_about_cost,
+    asks_about_sales_calls,
     asks_if_i_count,
     asks_which_business,
 )
@@ -129,6 +130,8 @@ def answer_aside(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
         dispatcher.utter_message(text=message("no_grant"))
     elif asks_about_cost(text):  # "does it cost anything?"
         dispatcher.utter_message(text=message("costs_nothing"))
+    elif asks_about_sales_calls(text):  # "will I get sales calls off the back of this?"
+        dispatcher.utter_message(text=message("no_sales_calls"))
     elif asks_which_business(text):  # "I own two businesses, which one shall I do?"
         dispatcher.utter_message(text=message("one_business_a_chat"))
     elif reply := about_the_chat_reply(text, pending):  # the LEP, what's in it for me, examples

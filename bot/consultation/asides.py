@@ -55,6 +55,7 @@ from bot.consultation.replies import (
 from bot.consultation.standing import (
     asks_about_a_grant,
     asks_about_cost,
+    asks_about_sales_calls,
     asks_if_i_count,
     asks_which_business,
 )
@@ -302,6 +303,7 @@ def asks_about_taking_part(text: Any) -> bool:
         or asks_about_the_strategy(text)
         or asks_about_a_grant(text)
         or asks_about_cost(text)
+        or asks_about_sales_calls(text)
         or asks_if_i_count(text)
         or asks_which_business(text)
         or doubts_it_matters(text)

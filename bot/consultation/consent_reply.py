@@ -58,7 +58,7 @@ PUT_OFF = re.compile(
 GO_AHEAD = re.compile(
     # "actually, go on then, I've got ten minutes" after declining (set AK)
     r"((oh|ah|well|right|fine|ok|okay|alright|ugh|sigh|yeah|yes|yep|sure|then|fair enough|"
-    r"no worries|no problem|in that case|(that'?s|thats) fine|fair play|actually|"
+    r"no worries|no problem|no problem at all|in that case|(that'?s|thats) fine|fair play|actually|"
     r"on second thoughts?|(i'?ve |i have )?changed my mind|hmm+|go on) )*"
     r"(go on|go ahead|ask away|fire away|crack on|"
     r"let'?s (do it|go|get it over with|get on with it)|"
@@ -208,6 +208,39 @@ def _titled_name(name: str) -> bool:
 NAME_JOINERS = {"and", "&", "of", "the", "for", "on", "in", "at", "ltd", "limited", "llp", "plc"}
 
 
+# Yes in other words, at the consent question only: "I don't see why not.", "cant hurt",
+# "no bother", "I can give you five minutes" (set AX read each as a decline, a hold or not
+# at all, and the whole consultation was lost). After a decline they are no change of
+# mind ("no problem" there accepts the decline), so they are not `GO_AHEAD`.
+CONSENT_YES = re.compile(
+    r"((oh|well|right|ok|okay|yeah|yes|sure|hmm+) )*("
+    r"(i )?(don'?t|do not|dont) see why not|why not|"
+    r"(it )?(can'?t|cant|cannot|won'?t|wont) (hurt|do any harm)|no harm (in it|in trying|trying)|"
+    r"no (bother|probs|problem)( at all)?|nae bother|"
+    r"(i )?(can|could) (give|spare) (you )?(a few|a couple of|\d+|two|five|ten|fifteen|twenty) "
+    r"(mins?|minutes)( now| then)?|happy enough|sounds good|sounds fine)"
+    r"( (then|mate|yes|yeah|go on|go ahead|fire away|ask away))*"
+)
+# "not right now... actually go on, quick one" (set AX): a put-off taken back in the same
+# message; what follows the change of mind decides
+CHANGE_OF_MIND = re.compile(r"\b(actually|on second thoughts?|oh go on|wait)\b")
+
+
+def says_yes_in_other_words(text: Any) -> bool:
+    """A whole reply to the consent question that agrees without a plain yes, or a put-off
+    taken back by a yes later in the message."""
+    if not isinstance(text, str):
+        return False
+    plain = without_addressees(text)
+    if whole(CONSENT_YES, plain):
+        return True
+    turns = list(CHANGE_OF_MIND.finditer(plain.lower()))
+    if not turns or PUT_OFF.search(normalise(plain[: turns[-1].start()])) is None:
+        return False
+    later = plain[turns[-1].start() :]  # as typed: its commas part the yes from the rest
+    return says_go_ahead(later) or go_ahead_then_more(later)
+
+
 def says_go_ahead(text: Any) -> bool:
     """The whole reply gives permission to start ("fine. go on then")."""
     return whole(GO_AHEAD, text)
@@ -323,6 +356,8 @@ def agrees_to_take_part(text: Any) -> bool:
     if FOREIGN_YES.fullmatch(norm + " ") or FOREIGN_YES.fullmatch(norm) or says_go_ahead(text):
         return True
     if wants_to_take_part(text) or yes_with_name(text) or yes_with_profile(text):
+        return True
+    if says_yes_in_other_words(text):
         return True
     if ON_BEHALF.fullmatch(norm) and PUT_OFF.search(norm) is None:
         return True

@@ -42,6 +42,9 @@ NUMBER_WORDS = {
     "ninety": 90,
     "hundred": 100,
     "a dozen": 12,
+    # "a baker's dozen" (set AX), as normalised with and without the apostrophe
+    "a baker's dozen": 13,
+    "a bakers dozen": 13,
     "a couple": 2,
     "a few": 3,
     "a handful": 5,
@@ -57,6 +60,8 @@ JUST_ME = re.compile(
     # "jsut me n my son" typed on a phone (set AK)
     r"\b((just|jst|jus|jsut|juts) (me|myself|us two)|only me|me alone|myself|sole trader|"
     r"one[- ]man band|self[- ]employed|freelance(r)?|on my own|"
+    # "@btvlep solo" (set AX kept it as typed)
+    r"^(just )?(solo|me|moi|1 man|one man|one woman|lone wolf)( (mate|now|these days))?$|"
     rf"me (and|n|&|\+) (my|the) ({RELATIVES})(?![^\n]*(\d|\bplus\b|\bstaff\b))|"
     # "It's me and a part-time apprentice" (set AO): the speaker and one other
     r"me (and|n|&|\+) (a|an|one) (?!(dozen|few|couple|handful|hundred|score)\b)"

@@ -85,6 +85,22 @@ def asks_about_cost(text: Any) -> bool:
     return norm is not None and COST.search(norm) is not None
 
 
+# "Will I get sales calls off the back of this?", "are you going to sell my details?" (set
+# AX was told "didn't understand" at the consent question): no
+SALES = re.compile(
+    r"\b((sales|cold|marketing|spam) (calls?|emails?|messages?)|spam|spammed|"
+    r"(sell|selling|sold|pass|passing|share|sharing) (on )?(my|our) (details|data|number|"
+    r"email|info|information)|(on|onto|added to) (a|your|any) (mailing|marketing) list|"
+    r"(try|trying) to sell (me|us) (something|anything|owt))\b"
+)
+
+
+def asks_about_sales_calls(text: Any) -> bool:
+    """ "will I get sales calls off the back of this?": nobody will sell anything."""
+    norm = _short_question(text)
+    return norm is not None and SALES.search(norm) is not None
+
+
 def asks_if_i_count(text: Any) -> bool:
     """ "I just work here, the boss is away - can I still do it?", "I'm a student, can I
     still have my say?": yes, anyone with a stake in the county's economy."""

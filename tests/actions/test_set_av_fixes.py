@@ -4,7 +4,8 @@ side, next island please" and "(thats the barriers one btw)" were kept as answer
 answer after them slid one question along; "Pass on that one really, except that no bank
 will lend ..." lost its view as a skip; "Actually, leave it, I get enough emails as it is"
 and "just DM me on here" were refused as malformed addresses; "yep all good, no emails ta"
-at the play-back was asked which themes to change, and then about emails."""
+at the play-back was asked which themes to change, and then about emails. Set AX: "I don't
+see why not." at the consent question, read as a no, declined."""
 
 from __future__ import annotations
 
@@ -167,3 +168,19 @@ def test_confirms_without_emails(text: str, confirmed: bool) -> None:
 )
 def test_a_laugh_then_yes_confirms(text: str, confirmed: bool) -> None:
     assert laugh_then_confirms(text) is confirmed
+
+
+def test_a_yes_read_as_a_no_at_the_consent_question_takes_part(
+    database_url: str, domain: dict[str, Any]
+) -> None:
+    # set AX: "I don't see why not." read as deny, and the rule declined
+    from actions.consent import ActionRecordConsent
+    from tests.actions.conftest import action_event, run, slot_sets
+
+    shown = [action_event("utter_privacy"), action_event("utter_ask_consent")]
+    tracker = make_tracker("ax1", "I don't see why not.", "deny", events=shown)
+    dispatcher = CollectingDispatcher()
+    events = run(ActionRecordConsent().run(dispatcher, tracker, domain))
+    assert slot_sets(events)["consent"] is True
+    assert service.is_consented("ax1") is True
+    assert [e["name"] for e in events if e["event"] == "followup"] == ["profile_form"]
