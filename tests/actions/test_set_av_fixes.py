@@ -54,7 +54,10 @@ def test_a_name_the_bot_cannot_read_is_asked_for_again(
 
 def test_a_name_with_or_in_it_is_still_a_name(database_url: str, domain: dict[str, Any]) -> None:
     result = ValidateProfileForm().validate_organisation(
-        "Fish or Chips Ltd", CollectingDispatcher(), make_tracker("av2", "Fish or Chips Ltd"), domain
+        "Fish or Chips Ltd",
+        CollectingDispatcher(),
+        make_tracker("av2", "Fish or Chips Ltd"),
+        domain,
     )
     assert result == {"organisation": "Fish or Chips Ltd"}
 
