@@ -26,8 +26,8 @@ from actions.common import (
 from bot.consultation import service
 from bot.consultation.contact_terms import FOLLOW_UP_KEY, ContactReply, contact_reply
 from bot.consultation.email_text import (
-    before_no_emails,
     find_email,
+    follow_up_after,
     no_address_after_all,
     no_email_given,
     points_to_earlier_email,
@@ -138,9 +138,10 @@ class ValidateContactForm(FormValidationAction):
             # the play-back accepted with the address in the same breath ("yes that's
             # right, and yes email me, sarah@...": set AA was asked for it again), or with
             # a no to emails ("yep all good, no emails ta": set AV)
-            if before_no_emails(without_addressees(text)) is not None:
-                return {slot: False}
-            return {slot: text} if find_email(text) and not text.startswith("/") else {}
+            if find_email(text) and not text.startswith("/"):
+                return {slot: text}
+            found = follow_up_after(without_addressees(text))
+            return {slot: found[1]} if found else {}
         if tracker.get_slot("requested_slot") != slot:
             return {}
         # "use the email I put at the start" (set AK) reads as a privacy question too

@@ -118,6 +118,8 @@ class ActionFallback(Action):
             # a question NLU did not read as one, but the FAQ selector knows the answer
             # (also one that goes on: "is this only for tech firms? we're a garden centre")
             answer_question(dispatcher, tracker)
+            if confirmed := confirmed_in_other_words(dispatcher, tracker):
+                return confirmed  # "yes. will the council get to see this?" (set AY)
             resume(dispatcher, tracker, domain)
             return []
         if (

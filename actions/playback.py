@@ -37,7 +37,7 @@ from bot.consultation.afterthoughts import (
     view_at_playback,
 )
 from bot.consultation.consent_reply import yes_then_more
-from bot.consultation.email_text import before_no_emails, offered_email
+from bot.consultation.email_text import find_email, follow_up_after, offered_email
 from bot.consultation.letters import thanks_only
 from bot.consultation.markup import plain_links
 from bot.consultation.questions import message, parse_correction, theme_names
@@ -231,7 +231,7 @@ KEEP_WORDS = re.compile(
 
 # "that's right now", "yes that's it", "all good": the play-back confirmed
 _CONFIRM_UNIT = (
-    r"(yes|yeah|yep|yup|ok|okay|cheers|thanks|thank you|ta|lovely|perfect|great|"
+    r"(yes|yeah|yep|yup|aye|ok|okay|cheers|thanks|thank you|ta|lovely|perfect|great|"
     r"(that'?s|thats|it'?s|its|all|looks|that looks|it looks)( absolutely| perfectly| just| all|"
     r" about| pretty much| more or less)? (right|correct|it|fine|good|spot on|perfect|grand|"
     r"the lot|about it|everything)|"
@@ -245,11 +245,18 @@ _CONFIRM_UNIT = (
     r"(that'?s|thats) (us|me|about us)|"
     # "yep that's about the size of it", "that sums it up" (set AG)
     r"(that'?s|thats) (about |pretty much |just )?the size of it|"
-    r"(that )?(sums|covers) it( all)? up)"
+    r"(that )?(sums|covers) it( all)? up|"
+    # "Right, fair enough. All correct then", "That's better", "Nope, nothing to change",
+    # "thats it exactly" (set AY asked which themes to change, or played it all back again)
+    r"right|fair enough( though| then)?|exactly|(that'?s|thats|it'?s|its|much) better|"
+    # "@btvlep aye, no bad" (set BA, Scots: "didn't understand")
+    r"(no|not|nae) bad|"
+    r"(that'?s|thats) it exactly|"
+    r"((no|nope|nah),? )?(nothing|no changes?|none)( (to change|needed|to correct|to add))+)"
 )
 CONFIRMS = re.compile(
-    rf"((@\w+ )*){_CONFIRM_UNIT}([ ,]+({_CONFIRM_UNIT}|thank you( ever so much| very much|"
-    r" so much)?|thanks|ta|cheers|now|then))*"
+    rf"((@\w+ )*){_CONFIRM_UNIT}([ ,.!;]+({_CONFIRM_UNIT}|thank you( ever so much| very much|"
+    r" so much)?|thanks|ta|cheers|now|then|though))*"
 )
 
 
@@ -268,11 +275,32 @@ def confirms_with_email(text: str) -> str | None:
     return email if email and head != plain and confirms(head) else None
 
 
-def confirms_without_emails(text: str) -> bool:
-    """A confirmation of the play-back with a no to emails in the same breath ("yep all
-    good, no emails ta": set AV's beekeeper was asked which themes to change)."""
-    head = before_no_emails(without_own_tags(without_addressees(text)))
-    return head is not None and (confirms(head) or says_yes(head))
+def follow_up_with_confirmation(text: str) -> bool | None:
+    """The answer to the follow-up question given with a confirmation of the play-back
+    ("yep all good, no emails ta" -> False, "That's better. Yes to emails" -> True: sets AV
+    and AY were asked which themes to change); None when the message is not that."""
+    found = follow_up_after(without_own_tags(without_addressees(text)))
+    if found is None:
+        return None
+    head, wants = found
+    return wants if confirms(head) or says_yes(head) else None
+
+
+def settled_with_confirmation(
+    text: str, dispatcher: CollectingDispatcher, tracker: Tracker
+) -> dict[str, Any] | None:
+    """The contact slots a confirmation of the play-back settles in the same breath: none
+    wanted, an address kept, or a yes whose address the contact form asks for; None when
+    the message answers no follow-up."""
+    wants = follow_up_with_confirmation(text)
+    if wants is None:
+        return None
+    if not wants:
+        return declined_contact(tracker)
+    email = find_email(text)
+    return (keep_offered_contact(email, dispatcher, tracker) if email else {}) or {
+        "follow_up": True
+    }
 
 
 def laugh_then_confirms(text: str) -> bool:
@@ -293,9 +321,42 @@ def laugh_then_confirms(text: str) -> bool:
     )
 
 
-# "ha, ...", "lol ...": a laugh opens a remark, not a view
-LAUGH_LEAD = re.compile(r"(ha|haha+|hah|heh|lol|lmao|😂|🤣)\b")
+# "ha, ...", "lol ...", "Blimey, reads like a right old moan" (set AY): a laugh or an
+# exclamation opens a remark, not a view
+LAUGH_LEAD = re.compile(
+    r"(ha|haha+|hah|heh|lol|lmao|😂|🤣|blimey|crikey|gosh|wow|cor|ooh|oh dear|oh god|"
+    r"bloody hell|goodness)\b"
+)
 LAUGH_REMARK_MAX_WORDS = 10
+
+
+def yes_then_asks(text: str) -> bool:
+    """A yes to the play-back, then a question ("yes. will the council get to see this?": set
+    AY answered the question and asked for the yes again)."""
+    parts = re.split(r"[.!,;]+\s*", text.strip(), maxsplit=1)
+    return (
+        len(parts) == 2
+        and (says_yes(parts[0]) or confirms(parts[0]))
+        and parts[1].rstrip().endswith("?")
+    )
+
+
+# '"banks laugh at a woodsman" - thats it exactly' (set AY kept it as one more view): words
+# of an answer quoted back before the confirmation
+QUOTED = re.compile(
+    r'^\s*["\u201c\u2018\'](?P<quote>[^"\u201d\u2019]{3,200})["\u201d\u2019\']'
+    r"\s*[-\u2013\u2014:,.]*\s*"
+)
+
+
+def without_quoted_answer(sender_id: str, text: str) -> str:
+    """The message without a quotation of one of the business's answers that opens it."""
+    match = QUOTED.match(text)
+    if match is None:
+        return text
+    quote = normalise(match.group("quote"))
+    said = [normalise(a.text) for a in service.recorded_answers(sender_id)]
+    return text[match.end() :] if quote and any(quote in s for s in said) else text
 
 
 def confirmed_in_other_words(
@@ -306,18 +367,23 @@ def confirmed_in_other_words(
     does (data/rules: play-back confirmed), with the follow-up already answered when an
     address comes with it. None anywhere else, or for anything more."""
     text = latest_text(tracker)
-    plain = without_own_tags(without_addressees(text))
+    plain = without_quoted_answer(tracker.sender_id, without_own_tags(without_addressees(text)))
     if tracker.get_slot("stage") != "playback":
         return None
     if email := confirms_with_email(text):
         kept = keep_offered_contact(email, dispatcher, tracker)
         contact = [SlotSet(slot, value) for slot, value in kept.items()]
         return [*contact, *playback_confirmed(dispatcher)]
-    if confirms_without_emails(text):
-        contact = [SlotSet(slot, value) for slot, value in declined_contact(tracker).items()]
+    if (settled := settled_with_confirmation(text, dispatcher, tracker)) is not None:
+        # "Sorted. No to the emails, thanks", "That's better. Yes to emails" (sets AV, AY)
+        contact = [SlotSet(slot, value) for slot, value in settled.items()]
         return [*contact, *playback_confirmed(dispatcher)]
     if not (
-        says_yes(plain) or confirms(plain) or yes_and_a_remark(plain) or laugh_then_confirms(plain)
+        says_yes(plain)
+        or confirms(plain)
+        or yes_and_a_remark(plain)
+        or laugh_then_confirms(plain)
+        or yes_then_asks(plain)  # answered by the FAQ first
     ):
         return None
     return playback_confirmed(dispatcher)
@@ -367,9 +433,12 @@ class ValidateCorrectionForm(FormValidationAction):
             # "hold on" / "wait" that NLU took for a "no": not a correction. The form ends
             # at once and the play-back is shown again, as any held question is asked again.
             return {"theme_correction": HELD}
-        if confirms_without_emails(text):  # "yep all good, no emails ta", read as a no
-            return {"theme_correction": NO_CHANGE, **declined_contact(tracker)}
-        if confirms(text) or yes_and_a_remark(text) or laugh_then_confirms(text):
+        typed = latest_text(tracker)  # "Sorted." opens a confirmation, not a return
+        if (settled := settled_with_confirmation(typed, dispatcher, tracker)) is not None:
+            # "yep all good, no emails ta", "That's better. Yes to emails", read as a no
+            return {"theme_correction": NO_CHANGE, **settled}
+        unquoted = without_quoted_answer(tracker.sender_id, without_addressees(text))
+        if confirms(unquoted) or yes_and_a_remark(unquoted) or laugh_then_confirms(text):
             # "thats right now", "yes that's it" that NLU read as a no (set AD): confirmed
             return {"theme_correction": NO_CHANGE}
         if thanks_only(text):
@@ -398,6 +467,11 @@ class ValidateCorrectionForm(FormValidationAction):
         text = after_return(as_text(value))
         if text in (HELD, ADDED, NO_CHANGE):
             return {"theme_correction": text}
+        # as typed: "Sorted." opens it as a confirmation, not as a return from a pause
+        if (settled := settled_with_confirmation(as_text(value), dispatcher, tracker)) is not None:
+            # "Sorted. No to the emails, thanks" after a change (set AY: "couldn't tell"):
+            # the themes kept as they now are, and the follow-up answered
+            return {"theme_correction": NO_CHANGE, **settled}
         if holding(text):
             return {"theme_correction": None}  # the correction question again
         if confirms(text):

@@ -221,6 +221,12 @@ CONSENT_YES = re.compile(
     r"(mins?|minutes)( now| then)?|happy enough|sounds good|sounds fine)"
     r"( (then|mate|yes|yeah|go on|go ahead|fire away|ask away))*"
 )
+# "ngl thought this was spam but ok go on" (set BA read it as a view before consent): a
+# doubt, then permission to start
+BUT_GO_ON = re.compile(
+    r"\bbut (ok|okay|fine|alright|sure|go on then)?\s*(go on|go ahead|fire away|go for it|"
+    r"ask away|crack on|i'?ll do it)( then)?$"
+)
 # "not right now... actually go on, quick one" (set AX): a put-off taken back in the same
 # message; what follows the change of mind decides
 CHANGE_OF_MIND = re.compile(r"\b(actually|on second thoughts?|oh go on|wait)\b")
@@ -234,6 +240,8 @@ def says_yes_in_other_words(text: Any) -> bool:
     plain = without_addressees(text)
     if whole(CONSENT_YES, plain):
         return True
+    if BUT_GO_ON.search(normalise(plain)) and PUT_OFF.search(normalise(plain)) is None:
+        return True  # "ngl thought this was spam but ok go on" (set BA)
     turns = list(CHANGE_OF_MIND.finditer(plain.lower()))
     if not turns or PUT_OFF.search(normalise(plain[: turns[-1].start()])) is None:
         return False

@@ -122,14 +122,40 @@ NO_ADDRESS_AFTER_ALL = re.compile(
     r"(on|via|through|over) (here|dms?|x|twitter|this chat)( instead)?)\b",
     re.IGNORECASE,
 )
-# The same, beside a yes to the play-back: "yep all good, no emails ta" (set AV was asked
-# which themes to change)
+# The same, beside a yes to the play-back: "yep all good, no emails ta", "Sorted. No to the
+# emails, thanks" (sets AV and AY were asked which themes to change)
 NO_EMAILS = re.compile(
     r"^(and |but )?(no|not|don'?t|do not|dont) (need (to )?|want (any )?|bother (with )?|"
     r"send (me |us )?(any )?|(e-?mail|contact) (me|us)|to )?(the )?(e-?mails?|updates|"
     r"follow[- ]?ups?|contact)( (ta|thanks|thank you|cheers|please|pls|though|for me|mate))*$",
     re.IGNORECASE,
 )
+# and the yes: "That's better. Yes to emails", "thats right now. go on then, email me", "And
+# yes, you can email me" (set AY was asked which themes to change, or not asked for the
+# address)
+YES_EMAILS = re.compile(
+    r"^(and |so )?((yes|yeah|yep|ok|okay|sure|go on( then)?|please)[ ,]+)*"
+    r"(yes )?(to (the )?(e-?mails?|updates|follow[- ]?ups?)|(you can |please |do |happy for "
+    r"you to )?e-?mail me( (then|please|about it|with updates))?|happy to be e-?mailed|"
+    r"sign me up|keep me (posted|updated|in the loop))( (please|pls|thanks|ta|then))*"
+    r"(:? ?\S+@\S+)?$",
+    re.IGNORECASE,
+)
+
+
+def follow_up_after(text: str) -> tuple[str, bool] | None:
+    """(what comes before, the answer) when a message ends by answering the follow-up
+    question ("yep all good, no emails ta" -> ("yep all good", False); "That's better. Yes to
+    emails" -> ("That's better", True)); None when it does not end so."""
+    text = text.strip()
+    for brk in re.finditer(r"[,;.!]+\s*| and (?=yes|no\b)| but ", text):
+        head = text[: brk.start()].strip()
+        rest = " ".join(text[brk.end() :].replace(",", " ").split()).strip(" .!;:-")
+        if head and NO_EMAILS.match(rest):
+            return head, False
+        if head and YES_EMAILS.match(rest):
+            return head, True
+    return None
 
 
 def no_address_after_all(text: str | None) -> bool:
@@ -139,12 +165,3 @@ def no_address_after_all(text: str | None) -> bool:
     return (
         find_email(plain) is None and "@" not in plain and bool(NO_ADDRESS_AFTER_ALL.search(plain))
     )
-
-
-def before_no_emails(text: str) -> str | None:
-    """What comes before a closing "no emails" ("yep all good, no emails ta" -> "yep all
-    good"), or None when the message does not end by declining emails."""
-    parts = re.split(r"[,;.]| and | but ", text.strip(), maxsplit=1)
-    if len(parts) != 2 or NO_EMAILS.match(parts[1].strip(" .,!;:-")) is None:
-        return None
-    return parts[0].strip()

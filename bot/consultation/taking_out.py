@@ -18,6 +18,7 @@ from bot.consultation import service
 from bot.consultation.questions import key_theme, message, named_themes
 from bot.consultation.replies import normalise
 from bot.consultation.withdrawals import withdraw_responses
+from bot.consultation.x_style import without_addressees
 
 _TAKE = (
     r"(take out|take off|take back|remove|delete|drop|scrap|strike out|leave out|cross out|"
@@ -33,6 +34,25 @@ TAKE_OUT = re.compile(
     r"(?=$|[,.;!?]| please| pls| thanks| i | we | as | because| cos| it'?s| that| from)"
 )
 STOP = {"the", "a", "an", "my", "our", "bit", "one", "stuff", "thing", "team", "question"}
+# "bin number 2, its just number 1 again in other words" (set AY kept it as one more view):
+# an answer taken out by its number in the play-back
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+TAKE_OUT_NUMBER = re.compile(
+    rf"^((please|pls|can you|could you|just|oh|and|actually|ok|okay)\s+)*({_TAKE}|bin|ditch|"
+    r"lose|kill|axe|cut|skip)\s+(the\s+)?(number|no|answer|item|point|#)\s*"
+    r"(?P<n>[1-9]|one|two|three|four|five|six|seven)\b(?!\s+(from|to|off|on)\b)"
+)
+
+
+def taken_out_number(text: Any) -> int | None:
+    """The number of the answer a message takes out ("bin number 2"), or None."""
+    if not isinstance(text, str):
+        return None
+    match = TAKE_OUT_NUMBER.match(normalise(without_addressees(text)))
+    if match is None:
+        return None
+    word = match.group("n")
+    return int(word) if word.isdigit() else _NUMBERS[word]
 
 
 def taken_out_topic(text: Any) -> str | None:
@@ -53,6 +73,13 @@ def take_out_answers(sender_id: str, text: str) -> str | None:
     """Delete the answers a message takes back by topic; the reply to send, or None when
     the message takes nothing back or its topic matches no answer (then it is read as
     before)."""
+    number = taken_out_number(text)
+    if number is not None:
+        answers = service.recorded_answers(sender_id)
+        if not 1 <= number <= len(answers):
+            return None
+        withdraw_responses(sender_id, [answers[number - 1].response_id])
+        return message("answer_taken_out", n=number)
     topic = taken_out_topic(text)
     if topic is None:
         return None

@@ -62,6 +62,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "high_performance_technology": (
         "high performance",
+        # "@btvlep high perf" (set BA: "didn't catch")
+        "high perf",
+        "hi perf",
         "motorsport",
         "motor sport",
         "silverstone",

@@ -16,7 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.close import ValidateContactForm
 from actions.common import skipped
-from actions.playback import confirms_without_emails, laugh_then_confirms
+from actions.playback import follow_up_with_confirmation, laugh_then_confirms
 from actions.profile import ValidateProfileForm
 from bot.consultation import service
 from bot.consultation.questions import message, question_queue
@@ -148,16 +148,19 @@ def test_a_yes_with_no_emails_at_the_play_back_settles_both(
 
 
 @pytest.mark.parametrize(
-    ("text", "confirmed"),
+    ("text", "wants"),
     [
-        ("yep all good, no emails ta", True),
-        ("yes thats right, no email thanks", True),
-        ("no, no emails", False),
-        ("yep all good", False),
+        ("yep all good, no emails ta", False),
+        ("yes thats right, no email thanks", False),
+        ("Sorted, cheers. No emails", False),  # set AY
+        ("That's better. Yes to emails", True),
+        ("thats right now. go on then, email me", True),
+        ("no, no emails", None),  # a no to the play-back
+        ("yep all good", None),
     ],
 )
-def test_confirms_without_emails(text: str, confirmed: bool) -> None:
-    assert confirms_without_emails(text) is confirmed
+def test_the_follow_up_answered_with_the_confirmation(text: str, wants: bool | None) -> None:
+    assert follow_up_with_confirmation(text) is wants
 
 
 @pytest.mark.parametrize(

@@ -56,6 +56,8 @@ NO_REPLY = re.compile(
     r"not at the moment|not right now|not today|(i )?don'?t think so|definitely not|"
     # "Nay, I get enough emails", "@btvlep not this time ta" (set AP)
     r"nay|not this time|"
+    # "Ha, I'd say yes but I'd never read them. Best not" (set AY, to the follow-up question)
+    r"best not|better not|probably not|i'?ll pass|(i'?d )?rather not|"
     r"(that'?s )?a negative|negative on that|"
     # "no grazie", "non merci", "nein danke" (set AH's bakery wrote in English and Italian)
     r"non|nein|nie|"
