@@ -12,7 +12,7 @@ Without --rasa-url it starts `bucks-lis run` on free ports with a temporary SQLi
 `_ai.yml`, `_aj.yml`, twentieth; AK and AL: `_ak.yml`, `_al.yml`, twenty-first; AM:
 `_am.yml`, twenty-second; AN: `_an.yml`, twenty-third; AO: `_ao.yml`, twenty-fourth; AP:
 `_ap.yml`, twenty-fifth, first run in the twenty-seventh; AQ: `_aq.yml`, twenty-eighth; AR
-to AU: `_ar.yml` to `_au.yml`, twenty-ninth; AV to AX: `_av.yml` to `_ax.yml`, thirtieth). The
+to AU: `_ar.yml` to `_au.yml`, twenty-ninth; AV to BA: `_av.yml` to `_ba.yml`, thirtieth). The
 conversations are in `benchmarks/data/conversation_probe.yml`,
 `conversation_probe_b.yml`, `_c.yml` to `_n.yml`, `_o.yml` to `_z.yml` (terse,
 chatty, typos, side questions, two views in one message, corrections, silence, data and
@@ -207,6 +207,9 @@ SETS = (
     DATA_DIR / "conversation_probe_av.yml",
     DATA_DIR / "conversation_probe_aw.yml",
     DATA_DIR / "conversation_probe_ax.yml",
+    DATA_DIR / "conversation_probe_ay.yml",
+    DATA_DIR / "conversation_probe_az.yml",
+    DATA_DIR / "conversation_probe_ba.yml",
 )
 PROFILE = ("organisation", "sector", "size_band", "location", "role")
 
