@@ -11,6 +11,7 @@ from rasa_sdk import Tracker
 
 from bot.consultation.choices import choice_before_question, switched_choice
 from bot.consultation.profile import place_and_remark, plain_profile_answer
+from bot.consultation.question_help import asks_about_a_named_place, asks_before_answering
 from bot.consultation.questions import PROFILE_SLOTS, SKIPPED, named_themes
 from bot.consultation.replies import (
     about_the_consultation,
@@ -143,8 +144,10 @@ def side_question(tracker: Tracker, text: str) -> bool:
     FAQ rule answers); this catches the rest, but only when they name the strategy, the
     consultation or one of its themes, so "why can't anyone fix the A413?" stays a view.
     """
-    if question_then_remark(text):
-        return True  # "whats an island exactly? we just machine valves"
+    if question_then_remark(text) or asks_before_answering(text) or asks_about_a_named_place(text):
+        # "whats an island exactly? we just machine valves", "Before I answer - does a
+        # dental lab count as medtech? ..." (set AZ)
+        return True
     if not looks_like_question(text) or view_with_question(text):
         return False  # "broadband is awful, will the LEP fix it?" is a view
     if latest_intent(tracker) == "faq" or about_the_consultation(text) or asks_who_sees(text):

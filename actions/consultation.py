@@ -50,7 +50,6 @@ from bot.consultation.asides import (
     steps_aside,
 )
 from bot.consultation.boundaries import boundary_reply, without_instructions
-from bot.consultation.choices import dropped_themes
 from bot.consultation.continued import (
     continued_joined,
     continues_with_mark,
@@ -65,17 +64,17 @@ from bot.consultation.involvement import involvement_reply
 from bot.consultation.junk import junk_reply
 from bot.consultation.labelled import labelled_answers
 from bot.consultation.moves import labelled_kind, move_last_answer
-from bot.consultation.navigation import go_back, skips_rest_of_theme
+from bot.consultation.navigation import go_back, steered
 from bot.consultation.openings import reading
 from bot.consultation.pasted import once
 from bot.consultation.pointers import pointer_reply
 from bot.consultation.pointing_back import opens_with_pointer
 from bot.consultation.profile import asks_sector_change
+from bot.consultation.question_help import quotes_the_question
 from bot.consultation.questions import (
     message,
     question,
     question_queue,
-    theme_names,
 )
 from bot.consultation.remarks import remark_reply
 from bot.consultation.replies import (
@@ -120,6 +119,8 @@ class ValidateStrategyForm(FormValidationAction):
         if holding(text):
             return {answer_slot: None}  # the same question again
         remark = remark_reply(text) or boundary_reply(text) or junk_reply(text)
+        if quotes_the_question(text, previous_bot_text(tracker)):
+            remark = "take_your_time"  # '"what barriers ...?" 😂 how long have u got' (set BA)
         if remark:
             # "I'm dyslexic, sorry for the spelling" before an answer, "hope that helps"
             # after one, "<script>alert(1)</script>", "asdfghjkl": no view; reassured,
@@ -141,16 +142,14 @@ class ValidateStrategyForm(FormValidationAction):
         )
         if changed:  # "actually can I do medtech instead?", "can u add space too": its questions
             return changed
-        gone = dropped_themes(text, list(dict.fromkeys(question(k).theme_id for k in pending)))
-        if gone:  # "actually scratch the space ones": their questions left out
-            left = [k for k in pending if question(k).theme_id not in gone]
-            dispatcher.utter_message(text=message("questions_dropped", names=theme_names(gone)))
-            return {answer_slot: None if left else DONE, "pending_questions": left}
-        if skips_rest_of_theme(text):  # "nothing more on the racing side, next island please"
-            theme_id = question(key).theme_id
-            left = [k for k in pending if question(k).theme_id != theme_id]
-            dispatcher.utter_message(text=message("next_part"))
-            return {answer_slot: None if left else DONE, "pending_questions": left}
+        if steer := steered(text, pending):
+            # "actually scratch the space ones", "can we do the infrastructure one first?"
+            # (set AZ), "nothing more on the racing side, next island please" (set AW)
+            dispatcher.utter_message(text=steer.reply)
+            return {
+                answer_slot: None if steer.pending else DONE,
+                "pending_questions": steer.pending,
+            }
         if asks_to_finish(text):
             # "fine just finish it" that NLU missed: the questions end, as on "stop"; the
             # queue is kept so "actually carry on" at the play-back picks it up again

@@ -233,7 +233,7 @@ KEEP_WORDS = re.compile(
 _CONFIRM_UNIT = (
     r"(yes|yeah|yep|yup|aye|ok|okay|cheers|thanks|thank you|ta|lovely|perfect|great|"
     r"(that'?s|thats|it'?s|its|all|looks|that looks|it looks)( absolutely| perfectly| just| all|"
-    r" about| pretty much| more or less)? (right|correct|it|fine|good|spot on|perfect|grand|"
+    r" about| pretty much| more or less)? (right|reet|correct|it|fine|good|spot on|perfect|grand|"
     r"the lot|about it|everything)|"
     # "good now", "all fine now" after a change; "bang on", "all correct, thanks" (sets AE, AF)
     r"(all )?(good|fine|better|right|correct|sorted|perfect|spot on)( now| then)?|"
@@ -263,7 +263,9 @@ CONFIRMS = re.compile(
 def confirms(text: str) -> bool:
     """The whole reply confirms the play-back ("thats it", "yeah that's about right",
     "good now"), whatever NLU made of it."""
-    return CONFIRMS.fullmatch(" ".join(text.lower().split()).rstrip(".!")) is not None
+    said = " ".join(text.lower().split()).rstrip(".!")
+    said = re.sub(r"(?<=\w)(\s+x{1,4})+$", "", said)  # "yes lovely x" (set BA)
+    return CONFIRMS.fullmatch(said) is not None
 
 
 def confirms_with_email(text: str) -> str | None:

@@ -202,6 +202,21 @@ MAY_I = re.compile(
 )
 
 
+# "@btvlep ok to answer in a list?" (set AZ kept it as the digital science answer)
+AS_A_LIST = re.compile(
+    _LEAD + r"((is it |is that )?(ok|okay|alright|fine)|can (i|we)|could (i|we)|is it ok if (i|we)"
+    r"|do you mind if (i|we)|should (i|we)) (to )?(answer|reply|do (it|this|them)|put (it|them)|"
+    r"write (it|them)|give (it|them)( to you)?|send (it|them))( to you)? (in|as) (a )?(list|bullet "
+    r"points?|bullets|points|numbered list|one message|separate messages|a few messages)"
+    r"( (then|please|instead))?$"
+)
+
+
+def asks_about_the_form_of_answer(text: Any) -> bool:
+    """A short question whether an answer may come as a list or over several messages."""
+    return _short_and_matches(AS_A_LIST, text)
+
+
 def asks_to_stray(text: Any) -> bool:
     """A short question asking whether something beside the question may be said."""
     return _short_and_matches(MAY_I, text)
@@ -250,6 +265,7 @@ def asks_about_the_chat(text: Any) -> bool:
         or asks_whose_view(text)
         or asks_how_much_to_write(text)
         or asks_to_stray(text)
+        or asks_about_the_form_of_answer(text)
     )
 
 
@@ -280,4 +296,6 @@ def about_the_chat_reply(text: Any, question_key: str | None) -> str | None:
         return message("any_length")
     if asks_to_stray(text):
         return message("say_anything")
+    if asks_about_the_form_of_answer(text):
+        return message("any_form")
     return None

@@ -109,6 +109,11 @@ def added_choice(text: Any, among: tuple[str, ...] | list[str], chosen: list[str
     if not isinstance(text, str):
         return []
     norm = normalise(without_addressees(text))
+    first, mark, why = without_addressees(text).partition("?")
+    if mark and len(normalise(why).split()) <= ADD_CHOICE_MAX_WORDS and named_themes(first):
+        # "Can you add space as well? We do as much for the space lot." (set AZ): the
+        # request, then a word of why
+        norm = normalise(first)
     if len(norm.split()) > ADD_CHOICE_MAX_WORDS or not ADD_CHOICE.search(norm):
         return []
     named = [t for t in named_themes(text, among) if t not in chosen]
@@ -205,8 +210,12 @@ SWITCH = re.compile(
     # "sorry, wrong one, I meant high performance not space" (set AF)
     r"swap (it |that )?(for|to)|wrong one|(i )?meant to (pick|choose)|"
     # "actually swap digital for infrastructure", "not housing, I meant skills" (set AM)
-    r"swap( [a-z&]+){1,3} (for|to)|not( [a-z&]+){1,3} i meant)\b"
+    r"swap( [a-z&]+){1,3} (for|to)|not( [a-z&]+){1,3} i meant|"
+    # "... that's the silverstone one isn't it. switch me to that" (set AZ)
+    r"(switch|swap|move|put) (me|us) (over )?(to|onto|on) (that|it|this|that one|this one))\b"
 )
+# "switch me to that": the themes named elsewhere in the message
+POINTS_BACK = re.compile(r"\b(that|it|this|that one|this one)$")
 SWITCH_CLAUSE = re.compile(r"[?.!;\n]+|,\s*(?=(?:but|because|cos|as|since|it'?s)\b)")
 SWITCH_MAX_WORDS = 10  # a short request; a longer clause is a view that says "rather"
 
@@ -218,7 +227,10 @@ def switched_choice(text: Any, among: tuple[str, ...] | list[str], current: str)
     for clause in SWITCH_CLAUSE.split(text):
         norm = normalise(clause)
         if norm and len(norm.split()) <= SWITCH_MAX_WORDS and SWITCH.search(norm):
-            return [t for t in named_themes(clause, among) if t != current]
+            named = named_themes(clause, among)
+            if not named and POINTS_BACK.search(norm):
+                named = named_themes(text, among)  # "that's the silverstone one. switch me to that"
+            return [t for t in named if t != current]
         meant = MEANT_NOT.search(norm)
         if meant and current in named_themes(meant["old"]):
             # "sorry I meant space not mobility" (set AS answered on mobility); not "I meant

@@ -37,6 +37,11 @@ START_MARK = re.compile(
     rf"continued\s*(?=[:.…\-–—]))[\s:.…\-–—]*(?=\S)",
     re.IGNORECASE,
 )
+# "@btvlep ...so none of the instructors can get home" after "... the bus stops at 6..." (set
+# BA kept it as the next question's answer): dots, then a lower-case word, go on from the
+# message before
+DOTS_START = re.compile(r"^\s*(\.{2,}|…)\s*(?=[a-z])")
+DOTS_MIN_WORDS = 3
 MIN_WORDS = 2  # words besides the mark: "cont." alone is no answer
 
 
@@ -69,6 +74,9 @@ def continues_with_mark(text: Any) -> bool:
     text = without_addressees(text)
     starred = STARRED_ADDITION.match(text)
     if starred and _words(text[starred.end() :]) >= STARRED_ADDITION_MIN_WORDS:
+        return True
+    dots = DOTS_START.match(text)
+    if dots and _words(text[dots.end() :]) >= DOTS_MIN_WORDS:
         return True
     match = START_MARK.match(text)
     return match is not None and _words(text[match.end() :]) >= MIN_WORDS

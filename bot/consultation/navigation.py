@@ -10,7 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.consultation.questions import named_themes, question, question_kind
+from bot.consultation.choices import dropped_themes
+from bot.consultation.questions import (
+    message,
+    named_themes,
+    question,
+    question_kind,
+    theme_names,
+)
 from bot.consultation.replies import normalise
 from bot.consultation.subject import names_a_subject
 from bot.consultation.x_style import without_addressees
@@ -165,3 +172,93 @@ def skips_rest_of_theme(text: str) -> bool:
     if not pieces or NEXT_PART.match(pieces[-1]) is None:
         return False
     return all(NOTHING_MORE_HERE.match(p) for p in pieces[:-1])
+
+
+# "Can we do the infrastructure one first? That's the one I actually care about." (set AZ
+# kept it as the skills answer): that theme's questions moved to the front
+FIRST = re.compile(
+    r"^((can|could) (we|i|you)|let'?s|i'?d (like|rather)( to)?|please|pls|ok|okay|actually)\s+"
+    r"((do|start with|go with|answer|take|begin with|have)\s+)?(the )?"
+    r"(?P<named>[a-z][a-z&' -]{2,40}?)( one| bit| question| questions| part)?\s+first\b"
+)
+FIRST_MAX_WORDS = 20
+
+
+def wanted_first(text: str) -> list[str]:
+    """The themes a short message asks to answer first ("can we do the infrastructure one
+    first?"), or [] when it asks nothing of the kind."""
+    norm = normalise(without_addressees(text))
+    if len(norm.split()) > FIRST_MAX_WORDS:
+        return []
+    match = FIRST.match(norm)
+    return named_themes(match.group("named")) if match else []
+
+
+# "Sorry, got carried away with 'all of them'. Really it's just the film and medical ones"
+# (set AZ was asked about all fifteen island questions): the choice narrowed to those
+NARROWED = re.compile(
+    r"(^|\b(really|actually|i mean|i meant|make (that|it)|sorry)\b)[ ,]*((it'?s|its) )?"
+    r"(just|only) (the )?(?P<names>[a-z&' ,-]+?)(?P<ones> ones?| bits?| islands?| drivers?)?"
+    r"( really| then| please)*$"
+)
+# what says it is the choice being narrowed, not a view ("it's just the roads" answers the
+# infrastructure question)
+ABOUT_THE_CHOICE = re.compile(
+    r"\b(all of them|chose|picked|ticked|clicked|selected|carried away|too many|got that wrong)\b"
+)
+# "actually none of these islands are really us. can we just do the general bit" (set AZ
+# answered it as the mobility opportunities): no island questions at all
+NO_ISLANDS = re.compile(
+    r"\b(none of (these|them|those|the) (islands )?(are|is) (really )?(us|for us|relevant|me)|"
+    r"(just|only) do the (general|seabed|other|cross[- ]cutting) (bit|part|stuff|ones?)|"
+    r"skip the islands)\b"
+)
+
+
+def narrowed_to(text: str, among: list[str]) -> list[str]:
+    """The themes of `among` a closing "really it's just the film and medical ones" keeps;
+    [] when the message narrows nothing."""
+    last = re.split(r"[.!?\n]+", normalise_sentences(text))[-1] or ""
+    match = NARROWED.search(normalise(last))
+    if match is None or not (match.group("ones") or ABOUT_THE_CHOICE.search(normalise(text))):
+        return []
+    kept = [t for t in named_themes(match.group("names")) if t in among]
+    return kept if kept and len(kept) < len(among) else []
+
+
+def normalise_sentences(text: str) -> str:
+    """The message without its handles, sentence marks kept."""
+    return without_addressees(text).strip().rstrip(".!? ")
+
+
+@dataclass(frozen=True)
+class Steer:
+    """The queue of questions after the business steered it, and what to say."""
+
+    pending: list[str]
+    reply: str
+
+
+def steered(text: str, pending: list[str]) -> Steer | None:
+    """The queue after "actually scratch the space ones" (those left out), "can we do the
+    infrastructure one first?" (those first) or "next island please" (the rest of this
+    one left out); None when the message steers nothing."""
+    themes = list(dict.fromkeys(question(k).theme_id for k in pending))
+    if pending and question(pending[0]).kind == "island" and NO_ISLANDS.search(normalise(text)):
+        left = [k for k in pending if question(k).kind != "island"]
+        return Steer(left, message("islands_other_sector"))
+    kept = narrowed_to(text, themes)
+    gone = dropped_themes(text, themes) or [t for t in themes if kept and t not in kept]
+    if gone:
+        left = [k for k in pending if question(k).theme_id not in gone]
+        return Steer(left, message("questions_dropped", names=theme_names(gone)))
+    first = [k for k in pending if question(k).theme_id in wanted_first(text)]
+    if first and first[0] != pending[0]:
+        named = list(dict.fromkeys(question(k).theme_id for k in first))
+        rest = [k for k in pending if k not in first]
+        return Steer([*first, *rest], message("doing_first", names=theme_names(named)))
+    if pending and skips_rest_of_theme(text):
+        theme_id = question(pending[0]).theme_id
+        left = [k for k in pending if question(k).theme_id != theme_id]
+        return Steer(left, message("next_part"))
+    return None

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.consultation.questions import named_themes
 from bot.consultation.replies import mentions, normalise
 from bot.consultation.replies.questions import REMARK_IS_A_VIEW
 from bot.consultation.x_style import without_addressees
@@ -36,6 +37,8 @@ ASKED_AGAIN = re.compile(
     # "Sorry I missed that can you say it again", "sorry can you repeat that, I was
     # reversing the van" (set AM, no question mark)
     r"(can|could|would) (you|u) say (that|it) again|"
+    # "wdym opportunities? we just deliver gas lol" (set BA kept it as the answer)
+    r"(wdym|what do (you|u) mean( by)?|what'?s (that|this) mean)( [\w']+){0,3}(?=$)|"
     r"i (missed|didn'?t (catch|see|get)) (that|it)(?= (can|could|would|please|pls|sorry)\b|$))\b"
 )
 ASKED_AGAIN_REMARK_WORDS = 12
@@ -75,3 +78,73 @@ def asks_what_the_question_means(text: Any) -> bool:
         return False
     remark = f"{asked[match.end() :]} {normalise(rest)}".strip()
     return len(remark.split()) <= ASKED_AGAIN_REMARK_WORDS and not REMARK_IS_A_VIEW.search(remark)
+
+
+# '"what barriers or problems hold you back?" 😂 how long have u got' (set BA kept it as the
+# barriers answer): the question quoted back with a remark, before the answer
+QUOTE = re.compile(r'^\s*["\u201c\u2018\'](?P<quote>[^"\u201d\u2019]{4,200})["\u201d\u2019\']')
+QUOTE_REMARK_WORDS = 8
+
+
+def quotes_the_question(text: Any, asked: str) -> bool:
+    """The message quotes the question just asked, with at most a short remark and no
+    view beside it."""
+    if not isinstance(text, str):
+        return False
+    match = QUOTE.match(without_addressees(text))
+    if match is None:
+        return False
+    quote = normalise(match.group("quote"))
+    remark = normalise(without_addressees(text)[match.end() :])
+    return (
+        bool(quote)
+        and quote in normalise(asked)
+        and len(remark.split()) <= QUOTE_REMARK_WORDS
+        and not REMARK_IS_A_VIEW.search(remark)
+    )
+
+
+# "Before I answer - does a dental lab actually count as medtech for this? Or is it just
+# Stoke Mandeville?" (set AZ kept it as the opportunities answer): a question put before the
+# answer, which comes next
+BEFORE_I_ANSWER = re.compile(
+    r"^\s*(before i (answer|start|do|go on|reply|carry on)( (this|that|the|that one|this one))?|"
+    r"quick question( first| before i (answer|start))?|first,? (a )?quick question)\b",
+    re.IGNORECASE,
+)
+BEFORE_REMARK_WORDS = 8
+
+
+def asks_before_answering(text: Any) -> bool:
+    """The message opens by saying it asks something before answering, asks it, and adds
+    no more than a few words after its last question mark."""
+    if not isinstance(text, str):
+        return False
+    plain = without_addressees(text)
+    if BEFORE_I_ANSWER.match(plain) is None or "?" not in plain:
+        return False
+    return len(normalise(plain.rsplit("?", 1)[1]).split()) <= BEFORE_REMARK_WORDS
+
+
+# "@btvlep is westcott actually in bucks? always thought it was oxon" (set AZ kept it as the
+# space opportunities answer): a question of fact about a place the strategy names
+WHERE_IS = re.compile(
+    r"^(is|are|does|do|isn'?t) (the )?[\w' -]{2,30}? (actually |really |even |still |now )?"
+    r"(in|part of|inside|within|covered by|included in|count as|counted as|come under)\b"
+)
+
+
+def asks_about_a_named_place(text: Any) -> bool:
+    """A short question whether a site the strategy names is in the county or the
+    strategy, with at most a few words of why after it."""
+    if not isinstance(text, str):
+        return False
+    asked, mark, rest = without_addressees(text).partition("?")
+    remark = normalise(rest)
+    return (
+        bool(mark)
+        and WHERE_IS.match(normalise(asked)) is not None
+        and bool(named_themes(asked))
+        and len(remark.split()) <= BEFORE_REMARK_WORDS
+        and not REMARK_IS_A_VIEW.search(remark)
+    )

@@ -23,9 +23,11 @@ from bot.strategy.loader import SEEDS_DIR
 PROFILE_SLOTS = ("organisation", "sector", "size_band", "location", "role")
 SKIPPED = "(skipped)"
 # "all", not "what's all this seabed business" (set AE chose every driver) nor "at all"
+# nor "its all composites", "it's all roads" (set BA chose every island): "all" after "it's"
+# says what the business is about, not which themes
 ALL_WORDS = re.compile(
-    r"\b(?<!at )(all(?! (this|that)\b)( of them| five| seven)?|every( one|thing)|the lot|"
-    r"everything)\b"
+    r"\b(?<!at )(?<!it's )(?<!its )(?<!it is )(all(?! (this|that)\b)( of them| five| seven)?|"
+    r"every( one|thing)|the lot|everything)\b"
 )
 
 

@@ -170,7 +170,8 @@ def states_a_complaint(text: Any) -> bool:
 # ta" at set AP's seabed choice).
 NONE_WORDS = re.compile(
     r"\b(none( of (them|these|those))?|nothing|nowt|neither|not really|skip|no thanks|"
-    r"not relevant)\b"
+    # "@btvlep nah thats me done" (set BA: "didn't catch")
+    r"not relevant|(that'?s|thats) me done|i'?m done|(that'?s|thats) me)\b"
 )
 
 
