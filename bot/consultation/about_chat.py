@@ -14,6 +14,7 @@ mentions the LEP ("the LEP should fund a skills hub") stays a view. No Rasa impo
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from bot.consultation.questions import message
@@ -23,6 +24,7 @@ from bot.consultation.x_style import without_addressees
 
 MAX_WORDS = 16
 EXAMPLE_KINDS = frozenset({"opportunities", "barriers", "help", "views"})
+EXAMPLE = "example"  # the reply key chosen by the question asked (`example_for`)
 
 
 def _short_and_matches(pattern: re.Pattern[str], text: Any) -> bool:
@@ -252,21 +254,26 @@ def asks_if_enough(text: Any) -> bool:
     return _short_and_matches(ENOUGH, text)
 
 
+# Each question about the chat and the message that answers it, in the order they are
+# tried; an example is the one answer that depends on the question asked
+ANSWERED_BY: tuple[tuple[Callable[[Any], bool], str], ...] = (
+    (asks_what_the_lep_is, "what_is_lep"),
+    (doubts_it_matters, "why_it_matters"),
+    (asks_to_finish_later, "finish_later"),
+    (asks_for_an_example, EXAMPLE),
+    (asks_if_received, "came_through"),
+    (asks_if_enough, "enough_said"),
+    (asks_whose_view, "answer_as_business"),
+    (asks_how_much_to_write, "any_length"),
+    (asks_to_stray, "say_anything"),
+    (asks_about_the_form_of_answer, "any_form"),
+)
+
+
 def asks_about_the_chat(text: Any) -> bool:
     """Any of the above: the LEP, whether it is worth it, finishing later, an example, did
-    it send, is it enough."""
-    return (
-        asks_what_the_lep_is(text)
-        or doubts_it_matters(text)
-        or asks_to_finish_later(text)
-        or asks_for_an_example(text)
-        or asks_if_received(text)
-        or asks_if_enough(text)
-        or asks_whose_view(text)
-        or asks_how_much_to_write(text)
-        or asks_to_stray(text)
-        or asks_about_the_form_of_answer(text)
-    )
+    it send, is it enough, how much to write, whether to stray, a list."""
+    return any(asks(text) for asks, _ in ANSWERED_BY)
 
 
 def example_for(question_key: str | None) -> str:
@@ -278,24 +285,7 @@ def example_for(question_key: str | None) -> str:
 
 def about_the_chat_reply(text: Any, question_key: str | None) -> str | None:
     """The answer to a question about the chat itself, or None when it is none of these."""
-    if asks_what_the_lep_is(text):
-        return message("what_is_lep")
-    if doubts_it_matters(text):
-        return message("why_it_matters")
-    if asks_to_finish_later(text):
-        return message("finish_later")
-    if asks_for_an_example(text):
-        return example_for(question_key)
-    if asks_if_received(text):
-        return message("came_through")
-    if asks_if_enough(text):
-        return message("enough_said")
-    if asks_whose_view(text):
-        return message("answer_as_business")
-    if asks_how_much_to_write(text):
-        return message("any_length")
-    if asks_to_stray(text):
-        return message("say_anything")
-    if asks_about_the_form_of_answer(text):
-        return message("any_form")
+    for asks, key in ANSWERED_BY:
+        if asks(text):
+            return example_for(question_key) if key == EXAMPLE else message(key)
     return None
