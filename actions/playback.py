@@ -40,6 +40,7 @@ from bot.consultation.consent_reply import yes_then_more
 from bot.consultation.email_text import find_email, follow_up_after, offered_email
 from bot.consultation.letters import thanks_only
 from bot.consultation.markup import plain_links
+from bot.consultation.question_help import leading_quote
 from bot.consultation.questions import message, parse_correction, theme_names
 from bot.consultation.remarks import asks_to_tidy, remarks_on_the_chat
 from bot.consultation.replies import looks_like_question, normalise, says_no_and_why, says_yes
@@ -343,22 +344,15 @@ def yes_then_asks(text: str) -> bool:
     )
 
 
-# '"banks laugh at a woodsman" - thats it exactly' (set AY kept it as one more view): words
-# of an answer quoted back before the confirmation
-QUOTED = re.compile(
-    r'^\s*["\u201c\u2018\'](?P<quote>[^"\u201d\u2019]{3,200})["\u201d\u2019\']'
-    r"\s*[-\u2013\u2014:,.]*\s*"
-)
-
-
 def without_quoted_answer(sender_id: str, text: str) -> str:
-    """The message without a quotation of one of the business's answers that opens it."""
-    match = QUOTED.match(text)
-    if match is None:
+    """The message without a quotation of one of the business's answers that opens it
+    ('"banks laugh at a woodsman" - thats it exactly': set AY kept it as one more view)."""
+    found = leading_quote(text)
+    if found is None:
         return text
-    quote = normalise(match.group("quote"))
+    quote, rest = found
     said = [normalise(a.text) for a in service.recorded_answers(sender_id)]
-    return text[match.end() :] if quote and any(quote in s for s in said) else text
+    return rest if any(quote in s for s in said) else text
 
 
 def confirmed_in_other_words(

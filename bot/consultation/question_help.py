@@ -80,25 +80,36 @@ def asks_what_the_question_means(text: Any) -> bool:
     return len(remark.split()) <= ASKED_AGAIN_REMARK_WORDS and not REMARK_IS_A_VIEW.search(remark)
 
 
-# '"what barriers or problems hold you back?" 😂 how long have u got' (set BA kept it as the
-# barriers answer): the question quoted back with a remark, before the answer
-QUOTE = re.compile(r'^\s*["\u201c\u2018\'](?P<quote>[^"\u201d\u2019]{4,200})["\u201d\u2019\']')
+# A quotation that opens a message, with what follows it: the bot's own question quoted
+# back ('"what barriers or problems hold you back?" 😂 how long have u got': set BA), or an
+# answer quoted back at the play-back ('"banks laugh at a woodsman" - thats it exactly': set AY)
+QUOTE = re.compile(
+    r'^\s*["\u201c\u2018\'](?P<quote>[^"\u201d\u2019]{3,200})["\u201d\u2019\']'
+    r"\s*[-\u2013\u2014:,.]*\s*"
+)
 QUOTE_REMARK_WORDS = 8
+
+
+def leading_quote(text: str) -> tuple[str, str] | None:
+    """(the quotation, normalised; the message after it, as typed) when a quotation opens
+    the message (its handles aside), else None."""
+    plain = without_addressees(text)
+    match = QUOTE.match(plain)
+    if match is None or not normalise(match.group("quote")):
+        return None
+    return normalise(match.group("quote")), plain[match.end() :]
 
 
 def quotes_the_question(text: Any, asked: str) -> bool:
     """The message quotes the question just asked, with at most a short remark and no
     view beside it."""
-    if not isinstance(text, str):
+    found = leading_quote(text) if isinstance(text, str) else None
+    if found is None:
         return False
-    match = QUOTE.match(without_addressees(text))
-    if match is None:
-        return False
-    quote = normalise(match.group("quote"))
-    remark = normalise(without_addressees(text)[match.end() :])
+    quote, rest = found
+    remark = normalise(rest)
     return (
-        bool(quote)
-        and quote in normalise(asked)
+        quote in normalise(asked)
         and len(remark.split()) <= QUOTE_REMARK_WORDS
         and not REMARK_IS_A_VIEW.search(remark)
     )
