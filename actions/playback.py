@@ -43,7 +43,13 @@ from bot.consultation.markup import plain_links
 from bot.consultation.question_help import leading_quote
 from bot.consultation.questions import message, parse_correction, theme_names
 from bot.consultation.remarks import asks_to_tidy, remarks_on_the_chat
-from bot.consultation.replies import looks_like_question, normalise, says_no_and_why, says_yes
+from bot.consultation.replies import (
+    looks_like_question,
+    normalise,
+    says_no_and_why,
+    says_yes,
+)
+from bot.consultation.replies.text import without_kisses
 from bot.consultation.subject import names_a_subject
 from bot.consultation.taking_out import take_out_answers
 from bot.consultation.theme_corrections import correction_reply, plan, pointed_item
@@ -265,7 +271,7 @@ def confirms(text: str) -> bool:
     """The whole reply confirms the play-back ("thats it", "yeah that's about right",
     "good now"), whatever NLU made of it."""
     said = " ".join(text.lower().split()).rstrip(".!")
-    said = re.sub(r"(?<=\w)(\s+x{1,4})+$", "", said)  # "yes lovely x" (set BA)
+    said = without_kisses(said)  # "yes lovely x" (set BA)
     return CONFIRMS.fullmatch(said) is not None
 
 

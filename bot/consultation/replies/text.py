@@ -23,15 +23,17 @@ def normalise(text: str) -> str:
     """
     text = text.lower().replace("’", "'").replace("‘", "'").replace("&", " and ")
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    words = re.sub(r"[^a-z0-9'/ ]+", " ", text).split()
-    # "medical tech x", "yes lovely xx" (set BA: the kisses on every message were read as
-    # words, and the choice was "didn't catch"): a sign-off, not part of the reply
-    while len(words) > 1 and KISS.fullmatch(words[-1]):
-        words.pop()
-    return " ".join(words)
+    return " ".join(re.sub(r"[^a-z0-9'/ ]+", " ", without_kisses(text)).split())
 
 
-KISS = re.compile(r"x{1,4}")
+# "medical tech x", "yes lovely xx" (set BA: the kisses on every message were read as words,
+# and the choice was "didn't catch"): a sign-off, not part of the reply ("x" alone stays)
+KISSES = re.compile(r"(?<=[^\sx])([\s,.!]+x{1,4}\b)+[\s.!]*$", re.IGNORECASE)
+
+
+def without_kisses(text: str) -> str:
+    """The message without the kisses that sign it off."""
+    return KISSES.sub("", text)
 
 
 def whole(pattern: re.Pattern[str], text: Any) -> bool:
