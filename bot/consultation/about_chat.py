@@ -24,7 +24,7 @@ from bot.consultation.x_style import without_addressees
 
 MAX_WORDS = 16
 EXAMPLE_KINDS = frozenset({"opportunities", "barriers", "help", "views"})
-EXAMPLE = "example"  # the reply key chosen by the question asked (`example_for`)
+EXAMPLE_REPLY = "example"  # the reply key chosen by the question asked (`example_for`)
 
 
 def _short_and_matches(pattern: re.Pattern[str], text: Any) -> bool:
@@ -260,7 +260,7 @@ ANSWERED_BY: tuple[tuple[Callable[[Any], bool], str], ...] = (
     (asks_what_the_lep_is, "what_is_lep"),
     (doubts_it_matters, "why_it_matters"),
     (asks_to_finish_later, "finish_later"),
-    (asks_for_an_example, EXAMPLE),
+    (asks_for_an_example, EXAMPLE_REPLY),
     (asks_if_received, "came_through"),
     (asks_if_enough, "enough_said"),
     (asks_whose_view, "answer_as_business"),
@@ -287,5 +287,5 @@ def about_the_chat_reply(text: Any, question_key: str | None) -> str | None:
     """The answer to a question about the chat itself, or None when it is none of these."""
     for asks, key in ANSWERED_BY:
         if asks(text):
-            return example_for(question_key) if key == EXAMPLE else message(key)
+            return example_for(question_key) if key == EXAMPLE_REPLY else message(key)
     return None

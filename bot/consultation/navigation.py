@@ -218,17 +218,13 @@ NO_ISLANDS = re.compile(
 def narrowed_to(text: str, among: list[str]) -> list[str]:
     """The themes of `among` a closing "really it's just the film and medical ones" keeps;
     [] when the message narrows nothing."""
-    last = re.split(r"[.!?\n]+", normalise_sentences(text))[-1] or ""
+    sentences = [p for p in re.split(r"[.!?\n]+", without_addressees(text)) if p.strip()]
+    last = sentences[-1] if sentences else ""
     match = NARROWED.search(normalise(last))
     if match is None or not (match.group("ones") or ABOUT_THE_CHOICE.search(normalise(text))):
         return []
     kept = [t for t in named_themes(match.group("names")) if t in among]
     return kept if kept and len(kept) < len(among) else []
-
-
-def normalise_sentences(text: str) -> str:
-    """The message without its handles, sentence marks kept."""
-    return without_addressees(text).strip().rstrip(".!? ")
 
 
 @dataclass(frozen=True)
