@@ -41,16 +41,47 @@ def named_outright(text: str, hits: list) -> set[str]:
     half of them inside gazetteer matches or abbreviations that count only alone
     (`gazetteer.ALONE`). A bare asset or keyword has too little text for the classifier,
     yet GUIDE.md is plain that it carries its theme however short."""
-    from bot.tagging.gazetteer import ALONE
-
     words = [w for w in _WORD.findall(text.lower()) if w not in STOP_WORDS]
-    alone = [ALONE[w] for w in words if w in ALONE]
-    if not words or len(words) > SHORT_MAX_WORDS or not (hits or alone):
+    if not words or len(words) > SHORT_MAX_WORDS:
         return set()
-    covered = {w for hit in hits for w in _WORD.findall(hit.text.lower())} | ALONE.keys()
-    if 2 * sum(w in covered for w in words) < len(words):
+    covered = {w for hit in hits for w in _WORD.findall(hit.text.lower())}
+    alone = {w: _named_alone(w) for w in words if w not in covered}
+    alone = {w: themes for w, themes in alone.items() if themes}
+    if not (hits or alone) or 2 * sum(w in covered or w in alone for w in words) < len(words):
         return set()
-    return {t for hit in hits for t in hit.themes} | {t for themes in alone for t in themes}
+    return {t for hit in hits for t in hit.themes} | {t for ts in alone.values() for t in ts}
+
+
+# "#A43", "M4?", "the B4009": a road number named alone is a transport link (GUIDE.md's
+# infrastructure); the gazetteer lists only the county's main roads by name
+_ROAD_NUMBER = re.compile(r"(?:[am]\d{1,4}|b\d{3,4})")
+_COMPOUND_MIN, _PIECE_MIN = 8, 4
+
+
+def _named_alone(word: str) -> tuple[str, ...]:
+    """The themes of one word that names a subject only when it is the whole reply: an
+    abbreviation (`gazetteer.ALONE`), a road number, or a hashtag run together from a
+    subject word and another ("#skillsgap", "#brokenbroadband", set BA: the gazetteer's
+    keyword at either end, the other piece at least three letters)."""
+    from bot.tagging.gazetteer import ALONE, gazetteer
+
+    if word in ALONE:
+        return ALONE[word]
+    if _ROAD_NUMBER.fullmatch(word):
+        return ("infrastructure",)
+    if len(word) < _COMPOUND_MIN or not word.isalpha():
+        return ()
+    for cut in range(_PIECE_MIN, len(word) - 2):
+        for piece in (word[:cut], word[cut:]) if len(word) - cut >= _PIECE_MIN else (word[:cut],):
+            themes = {
+                t
+                for hit in gazetteer().hits(piece)
+                if hit.text.lower() == piece
+                for t in hit.themes
+            }
+            if themes:
+                return tuple(sorted(themes))
+    return ()
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")

@@ -140,6 +140,14 @@ _HIRING = from_word_starts(
     r"|\b(?:nobody|no one|no-one|nowhere|no college|no-where)\s+(?:local\s+|round here\s+|"
     r"nearby\s+|near here\s+|near us\s+)?(?:trains|teaches|"
     r"runs (?:a |any )?courses?)\b"
+    # training nobody offers: "nobody's trained a new shooting coach round here in years",
+    # "theres no course for it anywhere near here", "the nearest arb course is in Surrey"
+    # (sets AY, BA; 46 of 46 training messages agree)
+    r"|\b(?:nobody|no one|no-one|noone)(?:'s| has| have)\s+(?:\w+\s+)?trained\b"
+    r"|\b(?:there'?s|theres|there is|there are|is|are)\s+no\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:courses?|training|apprenticeships?)\b"
+    r"|\bno\s+(?:[\w-]+\s+)?courses?\s+(?:for|in|on|anywhere|near|nearby|locally|round)\b"
+    r"|\bnearest\s+(?:[\w-]+\s+){0,2}?(?:courses?|college|training (?:centre|provider))\b"
     # "a night class in welding at the UTC", "short courses at the college" (21 of 21 agree)
     # "evening sound courses that we could host" (set AN; 7 of 7 agree with a word between)
     r"|\b(?:night|evening|weekend|short|day|part-time|block[- ]release)\s+(?:[\w-]+\s+)?"
@@ -305,6 +313,11 @@ _PREMISES = from_word_starts(
     # "there's no bigger building in the village for us to move into" (set AG; 2 of 2 agree)
     r"|\b(?:no|not a single|not one|isn'?t a|aren'?t any)\s+(?:bigger|larger|suitable|spare|"
     r"affordable|empty|vacant|decent)\s+(?:[\w'-]+\s+)?buildings?\b(?!\s+(?:regs|regulations))"
+    # "not one plot for a business in the whole masterplan" (set AY; 4 of 4 agree)
+    r"|\b(?:no|not one|not a single|hardly any|not enough|any)\s+(?:[\w'-]+\s+){0,2}?"
+    r"(?:plots?|sites?|land)\s+for\s+(?:a\s+|any\s+|small\s+)?(?:business|businesses|firms?|"
+    r"employers?|employment|industry|industrial|commercial|workshops?)\b"
+    r"|\bemployment (?:land|sites?)\b"
     # "we'd take a unit at Silverstone Park if one ever came free" (set AG; 3 of 3 agree)
     r"|\b(?:take|grab|snap up|jump at)\s+(?:a|one of the|another|a second)\s+"
     r"(?:(?!(?:of|photo|picture|look)\b)[\w'-]+\s+){0,3}?"

@@ -159,6 +159,14 @@ _CLEAN_GROWTH = (
     r"decarbonis\w*|carbon (?:emissions|footprint|neutral)|zero[- ]carbon|"
     r"low[- ]carbon (?:growth|economy|energy|heating|transport|future))\b"
 )
+# waste sent to be buried or shredded: "criminal amount of e-waste" (set AY; 9 of 9 agree)
+_WASTE = r"\be-?waste\b|\blandfill\b"
+# upkeep of the roads: "the council clearing the drains on the lane", "the lane floods every
+# winter" (sets AY, AZ; 10 of 10 agree; not potholes, which our software firms detect)
+_UPKEEP = (
+    r"\b(?:clear|clears|clearing|cleared|unblock\w*|fix\w*|sort\w*)\s+(?:out\s+)?(?:the|our)\s+"
+    r"(?:drains|gullies|ditches)\b|\b(?:lane|road|roads|lanes|street)\s+(?:flood|floods|flooding)\b"
+)
 # "the air on Desborough Road is awful" is about the air (environment), not the road
 _ABOUT_THE_AIR = re.compile(r"\b(?:air|fumes|pollution|noise|smell)\b", re.IGNORECASE)
 # "We'd buy electric tippers tomorrow if ..." (unseen set X): an electric, hydrogen or
@@ -184,9 +192,12 @@ RULES: dict[str, re.Pattern] = {
     "intelligent_mobility": re.compile(_CLEAN_VEHICLE, re.IGNORECASE),
     "intelligent_public_services": _PUBLIC_BUYER,
     "infrastructure": re.compile(
-        rf"{_LINK_TO_FIX.pattern}|{_UTILITIES}|{_CUT_OFF}|{_CONGESTION}|{_PARKING}", re.IGNORECASE
+        rf"{_LINK_TO_FIX.pattern}|{_UTILITIES}|{_CUT_OFF}|{_CONGESTION}|{_PARKING}|{_UPKEEP}",
+        re.IGNORECASE,
     ),
-    "environment_quality_of_life": re.compile(f"{_AFFORDABILITY}|{_CLEAN_GROWTH}", re.IGNORECASE),
+    "environment_quality_of_life": re.compile(
+        f"{_AFFORDABILITY}|{_CLEAN_GROWTH}|{_WASTE}", re.IGNORECASE
+    ),
 }
 
 

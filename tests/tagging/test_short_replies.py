@@ -36,6 +36,15 @@ def test_an_abbreviation_counts_only_in_a_reply_that_is_nothing_else() -> None:
     assert named_outright("hello", []) == set()
 
 
+def test_a_road_number_or_a_run_together_hashtag_names_its_subject_alone() -> None:
+    """Set BA: "#skillsgap #A43" as the whole barriers answer, cleaned to words."""
+    assert named_outright("skillsgap A43", []) == {"education_skills", "infrastructure"}
+    assert named_outright("B4009?", []) == {"infrastructure"}
+    assert named_outright("brokenbroadband", []) == {"infrastructure"}
+    assert named_outright("the A43 is fine, thanks for asking", []) == set()
+    assert named_outright("wonderful", []) == set()  # no subject word at either end
+
+
 @pytest.mark.parametrize(
     ("text", "theme"),
     [

@@ -14,6 +14,11 @@ from tests.tagging.conftest import training_agreement
     [
         ("#bucksLIS our taxi app launches next month, need 20 more drivers", "education_skills"),
         ("cant get qualified sparkys anywhere", "education_skills"),
+        # training nobody offers, and no land for firms (sets AY, BA)
+        ("and nobody's trained a new shooting coach round here in years.", "education_skills"),
+        ("theres no course for it anywhere near here", "education_skills"),
+        ("nearest arb course is merrist wood in surrey", "education_skills"),
+        ("theres not one plot for a business in the whole masterplan", "infrastructure"),
         ("wer a vfx shop in iver. need compers", "education_skills"),
         ("and a steady pipeline of biomedical engineers", "education_skills"),
         ("we can't find anyone who's done it before", "education_skills"),

@@ -24,6 +24,11 @@ from tests.tagging.conftest import training_agreement
         # selling into a public body, however many words the product takes
         ("Selling what we've built to the hospitals is the problem", "intelligent_public_services"),
         ("Fix the trains and we'd keep them", "infrastructure"),
+        # the roads' upkeep and the waste thrown away (sets AY, AZ)
+        ("and the council clearing the drains on the lane.", "infrastructure"),
+        ("The lane up from the A413 floods every winter", "infrastructure"),
+        ("criminal amount of e-waste", "environment_quality_of_life"),
+        ("half of it goes to landfill", "environment_quality_of_life"),
         ("Now sort out the road to it.", "infrastructure"),
         ("getting parts up to silverstone on the A43 is a daily fight", "infrastructure"),
         ("we just need better broadband out here", "infrastructure"),
@@ -100,6 +105,7 @@ def test_a_view_said_outright_carries_its_theme(text: str, theme: str) -> None:
         "we can't afford to rent a unit on the park",  # premises (needs.py), not a home
         "we spent two hours on the phone to the bank",  # a wait, not a journey
         "our software predicts which roads will flood",  # a product, not a flooded road
+        "we clear drains for a living",  # a trade, not the council's upkeep
         "we fix power tools for the trade",
         "our junction boxes sit in a queue for the test rig",  # a queue, but not on a road
     ],
