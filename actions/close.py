@@ -206,6 +206,10 @@ class ValidateContactForm(FormValidationAction):
     def validate_email(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
+        if value == SKIPPED:
+            # settled before the form began ("Sorted. No to the emails, thanks" at the
+            # correction question, set AY): re-validated when the form starts, not an address
+            return {"email": SKIPPED}
         text = after_return(as_text(value))
         if holding(text):
             return {"email": None}  # asked again

@@ -9,7 +9,14 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import as_text, fix_theme_typos, holding, previous_user_text, skipped
+from actions.common import (
+    as_text,
+    fix_theme_typos,
+    holding,
+    previous_user_text,
+    profile_on_record,
+    skipped,
+)
 from actions.faq import SURE, answer_question, faq_choice
 from actions.profile_right import put_profile_right
 from actions.strategy_ask import KINDS
@@ -44,6 +51,7 @@ from bot.consultation.choices import (
 )
 from bot.consultation.focus import focus_answer
 from bot.consultation.openings import reading
+from bot.consultation.profile_fixes import first_sentence_without_fixes
 from bot.consultation.questions import (
     match_themes,
     means_none,
@@ -82,6 +90,15 @@ def carried_on_at_the_choice(text: str, among: Any, tracker: Tracker) -> bool:
     return bool(said) and amend_answer(tracker.sender_id, said[-1].response_id, plain, ADDED)
 
 
+def makes_a_choice(text: str, among: Any, kind: str) -> bool:
+    """The text picks from the list, by name, number or description, or picks none."""
+    return bool(
+        means_none(text)
+        or numbered_choice(text, among)
+        or match_themes(fix_theme_typos(text), kind)
+    )
+
+
 def choose(
     slot: str,
     answer_slot: str,
@@ -114,8 +131,13 @@ def choose(
     profile_fixed, _ = put_profile_right(text, dispatcher, tracker)
     if profile_fixed:
         # "before I pick, I told you 8 but ... more like 30", "I put Aylesbury but the
-        # workshop's in Haddenham" (set AG): the profile put right, said; the choice again
-        return {slot: None, **profile_fixed}
+        # workshop's in Haddenham" (set AG): the profile put right, said; the choice again,
+        # unless a sentence before the correction made it ("None of those. Could you also
+        # change my role to partner?": set BD)
+        first = first_sentence_without_fixes(text, profile_on_record(tracker))
+        if first is None or not makes_a_choice(first, among, kind):
+            return {slot: None, **profile_fixed}
+        return {**profile_fixed, **choose(slot, answer_slot, first, dispatcher, tracker)}
     if carried_on_at_the_choice(text, among, tracker):
         # "@btvlep but the power company wants 40 grand first" after the last island answer,
         # sent as a second DM (set AF chose Infrastructure from it): joined to that answer

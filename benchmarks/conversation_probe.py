@@ -12,9 +12,9 @@ Without --rasa-url it starts `bucks-lis run` on free ports with a temporary SQLi
 `_ai.yml`, `_aj.yml`, twentieth; AK and AL: `_ak.yml`, `_al.yml`, twenty-first; AM:
 `_am.yml`, twenty-second; AN: `_an.yml`, twenty-third; AO: `_ao.yml`, twenty-fourth; AP:
 `_ap.yml`, twenty-fifth, first run in the twenty-seventh; AQ: `_aq.yml`, twenty-eighth; AR
-to AU: `_ar.yml` to `_au.yml`, twenty-ninth; AV to BA: `_av.yml` to `_ba.yml`, thirtieth). The
-conversations are in `benchmarks/data/conversation_probe.yml`,
-`conversation_probe_b.yml`, `_c.yml` to `_n.yml`, `_o.yml` to `_z.yml` (terse,
+to AU: `_ar.yml` to `_au.yml`, twenty-ninth; AV to BA: `_av.yml` to `_ba.yml`, thirtieth;
+BB to BD: `_bb.yml` to `_bd.yml`, thirty-first). The conversations are in
+`benchmarks/data/conversation_probe.yml`, `conversation_probe_b.yml`, `_c.yml` to `_n.yml`, `_o.yml` to `_z.yml` (terse,
 chatty, typos, side questions, two views in one message, corrections, silence, data and
 contact questions, stop, forget me, coming back, greeting again; lower-case DMs, a view
 before consent, one-word answers, a profile answer corrected later, frustration, stopping
@@ -210,6 +210,9 @@ SETS = (
     DATA_DIR / "conversation_probe_ay.yml",
     DATA_DIR / "conversation_probe_az.yml",
     DATA_DIR / "conversation_probe_ba.yml",
+    DATA_DIR / "conversation_probe_bb.yml",
+    DATA_DIR / "conversation_probe_bc.yml",
+    DATA_DIR / "conversation_probe_bd.yml",
 )
 PROFILE = ("organisation", "sector", "size_band", "location", "role")
 

@@ -17,7 +17,12 @@ from dataclasses import dataclass
 
 from bot.consultation.choices import turned_down
 from bot.consultation.navigation import moving_on
-from bot.consultation.questions import chosen_by, question_queue, theme_phrases
+from bot.consultation.questions import (
+    chosen_by,
+    question_queue,
+    theme_phrases,
+    without_described,
+)
 from bot.consultation.replies import after_change_of_mind, clauses, none_reply
 from bot.consultation.subject import names_a_subject
 from bot.consultation.x_style import without_addressees
@@ -68,6 +73,10 @@ FILLER = frozenset(
         "please",
         # "Skills, and the one about the environment" (set AR)
         "about",
+        # "New houses, the council one and green stuff" (set BD)
+        "stuff",
+        "things",
+        "side",
     }
 )
 # a courtesy set off between theme names, no view: ", if I may,", "(if that's ok)"
@@ -122,7 +131,10 @@ NOT_A_VIEW = re.compile(
     r"^(no (wait|thanks|sorry|actually)|not|nope|nah|yes|yeah|yep|wait|actually|instead|sorry|or"
     r"|except|apart|as well|too"
     r"|either|neither|none|all|any|which|what|what's|whats|how|why|who|where|when|can|could"
-    r"|is|are|do|does|did|will|would|should|tell|explain)(?![\w'])"
+    r"|is|are|do|does|did|will|would|should|tell|explain"
+    # "Education and skills, and whichever one covers mobile signal" (set BD kept the rest
+    # as the skills answer): one more theme described, not a view
+    r"|(and |or |plus )?(whichever|whatever) (one|ones|bit|driver))(?![\w'])"
 )
 SEPARATOR = re.compile(r"[,;:.!()\n–—]|\s-\s|\s-$|^-\s")
 LIST_COMMA = re.compile(r"\s*,\s*")
@@ -266,6 +278,8 @@ def choice_and_view(text: str, among: tuple[str, ...] | list[str]) -> ChoiceView
         or view.rstrip().endswith("?")
         or NOT_A_VIEW.match(view.lower())
         or not names_a_subject(view)
+        # more themes, named or described: "New houses, the council one and green stuff"
+        or named_only(without_described(view))
     ):
         return None
     return ChoiceView(themes, view)

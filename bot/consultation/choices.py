@@ -11,7 +11,14 @@ import re
 from typing import Any
 
 from bot.consultation.head_count import NUMBER_WORDS
-from bot.consultation.questions import match_themes, means_none, named_themes, only_names
+from bot.consultation.questions import (
+    described_themes,
+    match_themes,
+    means_none,
+    named_themes,
+    only_names,
+    without_described,
+)
 from bot.consultation.replies import normalise, short_match, whole
 from bot.consultation.theme_words import everyday_words
 from bot.consultation.x_style import without_addressees
@@ -41,6 +48,7 @@ CHOICE_FILLER = frozenset(
         "say",
         "pick",
         "choose",
+        "the",  # "3 and the roads"
     }
 )
 
@@ -62,8 +70,14 @@ def numbered_choice(text: Any, options: tuple[str, ...] | list[str]) -> list[str
     words = normalise(without_addressees(text)).split()
     numbers = [w for w in words if w.isdigit()]
     others = " ".join(w for w in words if not w.isdigit() and w not in CHOICE_FILLER)
-    # "2 & medical" (set AR chose Medical technologies alone): numbers and names mixed
+    # "2 & medical" (set AR chose Medical technologies alone): numbers and names mixed;
+    # "4, 5 and the roads one" (set BD chose Infrastructure alone): and described
     named = only_names(others) if others else []
+    if named is None:
+        kind = "island" if set(options) <= set(ISLAND_IDS) else "seabed"
+        said = " ".join(w for w in words if not w.isdigit())
+        rest = [w for w in without_described(said).split() if w not in CHOICE_FILLER]
+        named = (described_themes(said, kind) or None) if not rest else None
     if not numbers or named is None or any(t not in options for t in named):
         return None
     picked = {int(n) for n in numbers}

@@ -251,4 +251,12 @@ def corrected_size_band(text: str) -> str | None:
     6" -> Medium), or None when it is not a head-count correction (a town, a role)."""
     if not CORRECTION_CUE.search(text) or not HEADCOUNT_WORDS.search(text):
         return None
-    return size_band_for(text)
+    band = size_band_for(text)
+    if band is None:
+        # "all fine except staff, we're 14 not 4, missed the 1" (set BD): more numbers than
+        # the count; the clause that withdraws one ("14 not 4") holds it
+        bands = {
+            size_band_for(part) for part in re.split(r"[,;.!?]+", text) if NEGATED.search(part)
+        }
+        band = bands.pop() if len(bands) == 1 else None
+    return band

@@ -39,6 +39,14 @@ NAME_CORRECTION = re.compile(
     r"([,.;!(-].*|\s+(not|with|without|no)\b.*)?$",
     re.IGNORECASE,
 )
+# "Sorry, just spotted I spelt our name wrong at the start. It should be Tingewick Farm
+# Vets" (set BD kept it as a view): the mistake owned, then the name
+NAME_WRONG = re.compile(
+    r"\b(?:spelt|spelled|typed|got|put|wrote)\s+(?:our|the|my)\s+(?:company\s+|business\s+)?"
+    r"name\s+wrong\b[^.!?]*[.!?,;:-]*\s*(?:it\s+)?(?:should\s+(?:be|say|read|have\s+been)|"
+    r"it'?s|its|is)\s+(?P<name>[^,.;!?]+?)\s*(?:[,.;!?].*)?$",
+    re.IGNORECASE,
+)
 NAME_LIKENESS = 0.75
 
 
@@ -51,7 +59,7 @@ def corrected_name(text: str, name: str | None) -> str | None:
     """The organisation's name as corrected ("sorry it's Chiltern Cycles, with an s" ->
     "Chiltern Cycles" after "Chiltern Cycle"), or None: only a name close to the one given
     counts, so "sorry, we're a bike shop" is the sector."""
-    match = NAME_CORRECTION.match(text.strip())
+    match = NAME_WRONG.search(text.strip()) or NAME_CORRECTION.match(text.strip())
     if not match or not name:
         return None
     fixed = match.group("name").strip()
@@ -125,7 +133,9 @@ LOCATION_FIXES = (
     re.compile(rf"\bnot\s+{_AT}(?P<old>{_PLACE}),?\s+{_IN}(?P<new>{_PLACE}){_END}", re.I),
     # "I put Aylesbury but the workshop's in Haddenham" (set AG, at the islands question)
     re.compile(
-        rf"\b(?:i|we)\s+(?:put|said|told you|gave(?: you)?|typed|wrote)\s+(?P<old>{_PLACE}),?"
+        rf"\b(?:i|we)\s+(?:put|said|told you|gave(?: you)?|typed|wrote)\s+(?P<old>{_PLACE})"
+        # "I put High Wycombe earlier, but the office is in Hazlemere now" (set BD)
+        r"(?:\s+(?:earlier|before|at the start|first))?,?"
         r"\s+but\s+(?:(?:the|our)\s+)?(?:workshop|office|unit|site|business|shop|yard|"
         r"factory|premises|we)(?:'s|'re|\s+is|\s+are)?\s+(?:actually\s+|really\s+)?"
         rf"(?:in|at)\s+(?!.*\b(?:too|as well|also)\b)(?P<new>{_PLACE}){_END}",
@@ -155,7 +165,12 @@ OWN_COUNT = re.compile(
 TOLD_COUNT = re.compile(
     rf"\b(told you|said|put|gave you|wrote)\s+(?P<old>{_NUMBER_PATTERN})\b.{{0,60}}?"
     rf"\b(more like|nearer|closer to|it'?s really|really)\s+(?P<new>{_NUMBER_PATTERN})\b"
-    r"(?=\s*(staff|people|of us|heads|employees|workers|now|really|[,.;!)]|$))",
+    r"(?=\s*(staff|people|of us|heads|employees|workers|now|really|[,.;!)]|$))"
+    # "i said 8 staff but its 12 if you count the taproom lot", "i said 16 staff, its 6, fat
+    # thumbs" (set BD: "didn't catch" at the islands, kept as a view in an answer)
+    rf"|\b(told you|said|put|gave you|wrote)\s+(?P<old2>{_NUMBER_PATTERN})\s+(staff|people|"
+    r"employees|heads)\b\s*(,|but|,\s*but)\s*(it'?s|its|it is|we'?re|we are)\s+(actually\s+)?"
+    rf"(?P<new2>{_NUMBER_PATTERN})\b(?=\s*(staff|people|of us|now|really|if|when|[,.;!)]|$))",
     re.IGNORECASE,
 )
 
@@ -180,9 +195,10 @@ def recounted_band(text: str, band_on_record: str | None) -> str | None:
     match = TOLD_COUNT.search(text)
     if not match or not band_on_record:
         return None
-    if size_band_for(f"{match['old']} staff") != band_on_record:
+    old, new = match["old"] or match["old2"], match["new"] or match["new2"]
+    if size_band_for(f"{old} staff") != band_on_record:
         return None
-    return size_band_for(f"{match['new']} staff")
+    return size_band_for(f"{new} staff")
 
 
 # "Chesahm, sorry, Chesham", "Aylesbry sorry Aylesbury", "9 - I mean 11" (set AQ filed the
@@ -231,6 +247,43 @@ def corrected_location(text: Any, location: str | None) -> str | None:
     return None
 
 
+# "Could you also change my role to partner?" (set BD), "I'm co-owner, not owner" at the
+# play-back (set AY kept "owner"): the role put right, asked for or with the one on record
+# withdrawn
+_ROLE = r"[A-Za-z][\w'&/-]*(?:\s+(?!not\b|but\b|and\b)[A-Za-z][\w'&/-]*){0,3}?"
+ROLE_FIXES = (
+    re.compile(
+        r"\b(?:change|put|update|make|set|amend)\s+my\s+(?:role|job title|title|position)\s+"
+        rf"(?:to|as)\s+(?:a\s+|an\s+|the\s+)?(?P<new>{_ROLE})\s*(?=[,.;:!?)]|\s*$|\s+please\b)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\b(?:i'?m|i am|im|my role is|my role's)\s+(?:actually\s+|really\s+)?"
+        r"(?:a\s+|an\s+|the\s+)?"
+        rf"(?P<new>{_ROLE}),?\s+not\s+(?:a\s+|an\s+|the\s+|just\s+)?(?P<old>{_ROLE})"
+        r"\s*(?=[,.;:!?)]|\s*$)",
+        re.IGNORECASE,
+    ),
+)
+
+
+def corrected_role(text: str, role: str | None) -> str | None:
+    """The role a message puts right, or None: "not <role>" must withdraw the one on
+    record, so "I'm the owner, not a manager" corrects nothing unless "manager" was given."""
+    for pattern in ROLE_FIXES:
+        match = pattern.search(text)
+        if not match:
+            continue
+        new = match["new"].strip(" .,")
+        old = match.groupdict().get("old")
+        if old is not None and (not role or old.strip(" .,").lower() != role.lower()):
+            continue
+        if role and new.lower() == role.lower():
+            continue
+        return new
+    return None
+
+
 def profile_fixes(
     text: Any, profile: Mapping[str, str | None], late: bool = False
 ) -> dict[str, str]:
@@ -238,8 +291,14 @@ def profile_fixes(
     when it corrects none. `late`: past the profile questions, where only a short message
     and only an explicit sector correction count ("put us down as ...", "a bakery not a
     cafe")."""
-    if not isinstance(text, str) or (late and len(text.split()) > LATE_MAX_WORDS):
+    if not isinstance(text, str):
         return {}
+    if late and len(text.split()) > LATE_MAX_WORDS:
+        # "oh & i said 16 staff, its 6, fat thumbs. anyway our lorries ..." (set BD): a
+        # correction opening a long answer
+        text = re.split(r"(?<=[.!?])\s+", text.strip(), maxsplit=1)[0]
+        if len(text.split()) > LATE_MAX_WORDS:
+            return {}
     fixes: dict[str, str] = {}
     band = corrected_size_band(text) if not late or OWN_COUNT.search(text) else None
     band = band or recounted_band(text, profile.get("size_band")) or count_now_band(text)
@@ -253,10 +312,27 @@ def profile_fixes(
     place = corrected_location(text, profile.get("location"))
     if place:
         fixes["location"] = place
+    role = corrected_role(text, profile.get("role"))
+    if role:
+        fixes["role"] = role
     name = corrected_name(text, profile.get("organisation"))
     if name and not fixes:
         fixes["organisation"] = name
     return fixes
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
+def first_sentence_without_fixes(text: str, profile: Mapping[str, str | None]) -> str | None:
+    """The first sentence of a message that puts nothing in the profile right ("The council
+    and NHS one, and the skills bit." before "Oh, and I put High Wycombe earlier, but ...":
+    set BD), so a choice made in the same message is still read; None when every sentence
+    corrects something or the correction comes first."""
+    sentences = [s for s in _SENTENCE.split(text.strip()) if s.strip()]
+    if len(sentences) < 2 or profile_fixes(sentences[0], profile, late=True):
+        return None
+    return sentences[0]
 
 
 def fixes_reply(fixes: Mapping[str, str]) -> str:
@@ -265,6 +341,7 @@ def fixes_reply(fixes: Mapping[str, str]) -> str:
         "size_band": ("size_band_corrected", "band"),
         "sector": ("sector_corrected", "sector"),
         "location": ("location_corrected", "location"),
+        "role": ("role_corrected", "role"),
         "organisation": ("organisation_corrected", "name"),
     }
     return " ".join(

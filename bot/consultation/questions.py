@@ -165,6 +165,15 @@ def described_themes(text: str, kind: str = "island") -> list[str]:
     return [tid for tid, pattern in table.items() if any(re.fullmatch(pattern, w) for w in words)]
 
 
+def without_described(text: str) -> str:
+    """The text with every theme described rather than named taken out ("the council one
+    and green stuff" -> "and green stuff"), normalised."""
+    norm = _norm(text)
+    for pattern in _DESCRIBED.values():
+        norm = pattern.sub(" ", norm)
+    return " ".join(norm.split())
+
+
 def described_islands(text: str) -> list[str]:
     """Islands described rather than named ("the car one" -> intelligent mobility)."""
     return described_themes(text, "island")

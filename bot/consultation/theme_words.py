@@ -99,6 +99,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "start-ups",
         "startups",
         "start ups",
+        # "Help for new firms, and the training one" at the seabed choice (set BD)
+        "new firms",
+        "new businesses",
         "scale-ups",
         "business support",
         "finance",
@@ -115,6 +118,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "housing",
         "homes",
         "new homes",
+        "houses",  # "New houses, the council one and green stuff" (set BD)
+        "new houses",
         "construction",
         "house building",
         "mmc",
@@ -171,6 +176,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         # "Transport. And the environment, mainly." at the seabed choice (set AR chose
         # only the environment); "transport tech" (longer) stays intelligent mobility
         "transport",
+        # "getting about & the chilterns one" (set BD chose the environment alone)
+        "getting about",
+        "getting around",
         "connectivity",
         "premises",
         "5g",

@@ -148,6 +148,9 @@ _HIRING = from_word_starts(
     r"(?:courses?|training|apprenticeships?)\b"
     r"|\bno\s+(?:[\w-]+\s+)?courses?\s+(?:for|in|on|anywhere|near|nearby|locally|round)\b"
     r"|\bnearest\s+(?:[\w-]+\s+){0,2}?(?:courses?|college|training (?:centre|provider))\b"
+    # "theres no sparks trained on 350kw kit" (set BC; 4 of 4 agree)
+    r"|\b(?:no|not a single|not one|nobody|no one)\s+(?:[\w'-]+\s+){0,2}?(?:trained|qualified|"
+    r"certified|skilled)\s+(?:on|in|to|for|with)\b"
     # "a night class in welding at the UTC", "short courses at the college" (21 of 21 agree)
     # "evening sound courses that we could host" (set AN; 7 of 7 agree with a word between)
     r"|\b(?:night|evening|weekend|short|day|part-time|block[- ]release)\s+(?:[\w-]+\s+)?"
@@ -318,6 +321,12 @@ _PREMISES = from_word_starts(
     r"(?:plots?|sites?|land)\s+for\s+(?:a\s+|any\s+|small\s+)?(?:business|businesses|firms?|"
     r"employers?|employment|industry|industrial|commercial|workshops?)\b"
     r"|\bemployment (?:land|sites?)\b"
+    # "the council finding us a paddock with stables we can rent" (set BC; 3 of 3 agree)
+    r"|\b(?:somewhere|a place|space|a site|a yard|a paddock|stables|a building|premises|a unit)"
+    r"\s+(?:[\w-]+\s+){0,3}?(?:we|i)\s+(?:can|could)\s+(?:actually\s+)?(?:rent|lease|let|"
+    r"move into|work from|afford)\b"
+    r"|\bfind(?:ing)?\s+(?:us|me)\s+(?:a|an|some)\s+(?:[\w-]+\s+){0,4}?(?:we|i)\s+(?:can|could)\s+"
+    r"(?:rent|lease|use|move into)\b"
     # "we'd take a unit at Silverstone Park if one ever came free" (set AG; 3 of 3 agree)
     r"|\b(?:take|grab|snap up|jump at)\s+(?:a|one of the|another|a second)\s+"
     r"(?:(?!(?:of|photo|picture|look)\b)[\w'-]+\s+){0,3}?"

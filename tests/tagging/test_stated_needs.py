@@ -19,6 +19,8 @@ from tests.tagging.conftest import training_agreement
         ("theres no course for it anywhere near here", "education_skills"),
         ("nearest arb course is merrist wood in surrey", "education_skills"),
         ("theres not one plot for a business in the whole masterplan", "infrastructure"),
+        ("and theres no sparks trained on 350kw kit", "education_skills"),  # set BC
+        ("the council finding us a paddock with stables we can rent", "infrastructure"),
         ("wer a vfx shop in iver. need compers", "education_skills"),
         ("and a steady pipeline of biomedical engineers", "education_skills"),
         ("we can't find anyone who's done it before", "education_skills"),
