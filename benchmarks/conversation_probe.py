@@ -15,7 +15,8 @@ Without --rasa-url it starts `bucks-lis run` on free ports with a temporary SQLi
 to AU: `_ar.yml` to `_au.yml`, twenty-ninth; AV to BA: `_av.yml` to `_ba.yml`, thirtieth;
 BB to BD: `_bb.yml` to `_bd.yml`, thirty-first). The conversations are in
 `benchmarks/data/conversation_probe.yml`, `conversation_probe_b.yml`, `_c.yml` to `_n.yml`,
-`_o.yml` to `_z.yml` (terse, chatty, typos, side questions, two views in one message, corrections, silence, data and
+`_o.yml` to `_z.yml` (terse, chatty, typos, side questions, two views in one message,
+corrections, silence, data and
 contact questions, stop, forget me, coming back, greeting again; lower-case DMs, a view
 before consent, one-word answers, a profile answer corrected later, frustration, stopping
 then carrying on, emoji, other languages; answers split over two messages, "same as before",
