@@ -51,15 +51,13 @@ from bot.consultation.asides import (
 )
 from bot.consultation.boundaries import boundary_reply, without_instructions
 from bot.consultation.continued import (
-    continued_joined,
     continues_with_mark,
-    to_be_continued,
     without_marks,
 )
-from bot.consultation.cut_off import cut_off, joined
 from bot.consultation.email_text import offered_email, without_offered_email
 from bot.consultation.focus import focus_answer
 from bot.consultation.forwarded import email_body
+from bot.consultation.held import held_answer, holds, list_unfinished
 from bot.consultation.involvement import involvement_reply
 from bot.consultation.junk import junk_reply
 from bot.consultation.labelled import labelled_answers
@@ -85,7 +83,6 @@ from bot.consultation.replies import (
     fed_up_with_bot,
     hedge_only,
     impatient,
-    means_nothing,
     second_thoughts,
     takes_back_last_answer,
     view_then_question,
@@ -96,9 +93,6 @@ from bot.consultation.strategy_asides import (
 )
 from bot.consultation.withdrawals import withdraw_answer
 from bot.consultation.x_style import (
-    more_to_come,
-    thread_joined,
-    thread_part,
     without_addressees,
 )
 
@@ -221,20 +215,13 @@ class ValidateStrategyForm(FormValidationAction):
         labelled = self._labelled(text, pending, tracker)
         if labelled is not None:  # "Opportunities: ... Barriers: ... Help: ..." in one go
             return {answer_slot: None if labelled else DONE, "pending_questions": labelled}
-        if (cut_off(text) or more_to_come(text) or to_be_continued(text)) and not (
-            means_nothing(text)  # "honestly not sure, move on" is no sentence cut off
-        ):
-            # "we need better", "1/2 we make ...", "... (cont.)": nothing stored until the
-            # rest arrives
+        held = held_messages(tracker, message("go_on"))
+        if holds(text) or list_unfinished(held, text):
+            # "we need better", "1/2 we make ...", "... (cont.)", "ok 2 things" and each item
+            # until the last announced: nothing stored until the rest arrives
             dispatcher.utter_message(text=message("go_on"))
             return {answer_slot: None}
-        held = held_messages(tracker, message("go_on"))
-        if held and any(thread_part(part) for part in [*held, text]):
-            text = thread_joined([*held, text])  # "1/2 ...", "2/2 ...": one answer
-        elif held and any(to_be_continued(p) or continues_with_mark(p) for p in [*held, text]):
-            text = continued_joined([*held, text])  # "... (cont.)", "(cont.) ...": one answer
-        elif held:
-            text = joined(held[-1], text)  # "we need better" + "roads into Aylesbury"
+        text = held_answer(held, text)
         # straight after going back to a question, what follows answers it: nothing to
         # carry on or correct ("also the approval costs are brutal" at question 2 again)
         went_back = message("going_back") in previous_bot_text(tracker)

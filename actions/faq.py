@@ -27,6 +27,7 @@ from actions.playback import (
     said_so_far,
     summary,
     yes_and_a_remark,
+    yes_then_asks,
 )
 from actions.strategy_state import islands_passed, keep_view_beside_none
 from bot.consultation.about_chat import about_the_chat_reply
@@ -206,6 +207,11 @@ class ActionAnswerQuestion(Action):
         if asking_follow_up(tracker) and (reply := contact_reply(latest_text(tracker))):
             # "please don't contact me but do use my views", read as a question: the answer
             return [SlotSet(k, v) for k, v in settle_follow_up(reply, tracker).items()]
+        if asking_follow_up(tracker) and yes_then_asks(without_addressees(latest_text(tracker))):
+            # "yes pls. and whens the LEP board actually meeting about it?" (set BC was told
+            # what a LIS is and asked for the yes again): answered, and the yes kept
+            answer_question(dispatcher, tracker)
+            return [SlotSet("follow_up", True)]
         if asking_follow_up(tracker) and says_no_and_why(latest_text(tracker)):
             # "Nay, I get enough emails as it is" read as asking how to get involved (set AP
             # was told "You're doing it now!" and asked "yes or no?"): a no

@@ -52,7 +52,13 @@ from bot.consultation.replies import (
 from bot.consultation.replies.text import without_kisses
 from bot.consultation.subject import names_a_subject
 from bot.consultation.taking_out import take_out_answers
-from bot.consultation.theme_corrections import correction_reply, plan, pointed_item
+from bot.consultation.theme_corrections import (
+    correction_reply,
+    item_changes,
+    item_changes_reply,
+    plan,
+    pointed_item,
+)
 from bot.consultation.x_style import without_addressees, without_own_tags
 from bot.strategy import THEME_IDS
 
@@ -114,12 +120,30 @@ def change_at_playback(tracker: Tracker) -> list[dict[str, Any]] | None:
     return [SlotSet("amend_item", n), FollowupAction("correction_form")]
 
 
+def change_each_item(text: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """A correction in parts that each point at their own answers ("Put skills on 1 as well,
+    ..., and take housing off 3"), or at all of them ("put environment on all of them"): set
+    AY kept both as views. Applied part by part and said back; False for anything else (one
+    change to one answer goes the usual way)."""
+    count = len(service.recorded_answers(tracker.sender_id))
+    changes = item_changes(fix_theme_typos(text), count)
+    if not changes or (len(changes) == 1 and len(changes[0].items) == 1):
+        return False
+    for change in changes:
+        for n in change.items:
+            service.correct_themes(tracker.sender_id, add=change.add, remove=change.remove, item=n)
+    dispatcher.utter_message(text=item_changes_reply(changes, count))
+    return True
+
+
 def keep_view_at_playback(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """One more view at the play-back ("my business partner says add that parking is a
     nightmare"), however NLU read it: kept like a view after the questions, and said so;
     or a numbered answer put right ("number 1 should say the A413"), kept beside it. False
     when the message is neither (a theme change, a question)."""
     text = latest_text(tracker)
+    if change_each_item(text, dispatcher, tracker):
+        return True  # the play-back is shown again with the changes
     if yes_and_a_remark(without_own_tags(without_addressees(text))):
         return False  # "Yes, that is what the business wants to say.": a yes, no view
     if asking_follow_up(tracker) and says_no_and_why(text):
@@ -343,11 +367,19 @@ def yes_then_asks(text: str) -> bool:
     """A yes to the play-back, then a question ("yes. will the council get to see this?": set
     AY answered the question and asked for the yes again)."""
     parts = re.split(r"[.!,;]+\s*", text.strip(), maxsplit=1)
-    return (
-        len(parts) == 2
-        and (says_yes(parts[0]) or confirms(parts[0]))
-        and parts[1].rstrip().endswith("?")
+    if len(parts) != 2 or not (says_yes(parts[0]) or confirms(parts[0])):
+        return False
+    rest = parts[1].rstrip()
+    # "Yes, that's all correct. How else can we get involved beyond this chat? We'd happily
+    # host a visit." (set BC was answered and asked for the yes again): a remark may follow
+    _, asked, after = rest.partition("?")
+    return bool(asked) and (
+        not after.strip()
+        or (len(after.split()) <= ASKS_REMARK_MAX_WORDS and not any(parse_correction(after)))
     )
+
+
+ASKS_REMARK_MAX_WORDS = 10
 
 
 def without_quoted_answer(sender_id: str, text: str) -> str:
@@ -484,6 +516,8 @@ class ValidateCorrectionForm(FormValidationAction):
             return {"theme_correction": ADDED}
         if skipped(tracker, text):
             return {"theme_correction": NO_CHANGE}
+        if change_each_item(text, dispatcher, tracker):  # "skills on 1, housing off 3"
+            return {"theme_correction": ADDED}  # the play-back is shown again
         fixed = correct_played_back(tracker.sender_id, text)
         if fixed:  # "and with 2, mention that the lane ...": joined to answer 2 (set AF)
             dispatcher.utter_message(text=fixed)

@@ -234,3 +234,11 @@ def test_the_drift_check_catches_a_changed_figure(
     arc_text = next(t for w, t in bot_texts.items() if "utter_faq/arc" in w)
     assert not _numbers(arc_text) - seed_numbers
     assert _numbers(arc_text.replace("335,000", "350,000")) - seed_numbers == {"350000"}
+
+
+def test_the_arc_answer_names_the_seeded_partners(bot_texts: dict[str, str]) -> None:
+    """ "who's doing the other strategies in the arc?" (set BC): the partners are the
+    seeds' own, so the answer cannot name a body the strategy page does not."""
+    arc_text = next(t for w, t in bot_texts.items() if "utter_faq/arc" in w)
+    for partner in load_strategy()["arc"]["partners"]:
+        assert partner in " ".join(arc_text.split()), partner

@@ -371,6 +371,12 @@ def agrees_to_take_part(text: Any) -> bool:
         return True
     if yes_then_more(text) is not None or yes_if_so(text):
         return True
+    # "none of those sound like bees but go on then, yes" (set BC was asked again): a
+    # remark, then a whole yes after the last "but"
+    _, but, after = norm.rpartition(" but ")
+    if but and PUT_OFF.search(norm) is None and not looks_like_question(text):
+        if after and after != norm and agrees_to_take_part(after):
+            return True
     return (
         CONDITIONAL_YES.match(norm) is not None
         and PUT_OFF.search(norm) is None

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from bot.consultation.questions import message, theme_names
+from bot.consultation.questions import message, parse_correction, theme_names
 from bot.consultation.replies import normalise
 from bot.consultation.replies.text import ORDINALS
 
@@ -51,6 +51,55 @@ def pointed_item(text: str, count: int) -> int | None:
     else:  # "2", "2nd"
         n = int(re.sub(r"\D", "", word))
     return n if 1 <= n <= count else None
+
+
+# "put skills on 1", "take housing off 3", "for number 2": an answer pointed at by its bare
+# number after the change (set AY)
+_BARE_ITEM = re.compile(
+    r"\b(?:on|off|to|from|for|in)\s+(?:answer\s+|number\s+|no\s+)?(?P<n>\d{1,2})\b"
+)
+# "put environment on all of them" (set AY kept it as a view): every answer
+_EVERY_ITEM = re.compile(
+    r"\b(?:all of them|all (?:three|four|five|six|the answers|my answers|of those)|every (?:one|"
+    r"answer|single one)|each of them|each one|everywhere|across the board)\b"
+)
+# parts of one message that each change their own answers: "Put skills on 1 as well, that's
+# the apprentice bit, and take housing off 3"
+_PARTS = re.compile(r"\s*(?:[,;]\s*(?:and\s+)?|\s+and\s+(?=(?:take|put|add|drop|remove|knock)\b))")
+
+
+@dataclass(frozen=True)
+class ItemChange:
+    """One part of a correction: themes added and removed on the answers it points at."""
+
+    add: list[str]
+    remove: list[str]
+    items: list[int]  # 1-based
+
+
+def item_changes(text: str, count: int) -> list[ItemChange]:
+    """The parts of a correction that each point at their own answers ("Put skills on 1 as
+    well, ..., and take housing off 3"; "put environment on all of them"); empty unless every
+    part that changes a theme points at answers among `count`, and at least one does."""
+    changes = []
+    for part in _PARTS.split(normalise(text)):
+        add, remove = parse_correction(part)
+        if not (add or remove):
+            continue  # "that's the apprentice bit": a reason, no change
+        items = _targets(part, count)
+        if not items:
+            return []
+        changes.append(ItemChange(add, remove, items))
+    return changes
+
+
+def _targets(part: str, count: int) -> list[int]:
+    if _EVERY_ITEM.search(part):
+        return list(range(1, count + 1))
+    if n := pointed_item(part, count):
+        return [n]
+    bare = _BARE_ITEM.search(part)
+    return [int(bare["n"])] if bare and 1 <= int(bare["n"]) <= count else []
 
 
 def add_targets(answers: Sequence[Tagged], theme_id: str, item: int | None) -> list[int]:
@@ -111,3 +160,20 @@ def correction_reply(change: PlannedChange, item: int | None) -> str:
         where = f"Answer {item} isn't" if item else "None of your answers is"
         lines.append(message("correction_absent", where=where, names=theme_names(change.absent)))
     return " ".join(lines)
+
+
+def item_changes_reply(changes: Sequence[ItemChange], count: int) -> str:
+    """ "Done: added Education and skills to answer 1; dropped Housing growth from answer 3." """
+
+    def where(items: list[int], word: str) -> str:
+        if len(items) == count and count > 1:
+            return f"{word} all {count} answers"
+        return f"{word} answer{'s' if len(items) > 1 else ''} " + ", ".join(map(str, items))
+
+    said = []
+    for change in changes:
+        if change.add:
+            said.append(f"added {theme_names(change.add)} {where(change.items, 'to')}")
+        if change.remove:
+            said.append(f"dropped {theme_names(change.remove)} {where(change.items, 'from')}")
+    return message("correction_done", changes="; ".join(said))

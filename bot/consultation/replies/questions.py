@@ -319,7 +319,10 @@ ASKED_TOPICS = (
             r"when (does|will|do) (the )?(lep )?(board|lep|they|you|anyone) (actually |ever |"
             r"really |even )?(look at|see|read|consider|discuss|review|meet|decide|sign)|"
             r"who (actually |really |even |finally )?(decides|signs (it |this )?off|approves|"
-            r"makes the (final )?(call|decision))"
+            r"makes the (final )?(call|decision))|"
+            # "whens the LEP board actually meeting about it?" (set BC was told what a LIS is)
+            r"when'?s? (is |are )?(the )?(lep )?board (actually |even |next )?"
+            r"(meeting|meet|sitting)"
         ),
     ),
     (

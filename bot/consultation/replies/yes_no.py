@@ -78,7 +78,7 @@ YES_REPLY = re.compile(
     r"si|oui|ja|tak|perfetto|va bene|parfait|claro|certo|"
     # "haan, sab theek hai, yes" (set AJ)
     r"haa?n|haan ji|ji haa?n|ji|(sab )?(theek|thik|tik) (hai|he)|bilkul)( then| thanks|"
-    r" thank you| please| mate| ta| grazie| merci| danke| gracias| shukriya| ji)*[ ,]*)+"
+    r" thank you| please| pls| plz| mate| ta| grazie| merci| danke| gracias| shukriya| ji)*[ ,]*)+"
     r"((that would be|that'?d be|that sounds|sounds|that'?s|that is) (lovely|great|good|fine|"
     r"nice|perfect|helpful|grand|brilliant|smashing|wonderful|useful)( thanks| thank you)*)?"
 )
