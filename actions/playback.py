@@ -125,8 +125,11 @@ def change_each_item(text: str, dispatcher: CollectingDispatcher, tracker: Track
     ..., and take housing off 3"), or at all of them ("put environment on all of them"): set
     AY kept both as views. Applied part by part and said back; False for anything else (one
     change to one answer goes the usual way)."""
+    fixed = fix_theme_typos(text)
+    if not item_changes(fixed, ITEMS_MAX):  # most messages: no answers read
+        return False
     count = len(service.recorded_answers(tracker.sender_id))
-    changes = item_changes(fix_theme_typos(text), count)
+    changes = item_changes(fixed, count)
     if not changes or (len(changes) == 1 and len(changes[0].items) == 1):
         return False
     for change in changes:
