@@ -157,6 +157,8 @@ _HIRING = from_word_starts(
     r"(?:class|classes|course|courses)\b|\b(?-i:UTCs?)\b"
     # "new drivers wait 4 months for a PCV test" (set AN): a licence to drive for a living is
     # training (13 of 14 labelled messages agree, leaving out "self-driving test cars")
+    # "nobody round here has a C1 licence" (set BD; 6 of 6 agree)
+    r"|\b(?:c1|c1e|c\+e|class [12]|cat c)\s+(?:licen[cs]es?|tests?|drivers?|training)\b"
     r"|\b(?<!self-)(?<!self )(?:pcv|hgv|lgv|cpc|forklift|driving)\s+(?:tests?|licen[cs]es?|"
     r"training|courses?|qualifications?)\b"
     # "there isn't a trained dubbing mixer for miles" (set AN; 3 of 3 agree), "nobody local
@@ -321,6 +323,14 @@ _PREMISES = from_word_starts(
     r"(?:plots?|sites?|land)\s+for\s+(?:a\s+|any\s+|small\s+)?(?:business|businesses|firms?|"
     r"employers?|employment|industry|industrial|commercial|workshops?)\b"
     r"|\bemployment (?:land|sites?)\b"
+    # "planning wont let us grow our recycling yard", "the AONB rules wont let us put up a
+    # barn", "our building hasn't the room for one" (set BD; 2 of 2 agree)
+    r"|\b(?:won'?t|wont|will not|wouldn'?t|didn'?t|refused to|refuse to) (?:let|allow) us "
+    r"(?:to )?(?:\w+\s+){0,2}?(?:grow|expand|extend|put up|build|enlarge)\s+(?:a|an|our|the|"
+    r"another|more|any)\s+(?:[\w-]+\s+){0,2}?(?:yard|barn|shed|building|unit|workshop|warehouse|"
+    r"store|premises|office|studio|lab|factory|site)s?\b"
+    r"|\b(?:hasn'?t|haven'?t|has no|have no|don'?t have|doesn'?t have|hasnt|havent)\s+"
+    r"(?:got\s+)?(?:the\s+)?(?:room|space)\s+for\b"
     # "the council finding us a paddock with stables we can rent" (set BC; 3 of 3 agree)
     r"|\b(?:somewhere|a place|space|a site|a yard|a paddock|stables|a building|premises|a unit)"
     r"\s+(?:[\w-]+\s+){0,3}?(?:we|i)\s+(?:can|could)\s+(?:actually\s+)?(?:rent|lease|let|"

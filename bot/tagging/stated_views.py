@@ -166,6 +166,8 @@ _WASTE = r"\be-?waste\b|\blandfill\b"
 _UPKEEP = (
     r"\b(?:clear|clears|clearing|cleared|unblock\w*|fix\w*|sort\w*)\s+(?:out\s+)?(?:the|our)\s+"
     r"(?:drains|gullies|ditches)\b|\b(?:lane|road|roads|lanes|street)\s+(?:flood|floods|flooding)\b"
+    # "the B4033 floods every winter" (set BD)
+    r"|\b[abm]\d{1,4}\s+(?:floods|flooding|flooded)\b"
 )
 # "the air on Desborough Road is awful" is about the air (environment), not the road
 _ABOUT_THE_AIR = re.compile(r"\b(?:air|fumes|pollution|noise|smell)\b", re.IGNORECASE)
@@ -188,9 +190,17 @@ _PARKING = (
     r"|\b(?:no|nowhere to|lack of|not enough|can'?t find)\s+(?:\w+\s+)?(?:parking|car park)"
     r"|\bnowhere to park\b"
 )
+# public forms still on paper: "Defra's TB testing forms still have to go in the post" (set
+# BD; 17 of 18 agree, the other asks for a paper form instead of the chat)
+_PAPER_FORMS = (
+    r"\b(?:forms?|paperwork|applications?|returns?)\b[^.;!?]{0,40}\b(?:in the post|by post|"
+    r"on paper|posted|by cheque)\b|\bpaper forms?\b(?!\?)"
+)
 RULES: dict[str, re.Pattern] = {
     "intelligent_mobility": re.compile(_CLEAN_VEHICLE, re.IGNORECASE),
-    "intelligent_public_services": _PUBLIC_BUYER,
+    "intelligent_public_services": re.compile(
+        f"{_PUBLIC_BUYER.pattern}|{_PAPER_FORMS}", re.IGNORECASE
+    ),
     "infrastructure": re.compile(
         rf"{_LINK_TO_FIX.pattern}|{_UTILITIES}|{_CUT_OFF}|{_CONGESTION}|{_PARKING}|{_UPKEEP}",
         re.IGNORECASE,

@@ -20,6 +20,14 @@ from tests.tagging.conftest import training_agreement
         ("nearest arb course is merrist wood in surrey", "education_skills"),
         ("theres not one plot for a business in the whole masterplan", "infrastructure"),
         ("and theres no sparks trained on 350kw kit", "education_skills"),  # set BC
+        # set BD
+        (
+            "planning wont let us grow our recycling yard cos its next to a new estate",
+            "infrastructure",
+        ),
+        ("the AONB rules wont let us put up a barn to store the marquees", "infrastructure"),
+        ("our building in Stoke Mandeville hasn't the room for one anyway", "infrastructure"),
+        ("and nobody round here has a C1 licence", "education_skills"),
         ("the council finding us a paddock with stables we can rent", "infrastructure"),
         ("wer a vfx shop in iver. need compers", "education_skills"),
         ("and a steady pipeline of biomedical engineers", "education_skills"),

@@ -29,6 +29,8 @@ from tests.tagging.conftest import training_agreement
         ("The lane up from the A413 floods every winter", "infrastructure"),
         ("criminal amount of e-waste", "environment_quality_of_life"),
         ("half of it goes to landfill", "environment_quality_of_life"),
+        ("the B4033 floods every winter", "infrastructure"),  # set BD
+        ("Defra's TB testing forms still have to go in the post", "intelligent_public_services"),
         ("Now sort out the road to it.", "infrastructure"),
         ("getting parts up to silverstone on the A43 is a daily fight", "infrastructure"),
         ("we just need better broadband out here", "infrastructure"),
@@ -106,6 +108,7 @@ def test_a_view_said_outright_carries_its_theme(text: str, theme: str) -> None:
         "we spent two hours on the phone to the bank",  # a wait, not a journey
         "our software predicts which roads will flood",  # a product, not a flooded road
         "we clear drains for a living",  # a trade, not the council's upkeep
+        "Is there a paper form?",  # asks for one instead of the chat
         "we fix power tools for the trade",
         "our junction boxes sit in a queue for the test rig",  # a queue, but not on a road
     ],
