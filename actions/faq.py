@@ -22,12 +22,9 @@ from actions.consent import PRIVACY_NOTICE, agreed_in_other_words, first_message
 from actions.playback import (
     change_at_playback,
     confirmed_in_other_words,
-    confirms_with_email,
     keep_view_at_playback,
     said_so_far,
     summary,
-    yes_and_a_remark,
-    yes_then_asks,
 )
 from actions.strategy_state import islands_passed, keep_view_beside_none
 from bot.consultation.about_chat import about_the_chat_reply
@@ -53,6 +50,11 @@ from bot.consultation.involvement import (
     involvement_key,
     involvement_reply,
     involvement_text,
+)
+from bot.consultation.playback_replies import (
+    confirms_with_email,
+    yes_and_a_remark,
+    yes_then_asks,
 )
 from bot.consultation.questions import SKIPPED, message, named_themes
 from bot.consultation.replies import (

@@ -36,21 +36,30 @@ from bot.consultation.afterthoughts import (
     put_answer_right,
     view_at_playback,
 )
-from bot.consultation.consent_reply import yes_then_more
-from bot.consultation.email_text import find_email, follow_up_after, offered_email
+from bot.consultation.email_text import find_email
 from bot.consultation.letters import thanks_only
 from bot.consultation.markup import plain_links
+from bot.consultation.playback_replies import (
+    EXPLICIT_CHANGE,
+    KEEP_WORDS,
+    POINTED_ADDITION,
+    adds_to_pointed_answer,
+    confirms,
+    confirms_with_email,
+    follow_up_with_confirmation,
+    laugh_then_confirms,
+    yes_and_a_remark,
+    yes_then_asks,
+)
 from bot.consultation.question_help import leading_quote
 from bot.consultation.questions import message, parse_correction, theme_names
-from bot.consultation.remarks import asks_to_tidy, remarks_on_the_chat
+from bot.consultation.remarks import asks_to_tidy
 from bot.consultation.replies import (
     looks_like_question,
     normalise,
     says_no_and_why,
     says_yes,
 )
-from bot.consultation.replies.text import without_kisses
-from bot.consultation.subject import names_a_subject
 from bot.consultation.taking_out import take_out_answers
 from bot.consultation.theme_corrections import (
     correction_reply,
@@ -69,6 +78,8 @@ HELD = "(held)"
 # to the next steps rather than the same play-back and question again (in the seventh set
 # of unseen conversations "no" after "no" went round and round)
 NO_CHANGE = "(no change)"
+# "it's fine", "leave them", "actually no changes": keep the themes as they are
+KEEP_INTENTS = {"affirm", "stop", "thank"}
 # one more view offered at the play-back, kept: the play-back again, with it
 ADDED = "(view added)"
 
@@ -229,99 +240,6 @@ class ActionAskThemeCorrection(Action):
         return []
 
 
-# An explicit change ("no, add skills", "drop housing"), not just naming a theme
-EXPLICIT_CHANGE = re.compile(
-    # "take housing off" (set AA: asked "which themes?" and lost it on the "yes" after)
-    r"\b(add|drop|remove|take (off|out)|include|untag|delete|get rid of|nothing to do with|"
-    r"(you'?ve |you )missed|"
-    # "the last one's not a housing thing": an answer pointed at and a theme denied
-    r"\b(one|answer|bit|point)('?s| is| was) (not|nothing to do with)\b|"
-    # "number 3 isn't about space" (set AF: asked "which themes?")
-    r"\b(isn'?t|is not|wasn'?t|was not|aren'?t|not) (about|really about|anything to do with)\b|"
-    r"(take|knock|strip|cross|leave)( [\w'&-]+){1,5} (off|out))\b",
-    re.I,
-)
-# "the first one should have skills on too", "number 2 needs housing as well" (set AG asked
-# which themes instead): a theme added to an answer pointed at
-POINTED_ADDITION = re.compile(
-    r"\b(should (also )?(have|get|carry|include|be under)|needs?|wants?)\b[\w' ]{1,40}?"
-    r"\b(too|as well|also)\b|\bshould (also )?(have|carry|include)\b",
-    re.IGNORECASE,
-)
-
-
-def adds_to_pointed_answer(text: str, count: int) -> bool:
-    """A theme added to one answer by its place ("the first one should have skills on too")."""
-    return pointed_item(text, count) is not None and POINTED_ADDITION.search(text) is not None
-
-
-# "it's fine", "leave them", "actually no changes": keep the themes as they are
-KEEP_INTENTS = {"affirm", "stop", "thank"}
-KEEP_WORDS = re.compile(
-    r"\b(leave|keep) (them|it|those|that|as)\b|\bas (they|it) (are|is)\b|\bno changes?\b|"
-    r"\b(they'?re|it'?s|that'?s|all|looks?) (fine|ok|okay|good|right)\b",
-    re.IGNORECASE,
-)
-
-# "that's right now", "yes that's it", "all good": the play-back confirmed
-_CONFIRM_UNIT = (
-    r"(yes|yeah|yep|yup|aye|ok|okay|cheers|thanks|thank you|ta|lovely|perfect|great|"
-    r"(that'?s|thats|it'?s|its|all|looks|that looks|it looks)( absolutely| perfectly| just| all|"
-    r" about| pretty much| more or less)? (right|reet|correct|it|fine|good|spot on|perfect|grand|"
-    r"the lot|about it|everything)|"
-    # "good now", "all fine now" after a change; "bang on", "all correct, thanks" (sets AE, AF)
-    r"(all )?(good|fine|better|right|correct|sorted|perfect|spot on)( now| then)?|"
-    r"bang on|spot on|nailed it|"
-    # "@btvlep rest is right yes" after putting one answer right (set AT)
-    r"(the )?rest (is|are|looks?|of it is)( all)? (right|correct|fine|good|ok|okay)|"
-    # "happy with that", "all present and correct", "yep that's us" (set AG)
-    r"(i'?m |we'?re )?happy with (that|it|this|those|them|all that)|all present and correct|"
-    r"(that'?s|thats) (us|me|about us)|"
-    # "yep that's about the size of it", "that sums it up" (set AG)
-    r"(that'?s|thats) (about |pretty much |just )?the size of it|"
-    r"(that )?(sums|covers) it( all)? up|"
-    # "Right, fair enough. All correct then", "That's better", "Nope, nothing to change",
-    # "thats it exactly" (set AY asked which themes to change, or played it all back again)
-    r"right|fair enough( though| then)?|exactly|(that'?s|thats|it'?s|its|much) better|"
-    # "@btvlep aye, no bad" (set BA, Scots: "didn't understand")
-    r"(no|not|nae) bad|"
-    r"(that'?s|thats) it exactly|"
-    r"((no|nope|nah),? )?(nothing|no changes?|none)( (to change|needed|to correct|to add))+)"
-)
-CONFIRMS = re.compile(
-    rf"((@\w+ )*){_CONFIRM_UNIT}([ ,.!;]+({_CONFIRM_UNIT}|thank you( ever so much| very much|"
-    r" so much)?|thanks|ta|cheers|now|then|though))*"
-)
-
-
-def confirms(text: str) -> bool:
-    """The whole reply confirms the play-back ("thats it", "yeah that's about right",
-    "good now"), whatever NLU made of it."""
-    said = " ".join(text.lower().split()).rstrip(".!")
-    said = without_kisses(said)  # "yes lovely x" (set BA)
-    return CONFIRMS.fullmatch(said) is not None
-
-
-def confirms_with_email(text: str) -> str | None:
-    """The address offered with a confirmation of the play-back ("all correct, and you can
-    send any updates to kev@keystonelocks.co.uk": set AI kept it as one more view), or None."""
-    plain = without_own_tags(without_addressees(text))
-    email = offered_email(plain)
-    head = re.split(r"[,;]| and ", plain, maxsplit=1)[0]
-    return email if email and head != plain and confirms(head) else None
-
-
-def follow_up_with_confirmation(text: str) -> bool | None:
-    """The answer to the follow-up question given with a confirmation of the play-back
-    ("yep all good, no emails ta" -> False, "That's better. Yes to emails" -> True: sets AV
-    and AY were asked which themes to change); None when the message is not that."""
-    found = follow_up_after(without_own_tags(without_addressees(text)))
-    if found is None:
-        return None
-    head, wants = found
-    return wants if confirms(head) or says_yes(head) else None
-
-
 def settled_with_confirmation(
     text: str, dispatcher: CollectingDispatcher, tracker: Tracker
 ) -> dict[str, Any] | None:
@@ -337,52 +255,6 @@ def settled_with_confirmation(
     return (keep_offered_contact(email, dispatcher, tracker) if email else {}) or {
         "follow_up": True
     }
-
-
-def laugh_then_confirms(text: str) -> bool:
-    """A laugh or a remark on the chat, then a confirmation ("ha, quicker than the council
-    ever is. yes thats right": set AV's falconer had it added as one more view)."""
-    plain = without_own_tags(without_addressees(text)).strip()
-    head, mark, tail = plain.rpartition(".")
-    if not mark or not tail.strip():
-        head, mark, tail = plain.rpartition("!")
-    if not mark or not (confirms(tail.strip()) or says_yes(tail.strip())):
-        return False
-    said = normalise(head)
-    return remarks_on_the_chat(head) or (
-        LAUGH_LEAD.match(said) is not None
-        and len(said.split()) <= LAUGH_REMARK_MAX_WORDS
-        and not any(parse_correction(head))
-        and not names_a_subject(head)  # "ha, the A41 is still awful. yes" adds a view
-    )
-
-
-# "ha, ...", "lol ...", "Blimey, reads like a right old moan" (set AY): a laugh or an
-# exclamation opens a remark, not a view
-LAUGH_LEAD = re.compile(
-    r"(ha|haha+|hah|heh|lol|lmao|😂|🤣|blimey|crikey|gosh|wow|cor|ooh|oh dear|oh god|"
-    r"bloody hell|goodness)\b"
-)
-LAUGH_REMARK_MAX_WORDS = 10
-
-
-def yes_then_asks(text: str) -> bool:
-    """A yes to the play-back, then a question ("yes. will the council get to see this?": set
-    AY answered the question and asked for the yes again)."""
-    parts = re.split(r"[.!,;]+\s*", text.strip(), maxsplit=1)
-    if len(parts) != 2 or not (says_yes(parts[0]) or confirms(parts[0])):
-        return False
-    rest = parts[1].rstrip()
-    # "Yes, that's all correct. How else can we get involved beyond this chat? We'd happily
-    # host a visit." (set BC was answered and asked for the yes again): a remark may follow
-    _, asked, after = rest.partition("?")
-    return bool(asked) and (
-        not after.strip()
-        or (len(after.split()) <= ASKS_REMARK_MAX_WORDS and not any(parse_correction(after)))
-    )
-
-
-ASKS_REMARK_MAX_WORDS = 10
 
 
 def without_quoted_answer(sender_id: str, text: str) -> str:
@@ -424,13 +296,6 @@ def confirmed_in_other_words(
     ):
         return None
     return playback_confirmed(dispatcher)
-
-
-def yes_and_a_remark(text: str) -> bool:
-    """A whole yes, then words with no subject in them ("Yes, that is what the business wants
-    to say.": set AR kept it as one more view and played everything back again)."""
-    rest = yes_then_more(text)
-    return rest is not None and not any(parse_correction(rest)) and not names_a_subject(rest)
 
 
 def playback_confirmed(dispatcher: CollectingDispatcher) -> list[dict[str, Any]]:

@@ -44,8 +44,8 @@ def list_unfinished(held: list[str], text: str) -> bool:
     licences ...") with fewer items than announced, this message included."""
     if not held:
         return False
-    n = announced_items(held[0])
-    return bool(n) and len(held) < n  # the items: held[1:] and this message
+    n = announced_items(held[0]) or 0  # "a few things": no number, the next message ends it
+    return len(held) < n  # the items: held[1:] and this message
 
 
 def holds(text: str) -> bool:

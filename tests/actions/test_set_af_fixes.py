@@ -16,10 +16,16 @@ from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.faq import ActionResume
-from actions.playback import ADDED, ValidateCorrectionForm, confirms
+from actions.playback import (
+    ADDED,
+    ValidateCorrectionForm,
+)
 from actions.profile import ValidateProfileForm
 from bot.consultation import service
 from bot.consultation.choices import dropped_themes, switched_choice
+from bot.consultation.playback_replies import (
+    confirms,
+)
 from bot.consultation.profile import tidy_profile_answer
 from bot.consultation.questions import message
 from bot.consultation.replies import asks_if_it_counts, impatient

@@ -16,10 +16,12 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import answer_read_as_question
 from actions.consent import ActionRecordConsent
-from actions.playback import confirms
 from actions.profile import ValidateProfileForm
 from bot.consultation import service
 from bot.consultation.asides import continues_answer
+from bot.consultation.playback_replies import (
+    confirms,
+)
 from bot.consultation.questions import message
 from bot.consultation.replies import asks_to_finish, asks_who_sees
 from tests.actions.conftest import (
@@ -221,7 +223,9 @@ def test_a_theme_added_to_an_answer_by_its_place_is_applied(database_url: str) -
     "text", ["we should have more apprentices too", "the first one is fine, thanks"]
 )
 def test_a_view_or_a_remark_at_the_playback_adds_no_theme(text: str) -> None:
-    from actions.playback import adds_to_pointed_answer
+    from bot.consultation.playback_replies import (
+        adds_to_pointed_answer,
+    )
 
     assert not adds_to_pointed_answer(text, 2)
 

@@ -15,11 +15,16 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.consent import ActionRecordConsent
-from actions.playback import confirmed_in_other_words, confirms_with_email
+from actions.playback import (
+    confirmed_in_other_words,
+)
 from bot.consultation import service
 from bot.consultation.choices import dropped_themes
 from bot.consultation.consent_reply import agrees_to_take_part, yes_with_profile
 from bot.consultation.labelled import labelled_answers
+from bot.consultation.playback_replies import (
+    confirms_with_email,
+)
 from bot.consultation.replies import asked_topic, question_then_remark, skips_the_rest
 from tests.actions.conftest import (
     make_tracker,

@@ -17,8 +17,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.consultation import ValidateStrategyForm
 from actions.fallback import ActionFallback
 from actions.faq import ActionAnswerQuestion, ActionResume
-from actions.playback import keep_view_at_playback, yes_and_a_remark
+from actions.playback import (
+    keep_view_at_playback,
+)
 from bot.consultation import service
+from bot.consultation.playback_replies import (
+    yes_and_a_remark,
+)
 from bot.consultation.questions import PROFILE_SLOTS, SKIPPED, message, question_queue
 from tests.actions.conftest import CONSENT_SHOWN, make_tracker, run, stored_business, texts
 

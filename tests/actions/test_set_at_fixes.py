@@ -11,9 +11,11 @@ from typing import Any
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.consultation import ValidateStrategyForm
-from actions.playback import confirms
 from bot.consultation import service
 from bot.consultation.afterthoughts import correct_played_back, subject_put_right
+from bot.consultation.playback_replies import (
+    confirms,
+)
 from bot.consultation.questions import question_queue
 from bot.consultation.strategy_asides import describe
 from tests.actions.conftest import make_tracker, texts

@@ -16,9 +16,12 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.close import ValidateContactForm
 from actions.common import skipped
-from actions.playback import follow_up_with_confirmation, laugh_then_confirms
 from actions.profile import ValidateProfileForm
 from bot.consultation import service
+from bot.consultation.playback_replies import (
+    follow_up_with_confirmation,
+    laugh_then_confirms,
+)
 from bot.consultation.questions import message, question_queue
 from tests.actions.conftest import (
     correction_started,

@@ -17,11 +17,13 @@ from actions.playback import (
     NO_CHANGE,
     ValidateCorrectionForm,
     confirmed_in_other_words,
+)
+from bot.consultation import service
+from bot.consultation.playback_replies import (
     confirms,
     laugh_then_confirms,
     yes_then_asks,
 )
-from bot.consultation import service
 from bot.consultation.replies import says_no_and_why
 from bot.consultation.taking_out import take_out_answers, taken_out_number
 from tests.actions.conftest import make_tracker

@@ -12,10 +12,12 @@ import asyncio
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.faq import ActionAnswerQuestion
-from actions.playback import yes_then_asks
 from bot.consultation.consent_reply import agrees_to_take_part
 from bot.consultation.focus import focus_answer
 from bot.consultation.held import announced_items, held_answer, holds, list_unfinished
+from bot.consultation.playback_replies import (
+    yes_then_asks,
+)
 from bot.consultation.replies import says_yes
 from bot.consultation.replies.questions import asked_topic
 from tests.actions.conftest import make_tracker
