@@ -32,7 +32,7 @@ from actions.common import (
 )
 from actions.faq import answer_question
 from actions.profile_right import put_profile_right
-from actions.strategy_choice import added, choose, switched
+from actions.strategy_choice import added, added_after_view, choose, switched
 from actions.strategy_state import (
     DONE,
     finished,
@@ -262,6 +262,7 @@ class ValidateStrategyForm(FormValidationAction):
             # that follows (set AG); then the pending question again
             dispatcher.utter_message(text=message("added_to_last"))
             return {answer_slot: None}
+        text, more = added_after_view(answer_slot, rest, text, dispatcher, tracker)
         bare = without_addressees(text)  # "@btvlep yes" on X is a bare "yes" (set AC)
         if acknowledgement_only(bare) or hedge_only(bare):
             # "yes" / "thanks" / "maybe" to an open question: ask once for a sentence, then
@@ -293,7 +294,8 @@ class ValidateStrategyForm(FormValidationAction):
                 # "same as before", "see above": kept as said against this question (staff
                 # read it beside the answer before); said back so the business knows
                 dispatcher.utter_message(text=message("same_as_before"))
-        return {answer_slot: None if rest else DONE, "pending_questions": rest, **fixed}
+        rest = more.get("pending_questions", rest)  # "... put me down for environment too?"
+        return {answer_slot: None if rest else DONE, "pending_questions": rest, **more, **fixed}
 
     @staticmethod
     def _labelled(text: str, pending: list[str], tracker: Tracker) -> list[str] | None:

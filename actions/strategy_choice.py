@@ -48,6 +48,7 @@ from bot.consultation.choices import (
     switched_choice,
     turned_down,
     unfinished_choice,
+    view_then_added_choice,
 )
 from bot.consultation.focus import focus_answer
 from bot.consultation.openings import reading
@@ -255,6 +256,22 @@ def added(
         "pending_questions": [key, *rest, *question_queue(new)],
         answer_slot: None,
     }
+
+
+def added_after_view(
+    answer_slot: str, rest: list[str], text: str, dispatcher: CollectingDispatcher, tracker: Tracker
+) -> tuple[str, dict[str, Any]]:
+    """An answer that ends by asking for one more theme ("... Can you put me down for
+    environment as well? I've a separate point on that.": set AZ): the view to keep, and the
+    slots that add the theme, its questions after those queued. (text, {}) otherwise."""
+    slot = choice_slot(answer_slot)
+    chosen = list(tracker.get_slot(slot) or [])
+    found = view_then_added_choice(text, KINDS[slot][1], chosen)
+    if found is None:
+        return text, {}
+    view, new = found
+    dispatcher.utter_message(text=message("chosen", names=theme_names(new)))
+    return view, {slot: [*chosen, *new], "pending_questions": [*rest, *question_queue(new)]}
 
 
 def switched(

@@ -41,6 +41,11 @@ BACK_TO = re.compile(
     r"(going back to|go back to|back to|coming back to|about|on|re|regarding|for|with)"
     r" (the |my |that |your )?(?P<topic>[a-z0-9' ]{1,40}?) (one|question|bit|part|answer|point)"
     r"\b"
+    # "going back to the mobility barriers, forgot ..." (set AZ kept it as the skills answer):
+    # a theme and the kind of its question, no noun after
+    r"|^((sorry|oh|oops|actually|wait|also|and|one more thing|ps|just)[ ,]*)*"
+    r"(going back to|go back to|back to|coming back to) (the |my |that |your )?"
+    r"(?P<island>[a-z0-9' ]{1,30}?) (?P<kind>opportunities|barriers|problems|help)\b"
 )
 # the change corrects the answer ("it's electricians, not apprentices", "I meant ...")
 CORRECTS = re.compile(
@@ -55,11 +60,20 @@ def earlier_question(text: Any, current_key: str, answered: list[str | None]) ->
     the question pending, or names a theme not answered yet."""
     if not isinstance(text, str):
         return None
-    match = BACK_TO.match(normalise(text))
-    if match is None or not normalise(text)[match.end() :].strip():
+    plain = normalise(without_addressees(text))  # "@btvlep going back to ..." on X
+    match = BACK_TO.match(plain)
+    if match is None or not plain[match.end() :].strip():
         return None
-    themes = named_themes(match.group("topic"))
     current = question(current_key).theme_id
+    if match.group("island"):  # "the mobility barriers": that island's barriers question
+        kind = question_kind(match.group("kind"))
+        keys = [
+            k
+            for k in answered
+            if k and k.endswith(f":{kind}") and key_theme(k) in named_themes(match["island"])
+        ]
+        return keys[-1] if keys and keys[-1] != current_key else None
+    themes = named_themes(match.group("topic"))
     topic = match.group("topic")
     kind = question_kind(topic)  # an earlier question of the theme pending, by its words
     if not themes and kind:

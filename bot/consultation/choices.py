@@ -112,7 +112,10 @@ def positional_choice(text: Any, options: tuple[str, ...] | list[str]) -> list[s
 # "oh can u add high performance too, forgot that one" at an island question (set AT kept
 # it as the answer): one more theme of the same kind for the questions to cover
 ADD_CHOICE = re.compile(
-    r"\b(add|include|put in|throw in|chuck in|forgot|forgotten|missed|left out)\b"
+    r"\b(add(?! to (?:that|this|which|it)\b)|include|put in|throw in|chuck in|forgot|forgotten|"
+    r"missed|left out|"
+    # "Can you put me down for environment as well?" (set AZ)
+    r"put (me|us) down for)\b"
 )
 ADD_CHOICE_MAX_WORDS = 12
 
@@ -135,6 +138,23 @@ def added_choice(text: Any, among: tuple[str, ...] | list[str], chosen: list[str
     return named if named and rest is not None else []
 
 
+def view_then_added_choice(
+    text: Any, among: tuple[str, ...] | list[str], chosen: list[str]
+) -> tuple[str, list[str]] | None:
+    """(the view, the themes added) for an answer that ends by asking for one more theme
+    ("Every new estate ... should have rainwater harvesting built in, ... Can you put me
+    down for environment as well? I've a separate point on that.": set AZ played it all
+    back with no question on the environment); None for anything else."""
+    if not isinstance(text, str):
+        return None
+    sentences = _SENTENCE_END.split(text.strip())
+    for i in range(max(1, len(sentences) - 2), len(sentences)):
+        if new := added_choice(" ".join(sentences[i:]), among, chosen):
+            return " ".join(sentences[:i]), new
+    return None
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 ADD_CHOICE_FILLER = (
     r"oh|can|could|u|you|please|pls|also|too|as well|and|that|one|ones|the|i|we|to|it|"
     r"sorry|actually|forgot|meant|mention|list|for|us|me|my|bad|oops|whoops|island|islands"

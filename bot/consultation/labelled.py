@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from bot.consultation.x_style import without_addressees
+
 # A label at the start of a line, then ":" or a dash. Only on lines of their own: labels
 # typed inline in one line ("opportunity: ... problem: ...", the eighth set) answer the
 # question asked, and the next question is still asked.
@@ -23,6 +25,9 @@ LABEL = re.compile(
 )
 QUESTION_OF_LABEL = {
     "opportunit": "opportunities",
+    "opps": "opportunities",
+    "oppos": "opportunities",
+    "probs": "barriers",
     "barrier": "barriers",
     "problem": "barriers",
     "challenge": "barriers",
@@ -40,6 +45,13 @@ MIN_PARTS = 2
 INLINE_LABEL = re.compile(
     r"(?:^|(?<=[.;!?])|(?<=[.;!?][ \t])|(?<=\n))[ \t]*"
     r"(?P<label>opportunities|barriers|what would help)[ \t]*:[ \t]*",
+    re.IGNORECASE,
+)
+# X shorthand in one DM: "opps: ... probs: ..." (set AZ kept both against the opportunities
+# question); only when the message opens with one, so "no probs: happy to help" is a view
+SHORT_LABEL = re.compile(
+    r"(?:^|(?<=\s)|(?<=[.;!?,]))(?P<label>opps|oppos|opportunities|probs|problems|barriers|"
+    r"help)[ \t]*[:=][ \t]*",
     re.IGNORECASE,
 )
 # The next question's answer given before it is asked, flagged in words: "Opportunity:
@@ -128,10 +140,20 @@ def labelled_answers(
         _parts(text, list(INLINE_LABEL.finditer(text)), lambda m: _question(m.group("label"))),
         _parts(text, list(PLACE_LABEL.finditer(text)), lambda m: _placed(m, order)),
         _parts(text, list(SPOKEN_LABEL.finditer(text)), _spoken),
+        _shorthand(text),
     ):
         if found:
             return found
     return {}
+
+
+def _shorthand(text: str) -> dict[str, str]:
+    """ "@btvlep opps: ... probs: ...": the parts of a DM that opens with a short label."""
+    plain = without_addressees(text)
+    labels = list(SHORT_LABEL.finditer(plain))
+    if not labels or labels[0].start() != 0:
+        return {}
+    return _parts(plain, labels, lambda m: _question(m.group("label")))
 
 
 def _placed(match: re.Match[str], order: tuple[str, ...]) -> str | None:
