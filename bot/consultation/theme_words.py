@@ -118,7 +118,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "housing",
         "homes",
         "new homes",
-        "houses",  # "New houses, the council one and green stuff" (set BD)
+        # "New houses, the council one and green stuff" (set BD); not "houses" alone: "none
+        # of those, we wire houses" at the islands (set AI) chose no driver
         "new houses",
         "construction",
         "house building",
