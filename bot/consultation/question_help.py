@@ -124,6 +124,7 @@ BEFORE_I_ANSWER = re.compile(
     re.IGNORECASE,
 )
 BEFORE_REMARK_WORDS = 8
+BEFORE_CONTEXT_WORDS = 16
 
 
 def asks_before_answering(text: Any) -> bool:
@@ -134,7 +135,12 @@ def asks_before_answering(text: Any) -> bool:
     plain = without_addressees(text)
     if BEFORE_I_ANSWER.match(plain) is None or "?" not in plain:
         return False
-    return len(normalise(plain.rsplit("?", 1)[1]).split()) <= BEFORE_REMARK_WORDS
+    remark = normalise(plain.rsplit("?", 1)[1])
+    # "Before I do: is clean growth part of this? The national strategy had it as one of its
+    # big challenges." (set AZ kept it as the environment answer): context, no complaint
+    return len(remark.split()) <= BEFORE_REMARK_WORDS or (
+        len(remark.split()) <= BEFORE_CONTEXT_WORDS and not REMARK_IS_A_VIEW.search(remark)
+    )
 
 
 # "@btvlep is westcott actually in bucks? always thought it was oxon" (set AZ kept it as the

@@ -331,6 +331,12 @@ _PREMISES = from_word_starts(
     r"store|premises|office|studio|lab|factory|site)s?\b"
     r"|\b(?:hasn'?t|haven'?t|has no|have no|don'?t have|doesn'?t have|hasnt|havent)\s+"
     r"(?:got\s+)?(?:the\s+)?(?:room|space)\s+for\b"
+    # "council letting us have a depot unit near the market square" (set AZ), "letting
+    # start-ups use its labs" (set AI): premises offered (no training message says so)
+    r"|\b(?:letting|let|lets|give|gives|giving|offer|offering|lend|lending)\s+(?:us|me|"
+    r"firms like us|small firms|start-?ups)\s+(?:have\s+|use\s+|rent\s+)?(?:a|an|the|some|its|"
+    r"their|one of the|one of its)\s+(?:[\w-]+\s+){0,2}?(?:premises|units?|offices?|workshops?|"
+    r"labs?|studios?|warehouses?|yards?|depots?|sheds?|barns?|kitchens?|desks?)\b"
     # "the council finding us a paddock with stables we can rent" (set BC; 3 of 3 agree)
     r"|\b(?:somewhere|a place|space|a site|a yard|a paddock|stables|a building|premises|a unit)"
     r"\s+(?:[\w-]+\s+){0,3}?(?:we|i)\s+(?:can|could)\s+(?:actually\s+)?(?:rent|lease|let|"

@@ -51,3 +51,16 @@ def test_an_answer_that_ends_by_asking_for_one_more_theme() -> None:
     assert view_then_added_choice("We need homes. Add to that the roads.", SEABED_IDS, []) is None
     chosen = ["housing_growth", "environment_quality_of_life"]
     assert view_then_added_choice(text, SEABED_IDS, chosen) is None
+
+
+def test_a_question_before_answering_with_a_line_of_context() -> None:
+    from bot.consultation.question_help import asks_before_answering
+
+    assert asks_before_answering(
+        "Before I do: is clean growth part of this? The national strategy had it as one of"
+        " its big challenges."
+    )
+    # a complaint after the question is a view, kept
+    assert not asks_before_answering(
+        "Before I answer, is this anonymous? Our rents have doubled and staff cant afford it"
+    )

@@ -28,6 +28,8 @@ from tests.tagging.conftest import training_agreement
         ("the AONB rules wont let us put up a barn to store the marquees", "infrastructure"),
         ("our building in Stoke Mandeville hasn't the room for one anyway", "infrastructure"),
         ("and nobody round here has a C1 licence", "education_skills"),
+        ("council letting us have a depot unit near the market square", "infrastructure"),
+        ("Bucks New Uni letting start-ups use its labs at cost", "infrastructure"),
         ("the council finding us a paddock with stables we can rent", "infrastructure"),
         ("wer a vfx shop in iver. need compers", "education_skills"),
         ("and a steady pipeline of biomedical engineers", "education_skills"),
