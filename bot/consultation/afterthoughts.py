@@ -219,6 +219,9 @@ CHANGE_REQUEST = re.compile(
 )
 
 ITEMS_MAX = 99
+# "Can I reword the last one? Make it: ..." (set BG was asked which themes to change): an
+# answer named with a verb of rewording, its new wording in the same message
+REWORD_ITEM = re.compile(rf"\b(reword|rewrite|redo|edit|amend|change|update) {_ITEM}\b")
 
 
 def _bare(text: str) -> str:
@@ -340,11 +343,26 @@ def said_put_right(text: str, answers: list[service.RecordedAnswer]) -> int | No
     return found[0] if len(found) == 1 else None
 
 
+YES_FIRST = re.compile(
+    r"^\W*(yes|yeah|yep|aye|ok|okay|right|great|lovely|perfect|good|fine)( (that'?s|thats|it'?s|"
+    r"its|all) (it|right|fine|good|grand|spot on))?\s*[,.;:!-]+\s*(just |but |and |only |oh )*",
+    re.IGNORECASE,
+)
+
+
+def _after_a_yes(text: str) -> str:
+    """The message without a confirmation that opens it, when more follows."""
+    bare = _bare(text)
+    match = YES_FIRST.match(bare)
+    return bare[match.end() :] if match and bare[match.end() :].strip() else text
+
+
 def correct_played_back(sender_id: str, text: str) -> str | None:
     """Put a played-back answer right with a correction of it ("no, number 1 should say the
     A413", "the second one should say chesham, not amersham"): joined to that answer
     (`amendments`); the reply to send, or None when the message corrects no numbered
     answer."""
+    text = _after_a_yes(text)  # "aye thats it, just add to the last one that ..." (set BG)
     norm = normalise(_bare(text))
     plain = " ".join(_bare(text).replace("\u2019", "'").split())
     numbered = corrected_item(text, ITEMS_MAX) is not None
@@ -354,15 +372,19 @@ def correct_played_back(sender_id: str, text: str) -> str | None:
         or ITEM_TACKED.match(plain)
         or TOPIC_ADD.match(plain)
     )
+    reworded = REWORD_ITEM.search(norm)
     if not (
         numbered
         or added
+        or reworded
         or WHERE_I_SAID.match(norm)
         or REPLACED.search(normalise(text))
         or SUBJECT_SAYS.match(norm)
     ):
         return None  # most messages: no need to read what was recorded
     answers = service.recorded_answers(sender_id)
+    if reworded and new_wording(_bare(text)) and (n := _item(reworded, len(answers))):
+        return put_answer_right(sender_id, answers[n - 1].response_id, n, text)
     if (n_subject := subject_put_right(text, answers)) is not None:
         return put_answer_right(sender_id, answers[n_subject - 1].response_id, n_subject, text)
     if added and (addition := addition_to_item(text, answers)):
@@ -405,7 +427,8 @@ def put_answer_right(
 NEW_WORDING = re.compile(
     r"^(.*?\b)?(((it|that|this|(the )?\w+ one) )?(should|needs to|wants to) (say|read|be)\s*:|"
     r"(change|replace|swap) (it|that|this|(the )?\w+ one)( for| to| with)|make it say|"
-    r"make it read)\s*:?\s*(?P<wording>.+)$",
+    # "Can I reword the last one? Make it: Nobody trains ..." (set BG)
+    r"make it read|make it\s*:)\s*:?\s*(?P<wording>.+)$",
     re.IGNORECASE | re.DOTALL,
 )
 WORDING_MIN_WORDS = 4

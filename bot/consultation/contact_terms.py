@@ -58,7 +58,11 @@ REFUSES = re.compile(
     r"\b((don'?t|do not|please don'?t|no need to|never) (contact|email|e ?mail|get in touch "
     r"with|bother|chase|follow up with) (me|us)|no (more )?(contact|emails?|follow ?ups?|"
     r"updates)( (please|thanks|ta))?\b|(leave|keep|take) (me|us) (off|out of) (it|the list|"
-    r"your list|any list|mailing lists?))"
+    r"your list|any list|mailing lists?)|"
+    # "I'll pass on the emails, thank you." (set BG kept it as one more view)
+    r"(i'?ll|i will|we'?ll|we will|think i'?ll|gonna) (pass|give (it|them|that|those) a miss)"
+    r"( on( the)? (emails?|updates|that|those|them))?( thanks| thank you| ta)?$|"
+    r"\bpass on( the)? (emails?|updates)\b)"
 )
 
 

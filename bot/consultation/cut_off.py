@@ -40,7 +40,10 @@ def cut_off(text: Any) -> bool:
     stripped = TRAILING_MARK.sub("", without_addressees(text).strip()).rstrip()
     if not stripped or stripped[-1] in ".?!)":
         return False
-    norm = normalise(stripped)
+    # "cant find trained groomers ..., nearest course is in reading. and the course is"
+    # (set BE): a long message whose last sentence stops mid-way is cut off too
+    last = re.split(r"(?<=[.!?])\s+", stripped)[-1]
+    norm = normalise(last)
     words = norm.split()
     if not 2 <= len(words) <= MAX_WORDS:
         return False

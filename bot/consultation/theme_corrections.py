@@ -33,7 +33,8 @@ class Tagged(Protocol):
 # "in the first one", "the last one's", "number 2", "answer 3", "for the second point"
 _POINTED = re.compile(
     r"\b(?:(?:the )?(?P<ord>" + "|".join(ORDINALS) + r"|last|\d{1,2}(?:st|nd|rd|th))"
-    r" (?:one|answer|bit|point|item)|(?:number|no|answer|item|point|#) ?(?P<num>\d{1,2}))\b"
+    # "the 1st ones about the new houses" (set BG dropped the theme from every answer)
+    r" (?:one|ones|answer|bit|point|item)|(?:number|no|answer|item|point|#) ?(?P<num>\d{1,2}))\b"
 )
 
 

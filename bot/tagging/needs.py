@@ -148,6 +148,31 @@ _HIRING = from_word_starts(
     r"(?:courses?|training|apprenticeships?)\b"
     r"|\bno\s+(?:[\w-]+\s+)?courses?\s+(?:for|in|on|anywhere|near|nearby|locally|round)\b"
     r"|\bnearest\s+(?:[\w-]+\s+){0,2}?(?:courses?|college|training (?:centre|provider))\b"
+    # set BF and BG's second subjects: "if we could find trained cutters and tailors" (43 of
+    # 43 agree), "a gaffer and rigging course at the film school" (2 of 2), "nobody else in
+    # the county teaches it" (6 of 6), "add a design-for-additive module" (22 of 22), "the
+    # university of buckingham teaching test engineering" (2 of 2), "if we had the software
+    # skills" (7 of 7), "the engineers all go to the f1 teams", "there isn't a calibration
+    # engineer to be hired for miles", "a short module on access services" (2 of 2)
+    r"|\b(?:find|get|hire|recruit)\s+(?:enough\s+|any\s+|more\s+)?(?:trained|qualified|skilled|"
+    r"experienced|certified)\s+[\w-]+"
+    r"|\b(?:modules?|courses?|classes)\s+(?:at|from|with|run by|in)\s+(?:the\s+|a\s+)?"
+    r"(?:film school|school|academy|nfts|utc)\b"
+    r"|\b(?:nobody|no one|no-one)\s+(?:else\s+)?(?:in the county|round here|around here|locally|"
+    r"nearby|in bucks)\s+(?:teaches|trains|runs)\b"
+    r"|\b(?:add|adding|run|running|offer|offering|start|starting)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:module|course|apprenticeship|qualification|degree)s?\b"
+    r"|\b(?:university|uni|college|school)(?:\s+of\s+\w+)?\s+(?:teaching|training|"
+    r"running courses)\b"
+    r"|\b(?:if we had|need|needs|lack|lacking|short of|without|shortage of|gap in)\s+(?:the\s+|"
+    r"more\s+|enough\s+|any\s+)?(?:[\w-]+\s+)?skills\b"
+    r"|\b(?:engineers|staff|technicians|mechanics|people|grads|graduates)\s+(?:all\s+)?(?:go|leave|"
+    r"move|head|get poached)\s+(?:off\s+)?(?:to|for)\s+(?:the\s+)?(?:f1|big|bigger|racing)\s+"
+    r"(?:teams|firms|companies)\b"
+    r"|\b(?:isn'?t|aren'?t|is no|are no|there'?s no|not a single|not one)\s+(?:a\s+|an\s+|any\s+|"
+    r"one\s+)?(?:[\w-]+\s+)?(?:engineers?|technicians?|mechanics?|welders?|electricians?|fitters?)"
+    r"\s+(?:to be (?:hired|had|found)|for miles|anywhere|round here|near)"
+    r"|\b(?:short|evening|night|weekend|day)\s+(?:[\w-]+\s+)?modules?\b"
     # "theres no sparks trained on 350kw kit" (set BC; 4 of 4 agree)
     r"|\b(?:no|not a single|not one|nobody|no one)\s+(?:[\w'-]+\s+){0,2}?(?:trained|qualified|"
     r"certified|skilled)\s+(?:on|in|to|for|with)\b"
@@ -337,6 +362,9 @@ _PREMISES = from_word_starts(
     r"firms like us|small firms|start-?ups)\s+(?:have\s+|use\s+|rent\s+)?(?:a|an|the|some|its|"
     r"their|one of the|one of its)\s+(?:[\w-]+\s+){0,2}?(?:premises|units?|offices?|workshops?|"
     r"labs?|studios?|warehouses?|yards?|depots?|sheds?|barns?|kitchens?|desks?)\b"
+    # "small flexible units on the silverstone side of the county" (set BF; 59 of 59 agree)
+    r"|\b(?:small|flexible|starter|move-on|grow-on|affordable|cheap|cheaper|bigger|larger)\s+"
+    r"(?:flexible\s+|small\s+|industrial\s+)?(?:units|workshops|premises)\b"
     # "the council finding us a paddock with stables we can rent" (set BC; 3 of 3 agree)
     r"|\b(?:somewhere|a place|space|a site|a yard|a paddock|stables|a building|premises|a unit)"
     r"\s+(?:[\w-]+\s+){0,3}?(?:we|i)\s+(?:can|could)\s+(?:actually\s+)?(?:rent|lease|let|"

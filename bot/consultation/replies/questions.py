@@ -149,6 +149,29 @@ CHOOSES_AFTER = re.compile(
 )
 
 
+# "What does digital science cover, exactly?" at the seabed choice (set BE was told what the
+# strategy focuses on, and the driver chosen): what one theme takes in
+COVERS = re.compile(
+    r"^(so |ok |sorry |um |erm )*(what|which)( sort of| kind of)?( things| stuff| firms)? "
+    r"(does|do|would|will|is) (the )?.{2,40}? (cover|covers|include|includes|mean|means|involve|"
+    r"involves|take in|count|covering|including)\b"
+)
+
+
+def asks_what_it_covers_of(text: str) -> bool:
+    """A short question asking what a theme covers or means, ending in "?"."""
+    bare = without_addressees(text).strip()
+    question, mark, context = bare.partition("?")
+    plain = LEAD_INS.sub("", normalise(question))
+    return (
+        bool(mark)
+        and len(plain.split()) <= COUNTS_MAX_WORDS
+        and COVERS.match(plain) is not None
+        and len(normalise(context).split()) <= CONTEXT_MAX_WORDS
+        and CHOOSES_AFTER.search(normalise(context)) is None
+    )
+
+
 def asks_if_it_counts(text: str) -> bool:
     """A short question, ending in "?", about whether something counts under a theme,
     with at most a line of context after it."""
@@ -311,7 +334,7 @@ ASKED_TOPICS = (
         re.compile(
             # "what happens with all this once I'm done?" (set AI was told about privacy)
             r"\bwhat (actually |really )?happens (next|after|now|with (all )?(this|it) (after|once|"
-            r"when)|"
+            r"when|now|next)|"
             r"to (all )?(this|it) (after|once|when))|(when (will|does)|does) (anyone|anybody|"
             r"you|they|the board) (actually |ever |really )?decide|"
             # "when does the LEP board actually look at this?", "Who actually decides what
