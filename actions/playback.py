@@ -46,6 +46,7 @@ from bot.consultation.playback_replies import (
     adds_to_pointed_answer,
     confirms,
     confirms_with_email,
+    explicit_part,
     follow_up_with_confirmation,
     laugh_then_confirms,
     yes_and_a_remark,
@@ -360,7 +361,7 @@ class ValidateCorrectionForm(FormValidationAction):
             "inform",
         ):
             return {}
-        add, remove = parse_correction(fix_theme_typos(text))
+        add, remove = parse_correction(fix_theme_typos(explicit_part(text)))
         return {"theme_correction": text} if add or remove else {}
 
     def validate_theme_correction(
@@ -390,7 +391,7 @@ class ValidateCorrectionForm(FormValidationAction):
         if fixed:  # "and with 2, mention that the lane ...": joined to answer 2 (set AF)
             dispatcher.utter_message(text=fixed)
             return {"theme_correction": ADDED}
-        add, remove = parse_correction(fix_theme_typos(text))
+        add, remove = parse_correction(fix_theme_typos(explicit_part(text)))
         if (
             not add
             and not remove

@@ -67,6 +67,7 @@ from bot.consultation.replies import (
     after_change_of_mind,
     asks_if_it_counts,
     asks_the_difference,
+    asks_what_it_covers_of,
     asks_what_it_is,
 )
 from bot.consultation.strategy_asides import (
@@ -148,7 +149,8 @@ def choose(
         # choice of the theme its words name ("homes"); the choice again
         dispatcher.utter_message(text=focus_answer())
         return {slot: None}
-    if (asks_if_it_counts(text) or asks_the_difference(text)) and (named := named_themes(text)):
+    asks_about_one = asks_if_it_counts(text) or asks_what_it_covers_of(text)  # set BE
+    if (asks_about_one or asks_the_difference(text)) and (named := named_themes(text)):
         # "whats the difference between digital science and intelligent public services"
         # (set AT chose both) is asked the same way
         # "is broadband infrastructure?", "does software count as digital?" (set AF had the

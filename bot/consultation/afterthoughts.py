@@ -20,6 +20,7 @@ from bot.consultation import service
 from bot.consultation.amendments import ADDED, CORRECTED, REWORDED, amend_answer
 from bot.consultation.asides import continues_answer
 from bot.consultation.boundaries import request_or_need_reply
+from bot.consultation.playback_replies import EXPLICIT_CHANGE, explicit_part
 from bot.consultation.questions import (
     has_correction_cue,
     key_theme,
@@ -382,6 +383,10 @@ def correct_played_back(sender_id: str, text: str) -> str | None:
         or SUBJECT_SAYS.match(norm)
     ):
         return None  # most messages: no need to read what was recorded
+    if EXPLICIT_CHANGE.search(norm) and any(parse_correction(explicit_part(norm))):
+        # "the first one's about our software, not HS2, so take infrastructure off that one"
+        # (set BG joined it to answer 1 as a correction): a change of themes
+        return None
     answers = service.recorded_answers(sender_id)
     if reworded and new_wording(_bare(text)) and (n := _item(reworded, len(answers))):
         return put_answer_right(sender_id, answers[n - 1].response_id, n, text)

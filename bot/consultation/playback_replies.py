@@ -161,3 +161,15 @@ def yes_and_a_remark(text: str) -> bool:
     to say.": set AR kept it as one more view and played everything back again)."""
     rest = yes_then_more(text)
     return rest is not None and not any(parse_correction(rest)) and not names_a_subject(rest)
+
+
+_CLAUSE = re.compile(r"\s*(?:[,;.!?]+|\s(?:so|but|and then)\s)\s*")
+
+
+def explicit_part(text: str) -> str:
+    """The clauses of a correction that make the change ("Mostly right, but the first one's
+    about our software, not HS2, so take infrastructure off that one": "take infrastructure
+    off that one"; set BG dropped Digital science too, read off "not" beside "software"),
+    or the whole text when no clause does on its own."""
+    changing = [c for c in _CLAUSE.split(text) if c and EXPLICIT_CHANGE.search(normalise(c))]
+    return ", ".join(changing) if changing else text
