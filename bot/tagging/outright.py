@@ -21,8 +21,10 @@ The other way round, one case where the classifier hears a theme the message doe
    about it);
 8. likewise the rent of premises stated as a need, with no word of people, homes or the
    surroundings, does not carry environment_quality_of_life: `only_premises_rent`;
-9. and a public body buying from or trialling with small firms, with no word of starting,
-   funding or growing one, does not carry entrepreneurialism: `public_buying`.
+9. a public body buying from or trialling with small firms, with no word of starting,
+   funding or growing one, does not carry entrepreneurialism: `public_buying`;
+10. and broadband, fibre or the signal, with no word of data or software, does not carry
+   digital_science: `connectivity`.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from bot.strategy import THEME_IDS
+from bot.tagging.connectivity import only_connectivity
 from bot.tagging.features import named_in_a_sentence, named_outright
 from bot.tagging.incidental_infrastructure import only_incidental, only_premises_rent
 from bot.tagging.needs import stated_needs
@@ -124,6 +127,11 @@ def lift(
             and asked != THEME_IDS[j]
             and only_public_buying(text)
         ):
+            scores[j] = min(scores[j], thresholds[j] - _JUST_BELOW)
+    if tagger.config.get("connectivity_not_digital"):
+        j = THEME_IDS.index("digital_science")
+        on = scores[j] >= thresholds[j]
+        if on and j not in evidence and asked != THEME_IDS[j] and only_connectivity(text):
             scores[j] = min(scores[j], thresholds[j] - _JUST_BELOW)
     return asked, evidence
 

@@ -82,6 +82,9 @@ DEFAULT_CONFIG: dict = {
     # funding or growing one, does not carry entrepreneurialism (`public_buying.py`).
     # Models saved without the key: off.
     "public_buying": True,
+    # A message whose only digital words are connectivity (broadband, fibre, 4G) does not
+    # carry digital_science (`connectivity.py`). Models saved without the key: off.
+    "connectivity_not_digital": True,
     # A clause naming a programme ("a KTP", "an SBRI contract", "CPD") carries its theme
     # (`programmes.py`). Models saved without the key: off.
     "named_programmes": True,
