@@ -166,6 +166,8 @@ _WASTE = r"\be-?waste\b|\blandfill\b"
 _UPKEEP = (
     r"\b(?:clear|clears|clearing|cleared|unblock\w*|fix\w*|sort\w*)\s+(?:out\s+)?(?:the|our)\s+"
     r"(?:drains|gullies|ditches)\b|\b(?:lane|road|roads|lanes|street)\s+(?:flood|floods|flooding)\b"
+    # "sort out a lorry route round the old town" (set BF), a relief or ring road (59 of 60)
+    r"|\b(?:lorry|hgv|truck|freight)\s+routes?\b|\b(?:relief|ring|link|access)\s+roads?\b"
     # "council putting secure bike lockers at the station" (set BG; 15 of 16 agree)
     r"|\b(?:secure\s+)?(?:bike|cycle)\s+(?:lockers|parking|racks|lanes|paths|storage)\b"
     # "the B4033 floods every winter" (set BD)

@@ -31,6 +31,7 @@ from tests.tagging.conftest import training_agreement
         ("half of it goes to landfill", "environment_quality_of_life"),
         ("the B4033 floods every winter", "infrastructure"),  # set BD
         ("council putting secure bike lockers at the station", "infrastructure"),  # set BG
+        ("The council could sort out a lorry route round the old town", "infrastructure"),
         ("Defra's TB testing forms still have to go in the post", "intelligent_public_services"),
         ("Now sort out the road to it.", "infrastructure"),
         ("getting parts up to silverstone on the A43 is a daily fight", "infrastructure"),
