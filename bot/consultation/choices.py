@@ -149,12 +149,15 @@ def view_then_added_choice(
         return None
     sentences = _SENTENCE_END.split(text.strip())
     for i in range(max(1, len(sentences) - 2), len(sentences)):
-        if new := added_choice(" ".join(sentences[i:]), among, chosen):
+        tail = " ".join(sentences[i:])
+        if _ASKS_TO_ADD.search(normalise(tail)) and (new := added_choice(tail, among, chosen)):
             return " ".join(sentences[:i]), new
     return None
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# inside an answer only a request adds a theme: "Also, the council forgot housing." is a view
+_ASKS_TO_ADD = re.compile(r"\b((can|could) (you|u)|please|pls|put (me|us) down|add|include)\b")
 ADD_CHOICE_FILLER = (
     r"oh|can|could|u|you|please|pls|also|too|as well|and|that|one|ones|the|i|we|to|it|"
     r"sorry|actually|forgot|meant|mention|list|for|us|me|my|bad|oops|whoops|island|islands"

@@ -64,3 +64,11 @@ def test_a_question_before_answering_with_a_line_of_context() -> None:
     assert not asks_before_answering(
         "Before I answer, is this anonymous? Our rents have doubled and staff cant afford it"
     )
+
+
+def test_only_a_request_inside_an_answer_adds_a_theme() -> None:
+    from bot.consultation.choices import view_then_added_choice
+    from bot.strategy import SEABED_IDS
+
+    said = "Rents are mad. Also, the council forgot housing."
+    assert view_then_added_choice(said, SEABED_IDS, ["infrastructure"]) is None
