@@ -157,6 +157,7 @@ def test_a_need_said_outright_carries_its_theme(text: str, theme: str) -> None:
         "take a photo of the unit if you like",
         "our customers leave for London on the 7:10 train",  # customers, not staff
         "we sell modules to universities",  # a product, not a course
+        "we run a 9-hole golf course near Wendover",  # a business, not training
         "that's the hiring process sorted, now the premises",  # done, not a shortage
     ],
 )
