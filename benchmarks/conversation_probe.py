@@ -13,7 +13,7 @@ Without --rasa-url it starts `bucks-lis run` on free ports with a temporary SQLi
 `_am.yml`, twenty-second; AN: `_an.yml`, twenty-third; AO: `_ao.yml`, twenty-fourth; AP:
 `_ap.yml`, twenty-fifth, first run in the twenty-seventh; AQ: `_aq.yml`, twenty-eighth; AR
 to AU: `_ar.yml` to `_au.yml`, twenty-ninth; AV to BA: `_av.yml` to `_ba.yml`, thirtieth;
-BB to BD: `_bb.yml` to `_bd.yml`, thirty-first). The conversations are in
+BB to BG: `_bb.yml` to `_bg.yml`, thirty-first). The conversations are in
 `benchmarks/data/conversation_probe.yml`, `conversation_probe_b.yml`, `_c.yml` to `_n.yml`,
 `_o.yml` to `_z.yml` (terse, chatty, typos, side questions, two views in one message,
 corrections, silence, data and
@@ -214,6 +214,9 @@ SETS = (
     DATA_DIR / "conversation_probe_bb.yml",
     DATA_DIR / "conversation_probe_bc.yml",
     DATA_DIR / "conversation_probe_bd.yml",
+    DATA_DIR / "conversation_probe_be.yml",
+    DATA_DIR / "conversation_probe_bf.yml",
+    DATA_DIR / "conversation_probe_bg.yml",
 )
 PROFILE = ("organisation", "sector", "size_band", "location", "role")
 

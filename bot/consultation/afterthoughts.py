@@ -383,9 +383,10 @@ def correct_played_back(sender_id: str, text: str) -> str | None:
         or SUBJECT_SAYS.match(norm)
     ):
         return None  # most messages: no need to read what was recorded
-    if EXPLICIT_CHANGE.search(norm) and any(parse_correction(explicit_part(norm))):
+    if not added and EXPLICIT_CHANGE.search(norm) and any(parse_correction(explicit_part(norm))):
         # "the first one's about our software, not HS2, so take infrastructure off that one"
-        # (set BG joined it to answer 1 as a correction): a change of themes
+        # (set BG joined it to answer 1 as a correction): a change of themes; words added to
+        # an answer ("add to the last one that the council could ...") are still added
         return None
     answers = service.recorded_answers(sender_id)
     if reworded and new_wording(_bare(text)) and (n := _item(reworded, len(answers))):

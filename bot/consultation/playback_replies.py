@@ -160,7 +160,20 @@ def yes_and_a_remark(text: str) -> bool:
     """A whole yes, then words with no subject in them ("Yes, that is what the business wants
     to say.": set AR kept it as one more view and played everything back again)."""
     rest = yes_then_more(text)
-    return rest is not None and not any(parse_correction(rest)) and not names_a_subject(rest)
+    return (
+        rest is not None
+        and not any(parse_correction(rest))
+        and not names_a_subject(rest)
+        and not ADDS_TO_AN_ANSWER.search(normalise(rest))
+    )
+
+
+# "aye thats it, just add to the last one that the council could put out a leaflet" (set BG
+# was shown the play-back again): a yes, then words added to one answer
+ADDS_TO_AN_ANSWER = re.compile(
+    r"\b(add|put|stick|tack|include|mention|note)\b.{0,20}?\b(to|on|onto|in|under|for)\s+"
+    r"(the\s+)?(last|first|second|third|fourth|\d+(st|nd|rd|th)?|number\s+\d+)\b"
+)
 
 
 _CLAUSE = re.compile(r"\s*(?:[,;.!?]+|\s(?:so|but|and then)\s)\s*")

@@ -54,3 +54,19 @@ def test_passing_on_emails_is_a_no() -> None:
 
 def test_what_happens_with_all_this_now_is_the_timetable() -> None:
     assert asked_topic("So what happens with all this now?") == "next_steps"
+
+
+def test_a_yes_then_words_added_to_the_last_answer(database_url: str) -> None:
+    """Not read as adding Intelligent public services for "council", nor as a yes."""
+    from bot.consultation import service
+    from bot.consultation.afterthoughts import correct_played_back
+    from bot.consultation.playback_replies import yes_and_a_remark
+
+    service.record_consent("bg1", "twitter", True)
+    service.record_answer("bg1", "twitter", "no hetas courses near", "seabed:x:views", "q")
+    service.record_answer("bg1", "twitter", "log burners scare folk", "seabed:y:views", "q")
+    text = "@btvlep aye thats it, just add to the last one that the council could do a leaflet"
+    assert not yes_and_a_remark(text)
+    assert correct_played_back("bg1", text) == "Thanks, I've added that to answer 2."
+    last = service.recorded_answers("bg1")[-1]
+    assert "leaflet" in last.text and "log burners" in last.text
