@@ -57,6 +57,7 @@ RUNTIME_FILES = (
     "stated_views.py",
     "incidental_infrastructure.py",
     "public_buying.py",
+    "connectivity.py",
     "programmes.py",
     "outright.py",
     "vocabulary.py",
