@@ -20,6 +20,7 @@ from bot.consultation.questions import (
     without_described,
 )
 from bot.consultation.replies import normalise, short_match, whole
+from bot.consultation.replies.text import sentences
 from bot.consultation.theme_words import everyday_words
 from bot.consultation.x_style import without_addressees
 from bot.strategy import ISLAND_IDS, theme
@@ -147,15 +148,14 @@ def view_then_added_choice(
     back with no question on the environment); None for anything else."""
     if not isinstance(text, str):
         return None
-    sentences = _SENTENCE_END.split(text.strip())
-    for i in range(max(1, len(sentences) - 2), len(sentences)):
-        tail = " ".join(sentences[i:])
+    said = sentences(text)
+    for i in range(max(1, len(said) - 2), len(said)):
+        tail = " ".join(said[i:])
         if _ASKS_TO_ADD.search(normalise(tail)) and (new := added_choice(tail, among, chosen)):
-            return " ".join(sentences[:i]), new
+            return " ".join(said[:i]), new
     return None
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # inside an answer only a request adds a theme: "Also, the council forgot housing." is a view
 _ASKS_TO_ADD = re.compile(r"\b((can|could) (you|u)|please|pls|put (me|us) down|add|include)\b")
 ADD_CHOICE_FILLER = (

@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from bot.consultation.replies import normalise
+from bot.consultation.replies.text import sentences
 from bot.consultation.x_style import without_addressees
 
 MAX_WORDS = 8
@@ -42,7 +43,7 @@ def cut_off(text: Any) -> bool:
         return False
     # "cant find trained groomers ..., nearest course is in reading. and the course is"
     # (set BE): a long message whose last sentence stops mid-way is cut off too
-    last = re.split(r"(?<=[.!?])\s+", stripped)[-1]
+    last = sentences(stripped)[-1]
     norm = normalise(last)
     words = norm.split()
     if not 2 <= len(words) <= MAX_WORDS:

@@ -28,6 +28,7 @@ from bot.consultation.profile import corrected_sector
 from bot.consultation.profile_checks import sector_instead
 from bot.consultation.questions import message
 from bot.consultation.replies import normalise
+from bot.consultation.replies.text import sentences
 from bot.consultation.x_style import without_addressees
 
 # "sorry it's Chiltern Cycles, with an s", "typo, should be Hale Leys Print": the name
@@ -233,15 +234,23 @@ def corrected_location(text: Any, location: str | None) -> str | None:
     London was given."""
     if not isinstance(text, str):
         return None
-    for pattern in LOCATION_FIXES:
+    return _first_fix(LOCATION_FIXES, text, location)
+
+
+def _first_fix(
+    patterns: tuple[re.Pattern[str], ...], text: str, on_record: str | None
+) -> str | None:
+    """The new value of the first pattern that matches: one whose "old" group names a value
+    other than the one on record, or whose new value is the one on record, corrects nothing."""
+    for pattern in patterns:
         match = pattern.search(text)
         if not match:
             continue
         new = match.group("new").strip(" .,")
         old = match.groupdict().get("old")
-        if old is not None and (not location or old.strip(" .,").lower() != location.lower()):
+        if old is not None and (not on_record or old.strip(" .,").lower() != on_record.lower()):
             continue
-        if location and new.lower() == location.lower():
+        if on_record and new.lower() == on_record.lower():
             continue
         return new
     return None
@@ -270,18 +279,7 @@ ROLE_FIXES = (
 def corrected_role(text: str, role: str | None) -> str | None:
     """The role a message puts right, or None: "not <role>" must withdraw the one on
     record, so "I'm the owner, not a manager" corrects nothing unless "manager" was given."""
-    for pattern in ROLE_FIXES:
-        match = pattern.search(text)
-        if not match:
-            continue
-        new = match["new"].strip(" .,")
-        old = match.groupdict().get("old")
-        if old is not None and (not role or old.strip(" .,").lower() != role.lower()):
-            continue
-        if role and new.lower() == role.lower():
-            continue
-        return new
-    return None
+    return _first_fix(ROLE_FIXES, text, role)
 
 
 def profile_fixes(
@@ -296,7 +294,7 @@ def profile_fixes(
     if late and len(text.split()) > LATE_MAX_WORDS:
         # "oh & i said 16 staff, its 6, fat thumbs. anyway our lorries ..." (set BD): a
         # correction opening a long answer
-        text = re.split(r"(?<=[.!?])\s+", text.strip(), maxsplit=1)[0]
+        text = sentences(text)[0]
         if len(text.split()) > LATE_MAX_WORDS:
             return {}
     fixes: dict[str, str] = {}
@@ -321,18 +319,15 @@ def profile_fixes(
     return fixes
 
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
-
-
 def first_sentence_without_fixes(text: str, profile: Mapping[str, str | None]) -> str | None:
     """The first sentence of a message that puts nothing in the profile right ("The council
     and NHS one, and the skills bit." before "Oh, and I put High Wycombe earlier, but ...":
     set BD), so a choice made in the same message is still read; None when every sentence
     corrects something or the correction comes first."""
-    sentences = [s for s in _SENTENCE.split(text.strip()) if s.strip()]
-    if len(sentences) < 2 or profile_fixes(sentences[0], profile, late=True):
+    said = sentences(text)
+    if len(said) < 2 or profile_fixes(said[0], profile, late=True):
         return None
-    return sentences[0]
+    return said[0]
 
 
 def fixes_reply(fixes: Mapping[str, str]) -> str:

@@ -36,6 +36,14 @@ def without_kisses(text: str) -> str:
     return KISSES.sub("", text)
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+
+
+def sentences(text: str) -> list[str]:
+    """The text's sentences as typed, split after a full stop, "!" or "?"."""
+    return [s for s in _SENTENCE_BREAK.split(text.strip()) if s]
+
+
 def whole(pattern: re.Pattern[str], text: Any) -> bool:
     """The reply, normalised, is nothing but `pattern`."""
     if not isinstance(text, str):
