@@ -10,12 +10,9 @@ from rasa_sdk.events import ActiveLoop, AllSlotsReset, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import (
-    NOT_FORGETTING,
     SKIPPED,
     after_return,
     as_text,
-    asks_to_delete,
-    asks_to_forget,
     buttons,
     channel,
     holding,
@@ -32,6 +29,7 @@ from bot.consultation.email_text import (
     no_email_given,
     points_to_earlier_email,
 )
+from bot.consultation.leaving import NOT_FORGETTING, asks_to_delete, asks_to_forget
 from bot.consultation.name_removal import asks_to_drop_name, drop_name
 from bot.consultation.questions import message
 from bot.consultation.replies import (

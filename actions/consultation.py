@@ -19,7 +19,6 @@ from actions.common import (
     acknowledgement_only,
     answer_read_as_question,
     as_text,
-    asks_to_delete,
     channel,
     held_messages,
     holding,
@@ -61,6 +60,7 @@ from bot.consultation.held import held_answer, holds, list_unfinished
 from bot.consultation.involvement import involvement_reply
 from bot.consultation.junk import junk_reply
 from bot.consultation.labelled import labelled_answers
+from bot.consultation.leaving import asks_to_delete
 from bot.consultation.moves import labelled_kind, move_last_answer
 from bot.consultation.navigation import go_back, steered
 from bot.consultation.openings import reading

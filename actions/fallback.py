@@ -29,13 +29,13 @@ from actions.playback import (
     change_at_playback,
     confirmed_in_other_words,
     keep_view_at_playback,
-    summary,
 )
 from actions.profile_right import put_profile_right
 from bot.consultation import service
 from bot.consultation.asides import asks_about_taking_part
 from bot.consultation.boundaries import request_or_need_reply
 from bot.consultation.involvement import involvement_reply, view_beside_involvement
+from bot.consultation.playback_text import summary
 from bot.consultation.questions import message
 from bot.consultation.replies import (
     acknowledgement_only,

@@ -24,7 +24,6 @@ from actions.playback import (
     confirmed_in_other_words,
     keep_view_at_playback,
     said_so_far,
-    summary,
 )
 from actions.strategy_state import islands_passed, keep_view_beside_none
 from bot.consultation.about_chat import about_the_chat_reply
@@ -56,6 +55,7 @@ from bot.consultation.playback_replies import (
     yes_and_a_remark,
     yes_then_asks,
 )
+from bot.consultation.playback_text import summary
 from bot.consultation.questions import SKIPPED, message, named_themes
 from bot.consultation.replies import (
     asked_topic,

@@ -38,7 +38,6 @@ from bot.consultation.afterthoughts import (
 )
 from bot.consultation.email_text import find_email
 from bot.consultation.letters import thanks_only
-from bot.consultation.markup import plain_links
 from bot.consultation.playback_replies import (
     EXPLICIT_CHANGE,
     KEEP_WORDS,
@@ -52,12 +51,11 @@ from bot.consultation.playback_replies import (
     yes_and_a_remark,
     yes_then_asks,
 )
-from bot.consultation.question_help import leading_quote
-from bot.consultation.questions import message, parse_correction, theme_names
+from bot.consultation.playback_text import summary, without_quoted_answer
+from bot.consultation.questions import message, parse_correction
 from bot.consultation.remarks import asks_to_tidy
 from bot.consultation.replies import (
     looks_like_question,
-    normalise,
     says_no_and_why,
     says_yes,
 )
@@ -70,9 +68,7 @@ from bot.consultation.theme_corrections import (
     pointed_item,
 )
 from bot.consultation.x_style import without_addressees, without_own_tags
-from bot.strategy import THEME_IDS
 
-QUOTE_CHARS = 120
 # "hold on" that NLU read as a "no" at play-back: nothing changes, the play-back is shown again
 HELD = "(held)"
 # "no" / "none" / "skip" to "which themes should I add or drop?": nothing to change, so on
@@ -83,28 +79,6 @@ NO_CHANGE = "(no change)"
 KEEP_INTENTS = {"affirm", "stop", "thank"}
 # one more view offered at the play-back, kept: the play-back again, with it
 ADDED = "(view added)"
-
-
-def _quote(text: str) -> str:
-    # a markdown link in the business's words is written out, never drawn as a link in the
-    # bot's voice ("[click to verify](https://...)": set V)
-    text = " ".join(plain_links(text).split())
-    return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1].rstrip() + "…"
-
-
-def summary(sender_id: str) -> str:
-    """The play-back text for everything recorded from this sender."""
-    answers = service.recorded_answers(sender_id)
-    if not answers:
-        return message("playback_none")
-    lines = [message("playback_intro")]
-    for n, answer in enumerate(answers, 1):
-        themes = theme_names(answer.themes) if answer.themes else message("untagged")
-        lines.append(message("playback_item", n=n, text=_quote(answer.text), themes=themes))
-    overall = [t for t in THEME_IDS if any(t in a.themes for a in answers)]
-    if overall:
-        lines.append(message("playback_overall", names=theme_names(overall)))
-    return "\n".join(lines)
 
 
 def said_so_far(tracker: Tracker) -> str:
@@ -256,17 +230,6 @@ def settled_with_confirmation(
     return (keep_offered_contact(email, dispatcher, tracker) if email else {}) or {
         "follow_up": True
     }
-
-
-def without_quoted_answer(sender_id: str, text: str) -> str:
-    """The message without a quotation of one of the business's answers that opens it
-    ('"banks laugh at a woodsman" - thats it exactly': set AY kept it as one more view)."""
-    found = leading_quote(text)
-    if found is None:
-        return text
-    quote, rest = found
-    said = [normalise(a.text) for a in service.recorded_answers(sender_id)]
-    return rest if any(quote in s for s in said) else text
 
 
 def confirmed_in_other_words(

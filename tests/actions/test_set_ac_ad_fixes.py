@@ -172,7 +172,7 @@ def test_nothing_to_do_with_a_theme_at_the_playback_takes_it_off(database_url: s
     ],
 )
 def test_forget_me_only_when_asked(text: str, forget: bool) -> None:
-    from actions.common import asks_to_forget
+    from bot.consultation.leaving import asks_to_forget
 
     assert asks_to_forget(text) is forget
 

@@ -12,12 +12,13 @@ from typing import Any
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import SKIPPED, asks_to_forget
+from actions.common import SKIPPED
 from actions.consultation import ValidateStrategyForm
 from actions.fallback import ActionFallback
 from actions.faq import ActionAnswerQuestion
 from actions.profile import ValidateProfileForm
 from bot.consultation import service
+from bot.consultation.leaving import asks_to_forget
 from bot.consultation.questions import message
 from tests.actions.conftest import (
     action_event,

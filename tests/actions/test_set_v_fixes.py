@@ -14,10 +14,10 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.consultation import ValidateStrategyForm
 from actions.faq import ActionAnswerQuestion
-from actions.playback import summary
 from actions.profile import ValidateProfileForm
 from actions.strategy_state import DONE
 from bot.consultation import service
+from bot.consultation.playback_text import summary
 from bot.consultation.questions import message
 from tests.actions.conftest import (
     make_tracker,

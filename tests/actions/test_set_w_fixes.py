@@ -12,9 +12,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
 from actions.close import ActionClose
-from actions.common import asks_to_delete
 from actions.strategy_state import DONE
 from bot.consultation import service
+from bot.consultation.leaving import asks_to_delete
 from bot.storage.db import session_scope
 from bot.storage.models import Business
 from tests.actions.conftest import make_tracker, run, texts, validate_strategy_answer

@@ -9,11 +9,12 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.close import ActionForget
-from actions.common import asks_to_forget, means_nothing
+from actions.common import means_nothing
 from actions.consultation import ValidateStrategyForm
 from actions.playback import ValidateCorrectionForm
 from actions.profile import ValidateProfileForm
 from bot.consultation import service
+from bot.consultation.leaving import asks_to_forget
 from bot.consultation.questions import SKIPPED
 from tests.actions.conftest import make_tracker, run, slot_sets, texts
 

@@ -1,4 +1,4 @@
-"""What counts as asking for everything to be deleted (`actions.common.asks_to_delete`).
+"""What counts as asking for everything to be deleted (`bot.consultation.leaving.asks_to_delete`).
 
 A view that deletes, scraps or wipes something of the business's own (its trade, its
 margins, a product line) is a view, and must be stored: the old pattern took any "remove
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.common import LONG_MESSAGE_WORDS, asks_to_delete, asks_to_forget
+from bot.consultation.leaving import LONG_MESSAGE_WORDS, asks_to_delete, asks_to_forget
 
 VIEWS = [
     "We had to scrap my favourite product line because the supply chain costs tripled",
