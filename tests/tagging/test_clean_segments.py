@@ -22,6 +22,9 @@ from bot.tagging.segments import segments
         ("Anyone at @BucksCouncil fancy a pilot?", "Anyone at Bucks Council fancy a pilot?"),
         ("@HS2ltd fix the road", "HS2 ltd fix the road"),
         ("@WycombeVanHire here, @btvlep hi", "here, hi"),
+        # a lower-case handle runs its words together (unseen set AE)
+        ("@buckscc should be buying trials", "bucks County Council should be buying trials"),
+        ("@bucksnewuni grads", "bucksnew Uni grads"),
     ],
 )
 def test_clean(raw: str, expected: str) -> None:

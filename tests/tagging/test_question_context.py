@@ -217,6 +217,18 @@ def test_an_answer_kept_as_a_view_carries_the_need_it_states(trained_engine: obj
         ("Honestly we're a bakery, space isn't our thing.", True),
         ("i'd love to talk about the countryside but really our issue is the bank", True),
         ("Broadband is fine but the trains to Marylebone are getting worse", True),
+        # turned down first, then something else (unseen set AE)
+        (
+            "not really relevant to us to be honest, we're kitchen fitters. what IS relevant is "
+            "the A404 into Marlow",
+            True,
+        ),
+        (
+            "Ha, I only pressed that one because my grandson's mad on rockets. We make curtains.",
+            True,
+        ),
+        ("Nothing much.", False),  # a plain refusal: `declines` reads it
+        ("Not really sure, maybe the supply chain", True),  # `turns_down` asks `guesses` first
         ("The A41 is fine until you hit Aylesbury", False),
         ("We'd be fine if the road was fixed", False),
         ("Skills are our biggest issue", False),

@@ -65,6 +65,9 @@ from tests.tagging.conftest import training_agreement
         ("We've got the orders but nowhere to put another machine", "infrastructure"),
         # business support asked for or had: entrepreneurialism
         ("Some impartial advice on whether AI is worth it would help", "entrepreneurialism"),
+        # unseen set AE: support to get through a process, and raising money
+        ("there's nobody local who'll walk a small supplier through it", "entrepreneurialism"),
+        ("we'd have the evidence to raise our next round", "entrepreneurialism"),
         ("Someone to explain export controls to us.", "entrepreneurialism"),
         ("we had a mentor through the university for six months", "entrepreneurialism"),
         ("we need somewhere bigger", "infrastructure"),

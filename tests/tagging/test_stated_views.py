@@ -31,6 +31,11 @@ from tests.tagging.conftest import training_agreement
         ("half of it goes to landfill", "environment_quality_of_life"),
         ("the B4033 floods every winter", "infrastructure"),  # set BD
         ("council putting secure bike lockers at the station", "infrastructure"),  # set BG
+        # unseen set AE: roadworks, and homes out of reach
+        ("The real barrier is the A422 in Buckingham being dug up most months", "infrastructure"),
+        ("roadworks on the A413 again", "infrastructure"),
+        ("a starter home in Buckingham is silly money now", "environment_quality_of_life"),
+        ("Amersham is out of reach on an animator's pay", "environment_quality_of_life"),
         ("The council could sort out a lorry route round the old town", "infrastructure"),
         ("Defra's TB testing forms still have to go in the post", "intelligent_public_services"),
         ("Now sort out the road to it.", "infrastructure"),
@@ -113,6 +118,8 @@ def test_a_view_said_outright_carries_its_theme(text: str, theme: str) -> None:
         "Is there a paper form?",  # asks for one instead of the chat
         "we fix power tools for the trade",
         "our junction boxes sit in a queue for the test rig",  # a queue, but not on a road
+        "the council publishing live roadworks as open data",  # route planners' data
+        "small post houses like ours get priced out",  # premises, not homes
     ],
 )
 def test_no_view_is_read_into_other_words(text: str) -> None:

@@ -58,6 +58,7 @@ RUNTIME_FILES = (
     "incidental_infrastructure.py",
     "public_buying.py",
     "connectivity.py",
+    "disowned.py",
     "programmes.py",
     "outright.py",
     "vocabulary.py",
