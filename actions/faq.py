@@ -71,7 +71,12 @@ from bot.consultation.standing import (
     asks_if_i_count,
     asks_which_business,
 )
-from bot.consultation.strategy_asides import NEXT_STEPS, describe, strategy_aside_reply
+from bot.consultation.strategy_asides import (
+    NEXT_STEPS,
+    asks_what_it_covers,
+    describe,
+    strategy_aside_reply,
+)
 from bot.consultation.x_style import without_addressees
 
 # Below this ResponseSelector confidence, a question naming an island or seabed driver
@@ -179,8 +184,12 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     # it reach us?": set AD was told about entrepreneurialism, whose summary names Oxford)
     if topic := asked_topic(question if question is not None else text):
         key, confidence = topic, 1.0
-    named = named_themes(question if question is not None else text)
-    if named and (key in (None, "islands_seabed") or confidence < SURE):
+    asked = question if question is not None else text
+    named = named_themes(asked)
+    # "does this cover games too or is it all film and tv?" at the Creative question (set BH
+    # was told what the strategy focuses on): what the theme it names takes in
+    covers_named = key == FOCUS and asks_what_it_covers(asked)
+    if named and (key in (None, "islands_seabed") or confidence < SURE or covers_named):
         for theme_id in named[:MAX_THEMES_DESCRIBED]:
             dispatcher.utter_message(text=describe(theme_id))
     elif key == FOCUS:

@@ -49,6 +49,7 @@ from bot.consultation.profile import (
     where_said,
 )
 from bot.consultation.profile_checks import (
+    asks_back,
     asks_which_name,
     legal_form_only,
     name_and_place,
@@ -67,6 +68,7 @@ from bot.consultation.profile_fixes import (
     corrected_in_passing,
     corrected_location,
     corrected_name,
+    recounted_band,
     renamed_after_answer,
 )
 from bot.consultation.questions import PROFILE_SLOTS, message
@@ -82,20 +84,6 @@ HEAD_COUNT_WITH = frozenset({"sector", "location", "role"})
 ROLE_WITH = frozenset({"sector", "size_band"})
 # Questions after the sector, at which the sector may be corrected
 SECTOR_LATER = frozenset({"size_band", "location", "role"})
-
-
-ASKING_BACK = {"why", "what", "whats", "what's", "how", "huh", "pardon", "sorry", "eh"}
-
-
-def asks_back(value: Any) -> bool:
-    """ "why do you need that", "what for?": a question back, not a name or a sector
-    ("Tell Tale Media" and "Can Do Cleaning" are names, so only these openings count)."""
-    if not isinstance(value, str):
-        return False
-    words = value.strip().lower().split()
-    if not words:
-        return False
-    return value.strip().endswith("?") or (words[0] in ASKING_BACK and len(words) <= 8)
 
 
 class ValidateProfileForm(FormValidationAction):
@@ -197,7 +185,14 @@ class ValidateProfileForm(FormValidationAction):
             # what matters
             dispatcher.utter_message(text=message("profile_impatient"))
             return {s: SKIPPED for s in PROFILE_SLOTS if s == slot or not tracker.get_slot(s)}
-        band = corrected_size_band(as_text(value)) if slot != "size_band" else None
+        # "sorry i said 8, its more like 30 if you count the drivers" (set BH): the count on
+        # record taken back
+        band = (
+            corrected_size_band(as_text(value))
+            or recounted_band(as_text(value), tracker.get_slot("size_band"))
+            if slot != "size_band"
+            else None
+        )
         if band and dispatcher is not None:
             # "actually we're 60 staff not 6" at a later question: the head count changes
             # and the pending question is asked again

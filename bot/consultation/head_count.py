@@ -75,7 +75,8 @@ FEWER = re.compile(r"\b(under|less than|fewer than|below|not quite)\s+$")
 # "about a dozen, plus a couple of part-timers", "10 full time and 4 part time" (the
 # thirteenth set kept it as typed): the counts add up; "between 10 and 15" is a range
 ADDED = re.compile(
-    r"\b(plus|as well as|on top)\b|\d\s*\+\s*\w|\bpart[- ]?tim"
+    # "22 drivers + 3 in the office" (set BI); not "250+"
+    r"\b(plus|as well as|on top)\b|\d\s*\+\s*\w|[a-z]\s+\+\s*\d|\bpart[- ]?tim"
     # "about twenty two drivers and three in the office" (set AM, by voice)
     r"|\band (\d+|[a-z]+) (more )?(in|on|at|running) the (office|shop|workshop|yard|warehouse|"
     r"kitchen|front|desk|admin|factory|depot)\b"

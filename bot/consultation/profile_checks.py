@@ -313,3 +313,18 @@ def asks_which_name(text: Any) -> bool:
     return 0 < len(words) <= WHICH_NAME_MAX_WORDS and (
         "name" in words or WHICH_NAME.search(asked) is not None
     )
+
+
+ASKING_BACK = {"why", "what", "whats", "what's", "how", "huh", "pardon", "sorry", "eh"}
+
+
+def asks_back(value: Any) -> bool:
+    """ "why do you need that", "what for?" at a profile question: a question back, not a
+    name or a sector ("Tell Tale Media" and "Can Do Cleaning" are names, so only these
+    openings count)."""
+    if not isinstance(value, str):
+        return False
+    words = value.strip().lower().split()
+    if not words:
+        return False
+    return value.strip().endswith("?") or (words[0] in ASKING_BACK and len(words) <= 8)

@@ -166,7 +166,9 @@ OWN_COUNT = re.compile(
 TOLD_COUNT = re.compile(
     rf"\b(told you|said|put|gave you|wrote)\s+(?P<old>{_NUMBER_PATTERN})\b.{{0,60}}?"
     rf"\b(more like|nearer|closer to|it'?s really|really)\s+(?P<new>{_NUMBER_PATTERN})\b"
-    r"(?=\s*(staff|people|of us|heads|employees|workers|now|really|[,.;!)]|$))"
+    # "sorry i said 8, its more like 30 if you count the drivers" (set BH)
+    r"(?=\s*(staff|people|of us|heads|employees|workers|now|really|if|when|with|counting|"
+    r"inc\w*|[,.;!)]|$))"
     # "i said 8 staff but its 12 if you count the taproom lot", "i said 16 staff, its 6, fat
     # thumbs" (set BD: "didn't catch" at the islands, kept as a view in an answer)
     rf"|\b(told you|said|put|gave you|wrote)\s+(?P<old2>{_NUMBER_PATTERN})\s+(staff|people|"

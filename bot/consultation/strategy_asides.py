@@ -30,7 +30,8 @@ MAX_WORDS = 25  # a question with a line of context ("... GDP, jobs, that sort o
 ANCHORED_WORDS = 12  # a follow-up or request that is the whole message
 
 _LEAD = (
-    r"^((hi|hello|hey|sorry|so|ok|okay|oh|um|erm|and|but|right|quick question|hang on|"
+    r"^((hi|hello|hey|sorry|so|ok|okay|oh|um|erm|and|but|right|quick question|quick q|"
+    r"quick one|hang on|"
     r"wait|mate|honestly|sorry but|before i (commit|start|say yes|agree))\b ?)*"
 )
 _ASK = (

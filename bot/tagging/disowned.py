@@ -9,8 +9,8 @@ mentioned in passing does not count, and a sector named only to be denied is les
 Read narrowly: a negation next to the sector word and a word for the business ("not a space
 firm", "nothing to do with films", "no, not rockets"). "Not just a racing firm" or "not a
 space firm as such, but we make hose assemblies for the test stands at Westcott" (a supplier
-to the sector, which carries it) are not denials. Of the training messages it reads, 8 of 9
-carry no such island (the ninth is that hose supplier, before "as such" was read).
+to the sector, which carries it) are not denials. All 11 training messages it reads carry no
+such island (the hose supplier, which does, is read as a supplier).
 """
 
 from __future__ import annotations

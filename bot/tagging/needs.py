@@ -407,7 +407,13 @@ _SUPPORT = re.compile(
     # raising money is access to finance: "the evidence to raise our next round", "a seed
     # round", "Series A" (unseen set AE; 60 of 61 training messages agree)
     r"(?:raise|raising|close|closing|next|first|seed|funding)\s+(?:our\s+|a\s+|the\s+)?"
-    r"(?:next\s+|first\s+|seed\s+|series a\s+)?(?:round|funding round)\b|series a\b)",
+    r"(?:next\s+|first\s+|seed\s+|series a\s+)?(?:round|funding round)\b|series a\b|"
+    # set BH: "links to the AI researchers at oxford" (GUIDE.md: links to Oxford and
+    # Cambridge; 24 of 24 agree), "cheap loans for drivers switching" (finance; 21 of 21)
+    r"(?:links?|connections?|introductions?|access|route)\s+(?:in\s+)?(?:to|with|into)\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:at\s+|in\s+|from\s+)?(?:oxford|cambridge)\b|"
+    r"(?:cheap|cheaper|low[- ]interest|interest[- ]free|soft|start-?up|small business|"
+    r"government[- ]backed|affordable)\s+(?:business\s+)?loans?\b)",
     re.IGNORECASE,
 )
 # Finance refused, which GUIDE.md files under entrepreneurialism ("access to finance"):
@@ -432,9 +438,31 @@ _POWER = re.compile(
     re.IGNORECASE,
 )
 
+# Set BI: training paid for ("the LEP part-funding the soldering training"; 17 of 17
+# training messages agree), shifts that cannot be staffed ("cant staff the evening shifts";
+# 3 of 3)
+_TRAINING_AND_SHIFTS = re.compile(
+    r"\b(?:fund|funds|funding|funded|pay for|paying for|subsidis\w*|part-?fund\w*)\s+"
+    r"(?:the\s+|our\s+|some\s+|more\s+)?(?:[\w-]+\s+){0,2}?(?:training|courses?|"
+    r"apprenticeships?)\b"
+    r"|\b(?:can'?t|cant|cannot|can not|struggle to|struggling to|hard to|impossible to)\s+staff\b",
+    re.IGNORECASE,
+)
+# "marlow rents for even a tiny edit suite are mad" (set BI; 25 of 25 agree)
+_RENTS_FOR = re.compile(
+    r"\brents?\s+(?:for|on)\s+(?:even\s+)?(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:premises|units?|offices?|workshops?|labs?|studios?|edit suites?|suites?|warehouses?|"
+    r"yards?|desks?|shops?)\b",
+    re.IGNORECASE,
+)
+
 RULES: dict[str, re.Pattern] = {
-    "education_skills": _HIRING,
-    "infrastructure": re.compile(f"{_PREMISES.pattern}|{_POWER.pattern}", re.IGNORECASE),
+    "education_skills": re.compile(
+        f"{_HIRING.pattern}|{_TRAINING_AND_SHIFTS.pattern}", re.IGNORECASE
+    ),
+    "infrastructure": re.compile(
+        f"{_PREMISES.pattern}|{_POWER.pattern}|{_RENTS_FOR.pattern}", re.IGNORECASE
+    ),
     "entrepreneurialism": re.compile(
         f"{_SUPPORT.pattern}|{_FINANCE_REFUSED.pattern}", re.IGNORECASE
     ),

@@ -68,6 +68,12 @@ from tests.tagging.conftest import training_agreement
         # unseen set AE: support to get through a process, and raising money
         ("there's nobody local who'll walk a small supplier through it", "entrepreneurialism"),
         ("we'd have the evidence to raise our next round", "entrepreneurialism"),
+        # set BI: training paid for, shifts nobody can staff, premises rent called dear
+        ("and the LEP part-funding the soldering training", "education_skills"),
+        ("cant staff the evening shifts bc theres no bus back", "education_skills"),
+        ("marlow rents for even a tiny edit suite are mad", "infrastructure"),
+        ("would love links to the AI researchers at oxford", "entrepreneurialism"),
+        ("and cheap loans for drivers switching to electric", "entrepreneurialism"),
         ("Someone to explain export controls to us.", "entrepreneurialism"),
         ("we had a mentor through the university for six months", "entrepreneurialism"),
         ("we need somewhere bigger", "infrastructure"),

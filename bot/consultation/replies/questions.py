@@ -158,9 +158,19 @@ COVERS = re.compile(
 )
 
 
+# "whats intelligent public services when its at home" (set BH chose it): the idiom asks
+# what a thing is, with or without its "?"
+AT_HOME = re.compile(r"\W*\bwhen (it'?s|its|it is|they'?re|theyre|they are) at home\W*$")
+WHAT_IS = re.compile(r"^(so |ok |sorry |um |erm )*(what'?s|whats|what is|what are) (the )?\w")
+
+
 def asks_what_it_covers_of(text: str) -> bool:
-    """A short question asking what a theme covers or means, ending in "?"."""
+    """A short question asking what a theme covers or means, ending in "?" (or in "when it's
+    at home")."""
     bare = without_addressees(text).strip()
+    if AT_HOME.search(bare.lower()):
+        plain = LEAD_INS.sub("", normalise(AT_HOME.sub("", bare.lower())))
+        return len(plain.split()) <= COUNTS_MAX_WORDS and WHAT_IS.match(plain) is not None
     question, mark, context = bare.partition("?")
     plain = LEAD_INS.sub("", normalise(question))
     return (
