@@ -201,7 +201,9 @@ THEME_CHANGE = re.compile(r"\b(add|include|remove|delete|untag|missed|get rid of
 # a played-back answer by its number or place: "number 2", "no. 2", "the second one"
 _ITEM = (
     r"(the )?(number|no|item|point|answer|line|#)?\s*"
-    rf"(?P<n>\d{{1,2}}|{'|'.join(ORDINALS)}|last)( one| answer| bit| point)?"
+    # "the 1st one i meant the slough test centre" (set BJ): a digit with its ordinal ending
+    rf"(?P<n>\d{{1,2}}|{'|'.join(ORDINALS)}|last)(?:(?<=\d)(?:st|nd|rd|th))?"
+    r"( one| answer| bit| point)?"
 )
 ITEM_FIX = re.compile(
     r"^((no|nope|sorry|oops|actually|wait|ah|oh|hmm|almost|nearly|close|not quite)\s+)*"

@@ -48,6 +48,14 @@ NAME_WRONG = re.compile(
     r"it'?s|its|is)\s+(?P<name>[^,.;!?]+?)\s*(?:[,.;!?].*)?$",
     re.IGNORECASE,
 )
+# "Sorry, I gave you our old name. It's Vale Mobility & Care now." (set BJ kept it as the
+# sector): a rebrand, so the new name need not look like the old one
+OLD_NAME = re.compile(
+    r"\b(?:gave|told|sent|put|typed)\s+(?:you\s+)?(?:our|the|my)\s+old\s+(?:company\s+|business\s+)?"
+    r"name\b[^.!?]*[.!?,;:-]*\s*(?:(?:the\s+new\s+one|it)\s*(?:'s|is)|it'?s|its|we'?re|we are|"
+    r"(?:it\s+)?should\s+be)\s+(?P<name>[^,.;!?]+?)\s*(?:\s+now)?\s*(?:[,.;!?].*)?$",
+    re.IGNORECASE,
+)
 NAME_LIKENESS = 0.75
 
 
@@ -60,6 +68,9 @@ def corrected_name(text: str, name: str | None) -> str | None:
     """The organisation's name as corrected ("sorry it's Chiltern Cycles, with an s" ->
     "Chiltern Cycles" after "Chiltern Cycle"), or None: only a name close to the one given
     counts, so "sorry, we're a bike shop" is the sector."""
+    rebrand = OLD_NAME.search(text.strip())
+    if rebrand and name and rebrand.group("name").strip().lower() != name.lower():
+        return rebrand.group("name").strip()
     match = NAME_WRONG.search(text.strip()) or NAME_CORRECTION.match(text.strip())
     if not match or not name:
         return None

@@ -42,13 +42,23 @@ TAKE_OUT_NUMBER = re.compile(
     r"lose|kill|axe|cut|skip)\s+(the\s+)?(number|no|answer|item|point|#)\s*"
     r"(?P<n>[1-9]|one|two|three|four|five|six|seven)\b(?!\s+(from|to|off|on)\b)"
 )
+# "Can you take number 3 out? On reflection ..." (set BJ put answer 1 right): the verb split
+# round the number, with nothing after "out" ("take number 2 off skills" changes a theme)
+TAKE_NUMBER_OUT = re.compile(
+    r"^\W*((please|pls|can you|could you|just|oh|and|actually|ok|okay)\W+)*(take|leave|cross|"
+    r"strike)\s+(the\s+)?(number|no|answer|item|point|#)\s*"
+    r"(?P<n>[1-9]|one|two|three|four|five|six|seven)\s+(out|off)"
+    r"(?=\s*($|[,.;!?]|(please|pls|thanks|altogether|completely|entirely)\b))"
+)
 
 
 def taken_out_number(text: Any) -> int | None:
     """The number of the answer a message takes out ("bin number 2"), or None."""
     if not isinstance(text, str):
         return None
-    match = TAKE_OUT_NUMBER.match(normalise(without_addressees(text)))
+    match = TAKE_OUT_NUMBER.match(normalise(without_addressees(text))) or TAKE_NUMBER_OUT.match(
+        without_addressees(text).lower()
+    )
     if match is None:
         return None
     word = match.group("n")

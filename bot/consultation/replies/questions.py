@@ -59,6 +59,8 @@ def plain_words(norm: str) -> str:
 LEAD_INS = re.compile(
     r"^((so|and|but|ok|okay|oh|sorry|hang on|hold on|wait|quick question|actually|um|erm|"
     r"also|just|out of interest|before (that|i answer( (that|this)( one| question)?)?)|"
+    # "Before I pick, which of these covers the countryside?" (set BJ)
+    r"before i (pick|choose|decide|say)|"
     # "first - will our name be in the report?", "quick one, ..." (set AG)
     r"first|quick one|one thing first|one quick thing|"
     # "quick q first - who actually reads what I put here?" (set AI)
@@ -155,6 +157,12 @@ COVERS = re.compile(
     r"^(so |ok |sorry |um |erm )*(what|which)( sort of| kind of)?( things| stuff| firms)? "
     r"(does|do|would|will|is) (the )?.{2,40}? (cover|covers|include|includes|mean|means|involve|"
     r"involves|take in|count|covering|including)\b"
+    # set BJ: "whats the high performance one cover exactly", "which of these covers the
+    # countryside and the Chilterns?"
+    r"|^(so |ok |sorry |um |erm )*(what'?s|whats) (the )?.{2,40}? (cover|include|mean|involve)\b"
+    r"|^(so |ok |sorry |um |erm )*(which|what) (of these|of them|one|ones|driver|drivers|island|"
+    r"islands|theme|themes|bit|part)( of these| of them)? (covers?|includes?|is about|deals with|"
+    r"means|handles)\b"
 )
 
 
@@ -174,7 +182,8 @@ def asks_what_it_covers_of(text: str) -> bool:
     question, mark, context = bare.partition("?")
     plain = LEAD_INS.sub("", normalise(question))
     return (
-        bool(mark)
+        # a question by its words when it has no "?": "whats the high performance one cover"
+        (bool(mark) or plain.startswith(("what", "which")))
         and len(plain.split()) <= COUNTS_MAX_WORDS
         and COVERS.match(plain) is not None
         and len(normalise(context).split()) <= CONTEXT_MAX_WORDS
