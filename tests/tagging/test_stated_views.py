@@ -34,6 +34,7 @@ from tests.tagging.conftest import training_agreement
         # unseen set AE: roadworks, and homes out of reach
         ("The real barrier is the A422 in Buckingham being dug up most months", "infrastructure"),
         ("roadworks on the A413 again", "infrastructure"),
+        ("the roads round the new estates are rammed at school run", "infrastructure"),  # BH
         ("a starter home in Buckingham is silly money now", "environment_quality_of_life"),
         ("Amersham is out of reach on an animator's pay", "environment_quality_of_life"),
         ("The council could sort out a lorry route round the old town", "infrastructure"),
