@@ -21,18 +21,9 @@ from __future__ import annotations
 
 import re
 
-
-def from_word_starts(pattern: str, flags: int) -> re.Pattern:
-    """`pattern`, compiled to be tried only where a letter starts (or at the text's start,
-    for `^`).
-
-    Every alternative of the hiring and premises rules begins with a word, but `re` tries
-    all ~40 of them at every position of every clause; a letter looked for first lets it skip
-    the rest. The same matches on all 13,874 training and checking messages, in about 60% of the
-    time (these two rules were the tagger's costliest Python: ~1 ms on a long message).
-    """
-    return re.compile(rf"(?:(?=[a-z])|^)(?:{pattern})", flags)
-
+from bot.tagging.business_support import FINANCE_REFUSED, SUPPORT
+from bot.tagging.premises import PREMISES
+from bot.tagging.rule_patterns import first_statements, from_word_starts
 
 _TRADES = (
     "staff|workforce|workers|labour|talent|crew|recruits|trainees|apprentices?|graduates|grads|"
@@ -240,193 +231,6 @@ _HIRING = from_word_starts(
     r"shoppers|passengers|commuters|years|hours|letters|papers)\b)[a-z]{3,}(?:ers|ors)\b",
     re.IGNORECASE,
 )
-_PREMISES_NOUN = (
-    r"(?:premises|units?|offices?|workshops?|labs?|laborator(?:y|ies)|studios?|sound ?stages?|"
-    r"edit suites?|warehouses?|yards?|land|floor ?area|floor ?space|floorspace|desks?|"
-    r"co-?working(?: space| hub| desks?)?|room to (?:grow|expand)|"
-    r"grow-?on|clean ?rooms?|(?:office|lab|workshop|storage|testing|test|studio|desk|production|"
-    r"manufacturing|factory|bench|clean ?room|more|extra|bigger|larger|"
-    # "cheaper stage space for indie productions" (set U)
-    r"stage|warehouse|retail|industrial|commercial|yard|"
-    # "no dedicated space on or near the hospital where small companies can work" (set AL)
-    r"dedicated|bookable|shared|flexible) space)"
-)
-# "lab technicians", "studio jobs": the premises word describes something else
-_NOT_PREMISES = (
-    r"(?!\s+(?:technicians?|jobs?|scenes?|staff|workers?|managers?|assistants?|time|work|"
-    r"equipment|kit|to help|in the|visits?)\b)"
-)
-_WANTING = (
-    r"(?:need|needs|needed|want|wants|looking for|look for|find|short of|nowhere|lack of|"
-    r"shortage of|more|bigger|larger|cheaper|affordable|extra|second|another|outgrown|outgrow|"
-    r"outgrowing|expand|expanding|expansion|cost of|price of|availability of|supply of|"
-    r"no spare|no suitable|no affordable|no dedicated|no available)"
-)
-_PREMISES = from_word_starts(
-    # "need somewhere bigger", "affordable units", "we've outgrown the unit" (not "need to",
-    # "want in on", "a living laboratory")
-    # "Need: a proper unit" (unseen set X): a colon after the want
-    rf"\b{_WANTING}\b:?(?!\s+(?:to|in)\b)(?:\s+[\w'-]+){{0,3}}?\s+(?<!living )"
-    rf"{_PREMISES_NOUN}\b{_NOT_PREMISES}"
-    # "units to rent", "lab space is scarce", "the building's too small"
-    rf"|\b{_PREMISES_NOUN}\b\s+(?:to rent|to let|to buy|are scarce|is scarce|shortage)"
-    r"|\b(?:premises|unit|office|workshop|lab|studio|warehouse|yard|building|barn|site)"
-    r"(?:'s|\s+is|\s+are)\s+(?:too small|full(?! of)|bursting|cramped|at capacity)"
-    r"|\b(?:run|running|ran) out of (?:floor ?space|space|room)\b"
-    # "the roof leaks and there's nothing else on the market" (set U; 49 of 50 agree)
-    r"|\bnothing (?:else )?(?:on the market|to rent|available to rent)\b"
-    # "rents on units in Iver are mad", "the rent for shop go up", "commercial rents": what
-    # premises cost (a home's rent is not premises)
-    rf"|\brents?\s+(?:on|for|of)\s+(?:\w+\s+)?(?:{_PREMISES_NOUN}|shops?)\b"
-    r"|\b(?:shop|unit|office|workshop|commercial|business|retail|studio|warehouse|yard|premises)"
-    r"\s+rents?\b"
-    # "the rates on the new units at Silverstone Park", "business rates on the shop" (set AH;
-    # 3 of 3 agree)
-    r"|\brates\s+on\s+(?:(?:the|our|new|those|these|a|my)\s+)*(?:[\w'-]+\s+)?"
-    r"(?:units?|premises|offices?|workshops?|shops?|studios?|warehouses?)\b"
-    # "renting desks at pinewood is stupid money" (not "we rent a unit in Marlow": a fact)
-    rf"|\brent(?:s|ing|ed)?\s+(?!out\b)(?:a |an |the |our |some |two |more )?(?:[\w-]+\s+)?"
-    rf"{_PREMISES_NOUN}\b{_NOT_PREMISES}(?:\s+[\w'-]+){{0,5}}?\s+(?:is|are|costs?|was)\s+"
-    r"(?:\w+\s+)?(?:stupid money|silly money|mad|crazy|a fortune|extortionate|too (?:much|high|"
-    r"expensive)|expensive|ridiculous|daft|insane|through the roof|eye-watering)"
-    r"|\b(?:no room to (?:grow|expand)|(?:somewhere|anywhere) (?:bigger|larger))\b"
-    # "where would we even put a second foam-cutting machine in this workshop?" (set AN),
-    # "nowhere to put another machine" (9 of 9 labelled messages agree)
-    r"|\b(?:where (?:would|could|do|can|will) (?:we|i) (?:even )?|nowhere to |no room to |"
-    r"no space to )(?:put|fit|house|store|install) (?:a|an|another|more|any|second|third|"
-    r"extra|bigger|new)\b"
-    # "nobody will give us a lease longer than 6 months", "the lease on our unit is up"
-    # (unseen set X; 59 of 66 labelled messages with a lease carry infrastructure, the
-    # others lease cars or homes): a lease is on premises; "we convert and lease them" (vans)
-    # is not
-    r"|\b(?:a|the|our|their|my|short|shorter|long|longer|flexible|new|commercial|"
-    r"[a-z]+-(?:year|month))\s+leases?\b"
-    r"(?!\s+(?:(?:electric|pool|company|hybrid)\s+){0,2}(?:cars?|vans?|vehicles?|fleet))"
-    # "the council letting the empty shops to firms like us cheap" (12 of 12 agree)
-    r"|\b(?:empty|vacant|disused|unused)\s+(?:shops?|units?|offices?|premises|buildings?|"
-    # "the empty depot on Thorney Lane as a prep kitchen" (set AW; 17 of 17 agree)
-    r"warehouses?|depots?|barns?|sheds?|yards?|factor(?:y|ies)|mills?|kitchens?|halls?|"
-    r"hangars?|workshops?|studios?|labs?)\b"
-    # "we've outgrown our farm barn", "need a bigger shed" (not "outgrown the kitchen table")
-    r"|\b(?:outgrown|outgrow|outgrowing|need a bigger|need a new|need another)\s+"
-    r"(?:our\s+|the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:barns?|buildings?|sheds?|factory|factories|"
-    r"sites?)\b"
-    # "Room to grow." to the help question, "nowhere for a growing firm to go", "now we need
-    # somewhere to actually work"
-    r"|^\W*room to (?:grow|expand)\b"
-    r"|\bnowhere\s+for\s+(?:\w+\s+){1,3}to\s+(?:go|grow|expand|move)\b"
-    r"|\bnowhere\s+to\s+(?:grow|expand|move (?:to|into))\b"
-    # "nowhere to put another machine", "no room to put a second press"
-    r"|\b(?:nowhere|no room|no space)\s+to put\b"
-    r"|\bsomewhere\s+to\s+(?:actually\s+)?(?:work|grow|expand|move (?:to|into))\b"
-    # "the new estates have no workshops or units for trades", "not enough lab space" (not
-    # "no issues with premises")
-    r"|\b(?:no(?!\s+(?:issues?|problems?|complaints?|worries|concerns?|shortage)\b)|"
-    r"hardly any|not enough|not (?:a single|one)|too few|(?:a )?lack of)\s+(?:[\w'-]+\s+){0,2}?"
-    rf"{_PREMISES_NOUN}\b{_NOT_PREMISES}"
-    # premises the firm may not grow: "planning won't let us put in a mezzanine", "the council
-    # turned down our application to extend the workshop", "stuck for space"
-    r"|(?:\b(?:won'?t|wouldn'?t|will not) let us|\b(?:refused|turned down|rejected|said no to|"
-    r"knocked back|blocked) (?:us|our)|\bwe(?: were| got| keep getting| have been|'ve been) "
-    r"(?:refused|turned down|rejected|knocked back))\b"
-    r"(?:\s+[\w'-]+){0,4}?\s+(?:extend|extension|mezzanine|build (?:on|out|a bigger)|"
-    r"expand(?:ing)? (?:into|the|our)|expansion of (?:the|our))\b"
-    r"|\b(?:stuck|squeezed|pushed|strapped|tight) (?:for|on) (?:space|room)\b"
-    # "cheaper space near Pinewood", "a workshop I can afford" (not "cheap space launches")
-    r"|\b(?:cheap|cheaper|affordable|more affordable)\s+space\b(?!\s+(?:launch|travel|tourism|"
-    r"flights?|rockets?|access)\w*)"
-    rf"|\b{_PREMISES_NOUN}\s+(?:i|we)\s+(?:can|could)\s+(?:actually\s+)?afford\b"
-    # "we'd need to double the clean room", "expand the workshop" (set AD; 5 of 5 agree)
-    r"|\b(?:double|doubling|extend|extending|expand|expanding|enlarge|enlarging)\s+"
-    r"(?:the size of\s+)?(?:the|our|my)\s+(?:[\w'-]+\s+)?"
-    r"(?:premises|units?|offices?|workshops?|labs?|laborator(?:y|ies)|studios?|warehouses?|"
-    r"yards?|clean ?rooms?|factory|building)\b"
-    # "there's no bigger building in the village for us to move into" (set AG; 2 of 2 agree)
-    r"|\b(?:no|not a single|not one|isn'?t a|aren'?t any)\s+(?:bigger|larger|suitable|spare|"
-    r"affordable|empty|vacant|decent)\s+(?:[\w'-]+\s+)?buildings?\b(?!\s+(?:regs|regulations))"
-    # "not one plot for a business in the whole masterplan" (set AY; 4 of 4 agree)
-    r"|\b(?:no|not one|not a single|hardly any|not enough|any)\s+(?:[\w'-]+\s+){0,2}?"
-    r"(?:plots?|sites?|land)\s+for\s+(?:a\s+|any\s+|small\s+)?(?:business|businesses|firms?|"
-    r"employers?|employment|industry|industrial|commercial|workshops?)\b"
-    r"|\bemployment (?:land|sites?)\b"
-    # "planning wont let us grow our recycling yard", "the AONB rules wont let us put up a
-    # barn", "our building hasn't the room for one" (set BD; 2 of 2 agree)
-    r"|\b(?:won'?t|wont|will not|wouldn'?t|didn'?t|refused to|refuse to) (?:let|allow) us "
-    r"(?:to )?(?:\w+\s+){0,2}?(?:grow|expand|extend|put up|build|enlarge)\s+(?:a|an|our|the|"
-    r"another|more|any)\s+(?:[\w-]+\s+){0,2}?(?:yard|barn|shed|building|unit|workshop|warehouse|"
-    r"store|premises|office|studio|lab|factory|site)s?\b"
-    r"|\b(?:hasn'?t|haven'?t|has no|have no|don'?t have|doesn'?t have|hasnt|havent)\s+"
-    r"(?:got\s+)?(?:the\s+)?(?:room|space)\s+for\b"
-    # "council letting us have a depot unit near the market square" (set AZ), "letting
-    # start-ups use its labs" (set AI): premises offered (no training message says so)
-    r"|\b(?:letting|let|lets|give|gives|giving|offer|offering|lend|lending)\s+(?:us|me|"
-    r"firms like us|small firms|start-?ups)\s+(?:have\s+|use\s+|rent\s+)?(?:a|an|the|some|its|"
-    r"their|one of the|one of its)\s+(?:[\w-]+\s+){0,2}?(?:premises|units?|offices?|workshops?|"
-    r"labs?|studios?|warehouses?|yards?|depots?|sheds?|barns?|kitchens?|desks?)\b"
-    # "small flexible units on the silverstone side of the county" (set BF; 59 of 59 agree)
-    r"|\b(?:small|flexible|starter|move-on|grow-on|affordable|cheap|cheaper|bigger|larger)\s+"
-    r"(?:flexible\s+|small\s+|industrial\s+)?(?:units|workshops|premises)\b"
-    # "the council finding us a paddock with stables we can rent" (set BC; 3 of 3 agree)
-    r"|\b(?:somewhere|a place|space|a site|a yard|a paddock|stables|a building|premises|a unit)"
-    r"\s+(?:[\w-]+\s+){0,3}?(?:we|i)\s+(?:can|could)\s+(?:actually\s+)?(?:rent|lease|let|"
-    r"move into|work from|afford)\b"
-    r"|\bfind(?:ing)?\s+(?:us|me)\s+(?:a|an|some)\s+(?:[\w-]+\s+){0,4}?(?:we|i)\s+(?:can|could)\s+"
-    r"(?:rent|lease|use|move into)\b"
-    # "we'd take a unit at Silverstone Park if one ever came free" (set AG; 3 of 3 agree)
-    r"|\b(?:take|grab|snap up|jump at)\s+(?:a|one of the|another|a second)\s+"
-    r"(?:(?!(?:of|photo|picture|look)\b)[\w'-]+\s+){0,3}?"
-    rf"{_PREMISES_NOUN}\b[^.;!?]{{0,60}}?\bif\b",
-    re.IGNORECASE,
-)
-# A negation earlier in the clause: "we don't need premises", "plenty of room to grow"
-NEGATED = re.compile(
-    r"\b(?:don'?t|do not|doesn'?t|does not|not|never|no issues?|no problems?|plenty of|"
-    r"isn'?t|aren'?t|we're fine)\b",
-    re.IGNORECASE,
-)
-# Business support GUIDE.md files under entrepreneurialism, asked for or had: "some impartial
-# advice on whether AI is worth it", "somebody to explain how the medical device rules work",
-# "a mentor through the university" (not "our mentoring platform": a product).
-_SUPPORT = re.compile(
-    r"\b(?:business (?:advice|support|mentor\w*|coaching)|mentor(?:s|ing)?\b(?!\s+platform)|"
-    r"(?:someone|somebody|anyone) to (?:explain|advise us|advise me|tell us how|mentor)|"
-    r"(?:impartial|free|proper|good|independent|practical|sensible|honest) advice|"
-    r"help (?:getting|to get) (?:it|us|me) off the ground|"
-    # brokering: "the LEP introducing small firms to the Westcott tenants", "introduce us to
-    # backers" (not "introductions to clinicians": 3 of 9 of those carry no support)
-    r"introduc(?:e|es|ed|ing)\s+(?:us|me|small\s+\w+|local\s+\w+|smaller\s+\w+|start-?ups|"
-    r"new firms|young firms|firms like (?:us|ours))\s+to\b|"
-    # "a meet-the-buyer day run by the LEP" (set U; 3 of 3 agree)
-    r"meet[- ]the[- ]buyers?\b|"
-    # "there's nobody local to advise a 9 person studio" (set AW; 6 of 6 agree)
-    r"(?:nobody|no one|no-one|noone|nowhere)\s+(?:local\s+|locally\s+|round here\s+|nearby\s+)?"
-    r"(?:to|who can|that can|who'?ll|who will)\s+(?:advise|mentor|coach|guide)\b|"
-    # "nobody local who'll walk a small supplier through it" (unseen set AE; 2 of 2 agree)
-    r"(?:walk|talk|guide|hand-?hold|steer)\s+(?:us|me|a small \w+|small firms|firms like us|"
-    r"people like us|small businesses)\s+through\b|"
-    # raising money is access to finance: "the evidence to raise our next round", "a seed
-    # round", "Series A" (unseen set AE; 60 of 61 training messages agree)
-    r"(?:raise|raising|close|closing|next|first|seed|funding)\s+(?:our\s+|a\s+|the\s+)?"
-    r"(?:next\s+|first\s+|seed\s+|series a\s+)?(?:round|funding round)\b|series a\b|"
-    # set BH: "links to the AI researchers at oxford" (GUIDE.md: links to Oxford and
-    # Cambridge; 24 of 24 agree), "cheap loans for drivers switching" (finance; 21 of 21)
-    r"(?:links?|connections?|introductions?|access|route)\s+(?:in\s+)?(?:to|with|into)\s+"
-    r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:at\s+|in\s+|from\s+)?(?:oxford|cambridge)\b|"
-    r"(?:cheap|cheaper|low[- ]interest|interest[- ]free|soft|start-?up|small business|"
-    r"government[- ]backed|affordable)\s+(?:business\s+)?loans?\b)",
-    re.IGNORECASE,
-)
-# Finance refused, which GUIDE.md files under entrepreneurialism ("access to finance"):
-# "bank says no", "the banks won't lend on kit", "the banks want 3 yrs of accounts" (33 of
-# 33 training and checking messages carry it)
-_FINANCE_REFUSED = re.compile(
-    r"\bbanks?\s+(?:says?|said|just says?|keeps? saying)\s+no\b"
-    r"|\bbanks?\s+(?:won'?t|wont|will not|wouldn'?t)\s+(?:lend|touch|look at|give)\b"
-    r"|\bbanks?\s+(?:want|wants|ask for|asks for|asking for|need|needs)\s+(?:\d+|two|three|four|"
-    r"five)\s+(?:yrs?|years)\b",
-    re.IGNORECASE,
-)
-
 # Power the site lacks, a utility GUIDE.md files under infrastructure: "UKPN quoting 18
 # months for a 400kVA upgrade", "3 phase power", "SSE quoted 2 yrs for a new substation"
 # (set AW's fleet firm lost infrastructure beside the council; 215 of 216 agree, the other
@@ -461,11 +265,9 @@ RULES: dict[str, re.Pattern] = {
         f"{_HIRING.pattern}|{_TRAINING_AND_SHIFTS.pattern}", re.IGNORECASE
     ),
     "infrastructure": re.compile(
-        f"{_PREMISES.pattern}|{_POWER.pattern}|{_RENTS_FOR.pattern}", re.IGNORECASE
+        f"{PREMISES.pattern}|{_POWER.pattern}|{_RENTS_FOR.pattern}", re.IGNORECASE
     ),
-    "entrepreneurialism": re.compile(
-        f"{_SUPPORT.pattern}|{_FINANCE_REFUSED.pattern}", re.IGNORECASE
-    ),
+    "entrepreneurialism": re.compile(f"{SUPPORT.pattern}|{FINANCE_REFUSED.pattern}", re.IGNORECASE),
 }
 
 
@@ -494,25 +296,3 @@ def _lacked_before(clauses: list[str]) -> list[str]:
 def stated_needs(clauses: list[str]) -> dict[str, str]:
     """Theme id -> the phrase that states the need, for each need a clause states outright."""
     return first_statements(RULES, [*clauses, *_lacked_before(clauses)])
-
-
-def first_statements(
-    rules: dict[str, re.Pattern],
-    clauses: list[str],
-    unless: dict[str, re.Pattern] | None = None,
-    negation_cancels: bool = True,
-) -> dict[str, str]:
-    """Theme id -> the first phrase in `clauses` its rule matches, unless a negation comes
-    before it in that clause (`negation_cancels`) or the clause matches the theme's `unless`
-    pattern."""
-    out: dict[str, str] = {}
-    for theme_id, pattern in rules.items():
-        exclude = (unless or {}).get(theme_id)
-        for clause in clauses:
-            match = pattern.search(clause)
-            if exclude is not None and match and exclude.search(clause):
-                continue
-            if match and not (negation_cancels and NEGATED.search(clause, 0, match.start())):
-                out[theme_id] = match.group(0)
-                break
-    return out

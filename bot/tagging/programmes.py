@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from bot.tagging.needs import first_statements
+from bot.tagging.rule_patterns import first_statements
 
 RULES: dict[str, re.Pattern] = {
     "entrepreneurialism": re.compile(

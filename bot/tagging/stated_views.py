@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from bot.tagging.needs import first_statements
+from bot.tagging.rule_patterns import first_statements
 
 _PUBLIC_BODY = (
     r"(?:council(?:'s)?|county hall|town hall|local authorit(?:y|ies)|nhs(?: trusts?)?|"
