@@ -65,13 +65,14 @@ from bot.consultation.profile_checks import (
     years_not_head_count,
 )
 from bot.consultation.profile_fixes import (
+    answer_before_correction,
     corrected_in_passing,
     corrected_location,
     corrected_name,
-    recounted_band,
     renamed_after_answer,
 )
 from bot.consultation.questions import PROFILE_SLOTS, message
+from bot.consultation.recount import recounted_band
 from bot.consultation.remarks import remark_reply
 from bot.consultation.replies import fed_up_with_bot, impatient, skips_the_rest
 from bot.consultation.x_style import without_addressees
@@ -198,7 +199,9 @@ class ValidateProfileForm(FormValidationAction):
             # and the pending question is asked again
             service.save_profile(tracker.sender_id, channel(tracker), size_band=band)
             dispatcher.utter_message(text=message("size_band_corrected", band=band))
-            return {slot: None, "size_band": band}
+            # "iver heath. oh & its 10 not 8" (set BK): the answer before the correction stands
+            answer = answer_before_correction(as_text(value), tracker.get_slot("size_band"))
+            return {slot: answer, "size_band": band}
         sector = (
             corrected_sector(as_text(value)) or sector_instead(value, tracker.get_slot("sector"))
             if slot in SECTOR_LATER

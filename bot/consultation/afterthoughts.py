@@ -346,8 +346,10 @@ def said_put_right(text: str, answers: list[service.RecordedAnswer]) -> int | No
     return found[0] if len(found) == 1 else None
 
 
+# "Nearly - can you add to number 2 that ..." (set BK): nearly right, then the change
 YES_FIRST = re.compile(
-    r"^\W*(yes|yeah|yep|aye|ok|okay|right|great|lovely|perfect|good|fine)( (that'?s|thats|it'?s|"
+    r"^\W*(yes|yeah|yep|aye|ok|okay|right|great|lovely|perfect|good|fine|nearly|almost|mostly|"
+    r"not quite)( (that'?s|thats|it'?s|"
     r"its|all) (it|right|fine|good|grand|spot on))?\s*[,.;:!-]+\s*(just |but |and |only |oh )*",
     re.IGNORECASE,
 )

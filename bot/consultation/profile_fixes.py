@@ -18,15 +18,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from bot.consultation.asides import continues_answer, without_and
-from bot.consultation.head_count import (
-    _NUMBER_PATTERN,
-    NUMBER_WORDS,
-    corrected_size_band,
-    size_band_for,
-)
+from bot.consultation.head_count import corrected_size_band
 from bot.consultation.profile import corrected_sector
 from bot.consultation.profile_checks import sector_instead
 from bot.consultation.questions import message
+from bot.consultation.recount import OWN_COUNT, count_now_band, recounted_band
 from bot.consultation.replies import normalise
 from bot.consultation.replies.text import sentences
 from bot.consultation.x_style import without_addressees
@@ -160,61 +156,6 @@ SECTOR_WORDS = re.compile(
     r"\b(sector|trade|line of business|industry|put (us|me) down|(list|class|count) (us|me))\b",
     re.IGNORECASE,
 )
-# Past the profile, a head count put right says so: the old count withdrawn ("not 6") or
-# the business's own count stated ("we're 40 staff now"); "sorry, 30 staff left last year
-# because the buses stopped" is a view
-_COUNT = rf"(\d|\b({'|'.join(NUMBER_WORDS)})\b)"
-OWN_COUNT = re.compile(
-    rf"\b(not|rather than|instead of)\s+(about |around )?{_COUNT}|"
-    r"\b(we'?re|we are|there'?s|there is|there are|we have|we'?ve got|we employ|"
-    r"(our )?(head ?count|staff numbers?|team|staff) (is|are)( now)?)\s+"
-    rf"((now|actually|really|more like|nearer|about|around|closer to|over|nearly)\s+)*{_COUNT}",
-    re.IGNORECASE,
-)
-# "I told you 8 but with the subbies it's more like 30" (set AG, at the islands question):
-# the count on record, then the real one; no word of staff needed when the first number is
-# the band on record
-TOLD_COUNT = re.compile(
-    rf"\b(told you|said|put|gave you|wrote)\s+(?P<old>{_NUMBER_PATTERN})\b.{{0,60}}?"
-    rf"\b(more like|nearer|closer to|it'?s really|really)\s+(?P<new>{_NUMBER_PATTERN})\b"
-    # "sorry i said 8, its more like 30 if you count the drivers" (set BH)
-    r"(?=\s*(staff|people|of us|heads|employees|workers|now|really|if|when|with|counting|"
-    r"inc\w*|[,.;!)]|$))"
-    # "i said 8 staff but its 12 if you count the taproom lot", "i said 16 staff, its 6, fat
-    # thumbs" (set BD: "didn't catch" at the islands, kept as a view in an answer)
-    rf"|\b(told you|said|put|gave you|wrote)\s+(?P<old2>{_NUMBER_PATTERN})\s+(staff|people|"
-    r"employees|heads)\b\s*(,|but|,\s*but)\s*(it'?s|its|it is|we'?re|we are)\s+(actually\s+)?"
-    rf"(?P<new2>{_NUMBER_PATTERN})\b(?=\s*(staff|people|of us|now|really|if|when|[,.;!)]|$))",
-    re.IGNORECASE,
-)
-
-
-# "Looks right, but we're 11 now, two new physios started on Monday" at the play-back (set
-# AQ kept 9): a count with "now" after it says the head count changed, no word of staff needed
-COUNT_NOW = re.compile(
-    r"\b(we'?re|we are|there'?s|there are)\s+((about|around|nearly|over|up to)\s+)?"
-    rf"(?P<new>{_NUMBER_PATTERN})\s+now\b",
-    re.IGNORECASE,
-)
-
-
-def count_now_band(text: str) -> str | None:
-    """The band of a head count stated as the count now ("we're 11 now")."""
-    match = COUNT_NOW.search(text)
-    return size_band_for(f"{match['new']} staff") if match else None
-
-
-def recounted_band(text: str, band_on_record: str | None) -> str | None:
-    """The band of the real head count when the message takes back the one on record."""
-    match = TOLD_COUNT.search(text)
-    if not match or not band_on_record:
-        return None
-    old, new = match["old"] or match["old2"], match["new"] or match["new2"]
-    if size_band_for(f"{old} staff") != band_on_record:
-        return None
-    return size_band_for(f"{new} staff")
-
-
 # "Chesahm, sorry, Chesham", "Aylesbry sorry Aylesbury", "9 - I mean 11" (set AQ filed the
 # whole as the town): a detail put right inside the same short answer. Not an apology for
 # something else ("owner, sorry for the delay").
@@ -240,13 +181,38 @@ def corrected_in_passing(value: Any) -> Any:
 LATE_MAX_WORDS = 30
 
 
+# "Oh sorry, we moved to Marlow in the summer, not Wycombe any more" (set BK, at the role
+# question): a move names the new place; it must be a place ("I moved to accounts", "we
+# moved to a bigger unit" are not)
+MOVED_TO = re.compile(
+    r"\b(?:we'?ve|we have|we|i'?ve|i have|i)\s+(?:just\s+|recently\s+|since\s+|now\s+)?"
+    rf"(?:moved|relocated)\s+(?:to|over to|out to)\s+(?P<new>{_PLACE})"
+    r"(?=\s+(?:in|last|this|back|earlier|over|a|not|now|since)\b|\s*[,.;:!)]|\s*$)",
+    re.IGNORECASE,
+)
+_POSTCODE = re.compile(r"^[A-Za-z]{1,2}\d{1,2}[A-Za-z]?(\s*\d[A-Za-z]{2})?$")
+
+
+def _a_place(words: str) -> bool:
+    """A town the strategy names, a postcode, or a capitalised name ("Marlow", "HP19")."""
+    from bot.tagging.gazetteer import PLACES
+
+    return (
+        words.lower() in {p.lower() for p in PLACES}
+        or _POSTCODE.match(words) is not None
+        or (words[:1].isupper() and words.split()[0].lower() not in {"a", "an", "the", "our"})
+    )
+
+
 def corrected_location(text: Any, location: str | None) -> str | None:
     """The place a message corrects the location to ("sorry wrong postcode, it's HP19";
-    "we're in Wendover not Tring" once Tring is on record), or None. A "not <place>" must
-    name the place on record, so "we're in Aylesbury, not London" is no correction unless
-    London was given."""
+    "we're in Wendover not Tring" once Tring is on record; "we moved to Marlow"), or None. A
+    "not <place>" must name the place on record, so "we're in Aylesbury, not London" is no
+    correction unless London was given."""
     if not isinstance(text, str):
         return None
+    if (moved := MOVED_TO.search(text)) and _a_place(moved["new"]):
+        return moved["new"]
     return _first_fix(LOCATION_FIXES, text, location)
 
 
@@ -341,6 +307,24 @@ def first_sentence_without_fixes(text: str, profile: Mapping[str, str | None]) -
     if len(said) < 2 or profile_fixes(said[0], profile, late=True):
         return None
     return said[0]
+
+
+_NO_ANSWER = re.compile(
+    r"^\W*(sorry|soz|oops|whoops|actually|oh|ah|wait|hang on|hold on|correction|my bad|"
+    r"apologies|ok|okay)\W*$",
+    re.IGNORECASE,
+)
+
+
+def answer_before_correction(text: str, band_on_record: str | None) -> str | None:
+    """The answer a message gives in its first sentence before putting the head count right
+    ("iver heath. oh & its 10 not 8" -> "iver heath"), or None when the first sentence is
+    the correction itself or only an apology."""
+    first = first_sentence_without_fixes(text, {"size_band": band_on_record})
+    if first is None:
+        return None
+    answer = without_addressees(first).strip(" .,;:!-")
+    return answer if answer and not _NO_ANSWER.match(answer) else None
 
 
 def fixes_reply(fixes: Mapping[str, str]) -> str:

@@ -10,7 +10,7 @@ from typing import Any
 
 from bot.consultation.questions import named_themes
 from bot.consultation.replies import mentions, normalise
-from bot.consultation.replies.questions import REMARK_IS_A_VIEW
+from bot.consultation.replies.questions import LEAD_INS, REMARK_IS_A_VIEW
 from bot.consultation.x_style import without_addressees
 
 # "what do you mean by opportunities?", "like what?", "such as?": the question explained
@@ -160,7 +160,7 @@ def asks_about_a_named_place(text: Any) -> bool:
     remark = normalise(rest)
     return (
         bool(mark)
-        and WHERE_IS.match(normalise(asked)) is not None
+        and WHERE_IS.match(LEAD_INS.sub("", normalise(asked))) is not None
         and bool(named_themes(asked))
         and len(remark.split()) <= BEFORE_REMARK_WORDS
         and not REMARK_IS_A_VIEW.search(remark)

@@ -25,8 +25,11 @@ SKIPPED = "(skipped)"
 # "all", not "what's all this seabed business" (set AE chose every driver) nor "at all"
 # nor "its all composites", "it's all roads" (set BA chose every island): "all" after "it's"
 # says what the business is about, not which themes
+# nor "eye care is health after all" (set BK chose all five islands), "first of all",
+# "all in all"
 ALL_WORDS = re.compile(
-    r"\b(?<!at )(?<!it's )(?<!its )(?<!it is )(all(?! (this|that)\b)( of them| five| seven)?|"
+    r"\b(?<!at )(?<!it's )(?<!its )(?<!it is )(?<!after )(?<!first of )(?<!all in )"
+    r"(all(?! (this|that|in all)\b)( of them| five| seven)?|"
     r"every( one|thing)|the lot|everything)\b"
 )
 

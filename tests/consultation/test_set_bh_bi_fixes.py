@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bot.consultation.head_count import size_band_for
-from bot.consultation.profile_fixes import recounted_band
+from bot.consultation.recount import recounted_band
 from bot.consultation.replies import asks_what_it_covers_of
 from bot.consultation.strategy_asides import asks_what_it_covers
 

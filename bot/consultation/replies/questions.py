@@ -64,7 +64,8 @@ LEAD_INS = re.compile(
     # "first - will our name be in the report?", "quick one, ..." (set AG)
     r"first|quick one|one thing first|one quick thing|"
     # "quick q first - who actually reads what I put here?" (set AI)
-    r"quick q)\b[ ,]*)+"
+    # "q first, is silverstone even in bucks?" (set BK)
+    r"quick q|q)\b[ ,]*)+"
 )
 ASKING_PHRASES = re.compile(
     r"^(tell me|can you (tell|explain)|could you (tell|explain)|i'?d like to know|"
@@ -163,9 +164,15 @@ COVERS = re.compile(
     r"|^(so |ok |sorry |um |erm )*(which|what) (of these|of them|one|ones|driver|drivers|island|"
     r"islands|theme|themes|bit|part)( of these| of them)? (covers?|includes?|is about|deals with|"
     r"means|handles)\b"
+    # "Is entrepreneurialism just for start-ups or does it cover small firms trying to grow?"
+    # (set BK)
+    r"|^(so |ok |sorry |um |erm )*(is|are) (the )?.{2,40}? (just|only|mainly|purely|really) "
+    r"(for|about)\b"
 )
 
 
+# a question about what a theme takes in may run longer than "is broadband infrastructure?"
+COVERS_MAX_WORDS = 16
 # "whats intelligent public services when its at home" (set BH chose it): the idiom asks
 # what a thing is, with or without its "?"
 AT_HOME = re.compile(r"\W*\bwhen (it'?s|its|it is|they'?re|theyre|they are) at home\W*$")
@@ -184,7 +191,7 @@ def asks_what_it_covers_of(text: str) -> bool:
     return (
         # a question by its words when it has no "?": "whats the high performance one cover"
         (bool(mark) or plain.startswith(("what", "which")))
-        and len(plain.split()) <= COUNTS_MAX_WORDS
+        and len(plain.split()) <= COVERS_MAX_WORDS
         and COVERS.match(plain) is not None
         and len(normalise(context).split()) <= CONTEXT_MAX_WORDS
         and CHOOSES_AFTER.search(normalise(context)) is None
