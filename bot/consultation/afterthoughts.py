@@ -279,7 +279,9 @@ ITEM_MORE = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 ITEM_TACKED = re.compile(
-    rf"^{_ADD_VERB}\s+(on ?to|to|onto|on|under|with)\s+{_ITEM}( that| this)?[ ,:-]+(?P<rest>.+)$",
+    # "Nearly - can you add to number 2 that ..." (set BK): nearly right, then the addition
+    r"^((nearly|almost|mostly|not quite|close)\W+)?"
+    rf"{_ADD_VERB}\s+(on ?to|to|onto|on|under|with)\s+{_ITEM}( that| this)?[ ,:-]+(?P<rest>.+)$",
     re.IGNORECASE | re.DOTALL,
 )
 TOPIC_ADD = re.compile(
@@ -346,10 +348,8 @@ def said_put_right(text: str, answers: list[service.RecordedAnswer]) -> int | No
     return found[0] if len(found) == 1 else None
 
 
-# "Nearly - can you add to number 2 that ..." (set BK): nearly right, then the change
 YES_FIRST = re.compile(
-    r"^\W*(yes|yeah|yep|aye|ok|okay|right|great|lovely|perfect|good|fine|nearly|almost|mostly|"
-    r"not quite)( (that'?s|thats|it'?s|"
+    r"^\W*(yes|yeah|yep|aye|ok|okay|right|great|lovely|perfect|good|fine)( (that'?s|thats|it'?s|"
     r"its|all) (it|right|fine|good|grand|spot on))?\s*[,.;:!-]+\s*(just |but |and |only |oh )*",
     re.IGNORECASE,
 )

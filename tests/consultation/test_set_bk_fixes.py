@@ -67,5 +67,7 @@ def test_q_first_then_a_question_of_fact_about_a_place() -> None:
 
 
 def test_nearly_then_an_addition_to_a_numbered_answer() -> None:
-    rest = _after_a_yes("Nearly - can you add to number 2 that the DVLA paperwork takes months")
-    assert ITEM_TACKED.match(rest)
+    text = "Nearly - can you add to number 2 that the DVLA paperwork takes months"
+    added = ITEM_TACKED.match(" ".join(_after_a_yes(text).split()))
+    assert added is not None
+    assert added["rest"] == "the DVLA paperwork takes months"
