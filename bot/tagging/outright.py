@@ -25,8 +25,10 @@ The other way round, one case where the classifier hears a theme the message doe
    funding or growing one, does not carry entrepreneurialism: `public_buying`;
 10. broadband, fibre or the signal, with no word of data or software, does not carry
    digital_science: `connectivity`;
-11. and an island the business says it is not in ("not a space business", "no, not
-   rockets") carries no theme, from its words or from the question: `disowned`.
+11. an island the business says it is not in ("not a space business", "no, not
+   rockets") carries no theme, from its words or from the question: `disowned`;
+12. and a reply that is only a named subject ("The Chiltern line") carries that subject's
+   themes, its question's and what a rule above states, and no other (`bare_only_named`).
 """
 
 from __future__ import annotations
