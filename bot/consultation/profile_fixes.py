@@ -26,6 +26,7 @@ from bot.consultation.recount import OWN_COUNT, count_now_band, recounted_band
 from bot.consultation.replies import normalise
 from bot.consultation.replies.text import sentences
 from bot.consultation.x_style import without_addressees
+from bot.tagging.gazetteer import PLACES
 
 # "sorry it's Chiltern Cycles, with an s", "typo, should be Hale Leys Print": the name
 # given just before, corrected at the next question (the ninth set kept the typo)
@@ -193,12 +194,13 @@ MOVED_TO = re.compile(
 _POSTCODE = re.compile(r"^[A-Za-z]{1,2}\d{1,2}[A-Za-z]?(\s*\d[A-Za-z]{2})?$")
 
 
+_KNOWN_PLACES = frozenset(place.lower() for place in PLACES)
+
+
 def _a_place(words: str) -> bool:
     """A town the strategy names, a postcode, or a capitalised name ("Marlow", "HP19")."""
-    from bot.tagging.gazetteer import PLACES
-
     return (
-        words.lower() in {p.lower() for p in PLACES}
+        words.lower() in _KNOWN_PLACES
         or _POSTCODE.match(words) is not None
         or (words[:1].isupper() and words.split()[0].lower() not in {"a", "an", "the", "our"})
     )

@@ -37,17 +37,18 @@ STOP = {"the", "a", "an", "my", "our", "bit", "one", "stuff", "thing", "team", "
 # "bin number 2, its just number 1 again in other words" (set AY kept it as one more view):
 # an answer taken out by its number in the play-back
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_ASKING = r"(please|pls|can you|could you|just|oh|and|actually|ok|okay)"
+_NUMBERED = (
+    r"(the\s+)?(number|no|answer|item|point|#)\s*(?P<n>[1-9]|one|two|three|four|five|six|seven)"
+)
 TAKE_OUT_NUMBER = re.compile(
-    rf"^((please|pls|can you|could you|just|oh|and|actually|ok|okay)\s+)*({_TAKE}|bin|ditch|"
-    r"lose|kill|axe|cut|skip)\s+(the\s+)?(number|no|answer|item|point|#)\s*"
-    r"(?P<n>[1-9]|one|two|three|four|five|six|seven)\b(?!\s+(from|to|off|on)\b)"
+    rf"^({_ASKING}\s+)*({_TAKE}|bin|ditch|"
+    rf"lose|kill|axe|cut|skip)\s+{_NUMBERED}\b(?!\s+(from|to|off|on)\b)"
 )
 # "Can you take number 3 out? On reflection ..." (set BJ put answer 1 right): the verb split
 # round the number, with nothing after "out" ("take number 2 off skills" changes a theme)
 TAKE_NUMBER_OUT = re.compile(
-    r"^\W*((please|pls|can you|could you|just|oh|and|actually|ok|okay)\W+)*(take|leave|cross|"
-    r"strike)\s+(the\s+)?(number|no|answer|item|point|#)\s*"
-    r"(?P<n>[1-9]|one|two|three|four|five|six|seven)\s+(out|off)"
+    rf"^\W*({_ASKING}\W+)*(take|leave|cross|strike)\s+{_NUMBERED}\s+(out|off)"
     r"(?=\s*($|[,.;!?]|(please|pls|thanks|altogether|completely|entirely)\b))"
 )
 

@@ -245,28 +245,18 @@ _POWER = re.compile(
 # Set BI: training paid for ("the LEP part-funding the soldering training"; 17 of 17
 # training messages agree), shifts that cannot be staffed ("cant staff the evening shifts";
 # 3 of 3)
-_TRAINING_AND_SHIFTS = re.compile(
+_TRAINING_AND_SHIFTS = from_word_starts(
     r"\b(?:fund|funds|funding|funded|pay for|paying for|subsidis\w*|part-?fund\w*)\s+"
     r"(?:the\s+|our\s+|some\s+|more\s+)?(?:[\w-]+\s+){0,2}?(?:training|courses?|"
     r"apprenticeships?)\b"
     r"|\b(?:can'?t|cant|cannot|can not|struggle to|struggling to|hard to|impossible to)\s+staff\b",
     re.IGNORECASE,
 )
-# "marlow rents for even a tiny edit suite are mad" (set BI; 25 of 25 agree)
-_RENTS_FOR = re.compile(
-    r"\brents?\s+(?:for|on)\s+(?:even\s+)?(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:premises|units?|offices?|workshops?|labs?|studios?|edit suites?|suites?|warehouses?|"
-    r"yards?|desks?|shops?)\b",
-    re.IGNORECASE,
-)
-
 RULES: dict[str, re.Pattern] = {
     "education_skills": re.compile(
         f"{_HIRING.pattern}|{_TRAINING_AND_SHIFTS.pattern}", re.IGNORECASE
     ),
-    "infrastructure": re.compile(
-        f"{PREMISES.pattern}|{_POWER.pattern}|{_RENTS_FOR.pattern}", re.IGNORECASE
-    ),
+    "infrastructure": re.compile(f"{PREMISES.pattern}|{_POWER.pattern}", re.IGNORECASE),
     "entrepreneurialism": re.compile(f"{SUPPORT.pattern}|{FINANCE_REFUSED.pattern}", re.IGNORECASE),
 }
 

@@ -43,9 +43,11 @@ PREMISES = from_word_starts(
     r"|\b(?:run|running|ran) out of (?:floor ?space|space|room)\b"
     # "the roof leaks and there's nothing else on the market" (set U; 49 of 50 agree)
     r"|\bnothing (?:else )?(?:on the market|to rent|available to rent)\b"
-    # "rents on units in Iver are mad", "the rent for shop go up", "commercial rents": what
-    # premises cost (a home's rent is not premises)
-    rf"|\brents?\s+(?:on|for|of)\s+(?:\w+\s+)?(?:{_PREMISES_NOUN}|shops?)\b"
+    # "rents on units in Iver are mad", "the rent for shop go up", "commercial rents", "marlow
+    # rents for even a tiny edit suite are mad" (set BI): what premises cost (a home's rent
+    # is not premises)
+    r"|\brents?\s+(?:on|for|of)\s+(?:even\s+)?(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?"
+    rf"(?:{_PREMISES_NOUN}|shops?)\b"
     r"|\b(?:shop|unit|office|workshop|commercial|business|retail|studio|warehouse|yard|premises)"
     r"\s+rents?\b"
     # "the rates on the new units at Silverstone Park", "business rates on the shop" (set AH;
