@@ -9,7 +9,8 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from bot.consultation.choices import choice_before_question, switched_choice
+from bot.consultation.choice_changes import switched_choice
+from bot.consultation.choices import choice_before_question
 from bot.consultation.leaving import GOODBYE_WORDS, WITHDRAW_WORDS, asks_to_forget, says_stop
 from bot.consultation.profile import place_and_remark, plain_profile_answer
 from bot.consultation.question_help import asks_about_a_named_place, asks_before_answering

@@ -28,16 +28,15 @@ from actions.common import (
 )
 from actions.profile_right import put_profile_right
 from bot.consultation import amendments, service
-from bot.consultation.afterthoughts import (
+from bot.consultation.afterthoughts import adds_to_last_answer, view_at_playback
+from bot.consultation.email_text import find_email
+from bot.consultation.letters import thanks_only
+from bot.consultation.playback_fixes import (
     ITEMS_MAX,
-    adds_to_last_answer,
     change_asked,
     correct_played_back,
     put_answer_right,
-    view_at_playback,
 )
-from bot.consultation.email_text import find_email
-from bot.consultation.letters import thanks_only
 from bot.consultation.playback_replies import (
     EXPLICIT_CHANGE,
     KEEP_WORDS,

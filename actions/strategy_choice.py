@@ -33,6 +33,7 @@ from bot.consultation import service
 from bot.consultation.amendments import ADDED, amend_answer
 from bot.consultation.asides import answered, continues_answer
 from bot.consultation.boundaries import boundary_reply
+from bot.consultation.choice_changes import switched_choice
 from bot.consultation.choice_view import ChoiceView, choice_and_view, view_beside_none
 from bot.consultation.choices import (
     added_choice,
@@ -45,7 +46,6 @@ from bot.consultation.choices import (
     positional_choice,
     refers_back,
     seabed_named,
-    switched_choice,
     turned_down,
     unfinished_choice,
     view_then_added_choice,

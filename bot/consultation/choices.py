@@ -181,6 +181,14 @@ def refers_back(text: Any) -> bool:
     return isinstance(text, str) and whole(REFERS_BACK, without_addressees(text))
 
 
+# "actually leave space out, it's just the film one for us" (set AF kept it as the answer)
+LEFT_OUT = re.compile(
+    r"^((actually|oh|sorry|wait|ok|okay|right|hmm|no|can we|could we|can you|could you|please|"
+    r"pls|just)[ ,]*)*(leave|take|count)( the| those| these| my| our)? (?P<topic>[a-z&' ]{1,30}?)"
+    # "sorry, take space off, I was thinking of our space station room" (set AM)
+    r"( ones?| questions| bits?| part| section| stuff| side)? (out|off)\b"
+)
+
 # "creative no, mobility yes we run EV vans, medical no": each island answered in turn (the
 # twelfth set chose all five). A clause that opens with "not"/"no" or ends with a no names
 # themes turned down; "no wait, medtech" is a change of mind, read before this.
@@ -239,46 +247,6 @@ def dismisses_the_list(text: Any, among: tuple[str, ...] | list[str]) -> bool:
     )
 
 
-# "actually can I do medtech instead? space isn't really us" at a question on space (the
-# thirteenth set kept it as the answer to the next space question): the choice changed.
-# Only with a word that changes it ("instead", "rather", "switch to"), in its own clause.
-SWITCH = re.compile(
-    r"\b(instead(?! of)|rather|prefer|switch( over)? to|change (it |that |my (choice|answer) )?to|"
-    # "sorry, wrong one, I meant high performance not space" (set AF)
-    r"swap (it |that )?(for|to)|wrong one|(i )?meant to (pick|choose)|"
-    # "actually swap digital for infrastructure", "not housing, I meant skills" (set AM)
-    r"swap( [a-z&]+){1,3} (for|to)|not( [a-z&]+){1,3} i meant|"
-    # "... that's the silverstone one isn't it. switch me to that" (set AZ)
-    r"(switch|swap|move|put) (me|us) (over )?(to|onto|on) (that|it|this|that one|this one))\b"
-)
-# "switch me to that": the themes named elsewhere in the message
-POINTS_BACK = re.compile(r"\b(that|it|this|that one|this one)$")
-SWITCH_CLAUSE = re.compile(r"[?.!;\n]+|,\s*(?=(?:but|because|cos|as|since|it'?s)\b)")
-SWITCH_MAX_WORDS = 10  # a short request; a longer clause is a view that says "rather"
-
-
-def switched_choice(text: Any, among: tuple[str, ...] | list[str], current: str) -> list[str]:
-    """Themes (of `among`, not `current`) the business asks to answer on instead."""
-    if not isinstance(text, str):
-        return []
-    for clause in SWITCH_CLAUSE.split(text):
-        norm = normalise(clause)
-        if norm and len(norm.split()) <= SWITCH_MAX_WORDS and SWITCH.search(norm):
-            named = named_themes(clause, among)
-            if not named and POINTS_BACK.search(norm):
-                named = named_themes(text, among)  # "that's the silverstone one. switch me to that"
-            return [t for t in named if t != current]
-        meant = MEANT_NOT.search(norm)
-        if meant and current in named_themes(meant["old"]):
-            # "sorry I meant space not mobility" (set AS answered on mobility); not "I meant
-            # engineers not apprentices", which puts an answer right
-            return [t for t in named_themes(meant["new"], among) if t != current]
-    return []
-
-
-MEANT_NOT = re.compile(r"\bi meant (?P<new>[a-z& ]{1,30}?),? not (?P<old>[a-z& ]{1,30})$")
-
-
 # "what about tourism? we run a B&B", "we're agriculture, where do we fit?" at the islands
 # question (the fourteenth set said "didn't catch which"): a sector the islands leave out,
 # so none of them; the seabed drivers, which matter to every business, come next
@@ -333,13 +301,13 @@ def seabed_named(text: str) -> list[str]:
     return [t for t in named if any(f" {w} " in norm for w in _seabed_words(t))]
 
 
-def _names(theme_id: str) -> set[str]:
+def theme_names(theme_id: str) -> set[str]:
     """A theme's name and its id as words ("high performance technology")."""
     return {theme(theme_id).name.lower(), theme_id.replace("_", " ")}
 
 
 def _seabed_words(theme_id: str) -> set[str]:
-    words = _names(theme_id) | {w.lower() for w in everyday_words(theme_id)}
+    words = theme_names(theme_id) | {w.lower() for w in everyday_words(theme_id)}
     return words | {theme(theme_id).name.lower().split(" and ")[0]}
 
 
@@ -357,103 +325,6 @@ def unfinished_choice(text: Any, among: tuple[str, ...] | list[str]) -> bool:
         and DANGLING.search(text.strip()) is not None
         and bool(named_themes(text, among))
     )
-
-
-# "actually scratch the space ones, we're not really space" at a Space question (set AA
-# kept it as the Space answer and asked the rest): that theme's questions left out
-DROPPED = re.compile(
-    # at the start: "we had to drop the space side of the business" is a view
-    r"^((actually|oh|sorry|wait|ok|okay|right|hmm|um|erm|no|can we|could we|can you|could you|"
-    r"please|pls|just|let'?s|i'?d like to|i want to)[ ,]*)*"
-    r"(scratch|skip|drop|forget|ignore|bin|scrap|cancel|lose|leave out)( all)?( of)?"
-    r"( the| those| these| my| our)? (?P<topic>[a-z&' ]{1,30}?) (ones|questions|bits?|part|"
-    r"section|stuff|side)\b"
-)
-
-
-# "actually leave space out, it's just the film one for us" (set AF kept it as the answer)
-LEFT_OUT = re.compile(
-    r"^((actually|oh|sorry|wait|ok|okay|right|hmm|no|can we|could we|can you|could you|please|"
-    r"pls|just)[ ,]*)*(leave|take|count)( the| those| these| my| our)? (?P<topic>[a-z&' ]{1,30}?)"
-    # "sorry, take space off, I was thinking of our space station room" (set AM)
-    r"( ones?| questions| bits?| part| section| stuff| side)? (out|off)\b"
-)
-
-
-# "actually drop high performance, it's really just westcott we do" (set AM kept it as the
-# answer): a short message that starts by dropping a theme said by its name
-DROP_BY_NAME = re.compile(
-    r"^((actually|oh|sorry|wait|ok|okay|right|no|can we|could we|can you|could you|please|"
-    r"pls|just|let'?s)[ ,]*)*(drop|scratch|scrap|skip|ditch|remove|lose|forget)( the)? "
-    r"(?P<topic>[a-z&' ]+)"
-)
-DROP_BY_NAME_MAX_WORDS = 14
-
-
-def _by_name(topic: str, among: list[str]) -> list[str]:
-    """The theme of `among` whose name `topic` starts with ("high performance ...")."""
-    found = []
-    for theme_id in among:
-        names = _names(theme_id) | {" ".join(theme(theme_id).name.lower().split()[:2])}
-        if any(topic == n or topic.startswith(f"{n} ") for n in names):
-            found.append(theme_id)
-    return found
-
-
-# "actually just the first two" after choosing three (set AH was asked all three)
-FIRST_ONLY = re.compile(
-    r"^((actually|oh|sorry|wait|ok|okay|hmm|no|on second thoughts?|thinking about it)[ ,]*)*"
-    r"(just|only)( do| keep)? the first (?P<n>one|two|three|four|1|2|3|4)"
-    r"( ones?| of them| themes?| islands?| drivers?)?( then| please| pls| thanks)*"
-)
-_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4}
-# "@btvlep actually just infrastructure, housing doesnt really affect us" at the housing
-# question (set AQ kept it as the housing answer): only the themes it names stay
-JUST_THESE = re.compile(
-    r"^((actually|oh|sorry|wait|ok|okay|hmm|no|on second thoughts?|thinking about it)[ ,]*)+"
-    r"(just|only)( do| keep)?( the)? (?P<topic>[a-z&' ]{1,40}?)( ones?| questions?| bits?)?"
-    r"(( then| please| pls| thanks| for us| really)*$|,)"
-)
-# "I picked high performance thinking it meant powerful computers - can we drop that one?"
-# (set AI answered it as the question's view): "that one" is the theme the message names
-DROP_THAT = re.compile(
-    r"\b(drop|skip|scrap|remove|lose|ditch|bin|forget|ignore)( that| this| it)( one| island| theme"
-    r"| section)?\b|\b(leave|take) (that|this|it)( one)? out\b"
-)
-# ... said of a theme chosen by mistake; without it "drop this one" skips the question
-WRONG_CHOICE = re.compile(
-    r"\b(picked|chose|chosen|ticked|selected|clicked|pressed|meant|by mistake|wrong one|"
-    r"nothing to do with)\b"
-)
-
-
-def dropped_themes(text: Any, among: list[str]) -> list[str]:
-    """The themes among `among` whose questions a message asks to leave out ("scratch the
-    space ones", "actually just the first two": all but the first two, in `among`'s order)."""
-    if not isinstance(text, str):
-        return []
-    norm = normalise(without_addressees(text))
-    first = FIRST_ONLY.fullmatch(norm)
-    if first:
-        n = int(_COUNTS.get(first["n"], first["n"]))
-        return among[n:] if n < len(among) else []
-    just = JUST_THESE.match(without_addressees(text).lower().strip())
-    if just:  # the themes by their names only: "actually just the roads are bad" is a view
-        parts = re.split(r"\s*(?:\band\b|&)\s*", just.group("topic").strip())
-        kept = [t for part in parts if len(part.split()) <= 2 for t in named_themes(part, among)]
-        if kept and len(kept) == len(parts):
-            return [t for t in among if t not in kept]
-    match = DROPPED.match(norm) or LEFT_OUT.match(norm)
-    if match:
-        return named_themes(match.group("topic"), among)
-    by_name = DROP_BY_NAME.match(norm)
-    if by_name and len(norm.split()) <= DROP_BY_NAME_MAX_WORDS:
-        named = _by_name(by_name.group("topic"), among)
-        if len(named) == 1:
-            return named
-    wrong = DROP_THAT.search(norm) and WRONG_CHOICE.search(norm)
-    named = named_themes(norm, among) if wrong else []
-    return named if len(named) == 1 else []
 
 
 # "Digital science, and quickly: is this the same thing as the national Industrial Strategy?"

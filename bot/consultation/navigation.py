@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.consultation.choices import dropped_themes
+from bot.consultation.choice_changes import dropped_themes
 from bot.consultation.questions import (
     message,
     named_themes,

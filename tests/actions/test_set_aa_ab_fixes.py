@@ -17,10 +17,10 @@ from actions.fallback import ActionFallback
 from actions.playback import ADDED, ActionAskThemeCorrection, ValidateCorrectionForm
 from actions.strategy_state import DONE
 from bot.consultation import service
-from bot.consultation.afterthoughts import change_asked, new_wording
 from bot.consultation.amendments import ADDED as JOINED
 from bot.consultation.amendments import CORRECTED, amend_answer
 from bot.consultation.consent_reply import agrees_to_take_part, yes_with_name
+from bot.consultation.playback_fixes import change_asked, new_wording
 from bot.consultation.questions import message, parse_correction
 from bot.consultation.replies import means_nothing
 from bot.storage.db import session_scope
@@ -359,7 +359,7 @@ def test_the_two_halves_of_a_choice_are_read_together(database_url: str) -> None
     ],
 )
 def test_an_islands_questions_left_out(text: str, gone: list[str]) -> None:
-    from bot.consultation.choices import dropped_themes
+    from bot.consultation.choice_changes import dropped_themes
 
     assert dropped_themes(text, ["medical_technologies", "space"]) == gone
 

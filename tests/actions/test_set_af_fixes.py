@@ -22,7 +22,7 @@ from actions.playback import (
 )
 from actions.profile import ValidateProfileForm
 from bot.consultation import service
-from bot.consultation.choices import dropped_themes, switched_choice
+from bot.consultation.choice_changes import dropped_themes, switched_choice
 from bot.consultation.playback_replies import (
     confirms,
 )

@@ -11,7 +11,7 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.consultation import service
-from bot.consultation.choices import dropped_themes
+from bot.consultation.choice_changes import dropped_themes
 from bot.consultation.pointing_back import SAME_AS, pointed_answer
 from bot.consultation.replies import corrects_last_answer, says_no, says_no_and_why, says_yes
 from tests.actions.conftest import make_tracker

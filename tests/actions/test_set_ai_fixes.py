@@ -19,7 +19,7 @@ from actions.playback import (
     confirmed_in_other_words,
 )
 from bot.consultation import service
-from bot.consultation.choices import dropped_themes
+from bot.consultation.choice_changes import dropped_themes
 from bot.consultation.consent_reply import agrees_to_take_part, yes_with_profile
 from bot.consultation.labelled import labelled_answers
 from bot.consultation.playback_replies import (

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.consultation.choices import dropped_themes, switched_choice
+from bot.consultation.choice_changes import dropped_themes, switched_choice
 from bot.consultation.head_count import size_band_for
 from bot.consultation.profile_fixes import corrected_location, renamed_after_answer
 from bot.consultation.question_help import asks_what_the_question_means

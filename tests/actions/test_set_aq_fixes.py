@@ -18,7 +18,8 @@ from actions.fallback import ActionFallback
 from bot.consultation import service
 from bot.consultation.about_chat import about_the_chat_reply
 from bot.consultation.asides import steps_aside
-from bot.consultation.choices import asks_bot_to_choose, dropped_themes
+from bot.consultation.choice_changes import dropped_themes
+from bot.consultation.choices import asks_bot_to_choose
 from bot.consultation.consent_reply import agrees_to_take_part, yes_then_more, yes_with_name
 from bot.consultation.questions import message
 from bot.consultation.replies import means_nothing

@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.consultation import ValidateStrategyForm
 from bot.consultation import service
-from bot.consultation.afterthoughts import correct_played_back, subject_put_right
+from bot.consultation.playback_fixes import correct_played_back, subject_put_right
 from bot.consultation.playback_replies import (
     confirms,
 )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.consultation.choices import switched_choice
+from bot.consultation.choice_changes import switched_choice
 from bot.consultation.head_count import size_band_for
 from bot.consultation.profile import (
     name_and_trade,

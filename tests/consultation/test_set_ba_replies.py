@@ -111,7 +111,8 @@ def test_a_theme_first() -> None:
 
 
 def test_set_az_choices_steered_in_words() -> None:
-    from bot.consultation.choices import added_choice, switched_choice
+    from bot.consultation.choice_changes import switched_choice
+    from bot.consultation.choices import added_choice
     from bot.consultation.navigation import narrowed_to
     from bot.consultation.question_help import asks_about_a_named_place
     from bot.strategy import ISLAND_IDS

@@ -7,8 +7,8 @@ kept as a view; "So what happens with all this now?" was told about privacy."""
 
 from __future__ import annotations
 
-from bot.consultation.afterthoughts import REWORD_ITEM, _after_a_yes, new_wording
 from bot.consultation.contact_terms import contact_reply
+from bot.consultation.playback_fixes import REWORD_ITEM, _after_a_yes, new_wording
 from bot.consultation.playback_replies import explicit_part
 from bot.consultation.questions import parse_correction
 from bot.consultation.replies import normalise
@@ -59,7 +59,7 @@ def test_what_happens_with_all_this_now_is_the_timetable() -> None:
 def test_a_yes_then_words_added_to_the_last_answer(database_url: str) -> None:
     """Not read as adding Intelligent public services for "council", nor as a yes."""
     from bot.consultation import service
-    from bot.consultation.afterthoughts import correct_played_back
+    from bot.consultation.playback_fixes import correct_played_back
     from bot.consultation.playback_replies import yes_and_a_remark
 
     service.record_consent("bg1", "twitter", True)

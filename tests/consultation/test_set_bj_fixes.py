@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.consultation.afterthoughts import corrected_item
+from bot.consultation.playback_fixes import corrected_item
 from bot.consultation.profile_fixes import corrected_name
 from bot.consultation.replies import asks_what_it_covers_of
 from bot.consultation.taking_out import taken_out_number

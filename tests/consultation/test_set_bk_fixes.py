@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.consultation.afterthoughts import ITEM_TACKED, _after_a_yes
+from bot.consultation.playback_fixes import ITEM_TACKED, _after_a_yes
 from bot.consultation.profile_fixes import answer_before_correction, corrected_location
 from bot.consultation.question_help import asks_about_a_named_place
 from bot.consultation.questions import ALL_WORDS

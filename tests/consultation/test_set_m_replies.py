@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from bot.consultation.asides import asks_who_reads
-from bot.consultation.choices import switched_choice
+from bot.consultation.choice_changes import switched_choice
 from bot.consultation.profile import name_and_trade, size_band_for, tidy_profile_answer
 from bot.consultation.replies import holding, looks_like_question, means_nothing, view_not_yes_no
 from bot.strategy import ISLAND_IDS, SEABED_IDS

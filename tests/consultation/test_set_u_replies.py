@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.consultation.afterthoughts import corrected_item
 from bot.consultation.asides import asks_if_others_can_take_part
+from bot.consultation.playback_fixes import corrected_item
 from bot.consultation.pointing_back import pointed_answer, same_as_before
 from bot.consultation.profile import strip_lead_in
 from bot.consultation.profile_checks import sector_instead
