@@ -25,20 +25,13 @@ from bot.consultation.replies.corrections import (
     without_last_bit,
 )
 from bot.consultation.replies.pauses import (
-    FED_UP,
-    FINISH,
     GREETING,
     GREETING_WITH_NAME,
     HOLDING,
-    IMPATIENT,
     after_return,
-    asks_to_finish,
-    fed_up_with_bot,
     greeting_only,
     holding,
-    impatient,
     punctuation_only,
-    second_thoughts,
 )
 from bot.consultation.replies.questions import (
     ASKING_PHRASES,
@@ -83,6 +76,15 @@ from bot.consultation.replies.text import (
     short,
     short_match,
     whole,
+)
+from bot.consultation.replies.wanting_out import (
+    FED_UP,
+    FINISH,
+    IMPATIENT,
+    asks_to_finish,
+    fed_up_with_bot,
+    impatient,
+    second_thoughts,
 )
 from bot.consultation.replies.yes_no import (
     ACKNOWLEDGEMENT,

@@ -1,13 +1,12 @@
-"""Not an answer yet, or wanting out: "hang on", "hello?", "...", "ffs this is taking
-ages", "just finish it". The question is asked again (or the questions end)."""
+"""Not an answer yet: "hang on", "hello?", "...", "brb, phone". The question is asked
+again. Wanting out ("just finish it") is `wanting_out`."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
-from bot.consultation.replies.text import DASHES, normalise, said_alone, whole
-from bot.consultation.replies.typos import fix_command_typos
+from bot.consultation.replies.text import DASHES, normalise, whole
 from bot.consultation.x_style import without_addressees
 
 # "hang on", "one sec", "erm": not an answer yet; the question is asked again
@@ -301,142 +300,3 @@ def holding(text: Any) -> bool:
 # Swearing alone, or losing patience with the questions ("ffs this is taking ages", "how
 # many more?"): not a view. Only about *this* ("the planning process is taking ages" is a
 # view), and only as the whole message.
-_SWEAR = r"(fucking|fuckin|effing|bloody|sodding|freaking|flipping|damn|so|really|very|too)"
-IMPATIENT = re.compile(
-    r"((ffs+|omg|jeez|jesus|christ|god|ugh+|argh+|come on|seriously|honestly|bloody hell|"
-    r"for (fuck|god|pete|heaven|christ)'?s sake|"
-    rf"(this|it)( is|'?s) (taking|going on)( {_SWEAR})? (ages|forever|too long|so long|a while|"
-    r"a long time|for ever)|"
-    rf"(this|it)( is|'?s)( {_SWEAR})* (long|boring|tedious|slow|dragging( on)?|endless)|"
-    r"how (many|much) more( questions| of (these|them|this)| to go| left)?( to go| left)?|"
-    r"how much longer|how long (is|will) (this|it) (take|go on)|are there (many|lots) more|"
-    r"are we (nearly|almost) (done|there|finished)|"
-    r"is (this|it) (nearly|almost) (done|over|finished)|"
-    rf"(too|so)( {_SWEAR})? many questions|hurry (up|it up)|get on with it|i'?m bored|"
-    # "can we speed this up" (set AF kept it as the answer, or read it as wanting a person)
-    r"((can|could) (we|you) )?(speed (this|it|things) up|hurry (this|it) along|go (a bit )?"
-    r"faster|move (this|it) along)( a bit| please| pls)?|"
-    r"(i'?m )?losing the will to live|not again)( |$))+"
-)
-
-
-# "..., I've got a wedding at 2", "..., got trucks to load": why they are in a hurry
-BUSY_REASON = re.compile(
-    r"[,;.!-]+\s*((i'?ve|i have|we'?ve|we have) )?(got|need to|have to|gotta) [\w' ]{2,40}$|"
-    r"[,;.!-]+\s*(i'?m|we'?re|i am|we are) (busy|in a (rush|hurry)|short of time|at work)"
-    r"[\w' ]{0,30}$|"
-    # "..., the florist's just pulled up", "..., a customer has just walked in" (set AG)
-    r"[,;.!-]+\s*(the|a|my|our|some) [\w' ]{1,30}?('s| has| have| is|'ve)? (just )?"
-    r"(pulled up|arrived|turned up|come in|walked in|here|in)$",
-    re.IGNORECASE,
-)
-
-
-def without_busy_reason(text: str) -> str:
-    """The message without the handle it opens with or why they are in a hurry."""
-    return BUSY_REASON.sub("", without_addressees(text).strip().rstrip(".!"))
-
-
-def impatient(text: Any) -> bool:
-    """Frustration with the questions, nothing else but why ("ffs this is taking ages",
-    "this is taking f***ing ages", "can we speed this up, I've got a wedding at 2")."""
-    if isinstance(text, str):
-        text = without_busy_reason(text)
-    return whole(IMPATIENT, unmask_swears(text))
-
-
-# Doubts about taking part at all, mid-way ("hmm actually I'm having second thoughts about
-# this, not sure I want to end up on some government list": set AC kept it as the barriers
-# answer): no view; what happens to the answers and how to stop, then the question again
-SECOND_THOUGHTS = re.compile(
-    r"\b((second thoughts|having doubts|cold feet)( about (this|it|all this|doing this|"
-    r"taking part|the whole thing))?\s*([,.;!?-]|$)|"
-    r"not sure (i|we) (really )?(want|should|ought) to (do this|do any of this|carry on|continue|"
-    r"go on|keep going|be doing this|end up|take part|be part|be on)|"
-    r"(don'?t|do not) (really )?want to (end up|be) on (a|any|some|your)\b[\w\s]*\blist|"
-    r"not sure about (this|doing this|all this|any of this))\b"
-)
-SECOND_THOUGHTS_MAX_WORDS = 30
-
-
-def second_thoughts(text: Any) -> bool:
-    """A short message doubting the consultation itself, with no view after a "but"."""
-    return said_alone(SECOND_THOUGHTS, text, SECOND_THOUGHTS_MAX_WORDS, _lower_with_commas)
-
-
-def _lower_with_commas(text: str) -> str:
-    """Lower case, single-spaced, punctuation kept: a comma ends "second thoughts"."""
-    return " ".join(text.lower().replace("\u2019", "'").split())
-
-
-# Angry at the bot itself ("you're useless, this is a waste of my time", the tenth set
-# stored it as a view): not a view. Only about the bot or this chat, and only as the whole
-# message ("the growth hub is useless" is a view; "it's rubbish" may be about the roads).
-_BAD = (
-    r"(useless|rubbish|pointless|hopeless|a joke|crap|shit|shite|pants|terrible|awful|"
-    r"stupid|thick|dumb|no (use|help|good)|(a )?waste of (time|space))"
-)
-_AT = r"(you'?re|you are|youre|ur|u r|u|you|this (bot|thing|chat|survey|questionnaire|is)|what)"
-_FILLER = r"(oh|god|wow|honestly|seriously|jeez|ugh|ffs|mate|lol|tbh|jesus|christ|ok|right|so)"
-_ANGRY = (
-    rf"({_AT}( (is|so|really|absolutely|completely|totally|bloody|fucking|utterly|just|such|"
-    rf"pretty|a))* {_BAD}( (bot|thing|machine|robot|chatbot|computer))?|"
-    r"((this is|this)( a| an)?|what a|total|complete|utter|absolute)( (complete|total|"
-    rf"utter|absolute|{_SWEAR}))* waste of (my |our )?time|"
-    r"(stupid|useless|rubbish|pointless|dumb|bloody|crap|thick) (bot|machine|thing|robot|"
-    r"chatbot|computer)|(you'?re|you are) not (listening|helping|making (any )?sense)|"
-    r"you (don'?t|do not|never) (listen|understand|get it)|(are you|r u) (stupid|thick|"
-    r"dumb|even listening|for real))"
-)
-# at least one angry clause; fillers ("honestly", "mate") only around it
-FED_UP = re.compile(rf"({_FILLER} )*{_ANGRY}( ({_FILLER}|{_ANGRY}))*")
-
-
-def fed_up_with_bot(text: Any) -> bool:
-    """Anger at the bot or the chat, nothing else ("you're useless, waste of my time",
-    "this is a f***ing waste of time you stupid bot")."""
-    return whole(FED_UP, unmask_swears(text))
-
-
-# "f***ing", "sh*t", "b****y": a swear written with stars, which the normaliser would
-# split into letters ("f ing"); read as the word it hides (set V)
-MASKED = re.compile(r"\b[a-z]+[*#@$%!]+[a-z]*\b|\b[a-z]*[*#@$%!]+[a-z]+\b", re.IGNORECASE)
-
-
-def _unmasked(match: re.Match[str]) -> str:
-    word = match.group(0).lower()
-    if word.startswith("f"):
-        return "fucking" if word.endswith(("ing", "in")) else "fuck"
-    if word.startswith("s") and len(word) <= 5:
-        return "shit"
-    return "crap" if word.startswith("c") and len(word) <= 4 else "bloody"
-
-
-def unmask_swears(text: Any) -> Any:
-    """The text with starred swears written out ("f***ing" -> "fucking"); anything but a
-    string as it is."""
-    return MASKED.sub(_unmasked, text) if isinstance(text, str) else text
-
-
-# "fine just finish it", "ok end it there": finishing, said in a few words NLU may miss
-FINISH = re.compile(
-    r"((fine|ok|okay|right|alright|yes|yeah|so|sorry|just|please|pls|then|now|can we|could we|"
-    r"let'?s|lets|i want to|i'?d like to|i'?ll)( |$))*"
-    r"(finish|end|stop|wrap( it| this)? up|call it a day|"
-    # "can we skip to the end please", "jump straight to the summary" (set W kept it as
-    # the answer)
-    r"(skip|jump|go|get|fast forward|cut|move)( straight| right| on)? to the "
-    r"(end|finish|last bit|final bit|summary|play ?back))"
-    r"( (it|this|that|here|there|now|up|then|please|pls|the questions|the survey|already))*"
-    r"(,? (i'?m|we'?re|i am|we are) (short on|out of|pressed for|running out of) time|"
-    r",? (no|not much) time( today)?)?"
-)
-
-
-def asks_to_finish(text: Any) -> bool:
-    """The whole message asks to finish now ("fine just finish it", "ok end it there",
-    "stpo")."""
-    if not isinstance(text, str):
-        return False
-    # "sorry, can we finish there, the florist's just pulled up": the reason set aside
-    return whole(FINISH, fix_command_typos(normalise(without_busy_reason(text))))
