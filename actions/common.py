@@ -12,7 +12,8 @@ from rasa_sdk import Tracker
 from bot.consultation.choice_changes import switched_choice
 from bot.consultation.choices import choice_before_question
 from bot.consultation.leaving import GOODBYE_WORDS, WITHDRAW_WORDS, asks_to_forget, says_stop
-from bot.consultation.profile import place_and_remark, plain_profile_answer
+from bot.consultation.profile import plain_profile_answer
+from bot.consultation.profile_places import place_and_remark
 from bot.consultation.question_help import asks_about_a_named_place, asks_before_answering
 from bot.consultation.questions import PROFILE_SLOTS, SKIPPED, named_themes
 from bot.consultation.replies import (

@@ -41,12 +41,10 @@ from bot.consultation.profile import (
     corrected_size_band,
     head_count_given,
     name_and_trade,
-    only_where,
     role_given,
     size_band_for,
     tidy_profile_answer,
     trade_details,
-    where_said,
 )
 from bot.consultation.profile_checks import (
     asks_back,
@@ -71,6 +69,7 @@ from bot.consultation.profile_fixes import (
     corrected_name,
     renamed_after_answer,
 )
+from bot.consultation.profile_places import only_where, where_said
 from bot.consultation.questions import PROFILE_SLOTS, message
 from bot.consultation.recount import recounted_band
 from bot.consultation.remarks import remark_reply

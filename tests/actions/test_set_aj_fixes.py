@@ -17,7 +17,7 @@ from bot.channels.text import clean_message
 from bot.consultation import service
 from bot.consultation.asides import asks_what_the_question_means
 from bot.consultation.navigation import go_back
-from bot.consultation.profile import only_where
+from bot.consultation.profile_places import only_where
 from bot.consultation.replies import says_no, says_yes
 from tests.actions.conftest import make_tracker, stored_business, validate_strategy_answer
 

@@ -10,12 +10,8 @@ import pytest
 
 from bot.consultation.choice_changes import switched_choice
 from bot.consultation.head_count import size_band_for
-from bot.consultation.profile import (
-    name_and_trade,
-    tidy_profile_answer,
-    trade_details,
-    where_said,
-)
+from bot.consultation.profile import name_and_trade, tidy_profile_answer, trade_details
+from bot.consultation.profile_places import where_said
 from bot.consultation.replies import skips_the_profile, skips_the_rest
 from bot.strategy import ISLAND_IDS
 

@@ -8,11 +8,8 @@ from __future__ import annotations
 import pytest
 
 from bot.consultation.pointers import media_only, pointer_reply
-from bot.consultation.profile import (
-    organisation_in_signature,
-    place_and_remark,
-    tidy_profile_answer,
-)
+from bot.consultation.profile import organisation_in_signature, tidy_profile_answer
+from bot.consultation.profile_places import place_and_remark
 from bot.consultation.replies import asks_when_it_closes, fed_up_with_bot, impatient
 from bot.nlu.reply_intents import certain_intent
 
