@@ -221,6 +221,13 @@ _HIRING = from_word_starts(
     r"|\b(?:over|past)\s+(?:sixty|fifty-five|60|55|65)\s+and\s+(?:retiring|about to retire|"
     r"nobody|no one|no-one)\b"
     r"|\baverage age of (?:our|my|the) \w+ is \d\d\b"
+    # "half our toolmakers retire in 5 yrs" (set AG; 2 of 2 agree)
+    r"|\b(?:half|most|all|two|three|four|both|several|many|some)\s+(?:of\s+)?(?:our|my|the)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?!(?:customers|buyers|users|members|readers|followers|subscribers|"
+    r"shoppers|visitors|tenants|landlords|neighbours|suppliers|partners|investors|owners|"
+    r"directors|founders|donors|patients)\b)"
+    r"(?:\w+ers|\w+ors|\w+ians|staff|workforce|team|people)\s+(?:will\s+|"
+    r"are\s+|is\s+|are going to\s+|could\s+)?(?:retire|retiring|due to retire)\b"
     # "Need 2 CNC setters": a number of people of a trade the list does not name
     r"|\b(?:need|needs|looking for|recruiting|hiring)\s+(?:\d+|two|three|four|five|a couple of|"
     r"a few|another)\s+(?:\w+\s+)?(?!(?:customers|buyers|investors|suppliers|users|partners|"
@@ -244,12 +251,15 @@ _POWER = re.compile(
 
 # Set BI: training paid for ("the LEP part-funding the soldering training"; 17 of 17
 # training messages agree), shifts that cannot be staffed ("cant staff the evening shifts";
-# 3 of 3)
+# 3 of 3; "couldn't staff a second shift", set AG)
 _TRAINING_AND_SHIFTS = from_word_starts(
     r"\b(?:fund|funds|funding|funded|pay for|paying for|subsidis\w*|part-?fund\w*)\s+"
     r"(?:the\s+|our\s+|some\s+|more\s+)?(?:[\w-]+\s+){0,2}?(?:training|courses?|"
     r"apprenticeships?)\b"
-    r"|\b(?:can'?t|cant|cannot|can not|struggle to|struggling to|hard to|impossible to)\s+staff\b",
+    r"|\b(?:can'?t|cant|cannot|can not|struggle to|struggling to|hard to|impossible to)\s+staff\b"
+    # "lost a £2m order because we couldn't staff a second shift" (set AG; 1 of 1 agrees)
+    r"|\b(?:couldn'?t|could not|couldnt|unable to)\s+(?:\w+\s+)?staff\s+(?:a|an|the|our|any|"
+    r"another|more|extra)\b",
     re.IGNORECASE,
 )
 RULES: dict[str, re.Pattern] = {

@@ -44,10 +44,11 @@ PREMISES = from_word_starts(
     # "the roof leaks and there's nothing else on the market" (set U; 49 of 50 agree)
     r"|\bnothing (?:else )?(?:on the market|to rent|available to rent)\b"
     # "rents on units in Iver are mad", "the rent for shop go up", "commercial rents", "marlow
-    # rents for even a tiny edit suite are mad" (set BI): what premises cost (a home's rent
-    # is not premises)
-    r"|\brents?\s+(?:on|for|of)\s+(?:even\s+)?(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?"
-    rf"(?:{_PREMISES_NOUN}|shops?)\b"
+    # rents for even a tiny edit suite are mad" (set BI), "rent on our e-bike hire depot just
+    # went up 30%" (set AG; 11 of 11 with "our" or "my" agree): what premises cost (a home's
+    # rent is not premises)
+    r"|\brents?\s+(?:on|for|of)\s+(?:even\s+)?(?:(?:a|an|the|our|my)\s+)?(?:[\w-]+\s+){0,2}?"
+    rf"(?:{_PREMISES_NOUN}|shops?|depots?|sheds?|barns?|kitchens?)\b"
     r"|\b(?:shop|unit|office|workshop|commercial|business|retail|studio|warehouse|yard|premises)"
     r"\s+rents?\b"
     # "the rates on the new units at Silverstone Park", "business rates on the shop" (set AH;
@@ -114,6 +115,10 @@ PREMISES = from_word_starts(
     # "there's no bigger building in the village for us to move into" (set AG; 2 of 2 agree)
     r"|\b(?:no|not a single|not one|isn'?t a|aren'?t any)\s+(?:bigger|larger|suitable|spare|"
     r"affordable|empty|vacant|decent)\s+(?:[\w'-]+\s+)?buildings?\b(?!\s+(?:regs|regulations))"
+    # "there isn't a shed big enough anywhere north of Wendover" (set AG; 1 of 1 agrees)
+    r"|\b(?:isn'?t|is no|there'?s no|theres no|no|can'?t find (?:a|any)|nowhere with a|not a)\s+"
+    r"(?:a\s+|one\s+)?(?:[\w-]+\s+)?(?:shed|unit|building|warehouse|workshop|premises|site|"
+    r"yard|barn|office|studio|lab)s?\s+(?:\w+\s+)?(?:big|large)\s+enough\b"
     # "not one plot for a business in the whole masterplan" (set AY; 4 of 4 agree)
     r"|\b(?:no|not one|not a single|hardly any|not enough|any)\s+(?:[\w'-]+\s+){0,2}?"
     r"(?:plots?|sites?|land)\s+for\s+(?:a\s+|any\s+|small\s+)?(?:business|businesses|firms?|"

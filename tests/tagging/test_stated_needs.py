@@ -415,3 +415,23 @@ def test_no_room_for_another_machine_is_premises(text: str, premises: bool) -> N
 )
 def test_power_empty_buildings_and_no_one_to_advise(text: str, theme: str, stated: bool) -> None:
     assert (theme in stated_needs([text])) is stated
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "stated"),
+    [
+        # set AG of unseen messages: the second subject lost to the first
+        ("Rent on our e-bike hire depot at Globe Park just went up 30%", "infrastructure", True),
+        ("the rent on our house went up again", "infrastructure", False),
+        ("there isn't a shed big enough anywhere north of Wendover", "infrastructure", True),
+        ("the shed is big enough for now", "infrastructure", False),
+        ("half our toolmakers retire in 5 yrs", "education_skills", True),
+        ("most of our customers are retiring to the coast", "education_skills", False),
+        ("we lost an order because we couldn't staff a second shift", "education_skills", True),
+        ("we couldn't stand the traffic any more", "education_skills", False),
+    ],
+)
+def test_dearer_rent_no_shed_big_enough_and_a_trade_retiring(
+    text: str, theme: str, stated: bool
+) -> None:
+    assert (theme in stated_needs([text])) is stated
