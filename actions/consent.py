@@ -162,8 +162,15 @@ def agreed_in_other_words(
             return None
     elif stage != "declined" or not (says_go_ahead(text) or go_ahead_then_more(text)):
         return None  # after a decline only "go on then" changes it, not "ok"
+    return take_part(dispatcher, tracker, domain)
+
+
+def take_part(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """Record the agreement and start the profile (the events to return)."""
     events = record(dispatcher, tracker, domain, True)
-    if not skips_the_profile(text):  # else no questions about the business follow
+    if not skips_the_profile(latest_text(tracker)):  # else no questions about the business
         dispatcher.utter_message(response="utter_profile_intro")
     return [*events, FollowupAction("profile_form")]
 

@@ -18,7 +18,13 @@ from actions.close import (
     settle_follow_up,
 )
 from actions.common import buttons, latest_text, previous_bot_text
-from actions.consent import PRIVACY_NOTICE, agreed_in_other_words, first_message, privacy_shown
+from actions.consent import (
+    PRIVACY_NOTICE,
+    agreed_in_other_words,
+    first_message,
+    privacy_shown,
+    take_part,
+)
 from actions.playback import (
     change_at_playback,
     confirmed_in_other_words,
@@ -41,7 +47,7 @@ from bot.consultation.asides import (
 )
 from bot.consultation.boundaries import request_or_need_reply
 from bot.consultation.choices import outside_the_islands
-from bot.consultation.consent_reply import details_before_consent
+from bot.consultation.consent_reply import asks_then_agrees, details_before_consent
 from bot.consultation.contact_terms import contact_reply
 from bot.consultation.focus import focus_answer
 from bot.consultation.involvement import (
@@ -227,6 +233,11 @@ class ActionAnswerQuestion(Action):
             # "Nay, I get enough emails as it is" read as asking how to get involved (set AP
             # was told "You're doing it now!" and asked "yes or no?"): a no
             return [SlotSet(k, v) for k, v in declined_contact(tracker).items()]
+        if at_consent(tracker, domain) and asks_then_agrees(latest_text(tracker)):
+            # "is this the strategy thing? happy to do it" (set BM answered the question,
+            # asked for the yes again and lost every answer after): answered, and the yes kept
+            answer_question(dispatcher, tracker)
+            return take_part(dispatcher, tracker, domain)
         if tracker.active_loop.get("name") == "profile_form" and declines(latest_text(tracker)):
             # "If it's all the same to you, I'd rather not say how many of us there are"
             # that NLU took for a privacy question (set AC): a skip, and on to the next
@@ -238,6 +249,15 @@ class ActionAnswerQuestion(Action):
             dispatcher.utter_message(response="utter_welcome")
         answer_question(dispatcher, tracker)
         return []
+
+
+def at_consent(tracker: Tracker, domain: dict[str, Any]) -> bool:
+    """The consent question is the one asked, after the privacy notice."""
+    return (
+        not tracker.active_loop.get("name")
+        and tracker.get_slot("stage") in (None, "consent")
+        and privacy_shown(tracker, domain)
+    )
 
 
 def at_islands_choice(tracker: Tracker) -> bool:

@@ -218,7 +218,9 @@ CONSENT_YES = re.compile(
     r"(it )?(can'?t|cant|cannot|won'?t|wont) (hurt|do any harm)|no harm (in it|in trying|trying)|"
     r"no (bother|probs|problem)( at all)?|nae bother|"
     r"(i )?(can|could) (give|spare) (you )?(a few|a couple of|\d+|two|five|ten|fifteen|twenty) "
-    r"(mins?|minutes)( now| then)?|happy enough|sounds good|sounds fine)"
+    r"(mins?|minutes)( now| then)?|happy enough|sounds good|sounds fine|"
+    # "is this the strategy thing? happy to do it" (set BM)
+    r"(more than |very |only too )?(happy|glad) to( do it| help| take part| join in)?)"
     r"( (then|mate|yes|yeah|go on|go ahead|fire away|ask away))*"
 )
 # "ngl thought this was spam but ok go on" (set BA read it as a view before consent): a
@@ -347,6 +349,17 @@ def yes_if_so(text: Any) -> bool:
         return False
     match = IF_SO_YES.match(without_addressees(text).strip())
     return match is not None and _a_yes(match["yes"])
+
+
+# "@btvlep is this the strategy thing? happy to do it" at the consent question (set BM
+# answered the question and asked for the yes again; every answer after was "still not
+# getting it"): a question, then a whole yes after it
+def asks_then_agrees(text: Any) -> bool:
+    """A question, then a whole yes to taking part after its question mark."""
+    if not isinstance(text, str):
+        return False
+    asked, mark, after = without_addressees(text).strip().rpartition("?")
+    return bool(mark and asked.strip() and after.strip()) and agrees_to_take_part(after)
 
 
 def agrees_to_take_part(text: Any) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from bot.consultation.head_count import _NUMBER_PATTERN, NUMBER_WORDS, size_band_for
+from bot.consultation.x_style import without_addressees
 
 # Past the profile, a head count put right says so: the old count withdrawn ("not 6") or
 # the business's own count stated ("we're 40 staff now"); "sorry, 30 staff left last year
@@ -35,7 +36,11 @@ TOLD_COUNT = re.compile(
     rf"(?P<new2>{_NUMBER_PATTERN})\b(?=\s*(staff|people|of us|now|really|if|when|[,.;!)]|$))"
     # "oh & its 10 not 8, forgot our 2 new techs" (set BK, after the town)
     r"|\b(it'?s|its|it is|we'?re|we are|there'?s|there are)\s+(actually\s+|really\s+)?"
-    rf"(?P<new3>{_NUMBER_PATTERN})\s*,?\s+not\s+(?P<old3>{_NUMBER_PATTERN})\b",
+    rf"(?P<new3>{_NUMBER_PATTERN})\s*,?\s+not\s+(?P<old3>{_NUMBER_PATTERN})\b"
+    # "sorry 14 not 4 🙈 fat fingers" at the location question (set BM filed it as the town)
+    # (the apology may already be gone: the profile drops "sorry" as a lead-in)
+    r"|^\W*((sorry|soz|oops|whoops|actually|correction|typo|my bad|wait|no)\b[\s,.!:-]*)?"
+    rf"(?P<new4>{_NUMBER_PATTERN})\s*,?\s+not\s+(?P<old4>{_NUMBER_PATTERN})\b",
     re.IGNORECASE,
 )
 
@@ -44,24 +49,28 @@ TOLD_COUNT = re.compile(
 # AQ kept 9): a count with "now" after it says the head count changed, no word of staff needed
 COUNT_NOW = re.compile(
     r"\b(we'?re|we are|there'?s|there are)\s+((about|around|nearly|over|up to)\s+)?"
-    rf"(?P<new>{_NUMBER_PATTERN})\s+now\b",
+    rf"(?P<new>{_NUMBER_PATTERN})\s+now\b"
+    # "sorry just checked, its 62 now w the night shift" at the islands (set BM: "didn't
+    # catch"): "it's" only after a word that owns up to the count given
+    r"|^\W*(sorry|soz|oops|actually|just checked|having checked|correction)\b[^.?!]{0,20}?"
+    rf"\b(it'?s|its|it is)\s+((about|around|nearly|over)\s+)?(?P<new2>{_NUMBER_PATTERN})\s+now\b",
     re.IGNORECASE,
 )
 
 
 def count_now_band(text: str) -> str | None:
     """The band of a head count stated as the count now ("we're 11 now")."""
-    match = COUNT_NOW.search(text)
-    return size_band_for(f"{match['new']} staff") if match else None
+    match = COUNT_NOW.search(without_addressees(text))
+    return size_band_for(f"{match['new'] or match['new2']} staff") if match else None
 
 
 def recounted_band(text: str, band_on_record: str | None) -> str | None:
     """The band of the real head count when the message takes back the one on record."""
-    match = TOLD_COUNT.search(text)
+    match = TOLD_COUNT.search(without_addressees(text))
     if not match or not band_on_record:
         return None
-    old = match["old"] or match["old2"] or match["old3"]
-    new = match["new"] or match["new2"] or match["new3"]
+    old = match["old"] or match["old2"] or match["old3"] or match["old4"]
+    new = match["new"] or match["new2"] or match["new3"] or match["new4"]
     if size_band_for(f"{old} staff") != band_on_record:
         return None
     return size_band_for(f"{new} staff")

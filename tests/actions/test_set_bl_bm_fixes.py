@@ -1,0 +1,81 @@
+"""Sets BL and BM of unseen conversations (everyday widget chats; terse DMs from firms in the
+islands) on their first run: "is this the strategy thing? happy to do it" was answered and
+the yes asked for again, and every answer after it was "still not getting it"; "sorry 14
+not 4 🙈 fat fingers" at the location question was kept as the town; "sorry just checked,
+its 62 now w the night shift" at the islands was "didn't catch"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.faq import ActionAnswerQuestion
+from bot.consultation import service
+from bot.consultation.consent_reply import agrees_to_take_part, asks_then_agrees
+from bot.consultation.recount import count_now_band, recounted_band
+from tests.actions.conftest import CONSENT_SHOWN, make_tracker, run, slot_sets
+
+MICRO, SMALL, MEDIUM = "Micro (1-9 staff)", "Small (10-49 staff)", "Medium (50-249 staff)"
+
+
+@pytest.mark.parametrize(
+    ("text", "agrees"),
+    [
+        ("@btvlep is this the strategy thing? happy to do it", True),
+        ("what's a LIS? yes go on", True),
+        ("is it anonymous? no", False),
+        ("is it anonymous? if not I'd rather not", False),
+        ("is this the strategy thing?", False),
+    ],
+)
+def test_a_question_then_a_yes(text: str, agrees: bool) -> None:
+    assert asks_then_agrees(text) is agrees
+
+
+def test_happy_to_help_is_a_yes_but_not_a_birthday() -> None:
+    assert agrees_to_take_part("happy to help")
+    assert agrees_to_take_part("more than happy to")
+    assert not agrees_to_take_part("happy birthday")
+
+
+def test_the_question_is_answered_and_the_yes_kept(
+    database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    text = "@btvlep is this the strategy thing? happy to do it"
+    tracker = make_tracker("bm-sim", text, "faq", events=CONSENT_SHOWN)
+    events = run(ActionAnswerQuestion().run(dispatcher, tracker, domain))
+    assert slot_sets(events)["consent"] is True
+    assert service.is_consented("bm-sim") is True
+    said = [m.get("response") or m.get("text") for m in dispatcher.messages]
+    assert "utter_profile_intro" in said
+    assert said.index("utter_profile_intro") > 0  # the question's answer comes first
+
+
+@pytest.mark.parametrize(
+    ("text", "on_record", "band"),
+    [
+        ("@btvlep sorry 14 not 4 🙈 fat fingers", MICRO, SMALL),
+        ("oops, 30 not 3", MICRO, SMALL),
+        ("14 not 4 🙈 fat fingers", MICRO, SMALL),  # "sorry" already dropped as a lead-in
+        ("no, 4 not 5 of the lads drive", MICRO, MICRO),  # the same band: nothing changes
+        ("the A41 not the A40", MICRO, None),
+        ("sorry 14 not 4", SMALL, None),  # 4 was not the count on record
+    ],
+)
+def test_a_number_withdrawn_after_an_apology(text: str, on_record: str, band: str | None) -> None:
+    assert recounted_band(text, on_record) == band
+
+
+@pytest.mark.parametrize(
+    ("text", "band"),
+    [
+        ("sorry just checked, its 62 now w the night shift", MEDIUM),
+        ("@btvlep actually it's about 12 now", SMALL),
+        ("the bus fare is 5 now", None),
+        ("its 5 now, the train fare", None),  # no word owning up to the count given
+    ],
+)
+def test_the_count_now_after_owning_up(text: str, band: str | None) -> None:
+    assert count_now_band(text) == band
