@@ -95,16 +95,11 @@ PICKED_BY_MISTAKE = re.compile(
 )
 
 
-# The answer points elsewhere instead of answering: "same as before", "as above", "ask my
-# partner, she does all that side" (set AG tagged the question's theme on both). Its own
-# words still count ("same as before, EVs"); six training answers say so, all without the
-# question's theme.
+# The answer hands the question to someone else: "ask my partner, she does all that side"
+# (set AG tagged the question's theme). Its own words still count. "same as before" points
+# back to an answer on the same subject and keeps it (test_answer_head).
 DEFERRING = re.compile(
-    r"^\W*(?:(?:it'?s|its|my answer'?s|answer is|probably|prob|pretty much|erm|um|ha)\s+)?"
-    r"(?:(?:the\s+)?same\s+as\s+(?:before|above|last time|the (?:last|previous|other) "
-    r"(?:one|answer|question))|as\s+(?:above|before)|see\s+(?:above|previous|my (?:last|previous)"
-    r" (?:answer|message|one)))\b"
-    r"|\bask\s+(?:my|our|the)\s+(?:business\s+)?(?:partner|colleague|boss|husband|wife|"
+    r"\bask\s+(?:my|our|the)\s+(?:business\s+)?(?:partner|colleague|boss|husband|wife|"
     r"manager|accountant|other half|md|director|office manager|dad|mum)\b"
     r"|\b(?:she|he|they)\s+(?:does|do|handles?|deals? with|looks? after)\s+(?:all\s+)?"
     r"(?:that|this|the)\s+(?:side|stuff|bit|end)\b"
@@ -114,7 +109,7 @@ DEFERRING = re.compile(
 def dismisses(text: str) -> bool:
     """The answer waves its question's subject away ("roads are fine for us, it's staff",
     "not really relevant to us, ... what IS relevant is the A404", "I only pressed that one
-    because ...") or points elsewhere ("same as before", "ask my partner")."""
+    because ...") or hands it to someone else ("ask my partner")."""
     lowered = _lowered(text)
     return bool(
         DISMISSING.search(lowered)

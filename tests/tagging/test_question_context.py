@@ -228,8 +228,6 @@ def test_an_answer_kept_as_a_view_carries_the_need_it_states(trained_engine: obj
             True,
         ),
         # pointing elsewhere instead of answering (unseen set AG)
-        ("same as before", True),
-        ("As above really", True),
         ("ask my partner, she does all that side", True),
         ("the same as last year, and the A41 is worse than before", False),
         ("we ask our staff what training they want", False),
@@ -256,12 +254,12 @@ def test_a_subject_waved_away_is_no_prior(trained_engine: object) -> None:
 def test_an_answer_that_points_elsewhere_is_no_prior(trained_engine: object) -> None:
     """ "Same as before" and "ask my partner" say nothing of the question's subject; an
     answer that points back and adds a subject keeps that subject."""
-    deferred, back, added = trained_engine.tag_many(
-        ["ask my partner, she does all that side", "same as before", "same as before, EVs"],
-        ["seabed:entrepreneurialism:views", "seabed:digital_science:views", None],
+    deferred, added = trained_engine.tag_many(
+        ["ask my partner, she does all that side", "ask my partner. and the A41 is awful"],
+        ["seabed:entrepreneurialism:views", "seabed:entrepreneurialism:views"],
     )
-    assert deferred.themes == [] and back.themes == []
-    assert "intelligent_mobility" in added.themes
+    assert deferred.themes == []
+    assert "infrastructure" in added.themes
 
 
 def test_broadband_alone_to_the_digital_question_is_infrastructure(trained_engine: object) -> None:
