@@ -147,6 +147,15 @@ def put_off_taking_part(
     return events
 
 
+def at_consent(tracker: Tracker, domain: dict[str, Any]) -> bool:
+    """The consent question is the one asked, after the privacy notice."""
+    return (
+        not tracker.active_loop.get("name")
+        and tracker.get_slot("stage") in (None, "consent")
+        and privacy_shown(tracker, domain)
+    )
+
+
 def agreed_in_other_words(
     dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
 ) -> list[dict[str, Any]] | None:

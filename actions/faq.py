@@ -21,6 +21,7 @@ from actions.common import buttons, latest_text, previous_bot_text
 from actions.consent import (
     PRIVACY_NOTICE,
     agreed_in_other_words,
+    at_consent,
     first_message,
     privacy_shown,
     take_part,
@@ -249,15 +250,6 @@ class ActionAnswerQuestion(Action):
             dispatcher.utter_message(response="utter_welcome")
         answer_question(dispatcher, tracker)
         return []
-
-
-def at_consent(tracker: Tracker, domain: dict[str, Any]) -> bool:
-    """The consent question is the one asked, after the privacy notice."""
-    return (
-        not tracker.active_loop.get("name")
-        and tracker.get_slot("stage") in (None, "consent")
-        and privacy_shown(tracker, domain)
-    )
 
 
 def at_islands_choice(tracker: Tracker) -> bool:

@@ -228,9 +228,13 @@ def size_band_for(text: str) -> str | None:
 
 # "actually we're 60 staff not 6", "sorry, I meant 25 people": the head count given
 # earlier, corrected while a later profile question is pending
+# the words a correction opens with ("sorry, ...", "oops ...", "my bad ...")
+CORRECTION_LEAD = (
+    r"(actually|sorry|soz|oops|whoops|correction|wait|no|my mistake|my bad|typo|i meant|"
+    r"should have said|should'?ve said)"
+)
 CORRECTION_CUE = re.compile(
-    r"^\W*(actually|sorry|oops|whoops|correction|wait|no|my mistake|my bad|typo|i meant|"
-    r"should have said|should'?ve said)\b|\b(not|rather than|instead of)\s+\d|\bi meant\b",
+    rf"^\W*{CORRECTION_LEAD}\b|\b(not|rather than|instead of)\s+\d|\bi meant\b",
     re.IGNORECASE,
 )
 HEADCOUNT_WORDS = re.compile(

@@ -6,7 +6,12 @@ from __future__ import annotations
 
 import re
 
-from bot.consultation.head_count import _NUMBER_PATTERN, NUMBER_WORDS, size_band_for
+from bot.consultation.head_count import (
+    _NUMBER_PATTERN,
+    CORRECTION_LEAD,
+    NUMBER_WORDS,
+    size_band_for,
+)
 from bot.consultation.x_style import without_addressees
 
 # Past the profile, a head count put right says so: the old count withdrawn ("not 6") or
@@ -34,13 +39,12 @@ TOLD_COUNT = re.compile(
     rf"|\b(told you|said|put|gave you|wrote)\s+(?P<old2>{_NUMBER_PATTERN})\s+(staff|people|"
     r"employees|heads)\b\s*(,|but|,\s*but)\s*(it'?s|its|it is|we'?re|we are)\s+(actually\s+)?"
     rf"(?P<new2>{_NUMBER_PATTERN})\b(?=\s*(staff|people|of us|now|really|if|when|[,.;!)]|$))"
-    # "oh & its 10 not 8, forgot our 2 new techs" (set BK, after the town)
-    r"|\b(it'?s|its|it is|we'?re|we are|there'?s|there are)\s+(actually\s+|really\s+)?"
-    rf"(?P<new3>{_NUMBER_PATTERN})\s*,?\s+not\s+(?P<old3>{_NUMBER_PATTERN})\b"
-    # "sorry 14 not 4 🙈 fat fingers" at the location question (set BM filed it as the town)
-    # (the apology may already be gone: the profile drops "sorry" as a lead-in)
-    r"|^\W*((sorry|soz|oops|whoops|actually|correction|typo|my bad|wait|no)\b[\s,.!:-]*)?"
-    rf"(?P<new4>{_NUMBER_PATTERN})\s*,?\s+not\s+(?P<old4>{_NUMBER_PATTERN})\b",
+    # "oh & its 10 not 8, forgot our 2 new techs" (set BK, after the town), "sorry 14 not 4 🙈
+    # fat fingers" at the location question (set BM filed it as the town; the apology may
+    # already be gone: the profile drops "sorry" as a lead-in)
+    r"|(\b(it'?s|its|it is|we'?re|we are|there'?s|there are)\s+(actually\s+|really\s+)?|"
+    rf"^\W*({CORRECTION_LEAD}\b[\s,.!:-]*)?)"
+    rf"(?P<new3>{_NUMBER_PATTERN})\s*,?\s+not\s+(?P<old3>{_NUMBER_PATTERN})\b",
     re.IGNORECASE,
 )
 
@@ -52,7 +56,7 @@ COUNT_NOW = re.compile(
     rf"(?P<new>{_NUMBER_PATTERN})\s+now\b"
     # "sorry just checked, its 62 now w the night shift" at the islands (set BM: "didn't
     # catch"): "it's" only after a word that owns up to the count given
-    r"|^\W*(sorry|soz|oops|actually|just checked|having checked|correction)\b[^.?!]{0,20}?"
+    rf"|^\W*({CORRECTION_LEAD}|just checked|having checked)\b[^.?!]{{0,20}}?"
     rf"\b(it'?s|its|it is)\s+((about|around|nearly|over)\s+)?(?P<new2>{_NUMBER_PATTERN})\s+now\b",
     re.IGNORECASE,
 )
@@ -69,8 +73,8 @@ def recounted_band(text: str, band_on_record: str | None) -> str | None:
     match = TOLD_COUNT.search(without_addressees(text))
     if not match or not band_on_record:
         return None
-    old = match["old"] or match["old2"] or match["old3"] or match["old4"]
-    new = match["new"] or match["new2"] or match["new3"] or match["new4"]
+    old = match["old"] or match["old2"] or match["old3"]
+    new = match["new"] or match["new2"] or match["new3"]
     if size_band_for(f"{old} staff") != band_on_record:
         return None
     return size_band_for(f"{new} staff")

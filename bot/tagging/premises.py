@@ -117,8 +117,8 @@ PREMISES = from_word_starts(
     r"affordable|empty|vacant|decent)\s+(?:[\w'-]+\s+)?buildings?\b(?!\s+(?:regs|regulations))"
     # "there isn't a shed big enough anywhere north of Wendover" (set AG; 1 of 1 agrees)
     r"|\b(?:isn'?t|is no|there'?s no|theres no|no|can'?t find (?:a|any)|nowhere with a|not a)\s+"
-    r"(?:a\s+|one\s+)?(?:[\w-]+\s+)?(?:shed|unit|building|warehouse|workshop|premises|site|"
-    r"yard|barn|office|studio|lab)s?\s+(?:\w+\s+)?(?:big|large)\s+enough\b"
+    rf"(?:a\s+|one\s+)?(?:[\w-]+\s+)?(?:{_PREMISES_NOUN}|sheds?|barns?|buildings?|sites?)\s+"
+    r"(?:\w+\s+)?(?:big|large)\s+enough\b"
     # "not one plot for a business in the whole masterplan" (set AY; 4 of 4 agree)
     r"|\b(?:no|not one|not a single|hardly any|not enough|any)\s+(?:[\w'-]+\s+){0,2}?"
     r"(?:plots?|sites?|land)\s+for\s+(?:a\s+|any\s+|small\s+)?(?:business|businesses|firms?|"
