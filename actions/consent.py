@@ -12,6 +12,7 @@ from actions.close import drop_name_if_asked, withdrawn_and_forgotten
 from actions.common import channel, latest_intent, latest_text
 from bot.consultation import service
 from bot.consultation.asides import steps_aside
+from bot.consultation.consent_details import yes_with_name, yes_with_profile
 from bot.consultation.consent_reply import (
     agrees_to_take_part,
     go_ahead_then_more,
@@ -19,8 +20,6 @@ from bot.consultation.consent_reply import (
     says_go_ahead,
     withdraws_consent,
     yes_then_more,
-    yes_with_name,
-    yes_with_profile,
 )
 from bot.consultation.involvement import involvement_key, involvement_reply, involvement_text
 from bot.consultation.questions import PROFILE_SLOTS, SKIPPED, message

@@ -48,7 +48,8 @@ from bot.consultation.asides import (
 )
 from bot.consultation.boundaries import request_or_need_reply
 from bot.consultation.choices import outside_the_islands
-from bot.consultation.consent_reply import asks_then_agrees, details_before_consent
+from bot.consultation.consent_details import details_before_consent
+from bot.consultation.consent_reply import asks_then_agrees
 from bot.consultation.contact_terms import contact_reply
 from bot.consultation.focus import focus_answer
 from bot.consultation.involvement import (

@@ -8,7 +8,8 @@ second as a view, so the business was asked again (or told its view could not be
 yet) instead of starting. A yes that puts the consultation off ("ok but not now",
 "yes but later") or asks something back is not agreement. After a decline only the
 permission to start counts ("fine. go on then"): "ok" there acknowledges the decline.
-No Rasa imports.
+A yes that brings a name or a profile with it is `consent_details`'s; the words all of
+them read with are `consent_words`'. No Rasa imports.
 """
 
 from __future__ import annotations
@@ -16,40 +17,17 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.consultation.consent_details import yes_with_name, yes_with_profile
+from bot.consultation.consent_words import (
+    CONDITIONAL_YES,
+    FILLER,
+    FOREIGN_YES,
+    PUT_OFF,
+    YES_WORDS,
+)
 from bot.consultation.letters import unwrapped
-from bot.consultation.profile import plain_profile_answer, role_given, trade_details
-from bot.consultation.questions import named_themes
-from bot.consultation.replies import (
-    acknowledgement_only,
-    looks_like_question,
-    normalise,
-    says_no,
-    says_yes,
-    whole,
-)
+from bot.consultation.replies import looks_like_question, normalise, says_yes, whole
 from bot.consultation.x_style import without_addressees
-
-# Yes in English and in the languages local businesses greet the bot in (accents are
-# dropped by `normalise`: "sí" -> "si", "d’accord" -> "d'accord").
-YES_WORDS = (
-    r"yes|yeah|yep|yup|ya|yeh|aye|ok|okay|okey|sure|fine|alright|all right|go on|go ahead|"
-    r"go for it|why not|happy to|of course|cool|oui|d'accord|bien sur|volontiers|si|claro|"
-    r"vale|por supuesto|ja|gerne|naturlich|tak|jasne|dobrze|sim|com certeza|da|haan|ji|"
-    r"evet|tamam|naam|iawn|wrth gwrs"
-)
-# Words that add nothing to a yes ("ok then", "oui merci")
-FILLER = r"then|please|thanks|merci|gracias|danke|dziekuje|obrigado|diolch|mate|fine|sure"
-FOREIGN_YES = re.compile(rf"(({YES_WORDS})( |$))+(({FILLER})( |$))*")
-CONDITIONAL_YES = re.compile(
-    rf"^(({YES_WORDS}) )+(({FILLER}) )*(but|as long as|so long as|provided|providing|"
-    rf"if|only if|on condition)\b"
-)
-# A condition that puts the consultation off, or refuses: not agreement
-PUT_OFF = re.compile(
-    r"\b(later|not now|not right now|another time|some other time|tomorrow|next week|not today|"
-    r"no time|(can'?t|cannot) (do|make) it|don'?t want|not interested|rather not|no thanks)\b"
-)
-
 
 # "fine. go on then", "oh go on then, one more thing to add": permission to start, which
 # also changes a decline ("oh great, another council survey" read as one) into taking part
@@ -119,93 +97,6 @@ def wants_to_take_part(text: Any) -> bool:
         and "?" not in text
         and not re.search(r"\bbut\b", norm)
     )
-
-
-def details_before_consent(text: Any) -> bool:
-    """A name or a place sent at the consent question ("Hale and Daughters Florists"),
-    not a question about the strategy: the consent question comes first."""
-    if not isinstance(text, str) or "?" in text:
-        return False
-    words = normalise(text).split()
-    if not 0 < len(words) <= 6 or says_yes(text) or says_no(text) or acknowledgement_only(text):
-        return False
-    return plain_profile_answer(text) and not named_themes(text)
-
-
-# "YES please, we're Hartwell Precision", "sure - this is Marlow Boatworks": agreeing and
-# giving the organisation's name in one breath (set AA read it as a view before consent,
-# and every reply after was "still not getting it")
-YES_AND_NAME = re.compile(
-    rf"^(({YES_WORDS}|yes please|happy to help)[ ,.!:-]*)+(({FILLER})[ ,.!:-]*)*"
-    # "Yes happy to. We're called Suds & Sage" (set AQ)
-    r"(we'?re called|we are called|(the )?(business|firm|company|shop) is called|it'?s called|"
-    r"we'?re|we are|this is|i'?m from|i am from|from|here from|writing from|"
-    r"on behalf of)\s+(?P<name>[^?]+?)[ .!]*$",
-    re.IGNORECASE,
-)
-NAME_MAX_WORDS = 6
-
-
-def yes_with_name(text: Any) -> str | None:
-    """The organisation's name when the reply agrees and names it ("YES please, we're
-    Hartwell Precision" -> "Hartwell Precision"); None for anything else, a view ("yes,
-    we're struggling to recruit") included."""
-    if not isinstance(text, str):
-        return None
-    match = YES_AND_NAME.match(" ".join(unwrapped(text).split()))
-    if match is None:
-        return None
-    name = match.group("name").strip(" ,.!-")
-    if " from " in f" {name.lower()} ":  # "this is Sarah from Acme Tools": the firm
-        name = re.split(r"\bfrom\b", name, flags=re.IGNORECASE)[-1].strip()
-    if not _titled_name(name):
-        return None  # "yes, we're struggling to recruit", "yes we're in Aylesbury": no name
-    if PUT_OFF.search(normalise(name)) or not plain_profile_answer(name):
-        return None
-    return name
-
-
-# At least this many comma-separated parts after the yes make it a whole profile
-# (name, trade, head count, place, role), not a name with a remark
-PROFILE_PARTS = 3
-
-
-def yes_with_profile(text: Any) -> dict[str, str]:
-    """The profile fields a yes gives with it: "yes ok. we're Hartwell Glazing, window and
-    door fitters, 14 staff, based in Princes Risborough, I'm the managing director" ->
-    organisation, sector, size band, location and role, so none of them is asked (set AI
-    was told its views could not be noted yet). Empty for anything else: a yes with only a
-    name is `yes_with_name`'s."""
-    if not isinstance(text, str):
-        return {}
-    match = YES_AND_NAME.match(" ".join(unwrapped(text).split()))
-    if match is None:
-        return {}
-    parts = [p.strip(" .!") for p in re.split(r"[,;]", match.group("name")) if p.strip(" .!")]
-    if len(parts) < PROFILE_PARTS or not _titled_name(parts[0]):
-        return {}
-    role = role_given(match.group("name"))
-    rest = [p for p in parts[1:] if not (role and role_given(p) == role)]
-    sector, band, place = trade_details(", ".join(rest)) if rest else ("", None, None)
-    fields = {
-        "organisation": parts[0],
-        "sector": sector,
-        "size_band": band,
-        "location": place,
-        "role": role,
-    }
-    return {slot: value for slot, value in fields.items() if value}
-
-
-def _titled_name(name: str) -> bool:
-    """A business name as written: a few words, each capitalised, a digit or a joiner."""
-    words = name.split()
-    titled = all(w[0].isupper() or w[0].isdigit() or w.lower() in NAME_JOINERS for w in words)
-    return 0 < len(words) <= NAME_MAX_WORDS and titled and words[0].lower() not in NAME_JOINERS
-
-
-# small words inside a name written in title case ("Bucks Food and Drink Ltd")
-NAME_JOINERS = {"and", "&", "of", "the", "for", "on", "in", "at", "ltd", "limited", "llp", "plc"}
 
 
 # Yes in other words, at the consent question only: "I don't see why not.", "cant hurt",

@@ -19,7 +19,8 @@ from actions.strategy_state import DONE
 from bot.consultation import service
 from bot.consultation.amendments import ADDED as JOINED
 from bot.consultation.amendments import CORRECTED, amend_answer
-from bot.consultation.consent_reply import agrees_to_take_part, yes_with_name
+from bot.consultation.consent_details import yes_with_name
+from bot.consultation.consent_reply import agrees_to_take_part
 from bot.consultation.playback_fixes import change_asked, new_wording
 from bot.consultation.questions import message, parse_correction
 from bot.consultation.replies import means_nothing

@@ -20,7 +20,8 @@ from actions.playback import (
 )
 from bot.consultation import service
 from bot.consultation.choice_changes import dropped_themes
-from bot.consultation.consent_reply import agrees_to_take_part, yes_with_profile
+from bot.consultation.consent_details import yes_with_profile
+from bot.consultation.consent_reply import agrees_to_take_part
 from bot.consultation.labelled import labelled_answers
 from bot.consultation.playback_replies import (
     confirms_with_email,

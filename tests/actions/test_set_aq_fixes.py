@@ -20,7 +20,8 @@ from bot.consultation.about_chat import about_the_chat_reply
 from bot.consultation.asides import steps_aside
 from bot.consultation.choice_changes import dropped_themes
 from bot.consultation.choices import asks_bot_to_choose
-from bot.consultation.consent_reply import agrees_to_take_part, yes_then_more, yes_with_name
+from bot.consultation.consent_details import yes_with_name
+from bot.consultation.consent_reply import agrees_to_take_part, yes_then_more
 from bot.consultation.questions import message
 from bot.consultation.replies import means_nothing
 from tests.actions.conftest import CONSENT_SHOWN, make_tracker, run

@@ -11,11 +11,8 @@ import pytest
 
 from bot.consultation.about_chat import doubts_it_matters
 from bot.consultation.asides import asks_about_taking_part
-from bot.consultation.consent_reply import (
-    agrees_to_take_part,
-    details_before_consent,
-    wants_to_take_part,
-)
+from bot.consultation.consent_details import details_before_consent
+from bot.consultation.consent_reply import agrees_to_take_part, wants_to_take_part
 from bot.consultation.email_text import no_email_given
 from bot.consultation.letters import thanks_only, unwrapped, without_endearments
 from bot.consultation.profile import tidy_profile_answer
