@@ -260,7 +260,8 @@ class ValidateStrategyForm(FormValidationAction):
                 )
             # said, so a late second message is not taken for an answer to the question
             # that follows (set AG); then the pending question again
-            dispatcher.utter_message(text=message("added_to_last"))
+            said_so = "corrected_last" if how == CORRECTED else "added_to_last"
+            dispatcher.utter_message(text=message(said_so))
             return {answer_slot: None}
         text, more = added_after_view(answer_slot, rest, text, dispatcher, tracker)
         bare = without_addressees(text)  # "@btvlep yes" on X is a bare "yes" (set AC)

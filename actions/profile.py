@@ -286,6 +286,9 @@ class ValidateProfileForm(FormValidationAction):
         counted_too.update(self._said_in_passing(slot, typed, tracker))
         if slot == "organisation" and counted_too.keys() & {"sector", "location"}:
             text = name_and_trade(text)[0]  # "" when no name was said, only the trade
+        elif slot == "sector" and counted_too.keys() & {"size_band", "location"}:
+            # "Vending machines, 4 of us" (set BN filed it all as the sector): the trade alone
+            text = trade_details(text)[0] or text
         elif slot == "organisation":  # "Marlow Boatworks, though I sold it in 2022"
             text, place = name_and_place(name_without_remark(text))
             if place and not tracker.get_slot("location"):  # "... on the high street in Olney"
@@ -323,7 +326,8 @@ class ValidateProfileForm(FormValidationAction):
             found["role"] = role
         # "there's 6 of us, I'm the owner, we're in Princes Risborough" (set AF asked the
         # town and role again, and the island choice became the town)
-        place = where_said(typed) if slot == "size_band" else None
+        # ("care home, 30 staff, in Chesham" at the sector question, likewise)
+        place = where_said(typed) if slot in ("size_band", "sector") else None
         if place and not tracker.get_slot("location"):
             found["location"] = place
         return found

@@ -253,6 +253,21 @@ def asks_then_agrees(text: Any) -> bool:
     return bool(mark and asked.strip() and after.strip()) and agrees_to_take_part(after)
 
 
+# "Hi, what's the LEP exactly? Before I agree to anything" (set BN: NLU read it as agreeing,
+# 0.94): a question asked before agreeing holds the yes back until it is answered
+BEFORE_AGREEING = re.compile(
+    r"\bbefore (i|we) (agree|say yes|sign up|sign anything|commit|take part|go any further|"
+    r"do (this|it|anything)|start|answer anything|give (you )?anything)\b"
+)
+
+
+def asks_before_agreeing(text: Any) -> bool:
+    """A question the business wants answered before it agrees to anything."""
+    if not isinstance(text, str) or "?" not in text:
+        return False
+    return BEFORE_AGREEING.search(normalise(without_addressees(text))) is not None
+
+
 def agrees_to_take_part(text: Any) -> bool:
     """The whole reply agrees to take part: a yes in another language, or a yes with a
     condition that does not put it off ("ok but keep it quick, got a customer in 10

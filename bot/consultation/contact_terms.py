@@ -37,6 +37,9 @@ SIGNS_UP = re.compile(
     r"keep (me|us) (posted|updated|informed|in the loop)|(send|email) (me|us) (updates|news|"
     r"the (updates|news|outcome|results))|i'?d like (updates|to hear|to be kept)|"
     r"(you can|feel free to|happy for you to|fine to) (email|contact) (me|us))\b"
+    # "Both please!": the question offers emails about the strategy and further consultation
+    # (set BN was asked "was that a yes or a no?")
+    r"|^((yes|yeah|oh|ooh) )?both( of (them|those|those things))?( please| pls| thanks| ta| yes)*$"
 )
 # terms about contact: how, when, how often, about what
 TERMS = re.compile(

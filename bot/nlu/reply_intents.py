@@ -41,6 +41,7 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.consultation.about_chat import asks_about_the_chat
 from bot.consultation.consent_reply import (
     agrees_to_take_part,
+    asks_before_agreeing,
     wants_to_take_part,
     withdraws_consent,
 )
@@ -161,6 +162,10 @@ def certain_intent(text: str, predicted: str | None) -> str | None:
     elsewhere to carry on here, `inform` for one with more said beside it NLU read as a stop
     or a decline."""
     if carries_on_here(text):  # "I began this on twitter, can I finish it here?"
+        return "faq"
+    if predicted in {"consent_agree", "affirm"} and asks_before_agreeing(text):
+        # "Hi, what's the LEP exactly? Before I agree to anything" (set BN: consent_agree at
+        # 0.94): the question answered, the yes not yet given
         return "faq"
     if asks_sector_change(text):
         # "Before I answer - can you change our sector to warehousing and distribution?"

@@ -186,10 +186,11 @@ _HIRING = from_word_starts(
     r"near us|in the county)\s+(?:who|that)\s+(?:can|could|knows?)\b"
     r"(?!\s+(?:tell|advise|explain|help|point|answer|sign|approve|talk|introduce)\b)"
     # "a loom-making module at the college in aylesbury" (set AI), "an HNC with the uni"
-    # (24 of 24 agree)
+    # (24 of 24 agree); "a drone survey module at bucks new uni" (set BN of unseen
+    # conversations: two words naming the university; 53 of 53 agree)
     r"|\b(?:modules?|courses?|qualifications?|diplomas?|apprenticeships?|hncs?|t[- ]levels?)\s+"
-    r"(?:at|from|with|run by|in)\s+(?:the |a |our )?(?:local )?(?:colleges?|uni|university|"
-    r"universities|fe college)\b"
+    r"(?:at|from|with|run by|in)\s+(?:the |a |our )?(?:[\w-]+\s+){0,2}?(?:colleges?|uni|"
+    r"university|universities|fe college)\b"
     # "6 routes we can't run for lack of PCV drivers", "not enough qualified fitters"
     r"|\b(?:for lack of|lack of|a dearth of|not enough|too few)\s+(?!interest\b|demand\b|work\b)"
     r"(?:[\w'-]+\s+)?(?:" + _TRADES + r")\b"

@@ -21,8 +21,9 @@ def from_word_starts(pattern: str, flags: int) -> re.Pattern:
 
 # A negation earlier in the clause: "we don't need premises", "plenty of room to grow"
 NEGATED = re.compile(
-    r"\b(?:don'?t|do not|doesn'?t|does not|not|never|no issues?|no problems?|plenty of|"
-    r"isn'?t|aren'?t|we're fine)\b",
+    # "not just" / "not only" add rather than deny ("loading bays, not just double yellows")
+    r"\b(?:don'?t|do not|doesn'?t|does not|not(?!\s+(?:just|only|merely)\b)|never|no issues?|"
+    r"no problems?|plenty of|isn'?t|aren'?t|we're fine)\b",
     re.IGNORECASE,
 )
 

@@ -210,8 +210,19 @@ _PARKING = (
     r"\b(?:parking|car parks?)\b[^.;!?]{0,30}\b(?:is|are|costs?|charges?|fees?)\b[^.;!?]{0,20}"
     r"(?:£|\bnightmare|\bexpensive|\bdear|\bimpossible|\bnon-?existent|\bawful|\bterrible|"
     r"\bjoke|\bridiculous|\bextortionate|\bdaylight robbery|\bsilly|\bmad|\bcrazy)"
-    r"|\b(?:no|nowhere to|lack of|not enough|can'?t find)\s+(?:\w+\s+)?(?:parking|car park)"
+    r"|\b(?:no|nowhere to|lack of|not enough|can'?t find|short of)\s+(?:\w+\s+)?"
+    r"(?:parking|car park)"
     r"|\bnowhere to park\b"
+    # set BN: "nowhere legal to park a van on the new estates", "cant park the van", "loading
+    # bays ... not just double yellows", "the council put the car park by the surgery up to
+    # £6 a day" (21 of 21 labelled messages so worded agree)
+    r"|\b(?:can'?t|cant|cannot|couldn'?t|nowhere (?:legal|safe) to|nowhere for (?:the |our )?\w+ "
+    r"to|struggle to|impossible to)\s+park\b|\bdouble yellows?\b"
+    r"|\bcar ?parks?\b(?:\s+[\w'-]+){0,4}?\s+(?:up to|to) £\d"
+    r"|\b(?:parking|car ?park) (?:charges?|fees?|prices?|costs?) (?:have |has )?(?:gone up|went up|"
+    r"doubled|going up|up\b|rise|rising|rose)"
+    r"|\b(?:put|putting|puts|raised|raising|doubled) (?:the |their |its )?(?:car ?park(?:ing)?|"
+    r"parking) (?:charges?|fees?|prices?)?\s*up\b"
 )
 # public forms still on paper: "Defra's TB testing forms still have to go in the post" (set
 # BD; 17 of 18 agree, the other asks for a paper form instead of the chat)

@@ -36,9 +36,10 @@ def test_a_head_count_with_the_sector_fills_the_size_band(
     result = ValidateProfileForm().validate_sector(
         text, dispatcher, make_tracker("e2", text), domain
     )
-    assert result == {"sector": text, "size_band": "Small (10-49 staff)"}
+    # the trade alone is the sector: the count is the size band's (set BN)
+    assert result == {"sector": "bespoke joinery", "size_band": "Small (10-49 staff)"}
     business = stored_business("e2")
-    assert (business.sector, business.size_band) == (text, "Small (10-49 staff)")
+    assert (business.sector, business.size_band) == ("bespoke joinery", "Small (10-49 staff)")
 
 
 def test_a_head_count_already_given_is_not_replaced(
