@@ -39,19 +39,13 @@ from bot.consultation.profile import (
     answer_then_question,
     corrected_sector,
     corrected_size_band,
-    head_count_given,
-    name_and_trade,
-    role_given,
     size_band_for,
     tidy_profile_answer,
-    trade_details,
 )
 from bot.consultation.profile_checks import (
     asks_back,
     asks_which_name,
     legal_form_only,
-    name_and_place,
-    name_without_remark,
     pictures_only,
     role_then_name,
     sector_instead,
@@ -69,7 +63,8 @@ from bot.consultation.profile_fixes import (
     corrected_name,
     renamed_after_answer,
 )
-from bot.consultation.profile_places import only_where, where_said
+from bot.consultation.profile_passing import answer_and_more
+from bot.consultation.profile_places import only_where
 from bot.consultation.questions import PROFILE_SLOTS, message
 from bot.consultation.recount import recounted_band
 from bot.consultation.remarks import remark_reply
@@ -77,11 +72,6 @@ from bot.consultation.replies import fed_up_with_bot, impatient, skips_the_rest
 from bot.consultation.x_style import without_addressees
 
 MAX_CHARS = service.PROFILE_MAX_CHARS
-# Questions whose answer may carry the head count too (a name may hold a number: "People
-# 1st Recruitment")
-HEAD_COUNT_WITH = frozenset({"sector", "location", "role"})
-# Questions whose answer may say the role in passing ("I'm the practice manager, ...")
-ROLE_WITH = frozenset({"sector", "size_band"})
 # Questions after the sector, at which the sector may be corrected
 SECTOR_LATER = frozenset({"size_band", "location", "role"})
 
@@ -281,18 +271,7 @@ class ValidateProfileForm(FormValidationAction):
         typed = service.clean_text(as_text(value), MAX_CHARS)
         text = tidy_profile_answer(slot, typed)
         # "bespoke joinery, there's 14 of us": the head count too, so it is not asked
-        band = None if tracker.get_slot("size_band") else head_count_given(text)
-        counted_too = {"size_band": band} if band and slot in HEAD_COUNT_WITH else {}
-        counted_too.update(self._said_in_passing(slot, typed, tracker))
-        if slot == "organisation" and counted_too.keys() & {"sector", "location"}:
-            text = name_and_trade(text)[0]  # "" when no name was said, only the trade
-        elif slot == "sector" and counted_too.keys() & {"size_band", "location"}:
-            # "Vending machines, 4 of us" (set BN filed it all as the sector): the trade alone
-            text = trade_details(text)[0] or text
-        elif slot == "organisation":  # "Marlow Boatworks, though I sold it in 2022"
-            text, place = name_and_place(name_without_remark(text))
-            if place and not tracker.get_slot("location"):  # "... on the high street in Olney"
-                counted_too["location"] = place
+        text, counted_too = answer_and_more(slot, text, typed, tracker.get_slot)
         if text or counted_too:  # kept as given, so leaving mid-profile keeps what was said
             service.save_profile(tracker.sender_id, channel(tracker), **{slot: text}, **counted_too)
         # "I don't have a company name, I'm a freelance photographer": no name, not asked again
@@ -308,29 +287,6 @@ class ValidateProfileForm(FormValidationAction):
         fields = {slot: text for slot, text in fields.items() if text}
         service.save_profile(tracker.sender_id, channel(tracker), **fields)
         return fields
-
-    @staticmethod
-    def _said_in_passing(slot: str, typed: str, tracker: Tracker) -> dict[str, str]:
-        """Later answers given with this one, so they are not asked: the trade (and a head
-        count and place) after the name ("Hale Leys Print, we're a commercial printers"),
-        the role with the head count ("I'm the practice manager, there's 22 of us")."""
-        found: dict[str, str] = {}
-        trade = name_and_trade(typed)[1] if slot == "organisation" else None
-        if trade and not tracker.get_slot("sector"):
-            # "..., we're a craft brewery, 12 of us in Wendover": the count and place too
-            sector, band, place = trade_details(trade)
-            more = {"sector": sector, "size_band": band, "location": place}
-            found.update({k: v for k, v in more.items() if v and not tracker.get_slot(k)})
-        role = role_given(typed) if slot in ROLE_WITH else None
-        if role and not tracker.get_slot("role"):
-            found["role"] = role
-        # "there's 6 of us, I'm the owner, we're in Princes Risborough" (set AF asked the
-        # town and role again, and the island choice became the town)
-        # ("care home, 30 staff, in Chesham" at the sector question, likewise)
-        place = where_said(typed) if slot in ("size_band", "sector") else None
-        if place and not tracker.get_slot("location"):
-            found["location"] = place
-        return found
 
     @staticmethod
     def _answered_and_asked(

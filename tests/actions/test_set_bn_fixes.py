@@ -87,6 +87,12 @@ def test_both_in_a_sentence_is_not_a_yes() -> None:
     [
         ("Vending machines, 4 of us", "Vending machines", "Micro (1-9 staff)", None),
         ("care home, 30 staff, in Chesham", "care home", "Small (10-49 staff)", "Chesham"),
+        (  # set BL: two sentences
+            "Arable and free range eggs. There's 3 of us partners and 2 lads full time",
+            "Arable and free range eggs",
+            "Micro (1-9 staff)",
+            None,
+        ),
         ("Software, in healthcare", "Software, in healthcare", None, None),  # no place
     ],
 )
