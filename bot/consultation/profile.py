@@ -337,3 +337,12 @@ def role_given(text: str) -> str | None:
     if not role or JUST_ME.search(role.lower()) or _NUMBER.search(role.lower()):
         return None
     return role
+
+
+def without_role(text: str) -> str:
+    """The answer without the role said after it ("Aylesbury, I'm the owner" -> "Aylesbury");
+    the answer itself when no role is said, or when the role is all there is."""
+    match = ROLE_SAID.search(text)
+    if not match or role_given(text) is None:
+        return text
+    return text[: match.start()].strip(" ,;.&-") or text

@@ -30,6 +30,15 @@ def _nothing_yet(slot: str) -> None:
             {"role": "owner"},
         ),
         ("sector", "Software, in healthcare", "Software, in healthcare", {}),
+        ("location", "Aylesbury, I'm the owner", "Aylesbury", {"role": "owner"}),
+        ("location", "High Wycombe. I'm the MD", "High Wycombe", {"role": "MD"}),
+        (
+            "sector",
+            "Bakery, I'm the owner, 6 of us",
+            "Bakery",
+            {"role": "owner", "size_band": MICRO},
+        ),
+        ("location", "Amersham", "Amersham", {}),
         ("organisation", "People 1st Recruitment", "People 1st Recruitment", {}),
     ],
 )
