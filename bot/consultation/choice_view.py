@@ -16,13 +16,9 @@ import re
 from dataclasses import dataclass
 
 from bot.consultation.choices import turned_down
+from bot.consultation.described import without_described
 from bot.consultation.navigation import moving_on
-from bot.consultation.questions import (
-    chosen_by,
-    question_queue,
-    theme_phrases,
-    without_described,
-)
+from bot.consultation.questions import chosen_by, question_queue, theme_phrases
 from bot.consultation.replies import after_change_of_mind, clauses, none_reply
 from bot.consultation.subject import names_a_subject
 from bot.consultation.x_style import without_addressees

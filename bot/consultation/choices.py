@@ -10,15 +10,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.consultation.described import described_themes, without_described
 from bot.consultation.head_count import NUMBER_WORDS
-from bot.consultation.questions import (
-    described_themes,
-    match_themes,
-    means_none,
-    named_themes,
-    only_names,
-    without_described,
-)
+from bot.consultation.questions import match_themes, means_none, named_themes, only_names
 from bot.consultation.replies import normalise, short_match, whole
 from bot.consultation.replies.text import sentences
 from bot.consultation.theme_words import everyday_words

@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from bot.consultation.described import choice_norm, described_themes
 from bot.consultation.replies import none_reply
 from bot.consultation.theme_words import everyday_words
 from bot.consultation.x_style import without_addressees
@@ -92,9 +93,7 @@ def question(key: str) -> Question:
     raise KeyError(key)
 
 
-def _norm(text: str) -> str:
-    text = text.lower().replace("&", " and ").replace("’", "'")
-    return " " + re.sub(r"[^a-z0-9'+-]+", " ", text).strip() + " "
+_norm = choice_norm  # one normaliser for choices, named or described
 
 
 @lru_cache(maxsize=1)
@@ -121,65 +120,6 @@ def theme_phrases() -> list[tuple[str, tuple[str, ...]]]:
     """Every name, asset and everyday word for a theme, normalised, with the themes it
     names; longest first."""
     return _vocabulary()
-
-
-# "the car one and the hospital one" (the eighth set): an island described by a word for
-# what it is about, followed by "one" / "island"; only this form, so "hospitality" or a
-# car park in a view names no island
-DESCRIBED_ISLANDS = {
-    "intelligent_mobility": "car|cars|vehicle|vehicles|transport|driving|driverless|ev",
-    "medical_technologies": "hospital|hospitals|health|medical|nhs|patients?|healthcare",
-    "high_performance_technology": "racing|race|motorsport|f1|engineering|silverstone",
-    "creative_digital": "film|films|tv|telly|games|media|pinewood",
-    "space": "rocket|rockets|space|satellite|satellites|westcott",
-}
-# "the staff one and the roads one" (set T chose Infrastructure only): a seabed driver
-# described the same way, by a word for what it is about and "one" / "driver" / "bit"
-DESCRIBED_SEABED = {
-    "entrepreneurialism": "start-?ups?|startups?|funding|finance|investment|investors?|"
-    "business support|support|growth|money",
-    "housing_growth": "housing|houses|homes|house building|new homes|building",
-    "digital_science": "data|ai|tech|technology|software|computers?|digital|cyber",
-    "intelligent_public_services": "council|public|public sector|public services|nhs|government",
-    "education_skills": "staff|staffing|people|skills|training|recruitment|recruiting|jobs|"
-    "workers|workforce|college|colleges|education|apprentices?|apprenticeships?",
-    "infrastructure": "roads?|transport|travel|trains?|rail|buses|broadband|internet|wifi|"
-    "premises|buildings|units|connections|connectivity",
-    "environment_quality_of_life": "green|countryside|environment|environmental|nature|"
-    "quality of life|wellbeing|climate|net zero",
-}
-_DESCRIBED = {
-    kind: re.compile(
-        rf"\b{lead}(?P<word>" + "|".join(words.values()) + rf")( related)? ({nouns})\b"
-    )
-    for kind, lead, words, nouns in (
-        ("island", "", DESCRIBED_ISLANDS, "one|ones|island"),
-        # after "the" / "that": "we need more staff one day" describes nothing
-        ("seabed", "(?:the|that|this|those) ", DESCRIBED_SEABED, "ones?|drivers?|bits?"),
-    )
-}
-
-
-def described_themes(text: str, kind: str = "island") -> list[str]:
-    """Themes of a kind described rather than named ("the car one" -> intelligent
-    mobility; "the staff one" -> education and skills), in fixed order."""
-    table = DESCRIBED_ISLANDS if kind == "island" else DESCRIBED_SEABED
-    words = {m.group("word") for m in _DESCRIBED[kind].finditer(_norm(text))}
-    return [tid for tid, pattern in table.items() if any(re.fullmatch(pattern, w) for w in words)]
-
-
-def without_described(text: str) -> str:
-    """The text with every theme described rather than named taken out ("the council one
-    and green stuff" -> "and green stuff"), normalised."""
-    norm = _norm(text)
-    for pattern in _DESCRIBED.values():
-        norm = pattern.sub(" ", norm)
-    return " ".join(norm.split())
-
-
-def described_islands(text: str) -> list[str]:
-    """Islands described rather than named ("the car one" -> intelligent mobility)."""
-    return described_themes(text, "island")
 
 
 def chosen_by(phrase: str, theme_ids: list[str]) -> list[str]:
@@ -215,6 +155,8 @@ def match_themes(text: str, kind: str | None = None) -> list[str]:
         found |= set(described_themes(text, "island"))
     elif kind == "seabed":  # "the staff one and the roads one": both, named or described
         found |= set(described_themes(text, "seabed"))
+        if found:  # "Houses and getting staff" (set BL chose housing alone): each unnamed item
+            found |= _unnamed_items_themes(norm, allowed)
     if not found and len(norm) > 12:
         try:
             from bot.tagging import tag
@@ -329,6 +271,27 @@ def only_names(text: str) -> list[str] | None:
 def _names_only(segment: str) -> list[str]:
     """Themes named in a segment, without the tagger fallback or "all" expansion."""
     return [t for _, theme_ids in _phrases_in(segment)[0] for t in theme_ids]
+
+
+# the items of a choice listed in words ("houses, getting staff & the roads")
+CHOICE_ITEM_BREAK = re.compile(r"\s*(?:,|;|\+|/|\band\b|\bplus\b)\s*")
+CHOICE_ITEM_MAX_WORDS = 4  # an item, not a view ("we can't get staff because ...")
+
+
+def _unnamed_items_themes(norm: str, allowed: tuple[str, ...]) -> set[str]:
+    """The themes the tagger reads in each short item of a listed choice that names and
+    describes none ("Houses" and "getting staff" beside a named driver)."""
+    from bot.tagging import tag
+
+    found: set[str] = set()
+    for item in CHOICE_ITEM_BREAK.split(norm.strip()):
+        words = item.split()
+        if not 0 < len(words) <= CHOICE_ITEM_MAX_WORDS or _phrases_in(item)[0]:
+            continue
+        if described_themes(item, "seabed"):
+            continue
+        found |= {t for t in tag(item).themes if t in allowed}
+    return found
 
 
 def _phrases_in(segment: str) -> tuple[list[tuple[str, tuple[str, ...]]], str]:

@@ -14,8 +14,8 @@ from bot.consultation.asides import (
     steps_aside,
     without_and,
 )
+from bot.consultation.described import described_islands
 from bot.consultation.profile import corrected_sector, trade_details
-from bot.consultation.questions import described_islands
 from bot.consultation.replies import acknowledgement_only, corrects_last_answer
 
 SMALL = "Small (10-49 staff)"

@@ -16,8 +16,9 @@ from bot.consultation.continued import (
     to_be_continued,
     without_marks,
 )
+from bot.consultation.described import described_themes
 from bot.consultation.forwarded import email_body
-from bot.consultation.questions import described_themes, match_themes
+from bot.consultation.questions import match_themes
 
 
 @pytest.mark.parametrize(
