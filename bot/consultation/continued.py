@@ -41,6 +41,10 @@ START_MARK = re.compile(
 # BA kept it as the next question's answer): dots, then a lower-case word, go on from the
 # message before
 DOTS_START = re.compile(r"^\s*(\.{2,}|…)\s*(?=[a-z])")
+# "+ banks dont get games at all, nobody lends against IP" once the next question is asked
+# (set BM kept it as that question's answer): a plus, then words, adds to the answer before
+# (not "+44 7700 ...", not "+1" agreeing)
+PLUS_START = re.compile(r"^\s*\+\s+(?=[a-z])", re.IGNORECASE)
 DOTS_MIN_WORDS = 3
 MIN_WORDS = 2  # words besides the mark: "cont." alone is no answer
 
@@ -75,9 +79,10 @@ def continues_with_mark(text: Any) -> bool:
     starred = STARRED_ADDITION.match(text)
     if starred and _words(text[starred.end() :]) >= STARRED_ADDITION_MIN_WORDS:
         return True
-    dots = DOTS_START.match(text)
-    if dots and _words(text[dots.end() :]) >= DOTS_MIN_WORDS:
-        return True
+    for start in (DOTS_START, PLUS_START):
+        mark = start.match(text)
+        if mark and _words(text[mark.end() :]) >= DOTS_MIN_WORDS:
+            return True
     match = START_MARK.match(text)
     return match is not None and _words(text[match.end() :]) >= MIN_WORDS
 
@@ -87,6 +92,7 @@ def without_marks(text: str) -> str:
     if continues_with_mark(text):
         text = without_addressees(text)
         text = STARRED_ADDITION.sub("", START_MARK.sub("", text, count=1), count=1)
+        text = PLUS_START.sub("", text, count=1)
     if to_be_continued(text):
         text = END_MARK.sub("", text, count=1)
     return text.strip()

@@ -14,6 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.faq import ActionAnswerQuestion
 from bot.consultation import service
 from bot.consultation.consent_reply import agrees_to_take_part, asks_then_agrees
+from bot.consultation.continued import continues_with_mark, without_marks
 from bot.consultation.recount import count_now_band, recounted_band
 from tests.actions.conftest import CONSENT_SHOWN, make_tracker, run, slot_sets
 
@@ -79,3 +80,19 @@ def test_a_number_withdrawn_after_an_apology(text: str, on_record: str, band: st
 )
 def test_the_count_now_after_owning_up(text: str, band: str | None) -> None:
     assert count_now_band(text) == band
+
+
+@pytest.mark.parametrize(
+    ("text", "carries_on"),
+    [
+        ("@btvlep + banks dont get games at all, nobody lends against IP", True),
+        ("+ and the A41 is a nightmare", True),
+        ("+44 7700 900123", False),  # a phone number
+        ("+1", False),  # agreeing, X style
+        ("+ rent", False),  # too short to be more of an answer
+    ],
+)
+def test_a_plus_opening_a_message_adds_to_the_answer_before(text: str, carries_on: bool) -> None:
+    assert continues_with_mark(text) is carries_on
+    if carries_on:
+        assert not without_marks(text).startswith(("+", "@"))
