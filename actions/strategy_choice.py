@@ -34,7 +34,12 @@ from bot.consultation.amendments import ADDED, amend_answer
 from bot.consultation.asides import answered, continues_answer
 from bot.consultation.boundaries import boundary_reply
 from bot.consultation.choice_changes import switched_choice
-from bot.consultation.choice_view import ChoiceView, choice_and_view, view_beside_none
+from bot.consultation.choice_view import (
+    ChoiceView,
+    choice_and_view,
+    chosen_with_view,
+    view_beside_none,
+)
 from bot.consultation.choices import (
     added_choice,
     asks_bot_to_choose,
@@ -184,7 +189,9 @@ def choose(
         chosen = (
             numbered_choice(fixed, KINDS[slot][1])
             or positional_choice(fixed, KINDS[slot][1])  # "the last two on your list"
-            or match_themes(fixed, kind)
+            # the names before a view, not words in it ("Skills. I'm 61 ... on apprentice
+            # money": set BL chose entrepreneurialism too)
+            or (chosen_with_view(said, KINDS[slot][1]) if said else match_themes(fixed, kind))
         )
         down = turned_down(fixed, KINDS[slot][1])  # "creative no, mobility yes ..."
         chosen = [t for t in chosen if t not in down]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.consultation.choices import turned_down
+from bot.consultation.choices import theme_names, turned_down
 from bot.consultation.described import without_described
 from bot.consultation.navigation import moving_on
 from bot.consultation.questions import chosen_by, question_queue, theme_phrases
@@ -279,6 +279,17 @@ def choice_and_view(text: str, among: tuple[str, ...] | list[str]) -> ChoiceView
     ):
         return None
     return ChoiceView(themes, view)
+
+
+def chosen_with_view(choice: ChoiceView, among: tuple[str, ...] | list[str]) -> list[str]:
+    """The themes a choice with a view picks: those named before the view, and those the
+    view names by their own name ("Skills (finding HGV drivers) and infrastructure (the A41
+    every morning)"); not a word in the view that only suggests one ("Skills. I'm 61 ... he
+    can't afford to live round here on apprentice money": set BL chose entrepreneurialism
+    too). In `among`'s order."""
+    view = f" {' '.join(re.findall(r'[a-z]+', choice.view.lower()))} "
+    named = {t for t in among if any(f" {name} " in view for name in theme_names(t))}
+    return [t for t in among if t in choice.themes or t in named]
 
 
 def view_beside_none(text: str) -> str | None:

@@ -321,7 +321,9 @@ ROLE_SAID = re.compile(
     r"(^|[,;.]\s*|\band\s+)(i'?m|i am|im)\s+((the|a|an|one of the)\s+"
     # "and I'm head of operations" (set AF): a role with no article before it
     r"|(?=(head|director|owner|founder|co-?founder|md|ceo|coo|cfo|partner|manager|"
-    r"[a-z]+ (director|manager))\b))(?P<role>[a-z][a-z /&-]*?)"
+    # "High Wycombe. I'm operations lead" (set BL)
+    r"[a-z]+ (director|manager|lead|officer|coordinator|administrator))\b))"
+    r"(?P<role>[a-z][a-z /&-]*?)"
     r"\s*([,;.]|\band\b|\bthere'?s\b|\bwe\b|$)",
     re.IGNORECASE,
 )

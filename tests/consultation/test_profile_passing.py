@@ -32,6 +32,12 @@ def _nothing_yet(slot: str) -> None:
         ("sector", "Software, in healthcare", "Software, in healthcare", {}),
         ("location", "Aylesbury, I'm the owner", "Aylesbury", {"role": "owner"}),
         ("location", "High Wycombe. I'm the MD", "High Wycombe", {"role": "MD"}),
+        (  # set BL
+            "location",
+            "High Wycombe. I'm operations lead",
+            "High Wycombe",
+            {"role": "operations lead"},
+        ),
         (
             "sector",
             "Bakery, I'm the owner, 6 of us",
