@@ -95,7 +95,8 @@ def confirms_with_email(text: str) -> str | None:
     send any updates to kev@keystonelocks.co.uk": set AI kept it as one more view), or None."""
     plain = without_own_tags(without_addressees(text))
     email = offered_email(plain)
-    head = re.split(r"[,;]| and ", plain, maxsplit=1)[0]
+    # "looks right. email me updates pls, priya@..." (set BM): a full stop parts them too
+    head = re.split(r"[,;]|[.!](?=\s)| and ", plain, maxsplit=1)[0]
     return email if email and head != plain and confirms(head) else None
 
 

@@ -15,6 +15,7 @@ from actions.faq import ActionAnswerQuestion
 from bot.consultation import service
 from bot.consultation.consent_reply import agrees_to_take_part, asks_then_agrees
 from bot.consultation.continued import continues_with_mark, without_marks
+from bot.consultation.playback_replies import confirms_with_email
 from bot.consultation.recount import count_now_band, recounted_band
 from tests.actions.conftest import CONSENT_SHOWN, make_tracker, run, slot_sets
 
@@ -96,3 +97,15 @@ def test_a_plus_opening_a_message_adds_to_the_answer_before(text: str, carries_o
     assert continues_with_mark(text) is carries_on
     if carries_on:
         assert not without_marks(text).startswith(("+", "@"))
+
+
+@pytest.mark.parametrize(
+    ("text", "email"),
+    [
+        ("@btvlep looks right. email me updates pls, priya@rehabtrack.io", "priya@rehabtrack.io"),
+        ("all correct, and you can send any updates to kev@keystone.co.uk", "kev@keystone.co.uk"),
+        ("no. email me updates pls, a@b.co", None),  # not a yes to the play-back
+    ],
+)
+def test_an_address_offered_with_the_yes_to_the_play_back(text: str, email: str | None) -> None:
+    assert confirms_with_email(text) == email
