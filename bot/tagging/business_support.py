@@ -19,6 +19,9 @@ SUPPORT = re.compile(
     # backers" (not "introductions to clinicians": 3 of 9 of those carry no support)
     r"introduc(?:e|es|ed|ing)\s+(?:us|me|small\s+\w+|local\s+\w+|smaller\s+\w+|start-?ups|"
     r"new firms|young firms|firms like (?:us|ours))\s+to\b|"
+    # "someone introducing us properly to the firms at Westcott", "intros to the big agri
+    # buyers", "an intro to an angel" (sets BL and BM; 5 of 5 agree)
+    r"introduc(?:e|es|ed|ing)\s+(?:us|me)\s+(?:properly|round|around)\b|intros?\s+to\b|"
     # "a meet-the-buyer day run by the LEP" (set U; 3 of 3 agree)
     r"meet[- ]the[- ]buyers?\b|"
     # "there's nobody local to advise a 9 person studio" (set AW; 6 of 6 agree)

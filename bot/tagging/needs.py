@@ -229,6 +229,12 @@ _HIRING = from_word_starts(
     r"directors|founders|donors|patients)\b)"
     r"(?:\w+ers|\w+ors|\w+ians|staff|workforce|team|people)\s+(?:will\s+|"
     r"are\s+|is\s+|are going to\s+|could\s+)?(?:retire|retiring|due to retire)\b"
+    # "a course on ebike electrics somewhere local" (set BL; 18 of 18 agree), "good grooms are
+    # impossible to find" (a trade the list does not name; 1 of 1)
+    r"|\b(?:a|an|some)\s+(?:short\s+|local\s+|proper\s+|basic\s+)?course\s+(?:on|in)\s+(?!the\s)"
+    r"[\w-]+"
+    r"|\b(?:good|skilled|qualified|experienced|decent|reliable|trained)\s+[a-z]{3,}s\s+(?:are|is)\s+"
+    r"(?:impossible|hard|difficult|a nightmare|so hard)\s+to\s+(?:find|get|recruit|come by|hire)\b"
     # "Need 2 CNC setters": a number of people of a trade the list does not name
     r"|\b(?:need|needs|looking for|recruiting|hiring)\s+(?:\d+|two|three|four|five|a couple of|"
     r"a few|another)\s+(?:\w+\s+)?(?!(?:customers|buyers|investors|suppliers|users|partners|"

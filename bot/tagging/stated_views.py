@@ -148,6 +148,9 @@ _AFFORDABILITY = (
     r"(?:(?:is|are|round here|here|in \w+|locally)\s+){0,2}(?:too |so |very |far too |way too )?"
     r"(?:dear|expensive|pricey|unaffordable|extortionate)\b"
     r"|\bcost of (?:living|housing)\b|\b(?:house|housing|property) prices\b"
+    # "none of them can afford to rent in Iver anyway" (set BL; 14 of 14 agree)
+    r"|\b(?:none of them|none of us|none of our \w+|nobody|no one|noone)\s+(?:here\s+)?can "
+    r"afford to (?:live|rent|buy)\b"
     # "our apprentices still live with their parents", "never get on the property ladder here"
     # "every one of our animators wants a flat they can afford"
     r"|\b(?:flat|house|home|place|room)\s+(?:they|we|he|she|staff|people)\s+(?:can|could)\s+"
@@ -212,7 +215,7 @@ _PARKING = (
     r"\bjoke|\bridiculous|\bextortionate|\bdaylight robbery|\bsilly|\bmad|\bcrazy)"
     r"|\b(?:no|nowhere to|lack of|not enough|can'?t find|short of)\s+(?:\w+\s+)?"
     r"(?:parking|car park)"
-    r"|\bnowhere to park\b"
+    r"|\bnowhere to park\b|\b(?:never|not|isn'?t|is not|hardly)\s+(?:\w+\s+)?anywhere to park\b"
     # set BN: "nowhere legal to park a van on the new estates", "cant park the van", "loading
     # bays ... not just double yellows", "the council put the car park by the surgery up to
     # £6 a day" (21 of 21 labelled messages so worded agree)
