@@ -248,7 +248,7 @@ def not_a_withdrawal(
     """Answer what was asked (or keep the change at the play-back), consent unchanged, and
     wait: the play-back's question again, or after the goodbye what can still be done."""
     from actions.faq import answer_aside, answer_question
-    from actions.playback import keep_view_at_playback
+    from actions.playback_views import keep_view_at_playback
     from bot.consultation.playback_text import summary
 
     if tracker.get_slot("stage") == "playback":

@@ -25,11 +25,8 @@ from actions.consent import (
     put_off_taking_part,
 )
 from actions.faq import SURE, answer_question, faq_choice, resume
-from actions.playback import (
-    change_at_playback,
-    confirmed_in_other_words,
-    keep_view_at_playback,
-)
+from actions.playback import change_at_playback, confirmed_in_other_words
+from actions.playback_views import keep_view_at_playback
 from actions.profile_right import put_profile_right
 from bot.consultation import service
 from bot.consultation.asides import asks_about_taking_part

@@ -26,12 +26,8 @@ from actions.consent import (
     privacy_shown,
     take_part,
 )
-from actions.playback import (
-    change_at_playback,
-    confirmed_in_other_words,
-    keep_view_at_playback,
-    said_so_far,
-)
+from actions.playback import change_at_playback, confirmed_in_other_words, said_so_far
+from actions.playback_views import keep_view_at_playback
 from actions.strategy_state import islands_passed, keep_view_beside_none
 from bot.consultation.about_chat import about_the_chat_reply
 from bot.consultation.asides import (

@@ -10,7 +10,6 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.close import (
-    asking_follow_up,
     declined_contact,
     drop_name_if_asked,
     keep_offered_contact,
@@ -18,7 +17,6 @@ from actions.close import (
 from actions.common import (
     after_return,
     as_text,
-    channel,
     fix_theme_typos,
     holding,
     latest_intent,
@@ -26,9 +24,8 @@ from actions.common import (
     profile_on_record,
     skipped,
 )
-from actions.profile_right import put_profile_right
-from bot.consultation import amendments, service
-from bot.consultation.afterthoughts import adds_to_last_answer, view_at_playback
+from actions.playback_views import added_beside_yes, change_each_item, keep_view_at_playback
+from bot.consultation import service
 from bot.consultation.email_text import find_email
 from bot.consultation.letters import thanks_only
 from bot.consultation.playback_fixes import (
@@ -52,17 +49,12 @@ from bot.consultation.playback_replies import (
 )
 from bot.consultation.playback_text import summary, without_quoted_answer
 from bot.consultation.questions import message, parse_correction
-from bot.consultation.remarks import asks_to_tidy
 from bot.consultation.replies import (
     looks_like_question,
-    says_no_and_why,
     says_yes,
 )
-from bot.consultation.taking_out import take_out_answers
 from bot.consultation.theme_corrections import (
     correction_reply,
-    item_changes,
-    item_changes_reply,
     plan,
     pointed_item,
 )
@@ -103,77 +95,6 @@ def change_at_playback(tracker: Tracker) -> list[dict[str, Any]] | None:
     # set here: a form started by a follow-up action does not read the message that
     # started it (Rasa validates only straight after action_listen)
     return [SlotSet("amend_item", n), FollowupAction("correction_form")]
-
-
-def change_each_item(text: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
-    """A correction in parts that each point at their own answers ("Put skills on 1 as well,
-    ..., and take housing off 3"), or at all of them ("put environment on all of them"): set
-    AY kept both as views. Applied part by part and said back; False for anything else (one
-    change to one answer goes the usual way)."""
-    fixed = fix_theme_typos(text)
-    if not item_changes(fixed, ITEMS_MAX):  # most messages: no answers read
-        return False
-    count = len(service.recorded_answers(tracker.sender_id))
-    changes = item_changes(fixed, count)
-    if not changes or (len(changes) == 1 and len(changes[0].items) == 1):
-        return False
-    for change in changes:
-        for n in change.items:
-            service.correct_themes(tracker.sender_id, add=change.add, remove=change.remove, item=n)
-    dispatcher.utter_message(text=item_changes_reply(changes, count))
-    return True
-
-
-def keep_view_at_playback(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
-    """One more view at the play-back ("my business partner says add that parking is a
-    nightmare"), however NLU read it: kept like a view after the questions, and said so;
-    or a numbered answer put right ("number 1 should say the A413"), kept beside it. False
-    when the message is neither (a theme change, a question)."""
-    text = latest_text(tracker)
-    if change_each_item(text, dispatcher, tracker):
-        return True  # the play-back is shown again with the changes
-    if yes_and_a_remark(without_own_tags(without_addressees(text))):
-        return False  # "Yes, that is what the business wants to say.": a yes, no view
-    if asking_follow_up(tracker) and says_no_and_why(text):
-        # "Nay, I get enough emails as it is", read as a question or not read at all (set
-        # AP kept it as a view): a no the contact form reads
-        return False
-    if asks_to_tidy(text):  # "can you tidy up my speling?": kept as typed, said so
-        dispatcher.utter_message(text=message("spelling_kept"))
-        return True
-    if taken := take_out_answers(tracker.sender_id, text):
-        # "take out what I said about the council": that answer gone, consent untouched
-        dispatcher.utter_message(text=taken)
-        return True
-    fixed = correct_played_back(tracker.sender_id, text)
-    if fixed:  # "no, number 1 should say the A413": joined to answer 1
-        dispatcher.utter_message(text=fixed)
-        return True
-    fixes, view_too = put_profile_right(text, dispatcher, tracker)
-    if fixes and not view_too:
-        # "Looks right, but we're 11 now, two new physios started on Monday" (set AQ kept
-        # it as a view and the head count at 9): the detail put right, said so, not a view
-        return True
-    said = service.recorded_answers(tracker.sender_id) if adds_to_last_answer(text) else []
-    if said and amendments.amend_answer(
-        tracker.sender_id, said[-1].response_id, text, amendments.ADDED
-    ):
-        # "oh and parking. customers leave cars on the verge" (set AO kept it as a view of
-        # its own): it carries on the last answer, joined to it as at a question
-        dispatcher.utter_message(text=message("added_to_last"))
-        return True
-    if not view_at_playback(text):
-        return False
-    if service.repeats_an_answer(tracker.sender_id, text, service.AFTER_CLOSE):
-        # the same view sent again at the play-back (set V): kept once, said so
-        dispatcher.utter_message(text=message("already_noted"))
-        return True
-    if not service.record_answer(
-        tracker.sender_id, channel(tracker), text, service.AFTER_CLOSE, None
-    ):
-        return False
-    dispatcher.utter_message(text=message("view_added"))
-    return True
 
 
 class ActionPlayback(Action):
@@ -250,6 +171,8 @@ def confirmed_in_other_words(
         # "Sorted. No to the emails, thanks", "That's better. Yes to emails" (sets AV, AY)
         contact = [SlotSet(slot, value) for slot, value in settled.items()]
         return [*contact, *playback_confirmed(dispatcher)]
+    if added_beside_yes(dispatcher, tracker):
+        return playback_confirmed(dispatcher)
     if not (
         says_yes(plain)
         or confirms(plain)
@@ -311,6 +234,8 @@ class ValidateCorrectionForm(FormValidationAction):
             return {"theme_correction": NO_CHANGE}
         if drop_name_if_asked(dispatcher, tracker):  # "keep my views but not my name"
             return {"theme_correction": ADDED}  # the play-back is shown again
+        if added_beside_yes(dispatcher, tracker):
+            return {"theme_correction": NO_CHANGE}
         if keep_view_at_playback(dispatcher, tracker):
             return {"theme_correction": ADDED}  # the play-back is shown again with it
         explicit = EXPLICIT_CHANGE.search(text) or (

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from bot.consultation import service
 from bot.consultation.service import RESPONDENT, clean_text
 from bot.storage.audit import audit
 from bot.storage.db import session_scope
@@ -68,3 +69,15 @@ def amend_answer(sender_id: str, response_id: int, change: str, how: str) -> boo
             detail={"question_key": response.question_key, "how": how},
         )
     return True
+
+
+def add_beside_yes(sender_id: str, channel: str, view: str) -> str | None:
+    """A view added with the yes to the play-back ("yes but add that parking is a nightmare
+    too": set BO): joined to the answer when there is only one, else kept as one more view.
+    The key of the message that says so, or None when nothing was kept."""
+    said = service.recorded_answers(sender_id)
+    if len(said) == 1 and amend_answer(sender_id, said[0].response_id, view, ADDED):
+        return "added_to_last"
+    if service.record_answer(sender_id, channel, view, service.AFTER_CLOSE, None):
+        return "view_added"
+    return None

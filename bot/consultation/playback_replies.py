@@ -187,3 +187,24 @@ def explicit_part(text: str) -> str:
     or the whole text when no clause does on its own."""
     changing = [c for c in _CLAUSE.split(text) if c and EXPLICIT_CHANGE.search(normalise(c))]
     return ", ".join(changing) if changing else text
+
+
+# "yes but add that parking is a nightmare too, brides can't park anywhere near" (set BO
+# was shown the play-back again): a whole yes, then one more view to add
+YES_THEN_ADD = re.compile(
+    r"^(?P<yes>[^,.;!]+?)[ ,.;!-]+(?:but|and|though|just)?\s*(?:please\s+|can you\s+|"
+    r"could you\s+)?(?:also\s+)?(?:add|include|mention)(?:\s+(?:that|this))?[ ,:]+(?P<view>\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def yes_then_addition(text: str) -> str | None:
+    """The view a confirmation of the play-back adds ("yes but add that parking is a
+    nightmare too" -> "parking is a nightmare too"); None for anything else, an addition
+    pointed at one answer ("thats it, just add to the last one that ...") included."""
+    plain = without_own_tags(without_addressees(text)).strip()
+    match = YES_THEN_ADD.match(plain)
+    if match is None or ADDS_TO_AN_ANSWER.search(normalise(plain)):
+        return None
+    yes, view = match["yes"], match["view"].strip()
+    return view if (confirms(yes) or says_yes(yes)) and names_a_subject(view) else None

@@ -161,7 +161,10 @@ SECTOR_WORDS = re.compile(
 # whole as the town): a detail put right inside the same short answer. Not an apology for
 # something else ("owner, sorry for the delay").
 SELF_CORRECTED = re.compile(
-    r"^(?P<old>[^,;:]{1,40}?)[\s,;:-]+(?:sorry|soz|oops|whoops|i mean|i meant|correction)"
+    # not an apology opening the message ("@btvlep sorry, i meant chesham not amersham" at the
+    # role question puts the town right: set BO filed "chesham not amersham" as the role)
+    r"^(?!(?:sorry|soz|oops|whoops|apologies|my bad)\b)"
+    r"(?P<old>[^,;:]{1,40}?)[\s,;:-]+(?:sorry|soz|oops|whoops|i mean|i meant|correction)"
     r"[\s,;:.!-]+(?!(?:for|about|to|that|it|i|i'?m|im|again|abt|bout)\b)(?P<new>\S.{0,40}?)"
     r"[\s.!]*$",
     re.IGNORECASE,
@@ -174,7 +177,7 @@ def corrected_in_passing(value: Any) -> Any:
     anything else unchanged."""
     if not isinstance(value, str) or len(value.split()) > SELF_CORRECTED_MAX_WORDS:
         return value
-    match = SELF_CORRECTED.match(value.strip())
+    match = SELF_CORRECTED.match(without_addressees(value).strip())
     return match["new"].strip(" .,!") if match else value
 
 

@@ -224,7 +224,7 @@ def test_forget_intent_without_a_forget_request_deletes_nothing(
 def test_a_request_to_tidy_the_spelling_at_the_playback_keeps_the_answers_as_typed(
     database_url: str, dispatcher: CollectingDispatcher
 ) -> None:
-    from actions.playback import keep_view_at_playback
+    from actions.playback_views import keep_view_at_playback
     from bot.consultation.questions import message
 
     _consultation("b-tidy")

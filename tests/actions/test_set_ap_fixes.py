@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.close import ValidateContactForm
 from actions.faq import ActionAnswerQuestion
-from actions.playback import keep_view_at_playback
+from actions.playback_views import keep_view_at_playback
 from bot.consultation import service
 from bot.consultation.questions import SKIPPED, message
 from tests.actions.conftest import make_tracker, run, texts

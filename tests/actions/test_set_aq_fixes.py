@@ -216,7 +216,7 @@ def test_actually_just_one_at_a_question_leaves_the_others_out(
 def test_a_head_count_put_right_at_the_play_back_is_no_view(
     database_url: str, domain: dict[str, Any]
 ) -> None:
-    from actions.playback import keep_view_at_playback
+    from actions.playback_views import keep_view_at_playback
     from tests.actions.conftest import stored_business
 
     service.record_consent("aq7", "rest", True)

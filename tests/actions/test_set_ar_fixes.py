@@ -17,9 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.consultation import ValidateStrategyForm
 from actions.fallback import ActionFallback
 from actions.faq import ActionAnswerQuestion, ActionResume
-from actions.playback import (
-    keep_view_at_playback,
-)
+from actions.playback_views import keep_view_at_playback
 from bot.consultation import service
 from bot.consultation.playback_replies import (
     yes_and_a_remark,

@@ -107,7 +107,7 @@ def test_a_correction_in_parts_each_pointing_at_its_answers() -> None:
 
 
 def test_each_part_of_the_correction_changes_its_own_answer(database_url: str) -> None:
-    from actions.playback import change_each_item
+    from actions.playback_views import change_each_item
     from bot.consultation import service
 
     service.record_consent("bc2", "rest", True)

@@ -18,7 +18,7 @@ from actions.consent import PRIVACY_NOTICE, ActionRecordConsent
 from actions.consultation import ValidateStrategyForm
 from actions.fallback import ActionFallback
 from actions.faq import ActionAnswerQuestion
-from actions.playback import keep_view_at_playback
+from actions.playback_views import keep_view_at_playback
 from bot.consultation import service
 from bot.consultation.questions import message
 from bot.storage.db import session_scope
