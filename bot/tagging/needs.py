@@ -235,6 +235,9 @@ _HIRING = from_word_starts(
     r"[\w-]+"
     r"|\b(?:good|skilled|qualified|experienced|decent|reliable|trained)\s+[a-z]{3,}s\s+(?:are|is)\s+"
     r"(?:impossible|hard|difficult|a nightmare|so hard)\s+to\s+(?:find|get|recruit|come by|hire)\b"
+    # "wed hire locally if there were any actuaries round here" (set BO; 3 of 3 agree)
+    r"|\b(?:we'?d|wed|we would|we could|we'?ll|i'?d|would)\s+(?:hire|recruit|take on|employ)\s+"
+    r"(?:\w+\s+){0,2}?if\s+(?:there\s+)?(?:were|was|we could find|we could get)\b"
     # "Need 2 CNC setters": a number of people of a trade the list does not name
     r"|\b(?:need|needs|looking for|recruiting|hiring)\s+(?:\d+|two|three|four|five|a couple of|"
     r"a few|another)\s+(?:\w+\s+)?(?!(?:customers|buyers|investors|suppliers|users|partners|"

@@ -25,7 +25,8 @@ _NOT_PREMISES = (
     r"equipment|kit|to help|in the|visits?)\b)"
 )
 _WANTING = (
-    r"(?:need|needs|needed|want|wants|looking for|look for|find|short of|nowhere|lack of|"
+    # "the LEP finding us a unit close to the studios" (set BO)
+    r"(?:need|needs|needed|want|wants|looking for|look for|find|finding|short of|nowhere|lack of|"
     r"shortage of|more|bigger|larger|cheaper|affordable|extra|second|another|outgrown|outgrow|"
     r"outgrowing|expand|expanding|expansion|cost of|price of|availability of|supply of|"
     r"no spare|no suitable|no affordable|no dedicated|no available)"

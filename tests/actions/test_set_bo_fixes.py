@@ -17,6 +17,7 @@ from bot.consultation import service
 from bot.consultation.playback_replies import yes_then_addition
 from bot.consultation.profile_fixes import corrected_in_passing
 from bot.consultation.questions import message
+from bot.tagging.needs import stated_needs
 from tests.actions.conftest import correction_started, make_tracker, run, stored_business, texts
 
 ROADS = "seabed:infrastructure:views"
@@ -75,3 +76,18 @@ def test_a_town_put_right_at_the_role_question_is_not_the_role(
     result = ValidateProfileForm().validate_role(text, dispatcher, tracker, domain)
     assert result == {"role": None, "location": "chesham"}
     assert stored_business("bo-town").location == "chesham"
+
+
+@pytest.mark.parametrize(
+    ("clause", "theme"),
+    [
+        ("and the LEP finding us a unit close to the studios", "infrastructure"),
+        ("wed hire locally if there were any actuaries round here", "education_skills"),
+    ],
+)
+def test_a_second_subject_set_bo_lost(clause: str, theme: str) -> None:
+    assert theme in stated_needs([clause])
+
+
+def test_finding_is_no_premises_need_without_premises() -> None:
+    assert "infrastructure" not in stated_needs(["finding our way round the studios"])
