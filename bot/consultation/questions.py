@@ -93,9 +93,6 @@ def question(key: str) -> Question:
     raise KeyError(key)
 
 
-_norm = choice_norm  # one normaliser for choices, named or described
-
-
 @lru_cache(maxsize=1)
 def _vocabulary() -> list[tuple[str, tuple[str, ...]]]:
     """(phrase, theme ids) pairs, longest phrase first so 'digital science' beats 'digital'.
@@ -108,7 +105,7 @@ def _vocabulary() -> list[tuple[str, tuple[str, ...]]]:
         phrases = {t.id.replace("_", " "), t.name, *t.assets, *everyday_words(t.id)}
         for p in phrases:
             if p:
-                themes_of.setdefault(_norm(p).strip(), set()).add(t.id)
+                themes_of.setdefault(choice_norm(p).strip(), set()).add(t.id)
     order = {t: i for i, t in enumerate(THEME_IDS)}
     return [
         (phrase, tuple(sorted(ids, key=order.__getitem__)))
@@ -129,7 +126,7 @@ def chosen_by(phrase: str, theme_ids: list[str]) -> list[str]:
     still describes every theme it belongs to (`named_themes`)."""
     if len(theme_ids) < 2:
         return theme_ids
-    own = [t for t in theme_ids if f" {phrase} " in _norm(theme(t).summary)]
+    own = [t for t in theme_ids if f" {phrase} " in choice_norm(theme(t).summary)]
     return own or theme_ids
 
 
@@ -143,7 +140,7 @@ def match_themes(text: str, kind: str | None = None) -> list[str]:
     those named. Order: fixed theme order.
     """
     allowed = {"island": ISLAND_IDS, "seabed": SEABED_IDS}.get(kind or "", THEME_IDS)
-    norm = _norm(text)
+    norm = choice_norm(text)
     if ALL_WORDS.search(norm):
         return list(allowed)
     found: set[str] = set()
@@ -179,7 +176,7 @@ def means_none(text: str) -> bool:
         # "Ah yes, pet cremation, famously the backbone of the space industry. None." (set
         # AR asked the Space questions): the last word is the answer, the rest sarcasm
         return True
-    return not _names_only(_norm(rest))
+    return not _names_only(choice_norm(rest))
 
 
 # a closing sentence that is "None." alone, after a sentence of at least a few words
@@ -219,7 +216,7 @@ def parse_correction(text: str) -> tuple[list[str], list[str]]:
     add: list[str] = []
     remove: list[str] = []
     for clause in _CLAUSES.split(text.replace("\u2019", "'")):
-        norm = _norm(clause)
+        norm = choice_norm(clause)
         names = _names_only(norm)
         if not names:
             continue
@@ -237,7 +234,7 @@ def parse_correction(text: str) -> tuple[list[str], list[str]]:
 
 def has_correction_cue(text: str) -> bool:
     """The text has a word that adds or drops themes ("drop", "add", "not", "missed")."""
-    norm = _norm(text)
+    norm = choice_norm(text)
     return bool(_REMOVE_RE.search(norm) or _ADD_RE.search(norm))
 
 
@@ -256,14 +253,14 @@ def _read_in_order(norm: str, add: list[str], remove: list[str]) -> None:
 def named_themes(text: str, among: tuple[str, ...] | list[str] = THEME_IDS) -> list[str]:
     """Themes a message names outright (names, assets, everyday synonyms; no tagger),
     in fixed order; `among` limits them (the islands, the seabed drivers)."""
-    found = set(_names_only(_norm(text)))
+    found = set(_names_only(choice_norm(text)))
     return [t for t in among if t in found]
 
 
 def only_names(text: str) -> list[str] | None:
     """The themes a text names when it is nothing but theme names ("medical", "skills
     housing"), in fixed order; None when any other word is left."""
-    matched, remaining = _phrases_in(_norm(text))
+    matched, remaining = _phrases_in(choice_norm(text))
     found = {t for phrase, theme_ids in matched for t in chosen_by(phrase, list(theme_ids))}
     return [t for t in THEME_IDS if t in found] if found and not remaining.strip() else None
 

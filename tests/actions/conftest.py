@@ -124,16 +124,16 @@ def keyword_tagger(monkeypatch: pytest.MonkeyPatch) -> None:
     The trained tagger is tested by its own issue; these tests check what actions store.
     """
     import bot.tagging
-    from bot.consultation.questions import _names_only, _norm
+    from bot.consultation.described import choice_norm
+    from bot.consultation.questions import _names_only
     from bot.strategy import THEME_IDS
     from bot.tagging.question_context import question_theme
     from bot.tagging.result import TagResult
 
     def tag(text: str, question_key: str | None = None) -> TagResult:
         asked = question_theme(question_key)  # as the real tagger's question prior
-        themes = [
-            t for t in THEME_IDS if t in _names_only(_norm(text)) or (t == asked and text.strip())
-        ]
+        named = _names_only(choice_norm(text))
+        themes = [t for t in THEME_IDS if t in named or (t == asked and text.strip())]
         return TagResult(
             themes=themes,
             scores={t: (0.9 if t in themes else 0.01) for t in THEME_IDS},
