@@ -15,12 +15,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.consultation.choices import theme_names, turned_down
+from bot.consultation.choices import turned_down
 from bot.consultation.described import without_described
 from bot.consultation.navigation import moving_on
-from bot.consultation.questions import chosen_by, question_queue, theme_phrases
+from bot.consultation.questions import chosen_by, named_themes, question_queue, theme_phrases
 from bot.consultation.replies import after_change_of_mind, clauses, none_reply
 from bot.consultation.subject import names_a_subject
+from bot.consultation.theme_words import EXACT_ONLY
 from bot.consultation.x_style import without_addressees
 
 # words that may sit among the theme names of a choice ("skills and housing mainly tbh")
@@ -281,14 +282,23 @@ def choice_and_view(text: str, among: tuple[str, ...] | list[str]) -> ChoiceView
     return ChoiceView(themes, view)
 
 
+# The words that name entrepreneurialism only as a choice ("the money one"): in a view they
+# are everyday words ("apprentice money", "grants for the roof")
+MONEY_WORDS = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for words in EXACT_ONLY.values() for w in words) + r")\b",
+    re.IGNORECASE,
+)
+
+
 def chosen_with_view(choice: ChoiceView, among: tuple[str, ...] | list[str]) -> list[str]:
     """The themes a choice with a view picks: those named before the view, and those the
-    view names by their own name ("Skills (finding HGV drivers) and infrastructure (the A41
-    every morning)"); not a word in the view that only suggests one ("Skills. I'm 61 ... he
-    can't afford to live round here on apprentice money": set BL chose entrepreneurialism
-    too). In `among`'s order."""
-    view = f" {' '.join(re.findall(r'[a-z]+', choice.view.lower()))} "
-    named = {t for t in among if any(f" {name} " in view for name in theme_names(t))}
+    view names outright ("Skills (finding HGV drivers) and infrastructure (the A41 every
+    morning)", "Skills. Broadband out here is dreadful too"), but not by a money word in
+    passing ("Skills. I'm 61 ... he can't afford to live round here on apprentice money":
+    set BL chose entrepreneurialism too; those words name it only at the choice itself).
+    In `among`'s order."""
+    view = MONEY_WORDS.sub(" ", choice.view)
+    named = named_themes(view, among)
     return [t for t in among if t in choice.themes or t in named]
 
 

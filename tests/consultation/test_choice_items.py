@@ -38,6 +38,9 @@ def test_a_choice_with_a_view_picks_what_is_named_not_what_the_view_suggests() -
     )
     said = choice_and_view(text, SEABED_IDS)
     assert said is not None and chosen_with_view(said, SEABED_IDS) == ["education_skills"]
+    too = choice_and_view("Skills. Broadband out here is dreadful too", SEABED_IDS)
+    assert too is not None  # a driver the view names outright still counts
+    assert chosen_with_view(too, SEABED_IDS) == ["education_skills", "infrastructure"]
     both = "Skills (finding HGV drivers) and infrastructure (the A41 every morning)"
     said = choice_and_view(both, SEABED_IDS)
     assert said is not None
