@@ -13,7 +13,7 @@ from typing import Any
 
 from bot.consultation import service
 from bot.consultation.amendments import ADDED, CORRECTED, REWORDED, amend_answer
-from bot.consultation.playback_replies import EXPLICIT_CHANGE, explicit_part
+from bot.consultation.playback_replies import ADD_VERB, EXPLICIT_CHANGE, explicit_part
 from bot.consultation.questions import message, named_themes, parse_correction
 from bot.consultation.replies import normalise
 from bot.consultation.replies.text import ORDINALS
@@ -84,15 +84,9 @@ def change_asked(text: Any, count: int) -> int | None:
 
 # "the second one, stick on the end that ...", "for the first one, put that ...", "on the
 # walkers one, add that ..." at the play-back (set AD kept them as one more view)
-_ADD_VERB = (
-    # "for number 1 can u also say the network quoted 18 months" (set AE: one more view)
-    r"(can (you|u) |could (you|u) |please |pls |plz )?(also )?"
-    r"(add|put|say|stick|include|mention|note|tack)"
-    r"( it| this)?( on the end| at the end| in| down| on)?( that| this)?"
-)
 ITEM_ADD = re.compile(
     r"^((oh|and|also|sorry|actually|one more thing)[ ,:-]*)*((for|on|to|in|with) )?"
-    rf"{_ITEM}[ ,:-]+{_ADD_VERB}[ ,:-]+(?P<rest>.+)$",
+    rf"{_ITEM}[ ,:-]+{ADD_VERB}[ ,:-]+(?P<rest>.+)$",
     re.IGNORECASE | re.DOTALL,
 )
 # "one more thing for answer 1 - the college stopped its course", "could you tack onto 1
@@ -105,12 +99,12 @@ ITEM_MORE = re.compile(
 ITEM_TACKED = re.compile(
     # "Nearly - can you add to number 2 that ..." (set BK): nearly right, then the addition
     r"^((nearly|almost|mostly|not quite|close)\W+)?"
-    rf"{_ADD_VERB}\s+(on ?to|to|onto|on|under|with)\s+{_ITEM}( that| this)?[ ,:-]+(?P<rest>.+)$",
+    rf"{ADD_VERB}\s+(on ?to|to|onto|on|under|with)\s+{_ITEM}( that| this)?[ ,:-]+(?P<rest>.+)$",
     re.IGNORECASE | re.DOTALL,
 )
 TOPIC_ADD = re.compile(
     r"^((oh|and|also|sorry|actually|one more thing)[ ,:-]*)*(for|on|to|in|with) (the|my|that) "
-    rf"(?P<topic>[a-z0-9' ]{{1,25}}?) (one|answer|bit|point)[ ,:-]+{_ADD_VERB}[ ,:-]+"
+    rf"(?P<topic>[a-z0-9' ]{{1,25}}?) (one|answer|bit|point)[ ,:-]+{ADD_VERB}[ ,:-]+"
     r"(?P<rest>.+)$",
     re.IGNORECASE | re.DOTALL,
 )

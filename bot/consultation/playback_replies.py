@@ -169,6 +169,15 @@ def yes_and_a_remark(text: str) -> bool:
     )
 
 
+# Asking for words to be added: "add that", "can u also say", "stick on the end that" (sets
+# AD and AE at the play-back; `playback_fixes` reads it before an answer's number too)
+ADD_VERB = (
+    r"(can (you|u) |could (you|u) |please |pls |plz )?(also )?"
+    r"(add|put|say|stick|include|mention|note|tack)"
+    r"( it| this)?( on the end| at the end| in| down| on)?( that| this)?"
+)
+
+
 # "aye thats it, just add to the last one that the council could put out a leaflet" (set BG
 # was shown the play-back again): a yes, then words added to one answer
 ADDS_TO_AN_ANSWER = re.compile(
@@ -192,8 +201,7 @@ def explicit_part(text: str) -> str:
 # "yes but add that parking is a nightmare too, brides can't park anywhere near" (set BO
 # was shown the play-back again): a whole yes, then one more view to add
 YES_THEN_ADD = re.compile(
-    r"^(?P<yes>[^,.;!]+?)[ ,.;!-]+(?:but|and|though|just)?\s*(?:please\s+|can you\s+|"
-    r"could you\s+)?(?:also\s+)?(?:add|include|mention)(?:\s+(?:that|this))?[ ,:]+(?P<view>\S.*)$",
+    rf"^(?P<yes>[^,.;!]+?)[ ,.;!-]+(?:but|and|though|just)?\s*{ADD_VERB}[ ,:]+(?P<view>\S.*)$",
     re.IGNORECASE,
 )
 

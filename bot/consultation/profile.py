@@ -20,6 +20,7 @@ from bot.consultation.replies import (
     asked_topic,
     looks_like_question,
 )
+from bot.consultation.replies.text import sentences
 from bot.consultation.x_style import handles_spelled_out, without_addressees
 
 # Short profile answers NLU took for an FAQ question ("Penn Street Joinery"): a question
@@ -304,16 +305,13 @@ def trade_details(trade: str) -> tuple[str, str | None, str | None]:
     return ", ".join(kept), band, place
 
 
-# where one sentence of an answer ends and the next begins ("eggs. There's 3 of us")
-SENTENCE_BREAK = re.compile(r"(?<=\w)[.!]+\s+(?=\w)")
-
-
 def trade_alone(answer: str) -> str:
     """The trade in an answer to the sector question that also gives the head count or the
     town after it: "Vending machines, 4 of us" -> "Vending machines" (set BN), "Arable and
     free range eggs. There's 3 of us partners and 2 lads" -> "Arable and free range eggs"
     (set BL); the count and the town are their own questions' answers."""
-    return trade_details(SENTENCE_BREAK.sub(", ", answer))[0] or answer
+    parts = (sentence.rstrip(".!") for sentence in sentences(answer))
+    return trade_details(", ".join(parts))[0] or answer
 
 
 # "I'm the practice manager, there's 22 of us" asked the head count: the role too
