@@ -34,9 +34,14 @@ SUPPORT = re.compile(
     # round", "Series A" (unseen set AE; 60 of 61 training messages agree)
     r"(?:raise|raising|close|closing|next|first|seed|funding)\s+(?:our\s+|a\s+|the\s+)?"
     r"(?:next\s+|first\s+|seed\s+|series a\s+)?(?:round|funding round)\b|series a\b|"
+    # "someone who knows how to sell to the americans" (set BQ; 1 of 1 agrees)
+    r"(?:someone|somebody|anyone|people) who (?:knows?|know) how to (?:sell|export|market|"
+    r"get into|break into|raise)\b|"
     # set BH: "links to the AI researchers at oxford" (GUIDE.md: links to Oxford and
     # Cambridge; 24 of 24 agree), "cheap loans for drivers switching" (finance; 21 of 21)
-    r"(?:links?|connections?|introductions?|access|route)\s+(?:in\s+)?(?:to|with|into)\s+"
+    # (not a study route: "a phd route with cranfield or oxford" is education, set BP)
+    r"(?:links?|connections?|introductions?|access|(?<!phd )(?<!degree )(?<!study )route)\s+"
+    r"(?:in\s+)?(?:to|with|into)\s+"
     r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:at\s+|in\s+|from\s+)?(?:oxford|cambridge)\b|"
     r"(?:cheap|cheaper|low[- ]interest|interest[- ]free|soft|start-?up|small business|"
     r"government[- ]backed|affordable)\s+(?:business\s+)?loans?\b)",

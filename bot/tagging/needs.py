@@ -191,6 +191,21 @@ _HIRING = from_word_starts(
     r"|\b(?:modules?|courses?|qualifications?|diplomas?|apprenticeships?|hncs?|t[- ]levels?)\s+"
     r"(?:at|from|with|run by|in)\s+(?:the |a |our )?(?:[\w-]+\s+){0,2}?(?:colleges?|uni|"
     r"university|universities|fe college)\b"
+    # "a propulsion phd route with cranfield" (set BP of unseen conversations; 4 of 4 agree)
+    r"|\b(?:phds?|doctoral|masters|msc)\s+(?:route|programme|program|studentships?|students?|"
+    r"places?|course)\b"
+    # "sparkies with the ev ticket are like gold dust" (set BQ of unseen conversations; 23 of
+    # 23 labelled messages so worded agree)
+    r"|\b(?:" + _TRADES + r")\b[^.;]{0,40}\b(?:like gold dust|gold dust|rare as hen'?s teeth|"
+    r"like hen'?s teeth)"
+    # "nobody young can machine a crank for an old Cosworth" (set BR of unseen
+    # conversations; 6 of 6 agree: not "nobody young can afford to live here")
+    r"|\b(?:nobody|no one|no-one|noone)\s+(?:young|younger|under\s+(?:30|40|50|60|thirty|forty|"
+    r"fifty|sixty))(?:\s+\w+)?\s+(?:can|could|knows how to|wants to|will)\s+"
+    r"(?!afford|bid|buy|get|live|rent|find)"
+    # "like i said, engineers." (set BP of unseen conversations): the trade named again as
+    # the need the answer before stated
+    r"|\b(?:like|as) i (?:said|mentioned)\W+(?:\w+\s+)?(?:" + _TRADES + r")\b"
     # "6 routes we can't run for lack of PCV drivers", "not enough qualified fitters"
     r"|\b(?:for lack of|lack of|a dearth of|not enough|too few)\s+(?!interest\b|demand\b|work\b)"
     r"(?:[\w'-]+\s+)?(?:" + _TRADES + r")\b"

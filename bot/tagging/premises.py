@@ -40,7 +40,9 @@ PREMISES = from_word_starts(
     # "units to rent", "lab space is scarce", "the building's too small"
     rf"|\b{_PREMISES_NOUN}\b\s+(?:to rent|to let|to buy|are scarce|is scarce|shortage)"
     r"|\b(?:premises|unit|office|workshop|lab|studio|warehouse|yard|building|barn|site)"
-    r"(?:'s|\s+is|\s+are)\s+(?:too small|full(?! of)|bursting|cramped|at capacity)"
+    r"(?:'s|\s+is|\s+are)\s+(?:too small|full(?! of)|bursting|cramped|at capacity|"
+    # "the unit is so tight we lay looms out on the pallet truck" (set BQ; 4 of 4 agree)
+    r"(?:so|far too|way too|too|really|very)\s+(?:tight|small|cramped|poky)\b)"
     r"|\b(?:run|running|ran) out of (?:floor ?space|space|room)\b"
     # "the roof leaks and there's nothing else on the market" (set U; 49 of 50 agree)
     r"|\bnothing (?:else )?(?:on the market|to rent|available to rent)\b"

@@ -194,6 +194,16 @@ _UPKEEP = (
     r"have|has|closing|closed|mean|means|block\w*|shut|kill\w*|cost\w*|last\w*|going on)\b"
     r"|\b(?:endless|constant|permanent|never-ending|months of|weeks of|more|yet more|all the|"
     r"non-stop)\s+(?:road ?works|roadworks)\b"
+    # "nothing runs out there before 9", "no bus from Chesham after 6" (set BQ of unseen
+    # conversations; 39 of 39 labelled messages so worded agree)
+    r"|\bnothing runs\b|\bno (?:buses|bus|trains?)\s+(?:out|from|to|after|before|runs?|on|"
+    r"until|till)\b"
+    # "half the pavements in aylesbury are too broken to take a scooter", "the council fixing
+    # the dropped kerbs" (set BP of unseen conversations; 10 of 10 labelled messages agree)
+    r"|\b(?:pavements?|kerbs?|footpaths?|footways?|roads?)\b[^.,;!?]{0,30}\b(?:broken|crumbling|"
+    r"falling apart|potholed|cracked|uneven)\b"
+    r"|\b(?:fix\w*|repair\w*|mend\w*|sort\w* out|level\w*)\s+(?:the\s+)?(?:dropped\s+)?"
+    r"(?:kerbs?|pavements?|footpaths?|potholes)\b"
 )
 # "the air on Desborough Road is awful" is about the air (environment), not the road
 _ABOUT_THE_AIR = re.compile(r"\b(?:air|fumes|pollution|noise|smell)\b", re.IGNORECASE)
