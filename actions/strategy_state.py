@@ -13,6 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import channel
 from bot.consultation import service
+from bot.consultation.afterthoughts import view_on_earlier
 from bot.consultation.choice_view import ChoiceView, view_beside_none
 from bot.consultation.navigation import GoBack
 from bot.consultation.questions import (
@@ -130,9 +131,9 @@ def go_back_to(
         dispatcher.utter_message(text=message("going_back_unknown"))
         return {answer_slot: None}
     if back.view:
-        asked = question(back.key)
-        service.record_answer(tracker.sender_id, channel(tracker), back.view, back.key, asked.text)
-        dispatcher.utter_message(text=message("earlier_added", name=theme_names([asked.theme_id])))
+        said = tracker.latest_message.get("text") or back.view
+        reply = view_on_earlier(tracker.sender_id, channel(tracker), back.key, back.view, said)
+        dispatcher.utter_message(text=reply)
         return {answer_slot: None}
     dispatcher.utter_message(text=message("going_back"))
     return {answer_slot: None, "pending_questions": [back.key, *pending]}

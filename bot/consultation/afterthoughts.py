@@ -107,6 +107,21 @@ def revise_earlier_answer(sender_id: str, text: str, current_key: str) -> str | 
     return message("earlier_changed" if corrects else "earlier_added", name=name)
 
 
+def view_on_earlier(sender_id: str, channel_name: str, key: str, view: str, text: str) -> str:
+    """Keep a view given with a request to go back to question `key` ("can I change the
+    barriers one? It's not really copper, it's the lead time ..."): joined to the answer
+    already given there, as a correction when it corrects it (set BP kept it as a second
+    answer), else recorded as that question's answer; the reply to send."""
+    name = theme(question(key).theme_id).name
+    given = [a for a in service.recorded_answers(sender_id) if a.question_key == key]
+    if not given:
+        service.record_answer(sender_id, channel_name, view, key, question(key).text)
+        return message("earlier_added", name=name)
+    corrects = CORRECTS.search(normalise(text)) is not None
+    amend_answer(sender_id, given[-1].response_id, view, CORRECTED if corrects else ADDED)
+    return message("earlier_changed" if corrects else "earlier_added", name=name)
+
+
 # At the play-back, who else is speaking and asking to add a view ("my business partner
 # says add that ...", "can you also add ...", "oh and one more thing: ...")
 ADD_LEAD = re.compile(

@@ -228,7 +228,8 @@ def asks_if_council(text: Any) -> bool:
 # the answers. Not with "what happens next", which the next steps answer.
 WHO_READS = re.compile(
     r"\b(who (reads|sees|gets to (see|read)|looks at|will (read|see)|is (reading|going to read))"
-    r"( (this|these|it|them|my|our|the))|"
+    # "who gets to see what I write?" (set BP was shown its answers so far)
+    r"( (this|these|it|them|my|our|the|what (i|we) (write|say|said|wrote|put|type)))|"
     r"where (does|do|will) (it|this|that|these|my answers?|our answers?|the answers?) (go|end up)|"
     r"(does|will) (it|this|that|these|my answers?) (go|get sent|get passed|be sent) to)\b"
 )
@@ -248,7 +249,7 @@ def asks_about_the_bot(text: Any) -> bool:
 def asks_what_was_said(text: Any) -> bool:
     """ "can I see what I've said so far?", "what have I told you?": the answers so far are
     shown, the question asked again."""
-    return mentions(SAID_SO_FAR, text)
+    return mentions(SAID_SO_FAR, text) and not asks_who_reads(text)
 
 
 _SAID = r"(said|say|told you|tell you|written|wrote|write|put|answered|typed)"

@@ -18,7 +18,7 @@ from bot.consultation.questions import (
     question_kind,
     theme_names,
 )
-from bot.consultation.replies import normalise
+from bot.consultation.replies import looks_like_question, normalise
 from bot.consultation.subject import names_a_subject
 from bot.consultation.x_style import without_addressees
 
@@ -60,6 +60,7 @@ NOTHING_MORE = re.compile(
 )
 # "back to the barriers one: rents are mad": three words that name a subject are a view
 VIEW_MIN_WORDS = 2
+LONG_VIEW_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,15 @@ def go_back(text: str, current_key: str, part: list[str]) -> GoBack | None:
     rest = norm[match.end() :].strip(" ,.;:-–—!")
     view = ""
     if not NOTHING_MORE.match(rest):
-        if len(rest.split()) < VIEW_MIN_WORDS or not names_a_subject(rest):
+        # "can I change the barriers one? It's not really copper, it's the 20-week lead time
+        # on connectors" (set BP asked the question again and lost the change): a sentence
+        # about a question asked is a view on it, though alone it names no theme
+        said_enough = (
+            len(rest.split()) >= LONG_VIEW_WORDS
+            and not looks_like_question(rest)
+            and _target(match, current_key, part) is not None
+        )
+        if len(rest.split()) < VIEW_MIN_WORDS or not (said_enough or names_a_subject(rest)):
             if text.rstrip().endswith("?"):
                 return None  # "back to question 2? what was that about": asks
             return GoBack(_target(match, current_key, part), "", match.group("named") is not None)
@@ -212,6 +221,10 @@ NO_ISLANDS = re.compile(
     r"\b(none of (these|them|those|the) (islands )?(are|is) (really )?(us|for us|relevant|me)|"
     r"(just|only) do the (general|seabed|other|cross[- ]cutting) (bit|part|stuff|ones?)|"
     r"skip the islands)\b"
+    # "actually no, scrap that, we did one job for a film crew years back and that's it. none
+    # of them really" at the first film question (set BR answered it as the opportunities)
+    r"|^((actually|sorry|oh|wait|no) )*(scrap|scratch|forget|ignore) that\b.*\bnone of (them|"
+    r"these|those)( really| tbh| then)?$"
 )
 
 

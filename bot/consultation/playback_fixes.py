@@ -30,8 +30,11 @@ _ITEM = (
     r"( one| answer| bit| point)?"
 )
 ITEM_FIX = re.compile(
-    r"^((no|nope|sorry|oops|actually|wait|ah|oh|hmm|almost|nearly|close|not quite)\s+)*"
-    rf"((in|on|for|re) )?{_ITEM},?\s+(should (say|read|be|have said)|is wrong|isn'?t right|"
+    r"^((no|nope|sorry|oops|actually|wait|ah|oh|hmm|almost|nearly|close|not quite|hold on|"
+    r"hang on)\s+)*"
+    # "Hold on, number 2 isn't quite right. I meant ..." (set BP: read as a theme change)
+    rf"((in|on|for|re) )?{_ITEM},?\s+(should (say|read|be|have said)|is wrong|"
+    r"isn'?t (quite )?right( i meant)?|"
     r"needs to (say|read|be)|wants to say|i meant|it should (say|read|be)|meant|"
     r"was meant to (say|be))\b\s+(?P<rest>.+)$"
 )

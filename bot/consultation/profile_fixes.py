@@ -251,8 +251,9 @@ ROLE_FIXES = (
         re.IGNORECASE,
     ),
     re.compile(
-        r"\b(?:i'?m|i am|im|my role is|my role's)\s+(?:actually\s+|really\s+)?"
-        r"(?:a\s+|an\s+|the\s+)?"
+        # "put me down as partner not owner" (set BP changed the sector to "partner")
+        r"\b(?:i'?m|i am|im|my role is|my role's|put me down as|list me as)\s+"
+        r"(?:actually\s+|really\s+)?(?:a\s+|an\s+|the\s+)?"
         rf"(?P<new>{_ROLE}),?\s+not\s+(?:a\s+|an\s+|the\s+|just\s+)?(?P<old>{_ROLE})"
         r"\s*(?=[,.;:!?)]|\s*$)",
         re.IGNORECASE,
@@ -289,12 +290,14 @@ def profile_fixes(
     sector_on_record = profile.get("sector")
     explicit = corrected_sector(text) if not late or SECTOR_WORDS.search(text) else None
     sector = explicit or sector_instead(text, sector_on_record)
+    role = corrected_role(text, profile.get("role"))
+    if sector and role and sector.lower() == role.lower():
+        sector = None  # "put me down as partner not owner": the role withdrawn is named
     if sector and sector_on_record and sector.lower() != sector_on_record.lower():
         fixes["sector"] = sector
     place = corrected_location(text, profile.get("location"))
     if place:
         fixes["location"] = place
-    role = corrected_role(text, profile.get("role"))
     if role:
         fixes["role"] = role
     name = corrected_name(text, profile.get("organisation"))

@@ -120,7 +120,9 @@ def quotes_the_question(text: Any, asked: str) -> bool:
 # answer, which comes next
 BEFORE_I_ANSWER = re.compile(
     r"^\s*(before i (answer|start|do|go on|reply|carry on)( (this|that|the|that one|this one))?|"
-    r"quick question( first| before i (answer|start))?|first,? (a )?quick question)\b",
+    # "Before the next one, does anything actually happen with these answers?" (set BP)
+    r"before (the next (one|question|bit)|we (go on|move on|carry on))|"
+    r"quick (question|one)( first| before i (answer|start))?|first,? (a )?quick (question|one))\b",
     re.IGNORECASE,
 )
 BEFORE_REMARK_WORDS = 8

@@ -176,8 +176,10 @@ def test_a_late_answer_named_by_its_question_is_kept_there(database_url: str) ->
     text = "going back to the opportunities bit, the Westcott space park needs clean rooms"
     result, _ = _space("w-late", text, 2)
     assert result == {"island_answer": None}
-    keys = [a.question_key for a in service.recorded_answers("w-late")]
-    assert keys == [SPACE[0], SPACE[1], SPACE[0]]
+    # joined to the answer already given there: one answer per question (set BP)
+    said = [(a.question_key, a.text) for a in service.recorded_answers("w-late")]
+    assert [key for key, _ in said] == [SPACE[0], SPACE[1]]
+    assert "supply chain work" in said[0][1] and "clean rooms" in said[0][1]
 
 
 PLAYBACK = {"consent": True, "stage": "playback"}

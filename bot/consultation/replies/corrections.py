@@ -18,7 +18,12 @@ SELF_CORRECTION = re.compile(
     r"[ ,:-]*)*"
     r"(i meant|meant to (say|write|type)|should (have|'?ve) (said|written)|"
     r"(that|it) should (say|read|be|have said)|(sorry|oops|whoops|no) i mean\b|"
-    r"correction\b|typo\b|ignore (that|my last|the last)|scratch that)"
+    r"correction\b|typo\b|ignore (that|my last|the last)|scratch that|"
+    # "sorry, scratch the uni bit, it was the evening class ..." (set BP): a part named
+    r"(scratch|scrap|ignore|forget) the (?!(last|final|end|second) )[a-z0-9' ]{1,30}? (bit|part)\b)"
+    # "wait, make that 9 months for the dno" (set BP): a figure changed after a pause word
+    r"|^((sorry|oops|whoops|soz|actually|no|wait|oh|ah|hang on|hold on)[ ,:-]+)+"
+    r"make (that|it) "
 )
 
 

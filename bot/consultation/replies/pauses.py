@@ -176,6 +176,34 @@ def paused_with_reason(text: Any) -> bool:
     return bool(PAUSE_MARK.fullmatch(pieces[-1])) and "?" not in text[: text.rfind(raw[-1])]
 
 
+# Back from an errand, with what it was and nothing more: "Sorry, just had to let a hen party
+# in, all dressed as pirates, going to be a long afternoon" (set BP kept it as the skills
+# answer). `GREETING` reads the bare "sorry, got called away"; here the errand may run on,
+# but not into a view ("sorry, had to serve someone, the parking out front is awful").
+ERRAND = re.compile(
+    r"^((sorry|soz|sry|apologies|oops)( about that| for the wait| for the delay)?\W+)+"
+    r"((just|i|we|i just) )*(had to|have to|needed to) (let|answer|serve|take|grab|deal with|"
+    r"see to|sign for|nip|pop|run|step|dash|open|show)\b"
+)
+ERRAND_MAX_WORDS = 20
+_VIEW_CUE = re.compile(
+    r"\b(but|anyway|so yes|as for|back to|to answer|awful|terrible|nightmare|shocking|rubbish|"
+    r"problem|issue|need|needs|can'?t|cant|won'?t|wont|no one|nobody|expensive|cost|costs)\b"
+)
+
+
+def back_from_errand(text: Any) -> bool:
+    """A short apology for a pause and the errand that caused it, with no view after it."""
+    if not isinstance(text, str) or "?" in text:
+        return False
+    said = normalise(without_addressees(text))
+    return (
+        len(said.split()) <= ERRAND_MAX_WORDS
+        and ERRAND.match(said) is not None
+        and _VIEW_CUE.search(said) is None
+    )
+
+
 # Sorry for the answer just given, with nothing more: "Sorry, long-winded!", "ha sorry,
 # rant over", "Sorry, that came out a bit ranty", "Sorry, I'm a slow typer", "Apologies,
 # typing this between call-outs" (set AO kept each as an answer or an afterthought)
@@ -291,6 +319,7 @@ def holding(text: Any) -> bool:
         or punctuation_only(text)
         or laughing_only(text)
         or paused_with_reason(text)
+        or back_from_errand(text)
         or sorry_for_own_answer(text)
         or hands_over(text)
         or asks_someone_first(text)

@@ -257,7 +257,9 @@ CONSULTATION_TERMS = re.compile(
     r"shared intelligence|consultation|survey|steering group|grand challenges?|themes?|"
     # "saw ur #bucksLIS post" between the hello and the yes (the fifteenth set kept it as a
     # view): the campaign's tag, or the post or letter that brought the business here
-    r"buckslis|(your|ur|yr) (post|tweet|dm|ad|advert|letter|leaflet|flyer))\b"
+    r"buckslis|(your|ur|yr) (post|tweet|dm|ad|advert|letter|leaflet|flyer)|"
+    # "does anything actually happen with these answers?" (set BP kept it as a view)
+    r"(these|my|our) (answers|responses))\b"
 )
 
 

@@ -71,7 +71,8 @@ def _bare_skip(text: str) -> bool:
 # Whole replies that mean "nothing to say here": more than the skip words.
 NOTHING_TO_SAY = re.compile(
     # a no before the rest ("no, nothing changes for us": the thirteenth set kept it)
-    r"((no|nah|nope|honestly|tbh) )*"
+    # "dunno really, not something ive thought about" (set BQ held it as cut off)
+    r"((no|nah|nope|honestly|tbh|dunno( really)?|idk) )*"
     r"(no|n|nah|nope|pass|skip|next|dunno|idk|unsure|no comment|no idea|no clue|not a clue|"
     r"(i )?(have|haven)'?t (got )?(a|any) (clue|idea)|(i )?(don'?t|do not|dont) know|"
     r"(i'?m )?not (really )?sure|can'?t say|couldn'?t (say|tell you)|beats me|"
@@ -88,7 +89,13 @@ NOTHING_TO_SAY = re.compile(
     r"rather not( say| answer| answer that)?|prefer not to( say| answer)?|"
     r"none( of (them|these|those|that))?|n/?a|no answer|no views|no opinion|no strong views|"
     r"none of your business|mind your own( business)?|not telling( you)?|private|"
-    r"confidential|cba|can'?t be (arsed|bothered)|not bothered)"
+    r"confidential|cba|can'?t be (arsed|bothered)|not bothered|"
+    # "not something ive thought about", "not sure what to say on that one", "not really our
+    # thing", "gonna pass on that one" (set BQ)
+    r"not (something|sth|a thing|one) (i'?ve|ive|i have|we'?ve|weve|we have|i|we) (really |ever )?"
+    r"(thought|think|thought much|considered)( about| of)?( much| really)?|"
+    r"(i'?m )?not sure what to (say|put|write)|not (really )?(our|my) (thing|area|bag|field)|"
+    r"(i'?m |im |gonna |going to |i'?ll |ill |i will |we'?ll )?pass)"
     r"( really| tbh| tbf| ngl| innit| to be honest| thanks| thank you| sorry| mate|"
     r"( on| for| about) (that|this)( one| question| bit)?|"
     r" (for|to) (us|me)| here| there| for our business| for my business)*"
