@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
-import re
-from functools import lru_cache
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -34,6 +31,7 @@ from bot.consultation.replies import (
     states_a_complaint,
     view_with_question,
 )
+from bot.consultation.spelling import fix_theme_typos
 from bot.strategy import THEME_IDS
 
 DEFAULT_CHANNEL = "rest"
@@ -224,35 +222,6 @@ def answer_read_as_question(tracker: Tracker, slot: str, faq: bool = True) -> di
     if intent == "faq" and slot == "location" and place_and_remark(text):
         return {slot: text}  # "Aylesbury, where the parking is a joke": the town
     return {}
-
-
-@lru_cache(maxsize=1)
-def _theme_words() -> tuple[str, ...]:
-    """Single words of theme names and their everyday synonyms ("creative", "skills")."""
-    from bot.consultation.theme_words import SYNONYMS
-    from bot.strategy import load_themes
-
-    words: set[str] = set()
-    for t in load_themes():
-        for phrase in (t.name, *t.assets, *SYNONYMS.get(t.id, ())):
-            words.update(w for w in re.findall(r"[a-z]+", phrase.lower()) if len(w) >= 5)
-    return tuple(sorted(words))
-
-
-def fix_theme_typos(text: str) -> str:
-    """ "creatve and medtec" -> "creative and medtech": words of five letters or more
-    close to a theme word are corrected before the themes are matched."""
-    vocabulary = _theme_words()
-    known = set(vocabulary)
-
-    def fix(match: re.Match[str]) -> str:
-        word = match.group(0)
-        if len(word) < 5 or word.lower() in known:
-            return word
-        close = difflib.get_close_matches(word.lower(), vocabulary, n=1, cutoff=0.8)
-        return close[0] if close else word
-
-    return re.sub(r"[A-Za-z]+", fix, text)
 
 
 def buttons(*pairs: tuple[str, str]) -> list[dict[str, str]]:

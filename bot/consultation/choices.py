@@ -91,14 +91,23 @@ POSITIONAL = re.compile(
 )
 
 
+# "the last one and the one before it" (set BR: "didn't catch"): the last two
+NEIGHBOURS = re.compile(
+    r"(?:^|\b)(?:the |just the |only the )?(?P<end>first|last|top|bottom) one and the "
+    r"(?:one|1) (?:before|after|above|below|next to) (?:it|that)(?: one)?(?: please| pls| then)*$"
+)
+
+
 def positional_choice(text: Any, options: tuple[str, ...] | list[str]) -> list[str] | None:
-    """The options picked by their place ("the last two", "the first three"), or None."""
+    """The options picked by their place ("the last two", "the first three", "the last one
+    and the one before it"), or None."""
     if not isinstance(text, str):
         return None
-    match = POSITIONAL.search(normalise(without_addressees(text)))
+    said = normalise(without_addressees(text))
+    match = POSITIONAL.search(said) or NEIGHBOURS.search(said)
     if match is None:
         return None
-    n = NUMBER_WORDS.get(match["n"]) or int(match["n"])
+    n = 2 if "n" not in match.groupdict() else NUMBER_WORDS.get(match["n"]) or int(match["n"])
     if not 0 < n <= len(options):
         return None
     return list(options[:n] if match["end"] in ("first", "top") else options[-n:])
@@ -165,7 +174,8 @@ REFERS_BACK = re.compile(
     r"let'?s|go with|pick|choose|have|take|put me down for|put us down for)( |$))*"
     r"(that( one| island| driver)?|this( one)?|it|those( ones)?|them|the one you (said|mentioned)|"
     # "both then" after asking the difference between two (set AT)
-    r"both( of them)?)"
+    # "both of those then" (set BR)
+    r"both( of them| of those| of these)?)"
     r"( (then|please|thanks|one|for me|for us|sounds right|matters|applies))*"
 )
 
@@ -195,11 +205,23 @@ TURNED_DOWN = re.compile(
 )
 
 
+# "all of them exept the data one and the council one" (set BR asked all seven): every
+# theme but those named after the exception, typed wrong or not
+ALL_BUT = re.compile(
+    r"\b(all|every ?one|everything|the lot)( of them| of these| of those| of it)? "
+    r"(except|exept|excpet|expect|apart from|bar|other than|besides|minus|but not|but)\b"
+    r"(?P<rest>.+)$"
+)
+
+
 def turned_down(text: Any, among: tuple[str, ...] | list[str]) -> list[str]:
-    """Themes (of `among`) named only in clauses that say no to them."""
+    """Themes (of `among`) named only in clauses that say no to them, or after "all
+    except"."""
     if not isinstance(text, str):
         return []
     down: set[str] = set()
+    if all_but := ALL_BUT.search(normalise(text)):
+        down.update(named_themes(all_but["rest"], among))
     for clause in CLAUSE.split(text):
         norm = normalise(clause)
         # "housing, digital and skills - actually leave digital out" (set AG asked all three)

@@ -165,6 +165,21 @@ COURTESY = re.compile(
 )
 
 
+# "Marisa Quayle, head of workroom", "Dr Anjali Rao, co-founder and CEO", "Tomasz here,
+# studio director" (set BR filed the name in the role): the person's name before the role,
+# when the name holds no word of a role and what follows does
+PERSON_FIRST = re.compile(
+    r"^(?-i:(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){0,2})"
+    r"(?:\s+here)?\s*[,:\u2013\u2014-]+\s*(?=[a-z])"
+)
+ROLE_WORD = re.compile(
+    r"\b(owner|director|manager|md|ceo|cto|cfo|coo|founder|co-?founder|partner|head|chair|"
+    r"chairman|chairwoman|lead|officer|coordinator|administrator|boss|proprietor|principal|"
+    r"secretary|clerk|engineer|consultant|president|trustee|supervisor|executive|treasurer)\b",
+    re.IGNORECASE,
+)
+
+
 def strip_lead_in(slot: str, text: str) -> str:
     """The answer without a courtesy or "it's called", "we're based in", "I'm the": "its
     called Wendover Web ltd" -> "Wendover Web ltd". A lead-in alone is kept as typed."""
@@ -173,6 +188,10 @@ def strip_lead_in(slot: str, text: str) -> str:
         return text
     text = COURTESY.sub("", text.strip(), count=1)
     stripped = pattern.sub("", text.strip(), count=1).strip()
+    if slot == "role" and (person := PERSON_FIRST.match(stripped)):
+        name, role = stripped[: person.end()], stripped[person.end() :]
+        if ROLE_WORD.search(role) and not ROLE_WORD.search(name):
+            stripped = role.strip()
     return stripped or text.strip()
 
 

@@ -28,7 +28,8 @@ from bot.consultation.profile_places import where_said
 HEAD_COUNT_WITH = frozenset({"sector", "location", "role"})
 # Questions whose answer may say the role in passing ("I'm the practice manager, ...",
 # "Aylesbury, I'm the owner": set BL kept it all as the town and asked the role)
-ROLE_WITH = frozenset({"sector", "size_band", "location"})
+# "Redbrook Signs, I'm the owner" at the name question (set BR kept it all as the name)
+ROLE_WITH = frozenset({"organisation", "sector", "size_band", "location"})
 # Questions whose answer may say the town in a clause of its own ("there's 6 of us, we're in
 # Princes Risborough": set AF asked the town again; "care home, 30 staff, in Chesham")
 PLACE_WITH = frozenset({"size_band", "sector"})
@@ -63,7 +64,7 @@ def answer_and_more(slot: str, text: str, typed: str, filled: Filled) -> tuple[s
     more.update(said_in_passing(slot, typed, filled))
     if slot == "organisation" and more.keys() & {"sector", "location"}:
         return name_and_trade(text)[0], more
-    if slot in ("sector", "location") and "role" in more:
+    if slot in ("organisation", "sector", "location") and "role" in more:
         text = without_role(text)  # "Aylesbury, I'm the owner": the town alone
     if slot == "sector" and more.keys() & {"size_band", "location"}:
         # "Vending machines, 4 of us" (set BN filed it all as the sector): the trade alone
