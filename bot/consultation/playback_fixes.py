@@ -13,7 +13,7 @@ from typing import Any
 
 from bot.consultation import service
 from bot.consultation.amendments import ADDED, CORRECTED, REWORDED, amend_answer
-from bot.consultation.playback_replies import ADD_VERB, EXPLICIT_CHANGE, explicit_part
+from bot.consultation.playback_replies import ADD_VERB, EXPLICIT_CHANGE, ITEMS_MAX, explicit_part
 from bot.consultation.questions import message, named_themes, parse_correction
 from bot.consultation.replies import normalise
 from bot.consultation.replies.text import ORDINALS
@@ -48,7 +48,6 @@ CHANGE_REQUEST = re.compile(
     r"( please| pls)?$"
 )
 
-ITEMS_MAX = 99
 # "Can I reword the last one? Make it: ..." (set BG was asked which themes to change): an
 # answer named with a verb of rewording, its new wording in the same message
 REWORD_ITEM = re.compile(rf"\b(reword|rewrite|redo|edit|amend|change|update) {_ITEM}\b")

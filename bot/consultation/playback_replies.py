@@ -15,7 +15,7 @@ from bot.consultation.remarks import remarks_on_the_chat
 from bot.consultation.replies import normalise, says_yes
 from bot.consultation.replies.text import without_kisses
 from bot.consultation.subject import names_a_subject
-from bot.consultation.theme_corrections import pointed_item
+from bot.consultation.theme_corrections import item_changes, pointed_item
 from bot.consultation.x_style import without_addressees, without_own_tags
 
 # An explicit change ("no, add skills", "drop housing"), not just naming a theme
@@ -54,7 +54,9 @@ KEEP_WORDS = re.compile(
 # "that's right now", "yes that's it", "all good": the play-back confirmed
 _CONFIRM_UNIT = (
     r"(yes|yeah|yep|yup|aye|ok|okay|cheers|thanks|thank you|ta|lovely|perfect|great|"
-    r"(that'?s|thats|it'?s|its|all|looks|that looks|it looks)( absolutely| perfectly| just| all|"
+    # "Yes that is right" (set BT)
+    r"(that'?s|thats|that is|it'?s|its|it is|all|looks|that looks|it looks)( absolutely| perfectly|"
+    r" just| all|"
     r" about| pretty much| more or less)? (right|reet|correct|it|fine|good|spot on|perfect|grand|"
     r"the lot|about it|everything)|"
     # "good now", "all fine now" after a change; "bang on", "all correct, thanks" (sets AE, AF)
@@ -157,10 +159,19 @@ def yes_then_asks(text: str) -> bool:
 ASKS_REMARK_MAX_WORDS = 10
 
 
+FIRST_SENTENCE_END = re.compile(r"[.!;]+\s+")
+
+
 def yes_and_a_remark(text: str) -> bool:
     """A whole yes, then words with no subject in them ("Yes, that is what the business wants
     to say.": set AR kept it as one more view and played everything back again)."""
     rest = yes_then_more(text)
+    if rest is None:  # "Yes that is right. Thank you for being so patient ..." (set BT)
+        plain = without_addressees(text).strip()
+        end = FIRST_SENTENCE_END.search(plain)
+        after = plain[end.end() :].strip() if end else ""
+        if end and after and "?" not in after and confirms(plain[: end.start()]):
+            rest = after
     return (
         rest is not None
         and not any(parse_correction(rest))
@@ -206,6 +217,9 @@ YES_THEN_ADD = re.compile(
 )
 
 
+ITEMS_MAX = 99  # any answer a change points at counts: its number is checked when it is made
+
+
 def yes_then_addition(text: str) -> str | None:
     """The view a confirmation of the play-back adds ("yes but add that parking is a
     nightmare too" -> "parking is a nightmare too"); None for anything else, an addition
@@ -214,5 +228,7 @@ def yes_then_addition(text: str) -> str | None:
     match = YES_THEN_ADD.match(plain)
     if match is None or ADDS_TO_AN_ANSWER.search(normalise(plain)):
         return None
+    if item_changes(match["view"], ITEMS_MAX):
+        return None  # "Yes, but put environment on all of them, ..." changes the themes (set AY)
     yes, view = match["yes"], match["view"].strip()
     return view if (confirms(yes) or says_yes(yes)) and names_a_subject(view) else None

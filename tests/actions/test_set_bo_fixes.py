@@ -33,6 +33,8 @@ PARKING = "parking on the roads is a nightmare too, brides can't park near the s
         ("yes that's it", None),  # nothing added
         ("no, add skills to number 2", None),  # a change, not a yes
         ("aye thats it, just add to the last one that the council could help", None),  # pointed
+        # a change of themes on every answer, not a view (set AY, after "put" joined the verbs)
+        ("Yes, but put environment on all of them, it all comes back to the chalk", None),
     ],
 )
 def test_a_yes_then_one_more_view(text: str, view: str | None) -> None:
