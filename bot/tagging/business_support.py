@@ -34,6 +34,9 @@ SUPPORT = re.compile(
     # round", "Series A" (unseen set AE; 60 of 61 training messages agree)
     r"(?:raise|raising|close|closing|next|first|seed|funding)\s+(?:our\s+|a\s+|the\s+)?"
     r"(?:next\s+|first\s+|seed\s+|series a\s+)?(?:round|funding round)\b|series a\b|"
+    # "a grant towards an automated crimp tester" (set BP; 12 of 12 agree; not "a grant
+    # for", which asks whether taking part pays)
+    r"(?:a|some|small)\s+grants?\s+(?:towards?|to cover|to help (?:with|pay))\b|"
     # "someone who knows how to sell to the americans" (set BQ; 1 of 1 agrees)
     r"(?:someone|somebody|anyone|people) who (?:knows?|know) how to (?:sell|export|market|"
     r"get into|break into|raise)\b|"

@@ -183,7 +183,8 @@ _UPKEEP = (
     # "sort out a lorry route round the old town" (set BF), a relief or ring road (59 of 60)
     r"|\b(?:lorry|hgv|truck|freight)\s+routes?\b|\b(?:relief|ring|link|access)\s+roads?\b"
     # "council putting secure bike lockers at the station" (set BG; 15 of 16 agree)
-    r"|\b(?:secure\s+)?(?:bike|cycle)\s+(?:lockers|parking|racks|lanes|paths|storage)\b"
+    # "a proper cargo bike lane into the centre" (set BT: the lane singular)
+    r"|\b(?:secure\s+)?(?:bike|cycle)\s+(?:lockers|parking|racks|lanes?|paths|storage)\b"
     # "the B4033 floods every winter" (set BD)
     r"|\b[abm]\d{1,4}\s+(?:floods|flooding|flooded)\b"
     # "the A422 in Buckingham being dug up most months", "roadworks on the A413 again" (not

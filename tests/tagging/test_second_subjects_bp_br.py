@@ -19,6 +19,7 @@ from bot.tagging.stated_views import stated_views
         ("& sparkies with the ev ticket are like gold dust", "education_skills"),
         ("and the unit is so tight we lay looms out on a pallet truck", "infrastructure"),
         ("& someone who knows how to sell to the americans", "entrepreneurialism"),
+        ("and a grant towards an automated crimp tester", "entrepreneurialism"),
     ],
 )
 def test_a_need_said_plainly(clause: str, theme: str) -> None:
