@@ -25,7 +25,7 @@ from actions.common import (
     skipped,
 )
 from actions.faq import answer_question
-from actions.profile_right import carried_on, filled_by_last_answer
+from actions.profile_right import carried_on, filled_by_last_answer, redone
 from bot.consultation import service
 from bot.consultation.asides import goes_back
 from bot.consultation.boundaries import boundary_reply
@@ -91,7 +91,8 @@ class ValidateProfileForm(FormValidationAction):
             # skipped before the form asked ("go on but skip the bits about us" at consent):
             # the form validates slots set on its way in, and must not file the marker
             return {slot: SKIPPED}
-        value = without_sign_off(value)  # "Thame Tiles. Cheers, Dave": the name alone
+        # "Thame Tiles. Cheers, Dave", "tree surgery - Kev" after "yes - Kev": the name alone
+        value = without_sign_off(value, signed_before=previous_user_text(tracker))
         # "Dear Sir or Madam, our business is called ... Kind regards, Margaret", "Thank you
         # dear. It's Tilly's Tea Room": the answer inside the letter and the thanks
         value = unwrapped(value)
@@ -109,6 +110,12 @@ class ValidateProfileForm(FormValidationAction):
             return {slot: None, **{s: None for s in earlier}}
         if holding(value):
             return {slot: None}  # asked again
+        if dispatcher is not None and (put_right := redone(value, tracker)):
+            # "I've typed our name in the wrong box. It should say saddlery and tack shop" at
+            # the head count (set BT): the field before put right; this question again
+            service.save_profile(tracker.sender_id, channel(tracker), **put_right)
+            dispatcher.utter_message(text=message("corrected_last"))
+            return {slot: None, **put_right}
         if dispatcher is not None and (extended := carried_on(value, tracker)):
             # "oh and interpreting, mostly for hospital outpatients" at the head count (set
             # AO filed it as the head count): joined to the field just given; asked again

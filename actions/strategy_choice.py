@@ -31,9 +31,10 @@ from actions.strategy_state import (
 )
 from bot.consultation import service
 from bot.consultation.amendments import ADDED, amend_answer
-from bot.consultation.asides import answered, continues_answer
+from bot.consultation.asides import answered, asks_who_reads, continues_answer
 from bot.consultation.boundaries import boundary_reply
 from bot.consultation.choice_changes import switched_choice
+from bot.consultation.choice_help import asks_bot_to_choose, asks_how_to_choose
 from bot.consultation.choice_view import (
     ChoiceView,
     choice_and_view,
@@ -42,7 +43,6 @@ from bot.consultation.choice_view import (
 )
 from bot.consultation.choices import (
     added_choice,
-    asks_bot_to_choose,
     choice_before_question,
     dismisses_the_list,
     none_after_asking,
@@ -74,6 +74,7 @@ from bot.consultation.replies import (
     asks_the_difference,
     asks_what_it_covers_of,
     asks_what_it_is,
+    thanks_only,
 )
 from bot.consultation.strategy_asides import (
     asks_about_the_others,
@@ -128,6 +129,15 @@ def choose(
         text = f"{before} {text}"  # "skills and" + "infrastructure"
     if holding(text):
         return {slot: None}  # asked again
+    if thanks_only(text):  # "Thank you, that's very helpful" after an answer (set BT)
+        dispatcher.utter_message(text=message("thanks_welcome"))
+        return {slot: None}
+    if asks_how_to_choose(text):  # "is it ok to just pick one?", "what if i put the wrong one?"
+        dispatcher.utter_message(text=message("how_to_choose"))
+        return {slot: None}
+    if asks_who_reads(text):  # "wait will the council see this??" (set BT chose the council)
+        answer_question(dispatcher, tracker)
+        return {slot: None}
     if asks_bot_to_choose(text):  # "dunno, you pick the ones that fit a vineyard" (set AQ)
         dispatcher.utter_message(text=message("choice_is_yours"))
         return {slot: None}

@@ -100,7 +100,10 @@ def doubts_it_matters(text: Any) -> bool:
 
 # "can I save this and finish it later?", "can I come back to this later?", "is it ok to do
 # the rest tomorrow?", "can I pause this?"
-_OBJ = r"( (this|it|the rest|the survey|the questions|my answers|the chat|this chat))?( off)?"
+_OBJ = (
+    r"( (this|it|the rest( of (this|it))?|the survey|the questions|my answers|the chat|"
+    r"this chat))?( off)?"
+)
 _VERB = (
     r"(save|pause|stop|leave|finish|complete|do|come back( to (this|it))?|carry on|continue|"
     r"pick (this|it) (back )?up|return( to (this|it))?)"

@@ -231,7 +231,11 @@ WHO_READS = re.compile(
     # "who gets to see what I write?" (set BP was shown its answers so far)
     r"( (this|these|it|them|my|our|the|what (i|we) (write|say|said|wrote|put|type)))|"
     r"where (does|do|will) (it|this|that|these|my answers?|our answers?|the answers?) (go|end up)|"
-    r"(does|will) (it|this|that|these|my answers?) (go|get sent|get passed|be sent) to)\b"
+    r"(does|will) (it|this|that|these|my answers?) (go|get sent|get passed|be sent) to|"
+    # "wait will the council see this??" (set BT chose intelligent public services)
+    r"(will|does|do|can|could) (the )?(council|lep|government|nhs|landlord|bank|taxman|hmrc|"
+    r"competitors|anyone|anybody|they|people) (else )?(see|read|get to see|find out about|"
+    r"know about) (this|it|what|my|our|these))\b"
 )
 NEXT_STEPS = re.compile(r"\b(what happens|next steps?|what next|after this)\b")
 

@@ -13,7 +13,7 @@ from typing import Any
 from bot.consultation.described import described_themes, without_described
 from bot.consultation.head_count import NUMBER_WORDS
 from bot.consultation.questions import match_themes, means_none, named_themes, only_names
-from bot.consultation.replies import normalise, short_match, whole
+from bot.consultation.replies import normalise, whole
 from bot.consultation.replies.text import sentences
 from bot.consultation.theme_words import everyday_words
 from bot.consultation.x_style import without_addressees
@@ -364,23 +364,3 @@ def choice_before_question(text: Any, among: tuple[str, ...] | list[str]) -> str
         return None
     # "Infrastructure, and environment maybe?": the question is part of the choice
     return None if named_themes(match.group(2), among) else lead.strip()
-
-
-# "dunno, you pick the ones that fit a vineyard", "up to you" (set AQ: "dunno" read as none,
-# the rest kept as a view, and the seabed questions skipped): the choice is the business's,
-# so it is asked again with a word on how to choose
-CHOOSE_FOR_ME = re.compile(
-    r"\b(you (pick|choose|decide|select)|(it'?s |its )?up to (you|u)|your call|"
-    r"(whatever|which ever|whichever|what) (you|u) (think|reckon|suggest)( fits?| suits?)?|"
-    r"you tell me which|(pick|choose) for (me|us)|surprise me)\b"
-)
-CHOOSE_FOR_ME_MAX_WORDS = 16
-
-
-def asks_bot_to_choose(text: Any) -> bool:
-    """A short reply that hands the choice back to the bot, naming no theme."""
-    return (
-        isinstance(text, str)
-        and short_match(CHOOSE_FOR_ME, without_addressees(text), CHOOSE_FOR_ME_MAX_WORDS)
-        and not named_themes(text)
-    )

@@ -258,6 +258,9 @@ def asks_then_agrees(text: Any) -> bool:
 BEFORE_AGREEING = re.compile(
     r"\bbefore (i|we) (agree|say yes|sign up|sign anything|commit|take part|go any further|"
     r"do (this|it|anything)|start|answer anything|give (you )?anything)\b"
+    # "do i have to answer every question? - Kev" (set BT took it for a yes)
+    r"|\b(do|must|will) (i|we) (have to|need to|be made to) (answer|do|fill in|complete|give|"
+    r"say)\b"
 )
 
 

@@ -78,7 +78,8 @@ ADDED = re.compile(
     # "22 drivers + 3 in the office" (set BI); not "250+"
     r"\b(plus|as well as|on top)\b|\d\s*\+\s*\w|[a-z]\s+\+\s*\d|\bpart[- ]?tim"
     # "about twenty two drivers and three in the office" (set AM, by voice)
-    r"|\band (\d+|[a-z]+) (more )?(in|on|at|running) the (office|shop|workshop|yard|warehouse|"
+    # "22 drivers and 2 in office" (set BS, "the" left out)
+    r"|\band (\d+|[a-z]+) (more )?(in|on|at|running) (the )?(office|shop|workshop|yard|warehouse|"
     r"kitchen|front|desk|admin|factory|depot)\b"
     # "22 testers and 3 of us running it" (set AN): a trade's count, then the owners'
     r"|\b\d+ [a-z]+s and (\d+|[a-z]+) (of us|directors|partners|managers|owners)\b"

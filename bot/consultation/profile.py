@@ -170,7 +170,8 @@ COURTESY = re.compile(
 # when the name holds no word of a role and what follows does
 PERSON_FIRST = re.compile(
     r"^(?-i:(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){0,2})"
-    r"(?:\s+here)?\s*[,:\u2013\u2014-]+\s*(?=[a-z])"
+    # the name ends at a comma, a colon or a spaced dash ("Co-founder" is no name)
+    r"(?:\s+here)?(?:\s*[,:]|\s+[\u2013\u2014-])\s*(?=[a-z])"
 )
 ROLE_WORD = re.compile(
     r"\b(owner|director|manager|md|ceo|cto|cfo|coo|founder|co-?founder|partner|head|chair|"

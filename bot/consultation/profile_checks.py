@@ -12,6 +12,7 @@ import unicodedata
 from typing import Any
 
 from bot.consultation.replies import normalise
+from bot.consultation.replies.text import without_kisses
 from bot.consultation.replies.yes_no import EMOJI_MARKS, NO_EMOJI, YES_EMOJI
 from bot.tagging.gazetteer import PLACES
 
@@ -32,12 +33,33 @@ _NOT_A_NAME = frozenset(
 )
 
 
-def without_sign_off(text: Any, named: bool = False) -> Any:
-    """The message without a sign-off at its end ("4. cheers, Dave" -> "4"); unchanged
-    when there is none or nothing would be left. `named`: only a sign-off with a name
-    ("yes ok. cheers, Dave", not "ok, thanks", which is thanks)."""
+# "tree surgery - Kev", "Proprietor - Pauline" (set BT filed the name in every field): a
+# first name after a spaced dash ending the message, as the message before it ended too
+# ("High Wycombe - Cressex" alone is a town and its estate)
+DASHED_NAME = re.compile(r"\s[-\u2013\u2014]\s*(?P<name>[A-Za-z][a-z'-]{1,14})[\s.!]*$")
+
+
+def signed_name(text: Any) -> str | None:
+    """The name a message is signed with after a dash ("yes - Kev" -> "kev"), or None."""
+    found = DASHED_NAME.search(text) if isinstance(text, str) else None
+    return found["name"].lower() if found else None
+
+
+def without_sign_off(text: Any, named: bool = False, signed_before: Any = None) -> Any:
+    """The message without a sign-off at its end ("4. cheers, Dave" -> "4", "the nail lounge
+    x" -> "the nail lounge", and "tree surgery - Kev" when `signed_before`, the message
+    before, was signed "- Kev" too); unchanged when there is none or nothing would be left.
+    `named`: only a sign-off with a name ("yes ok. cheers, Dave", not "ok, thanks", which
+    is thanks)."""
     if not isinstance(text, str):
         return text
+    unkissed = without_kisses(text).rstrip()
+    if not named and unkissed and unkissed != text.rstrip():
+        text = unkissed
+    dashed = DASHED_NAME.search(text)
+    same_name = signed_name(signed_before) == signed_name(text)
+    if dashed and text[: dashed.start()].strip() and same_name:
+        return text[: dashed.start()].rstrip(" \t\n.,;:")
     found = SIGN_OFF.search(text)
     if not found:
         return text

@@ -17,13 +17,11 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from bot.consultation.asides import continues_answer, without_and
 from bot.consultation.head_count import corrected_size_band
 from bot.consultation.profile import corrected_sector
 from bot.consultation.profile_checks import sector_instead
 from bot.consultation.questions import message
 from bot.consultation.recount import OWN_COUNT, count_now_band, recounted_band
-from bot.consultation.replies import normalise
 from bot.consultation.replies.text import sentences
 from bot.consultation.x_style import without_addressees
 from bot.tagging.gazetteer import PLACES
@@ -358,22 +356,3 @@ def beside_the_fixes(text: str, fixes: Mapping[str, str], profile: Mapping[str, 
     for value in [*fixes.values(), *(v for v in profile.values() if v)]:
         text = re.sub(re.escape(value), " ", text, flags=re.IGNORECASE)
     return text
-
-
-# Profile fields a second message can carry on in words: "oh and interpreting, mostly for
-# hospital outpatients" at the head count question (set AO filed it as the head count) adds
-# to the sector just given. Only an opener that can only add: "and we're about 12" or "so
-# 30 of us" answers the question asked; a name or a head count is not carried on in words.
-CARRIED_ON = ("sector", "location", "role")
-CARRY_ON_OPENER = re.compile(r"(oh and|and also|oh also|also|plus|ps|p s|one more thing)\b")
-
-
-def carried_on_field(text: str, field: str, earlier: Any) -> str | None:
-    """`earlier` (the `field` just given) with what this "oh and ..." adds, or None when
-    the message carries on no such field."""
-    if field not in CARRIED_ON or not isinstance(earlier, str) or not earlier.strip():
-        return None
-    if not continues_answer(text) or not CARRY_ON_OPENER.match(normalise(without_addressees(text))):
-        return None
-    added = without_and(without_addressees(text).strip()).strip()
-    return f"{earlier}, {added}" if added else None

@@ -11,6 +11,7 @@ from typing import Any
 from bot.consultation.questions import named_themes
 from bot.consultation.replies import mentions, normalise
 from bot.consultation.replies.questions import LEAD_INS, REMARK_IS_A_VIEW
+from bot.consultation.replies.text import without_signature
 from bot.consultation.x_style import without_addressees
 
 # "what do you mean by opportunities?", "like what?", "such as?": the question explained
@@ -64,10 +65,44 @@ def asks_which_reading(text: Any) -> bool:
     return len(norm.split()) <= WHICH_READING_MAX_WORDS and WHICH_READING.match(norm) is not None
 
 
+# "What would you like me to put here? A sentence or just a word? Regards, Reg", "I'm
+# sorry, I don't understand the question. What do you want me to say? - Pauline", "what am
+# i meant to put here?? x", "Have I done that right?" (set BT kept each as the answer): how
+# to answer, asked; with at most a few words of context beside it
+HOW_TO_ANSWER = re.compile(
+    r"\b(what (do|would|should) (you|u) (want|like|need|expect) me to (say|put|write|type|do)|"
+    r"what (am|are) (i|we) (meant|supposed|expected) to (say|put|write|type|do)|"
+    r"what (do|should|shall) (i|we) (put|write|type|say)( here| now| in (here|this|the box))?$|"
+    r"(just )?an? (sentence|word|few words|line) or (just )?an? (word|sentence|paragraph|essay|"
+    r"few words|list)|how much (should|do|can|shall) (i|we) (write|put|say)|"
+    r"(have|did) (i|we) (done|do|got|answered|filled) (that|this|it)( in)? (right|correctly|ok|"
+    r"properly)|am i doing (this|it) (right|ok|properly)|"
+    r"did (that|it) (work|go through|send|come through)( ok| okay| properly| alright)?$|"
+    r"i'?m sorry i don'?t (understand|get) (the|that|this|your) question)\b"
+)
+HOW_TO_ANSWER_REMARK_WORDS = 12
+
+
+def asks_how_to_answer(text: Any) -> bool:
+    """Questions about how to answer, and a few words of context that are no view."""
+    if not isinstance(text, str):
+        return False
+    parts = re.split(r"(?<=[?.!])\s+", without_signature(without_addressees(text)).strip())
+    said = [normalise(p) for p in parts if normalise(p)]
+    how = [p for p in said if HOW_TO_ANSWER.search(p) or WHAT_IT_MEANS.search(p)]
+    rest = " ".join(p for p in said if p not in how)
+    return (
+        bool(how)
+        and len(rest.split()) <= HOW_TO_ANSWER_REMARK_WORDS
+        and (not rest or not REMARK_IS_A_VIEW.search(rest))
+    )
+
+
 def asks_what_the_question_means(text: Any) -> bool:
-    """ "what do you mean by opportunities?", "what was the question again?": the open
-    question is explained, then asked again (nothing stored)."""
-    if mentions(WHAT_IT_MEANS, text) or asks_which_reading(text):
+    """ "what do you mean by opportunities?", "what was the question again?", "what am I
+    meant to put here?": the open question is explained, then asked again (nothing
+    stored)."""
+    if mentions(WHAT_IT_MEANS, text) or asks_which_reading(text) or asks_how_to_answer(text):
         return True
     if not isinstance(text, str):
         return False

@@ -30,7 +30,10 @@ SKIPPED = "(skipped)"
 # "all in all"
 ALL_WORDS = re.compile(
     r"\b(?<!at )(?<!it's )(?<!its )(?<!it is )(?<!after )(?<!first of )(?<!all in )"
-    r"(all(?! (this|that|in all)\b)( of them| five| seven)?|"
+    # not "we move parcels all day" (set BS chose all five islands)
+    r"(all(?! (this|that|in all|day|days|week|weeks|year|years|night|morning|the time|over|"
+    r"round|around|sorts|kinds|types|along|in|our|my|we|i|us|staff|good|right|done)\b)"
+    r"( of them| five| seven)?|"
     r"every( one|thing)|the lot|everything)\b"
 )
 

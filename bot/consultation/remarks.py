@@ -149,8 +149,11 @@ _THAN = (
     r"( ever is)?)"
 )
 CHAT_REMARK = re.compile(
-    r"((ha|haha|lol|oh|wow|well|blimey|ooh|gosh|actually|i must say)\s)*"
-    rf"((this|that|it)( is|'s|s| was| has been| is being) {_EASY}({_THAN})?|{_EASY}{_THAN})"
+    r"((ha|haha|lol|oh|wow|well|blimey|ooh|gosh|actually|i must say|thanks|thank you|thx|ta)\s)*"
+    rf"((this|that|it)( is|'s|s| was| has been| is being) {_EASY}({_THAN})?|{_EASY}{_THAN}|"
+    # "thx for being patient im new to this" (set BT kept it as the help answer)
+    r"(thanks|thank you|thx|ta) for being (so )?patient( with (me|an old \w+))?"
+    r"( (i'?m|im|i am) new to (this|these|all this))?)"
     r"( (thanks|ta|lol|haha|tbh|to be fair|i must say|so far|then))*"
 )
 

@@ -119,6 +119,16 @@ REQUEST_WORDS = frozenset(
 )
 
 
+UNSURE_THEN_ASKS = re.compile(
+    r"^((oh|hmm+|um+|erm+|well|ok|okay|ah)[ ,.!]+)*(i'?m |im |i am )?(not (so |too |really )?sure|"
+    r"unsure|dunno|don'?t know)[ ,.!:-]+[^?]*\?\s*$",
+    re.IGNORECASE,
+)
+QUESTION_WORD = re.compile(
+    r"(what|who|how|why|where|when|which|is|are|do|does|can|could|will|would|should)\b", re.I
+)
+
+
 def business_name(text: str) -> bool:
     """Two or more words each capitalised, none a request word: a name that starts with a
     stop word ("Stop Gap Storage", "End Point Ltd", the ninth set), not a request."""
@@ -167,12 +177,23 @@ def certain_intent(text: str, predicted: str | None) -> str | None:
         # "Hi, what's the LEP exactly? Before I agree to anything" (set BN: consent_agree at
         # 0.94): the question answered, the yes not yet given
         return "faq"
+    if predicted in {"consent_decline", "deny", "stop"} and UNSURE_THEN_ASKS.match(
+        without_addressees(text).strip()
+    ):
+        # "Oh, I'm not sure. Will you send me lots of emails?" at the follow-up question
+        # (set BT: consent_decline at 0.72, so the chat ended): not sure yet, and a question
+        return "faq"
     if asks_sector_change(text):
         # "Before I answer - can you change our sector to warehousing and distribution?"
         # (set AL: read as a question about the sectors the strategy covers)
         return "inform"
     if carries_on_with_more(text, predicted):
         return "inform"
+    if predicted == "faq" and "?" not in text and business_name(without_addressees(text)):
+        # "@btvlep Anadolu Phone Repair" at the name question (set BS: faq/get_involved at
+        # 1.0 on "Phone"), not "What Is The Arc"
+        if not QUESTION_WORD.match(without_addressees(text).strip()):
+            return "inform"
     if predicted == "faq" and is_head_count(text):
         # "forty odd including the operators" (set AM: read as asking for a person)
         return "inform"

@@ -19,7 +19,7 @@ from bot.consultation import service
 from bot.consultation.about_chat import about_the_chat_reply
 from bot.consultation.asides import steps_aside
 from bot.consultation.choice_changes import dropped_themes
-from bot.consultation.choices import asks_bot_to_choose
+from bot.consultation.choice_help import asks_bot_to_choose
 from bot.consultation.consent_details import yes_with_name
 from bot.consultation.consent_reply import agrees_to_take_part, yes_then_more
 from bot.consultation.questions import message

@@ -101,6 +101,8 @@ def test_both_of_those_refers_back() -> None:
         ("Tomasz here, studio director", "studio director"),
         ("Sales Director, UK", "Sales Director, UK"),  # a role, then where
         ("Head of Ops, finance", "Head of Ops, finance"),  # the first part is a role
+        ("Co-founder and CEO", "Co-founder and CEO"),  # "Co" is no name before a dash
+        ("Jo Smith - owner", "owner"),
     ],
 )
 def test_a_persons_name_before_the_role_is_not_the_role(typed: str, role: str) -> None:

@@ -17,7 +17,7 @@ from bot.consultation.continued import continues_with_mark, without_marks
 from bot.consultation.focus import focus_answer
 from bot.consultation.head_count import size_band_for
 from bot.consultation.profile import answer_then_question
-from bot.consultation.profile_fixes import carried_on_field
+from bot.consultation.profile_followups import carried_on_field
 from bot.consultation.replies import acknowledgement_only, asked_topic
 from bot.consultation.replies.pauses import (
     after_return,

@@ -98,6 +98,7 @@ from bot.consultation.replies.yes_no import (
     says_no,
     says_no_and_why,
     says_yes,
+    thanks_only,
     view_not_yes_no,
 )
 
@@ -133,6 +134,7 @@ __all__ = [
     "asked_topic",
     "view_then_question",
     "acknowledgement_only",
+    "thanks_only",
     "hedge_only",
     "after_change_of_mind",
     "asks_if_it_counts",

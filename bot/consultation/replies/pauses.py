@@ -41,7 +41,9 @@ GREETING = re.compile(
     r"buna ziua|salaam|salam|as?salamu? alaikum|namaste|sat sri akal|merhaba|"
     # Welsh, often mixed with English ("shwmae! hi")
     r"shwmae|shwmai|sut mae|bore da|prynhawn da|noswaith dda|helo bawb|"
-    r"(are )?you (still )?there|anyone there|(i'?m|i am) back|back( now)?|sorry|soz|apologies|"
+    # "Evening. Right, I'm back to finish this off" (set BT filed it as the role)
+    r"(are )?you (still )?there|anyone there|((right|ok|okay) )?(i'?m|i am) back( to (finish|"
+    r"carry on|do|complete)( (this|it|the rest))?( off)?)?|back( now)?|sorry|soz|apologies|"
     r"(i )?(got|was|been|just got) (distracted|sidetracked|called away|pulled away|busy|"
     r"interrupted)"
     # "sorry, got called away by a customer" (the fourteenth set kept it as the answer)

@@ -36,6 +36,20 @@ def without_kisses(text: str) -> str:
     return KISSES.sub("", text)
 
 
+# "... Regards, Reg", "... - Pauline", "... x" (set BT signed every message): a name or the
+# kisses that end a message, for readers of what it asks
+SIGNATURE = re.compile(
+    r"(\s[-\u2013\u2014]\s*[A-Za-z][a-z'-]{1,14}|[\s,.]*(kind |best )?regards,?\s+[A-Za-z]+|"
+    r"\s+x{1,3})[\s.!]*$",
+    re.IGNORECASE,
+)
+
+
+def without_signature(text: str) -> str:
+    """The message without a signature at its end."""
+    return SIGNATURE.sub("", text)
+
+
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.consultation.replies.text import DASHES, normalise, shrug_only, whole
+from bot.consultation.replies.text import DASHES, normalise, shrug_only, whole, without_signature
 from bot.consultation.x_style import without_addressees
 
 # Thank you in the other languages businesses here write in ("diolch yn fawr", the 8th set)
@@ -28,10 +28,19 @@ ACKNOWLEDGEMENT = re.compile(
     r"thanks|thank you|thankyou|thx|ta|cheers|lol|haha|ha|noted|got it|understood|"
     # "Thanks, good to know" after the bot answered a question (set AO kept it as a view)
     r"will do|makes sense|interesting|good to know|useful to know|nice to know|fair enough|"
-    r"that helps|i see|ah i see|that'?s (helpful|useful|good to know|interesting))"
+    r"that helps|i see|ah i see|that'?s (very |really |so )?(helpful|useful|good to know|"
+    r"interesting))"
     r"( very much| so much| ever so much| ever so| a lot| mate|"
     r" then| kindly)* ?)+"
 )
+
+
+_THANKS = re.compile(r"\b(thanks|thank you|thankyou|thx|cheers|ta)\b")
+
+
+def thanks_only(text: Any) -> bool:
+    """Nothing but thanks and a word of acknowledgement ("Thank you, that's very helpful")."""
+    return acknowledgement_only(text) and _THANKS.search(normalise(text)) is not None
 
 
 def acknowledgement_only(text: Any) -> bool:
@@ -194,11 +203,18 @@ HEDGE = re.compile(
     r"(it )?depends|sort of|kind of|kinda|sorta|in a way|a bit|a little|somewhat|partly|"
     r"hard to say|difficult to say|tough to say|who knows|50/50|50 50|fifty fifty|not yet|"
     r"possibly not|maybe not|perhaps not|(i )?suppose so|(i )?guess so|ish|yes and no|"
-    r"yes(,)? and no)( i (guess|suppose|think))?( really| tbh| to be honest| i guess| i suppose)*"
+    r"yes(,)? and no|"
+    # "yeah loads", "yeah a couple", "Yes, some help would be good", "Yes very much so" to an
+    # open question (set BT kept each as the answer): an amount or a yes, no view yet
+    r"yes|yeah|yep|yup|ye|oh|loads|lots|plenty|tons|heaps|a few|a couple|some|quite a few|"
+    r"a fair bit|very much so|much so|for sure|(some )?help would be (good|great|nice|welcome|"
+    r"appreciated)|that would (be good|be nice|help))"
+    r"( i (guess|suppose|think))?( really| tbh| to be honest| i guess| i suppose)*"
     r"[ ,]*)+"
 )
 
 
 def hedge_only(text: Any) -> bool:
-    """Nothing but a hedge ("maybe", "could be tbh", "it depends"): no view in it."""
-    return whole(HEDGE, text)
+    """Nothing but a hedge or an amount ("maybe", "could be tbh", "yeah loads"): no view
+    in it."""
+    return isinstance(text, str) and whole(HEDGE, without_signature(text))

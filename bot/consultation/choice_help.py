@@ -1,0 +1,57 @@
+"""Help asked at a choice of themes instead of a choice: how to choose ("is it ok to just
+pick one?", "what if i put the wrong one?") or the choice handed back ("you pick the ones
+that fit a vineyard"). Split from choices.py, which reads the choice itself. No Rasa
+imports.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.consultation.questions import named_themes
+from bot.consultation.replies import normalise, short_match
+from bot.consultation.x_style import without_addressees
+
+# "dunno, you pick the ones that fit a vineyard", "up to you" (set AQ: "dunno" read as none,
+# the rest kept as a view, and the seabed questions skipped): the choice is the business's,
+# so it is asked again with a word on how to choose
+CHOOSE_FOR_ME = re.compile(
+    r"\b(you (pick|choose|decide|select)|(it'?s |its )?up to (you|u)|your call|"
+    r"(whatever|which ever|whichever|what) (you|u) (think|reckon|suggest)( fits?| suits?)?|"
+    r"you tell me which|(pick|choose) for (me|us)|surprise me)\b"
+)
+CHOOSE_FOR_ME_MAX_WORDS = 16
+
+
+# "is it ok to just pick one or do i have to do all of them", "I'm worried I'll press the
+# wrong thing. Do I have to choose one?", "what if i put the wrong one?" (set BT chose all
+# five, or "didn't catch"): how to choose, asked; answered, and the choice asked again
+HOW_TO_CHOOSE = re.compile(
+    r"\b((do|must|should) (i|we) (have to |need to )?(choose|pick|select|do|tick|answer) "
+    r"(one|all|any|them all|all of them|every|more than one|just one|something)|"
+    r"is (it|that) ok(ay)? (to|if (i|we)) (just )?(pick|choose|select|do|tick|leave)|"
+    r"what if (i|we) (put|pick|choose|press|click|get|select|tick) (the |a )?wrong|"
+    r"can (i|we) (pick|choose|select|tick) (more than one|several|a few|just one|only one|two|"
+    r"none|nothing)|(worried|scared|afraid|nervous) (i'?ll|i will|i might|of) (press|click|pick|"
+    r"choose|get|put|tick)\w* (the |a )?wrong|how many (can|should|do|must) (i|we) (pick|"
+    r"choose|select|tick))\b"
+)
+
+
+def asks_how_to_choose(text: Any) -> bool:
+    """A question about how to choose from the list, naming no theme."""
+    if not isinstance(text, str):
+        return False
+    said = normalise(without_addressees(text))
+    asked = "?" in text or re.match(r"(is|do|does|can|could|what|how|must|should)\b", said)
+    return bool(asked) and HOW_TO_CHOOSE.search(said) is not None and not named_themes(text)
+
+
+def asks_bot_to_choose(text: Any) -> bool:
+    """A short reply that hands the choice back to the bot, naming no theme."""
+    return (
+        isinstance(text, str)
+        and short_match(CHOOSE_FOR_ME, without_addressees(text), CHOOSE_FOR_ME_MAX_WORDS)
+        and not named_themes(text)
+    )

@@ -1,0 +1,57 @@
+"""The profile field just given, amended by the next message: carried on in words ("oh and
+interpreting, mostly for hospital outpatients" after the sector) or redone because it went
+in the wrong box ("I've typed our name in the wrong box. It should say saddlery and tack
+shop"). Split from profile_fixes.py, which reads fields put right by name. No Rasa imports.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.consultation.asides import continues_answer, without_and
+from bot.consultation.replies import normalise
+from bot.consultation.x_style import without_addressees
+
+# Profile fields a second message can carry on in words: "oh and interpreting, mostly for
+# hospital outpatients" at the head count question (set AO filed it as the head count) adds
+# to the sector just given. Only an opener that can only add: "and we're about 12" or "so
+# 30 of us" answers the question asked; a name or a head count is not carried on in words.
+CARRIED_ON = ("sector", "location", "role")
+CARRY_ON_OPENER = re.compile(r"(oh and|and also|oh also|also|plus|ps|p s|one more thing)\b")
+
+
+def carried_on_field(text: str, field: str, earlier: Any) -> str | None:
+    """`earlier` (the `field` just given) with what this "oh and ..." adds, or None when
+    the message carries on no such field."""
+    if field not in CARRIED_ON or not isinstance(earlier, str) or not earlier.strip():
+        return None
+    if not continues_answer(text) or not CARRY_ON_OPENER.match(normalise(without_addressees(text))):
+        return None
+    added = without_and(without_addressees(text).strip()).strip()
+    return f"{earlier}, {added}" if added else None
+
+
+# "Oh dear, I've typed our name in the wrong box. It should say saddlery and tack shop" at
+# the head count (set BT filed it as the head count): the answer before was typed into the
+# wrong question; what it should say replaces it
+WRONG_BOX = re.compile(
+    r"\b(typed|put|written|wrote|entered|answered)\b.{0,30}\b(wrong (box|place|question|bit|"
+    r"one|field)|in the wrong)\b",
+    re.IGNORECASE,
+)
+SHOULD_SAY = re.compile(
+    r"\b(it|that|the last one|that one|it all)\s+(should|was meant to|ought to)\s+(say|read|be|"
+    r"have said)\s*:?\s+(?P<new>[^.!?\n]+)",
+    re.IGNORECASE,
+)
+
+
+def redone_answer(text: Any) -> str | None:
+    """What the answer before should have said, when a message says it went in the wrong
+    box and gives it; None otherwise."""
+    if not isinstance(text, str) or not WRONG_BOX.search(text):
+        return None
+    said = SHOULD_SAY.search(text)
+    new = said["new"].strip(" ,;:-\"'") if said else ""
+    return new or None
