@@ -121,7 +121,7 @@ REQUEST_WORDS = frozenset(
 
 UNSURE_THEN_ASKS = re.compile(
     r"^((oh|hmm+|um+|erm+|well|ok|okay|ah)[ ,.!]+)*(i'?m |im |i am )?(not (so |too |really )?sure|"
-    r"unsure|dunno|don'?t know)[ ,.!:-]+[^?]*\?\s*$",
+    r"unsure|dunno|don'?t know)\s*[,.!:-]+\s*[^?]*\?\s*$",
     re.IGNORECASE,
 )
 QUESTION_WORD = re.compile(

@@ -138,6 +138,8 @@ def test_intents_made_certain() -> None:
     unsure = "Oh, I'm not sure. Will you send me lots of emails?"
     assert certain_intent(unsure, "consent_decline") == "faq"
     assert certain_intent("not sure. no thanks", "deny") != "faq"
+    # not sure which, then the answer as a question (set AN): the choice, not a question
+    assert certain_intent("I'm not sure any of those are me... none?", "deny") != "faq"
 
 
 def test_a_name_typed_in_the_wrong_box_is_put_right(
