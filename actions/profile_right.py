@@ -9,9 +9,8 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import SKIPPED, as_text, channel, previous_user_text, profile_on_record
+from actions.common import SKIPPED, as_text, channel, profile_on_record
 from bot.consultation import service
-from bot.consultation.profile_checks import without_sign_off
 from bot.consultation.profile_fixes import beside_the_fixes, fixes_reply, profile_fixes
 from bot.consultation.profile_followups import carried_on_field, redone_answer
 from bot.consultation.questions import PROFILE_SLOTS
@@ -62,5 +61,5 @@ def redone(value: Any, tracker: Tracker) -> dict[str, str]:
     """The field just given, as this message says it should have read ("I've typed our
     name in the wrong box. It should say saddlery and tack shop"), if any."""
     filled = filled_by_last_answer(tracker)
-    new = redone_answer(without_sign_off(as_text(value), signed_before=previous_user_text(tracker)))
+    new = redone_answer(as_text(value))  # its signature already taken off (`_clean`)
     return {filled[0]: new} if new and len(filled) == 1 else {}

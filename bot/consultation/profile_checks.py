@@ -12,7 +12,7 @@ import unicodedata
 from typing import Any
 
 from bot.consultation.replies import normalise
-from bot.consultation.replies.text import without_kisses
+from bot.consultation.replies.text import DASHED_NAME, without_kisses
 from bot.consultation.replies.yes_no import EMOJI_MARKS, NO_EMOJI, YES_EMOJI
 from bot.tagging.gazetteer import PLACES
 
@@ -34,11 +34,8 @@ _NOT_A_NAME = frozenset(
 
 
 # "tree surgery - Kev", "Proprietor - Pauline" (set BT filed the name in every field): a
-# first name after a spaced dash ending the message, as the message before it ended too
-# ("High Wycombe - Cressex" alone is a town and its estate)
-DASHED_NAME = re.compile(r"\s[-\u2013\u2014]\s*(?P<name>[A-Za-z][a-z'-]{1,14})[\s.!]*$")
-
-
+# first name after a spaced dash ending the message (`DASHED_NAME`), as the message before it
+# ended too ("High Wycombe - Cressex" alone is a town and its estate)
 def signed_name(text: Any) -> str | None:
     """The name a message is signed with after a dash ("yes - Kev" -> "kev"), or None."""
     found = DASHED_NAME.search(text) if isinstance(text, str) else None

@@ -38,9 +38,10 @@ def without_kisses(text: str) -> str:
 
 # "... Regards, Reg", "... - Pauline", "... x" (set BT signed every message): a name or the
 # kisses that end a message, for readers of what it asks
+_DASHED = r"\s[-\u2013\u2014]\s*(?P<name>[A-Za-z][a-z'-]{1,14})"
+DASHED_NAME = re.compile(rf"{_DASHED}[\s.!]*$")
 SIGNATURE = re.compile(
-    r"(\s[-\u2013\u2014]\s*[A-Za-z][a-z'-]{1,14}|[\s,.]*(kind |best )?regards,?\s+[A-Za-z]+|"
-    r"\s+x{1,3})[\s.!]*$",
+    rf"({_DASHED}|[\s,.]*(kind |best )?regards,?\s+[A-Za-z]+|\s+x{{1,3}})[\s.!]*$",
     re.IGNORECASE,
 )
 
