@@ -100,11 +100,8 @@ def revise_earlier_answer(sender_id: str, text: str, current_key: str) -> str | 
     key = earlier_question(text, current_key, [a.question_key for a in answers])
     if key is None:
         return None
-    corrects = CORRECTS.search(normalise(text)) is not None
     latest = [a for a in answers if a.question_key == key][-1]
-    amend_answer(sender_id, latest.response_id, text, CORRECTED if corrects else ADDED)
-    name = theme(question(key).theme_id).name
-    return message("earlier_changed" if corrects else "earlier_added", name=name)
+    return _joined_to(sender_id, latest.response_id, key, text, text)
 
 
 def view_on_earlier(sender_id: str, channel_name: str, key: str, view: str, text: str) -> str:
@@ -112,13 +109,19 @@ def view_on_earlier(sender_id: str, channel_name: str, key: str, view: str, text
     barriers one? It's not really copper, it's the lead time ..."): joined to the answer
     already given there, as a correction when it corrects it (set BP kept it as a second
     answer), else recorded as that question's answer; the reply to send."""
-    name = theme(question(key).theme_id).name
     given = [a for a in service.recorded_answers(sender_id) if a.question_key == key]
-    if not given:
-        service.record_answer(sender_id, channel_name, view, key, question(key).text)
-        return message("earlier_added", name=name)
+    if given:
+        return _joined_to(sender_id, given[-1].response_id, key, view, text)
+    service.record_answer(sender_id, channel_name, view, key, question(key).text)
+    return message("earlier_added", name=theme(question(key).theme_id).name)
+
+
+def _joined_to(sender_id: str, response_id: int, key: str, words: str, text: str) -> str:
+    """`words` joined to answer `response_id` on question `key`, as a correction when the
+    whole message `text` corrects it; the reply to send."""
     corrects = CORRECTS.search(normalise(text)) is not None
-    amend_answer(sender_id, given[-1].response_id, view, CORRECTED if corrects else ADDED)
+    amend_answer(sender_id, response_id, words, CORRECTED if corrects else ADDED)
+    name = theme(question(key).theme_id).name
     return message("earlier_changed" if corrects else "earlier_added", name=name)
 
 

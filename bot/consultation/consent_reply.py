@@ -15,6 +15,7 @@ them read with are `consent_words`'. No Rasa imports.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from bot.consultation.consent_details import yes_with_name, yes_with_profile
@@ -165,11 +166,12 @@ PUT_OFF_FIRST = re.compile(
 )
 
 
-def yes_then_more(text: Any) -> str | None:
+def yes_then_more(text: Any, also_yes: Callable[[str], bool] | None = None) -> str | None:
     """What follows a whole yes that opens the reply ("Yes go on. <view>" -> the view);
     None when the reply does not open with one, or what follows puts it off, asks
-    something or takes it back ("yes, but not now", "ok. what happens to it?")."""
-    split = _yes_and_rest(text)
+    something or takes it back ("yes, but not now", "ok. what happens to it?"). `also_yes`:
+    what else counts as the yes (the play-back's "Yes that is right")."""
+    split = _yes_and_rest(text, also_yes)
     return split[1] if split else None
 
 
@@ -180,7 +182,9 @@ def go_ahead_then_more(text: Any) -> bool:
     return split is not None and says_go_ahead(split[0])
 
 
-def _yes_and_rest(text: Any) -> tuple[str, str] | None:
+def _yes_and_rest(
+    text: Any, also_yes: Callable[[str], bool] | None = None
+) -> tuple[str, str] | None:
     """(the whole yes, what follows) at the first break after which the words so far
     are a yes ("Actually, go on then" is one, "Actually" is not)."""
     if not isinstance(text, str):
@@ -190,7 +194,7 @@ def _yes_and_rest(text: Any) -> tuple[str, str] | None:
         yes, rest = text[: match.start()], text[match.end() :].strip()
         if not rest:
             return None
-        if _a_yes(yes):
+        if _a_yes(yes) or (also_yes is not None and also_yes(yes)):
             return (yes, rest) if _takes_nothing_back(rest) else None
     return None
 

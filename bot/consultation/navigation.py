@@ -87,6 +87,7 @@ def go_back(text: str, current_key: str, part: list[str]) -> GoBack | None:
     if match.group("named") and not named_themes(match.group("named")):
         return None  # "the previous question", "the other one": not a theme's question
     rest = norm[match.end() :].strip(" ,.;:-–—!")
+    target = _target(match, current_key, part)
     view = ""
     if not NOTHING_MORE.match(rest):
         # "can I change the barriers one? It's not really copper, it's the 20-week lead time
@@ -95,14 +96,14 @@ def go_back(text: str, current_key: str, part: list[str]) -> GoBack | None:
         said_enough = (
             len(rest.split()) >= LONG_VIEW_WORDS
             and not looks_like_question(rest)
-            and _target(match, current_key, part) is not None
+            and target is not None
         )
         if len(rest.split()) < VIEW_MIN_WORDS or not (said_enough or names_a_subject(rest)):
             if text.rstrip().endswith("?"):
                 return None  # "back to question 2? what was that about": asks
-            return GoBack(_target(match, current_key, part), "", match.group("named") is not None)
+            return GoBack(target, "", match.group("named") is not None)
         view = _view_in(text, rest)
-    return GoBack(_target(match, current_key, part), view, match.group("named") is not None)
+    return GoBack(target, view, match.group("named") is not None)
 
 
 def _view_in(text: str, rest: str) -> str:

@@ -159,19 +159,11 @@ def yes_then_asks(text: str) -> bool:
 ASKS_REMARK_MAX_WORDS = 10
 
 
-FIRST_SENTENCE_END = re.compile(r"[.!;]+\s+")
-
-
 def yes_and_a_remark(text: str) -> bool:
     """A whole yes, then words with no subject in them ("Yes, that is what the business wants
-    to say.": set AR kept it as one more view and played everything back again)."""
-    rest = yes_then_more(text)
-    if rest is None:  # "Yes that is right. Thank you for being so patient ..." (set BT)
-        plain = without_addressees(text).strip()
-        end = FIRST_SENTENCE_END.search(plain)
-        after = plain[end.end() :].strip() if end else ""
-        if end and after and "?" not in after and confirms(plain[: end.start()]):
-            rest = after
+    to say.": set AR kept it as one more view and played everything back again; "Yes that
+    is right. Thank you for being so patient ...": set BT)."""
+    rest = yes_then_more(text, also_yes=confirms)
     return (
         rest is not None
         and not any(parse_correction(rest))

@@ -11,12 +11,12 @@ from typing import Any
 from bot.consultation.questions import named_themes
 from bot.consultation.replies import mentions, normalise
 from bot.consultation.replies.questions import LEAD_INS, REMARK_IS_A_VIEW
-from bot.consultation.replies.text import without_signature
+from bot.consultation.replies.text import sentences, without_signature
 from bot.consultation.x_style import without_addressees
 
 # "what do you mean by opportunities?", "like what?", "such as?": the question explained
 WHAT_IT_MEANS = re.compile(
-    r"^((sorry|so|but|um|erm|hmm|ok|okay|and) )*"
+    r"^((sorry|i'?m sorry|so|but|um|erm|hmm|ok|okay|and) )*"
     r"(what (do|did) (you|u) mean( by (that|this|\w+( \w+)?))?|what does (that|this|it) mean|"
     r"meaning|like what|such as|for example|e ?g|what kind of (thing|things|answer|stuff)|"
     r"what sort of (thing|things|answer|stuff)|i don'?t (understand|get) (the|that|this|your) "
@@ -77,8 +77,7 @@ HOW_TO_ANSWER = re.compile(
     r"few words|list)|how much (should|do|can|shall) (i|we) (write|put|say)|"
     r"(have|did) (i|we) (done|do|got|answered|filled) (that|this|it)( in)? (right|correctly|ok|"
     r"properly)|am i doing (this|it) (right|ok|properly)|"
-    r"did (that|it) (work|go through|send|come through)( ok| okay| properly| alright)?$|"
-    r"i'?m sorry i don'?t (understand|get) (the|that|this|your) question)\b"
+    r"did (that|it) (work|go through|send|come through)( ok| okay| properly| alright)?$)\b"
 )
 HOW_TO_ANSWER_REMARK_WORDS = 12
 
@@ -87,7 +86,7 @@ def asks_how_to_answer(text: Any) -> bool:
     """Questions about how to answer, and a few words of context that are no view."""
     if not isinstance(text, str):
         return False
-    parts = re.split(r"(?<=[?.!])\s+", without_signature(without_addressees(text)).strip())
+    parts = sentences(without_signature(without_addressees(text)))
     said = [normalise(p) for p in parts if normalise(p)]
     how = [p for p in said if HOW_TO_ANSWER.search(p) or WHAT_IT_MEANS.search(p)]
     rest = " ".join(p for p in said if p not in how)

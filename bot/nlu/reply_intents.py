@@ -189,10 +189,11 @@ def certain_intent(text: str, predicted: str | None) -> str | None:
         return "inform"
     if carries_on_with_more(text, predicted):
         return "inform"
-    if predicted == "faq" and "?" not in text and business_name(without_addressees(text)):
+    named = without_addressees(text).strip()
+    if predicted == "faq" and "?" not in named and business_name(named):
         # "@btvlep Anadolu Phone Repair" at the name question (set BS: faq/get_involved at
         # 1.0 on "Phone"), not "What Is The Arc"
-        if not QUESTION_WORD.match(without_addressees(text).strip()):
+        if not QUESTION_WORD.match(named):
             return "inform"
     if predicted == "faq" and is_head_count(text):
         # "forty odd including the operators" (set AM: read as asking for a person)
