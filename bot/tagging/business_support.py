@@ -57,6 +57,12 @@ FINANCE_REFUSED = re.compile(
     r"\bbanks?\s+(?:says?|said|just says?|keeps? saying)\s+no\b"
     r"|\bbanks?\s+(?:won'?t|wont|will not|wouldn'?t)\s+(?:lend|touch|look at|give)\b"
     r"|\bbanks?\s+(?:want|wants|ask for|asks for|asking for|need|needs)\s+(?:\d+|two|three|four|"
-    r"five)\s+(?:yrs?|years)\b",
+    r"five)\s+(?:yrs?|years)\b"
+    # "the banks see a company with some vans, not a business with a ten-year order book",
+    # "the bank wants a personal guarantee on my house" (sets BV and BW; 3 of 3 agree)
+    r"|\bbanks?\s+(?:see|sees|look at|looks at|treat|treats|only see)\s+(?:us|a company|a "
+    r"business|firms|small firms|companies)\b"
+    r"|\bbanks?\s+(?:want|wants|ask for|asks for|demand|demands|insist on)\s+(?:a\s+)?"
+    r"personal guarantees?\b",
     re.IGNORECASE,
 )

@@ -24,7 +24,9 @@ _SECTOR_WORDS: dict[str, str] = {
     "high_performance_technology": (
         r"racing|race|motorsport|motor ?racing|f1|formula (?:one|1)|performance engineering"
     ),
-    "creative_digital": r"film|films|filming|tv|telly|television|media|movies?|showbiz|games?",
+    "creative_digital": (
+        r"film|films|filming|tv|telly|television|media|movies?|showbiz|games?|(?:the )?studios"
+    ),
     "medical_technologies": r"medical|medtech|med-?tech|health ?tech|clinical|life ?sciences?",
     "intelligent_mobility": (
         r"driverless|autonomous|self-driving|automotive|car tech|ev|electric vehicles?"
@@ -45,7 +47,11 @@ def _denial(words: str) -> re.Pattern[str]:
         # "(no, not rockets)", "nope, not racing"
         rf"|\b(?:no|nope|nah),?\s+not\s+(?:a\s+|the\s+|into\s+)?(?:{words})\b"
         # "nothing to do with films"
-        rf"|\bnothing to do with\s+(?:the\s+)?(?:{words})\b",
+        rf"|\bnothing to do with\s+(?:the\s+)?(?:{words})\b"
+        # "people assume we do rockets too, but we don't"
+        rf"|\b(?:assume|assumes|think|thinks|expect|expects|reckon|reckons) (?:that )?we "
+        rf"(?:do|make|build|are|work in|are in|are into)\s+(?:\w+\s+){{0,2}}?(?:{words})\b"
+        rf"[^.!?]{{0,25}}?\bbut we (?:don['’]?t|aren['’]?t|do not|are not)\b",
         re.IGNORECASE,
     )
 

@@ -25,9 +25,11 @@ The other way round, one case where the classifier hears a theme the message doe
    funding or growing one, does not carry entrepreneurialism: `public_buying`;
 10. broadband, fibre or the signal, with no word of data or software, does not carry
    digital_science: `connectivity`;
-11. an island the business says it is not in ("not a space business", "no, not
+11. a subject the business sets aside ("the roads are fine for us, it's staff") carries no
+   theme when nothing else in the message names it: `set_aside`;
+12. an island the business says it is not in ("not a space business", "no, not
    rockets") carries no theme, from its words or from the question: `disowned`;
-12. and a reply that is only a named subject ("The Chiltern line") carries that subject's
+13. and a reply that is only a named subject ("The Chiltern line") carries that subject's
    themes, its question's and what a rule above states, and no other (`bare_only_named`).
 """
 
@@ -46,6 +48,7 @@ from bot.tagging.needs import stated_needs
 from bot.tagging.programmes import named_plans, named_programmes
 from bot.tagging.public_buying import only_public_buying
 from bot.tagging.question_context import named_across_the_boundary, question_theme, turns_down
+from bot.tagging.set_aside import set_aside_clauses, stated_only_there
 from bot.tagging.stated_views import stated_views
 
 if TYPE_CHECKING:
@@ -141,6 +144,13 @@ def lift(
         on = scores[j] >= thresholds[j]
         if on and j not in evidence and asked != THEME_IDS[j] and only_connectivity(text):
             scores[j] = min(scores[j], thresholds[j] - _JUST_BELOW)
+    if tagger.config.get("set_aside"):
+        # the cleaned text: "@btvlep the roads are fine for us" opens with the subject
+        for theme_id, set_aside in set_aside_clauses(parts["prepared"][i]).items():
+            j = THEME_IDS.index(theme_id)
+            if asked != theme_id and stated_only_there(evidence.get(j, []), set_aside):
+                scores[j] = min(scores[j], thresholds[j] - _JUST_BELOW)
+                evidence.pop(j, None)
     for theme_id in disowned:
         j = THEME_IDS.index(theme_id)
         if j not in evidence:

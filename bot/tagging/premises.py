@@ -144,6 +144,15 @@ PREMISES = from_word_starts(
     # "small flexible units on the silverstone side of the county" (set BF; 59 of 59 agree)
     r"|\b(?:small|flexible|starter|move-on|grow-on|affordable|cheap|cheaper|bigger|larger)\s+"
     r"(?:flexible\s+|small\s+|industrial\s+)?(?:units|workshops|premises)\b"
+    # "and honestly, a ground-floor unit", "nothing on the ground floor to rent in Buckingham"
+    # (set BV's physio clinic lost infrastructure on both; 5 of 5 and 28 of 29 agree: the
+    # other is homes to rent)
+    # "protect some industrial land in Iver for the firms that supply the studios" (set BV;
+    # 24 of 24 agree)
+    r"|\b(?:industrial|employment|commercial)\s+(?:land|sites?|space)\b"
+    r"|\bground[- ]floor\s+(?:units?|shops?|offices?|premises|space|workshops?|studios?|labs?|"
+    r"clinics?|rooms?)\b"
+    r"|\bnothing\s+(?:(?!(?:to|for|that)\b)[\w'-]+\s+){0,4}?to\s+(?:rent|let|lease)\b"
     # "the council finding us a paddock with stables we can rent" (set BC; 3 of 3 agree)
     r"|\b(?:somewhere|a place|space|a site|a yard|a paddock|stables|a building|premises|a unit)"
     r"\s+(?:[\w-]+\s+){0,3}?(?:we|i)\s+(?:can|could)\s+(?:actually\s+)?(?:rent|lease|let|"

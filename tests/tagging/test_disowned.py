@@ -16,6 +16,9 @@ from bot.tagging.training import data as tagdata
         ("We're a tyre and exhaust garage, not the racing kind!", {"high_performance_technology"}),
         ("We build modular homes at Westcott Venture Park (no, not rockets).", {"space"}),
         ("I'm an osteopath, nothing to do with films I'm afraid", {"creative_digital"}),
+        ("Yes we're in Iver, and no, we've nothing to do with the studios.", {"creative_digital"}),
+        ("people assume we do rockets too, but we don't, it's all motorsport", {"space"}),
+        ("people think we make films and we do, for the studios", set()),
         # a supplier to the sector carries it; "not just" keeps the island
         ("Not a space firm as such but we make hose assemblies for Westcott", set()),
         ("We're not just a racing firm, we do marine work too", set()),

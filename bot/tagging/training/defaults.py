@@ -89,6 +89,10 @@ DEFAULT_CONFIG: dict = {
     # carries no theme, from its words or its question (`disowned.py`). Models saved without
     # the key: off.
     "disowned_islands": True,
+    # A subject the business sets aside ("the roads are fine for us, it's staff", "our
+    # booking software is fine, what I need is ...") carries no theme when nothing else in the
+    # message names that kind of subject (`set_aside.py`). Models saved without the key: off.
+    "set_aside": True,
     # A reply that is only a named subject ("The Chiltern line") carries that subject's
     # themes and no other but its question's (GUIDE.md: "a message that only names an asset
     # carries that asset's theme"; 290 of the 296 such training messages carry nothing

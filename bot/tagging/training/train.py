@@ -62,6 +62,7 @@ RUNTIME_FILES = (
     "public_buying.py",
     "connectivity.py",
     "disowned.py",
+    "set_aside.py",
     "programmes.py",
     "outright.py",
     "vocabulary.py",
