@@ -21,6 +21,7 @@ from actions.common import (
     skipped,
 )
 from bot.consultation import service
+from bot.consultation.consent_reply import yes_then_more
 from bot.consultation.contact_terms import FOLLOW_UP_KEY, ContactReply, contact_reply
 from bot.consultation.email_text import (
     find_email,
@@ -75,7 +76,12 @@ class ActionAskFollowUp(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         # after one more view noted there, the question as first asked, not "was that a yes?"
-        again = tracker.get_slot("requested_slot") == "follow_up" and not one_more_view(tracker)
+        # and after a question answered ("so you can fill my inbox with newsletters?")
+        again = (
+            tracker.get_slot("requested_slot") == "follow_up"
+            and not one_more_view(tracker)
+            and not looks_like_question(latest_text(tracker))
+        )
         dispatcher.utter_message(
             text=message("ask_follow_up_again" if again else "ask_follow_up"),
             buttons=buttons((message("yes_button"), "/affirm"), (message("no_button"), "/deny")),
@@ -195,7 +201,9 @@ class ValidateContactForm(FormValidationAction):
             # "negative", "nope not really", "no ta, inbox is full enough" (set AH): a no
             # whatever NLU read
             return self._no(tracker)
-        if intent in YES_INTENTS or says_yes(text):
+        if intent in YES_INTENTS or says_yes(text) or yes_then_more(text) is not None:
+            # "go on then, yes, let's see if anyone writes back" (set BW: read as carrying
+            # on, and asked "yes or no?"): a whole yes, then a remark that takes nothing back
             return {"follow_up": True}
         if intent in NO_INTENTS or skipped(tracker, text):
             return self._no(tracker)

@@ -26,6 +26,7 @@ from bot.consultation.questions import PROFILE_SLOTS, SKIPPED, message
 from bot.consultation.replies import (
     about_the_consultation,
     looks_like_question,
+    says_no_and_why,
     skips_the_profile,
 )
 from bot.consultation.standing import asks_if_i_count
@@ -139,7 +140,11 @@ def put_off_taking_part(
     which NLU could not place (set AR kept it as a view and later filed it with the answers):
     a decline, as "no" is, so "go on then" can still start it; None when it is not that."""
     stage, text = tracker.get_slot("stage"), latest_text(tracker)
-    if stage not in (None, "consent") or not privacy_shown(tracker, domain) or not puts_off(text):
+    if stage not in (None, "consent") or not privacy_shown(tracker, domain):
+        return None
+    if not (puts_off(text) or says_no_and_why(text)):
+        # "no thanks, we've filled these in before and never heard a thing back" (set BW:
+        # read as a view, then "still not getting it") is a no with its reason
         return None
     events = record(dispatcher, tracker, domain, False)
     dispatcher.utter_message(response="utter_declined")

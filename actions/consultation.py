@@ -60,7 +60,7 @@ from bot.consultation.held import held_answer, holds, list_unfinished
 from bot.consultation.involvement import involvement_reply
 from bot.consultation.junk import junk_reply
 from bot.consultation.labelled import labelled_answers
-from bot.consultation.leaving import asks_to_delete
+from bot.consultation.leaving import asks_to_delete, stops_here
 from bot.consultation.moves import labelled_kind, move_last_answer
 from bot.consultation.navigation import go_back, steered
 from bot.consultation.openings import reading
@@ -144,8 +144,9 @@ class ValidateStrategyForm(FormValidationAction):
                 answer_slot: None if steer.pending else DONE,
                 "pending_questions": steer.pending,
             }
-        if asks_to_finish(text):
-            # "fine just finish it" that NLU missed: the questions end, as on "stop"; the
+        if asks_to_finish(text) or stops_here(text):
+            # "fine just finish it" that NLU missed, "I'm going to stop there, I've got thirty
+            # dogs to feed" (set BW: read as declining): the questions end, as on "stop"; the
             # queue is kept so "actually carry on" at the play-back picks it up again
             return finished(tracker)
         back = go_back(text, key, part_questions(answer_slot, tracker))

@@ -60,6 +60,7 @@ from bot.consultation.playback_replies import (
     yes_then_asks,
 )
 from bot.consultation.playback_text import summary
+from bot.consultation.profile_checks import asks_why_it_is_asked
 from bot.consultation.questions import SKIPPED, message, named_themes
 from bot.consultation.replies import (
     asked_topic,
@@ -146,6 +147,10 @@ def answer_aside(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
         dispatcher.utter_message(text=message("no_sales_calls"))
     elif asks_which_business(text):  # "I own two businesses, which one shall I do?"
         dispatcher.utter_message(text=message("one_business_a_chat"))
+    elif tracker.active_loop.get("name") == "profile_form" and asks_why_it_is_asked(text):
+        # "what do you want the company name for? the council already knows who we are"
+        # (set BW was told about intelligent public services): what the questions are for
+        dispatcher.utter_message(response="utter_faq/bot_help")
     elif reply := about_the_chat_reply(text, pending):  # the LEP, what's in it for me, examples
         dispatcher.utter_message(text=reply)
     elif asks_what_was_said(text):  # "can I see what I've said so far?"

@@ -63,6 +63,7 @@ from bot.consultation.profile_fixes import (
     corrected_name,
     renamed_after_answer,
 )
+from bot.consultation.profile_in_one import whole_profile
 from bot.consultation.profile_passing import answer_and_more
 from bot.consultation.profile_places import only_where
 from bot.consultation.questions import PROFILE_SLOTS, message
@@ -98,6 +99,14 @@ class ValidateProfileForm(FormValidationAction):
         value = unwrapped(value)
         value = after_return(value)  # "Back. It's me and a part-time apprentice" (set AO)
         value = corrected_in_passing(value)  # "Chesahm, sorry, Chesham" (set AQ)
+        whole = whole_profile(as_text(value)) if slot == "organisation" else {}
+        if whole:
+            # "Hi, I'll give you everything in one go to save time: we're Brightwell Lighting
+            # & Grip, we hire ..., there are 16 of us, ..." (set BV filed it all as the name)
+            # (the name's slot holds the whole message while it is validated)
+            fields = {k: v for k, v in whole.items() if k == slot or not tracker.get_slot(k)}
+            service.save_profile(tracker.sender_id, channel(tracker), **fields)
+            return fields
         listed = numbered_profile(as_text(value), slot)
         if listed:  # "1) Amersham Lighting Ltd 2) lighting design 3) 12 staff ...": each field
             return self._listed(listed, tracker) or {slot: None}

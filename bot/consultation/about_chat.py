@@ -20,6 +20,7 @@ from typing import Any
 from bot.consultation.questions import message
 from bot.consultation.replies import normalise, short_match
 from bot.consultation.replies.text import short
+from bot.consultation.scepticism import doubts_the_consultation, sarcastic_only
 from bot.consultation.x_style import without_addressees
 
 MAX_WORDS = 16
@@ -50,9 +51,18 @@ WHAT_LEP = re.compile(
 )
 
 
+# "the LEP has never done a thing for us. what even is it?" (set BW got "I didn't
+# understand"): the LEP named, then asked about
+LEP_THEN_WHAT = re.compile(
+    rf"\b{_LEP}\b.*\b(what|who) (even |exactly |actually |on earth |the hell )?"
+    r"(is it|is that|are they|are you|do they do|do they even do)$"
+)
+
+
 def asks_what_the_lep_is(text: Any) -> bool:
-    """ "what's the LEP?", "what does LEP stand for?", "LEP?": what the LEP is."""
-    return _short_and_matches(WHAT_LEP, text)
+    """ "what's the LEP?", "what does LEP stand for?", "LEP?", "the LEP has never done a
+    thing for us. what even is it?": what the LEP is."""
+    return _short_and_matches(WHAT_LEP, text) or _short_and_matches(LEP_THEN_WHAT, text)
 
 
 # Whether taking part is worth it: "what's the point, nothing ever changes round here",
@@ -93,9 +103,14 @@ WHATS_IN_IT = re.compile(
 
 
 def doubts_it_matters(text: Any) -> bool:
-    """A short message doubting that taking part makes any difference, or asking what is in
-    it for the business."""
-    return _short_and_matches(DOUBTS, text) or _short_and_matches(WHATS_IN_IT, text)
+    """A short message doubting that taking part makes any difference, that anyone reads
+    the answers ("or does a computer just count the words?"), or asking what is in it for
+    the business."""
+    return (
+        _short_and_matches(DOUBTS, text)
+        or _short_and_matches(WHATS_IN_IT, text)
+        or doubts_the_consultation(text)
+    )
 
 
 # "can I save this and finish it later?", "can I come back to this later?", "is it ok to do
@@ -262,6 +277,7 @@ def asks_if_enough(text: Any) -> bool:
 ANSWERED_BY: tuple[tuple[Callable[[Any], bool], str], ...] = (
     (asks_what_the_lep_is, "what_is_lep"),
     (doubts_it_matters, "why_it_matters"),
+    (sarcastic_only, "fair_scepticism"),
     (asks_to_finish_later, "finish_later"),
     (asks_for_an_example, EXAMPLE_REPLY),
     (asks_if_received, "came_through"),

@@ -18,7 +18,13 @@ from dataclasses import dataclass
 from bot.consultation.choices import turned_down
 from bot.consultation.described import without_described
 from bot.consultation.navigation import moving_on
-from bot.consultation.questions import chosen_by, named_themes, question_queue, theme_phrases
+from bot.consultation.questions import (
+    NONE_THE_LIST_IS,
+    chosen_by,
+    named_themes,
+    question_queue,
+    theme_phrases,
+)
 from bot.consultation.replies import after_change_of_mind, clauses, none_reply
 from bot.consultation.subject import names_a_subject
 from bot.consultation.theme_words import EXACT_ONLY
@@ -315,6 +321,9 @@ def view_beside_none(text: str) -> str | None:
             len(view.split()) >= VIEW_MIN_WORDS
             and not view.endswith("?")
             and not NOT_A_VIEW.match(view.lower())
+            # "it's all rockets and film studios, nothing for the likes of us" (set BW kept
+            # it as a view): what the list is, no view of the business's own
+            and not NONE_THE_LIST_IS.search(view)
             and names_a_subject(view)
             and not _only_moves_on(view)
         ):

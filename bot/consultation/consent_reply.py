@@ -144,8 +144,9 @@ def says_yes_in_other_words(text: Any) -> bool:
 
 
 def says_go_ahead(text: Any) -> bool:
-    """The whole reply gives permission to start ("fine. go on then")."""
-    return whole(GO_AHEAD, text)
+    """The whole reply gives permission to start ("fine. go on then", "@btvlep alright, go on
+    then": set BW's X DM after a decline was asked whether it had any questions)."""
+    return whole(GO_AHEAD, without_addressees(text) if isinstance(text, str) else text)
 
 
 # "Yes go on. The one thing I'd say is nobody under 30 wants to learn locksmithing ...",

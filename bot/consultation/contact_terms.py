@@ -23,6 +23,7 @@ from typing import Any
 
 from bot.consultation.email_text import find_email
 from bot.consultation.replies import normalise
+from bot.consultation.x_style import without_addressees
 
 FOLLOW_UP_KEY = "follow_up"  # the question key the terms are kept against
 
@@ -56,6 +57,12 @@ TERMS = re.compile(
     r"(isn'?t|is not|not|never) (passed|shared|sold|given) (on|to)|no (spam|marketing|sales)|"
     r"(send|email) (it|them|emails?|updates) to (me|us|my)\b)"
 )
+# "yes, but one spam email and im unsubscribing" (set BW was asked "yes or no?"): a yes with
+# a warning, which asks nothing of staff (no terms kept)
+WARNS = re.compile(
+    r"\b((one|a single|any) (spam|junk|marketing|sales) (email|message)|unsubscrib\w*|"
+    r"(block|report) (you|u|it) as spam)\b"
+)
 # a no to contact, whatever else it says ("please don't contact me but do use my views")
 REFUSES = re.compile(
     r"\b((don'?t|do not|please don'?t|no need to|never) (contact|email|e ?mail|get in touch "
@@ -84,7 +91,7 @@ def contact_reply(text: Any) -> ContactReply | None:
     if not isinstance(text, str) or not text.strip():
         return None
     email = find_email(text)
-    said = text.replace(email, " ") if email else text
+    said = without_addressees(text.replace(email, " ") if email else text)
     norm = normalise(said)
     if not norm or norm.endswith("?") or said.rstrip().endswith("?"):
         return None
@@ -95,6 +102,8 @@ def contact_reply(text: Any) -> ContactReply | None:
         return None
     if TERMS.search(norm):
         return ContactReply(wants=True, terms=_tidy(said))
+    if WARNS.search(norm) and YES_FIRST.match(norm):
+        return ContactReply(wants=True)
     # "sign me up for updates", "keep me posted": a yes; "yes please" and an address alone
     # are read as before
     return ContactReply(wants=True) if signs_up else None

@@ -15,6 +15,7 @@ from typing import Any
 from bot.consultation.continued import continued_joined, continues_with_mark, to_be_continued
 from bot.consultation.cut_off import cut_off, joined
 from bot.consultation.replies import means_nothing, normalise
+from bot.consultation.scepticism import vents_first
 from bot.consultation.x_style import more_to_come, thread_joined, thread_part, without_addressees
 
 # "ok 2 things", "three points:", "a couple of things" (set BA): a list announced, its items
@@ -49,10 +50,15 @@ def list_unfinished(held: list[str], text: str) -> bool:
 
 
 def holds(text: str) -> bool:
-    """The message is held: cut off, a thread's part before its last, "(cont.)" at its end
-    or a list announced ("honestly not sure, move on" is no sentence cut off)."""
+    """The message is held: cut off, a thread's part before its last, "(cont.)" at its end,
+    a list announced or a view announced ("don't get me started"); "honestly not sure, move
+    on" is no sentence cut off."""
     unfinished = cut_off(text) or more_to_come(text) or to_be_continued(text)
-    return (unfinished and not means_nothing(text)) or announced_items(text) is not None
+    return (
+        (unfinished and not means_nothing(text))
+        or announced_items(text) is not None
+        or vents_first(text)  # "ha, environment. don't get me started" (set BW)
+    )
 
 
 def held_answer(held: list[str], text: str) -> str:

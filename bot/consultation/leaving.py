@@ -125,6 +125,34 @@ EXPLICIT_STOP = re.compile(
 )
 
 
+# "I'm going to stop there, I've got thirty dogs to feed and I doubt any of this changes
+# anything", "im stopping there, this is taking longer than a lesson" (set BW kept both as
+# the answer to the question pending: NLU read them as declining to take part)
+STOPS_HERE = re.compile(
+    r"^((ok|okay|right|well|sorry|look|honestly|actually|anyway|think) )*"
+    r"((i'?m|im|i am) (going to|gonna|gunna) (stop|leave it|finish|end|call it a day)|"
+    r"(i'?m|im|i am) (stopping|leaving it|finishing|calling it a day)|"
+    r"(i'?ll|ill|i will|i'?d better|i think i'?ll) (stop|leave it|finish|end)|"
+    r"that'?s me (done|finished)|(i'?ve|ive|i have) had enough)"
+    r"( (it|this|things))?(( (there|here|now|for now|for today|at that))+\b|(?=\s*([,.;:!-]|$)))"
+)
+
+
+def stops_here(text: str) -> bool:
+    """The message opens by stopping ("I'm going to stop there") and says nothing after it
+    that the tagger reads as a view ("..., I've got thirty dogs to feed")."""
+    from bot.consultation.replies import normalise
+    from bot.consultation.subject import names_a_subject
+    from bot.consultation.x_style import without_addressees
+
+    plain = without_addressees(text).strip().lower().replace("’", "'")
+    match = STOPS_HERE.match(plain)
+    if match is None:
+        return False
+    rest = normalise(plain[match.end() :])
+    return not rest or not names_a_subject(rest)
+
+
 def says_stop(text: str) -> bool:
     """The message asks to finish: any stop word in a short one ("done", "that's all"),
     an explicit "that's enough for now" in a longer one."""

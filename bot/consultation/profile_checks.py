@@ -14,6 +14,7 @@ from typing import Any
 from bot.consultation.replies import normalise
 from bot.consultation.replies.text import DASHED_NAME, without_kisses
 from bot.consultation.replies.yes_no import EMOJI_MARKS, NO_EMOJI, YES_EMOJI
+from bot.consultation.x_style import without_addressees
 from bot.tagging.gazetteer import PLACES
 
 # "cheers, Dave", "thanks - Sue", "Regards, Tom", "ta": a sign-off at the end of a message,
@@ -335,6 +336,25 @@ def asks_which_name(text: Any) -> bool:
 
 
 ASKING_BACK = {"why", "what", "whats", "what's", "how", "huh", "pardon", "sorry", "eh"}
+
+
+# "what do you want the company name for? the council already knows who we are" (set BW was
+# told about intelligent public services, the council being named): why the bot asks
+WHY_ASKED = re.compile(
+    r"^((so|but|and|ok|okay|sorry|hang on|wait|erm|um) )*"
+    r"((what|wot) (do|would|does|d) (you|u|ya|the lep|they) (want|need|use) [\w' ]{1,30} for|"
+    r"why (do|would|does|d) (you|u|ya|the lep|they) (want|need|ask|care|have to know)\b.*|"
+    r"why (do you |d'you )?ask( that)?|what'?s (that|it|this) (for|got to do with [\w' ]+))$"
+)
+
+
+def asks_why_it_is_asked(value: Any) -> bool:
+    """The message's first sentence asks why a profile question is asked, whatever
+    follows it."""
+    if not isinstance(value, str):
+        return False
+    first = re.split(r"[?.!\n]", without_addressees(value).strip(), maxsplit=1)[0]
+    return WHY_ASKED.fullmatch(normalise(first)) is not None
 
 
 def asks_back(value: Any) -> bool:

@@ -175,6 +175,10 @@ def means_none(text: str) -> bool:
         return False
     if NONE_UNLESS_IT_COUNTS.match(rest):
         return True  # "none unless scaffolding counts as high performance 😂" (set AR)
+    if NONE_THE_LIST_IS.match(rest):
+        # "none of them, it's all rockets and film studios, nothing for the likes of us"
+        # (set BW chose Creative): the themes named say what the list is, not a choice
+        return True
     if ENDS_IN_NONE.search(text):
         # "Ah yes, pet cremation, famously the backbone of the space industry. None." (set
         # AR asked the Space questions): the last word is the answer, the rest sarcasm
@@ -187,6 +191,13 @@ ENDS_IN_NONE = re.compile(r"\w(\W+\w+){3,}[.!]\s+(none|nothing|neither)[.!]*\s*$
 # after "none": a theme named only as a long shot ("unless scaffolding counts as high
 # performance"), which chooses nothing
 NONE_UNLESS_IT_COUNTS = re.compile(r"^(unless|except if|if) .*\b(counts?|qualif(y|ies))\b")
+# after "none": what the list is ("it's all rockets and film studios"), which chooses nothing
+NONE_THE_LIST_IS = re.compile(
+    r"^[\s,.;:!-]*(it'?s|its|they'?re|theyre|that'?s|thats|they are|it is) "
+    r"(all|just|only|mostly) |\bnothing (there )?for (us|me|the likes of (us|me)|"
+    r"people like (us|me)|firms like (us|ours))\b",
+    re.IGNORECASE,
+)
 
 
 REMOVE_WORDS = (

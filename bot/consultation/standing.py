@@ -91,7 +91,9 @@ SALES = re.compile(
     r"\b((sales|cold|marketing|spam) (calls?|emails?|messages?)|spam|spammed|"
     r"(sell|selling|sold|pass|passing|share|sharing) (on )?(my|our) (details|data|number|"
     r"email|info|information)|(on|onto|added to) (a|your|any) (mailing|marketing) list|"
-    r"(try|trying) to sell (me|us) (something|anything|owt))\b"
+    r"(try|trying) to sell (me|us) (something|anything|owt)|"
+    # "so you can fill my inbox with newsletters?" (set BW was asked "yes or no?" again)
+    r"(fill|flood|clog|spam) (up )?(my|our) (inbox|email|emails|in tray)|newsletters?)\b"
 )
 
 

@@ -88,7 +88,7 @@ NOTHING_TO_SAY = re.compile(
     r"not (really )?(for|relevant to) (us|me)|not relevant|"
     r"rather not( say| answer| answer that)?|prefer not to( say| answer)?|"
     r"none( of (them|these|those|that))?|n/?a|no answer|no views|no opinion|no strong views|"
-    r"none of your business|mind your own( business)?|not telling( you)?|private|"
+    r"none of your business|mind your own( business)?|not telling( you)?( that| this)?|private|"
     r"confidential|cba|can'?t be (arsed|bothered)|not bothered|"
     # "not something ive thought about", "not sure what to say on that one", "not really our
     # thing", "gonna pass on that one" (set BQ)
