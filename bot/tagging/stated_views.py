@@ -106,6 +106,8 @@ _CONGESTION = (
     r"outside|behind|in)\s+(?:the\s+)?(?:same\s+|every\s+)?(?:roundabouts?|junctions?|lights|"
     r"traffic|jams?|tailbacks?|roadworks|a\d{2,4}|m\d{1,2}|handy cross|bypass)\b"
     r"|\b(?:stuck in traffic|traffic jams?|tailbacks?|gridlock\w*|rat[- ]run|congested)\b"
+    # "the viaduct lorries using Denham village as a cut-through" (set BX)
+    r"|\b(?:as|into|for) a cut[- ]?through\b"
     r"|\b\d+\s*(?:mins?|minutes|hours?|hrs?)\s+to\s+(?:go|drive|get|do|travel)\s+(?:\w+\s+){0,2}?"
     r"(?:\d+|a|two|three|four|five)\s+miles?\b"
     r"|\b(?:roads?|trains?|rail(?:way)?|bus(?:es)?|chiltern line|a\d{2,4}|m\d{1,2}|traffic|"

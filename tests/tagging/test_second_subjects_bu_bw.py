@@ -8,7 +8,9 @@ from __future__ import annotations
 import pytest
 
 from bot.tagging.needs import stated_needs
+from bot.tagging.programmes import named_programmes
 from bot.tagging.set_aside import set_aside_clauses, stated_only_there
+from bot.tagging.stated_views import stated_views
 
 
 @pytest.mark.parametrize(
@@ -44,6 +46,17 @@ def test_a_need_said_plainly(clause: str, theme: str) -> None:
 def test_not_a_need(clause: str) -> None:
     found = stated_needs([clause])
     assert "infrastructure" not in found and "entrepreneurialism" not in found
+
+
+def test_investors_named_and_a_cut_through() -> None:
+    assert "entrepreneurialism" in named_programmes(
+        ["Investors in London have never heard of Westcott"]
+    )
+    assert named_programmes(["we've just got our Investors in People award"]) == {}
+    assert "infrastructure" in stated_views(
+        ["the viaduct lorries using Denham village as a cut-through"]
+    )
+    assert stated_views(["a contractor cut through our fibre"]) == {}
 
 
 def test_a_need_read_inside_the_set_aside_clause_is_withheld() -> None:
