@@ -64,6 +64,7 @@ from bot.consultation.profile_checks import asks_why_it_is_asked
 from bot.consultation.questions import SKIPPED, message, named_themes
 from bot.consultation.replies import (
     asked_topic,
+    asks_what_a_name_means,
     declines,
     impatient,
     question_before_remark,
@@ -198,7 +199,12 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     # "does this cover games too or is it all film and tv?" at the Creative question (set BH
     # was told what the strategy focuses on): what the theme it names takes in
     covers_named = key == FOCUS and asks_what_it_covers(asked)
-    if named and (key in (None, "islands_seabed") or confidence < SURE or covers_named):
+    # "What does high performance technology mean? You've put it on number 2 ..." (set BY
+    # was told everything the strategy focuses on): what that theme is
+    means_named = asks_what_a_name_means(asked)
+    if named and (
+        key in (None, "islands_seabed") or confidence < SURE or covers_named or means_named
+    ):
         for theme_id in named[:MAX_THEMES_DESCRIBED]:
             dispatcher.utter_message(text=describe(theme_id))
     elif key == FOCUS:

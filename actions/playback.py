@@ -21,6 +21,7 @@ from actions.common import (
     holding,
     latest_intent,
     latest_text,
+    previous_user_text,
     profile_on_record,
     skipped,
 )
@@ -57,6 +58,7 @@ from bot.consultation.theme_corrections import (
     correction_reply,
     plan,
     pointed_item,
+    with_theme_named,
 )
 from bot.consultation.x_style import without_addressees, without_own_tags
 
@@ -217,6 +219,11 @@ class ValidateCorrectionForm(FormValidationAction):
         )
         if n:  # "actually change the second one": asked what it should say instead
             return {"amend_item": n}
+        named = with_theme_named(text, previous_user_text(tracker))
+        if named and any(parse_correction(named)):
+            # "Take it off number 2" after asking what high performance technology means
+            # (set BY kept it as one more view): that theme off that answer
+            return {"theme_correction": named}
         if holding(text):
             # "hold on" / "wait" that NLU took for a "no": not a correction. The form ends
             # at once and the play-back is shown again, as any held question is asked again.

@@ -25,6 +25,9 @@ EXPLICIT_CHANGE = re.compile(
     r"(you'?ve |you )missed|"
     # "the last one's not a housing thing": an answer pointed at and a theme denied
     r"\b(one|answer|bit|point)('?s| is| was) (not|nothing to do with)\b|"
+    # "@btvlep the first one isnt space, we wrap vans" (set BY was asked which themes)
+    r"\b(one|answer|bit|point|number \d|no \d)('?s|s)? (isn'?t|is not|wasn'?t|was not|aint) "
+    r"(?=[a-z])|"
     # "number 3 isn't about space" (set AF: asked "which themes?")
     r"\b(isn'?t|is not|wasn'?t|was not|aren'?t|not) (about|really about|anything to do with)\b|"
     r"(take|knock|strip|cross|leave)( [\w'&-]+){1,5} (off|out))\b",

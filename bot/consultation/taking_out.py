@@ -37,7 +37,11 @@ STOP = {"the", "a", "an", "my", "our", "bit", "one", "stuff", "thing", "team", "
 # "bin number 2, its just number 1 again in other words" (set AY kept it as one more view):
 # an answer taken out by its number in the play-back
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-_ASKING = r"(please|pls|can you|could you|just|oh|and|actually|ok|okay)"
+# "@btvlep can u scrap number 2, i was just letting off steam" (set BY kept it as a view)
+_ASKING = (
+    r"(please|pls|can you|could you|can u|could u|can we|could we|just|oh|and|actually|ok|"
+    r"okay)"
+)
 _NUMBERED = (
     r"(the\s+)?(number|no|answer|item|point|#)\s*(?P<n>[1-9]|one|two|three|four|five|six|seven)"
 )

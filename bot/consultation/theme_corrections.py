@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from bot.consultation.questions import message, parse_correction, theme_names
+from bot.consultation.questions import message, named_themes, parse_correction, theme_names
 from bot.consultation.replies import normalise
 from bot.consultation.replies.text import ORDINALS
 
@@ -76,6 +76,29 @@ class ItemChange:
     add: list[str]
     remove: list[str]
     items: list[int]  # 1-based
+
+
+# "Take it off number 2" after "What does high performance technology mean? You've put it on
+# number 2 and we just make gates." (set BY kept it as one more view): the theme is the one
+# the message before asked about
+_PRONOUN_CHANGE = re.compile(
+    r"\b(?P<verb>take|drop|remove|knock|strip|get rid of|lose)\s+(?P<it>it|that|that one|them)\b"
+    r"(?=\s+(off|out|from)\b|\s*$|\s*[,.;!])",
+    re.IGNORECASE,
+)
+
+
+def with_theme_named(text: str, previous: str | None) -> str | None:
+    """`text` with "it" in "take it off number 2" replaced by the one theme the previous
+    message named, or None when there is no such pronoun or no one theme to put for it."""
+    match = _PRONOUN_CHANGE.search(text)
+    if match is None or not previous:
+        return None
+    named = named_themes(previous)
+    if len(named) != 1:
+        return None
+    name = theme_names(named)
+    return f"{text[: match.start('it')]}{name}{text[match.end('it') :]}"
 
 
 def item_changes(text: str, count: int) -> list[ItemChange]:

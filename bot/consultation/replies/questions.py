@@ -126,6 +126,21 @@ def _opening_question(text: str) -> str | None:
     return None
 
 
+# "What does high performance technology mean? You've put it on number 2" (set BY was told
+# everything the strategy focuses on): the meaning of a name asked, the caller reads which
+WHAT_A_NAME_MEANS = re.compile(
+    r"^((so|and|sorry|but|ok|okay|hang on|wait) )*(what does|what do|what'?s|whats|what is|"
+    r"what are|what exactly is)\b[\w' ]{1,60}?\b(mean|means|meant|stand for|cover|covers|"
+    r"when it'?s at home|exactly|anyway)\b"
+)
+
+
+def asks_what_a_name_means(text: str) -> bool:
+    """The message opens by asking what a name means ("what does X mean?", "what's X when
+    it's at home?")."""
+    return WHAT_A_NAME_MEANS.match(normalise(text)) is not None
+
+
 def asks_what_it_is(text: str) -> bool:
     """ "whats all this seabed business then", "what are these islands when they're at
     home": a question about a word of the strategy itself; at a choice it asks, it does not
