@@ -1,10 +1,9 @@
 """Through the strategy: pick islands, answer open questions on each, then the seabed.
 
 One form (`strategy_form`). Choosing themes fills a queue of question keys
-(`pending_questions`); each answer is stored with `service.record_answer` and the
-next question is asked until the queue is empty. This module reads the answers; the choice
-itself is read in `actions/strategy_choice.py` and the questions are asked by
-`actions/strategy_ask.py`.
+(`pending_questions`); each answer is stored with `service.record_answer` and the next
+question asked until the queue is empty. This module reads the answers; the choice is read
+in `actions/strategy_choice.py` and the questions asked by `actions/strategy_ask.py`.
 """
 
 from __future__ import annotations
@@ -91,6 +90,7 @@ from bot.consultation.replies import (
 from bot.consultation.strategy_asides import (
     strategy_aside_reply,
 )
+from bot.consultation.taking_out import take_out_answers
 from bot.consultation.withdrawals import withdraw_answer
 from bot.consultation.x_style import (
     without_addressees,
@@ -145,9 +145,8 @@ class ValidateStrategyForm(FormValidationAction):
                 "pending_questions": steer.pending,
             }
         if asks_to_finish(text) or stops_here(text):
-            # "fine just finish it" that NLU missed, "I'm going to stop there, I've got thirty
-            # dogs to feed" (set BW: read as declining): the questions end, as on "stop"; the
-            # queue is kept so "actually carry on" at the play-back picks it up again
+            # "fine just finish it", "I'm going to stop there, ..." (set BW) that NLU missed: the
+            # questions end as on "stop"; the queue kept for "actually carry on" at play-back
             return finished(tracker)
         back = go_back(text, key, part_questions(answer_slot, tracker))
         if (
@@ -190,9 +189,11 @@ class ValidateStrategyForm(FormValidationAction):
         if pointer:  # "see my website", a bare link, "see attached": asked for a sentence
             dispatcher.utter_message(text=message(pointer))
             return {answer_slot: None}
-        if asks_to_delete(text):
-            # "please delete everything I've said" that NLU missed: never stored as a view
-            dispatcher.utter_message(text=message("forget_how"))
+        taken = None if asks_to_delete(text) else take_out_answers(tracker.sender_id, text)
+        if taken or asks_to_delete(text):
+            # "please delete everything I've said" that NLU missed (how to), "can u take out
+            # what i just said about the farmer" (set BZ: taken out): never stored as a view
+            dispatcher.utter_message(text=taken or message("forget_how"))
             return {answer_slot: None}
         fixed, view_too = put_profile_right(text, dispatcher, tracker)
         if fixed and not view_too:

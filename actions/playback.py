@@ -27,6 +27,7 @@ from actions.common import (
 )
 from actions.playback_views import added_beside_yes, change_each_item, keep_view_at_playback
 from bot.consultation import service
+from bot.consultation.asides import asks_who_reads
 from bot.consultation.email_text import find_email
 from bot.consultation.letters import thanks_only
 from bot.consultation.playback_fixes import (
@@ -227,6 +228,11 @@ class ValidateCorrectionForm(FormValidationAction):
         if holding(text):
             # "hold on" / "wait" that NLU took for a "no": not a correction. The form ends
             # at once and the play-back is shown again, as any held question is asked again.
+            return {"theme_correction": HELD}
+        if asks_who_reads(text) and "?" in text:
+            # "Before I say yes, will the council see our company name next to any of this?"
+            # (set BZ was asked which themes to change): who reads it, then the play-back
+            dispatcher.utter_message(response="utter_faq/data_privacy")
             return {"theme_correction": HELD}
         typed = latest_text(tracker)  # "Sorted." opens a confirmation, not a return
         if (settled := settled_with_confirmation(typed, dispatcher, tracker)) is not None:

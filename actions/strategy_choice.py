@@ -264,6 +264,8 @@ def added(
     """ "oh can u add high performance too, forgot that one" at a question (set AT kept it
     as the answer): the theme joins the choice, its questions after those already queued,
     and the question pending is asked again. Empty when the message adds nothing."""
+    if asks_who_reads(text):  # "can my business partner see what I put?" (set BZ): no theme
+        return {}
     slot = choice_slot(answer_slot)
     chosen = list(tracker.get_slot(slot) or [])
     new = added_choice(text, KINDS[slot][1], chosen)
@@ -303,6 +305,8 @@ def switched(
 ) -> dict[str, Any]:
     """The choice changed mid-way: the new themes' questions, then any others still
     pending; what was said so far is kept. Empty when the message changes nothing."""
+    if asks_who_reads(text):  # "can my business partner see ... the cashflow stuff?" (BZ)
+        return {}
     slot = choice_slot(answer_slot)
     current = question(key).theme_id
     new = switched_choice(text, KINDS[slot][1], current)

@@ -234,8 +234,17 @@ WHO_READS = re.compile(
     r"(does|will) (it|this|that|these|my answers?) (go|get sent|get passed|be sent) to|"
     # "wait will the council see this??" (set BT chose intelligent public services)
     r"(will|does|do|can|could) (the )?(council|lep|government|nhs|landlord|bank|taxman|hmrc|"
-    r"competitors|anyone|anybody|they|people) (else )?(see|read|get to see|find out about|"
-    r"know about) (this|it|what|my|our|these))\b"
+    r"competitors|anyone|anybody|they|people|"
+    # "can my business partner see what I put?" (set BZ added entrepreneurialism)
+    r"(my|our) (business )?(partner|colleague|colleagues|boss|staff|wife|husband|co ?founder|"
+    r"manager|accountant)) (else )?(see|read|get to see|find out about|know about) "
+    r"(this|it|what|my|our|these)|"
+    # "Will the LEP be passing any of this on to the council or to government?" (set BZ was
+    # told who prepares the strategy)
+    r"(pass|passing|passed|share|sharing|shared|send|sending|sent|hand|handing|give|giving) "
+    r"(any of )?(this|it|that|these|them|my answers|our answers|what (i|we) (say|said|put|"
+    r"write)) (on )?(with|to) (the )?(council|government|ministers|hmrc|nhs|anyone|others|"
+    r"third parties))\b"
 )
 NEXT_STEPS = re.compile(r"\b(what happens|next steps?|what next|after this)\b")
 
@@ -268,6 +277,9 @@ SAID_SO_FAR = re.compile(
     # "can you read me back what you've put down so far?", "what have you got down for our
     # details?" (set AP)
     r"(read|play) (it|that|me|us)( me| us)? back|(read|play) back (what|my|our|everything)|"
+    # "Can I see a copy of what I've put so far?" (set BZ kept it as the help answer)
+    rf"(see|get|have|send me) a copy of (what (i'?ve|i have|i|we'?ve|we) {_SAID}|my answers|"
+    r"our answers|everything)|"
     r"what (have )?(you'?ve |you have |you )?(got|put|noted|written|taken) down( for)?)\b"
 )
 MAX_SO_FAR_WORDS = 14
@@ -286,6 +298,10 @@ def steps_aside(text: Any) -> bool:
     short = words <= MAX_SO_FAR_WORDS or (
         text.rstrip().endswith("?") and words <= MAX_SO_FAR_QUESTION_WORDS
     )
+    # "Can I see a copy of what I've put so far? I want to check I haven't named any of our
+    # clients." (set BZ kept it as the answer): the question first, its reason after
+    first = re.split(r"(?<=\?)\s+", text.strip(), maxsplit=1)[0]
+    asked_first = first.endswith("?") and len(normalise(first).split()) <= MAX_SO_FAR_WORDS
     return (
         asks_about_the_bot(text)
         or asks_if_council(text)
@@ -296,6 +312,8 @@ def steps_aside(text: Any) -> bool:
         or asks_to_start_again(text)
         or asks_about_taking_part(text)
         or (short and asks_what_was_said(text))
+        or (asked_first and asks_what_was_said(first))
+        or asks_who_reads(text)  # "can my business partner see what I put?" (set BZ)
     )
 
 

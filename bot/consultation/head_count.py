@@ -195,6 +195,30 @@ def _our_nth(match: re.Match[str]) -> str:
     return f" {HIRE_ORDINALS.get(nth) or int(nth[:-2])} staff "
 
 
+# Set CA of unseen conversations (head counts among figures):
+# "14.5 FTE": a part-time share rounds up to a person
+DECIMAL = re.compile(r"\b(\d+)\.(\d+)\b")
+# "9 teachers + me": the owner on top of the count
+PLUS_ME = re.compile(rf"\b{_NUMBER_PATTERN}( [a-z]+)? (\+|and|plus|&) (me|myself)\b")
+# "22 FTE, but 30 on the payroll", "4 full time + 2 part time, so about 5 fte", "6 engineers
+# and 3 lab techs, 9 in all": the count said again, which is the count (not "but 4 are
+# part-time", a share of it)
+RESTATED = re.compile(
+    rf"(,|\bbut\b|\bso\b|\bi\.?e\.?|\bor\b)\s*(about |around |roughly |approx\.? |nearly |"
+    rf"more like |call it )?(?P<n>{_NUMBER_PATTERN})\b(?! (are|of them|of whom|is)\b)[^,;]*?"
+    r"\b(fte|in all|in total|all told|altogether|overall|on the payroll|total)\b"
+)
+
+
+def _restated(norm: str) -> int | None:
+    """The count a head count says again in other terms ("..., 9 in all"), or None."""
+    matches = list(RESTATED.finditer(norm))
+    if not matches:
+        return None
+    numbers = _numbers(matches[-1].group("n"))
+    return numbers[0] if numbers else None
+
+
 def size_band_for(text: str) -> str | None:
     """The size band a typed answer names, or None when it is unclear.
 
@@ -203,6 +227,8 @@ def size_band_for(text: str) -> str | None:
     """
     bands = size_bands()
     norm = " ".join(text.lower().replace("–", "-").split())
+    # "14.5 FTE": 15 people
+    norm = DECIMAL.sub(lambda m: str(int(m[1]) + (int(m[2]) > 0)), norm)
     norm = TENS_AND_UNITS.sub(_tens_and_units, OUR_NTH.sub(_our_nth, norm))
     norm = " ".join(UNPAID.sub(" ", NEGATED.sub(" ", MULTIPLES.sub(_multiple, norm))).split())
     norm = _without_hired_in(" ".join(NOT_PEOPLE.sub(" ", norm).split()))
@@ -218,6 +244,11 @@ def size_band_for(text: str) -> str | None:
         others = _numbers(me_and.group(3))
         return bands[_band_of(others[0] + 1)] if others else None
     counts = [n for n in _numbers(norm) if n > 0]
+    if len(counts) > 1 and (said_again := _restated(norm)):
+        return bands[_band_of(said_again)]
+    plus_me = PLUS_ME.search(norm)
+    if len(counts) == 1 and plus_me:
+        return bands[_band_of(counts[0] + 1)]
     if not counts:
         family = FAMILY.search(norm) and SPEAKER.search(norm)
         return bands[0] if family and len(norm.split()) <= 15 else None

@@ -77,7 +77,9 @@ MONEY = re.compile(
 )
 PEOPLE = re.compile(
     r"\b(staff|people|employees?|workers?|heads?|fte|of us|team|just me|myself|"
-    r"sole trader|drivers|engineers|volunteers)\b",
+    r"sole trader|drivers|engineers|volunteers|"
+    # "7 full time and an apprentice, turnover about £900k" (set CA was asked again)
+    r"full[- ]?time|part[- ]?time(rs|ers)?|apprentices?|lads|teachers)\b",
     re.IGNORECASE,
 )
 

@@ -92,6 +92,14 @@ VENT_OPENER = re.compile(
 )
 
 
+# "who actually reads all this? does my name end up in some report?" (set H) asks about
+# privacy: the privacy answer says who reads it and that reports use anonymised quotes
+PRIVACY = re.compile(
+    r"\b(my|our|the business'?s?|company'?s?) (name|details|data|email)|\bnamed\b|"
+    r"\b(reports?|anonym\w*|identif\w*|personal|gdpr|data protection|confidential)\b"
+)
+
+
 def _plain(text: Any) -> str | None:
     if not isinstance(text, str):
         return None
@@ -108,7 +116,7 @@ def doubts_the_consultation(text: Any) -> bool:
     plain = _plain(text)
     if plain is None or DOUBTS.search(normalise(plain)) is None:
         return False
-    return not names_a_subject(plain)
+    return PRIVACY.search(normalise(plain)) is None and not names_a_subject(plain)
 
 
 def sarcastic_only(text: Any) -> bool:

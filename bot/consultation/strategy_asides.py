@@ -74,11 +74,14 @@ def _one_asks(text: Any, max_words: int, *patterns: re.Pattern[str]) -> bool:
 # is the local economy?", "how many jobs are there in Bucks?"
 FIGURES = re.compile(
     r"\b(figures?|stats?|statistics|numbers|data|gdp|gva|output|productivity|how big|"
-    r"how much is|how many (jobs|people|businesses|firms|companies))\b"
+    r"how much is|how many (jobs|people|businesses|firms|companies)|"
+    # "what's Buckinghamshire's population?", "what's the growth target in this strategy, in
+    # numbers?" (set CA was told what the bot does, and how to get involved)
+    r"population|how many people live|growth target|targets?)\b"
 )
 ECONOMY = re.compile(
     r"\b(econom(y|ic|ies)|bucks|buckinghamshire|county|county'?s|area|local|gdp|gva|jobs|"
-    r"employment|unemployment|businesses|firms|companies|worth)\b"
+    r"employment|unemployment|businesses|firms|companies|worth|strategy|lis|growth)\b"
 )
 # the Arc's figures are the strategy's own (the FAQ's answer)
 ELSEWHERE = re.compile(r"\b(arc|ox ?cam|oxford|cambridge|corridor)\b")

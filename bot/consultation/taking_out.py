@@ -25,7 +25,9 @@ _TAKE = (
     r"get rid of|withdraw|forget|(don'?t|do not|please don'?t) (use|keep|include|record|quote))"
 )
 _WHAT = (
-    r"(what i (said|wrote|put|mentioned)|the (bit|part|comment|answer|point|stuff|thing|line)|"
+    # "actually can u take out what i just said about the farmer" (set BZ kept it as a view)
+    r"(what i (just |already )?(said|wrote|put|mentioned)|"
+    r"the (bit|part|comment|answer|point|stuff|thing|line)|"
     r"my (answers?|comments?|points?|bits?|remarks?))"
 )
 TAKE_OUT = re.compile(

@@ -61,9 +61,11 @@ def test_a_doubt_that_anyone_reads_it_is_answered_with_who_does(text: str) -> No
         "what's the point of consulting when the A41 is still gridlocked?",  # a view
         "we are hoping the council reads this and fixes the drains",
         "does anyone care about the potholes on the A413?",
+        # a privacy question (set H): the privacy answer, anonymised quotes
+        "hmm who actually reads all this? does my name end up in some report?",
     ],
 )
-def test_a_doubt_with_a_subject_in_it_stays_a_view(text: str) -> None:
+def test_a_view_or_a_privacy_question_is_no_doubt(text: str) -> None:
     assert not doubts_the_consultation(text)
 
 
