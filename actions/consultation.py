@@ -189,11 +189,11 @@ class ValidateStrategyForm(FormValidationAction):
         if pointer:  # "see my website", a bare link, "see attached": asked for a sentence
             dispatcher.utter_message(text=message(pointer))
             return {answer_slot: None}
-        taken = None if asks_to_delete(text) else take_out_answers(tracker.sender_id, text)
-        if taken or asks_to_delete(text):
+        removed = None if asks_to_delete(text) else take_out_answers(tracker.sender_id, text)
+        if removed or asks_to_delete(text):
             # "please delete everything I've said" that NLU missed (how to), "can u take out
             # what i just said about the farmer" (set BZ: taken out): never stored as a view
-            dispatcher.utter_message(text=taken or message("forget_how"))
+            dispatcher.utter_message(text=removed or message("forget_how"))
             return {answer_slot: None}
         fixed, view_too = put_profile_right(text, dispatcher, tracker)
         if fixed and not view_too:
