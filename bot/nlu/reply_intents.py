@@ -143,15 +143,21 @@ def business_name(text: str) -> bool:
 # not", "none", "dunno"); a reply without any is not a skip whatever NLU read
 SKIP_CUE = re.compile(
     r"\b(skip\w*|skp|skpi|sikp|ksip|skiip|shrug\w*|pass\w*|next|move on|moving on|rather not|"
-    r"prefer not|don'?t|dont|do not|no|not|none|nothing|nah|nope|n/?a|na|dunno|idk|unsure|"
+    r"prefer not|don'?t|dont|do not|no|not|none|nothing|nah|nope|n/?a|na|dunno|idk|idek|unsure|"
     r"later|leave|miss|ignore|blank|private|confidential|mind|business|cba|bothered|-+)\b"
 )
 
 
 def no_skip_word(text: str) -> bool:
-    """The reply has words and none of them is a word of skipping ("Skirmett")."""
-    plain = normalise(without_addressees(text))
-    return bool(plain) and SKIP_CUE.search(plain) is None and not plain.strip("-. ") == ""
+    """The reply is a name as typed (every word capitalised: "Skirmett", "Long Crendon") with
+    no word of skipping in it; "idek tbh" in lower case is left as NLU read it."""
+    words = without_addressees(text).split()
+    plain = normalise(" ".join(words))
+    return (
+        bool(plain)
+        and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+        and SKIP_CUE.search(plain) is None
+    )
 
 
 def not_a_stop(text: str) -> bool:

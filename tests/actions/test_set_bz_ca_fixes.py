@@ -85,8 +85,9 @@ def test_a_head_count_beside_the_turnover_is_a_head_count() -> None:
 
 def test_a_name_nlu_read_as_a_skip_is_an_answer() -> None:
     assert certain_intent("Skirmett", "skip") == "inform"
-    assert certain_intent("@btvlep long crendon", "skip") == "inform"
-    for skip in ("skip", "skp", "pass", "n/a", "rather not say", "next please", "none"):
+    assert certain_intent("@btvlep Long Crendon", "skip") == "inform"
+    assert certain_intent("idek tbh", "skip") is None  # set H: a skip in lower case
+    for skip in ("Skip", "skp", "Pass", "n/a", "Rather not say", "Next please", "None"):
         assert certain_intent(skip, "skip") in (None, "skip", "deny"), skip
 
 
