@@ -11,7 +11,9 @@ in as an afterthought. A doubt is answered with why the answers matter (who read
 sarcastic remark with a fair word and the question again, and a "don't get me started"
 is held: "Go on", and the next message is the answer. A doubt with a subject in it ("what's
 the point of consulting when the A41 is still gridlocked?") is a view and stays one: the
-tagger must find nothing in it. No Rasa imports.
+tagger must find nothing in it. `about_chat.doubts_it_matters` is the one entry point: its
+short "what's the point" patterns, then these, which reach longer messages (up to 26 words)
+and the wordings above. No Rasa imports.
 """
 
 from __future__ import annotations
@@ -51,7 +53,8 @@ DOUBTS = re.compile(
     # "will anything I type here change a single thing?"
     rf"\b(will|would|does|can|could|is) (anything|any of (this|it)|this|it|what (i|we) "
     rf"(say|type|write|put)|my (answers?|views?)|our (answers?|views?))( (i|we) (type|say|"
-    rf"write|put))?( (here|in here|in this))? {_REALLY}(change|changing|make|making|do|doing|"
+    # (not "does it do anything for hairdressers?", which asks what the strategy covers)
+    rf"write|put))?( (here|in here|in this))? {_REALLY}(change|changing|make|making|"
     r"achieve) (a single thing|anything|any difference|a difference|a thing|a blind bit of "
     r"difference|jack|squat|owt|a jot)\b|"
     # "what would actually happen to what I said, then?"

@@ -61,6 +61,7 @@ def test_a_doubt_that_anyone_reads_it_is_answered_with_who_does(text: str) -> No
         "what's the point of consulting when the A41 is still gridlocked?",  # a view
         "we are hoping the council reads this and fixes the drains",
         "does anyone care about the potholes on the A413?",
+        "does it do anything for hairdressers?",  # set S: what the strategy covers
         # a privacy question (set H): the privacy answer, anonymised quotes
         "hmm who actually reads all this? does my name end up in some report?",
     ],
