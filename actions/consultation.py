@@ -30,7 +30,7 @@ from actions.common import (
 )
 from actions.faq import answer_question
 from actions.profile_right import put_profile_right
-from actions.strategy_choice import added, added_after_view, choose, switched
+from actions.strategy_choice import added_after_view, changed_choice, choose
 from actions.strategy_state import (
     DONE,
     finished,
@@ -131,9 +131,7 @@ class ValidateStrategyForm(FormValidationAction):
         if second_thoughts(text):  # "having second thoughts about this": reassured, asked again
             dispatcher.utter_message(text=message("second_thoughts"))
             return {answer_slot: None}
-        changed = switched(answer_slot, key, rest, text, dispatcher, tracker) or added(
-            answer_slot, key, rest, text, dispatcher, tracker
-        )
+        changed = changed_choice(answer_slot, key, rest, text, dispatcher, tracker)
         if changed:  # "actually can I do medtech instead?", "can u add space too": its questions
             return changed
         if steer := steered(text, pending):

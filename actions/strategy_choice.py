@@ -253,6 +253,25 @@ def choose(
     }
 
 
+def changed_choice(
+    answer_slot: str,
+    key: str,
+    rest: list[str],
+    text: str,
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+) -> dict[str, Any]:
+    """The choice switched or added to mid-way ("actually can I do medtech instead?", "can u
+    add space too"): its slots, empty when the message changes nothing. A question about who
+    reads the answers changes nothing, whatever theme it names ("can my business partner see
+    ... the cashflow stuff?" had entrepreneurialism swapped in: set BZ)."""
+    if asks_who_reads(text):
+        return {}
+    return switched(answer_slot, key, rest, text, dispatcher, tracker) or added(
+        answer_slot, key, rest, text, dispatcher, tracker
+    )
+
+
 def added(
     answer_slot: str,
     key: str,
@@ -264,8 +283,6 @@ def added(
     """ "oh can u add high performance too, forgot that one" at a question (set AT kept it
     as the answer): the theme joins the choice, its questions after those already queued,
     and the question pending is asked again. Empty when the message adds nothing."""
-    if asks_who_reads(text):  # "can my business partner see what I put?" (set BZ): no theme
-        return {}
     slot = choice_slot(answer_slot)
     chosen = list(tracker.get_slot(slot) or [])
     new = added_choice(text, KINDS[slot][1], chosen)
@@ -305,8 +322,6 @@ def switched(
 ) -> dict[str, Any]:
     """The choice changed mid-way: the new themes' questions, then any others still
     pending; what was said so far is kept. Empty when the message changes nothing."""
-    if asks_who_reads(text):  # "can my business partner see ... the cashflow stuff?" (BZ)
-        return {}
     slot = choice_slot(answer_slot)
     current = question(key).theme_id
     new = switched_choice(text, KINDS[slot][1], current)

@@ -50,7 +50,13 @@ from bot.consultation.involvement import beside_elsewhere, carries_on_here, invo
 from bot.consultation.pointers import media_only
 from bot.consultation.profile import asks_sector_change
 from bot.consultation.profile_checks import without_sign_off
-from bot.consultation.replies import OTHER_THANKS, normalise, says_no, says_yes
+from bot.consultation.replies import (
+    OTHER_THANKS,
+    has_a_skip_word,
+    normalise,
+    says_no,
+    says_yes,
+)
 from bot.consultation.x_style import without_addressees
 
 # Intents a yes or a no may already carry, each with its own rules ("go on" after
@@ -139,15 +145,6 @@ def business_name(text: str) -> bool:
     )
 
 
-# the words a skip is made of, typed or misspelt ("skip", "pass", "next", "n/a", "rather
-# not", "none", "dunno"); a reply without any is not a skip whatever NLU read
-SKIP_CUE = re.compile(
-    r"\b(skip\w*|skp|skpi|sikp|ksip|skiip|shrug\w*|pass\w*|next|move on|moving on|rather not|"
-    r"prefer not|don'?t|dont|do not|no|not|none|nothing|nah|nope|n/?a|na|dunno|idk|idek|unsure|"
-    r"later|leave|miss|ignore|blank|private|confidential|mind|business|cba|bothered|-+)\b"
-)
-
-
 def no_skip_word(text: str) -> bool:
     """The reply is a name as typed (every word capitalised: "Skirmett", "Long Crendon") with
     no word of skipping in it; "idek tbh" in lower case is left as NLU read it."""
@@ -156,7 +153,7 @@ def no_skip_word(text: str) -> bool:
     return (
         bool(plain)
         and all(w[:1].isupper() or w[:1].isdigit() for w in words)
-        and SKIP_CUE.search(plain) is None
+        and not has_a_skip_word(plain)
     )
 
 

@@ -8,6 +8,7 @@ import pytest
 from bot.consultation.questions import means_none
 from bot.consultation.replies import (
     acknowledgement_only,
+    has_a_skip_word,
     holding,
     is_skip,
     looks_like_question,
@@ -47,6 +48,7 @@ def test_one_normaliser(text: str, expected: str) -> None:
         "rather not say",
         "Not sure",
         "don’t know",
+        "Skp",
     ],
 )
 def test_typed_skips(text: str) -> None:
@@ -81,6 +83,9 @@ def test_not_skips(text: str | None) -> None:
         "beats me",
         "no comment sorry",
         "–",
+        "Next please",
+        "next pls",
+        "Idek",
     ],
 )
 def test_nothing_to_say(text: str) -> None:
@@ -102,6 +107,19 @@ def test_nothing_to_say(text: str) -> None:
 def test_answers_are_not_nothing(text: str) -> None:
     assert not means_nothing(text) and not is_skip(text)
     assert not holding(text) and not acknowledgement_only(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Skp", "Next please", "Idek", "rather not", "Mind Your Own Business", "n/a"]
+)
+def test_a_skip_has_a_skip_word(text: str) -> None:
+    # the one list NLU's "skip" on a capitalised name is checked against
+    assert has_a_skip_word(normalise(text)) and means_nothing(text)
+
+
+@pytest.mark.parametrize("text", ["Skirmett", "Long Crendon", "Nash & Co", "High Wycombe"])
+def test_a_name_has_no_skip_word(text: str) -> None:
+    assert not has_a_skip_word(normalise(text))
 
 
 @pytest.mark.parametrize(

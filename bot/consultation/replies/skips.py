@@ -32,6 +32,8 @@ SKIP_WORDS = frozenset(
     {
         "skip",
         "/skip",
+        # "skp" (the i left out of a word too short for the typo reader's dropped letters)
+        "skp",
         "pass",
         "next",
         "n/a",
@@ -68,12 +70,27 @@ def _bare_skip(text: str) -> bool:
     )
 
 
+# The words a skip is made of, typed or misspelt ("skip", "pass", "next", "n/a", "rather
+# not", "none", "dunno"), anywhere in a reply. NLU's "skip" on a name typed with capitals
+# ("Skirmett", set BX) is overruled only when the reply has none of them.
+SKIP_WORD = re.compile(
+    r"\b(skip\w*|skp|skpi|sikp|ksip|skiip|shrug\w*|pass\w*|next|move on|moving on|rather not|"
+    r"prefer not|don'?t|dont|do not|no|not|none|nothing|nah|nope|n/?a|na|dunno|idk|idek|unsure|"
+    r"later|leave|miss|ignore|blank|private|confidential|mind|business|cba|bothered|-+)\b"
+)
+
+
+def has_a_skip_word(text: str) -> bool:
+    """Any word of skipping in the (normalised) reply, whole or not."""
+    return SKIP_WORD.search(text) is not None
+
+
 # Whole replies that mean "nothing to say here": more than the skip words.
 NOTHING_TO_SAY = re.compile(
     # a no before the rest ("no, nothing changes for us": the thirteenth set kept it)
     # "dunno really, not something ive thought about" (set BQ held it as cut off)
     r"((no|nah|nope|honestly|tbh|dunno( really)?|idk) )*"
-    r"(no|n|nah|nope|pass|skip|next|dunno|idk|unsure|no comment|no idea|no clue|not a clue|"
+    r"(no|n|nah|nope|pass|skip|next|dunno|idk|idek|unsure|no comment|no idea|no clue|not a clue|"
     r"(i )?(have|haven)'?t (got )?(a|any) (clue|idea)|(i )?(don'?t|do not|dont) know|"
     r"(i'?m )?not (really )?sure|can'?t say|couldn'?t (say|tell you)|beats me|"
     r"nothing( really| to add| to say| comes to mind| from (me|us))?|not (really )?applicable|"
@@ -96,7 +113,7 @@ NOTHING_TO_SAY = re.compile(
     r"(thought|think|thought much|considered)( about| of)?( much| really)?|"
     r"(i'?m )?not sure what to (say|put|write)|not (really )?(our|my) (thing|area|bag|field)|"
     r"(i'?m |im |gonna |going to |i'?ll |ill |i will |we'?ll )?pass)"
-    r"( really| tbh| tbf| ngl| innit| to be honest| thanks| thank you| sorry| mate|"
+    r"( really| tbh| tbf| ngl| innit| to be honest| thanks| thank you| sorry| mate| please| pls|"
     r"( on| for| about) (that|this)( one| question| bit)?|"
     r" (for|to) (us|me)| here| there| for our business| for my business)*"
     r"(,? ?(next|skip|pass|move on)( please)?)?"
