@@ -22,6 +22,7 @@ from bot.consultation.consent_reply import (
     yes_then_more,
 )
 from bot.consultation.involvement import involvement_key, involvement_reply, involvement_text
+from bot.consultation.on_behalf import for_someone_else
 from bot.consultation.questions import PROFILE_SLOTS, SKIPPED, message
 from bot.consultation.replies import (
     about_the_consultation,
@@ -229,7 +230,9 @@ class ActionRecordConsent(Action):
         if agreed and not privacy_shown(tracker, domain):
             # No agreement without the notice: show it and ask; nothing is recorded yet.
             dispatcher.utter_message(response="utter_welcome")
-            if asks_if_i_count(text):  # "I'm a researcher, can I take part?"
+            if for_someone_else(text):  # "happy to, I'm doing this for my dad" (set CB)
+                dispatcher.utter_message(text=message("on_behalf"))
+            elif asks_if_i_count(text):  # "I'm a researcher, can I take part?"
                 dispatcher.utter_message(text=message("you_count"))
             elif key := involvement_key(text):  # "I started this on X yesterday, carry on?"
                 dispatcher.utter_message(text=involvement_text(key))

@@ -32,6 +32,7 @@ from bot.consultation import service
 from bot.consultation.asides import asks_about_taking_part
 from bot.consultation.boundaries import request_or_need_reply
 from bot.consultation.involvement import involvement_reply, view_beside_involvement
+from bot.consultation.on_behalf import for_someone_else
 from bot.consultation.playback_text import summary
 from bot.consultation.questions import message
 from bot.consultation.replies import (
@@ -125,6 +126,8 @@ class ActionFallback(Action):
             or strategy_aside_reply(text, previous_bot_text(tracker))
             or involvement_reply(text)
             or (view_beside_involvement(text) and tracker.get_slot("stage") in (None, "consent"))
+            # "hi typing this for my dad, he fixes tractors" (set CB kept it as a view)
+            or (for_someone_else(text) and tracker.get_slot("stage") in (None, "consent"))
         ):
             # "hi, I'm a student, can I still have my say?" that NLU could not place (the
             # fourteenth set): answered; a first message is welcomed before the ask

@@ -54,6 +54,7 @@ from bot.consultation.involvement import (
     involvement_reply,
     involvement_text,
 )
+from bot.consultation.on_behalf import for_someone_else
 from bot.consultation.playback_replies import (
     confirms_with_email,
     yes_and_a_remark,
@@ -136,6 +137,9 @@ def answer_aside(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
         dispatcher.utter_message(response="utter_faq/human")
     elif asks_to_start_again(text):  # "can we start again?": nothing is lost, how to change
         dispatcher.utter_message(text=message("start_again"))
+    elif for_someone_else(text) and tracker.get_slot("stage") in (None, "consent"):
+        # "I'm a bookkeeper and one of my clients has asked me to fill this in" (set CB)
+        dispatcher.utter_message(text=message("on_behalf"))
     elif asks_if_i_count(text):  # "I just work here, can I still do it?"
         dispatcher.utter_message(text=message("you_count"))
     elif asks_if_others_can_take_part(text):  # "can my colleague fill this in too?"

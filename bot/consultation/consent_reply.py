@@ -153,7 +153,9 @@ def says_go_ahead(text: Any) -> bool:
 # "@btvlep yes, though we're not even open yet" (set AQ: read as a view before consent, the
 # question asked again, and every profile answer after it was "still not getting it"): a
 # whole yes first, then a view or a remark that takes nothing back
-YES_BREAK = re.compile(r"[.!,;:]+\s*")
+# "Yes - Priya's read it over my shoulder and we're both happy with it" (set CB: one more
+# view at the play-back): a spaced dash breaks too
+YES_BREAK = re.compile(r"[.!,;:]+\s*|\s+[-\u2013\u2014]+\s+")
 TAKES_IT_BACK = re.compile(
     r"^(but|however|actually|wait|hang on|no(?! (problem|worries|bother))|"
     # "Go on then. Not like I've got a business to run or anything." is sarcasm (set AR)

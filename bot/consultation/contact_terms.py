@@ -29,7 +29,9 @@ FOLLOW_UP_KEY = "follow_up"  # the question key the terms are kept against
 
 _YES = (
     r"yes|yeah|yep|yup|ya|aye|ok|okay|sure|fine|go on|go on then|why not|happy to|of course|"
-    r"please do|yes please|absolutely|definitely|alright"
+    r"please do|yes please|absolutely|definitely|alright|"
+    # "I suppose so, if it's not too often" (set CD said goodbye)
+    r"i suppose( so)?|suppose so|i guess( so)?|guess so|i think so|think so"
 )
 YES_FIRST = re.compile(rf"^(({_YES})\b[ ,.!:-]*)+")
 # "sign me up", "keep me posted", "send me updates", "you can email me"
@@ -54,8 +56,16 @@ TERMS = re.compile(
     # set AP: "so long as it's not every week", "provided it isn't passed on to anyone",
     # "go on, but send it to me not him"
     r"not every (day|week|month)|(so|as) long as |provided |providing |on condition |"
+    # set CD: "go on then, if it's only now and then", "yes but only the odd one please"
+    r"now and (then|again)|(the )?odd (one|email|update)|occasional(ly)?|every so often|"
     r"(isn'?t|is not|not|never) (passed|shared|sold|given) (on|to)|no (spam|marketing|sales)|"
-    r"(send|email) (it|them|emails?|updates) to (me|us|my)\b)"
+    r"(send|email) (it|them|emails?|updates) to (me|us|my)\b|"
+    # set CB (someone answering for the owner): "Yes please, but it should go to Gary
+    # rather than me", "best use his: gary@..."
+    r"(it|they|emails?|updates|that|those) (should|can|could|must|need to) go to |"
+    r"rather than (me|us|mine)\b|instead of (me|mine)\b|"
+    r"(use|send (it|them) to|to) (his|her|their|the (boss|owner|md|director|office)'?s?) "
+    r"(email|address|inbox)|\b(use|best use) (his|hers|theirs)\b)"
 )
 # "yes, but one spam email and im unsubscribing" (set BW was asked "yes or no?"): a yes with
 # a warning, which asks nothing of staff (no terms kept)
@@ -107,6 +117,21 @@ def contact_reply(text: Any) -> ContactReply | None:
     # "sign me up for updates", "keep me posted": a yes; "yes please" and an address alone
     # are read as before
     return ContactReply(wants=True) if signs_up else None
+
+
+def yes_on_terms(text: Any) -> bool:
+    """A yes that opens the reply and puts terms on it ("yes but only the odd one please",
+    "I suppose so, if it's not too often"): a yes whatever NLU read (set CD: read as
+    declining, and the questions stopped or the goodbye came)."""
+    if not isinstance(text, str):
+        return False
+    reply = contact_reply(text)
+    return (
+        reply is not None
+        and reply.wants
+        and reply.terms is not None
+        and YES_FIRST.match(normalise(without_addressees(text))) is not None
+    )
 
 
 def _tidy(text: str) -> str:

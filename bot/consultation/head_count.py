@@ -219,6 +219,45 @@ def _restated(norm: str) -> int | None:
     return numbers[0] if numbers else None
 
 
+# Set CB of unseen conversations (someone answering for a business they do not own):
+# "They've got 16 on the payroll. My practice is just me and one other but that's not who
+# this is about", "5 of us in my franchise. The brand has about 60 franchisees across the
+# country", "Just 2 of us paid ... About 90 member businesses, but they don't work for us":
+# a sentence that counts someone else's people is left out
+SOMEONE_ELSES = re.compile(
+    r"\b(not (who|what) (this|it) ?(is|'?s) about|(they|who|them) (don'?t|do not) work for "
+    r"(us|me|them)|(the|our|their) (brand|chain|group|parent company|head office|wider "
+    r"(company|business|group)|whole (company|chain|group|business)|national (company|"
+    r"business|chain)) (has|have|is|are|employs?|runs?)|across the (country|uk)|"
+    r"nation ?wide|member (businesses|firms|companies))\b",
+    re.IGNORECASE,
+)
+SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
+
+
+def _only_ours(text: str) -> str:
+    """`text` without the sentences that count someone else's people, when one is left."""
+    sentences = SENTENCE_END.split(text)
+    ours = [s for s in sentences if not SOMEONE_ELSES.search(s)]
+    return " ".join(ours) if ours and len(ours) < len(sentences) else text
+
+
+# "12, that's the 3 partners, 7 architects and technologists, and me and the receptionist"
+# (set CB): the count first, then who makes it up
+TOTAL_FIRST = re.compile(
+    rf"^(about |around |roughly |approx\.? )?(?P<n>{_NUMBER_PATTERN})( (staff|people|of us|in "
+    r"total|in all))?\s*(,|:|-|\()\s*(that'?s|thats|that is|i\.?e\.?|being|made up of|"
+    r"which is|including|incl\.?)\b"
+)
+
+
+# "7, would be 10 if anyone round here had a chainsaw ticket", "About 45, and it'd be 55 if a
+# half-decent joiner ever answered" (set CE): the count the business would have is not its count
+WOULD_BE = re.compile(
+    r"[,;]?\s*\b(and |but )?(it'?d|it would|we'?d|we would|would|could) be\b.*$", re.IGNORECASE
+)
+
+
 def size_band_for(text: str) -> str | None:
     """The size band a typed answer names, or None when it is unclear.
 
@@ -226,7 +265,11 @@ def size_band_for(text: str) -> str | None:
     "10-15" -> Small; "40-60" (two bands) -> None; "5 staff and 40 volunteers" -> Micro.
     """
     bands = size_bands()
-    norm = " ".join(text.lower().replace("–", "-").split())
+    norm = " ".join(_only_ours(text).lower().replace("–", "-").split())
+    if _NUMBER.search(WOULD_BE.sub("", norm)):
+        norm = WOULD_BE.sub("", norm)
+    if total := TOTAL_FIRST.match(norm):
+        return bands[_band_of(_numbers(total.group("n"))[0])]
     # "14.5 FTE": 15 people
     norm = DECIMAL.sub(lambda m: str(int(m[1]) + (int(m[2]) > 0)), norm)
     norm = TENS_AND_UNITS.sub(_tens_and_units, OUR_NTH.sub(_our_nth, norm))

@@ -45,6 +45,7 @@ from bot.consultation.consent_reply import (
     wants_to_take_part,
     withdraws_consent,
 )
+from bot.consultation.contact_terms import yes_on_terms
 from bot.consultation.head_count import size_band_for
 from bot.consultation.involvement import beside_elsewhere, carries_on_here, involvement_key
 from bot.consultation.pointers import media_only
@@ -74,7 +75,13 @@ LOOKS_RIGHT = re.compile(
     r"reasonable) (summary|reflection|record|account)( of (it|our (view|views|position)|"
     r"what (i|we) said))?|(that|this|it) (accurately |fairly |broadly )?(reflects|captures|"
     r"sums up) (our|my|the) (position|view|views|points?|response|submission)"
-    r"( (well|accurately|fairly))?)( (thanks|thank you|cheers|ta|mate))*"
+    r"( (well|accurately|fairly))?|"
+    # "I think so, more or less.", "mostly right i think yeah" (set CD: deny at 0.51, so
+    # the play-back was kept as one more view): a hedged yes
+    r"((i )?(think|suppose|guess|reckon) so|(more or less|mostly|pretty much|near enough|"
+    r"broadly|largely|by and large)( (right|correct|accurate|there))?)"
+    r"( (more or less|mostly|i think|i reckon|yeah|yes|yep))*"
+    r")( (thanks|thank you|cheers|ta|mate))*"
 )
 
 
@@ -201,6 +208,11 @@ def certain_intent(text: str, predicted: str | None) -> str | None:
         # "Oh, I'm not sure. Will you send me lots of emails?" at the follow-up question
         # (set BT: consent_decline at 0.72, so the chat ended): not sure yet, and a question
         return "faq"
+    if predicted in {"consent_decline", "deny", "stop", "nlu_fallback"} and yes_on_terms(text):
+        # "@btvlep yes but only the odd one please" at the follow-up question (set CD:
+        # consent_decline at 0.83, so the questions stopped), "I suppose so, if it's not too
+        # often" (deny at 0.80: the goodbye): a yes with its terms
+        return "affirm"
     if asks_sector_change(text):
         # "Before I answer - can you change our sector to warehousing and distribution?"
         # (set AL: read as a question about the sectors the strategy covers)

@@ -86,6 +86,7 @@ def test_not_skips(text: str | None) -> None:
         "Next please",
         "next pls",
         "Idek",
+        "Nothing I can think of there.",
     ],
 )
 def test_nothing_to_say(text: str) -> None:

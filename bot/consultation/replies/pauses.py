@@ -256,12 +256,28 @@ ASKED_WHO = re.compile(
     r"(asking|checking with|let me ask|i'?ll ask) (?!(around|about|for|after|if|whether)\b)[a-z]+\b"
 )
 
+# "hang on, asking my business partner what she thinks the biggest one is" (set CB kept it
+# as the barriers answer): what the person is asked says nothing of the answer itself
+ASKED_WHAT = re.compile(
+    r"\s+(what|which|if|whether|how) (she|he|they|her|him|them) (thinks?|reckons?|says?|"
+    r"would say|would put|agrees?|wants?( to say)?|feels?)(?P<rest>( [a-z']+){0,5})$"
+)
+_ASKED_WHAT_NOT = re.compile(r"\b(that|says|said|reckons)\b")
+
+
+def _without_what_is_asked(norm: str) -> str:
+    """`norm` without what the person is asked, when that says nothing of the answer."""
+    match = ASKED_WHAT.search(norm)
+    if match is None or _VIEW_CUE.search(match.group("rest")):
+        return norm
+    return norm if _ASKED_WHAT_NOT.search(match.group("rest")) else norm[: match.start()]
+
 
 def asks_someone_first(text: Any) -> bool:
     """The whole message says someone else is being asked for the answer."""
     if not isinstance(text, str):
         return False
-    norm = normalise(without_addressees(text))
+    norm = _without_what_is_asked(normalise(without_addressees(text)))
     return (
         0 < len(norm.split()) <= ASKING_SOMEONE_MAX_WORDS
         and ASKING_SOMEONE.fullmatch(norm) is not None

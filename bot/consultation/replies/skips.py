@@ -96,6 +96,8 @@ NOTHING_TO_SAY = re.compile(
     r"nothing( really| to add| to say| comes to mind| from (me|us))?|not (really )?applicable|"
     # "nowt", "can't think of anything", "nothing on that one" (set Z kept all three)
     r"nowt|(i )?can'?t think of (any|anything|owt)( else)?|"
+    # "Nothing I can think of there." (set CG kept it as the help answer)
+    r"(nothing|nowt|not much) (that )?(i|we) can (think of|come up with)|"
     # "zilch", "nada", "got nothing on that one", "nothing there" (set AB kept two as answers)
     r"zilch|nada|zip|sod all|not a thing|((i'?ve |we'?ve |i |we )?got )?nothing( at all)?|"
     # "meh", "not fussed either way", "blank on this one, sorry" (set AD kept them)
@@ -195,7 +197,10 @@ def states_a_complaint(text: Any) -> bool:
 NONE_WORDS = re.compile(
     r"\b(none( of (them|these|those))?|nothing|nowt|neither|not really|skip|no thanks|"
     # "@btvlep nah thats me done" (set BA: "didn't catch")
-    r"not relevant|(that'?s|thats) me done|i'?m done|(that'?s|thats) me)\b"
+    r"not relevant|(that'?s|thats) me done|i'?m done|(that'?s|thats) me|"
+    # "I don't think any of them, to be honest." (set CD: "didn't catch")
+    r"(i )?(don'?t|do not|dont) think any( of (them|these|those|the [a-z]+))?( (apply|fit|"
+    r"matter|count|are relevant|really apply))?( to (us|me))?)\b"
 )
 
 

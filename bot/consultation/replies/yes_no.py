@@ -151,6 +151,16 @@ def says_no_and_why(text: Any) -> bool:
     # "Oh yes, more emails, just what I need. No thanks." (set AR was told how to get
     # involved): a short remark, then a sentence that is a plain no
     *remark, last = SENTENCE_END.split(plain)
+    if (
+        # "Not really, no. We're flat out." (set CD was asked "yes or no?"): a plain no,
+        # then a sentence of why
+        remark
+        and says_no(" ".join(remark))
+        and "?" not in plain
+        and len(last.split()) <= REMARK_WORDS
+        and NOT_ONLY_A_NO.search(last.lower()) is None
+    ):
+        return True
     return (
         bool(remark)
         and says_no(last)
