@@ -29,7 +29,10 @@ The other way round, one case where the classifier hears a theme the message doe
    theme when nothing else in the message names it: `set_aside`;
 12. an island the business says it is not in ("not a space business", "no, not
    rockets") carries no theme, from its words or from the question: `disowned`;
-13. and a reply that is only a named subject ("The Chiltern line") carries that subject's
+13. an island's asset named only as a place the business drives to or parks at ("anywhere
+   to park at stoke mandeville hospital when we refill the machines") carries no theme:
+   `landmarks`;
+14. and a reply that is only a named subject ("The Chiltern line") carries that subject's
    themes, its question's and what a rule above states, and no other (`bare_only_named`).
 """
 
@@ -44,6 +47,7 @@ from bot.tagging.connectivity import only_connectivity
 from bot.tagging.disowned import disowned_islands
 from bot.tagging.features import named_in_a_sentence, named_outright
 from bot.tagging.incidental_infrastructure import only_incidental, only_premises_rent
+from bot.tagging.landmarks import only_a_place
 from bot.tagging.needs import stated_needs
 from bot.tagging.programmes import named_plans, named_programmes
 from bot.tagging.public_buying import only_public_buying
@@ -155,6 +159,11 @@ def lift(
         j = THEME_IDS.index(theme_id)
         if j not in evidence:
             scores[j] = min(scores[j], thresholds[j] - _JUST_BELOW)
+    if tagger.config.get("landmark_places"):
+        for theme_id in only_a_place(text):
+            j = THEME_IDS.index(theme_id)
+            if j not in evidence and asked != theme_id:
+                scores[j] = min(scores[j], thresholds[j] - _JUST_BELOW)
     if named and tagger.config.get("bare_only_named"):
         kept = {THEME_IDS.index(t) for t in named} | set(evidence)
         if asked is not None:

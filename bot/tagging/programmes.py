@@ -28,6 +28,9 @@ RULES: dict[str, re.Pattern] = {
         # spin-outs, access to investors): 161 of 163 training messages naming one carry it
         r"accelerators?|incubators?|incubation|spin-?outs?|spun (?:out|off)|angel investors?|"
         r"business angels?|seed (?:funding|money|round)|venture capital|pitch decks?|"
+        # the county's business support service by name: "nobody at the growth hub could
+        # tell us how a firm our size gets onto the list" (set CC; 68 of 68 agree)
+        r"growth hubs?|"
         # "Investors in London have never heard of Westcott" (set BX): 368 of the 369
         # training messages naming investors carry it (not "Investors in People", an award)
         r"(?<!property )(?<!buy-to-let )investors?(?! in people))\b",

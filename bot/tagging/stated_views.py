@@ -203,8 +203,11 @@ _UPKEEP = (
     r"until|till)\b"
     # "half the pavements in aylesbury are too broken to take a scooter", "the council fixing
     # the dropped kerbs" (set BP of unseen conversations; 10 of 10 labelled messages agree)
-    r"|\b(?:pavements?|kerbs?|footpaths?|footways?|roads?)\b[^.,;!?]{0,30}\b(?:broken|crumbling|"
-    r"falling apart|potholed|cracked|uneven)\b"
+    # "the lanes to half of them are so potholed my cakes arrive cracked" (set CF; with the lanes
+    # and streets, 8 of 8 labelled messages agree)
+    r"|\b(?:pavements?|kerbs?|footpaths?|footways?|roads?|lanes?|streets?)\b[^.,;!?]{0,30}\b"
+    r"(?:broken|crumbling|falling apart|potholed|pot-holed|cracked|uneven|"
+    r"full of (?:pot-?)?holes)\b"
     r"|\b(?:fix\w*|repair\w*|mend\w*|sort\w* out|level\w*)\s+(?:the\s+)?(?:dropped\s+)?"
     r"(?:kerbs?|pavements?|footpaths?|potholes)\b"
 )

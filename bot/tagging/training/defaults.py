@@ -93,6 +93,10 @@ DEFAULT_CONFIG: dict = {
     # booking software is fine, what I need is ...") carries no theme when nothing else in the
     # message names that kind of subject (`set_aside.py`). Models saved without the key: off.
     "set_aside": True,
+    # An island's asset named only as a place the business drives to or parks at ("anywhere
+    # to park at stoke mandeville hospital when we refill the machines") carries no theme
+    # (`landmarks.py`). Models saved without the key: off.
+    "landmark_places": True,
     # A reply that is only a named subject ("The Chiltern line") carries that subject's
     # themes and no other but its question's (GUIDE.md: "a message that only names an asset
     # carries that asset's theme"; 290 of the 296 such training messages carry nothing

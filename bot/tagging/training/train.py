@@ -63,6 +63,7 @@ RUNTIME_FILES = (
     "connectivity.py",
     "disowned.py",
     "set_aside.py",
+    "landmarks.py",
     "programmes.py",
     "outright.py",
     "vocabulary.py",

@@ -1,0 +1,31 @@
+"""Second subjects sets CC to CF of unseen conversations lost on their first run (thirty-
+seventh session), each worded so that every labelled training message agrees (README:
+Measured): the growth hub named, and lanes or streets too potholed to use."""
+
+from __future__ import annotations
+
+import re
+
+from bot.tagging.programmes import RULES, named_programmes
+from bot.tagging.stated_views import stated_views
+from bot.tagging.training import data as tagdata
+
+
+def test_the_growth_hub_named_is_business_support() -> None:
+    clause = "nobody at the growth hub could tell us how a firm our size even gets onto the list"
+    assert named_programmes([clause]) == {"entrepreneurialism": "growth hub"}
+
+
+def test_every_training_message_naming_the_growth_hub_carries_entrepreneurialism() -> None:
+    hub = re.compile(r"\bgrowth hubs?\b", re.IGNORECASE)
+    named = [e for p in tagdata.TRAIN_PATHS for e in tagdata.load(p) if hub.search(e.text)]
+    assert len(named) >= 20
+    assert all("entrepreneurialism" in e.themes for e in named)
+    assert RULES["entrepreneurialism"].search("the Growth Hub")
+
+
+def test_lanes_too_potholed_to_use() -> None:
+    clause = "the lanes to half of them are so potholed my cakes arrive cracked"
+    assert "infrastructure" in stated_views([clause])
+    # a pothole a business would find for the council is no view on the roads
+    assert "infrastructure" not in stated_views(["we map potholes for the highways team"])
