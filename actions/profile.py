@@ -66,7 +66,8 @@ from bot.consultation.profile_fixes import (
 from bot.consultation.profile_in_one import whole_profile
 from bot.consultation.profile_passing import answer_and_more
 from bot.consultation.profile_places import only_where
-from bot.consultation.questions import PROFILE_SLOTS, message
+from bot.consultation.profile_views import PROFILE_VIEW_KEY, split_profile_view
+from bot.consultation.questions import PROFILE_SLOTS, message, profile_question
 from bot.consultation.recount import recounted_band
 from bot.consultation.remarks import remark_reply
 from bot.consultation.replies import fed_up_with_bot, impatient, skips_the_rest
@@ -284,6 +285,17 @@ class ValidateProfileForm(FormValidationAction):
             return {slot: None, **({"size_band": band} if band else {})}
         if slot == "size_band":  # "£2m turnover, 18 staff": the staff, not the millions
             value = without_amounts(value)
+        field, view = split_profile_view(slot, without_addressees(as_text(value)))
+        if view and dispatcher is not None:
+            # "Double glazing. And you can put down that the road onto our estate floods"
+            # (set CE filed it all as the sector): the field's words, and the view kept
+            key = PROFILE_VIEW_KEY.format(slot=slot)
+            kept = service.record_answer(
+                tracker.sender_id, channel(tracker), view, key, profile_question(slot)
+            )
+            value = field
+            if kept:
+                dispatcher.utter_message(text=message("profile_view_kept"))
         typed = service.clean_text(as_text(value), MAX_CHARS)
         text = tidy_profile_answer(slot, typed)
         # "bespoke joinery, there's 14 of us": the head count too, so it is not asked

@@ -25,10 +25,11 @@ DESCRIBED_ISLANDS = {
     "creative_digital": "film|films|tv|telly|games|media|pinewood",
     "space": "rocket|rockets|space|satellite|satellites|westcott",
 }
-# "the staff one and the roads one" (set T chose Infrastructure only): a seabed driver
+# "the staff one and the roads one" (set T chose Infrastructure only), "the start up one and
+# the environment one" (set CF chose the environment alone): a seabed driver
 # described the same way, by a word for what it is about and "one" / "driver" / "bit"
 DESCRIBED_SEABED = {
-    "entrepreneurialism": "start-?ups?|startups?|funding|finance|investment|investors?|"
+    "entrepreneurialism": "start[- ]?ups?|funding|finance|investment|investors?|"
     "business support|support|growth|money",
     "housing_growth": "housing|houses|homes|house building|new homes|building",
     "digital_science": "data|ai|tech|technology|software|computers?|digital|cyber",

@@ -215,13 +215,33 @@ YES_THEN_ADD = re.compile(
 ITEMS_MAX = 99  # any answer a change points at counts: its number is checked when it is made
 
 
+# "Yes, spot on. Oh, and parking: our fitters get a ticket on almost every job" (set CE was
+# shown the play-back again, and its "Yes please" to the email read as the play-back's yes)
+OH_AND = re.compile(
+    r"[.!,;:-]+\s*(?:oh[ ,]+)?(?:and|also|plus|ps|p\.s\.|one more thing)\b[ ,:.-]*", re.IGNORECASE
+)
+
+
+TOPIC_FIRST = re.compile(r"^[a-z][a-z' ]{1,30}:\s+\S+(\s+\S+){3,}", re.IGNORECASE)
+
+
 def yes_then_addition(text: str) -> str | None:
     """The view a confirmation of the play-back adds ("yes but add that parking is a
-    nightmare too" -> "parking is a nightmare too"); None for anything else, an addition
-    pointed at one answer ("thats it, just add to the last one that ...") included."""
+    nightmare too" -> "parking is a nightmare too", "Yes, spot on. Oh, and parking: ..." ->
+    "parking: ..."); None for anything else, an addition pointed at one answer ("thats it,
+    just add to the last one that ...") included."""
     plain = without_own_tags(without_addressees(text)).strip()
+    if ADDS_TO_AN_ANSWER.search(normalise(plain)):
+        return None
     match = YES_THEN_ADD.match(plain)
-    if match is None or ADDS_TO_AN_ANSWER.search(normalise(plain)):
+    if match is None:
+        for oh_and in OH_AND.finditer(plain):
+            yes, view = plain[: oh_and.start()], plain[oh_and.end() :].strip()
+            # a subject the tagger sees, or one named before a colon ("parking: our fitters
+            # get a ticket on almost every job" names none it knows)
+            said = names_a_subject(view) or TOPIC_FIRST.match(view) is not None
+            if (confirms(yes) or says_yes(yes)) and said:
+                return None if item_changes(view, ITEMS_MAX) else view
         return None
     if item_changes(match["view"], ITEMS_MAX):
         return None  # "Yes, but put environment on all of them, ..." changes the themes (set AY)
