@@ -31,6 +31,11 @@ CHOICE_FILLER = frozenset(
         "option",
         "options",
         "please",
+        # "@btvlep 4 & 5 pls" (set CH: "didn't catch")
+        "pls",
+        "plz",
+        "thanks",
+        "ta",
         "just",
         "both",
         "only",

@@ -111,3 +111,11 @@ def test_the_view_in_the_sector_answer_is_kept_and_the_sector_is_the_trade(
 # (the keyword tagger of these tests sees a subject only by its theme's name)
 def test_a_yes_to_the_play_back_then_oh_and_a_view(text: str, view: str | None) -> None:
     assert yes_then_addition(text) == view
+
+
+def test_drivers_by_number_with_pls() -> None:
+    from bot.consultation.choices import numbered_choice
+    from bot.strategy import SEABED_IDS
+
+    # set CH: "didn't catch"
+    assert numbered_choice("@btvlep 4 & 5 pls", SEABED_IDS) == list(SEABED_IDS[3:5])
