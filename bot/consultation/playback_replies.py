@@ -222,6 +222,7 @@ OH_AND = re.compile(
 )
 
 
+THEMES_ONLY_MAX_WORDS = 4  # "infrastructure too", "add skills as well": themes, not a view
 TOPIC_FIRST = re.compile(r"^[a-z][a-z' ]{1,30}:\s+\S+(\s+\S+){3,}", re.IGNORECASE)
 
 
@@ -241,7 +242,11 @@ def yes_then_addition(text: str) -> str | None:
             # get a ticket on almost every job" names none it knows)
             said = names_a_subject(view) or TOPIC_FIRST.match(view) is not None
             if (confirms(yes) or says_yes(yes)) and said:
-                return None if item_changes(view, ITEMS_MAX) else view
+                # "Yes, and infrastructure too" adds a theme, not a view
+                changes = item_changes(view, ITEMS_MAX) or (
+                    len(view.split()) <= THEMES_ONLY_MAX_WORDS and any(parse_correction(view))
+                )
+                return None if changes else view
         return None
     if item_changes(match["view"], ITEMS_MAX):
         return None  # "Yes, but put environment on all of them, ..." changes the themes (set AY)

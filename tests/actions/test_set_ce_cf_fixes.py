@@ -106,6 +106,7 @@ def test_the_view_in_the_sector_answer_is_kept_and_the_sector_is_the_trade(
         ),
         ("yes and thanks", None),
         ("yes, and put environment on all of them", None),
+        ("Yes, and infrastructure too", None),  # a theme added, not a view
     ],
 )
 # (the keyword tagger of these tests sees a subject only by its theme's name)
