@@ -37,6 +37,11 @@ SUPPORT = re.compile(
     # "a grant towards an automated crimp tester" (set BP; 12 of 12 agree; not "a grant
     # for", which asks whether taking part pays)
     r"(?:a|some|small)\s+grants?\s+(?:towards?|to cover|to help (?:with|pay))\b|"
+    # "somebody who could show a firm our size how to price the streaming companies'
+    # contracts" (set CC; 3 of 3 labelled messages so worded agree)
+    r"(?:anyone|someone|somebody|nobody|no one)\s+(?:who\s+(?:could|can|would)\s+|to\s+)?"
+    r"(?:show|teach|tell|advise|explain to)\s+(?:us|me|a firm|firms|small firms|businesses|a "
+    r"business|a company)\b[^.!?]{0,20}?\bhow to\b|"
     # "someone who knows how to sell to the americans" (set BQ; 1 of 1 agrees)
     r"(?:someone|somebody|anyone|people) who (?:knows?|know) how to (?:sell|export|market|"
     r"get into|break into|raise)\b|"
@@ -63,6 +68,12 @@ FINANCE_REFUSED = re.compile(
     r"|\bbanks?\s+(?:see|sees|look at|looks at|treat|treats|only see)\s+(?:us|a company|a "
     r"business|firms|small firms|companies)\b"
     r"|\bbanks?\s+(?:want|wants|ask for|asks for|demand|demands|insist on)\s+(?:a\s+)?"
-    r"personal guarantees?\b",
+    r"personal guarantees?\b"
+    # "a firm our size cant find anyone to back a recycling line" (set CC), "Nobody will fund a
+    # medical device before there's clinical data" (29 of 29 labelled messages agree)
+    r"|\b(?:anyone|someone|somebody|nobody|no one|a bank|banks?|investors?|lenders?)\b"
+    r"[^.!?]{0,15}?\b(?:to|will|would|who'?ll|who will|who would|willing to|prepared to)\s+"
+    r"(?:back|fund|finance|lend|invest in)\b(?! (?:to|up|then|in time|off|home|door|office|"
+    r"garden|of|on the|into))",
     re.IGNORECASE,
 )
