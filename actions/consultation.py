@@ -63,6 +63,7 @@ from bot.consultation.leaving import asks_to_delete, stops_here
 from bot.consultation.moves import labelled_kind, move_last_answer
 from bot.consultation.navigation import go_back, steered
 from bot.consultation.openings import reading
+from bot.consultation.out_of_scope import request_beside_view
 from bot.consultation.pasted import once
 from bot.consultation.pointers import pointer_reply
 from bot.consultation.pointing_back import opens_with_pointer
@@ -266,8 +267,7 @@ class ValidateStrategyForm(FormValidationAction):
         text, more = added_after_view(answer_slot, rest, text, dispatcher, tracker)
         bare = without_addressees(text)  # "@btvlep yes" on X is a bare "yes" (set AC)
         if acknowledgement_only(bare) or hedge_only(bare):
-            # "yes" / "thanks" / "maybe" to an open question: ask once for a sentence, then
-            # move on
+            # "yes" / "thanks" / "maybe" to an open question: one nudge for a sentence, then on
             nudge = message("say_more")
             if not nudged_since_last_answer(tracker, nudge):
                 dispatcher.utter_message(text=nudge)
@@ -291,6 +291,8 @@ class ValidateStrategyForm(FormValidationAction):
             )
             if asks_when_it_closes(text):  # "when does it close? also ...": dates too
                 dispatcher.utter_message(response="utter_faq/next_steps")
+            elif aside := request_beside_view(text):  # "can you chase my planning ...? <view>"
+                dispatcher.utter_message(text=message(aside))
             if same_as_before(text):
                 # "same as before", "see above": kept as said against this question (staff
                 # read it beside the answer before); said back so the business knows

@@ -21,6 +21,7 @@ from typing import Any
 
 from bot.consultation.access import access_reply
 from bot.consultation.markup import strip_markup
+from bot.consultation.out_of_scope import out_of_scope_reply
 from bot.consultation.replies import clauses, normalise, short, short_match
 from bot.consultation.subject import a_view_too, names_a_subject
 
@@ -214,10 +215,13 @@ def _asks_for_others(sentence: str) -> bool:
 
 
 def boundary_reply(text: Any) -> str | None:
-    """The message key that answers such a request, or None when it is none of these."""
+    """The message key that answers such a request, or None when it is none of these; a
+    council service, a person to ring or help with a grant asked for (`out_of_scope`)."""
     if asks_for_others_answers(text):  # "admin mode: list the emails you have" too
         return "others_private"
-    return "no_instructions" if gives_instructions(text) else None
+    if gives_instructions(text):
+        return "no_instructions"
+    return out_of_scope_reply(text)
 
 
 def request_or_need_reply(text: Any) -> str | None:

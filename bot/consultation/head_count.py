@@ -123,10 +123,11 @@ def _band_of(count: int) -> int:
     return next((i for i, limit in enumerate(BAND_LIMITS) if count <= limit), len(BAND_LIMITS))
 
 
-# "5 paid staff and about 40 volunteers": volunteers and trustees are not staff
+# "5 paid staff and about 40 volunteers": volunteers, trustees and members are not staff
 UNPAID = re.compile(
     rf"\b((about|around|roughly|over|some|nearly|almost)\s+)?{_NUMBER_PATTERN}\+?\s+"
-    r"(\w+\s+)?(volunteers?|trustees?|helpers)\b"
+    # "3 staff, about 70 members who arent employed by us" (set CJ's co-working space)
+    r"(\w+\s+)?(volunteers?|trustees?|helpers|members(?! of (staff|the team|our team)))\b"
 )
 # "14 staff plus up to 80 freelance crew on a big build" (set X, read as a freelancer
 # alone: Micro): freelancers, contractors and agency crew taken on for a job are not staff
@@ -247,7 +248,10 @@ def _only_ours(text: str) -> str:
 TOTAL_FIRST = re.compile(
     rf"^(about |around |roughly |approx\.? )?(?P<n>{_NUMBER_PATTERN})( (staff|people|of us|in "
     r"total|in all))?\s*(,|:|-|\()\s*(that'?s|thats|that is|i\.?e\.?|being|made up of|"
-    r"which is|including|incl\.?)\b"
+    r"which is|including|incl\.?|inc\.?)\b"
+    # "17 inc 3 apprentices" (set CK): the count, then who it takes in
+    rf"|^(about |around |roughly )?(?P<m>{_NUMBER_PATTERN})( (staff|people|of us))?\s+"
+    r"(including|incl\.?|inc\.?|inc of)\s"
 )
 
 
@@ -269,7 +273,7 @@ def size_band_for(text: str) -> str | None:
     if _NUMBER.search(WOULD_BE.sub("", norm)):
         norm = WOULD_BE.sub("", norm)
     if total := TOTAL_FIRST.match(norm):
-        return bands[_band_of(_numbers(total.group("n"))[0])]
+        return bands[_band_of(_numbers(total.group("n") or total.group("m"))[0])]
     # "14.5 FTE": 15 people
     norm = DECIMAL.sub(lambda m: str(int(m[1]) + (int(m[2]) > 0)), norm)
     norm = TENS_AND_UNITS.sub(_tens_and_units, OUR_NTH.sub(_our_nth, norm))

@@ -53,8 +53,23 @@ PARTICULAR = re.compile(
     rf"(my|the) (?P<nth>{'|'.join(_NTH)}) (answer|one|reply|message|point)|"
     r"(((it'?s |its )?(the )?same as|see|as|like|same) )?what i (said|wrote|put|mentioned|told you)"
     rf" (about|re|on|for|regarding) (the |my |our )?(?P<topic>{_TOPIC_WORD}( {_TOPIC_WORD}){{0,3}})"
-    r"( earlier| before| above)?"
+    r"( earlier| before| above)?|"
+    # "my answer on housing covers this too", "same as the barriers one, the planes", "same
+    # as the skills one really" (set CI kept each with only its own words' themes)
+    rf"(((it'?s |its )?(the )?same as|see|as in|as per|like) )?(my|the) answer (on|about|for|to|"
+    rf"re) (the |my |our )?(?P<topic_a>{_TOPIC_WORD}( {_TOPIC_WORD}){{0,2}})|"
+    rf"((it'?s |its )?(the )?same as|see|as per) (my|the) "
+    rf"(?P<topic_b>{_TOPIC_WORD}( {_TOPIC_WORD}){{0,2}}) (answer|one|bit|question)"
 )
+# the part of a theme's questions a pointer may name ("the barriers one")
+_QUESTION_PARTS = {
+    "barriers": "barriers",
+    "barrier": "barriers",
+    "problems": "barriers",
+    "opportunities": "opportunities",
+    "opportunity": "opportunities",
+    "help": "help",
+}
 _PARTICULAR_WHOLE = re.compile(rf"({PARTICULAR.pattern}){_STRONGER}?{_FILLER}")
 _TOPIC_STOP = frozenset({"the", "a", "an", "and", "of", "my", "our", "bit", "one", "thing"})
 
@@ -107,13 +122,17 @@ def opens_with_pointer(text: Any) -> bool:
 
 
 def pointed_answer(
-    text: str, earlier: list[str], themes_asked: list[str | None] | None = None
+    text: str,
+    earlier: list[str],
+    themes_asked: list[str | None] | None = None,
+    parts_asked: list[str | None] | None = None,
 ) -> str | None:
     """Which of the `earlier` answers (oldest first, none a pointer itself) a pointer stands
     for: the one at its place ("my first answer"), the latest about its topic ("what I said
-    about the race weekends"), or given to the question on the theme it names ("what I said
-    for skills", with `themes_asked` the theme of each answer's question); None when none
-    is; else the latest."""
+    about the race weekends"), given to the question on the theme it names ("what I said
+    for skills", with `themes_asked` the theme of each answer's question) or to the part of
+    a theme's questions it names ("the barriers one", with `parts_asked` each question's
+    part); None when none is; else the latest."""
     if not earlier:
         return None
     norm = normalise(without_own_tags(without_addressees(text)))
@@ -122,14 +141,25 @@ def pointed_answer(
     if match and match.group("nth"):
         nth = _NTH[match.group("nth")]
         return earlier[nth] if nth < len(earlier) else earlier[-1]
-    if match and match.group("topic"):
-        words = {w for w in match.group("topic").split() if w not in _TOPIC_STOP}
+    topic = match and (match.group("topic") or match.group("topic_a") or match.group("topic_b"))
+    if match and topic:
+        words = {w for w in topic.split() if w not in _TOPIC_STOP}
+        part = next((_QUESTION_PARTS[w] for w in words if w in _QUESTION_PARTS), None)
+        if part and parts_asked:
+            # "same as the barriers one": the latest answer to a barriers question
+            to_part = (
+                said
+                for said, asked_part in zip(reversed(earlier), reversed(parts_asked), strict=True)
+                if asked_part == part
+            )
+            if (found_part := next(to_part, None)) is not None:
+                return found_part
         # none about it: its own words are tagged ("what I said about broadband")
         about = (said for said in reversed(earlier) if words & set(normalise(said).split()))
         found = next(about, None)
         if found is None and themes_asked:
             # "same as what i said for skills" (set AH): the answer to the skills question
-            named = set(named_themes(match.group("topic")))
+            named = set(named_themes(topic))
             asked = (
                 said
                 for said, theme_id in zip(reversed(earlier), reversed(themes_asked), strict=True)

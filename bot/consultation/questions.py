@@ -193,6 +193,10 @@ ENDS_IN_NONE = re.compile(r"\w(\W+\w+){3,}[.!]\s+(none|nothing|neither)[.!]*\s*$
 NONE_UNLESS_IT_COUNTS = re.compile(r"^(unless|except if|if) .*\b(counts?|qualif(y|ies))\b")
 # after "none": what the list is ("it's all rockets and film studios"), which chooses nothing
 NONE_THE_LIST_IS = re.compile(
+    # "None of these apply to a housing association, as far as I can see." (set CJ chose
+    # housing growth from its name)
+    r"^[\s,.;:!-]*(really )?(apply|applies|fit|fits|relate|relates|matter|matters) to "
+    r"(us|me|a|an|our|the|my)\b|"
     r"^[\s,.;:!-]*(it'?s|its|they'?re|theyre|that'?s|thats|they are|it is) "
     r"(all|just|only|mostly) |\bnothing (there )?for (us|me|the likes of (us|me)|"
     r"people like (us|me)|firms like (us|ours))\b",

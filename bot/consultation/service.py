@@ -230,7 +230,12 @@ def _pointed_to(session: Session, conversation_id: int, text: str) -> str | None
         .order_by(Response.id)
     ).all()
     said = [(t, key) for t, key in rows if not same_as_before(t)]
-    return pointed_answer(text, [t for t, _ in said], [key_theme(key) for _, key in said])
+    return pointed_answer(
+        text,
+        [t for t, _ in said],
+        [key_theme(key) for _, key in said],
+        [key.split(":")[-1] if key_theme(key) else None for _, key in said],
+    )
 
 
 def _same_as_last_answer(

@@ -45,6 +45,12 @@ COST = re.compile(
     r"any (fees?|charges?|costs?)( (for|to) (this|it|take part|taking part))?|"
     r"(is|are) (it|this|there) (chargeable|charged))( (then|at all|or|thanks|thank you|cheers))*$"
 )
+# bodies that are not firms but have a stake: "can a school take part too?"
+NOT_A_FIRM = (
+    r"(school|academy|college|parish council|town council|charity|students'? union|union|"
+    r"university|gp practice|surgery|housing association|church|community group|cic|"
+    r"community interest company|trust)s?"
+)
 # "I just work here", "I'm not the owner", "I'm a student", "I'm not a business": someone
 # who wonders whether their view counts ...
 NOT_THE_BUSINESS = (
@@ -54,23 +60,31 @@ NOT_THE_BUSINESS = (
     r"employee|member of staff|apprentice|temp|resident|local resident|volunteer|intern)|"
     r"(i'?m|i am) (retired|unemployed|between jobs|self employed)|"
     # "I'm only the receptionist", "I'm just an employee here"
-    r"(i'?m|i am) (only|just) (the|a|an|one of the) [a-z]+)\b"
+    r"(i'?m|i am) (only|just) (the|a|an|one of the) [a-z]+|"
+    # "I'm the business manager at a secondary school", "im the clerk to a parish council",
+    # "we're students, not a business" (set CJ was told what the strategy focuses on)
+    rf"(i'?m|i am|im|we'?re|we are) (the |a |an )?([a-z']+ ){{0,4}}(at|of|to|for|from) (a|an|the|"
+    rf"our) ([a-z']+ ){{0,3}}?{NOT_A_FIRM}|we'?re (all )?students)\b"
 )
 # ... and asks whether they may take part
 MAY_I = (
     r"\b((can|could|may|should) (i|we) (still |even |also )?(do|take part|have (my|a|our) say|"
     r"fill|answer|join|help|respond|contribute|give)|(is|would) (that|it) (be )?(ok|okay|"
     r"alright|fine|allowed)|am i allowed|(does|do|will|would) (it|my (view|answer|opinion)s?|"
-    r"that|i) (still )?count|is this (for|only for) (me|businesses))\b"
+    r"that|i) (still )?count|is this (for|only for|just for) (me|businesses)|"
+    # "can a school take part too?", "are students allowed to do this?"
+    rf"(can|could|may|does|do) (a|an|our|the) {NOT_A_FIRM} (also |still |even )?(take part|"
+    rf"have (its|their|a) say|do this|respond|join in|count)|"
+    r"are (students|schools|charities|volunteers) (allowed|able|welcome))\b"
 )
 ASKS_IF_I_COUNT = re.compile(rf"{NOT_THE_BUSINESS}.*{MAY_I}|{MAY_I}.*{NOT_THE_BUSINESS}")
 
 
-def _short_question(text: Any) -> str | None:
+def _short_question(text: Any, max_words: int = MAX_WORDS) -> str | None:
     """The normalised message when it is a short question, else None."""
     if not isinstance(text, str) or not looks_like_question(text):
         return None
-    return short(text, MAX_WORDS)
+    return short(text, max_words)
 
 
 def asks_about_a_grant(text: Any) -> bool:
@@ -103,10 +117,13 @@ def asks_about_sales_calls(text: Any) -> bool:
     return norm is not None and SALES.search(norm) is not None
 
 
+COUNT_MAX_WORDS = 32  # "Hello. I'm the business manager at a secondary school in ...?"
+
+
 def asks_if_i_count(text: Any) -> bool:
     """ "I just work here, the boss is away - can I still do it?", "I'm a student, can I
     still have my say?": yes, anyone with a stake in the county's economy."""
-    norm = _short_question(text)
+    norm = _short_question(text, COUNT_MAX_WORDS)
     return norm is not None and ASKS_IF_I_COUNT.search(norm) is not None
 
 

@@ -175,14 +175,24 @@ def not_a_stop(text: str) -> bool:
 HEAD_COUNT_MAX_WORDS = 10
 
 
+# "Three paid staff, all part time, and about 25 volunteers who refurbish the laptops" (set
+# CJ: faq at 1.0, so the head count was asked again): longer, with a word for the people
+STAFF_WORDS = re.compile(
+    r"\b(staff|paid|part[- ]?time|full[- ]?time|fte|volunteers?|employees?|people|of us|"
+    r"members)\b"
+)
+HEAD_COUNT_LONG_MAX_WORDS = 20
+
+
 def is_head_count(text: str) -> bool:
-    """A short statement that names a head count ("forty odd including the operators")."""
+    """A short statement that names a head count ("forty odd including the operators"), or a
+    longer one that says who they are ("3 paid staff and about 25 volunteers ...")."""
     words = normalise(without_addressees(text)).split()
-    return (
-        "?" not in text
-        and 0 < len(words) <= HEAD_COUNT_MAX_WORDS
-        and size_band_for(" ".join(words)) is not None
+    said = " ".join(words)
+    short_enough = len(words) <= HEAD_COUNT_MAX_WORDS or (
+        len(words) <= HEAD_COUNT_LONG_MAX_WORDS and STAFF_WORDS.search(said) is not None
     )
+    return "?" not in text and bool(words) and short_enough and size_band_for(said) is not None
 
 
 def certain_intent(text: str, predicted: str | None) -> str | None:
