@@ -290,11 +290,10 @@ class ValidateProfileForm(FormValidationAction):
             # "Double glazing. And you can put down that the road onto our estate floods"
             # (set CE filed it all as the sector): the field's words, and the view kept
             key = PROFILE_VIEW_KEY.format(slot=slot)
-            kept = service.record_answer(
-                tracker.sender_id, channel(tracker), view, key, profile_question(slot)
-            )
             value = field
-            if kept:
+            if service.record_answer(
+                tracker.sender_id, channel(tracker), view, key, profile_question(slot)
+            ):
                 dispatcher.utter_message(text=message("profile_view_kept"))
         typed = service.clean_text(as_text(value), MAX_CHARS)
         text = tidy_profile_answer(slot, typed)
