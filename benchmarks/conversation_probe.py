@@ -16,7 +16,7 @@ to AU: `_ar.yml` to `_au.yml`, twenty-ninth; AV to BA: `_av.yml` to `_ba.yml`, t
 BB to BG: `_bb.yml` to `_bg.yml`, thirty-first; BH to BK: `_bh.yml` to `_bk.yml`,
 thirty-second; BL and BM: `_bl.yml`, `_bm.yml`, thirty-third; BN and BO: `_bn.yml`, `_bo.yml`,
 thirty-fourth; BP to BT: `_bp.yml` to `_bt.yml`, thirty-fifth; BU to CA: `_bu.yml` to
-`_ca.yml`, thirty-sixth; CB to CK: `_cb.yml` to `_ck.yml`, thirty-seventh).
+`_ca.yml`, thirty-sixth; CB to CN: `_cb.yml` to `_cn.yml`, thirty-seventh).
 The conversations are in `benchmarks/data/conversation_probe.yml`,
 `conversation_probe_b.yml`, `_c.yml` to `_n.yml`,
 `_o.yml` to `_z.yml` (terse, chatty, typos, side questions, two views in one message,
@@ -251,6 +251,9 @@ SETS = (
     DATA_DIR / "conversation_probe_ci.yml",
     DATA_DIR / "conversation_probe_cj.yml",
     DATA_DIR / "conversation_probe_ck.yml",
+    DATA_DIR / "conversation_probe_cl.yml",
+    DATA_DIR / "conversation_probe_cm.yml",
+    DATA_DIR / "conversation_probe_cn.yml",
 )
 PROFILE = ("organisation", "sector", "size_band", "location", "role")
 

@@ -26,10 +26,13 @@ from bot.consultation.x_style import without_addressees
 
 MAX_WORDS = 30
 _ASK = (
-    r"(can|could|would|will) (you|u|someone|somebody|the lep)|who (do|should|can) (i|we) "
+    # asked of the bot ("could someone at the council fix the potholes?" is a wish: a view)
+    r"(can|could|would|will) (you|u)|who (do|should|can) (i|we) "
     r"(talk|speak|go|complain|write|ask|tell|ring|call|contact|report)|how (do|can) (i|we)|"
-    r"(i|we) (want|would like|'d like|need|wanna) to|(i'?d|id|we'?d) like to|"
-    r"where (do|can) (i|we)|is there (a|any)"
+    # "i want to report a pothole", not "we want to expand but planning permission takes 9
+    # months" (a view)
+    r"((i|we) (want|would like|need|wanna)|(i'?d|id|we'?d) like) to (report|complain|chase|"
+    r"ask|speak|talk|know who)|where (do|can) (i|we) (report|complain|go|ask)"
 )
 COUNCIL_SERVICE = re.compile(
     rf"\b({_ASK})\b.{{0,40}}?\b(business rates?|(small business )?rate relief|council tax|"
@@ -37,13 +40,16 @@ COUNCIL_SERVICE = re.compile(
     r"(application|permission|appeal)s?|licen[cs]es?|parking permits?|street ?lights?|"
     r"highways|pool hire|the council'?s? (contract|tender|lease))\b"
 )
-# a person to speak to, or a favour only a person could do
+# a person to speak to, or a favour only a person could do, asked of the bot itself ("The
+# spinal injuries centre could put us in touch with device makers" is a view: set BY)
+_OF_THE_BOT = r"((can|could|would|will) (you|u)( please| pls)?( just)? |^(please |pls )?)"
 PERSON_WANTED = re.compile(
     r"\b((what'?s|whats|what is|can i have|can i get|give me) (the |your )?(lep'?s? |leps |"
     r"your |a )?(phone|telephone|contact) (number|no|details)|(phone|telephone) number for|"
-    r"(put|get) (me|us) in touch with|(pass|forward|send|give) (my|his|her|our|their) "
-    r"\w*'?s? ?(cv|c\.v\.|resume|details|number) (to|on)|are (you|u) hiring|any (jobs|"
-    r"vacancies) going|(can|could) (i|we) (speak|talk) to (a|an actual|a real) (person|human))\b"
+    r"are (you|u) hiring|any (jobs|vacancies) going|"
+    r"(can|could) (i|we) (speak|talk) to (a|an actual|a real) (person|human))\b|"
+    rf"{_OF_THE_BOT}((put|get) (me|us) in touch with|(pass|forward|send|give) (my|his|her|our|"
+    r"their) \w*'?s? ?(cv|c\.v\.|resume|details|number) (to|on))\b"
 )
 # "can u pass this to highways?" (set CK): the council's service named as where to send it
 HIGHWAYS = re.compile(

@@ -158,3 +158,17 @@ def test_a_request_beside_a_view_is_answered_and_the_view_kept(text: str, key: s
 
     assert out_of_scope_reply(text) is None  # the view is kept as the answer
     assert request_beside_view(text) == key
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # set BY: what would help, not a favour asked of the bot
+        "The spinal injuries centre at Stoke Mandeville could put us in touch with device "
+        "makers, so their kit gets tested with our clients at home.",
+        "we want to expand but planning permission takes 9 months",
+        "Could someone at the council fix the potholes on our lane?",
+    ],
+)
+def test_a_wish_is_no_request(text: str) -> None:
+    assert out_of_scope_reply(text) is None
