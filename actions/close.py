@@ -40,6 +40,7 @@ from bot.consultation.replies import (
     says_yes,
     view_not_yes_no,
 )
+from bot.consultation.small_talk import small_talk_only, without_small_talk
 from bot.consultation.x_style import without_addressees
 
 PLAIN_WORDS = re.compile(r"[a-z' ,.!]+")  # "no thanks", "nope" - not a mistyped address
@@ -170,6 +171,10 @@ class ValidateContactForm(FormValidationAction):
             # at ..."): already settled, whatever NLU made of the message
             return {"follow_up": True} if value else self._no(tracker)
         text = after_return(as_text(value))  # "down now. yep" after a pause (set AO)
+        # "No thank you, I get enough emails! Lovely chatting to you though" (set CM)
+        text = without_small_talk(text)
+        if small_talk_only(text):
+            return {"follow_up": None}  # asked again
         if holding(text) and not says_yes(text):
             # asked again; but "@btvlep ok" to this yes-or-no question is a yes, not "ok,
             # one sec" (set AQ's upholsterer was asked "was that a yes or a no?")

@@ -32,6 +32,7 @@ from bot.consultation.replies import (
     view_with_question,
 )
 from bot.consultation.spelling import fix_theme_typos
+from bot.consultation.standing import asks_if_i_count
 from bot.strategy import THEME_IDS
 
 DEFAULT_CHANNEL = "rest"
@@ -221,6 +222,8 @@ def answer_read_as_question(tracker: Tracker, slot: str, faq: bool = True) -> di
         return {slot: text}  # "Penn Street Joinery": a name, not a question
     if intent == "faq" and slot == "location" and place_and_remark(text):
         return {slot: text}  # "Aylesbury, where the parking is a joke": the town
+    if intent == "faq" and slot == "location" and asks_if_i_count(text):
+        return {slot: text}  # "milton keynes, does that count?" (set CN): answered, kept
     return {}
 
 

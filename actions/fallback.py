@@ -43,6 +43,7 @@ from bot.consultation.replies import (
     opens_with_question,
     punctuation_only,
 )
+from bot.consultation.small_talk import small_talk_only
 from bot.consultation.strategy_asides import strategy_aside_reply
 
 NAME = "action_fallback"
@@ -146,6 +147,11 @@ class ActionFallback(Action):
                     tracker.sender_id, channel(tracker), text, service.AFTER_CLOSE, None
                 )
             return [SlotSet(name, value) for name, value in fixed.items()]
+        if closed and small_talk_only(text):
+            # "Have a good weekend!", "if you're ever in Chesham the first pint's on me" after
+            # the goodbye (set CM kept each as one more view): a warm word, nothing kept
+            dispatcher.utter_message(text=message("small_talk_bye"))
+            return []
         if (
             offers_a_view(tracker)
             and tracker.get_slot("stage") == "closed"

@@ -4,6 +4,7 @@ profile once it is done."""
 
 from __future__ import annotations
 
+import re
 from contextlib import suppress
 from typing import Any
 
@@ -29,6 +30,7 @@ from actions.profile_right import carried_on, filled_by_last_answer, redone
 from bot.consultation import service
 from bot.consultation.asides import goes_back
 from bot.consultation.boundaries import boundary_reply
+from bot.consultation.bucks_site import bucks_site
 from bot.consultation.email_text import find_email, without_email_part
 from bot.consultation.junk import markup_only
 from bot.consultation.letters import unwrapped
@@ -71,6 +73,7 @@ from bot.consultation.questions import PROFILE_SLOTS, message, profile_question
 from bot.consultation.recount import recounted_band
 from bot.consultation.remarks import remark_reply
 from bot.consultation.replies import fed_up_with_bot, impatient, skips_the_rest
+from bot.consultation.standing import asks_if_i_count
 from bot.consultation.x_style import without_addressees
 
 MAX_CHARS = service.PROFILE_MAX_CHARS
@@ -246,6 +249,11 @@ class ValidateProfileForm(FormValidationAction):
             service.save_profile(tracker.sender_id, channel(tracker), location=moved)
             dispatcher.utter_message(text=message("location_corrected", location=moved))
             return {slot: None, "location": moved}
+        if slot == "location" and dispatcher is not None and asks_if_i_count(as_text(value)):
+            # "milton keynes, does that count?" (set CN was told the strategy's focus and
+            # asked again): yes, and the place before the question is the location
+            dispatcher.utter_message(text=message("you_count"))
+            value = re.split(r"[,.;?]", without_addressees(as_text(value)), maxsplit=1)[0]
         if slot == "organisation" and asks_which_name(value) and dispatcher is not None:
             # "The practice name or the group's? We were bought out ..." (set AV kept it as
             # the name): either will do; asked again
@@ -295,6 +303,8 @@ class ValidateProfileForm(FormValidationAction):
                 tracker.sender_id, channel(tracker), view, key, profile_question(slot)
             ):
                 dispatcher.utter_message(text=message("profile_view_kept"))
+        if slot == "location" and (site := bucks_site(as_text(value))):
+            value = site  # "Head office is in London; the depot's in Aylesbury" (set CN)
         typed = service.clean_text(as_text(value), MAX_CHARS)
         text = tidy_profile_answer(slot, typed)
         # "bespoke joinery, there's 14 of us": the head count too, so it is not asked

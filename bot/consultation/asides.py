@@ -195,7 +195,9 @@ def asks_to_change_answer(text: Any) -> bool:
 # "are you a bot?", "who are you?", "am I talking to a real person?": the bot says plainly
 # that it is automated
 ABOUT_THE_BOT = re.compile(
-    r"^((so|sorry|wait|hang on|quick question|just wondering|out of interest) )*"
+    # "Before I answer, are you a real person or a bot? Just curious." (set CM)
+    r"^((so|sorry|wait|hang on|quick question|just wondering|out of interest|before i answer|"
+    r"btw|by the way|ha|haha|lol|oh) )*"
     r"((are|r) (you|u) (a |an |just a |some kind of |some sort of )?(bot|robot|chat ?bot|ai|"
     r"real|human|person|real person|computer|machine|automated|program|actual person)|"
     r"(who|what) (are|r) (you|u)|who'?s this|who is this|what is this thing|"
@@ -204,7 +206,8 @@ ABOUT_THE_BOT = re.compile(
     r"is (this|that) (a |an )?(bot|robot|real person|human|person|automated|ai|machine)|"
     r"is (there )?(anyone|someone|a person|a human) (actually )?(there|reading this|typing))"
     r"( or (a |an |just a )?(bot|robot|chat ?bot|ai|real person|person|human|machine|not))?"
-    r"( (actually|really|then|exactly|even|though|mate|please))*$"
+    r"( (actually|really|then|exactly|even|though|mate|please|btw|by the way|just curious|"
+    r"just wondering|out of interest|lol|haha))*$"
 )
 
 
@@ -256,7 +259,7 @@ def asks_who_reads(text: Any) -> bool:
 
 def asks_about_the_bot(text: Any) -> bool:
     """ "are you a bot?", "who are you?", "am I talking to a real person?"."""
-    return mentions(ABOUT_THE_BOT, text)
+    return isinstance(text, str) and mentions(ABOUT_THE_BOT, without_addressees(text))
 
 
 def asks_what_was_said(text: Any) -> bool:

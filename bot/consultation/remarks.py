@@ -17,6 +17,7 @@ from typing import Any
 from bot.consultation.access import access_reply
 from bot.consultation.replies import normalise
 from bot.consultation.replies.text import short_match
+from bot.consultation.small_talk import small_talk_only
 from bot.consultation.x_style import without_addressees
 
 # An apology or a warning about spelling, typing, English or computers
@@ -101,7 +102,10 @@ def remark_reply(text: Any) -> str | None:
         return "spelling_kept"
     if remarks_on_the_chat(text):
         return "glad_its_easy"
-    return "afterword_thanks" if afterword_only(text) else None
+    if afterword_only(text):
+        return "afterword_thanks"
+    # "Lovely weather for it today, isn't it?", "Ha, you're very polite for a robot." (set CM)
+    return "small_talk" if small_talk_only(text) else None
 
 
 # A grumpy "isn't it obvious" or "you tell me" instead of the answer (set AC skipped the

@@ -17,6 +17,7 @@ import re
 from typing import Any
 
 from bot.consultation.replies import looks_like_question, short
+from bot.consultation.x_style import without_addressees
 
 MAX_WORDS = 20
 
@@ -64,7 +65,13 @@ NOT_THE_BUSINESS = (
     # "I'm the business manager at a secondary school", "im the clerk to a parish council",
     # "we're students, not a business" (set CJ was told what the strategy focuses on)
     rf"(i'?m|i am|im|we'?re|we are) (the |a |an )?([a-z']+ ){{0,4}}(at|of|to|for|from) (a|an|the|"
-    rf"our) ([a-z']+ ){{0,3}}?{NOT_A_FIRM}|we'?re (all )?students)\b"
+    rf"our) ([a-z']+ ){{0,3}}?{NOT_A_FIRM}|we'?re (all )?students|"
+    # on the county's edge (set CN): "we're just over the border in Thame", "so
+    # Bedfordshire", "Strictly speaking that's Northamptonshire", "milton keynes"
+    r"(just )?(over|outside|across) the (border|county( line)?)|not (in|inside) "
+    r"(bucks|buckinghamshire)|(in|so|that'?s|thats|it'?s|its) (oxfordshire|bedfordshire|"
+    r"berkshire|northamptonshire|hertfordshire|milton keynes)|^(milton keynes|slough|reading|"
+    r"oxford|thame|tring|leighton buzzard|luton|watford))\b"
 )
 # ... and asks whether they may take part
 MAY_I = (
@@ -75,9 +82,15 @@ MAY_I = (
     # "can a school take part too?", "are students allowed to do this?"
     rf"(can|could|may|does|do) (a|an|our|the) {NOT_A_FIRM} (also |still |even )?(take part|"
     rf"have (its|their|a) say|do this|respond|join in|count)|"
-    r"are (students|schools|charities|volunteers) (allowed|able|welcome))\b"
+    r"are (students|schools|charities|volunteers) (allowed|able|welcome)|"
+    r"does (that|this|it) (rule (us|me) out|count|matter|disqualify (us|me))|is (this|it) "
+    r"only for (firms|businesses|companies) (inside|in) (bucks|buckinghamshire))\b"
 )
-ASKS_IF_I_COUNT = re.compile(rf"{NOT_THE_BUSINESS}.*{MAY_I}|{MAY_I}.*{NOT_THE_BUSINESS}")
+ASKS_IF_I_COUNT = re.compile(
+    rf"{NOT_THE_BUSINESS}.*{MAY_I}|{MAY_I}.*{NOT_THE_BUSINESS}|"
+    # "is this only for firms inside bucks?" (set CN): asked on its own
+    r"\bis (this|it) only for (firms|businesses|companies) (inside|in) (bucks|buckinghamshire)\b"
+)
 
 
 def _short_question(text: Any, max_words: int = MAX_WORDS) -> str | None:
@@ -123,7 +136,7 @@ COUNT_MAX_WORDS = 32  # "Hello. I'm the business manager at a secondary school i
 def asks_if_i_count(text: Any) -> bool:
     """ "I just work here, the boss is away - can I still do it?", "I'm a student, can I
     still have my say?": yes, anyone with a stake in the county's economy."""
-    norm = _short_question(text, COUNT_MAX_WORDS)
+    norm = _short_question(without_addressees(text), COUNT_MAX_WORDS) if text else None
     return norm is not None and ASKS_IF_I_COUNT.search(norm) is not None
 
 
