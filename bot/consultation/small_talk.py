@@ -84,11 +84,17 @@ def _small(piece: str) -> bool:
 
 
 def small_talk_only(text: Any) -> bool:
-    """The whole message is small talk or thanks: no answer in it."""
+    """The whole message is small talk, thanks beside it allowed: no answer in it. Thanks
+    alone ("thanks", "cheers mate") is not: to an open question it is nudged for more, then
+    the question moves on (set U), as before."""
     if not isinstance(text, str):
         return False
     pieces = _pieces(text)
-    return bool(pieces) and all(_small(p) for p in pieces)
+    return (
+        bool(pieces)
+        and all(_small(p) for p in pieces)
+        and not all(THANKS_ONLY.fullmatch(_plain(p)) for p in pieces)
+    )
 
 
 def without_small_talk(text: str) -> str:

@@ -16,8 +16,6 @@ from bot.consultation.standing import asks_if_i_count
 @pytest.mark.parametrize(
     "text",
     [
-        "Thank you!",
-        "@btvlep ty",
         "Ha, you're very polite for a robot.",
         "Thank you, you're a very good listener!",
         "Ha, this feels like a test! Do I pass so far?",
@@ -47,6 +45,11 @@ def test_small_talk(text: str) -> None:
 )
 def test_a_view_is_no_small_talk(text: str) -> None:
     assert not small_talk_only(text)
+
+
+def test_thanks_alone_is_left_to_the_nudge() -> None:
+    # to an open question a bare thanks is asked for more once, then the question moves on
+    assert not small_talk_only("Thank you!") and not small_talk_only("@btvlep ty")
 
 
 def test_small_talk_beside_an_answer_is_left_out() -> None:
