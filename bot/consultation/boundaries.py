@@ -126,7 +126,8 @@ OTHERS = re.compile(
     rf"(just |already |actually |really )?{_SAID}\b|"
     rf"\bwhat (does|do) (?!{_NOT_OTHERS}\b)(\w[\w'&]*( \w[\w'&]*){{0,5}}) "
     r"(tell|say to) (you|u)\b|"
-    rf"\b(has|have|did|is|are) (?!{_SELF}\b)(\w[\w'&]*( \w[\w'&]*){{0,5}}) "
+    # (not "...are in bucks can we still take part": set CN was told nothing is shared)
+    rf"\b(has|have|did|is|are) (?!{_SELF}\b)(\w[\w'&]*( (?!{_SELF}\b)\w[\w'&]*){{0,5}}) "
     r"(already )?(taken part|taking part|take part|done (this|it)|filled (this|it) in|"
     r"responded|replied|been in touch|been on here|answered)\b|"
     r"\bwhat (are|is) (they|people|businesses|firms|companies|everyone|everybody|other "

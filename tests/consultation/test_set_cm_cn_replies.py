@@ -99,3 +99,14 @@ def test_on_the_edge_of_the_county_they_count(text: str) -> None:
 def test_a_theme_question_is_not_whether_they_count() -> None:
     assert not asks_if_i_count("does that count as infrastructure?")
     assert not asks_if_i_count("the A41 is awful, does that count?")
+
+
+def test_can_we_still_take_part_asks_about_nobody_else() -> None:
+    from bot.consultation.boundaries import asks_for_others_answers
+
+    text = (
+        "Hi. We're just over the border in Thame but all our customers are in Bucks. Can we "
+        "still take part?"
+    )
+    assert not asks_for_others_answers(text)  # it was told nothing anyone said is shared
+    assert asks_for_others_answers("have other firms in Chesham taken part?")
