@@ -42,10 +42,16 @@ _IN_BUCKS = _names(IN_BUCKS)
 _OUTSIDE = _names(OUTSIDE)
 
 
+_ANY = _names(IN_BUCKS + OUTSIDE).pattern
+# "we've got two sites, Aylesbury and Milton Keynes" (set M keeps both): the places listed
+# side by side, neither said to be the lesser one
+_LISTED = re.compile(rf"{_ANY}\s*(,|and|&|\+|/)\s*{_ANY}", re.IGNORECASE)
+
+
 def bucks_site(text: str) -> str | None:
     """The county's place in an answer that also names one outside it, as typed; None
-    otherwise."""
+    otherwise, or when the places are only listed side by side."""
     inside = {m.group(0) for m in _IN_BUCKS.finditer(text)}
     if len({p.lower() for p in inside}) != 1 or not _OUTSIDE.search(text):
         return None
-    return inside.pop()
+    return None if _LISTED.search(text) else inside.pop()

@@ -73,6 +73,7 @@ def test_small_talk_beside_an_answer_is_left_out() -> None:
         ),
         ("hq is at harwell in oxfordshire but our test cell is at westcott", "westcott"),
         ("Aylesbury", None),
+        ("we've got two sites, Aylesbury and Milton Keynes", None),  # set M keeps both
         ("Thame, Oxfordshire", None),
         ("near Princes Risborough", None),
     ],
