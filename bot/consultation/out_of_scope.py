@@ -28,7 +28,7 @@ MAX_WORDS = 30
 _ASK = (
     # asked of the bot ("could someone at the council fix the potholes?" is a wish: a view)
     r"(can|could|would|will) (you|u)|who (do|should|can) (i|we) "
-    r"(talk|speak|go|complain|write|ask|tell|ring|call|contact|report)|how (do|can) (i|we)|"
+    r"(talk|speak|go|complain|write|ask|tell|ring|call|contact|report)|"
     # "i want to report a pothole", not "we want to expand but planning permission takes 9
     # months" (a view)
     r"((i|we) (want|would like|need|wanna)|(i'?d|id|we'?d) like) to (report|complain|chase|"
@@ -36,8 +36,11 @@ _ASK = (
 )
 COUNCIL_SERVICE = re.compile(
     rf"\b({_ASK})\b.{{0,40}}?\b(business rates?|(small business )?rate relief|council tax|"
+    # (not "how can we get planning permission when it takes 9 months?", a view; not an
+    # export licence, which is no council's)
     r"pot-?holes?|bins?|bin collections?|rubbish collections?|fly-?tipping|planning "
-    r"(application|permission|appeal)s?|licen[cs]es?|parking permits?|street ?lights?|"
+    r"(application|permission|appeal)s?|(premises|alcohol|taxi|street trading|music|pub) "
+    r"licen[cs]es?|parking permits?|street ?lights?|"
     r"highways|pool hire|the council'?s? (contract|tender|lease))\b"
 )
 # a person to speak to, or a favour only a person could do, asked of the bot itself ("The

@@ -172,3 +172,14 @@ def test_a_request_beside_a_view_is_answered_and_the_view_kept(text: str, key: s
 )
 def test_a_wish_is_no_request(text: str) -> None:
     assert out_of_scope_reply(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how can we get planning permission when the council takes 9 months?",  # a view
+        "can you help with export licences?",  # no council's
+    ],
+)
+def test_not_a_council_service(text: str) -> None:
+    assert out_of_scope_reply(text) != "council_services"
