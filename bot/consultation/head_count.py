@@ -270,8 +270,8 @@ def size_band_for(text: str) -> str | None:
     """
     bands = size_bands()
     norm = " ".join(_only_ours(text).lower().replace("–", "-").split())
-    if _NUMBER.search(WOULD_BE.sub("", norm)):
-        norm = WOULD_BE.sub("", norm)
+    if _NUMBER.search(would_have := WOULD_BE.sub("", norm)):
+        norm = would_have
     if total := TOTAL_FIRST.match(norm):
         return bands[_band_of(_numbers(total.group("n") or total.group("m"))[0])]
     # "14.5 FTE": 15 people

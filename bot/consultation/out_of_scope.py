@@ -82,11 +82,26 @@ def _request(text: Any) -> str | None:
     sentences = [s for s in _SENTENCE.split(plain.strip()) if s]
     for i, sentence in enumerate(sentences):
         asked = normalise(sentence)
-        if not any(p.search(asked) for p in (GRANT_HELP, COUNCIL_SERVICE, PERSON_WANTED)):
+        if _reply_key(asked) is None:
             continue
         rest = " ".join(sentences[:i] + sentences[i + 1 :])
         return None if _a_view(rest) else asked
     return None
+
+
+# each kind of request and the message that answers it, in the order they are read
+_REPLIES = (
+    (GRANT_HELP, "no_grant_help"),
+    (COUNCIL_SERVICE, "council_services"),
+    (PERSON_WANTED, "person_to_contact"),
+)
+
+
+def _reply_key(asked: str, also_highways: bool = False) -> str | None:
+    """The message key for the first kind of request a normalised sentence makes."""
+    if also_highways and HIGHWAYS.search(asked) and not GRANT_HELP.search(asked):
+        return "council_services"
+    return next((key for pattern, key in _REPLIES if pattern.search(asked)), None)
 
 
 # what the request is for, not a view: "It's for a second electric van."
@@ -113,29 +128,14 @@ def request_beside_view(text: Any) -> str | None:
     the view is kept as the answer, and the request answered too. None otherwise."""
     if not isinstance(text, str) or out_of_scope_reply(text) is not None:
         return None
-    plain = without_addressees(text)
-    for sentence in _SENTENCE.split(plain.strip()):
+    for sentence in _SENTENCE.split(without_addressees(text).strip()):
         asked = normalise(sentence)
-        if len(asked.split()) > MAX_WORDS:
-            continue
-        if GRANT_HELP.search(asked):
-            return "no_grant_help"
-        if COUNCIL_SERVICE.search(asked) or HIGHWAYS.search(asked):
-            return "council_services"
-        if PERSON_WANTED.search(asked):
-            return "person_to_contact"
+        if len(asked.split()) <= MAX_WORDS and (key := _reply_key(asked, also_highways=True)):
+            return key
     return None
 
 
 def out_of_scope_reply(text: Any) -> str | None:
     """The message key that answers a request the consultation cannot meet, or None."""
-    norm = _request(text)
-    if norm is None:
-        return None
-    if GRANT_HELP.search(norm):
-        return "no_grant_help"
-    if COUNCIL_SERVICE.search(norm):
-        return "council_services"
-    if PERSON_WANTED.search(norm):
-        return "person_to_contact"
-    return None
+    asked = _request(text)
+    return None if asked is None else _reply_key(asked)

@@ -41,7 +41,7 @@ _SECTOR_CUE = re.compile(
 def only_a_place(text: str) -> set[str]:
     """The islands `text` names only as a place the business goes to ("park at Stoke
     Mandeville hospital when we refill the machines there"): medical technologies or none."""
-    if _AS_A_PLACE.search(text) is None:
-        return set()
+    if "mandeville" not in text.lower() or _AS_A_PLACE.search(text) is None:
+        return set()  # most messages: a substring test, no regular expression
     rest = _NAMED.sub(" ", text)
     return set() if _SECTOR_CUE.search(rest) else {"medical_technologies"}
