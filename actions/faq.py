@@ -71,6 +71,7 @@ from bot.consultation.replies import (
     question_before_remark,
     says_no_and_why,
 )
+from bot.consultation.small_talk import without_small_talk
 from bot.consultation.standing import (
     asks_about_a_grant,
     asks_about_cost,
@@ -242,9 +243,10 @@ class ActionAnswerQuestion(Action):
             # what a LIS is and asked for the yes again): answered, and the yes kept
             answer_question(dispatcher, tracker)
             return [SlotSet("follow_up", True)]
-        if asking_follow_up(tracker) and says_no_and_why(latest_text(tracker)):
+        if asking_follow_up(tracker) and says_no_and_why(without_small_talk(latest_text(tracker))):
             # "Nay, I get enough emails as it is" read as asking how to get involved (set AP
-            # was told "You're doing it now!" and asked "yes or no?"): a no
+            # was told "You're doing it now!" and asked "yes or no?"): a no; "... Lovely
+            # chatting to you though" after it (set CM) changes nothing
             return [SlotSet(k, v) for k, v in declined_contact(tracker).items()]
         if at_consent(tracker, domain) and asks_then_agrees(latest_text(tracker)):
             # "is this the strategy thing? happy to do it" (set BM answered the question,

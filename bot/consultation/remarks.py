@@ -17,7 +17,7 @@ from typing import Any
 from bot.consultation.access import access_reply
 from bot.consultation.replies import normalise
 from bot.consultation.replies.text import short_match
-from bot.consultation.small_talk import small_talk_only
+from bot.consultation.small_talk import small_talk_only, thanks_alone
 from bot.consultation.x_style import without_addressees
 
 # An apology or a warning about spelling, typing, English or computers
@@ -104,6 +104,8 @@ def remark_reply(text: Any) -> str | None:
         return "glad_its_easy"
     if afterword_only(text):
         return "afterword_thanks"
+    if thanks_alone(text):  # "Thank you!" after every answer (set CM)
+        return "thanks_welcome"
     # "Lovely weather for it today, isn't it?", "Ha, you're very polite for a robot." (set CM)
     return "small_talk" if small_talk_only(text) else None
 

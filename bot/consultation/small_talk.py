@@ -83,10 +83,20 @@ def _small(piece: str) -> bool:
     )
 
 
+def thanks_alone(text: Any) -> bool:
+    """Nothing but thanks ("Thank you!", "@btvlep ty", "cheers mate"): owners thank the bot
+    after an answer as the next question arrives (set CM, after every answer). That is no
+    answer to the new question and no reason to pass over it: "you're welcome", and the
+    question again, however often."""
+    if not isinstance(text, str):
+        return False
+    pieces = _pieces(text)
+    return bool(pieces) and all(THANKS_ONLY.fullmatch(_plain(p)) for p in pieces)
+
+
 def small_talk_only(text: Any) -> bool:
     """The whole message is small talk, thanks beside it allowed: no answer in it. Thanks
-    alone ("thanks", "cheers mate") is not: to an open question it is nudged for more, then
-    the question moves on (set U), as before."""
+    alone is `thanks_alone`, answered differently."""
     if not isinstance(text, str):
         return False
     pieces = _pieces(text)

@@ -348,8 +348,8 @@ def test_typos_in_theme_names_are_read(
     assert run(ValidateCorrectionForm().extract_theme_correction(dispatcher, tracker, domain))
 
 
-@pytest.mark.parametrize("text", ["yes", "Yep!", "thanks", "cheers mate", "\U0001f44d", "cool"])
-def test_a_bare_yes_or_thanks_to_an_open_question_asks_for_more_then_moves_on(
+@pytest.mark.parametrize("text", ["yes", "Yep!", "\U0001f44d", "cool"])
+def test_a_bare_yes_to_an_open_question_asks_for_more_then_moves_on(
     text: str, database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:
     from bot.consultation.questions import message
@@ -375,6 +375,30 @@ def test_a_bare_yes_or_thanks_to_an_open_question_asks_for_more_then_moves_on(
     assert second == {"island_answer": None, "pending_questions": pending[1:]}
     assert texts(again) == []
     assert service.recorded_answers("u9") == []
+
+
+@pytest.mark.parametrize("text", ["thanks", "cheers mate", "Thank you!"])
+def test_thanks_alone_to_an_open_question_is_welcomed_and_the_question_kept(
+    text: str, database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    # owners thank the bot after every answer (set CM): the question is never passed over
+    from bot.consultation.questions import message
+
+    service.record_consent("u9t", "rest", True)
+    pending = ["island:space:barriers", "island:space:help"]
+    form = ValidateStrategyForm()
+    history: list[dict[str, Any]] = []
+    for _ in range(2):
+        said = CollectingDispatcher()
+        tracker = make_tracker(
+            "u9t", text, "thank", slots={"pending_questions": pending}, events=history
+        )
+        assert form.validate_island_answer(text, said, tracker, domain) == {
+            "island_answer": None
+        }
+        assert texts(said) == [message("thanks_welcome")]
+        history += [{"event": "user", "text": text}, {"event": "bot", "text": texts(said)[0]}]
+    assert service.recorded_answers("u9t") == []
 
 
 def test_yes_with_a_view_is_recorded(

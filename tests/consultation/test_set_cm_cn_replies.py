@@ -9,7 +9,7 @@ import pytest
 
 from bot.consultation.bucks_site import bucks_site
 from bot.consultation.remarks import remark_reply
-from bot.consultation.small_talk import small_talk_only, without_small_talk
+from bot.consultation.small_talk import small_talk_only, thanks_alone, without_small_talk
 from bot.consultation.standing import asks_if_i_count
 
 
@@ -47,9 +47,17 @@ def test_a_view_is_no_small_talk(text: str) -> None:
     assert not small_talk_only(text)
 
 
-def test_thanks_alone_is_left_to_the_nudge() -> None:
-    # to an open question a bare thanks is asked for more once, then the question moves on
-    assert not small_talk_only("Thank you!") and not small_talk_only("@btvlep ty")
+@pytest.mark.parametrize("text", ["Thank you!", "@btvlep ty", "cheers mate", "Thanks again."])
+def test_thanks_alone_is_welcomed(text: str) -> None:
+    # thanks after every answer (set CM): "you're welcome" and the question again, never
+    # the nudge for more that passes over the question the second time
+    assert thanks_alone(text) and not small_talk_only(text)
+    assert remark_reply(text) == "thanks_welcome"
+
+
+@pytest.mark.parametrize("text", ["thanks, the roads are awful", "yes thanks", "👍", "ok"])
+def test_thanks_beside_anything_else_is_not_thanks_alone(text: str) -> None:
+    assert not thanks_alone(text)
 
 
 def test_small_talk_beside_an_answer_is_left_out() -> None:
