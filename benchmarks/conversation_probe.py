@@ -254,6 +254,10 @@ SETS = (
     DATA_DIR / "conversation_probe_cl.yml",
     DATA_DIR / "conversation_probe_cm.yml",
     DATA_DIR / "conversation_probe_cn.yml",
+    DATA_DIR / "conversation_probe_co.yml",
+    DATA_DIR / "conversation_probe_cp.yml",
+    DATA_DIR / "conversation_probe_cq.yml",
+    DATA_DIR / "conversation_probe_cr.yml",
 )
 PROFILE = ("organisation", "sector", "size_band", "location", "role")
 
