@@ -26,6 +26,7 @@ from bot.consultation.replies import (
     looks_like_question,
     means_nothing,
     question_then_remark,
+    question_then_view,
     skip_as_a_trade,
     skip_then_view,
     states_a_complaint,
@@ -206,6 +207,8 @@ def answer_read_as_question(tracker: Tracker, slot: str, faq: bool = True) -> di
         return {slot: text}
     if faq and intent == "faq" and (not looks_like_question(text) or view_with_question(text)):
         return {slot: text}
+    if intent == "faq" and slot in ANSWER_SLOTS and question_then_view(text):
+        return {slot: text}  # "Will the council see ...? Either way: <view>" (set CR): both
     if intent == "faq" and impatient(text):
         return {slot: text}  # "can we speed this up, got trucks to load" (set AF): hurried
     if intent == "faq" and slot in ANSWER_SLOTS and asks_to_finish(text):

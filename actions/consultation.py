@@ -83,6 +83,7 @@ from bot.consultation.replies import (
     fed_up_with_bot,
     hedge_only,
     impatient,
+    question_then_view,
     second_thoughts,
     takes_back_last_answer,
     view_then_question,
@@ -161,10 +162,9 @@ class ValidateStrategyForm(FormValidationAction):
             # "Before I answer - can you change our sector to warehousing and distribution?"
             # (set AL answered the question mark with what the strategy covers)
             return {answer_slot: None, **fixed}
-        if split := view_then_question(text):
-            # "we've never got a meeting at Oxford about licensing. who's actually putting
-            # this strategy together?" (set AD lost the view): the question answered, the
-            # view kept as the answer
+        if split := view_then_question(text) or question_then_view(text):
+            # "we've never got ... licensing. who's actually putting this strategy together?"
+            # (set AD), or the question first (set CR): answered, and the view kept
             text, topic = split
             if topic == "focus":
                 dispatcher.utter_message(text=focus_answer())

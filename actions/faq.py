@@ -45,7 +45,7 @@ from bot.consultation.asides import (
 from bot.consultation.boundaries import request_or_need_reply
 from bot.consultation.choices import outside_the_islands
 from bot.consultation.consent_details import details_before_consent
-from bot.consultation.consent_reply import asks_then_agrees
+from bot.consultation.consent_reply import agrees_then_asks, asks_then_agrees
 from bot.consultation.contact_terms import contact_reply
 from bot.consultation.focus import focus_answer
 from bot.consultation.involvement import (
@@ -248,7 +248,8 @@ class ActionAnswerQuestion(Action):
             # was told "You're doing it now!" and asked "yes or no?"): a no; "... Lovely
             # chatting to you though" after it (set CM) changes nothing
             return [SlotSet(k, v) for k, v in declined_contact(tracker).items()]
-        if at_consent(tracker, domain) and asks_then_agrees(latest_text(tracker)):
+        asked = latest_text(tracker)
+        if at_consent(tracker, domain) and (asks_then_agrees(asked) or agrees_then_asks(asked)):
             # "is this the strategy thing? happy to do it" (set BM answered the question,
             # asked for the yes again and lost every answer after): answered, and the yes kept
             answer_question(dispatcher, tracker)

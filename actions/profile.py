@@ -72,7 +72,7 @@ from bot.consultation.profile_views import PROFILE_VIEW_KEY, split_profile_view
 from bot.consultation.questions import PROFILE_SLOTS, message, profile_question
 from bot.consultation.recount import recounted_band
 from bot.consultation.remarks import remark_reply
-from bot.consultation.replies import fed_up_with_bot, impatient, skips_the_rest
+from bot.consultation.replies import asks_how_long, fed_up_with_bot, impatient, skips_the_rest
 from bot.consultation.standing import asks_if_i_count
 from bot.consultation.x_style import without_addressees
 
@@ -263,7 +263,7 @@ class ValidateProfileForm(FormValidationAction):
         if (
             dispatcher is not None
             and not counted  # "like 15?" is a head count, not a question back
-            and asks_back(value)
+            and (asks_back(value) or asks_how_long(value))
             and latest_intent(tracker) != "skip"
             and not skipped(tracker, value)
         ):

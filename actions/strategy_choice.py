@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import (
     as_text,
+    channel,
     fix_theme_typos,
     holding,
     previous_user_text,
@@ -33,7 +34,7 @@ from bot.consultation import service
 from bot.consultation.amendments import ADDED, amend_answer
 from bot.consultation.asides import answered, asks_who_reads, continues_answer
 from bot.consultation.boundaries import boundary_reply
-from bot.consultation.choice_changes import switched_choice
+from bot.consultation.choice_changes import swapped_pending, switched_choice
 from bot.consultation.choice_help import asks_bot_to_choose, asks_how_to_choose
 from bot.consultation.choice_view import (
     ChoiceView,
@@ -74,6 +75,7 @@ from bot.consultation.replies import (
     asks_the_difference,
     asks_what_it_covers_of,
     asks_what_it_is,
+    takes_back_last_answer,
     thanks_only,
 )
 from bot.consultation.strategy_asides import (
@@ -82,6 +84,7 @@ from bot.consultation.strategy_asides import (
     asks_what_it_covers,
     counts_as_reply,
 )
+from bot.consultation.withdrawals import withdraw_answer
 from bot.consultation.x_style import without_addressees
 from bot.strategy import THEME_IDS
 
@@ -96,6 +99,24 @@ def carried_on_at_the_choice(text: str, among: Any, tracker: Tracker) -> bool:
         return False  # "and skills too", "but none of them really": a choice
     said = service.recorded_answers(tracker.sender_id)
     return bool(said) and amend_answer(tracker.sender_id, said[-1].response_id, plain, ADDED)
+
+
+def replaced_at_the_choice(text: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """ "Sorry, ignore that, it's not what I meant. What would really help is ..." at the
+    choice after the last island answer (set CQ chose two drivers from its words): that
+    answer replaced and said so; True when it was (the choice is asked again)."""
+    replacement = takes_back_last_answer(without_addressees(text))
+    if not replacement or not answered(previous_user_text(tracker)):
+        return False
+    said = service.recorded_answers(tracker.sender_id)
+    key = said[-1].question_key if said else None
+    if not key or not key.startswith(("island:", "seabed:")):
+        return False
+    if not withdraw_answer(tracker.sender_id, key):
+        return False
+    service.record_answer(tracker.sender_id, channel(tracker), text, key, question(key).text)
+    dispatcher.utter_message(text=message("answer_replaced"))
+    return True
 
 
 def makes_a_choice(text: str, among: Any, kind: str) -> bool:
@@ -158,6 +179,8 @@ def choose(
     if carried_on_at_the_choice(text, among, tracker):
         # "@btvlep but the power company wants 40 grand first" after the last island answer,
         # sent as a second DM (set AF chose Infrastructure from it): joined to that answer
+        return {slot: None}
+    if replaced_at_the_choice(text, dispatcher, tracker):
         return {slot: None}
     if asks_what_it_covers(text):
         # "is there anything in this for care homes?": what the strategy covers, not a
@@ -323,13 +346,17 @@ def switched(
     """The choice changed mid-way: the new themes' questions, then any others still
     pending; what was said so far is kept. Empty when the message changes nothing."""
     slot = choice_slot(answer_slot)
-    current = question(key).theme_id
+    current = replaced = question(key).theme_id
+    chosen = list(tracker.get_slot(slot) or [])
     new = switched_choice(text, KINDS[slot][1], current)
+    if not new and (swap := swapped_pending(text, KINDS[slot][1], chosen, current)):
+        replaced, new = swap  # one still to come swapped; the question pending stays
+        rest = [key, *rest]
     if not new:
         return {}
     dispatcher.utter_message(text=message("chosen", names=theme_names(new)))
-    others = [k for k in rest if question(k).theme_id not in (current, *new)]
-    chosen = [t for t in tracker.get_slot(slot) or [] if t != current]
+    others = [k for k in rest if question(k).theme_id not in (replaced, *new)]
+    chosen = [t for t in chosen if t != replaced]
     # in the strategy's order, as a first choice is asked ("swap digital for infrastructure"
     # with skills still to come: skills next, then infrastructure; set AM)
     pending = sorted(

@@ -36,13 +36,18 @@ def _short_and_matches(pattern: re.Pattern[str], text: Any) -> bool:
     return short_match(pattern, text, MAX_WORDS)
 
 
-_LEAD = r"^((hi|hello|hey|sorry|so|ok|okay|oh|um|erm|and|but|quick question|sorry but|wait) )*"
+_LEAD = (
+    r"^((hi|hello|hey|sorry|so|ok|okay|oh|um|erm|and|but|quick question|sorry but|wait|"
+    r"before i (do|start|answer|agree)|first) )*"
+)
 
 # "what's the LEP?", "what does LEP stand for", "who are BTVLEP?", "what's a local
 # enterprise partnership?"
 _LEP = r"(the |a |an |this |your )?(lep|btvlep|btv lep|local enterprise partnership)"
 WHAT_LEP = re.compile(
-    _LEAD + r"(what'?s|whats|what is|what are|who'?s|whos|who is|who are|what does|what do)"
+    _LEAD + r"(what'?s|whats|what is|what are|who'?s|whos|who is|who are|what does|what do|"
+    # "@btvlep wots the LEP when its at home" (set CR: "didn't understand" as a first message)
+    r"wot'?s|wots|wot is|wat'?s|wats|wat is)"
     rf" {_LEP}( stand for| mean| do| then| exactly| when it'?s at home)*$|"
     + _LEAD
     + rf"(what|who) (is|are) {_LEP}( (exactly|then|anyway|again|please))*$|"
@@ -62,6 +67,12 @@ LEP_THEN_WHAT = re.compile(
 def asks_what_the_lep_is(text: Any) -> bool:
     """ "what's the LEP?", "what does LEP stand for?", "LEP?", "the LEP has never done a
     thing for us. what even is it?": what the LEP is."""
+    if isinstance(text, str) and "?" in text:
+        # "Before I do, who are the LEP? I've seen the name on letters but never known what
+        # it is." (set CR): the question, whatever explains it after
+        asked = text.split("?", 1)[0]
+        if _short_and_matches(WHAT_LEP, asked):
+            return True
     return _short_and_matches(WHAT_LEP, text) or _short_and_matches(LEP_THEN_WHAT, text)
 
 

@@ -38,6 +38,7 @@ def amend_answer(sender_id: str, response_id: int, change: str, how: str) -> boo
     REWORDED), tag it again and audit it; False when there is no such answer or the change
     is empty."""
     from bot.tagging import tag
+    from bot.tagging.result import with_themes_of
 
     if how not in (ADDED, CORRECTED, REWORDED):
         raise ValueError(f"unknown kind of change: {how!r}")
@@ -55,6 +56,11 @@ def amend_answer(sender_id: str, response_id: int, change: str, how: str) -> boo
         text = amended_text(response.text, change, how)
         # tagged before the first write: SQLite holds its one write lock from there to commit
         result = tag(text, response.question_key)
+        if how == ADDED:
+            # "One more thing on the barriers question: we lose every lab scientist we train
+            # ..." (set CQ): a second thought sent on its own is a clause that counts, even
+            # where the joined answer's first subject drowns it
+            result = with_themes_of(result, tag(change, response.question_key), ADDED)
         response.text = text
         set_model_tags(
             session, response.id, result.themes, result.scores, result.evidence,

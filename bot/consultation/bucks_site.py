@@ -43,6 +43,15 @@ _OUTSIDE = _names(OUTSIDE)
 
 
 _ANY = _names(IN_BUCKS + OUTSIDE).pattern
+_KNOWN = frozenset(p.lower() for p in IN_BUCKS + OUTSIDE)
+
+
+def known_place(words: str) -> bool:
+    """The words are a town or county a business names for where it is ("high wycombe",
+    "Waddesdon", "Milton Keynes"), so "put us down as high wycombe" is no sector."""
+    return " ".join(words.lower().split()) in _KNOWN
+
+
 # "we've got two sites, Aylesbury and Milton Keynes" (set M keeps both): the places listed
 # side by side, neither said to be the lesser one
 _LISTED = re.compile(rf"{_ANY}\s*(,|and|&|\+|/)\s*{_ANY}", re.IGNORECASE)

@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from bot.consultation.choices import LEFT_OUT, theme_names
-from bot.consultation.questions import named_themes
+from bot.consultation.questions import named_themes, only_names
 from bot.consultation.replies import normalise
 from bot.consultation.x_style import without_addressees
 from bot.strategy import theme
@@ -27,6 +27,14 @@ SWITCH = re.compile(
     # "... that's the silverstone one isn't it. switch me to that" (set AZ)
     r"(switch|swap|move|put) (me|us) (over )?(to|onto|on) (that|it|this|that one|this one))\b"
 )
+# "@btvlep wait no, not public services, make it infrastructure" (set CQ): theme names only
+# after it ("make it easier to get skills funding" is a view)
+MAKE_IT = re.compile(
+    r"\bnot (?P<old>[a-z& ]{1,30}) make (it|that|mine|that one) (?P<new>[a-z& ]{1,30})$"
+)
+# "Actually, can we do the environment one instead of skills?" at the skills question (set
+# CQ kept it as the answer): "instead of" the theme being asked about
+INSTEAD_OF = re.compile(r"\binstead of (?P<old>[a-z& ]{1,30})$")
 # "switch me to that": the themes named elsewhere in the message
 POINTS_BACK = re.compile(r"\b(that|it|this|that one|this one)$")
 SWITCH_CLAUSE = re.compile(r"[?.!;\n]+|,\s*(?=(?:but|because|cos|as|since|it'?s)\b)")
@@ -43,7 +51,18 @@ def switched_choice(text: Any, among: tuple[str, ...] | list[str], current: str)
             named = named_themes(clause, among)
             if not named and POINTS_BACK.search(norm):
                 named = named_themes(text, among)  # "that's the silverstone one. switch me to that"
-            return [t for t in named if t != current]
+            if named or not WRONG_ONE.search(norm):
+                return [t for t in named if t != current]
+            # "Hang on, wrong one. I meant high performance, not space." (set CQ): the
+            # themes come in the next clause
+        make_it = MAKE_IT.search(norm) if norm else None
+        if make_it and current in named_themes(make_it["old"]) and only_names(make_it["new"]):
+            return [t for t in named_themes(make_it["new"], among) if t != current]
+        instead = (
+            INSTEAD_OF.search(norm) if norm and len(norm.split()) <= SWITCH_MAX_WORDS else None
+        )
+        if instead and current in named_themes(instead["old"]):
+            return [t for t in named_themes(clause, among) if t != current]
         meant = MEANT_NOT.search(norm)
         if meant and current in named_themes(meant["old"]):
             # "sorry I meant space not mobility" (set AS answered on mobility); not "I meant
@@ -52,6 +71,24 @@ def switched_choice(text: Any, among: tuple[str, ...] | list[str], current: str)
     return []
 
 
+def swapped_pending(
+    text: Any, among: tuple[str, ...] | list[str], chosen: list[str], current: str
+) -> tuple[str, list[str]] | None:
+    """(the chosen theme still to come, the themes to ask instead) for "wait no, not public
+    services, make it infrastructure" at the digital science question (set CQ kept it as the
+    digital answer); None for anything else."""
+    if not isinstance(text, str):
+        return None
+    norm = normalise(without_addressees(text))
+    match = MAKE_IT.search(norm) or MEANT_NOT.search(norm)
+    if match is None or not only_names(match["new"]):
+        return None
+    old = [t for t in named_themes(match["old"], among) if t in chosen and t != current]
+    new = [t for t in named_themes(match["new"], among) if t not in chosen]
+    return (old[0], new) if len(old) == 1 and new else None
+
+
+WRONG_ONE = re.compile(r"\bwrong one\b")
 MEANT_NOT = re.compile(r"\bi meant (?P<new>[a-z& ]{1,30}?),? not (?P<old>[a-z& ]{1,30})$")
 
 

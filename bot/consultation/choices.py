@@ -13,7 +13,7 @@ from typing import Any
 from bot.consultation.described import described_themes, without_described
 from bot.consultation.head_count import NUMBER_WORDS
 from bot.consultation.questions import match_themes, means_none, named_themes, only_names
-from bot.consultation.replies import normalise, whole
+from bot.consultation.replies import asked_topic, normalise, whole
 from bot.consultation.replies.text import sentences
 from bot.consultation.theme_words import everyday_words
 from bot.consultation.x_style import without_addressees
@@ -168,7 +168,9 @@ def view_then_added_choice(
 _ASKS_TO_ADD = re.compile(r"\b((can|could) (you|u)|please|pls|put (me|us) down|add|include)\b")
 ADD_CHOICE_FILLER = (
     r"oh|can|could|u|you|please|pls|also|too|as well|and|that|one|ones|the|i|we|to|it|"
-    r"sorry|actually|forgot|meant|mention|list|for|us|me|my|bad|oops|whoops|island|islands"
+    r"sorry|actually|forgot|meant|mention|list|for|us|me|my|bad|oops|whoops|island|islands|"
+    # "Sorry, before I answer, can you add the environment one as well?" (set CQ)
+    r"before i answer|before i start|first|quick|quickly|wait|hang on|hold on"
 )
 
 
@@ -360,12 +362,27 @@ def choice_before_question(text: Any, among: tuple[str, ...] | list[str]) -> str
     the choice taken), or None."""
     if not isinstance(text, str):
         return None
-    match = CHOICE_FIRST.match(without_addressees(text))
+    plain = without_addressees(text)
+    match = CHOICE_FIRST.match(plain) or _UNMARKED_QUESTION_AFTER.match(plain)
     if match is None:
         return None
-    lead = match.group(1)
+    lead, asked = match.group(1), match.group(2)
     words = normalise(lead).split()
-    if not words or len(words) > CHOICE_FIRST_MAX_WORDS or not named_themes(lead, among):
+    if not words or len(words) > CHOICE_FIRST_MAX_WORDS:
         return None
-    # "Infrastructure, and environment maybe?": the question is part of the choice
-    return None if named_themes(match.group(2), among) else lead.strip()
+    if not (named_themes(lead, among) or means_none(lead)):
+        return None
+    if not asked.rstrip().endswith("?") and not asked_topic(asked):
+        return None
+    # "Infrastructure, and environment maybe?": the question is part of the choice; not
+    # "Is that the island the Oxford-Cambridge Arc comes into?" (set CR), a real question
+    return None if named_themes(asked, among) and not asked_topic(asked) else lead.strip()
+
+
+# "@btvlep none of them. whats this ox cam arc everyone goes on about tho" (set CR took the
+# none and left the Arc unanswered): a question without its mark, opening with its word
+_UNMARKED_QUESTION_AFTER = re.compile(
+    r"^\s*([^,:;.!?\n]+)[,:;.!\n-]+\s*((?:what|whats|what'?s|who|whos|who'?s|how|why|where|"
+    r"when|is|are|does|do|can)\b.*)$",
+    re.IGNORECASE | re.DOTALL,
+)

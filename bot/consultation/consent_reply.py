@@ -260,6 +260,22 @@ def asks_then_agrees(text: Any) -> bool:
     return bool(mark and asked.strip() and after.strip()) and agrees_to_take_part(after)
 
 
+# "Yes, I'll do it. Who's actually running this consultation, though?" (set CR was told who
+# runs it and asked for the yes again): a whole yes, then a question in its own sentence
+_SENTENCE_END = re.compile(r"(?<=[.!])\s+")
+
+
+def agrees_then_asks(text: Any) -> bool:
+    """A whole yes to taking part, then a question after it."""
+    if not isinstance(text, str) or "?" not in text:
+        return False
+    said, _, asked = without_addressees(text).strip().partition("?")
+    parts = _SENTENCE_END.split(said.strip(), maxsplit=1)
+    if len(parts) != 2 or not parts[1].strip() or re.match(r"(?i)(but|only if|if)\b", parts[1]):
+        return False  # "Yes. But what happens to my answers?": the yes waits on the answer
+    return agrees_to_take_part(parts[0])
+
+
 # "Hi, what's the LEP exactly? Before I agree to anything" (set BN: NLU read it as agreeing,
 # 0.94): a question asked before agreeing holds the yes back until it is answered
 BEFORE_AGREEING = re.compile(

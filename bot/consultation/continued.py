@@ -39,8 +39,8 @@ START_MARK = re.compile(
 )
 # "@btvlep ...so none of the instructors can get home" after "... the bus stops at 6..." (set
 # BA kept it as the next question's answer): dots, then a lower-case word, go on from the
-# message before
-DOTS_START = re.compile(r"^\s*(\.{2,}|…)\s*(?=[a-z])")
+# message before; "...+ the 2 lads we trained ..." too (set CP)
+DOTS_START = re.compile(r"^\s*(\.{2,}|…)\s*([+&]\s*)?(?=[a-z])")
 # "+ banks dont get games at all, nobody lends against IP" once the next question is asked
 # (set BM kept it as that question's answer): a plus, then words, adds to the answer before
 # (not "+44 7700 ...", not "+1" agreeing)

@@ -46,14 +46,18 @@ def _repeated_sentences(text: str) -> str:
     """The message without any sentence that repeats the one straight before it."""
     kept: list[str] = []
     last = ""
+    dropped = False
     for match in SENTENCE.finditer(text):
         sentence = match.group(0)
         key = _key(sentence)
         if key and key == last and len(key.split()) >= MIN_WORDS:
+            dropped = True
             continue
         kept.append(sentence)
         last = key or last
-    return "".join(kept).strip()
+    # rebuilt only when a repeat went: the pattern skips what no sentence holds, so a
+    # rebuild would lose "..." opening a message that carries on the one before (set CP)
+    return "".join(kept).strip() if dropped else text
 
 
 def once(text: str) -> str:

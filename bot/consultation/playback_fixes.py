@@ -110,6 +110,14 @@ TOPIC_ADD = re.compile(
     r"(?P<rest>.+)$",
     re.IGNORECASE | re.DOTALL,
 )
+# "@btvlep oh & add to the skills one: the nearest lantra assessor is in oxford" (set CQ was
+# told about two drivers): the verb first, then the answer by its subject
+TOPIC_TACKED = re.compile(
+    r"^((oh|and|also|&|sorry|actually|one more thing)[ ,:&-]*)*"
+    rf"{ADD_VERB}\s+(on ?to|to|onto|under) (the|my|that) (?P<topic>[a-z0-9' ]{{1,25}}?) "
+    r"(one|answer|bit|point|question)( that| this)?[ ,:-]+(?P<rest>.+)$",
+    re.IGNORECASE | re.DOTALL,
+)
 # "where I said Gerrards Cross, make that Chalfont St Peter"
 WHERE_I_SAID = re.compile(
     r"^((oh|sorry|actually|and)[ ,:-]*)*(where|when) (i|we) (said|put|wrote|mentioned|typed) "
@@ -125,7 +133,7 @@ def addition_to_item(text: str, answers: list[service.RecordedAnswer]) -> tuple[
     if match:
         n = _item(match, len(answers))
         return (n, match.group("rest")) if n else None
-    match = TOPIC_ADD.match(plain)
+    match = TOPIC_ADD.match(plain) or TOPIC_TACKED.match(plain)
     if match is None:
         return None
     topic = normalise(match.group("topic"))
@@ -196,6 +204,7 @@ def correct_played_back(sender_id: str, text: str) -> str | None:
         or ITEM_MORE.match(plain)
         or ITEM_TACKED.match(plain)
         or TOPIC_ADD.match(plain)
+        or TOPIC_TACKED.match(plain)
     )
     reworded = REWORD_ITEM.search(norm)
     if not (
@@ -290,10 +299,12 @@ def answer_put_right(text: Any, answers: list[str]) -> int | None:
     norm = normalise(text).replace(",", " ")
     said = [f" {normalise(a).replace(',', ' ')} " for a in answers]
     for match in REPLACED.finditer(norm):
-        old = f" {match.group('old').strip()} "
-        if old.strip() in CORRECTION_STOP:
+        old = match.group("old").strip()
+        if old in CORRECTION_STOP:
             continue
-        found = [n for n, a in enumerate(said, 1) if old in a]
+        # "I meant manual mills, not lathes" of "... learned on a manual lathe" (set CQ)
+        forms = {old, old[:-1]} if old.endswith("s") and len(old) > 3 else {old, f"{old}s"}
+        found = [n for n, a in enumerate(said, 1) if any(f" {f} " in a for f in forms)]
         if len(found) == 1:
             return found[0]
     return None

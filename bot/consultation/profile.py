@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from bot.consultation.bucks_site import known_place
 from bot.consultation.head_count import _NUMBER, CORRECTION_CUE, JUST_ME
 from bot.consultation.head_count import corrected_size_band as corrected_size_band
 from bot.consultation.head_count import head_count_given as head_count_given
@@ -18,6 +19,7 @@ from bot.consultation.profile_places import only_where_words, place_and_remark, 
 from bot.consultation.replies import (
     about_the_consultation,
     asked_topic,
+    asks_how_long,
     looks_like_question,
 )
 from bot.consultation.replies.text import sentences
@@ -54,7 +56,11 @@ def answer_then_question(text: str) -> str | None:
     if not 0 < words <= ANSWER_BEFORE_QUESTION_MAX_WORDS or not plain_profile_answer(first):
         return None
     asked = match.group(2)
-    return first if asked_topic(asked) or about_the_consultation(asked) else None
+    return (
+        first
+        if asked_topic(asked) or about_the_consultation(asked) or asks_how_long(asked)
+        else None
+    )
 
 
 # "actually put us down as an engineering consultancy", "our sector should be retail",
@@ -62,7 +68,10 @@ def answer_then_question(text: str) -> str | None:
 # corrected while a later profile question is pending. Only these explicit forms: "we're
 # a bit further out" at the location question is a place.
 SECTOR_CHANGE = re.compile(
-    r"\b(put (us|me) down as|(list|class|count) (us|me) as|(change|update|switch|alter|amend) "
+    # "sorry, for sector put bus telematics software" (set CQ filed it as the head count)
+    r"\b(for (the |our |my )?(sector|trade|line of business|industry),? (put|say|write|use|"
+    r"it'?s|its)|"
+    r"put (us|me) down as|(list|class|count) (us|me) as|(change|update|switch|alter|amend) "
     r"(the |our |my )?(sector|trade|business type|line of business) to|"
     r"(our |the |my )?(sector|trade|line of business|industry)"
     r" (is|should be|should say|should read)|(we'?re|we are) (really |more |mainly |"
@@ -76,7 +85,7 @@ SECTOR_CHANGE = re.compile(
 # roastery and cafe" (set AG kept it all as the role)
 ASKED_CHANGE = re.compile(
     r"\b((change|update|switch|alter|amend) (the |our |my )?(sector|trade|business type|"
-    r"line of business) to|put (us|me) down as)\b",
+    r"line of business) to|put (us|me) down as|for (the |our |my )?(sector|trade),? put)\b",
     re.IGNORECASE,
 )
 
@@ -88,7 +97,11 @@ def corrected_sector(text: str) -> str | None:
     if not (CORRECTION_CUE.search(text) or ASKED_CHANGE.search(text)):
         return None
     match = SECTOR_CHANGE.search(text)
-    return match.group("sector").strip() if match else None
+    if match is None or known_place(match.group("sector")):
+        # "Actually, put us down as Aylesbury, that's our main surgery." at the role question
+        # (set CQ changed the sector to Aylesbury): a place, for `corrected_location`
+        return None
+    return match.group("sector").strip()
 
 
 def asks_sector_change(text: str) -> bool:

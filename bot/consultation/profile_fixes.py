@@ -17,6 +17,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from bot.consultation.bucks_site import known_place
 from bot.consultation.head_count import corrected_size_band
 from bot.consultation.profile import corrected_sector
 from bot.consultation.profile_checks import sector_instead
@@ -51,6 +52,29 @@ OLD_NAME = re.compile(
     r"(?:it\s+)?should\s+be)\s+(?P<name>[^,.;!?]+?)\s*(?:\s+now)?\s*(?:[,.;!?].*)?$",
     re.IGNORECASE,
 )
+# "Sorry, we trade as TRE Historic now, put that as the name." at the sector question (set CQ
+# filed it as the sector, and every answer after it one question late): the name asked for
+# in so many words, so it need not look like the one on record
+NAME_ASKED = (
+    re.compile(
+        r"\bwe(?:'re| are)?\s+(?:now\s+)?trad(?:e|ing)\s+as\s+(?P<name>[^,.;!?]+?)\s*"
+        r"(?:\s+now)?\s*[,.;!?-]+\s*(?:so\s+)?(?:please\s+)?(?:put|use|have)\s+(?:that|it|this)"
+        r"\s+(?:down\s+)?(?:as|for)\s+(?:the|our)\s+(?:company\s+|business\s+)?name\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\b(?:put|use|have)\s+(?P<name>[^,.;!?]+?)\s+(?:down\s+)?as\s+(?:the|our)\s+"
+        r"(?:company\s+|business\s+)?name\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\b(?:(?:for|as)\s+(?:the|our)\s+(?:company\s+|business\s+)?name,?\s+(?:put|use|say|"
+        r"write)|(?:change|update|amend)\s+(?:the|our)\s+(?:company\s+|business\s+)?name\s+to|"
+        r"(?:the|our)\s+(?:company\s+|business\s+)?name\s+should\s+(?:be|say|read))\s+"
+        r"(?P<name>[^,.;!?]+?)\s*(?:\s+(?:now|please|instead))?\s*(?:[,.;!?].*)?$",
+        re.IGNORECASE,
+    ),
+)
 NAME_LIKENESS = 0.75
 
 
@@ -63,6 +87,10 @@ def corrected_name(text: str, name: str | None) -> str | None:
     """The organisation's name as corrected ("sorry it's Chiltern Cycles, with an s" ->
     "Chiltern Cycles" after "Chiltern Cycle"), or None: only a name close to the one given
     counts, so "sorry, we're a bike shop" is the sector."""
+    for pattern in NAME_ASKED:
+        asked = pattern.search(text.strip())
+        if asked and (not name or asked.group("name").strip().lower() != name.lower()):
+            return asked.group("name").strip()
     rebrand = OLD_NAME.search(text.strip())
     if rebrand and name and rebrand.group("name").strip().lower() != name.lower():
         return rebrand.group("name").strip()
@@ -192,6 +220,13 @@ MOVED_TO = re.compile(
     r"(?=\s+(?:in|last|this|back|earlier|over|a|not|now|since)\b|\s*[,.;:!)]|\s*$)",
     re.IGNORECASE,
 )
+# "Actually, put us down as Aylesbury, that's our main surgery." (set CQ changed the sector):
+# a known town after "put us down as" is where the business is
+PUT_DOWN_AS = re.compile(
+    r"\bput\s+(?:us|me)\s+down\s+as\s+(?:being\s+)?(?:in\s+|at\s+)?"
+    rf"(?P<new>{_PLACE}){_END}",
+    re.IGNORECASE,
+)
 _POSTCODE = re.compile(r"^[A-Za-z]{1,2}\d{1,2}[A-Za-z]?(\s*\d[A-Za-z]{2})?$")
 
 
@@ -216,6 +251,13 @@ def corrected_location(text: Any, location: str | None) -> str | None:
         return None
     if (moved := MOVED_TO.search(text)) and _a_place(moved["new"]):
         return moved["new"]
+    put_down = PUT_DOWN_AS.search(text)
+    if (
+        put_down
+        and known_place(put_down["new"])
+        and put_down["new"].lower() != (location or "").lower()
+    ):
+        return put_down["new"]
     return _first_fix(LOCATION_FIXES, text, location)
 
 
@@ -355,4 +397,16 @@ def beside_the_fixes(text: str, fixes: Mapping[str, str], profile: Mapping[str, 
     view; what is left may be one ("..., and the space sector needs test stands")."""
     for value in [*fixes.values(), *(v for v in profile.values() if v)]:
         text = re.sub(re.escape(value), " ", text, flags=re.IGNORECASE)
+    if "size_band" in fixes:  # "... it's twelve now we've taken on the apprentices" (set CQ)
+        text = WHY_THE_COUNT.sub(" ", text)
     return text
+
+
+# Why the head count changed, said with the new count: no view of its own ("apprentices"
+# named the skills theme, and the correction was kept as the answer to the question pending)
+WHY_THE_COUNT = re.compile(
+    r"\b(now|since|as|because|cos|after|that'?s with|with)\s+((we'?ve|we have|we)\s+)?(just\s+)?"
+    r"(taken on|took on|hired|recruited|added|brought in|lost|let go|the new|our new|two new|"
+    r"\w+ new)\b[^.,;!?]*",
+    re.IGNORECASE,
+)

@@ -30,7 +30,9 @@ OWN_COUNT = re.compile(
 # the band on record
 TOLD_COUNT = re.compile(
     rf"\b(told you|said|put|gave you|wrote)\s+(?P<old>{_NUMBER_PATTERN})\b.{{0,60}}?"
-    rf"\b(more like|nearer|closer to|it'?s really|really)\s+(?P<new>{_NUMBER_PATTERN})\b"
+    # "Sorry, I said five earlier, but it's twelve now we've taken on the apprentices" (set CQ)
+    r"\b(more like|nearer|closer to|it'?s really|really|(?<=but )(it'?s|its|it is|we'?re|we are)"
+    rf"( actually| now| really)?)\s+(?P<new>{_NUMBER_PATTERN})\b"
     # "sorry i said 8, its more like 30 if you count the drivers" (set BH)
     r"(?=\s*(staff|people|of us|heads|employees|workers|now|really|if|when|with|counting|"
     r"inc\w*|[,.;!)]|$))"
@@ -42,8 +44,10 @@ TOLD_COUNT = re.compile(
     # "oh & its 10 not 8, forgot our 2 new techs" (set BK, after the town), "sorry 14 not 4 🙈
     # fat fingers" at the location question (set BM filed it as the town; the apology may
     # already be gone: the profile drops "sorry" as a lead-in)
+    # "Sorry, I meant 16, not 60. Still on my first coffee.", "sorry meant 4 not 40" (set CQ
+    # filed both as the town): more than one word owning up, "meant" alone among them
     r"|(\b(it'?s|its|it is|we'?re|we are|there'?s|there are)\s+(actually\s+|really\s+)?|"
-    rf"^\W*({CORRECTION_LEAD}\b[\s,.!:-]*)?)"
+    rf"^\W*(({CORRECTION_LEAD}|meant)\b[\s,.!:-]*)*)"
     rf"(?P<new3>{_NUMBER_PATTERN})\s*,?\s+not\s+(?P<old3>{_NUMBER_PATTERN})\b",
     re.IGNORECASE,
 )

@@ -15,6 +15,7 @@ import re
 from typing import Any
 
 from bot.consultation import service
+from bot.consultation.amendments import REWORDED, amend_answer
 from bot.consultation.questions import key_theme, message, named_themes
 from bot.consultation.replies import normalise
 from bot.consultation.withdrawals import withdraw_responses
@@ -76,8 +77,31 @@ def taken_out_topic(text: Any) -> str | None:
     """What a message asks to take out ("the council"), or None."""
     if not isinstance(text, str):
         return None
-    match = TAKE_OUT.search(normalise(text))
+    # punctuation kept: "scrap what I said about parking, the council gave us permits" (set
+    # CQ) ends the topic at the comma
+    match = TAKE_OUT.search(" ".join(without_addressees(text).lower().replace("’", "'").split()))
+    match = match or TAKE_OUT.search(normalise(text))
     return match.group("topic").strip() if match else None
+
+
+# Where a clause of an answer ends: a sentence, or ", and ..." / ", but ..."
+_CLAUSES = re.compile(r"(?<=[.!?;])\s+|,\s+(?=(?:and|but|also|plus|while|whereas)\b)", re.I)
+_JOIN_WORD = re.compile(r"^(and|but|also|plus|while|whereas)\s+", re.I)
+
+
+def _without_clauses_about(text: str, words: list[str]) -> str | None:
+    """The answer without its clauses that hold one of `words` ("Parking ... £40 a day, and
+    the Cressex roundabout is solid by eight." less parking -> "The Cressex roundabout is
+    solid by eight."); None when every clause or none holds them."""
+    clauses = [c for c in _CLAUSES.split(text.strip()) if c.strip()]
+    kept = [
+        c for c in clauses if not any(re.search(rf"\b{re.escape(w)}", c.lower()) for w in words)
+    ]
+    if not kept or len(kept) == len(clauses):
+        return None
+    first = _JOIN_WORD.sub("", kept[0].strip())
+    kept[0] = first[:1].upper() + first[1:]
+    return " ".join(k.strip() for k in kept)
 
 
 def _about(answer: service.RecordedAnswer, words: list[str], themes: list[str]) -> bool:
@@ -102,8 +126,16 @@ def take_out_answers(sender_id: str, text: str) -> str | None:
         return None
     words = [w for w in topic.split() if w not in STOP and len(w) > 2]
     themes = named_themes(topic)
-    ids = [a.response_id for a in service.recorded_answers(sender_id) if _about(a, words, themes)]
-    if not ids:
+    about = [a for a in service.recorded_answers(sender_id) if _about(a, words, themes)]
+    if not about:
         return None
-    withdraw_responses(sender_id, ids)
+    ids = []
+    for answer in about:
+        # only the part about it when the answer says more (set CQ lost "the Cressex
+        # roundabout" with the parking); by theme, the whole answer
+        rest = None if themes else _without_clauses_about(answer.text, words)
+        if rest is None or not amend_answer(sender_id, answer.response_id, rest, REWORDED):
+            ids.append(answer.response_id)
+    if ids:
+        withdraw_responses(sender_id, ids)
     return message("answers_taken_out", topic=topic)

@@ -30,15 +30,15 @@ class TagResult:
         }
 
 
-def with_themes_of(own: TagResult, pointed: TagResult) -> TagResult:
+def with_themes_of(own: TagResult, pointed: TagResult, label: str = "earlier answer") -> TagResult:
     """`own` with the themes of the earlier answer a reply points back to ("same problem as
-    before but worse since ..."): the union in THEME_IDS order, each theme's higher score,
-    and the pointed answer's evidence marked as such."""
+    before but worse since ..."), or of a part tagged on its own (`label`): the union in
+    THEME_IDS order, each theme's higher score, and the other's evidence marked as such."""
     themes = [t for t in THEME_IDS if t in own.themes or t in pointed.themes]
     scores = {t: max(own.scores.get(t, 0.0), pointed.scores.get(t, 0.0)) for t in THEME_IDS}
     evidence = {
         t: list(own.evidence.get(t, []))
-        + [f"earlier answer: {phrase}" for phrase in pointed.evidence.get(t, [])]
+        + [f"{label}: {phrase}" for phrase in pointed.evidence.get(t, [])]
         for t in themes
     }
     return TagResult(themes, scores, evidence, own.model_version)

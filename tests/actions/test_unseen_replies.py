@@ -393,9 +393,7 @@ def test_thanks_alone_to_an_open_question_is_welcomed_and_the_question_kept(
         tracker = make_tracker(
             "u9t", text, "thank", slots={"pending_questions": pending}, events=history
         )
-        assert form.validate_island_answer(text, said, tracker, domain) == {
-            "island_answer": None
-        }
+        assert form.validate_island_answer(text, said, tracker, domain) == {"island_answer": None}
         assert texts(said) == [message("thanks_welcome")]
         history += [{"event": "user", "text": text}, {"event": "bot", "text": texts(said)[0]}]
     assert service.recorded_answers("u9t") == []

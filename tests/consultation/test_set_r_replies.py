@@ -191,6 +191,10 @@ def test_a_paste_repeated_in_one_message_is_kept_once(text: str, kept: str) -> N
         "Parking is awful. Parking is awful.",  # short: emphasis, as typed
         "no no no, the roads are bad",
         "We need skills. We also need skills funding and a college nearby.",
+        # the dots that carry on the message before stay (set CP lost them, and the half
+        # was kept as the next question's answer)
+        "...ended up on a credit card at 29% to fit out the 2nd room",
+        "… and the 2 lads we trained both moved away",
     ],
 )
 def test_emphasis_and_similar_sentences_are_left_as_typed(text: str) -> None:

@@ -10,6 +10,7 @@ a hold. No Rasa imports. One module per kind of reply; callers import from here.
 from bot.consultation.replies.asked_in_passing import (
     WHEN_IT_CLOSES,
     asks_when_it_closes,
+    question_then_view,
     view_then_question,
     view_with_question,
 )
@@ -41,6 +42,7 @@ from bot.consultation.replies.questions import (
     QUESTION_WORDS,
     about_the_consultation,
     asked_topic,
+    asks_how_long,
     asks_if_it_counts,
     asks_the_difference,
     asks_what_a_name_means,
@@ -135,7 +137,9 @@ __all__ = [
     "WHEN_IT_CLOSES",
     "YES_REPLY",
     "about_the_consultation",
+    "asks_how_long",
     "asked_topic",
+    "question_then_view",
     "view_then_question",
     "acknowledgement_only",
     "thanks_only",

@@ -86,3 +86,31 @@ def view_then_question(text: str) -> tuple[str, str] | None:
         return None
     topic = asked_topic(asked)
     return (statement, topic) if topic else None
+
+
+# "What does the Oxford-Cambridge Arc mean for a workshop like mine? Anyway, the opportunity:
+# ...", "Will the council see what I write here, or only the LEP? Either way: ..." (set CR
+# answered the question and asked again, or kept the question with the view): a question,
+# then a turn back to the answer
+TURN_TO_VIEW = re.compile(
+    r"^\W*(anyway|anyhow|either way|regardless|in any case|back to (the|your) question|"
+    r"to answer (the|your) question|as for (the|your) question)\b[\s,.:;!-]*",
+    re.IGNORECASE,
+)
+VIEW_AFTER_QUESTION_MIN_WORDS = 6
+
+
+def question_then_view(text: str) -> tuple[str, str] | None:
+    """A question about the strategy or who reads the answers, then "anyway, ..." and a view:
+    (the view, the FAQ topic asked), or None."""
+    if not isinstance(text, str):
+        return None
+    asked, mark, rest = text.strip().partition("?")
+    turn = TURN_TO_VIEW.match(rest.strip()) if mark else None
+    if turn is None:
+        return None
+    view = rest.strip()[turn.end() :].strip()
+    if len(view.split()) < VIEW_AFTER_QUESTION_MIN_WORDS:
+        return None
+    topic = asked_topic(f"{asked}?")
+    return (view, topic) if topic else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from bot.consultation.replies.text import normalise
 from bot.consultation.x_style import without_addressees
@@ -278,6 +279,23 @@ CONSULTATION_TERMS = re.compile(
 )
 
 
+# "@btvlep b4 i start how long is this gonna take" at the name question, "Three of us. How
+# long is the rest of this going to take, roughly?" (set CR filed the first as the name and
+# lost the head count in the second): how long the chat takes
+HOW_LONG = re.compile(
+    r"\bhow long (is|will|does|would|'?s)( all)? (this|it|the rest( of (this|it))?|the survey|"
+    r"the chat|the questions)( (gonna|going to|likely to|meant to|supposed to))?( take| last| be)"
+    r"|\bhow (many|much) more (questions|of (this|these)|to go)\b"
+)
+
+
+def asks_how_long(text: Any) -> bool:
+    """The message asks how long the chat takes (or how many questions are left)."""
+    return (
+        isinstance(text, str) and HOW_LONG.search(normalise(without_addressees(text))) is not None
+    )
+
+
 def about_the_consultation(text: str) -> bool:
     """The message mentions the strategy, the consultation or the bot ("you", "this"); the
     @btvlep that opens every message to us on X is no mention (set AN: "@btvlep why does
@@ -298,7 +316,10 @@ WHO_SEES = (
     # "will our name end up in the report?", "is the company name going to be in any
     # report?" (set AG kept the first as the answer)
     r"(our|my|the|company|business|firm'?s?) names? (\w+ ){0,5}(in|on) (the|any|your|a) "
-    r"(report|reports|findings|board paper)|anonymous|anonymi[sz]ed|named in"
+    r"(report|reports|findings|board paper)|anonymous|anonymi[sz]ed|named in|"
+    # "Will the council see what I write here, or only the LEP?" (set CR)
+    r"(will|would|does|do|can|could) (the )?(council|anyone|everyone|the public|my competitors|"
+    r"other businesses) (see|read|get to see)"
 )
 ABOUT_THIS = re.compile(rf"\b({WHO_SEES}|sectors?|industries)\b")
 _WHO_SEES = re.compile(rf"\b({WHO_SEES})\b")
@@ -404,6 +425,14 @@ ASKED_TOPICS = (
         re.compile(rf"\b({WHO_SEES}|data|privacy|gdpr)\b"),
     ),
     ("islands_seabed", re.compile(r"\b(islands?|seabed|sea bed)\b")),
+    # "Does the national Industrial Strategy say anything about transport?" (set CR was told
+    # what the county's strategy focuses on)
+    (
+        "national_strategy",
+        re.compile(
+            r"\b((the )?(national|uk|government'?s?) (industrial )?strateg\w*|grand challenges?)\b"
+        ),
+    ),
     # "does the strategy say anything about the chilterns at all?" (set AO)
     (
         "focus",
