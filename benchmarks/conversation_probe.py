@@ -258,6 +258,10 @@ SETS = (
     DATA_DIR / "conversation_probe_cp.yml",
     DATA_DIR / "conversation_probe_cq.yml",
     DATA_DIR / "conversation_probe_cr.yml",
+    DATA_DIR / "conversation_probe_cs.yml",
+    DATA_DIR / "conversation_probe_ct.yml",
+    DATA_DIR / "conversation_probe_cu.yml",
+    DATA_DIR / "conversation_probe_cv.yml",
 )
 PROFILE = ("organisation", "sector", "size_band", "location", "role")
 
