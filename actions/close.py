@@ -18,6 +18,7 @@ from actions.common import (
     holding,
     latest_intent,
     latest_text,
+    previous_bot_text,
     skipped,
 )
 from bot.consultation import service
@@ -259,12 +260,29 @@ def settle_follow_up(reply: ContactReply, tracker: Tracker) -> dict[str, Any]:
     return {"follow_up": True}
 
 
+def asked_for_contact(tracker: Tracker) -> bool:
+    """The bot's last message asked whether to email the business, or for its address."""
+    asked = previous_bot_text(tracker)
+    keys = ("ask_follow_up", "ask_follow_up_again", "ask_email")
+    return any(message(key) in asked for key in keys)
+
+
 def asking_follow_up(tracker: Tracker) -> bool:
     """The contact form is asking whether the business wants a follow-up email."""
     return (
         tracker.active_loop.get("name") == "contact_form"
         and tracker.get_slot("requested_slot") == "follow_up"
     )
+
+
+def no_with_its_reason(tracker: Tracker) -> list[dict[str, Any]] | None:
+    """ "Nay, I get enough emails as it is" at the follow-up question, read as a question or
+    not read at all (sets AP, CM, CU: "You're doing it now!" or "I didn't understand"): a
+    no, small talk after it ignored; None for anything else."""
+    said = without_small_talk(latest_text(tracker))
+    if not asking_follow_up(tracker) or not says_no_and_why(said):
+        return None
+    return [SlotSet(k, v) for k, v in declined_contact(tracker).items()]
 
 
 def email_changed_after_close(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
@@ -303,6 +321,11 @@ class ActionClose(Action):
                 # a withdrawal that asks for nothing to be kept is a "forget me"; the stage
                 # set after the reset ends the turn as the change-of-mind rule expects
                 return [*forget_everything(dispatcher, tracker), SlotSet("stage", "closed")]
+            if declined and asked_for_contact(tracker):
+                # "I'd rather not be on a mailing list, thanks." at the follow-up question
+                # (set CT was told the questions had stopped): a no to the email; goodbye
+                service.set_contact(tracker.sender_id, channel(tracker), None, False)
+                declined = False
             service.end_conversation(tracker.sender_id)
             if declined:  # changed their mind mid-way
                 dispatcher.utter_message(response="utter_stopped_taking_part")

@@ -29,6 +29,7 @@ from bot.consultation.replies import (
     question_then_view,
     skip_as_a_trade,
     skip_then_view,
+    skips_the_rest,
     states_a_complaint,
     view_with_question,
 )
@@ -199,8 +200,8 @@ def answer_read_as_question(tracker: Tracker, slot: str, faq: bool = True) -> di
         return {}
     if intent == "forget_me" and not asks_to_forget(text):
         return {slot: text}
-    if intent == "consent_decline" and not WITHDRAW_WORDS.search(text):
-        return {slot: text}
+    if intent == "consent_decline" and (not WITHDRAW_WORDS.search(text) or skips_the_rest(text)):
+        return {slot: text}  # "I'd rather keep the rest of our details to ourselves" (set CT)
     if intent == "stop" and not says_stop(text):
         return {slot: text}
     if intent == "goodbye" and not GOODBYE_WORDS.search(text):

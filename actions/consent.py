@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.close import drop_name_if_asked, withdrawn_and_forgotten
+from actions.close import drop_name_if_asked, email_changed_after_close, withdrawn_and_forgotten
 from actions.common import channel, latest_intent, latest_text
 from bot.consultation import service
 from bot.consultation.asides import steps_aside
@@ -259,6 +259,10 @@ def not_a_withdrawal(
     from actions.playback_views import keep_view_at_playback
     from bot.consultation.playback_text import summary
 
+    if email_changed_after_close(dispatcher, tracker):
+        # "Sorry, I've just realised I gave you my old address. It should be ..." read as
+        # declining (set CZ kept the old address)
+        return [FollowupAction("action_listen")]
     if tracker.get_slot("stage") == "playback":
         if keep_view_at_playback(dispatcher, tracker):
             dispatcher.utter_message(text=summary(tracker.sender_id))

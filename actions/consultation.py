@@ -13,7 +13,7 @@ from typing import Any
 from rasa_sdk import FormValidationAction, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.close import keep_offered_contact
+from actions.close import drop_name_if_asked, keep_offered_contact
 from actions.common import (
     acknowledgement_only,
     answer_read_as_question,
@@ -58,7 +58,7 @@ from bot.consultation.forwarded import email_body
 from bot.consultation.held import held_answer, holds, list_unfinished
 from bot.consultation.involvement import involvement_reply
 from bot.consultation.junk import junk_reply
-from bot.consultation.labelled import labelled_answers
+from bot.consultation.labelled import labelled_answers, later_theme_part
 from bot.consultation.leaving import asks_to_delete, stops_here
 from bot.consultation.moves import labelled_kind, move_last_answer
 from bot.consultation.navigation import go_back, steered
@@ -112,7 +112,7 @@ class ValidateStrategyForm(FormValidationAction):
         key, rest = pending[0], pending[1:]
         # "hi, it's traffic": the view after a greeting; a paste repeated in one message once
         text = once(email_body(reading(as_text(value))))  # an email's header, quotes, signature
-        if holding(text):
+        if holding(text) or drop_name_if_asked(dispatcher, tracker):  # "take our name off"
             return {answer_slot: None}  # the same question again
         remark = remark_reply(text) or boundary_reply(text) or junk_reply(text)
         if quotes_the_question(text, previous_bot_text(tracker)):
@@ -163,8 +163,7 @@ class ValidateStrategyForm(FormValidationAction):
             # (set AL answered the question mark with what the strategy covers)
             return {answer_slot: None, **fixed}
         if split := view_then_question(text) or question_then_view(text):
-            # "we've never got ... licensing. who's actually putting this strategy together?"
-            # (set AD), or the question first (set CR): answered, and the view kept
+            # a view then a question (set AD), a question then "anyway, <view>" (set CR): both
             text, topic = split
             if topic == "focus":
                 dispatcher.utter_message(text=focus_answer())
@@ -303,8 +302,8 @@ class ValidateStrategyForm(FormValidationAction):
     @staticmethod
     def _labelled(text: str, pending: list[str], tracker: Tracker) -> list[str] | None:
         """Store each labelled part against its own question of this theme (one asked
-        already too: "first one: ..." at the second); the questions still pending after
-        that, or None when the message is not labelled."""
+        already too: "first one: ..." at the second) or of a theme to come ("... and on the
+        environment one, ..."); the questions still pending, or None when unlabelled."""
         own = question_queue([question(pending[0]).theme_id])
         prefix = pending[0].rsplit(":", 1)[0] + ":"
         order = tuple(k.rsplit(":", 1)[1] for k in own)
@@ -315,7 +314,8 @@ class ValidateStrategyForm(FormValidationAction):
             ).items()
             if f"{prefix}{q}" in own
         }
-        if len(parts) < 2:
+        parts = parts if len(parts) >= 2 else later_theme_part(without_addressees(text), pending)
+        if not parts:
             return None
         for key, said in parts.items():
             service.record_answer(

@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.close import drop_name_if_asked, email_changed_after_close
+from actions.close import drop_name_if_asked, email_changed_after_close, no_with_its_reason
 from actions.common import (
     buttons,
     channel,
@@ -95,6 +95,8 @@ class ActionFallback(Action):
     ) -> list[dict[str, Any]]:
         if email_changed_after_close(dispatcher, tracker):  # "could you use hello@... instead?"
             return []
+        if (declined := no_with_its_reason(tracker)) is not None:
+            return declined  # "No thanks, I get enough emails I never read." (set CU)
         key, confidence = faq_choice(tracker)
         text = latest_text(tracker)
         agreed = agreed_in_other_words(dispatcher, tracker, domain)

@@ -12,9 +12,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.close import (
     asking_follow_up,
-    declined_contact,
     drop_name_if_asked,
     email_changed_after_close,
+    no_with_its_reason,
     settle_follow_up,
 )
 from actions.common import buttons, latest_text, previous_bot_text
@@ -69,9 +69,7 @@ from bot.consultation.replies import (
     declines,
     impatient,
     question_before_remark,
-    says_no_and_why,
 )
-from bot.consultation.small_talk import without_small_talk
 from bot.consultation.standing import (
     asks_about_a_grant,
     asks_about_cost,
@@ -243,11 +241,8 @@ class ActionAnswerQuestion(Action):
             # what a LIS is and asked for the yes again): answered, and the yes kept
             answer_question(dispatcher, tracker)
             return [SlotSet("follow_up", True)]
-        if asking_follow_up(tracker) and says_no_and_why(without_small_talk(latest_text(tracker))):
-            # "Nay, I get enough emails as it is" read as asking how to get involved (set AP
-            # was told "You're doing it now!" and asked "yes or no?"): a no; "... Lovely
-            # chatting to you though" after it (set CM) changes nothing
-            return [SlotSet(k, v) for k, v in declined_contact(tracker).items()]
+        if (declined := no_with_its_reason(tracker)) is not None:
+            return declined  # "Nay, I get enough emails as it is" (set AP)
         asked = latest_text(tracker)
         if at_consent(tracker, domain) and (asks_then_agrees(asked) or agrees_then_asks(asked)):
             # "is this the strategy thing? happy to do it" (set BM answered the question,

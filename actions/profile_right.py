@@ -9,10 +9,10 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import SKIPPED, as_text, channel, profile_on_record
+from actions.common import SKIPPED, as_text, channel, previous_user_text, profile_on_record
 from bot.consultation import service
 from bot.consultation.profile_fixes import beside_the_fixes, fixes_reply, profile_fixes
-from bot.consultation.profile_followups import carried_on_field, redone_answer
+from bot.consultation.profile_followups import carried_on_count, carried_on_field, redone_answer
 from bot.consultation.questions import PROFILE_SLOTS
 from bot.consultation.subject import names_a_subject
 
@@ -53,6 +53,9 @@ def carried_on(value: Any, tracker: Tracker) -> dict[str, str]:
     filled = filled_by_last_answer(tracker)
     if len(filled) != 1:
         return {}
+    if filled[0] == "size_band":  # "plus 4 students at weekends" (set CS)
+        band = carried_on_count(as_text(value), previous_user_text(tracker))
+        return {"size_band": band} if band else {}
     joined = carried_on_field(as_text(value), filled[0], tracker.get_slot(filled[0]))
     return {filled[0]: joined} if joined else {}
 

@@ -55,6 +55,7 @@ from bot.consultation.choices import (
     turned_down,
     unfinished_choice,
     view_then_added_choice,
+    without_list_marks,
 )
 from bot.consultation.focus import focus_answer
 from bot.consultation.openings import reading
@@ -141,7 +142,8 @@ def choose(
     if isinstance(value, list):
         # a choice already made, validated again as the form restarts ("carry on")
         return {slot: value}
-    text = reading(as_text(value))  # "hi, it's traffic": the view after a greeting
+    # "hi, it's traffic": the view after a greeting; "1. infrastructure\n2. environment"
+    text = without_list_marks(reading(as_text(value)))
     among = KINDS[slot][1]
     if unfinished_choice(text, among):
         return {slot: None}  # "skills and": the rest comes next (asked again meanwhile)

@@ -262,6 +262,10 @@ SETS = (
     DATA_DIR / "conversation_probe_ct.yml",
     DATA_DIR / "conversation_probe_cu.yml",
     DATA_DIR / "conversation_probe_cv.yml",
+    DATA_DIR / "conversation_probe_cw.yml",
+    DATA_DIR / "conversation_probe_cx.yml",
+    DATA_DIR / "conversation_probe_cy.yml",
+    DATA_DIR / "conversation_probe_cz.yml",
 )
 PROFILE = ("organisation", "sector", "size_band", "location", "role")
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from bot.consultation.questions import message
 from bot.consultation.replies import normalise, short_match
+from bot.consultation.replies.questions import REMARK_IS_A_VIEW
 from bot.consultation.replies.text import short
 from bot.consultation.scepticism import doubts_the_consultation, sarcastic_only
 from bot.consultation.x_style import without_addressees
@@ -164,14 +165,23 @@ EXAMPLE = re.compile(
     r"(do|have) (you|u) (got|have) (an |any )?examples?)"
     r"( (please|then|maybe|first|of (an answer|that|the kind of thing)|to go on|"
     r"of (a )?good (answer|one)))*"
-    # "... of what you're after", "... of what you mean by barriers"
-    r"( of what (you|u)\b[\w' ]*)?$"
+    # "... of what you're after", "... of what you mean by barriers", "... of the sort of
+    # help you mean" (set CY)
+    r"( of (what|the (sort|kind|type) of [\w' ]{1,20}?) (you|u)\b[\w' ]*)?$"
 )
 
 
 def asks_for_an_example(text: Any) -> bool:
-    """A short request for an example of the kind of answer wanted."""
-    return _short_and_matches(EXAMPLE, text)
+    """A short request for an example of the kind of answer wanted, and at most a remark
+    after it that says why ("Can you give me an example? Not sure how much detail you
+    want": set CY kept it as the answer)."""
+    if _short_and_matches(EXAMPLE, text):
+        return True
+    if not isinstance(text, str) or "?" not in text:
+        return False
+    asked, _, why = text.partition("?")
+    why = re.sub(r"\bhow much( detail)? (you|u) (want|need|are after)\b", " ", normalise(why))
+    return _short_and_matches(EXAMPLE, asked) and not REMARK_IS_A_VIEW.search(why)
 
 
 # "did that send ok? typing between dogs", "did you get that?" (set AQ's dog groomer had it
@@ -236,7 +246,8 @@ MAY_I = re.compile(
 # "@btvlep ok to answer in a list?" (set AZ kept it as the digital science answer)
 AS_A_LIST = re.compile(
     _LEAD + r"((is it |is that )?(ok|okay|alright|fine)|can (i|we)|could (i|we)|is it ok if (i|we)"
-    r"|do you mind if (i|we)|should (i|we)) (to )?(answer|reply|do (it|this|them)|put (it|them)|"
+    r"|do you mind if (i|we)|should (i|we)) (to )?(just )?(answer|reply|do (it|this|them)|"
+    r"put (it|them)|"
     r"write (it|them)|give (it|them)( to you)?|send (it|them))( to you)? (in|as) (a )?(list|bullet "
     r"points?|bullets|points|numbered list|one message|separate messages|a few messages)"
     r"( (then|please|instead))?$"
@@ -244,8 +255,10 @@ AS_A_LIST = re.compile(
 
 
 def asks_about_the_form_of_answer(text: Any) -> bool:
-    """A short question whether an answer may come as a list or over several messages."""
-    return _short_and_matches(AS_A_LIST, text)
+    """A short question whether an answer may come as a list or over several messages ("Can
+    I just put it as a list? Easier on my phone.": set CX kept it as the answer)."""
+    asked = text.split("?", 1)[0] if isinstance(text, str) else text
+    return _short_and_matches(AS_A_LIST, text) or _short_and_matches(AS_A_LIST, asked)
 
 
 def asks_to_stray(text: Any) -> bool:

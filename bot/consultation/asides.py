@@ -68,7 +68,12 @@ from bot.consultation.x_style import without_addressees
 # it", "so we train our own now", the eighth set): "so" only before who or what it is about
 _OPENERS = (
     r"oh and|and also|and|also|plus|oh also|because|cos|coz|cuz|bcos|bcoz|cause|'cause|"
-    r"which means|but|so (?=(we|i|they|it|that|now|everyone|nobody|no one|people|our|my)\b)"
+    r"which means|but|so (?=(we|i|they|it|that|now|everyone|nobody|no one|people|our|my)\b)|"
+    # "which costs more than we turn over in a year" after "... a full clinical study" (set CS
+    # kept it as the next question's answer); not "which one do you mean"
+    r"which(?! (one|ones|island|islands|driver|drivers|theme|themes|of|question|bit|part)\b)"
+    # not "which towns does it cover" (a question: set A)
+    r"(?! \w+ (does|do|is|are|will|would|can|should|did|has|have)\b)"
 )
 CONTINUES = re.compile(
     rf"^({_OPENERS}|ps|p s|one more thing|"

@@ -36,7 +36,9 @@ _YES = (
 YES_FIRST = re.compile(rf"^(({_YES})\b[ ,.!:-]*)+")
 # "sign me up", "keep me posted", "send me updates", "you can email me"
 SIGNS_UP = re.compile(
-    r"\b(sign (me|us) up|put (me|us) (down|on)|add (me|us)|count (me|us) in|"
+    # not "Please don't add me to anything." (set CT was asked for its address)
+    r"\b(?<!don't )(?<!dont )(?<!do not )(?<!never )"
+    r"(sign (me|us) up|put (me|us) (down|on)|add (me|us)|count (me|us) in|"
     r"keep (me|us) (posted|updated|informed|in the loop)|(send|email) (me|us) (updates|news|"
     r"the (updates|news|outcome|results))|i'?d like (updates|to hear|to be kept)|"
     r"(you can|feel free to|happy for you to|fine to) (email|contact) (me|us))\b"
@@ -82,7 +84,10 @@ REFUSES = re.compile(
     # "I'll pass on the emails, thank you." (set BG kept it as one more view)
     r"(i'?ll|i will|we'?ll|we will|think i'?ll|gonna) (pass|give (it|them|that|those) a miss)"
     r"( on( the)? (emails?|updates|that|those|them))?( thanks| thank you| ta)?$|"
-    r"\bpass on( the)? (emails?|updates)\b)"
+    r"\bpass on( the)? (emails?|updates)\b|"
+    # "No. Please don't add me to anything.", "I'd rather not be on a mailing list" (set CT)
+    r"(don'?t|do not|never) (add|sign|put) (me|us)\b|(rather not|don'?t want to|do not want to) "
+    r"be on (a|any|the|your) (mailing |email )?lists?\b)"
 )
 
 

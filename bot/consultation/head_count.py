@@ -83,6 +83,9 @@ ADDED = re.compile(
     r"kitchen|front|desk|admin|factory|depot)\b"
     # "22 testers and 3 of us running it" (set AN): a trade's count, then the owners'
     r"|\b\d+ [a-z]+s and (\d+|[a-z]+) (of us|directors|partners|managers|owners)\b"
+    # "@btvlep 12 driver and 2 office" (set CV, plain English): two counts of people at work
+    r"|^\d+ [a-z]+ and \d+ (in (the )?)?(office|admin|shop|workshop|yard|kitchen|warehouse|"
+    r"front|desk|depot|factory)( staff)?$"
 )
 # "twenty two", "forty-five" said or typed in words (set AM, by voice): one number
 TENS_AND_UNITS = re.compile(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from bot.consultation.questions import named_themes, question
 from bot.consultation.x_style import without_addressees
 
 # A label at the start of a line, then ":" or a dash. Only on lines of their own: labels
@@ -57,8 +58,9 @@ SHORT_LABEL = re.compile(
 # The next question's answer given before it is asked, flagged in words: "Opportunity:
 # ... And since you'll ask next, the barrier is there's no wet-lab space" (set AI)
 ANTICIPATED = re.compile(
+    # "... Before you ask what would help: a shared cleanroom ..." (set CS)
     r"(?:\band[ \t]+)?\b(?:since|as|because|cos|before)[ \t]+you(?:'ll| will|'re going to|"
-    r" are going to)(?: probably)?[ \t]+ask(?: me)?(?: that| this)?(?: next)?[ \t]*[,:-]?[ \t]*"
+    r" are going to)?(?: probably)?[ \t]+ask(?: me)?(?: that| this)?(?: next)?[ \t]*[,:-]?[ \t]*"
     r"(?:the[ \t]+)?(?P<label>barriers?|problems?|challenges?|what would help|help)"
     r"(?:[ \t]+(?:is|are|would be))?[ \t]*:?[ \t]*",
     re.IGNORECASE,
@@ -180,3 +182,31 @@ def _parts(
         if question and said:
             parts[question] = f"{parts[question]} {said}" if question in parts else said
     return parts if len(parts) >= MIN_PARTS else {}
+
+
+# "the new builds ... wont put a flue in. and on the environment one, customers r scared off
+# wood burners ..." at the housing question (set CS kept it all as the housing answer and
+# asked the environment question): the words after the later theme's name are its answer
+LATER_THEME = re.compile(
+    r"(?:(?<=[.;!?])|(?<=[.;!?][ \t]))[ \t]*(?:and[ \t]+|also[ \t]+|oh and[ \t]+)?"
+    r"(?:on|for|re|as for|about|regarding)[ \t]+(?:the[ \t]+)?(?P<topic>[a-z& ]{2,40}?)"
+    r"(?:[ \t]+(?:one|question|bit|part|side))?[ \t]*[,:-][ \t]*(?P<later>\S.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+LATER_MIN_WORDS = 4
+
+
+def later_theme_part(text: str, pending: list[str]) -> dict[str, str]:
+    """{the question asked: the words before, a later question: its words} when an answer
+    goes on to a theme still to come by its name; empty otherwise."""
+    match = LATER_THEME.search(text)
+    if match is None or len(pending) < 2:
+        return {}
+    now, later = text[: match.start()].strip(), match.group("later").strip()
+    named = named_themes(match.group("topic"))
+    if len(named) != 1 or min(len(now.split()), len(later.split())) < LATER_MIN_WORDS:
+        return {}
+    ahead = [k for k in pending[1:] if question(k).theme_id == named[0]]
+    if not ahead or question(pending[0]).theme_id == named[0]:
+        return {}
+    return {pending[0]: now, ahead[0]: later}

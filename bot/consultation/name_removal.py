@@ -30,6 +30,9 @@ NAME_REQUEST = re.compile(
     r"(remove|delete|drop|take (out|off|away)|leave (out|off)|leave|strip|erase|wipe|"
     rf"forget|lose|scrub|blank|hide|redact) {_NAME}|"
     rf"{_NAME} (off|out)( of)? (it|this|that|them|the (record|answers|views|report))|"
+    # "Ellery Rowe is my own name. Keep the answers, but please take the name off." (set CT)
+    rf"(take|leave|keep) ({_NAME}|the name) (off|out)(?=$| (please|pls|thanks|of (it|this|"
+    r"that|the (record|answers|views|report))|and|but|keep)\b)|"
     r"\b(keep|make|use|treat|put|record|list|have|leave|include|quote|can it be|be)"
     r"( (me|us|it|this|them|that|my (answers|views)|our (answers|views)|what i said|"
     r"the (answers|views)))?( down)? (anonymous(ly)?|anonymi[sz]ed|nameless|unnamed)\b|"

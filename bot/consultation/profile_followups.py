@@ -32,6 +32,22 @@ def carried_on_field(text: str, field: str, earlier: Any) -> str | None:
     return f"{earlier}, {added}" if added else None
 
 
+# "12 on the payroll", then "plus 4 students at weekends" at the town question (set CS filed
+# it as the town): more people, counted with the head count just given
+COUNT_CARRIED_ON = re.compile(r"(plus|and|oh and|also|\+)\s+(another\s+)?\d+\b")
+
+
+def carried_on_count(text: str, earlier: Any) -> str | None:
+    """The size band of the head count just given (`earlier`, as typed) with the people
+    this "plus 4 ..." adds, or None when the message adds no count."""
+    from bot.consultation.head_count import size_band_for
+
+    said = normalise(without_addressees(text))
+    if not isinstance(earlier, str) or not COUNT_CARRIED_ON.match(said) or len(said.split()) > 8:
+        return None
+    return size_band_for(f"{without_addressees(earlier)}, {said}")
+
+
 # "Oh dear, I've typed our name in the wrong box. It should say saddlery and tack shop" at
 # the head count (set BT filed it as the head count): the answer before was typed into the
 # wrong question; what it should say replaces it

@@ -44,6 +44,12 @@ VIEW_CUE = re.compile(
 # "7, would be 10 if anyone round here had a chainsaw ticket": the people the business
 # would have, and why it has not; about staff whatever words it uses
 WOULD_BE_MORE = re.compile(r"^(and |but )?(it'?d|it would|we'?d|we would|would|could) be\b")
+# "8 staff, and freelance actors when we need" (set CV kept the second half as a view): who
+# else works for the business is more of the head count
+MORE_OF_THE_COUNT = re.compile(
+    r"\b(freelance\w*|contractors?|casuals?|temps?|agency|seasonal|part[- ]?timers?|subbies|"
+    r"when (we|it'?s|its) (need|needed|busy)|as (we|and when) need)\b"
+)
 
 
 def split_profile_view(slot: str, text: str) -> tuple[str, str | None]:
@@ -60,6 +66,8 @@ def split_profile_view(slot: str, text: str) -> tuple[str, str | None]:
         plain = normalise(view)
         if slot == "size_band" and WOULD_BE_MORE.match(plain):
             return field, view
+        if slot == "size_band" and MORE_OF_THE_COUNT.search(plain) and not is_complaint(plain):
+            continue
         says = is_complaint(plain) or VIEW_CUE.search(plain) is not None
         if says and names_a_subject(view):
             return field, view

@@ -107,11 +107,24 @@ def asks_what_the_question_means(text: Any) -> bool:
         return False
     asked, _, rest = without_addressees(text).partition("?")
     asked = normalise(asked)
-    match = ASKED_AGAIN.match(asked)
+    match = ASKED_AGAIN.match(asked) or WHICH_MEANING.match(asked)
     if match is None:
         return False
     remark = f"{asked[match.end() :]} {normalise(rest)}".strip()
     return len(remark.split()) <= ASKED_AGAIN_REMARK_WORDS and not REMARK_IS_A_VIEW.search(remark)
+
+
+# "Sorry, barriers to what, exactly? Growing?", "@btvlep by barriers do u mean like money or
+# whats in the way", "Who do you mean by who should do it? ...", "@btvlep not sure i get the
+# question. how it affects us as in good or bad?" (set CY kept each as the answer): what
+# the question means, asked in other words
+WHICH_MEANING = re.compile(
+    r"^((sorry|so|ok|okay|um|erm|hmm)[ ,]*)*"
+    r"(by [\w' ]{1,25}? do (you|u) mean( like)?|(barriers|problems|opportunities|help) (to|for|"
+    r"with) what( exactly)?|who do (you|u) mean by( [\w']+){1,5}|not sure (i|i'?ve) (get|got|"
+    r"understand|follow) (the|your|this) question|not sure what (you'?re|ur|you are) (after|"
+    r"asking|looking for))"
+)
 
 
 # A quotation that opens a message, with what follows it: the bot's own question quoted

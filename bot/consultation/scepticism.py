@@ -63,6 +63,11 @@ DOUBTS = re.compile(
     r"\b(go|goes|end up|ends up|get (put|filed|stuck)|gets (put|filed|stuck)) (straight |just )?"
     r"(in|into|on|in the|into the) (a |the )?(drawer|bin|spreadsheet|void|black hole|shredder|"
     r"filing cabinet|pile)\b|"
+    # "Nothing will change anyway. It never does.", "@btvlep ffs nothing ever changes round
+    # here so idk why im even bothering" (set CU kept both as views)
+    r"\bnothing (will|ever|is going to|'?s going to|gonna) (ever )?(change|changes|happen|"
+    r"come of (it|this))\b|\bnothing ever changes\b|\bwhy (am )?(i|im|i'?m) (even )?"
+    r"bother(ing)?\b|\bwaste of (breath|effort)\b|"
     # "or does a computer just count the words?"
     r"\b(a |the )?(computer|algorithm|ai|robot|machine|bot) (just )?(count|counts|skim|skims|"
     r"sort|sorts|process|processes|read|reads) (the |my |our |these )?(words|answers|them|it)\b"

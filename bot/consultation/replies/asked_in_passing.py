@@ -45,7 +45,19 @@ def view_with_question(text: str) -> bool:
     if not words or len(words) > QUESTION_MAX_WORDS:
         return False
     asks = words[0] in QUESTION_WORDS or words[0] in {"anyone", "anybody", "someone", "would"}
-    return asks and ACTING_ON_IT.search(" ".join(words)) is not None
+    said = " ".join(words)
+    return asks and (ACTING_ON_IT.search(said) is not None or RHETORICAL.match(said) is not None)
+
+
+# "... the Chess smells some summers from the sewage overflows. Who wants to eat chips next
+# to that?" (set CU was given the person to talk to, and the view lost): a question that
+# answers itself, about the view before it
+RHETORICAL = re.compile(
+    r"(who (wants|would want|'d want|would|is going to|'s going to|in their right mind)|"
+    r"why would (anyone|anybody|people|they|you|customers)|"
+    r"how (is|are|can|could|would) (anyone|anybody|we|people|a small (firm|business)|small "
+    r"(firms|businesses)|customers)|what'?s the point|what chance (do|does|have))\b"
+)
 
 
 # "when does the consultation close? also the air on the high street ..." (the tenth set:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.consultation.replies.interruptions import asks_where_we_were, goes_to_check, interrupted
 from bot.consultation.replies.text import DASHES, normalise, whole
 from bot.consultation.x_style import without_addressees
 
@@ -298,7 +299,11 @@ RETURNED = re.compile(
     r"((ok|okay|right|sorry|soz|phew|so|and) )*("
     r"(i'?m |im |i am )?back( now| again| sorry)?|sorry (about|for) (that|the (wait|delay))|"
     r"sorted|all sorted|done|down now|off the phone|where (was i|were we)|"
-    r"(that'?s|thats) (sorted|done)|(had|got) to (take|answer) (a|that|the) call"
+    r"(that'?s|thats) (sorted|done)|(had|got) to (take|answer) (a|that|the) call|"
+    # "Sorry, a customer came in while I was reading that. Yes, that's all fine" at the
+    # play-back (set CS kept it as one more view)
+    r"(a |the )?(customer|client|delivery|call|someone|somebody) (came|walked|come) in"
+    r"( while i was [\w' ]{1,30})?"
     r")( sorry| now)?"
 )
 
@@ -310,6 +315,8 @@ def after_return(text: Any) -> Any:
     if not isinstance(text, str):
         return text
     rest, returned = without_addressees(text), False
+    if alone := re.match(r"\s*(sorry|soz|apologies)[.!]+\s+(?=\S)", rest, re.IGNORECASE):
+        rest, returned = rest[alone.end() :], True  # "Sorry. Yes, that all looks right"
     # piece by piece: "right, sorted. yes, ..." is a filler, the return, then the answer
     while match := re.match(r"\s*([^,.;:!?…\n]+)[,.;:!?…\n]+\s*", rest):
         piece = normalise(match.group(1))
@@ -341,6 +348,9 @@ def holding(text: Any) -> bool:
         or sorry_for_own_answer(text)
         or hands_over(text)
         or asks_someone_first(text)
+        or interrupted(text)
+        or asks_where_we_were(text)
+        or goes_to_check(text)
     )
 
 

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from bot.consultation.replies.text import normalise
+from bot.consultation.replies.topics import WHO_SEES, asked_topic, plain_words
 from bot.consultation.x_style import without_addressees
 
 QUESTION_WORDS = frozenset(
@@ -37,23 +38,6 @@ QUESTION_WORDS = frozenset(
         "wots",
     }
 )
-# Text-speak put back into words before a question's topic is read: "does any1 actually
-# decide stuff", "wat happens after this" (set AE kept both as the answer)
-_TEXT_SPEAK = {
-    "wat": "what",
-    "wot": "what",
-    "wats": "whats",
-    "wots": "whats",
-    "any1": "anyone",
-    "some1": "someone",
-    "every1": "everyone",
-    "no1": "no one",
-}
-
-
-def plain_words(norm: str) -> str:
-    """A normalised message with text-speak spelled out ("wat" -> "what")."""
-    return " ".join(_TEXT_SPEAK.get(w, w) for w in norm.split())
 
 
 # Openings people put before a question ("so what's the Arc?", "sorry, who runs this").
@@ -80,7 +64,7 @@ QUESTION_MAX_WORDS = 10
 ABOUT_STRATEGY_MAX_WORDS = 16
 _ASKS_WHAT_IT_IS = re.compile(
     r"^(((what|who|how|when) (is|are|was|does|do|will|happens|r)|whats|what's|whos|who's)"
-    r"( all| actually| exactly| even)? (this|that|these|those|the|your|ur|them|it|after|next)"
+    r"( all| actually| exactly| even)? (this|that|these|those|the|your|ur|them|it|after|next|a|an)"
     r"|is there (a|any) way|how (can|could|do) (we|i))\b"
 )
 
@@ -147,6 +131,9 @@ def asks_what_it_is(text: str) -> bool:
     home": a question about a word of the strategy itself; at a choice it asks, it does not
     choose "all"."""
     plain = _opening_question(text)
+    if plain is None and "?" in text:
+        # "Sorry, what's a seabed driver? I thought this was about business." (set CY)
+        plain = _opening_question(text.split("?", 1)[0])
     return plain is not None and about_the_consultation(plain)
 
 
@@ -154,7 +141,11 @@ def asks_what_it_is(text: str) -> bool:
 # mobility?" at a choice (set AF chose the theme named): a question about where something
 # belongs, answered, and the choice asked again
 # the opening is the test; the theme it asks about is read by the caller (`named_themes`)
-COUNTS_AS = re.compile(r"^(is|are|does|do|would|will|could|what about|where (does|do|would))\b")
+# "@btvlep what counts as intelligent mobility? were just bikes" (set CY chose it)
+COUNTS_AS = re.compile(
+    r"^(is|are|does|do|would|will|could|what about|where (does|do|would)|what (counts|falls|"
+    r"comes) (as|under|in|into))\b"
+)
 COUNTS_MAX_WORDS = 10
 
 
@@ -310,17 +301,6 @@ def about_the_consultation(text: str) -> bool:
 # the strategy cares about? were more general engineering really" (set Z kept all three as
 # the answer). Answered, and the question asked again. Not when the words after it
 # complain or ask for something: "what's the Arc for? our problem is the A41" is a view.
-WHO_SEES = (
-    r"who (actually |else |exactly |really )?(sees|reads|gets to see|will see|will read|"
-    r"has access to)|"
-    # "will our name end up in the report?", "is the company name going to be in any
-    # report?" (set AG kept the first as the answer)
-    r"(our|my|the|company|business|firm'?s?) names? (\w+ ){0,5}(in|on) (the|any|your|a) "
-    r"(report|reports|findings|board paper)|anonymous|anonymi[sz]ed|named in|"
-    # "Will the council see what I write here, or only the LEP?" (set CR)
-    r"(will|would|does|do|can|could) (the )?(council|anyone|everyone|the public|my competitors|"
-    r"other businesses) (see|read|get to see)"
-)
 ABOUT_THIS = re.compile(rf"\b({WHO_SEES}|sectors?|industries)\b")
 _WHO_SEES = re.compile(rf"\b({WHO_SEES})\b")
 
@@ -367,84 +347,3 @@ def question_before_remark(text: str) -> str | None:
 def question_then_remark(text: str) -> bool:
     """A side question followed by a few words of context (`question_before_remark`)."""
     return question_before_remark(text) is not None
-
-
-# What the question of a question-then-remark asks, when its words say so plainly: the
-# NLU's answer is chosen on the whole message, and the remark can lead it astray ("who
-# actually sees this? dont want pinewood reading me moan" was answered with the focus)
-ASKED_TOPICS = (
-    # "what's this Oxford to Cambridge arc?", "whats the arc when its at home?" (set AD was
-    # told about entrepreneurialism, whose summary names Oxford and Cambridge)
-    ("arc", re.compile(r"\b(the|this|that) (ox ?cam |oxford (to |and |- )?cambridge )?arc\b")),
-    (
-        "who_preparing",
-        re.compile(
-            r"\b(who'?s|who is|who are) (actually |really |even )?(behind|running|putting|"
-            r"writing|preparing|organising|organizing|in charge of|doing) (this|it|the)\b"
-        ),
-    ),
-    (
-        # "is there a way for us to actually be in the room when this gets decided" (set AE
-        # was told the Board's date): taking part beyond the chat
-        "get_involved",
-        re.compile(
-            r"\b(is there (a|any) way|how (can|do|could|would) (we|i)|(can|could) (we|i))"
-            r"( for (us|me))?( to)?( actually| also| still)? (be in the room|get (more |properly )?"
-            r"involved|be (more )?involved|have (a|more of a|any) say|help shape|sit on)\b"
-        ),
-    ),
-    (
-        "next_steps",
-        re.compile(
-            # "what happens with all this once I'm done?" (set AI was told about privacy)
-            r"\bwhat (actually |really )?happens (next|after|now|with (all )?(this|it) (after|once|"
-            r"when|now|next)|"
-            r"to (all )?(this|it) (after|once|when))|(when (will|does)|does) (anyone|anybody|"
-            r"you|they|the board) (actually |ever |really )?decide|"
-            # "when does the LEP board actually look at this?", "Who actually decides what
-            # goes into the final strategy?" (set AO was answered with the next question only)
-            r"when (does|will|do) (the )?(lep )?(board|lep|they|you|anyone) (actually |ever |"
-            r"really |even )?(look at|see|read|consider|discuss|review|meet|decide|sign)|"
-            r"who (actually |really |even |finally )?(decides|signs (it |this )?off|approves|"
-            r"makes the (final )?(call|decision))|"
-            # "whens the LEP board actually meeting about it?" (set BC was told what a LIS is)
-            r"when'?s? (is |are )?(the )?(lep )?board (actually |even |next )?"
-            r"(meeting|meet|sitting)"
-        ),
-    ),
-    (
-        # "Who do I talk to if I want to say more than a sentence on this?" (set AO)
-        "human",
-        re.compile(
-            r"\bwho (do|should|can|could|would) (i|we) (talk|speak|write|send \w+|go) to\b|"
-            r"\b(someone|somebody|a person|anyone) (i|we) (can|could) (talk|speak) to\b"
-        ),
-    ),
-    (
-        "data_privacy",
-        re.compile(rf"\b({WHO_SEES}|data|privacy|gdpr)\b"),
-    ),
-    ("islands_seabed", re.compile(r"\b(islands?|seabed|sea bed)\b")),
-    # "Does the national Industrial Strategy say anything about transport?" (set CR was told
-    # what the county's strategy focuses on)
-    (
-        "national_strategy",
-        re.compile(
-            r"\b((the )?(national|uk|government'?s?) (industrial )?strateg\w*|grand challenges?)\b"
-        ),
-    ),
-    # "does the strategy say anything about the chilterns at all?" (set AO)
-    (
-        "focus",
-        re.compile(
-            r"\b(sectors?|industries|focus\w*)\b|"
-            r"\b(say|says|mention|mentions)( anything| much| owt)? (about|on)\b"
-        ),
-    ),
-)
-
-
-def asked_topic(question: str) -> str | None:
-    """The FAQ topic a side question (`question_before_remark`'s part) asks about, if plain."""
-    asked = plain_words(normalise(question))
-    return next((key for key, pattern in ASKED_TOPICS if pattern.search(asked)), None)

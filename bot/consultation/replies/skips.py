@@ -130,7 +130,11 @@ SKIP_THE_REST = re.compile(
     r"\b(skip|pass|miss|leave|jump|don'?t want to (answer|do)|cba|can'?t be (arsed|bothered)|"
     r"not bothered)\b.*"
     r"\b(all( of)?( this| these| that| them| the questions)?|(the|teh|th) (rest|lot)|"
-    r"these( questions)?|the questions|everything|this (bit|part|section|stuff))\b"
+    r"these( questions)?|the questions|everything|this (bit|part|section|stuff))\b|"
+    # "I'd rather keep the rest of our details to ourselves, can we just get to the
+    # questions?" (set CT: read as leaving, and every answer after it kept after the close)
+    r"\b(rather|prefer to|sooner) keep (the rest of |the rest |all )?(our|my) (details|info|"
+    r"information|business details)\b"
 )
 
 
@@ -159,8 +163,9 @@ def skips_the_profile(text: Any) -> bool:
 # it, if you don't mind terribly"). Not "I'll leave it to the council to fix".
 DECLINE = re.compile(
     # "rather not give the name tbh" on X, with no "I'd" (set AQ filed it as the name)
-    r"\b(((i|we)('d| would) |id )?(much )?(rather|prefer( to)?) not( to)? (say|answer|share|"
-    r"tell|disclose|give|go into|comment)|"
+    r"\b(((i|we)('d| would) |id )?(much )?(rather|prefer( to)?|sooner) not( to)? (say|answer|share|"
+    # "I'd rather not put a number on it", "I'd sooner not say" (set CT)
+    r"tell|disclose|give|go into|comment|put a (number|figure) on (it|that))|"
     r"(i'?ll|i will|we'?ll|we will|i think i'?ll|perhaps i'?ll|maybe i'?ll|i'?d better|i might)"
     r" (just )?(leave|skip|pass( on)?) (it|that|this)( one| question| bit)?"
     r"(?! (to|with|for|there|up|at|until|till|alone)\b)|"

@@ -21,7 +21,8 @@ IMPATIENT = re.compile(
     rf"(this|it)( is|'?s) (taking|going on)( {_SWEAR})? (ages|forever|too long|so long|a while|"
     r"a long time|for ever)|"
     rf"(this|it)( is|'?s)( {_SWEAR})* (long|boring|tedious|slow|dragging( on)?|endless)|"
-    r"how (many|much) more( questions| of (these|them|this)| to go| left)?( to go| left)?|"
+    r"how (many|much) more( questions| of (these|them|this)| to go| left)?"
+    r"( to go| left| are there| is there)?|"
     r"how much longer|how long (is|will) (this|it) (take|go on)|are there (many|lots) more|"
     r"are we (nearly|almost) (done|there|finished)|"
     r"is (this|it) (nearly|almost) (done|over|finished)|"
@@ -54,6 +55,8 @@ def impatient(text: Any) -> bool:
     """Frustration with the questions, nothing else but why ("ffs this is taking ages",
     "this is taking f***ing ages", "can we speed this up, I've got a wedding at 2")."""
     if isinstance(text, str):
+        if _first_then_no_time(IMPATIENT, text):
+            return True  # "How many more of these are there? I've got a loom to finish ..."
         text = without_busy_reason(text)
     return whole(IMPATIENT, unmask_swears(text))
 
@@ -107,8 +110,36 @@ FED_UP = re.compile(rf"({_FILLER} )*{_ANGRY}( ({_FILLER}|{_ANGRY}))*")
 
 def fed_up_with_bot(text: Any) -> bool:
     """Anger at the bot or the chat, nothing else ("you're useless, waste of my time",
-    "this is a f***ing waste of time you stupid bot")."""
-    return whole(FED_UP, unmask_swears(text))
+    "this is a f***ing waste of time you stupid bot"), or then only why the business has no
+    time for it ("You're useless, you know that? I've got a queue out the door and I'm
+    typing to a computer.": set CU kept it as the answer)."""
+    return whole(FED_UP, unmask_swears(text)) or _first_then_no_time(FED_UP, text)
+
+
+# why there is no time for the chat, after a sentence of impatience or anger at it: the
+# bot, the typing, the customers, the work waiting, a threat to close it
+NO_TIME = re.compile(
+    r"\b(computer|robot|bot|machine|typing|queue|busy|waiting|time for this|got better things|"
+    r"to finish|closing (this|it)|close (this|it)|giving up|give up|i'?m off|leaving)\b"
+)
+NO_TIME_MAX_WORDS = 20
+
+
+def _first_then_no_time(pattern: re.Pattern[str], text: Any) -> bool:
+    """The first sentence matches `pattern` whole, and the rest only says why there is no
+    time for this."""
+    if not isinstance(text, str):
+        return False
+    parts = re.split(r"(?<=[?!.])\s+", without_addressees(text).strip(), maxsplit=1)
+    if len(parts) != 2:
+        return False
+    first, rest = parts
+    said = re.sub(r"[, ]+(you know that|you know|mate|honestly)\W*$", "", first, flags=re.I)
+    return (
+        whole(pattern, unmask_swears(said))
+        and len(rest.split()) <= NO_TIME_MAX_WORDS
+        and NO_TIME.search(rest.lower()) is not None
+    )
 
 
 # "f***ing", "sh*t", "b****y": a swear written with stars, which the normaliser would

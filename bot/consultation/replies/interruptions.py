@@ -1,0 +1,97 @@
+"""Interruptions that are no answer: what interrupts ("Sorry, customer just walked in",
+"@btvlep hang on phone", "Hang on, the delivery lorry's reversing into the yard"), asking for
+the question again on return ("Right, where were we?"), and going off to look something up
+("Hang on, let me check which inbox we use for this").
+
+Found by set CS of unseen conversations (busy owners interrupted mid-way): each was "didn't
+catch" at a choice, chose a theme from its words, skipped the question, or was kept as a
+view. `pauses.holding` reads them with the other pauses. Split from pauses.py (past 400
+lines). No Rasa imports.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.consultation.replies.text import normalise
+from bot.consultation.x_style import without_addressees
+
+# "Hang on, let me check which inbox we use for this" at the email question (set CS kept it
+# as a view after the close): a look-up before the answer
+GOES_TO_CHECK = re.compile(
+    r"((hang on|hold on|one sec|wait|ok|okay|right|sorry|erm|um) )*"
+    r"(let me|lemme|i'?ll just|i'?ll go and|i'?ll quickly) (just |quickly )?"
+    r"(check|look it up|find out|dig (it )?out|grab|ask (my|our|the) (partner|wife|husband|"
+    r"boss|colleague|office|accountant|manager|team|son|daughter|dad|mum|other half))"
+    r"( [\w' ]{1,40})?"
+)
+GOES_TO_CHECK_MAX_WORDS = 14
+
+
+def _all_of_it(pattern: re.Pattern[str], text: Any, max_words: int) -> str | None:
+    """The message in plain words (its @handles dropped) when `pattern` is all of it and it
+    has at most `max_words` words; else None."""
+    if not isinstance(text, str):
+        return None
+    said = normalise(without_addressees(text))
+    fits = 0 < len(said.split()) <= max_words and pattern.fullmatch(said) is not None
+    return said if fits else None
+
+
+def goes_to_check(text: Any) -> bool:
+    """The whole message says the business is off to look something up."""
+    said = _all_of_it(GOES_TO_CHECK, text, GOES_TO_CHECK_MAX_WORDS)
+    return said is not None and not VIEW_WORD.search(said.split(" ", 3)[-1])
+
+
+VIEW_WORD = re.compile(r"\b(need|needs|can'?t|cannot|won'?t|problem|awful)\b")
+
+
+# "Sorry, customer just walked in", "@btvlep hang on phone", "Hang on, the delivery lorry's
+# reversing into the yard" (set CS: "didn't catch" at a choice, Infrastructure chosen from
+# the lorry, "hang on customer" kept as a view before consent): what interrupts, and nothing
+# said about it
+_WHO = (
+    r"(customer|client|someone|somebody|delivery|lorry|van|driver|courier|postman|postie|phone|"
+    r"call|kid|kids|dog|boss|supplier|rep|door|doorbell)"
+)
+INTERRUPTED = re.compile(
+    r"((sorry|soz|sry|oops|hang on|hold on|one sec|wait|ok|okay|right|argh) )*"
+    rf"((a|the|my|another|one|got a) )?{_WHO}( (lorry|van|driver|man|call))?('s)?( again)?"
+    r"(( ('s|s|is|has|have|are|'re|just|come|came|walked|walking|arrived|turned|pulled|"
+    r"reversing|ringing|calling|going|in|up|here|at the door|on the (phone|line|other line)|"
+    r"into the yard|needs me|wants me|waiting|to serve))+)?( brb| back soon| back in a (sec|min))?"
+)
+INTERRUPTED_MAX_WORDS = 12
+
+
+def interrupted(text: Any) -> bool:
+    """The whole message says what interrupts the business: a pause, no answer."""
+    said = _all_of_it(INTERRUPTED, text, INTERRUPTED_MAX_WORDS)
+    # a pause word first, or what is happening: not "the phone" or "customers" alone
+    return said is not None and (
+        said.split()[0] in PAUSE_FIRST or HAPPENING.search(said) is not None
+    )
+
+
+PAUSE_FIRST = frozenset({"sorry", "soz", "sry", "oops", "hang", "hold", "one", "wait", "argh"})
+HAPPENING = re.compile(r"\b(just|walked|came|ringing|at the door|reversing|arrived)\b")
+
+
+# "@btvlep sorry wheres we at", "Right, where were we?", "Back. Sorry, what was the
+# question?" (set CS: the choice skipped, or kept as the answer): the question again
+WHERE_WERE_WE = re.compile(
+    r"((right|ok|okay|sorry|soz|so|anyway|back|i'?m back|im back|and) )*"
+    r"(where (were|was) (we|i)|wheres? (we|were we) at|where'?d we get to|where did we get to|"
+    r"what was the question|what were you asking|what was i (answering|doing)|"
+    r"(can|could) you (ask|repeat) (that|the question|it) again|say (that|it) again)( again)?"
+)
+
+
+WHERE_WERE_WE_MAX_WORDS = 16
+
+
+def asks_where_we_were(text: Any) -> bool:
+    """The business is back and asks for the question again."""
+    return _all_of_it(WHERE_WERE_WE, text, WHERE_WERE_WE_MAX_WORDS) is not None

@@ -1,0 +1,127 @@
+"""The FAQ topic a side question asks about, when its words say so plainly ("who actually
+sees this?", "what's this Oxford to Cambridge arc?"), and the words that make a question
+one about who reads the answers. Split from questions.py (past 400 lines), which reads
+whether a message is a question at all. No Rasa imports.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.consultation.replies.text import normalise
+
+# Text-speak put back into words before a question's topic is read: "does any1 actually
+# decide stuff", "wat happens after this" (set AE kept both as the answer)
+_TEXT_SPEAK = {
+    "wat": "what",
+    "wot": "what",
+    "wats": "whats",
+    "wots": "whats",
+    "any1": "anyone",
+    "some1": "someone",
+    "every1": "everyone",
+    "no1": "no one",
+}
+
+
+def plain_words(norm: str) -> str:
+    """A normalised message with text-speak spelled out ("wat" -> "what")."""
+    return " ".join(_TEXT_SPEAK.get(w, w) for w in norm.split())
+
+
+WHO_SEES = (
+    r"who (actually |else |exactly |really )?(sees|reads|gets to see|will see|will read|"
+    r"has access to)|"
+    # "will our name end up in the report?", "is the company name going to be in any
+    # report?" (set AG kept the first as the answer)
+    r"(our|my|the|company|business|firm'?s?) names? (\w+ ){0,5}(in|on) (the|any|your|a) "
+    r"(report|reports|findings|board paper)|anonymous|anonymi[sz]ed|named in|"
+    # "if I regret this later, can I have everything I've said removed?" (set CT kept it as
+    # the answer): how to have it deleted
+    r"(can|could|will) (i|we) (have|get) (everything|it all|all of it|my answers|our answers|"
+    r"what i'?ve said|what i said|it)( i'?ve said| i said)? (deleted|removed|wiped|taken out)|"
+    # "Will the council see what I write here, or only the LEP?" (set CR)
+    r"(will|would|does|do|can|could) (the )?(council|anyone|everyone|the public|my competitors|"
+    r"other businesses) (see|read|get to see)"
+)
+
+
+# What the question of a question-then-remark asks, when its words say so plainly: the
+# NLU's answer is chosen on the whole message, and the remark can lead it astray ("who
+# actually sees this? dont want pinewood reading me moan" was answered with the focus)
+ASKED_TOPICS = (
+    # "what's this Oxford to Cambridge arc?", "whats the arc when its at home?" (set AD was
+    # told about entrepreneurialism, whose summary names Oxford and Cambridge)
+    ("arc", re.compile(r"\b(the|this|that) (ox ?cam |oxford (to |and |- )?cambridge )?arc\b")),
+    (
+        "who_preparing",
+        re.compile(
+            r"\b(who'?s|who is|who are) (actually |really |even )?(behind|running|putting|"
+            r"writing|preparing|organising|organizing|in charge of|doing) (this|it|the)\b"
+        ),
+    ),
+    (
+        # "is there a way for us to actually be in the room when this gets decided" (set AE
+        # was told the Board's date): taking part beyond the chat
+        "get_involved",
+        re.compile(
+            r"\b(is there (a|any) way|how (can|do|could|would) (we|i)|(can|could) (we|i))"
+            r"( for (us|me))?( to)?( actually| also| still)? (be in the room|get (more |properly )?"
+            r"involved|be (more )?involved|have (a|more of a|any) say|help shape|sit on)\b"
+        ),
+    ),
+    (
+        "next_steps",
+        re.compile(
+            # "what happens with all this once I'm done?" (set AI was told about privacy)
+            r"\bwhat (actually |really )?happens (next|after|now|with (all )?(this|it) (after|once|"
+            r"when|now|next)|"
+            r"to (all )?(this|it) (after|once|when))|(when (will|does)|does) (anyone|anybody|"
+            r"you|they|the board) (actually |ever |really )?decide|"
+            # "when does the LEP board actually look at this?", "Who actually decides what
+            # goes into the final strategy?" (set AO was answered with the next question only)
+            r"when (does|will|do) (the )?(lep )?(board|lep|they|you|anyone) (actually |ever |"
+            r"really |even )?(look at|see|read|consider|discuss|review|meet|decide|sign)|"
+            r"who (actually |really |even |finally )?(decides|signs (it |this )?off|approves|"
+            r"makes the (final )?(call|decision))|"
+            # "whens the LEP board actually meeting about it?" (set BC was told what a LIS is)
+            r"when'?s? (is |are )?(the )?(lep )?board (actually |even |next )?"
+            r"(meeting|meet|sitting)"
+        ),
+    ),
+    (
+        # "Who do I talk to if I want to say more than a sentence on this?" (set AO)
+        "human",
+        re.compile(
+            r"\bwho (do|should|can|could|would) (i|we) (talk|speak|write|send \w+|go) to\b|"
+            r"\b(someone|somebody|a person|anyone) (i|we) (can|could) (talk|speak) to\b"
+        ),
+    ),
+    (
+        "data_privacy",
+        re.compile(rf"\b({WHO_SEES}|data|privacy|gdpr)\b"),
+    ),
+    ("islands_seabed", re.compile(r"\b(islands?|seabed|sea bed)\b")),
+    # "Does the national Industrial Strategy say anything about transport?" (set CR was told
+    # what the county's strategy focuses on)
+    (
+        "national_strategy",
+        re.compile(
+            r"\b((the )?(national|uk|government'?s?) (industrial )?strateg\w*|grand challenges?)\b"
+        ),
+    ),
+    # "does the strategy say anything about the chilterns at all?" (set AO)
+    (
+        "focus",
+        re.compile(
+            r"\b(sectors?|industries|focus\w*)\b|"
+            r"\b(say|says|mention|mentions)( anything| much| owt)? (about|on)\b"
+        ),
+    ),
+)
+
+
+def asked_topic(question: str) -> str | None:
+    """The FAQ topic a side question (`question_before_remark`'s part) asks about, if plain."""
+    asked = plain_words(normalise(question))
+    return next((key for key, pattern in ASKED_TOPICS if pattern.search(asked)), None)
