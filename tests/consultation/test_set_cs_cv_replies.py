@@ -230,3 +230,24 @@ def test_no_split_without_a_theme_to_come(text: str) -> None:
 
 def test_which_opening_a_question_carries_nothing_on() -> None:
     assert not continues_answer("which towns does it cover")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This is pointless. The council is too busy to fix the roads",
+        "You're useless. The A41 is gridlocked every morning.",
+    ],
+)
+def test_anger_then_a_view_keeps_the_view(text: str) -> None:
+    assert not fed_up_with_bot(text)
+
+
+def test_a_real_question_after_a_view_is_no_rhetoric() -> None:
+    text = "Our firm is growing fast and we are hiring. How can we get involved in shaping this?"
+    assert not view_with_question(text)
+
+
+def test_seeing_something_other_than_the_answers_is_no_privacy_question() -> None:
+    assert asked_topic("can anyone see a way to fix the A41?") is None
+    assert asked_topic("Will the council see what I write here, or only the LEP?") == "data_privacy"

@@ -53,10 +53,10 @@ def view_with_question(text: str) -> bool:
 # to that?" (set CU was given the person to talk to, and the view lost): a question that
 # answers itself, about the view before it
 RHETORICAL = re.compile(
-    r"(who (wants|would want|'d want|would|is going to|'s going to|in their right mind)|"
-    r"why would (anyone|anybody|people|they|you|customers)|"
-    r"how (is|are|can|could|would) (anyone|anybody|we|people|a small (firm|business)|small "
-    r"(firms|businesses)|customers)|what'?s the point|what chance (do|does|have))\b"
+    r"(who (wants|would want|'d want|in their right mind)|"
+    r"why would (anyone|anybody|people|they|customers)|"
+    r"how (is|are) (anyone|anybody|we|people|a small (firm|business)|small (firms|businesses)|"
+    r"customers) (supposed|meant|expected) to|what chance (do|does|have))\b"
 )
 
 

@@ -42,7 +42,8 @@ WHO_SEES = (
     r"what i'?ve said|what i said|it)( i'?ve said| i said)? (deleted|removed|wiped|taken out)|"
     # "Will the council see what I write here, or only the LEP?" (set CR)
     r"(will|would|does|do|can|could) (the )?(council|anyone|everyone|the public|my competitors|"
-    r"other businesses) (see|read|get to see)"
+    r"other businesses) (see|read|get to see) (this|these|it|that|what (i|we) (write|wrote|say|"
+    r"said|type|put)|my answers|our answers|the answers|my name|our name)"
 )
 
 

@@ -119,8 +119,10 @@ def fed_up_with_bot(text: Any) -> bool:
 # why there is no time for the chat, after a sentence of impatience or anger at it: the
 # bot, the typing, the customers, the work waiting, a threat to close it
 NO_TIME = re.compile(
-    r"\b(computer|robot|bot|machine|typing|queue|busy|waiting|time for this|got better things|"
-    r"to finish|closing (this|it)|close (this|it)|giving up|give up|i'?m off|leaving)\b"
+    r"\b(typing (to|into|at) a (computer|bot|machine|robot)|queue out the door|customers? "
+    r"waiting|(i'?ve|i have|we'?ve|we have) got (a |an |the )?[\w' ]{1,20} to (finish|do|get "
+    r"to|serve|load|run)|(i'?m|we'?re|i am|we are) (so )?(busy|flat out|closing (this|it)|off)|"
+    r"clos(e|ing) (this|it)( down)?|giv(e|ing) up|better things to do|no time for this)\b"
 )
 NO_TIME_MAX_WORDS = 20
 
