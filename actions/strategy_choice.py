@@ -32,6 +32,7 @@ from actions.strategy_state import (
 )
 from bot.consultation import service
 from bot.consultation.amendments import ADDED, amend_answer
+from bot.consultation.answer_parts import without_list_marks
 from bot.consultation.asides import answered, asks_who_reads, continues_answer
 from bot.consultation.boundaries import boundary_reply
 from bot.consultation.choice_changes import swapped_pending, switched_choice
@@ -55,7 +56,6 @@ from bot.consultation.choices import (
     turned_down,
     unfinished_choice,
     view_then_added_choice,
-    without_list_marks,
 )
 from bot.consultation.focus import focus_answer
 from bot.consultation.openings import reading

@@ -37,6 +37,18 @@ def _short_and_matches(pattern: re.Pattern[str], text: Any) -> bool:
     return short_match(pattern, text, MAX_WORDS)
 
 
+def _asks_first(pattern: re.Pattern[str], text: Any) -> str | None:
+    """What follows the message's first question when that question, short, is `pattern`
+    ("Can I just put it as a list? Easier on my phone." -> " Easier on my phone."); "" when
+    the whole message is; None otherwise."""
+    if _short_and_matches(pattern, text):
+        return ""
+    if not isinstance(text, str) or "?" not in text:
+        return None
+    asked, _, after = text.partition("?")
+    return after if _short_and_matches(pattern, asked) else None
+
+
 _LEAD = (
     r"^((hi|hello|hey|sorry|so|ok|okay|oh|um|erm|and|but|quick question|sorry but|wait|"
     r"before i (do|start|answer|agree)|first) )*"
@@ -68,13 +80,9 @@ LEP_THEN_WHAT = re.compile(
 def asks_what_the_lep_is(text: Any) -> bool:
     """ "what's the LEP?", "what does LEP stand for?", "LEP?", "the LEP has never done a
     thing for us. what even is it?": what the LEP is."""
-    if isinstance(text, str) and "?" in text:
-        # "Before I do, who are the LEP? I've seen the name on letters but never known what
-        # it is." (set CR): the question, whatever explains it after
-        asked = text.split("?", 1)[0]
-        if _short_and_matches(WHAT_LEP, asked):
-            return True
-    return _short_and_matches(WHAT_LEP, text) or _short_and_matches(LEP_THEN_WHAT, text)
+    # "Before I do, who are the LEP? I've seen the name on letters but never known what it
+    # is." (set CR): the question, whatever explains it after
+    return _asks_first(WHAT_LEP, text) is not None or _short_and_matches(LEP_THEN_WHAT, text)
 
 
 # Whether taking part is worth it: "what's the point, nothing ever changes round here",
@@ -175,13 +183,11 @@ def asks_for_an_example(text: Any) -> bool:
     """A short request for an example of the kind of answer wanted, and at most a remark
     after it that says why ("Can you give me an example? Not sure how much detail you
     want": set CY kept it as the answer)."""
-    if _short_and_matches(EXAMPLE, text):
-        return True
-    if not isinstance(text, str) or "?" not in text:
+    why = _asks_first(EXAMPLE, text)
+    if why is None:
         return False
-    asked, _, why = text.partition("?")
     why = re.sub(r"\bhow much( detail)? (you|u) (want|need|are after)\b", " ", normalise(why))
-    return _short_and_matches(EXAMPLE, asked) and not REMARK_IS_A_VIEW.search(why)
+    return not REMARK_IS_A_VIEW.search(why)
 
 
 # "did that send ok? typing between dogs", "did you get that?" (set AQ's dog groomer had it
@@ -257,8 +263,7 @@ AS_A_LIST = re.compile(
 def asks_about_the_form_of_answer(text: Any) -> bool:
     """A short question whether an answer may come as a list or over several messages ("Can
     I just put it as a list? Easier on my phone.": set CX kept it as the answer)."""
-    asked = text.split("?", 1)[0] if isinstance(text, str) else text
-    return _short_and_matches(AS_A_LIST, text) or _short_and_matches(AS_A_LIST, asked)
+    return _asks_first(AS_A_LIST, text) is not None
 
 
 def asks_to_stray(text: Any) -> bool:

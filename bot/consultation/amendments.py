@@ -16,13 +16,13 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot.consultation import service
+from bot.consultation.answer_parts import ADDED
 from bot.consultation.service import RESPONDENT, clean_text
 from bot.storage.audit import audit
 from bot.storage.db import session_scope
 from bot.storage.models import Conversation, Response
 from bot.storage.themes import set_model_tags
 
-ADDED = "added later"
 CORRECTED = "corrected"
 REWORDED = "replaced"
 
@@ -37,9 +37,6 @@ def amend_answer(sender_id: str, response_id: int, change: str, how: str) -> boo
     """Join `change` to this business's answer `response_id` (`how`: ADDED, CORRECTED or
     REWORDED), tag it again and audit it; False when there is no such answer or the change
     is empty."""
-    from bot.tagging import tag
-    from bot.tagging.result import with_themes_of
-
     if how not in (ADDED, CORRECTED, REWORDED):
         raise ValueError(f"unknown kind of change: {how!r}")
     change = clean_text(change)
@@ -55,12 +52,7 @@ def amend_answer(sender_id: str, response_id: int, change: str, how: str) -> boo
             return False
         text = amended_text(response.text, change, how)
         # tagged before the first write: SQLite holds its one write lock from there to commit
-        result = tag(text, response.question_key)
-        if how == ADDED:
-            # "One more thing on the barriers question: we lose every lab scientist we train
-            # ..." (set CQ): a second thought sent on its own is a clause that counts, even
-            # where the joined answer's first subject drowns it
-            result = with_themes_of(result, tag(change, response.question_key), ADDED)
+        result = service.tag_answer(text, response.question_key)
         response.text = text
         set_model_tags(
             session, response.id, result.themes, result.scores, result.evidence,

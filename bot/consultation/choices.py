@@ -60,22 +60,6 @@ def _expand(low: int, high: int) -> str:
     return " ".join(str(n) for n in range(low, high + 1)) if low <= high <= 99 else f"{low} {high}"
 
 
-# "1. infrastructure\n2. environment", "@btvlep 1) housing 2) skills 3) infrastructure", "•
-# space" (set CX read the numbers as places in the list: entrepreneurialism and housing): the
-# marks of a list typed as one, before words
-LIST_MARK = re.compile(
-    # numbers and letters anywhere ("1) housing 2) skills"); bullets and dashes only opening
-    # a line ("housing and skills - the lads can't ..." keeps its dash)
-    r"(?:(?:(?<=^)|(?<=\s))[ \t]*(?:\(?\d{1,2}[.)]|\(?[a-h][.)])"
-    r"|(?:(?<=^)|(?<=\n))[ \t]*[-*•▪◦·✅👉➡️]+)[ \t]+(?=[A-Za-z])"
-)
-
-
-def without_list_marks(text: str) -> str:
-    """The choice without the numbers or bullets that mark its items as a list."""
-    return LIST_MARK.sub(" ", text).strip()
-
-
 def numbered_choice(text: Any, options: tuple[str, ...] | list[str]) -> list[str] | None:
     """The options picked by number (1 = the first shown), in list order; None when the
     message is not only numbers (with "and", "or", "number", ...) or a number is out of

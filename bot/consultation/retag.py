@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
+from bot.consultation.answer_parts import tag_answers
 from bot.storage.audit import audit
 from bot.storage.db import session_scope
 from bot.storage.models import EffectiveTheme, Response
@@ -46,7 +47,10 @@ def retag(
             rows = session.scalars(query.limit(batch_size)).all()
             if not rows:
                 break
-            results = tagger.tag_many([r.text for r in rows], [r.question_key for r in rows])
+            # a list's points and later additions count on their own, as when stored
+            results = tag_answers(
+                [r.text for r in rows], [r.question_key for r in rows], tagger.tag_many
+            )
             for row, result in zip(rows, results, strict=True):
                 before = sorted(
                     session.scalars(

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.consultation.answer_lists import list_items
+from bot.consultation.answer_parts import tag_answer
 from bot.consultation.markup import strip_markup
 from bot.consultation.pointing_back import (
     SAME_AS,
@@ -181,9 +181,7 @@ def record_answer(
             return repeat
         # Tag before the first write: SQLite's one write lock is held from the INSERT to
         # the commit, and Rasa's transcript and other answers would wait behind the tagger.
-        result = tag(text, question_key)
-        for item in list_items(text):  # "• no course left ...\n• ..." (set CX): each point counts
-            result = with_themes_of(result, tag(item, question_key), "list point")
+        result = tag_answer(text, question_key)
         earlier = _pointed_to(session, conversation.id, text) if points_back else None
         if earlier and (not result.themes or same_as_before(text)):
             # "ditto", "as above but worse": the themes of the answer pointed to (its own

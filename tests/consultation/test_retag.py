@@ -125,3 +125,49 @@ def test_retag_without_model_is_a_clear_error(engine, monkeypatch, tmp_path) -> 
     settings.cache_clear()
     assert result.exit_code != 0
     assert "make train" in result.output
+
+
+class _FirstSubjectOnly:
+    """A tagger that reads only a message's first subject, as a long list can be read."""
+
+    version = "first-subject"
+
+    def tag_many(self, texts, question_keys=None):  # noqa: ANN001, ANN201
+        from bot.strategy import THEME_IDS
+        from bot.tagging.result import TagResult
+
+        def one(text: str) -> TagResult:
+            first = text.strip().lstrip("•").strip().lower()
+            theme = "education_skills" if first.startswith("no course") else "infrastructure"
+            scores = {t: 0.9 if t == theme else 0.0 for t in THEME_IDS}
+            return TagResult([theme], scores, {theme: [text[:20]]}, self.version)
+
+        return [one(t) for t in texts]
+
+
+def test_retag_keeps_the_themes_of_a_list_s_points_and_later_additions(engine) -> None:  # noqa: ANN001
+    """The points of a list and what was added later are tagged on their own when stored;
+    a re-tag reads them the same way, so it drops none of their themes (set CX)."""
+    from bot.consultation.retag import retag
+
+    with session_scope(engine) as s:
+        business = Business(sender_id="u2", channel="rest", consent=True)
+        s.add(business)
+        s.flush()
+        conv = Conversation(business_id=business.id, sender_id="u2", channel="rest")
+        s.add(conv)
+        s.flush()
+        listed = Response(
+            conversation_id=conv.id,
+            text="• no course left in Bucks for upholsterers\n• nowhere to park the van",
+        )
+        added = Response(
+            conversation_id=conv.id,
+            text="nowhere to park the van [added later: no course in Bucks for apprentices]",
+        )
+        s.add_all([listed, added])
+        s.flush()
+        ids = [listed.id, added.id]
+    retag(engine=engine, tagger=_FirstSubjectOnly())
+    for response_id in ids:
+        assert _effective(engine, response_id) == ["education_skills", "infrastructure"]

@@ -11,8 +11,8 @@ from __future__ import annotations
 import pytest
 
 from bot.consultation.about_chat import asks_about_the_form_of_answer, asks_for_an_example
-from bot.consultation.answer_lists import list_items
-from bot.consultation.choices import numbered_choice, without_list_marks
+from bot.consultation.answer_parts import list_items, without_list_marks
+from bot.consultation.choices import numbered_choice
 from bot.consultation.question_help import asks_what_the_question_means
 from bot.consultation.questions import match_themes
 from bot.consultation.replies import asks_if_it_counts, asks_what_it_is
