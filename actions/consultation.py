@@ -13,6 +13,7 @@ from typing import Any
 from rasa_sdk import FormValidationAction, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.answer_changes import add_to_last, drop_last_bit, store_labelled_parts, take_back
 from actions.close import drop_name_if_asked, keep_offered_contact
 from actions.common import (
     acknowledgement_only,
@@ -39,7 +40,6 @@ from actions.strategy_state import (
 )
 from bot.consultation import service
 from bot.consultation.afterthoughts import revise_earlier_answer
-from bot.consultation.amendments import ADDED, CORRECTED, REWORDED, amend_answer
 from bot.consultation.asides import (
     answered,
     continues_answer,
@@ -58,7 +58,6 @@ from bot.consultation.forwarded import email_body
 from bot.consultation.held import held_answer, holds, list_unfinished
 from bot.consultation.involvement import involvement_reply
 from bot.consultation.junk import junk_reply
-from bot.consultation.labelled import labelled_answers, later_theme_part
 from bot.consultation.leaving import asks_to_delete, stops_here
 from bot.consultation.moves import labelled_kind, move_last_answer
 from bot.consultation.navigation import go_back, steered
@@ -72,7 +71,6 @@ from bot.consultation.question_help import quotes_the_question
 from bot.consultation.questions import (
     message,
     question,
-    question_queue,
 )
 from bot.consultation.remarks import remark_reply
 from bot.consultation.replies import (
@@ -87,13 +85,11 @@ from bot.consultation.replies import (
     second_thoughts,
     takes_back_last_answer,
     view_then_question,
-    without_last_bit,
 )
 from bot.consultation.strategy_asides import (
     strategy_aside_reply,
 )
 from bot.consultation.taking_out import take_out_answers
-from bot.consultation.withdrawals import withdraw_answer
 from bot.consultation.x_style import (
     without_addressees,
 )
@@ -212,7 +208,7 @@ class ValidateStrategyForm(FormValidationAction):
         if revised:  # "going back to the skills one, ...": kept there; asked again
             dispatcher.utter_message(text=revised)
             return {answer_slot: None}
-        labelled = self._labelled(text, pending, tracker)
+        labelled = store_labelled_parts(text, pending, tracker)
         if labelled is not None:  # "Opportunities: ... Barriers: ... Help: ..." in one go
             return {answer_slot: None if labelled else DONE, "pending_questions": labelled}
         held = held_messages(tracker, message("go_on"))
@@ -226,7 +222,7 @@ class ValidateStrategyForm(FormValidationAction):
         # carry on or correct ("also the approval costs are brutal" at question 2 again)
         went_back = message("going_back") in previous_bot_text(tracker)
         previous = None if went_back else last_answer_key(tracker)
-        if previous and drops_last_bit(text) and self._drop_last_bit(previous, dispatcher, tracker):
+        if previous and drops_last_bit(text) and drop_last_bit(previous, dispatcher, tracker):
             # "scratch that last bit, ..." (set AM): the rest of the last answer kept, the
             # pending question asked again
             return {answer_slot: None}
@@ -234,7 +230,7 @@ class ValidateStrategyForm(FormValidationAction):
         if previous and replacement is not None:
             # "sorry wrong chat!! ignore that", "scrap that, the real issue is ...": the last
             # answer is withdrawn; its replacement kept, or its question asked again
-            taken = self._take_back(previous, text, bool(replacement), dispatcher, tracker)
+            taken = take_back(previous, text, bool(replacement), dispatcher, tracker)
             return {answer_slot: None, **taken}
         carries_on = (continues_answer(text) or continues_with_mark(text)) and answered(
             previous_user_text(tracker)
@@ -243,25 +239,7 @@ class ValidateStrategyForm(FormValidationAction):
             # "and the A41 is a nightmare" straight after an answer, or "sorry, I meant
             # Silverstone Park": joined to the answer it carries on or corrects (one answer
             # per question: `amendments`); the pending question is asked again
-            said = service.recorded_answers(tracker.sender_id)
-            earlier = [a for a in said if a.question_key == previous]
-            how = CORRECTED if corrects_last_answer(text) else ADDED
-            change = without_marks(text)  # "contd: and ...": the mark is no part of the view
-            if not earlier or not amend_answer(
-                tracker.sender_id, earlier[-1].response_id, change, how
-            ):
-                service.record_answer(
-                    tracker.sender_id,
-                    channel(tracker),
-                    change,
-                    previous,
-                    question(previous).text,
-                    points_back=True,
-                )
-            # said, so a late second message is not taken for an answer to the question
-            # that follows (set AG); then the pending question again
-            said_so = "corrected_last" if how == CORRECTED else "added_to_last"
-            dispatcher.utter_message(text=message(said_so))
+            add_to_last(previous, text, dispatcher, tracker)  # then the pending question again
             return {answer_slot: None}
         text, more = added_after_view(answer_slot, rest, text, dispatcher, tracker)
         bare = without_addressees(text)  # "@btvlep yes" on X is a bare "yes" (set AC)
@@ -298,66 +276,6 @@ class ValidateStrategyForm(FormValidationAction):
                 dispatcher.utter_message(text=message("same_as_before"))
         rest = more.get("pending_questions", rest)  # "... put me down for environment too?"
         return {answer_slot: None if rest else DONE, "pending_questions": rest, **more, **fixed}
-
-    @staticmethod
-    def _labelled(text: str, pending: list[str], tracker: Tracker) -> list[str] | None:
-        """Store each labelled part against its own question of this theme (one asked
-        already too: "first one: ..." at the second) or of a theme to come ("... and on the
-        environment one, ..."); the questions still pending, or None when unlabelled."""
-        own = question_queue([question(pending[0]).theme_id])
-        prefix = pending[0].rsplit(":", 1)[0] + ":"
-        order = tuple(k.rsplit(":", 1)[1] for k in own)
-        parts = {
-            f"{prefix}{q}": said
-            for q, said in labelled_answers(
-                without_addressees(text), order, pending[0].rsplit(":", 1)[1]
-            ).items()
-            if f"{prefix}{q}" in own
-        }
-        parts = parts if len(parts) >= 2 else later_theme_part(without_addressees(text), pending)
-        if not parts:
-            return None
-        for key, said in parts.items():
-            service.record_answer(
-                tracker.sender_id, channel(tracker), said, key, question(key).text
-            )
-        return [k for k in pending if k not in parts]
-
-    @staticmethod
-    def _drop_last_bit(previous: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
-        """Reword the last answer to itself without its last part (tagged again, audited, in
-        its place); False when it has one part only (then the whole of it is taken back, as
-        "scratch that" does)."""
-        answers = service.recorded_answers(tracker.sender_id)
-        if not answers or answers[-1].question_key != previous:
-            return False
-        kept = without_last_bit(answers[-1].text)
-        if kept is None or not amend_answer(
-            tracker.sender_id, answers[-1].response_id, kept, REWORDED
-        ):
-            return False
-        dispatcher.utter_message(text=message("last_bit_taken_out"))
-        return True
-
-    def _take_back(
-        self,
-        previous: str,
-        text: str,
-        replaced: bool,
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-    ) -> dict[str, Any]:
-        withdrawn = withdraw_answer(tracker.sender_id, previous)
-        pending = list(tracker.get_slot("pending_questions") or [])
-        if replaced:
-            service.record_answer(
-                tracker.sender_id, channel(tracker), text, previous, question(previous).text
-            )
-            dispatcher.utter_message(text=message("answer_replaced"))
-            return {"pending_questions": pending}
-        if withdrawn:  # "ignore that" after a skip: nothing to take out, asked again
-            dispatcher.utter_message(text=message("answer_withdrawn"))
-        return {"pending_questions": [previous, *pending]}
 
     async def extract_islands(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]

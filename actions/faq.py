@@ -32,11 +32,8 @@ from actions.strategy_state import islands_passed, keep_view_beside_none
 from bot.consultation.about_chat import about_the_chat_reply
 from bot.consultation.asides import (
     asks_about_the_bot,
-    asks_for_a_call,
     asks_if_council,
-    asks_if_others_can_take_part,
     asks_to_change_answer,
-    asks_to_start_again,
     asks_what_the_question_means,
     asks_what_was_said,
     asks_who_reads,
@@ -55,6 +52,11 @@ from bot.consultation.involvement import (
     involvement_text,
 )
 from bot.consultation.on_behalf import for_someone_else
+from bot.consultation.participation import (
+    asks_for_a_call,
+    asks_if_others_can_take_part,
+    asks_to_start_again,
+)
 from bot.consultation.playback_replies import (
     confirms_with_email,
     yes_and_a_remark,

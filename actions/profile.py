@@ -34,6 +34,7 @@ from bot.consultation.bucks_site import bucks_site
 from bot.consultation.email_text import find_email, without_email_part
 from bot.consultation.junk import markup_only
 from bot.consultation.letters import unwrapped
+from bot.consultation.location_fixes import corrected_location
 from bot.consultation.numbered_profile import numbered_profile
 from bot.consultation.pointers import media_only, points_elsewhere
 from bot.consultation.profile import (
@@ -61,7 +62,6 @@ from bot.consultation.profile_checks import (
 from bot.consultation.profile_fixes import (
     answer_before_correction,
     corrected_in_passing,
-    corrected_location,
     corrected_name,
     renamed_after_answer,
 )

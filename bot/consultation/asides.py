@@ -22,6 +22,11 @@ from bot.consultation.choices import (  # noqa: F401
     numbered_choice,
     refers_back,
 )
+from bot.consultation.participation import (
+    asks_for_a_call,
+    asks_if_others_can_take_part,
+    asks_to_start_again,
+)
 from bot.consultation.pointers import (  # noqa: F401
     ATTACHED,
     ATTACHED_MAX_WORDS,
@@ -338,93 +343,4 @@ def asks_about_taking_part(text: Any) -> bool:
         or asks_if_i_count(text)
         or asks_which_business(text)
         or doubts_it_matters(text)
-    )
-
-
-# "can my colleague fill this in as well?", "should my business partner do it too?"
-OTHER_PERSON = (
-    r"(colleagues?|business partners?|co ?founders?|co ?directors?|fellow directors?|"
-    r"other directors?|my (partner|boss|manager|staff|team|wife|husband|son|daughter|"
-    r"employees?)|our (staff|team|employees|manager|md|ceo))"
-)
-_CLAUSE_JOIN = r"(so|and|but|because|cos|then|or|as|since|which|when|if)\b"
-# The modal asks about the other person ("can my colleague ..."), a few words at most
-# before them: "another strategy nobody will read, but fine: ... so my staff can't do late
-# shifts" (set U) is a view with "will" and "my staff ... do" far apart
-OTHERS_TAKING_PART = re.compile(
-    rf"\b(can|could|may|should|would|will|is it ok if|is it okay if|do you want|does)"
-    rf"( (one|some|any|all|both|either) of)?( (?!{_CLAUSE_JOIN})\w+){{0,2}} {OTHER_PERSON}\b.*"
-    rf"\b(fill\w*|do|does|take part|answer\w*|have a go|complete|"
-    r"respond|join|reply|contribute|give|say)\b"
-)
-
-
-# Longer is a view: set R's 1,600-character statement ("... though my wife says I never
-# am ... as if I could do anything about it") was answered as this question, not kept
-OTHERS_MAX_WORDS = 30
-
-
-# "my colleague Jas wants to do this too, can I forward it to her?", "can I pass the link
-# on to my business partner?" (set Y read the first as declining, after a whole
-# consultation): someone else who wants to take part, or the chat passed on to them
-OTHERS_WANT = re.compile(
-    rf"\b{OTHER_PERSON}( \w+)? (wants|would like|'d like|is keen|was keen|wanted|might want)"
-    r" to (take part|have a go|join in|have (her|his|their) say|(do|fill( in| out)?|answer|"
-    r"respond to|complete) (this|it|the (survey|consultation|chat|questions?|form)))\b|"
-    r"\b(forward|send|pass|share|give)( on)? (it|this|the link|this link|the chat|this chat)"
-    rf"( on)? (to|with) ((my|our) )?(her|him|them|{OTHER_PERSON})\b"
-)
-
-
-def asks_if_others_can_take_part(text: Any) -> bool:
-    """The business asks whether someone else at the firm can take part too."""
-    short = isinstance(text, str) and len(text.split()) <= OTHERS_MAX_WORDS
-    return short and (mentions(OTHERS_TAKING_PART, text) or mentions(OTHERS_WANT, text))
-
-
-# "can someone just call me instead? easier than typing. 07700 900123" (the eleventh set
-# stored it as the view): asking to be phoned rather than to type. Short messages only, so
-# a view that mentions calls ("customers call us less since ...") stays a view.
-_CALLER = r"(someone|somebody|anyone|you|u|a person|one of (you|your team))"
-CALL_ME = re.compile(
-    # a modal with someone to call ("can someone call me"), or opening the message ("please
-    # ring me"): "the council said they would call us back" is a view
-    rf"(\b(can|could|would|will|pls|please) {_CALLER}|^(can|could|would|will|pls|please))"
-    r"( just)? ((call|ring|phone) (me|us)|give (me|us) a (call|ring|bell))\b|"
-    r"\b("
-    r"(call|ring|phone) (me|us)( back)?( instead| please| pls)|"
-    r"(rather|prefer to) (talk|speak|chat) (to|with) (a person|someone|a human)|"
-    r"(easier|quicker) (on|by|over) the phone)\b"
-)
-CALL_ME_MAX_WORDS = 20
-
-
-def asks_for_a_call(text: Any) -> bool:
-    """The business asks to be phoned instead of typing: given the person to contact."""
-    return (
-        isinstance(text, str)
-        and len(normalise(text).split()) <= CALL_ME_MAX_WORDS
-        and mentions(CALL_ME, text)
-    )
-
-
-# "sorry can we start again?", "restart", "start over please": asked for, at the start of
-# the message ("we had to restart production after the flood" is a view)
-START_AGAIN = re.compile(
-    r"^((sorry|oops|um|erm|ok|okay|hmm|right|oh|actually) )*"
-    r"((can|could|shall|may) (we|i) (just )?|(let'?s|lets|i want to|i'?d like to|i need to|"
-    r"want to|please|pls) )?(start (again|over|afresh|from scratch|from the (beginning|top))|"
-    r"restart|begin again|go back to the (start|beginning))\b"
-)
-START_AGAIN_MAX_WORDS = 14
-
-
-def asks_to_start_again(text: Any) -> bool:
-    """The business asks to start the questions again: told nothing is lost and how to
-    change an answer, then the same question (a short message only: "we had to start
-    again after the fire" in a longer answer is a view)."""
-    return (
-        isinstance(text, str)
-        and len(normalise(text).split()) <= START_AGAIN_MAX_WORDS
-        and mentions(START_AGAIN, text)
     )

@@ -15,7 +15,8 @@ import pytest
 
 from bot.consultation.choice_changes import dropped_themes, switched_choice
 from bot.consultation.head_count import size_band_for
-from bot.consultation.profile_fixes import corrected_location, renamed_after_answer
+from bot.consultation.location_fixes import corrected_location
+from bot.consultation.profile_fixes import renamed_after_answer
 from bot.consultation.question_help import asks_what_the_question_means
 from bot.consultation.questions import match_themes
 from bot.consultation.replies.corrections import drops_last_bit, without_last_bit

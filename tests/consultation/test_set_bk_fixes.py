@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import pytest
 
+from bot.consultation.location_fixes import corrected_location
 from bot.consultation.playback_fixes import ITEM_TACKED, _after_a_yes
-from bot.consultation.profile_fixes import answer_before_correction, corrected_location
+from bot.consultation.profile_fixes import answer_before_correction
 from bot.consultation.question_help import asks_about_a_named_place
 from bot.consultation.questions import ALL_WORDS
 from bot.consultation.recount import recounted_band

@@ -13,9 +13,10 @@ from bot.consultation.bucks_site import known_place
 from bot.consultation.choice_changes import swapped_pending, switched_choice
 from bot.consultation.choices import added_choice, choice_before_question
 from bot.consultation.consent_reply import agrees_then_asks
+from bot.consultation.location_fixes import corrected_location
 from bot.consultation.playback_fixes import addition_to_item, answer_put_right
 from bot.consultation.profile import answer_then_question, corrected_sector
-from bot.consultation.profile_fixes import beside_the_fixes, corrected_location, corrected_name
+from bot.consultation.profile_fixes import beside_the_fixes, corrected_name
 from bot.consultation.recount import recounted_band
 from bot.consultation.replies import asked_topic, asks_how_long, question_then_view
 from bot.consultation.service import RecordedAnswer

@@ -10,13 +10,13 @@ from __future__ import annotations
 import pytest
 
 from bot.consultation.asides import (
-    asks_if_others_can_take_part,
     pointer_reply,
     points_to_attachment,
     steps_aside,
 )
 from bot.consultation.email_text import find_email
 from bot.consultation.labelled import labelled_answers
+from bot.consultation.participation import asks_if_others_can_take_part
 from bot.consultation.profile import size_band_for, tidy_profile_answer
 from bot.consultation.profile_fixes import corrected_name
 from bot.consultation.replies import (

@@ -8,11 +8,10 @@ from __future__ import annotations
 import pytest
 
 from bot.consultation.asides import (
-    asks_for_a_call,
-    asks_to_start_again,
     asks_what_the_question_means,
     steps_aside,
 )
+from bot.consultation.participation import asks_for_a_call, asks_to_start_again
 from bot.consultation.profile_checks import (
     name_without_remark,
     sent_twice,

@@ -11,7 +11,6 @@ import pytest
 
 from bot.consultation.access import access_reply
 from bot.consultation.afterthoughts import view_at_playback
-from bot.consultation.asides import asks_if_others_can_take_part
 from bot.consultation.boundaries import (
     asks_for_others_answers,
     boundary_reply,
@@ -19,6 +18,7 @@ from bot.consultation.boundaries import (
     request_or_need_reply,
 )
 from bot.consultation.consent_reply import agrees_to_take_part
+from bot.consultation.participation import asks_if_others_can_take_part
 from bot.consultation.pasted import once
 from bot.consultation.profile_checks import pictures_only
 from bot.consultation.questions import message

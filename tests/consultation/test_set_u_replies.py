@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import pytest
 
-from bot.consultation.asides import asks_if_others_can_take_part
+from bot.consultation.location_fixes import corrected_location
+from bot.consultation.participation import asks_if_others_can_take_part
 from bot.consultation.playback_fixes import corrected_item
 from bot.consultation.pointing_back import pointed_answer, same_as_before
 from bot.consultation.profile import strip_lead_in
 from bot.consultation.profile_checks import sector_instead
-from bot.consultation.profile_fixes import corrected_location, fixes_reply, profile_fixes
+from bot.consultation.profile_fixes import fixes_reply, profile_fixes
 from bot.consultation.questions import message
 from bot.consultation.replies import hedge_only
 

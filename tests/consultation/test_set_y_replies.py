@@ -10,10 +10,10 @@ from __future__ import annotations
 import pytest
 
 from bot.consultation import involvement
-from bot.consultation.asides import asks_if_others_can_take_part
 from bot.consultation.consent_reply import withdraws_consent
 from bot.consultation.contact_terms import ContactReply, contact_reply
 from bot.consultation.involvement import involvement_key, involvement_reply, involvement_text
+from bot.consultation.participation import asks_if_others_can_take_part
 from bot.consultation.playback_fixes import answer_put_right
 from bot.consultation.taking_out import taken_out_topic
 

@@ -1,0 +1,106 @@
+"""Answers that change what was said before, rather than answer the question pending.
+
+Labelled parts for several questions at once, "scratch that last bit", "ignore that, the
+real issue is ...", and "and the A41 too" straight after an answer: each acts on the stored
+answers (`bot.consultation`), says what it did, and leaves the question pending to be asked
+again. Split from `actions/consultation.py`, which reads an answer and decides which of
+these it is.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import channel
+from bot.consultation import service
+from bot.consultation.amendments import ADDED, CORRECTED, REWORDED, amend_answer
+from bot.consultation.continued import without_marks
+from bot.consultation.labelled import labelled_answers, later_theme_part
+from bot.consultation.questions import message, question, question_queue
+from bot.consultation.replies import corrects_last_answer, without_last_bit
+from bot.consultation.withdrawals import withdraw_answer
+from bot.consultation.x_style import without_addressees
+
+
+def store_labelled_parts(text: str, pending: list[str], tracker: Tracker) -> list[str] | None:
+    """Store each labelled part against its own question of this theme (one asked already
+    too: "first one: ..." at the second) or of a theme to come ("... and on the environment
+    one, ..."); the questions still pending, or None when unlabelled."""
+    own = question_queue([question(pending[0]).theme_id])
+    prefix = pending[0].rsplit(":", 1)[0] + ":"
+    order = tuple(k.rsplit(":", 1)[1] for k in own)
+    parts = {
+        f"{prefix}{q}": said
+        for q, said in labelled_answers(
+            without_addressees(text), order, pending[0].rsplit(":", 1)[1]
+        ).items()
+        if f"{prefix}{q}" in own
+    }
+    parts = parts if len(parts) >= 2 else later_theme_part(without_addressees(text), pending)
+    if not parts:
+        return None
+    for key, said in parts.items():
+        service.record_answer(tracker.sender_id, channel(tracker), said, key, question(key).text)
+    return [k for k in pending if k not in parts]
+
+
+def drop_last_bit(previous: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """Reword the last answer to itself without its last part (tagged again, audited, in its
+    place); False when it has one part only (then the whole of it is taken back, as "scratch
+    that" does)."""
+    answers = service.recorded_answers(tracker.sender_id)
+    if not answers or answers[-1].question_key != previous:
+        return False
+    kept = without_last_bit(answers[-1].text)
+    if kept is None or not amend_answer(tracker.sender_id, answers[-1].response_id, kept, REWORDED):
+        return False
+    dispatcher.utter_message(text=message("last_bit_taken_out"))
+    return True
+
+
+def take_back(
+    previous: str,
+    text: str,
+    replaced: bool,
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+) -> dict[str, Any]:
+    """Withdraw the last answer; keep its replacement, or ask its question again."""
+    withdrawn = withdraw_answer(tracker.sender_id, previous)
+    pending = list(tracker.get_slot("pending_questions") or [])
+    if replaced:
+        service.record_answer(
+            tracker.sender_id, channel(tracker), text, previous, question(previous).text
+        )
+        dispatcher.utter_message(text=message("answer_replaced"))
+        return {"pending_questions": pending}
+    if withdrawn:  # "ignore that" after a skip: nothing to take out, asked again
+        dispatcher.utter_message(text=message("answer_withdrawn"))
+    return {"pending_questions": [previous, *pending]}
+
+
+def add_to_last(
+    previous: str, text: str, dispatcher: CollectingDispatcher, tracker: Tracker
+) -> None:
+    """Join a message that carries on or corrects the last answer to it (one answer per
+    question: `amendments`), and say so, so a late second message is not taken for an
+    answer to the question that follows (set AG)."""
+    said = service.recorded_answers(tracker.sender_id)
+    earlier = [a for a in said if a.question_key == previous]
+    how = CORRECTED if corrects_last_answer(text) else ADDED
+    change = without_marks(text)  # "contd: and ...": the mark is no part of the view
+    if not earlier or not amend_answer(tracker.sender_id, earlier[-1].response_id, change, how):
+        service.record_answer(
+            tracker.sender_id,
+            channel(tracker),
+            change,
+            previous,
+            question(previous).text,
+            points_back=True,
+        )
+    dispatcher.utter_message(
+        text=message("corrected_last" if how == CORRECTED else "added_to_last")
+    )
