@@ -51,6 +51,10 @@ SUPPORT = re.compile(
     r"(?:links?|connections?|introductions?|access|(?<!phd )(?<!degree )(?<!study )route)\s+"
     r"(?:in\s+)?(?:to|with|into)\s+"
     r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:at\s+|in\s+|from\s+)?(?:oxford|cambridge)\b|"
+    # "a small stock finance scheme" (set DC; 6 of 6 labelled messages naming a kind of
+    # finance or a finance scheme agree)
+    r"(?:stock|working capital|equipment|asset|invoice|machinery)\s+financ(?:e|ing)\b|"
+    r"\bfinanc(?:e|ing)\s+schemes?\b|"
     r"(?:cheap|cheaper|low[- ]interest|interest[- ]free|soft|start-?up|small business|"
     r"government[- ]backed|affordable)\s+(?:business\s+)?loans?\b)",
     re.IGNORECASE,

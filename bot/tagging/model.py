@@ -46,7 +46,7 @@ from bot.tagging.neighbours import NearestExamples, blend
 from bot.tagging.outright import lift
 from bot.tagging.protocols import SentenceEncoder
 from bot.tagging.result import TagResult
-from bot.tagging.segments import segment_spans
+from bot.tagging.segments import new_subject_marks, segment_spans
 from bot.tagging.terms import TermRule
 
 ENCODER_FILE = "encoder.onnx"
@@ -201,6 +201,15 @@ class TrainedTagger:
         spans = [segment_spans(t) if c.get("segment_weight") else [(0, len(t))] for t in prepared]
         segs = [[t[a:b] for a, b in ss] for t, ss in zip(prepared, spans, strict=True)]
         clauses = [s for ss in segs if len(ss) > 1 for s in ss]
+        marked = np.array(
+            [
+                m
+                for t, ss in zip(prepared, spans, strict=True)
+                if len(ss) > 1
+                for m in new_subject_marks(t, ss)
+            ],
+            dtype=bool,
+        )
         mode = c.get("clause_vectors", "separate") if c["use_embeddings"] and clauses else ""
         if mode == "cascade" and not cascade:
             mode = "separate"
@@ -219,7 +228,7 @@ class TrainedTagger:
             # in the cascade, clauses near a threshold: encoded on their own
             redo = ~np.any(emb[n:], axis=1)
             if mode == "cascade":
-                redo |= uncertain(P_all, gate_all, segs, self.thresholds, c)
+                redo |= uncertain(P_all, gate_all, segs, self.thresholds, c, marked)
             if redo.any():
                 rows = n + np.flatnonzero(redo)
                 # only the vector changes: the clause's own text features are kept
@@ -227,7 +236,9 @@ class TrainedTagger:
                 text_logits = parts["text_logits"][0][rows]
                 P_all[rows] = self._with_vectors(text_logits, None, vectors, parts["gaz"][rows])[0]
                 np.add.at(alone, owners(segs)[redo], 1)
-        P, seg_scores = combine(P_all, segs, c.get("segment_weight", 0.0))
+        P, seg_scores = combine(
+            P_all, segs, c.get("segment_weight", 0.0), marked, c.get("marked_clause_weight")
+        )
         gate = gate_all[:n] if gate_all is not None else None
         if gate is not None and c.get("gate_threshold"):
             P[gate < c["gate_threshold"]] = 0.0

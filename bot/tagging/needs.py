@@ -296,9 +296,17 @@ _POACHED = re.compile(
     r"diesel|catalytic|idea|ideas|design|designs|march|show|data|eggs?|salmon|pears?|fish|"
     r"chicken))"
 )
+# "we need a speech and language therapist on the team" (set DC): someone to hire, whatever
+# the trade (no labelled message is so worded either way)
+_ON_THE_TEAM = re.compile(
+    r"\b(?:we|i)\s+(?:need|want|could do with)\s+(?:a|an|another|more|\d+)\s+(?:[\w'-]+\s+){0,4}?"
+    r"(?:on the team|in the team|on staff|in-house|in house)\b"
+)
 RULES: dict[str, re.Pattern] = {
     "education_skills": re.compile(
-        f"{_HIRING.pattern}|{_TRAINING_AND_SHIFTS.pattern}|{_POACHED.pattern}", re.IGNORECASE
+        f"{_HIRING.pattern}|{_TRAINING_AND_SHIFTS.pattern}|{_POACHED.pattern}|"
+        f"{_ON_THE_TEAM.pattern}",
+        re.IGNORECASE,
     ),
     "infrastructure": re.compile(f"{PREMISES.pattern}|{_POWER.pattern}", re.IGNORECASE),
     "entrepreneurialism": re.compile(f"{SUPPORT.pattern}|{FINANCE_REFUSED.pattern}", re.IGNORECASE),

@@ -92,7 +92,9 @@ PREMISES = from_word_starts(
     r"|\bnowhere\s+to\s+(?:grow|expand|move (?:to|into))\b"
     # "nowhere to put another machine", "no room to put a second press"
     r"|\b(?:nowhere|no room|no space)\s+to put\b"
-    r"|\bsomewhere\s+to\s+(?:actually\s+)?(?:work|grow|expand|move (?:to|into))\b"
+    # "somewhere to build the things: we assemble devices in a spare room" (set DC)
+    r"|\bsomewhere\s+to\s+(?:actually\s+)?(?:work|grow|expand|move (?:to|into)|build|make|"
+    r"assemble|manufacture|store)\b"
     # "the new estates have no workshops or units for trades", "not enough lab space" (not
     # "no issues with premises")
     r"|\b(?:no(?!\s+(?:issues?|problems?|complaints?|worries|concerns?|shortage)\b)|"

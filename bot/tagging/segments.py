@@ -37,6 +37,26 @@ _ITEM = re.compile(r"(?:^|\s+)\(?\d{1,2}[.)]\s+")
 
 Span = tuple[int, int]
 
+# Words with which a writer says outright that a new subject starts: "PS the only brewing
+# course was in Sunderland", "The other thing, ..., is the air on the Desborough Road",
+# "Lastly, ... somewhere for freelancers to live". The sentence they open is its own subject,
+# however long the first one ran (`new_subject_marks`; set DC of unseen conversations).
+# Not "also", "plus" or "oh and": they as often carry the same subject on ("also it costs
+# too much"), and on the never-read checks they added 2 right themes and 3 wrong. "Second"
+# and "third" only as a list's ("Third, train more sparks"), not "Third time this month".
+NEW_SUBJECT = re.compile(
+    r"^\W*(?:p\.?\s?s\b\.?|pps\b|"
+    r"anyway\b|anyhow\b|(?:and )?lastly\b|(?:and )?finally\b|one (?:more|last|other) thing\b|"
+    r"(?:and )?another thing\b|(?:and )?the other (?:thing|issue|problem|point|one)\b|"
+    r"(?:oh,? )?(?:and )?(?:i )?(?:almost|nearly) forgot\b|on top of (?:that|all that)\b|"
+    r"not to mention\b|separately\b|apart from (?:that|all that)\b|other than that\b|"
+    r"on (?:another|a (?:different|separate|side)) note\b|by the way\b|btw\b|"
+    r"secondly\b|thirdly\b|(?:second|third)\b(?=\s*[,:])|as well as (?:that|all that)\b|"
+    r"while i'?m at it\b|"
+    r"while (?:i'?ve|i have) got you\b)",
+    re.IGNORECASE,
+)
+
 
 def _words(text: str) -> int:
     return len(_WORD.findall(text))
@@ -99,6 +119,21 @@ def segment_spans(text: str) -> list[Span]:
                 for i in range(0, len(spans), size)
             ]
     return spans or [(0, len(text))]
+
+
+def new_subject_marks(text: str, spans: list[Span]) -> list[bool]:
+    """Per clause: does it sit in a sentence that opens with words announcing a new subject
+    ("PS ...", "The other thing, ...", "Lastly, ..."), or open with them itself? Such a
+    clause is tagged as if it stood alone (`clauses.combine`)."""
+    if len(spans) < 2:
+        return [False] * len(spans)
+    marked = [
+        (a, b) for a, b in _split(text, 0, len(text), _SENTENCE) if NEW_SUBJECT.match(text[a:b])
+    ]
+    return [
+        any(a <= start < b for a, b in marked) or NEW_SUBJECT.match(text[start:end]) is not None
+        for start, end in spans
+    ]
 
 
 def segments(text: str) -> list[str]:

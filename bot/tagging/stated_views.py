@@ -60,9 +60,16 @@ _BAD = (
     r"non-existent|patchy|slow|unreliable|a struggle|car park|(?:at )?a standstill|jammed|solid|"
     r"chock-a-block|clogged|rammed|packed|heaving)"
 )
-# "fix the trains", "sort out the road to it", "better broadband"; "the A43 is a daily fight"
+# "fix the trains", "sort out the road to it", "better broadband"; "the A43 is a daily fight";
+# "the road out to Westcott could do with sorting too" (set DA; 2 of 2 labelled messages so
+# worded agree)
+_NEEDS_FIXING = (
+    r"(?:could do with|needs?|wants?|needed)\s+(?:a\s+(?:bit of\s+|good\s+)?)?(?:sorting|fixing|"
+    r"sort(?:ing)? out|widening|resurfacing|upgrading|repairing|dualling)\b"
+)
 _LINK_TO_FIX = re.compile(
-    rf"\b{_FIX}\s+(?:the\s+|our\s+|local\s+)?(?:\w+\s+)?{_LINK}\b|\b{_LINK}\s+{_BAD}\b",
+    rf"\b{_FIX}\s+(?:the\s+|our\s+|local\s+)?(?:\w+\s+)?{_LINK}\b|\b{_LINK}\s+{_BAD}\b"
+    rf"|\b{_LINK}(?:\s+[\w'-]+){{0,4}}?\s+{_NEEDS_FIXING}",
     re.IGNORECASE,
 )
 # Power is a utility GUIDE.md files under infrastructure: "the grid won't take what our
@@ -181,6 +188,8 @@ _CLEAN_GROWTH = (
     r"|\b(?:renewables?|renewable (?:energy|power|heat)|wind (?:turbines?|farms?)|net[- ]zero|"
     r"decarbonis\w*|carbon (?:emissions|footprint|neutral)|zero[- ]carbon|"
     r"low[- ]carbon (?:growth|economy|energy|heating|transport|future))\b"
+    # "we reuse tesla & leaf battery modules so its clean growth too" (set DB)
+    r"|\bclean(?:er)? growth\b"
 )
 # waste sent to be buried or shredded: "criminal amount of e-waste" (set AY; 9 of 9 agree)
 _WASTE = r"\be-?waste\b|\blandfill\b"
@@ -217,6 +226,15 @@ _UPKEEP = (
     r"full of (?:pot-?)?holes)\b"
     r"|\b(?:fix\w*|repair\w*|mend\w*|sort\w* out|level\w*)\s+(?:the\s+)?(?:dropped\s+)?"
     r"(?:kerbs?|pavements?|footpaths?|potholes)\b"
+    # "the lane widened too, by whoever owns it" (set DC; 2 of 2 labelled messages agree)
+    r"|\b(?:roads?|lanes?|junctions?|bridges?|access road|track)\s+(?:\w+\s+){0,2}?"
+    r"(?:widened|resurfaced|repaired|gritted|upgraded|dualled|straightened)\b"
+)
+# "the neighbours complained about the smoke so we need an afterburner" (set DC; 1 of 1
+# labelled message agrees): a nuisance to the people around is quality of life
+_NUISANCE = (
+    r"\b(?:neighbours?|residents?|locals)\b[^.!?]{0,30}\bcomplain\w*\b[^.!?]{0,20}\b"
+    r"(?:smoke|smell|fumes|odou?rs?|dust|noise)\b"
 )
 # "the air on Desborough Road is awful" is about the air (environment), not the road
 _ABOUT_THE_AIR = re.compile(r"\b(?:air|fumes|pollution|noise|smell)\b", re.IGNORECASE)
@@ -266,7 +284,7 @@ RULES: dict[str, re.Pattern] = {
         re.IGNORECASE,
     ),
     "environment_quality_of_life": re.compile(
-        f"{_AFFORDABILITY}|{_CLEAN_GROWTH}|{_WASTE}", re.IGNORECASE
+        f"{_AFFORDABILITY}|{_CLEAN_GROWTH}|{_WASTE}|{_NUISANCE}", re.IGNORECASE
     ),
 }
 

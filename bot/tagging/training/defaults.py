@@ -33,6 +33,11 @@ DEFAULT_CONFIG: dict = {
     "gaz_keeps_lr": False,
     "clean": True,
     "segment_weight": 0.5,  # 0 = whole message only
+    # A clause in a sentence that announces a new subject ("PS ...", "The other thing, ...",
+    # "Lastly, ...": `segments.NEW_SUBJECT`) joins with this weight instead: 1.0 scores it as
+    # if it stood alone. Set DC of unseen conversations lost such late subjects at 0.5; the
+    # never-read checks, the read sets and dev do not move. Models saved without the key: 0.5.
+    "marked_clause_weight": 1.0,
     "gate_threshold": 0.5,  # 0 = no gate
     # A clause's vector: "span" = its tokens' states from the whole message's encoder pass
     # (no second pass); "separate" = the clause encoded on its own; "cascade" = read off the
