@@ -180,7 +180,9 @@ def choose(
         return {**profile_fixed, **choose(slot, answer_slot, first, dispatcher, tracker)}
     if carried_on_at_the_choice(text, among, tracker):
         # "@btvlep but the power company wants 40 grand first" after the last island answer,
-        # sent as a second DM (set AF chose Infrastructure from it): joined to that answer
+        # sent as a second DM (set AF chose Infrastructure from it): joined to that answer,
+        # and said, so the business knows where it went (set DB), then the choice again
+        dispatcher.utter_message(text=message("added_to_last"))
         return {slot: None}
     if replaced_at_the_choice(text, dispatcher, tracker):
         return {slot: None}

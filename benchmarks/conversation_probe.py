@@ -266,6 +266,10 @@ SETS = (
     DATA_DIR / "conversation_probe_cx.yml",
     DATA_DIR / "conversation_probe_cy.yml",
     DATA_DIR / "conversation_probe_cz.yml",
+    DATA_DIR / "conversation_probe_da.yml",
+    DATA_DIR / "conversation_probe_db.yml",
+    DATA_DIR / "conversation_probe_dc.yml",
+    DATA_DIR / "conversation_probe_dd.yml",
 )
 PROFILE = ("organisation", "sector", "size_band", "location", "role")
 
