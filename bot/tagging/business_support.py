@@ -51,11 +51,12 @@ SUPPORT = re.compile(
     r"(?:links?|connections?|introductions?|access|(?<!phd )(?<!degree )(?<!study )route)\s+"
     r"(?:in\s+)?(?:to|with|into)\s+"
     r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:at\s+|in\s+|from\s+)?(?:oxford|cambridge)\b|"
+    # "a green loan for solar panels" (set DF) joins the loans below (3 of 3 agree);
     # "a small stock finance scheme" (set DC; 6 of 6 labelled messages naming a kind of
     # finance or a finance scheme agree)
     r"(?:stock|working capital|equipment|asset|invoice|machinery)\s+financ(?:e|ing)\b|"
     r"\bfinanc(?:e|ing)\s+schemes?\b|"
-    r"(?:cheap|cheaper|low[- ]interest|interest[- ]free|soft|start-?up|small business|"
+    r"(?:cheap|cheaper|low[- ]interest|interest[- ]free|soft|start-?up|small business|green|"
     r"government[- ]backed|affordable)\s+(?:business\s+)?loans?\b)",
     re.IGNORECASE,
 )
@@ -78,6 +79,9 @@ FINANCE_REFUSED = re.compile(
     r"|\b(?:anyone|someone|somebody|nobody|no one|a bank|banks?|investors?|lenders?)\b"
     r"[^.!?]{0,15}?\b(?:to|will|would|who'?ll|who will|who would|willing to|prepared to)\s+"
     r"(?:back|fund|finance|lend|invest in)\b(?! (?:to|up|then|in time|off|home|door|office|"
-    r"garden|of|on the|into))",
+    r"garden|of|on the|into))"
+    # "no lender wants a caterer", "no bank will touch it" (set DF; 3 of 3 agree)
+    r"|\bno\s+(?:bank|lender|investor)s?\s+(?:wants?|will touch|is interested|are interested|"
+    r"wanted)\b",
     re.IGNORECASE,
 )

@@ -23,7 +23,11 @@ _AS_A_PLACE = re.compile(
     r"\b(?:park(?:ing)?|parked|deliver\w*|drop(?:ping)?\s+off|refill\w*|clean(?:ing|s)?|"
     r"stock(?:ing)?|visit(?:ing)?|driv(?:e|ing)|road|route|buses|bus|trains?|roundabout|"
     r"traffic|junction|commute|queue\w*|stuck)\b[^.!?;,]{0,30}?\b(?:at|to|near|by|outside|"
-    rf"past|round|opposite|from|through|into|for)\s+(?:the\s+)?{_HOSPITAL}\b",
+    rf"past|round|opposite|from|through|into|for)\s+(?:the\s+)?{_HOSPITAL}\b"
+    # the hospital as the service that discharges a care agency's clients: "Stoke Mandeville
+    # sends people home on a Friday night with no notes" (set DG)
+    rf"|\b{_HOSPITAL}\s+(?:sends?|sent|discharges?|discharged|lets?)\s+(?:people|them|clients|"
+    r"our clients|folk|residents)\b",
     re.IGNORECASE,
 )
 _NAMED = re.compile(_HOSPITAL, re.IGNORECASE)

@@ -302,10 +302,39 @@ _ON_THE_TEAM = re.compile(
     r"\b(?:we|i)\s+(?:need|want|could do with)\s+(?:a|an|another|more|\d+)\s+(?:[\w'-]+\s+){0,4}?"
     r"(?:on the team|in the team|on staff|in-house|in house)\b"
 )
+# "some kind of qualification for wrap fitters" (set DE; 12 of 12 labelled messages asking
+# for a qualification, course or apprenticeship for a kind of worker agree)
+_COURSE_FOR = re.compile(
+    r"\b(?:qualifications?|courses?|apprenticeships?|training schemes?)\s+for\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:fitters?|installers?|technicians?|engineers?|welders?|drivers?|"
+    r"mechanics?|makers?|workers?|staff|people|trades?|apprentices?)\b"
+)
+# One worker nobody can find: "I can't find a coatings engineer who has done flight work"
+# (set DH; 26 of 26 labelled messages so worded agree; the trades above are plural)
+_CANT_FIND_ONE = re.compile(
+    r"\b(?:can'?t|cannot|couldn'?t|struggl\w* to|unable to|never)\s+(?:find|recruit|hire)\s+"
+    r"(?:a|an|one|another|a single|a good|a decent|a qualified)\s+(?:[\w'-]+\s+){0,2}?(?:engineer|"
+    r"technician|welder|machinist|chef|mechanic|electrician|developer|programmer|scientist|"
+    r"designer|fitter|installer|driver|nurse|carer|teacher|analyst|manager|accountant|apprentice|"
+    r"coder|plumber|joiner|tradesman|operator|specialist)\b"
+)
+# "nobody round here has the quality background to run it" (set DF; 1 of 1 agrees)
+_NOBODY_SKILLED = re.compile(
+    r"\b(?:nobody|no one|noone|no-one|none of them)\s+(?:\w+\s+){0,3}?(?:has|have|with)\s+the\s+"
+    r"(?:\w+\s+){0,2}?(?:background|experience|skills|know-how|knowhow|expertise|training)\b"
+)
+# Staff who leave once trained: "our sparks leave for the studio's own electrical department
+# as soon as they've got their tickets" (set DG; 3 of 3 agree)
+_LEAVE_ONCE_TRAINED = re.compile(
+    r"\b(?:leave|leaves|left|go|goes|went|off)\s+(?:for|to)\s+[^.!?]{0,40}\b(?:as soon as|once|"
+    r"the moment|the minute)\s+(?:they|he|she)(?:'ve| have|'re| are)?\s+(?:got|qualified|trained|"
+    r"finished|passed)\b"
+)
 RULES: dict[str, re.Pattern] = {
     "education_skills": re.compile(
         f"{_HIRING.pattern}|{_TRAINING_AND_SHIFTS.pattern}|{_POACHED.pattern}|"
-        f"{_ON_THE_TEAM.pattern}",
+        f"{_ON_THE_TEAM.pattern}|{_COURSE_FOR.pattern}|{_NOBODY_SKILLED.pattern}|{_CANT_FIND_ONE.pattern}|"
+        f"{_LEAVE_ONCE_TRAINED.pattern}",
         re.IGNORECASE,
     ),
     "infrastructure": re.compile(f"{PREMISES.pattern}|{_POWER.pattern}", re.IGNORECASE),

@@ -92,6 +92,8 @@ PREMISES = from_word_starts(
     r"|\bnowhere\s+to\s+(?:grow|expand|move (?:to|into))\b"
     # "nowhere to put another machine", "no room to put a second press"
     r"|\b(?:nowhere|no room|no space)\s+to put\b"
+    # "nowhere to film the exercises" (set DG; 1 of 1 agrees)
+    r"|\bnowhere\s+to\s+(?:film|build|make|store|assemble|work from)\b"
     # "somewhere to build the things: we assemble devices in a spare room" (set DC)
     r"|\bsomewhere\s+to\s+(?:actually\s+)?(?:work|grow|expand|move (?:to|into)|build|make|"
     r"assemble|manufacture|store)\b"

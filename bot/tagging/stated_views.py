@@ -67,6 +67,9 @@ _NEEDS_FIXING = (
     r"(?:could do with|needs?|wants?|needed)\s+(?:a\s+(?:bit of\s+|good\s+)?)?(?:sorting|fixing|"
     r"sort(?:ing)? out|widening|resurfacing|upgrading|repairing|dualling)\b"
 )
+# A rail line named: "when the Met line is down they can't get here for pick-up" (set DG;
+# 70 of 70 labelled messages naming a line so agree)
+_NAMED_LINE = r"\b(?:met|metropolitan|chiltern|elizabeth|central|piccadilly|marylebone) line\b"
 _LINK_TO_FIX = re.compile(
     rf"\b{_FIX}\s+(?:the\s+|our\s+|local\s+)?(?:\w+\s+)?{_LINK}\b|\b{_LINK}\s+{_BAD}\b"
     rf"|\b{_LINK}(?:\s+[\w'-]+){{0,4}}?\s+{_NEEDS_FIXING}",
@@ -164,6 +167,9 @@ _AFFORDABILITY = (
     r"(?:(?:is|are|round here|here|in \w+|locally)\s+){0,2}(?:too |so |very |far too |way too )?"
     r"(?:dear|expensive|pricey|unaffordable|extortionate)\b"
     r"|\bcost of (?:living|housing)\b|\b(?:house|housing|property) prices\b"
+    # "she couldn't buy anything near Aylesbury on her salary" (set DG; 4 of 4 agree)
+    r"|\b(?:couldn'?t|can'?t|cannot|could not)\s+(?:afford to\s+)?(?:buy|rent)\s+(?:anything|a "
+    r"thing|a place|a flat|a house)\s+(?:near|in|round|around|within)\b"
     # "none of them can afford to rent in Iver anyway" (set BL; 14 of 14 agree)
     r"|\b(?:none of them|none of us|none of our \w+|nobody|no one|noone)\s+(?:here\s+)?can "
     r"afford to (?:live|rent|buy)\b"
@@ -188,8 +194,9 @@ _CLEAN_GROWTH = (
     r"|\b(?:renewables?|renewable (?:energy|power|heat)|wind (?:turbines?|farms?)|net[- ]zero|"
     r"decarbonis\w*|carbon (?:emissions|footprint|neutral)|zero[- ]carbon|"
     r"low[- ]carbon (?:growth|economy|energy|heating|transport|future))\b"
-    # "we reuse tesla & leaf battery modules so its clean growth too" (set DB)
-    r"|\bclean(?:er)? growth\b"
+    # "we reuse tesla & leaf battery modules so its clean growth too" (set DB); "so we can
+    # stop running diesel gennies all day" (set DF; 1 of 1 agrees)
+    r"|\bclean(?:er)? growth\b|\bdiesel\s+(?:gennies|generators?|gensets?)\b"
 )
 # waste sent to be buried or shredded: "criminal amount of e-waste" (set AY; 9 of 9 agree)
 _WASTE = r"\be-?waste\b|\blandfill\b"
@@ -274,13 +281,22 @@ _PAPER_FORMS = (
     r"\b(?:forms?|paperwork|applications?|returns?)\b[^.;!?]{0,40}\b(?:in the post|by post|"
     r"on paper|posted|by cheque)\b|\bpaper forms?\b(?!\?)"
 )
+# Fields lost to new homes: "we'd lose that walk if the field behind us goes for houses"
+# (set DG; 9 of 9 labelled messages so worded carry housing growth)
+_FIELDS_TO_HOMES = (
+    r"\b(?:fields?|green belt|greenbelt|farmland|meadows?|paddocks?|woods?|countryside)\b"
+    r"[^.!?]{0,40}\b(?:for|into|with)\s+(?:new\s+|more\s+)?(?:houses|homes|housing|an estate|"
+    r"estates)\b"
+)
 RULES: dict[str, re.Pattern] = {
+    "housing_growth": re.compile(_FIELDS_TO_HOMES, re.IGNORECASE),
     "intelligent_mobility": re.compile(_CLEAN_VEHICLE, re.IGNORECASE),
     "intelligent_public_services": re.compile(
         f"{_PUBLIC_BUYER.pattern}|{_PAPER_FORMS}", re.IGNORECASE
     ),
     "infrastructure": re.compile(
-        rf"{_LINK_TO_FIX.pattern}|{_UTILITIES}|{_CUT_OFF}|{_CONGESTION}|{_PARKING}|{_UPKEEP}",
+        rf"{_LINK_TO_FIX.pattern}|{_UTILITIES}|{_CUT_OFF}|{_CONGESTION}|{_PARKING}|{_UPKEEP}|"
+        rf"{_NAMED_LINE}",
         re.IGNORECASE,
     ),
     "environment_quality_of_life": re.compile(

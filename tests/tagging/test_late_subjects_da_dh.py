@@ -1,4 +1,4 @@
-"""Late and second subjects sets DA to DD of unseen conversations lost on their first run
+"""Late and second subjects sets DA to DH of unseen conversations lost on their first run
 (thirty-ninth session): a sentence that announces a new subject ("PS ...", "The other
 thing, ...", "Lastly, ...") is scored as if it stood alone, and a few needs and views in
 other words, each worded so that every labelled message so worded agrees."""
@@ -11,6 +11,7 @@ import pytest
 from bot.strategy import THEME_IDS
 from bot.tagging.clauses import combine, uncertain
 from bot.tagging.complaints import is_complaint
+from bot.tagging.landmarks import only_a_place
 from bot.tagging.needs import stated_needs
 from bot.tagging.segments import new_subject_marks, segment_spans
 from bot.tagging.stated_views import stated_views
@@ -155,3 +156,62 @@ def test_someone_else_who_wont_is_a_complaint(text: str) -> None:
 @pytest.mark.parametrize("text", ["i won't answer that", "we won't say", "i never answer surveys"])
 def test_the_business_refusing_is_no_complaint(text: str) -> None:
     assert not is_complaint(text)
+
+
+@pytest.mark.parametrize(
+    ("clause", "theme"),
+    [
+        (
+            "some kind of qualification for wrap fitters, at the moment theres nothing",
+            "education_skills",
+        ),
+        ("nobody round here has the quality background to run it", "education_skills"),
+        ("I can't find a coatings engineer who has done flight work before", "education_skills"),
+        (
+            "Our sparks leave for the studio's own department as soon as they've got their tickets",
+            "education_skills",
+        ),
+        ("a green loan for solar panels so our coating isnt so carbon heavy", "entrepreneurialism"),
+        ("the kitchen trucks are old & no lender wants a caterer", "entrepreneurialism"),
+        ("we work from a spare room and have nowhere to film the exercises", "infrastructure"),
+    ],
+)
+def test_needs_from_sets_de_to_dh(clause: str, theme: str) -> None:
+    assert theme in stated_needs([clause])
+
+
+@pytest.mark.parametrize(
+    ("clause", "theme"),
+    [
+        ("when the Met line is down they can't get here for pick-up", "infrastructure"),
+        ("she couldn't buy anything near Aylesbury on her salary", "environment_quality_of_life"),
+        ("so we can stop running diesel gennies all day", "environment_quality_of_life"),
+    ],
+)
+def test_views_from_sets_de_to_dh(clause: str, theme: str) -> None:
+    assert theme in stated_views([clause])
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "we hired a good engineer last year",  # found, not lacking
+        "nobody minds the background noise",
+        "the bank gave us a loan",
+    ],
+)
+def test_not_needs_from_sets_de_to_dh(clause: str) -> None:
+    assert stated_needs([clause]) == {}
+
+
+def test_fields_lost_to_new_homes_are_housing_growth() -> None:
+    clause = "we'd lose that walk if the field behind us goes for houses"
+    assert "housing_growth" in stated_views([clause])
+    assert "housing_growth" not in stated_views(["we walk the dogs in the field behind us"])
+
+
+def test_the_hospital_that_sends_clients_home_is_a_place_not_the_island() -> None:
+    text = "Stoke Mandeville sends people home on a Friday night with no notes"
+    assert only_a_place(text) == {"medical_technologies"}
+    # a spinal patient sent home is about the sector: the island stands
+    assert only_a_place("Stoke Mandeville sends spinal patients home with our chairs") == set()
