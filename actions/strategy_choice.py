@@ -35,7 +35,7 @@ from bot.consultation.amendments import ADDED, amend_answer
 from bot.consultation.answer_parts import without_list_marks
 from bot.consultation.asides import answered, asks_who_reads, continues_answer
 from bot.consultation.boundaries import boundary_reply
-from bot.consultation.choice_changes import swapped_pending, switched_choice
+from bot.consultation.choice_changes import islands_after_all, swapped_pending, switched_choice
 from bot.consultation.choice_help import asks_bot_to_choose, asks_how_to_choose
 from bot.consultation.choice_view import (
     ChoiceView,
@@ -58,6 +58,7 @@ from bot.consultation.choices import (
     view_then_added_choice,
 )
 from bot.consultation.focus import focus_answer
+from bot.consultation.navigation import first_in_choice
 from bot.consultation.openings import reading
 from bot.consultation.profile_fixes import first_sentence_without_fixes
 from bot.consultation.questions import (
@@ -199,6 +200,12 @@ def choose(
         # FAQ's general answer): what those themes cover; the choice again
         dispatcher.utter_message(text=counts_as_reply(named))
         return {slot: None}
+    if slot == "seabed" and tracker.get_slot("islands") == [] and (late := islands_after_all(text)):
+        # "Hang on, I said none too quickly. Put us down for film and TV." (set DH): those
+        # islands' questions, then this choice again
+        dispatcher.utter_message(text=message("chosen", names=theme_names(late)))
+        queue = question_queue(late)
+        return {"islands": late, "pending_questions": queue, "island_answer": None, slot: None}
     asks = asks_about_the_strategy(text) or asks_about_the_others(text) or asks_what_it_is(text)
     if first := choice_before_question(text, among):
         # "Digital science, and quickly: is this the same thing as the national ...?" (set
@@ -209,6 +216,11 @@ def choose(
         # "why those ones?", "and the other four?", "whats all this seabed business then"
         answer_question(dispatcher, tracker)
         return {slot: None}
+    # "Motorsport and space, but can we do space first? It's most of our work now." (set
+    # DH): the order kept for below; the request and its reason no part of the choice
+    ordered = first_in_choice(text, among)
+    if ordered:
+        text = ordered[1]
     said = None  # a view given with the choice, kept as the answer to its first question
     # "creative i suppose... actually no, none of them are really us" (set AG): none
     if skipped(tracker, text) or means_none(text) or means_none(after_change_of_mind(text)):
@@ -269,6 +281,8 @@ def choose(
             dispatcher.utter_message(text=message(f"{slot}_unclear"))
             return {slot: None}
     queue = question_queue(chosen)
+    if ordered:
+        queue = sorted(queue, key=lambda k: question(k).theme_id not in ordered[0])
     if chosen:
         dispatcher.utter_message(text=message("chosen", names=theme_names(chosen)))
         queue = keep_view(said, chosen, queue, dispatcher, tracker)

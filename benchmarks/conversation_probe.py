@@ -16,7 +16,8 @@ to AU: `_ar.yml` to `_au.yml`, twenty-ninth; AV to BA: `_av.yml` to `_ba.yml`, t
 BB to BG: `_bb.yml` to `_bg.yml`, thirty-first; BH to BK: `_bh.yml` to `_bk.yml`,
 thirty-second; BL and BM: `_bl.yml`, `_bm.yml`, thirty-third; BN and BO: `_bn.yml`, `_bo.yml`,
 thirty-fourth; BP to BT: `_bp.yml` to `_bt.yml`, thirty-fifth; BU to CA: `_bu.yml` to
-`_ca.yml`, thirty-sixth; CB to CN: `_cb.yml` to `_cn.yml`, thirty-seventh).
+`_ca.yml`, thirty-sixth; CB to CN: `_cb.yml` to `_cn.yml`, thirty-seventh; CO to CZ, thirty-eighth;
+DA to DH: `_da.yml` to `_dh.yml`, thirty-ninth).
 The conversations are in `benchmarks/data/conversation_probe.yml`,
 `conversation_probe_b.yml`, `_c.yml` to `_n.yml`,
 `_o.yml` to `_z.yml` (terse, chatty, typos, side questions, two views in one message,
@@ -270,6 +271,10 @@ SETS = (
     DATA_DIR / "conversation_probe_db.yml",
     DATA_DIR / "conversation_probe_dc.yml",
     DATA_DIR / "conversation_probe_dd.yml",
+    DATA_DIR / "conversation_probe_de.yml",
+    DATA_DIR / "conversation_probe_df.yml",
+    DATA_DIR / "conversation_probe_dg.yml",
+    DATA_DIR / "conversation_probe_dh.yml",
 )
 PROFILE = ("organisation", "sector", "size_band", "location", "role")
 

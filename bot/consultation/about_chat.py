@@ -151,7 +151,12 @@ LATER = re.compile(
     rf"( (and|then) {_VERB}{_OBJ})* (on )?{_WHEN}\b|"
     r"\b(can|could) (i|we|you) (save|pause) (this|it|my (answers|progress))\b|"
     r"\bis it ok(ay)? to (finish|do) (this|it|the rest) (later|another time|tomorrow)\b|"
-    r"\b(will|does) (it|this) (save|remember) (my|our) (progress|answers|place)\b"
+    r"\b(will|does) (it|this) (save|remember) (my|our) (progress|answers|place)\b|"
+    # "sorry quick q, is this saving as i go? phone's on 4%" (set DH kept it as the answer)
+    r"\b(is|are) (this|it|my answers|what i say|what i'?ve said) (being )?(sav(ing|ed)|kept|"
+    r"stored|recorded)( (as i go|as we go|so far|already|along the way))?\b|"
+    r"\b(does|will|do) (this|it|you) (save|keep|store) (as i go|as we go|what i'?ve (said|put|"
+    r"typed)|my answers)\b"
 )
 
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.consultation.choices import LEFT_OUT, theme_names
-from bot.consultation.questions import named_themes, only_names
+from bot.consultation.choices import LEFT_OUT, seabed_named, theme_names
+from bot.consultation.questions import match_themes, named_themes, only_names
 from bot.consultation.replies import normalise
 from bot.consultation.x_style import without_addressees
-from bot.strategy import theme
+from bot.strategy import ISLAND_IDS, theme
 
 # "actually can I do medtech instead? space isn't really us" at a question on space (the
 # thirteenth set kept it as the answer to the next space question): the choice changed.
@@ -178,3 +178,24 @@ def dropped_themes(text: Any, among: list[str]) -> list[str]:
     wrong = DROP_THAT.search(norm) and WRONG_CHOICE.search(norm)
     named = named_themes(norm, among) if wrong else []
     return named if len(named) == 1 else []
+
+
+# "Hang on, I said none too quickly. Put us down for film and TV." at the seabed choice,
+# after "none" to the islands (set DH: "didn't catch", and the caterer's film answers were
+# lost): the islands chosen after all
+AFTER_ALL = re.compile(
+    r"\b(said none|none too (quickly|soon|fast)|spoke too soon|put (us|me) down for|after all|"
+    r"on second thoughts?|changed? my mind|i forgot|forgot (about )?(the )?|go back|actually)\b"
+)
+AFTER_ALL_MAX_WORDS = 25
+
+
+def islands_after_all(text: Any) -> list[str]:
+    """The islands a message at the seabed choice takes up after "none" was said to them,
+    or [] (a driver named too, or no word of a change of mind: then it is the seabed's)."""
+    if not isinstance(text, str) or len(text.split()) > AFTER_ALL_MAX_WORDS:
+        return []
+    norm = normalise(without_addressees(text))
+    if not AFTER_ALL.search(norm) or seabed_named(text):
+        return []
+    return [t for t in match_themes(text, "island") if t in ISLAND_IDS]

@@ -17,7 +17,11 @@ from bot.consultation.taking_out import taken_out_topic
 FORGET_REQUEST = re.compile(
     r"forget\s*(me|everything|all|what|this|my|it)|forgotten|"
     r"\b(delet(e|ed|es|ing|ion)|eras(e|ed|es|ing|ure)|remov(e|ed|es|ing)|wip(e|ed|es|ing))\b|"
-    r"withdraw|gdpr|scrap|don'?t keep|get rid of|/forget_me",
+    # "none, its a scrap yard" (set DG: NLU read forget_me at 0.57 and the whole consultation
+    # was deleted): scrap as a trade is no request
+    r"withdraw|gdpr|scrap(?![ -]?(yards?|metals?|dealers?|merchants?|man|men|cars?|iron|heaps?|"
+    r"books?|value|paper|wood|timber|materials?|business|trade|firm|collection|collector))|"
+    r"don'?t keep|get rid of|/forget_me",
     re.IGNORECASE,
 )
 # A long answer that happens to say "remove" or "scrap" ("we had to scrap the expansion

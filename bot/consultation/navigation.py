@@ -204,6 +204,27 @@ def wanted_first(text: str) -> list[str]:
     return named_themes(match.group("named")) if match else []
 
 
+# "Motorsport and space, but can we do space first? It's most of our work now." (set DH kept
+# the reason as the motorsport answer, and asked motorsport first): at a choice, the themes
+# asked for first, with what comes after (the reason) no part of the choice
+FIRST_IN_CHOICE = re.compile(
+    r"[,;.!]?\s*\b(but|and|though|ideally|if possible)?\s*((can|could) (we|i|you)|let'?s|"
+    r"i'?d (like|rather)( to)?|please)\s+((do|start with|go with|answer|take|begin with|have)\s+)?"
+    r"(the )?(?P<named>[a-z][a-z&' -]{2,40}?)( one| ones| bit| question| questions| part)?\s+"
+    r"first\b"
+)
+
+
+def first_in_choice(text: str, among: tuple[str, ...]) -> tuple[list[str], str] | None:
+    """At a choice, the themes asked to go first and the choice without the request (and
+    the reason after it), or None when no order is asked for."""
+    match = FIRST_IN_CHOICE.search(text.lower())
+    if match is None or match.start() == 0:
+        return None
+    named = named_themes(match.group("named"), among)
+    return (named, text[: match.start()].strip()) if named else None
+
+
 # "Sorry, got carried away with 'all of them'. Really it's just the film and medical ones"
 # (set AZ was asked about all fifteen island questions): the choice narrowed to those
 NARROWED = re.compile(

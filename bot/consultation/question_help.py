@@ -12,6 +12,7 @@ from bot.consultation.questions import named_themes
 from bot.consultation.replies import mentions, normalise
 from bot.consultation.replies.questions import LEAD_INS, REMARK_IS_A_VIEW
 from bot.consultation.replies.text import sentences, without_signature
+from bot.consultation.subject import names_a_subject
 from bot.consultation.x_style import without_addressees
 
 # "what do you mean by opportunities?", "like what?", "such as?": the question explained
@@ -111,7 +112,11 @@ def asks_what_the_question_means(text: Any) -> bool:
     if match is None:
         return False
     remark = f"{asked[match.end() :]} {normalise(rest)}".strip()
-    return len(remark.split()) <= ASKED_AGAIN_REMARK_WORDS and not REMARK_IS_A_VIEW.search(remark)
+    if len(remark.split()) > ASKED_AGAIN_REMARK_WORDS or REMARK_IS_A_VIEW.search(remark):
+        return False
+    # "What sort of thing counts as a barrier? The rent is the big one for us": the answer
+    # after the question is a view; "Do you mean money, or more like red tape?" asks on
+    return rest.strip().endswith("?") or not rest.strip() or not names_a_subject(rest)
 
 
 # "Sorry, barriers to what, exactly? Growing?", "@btvlep by barriers do u mean like money or
@@ -123,7 +128,11 @@ WHICH_MEANING = re.compile(
     r"(by [\w' ]{1,25}? do (you|u) mean( like)?|(barriers|problems|opportunities|help) (to|for|"
     r"with) what( exactly)?|who do (you|u) mean by( [\w']+){1,5}|not sure (i|i'?ve) (get|got|"
     r"understand|follow) (the|your|this) question|not sure what (you'?re|ur|you are) (after|"
-    r"asking|looking for))"
+    r"asking|looking for)|"
+    # "What sort of thing counts as a barrier here? Do you mean money, or more like red tape?"
+    # (set DH kept it as the barriers answer)
+    r"what (sort|kind|type) of (thing|things|stuff) (counts?|would count|do you count) as (a |an )?"
+    r"(barrier|problem|opportunit|help|support)\w*( here)?)"
 )
 
 

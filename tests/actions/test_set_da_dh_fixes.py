@@ -1,7 +1,9 @@
-"""What sets DA to DD of unseen conversations found in the actions: "bank wont lend" at the
+"""What sets DA to DH of unseen conversations found in the actions: "bank wont lend" at the
 entrepreneurialism question, which NLU read as a skip (0.53), was lost (DD); a second DM
-carrying the last island answer on at the seabed choice was joined to it without a word, so
-the business could not tell where it went (DB)."""
+carrying the last island answer on at the seabed choice was joined to it without a word (DB);
+"Motorsport and space, but can we do space first? ..." kept its reason as a view and asked
+motorsport first, and "I said none too quickly. Put us down for film and TV" at the seabed
+choice was not understood (DH)."""
 
 from __future__ import annotations
 
@@ -63,3 +65,30 @@ def test_an_answer_carried_on_at_the_choice_is_said_to_be_added(
     assert texts(dispatcher) == [message("added_to_last")]
     [answer] = service.recorded_answers("db1")
     assert "a bigger unit on silverstone park" in answer.text
+
+
+def test_an_order_asked_with_the_choice_is_kept_and_its_reason_is_no_view(
+    database_url: str,
+) -> None:
+    service.record_consent("dh1", "rest", True)
+    text = "Motorsport and space, but can we do space first? It's most of our work now."
+    tracker = make_tracker("dh1", text, "choose_theme", active_loop="strategy_form")
+    result = ValidateStrategyForm().validate_islands(text, CollectingDispatcher(), tracker, {})
+    assert result["islands"] == ["high_performance_technology", "space"]
+    themes = [k.split(":")[1] for k in result["pending_questions"]]
+    assert themes == ["space"] * 3 + ["high_performance_technology"] * 3
+    assert service.recorded_answers("dh1") == []
+
+
+def test_islands_taken_up_at_the_seabed_choice_after_none(database_url: str) -> None:
+    service.record_consent("dh2", "rest", True)
+    text = "Hang on, I said none too quickly. Put us down for film and TV."
+    tracker = make_tracker(
+        "dh2", text, "inform", slots={"islands": []}, active_loop="strategy_form"
+    )
+    dispatcher = CollectingDispatcher()
+    result = ValidateStrategyForm().validate_seabed(text, dispatcher, tracker, {})
+    assert result["islands"] == ["creative_digital"]
+    assert result["seabed"] is None and result["island_answer"] is None
+    assert [k.split(":")[1] for k in result["pending_questions"]] == ["creative_digital"] * 3
+    assert service.recorded_answers("dh2") == []

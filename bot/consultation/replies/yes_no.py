@@ -81,6 +81,8 @@ YES_REPLY = re.compile(
     r"((oh|ooh|ah|well|why) ?)?"
     rf"(({PHONE_YES}|yes|yeah|yep|yup|yh|ya|yea|aye|sure|ok|okay|go on|go on then|why not|please|"
     r"yes please|affirmative|of course|definitely|absolutely|"
+    # "Please do" to the follow-up question (set DE was asked "a yes or a no?")
+    r"(yes )?please do|do please|go ahead|go for it|sure thing|feel free|by all means|"
     # "@btvlep sound" at the play-back (set AR): British for "fine"
     r"sound|sound as a pound|"
     # "sì, perfetto", "oui", "ja", "tak" (set AH)
