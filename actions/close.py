@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import ActiveLoop, AllSlotsReset, FollowupAction, SlotSet
+from rasa_sdk.events import AllSlotsReset, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import (
@@ -21,6 +21,7 @@ from actions.common import (
     previous_bot_text,
     skipped,
 )
+from actions.forgetting import drop_name_if_asked, forget_everything
 from bot.consultation import service
 from bot.consultation.consent_reply import yes_then_more
 from bot.consultation.contact_terms import FOLLOW_UP_KEY, ContactReply, contact_reply
@@ -31,8 +32,7 @@ from bot.consultation.email_text import (
     no_email_given,
     points_to_earlier_email,
 )
-from bot.consultation.leaving import NOT_FORGETTING, asks_to_delete, asks_to_forget
-from bot.consultation.name_removal import asks_to_drop_name, drop_name
+from bot.consultation.leaving import asks_to_delete
 from bot.consultation.questions import message
 from bot.consultation.replies import (
     looks_like_question,
@@ -334,65 +334,3 @@ class ActionClose(Action):
             return [SlotSet("stage", "closed")]
         dispatcher.utter_message(text=message("goodbye_declined"))
         return [SlotSet("stage", "closed"), AllSlotsReset()]
-
-
-class ActionForget(Action):
-    """Delete everything the business said, transcript included (the tracker store also
-    drops this session's events when it sees AllSlotsReset after this action)."""
-
-    def name(self) -> str:
-        return "action_forget"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[dict[str, Any]]:
-        if drop_name_if_asked(dispatcher, tracker):
-            # "keep my views but don't keep my name": the name goes, not everything
-            form = tracker.active_loop.get("name")
-            return [FollowupAction(form)] if form else []
-        text = latest_text(tracker)
-        slot = tracker.get_slot("requested_slot")
-        in_profile = tracker.active_loop.get("name") == "profile_form"
-        if in_profile and slot in service.PROFILE_FIELDS and NOT_FORGETTING.search(text):
-            # "Forget Me Not Flowers" at the name question (set AC deleted everything): the
-            # answer, kept as any profile answer is; the form asks its next question
-            service.save_profile(tracker.sender_id, channel(tracker), **{slot: text.strip()})
-            return [SlotSet(slot, text.strip()), FollowupAction("profile_form")]
-        if not asks_to_forget(text):
-            # NLU heard "forget me" in something else; deleting on a guess is not an option
-            dispatcher.utter_message(text=message("forget_how"))
-            form = tracker.active_loop.get("name")
-            return [FollowupAction(form)] if form else []  # the form asks its question again
-        return forget_everything(dispatcher, tracker)
-
-
-def forget_everything(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
-    """Delete the business's answers, profile and transcript, and say so."""
-    service.forget(tracker.sender_id, actor="respondent")
-    dispatcher.utter_message(text=message("forgotten"))
-    if tracker.get_latest_input_channel() == "socketio":
-        # Tells the website widget to drop its local copy of the chat too.
-        dispatcher.utter_message(json_message={"data": {"bucks_lis": "forgotten"}})
-    return [ActiveLoop(None), AllSlotsReset()]
-
-
-def drop_name_if_asked(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
-    """ "Keep my views but don't keep my name", however NLU read it: the name and the role
-    removed from the profile, the views kept, and said so. False when the message asks
-    for no such thing (or nothing is kept: no consent)."""
-    if tracker.get_slot("consent") is not True or not asks_to_drop_name(latest_text(tracker)):
-        return False
-    drop_name(tracker.sender_id)
-    dispatcher.utter_message(text=message("name_dropped"))
-    return True
-
-
-def withdrawn_and_forgotten(
-    dispatcher: CollectingDispatcher, tracker: Tracker
-) -> list[dict[str, Any]] | None:
-    """ "I'd rather not take part after all, please do not store my answers" after taking
-    part (outside the forms: at the play-back): everything deleted, as on "forget me"; None
-    when the business had not taken part or did not ask for nothing to be kept."""
-    if tracker.get_slot("consent") is not True or not asks_to_delete(latest_text(tracker)):
-        return None
-    return forget_everything(dispatcher, tracker)

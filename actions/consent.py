@@ -8,8 +8,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.close import drop_name_if_asked, email_changed_after_close, withdrawn_and_forgotten
+from actions.close import email_changed_after_close
 from actions.common import channel, latest_intent, latest_text
+from actions.forgetting import drop_name_if_asked, withdrawn_and_forgotten
 from bot.consultation import service
 from bot.consultation.asides import steps_aside
 from bot.consultation.consent_details import yes_with_name, yes_with_profile

@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.close import drop_name_if_asked, email_changed_after_close, no_with_its_reason
+from actions.close import email_changed_after_close, no_with_its_reason
 from actions.common import (
     buttons,
     channel,
@@ -25,6 +25,7 @@ from actions.consent import (
     put_off_taking_part,
 )
 from actions.faq import SURE, answer_question, faq_choice, resume
+from actions.forgetting import drop_name_if_asked
 from actions.playback import change_at_playback, confirmed_in_other_words
 from actions.playback_views import keep_view_at_playback
 from actions.profile_right import put_profile_right

@@ -12,7 +12,6 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.close import (
     asking_follow_up,
-    drop_name_if_asked,
     email_changed_after_close,
     no_with_its_reason,
     settle_follow_up,
@@ -26,6 +25,7 @@ from actions.consent import (
     privacy_shown,
     take_part,
 )
+from actions.forgetting import drop_name_if_asked
 from actions.playback import change_at_playback, confirmed_in_other_words, said_so_far
 from actions.playback_views import keep_view_at_playback
 from actions.strategy_state import islands_passed, keep_view_beside_none

@@ -9,11 +9,7 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.close import (
-    declined_contact,
-    drop_name_if_asked,
-    keep_offered_contact,
-)
+from actions.close import declined_contact, keep_offered_contact
 from actions.common import (
     after_return,
     as_text,
@@ -25,6 +21,7 @@ from actions.common import (
     profile_on_record,
     skipped,
 )
+from actions.forgetting import drop_name_if_asked
 from actions.playback_views import added_beside_yes, change_each_item, keep_view_at_playback
 from bot.consultation import service
 from bot.consultation.asides import asks_who_reads

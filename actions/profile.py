@@ -13,7 +13,6 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import (
     SKIPPED,
-    acknowledgement_only,
     after_return,
     answer_read_as_question,
     as_text,
@@ -21,22 +20,19 @@ from actions.common import (
     holding,
     latest_intent,
     latest_text,
-    nudged_since_last_answer,
     previous_user_text,
     skipped,
 )
 from actions.faq import answer_question
+from actions.profile_non_answers import not_an_answer
 from actions.profile_right import carried_on, filled_by_last_answer, redone
 from bot.consultation import service
 from bot.consultation.asides import goes_back
-from bot.consultation.boundaries import boundary_reply
 from bot.consultation.bucks_site import bucks_site
 from bot.consultation.email_text import find_email, without_email_part
-from bot.consultation.junk import markup_only
 from bot.consultation.letters import unwrapped
 from bot.consultation.location_fixes import corrected_location
 from bot.consultation.numbered_profile import numbered_profile
-from bot.consultation.pointers import media_only, points_elsewhere
 from bot.consultation.profile import (
     answer_before_change,
     answer_then_question,
@@ -49,7 +45,6 @@ from bot.consultation.profile_checks import (
     asks_back,
     asks_which_name,
     legal_form_only,
-    pictures_only,
     role_then_name,
     sector_instead,
     sent_twice,
@@ -71,8 +66,7 @@ from bot.consultation.profile_places import only_where
 from bot.consultation.profile_views import PROFILE_VIEW_KEY, split_profile_view
 from bot.consultation.questions import PROFILE_SLOTS, message, profile_question
 from bot.consultation.recount import recounted_band
-from bot.consultation.remarks import remark_reply
-from bot.consultation.replies import asks_how_long, fed_up_with_bot, impatient, skips_the_rest
+from bot.consultation.replies import asks_how_long
 from bot.consultation.standing import asks_if_i_count
 from bot.consultation.x_style import without_addressees
 
@@ -160,41 +154,8 @@ class ValidateProfileForm(FormValidationAction):
         if where:  # "we're in Chesham by the way": the town filed, the name asked again
             service.save_profile(tracker.sender_id, channel(tracker), location=where)
             return {slot: None, "location": where}
-        remark = remark_reply(value) or boundary_reply(value)
-        if remark and dispatcher is not None:
-            # "I'm dyslexic, sorry for the spelling", "hope that helps": no answer; asked again
-            dispatcher.utter_message(text=message(remark))
-            return {slot: None}
-        if points_elsewhere(as_text(value)) and dispatcher is not None:
-            # "@btvlep its in my bio" for the name (set AV kept it as the name): nothing the
-            # bot can read; asked to type it
-            dispatcher.utter_message(text=message("profile_points_elsewhere"))
-            return {slot: None}
-        if media_only(value) and dispatcher is not None:
-            # "[GIF]", "[Voice message]": nothing typed, never kept as the answer
-            dispatcher.utter_message(text=message("profile_media"))
-            return {slot: None}
-        if markup_only(value) and dispatcher is not None:
-            # "<script>alert(1)</script>" for the name: no words to keep; asked again
-            dispatcher.utter_message(text=message("profile_no_words"))
-            return {slot: None}
-        nudge = message("profile_in_words")
-        if pictures_only(value) and dispatcher is not None:
-            # "🥐🍞🎂" for the sector: asked once to put it in words, then on to the next
-            if not nudged_since_last_answer(tracker, nudge):
-                dispatcher.utter_message(text=nudge)
-                return {slot: None}
-            return {slot: SKIPPED}
-        if acknowledgement_only(value):
-            # "yes" to "what's the name of your organisation?" is no name: on to the next
-            return {slot: SKIPPED}
-        if skips_the_rest(as_text(value)):  # "can we skip all this": the rest of the profile
-            return {s: SKIPPED for s in PROFILE_SLOTS if s == slot or not tracker.get_slot(s)}
-        if (impatient(value) or fed_up_with_bot(value)) and dispatcher is not None:
-            # "this is taking ages", "you're useless" in the (optional) profile: on to
-            # what matters
-            dispatcher.utter_message(text=message("profile_impatient"))
-            return {s: SKIPPED for s in PROFILE_SLOTS if s == slot or not tracker.get_slot(s)}
+        if (held_back := not_an_answer(slot, value, dispatcher, tracker)) is not None:
+            return held_back  # a remark, a pointer, junk, pictures, "yes", "skip all this"
         # "sorry i said 8, its more like 30 if you count the drivers" (set BH): the count on
         # record taken back
         band = (

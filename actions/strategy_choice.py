@@ -80,6 +80,7 @@ from bot.consultation.replies import (
     takes_back_last_answer,
     thanks_only,
 )
+from bot.consultation.spelling import dictated_names
 from bot.consultation.strategy_asides import (
     asks_about_the_others,
     asks_about_the_strategy,
@@ -144,7 +145,7 @@ def choose(
         # a choice already made, validated again as the form restarts ("carry on")
         return {slot: value}
     # "hi, it's traffic": the view after a greeting; "1. infrastructure\n2. environment"
-    text = without_list_marks(reading(as_text(value)))
+    text = without_list_marks(reading(dictated_names(as_text(value))))
     among = KINDS[slot][1]
     if unfinished_choice(text, among):
         return {slot: None}  # "skills and": the rest comes next (asked again meanwhile)

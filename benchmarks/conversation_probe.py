@@ -17,7 +17,7 @@ BB to BG: `_bb.yml` to `_bg.yml`, thirty-first; BH to BK: `_bh.yml` to `_bk.yml`
 thirty-second; BL and BM: `_bl.yml`, `_bm.yml`, thirty-third; BN and BO: `_bn.yml`, `_bo.yml`,
 thirty-fourth; BP to BT: `_bp.yml` to `_bt.yml`, thirty-fifth; BU to CA: `_bu.yml` to
 `_ca.yml`, thirty-sixth; CB to CN: `_cb.yml` to `_cn.yml`, thirty-seventh; CO to CZ, thirty-eighth;
-DA to DH: `_da.yml` to `_dh.yml`, thirty-ninth).
+DA to DL: `_da.yml` to `_dl.yml`, thirty-ninth).
 The conversations are in `benchmarks/data/conversation_probe.yml`,
 `conversation_probe_b.yml`, `_c.yml` to `_n.yml`,
 `_o.yml` to `_z.yml` (terse, chatty, typos, side questions, two views in one message,
@@ -275,6 +275,10 @@ SETS = (
     DATA_DIR / "conversation_probe_df.yml",
     DATA_DIR / "conversation_probe_dg.yml",
     DATA_DIR / "conversation_probe_dh.yml",
+    DATA_DIR / "conversation_probe_di.yml",
+    DATA_DIR / "conversation_probe_dj.yml",
+    DATA_DIR / "conversation_probe_dk.yml",
+    DATA_DIR / "conversation_probe_dl.yml",
 )
 PROFILE = ("organisation", "sector", "size_band", "location", "role")
 

@@ -21,6 +21,12 @@ CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 ESCAPE_SEQUENCE = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]|\x9b[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)?|\x1b[@-Z\\-_]"
 )
+# Characters a reader cannot see, pasted from a web page or a Word document: a zero-width
+# space inside "cellar@chalkridge\u200bvineyard.co.uk" made it "not an email address" (set DL);
+# dropped (not the zero-width joiner, which holds emoji sequences together, nor the
+# non-joiner Persian spelling needs). No-break spaces become plain spaces.
+INVISIBLE = re.compile("[\u200b\u2060\ufeff]")
+NO_BREAK_SPACE = re.compile("[\u00a0\u2007\u202f]")
 # Largest `metadata` object a chat message may carry (as JSON): Rasa stores it with every
 # user turn, so an unbounded one would bloat the transcript.
 MAX_METADATA_CHARS = 4096
@@ -90,9 +96,11 @@ def without_signature(text: str) -> str:
 
 
 def clean_message(text: str) -> str:
-    """Drop control characters (keeping newlines and tabs), surrounding space and a signature
-    line; dictated punctuation becomes its mark."""
-    text = CONTROL_CHARS.sub("", ESCAPE_SEQUENCE.sub("", text)).strip()
+    """Drop control characters (keeping newlines and tabs), invisible characters, surrounding
+    space and a signature line; no-break spaces become spaces and dictated punctuation its
+    mark."""
+    text = CONTROL_CHARS.sub("", ESCAPE_SEQUENCE.sub("", text))
+    text = NO_BREAK_SPACE.sub(" ", INVISIBLE.sub("", text)).strip()
     return spoken_punctuation(without_signature(text))
 
 

@@ -139,6 +139,17 @@ NOT_A_VIEW = re.compile(
     # as the skills answer): one more theme described, not a view
     r"|(and |or |plus )?(whichever|whatever) (one|ones|bit|driver))(?![\w'])"
 )
+# "None of them, we just get people through their driving test" (set DI kept the rest as a
+# view): what the business does, said to explain the "none", no view unless it complains
+DOES_JUST = re.compile(
+    r"^(we|i)('re| are|'m| am)? (just|only|mainly|mostly|simply) (get|do|make|sell|run|teach|fix|"
+    r"clean|cut|build|provide|offer|deliver|help|look after|train|repair|supply|serve|a|an)\b"
+)
+COMPLAINS = re.compile(
+    r"\b(can'?t|cannot|couldn'?t|not|no|never|need|needs|too|hard|struggl\w*|problem|issue|"
+    r"cost\w*|expensive|late|slow|short|lack\w*|but|and|so|because|hopeless|nightmare|awful|"
+    r"terrible|rubbish|joke|impossible|worse|dreadful)\b"
+)
 SEPARATOR = re.compile(r"[,;:.!()\n–—]|\s-\s|\s-$|^-\s")
 LIST_COMMA = re.compile(r"\s*,\s*")
 LIST_WORDS = frozenset({"and", "&", "+", "/", "plus"})
@@ -324,6 +335,7 @@ def view_beside_none(text: str) -> str | None:
             # "it's all rockets and film studios, nothing for the likes of us" (set BW kept
             # it as a view): what the list is, no view of the business's own
             and not NONE_THE_LIST_IS.search(view)
+            and not (DOES_JUST.match(view.lower()) and not COMPLAINS.search(view.lower()))
             and names_a_subject(view)
             and not _only_moves_on(view)
         ):

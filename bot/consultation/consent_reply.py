@@ -156,6 +156,15 @@ def says_go_ahead(text: Any) -> bool:
 # "Yes - Priya's read it over my shoulder and we're both happy with it" (set CB: one more
 # view at the play-back): a spaced dash breaks too
 YES_BREAK = re.compile(r"[.!,;:]+\s*|\s+[-\u2013\u2014]+\s+")
+# Where a remark about the writer starts after an unpunctuated yes
+UNMARKED_REMARK = re.compile(
+    r"(?<=\s)(?=(i'?m|i'?ve|i have|i am|i'?ll|i will|we'?re|we'?ve|just|got|bear with|so bear|"
+    r"as long as|if it'?s quick|on my|in the)\b)",
+    re.IGNORECASE,
+)
+# ... unless the remark doubts or defers it ("yes I'm not sure actually", "ok I've got a
+# question first")
+UNMARKED_DOUBT = re.compile(r"\b(not sure|unsure|question|later|actually|but|don'?t|won'?t)\b")
 TAKES_IT_BACK = re.compile(
     r"^(but|however|actually|wait|hang on|no(?! (problem|worries|bother))|"
     # "Go on then. Not like I've got a business to run or anything." is sarcasm (set AR)
@@ -199,6 +208,15 @@ def _yes_and_rest(
             return None
         if _a_yes(yes) or (also_yes is not None and also_yes(yes)):
             return (yes, rest) if _takes_nothing_back(rest) else None
+    # dictated, with no stop after the yes: "Yes that's fine I've got a few minutes between
+    # jobs", "Yeah go on I'm out with the dog so bear with me" (set DK was asked again)
+    for match in UNMARKED_REMARK.finditer(text):
+        yes, rest = text[: match.start()].strip(), text[match.start() :].strip()
+        if yes and _a_yes(yes):
+            # the remark is about the writer, not a view ("I'm stuck at the lights anyway"
+            # was kept as one before consent): a yes, with nothing after it to keep
+            doubts = UNMARKED_DOUBT.search(rest.lower()) is not None
+            return (yes, "") if _takes_nothing_back(rest) and not doubts else None
     return None
 
 

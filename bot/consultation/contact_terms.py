@@ -41,7 +41,10 @@ SIGNS_UP = re.compile(
     r"(sign (me|us) up|put (me|us) (down|on)|add (me|us)|count (me|us) in|"
     r"keep (me|us) (posted|updated|informed|in the loop)|(send|email) (me|us) (updates|news|"
     r"the (updates|news|outcome|results))|i'?d like (updates|to hear|to be kept)|"
-    r"(you can|feel free to|happy for you to|fine to) (email|contact) (me|us))\b"
+    r"(you can|feel free to|happy for you to|fine to) (email|contact) (me|us)|"
+    # "@btvlep yes, drop me an email" (set DI was asked "a yes or a no?")
+    r"drop (me|us) (an? )?(email|e-mail|line|note|message)|"
+    r"(email|e-mail|message) (me|us)( please| pls)?$)\b"
     # "Both please!": the question offers emails about the strategy and further consultation
     # (set BN was asked "was that a yes or a no?")
     r"|^((yes|yeah|oh|ooh) )?both( of (them|those|those things))?( please| pls| thanks| ta| yes)*$"

@@ -13,10 +13,12 @@ at Westcott"). No Rasa imports.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from bot.consultation.markup import strip_markup
 from bot.consultation.pointers import URL
+from bot.consultation.x_style import without_addressees
 
 ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 # a run of this many neighbouring keys is no English word ("asdfg", "hjkl;" has four)
@@ -83,10 +85,38 @@ def markup_only(text: Any) -> bool:
     return not re.search(r"[^\W_]", URL.sub(" ", left))
 
 
+def punctuation_only(text: Any) -> bool:
+    """Nothing but punctuation ("...", "?!", "-"): no words, no pictures."""
+    if not isinstance(text, str) or not text.strip():
+        return False
+    return all(ch.isspace() or unicodedata.category(ch).startswith("P") for ch in text)
+
+
+# An SQL injection probe and nothing else ("' OR '1'='1' --", "'; DROP TABLE users; --": set
+# DL kept the first as a digital science view): its words are all SQL's
+SQL_WORDS = frozenset(
+    "select from where or and drop table tables insert into values delete update set union "
+    "all null exec sleep having order by limit users responses businesses admin true false "
+    "1".split()
+)
+SQL_MARKS = re.compile(r"--|';|'\s*=|=\s*'|\bdrop\s+table\b|\bunion\s+select\b|\b1\s*=\s*1\b", re.I)
+
+
+def sql_only(text: Any) -> bool:
+    """The whole message is an SQL probe: SQL's marks, and no word that is not SQL's."""
+    if not isinstance(text, str) or not SQL_MARKS.search(text):
+        return False
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return bool(words) and all(w in SQL_WORDS or w.isdigit() for w in words)
+
+
 def no_words(text: Any) -> bool:
     """The whole message has no words of the business's own to note (markup alone,
-    mashing, a test)."""
-    return markup_only(text) or mashing(text) or a_test_message(text)
+    mashing, a test, an SQL probe); an X DM's @handles are none of its words ("@btvlep
+    nnnnnnnn" from a phone in a pocket: set DL moved on to the play-back)."""
+    if isinstance(text, str):
+        text = without_addressees(text)
+    return markup_only(text) or mashing(text) or a_test_message(text) or sql_only(text)
 
 
 def junk_reply(text: Any) -> str | None:

@@ -73,12 +73,23 @@ def asks_to_delete(text: str) -> bool:
     return EXPLICIT_FORGET.search(text) is not None and taken_out_topic(text) is None
 
 
+# "Yes that's all fine, don't delete anything!" at the play-back (set DI deleted everything),
+# "nothing to take out", "no need to remove it": the word denied is no request
+DENIED_REQUEST = re.compile(
+    r"\b(don'?t|dont|do not|no need to|never|nothing to|not to|please don'?t)\s+(\w+\s+)?"
+    r"(delete|erase|remove|wipe|scrap|forget|drop|withdraw|clear|bin|get rid of)\w*"
+    r"(\s+(anything|it|that|this|any of (it|that|this)|about (me|us)|me|us))?",
+    re.IGNORECASE,
+)
+
+
 def asks_to_forget(text: str) -> bool:
     """The business asked for its data to be deleted (not just used a word like "remove")."""
     if taken_out_topic(text) is not None:  # "delete the bit about housing": that answer only
         return False
     if NOT_FORGETTING.search(text):  # "Forget Me Not Flowers", "don't forget me 🌸"
         return False
+    text = DENIED_REQUEST.sub(" ", text)
     if EXPLICIT_FORGET.search(text) is not None:  # "please do not store my answers"
         return True
     return len(text.split()) <= LONG_MESSAGE_WORDS and FORGET_REQUEST.search(text) is not None
@@ -86,7 +97,8 @@ def asks_to_forget(text: str) -> bool:
 
 # a name or a fond goodbye with the words in it, never a request to delete
 NOT_FORGETTING = re.compile(
-    r"\bforget[ -]?me[ -]?nots?\b|\b(don'?t|dont|do not|never|won'?t|wont) forget (me|us)\b",
+    r"\bforget[ -]?me[ -]?nots?\b|\b(don'?t|dont|do not|never|won'?t|wont) forget (about )?"
+    r"(me|us)\b",
     re.IGNORECASE,
 )
 

@@ -79,7 +79,13 @@ _CONFIRM_UNIT = (
     # "@btvlep aye, no bad" (set BA, Scots: "didn't understand")
     r"(no|not|nae) bad|"
     r"(that'?s|thats) it exactly|"
-    r"((no|nope|nah),? )?(nothing|no changes?|none)( (to change|needed|to correct|to add))+)"
+    r"((no|nope|nah),? )?(nothing|no changes?|none)( (to change|needed|to correct|to add))+|"
+    # "All correct, no changes", "All clear, yes", "don't delete anything!", "nothing to take
+    # out", "no need to go back over it" (set DI asked which themes to change, or deleted)
+    r"no changes?( needed| please| required)?|all clear|"
+    r"(please )?(don'?t|dont|do not) (change|drop|delete|remove|touch) (anything|a thing)|"
+    r"nothing to (take out|change|drop|remove|delete|add)|"
+    r"no need to (change anything|go back over (it|that|them)))"
 )
 CONFIRMS = re.compile(
     rf"((@\w+ )*){_CONFIRM_UNIT}([ ,.!;]+({_CONFIRM_UNIT}|thank you( ever so much| very much|"

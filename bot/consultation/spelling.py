@@ -47,9 +47,31 @@ def english_words() -> frozenset[str]:
     return frozenset(w for w in vocab if w.isalpha() and w.islower())
 
 
+# Theme names as phone dictation writes them: "Hi performance and space full stop",
+# "Entrepreneur realism digital and public services" (set DK chose space alone, and
+# digital and public services)
+DICTATED_NAMES = (
+    (re.compile(r"\bhi[- ]performance\b", re.IGNORECASE), "high performance"),
+    (
+        re.compile(r"\bentrepreneur\s+(?:realism|ialism|reelism|ism)\b", re.IGNORECASE),
+        "entrepreneurialism",
+    ),
+    (re.compile(r"\bmed\s+tech\b", re.IGNORECASE), "medtech"),
+)
+
+
+def dictated_names(text: str) -> str:
+    """Theme names as dictation misheard them put right ("Hi performance" -> "high
+    performance"), before anything reads "hi" as a greeting."""
+    for misheard, name in DICTATED_NAMES:
+        text = misheard.sub(name, text)
+    return text
+
+
 def fix_theme_typos(text: str) -> str:
     """ "creatve and medtec" -> "creative and medtech": a word of five letters or more that
     is neither a theme word nor an English word, close to a theme word, becomes it."""
+    text = dictated_names(text)
     vocabulary = theme_words()
     known = set(vocabulary)
     english = english_words()

@@ -65,7 +65,9 @@ SUPPORT = re.compile(
 # 33 training and checking messages carry it)
 FINANCE_REFUSED = re.compile(
     r"\bbanks?\s+(?:says?|said|just says?|keeps? saying)\s+no\b"
-    r"|\bbanks?\s+(?:won'?t|wont|will not|wouldn'?t)\s+(?:lend|touch|look at|give)\b"
+    # "the bank won't extend our overdraft" (set DJ; 1 of 1 agrees)
+    r"|\bbanks?\s+(?:won'?t|wont|will not|wouldn'?t|refused to|refuses to)\s+(?:lend|touch|"
+    r"look at|give|extend|increase|renew|raise|budge)\b"
     r"|\bbanks?\s+(?:want|wants|ask for|asks for|asking for|need|needs)\s+(?:\d+|two|three|four|"
     r"five)\s+(?:yrs?|years)\b"
     # "the banks see a company with some vans, not a business with a ten-year order book",

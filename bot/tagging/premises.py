@@ -153,7 +153,7 @@ PREMISES = from_word_starts(
     # other is homes to rent)
     # "protect some industrial land in Iver for the firms that supply the studios" (set BV;
     # 24 of 24 agree)
-    r"|\b(?:industrial|employment|commercial)\s+(?:land|sites?|space)\b"
+    r"|\b(?:industrial|employment|commercial)\s+(?:land|sites?|space|plots?)\b"
     r"|\bground[- ]floor\s+(?:units?|shops?|offices?|premises|space|workshops?|studios?|labs?|"
     r"clinics?|rooms?)\b"
     r"|\bnothing\s+(?:(?!(?:to|for|that)\b)[\w'-]+\s+){0,4}?to\s+(?:rent|let|lease)\b"

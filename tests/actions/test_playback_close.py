@@ -7,7 +7,8 @@ from typing import Any
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
-from actions.close import ActionClose, ActionForget, ValidateContactForm
+from actions.close import ActionClose, ValidateContactForm
+from actions.forgetting import ActionForget
 from actions.playback import NO_CHANGE, ActionPlayback, ValidateCorrectionForm
 from bot.consultation import service
 from bot.storage.db import session_scope

@@ -178,7 +178,7 @@ def test_forget_me_only_when_asked(text: str, forget: bool) -> None:
 
 
 def test_a_name_with_forget_me_in_it_is_the_name(database_url: str, domain: dict[str, Any]) -> None:
-    from actions.close import ActionForget
+    from actions.forgetting import ActionForget
 
     service.record_consent("ac-florist", "rest", True)
     slots = {"requested_slot": "organisation", "consent": True}

@@ -13,10 +13,10 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
-from actions.close import ActionForget
 from actions.consent import ActionRecordConsent
 from actions.consultation import ValidateStrategyForm
 from actions.faq import ActionAnswerQuestion
+from actions.forgetting import ActionForget
 from actions.playback import ValidateCorrectionForm
 from actions.profile import ValidateProfileForm
 from bot.consultation import service

@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.close import ActionForget
 from actions.common import means_nothing
 from actions.consultation import ValidateStrategyForm
+from actions.forgetting import ActionForget
 from actions.playback import ValidateCorrectionForm
 from actions.profile import ValidateProfileForm
 from bot.consultation import service

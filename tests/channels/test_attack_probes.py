@@ -72,7 +72,6 @@ def test_rest_refuses_malformed_bodies(raw: bytes, code: str) -> None:
         "'; DROP TABLE responses; --",
         "Robert'); DELETE FROM businesses WHERE ('1'='1",
         "price \u202egnp.exe\u202c rises",  # right-to-left override
-        "zero\u200bwidth\u200djoiner\ufeff",
         "=cmd|' /C calc'!A0",
         "emoji 👩🏽‍💻 and combining e\u0301",
     ],
@@ -81,6 +80,15 @@ def test_rest_passes_hostile_looking_text_intact(message: str) -> None:
     clean, code = check_body(body(message=message, sender="<img src=x onerror=a()>"), MAX)
     assert code is None
     assert clean["message"] == message and clean["sender"] == "<img src=x onerror=a()>"
+
+
+def test_rest_drops_invisible_characters_but_keeps_emoji_joiners() -> None:
+    """A zero-width space or a byte-order mark pasted into an address made it "not an email
+    address" (set DL); the joiner inside an emoji sequence stays."""
+    clean, code = check_body(body(message="zero\u200bwidth\u200djoiner\ufeff", sender="a"), MAX)
+    assert code is None and clean["message"] == "zerowidth\u200djoiner"
+    clean, _ = check_body(body(message="a\u00a0b@c.co.uk", sender="a"), MAX)
+    assert clean["message"] == "a b@c.co.uk"
 
 
 def test_rest_keeps_a_small_metadata_object_and_drops_nul_from_the_text() -> None:

@@ -57,7 +57,9 @@ def acknowledgement_only(text: Any) -> bool:
 # really" as a view): the follow-up question and the after-close reply read these.
 NO_REPLY = re.compile(
     # "noo", "nahh", "nopee": a no typed with one key held (the fourteenth set)
-    r"(((noo+|naa*hh+|nopee+)(?=[ ,]|$)|no|nah|nope|naw|na|n|negative|not really|"
+    # "Know thanks my inbox is full enough" (set DK, dictated)
+    r"(((noo+|naa*hh+|nopee+)(?=[ ,]|$)|no|nah|nope|naw|na|n|know(?= (thanks|thank you))|"
+    r"negative|not really|"
     r"not for (me|us|now)|no thanks|no thank you|"
     r"no ta|i'?m (good|ok|okay|alright)|we'?re (good|ok|okay|alright)|"
     # "nah ur alright" (set AN, on X): "you're alright" thumb-typed
@@ -130,6 +132,11 @@ def says_yes(text: Any) -> bool:
 # "no ta, inbox is full enough", "nah, we get enough emails thanks": a no and why, to a
 # yes-or-no question (set AH was asked "was that a yes or a no?")
 NO_AND_WHY = re.compile(r"(?P<no>[^,.;:!-]+)[,.;:!-]+\s*(?P<why>[^,.;:!?]{1,60})[.!]*")
+# dictated, with no stop: "Know thanks my inbox is full enough full stop" (set DK)
+NO_THANKS_WHY = re.compile(
+    r"(?P<no>(no|nah|nope|know) (thanks|thank you|ta|cheers))\s+(?P<why>[^,;:?]{1,60}?)[.!]*",
+    re.IGNORECASE,
+)
 NOT_ONLY_A_NO = re.compile(r"\b(but|however|yes|yeah|actually|unless|@|email me)\b")
 
 
@@ -147,7 +154,7 @@ def says_no_and_why(text: Any) -> bool:
     unless = NO_NOT_UNLESS.fullmatch(plain)
     if unless is not None and says_no(unless["no"]):
         return True
-    match = NO_AND_WHY.fullmatch(plain)
+    match = NO_AND_WHY.fullmatch(plain) or NO_THANKS_WHY.fullmatch(plain)
     if match is not None and says_no(match["no"]):
         return NOT_ONLY_A_NO.search(match["why"].lower()) is None
     # "Oh yes, more emails, just what I need. No thanks." (set AR was told how to get
