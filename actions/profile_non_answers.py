@@ -16,12 +16,11 @@ from actions.common import (
     acknowledgement_only,
     as_text,
     nudged_since_last_answer,
-    previous_user_text,
 )
 from bot.consultation.boundaries import boundary_reply
 from bot.consultation.junk import no_words, punctuation_only
 from bot.consultation.pointers import media_only, points_elsewhere
-from bot.consultation.profile_checks import pictures_only, sent_twice
+from bot.consultation.profile_checks import pictures_only
 from bot.consultation.questions import PROFILE_SLOTS, message
 from bot.consultation.remarks import remark_reply
 from bot.consultation.replies import fed_up_with_bot, impatient, skips_the_rest
@@ -57,10 +56,6 @@ def not_an_answer(
             dispatcher.utter_message(text=nudge)
             return {slot: None}
         return {slot: SKIPPED}
-    if acknowledgement_only(value) and sent_twice(value, previous_user_text(tracker)):
-        # the consent's "Yes" sent twice by a double tap lands on the name question (set
-        # DL): the same message again is no answer; the question stays open
-        return {slot: None}
     if acknowledgement_only(value):
         # "yes" to "what's the name of your organisation?" is no name: on to the next
         return {slot: SKIPPED}

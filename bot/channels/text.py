@@ -100,7 +100,10 @@ def clean_message(text: str) -> str:
     space and a signature line; no-break spaces become spaces and dictated punctuation its
     mark."""
     text = CONTROL_CHARS.sub("", ESCAPE_SEQUENCE.sub("", text))
-    text = NO_BREAK_SPACE.sub(" ", INVISIBLE.sub("", text)).strip()
+    # a message of nothing but invisible characters goes on as it came (the bot says it
+    # didn't catch it, set R), rather than becoming an empty one the channel refuses
+    visible = NO_BREAK_SPACE.sub(" ", INVISIBLE.sub("", text)).strip()
+    text = visible if visible else text.strip()
     return spoken_punctuation(without_signature(text))
 
 

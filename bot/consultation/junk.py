@@ -87,8 +87,8 @@ def markup_only(text: Any) -> bool:
 
 def punctuation_only(text: Any) -> bool:
     """Nothing but punctuation ("...", "?!", "-"): no words, no pictures."""
-    if not isinstance(text, str) or not text.strip():
-        return False
+    if not isinstance(text, str) or not text.strip() or not set(text.strip()) - set("-–—_"):
+        return False  # a dash alone is "nothing to say" (`skipped`), not junk
     return all(ch.isspace() or unicodedata.category(ch).startswith("P") for ch in text)
 
 

@@ -1,7 +1,7 @@
 """What sets DI to DL of unseen conversations found in the actions: "Yes that's all fine,
 don't delete anything!" at the play-back deleted everything (DI); "..." for the sector and
-a key held down for the role were kept, and the consent's "Yes" sent twice filled the name
-question (DL); "Hi performance and space" chose space alone (DK, dictated)."""
+a key held down for the role were kept (DL); "Hi performance and space" chose space alone
+(DK, dictated)."""
 
 from __future__ import annotations
 
@@ -57,7 +57,7 @@ def _profile(sender: str, slot: str, text: str, events: list[dict[str, Any]] | N
 
 
 def test_punctuation_for_the_sector_is_asked_again(database_url: str) -> None:
-    for sender, text in (("dl1", "..."), ("dl1b", "?!"), ("dl1c", "-")):
+    for sender, text in (("dl1", "..."), ("dl1b", "?!")):
         result, _ = _profile(sender, "sector", text)
         assert result == {"sector": None}
         assert stored_business(sender).sector is None
@@ -69,13 +69,10 @@ def test_a_key_held_down_for_the_role_is_asked_again(database_url: str) -> None:
     assert replies == [message("profile_no_words")]
 
 
-def test_the_consent_yes_sent_twice_leaves_the_name_question_open(database_url: str) -> None:
+def test_a_yes_to_the_name_question_moves_on_even_after_a_yes(database_url: str) -> None:
+    """A double tap of the consent's "Yes" cannot be told from an owner who answers "yes" to
+    everything (set D) without timing: both move on, the name not kept."""
     result, _ = _profile("dl3", "organisation", "Yes", events=[{"event": "user", "text": "Yes"}])
-    assert result == {"organisation": None}
-
-
-def test_a_lone_yes_to_the_name_question_still_moves_on(database_url: str) -> None:
-    result, _ = _profile("dl4", "organisation", "yes", events=[{"event": "user", "text": "hi"}])
     assert result == {"organisation": SKIPPED}
 
 

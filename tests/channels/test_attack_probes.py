@@ -89,6 +89,9 @@ def test_rest_drops_invisible_characters_but_keeps_emoji_joiners() -> None:
     assert code is None and clean["message"] == "zerowidth\u200djoiner"
     clean, _ = check_body(body(message="a\u00a0b@c.co.uk", sender="a"), MAX)
     assert clean["message"] == "a b@c.co.uk"
+    # nothing but invisible characters goes on as it came: the bot says it didn't catch it
+    clean, code = check_body(body(message="\u200b\u200b", sender="a"), MAX)
+    assert code is None and clean["message"] == "\u200b\u200b"
 
 
 def test_rest_keeps_a_small_metadata_object_and_drops_nul_from_the_text() -> None:

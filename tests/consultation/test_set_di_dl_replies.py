@@ -112,6 +112,7 @@ def test_words_of_their_own(text: str) -> None:
 def test_punctuation_only() -> None:
     assert punctuation_only("...") and punctuation_only("?!")
     assert not punctuation_only("🍺🍺") and not punctuation_only("ok.")
+    assert not punctuation_only("-")  # "nothing to say", read as a skip
 
 
 @pytest.mark.parametrize("text", ["Help at Hand Telecare", "Human Touch Salon"])
