@@ -164,7 +164,10 @@ UNMARKED_REMARK = re.compile(
 )
 # ... unless the remark doubts or defers it ("yes I'm not sure actually", "ok I've got a
 # question first")
-UNMARKED_DOUBT = re.compile(r"\b(not sure|unsure|question|later|actually|but|don'?t|won'?t)\b")
+UNMARKED_DOUBT = re.compile(
+    r"\b(not sure|unsure|question|later|actually|but|don'?t|won'?t|got to go|gotta go|have to go|"
+    r"must go|busy|bye|leave|leaving|no time|another time|tomorrow)\b"
+)
 TAKES_IT_BACK = re.compile(
     r"^(but|however|actually|wait|hang on|no(?! (problem|worries|bother))|"
     # "Go on then. Not like I've got a business to run or anything." is sarcasm (set AR)

@@ -70,7 +70,15 @@ def test_a_dictated_yes_with_a_remark_about_the_writer(text: str) -> None:
     assert yes_then_more(text) == ""  # the remark is no view to keep
 
 
-@pytest.mark.parametrize("text", ["yes I'm not sure actually", "ok I've got a question"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "yes I'm not sure actually",
+        "ok I've got a question",
+        "ok just got to go",
+        "yes I'm busy right now",
+    ],
+)
 def test_a_dictated_yes_that_doubts_is_not_taken(text: str) -> None:
     assert not agrees_to_take_part(text)
 
