@@ -16,7 +16,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot.consultation import service
-from bot.consultation.answer_parts import ADDED
+from bot.consultation.answer_parts import ADDED, tag_answer
 from bot.consultation.service import RESPONDENT, clean_text
 from bot.storage.audit import audit
 from bot.storage.db import session_scope
@@ -52,7 +52,7 @@ def amend_answer(sender_id: str, response_id: int, change: str, how: str) -> boo
             return False
         text = amended_text(response.text, change, how)
         # tagged before the first write: SQLite holds its one write lock from there to commit
-        result = service.tag_answer(text, response.question_key)
+        result = tag_answer(text, response.question_key)
         response.text = text
         set_model_tags(
             session, response.id, result.themes, result.scores, result.evidence,

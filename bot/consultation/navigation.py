@@ -186,11 +186,12 @@ def skips_rest_of_theme(text: str) -> bool:
 
 # "Can we do the infrastructure one first? That's the one I actually care about." (set AZ
 # kept it as the skills answer): that theme's questions moved to the front
-FIRST = re.compile(
-    r"^((can|could) (we|i|you)|let'?s|i'?d (like|rather)( to)?|please|pls|ok|okay|actually)\s+"
-    r"((do|start with|go with|answer|take|begin with|have)\s+)?(the )?"
-    r"(?P<named>[a-z][a-z&' -]{2,40}?)( one| bit| question| questions| part)?\s+first\b"
+_ASKS = r"((can|could) (we|i|you)|let'?s|i'?d (like|rather)( to)?|please|pls|ok|okay|actually)"
+_FIRST = (
+    r"\s+((do|start with|go with|answer|take|begin with|have)\s+)?(the )?"
+    r"(?P<named>[a-z][a-z&' -]{2,40}?)( one| ones| bit| question| questions| part)?\s+first\b"
 )
+FIRST = re.compile(rf"^{_ASKS}{_FIRST}")
 FIRST_MAX_WORDS = 20
 
 
@@ -208,10 +209,7 @@ def wanted_first(text: str) -> list[str]:
 # the reason as the motorsport answer, and asked motorsport first): at a choice, the themes
 # asked for first, with what comes after (the reason) no part of the choice
 FIRST_IN_CHOICE = re.compile(
-    r"[,;.!]?\s*\b(but|and|though|ideally|if possible)?\s*((can|could) (we|i|you)|let'?s|"
-    r"i'?d (like|rather)( to)?|please)\s+((do|start with|go with|answer|take|begin with|have)\s+)?"
-    r"(the )?(?P<named>[a-z][a-z&' -]{2,40}?)( one| ones| bit| question| questions| part)?\s+"
-    r"first\b"
+    rf"[,;.!]?\s*\b(but|and|though|ideally|if possible)?\s*{_ASKS}{_FIRST}"
 )
 
 

@@ -201,14 +201,20 @@ class TrainedTagger:
         spans = [segment_spans(t) if c.get("segment_weight") else [(0, len(t))] for t in prepared]
         segs = [[t[a:b] for a, b in ss] for t, ss in zip(prepared, spans, strict=True)]
         clauses = [s for ss in segs if len(ss) > 1 for s in ss]
-        marked = np.array(
-            [
-                m
-                for t, ss in zip(prepared, spans, strict=True)
-                if len(ss) > 1
-                for m in new_subject_marks(t, ss)
-            ],
-            dtype=bool,
+        # clauses in a sentence that announces a new subject; read only by a model that
+        # weighs them (`marked_clause_weight`: models saved before it do not)
+        marked = (
+            np.array(
+                [
+                    m
+                    for t, ss in zip(prepared, spans, strict=True)
+                    if len(ss) > 1
+                    for m in new_subject_marks(t, ss)
+                ],
+                dtype=bool,
+            )
+            if c.get("marked_clause_weight") is not None
+            else None
         )
         mode = c.get("clause_vectors", "separate") if c["use_embeddings"] and clauses else ""
         if mode == "cascade" and not cascade:

@@ -48,10 +48,14 @@ _AMOUNT = (
     r"(?:\d+|an?|one|two|three|four|five|six|ten|twenty|more|a couple of|a few|some|good|"
     r"qualified|experienced|skilled|extra|new|another|enough|any|decent|local|young|trained)"
 )
+# not able to, as businesses type it ("cnat", "carnt": on a phone)
+_CANT = (
+    r"(?:can'?t|cnat|carnt|cannot|can not|couldn'?t|struggl\w* to|hard to|impossible to|"
+    r"difficult to|unable to|never)"
+)
 _HIRING = from_word_starts(
     # "can't find / get / recruit ... machinists", "cant get qualified sparkys"
-    r"\b(?:can'?t|cnat|carnt|cannot|can not|couldn'?t|struggl\w* to|hard to|impossible to|"
-    r"difficult to|unable to|never)\s+(?:find|get|recruit|hire|attract|keep|retain)\b"
+    r"\b" + _CANT + r"\s+(?:find|get|recruit|hire|attract|keep|retain)\b"
     r"(?!\s+(?:our|my|their|the)\s)(?:\s+[\w'-]+){0,4}?\s+(?:" + _TRADES + r")\b"
     # "can't find anyone who's done it before" (not "anyone to stock it", "anyone at County
     # Hall to look at it")
@@ -312,7 +316,7 @@ _COURSE_FOR = re.compile(
 # One worker nobody can find: "I can't find a coatings engineer who has done flight work"
 # (set DH; 26 of 26 labelled messages so worded agree; the trades above are plural)
 _CANT_FIND_ONE = re.compile(
-    r"\b(?:can'?t|cannot|couldn'?t|struggl\w* to|unable to|never)\s+(?:find|recruit|hire)\s+"
+    rf"\b{_CANT}\s+(?:find|recruit|hire)\s+"
     r"(?:a|an|one|another|a single|a good|a decent|a qualified)\s+(?:[\w'-]+\s+){0,2}?(?:engineer|"
     r"technician|welder|machinist|chef|mechanic|electrician|developer|programmer|scientist|"
     r"designer|fitter|installer|driver|nurse|carer|teacher|analyst|manager|accountant|apprentice|"

@@ -18,13 +18,18 @@ from bot.consultation.questions import message
 from tests.actions.conftest import make_tracker, run, stored_business, texts
 
 
+def _answered(sender: str) -> None:
+    """A business that has taken part and given one answer."""
+    service.record_consent(sender, "rest", True)
+    service.record_answer(
+        sender, "rest", "the A41 is gridlocked", "seabed:infrastructure:views", "q"
+    )
+
+
 def test_dont_delete_anything_at_the_play_back_accepts_it(
     database_url: str, domain: dict[str, Any]
 ) -> None:
-    service.record_consent("di1", "rest", True)
-    service.record_answer(
-        "di1", "rest", "the A41 is gridlocked", "seabed:infrastructure:views", "q"
-    )
+    _answered("di1")
     text = "Yes that's all fine, don't delete anything!"
     tracker = make_tracker("di1", text, "forget_me", slots={"stage": "playback"})
     dispatcher = CollectingDispatcher()
@@ -37,10 +42,7 @@ def test_dont_delete_anything_at_the_play_back_accepts_it(
 def test_dont_delete_anything_elsewhere_deletes_nothing(
     database_url: str, domain: dict[str, Any]
 ) -> None:
-    service.record_consent("di2", "rest", True)
-    service.record_answer(
-        "di2", "rest", "the A41 is gridlocked", "seabed:infrastructure:views", "q"
-    )
+    _answered("di2")
     tracker = make_tracker("di2", "don't delete anything", "forget_me")
     dispatcher = CollectingDispatcher()
     run(ActionForget().run(dispatcher, tracker, domain))

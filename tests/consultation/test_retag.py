@@ -19,14 +19,20 @@ from bot.storage.models import (
 from bot.storage.themes import set_model_tags, set_override
 
 
+def _conversation(s, sender: str) -> Conversation:  # noqa: ANN001
+    """A consenting business's conversation, flushed so its id can be used."""
+    business = Business(sender_id=sender, channel="rest", consent=True)
+    s.add(business)
+    s.flush()
+    conv = Conversation(business_id=business.id, sender_id=sender, channel="rest")
+    s.add(conv)
+    s.flush()
+    return conv
+
+
 def _seed(engine) -> list[int]:  # noqa: ANN001
     with session_scope(engine) as s:
-        business = Business(sender_id="u1", channel="rest", consent=True)
-        s.add(business)
-        s.flush()
-        conv = Conversation(business_id=business.id, sender_id="u1", channel="rest")
-        s.add(conv)
-        s.flush()
+        conv = _conversation(s, "u1")
         old = Response(
             conversation_id=conv.id,
             text="We test rocket engines at Westcott",
@@ -151,12 +157,7 @@ def test_retag_keeps_the_themes_of_a_list_s_points_and_later_additions(engine) -
     from bot.consultation.retag import retag
 
     with session_scope(engine) as s:
-        business = Business(sender_id="u2", channel="rest", consent=True)
-        s.add(business)
-        s.flush()
-        conv = Conversation(business_id=business.id, sender_id="u2", channel="rest")
-        s.add(conv)
-        s.flush()
+        conv = _conversation(s, "u2")
         listed = Response(
             conversation_id=conv.id,
             text="• no course left in Bucks for upholsterers\n• nowhere to park the van",
