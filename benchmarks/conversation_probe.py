@@ -17,7 +17,7 @@ BB to BG: `_bb.yml` to `_bg.yml`, thirty-first; BH to BK: `_bh.yml` to `_bk.yml`
 thirty-second; BL and BM: `_bl.yml`, `_bm.yml`, thirty-third; BN and BO: `_bn.yml`, `_bo.yml`,
 thirty-fourth; BP to BT: `_bp.yml` to `_bt.yml`, thirty-fifth; BU to CA: `_bu.yml` to
 `_ca.yml`, thirty-sixth; CB to CN: `_cb.yml` to `_cn.yml`, thirty-seventh; CO to CZ, thirty-eighth;
-DA to DL: `_da.yml` to `_dl.yml`, thirty-ninth).
+DA to DL: `_da.yml` to `_dl.yml`, thirty-ninth; DM to DR: `_dm.yml` to `_dr.yml`, fortieth).
 The conversations are in `benchmarks/data/conversation_probe.yml`,
 `conversation_probe_b.yml`, `_c.yml` to `_n.yml`,
 `_o.yml` to `_z.yml` (terse, chatty, typos, side questions, two views in one message,
@@ -135,7 +135,10 @@ get involved asked before taking part; a pause and its reason mid-profile, mid-c
 mid-play-back ("glue pot's about to boil over, two secs", "up a ladder, give me 10 mins"),
 sorry for the answer just given ("rant over", "Sorry, long-winded!"), "Back. ..." before
 the answer, a town, a driver or a view with a question in the same breath, "oh and ..."
-after the sector and at the play-back, a starred addition a question late). Each
+after the sector and at the play-back, a starred addition a question late; owners writing
+in a second language ("we are not in any of them", "'barriers' you mean ...?"), letters
+("I do not believe any of the five applies to us", "that is a fair summary"), views with
+no theme beside real ones, firms at the boundaries between themes). Each
 passes when every reply check holds and the database holds exactly the expected answers
 (question key and text), profile, consent and contact, with a theme on every substantive
 answer. Prints each failure and the pass count per set; a quality number, not a test
@@ -279,6 +282,12 @@ SETS = (
     DATA_DIR / "conversation_probe_dj.yml",
     DATA_DIR / "conversation_probe_dk.yml",
     DATA_DIR / "conversation_probe_dl.yml",
+    DATA_DIR / "conversation_probe_dm.yml",
+    DATA_DIR / "conversation_probe_dn.yml",
+    DATA_DIR / "conversation_probe_do.yml",
+    DATA_DIR / "conversation_probe_dp.yml",
+    DATA_DIR / "conversation_probe_dq.yml",
+    DATA_DIR / "conversation_probe_dr.yml",
 )
 PROFILE = ("organisation", "sector", "size_band", "location", "role")
 
