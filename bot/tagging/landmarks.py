@@ -1,5 +1,5 @@
-"""An island's asset named only as a place the business drives to, parks at or works at
-carries no theme: "theres never anywhere to park at stoke mandeville hospital when we refill
+"""An island's asset named only as a place the business drives to, parks at or works at,
+or only as where someone else works (`only_someone_elses`, below), carries no theme: "theres never anywhere to park at stoke mandeville hospital when we refill
 the machines there" (a vending firm), "on the road out to Stoke Mandeville Hospital" (an
 office cleaner). GUIDE.md: a sector merely mentioned in passing does not count.
 
@@ -49,3 +49,56 @@ def only_a_place(text: str) -> set[str]:
         return set()  # most messages: a substring test, no regular expression
     rest = _NAMED.sub(" ", text)
     return set() if _SECTOR_CUE.search(rest) else {"medical_technologies"}
+
+
+# Someone else's job at an island's asset, told in passing: "I framed a signed race suit for
+# a man who works for one of the Silverstone teams", "One of my pupils is a theatre nurse at
+# Stoke Mandeville", "My late father was an engineer at the rocket test site at Westcott"
+# (sets DP and DQ: each tester kept the island off). Only when that is the island's only
+# mention, and never for the business's own firm, a job or an apprenticeship there, or
+# someone who wants to work there ("my dad's firm makes brackets for satellites", "my
+# daughter is set on working at Westcott" carry it in the labelled data).
+_SOMEONE = (
+    r"(?:(?:my|our|his|her) (?:late )?(?:father|dad|mum|mother|brother|sister|son|daughter|"
+    r"husband|wife|uncle|aunt|auntie|cousin|nephew|niece|grandfather|grandad|granddad|grandson|"
+    r"granddaughter|(?:brother|sister|son|daughter|father|mother)[- ]in[- ]law|neighbour|friend|"
+    r"mate|pupils?|students?|learners?|members?|guests?|regulars?|customers?|clients?)|"
+    r"(?:a|one|another) (?:man|woman|lady|chap|bloke|guy|fella|gentleman|customer|client|pupil|"
+    r"student|learner)(?: of (?:mine|ours))?|"
+    r"one of (?:my|our) (?:pupils?|customers?|clients?|students?|learners?|members?|guests?|"
+    r"regulars?))"
+)
+_STORY = re.compile(
+    _SOMEONE + r"(?:'s)?(?:\s+who|\s+that)?\s+(?:[\w'-]+\s+){0,3}?(?:works?|worked|is|was|has "
+    r"been|had been|does something|studies|studied|makes|made)\b[^.!?;,]{0,80}?"
+    r"(?=\s+(?:and|but|so|says|said|reckons|tells)\b|[.!?;,]|$)",
+    re.IGNORECASE,
+)
+# the business's own firm, a job, training or a wish to work there: no story in passing
+_NOT_A_STORY = re.compile(
+    r"\b(?:started|founded|set up|runs?|owns?|set on|wants?|hopes?|keen|would love|firm|"
+    r"company|business|apprentic\w*|jobs?|work experience|vacanc\w*|recruit\w*|hire|hiring)\b",
+    re.IGNORECASE,
+)
+_ISLAND_CUES = {
+    "creative_digital": r"pinewood|nfts|film|tv|telly|studios?|producers?|games?|vfx",
+    "high_performance_technology": r"silverstone|f1|formula (?:one|1)|rac(?:e|ing) teams?|"
+    r"motorsport",
+    "space": r"westcott|rockets?|satellites?|space",
+    "medical_technologies": r"stoke mandeville|spinal|medtech|medical|hospital|nurse|nhs",
+    "intelligent_mobility": r"driverless|autonomous|self-driving|electric vehicles?|evs?",
+}
+_CUES = {t: re.compile(rf"\b(?:{cue})\b", re.IGNORECASE) for t, cue in _ISLAND_CUES.items()}
+
+
+def only_someone_elses(text: str) -> set[str]:
+    """The islands `text` names only inside a story about someone else's job there ("for a
+    man who works for one of the Silverstone teams"), none of them the business's own."""
+    stories = [m for m in _STORY.finditer(text) if not _NOT_A_STORY.search(m.group(0))]
+    if not stories:
+        return set()  # most messages: no one else's job in them
+    rest = text
+    for story in reversed(stories):
+        rest = rest[: story.start()] + " " + rest[story.end() :]
+    told = " ".join(story.group(0) for story in stories)
+    return {t for t, cue in _CUES.items() if cue.search(told) and not cue.search(rest)}

@@ -162,7 +162,9 @@ _HIRING = from_word_starts(
     r"running courses)\b"
     r"|\b(?:if we had|need|needs|lack|lacking|short of|without|shortage of|gap in)\s+(?:the\s+|"
     r"more\s+|enough\s+|any\s+)?(?:[\w-]+\s+)?skills\b"
-    r"|\b(?:engineers|staff|technicians|mechanics|people|grads|graduates)\s+(?:all\s+)?(?:go|leave|"
+    # "Our developers leave for the F1 teams' own software departments" (set DR)
+    r"|\b(?:engineers|staff|technicians|mechanics|people|grads|graduates|developers|programmers|"
+    r"coders|designers|machinists|apprentices|trainees|fitters|welders)\s+(?:all\s+)?(?:go|leave|"
     r"move|head|get poached)\s+(?:off\s+)?(?:to|for)\s+(?:the\s+)?(?:f1|big|bigger|racing)\s+"
     r"(?:teams|firms|companies)\b"
     r"|\b(?:isn'?t|aren'?t|is no|are no|there'?s no|not a single|not one)\s+(?:a\s+|an\s+|any\s+|"

@@ -47,7 +47,7 @@ from bot.tagging.connectivity import only_connectivity
 from bot.tagging.disowned import disowned_islands
 from bot.tagging.features import named_in_a_sentence, named_outright
 from bot.tagging.incidental_infrastructure import only_incidental, only_premises_rent
-from bot.tagging.landmarks import only_a_place
+from bot.tagging.landmarks import only_a_place, only_someone_elses
 from bot.tagging.needs import stated_needs
 from bot.tagging.programmes import named_plans, named_programmes
 from bot.tagging.public_buying import only_public_buying
@@ -160,7 +160,8 @@ def lift(
         if j not in evidence:
             scores[j] = min(scores[j], thresholds[j] - _JUST_BELOW)
     if tagger.config.get("landmark_places"):
-        for theme_id in only_a_place(text):
+        # an asset only as where the business goes, or only as where someone else works
+        for theme_id in only_a_place(text) | only_someone_elses(text):
             j = THEME_IDS.index(theme_id)
             if j not in evidence and asked != theme_id:
                 scores[j] = min(scores[j], thresholds[j] - _JUST_BELOW)

@@ -81,6 +81,14 @@ PREMISES = from_word_starts(
     # "the empty depot on Thorney Lane as a prep kitchen" (set AW; 17 of 17 agree)
     r"warehouses?|depots?|barns?|sheds?|yards?|factor(?:y|ies)|mills?|kitchens?|halls?|"
     r"hangars?|workshops?|studios?|labs?)\b"
+    # "the council letting us turn the old stable block into a second cutting room" (set DP),
+    # "converting old barns into workshops" (11 of 11 labelled messages agree)
+    r"|\b(?:turn|turning|turned|convert|converting|converted)\s+(?:the\s+|an\s+|our\s+|a\s+|"
+    r"my\s+|two\s+|some\s+)?(?:old\s+|empty\s+|disused\s+|spare\s+|unused\s+)?(?:[\w-]+\s+)?"
+    r"(?:barns?|sheds?|stables?|stable block|buildings?|chapel|church|mills?|warehouses?|garages?|"
+    r"loft|basement|outbuildings?|granary|farm ?buildings?|cow ?sheds?|them)\s+into\s+(?:a\s+|"
+    r"an\s+|our\s+)?(?:second\s+|new\s+|proper\s+|bigger\s+|small\s+)?(?:[\w-]+\s+)?"
+    r"(?:units?|workshops?|work ?rooms?|rooms?|studios?|offices?|labs?|kitchens?|space)\b"
     # "we've outgrown our farm barn", "need a bigger shed" (not "outgrown the kitchen table")
     r"|\b(?:outgrown|outgrow|outgrowing|need a bigger|need a new|need another)\s+"
     r"(?:our\s+|the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:barns?|buildings?|sheds?|factory|factories|"

@@ -53,7 +53,12 @@ NEW_SUBJECT = re.compile(
     r"on (?:another|a (?:different|separate|side)) note\b|by the way\b|btw\b|"
     r"secondly\b|thirdly\b|(?:second|third)\b(?=\s*[,:])|as well as (?:that|all that)\b|"
     r"while i'?m at it\b|"
-    r"while (?:i'?ve|i have) got you\b)",
+    r"while (?:i'?ve|i have) got you\b|"
+    # "I should add that the young ones we do train cannot afford a room ..." (set DQ, a
+    # letter-like answer, lost it)
+    r"i (?:should|must|would|might) (?:also )?add\b|i'?d (?:also )?add\b|"
+    r"(?:it is|it'?s) (?:also )?worth (?:adding|mentioning|saying)\b|"
+    r"(?:one|a) (?:further|final) (?:point|thing)\b)",
     re.IGNORECASE,
 )
 

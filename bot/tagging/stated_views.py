@@ -94,6 +94,11 @@ _UTILITIES = (
     r"(?:take|cope|handle)\b"
     r"|\b(?:needs?|needed|short of|lack of|no)\s+(?:more\s+|extra\s+)?power\b"
     r"(?!\s+(?:tools?|steering|trains?|units?|electronics|to\b))"
+    # "the supply to the farm cant take it", "our power supply won't run a second oven" (15
+    # of 15 labelled messages agree)
+    r"|\b(?:our|the|their)\s+(?:power\s+|electricity\s+|electric\s+|grid\s+|mains\s+)?"
+    r"supply\b[^.!?]{0,40}?\b(?:can'?t|cannot|won'?t|will not|isn'?t (?:big|enough|able)|"
+    r"not (?:big|enough))\b[^.!?]{0,20}?\b(?:charge|run|cope|take|handle|power|support)\b"
 )
 # A link that floods or is shut: "the road to Westcott floods every winter", "the lane to
 # our yard floods" (4 of 4 training messages carry infrastructure); plural too, "the roads
