@@ -11,7 +11,11 @@ from bot.consultation.choices import choice_before_question
 from bot.consultation.leaving import GOODBYE_WORDS, WITHDRAW_WORDS, asks_to_forget, says_stop
 from bot.consultation.profile import plain_profile_answer
 from bot.consultation.profile_places import place_and_remark
-from bot.consultation.question_help import asks_about_a_named_place, asks_before_answering
+from bot.consultation.question_help import (
+    asks_about_a_named_place,
+    asks_before_answering,
+    asks_what_a_theme_is,
+)
 from bot.consultation.questions import PROFILE_SLOTS, SKIPPED, named_themes
 from bot.consultation.replies import (
     about_the_consultation,
@@ -48,6 +52,12 @@ def channel(tracker: Tracker) -> str:
 
 def latest_intent(tracker: Tracker) -> str | None:
     return (tracker.latest_message or {}).get("intent", {}).get("name")
+
+
+def latest_confidence(tracker: Tracker) -> float:
+    """NLU's confidence in the latest intent (1.0 for a button's payload)."""
+    value = (tracker.latest_message or {}).get("intent", {}).get("confidence")
+    return float(value) if isinstance(value, (int, float)) else 1.0
 
 
 def latest_text(tracker: Tracker) -> str:
@@ -147,7 +157,12 @@ def side_question(tracker: Tracker, text: str) -> bool:
     FAQ rule answers); this catches the rest, but only when they name the strategy, the
     consultation or one of its themes, so "why can't anyone fix the A413?" stays a view.
     """
-    if question_then_remark(text) or asks_before_answering(text) or asks_about_a_named_place(text):
+    if (
+        question_then_remark(text)
+        or asks_before_answering(text)
+        or asks_about_a_named_place(text)
+        or asks_what_a_theme_is(text)  # "Excuse me, what is 'entrepreneurialism'? ..." (set DM)
+    ):
         # "whats an island exactly? we just machine valves", "Before I answer - does a
         # dental lab count as medtech? ..." (set AZ)
         return True

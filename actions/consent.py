@@ -9,12 +9,17 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.close import email_changed_after_close
-from actions.common import channel, latest_intent, latest_text
+from actions.common import channel, latest_confidence, latest_intent, latest_text
 from actions.forgetting import drop_name_if_asked, withdrawn_and_forgotten
 from bot.consultation import service
 from bot.consultation.asides import steps_aside
-from bot.consultation.consent_details import yes_with_name, yes_with_profile
+from bot.consultation.consent_details import (
+    details_before_consent,
+    yes_with_name,
+    yes_with_profile,
+)
 from bot.consultation.consent_reply import (
+    a_detail_not_a_yes,
     agrees_to_take_part,
     go_ahead_then_more,
     puts_off,
@@ -36,6 +41,8 @@ from bot.consultation.standing import asks_if_i_count
 AGREE_INTENTS = {"consent_agree", "affirm"}
 PRIVACY_NOTICE = "utter_privacy"
 VIEW_BEFORE_CONSENT = "utter_view_before_consent"
+# NLU's agreement below this, on words that read like a business detail, is not taken
+SURE_AGREEMENT = 0.8
 
 
 def _said(event: dict[str, Any], response: str, texts: set[str | None]) -> bool:
@@ -100,8 +107,11 @@ def record(
     if agreed:
         # "oh great, more consultation. what difference will it make" (the twelfth set):
         # about the consultation itself, kept only if it names a theme too
+        # "Jade Lantern Chinese Takeaway" sent at the consent question (set DM played it
+        # back as a view): a business detail, kept only if it names a theme too
         views = [
-            (view, about_the_consultation(view)) for view in views_before_consent(tracker, domain)
+            (view, about_the_consultation(view) or details_before_consent(view))
+            for view in views_before_consent(tracker, domain)
         ]
         if not fields and (rest := yes_then_more(text)):
             # "Yes go on. <view>": the view, kept if it touches a theme ("yes, though we're
@@ -212,6 +222,18 @@ class ActionRecordConsent(Action):
             # "I don't want my name on it, the views are fine" read as declining
             return [FollowupAction("action_resume")]
         text = latest_text(tracker)
+        if (
+            agreed
+            and tracker.get_slot("stage") in (None, "consent")
+            and privacy_shown(tracker, domain)
+            and latest_confidence(tracker) < SURE_AGREEMENT
+            and a_detail_not_a_yes(text)
+        ):
+            # "takeaway, Chinese and Cantonese food" read as agreeing at 0.57 (set DM): a
+            # business detail, so the consent question again
+            dispatcher.utter_message(text=message("take_part_first"))
+            dispatcher.utter_message(response="utter_ask_consent")
+            return [FollowupAction("action_listen")]
         if taken_part(tracker) and (
             (not agreed and not withdraws_consent(text))
             # "and when will anyone actually decide anything?" after the goodbye, read as

@@ -33,6 +33,7 @@ from bot.consultation import service
 from bot.consultation.asides import asks_about_taking_part
 from bot.consultation.boundaries import request_or_need_reply
 from bot.consultation.involvement import involvement_reply, view_beside_involvement
+from bot.consultation.letters import thanks_only
 from bot.consultation.on_behalf import for_someone_else
 from bot.consultation.playback_text import summary
 from bot.consultation.questions import message
@@ -46,6 +47,7 @@ from bot.consultation.replies import (
 )
 from bot.consultation.small_talk import small_talk_only
 from bot.consultation.strategy_asides import strategy_aside_reply
+from bot.consultation.x_style import without_addressees
 
 NAME = "action_fallback"
 VIEW_INTENTS = {"inform", "choose_theme"}
@@ -150,7 +152,7 @@ class ActionFallback(Action):
                     tracker.sender_id, channel(tracker), text, service.AFTER_CLOSE, None
                 )
             return [SlotSet(name, value) for name, value in fixed.items()]
-        if closed and small_talk_only(text):
+        if closed and (small_talk_only(text) or thanks_only(without_addressees(text))):
             # "Have a good weekend!", "if you're ever in Chesham the first pint's on me" after
             # the goodbye (set CM kept each as one more view): a warm word, nothing kept
             dispatcher.utter_message(text=message("small_talk_bye"))
@@ -199,6 +201,12 @@ class ActionFallback(Action):
             dispatcher.utter_message(
                 response=VIEW_REPLIES[stage], buttons=buttons(*take_part, *options)
             )
+            return []
+        if first_message(tracker, domain):
+            # "Hi, you ask business to give opinion?" as the first DM (set DM answered "I
+            # didn't understand", and the chat began one message late): greeted as "hi" is
+            for response in ("utter_welcome", PRIVACY_NOTICE, "utter_ask_consent"):
+                dispatcher.utter_message(response=response)
             return []
         if stage in (None, "consent"):
             options = [

@@ -64,6 +64,7 @@ from bot.consultation.playback_replies import (
 )
 from bot.consultation.playback_text import summary
 from bot.consultation.profile_checks import asks_why_it_is_asked
+from bot.consultation.question_help import asks_what_a_theme_is
 from bot.consultation.questions import SKIPPED, message, named_themes
 from bot.consultation.replies import (
     asked_topic,
@@ -206,7 +207,7 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     covers_named = key == FOCUS and asks_what_it_covers(asked)
     # "What does high performance technology mean? You've put it on number 2 ..." (set BY
     # was told everything the strategy focuses on): what that theme is
-    means_named = asks_what_a_name_means(asked)
+    means_named = asks_what_a_name_means(asked) or asks_what_a_theme_is(text)
     if named and (
         key in (None, "islands_seabed") or confidence < SURE or covers_named or means_named
     ):

@@ -61,6 +61,7 @@ from bot.consultation.focus import focus_answer
 from bot.consultation.navigation import first_in_choice
 from bot.consultation.openings import reading
 from bot.consultation.profile_fixes import first_sentence_without_fixes
+from bot.consultation.question_help import asks_what_a_theme_is
 from bot.consultation.questions import (
     match_themes,
     means_none,
@@ -193,7 +194,9 @@ def choose(
         # choice of the theme its words name ("homes"); the choice again
         dispatcher.utter_message(text=focus_answer())
         return {slot: None}
-    asks_about_one = asks_if_it_counts(text) or asks_what_it_covers_of(text)  # set BE
+    asks_about_one = (
+        asks_if_it_counts(text) or asks_what_it_covers_of(text) or asks_what_a_theme_is(text)
+    )  # sets BE and DM
     if (asks_about_one or asks_the_difference(text)) and (named := named_themes(text)):
         # "whats the difference between digital science and intelligent public services"
         # (set AT chose both) is asked the same way

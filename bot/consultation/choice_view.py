@@ -21,7 +21,7 @@ from bot.consultation.navigation import moving_on
 from bot.consultation.questions import (
     NONE_THE_LIST_IS,
     chosen_by,
-    named_themes,
+    chosen_names,
     question_queue,
     theme_phrases,
 )
@@ -142,13 +142,19 @@ NOT_A_VIEW = re.compile(
 # "None of them, we just get people through their driving test" (set DI kept the rest as a
 # view): what the business does, said to explain the "none", no view unless it complains
 DOES_JUST = re.compile(
-    r"^(we|i)('re| are|'m| am)? (just|only|mainly|mostly|simply) (get|do|make|sell|run|teach|fix|"
-    r"clean|cut|build|provide|offer|deliver|help|look after|train|repair|supply|serve|a|an)\b"
+    r"^(we|i)('re| are|'m| am)? (just|only|mainly|mostly|simply) (a|an)\b|"
+    # "We are not in any of them, we are transport for the NHS patients" (set DM)
+    r"^(we|i)('re| are|'m| am)\b|"
+    # "None, we teach people to drive" (set DP kept it as a view of its own)
+    r"^(we|i) ((just|only|mainly|mostly|simply) )?(get|do|make|sell|run|teach|fix|clean|cut|"
+    r"build|provide|offer|deliver|help|look after|train|repair|supply|serve)\b"
 )
 COMPLAINS = re.compile(
     r"\b(can'?t|cannot|couldn'?t|not|no|never|need|needs|too|hard|struggl\w*|problem|issue|"
     r"cost\w*|expensive|late|slow|short|lack\w*|but|and|so|because|hopeless|nightmare|awful|"
-    r"terrible|rubbish|joke|impossible|worse|dreadful)\b"
+    r"terrible|rubbish|joke|impossible|worse|dreadful|desperate|crying out|stuck|losing|lost|"
+    r"priced|fighting|battling|missing|without|worried|worry|concerned|fed up|sick of|"
+    r"tired of|waiting|hit|hurt|suffer\w*|difficult|tough|squeezed)\b"
 )
 SEPARATOR = re.compile(r"[,;:.!()\n–—]|\s-\s|\s-$|^-\s")
 LIST_COMMA = re.compile(r"\s*,\s*")
@@ -315,7 +321,8 @@ def chosen_with_view(choice: ChoiceView, among: tuple[str, ...] | list[str]) -> 
     set BL chose entrepreneurialism too; those words name it only at the choice itself).
     In `among`'s order."""
     view = MONEY_WORDS.sub(" ", choice.view)
-    named = named_themes(view, among)
+    # "Space, of course, we are in Westcott" (set DM chose high performance technology too)
+    named = chosen_names(view, among)
     return [t for t in among if t in choice.themes or t in named]
 
 
@@ -338,6 +345,9 @@ def view_beside_none(text: str) -> str | None:
             and not (DOES_JUST.match(view.lower()) and not COMPLAINS.search(view.lower()))
             and names_a_subject(view)
             and not _only_moves_on(view)
+            # "Education and skills, infrastructure, and environment and quality of life."
+            # at the islands question (set DQ kept the last two as a view): names, no view
+            and not named_only(without_described(view))
         ):
             # from the first part after the choice: "we're a hairdresser, but rents ...";
             # from the start when that first part is a view too ("can't hire data

@@ -18,7 +18,11 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from bot.consultation.consent_details import yes_with_name, yes_with_profile
+from bot.consultation.consent_details import (
+    details_before_consent,
+    yes_with_name,
+    yes_with_profile,
+)
 from bot.consultation.consent_words import (
     CONDITIONAL_YES,
     FILLER,
@@ -104,6 +108,10 @@ def wants_to_take_part(text: Any) -> bool:
 # "no bother", "I can give you five minutes" (set AX read each as a decline, a hold or not
 # at all, and the whole consultation was lost). After a decline they are no change of
 # mind ("no problem" there accepts the decline), so they are not `GO_AHEAD`.
+_MINUTES_FREE = (
+    r"(i|we) (have|'ve got|have got|got) (a few|a couple of|\d+|five|ten|fifteen|twenty|some) "
+    r"(mins?|minutes)( now| spare| free)?"
+)
 CONSENT_YES = re.compile(
     r"((oh|well|right|ok|okay|yeah|yes|sure|hmm+) )*("
     r"(i )?(don'?t|do not|dont) see why not|why not|"
@@ -111,6 +119,10 @@ CONSENT_YES = re.compile(
     r"no (bother|probs|problem)( at all)?|nae bother|"
     r"(i )?(can|could) (give|spare) (you )?(a few|a couple of|\d+|two|five|ten|fifteen|twenty) "
     r"(mins?|minutes)( now| then)?|happy enough|sounds good|sounds fine|"
+    # "Yes I can do it now, I have 10 minutes" (set DM, in a second language, was asked again
+    # and every answer after it was "still not getting it")
+    r"(i|we) can (do|answer) (it|this|that|them|the questions)( now| today| right now)?"
+    rf"( {_MINUTES_FREE})?|{_MINUTES_FREE}|"
     # "is this the strategy thing? happy to do it" (set BM)
     r"(more than |very |only too )?(happy|glad) to( do it| help| take part| join in)?)"
     r"( (then|mate|yes|yeah|go on|go ahead|fire away|ask away))*"
@@ -368,3 +380,24 @@ def withdraws_consent(text: Any) -> bool:
     """The message takes back the agreement to take part (not one answer: "take out what I
     said about the council")."""
     return isinstance(text, str) and WITHDRAWS.search(normalise(text)) is not None
+
+
+# Words that may make a short reply a yes NLU heard rightly ("ready", "let us begin", "I
+# will", "sounds great"): with any of them, a reply that reads like a business detail is
+# still taken as agreeing
+MAYBE_YES = re.compile(
+    r"\b(yes|yeah|yep|ok|okay|sure|go|ready|start|begin|will|great|good|fine|happy|glad|"
+    r"absolutely|definitely|course|count|let'?s|lets|us|in|away|do|please|agree|consent)\b"
+)
+
+
+def a_detail_not_a_yes(text: Any) -> bool:
+    """A name or a trade sent at the consent question ("takeaway, Chinese and Cantonese
+    food": set DM's NLU read it as agreeing, and every profile answer after it went one
+    question out of step), with no word that could say yes."""
+    return (
+        isinstance(text, str)
+        and details_before_consent(text)
+        and not agrees_to_take_part(text)
+        and MAYBE_YES.search(normalise(without_addressees(text))) is None
+    )

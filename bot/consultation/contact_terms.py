@@ -44,6 +44,9 @@ SIGNS_UP = re.compile(
     r"(you can|feel free to|happy for you to|fine to) (email|contact) (me|us)|"
     # "@btvlep yes, drop me an email" (set DI was asked "a yes or a no?")
     r"drop (me|us) (an? )?(email|e-mail|line|note|message)|"
+    # "Yes, I should like that very much." (set DQ was asked "a yes or a no?")
+    r"(i|we) ?('d|would|should) (very much |really |certainly )?(like|love|welcome|appreciate|"
+    r"be glad of) (that|it|this|them)( very much)?$|"
     r"(email|e-mail|message) (me|us)( please| pls)?$)\b"
     # "Both please!": the question offers emails about the strategy and further consultation
     # (set BN was asked "was that a yes or a no?")

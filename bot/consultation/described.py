@@ -10,9 +10,11 @@ import re
 
 
 def choice_norm(text: str) -> str:
-    """Lower case, "&" as "and", every run of other marks a space, padded with spaces."""
+    """Lower case, "&" as "and", every run of other marks a space, padded with spaces; an
+    apostrophe only inside a word ("what is 'entrepreneurialism'?" quotes the name: set DM)."""
     text = text.lower().replace("&", " and ").replace("’", "'")
-    return " " + re.sub(r"[^a-z0-9'+-]+", " ", text).strip() + " "
+    text = re.sub(r"[^a-z0-9'+-]+|(?<![a-z0-9])'+|'+(?![a-z0-9])", " ", text)
+    return " " + " ".join(text.split()) + " "
 
 
 # "the car one and the hospital one" (the eighth set): an island described by a word for

@@ -144,6 +144,9 @@ HIRED_IN = re.compile(
 
 # "6,200 staff across three sites", "about 140 on two shifts" (set AL filed neither): the
 # sites and shifts are not people
+# "We are twenty-two in all, eight of whom are solicitors" (set DQ kept the sentence): a
+# share of the count is no second count
+SHARE_OF = re.compile(rf",?\s*(and\s+)?{_NUMBER_PATTERN}\s+(of whom|of them|of which|of those)\b")
 NOT_PEOPLE = re.compile(
     rf"\b(across|over|on|in|at|from|between|split across|spread over)\s+(the\s+)?"
     rf"{_NUMBER_PATTERN}\s+(sites?|shifts?|locations?|offices?|branches?|depots?|campus(es)?|"
@@ -177,6 +180,7 @@ def _multiple(match: re.Match[str]) -> str:
 
 # "Dad, me and my uncle, plus a lad on Saturdays", "Just Mum and me" (set AP): a family
 # firm counted by name, no number given: a handful of people
+INCLUDING = re.compile(r"\b(includ\w*|incl|inc|counting)\b")
 FAMILY = re.compile(rf"\b({RELATIVES}|apprentice)s?\b")
 SPEAKER = re.compile(r"\b(me|myself|i|i'm|im)\b")
 
@@ -281,13 +285,14 @@ def size_band_for(text: str) -> str | None:
     norm = DECIMAL.sub(lambda m: str(int(m[1]) + (int(m[2]) > 0)), norm)
     norm = TENS_AND_UNITS.sub(_tens_and_units, OUR_NTH.sub(_our_nth, norm))
     norm = " ".join(UNPAID.sub(" ", NEGATED.sub(" ", MULTIPLES.sub(_multiple, norm))).split())
-    norm = _without_hired_in(" ".join(NOT_PEOPLE.sub(" ", norm).split()))
+    norm = _without_hired_in(" ".join(NOT_PEOPLE.sub(" ", SHARE_OF.sub(" ", norm)).split()))
     if norm in {b.lower() for b in bands}:
         return next(b for b in bands if b.lower() == norm)
     named = BAND_SAID.fullmatch(norm)
     if named:  # "micro", "small business"; not "small team of 12" (the count decides)
         return bands[BAND_WORDS[named.group(1)]]
-    if JUST_ME.search(norm):
+    # "Twenty-six people work here, including my brother and myself." (set DQ: Micro)
+    if JUST_ME.search(norm) and not (INCLUDING.search(norm) and _numbers(norm)):
         return bands[0]
     me_and = ME_AND.search(norm)
     if me_and:

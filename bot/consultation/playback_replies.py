@@ -78,6 +78,16 @@ _CONFIRM_UNIT = (
     r"right|fair enough( though| then)?|exactly|(that'?s|thats|it'?s|its|much) better|"
     # "@btvlep aye, no bad" (set BA, Scots: "didn't understand")
     r"(no|not|nae) bad|"
+    # "Yes, that is a fair record of what I wrote.", "Thank you, that is a fair summary.",
+    # "I have read it through, and it is correct." (set DQ: "forget me", "add or drop")
+    r"(that'?s|thats|that is|it'?s|its|it is|this is)( a| an)?( very| most| perfectly)? (fair|"
+    r"faithful|accurate|true|good|correct|full|complete|fine|reasonable) (record|summary|account|"
+    r"reflection|picture|representation|list|note)( of (it|that|what (i|we) (wrote|said|put|"
+    r"told you|typed)))?|"
+    r"(that'?s|thats|that is|it'?s|its|it is)( all)?( quite| perfectly| entirely)? (accurate|"
+    r"faithful|fair|true)|"
+    r"(i'?ve|i have|we'?ve|we have) (read|checked|looked (at|over)) (it|that|them|this|it all)"
+    r"( (through|over|carefully|again))?|"
     r"(that'?s|thats) it exactly|"
     r"((no|nope|nah),? )?(nothing|no changes?|none)( (to change|needed|to correct|to add))+|"
     # "All correct, no changes", "All clear, yes", "don't delete anything!", "nothing to take
@@ -88,8 +98,8 @@ _CONFIRM_UNIT = (
     r"no need to (change anything|go back over (it|that|them)))"
 )
 CONFIRMS = re.compile(
-    rf"((@\w+ )*){_CONFIRM_UNIT}([ ,.!;]+({_CONFIRM_UNIT}|thank you( ever so much| very much|"
-    r" so much)?|thanks|ta|cheers|now|then|though))*"
+    rf"((@\w+ )*){_CONFIRM_UNIT}([ ,.!;]+((and )?{_CONFIRM_UNIT}|thank you( ever so much|"
+    r" very much| so much)?|thanks|ta|cheers|now|then|though))*"
 )
 
 

@@ -108,11 +108,15 @@ def asks_what_the_question_means(text: Any) -> bool:
         return False
     asked, _, rest = without_addressees(text).partition("?")
     asked = normalise(asked)
-    match = ASKED_AGAIN.match(asked) or WHICH_MEANING.match(asked)
+    again = ASKED_AGAIN.match(asked)
+    match = again or WHICH_MEANING.match(asked)
     if match is None:
         return False
     remark = f"{asked[match.end() :]} {normalise(rest)}".strip()
-    if len(remark.split()) > ASKED_AGAIN_REMARK_WORDS or REMARK_IS_A_VIEW.search(remark):
+    # what a meaning question goes on to guess ("... you mean the problems we have?") is
+    # still the question; only what follows its "?" may be a view
+    judged = remark if again else normalise(rest)
+    if len(remark.split()) > ASKED_AGAIN_REMARK_WORDS or REMARK_IS_A_VIEW.search(judged):
         return False
     # "What sort of thing counts as a barrier? The rent is the big one for us": the answer
     # after the question is a view; "Do you mean money, or more like red tape?" asks on
@@ -124,8 +128,11 @@ def asks_what_the_question_means(text: Any) -> bool:
 # question. how it affects us as in good or bad?" (set CY kept each as the answer): what
 # the question means, asked in other words
 WHICH_MEANING = re.compile(
-    r"^((sorry|so|ok|okay|um|erm|hmm)[ ,]*)*"
-    r"(by [\w' ]{1,25}? do (you|u) mean( like)?|(barriers|problems|opportunities|help) (to|for|"
+    r"^((sorry|so|ok|okay|um|erm|hmm|excuse me|pardon)[ ,]*)*"
+    # "Excuse me, 'barriers' you mean the problems we have?" (set DM, in a second language,
+    # kept it as the barriers answer)
+    r"(['\"]?(barriers?|problems?|opportunit(y|ies)|help)['\"]? (you|u) mean|"
+    r"by [\w' ]{1,25}? do (you|u) mean( like)?|(barriers|problems|opportunities|help) (to|for|"
     r"with) what( exactly)?|who do (you|u) mean by( [\w']+){1,5}|not sure (i|i'?ve) (get|got|"
     r"understand|follow) (the|your|this) question|not sure what (you'?re|ur|you are) (after|"
     r"asking|looking for)|"
@@ -221,5 +228,36 @@ def asks_about_a_named_place(text: Any) -> bool:
         and WHERE_IS.match(LEAD_INS.sub("", normalise(asked))) is not None
         and bool(named_themes(asked))
         and len(remark.split()) <= BEFORE_REMARK_WORDS
+        and not REMARK_IS_A_VIEW.search(remark)
+    )
+
+
+# "Excuse me, what is 'entrepreneurialism'? Very long word for me" (set DM, in a second
+# language, kept it as the answer to the question pending): what a theme's name means,
+# with at most a few words after it that are no view
+WHAT_IS_A_NAME = re.compile(
+    r"^((sorry|so|ok|okay|excuse me|pardon|please|and|but|um|erm)[ ,]*)*"
+    r"(what'?s|whats|what is|what are|what does|what do|what means|what is mean|what mean|"
+    r"what exactly is|can you explain|explain)( the| a| an| this| word)?\b"
+)
+THEME_ASKED_MAX_WORDS = 8
+THEME_ASKED_REMARK_WORDS = 8
+
+
+def asks_what_a_theme_is(text: Any) -> bool:
+    """A short question asking what one of the themes is ("what is entrepreneurialism?",
+    quoted or not, with "excuse me" or a short remark round it)."""
+    if not isinstance(text, str):
+        return False
+    asked, mark, rest = without_addressees(text).partition("?")
+    plain = normalise(asked)
+    remark = normalise(rest)
+    return (
+        bool(mark)
+        and len(plain.split()) <= THEME_ASKED_MAX_WORDS
+        and WHAT_IS_A_NAME.match(plain) is not None
+        and bool(named_themes(asked))
+        and "?" not in rest
+        and len(remark.split()) <= THEME_ASKED_REMARK_WORDS
         and not REMARK_IS_A_VIEW.search(remark)
     )

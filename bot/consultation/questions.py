@@ -36,6 +36,13 @@ ALL_WORDS = re.compile(
     r"( of them| five| seven)?|"
     r"every( one|thing)|the lot|everything)\b"
 )
+# "One system for all trusts to approve a supplier" at the seabed choice (set DM chose all
+# seven): "all" before a plural noun speaks of those things, not of the list
+ALL_IN_PASSING = re.compile(
+    r"\ball (?!(of|five|seven|three|these|those|them|the|islands|drivers|themes|options|ones|"
+    r"sectors|areas|categories|apply|applies|matter|matters|count|counts|relevant|really|"
+    r"please|thanks|seabeds)\b)[a-z]+s\b"
+)
 
 
 @dataclass(frozen=True)
@@ -144,7 +151,7 @@ def match_themes(text: str, kind: str | None = None) -> list[str]:
     """
     allowed = {"island": ISLAND_IDS, "seabed": SEABED_IDS}.get(kind or "", THEME_IDS)
     norm = choice_norm(text)
-    if ALL_WORDS.search(norm):
+    if ALL_WORDS.search(ALL_IN_PASSING.sub(" ", norm)):
         return list(allowed)
     found: set[str] = set()
     for phrase, theme_ids in _phrases_in(norm)[0]:
@@ -179,15 +186,42 @@ def means_none(text: str) -> bool:
         # "none of them, it's all rockets and film studios, nothing for the likes of us"
         # (set BW chose Creative): the themes named say what the list is, not a choice
         return True
+    if (OUTSIDE_THEM.search(choice_norm(text)) and SAYS_WHAT_IT_IS.match(rest)) or IS_A.match(rest):
+        # "We are not in any of them, we are transport for the NHS patients" (set DM chose
+        # Medical technologies): what the business is, after saying it is in none of them
+        return True
     if ENDS_IN_NONE.search(text):
         # "Ah yes, pet cremation, famously the backbone of the space industry. None." (set
         # AR asked the Space questions): the last word is the answer, the rest sarcasm
         return True
-    return not _names_only(choice_norm(rest))
+    # "None really, we're data people rather than a medtech firm" (set DR chose Medical
+    # technologies): a theme named only as what the business is not
+    return not _names_only(choice_norm(DISOWNED.sub(" ", rest)))
 
 
-# a closing sentence that is "None." alone, after a sentence of at least a few words
-ENDS_IN_NONE = re.compile(r"\w(\W+\w+){3,}[.!]\s+(none|nothing|neither)[.!]*\s*$", re.IGNORECASE)
+# a closing sentence that is "None." alone, after a sentence of at least a few words, or
+# a conclusion ("Medical is near to us but we are only pharmacy, so none": set DM)
+ENDS_IN_NONE = re.compile(
+    r"\w(\W+\w+){3,}([.!]|,? so|,? then|,? therefore|,? hence)\s+(none|nothing|neither)[.!]*\s*$",
+    re.IGNORECASE,
+)
+# what the business is not, after saying none: "rather than a medtech firm"
+DISOWNED = re.compile(
+    r"\b(rather than|instead of|not|never been|isn'?t|aren'?t) (really |actually )?(an? |the )?"
+    r"[\w&'-]+( [\w&'-]+)? (firm|company|business|outfit|shop|people|person|lot|sort|type)s?\b"
+)
+# "we are not in any of them" / "not in these": none, whatever the business then says it is
+OUTSIDE_THEM = re.compile(
+    r"\b(we'?re|we are|i'?m|i am|we) (really )?not (really )?(in|part of|one of|inside) "
+    r"(any of )?(them|these|those)\b"
+)
+# "None really, we're data people rather than a medtech firm" (set DR): what the business is
+IS_A = re.compile(
+    r"^[\s,.;:!-]*(really )?(we'?re|we are|i'?m|i am) (just |only |mainly |mostly |really )?"
+    r"(an? [\w&'-]+|[\w&'-]+ (people|folk|firm|company|business|shop|outfit))"
+    r"( (firm|company|business|shop|outfit))?( rather than .*)?[\s.!]*$"
+)
+SAYS_WHAT_IT_IS = re.compile(r"^[\s,.;:!-]*(we'?re|we are|i'?m|i am|it'?s|its|we (only|just))\b")
 # after "none": a theme named only as a long shot ("unless scaffolding counts as high
 # performance"), which chooses nothing
 NONE_UNLESS_IT_COUNTS = re.compile(r"^(unless|except if|if) .*\b(counts?|qualif(y|ies))\b")
@@ -272,6 +306,18 @@ def named_themes(text: str, among: tuple[str, ...] | list[str] = THEME_IDS) -> l
     """Themes a message names outright (names, assets, everyday synonyms; no tagger),
     in fixed order; `among` limits them (the islands, the seabed drivers)."""
     found = set(_names_only(choice_norm(text)))
+    return [t for t in among if t in found]
+
+
+def chosen_names(text: str, among: tuple[str, ...] | list[str] = THEME_IDS) -> list[str]:
+    """Themes a choice names outright, a place the strategy lists under several themes
+    picking the one whose summary names it ("we are in Westcott": Space, not high performance
+    technology too), in fixed order; `among` limits them."""
+    found = {
+        t
+        for phrase, theme_ids in _phrases_in(choice_norm(text))[0]
+        for t in chosen_by(phrase, list(theme_ids))
+    }
     return [t for t in among if t in found]
 
 

@@ -124,7 +124,17 @@ def doubts_the_consultation(text: Any) -> bool:
     plain = _plain(text)
     if plain is None or DOUBTS.search(normalise(plain)) is None:
         return False
+    if UNSURE_WHAT_HELPS.search(normalise(plain)):
+        # "honestly no clue what would help, ive done loads of these surveys & nothing ever
+        # changes" (set DP was reassured and asked again): an answer, kept as the view
+        return False
     return PRIVACY.search(normalise(plain)) is None and not names_a_subject(plain)
+
+
+UNSURE_WHAT_HELPS = re.compile(
+    r"\b(no (clue|idea)|dunno|don'?t know|not sure|couldn'?t (tell you|say)) what (would|could|"
+    r"might|will) (help|make a difference|change anything)\b"
+)
 
 
 def sarcastic_only(text: Any) -> bool:

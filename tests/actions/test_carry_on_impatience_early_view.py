@@ -157,6 +157,37 @@ def test_a_view_before_consent_is_not_kept_on_a_decline_or_after_one(
     assert service.recorded_answers("v2") == []
 
 
+def test_a_name_sent_before_consent_is_no_view_once_the_business_agrees(
+    database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    # "Jade Lantern Chinese Takeaway" at the consent question (set DM played it back as a view)
+    events = _first_message_view(domain, "Jade Lantern Chinese Takeaway")
+    run(
+        ActionRecordConsent().run(
+            dispatcher, make_tracker("v3", "ok yes", "affirm", events=events), domain
+        )
+    )
+    assert service.recorded_answers("v3") == []
+
+
+def test_a_trade_nlu_was_unsure_was_agreement_asks_for_the_yes_again(
+    database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    # "takeaway, Chinese and Cantonese food" read as agreeing at 0.57 (set DM: every profile
+    # answer after it went one question out of step)
+    events = [action_event("utter_privacy"), action_event("utter_ask_consent")]
+    trade = "takeaway, Chinese and Cantonese food"
+    unsure = make_tracker("v4", trade, "consent_agree", events=events)
+    unsure.latest_message["intent"]["confidence"] = 0.57
+    out = run(ActionRecordConsent().run(dispatcher, unsure, domain))
+    assert texts(dispatcher) == [message("take_part_first"), "utter_ask_consent"]
+    assert "consent" not in slot_sets(out)
+    sure = make_tracker("v4", trade, "consent_agree", events=events)
+    assert slot_sets(run(ActionRecordConsent().run(CollectingDispatcher(), sure, domain)))[
+        "consent"
+    ]
+
+
 def test_answers_given_before_are_kept_when_the_form_restarts(
     database_url: str, dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:

@@ -239,9 +239,29 @@ def test_a_question_nlu_missed_is_answered_when_the_faq_selector_is_sure(
     )
     run(ActionFallback().run(dispatcher, tracker, domain))
     assert texts(dispatcher) == [focus_answer(), "utter_ask_consent"]
-    unsure = _with_selection(make_tracker(text=text, intent="nlu_fallback"), "focus", 0.3)
+    unsure = _with_selection(
+        make_tracker(text=text, intent="nlu_fallback", events=greeted), "focus", 0.3
+    )
     dispatcher.messages.clear()
     run(ActionFallback().run(dispatcher, unsure, domain))
+    assert "didn't understand" in texts(dispatcher)[0]
+
+
+def test_a_first_message_nlu_cannot_place_is_greeted_not_misunderstood(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    # "Hi, you ask business to give opinion?" as the first DM (set DM: "didn't understand",
+    # and the chat began a message late); after the welcome the same words are not understood
+    text = "Hi, you ask business to give opinion?"
+    first = _with_selection(make_tracker(text=text, intent="nlu_fallback"), "focus", 0.3)
+    run(ActionFallback().run(dispatcher, first, domain))
+    assert texts(dispatcher) == ["utter_welcome", "utter_privacy", "utter_ask_consent"]
+    greeted = [action_event("utter_privacy")]
+    later = _with_selection(
+        make_tracker(text=text, intent="nlu_fallback", events=greeted), "focus", 0.3
+    )
+    dispatcher.messages.clear()
+    run(ActionFallback().run(dispatcher, later, domain))
     assert "didn't understand" in texts(dispatcher)[0]
 
 

@@ -42,7 +42,8 @@ QUESTION_WORDS = frozenset(
 
 # Openings people put before a question ("so what's the Arc?", "sorry, who runs this").
 LEAD_INS = re.compile(
-    r"^((so|and|but|ok|okay|oh|sorry|hang on|hold on|wait|quick question|actually|um|erm|"
+    r"^((so|and|but|ok|okay|oh|sorry|excuse me|pardon|hang on|hold on|wait|quick question|"
+    r"actually|um|erm|"
     r"also|just|out of interest|before (that|i answer( (that|this)( one| question)?)?)|"
     # "Before I pick, which of these covers the countryside?" (set BJ)
     r"before i (pick|choose|decide|say)|"

@@ -205,7 +205,17 @@ NONE_WORDS = re.compile(
     r"not relevant|(that'?s|thats) me done|i'?m done|(that'?s|thats) me|"
     # "I don't think any of them, to be honest." (set CD: "didn't catch")
     r"(i )?(don'?t|do not|dont) think any( of (them|these|those|the [a-z]+))?( (apply|fit|"
-    r"matter|count|are relevant|really apply))?( to (us|me))?)\b"
+    r"matter|count|are relevant|really apply))?( to (us|me))?|"
+    # "We are a hotel, so I do not believe any of the five applies to us.", "I do not believe
+    # that any of them concerns a firm of solicitors." (set DQ: "didn't catch")
+    r"(i|we) (don'?t|do not|dont) (think|believe|feel|reckon|consider) (that )?any( of (them|"
+    r"these|those|the [a-z]+))?( (apply|applies|fit|fits|matter|matters|count|counts|concerns?|"
+    r"affects?|relates?|is relevant|are relevant|really apply|really applies))?( to (us|me))?|"
+    # "We are not in any of them, we are transport for the NHS patients", "no one of them,
+    # sorry" (set DM, written in a second language: medical technologies, "didn't catch")
+    r"(we'?re|we are|i'?m|i am|we) (really )?not (really )?(in|part of|one of|inside) (any of )?"
+    r"(them|these|those)( ones| islands| areas| sectors)?|no ?one of (them|these|those)|"
+    r"not any of (them|these|those))\b"
 )
 
 

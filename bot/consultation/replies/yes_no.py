@@ -11,7 +11,11 @@ from bot.consultation.x_style import without_addressees
 # Thank you in the other languages businesses here write in ("diolch yn fawr", the 8th set)
 OTHER_THANKS = (
     r"diolch( yn fawr)?|merci( beaucoup)?|danke( schon| sehr)?|gracias|dziekuje|obrigad[oa]|"
-    r"grazie( mille)?|dank je( wel)?|shukran|dhanyavaa?d|tesekkurler|multumesc|spasibo"
+    r"grazie( mille)?|dank je( wel)?|shukran|dhanyavaa?d|tesekkurler|multumesc|spasibo|"
+    # "JazakAllah khair, thank you for listening", "xie xie" after the goodbye (set DM kept
+    # the first as one more view)
+    r"jazak ?allah( khair(an)?)?|shukriya|xie ?xie|efh?aristo|efcharisto|arigato|kiitos|"
+    r"dekuji|hvala|tack|takk"
 )
 # A yes as typed with one thumb ("k", "kk", "ye", "yeh", "yass", "okie"): "k" at the consent
 # question fell back and lost a whole conversation (the ninth set); and a yes mistyped
@@ -31,7 +35,7 @@ ACKNOWLEDGEMENT = re.compile(
     r"that helps|i see|ah i see|that'?s (very |really |so )?(helpful|useful|good to know|"
     r"interesting))"
     r"( very much| so much| ever so much| ever so| a lot| mate|"
-    r" then| kindly)* ?)+"
+    r" then| kindly| for (listening|your time|asking|the chat|everything|your help|this|that))* ?)+"
 )
 
 
