@@ -17,7 +17,7 @@ BB to BG: `_bb.yml` to `_bg.yml`, thirty-first; BH to BK: `_bh.yml` to `_bk.yml`
 thirty-second; BL and BM: `_bl.yml`, `_bm.yml`, thirty-third; BN and BO: `_bn.yml`, `_bo.yml`,
 thirty-fourth; BP to BT: `_bp.yml` to `_bt.yml`, thirty-fifth; BU to CA: `_bu.yml` to
 `_ca.yml`, thirty-sixth; CB to CN: `_cb.yml` to `_cn.yml`, thirty-seventh; CO to CZ, thirty-eighth;
-DA to DL: `_da.yml` to `_dl.yml`, thirty-ninth; DM to DR: `_dm.yml` to `_dr.yml`, fortieth).
+DA to DL: `_da.yml` to `_dl.yml`, thirty-ninth; DM to DX: `_dm.yml` to `_dx.yml`, fortieth).
 The conversations are in `benchmarks/data/conversation_probe.yml`,
 `conversation_probe_b.yml`, `_c.yml` to `_n.yml`,
 `_o.yml` to `_z.yml` (terse, chatty, typos, side questions, two views in one message,
@@ -138,7 +138,9 @@ the answer, a town, a driver or a view with a question in the same breath, "oh a
 after the sector and at the play-back, a starred addition a question late; owners writing
 in a second language ("we are not in any of them", "'barriers' you mean ...?"), letters
 ("I do not believe any of the five applies to us", "that is a fair summary"), views with
-no theme beside real ones, firms at the boundaries between themes). Each
+no theme beside real ones, firms at the boundaries between themes; "Stop motion animation"
+for the sector, "Skills: ... Infrastructure: ..." in one message, "..., thats all ive got
+time for", "Good morning. I chair an association of ...", "I am content to proceed."). Each
 passes when every reply check holds and the database holds exactly the expected answers
 (question key and text), profile, consent and contact, with a theme on every substantive
 answer. Prints each failure and the pass count per set; a quality number, not a test
@@ -288,6 +290,12 @@ SETS = (
     DATA_DIR / "conversation_probe_dp.yml",
     DATA_DIR / "conversation_probe_dq.yml",
     DATA_DIR / "conversation_probe_dr.yml",
+    DATA_DIR / "conversation_probe_ds.yml",
+    DATA_DIR / "conversation_probe_dt.yml",
+    DATA_DIR / "conversation_probe_du.yml",
+    DATA_DIR / "conversation_probe_dv.yml",
+    DATA_DIR / "conversation_probe_dw.yml",
+    DATA_DIR / "conversation_probe_dx.yml",
 )
 PROFILE = ("organisation", "sector", "size_band", "location", "role")
 
