@@ -1,7 +1,8 @@
-"""An island's asset named only as a place the business drives to, parks at or works at,
-or only as where someone else works (`only_someone_elses`, below), carries no theme: "theres never anywhere to park at stoke mandeville hospital when we refill
-the machines there" (a vending firm), "on the road out to Stoke Mandeville Hospital" (an
-office cleaner). GUIDE.md: a sector merely mentioned in passing does not count.
+"""An island's asset named only as a place the business drives to, parks at or works at, or
+only as where someone else works (`only_someone_elses`, below), carries no theme: "theres
+never anywhere to park at stoke mandeville hospital when we refill the machines there" (a
+vending firm), "on the road out to Stoke Mandeville Hospital" (an office cleaner). GUIDE.md:
+a sector merely mentioned in passing does not count.
 
 Found by sets BU, BX and CF of unseen conversations, whose testers (reading GUIDE.md alone)
 each kept medical technologies off such a message; the classifier hears the hospital's name
@@ -22,6 +23,8 @@ _HOSPITAL = r"stoke mandeville(?:\s+hospital)?"
 _AS_A_PLACE = re.compile(
     r"\b(?:park(?:ing)?|parked|deliver\w*|drop(?:ping)?\s+off|refill\w*|clean(?:ing|s)?|"
     r"stock(?:ing)?|visit(?:ing)?|driv(?:e|ing)|road|route|buses|bus|trains?|roundabout|"
+    # "I wound and serviced the clocks at Stoke Mandeville Hospital" (set DX, a clockmaker)
+    r"servic(?:e|ed|es|ing)|maintain\w*|repair\w*|wound|wind(?:ing)?|install\w*|"
     r"traffic|junction|commute|queue\w*|stuck)\b[^.!?;,]{0,30}?\b(?:at|to|near|by|outside|"
     rf"past|round|opposite|from|through|into|for)\s+(?:the\s+)?{_HOSPITAL}\b"
     # the hospital as the service that discharges a care agency's clients: "Stoke Mandeville
@@ -91,14 +94,20 @@ _ISLAND_CUES = {
 _CUES = {t: re.compile(rf"\b(?:{cue})\b", re.IGNORECASE) for t, cue in _ISLAND_CUES.items()}
 
 
+def someone_elses_jobs(text: str) -> list[str]:
+    """The stories in `text` about someone else's job ("a man who works for one of the
+    Silverstone teams"), none of them the business's own firm, a job there or a wish."""
+    return [m.group(0) for m in _STORY.finditer(text) if not _NOT_A_STORY.search(m.group(0))]
+
+
 def only_someone_elses(text: str) -> set[str]:
     """The islands `text` names only inside a story about someone else's job there ("for a
     man who works for one of the Silverstone teams"), none of them the business's own."""
-    stories = [m for m in _STORY.finditer(text) if not _NOT_A_STORY.search(m.group(0))]
+    stories = someone_elses_jobs(text)
     if not stories:
         return set()  # most messages: no one else's job in them
     rest = text
-    for story in reversed(stories):
-        rest = rest[: story.start()] + " " + rest[story.end() :]
-    told = " ".join(story.group(0) for story in stories)
+    for story in stories:
+        rest = rest.replace(story, " ")
+    told = " ".join(stories)
     return {t for t, cue in _CUES.items() if cue.search(told) and not cue.search(rest)}

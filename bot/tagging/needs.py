@@ -335,6 +335,13 @@ _LEAVE_ONCE_TRAINED = re.compile(
     r"\b(?:leave|leaves|left|go|goes|went|off)\s+(?:for|to)\s+[^.!?]{0,40}\b(?:as soon as|once|"
     r"the moment|the minute)\s+(?:they|he|she)(?:'ve| have|'re| are)?\s+(?:got|qualified|trained|"
     r"finished|passed)\b"
+    # "so we lose them as soon as we've trained them" (set DW)
+    r"|\b(?:lose|losing|lost|loses)\s+(?:them|staff|people|our \w+)\s+(?:as soon as|once|the "
+    r"moment|the minute)\s+(?:we'?ve|we have|we|they'?ve|they have|they'?re|they are)\s+"
+    r"(?:trained|qualified|got)\b"
+    # "we need to retrain our testers", "upskilling our older workforce" (5 of 5 agree)
+    r"|\b(?:retrain|re-train|retraining|upskill|upskilling|up-skill)\s+(?:our|the|my|all|"
+    r"existing)\s+\w+"
 )
 RULES: dict[str, re.Pattern] = {
     "education_skills": re.compile(

@@ -47,7 +47,7 @@ from bot.tagging.connectivity import only_connectivity
 from bot.tagging.disowned import disowned_islands
 from bot.tagging.features import named_in_a_sentence, named_outright
 from bot.tagging.incidental_infrastructure import only_incidental, only_premises_rent
-from bot.tagging.landmarks import only_a_place, only_someone_elses
+from bot.tagging.landmarks import only_a_place, only_someone_elses, someone_elses_jobs
 from bot.tagging.needs import stated_needs
 from bot.tagging.programmes import named_plans, named_programmes
 from bot.tagging.public_buying import only_public_buying
@@ -85,6 +85,9 @@ def lift(
     if asked is not None and (
         asked in disowned
         or named_across_the_boundary(asked, named)
+        # "theres no 4g anywhere on the site" to the digital science question (set DV):
+        # coverage is infrastructure, GUIDE.md says, not digital science
+        or (asked == "digital_science" and only_connectivity(text))
         or turns_down(tagger, i, text, parts)
     ):
         asked = None
@@ -160,11 +163,15 @@ def lift(
         if j not in evidence:
             scores[j] = min(scores[j], thresholds[j] - _JUST_BELOW)
     if tagger.config.get("landmark_places"):
-        # an asset only as where the business goes, or only as where someone else works
+        # an asset only as where the business goes, or only as where someone else works (a
+        # rule that read the story itself, "a pupil ... on driverless car trials", no bar)
+        stories = someone_elses_jobs(text)
         for theme_id in only_a_place(text) | only_someone_elses(text):
             j = THEME_IDS.index(theme_id)
-            if j not in evidence and asked != theme_id:
+            told = j in evidence and stories and stated_only_there(evidence[j], stories)
+            if (j not in evidence or told) and asked != theme_id:
                 scores[j] = min(scores[j], thresholds[j] - _JUST_BELOW)
+                evidence.pop(j, None)
     if named and tagger.config.get("bare_only_named"):
         kept = {THEME_IDS.index(t) for t in named} | set(evidence)
         if asked is not None:

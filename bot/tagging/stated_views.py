@@ -99,6 +99,9 @@ _UTILITIES = (
     r"|\b(?:our|the|their)\s+(?:power\s+|electricity\s+|electric\s+|grid\s+|mains\s+)?"
     r"supply\b[^.!?]{0,40}?\b(?:can'?t|cannot|won'?t|will not|isn'?t (?:big|enough|able)|"
     r"not (?:big|enough))\b[^.!?]{0,20}?\b(?:charge|run|cope|take|handle|power|support)\b"
+    # "our five-axis machines also trip the estate supply" (set DW; 4 of 4 agree)
+    r"|\b(?:trip|trips|tripping|tripped) (?:the |our )?(?:estate |site |mains |power |unit'?s? )?"
+    r"(?:supply|power|electrics|breakers?|fuses?)\b"
 )
 # A link that floods or is shut: "the road to Westcott floods every winter", "the lane to
 # our yard floods" (4 of 4 training messages carry infrastructure); plural too, "the roads
@@ -177,7 +180,8 @@ _AFFORDABILITY = (
     r"thing|a place|a flat|a house)\s+(?:near|in|round|around|within)\b"
     # "none of them can afford to rent in Iver anyway" (set BL; 14 of 14 agree)
     r"|\b(?:none of them|none of us|none of our \w+|nobody|no one|noone)\s+(?:here\s+)?can "
-    r"afford to (?:live|rent|buy)\b"
+    # "none of them can afford rent in iver" (set DU; 245 of 245 with the words above agree)
+    r"afford (?:to (?:live|rent|buy)|(?:the )?rents?|a (?:room|house|home|flat)|housing)\b"
     # "our apprentices still live with their parents", "never get on the property ladder here"
     # "every one of our animators wants a flat they can afford"
     r"|\b(?:flat|house|home|place|room)\s+(?:they|we|he|she|staff|people)\s+(?:can|could)\s+"

@@ -1,10 +1,12 @@
-"""Subjects sets DM to DR of unseen conversations lost on their first run (fortieth
+"""Subjects sets DM to DX of unseen conversations lost on their first run (fortieth
 session): a letter's "I should add that ..." announces a new subject; an old building turned
 into rooms to work in is premises; a power supply that cannot take the load is a utility;
 developers who leave for the F1 teams are a skills need. Each rule agrees with every
 labelled message so worded."""
 
 from __future__ import annotations
+
+from typing import Any
 
 import pytest
 
@@ -92,3 +94,16 @@ def test_an_island_named_only_as_someone_elses_job_is_set_aside(text: str, islan
 )
 def test_the_island_stands_when_said_of_the_business_or_beyond_the_story(text: str) -> None:
     assert only_someone_elses(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("clause", "theme", "rules"),
+    [
+        ("none of them can afford rent in iver", "environment_quality_of_life", stated_views),
+        ("Our five-axis machines also trip the estate supply", "infrastructure", stated_views),
+        ("so we lose them as soon as we've trained them", "education_skills", stated_needs),
+        ("we need to retrain our testers in them", "education_skills", stated_needs),
+    ],
+)
+def test_sets_ds_to_dx_subjects_said_outright(clause: str, theme: str, rules: Any) -> None:
+    assert theme in rules([clause])
