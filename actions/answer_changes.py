@@ -18,7 +18,7 @@ from actions.common import channel
 from bot.consultation import service
 from bot.consultation.amendments import ADDED, CORRECTED, REWORDED, amend_answer
 from bot.consultation.continued import without_marks
-from bot.consultation.labelled import labelled_answers, later_theme_part
+from bot.consultation.labelled import labelled_answers, later_theme_part, theme_labelled_parts
 from bot.consultation.questions import message, question, question_queue
 from bot.consultation.replies import corrects_last_answer, without_last_bit
 from bot.consultation.withdrawals import withdraw_answer
@@ -40,6 +40,8 @@ def store_labelled_parts(text: str, pending: list[str], tracker: Tracker) -> lis
         if f"{prefix}{q}" in own
     }
     parts = parts if len(parts) >= 2 else later_theme_part(without_addressees(text), pending)
+    # "Skills: ... Infrastructure: ..." at the first of two drivers (set DU)
+    parts = parts or theme_labelled_parts(text, pending)
     if not parts:
         return None
     for key, said in parts.items():

@@ -27,6 +27,7 @@ from bot.consultation.replies import (
     impatient,
     is_skip,
     long_question_about_the_strategy,
+    long_view_not_a_skip,
     looks_like_question,
     means_nothing,
     question_then_remark,
@@ -140,6 +141,10 @@ def skipped(tracker: Tracker, value: Any) -> bool:
     if skip_as_a_trade(value):  # "Vale Skips", "skip hire": a name or a trade
         return False
     if skip_then_view(value):  # "pass on that one really, except that no bank will lend ..."
+        return False
+    if isinstance(value, str) and long_view_not_a_skip(value):
+        # "Honestly it's the weather more than anything, you can't strip a roof in sideways
+        # rain and nobody can change that." (set DV: NLU's skip at 0.93, nothing kept)
         return False
     return latest_intent(tracker) == "skip" or (
         isinstance(value, str) and (is_skip(value) or means_nothing(value))

@@ -29,6 +29,8 @@ from bot.consultation.consent_reply import (
 )
 from bot.consultation.involvement import involvement_key, involvement_reply, involvement_text
 from bot.consultation.on_behalf import for_someone_else
+from bot.consultation.openings import introduces_itself
+from bot.consultation.playback_replies import confirms
 from bot.consultation.questions import PROFILE_SLOTS, SKIPPED, message
 from bot.consultation.replies import (
     about_the_consultation,
@@ -112,6 +114,7 @@ def record(
         views = [
             (view, about_the_consultation(view) or details_before_consent(view))
             for view in views_before_consent(tracker, domain)
+            if not introduces_itself(view)  # "Good morning. I chair an association ..."
         ]
         if not fields and (rest := yes_then_more(text)):
             # "Yes go on. <view>": the view, kept if it touches a theme ("yes, though we're
@@ -287,6 +290,12 @@ def not_a_withdrawal(
         # declining (set CZ kept the old address)
         return [FollowupAction("action_listen")]
     if tracker.get_slot("stage") == "playback":
+        if confirms(latest_text(tracker)):
+            # "I have read it through and have nothing to add or correct." read as declining
+            # (set DX was shown the play-back question again): the play-back accepted
+            from actions.playback import playback_confirmed
+
+            return playback_confirmed(dispatcher)
         if keep_view_at_playback(dispatcher, tracker):
             dispatcher.utter_message(text=summary(tracker.sender_id))
         else:

@@ -59,7 +59,7 @@ from bot.consultation.forwarded import email_body
 from bot.consultation.held import held_answer, holds, list_unfinished
 from bot.consultation.involvement import involvement_reply
 from bot.consultation.junk import junk_reply
-from bot.consultation.leaving import asks_to_delete, stops_here
+from bot.consultation.leaving import asks_to_delete, stops_here, view_then_stop
 from bot.consultation.moves import labelled_kind, move_last_answer
 from bot.consultation.navigation import go_back, steered
 from bot.consultation.openings import reading
@@ -251,10 +251,15 @@ class ValidateStrategyForm(FormValidationAction):
                 dispatcher.utter_message(text=nudge)
                 return {answer_slot: None}
             return {answer_slot: None if rest else DONE, "pending_questions": rest}
+        closing = False
         if text and service.repeats_an_answer(tracker.sender_id, text, key):
             # the same sentence pasted to another question: kept once, not counted twice
             dispatcher.utter_message(text=message("already_noted"))
         elif text and not skipped(tracker, text):
+            if view := view_then_stop(text):
+                # "..., thats all ive got time for sorry" (set DU): the view kept, then the
+                # questions end as on "stop"
+                closing, text = True, view
             if offered := offered_email(text):  # "btw happy for you to email me, tom@..."
                 fixed = {**fixed, **keep_offered_contact(offered, dispatcher, tracker)}
                 text = without_offered_email(text, offered)
@@ -276,6 +281,8 @@ class ValidateStrategyForm(FormValidationAction):
                 # read it beside the answer before); said back so the business knows
                 dispatcher.utter_message(text=message("same_as_before"))
         rest = more.get("pending_questions", rest)  # "... put me down for environment too?"
+        if closing:
+            return {"pending_questions": rest, **more, **fixed, **finished(tracker)}
         return {answer_slot: None if rest else DONE, "pending_questions": rest, **more, **fixed}
 
     async def extract_islands(

@@ -35,6 +35,7 @@ from bot.consultation.boundaries import request_or_need_reply
 from bot.consultation.involvement import involvement_reply, view_beside_involvement
 from bot.consultation.letters import thanks_only
 from bot.consultation.on_behalf import for_someone_else
+from bot.consultation.openings import introduces_itself
 from bot.consultation.playback_text import summary
 from bot.consultation.questions import message
 from bot.consultation.replies import (
@@ -113,7 +114,10 @@ class ActionFallback(Action):
             # didn't understand" (mid-form the form does the same)
             resume(dispatcher, tracker, domain)
             return []
-        if greeting_only(text) and tracker.get_slot("stage") is None:
+        opening = first_message(tracker, domain) and introduces_itself(text)
+        if (greeting_only(text) or opening) and tracker.get_slot("stage") is None:
+            # "Good morning. I run a small engineering company near Thame ..." (set DX kept
+            # a letter's opening as a view before consent) is greeted as "hi" is too
             # "Dzień dobry", "salaam" that NLU did not read as a greeting: greeted as "hi"
             for response in ("utter_welcome", PRIVACY_NOTICE, "utter_ask_consent"):
                 dispatcher.utter_message(response=response)

@@ -42,7 +42,11 @@ from bot.consultation.asides import (
 from bot.consultation.boundaries import request_or_need_reply
 from bot.consultation.choices import outside_the_islands
 from bot.consultation.consent_details import details_before_consent
-from bot.consultation.consent_reply import agrees_then_asks, asks_then_agrees
+from bot.consultation.consent_reply import (
+    agrees_then_asks,
+    agrees_to_take_part,
+    asks_then_agrees,
+)
 from bot.consultation.contact_terms import contact_reply
 from bot.consultation.focus import focus_answer
 from bot.consultation.involvement import (
@@ -247,6 +251,10 @@ class ActionAnswerQuestion(Action):
         if (declined := no_with_its_reason(tracker)) is not None:
             return declined  # "Nay, I get enough emails as it is" (set AP)
         asked = latest_text(tracker)
+        if at_consent(tracker, domain) and "?" not in asked and agrees_to_take_part(asked):
+            # "I am authorised to take part, and content to do so." read as a question
+            # (set DX was told what the strategy covers): a yes
+            return take_part(dispatcher, tracker, domain)
         if at_consent(tracker, domain) and (asks_then_agrees(asked) or agrees_then_asks(asked)):
             # "is this the strategy thing? happy to do it" (set BM answered the question,
             # asked for the yes again and lost every answer after): answered, and the yes kept

@@ -13,8 +13,10 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import channel, latest_text
 from bot.consultation import service
+from bot.consultation.email_text import find_email
 from bot.consultation.leaving import NOT_FORGETTING, asks_to_delete, asks_to_forget
 from bot.consultation.name_removal import asks_to_drop_name, drop_name
+from bot.consultation.openings import introduces_itself
 from bot.consultation.playback_replies import confirms
 from bot.consultation.questions import message
 
@@ -46,12 +48,30 @@ class ActionForget(Action):
             # deleted everything): the play-back accepted, as a yes is
             dispatcher.utter_message(response="utter_next_steps")
             return [FollowupAction("contact_form")]
+        contact = tracker.active_loop.get("name") == "contact_form"
+        if not asks_to_forget(text) and contact and find_email(text):
+            # "Yes. Kindly send any updates to secretary@..." (set DX was told how to delete
+            # everything): the contact form reads the address
+            return [FollowupAction("contact_form")]
+        if not asks_to_forget(text) and introduces_itself(text) and nothing_said_yet(tracker):
+            # "Good day. I have repaired clocks and watches in Wendover for over forty years
+            # ..." as the first message (set DX was told how to delete it): greeted as "hi" is
+            for response in ("utter_welcome", "utter_privacy", "utter_ask_consent"):
+                dispatcher.utter_message(response=response)
+            return []
         if not asks_to_forget(text):
             # NLU heard "forget me" in something else; deleting on a guess is not an option
             dispatcher.utter_message(text=message("forget_how"))
             form = tracker.active_loop.get("name")
             return [FollowupAction(form)] if form else []  # the form asks its question again
         return forget_everything(dispatcher, tracker)
+
+
+def nothing_said_yet(tracker: Tracker) -> bool:
+    """No stage and no bot message yet: the message is the conversation's first."""
+    return tracker.get_slot("stage") is None and not any(
+        event.get("event") == "bot" for event in tracker.events
+    )
 
 
 def forget_everything(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:

@@ -15,7 +15,11 @@ from actions.profile_right import put_profile_right
 from bot.consultation import amendments, service
 from bot.consultation.afterthoughts import adds_to_last_answer, view_at_playback
 from bot.consultation.playback_fixes import ITEMS_MAX, correct_played_back
-from bot.consultation.playback_replies import yes_and_a_remark, yes_then_addition
+from bot.consultation.playback_replies import (
+    confirms_formally,
+    yes_and_a_remark,
+    yes_then_addition,
+)
 from bot.consultation.questions import message
 from bot.consultation.remarks import asks_to_tidy
 from bot.consultation.replies import says_no_and_why
@@ -49,6 +53,8 @@ def keep_view_at_playback(dispatcher: CollectingDispatcher, tracker: Tracker) ->
     or a numbered answer put right ("number 1 should say the A413"), kept beside it. False
     when the message is neither (a theme change, a question)."""
     text = latest_text(tracker)
+    if confirms_formally(text):  # "I have read the summary and it is accurate." (set DX)
+        return False
     if change_each_item(text, dispatcher, tracker):
         return True  # the play-back is shown again with the changes
     if yes_and_a_remark(without_own_tags(without_addressees(text))):

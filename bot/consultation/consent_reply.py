@@ -40,12 +40,14 @@ from bot.consultation.x_style import without_addressees
 # give: set R read it as a view before consent)
 GO_AHEAD = re.compile(
     # "actually, go on then, I've got ten minutes" after declining (set AK)
-    r"((oh|ah|well|right|fine|ok|okay|alright|ugh|sigh|yeah|yes|yep|sure|then|fair enough|"
+    r"((oh|ah|well|very well|right|fine|ok|okay|alright|ugh|sigh|yeah|yes|yep|sure|then|"
+    r"fair enough|"
     r"no worries|no problem|no problem at all|in that case|(that'?s|thats) fine|fair play|actually|"
     r"on second thoughts?|(i'?ve |i have )?changed my mind|hmm+|go on) )*"
     r"(go on|go ahead|ask away|fire away|crack on|"
     r"let'?s (do it|go|get it over with|get on with it)|"
-    r"(i'?ll|i will) (do it|take part|have a go|fill it in|answer)( myself| ourselves)?|"
+    r"(i'?ll|i will|i shall|we shall) (do it|take part|have a go|fill it in|answer|proceed)"
+    r"( myself| ourselves)?|"
     r"count me in|i'?m in|"
     # grudging ("oh great, more consultation" then "suppose so", the twelfth set)
     r"(i )?suppose( so)?|(i )?guess so|if (i|we) must|if you (must|insist)|might as well)"
@@ -80,9 +82,11 @@ ASKS_BACK = re.compile(
 WANTS_TO = re.compile(
     r"\b((i|we) ?('d|would|'ll|will|should) (very much |really |certainly |gladly )?"
     r"(like|love|be (happy|glad|delighted|pleased|willing)) to|(i|we) (wish|want) to|"
-    r"(i'?m|i am|we'?re|we are) (very |more than |only too )?(happy|glad|delighted|pleased|"
-    r"willing) to) (take part|help|participate|contribute|join in|have (my|our) say|"
-    r"give (my|our) views?|answer (your|the|some) questions)\b"
+    r"(i'?m|i am|we'?re|we are) (very |more than |only too |quite )?(happy|glad|delighted|"
+    # "I am content to proceed.", "I am authorised to take part" (set DX: "still not getting it")
+    r"pleased|willing|content|prepared|authori[sz]ed) to) (take part|help|participate|"
+    r"contribute|join in|have (my|our) say|give (my|our) views?|answer (your|the|some) questions|"
+    r"proceed|continue|do so|go ahead|carry on|begin|start)\b"
 )
 LETTER_MAX_WORDS = 60
 
@@ -113,7 +117,12 @@ _MINUTES_FREE = (
     r"(mins?|minutes)( now| spare| free)?"
 )
 CONSENT_YES = re.compile(
-    r"((oh|well|right|ok|okay|yeah|yes|sure|hmm+) )*("
+    r"((oh|well|right|ok|okay|yeah|yes|sure|hmm+) )*"
+    # "Yes walaal, I can help you" (set DT, Somali "brother": asked again, then "still not
+    # getting it" to every answer): a word to the reader after the yes
+    r"((walaal|bhai|bhaiya|habibi|brother|sister|boss|mate|my friend|dear|sir|madam|ji|po|"
+    r"abi|kardes) )?("
+    r"(i|we) (can|could|will|'ll|am happy to|are happy to) help( you)?( with (that|this|it))?|"
     r"(i )?(don'?t|do not|dont) see why not|why not|"
     r"(it )?(can'?t|cant|cannot|won'?t|wont) (hurt|do any harm)|no harm (in it|in trying|trying)|"
     r"no (bother|probs|problem)( at all)?|nae bother|"

@@ -54,7 +54,9 @@ SIGNS_UP = re.compile(
 )
 # terms about contact: how, when, how often, about what
 TERMS = re.compile(
-    r"\b(email only|only (by |via |over )?email|by email only|emails? (is|are) fine|"
+    # not "ok yes, email is fine" alone (set DT kept it as terms): that is a plain yes
+    r"\b(email only|only (by |via |over )?email|by email only|"
+    r"emails? (is|are) fine(?= (but|just|as long|so long|only|though))|"
     r"(don'?t|do not|please don'?t|never|no need to) (ring|call|phone|text|whatsapp) (me|us)|"
     r"no (phone )?calls|no phoning|no ringing|"
     r"not (before|until|till|til) \w+|(after|from) (christmas|new year|jan\w*|feb\w*|mar\w*|"

@@ -146,7 +146,11 @@ HIRED_IN = re.compile(
 # sites and shifts are not people
 # "We are twenty-two in all, eight of whom are solicitors" (set DQ kept the sentence): a
 # share of the count is no second count
-SHARE_OF = re.compile(rf",?\s*(and\s+)?{_NUMBER_PATTERN}\s+(of whom|of them|of which|of those)\b")
+SHARE_OF = re.compile(
+    rf",?\s*(and\s+)?{_NUMBER_PATTERN}\s+(of whom|of them|of which|of those)\b|"
+    # "There are twenty-three of us at present, including two apprentices" (set DX)
+    rf"\b(including|incl|inc)\.?\s+(the\s+|our\s+|my\s+)?{_NUMBER_PATTERN}\b"
+)
 NOT_PEOPLE = re.compile(
     rf"\b(across|over|on|in|at|from|between|split across|spread over)\s+(the\s+)?"
     rf"{_NUMBER_PATTERN}\s+(sites?|shifts?|locations?|offices?|branches?|depots?|campus(es)?|"
@@ -167,6 +171,8 @@ def _without_hired_in(norm: str) -> str:
 MULTIPLES = re.compile(
     r"\b(?P<n>half a|a couple( of)?|couple of|\d+|two|three|four|five|six|seven|eight|nine)\s+"
     r"(?P<unit>hundreds?|dozen)\b"
+    # "two hundred and sixty" (set DX: Medium): the rest added
+    r"(?:\s+and\s+(?P<rest>\d+|[a-z]+)\b)?"
 )
 MULTIPLES_OF = {"half a": 0.5, "a couple": 2, "a couple of": 2, "couple of": 2}
 UNITS = {"hundred": 100, "hundreds": 100, "dozen": 12}
@@ -175,7 +181,10 @@ UNITS = {"hundred": 100, "hundreds": 100, "dozen": 12}
 def _multiple(match: re.Match[str]) -> str:
     n = match.group("n")
     count = MULTIPLES_OF.get(n) or NUMBER_WORDS.get(n) or int(n)
-    return str(int(UNITS[match.group("unit")] * count))
+    rest = match.group("rest")
+    more = int(rest) if rest and rest.isdigit() else NUMBER_WORDS.get(rest or "")
+    total = str(int(UNITS[match.group("unit")] * count) + (more or 0))
+    return total if more is not None or not rest else f"{total} and {rest}"
 
 
 # "Dad, me and my uncle, plus a lad on Saturdays", "Just Mum and me" (set AP): a family

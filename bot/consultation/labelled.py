@@ -45,7 +45,7 @@ MIN_PARTS = 2
 # ..." in one line (set H) stays one answer, and "we need help: ..." is a view
 INLINE_LABEL = re.compile(
     r"(?:^|(?<=[.;!?])|(?<=[.;!?][ \t])|(?<=\n))[ \t]*"
-    r"(?P<label>opportunities|barriers|what would help)[ \t]*:[ \t]*",
+    r"(?P<label>opportunities|barriers|what would help|help)[ \t]*:[ \t]*",
     re.IGNORECASE,
 )
 # X shorthand in one DM: "opps: ... probs: ..." (set AZ kept both against the opportunities
@@ -131,6 +131,7 @@ def labelled_answers(
     places ("first one:", "q2 -"), read against `order`, the questions of the theme.
     An answer that flags the next one ("... and since you'll ask next, the barrier is
     ...") is split there, the words before it kept for `current` unless labelled."""
+    text = ANNOUNCED.sub("", text, count=1)  # "quick, both in one go. barriers: ..."
     ahead = list(ANTICIPATED.finditer(text))
     if ahead:
         labels = sorted([*LABEL.finditer(text), *ahead], key=lambda m: m.start())
@@ -147,6 +148,36 @@ def labelled_answers(
         if found:
             return found
     return {}
+
+
+# "In a rush so both at once. Skills: ... Infrastructure: ..." (set DU kept the whole as the
+# skills answer and asked the infrastructure question): the lead-in only announces the parts
+ANNOUNCED = re.compile(
+    r"^\W*(?:(?:in a (?:rush|hurry)|quick(?:ly)?|sorry|ok|okay)[, ]*)*(?:so |here'?s |here are )?"
+    r"(?:both|all(?: three)?|the (?:two|three|lot)(?: of them)?)(?: answers?)?"
+    r"(?: at once| in one go| together| in one(?: message)?)[.:!,-]*\s*",
+    re.IGNORECASE,
+)
+# A theme's name as a label, on a line of its own or after a full stop ("Skills: ...
+# Infrastructure: ..."), for the questions of the seabed drivers still to come
+THEME_LABEL = re.compile(
+    r"(?:^|(?<=[.;!?])|(?<=[.;!?][ \t])|(?<=\n))[ \t]*[-*•]?[ \t]*"
+    r"(?P<label>[A-Za-z][A-Za-z &'-]{1,40}?)[ \t]*:[ \t]*"
+)
+
+
+def theme_labelled_parts(text: str, pending: list[str]) -> dict[str, str]:
+    """{question key: its words} when a message answers two or more of the questions
+    pending under their themes' names ("Skills: ... Infrastructure: ..."); else empty."""
+    plain = ANNOUNCED.sub("", without_addressees(text), count=1)
+    by_theme = {question(k).theme_id: k for k in pending}
+
+    def read(match: re.Match[str]) -> str | None:
+        named = named_themes(match.group("label"))
+        return by_theme.get(named[0]) if len(named) == 1 else None
+
+    labels = [m for m in THEME_LABEL.finditer(plain) if read(m)]
+    return _parts(plain, labels, read)
 
 
 def _shorthand(text: str) -> dict[str, str]:

@@ -169,9 +169,40 @@ def stops_here(text: str) -> bool:
     return not rest or not names_a_subject(rest)
 
 
+# "Stop motion animation" for the sector (set DU: NLU read "stop" at 0.98, and the rest of
+# the profile was skipped), a bus stop, "Stop Gap Storage", a pit stop: a thing, not a stop
+STOP_AS_A_THING = re.compile(
+    r"\bstop[- ]?(motion|gap|cocks?|watch(es)?|lights?|signs?|overs?)\b|"
+    r"\b(bus|pit|truck|one|non|door|back|end|full|tram|coach)[- ]?stops?\b",
+    re.IGNORECASE,
+)
+
+
+# A view that ends by saying the writer must stop: "no safe cycle path ..., thats all ive got
+# time for sorry" (set DU kept the view and asked the next question)
+ENDS_WITH_STOP = re.compile(
+    r"(?:^|[.,;!-]\s*|\s)(?:(?:sorry|anyway|ok|okay|right)[, ]+)?(?:that'?s|thats|that is) "
+    r"(?:all|it) (?:i'?ve|ive|i have|we'?ve|we have|i|we) (?:got |have )?(?:the )?time for"
+    # a few words of why after it: "..., thats all ive got time for sorry, shop is rammed"
+    r"(?:\W+[\w']+){0,6}\W*$",
+    re.IGNORECASE,
+)
+
+
+def view_then_stop(text: str) -> str | None:
+    """The view before a closing "that's all I've got time for", or None when the message
+    does not end so or holds nothing before it."""
+    match = ENDS_WITH_STOP.search(text)
+    if match is None:
+        return None
+    view = text[: match.start()].strip(" ,;-")
+    return view if len(view.split()) >= 3 else None
+
+
 def says_stop(text: str) -> bool:
     """The message asks to finish: any stop word in a short one ("done", "that's all"),
     an explicit "that's enough for now" in a longer one."""
+    text = STOP_AS_A_THING.sub(" ", text)
     if len(text.split()) <= SHORT_STOP_WORDS:
         return STOP_WORDS.search(text) is not None
     return EXPLICIT_STOP.search(text) is not None

@@ -94,3 +94,38 @@ def reading(text: str) -> str:
     a pause opens it ("hi, it's traffic", "back. a council contract ..."), else the reply
     as it is."""
     return view_after_greeting(text) or after_return(text)
+
+
+# A first message that greets and says who is writing, as a letter opens: "Good morning. I
+# run a small engineering company near Thame which supplies the space industry. I gather you
+# are asking local firms for their views." (set DX kept each such opening as a view before
+# consent, or was told how to delete it). Nothing in it asks for or complains of anything.
+OPENS_A_LETTER = re.compile(
+    r"^\W*(?:(?:@\w+\s+)*)(?:good (?:morning|afternoon|evening|day)|hello|hi|dear [\w ]{1,20}?|"
+    r"greetings)\b[\s,.!;:-]*"
+    r"(?:my name is|i am|i'?m|i run|we run|i own|we own|i manage|we manage|i look after|"
+    r"i chair|i work|i have (?:run|been|repaired|worked|managed|owned|looked after)|"
+    r"i write|i am writing|writing as|this is|we are|we'?re)\b",
+    re.IGNORECASE,
+)
+_VIEW_CUES = re.compile(
+    r"\b(?:need|needs|problem|problems|issue|issues|struggl\w*|shortage|lack\w*|expensive|"
+    r"costs? (?:us|too)|too (?:high|expensive|slow|few|many)|would help|should|must|hope|wish|"
+    r"want|wants|(?:can'?t|cannot|couldn'?t) (?:find|get|afford|hire|recruit|keep)|nightmare|"
+    r"awful|terrible|difficult|hard to|impossible|rubbish|worst|gridlock\w*|broadband|rent|rents|"
+    r"rates|potholes?)\b",
+    re.IGNORECASE,
+)
+LETTER_OPENING_MAX_WORDS = 60
+
+
+def introduces_itself(text: Any) -> bool:
+    """A greeting and who is writing, a letter's opening, with no view in it and no
+    question: greeted as "hi" is, nothing kept."""
+    return (
+        isinstance(text, str)
+        and "?" not in text
+        and len(text.split()) <= LETTER_OPENING_MAX_WORDS
+        and OPENS_A_LETTER.match(text) is not None
+        and _VIEW_CUES.search(text) is None
+    )

@@ -10,7 +10,7 @@ import re
 
 from bot.consultation.consent_reply import yes_then_more
 from bot.consultation.email_text import follow_up_after, offered_email
-from bot.consultation.questions import parse_correction
+from bot.consultation.questions import named_themes, parse_correction
 from bot.consultation.remarks import remarks_on_the_chat
 from bot.consultation.replies import normalise, says_yes
 from bot.consultation.replies.text import without_kisses
@@ -105,10 +105,45 @@ CONFIRMS = re.compile(
 
 def confirms(text: str) -> bool:
     """The whole reply confirms the play-back ("thats it", "yeah that's about right",
-    "good now"), whatever NLU made of it."""
+    "good now"), whatever NLU made of it, or does so formally ("Having read it through, I am
+    satisfied that it is a fair record.")."""
     said = " ".join(text.lower().split()).rstrip(".!")
     said = without_kisses(said)  # "yes lovely x" (set BA)
-    return CONFIRMS.fullmatch(said) is not None
+    return CONFIRMS.fullmatch(said) is not None or confirms_formally(text)
+
+
+# A letter's confirmation: "I have checked it against my notes, and it is correct.", "The
+# summary is correct in every particular.", "I have read it through and have nothing to add
+# or correct." (set DX kept each as one more view): a word of approval, nothing that doubts
+# or changes it, no theme named, no question
+_APPROVES = re.compile(
+    r"\b(correct|accurate|fair|faithful|satisfied|content|in order|agreed|reflects?)\b"
+)
+_DOUBTS = re.compile(
+    r"\b(not|isn'?t|aren'?t|wasn'?t|doesn'?t|don'?t|incorrect|inaccurate|wrong|missing|missed|"
+    r"but|except|however|although|though|apart|add|adding|drop|remove|change|amend|should|also|"
+    r"too|another|more|only|partly|mostly|largely|broadly|almost|nearly|if|issues?|problems?|"
+    r"needs?|costs?|expensive|shortage|lack)\b"
+)
+_NOTHING_TO = re.compile(
+    r"\b(nothing|no need|no wish|no reason) to (add|change|correct|amend|alter)"
+    r"( (or|and) (add|change|correct|amend|alter))?( to it)?\b"
+)
+FORMAL_MAX_WORDS = 30
+
+
+def confirms_formally(text: str) -> bool:
+    """A formal sentence or two that approves the play-back and changes nothing."""
+    plain = normalise(without_addressees(text))
+    kept = _NOTHING_TO.sub(" in order ", plain)
+    return (
+        0 < len(plain.split()) <= FORMAL_MAX_WORDS
+        and "?" not in text
+        and _APPROVES.search(kept) is not None
+        and _DOUBTS.search(kept) is None
+        and not named_themes(plain)
+        and not names_a_subject(plain)
+    )
 
 
 def confirms_with_email(text: str) -> str | None:

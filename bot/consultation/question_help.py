@@ -6,6 +6,7 @@ again; nothing stored. No Rasa imports.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 from bot.consultation.questions import named_themes
@@ -14,6 +15,7 @@ from bot.consultation.replies.questions import LEAD_INS, REMARK_IS_A_VIEW
 from bot.consultation.replies.text import sentences, without_signature
 from bot.consultation.subject import names_a_subject
 from bot.consultation.x_style import without_addressees
+from bot.strategy import load_themes
 
 # "what do you mean by opportunities?", "like what?", "such as?": the question explained
 WHAT_IT_MEANS = re.compile(
@@ -244,14 +246,41 @@ THEME_ASKED_MAX_WORDS = 8
 THEME_ASKED_REMARK_WORDS = 8
 
 
+# "Sorry walaal, infrastructure mean the roads and this kind of things?" at the
+# infrastructure question (set DT kept it as the answer): a theme's name, then a guess at it
+THEME_THEN_GUESS = re.compile(
+    r"(?P<name>[a-z][a-z &'-]{2,40}?) (?:mean|means|is meaning|you mean|is it|it means|includes?|"
+    r"covers?) (?P<guess>.{1,60})$"
+)
+GUESS_LEAD_WORDS = 2  # "Sorry walaal, ...": at most two words before the name
+
+
+@cache
+def _theme_name_forms() -> frozenset[str]:
+    """The themes' names as the strategy gives them, whole and by their first word or two
+    ("infrastructure", "education and skills", "skills", "digital science", "digital")."""
+    forms: set[str] = set()
+    for item in load_themes():
+        name = normalise(item.name)
+        words = name.split()
+        forms |= {name, item.id.replace("_", " "), words[0], " ".join(words[:2]), words[-1]}
+    return frozenset(forms - {"and", "of", "the"})
+
+
 def asks_what_a_theme_is(text: Any) -> bool:
     """A short question asking what one of the themes is ("what is entrepreneurialism?",
-    quoted or not, with "excuse me" or a short remark round it)."""
+    quoted or not, with "excuse me" or a short remark round it; "infrastructure mean the
+    roads?")."""
     if not isinstance(text, str):
         return False
     asked, mark, rest = without_addressees(text).partition("?")
     plain = normalise(asked)
     remark = normalise(rest)
+    words = plain.split()
+    for lead in range(GUESS_LEAD_WORDS + 1):
+        guess = THEME_THEN_GUESS.match(" ".join(words[lead:]))
+        if mark and not rest.strip() and guess and guess["name"] in _theme_name_forms():
+            return len(words) <= THEME_ASKED_MAX_WORDS + 6
     return (
         bool(mark)
         and len(plain.split()) <= THEME_ASKED_MAX_WORDS

@@ -19,11 +19,13 @@ import re
 from typing import Any
 
 from bot.consultation.replies import normalise
+from bot.consultation.replies.yes_no import OTHER_THANKS
 from bot.consultation.x_style import without_addressees
 
 _LEAD = (
     r"((ha|haha|hah|lol|oh|ah|aw|aww|well|anyway|and|but|cheers|thanks|thank you|ty|ta|"
-    r"honestly|nice one|lovely|great) )*"
+    # "köszönöm, have a nice day" after the goodbye (set DT kept it as one more view)
+    rf"honestly|nice one|lovely|great|{OTHER_THANKS}) )*"
 )
 _TAIL = r"( (though|by the way|btw|then|mate|lol|haha|x|xx|too|as well|again|eh|isn'?t it|innit))*"
 _UNIT = (
@@ -51,6 +53,10 @@ _UNIT = (
     # signing off warmly
     r"have a (good|nice|great|lovely|gud|gd) (weekend|day|one|evening|afternoon|week|christmas)|"
     r"take care|(lovely|nice|good) (chatting|talking) (to|with) (you|u)|"
+    # "Thank you. I wish the strategy every success." (set DX kept it as one more view)
+    r"(i|we) wish (you|the strategy|the consultation|it|the team|the lep|you all|everyone)"
+    r"( (every|all the|great|much|the best of))? (success|luck|best|well)( with (it|this))?|"
+    r"(good luck|best of luck|all the best) with (it|this|the strategy|the consultation)|"
     r"thanks for (listening|asking|your time|the chat|having me)|"
     r"if (you'?re|ur) ever in [\w ]{2,30} the first (pint|coffee|round)'?s? on me|"
     r"nobody ever asks( us)?( [\w ]{1,20})?|nice one|lovely stuff|great stuff"

@@ -182,6 +182,26 @@ def declines(text: Any) -> bool:
     ) and not states_a_complaint(text)
 
 
+# A reply this long that opens with no skip word is a view, whatever NLU read
+LONG_FOR_A_SKIP = 12
+SKIP_OPENING = re.compile(
+    r"^\W*(?:(?:honestly|sorry|tbh|um|erm|well|oh)\W+)*(?:skip|pass|next|n/?a|none|nothing|"
+    r"no comment|no idea|rather not|prefer not|not (?:really )?(?:relevant|applicable|sure|for us)|"
+    r"dunno|don'?t know|idk|not (?:something|an area)|we don'?t|i don'?t|doesn'?t|does not)\b"
+)
+
+
+def long_view_not_a_skip(text: str) -> bool:
+    """A long reply that opens with no skip word: a view, not a skip (NLU read "... you
+    can't strip a roof in sideways rain and nobody can change that" as one)."""
+    bare = _bare(text)
+    return (
+        len(bare.split()) >= LONG_FOR_A_SKIP
+        and SKIP_OPENING.match(normalise(bare)) is None
+        and not means_nothing(bare)
+    )
+
+
 def means_nothing(text: Any) -> bool:
     """A short reply with nothing to record ("no idea", "dunno", "nah", "not sure tbh",
     a plain no such as "nope not really" or "negative", a polite "I'd rather not say")."""
@@ -200,7 +220,9 @@ def states_a_complaint(text: Any) -> bool:
 # At a choice of themes: none of them ("none of these", "nothing", "neither"; "Nowt else,
 # ta" at set AP's seabed choice).
 NONE_WORDS = re.compile(
-    r"\b(none( of (them|these|those))?|nothing|nowt|neither|not really|skip|no thanks|"
+    # "None of the five islands applies to a parish council" (set DX chose public services)
+    r"\b(none( of (them|these|those|the (five|seven|islands|drivers|options|themes)( islands| "
+    r"drivers| options| themes)?))?|nothing|nowt|neither|not really|skip|no thanks|"
     # "@btvlep nah thats me done" (set BA: "didn't catch")
     r"not relevant|(that'?s|thats) me done|i'?m done|(that'?s|thats) me|"
     # "I don't think any of them, to be honest." (set CD: "didn't catch")

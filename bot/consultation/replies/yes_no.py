@@ -15,7 +15,7 @@ OTHER_THANKS = (
     # "JazakAllah khair, thank you for listening", "xie xie" after the goodbye (set DM kept
     # the first as one more view)
     r"jazak ?allah( khair(an)?)?|shukriya|xie ?xie|efh?aristo|efcharisto|arigato|kiitos|"
-    r"dekuji|hvala|tack|takk"
+    r"dekuji|hvala|tack|takk|koszonom|koszi|salamat|dhanyabad|shukriyaa?"
 )
 # A yes as typed with one thumb ("k", "kk", "ye", "yeh", "yass", "okie"): "k" at the consent
 # question fell back and lost a whole conversation (the ninth set); and a yes mistyped
@@ -182,7 +182,7 @@ def says_no_and_why(text: Any) -> bool:
     )
 
 
-SENTENCE_END = re.compile(r"(?<=[.!])\s+")
+SENTENCE_END = re.compile(r"(?<=[.!;])\s+")  # "No, thank you; we are kept informed" (set DX)
 REMARK_WORDS = 12
 
 
