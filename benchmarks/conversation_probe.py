@@ -17,7 +17,7 @@ BB to BG: `_bb.yml` to `_bg.yml`, thirty-first; BH to BK: `_bh.yml` to `_bk.yml`
 thirty-second; BL and BM: `_bl.yml`, `_bm.yml`, thirty-third; BN and BO: `_bn.yml`, `_bo.yml`,
 thirty-fourth; BP to BT: `_bp.yml` to `_bt.yml`, thirty-fifth; BU to CA: `_bu.yml` to
 `_ca.yml`, thirty-sixth; CB to CN: `_cb.yml` to `_cn.yml`, thirty-seventh; CO to CZ, thirty-eighth;
-DA to DL: `_da.yml` to `_dl.yml`, thirty-ninth; DM to DX: `_dm.yml` to `_dx.yml`, fortieth).
+DA to DL: `_da.yml` to `_dl.yml`, thirty-ninth; DM to EB: `_dm.yml` to `_eb.yml`, fortieth).
 The conversations are in `benchmarks/data/conversation_probe.yml`,
 `conversation_probe_b.yml`, `_c.yml` to `_n.yml`,
 `_o.yml` to `_z.yml` (terse, chatty, typos, side questions, two views in one message,
@@ -140,7 +140,8 @@ in a second language ("we are not in any of them", "'barriers' you mean ...?"), 
 ("I do not believe any of the five applies to us", "that is a fair summary"), views with
 no theme beside real ones, firms at the boundaries between themes; "Stop motion animation"
 for the sector, "Skills: ... Infrastructure: ..." in one message, "..., thats all ive got
-time for", "Good morning. I chair an association of ...", "I am content to proceed."). Each
+time for", "Good morning. I chair an association of ...", "I am content to proceed.", "Of
+the five you list, the first is ours.", "6 of us. is there a closing date for this?"). Each
 passes when every reply check holds and the database holds exactly the expected answers
 (question key and text), profile, consent and contact, with a theme on every substantive
 answer. Prints each failure and the pass count per set; a quality number, not a test
@@ -296,6 +297,10 @@ SETS = (
     DATA_DIR / "conversation_probe_dv.yml",
     DATA_DIR / "conversation_probe_dw.yml",
     DATA_DIR / "conversation_probe_dx.yml",
+    DATA_DIR / "conversation_probe_dy.yml",
+    DATA_DIR / "conversation_probe_dz.yml",
+    DATA_DIR / "conversation_probe_ea.yml",
+    DATA_DIR / "conversation_probe_eb.yml",
 )
 PROFILE = ("organisation", "sector", "size_band", "location", "role")
 
