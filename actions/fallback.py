@@ -26,7 +26,7 @@ from actions.consent import (
 )
 from actions.faq import SURE, answer_question, faq_choice, resume
 from actions.forgetting import drop_name_if_asked
-from actions.playback import change_at_playback, confirmed_in_other_words
+from actions.playback import change_at_playback, confirmed_in_other_words, playback_confirmed
 from actions.playback_views import keep_view_at_playback
 from actions.profile_right import put_profile_right
 from bot.consultation import service
@@ -36,6 +36,7 @@ from bot.consultation.involvement import involvement_reply, view_beside_involvem
 from bot.consultation.letters import thanks_only
 from bot.consultation.on_behalf import for_someone_else
 from bot.consultation.openings import introduces_itself
+from bot.consultation.playback_replies import confirms_formally
 from bot.consultation.playback_text import summary
 from bot.consultation.questions import message
 from bot.consultation.replies import (
@@ -130,6 +131,10 @@ class ActionFallback(Action):
                 return confirmed  # "yes. will the council get to see this?" (set AY)
             resume(dispatcher, tracker, domain)
             return []
+        if tracker.get_slot("stage") == "playback" and confirms_formally(text):
+            # "The summary is accurate, and I shall report it to the council ..." (set DX was
+            # told to contact the council): the play-back accepted
+            return playback_confirmed(dispatcher)
         if (
             asks_about_taking_part(text)
             or request_or_need_reply(text)

@@ -62,6 +62,7 @@ from bot.consultation.participation import (
     asks_to_start_again,
 )
 from bot.consultation.playback_replies import (
+    confirms_formally,
     confirms_with_email,
     yes_and_a_remark,
     yes_then_asks,
@@ -186,6 +187,7 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     if tracker.get_slot("stage") == "playback" and (
         confirms_with_email(latest_text(tracker))
         or yes_and_a_remark(without_addressees(latest_text(tracker)))
+        or confirms_formally(latest_text(tracker))  # "The summary is accurate, and I shall ..."
     ):
         # "all correct, send updates to kev@...", "Yes, that is what the business wants to
         # say.": confirmed by action_resume, no answer

@@ -36,7 +36,12 @@ from bot.consultation.answer_parts import without_list_marks
 from bot.consultation.asides import answered, asks_who_reads, continues_answer
 from bot.consultation.boundaries import boundary_reply
 from bot.consultation.choice_changes import islands_after_all, swapped_pending, switched_choice
-from bot.consultation.choice_help import asks_bot_to_choose, asks_how_to_choose
+from bot.consultation.choice_help import (
+    asks_bot_to_choose,
+    asks_how_to_choose,
+    chosen_after_a_lead_in,
+)
+from bot.consultation.choice_places import positional_choice
 from bot.consultation.choice_view import (
     ChoiceView,
     choice_and_view,
@@ -50,7 +55,6 @@ from bot.consultation.choices import (
     none_after_asking,
     numbered_choice,
     outside_the_islands,
-    positional_choice,
     refers_back,
     seabed_named,
     turned_down,
@@ -220,6 +224,8 @@ def choose(
         # "why those ones?", "and the other four?", "whats all this seabed business then"
         answer_question(dispatcher, tracker)
         return {slot: None}
+    if rest_of := chosen_after_a_lead_in(text):
+        text = rest_of  # "The council would wish to comment on housing growth, ..." (set DX)
     # "Motorsport and space, but can we do space first? It's most of our work now." (set
     # DH): the order kept for below; the request and its reason no part of the choice
     ordered = first_in_choice(text, among)
@@ -239,9 +245,12 @@ def choose(
         # "skills and housing, we can't keep young staff ...": the names, then a view
         said = choice_and_view(text, KINDS[slot][1])
         # "2", "1 and 4": by place in the list shown, else by name
+        placed = positional_choice(fixed, KINDS[slot][1])  # "the last two on your list"
+        if placed:  # "Of the drivers you list, skills and the last one matter most" (set DY)
+            placed = [t for t in KINDS[slot][1] if t in placed or t in named_themes(fixed)]
         chosen = (
             numbered_choice(fixed, KINDS[slot][1])
-            or positional_choice(fixed, KINDS[slot][1])  # "the last two on your list"
+            or placed
             # the names before a view, not words in it ("Skills. I'm 61 ... on apprentice
             # money": set BL chose entrepreneurialism too)
             or (chosen_with_view(said, KINDS[slot][1]) if said else match_themes(fixed, kind))

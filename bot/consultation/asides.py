@@ -74,6 +74,8 @@ from bot.consultation.x_style import without_addressees
 _OPENERS = (
     r"oh and|and also|and|also|plus|oh also|because|cos|coz|cuz|bcos|bcoz|cause|'cause|"
     r"which means|but|so (?=(we|i|they|it|that|now|everyone|nobody|no one|people|our|my)\b)|"
+    # "so half of them rely on lifts from mates ..." (set EA kept it as the next answer)
+    r"so (?=(half|most|some|all|many|none|both|each|every one|a lot|loads) of (them|us|our)\b)|"
     # "which costs more than we turn over in a year" after "... a full clinical study" (set CS
     # kept it as the next question's answer); not "which one do you mean"
     r"which(?! (one|ones|island|islands|driver|drivers|theme|themes|of|question|bit|part)\b)"

@@ -55,3 +55,40 @@ def asks_bot_to_choose(text: Any) -> bool:
         and short_match(CHOOSE_FOR_ME, without_addressees(text), CHOOSE_FOR_ME_MAX_WORDS)
         and not named_themes(text)
     )
+
+
+# "The council would wish to comment on housing growth, infrastructure, and the environment
+# and quality of life." at the seabed choice (set DX chose public services from "council"):
+# the choice is what follows the wish to comment
+COMMENT_ON = re.compile(
+    r"^.{0,60}?\b(?:wish|like|want|prefer|intend|hope|propose|mean)(?: to)? (?:comment|speak|"
+    r"talk|say (?:something|a word|a little)|write|focus|concentrate|respond|answer)"
+    r"(?: briefly| only| mainly)? (?:on|about|to|upon|under)\s+(?P<rest>.+)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+# "Housing growth, skills and the environment concern the committee." (set DY kept "skills
+# and the environment concern the committee" as the skills answer): whom they concern
+CONCERN_US = re.compile(
+    r"\s+(?:(?:are|is) (?:the ones? that |what )?)?(?:concerns?|matters?|affects?|interests?|"
+    r"appl(?:y|ies)|relates?|(?:are|is) (?:relevant|important))"
+    r"(?: most| chiefly| mainly| most of all)?"
+    r"(?: to)? (?:us|me|the \w+|our \w+|my \w+)(?: most| chiefly| mainly| most of all)?[\s.!]*$",
+    re.IGNORECASE,
+)
+
+
+def chosen_after_a_lead_in(text: Any) -> str | None:
+    """The themes a formal choice names after its lead-in or before whom they concern ("I
+    should like to comment on X and Y" -> "X and Y", "X and Y concern the committee" -> "X
+    and Y"); None when there is neither or nothing named."""
+    if not isinstance(text, str):
+        return None
+    match = COMMENT_ON.match(text.strip())
+    said = match["rest"] if match else text.strip()
+    tail = CONCERN_US.search(said)
+    said = said[: tail.start()] if tail else said
+    if not (match or tail):
+        return None
+    return said if named_themes(said) else None

@@ -11,7 +11,6 @@ import re
 from typing import Any
 
 from bot.consultation.described import described_themes, without_described
-from bot.consultation.head_count import NUMBER_WORDS
 from bot.consultation.questions import match_themes, means_none, named_themes, only_names
 from bot.consultation.replies import asked_topic, normalise, whole
 from bot.consultation.replies.text import sentences
@@ -84,38 +83,6 @@ def numbered_choice(text: Any, options: tuple[str, ...] | list[str]) -> list[str
     if any(n < 1 or n > len(options) for n in picked):
         return None
     return [option for i, option in enumerate(options, start=1) if i in picked or option in named]
-
-
-# "the last two on your list i reckon", "the first three" (set AT: "didn't catch"): the
-# options by their place in the list shown
-POSITIONAL = re.compile(
-    r"(?:^|\b)(?:the |just the |only the )?(?P<end>first|last|top|bottom) "
-    r"(?P<n>one|two|three|four|five|six|seven|\d)\b(?: ones?)?"
-    r"(?: (?:on|in|of) (?:your|the|that|this) (?:list|lot))?"
-    r"(?: (?:i reckon|i think|i guess|please|pls|then|really|probably|tbh))*$"
-)
-
-
-# "the last one and the one before it" (set BR: "didn't catch"): the last two
-NEIGHBOURS = re.compile(
-    r"(?:^|\b)(?:the |just the |only the )?(?P<end>first|last|top|bottom) one and the "
-    r"(?:one|1) (?:before|after|above|below|next to) (?:it|that)(?: one)?(?: please| pls| then)*$"
-)
-
-
-def positional_choice(text: Any, options: tuple[str, ...] | list[str]) -> list[str] | None:
-    """The options picked by their place ("the last two", "the first three", "the last one
-    and the one before it"), or None."""
-    if not isinstance(text, str):
-        return None
-    said = normalise(without_addressees(text))
-    match = POSITIONAL.search(said) or NEIGHBOURS.search(said)
-    if match is None:
-        return None
-    n = 2 if "n" not in match.groupdict() else NUMBER_WORDS.get(match["n"]) or int(match["n"])
-    if not 0 < n <= len(options):
-        return None
-    return list(options[:n] if match["end"] in ("first", "top") else options[-n:])
 
 
 # "oh can u add high performance too, forgot that one" at an island question (set AT kept

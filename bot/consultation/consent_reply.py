@@ -48,7 +48,8 @@ GO_AHEAD = re.compile(
     r"let'?s (do it|go|get it over with|get on with it)|"
     r"(i'?ll|i will|i shall|we shall) (do it|take part|have a go|fill it in|answer|proceed)"
     r"( myself| ourselves)?|"
-    r"count me in|i'?m in|"
+    r"count me in|i'?m in|with pleasure|by all means|(please )?(do )?(proceed|continue|carry on|"
+    r"begin)( please)?|"
     # grudging ("oh great, more consultation" then "suppose so", the twelfth set)
     r"(i )?suppose( so)?|(i )?guess so|if (i|we) must|if you (must|insist)|might as well)"
     r"( then| please| mate| ask away| fire away| yes| yeah| yep| ok| okay| sure)*"
@@ -123,6 +124,10 @@ CONSENT_YES = re.compile(
     r"((walaal|bhai|bhaiya|habibi|brother|sister|boss|mate|my friend|dear|sir|madam|ji|po|"
     r"abi|kardes) )?("
     r"(i|we) (can|could|will|'ll|am happy to|are happy to) help( you)?( with (that|this|it))?|"
+    # "I should be pleased to assist.", "I should be glad to." (set DY: "still not getting it")
+    r"(i|we) ?(should|would|'d) be (very |most |only too |more than )?(happy|glad|delighted|"
+    r"pleased|honoured|willing)( to( (assist|help|take part|participate|contribute|do so|oblige|"
+    r"answer))?)?|"
     r"(i )?(don'?t|do not|dont) see why not|why not|"
     r"(it )?(can'?t|cant|cannot|won'?t|wont) (hurt|do any harm)|no harm (in it|in trying|trying)|"
     r"no (bother|probs|problem)( at all)?|nae bother|"
@@ -130,7 +135,7 @@ CONSENT_YES = re.compile(
     r"(mins?|minutes)( now| then)?|happy enough|sounds good|sounds fine|"
     # "Yes I can do it now, I have 10 minutes" (set DM, in a second language, was asked again
     # and every answer after it was "still not getting it")
-    r"(i|we) can (do|answer) (it|this|that|them|the questions)( now| today| right now)?"
+    r"(i|we) can (do|answer)( it| this| that| them| the questions)?( now| today| right now)?"
     rf"( {_MINUTES_FREE})?|{_MINUTES_FREE}|"
     # "is this the strategy thing? happy to do it" (set BM)
     r"(more than |very |only too )?(happy|glad) to( do it| help| take part| join in)?)"

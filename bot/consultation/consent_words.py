@@ -14,7 +14,10 @@ YES_WORDS = (
     r"yes|yeah|yep|yup|ya|yeh|aye|ok|okay|okey|sure|fine|alright|all right|go on|go ahead|"
     r"go for it|why not|happy to|of course|cool|oui|d'accord|bien sur|volontiers|si|claro|"
     r"vale|por supuesto|ja|gerne|naturlich|tak|jasne|dobrze|sim|com certeza|da|haan|ji|"
-    r"evet|tamam|naam|iawn|wrth gwrs"
+    r"evet|tamam|naam|iawn|wrth gwrs|"
+    # "Ow, yes. I can answer" (Sinhala), "Ndiyo" (Swahili), "Hai" (Japanese), "네" (Korean),
+    # "taip" (Lithuanian), "igen" (Hungarian), "ano" (Czech): set DZ and DT
+    r"ow|ndiyo|hai|taip|igen|ano|po|oo|opo|네|예"
 )
 # Words that add nothing to a yes ("ok then", "oui merci")
 FILLER = r"then|please|thanks|merci|gracias|danke|dziekuje|obrigado|diolch|mate|fine|sure"

@@ -152,7 +152,8 @@ SHARE_OF = re.compile(
     rf"\b(including|incl|inc)\.?\s+(the\s+|our\s+|my\s+)?{_NUMBER_PATTERN}\b"
 )
 NOT_PEOPLE = re.compile(
-    rf"\b(across|over|on|in|at|from|between|split across|spread over)\s+(the\s+)?"
+    # "some two hundred and eighty employees across our nine branches" (set DY)
+    rf"\b(across|over|on|in|at|from|between|split across|spread over)\s+(the\s+|our\s+|its\s+)?"
     rf"{_NUMBER_PATTERN}\s+(sites?|shifts?|locations?|offices?|branches?|depots?|campus(es)?|"
     r"hospitals?|schools?|shops?|stores?|units?|premises|countries|counties|days?|weeks?)\b"
 )

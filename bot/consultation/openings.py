@@ -105,7 +105,10 @@ OPENS_A_LETTER = re.compile(
     r"greetings)\b[\s,.!;:-]*"
     r"(?:my name is|i am|i'?m|i run|we run|i own|we own|i manage|we manage|i look after|"
     r"i chair|i work|i have (?:run|been|repaired|worked|managed|owned|looked after)|"
-    r"i write|i am writing|writing as|this is|we are|we'?re)\b",
+    r"i write|i am writing|writing as|this is|we are|we'?re|"
+    # "Good afternoon. I grow grapes and make sparkling wine in the Hambleden valley." (set DY)
+    r"(?:i|we) (?:grow|make|build|farm|breed|bake|brew|design|repair|restore|sell|supply|teach|"
+    r"train|clean|fix|provide|offer|keep|run|own))\b",
     re.IGNORECASE,
 )
 _VIEW_CUES = re.compile(

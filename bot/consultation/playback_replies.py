@@ -76,6 +76,9 @@ _CONFIRM_UNIT = (
     # "Right, fair enough. All correct then", "That's better", "Nope, nothing to change",
     # "thats it exactly" (set AY asked which themes to change, or played it all back again)
     r"right|fair enough( though| then)?|exactly|(that'?s|thats|it'?s|its|much) better|"
+    # "Quite right, thank you.", "That is just as I intended it." (set DY: "add or drop")
+    r"quite (right|so)|just so|precisely|(that'?s|thats|that is|it'?s|its|it is) (just |exactly |"
+    r"precisely )?(as|what) (i|we) (intended|meant|wanted|said|wrote)( it| to say)?|"
     # "@btvlep aye, no bad" (set BA, Scots: "didn't understand")
     r"(no|not|nae) bad|"
     # "Yes, that is a fair record of what I wrote.", "Thank you, that is a fair summary.",
@@ -132,9 +135,21 @@ _NOTHING_TO = re.compile(
 FORMAL_MAX_WORDS = 30
 
 
+# "The summary is accurate, and I shall report it to the council at our next meeting."
+# (set DX was told to contact the council): what the writer will do with the summary
+_REPORTS_IT = re.compile(
+    r"^(?:and )?(?:i|we) (?:shall|will|'ll|intend to|plan to) (?:report|share|pass|show|"
+    r"circulate|send|forward|mention|copy|present|table)\b"
+)
+
+
 def confirms_formally(text: str) -> bool:
-    """A formal sentence or two that approves the play-back and changes nothing."""
+    """A formal sentence or two that approves the play-back and changes nothing, perhaps
+    with what the writer will do with it ("..., and I shall report it to the council")."""
     plain = normalise(without_addressees(text))
+    parts = re.split(r"(?i)[.;,]\s+(?=(?:and )?(?:i|we) )", without_addressees(text), maxsplit=1)
+    if len(parts) == 2 and _REPORTS_IT.match(normalise(parts[1])):
+        plain = normalise(parts[0])
     kept = _NOTHING_TO.sub(" in order ", plain)
     return (
         0 < len(plain.split()) <= FORMAL_MAX_WORDS

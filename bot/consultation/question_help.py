@@ -140,6 +140,9 @@ WHICH_MEANING = re.compile(
     r"asking|looking for)|"
     # "What sort of thing counts as a barrier here? Do you mean money, or more like red tape?"
     # (set DH kept it as the barriers answer)
+    # "Sorry, what counts as a barrier here? Anything at all?" (set EB)
+    r"what (counts?|would count|do you count|should count) as (a |an )?(barrier|problem|opportunit|"
+    r"help|support)\w*( here)?|"
     r"what (sort|kind|type) of (thing|things|stuff) (counts?|would count|do you count) as (a |an )?"
     r"(barrier|problem|opportunit|help|support)\w*( here)?)"
 )

@@ -24,6 +24,7 @@ from bot.consultation.x_style import without_addressees
 
 _LEAD = (
     r"((ha|haha|hah|lol|oh|ah|aw|aww|well|anyway|and|but|cheers|thanks|thank you|ty|ta|"
+    r"many thanks|thank you very much|thanks very much|"
     # "köszönöm, have a nice day" after the goodbye (set DT kept it as one more view)
     rf"honestly|nice one|lovely|great|{OTHER_THANKS}) )*"
 )
@@ -56,6 +57,10 @@ _UNIT = (
     # "Thank you. I wish the strategy every success." (set DX kept it as one more view)
     r"(i|we) wish (you|the strategy|the consultation|it|the team|the lep|you all|everyone)"
     r"( (every|all the|great|much|the best of))? (success|luck|best|well)( with (it|this))?|"
+    # "Many thanks. I wish you a pleasant afternoon." (set DY kept it as one more view)
+    r"(i|we) wish (you|you all|everyone) a (very )?(pleasant|good|nice|lovely|happy|great) "
+    r"(day|afternoon|morning|evening|weekend|week|christmas)|"
+    r"good (morning|afternoon|evening|day|night)( to (you|you all))?|"
     r"(good luck|best of luck|all the best) with (it|this|the strategy|the consultation)|"
     r"thanks for (listening|asking|your time|the chat|having me)|"
     r"if (you'?re|ur) ever in [\w ]{2,30} the first (pint|coffee|round)'?s? on me|"
@@ -66,7 +71,8 @@ _ONE = _LEAD + _UNIT + _TAIL
 # one or more, as said in one breath: "thanks for listening, honestly nobody ever asks us"
 SMALL_TALK = re.compile(rf"{_ONE}( {_ONE})*")
 THANKS_ONLY = re.compile(
-    r"((thank you|thanks|thankyou|thx|ty|ta|cheers)( very much| so much| again| kindly)?"
+    r"((many thanks|thank you|thanks|thankyou|thx|ty|ta|cheers)"
+    r"( very much| so much| again| kindly)?"
     r"( (mate|x|lol))?)"
 )
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")

@@ -20,6 +20,8 @@ from bot.consultation.replies import looks_like_question, short
 from bot.consultation.x_style import without_addressees
 
 MAX_WORDS = 20
+# "Hello, I run a flower shop. Before I start, is there any money ... at the end of this?"
+GRANT_MAX_WORDS = 24
 
 # "will filling this in get me a grant?", "is there funding if I do this?", "do we get money
 # for taking part?": what taking part brings. Money alone is not enough: "are there grants
@@ -31,7 +33,12 @@ TAKING_PART = (
 MONEY = r"(grants?|funding|funded|money|paid|pay (me|us)|payment|reward|voucher|incentive)"
 GRANT = re.compile(
     rf"\b{TAKING_PART}\b.*\b{MONEY}\b|\b{MONEY}\b.*\b{TAKING_PART}\b|"
-    rf"\b(will|would|does|could|can) (this|it) (get|give|earn|bring|lead to|mean)\b.*\b{MONEY}\b"
+    rf"\b(will|would|does|could|can) (this|it) (get|give|earn|bring|lead to|mean)\b.*\b{MONEY}\b|"
+    # "is there any money for small shops at the end of this?", "is any of this tied to funding
+    # we could apply for?", "is there grant money tied to this consultation?" (set EB)
+    rf"\b{MONEY}\b.*\b(at the end of|out of|tied to|attached to|linked to|off the back of) "
+    r"(this|it|all this|the consultation|this consultation|the strategy)\b|"
+    rf"\b(any of )?(this|it) (tied|linked|attached) to (any )?{MONEY}"
 )
 # "does it cost anything?", "is this free?", "do I have to pay?", "is there a fee?": about
 # this chat, so the question is the whole message (bar a greeting or thanks). "how much does
@@ -102,7 +109,7 @@ def _short_question(text: Any, max_words: int = MAX_WORDS) -> str | None:
 
 def asks_about_a_grant(text: Any) -> bool:
     """ "will filling this in get me a grant?": not a grant application; say so."""
-    norm = _short_question(text)
+    norm = _short_question(text, GRANT_MAX_WORDS)
     return norm is not None and GRANT.search(norm) is not None
 
 

@@ -339,6 +339,12 @@ _LEAVE_ONCE_TRAINED = re.compile(
     r"|\b(?:lose|losing|lost|loses)\s+(?:them|staff|people|our \w+)\s+(?:as soon as|once|the "
     r"moment|the minute)\s+(?:we'?ve|we have|we|they'?ve|they have|they'?re|they are)\s+"
     r"(?:trained|qualified|got)\b"
+    # "Model makers with five years behind them are rare", "machinists are like gold dust"
+    # (set DW; 21 of 21 agree)
+    r"|\b(?:[\w-]+ers|staff|people|engineers|technicians|machinists|fitters|welders|electricians|"
+    r"mechanics|chefs|nurses|drivers|carers|developers|programmers)\s+(?:with\s+[^,.;]{1,40}?\s+)?"
+    r"(?:are|is)\s+(?:so\s+|very\s+|really\s+|incredibly\s+|pretty\s+|getting\s+)?(?:rare|scarce|"
+    r"few and far between|like gold dust|hard to come by|thin on the ground|rarer than)\b"
     # "we need to retrain our testers", "upskilling our older workforce" (5 of 5 agree)
     r"|\b(?:retrain|re-train|retraining|upskill|upskilling|up-skill)\s+(?:our|the|my|all|"
     r"existing)\s+\w+"

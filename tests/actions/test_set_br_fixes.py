@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from bot.consultation import spelling
-from bot.consultation.choices import positional_choice, refers_back, turned_down
+from bot.consultation.choice_places import positional_choice
+from bot.consultation.choices import refers_back, turned_down
 from bot.consultation.navigation import steered
 from bot.consultation.profile import tidy_profile_answer
 from bot.consultation.profile_passing import answer_and_more

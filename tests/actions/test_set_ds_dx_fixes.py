@@ -79,3 +79,11 @@ def test_an_address_in_the_follow_up_yes_goes_to_the_contact_form(
     events = run(ActionForget().run(dispatcher, tracker, domain))
     assert events == [{"event": "followup", "timestamp": None, "name": "contact_form"}]
     assert texts(dispatcher) == []
+
+
+def test_a_driver_named_beside_one_chosen_by_its_place(database_url: str) -> None:
+    service.record_consent("dy1", "rest", True)
+    text = "@btvlep Of the drivers you list, skills and the last one matter most"
+    tracker = make_tracker("dy1", text, "choose_theme", active_loop="strategy_form")
+    result = ValidateStrategyForm().validate_seabed(text, CollectingDispatcher(), tracker, {})
+    assert result["seabed"] == ["education_skills", "environment_quality_of_life"]

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.consultation.choices import added_choice, positional_choice, refers_back
+from bot.consultation.choice_places import positional_choice
+from bot.consultation.choices import added_choice, refers_back
 from bot.consultation.questions import match_themes
 from bot.consultation.replies import asks_the_difference
 from bot.strategy import ISLAND_IDS

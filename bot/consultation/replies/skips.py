@@ -237,7 +237,14 @@ NONE_WORDS = re.compile(
     # sorry" (set DM, written in a second language: medical technologies, "didn't catch")
     r"(we'?re|we are|i'?m|i am|we) (really )?not (really )?(in|part of|one of|inside) (any of )?"
     r"(them|these|those)( ones| islands| areas| sectors)?|no ?one of (them|these|those)|"
-    r"not any of (them|these|those))\b"
+    r"not any of (them|these|those)|not one of (them|these|those)|"
+    # "I am afraid we fall outside all five." (set DY chose all five islands)
+    r"(fall|falls|are|is|sit|sits|lie|lies) (entirely |wholly |rather )?outside (all|any|each|"
+    r"every one) (of )?(them|these|those|the \w+|five|seven)|"
+    # "I cannot see that a golf club belongs to any of them." (set DY: "didn't catch")
+    r"(can'?t|cannot|don'?t|do not|doesn'?t|does not) (see (that|how) )?([\w']+ ){0,5}?"
+    r"(belongs?|fits?|applies|apply|relates?|falls?) (in|to|with|under|into) any of (them|these|"
+    r"those|the \w+))\b"
 )
 
 

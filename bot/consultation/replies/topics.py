@@ -30,12 +30,17 @@ def plain_words(norm: str) -> str:
 
 
 WHO_SEES = (
-    r"who (actually |else |exactly |really )?(sees|reads|gets to see|will see|will read|"
-    r"has access to)|"
+    # "Who at the LEP actually reads these, by the way?" (set EB kept the view and no answer)
+    r"who( at the \w+| in the \w+| there| here)? (actually |else |exactly |really )?(sees|reads|"
+    r"gets to see|will see|will read|has access to|looks at)|"
     # "will our name end up in the report?", "is the company name going to be in any
     # report?" (set AG kept the first as the answer)
     r"(our|my|the|company|business|firm'?s?) names? (\w+ ){0,5}(in|on) (the|any|your|a) "
     r"(report|reports|findings|board paper)|anonymous|anonymi[sz]ed|named in|"
+    # "Will that name appear anywhere publicly?" (set EB took it for the name question's
+    # answer): the name published
+    r"(that|the|my|our|this|company|business) names? (\w+ ){0,2}(appear|be (published|shown|"
+    r"public|printed|used|named|attached))|publicly|publish\w*|"
     # "if I regret this later, can I have everything I've said removed?" (set CT kept it as
     # the answer): how to have it deleted
     r"(can|could|will) (i|we) (have|get) (everything|it all|all of it|my answers|our answers|"
@@ -87,7 +92,10 @@ ASKED_TOPICS = (
             r"makes the (final )?(call|decision))|"
             # "whens the LEP board actually meeting about it?" (set BC was told what a LIS is)
             r"when'?s? (is |are )?(the )?(lep )?board (actually |even |next )?"
-            r"(meeting|meet|sitting)"
+            r"(meeting|meet|sitting)|"
+            # "is there a closing date for this?", "when does it all close?" (set EB)
+            r"closing date|deadline|when (does|will|do) (it|this|the consultation|the survey|it all"
+            r"|all this) (all )?(close|end(?! up)|finish|shut)"
         ),
     ),
     (
