@@ -85,9 +85,6 @@ def lift(
     if asked is not None and (
         asked in disowned
         or named_across_the_boundary(asked, named)
-        # "theres no 4g anywhere on the site" to the digital science question (set DV):
-        # coverage is infrastructure, GUIDE.md says, not digital science
-        or (asked == "digital_science" and only_connectivity(text))
         or turns_down(tagger, i, text, parts)
     ):
         asked = None
