@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
 
 from bot.consultation.choice_changes import switched_choice
 from bot.consultation.choices import choice_before_question
@@ -53,6 +54,17 @@ def channel(tracker: Tracker) -> str:
 
 def latest_intent(tracker: Tracker) -> str | None:
     return (tracker.latest_message or {}).get("intent", {}).get("name")
+
+
+PRIVACY_NOTICE = "utter_privacy"
+
+
+def greet_as_hi(dispatcher: CollectingDispatcher) -> None:
+    """The welcome, the privacy notice and the consent question, as a first "hi" gets them
+    (a first message greeted whatever else it says: a letter's opening, a greeting in
+    another language, words NLU cannot place)."""
+    for response in ("utter_welcome", PRIVACY_NOTICE, "utter_ask_consent"):
+        dispatcher.utter_message(response=response)
 
 
 def latest_confidence(tracker: Tracker) -> float:
@@ -264,6 +276,8 @@ __all__ = [
     "acknowledgement_only",
     "after_return",
     "answer_read_as_question",
+    "greet_as_hi",
+    "PRIVACY_NOTICE",
     "as_text",
     "asks_to_forget",
     "buttons",

@@ -9,7 +9,13 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.close import email_changed_after_close
-from actions.common import channel, latest_confidence, latest_intent, latest_text
+from actions.common import (
+    PRIVACY_NOTICE,
+    channel,
+    latest_confidence,
+    latest_intent,
+    latest_text,
+)
 from actions.forgetting import drop_name_if_asked, withdrawn_and_forgotten
 from bot.consultation import service
 from bot.consultation.asides import steps_aside
@@ -41,7 +47,6 @@ from bot.consultation.replies import (
 from bot.consultation.standing import asks_if_i_count
 
 AGREE_INTENTS = {"consent_agree", "affirm"}
-PRIVACY_NOTICE = "utter_privacy"
 VIEW_BEFORE_CONSENT = "utter_view_before_consent"
 # NLU's agreement below this, on words that read like a business detail, is not taken
 SURE_AGREEMENT = 0.8

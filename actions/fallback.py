@@ -12,6 +12,7 @@ from actions.close import email_changed_after_close, no_with_its_reason
 from actions.common import (
     buttons,
     channel,
+    greet_as_hi,
     latest_intent,
     latest_text,
     looks_like_question,
@@ -120,8 +121,7 @@ class ActionFallback(Action):
             # "Good morning. I run a small engineering company near Thame ..." (set DX kept
             # a letter's opening as a view before consent) is greeted as "hi" is too
             # "Dzień dobry", "salaam" that NLU did not read as a greeting: greeted as "hi"
-            for response in ("utter_welcome", PRIVACY_NOTICE, "utter_ask_consent"):
-                dispatcher.utter_message(response=response)
+            greet_as_hi(dispatcher)
             return []
         if key and confidence >= SURE and (looks_like_question(text) or opens_with_question(text)):
             # a question NLU did not read as one, but the FAQ selector knows the answer
@@ -214,8 +214,7 @@ class ActionFallback(Action):
         if first_message(tracker, domain):
             # "Hi, you ask business to give opinion?" as the first DM (set DM answered "I
             # didn't understand", and the chat began one message late): greeted as "hi" is
-            for response in ("utter_welcome", PRIVACY_NOTICE, "utter_ask_consent"):
-                dispatcher.utter_message(response=response)
+            greet_as_hi(dispatcher)
             return []
         if stage in (None, "consent"):
             options = [

@@ -11,7 +11,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, AllSlotsReset, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import channel, latest_text
+from actions.common import channel, greet_as_hi, latest_text
 from bot.consultation import service
 from bot.consultation.email_text import find_email
 from bot.consultation.leaving import NOT_FORGETTING, asks_to_delete, asks_to_forget
@@ -56,8 +56,7 @@ class ActionForget(Action):
         if not asks_to_forget(text) and introduces_itself(text) and nothing_said_yet(tracker):
             # "Good day. I have repaired clocks and watches in Wendover for over forty years
             # ..." as the first message (set DX was told how to delete it): greeted as "hi" is
-            for response in ("utter_welcome", "utter_privacy", "utter_ask_consent"):
-                dispatcher.utter_message(response=response)
+            greet_as_hi(dispatcher)
             return []
         if not asks_to_forget(text):
             # NLU heard "forget me" in something else; deleting on a guess is not an option
