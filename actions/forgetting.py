@@ -53,7 +53,7 @@ class ActionForget(Action):
             # "Yes. Kindly send any updates to secretary@..." (set DX was told how to delete
             # everything): the contact form reads the address
             return [FollowupAction("contact_form")]
-        if not asks_to_forget(text) and introduces_itself(text) and nothing_said_yet(tracker):
+        if not asks_to_forget(text) and introduces_itself(text) and _first(tracker, domain):
             # "Good day. I have repaired clocks and watches in Wendover for over forty years
             # ..." as the first message (set DX was told how to delete it): greeted as "hi" is
             greet_as_hi(dispatcher)
@@ -66,11 +66,12 @@ class ActionForget(Action):
         return forget_everything(dispatcher, tracker)
 
 
-def nothing_said_yet(tracker: Tracker) -> bool:
-    """No stage and no bot message yet: the message is the conversation's first."""
-    return tracker.get_slot("stage") is None and not any(
-        event.get("event") == "bot" for event in tracker.events
-    )
+def _first(tracker: Tracker, domain: dict[str, Any]) -> bool:
+    """`actions.consent.first_message`, imported here when needed: consent imports this
+    module."""
+    from actions.consent import first_message
+
+    return first_message(tracker, domain)
 
 
 def forget_everything(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:

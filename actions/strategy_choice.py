@@ -247,7 +247,8 @@ def choose(
         # "2", "1 and 4": by place in the list shown, else by name
         placed = positional_choice(fixed, KINDS[slot][1])  # "the last two on your list"
         if placed:  # "Of the drivers you list, skills and the last one matter most" (set DY)
-            placed = [t for t in KINDS[slot][1] if t in placed or t in named_themes(fixed)]
+            picked = {*placed, *named_themes(fixed)}
+            placed = [t for t in KINDS[slot][1] if t in picked]
         chosen = (
             numbered_choice(fixed, KINDS[slot][1])
             or placed

@@ -280,13 +280,14 @@ def asks_what_a_theme_is(text: Any) -> bool:
     plain = normalise(asked)
     remark = normalise(rest)
     words = plain.split()
-    for lead in range(GUESS_LEAD_WORDS + 1):
-        guess = THEME_THEN_GUESS.match(" ".join(words[lead:]))
-        if mark and not rest.strip() and guess and guess["name"] in _theme_name_forms():
-            return len(words) <= THEME_ASKED_MAX_WORDS + 6
+    if mark and not rest.strip():
+        for lead in range(GUESS_LEAD_WORDS + 1):
+            guess = THEME_THEN_GUESS.match(" ".join(words[lead:]))
+            if guess and guess["name"] in _theme_name_forms():
+                return len(words) <= THEME_ASKED_MAX_WORDS + 6
     return (
         bool(mark)
-        and len(plain.split()) <= THEME_ASKED_MAX_WORDS
+        and len(words) <= THEME_ASKED_MAX_WORDS
         and WHAT_IS_A_NAME.match(plain) is not None
         and bool(named_themes(asked))
         and "?" not in rest

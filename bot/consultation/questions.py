@@ -16,6 +16,7 @@ import yaml
 
 from bot.consultation.described import choice_norm, described_themes
 from bot.consultation.replies import none_reply
+from bot.consultation.replies.skips import NOT_IN_ANY
 from bot.consultation.theme_words import everyday_words
 from bot.consultation.x_style import without_addressees
 from bot.strategy import ISLAND_IDS, SEABED_IDS, THEME_IDS, load_themes, theme
@@ -210,11 +211,7 @@ DISOWNED = re.compile(
     r"\b(rather than|instead of|not|never been|isn'?t|aren'?t) (really |actually )?(an? |the )?"
     r"[\w&'-]+( [\w&'-]+)? (firm|company|business|outfit|shop|people|person|lot|sort|type)s?\b"
 )
-# "we are not in any of them" / "not in these": none, whatever the business then says it is
-OUTSIDE_THEM = re.compile(
-    r"\b(we'?re|we are|i'?m|i am|we) (really )?not (really )?(in|part of|one of|inside) "
-    r"(any of )?(them|these|those)\b"
-)
+OUTSIDE_THEM = re.compile(rf"\b{NOT_IN_ANY}\b")
 # "None really, we're data people rather than a medtech firm" (set DR): what the business is
 IS_A = re.compile(
     r"^[\s,.;:!-]*(really )?(we'?re|we are|i'?m|i am) (just |only |mainly |mostly |really )?"
@@ -313,19 +310,22 @@ def chosen_names(text: str, among: tuple[str, ...] | list[str] = THEME_IDS) -> l
     """Themes a choice names outright, a place the strategy lists under several themes
     picking the one whose summary names it ("we are in Westcott": Space, not high performance
     technology too), in fixed order; `among` limits them."""
-    found = {
-        t
-        for phrase, theme_ids in _phrases_in(choice_norm(text))[0]
-        for t in chosen_by(phrase, list(theme_ids))
-    }
+    found, _ = _chosen_in(choice_norm(text))
     return [t for t in among if t in found]
+
+
+def _chosen_in(norm: str) -> tuple[set[str], str]:
+    """The themes a normalised choice names (`chosen_by` for a place under several), and
+    what is left of it."""
+    matched, remaining = _phrases_in(norm)
+    found = {t for phrase, theme_ids in matched for t in chosen_by(phrase, list(theme_ids))}
+    return found, remaining
 
 
 def only_names(text: str) -> list[str] | None:
     """The themes a text names when it is nothing but theme names ("medical", "skills
     housing"), in fixed order; None when any other word is left."""
-    matched, remaining = _phrases_in(choice_norm(text))
-    found = {t for phrase, theme_ids in matched for t in chosen_by(phrase, list(theme_ids))}
+    found, remaining = _chosen_in(choice_norm(text))
     return [t for t in THEME_IDS if t in found] if found and not remaining.strip() else None
 
 

@@ -100,10 +100,11 @@ def someone_elses_jobs(text: str) -> list[str]:
     return [m.group(0) for m in _STORY.finditer(text) if not _NOT_A_STORY.search(m.group(0))]
 
 
-def only_someone_elses(text: str) -> set[str]:
+def only_someone_elses(text: str, stories: list[str] | None = None) -> set[str]:
     """The islands `text` names only inside a story about someone else's job there ("for a
-    man who works for one of the Silverstone teams"), none of them the business's own."""
-    stories = someone_elses_jobs(text)
+    man who works for one of the Silverstone teams"), none of them the business's own;
+    `stories` when the caller has read them already."""
+    stories = someone_elses_jobs(text) if stories is None else stories
     if not stories:
         return set()  # most messages: no one else's job in them
     rest = text

@@ -163,7 +163,7 @@ def lift(
         # an asset only as where the business goes, or only as where someone else works (a
         # rule that read the story itself, "a pupil ... on driverless car trials", no bar)
         stories = someone_elses_jobs(text)
-        for theme_id in only_a_place(text) | only_someone_elses(text):
+        for theme_id in only_a_place(text) | only_someone_elses(text, stories):
             j = THEME_IDS.index(theme_id)
             told = j in evidence and stories and stated_only_there(evidence[j], stories)
             if (j not in evidence or told) and asked != theme_id:

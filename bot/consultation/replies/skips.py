@@ -219,6 +219,11 @@ def states_a_complaint(text: Any) -> bool:
 
 # At a choice of themes: none of them ("none of these", "nothing", "neither"; "Nowt else,
 # ta" at set AP's seabed choice).
+# "we are not in any of them", "We are not in these": none, whatever the business then says
+NOT_IN_ANY = (
+    r"(we'?re|we are|i'?m|i am|we) (really )?not (really )?(in|part of|one of|inside) (any of )?"
+    r"(them|these|those)"
+)
 NONE_WORDS = re.compile(
     # "None of the five islands applies to a parish council" (set DX chose public services)
     r"\b(none( of (them|these|those|the (five|seven|islands|drivers|options|themes)( islands| "
@@ -235,8 +240,7 @@ NONE_WORDS = re.compile(
     r"affects?|relates?|is relevant|are relevant|really apply|really applies))?( to (us|me))?|"
     # "We are not in any of them, we are transport for the NHS patients", "no one of them,
     # sorry" (set DM, written in a second language: medical technologies, "didn't catch")
-    r"(we'?re|we are|i'?m|i am|we) (really )?not (really )?(in|part of|one of|inside) (any of )?"
-    r"(them|these|those)( ones| islands| areas| sectors)?|no ?one of (them|these|those)|"
+    rf"{NOT_IN_ANY}( ones| islands| areas| sectors)?|no ?one of (them|these|those)|"
     r"not any of (them|these|those)|not one of (them|these|those)|"
     # "I am afraid we fall outside all five." (set DY chose all five islands)
     r"(fall|falls|are|is|sit|sits|lie|lies) (entirely |wholly |rather )?outside (all|any|each|"
