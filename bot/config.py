@@ -11,6 +11,7 @@ import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("BUCKS_LIS_VAR_DIR", PROJECT_ROOT / "var"))
@@ -45,6 +46,18 @@ def _env() -> str:
     if value not in ENVIRONMENTS:
         raise ValueError(f"BUCKS_LIS_ENV must be one of {', '.join(ENVIRONMENTS)}, not {value!r}")
     return value
+
+
+def _base_url(name: str) -> str:
+    """An http(s) address with a host and nothing after the path, without its trailing
+    slash; "" when unset. Refused if malformed: it is put into pages other sites embed."""
+    raw = (os.environ.get(name) or "").strip().rstrip("/")
+    if not raw:
+        return ""
+    parts = urlsplit(raw)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        raise ValueError(f"{name} must be an http(s) address such as https://consult.example.org")
+    return raw
 
 
 def _list(name: str, default: str) -> list[str]:
@@ -112,6 +125,10 @@ class Settings:
     rasa_port: int = field(default_factory=lambda: _int("RASA_PORT", 5005))
     action_port: int = field(default_factory=lambda: _int("ACTION_PORT", 5055))
     public_rasa_url: str = field(default_factory=lambda: os.environ.get("PUBLIC_RASA_URL", ""))
+    # Where the public site (/privacy, the widget's assets) is reached, for links in what is
+    # cached or embedded elsewhere: never built from a request's Host header, which any
+    # client sets (attack probe, 7 Dec). Unset: the widget links to the server it came from.
+    public_web_url: str = field(default_factory=lambda: _base_url("PUBLIC_WEB_URL"))
     allowed_origins: list[str] = field(
         default_factory=lambda: _list(
             "ALLOWED_ORIGINS", "http://localhost:8000,http://127.0.0.1:8000"

@@ -79,6 +79,27 @@ def test_a_malformed_number_names_its_variable(
         config.Settings()
 
 
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("", ""), ("https://consult.example.org/", "https://consult.example.org")],
+)
+def test_the_public_web_url_is_kept_without_its_slash(
+    monkeypatch: pytest.MonkeyPatch, value: str, expected: str
+) -> None:
+    monkeypatch.setenv("PUBLIC_WEB_URL", value)
+    assert config.Settings().public_web_url == expected
+
+
+@pytest.mark.parametrize(
+    "value", ["consult.example.org", "javascript:alert(1)", "https://", "https://a.org/?x=1"]
+)
+def test_a_malformed_public_web_url_is_refused(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
+    """It goes into widget code other sites embed (attack probe, 7 Dec)."""
+    monkeypatch.setenv("PUBLIC_WEB_URL", value)
+    with pytest.raises(ValueError, match="PUBLIC_WEB_URL"):
+        config.Settings()
+
+
 def test_the_development_key_is_private_and_shared_by_processes_starting_together(
     tmp_path: Path,
 ) -> None:

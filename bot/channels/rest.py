@@ -4,7 +4,9 @@ Enabled in credentials.yml as `bot.channels.rest.LimitedRestInput`. Before Rasa 
 message it rejects, with a JSON error and no call to Rasa:
 
 - a body that is not a JSON object, or has no string `message` -> 400 `invalid_json` /
-  `not_text`; a `sender` that is not a short string -> 400 `invalid_sender`;
+  `not_text`; a missing `sender`, one that is not a short string, or one the server makes
+  for X, anonymised or imported participants (`x-dm-...`, `anonymised:...`, `email:...`,
+  bot/channels/senders.py) -> 400 `invalid_sender`;
 - a `metadata` that is not a JSON object of at most `MAX_METADATA_CHARS` -> 400
   `invalid_metadata`; a `message_id` that is not 1-64 letters, digits or `_.:-` -> 400
   `invalid_message_id` (optional: a client that sends the same id when it resends a
@@ -38,6 +40,7 @@ from sanic.request import Request
 
 from bot.channels import action_session, http_errors, resend, resilience
 from bot.channels.rate_limit import ChatLimits
+from bot.channels.senders import public_sender_ok
 from bot.channels.text import (
     MAX_METADATA_CHARS,
     clean_message,
@@ -57,7 +60,10 @@ RESERVED_CHANNELS = frozenset({"socketio", "x", "x_post", *IMPORT_SOURCES})
 MESSAGES = {
     "invalid_json": "The request body must be a JSON object.",
     "not_text": "`message` must be a string.",
-    "invalid_sender": f"`sender` must be a string of 1 to {MAX_SENDER_CHARS} characters.",
+    "invalid_sender": (
+        f"`sender` is required: a string of 1 to {MAX_SENDER_CHARS} characters naming this "
+        "conversation (e.g. a random id), not one the server uses for X or imported responses."
+    ),
     "invalid_metadata": (
         f"`metadata` must be a JSON object of at most {MAX_METADATA_CHARS} characters."
     ),
@@ -97,11 +103,15 @@ def check_body(raw: bytes | None, max_chars: int) -> tuple[dict[str, Any] | None
     message = body.get("message")
     if not isinstance(message, str):
         return None, "not_text"
+    # Required (attack probe, 7 Dec): without one Rasa put every such client in its one
+    # shared conversation "default", and the ids we make for X, anonymised and imported
+    # participants let a client act as them ("forget me" erased their answers).
     sender = body.get("sender")
-    if sender is not None and (
+    if (
         not isinstance(sender, str)
         or not 0 < len(sender) <= MAX_SENDER_CHARS
         or has_control_chars(sender)
+        or not public_sender_ok(sender)
     ):
         return None, "invalid_sender"
     if not _metadata_ok(body.get("metadata")):
@@ -192,7 +202,7 @@ class LimitedRestInput(RestInput):
                 logger.info("Rejected REST message: %s", code)
                 return error_response(code, max_chars)
             assert body is not None  # check_body gives a body or an error code
-            wait = limits.wait_needed(body.get("sender") or "default", client_address(request))
+            wait = limits.wait_needed(body["sender"], client_address(request))
             if wait:
                 logger.warning("Rate-limited REST message from %s", client_address(request))
                 return error_response("rate_limited", max_chars, wait)

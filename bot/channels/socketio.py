@@ -8,8 +8,9 @@ Rasa's channel it
 - drops control characters (NUL, ...) from a message, as the REST channel does, and
   rejects a user message that is not a non-empty string of at most
   `settings().max_message_chars` characters (or has a malformed session id, metadata or
-  message id) with a bot_uttered-style event `{"text": ..., "error": {"code": ...}}` to
-  that socket only, instead of passing it to Rasa;
+  message id; a session id the server makes for an X participant, `x-dm-...`, is
+  malformed: bot/channels/senders.py) with a bot_uttered-style event
+  `{"text": ..., "error": {"code": ...}}` to that socket only, instead of passing it to Rasa;
 - takes the client's name for a message (`message_id`, optional, the same rule as REST:
   bot/channels/text.py) as the turn's message id, so a resend with the same id (the
   widget's Retry, a re-emit after a reconnect) is the same message: a turn already saved
@@ -45,8 +46,10 @@ from sanic import Blueprint
 
 from bot.channels import action_session, http_errors, polling_close, resend, resilience
 from bot.channels.rate_limit import ChatLimits
+from bot.channels.senders import public_sender_ok
 from bot.channels.text import (
     MAX_METADATA_CHARS,
+    NOT_TEXT_TEXT,
     TOO_LONG_TEXT,
     clean_message,
     valid_message_id,
@@ -59,7 +62,7 @@ SESSION_ID_RE = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 
 ERROR_TEXTS = {
     "invalid_payload": "Sorry, I couldn't read that message. Please try again.",
-    "not_text": "Sorry, I can only read text messages.",
+    "not_text": NOT_TEXT_TEXT,
     "empty": "Your message was empty, so I didn't send it.",
     "too_long": TOO_LONG_TEXT,
     "no_session": "Sorry, your chat session was not recognised. Please reload the page.",
@@ -116,7 +119,13 @@ def max_packet_bytes(max_chars: int) -> int:
 
 
 def valid_session_id(value: object) -> bool:
-    return isinstance(value, str) and bool(SESSION_ID_RE.match(value))
+    """8-64 of `A-Za-z0-9_-`, and not an id the server makes for an X participant
+    (`x-dm-<id>`: attack probe, 7 Dec); the widget's are 32 hex characters."""
+    return (
+        isinstance(value, str)
+        and SESSION_ID_RE.fullmatch(value) is not None
+        and public_sender_ok(value)
+    )
 
 
 def check_user_message(

@@ -37,6 +37,9 @@ MESSAGE_ID_RE = re.compile(r"[A-Za-z0-9_.:-]{1,64}")
 TOO_LONG_TEXT = (
     "Sorry, that message is too long: please keep it to {max} characters or send it in parts."
 )
+# What a business is told when its message has no words we can read: the widget (a
+# payload that is not text) and an X DM of only a photo, GIF or voice note say the same
+NOT_TEXT_TEXT = "Sorry, I can only read text messages. Please tell me in words."
 
 
 # Punctuation spoken into a phone's dictation ("we cant get chefs comma nobody wants split

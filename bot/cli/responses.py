@@ -116,8 +116,11 @@ def retention_set(closes_on: object, days: int, actor: str) -> None:
     """Set the closing date and the retention period (audited)."""
     from bot.storage.retention import set_policy
 
-    with session_scope() as session:
-        policy = set_policy(session, closes_on.date(), days, actor)  # type: ignore[attr-defined]
+    try:
+        with session_scope() as session:
+            policy = set_policy(session, closes_on.date(), days, actor)  # type: ignore[attr-defined]
+    except ValueError as error:  # e.g. a closing date past 2100 (attack probe, 7 Dec)
+        raise click.BadParameter(str(error), param_hint="--closes-on") from None
     click.echo(_describe(policy))
 
 

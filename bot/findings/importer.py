@@ -17,12 +17,15 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.findings.import_file import ImportRow, parse_file
+from bot.findings.import_file import SOURCES, ImportRow, parse_file
 from bot.storage.audit import audit
 from bot.storage.models import Business, Conversation, Response, utcnow
 from bot.storage.themes import set_model_tags
 
 EXTERNAL_PREFIX = "import:"
+# Imported businesses' sender ids begin "<source>:" ("email:org:<hash>"): no public web
+# client may use them (bot/channels/senders.py).
+SENDER_PREFIXES = tuple(f"{source}:" for source in SOURCES)
 LOOKUP_CHUNK = 500
 
 

@@ -15,6 +15,7 @@ from flask_wtf.csrf import CSRFError, CSRFProtect
 
 from bot.findings.stance import LABELS as STANCE_LABELS
 from bot.review import navigation
+from bot.review.ids import IdConverter
 from bot.review.labels import channel_label
 from bot.storage.models import SOURCE_MODEL, SOURCE_RESPONDENT, SOURCE_STAFF
 from bot.strategy import ISLAND_IDS, SEABED_IDS, THEME_IDS, load_themes
@@ -89,6 +90,10 @@ def init_app(app: Flask) -> None:
         csrf.init_app(app)
 
     login_manager.init_app(app)
+    # Every `<int:...>` id in a staff URL read as bot/review/ids.py does: "²" or a number
+    # past the id columns' range is a 404, not a 500 (attack probe, 7 Dec). Set before the
+    # blueprints' rules are added: a rule takes its converter when it is added.
+    app.url_map.converters["int"] = IdConverter
     app.register_blueprint(bp)
     from bot.review.findings_views import bp as findings_bp  # sub-themes, quotes, report
 
@@ -134,14 +139,25 @@ def init_app(app: Flask) -> None:
         return None
 
     @app.before_request
+    def _upload_limit() -> None:
+        """The upload's own size limit, set before anything reads a body (the NUL check
+        below, then CSRF), so an oversized file is a 413 and a normal one is not."""
+        if request.endpoint == "review.imports.index":
+            from bot.review.views import imports
+
+            request.max_content_length = imports.max_upload_bytes()
+
+    @app.before_request
     def _no_nul_in_staff_input() -> Any:
         """PostgreSQL cannot hold a NUL character: a search, a login or a note with one
-        (`%00`) raised a 500 there. Refuse it clearly instead, on every database."""
+        (`%00`) raised a 500 there. Refuse it clearly instead, on every database, whatever
+        the form's encoding: a multipart form carried one past this check to the database
+        (attack probe, 7 Dec). Uploaded files' contents are not form values; the import
+        checks them."""
         if not request.path.startswith(STAFF_PREFIX):
             return None
         values = [v for vs in request.args.listvalues() for v in vs]  # every repeat too
-        # Not multipart: an upload's body is read only once its own size limit is set.
-        if request.mimetype == "application/x-www-form-urlencoded":
+        if request.mimetype in FORM_MIMETYPES:
             values += [v for vs in request.form.listvalues() for v in vs]
         if any("\x00" in value for value in values):
             return render_template(

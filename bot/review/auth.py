@@ -1,4 +1,14 @@
-"""Staff login: Flask-Login wiring, role checks and the per-(IP, email) login throttle."""
+"""Staff login: Flask-Login wiring, role checks and the per-(IP, email) login throttle.
+
+Sessions are Flask's signed cookies, so the server ends one by changing what it accepts:
+each session's id carries a fingerprint of the user's password hash, role and session
+token (`StaffUser.session_token`), checked on every request by `load_user`; signing out
+(or a new password) replaces the token and every session of that user ends, a copied
+cookie included (attack probe, 7 Dec). "strong" session protection ties a session to the
+client's address and browser; the address is the peer's (`request.remote_addr`), which the
+WSGI server sets from X-Forwarded-For only for TRUSTED_PROXY (bot/web/serve.py), never a
+header any client may send.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +23,7 @@ from flask_login import LoginManager, UserMixin, current_user
 from sqlalchemy import select
 
 from bot.review.db import db_session
+from bot.review.ids import parse_id
 from bot.storage.models import StaffUser
 from bot.storage.staff import ROLE_ADMIN
 
@@ -22,18 +33,33 @@ login_manager.login_message = "Please sign in to see this page."
 login_manager.login_message_category = "info"
 login_manager.session_protection = "strong"
 
+
+def session_identifier() -> str:
+    """The address and browser a session is tied to. Flask-Login's own took the address from
+    any client's X-Forwarded-For, so a stolen cookie worked from anywhere by naming the
+    victim's address (attack probe, 7 Dec)."""
+    agent = request.headers.get("User-Agent", "")
+    return hashlib.sha512(f"{request.remote_addr}|{agent}".encode()).hexdigest()
+
+
+# Flask-Login reads this attribute at sign-in and on every request; it has no setter.
+login_manager._session_identifier_generator = session_identifier
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 class StaffLogin(UserMixin):
     """The signed-in staff member. The session id embeds a fingerprint of the password
-    hash and role, so changing either (or deactivating the account) ends old sessions."""
+    hash, role and session token, so changing any of them (or deactivating the account)
+    ends old sessions."""
 
-    def __init__(self, user_id: int, email: str, role: str, password_hash: str) -> None:
+    def __init__(
+        self, user_id: int, email: str, role: str, password_hash: str, session_token: str
+    ) -> None:
         self.user_id = user_id
         self.email = email
         self.role = role
-        self._fingerprint = _fingerprint(password_hash, role)
+        self._fingerprint = _fingerprint(password_hash, role, session_token)
 
     def get_id(self) -> str:
         return f"{self.user_id}.{self._fingerprint}"
@@ -43,22 +69,23 @@ class StaffLogin(UserMixin):
         return self.role == ROLE_ADMIN
 
 
-def _fingerprint(password_hash: str, role: str) -> str:
-    return hashlib.sha256(f"{password_hash}|{role}".encode()).hexdigest()[:20]
+def _fingerprint(password_hash: str, role: str, session_token: str) -> str:
+    return hashlib.sha256(f"{password_hash}|{role}|{session_token}".encode()).hexdigest()[:20]
 
 
 def login_for(user: StaffUser) -> StaffLogin:
-    return StaffLogin(user.id, user.email, user.role, user.password_hash)
+    return StaffLogin(user.id, user.email, user.role, user.password_hash, user.session_token or "")
 
 
 @login_manager.user_loader
 def load_user(raw_id: str) -> StaffLogin | None:
     user_part, _, fingerprint = (raw_id or "").partition(".")
-    if not user_part.isdigit() or not fingerprint:
+    user_id = parse_id(user_part)
+    if user_id is None or not fingerprint:
         return None
     with db_session() as session:
-        user = session.scalars(select(StaffUser).where(StaffUser.id == int(user_part))).first()
-        if user is None or not user.active:
+        user = session.scalars(select(StaffUser).where(StaffUser.id == user_id)).first()
+        if user is None or not user.active or not user.session_token:
             return None
         login = login_for(user)
     return login if login.get_id() == raw_id else None
@@ -108,8 +135,8 @@ def admin_required(view: F) -> F:
 
 
 def client_ip() -> str:
-    """The peer address. Behind a proxy, configure werkzeug's ProxyFix rather than trusting
-    X-Forwarded-For here."""
+    """The peer address. Behind a proxy, TRUSTED_PROXY has the WSGI server take it from
+    X-Forwarded-For (bot/web/serve.py); the header itself is never trusted here."""
     return request.remote_addr or "unknown"
 
 

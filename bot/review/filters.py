@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 from flask import url_for
 
 from bot.findings.stance import STANCES
+from bot.review.ids import parse_id
 from bot.storage.queries import NONE_LABEL, PER_PAGE_DEFAULT, PER_PAGE_MAX, ResponseFilter
 from bot.strategy import THEME_IDS
 
@@ -56,7 +57,7 @@ def filter_from_args(args: Any) -> ResponseFilter:
         reviewed=tri("reviewed"),
         flagged=tri("flagged"),
         q=(args.get("q") or "").strip()[:200],
-        business_id=int(business_raw) if business_raw and business_raw.isdigit() else None,
+        business_id=parse_id(business_raw),
         stance=stance if stance in (*STANCES, NONE_LABEL) else None,
         question=question[:128] if question else None,
         page=number("page", 1, 1, 10**6),

@@ -33,6 +33,7 @@ from bot.findings import quotes as quote_store
 from bot.findings import report as report_store
 from bot.findings import subthemes as st
 from bot.review.db import db_session
+from bot.review.ids import parse_id, parse_ids
 from bot.storage.audit import audit
 from bot.storage.export import csv_safe
 from bot.storage.models import Quote, ReportSummary, Subtheme
@@ -173,7 +174,7 @@ def from_responses() -> Any:
 
     back = redirect(list_url())
     theme_id = request.form.get("theme", "")
-    ids = [int(v) for v in request.form.getlist("response") if v.isdigit()]
+    ids = parse_ids(request.form.getlist("response"))
     if theme_id not in THEME_IDS:
         flash("Choose the theme the finding belongs to.", "error")
         return back
@@ -216,12 +217,12 @@ def rename(subtheme_id: int) -> Any:
 @login_required
 def merge(subtheme_id: int) -> Any:
     theme_id = _subtheme_theme(subtheme_id)
-    into = request.form.get("into", "")
-    if not into.isdigit():
+    into = parse_id(request.form.get("into", ""))
+    if into is None:
         flash("Choose the sub-theme to merge into.", "error")
         return _back(theme_id)
     return _curate(
-        theme_id, lambda s: st.merge(s, int(into), [subtheme_id], _actor()), "Sub-themes merged."
+        theme_id, lambda s: st.merge(s, into, [subtheme_id], _actor()), "Sub-themes merged."
     )
 
 
@@ -238,12 +239,13 @@ def split(subtheme_id: int) -> Any:
 @login_required
 def move(theme_id: str, response_id: int) -> Any:
     _theme_or_404(theme_id)
-    target = request.form.get("subtheme", "")
-    if target and not target.isdigit():
+    raw = request.form.get("subtheme", "")
+    target = parse_id(raw)
+    if raw and target is None:
         abort(400)
     return _curate(
         theme_id,
-        lambda s: st.move(s, response_id, theme_id, int(target) if target else None, _actor()),
+        lambda s: st.move(s, response_id, theme_id, target, _actor()),
         "Response moved." if target else "Response moved to unassigned.",
     )
 

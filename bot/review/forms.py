@@ -19,9 +19,10 @@ from wtforms.validators import (
     NumberRange,
     Optional,
     Regexp,
+    ValidationError,
 )
 
-from bot.storage.retention import MAX_RETENTION_DAYS
+from bot.storage.retention import MAX_RETENTION_DAYS, closing_problem
 from bot.storage.staff import MIN_PASSWORD_CHARS, ROLES
 
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
@@ -93,6 +94,13 @@ class RetentionForm(FlaskForm):
             NumberRange(min=0, max=MAX_RETENTION_DAYS, message=f"0 to {MAX_RETENTION_DAYS} days."),
         ],
     )
+
+    def validate_closes_on(self, field: DateField) -> None:
+        """A date the anonymisation date can be counted from: 9999-06-01 overflowed it
+        (attack probe, 7 Dec)."""
+        problem = closing_problem(field.data) if field.data else None
+        if problem:
+            raise ValidationError(problem[0].upper() + problem[1:] + ".")
 
 
 class ApplyRetentionForm(FlaskForm):

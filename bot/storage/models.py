@@ -238,6 +238,10 @@ class StaffUser(Base):
     active = Column(Boolean, nullable=False, default=True)
     created_at = Column(DateTime, nullable=False, default=utcnow)
     last_login_at = Column(DateTime)
+    # Part of every session's id (bot/review/auth.py): a new one on sign-out or a password
+    # change ends every session signed in before, so a copied session cookie stops working
+    # (attack probe, 7 Dec). NULL until the first sign-in.
+    session_token = Column(String(64))
 
 
 # --- X channel state (bot/channels/x/): shared by every Rasa replica through the database ---

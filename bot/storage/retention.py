@@ -40,6 +40,20 @@ from bot.storage.transcripts import EVENTS
 SETTINGS_ID = 1
 MAX_RETENTION_DAYS = 3650
 ANONYMISED_PREFIX = "anonymised:"
+# The closing dates an admin may set: 9999-06-01 + 365 days overflowed Python's date and
+# took /privacy and /staff/retention down until the row was mended (attack probe, 7 Dec).
+EARLIEST_CLOSING = date(2000, 1, 1)
+LATEST_CLOSING = date(2100, 12, 31)
+
+
+def closing_problem(closes_on: date) -> str | None:
+    """Why a closing date cannot be set, or None."""
+    if not EARLIEST_CLOSING <= closes_on <= LATEST_CLOSING:
+        return (
+            f"the closing date must be between {EARLIEST_CLOSING:%d %B %Y} and "
+            f"{LATEST_CLOSING:%d %B %Y}"
+        )
+    return None
 
 
 @dataclass(frozen=True)
@@ -56,10 +70,15 @@ class RetentionPolicy:
 
     @property
     def delete_on(self) -> date | None:
-        """The first day data is anonymised (closing date + period)."""
+        """The first day data is anonymised (closing date + period). Never raises: a row
+        stored before the dates were checked, past the calendar's end, is the last day
+        (never due) rather than a 500 on every page that shows it (attack probe, 7 Dec)."""
         if self.closes_on is None or self.retention_days is None:  # i.e. not self.set
             return None
-        return self.closes_on + timedelta(days=self.retention_days)
+        try:
+            return self.closes_on + timedelta(days=self.retention_days)
+        except OverflowError:
+            return date.max
 
     def due(self, today: date) -> bool:
         return self.delete_on is not None and today >= self.delete_on
@@ -97,6 +116,9 @@ def set_policy(
     """Record the closing date and retention period (audited, with the previous values)."""
     if not 0 <= retention_days <= MAX_RETENTION_DAYS:
         raise ValueError(f"the retention period must be 0 to {MAX_RETENTION_DAYS} days")
+    problem = closing_problem(closes_on)
+    if problem:
+        raise ValueError(problem)
     row = session.get(ConsultationSettings, SETTINGS_ID)
     if row is None:
         row = ConsultationSettings(id=SETTINGS_ID)

@@ -7,6 +7,7 @@ and processes that share the database.
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -126,6 +127,7 @@ def update_user(
     if password is not None:
         check_password_strength(password)
         user.password_hash = hash_password(password)
+        user.session_token = new_session_token()  # every old session ends
         changes["password"] = "changed"
     if changes:
         audit(session, actor=actor, action="staff_updated", detail={"email": user.email, **changes})
@@ -145,7 +147,23 @@ def authenticate(session: Session, email: str, password: str) -> StaffInfo | Non
     if not user.active:
         return None
     user.last_login_at = utcnow()
+    if not user.session_token:
+        user.session_token = new_session_token()
     return _info(user)
+
+
+def new_session_token() -> str:
+    return secrets.token_hex(16)
+
+
+def end_sessions(session: Session, user_id: int) -> None:
+    """Sign the user out everywhere: Flask's sessions live in the browser's cookie, so
+    dropping them from the cookie at sign-out left a copy of the cookie working (attack
+    probe, 7 Dec). A new token changes the id every session of the user carries."""
+    user = session.get(StaffUser, user_id)
+    if user is not None:
+        user.session_token = new_session_token()
+        session.flush()
 
 
 # --- login throttling -------------------------------------------------------------------

@@ -42,14 +42,21 @@ bp = Blueprint(
 
 
 def widget_defaults() -> dict[str, object]:
-    """What the widget needs from the server; the embedding page may override any of it."""
+    """What the widget needs from the server; the embedding page may override any of it.
+
+    The privacy link comes from PUBLIC_WEB_URL, not the request: built from the Host
+    header, `Host: evil.example` put evil.example's page in publicly cached widget code
+    (attack probe, 7 Dec). Unset, it is left out and the widget links to `privacy` beside
+    the server it was loaded from (its own script's address)."""
     cfg = settings()
-    return {
+    defaults: dict[str, object] = {
         "socketUrl": cfg.rasa_url,
         "socketPath": "/socket.io",
         "maxMessageChars": cfg.max_message_chars,
-        "privacyUrl": url_for("widget.privacy", _external=True),
     }
+    if cfg.public_web_url:
+        defaults["privacyUrl"] = cfg.public_web_url + url_for("widget.privacy")
+    return defaults
 
 
 def _origin(url: str) -> str:

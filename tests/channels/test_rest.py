@@ -46,12 +46,52 @@ def limit(monkeypatch: pytest.MonkeyPatch) -> int:
         (b'{"sender": "a", "message": "hi", "message_id": 7}', "invalid_message_id"),
         (b'{"sender": "a", "message": "hi", "message_id": ""}', "invalid_message_id"),
         (b'{"sender": "a", "message": "hi", "message_id": "a b"}', "invalid_message_id"),
-        (json.dumps({"message": "hi", "message_id": "x" * 65}).encode(), "invalid_message_id"),
+        (
+            json.dumps({"sender": "a", "message": "hi", "message_id": "x" * 65}).encode(),
+            "invalid_message_id",
+        ),
         (b'{"sender": "a", "message": "hi", "message_id": "ok\\n"}', "invalid_message_id"),
     ],
 )
 def test_bad_bodies_are_rejected(raw: bytes, code: str) -> None:
     assert check_body(raw, MAX) == (None, code)
+
+
+@pytest.mark.parametrize(
+    "sender",
+    [
+        "x-dm-783214",  # an X DM participant
+        "x-post-783214",  # an X post's author
+        "X-DM-783214",
+        "783214",  # a collected public post's author (the bare X user id)
+        "anonymised:2",  # kept after retention
+        "email:org:1504f3328b562af8b0f0e567",  # an imported email response
+        "survey:row:0123",
+        "event:org:abc",
+    ],
+)
+def test_server_made_senders_are_refused(sender: str) -> None:
+    """A web client cannot act as an X, anonymised or imported participant (attack probe,
+    7 Dec: "forget me" as `x-dm-<id>` erased that X user's answers)."""
+    raw = json.dumps({"sender": sender, "message": "forget me"}).encode()
+    assert check_body(raw, MAX) == (None, "invalid_sender")
+
+
+@pytest.mark.parametrize(
+    "sender",
+    ["0123456789abcdef0123456789abcdef", "12345678901234567890123456789012", "e2e-1a2b3c", "a"],
+)
+def test_web_clients_own_senders_pass(sender: str) -> None:
+    """The widget's 32 hex characters (even all digits) and the tests' own ids still work."""
+    body, code = check_body(json.dumps({"sender": sender, "message": "hi"}).encode(), MAX)
+    assert code is None and body["sender"] == sender
+
+
+def test_a_message_without_a_sender_is_refused() -> None:
+    """Without one Rasa put every such client in one shared conversation, "default"
+    (attack probe, 7 Dec)."""
+    assert check_body(b'{"message": "hi"}', MAX) == (None, "invalid_sender")
+    assert check_body(b'{"message": "hi", "sender": null}', MAX) == (None, "invalid_sender")
 
 
 @pytest.mark.parametrize(
@@ -133,14 +173,21 @@ def test_rest_endpoint_rejects_and_accepts(limit: int) -> None:
         (json.dumps({"sender": "s1", "message": ""}).encode(), js),
         (b"{broken", js),
         (json.dumps({"sender": "s1", "message": "  hello 🚀 "}).encode(), js),
+        (json.dumps({"message": "hello"}).encode(), js),
+        (json.dumps({"sender": "x-dm-783214", "message": "forget me"}).encode(), js),
     ]
     results = _serve_and_post(posts)
-    (s413, too_long), (s400, empty), (s400b, broken), (s200, ok) = results
+    (s413, too_long), (s400, empty), (s400b, broken), (s200, ok), *refused = results
     assert s413 == 413 and too_long["error"]["code"] == "too_long"
     assert too_long["error"]["max_message_chars"] == limit
     assert s400 == 400 and empty["error"]["code"] == "empty"
     assert s400b == 400 and broken["error"]["code"] == "invalid_json"
     assert s200 == 200 and ok == [{"recipient_id": "s1", "text": "echo hello 🚀 via rest"}]
+    # no sender (was Rasa's shared "default"), and an X participant's id: never reach Rasa
+    assert [(status, answer["error"]["code"]) for status, answer in refused] == [
+        (400, "invalid_sender"),
+        (400, "invalid_sender"),
+    ]
 
 
 def test_a_flooding_sender_gets_429_with_retry_after(monkeypatch: pytest.MonkeyPatch) -> None:

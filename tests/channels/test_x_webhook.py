@@ -303,6 +303,27 @@ def test_a_dm_over_max_message_chars_is_answered_too_long_not_cut(make_harness: 
     assert capped.received[0].text == "x" * 50
 
 
+def test_a_dm_of_only_a_photo_is_asked_for_words_not_dropped_in_silence(x: Harness) -> None:
+    """X puts the photo's link in the text; without it nothing is left to read, and the
+    business heard nothing back (attack probe, 7 Dec)."""
+    photo = {"type": "media", "media": {"url": "https://t.co/abc"}}
+    answer = x.post_signed(dm("https://t.co/abc", attachment=photo))
+    assert answer.json()["ignored"] == [{"event_id": "9001", "reason": "empty"}]
+    assert x.received == []
+    (entry,) = x.outbox.entries
+    assert "only read text messages" in json.dumps(entry.json)
+
+
+def test_a_dm_timestamp_that_is_not_ascii_digits_counts_as_absent(x: Harness) -> None:
+    """ "²" passed `isdigit()` and `int()` raised: a correctly signed delivery was a 500
+    (attack probe, 7 Dec)."""
+    payload = dm("hello there")
+    payload["direct_message_events"][0]["created_timestamp"] = "\u00b2"
+    answer = x.post_signed(payload)
+    assert answer.status == 200
+    assert [m.text for m in x.received] == ["hello there"]
+
+
 def test_a_message_that_is_only_a_hashtag_is_not_sent_to_rasa(x: Harness) -> None:
     answer = x.post_signed(post("#bucksLIS @BucksLEPbot"))
     assert answer.json()["ignored"] == [{"event_id": "5001", "reason": "empty"}]

@@ -287,3 +287,77 @@ def test_a_next_with_control_characters_goes_to_the_default_not_a_500(
     assert resp.status_code == 302
     assert resp.headers["Location"] == f"/staff/responses/{seeded.space_response}"
     assert "owned" not in resp.headers.get("Set-Cookie", "")
+
+
+HUGE_IDS = ("9" * 25, str(2**63), str(2**31))
+
+
+def test_no_id_in_a_url_query_or_form_is_a_500(
+    admin: FlaskClient, app: Flask, seeded: Seeded
+) -> None:
+    """ "²" passed `isdigit()` into `int()`, and ids past the database's integer range
+    overflowed SQLite (2**63) or PostgreSQL's int4 (2**31): 500s on ~40 routes; and
+    ?to=9999-12-31 overflowed the day after (attack probe, 7 Dec). TESTING propagates a
+    view's exception, so a 500 fails here as the exception itself."""
+    form = {"confirm": "ERASE", "action": "flag", "stance": "support", "into": "1"}
+    int_rules = [r for r in app.url_map.iter_rules() if "<int:" in r.rule]
+    assert len(int_rules) >= 15
+    for rule in int_rules:
+        for huge in HUGE_IDS:
+            path = re.sub(r"<int:\w+>", huge, rule.rule).replace("<theme_id>", "space")
+            for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+                answer = admin.get(path) if method == "GET" else post(admin, path, form)
+                assert answer.status_code == 404, (method, path)
+    for query in ("business=%C2%B2", "business=" + "9" * 25, "to=9999-12-31", "from=0001-01-01"):
+        assert admin.get(f"/staff/responses?{query}").status_code == 200, query
+        assert admin.get(f"/staff/api/responses?{query}").status_code == 200, query
+    for query in ("response=%C2%B2", "response=" + "9" * 25, "page=" + "9" * 25):
+        assert admin.get(f"/staff/audit?{query}").status_code == 200, query
+    found = admin.get(f"/staff/responses?to=9999-12-31&q={SEEDED_TEXT[0]}").get_data(as_text=True)
+    assert SEEDED_TEXT[0] in found  # no upper bound, not nothing
+    sub = f"/staff/findings/space/responses/{seeded.space_response}/move"
+    assert post(admin, sub, {"subtheme": "²"}).status_code == 400
+    assert post(admin, sub, {"subtheme": "9" * 25}).status_code == 400
+    for response in ("²", "9" * 25):
+        made = post(
+            admin, "/staff/findings/from-responses", {"theme": "space", "response": response}
+        )
+        assert made.status_code == 302
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["endpoint=x", "_method=POST", "_external=1&_scheme=https", "_anchor=top", "_scheme=x"],
+)
+def test_the_audit_logs_page_links_carry_only_its_filters(
+    admin: FlaskClient, session: Session, query: str
+) -> None:
+    """Every query argument went into url_for, which took `endpoint`, `_method`,
+    `_external`, `_scheme` and `_anchor` as its own options: a 500 or a link to another
+    scheme or host (attack probe, 7 Dec)."""
+    from bot.storage.audit import audit
+
+    for i in range(60):  # more than a page (50)
+        audit(session, actor="admin@example.org", action="export", detail={"n": i})
+    session.commit()
+    answer = admin.get(f"/staff/audit?action=export&{query}")
+    assert answer.status_code == 200
+    links = re.findall(r'rel="next" href="([^"]+)"', answer.get_data(as_text=True))
+    assert links == ["/staff/audit?action=export&amp;page=2"]
+
+
+def test_nul_characters_in_a_multipart_form_are_refused_too(
+    admin: FlaskClient, seeded: Seeded, session: Session
+) -> None:
+    """The NUL guard read only urlencoded forms: the same form as multipart/form-data
+    stored the NUL on SQLite and was a 500 on PostgreSQL (attack probe, 7 Dec)."""
+    before = session.get(ResponseModel, seeded.space_response).note
+    data = {"csrf_token": csrf_from(admin, "/staff/"), "action": "note", "note": "a\x00b"}
+    answer = admin.post(
+        f"/staff/responses/{seeded.space_response}/review",
+        data=data,
+        content_type="multipart/form-data",
+    )
+    assert answer.status_code == 400 and "NUL character" in answer.get_data(as_text=True)
+    session.expire_all()
+    assert session.get(ResponseModel, seeded.space_response).note == before

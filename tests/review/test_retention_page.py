@@ -77,3 +77,29 @@ def test_admin_applies_it_once_due(admin: FlaskClient, session) -> None:  # noqa
     log = admin.get("/staff/audit").get_data(as_text=True)
     assert "Applied retention: 3 business(es) anonymised" in log
     assert "Set the closing date to 2026-01-01 and retention to 30 days" in log
+
+
+def test_a_closing_date_past_the_calendar_is_refused_and_a_stored_one_breaks_nothing(
+    admin: FlaskClient,
+    session,  # noqa: ANN001
+) -> None:
+    """9999-06-01 + 365 days overflowed: the save and then /privacy and /staff/retention
+    were 500 (attack probe, 7 Dec)."""
+    for closes_on in ("9999-06-01", "2101-01-01", "0001-01-01"):
+        refused = save(admin, closes_on, "365")
+        assert refused.status_code == 400, closes_on
+        assert "The closing date must be between" in refused.get_data(as_text=True)
+    session.expire_all()
+    assert not get_policy(session).set
+
+    # A row stored before the check (or by hand) must not take the pages down.
+    session.execute(
+        text(
+            "INSERT INTO consultation_settings (id, closes_on, retention_days) "
+            "VALUES (1, '9999-06-01', 365)"
+        )
+    )
+    session.commit()
+    assert admin.get("/staff/retention").status_code == 200
+    notice = admin.get("/privacy")
+    assert notice.status_code == 200 and "31 December 9999" in notice.get_data(as_text=True)

@@ -257,6 +257,46 @@ def test_password_change_ends_existing_sessions(reviewer: FlaskClient, session) 
     assert reviewer.get("/staff/").status_code == 302
 
 
+def test_a_session_cookie_copied_before_sign_out_no_longer_works(app) -> None:  # noqa: ANN001
+    """Flask keeps the session in the cookie: logout dropped it from the browser's new
+    cookie only, and a copy of the old one stayed signed in (attack probe, 7 Dec)."""
+    victim = app.test_client()
+    assert login(victim, ADMIN_EMAIL).status_code == 302
+    stolen = victim.get_cookie("session").value
+    other = app.test_client()  # a second sign-in of the same user, elsewhere
+    assert login(other, ADMIN_EMAIL).status_code == 302
+    assert post(victim, "/staff/logout").status_code == 302
+
+    replay = app.test_client()
+    replay.set_cookie("session", stolen)
+    assert replay.get("/staff/users").status_code == 302
+    assert other.get("/staff/").status_code == 302  # sign-out ends every session of the user
+    assert login(victim, ADMIN_EMAIL).status_code == 302  # and signing in again works
+    assert victim.get("/staff/users").status_code == 200
+
+
+def test_a_session_is_tied_to_the_peer_address_not_x_forwarded_for(app) -> None:  # noqa: ANN001
+    """Flask-Login took the address from any client's X-Forwarded-For, so a stolen cookie
+    worked from anywhere by naming the victim's address (attack probe, 7 Dec)."""
+    agent = {"User-Agent": "Mozilla/5.0 victim"}
+    victim = app.test_client()
+    victim.environ_base.update(
+        {"REMOTE_ADDR": "192.0.2.10", "HTTP_USER_AGENT": agent["User-Agent"]}
+    )
+    assert login(victim, ADMIN_EMAIL).status_code == 302
+    stolen = victim.get_cookie("session").value
+
+    def from_elsewhere(headers: dict[str, str]) -> int:
+        thief = app.test_client()
+        thief.environ_base["REMOTE_ADDR"] = "203.0.113.66"
+        thief.set_cookie("session", stolen)
+        return thief.get("/staff/users", headers=headers).status_code
+
+    assert from_elsewhere(agent) == 302
+    assert from_elsewhere({**agent, "X-Forwarded-For": "192.0.2.10"}) == 302
+    assert victim.get("/staff/users", headers=agent).status_code == 200
+
+
 def test_login_rate_limit_per_ip_and_email(client: FlaskClient, app) -> None:  # noqa: ANN001
     for _ in range(5):
         assert login(client, password="wrong password!!").status_code == 401

@@ -20,6 +20,7 @@ from bot.storage.models import (
     ResponseTheme,
 )
 from bot.storage.retention import (
+    RetentionPolicy,
     apply_retention,
     get_policy,
     pending,
@@ -158,3 +159,21 @@ def test_the_running_bot_applies_it_when_due(session: Session) -> None:
     session.expire_all()
     assert events(session) == 0
     assert pending(session) == (0, 0)
+
+
+def test_a_delete_date_past_the_calendar_is_its_last_day_never_an_error(
+    session: Session,
+) -> None:
+    """A stored 9999-06-01 + 365 days raised OverflowError on every page showing it (attack
+    probe, 7 Dec); new ones are refused."""
+    policy = RetentionPolicy(date(9999, 6, 1), 365)
+    assert policy.delete_on == date.max
+    assert not policy.due(date(2030, 1, 1))
+    assert "31 December 9999" in privacy_statement(policy)
+    with pytest.raises(ValueError, match="closing date"):
+        set_policy(session, date(9999, 6, 1), 365, actor="a")
+    assert not get_policy(session).set
+    refused = CliRunner().invoke(
+        main, ["retention", "set", "--closes-on", "9999-06-01", "--days", "365"]
+    )
+    assert refused.exit_code == 2 and "closing date must be between" in refused.output

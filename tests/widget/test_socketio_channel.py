@@ -58,6 +58,12 @@ def env(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> Iterator[pytest.Monke
         ({"message": "hi", "session_id": "short"}, "no_session"),
         ({"message": "hi", "session_id": "../../etc/passwd"}, "no_session"),
         ({"message": "hi", "session_id": 12345678}, "no_session"),
+        ({"message": "hi", "session_id": SESSION + "\n"}, "no_session"),
+        # ids the server makes for X participants (attack probe, 7 Dec: "forget me" as one
+        # erased that X user's answers): bot/channels/senders.py
+        ({"message": "forget me", "session_id": "x-dm-783214"}, "no_session"),
+        ({"message": "forget me", "session_id": "x-post-783214"}, "no_session"),
+        ({"message": "forget me", "session_id": "78321400"}, "no_session"),
         ({"message": "hi", "session_id": SESSION, "metadata": "{not json"}, "invalid_metadata"),
         ({"message": "hi", "session_id": SESSION, "metadata": "[1, 2]"}, "invalid_metadata"),
         (
@@ -80,6 +86,13 @@ def test_rejects_bad_messages(data: object, code: str) -> None:
     event = rejection.event()
     assert event["error"] == {"code": code, "max_message_chars": 10}
     assert isinstance(event["text"], str) and event["text"]
+
+
+def test_the_widgets_random_ids_are_accepted() -> None:
+    """32 hex characters (bot/widget/static randomId), even when every one is a digit."""
+    for widget_id in ("0f" * 16, "1234567890" * 3 + "12"):
+        clean, rejection = check_user_message({"message": "hi", "session_id": widget_id}, 10, True)
+        assert rejection is None and clean == {"message": "hi", "session_id": widget_id}
 
 
 def test_limit_is_inclusive_and_whitespace_is_trimmed() -> None:
@@ -253,7 +266,10 @@ def test_session_request_joins_the_session_room(wired: tuple) -> None:
     assert emitted == [("session_confirm", SESSION, {"room": "sid1", "namespace": None})]
 
 
-@pytest.mark.parametrize("data", [None, {}, {"session_id": None}, {"session_id": "bad id!"}])
+@pytest.mark.parametrize(
+    "data",
+    [None, {}, {"session_id": None}, {"session_id": "bad id!"}, {"session_id": "x-dm-783214"}],
+)
 def test_session_request_without_valid_id_gets_a_new_one(wired: tuple, data: Any) -> None:
     _, sio, _, emitted, rooms = wired
     run(sio.handlers["/"]["session_request"]("sid1", data))

@@ -22,6 +22,7 @@ def client(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Any]:
     monkeypatch.setenv("MAX_MESSAGE_CHARS", "321")
     monkeypatch.setenv("PUBLIC_RASA_URL", "https://bot.example.org")
     monkeypatch.setenv("ALLOWED_ORIGINS", "https://www.buckslep.co.uk")
+    monkeypatch.setenv("PUBLIC_WEB_URL", "https://consult.example.org/")
     settings.cache_clear()
     from bot.web.app import create_app
 
@@ -60,7 +61,35 @@ def test_widget_js_carries_the_server_limits(client: Any) -> None:
     defaults = json.loads(first[len(prefix) :].rstrip(";"))
     assert defaults["socketUrl"] == "https://bot.example.org"
     assert defaults["maxMessageChars"] == 321
-    assert defaults["privacyUrl"].endswith("/privacy")
+    assert defaults["privacyUrl"] == "https://consult.example.org/privacy"
+
+
+def _js_defaults(resp: Any) -> dict[str, Any]:
+    first = resp.get_data(as_text=True).splitlines()[0]
+    return json.loads(first.split(" = ", 1)[1].rstrip(";"))
+
+
+def test_the_host_header_never_reaches_the_cached_widget_or_its_config(
+    client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`Host: evil.example` put evil.example's "privacy notice" into widget code served
+    `Cache-Control: public` (attack probe, 7 Dec)."""
+    evil = {"Host": "evil.example"}
+    js = client.get("/widget/bucks-lis-chat.js", headers=evil)
+    config = client.get("/widget/config.json", headers=evil)
+    assert "evil.example" not in js.get_data(as_text=True)
+    assert "evil.example" not in config.get_data(as_text=True)
+    assert _js_defaults(js)["privacyUrl"] == "https://consult.example.org/privacy"
+    assert config.json["privacyUrl"] == "https://consult.example.org/privacy"
+
+    # Unset: no privacy URL at all; the widget links to the server its script came from.
+    monkeypatch.delenv("PUBLIC_WEB_URL")
+    settings.cache_clear()
+    js = client.get("/widget/bucks-lis-chat.js", headers=evil)
+    assert "privacyUrl" not in _js_defaults(js)
+    assert "evil.example" not in client.get("/widget/config.json", headers=evil).get_data(
+        as_text=True
+    )
 
 
 def test_config_json_cors_only_for_allowed_origins(client: Any) -> None:

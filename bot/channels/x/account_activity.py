@@ -7,6 +7,7 @@ carries the same `direct_message_events` list.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,10 +42,16 @@ def _screen_name(users: dict[str, Any], user_id: str) -> str:
     return as_str(user.get("screen_name") or user.get("username"))
 
 
+# X's milliseconds since 1970: ASCII digits only (`str.isdigit` takes "²", `int` does not)
+TIMESTAMP_RE = re.compile(r"[0-9]{1,20}")
+
+
 def _sent_at(event: Any) -> int:
-    """X's `created_timestamp` (milliseconds, a string) of a DM event; 0 when absent."""
+    """X's `created_timestamp` (milliseconds, a string) of a DM event; 0 when absent or
+    not ASCII digits: "²" passed `isdigit()` and `int()` raised, a 500 on a signed
+    delivery (attack probe, 7 Dec)."""
     value = as_str(as_dict(event).get("created_timestamp"))
-    return int(value) if value.isdigit() else 0
+    return int(value) if TIMESTAMP_RE.fullmatch(value) else 0
 
 
 def in_order_sent(events: list[Any]) -> list[Any]:

@@ -27,6 +27,10 @@ from bot.channels.text import (
 from bot.channels.x.entities import author_text, links_v2
 
 MENTION_RE = re.compile(r"(?<![\w@])@\w{1,15}(?!\w)")
+# The sender ids X conversations are kept under; no public web client may use them
+# (bot/channels/senders.py).
+DM_SENDER_PREFIX = "x-dm-"
+POST_SENDER_PREFIX = "x-post-"
 
 
 @dataclass(frozen=True)
@@ -48,7 +52,7 @@ class Inbound:
 
     @property
     def sender_id(self) -> str:
-        return f"x-{'dm' if self.kind == 'dm' else 'post'}-{self.user_id}"
+        return f"{DM_SENDER_PREFIX if self.kind == 'dm' else POST_SENDER_PREFIX}{self.user_id}"
 
     @property
     def dedupe_key(self) -> str:
@@ -90,7 +94,7 @@ class Deletion:
 
     @property
     def sender_id(self) -> str:
-        return f"x-post-{self.user_id}"
+        return f"{POST_SENDER_PREFIX}{self.user_id}"
 
 
 def _hashtag_re(hashtag: str) -> re.Pattern[str]:

@@ -31,7 +31,7 @@ from sanic.response import HTTPResponse
 from sqlalchemy.engine import Engine
 
 from bot.channels import action_session, http_errors
-from bot.channels.text import TOO_LONG_TEXT
+from bot.channels.text import NOT_TEXT_TEXT, TOO_LONG_TEXT
 from bot.channels.x import spend
 from bot.channels.x.account_activity import Parsed, parse_account_activity
 from bot.channels.x.client import XClient, client_from_settings
@@ -202,6 +202,11 @@ class XInput(InputChannel):
                 self.choices.resolve, item.sender_id, item.text
             )
             if not text.strip():
+                if item.kind == "dm":
+                    # a photo, GIF or voice note alone (links dropped, no words): asked for
+                    # words as the widget does, not dropped in silence (attack probe, 7 Dec);
+                    # a summoned post is not answered so (a public reply costs)
+                    await self.output_for(item).send_text_message(item.sender_id, NOT_TEXT_TEXT)
                 ignored.append(Ignored(item.event_id, "empty"))
                 continue
             message = UserMessage(
@@ -323,9 +328,9 @@ class XInput(InputChannel):
                 )
             declared = request.headers.get("content-length", "")
             body = request.body or b""
-            if (declared.isdigit() and int(declared) > MAX_BODY_BYTES) or len(
-                body
-            ) > MAX_BODY_BYTES:
+            if (
+                declared.isascii() and declared.isdigit() and int(declared) > MAX_BODY_BYTES
+            ) or len(body) > MAX_BODY_BYTES:
                 return _error(413, "too_large", f"Bodies over {MAX_BODY_BYTES} bytes are refused.")
             problem = signature_problem(body, request.headers.get(SIGNATURE_HEADER), secret)
             if problem:

@@ -20,7 +20,7 @@ area; endpoints read `review.<area>.<view>` (e.g. `review.responses.index`).
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, request
+from flask import Blueprint, current_app
 
 from bot.review.views import (
     agreement,
@@ -50,10 +50,8 @@ bp = Blueprint(
 def _csrf_for_staff() -> None:
     """Every state-changing staff request needs a valid CSRF token (400 otherwise).
 
-    An upload's size limit is set first, so an oversized body is refused (413) before
-    the CSRF check would read it."""
-    if request.endpoint == "review.imports.index":
-        request.max_content_length = imports.max_upload_bytes()
+    An upload's size limit is already set (bot/review/__init__.py `_upload_limit`), so an
+    oversized body is refused (413) before anything reads it."""
     if current_app.config.get("WTF_CSRF_ENABLED", True):
         current_app.extensions["csrf"].protect()
 

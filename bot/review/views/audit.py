@@ -8,31 +8,40 @@ from flask import Blueprint, render_template, request, url_for
 from flask_login import login_required
 
 from bot.review.db import db_session
+from bot.review.ids import parse_id
 from bot.storage import queries
 
 bp = Blueprint("audit", __name__)
+MAX_PAGE = 10**6
 
 
 @bp.get("/audit")
 @login_required
 def index() -> Any:
-    try:
-        page = max(1, int(request.args.get("page", 1)))
+    try:  # at most MAX_PAGE: a 25-digit page overflowed SQLite's OFFSET (attack probe, 7 Dec)
+        page = min(MAX_PAGE, max(1, int(request.args.get("page", 1))))
     except ValueError:
         page = 1
     action = (request.args.get("action") or "").strip() or None
-    response_id = request.args.get("response", "")
+    response_id = parse_id(request.args.get("response", ""))
+    include_logins = request.args.get("logins") == "1"
     with db_session() as session:
         log = queries.audit_log(
             session,
             page=page,
             action=action,
-            response_id=int(response_id) if response_id.isdigit() else None,
-            include_logins=request.args.get("logins") == "1",
+            response_id=response_id,
+            include_logins=include_logins,
         )
         actions = queries.audit_actions(session)
-    # Any, not str: url_for's keyword-only options (_external: bool...) share **values.
-    args: dict[str, Any] = {k: v for k, v in request.args.items() if k != "page"}
+    # Only the filters, as read above: every query argument went to url_for, which took
+    # `endpoint`, `_method`, `_external`, `_scheme` as its own options (a 500, or a link to
+    # another host or scheme; attack probe, 7 Dec).
+    args: dict[str, Any] = {
+        "action": action,
+        "response": response_id,
+        "logins": "1" if include_logins else None,
+    }
     return render_template(
         "review/audit.html",
         log=log,

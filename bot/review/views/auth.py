@@ -62,6 +62,8 @@ def login() -> Any:
 def logout() -> Any:
     with db_session() as session:
         audit(session, actor=actor(), action="logout", detail={"ip": client_ip()})
+        # the cookie's copies too, not only this browser's (attack probe, 7 Dec)
+        staff_store.end_sessions(session, current_user.user_id)
     logout_user()
     flash("You have signed out.", "info")
     return redirect(url_for("review.auth.login"))

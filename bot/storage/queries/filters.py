@@ -150,7 +150,8 @@ def apply_filter(
         )
     if f.date_from:
         stmt = stmt.where(Response.created_at >= uk_midnight_utc(f.date_from))
-    if f.date_to:
+    if f.date_to and f.date_to < date.max:  # up to 9999-12-31 is no upper bound at all:
+        # the day after it overflowed, a 500 (attack probe, 7 Dec)
         stmt = stmt.where(Response.created_at < uk_midnight_utc(f.date_to + timedelta(days=1)))
     if f.reviewed is True:
         stmt = stmt.where(Response.reviewed_at.is_not(None))
