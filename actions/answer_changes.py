@@ -20,7 +20,11 @@ from bot.consultation.amendments import ADDED, CORRECTED, REWORDED, amend_answer
 from bot.consultation.continued import without_marks
 from bot.consultation.labelled import labelled_answers, later_theme_part, theme_labelled_parts
 from bot.consultation.questions import message, question, question_queue
-from bot.consultation.replies import corrects_last_answer, without_last_bit
+from bot.consultation.replies import (
+    corrects_last_answer,
+    said_in_place_of_last_bit,
+    without_last_bit,
+)
 from bot.consultation.withdrawals import withdraw_answer
 from bot.consultation.x_style import without_addressees
 
@@ -49,17 +53,22 @@ def store_labelled_parts(text: str, pending: list[str], tracker: Tracker) -> lis
     return [k for k in pending if k not in parts]
 
 
-def drop_last_bit(previous: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
-    """Reword the last answer to itself without its last part (tagged again, audited, in its
-    place); False when it has one part only (then the whole of it is taken back, as "scratch
-    that" does)."""
+def drop_last_bit(
+    previous: str, text: str, dispatcher: CollectingDispatcher, tracker: Tracker
+) -> bool:
+    """Reword the last answer to itself without its last part, and with what the message
+    says in its place (tagged again, audited, in its place); False when it has one part
+    only (then the whole of it is taken back, as "scratch that" does)."""
     answers = service.recorded_answers(tracker.sender_id)
     if not answers or answers[-1].question_key != previous:
         return False
     kept = without_last_bit(answers[-1].text)
+    instead = said_in_place_of_last_bit(text)
+    if kept is not None and instead:
+        kept = f"{kept} {instead}"
     if kept is None or not amend_answer(tracker.sender_id, answers[-1].response_id, kept, REWORDED):
         return False
-    dispatcher.utter_message(text=message("last_bit_taken_out"))
+    dispatcher.utter_message(text=message("last_bit_replaced" if instead else "last_bit_taken_out"))
     return True
 
 

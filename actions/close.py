@@ -40,8 +40,10 @@ from bot.consultation.replies import (
     says_no_and_why,
     says_yes,
     view_not_yes_no,
+    yes_or_no_then_question,
 )
 from bot.consultation.small_talk import small_talk_only, without_small_talk
+from bot.consultation.standing import standing_reply_key
 from bot.consultation.x_style import without_addressees
 
 PLAIN_WORDS = re.compile(r"[a-z' ,.!]+")  # "no thanks", "nope" - not a mistyped address
@@ -157,6 +159,13 @@ class ValidateContactForm(FormValidationAction):
     async def extract_follow_up(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
+        text = latest_text(tracker)
+        split = yes_or_no_then_question(without_addressees(text))
+        if tracker.get_slot("requested_slot") == "follow_up" and split and not find_email(text):
+            # "No thanks. When does it all close, though?" (set EB, which NLU reads as a
+            # question: answered, and the same question again): answered, and the no stands
+            dispatcher.utter_message(response=f"utter_faq/{split[1]}")
+            return {"follow_up": split[0]}
         return self._email_given(tracker, "follow_up")
 
     async def extract_email(
@@ -195,6 +204,11 @@ class ValidateContactForm(FormValidationAction):
         if no_email_given(text):
             return self._no_email(dispatcher, tracker)
         intent = latest_intent(tracker)
+        if key := standing_reply_key(text):
+            # "Will this lead to any funding for nurseries?" (set EC, read by NLU as a view,
+            # was asked the yes or no again unanswered): answered, then asked again
+            dispatcher.utter_message(text=message(key))
+            return {"follow_up": None}
         if one_more_view(tracker):
             # kept like a view after the questions ended; then the question again
             stored = service.record_answer(

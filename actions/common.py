@@ -37,10 +37,11 @@ from bot.consultation.replies import (
     skip_then_view,
     skips_the_rest,
     states_a_complaint,
+    view_then_question,
     view_with_question,
 )
 from bot.consultation.spelling import fix_theme_typos
-from bot.consultation.standing import asks_if_i_count
+from bot.consultation.standing import asks_if_i_count, view_then_standing_question
 from bot.strategy import THEME_IDS
 
 DEFAULT_CHANNEL = "rest"
@@ -240,8 +241,18 @@ def answer_read_as_question(tracker: Tracker, slot: str, faq: bool = True) -> di
         return {slot: text}
     if faq and intent == "faq" and (not looks_like_question(text) or view_with_question(text)):
         return {slot: text}
-    if intent == "faq" and slot in ANSWER_SLOTS and question_then_view(text):
-        return {slot: text}  # "Will the council see ...? Either way: <view>" (set CR): both
+    if (
+        intent == "faq"
+        and slot in ANSWER_SLOTS
+        and (
+            question_then_view(text)
+            or view_then_question(text)
+            or view_then_standing_question(text)
+        )
+    ):
+        # "Will the council see ...? Either way: <view>" (set CR), "<view>. So what's the
+        # next step once you've got everyone's answers?" (set EC): both
+        return {slot: text}
     if intent == "faq" and impatient(text):
         return {slot: text}  # "can we speed this up, got trucks to load" (set AF): hurried
     if intent == "faq" and slot in ANSWER_SLOTS and asks_to_finish(text):

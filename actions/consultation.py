@@ -87,6 +87,7 @@ from bot.consultation.replies import (
     takes_back_last_answer,
     view_then_question,
 )
+from bot.consultation.standing import view_then_standing_question
 from bot.consultation.strategy_asides import (
     strategy_aside_reply,
 )
@@ -166,6 +167,10 @@ class ValidateStrategyForm(FormValidationAction):
                 dispatcher.utter_message(text=focus_answer())
             else:
                 dispatcher.utter_message(response=f"utter_faq/{topic}")
+        elif standing := view_then_standing_question(text):
+            # "<view>. is there grant money tied to this consultation or not?" (set EB): both
+            text, reply_key = standing
+            dispatcher.utter_message(text=message(reply_key))
         elif side_question(tracker, text) or new_turn_after_and(text):
             # A question back ("so what's the Arc?"): answer it and ask the same question
             # again, so the answer that follows is stored against the question it answers.
@@ -223,7 +228,7 @@ class ValidateStrategyForm(FormValidationAction):
         # carry on or correct ("also the approval costs are brutal" at question 2 again)
         went_back = message("going_back") in previous_bot_text(tracker)
         previous = None if went_back else last_answer_key(tracker)
-        if previous and drops_last_bit(text) and drop_last_bit(previous, dispatcher, tracker):
+        if previous and drops_last_bit(text) and drop_last_bit(previous, text, dispatcher, tracker):
             # "scratch that last bit, ..." (set AM): the rest of the last answer kept, the
             # pending question asked again
             return {answer_slot: None}

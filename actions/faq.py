@@ -58,7 +58,6 @@ from bot.consultation.involvement import (
 from bot.consultation.on_behalf import for_someone_else
 from bot.consultation.participation import (
     asks_for_a_call,
-    asks_if_others_can_take_part,
     asks_to_start_again,
 )
 from bot.consultation.playback_replies import (
@@ -78,13 +77,7 @@ from bot.consultation.replies import (
     impatient,
     question_before_remark,
 )
-from bot.consultation.standing import (
-    asks_about_a_grant,
-    asks_about_cost,
-    asks_about_sales_calls,
-    asks_if_i_count,
-    asks_which_business,
-)
+from bot.consultation.standing import standing_reply_key
 from bot.consultation.strategy_asides import (
     NEXT_STEPS,
     asks_what_it_covers,
@@ -147,18 +140,8 @@ def answer_aside(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     elif for_someone_else(text) and tracker.get_slot("stage") in (None, "consent"):
         # "I'm a bookkeeper and one of my clients has asked me to fill this in" (set CB)
         dispatcher.utter_message(text=message("on_behalf"))
-    elif asks_if_i_count(text):  # "I just work here, can I still do it?"
-        dispatcher.utter_message(text=message("you_count"))
-    elif asks_if_others_can_take_part(text):  # "can my colleague fill this in too?"
-        dispatcher.utter_message(text=message("others_welcome"))
-    elif asks_about_a_grant(text):  # "will this get me a grant?": it is not an application
-        dispatcher.utter_message(text=message("no_grant"))
-    elif asks_about_cost(text):  # "does it cost anything?"
-        dispatcher.utter_message(text=message("costs_nothing"))
-    elif asks_about_sales_calls(text):  # "will I get sales calls off the back of this?"
-        dispatcher.utter_message(text=message("no_sales_calls"))
-    elif asks_which_business(text):  # "I own two businesses, which one shall I do?"
-        dispatcher.utter_message(text=message("one_business_a_chat"))
+    elif key := standing_reply_key(text):  # a grant, the cost, a colleague, "can I do it?"
+        dispatcher.utter_message(text=message(key))
     elif tracker.active_loop.get("name") == "profile_form" and asks_why_it_is_asked(text):
         # "what do you want the company name for? the council already knows who we are"
         # (set BW was told about intelligent public services): what the questions are for

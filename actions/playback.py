@@ -52,6 +52,7 @@ from bot.consultation.replies import (
     looks_like_question,
     says_yes,
 )
+from bot.consultation.standing import standing_reply_key
 from bot.consultation.theme_corrections import (
     correction_reply,
     plan,
@@ -236,6 +237,11 @@ class ValidateCorrectionForm(FormValidationAction):
             # "yep all good, no emails ta", "That's better. Yes to emails", read as a no
             return {"theme_correction": NO_CHANGE, **settled}
         unquoted = without_quoted_answer(tracker.sender_id, without_addressees(text))
+        if yes_then_asks(unquoted) and (key := standing_reply_key(unquoted)):
+            # "yes thats right. my daughter runs the market stalls for us, can she fill this
+            # in too?" (set EB was asked which themes to change): answered, and confirmed
+            dispatcher.utter_message(text=message(key))
+            return {"theme_correction": NO_CHANGE}
         if confirms(unquoted) or yes_and_a_remark(unquoted) or laugh_then_confirms(text):
             # "thats right now", "yes that's it" that NLU read as a no (set AD): confirmed
             return {"theme_correction": NO_CHANGE}

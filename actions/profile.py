@@ -67,6 +67,7 @@ from bot.consultation.profile_views import PROFILE_VIEW_KEY, split_profile_view
 from bot.consultation.questions import PROFILE_SLOTS, message, profile_question
 from bot.consultation.recount import recounted_band
 from bot.consultation.replies import asks_how_long
+from bot.consultation.replies.topics import asked_topic
 from bot.consultation.standing import asks_if_i_count
 from bot.consultation.x_style import without_addressees
 
@@ -292,10 +293,15 @@ class ValidateProfileForm(FormValidationAction):
     ) -> dict[str, Any]:
         """ "Aylesbury. what actually happens with all this after?" (set AO): the question
         answered and the short answer before it kept."""
-        if tracker.get_slot("requested_slot") != slot or latest_intent(tracker) != "faq":
+        if tracker.get_slot("requested_slot") != slot:
             return {}
-        first = answer_then_question(latest_text(tracker))
+        text = latest_text(tracker)
+        first = answer_then_question(text)
         if first is None:
+            return {}
+        if latest_intent(tracker) != "faq" and asked_topic(text) is None:
+            # "6 of us. is there a closing date for this?" (set EB: NLU read a head count,
+            # and the question went unanswered): answered when its topic is plain
             return {}
         answer_question(dispatcher, tracker)
         return {slot: first}
@@ -324,12 +330,17 @@ class ValidateProfileForm(FormValidationAction):
     async def extract_sector(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
-        return answer_read_as_question(tracker, "sector")
+        return self._answered_and_asked(dispatcher, tracker, "sector") or answer_read_as_question(
+            tracker, "sector"
+        )
 
     async def extract_role(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
-        return answer_read_as_question(tracker, "role")
+        # "Manager. Sorry, who are the LEP when they're at home?" (set EB): both
+        return self._answered_and_asked(dispatcher, tracker, "role") or answer_read_as_question(
+            tracker, "role"
+        )
 
     def validate_organisation(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]

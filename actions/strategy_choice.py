@@ -14,6 +14,7 @@ from actions.common import (
     channel,
     fix_theme_typos,
     holding,
+    last_answer_key,
     previous_user_text,
     profile_on_record,
     skipped,
@@ -33,9 +34,19 @@ from actions.strategy_state import (
 from bot.consultation import service
 from bot.consultation.amendments import ADDED, amend_answer
 from bot.consultation.answer_parts import without_list_marks
-from bot.consultation.asides import answered, asks_who_reads, continues_answer
+from bot.consultation.asides import (
+    answered,
+    asks_about_taking_part,
+    asks_who_reads,
+    continues_answer,
+)
 from bot.consultation.boundaries import boundary_reply
-from bot.consultation.choice_changes import islands_after_all, swapped_pending, switched_choice
+from bot.consultation.choice_changes import (
+    islands_after_all,
+    swapped_in_choice,
+    swapped_pending,
+    switched_choice,
+)
 from bot.consultation.choice_help import (
     asks_bot_to_choose,
     asks_how_to_choose,
@@ -50,6 +61,7 @@ from bot.consultation.choice_view import (
 )
 from bot.consultation.choices import (
     added_choice,
+    also_named,
     choice_before_question,
     dismisses_the_list,
     none_after_asking,
@@ -88,7 +100,6 @@ from bot.consultation.replies import (
 from bot.consultation.spelling import dictated_names
 from bot.consultation.strategy_asides import (
     asks_about_the_others,
-    asks_about_the_strategy,
     asks_what_it_covers,
     counts_as_reply,
 )
@@ -214,7 +225,9 @@ def choose(
         dispatcher.utter_message(text=message("chosen", names=theme_names(late)))
         queue = question_queue(late)
         return {"islands": late, "pending_questions": queue, "island_answer": None, slot: None}
-    asks = asks_about_the_strategy(text) or asks_about_the_others(text) or asks_what_it_is(text)
+    # "Before I pick, is any of this tied to funding we could apply for?" (set EB chose
+    # entrepreneurialism from "funding"): a grant, the cost, the timetable, answered
+    asks = asks_about_taking_part(text) or asks_about_the_others(text) or asks_what_it_is(text)
     if first := choice_before_question(text, among):
         # "Digital science, and quickly: is this the same thing as the national ...?" (set
         # AO): the question answered and the choice taken
@@ -250,7 +263,9 @@ def choose(
             picked = {*placed, *named_themes(fixed)}
             placed = [t for t in KINDS[slot][1] if t in picked]
         chosen = (
-            numbered_choice(fixed, KINDS[slot][1])
+            # "Infrastructure and housing. No, scratch housing, I meant environment." (set ED)
+            swapped_in_choice(text, KINDS[slot][1])
+            or numbered_choice(fixed, KINDS[slot][1])
             or placed
             # the names before a view, not words in it ("Skills. I'm 61 ... on apprentice
             # money": set BL chose entrepreneurialism too)
@@ -341,6 +356,8 @@ def added(
     slot = choice_slot(answer_slot)
     chosen = list(tracker.get_slot(slot) or [])
     new = added_choice(text, KINDS[slot][1], chosen)
+    if not new and last_answer_key(tracker) is None:
+        new = also_named(text, KINDS[slot][1], chosen)  # "oh and environment too" (set EE)
     if not new:
         return {}
     dispatcher.utter_message(text=message("chosen", names=theme_names(new)))

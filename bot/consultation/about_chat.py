@@ -165,6 +165,30 @@ def asks_to_finish_later(text: Any) -> bool:
     return _short_and_matches(LATER, text)
 
 
+# "If I think of more once we've finished, can I still add it?" (set EB kept it as the
+# answer to the infrastructure question), "can I add to this later?", "could we send more
+# next week?": one more view is welcome any time
+ADD_LATER = re.compile(
+    r"\b(can|could|may|is it ok(ay)? if|is it ok(ay)? to) (i|we) (still |always |also )?"
+    r"(come back (\w+ ){0,2}?(and|to) )?(add|send|tell you|say)\b"
+)
+LATER_ON = re.compile(
+    r"\b(later|another time|next week|tomorrow|afterwards|after (this|that|we'?ve|i'?ve)|"
+    r"once (we'?ve|i'?ve|we are|i am|this is|it'?s) (finished|done)|think of (more|something|"
+    r"anything)|come back|occurs to (me|us)|remember (more|something))\b"
+)
+
+
+def asks_to_add_later(text: Any) -> bool:
+    """A short question asking whether more can be added after the chat."""
+    return (
+        isinstance(text, str)
+        and "?" in text
+        and _short_and_matches(ADD_LATER, text)
+        and _short_and_matches(LATER_ON, text)
+    )
+
+
 # "can you give me an example?", "any examples?", "what would a good answer look like?"
 # The whole message only: "we could give you some examples of where the A41 floods" and "any
 # example of real support for start-ups would help" are views.
@@ -312,6 +336,7 @@ ANSWERED_BY: tuple[tuple[Callable[[Any], bool], str], ...] = (
     (asks_what_the_lep_is, "what_is_lep"),
     (doubts_it_matters, "why_it_matters"),
     (sarcastic_only, "fair_scepticism"),
+    (asks_to_add_later, "add_later"),
     (asks_to_finish_later, "finish_later"),
     (asks_for_an_example, EXAMPLE_REPLY),
     (asks_if_received, "came_through"),

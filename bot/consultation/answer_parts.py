@@ -57,8 +57,12 @@ def without_list_marks(text: str) -> str:
 
 def answer_parts(text: str) -> list[str]:
     """The points of a list answer and the additions made to it later: each tagged on its
-    own beside the whole."""
-    return [*list_items(_ADDITION.sub(" ", text)), *(m["added"] for m in _ADDITION.finditer(text))]
+    own beside the whole. With additions, the words first sent are a part too ("Money."
+    then "and trial costs": set EE lost the first's theme in the joined whole)."""
+    added = [m["added"] for m in _ADDITION.finditer(text)]
+    first = _ADDITION.sub(" ", text).strip()
+    first_sent = [first] if added and first else []
+    return [*list_items(first), *first_sent, *added]
 
 
 def tag_answers(

@@ -104,11 +104,30 @@ def continues_answer(text: Any) -> bool:
         return False
     text = SENT_TOO_SOON.sub("", without_addressees(text).strip().lower())
     norm = normalise(text)
+    words = norm.split()
+    # "and nurses", "also parking" (set EE kept the second as the next answer): one word
+    # more that is a thing, not "and you?", "and then", "also yes"
+    one_thing = len(words) == 2 and len(words[1]) >= 4 and words[1] not in _NOT_A_THING
+    # "Because it alerts a carer it counts as class IIa, so we need a notified body and the
+    # wait for one is over a year. Our seed investors won't ..." (set ED joined it to the
+    # answer before): a long answer that opens with "because" is an answer of its own
+    long_reason = BECAUSE.match(norm) is not None and len(words) > BECAUSE_MAX_WORDS
     return (
         bool(CONTINUES.match(norm))
-        and len(norm.split()) >= CONTINUATION_MIN_WORDS
+        and (len(words) >= CONTINUATION_MIN_WORDS or one_thing)
+        and not long_reason
         and not new_turn_after_and(text)
     )
+
+
+BECAUSE = re.compile(r"^(because|cos|coz|cuz|bcos|bcoz|cause|'cause)\b")
+BECAUSE_MAX_WORDS = 20
+
+
+_NOT_A_THING = frozenset(
+    "then again also that this there those these what when where which yes yeah nope thanks "
+    "cheers okay sure well anyway finally lastly next skip none nothing more".split()
+)
 
 
 def answered(previous: str | None) -> bool:

@@ -23,7 +23,8 @@ SWITCH = re.compile(
     # "sorry, wrong one, I meant high performance not space" (set AF)
     r"swap (it |that )?(for|to)|wrong one|(i )?meant to (pick|choose)|"
     # "actually swap digital for infrastructure", "not housing, I meant skills" (set AM)
-    r"swap( [a-z&]+){1,3} (for|to)|not( [a-z&]+){1,3} i meant|"
+    # "wait no, not public services, meant skills" (set ED)
+    r"swap( [a-z&]+){1,3} (for|to)|not( [a-z&]+){1,3} (i )?meant|"
     # "... that's the silverstone one isn't it. switch me to that" (set AZ)
     r"(switch|swap|move|put) (me|us) (over )?(to|onto|on) (that|it|this|that one|this one))\b"
 )
@@ -45,16 +46,21 @@ def switched_choice(text: Any, among: tuple[str, ...] | list[str], current: str)
     """Themes (of `among`, not `current`) the business asks to answer on instead."""
     if not isinstance(text, str):
         return []
+    wrong_one = False
     for clause in SWITCH_CLAUSE.split(text):
         norm = normalise(clause)
+        if wrong_one and (after := [t for t in named_themes(clause, among) if t != current]):
+            # "Ah no, wrong one, not space. It's the film and telly one we're in." (set ED)
+            return after
         if norm and len(norm.split()) <= SWITCH_MAX_WORDS and SWITCH.search(norm):
-            named = named_themes(clause, among)
+            named = [t for t in named_themes(clause, among) if t != current]
             if not named and POINTS_BACK.search(norm):
                 named = named_themes(text, among)  # "that's the silverstone one. switch me to that"
             if named or not WRONG_ONE.search(norm):
                 return [t for t in named if t != current]
             # "Hang on, wrong one. I meant high performance, not space." (set CQ): the
             # themes come in the next clause
+            wrong_one = True
         make_it = MAKE_IT.search(norm) if norm else None
         if make_it and current in named_themes(make_it["old"]) and only_names(make_it["new"]):
             return [t for t in named_themes(make_it["new"], among) if t != current]
@@ -199,3 +205,30 @@ def islands_after_all(text: Any) -> list[str]:
     if not AFTER_ALL.search(norm) or seabed_named(text):
         return []
     return [t for t in match_themes(text, "island") if t in ISLAND_IDS]
+
+
+# "Infrastructure and housing. No, scratch housing, I meant environment." (set ED chose
+# environment alone): the names first given, less those scratched, with those meant instead
+_SCRATCHED = re.compile(
+    r"(?=\b(?:no|not|scratch|drop|minus|remove|lose|forget|cross off|take off|strike)\s+"
+    r"(?:the\s+)?(?P<name>(?:(?!(?:no|not|scratch|drop|i|meant|and|but|put|make)\b)[a-z&]+\s?)"
+    r"{1,4}?)(?:\s+(?:i meant|meant|and|but|put|make|instead)\b|\s*[,.;:!?]|\s+-|\s*$))"
+)
+
+
+def swapped_in_choice(text: Any, among: tuple[str, ...] | list[str]) -> list[str] | None:
+    """The choice when it names some themes, then scratches one or more of them by name
+    and names what was meant instead; None when it does not."""
+    if not isinstance(text, str):
+        return None
+    norm = " ".join(without_addressees(text).lower().split())
+    drops = [m for m in _SCRATCHED.finditer(norm) if only_names(m["name"].strip())]
+    if not drops:
+        return None
+    before = named_themes(norm[: drops[0].start()], among)
+    dropped = {t for m in drops for t in only_names(m["name"].strip()) or []}
+    if not before or not dropped <= set(before):
+        return None
+    meant = [t for t in named_themes(norm[drops[-1].end("name") :], among) if t not in dropped]
+    kept = {t for t in before if t not in dropped} | set(meant)
+    return [t for t in among if t in kept] or None

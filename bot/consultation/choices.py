@@ -114,6 +114,23 @@ def added_choice(text: Any, among: tuple[str, ...] | list[str], chosen: list[str
     return named if named and rest is not None else []
 
 
+# "oh and environment too" sent straight after the choice, before any answer (set EE kept
+# it as the answer to the first question): names alone, joined on, "too" at the end
+ALSO_NAMED = re.compile(
+    r"^((oh|and|also|plus|n|sorry|actually|wait|oops)\s+)+(?P<names>.+?)\s+(too|as well|also)$"
+)
+
+
+def also_named(text: Any, among: tuple[str, ...] | list[str], chosen: list[str]) -> list[str]:
+    """Themes (of `among`, not yet `chosen`) a message of nothing but "and <names> too"
+    adds; [] for anything else."""
+    if not isinstance(text, str):
+        return []
+    found = ALSO_NAMED.match(normalise(without_addressees(text)).replace("&", "and"))
+    names = only_names(found.group("names")) if found else None
+    return [t for t in names or [] if t in among and t not in chosen]
+
+
 def view_then_added_choice(
     text: Any, among: tuple[str, ...] | list[str], chosen: list[str]
 ) -> tuple[str, list[str]] | None:

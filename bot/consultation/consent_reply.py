@@ -31,7 +31,7 @@ from bot.consultation.consent_words import (
     YES_WORDS,
 )
 from bot.consultation.letters import unwrapped
-from bot.consultation.replies import looks_like_question, normalise, says_yes, whole
+from bot.consultation.replies import looks_like_question, normalise, says_no, says_yes, whole
 from bot.consultation.x_style import without_addressees
 
 # "fine. go on then", "oh go on then, one more thing to add": permission to start, which
@@ -135,7 +135,8 @@ CONSENT_YES = re.compile(
     r"(mins?|minutes)( now| then)?|happy enough|sounds good|sounds fine|"
     # "Yes I can do it now, I have 10 minutes" (set DM, in a second language, was asked again
     # and every answer after it was "still not getting it")
-    r"(i|we) can (do|answer)( it| this| that| them| the questions)?( now| today| right now)?"
+    r"(i|we) can (do|answer|start|begin|proceed)( it| this| that| them| the questions)?"
+    r"( now| today| right now)?"
     rf"( {_MINUTES_FREE})?|{_MINUTES_FREE}|"
     # "is this the strategy thing? happy to do it" (set BM)
     r"(more than |very |only too )?(happy|glad) to( do it| help| take part| join in)?)"
@@ -163,10 +164,16 @@ def says_yes_in_other_words(text: Any) -> bool:
     if BUT_GO_ON.search(normalise(plain)) and PUT_OFF.search(normalise(plain)) is None:
         return True  # "ngl thought this was spam but ok go on" (set BA)
     turns = list(CHANGE_OF_MIND.finditer(plain.lower()))
-    if not turns or PUT_OFF.search(normalise(plain[: turns[-1].start()])) is None:
+    before = plain[: turns[-1].start()] if turns else ""
+    # "no. wait sorry, misread that, yes go on" (set ED: "still not getting it" to every
+    # answer after): a plain no taken back too
+    if not turns or (
+        PUT_OFF.search(normalise(before)) is None and not says_no(before.strip(" .,!;-"))
+    ):
         return False
     later = plain[turns[-1].start() :]  # as typed: its commas part the yes from the rest
-    return says_go_ahead(later) or go_ahead_then_more(later)
+    last = re.split(r"[.,;!]+", later.strip(" .!"))[-1]  # "..., misread that, yes go on"
+    return says_go_ahead(later) or go_ahead_then_more(later) or says_go_ahead(last)
 
 
 def says_go_ahead(text: Any) -> bool:

@@ -17,7 +17,10 @@ YES_WORDS = (
     r"evet|tamam|naam|iawn|wrth gwrs|"
     # "Ow, yes. I can answer" (Sinhala), "Ndiyo" (Swahili), "Hai" (Japanese), "네" (Korean),
     # "taip" (Lithuanian), "igen" (Hungarian), "ano" (Czech): set DZ and DT
-    r"ow|ndiyo|hai|taip|igen|ano|po|oo|opo|네|예"
+    r"ow|ndiyo|hai|taip|igen|ano|po|oo|opo|네|예|"
+    # "Dobre, yes, we can start" (Bulgarian "good": set EH was "still not getting it" to
+    # every answer after), "bine" (Romanian), "certo" (Italian), "sige" (Tagalog)
+    r"dobre|dobro|dobra|bine|certo|sige"
 )
 # Words that add nothing to a yes ("ok then", "oui merci")
 FILLER = r"then|please|thanks|merci|gracias|danke|dziekuje|obrigado|diolch|mate|fine|sure"

@@ -47,7 +47,10 @@ SIGNS_UP = re.compile(
     # "Yes, I should like that very much." (set DQ was asked "a yes or a no?")
     r"(i|we) ?('d|would|should) (very much |really |certainly )?(like|love|welcome|appreciate|"
     r"be glad of) (that|it|this|them)( very much)?$|"
-    r"(email|e-mail|message) (me|us)( please| pls)?$)\b"
+    r"(email|e-mail|message) (me|us)( please| pls)?$|"
+    # "@btvlep Yes, send on email", "please send by email" (set EH: "a yes or a no?")
+    r"^(yes,? |ok,? |please,? )*(please )?send (it |them |me |us )?(on|by|via|to|in|through) "
+    r"(the )?(e-?mail|mail)( please| pls)?$)\b"
     # "Both please!": the question offers emails about the strategy and further consultation
     # (set BN was asked "was that a yes or a no?")
     r"|^((yes|yeah|oh|ooh) )?both( of (them|those|those things))?( please| pls| thanks| ta| yes)*$"

@@ -279,6 +279,21 @@ WOULD_BE = re.compile(
 )
 
 
+SECOND_THOUGHTS = re.compile(
+    r"\b(no,? )?(hang on|hold on|wait|sorry|actually|i mean|make (that|it))\b[\s,.:;-]*"
+)
+
+
+def _after_second_thoughts(norm: str) -> str | None:
+    """The count after a change of mind that follows a first count ("9, no hang on, 13
+    now"), or None when there is none."""
+    turns = list(SECOND_THOUGHTS.finditer(norm))
+    if not turns:
+        return None
+    before, after = norm[: turns[-1].start()], norm[turns[-1].end() :]
+    return after if _NUMBER.search(before) and _NUMBER.search(after) else None
+
+
 def size_band_for(text: str) -> str | None:
     """The size band a typed answer names, or None when it is unclear.
 
@@ -289,6 +304,8 @@ def size_band_for(text: str) -> str | None:
     norm = " ".join(_only_ours(text).lower().replace("–", "-").split())
     if _NUMBER.search(would_have := WOULD_BE.sub("", norm)):
         norm = would_have
+    if (turn := _after_second_thoughts(norm)) is not None:
+        norm = turn  # "9, no hang on, 13 now with the two packers" (set ED kept it as typed)
     if total := TOTAL_FIRST.match(norm):
         return bands[_band_of(_numbers(total.group("n") or total.group("m"))[0])]
     # "14.5 FTE": 15 people
@@ -320,7 +337,15 @@ def size_band_for(text: str) -> str | None:
     if len(counts) > 1 and ADDED.search(norm):
         return bands[_band_of(sum(counts))]
     found = {_band_of(n) for n in counts}
+    if len(found) > 1 and len(re.findall(r"\d+", text)) == len(counts) and not RANGE.search(norm):
+        # "We are 38 with the carers, in office we are 4" (set EH kept it as typed): the
+        # smaller group counted inside the larger or beside it, the band is the same
+        found = {_band_of(max(counts)), _band_of(sum(counts))}
     return bands[found.pop()] if len(found) == 1 else None
+
+
+# "40-60", "10 to 15", "between 10 and 15", "8 or 9": a range or a guess, not two groups
+RANGE = re.compile(r"-|\b(to|or|between|and a half)\b")
 
 
 # "actually we're 60 staff not 6", "sorry, I meant 25 people": the head count given

@@ -49,8 +49,9 @@ THANKS_FIRST = re.compile(
 )
 # Words of warmth that add nothing to a yes or a thanks ("lovely, thank you dear")
 ENDEARMENTS = re.compile(
-    r"\b(my dear|dear|dearie|love|luv|pet|duck|ducky|hun|hon|sweetheart|darling|bless you|"
-    r"bless)\b"
+    r"\b(my dear|dear|dearie|love|luv|pet|duck|ducky|hun|hon|sweetheart|darling|"
+    # "Salamat po, God bless" (set EH: "didn't understand")
+    r"(god )?bless( you)?)\b"
 )
 
 

@@ -100,15 +100,31 @@ def reading(text: str) -> str:
 # run a small engineering company near Thame which supplies the space industry. I gather you
 # are asking local firms for their views." (set DX kept each such opening as a view before
 # consent, or was told how to delete it). Nothing in it asks for or complains of anything.
+# a greeting in the languages local businesses write in, before or instead of an English one
+# ("Cześć, good morning.", "Marhaba. Hello,", "Zdraveite, hello from Long Crendon": set EH
+# kept each as a view before consent); matched on the text with its accents dropped
+_OWN_GREETING = (
+    r"(?:cze[sś][cć]|dzie[nń] dobry|witam|marhaba|merhaba|salaam|salam|zdraveite|zdravei|"
+    r"namaste|sat sri akal|kem cho|ciao|buongiorno|bom dia|ola|ol[aá]|buna ziua|kumusta|"
+    r"nei hou|hola|bonjour)"
+)
 OPENS_A_LETTER = re.compile(
-    r"^\W*(?:(?:@\w+\s+)*)(?:good (?:morning|afternoon|evening|day)|hello|hi|dear [\w ]{1,20}?|"
-    r"greetings)\b[\s,.!;:-]*"
+    r"^\W*(?:(?:@\w+\s+)*)(?:" + _OWN_GREETING + r"[\s,.!;:-]+)?"
+    r"(?:good (?:morning|afternoon|evening|day)|hello|hi|dear [\w ]{1,20}?|"
+    r"greetings|" + _OWN_GREETING + r")\b[\s,.!;:-]*"
     r"(?:my name is|i am|i'?m|i run|we run|i own|we own|i manage|we manage|i look after|"
     r"i chair|i work|i have (?:run|been|repaired|worked|managed|owned|looked after)|"
     r"i write|i am writing|writing as|this is|we are|we'?re|"
     # "Good afternoon. I grow grapes and make sparkling wine in the Hambleden valley." (set DY)
     r"(?:i|we) (?:grow|make|build|farm|breed|bake|brew|design|repair|restore|sell|supply|teach|"
-    r"train|clean|fix|provide|offer|keep|run|own))\b",
+    r"train|clean|fix|provide|offer|keep|run|own)|"
+    # "I see the link on the Facebook group of Risborough businesses.", "I found you from the
+    # Chamber newsletter" (set EH): where the business found the chat
+    r"(?:i|we) (?:saw|see|found|read|got|heard|noticed|came across|was sent|were sent)\b"
+    r"(?=.*\b(?:link|you|your|this|post|page|newsletter|group|email|tweet|advert|facebook|"
+    r"linkedin|chamber|website)\b)|"
+    # "hello from Long Crendon": a greeting and a place
+    r"from (?:[A-Z][\w'-]+ ?){1,3}[.!]?$)",
     re.IGNORECASE,
 )
 _VIEW_CUES = re.compile(

@@ -27,7 +27,10 @@ OTHERS_TAKING_PART = re.compile(
     rf"\b(can|could|may|should|would|will|is it ok if|is it okay if|do you want|does)"
     rf"( (one|some|any|all|both|either) of)?( (?!{_CLAUSE_JOIN})\w+){{0,2}} {OTHER_PERSON}\b.*"
     rf"\b(fill\w*|do|does|take part|answer\w*|have a go|complete|"
-    r"respond|join|reply|contribute|give|say)\b"
+    r"respond|join|reply|contribute|give|say)\b|"
+    # "my daughter runs the market stalls for us, can she fill this in too?" (set EB)
+    rf"\b{OTHER_PERSON}\b.*\b(can|could|may|should) (she|he|they) (also |still )?(fill\w*|do "
+    r"(this|it)|take part|answer\w*|have a go|complete|respond|join)\b"
 )
 
 

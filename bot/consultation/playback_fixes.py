@@ -118,6 +118,17 @@ TOPIC_TACKED = re.compile(
     r"(one|answer|bit|point|question)( that| this)?[ ,:-]+(?P<rest>.+)$",
     re.IGNORECASE | re.DOTALL,
 )
+# "Hold on, you missed the part about broadband. It goes with the digital one: half the
+# villages ..." (set ED added infrastructure to every answer and kept no words): the words
+# after the answer named by its subject are added to it
+TOPIC_GOES = re.compile(
+    r"^((hold on|hang on|oh|sorry|actually|wait|and)[ ,:-]*)*"
+    r"(you (missed|left out|forgot|didn'?t (get|include|put))[^.!?:]{0,60}[.!,;:-]+\s*)?"
+    r"(it|that|this|which)( bit| part)? (goes|belongs|should go|fits|is for) (with|in|under|on|"
+    r"into|to) (the|my) (?P<topic>[a-z0-9' ]{1,25}?) (one|answer|bit|point|question)[ ,:;.-]+"
+    r"(?P<rest>.+)$",
+    re.IGNORECASE | re.DOTALL,
+)
 # "where I said Gerrards Cross, make that Chalfont St Peter"
 WHERE_I_SAID = re.compile(
     r"^((oh|sorry|actually|and)[ ,:-]*)*(where|when) (i|we) (said|put|wrote|mentioned|typed) "
@@ -133,7 +144,7 @@ def addition_to_item(text: str, answers: list[service.RecordedAnswer]) -> tuple[
     if match:
         n = _item(match, len(answers))
         return (n, match.group("rest")) if n else None
-    match = TOPIC_ADD.match(plain) or TOPIC_TACKED.match(plain)
+    match = TOPIC_ADD.match(plain) or TOPIC_TACKED.match(plain) or TOPIC_GOES.match(plain)
     if match is None:
         return None
     topic = normalise(match.group("topic"))
@@ -190,6 +201,33 @@ def _after_a_yes(text: str) -> str:
     return bare[match.end() :] if match and bare[match.end() :].strip() else text
 
 
+# "It's the first answer. I wrote Chiltern Way but I meant the Chilterns Cycleway; the Way is
+# a walking route." (set ED read a theme change from "walking"): those words put right
+WROTE_MEANT = re.compile(
+    r"\b(?:i|we) (?:wrote|said|put|typed|mentioned) (?P<old>[\w' &-]{2,40}?),? but (?:i |we )?"
+    r"meant (?:to (?:say|write) )?(?P<new>[\w' &-]{2,40}?)\s*(?:[;.,!]|$)",
+    re.IGNORECASE,
+)
+
+
+def words_swapped(sender_id: str, text: str) -> str | None:
+    """Put the words "I wrote X but I meant Y" names right in the one answer that holds X;
+    the reply to send, or None when no single answer holds them."""
+    match = WROTE_MEANT.search(text)
+    if match is None:
+        return None
+    old, new = match["old"].strip(), re.sub(r"^the ", "", match["new"].strip(), flags=re.I)
+    answers = service.recorded_answers(sender_id)
+    found = [i for i, a in enumerate(answers, 1) if old.lower() in a.text.lower()]
+    if len(found) != 1:
+        return None
+    n = found[0]
+    at = answers[n - 1].text.lower().index(old.lower())
+    wording = answers[n - 1].text[:at] + new + answers[n - 1].text[at + len(old) :]
+    amend_answer(sender_id, answers[n - 1].response_id, wording, REWORDED)
+    return message("item_replaced", n=n)
+
+
 def correct_played_back(sender_id: str, text: str) -> str | None:
     """Put a played-back answer right with a correction of it ("no, number 1 should say the
     A413", "the second one should say chesham, not amersham"): joined to that answer
@@ -205,8 +243,11 @@ def correct_played_back(sender_id: str, text: str) -> str | None:
         or ITEM_TACKED.match(plain)
         or TOPIC_ADD.match(plain)
         or TOPIC_TACKED.match(plain)
+        or TOPIC_GOES.match(plain)
     )
     reworded = REWORD_ITEM.search(norm)
+    if (swapped := words_swapped(sender_id, plain)) is not None:
+        return swapped  # "I wrote Chiltern Way but I meant the Chilterns Cycleway" (set ED)
     if not (
         numbered
         or added

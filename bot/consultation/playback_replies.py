@@ -79,6 +79,10 @@ _CONFIRM_UNIT = (
     # "Quite right, thank you.", "That is just as I intended it." (set DY: "add or drop")
     r"quite (right|so)|just so|precisely|(that'?s|thats|that is|it'?s|its|it is) (just |exactly |"
     r"precisely )?(as|what) (i|we) (intended|meant|wanted|said|wrote)( it| to say)?|"
+    # "Yes, is exactly like this", "Yes, this is it", "is correct" (set EH, second-language
+    # owners: "didn't understand")
+    r"(it |this |that )?is (exactly |all |very |so )?(like this|like that|correct|right|good|"
+    r"ok|okay|fine|so)|this is it|"
     # "@btvlep aye, no bad" (set BA, Scots: "didn't understand")
     r"(no|not|nae) bad|"
     # "Yes, that is a fair record of what I wrote.", "Thank you, that is a fair summary.",

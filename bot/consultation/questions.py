@@ -191,6 +191,11 @@ def means_none(text: str) -> bool:
         # "We are not in any of them, we are transport for the NHS patients" (set DM chose
         # Medical technologies): what the business is, after saying it is in none of them
         return True
+    if DOES_WHAT.match(rest):
+        # "None of them really, we look after people in their own homes" (sets EC and EF
+        # chose Housing growth from "homes", Medical technologies from "older people"): what
+        # the business does, after saying none
+        return True
     if ENDS_IN_NONE.search(text):
         # "Ah yes, pet cremation, famously the backbone of the space industry. None." (set
         # AR asked the Space questions): the last word is the answer, the rest sarcasm
@@ -217,6 +222,15 @@ IS_A = re.compile(
     r"^[\s,.;:!-]*(really )?(we'?re|we are|i'?m|i am) (just |only |mainly |mostly |really )?"
     r"(an? [\w&'-]+|[\w&'-]+ (people|folk|firm|company|business|shop|outfit))"
     r"( (firm|company|business|shop|outfit))?( rather than .*)?[\s.!]*$"
+)
+# after "none": what the business does ("we look after people in their own homes", "I
+# teach piano"); not what it needs, wants or finds ("we need skills", "we can't recruit")
+DOES_WHAT = re.compile(
+    r"^[\s,.;:!-]*(really |honestly |sadly |sorry )?(we|i) "
+    r"(just |only |mainly |mostly |basically )?"
+    r"(?!(need|want|would|could|should|might|may|will|have|had|can|cant|can'?t|do|does|did|"
+    r"don'?t|struggle|lose|wish|hope|think|feel|find|rely|depend|use|care|are|am|were|was|"
+    r"also|still)\b)[a-z]+s? "
 )
 SAYS_WHAT_IT_IS = re.compile(r"^[\s,.;:!-]*(we'?re|we are|i'?m|i am|it'?s|its|we (only|just))\b")
 # after "none": a theme named only as a long shot ("unless scaffolding counts as high

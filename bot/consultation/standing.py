@@ -14,9 +14,11 @@ view. No Rasa imports.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
-from bot.consultation.replies import looks_like_question, short
+from bot.consultation.participation import asks_if_others_can_take_part
+from bot.consultation.replies import looks_like_question, short, view_and_question
 from bot.consultation.x_style import without_addressees
 
 MAX_WORDS = 20
@@ -30,14 +32,14 @@ TAKING_PART = (
     r"(taking part|take part|fill(ing)? (this|it) in|doing (this|it)|do this|answering (this|"
     r"these|the questions)|responding|(this|the) (survey|consultation|chat|questionnaire|form))"
 )
-MONEY = r"(grants?|funding|funded|money|paid|pay (me|us)|payment|reward|voucher|incentive)"
+MONEY = r"(grants?|funding|funded|money|cash|paid|pay (me|us)|payment|reward|voucher|incentive)"
 GRANT = re.compile(
     rf"\b{TAKING_PART}\b.*\b{MONEY}\b|\b{MONEY}\b.*\b{TAKING_PART}\b|"
     rf"\b(will|would|does|could|can) (this|it) (get|give|earn|bring|lead to|mean)\b.*\b{MONEY}\b|"
     # "is there any money for small shops at the end of this?", "is any of this tied to funding
     # we could apply for?", "is there grant money tied to this consultation?" (set EB)
     rf"\b{MONEY}\b.*\b(at the end of|out of|tied to|attached to|linked to|off the back of) "
-    r"(this|it|all this|the consultation|this consultation|the strategy)\b|"
+    r"(any of )?(this|it|all this|the consultation|this consultation|the strategy)\b|"
     rf"\b(any of )?(this|it) (tied|linked|attached) to (any )?{MONEY}"
 )
 # "does it cost anything?", "is this free?", "do I have to pay?", "is there a fee?": about
@@ -160,3 +162,32 @@ def asks_which_business(text: Any) -> bool:
     """ "I own two businesses, which one shall I do?": one per chat."""
     norm = _short_question(text)
     return norm is not None and SEVERAL.search(norm) is not None
+
+
+# Each question about taking part and the message that answers it, in the order tried
+def _standing_replies() -> tuple[tuple[Callable[[Any], bool], str], ...]:
+    return (
+        (asks_if_i_count, "you_count"),  # "I just work here, can I still do it?"
+        (asks_if_others_can_take_part, "others_welcome"),  # "can my colleague do it too?"
+        (asks_about_a_grant, "no_grant"),  # "will this get me a grant?": not an application
+        (asks_about_cost, "costs_nothing"),  # "does it cost anything?"
+        (asks_about_sales_calls, "no_sales_calls"),  # "will I get sales calls from this?"
+        (asks_which_business, "one_business_a_chat"),  # "I own two, which one shall I do?"
+    )
+
+
+def standing_reply_key(text: Any) -> str | None:
+    """The message key answering a question about taking part, or None."""
+    return next((key for asks, key in _standing_replies() if asks(text)), None)
+
+
+# "a small cleanroom unit on westcott venture park at a rent we can afford. is there grant
+# money tied to this consultation or not?" (set EB was told the strategy's focus, and the
+# view lost), "Is there actually money attached to any of this? Either way, what would help
+# most is ..." (set EC): the view kept and the question about taking part answered
+def view_then_standing_question(text: Any) -> tuple[str, str] | None:
+    """A view and a question beside it about taking part (a grant, the cost, sales calls, a
+    colleague): (the view, the message key that answers), or None."""
+    split = view_and_question(without_addressees(text)) if isinstance(text, str) else None
+    key = standing_reply_key(split[1]) if split else None
+    return (split[0], key) if split and key else None

@@ -20,7 +20,9 @@ OWN_HANDLES = frozenset({"btvlep", "buckslep", "buckscouncil", "bucksbusinessfir
 OWN_TAGS = frozenset({"buckslis", "lis", "bucks", "buckinghamshire", "localindustrialstrategy"})
 HANDLE_OR_TAG = re.compile(r"(?<![\w.@#])(?P<mark>[@#])(?P<word>[A-Za-z0-9_]{1,30})\b")
 # "@btvlep @BucksLEP " at the very start: the accounts the DM is addressed to
-LEADING_HANDLES = re.compile(r"^\s*(@\w{1,15}\b[:,]?\s*)+")
+# Not a handle that is the subject of what follows: "@btvlep @UKSpaceAgency and the LEP
+# running a meet the primes day" (set EG read "and the LEP ..." as carrying on)
+LEADING_HANDLES = re.compile(r"^\s*@\w{1,15}\b[:,]?\s*(@\w{1,15}\b(?!\s*(&|\+|and|or)\s)[:,]?\s*)*")
 CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=[0-9])")
 
 

@@ -5,6 +5,7 @@ whether the question asks when the consultation closes."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from bot.consultation.replies.questions import (
     LEAD_INS,
@@ -13,6 +14,7 @@ from bot.consultation.replies.questions import (
     asked_topic,
 )
 from bot.consultation.replies.text import normalise
+from bot.consultation.replies.yes_no import says_no, says_yes
 
 # "the broadband on our estate is awful, will the LEP actually fix it?": a view with a
 # question about acting on it tacked on (the ninth set: answered as a question, never
@@ -83,21 +85,46 @@ SENTENCE_END = re.compile(r"(?<=[.!])\s+")
 STATEMENT_MIN_WORDS = 6
 
 
+_SENTENCE_OR_QUESTION_END = re.compile(r"(?<=[.!?])\s+")
+# "Sorry, I didn't follow the seabed bit. What is the seabed, in plain English?" (set CR):
+# a sentence about the question, no view beside the question
+NOT_FOLLOWED = re.compile(
+    r"\b(i|we)( really| quite)? (didn'?t|did not|don'?t|do not|can'?t|cannot) (quite |really |"
+    r"fully )?(follow|understand|grasp|get (what|the|that|this|it)\b)|\bnot sure i (follow|"
+    r"understand)|\bconfus(ed|ing)\b|\blost me\b|\bno idea what (you|that|this|it)\b"
+)
+
+
+def _view_then_asked(text: Any) -> tuple[str, str] | None:
+    """A statement of six words or more with one sentence that asks after its start, last
+    or in the middle ("Every trust wants its own clinical evidence before it will buy. Who
+    actually reads these answers, by the way? The other thing is NHS procurement ...": set
+    EC): (the statement without the question, the question), or None."""
+    if not isinstance(text, str) or "?" not in text:
+        return None
+    sentences = _SENTENCE_OR_QUESTION_END.split(text.strip())
+    asking = [at for at, sentence in enumerate(sentences) if sentence.rstrip().endswith("?")]
+    if len(asking) != 1 or asking[0] == 0:
+        return None
+    asked = sentences[asking[0]]
+    statement = " ".join(
+        part
+        for at, part in enumerate(sentences)
+        if at != asking[0] and not NOT_FOLLOWED.search(normalise(part))
+    ).strip()
+    if len(statement.split()) < STATEMENT_MIN_WORDS or "?" in statement:
+        return None
+    return statement, asked
+
+
 def view_then_question(text: str) -> tuple[str, str] | None:
     """A view, then a question about the consultation in its last sentence ("we've never
     got a meeting at Oxford about licensing their tech. who's actually putting this
     strategy together?"): (the view, the FAQ topic asked), or None. Both count: the
     question is answered and the view kept as the answer."""
-    if not isinstance(text, str) or not text.strip().endswith("?"):
-        return None
-    sentences = SENTENCE_END.split(text.strip())
-    if len(sentences) < 2:
-        return None
-    statement, asked = " ".join(sentences[:-1]).strip(), sentences[-1]
-    if len(statement.split()) < STATEMENT_MIN_WORDS or "?" in statement:
-        return None
-    topic = asked_topic(asked)
-    return (statement, topic) if topic else None
+    split = _view_then_asked(text)
+    topic = asked_topic(split[1]) if split else None
+    return (split[0], topic) if split and topic else None
 
 
 # "What does the Oxford-Cambridge Arc mean for a workshop like mine? Anyway, the opportunity:
@@ -112,9 +139,9 @@ TURN_TO_VIEW = re.compile(
 VIEW_AFTER_QUESTION_MIN_WORDS = 6
 
 
-def question_then_view(text: str) -> tuple[str, str] | None:
-    """A question about the strategy or who reads the answers, then "anyway, ..." and a view:
-    (the view, the FAQ topic asked), or None."""
+def _asked_then_view(text: Any) -> tuple[str, str] | None:
+    """A question, then "anyway, ..." and a view of six words or more: (the view, the
+    question), or None."""
     if not isinstance(text, str):
         return None
     asked, mark, rest = text.strip().partition("?")
@@ -124,5 +151,36 @@ def question_then_view(text: str) -> tuple[str, str] | None:
     view = rest.strip()[turn.end() :].strip()
     if len(view.split()) < VIEW_AFTER_QUESTION_MIN_WORDS:
         return None
-    topic = asked_topic(f"{asked}?")
-    return (view, topic) if topic else None
+    return view, f"{asked}?"
+
+
+def question_then_view(text: str) -> tuple[str, str] | None:
+    """A question about the strategy or who reads the answers, then "anyway, ..." and a view:
+    (the view, the FAQ topic asked), or None."""
+    split = _asked_then_view(text)
+    topic = asked_topic(split[1]) if split else None
+    return (split[0], topic) if split and topic else None
+
+
+def view_and_question(text: Any) -> tuple[str, str] | None:
+    """A view and a question beside it, in either order: (the view, the question), or None.
+    What the question asks is for the caller to read."""
+    return _view_then_asked(text) or _asked_then_view(text)
+
+
+# "No thanks. When does it all close, though?" at the follow-up question (set EB answered
+# the question and asked the yes or no again): the no stands, and the question is answered
+_FIRST_SENTENCE = re.compile(r"^\s*([^.!?,;]+[.!,;])\s*(.+)$", re.DOTALL)
+
+
+def yes_or_no_then_question(text: str) -> tuple[str, str] | None:
+    """A plain yes or no, then a question about the consultation: (the yes or no, the FAQ
+    topic asked), or None."""
+    found = _FIRST_SENTENCE.match(text) if isinstance(text, str) else None
+    if found is None or not found.group(2).strip().endswith("?"):
+        return None
+    answer, asked = found.group(1).strip(" .!,;"), found.group(2)
+    if not (says_yes(answer) or says_no(answer)):
+        return None
+    topic = asked_topic(asked)
+    return (answer, topic) if topic and topic != "focus" else None

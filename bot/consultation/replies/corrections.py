@@ -13,6 +13,8 @@ from bot.consultation.x_style import without_addressees
 # the answer it has just given rather than answering the next question
 SELF_CORRECTION = re.compile(
     r"^((sorry|oops|whoops|soz|apologies|my bad|typo|correction|actually|no|wait|sorry again|"
+    # "Oh, ignore the Milton Keynes bit, that's not really it." (set ED kept it as new)
+    r"oh|ah|oh and|"
     # "oops, in that last one I meant Beaconsfield" (set AD)
     r"(in|on|for) (that|my|the) (last|previous) (one|answer|bit))"
     r"[ ,:-]*)*"
@@ -48,7 +50,9 @@ def corrects_last_answer(text: Any) -> bool:
 # mid-message; only what follows the last change of mind counts
 CHANGE_OF_MIND = re.compile(
     r"\b(no wait|wait no|no sorry|sorry no|actually no|no actually|sorry i mean|i meant|"
-    r"scratch that|make that|or rather|on second thoughts?|correction)\b"
+    r"scratch that|make that|or rather|on second thoughts?|correction|"
+    # "medical technologies. oh hang on thats for people not animals, none then" (set ED)
+    r"(oh )?hang on|(oh )?hold on|oh wait)\b"
 )
 
 
@@ -112,6 +116,16 @@ def drops_last_bit(text: Any) -> bool:
     if not isinstance(text, str):
         return False
     return DROPS_LAST_BIT.match(normalise(without_addressees(text))) is not None
+
+
+def said_in_place_of_last_bit(text: str) -> str | None:
+    """What a message that drops the last bit says in its place, in the sentences after
+    the one that drops it ("Actually, scrap that last bit about the builders paying late,
+    we've got that sorted. The real problem is staff: ...": set ED lost the second
+    sentence), or None."""
+    sentences = _SENTENCE_BREAK.split(without_addressees(text).strip())
+    rest = " ".join(sentences[1:]).strip()
+    return rest if len(rest.split()) >= KEPT_MIN_WORDS else None
 
 
 def without_last_bit(answer: str) -> str | None:

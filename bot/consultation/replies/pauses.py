@@ -60,7 +60,12 @@ GREETING = re.compile(
     r"(doing |did |on )?(the )?school run|"
     r"(i )?(had|got) (a |an |some )?(customers?|clients?|delivery|deliveries|visitors?|patients?)"
     r"( in| at the door| to deal with| to sort)?|"
-    r"about that|for the (wait|delay)|where (was i|were we))( |$))+"
+    r"about that|for the (wait|delay)|where (was i|were we)|"
+    # "hi, got 5 mins between consults" (set EG kept it as a view before consent): the time
+    # there is to spare, no view
+    r"(i'?ve |i have |we'?ve |we have )?(only )?(got|have) (a |about |just )?(\d+|five|ten|"
+    r"fifteen|twenty|a few|a couple of|two) (mins?|minutes)( (spare|free|to spare))?"
+    r"( (between|before|after) [a-z]+( [a-z]+)?)?)( |$))+"
 )
 
 
@@ -77,6 +82,8 @@ def greeting_only(text: Any) -> bool:
     """Nothing but a greeting or an apology for a pause ("hello?", "hi sorry, got
     distracted", "hi again, it's Sarah from the bakery"): not an answer to the pending
     question."""
+    if isinstance(text, str):
+        text = without_addressees(text)  # "@btvlep hi, got 5 mins between consults"
     return whole(GREETING, text) or whole(GREETING_WITH_NAME, text)
 
 

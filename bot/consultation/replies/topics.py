@@ -41,10 +41,19 @@ WHO_SEES = (
     # answer): the name published
     r"(that|the|my|our|this|company|business) names? (\w+ ){0,2}(appear|be (published|shown|"
     r"public|printed|used|named|attached))|publicly|publish\w*|"
+    # "Will any of this be attributed to us?", "Would you print our name next to any of
+    # this?" (set EC had no answer)
+    r"attribut\w* to (us|me|our|my|the (company|business|firm))|"
+    r"(print|put|use|show|quote) (our|my|the company'?s?|the business'?s?|the firm'?s?) "
+    r"names?\b|"
     # "if I regret this later, can I have everything I've said removed?" (set CT kept it as
     # the answer): how to have it deleted
     r"(can|could|will) (i|we) (have|get) (everything|it all|all of it|my answers|our answers|"
     r"what i'?ve said|what i said|it)( i'?ve said| i said)? (deleted|removed|wiped|taken out)|"
+    # "does anyone at the lep actually look at these dms?" (set EC was told the focus)
+    r"(does|do|will|would) (anyone|anybody|someone|a person|a human|people|a real person)"
+    r"( at the \w+| there| from the \w+)? (actually |really |even |ever )?(look at|read|see|"
+    r"check|go through) (these|this|them|it|my|our|the)|"
     # "Will the council see what I write here, or only the LEP?" (set CR)
     r"(will|would|does|do|can|could) (the )?(council|anyone|everyone|the public|my competitors|"
     r"other businesses) (see|read|get to see) (this|these|it|that|what (i|we) (write|wrote|say|"
@@ -63,7 +72,11 @@ ASKED_TOPICS = (
         "who_preparing",
         re.compile(
             r"\b(who'?s|who is|who are) (actually |really |even )?(behind|running|putting|"
-            r"writing|preparing|organising|organizing|in charge of|doing) (this|it|the)\b"
+            r"writing|preparing|organising|organizing|in charge of|doing) (this|it|the)\b|"
+            # "What's the LEP, by the way?" (set EB was given the privacy notice), "who are
+            # the LEP when they're at home?", "what does LEP stand for?"
+            r"\b(what'?s|whats|what is|what are|who'?s|who is|who are) (the |a |this |your )?"
+            r"(btv ?lep|lep)\b(?! (doing|going|planning|gonna|up to|actually))|\blep stand for\b"
         ),
     ),
     (
@@ -82,7 +95,25 @@ ASKED_TOPICS = (
             # "what happens with all this once I'm done?" (set AI was told about privacy)
             r"\bwhat (actually |really )?happens (next|after|now|with (all )?(this|it) (after|once|"
             r"when|now|next)|"
-            r"to (all )?(this|it) (after|once|when))|(when (will|does)|does) (anyone|anybody|"
+            r"to (all )?(this|it) (after|once|when)|"
+            # "what happens with it all after?" (set EB was given the privacy notice)
+            r"(with|to) (it|this|them) all (after|afterwards|next|then|once|when))|"
+            # "So what's the next step once you've got everyone's answers?" (set EC)
+            r"what'?s (the )?next steps?\b|what are (the )?next steps\b|"
+            # "when do u close this btw?" (set EC had no answer)
+            r"when (do|will|does) (you|u|ya|the lep|they) (close|shut|end|finish) (this|it|the "
+            r"consultation|the survey)\b|"
+            # "how long is this consultation open for?" (set EC was told how long the chat
+            # takes)
+            r"how long (is|will|does) (it|this|the|this) ?(consultation|survey)?( be| stay)? "
+            r"(open|running|live|on|going|go on)\b|"
+            # "what becomes of it all afterwards?" (set EC was given the privacy notice)
+            r"what (becomes|will become|happens) of (it|this|it all|all this|all of (it|this)|"
+            r"the answers|my answers|our answers)\b|"
+            # "Where does all this go once you've collected it?" (set EC had no answer)
+            r"where (does|will|do) (it|this|all this|it all|everything|these|all these)"
+            r"( answers)? (all )?(go|end up)\b(?=.*\b(once|after|when)\b)|"
+            r"(when (will|does)|does) (anyone|anybody|"
             r"you|they|the board) (actually |ever |really )?decide|"
             # "when does the LEP board actually look at this?", "Who actually decides what
             # goes into the final strategy?" (set AO was answered with the next question only)
@@ -94,8 +125,10 @@ ASKED_TOPICS = (
             r"when'?s? (is |are )?(the )?(lep )?board (actually |even |next )?"
             r"(meeting|meet|sitting)|"
             # "is there a closing date for this?", "when does it all close?" (set EB)
-            r"closing date|deadline|when (does|will|do) (it|this|the consultation|the survey|it all"
-            r"|all this) (all )?(close|end(?! up)|finish|shut)"
+            # "When does this consultation close?" after a view (set EB was told the focus)
+            r"closing date|deadline|when (does|will|do|is) (it|this|the|it all|all this)"
+            r"( consultation| survey| questionnaire)? (all |actually |finally |officially )?"
+            r"(close|end(?! up)|finish|shut)"
         ),
     ),
     (

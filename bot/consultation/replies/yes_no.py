@@ -15,7 +15,10 @@ OTHER_THANKS = (
     # "JazakAllah khair, thank you for listening", "xie xie" after the goodbye (set DM kept
     # the first as one more view)
     r"jazak ?allah( khair(an)?)?|shukriya|xie ?xie|efh?aristo|efcharisto|arigato|kiitos|"
-    r"dekuji|hvala|tack|takk|koszonom|koszi|salamat|dhanyabad|shukriyaa?"
+    r"dekuji|hvala|tack|takk|koszonom|koszi|salamat|dhanyabad|shukriyaa?|"
+    # "Mulțumesc frumos!", "Bahut dhanvaad ji", "Salamat po, God bless" after the goodbye (set
+    # EH kept two as views and did not understand two)
+    r"multumesc( frumos| mult)?|(bahut )?dhanv?aa?d|blagodarya|tashakkur|obrigadinh[oa]"
 )
 # A yes as typed with one thumb ("k", "kk", "ye", "yeh", "yass", "okie"): "k" at the consent
 # question fell back and lost a whole conversation (the ninth set); and a yes mistyped
@@ -34,12 +37,12 @@ ACKNOWLEDGEMENT = re.compile(
     r"will do|makes sense|interesting|good to know|useful to know|nice to know|fair enough|"
     r"that helps|i see|ah i see|that'?s (very |really |so )?(helpful|useful|good to know|"
     r"interesting))"
-    r"( very much| so much| ever so much| ever so| a lot| mate|"
+    r"( very much| so much| ever so much| ever so| a lot| mate| po| ji| ciao| god bless( you)?|"
     r" then| kindly| for (listening|your time|asking|the chat|everything|your help|this|that))* ?)+"
 )
 
 
-_THANKS = re.compile(r"\b(thanks|thank you|thankyou|thx|cheers|ta)\b")
+_THANKS = re.compile(rf"\b(thanks|thank you|thankyou|thx|cheers|ta|{OTHER_THANKS})\b")
 
 
 def thanks_only(text: Any) -> bool:
