@@ -54,6 +54,13 @@ SUPPORT = re.compile(
     # "a green loan for solar panels" (set DF) joins the loans below (3 of 3 agree);
     # "a small stock finance scheme" (set DC; 6 of 6 labelled messages naming a kind of
     # finance or a finance scheme agree)
+    # "Money." a sentence alone, "Cash, mostly." (set EE; 11 of 11 labelled messages that
+    # open so agree)
+    r"^\W*(?:money|funding|cash|finance|cash ?flow|investment|capital)(?:,?\s+(?:mostly|always|"
+    r"again|basically|really|as usual))?\W*$|"
+    # "Games tax relief paid in weeks rather than months" (set EB), "R&D tax credits":
+    # GUIDE.md's finance for firms (33 of 34 labelled messages naming them agree)
+    r"\btax\s+(?:relief|reliefs|credits?)\b|"
     r"(?:stock|working capital|equipment|asset|invoice|machinery)\s+financ(?:e|ing)\b|"
     r"\bfinanc(?:e|ing)\s+schemes?\b|"
     r"(?:cheap|cheaper|low[- ]interest|interest[- ]free|soft|start-?up|small business|green|"

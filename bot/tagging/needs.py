@@ -332,6 +332,10 @@ _NOBODY_SKILLED = re.compile(
 # Staff who leave once trained: "our sparks leave for the studio's own electrical department
 # as soon as they've got their tickets" (set DG; 3 of 3 agree)
 _LEAVE_ONCE_TRAINED = re.compile(
+    # "after one year he goes to the F1 teams" (set EH; 2 of 2 labelled messages agree)
+    r"\b(?:after|within)\s+(?:a|one|two|three|a couple of|\d+)\s+(?:years?|months?)\s*,?\s+"
+    r"(?:he|she|they|most|half of them)\s+(?:goes|go|leaves?|moves?|move|jumps?|jump|walks?|"
+    r"are off|is off|are gone|is gone)\b|"
     r"\b(?:leave|leaves|left|go|goes|went|off)\s+(?:for|to)\s+[^.!?]{0,40}\b(?:as soon as|once|"
     r"the moment|the minute)\s+(?:they|he|she)(?:'ve| have|'re| are)?\s+(?:got|qualified|trained|"
     r"finished|passed)\b"

@@ -44,6 +44,12 @@ PREMISES = from_word_starts(
     # "the unit is so tight we lay looms out on the pallet truck" (set BQ; 4 of 4 agree)
     r"(?:so|far too|way too|too|really|very)\s+(?:tight|small|cramped|poky)\b)"
     r"|\b(?:run|running|ran) out of (?:floor ?space|space|room)\b"
+    # "please, some new units near the circuit", "more industrial units", "a bigger unit"
+    # (set EH; 143 of 143 labelled messages so worded agree; not "a small unit in Aylesbury",
+    # which says where the firm is)
+    r"|\b(?:new|more|small|smaller|bigger|larger|affordable|cheap|cheaper|industrial|workshop|"
+    r"starter|move-on|grow-on)\s+units\b|\b(?:a|another)\s+(?:new|bigger|larger|second|"
+    r"affordable)\s+unit\b"
     # "the roof leaks and there's nothing else on the market" (set U; 49 of 50 agree)
     r"|\bnothing (?:else )?(?:on the market|to rent|available to rent)\b"
     # "rents on units in Iver are mad", "the rent for shop go up", "commercial rents", "marlow

@@ -102,6 +102,11 @@ _UTILITIES = (
     # "our five-axis machines also trip the estate supply" (set DW; 4 of 4 agree)
     r"|\b(?:trip|trips|tripping|tripped) (?:the |our )?(?:estate |site |mains |power |unit'?s? )?"
     r"(?:supply|power|electrics|breakers?|fuses?)\b"
+    # "help from the council to get the power upgraded", "a three-phase upgrade", "the grid
+    # upgrade" (set EF; 34 of 34 labelled messages so worded agree)
+    r"|\b(?:power|electric(?:ity|al)?|grid|supply|three[- ]phase)\s+(?:supply\s+)?"
+    r"(?:upgrades?|upgraded|upgrading)\b"
+    r"|\bupgrad\w*\s+(?:the\s+|our\s+)?(?:grid|supply|three[- ]phase|electricity)\b"
 )
 # A link that floods or is shut: "the road to Westcott floods every winter", "the lane to
 # our yard floods" (4 of 4 training messages carry infrastructure); plural too, "the roads
