@@ -17,7 +17,8 @@ BB to BG: `_bb.yml` to `_bg.yml`, thirty-first; BH to BK: `_bh.yml` to `_bk.yml`
 thirty-second; BL and BM: `_bl.yml`, `_bm.yml`, thirty-third; BN and BO: `_bn.yml`, `_bo.yml`,
 thirty-fourth; BP to BT: `_bp.yml` to `_bt.yml`, thirty-fifth; BU to CA: `_bu.yml` to
 `_ca.yml`, thirty-sixth; CB to CN: `_cb.yml` to `_cn.yml`, thirty-seventh; CO to CZ, thirty-eighth;
-DA to DL: `_da.yml` to `_dl.yml`, thirty-ninth; DM to EB: `_dm.yml` to `_eb.yml`, fortieth).
+DA to DL: `_da.yml` to `_dl.yml`, thirty-ninth; DM to EB: `_dm.yml` to `_eb.yml`, fortieth;
+EC to EH: `_ec.yml` to `_eh.yml`, forty-first).
 The conversations are in `benchmarks/data/conversation_probe.yml`,
 `conversation_probe_b.yml`, `_c.yml` to `_n.yml`,
 `_o.yml` to `_z.yml` (terse, chatty, typos, side questions, two views in one message,
@@ -301,6 +302,12 @@ SETS = (
     DATA_DIR / "conversation_probe_dz.yml",
     DATA_DIR / "conversation_probe_ea.yml",
     DATA_DIR / "conversation_probe_eb.yml",
+    DATA_DIR / "conversation_probe_ec.yml",
+    DATA_DIR / "conversation_probe_ed.yml",
+    DATA_DIR / "conversation_probe_ee.yml",
+    DATA_DIR / "conversation_probe_ef.yml",
+    DATA_DIR / "conversation_probe_eg.yml",
+    DATA_DIR / "conversation_probe_eh.yml",
 )
 PROFILE = ("organisation", "sector", "size_band", "location", "role")
 
