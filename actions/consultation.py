@@ -14,6 +14,7 @@ from rasa_sdk import FormValidationAction, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer_changes import add_to_last, drop_last_bit, store_labelled_parts, take_back
+from actions.choice_changes import added_after_view, changed_choice
 from actions.close import keep_offered_contact
 from actions.common import (
     acknowledgement_only,
@@ -32,7 +33,7 @@ from actions.common import (
 from actions.faq import answer_question
 from actions.forgetting import drop_name_if_asked
 from actions.profile_right import put_profile_right
-from actions.strategy_choice import added_after_view, changed_choice, choose
+from actions.strategy_choice import choose
 from actions.strategy_state import (
     DONE,
     finished,

@@ -1,6 +1,6 @@
-"""The choice of islands or seabed drivers in the strategy form, and a choice changed
-mid-way. Split from `actions/consultation.py`, which reads the answers to the questions
-the choice queues."""
+"""The choice of islands or seabed drivers in the strategy form. Split from
+`actions/consultation.py`, which reads the answers to the questions the choice queues; a
+choice changed mid-way is `actions/choice_changes.py`."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from actions.common import (
     channel,
     fix_theme_typos,
     holding,
-    last_answer_key,
     previous_user_text,
     profile_on_record,
     skipped,
@@ -25,7 +24,6 @@ from actions.strategy_ask import KINDS
 from actions.strategy_state import (
     DONE,
     asked_before,
-    choice_slot,
     islands_passed,
     keep_view,
     keep_view_beside_none,
@@ -44,8 +42,6 @@ from bot.consultation.boundaries import boundary_reply
 from bot.consultation.choice_changes import (
     islands_after_all,
     swapped_in_choice,
-    swapped_pending,
-    switched_choice,
 )
 from bot.consultation.choice_help import (
     asks_bot_to_choose,
@@ -60,8 +56,6 @@ from bot.consultation.choice_view import (
     view_beside_none,
 )
 from bot.consultation.choices import (
-    added_choice,
-    also_named,
     choice_before_question,
     dismisses_the_list,
     none_after_asking,
@@ -71,16 +65,15 @@ from bot.consultation.choices import (
     seabed_named,
     turned_down,
     unfinished_choice,
-    view_then_added_choice,
 )
 from bot.consultation.focus import focus_answer
 from bot.consultation.navigation import first_in_choice
+from bot.consultation.none_choice import means_none
 from bot.consultation.openings import reading
 from bot.consultation.profile_fixes import first_sentence_without_fixes
 from bot.consultation.question_help import asks_what_a_theme_is
 from bot.consultation.questions import (
     match_themes,
-    means_none,
     message,
     named_themes,
     question,
@@ -105,7 +98,6 @@ from bot.consultation.strategy_asides import (
 )
 from bot.consultation.withdrawals import withdraw_answer
 from bot.consultation.x_style import without_addressees
-from bot.strategy import THEME_IDS
 
 
 def carried_on_at_the_choice(text: str, among: Any, tracker: Tracker) -> bool:
@@ -320,99 +312,4 @@ def choose(
         "pending_questions": queue,
         answer_slot: None if queue else DONE,
         **past_the_profile(tracker),
-    }
-
-
-def changed_choice(
-    answer_slot: str,
-    key: str,
-    rest: list[str],
-    text: str,
-    dispatcher: CollectingDispatcher,
-    tracker: Tracker,
-) -> dict[str, Any]:
-    """The choice switched or added to mid-way ("actually can I do medtech instead?", "can u
-    add space too"): its slots, empty when the message changes nothing. A question about who
-    reads the answers changes nothing, whatever theme it names ("can my business partner see
-    ... the cashflow stuff?" had entrepreneurialism swapped in: set BZ)."""
-    if asks_who_reads(text):
-        return {}
-    return switched(answer_slot, key, rest, text, dispatcher, tracker) or added(
-        answer_slot, key, rest, text, dispatcher, tracker
-    )
-
-
-def added(
-    answer_slot: str,
-    key: str,
-    rest: list[str],
-    text: str,
-    dispatcher: CollectingDispatcher,
-    tracker: Tracker,
-) -> dict[str, Any]:
-    """ "oh can u add high performance too, forgot that one" at a question (set AT kept it
-    as the answer): the theme joins the choice, its questions after those already queued,
-    and the question pending is asked again. Empty when the message adds nothing."""
-    slot = choice_slot(answer_slot)
-    chosen = list(tracker.get_slot(slot) or [])
-    new = added_choice(text, KINDS[slot][1], chosen)
-    if not new and last_answer_key(tracker) is None:
-        new = also_named(text, KINDS[slot][1], chosen)  # "oh and environment too" (set EE)
-    if not new:
-        return {}
-    dispatcher.utter_message(text=message("chosen", names=theme_names(new)))
-    return {
-        slot: [*chosen, *new],
-        "pending_questions": [key, *rest, *question_queue(new)],
-        answer_slot: None,
-    }
-
-
-def added_after_view(
-    answer_slot: str, rest: list[str], text: str, dispatcher: CollectingDispatcher, tracker: Tracker
-) -> tuple[str, dict[str, Any]]:
-    """An answer that ends by asking for one more theme ("... Can you put me down for
-    environment as well? I've a separate point on that.": set AZ): the view to keep, and the
-    slots that add the theme, its questions after those queued. (text, {}) otherwise."""
-    slot = choice_slot(answer_slot)
-    chosen = list(tracker.get_slot(slot) or [])
-    found = view_then_added_choice(text, KINDS[slot][1], chosen)
-    if found is None:
-        return text, {}
-    view, new = found
-    dispatcher.utter_message(text=message("chosen", names=theme_names(new)))
-    return view, {slot: [*chosen, *new], "pending_questions": [*rest, *question_queue(new)]}
-
-
-def switched(
-    answer_slot: str,
-    key: str,
-    rest: list[str],
-    text: str,
-    dispatcher: CollectingDispatcher,
-    tracker: Tracker,
-) -> dict[str, Any]:
-    """The choice changed mid-way: the new themes' questions, then any others still
-    pending; what was said so far is kept. Empty when the message changes nothing."""
-    slot = choice_slot(answer_slot)
-    current = replaced = question(key).theme_id
-    chosen = list(tracker.get_slot(slot) or [])
-    new = switched_choice(text, KINDS[slot][1], current)
-    if not new and (swap := swapped_pending(text, KINDS[slot][1], chosen, current)):
-        replaced, new = swap  # one still to come swapped; the question pending stays
-        rest = [key, *rest]
-    if not new:
-        return {}
-    dispatcher.utter_message(text=message("chosen", names=theme_names(new)))
-    others = [k for k in rest if question(k).theme_id not in (replaced, *new)]
-    chosen = [t for t in chosen if t != replaced]
-    # in the strategy's order, as a first choice is asked ("swap digital for infrastructure"
-    # with skills still to come: skills next, then infrastructure; set AM)
-    pending = sorted(
-        [*question_queue(new), *others], key=lambda k: THEME_IDS.index(question(k).theme_id)
-    )
-    return {
-        slot: [*dict.fromkeys([*chosen, *new])],
-        "pending_questions": pending,
-        answer_slot: None,
     }

@@ -18,13 +18,8 @@ from dataclasses import dataclass
 from bot.consultation.choices import turned_down
 from bot.consultation.described import without_described
 from bot.consultation.navigation import moving_on
-from bot.consultation.questions import (
-    NONE_THE_LIST_IS,
-    chosen_by,
-    chosen_names,
-    question_queue,
-    theme_phrases,
-)
+from bot.consultation.none_choice import NONE_THE_LIST_IS
+from bot.consultation.questions import chosen_by, chosen_names, question_queue, theme_phrases
 from bot.consultation.replies import after_change_of_mind, clauses, none_reply
 from bot.consultation.subject import names_a_subject
 from bot.consultation.theme_words import EXACT_ONLY

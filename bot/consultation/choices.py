@@ -11,7 +11,8 @@ import re
 from typing import Any
 
 from bot.consultation.described import described_themes, without_described
-from bot.consultation.questions import match_themes, means_none, named_themes, only_names
+from bot.consultation.none_choice import means_none
+from bot.consultation.questions import match_themes, named_themes, only_names
 from bot.consultation.replies import asked_topic, normalise, whole
 from bot.consultation.replies.text import sentences
 from bot.consultation.theme_words import everyday_words

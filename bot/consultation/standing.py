@@ -165,20 +165,19 @@ def asks_which_business(text: Any) -> bool:
 
 
 # Each question about taking part and the message that answers it, in the order tried
-def _standing_replies() -> tuple[tuple[Callable[[Any], bool], str], ...]:
-    return (
-        (asks_if_i_count, "you_count"),  # "I just work here, can I still do it?"
-        (asks_if_others_can_take_part, "others_welcome"),  # "can my colleague do it too?"
-        (asks_about_a_grant, "no_grant"),  # "will this get me a grant?": not an application
-        (asks_about_cost, "costs_nothing"),  # "does it cost anything?"
-        (asks_about_sales_calls, "no_sales_calls"),  # "will I get sales calls from this?"
-        (asks_which_business, "one_business_a_chat"),  # "I own two, which one shall I do?"
-    )
+STANDING_REPLIES: tuple[tuple[Callable[[Any], bool], str], ...] = (
+    (asks_if_i_count, "you_count"),  # "I just work here, can I still do it?"
+    (asks_if_others_can_take_part, "others_welcome"),  # "can my colleague do it too?"
+    (asks_about_a_grant, "no_grant"),  # "will this get me a grant?": not an application
+    (asks_about_cost, "costs_nothing"),  # "does it cost anything?"
+    (asks_about_sales_calls, "no_sales_calls"),  # "will I get sales calls from this?"
+    (asks_which_business, "one_business_a_chat"),  # "I own two, which one shall I do?"
+)
 
 
 def standing_reply_key(text: Any) -> str | None:
     """The message key answering a question about taking part, or None."""
-    return next((key for asks, key in _standing_replies() if asks(text)), None)
+    return next((key for asks, key in STANDING_REPLIES if asks(text)), None)
 
 
 # "a small cleanroom unit on westcott venture park at a rent we can afford. is there grant

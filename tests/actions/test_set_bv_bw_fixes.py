@@ -23,9 +23,10 @@ from bot.consultation.consent_reply import says_go_ahead
 from bot.consultation.contact_terms import contact_reply
 from bot.consultation.held import holds
 from bot.consultation.leaving import stops_here
+from bot.consultation.none_choice import means_none
 from bot.consultation.profile_checks import asks_why_it_is_asked
 from bot.consultation.profile_in_one import whole_profile
-from bot.consultation.questions import SKIPPED, means_none, message
+from bot.consultation.questions import SKIPPED, message
 from bot.consultation.replies import means_nothing
 from bot.consultation.scepticism import doubts_the_consultation, sarcastic_only, vents_first
 from bot.consultation.standing import asks_about_sales_calls

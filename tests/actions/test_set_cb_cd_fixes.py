@@ -19,8 +19,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.fallback import ActionFallback
 from bot.consultation.contact_terms import contact_reply, yes_on_terms
 from bot.consultation.head_count import size_band_for
+from bot.consultation.none_choice import means_none
 from bot.consultation.on_behalf import for_someone_else
-from bot.consultation.questions import means_none, message
+from bot.consultation.questions import message
 from bot.consultation.replies import holding, says_no_and_why
 from bot.nlu.reply_intents import certain_intent
 from tests.actions.conftest import make_tracker, run, texts

@@ -17,8 +17,9 @@ from actions.consultation import ValidateStrategyForm
 from bot.consultation import service
 from bot.consultation.boundaries import boundary_reply
 from bot.consultation.head_count import size_band_for
+from bot.consultation.none_choice import means_none
 from bot.consultation.out_of_scope import out_of_scope_reply
-from bot.consultation.questions import means_none, message
+from bot.consultation.questions import message
 from bot.consultation.standing import asks_if_i_count
 from bot.nlu.reply_intents import certain_intent
 from tests.actions.conftest import make_tracker, texts

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.consultation.questions import means_none
+from bot.consultation.none_choice import means_none
 from bot.consultation.replies import (
     acknowledgement_only,
     has_a_skip_word,

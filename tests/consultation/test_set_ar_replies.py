@@ -20,8 +20,9 @@ from bot.consultation.consent_reply import (
     puts_off,
     yes_then_more,
 )
+from bot.consultation.none_choice import means_none
 from bot.consultation.profile import tidy_profile_answer
-from bot.consultation.questions import match_themes, means_none
+from bot.consultation.questions import match_themes
 from bot.consultation.replies import says_no, says_no_and_why, says_yes
 from bot.strategy import ISLAND_IDS, SEABED_IDS
 

@@ -13,12 +13,13 @@ import pytest
 from bot.consultation.about_chat import about_the_chat_reply
 from bot.consultation.continued import continues_with_mark
 from bot.consultation.navigation import steered, wanted_first
+from bot.consultation.none_choice import means_none
 from bot.consultation.question_help import (
     asks_before_answering,
     asks_what_the_question_means,
     quotes_the_question,
 )
-from bot.consultation.questions import match_themes, means_none, message, question_queue
+from bot.consultation.questions import match_themes, message, question_queue
 from bot.consultation.replies import normalise
 
 ASKED = "Intelligent mobility: what barriers or problems hold you back? (2 of 3)"

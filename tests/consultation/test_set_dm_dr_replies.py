@@ -16,9 +16,10 @@ from bot.consultation.contact_terms import contact_reply
 from bot.consultation.described import choice_norm
 from bot.consultation.head_count import size_band_for
 from bot.consultation.letters import thanks_only
+from bot.consultation.none_choice import means_none
 from bot.consultation.playback_replies import confirms
 from bot.consultation.question_help import asks_what_a_theme_is, asks_what_the_question_means
-from bot.consultation.questions import match_themes, means_none
+from bot.consultation.questions import match_themes
 from bot.strategy import ISLAND_IDS
 
 

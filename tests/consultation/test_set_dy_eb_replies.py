@@ -13,11 +13,11 @@ from bot.consultation.choice_help import chosen_after_a_lead_in
 from bot.consultation.choice_places import positional_choice
 from bot.consultation.consent_reply import agrees_to_take_part
 from bot.consultation.head_count import size_band_for
+from bot.consultation.none_choice import means_none
 from bot.consultation.openings import introduces_itself
 from bot.consultation.playback_replies import confirms
 from bot.consultation.profile import answer_then_question
 from bot.consultation.question_help import asks_what_the_question_means
-from bot.consultation.questions import means_none
 from bot.consultation.replies import view_then_question
 from bot.consultation.replies.topics import asked_topic
 from bot.consultation.small_talk import small_talk_only

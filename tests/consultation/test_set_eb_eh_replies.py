@@ -16,11 +16,11 @@ from bot.consultation.consent_reply import agrees_to_take_part
 from bot.consultation.contact_terms import contact_reply
 from bot.consultation.head_count import size_band_for
 from bot.consultation.letters import thanks_only
+from bot.consultation.none_choice import means_none
 from bot.consultation.openings import introduces_itself
 from bot.consultation.playback_fixes import TOPIC_GOES, WROTE_MEANT
 from bot.consultation.playback_replies import confirms
 from bot.consultation.profile import answer_then_question
-from bot.consultation.questions import means_none
 from bot.consultation.replies import (
     asked_topic,
     greeting_only,

@@ -1,0 +1,89 @@
+"""Whether a reply to the islands or seabed choice means none of them: "none", "skip",
+"nothing", and none said with what the business is or does, or what the list is, beside
+it ("None of them really, we look after people in their own homes"). Split from
+`questions.py` (past 400 lines), which matches the themes a reply names. No Rasa imports.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.consultation.described import choice_norm
+from bot.consultation.questions import _names_only
+from bot.consultation.replies import none_reply
+from bot.consultation.replies.skips import NOT_IN_ANY
+from bot.consultation.x_style import without_addressees
+
+
+def means_none(text: str) -> bool:
+    """The business said none of the listed themes matter ("none", "skip", "nothing"),
+    and named no theme besides ("none, but space matters" is a choice)."""
+    rest = none_reply(without_addressees(text))
+    if rest is None:
+        return False
+    if NONE_UNLESS_IT_COUNTS.match(rest):
+        return True  # "none unless scaffolding counts as high performance 😂" (set AR)
+    if NONE_THE_LIST_IS.match(rest):
+        # "none of them, it's all rockets and film studios, nothing for the likes of us"
+        # (set BW chose Creative): the themes named say what the list is, not a choice
+        return True
+    if (OUTSIDE_THEM.search(choice_norm(text)) and SAYS_WHAT_IT_IS.match(rest)) or IS_A.match(rest):
+        # "We are not in any of them, we are transport for the NHS patients" (set DM chose
+        # Medical technologies): what the business is, after saying it is in none of them
+        return True
+    if DOES_WHAT.match(rest):
+        # "None of them really, we look after people in their own homes" (sets EC and EF
+        # chose Housing growth from "homes", Medical technologies from "older people"): what
+        # the business does, after saying none
+        return True
+    if ENDS_IN_NONE.search(text):
+        # "Ah yes, pet cremation, famously the backbone of the space industry. None." (set
+        # AR asked the Space questions): the last word is the answer, the rest sarcasm
+        return True
+    # "None really, we're data people rather than a medtech firm" (set DR chose Medical
+    # technologies): a theme named only as what the business is not
+    return not _names_only(choice_norm(DISOWNED.sub(" ", rest)))
+
+
+# a closing sentence that is "None." alone, after a sentence of at least a few words, or
+# a conclusion ("Medical is near to us but we are only pharmacy, so none": set DM)
+ENDS_IN_NONE = re.compile(
+    r"\w(\W+\w+){3,}([.!]|,? so|,? then|,? therefore|,? hence)\s+(none|nothing|neither)[.!]*\s*$",
+    re.IGNORECASE,
+)
+# what the business is not, after saying none: "rather than a medtech firm"
+DISOWNED = re.compile(
+    r"\b(rather than|instead of|not|never been|isn'?t|aren'?t) (really |actually )?(an? |the )?"
+    r"[\w&'-]+( [\w&'-]+)? (firm|company|business|outfit|shop|people|person|lot|sort|type)s?\b"
+)
+OUTSIDE_THEM = re.compile(rf"\b{NOT_IN_ANY}\b")
+# "None really, we're data people rather than a medtech firm" (set DR): what the business is
+IS_A = re.compile(
+    r"^[\s,.;:!-]*(really )?(we'?re|we are|i'?m|i am) (just |only |mainly |mostly |really )?"
+    r"(an? [\w&'-]+|[\w&'-]+ (people|folk|firm|company|business|shop|outfit))"
+    r"( (firm|company|business|shop|outfit))?( rather than .*)?[\s.!]*$"
+)
+# after "none": what the business does ("we look after people in their own homes", "I
+# teach piano"); not what it needs, wants or finds ("we need skills", "we can't recruit")
+DOES_WHAT = re.compile(
+    r"^[\s,.;:!-]*(really |honestly |sadly |sorry )?(we|i) "
+    r"(just |only |mainly |mostly |basically )?"
+    r"(?!(need|want|would|could|should|might|may|will|have|had|can|cant|can'?t|do|does|did|"
+    r"don'?t|struggle|lose|wish|hope|think|feel|find|rely|depend|use|care|are|am|were|was|"
+    r"also|still)\b)[a-z]+s? "
+)
+SAYS_WHAT_IT_IS = re.compile(r"^[\s,.;:!-]*(we'?re|we are|i'?m|i am|it'?s|its|we (only|just))\b")
+# after "none": a theme named only as a long shot ("unless scaffolding counts as high
+# performance"), which chooses nothing
+NONE_UNLESS_IT_COUNTS = re.compile(r"^(unless|except if|if) .*\b(counts?|qualif(y|ies))\b")
+# after "none": what the list is ("it's all rockets and film studios"), which chooses nothing
+NONE_THE_LIST_IS = re.compile(
+    # "None of these apply to a housing association, as far as I can see." (set CJ chose
+    # housing growth from its name)
+    r"^[\s,.;:!-]*(really )?(apply|applies|fit|fits|relate|relates|matter|matters) to "
+    r"(us|me|a|an|our|the|my)\b|"
+    r"^[\s,.;:!-]*(it'?s|its|they'?re|theyre|that'?s|thats|they are|it is) "
+    r"(all|just|only|mostly) |\bnothing (there )?for (us|me|the likes of (us|me)|"
+    r"people like (us|me)|firms like (us|ours))\b",
+    re.IGNORECASE,
+)
