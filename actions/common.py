@@ -255,8 +255,10 @@ def answer_read_as_question(tracker: Tracker, slot: str, faq: bool = True) -> di
         return {slot: text}
     if intent == "faq" and impatient(text):
         return {slot: text}  # "can we speed this up, got trucks to load" (set AF): hurried
-    if intent == "faq" and slot in ANSWER_SLOTS and asks_to_finish(text):
-        return {slot: text}  # "sorry, can we finish there, ..." (set AG): the questions end
+    if intent == "faq" and slot in (*ANSWER_SLOTS, "islands", "seabed") and asks_to_finish(text):
+        # "sorry, can we finish there, ..." (set AG), "can we leave it there?" at the seabed
+        # choice (set EL): the questions end
+        return {slot: text}
     if intent == "faq" and slot in ANSWER_SLOTS and switched_choice(text, THEME_IDS, ""):
         return {slot: text}  # "can I swap to the film one instead?": a change of choice
     if (

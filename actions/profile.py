@@ -60,7 +60,11 @@ from bot.consultation.profile_fixes import (
     corrected_name,
     renamed_after_answer,
 )
-from bot.consultation.profile_in_one import whole_profile
+from bot.consultation.profile_in_one import (
+    profile_in_parts,
+    rest_of_profile,
+    whole_profile,
+)
 from bot.consultation.profile_passing import answer_and_more
 from bot.consultation.profile_places import only_where
 from bot.consultation.profile_views import PROFILE_VIEW_KEY, split_profile_view
@@ -98,7 +102,11 @@ class ValidateProfileForm(FormValidationAction):
         value = unwrapped(value)
         value = after_return(value)  # "Back. It's me and a part-time apprentice" (set AO)
         value = corrected_in_passing(value)  # "Chesahm, sorry, Chesham" (set AQ)
-        whole = whole_profile(as_text(value)) if slot == "organisation" else {}
+        if slot == "organisation":
+            whole = whole_profile(as_text(value)) or profile_in_parts(as_text(value))
+        else:  # "me and two part timers, West Street in Marlow, I own it" (set EJ)
+            whole = rest_of_profile(as_text(value))
+            whole = whole if slot in whole else {}
         if whole:
             # "Hi, I'll give you everything in one go to save time: we're Brightwell Lighting
             # & Grip, we hire ..., there are 16 of us, ..." (set BV filed it all as the name)

@@ -24,6 +24,7 @@ from actions.strategy_ask import KINDS
 from actions.strategy_state import (
     DONE,
     asked_before,
+    finished,
     islands_passed,
     keep_view,
     keep_view_beside_none,
@@ -67,6 +68,7 @@ from bot.consultation.choices import (
     unfinished_choice,
 )
 from bot.consultation.focus import focus_answer
+from bot.consultation.leaving import stops_here
 from bot.consultation.navigation import first_in_choice
 from bot.consultation.none_choice import means_none
 from bot.consultation.openings import reading
@@ -85,6 +87,7 @@ from bot.consultation.replies import (
     after_change_of_mind,
     asks_if_it_counts,
     asks_the_difference,
+    asks_to_finish,
     asks_what_it_covers_of,
     asks_what_it_is,
     takes_back_last_answer,
@@ -162,6 +165,15 @@ def choose(
         text = f"{before} {text}"  # "skills and" + "infrastructure"
     if holding(text):
         return {slot: None}  # asked again
+    if asks_to_finish(text) or stops_here(text):
+        # "can we leave it there? got a firing to watch" at the seabed choice (set EL was
+        # given the person to ring): the questions end, the play-back follows
+        return {
+            "islands": list(tracker.get_slot("islands") or []),
+            "pending_questions": [],
+            **past_the_profile(tracker),
+            **finished(tracker),
+        }
     if thanks_only(text):  # "Thank you, that's very helpful" after an answer (set BT)
         dispatcher.utter_message(text=message("thanks_welcome"))
         return {slot: None}

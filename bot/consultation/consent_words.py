@@ -20,7 +20,9 @@ YES_WORDS = (
     r"ow|ndiyo|hai|taip|igen|ano|po|oo|opo|네|예|"
     # "Dobre, yes, we can start" (Bulgarian "good": set EH was "still not getting it" to
     # every answer after), "bine" (Romanian), "certo" (Italian), "sige" (Tagalog)
-    r"dobre|dobro|dobra|bine|certo|sige"
+    r"dobre|dobro|dobra|bine|certo|sige|"
+    # "Certainly" (set EJ: "didn't understand", then "still not getting it" to every answer)
+    r"certainly|definitely|absolutely|gladly|indeed|surely|by all means"
 )
 # Words that add nothing to a yes ("ok then", "oui merci")
 FILLER = r"then|please|thanks|merci|gracias|danke|dziekuje|obrigado|diolch|mate|fine|sure"

@@ -88,8 +88,11 @@ PLACE_LABEL = re.compile(
 SPOKEN_LABEL = re.compile(
     r"(?:^|(?<=[.;,!?])|(?<=[.;,!?][ \t])|(?<=\band )|(?<=\bbut ))[ \t]*(?:the[ \t]+|our[ \t]+)?"
     r"(?P<label>upside|up side|plus side|good news|opportunity|downside|down side|flip side|"
-    r"catch|bad news|problem|barrier|what would help|what'?d help|what we need)"
-    r"[ \t]+(?:is|would be)[ \t]+(?:that[ \t]+)?",
+    r"catch|bad news|problem|barrier|what would help|what'?d help|what we need|"
+    # "What holds us back is ... What would help most is ..." (set EJ kept both as the
+    # barriers answer)
+    r"what holds us back|what'?s holding us back|what gets in (?:our|the) way)"
+    r"(?:[ \t]+(?:most|us|most of all|the most))?[ \t]+(?:is|are|would be)[ \t]+(?:that[ \t]+)?",
     re.IGNORECASE,
 )
 SPOKEN_QUESTION = {
@@ -109,6 +112,11 @@ SPOKEN_QUESTION = {
     "what'd help": "help",
     "whatd help": "help",
     "what we need": "help",
+    "what holds us back": "barriers",
+    "what's holding us back": "barriers",
+    "whats holding us back": "barriers",
+    "what gets in our way": "barriers",
+    "what gets in the way": "barriers",
 }
 
 

@@ -110,7 +110,8 @@ _OWN_GREETING = (
 )
 OPENS_A_LETTER = re.compile(
     r"^\W*(?:(?:@\w+\s+)*)(?:" + _OWN_GREETING + r"[\s,.!;:-]+)?"
-    r"(?:good (?:morning|afternoon|evening|day)|hello|hi|dear [\w ]{1,20}?|"
+    r"(?:good (?:morning|afternoon|evening|day)|morning|afternoon|evening|hello|hi|hiya|hey|"
+    r"dear [\w ]{1,20}?|"
     r"greetings|" + _OWN_GREETING + r")\b[\s,.!;:-]*"
     r"(?:my name is|i am|i'?m|i run|we run|i own|we own|i manage|we manage|i look after|"
     r"i chair|i work|i have (?:run|been|repaired|worked|managed|owned|looked after)|"
@@ -123,8 +124,18 @@ OPENS_A_LETTER = re.compile(
     r"(?:i|we) (?:saw|see|found|read|got|heard|noticed|came across|was sent|were sent)\b"
     r"(?=.*\b(?:link|you|your|this|post|page|newsletter|group|email|tweet|advert|facebook|"
     r"linkedin|chamber|website)\b)|"
+    # "hi, got your link from the amersham chamber" (set EI kept it as a view)
+    r"(?:i |we )?got (?:your|the|this) (?:link|message|post|details)\b|"
+    # "Hello, the Chesham traders group sent me here" (set EL kept it as a view)
+    r"[\w' ]{1,40}? (?:sent|pointed|directed|referred) (?:me|us) (?:here|to you|this way|over)\b|"
+    # "Hello, a customer forwarded me the link" (set EJ kept it as a view)
+    r"(?:a|my|our|one of (?:my|our)) [\w' ]{1,30}? (?:forwarded|sent|passed on|shared|gave)"
+    r" (?:me|us) (?:the|this|your) (?:link|message|post|page|email)\b|"
     # "hello from Long Crendon": a greeting and a place
-    r"from (?:[A-Z][\w'-]+ ?){1,3}[.!]?$)",
+    r"from (?:[A-Z][\w'-]+ ?){1,3}[.!]?$|"
+    # "Morning! Pouring down here, so a good day for paperwork" (set EK kept it as a view)
+    r"(?:it'?s |its )?(?:pouring|raining|chucking it down|tipping down|bucketing|freezing|"
+    r"baking|boiling|roasting|glorious|miserable|grim|lovely day|beautiful day)\b)",
     re.IGNORECASE,
 )
 _VIEW_CUES = re.compile(

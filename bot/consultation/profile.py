@@ -281,6 +281,13 @@ NAME_THEN_TRADE = re.compile(
     r"((an?|the)\s+)?(?P<trade>\S.*)$",
     re.IGNORECASE,
 )
+# "Riverside Pages, independent bookshop" (set EJ asked the trade again): a name, then a
+# trade in lower case of a few words; not a town, a company suffix or a remark
+NAME_THEN_PLAIN_TRADE = re.compile(
+    r"^(?P<name>[A-Z0-9][^,;]{1,60}?)\s*,\s*(?P<trade>(?!(?:ltd|limited|llp|plc|inc|cic|though|"
+    r"but|well|although|which|so|and|or|if|when|sorry|thanks|based|in|near|just)\b)"
+    r"[a-z][a-z&' -]{2,50}?)\s*[.!]?$"
+)
 
 
 # Said without a comma, as voice-to-text writes it ("its marlow mill joinery we do bespoke
@@ -310,7 +317,11 @@ def name_and_trade(text: str) -> tuple[str, str | None]:
     unnamed = NO_NAME_THEN_TRADE.match(text)
     if unnamed:
         return "", unnamed.group("trade").strip().rstrip(".!")
-    match = NAME_THEN_TRADE.match(text) or SPOKEN_NAME_THEN_TRADE.match(text)
+    match = (
+        NAME_THEN_TRADE.match(text)
+        or SPOKEN_NAME_THEN_TRADE.match(text)
+        or NAME_THEN_PLAIN_TRADE.match(without_addressees(text))
+    )
     if not match:
         return text, None
     return match.group("name").strip(), match.group("trade").strip().rstrip(".!")

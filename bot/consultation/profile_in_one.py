@@ -16,9 +16,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.consultation.head_count import head_count_given
-from bot.consultation.profile import role_given, without_role
-from bot.consultation.profile_places import where_said
+from bot.consultation.bucks_site import known_place
+from bot.consultation.head_count import head_count_given, size_band_for
+from bot.consultation.numbered_profile import numbered_items
+from bot.consultation.profile import NAME_THEN_TRADE, role_given, without_role
+from bot.consultation.profile_places import place_in_sentence, where_said
 from bot.consultation.x_style import without_addressees
 
 # "I'll give you everything in one go to save time:", "all in one go to save typing:",
@@ -98,3 +100,151 @@ def _lower_case_place(text: str) -> str | None:
         if match:
             return match["place"]
     return None
+
+
+# The whole profile unannounced, in parts (sets EJ: each part filed as the name and every
+# later answer one question astray): labelled ("Name: Orbital Wrap Ltd\nSector: ...\nStaff:
+# 14", "Business: Frogmoor Chairworks | Trade: ... | People: 9"), or separated in the
+# questions' order ("Scalewright Models / wind tunnel models for motorsport / 19 staff /
+# Silverstone Park / MD"), or the name, then the rest in clauses ("Haulette Cycles, we
+# design and build electric cargo bikes, 12 staff, High Wycombe, im a co-founder"). Read
+# only with a head count and a place or a role among the parts: a name with a remark
+# ("Smith & Sons, builders") stays the name.
+_LABELS = {
+    "organisation": r"name|business name|business|company|company name|organisation|"
+    r"organization|firm",
+    "sector": r"sector|trade|industry|what we do|line of business|type of business|activity",
+    "size_band": r"staff|size|employees|head ?count|people|team|team size|number of staff|"
+    r"staff numbers?",
+    "location": r"location|based|based in|town|area|where|place|address",
+    "role": r"role|position|job|job title|title|my role|me",
+}
+_LABELLED = {
+    slot: re.compile(rf"^\s*(?:{label})\s*[:=\-–]\s*(?P<value>.+?)\s*$", re.IGNORECASE)
+    for slot, label in _LABELS.items()
+}
+_PART_BREAK = re.compile(r"\s*(?:\n+|\s[/|]\s|;)\s*")
+_CLAUSE_BREAK = re.compile(r"\s*(?:,|(?<=[a-z0-9])\.\s+|\s[-–]\s)\s*")
+_NAME_THEN_TRADE = re.compile(r"^(?P<name>[^:]{2,60}?)\s*:\s*(?P<trade>.+)$")
+_ROLE_WORD = re.compile(
+    r"^(?:and\s+)?(?:i'?m\s+(?:the\s+|a\s+|an\s+)?|im\s+(?:the\s+|a\s+)?)?(?P<role>md|ceo|cto|coo|"
+    r"owner|director|founder|co-?founder|partner|manager|proprietor|principal|chair|"
+    r"managing director|(?:[\w-]+\s+)?(?:director|manager|owner|founder|partner))$"
+    # "I own it" (set EJ): the owner
+    r"|^i (?P<own>own) (?:it|the (?:place|shop|business|firm|company))$",
+    re.IGNORECASE,
+)
+_TOWNISH = re.compile(r"^(?:(?:in|at|on|near)\s+)?[A-Z][\w'-]*(?:\s+[\w'-]+){0,3}$")
+# "we grow grapes ... on the slopes above Ivinghoe": the town named inside the trade
+_TOWN_IN_TRADE = re.compile(
+    r"\b(?:in|near|above|below|outside|just outside)\s+(?P<town>[A-Z][\w'-]+)"
+)
+# a company's suffix ("Smith & Sons, Ltd") or a remark ("though I sold it in 2022"): no trade
+_NOT_A_TRADE = re.compile(
+    r"^(?:(?:ltd|limited|llp|plc|inc|cic|& co|and co)\.?$|(?:though|but|well|although|which|so|"
+    r"and|or|if|when|sorry|thanks)\b)",
+    re.IGNORECASE,
+)
+PARTS_MAX = 6
+# words that make a part a head count ("me and two part timers", "four of us all year")
+PEOPLE = re.compile(
+    r"\b(me and|just me|of us|staff|people|employees|part[- ]?timers?|full[- ]?timers?|workers|"
+    r"team|heads)\b",
+    re.IGNORECASE,
+)
+
+
+def _labelled(parts: list[str]) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    for part in parts:
+        for slot, label in _LABELLED.items():
+            if slot not in fields and (found := label.match(part)):
+                fields[slot] = found["value"].strip(" .")
+                break
+    if "size_band" in fields:
+        band = head_count_given(fields["size_band"]) or size_band_for(fields["size_band"])
+        if band:
+            fields["size_band"] = band
+        else:
+            fields.pop("size_band")
+    return fields
+
+
+def _part_slot(part: str) -> tuple[str, str] | None:
+    """(slot, value) for a part that is plainly a head count, a role or a town."""
+    if band := head_count_given(part) or (PEOPLE.search(part) and size_band_for(part)):
+        return "size_band", band
+    if known_place(part.strip(" .")):
+        return "location", part.strip(" .")
+    if role := role_given(part):
+        return "role", role
+    if found := _ROLE_WORD.match(part.strip(" .")):
+        return "role", "owner" if found["own"] else found["role"]
+    if found := _ONE_OF.search(part):
+        return "role", found["role"]
+    if place := where_said(part) or place_in_sentence(part):
+        return "location", place
+    return None
+
+
+def _town_by_shape(part: str) -> str | None:
+    """A short part opening with a capital after the name and trade ("Silverstone Park",
+    "Aylesbury town centre"): the town as typed."""
+    plain = part.strip(" .")
+    return plain if _TOWNISH.match(plain) and len(plain.split()) <= 4 else None
+
+
+def profile_in_parts(text: Any) -> dict[str, str]:
+    """The profile fields a message gives in labelled or separated parts, or {}."""
+    if not isinstance(text, str):
+        return {}
+    plain = without_addressees(text).strip()
+    if NAME_THEN_TRADE.match(plain) or numbered_items(plain):
+        return {}  # "Hale Leys Print, we're a commercial printers, ...", "1. ... 2. ...": theirs
+    parts = [p for p in _PART_BREAK.split(plain) if p.strip()]
+    if 3 <= len(parts) <= PARTS_MAX and len(labelled := _labelled(parts)) >= 3:
+        return labelled
+    if len(parts) < 3:
+        parts = [p for p in _CLAUSE_BREAK.split(plain) if p.strip()]
+    if not 3 <= len(parts) <= PARTS_MAX + 2:
+        return {}
+    first, rest = parts[0].strip(" ."), parts[1:]
+    fields: dict[str, str] = {}
+    if named := _NAME_THEN_TRADE.match(first):  # "Kestrel Press: commercial printing"
+        first, rest = named["name"].strip(), [named["trade"], *rest]
+    if len(first.split()) > NAME_MAX_WORDS:
+        return {}
+    fields["organisation"] = first
+    for part in rest:
+        found = _part_slot(part)
+        if found is None and ("sector" in fields or "size_band" in fields):
+            town = _town_by_shape(part)
+            found = ("location", town) if town else None
+        if found and found[0] not in fields:
+            fields[found[0]] = found[1]
+        elif found is None and "sector" not in fields and not _NOT_A_TRADE.match(part.strip()):
+            fields["sector"] = _ARTICLE.sub("", part.strip(" .")).strip()
+            if "location" not in fields and (town := _TOWN_IN_TRADE.search(part)):
+                fields["location"] = town["town"]
+    others = {"location", "role", "sector"} & set(fields)
+    return fields if "size_band" in fields and others else {}
+
+
+NAME_MAX_WORDS = 8
+
+
+def rest_of_profile(text: Any) -> dict[str, str]:
+    """The head count, town and role an answer gives together at a later profile question
+    ("me and two part timers, West Street in Marlow, I own it": set EJ filed it all as the
+    head count and asked for the town and role again), or {} for fewer than two of them."""
+    if not isinstance(text, str):
+        return {}
+    fields: dict[str, str] = {}
+    for part in _CLAUSE_BREAK.split(without_addressees(text).strip()):
+        found = _part_slot(part) if part.strip() else None
+        if found is None:
+            return {}  # a part that is none of them: not a profile in parts
+        fields.setdefault(found[0], found[1])
+        if found[0] == "size_band" and (place := where_said(part) or place_in_sentence(part)):
+            fields.setdefault("location", place)  # "about 30 people just outside Thame"
+    return fields if len(fields) >= 2 else {}

@@ -49,7 +49,9 @@ def test_a_head_count_already_given_is_not_replaced(
     text = "Amersham, about 70 of us on site"
     tracker = make_tracker("e3", text, slots={"size_band": "Small (10-49 staff)"})
     result = ValidateProfileForm().validate_location(text, dispatcher, tracker, domain)
-    assert result == {"location": text}
+    # the town kept as the location (set EJ: a head count and a town in parts), the head
+    # count given before left as it was
+    assert result == {"location": "Amersham"}
 
 
 QUEUE = ["island:creative_digital:opportunities", "island:creative_digital:barriers"]

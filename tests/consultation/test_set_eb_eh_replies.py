@@ -15,19 +15,23 @@ from bot.consultation.choices import also_named
 from bot.consultation.consent_reply import agrees_to_take_part
 from bot.consultation.contact_terms import contact_reply
 from bot.consultation.head_count import size_band_for
+from bot.consultation.labelled import labelled_answers
 from bot.consultation.letters import thanks_only
 from bot.consultation.none_choice import means_none
 from bot.consultation.openings import introduces_itself
 from bot.consultation.playback_fixes import TOPIC_GOES, WROTE_MEANT
 from bot.consultation.playback_replies import confirms
-from bot.consultation.profile import answer_then_question
+from bot.consultation.profile import answer_then_question, name_and_trade
+from bot.consultation.profile_in_one import profile_in_parts, rest_of_profile
 from bot.consultation.replies import (
     asked_topic,
     greeting_only,
+    holding,
     said_in_place_of_last_bit,
     view_then_question,
     yes_or_no_then_question,
 )
+from bot.consultation.replies.wanting_out import asks_to_finish
 from bot.consultation.standing import standing_reply_key, view_then_standing_question
 from bot.consultation.x_style import without_addressees
 from bot.strategy import ISLAND_IDS, SEABED_IDS
@@ -343,3 +347,147 @@ def test_words_written_and_words_meant() -> None:
     )
     assert found is not None
     assert (found["old"], found["new"]) == ("Chiltern Way", "the Chilterns Cycleway")
+
+
+# Sets EI to EM (the second round of this session)
+
+
+@pytest.mark.parametrize(
+    ("text", "fields"),
+    [
+        (
+            "Name: Orbital Wrap Ltd\nSector: thermal insulation blankets for satellites\n"
+            "Staff: 14\nLocation: Westcott Venture Park\nRole: technical director",
+            {
+                "organisation": "Orbital Wrap Ltd",
+                "sector": "thermal insulation blankets for satellites",
+                "size_band": "Small (10-49 staff)",
+                "location": "Westcott Venture Park",
+                "role": "technical director",
+            },
+        ),
+        (
+            "@btvlep Scalewright Models / wind tunnel models for motorsport / 19 staff / "
+            "Silverstone Park / MD",
+            {
+                "organisation": "Scalewright Models",
+                "sector": "wind tunnel models for motorsport",
+                "size_band": "Small (10-49 staff)",
+                "location": "Silverstone Park",
+                "role": "MD",
+            },
+        ),
+        (
+            "Business: Frogmoor Chairworks | Trade: handmade chairs | People: 9 | Town: High "
+            "Wycombe | Role: owner and chair maker",
+            {
+                "organisation": "Frogmoor Chairworks",
+                "sector": "handmade chairs",
+                "size_band": "Micro (1-9 staff)",
+                "location": "High Wycombe",
+                "role": "owner and chair maker",
+            },
+        ),
+        (
+            "Kestrel Press: commercial printing, mostly brochures. 23 staff, on the Sands "
+            "industrial estate in High Wycombe, and I'm the operations director.",
+            {
+                "organisation": "Kestrel Press",
+                "sector": "commercial printing",
+                "size_band": "Small (10-49 staff)",
+                "location": "High Wycombe",
+                "role": "operations director",
+            },
+        ),
+        ("Smith & Sons, builders", {}),
+        ("Jones Plumbing, 3 of us", {}),
+        ("Hale Leys Print, we're a commercial printers, 12 of us in Wendover", {}),
+        ("1. Haddenham Deli\n2. delicatessen\n3. 6 staff\n4. Haddenham", {}),
+    ],
+)
+def test_the_whole_profile_in_parts(text: str, fields: dict[str, str]) -> None:
+    assert profile_in_parts(text) == fields
+
+
+def test_the_rest_of_the_profile_at_a_later_question() -> None:
+    assert rest_of_profile("@btvlep me and two part timers, West Street in Marlow, I own it") == {
+        "size_band": "Micro (1-9 staff)",
+        "location": "Marlow",
+        "role": "owner",
+    }
+    assert rest_of_profile("about 12") == {}
+    assert rest_of_profile("we are 12 and the roads are bad") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "trade"),
+    [
+        ("@btvlep Riverside Pages, independent bookshop", "independent bookshop"),
+        ("Penn Street Joinery, Chesham", None),
+        ("Smith & Sons, Ltd", None),
+        ("Marlow Boatworks, though I sold it", None),
+    ],
+)
+def test_a_name_then_a_plain_trade(text: str, trade: str | None) -> None:
+    assert name_and_trade(text)[1] == trade
+
+
+def test_barriers_and_help_said_in_the_questions_own_words() -> None:
+    text = (
+        "What holds us back is finding cutters now the courses have closed. What would help "
+        "most is the college running a costume-making course with us."
+    )
+    assert labelled_answers(text, ("opportunities", "barriers", "help"), "barriers") == {
+        "barriers": "finding cutters now the courses have closed.",
+        "help": "the college running a costume-making course with us.",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "holds"),
+    [
+        ("@btvlep sorry gotta go", True),
+        ("@btvlep back in 10", True),
+        ("hang on, someone's come in for a wreath", True),
+        ("Sorry, two minutes, the courier's here for a loom", True),
+        ("@btvlep sorry, member at the door wanting a key", True),
+        ("@btvlep hang on van needs moving", True),
+        ("Morning. Carry on from where we stopped?", True),
+        ("hang on, the roads are bad", False),
+        ("sorry, the roads are bad", False),
+        ("gotta go to Oxford for work every week", False),
+        ("back in 2019 we moved", False),
+    ],
+)
+def test_a_pause_is_no_answer(text: str, holds: bool) -> None:
+    assert holding(text) is holds
+
+
+@pytest.mark.parametrize(
+    ("text", "finish"),
+    [
+        ("@btvlep can we leave it there? got a firing to watch", True),
+        ("@btvlep gotta stop there mate, next job's waiting", True),
+        ("can we leave the roads as they are", False),
+        ("I have to stop the lorries idling", False),
+    ],
+)
+def test_asking_to_finish_with_a_reason(text: str, finish: bool) -> None:
+    assert asks_to_finish(text) is finish
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hello, a customer forwarded me the link",
+        "Hello, the Chesham traders group sent me here",
+        "@btvlep hi, got your link from the amersham chamber",
+        "Morning! Pouring down here, so a good day for paperwork",
+    ],
+)
+def test_more_first_messages_that_only_say_hello(text: str) -> None:
+    assert introduces_itself(text)
+
+
+def test_certainly_is_a_yes_to_taking_part() -> None:
+    assert agrees_to_take_part("Certainly")

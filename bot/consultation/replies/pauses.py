@@ -23,7 +23,14 @@ HOLDING = re.compile(
     r"good question|let me have a (think|ponder)|i'?ll have a think|thinking about it|"
     r"uh+|um+|erm+|er+|hmm+|ok|okay|right|so|actually|"
     # "actually carry on" inside a question: not an answer, so the question is asked again
-    r"carry on|keep going|continue|let'?s (carry on|continue|keep going)|resume)"
+    r"carry on|keep going|continue|let'?s (carry on|continue|keep going)|resume|"
+    # "Morning. Carry on from where we stopped?" the next day (set EL kept it as the answer)
+    r"(carry on|continue|pick up|start again) (from )?where (we|i) (stopped|left off|were|got to)|"
+    r"morning|afternoon|evening|"
+    # "sorry gotta go", "back in 10" (set EL filed them as the name and the trade)
+    r"sorry|(gotta|got to|have to|need to|must) (go|dash|run|nip off|pop out|shoot)( now)?|"
+    r"back in (\d+|five|ten|fifteen|twenty|thirty|a bit|an hour|half an hour)( (mins?|minutes))?|"
+    r"back (shortly|soon|later|in a bit))"
     r"( please| pls| a (sec|second|mo|moment|minute|min|tick)| a bit| about it| on that)*"
     r" ?)+"
 )
@@ -163,6 +170,17 @@ OPEN_ENDED = re.compile(
     r"hold that thought)( please| pls| sorry)?"
 )
 PAUSE_WITH_REASON_MAX_WORDS = 16
+APOLOGY = re.compile(r"(sorry|soz|sry|apologies|oops|ok|okay|right)( about this| mate)?")
+# someone or something arriving that needs the business now: a reason, never a view
+SOMEONE_ARRIVED = re.compile(
+    r"\b(someone|somebody|a customer|customers?|a client|clients?|the courier|a courier|courier|"
+    r"van|"
+    r"delivery|the post(man)?|a member|member|patient|visitor|the phone|phone|the door|a lorry|"
+    r"the lorry|the van|a van|the kids?|the dog|the boss|my boss)('?s)?\b.*\b(come in|came in|"
+    r"here|at the door|arrived|turned up|ringing|rang|in for|wants?|wanting|waiting|pulled up|"
+    r"walked in|needs? moving|to move)\b"
+)
+RUN_ON_PAUSE = re.compile(r"^(hang on|hold on|one sec|sec|bear with me|sorry) (?P<why>.{3,60})$")
 _SEPARATORS = ",.;:!?…()\u2013\u2014- "
 _PIECES = re.compile(r"[,.;:!?…()\u2013\u2014-]+|\s-\s")
 
@@ -174,11 +192,22 @@ def paused_with_reason(text: Any) -> bool:
         return False
     raw = [p for p in _PIECES.split(without_addressees(text)) if normalise(p)]
     pieces = [normalise(p) for p in raw]
+    if len(pieces) == 1 and (run_on := RUN_ON_PAUSE.match(pieces[0])):
+        # "hang on van needs moving" (set EL: read as stopping, the questions ended)
+        return SOMEONE_ARRIVED.search(run_on["why"]) is not None
     if len(pieces) < 2 or sum(len(p.split()) for p in pieces) > PAUSE_WITH_REASON_MAX_WORDS:
         return False
     # the reason is no question: "hang on, is Stoke Mandeville actually in the strategy?"
     # asks one (sets AG and AI)
     text = without_addressees(text)
+    while len(pieces) > 2 and APOLOGY.fullmatch(pieces[0]):
+        # "Sorry, two minutes, the courier's here for a loom" (set EL: "didn't catch")
+        pieces, raw = pieces[1:], raw[1:]
+    opens = OPEN_ENDED.fullmatch(pieces[0]) or APOLOGY.fullmatch(pieces[0])
+    if opens and all(SOMEONE_ARRIVED.search(p) for p in pieces[1:]):
+        # "hang on, someone's come in for a wreath" (set EL kept it as the answer): open-ended,
+        # but why is someone arriving, not a view
+        return True
     # first, only a pause that says how long: "hang on, the roads are bad" is a view
     if PAUSE_MARK.fullmatch(pieces[0]) and not OPEN_ENDED.fullmatch(pieces[0]):
         # its own "?" aside: "Can I come back to you on that?"

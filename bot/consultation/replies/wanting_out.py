@@ -40,8 +40,10 @@ BUSY_REASON = re.compile(
     r"[,;.!-]+\s*(i'?m|we'?re|i am|we are) (busy|in a (rush|hurry)|short of time|at work)"
     r"[\w' ]{0,30}$|"
     # "..., the florist's just pulled up", "..., a customer has just walked in" (set AG)
-    r"[,;.!-]+\s*(the|a|my|our|some) [\w' ]{1,30}?('s| has| have| is|'ve)? (just )?"
-    r"(pulled up|arrived|turned up|come in|walked in|here|in)$",
+    r"[,;.!-]+\s*(the|a|my|our|some|next|the next) [\w' ]{1,30}?('s| has| have| is|'ve)? (just )?"
+    r"(pulled up|arrived|turned up|come in|walked in|here|in|waiting|calling)$|"
+    # "can we leave it there? got a firing to watch" (set EL): a question, then why
+    r"[?]\s*((i'?ve|i have|we'?ve|we have) )?(got|need to|have to|gotta) [\w' ]{2,40}$",
     re.IGNORECASE,
 )
 
@@ -167,13 +169,16 @@ def unmask_swears(text: Any) -> Any:
 # "fine just finish it", "ok end it there": finishing, said in a few words NLU may miss
 FINISH = re.compile(
     r"((fine|ok|okay|right|alright|yes|yeah|so|sorry|just|please|pls|then|now|can we|could we|"
-    r"let'?s|lets|i want to|i'?d like to|i'?ll)( |$))*"
-    r"(finish|end|stop|wrap( it| this)? up|call it a day|"
+    r"let'?s|lets|i want to|i'?d like to|i'?ll|"
+    # "gotta stop there mate, next job's waiting", "can we leave it there?" (set EL)
+    r"gotta|got to|have to|need to|i'?ll have to|i must|i'?m going to|i'?m gonna)( |$))*"
+    r"(finish|end|stop|wrap( it| this)? up|call it a day|leave it|"
     # "can we skip to the end please", "jump straight to the summary" (set W kept it as
     # the answer)
     r"(skip|jump|go|get|fast forward|cut|move)( straight| right| on)? to the "
     r"(end|finish|last bit|final bit|summary|play ?back))"
-    r"( (it|this|that|here|there|now|up|then|please|pls|the questions|the survey|already))*"
+    r"( (it|this|that|here|there|now|up|then|please|pls|the questions|the survey|already|mate|"
+    r"at that))*"
     r"(,? (i'?m|we'?re|i am|we are) (short on|out of|pressed for|running out of) time|"
     r",? (no|not much) time( today)?)?"
 )
