@@ -54,6 +54,59 @@ def only_a_place(text: str) -> set[str]:
     return set() if _SECTOR_CUE.search(rest) else {"medical_technologies"}
 
 
+# An island's asset only passed by, called out near or visited on an outing: "got called to a
+# lockout out near silverstone this morning" (a locksmith), "drove past the rocket place at
+# westcott this morning, no bangs today lol" (a chimney sweep), "one of our lads is off on the
+# studio tour at pinewood today" (a wiring loom maker): set EK's testers kept each island off.
+# The words that pass it by go with the name, so "the rocket place" says nothing about space.
+_PASSED_ASSETS = {
+    "high_performance_technology": r"silverstone(?:\s+park|\s+circuit)?",
+    "space": r"westcott(?:\s+venture\s+park)?",
+    "creative_digital": r"pinewood(?:\s+studios)?",
+}
+_PASSING = (
+    r"(?:drove|driving|drive|(?:went|going|walk(?:ed|ing)?|cycl(?:ed|ing))\s+(?:past|by)|pass(?:ed|ing)?|"
+    r"called(?:\s+out)?|call-?out|lockout|(?:the\s+)?(?:studio\s+|factory\s+|site\s+)?tours?|"
+    r"day\s+out|trip)"
+)
+_PASSED = {
+    island: re.compile(rf"\b{_PASSING}\b[^.!?;,]{{0,40}}?\b(?:{asset})\b", re.IGNORECASE)
+    for island, asset in _PASSED_ASSETS.items()
+}
+_PASSED_SECTOR_CUES = {
+    "high_performance_technology": r"motorsport|rac(?:e|es|ing)|f1|formula|teams?|engineer\w*|"
+    r"composite|circuit|grand prix|performance|paddock|pit",
+    "space": r"space|rockets?|satellites?|propulsion|launch\w*|orbit\w*|engine tests?|aerospace",
+    "creative_digital": r"films?|tv|telly|studios?|productions?|crews?|sets?|screen|games?|vfx|"
+    r"animation|broadcast\w*|media|shoots?|filming",
+}
+_PASSED_CUES = {
+    island: re.compile(rf"\b(?:{cue})\b", re.IGNORECASE)
+    for island, cue in _PASSED_SECTOR_CUES.items()
+}
+
+
+def only_passed_by(text: str) -> set[str]:
+    """The islands whose asset `text` names only as somewhere passed, called out near or
+    visited, with nothing else about the sector in the message."""
+    lowered = text.lower()
+    found: set[str] = set()
+    if not any(name in lowered for name in ("silverstone", "westcott", "pinewood")):
+        return found  # most messages: no asset named, no regular expression
+    for island, passed in _PASSED.items():
+        spans = list(passed.finditer(text))
+        if not spans:
+            continue
+        rest = text
+        for span in spans:
+            rest = rest.replace(span.group(0), " ")
+        if not re.search(_PASSED_ASSETS[island], rest, re.IGNORECASE) and not _PASSED_CUES[
+            island
+        ].search(rest):
+            found.add(island)
+    return found
+
+
 # Someone else's job at an island's asset, told in passing: "I framed a signed race suit for
 # a man who works for one of the Silverstone teams", "One of my pupils is a theatre nurse at
 # Stoke Mandeville", "My late father was an engineer at the rocket test site at Westcott"
@@ -66,14 +119,17 @@ _SOMEONE = (
     r"husband|wife|uncle|aunt|auntie|cousin|nephew|niece|grandfather|grandad|granddad|grandson|"
     r"granddaughter|(?:brother|sister|son|daughter|father|mother)[- ]in[- ]law|neighbour|friend|"
     r"mate|pupils?|students?|learners?|members?|guests?|regulars?|customers?|clients?)|"
-    r"(?:a|one|another) (?:man|woman|lady|chap|bloke|guy|fella|gentleman|customer|client|pupil|"
-    r"student|learner)(?: of (?:mine|ours))?|"
+    # "a lighting chap who works at Pinewood" (set EK): a word for the trade before the person
+    r"(?:a|one|another) (?:[\w-]+ )?(?:man|woman|lady|chap|bloke|guy|fella|gentleman|customer|"
+    r"client|pupil|student|learner)(?: of (?:mine|ours))?|"
     r"one of (?:my|our) (?:pupils?|customers?|clients?|students?|learners?|members?|guests?|"
     r"regulars?))"
 )
 _STORY = re.compile(
     _SOMEONE + r"(?:'s)?(?:\s+who|\s+that)?\s+(?:[\w'-]+\s+){0,3}?(?:works?|worked|is|was|has "
-    r"been|had been|does something|studies|studied|makes|made)\b[^.!?;,]{0,80}?"
+    # "My son has just started at one of the rocket engine firms at Westcott" (set EK)
+    r"been|had been|does something|studies|studied|makes|made|(?:has |had )?(?:just )?"
+    r"(?:started|joined|got taken on) (?:at|with))\b[^.!?;,]{0,80}?"
     r"(?=\s+(?:and|but|so|says|said|reckons|tells)\b|[.!?;,]|$)",
     re.IGNORECASE,
 )
@@ -97,7 +153,17 @@ _CUES = {t: re.compile(rf"\b(?:{cue})\b", re.IGNORECASE) for t, cue in _ISLAND_C
 def someone_elses_jobs(text: str) -> list[str]:
     """The stories in `text` about someone else's job ("a man who works for one of the
     Silverstone teams"), none of them the business's own firm, a job there or a wish."""
-    return [m.group(0) for m in _STORY.finditer(text) if not _NOT_A_STORY.search(m.group(0))]
+    return [
+        m.group(0)
+        for m in _STORY.finditer(text)
+        if not _NOT_A_STORY.search(_SOMEONE_ELSES_EMPLOYER.sub(" ", m.group(0)))
+    ]
+
+
+# where someone else started, and the firms they work for, are no firm of the business's own
+_SOMEONE_ELSES_EMPLOYER = re.compile(
+    r"\b(?:started|joined|got taken on) (?:at|with)\b|\bfirms? (?:at|in|on|round)\b", re.IGNORECASE
+)
 
 
 def only_someone_elses(text: str, stories: list[str] | None = None) -> set[str]:

@@ -297,6 +297,8 @@ _TRAINING_AND_SHIFTS = from_word_starts(
 # (set CC), "the hospital keeps poaching our admin staff" (69 of 69 labelled messages with the
 # word agree; not a stolen trailer, a design or a poached egg)
 _POACHED = re.compile(
+    # "both get hoovered up by the f1 teams" (set EI; 8 of 8 agree)
+    r"\b(?:hoovered|snapped|sucked|gobbled)\s+up\s+by\b|\bget\s+(?:hoovered|snapped|sucked)\s+up\b|"
     r"\b(?:poach\w*|pinch(?:es|ed|ing)?|lur(?:es|ed|ing)|head-?hunt\w*|nick(?:s|ed|ing)?|"
     r"steal(?:s|ing)?|stole)\b(?! (?:a |our |the )?(?:trailer|van|tools?|kit|car|equipment|cable|"
     r"diesel|catalytic|idea|ideas|design|designs|march|show|data|eggs?|salmon|pears?|fish|"

@@ -47,7 +47,12 @@ from bot.tagging.connectivity import only_connectivity
 from bot.tagging.disowned import disowned_islands
 from bot.tagging.features import named_in_a_sentence, named_outright
 from bot.tagging.incidental_infrastructure import only_incidental, only_premises_rent
-from bot.tagging.landmarks import only_a_place, only_someone_elses, someone_elses_jobs
+from bot.tagging.landmarks import (
+    only_a_place,
+    only_passed_by,
+    only_someone_elses,
+    someone_elses_jobs,
+)
 from bot.tagging.needs import stated_needs
 from bot.tagging.programmes import named_plans, named_programmes
 from bot.tagging.public_buying import only_public_buying
@@ -163,7 +168,8 @@ def lift(
         # an asset only as where the business goes, or only as where someone else works (a
         # rule that read the story itself, "a pupil ... on driverless car trials", no bar)
         stories = someone_elses_jobs(text)
-        for theme_id in only_a_place(text) | only_someone_elses(text, stories):
+        passing = only_a_place(text) | only_passed_by(text)
+        for theme_id in passing | only_someone_elses(text, stories):
             j = THEME_IDS.index(theme_id)
             told = j in evidence and stories and stated_only_there(evidence[j], stories)
             if (j not in evidence or told) and asked != theme_id:

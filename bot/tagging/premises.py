@@ -39,7 +39,9 @@ PREMISES = from_word_starts(
     rf"{_PREMISES_NOUN}\b{_NOT_PREMISES}"
     # "units to rent", "lab space is scarce", "the building's too small"
     rf"|\b{_PREMISES_NOUN}\b\s+(?:to rent|to let|to buy|are scarce|is scarce|shortage)"
-    r"|\b(?:premises|unit|office|workshop|lab|studio|warehouse|yard|building|barn|site)"
+    # "our cutting room is too small to have an apprentice" (set EM; 4 of 4 agree)
+    r"|\b(?:premises|unit|office|workshop|lab|studio|warehouse|yard|building|barn|site|"
+    r"cutting room|workroom|kitchen|store ?room|back room)"
     r"(?:'s|\s+is|\s+are)\s+(?:too small|full(?! of)|bursting|cramped|at capacity|"
     # "the unit is so tight we lay looms out on the pallet truck" (set BQ; 4 of 4 agree)
     r"(?:so|far too|way too|too|really|very)\s+(?:tight|small|cramped|poky)\b)"

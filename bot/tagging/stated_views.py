@@ -138,6 +138,10 @@ _CONGESTION = (
     r"minutes|hours?|hrs?))\b[^.!?]{0,12}\b(?:on the (?:hill|road|bypass|roundabout|ring road|"
     r"high street|gyratory|[abm]\d+)|in (?:traffic|queues?|the queue)|at the (?:lights|"
     r"junction|roundabout)|getting (?:into|through|out of|across|round|to) (?:town|the town|\w+))"
+    # "our engineers lose half a day a week on the tring road" (set EM; 6 of 6 agree)
+    r"|\b(?:lose|loses|losing|lost|waste|wastes|wasting|spend|spends|spent)\b[^.!?]{0,20}\b"
+    r"(?:half a day|a day)\b[^.!?]{0,20}\bon the (?:[a-z]+ )?(?:road|roads|hill|bypass|"
+    r"roundabout|ring road|high street|gyratory|[abm]\d+)\b"
     r"|\b\d+\s*(?:mins?|minutes|hours?|hrs?)\s+to\s+(?:go|drive|get|do|travel)\s+(?:\w+\s+){0,2}?"
     r"(?:\d+|a|two|three|four|five)\s+miles?\b"
     r"|\b(?:roads?|trains?|rail(?:way)?|bus(?:es)?|chiltern line|a\d{2,4}|m\d{1,2}|traffic|"
@@ -207,6 +211,8 @@ _CLEAN_GROWTH = (
     r"|\b(?:solar\s+)?panels on (?:the|our|its|their) (?:\w+\s+)?roofs?\b|\bfossil fuels?\b"
     r"|\b(?:renewables?|renewable (?:energy|power|heat)|wind (?:turbines?|farms?)|net[- ]zero|"
     r"decarbonis\w*|carbon (?:emissions|footprint|neutral)|zero[- ]carbon|"
+    # "Town centres and parcel firms want zero-emission last-mile delivery" (set EI; 6 of 6)
+    r"zero[- ]emissions?|"
     r"low[- ]carbon (?:growth|economy|energy|heating|transport|future))\b"
     # "we reuse tesla & leaf battery modules so its clean growth too" (set DB); "so we can
     # stop running diesel gennies all day" (set DF; 1 of 1 agrees)
@@ -278,6 +284,8 @@ _PARKING = (
     r"|\b(?:no|nowhere to|lack of|not enough|can'?t find|short of)\s+(?:\w+\s+)?"
     r"(?:parking|car park)"
     r"|\bnowhere to park\b|\b(?:never|not|isn'?t|is not|hardly)\s+(?:\w+\s+)?anywhere to park\b"
+    # "there's nowhere off the narrow lanes to park the crew trucks" (set EL; 10 of 10)
+    r"|\bnowhere\b[^.!?]{0,30}?\bto park\b"
     # set BN: "nowhere legal to park a van on the new estates", "cant park the van", "loading
     # bays ... not just double yellows", "the council put the car park by the surgery up to
     # £6 a day" (21 of 21 labelled messages so worded agree)
@@ -291,6 +299,11 @@ _PARKING = (
 )
 # public forms still on paper: "Defra's TB testing forms still have to go in the post" (set
 # BD; 17 of 18 agree, the other asks for a paper form instead of the chat)
+# "nhs repair contracts go thru a national framework we cant get on" (set EM; 4 of 4)
+_FRAMEWORK = (
+    r"\bframeworks?\b[^.!?]{0,30}\b(?:can'?t|cannot|cant|couldn'?t)\s+get\s+on\b|"
+    r"\b(?:can'?t|cannot|cant)\s+get\s+on\s+(?:the|a|their|any)\s+(?:\w+\s+)?frameworks?\b"
+)
 _PAPER_FORMS = (
     r"\b(?:forms?|paperwork|applications?|returns?)\b[^.;!?]{0,40}\b(?:in the post|by post|"
     r"on paper|posted|by cheque)\b|\bpaper forms?\b(?!\?)"
@@ -306,7 +319,7 @@ RULES: dict[str, re.Pattern] = {
     "housing_growth": re.compile(_FIELDS_TO_HOMES, re.IGNORECASE),
     "intelligent_mobility": re.compile(_CLEAN_VEHICLE, re.IGNORECASE),
     "intelligent_public_services": re.compile(
-        f"{_PUBLIC_BUYER.pattern}|{_PAPER_FORMS}", re.IGNORECASE
+        f"{_PUBLIC_BUYER.pattern}|{_PAPER_FORMS}|{_FRAMEWORK}", re.IGNORECASE
     ),
     "infrastructure": re.compile(
         rf"{_LINK_TO_FIX.pattern}|{_UTILITIES}|{_CUT_OFF}|{_CONGESTION}|{_PARKING}|{_UPKEEP}|"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.tagging.landmarks import only_passed_by, only_someone_elses
 from bot.tagging.needs import stated_needs
 from bot.tagging.stated_views import stated_views
 
@@ -76,3 +77,64 @@ def test_a_small_unit_that_says_where_the_firm_is_is_not() -> None:
 def test_staff_who_go_after_a_year_are_a_skills_need() -> None:
     clause = "a good mechanic costs like a surgeon and after one year he goes to the F1 teams"
     assert "education_skills" in stated_needs([clause])
+
+
+# sets EI to EM
+
+
+@pytest.mark.parametrize(
+    ("clause", "theme"),
+    [
+        ("Town centres want zero-emission last-mile delivery", "environment_quality_of_life"),
+        ("there's nowhere off the narrow lanes to park the crew trucks", "infrastructure"),
+        (
+            "nhs repair contracts go thru a national framework we cant get on",
+            "intelligent_public_services",
+        ),
+        ("our engineers lose half a day a week on the tring road", "infrastructure"),
+    ],
+)
+def test_views_stated_outright(clause: str, theme: str) -> None:
+    assert theme in stated_views([clause])
+
+
+@pytest.mark.parametrize(
+    ("clause", "theme"),
+    [
+        ("both get hoovered up by the f1 teams n the games studios", "education_skills"),
+        ("our cutting room is too small to have an apprentice working beside us", "infrastructure"),
+    ],
+)
+def test_needs_stated_outright(clause: str, theme: str) -> None:
+    assert theme in stated_needs([clause])
+
+
+@pytest.mark.parametrize(
+    ("text", "islands"),
+    [
+        (
+            "@btvlep got called to a lockout out near silverstone this morning",
+            {"high_performance_technology"},
+        ),
+        ("@btvlep drove past the rocket place at westcott this morning, no bangs today", {"space"}),
+        ("one of our lads is off on the studio tour at pinewood today", {"creative_digital"}),
+        ("we drive to Silverstone every week with parts for the teams", set()),
+        ("Hot fire went perfectly at Westcott today", set()),
+    ],
+)
+def test_an_asset_only_passed_by_carries_no_island(text: str, islands: set[str]) -> None:
+    assert only_passed_by(text) == islands
+
+
+@pytest.mark.parametrize(
+    ("text", "island"),
+    [
+        (
+            "Framed a poster for a lighting chap who works at Pinewood, lovely fella.",
+            "creative_digital",
+        ),
+        ("My son has just started at one of the rocket engine firms at Westcott", "space"),
+    ],
+)
+def test_someone_elses_job_with_a_trade_word_or_just_started(text: str, island: str) -> None:
+    assert only_someone_elses(text) == {island}
