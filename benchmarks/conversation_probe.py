@@ -18,7 +18,7 @@ thirty-second; BL and BM: `_bl.yml`, `_bm.yml`, thirty-third; BN and BO: `_bn.ym
 thirty-fourth; BP to BT: `_bp.yml` to `_bt.yml`, thirty-fifth; BU to CA: `_bu.yml` to
 `_ca.yml`, thirty-sixth; CB to CN: `_cb.yml` to `_cn.yml`, thirty-seventh; CO to CZ, thirty-eighth;
 DA to DL: `_da.yml` to `_dl.yml`, thirty-ninth; DM to EB: `_dm.yml` to `_eb.yml`, fortieth;
-EC to EH: `_ec.yml` to `_eh.yml`, forty-first).
+EC to EM: `_ec.yml` to `_em.yml`, forty-first).
 The conversations are in `benchmarks/data/conversation_probe.yml`,
 `conversation_probe_b.yml`, `_c.yml` to `_n.yml`,
 `_o.yml` to `_z.yml` (terse, chatty, typos, side questions, two views in one message,
@@ -308,6 +308,11 @@ SETS = (
     DATA_DIR / "conversation_probe_ef.yml",
     DATA_DIR / "conversation_probe_eg.yml",
     DATA_DIR / "conversation_probe_eh.yml",
+    DATA_DIR / "conversation_probe_ei.yml",
+    DATA_DIR / "conversation_probe_ej.yml",
+    DATA_DIR / "conversation_probe_ek.yml",
+    DATA_DIR / "conversation_probe_el.yml",
+    DATA_DIR / "conversation_probe_em.yml",
 )
 PROFILE = ("organisation", "sector", "size_band", "location", "role")
 
