@@ -66,8 +66,9 @@ def x_status(restore: bool) -> None:
 
 @click.command("x-compliance-check")
 def x_compliance_check() -> None:
-    """Check every collected public post against X now (batch compliance job); remove
-    those deleted, protected or suspended. `bucks-lis run` does it every X_COMPLIANCE_HOURS."""
+    """Check every X post we hold against X now (batch compliance job): collected public
+    posts, and posts that summoned the bot in the transcript; remove (or redact) those
+    deleted, protected or suspended. `bucks-lis run` does it every X_COMPLIANCE_HOURS."""
     from bot.channels.x.client import OAuthXClient, client_from_settings
     from bot.channels.x.compliance import ComplianceCheck
 

@@ -284,9 +284,10 @@ NAME_THEN_TRADE = re.compile(
 # "Riverside Pages, independent bookshop" (set EJ asked the trade again): a name, then a
 # trade in lower case of a few words; not a town, a company suffix or a remark
 NAME_THEN_PLAIN_TRADE = re.compile(
-    r"^(?P<name>[A-Z0-9][^,;]{1,60}?)\s*,\s*(?P<trade>(?!(?:ltd|limited|llp|plc|inc|cic|though|"
-    r"but|well|although|which|so|and|or|if|when|sorry|thanks|based|in|near|just)\b)"
-    r"[a-z][a-z&' -]{2,50}?)\s*[.!]?$"
+    r"^(?P<name>[A-Z0-9][^,;.!?]{1,60}?)\s*,\s*(?P<trade>(?!(?:ltd|limited|llp|plc|inc|cic|"
+    r"though|but|well|although|which|so|and|or|if|when|sorry|thanks|based|in|near|just)\b)"
+    r"[a-z][a-z&' -]{2,50}?)(?<!concern)(?<!business)(?<!firm)(?<!company)(?<!outfit)"
+    r"(?<!operation)(?<!affair)\s*[.!]?$"
 )
 
 

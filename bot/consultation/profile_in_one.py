@@ -146,6 +146,7 @@ _NOT_A_TRADE = re.compile(
     re.IGNORECASE,
 )
 PARTS_MAX = 6
+_ABOUT_STAFF = re.compile(r"\b(them|they|staff|people|employees|workers|of us)\b", re.IGNORECASE)
 # words that make a part a head count ("me and two part timers", "four of us all year")
 PEOPLE = re.compile(
     r"\b(me and|just me|of us|staff|people|employees|part[- ]?timers?|full[- ]?timers?|workers|"
@@ -182,7 +183,8 @@ def _part_slot(part: str) -> tuple[str, str] | None:
         return "role", "owner" if found["own"] else found["role"]
     if found := _ONE_OF.search(part):
         return "role", found["role"]
-    if place := where_said(part) or place_in_sentence(part):
+    # "nearly all of them in Chesham" says where the staff are, not the firm (set DX)
+    if not _ABOUT_STAFF.search(part) and (place := where_said(part) or place_in_sentence(part)):
         return "location", place
     return None
 
@@ -224,8 +226,8 @@ def profile_in_parts(text: Any) -> dict[str, str]:
             fields[found[0]] = found[1]
         elif found is None and "sector" not in fields and not _NOT_A_TRADE.match(part.strip()):
             fields["sector"] = _ARTICLE.sub("", part.strip(" .")).strip()
-            if "location" not in fields and (town := _TOWN_IN_TRADE.search(part)):
-                fields["location"] = town["town"]
+            if "location" not in fields and (named := _TOWN_IN_TRADE.search(part)):
+                fields["location"] = named["town"]
     others = {"location", "role", "sector"} & set(fields)
     return fields if "size_band" in fields and others else {}
 

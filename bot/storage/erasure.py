@@ -74,13 +74,17 @@ def _same_words(a: str, b: str) -> bool:
 
 
 def erase_x_post(
-    session: Session, sender_id: str, tweet_id: str, actor: str = "x"
+    session: Session,
+    sender_id: str,
+    tweet_id: str,
+    actor: str = "x",
+    reason: str | None = None,
 ) -> ErasureResult:
     """An X post was deleted by its author: remove what it said, keep the conversation.
 
     The post's message in Rasa's transcript is redacted in place (the transcript keeps its
     shape, so the conversation can go on) and the response stored from it is deleted with
-    its themes. The audit row records counts only.
+    its themes. The audit row records counts only (and a compliance check's `reason`).
     """
     said: list[tuple[str, float | None]] = []
     if inspect(session.connection()).has_table("events"):
@@ -124,7 +128,11 @@ def erase_x_post(
             session,
             actor=actor,
             action="x_post_deleted",
-            detail={"responses_deleted": responses, "transcript_events_redacted": len(said)},
+            detail={
+                **({"reason": reason} if reason else {}),
+                "responses_deleted": responses,
+                "transcript_events_redacted": len(said),
+            },
         )
     session.flush()
     return ErasureResult(businesses=0, responses=responses, events=len(said))

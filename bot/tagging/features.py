@@ -55,7 +55,9 @@ def named_outright(text: str, hits: list) -> set[str]:
 # "#A43", "M4?", "the B4009": a road number named alone is a transport link (GUIDE.md's
 # infrastructure); the gazetteer lists only the county's main roads by name
 _ROAD_NUMBER = re.compile(r"(?:[am]\d{1,4}|b\d{3,4})")
-_COMPOUND_MIN, _PIECE_MIN = 8, 4
+# a hashtag run together is a few words long: a longer run of letters ("a" x 8,000 pasted
+# in) is no subject, and trying every cut of it took seconds (X format probe, 7 Dec)
+_COMPOUND_MIN, _COMPOUND_MAX, _PIECE_MIN = 8, 40, 4
 
 
 def _named_alone(word: str) -> tuple[str, ...]:
@@ -69,7 +71,7 @@ def _named_alone(word: str) -> tuple[str, ...]:
         return ALONE[word]
     if _ROAD_NUMBER.fullmatch(word):
         return ("infrastructure",)
-    if len(word) < _COMPOUND_MIN or not word.isalpha():
+    if not _COMPOUND_MIN <= len(word) <= _COMPOUND_MAX or not word.isalpha():
         return ()
     for cut in range(_PIECE_MIN, len(word) - 2):
         for piece in (word[:cut], word[cut:]) if len(word) - cut >= _PIECE_MIN else (word[:cut],):

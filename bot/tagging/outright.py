@@ -30,8 +30,9 @@ The other way round, one case where the classifier hears a theme the message doe
 12. an island the business says it is not in ("not a space business", "no, not
    rockets") carries no theme, from its words or from the question: `disowned`;
 13. an island's asset named only as a place the business drives to or parks at ("anywhere
-   to park at stoke mandeville hospital when we refill the machines") carries no theme:
-   `landmarks`;
+   to park at stoke mandeville hospital when we refill the machines"), only passed by or
+   toured ("drove past the rocket place at westcott"), or only as where someone else works,
+   carries no theme: `landmarks`;
 14. and a reply that is only a named subject ("The Chiltern line") carries that subject's
    themes, its question's and what a rule above states, and no other (`bare_only_named`).
 """

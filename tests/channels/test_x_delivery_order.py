@@ -12,7 +12,7 @@ from bot.channels.x.account_activity import in_order_sent, parse_account_activit
 from bot.channels.x.state import get_state
 from bot.storage.db import session_scope
 from bot.storage.models import Response
-from tests.channels.x_harness import BOT_ID, dm, post, xaa
+from tests.channels.x_harness import BOT_ID, BOT_MENTION, dm, post, xaa
 
 
 def _event(event_id: str, text: str, at: str | None) -> dict[str, Any]:
@@ -66,7 +66,7 @@ def _mention(text: str, tweet_id: str) -> dict[str, Any]:
     return post(
         f"@BucksLEPbot {text}",
         tweet_id,
-        entities={"hashtags": [], "user_mentions": [{"id_str": BOT_ID}]},
+        entities={"hashtags": [], "user_mentions": [BOT_MENTION]},
     )
 
 

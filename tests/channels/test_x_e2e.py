@@ -16,7 +16,7 @@ import requests
 from sqlalchemy import create_engine, text
 
 from bot.channels.x.signatures import crc_response_token
-from tests.channels.x_harness import LiveX
+from tests.channels.x_harness import BOT_MENTION, LiveX
 
 pytestmark = pytest.mark.slow
 
@@ -143,7 +143,7 @@ def test_a_mention_is_answered_in_a_thread_that_steers_consent_to_dm_without_a_u
                 "id_str": tweet_id,
                 "text": "@BucksLEPbot Hello",
                 "user": {"id_str": user_id, "screen_name": "westcottwidgets"},
-                "entities": {"hashtags": [], "user_mentions": [{"id_str": BOT_ID}]},
+                "entities": {"hashtags": [], "user_mentions": [BOT_MENTION]},
             }
         ],
     }

@@ -59,3 +59,12 @@ def test_a_long_v2_post_uses_note_tweet_text_and_its_entities() -> None:
     found = inbound_from_v2_post(tweet, "100", "#bucksLIS", 2000, usernames={})
     assert isinstance(found, Inbound) and found.kind == "post"  # the mention past 280 counts
     assert found.text == words.strip()
+
+
+def test_a_replys_prefix_goes_and_handles_in_the_authors_words_stay() -> None:
+    """X puts the handles replied to before `display_text_range`; the author's own handles
+    inside it are their words (X format probe, 7 Dec)."""
+    text = "@BucksLEPbot @TfBucks Ask @TfBucks about the A413"
+    assert author_text(text, Links(), [22, 49]) == "Ask @TfBucks about the A413"
+    # a range that would cut words (X's samples have such) is not applied
+    assert author_text("Skills, skills", Links(), [1, 14]) == "Skills, skills"

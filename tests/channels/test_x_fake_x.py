@@ -8,6 +8,7 @@ answered once by two replicas sharing one database; the spend estimate matches t
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -22,7 +23,7 @@ from bot.channels.x.signatures import sign_body
 from bot.storage.db import session_scope
 from bot.storage.models import AuditEvent, Response, ResponseTheme, XSpend
 from tests.channels.fake_x import FakeX
-from tests.channels.x_harness import BOT_ID, USER_ID, Harness, dm, post
+from tests.channels.x_harness import BOT_ID, BOT_MENTION, USER_ID, Harness, dm, post
 
 pytestmark = pytest.mark.filterwarnings("ignore:You have set a listener:UserWarning")
 
@@ -68,7 +69,7 @@ def mention(tweet_id: str = "5001") -> dict[str, Any]:
     return post(
         "@BucksLEPbot what is the Arc?",
         tweet_id=tweet_id,
-        entities={"hashtags": [], "user_mentions": [{"id_str": BOT_ID}]},
+        entities={"hashtags": [], "user_mentions": [BOT_MENTION]},
     )
 
 
@@ -230,3 +231,64 @@ def test_daily_compliance_check_removes_posts_deleted_on_x(
         audit = s.scalars(select(AuditEvent).where(AuditEvent.action == "x_post_deleted")).one()
     assert audit.detail == {"reason": "deleted", "responses_deleted": 1}
     assert "Broadband" not in str(audit.detail)
+
+
+def saved_by_rasa(harness: Harness) -> None:
+    """What Rasa's tracker store keeps of each message taken in: a `user` event with its
+    text and metadata (the post's id among them)."""
+    from sqlalchemy import text
+
+    from tests.review.seed import create_events_table
+
+    with session_scope() as s:
+        create_events_table(s)
+        for n, message in enumerate(harness.received):
+            data = {"event": "user", "text": message.text, "metadata": message.metadata}
+            s.execute(
+                text(
+                    "INSERT INTO events (sender_id, type_name, timestamp, data) "
+                    "VALUES (:sender, 'user', :at, :data)"
+                ),
+                {"sender": message.sender_id, "at": 1_793_612_200 + n, "data": json.dumps(data)},
+            )
+
+
+def test_the_compliance_check_redacts_deleted_mentions_in_the_transcript(
+    make_harness: Any,
+    fake_x: FakeX,
+) -> None:
+    """X tells the webhook of the bot's own posts' deletions only: a business deleting its
+    @mention is learnt from this check, which read stored views alone; a deleted question
+    to the bot stayed in the transcript for ever (X format probe, 7 Dec)."""
+    from bot.storage.erasure import DELETED_POST
+    from bot.storage.transcripts import EVENTS
+
+    x = make_harness(client=x_client(fake_x))
+    for tweet_id, author, said in (
+        ("7101", USER_ID, "our unit rent in Iver doubled"),
+        ("7103", "400", "hi, how do I take part?"),
+        ("7104", "400", "what is the Arc?"),
+    ):
+        mentioning = {"user_mentions": [BOT_MENTION]}
+        x.post_signed(post(f"@BucksLEPbot {said}", tweet_id, author, entities=mentioning))
+    x.post_signed(dm("a DM is no post", event_id="9100"))
+    saved_by_rasa(x)
+    with session_scope() as s:
+        assert s.scalars(select(Response.external_id)).all() == ["x:7101"]  # a view
+    fake_x.deleted_on_x = {"7101", "7103"}
+    result = ComplianceCheck(x.channel.client, x.channel.engine, poll_seconds=0.01).run_once()
+    assert (result.checked, result.removed, result.status) == (3, 2, "complete")
+    # every post held: the view, and the questions in the transcript only
+    assert sorted(next(job["_ids"] for job in fake_x.jobs.values())) == ["7101", "7103", "7104"]
+    with session_scope() as s:
+        texts = [json.loads(d)["text"] for d in s.scalars(select(EVENTS.c.data))]
+        assert s.scalars(select(Response.external_id)).all() == []  # the view went
+        audits = s.scalars(
+            select(AuditEvent.detail).where(AuditEvent.action == "x_post_deleted")
+        ).all()
+    assert texts == [DELETED_POST, DELETED_POST, "what is the Arc?", "a DM is no post"]
+    redacted = {"reason": "deleted", "responses_deleted": 0, "transcript_events_redacted": 1}
+    assert audits.count(redacted) == 2
+    from bot.channels.x.compliance import held_posts
+
+    assert held_posts() == {"7104": {"x-post-400"}}  # redacted posts are not checked again

@@ -12,6 +12,7 @@ from bot.channels.x.hashtag import SearchPoller, inbound_from_search, search_que
 from bot.channels.x.inbound import Inbound
 from bot.channels.x.webhook import XInput
 from bot.config import Settings
+from tests.channels.x_harness import BOT_MENTION_V2
 
 BOT_ID = "100"
 
@@ -86,7 +87,7 @@ def test_search_skips_old_posts_on_first_start_then_collects_and_answers_new_one
                 tweet(
                     "11",
                     "@BucksLEPbot also new",
-                    entities={"hashtags": [{"tag": "bucksLIS"}], "mentions": [{"id": BOT_ID}]},
+                    entities={"hashtags": [{"tag": "bucksLIS"}], "mentions": [BOT_MENTION_V2]},
                 ),
             ),
             search_result(),

@@ -12,7 +12,18 @@ from bot.channels.x.client import OutboxClient
 from bot.channels.x.output import XOutput
 from bot.channels.x.signatures import crc_response_token, sign_body
 from bot.channels.x.webhook import XInput
-from tests.channels.x_harness import BOT_ID, SECRET, URL, USER_ID, Harness, dm, post
+from tests.channels.x_harness import (
+    BOT_ID,
+    BOT_MENTION,
+    BOT_MENTION_V2,
+    SECRET,
+    URL,
+    USER_ID,
+    Harness,
+    dm,
+    post,
+    xaa,
+)
 
 # Sanic warns about server listeners on every ASGI request; that's expected here.
 pytestmark = pytest.mark.filterwarnings("ignore:You have set a listener:UserWarning")
@@ -129,12 +140,40 @@ def test_without_a_consumer_secret_webhooks_are_refused(make_harness: Any) -> No
     assert unconfigured.received == []
 
 
-def test_oversized_bodies_are_refused_before_anything_else(x: Harness) -> None:
-    payload = dm("a" * (70 * 1024))
+def test_oversized_bodies_are_refused_before_anything_else(make_harness: Any) -> None:
+    x = make_harness(rasa_max_body_bytes=100_000)  # the server's one limit, also X's
+    payload = dm("a" * 100_000)
     answer = x.post_signed(payload)
     assert answer.status == 413
     assert answer.json()["error"] == "too_large"
+    assert "100000 bytes" in answer.json()["message"]
     assert x.received == []
+
+
+def test_xs_largest_deliveries_are_taken_in(x: Harness) -> None:
+    """A 25,000-character post quoting another, whole, in \\u escapes as X writes them:
+    69 KB refused at 64 KB (X format probe, 7 Dec). The largest XAA shape: the post
+    repeated in `includes.tweets` with the quoted one, every character an emoji (two of
+    X's characters, 12 bytes escaped): about 450 KB, under RASA_MAX_BODY_BYTES."""
+    emoji = "\U0001f69a" * 12_490  # 24,980 of X's characters, with "@BucksLEPbot "
+
+    def longpost(tweet_id: str, author: str, text: str) -> dict[str, Any]:
+        return {
+            "id": tweet_id,
+            "author_id": author,
+            "text": text[:280],
+            "note_tweet": {"text": text, "entities": {"mentions": [BOT_MENTION_V2]}},
+            "referenced_tweets": [{"type": "quoted", "id": "8011"}],
+        }
+
+    quoting = longpost("8012", USER_ID, f"@BucksLEPbot {emoji}")
+    quoted = longpost("8011", "300", emoji)
+    payload = xaa("post.quote.create", quoting, includes={"tweets": [quoting, quoted]})
+    body = json.dumps(payload).encode()  # ensure_ascii: every emoji "\\ud83d\\ude9a"
+    assert 400_000 < len(body) < 1_000_000
+    answer = x.post(body, {"x-twitter-webhooks-signature": sign_body(body, SECRET)})
+    assert answer.status == 200 and answer.json()["handled"] == 1
+    assert x.received[0].text.startswith("\U0001f69a")
 
 
 def test_malformed_json_is_a_400_even_when_signed(x: Harness) -> None:
@@ -233,7 +272,8 @@ def test_unsummoned_hashtag_post_is_collected_and_tagged_never_answered(
     assert x.outbox.entries == []  # and no reply is attempted
     ((channel, sender, external, stored, themes),) = stored_posts(database_url)
     assert (channel, sender, external) == ("x_post", USER_ID, "x:5001")
-    assert stored == "Our lab in Stokenchurch needs more space & better roads"
+    # "@someone" is not the bot: the author's words, kept (X format probe, 7 Dec)
+    assert stored == "@someone Our lab in Stokenchurch needs more space & better roads"
     assert "infrastructure" in themes  # tagged by the consultation's own tagger
     # X redelivers it: stored once
     assert x.post_signed(post(text)).json()["ignored"] == [
@@ -247,7 +287,7 @@ def test_a_summoned_post_with_the_hashtag_is_answered_and_collected(
 ) -> None:
     mention = post(
         "@BucksLEPbot our broadband is too slow #bucksLIS",
-        entities={"hashtags": [{"text": "bucksLIS"}], "user_mentions": [{"id_str": BOT_ID}]},
+        entities={"hashtags": [{"text": "bucksLIS"}], "user_mentions": [BOT_MENTION]},
     )
     assert x.post_signed(mention).json()["handled"] == 1
     (message,) = x.received
@@ -261,7 +301,7 @@ def test_a_summoned_post_with_the_hashtag_is_answered_and_collected(
 def test_post_mentioning_the_bot_counts_without_the_hashtag(x: Harness) -> None:
     mention = post(
         "@BucksLEPbot what is the Arc?",
-        entities={"hashtags": [], "user_mentions": [{"id_str": BOT_ID}]},
+        entities={"hashtags": [], "user_mentions": [BOT_MENTION]},
     )
     reply = post("yes please", tweet_id="5002", in_reply_to_user_id_str=BOT_ID)
     x.post_signed(mention)
@@ -303,6 +343,29 @@ def test_a_dm_over_max_message_chars_is_answered_too_long_not_cut(make_harness: 
     assert capped.received[0].text == "x" * 50
 
 
+def test_a_post_over_max_message_chars_is_kept_whole_and_reaches_rasa_marked_cut(
+    make_harness: Any, database_url: str
+) -> None:
+    """A long post's last words (often its ask) were cut at MAX_MESSAGE_CHARS, from Rasa
+    and from the view stored, without a sign (X format probe, 7 Dec). A DM is refused as
+    too long; a post is not answered so (a public reply costs and is seen by all): the
+    view keeps it whole and Rasa gets its opening marked as cut, for staff to see."""
+    capped = make_harness(max_message_chars=100)
+    words = "Our Aylesbury joinery cannot find apprentices. " * 6
+    text = f"@BucksLEPbot {words}THE ASK: fund a skills hub #bucksLIS"
+    mention = post(
+        text, entities={"hashtags": [{"text": "bucksLIS"}], "user_mentions": [BOT_MENTION]}
+    )
+    assert capped.post_signed(mention).json()["handled"] == 1
+    (message,) = capped.received
+    assert len(message.text) <= 100 and message.text.endswith("apprentices. [\u2026]")
+    assert [row[3] for row in stored_posts(database_url)] == [f"{words}THE ASK: fund a skills hub"]
+    public = post(f"{words}THE ASK: rail to Aylesbury #bucksLIS", tweet_id="5002")
+    assert capped.post_signed(public).json()["handled"] == 1
+    assert stored_posts(database_url)[1][3].endswith("THE ASK: rail to Aylesbury")
+    assert capped.outbox.entries == []  # nothing said in public about the length
+
+
 def test_a_dm_of_only_a_photo_is_asked_for_words_not_dropped_in_silence(x: Harness) -> None:
     """X puts the photo's link in the text; without it nothing is left to read, and the
     business heard nothing back (attack probe, 7 Dec)."""
@@ -312,6 +375,59 @@ def test_a_dm_of_only_a_photo_is_asked_for_words_not_dropped_in_silence(x: Harne
     assert x.received == []
     (entry,) = x.outbox.entries
     assert "only read text messages" in json.dumps(entry.json)
+
+
+@pytest.mark.parametrize(
+    "typed", ["#bucksLIS", "#BucksLIS", "\uff03bucksLIS", "@BucksLEPbot", "@BucksLEPbot #bucksLIS"]
+)
+def test_a_dm_of_only_the_hashtag_or_the_bots_handle_starts_the_chat(
+    x: Harness, typed: str
+) -> None:
+    """A business starting the chat with the campaign's tag or the bot's handle was told
+    it had sent no words, the photo-only reply (X format probe, 7 Dec): Rasa gets it as
+    typed and greets it as it greets "hi"."""
+    payload = dm(typed)
+    payload["users"][BOT_ID] = {"id": BOT_ID, "screen_name": "BucksLEPbot"}  # as X sends
+    answer = x.post_signed(payload)
+    assert answer.json()["handled"] == 1
+    assert [m.text for m in x.received] == [typed]
+    assert x.outbox.entries == []
+
+
+def test_handles_the_author_wrote_stay_and_invisible_characters_go(x: Harness) -> None:
+    """Every @handle was deleted: "Talk to @BucksCouncil and @TfBucks" reached Rasa as
+    "Talk to and"; a zero-width space stayed in an X DM that the widget drops (X format
+    probe, 7 Dec). Only X's reply prefix and the bot's own handle as addressee go."""
+    said = "Talk to @BucksCouncil and @TfBucks about the A413; we open @10am"
+    x.post_signed(dm(said, event_id="1"))
+    x.post_signed(dm("email cellar@chalkridge\u200bvineyard.co.uk\u00a0please", event_id="2"))
+    tfbucks = {"screen_name": "TfBucks", "id_str": "555"}
+    reply = post(  # in a thread: X's prefix names everyone replied to, before the range
+        "@wendoverbakery @BucksLEPbot Ask @TfBucks why the A413 at Wendover floods",
+        tweet_id="5003",
+        display_text_range=[29, 73],
+        in_reply_to_user_id_str=BOT_ID,
+        entities={"user_mentions": [{**BOT_MENTION, "indices": [16, 28]}, tfbucks]},
+    )
+    x.post_signed(reply)
+    addressed = post(
+        "@BucksLEPbot @TfBucks: the A413 floods every winter",
+        tweet_id="5004",
+        entities={"user_mentions": [BOT_MENTION, tfbucks]},
+    )
+    x.post_signed(addressed)
+    assert [m.text for m in x.received] == [
+        said,
+        "email cellar@chalkridgevineyard.co.uk please",
+        "Ask @TfBucks why the A413 at Wendover floods",
+        "@TfBucks: the A413 floods every winter",
+    ]
+
+
+def test_a_full_width_hashtag_is_the_hashtag(x: Harness, database_url: str) -> None:
+    """X reads "＃bucksLIS" as the tag; we ignored the post (X format probe, 7 Dec)."""
+    assert x.post_signed(post("Rents in Marlow \uff03bucksLIS")).json()["handled"] == 1
+    assert [row[3] for row in stored_posts(database_url)] == ["Rents in Marlow"]
 
 
 def test_a_dm_timestamp_that_is_not_ascii_digits_counts_as_absent(x: Harness) -> None:
@@ -325,7 +441,8 @@ def test_a_dm_timestamp_that_is_not_ascii_digits_counts_as_absent(x: Harness) ->
 
 
 def test_a_message_that_is_only_a_hashtag_is_not_sent_to_rasa(x: Harness) -> None:
-    answer = x.post_signed(post("#bucksLIS @BucksLEPbot"))
+    bot = {**BOT_MENTION, "indices": [10, 22]}
+    answer = x.post_signed(post("#bucksLIS @BucksLEPbot", entities={"user_mentions": [bot]}))
     assert answer.json()["ignored"] == [{"event_id": "5001", "reason": "empty"}]
     assert x.received == []
 
@@ -348,10 +465,9 @@ def test_a_numbered_public_reply_picks_the_offered_button(x: Harness) -> None:
     x.loop.run_until_complete(
         output.send_text_with_buttons("x-post-200", "Which matter to you?", buttons)
     )
-    x.post_signed(post("@BucksLEPbot 2", tweet_id="5010", in_reply_to_user_id_str=BOT_ID))
-    x.post_signed(
-        post("@BucksLEPbot space industry", tweet_id="5011", in_reply_to_user_id_str=BOT_ID)
-    )
+    reply = {"in_reply_to_user_id_str": BOT_ID, "in_reply_to_screen_name": "BucksLEPbot"}
+    x.post_signed(post("@BucksLEPbot 2", tweet_id="5010", **reply))
+    x.post_signed(post("@BucksLEPbot space industry", tweet_id="5011", **reply))
     assert [m.text for m in x.received] == [
         '/choose_island{"island": "film"}',
         '/choose_island{"island": "space"}',

@@ -14,6 +14,7 @@ from bot.storage.db import session_scope
 from bot.storage.models import Response
 from tests.channels.x_harness import (
     BOT_ID,
+    BOT_MENTION_V2,
     SECRET,
     USER_ID,
     Harness,
@@ -71,15 +72,22 @@ def test_the_same_dm_from_both_apis_is_handled_once(x: Harness) -> None:
 @pytest.mark.parametrize(
     ("event_type", "extra"),
     [
-        ("post.mention.create", {"entities": {"mentions": [{"id": BOT_ID}]}}),
+        ("post.mention.create", {"entities": {"mentions": [BOT_MENTION_V2]}}),
         (
             "post.reply.create",
             {
                 "in_reply_to_user_id": BOT_ID,
                 "referenced_tweets": [{"type": "replied_to", "id": "4000"}],
+                "display_text_range": [13, 29],  # X's reply prefix lies before it
             },
         ),
-        ("post.quote.create", {"referenced_tweets": [{"type": "quoted", "id": "4000"}]}),
+        (
+            "post.quote.create",
+            {
+                "referenced_tweets": [{"type": "quoted", "id": "4000"}],
+                "entities": {"mentions": [BOT_MENTION_V2]},
+            },
+        ),
     ],
 )
 def test_summoning_posts_are_answered_in_public(x: Harness, event_type: str, extra: dict) -> None:
@@ -147,7 +155,7 @@ def test_forged_and_oversized_xaa_deliveries_are_refused(x: Harness) -> None:
     body = json.dumps(xaa_post("post.create", "Forged #bucksLIS")).encode()
     assert x.post(body, {"x-twitter-webhooks-signature": sign_body(body, "not-ours")}).status == 403
     assert x.post(body, {}).status == 403
-    huge = xaa_post("post.create", "#bucksLIS " + "a" * (70 * 1024))
+    huge = xaa_post("post.create", "#bucksLIS " + "a" * 1_000_000)  # RASA_MAX_BODY_BYTES
     assert x.post_signed(huge).status == 413
     assert x.received == [] and responses() == []
 

@@ -24,6 +24,10 @@ SECRET = "test-consumer-secret"
 BOT_ID = "100"
 USER_ID = "200"
 URL = "/webhooks/x/webhook"
+# The bot's handle as X names it in a post's mention entities (v1.1 and v2), at its start:
+# the channel drops the bot's own handle only where it knows it is the bot's
+BOT_MENTION = {"screen_name": "BucksLEPbot", "id_str": BOT_ID, "indices": [0, 12]}
+BOT_MENTION_V2 = {"start": 0, "end": 12, "username": "BucksLEPbot", "id": BOT_ID}
 
 
 class Response:

@@ -101,3 +101,13 @@ def test_served_scores_are_the_training_feature_matrix_times_the_weights(
             engine.config,
         )
         np.testing.assert_allclose(P, expected, atol=1e-5)
+
+
+def test_a_long_run_of_letters_names_no_subject() -> None:
+    """A hashtag run together names its subject ("#brokenbroadband"); a pasted run of
+    letters far longer than a few words does not, and is not cut every way to find one."""
+    from bot.tagging.features import _named_alone
+
+    assert _named_alone("brokenbroadband") == ("infrastructure",)
+    assert _named_alone("a" * 8000) == ()
+    assert _named_alone("broadband" * 10) == ()

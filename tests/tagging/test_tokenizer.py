@@ -192,3 +192,16 @@ def test_gazetteer_finds_assets_keywords_and_places_case_blind() -> None:
     ]
     assert hits[0].themes == ("creative_digital",) and hits[2].themes == ()
     assert (hits[3].start, hits[3].end) == (39, 46)
+
+
+def test_a_run_with_no_space_past_a_word_is_read_in_pieces() -> None:
+    """12,000 emoji with no space (X format probe): read in pieces of MAX_SPAN_CHARS, every
+    character in some token, offsets in order; a URL-sized run is one span as spaCy reads it."""
+    from bot.tagging.tokenizer import MAX_SPAN_CHARS
+
+    text = "😀" * (3 * MAX_SPAN_CHARS + 7)
+    tokens = english_tokenizer()(text)
+    assert "".join(t.text for t in tokens) == text
+    assert [t.start for t in tokens] == sorted(t.start for t in tokens)
+    url = "https://example.org/" + "a" * (MAX_SPAN_CHARS - 40)
+    assert [t.text for t in english_tokenizer()(url)] == [url]

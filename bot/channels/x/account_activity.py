@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.channels.text import clean_message
 from bot.channels.x.entities import author_text, links_v1
 from bot.channels.x.inbound import (
     Deletion,
@@ -19,6 +20,7 @@ from bot.channels.x.inbound import (
     as_dict,
     as_list,
     as_str,
+    bot_handles,
     classify_post,
     clean_text,
 )
@@ -92,7 +94,15 @@ def dm_events(payload: dict[str, Any], me: str, hashtag: str, max_chars: int, ou
         quick_payload = as_str(quick.get("metadata")) if isinstance(quick, dict) else ""
         links = links_v1(data.get("entities"))
         links.add(as_dict(as_dict(data.get("attachment")).get("media")).get("url"), hidden=True)
-        whole = clean_text(author_text(as_str(data.get("text")), links), hashtag, MAX_DM_CHARS)
+        typed = author_text(as_str(data.get("text")), links)
+        mentions = as_dict(data.get("entities")).get("user_mentions")
+        own = bot_handles(me, mentions, _screen_name(users, me))
+        whole = clean_text(typed, hashtag, MAX_DM_CHARS, addressed_to=own)
+        if not whole:
+            # only the campaign's tag or the bot's handle ("#bucksLIS"): a business starting
+            # the chat, given to Rasa as typed (greeted as "hi" is), not told it sent no
+            # words as a photo alone is (X format probe, 7 Dec)
+            whole = clean_message(typed)[:MAX_DM_CHARS]
         out.items.append(
             Inbound(
                 "dm",
@@ -154,6 +164,7 @@ def _tweet_events(
             continue
         raw, entities = _tweet_text(tweet)
         tags = [as_str(as_dict(h).get("text")) for h in as_list(entities.get("hashtags"))]
+        replied_to_bot = bool(me) and as_str(tweet.get("in_reply_to_user_id_str")) == me
         mentioned = {
             as_str(as_dict(m).get("id_str") or as_dict(m).get("id"))
             for m in as_list(entities.get("user_mentions"))
@@ -161,7 +172,7 @@ def _tweet_events(
         quoted_user = as_dict(as_dict(tweet.get("quoted_status")).get("user"))
         summoned = bool(me) and (
             me in mentioned
-            or as_str(tweet.get("in_reply_to_user_id_str")) == me
+            or replied_to_bot
             or as_str(quoted_user.get("id_str") or quoted_user.get("id")) == me
         )
         result = classify_post(
@@ -178,6 +189,11 @@ def _tweet_events(
             original_id=as_str(as_dict(tweet.get("edit_history")).get("initial_tweet_id")),
             edit_ids=tuple(
                 as_str(i) for i in as_list(as_dict(tweet.get("edit_history")).get("edit_tweet_ids"))
+            ),
+            addressed_to=bot_handles(
+                me,
+                entities.get("user_mentions"),
+                tweet.get("in_reply_to_screen_name") if replied_to_bot else "",
             ),
         )
         if isinstance(result, Ignored):

@@ -20,6 +20,7 @@ the latest version, and a deletion or compliance check of it removes the view.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
@@ -63,20 +64,46 @@ class Collected:
     themes: list[str]
 
 
+# A post is kept whole (X allows 25,000 characters) but tagged in pieces of at most what a
+# chat message may be (MAX_MESSAGE_CHARS' default): the tagger's time grows with the square
+# of a run without spaces (25,000 "a"s or emoji: minutes; 2,000: about a second), and
+# anyone can post the hashtag (X format probe, 7 Dec)
+TAG_PIECE_CHARS = 2_000
+SENTENCE_END = re.compile(r"(?<=[.!?…\n])\s+")
+
+
+def tag_pieces(text: str, size: int = TAG_PIECE_CHARS) -> list[str]:
+    """`text` in pieces of at most `size` characters, whole sentences where they fit."""
+    pieces: list[str] = []
+    for sentence in SENTENCE_END.split(text):
+        while len(sentence) > size:  # one long sentence: at its last space that fits
+            cut = sentence.rfind(" ", 0, size + 1)
+            cut = cut if cut > size // 2 else size
+            pieces.append(sentence[:cut])
+            sentence = sentence[cut:].lstrip()
+        if pieces and len(pieces[-1]) + 1 + len(sentence) <= size:
+            pieces[-1] = f"{pieces[-1]} {sentence}"
+        elif sentence:
+            pieces.append(sentence)
+    return pieces
+
+
 def _tag(text: str) -> tuple[list[str], dict, dict, str] | None:
-    from bot.tagging import TaggerModelMissing, tag
+    from bot.strategy import THEME_IDS
+    from bot.tagging import TaggerModelMissing, tag_many
 
     try:
-        result = tag(text)
+        results = tag_many(tag_pieces(text))
     except TaggerModelMissing:
         logger.error("X: no trained tagger; public post stored untagged (`bucks-lis retag`)")
         return None
-    return (
-        list(result.themes),
-        dict(result.scores),
-        dict(result.evidence),
-        result.model_version,
-    )
+    if not results:
+        return None
+    # the post's themes: any piece's, each at its highest score, with every piece's evidence
+    themes = [t for t in THEME_IDS if any(t in r.themes for r in results)]
+    scores = {t: max(float(r.scores.get(t, 0.0)) for r in results) for t in THEME_IDS}
+    evidence = {t: [e for r in results for e in r.evidence.get(t, [])] for t in themes}
+    return themes, scores, evidence, results[0].model_version
 
 
 def collect_post(

@@ -5,7 +5,16 @@ reaches the webhook is handled at once, but a public post found by search or str
 never "ours", so its deletion (or its author going protected or suspended) is only learnt
 this way: create a `tweets` job, PUT the ids (one a line, text/plain) to its `upload_url`,
 poll the job until `complete`, then read `download_url`: JSON lines `{"id", "action",
-"reason", ...}`. Every `action: delete` removes the collected post (audited, by count).
+"reason", ...}`. Every `action: delete` removes the post wherever we hold it, as a
+deletion reaching the webhook does (audited, by count): the collected view goes, and its
+words are redacted in a summoned-post transcript.
+
+Every post id we hold is checked: collected views (`Response.external_id` "x:<id>") and
+the posts summoning the bot that Rasa's transcript keeps (`x-post-*` user turns carry the
+post id in their metadata). X tells the webhook only of the bot's own posts' deletions
+("Post deletes (by user)"; XAA `post.delete` of the filtered user), so a business deleting
+its @mention is learnt only here; the check read views alone, and a deleted question to
+the bot stayed in the transcript (X format probe, 7 Dec).
 """
 
 from __future__ import annotations
@@ -18,14 +27,16 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 from sqlalchemy.engine import Engine
 
 from bot.channels.x.client import OAuthXClient, XAPIError
+from bot.channels.x.inbound import POST_SENDER_PREFIX
 from bot.channels.x.state import COMPLIANCE_LAST_RUN, get_state, set_state
 from bot.storage.db import session_scope
-from bot.storage.erasure import erase_public_post
+from bot.storage.erasure import DELETED_POST, erase_public_post, erase_x_post
 from bot.storage.models import Response, utcnow
+from bot.storage.transcripts import EVENTS
 
 if TYPE_CHECKING:
     from bot.channels.x.webhook import XInput
@@ -34,21 +45,72 @@ logger = logging.getLogger(__name__)
 
 MAX_IDS_PER_JOB = 100_000  # X's limit for one upload
 TIMEOUT_SECONDS = 60.0
+TRANSCRIPT_PAGE = 1_000  # transcript rows read at a time
 
 
 @dataclass(frozen=True)
 class ComplianceResult:
     checked: int
-    removed: int
+    removed: int  # posts found deleted that we held (a view deleted or its words redacted)
     status: str
 
 
-def collected_post_ids(engine: Engine | None = None) -> list[str]:
+def _post_id(value: object) -> str:
+    found = str(value or "")
+    return found if found.isascii() and found.isdigit() else ""
+
+
+def held_posts(engine: Engine | None = None, limit: int = MAX_IDS_PER_JOB) -> dict[str, set[str]]:
+    """Every X post we hold, up to `limit`: {post id: the conversations (sender ids) whose
+    transcript keeps its words}; views first, then the summoned posts in transcripts."""
+    posts: dict[str, set[str]] = {}
     with session_scope(engine) as session:
         keys = session.scalars(
-            select(Response.external_id).where(Response.external_id.like("x:%"))
-        ).all()
-    return [key.split(":", 1)[1] for key in keys if key and key.split(":", 1)[1].isdigit()]
+            select(Response.external_id)
+            .where(Response.external_id.like("x:%"))
+            .order_by(Response.id)
+            .limit(limit)
+        )
+        for key in keys:
+            if tweet_id := _post_id(key.split(":", 1)[1]):
+                posts.setdefault(tweet_id, set())
+        if not inspect(session.connection()).has_table("events"):
+            return posts
+        # Only the user turns of summoned-post conversations that name a post, a page at a
+        # time: the database picks them, not a read of the whole transcript
+        after = -1
+        while len(posts) < limit:
+            rows = session.execute(
+                select(EVENTS.c.id, EVENTS.c.sender_id, EVENTS.c.data)
+                .where(
+                    EVENTS.c.id > after,
+                    EVENTS.c.sender_id.like(f"{POST_SENDER_PREFIX}%"),
+                    EVENTS.c.type_name == "user",
+                    EVENTS.c.data.like('%"tweet_id"%'),
+                )
+                .order_by(EVENTS.c.id)
+                .limit(TRANSCRIPT_PAGE)
+            ).all()
+            for row in rows:
+                try:
+                    data = json.loads(row.data or "{}")
+                except ValueError:
+                    continue
+                x = (data.get("metadata") or {}).get("x") if isinstance(data, dict) else None
+                tweet_id = _post_id(x.get("tweet_id")) if isinstance(x, dict) else ""
+                if not tweet_id or data.get("text") == DELETED_POST:  # redacted already
+                    continue
+                if tweet_id in posts or len(posts) < limit:
+                    posts.setdefault(tweet_id, set()).add(row.sender_id)
+            if len(rows) < TRANSCRIPT_PAGE:
+                break
+            after = rows[-1].id
+    return posts
+
+
+def collected_post_ids(engine: Engine | None = None) -> list[str]:
+    """The ids of every X post we hold (`held_posts`)."""
+    return list(held_posts(engine))
 
 
 class ComplianceCheck:
@@ -73,7 +135,8 @@ class ComplianceCheck:
         return requests.Session()  # upload/download URLs are pre-signed: no X auth
 
     def run_once(self) -> ComplianceResult:
-        ids = collected_post_ids(self.engine)[:MAX_IDS_PER_JOB]
+        posts = held_posts(self.engine)
+        ids = list(posts)
         if not ids:
             return self._done(ComplianceResult(0, 0, "nothing_to_check"))
         job = self.client.create_compliance_job(f"bucks-lis-{utcnow():%Y%m%d%H%M}")
@@ -109,14 +172,24 @@ class ComplianceCheck:
                 continue
             if not isinstance(event, dict) or event.get("action") != "delete":
                 continue
-            with session_scope(self.engine) as session:
-                removed += erase_public_post(
-                    session,
-                    str(event.get("id")),
-                    actor="x-compliance",
-                    reason=str(event.get("reason") or "compliance")[:32],
-                )
+            removed += self._erase(
+                str(event.get("id")),
+                posts.get(str(event.get("id")), set()),
+                str(event.get("reason") or "compliance")[:32],
+            )
         return self._done(ComplianceResult(len(ids), removed, "complete"))
+
+    def _erase(self, tweet_id: str, senders: set[str], reason: str) -> int:
+        """A post X says is gone, as the webhook's deletion does: the view deleted, its
+        words redacted in each transcript holding them. 1 if anything went."""
+        with session_scope(self.engine) as session:
+            gone = erase_public_post(session, tweet_id, actor="x-compliance", reason=reason)
+            for sender_id in sorted(senders):
+                said = erase_x_post(
+                    session, sender_id, tweet_id, actor="x-compliance", reason=reason
+                )
+                gone += said.responses + said.events
+        return 1 if gone else 0
 
     def _done(self, result: ComplianceResult) -> ComplianceResult:
         set_state(

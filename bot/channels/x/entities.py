@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 LINKS_ONLY_RE = re.compile(r"(?:\s*https?://\S+)+\s*")
+# What X puts before `display_text_range` in a reply: the handles replied to, never typed
+REPLY_PREFIX_RE = re.compile(r"(?:\s*@\w{1,15}(?!\w))+\s*")
 STATUS_ID_RE = re.compile(r"/status(?:es)?/(\d+)")
 
 
@@ -78,13 +80,17 @@ def links_v2(entities: Any, *, quoted_ids: Collection[str] = ()) -> Links:
 
 
 def _displayed(text: str, display_range: Any) -> str:
-    """`text` without what follows `display_text_range`, if that is only links."""
+    """`text` without what follows `display_text_range`, if that is only links, and
+    without what precedes it, if that is only handles (a reply's prefix: the handles the
+    author wrote inside the range are theirs and stay)."""
     bounds = _as_list(display_range)
     if len(bounds) != 2 or not all(isinstance(i, int) for i in bounds):
         return text
-    end = bounds[1]
+    start, end = bounds
     if 0 <= end < len(text) and LINKS_ONLY_RE.fullmatch(text[end:]):
-        return text[:end]
+        text = text[:end]
+    if 0 < start <= len(text) and REPLY_PREFIX_RE.fullmatch(text[:start]):
+        text = text[start:]
     return text
 
 

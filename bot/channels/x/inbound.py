@@ -15,18 +15,32 @@ A summoned post that also carries the hashtag is both answered and collected (`c
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
 from bot.channels.text import (
     CONTROL_CHARS,
     ESCAPE_SEQUENCE,
+    INVISIBLE,
+    NO_BREAK_SPACE,
     spoken_punctuation,
     without_signature,
 )
 from bot.channels.x.entities import author_text, links_v2
 
-MENTION_RE = re.compile(r"(?<![\w@])@\w{1,15}(?!\w)")
+# The handles a message opens or ends with ("@BucksLISbot @TfBucks: ...", "... 🚚
+# @BucksLISbot"): who it is written to. Only the bot's own is dropped there; any other
+# handle is the author's words ("Talk to @BucksCouncil and @TfBucks" lost both: X format
+# probe, 7 Dec).
+LEADING_HANDLES_RE = re.compile(r"^\s*(?:@\w{1,15}(?!\w)[:,]?\s*)+")
+TRAILING_HANDLES_RE = re.compile(r"(?<!\S)(?:@\w{1,15}(?!\w)[.,:!]?\s*)+$")
+OWN_HANDLE_RE = re.compile(r"@(\w{1,15})(?!\w)[.,:!]?\s*")  # one of a run, with its mark
+# X's own limit on a post (a Premium long post): what is read of one, kept whole for a view
+MAX_POST_CHARS = 25_000
+# How a post over `max_message_chars` reaches Rasa: its opening, marked as cut, so staff
+# reading the transcript know there is more (the view stored keeps the whole post)
+CUT_MARK = " [\u2026]"
 # The sender ids X conversations are kept under; no public web client may use them
 # (bot/channels/senders.py).
 DM_SENDER_PREFIX = "x-dm-"
@@ -48,7 +62,9 @@ class Inbound:
     collect: bool = False  # store as a public view (carries the hashtag)
     original_id: str = ""  # posts: the first version's id when this is an edit
     edit_ids: tuple[str, ...] = ()  # posts: every version's id (X's edit history), oldest first
-    too_long: bool = False  # DMs: over `max_message_chars` (X allows 10,000): not taken in
+    # over `max_message_chars`: a DM (X allows 10,000) is not taken in; a post (25,000) is
+    # kept whole for a view and reaches Rasa cut with `CUT_MARK` (`for_rasa`)
+    too_long: bool = False
 
     @property
     def sender_id(self) -> str:
@@ -65,6 +81,18 @@ class Inbound:
             return f"dm:{self.event_id}"
         kind = "public" if self.kind == "public" else "post"
         return f"{kind}:{self.original_id or self.event_id}"
+
+    def for_rasa(self, max_chars: int) -> str:
+        """The text Rasa is given: a post over `max_chars` cut at a word, with `CUT_MARK`
+        (a public "too long" reply would cost and be seen by all: X format probe, 7 Dec)."""
+        if len(self.text) <= max_chars:
+            return self.text
+        room = max(max_chars - len(CUT_MARK), 0)
+        cut = self.text[:room]
+        if cut.strip() and not self.text[room].isspace():  # mid-word: end at a whole word
+            whole_words = cut.rsplit(maxsplit=1)[0]
+            cut = whole_words if len(whole_words) >= room * 0.8 else cut
+        return (cut.rstrip() + CUT_MARK)[:max_chars]
 
     def metadata(self) -> dict[str, Any]:
         return {
@@ -98,15 +126,40 @@ class Deletion:
 
 
 def _hashtag_re(hashtag: str) -> re.Pattern[str]:
-    tag = hashtag.strip().lstrip("#")
-    return re.compile(r"(?<![\w#])#" + re.escape(tag) + r"(?!\w)", re.IGNORECASE)
+    # X reads a full-width "＃bucksLIS" as the hashtag too (X format probe, 7 Dec)
+    tag = hashtag.strip().lstrip("#\uff03")
+    return re.compile(r"(?<![\w#\uff03])[#\uff03]" + re.escape(tag) + r"(?!\w)", re.IGNORECASE)
 
 
-def clean_text(text: str, hashtag: str, max_chars: int) -> str:
-    """Drops the hashtag, @mentions and control characters, tidies whitespace, caps the
-    length."""
-    text = CONTROL_CHARS.sub("", ESCAPE_SEQUENCE.sub("", _hashtag_re(hashtag).sub(" ", text)))
-    text = without_signature(MENTION_RE.sub(" ", text).strip())
+def _without_own_handles(text: str, own: Collection[str]) -> str:
+    """`text` without the bot's own handle among the handles it opens or ends with."""
+
+    def kept(handle: re.Match[str]) -> str:
+        return "" if handle.group(1).lower() in own else handle.group(0)
+
+    for pattern, at in ((LEADING_HANDLES_RE, 0), (TRAILING_HANDLES_RE, len(text) - 1000)):
+        # the end's run looked for in the last 1,000 characters (some 60 handles): looked
+        # for from every "@" of a 25,000-character post, it took seconds
+        run = pattern.search(text, max(at, 0)) if own else None
+        if run is not None:
+            start, end = run.span()
+            text = text[:start] + OWN_HANDLE_RE.sub(kept, run.group(0)) + text[end:]
+    return text
+
+
+def clean_text(
+    text: str, hashtag: str, max_chars: int, *, addressed_to: Collection[str] = ()
+) -> str:
+    """Drops the hashtag, the bot's own handle where the text opens or ends with it (the
+    addressee; `addressed_to`: its handles), control and invisible characters, tidies
+    whitespace, caps the length. Every other @handle is the author's and stays."""
+    text = CONTROL_CHARS.sub("", ESCAPE_SEQUENCE.sub("", text))
+    # as the widget and REST channels clean (`text.clean_message`): a zero-width space kept
+    # "cellar@chalkridge\u200bvineyard.co.uk" from being an address (X format probe, 7 Dec)
+    text = NO_BREAK_SPACE.sub(" ", INVISIBLE.sub("", text))
+    text = _hashtag_re(hashtag).sub(" ", text)
+    own = {h.lower().lstrip("@") for h in addressed_to if h}
+    text = without_signature(_without_own_handles(text, own).strip())
     lines = [" ".join(line.split()) for line in text.splitlines()]
     text = "\n".join(line for line in lines if line).strip().lstrip(":,;-–— ").strip()
     return spoken_punctuation(text)[:max_chars]
@@ -146,10 +199,14 @@ def classify_post(
     created_at: str = "",
     original_id: str = "",
     edit_ids: tuple[str, ...] = (),
+    addressed_to: Collection[str] = (),
 ) -> Inbound | Ignored:
     """The one rule for every source: own posts and retweets ignored; summoned → `post`;
     hashtag only → `public`; anything else ignored. `raw` is the author's text
-    (`entities.author_text`)."""
+    (`entities.author_text`), `addressed_to` the bot's handles (dropped where the post
+    opens or ends with them). The text is kept whole (up to X's `MAX_POST_CHARS`): a long post's
+    last words were cut at `max_chars` without a sign, from Rasa and from the view stored
+    (X format probe, 7 Dec); over `max_chars` it is marked `too_long`."""
     if author == me:
         return Ignored(tweet_id, "own_message")
     if is_retweet or raw.startswith("RT @"):
@@ -157,7 +214,7 @@ def classify_post(
     tagged = has_hashtag(raw, hashtag, tags)
     if not (summoned or tagged):
         return Ignored(tweet_id, "not_for_the_consultation")
-    text = clean_text(raw, hashtag, max_chars)
+    text = clean_text(raw, hashtag, MAX_POST_CHARS, addressed_to=addressed_to)
     return Inbound(
         "post" if summoned else "public",
         tweet_id,
@@ -171,7 +228,19 @@ def classify_post(
         edit_ids=tuple(i for i in dict.fromkeys([original_id, *edit_ids, tweet_id]) if i)
         if original_id and original_id != tweet_id
         else (),
+        too_long=len(text) > max_chars,
     )
+
+
+def bot_handles(me: str, mentions: Any, *names: Any) -> set[str]:
+    """The bot's handles, lower case, as a message may address it: from its mention
+    entities (v1.1 `screen_name` + `id_str`, v2 `username` + `id`) and any name the
+    delivery gives the bot's account (`names`)."""
+    found = {as_str(name) for name in names}
+    for mention in map(as_dict, as_list(mentions)):
+        if me and as_str(mention.get("id_str") or mention.get("id")) == me:
+            found.add(as_str(mention.get("screen_name") or mention.get("username")))
+    return {name.lstrip("@").lower() for name in found if name.lstrip("@")}
 
 
 def usernames_from_includes(includes: Any) -> dict[str, str]:
@@ -233,6 +302,7 @@ def inbound_from_v2_post(
         created_at=as_str(tweet.get("created_at")),
         original_id=as_str((as_list(tweet.get("edit_history_tweet_ids")) or [""])[0]),
         edit_ids=tuple(as_str(i) for i in as_list(tweet.get("edit_history_tweet_ids"))),
+        addressed_to=bot_handles(me, entities.get("mentions"), usernames.get(me)),
     )
 
 

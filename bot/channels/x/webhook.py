@@ -5,9 +5,10 @@ Enabled in credentials.yml as `bot.channels.x.XInput: {}`; Rasa serves it at
 
 - GET  answers X's challenge-response check: `{"response_token": "sha256=<base64 HMAC>"}`.
 - POST checks, in this order and before parsing anything: the channel is configured (else
-  503), the body is at most 64 KB (else 413), `x-twitter-webhooks-signature` is the
-  HMAC-SHA256 of the raw body under the consumer secret, compared in constant time
-  (missing, malformed or wrong: 403), the body is a JSON object (else 400). Then it is
+  503), the body is at most RASA_MAX_BODY_BYTES (default 1 MB; X's largest delivery is
+  about 0.5 MB; else 413), `x-twitter-webhooks-signature` is the HMAC-SHA256 of the raw
+  body under the consumer secret, compared in constant time (missing, malformed or
+  wrong: 403), the body is a JSON object (else 400). Then it is
   an XAA envelope (`{"data": {"event_type", ...}}`, `xaa.py`) or an Account Activity body
   (`account_activity.py`), or a filtered-stream post (`stream.py`, X's Enterprise "Filtered
   Stream Webhooks"); all parse into messages, deletions and revocations.
@@ -53,7 +54,20 @@ from bot.storage.db import engine_for, session_scope
 
 logger = logging.getLogger(__name__)
 
-MAX_BODY_BYTES = 64 * 1024
+# The largest delivery X makes: a 25,000-character post quoting another, both whole (XAA
+# repeats the post in `includes`): three texts of up to 150 KB each when X writes emoji
+# (two of X's characters each) as "\ud83d\ude29", with entities and users about 0.5 MB.
+# 64 KB refused a 25,000-character quote (X format probe, 7 Dec). The webhook takes what
+# the server takes (RASA_MAX_BODY_BYTES, one limit for every channel), and this when that
+# is 0 (Sanic's 100 MB): still checked before the signature is computed.
+X_LARGEST_DELIVERY_BYTES = 512 * 1024
+MAX_BODY_BYTES = 1_000_000
+
+
+def max_body_bytes(cfg: Settings) -> int:
+    """The largest webhook body read: RASA_MAX_BODY_BYTES, or `MAX_BODY_BYTES` when 0."""
+    return cfg.rasa_max_body_bytes if cfg.rasa_max_body_bytes > 0 else MAX_BODY_BYTES
+
 
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
 
@@ -190,7 +204,7 @@ class XInput(InputChannel):
                 if not item.text.strip():
                     ignored.append(Ignored(item.event_id, "empty"))
                 continue
-            if item.too_long and not item.quick_reply:
+            if item.too_long and item.kind == "dm" and not item.quick_reply:
                 # over our limit (X allows 10,000): cut silently, most of a long view would
                 # be lost; the business is told, as the widget does, and nothing is stored
                 await self.output_for(item).send_text_message(
@@ -199,7 +213,7 @@ class XInput(InputChannel):
                 ignored.append(Ignored(item.event_id, "too_long"))
                 continue
             text = item.quick_reply or await asyncio.to_thread(
-                self.choices.resolve, item.sender_id, item.text
+                self.choices.resolve, item.sender_id, item.for_rasa(self.cfg.max_message_chars)
             )
             if not text.strip():
                 if item.kind == "dm":
@@ -288,6 +302,12 @@ class XInput(InputChannel):
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
         x_webhook = Blueprint("x_webhook", __name__)
         http_errors.install(x_webhook)  # JSON 404/405/413, RASA_MAX_BODY_BYTES
+        if max_body_bytes(self.cfg) < X_LARGEST_DELIVERY_BYTES:
+            logger.warning(
+                "X: RASA_MAX_BODY_BYTES=%d refuses X's largest deliveries (about %d bytes)",
+                self.cfg.rasa_max_body_bytes,
+                X_LARGEST_DELIVERY_BYTES,
+            )
         action_session.close_on_stop(x_webhook)  # no unclosed pooled session at exit
 
         @x_webhook.route("/", methods=["GET"])
@@ -328,10 +348,11 @@ class XInput(InputChannel):
                 )
             declared = request.headers.get("content-length", "")
             body = request.body or b""
-            if (
-                declared.isascii() and declared.isdigit() and int(declared) > MAX_BODY_BYTES
-            ) or len(body) > MAX_BODY_BYTES:
-                return _error(413, "too_large", f"Bodies over {MAX_BODY_BYTES} bytes are refused.")
+            limit = max_body_bytes(self.cfg)
+            if (declared.isascii() and declared.isdigit() and int(declared) > limit) or len(
+                body
+            ) > limit:
+                return _error(413, "too_large", f"Bodies over {limit} bytes are refused.")
             problem = signature_problem(body, request.headers.get(SIGNATURE_HEADER), secret)
             if problem:
                 status, message = SIGNATURE_MESSAGES[problem]
