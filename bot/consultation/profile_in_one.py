@@ -8,7 +8,9 @@ filed as the name, and every later answer went one question astray (the sector q
 got the islands choice). Read only when the message says it gives everything at once and
 names the business first ("we're <name>, ..."): the name, then the trade up to the first
 clause that gives another field, the head count, the town and the role, each where it
-belongs. No Rasa imports.
+belongs. Also the whole profile unannounced, in labelled or separated parts or in clauses
+after the name (`profile_in_parts`, set EJ), and the rest of it at a later question
+(`rest_of_profile`). No Rasa imports.
 """
 
 from __future__ import annotations
@@ -125,7 +127,7 @@ _LABELLED = {
 }
 _PART_BREAK = re.compile(r"\s*(?:\n+|\s[/|]\s|;)\s*")
 _CLAUSE_BREAK = re.compile(r"\s*(?:,|(?<=[a-z0-9])\.\s+|\s[-–]\s)\s*")
-_NAME_THEN_TRADE = re.compile(r"^(?P<name>[^:]{2,60}?)\s*:\s*(?P<trade>.+)$")
+_NAME_COLON_TRADE = re.compile(r"^(?P<name>[^:]{2,60}?)\s*:\s*(?P<trade>.+)$")
 _ROLE_WORD = re.compile(
     r"^(?:and\s+)?(?:i'?m\s+(?:the\s+|a\s+|an\s+)?|im\s+(?:the\s+|a\s+)?)?(?P<role>md|ceo|cto|coo|"
     r"owner|director|founder|co-?founder|partner|manager|proprietor|principal|chair|"
@@ -146,6 +148,7 @@ _NOT_A_TRADE = re.compile(
     re.IGNORECASE,
 )
 PARTS_MAX = 6
+NAME_MAX_WORDS = 8
 _ABOUT_STAFF = re.compile(r"\b(them|they|staff|people|employees|workers|of us)\b", re.IGNORECASE)
 # words that make a part a head count ("me and two part timers", "four of us all year")
 PEOPLE = re.compile(
@@ -212,7 +215,7 @@ def profile_in_parts(text: Any) -> dict[str, str]:
         return {}
     first, rest = parts[0].strip(" ."), parts[1:]
     fields: dict[str, str] = {}
-    if named := _NAME_THEN_TRADE.match(first):  # "Kestrel Press: commercial printing"
+    if named := _NAME_COLON_TRADE.match(first):  # "Kestrel Press: commercial printing"
         first, rest = named["name"].strip(), [named["trade"], *rest]
     if len(first.split()) > NAME_MAX_WORDS:
         return {}
@@ -230,9 +233,6 @@ def profile_in_parts(text: Any) -> dict[str, str]:
                 fields["location"] = named["town"]
     others = {"location", "role", "sector"} & set(fields)
     return fields if "size_band" in fields and others else {}
-
-
-NAME_MAX_WORDS = 8
 
 
 def rest_of_profile(text: Any) -> dict[str, str]:

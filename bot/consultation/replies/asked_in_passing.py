@@ -118,10 +118,10 @@ def _view_then_asked(text: Any) -> tuple[str, str] | None:
 
 
 def view_then_question(text: str) -> tuple[str, str] | None:
-    """A view, then a question about the consultation in its last sentence ("we've never
-    got a meeting at Oxford about licensing their tech. who's actually putting this
-    strategy together?"): (the view, the FAQ topic asked), or None. Both count: the
-    question is answered and the view kept as the answer."""
+    """A view with a question about the consultation after its first sentence, last or in
+    the middle ("we've never got a meeting at Oxford about licensing their tech. who's
+    actually putting this strategy together?"): (the view, the FAQ topic asked), or None.
+    Both count: the question is answered and the view kept as the answer."""
     split = _view_then_asked(text)
     topic = asked_topic(split[1]) if split else None
     return (split[0], topic) if split and topic else None
