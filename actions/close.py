@@ -160,8 +160,9 @@ class ValidateContactForm(FormValidationAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
         text = latest_text(tracker)
-        split = yes_or_no_then_question(without_addressees(text))
-        if tracker.get_slot("requested_slot") == "follow_up" and split and not find_email(text):
+        asked = tracker.get_slot("requested_slot") == "follow_up"
+        split = yes_or_no_then_question(without_addressees(text)) if asked else None
+        if split and not find_email(text):
             # "No thanks. When does it all close, though?" (set EB, which NLU reads as a
             # question: answered, and the same question again): answered, and the no stands
             dispatcher.utter_message(response=f"utter_faq/{split[1]}")

@@ -149,13 +149,14 @@ _NOT_A_TRADE = re.compile(
 )
 PARTS_MAX = 6
 NAME_MAX_WORDS = 8
-_ABOUT_STAFF = re.compile(r"\b(them|they|staff|people|employees|workers|of us)\b", re.IGNORECASE)
 # words that make a part a head count ("me and two part timers", "four of us all year")
-PEOPLE = re.compile(
-    r"\b(me and|just me|of us|staff|people|employees|part[- ]?timers?|full[- ]?timers?|workers|"
-    r"team|heads)\b",
-    re.IGNORECASE,
+_PEOPLE_WORDS = (
+    r"me and|just me|of us|staff|people|employees|part[- ]?timers?|full[- ]?timers?|workers|"
+    r"team|heads"
 )
+PEOPLE = re.compile(rf"\b({_PEOPLE_WORDS})\b", re.IGNORECASE)
+# ... and, with "them" and "they", a part about the staff, not the firm's town
+_ABOUT_STAFF = re.compile(rf"\b({_PEOPLE_WORDS}|them|they)\b", re.IGNORECASE)
 
 
 def _labelled(parts: list[str]) -> dict[str, str]:

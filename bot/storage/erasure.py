@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from typing import Any
 
 from sqlalchemy import delete, inspect, select, update
 from sqlalchemy.orm import Session
@@ -19,6 +20,21 @@ class ErasureResult:
     businesses: int
     responses: int
     events: int
+
+
+def event_data(raw: str | None) -> dict[str, Any]:
+    """A transcript event's stored JSON, or {} when it is not a JSON object."""
+    try:
+        data = json.loads(raw or "{}")
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def event_tweet_id(data: dict[str, Any]) -> str:
+    """The X post a transcript event came from (its `metadata.x.tweet_id`), or ""."""
+    x = (data.get("metadata") or {}).get("x")
+    return str(x.get("tweet_id") or "") if isinstance(x, dict) else ""
 
 
 def delete_transcript(session: Session, sender_id: str) -> int:
@@ -94,12 +110,8 @@ def erase_x_post(
             )
         ).all()
         for row in rows:
-            try:
-                data = json.loads(row.data or "{}")
-            except ValueError:
-                continue
-            x = (data.get("metadata") or {}).get("x") or {}
-            if not isinstance(x, dict) or str(x.get("tweet_id") or "") != tweet_id:
+            data = event_data(row.data)
+            if event_tweet_id(data) != tweet_id:
                 continue
             said.append((str(data.get("text") or ""), row.timestamp))
             data["text"] = DELETED_POST

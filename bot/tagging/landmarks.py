@@ -73,6 +73,10 @@ _PASSED = {
     island: re.compile(rf"\b{_PASSING}\b[^.!?;,]{{0,40}}?\b(?:{asset})\b", re.IGNORECASE)
     for island, asset in _PASSED_ASSETS.items()
 }
+# Broader than `_ISLAND_CUES` below on purpose: merged, "engineer" and "race" made the
+# stories of someone else's job ("my late father was an engineer at the rocket test site",
+# "framed a signed race suit for a man who works for one of the Silverstone teams") keep an
+# island they had set aside (tried in the forty-first session's review)
 _PASSED_SECTOR_CUES = {
     "high_performance_technology": r"motorsport|rac(?:e|es|ing)|f1|formula|teams?|engineer\w*|"
     r"composite|circuit|grand prix|performance|paddock|pit",

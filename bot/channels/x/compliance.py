@@ -34,7 +34,13 @@ from bot.channels.x.client import OAuthXClient, XAPIError
 from bot.channels.x.inbound import POST_SENDER_PREFIX
 from bot.channels.x.state import COMPLIANCE_LAST_RUN, get_state, set_state
 from bot.storage.db import session_scope
-from bot.storage.erasure import DELETED_POST, erase_public_post, erase_x_post
+from bot.storage.erasure import (
+    DELETED_POST,
+    erase_public_post,
+    erase_x_post,
+    event_data,
+    event_tweet_id,
+)
 from bot.storage.models import Response, utcnow
 from bot.storage.transcripts import EVENTS
 
@@ -92,12 +98,8 @@ def held_posts(engine: Engine | None = None, limit: int = MAX_IDS_PER_JOB) -> di
                 .limit(TRANSCRIPT_PAGE)
             ).all()
             for row in rows:
-                try:
-                    data = json.loads(row.data or "{}")
-                except ValueError:
-                    continue
-                x = (data.get("metadata") or {}).get("x") if isinstance(data, dict) else None
-                tweet_id = _post_id(x.get("tweet_id")) if isinstance(x, dict) else ""
+                data = event_data(row.data)
+                tweet_id = _post_id(event_tweet_id(data))
                 if not tweet_id or data.get("text") == DELETED_POST:  # redacted already
                     continue
                 if tweet_id in posts or len(posts) < limit:

@@ -81,7 +81,6 @@ def asks_when_it_closes(text: str) -> bool:
     return any(WHEN_IT_CLOSES.search(normalise(clause)) for clause in ASKED_CLAUSE.findall(text))
 
 
-SENTENCE_END = re.compile(r"(?<=[.!])\s+")
 STATEMENT_MIN_WORDS = 6
 
 
