@@ -62,6 +62,16 @@ _AIR_SETTING = re.compile(
     r"(?:road|street|high street|a\d{2,4}|m\d{1,2})\b",
     re.IGNORECASE,
 )
+# A street only as the firm's address: "We're the grooming salon on Packhorse Road", "We're at
+# 12 Lent Rise Road if anyone local builds that" (set ES: its tester kept infrastructure off).
+# A capitalised name or a house number, after words that say where the firm is.
+_ADDRESS = re.compile(
+    r"\b(?i:we(?:'re| are)|based|located|find us|(?:our|the) (?:shop|salon|office|studio|"
+    r"practice|surgery|unit|premises|workshop|cafe|restaurant|takeaway|showroom|clinic|garage)"
+    r"(?: is)?)\b[^.!?;,]{0,40}?\b(?i:on|at|in|off)\s+(?:(?:\d+[a-z]?\s+)?(?:[A-Z][\w'-]+\s+){1,3}|"
+    r"\d+[a-z]?\s+(?:[\w'-]+\s+){1,3})(?:Road|Rd|Street|Lane|Way|Avenue|Close|Drive|Parade|"
+    r"Rise|Row|Place|Crescent|Terrace)\b",
+)
 # The rent of a home for staff: "rents r mad round here" beside staff, "a 3 bed to rent"
 _RENT = re.compile(r"\b(?:rents?|renting|rental)\b", re.IGNORECASE)
 _HOME = re.compile(
@@ -93,7 +103,8 @@ _OTHER_CUES = re.compile(
 
 def only_incidental(clauses: list[str]) -> str | None:
     """The incidental phrase when every transport or rent word in `clauses` is a road that is
-    only a setting or the rent of a home and no other infrastructure cue is left; else None."""
+    only a setting, the firm's address or the rent of a home and no other infrastructure cue
+    is left; else None."""
     found: str | None = None
     rest: list[str] = []
     # a message about mobility technology: its clauses may name the road it runs on apart
@@ -110,6 +121,10 @@ def only_incidental(clauses: list[str]) -> str | None:
         if air:
             found = found or air.group(0)
             clause = _AIR_SETTING.sub(lambda m: m.group("air"), clause)
+        address = _ADDRESS.search(clause)
+        if address:
+            found = found or address.group(0)
+            clause = _ADDRESS.sub(" ", clause)
         rent = _RENT.search(clause)
         if home_rent and rent and _HOME.search(clause):
             found = found or rent.group(0)

@@ -146,10 +146,10 @@ _NOT_A_STORY = re.compile(
 _ISLAND_CUES = {
     "creative_digital": r"pinewood|nfts|film|tv|telly|studios?|producers?|games?|vfx",
     "high_performance_technology": r"silverstone|f1|formula (?:one|1)|rac(?:e|ing) teams?|"
-    r"motorsport",
+    r"rac(?:e|ing) cars?|racing|motorsport",
     "space": r"westcott|rockets?|satellites?|space",
     "medical_technologies": r"stoke mandeville|spinal|medtech|medical|hospital|nurse|nhs",
-    "intelligent_mobility": r"driverless|autonomous|self-driving|electric vehicles?|evs?",
+    "intelligent_mobility": r"driverless|autonomous|self[- ]driving|electric vehicles?|evs?",
 }
 _CUES = {t: re.compile(rf"\b(?:{cue})\b", re.IGNORECASE) for t, cue in _ISLAND_CUES.items()}
 
@@ -168,6 +168,49 @@ def someone_elses_jobs(text: str) -> list[str]:
 _SOMEONE_ELSES_EMPLOYER = re.compile(
     r"\b(?:started|joined|got taken on) (?:at|with)\b|\bfirms? (?:at|in|on|round)\b", re.IGNORECASE
 )
+
+
+# Asides that only pass an island by, with no one's job in them (set ES: its tester kept each
+# island off): staff who left for it ("of the two we trained, one went to Harwell and the
+# other to a VFX firm in Soho"), a career before ("our head mechanic came from a Formula 1
+# team"), a customer's living ("a chap who tests satellite thrusters for a living"), a
+# relative's work ("my brother does the same thing for a self driving car firm"), visitors
+# ("had a whole crew from pinewood on a team day"), the big names as rivals ("rather than the
+# big names at Silverstone"), trade at an event there ("a hospitality tent at Silverstone",
+# "the festival at silverstone") and a one-off ("We once scanned a prop for a film at
+# Pinewood"). Read like the stories above: only when the island is named nowhere else.
+_ASSET = r"(?:silverstone|pinewood|westcott|stoke mandeville|harwell)"
+_ASIDES = re.compile(
+    "|".join(
+        (
+            r"\b(?:one|two|three|the other|another|he|she|they|both|(?:my|our) (?:best|head|lead|"
+            r"last|senior|top|old) [\w-]+)\s+(?:went|left|moved|goes|jumped ship|was poached|got "
+            r"poached)\s+(?:over\s+)?(?:to|for)\b[^.!?;,]{0,60}",
+            r"\b(?:my|our) (?:best|head|lead|last|senior|top|old|new) [\w-]+\s+(?:came|comes)\s+"
+            r"(?:over\s+)?from\s+(?:a|an|one of the)\b[^.!?;,]{0,60}",
+            r"\b(?:a|one|another) (?:[\w-]+ )?(?:man|woman|lady|chap|bloke|guy|fella|gentleman|"
+            r"customer|client|couple|family)\s+(?:who|that)\s+[^.!?;,]{0,60}?\bfor a living\b",
+            r"\b(?:my|our|his|her) (?:brother|sister|son|daughter|dad|father|mum|mother|husband|"
+            r"wife|mate|friend|cousin|partner)\s+(?:does|did|is doing|works on|builds|makes)\b"
+            r"[^.!?;,]{0,80}",
+            r"\bhad (?:a|an|the)\s+(?:whole\s+)?(?:crew|team|group|party|coach\s?load|lot|bunch)"
+            r"\s+(?:from|of)\b[^.!?;,]{0,60}",
+            r"\b(?:rather than|instead of)\s+(?:the\s+)?(?:big|bigger|large|famous)\s+(?:names|"
+            r"firms|players|boys|teams)\b[^.!?;,]{0,40}",
+            r"\b(?:festival|tent|hospitality|marquee|pitch|stall|concert|gig|wedding|race ?day)s?"
+            rf"\s+(?:at|during)\s+(?:the\s+)?{_ASSET}\b[^.!?;,]{{0,40}}",
+            rf"\bwe once\b[^.!?;]{{0,60}}\b{_ASSET}\b[^.!?;]{{0,30}}",
+        )
+    ),
+    re.IGNORECASE,
+)
+
+
+def passing_asides(text: str) -> list[str]:
+    """The asides in `text` that only pass an island by (staff who left for it, a customer's
+    living, a day out, an event there): read as stories, the island only when named
+    nowhere else."""
+    return [m.group(0) for m in _ASIDES.finditer(text)]
 
 
 def only_someone_elses(text: str, stories: list[str] | None = None) -> set[str]:

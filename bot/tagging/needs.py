@@ -317,6 +317,14 @@ _COURSE_FOR = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:fitters?|installers?|technicians?|engineers?|welders?|drivers?|"
     r"mechanics?|makers?|workers?|staff|people|trades?|apprentices?)\b"
 )
+# Training wanted in a word or two: "some training on this software for small firms will
+# help" (set ER), "more hands-on training", "cheap training" (24 of 24 labelled messages so
+# worded carry education_skills)
+_TRAINING_WANTED = re.compile(
+    r"\b(?:some|more|proper|basic|better|free|cheap|short|local|affordable|funded|subsidised)\s+"
+    r"(?:[a-z-]+\s+)?training\b",
+    re.IGNORECASE,
+)
 # One worker nobody can find: "I can't find a coatings engineer who has done flight work"
 # (set DH; 26 of 26 labelled messages so worded agree; the trades above are plural)
 _CANT_FIND_ONE = re.compile(
@@ -359,7 +367,7 @@ RULES: dict[str, re.Pattern] = {
     "education_skills": re.compile(
         f"{_HIRING.pattern}|{_TRAINING_AND_SHIFTS.pattern}|{_POACHED.pattern}|"
         f"{_ON_THE_TEAM.pattern}|{_COURSE_FOR.pattern}|{_NOBODY_SKILLED.pattern}|{_CANT_FIND_ONE.pattern}|"
-        f"{_LEAVE_ONCE_TRAINED.pattern}",
+        f"{_LEAVE_ONCE_TRAINED.pattern}|{_TRAINING_WANTED.pattern}",
         re.IGNORECASE,
     ),
     "infrastructure": re.compile(f"{PREMISES.pattern}|{_POWER.pattern}", re.IGNORECASE),

@@ -52,6 +52,7 @@ from bot.tagging.landmarks import (
     only_a_place,
     only_passed_by,
     only_someone_elses,
+    passing_asides,
     someone_elses_jobs,
 )
 from bot.tagging.needs import stated_needs
@@ -168,7 +169,7 @@ def lift(
     if tagger.config.get("landmark_places"):
         # an asset only as where the business goes, or only as where someone else works (a
         # rule that read the story itself, "a pupil ... on driverless car trials", no bar)
-        stories = someone_elses_jobs(text)
+        stories = someone_elses_jobs(text) + passing_asides(text)
         passing = only_a_place(text) | only_passed_by(text)
         for theme_id in passing | only_someone_elses(text, stories):
             j = THEME_IDS.index(theme_id)

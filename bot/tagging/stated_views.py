@@ -315,6 +315,16 @@ _FIELDS_TO_HOMES = (
     r"[^.!?]{0,40}\b(?:for|into|with)\s+(?:new\s+|more\s+)?(?:houses|homes|housing|an estate|"
     r"estates)\b"
 )
+# Countryside lost: "new estates keep eating the fields we hack out on" (set EO), "the green
+# belt disappearing under warehouses" (19 of 21 labelled messages so worded carry
+# environment_quality_of_life; the other two name "Hampden Fields", a place, and ask a question)
+_COUNTRYSIDE_LOST = (
+    r"\b(?:eat|eats|eating|ate|eaten|swallow\w*|gobbl\w*|concret\w*|built on|building on|"
+    r"disappear\w*|los(?:e|es|ing|t)|covered)\b[^.!?]{0,25}\b(?:fields|green belt|greenbelt|"
+    r"countryside|farmland|meadows?|green fields|greenfield)\b|\b(?:fields|green belt|"
+    r"greenbelt|countryside|farmland|meadows?)\b[^.!?]{0,25}\b(?:disappear\w*|built on|"
+    r"concreted|swallowed|gone|lost)\b"
+)
 RULES: dict[str, re.Pattern] = {
     "housing_growth": re.compile(_FIELDS_TO_HOMES, re.IGNORECASE),
     "intelligent_mobility": re.compile(_CLEAN_VEHICLE, re.IGNORECASE),
@@ -327,7 +337,8 @@ RULES: dict[str, re.Pattern] = {
         re.IGNORECASE,
     ),
     "environment_quality_of_life": re.compile(
-        f"{_AFFORDABILITY}|{_CLEAN_GROWTH}|{_WASTE}|{_NUISANCE}", re.IGNORECASE
+        f"{_AFFORDABILITY}|{_CLEAN_GROWTH}|{_WASTE}|{_NUISANCE}|{_COUNTRYSIDE_LOST}",
+        re.IGNORECASE,
     ),
 }
 

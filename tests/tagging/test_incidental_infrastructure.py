@@ -174,3 +174,33 @@ def test_the_engine_withholds_quality_of_life_for_premises_rent(trained_engine: 
         # classifier's call, which retrains move: not what this rule decides)
         assert "infrastructure" in after[i].themes
         assert green in asked[i].themes  # the question's theme stays
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We're the grooming salon on Packhorse Road. I want a second hydrobath, but no bank will "
+        "lend me 12k when I've only been trading eighteen months.",
+        "We're at 12 Lent Rise Road if anyone local builds that sort of booking system.",
+        "Our shop is on Market Parade and the software we use for stock is ancient.",
+    ],
+)
+def test_a_street_only_as_the_firms_address_is_incidental(text: str) -> None:
+    """Set ES: a street named only as where the firm is carries no infrastructure."""
+    assert only_incidental([text]) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the street's own state, or another link or premises beside the address
+        "Our shop is on Abbey Way in Wycombe and the traffic never moves.",
+        "We're on Rabans Lane and the rent on our unit has doubled.",
+        # a village, not a street: "Chalfont St Giles"
+        "we're a recording studio in Chalfont St Giles and the power cuts keep wiping sessions",
+        # lower case: "our yard on lane end road floods" is about the yard
+        "our yard on lane end road floods every winter",
+    ],
+)
+def test_an_address_beside_a_real_subject_is_not(text: str) -> None:
+    assert only_incidental([text]) is None
