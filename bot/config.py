@@ -64,6 +64,11 @@ def _list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def _local_origins(port: int) -> str:
+    """The web app's own origins on this machine, the default for ALLOWED_ORIGINS."""
+    return f"http://localhost:{port},http://127.0.0.1:{port}"
+
+
 MIN_PRODUCTION_SECRET_CHARS = 32
 PLACEHOLDER_SECRETS = {"changeme", "change-me", "secret", "secret_key", "password", "..."}
 
@@ -129,10 +134,10 @@ class Settings:
     # cached or embedded elsewhere: never built from a request's Host header, which any
     # client sets (attack probe, 7 Dec). Unset: the widget links to the server it came from.
     public_web_url: str = field(default_factory=lambda: _base_url("PUBLIC_WEB_URL"))
+    # Unset: the local web app on WEB_PORT, so the demo page `bucks-lis run` prints can chat
+    # whatever port it is on (browser probe, 7 Dec: WEB_PORT=8300 left the widget "offline")
     allowed_origins: list[str] = field(
-        default_factory=lambda: _list(
-            "ALLOWED_ORIGINS", "http://localhost:8000,http://127.0.0.1:8000"
-        )
+        default_factory=lambda: _list("ALLOWED_ORIGINS", _local_origins(_int("WEB_PORT", 8000)))
     )
     max_message_chars: int = field(default_factory=lambda: _int("MAX_MESSAGE_CHARS", 2000))
     # Chat flood limits (bot/channels/rate_limit.py); 0 turns one off.

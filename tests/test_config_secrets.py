@@ -166,3 +166,13 @@ def test_no_keys_or_tokens_are_committed() -> None:
         checks = patterns[:-1] if fixtures else patterns
         found += [f"{name}: {m.group(0)[:40]}" for p in checks for m in p.finditer(text)]
     assert found == []
+
+
+def test_the_default_allowed_origins_follow_the_web_port(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`bucks-lis run` on another WEB_PORT prints a demo page that must be able to chat
+    (browser probe, 7 Dec); ALLOWED_ORIGINS set says exactly which origins, as before."""
+    monkeypatch.delenv("ALLOWED_ORIGINS", raising=False)
+    monkeypatch.setenv("WEB_PORT", "8300")
+    assert config.Settings().allowed_origins == ["http://localhost:8300", "http://127.0.0.1:8300"]
+    monkeypatch.setenv("ALLOWED_ORIGINS", "https://www.btvlep.co.uk")
+    assert config.Settings().allowed_origins == ["https://www.btvlep.co.uk"]

@@ -206,8 +206,20 @@ def init_app(app: Flask) -> None:
         return error.description, 400
 
     for code, title, message in (
+        # a bad export format or a malformed form (browser probe, 7 Dec: bare framework pages)
+        (
+            400,
+            "That request could not be used",
+            "Something in the address or the form was not valid, so nothing was changed. Go "
+            "back to the page and try again.",
+        ),
         (403, "You do not have permission", "This page or action needs an administrator."),
         (404, "Page not found", "Check the address, or go back to the overview."),
+        (
+            405,
+            "That page can't be opened that way",
+            "Use the page's own buttons and links, or go back to the overview.",
+        ),
         (
             413,
             "The file is too large",

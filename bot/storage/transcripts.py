@@ -51,6 +51,11 @@ class Turn:
     button_title: str | None = None
 
 
+# The payload the website widget sends as it opens (bot/widget/static/bucks-lis-chat.js,
+# initPayload): the staff transcript showed it as the business's first words (browser probe)
+WIDGET_OPENING = "/greet"
+
+
 def _when(ts: Any) -> datetime | None:
     try:
         return datetime.fromtimestamp(float(ts), tz=timezone.utc).replace(tzinfo=None)
@@ -117,6 +122,8 @@ def transcript(session: Session, sender_id: str) -> list[Turn]:
                 parse = data.get("parse_data") if isinstance(data.get("parse_data"), dict) else {}
                 intent = (parse.get("intent") or {}).get("name") if parse else None
             title = next((b.title for b in last_buttons if b.payload and b.payload == text), None)
+            if text == WIDGET_OPENING and title is None:
+                continue  # sent by the widget as it opens, not typed by the business
             turns.append(
                 Turn(USER, text, when, intent=intent, event_id=event_id, button_title=title)
             )

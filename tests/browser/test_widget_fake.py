@@ -152,6 +152,9 @@ def test_conversation_buttons_free_text_links_and_reload(
     assert page.evaluate("window.__xss") is None
     user_bubble = page.locator(".blc-user .blc-bubble").last
     assert user_bubble.inner_text() == hostile + "\nand a second line"
+    # right-to-left text (Arabic, Urdu) lays out by its own direction, typed and shown
+    assert user_bubble.get_attribute("dir") == "auto"
+    assert page.get_by_label("Your message").get_attribute("dir") == "auto"
     reply = page.locator(".blc-bot .blc-bubble").last
     links = reply.locator("a")
     assert links.count() == 2
@@ -334,6 +337,8 @@ def test_message_length_is_capped_with_the_server_limit(page: Any, fake_stack: F
     assert page.locator(".blc-count").inner_text() == f"5 / {MAX_CHARS}"
     box.fill("x" * (MAX_CHARS + 50))
     assert len(box.input_value()) <= MAX_CHARS
+    # a paste cut at the limit says so, rather than cutting silently (browser probe, 7 Dec)
+    assert "limit reached" in page.locator(".blc-count").inner_text()
     assert page.evaluate(f"window.BucksLISChatWidget.send('z'.repeat({MAX_CHARS + 1}))") is False
 
     # A client that ignores the cap is refused by the server with a visible error.

@@ -24,6 +24,8 @@ def test_csv_export_unredacted(reviewer: FlaskClient, seeded: Seeded) -> None:
     resp = reviewer.get("/staff/responses/export?format=csv&redact=0&theme=space")
     assert resp.status_code == 200
     assert resp.mimetype == "text/csv"
+    # one charset, not "text/csv; charset=utf-8; charset=utf-8" (browser probe, 7 Dec)
+    assert resp.headers["Content-Type"] == "text/csv; charset=utf-8"
     assert 'attachment; filename="bucks-lis-responses-' in resp.headers["Content-Disposition"]
     rows = read_csv(resp)
     assert len(rows) == 1

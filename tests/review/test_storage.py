@@ -42,6 +42,20 @@ def test_transcript_tolerates_odd_rows(session) -> None:  # noqa: ANN001
     assert turns[0].at is None
 
 
+def test_the_widgets_opening_payload_is_not_shown_as_the_business_speaking(session) -> None:  # noqa: ANN001
+    """The widget sends "/greet" as it opens; the transcript starts with the bot's hello
+    (browser probe, 7 Dec). The same words as a button's payload keep their title."""
+    session.execute(text(EVENTS_DDL))
+    add_event(session, "w", "user", 1.0, {"text": "/greet"}, intent="greet")
+    add_event(session, "w", "bot", 2.0, {"text": "Hello! Would you like to take part?"})
+    add_event(session, "w", "user", 3.0, {"text": "yes please"})
+    turns = transcript(session, "w")
+    assert [(t.speaker, t.text) for t in turns] == [
+        ("bot", "Hello! Would you like to take part?"),
+        ("user", "yes please"),
+    ]
+
+
 def test_transcript_without_events_table(session) -> None:  # noqa: ANN001
     assert transcript(session, "anyone") == []
 

@@ -57,6 +57,15 @@ def login() -> Any:
     return render_template("review/login.html", form=form, error=error), status
 
 
+@bp.get("/logout")
+@login_required
+def confirm_logout() -> Any:
+    """A typed or bookmarked /staff/logout: a button that signs out. Signing out stays a
+    POST with a CSRF token, so another site can't sign staff out (browser probe, 7 Dec: a
+    bare "405 Method Not Allowed" that left them signed in)."""
+    return render_template("review/logout.html")
+
+
 @bp.post("/logout")
 @login_required
 def logout() -> Any:

@@ -59,5 +59,5 @@ def responses() -> Any:
             yield from csv_stream(queries.iter_responses(session, f), redacted)
 
     return Response(
-        stream_with_context(generate()), mimetype="text/csv; charset=utf-8", headers=headers
+        stream_with_context(generate()), content_type="text/csv; charset=utf-8", headers=headers
     )

@@ -58,7 +58,7 @@ def build_transcript(
 def business(business_id: int) -> Any:
     with db_session() as session:
         biz = session.get(Business, business_id)
-        if biz is None:
+        if biz is None or not queries.shown_to_staff(biz):
             abort(404)
         conversations = list(
             session.scalars(

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from bot.storage.queries.agreement import Agreement, ThemeAgreement, agreement, set_f1
 from bot.storage.queries.audit import LOGIN_ACTIONS, audit_actions, audit_log
-from bot.storage.queries.businesses import BusinessRow, find_businesses
+from bot.storage.queries.businesses import BusinessRow, find_businesses, shown_to_staff
 from bot.storage.queries.filters import (
     DRIVE_FROM_THEMES_BELOW,
     MAX_SEARCH_TERMS,
@@ -81,6 +81,7 @@ __all__ = [
     "evidence_for",
     "facets",
     "find_businesses",
+    "shown_to_staff",
     "island_and_seabed",
     "iter_responses",
     "list_responses",

@@ -25,12 +25,24 @@ class BusinessRow:
     responses: int
 
 
+# #bucksLIS posts are public and collected without a consent question (bot/channels/x/collect)
+PUBLIC_POSTS_CHANNEL = "x_post"
+
+
+def shown_to_staff(business: Business) -> bool:
+    """Whether staff may read this business's transcript: it agreed to take part, or what
+    it said was a public post. Someone who declined, or was never asked, was told nothing
+    they say is kept; the purge removes it (browser probe, 7 Dec)."""
+    return business.consent is True or business.channel == PUBLIC_POSTS_CHANNEL
+
+
 def find_businesses(
     session: Session, q: str = "", limit: int = 50
 ) -> tuple[list[BusinessRow], int]:
-    """Businesses whose organisation, contact email or sender id contains `q`, newest first,
-    with their response counts; and how many matched in all."""
-    conditions = []
+    """Businesses shown to staff (`shown_to_staff`) whose organisation, contact email or
+    sender id contains `q`, newest first, with their response counts; and how many matched
+    in all."""
+    conditions = [or_(Business.consent.is_(True), Business.channel == PUBLIC_POSTS_CHANNEL)]
     for term in search_terms(q):
         pattern = f"%{like_escape(term)}%"
         conditions.append(

@@ -254,6 +254,7 @@
     id: ids.input,
     className: "blc-input",
     rows: "1",
+    dir: "auto",
     maxlength: String(MAX),
     "aria-describedby": ids.hint + " " + ids.count,
     autocomplete: "off",
@@ -294,7 +295,8 @@
 
   function renderMessage(m) {
     var who = m.from === "user" ? "You" : m.from === "error" ? "Problem" : "Assistant";
-    var bubble = el("div", { className: "blc-bubble" });
+    // dir=auto: Arabic, Urdu or Hebrew lay out right to left (browser probe, 7 Dec)
+    var bubble = el("div", { className: "blc-bubble", dir: "auto" });
     renderText(bubble, m.text, m.from !== "user");
     var item = el("div", { "data-id": m.id }, [
       el("span", { className: "blc-sr", text: who + ": " }),
@@ -662,10 +664,15 @@
 
   function updateCount() {
     var n = input.value.length;
-    count.textContent = n + " / " + MAX;
+    // A long paste stops at the limit: say so rather than cut it silently (browser probe)
+    count.textContent =
+      n + " / " + MAX + (n >= MAX ? " \u2013 limit reached: send the rest in another message" : "");
     count.classList.toggle("blc-count-near", n >= MAX * 0.9);
+    // Growing the box shrinks the log: keep the latest question in view if it was
+    var atEnd = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
     input.style.height = "auto";
     input.style.height = Math.min(input.scrollHeight, 120) + "px";
+    if (atEnd) log.scrollTop = log.scrollHeight;
   }
 
   input.addEventListener("input", updateCount);
