@@ -1,9 +1,12 @@
 """Start, supervise and stop everything `make run` needs: action server, Rasa, the web app.
 
 A child that dies is restarted with back-off (1 s, 2 s, 4 s … 30 s) and the restart is
-logged; the stack gives up only on a crash loop (`CrashLoop`: the same child dying
-`RestartPolicy.loop_crashes` times within `loop_window` seconds), with that child's last
-log lines as the explanation. The supervisor imports no Rasa, so it stays small.
+logged. A crash loop (the same child dying `RestartPolicy.loop_crashes` times within
+`loop_window` seconds) is logged as an error with that child's last log lines, and the child
+is retried every `max_delay` seconds from then on: the others keep serving. Stopping the
+whole stack instead took the web app, PostgreSQL, Redis and the load balancer down with a
+failing action server (fault probe, 7 Dec). The supervisor imports no Rasa, so it stays
+small.
 """
 
 from __future__ import annotations
@@ -26,10 +29,6 @@ from bot.config import PROJECT_ROOT, Settings
 RASA_MODEL = PROJECT_ROOT / "models" / "rasa" / "consultation.tar.gz"
 
 logger = logging.getLogger(__name__)
-
-
-class CrashLoop(RuntimeError):
-    """A child keeps dying right after each restart: restarting again would not help."""
 
 
 @dataclass(frozen=True)
@@ -180,8 +179,9 @@ class Stack:
     def supervise(self, now: float | None = None) -> None:
         """One supervision step: notice dead children, restart them when their back-off ends.
 
-        Raises `CrashLoop` when a child died `policy.loop_crashes` times within
-        `policy.loop_window` seconds; the caller then stops the stack.
+        A child that died `policy.loop_crashes` times within `policy.loop_window` seconds
+        is logged as a crash loop, with its last log lines, and retried every
+        `policy.max_delay` seconds.
         """
         now = time.monotonic() if now is None else now
         for service in self.services:
@@ -191,14 +191,20 @@ class Stack:
                     t for t in service.crashes if now - t < self.policy.loop_window
                 ] + [now]
                 recent = len(service.crashes)
-                if recent >= self.policy.loop_crashes:
-                    raise CrashLoop(
-                        f"{service.name} died {recent} times in "
-                        f"{self.policy.loop_window:.0f} s (last exit {_exit(proc)}); not "
-                        f"restarting it again. Last lines of {service.log_path}:\n"
-                        + _tail(service.log_path)
-                    )
                 delay = self.policy.delay(recent)
+                if recent >= self.policy.loop_crashes:
+                    delay = self.policy.max_delay
+                    logger.error(
+                        "%s died %d times in %.0f s (last exit %s): a crash loop; trying again "
+                        "every %.0f s. Last lines of %s:\n%s",
+                        service.name,
+                        recent,
+                        self.policy.loop_window,
+                        _exit(proc),
+                        delay,
+                        service.log_path,
+                        _tail(service.log_path),
+                    )
                 service.restart_at = now + delay
                 logger.warning(
                     "%s exited (%s); restarting in %.0f s (%d crash(es) in the last %.0f s); "
@@ -237,7 +243,7 @@ def keep_running(
     stack: Stack, periodic: Callable[[], None] | None = None, every: float = 300.0
 ) -> None:
     """Supervise `stack` until Ctrl-C or SIGTERM, calling `periodic` every `every` seconds;
-    then stop it. A crash loop stops it too and raises `CrashLoop`."""
+    then stop it."""
     stopping = False
 
     def _stop(*_: object) -> None:

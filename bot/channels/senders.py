@@ -34,5 +34,20 @@ def server_made(sender_id: str) -> bool:
 
 
 def public_sender_ok(sender_id: object) -> bool:
-    """A sender id a public web client may choose: a non-empty string not made by us."""
-    return isinstance(sender_id, str) and bool(sender_id) and not server_made(sender_id)
+    """A sender id a public web client may choose: a non-empty string not made by us, that
+    can be stored (a lone surrogate such as "b\ud800" failed in the database and was
+    answered 503 "retry", which a client obeying Retry-After repeats for ever: fault probe)."""
+    return (
+        isinstance(sender_id, str)
+        and bool(sender_id)
+        and not server_made(sender_id)
+        and _encodable(sender_id)
+    )
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

@@ -7,7 +7,7 @@ import logging
 import click
 
 from bot.config import VAR_DIR, settings
-from bot.stack import RASA_MODEL, CrashLoop, keep_running
+from bot.stack import RASA_MODEL, keep_running
 
 
 @click.command("run-production")
@@ -79,10 +79,7 @@ def run_production(rasa_replicas: int | None, action_servers: int | None) -> Non
         except Exception:  # a database restart must not stop the bot
             logging.getLogger("bot.stack").exception("purge of declined sessions failed")
 
-    try:
-        keep_running(stack, purge)
-    except CrashLoop as failure:
-        raise click.ClickException(f"stopped: {failure}") from None
+    keep_running(stack, purge)
 
 
 COMMANDS = [run_production]

@@ -7,7 +7,7 @@ import logging
 import click
 
 from bot.config import VAR_DIR, settings
-from bot.stack import RASA_MODEL, CrashLoop, Stack, keep_running
+from bot.stack import RASA_MODEL, Stack, keep_running
 from bot.storage.migrate import upgrade
 from bot.storage.session_purge import purge_unconsented_sessions  # SQL only: no Rasa import
 
@@ -54,10 +54,7 @@ def run() -> None:
         "Ctrl-C stops everything.",
         err=False,
     )
-    try:
-        keep_running(stack, lambda: _purge(cfg.database_url), every=PURGE_EVERY_SECONDS)
-    except CrashLoop as failure:
-        raise click.ClickException(f"stopped: {failure}") from None
+    keep_running(stack, lambda: _purge(cfg.database_url), every=PURGE_EVERY_SECONDS)
 
 
 def _fill_missing_stance() -> None:

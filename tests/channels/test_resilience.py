@@ -81,6 +81,16 @@ def agent_factory(agent_and_port: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
     return make
 
 
+def test_the_outage_reply_asks_for_a_resend_without_claiming_it_was_kept() -> None:
+    """It said "Your message has been received" though nothing was stored, so a business
+    had no reason to send it again (fault probe, 7 Dec)."""
+    from bot.consultation.questions import message
+
+    sorry = message("service_unavailable")
+    assert "received" not in sorry and "hasn't been saved" in sorry
+    assert "send it again" in sorry
+
+
 def test_action_server_down_then_back(agent_factory: Any, database_url: str) -> None:
     from bot.consultation import service
     from bot.consultation.questions import message

@@ -87,6 +87,14 @@ def test_web_clients_own_senders_pass(sender: str) -> None:
     assert code is None and body["sender"] == sender
 
 
+def test_a_sender_that_cannot_be_stored_is_refused_not_retried() -> None:
+    """A lone surrogate was accepted, failed in the database and was answered 503 with
+    Retry-After, so a polite client retried for ever (fault probe, 7 Dec)."""
+    raw = b'{"sender": "b\\ud800", "message": "hi"}'
+    assert json.loads(raw)["sender"] == "b\ud800"
+    assert check_body(raw, MAX) == (None, "invalid_sender")
+
+
 def test_a_message_without_a_sender_is_refused() -> None:
     """Without one Rasa put every such client in one shared conversation, "default"
     (attack probe, 7 Dec)."""

@@ -197,6 +197,37 @@ def test_replayed_event_ids_are_handled_once(x: Harness) -> None:
     assert len(x.received) == 1
 
 
+def test_a_dm_whose_handler_died_mid_turn_is_answered_on_xs_retry(x: Harness) -> None:
+    """A process that dies mid-turn never releases its claim; X's retry within its five
+    minutes must reach Rasa, not be dropped as a duplicate (fault probe, 7 Dec)."""
+    from datetime import timedelta
+
+    from bot.channels.x.memory import DbSeenEvents
+
+    dead = DbSeenEvents(x.channel.engine, lease=timedelta(seconds=-1))
+    assert dead.seen("dm:778") is False  # claimed by a replica that then died: no done()
+    retry = x.post_signed(dm("Skills are our problem", event_id="778"))
+    assert retry.json()["handled"] == 1
+    assert [m.message_id for m in x.received] == ["778"]
+    again = x.post_signed(dm("Skills are our problem", event_id="778"))
+    assert again.json()["ignored"] == [{"event_id": "778", "reason": "duplicate"}]
+
+
+def test_a_database_fault_is_a_503_that_x_retries(x: Harness, monkeypatch: Any) -> None:
+    """Not Sanic's bare 500: the channel's JSON error with Retry-After (fault probe)."""
+    from sqlalchemy.exc import OperationalError
+
+    def down(key: str) -> bool:
+        raise OperationalError("INSERT", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(x.channel.seen, "seen", down)
+    answer = x.post_signed(dm("Skills are our problem", event_id="779"))
+    assert answer.status == 503
+    assert answer.json()["error"] == "unavailable"
+    assert answer.headers["retry-after"] == "30"
+    assert x.received == []
+
+
 def test_the_bots_own_messages_are_ignored(x: Harness) -> None:
     answer = x.post_signed(dm("Thanks for taking part", sender=BOT_ID))
     assert answer.json()["ignored"] == [{"event_id": "9001", "reason": "own_message"}]

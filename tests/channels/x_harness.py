@@ -31,9 +31,10 @@ BOT_MENTION_V2 = {"start": 0, "end": 12, "username": "BucksLEPbot", "id": BOT_ID
 
 
 class Response:
-    def __init__(self, status: int, body: bytes) -> None:
+    def __init__(self, status: int, body: bytes, headers: dict[str, str] | None = None) -> None:
         self.status = status
         self.body = body
+        self.headers = headers or {}  # lower-case names
 
     def json(self) -> Any:
         return json.loads(self.body)
@@ -131,9 +132,10 @@ class Harness:
             "client": ("127.0.0.1", 40000),
         }
         await self.app(scope, receive, send)
-        status = next(m["status"] for m in sent if m["type"] == "http.response.start")
+        start = next(m for m in sent if m["type"] == "http.response.start")
         payload = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
-        return Response(status, payload)
+        names = {k.decode().lower(): v.decode() for k, v in start.get("headers", [])}
+        return Response(start["status"], payload, names)
 
     def get(self, path: str, query: str = "") -> Response:
         return self.loop.run_until_complete(self._request("GET", path, query, {}, b""))

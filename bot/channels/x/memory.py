@@ -14,7 +14,7 @@ from collections import OrderedDict
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
@@ -26,6 +26,11 @@ logger = logging.getLogger(__name__)
 
 REMEMBERED = 10_000
 SEEN_FOR = timedelta(days=3)  # X retries a delivery for a few hours at most
+# A claim whose turn has not finished lapses after this: a process that died mid-turn never
+# releases its claim, and X's later retries (three within five minutes) were dropped as
+# duplicates, the DM lost (fault probe, 7 Dec). A turn still running past it is safe to
+# answer twice: the resend check replays it by its message id (bot/channels/resend.py).
+IN_FLIGHT_FOR = timedelta(seconds=45)
 CHOICES_FOR = timedelta(days=2)
 NUMBER_RE = re.compile(r"^\s*#?(\d{1,2})\s*[.)]?\s*$")
 
@@ -73,6 +78,9 @@ class RecentIds:
         """Handling failed: let X's retry try again."""
         self._ids.pop(key, None)
 
+    def done(self, key: str) -> None:
+        """Handled: nothing to do in memory (a process that dies forgets its claims)."""
+
 
 class Choices:
     """The buttons last offered to each sender, in this process."""
@@ -95,25 +103,34 @@ class Choices:
 
 
 class DbSeenEvents:
-    """Seen event keys in `x_seen_events`, kept for `ttl`; shared by replicas."""
+    """Seen event keys in `x_seen_events`, shared by replicas: claimed for `lease` while the
+    turn runs, then kept for `ttl` once it is done."""
 
-    def __init__(self, engine: Engine | None = None, ttl: timedelta = SEEN_FOR) -> None:
+    def __init__(
+        self,
+        engine: Engine | None = None,
+        ttl: timedelta = SEEN_FOR,
+        lease: timedelta = IN_FLIGHT_FOR,
+    ) -> None:
         self.engine = engine
         self.ttl = ttl
+        self.lease = lease
         self._claims = 0
 
     def seen(self, key: str) -> bool:
-        """Claims `key`; True if another delivery (any replica) claimed it first."""
+        """Claims `key`; True if another delivery (any replica) claimed it first and has
+        finished it, or is still within its lease."""
         now = utcnow()
         try:
             with session_scope(self.engine) as session:
-                session.add(XSeenEvent(key=key[:160], seen_at=now, expires_at=now + self.ttl))
+                session.add(XSeenEvent(key=key[:160], seen_at=now, expires_at=now + self.lease))
         except IntegrityError:
             with session_scope(self.engine) as session:
                 row = session.get(XSeenEvent, key[:160])
                 if row is None or row.expires_at > now:
                     return True
-                row.seen_at, row.expires_at = now, now + self.ttl  # expired: claim anew
+                # lapsed: its handler died mid-turn, or it was seen days ago; claim anew
+                row.seen_at, row.expires_at = now, now + self.lease
             return False
         self._claims += 1
         if self._claims % 500 == 1:
@@ -123,6 +140,16 @@ class DbSeenEvents:
     def release(self, key: str) -> None:
         with session_scope(self.engine) as session:
             session.execute(delete(XSeenEvent).where(XSeenEvent.key == key[:160]))
+
+    def done(self, key: str) -> None:
+        """The turn finished: X's retries of it are duplicates for `ttl` (a released claim
+        stays released)."""
+        with session_scope(self.engine) as session:
+            session.execute(
+                update(XSeenEvent)
+                .where(XSeenEvent.key == key[:160])
+                .values(expires_at=utcnow() + self.ttl)
+            )
 
     def expire(self) -> int:
         with session_scope(self.engine) as session:

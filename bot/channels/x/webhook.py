@@ -30,6 +30,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.channels import action_session, http_errors
 from bot.channels.text import NOT_TEXT_TEXT, TOO_LONG_TEXT
@@ -195,50 +196,60 @@ class XInput(InputChannel):
                 else:
                     ignored.append(Ignored(item.event_id, "duplicate"))
                 continue
-            if item.collect or item.kind == "public":
-                if await self._collect(item) and item.kind == "public":
-                    handled += 1
-            elif item.kind == "post":  # summoned, no hashtag: kept if it is a view
-                await self._collect(item, only_a_view=True)
-            if item.kind == "public":
-                if not item.text.strip():
-                    ignored.append(Ignored(item.event_id, "empty"))
-                continue
-            if item.too_long and item.kind == "dm" and not item.quick_reply:
-                # over our limit (X allows 10,000): cut silently, most of a long view would
-                # be lost; the business is told, as the widget does, and nothing is stored
-                await self.output_for(item).send_text_message(
-                    item.sender_id, TOO_LONG_TEXT.format(max=self.cfg.max_message_chars)
-                )
-                ignored.append(Ignored(item.event_id, "too_long"))
-                continue
-            text = item.quick_reply or await asyncio.to_thread(
-                self.choices.resolve, item.sender_id, item.for_rasa(self.cfg.max_message_chars)
-            )
-            if not text.strip():
-                if item.kind == "dm":
-                    # a photo, GIF or voice note alone (links dropped, no words): asked for
-                    # words as the widget does, not dropped in silence (attack probe, 7 Dec);
-                    # a summoned post is not answered so (a public reply costs)
-                    await self.output_for(item).send_text_message(item.sender_id, NOT_TEXT_TEXT)
-                ignored.append(Ignored(item.event_id, "empty"))
-                continue
-            message = UserMessage(
-                text=text[: self.cfg.max_message_chars],
-                output_channel=self.output_for(item),
-                sender_id=item.sender_id,
-                input_channel=CHANNEL_NAME,
-                message_id=item.event_id,
-                metadata=item.metadata(),
-            )
             try:
-                await on_new_message(message)
-                handled += 1
-            except Exception:  # noqa: BLE001 - one bad message must not lose the others
-                logger.exception("X: handling event %s failed", item.event_id)
-                await asyncio.to_thread(self.seen.release, item.dedupe_key)
-                ignored.append(Ignored(item.event_id, "error"))
+                handled += await self._handle(item, on_new_message, ignored)
+            finally:  # the claim lapses unless the turn finishes (or was released)
+                await asyncio.to_thread(self.seen.done, item.dedupe_key)
         return handled, ignored
+
+    async def _handle(
+        self, item: Inbound, on_new_message: OnNewMessage, ignored: list[Ignored]
+    ) -> int:
+        """One claimed delivery: collected, answered through Rasa or refused; 1 if handled."""
+        collected = False
+        if item.collect or item.kind == "public":
+            collected = await self._collect(item)
+        elif item.kind == "post":  # summoned, no hashtag: kept if it is a view
+            await self._collect(item, only_a_view=True)
+        if item.kind == "public":
+            if not item.text.strip():
+                ignored.append(Ignored(item.event_id, "empty"))
+            return int(collected)
+        if item.too_long and item.kind == "dm" and not item.quick_reply:
+            # over our limit (X allows 10,000): cut silently, most of a long view would
+            # be lost; the business is told, as the widget does, and nothing is stored
+            await self.output_for(item).send_text_message(
+                item.sender_id, TOO_LONG_TEXT.format(max=self.cfg.max_message_chars)
+            )
+            ignored.append(Ignored(item.event_id, "too_long"))
+            return 0
+        text = item.quick_reply or await asyncio.to_thread(
+            self.choices.resolve, item.sender_id, item.for_rasa(self.cfg.max_message_chars)
+        )
+        if not text.strip():
+            if item.kind == "dm":
+                # a photo, GIF or voice note alone (links dropped, no words): asked for
+                # words as the widget does, not dropped in silence (attack probe, 7 Dec);
+                # a summoned post is not answered so (a public reply costs)
+                await self.output_for(item).send_text_message(item.sender_id, NOT_TEXT_TEXT)
+            ignored.append(Ignored(item.event_id, "empty"))
+            return 0
+        message = UserMessage(
+            text=text[: self.cfg.max_message_chars],
+            output_channel=self.output_for(item),
+            sender_id=item.sender_id,
+            input_channel=CHANNEL_NAME,
+            message_id=item.event_id,
+            metadata=item.metadata(),
+        )
+        try:
+            await on_new_message(message)
+            return 1
+        except Exception:  # noqa: BLE001 - one bad message must not lose the others
+            logger.exception("X: handling event %s failed", item.event_id)
+            await asyncio.to_thread(self.seen.release, item.dedupe_key)
+            ignored.append(Ignored(item.event_id, "error"))
+            return 0
 
     async def forget_deleted_posts(self, deletions: list[Deletion]) -> int:
         """Deleted on X, deleted here (X's rules): a collected public post goes, and what a
@@ -364,7 +375,17 @@ class XInput(InputChannel):
                 return _error(400, "invalid_json", "The body is not valid JSON.")
             if not isinstance(payload, dict):
                 return _error(400, "invalid_json", "The body is not a JSON object.")
-            result = await self.handle_delivery(payload, on_new_message)
+            try:
+                result = await self.handle_delivery(payload, on_new_message)
+            except SQLAlchemyError:
+                # the database is down, locked or read-only: X retries a non-200 for five
+                # minutes, so say "not now" in the channel's own terms rather than Sanic's
+                # bare 500 (fault probe, 7 Dec); what was handled before the fault stays
+                # claimed, so only the rest is taken again
+                logger.exception("X webhook: the database could not take the delivery")
+                resp = _error(503, "unavailable", "The database is unavailable; retry later.")
+                resp.headers["Retry-After"] = "30"
+                return resp
             return response.json(result, dumps=json.dumps)
 
         @x_webhook.listener("after_server_start")
