@@ -131,6 +131,17 @@ OPENS_A_LETTER = re.compile(
     # "Hello, a customer forwarded me the link" (set EJ kept it as a view)
     r"(?:a|my|our|one of (?:my|our)) [\w' ]{1,30}? (?:forwarded|sent|passed on|shared|gave)"
     r" (?:me|us) (?:the|this|your) (?:link|message|post|page|email)\b|"
+    # "Hello, a customer of ours forwarded this on", "Good morning, our trade association
+    # asked members to do this" (sets EN and ET kept each as a view): who passed it on
+    r"[\w' ]{1,40}? (?:forwarded|passed|shared|sent|emailed|posted|asked|told|suggested|"
+    r"recommended|mentioned)\b[\w' ]{0,40}?\b(?:this|it|the link|your link|members|us|me)\b"
+    r"(?: on| over| along| round| to (?:me|us|do this|members))?[\s.!]*$|"
+    # "Hi, I've got ten minutes before a customer call" (set EQ): the time they have
+    r"(?:i'?ve|i have|we'?ve|we have)(?: got)? (?:a |an |about |only |just )?(?:[\w-]+ )?"
+    r"(?:minutes?|mins?|half hour|hour|moment)\b|"
+    # "Good afternoon, and thank you for making this available online." (set EU)
+    r"(?:and )?thank(?:s| you)\b[\w' ]{0,20}?\bfor (?:making|putting|doing|setting|running|"
+    r"organising|the chance|the opportunity|asking|reaching)\b|"
     # "hello from Long Crendon": a greeting and a place
     r"from (?:[A-Z][\w'-]+ ?){1,3}[.!]?$|"
     # "Morning! Pouring down here, so a good day for paperwork" (set EK kept it as a view)

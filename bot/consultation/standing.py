@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from bot.consultation.about_chat import asks_how_much_to_write
 from bot.consultation.participation import asks_if_others_can_take_part
 from bot.consultation.replies import looks_like_question, short, view_and_question
 from bot.consultation.x_style import without_addressees
@@ -172,6 +173,9 @@ STANDING_REPLIES: tuple[tuple[Callable[[Any], bool], str], ...] = (
     (asks_about_cost, "costs_nothing"),  # "does it cost anything?"
     (asks_about_sales_calls, "no_sales_calls"),  # "will I get sales calls from this?"
     (asks_which_business, "one_business_a_chat"),  # "I own two, which one shall I do?"
+    # "... could double the team next year. Is there a word limit on these, by the way?" (set
+    # ET): asked after the view, which is kept
+    (asks_how_much_to_write, "any_length"),
 )
 
 
