@@ -18,7 +18,8 @@ thirty-second; BL and BM: `_bl.yml`, `_bm.yml`, thirty-third; BN and BO: `_bn.ym
 thirty-fourth; BP to BT: `_bp.yml` to `_bt.yml`, thirty-fifth; BU to CA: `_bu.yml` to
 `_ca.yml`, thirty-sixth; CB to CN: `_cb.yml` to `_cn.yml`, thirty-seventh; CO to CZ, thirty-eighth;
 DA to DL: `_da.yml` to `_dl.yml`, thirty-ninth; DM to EB: `_dm.yml` to `_eb.yml`, fortieth;
-EC to EM: `_ec.yml` to `_em.yml`, forty-first).
+EC to EM: `_ec.yml` to `_em.yml`, forty-first; EN to EU: `_en.yml` to `_eu.yml`,
+forty-second).
 The conversations are in `benchmarks/data/conversation_probe.yml`,
 `conversation_probe_b.yml`, `_c.yml` to `_n.yml`,
 `_o.yml` to `_z.yml` (terse, chatty, typos, side questions, two views in one message,
@@ -142,7 +143,11 @@ in a second language ("we are not in any of them", "'barriers' you mean ...?"), 
 no theme beside real ones, firms at the boundaries between themes; "Stop motion animation"
 for the sector, "Skills: ... Infrastructure: ..." in one message, "..., thats all ive got
 time for", "Good morning. I chair an association of ...", "I am content to proceed.", "Of
-the five you list, the first is ours.", "6 of us. is there a closing date for this?"). Each
+the five you list, the first is ours.", "6 of us. is there a closing date for this?"; the
+ordinary website and X DM consultations again, what a LIS is and who has the final say
+asked along the way, a wrong button pressed and "redo that last one", English as a second
+language, views whose themes sit at GUIDE.md's boundaries, answers in pieces with a pause
+between, and letters signed "Kind regards" on every message). Each
 passes when every reply check holds and the database holds exactly the expected answers
 (question key and text), profile, consent and contact, with a theme on every substantive
 answer. Prints each failure and the pass count per set; a quality number, not a test
@@ -313,6 +318,14 @@ SETS = (
     DATA_DIR / "conversation_probe_ek.yml",
     DATA_DIR / "conversation_probe_el.yml",
     DATA_DIR / "conversation_probe_em.yml",
+    DATA_DIR / "conversation_probe_en.yml",
+    DATA_DIR / "conversation_probe_eo.yml",
+    DATA_DIR / "conversation_probe_ep.yml",
+    DATA_DIR / "conversation_probe_eq.yml",
+    DATA_DIR / "conversation_probe_er.yml",
+    DATA_DIR / "conversation_probe_es.yml",
+    DATA_DIR / "conversation_probe_et.yml",
+    DATA_DIR / "conversation_probe_eu.yml",
 )
 PROFILE = ("organisation", "sector", "size_band", "location", "role")
 
