@@ -89,6 +89,8 @@ _UTILITIES = (
     # "some1 sort the power", "fix the power and we'd take another unit"
     r"|\b(?:sort|sorting|fix|fixing|sort out|upgrade|upgrading)\s+(?:out\s+)?(?:the\s+|our\s+)?"
     r"power\b(?!\s+(?:tools?|steering|trains?|units?|electronics|balance|of)\b)"
+    # "someone needs to sort the masts" (set ET; 8 of 8 labelled messages with a mast agree)
+    r"|\bmasts?\b"
     # "panels on the poorest ten acres, if the grid will take the export"
     r"|\b(?:if|whether|until|unless) the (?:national )?grid (?:will|can|could|would) "
     r"(?:take|cope|handle)\b"

@@ -1,6 +1,7 @@
 """Subjects sets EN to EU of unseen conversations lost on their first run (forty-second
 session): countryside lost to building is the environment (19 of 21 labelled messages so
-worded agree); training wanted in a word or two is skills (24 of 24)."""
+worded agree); training wanted in a word or two is skills (24 of 24); a phone mast is
+infrastructure (8 of 8)."""
 
 from __future__ import annotations
 
@@ -57,3 +58,11 @@ def test_training_wanted_is_skills(clause: str) -> None:
 )
 def test_training_named_otherwise_is_not(clause: str) -> None:
     assert "education_skills" not in stated_needs([clause])
+
+
+@pytest.mark.parametrize(
+    "clause",
+    ["@btvlep someone needs to sort the masts", "a 5G mast on the industrial estate"],
+)
+def test_a_mast_is_infrastructure(clause: str) -> None:
+    assert "infrastructure" in stated_views([clause])
