@@ -30,6 +30,7 @@ from bot.consultation import service
 from bot.consultation.asides import goes_back
 from bot.consultation.bucks_site import bucks_site
 from bot.consultation.email_text import find_email, without_email_part
+from bot.consultation.focus import focus_answer
 from bot.consultation.letters import unwrapped
 from bot.consultation.location_fixes import corrected_location
 from bot.consultation.numbered_profile import numbered_profile
@@ -218,7 +219,11 @@ class ValidateProfileForm(FormValidationAction):
             # "sorry wrong postcode, it's HP19" at the role question: the place changes
             service.save_profile(tracker.sender_id, channel(tracker), location=moved)
             dispatcher.utter_message(text=message("location_corrected", location=moved))
-            return {slot: None, "location": moved}
+            # "director. oh n its loudwater not flackwell heath" (set EQ asked the role
+            # again): the role before the correction stands
+            head = answer_before_correction(as_text(value), place, "location")
+            kept = self._clean(slot, head, tracker, dispatcher) if head else {slot: None}
+            return {**kept, "location": moved}
         if slot == "location" and dispatcher is not None and asks_if_i_count(as_text(value)):
             # "milton keynes, does that count?" (set CN was told the strategy's focus and
             # asked again): yes, and the place before the question is the location
@@ -238,8 +243,14 @@ class ValidateProfileForm(FormValidationAction):
             and not skipped(tracker, value)
         ):
             # "why do you need that?" that NLU did not take for a question: say what
-            # the questions are for (and that they can be skipped), then ask again
-            dispatcher.utter_message(response="utter_faq/bot_help")
+            # the questions are for (and that they can be skipped), then ask again; one
+            # whose words say what it asks is answered on that ("Quick one first: who gets
+            # the final say?": set EP)
+            topic = asked_topic(as_text(value))
+            if topic == "focus":
+                dispatcher.utter_message(text=focus_answer())
+            else:
+                dispatcher.utter_message(response=f"utter_faq/{topic or 'bot_help'}")
             return {slot: None}
         if skipped(tracker, value):
             return {slot: SKIPPED}

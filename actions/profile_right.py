@@ -12,7 +12,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import SKIPPED, as_text, channel, previous_user_text, profile_on_record
 from bot.consultation import service
 from bot.consultation.profile_fixes import beside_the_fixes, fixes_reply, profile_fixes
-from bot.consultation.profile_followups import carried_on_count, carried_on_field, redone_answer
+from bot.consultation.profile_followups import (
+    carried_on_count,
+    carried_on_field,
+    redone_answer,
+    starred_fix,
+)
 from bot.consultation.questions import PROFILE_SLOTS
 from bot.consultation.subject import names_a_subject
 
@@ -62,7 +67,12 @@ def carried_on(value: Any, tracker: Tracker) -> dict[str, str]:
 
 def redone(value: Any, tracker: Tracker) -> dict[str, str]:
     """The field just given, as this message says it should have read ("I've typed our
-    name in the wrong box. It should say saddlery and tack shop"), if any."""
+    name in the wrong box. It should say saddlery and tack shop", "*pawfect grooming"), if
+    any."""
     filled = filled_by_last_answer(tracker)
+    if len(filled) != 1:
+        return {}
     new = redone_answer(as_text(value))  # its signature already taken off (`_clean`)
-    return {filled[0]: new} if new and len(filled) == 1 else {}
+    # "@btvlep *pawfect grooming" after "pawfect groomin" (set EQ filed it as the sector)
+    new = new or starred_fix(as_text(value), tracker.get_slot(filled[0]))
+    return {filled[0]: new} if new else {}

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from bot.consultation.letters import without_closing
+
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # A terminal escape sequence pasted from a log or a tester's script ("\x1b[31mURGENT\x1b[0m"):
 # dropped whole, not just its ESC, which left "[31mURGENT[0m" in the answer (set V of the
@@ -88,7 +90,10 @@ _BULLET = re.compile(r"^[ \t]*(?:[-*•●–—]|\d+[.)])", re.MULTILINE)
 
 def without_signature(text: str) -> str:
     """The message without a dash-led signature line at its end (kept when nothing else is
-    said, or when the message is a bulleted list)."""
+    said, or when the message is a bulleted list), and without a letter's closing signed
+    under it ("Kind regards,\nMargaret Ashdown", ". Regards, P. Lattimer": set EU signed
+    every message so, and the name went into every profile answer)."""
+    text = without_closing(text)
     found = SIGNATURE.search(text)
     if found is None:
         return text

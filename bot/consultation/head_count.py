@@ -83,6 +83,9 @@ ADDED = re.compile(
     r"kitchen|front|desk|admin|factory|depot)\b"
     # "22 testers and 3 of us running it" (set AN): a trade's count, then the owners'
     r"|\b\d+ [a-z]+s and (\d+|[a-z]+) (of us|directors|partners|managers|owners)\b"
+    # "the two of us who own it, and eight employees", "three vets, with eleven nurses" (set DY)
+    r"|\b(of us|owners|partners|directors|founders|surgeons|vets)\b[^.;]{0,40}?\b(and|with|plus) "
+    r"(\d+|[a-z]+) ([a-z]+ )?(employees|staff|people|workers|others|nurses|[a-z]+(ers|ists|ians))\b"
     # "@btvlep 12 driver and 2 office" (set CV, plain English): two counts of people at work
     r"|^\d+ [a-z]+ and \d+ (in (the )?)?(office|admin|shop|workshop|yard|kitchen|warehouse|"
     r"front|desk|depot|factory)( staff)?$"
@@ -147,9 +150,11 @@ HIRED_IN = re.compile(
 # "We are twenty-two in all, eight of whom are solicitors" (set DQ kept the sentence): a
 # share of the count is no second count
 SHARE_OF = re.compile(
-    rf",?\s*(and\s+)?{_NUMBER_PATTERN}\s+(of whom|of them|of which|of those)\b|"
-    # "There are twenty-three of us at present, including two apprentices" (set DX)
-    rf"\b(including|incl|inc)\.?\s+(the\s+|our\s+|my\s+)?{_NUMBER_PATTERN}\b"
+    rf",?\s*(and\s+)?{_NUMBER_PATTERN}(?<!,)\s+(of whom|of them|of which|of those)\b|"
+    rf",?\s*\b(of whom|of which|of them|of those)\s+(about\s+|around\s+)?{_NUMBER_PATTERN}\b|"
+    # "There are twenty-three of us at present, including two apprentices" (set DX); set EU's
+    # "Twelve people, of whom nine are ...", "31 staff, including nine solicitors and four ..."
+    rf"\b(including|incl|inc)\.?\s+(the\s+|our\s+|my\s+)?{_NUMBER_PATTERN}\b[^,;.!?]*"
 )
 NOT_PEOPLE = re.compile(
     # "some two hundred and eighty employees across our nine branches" (set DY)
@@ -191,6 +196,10 @@ def _multiple(match: re.Match[str]) -> str:
 # "Dad, me and my uncle, plus a lad on Saturdays", "Just Mum and me" (set AP): a family
 # firm counted by name, no number given: a handful of people
 INCLUDING = re.compile(r"\b(includ\w*|incl|inc|counting)\b")
+# a count the speaker is added to ("twelve drivers plus ", "12 drivers, ")
+COUNTED_BEFORE_ME = re.compile(
+    rf"{_NUMBER_PATTERN}\b(?! (years?|yrs|months?|weeks?)\b)[^.;]*?(\bplus|\band|\+|,|&)\s*$"
+)
 FAMILY = re.compile(rf"\b({RELATIVES}|apprentice)s?\b")
 SPEAKER = re.compile(r"\b(me|myself|i|i'm|im)\b")
 
@@ -319,8 +328,14 @@ def size_band_for(text: str) -> str | None:
     if named:  # "micro", "small business"; not "small team of 12" (the count decides)
         return bands[BAND_WORDS[named.group(1)]]
     # "Twenty-six people work here, including my brother and myself." (set DQ: Micro)
-    if JUST_ME.search(norm) and not (INCLUDING.search(norm) and _numbers(norm)):
-        return bands[0]
+    just_me = JUST_ME.search(norm)
+    if just_me and not (INCLUDING.search(norm) and _numbers(norm)):
+        # "Twelve drivers plus me and one in the office" (set EN: Micro): others counted first
+        added_to = just_me[0].startswith("me ") and COUNTED_BEFORE_ME.search(
+            norm[: just_me.start()]
+        )
+        if not added_to:
+            return bands[0]
     me_and = ME_AND.search(norm)
     if me_and:
         others = _numbers(me_and.group(3))

@@ -39,6 +39,59 @@ CLOSING = re.compile(
     r"(?P<name>[A-Z][a-z'-]+(\s+[A-Z][a-z'-]+)?)?[\s.!]*$",
     re.IGNORECASE,
 )
+
+# A letter's closing signed under every message (set EU: "...\n\nKind regards,\nMargaret
+# Ashdown" on the widget, "... Regards, P. Lattimer" on X): the name with its initials,
+# title or letters after it ("Dr J. Patel", "Margaret Ashdown FRICS"), capitalised as
+# people sign, so "thanks, anyway" and "regards the roads" are no signature
+_SIGNED_NAME = (
+    r"(?-i:(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Sir|Dame)\.?\s+)?(?:[A-Z]\.\s*){0,3}"
+    r"[A-Z][\w'’-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3})"
+)
+# the closing on a line of its own, then nothing or a short block that opens with the name
+# (title, firm, telephone on the lines after it)
+CLOSING_LINE = re.compile(
+    rf"\n[ \t]*({_CLOSINGS}|cheers)[ \t]*[,.!]?[ \t]*(?P<block>(\n[^\n]*)*)$", re.IGNORECASE
+)
+SIGNED_BLOCK = re.compile(rf"^{_SIGNED_NAME}[ \t]*[,.]?$")
+BLOCK_MAX_LINES = 6
+BLOCK_MAX_CHARS = 80
+# the closing after the last sentence of a one-line message, with the name ("Managing
+# Director. Regards, P. Lattimer"), or a formal closing alone ("... in the spring. Kind
+# regards.")
+CLOSING_SIGNED = re.compile(
+    rf"(?<=[.!?])[ \t]+({_CLOSINGS}|cheers)[ \t]*,?[ \t]+{_SIGNED_NAME}[ \t]*[.!]?$",
+    re.IGNORECASE,
+)
+FORMAL_CLOSING = re.compile(
+    r"(?<=[.!?])[ \t]+((with )?(kind|best|warm|warmest) (regards|wishes)|regards|"
+    r"yours (faithfully|sincerely|truly))[ \t]*[.!]?$",
+    re.IGNORECASE,
+)
+_ADDRESS = re.compile(r"\S@\S")
+
+
+def without_closing(text: str) -> str:
+    """The message without the closing a writer signs every message with ("Our firm is
+    Ashdown Pryor LLP.\\n\\nKind regards,\\nMargaret Ashdown" -> "Our firm is Ashdown Pryor
+    LLP."); unchanged when nothing else is said, or when the signature block holds an email
+    address (the one the follow-up question may want)."""
+    found = CLOSING_LINE.search(text)
+    if found:
+        block = [line.strip() for line in found["block"].split("\n") if line.strip()]
+        signed = not block or (
+            SIGNED_BLOCK.match(block[0]) is not None
+            and len(block) <= BLOCK_MAX_LINES
+            and all(len(line) <= BLOCK_MAX_CHARS for line in block)
+        )
+        if not signed or _ADDRESS.search(found["block"]):
+            found = None
+    found = found or CLOSING_SIGNED.search(text) or FORMAL_CLOSING.search(text)
+    if found is None or not normalise(text[: found.start()]):
+        return text
+    return text[: found.start()].rstrip()
+
+
 # "Thank you dear.", "Thanks love,", "Oh thank you so much!": thanks before the answer,
 # ended by a full stop, comma or "-"
 THANKS_FIRST = re.compile(

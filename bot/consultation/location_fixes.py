@@ -41,6 +41,13 @@ LOCATION_FIXES = (
     ),
     # "we're in Wendover not Tring", "based in Thame, not Tring"
     re.compile(rf"\b{_IN}(?P<new>{_PLACE}),?\s+not\s+{_AT}(?P<old>{_PLACE}){_END}", re.I),
+    # "oh n its loudwater not flackwell heath, thats home not the yard" (set EQ, beside the
+    # role): no "in", so the place withdrawn must be the one on record
+    re.compile(
+        rf"\b(?:it'?s|its|it is)\s+(?:actually\s+|really\s+)?(?P<new>{_PLACE}),?\s+not\s+"
+        rf"{_AT}(?P<old>{_PLACE}){_END}",
+        re.I,
+    ),
     # "sorry I meant Amersham not Chesham" (set AM, at the role question): no "in", so the
     # place withdrawn must be the one on record
     re.compile(

@@ -16,10 +16,15 @@ from bot.consultation.head_count import corrected_size_band as corrected_size_ba
 from bot.consultation.head_count import head_count_given as head_count_given
 from bot.consultation.head_count import size_band_for as size_band_for
 from bot.consultation.profile_places import only_where_words, place_and_remark, place_in_sentence
+from bot.consultation.profile_sentences import name_in_sentence, sector_in_sentence
+from bot.consultation.profile_sentences import (
+    organisation_in_signature as organisation_in_signature,
+)
 from bot.consultation.replies import (
     about_the_consultation,
     asked_topic,
     asks_how_long,
+    lead_in_only,
     looks_like_question,
 )
 from bot.consultation.replies.text import sentences
@@ -68,6 +73,8 @@ def answer_then_question(text: str) -> str | None:
     words = len(first.split())
     if not 0 < words <= ANSWER_BEFORE_QUESTION_MAX_WORDS or not plain_profile_answer(first):
         return None
+    if lead_in_only(first):
+        return None  # "Quick one first: who ...?", "Before I answer: ...?" (set EP filed the name)
     asked = match.group(2)
     return (
         first
@@ -240,8 +247,10 @@ def tidy_profile_answer(slot: str, text: str) -> str:
         return ""
     if slot == "size_band":
         return size_band_for(text) or text
-    if slot == "organisation":
-        return organisation_in_signature(text) or text
+    if slot == "organisation":  # "The hotel is Farthings Court." (set EU)
+        return organisation_in_signature(text) or name_in_sentence(text) or text
+    if slot == "sector":  # "Our sector is commercial property surveying." (set EU)
+        return sector_in_sentence(text) or text
     if slot == "location":
         found = place_and_remark(text)
         if found:
@@ -251,28 +260,6 @@ def tidy_profile_answer(slot: str, text: str) -> str:
             return place
         return text
     return text
-
-
-# An email signature pasted as the name (the tenth set: "Sarah Jones / Operations Manager
-# / Amersham Print Ltd / T: 01494 ..." on four lines): the one line with a company ending
-COMPANY_ENDING = re.compile(
-    r"\b(ltd|limited|llp|plc|cic|inc|llc|& co|and co|group|partnership|associates|trust)\.?$",
-    re.IGNORECASE,
-)
-CONTACT_LINE = re.compile(
-    r"@|https?://|www\.|^(t|m|tel|mob|mobile|phone|e|email|w|web)\s*[:.]|(\d[\s-]?){6,}",
-    re.IGNORECASE,
-)
-
-
-def organisation_in_signature(text: str) -> str | None:
-    """The firm's line of a pasted signature of two or more lines, or None when no single
-    line ends like a company's name."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    named = [
-        line for line in lines if COMPANY_ENDING.search(line) and not CONTACT_LINE.search(line)
-    ]
-    return named[0] if len(lines) >= 2 and len(named) == 1 else None
 
 
 # "Hale Leys Print, we're a commercial printers" asked the name: the name, then the trade

@@ -46,8 +46,10 @@ NAME_WRONG = re.compile(
 # "Sorry, I gave you our old name. It's Vale Mobility & Care now." (set BJ kept it as the
 # sector): a rebrand, so the new name need not look like the old one
 OLD_NAME = re.compile(
-    r"\b(?:gave|told|sent|put|typed)\s+(?:you\s+)?(?:our|the|my)\s+old\s+(?:company\s+|business\s+)?"
-    r"name\b[^.!?]*[.!?,;:-]*\s*(?:(?:the\s+new\s+one|it)\s*(?:'s|is)|it'?s|its|we'?re|we are|"
+    # "you've got our old name. We're Socketworks Prosthetics now" (set EQ kept the old one)
+    r"\b(?:gave|told|sent|put|typed|got|have|had|used|using|that'?s|thats|that is|that was)\s+"
+    r"(?:you\s+)?(?:our|the|my)\s+old\s+(?:company\s+|business\s+)?name\b"
+    r"[^.!?]*[.!?,;:-]*\s*(?:(?:the\s+new\s+one|it)\s*(?:'s|is)|it'?s|its|we'?re|we are|"
     r"(?:it\s+)?should\s+be)\s+(?P<name>[^,.;!?]+?)\s*(?:\s+now)?\s*(?:[,.;!?].*)?$",
     re.IGNORECASE,
 )
@@ -240,21 +242,34 @@ def first_sentence_without_fixes(text: str, profile: Mapping[str, str | None]) -
 
 
 _NO_ANSWER = re.compile(
-    r"^\W*(sorry|soz|oops|whoops|actually|oh|ah|wait|hang on|hold on|correction|my bad|"
-    r"apologies|ok|okay)\W*$",
+    r"^(\W*(sorry|soz|oops|whoops|actually|oh|ah|wait|hang on|hold on|correction|my bad|"
+    r"apologies|ok|okay)\b)+\W*$",
+    re.IGNORECASE,
+)
+# "Sorry, autocorrect strikes again. We're in Haddenham, not Hazlemere." (set EQ): the first
+# sentence owns up to the mistake, it answers nothing
+_OWNS_UP = re.compile(
+    r"^\W*(sorry|soz|oops|whoops|apologies|my bad|my mistake|argh|ugh|doh)\b|"
+    r"\b(auto-?correct|auto correct|typo|fat (fingers|thumbs)|predictive text|spell ?check|"
+    r"mistyped|misspelt|misspelled)\b",
     re.IGNORECASE,
 )
 
 
-def answer_before_correction(text: str, band_on_record: str | None) -> str | None:
-    """The answer a message gives in its first sentence before putting the head count right
-    ("iver heath. oh & its 10 not 8" -> "iver heath"), or None when the first sentence is
-    the correction itself or only an apology."""
-    first = first_sentence_without_fixes(text, {"size_band": band_on_record})
+def answer_before_correction(
+    text: str, on_record: str | None, field: str = "size_band"
+) -> str | None:
+    """The answer a message gives in its first sentence before putting the head count (or
+    `field`) right ("iver heath. oh & its 10 not 8" -> "iver heath"; "director. oh n its
+    loudwater not flackwell heath" -> "director"), or None when the first sentence is the
+    correction itself or only an apology."""
+    first = first_sentence_without_fixes(text, {field: on_record})
     if first is None:
         return None
     answer = without_addressees(first).strip(" .,;:!-")
-    return answer if answer and not _NO_ANSWER.match(answer) else None
+    if not answer or _NO_ANSWER.match(answer) or _OWNS_UP.search(answer):
+        return None
+    return answer
 
 
 def fixes_reply(fixes: Mapping[str, str]) -> str:

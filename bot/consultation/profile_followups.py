@@ -1,7 +1,8 @@
 """The profile field just given, amended by the next message: carried on in words ("oh and
-interpreting, mostly for hospital outpatients" after the sector) or redone because it went
+interpreting, mostly for hospital outpatients" after the sector), redone because it went
 in the wrong box ("I've typed our name in the wrong box. It should say saddlery and tack
-shop"). Split from profile_fixes.py, which reads fields put right by name. No Rasa imports.
+shop") or a typo in it starred ("*pawfect grooming"). Split from profile_fixes.py, which
+reads fields put right by name. No Rasa imports.
 """
 
 from __future__ import annotations
@@ -10,7 +11,9 @@ import re
 from typing import Any
 
 from bot.consultation.asides import continues_answer, without_and
+from bot.consultation.profile_fixes import _alike
 from bot.consultation.replies import normalise
+from bot.consultation.replies.corrections import STARRED, STARRED_MAX_WORDS
 from bot.consultation.x_style import without_addressees
 
 # Profile fields a second message can carry on in words: "oh and interpreting, mostly for
@@ -71,3 +74,24 @@ def redone_answer(text: Any) -> str | None:
     said = SHOULD_SAY.search(text)
     new = said["new"].strip(" ,;:-\"'") if said else ""
     return new or None
+
+
+def starred_fix(text: Any, earlier: Any) -> str | None:
+    """The field just given (`earlier`) as a starred typo fix puts it right ("*pawfect
+    grooming" after "pawfect groomin", set EQ filed it as the sector; "*grooming" puts the one
+    word right), or None: the starred words must be like the field or one of its words, so a
+    starred answer ("* dog grooming" after the name) is an answer."""
+    if not isinstance(text, str) or not isinstance(earlier, str) or not earlier.strip():
+        return None
+    said = without_addressees(text).strip()
+    if not STARRED.fullmatch(said) or len(said.split()) > STARRED_MAX_WORDS:
+        return None
+    fixed = said.strip("* ").strip()
+    if _alike(fixed.lower(), earlier.lower()):
+        return fixed if fixed.lower() != earlier.lower() else None
+    words = earlier.split()
+    like = [i for i, word in enumerate(words) if _alike(fixed.lower(), word.lower())]
+    if len(fixed.split()) != 1 or len(like) != 1 or words[like[0]].lower() == fixed.lower():
+        return None
+    words[like[0]] = fixed
+    return " ".join(words)

@@ -17,7 +17,10 @@ PLACE_IN_SENTENCE = re.compile(
     # "near X" keeps its word (sets G and I file "near Princes Risborough" as typed); "just
     # outside X" is filed as X (sets AF and AG, two writers apart, both expect the town)
     r"(?:^|\b)(?:(?P<qualifier>near|nr|on the edge of|on the outskirts of)|"
-    r"just outside|outside|based in|located in|in|out of)\s+"
+    r"just outside|outside|based in|located in|in|out of|"
+    # "Our laboratory is at Tingewick", "based at Westcott" (set EU): "at" after a word of
+    # being somewhere, so "at capacity" and "at Tesco's prices" are not places
+    r"(?<=based )at|(?<=located )at|(?<=situated )at|(?<=\bis )at|(?<=\bare )at|(?<='re )at)\s+"
     rf"(?!(?:{_MONTHS}|the|a|an|our|my|business|town|work)\b)"
     r"(?P<place>(?-i:[A-Z][a-z'-]+)(?:\s+(?-i:St\.?|[A-Z][a-z'-]+))*)"
     r"\s*(?=$|[,.;!?)]|\s+(?:and|but|so|where|we|i|i'm|im|with)\b)",
@@ -32,7 +35,12 @@ _WHERE_WORDS = frozenset(
     "we're were we are our i'm im on the high street main road based located in out of a an "
     "office shop unit site is town centre center village just outside "
     # "It works out of a unit in Chesham." (set AR's third-person answers)
-    "it it's its work works operate operates trade trades from workshop yard".split()
+    "it it's its work works operate operates trade trades from workshop yard "
+    # "Our offices are in Burnham", "Our head office and main centre are at Prestwood",
+    # "Our laboratory is at Tingewick" (set EU kept each sentence as the location)
+    "at are and situated offices head main centre center studio laboratory lab practice "
+    "premises headquarters hq base depot warehouse factory surgery clinic salon store "
+    "branch hotel registered".split()
 )
 
 

@@ -61,7 +61,14 @@ COUNT_NOW = re.compile(
     # "sorry just checked, its 62 now w the night shift" at the islands (set BM: "didn't
     # catch"): "it's" only after a word that owns up to the count given
     rf"|^\W*({CORRECTION_LEAD}|just checked|having checked)\b[^.?!]{{0,20}}?"
-    rf"\b(it'?s|its|it is)\s+((about|around|nearly|over)\s+)?(?P<new2>{_NUMBER_PATTERN})\s+now\b",
+    rf"\b(it'?s|its|it is)\s+((about|around|nearly|over)\s+)?(?P<new2>{_NUMBER_PATTERN})\s+now\b"
+    # "we took on three more in the yard last month, so it's 12 of us now", "that makes 14
+    # staff now", "there are now 20 of us" (set EQ kept it as a view at the play-back): the
+    # count of people, with "now" before or after it
+    r"|\b(it'?s|its|it is|that'?s|thats|that makes( it| us)?|making( it| us)?|we'?re|we are|"
+    r"there'?s|there are)\s+(?P<now>now\s+)?((about|around|nearly|over|up to)\s+)?"
+    rf"(?P<new3>{_NUMBER_PATTERN})\s+(of us|staff|people|employees|in total|all told)"
+    r"(?(now)|\s+now)\b",
     re.IGNORECASE,
 )
 
@@ -69,7 +76,9 @@ COUNT_NOW = re.compile(
 def count_now_band(text: str) -> str | None:
     """The band of a head count stated as the count now ("we're 11 now")."""
     match = COUNT_NOW.search(without_addressees(text))
-    return size_band_for(f"{match['new'] or match['new2']} staff") if match else None
+    return (
+        size_band_for(f"{match['new'] or match['new2'] or match['new3']} staff") if match else None
+    )
 
 
 def recounted_band(text: str, band_on_record: str | None) -> str | None:
