@@ -1,6 +1,7 @@
 """A choice of islands or seabed drivers changed mid-way, at one of the questions it queued:
-switched ("actually can I do medtech instead?"), added to ("can u add space too", "oh and
-environment too"), or added to at the end of an answer. Split from
+said again ("Actually, change that: entrepreneurialism and environment, not
+infrastructure."), switched ("actually can I do medtech instead?"), added to ("can u add
+space too", "oh and environment too"), or added to at the end of an answer. Split from
 `actions/strategy_choice.py` (past 400 lines), which reads the choice itself."""
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from actions.common import last_answer_key
 from actions.strategy_ask import KINDS
 from actions.strategy_state import choice_slot
 from bot.consultation.asides import asks_who_reads
-from bot.consultation.choice_changes import swapped_pending, switched_choice
+from bot.consultation.choice_changes import restated_choice, swapped_pending, switched_choice
 from bot.consultation.choices import added_choice, also_named, view_then_added_choice
 from bot.consultation.questions import message, question, question_queue, theme_names
 from bot.strategy import THEME_IDS
@@ -34,9 +35,49 @@ def changed_choice(
     ... the cashflow stuff?" had entrepreneurialism swapped in: set BZ)."""
     if asks_who_reads(text):
         return {}
-    return switched(answer_slot, key, rest, text, dispatcher, tracker) or added(
-        answer_slot, key, rest, text, dispatcher, tracker
+    return (
+        restated(answer_slot, key, rest, text, dispatcher, tracker)
+        or switched(answer_slot, key, rest, text, dispatcher, tracker)
+        or added(answer_slot, key, rest, text, dispatcher, tracker)
     )
+
+
+def restated(
+    answer_slot: str,
+    key: str,
+    rest: list[str],
+    text: str,
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+) -> dict[str, Any]:
+    """The choice said again with a word that changes it ("Actually, change that:
+    entrepreneurialism and environment, not infrastructure.", "Oops, pressed the wrong
+    button. Creative and digital economy is us, not that one."): those said not to be it
+    dropped; before any answer in this part the names are the whole choice, after one they
+    replace the theme asked about. Empty when the message restates nothing."""
+    slot = choice_slot(answer_slot)
+    current = question(key).theme_id
+    chosen = list(tracker.get_slot(slot) or [])
+    found = restated_choice(text, KINDS[slot][1], current)
+    if found is None:
+        return {}
+    new, old = found
+    if old:
+        kept = [t for t in chosen if t not in old]
+    elif set([key, *rest]) >= set(question_queue(chosen)):  # nothing answered in this part
+        kept = []
+    else:
+        kept = [t for t in chosen if t != current]
+    choice = [t for t in THEME_IDS if t in kept or t in new]
+    pending = [k for k in [key, *rest] if question(k).theme_id in choice]
+    pending += question_queue([t for t in choice if t not in chosen])
+    dispatcher.utter_message(text=message("chosen", names=theme_names(choice)))
+    return {
+        slot: choice,
+        # in the strategy's order, as a first choice is asked
+        "pending_questions": sorted(pending, key=lambda k: THEME_IDS.index(question(k).theme_id)),
+        answer_slot: None,
+    }
 
 
 def added(

@@ -15,6 +15,7 @@ from bot.consultation.profile_places import place_and_remark
 from bot.consultation.question_help import (
     asks_about_a_named_place,
     asks_before_answering,
+    asks_what_a_theme_covers,
     asks_what_a_theme_is,
 )
 from bot.consultation.questions import PROFILE_SLOTS, SKIPPED, named_themes
@@ -22,6 +23,7 @@ from bot.consultation.replies import (
     about_the_consultation,
     acknowledgement_only,
     after_return,
+    asked_topic,
     asks_to_finish,
     asks_who_sees,
     holding,
@@ -40,6 +42,7 @@ from bot.consultation.replies import (
     view_then_question,
     view_with_question,
 )
+from bot.consultation.replies.topics import STRATEGY_ONLY_TOPICS
 from bot.consultation.spelling import fix_theme_typos
 from bot.consultation.standing import asks_if_i_count, view_then_standing_question
 from bot.strategy import THEME_IDS
@@ -180,6 +183,7 @@ def side_question(tracker: Tracker, text: str) -> bool:
         or asks_before_answering(text)
         or asks_about_a_named_place(text)
         or asks_what_a_theme_is(text)  # "Excuse me, what is 'entrepreneurialism'? ..." (set DM)
+        or asks_what_a_theme_covers(text)  # "What counts as digital science here? ..." (set EP)
     ):
         # "whats an island exactly? we just machine valves", "Before I answer - does a
         # dental lab count as medtech? ..." (set AZ)
@@ -190,6 +194,8 @@ def side_question(tracker: Tracker, text: str) -> bool:
         return True  # "will our name end up in the report?" (set AG)
     if long_question_about_the_strategy(text):
         return True  # "is there a way for us to be in the room when this gets decided"
+    if asked_topic(text) in STRATEGY_ONLY_TOPICS:
+        return True  # "Will we get to see a draft before it's signed off?" (set EP)
     return len(text.split()) <= SHORT_QUESTION_WORDS and bool(named_themes(text))
 
 
@@ -207,7 +213,14 @@ def last_answer_key(tracker: Tracker) -> str | None:
 
     queue = question_queue(chosen)
     at = len(queue) - len(pending)
-    return queue[at - 1] if 0 < at <= len(queue) and queue[at:] == pending else None
+    if 0 < at <= len(queue) and queue[at:] == pending:
+        return queue[at - 1]
+    # the choice narrowed at a question ("@btvlep actually just mobility"): the queue keeps
+    # the themes left out, so the question before the pending one of the same theme (set
+    # EQ's "redo that last one pls: ..." was kept as the next question's answer)
+    at = queue.index(pending[0]) if pending[0] in queue else 0
+    before = queue[at - 1] if at > 0 else None
+    return before if before and before.rsplit(":", 1)[0] == pending[0].rsplit(":", 1)[0] else None
 
 
 ANSWER_SLOTS = ("island_answer", "seabed_answer")

@@ -19,20 +19,21 @@ from actions.common import (
 from actions.forgetting import drop_name_if_asked, withdrawn_and_forgotten
 from bot.consultation import service
 from bot.consultation.asides import steps_aside
+from bot.consultation.consent_beside import a_detail_not_a_yes
 from bot.consultation.consent_details import (
     details_before_consent,
     yes_with_name,
     yes_with_profile,
 )
 from bot.consultation.consent_reply import (
-    a_detail_not_a_yes,
     agrees_to_take_part,
     go_ahead_then_more,
     puts_off,
     says_go_ahead,
-    withdraws_consent,
+    wants_to_take_part,
     yes_then_more,
 )
+from bot.consultation.consent_words import withdraws_consent
 from bot.consultation.involvement import involvement_key, involvement_reply, involvement_text
 from bot.consultation.on_behalf import for_someone_else
 from bot.consultation.openings import introduces_itself
@@ -121,9 +122,10 @@ def record(
             for view in views_before_consent(tracker, domain)
             if not introduces_itself(view)  # "Good morning. I chair an association ..."
         ]
-        if not fields and (rest := yes_then_more(text)):
+        if not fields and (rest := yes_then_more(text)) and not wants_to_take_part(rest):
             # "Yes go on. <view>": the view, kept if it touches a theme ("yes, though we're
-            # not even open yet" is a remark)
+            # not even open yet" is a remark; "Yes, I am content for our responses to be
+            # recorded" says yes twice)
             views.append((rest, True))
         stored = [
             service.record_answer(

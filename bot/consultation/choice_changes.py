@@ -15,13 +15,19 @@ from bot.consultation.replies import normalise
 from bot.consultation.x_style import without_addressees
 from bot.strategy import ISLAND_IDS, theme
 
+# "wrong one", "Oops, pressed the wrong button." (set EQ kept it as the first answer on the
+# island pressed): the choice made by mistake
+WRONG_PICK = (
+    r"wrong (one|button|island|driver|choice|option|theme|box)|"
+    r"(pressed|clicked|hit|tapped|picked|chose|ticked|selected) (on )?(the )?wrong"
+)
 # "actually can I do medtech instead? space isn't really us" at a question on space (the
 # thirteenth set kept it as the answer to the next space question): the choice changed.
 # Only with a word that changes it ("instead", "rather", "switch to"), in its own clause.
 SWITCH = re.compile(
     r"\b(instead(?! of)|rather|prefer|switch( over)? to|change (it |that |my (choice|answer) )?to|"
     # "sorry, wrong one, I meant high performance not space" (set AF)
-    r"swap (it |that )?(for|to)|wrong one|(i )?meant to (pick|choose)|"
+    rf"swap (it |that )?(for|to)|{WRONG_PICK}|(i )?meant to (pick|choose)|"
     # "actually swap digital for infrastructure", "not housing, I meant skills" (set AM)
     # "wait no, not public services, meant skills" (set ED)
     r"swap( [a-z&]+){1,3} (for|to)|not( [a-z&]+){1,3} (i )?meant|"
@@ -94,7 +100,7 @@ def swapped_pending(
     return (old[0], new) if len(old) == 1 and new else None
 
 
-WRONG_ONE = re.compile(r"\bwrong one\b")
+WRONG_ONE = re.compile(rf"\b({WRONG_PICK})\b")
 MEANT_NOT = re.compile(r"\bi meant (?P<new>[a-z& ]{1,30}?),? not (?P<old>[a-z& ]{1,30})$")
 
 
@@ -232,3 +238,57 @@ def swapped_in_choice(text: Any, among: tuple[str, ...] | list[str]) -> list[str
     meant = [t for t in named_themes(norm[drops[-1].end("name") :], among) if t not in dropped]
     kept = {t for t in before if t not in dropped} | set(meant)
     return [t for t in among if t in kept] or None
+
+
+# A choice said again at a question it queued, with a word that changes it: "Actually,
+# change that: entrepreneurialism and environment, not infrastructure." (set EQ kept it as
+# the infrastructure answer), "Oops, pressed the wrong button. Creative and digital economy
+# is us, not that one.", "sorry, skills and housing rather than infrastructure"
+RESTATE_LEAD = re.compile(
+    r"^\s*(((oh|ah|ok|okay|right|hmm+|um+|erm+)[\s,:;.!-]+)*(?P<change>actually|sorry|soz|oops|"
+    r"whoops|wait|no|hang on|hold on|on second thoughts?|thinking about it|on reflection|"
+    r"scratch that|my mistake|my bad|apologies|correction|i meant|(i )?"
+    rf"({WRONG_PICK})( (one|button|island|driver|option|box))?)[\s,:;.!-]+)*"
+    r"(?P<verb>((can|could) (you|u|we|i) |please |pls )?(change|make|switch|swap|alter|amend) "
+    r"(that|it|this|them|those|my (choices?|answers?|picks?)|the (choice|drivers|islands))"
+    r"( to| for| into)?[\s,:;-]+)?"
+)
+# what stands between the names of a restated choice ("... is us", "the ... one please")
+RESTATE_FILLER = frozenset(
+    "and or plus the one ones please pls then instead both also too is are us me ours our "
+    "really just only".split()
+)
+# a theme (or "that one") said not to be the choice: "not infrastructure", "rather than space"
+NOT_THIS = re.compile(r"^(but )?(not|rather than|instead of) (?P<old>.+)$")
+THAT_ONE = re.compile(r"(the |that |this )?(one|it|that|this)( one)?")
+PARTS = re.compile(r"\s*[,;.!:]+\s*|\s+(?=(?:but not|not|rather than|instead of)\b)")
+
+
+def restated_choice(
+    text: Any, among: tuple[str, ...] | list[str], current: str
+) -> tuple[list[str], list[str]] | None:
+    """(the themes of `among` named as the choice, those it says are not) for a choice said
+    again with a word that changes it; "not that one" is `current`. None for anything else:
+    a view, or names with no word of a change ("skills and housing" alone)."""
+    if not isinstance(text, str):
+        return None
+    plain = " ".join(without_addressees(text).lower().replace("&", " and ").split())
+    lead = RESTATE_LEAD.match(plain)
+    if lead is None or not (lead["change"] or lead["verb"]):
+        return None
+    new: list[str] = []
+    old: list[str] = []
+    for part in PARTS.split(plain[lead.end() :]):
+        if not part.strip():
+            continue
+        denied = NOT_THIS.match(part.strip())
+        said = denied["old"] if denied else part
+        if denied and THAT_ONE.fullmatch(said.strip()):
+            named = [current]
+        else:
+            named = only_names(said, RESTATE_FILLER) or []
+        if not named or any(t not in among for t in named):
+            return None
+        (old if denied else new).extend(named)
+    new = [t for t in among if t in new and t not in old]
+    return (new, [t for t in among if t in old]) if new else None

@@ -348,8 +348,29 @@ def view_beside_none(text: str) -> str | None:
             # from the start when that first part is a view too ("can't hire data
             # scientists, Harwell and London outbid us ...", set X lost its first clause)
             start = 0 if _opens_with_a_view(parts[0]) else text.index(parts[1])
-            return text[start:].strip()
+            said = text[start:].strip()
+            return None if only_describes_the_business(said) else said
     return None
+
+
+# a clause that speaks of the business itself: "we visit elderly people in their home",
+# "though we host a good many events for the film industry", "our clients are farms"
+ABOUT_US = re.compile(r"^((even )?(though|although|whilst|while|as|since) )?(we|i|our|my|us)\b")
+
+
+def only_describes_the_business(said: str) -> bool:
+    """Every clause beside the "none" says what the business is or does, with no chance,
+    need, problem or wish in it ("None. We are care agency, we visit elderly people in their
+    home": sets ER and EP kept it as a view of its own). The sector question has that
+    already, so there is nothing to keep; "none, we're a cafe but rents are mad" is a view."""
+    kept = [c.lower().strip() for c in clauses(said) if none_reply(c) is None]
+    return bool(kept) and all(
+        ABOUT_US.match(c) is not None
+        and VIEW_MARKERS.search(c) is None
+        # "and" and "so" join what it does ("we cut and colour"), no complaint in them
+        and all(m.group(0) in ("and", "so") for m in COMPLAINS.finditer(c))
+        for c in kept
+    )
 
 
 def _only_moves_on(part: str) -> bool:

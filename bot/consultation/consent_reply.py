@@ -19,16 +19,17 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.consultation.consent_details import (
-    details_before_consent,
     yes_with_name,
     yes_with_profile,
 )
 from bot.consultation.consent_words import (
     CONDITIONAL_YES,
+    CONSENTS,
     FILLER,
     FOREIGN_YES,
     PUT_OFF,
     YES_WORDS,
+    withdraws_consent,
 )
 from bot.consultation.letters import unwrapped
 from bot.consultation.replies import looks_like_question, normalise, says_no, says_yes, whole
@@ -93,15 +94,15 @@ LETTER_MAX_WORDS = 60
 
 
 def wants_to_take_part(text: Any) -> bool:
-    """A sentence or a letter that says it would like to take part, with no condition
-    that puts it off and no question ("Dear Sir/Madam, ... I would very much like to take
-    part. Yours faithfully, Margaret Hale")."""
+    """A sentence or a letter that says it would like to take part, or agrees to its views
+    being kept, with no condition that puts it off and no question ("Dear Sir/Madam, ... I
+    would very much like to take part. Yours faithfully, Margaret Hale")."""
     if not isinstance(text, str):
         return False
     norm = normalise(unwrapped(text))
     return (
         len(norm.split()) <= LETTER_MAX_WORDS
-        and WANTS_TO.search(norm) is not None
+        and (WANTS_TO.search(norm) or CONSENTS.search(norm)) is not None
         and PUT_OFF.search(norm) is None
         and ASKS_BACK.search(norm) is None
         and "?" not in text
@@ -362,6 +363,11 @@ def agrees_to_take_part(text: Any) -> bool:
         return False
     if FOREIGN_YES.fullmatch(norm + " ") or FOREIGN_YES.fullmatch(norm) or says_go_ahead(text):
         return True
+    inside = unwrapped(text)
+    if inside != text and agrees_to_take_part(inside):
+        # "Thank you. Yes, I am content for ...", "Thanks, yes, let's go." (sets EU, EP were
+        # told "no problem" or asked again): the thanks before the yes says nothing
+        return True
     if wants_to_take_part(text) or yes_with_name(text) or yes_with_profile(text):
         return True
     if says_yes_in_other_words(text):
@@ -381,44 +387,4 @@ def agrees_to_take_part(text: Any) -> bool:
         and PUT_OFF.search(norm) is None
         and ASKS_BACK.search(norm) is None
         and not looks_like_question(text)
-    )
-
-
-# Words that really withdraw from taking part, once the questions are done or nearly done
-# ("actually I don't want to take part any more", "count me out", "I withdraw"); NLU's
-# decline alone is not enough there: set Y's "my colleague wants to do this too, can I
-# forward it to her?" and "take out what I said about the council" were read as declines
-WITHDRAWS = re.compile(
-    r"\b((don'?t|do not|no longer|not) (want to |wish to )?(take part|participate|be part|"
-    r"be included|do this|continue|carry on)|changed? my mind|withdraw( me| my (consent|"
-    r"answers|views|responses))?\b|opt(ing)? out|count (me|us) out|(don'?t|do not) use (any of )?"
-    r"(it|my (answers|views|responses)|what i (said|told you))\b(?! (about|on|re|regarding)\b)|"
-    r"rather not (take part|do this))"
-)
-
-
-def withdraws_consent(text: Any) -> bool:
-    """The message takes back the agreement to take part (not one answer: "take out what I
-    said about the council")."""
-    return isinstance(text, str) and WITHDRAWS.search(normalise(text)) is not None
-
-
-# Words that may make a short reply a yes NLU heard rightly ("ready", "let us begin", "I
-# will", "sounds great"): with any of them, a reply that reads like a business detail is
-# still taken as agreeing
-MAYBE_YES = re.compile(
-    r"\b(yes|yeah|yep|ok|okay|sure|go|ready|start|begin|will|great|good|fine|happy|glad|"
-    r"absolutely|definitely|course|count|let'?s|lets|us|in|away|do|please|agree|consent)\b"
-)
-
-
-def a_detail_not_a_yes(text: Any) -> bool:
-    """A name or a trade sent at the consent question ("takeaway, Chinese and Cantonese
-    food": set DM's NLU read it as agreeing, and every profile answer after it went one
-    question out of step), with no word that could say yes."""
-    return (
-        isinstance(text, str)
-        and details_before_consent(text)
-        and not agrees_to_take_part(text)
-        and MAYBE_YES.search(normalise(without_addressees(text))) is None
     )

@@ -37,16 +37,30 @@ YES_FIRST = re.compile(rf"^(({_YES})\b[ ,.!:-]*)+")
 # "sign me up", "keep me posted", "send me updates", "you can email me"
 SIGNS_UP = re.compile(
     # not "Please don't add me to anything." (set CT was asked for its address)
-    r"\b(?<!don't )(?<!dont )(?<!do not )(?<!never )"
+    r"\b(?<!don't )(?<!dont )(?<!do not )(?<!never )(?<!no need to )"
     r"(sign (me|us) up|put (me|us) (down|on)|add (me|us)|count (me|us) in|"
-    r"keep (me|us) (posted|updated|informed|in the loop)|(send|email) (me|us) (updates|news|"
+    r"keep (me|us) (posted|updated|informed|in the loop|on (the|your) (mailing )?list)|"
+    r"^(yes )?(that|it) would be (very |most |really )?(helpful|useful|welcome|appreciated)"
+    r"( yes| thanks| thank you| please)*$|(send|email) (me|us) (updates|news|"
     r"the (updates|news|outcome|results))|i'?d like (updates|to hear|to be kept)|"
     r"(you can|feel free to|happy for you to|fine to) (email|contact) (me|us)|"
     # "@btvlep yes, drop me an email" (set DI was asked "a yes or a no?")
     r"drop (me|us) (an? )?(email|e-mail|line|note|message)|"
+    # "Great. And yes to the emails." after a question answered (set EP: "a yes or a no?")
+    r"yes( please)? (to|for) (the |your |any |some )?(e-?mails?|updates?|follow ?ups?|"
+    r"newsletters?|news)\b|"
     # "Yes, I should like that very much." (set DQ was asked "a yes or a no?")
     r"(i|we) ?('d|would|should) (very much |really |certainly )?(like|love|welcome|appreciate|"
-    r"be glad of) (that|it|this|them)( very much)?$|"
+    r"be glad of) (that|it|this|them)( very much)?( thanks| thank you| please)*$|"
+    # "We would welcome updates, yes.", "Yes, I should like to receive updates.", "the Guild
+    # would welcome updates", "Updates would be welcome." (set EU was asked "a yes or a no?")
+    r"(would|should|'d) (very much |really |certainly |greatly )?(like|love|welcome|appreciate|"
+    r"value|be (glad|happy|pleased|grateful|delighted) (of|for|to (receive|get|have|hear)))"
+    r"( to (receive|get|have|hear|be sent))? (any |the |some |further |more |regular |occasional |"
+    r"those |these )?(updates?|news|e-?mails?|information|newsletters?|correspondence|the outcome|"
+    r"how it (goes|turns out|ends)|what happens)|"
+    r"(updates?|news|e-?mails?|information) would be (most |very |much )?(welcome|welcomed|"
+    r"appreciated|helpful|useful)|(being|to be) kept (informed|updated|posted|in the loop)|"
     r"(email|e-mail|message) (me|us)( please| pls)?$|"
     # "@btvlep Yes, send on email", "please send by email" (set EH: "a yes or a no?")
     r"^(yes,? |ok,? |please,? )*(please )?send (it |them |me |us )?(on|by|via|to|in|through) "
@@ -96,9 +110,20 @@ REFUSES = re.compile(
     r"(i'?ll|i will|we'?ll|we will|think i'?ll|gonna) (pass|give (it|them|that|those) a miss)"
     r"( on( the)? (emails?|updates|that|those|them))?( thanks| thank you| ta)?$|"
     r"\bpass on( the)? (emails?|updates)\b|"
+    # "And no to the emails." (as "yes to the emails" in `SIGNS_UP`: set EP)
+    r"no( thanks| thank you)? (to|for) (the |your |any )?(e-?mails?|updates?|follow ?ups?|"
+    r"newsletters?)\b|"
     # "No. Please don't add me to anything.", "I'd rather not be on a mailing list" (set CT)
     r"(don'?t|do not|never) (add|sign|put) (me|us)\b|(rather not|don'?t want to|do not want to) "
-    r"be on (a|any|the|your) (mailing |email )?lists?\b)"
+    r"be on (a|any|the|your) (mailing |email )?lists?\b|"
+    # "I would prefer not to be contacted further, thank you.", "Thank you, but I shall not
+    # need further emails.", "That won't be necessary." (set EU was asked "a yes or a no?")
+    r"(prefer|rather|sooner) not (to )?(be (contacted|e-?mailed|sent|written to|kept informed|"
+    r"updated|on (a|any|the|your))|receive|get|have)\b|"
+    r"(shall|will|won'?t|do not|don'?t|shan'?t|do) (not )?need (any )?(further |more )?"
+    r"(e-?mails?|updates|contact|correspondence|to hear)\b|"
+    r"^((that|it) )?(won'?t|will not|shan'?t|isn'?t|is not|not) (be )?(really )?(necessary|"
+    r"needed|required)\b|^((thanks|thank you),? )?but no( thanks| thank you)?$)"
 )
 
 

@@ -253,7 +253,9 @@ def narrowed_to(text: str, among: list[str]) -> list[str]:
     [] when the message narrows nothing."""
     sentences = [p for p in re.split(r"[.!?\n]+", without_addressees(text)) if p.strip()]
     last = sentences[-1] if sentences else ""
-    match = NARROWED.search(normalise(last))
+    # "sorry thats too many, just skills & infrastructure" (set EQ answered all seven): the
+    # names in the last clause
+    match = NARROWED.search(normalise(last)) or NARROWED.search(normalise(last.split(",")[-1]))
     if match is None or not (match.group("ones") or ABOUT_THE_CHOICE.search(normalise(text))):
         return []
     kept = [t for t in named_themes(match.group("names")) if t in among]

@@ -10,7 +10,7 @@ import re
 
 from bot.consultation.described import choice_norm
 from bot.consultation.questions import _names_only
-from bot.consultation.replies import none_reply
+from bot.consultation.replies import none_reply, normalise
 from bot.consultation.replies.skips import NOT_IN_ANY
 from bot.consultation.x_style import without_addressees
 
@@ -18,7 +18,15 @@ from bot.consultation.x_style import without_addressees
 def means_none(text: str) -> bool:
     """The business said none of the listed themes matter ("none", "skip", "nothing"),
     and named no theme besides ("none, but space matters" is a choice)."""
-    rest = none_reply(without_addressees(text))
+    plain = without_addressees(text)
+    if (no := NO_FIRST.match(plain)) and _says_what_it_is(plain[no.end() :]):
+        return True  # "@btvlep no, we are food importer" (set ER: "didn't catch")
+    concession = CONCESSION.search(plain)
+    if concession and concession.start() and means_none(plain[: concession.start()]):
+        # "Of the five, I would say none, though we host a good many events for the film
+        # industry." (set EU chose Creative): a theme conceded after the none chooses nothing
+        return True
+    rest = none_reply(plain)
     if rest is None:
         return False
     if NONE_UNLESS_IT_COUNTS.match(rest):
@@ -43,6 +51,29 @@ def means_none(text: str) -> bool:
     # "None really, we're data people rather than a medtech firm" (set DR chose Medical
     # technologies): a theme named only as what the business is not
     return not _names_only(choice_norm(DISOWNED.sub(" ", rest)))
+
+
+# a bare no, then what the business is or does: "no, we are food importer", "nope, we fix
+# boilers" (not "no, we're a space firm": a theme named is a choice)
+NO_FIRST = re.compile(
+    r"^\s*(no|nope|nah|naw|not really|sadly not|afraid not|i'?m afraid not|not us)\b[\s,.;:!-]+",
+    re.IGNORECASE,
+)
+# after a none, what is granted against it: "..., though we host events for the film
+# industry", "..., although several of our clients fall within them"
+CONCESSION = re.compile(
+    r"[,;]\s*(even though|although|though|albeit|whilst|while|except that|save that)\b",
+    re.IGNORECASE,
+)
+
+
+def _says_what_it_is(rest: str) -> bool:
+    """What follows a bare no says what the business is or does, naming no theme."""
+    said = normalise(rest)
+    return bool(
+        (SAYS_WHAT_IT_IS.match(said) or DOES_WHAT.match(said) or IS_A.match(said))
+        and not _names_only(choice_norm(DISOWNED.sub(" ", said)))
+    )
 
 
 # a closing sentence that is "None." alone, after a sentence of at least a few words, or

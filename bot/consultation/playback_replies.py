@@ -12,7 +12,7 @@ from bot.consultation.consent_reply import yes_then_more
 from bot.consultation.email_text import follow_up_after, offered_email
 from bot.consultation.questions import named_themes, parse_correction
 from bot.consultation.remarks import remarks_on_the_chat
-from bot.consultation.replies import normalise, says_yes
+from bot.consultation.replies import lead_in_only, normalise, says_yes
 from bot.consultation.replies.text import without_kisses
 from bot.consultation.subject import names_a_subject
 from bot.consultation.theme_corrections import item_changes, pointed_item
@@ -99,7 +99,8 @@ _CONFIRM_UNIT = (
     r"((no|nope|nah),? )?(nothing|no changes?|none)( (to change|needed|to correct|to add))+|"
     # "All correct, no changes", "All clear, yes", "don't delete anything!", "nothing to take
     # out", "no need to go back over it" (set DI asked which themes to change, or deleted)
-    r"no changes?( needed| please| required)?|all clear|"
+    r"no (changes?|amendments?|corrections?|alterations?)( needed| please| required| necessary|"
+    r" to make)?|all clear|"
     r"(please )?(don'?t|dont|do not) (change|drop|delete|remove|touch) (anything|a thing)|"
     r"nothing to (take out|change|drop|remove|delete|add)|"
     r"no need to (change anything|go back over (it|that|them)))"
@@ -124,10 +125,15 @@ def confirms(text: str) -> bool:
 # or correct." (set DX kept each as one more view): a word of approval, nothing that doubts
 # or changes it, no theme named, no question
 _APPROVES = re.compile(
-    r"\b(correct|accurate|fair|faithful|satisfied|content|in order|agreed|reflects?)\b"
+    r"\b(correct|accurate|fair|faithful|satisfied|content|in order|agreed|reflects?|"
+    # "That appears to be a complete record; thank you.", "I confirm.", "That captures our
+    # position well." (set EU was told how to be forgotten)
+    r"(complete|true|full|good) (record|summary|account|reflection|picture)|confirm(ed)?|"
+    r"captures? (it|that|everything|our|my|the (gist|points?|position))|(happy|pleased) with)\b"
 )
 _DOUBTS = re.compile(
-    r"\b(not|isn'?t|aren'?t|wasn'?t|doesn'?t|don'?t|incorrect|inaccurate|wrong|missing|missed|"
+    r"\b(not|isn'?t|aren'?t|wasn'?t|doesn'?t|don'?t|can'?t|cannot|couldn'?t|incorrect|inaccurate|"
+    r"wrong|missing|missed|"
     r"but|except|however|although|though|apart|add|adding|drop|remove|change|amend|should|also|"
     r"too|another|more|only|partly|mostly|largely|broadly|almost|nearly|if|issues?|problems?|"
     r"needs?|costs?|expensive|shortage|lack)\b"
@@ -219,6 +225,8 @@ def yes_then_asks(text: str) -> bool:
     parts = re.split(r"[.!,;]+\s*", text.strip(), maxsplit=1)
     if len(parts) != 2 or not (says_yes(parts[0]) or confirms(parts[0])):
         return False
+    if lead_in_only(parts[0]):
+        return False  # "Before I confirm, do we get to see ...?" asks first
     rest = parts[1].rstrip()
     # "Yes, that's all correct. How else can we get involved beyond this chat? We'd happily
     # host a visit." (set BC was answered and asked for the yes again): a remark may follow

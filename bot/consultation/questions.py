@@ -259,11 +259,12 @@ def _chosen_in(norm: str) -> tuple[set[str], str]:
     return found, remaining
 
 
-def only_names(text: str) -> list[str] | None:
+def only_names(text: str, besides: frozenset[str] = frozenset()) -> list[str] | None:
     """The themes a text names when it is nothing but theme names ("medical", "skills
-    housing"), in fixed order; None when any other word is left."""
+    housing") and words of `besides`, in fixed order; None when any other word is left."""
     found, remaining = _chosen_in(choice_norm(text))
-    return [t for t in THEME_IDS if t in found] if found and not remaining.strip() else None
+    left = [w for w in remaining.split() if w not in besides]
+    return [t for t in THEME_IDS if t in found] if found and not left else None
 
 
 def _names_only(segment: str) -> list[str]:

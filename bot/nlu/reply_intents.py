@@ -43,8 +43,8 @@ from bot.consultation.consent_reply import (
     agrees_to_take_part,
     asks_before_agreeing,
     wants_to_take_part,
-    withdraws_consent,
 )
+from bot.consultation.consent_words import withdraws_consent
 from bot.consultation.contact_terms import yes_on_terms
 from bot.consultation.head_count import size_band_for
 from bot.consultation.involvement import beside_elsewhere, carries_on_here, involvement_key
@@ -54,6 +54,7 @@ from bot.consultation.profile_checks import without_sign_off
 from bot.consultation.replies import (
     OTHER_THANKS,
     has_a_skip_word,
+    means_nothing,
     normalise,
     says_no,
     says_yes,
@@ -152,16 +153,20 @@ def business_name(text: str) -> bool:
     )
 
 
+# "Commercial insurance broking." (set EU: skip at 0.71, the sector lost): a trade typed as
+# a short sentence-case phrase of plain words
+SENTENCE_CASE = re.compile(r"[A-Z][a-z'-]+(\s+[a-z][a-z'&-]*){1,5}\.?")
+
+
 def no_skip_word(text: str) -> bool:
-    """The reply is a name as typed (every word capitalised: "Skirmett", "Long Crendon") with
-    no word of skipping in it; "idek tbh" in lower case is left as NLU read it."""
+    """The reply is a name as typed (every word capitalised: "Skirmett", "Long Crendon") or a
+    trade in sentence case ("Commercial insurance broking.") with no word of skipping in it;
+    "idek tbh" in lower case is left as NLU read it."""
     words = without_addressees(text).split()
     plain = normalise(" ".join(words))
-    return (
-        bool(plain)
-        and all(w[:1].isupper() or w[:1].isdigit() for w in words)
-        and not has_a_skip_word(plain)
-    )
+    named = all(w[:1].isupper() or w[:1].isdigit() for w in words)
+    trade = SENTENCE_CASE.fullmatch(" ".join(words)) is not None and not means_nothing(plain)
+    return bool(plain) and (named or trade) and not has_a_skip_word(plain)
 
 
 def not_a_stop(text: str) -> bool:

@@ -11,7 +11,8 @@ import pytest
 
 from bot.consultation.about_chat import doubts_it_matters
 from bot.consultation.choice_view import choice_and_view, chosen_with_view, view_beside_none
-from bot.consultation.consent_reply import a_detail_not_a_yes, agrees_to_take_part
+from bot.consultation.consent_beside import a_detail_not_a_yes
+from bot.consultation.consent_reply import agrees_to_take_part
 from bot.consultation.contact_terms import contact_reply
 from bot.consultation.described import choice_norm
 from bot.consultation.head_count import size_band_for

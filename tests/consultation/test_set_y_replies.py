@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from bot.consultation import involvement
-from bot.consultation.consent_reply import withdraws_consent
+from bot.consultation.consent_words import withdraws_consent
 from bot.consultation.contact_terms import ContactReply, contact_reply
 from bot.consultation.involvement import involvement_key, involvement_reply, involvement_text
 from bot.consultation.participation import asks_if_others_can_take_part

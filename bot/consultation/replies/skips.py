@@ -245,6 +245,13 @@ NONE_WORDS = re.compile(
     # "I am afraid we fall outside all five." (set DY chose all five islands)
     r"(fall|falls|are|is|sit|sits|lie|lies) (entirely |wholly |rather )?outside (all|any|each|"
     r"every one) (of )?(them|these|those|the \w+|five|seven)|"
+    # "We don't really fit any of those.", "For the avoidance of doubt, we do not operate in
+    # any of the five." (sets EN and EU: "didn't catch")
+    r"((don'?t|dont|do not|doesn'?t|does not)|(can'?t|cannot|couldn'?t|wouldn'?t) (really )?say "
+    r"(that )?(we|i)) (really |quite |actually |currently |as such )?"
+    r"(fit|fit in|fit into|belong (in|to)|come (under|into|within)|fall (in|into|under|within)|"
+    r"sit (in|under|within)|match|operate in|work in|trade in|deal in|do|apply to|relate to|"
+    r"touch|cover)( \w+)? any( one)?( of)? (them|these|those|that|the \w+)|"
     # "I cannot see that a golf club belongs to any of them." (set DY: "didn't catch")
     r"(can'?t|cannot|don'?t|do not|doesn'?t|does not) (see (that|how) )?([\w']+ ){0,5}?"
     r"(belongs?|fits?|applies|apply|relates?|falls?) (in|to|with|under|into) any of (them|these|"

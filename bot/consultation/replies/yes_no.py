@@ -74,6 +74,8 @@ NO_REPLY = re.compile(
     r"not at the moment|not right now|not today|(i )?don'?t think so|definitely not|"
     # "Nay, I get enough emails", "@btvlep not this time ta" (set AP)
     r"nay|not this time|"
+    # "No need, thanks.", "I think not, thank you." to the follow-up question
+    r"no need|(i )?think not|"
     # "Ha, I'd say yes but I'd never read them. Best not" (set AY, to the follow-up question)
     r"best not|better not|probably not|i'?ll pass|(i'?d )?rather not|"
     r"(that'?s )?a negative|negative on that|"
@@ -98,7 +100,9 @@ YES_REPLY = re.compile(
     r"si|oui|ja|tak|perfetto|va bene|parfait|claro|certo|"
     # "haan, sab theek hai, yes" (set AJ)
     r"haa?n|haan ji|ji haa?n|ji|(sab )?(theek|thik|tik) (hai|he)|bilkul)( then| thanks|"
-    r" thank you| please| pls| plz| mate| ta| grazie| merci| danke| gracias| shukriya| ji)*[ ,]*)+"
+    # "Yes kindly" (set ER)
+    r" thank you| please| pls| plz| kindly| mate| ta| grazie| merci| danke| gracias| shukriya|"
+    r" ji)*[ ,]*)+"
     r"((that would be|that'?d be|that sounds|sounds|that'?s|that is) (lovely|great|good|fine|"
     r"nice|perfect|helpful|grand|brilliant|smashing|wonderful|useful)( thanks| thank you)*)?"
 )
