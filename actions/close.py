@@ -32,9 +32,11 @@ from bot.consultation.email_text import (
     no_email_given,
     points_to_earlier_email,
 )
+from bot.consultation.focus import focus_answer
 from bot.consultation.leaving import asks_to_delete
 from bot.consultation.questions import message
 from bot.consultation.replies import (
+    asked_topic,
     looks_like_question,
     says_no,
     says_no_and_why,
@@ -210,6 +212,14 @@ class ValidateContactForm(FormValidationAction):
             # was asked the yes or no again unanswered): answered, then asked again
             dispatcher.utter_message(text=message(key))
             return {"follow_up": None}
+        if looks_like_question(text) and (topic := asked_topic(text)):
+            # "Will we get to see a draft before it's signed off?" (set EP, which NLU could
+            # not place, was asked the yes or no again unanswered): answered, then asked again
+            if topic == "focus":
+                dispatcher.utter_message(text=focus_answer())
+            else:
+                dispatcher.utter_message(response=f"utter_faq/{topic}")
+            return {"follow_up": None}
         if one_more_view(tracker):
             # kept like a view after the questions ended; then the question again
             stored = service.record_answer(
@@ -245,9 +255,11 @@ class ValidateContactForm(FormValidationAction):
         if no_address_after_all(text):  # "actually, leave it", "just DM me on here"
             dispatcher.utter_message(text=message("no_email_after_all"))
             return self._no(tracker)
-        if "@" not in text and (
-            skipped(tracker, text)
-            or (latest_intent(tracker) == "deny" and PLAIN_WORDS.fullmatch(text.lower()))
+        bare = without_addressees(text)  # "@btvlep nope" on X is no address (set ET)
+        if "@" not in bare and (
+            skipped(tracker, bare)
+            or says_no(bare)
+            or (latest_intent(tracker) == "deny" and PLAIN_WORDS.fullmatch(bare.lower()))
         ):
             return self._no(tracker)
         return self._save(find_email(text) or text.strip(), dispatcher, tracker)

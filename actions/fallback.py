@@ -42,12 +42,14 @@ from bot.consultation.playback_text import summary
 from bot.consultation.questions import message
 from bot.consultation.replies import (
     acknowledgement_only,
+    asked_topic,
     greeting_only,
     holding,
     means_nothing,
     opens_with_question,
     punctuation_only,
 )
+from bot.consultation.replies.topics import STRATEGY_ONLY_TOPICS
 from bot.consultation.small_talk import small_talk_only
 from bot.consultation.strategy_asides import strategy_aside_reply
 from bot.consultation.x_style import without_addressees
@@ -123,9 +125,11 @@ class ActionFallback(Action):
             # "Dzień dobry", "salaam" that NLU did not read as a greeting: greeted as "hi"
             greet_as_hi(dispatcher)
             return []
-        if key and confidence >= SURE and (looks_like_question(text) or opens_with_question(text)):
+        sure = (bool(key) and confidence >= SURE) or asked_topic(text) in STRATEGY_ONLY_TOPICS
+        if sure and (looks_like_question(text) or opens_with_question(text)):
             # a question NLU did not read as one, but the FAQ selector knows the answer
-            # (also one that goes on: "is this only for tech firms? we're a garden centre")
+            # (also one that goes on: "is this only for tech firms? we're a garden centre"),
+            # or its words say plainly what it asks ("will we see a draft?": set EP)
             answer_question(dispatcher, tracker)
             if confirmed := confirmed_in_other_words(dispatcher, tracker):
                 return confirmed  # "yes. will the council get to see this?" (set AY)

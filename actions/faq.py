@@ -73,6 +73,7 @@ from bot.consultation.questions import SKIPPED, message, named_themes
 from bot.consultation.replies import (
     asked_topic,
     asks_what_a_name_means,
+    asks_what_it_covers_of,
     declines,
     impatient,
     question_before_remark,
@@ -190,13 +191,19 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     if topic := asked_topic(question if question is not None else text):
         key, confidence = topic, 1.0
     asked = question if question is not None else text
-    named = named_themes(asked)
+    # "what is the Oxford-Cambridge Arc?" names the Arc, an asset of intelligent mobility:
+    # a topic with its own answer is not that theme's description (browser probe, 7 Dec)
+    named = [] if topic not in (None, "islands_seabed", FOCUS) else named_themes(asked)
     # "does this cover games too or is it all film and tv?" at the Creative question (set BH
     # was told what the strategy focuses on): what the theme it names takes in
     covers_named = key == FOCUS and asks_what_it_covers(asked)
     # "What does high performance technology mean? You've put it on number 2 ..." (set BY
     # was told everything the strategy focuses on): what that theme is
-    means_named = asks_what_a_name_means(asked) or asks_what_a_theme_is(text)
+    # "is high performance technology just Formula One, or does it take in firms like us?"
+    # (set EP was told the focus): what the theme named takes in
+    means_named = (
+        asks_what_a_name_means(asked) or asks_what_a_theme_is(text) or asks_what_it_covers_of(asked)
+    )
     if named and (
         key in (None, "islands_seabed") or confidence < SURE or covers_named or means_named
     ):

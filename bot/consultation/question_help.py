@@ -11,7 +11,12 @@ from typing import Any
 
 from bot.consultation.questions import named_themes
 from bot.consultation.replies import mentions, normalise
-from bot.consultation.replies.questions import LEAD_INS, REMARK_IS_A_VIEW
+from bot.consultation.replies.questions import (
+    LEAD_INS,
+    REMARK_IS_A_VIEW,
+    asks_what_it_covers_of,
+    in_plain_words,
+)
 from bot.consultation.replies.text import sentences, without_signature
 from bot.consultation.subject import names_a_subject
 from bot.consultation.x_style import without_addressees
@@ -277,7 +282,7 @@ def asks_what_a_theme_is(text: Any) -> bool:
     if not isinstance(text, str):
         return False
     asked, mark, rest = without_addressees(text).partition("?")
-    plain = normalise(asked)
+    plain = normalise(in_plain_words(asked))  # "whats X when its not in council speak?"
     remark = normalise(rest)
     words = plain.split()
     if mark and not rest.strip():
@@ -294,3 +299,13 @@ def asks_what_a_theme_is(text: Any) -> bool:
         and len(remark.split()) <= THEME_ASKED_REMARK_WORDS
         and not REMARK_IS_A_VIEW.search(remark)
     )
+
+
+def asks_what_a_theme_covers(text: Any) -> bool:
+    """A question asking what a named theme takes in ("What counts as digital science here?
+    Would machine translation come under it?": set EP kept it as the answer), with no view
+    after it ("what does housing growth mean? more traffic on the A41" is one)."""
+    if not isinstance(text, str) or not asks_what_it_covers_of(text):
+        return False
+    asked, _, rest = without_addressees(text).partition("?")
+    return bool(named_themes(asked)) and not REMARK_IS_A_VIEW.search(normalise(rest))

@@ -22,18 +22,16 @@ import re
 from typing import Any
 
 from bot.consultation.questions import message, named_themes, theme_names
-from bot.consultation.replies import normalise, short, short_match
+from bot.consultation.replies import LEAD_IN_WORDS, normalise, short, short_match
 from bot.consultation.subject import a_view_too
 from bot.strategy import ISLAND_IDS, SEABED_IDS, THEME_IDS, load_strategy, theme
 
 MAX_WORDS = 25  # a question with a line of context ("... GDP, jobs, that sort of thing")
 ANCHORED_WORDS = 12  # a follow-up or request that is the whole message
 
-_LEAD = (
-    r"^((hi|hello|hey|sorry|so|ok|okay|oh|um|erm|and|but|right|quick question|quick q|"
-    r"quick one|hang on|"
-    r"wait|mate|honestly|sorry but|before i (commit|start|say yes|agree))\b ?)*"
-)
+# the openings a question is asked after (`replies.LEAD_IN_WORDS`: "quick one first",
+# "before I start"), and a few more that only open a question to the bot
+_LEAD = rf"^((right|mate|honestly|{LEAD_IN_WORDS})\b ?)*"
 _ASK = (
     r"(what|what'?s|whats|how|where|when|which|who|is|are|do|does|did|can|could|will|would|"
     r"have|has|got|any)\b"
@@ -228,7 +226,10 @@ COVERS = re.compile(
     _LEAD + r"(is there |there'?s )?(anything|something|much|owt)( at all)? "
     r"(in (it|this|here|the strategy|the plan|the lis) )?(for|about|on) \w|"
     + _LEAD
-    + rf"(does|do|will|would|can) {_IT} (cover|include|mention|help|apply to|"
+    # "does the strategy actually say anything about space, or is it just a name on the
+    # list?" (set EP was told the focus)
+    + rf"(does|do|will|would|can) {_IT}( actually| really| even| ever)? (cover|include|mention|"
+    r"help|apply to|"
     r"say (anything|much|owt) (about|on)|do (anything|much) for|care about|"
     r"have (anything|something|much) (for|on|about)) \w|"
     + _LEAD

@@ -17,6 +17,7 @@ QUESTION_WORDS = frozenset(
         "who",
         "whos",
         "who's",
+        "whose",  # "Before anything: whose strategy is this" (set EP)
         "how",
         "when",
         "where",
@@ -40,19 +41,38 @@ QUESTION_WORDS = frozenset(
 )
 
 
-# Openings people put before a question ("so what's the Arc?", "sorry, who runs this").
-LEAD_INS = re.compile(
-    r"^((so|and|but|ok|okay|oh|sorry|excuse me|pardon|hang on|hold on|wait|quick question|"
-    r"actually|um|erm|"
-    r"also|just|out of interest|before (that|i answer( (that|this)( one| question)?)?)|"
-    # "Before I pick, which of these covers the countryside?" (set BJ)
-    r"before i (pick|choose|decide|say)|"
+# Openings people put before a question ("so what's the Arc?", "sorry, who runs this"), as
+# one alternation that other readers' lead-ins build on (`strategy_asides`)
+LEAD_IN_WORDS = (
+    r"so|and|but|ok|okay|oh|sorry|excuse me|pardon|hang on|hold on|wait|"
+    r"actually|um|erm|hi|hello|hey|hiya|"
+    r"also|just|out of interest|before that|"
+    # "Before I pick, which of these covers the countryside?" (set BJ); "Before I agree to
+    # anything, what is ...?", "before i say yes, what ...", "Before anything:", "Before I
+    # start:", "Before the questions, ..." (set EP)
+    r"(before|b4) (anything( else)?|(the|your) questions|(i|we) (answer|reply|pick|choose|decide|"
+    r"say yes|say|agree|confirm|start|begin|go on|go any further|carry on|continue|commit|sign up|"
+    r"do this|get going|get started)( to anything| to this| to it| (that|this)( one| question)?|"
+    r" the next (one|question)| yes| anything)?)|"
     # "first - will our name be in the report?", "quick one, ..." (set AG)
-    r"first|quick one|one thing first|one quick thing|"
-    # "quick q first - who actually reads what I put here?" (set AI)
+    r"first|first things first|for starters|one quick thing|"
+    # "quick q first - who actually reads what I put here?" (set AI), "Quick one first:",
+    # "Random one before I answer:", "One thing first:" (set EP)
+    r"(quick|random|silly|daft|stupid|small|odd|side|general|one|another|one more|one other|"
+    r"unrelated|different) (one|q|question|thing|query)|"
     # "q first, is silverstone even in bucks?" (set BK)
-    r"quick q|q)\b[ ,]*)+"
+    r"q"
 )
+LEAD_INS = re.compile(rf"^(({LEAD_IN_WORDS})\b[ ,]*)+")
+
+
+def lead_in_only(text: str) -> bool:
+    """The words only open a question ("Quick one first", "Before I confirm"): no name,
+    no yes and no answer, whatever words of one they hold."""
+    norm = normalise(without_addressees(text))
+    return bool(norm) and not LEAD_INS.sub("", norm)
+
+
 ASKING_PHRASES = re.compile(
     r"^(tell me|can you (tell|explain)|could you (tell|explain)|i'?d like to know|"
     r"i want to know|remind me|i'?m not sure what|not sure what|i don'?t (know|understand) what)"
@@ -176,31 +196,58 @@ COVERS = re.compile(
     # (set BK)
     r"|^(so |ok |sorry |um |erm )*(is|are) (the )?.{2,40}? (just|only|mainly|purely|really) "
     r"(for|about)\b"
+    # "is high performance technology just Formula One, or does it take in firms like us?",
+    # "is space only rockets or satellites too" (set EP was told the focus): one thing, or more
+    r"|^(so |ok |sorry |um |erm )*(is|are) (the )?.{2,40}? (just|only|purely|all) .{1,40}? or\b"
+    # "What counts as digital science here?" at its question (set EP kept it as the answer)
+    r"|^(so |ok |sorry |um |erm )*(what|which)( sort of| kind of)?( things| stuff| firms| "
+    r"businesses)? (counts?|falls?|comes?|fits?|goes?) (as|under|in|into|within)\b"
 )
 
 
 # a question about what a theme takes in may run longer than "is broadband infrastructure?"
-COVERS_MAX_WORDS = 16
+# ("is high performance technology just Formula One or does it take in firms like us that
+# print metal parts": set EP)
+COVERS_MAX_WORDS = 20
 # "whats intelligent public services when its at home" (set BH chose it): the idiom asks
 # what a thing is, with or without its "?"
 AT_HOME = re.compile(r"\W*\bwhen (it'?s|its|it is|they'?re|theyre|they are) at home\W*$")
 WHAT_IS = re.compile(r"^(so |ok |sorry |um |erm )*(what'?s|whats|what is|what are) (the )?\w")
+# "whats intelligent mobility when its not in council speak?" (set EP chose it), "... in
+# plain English", "... for normal people": a name asked for in everyday words, the words
+# that ask so no part of the name
+IN_PLAIN_WORDS = re.compile(
+    r"\W*\b(when (it'?s|its|it is|they'?re|theyre|they are) (not )?in [\w' ]{1,25}|"
+    r"in (plain|normal|simple|everyday|ordinary|real|proper|layman'?s|laymans|human) "
+    r"(english|words|terms|language|speak)|in english|for (normal|ordinary|regular|real) "
+    r"(people|folk|humans|businesses)|for the rest of us|for dummies|"
+    r"without (the )?(jargon|buzzwords|council speak|management speak))\W*$",
+    re.IGNORECASE,
+)
+
+
+def in_plain_words(question: str) -> str:
+    """The question without the words asking for it in plain words ("whats intelligent
+    mobility when its not in council speak" -> "whats intelligent mobility")."""
+    return IN_PLAIN_WORDS.sub("", question.replace("’", "'"))
 
 
 def asks_what_it_covers_of(text: str) -> bool:
     """A short question asking what a theme covers or means, ending in "?" (or in "when it's
-    at home")."""
+    at home"), or what it is in plain words."""
     bare = without_addressees(text).strip()
     if AT_HOME.search(bare.lower()):
         plain = LEAD_INS.sub("", normalise(AT_HOME.sub("", bare.lower())))
         return len(plain.split()) <= COUNTS_MAX_WORDS and WHAT_IS.match(plain) is not None
     question, mark, context = bare.partition("?")
-    plain = LEAD_INS.sub("", normalise(question))
+    plain = LEAD_INS.sub("", normalise(in_plain_words(question)))
+    # "whats intelligent mobility when its not in council speak? might be us" (set EP)
+    plainly = in_plain_words(question) != question.replace("’", "'")
     return (
         # a question by its words when it has no "?": "whats the high performance one cover"
         (bool(mark) or plain.startswith(("what", "which")))
-        and len(plain.split()) <= COVERS_MAX_WORDS
-        and COVERS.match(plain) is not None
+        and len(plain.split()) <= (COUNTS_MAX_WORDS if plainly else COVERS_MAX_WORDS)
+        and (COVERS.match(plain) is not None or (plainly and WHAT_IS.match(plain) is not None))
         and len(normalise(context).split()) <= CONTEXT_MAX_WORDS
         and CHOOSES_AFTER.search(normalise(context)) is None
     )

@@ -61,13 +61,36 @@ WHO_SEES = (
 )
 
 
+# Oxford and Cambridge named together, and the words that ask how something links to them
+_OX_CAM = r"(oxford (and |to |- )?cambridge|ox ?cam)"
+_LINKED = (
+    r"(connect\w*|link\w*|tied|tie in|ties in|to do with|relat\w*|part of|got to do|"
+    r"what about|going on about|banging on about|on about|mention\w*)"
+)
+# The other of the two lists ("this list", "the first lot": "How is this list different from
+# the last one?")
+_OTHER_LIST = (
+    r"(lists?|(first|last|other|previous|second|earlier|two) (one|ones|lot|lots|list|lists|set|"
+    r"sets|bunch))"
+)
+# A local industrial strategy by any of its names ("LIS", "an industrial strategy")
+_LIS = r"(bucks lis|lis|(local |county )?industrial strateg(y|ies))"
+
 # What the question of a question-then-remark asks, when its words say so plainly: the
 # NLU's answer is chosen on the whole message, and the remark can lead it astray ("who
 # actually sees this? dont want pinewood reading me moan" was answered with the focus)
 ASKED_TOPICS = (
     # "what's this Oxford to Cambridge arc?", "whats the arc when its at home?" (set AD was
     # told about entrepreneurialism, whose summary names Oxford and Cambridge)
-    ("arc", re.compile(r"\b(the|this|that) (ox ?cam |oxford (to |and |- )?cambridge )?arc\b")),
+    (
+        "arc",
+        re.compile(
+            r"\b(the|this|that) (ox ?cam |oxford (to |and |- )?cambridge )?arc\b|"
+            # "my co-founder reckons all this is tied to Oxford and Cambridge somehow. What's
+            # the connection?" (set EP was told the focus): the two cities and a link asked
+            rf"\b{_OX_CAM}\b(?=.*\b{_LINKED}\b)|\b{_LINKED}\b.*\b{_OX_CAM}\b"
+        ),
+    ),
     (
         "who_preparing",
         re.compile(
@@ -86,7 +109,8 @@ ASKED_TOPICS = (
         re.compile(
             r"\b(is there (a|any) way|how (can|do|could|would) (we|i)|(can|could) (we|i))"
             r"( for (us|me))?( to)?( actually| also| still)? (be in the room|get (more |properly )?"
-            r"involved|be (more )?involved|have (a|more of a|any) say|help shape|sit on)\b"
+            r"involved|be (more )?involved|(have|get) (a|more of a|any|our) say|help shape|"
+            r"sit on)\b"
         ),
     ),
     (
@@ -121,6 +145,14 @@ ASKED_TOPICS = (
             r"really |even )?(look at|see|read|consider|discuss|review|meet|decide|sign)|"
             r"who (actually |really |even |finally )?(decides|signs (it |this )?off|approves|"
             r"makes the (final )?(call|decision))|"
+            # "Quick one first: who gets the final say on what goes in this strategy?" (set EP
+            # was told the focus: "say on" read as what it says)
+            r"who('?ll|'?d)?( \w+){0,3} (final|last) (say|word)\b|"
+            # "Will we get to see a draft before it's signed off?" (set EP had no answer)
+            r"\b(see|get|read|comment on|look at|have a look at|check) (a|the|any) (draft|"
+            r"final (version|draft|report|strategy|plan)|finished (version|strategy|report))\b|"
+            r"\bbefore (it'?s|it is|it gets|this is|this gets|the strategy is|the report is) "
+            r"(signed off|finali[sz]ed|agreed|adopted|published)\b|"
             # "whens the LEP board actually meeting about it?" (set BC was told what a LIS is)
             r"when'?s? (is |are )?(the )?(lep )?board (actually |even |next )?"
             r"(meeting|meet|sitting)|"
@@ -143,13 +175,41 @@ ASKED_TOPICS = (
         "data_privacy",
         re.compile(rf"\b({WHO_SEES}|data|privacy|gdpr)\b"),
     ),
-    ("islands_seabed", re.compile(r"\b(islands?|seabed|sea bed)\b")),
+    (
+        "islands_seabed",
+        re.compile(
+            r"\b(islands?|seabed|sea bed)\b|"
+            # "How is this list different from the last one?" at the seabed choice (set EP
+            # was told how the chat works): how the two lists differ
+            rf"\bdiffer\w*\b.*\b{_OTHER_LIST}\b|\b{_OTHER_LIST}\b.*\bdiffer\w*\b"
+        ),
+    ),
     # "Does the national Industrial Strategy say anything about transport?" (set CR was told
     # what the county's strategy focuses on)
     (
         "national_strategy",
         re.compile(
-            r"\b((the )?(national|uk|government'?s?) (industrial )?strateg\w*|grand challenges?)\b"
+            r"\b((the )?(national|uk|government'?s?) (industrial )?strateg\w*|grand challenges?)\b|"
+            # "Is this anything to do with the government's net zero push?" (set EP was told
+            # about environment and quality of life): the national strategy's challenges
+            r"\b(to do with|part of|linked (to|with)|tied (in )?(to|with)|connected (to|with)|"
+            r"related to|hook\w* (in)?to|tie\w* in with|fits? (in )?with|the same as) (the |this )?"
+            r"(government'?s?|net zero|clean growth|levelling up)\b|"
+            r"\bgovernment'?s?( own| big| new| national)? (\w+ ){0,2}(push|agenda|missions?|"
+            r"(grand|big) challenges?)\b"
+        ),
+    ),
+    # "what is a local industrial strategy when it's at home?" (set EP was told the focus),
+    # "what even is an LIS", "what does LIS stand for", "what's the point of this strategy"
+    (
+        "what_is_lis",
+        re.compile(
+            r"\bwhat( even| exactly| actually)?('?s| is| are)( even| exactly| actually)?"
+            rf"( (a|an|the|this|that|your))? {_LIS}\b"
+            r"(?! (doing|going|gonna|planning|say|says|saying|do for|got))|"
+            rf"\b{_LIS} (stand for|stands for|mean|means|meaning|short for)\b|"
+            r"\bwhat'?s the (point|purpose|idea|aim) of (a |an |the |this |your )?"
+            rf"({_LIS}|strategy|consultation)\b"
         ),
     ),
     # "does the strategy say anything about the chilterns at all?" (set AO)
@@ -157,10 +217,18 @@ ASKED_TOPICS = (
         "focus",
         re.compile(
             r"\b(sectors?|industries|focus\w*)\b|"
+            # not "the final say on", "a say on" (who decides, taking part)
+            r"(?<!\ba )(?<!final )(?<!last )(?<!any )"
             r"\b(say|says|mention|mentions)( anything| much| owt)? (about|on)\b"
         ),
     ),
 )
+
+
+# Topics whose words are asked only about the strategy and this consultation ("who gets the
+# final say", "will we see a draft"); "focus" ("sectors") and "data_privacy" ("data") are
+# read from words a view's question uses too ("why do other industries get the money?")
+STRATEGY_ONLY_TOPICS = frozenset(key for key, _ in ASKED_TOPICS) - {"focus", "data_privacy"}
 
 
 def asked_topic(question: str) -> str | None:
