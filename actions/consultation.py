@@ -48,6 +48,7 @@ from bot.consultation.asides import (
     new_turn_after_and,
     same_as_before,
     steps_aside,
+    without_and,
 )
 from bot.consultation.boundaries import boundary_reply, without_instructions
 from bot.consultation.continued import (
@@ -60,6 +61,7 @@ from bot.consultation.forwarded import email_body
 from bot.consultation.held import held_answer, holds, list_unfinished
 from bot.consultation.involvement import involvement_reply
 from bot.consultation.junk import junk_reply
+from bot.consultation.later_pieces import carries_on_last, on_the_pending_subject
 from bot.consultation.leaving import asks_to_delete, stops_here, view_then_stop
 from bot.consultation.moves import labelled_kind, move_last_answer
 from bot.consultation.navigation import go_back, steered
@@ -239,8 +241,20 @@ class ValidateStrategyForm(FormValidationAction):
             # answer is withdrawn; its replacement kept, or its question asked again
             taken = take_back(previous, text, bool(replacement), dispatcher, tracker)
             return {answer_slot: None, **taken}
-        carries_on = (continues_answer(text) or continues_with_mark(text)) and answered(
+        # "and ..." / "also ..." that opens on the pending driver's own subject answers it
+        # ("also the roads are gridlocked" at the Infrastructure question: set ET)
+        and_more = continues_answer(text) and not (
+            previous
+            and on_the_pending_subject(without_and(without_addressees(text)), previous, key)
+        )
+        carries_on = (and_more or continues_with_mark(text)) and answered(
             previous_user_text(tracker)
+        )
+        # "What I mean is ...", "Forgot to say ...", "2nd thing, ..." (set ET), a pause
+        # between allowed; not when the last message was nudged for more (it answers this)
+        carries_on = carries_on or (
+            carries_on_last(text, previous, key, previous_user_text(tracker))
+            and message("say_more") not in previous_bot_text(tracker)
         )
         if previous and (carries_on or corrects_last_answer(text)):
             # "and the A41 is a nightmare" straight after an answer, or "sorry, I meant

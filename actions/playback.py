@@ -48,10 +48,12 @@ from bot.consultation.playback_replies import (
 )
 from bot.consultation.playback_text import summary, without_quoted_answer
 from bot.consultation.questions import message, parse_correction
+from bot.consultation.remarks import closes_a_subject
 from bot.consultation.replies import (
     looks_like_question,
     says_yes,
 )
+from bot.consultation.small_talk import small_talk_only
 from bot.consultation.standing import standing_reply_key
 from bot.consultation.theme_corrections import (
     correction_reply,
@@ -223,9 +225,10 @@ class ValidateCorrectionForm(FormValidationAction):
             # "Take it off number 2" after asking what high performance technology means
             # (set BY kept it as one more view): that theme off that answer
             return {"theme_correction": named}
-        if holding(text):
+        if holding(text) or closes_a_subject(text):
             # "hold on" / "wait" that NLU took for a "no": not a correction. The form ends
             # at once and the play-back is shown again, as any held question is asked again.
+            # So too "that's the lot on the council and NHS" after the last answer (set ET)
             return {"theme_correction": HELD}
         if asks_who_reads(text) and "?" in text:
             # "Before I say yes, will the council see our company name next to any of this?"
@@ -248,6 +251,11 @@ class ValidateCorrectionForm(FormValidationAction):
         if thanks_only(text):
             # "lovely, thanks ever so much" that NLU read as a view: the themes are kept
             return {"theme_correction": NO_CHANGE}
+        if small_talk_only(text):
+            # "Nice to be asked for once" after the last answer (set ET): no view and no
+            # change; a friendly word, then the play-back again
+            dispatcher.utter_message(text=message("small_talk"))
+            return {"theme_correction": HELD}
         if drop_name_if_asked(dispatcher, tracker):  # "keep my views but not my name"
             return {"theme_correction": ADDED}  # the play-back is shown again
         if added_beside_yes(dispatcher, tracker):

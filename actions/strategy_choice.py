@@ -68,6 +68,7 @@ from bot.consultation.choices import (
     unfinished_choice,
 )
 from bot.consultation.focus import focus_answer
+from bot.consultation.later_pieces import points_back
 from bot.consultation.leaving import stops_here
 from bot.consultation.navigation import first_in_choice
 from bot.consultation.none_choice import means_none
@@ -85,14 +86,17 @@ from bot.consultation.questions import (
 from bot.consultation.remarks import remark_reply
 from bot.consultation.replies import (
     after_change_of_mind,
+    asked_topic,
     asks_if_it_counts,
     asks_the_difference,
     asks_to_finish,
     asks_what_it_covers_of,
     asks_what_it_is,
+    looks_like_question,
     takes_back_last_answer,
     thanks_only,
 )
+from bot.consultation.replies.topics import STRATEGY_ONLY_TOPICS
 from bot.consultation.spelling import dictated_names
 from bot.consultation.strategy_asides import (
     asks_about_the_others,
@@ -102,12 +106,18 @@ from bot.consultation.strategy_asides import (
 from bot.consultation.withdrawals import withdraw_answer
 from bot.consultation.x_style import without_addressees
 
+# the topics a question at a choice is answered on, whatever themes its words name ("the
+# islands" and "the seabed" are the lists' own words: "none of the islands?" chooses)
+CHOICE_ASIDE_TOPICS = STRATEGY_ONLY_TOPICS - {"islands_seabed"}
+
 
 def carried_on_at_the_choice(text: str, among: Any, tracker: Tracker) -> bool:
-    """A message that carries the last answer on ("but ...", "and ...") and names none of
-    the themes offered: joined to that answer (`amendments`); True when it was."""
+    """A message that carries the last answer on ("but ...", "and ...", "Forgot to say ...":
+    `later_pieces`) and names none of the themes offered: joined to that answer
+    (`amendments`); True when it was."""
     plain = without_addressees(text)
-    if not (continues_answer(plain) and answered(previous_user_text(tracker))):
+    before = previous_user_text(tracker)
+    if not ((continues_answer(plain) and answered(before)) or points_back(plain, before)):
         return False
     if named_themes(plain, among) or means_none(plain) or dismisses_the_list(plain, among):
         return False  # "and skills too", "but none of them really": a choice
@@ -231,7 +241,14 @@ def choose(
         return {"islands": late, "pending_questions": queue, "island_answer": None, slot: None}
     # "Before I pick, is any of this tied to funding we could apply for?" (set EB chose
     # entrepreneurialism from "funding"): a grant, the cost, the timetable, answered
-    asks = asks_about_taking_part(text) or asks_about_the_others(text) or asks_what_it_is(text)
+    asks = (
+        asks_about_taking_part(text)
+        or asks_about_the_others(text)
+        or asks_what_it_is(text)
+        # "Is this anything to do with the government's net zero push?" (set EP): what its
+        # words ask, not the theme they name ("net zero"); the lists' own words may choose
+        or (looks_like_question(text) and asked_topic(text) in CHOICE_ASIDE_TOPICS)
+    )
     if first := choice_before_question(text, among):
         # "Digital science, and quickly: is this the same thing as the national ...?" (set
         # AO): the question answered and the choice taken
@@ -303,8 +320,13 @@ def choose(
             dispatcher.utter_message(text=message("islands_other_sector"))
             keep_view_beside_none(text, dispatcher, tracker)
             return islands_passed(tracker)
-        if not chosen and "?" in text and faq_choice(tracker)[1] >= SURE:
-            # "can someone call me? easier on the phone": a question, not a choice
+        if (
+            not chosen
+            and "?" in text
+            and (faq_choice(tracker)[1] >= SURE or asked_topic(text) in STRATEGY_ONLY_TOPICS)
+        ):
+            # "can someone call me? easier on the phone": a question, not a choice; "Will we
+            # see a draft first?" however unsure NLU was (set EP)
             answer_question(dispatcher, tracker)
             return {slot: None}
         if not chosen and asked_before(tracker, slot):

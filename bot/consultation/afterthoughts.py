@@ -20,6 +20,7 @@ from bot.consultation import service
 from bot.consultation.amendments import ADDED, CORRECTED, amend_answer
 from bot.consultation.asides import continues_answer
 from bot.consultation.boundaries import request_or_need_reply
+from bot.consultation.later_pieces import points_back
 from bot.consultation.questions import (
     has_correction_cue,
     key_theme,
@@ -29,17 +30,22 @@ from bot.consultation.questions import (
     question,
     question_kind,
 )
+from bot.consultation.remarks import closes_a_subject
 from bot.consultation.replies import holding, looks_like_question, normalise
+from bot.consultation.small_talk import small_talk_only
 from bot.consultation.x_style import without_addressees
 from bot.strategy import theme
 
 # "going back to the skills one", "re the housing question", "on the infrastructure bit":
 # an earlier question named by its theme, at the start of the message
 BACK_TO = re.compile(
-    r"^((sorry|oh|oops|actually|wait|also|and|one more thing|ps|just)[ ,]*)*"
+    r"^((sorry|oh|oops|actually|wait|also|and|one more thing|ps|just|"
+    # "forgot to say on the housing one: ..." a question or two later (set ET)
+    r"(i )?(forgot|forgotten) to (say|mention|add)|(i )?should (have|'ve) (said|mentioned|"
+    r"added)( as well| too)?|(i )?meant to (say|mention|add))[ ,]*)*"
     r"(going back to|go back to|back to|coming back to|about|on|re|regarding|for|with)"
-    r" (the |my |that |your )?(?P<topic>[a-z0-9' ]{1,40}?) (one|question|bit|part|answer|point)"
-    r"\b"
+    r" (the |my |that |your )?(?P<topic>[a-z0-9' ]{1,40}?) (one|question|bit|part|answer|point|"
+    r"side|front)\b"
     # "going back to the mobility barriers, forgot ..." (set AZ kept it as the skills answer):
     # a theme and the kind of its question, no noun after
     r"|^((sorry|oh|oops|actually|wait|also|and|one more thing|ps|just)[ ,]*)*"
@@ -152,8 +158,10 @@ def view_at_playback(text: Any) -> bool:
     with no word of a correction in it that asks nothing."""
     if not isinstance(text, str) or request_or_need_reply(text):
         return False  # "print your system prompt", "I'm 78, bear with me": never a view
-    if holding(text):
-        return False  # "Sorry, that came out a bit ranty", "up a ladder, 10 mins" (set AO)
+    if holding(text) or closes_a_subject(text) or small_talk_only(text):
+        # "Sorry, that came out a bit ranty", "up a ladder, 10 mins" (set AO), "That's
+        # everything on the roads and so on", "Nice to be asked for once" (set ET)
+        return False
     norm = normalise(text)
     match = ADD_LEAD.match(norm)
     rest = norm[match.end() :] if match else norm
@@ -199,8 +207,8 @@ def adds_to_last_answer(text: Any) -> bool:
     as a view of its own): the business carrying on its last answer, to be joined to it. Not
     someone else's words ("my colleague wants to add ...": a view of their own) nor a word
     about the themes ("and the last one's not a housing thing")."""
-    if not isinstance(text, str) or not continues_answer(text):
-        return False
+    if not isinstance(text, str) or not (continues_answer(text) or points_back(text)):
+        return False  # "and ...", "also ...", "What I mean is ..." (set ET)
     norm = normalise(without_addressees(text))
     lead = ADD_LEAD.match(norm)
     told = lead is not None and bool(lead.group("who") or lead.group("add"))

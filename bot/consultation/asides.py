@@ -72,7 +72,9 @@ from bot.consultation.x_style import without_addressees
 # also a reason or a consequence sent on its own ("because the college stopped teaching
 # it", "so we train our own now", the eighth set): "so" only before who or what it is about
 _OPENERS = (
-    r"oh and|and also|and|also|plus|oh also|because|cos|coz|cuz|bcos|bcoz|cause|'cause|"
+    # "@btvlep n dont get me started on ..." on X (set ET): "n" is "and"
+    r"oh and|and also|and|also|plus|oh also|oh n(?= )|n(?= )|"
+    r"because|cos|coz|cuz|bcos|bcoz|cause|'cause|"
     r"which means|but|so (?=(we|i|they|it|that|now|everyone|nobody|no one|people|our|my)\b)|"
     # "so half of them rely on lifts from mates ..." (set EA kept it as the next answer)
     r"so (?=(half|most|some|all|many|none|both|each|every one|a lot|loads) of (them|us|our)\b)|"

@@ -77,6 +77,39 @@ def afterword_only(text: Any) -> bool:
     return _nothing_but(AFTERWORD, AFTERWORD_FILLER, text)
 
 
+# After an answer, in a message of its own: the subject closed ("Right, that's the lot on the
+# council and NHS.", "That's everything on the roads and so on", "@btvlep thats me done on
+# the tech side": set ET kept each as the next answer, or wrapped up at the last question).
+# Nothing more to add, and no answer to the question pending: thanked, asked again
+CLOSED_SUBJECT = re.compile(
+    # not a step on ("nothing more on the racing side, next island please": `navigation`)
+    r"(?!.*\b(next|skip|skipping|move|moving|please|pls|onwards?|go on to)\b)"
+    r"((right|ok|okay|so|well|anyway|and|i think|yeah|yep) )*"
+    r"((that'?s|thats|that is|that was) (about )?(the lot|everything|it|all|me done|us done|"
+    r"me finished|my lot|all i'?ve got|all i have|all from me)|(i'?m|im|i am|we'?re|we are) "
+    r"(all )?(done|finished)|nothing (more|else)( to add)?( from me)?|no more( from me)?|"
+    r"(all )?done)"
+    # a subject named in a few words, not a view ("that's all on the roads, they're awful")
+    r" (on|for|about|re|regarding|from me on) (?!.*\b(is|are|was|were|they|they'?re|we|it'?s|"
+    r"never|can'?t|cant|don'?t|dont|won'?t|wont|need|needs|awful|terrible|rubbish|but)\b)"
+    r"[a-z0-9']+( [a-z0-9']+){0,5}?"
+    r"( and (so on|that|all that|stuff|the like|everything else|things like that))?"
+    r"( (for now|i think|really|then|thanks|thank you|cheers))*"
+)
+CLOSED_SUBJECT_MAX_WORDS = 14
+
+
+def closes_a_subject(text: Any) -> bool:
+    """The whole message closes what the business had to say on a subject, adding nothing."""
+    if not isinstance(text, str):
+        return False
+    norm = normalise(without_addressees(text))
+    return (
+        0 < len(norm.split()) <= CLOSED_SUBJECT_MAX_WORDS
+        and CLOSED_SUBJECT.fullmatch(norm) is not None
+    )
+
+
 def _nothing_but(remark: re.Pattern[str], filler: re.Pattern[str], text: Any) -> bool:
     """The message, normalised, holds `remark` and nothing else but `filler` words."""
     if not isinstance(text, str):
@@ -104,6 +137,8 @@ def remark_reply(text: Any) -> str | None:
         return "glad_its_easy"
     if afterword_only(text):
         return "afterword_thanks"
+    if closes_a_subject(text):  # "Right, that's the lot on the council and NHS." (set ET)
+        return "enough_said"
     if thanks_alone(text):  # "Thank you!" after every answer (set CM)
         return "thanks_welcome"
     # "Lovely weather for it today, isn't it?", "Ha, you're very polite for a robot." (set CM)

@@ -63,6 +63,15 @@ _UNIT = (
     r"good (morning|afternoon|evening|day|night)( to (you|you all))?|"
     r"(good luck|best of luck|all the best) with (it|this|the strategy|the consultation)|"
     r"thanks for (listening|asking|your time|the chat|having me)|"
+    # "Thank you, it's genuinely useful to get this off my chest" (set ET kept it as the
+    # skills answer): glad of the chance to say it
+    r"((it'?s|its|it is|it'?s been|this is|this has been) )?(genuinely |really |actually |so |"
+    r"very |quite )?(useful|good|nice|helpful|great|cathartic|therapeutic|a relief) to (get "
+    r"(this|that|it|things|all this|all that) off (my|our) chest|be asked|have a say|be heard|"
+    r"have a (moan|rant|vent|grumble)|vent|say (it|this|all this|that))( for once)?|"
+    r"(nice|good|great) to be asked( for once)?|"
+    r"(thanks|cheers|thank you|ta) for letting (me|us) (vent|moan|rant|have (a|my) (moan|rant|"
+    r"say)|get (that|this|it) off (my|our) chest|say (that|it|my piece))|"
     r"if (you'?re|ur) ever in [\w ]{2,30} the first (pint|coffee|round)'?s? on me|"
     r"nobody ever asks( us)?( [\w ]{1,20})?|nice one|lovely stuff|great stuff"
     r")"

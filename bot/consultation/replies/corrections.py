@@ -18,7 +18,9 @@ SELF_CORRECTION = re.compile(
     # "oops, in that last one I meant Beaconsfield" (set AD)
     r"(in|on|for) (that|my|the) (last|previous) (one|answer|bit))"
     r"[ ,:-]*)*"
-    r"(i meant|meant to (say|write|type)|should (have|'?ve) (said|written)|"
+    # "should have said as well ..." adds to the answer (`later_pieces`), corrects nothing
+    r"(i meant|meant to (say|write|type)|"
+    r"should (have|'?ve) (said|written)(?! (as well|too|also)\b)|"
     r"(that|it) should (say|read|be|have said)|(sorry|oops|whoops|no) i mean\b|"
     r"correction\b|typo\b|ignore (that|my last|the last)|scratch that|"
     # "sorry, scratch the uni bit, it was the evening class ..." (set BP): a part named
@@ -76,7 +78,12 @@ _TAKE_BACK = (
     r"(was|wasn'?t|is|isn'?t) (meant|supposed to go|supposed to be) (for|to) [a-z' ]+|"
     r"(that|it|this)( one| message)? (was|wasn'?t|isn'?t|is) not for (you|this)|"
     r"not meant for (you|this)|(ignore|disregard|scrap|bin|scratch|strike) "
-    r"(that|my last|the last|what i (just )?(said|wrote|put))( one| message| answer| bit)?)"
+    r"(that|my last|the last|what i (just )?(said|wrote|put))( one| message| answer| bit)?|"
+    # "@btvlep redo that last one pls: real problem is ..." (set EQ kept it as the next
+    # question's answer), "can you change my last answer to ...", "rewrite that one"
+    r"((can|could) (you|u) )?((redo|re do|rewrite|re write|replace|overwrite|change|swap|amend) "
+    r"(that|my|the) (last|previous)( one| answer| message| reply| bit)?|"
+    r"(redo|re do|rewrite|re write) (that|it)( one)?)( (pls|please|plz))?( (to|with|as)\b)?)"
 )
 TAKES_BACK = re.compile(rf"^{_FILLERS}{_TAKE_BACK}([ ,]+({_FILLERS}{_TAKE_BACK}))*")
 REPLACEMENT_MIN_WORDS = 3
@@ -88,7 +95,7 @@ def takes_back_last_answer(text: Any) -> str | None:
     "sorry, I meant Silverstone Park" corrects (both kept), it does not take back."""
     if not isinstance(text, str):
         return None
-    norm = normalise(text)
+    norm = normalise(without_addressees(text))  # "@btvlep redo that last one pls: ..." (EQ)
     match = TAKES_BACK.match(norm)
     if match is None:
         return None

@@ -1,7 +1,9 @@
 """Interruptions that are no answer: what interrupts ("Sorry, customer just walked in",
 "@btvlep hang on phone", "Hang on, the delivery lorry's reversing into the yard"), asking for
-the question again on return ("Right, where were we?"), and going off to look something up
-("Hang on, let me check which inbox we use for this").
+the question again on return ("Right, where were we?"), going off to look something up
+("Hang on, let me check which inbox we use for this"), something that has just happened and
+needs the business ("a spaniel's just arrived for his bath") and the return from it ("Right,
+he's in", "@btvlep right lesson done": set ET).
 
 Found by set CS of unseen conversations (busy owners interrupted mid-way): each was "didn't
 catch" at a choice, chose a theme from its words, skipped the question, or was kept as a
@@ -57,7 +59,7 @@ _WHO = (
     r"call|kid|kids|dog|boss|supplier|rep|door|doorbell)"
 )
 INTERRUPTED = re.compile(
-    r"((sorry|soz|sry|oops|hang on|hold on|one sec|wait|ok|okay|right|argh) )*"
+    r"((sorry|soz|sry|oops|hang on|hold on|hang fire|one sec|wait|ok|okay|right|argh) )*"
     rf"((a|the|my|another|one|got a) )?{_WHO}( (lorry|van|driver|man|call))?('s)?( again)?"
     r"(( ('s|s|is|has|have|are|'re|just|come|came|walked|walking|arrived|turned|pulled|"
     r"reversing|ringing|calling|going|in|up|here|at the door|on the (phone|line|other line)|"
@@ -95,3 +97,50 @@ WHERE_WERE_WE_MAX_WORDS = 16
 def asks_where_we_were(text: Any) -> bool:
     """The business is back and asks for the question again."""
     return _all_of_it(WHERE_WERE_WE, text, WHERE_WERE_WE_MAX_WORDS) is not None
+
+
+# "Bear with, a spaniel's just arrived for his bath", "@btvlep sorry pupil just turned up",
+# "Sorry, a build has just come off the printer and I need to check it" (set ET kept each as
+# the answer): something that needs the business this minute, after a pause word
+# (`pauses.paused_with_reason`); not a change to rules or prices that "just came in"
+JUST_HAPPENED = re.compile(
+    r"(?!.*\b(rules?|regulations?|regs|laws?|tax|taxes|prices?|costs?|rates?|fees?|changes?|"
+    r"funding|schemes?|polic(y|ies)|grants?|orders?)\b)"
+    r"((a|an|the|my|our|another|one of (my|our)) )?[a-z0-9']+( [a-z0-9']+){0,2}?"
+    r"('s|s| has| have| is| are)? just (arrived|turned up|come in|came in|walked in|pulled up|"
+    r"got here|rung|rang|called|finished|come off [a-z ]{1,20}?|come out of [a-z ]{1,20}?|"
+    r"gone off|started (beeping|ringing|barking))"
+    r"( for (his|her|their|its|a|an|the|my|our) [a-z ]{1,20}?)?"
+    r"( (and|so) (i|we) ((need|have|got|'ve got|must) to|should|better|gotta) (check|see to|"
+    r"deal with|sort|look at|answer|get|grab|take|unload|sign for|see|serve|go)"
+    r"( (it|him|her|them|that|this|to it|to him|to her))?)?"
+)
+
+
+def needs_me_now(piece: str) -> bool:
+    """A normalised piece of a message says something has just arrived or happened that
+    needs the business now (the reason for a pause), and nothing more."""
+    return JUST_HAPPENED.fullmatch(piece) is not None
+
+
+# Back from an interruption: "Back with you", "Right, he's in", "@btvlep right lesson done",
+# "ok off the phone" (set ET: kept as the answer, or as the start of one). Alone, the
+# question is asked again (`back_from_interruption`); in front of words, those words are
+# the reply (`pauses.after_return`)
+BACK_FROM = (
+    r"back with (you|u|ya)( now| again)?|with you (again|now)|"
+    r"(he'?s|she'?s|they'?re|hes|shes|theyre) in( now)?|"
+    r"((the |my |that )?(lesson|call|phone call|meeting|appointment|customer|client|patient|"
+    r"pupil|delivery|school run|visit|bath|groom))( is|'s| s)? (done|over|finished|sorted|gone)"
+    r"( now)?|off the phone( now)?|(i'?m|im|i am) free( again| now)|"
+    r"(that'?s|thats) (him|her|them) (done|sorted|in|gone|off)( now)?|(all )?sorted now"
+)
+RETURN_ALONE = re.compile(
+    rf"((ok|okay|right|sorry|soz|phew|so|and|anyway) )*({BACK_FROM})( sorry)?"
+)
+RETURN_MAX_WORDS = 8
+
+
+def back_from_interruption(text: Any) -> bool:
+    """The whole message says the business is back from an interruption, nothing more."""
+    return _all_of_it(RETURN_ALONE, text, RETURN_MAX_WORDS) is not None

@@ -6,13 +6,22 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.consultation.replies.interruptions import asks_where_we_were, goes_to_check, interrupted
+from bot.consultation.replies.interruptions import (
+    asks_where_we_were,
+    back_from_interruption,
+    goes_to_check,
+    interrupted,
+    needs_me_now,
+)
+from bot.consultation.replies.own_answer import sorry_for_own_answer
+from bot.consultation.replies.returns import after_return, returned_only  # noqa: F401
 from bot.consultation.replies.text import DASHES, normalise, whole
 from bot.consultation.x_style import without_addressees
 
 # "hang on", "one sec", "erm": not an answer yet; the question is asked again
 HOLDING = re.compile(
-    r"((hang on|hold on|hold up|hang about|wait( up)?|whoa|bear with( me)?|(just )?(one|two|1|2) "
+    r"((hang on|hold on|hold up|hang about|hang fire|wait( up)?|whoa|bear with( me)?|"
+    r"(just )?(one|two|1|2) "
     r"(sec|secs|second|seconds|mo|moment|min|mins|minute|minutes|tick)|"
     r"(just )?a (sec|second|mo|moment|min|minute|tick)|(give|gimme|give me) (me )?"
     r"(a|one|two) (sec|secs|second|seconds|mo|moment|minute|minutes|tick)|brb|"
@@ -158,16 +167,19 @@ PAUSE_MARK = re.compile(
     r"((ok|okay|right|sorry|soz|sry|apologies|oops) )*("
     rf"(just |only )?((give|gimme) (me|us) |need |back in )?{_COUNT} {_SPAN}|"
     rf"back in ({_COUNT}( {_SPAN})?|a bit|an hour|half an hour)|"
-    r"back (shortly|soon|later|in a bit|after (that|this|lunch))|"
+    # "back after the lesson" (set ET)
+    r"back (shortly|soon|later|in a bit|after (that|this|lunch|(the|my|this) (lesson|meeting|"
+    r"call|appointment|school run|job|delivery|customer|client|patient|break|class|session|"
+    r"walk|pick ?up|drop ?off|viewing|fitting|consultation|groom)))|"
     r"(i'?ll |will )?be (right )?back( (shortly|soon|in a bit|later))?|"
-    r"brb|bbs|bbl|hang on|hold on|bear with( me)?|hold that thought|"
+    r"brb|bbs|bbl|hang on|hold on|hang fire|bear with( me)?|hold that thought|"
     r"(can i|could i|let me|i'?ll|i will) (come|get) back to (you|u)( (on|about) (that|this|it))?"
     r"( later| shortly| in a bit)?"
     r")( please| pls| sorry)?"
 )
 OPEN_ENDED = re.compile(
-    r"((ok|okay|right|sorry|soz|sry|apologies|oops) )*(hang on|hold on|bear with( me)?|"
-    r"hold that thought)( please| pls| sorry)?"
+    r"((ok|okay|right|sorry|soz|sry|apologies|oops) )*(hang on|hold on|hang fire|bear with( me)?|"
+    r"hold that thought|excuse me)( please| pls| sorry)?"
 )
 PAUSE_WITH_REASON_MAX_WORDS = 16
 APOLOGY = re.compile(r"(sorry|soz|sry|apologies|oops|ok|okay|right)( about this| mate)?")
@@ -176,11 +188,15 @@ SOMEONE_ARRIVED = re.compile(
     r"\b(someone|somebody|a customer|customers?|a client|clients?|the courier|a courier|courier|"
     r"van|"
     r"delivery|the post(man)?|a member|member|patient|visitor|the phone|phone|the door|a lorry|"
+    r"(my |a |the |next )?(pupils?|students?|learners?)|my (next|[a-z]+ o'?clock)|"
     r"the lorry|the van|a van|the kids?|the dog|the boss|my boss)('?s)?\b.*\b(come in|came in|"
     r"here|at the door|arrived|turned up|ringing|rang|in for|wants?|wanting|waiting|pulled up|"
     r"walked in|needs? moving|to move)\b"
 )
-RUN_ON_PAUSE = re.compile(r"^(hang on|hold on|one sec|sec|bear with me|sorry) (?P<why>.{3,60})$")
+RUN_ON_PAUSE = re.compile(
+    r"^(hang on|hold on|hang fire|one sec|sec|bear with me|bear with|sorry|soz|brb) "
+    r"(?P<why>.{3,60})$"
+)
 _SEPARATORS = ",.;:!?…()\u2013\u2014- "
 _PIECES = re.compile(r"[,.;:!?…()\u2013\u2014-]+|\s-\s")
 
@@ -194,7 +210,7 @@ def paused_with_reason(text: Any) -> bool:
     pieces = [normalise(p) for p in raw]
     if len(pieces) == 1 and (run_on := RUN_ON_PAUSE.match(pieces[0])):
         # "hang on van needs moving" (set EL: read as stopping, the questions ended)
-        return SOMEONE_ARRIVED.search(run_on["why"]) is not None
+        return SOMEONE_ARRIVED.search(run_on["why"]) is not None or needs_me_now(run_on["why"])
     if len(pieces) < 2 or sum(len(p.split()) for p in pieces) > PAUSE_WITH_REASON_MAX_WORDS:
         return False
     # the reason is no question: "hang on, is Stoke Mandeville actually in the strategy?"
@@ -204,7 +220,7 @@ def paused_with_reason(text: Any) -> bool:
         # "Sorry, two minutes, the courier's here for a loom" (set EL: "didn't catch")
         pieces, raw = pieces[1:], raw[1:]
     opens = OPEN_ENDED.fullmatch(pieces[0]) or APOLOGY.fullmatch(pieces[0])
-    if opens and all(SOMEONE_ARRIVED.search(p) for p in pieces[1:]):
+    if opens and all(SOMEONE_ARRIVED.search(p) or needs_me_now(p) for p in pieces[1:]):
         # "hang on, someone's come in for a wreath" (set EL kept it as the answer): open-ended,
         # but why is someone arriving, not a view
         return True
@@ -241,33 +257,6 @@ def back_from_errand(text: Any) -> bool:
         and ERRAND.match(said) is not None
         and _VIEW_CUE.search(said) is None
     )
-
-
-# Sorry for the answer just given, with nothing more: "Sorry, long-winded!", "ha sorry,
-# rant over", "Sorry, that came out a bit ranty", "Sorry, I'm a slow typer", "Apologies,
-# typing this between call-outs" (set AO kept each as an answer or an afterthought)
-_OWN_ANSWER_PART = (
-    r"((sorry|soz|sry|apologies)( about that| for that)? )*("
-    r"(for (the|my|that|this) )?(rant|essay|novel|ramble|rambling|moan|waffle|whinge|"
-    r"long (message|answer|reply|one)|typos?|spelling)|"
-    r"rant over|end of rant|moan over|/rant|(a )?bit of a (rant|moan|ramble|whinge)( there)?|"
-    r"(that|it|this) (came out|was|got|is|sounds?|sounded) (a bit |rather |quite |very |so |"
-    r"too |a little )?(ranty|long|long winded|longwinded|rambling|harsh|negative|blunt|grumpy|"
-    r"much|moany|rude)|long winded|longwinded|"
-    r"(i |that |it |this )?(went|go|goes|going) on (a bit|a while|and on)|"
-    r"(i )?got (a bit )?carried away|(i )?rambled( on)?|"
-    r"(i'?m|im|i am) (a )?(slow|bad|terrible|rubbish) (typer|typist|at typing|speller)|"
-    r"typing (this |on my phone |with one (hand|thumb) )*(between|in between|on|from|while|"
-    r"at|during) [a-z' ]{1,30}|on (my|a|the) (phone|mobile)( (between|in between|on|at|during) "
-    r"[a-z' ]{1,30})?|(that'?s|thats) (all|it) from me( for now)?"
-    r")"
-)
-# "sorry for the typos, on my phone between takes" (set AV kept it as the help answer): one
-# or more of these, in any order
-OWN_ANSWER = re.compile(
-    rf"((ha|haha|oh|oops|ok|right) )*{_OWN_ANSWER_PART}(( and| but|,)? {_OWN_ANSWER_PART})*"
-    r"( sorry| lol| haha| x)*"
-)
 
 
 # "hang on, asking kev in the workshop", "one sec, let me check with my business partner"
@@ -322,51 +311,6 @@ def asks_someone_first(text: Any) -> bool:
     )
 
 
-def sorry_for_own_answer(text: Any) -> bool:
-    """The whole message apologises for the answer just given or how it is typed: no view."""
-    return isinstance(text, str) and whole(OWN_ANSWER, without_addressees(text))
-
-
-# Back from a pause and straight on: "Back. It's me and a part-time apprentice", "@btvlep
-# back. a council contract ...", "sorry about that. ops@...", "right, sorted. yes, that all
-# looks correct", "down now. yep all correct" (set AO kept the whole as the answer: the
-# head count lost, a "yes" at the play-back not read)
-RETURNED = re.compile(
-    r"((ok|okay|right|sorry|soz|phew|so|and) )*("
-    r"(i'?m |im |i am )?back( now| again| sorry)?|sorry (about|for) (that|the (wait|delay))|"
-    r"sorted|all sorted|done|down now|off the phone|where (was i|were we)|"
-    r"(that'?s|thats) (sorted|done)|(had|got) to (take|answer) (a|that|the) call|"
-    # "Sorry, a customer came in while I was reading that. Yes, that's all fine" at the
-    # play-back (set CS kept it as one more view)
-    r"(a |the )?(customer|client|delivery|call|someone|somebody) (came|walked|come) in"
-    r"( while i was [\w' ]{1,30})?"
-    r")( sorry| now)?"
-)
-
-
-def after_return(text: Any) -> Any:
-    """The message without a return from a pause that opens it ("Back. It's me and a
-    part-time apprentice" -> "It's me and a part-time apprentice"); unchanged when nothing
-    follows the return or none opens it."""
-    if not isinstance(text, str):
-        return text
-    rest, returned = without_addressees(text), False
-    if alone := re.match(r"\s*(sorry|soz|apologies)[.!]+\s+(?=\S)", rest, re.IGNORECASE):
-        rest, returned = rest[alone.end() :], True  # "Sorry. Yes, that all looks right"
-    # piece by piece: "right, sorted. yes, ..." is a filler, the return, then the answer
-    while match := re.match(r"\s*([^,.;:!?…\n]+)[,.;:!?…\n]+\s*", rest):
-        piece = normalise(match.group(1))
-        if RETURNED.fullmatch(piece):
-            returned = True
-        elif not _FILLER_PIECE.fullmatch(piece):
-            break
-        rest = rest[match.end() :]
-    return rest.strip() if returned and normalise(rest) else text
-
-
-_FILLER_PIECE = re.compile(r"(ok|okay|right|so|sorry|soz|phew|oh)( (ok|okay|right|so|sorry))*")
-
-
 def holding(text: Any) -> bool:
     """The business is not answering yet ("hang on", "one sec", "erm", "...", a laugh,
     a greeting mid-question: "hello?", a pause and its reason, sorry for the answer just
@@ -387,6 +331,8 @@ def holding(text: Any) -> bool:
         or interrupted(text)
         or asks_where_we_were(text)
         or goes_to_check(text)
+        or back_from_interruption(text)
+        or returned_only(text)
     )
 
 
