@@ -57,6 +57,9 @@ ANOTHER_POINT = re.compile(
     _LEAD + r"((and )?(another|one more|the other|other|(the )?(2nd|second|3rd|third))"
     rf"( big| main| major| real| small)? {_POINT}s?|secondly|thirdly|"
     r"(thing|point|issue|problem) (no )?(2|3|two|three))\b"
+    # not a point named from an earlier answer as this one's: "The second thing I mentioned,
+    # really. Someone to put us in front of ..." answers the help question (set CI)
+    r"(?! (i|we|you) (mentioned|said|listed|put|wrote|raised|named|gave)\b)"
 )
 # "One more: ..." (set ET): the bare "one more" only with a stop after it, seen before the
 # message is normalised

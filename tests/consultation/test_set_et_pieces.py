@@ -113,6 +113,13 @@ def test_a_piece_that_points_back_carries_on_the_last_answer(
         ("One more thing:", BARRIERS, HELP, None),
         # no question answered before in this part
         ("What I mean is the college has stopped the course.", None, SKILLS, None),
+        # a point of an earlier answer named as this one's (set CI, the foley studio)
+        (
+            "The second thing I mentioned, really. Someone to put us in front of the studios.",
+            BARRIERS,
+            HELP,
+            None,
+        ),
     ],
 )
 def test_a_new_answer_is_not_taken_for_a_piece(
