@@ -98,10 +98,19 @@ class NearestExamples:
         raise AssertionError("unreachable")
 
 
+# The examples' largest component maps to 63, not 127: on a CPU with AVX2 but no VNNI,
+# MLAS multiplies the uint8 query by the int8 examples with VPMADDUBSW, which adds each pair
+# of products into an int16 and saturates past 32,767 (255 x 127 x 2 = 64,770). The int8
+# search then missed true neighbours and the vote of one message differed from a batch's by
+# up to 0.14 (found by CI on an AVX2 machine, 7 Dec). With 7 bits, 255 x 63 x 2 = 32,130
+# fits; the candidates are scored again in float32, so the k returned are exact as before.
+_INT8_TOP = 63.0
+
+
 def quantised(vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The examples as int8, transposed for the matrix product (d, n), and each example's
-    scale (n,): its largest component maps to 127."""
-    scales = np.abs(vectors).max(axis=1) / 127.0
+    scale (n,): its largest component maps to `_INT8_TOP` (7 bits: no saturation on AVX2)."""
+    scales = np.abs(vectors).max(axis=1) / _INT8_TOP
     scales = np.where(scales > 0, scales, 1.0).astype(np.float32)
     examples = np.round(vectors / scales[:, None]).astype(np.int8)
     return np.ascontiguousarray(examples.T), scales

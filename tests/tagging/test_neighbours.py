@@ -144,7 +144,8 @@ def test_the_int8_examples_are_each_within_half_a_step_of_the_float_ones() -> No
     examples, scales = quantised(vectors)
     assert examples.dtype == np.int8 and examples.shape == (24, 40)
     assert scales.dtype == np.float32 and np.all(scales > 0)
-    assert np.abs(examples).max() == 127
+    # 7 bits: the uint8 x int8 pairs MLAS adds on AVX2 stay within an int16
+    assert np.abs(examples).max() == 63
     restored = (examples * scales).T
     assert np.all(np.abs(restored - vectors) <= scales[:, None] / 2 + 1e-7)
     assert not restored[3].any()
