@@ -10,6 +10,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from bot.review.labels import channel_label
 from bot.storage.export import csv_safe, xml_safe
 from bot.storage.queries import ResponseRow
 from bot.storage.redact import NAME_TOKEN, profile_names, redact
@@ -18,8 +19,8 @@ from bot.strategy import theme
 HEADERS = [
     "response_id",
     "created_at_utc",
-    "channel",
-    "source",  # where the view came from: x_post, x, socketio, rest, email, survey, event
+    "channel",  # its name for people ("Website chat"), as the staff pages show it
+    "source",  # the stored code, for filtering and joins: x_post, x, socketio, rest, email, ...
     "organisation",
     "sector",
     "size_band",
@@ -45,7 +46,7 @@ def row_values(row: ResponseRow, redacted: bool) -> list[object]:
     return [
         row.id,
         row.created_at.strftime("%Y-%m-%d %H:%M:%S") if row.created_at else "",
-        row.channel,
+        channel_label(row.channel),
         row.channel,
         (NAME_TOKEN if row.organisation else "") if redacted else (row.organisation or ""),
         row.sector or "",

@@ -65,6 +65,35 @@ def filter_from_args(args: Any) -> ResponseFilter:
     )
 
 
+def filter_problems(args: Any) -> list[str]:
+    """What in the query string could not be used, in words for the officer.
+
+    `filter_from_args` drops a malformed date so the page still opens, but a dropped
+    "From" silently widened the list and an export to everything (browser probe, 7 Dec).
+    The list page shows these above the results; exports and the API refuse with them.
+    """
+    problems: list[str] = []
+    days: dict[str, date] = {}
+    for name, label in (("from", "From"), ("to", "To")):
+        raw = (args.get(name) or "").strip()
+        if not raw:
+            continue
+        try:
+            days[name] = date.fromisoformat(raw)
+        except ValueError:
+            shown = raw if len(raw) <= 40 else raw[:40] + "…"
+            problems.append(
+                f"The “{label}” date “{shown}” is not a date, so it was not applied. "
+                "Use the date picker or the form YYYY-MM-DD, e.g. 2026-12-07."
+            )
+    if "from" in days and "to" in days and days["from"] > days["to"]:
+        problems.append(
+            f"The “From” date ({days['from'].isoformat()}) is after the “To” date "
+            f"({days['to'].isoformat()}), so no response can match. Swap them."
+        )
+    return problems
+
+
 def filter_to_args(f: ResponseFilter, **changes: Any) -> list[tuple[str, str]]:
     """Query-string pairs reproducing `f` (with `changes` applied)."""
     values = {**f.__dict__, **changes}

@@ -1,4 +1,4 @@
-"""Names staff read for stored codes (channels); the stored code stays in exports."""
+"""Names staff read for stored codes (channels); exports carry the name and the code."""
 
 from __future__ import annotations
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from flask import Blueprint, Response, abort, request, stream_with_context
+from flask import Blueprint, Response, abort, render_template, request, stream_with_context
 from flask_login import login_required
 
 from bot.review.db import db_session
 from bot.review.exports import csv_stream, xlsx_bytes
-from bot.review.filters import filter_from_args, filter_to_args
+from bot.review.filters import filter_from_args, filter_problems, filter_to_args, filter_url
 from bot.review.views.common import actor
 from bot.storage import queries
 from bot.storage.audit import audit
@@ -25,6 +25,15 @@ def responses() -> Any:
     fmt = request.args.get("format", "csv")
     if fmt not in ("csv", "xlsx"):
         abort(400)
+    problems = filter_problems(request.args)
+    if problems:  # an export of more (or none) than the officer asked for is worse than none
+        return render_template(
+            "review/error.html",
+            code=400,
+            title="Nothing was exported",
+            message=" ".join(problems),
+            back_url=filter_url(f, "review.responses.index"),
+        ), 400
     # Redacted unless explicitly asked otherwise (the form sends redact=0 plus redact=1 if ticked).
     redact_values = request.args.getlist("redact")
     redacted = not redact_values or "1" in redact_values

@@ -21,7 +21,7 @@ from flask_login import login_required
 from bot.findings.stance import LABELS as STANCE_LABELS
 from bot.findings.stance import STANCES, classify
 from bot.review.db import db_session
-from bot.review.filters import filter_from_args, filter_to_args, filter_url
+from bot.review.filters import filter_from_args, filter_problems, filter_to_args, filter_url
 from bot.review.forms import NoteForm
 from bot.review.views.common import actor, back, business_id_of, theme_name
 from bot.review.x_status import x_post_links
@@ -59,6 +59,7 @@ def index() -> Any:
     return render_template(
         "review/responses.html",
         f=f,
+        filter_problems=filter_problems(request.args),
         page=page,
         options=options,
         filter_url=lambda **changes: filter_url(f, **changes),
@@ -220,6 +221,9 @@ def row_json(row: queries.ResponseRow) -> dict[str, Any]:
 @login_required
 def api() -> Any:
     f = filter_from_args(request.args)
+    problems = filter_problems(request.args)
+    if problems:
+        return jsonify(error=" ".join(problems)), 400
     with db_session() as session:
         page = queries.list_responses(session, f)
     return jsonify(
