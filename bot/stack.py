@@ -5,7 +5,14 @@ logged. A crash loop (the same child dying `RestartPolicy.loop_crashes` times wi
 `loop_window` seconds) is logged as an error with that child's last log lines, and the child
 is retried every `max_delay` seconds from then on: the others keep serving. Stopping the
 whole stack instead took the web app, PostgreSQL, Redis and the load balancer down with a
-failing action server (fault probe, 7 Dec). The supervisor imports no Rasa, so it stays
+failing action server (fault probe, 7 Dec).
+
+A child that is alive but hung (stopped, deadlocked, its event loop stuck) never exits, so
+the back-off never sees it: every `check_every` seconds its liveness URL is asked in a
+background thread, and a child that has answered once and then fails `hang_checks` checks
+in a row (or never answers within `start_grace` of starting) is killed, and restarted as a
+crash. A hung action server left every later message with the outage reply until someone
+restarted it by hand (fault probe D3, 7 Dec). The supervisor imports no Rasa, so it stays
 small.
 """
 
@@ -18,6 +25,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Callable
@@ -39,6 +47,12 @@ class RestartPolicy:
     max_delay: float = 30.0
     loop_crashes: int = 5
     loop_window: float = 120.0
+    # liveness: a busy child answers a trivial GET within seconds, so a minute of silence
+    # after it has answered is a hang, not load (Rasa takes up to ~2 min to load a model)
+    check_every: float = 10.0
+    check_timeout: float = 5.0
+    hang_checks: int = 6
+    start_grace: float = 300.0
 
     def delay(self, recent_crashes: int) -> float:
         return min(self.max_delay, self.first_delay * 2 ** max(0, recent_crashes - 1))
@@ -46,12 +60,13 @@ class RestartPolicy:
 
 @dataclass
 class Service:
-    """One child process and the URL that answers when it is ready (`tcp://host:port`:
-    accepts connections)."""
+    """One child process, the URL that answers when it is ready (`tcp://host:port`:
+    accepts connections) and the URL that answers while it is alive (None: not watched)."""
 
     name: str
     argv: list[str]
     ready_url: str
+    live_url: str | None = None
     process: subprocess.Popen | None = None
     log_path: Path | None = None
     crashes: list[float] = field(default_factory=list)  # monotonic times of recent crashes
@@ -59,6 +74,19 @@ class Service:
     restarts: int = 0
     env: dict[str, str] = field(default_factory=dict)  # on top of the stack's environment
     stop_signal: int = signal.SIGTERM
+    liveness: Liveness = field(default_factory=lambda: Liveness())
+
+
+@dataclass
+class Liveness:
+    """What the hang watch knows about one incarnation of a child (reset at every spawn)."""
+
+    spawned_at: float = 0.0
+    answered: bool = False  # has answered a liveness check since it was spawned
+    failed: int = 0  # failed checks in a row since it last answered
+    next_check: float = 0.0
+    check: threading.Thread | None = None  # the check in flight, if any
+    result: bool | None = None  # the finished check's answer, not yet counted
 
 
 @dataclass
@@ -70,6 +98,7 @@ class Stack:
     services: list[Service] = field(default_factory=list)
     policy: RestartPolicy = field(default_factory=RestartPolicy)
     extra_env: dict[str, str] = field(default_factory=dict)  # every child (production)
+    answers: Callable[[str, float], bool] = field(default_factory=lambda: _answers)  # tests swap
 
     @classmethod
     def build(cls, cfg: Settings, log_dir: Path) -> Stack:
@@ -93,6 +122,8 @@ class Stack:
                 ],
                 # ready = tagger loaded and database reachable (bot/production/health.py)
                 f"http://127.0.0.1:{cfg.action_port}/ready",
+                # alive = serves HTTP; not /ready, which a database outage fails
+                live_url=f"http://127.0.0.1:{cfg.action_port}/health",
             ),
             Service(
                 "rasa",
@@ -111,11 +142,13 @@ class Stack:
                     *origins.split(),
                 ],
                 f"http://127.0.0.1:{cfg.rasa_port}/webhooks/ready/",  # model + database
+                live_url=f"http://127.0.0.1:{cfg.rasa_port}/",  # "Hello from Rasa"
             ),
             Service(
                 "web",
                 [sys.executable, "-m", "bot.web.serve"],
                 f"http://127.0.0.1:{cfg.web_port}/readyz",
+                live_url=f"http://127.0.0.1:{cfg.web_port}/healthz",
             ),
         ]
         return stack
@@ -144,6 +177,8 @@ class Stack:
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
             )
+        now = time.monotonic()
+        service.liveness = Liveness(spawned_at=now, next_check=now + self.policy.check_every)
         self._write_pids()
 
     def _write_pids(self) -> None:
@@ -222,6 +257,50 @@ class Stack:
                 self._spawn(service, self.env())
                 assert service.process is not None  # _spawn sets it
                 logger.warning("%s restarted (pid %d)", service.name, service.process.pid)
+            elif service.restart_at is None and proc is not None and service.live_url:
+                self._watch_for_hang(service, now)
+
+    def _watch_for_hang(self, service: Service, now: float) -> None:
+        """Count the last liveness answer, kill a hung child, start the next check."""
+        live, proc = service.liveness, service.process
+        assert proc is not None and service.live_url is not None  # supervise checked both
+        if live.check is not None and not live.check.is_alive():
+            live.check = None
+            if live.result:
+                live.answered, live.failed = True, 0
+            else:
+                live.failed += 1
+        hung_for = None
+        if live.answered and live.failed >= self.policy.hang_checks:
+            hung_for = f"failed {live.failed} liveness checks in a row"
+        elif not live.answered and now - live.spawned_at > self.policy.start_grace:
+            hung_for = f"has not answered in the {self.policy.start_grace:.0f} s since it started"
+        if hung_for:
+            logger.error(
+                "%s is running but hung: %s at %s; killing it so it restarts. Last lines "
+                "of %s:\n%s",
+                service.name,
+                hung_for,
+                service.live_url,
+                service.log_path,
+                _tail(service.log_path),
+            )
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)  # SIGTERM waits on a stopped process
+            except ProcessLookupError:
+                pass
+            live.next_check = float("inf")  # the crash path restarts it with a fresh watch
+            return
+        if live.check is None and now >= live.next_check:
+            live.next_check = now + self.policy.check_every
+            url, timeout = service.live_url, self.policy.check_timeout
+
+            def ask() -> None:
+                live.result = self.answers(url, timeout)
+
+            live.result = None
+            live.check = threading.Thread(target=ask, name=f"live-{service.name}", daemon=True)
+            live.check.start()
 
     def stop(self) -> None:
         """Stop all services (SIGTERM, then SIGKILL after a grace period)."""
@@ -265,16 +344,16 @@ def keep_running(
         stack.stop()
 
 
-def _answers(url: str) -> bool:
+def _answers(url: str, timeout: float = 2.0) -> bool:
     if url.startswith("tcp://"):
         host, _, port = url[len("tcp://") :].rpartition(":")
         try:
-            socket.create_connection((host, int(port)), timeout=2).close()
+            socket.create_connection((host, int(port)), timeout=timeout).close()
             return True
         except OSError:
             return False
     try:
-        with urllib.request.urlopen(url, timeout=2) as resp:  # noqa: S310 - localhost only
+        with urllib.request.urlopen(url, timeout=timeout) as resp:  # noqa: S310 - localhost
             return resp.status < 500
     except Exception:
         return False

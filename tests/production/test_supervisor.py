@@ -1,8 +1,10 @@
-"""`bucks-lis run` keeps serving: a dead child is restarted with back-off, a crash loop stops
-the stack with an explanation, and the supervisor never imports Rasa."""
+"""`bucks-lis run` keeps serving: a dead child is restarted with back-off, a crash loop is
+logged and retried slowly, a hung child is killed and restarted, and the supervisor never
+imports Rasa."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import subprocess
@@ -103,6 +105,92 @@ def test_crashes_spread_out_never_count_as_a_loop(tmp_path: Path) -> None:
             stack.supervise(now=now)
             stack.supervise(now=now)
         assert stack.services[0].restarts == 4
+    finally:
+        stack.stop()
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _supervise_until(stack: Stack, done: Any, seconds: float = 30.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not done():
+        assert time.monotonic() < deadline, "the supervisor did not get there in time"
+        stack.supervise()
+        time.sleep(0.05)
+
+
+def test_a_hung_child_is_killed_and_restarted(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A stopped process never exits, so only the liveness watch can bring it back
+    (fault probe D3: a hung action server)."""
+    import os
+    import signal
+
+    port = _free_port()
+    policy = RestartPolicy(first_delay=0.1, check_every=0.2, check_timeout=0.5, hang_checks=3)
+    stack = Stack(cfg=settings(), log_dir=tmp_path, policy=policy)
+    url = f"http://127.0.0.1:{port}/"
+    argv = [PY, "-m", "http.server", str(port), "--bind", "127.0.0.1", "-d", str(tmp_path)]
+    child = Service("child", argv, url, live_url=url)
+    stack.services = [child]
+    try:
+        stack.start(timeout=30)
+        _supervise_until(stack, lambda: child.liveness.answered)
+        first_pid = child.process.pid
+        os.kill(first_pid, signal.SIGSTOP)
+        with caplog.at_level(logging.WARNING, logger="bot.stack"):
+            _supervise_until(
+                stack, lambda: child.process.pid != first_pid and child.liveness.answered
+            )
+        assert child.restarts == 1
+        assert "child is running but hung: failed 3 liveness checks in a row" in caplog.text
+        assert "child exited (killed by SIGKILL)" in caplog.text
+    finally:
+        stack.stop()
+
+
+def test_a_slow_answer_now_and_then_is_not_a_hang(tmp_path: Path) -> None:
+    """Failures must come in a row: one success in between resets the count."""
+    answers = itertools.cycle([True, False, False])
+    policy = RestartPolicy(check_every=0.0, hang_checks=3)
+    stack = _stack(tmp_path, [PY, "-c", "import time; time.sleep(60)"], policy)
+    stack.answers = lambda url, timeout: next(answers)
+    child = stack.services[0]
+    child.live_url = "http://127.0.0.1:9/alive"
+    pid = child.process.pid
+    try:
+        for _ in range(40):
+            stack.supervise()
+            if child.liveness.check is not None:
+                child.liveness.check.join(5)
+        assert child.process.pid == pid and child.process.poll() is None
+        assert child.liveness.answered and child.liveness.failed < 3
+    finally:
+        stack.stop()
+
+
+def test_a_child_that_never_answers_is_killed_after_its_grace(tmp_path: Path) -> None:
+    policy = RestartPolicy(check_every=0.0, start_grace=60.0, first_delay=1000)
+    stack = _stack(tmp_path, [PY, "-c", "import time; time.sleep(60)"], policy)
+    stack.answers = lambda url, timeout: False
+    child = stack.services[0]
+    child.live_url = "http://127.0.0.1:9/alive"
+    started = child.liveness.spawned_at
+    try:
+        stack.supervise(now=started + 30)  # still loading (Rasa takes minutes): left alone
+        child.liveness.check.join(5)
+        stack.supervise(now=started + 31)
+        assert child.process.poll() is None
+        stack.supervise(now=started + 61)
+        _wait_exit(stack)
+        assert child.process.returncode == -9
     finally:
         stack.stop()
 
