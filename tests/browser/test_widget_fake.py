@@ -562,3 +562,39 @@ def test_replies_while_closed_show_on_the_launcher(page: Any, fake_stack: FakeSt
     launcher.click()
     assert page.locator(".blc-badge").is_hidden()
     wait_bot(page, "Sorry for the wait.")
+
+
+def test_two_tabs_show_one_conversation(page: Any, fake_stack: FakeStack) -> None:
+    """Each tab hears only its own socket's replies: what is said in one tab appears in the
+    other, neither sends the other's message, and neither overwrites the other's history
+    (browser probe, 7 Dec: two tabs drifted apart)."""
+    open_chat(page, fake_stack)
+    quick(page, "Yes, I agree").click()
+    wait_bot(page, "Which of these matters most")
+    second = page.context.new_page()
+    second.goto(fake_stack.web_url + "/")
+    second.locator(".blc-msg").first.wait_for()
+    assert sender_id(second) == sender_id(page)
+    wait_connected(second)
+
+    page.get_by_label("Your message").fill("said in the first tab")
+    page.keyboard.press("Enter")
+    wait_bot(page, "Thanks, I noted: said in the first tab")
+    wait_bot(second, "Thanks, I noted: said in the first tab")  # shown there too
+
+    second.get_by_label("Your message").fill("said in the second tab")
+    second.keyboard.press("Enter")
+    wait_bot(second, "Thanks, I noted: said in the second tab")
+    wait_bot(page, "Thanks, I noted: said in the second tab")
+
+    sid = sender_id(page)
+    assert fake_stack.texts(sid).count("said in the first tab") == 1  # sent once, not twice
+    assert fake_stack.texts(sid).count("said in the second tab") == 1
+    first_log = page.locator(".blc-msg").all_inner_texts()
+    assert first_log == second.locator(".blc-msg").all_inner_texts()
+    # a reload of either keeps both tabs' words (the last save did not drop the other's)
+    page.reload()
+    page.locator(".blc-msg").first.wait_for()
+    texts = "\n".join(page.locator(".blc-msg").all_inner_texts())
+    assert "said in the first tab" in texts and "said in the second tab" in texts
+    second.close()

@@ -97,6 +97,11 @@
   }
 
   var state = loadState();
+  // Which user messages this tab must send itself, and which another tab wrote (and sends):
+  // see adoptOtherTab.
+  var PENDING = ["queued", "sending", "failed"];
+  var sentHere = {};
+  var fromOtherTab = {};
 
   function saveState() {
     if (state.messages.length > config.historyLimit) {
@@ -328,6 +333,8 @@
         var retry = el("button", { type: "button", className: "blc-retry", text: "Retry" });
         retry.setAttribute("aria-label", "Retry sending: " + m.text.slice(0, 60));
         retry.addEventListener("click", function () {
+          delete fromOtherTab[m.id]; // retried here: this tab sends it now
+          sentHere[m.id] = true;
           m.status = "queued";
           updateMessage(m);
           saveState();
@@ -376,6 +383,7 @@
         }
       });
     }
+    if (m.from === "user") sentHere[m.id] = true;
     state.messages.push(m);
     saveState();
     if (!m.hidden) {
@@ -425,7 +433,7 @@
       return;
     }
     state.messages.forEach(function (m) {
-      if (m.from !== "user" || m.status !== "queued") return;
+      if (m.from !== "user" || m.status !== "queued" || fromOtherTab[m.id]) return;
       // Every send of one message carries its id (the Retry button, a re-send after a
       // reconnect or a reload): the server then knows a resend of a turn it already saved
       // and replays its replies instead of storing the answer twice. A message queued by
@@ -694,15 +702,73 @@
 
   window.addEventListener("offline", goOffline);
   window.addEventListener("online", goOnline);
-  window.addEventListener("storage", function (e) {
-    // Another tab of the same site changed the conversation: keep the same sender id.
-    if (e.key === STORE_KEY && e.newValue) {
-      try {
-        var other = JSON.parse(e.newValue);
-        if (other && other.senderId) state.senderId = other.senderId;
-      } catch (err) {
-        /* ignore */
+  // Another tab of the same site changed the conversation: keep its sender id and show
+  // what was said there. Each tab hears only its own socket's replies, so two open tabs
+  // used to drift apart, and the last to save overwrote the other's history (browser
+  // probe, 7 Dec). Messages are merged by id in the other tab's order; this tab's own
+  // unsent ones stay at the end, and nothing is saved back, so tabs never echo each other.
+  function adoptOtherTab(other) {
+    if (!other || typeof other !== "object" || !Array.isArray(other.messages)) return;
+    if (typeof other.senderId === "string" && /^[A-Za-z0-9_-]{8,64}$/.test(other.senderId)) {
+      state.senderId = other.senderId;
+    }
+    var mine = {};
+    state.messages.forEach(function (m) {
+      mine[m.id] = m;
+    });
+    var seen = {};
+    var merged = [];
+    other.messages.forEach(function (m) {
+      if (!m || typeof m !== "object" || typeof m.id !== "string" || seen[m.id]) return;
+      if (typeof m.text !== "string" || ["user", "bot", "error"].indexOf(m.from) < 0) return;
+      seen[m.id] = true;
+      var own = mine[m.id];
+      if (own && !(sentHere[own.id] && PENDING.indexOf(own.status) >= 0)) {
+        // the other tab's copy is fresher (it was sent, answered or replied to there)
+        if (own.answered) m.answered = true;
+        merged.push(m);
+      } else if (own) {
+        merged.push(own); // this tab is still sending it: its status is this tab's
+      } else {
+        if (m.from === "user") fromOtherTab[m.id] = true; // that tab sends it, not this one
+        merged.push(m);
       }
+    });
+    state.messages.forEach(function (m) {
+      if (!seen[m.id]) merged.push(m);
+    });
+    var before = state.messages.map(function (m) {
+      return m.id;
+    });
+    var appendOnly = before.every(function (id, i) {
+      return merged[i] && merged[i].id === id;
+    });
+    state.messages = merged;
+    if (appendOnly) {
+      // the usual case: the other tab said more; add it without re-reading the log aloud
+      merged.slice(before.length).forEach(function (m) {
+        if (!m.hidden) log.appendChild(renderMessage(m));
+      });
+      merged.slice(0, before.length).forEach(function (m) {
+        var item = log.querySelector('[data-id="' + m.id + '"]');
+        if (item && m.hidden) item.parentNode.removeChild(item);
+        else if (item) decorate(item, m);
+      });
+    } else {
+      while (log.firstChild) log.removeChild(log.firstChild);
+      merged.forEach(function (m) {
+        if (!m.hidden) log.appendChild(renderMessage(m));
+      });
+    }
+    if (merged.length !== before.length) scrollDown();
+  }
+
+  window.addEventListener("storage", function (e) {
+    if (e.key !== STORE_KEY || !e.newValue) return;
+    try {
+      adoptOtherTab(JSON.parse(e.newValue));
+    } catch (err) {
+      /* another tab's copy is unreadable: keep ours */
     }
   });
 
