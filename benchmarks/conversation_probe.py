@@ -19,7 +19,7 @@ thirty-fourth; BP to BT: `_bp.yml` to `_bt.yml`, thirty-fifth; BU to CA: `_bu.ym
 `_ca.yml`, thirty-sixth; CB to CN: `_cb.yml` to `_cn.yml`, thirty-seventh; CO to CZ, thirty-eighth;
 DA to DL: `_da.yml` to `_dl.yml`, thirty-ninth; DM to EB: `_dm.yml` to `_eb.yml`, fortieth;
 EC to EM: `_ec.yml` to `_em.yml`, forty-first; EN to EU: `_en.yml` to `_eu.yml`,
-forty-second).
+forty-second; EV to EY: `_ev.yml` to `_ey.yml`, forty-third).
 The conversations are in `benchmarks/data/conversation_probe.yml`,
 `conversation_probe_b.yml`, `_c.yml` to `_n.yml`,
 `_o.yml` to `_z.yml` (terse, chatty, typos, side questions, two views in one message,
@@ -326,6 +326,10 @@ SETS = (
     DATA_DIR / "conversation_probe_es.yml",
     DATA_DIR / "conversation_probe_et.yml",
     DATA_DIR / "conversation_probe_eu.yml",
+    DATA_DIR / "conversation_probe_ev.yml",
+    DATA_DIR / "conversation_probe_ew.yml",
+    DATA_DIR / "conversation_probe_ex.yml",
+    DATA_DIR / "conversation_probe_ey.yml",
 )
 PROFILE = ("organisation", "sector", "size_band", "location", "role")
 
