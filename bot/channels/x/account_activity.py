@@ -7,6 +7,7 @@ carries the same `direct_message_events` list.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,6 +25,8 @@ from bot.channels.x.inbound import (
     classify_post,
     clean_text,
 )
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -63,6 +66,22 @@ def in_order_sent(events: list[Any]) -> list[Any]:
     if not all(_sent_at(event) for event in events):
         return events
     return sorted(events, key=_sent_at)
+
+
+def _post_number(tweet: Any) -> int:
+    """A post's id as a number (X's ids grow with time); 0 when not ASCII digits."""
+    value = as_str(as_dict(tweet).get("id_str"))
+    return int(value) if TIMESTAMP_RE.fullmatch(value) else 0
+
+
+def in_order_posted(tweets: list[Any]) -> list[Any]:
+    """`tweet_create_events` oldest first, by id: X lists (and batches) them in no promised
+    order, and a business's thread to the bot ("1/2", "2/2") answered newest first meets
+    each answer to the other question, as DMs did (X format probe s43). Unchanged unless
+    every post carries a numeric `id_str`."""
+    if not all(_post_number(tweet) for tweet in tweets):
+        return tweets
+    return sorted(tweets, key=_post_number)
 
 
 # X's own limit on a DM's text: what is read before deciding the DM is too long
@@ -148,7 +167,7 @@ def _tweet_events(
     payload: dict[str, Any], me: str, hashtag: str, max_chars: int, out: Parsed
 ) -> None:
     blocked = _is_true(payload.get("user_has_blocked")) or _is_true(payload.get("is_blocked_by"))
-    for tweet in as_list(payload.get("tweet_create_events")):
+    for tweet in in_order_posted(as_list(payload.get("tweet_create_events"))):
         if not isinstance(tweet, dict):
             out.ignored.append(Ignored("", "malformed_event"))
             continue
@@ -183,7 +202,8 @@ def _tweet_events(
             hashtag=hashtag,
             max_chars=max_chars,
             summoned=summoned,
-            is_retweet="retweeted_status" in tweet,
+            # an object when it is one; a `null` (or absent) field is not a retweet
+            is_retweet=isinstance(tweet.get("retweeted_status"), dict),
             tags=tags,
             screen_name=as_str(user.get("screen_name")),
             original_id=as_str(as_dict(tweet.get("edit_history")).get("initial_tweet_id")),
@@ -225,6 +245,7 @@ def parse_account_activity(
     """An Account Activity payload: messages, deletions and revocations, and what was
     ignored and why."""
     out = Parsed()
+    _replay_status(payload)
     for_user = as_str(payload.get("for_user_id"))
     if bot_user_id and for_user and for_user != bot_user_id:
         out.ignored.append(Ignored(for_user, "other_account"))
@@ -242,6 +263,26 @@ def parse_account_activity(
     _revokes(payload, out)
     _not_handled(payload, out)
     return out
+
+
+def _replay_status(payload: dict[str, Any]) -> None:
+    """X's word that a replay job (`POST /2/webhooks/replay`, events of the last 24 hours
+    redelivered; those already handled are dropped as duplicates) has finished: logged, as
+    an "Incomplete" job must be started again by hand (Account Activity quickstart,
+    "Job completed messages"). Names no account, so it reaches no other handling."""
+    status = as_dict(payload.get("replay_job_status"))
+    if not status:
+        return
+    state = as_str(status.get("job_state"))
+    if state.lower() == "complete":
+        logger.info("X: replay job %s complete", as_str(status.get("job_id")))
+    else:
+        logger.warning(
+            "X: replay job %s %s (%s): start it again to recover the missed events",
+            as_str(status.get("job_id")),
+            state or "ended",
+            as_str(status.get("job_state_description")),
+        )
 
 
 HANDLED = {"direct_message_events", "tweet_create_events", "tweet_delete_events", "user_event"}

@@ -36,6 +36,14 @@ from bot.channels.x.entities import author_text, links_v2
 LEADING_HANDLES_RE = re.compile(r"^\s*(?:@\w{1,15}(?!\w)[:,]?\s*)+")
 TRAILING_HANDLES_RE = re.compile(r"(?<!\S)(?:@\w{1,15}(?!\w)[.,:!]?\s*)+$")
 OWN_HANDLE_RE = re.compile(r"@(\w{1,15})(?!\w)[.,:!]?\s*")  # one of a run, with its mark
+# What a dropped hashtag or handle leaves where the text opens ("#bucksLIS: rents", "@bot -
+# rents"); taken only when the author did not open so: "-20% footfall since the works" lost
+# its minus, a "- rents\n- roads" list its first dash (X format probe s43)
+LEFT_OVER_RE = re.compile(r"^(?:(?:[:,;]+|[-\u2013\u2014]+(?=\s|$))\s*)+")
+# Half of an emoji's UTF-16 pair (X's JSON writes emoji as "\ud83d\ude29"): a text cut
+# between the two parses into a lone surrogate, which no database or UTF-8 encoder takes:
+# the view was lost after X had its 200 (X format probe s43)
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # X's own limit on a post (a Premium long post): what is read of one, kept whole for a view
 MAX_POST_CHARS = 25_000
 # How a post over `max_message_chars` reaches Rasa: its opening, marked as cut, so staff
@@ -126,9 +134,20 @@ class Deletion:
 
 
 def _hashtag_re(hashtag: str) -> re.Pattern[str]:
-    # X reads a full-width "＃bucksLIS" as the hashtag too (X format probe, 7 Dec)
+    """The hashtag, or a link (group `link`) to pass over: "#bucksLIS" in an address the
+    author typed ("https://example.org/consult/#bucksLIS", a t.co link shown as typed) is
+    no hashtag to X, whose entities list none there; it made the post a view and lost
+    its address (X format probe s43). X reads a full-width "＃bucksLIS" as the hashtag too
+    (X format probe, 7 Dec)."""
     tag = hashtag.strip().lstrip("#\uff03")
-    return re.compile(r"(?<![\w#\uff03])[#\uff03]" + re.escape(tag) + r"(?!\w)", re.IGNORECASE)
+    return re.compile(
+        r"(?P<link>https?://\S+)|(?<![\w#\uff03])[#\uff03]" + re.escape(tag) + r"(?!\w)",
+        re.IGNORECASE,
+    )
+
+
+def _without_hashtag(text: str, hashtag: str) -> str:
+    return _hashtag_re(hashtag).sub(lambda found: found.group("link") or " ", text)
 
 
 def _without_own_handles(text: str, own: Collection[str]) -> str:
@@ -153,15 +172,18 @@ def clean_text(
     """Drops the hashtag, the bot's own handle where the text opens or ends with it (the
     addressee; `addressed_to`: its handles), control and invisible characters, tidies
     whitespace, caps the length. Every other @handle is the author's and stays."""
-    text = CONTROL_CHARS.sub("", ESCAPE_SEQUENCE.sub("", text))
+    text = LONE_SURROGATE.sub("", CONTROL_CHARS.sub("", ESCAPE_SEQUENCE.sub("", text)))
     # as the widget and REST channels clean (`text.clean_message`): a zero-width space kept
     # "cellar@chalkridge\u200bvineyard.co.uk" from being an address (X format probe, 7 Dec)
     text = NO_BREAK_SPACE.sub(" ", INVISIBLE.sub("", text))
-    text = _hashtag_re(hashtag).sub(" ", text)
+    opening = text.lstrip()  # as the author began, before the tag and handle go
+    text = _without_hashtag(text, hashtag)
     own = {h.lower().lstrip("@") for h in addressed_to if h}
     text = without_signature(_without_own_handles(text, own).strip())
     lines = [" ".join(line.split()) for line in text.splitlines()]
-    text = "\n".join(line for line in lines if line).strip().lstrip(":,;-–— ").strip()
+    text = "\n".join(line for line in lines if line).strip()
+    if not LEFT_OVER_RE.match(opening):
+        text = LEFT_OVER_RE.sub("", text, count=1)
     return spoken_punctuation(text)[:max_chars]
 
 
@@ -169,7 +191,7 @@ def has_hashtag(text: str, hashtag: str, entity_tags: list[str] | None = None) -
     wanted = hashtag.strip().lstrip("#").lower()
     if entity_tags and wanted in {t.lower() for t in entity_tags}:
         return True
-    return bool(_hashtag_re(hashtag).search(text))
+    return any(not found.group("link") for found in _hashtag_re(hashtag).finditer(text))
 
 
 def as_str(value: Any) -> str:

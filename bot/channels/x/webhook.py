@@ -46,6 +46,7 @@ from bot.channels.x.signatures import (
     SIGNATURE_HEADER,
     SIGNATURE_MESSAGES,
     crc_response_token,
+    crc_token_in,
     signature_problem,
 )
 from bot.channels.x.state import count_unknown_types, note_subscribed
@@ -336,7 +337,7 @@ class XInput(InputChannel):
             secret = self.cfg.x_consumer_secret
             if not secret:
                 return _error(503, "x_not_configured", "X_CONSUMER_SECRET is not set.")
-            token = request.args.get("crc_token")
+            token = crc_token_in(request.query_string)
             if not token:
                 return _error(400, "missing_crc_token", "Expected a crc_token parameter.")
             if not CRC_TOKEN_RE.match(token):
