@@ -516,10 +516,16 @@ def test_one_failing_message_does_not_lose_the_others(make_harness: Any) -> None
     payload = dm("boom", event_id="1")
     payload["direct_message_events"] += dm("still here", event_id="2")["direct_message_events"]
     answer = harness.post_signed(payload)
-    assert answer.status == 200
+    # not a 200: X redelivers, so the failed message is taken again, and only it
+    assert answer.status == 503 and answer.headers["retry-after"] == "30"
     assert answer.json()["handled"] == 1
     assert answer.json()["ignored"] == [{"event_id": "1", "reason": "error"}]
     assert [m.text for m in harness.received] == ["still here"]
+    again = harness.post_signed(payload)  # X's retry of the same delivery
+    assert again.status == 503  # "boom" fails again here; X gives up after three tries
+    assert again.json()["handled"] == 0
+    assert {"event_id": "2", "reason": "duplicate"} in again.json()["ignored"]
+    assert [m.text for m in harness.received] == ["still here"]  # not answered twice
 
 
 def test_other_account_activity_is_acknowledged_ignored_and_counted(x: Harness) -> None:

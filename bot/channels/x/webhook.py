@@ -387,6 +387,14 @@ class XInput(InputChannel):
                 resp = _error(503, "unavailable", "The database is unavailable; retry later.")
                 resp.headers["Retry-After"] = "30"
                 return resp
+            if any(i["reason"] == "error" for i in result["ignored"]):
+                # a turn failed and its claim was released: X redelivers a non-200 up to
+                # three times in five minutes, and the rest of the delivery is then
+                # skipped as duplicates, so only the failed message is taken again (a 200
+                # told X it had landed, and it was lost)
+                resp = response.json({**result, "status": "retry"}, status=503, dumps=json.dumps)
+                resp.headers["Retry-After"] = "30"
+                return resp
             return response.json(result, dumps=json.dumps)
 
         @x_webhook.listener("after_server_start")
