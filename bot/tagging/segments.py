@@ -9,7 +9,7 @@ Scoring each clause as well, and keeping every theme any clause reaches, is how 
 The split is deliberately plain: sentence ends, semicolons, colons, dashes, bullets, numbered
 items ("1) rent 2) staff"), "+" and "&" in posts, and coordinating words that start a new
 subject ("and", "but", "also", "plus", "as well as", "while", "whereas", "although", "oh
-and"). Pieces too short to carry a subject on their own (fewer than `MIN_WORDS` words) are
+and", and a posted "n": "an nhs test bed ... n a follow on fund for medtech", set FB). Pieces too short to carry a subject on their own (fewer than `MIN_WORDS` words) are
 joined to their neighbour, so in "skills and roads" the lone "skills" stays with its pair
 rather than becoming a clause; a numbered item stays a clause however short.
 """
@@ -23,7 +23,7 @@ MAX_SEGMENTS = 6
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+|\s*[;•|]\s*|\s+[-–—]\s+|\s*(?<!\w)[+&](?!\w)\s*")
 _CLAUSE = re.compile(
-    r",?\s+(?=(?:and|but|also|plus|although|though|whereas|while|oh and|as well as|"
+    r",?\s+(?=(?:and|n(?=\s)|but|also|plus|although|though|whereas|while|oh and|as well as|"
     r"not to mention|on top of that|another thing|the other thing)\b)",
     re.IGNORECASE,
 )

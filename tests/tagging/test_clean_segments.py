@@ -50,6 +50,12 @@ def test_clean(raw: str, expected: str) -> None:
         ("1. Rent\n2. Staff\n3. Roads", ["Rent", "Staff", "Roads"]),
         # a number ending a sentence is no list
         ("We employ 12. The roads are bad", ["We employ 12", "The roads are bad"]),
+        # a posted "n" for "and" starts a clause as "and" does (set FB); "n/a" does not
+        (
+            "trial us as an nhs test bed n a follow on fund for medtech",
+            ["trial us as an nhs test bed", "n a follow on fund for medtech"],
+        ),
+        ("n/a, we're a family butchers", ["n/a, we're a family butchers"]),
     ],
 )
 def test_segments(text: str, expected: list[str]) -> None:
