@@ -9,8 +9,9 @@ Scoring each clause as well, and keeping every theme any clause reaches, is how 
 The split is deliberately plain: sentence ends, semicolons, colons, dashes, bullets, numbered
 items ("1) rent 2) staff"), "+" and "&" in posts, and coordinating words that start a new
 subject ("and", "but", "also", "plus", "as well as", "while", "whereas", "although", "oh
-and", and a posted "n": "an nhs test bed ... n a follow on fund for medtech", set FB). Pieces too short to carry a subject on their own (fewer than `MIN_WORDS` words) are
-joined to their neighbour, so in "skills and roads" the lone "skills" stays with its pair
+and", and a posted "n": "an nhs test bed ... n a follow on fund for medtech", set FB).
+Pieces too short to carry a subject on their own (fewer than `MIN_WORDS` words) are joined
+to their neighbour, so in "skills and roads" the lone "skills" stays with its pair
 rather than becoming a clause; a numbered item stays a clause however short.
 """
 
