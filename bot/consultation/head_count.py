@@ -201,6 +201,7 @@ COUNTED_BEFORE_ME = re.compile(
     rf"{_NUMBER_PATTERN}\b(?! (years?|yrs|months?|weeks?)\b)[^.;]*?(\bplus|\band|\+|,|&)\s*$"
 )
 FAMILY = re.compile(rf"\b({RELATIVES}|apprentice)s?\b")
+FAMILY_COUNTED = re.compile(rf"\bmy (two|three|four) ({RELATIVES})s\b")
 SPEAKER = re.compile(r"\b(me|myself|i|i'm|im)\b")
 
 
@@ -352,7 +353,13 @@ def size_band_for(text: str) -> str | None:
     if len(counts) > 1 and ADDED.search(norm):
         return bands[_band_of(sum(counts))]
     found = {_band_of(n) for n in counts}
-    if len(found) > 1 and len(re.findall(r"\d+", text)) == len(counts) and not RANGE.search(norm):
+    # "17 with my two sons" (set DZ): relatives counted in words, in or beside the count
+    in_words = len(FAMILY_COUNTED.findall(norm))
+    if (
+        len(found) > 1
+        and len(re.findall(r"\d+", text)) + in_words == len(counts)
+        and not RANGE.search(norm)
+    ):
         # "We are 38 with the carers, in office we are 4" (set EH kept it as typed): the
         # smaller group counted inside the larger or beside it, the band is the same
         found = {_band_of(max(counts)), _band_of(sum(counts))}
@@ -361,44 +368,3 @@ def size_band_for(text: str) -> str | None:
 
 # "40-60", "10 to 15", "between 10 and 15", "8 or 9": a range or a guess, not two groups
 RANGE = re.compile(r"-|\b(to|or|between|and a half)\b")
-
-
-# "actually we're 60 staff not 6", "sorry, I meant 25 people": the head count given
-# earlier, corrected while a later profile question is pending
-# the words a correction opens with ("sorry, ...", "oops ...", "my bad ...")
-CORRECTION_LEAD = (
-    r"(actually|sorry|soz|oops|whoops|correction|wait|no|my mistake|my bad|typo|i meant|"
-    r"should have said|should'?ve said)"
-)
-CORRECTION_CUE = re.compile(
-    rf"^\W*{CORRECTION_LEAD}\b|\b(not|rather than|instead of)\s+\d|\bi meant\b",
-    re.IGNORECASE,
-)
-HEADCOUNT_WORDS = re.compile(
-    r"\b(staff|people|employees|workers|heads?|headcount|head count|of us|strong|fte|team of|"
-    r"employ|work for (us|me))\b",
-    re.IGNORECASE,
-)
-
-
-def head_count_given(text: str) -> str | None:
-    """The size band of a head count given with another answer ("bespoke joinery,
-    there's 14 of us" at the sector question), or None when it gives none ("Unit 14",
-    "A41 Services")."""
-    return size_band_for(text) if HEADCOUNT_WORDS.search(text) else None
-
-
-def corrected_size_band(text: str) -> str | None:
-    """The size band a message corrects the head count to ("actually we're 60 staff not
-    6" -> Medium), or None when it is not a head-count correction (a town, a role)."""
-    if not CORRECTION_CUE.search(text) or not HEADCOUNT_WORDS.search(text):
-        return None
-    band = size_band_for(text)
-    if band is None:
-        # "all fine except staff, we're 14 not 4, missed the 1" (set BD): more numbers than
-        # the count; the clause that withdraws one ("14 not 4") holds it
-        bands = {
-            size_band_for(part) for part in re.split(r"[,;.!?]+", text) if NEGATED.search(part)
-        }
-        band = bands.pop() if len(bands) == 1 else None
-    return band

@@ -11,15 +11,16 @@ from __future__ import annotations
 import re
 
 from bot.consultation.bucks_site import known_place
-from bot.consultation.head_count import _NUMBER, CORRECTION_CUE, JUST_ME
-from bot.consultation.head_count import corrected_size_band as corrected_size_band
-from bot.consultation.head_count import head_count_given as head_count_given
+from bot.consultation.head_count import _NUMBER, JUST_ME
 from bot.consultation.head_count import size_band_for as size_band_for
 from bot.consultation.profile_places import only_where_words, place_and_remark, place_in_sentence
 from bot.consultation.profile_sentences import name_in_sentence, sector_in_sentence
 from bot.consultation.profile_sentences import (
     organisation_in_signature as organisation_in_signature,
 )
+from bot.consultation.recount import CORRECTION_CUE
+from bot.consultation.recount import corrected_size_band as corrected_size_band
+from bot.consultation.recount import head_count_given as head_count_given
 from bot.consultation.replies import (
     about_the_consultation,
     asked_topic,

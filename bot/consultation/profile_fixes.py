@@ -17,12 +17,11 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from bot.consultation.head_count import corrected_size_band
 from bot.consultation.location_fixes import corrected_location, first_fix
 from bot.consultation.profile import corrected_sector
 from bot.consultation.profile_checks import sector_instead
 from bot.consultation.questions import message
-from bot.consultation.recount import OWN_COUNT, count_now_band, recounted_band
+from bot.consultation.recount import OWN_COUNT, corrected_size_band, count_now_band, recounted_band
 from bot.consultation.replies.text import sentences
 from bot.consultation.x_style import without_addressees
 

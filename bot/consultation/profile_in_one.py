@@ -19,10 +19,11 @@ import re
 from typing import Any
 
 from bot.consultation.bucks_site import known_place
-from bot.consultation.head_count import head_count_given, size_band_for
+from bot.consultation.head_count import size_band_for
 from bot.consultation.numbered_profile import numbered_items
 from bot.consultation.profile import NAME_THEN_TRADE, role_given, without_role
 from bot.consultation.profile_places import place_in_sentence, where_said
+from bot.consultation.recount import head_count_given
 from bot.consultation.x_style import without_addressees
 
 # "I'll give you everything in one go to save time:", "all in one go to save typing:",

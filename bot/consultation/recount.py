@@ -1,6 +1,7 @@
 """A head count taken back in passing: "i said 8 staff but its 12", "we're 14 not 4",
 "we're 11 now". Read at later profile questions, in answers and at the play-back. Split from
-profile_fixes.py (past 400 lines). No Rasa imports."""
+profile_fixes.py (past 400 lines); the correction readers joined it from head_count.py (past
+400 lines), which reads a count as typed. No Rasa imports."""
 
 from __future__ import annotations
 
@@ -8,11 +9,52 @@ import re
 
 from bot.consultation.head_count import (
     _NUMBER_PATTERN,
-    CORRECTION_LEAD,
+    NEGATED,
     NUMBER_WORDS,
     size_band_for,
 )
 from bot.consultation.x_style import without_addressees
+
+# "actually we're 60 staff not 6", "sorry, I meant 25 people": the head count given
+# earlier, corrected while a later profile question is pending
+# the words a correction opens with ("sorry, ...", "oops ...", "my bad ...")
+CORRECTION_LEAD = (
+    r"(actually|sorry|soz|oops|whoops|correction|wait|no|my mistake|my bad|typo|i meant|"
+    r"should have said|should'?ve said)"
+)
+CORRECTION_CUE = re.compile(
+    rf"^\W*{CORRECTION_LEAD}\b|\b(not|rather than|instead of)\s+\d|\bi meant\b",
+    re.IGNORECASE,
+)
+HEADCOUNT_WORDS = re.compile(
+    r"\b(staff|people|employees|workers|heads?|headcount|head count|of us|strong|fte|team of|"
+    r"employ|work for (us|me))\b",
+    re.IGNORECASE,
+)
+
+
+def head_count_given(text: str) -> str | None:
+    """The size band of a head count given with another answer ("bespoke joinery,
+    there's 14 of us" at the sector question), or None when it gives none ("Unit 14",
+    "A41 Services")."""
+    return size_band_for(text) if HEADCOUNT_WORDS.search(text) else None
+
+
+def corrected_size_band(text: str) -> str | None:
+    """The size band a message corrects the head count to ("actually we're 60 staff not
+    6" -> Medium), or None when it is not a head-count correction (a town, a role)."""
+    if not CORRECTION_CUE.search(text) or not HEADCOUNT_WORDS.search(text):
+        return None
+    band = size_band_for(text)
+    if band is None:
+        # "all fine except staff, we're 14 not 4, missed the 1" (set BD): more numbers than
+        # the count; the clause that withdraws one ("14 not 4") holds it
+        bands = {
+            size_band_for(part) for part in re.split(r"[,;.!?]+", text) if NEGATED.search(part)
+        }
+        band = bands.pop() if len(bands) == 1 else None
+    return band
+
 
 # Past the profile, a head count put right says so: the old count withdrawn ("not 6") or
 # the business's own count stated ("we're 40 staff now"); "sorry, 30 staff left last year
