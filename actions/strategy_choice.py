@@ -47,6 +47,7 @@ from bot.consultation.choice_changes import (
 from bot.consultation.choice_help import (
     asks_bot_to_choose,
     asks_how_to_choose,
+    asks_which_fits,
     chosen_after_a_lead_in,
 )
 from bot.consultation.choice_places import positional_choice
@@ -257,6 +258,11 @@ def choose(
     elif asks:
         # "why those ones?", "and the other four?", "whats all this seabed business then"
         answer_question(dispatcher, tracker)
+        return {slot: None}
+    elif asks_which_fits(text):
+        # "which of those would an electrician come under?" (set EY chose the island the
+        # tagger read into "electrician"): the business's call, said; the choice again
+        dispatcher.utter_message(text=message("choice_is_yours"))
         return {slot: None}
     if rest_of := chosen_after_a_lead_in(text):
         text = rest_of  # "The council would wish to comment on housing growth, ..." (set DX)

@@ -154,7 +154,10 @@ LATER = re.compile(
     r"\b(will|does) (it|this) (save|remember) (my|our) (progress|answers|place)\b|"
     # "sorry quick q, is this saving as i go? phone's on 4%" (set DH kept it as the answer)
     r"\b(is|are) (this|it|my answers|what i say|what i'?ve said) (being )?(sav(ing|ed)|kept|"
-    r"stored|recorded)( (as i go|as we go|so far|already|along the way))?\b|"
+    r"stored|recorded)( (as i go|as we go|so far|already|along the way))?\b"
+    # not where: "where does all this end up? is it stored on some database" (set EY was
+    # told its progress is kept) asks about the data, answered from the privacy notice
+    r"(?! (on|in|at|by|with|somewhere|anywhere|online|securely|safely|where)\b)|"
     r"\b(does|will|do) (this|it|you) (save|keep|store) (as i go|as we go|what i'?ve (said|put|"
     r"typed)|my answers)\b"
 )

@@ -48,6 +48,28 @@ def asks_how_to_choose(text: Any) -> bool:
     return bool(asked) and HOW_TO_CHOOSE.search(said) is not None and not named_themes(text)
 
 
+# "@btvlep which of those would an electrician come under?" at the islands choice (set EY
+# chose Intelligent mobility, the tagger's reading of "electrician"): which of the list the
+# business belongs in, asked; the choice is its own, so it is asked again with that said
+WHICH_FITS = re.compile(
+    r"\bwhich( one| ones| of (those|these|them|the (list|lot|options|ones))| bit| box| category|"
+    r" heading)? (would|do|does|should|could|might|will|is|are|am) (i|we|us|a|an|my|our|"
+    r"this|that|someone like|people like|firms like|businesses like|\w+s like)\b"
+    r"[\w' ]{0,40}?\b(come|fall|go|sit|fit|belong|be|count|class|file)\w*"
+    r"( (under|in|into|as|with|to))?$"
+)
+WHICH_FITS_MAX_WORDS = 16
+
+
+def asks_which_fits(text: Any) -> bool:
+    """A short question, naming no theme, which of the list the business belongs in; the
+    words after its "?" are context ("we mostly do rewires")."""
+    if not isinstance(text, str) or "?" not in text:
+        return False
+    asked = without_addressees(text).split("?", 1)[0]
+    return short_match(WHICH_FITS, asked, WHICH_FITS_MAX_WORDS) and not named_themes(text)
+
+
 def asks_bot_to_choose(text: Any) -> bool:
     """A short reply that hands the choice back to the bot, naming no theme."""
     return (

@@ -111,9 +111,10 @@ def asks_for_figures(text: Any) -> bool:
 
 # "when is it finished?", "when will the final strategy be out?", "what happens in
 # January?", "is there a deadline?", "what's the timescale for all this?"
+# "when will the finished strategy actually come out?" (set EY, after the goodbye)
 _IT = (
     r"(it|this|this strategy|the strategy|the plan|the lis|the report|"
-    r"the final (report|strategy|version|plan))"
+    r"the (final|finished|completed|full) (report|strategy|version|plan))"
 )
 WHEN = re.compile(
     rf"\bwhen('?s| is| will| does| do| are| would)? (it|this|{_IT[1:-1]}|you|they|we|the lep)"

@@ -53,12 +53,15 @@ from bot.consultation.profile import asks_sector_change
 from bot.consultation.profile_checks import without_sign_off
 from bot.consultation.replies import (
     OTHER_THANKS,
+    asked_topic,
     has_a_skip_word,
     means_nothing,
     normalise,
     says_no,
     says_yes,
 )
+from bot.consultation.replies.topics import STRATEGY_ONLY_TOPICS
+from bot.consultation.strategy_asides import asks_when_it_is_finished
 from bot.consultation.x_style import without_addressees
 
 # Intents a yes or a no may already carry, each with its own rules ("go on" after
@@ -177,6 +180,26 @@ def not_a_stop(text: str) -> bool:
     return STOP_CUE.search(NOT_A_STOP.sub(" ", norm)) is None
 
 
+# A message's clauses: a question about the strategy is one of them, a stop another
+CLAUSE = re.compile(r"[^,;:.!?\n]+[,;:.!?\n]*")
+
+
+def asks_about_the_strategy(text: str) -> bool:
+    """A question about the strategy or this consultation ("One more thing: when will the
+    finished strategy actually come out?", set EY: stop at 0.87 after the goodbye, so it was
+    told the chat had ended) whose stop words, if any, are that question's own ("finished"):
+    no other clause asks to stop ("that's all from me, when's it out?" still stops)."""
+    plain = without_addressees(text)
+    if "?" not in plain:
+        return False
+    clauses = CLAUSE.findall(plain)
+    asking = [
+        c for c in clauses if asked_topic(c) in STRATEGY_ONLY_TOPICS or asks_when_it_is_finished(c)
+    ]
+    rest = " ".join(c for c in clauses if c not in asking)
+    return bool(asking) and STOP_CUE.search(normalise(rest)) is None
+
+
 HEAD_COUNT_MAX_WORDS = 10
 
 
@@ -253,6 +276,9 @@ def certain_intent(text: str, predicted: str | None) -> str | None:
         # "Skirmett" at the location question (set CA: skip at 0.67, the village lost): a
         # name or a word NLU has not seen, with no word of skipping in it
         return "inform"
+    if predicted == "stop" and asks_about_the_strategy(text):
+        # answered, then back to where the business was (at the goodbye: still closed)
+        return "faq"
     if predicted == "stop" and asks_about_the_chat(text):
         # "Is that enough?" after a long answer (set AV: stop at 0.99, so the questions
         # ended): a question about the answer, answered, then the same question again

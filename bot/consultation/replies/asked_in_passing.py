@@ -5,6 +5,7 @@ whether the question asks when the consultation closes."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from bot.consultation.replies.questions import (
@@ -172,14 +173,17 @@ def view_and_question(text: Any) -> tuple[str, str] | None:
 _FIRST_SENTENCE = re.compile(r"^\s*([^.!?,;]+[.!,;])\s*(.+)$", re.DOTALL)
 
 
-def yes_or_no_then_question(text: str) -> tuple[str, str] | None:
+def yes_or_no_then_question(
+    text: str, decides: Callable[[str], bool] | None = None
+) -> tuple[str, str] | None:
     """A plain yes or no, then a question about the consultation: (the yes or no, the FAQ
-    topic asked), or None."""
+    topic asked), or None. `decides` reads a worded yes or no of the caller's question too
+    ("@btvlep no emails ta, but who do i speak to ...?": set EY asked the follow-up again)."""
     found = _FIRST_SENTENCE.match(text) if isinstance(text, str) else None
     if found is None or not found.group(2).strip().endswith("?"):
         return None
     answer, asked = found.group(1).strip(" .!,;"), found.group(2)
-    if not (says_yes(answer) or says_no(answer)):
+    if not (says_yes(answer) or says_no(answer) or (decides is not None and decides(answer))):
         return None
     topic = asked_topic(asked)
     return (answer, topic) if topic and topic != "focus" else None

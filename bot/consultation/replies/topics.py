@@ -129,8 +129,10 @@ ASKED_TOPICS = (
             r"consultation|the survey)\b|"
             # "how long is this consultation open for?" (set EC was told how long the chat
             # takes)
+            # not "how long is this going to take?", how long the chat takes (set EY was
+            # told the Board's date)
             r"how long (is|will|does) (it|this|the|this) ?(consultation|survey)?( be| stay)? "
-            r"(open|running|live|on|going|go on)\b|"
+            r"(open|running|live|on|going(?! to (take|last)\b)|go on)\b|"
             # "what becomes of it all afterwards?" (set EC was given the privacy notice)
             r"what (becomes|will become|happens) of (it|this|it all|all this|all of (it|this)|"
             r"the answers|my answers|our answers)\b|"
