@@ -95,7 +95,8 @@ CONTINUATION_MIN_WORDS = 3
 # apology before the continuation
 SENT_TOO_SOON = re.compile(
     r"^((sorry|oops|whoops|argh|doh)[ ,.!-]*)?((i |we )?(hit|pressed|sent|send)( send)?"
-    r"( it| that)? too (soon|early|quick(ly)?)|(sorry|oops|whoops)\b)[ ,.!-]*"
+    # "2" and "to" for "too" on X (set EW)
+    r"( it| that)? (too|to|2) (soon|early|quick(ly)?)|(sorry|oops|whoops)\b)[ ,.!-]*"
 )
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from bot.consultation.choices import turned_down
 from bot.consultation.described import without_described
 from bot.consultation.navigation import moving_on
-from bot.consultation.none_choice import NONE_THE_LIST_IS
+from bot.consultation.none_choice import NONE_THE_LIST_IS, disowns_a_theme
 from bot.consultation.questions import chosen_by, chosen_names, question_queue, theme_phrases
 from bot.consultation.replies import after_change_of_mind, clauses, none_reply
 from bot.consultation.subject import names_a_subject
@@ -29,6 +29,9 @@ from bot.consultation.x_style import without_addressees
 FILLER = frozenset(
     {
         "and",
+        # "@btvlep digital, public services n infrastructure" (set EX kept "public
+        # services n infrastructure" as the public services answer): "and" on X
+        "n",
         "&",
         "+",
         "/",
@@ -153,7 +156,7 @@ COMPLAINS = re.compile(
 )
 SEPARATOR = re.compile(r"[,;:.!()\n–—]|\s-\s|\s-$|^-\s")
 LIST_COMMA = re.compile(r"\s*,\s*")
-LIST_WORDS = frozenset({"and", "&", "+", "/", "plus"})
+LIST_WORDS = frozenset({"and", "n", "&", "+", "/", "plus"})
 TOKEN = re.compile(r"[A-Za-z0-9'’]+(?:-[A-Za-z0-9'’]+)*|[&+/]")
 VIEW_MIN_WORDS = 4
 # words that make a view more than a description of the business: a chance, a need, a
@@ -363,7 +366,10 @@ def only_describes_the_business(said: str) -> bool:
     need, problem or wish in it ("None. We are care agency, we visit elderly people in their
     home": sets ER and EP kept it as a view of its own). The sector question has that
     already, so there is nothing to keep; "none, we're a cafe but rents are mad" is a view."""
-    kept = [c.lower().strip() for c in clauses(said) if none_reply(c) is None]
+    # "..., not satellites" says which listed theme it is not (set EW): no view either
+    kept = [
+        c.lower().strip() for c in clauses(said) if none_reply(c) is None and not disowns_a_theme(c)
+    ]
     return bool(kept) and all(
         ABOUT_US.match(c) is not None
         and VIEW_MARKERS.search(c) is None

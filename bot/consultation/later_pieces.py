@@ -25,7 +25,10 @@ from bot.consultation.questions import key_theme, named_themes
 from bot.consultation.replies import normalise
 from bot.consultation.x_style import without_addressees
 
-_LEAD = r"^((oh|ah|and|n|also|right|ok|okay|so|sorry|oops|actually|just|plus|btw|by the way)\s)*"
+_LEAD = (
+    r"^((oh|ah|and|n|also|right|ok|okay|so|sorry|oops|whoops|argh|doh|actually|just|plus|btw|"
+    r"by the way)\s)*"
+)
 # what the last answer meant: always about the words just sent
 EXPLAINS = re.compile(
     _LEAD + r"((what|wot|wat) ((i|we) (mean|meant)|(i'?m|im|i am|i was|we'?re|we are|we were) "
@@ -37,6 +40,13 @@ EXPLAINS = re.compile(
     r"(i should|let me|i'?ll|i'?d better) (explain|clarify|expand on (that|this|it))|"
     r"put (it )?another way|meaning)\b"
 )
+# "hit send too soon", "pressed enter 2 early", "sent it before i finished": the message
+# before went off unfinished ("2" and "to" for "too" on X)
+SENT_TOO_SOON = (
+    r"((hit|hitting|pressed|pushed|clicked|tapped|sent|send|posted)( send| enter| it| that| "
+    r"this)? (too|to|2) (soon|early|quick|quickly|fast)|sent (it |that |this )?before (i|we) "
+    r"(finished|was done|were done|had finished))"
+)
 # something left out of the last answer
 FORGOT = re.compile(
     _LEAD + r"((i|we) )?(also )?((forgot|forgotten|neglected) to (say|mention|add|put|tell "
@@ -46,7 +56,10 @@ FORGOT = re.compile(
     r"meant to (say|mention|add|put)( as well| too| also)?|"
     r"should (have|'ve|of|also have) (said|put)( as well| too| also)|"
     r"(?<!we )should (have|'ve|of|also have) (mentioned|added)|"
-    r"(?<=i )should (also )?(add|mention)|(one )?(more )?thing (i|we) (forgot|missed|left out))\b"
+    r"(?<=i )should (also )?(add|mention)|(one )?(more )?thing (i|we) (forgot|missed|left out)|"
+    # "@btvlep sorry hit send 2 soon, ended up training my nephew ..." once the next question
+    # was asked (set EW kept it as that question's answer): the DM says it finishes the last
+    rf"{SENT_TOO_SOON})\b"
 )
 # one more point of the same answer: "another gripe", "one more:", "2nd thing", "other thing"
 _POINT = (

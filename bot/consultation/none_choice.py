@@ -29,6 +29,9 @@ def means_none(text: str) -> bool:
     rest = none_reply(plain)
     if rest is None:
         return False
+    # "prob none? we fly roofs n building sites, not satellites" (set EW: "didn't catch"): the
+    # hedge on the none is no part of what the business then says it does
+    rest = HEDGES.sub("", rest)
     if NONE_UNLESS_IT_COUNTS.match(rest):
         return True  # "none unless scaffolding counts as high performance 😂" (set AR)
     if NONE_THE_LIST_IS.match(rest):
@@ -53,6 +56,12 @@ def means_none(text: str) -> bool:
     return not _names_only(choice_norm(DISOWNED.sub(" ", rest)))
 
 
+# a hedge or a laugh left beside the none ("prob none", "none i reckon", "lol none"), as X writes
+HEDGES = re.compile(
+    r"^((prob|probs|probably|prolly|likely|def|defo|definitely|deffo|tbh|tbf|ngl|honestly|"
+    r"really|rly|lol|lmao|haha|ha|i think|i reckon|i guess|i suppose|i'?d say|id say|"
+    r"to be honest|sadly|sorry)(\s+|$))+"
+)
 # a bare no, then what the business is or does: "no, we are food importer", "nope, we fix
 # boilers" (not "no, we're a space firm": a theme named is a choice)
 NO_FIRST = re.compile(
@@ -73,6 +82,25 @@ def _says_what_it_is(rest: str) -> bool:
     return bool(
         (SAYS_WHAT_IT_IS.match(said) or DOES_WHAT.match(said) or IS_A.match(said))
         and not _names_only(choice_norm(DISOWNED.sub(" ", said)))
+    )
+
+
+# "..., not satellites", "but not film studios": a short clause that only says which of the
+# listed themes the business is not
+DISOWNS = re.compile(
+    r"^(but |and |n |so |just )?(not|never|no) (an? |the |any |really )?(?P<what>[\w&' -]+)$"
+)
+DISOWNS_MAX_WORDS = 3
+
+
+def disowns_a_theme(clause: str) -> bool:
+    """The clause says only that the business is not a listed theme ("not satellites"
+    beside "prob none? we fly roofs n building sites": set EW kept the two as a view)."""
+    match = DISOWNS.match(normalise(clause))
+    return (
+        match is not None
+        and len(match["what"].split()) <= DISOWNS_MAX_WORDS
+        and bool(_names_only(choice_norm(match["what"])))
     )
 
 
