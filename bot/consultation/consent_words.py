@@ -27,10 +27,13 @@ YES_WORDS = (
     # every answer after), "bine" (Romanian), "certo" (Italian), "sige" (Tagalog)
     r"dobre|dobro|dobra|bine|certo|sige|"
     # "Certainly" (set EJ: "didn't understand", then "still not getting it" to every answer)
-    r"certainly|definitely|absolutely|gladly|indeed|surely|by all means"
+    r"certainly|definitely|absolutely|gladly|indeed|surely|by all means|"
+    # "OK, can do" (set EZ was told what the bot does, and the whole profile was lost), "is
+    # fine", "yes can": a yes with its subject dropped, in a second language
+    r"can do|is (ok|okay|fine|alright)"
 )
-# Words that add nothing to a yes ("ok then", "oui merci")
-FILLER = r"then|please|thanks|merci|gracias|danke|dziekuje|obrigado|diolch|mate|fine|sure"
+# Words that add nothing to a yes ("ok then", "oui merci"); "can" only after one ("yes can")
+FILLER = r"then|please|thanks|merci|gracias|danke|dziekuje|obrigado|diolch|mate|fine|sure|can"
 FOREIGN_YES = re.compile(rf"(({YES_WORDS})( |$))+(({FILLER})( |$))*")
 CONDITIONAL_YES = re.compile(
     rf"^(({YES_WORDS}) )+(({FILLER}) )*(but|as long as|so long as|provided|providing|"

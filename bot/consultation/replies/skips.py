@@ -85,15 +85,33 @@ def has_a_skip_word(text: str) -> bool:
     return SKIP_WORD.search(text) is not None
 
 
+# What a reply says it has nothing on, said before it: "for this one", "on digital", "about
+# the environment" (a word or two), never a span of time ("for years", "for a long time")
+_ABOUT = (
+    r"(for|on|about|regarding) (?!(years|months|weeks|ages|decades|a (long|while|bit))\b)"
+    r"(the |this |that )?[a-z']+( [a-z']+)?"
+)
 # Whole replies that mean "nothing to say here": more than the skip words.
 NOTHING_TO_SAY = re.compile(
     # a no before the rest ("no, nothing changes for us": the thirteenth set kept it)
     # "dunno really, not something ive thought about" (set BQ held it as cut off)
-    r"((no|nah|nope|honestly|tbh|dunno( really)?|idk) )*"
+    # "@btvlep ngl no thoughts on that one" (set EW kept it as the answer)
+    r"((no|nah|nope|honestly|tbh|tbf|ngl|sorry|dunno( really)?|idk) )*"
+    # what the nothing is about, said first: "sorry for this one i have nothing to say", "For
+    # environment I have nothing special to say.", "For digital nothing, sorry" (set EZ kept
+    # them as answers); not "for years nothing": how long, not what about
+    rf"({_ABOUT} )?"
     r"(no|n|nah|nope|pass|skip|next|dunno|idk|idek|unsure|no comment|no idea|no clue|not a clue|"
+    r"(((i|we)( have|'ve|'ve got| have got| got) )?nothing|(i|we) (don'?t|do not|dont) have "
+    r"anything)( special| particular| in particular| much| more| else)? to (say|add)|"
     r"(i )?(have|haven)'?t (got )?(a|any) (clue|idea)|(i )?(don'?t|do not|dont) know|"
     r"(i'?m )?not (really )?sure|can'?t say|couldn'?t (say|tell you)|beats me|"
-    r"nothing( really| to add| to say| comes to mind| from (me|us))?|not (really )?applicable|"
+    # "tbh nothing springs to mind for that one", "not sure i have anything useful on that 1",
+    # "no thoughts on that one" (set EW)
+    r"nothing( really| much)?( to add| to say| (really )?(comes|springs|jumps) to mind| from "
+    r"(me|us))?|not (really )?applicable|no (real |strong |particular )?thoughts|"
+    r"(i'?m )?not sure (i|we) (have|'?ve got|got|can add) (anything|much)( useful| helpful| to "
+    r"(add|say)| worth (saying|adding))?|"
     # "nowt", "can't think of anything", "nothing on that one" (set Z kept all three)
     r"nowt|(i )?can'?t think of (any|anything|owt)( else)?|"
     # "Nothing I can think of there." (set CG kept it as the help answer)
@@ -116,9 +134,12 @@ NOTHING_TO_SAY = re.compile(
     r"(i'?m )?not sure what to (say|put|write)|not (really )?(our|my) (thing|area|bag|field)|"
     r"(i'?m |im |gonna |going to |i'?ll |ill |i will |we'?ll )?pass)"
     r"( really| tbh| tbf| ngl| innit| to be honest| thanks| thank you| sorry| mate| please| pls|"
-    r"( on| for| about) (that|this)( one| question| bit)?|"
+    r"( on| for| about) (that|this)( one| 1| question| bit)?|"
     r" (for|to) (us|me)| here| there| for our business| for my business)*"
     r"(,? ?(next|skip|pass|move on)( please)?)?"
+    # "..., just ticked it" (set EW): the driver was picked with nothing in mind to say
+    r"( (i |we )?(just|only) (ticked|picked|clicked|chose|pressed|selected|tapped) "
+    r"(it|that( one| 1)?|the box|that box))?"
 )
 
 
@@ -226,8 +247,10 @@ NOT_IN_ANY = (
 )
 NONE_WORDS = re.compile(
     # "None of the five islands applies to a parish council" (set DX chose public services)
+    # "@btvlep not rly any of them, we sell veg n sausages" (set EW: "didn't catch"): "rly"
+    # is X's "really"
     r"\b(none( of (them|these|those|the (five|seven|islands|drivers|options|themes)( islands| "
-    r"drivers| options| themes)?))?|nothing|nowt|neither|not really|skip|no thanks|"
+    r"drivers| options| themes)?))?|nothing|nowt|neither|not (really|rly)|skip|no thanks|"
     # "@btvlep nah thats me done" (set BA: "didn't catch")
     r"not relevant|(that'?s|thats) me done|i'?m done|(that'?s|thats) me|"
     # "I don't think any of them, to be honest." (set CD: "didn't catch")
@@ -240,8 +263,10 @@ NONE_WORDS = re.compile(
     r"affects?|relates?|is relevant|are relevant|really apply|really applies))?( to (us|me))?|"
     # "We are not in any of them, we are transport for the NHS patients", "no one of them,
     # sorry" (set DM, written in a second language: medical technologies, "didn't catch")
-    rf"{NOT_IN_ANY}( ones| islands| areas| sectors)?|no ?one of (them|these|those)|"
-    r"not any of (them|these|those)|not one of (them|these|those)|"
+    rf"{NOT_IN_ANY}( ones| islands| areas| sectors)?|no ?one of (them|these|those|this)|"
+    # "No one of this, we are only small shop", "@btvlep no any of these" (set EZ, in a
+    # second language: "didn't catch"): "this" for "these", "no" for "not"
+    r"(not|no) (really |rly )?any of (them|these|those|this)|not one of (them|these|those|this)|"
     # "I am afraid we fall outside all five." (set DY chose all five islands)
     r"(fall|falls|are|is|sit|sits|lie|lies) (entirely |wholly |rather )?outside (all|any|each|"
     r"every one) (of )?(them|these|those|the \w+|five|seven)|"

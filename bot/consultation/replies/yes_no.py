@@ -99,10 +99,14 @@ YES_REPLY = re.compile(
     # "sì, perfetto", "oui", "ja", "tak" (set AH)
     r"si|oui|ja|tak|perfetto|va bene|parfait|claro|certo|"
     # "haan, sab theek hai, yes" (set AJ)
-    r"haa?n|haan ji|ji haa?n|ji|(sab )?(theek|thik|tik) (hai|he)|bilkul)( then| thanks|"
+    r"haa?n|haan ji|ji haa?n|ji|(sab )?(theek|thik|tik) (hai|he)|bilkul|"
+    # "OK, can do" at the consent question (set EZ: read as asking what the bot does, and
+    # the whole profile was lost), "yes can", "is fine", "is ok for me": a yes with its
+    # subject dropped, as owners writing English as a second language put it
+    r"can do|is (ok|okay|fine|alright|all right)( for (me|us))?)( then| thanks|"
     # "Yes kindly" (set ER)
     r" thank you| please| pls| plz| kindly| mate| ta| grazie| merci| danke| gracias| shukriya|"
-    r" ji)*[ ,]*)+"
+    r" ji| (i |we )?can( do)?)*[ ,]*)+"
     r"((that would be|that'?d be|that sounds|sounds|that'?s|that is) (lovely|great|good|fine|"
     r"nice|perfect|helpful|grand|brilliant|smashing|wonderful|useful)( thanks| thank you)*)?"
 )
@@ -157,6 +161,19 @@ NOT_ONLY_A_NO = re.compile(r"\b(but|however|yes|yeah|actually|unless|@|email me)
 NO_NOT_UNLESS = re.compile(r"(?P<no>[^,.;:!-]+)[,.;:!-]+\s*not unless\b[^?]*")
 
 
+# "@btvlep nah inbox is rammed already 😅" to the follow-up email (set EW was asked "a yes or
+# a no?"): on X a no runs into its reason with no stop between. Only a word that is nothing
+# but a no ("nah", "nope"), or "no" before the subject of a new clause ("no i get enough"):
+# never "no problem", "no worries"
+NO_RUNS_ON = re.compile(
+    r"(?P<no>nah+|nope+|naw|nay|no(?= (i|i'?m|im|i'?ve|ive|we|we'?re|we'?ve|weve|my|our)\b))"
+    r"\s+(?P<why>[^,.;:!?]{1,60}?)[.!\s]*",
+    re.IGNORECASE,
+)
+# a reason that turns the no round ("nah go on then", "nah ok why not")
+TURNS_ROUND = re.compile(r"\b(ok|okay|sure|go on|go ahead|why not|send (it|them|me|us)|sign me)\b")
+
+
 def says_no_and_why(text: Any) -> bool:
     """A no, then a short reason that takes nothing back."""
     if not isinstance(text, str):
@@ -164,6 +181,11 @@ def says_no_and_why(text: Any) -> bool:
     plain = without_addressees(text).strip()
     unless = NO_NOT_UNLESS.fullmatch(plain)
     if unless is not None and says_no(unless["no"]):
+        return True
+    runs_on = NO_RUNS_ON.fullmatch(plain)
+    if runs_on is not None and not (
+        NOT_ONLY_A_NO.search(runs_on["why"].lower()) or TURNS_ROUND.search(runs_on["why"].lower())
+    ):
         return True
     match = NO_AND_WHY.fullmatch(plain) or NO_THANKS_WHY.fullmatch(plain)
     if match is not None and says_no(match["no"]):
