@@ -58,7 +58,7 @@ def restated(
     slot = choice_slot(answer_slot)
     current = question(key).theme_id
     chosen = list(tracker.get_slot(slot) or [])
-    found = restated_choice(text, KINDS[slot][1], current)
+    found = restated_choice(text, KINDS[slot][1], current, chosen)
     if found is None:
         return {}
     new, old = found

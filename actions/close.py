@@ -53,6 +53,11 @@ YES_INTENTS = {"affirm", "consent_agree"}
 NO_INTENTS = {"deny", "skip", "consent_decline"}
 
 
+def decided(text: str) -> bool:
+    """A worded yes or no to the follow-up question ("no emails ta")."""
+    return contact_reply(text) is not None
+
+
 def one_more_view(tracker: Tracker) -> bool:
     """The latest message is one more view, not a yes or a no ("oh and one more thing,
     parking in Wycombe is a joke" at the follow-up question)."""
@@ -163,7 +168,7 @@ class ValidateContactForm(FormValidationAction):
     ) -> dict[str, Any]:
         text = latest_text(tracker)
         asked = tracker.get_slot("requested_slot") == "follow_up"
-        split = yes_or_no_then_question(without_addressees(text)) if asked else None
+        split = yes_or_no_then_question(without_addressees(text), decided) if asked else None
         if split and not find_email(text):
             # "No thanks. When does it all close, though?" (set EB, which NLU reads as a
             # question: answered, and the same question again): answered, and the no stands
@@ -328,6 +333,24 @@ def email_changed_after_close(dispatcher: CollectingDispatcher, tracker: Tracker
         dispatcher.utter_message(text=message("invalid_email"))
         return True
     dispatcher.utter_message(text=message("email_saved"))
+    return True
+
+
+def email_wanted_after_close(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """ "Actually, go on then, you can email me about it" after a no to the follow-up and the
+    goodbye (set FA was told it was doing it now): the address asked for, any terms kept;
+    the address given next is saved by `email_changed_after_close`. False for anything else,
+    or when an address is already on record."""
+    if tracker.get_slot("stage") != "closed" or tracker.get_slot("consent") is not True:
+        return False
+    text = without_addressees(latest_text(tracker))
+    reply = contact_reply(text)
+    if reply is None or not reply.wants or find_email(text):
+        return False
+    if service.given_email(tracker.sender_id):
+        return False
+    settle_follow_up(reply, tracker)
+    dispatcher.utter_message(text=message("ask_email"))
     return True
 
 

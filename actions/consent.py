@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.close import email_changed_after_close
+from actions.close import email_changed_after_close, email_wanted_after_close
 from actions.common import (
     PRIVACY_NOTICE,
     channel,
@@ -217,6 +217,10 @@ class ActionRecordConsent(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
+        if email_wanted_after_close(dispatcher, tracker):
+            # "Actually, go on then, you can email me about it" after the goodbye (set FA):
+            # the address asked for; taking part is not started again
+            return [FollowupAction("action_listen")]
         agreed = latest_intent(tracker) in AGREE_INTENTS
         if not agreed and (events := agreed_in_other_words(dispatcher, tracker, domain)):
             # "I don't see why not.", "no bother", "not right now... actually go on" read as

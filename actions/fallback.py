@@ -8,7 +8,11 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.close import email_changed_after_close, no_with_its_reason
+from actions.close import (
+    email_changed_after_close,
+    email_wanted_after_close,
+    no_with_its_reason,
+)
 from actions.common import (
     buttons,
     channel,
@@ -102,6 +106,8 @@ class ActionFallback(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         if email_changed_after_close(dispatcher, tracker):  # "could you use hello@... instead?"
+            return []
+        if email_wanted_after_close(dispatcher, tracker):  # "actually, you can email me" (set FA)
             return []
         if (declined := no_with_its_reason(tracker)) is not None:
             return declined  # "No thanks, I get enough emails I never read." (set CU)

@@ -7,12 +7,13 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.close import (
     asking_follow_up,
     email_changed_after_close,
+    email_wanted_after_close,
     no_with_its_reason,
     settle_follow_up,
 )
@@ -72,6 +73,7 @@ from bot.consultation.question_help import asks_what_a_theme_is
 from bot.consultation.questions import SKIPPED, message, named_themes
 from bot.consultation.replies import (
     asked_topic,
+    asks_how_long,
     asks_what_a_name_means,
     asks_what_it_covers_of,
     declines,
@@ -190,6 +192,10 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     # it reach us?": set AD was told about entrepreneurialism, whose summary names Oxford)
     if topic := asked_topic(question if question is not None else text):
         key, confidence = topic, 1.0
+    elif asks_how_long(text):
+        # "And how long is this going to take? I've got a sofa half stripped" (set EY was
+        # told the Board's date): how long the chat takes, whatever NLU was unsure of
+        key, confidence = "bot_help", 1.0
     asked = question if question is not None else text
     # "what is the Oxford-Cambridge Arc?" names the Arc, an asset of intelligent mobility:
     # a topic with its own answer is not that theme's description (browser probe, 7 Dec)
@@ -226,6 +232,10 @@ class ActionAnswerQuestion(Action):
     ) -> list[dict[str, Any]]:
         if email_changed_after_close(dispatcher, tracker):  # "can you change my email to ...?"
             return []
+        if email_wanted_after_close(dispatcher, tracker):
+            # "Actually, go on then, you can email me about it" after the goodbye (set FA was
+            # told it was doing it now): the address asked for, and nothing said after it
+            return [FollowupAction("action_listen")]
         if at_islands_choice(tracker) and outside_the_islands(latest_text(tracker)):
             # "pubs aren't on your list, what do I pick?" that NLU took for a question:
             # where such a business fits, and on to the seabed drivers
@@ -313,6 +323,8 @@ class ActionResume(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
+        if email_wanted_after_close(dispatcher, tracker):  # "actually yes, email me" (set FA)
+            return []
         agreed = agreed_in_other_words(dispatcher, tracker, domain)
         if agreed is not None:  # "ok but keep it quick" read as "hold": a yes
             return agreed

@@ -116,6 +116,13 @@ def part_questions(answer_slot: str, tracker: Tracker) -> list[str]:
     return question_queue(list(tracker.get_slot(choice_slot(answer_slot)) or []))
 
 
+def unanswered_questions(answer_slot: str, tracker: Tracker) -> list[str]:
+    """This part's questions with nothing kept against them (skipped, or not asked yet), so
+    "can we go back to the last one?" after a skip asks it again (set FA)."""
+    kept = {answer.question_key for answer in service.recorded_answers(tracker.sender_id)}
+    return [key for key in part_questions(answer_slot, tracker) if key not in kept]
+
+
 def go_back_to(
     back: GoBack,
     answer_slot: str,
@@ -135,5 +142,6 @@ def go_back_to(
         reply = view_on_earlier(tracker.sender_id, channel(tracker), back.key, back.view, said)
         dispatcher.utter_message(text=reply)
         return {answer_slot: None}
-    dispatcher.utter_message(text=message("going_back"))
+    # a skipped question has nothing said before to keep (set FA)
+    dispatcher.utter_message(text=message("going_back_skipped" if back.skipped else "going_back"))
     return {answer_slot: None, "pending_questions": [back.key, *pending]}

@@ -247,7 +247,8 @@ def swapped_in_choice(text: Any, among: tuple[str, ...] | list[str]) -> list[str
 RESTATE_LEAD = re.compile(
     r"^\s*(((oh|ah|ok|okay|right|hmm+|um+|erm+)[\s,:;.!-]+)*(?P<change>actually|sorry|soz|oops|"
     r"whoops|wait|no|hang on|hold on|on second thoughts?|thinking about it|on reflection|"
-    r"scratch that|my mistake|my bad|apologies|correction|i meant|(i )?"
+    # "oops, meant skills n infrastructure not those 2" (set FA): "meant" without the "i"
+    r"scratch that|my mistake|my bad|apologies|correction|(i )?meant|(i )?"
     rf"({WRONG_PICK})( (one|button|island|driver|option|box))?)[\s,:;.!-]+)*"
     r"(?P<verb>((can|could) (you|u|we|i) |please |pls )?(change|make|switch|swap|alter|amend) "
     r"(that|it|this|them|those|my (choices?|answers?|picks?)|the (choice|drivers|islands))"
@@ -255,21 +256,34 @@ RESTATE_LEAD = re.compile(
 )
 # what stands between the names of a restated choice ("... is us", "the ... one please")
 RESTATE_FILLER = frozenset(
-    "and or plus the one ones please pls then instead both also too is are us me ours our "
+    "and n or plus the one ones please pls then instead both also too is are us me ours our "
     "really just only".split()
 )
 # a theme (or "that one") said not to be the choice: "not infrastructure", "rather than space"
 NOT_THIS = re.compile(r"^(but )?(not|rather than|instead of) (?P<old>.+)$")
 THAT_ONE = re.compile(r"(the |that |this )?(one|it|that|this)( one)?")
+# "not those 2", "not them", "rather than both of those" (set FA): the whole choice made
+THOSE = re.compile(
+    r"(the |those |these )?(both|two|2|three|3|them|those|these|ones|lot)"
+    r"( of (them|those|these))?( (two|2|three|3|ones|ones i (picked|chose|said)))?"
+)
+# a part that only apologises or thanks ("... not those 2. sorry!"): no part of the choice
+COURTESY = re.compile(
+    r"((so )?(sorry|soz|apologies|thanks|thank you|ta|cheers|pls|please|lol)\W*)+"
+)
 PARTS = re.compile(r"\s*[,;.!:]+\s*|\s+(?=(?:but not|not|rather than|instead of)\b)")
 
 
 def restated_choice(
-    text: Any, among: tuple[str, ...] | list[str], current: str
+    text: Any,
+    among: tuple[str, ...] | list[str],
+    current: str,
+    chosen: tuple[str, ...] | list[str] = (),
 ) -> tuple[list[str], list[str]] | None:
     """(the themes of `among` named as the choice, those it says are not) for a choice said
-    again with a word that changes it; "not that one" is `current`. None for anything else:
-    a view, or names with no word of a change ("skills and housing" alone)."""
+    again with a word that changes it; "not that one" is `current`, "not those 2" the whole
+    of `chosen`. None for anything else: a view, or names with no word of a change ("skills
+    and housing" alone)."""
     if not isinstance(text, str):
         return None
     plain = " ".join(without_addressees(text).lower().replace("&", " and ").split())
@@ -279,12 +293,14 @@ def restated_choice(
     new: list[str] = []
     old: list[str] = []
     for part in PARTS.split(plain[lead.end() :]):
-        if not part.strip():
+        if not part.strip() or (new and COURTESY.fullmatch(part.strip())):
             continue
         denied = NOT_THIS.match(part.strip())
         said = denied["old"] if denied else part
         if denied and THAT_ONE.fullmatch(said.strip()):
             named = [current]
+        elif denied and chosen and THOSE.fullmatch(said.strip()):
+            named = list(chosen)
         else:
             named = only_names(said, RESTATE_FILLER) or []
         if not named or any(t not in among for t in named):

@@ -72,7 +72,10 @@ LOCATION_FIXES = (
 # question): a move names the new place; it must be a place ("I moved to accounts", "we
 # moved to a bigger unit" are not)
 MOVED_TO = re.compile(
-    r"\b(?:we'?ve|we have|we|i'?ve|i have|i)\s+(?:just\s+|recently\s+|since\s+|now\s+)?"
+    # "I put Hazlemere but we actually moved to Holmer Green in March" (set FA kept it as a
+    # view at the islands choice)
+    r"\b(?:we'?ve|we have|we|i'?ve|i have|i)\s+"
+    r"(?:(?:just|recently|since|now|actually|really)\s+)*"
     rf"(?:moved|relocated)\s+(?:to|over to|out to)\s+(?P<new>{_PLACE})"
     r"(?=\s+(?:in|last|this|back|earlier|over|a|not|now|since)\b|\s*[,.;:!)]|\s*$)",
     re.IGNORECASE,

@@ -8,6 +8,7 @@ imports.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from bot.consultation.choice_changes import dropped_themes
@@ -31,6 +32,8 @@ _TARGET = (
     r"(question|one|answer)\b|"
     r"(?P<kind>opportunit(y|ies)|barriers?|problems?|what would help|help) "
     r"(question|one|bit|answer)\b|"
+    # "can we go back to the last one? I've thought of something" after a skip (set FA)
+    r"(?P<last>(last|previous) (question|one)|one before( that| this)?)\b|"
     # "going back to the infrastructure one, the lane floods" (set AJ): a theme by its name
     r"(?P<named>[a-z][a-z&' -]{2,40}?) (question|one|bit|answer)\b)"
 )
@@ -56,7 +59,9 @@ NOTHING_MORE = re.compile(
     r"(i|we) (forgot|missed|left out|want(ed)? to add|need to add|'?d like to add|have more|"
     r"got more)( (something|a bit|a thing|one thing|summat|more))?( (to add|to say|there|off|"
     r"out))?|there'?s (something|more|a bit) (i|we) (forgot|missed|want to add)|"
-    r"i (made|put) a (mistake|typo))[ ,.!?]*)*$"
+    r"i (made|put) a (mistake|typo)|"
+    r"(i'?ve|i have|we'?ve|we have|i|we) (just )?(thought of|remembered) (something|a thing|"
+    r"one thing|summat|more)( (to add|to say))?)[ ,.!?]*)*$"
 )
 # "back to the barriers one: rents are mad": three words that name a subject are a view
 VIEW_MIN_WORDS = 2
@@ -73,13 +78,19 @@ class GoBack:
     # the question named by its theme ("the infrastructure one"): an answer already given
     # to it takes the view as an addition (`afterthoughts`), as before this form was read
     by_name: bool = False
+    # the question just before, left without an answer (skipped): nothing said to keep
+    skipped: bool = False
 
 
-def go_back(text: str, current_key: str, part: list[str]) -> GoBack | None:
+def go_back(
+    text: str, current_key: str, part: list[str], unanswered: Collection[str] = ()
+) -> GoBack | None:
     """The request to go back to an earlier question of this part (`part`: the question
     keys of the islands or the seabed drivers chosen, in order), or None when the message
     is none. "Question 2" counts the current island's questions when it has that many,
-    else the part's (a seabed driver has one question)."""
+    else the part's (a seabed driver has one question). "The last one" is the question just
+    before only when it is `unanswered` (skipped): after an answer it asks how to put that
+    answer right (set K's reply, `asides.asks_to_change_answer`)."""
     norm = normalise(text)
     match = GO_BACK.search(norm)
     if match is None or not LEAD.fullmatch(norm[: match.start()]):
@@ -87,7 +98,13 @@ def go_back(text: str, current_key: str, part: list[str]) -> GoBack | None:
     if match.group("named") and not named_themes(match.group("named")):
         return None  # "the previous question", "the other one": not a theme's question
     rest = norm[match.end() :].strip(" ,.;:-–—!")
-    target = _target(match, current_key, part)
+    if match.group("last"):
+        target = part[part.index(current_key) - 1] if current_key in part[1:] else None
+        if target is None or target not in unanswered:
+            return None
+    else:
+        target = _target(match, current_key, part)
+    by_name, skipped = match.group("named") is not None, match.group("last") is not None
     view = ""
     if not NOTHING_MORE.match(rest):
         # "can I change the barriers one? It's not really copper, it's the 20-week lead time
@@ -101,9 +118,9 @@ def go_back(text: str, current_key: str, part: list[str]) -> GoBack | None:
         if len(rest.split()) < VIEW_MIN_WORDS or not (said_enough or names_a_subject(rest)):
             if text.rstrip().endswith("?"):
                 return None  # "back to question 2? what was that about": asks
-            return GoBack(target, "", match.group("named") is not None)
+            return GoBack(target, "", by_name, skipped)
         view = _view_in(text, rest)
-    return GoBack(target, view, match.group("named") is not None)
+    return GoBack(target, view, by_name, skipped)
 
 
 def _view_in(text: str, rest: str) -> str:

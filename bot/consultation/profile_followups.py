@@ -76,17 +76,37 @@ def redone_answer(text: Any) -> str | None:
     return new or None
 
 
+# "*Larkspur not Larksupr" after "Larksupr Framing" (set FA filed it as the sector and every
+# answer after it one question late): the starred word, then the typo it replaces
+STARRED_NOT = re.compile(
+    r"^(?P<new>[^,;]+?)[,;]?\s+(?:not|instead of|rather than)\s+(?P<old>[^,;]+?)[\s.!]*$",
+    re.IGNORECASE,
+)
+
+
+def _replaced(earlier: str, new: str, old: str) -> str | None:
+    """`earlier` with the words `old` (as whole words, any case) replaced by `new`, or None
+    when it does not hold them or nothing would change."""
+    pattern = re.compile(rf"(?<!\w){re.escape(old)}(?!\w)", re.IGNORECASE)
+    if new.lower() == old.lower() or len(pattern.findall(earlier)) != 1:
+        return None
+    return pattern.sub(lambda _: new, earlier)
+
+
 def starred_fix(text: Any, earlier: Any) -> str | None:
     """The field just given (`earlier`) as a starred typo fix puts it right ("*pawfect
     grooming" after "pawfect groomin", set EQ filed it as the sector; "*grooming" puts the one
-    word right), or None: the starred words must be like the field or one of its words, so a
-    starred answer ("* dog grooming" after the name) is an answer."""
+    word right; "*Larkspur not Larksupr" names the typo), or None: the starred words must be
+    like the field or one of its words, or name words of it, so a starred answer ("* dog
+    grooming" after the name) is an answer."""
     if not isinstance(text, str) or not isinstance(earlier, str) or not earlier.strip():
         return None
     said = without_addressees(text).strip()
     if not STARRED.fullmatch(said) or len(said.split()) > STARRED_MAX_WORDS:
         return None
     fixed = said.strip("* ").strip()
+    if named := STARRED_NOT.match(fixed):
+        return _replaced(earlier, named["new"].strip(), named["old"].strip())
     if _alike(fixed.lower(), earlier.lower()):
         return fixed if fixed.lower() != earlier.lower() else None
     words = earlier.split()
