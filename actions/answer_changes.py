@@ -18,6 +18,7 @@ from actions.common import channel
 from bot.consultation import service
 from bot.consultation.amendments import ADDED, CORRECTED, REWORDED, amend_answer
 from bot.consultation.continued import without_marks
+from bot.consultation.in_english import english_version, marked_english
 from bot.consultation.labelled import labelled_answers, later_theme_part, theme_labelled_parts
 from bot.consultation.questions import message, question, question_queue
 from bot.consultation.replies import (
@@ -91,6 +92,23 @@ def take_back(
     if withdrawn:  # "ignore that" after a skip: nothing to take out, asked again
         dispatcher.utter_message(text=message("answer_withdrawn"))
     return {"pending_questions": [previous, *pending]}
+
+
+def put_english_in_place(
+    previous: str, text: str, dispatcher: CollectingDispatcher, tracker: Tracker
+) -> bool:
+    """ "sorry, same in english: ..." after an answer in Welsh or French (set FC): the English
+    takes the last answer's place (one answer, which the team can read; the first wording
+    stays in the transcript), and the pending question is asked again. False when it is
+    not that, or there is no such answer."""
+    if not marked_english(text):  # read before the answers are fetched: most messages aren't
+        return False
+    said = [a for a in service.recorded_answers(tracker.sender_id) if a.question_key == previous]
+    english = english_version(text, said[-1].text) if said else None
+    if not english or not amend_answer(tracker.sender_id, said[-1].response_id, english, REWORDED):
+        return False
+    dispatcher.utter_message(text=message("answer_replaced"))
+    return True
 
 
 def add_to_last(

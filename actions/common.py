@@ -134,6 +134,18 @@ def previous_user_text(tracker: Tracker) -> str | None:
     return None
 
 
+def seconds_since_previous_message(tracker: Tracker) -> float | None:
+    """Seconds between the business's previous message and this one (None if unknown)."""
+    stamps = [
+        event.get("timestamp")
+        for event in reversed(tracker.applied_events())
+        if event.get("event") == "user"
+    ][:2]
+    if len(stamps) < 2 or not all(isinstance(t, int | float) for t in stamps):
+        return None
+    return float(stamps[0]) - float(stamps[1])
+
+
 def previous_bot_text(tracker: Tracker) -> str:
     """What the bot said between the business's previous message and this one ("and the
     other four?" follows a theme it described)."""

@@ -13,7 +13,13 @@ from typing import Any
 from rasa_sdk import FormValidationAction, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answer_changes import add_to_last, drop_last_bit, store_labelled_parts, take_back
+from actions.answer_changes import (
+    add_to_last,
+    drop_last_bit,
+    put_english_in_place,
+    store_labelled_parts,
+    take_back,
+)
 from actions.choice_changes import added_after_view, changed_choice
 from actions.close import keep_offered_contact
 from actions.common import (
@@ -27,6 +33,7 @@ from actions.common import (
     nudged_since_last_answer,
     previous_bot_text,
     previous_user_text,
+    seconds_since_previous_message,
     side_question,
     skipped,
 )
@@ -39,6 +46,7 @@ from actions.strategy_state import (
     finished,
     go_back_to,
     part_questions,
+    unanswered_questions,
 )
 from bot.consultation import service
 from bot.consultation.afterthoughts import revise_earlier_answer
@@ -67,10 +75,11 @@ from bot.consultation.moves import labelled_kind, move_last_answer
 from bot.consultation.navigation import go_back, steered
 from bot.consultation.openings import reading
 from bot.consultation.out_of_scope import request_beside_view
-from bot.consultation.pasted import once
+from bot.consultation.pasted import after_pasted_question, once
 from bot.consultation.pointers import pointer_reply
 from bot.consultation.pointing_back import opens_with_pointer
 from bot.consultation.profile import asks_sector_change
+from bot.consultation.profile_checks import sent_at_once, sent_twice
 from bot.consultation.question_help import quotes_the_question
 from bot.consultation.questions import (
     message,
@@ -115,9 +124,16 @@ class ValidateStrategyForm(FormValidationAction):
         text = once(email_body(reading(as_text(value))))  # an email's header, quotes, signature
         if holding(text) or drop_name_if_asked(dispatcher, tracker):  # "take our name off"
             return {answer_slot: None}  # the same question again
+        quoted = quotes_the_question(text, previous_bot_text(tracker))
+        # the bot's own question copied back (set FC): the words after it answer it; with
+        # none, nothing is kept and the question is asked again
+        pasted = after_pasted_question(text, f"{previous_bot_text(tracker)}\n{question(key).text}")
+        text = text if quoted else pasted or text
         remark = remark_reply(text) or boundary_reply(text) or junk_reply(text)
-        if quotes_the_question(text, previous_bot_text(tracker)):
+        if quoted:
             remark = "take_your_time"  # '"what barriers ...?" 😂 how long have u got' (set BA)
+        elif pasted == "":
+            remark = "no_words"
         if remark:
             # "I'm dyslexic, sorry for the spelling" before an answer, "hope that helps"
             # after one, "<script>alert(1)</script>", "asdfghjkl": no view; reassured,
@@ -149,7 +165,9 @@ class ValidateStrategyForm(FormValidationAction):
             # "fine just finish it", "I'm going to stop there, ..." (set BW) that NLU missed: the
             # questions end as on "stop"; the queue kept for "actually carry on" at play-back
             return finished(tracker)
-        back = go_back(text, key, part_questions(answer_slot, tracker))
+        # "can we go back to the last one?" is a question only after a skip (set FA)
+        unanswered = unanswered_questions(answer_slot, tracker)
+        back = go_back(text, key, part_questions(answer_slot, tracker), unanswered)
         if (
             back is not None
             and back.by_name
@@ -229,8 +247,13 @@ class ValidateStrategyForm(FormValidationAction):
         text = held_answer(held, text)
         # straight after going back to a question, what follows answers it: nothing to
         # carry on or correct ("also the approval costs are brutal" at question 2 again)
-        went_back = message("going_back") in previous_bot_text(tracker)
+        said_before = previous_bot_text(tracker)
+        went_back = any(message(k) in said_before for k in ("going_back", "going_back_skipped"))
         previous = None if went_back else last_answer_key(tracker)
+        if previous and put_english_in_place(previous, text, dispatcher, tracker):
+            # "sorry, force of habit! same in english: ..." after a Welsh answer (set FC): one
+            # answer, in English; the pending question asked again
+            return {answer_slot: None}
         if previous and drops_last_bit(text) and drop_last_bit(previous, text, dispatcher, tracker):
             # "scratch that last bit, ..." (set AM): the rest of the last answer kept, the
             # pending question asked again
@@ -274,6 +297,18 @@ class ValidateStrategyForm(FormValidationAction):
         closing = False
         if text and service.repeats_an_answer(tracker.sender_id, text, key):
             # the same sentence pasted to another question: kept once, not counted twice
+            said_before = previous_bot_text(tracker)
+            if (
+                sent_twice(as_text(value), previous_user_text(tracker))
+                and sent_at_once(seconds_since_previous_message(tracker))
+                and message("came_twice") not in said_before
+                and message("already_noted") not in said_before
+            ):
+                # the last answer sent again by accident (set FC): the question it landed on
+                # is unanswered, so asked again; once only (a third copy moves on, set G),
+                # and not when it came long enough after to be pasted to this question
+                dispatcher.utter_message(text=message("came_twice"))
+                return {answer_slot: None, **fixed}
             dispatcher.utter_message(text=message("already_noted"))
         elif text and not skipped(tracker, text):
             if view := view_then_stop(text):

@@ -5,12 +5,15 @@ Marlow for love nor money." pasted three times into one message was kept, tagged
 played back three times over. A paste repeated whole (with spaces, new lines or nothing
 between the copies), or a sentence repeated straight after itself, is one answer: the
 first copy is kept. A short phrase said twice on purpose ("very very", "no no no") is
-left as typed: only runs of at least MIN_WORDS words count. No Rasa imports.
+left as typed: only runs of at least MIN_WORDS words count. The bot's own question pasted
+back (set FC) is no answer either: the words after it, if any, are. No Rasa imports.
 """
 
 from __future__ import annotations
 
 import re
+
+from bot.consultation.x_style import without_addressees
 
 MIN_WORDS = 4
 MAX_TRIES = 20
@@ -69,3 +72,40 @@ def once(text: str) -> str:
         return whole
     deduped = _repeated_sentences(text)
     return deduped if deduped and len(deduped) < len(text.strip()) else text
+
+
+# The bot's own question copied back (set FC: "Education and skills: in a sentence or two,
+# how does it affect your business, and what would help?" was kept as that question's
+# answer): a run of its words this long, opening the message, is the question, not a view
+QUESTION_MIN_WORDS = 4
+# "(2 of 3)" after a question: the bot's count, never pasted as part of it
+COUNT = re.compile(r"\(\s*\d+\s+of\s+\d+\s*\)")
+WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+
+
+def _question_openings(asked: str) -> list[re.Pattern[str]]:
+    """A pattern for each question the bot asked ("...?"), matching a message that opens
+    with all of its words in order, whatever the punctuation and case between them."""
+    patterns = []
+    for question in re.findall(r"[^?.!\n]+\?", COUNT.sub(" ", asked)):
+        # the whole question, or its words after the theme's name ("what barriers or
+        # problems hold you back?" without "High performance technology:")
+        for part in {question, question.partition(":")[2]}:
+            words = WORD.findall(part)
+            if len(words) >= QUESTION_MIN_WORDS:
+                joined = r"\W+".join(re.escape(word) for word in words)
+                patterns.append(re.compile(rf"^\W*{joined}\W*", re.IGNORECASE))
+    return patterns
+
+
+def after_pasted_question(text: str, asked: str) -> str | None:
+    """What the message says after the bot's own question copied back at its start ("" when
+    it is the question and nothing more: no words of the business's own), or None when it
+    does not open with a question the bot asked. An X DM's handles are none of its words."""
+    if not isinstance(text, str):
+        return None
+    plain = COUNT.sub(" ", without_addressees(text))
+    for pattern in _question_openings(asked):
+        if match := pattern.match(plain):
+            return plain[match.end() :].strip()
+    return None

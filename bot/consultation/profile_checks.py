@@ -108,6 +108,17 @@ def without_amounts(text: Any) -> Any:
     return kept or text
 
 
+# A copy sent within this many seconds of the first went before the bot's next question
+# could be read: a double send. One sent later was pasted on purpose, to the new question.
+DOUBLE_SEND_SECONDS = 15.0
+
+
+def sent_at_once(gap_seconds: float | None) -> bool:
+    """The second copy came too soon after the first to answer the question between them
+    (unknown timing counts as at once: the tracker of a test, a channel without times)."""
+    return gap_seconds is None or gap_seconds < DOUBLE_SEND_SECONDS
+
+
 def sent_twice(text: Any, previous: str | None) -> bool:
     """The same words as the message just before (a double send on a bad signal)."""
     return (
