@@ -135,7 +135,10 @@ NOTHING_TO_SAY = re.compile(
     r"(i'?m |im |gonna |going to |i'?ll |ill |i will |we'?ll )?pass)"
     r"( really| tbh| tbf| ngl| innit| to be honest| thanks| thank you| sorry| mate| please| pls|"
     r"( on| for| about) (that|this)( one| 1| question| bit)?|"
-    r" (for|to) (us|me)| here| there| for our business| for my business)*"
+    r" (for|to) (us|me)| here| there| for our business| for my business|"
+    # what it is about, said after: "nothing to add on skills really" (set FD kept it); one
+    # word, so "nothing on the roads works" stays a view
+    r" (on|about|regarding|re) (the |this |that )?[a-z']+)*"
     r"(,? ?(next|skip|pass|move on)( please)?)?"
     # "..., just ticked it" (set EW): the driver was picked with nothing in mind to say
     r"( (i |we )?(just|only) (ticked|picked|clicked|chose|pressed|selected|tapped) "
