@@ -19,7 +19,7 @@ thirty-fourth; BP to BT: `_bp.yml` to `_bt.yml`, thirty-fifth; BU to CA: `_bu.ym
 `_ca.yml`, thirty-sixth; CB to CN: `_cb.yml` to `_cn.yml`, thirty-seventh; CO to CZ, thirty-eighth;
 DA to DL: `_da.yml` to `_dl.yml`, thirty-ninth; DM to EB: `_dm.yml` to `_eb.yml`, fortieth;
 EC to EM: `_ec.yml` to `_em.yml`, forty-first; EN to EU: `_en.yml` to `_eu.yml`,
-forty-second; EV to FC: `_ev.yml` to `_ez.yml`, `_fa.yml` to `_fc.yml`, forty-third).
+forty-second; EV to FF: `_ev.yml` to `_ez.yml`, `_fa.yml` to `_ff.yml`, forty-third).
 The conversations are in `benchmarks/data/conversation_probe.yml`,
 `conversation_probe_b.yml`, `_c.yml` to `_n.yml`,
 `_o.yml` to `_z.yml` (terse, chatty, typos, side questions, two views in one message,
@@ -334,6 +334,9 @@ SETS = (
     DATA_DIR / "conversation_probe_fa.yml",
     DATA_DIR / "conversation_probe_fb.yml",
     DATA_DIR / "conversation_probe_fc.yml",
+    DATA_DIR / "conversation_probe_fd.yml",
+    DATA_DIR / "conversation_probe_fe.yml",
+    DATA_DIR / "conversation_probe_ff.yml",
 )
 PROFILE = ("organisation", "sector", "size_band", "location", "role")
 
