@@ -179,7 +179,9 @@ PAUSE_MARK = re.compile(
 )
 OPEN_ENDED = re.compile(
     r"((ok|okay|right|sorry|soz|sry|apologies|oops) )*(hang on|hold on|hang fire|bear with( me)?|"
-    r"hold that thought|excuse me)( please| pls| sorry)?"
+    r"hold that thought|excuse me|"
+    # "gotta go, clients here" (set FE kept it as the skills answer): as "gotta go" alone
+    r"(gotta|got to|have to|need to|must) (go|dash|run|shoot)( now)?)( please| pls| sorry)?"
 )
 PAUSE_WITH_REASON_MAX_WORDS = 16
 APOLOGY = re.compile(r"(sorry|soz|sry|apologies|oops|ok|okay|right)( about this| mate)?")

@@ -154,7 +154,14 @@ SKIP_THE_REST = re.compile(
     r"\b(skip|pass|miss|leave|jump|don'?t want to (answer|do)|cba|can'?t be (arsed|bothered)|"
     r"not bothered)\b.*"
     r"\b(all( of)?( this| these| that| them| the questions)?|(the|teh|th) (rest|lot)|"
-    r"these( questions)?|the questions|everything|this (bit|part|section|stuff))\b|"
+    r"these( questions)?|the questions|everything|this (bit|part|section|stuff)|"
+    # "can we skip the form stuff, just the important bits" (set FE kept it as the name)
+    r"the (form|forms|admin|paperwork|formalities|boring|background)"
+    r"( (stuff|bits?|parts?|questions?|section))?)\b|"
+    # "..., just the important bits": what matters, none of the rest
+    r"^((can|could) (we|i|you) |let'?s |please |pls |ok |okay )*(just|only) (do |answer |"
+    r"get to |go to )?the (important|main|key|relevant|interesting|big) (bits?|stuff|parts?|"
+    r"questions?)( please| pls| thanks| ta)?$|"
     # "I'd rather keep the rest of our details to ourselves, can we just get to the
     # questions?" (set CT: read as leaving, and every answer after it kept after the close)
     r"\b(rather|prefer to|sooner) keep (the rest of |the rest |all )?(our|my) (details|info|"

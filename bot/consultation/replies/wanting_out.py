@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.consultation.replies.text import normalise, said_alone, whole
+from bot.consultation.replies.text import clauses, normalise, said_alone, whole
 from bot.consultation.replies.typos import fix_command_typos
 from bot.consultation.x_style import without_addressees
 
@@ -176,7 +176,10 @@ FINISH = re.compile(
     # "can we skip to the end please", "jump straight to the summary" (set W kept it as
     # the answer)
     r"(skip|jump|go|get|fast forward|cut|move)( straight| right| on)? to the "
-    r"(end|finish|last bit|final bit|summary|play ?back))"
+    r"(end|finish|last bit|final bit|summary|play ?back)|"
+    # "that's all from me, got a job at 2" (set FE kept it as the skills answer): all of it,
+    # not this question's "that's all" (`navigation.NOTHING_MORE_HERE`)
+    r"(that'?s|thats|that is) (all|it|everything) (from (me|us)|for (now|today)))"
     r"( (it|this|that|here|there|now|up|then|please|pls|the questions|the survey|already|mate|"
     r"at that))*"
     r"(,? (i'?m|we'?re|i am|we are) (short on|out of|pressed for|running out of) time|"
@@ -186,8 +189,37 @@ FINISH = re.compile(
 
 def asks_to_finish(text: Any) -> bool:
     """The whole message asks to finish now ("fine just finish it", "ok end it there",
-    "stpo")."""
+    "stpo"), or asks it beside a few words of why that name no subject ("can we skip to
+    the end? queue's building up")."""
     if not isinstance(text, str):
         return False
     # "sorry, can we finish there, the florist's just pulled up": the reason set aside
-    return whole(FINISH, fix_command_typos(normalise(without_busy_reason(text))))
+    if whole(FINISH, fix_command_typos(normalise(without_busy_reason(text)))):
+        return True
+    return _finish_beside_reason(without_addressees(text))
+
+
+# why they must go, beside the request: "queue's building up", "clients here" (set FE kept
+# "can we skip to the end? queue's building up" as the infrastructure answer); a view
+# there ("skip to the end, the A40 is gridlocked") is kept as one
+REASON_MAX_WORDS = 8
+
+
+def _finish_beside_reason(text: str) -> bool:
+    """The first or last clause asks to finish, and the others are a short reason that is
+    no question and names no subject the tagger sees."""
+    from bot.consultation.subject import names_a_subject
+
+    parts = clauses(text)
+    if len(parts) < 2:
+        return False
+    for request, reason in ((parts[0], parts[1:]), (parts[-1], parts[:-1])):
+        why = " ".join(reason)
+        if (
+            whole(FINISH, fix_command_typos(normalise(request)))
+            and len(normalise(why).split()) <= REASON_MAX_WORDS
+            and "?" not in why
+            and not names_a_subject(why)
+        ):
+            return True
+    return False
