@@ -7,12 +7,12 @@ message it rejects, with a JSON error and no call to Rasa:
   `not_text`; a missing `sender`, one that is not a short string, or one the server makes
   for X, anonymised or imported participants (`x-dm-...`, `anonymised:...`, `email:...`,
   bot/channels/senders.py) -> 400 `invalid_sender`;
-- a `metadata` that is not a JSON object of at most `MAX_METADATA_CHARS` -> 400
-  `invalid_metadata`; a `message_id` that is not 1-64 letters, digits or `_.:-` -> 400
-  `invalid_message_id` (optional: a client that sends the same id when it resends a
-  message gets the saved turn's replies again if the first attempt was saved, even by a
-  replica that died before answering, or `[]` and nothing run if later messages came
-  between: `bot/channels/resend.py`);
+- a `metadata` that is not a JSON object of at most `MAX_METADATA_CHARS`, nested at most
+  `MAX_METADATA_DEPTH` deep -> 400 `invalid_metadata`; a `message_id` that is not 1-64
+  letters, digits or `_.:-` -> 400 `invalid_message_id` (optional: a client that sends
+  the same id when it resends a message gets the saved turn's replies again if the first
+  attempt was saved, even by a replica that died before answering, or `[]` and nothing
+  run if later messages came between: `bot/channels/resend.py`);
 - an empty message (after removing control characters) -> 400 `empty`;
 - a message longer than `settings().max_message_chars` -> 413 `too_long`;
 - a sender or client address over its flood limit (bot/channels/rate_limit.py) -> 429
@@ -43,8 +43,10 @@ from bot.channels.rate_limit import ChatLimits
 from bot.channels.senders import public_sender_ok
 from bot.channels.text import (
     MAX_METADATA_CHARS,
+    MAX_METADATA_DEPTH,
     clean_message,
     has_control_chars,
+    metadata_ok,
     valid_message_id,
 )
 from bot.config import settings
@@ -65,7 +67,8 @@ MESSAGES = {
         "conversation (e.g. a random id), not one the server uses for X or imported responses."
     ),
     "invalid_metadata": (
-        f"`metadata` must be a JSON object of at most {MAX_METADATA_CHARS} characters."
+        f"`metadata` must be a JSON object of at most {MAX_METADATA_CHARS} characters, "
+        f"nested at most {MAX_METADATA_DEPTH} deep."
     ),
     "invalid_message_id": "`message_id` must be 1 to 64 letters, digits or _ . : -.",
     "empty": "The message is empty.",
@@ -78,18 +81,6 @@ RETRY_FAILED_TURN_SECONDS = 2
 _turn_failed: contextvars.ContextVar[bool] = contextvars.ContextVar(
     "bucks_lis_turn_failed", default=False
 )
-
-
-def _metadata_ok(metadata: object) -> bool:
-    """Absent, or a JSON object small enough to keep with every turn."""
-    if metadata is None:
-        return True
-    if not isinstance(metadata, dict):
-        return False
-    try:
-        return len(json.dumps(metadata)) <= MAX_METADATA_CHARS
-    except (ValueError, RecursionError):
-        return False
 
 
 def check_body(raw: bytes | None, max_chars: int) -> tuple[dict[str, Any] | None, str | None]:
@@ -114,7 +105,7 @@ def check_body(raw: bytes | None, max_chars: int) -> tuple[dict[str, Any] | None
         or not public_sender_ok(sender)
     ):
         return None, "invalid_sender"
-    if not _metadata_ok(body.get("metadata")):
+    if not metadata_ok(body.get("metadata")):
         return None, "invalid_metadata"
     message_id = body.get("message_id")
     if message_id is not None and not valid_message_id(message_id):

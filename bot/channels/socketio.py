@@ -52,6 +52,7 @@ from bot.channels.text import (
     NOT_TEXT_TEXT,
     TOO_LONG_TEXT,
     clean_message,
+    metadata_ok,
     valid_message_id,
 )
 from bot.config import Settings, settings
@@ -165,13 +166,8 @@ def check_user_message(
                 metadata = json.loads(metadata)
             except (ValueError, RecursionError):  # RecursionError: nested too deep
                 return reject("invalid_metadata")
-        if not isinstance(metadata, dict):
-            return reject("invalid_metadata")
-        try:
-            size = len(json.dumps(metadata, default=str))
-        except (ValueError, RecursionError):
-            return reject("invalid_metadata")
-        if size > MAX_METADATA_CHARS:
+        # an object ("null" sent as a string is not one), small and shallow: as REST
+        if not isinstance(metadata, dict) or not metadata_ok(metadata):
             return reject("invalid_metadata")
         clean[metadata_key] = metadata
 

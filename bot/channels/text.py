@@ -12,7 +12,9 @@ resend marks it as the same message, so a turn already saved is replayed, not ru
 
 from __future__ import annotations
 
+import json
 import re
+from typing import Any
 
 from bot.consultation.letters import without_closing
 
@@ -32,6 +34,19 @@ NO_BREAK_SPACE = re.compile("[\u00a0\u2007\u202f]")
 # Largest `metadata` object a chat message may carry (as JSON): Rasa stores it with every
 # user turn, so an unbounded one would bloat the transcript.
 MAX_METADATA_CHARS = 4096
+# How deep it may nest (the object itself is one level): 950 lists fit in 4096 characters,
+# and the stored turn then broke whoever read the transcript back with RecursionError (the
+# staff transcript page: attack probe s43). A client's metadata is a few flat fields.
+MAX_METADATA_DEPTH = 8
+# Rasa reads a message that starts with "/" as an intent (the bot's buttons send
+# "/consent_agree"). Its built-in ones act on the conversation itself: typed, "/restart"
+# wiped consent, the profile and the stage with no reply, "/back" undid turns and
+# "/session_start" began a new session (attack probe s43). No button of ours sends one, so
+# typed they are read as words. (rasa.shared.core.constants.DEFAULT_INTENTS; a test keeps
+# this in step.)
+RASA_COMMANDS = frozenset({"restart", "back", "session_start", "nlu_fallback", "out_of_scope"})
+# How Rasa finds the intent: after the "/", up to a confidence ("@") or entities ("{").
+_COMMAND_RE = re.compile(r"/(?P<name>[^{@]+)")
 # A client's name for one message: short, and safe to keep in the transcript and in logs.
 MESSAGE_ID_RE = re.compile(r"[A-Za-z0-9_.:-]{1,64}")
 # What a business is told when its message is over `settings().max_message_chars`: the
@@ -105,14 +120,55 @@ def without_signature(text: str) -> str:
 
 def clean_message(text: str) -> str:
     """Drop control characters (keeping newlines and tabs), invisible characters, surrounding
-    space and a signature line; no-break spaces become spaces and dictated punctuation its
-    mark."""
+    space and a signature line; no-break spaces become spaces, dictated punctuation its
+    mark, and a typed Rasa command ("/restart") plain words."""
     text = CONTROL_CHARS.sub("", ESCAPE_SEQUENCE.sub("", text))
     # a message of nothing but invisible characters goes on as it came (the bot says it
     # didn't catch it, set R), rather than becoming an empty one the channel refuses
     visible = NO_BREAK_SPACE.sub(" ", INVISIBLE.sub("", text)).strip()
     text = visible if visible else text.strip()
-    return spoken_punctuation(without_signature(text))
+    return without_rasa_command(spoken_punctuation(without_signature(text)))
+
+
+def without_rasa_command(text: str) -> str:
+    """The text, with the "/" taken off if Rasa would read it as one of its built-in
+    commands ("/restart" -> "restart"); anything else (our payloads included) as it came."""
+    stripped = text.strip()
+    found = _COMMAND_RE.match(stripped)
+    if found is None or found.group("name").strip() not in RASA_COMMANDS:
+        return text
+    return stripped[1:].lstrip()
+
+
+def metadata_depth(value: object) -> int:
+    """How many objects and lists deep `value` nests (0 for a plain value); iterative, so
+    no depth can raise RecursionError here."""
+    deepest = 0
+    stack: list[tuple[object, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children: Any = item.values()
+        elif isinstance(item, list | tuple):
+            children = item
+        else:
+            continue
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+def metadata_ok(metadata: object) -> bool:
+    """Absent, or a JSON object small and shallow enough to keep with every turn (REST and
+    socket.io alike)."""
+    if metadata is None:
+        return True
+    if not isinstance(metadata, dict) or metadata_depth(metadata) > MAX_METADATA_DEPTH:
+        return False
+    try:
+        return len(json.dumps(metadata, default=str)) <= MAX_METADATA_CHARS
+    except (ValueError, RecursionError):
+        return False
 
 
 def has_control_chars(text: str) -> bool:

@@ -58,19 +58,22 @@ def png_panels(title: str, panels: Sequence[tuple[str, Sequence[tuple[str, int]]
     lines = max((len(rows) for _, rows in panels), default=1) or 1
     rows_n = (len(panels) + cols - 1) // cols
     fig = Figure(figsize=(9, rows_n * (0.3 * lines + 0.9)), dpi=110)
-    fig.suptitle(title, fontsize=11, x=0.01, ha="left")
+    # parse_math=False on every text: labels are what businesses typed, and matplotlib read
+    # "$...$" in them as TeX; "$x^$" raised and the Word and PDF reports failed for everyone
+    # (attack probe s43)
+    fig.suptitle(title, fontsize=11, x=0.01, ha="left", parse_math=False)
     for i, (heading, rows) in enumerate(panels):
         ax = fig.add_subplot(rows_n, cols, i + 1)
         labels = [lab if len(lab) <= 26 else lab[:25] + "…" for lab, _ in rows][::-1]
         values = [n for _, n in rows][::-1]
         ax.barh(range(len(values)), values, color=BAR)
         ax.set_yticks(range(len(values)))
-        ax.set_yticklabels(labels, fontsize=8)
-        ax.set_title(heading, fontsize=9, loc="left")
+        ax.set_yticklabels(labels, fontsize=8, parse_math=False)
+        ax.set_title(heading, fontsize=9, loc="left", parse_math=False)
         ax.tick_params(axis="x", labelsize=7)
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         for pos, value in enumerate(values):
-            ax.text(value, pos, f" {value}", va="center", fontsize=7)
+            ax.text(value, pos, f" {value}", va="center", fontsize=7, parse_math=False)
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
         if not values:

@@ -234,6 +234,12 @@ def _jsonl_rows(text: str) -> tuple[list[tuple[int, dict[str, Any]]], list[str],
         except json.JSONDecodeError as exc:
             problems.append(f"line {number}: not valid JSON ({exc.msg})")
             continue
+        except RecursionError:  # was a 500 on the import page (attack probe s43)
+            problems.append(f"line {number}: not valid JSON (nested too deep)")
+            continue
+        except ValueError:  # a number of more than 4,300 digits: Python will not read it
+            problems.append(f"line {number}: not valid JSON (a number far too long)")
+            continue
         if not isinstance(obj, dict):
             problems.append(f'line {number}: expected a JSON object with a "text" field')
             continue

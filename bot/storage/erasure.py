@@ -26,7 +26,7 @@ def event_data(raw: str | None) -> dict[str, Any]:
     """A transcript event's stored JSON, or {} when it is not a JSON object."""
     try:
         data = json.loads(raw or "{}")
-    except ValueError:
+    except (ValueError, RecursionError):  # nested too deep: attack probe s43
         return {}
     return data if isinstance(data, dict) else {}
 

@@ -70,7 +70,7 @@ def _load(raw: Any) -> dict[str, Any]:
         return {}
     try:
         value = json.loads(raw)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, RecursionError):  # nested too deep: attack probe s43
         return {}
     return value if isinstance(value, dict) else {}
 

@@ -27,6 +27,7 @@ from flask import (
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.config import settings
+from bot.storage.session_purge import DEFAULT_IDLE_SECONDS
 from bot.strategy import load_strategy, load_themes
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -53,6 +54,9 @@ def widget_defaults() -> dict[str, object]:
         "socketUrl": cfg.rasa_url,
         "socketPath": "/socket.io",
         "maxMessageChars": cfg.max_message_chars,
+        # the device forgets a conversation idle as long as the server's session: no copy
+        # outlives the session for the next person at a shared computer (attack probe s43)
+        "storageIdleMinutes": DEFAULT_IDLE_SECONDS // 60,
     }
     if cfg.public_web_url:
         defaults["privacyUrl"] = cfg.public_web_url + url_for("widget.privacy")

@@ -25,6 +25,7 @@ from bot.channels.text import (
     INVISIBLE,
     NO_BREAK_SPACE,
     spoken_punctuation,
+    without_rasa_command,
     without_signature,
 )
 from bot.channels.x.entities import author_text, links_v2
@@ -184,7 +185,8 @@ def clean_text(
     text = "\n".join(line for line in lines if line).strip()
     if not LEFT_OVER_RE.match(opening):
         text = LEFT_OVER_RE.sub("", text, count=1)
-    return spoken_punctuation(text)[:max_chars]
+    # "/restart" typed in a DM is words, as on the web channels (`text.without_rasa_command`)
+    return without_rasa_command(spoken_punctuation(text))[:max_chars]
 
 
 def has_hashtag(text: str, hashtag: str, entity_tags: list[str] | None = None) -> bool:

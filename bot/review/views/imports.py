@@ -23,6 +23,9 @@ bp = Blueprint("imports", __name__)
 
 # Room for the form's other fields and multipart framing around the file itself.
 MULTIPART_OVERHEAD = 64 * 1024
+# How many ignored columns the message after an import names, and how much of each.
+IGNORED_SHOWN = 10
+IGNORED_NAME_CHARS = 40
 
 
 def _max_bytes() -> int:
@@ -32,6 +35,25 @@ def _max_bytes() -> int:
 def max_upload_bytes() -> int:
     """The largest request the upload accepts: the file limit plus the form around it."""
     return _max_bytes() + MULTIPART_OVERHEAD
+
+
+def ignored_note(columns: list[str]) -> str:
+    """The columns an import ignored, for the message after it: a few names, cut short.
+    The message waits in the session cookie; every name of a survey export (whole
+    questions, 100+ columns) made it larger than browsers keep, so the message was lost
+    and a proxy may refuse the header (attack probe s43)."""
+    if not columns:
+        return ""
+    shown = [
+        name if len(name) <= IGNORED_NAME_CHARS else name[: IGNORED_NAME_CHARS - 1] + "…"
+        for name in columns[:IGNORED_SHOWN]
+    ]
+    more = len(columns) - len(shown)
+    return (
+        f" {len(columns)} ignored column(s): {', '.join(shown)}"
+        + (f" and {more} more" if more else "")
+        + "."
+    )
 
 
 @bp.route("/import", methods=["GET", "POST"])
@@ -65,11 +87,7 @@ def index() -> Any:
             except ImportFileError as exc:
                 problems = exc.problems
             else:
-                ignored = (
-                    f" Ignored column(s): {', '.join(result.ignored_columns)}."
-                    if result.ignored_columns
-                    else ""
-                )
+                ignored = ignored_note(result.ignored_columns)
                 flash(
                     f"Imported {result.added} response(s) from {result.rows} row(s) as "
                     f"{result.source}; {result.already} already imported.{ignored}",

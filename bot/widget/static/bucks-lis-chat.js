@@ -51,6 +51,7 @@
       storageKey: "bucksLisChat",
       ackTimeoutMs: 45000,
       historyLimit: 200,
+      storageIdleMinutes: 60,
       open: false,
     },
     SERVER_DEFAULTS,
@@ -58,6 +59,11 @@
     window.BucksLISChat || {}
   );
   var MAX = Math.max(1, parseInt(config.maxMessageChars, 10) || 2000);
+  // How long this device keeps a conversation after its last message: the server's session
+  // (served as storageIdleMinutes), after which a declined one's transcript is purged there.
+  // Kept for ever, the next person at a shared computer read it and went on as that
+  // business, "forget me" included (attack probe s43).
+  var IDLE_MS = Math.max(1, parseFloat(config.storageIdleMinutes) || 60) * 60000;
   var STORE_KEY = config.storageKey + ":v1:" + new URL(config.socketUrl, document.baseURI).host;
 
   // ---------------------------------------------------------------- storage
@@ -76,6 +82,16 @@
     return typeof id === "string" && /^[A-Za-z0-9_.:-]{1,64}$/.test(id);
   }
 
+  // When the stored conversation last had a message (0 if none says when: a copy from an
+  // older widget, kept, since its age is unknown; its next message dates it).
+  function lastMessageAt(state) {
+    var latest = 0;
+    state.messages.forEach(function (m) {
+      if (m && typeof m.ts === "number" && m.ts > latest) latest = m.ts;
+    });
+    return latest;
+  }
+
   function loadState() {
     var state = null;
     try {
@@ -83,7 +99,18 @@
     } catch (e) {
       state = null;
     }
-    if (!state || typeof state !== "object" || !Array.isArray(state.messages)) {
+    var usable = state && typeof state === "object" && Array.isArray(state.messages);
+    var last = usable ? lastMessageAt(state) : 0;
+    if (last && Date.now() - last > IDLE_MS) {
+      // idle past the server's session: a new visitor, a new conversation, no old copy
+      usable = false;
+      try {
+        window.localStorage.removeItem(STORE_KEY);
+      } catch (e) {
+        /* storage disabled: nothing was kept */
+      }
+    }
+    if (!usable) {
       state = { senderId: null, messages: [], started: false, open: false };
     }
     if (typeof state.senderId !== "string" || !/^[A-Za-z0-9_-]{8,64}$/.test(state.senderId)) {
