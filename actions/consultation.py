@@ -76,6 +76,7 @@ from bot.consultation.navigation import go_back, steered
 from bot.consultation.openings import reading
 from bot.consultation.out_of_scope import request_beside_view
 from bot.consultation.pasted import after_pasted_question, once
+from bot.consultation.pause_talk import pause_reply
 from bot.consultation.pointers import pointer_reply
 from bot.consultation.pointing_back import opens_with_pointer
 from bot.consultation.profile import asks_sector_change
@@ -130,6 +131,7 @@ class ValidateStrategyForm(FormValidationAction):
         pasted = after_pasted_question(text, f"{previous_bot_text(tracker)}\n{question(key).text}")
         text = text if quoted else pasted or text
         remark = remark_reply(text) or boundary_reply(text) or junk_reply(text)
+        remark = remark or pause_reply(value)  # as sent, its apology not set aside (set FF)
         if quoted:
             remark = "take_your_time"  # '"what barriers ...?" 😂 how long have u got' (set BA)
         elif pasted == "":

@@ -44,6 +44,7 @@ from bot.consultation.openings import introduces_itself
 from bot.consultation.playback_replies import confirms_formally
 from bot.consultation.playback_text import summary
 from bot.consultation.questions import message
+from bot.consultation.remarks import remarks_on_the_chat
 from bot.consultation.replies import (
     acknowledgement_only,
     asked_topic,
@@ -171,9 +172,11 @@ class ActionFallback(Action):
                     tracker.sender_id, channel(tracker), text, service.AFTER_CLOSE, None
                 )
             return [SlotSet(name, value) for name, value in fixed.items()]
-        if closed and (small_talk_only(text) or thanks_only(without_addressees(text))):
+        bare = without_addressees(text)
+        if closed and (small_talk_only(text) or thanks_only(bare) or remarks_on_the_chat(bare)):
             # "Have a good weekend!", "if you're ever in Chesham the first pint's on me" after
-            # the goodbye (set CM kept each as one more view): a warm word, nothing kept
+            # the goodbye (set CM kept each as one more view), "Thank you, that was painless"
+            # (set FF: "didn't understand"): a warm word, nothing kept
             dispatcher.utter_message(text=message("small_talk_bye"))
             return []
         if (

@@ -74,6 +74,7 @@ from bot.consultation.leaving import stops_here
 from bot.consultation.navigation import first_in_choice
 from bot.consultation.none_choice import means_none
 from bot.consultation.openings import reading
+from bot.consultation.pause_talk import pause_reply
 from bot.consultation.profile_fixes import first_sentence_without_fixes
 from bot.consultation.question_help import asks_what_a_theme_is
 from bot.consultation.questions import (
@@ -106,6 +107,7 @@ from bot.consultation.strategy_asides import (
 )
 from bot.consultation.withdrawals import withdraw_answer
 from bot.consultation.x_style import without_addressees
+from bot.strategy import ISLAND_IDS
 
 # the topics a question at a choice is answered on, whatever themes its words name ("the
 # islands" and "the seabed" are the lists' own words: "none of the islands?" chooses)
@@ -197,7 +199,8 @@ def choose(
     if asks_bot_to_choose(text):  # "dunno, you pick the ones that fit a vineyard" (set AQ)
         dispatcher.utter_message(text=message("choice_is_yours"))
         return {slot: None}
-    remark = remark_reply(text) or boundary_reply(text)
+    # sorry for a pause is read as sent, its apology not yet set aside (set FF)
+    remark = remark_reply(text) or boundary_reply(text) or pause_reply(value)
     if remark:  # "sorry, I'm not very good with computers": reassured, asked again
         dispatcher.utter_message(text=message(remark))
         return {slot: None}
@@ -275,11 +278,11 @@ def choose(
     # "creative i suppose... actually no, none of them are really us" (set AG): none
     if skipped(tracker, text) or means_none(text) or means_none(after_change_of_mind(text)):
         chosen: list[str] = []
-        keep_view_beside_none(text, dispatcher, tracker)  # "none, but staff can't ..."
+        keep_view_beside_none(text, dispatcher, tracker, slot)  # "none, but staff can't ..."
     elif dismisses_the_list(text, KINDS[slot][1]) or none_after_asking(text):
         # "the islands thing is daft", "rockets and film studios? for a kennels? none"
         chosen = []
-        keep_view_beside_none(text, dispatcher, tracker)
+        keep_view_beside_none(text, dispatcher, tracker, slot)
     else:
         fixed = fix_theme_typos(after_change_of_mind(text))  # "space - no wait, medtech"
         # "skills and housing, we can't keep young staff ...": the names, then a view
@@ -305,7 +308,7 @@ def choose(
         if not chosen and slot == "islands":
             said = choice_and_view(text, KINDS["seabed"][1])
             seabed = seabed_named(fixed)
-            if seabed and said is None and (view := view_beside_none(text)):
+            if seabed and said is None and (view := view_beside_none(text, ISLAND_IDS)):
                 # "none really, but we can't find apprentices anywhere": the view is
                 # the answer on the driver it names
                 said = ChoiceView(seabed, view)

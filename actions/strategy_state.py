@@ -96,14 +96,24 @@ def keep_view(
     return [k for k in queue if k != key]
 
 
-def keep_view_beside_none(text: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+def keep_view_beside_none(
+    text: str, dispatcher: CollectingDispatcher, tracker: Tracker, slot: str = "islands"
+) -> None:
     """Keep the view in a message that chooses no theme ("none of these are us, but staff
-    can't get home after the last bus") under its own key, and say so."""
-    view = view_beside_none(text)
+    can't get home after the last bus") under its own key, and say so; at the islands, not
+    a sector named in passing beside the none (set FF)."""
+    view = view_beside_none(text, declined_at(slot))
     if view and service.record_answer(
         tracker.sender_id, channel(tracker), view, service.AT_CHOICE, None
     ):
         dispatcher.utter_message(text=message("view_kept_at_choice"))
+
+
+def declined_at(slot: str) -> frozenset[str]:
+    """The themes a "none" at this choice turns down as the business's own: the islands are
+    sectors, so one named beside it is named in passing (set FF); the seabed drivers are
+    needs, and one named beside a none is still a view."""
+    return frozenset(ISLAND_IDS) if slot == "islands" else frozenset()
 
 
 def choice_slot(answer_slot: str) -> str:

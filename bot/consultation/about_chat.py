@@ -288,7 +288,19 @@ AS_A_LIST = re.compile(
     r"put (it|them)|"
     r"write (it|them)|give (it|them)( to you)?|send (it|them))( to you)? (in|as) (a )?(list|bullet "
     r"points?|bullets|points|numbered list|one message|separate messages|a few messages)"
-    r"( (then|please|instead))?$"
+    r"( (then|please|instead))?$|"
+    # "Do you want full sentences or will notes do?" (set FF kept it as the infrastructure
+    # answer): sentences or notes, whichever is easiest
+    + _LEAD
+    + r"((do|would|will) you (want|need|like|prefer)|(should|must|do|shall) (i|we) (write|use|"
+    r"give|do|put it in)) (it in )?(full |complete |proper |whole )?(sentences|paragraphs|prose|"
+    r"words|detail)( or (will |would |can i (just )?(do|use|give|write) |are |is )?(just )?"
+    r"(notes|bullet points?|bullets|a list|lists|a few words|short answers?|keywords|one liners)"
+    r"( (do|be ok|be okay|be fine|ok|okay|suffice|work))?)?( please)?$|"
+    + _LEAD
+    + r"(will|would|can|do|are|is) (just )?(notes|bullet points?|bullets|a few words|"
+    r"short answers?|keywords|one liners) (do|be ok|be okay|be fine|ok|okay|suffice|work)"
+    r"( for you)?$"
 )
 
 

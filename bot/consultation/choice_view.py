@@ -13,88 +13,20 @@ can see. No Rasa imports.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
+from bot.consultation.choice_names import TOKEN, lead, named_only
 from bot.consultation.choices import turned_down
 from bot.consultation.described import without_described
 from bot.consultation.navigation import moving_on
 from bot.consultation.none_choice import NONE_THE_LIST_IS, disowns_a_theme
-from bot.consultation.questions import chosen_by, chosen_names, question_queue, theme_phrases
+from bot.consultation.questions import chosen_names, question_queue
 from bot.consultation.replies import after_change_of_mind, clauses, none_reply
-from bot.consultation.subject import names_a_subject
+from bot.consultation.subject import names_a_subject, subject_themes
 from bot.consultation.theme_words import EXACT_ONLY
 from bot.consultation.x_style import without_addressees
 
-# words that may sit among the theme names of a choice ("skills and housing mainly tbh")
-FILLER = frozenset(
-    {
-        "and",
-        # "@btvlep digital, public services n infrastructure" (set EX kept "public
-        # services n infrastructure" as the public services answer): "and" on X
-        "n",
-        "&",
-        "+",
-        "/",
-        "plus",
-        "also",
-        "both",
-        "mainly",
-        "mostly",
-        "definitely",
-        "def",
-        "deffo",
-        "probably",
-        "maybe",
-        "i",
-        "think",
-        "guess",
-        "reckon",
-        "tbh",
-        "honestly",
-        "really",
-        "for",
-        "us",
-        "me",
-        "especially",
-        "particularly",
-        "then",
-        "oh",
-        "well",
-        "hmm",
-        "um",
-        "ok",
-        "okay",
-        "right",
-        # "Housing, if I may, and the environment one most certainly" (set AC)
-        "the",
-        "one",
-        "ones",
-        "most",
-        "certainly",
-        "please",
-        # "Skills, and the one about the environment" (set AR)
-        "about",
-        # "New houses, the council one and green stuff" (set BD)
-        "stuff",
-        "things",
-        "side",
-    }
-)
-# a courtesy set off between theme names, no view: ", if I may,", "(if that's ok)"
-POLITE_ASIDES = (
-    ("if", "i", "may"),
-    ("if", "you", "don't", "mind"),
-    ("if", "you", "dont", "mind"),
-    ("if", "that's", "ok"),
-    ("if", "that's", "okay"),
-    ("if", "that's", "alright"),
-    ("if", "that's", "all", "right"),
-    ("i", "suppose"),
-    ("i", "think"),
-    ("i'd", "say"),
-    ("of", "course"),
-    ("please",),
-)
 # words that open the view when no punctuation sets it off ("skills we can't find anyone")
 CLAUSE_OPENERS = frozenset(
     {
@@ -154,10 +86,6 @@ COMPLAINS = re.compile(
     r"priced|fighting|battling|missing|without|worried|worry|concerned|fed up|sick of|"
     r"tired of|waiting|hit|hurt|suffer\w*|difficult|tough|squeezed)\b"
 )
-SEPARATOR = re.compile(r"[,;:.!()\n–—]|\s-\s|\s-$|^-\s")
-LIST_COMMA = re.compile(r"\s*,\s*")
-LIST_WORDS = frozenset({"and", "n", "&", "+", "/", "plus"})
-TOKEN = re.compile(r"[A-Za-z0-9'’]+(?:-[A-Za-z0-9'’]+)*|[&+/]")
 VIEW_MIN_WORDS = 4
 # words that make a view more than a description of the business: a chance, a need, a
 # problem, a wish, a comparison ("the new stages at Pinewood could double our work")
@@ -191,85 +119,9 @@ class ChoiceView:
         "Digital science and infrastructure. Mostly infrastructure, because ...": set AN
         kept both against the first named), else on the first theme named that was chosen
         ("skills and housing, ...": Education and skills)."""
-        opening = _lead(list(TOKEN.finditer(self.view)), self.view)[0]
+        opening = lead(list(TOKEN.finditer(self.view)), self.view)[0]
         first = next((t for t in [*opening, *self.themes] if t in chosen), None)
         return question_queue([first])[0] if first else None
-
-
-def _lead(tokens: list[re.Match[str]], text: str) -> tuple[list[str], int, bool]:
-    """(theme ids named, in order; index of the first token after the names; whether
-    punctuation sets that token off from them)."""
-    phrases = [(phrase.split(), ids) for phrase, ids in theme_phrases()]
-    words = [t.group(0).lower().replace("’", "'") for t in tokens]
-    named: list[str] = []
-    i = 0
-    after_aside = -1
-    while i < len(words):
-        match = next(
-            ((len(p), ids) for p, ids in phrases if words[i : i + len(p)] == p),
-            None,
-        )
-        gap = text[tokens[i - 1].end() : tokens[i].start()] if i else ""
-        if i == after_aside and (match or words[i] in LIST_WORDS):
-            gap = ""  # the comma closing a courtesy (", if I may, and ...") lists on
-        # a comma between two theme names lists them ("entrepreneurialism, digital, skills
-        # & infrastructure"): set Z kept the rest of such a list as a view
-        if (
-            named
-            and SEPARATOR.search(gap)
-            and not _listed(match, i, words, tokens, text)
-            and not _and_another(i, words, phrases)
-        ):
-            aside = next((len(a) for a in POLITE_ASIDES if tuple(words[i : i + len(a)]) == a), 0)
-            if not aside:
-                return named, i, True
-            i += aside  # "Housing, if I may, and ...": the names go on after it
-            after_aside = i
-            continue
-        if match:
-            size, ids = match
-            phrase = " ".join(words[i : i + size])
-            named += [t for t in chosen_by(phrase, list(ids)) if t not in named]
-            i += size
-        elif words[i] in FILLER:
-            i += 1
-        else:
-            return named, i, False
-    return named, i, False
-
-
-def _and_another(
-    i: int, words: list[str], phrases: list[tuple[list[str], tuple[str, ...]]]
-) -> bool:
-    """After a comma, "and" and little words lead to one more theme name: "Skills, and the
-    one about the environment" names two (set AR kept "and the one about the environment"
-    as the skills answer)."""
-    if i >= len(words) or words[i] not in LIST_WORDS:
-        return False
-    j = i
-    while j < len(words) and words[j] in FILLER:
-        j += 1
-    return any(words[j : j + len(p)] == p for p, _ in phrases)
-
-
-def _listed(
-    match: tuple[int, tuple[str, ...]] | None,
-    i: int,
-    words: list[str],
-    tokens: list[re.Match[str]],
-    text: str,
-) -> bool:
-    """Token i follows a comma and starts a theme name that the list goes on from ("and",
-    "&", punctuation or the end): "skills, housing & roads" and "housing, skills: rents are
-    mad" list, while "skills, housing costs are mad" starts a view."""
-    if match is None or not LIST_COMMA.fullmatch(text[tokens[i - 1].end() : tokens[i].start()]):
-        return False
-    end = i + match[0]
-    if end >= len(words):
-        return True
-    return words[end] in LIST_WORDS or bool(
-        SEPARATOR.search(text[tokens[end - 1].end() : tokens[end].start()])
-    )
 
 
 def choice_and_view(text: str, among: tuple[str, ...] | list[str]) -> ChoiceView | None:
@@ -280,7 +132,7 @@ def choice_and_view(text: str, among: tuple[str, ...] | list[str]) -> ChoiceView
         return None
     text = without_addressees(text)  # "@btvlep skills - ...": an X DM
     tokens = list(TOKEN.finditer(text))
-    named, at, set_off = _lead(tokens, text)
+    named, at, set_off = lead(tokens, text)
     themes = [t for t in named if t in among]
     if not themes or at >= len(tokens):
         return None
@@ -324,12 +176,17 @@ def chosen_with_view(choice: ChoiceView, among: tuple[str, ...] | list[str]) -> 
     return [t for t in among if t in choice.themes or t in named]
 
 
-def view_beside_none(text: str) -> str | None:
+def view_beside_none(text: str, declined: Collection[str] = ()) -> str | None:
     """The view in a message that chooses no theme ("none of these are us, but the real
     problem is staff can't get home after the last bus"; "what about tourism? our B&B can't
     get a broadband line"): the first part after a comma, colon, dash or full stop that is a
     sentence of a few words, not a question, a yes or no, and names a subject the tagger
-    can see. The seventeenth set left such a view unkept; None when there is none."""
+    can see. The seventeenth set left such a view unkept; None when there is none.
+
+    With `declined` (the islands, at their choice), the view must name a subject beside
+    them: "None. Someone once rang to ask if we'd trim seats for a racing team, but it's
+    armchairs and sofas here" (set FF kept it) names a sector only in passing, having just
+    said none of them is the business's, and a sector in passing carries no theme."""
     parts = clauses(text)
     for part in parts[1:]:
         view = part.rstrip(",;:")
@@ -352,6 +209,9 @@ def view_beside_none(text: str) -> str | None:
             # scientists, Harwell and London outbid us ...", set X lost its first clause)
             start = 0 if _opens_with_a_view(parts[0]) else text.index(parts[1])
             said = text[start:].strip()
+            seen = subject_themes(said)
+            if declined and (not names_a_subject(said) or (seen and seen <= set(declined))):
+                return None  # no subject, or only the sectors just turned down (set FF)
             return None if only_describes_the_business(said) else said
     return None
 
@@ -400,10 +260,3 @@ def _opens_with_a_view(part: str) -> bool:
         and not named_only(part)
         and names_a_subject(part)
     )
-
-
-def named_only(part: str) -> bool:
-    """The part is theme names and little words only ("skills and housing mainly")."""
-    tokens = list(TOKEN.finditer(part))
-    named, at, _ = _lead(tokens, part)
-    return bool(named) and at >= len(tokens)

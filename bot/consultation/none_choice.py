@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 
 from bot.consultation.described import choice_norm
-from bot.consultation.questions import _names_only
+from bot.consultation.questions import _names_only, theme_phrases
 from bot.consultation.replies import none_reply, normalise
 from bot.consultation.replies.skips import NOT_IN_ANY
 from bot.consultation.x_style import without_addressees
+from bot.strategy import ISLAND_IDS
 
 
 def means_none(text: str) -> bool:
@@ -53,7 +54,12 @@ def means_none(text: str) -> bool:
         return True
     # "None really, we're data people rather than a medtech firm" (set DR chose Medical
     # technologies): a theme named only as what the business is not
-    return not _names_only(choice_norm(DISOWNED.sub(" ", rest)))
+    if not _names_only(choice_norm(DISOWNED.sub(" ", rest))):
+        return True
+    # "None really. We did the flowers for a period drama once, but that's as close to film
+    # as we get!" (set FF chose Creative): an opening none wins over a theme in passing
+    after = _after_opening_none(plain)
+    return after is not None and not chooses_after_none(after)
 
 
 # a hedge or a laugh left beside the none ("prob none", "none i reckon", "lol none"), as X writes
@@ -105,9 +111,11 @@ def disowns_a_theme(clause: str) -> bool:
 
 
 # a closing sentence that is "None." alone, after a sentence of at least a few words, or
-# a conclusion ("Medical is near to us but we are only pharmacy, so none": set DM)
+# a conclusion ("Medical is near to us but we are only pharmacy, so none": set DM; "...,
+# we don't make anything. So none.": set FF chose Medical technologies)
 ENDS_IN_NONE = re.compile(
-    r"\w(\W+\w+){3,}([.!]|,? so|,? then|,? therefore|,? hence)\s+(none|nothing|neither)[.!]*\s*$",
+    r"\w(\W+\w+){3,}([.!]( (so|then|therefore|hence|thus),?)?|,? so|,? then|,? therefore|"
+    r",? hence)\s+(none|nothing|neither)[.!]*\s*$",
     re.IGNORECASE,
 )
 # what the business is not, after saying none: "rather than a medtech firm"
@@ -146,3 +154,78 @@ NONE_THE_LIST_IS = re.compile(
     r"people like (us|me)|firms like (us|ours))\b",
     re.IGNORECASE,
 )
+
+
+# "None of those." / "None really," / "none mate," opening the message: the none said in
+# full before anything else (X's handle already dropped)
+OPENING_NONE = re.compile(
+    r"^\s*(?P<none>[^.,;:!?…]+?)\s*(?:[.,;:!?…]+|\s-\s)\s*(?P<rest>\S.*)$", re.DOTALL
+)
+# words that may sit beside an opening none without choosing ("none really", "none mate")
+OPENING_FILLER = re.compile(
+    r"\b(no|nope|nah|naw|really|rly|sadly|sorry|afraid|i'?m|im|i am|mate|tbh|honestly|at all|"
+    r"i think|i reckon|"
+    r"to be honest|lol|ha|haha|thanks|obviously|i guess|i suppose)\b"
+)
+
+
+def _after_opening_none(plain: str) -> str | None:
+    """What follows a none that opens the message as a clause of its own ("None of those.
+    Lovely to see the film studios in there though"); None when the message opens otherwise."""
+    match = OPENING_NONE.match(plain)
+    if match is None:
+        return None
+    left = none_reply(match["none"])
+    if left is None or OPENING_FILLER.sub(" ", HEDGES.sub("", left)).split():
+        return None
+    return match["rest"]
+
+
+THEME = "qqtheme"  # a theme name in `_marked` text
+# a theme named as what the business is not: "we move wardrobes, not driverless cars"
+NOT_THE_THEME = re.compile(rf"\b(not|no|never|rather than|instead of) (an? |the |any )?{THEME}\b")
+# a theme still chosen after the none: "none, but space matters", "none, but prob space as
+# we make satellite parts" (set EW), "No one of this, but space is close for us" (set EZ),
+# "none except space", "none really, film if anything", "we're a space supplier"
+_HEDGE = r"(maybe|perhaps|possibly|prob|probs|probably|i suppose|i guess|the|a|an|our|for)"
+AFFIRMED = re.compile(
+    rf"\b(except|apart from|other than|besides|save for|bar|but|maybe|perhaps|possibly|prob|"
+    rf"probs|probably|i suppose|i guess|if anything|at a push|at a stretch|closest (is|would be)|"
+    rf"if (i|we) (had|have) to (pick|choose)( one)?)( {_HEDGE})* {THEME}\b|"
+    rf"\b{THEME}( \w+){{0,2}} (matters?|mattered|is (close|relevant|us|where|what)|are (close|"
+    rf"relevant|us)|applies|apply|fits|counts|would (fit|apply|count|do)|i suppose|i guess|"
+    rf"if anything|at a push|maybe|perhaps|probably)\b|"
+    rf"\b(we|i)('re| re| are|'m| m| am) (really |mainly |mostly )?(in |into |part of )?"
+    rf"(the |an? )?{THEME}\b"
+)
+# a theme taken back by what follows it: "I'd say digital but all we've got is a till that
+# crashes" (set FF went on to Digital science)
+TAKEN_BACK = re.compile(rf"\b{THEME} (but|though|although|except) (?!.*{THEME})\w+ \w+")
+# the words left once the names are out, below which the rest is a list of them ("none.
+# skills and roads"): a choice
+SENTENCE_MIN_WORDS = 3
+LIST_WORDS = frozenset({"and", "n", "plus", "also", "too", "just", "only", "though", "then"})
+
+
+def _marked(text: str) -> str:
+    """`text` normalised with each theme name (longest first) put as THEME."""
+    marked = choice_norm(text)
+    for phrase, _ in theme_phrases():
+        marked = marked.replace(f" {phrase} ", f" {THEME} ")
+    return " ".join(marked.split())
+
+
+def chooses_after_none(rest: str) -> bool:
+    """What follows an opening none still chooses: a list of names, a theme said to matter
+    or kept ("but space matters", "except space"), or a seabed driver's name not taken
+    back. An island named in passing does not ("We did the flowers for a period drama,
+    but that's as close to film as we get!": set FF): islands are sectors, and a sector
+    merely mentioned in passing carries no theme (GUIDE.md)."""
+    named = _names_only(choice_norm(DISOWNED.sub(" ", rest)))
+    marked = NOT_THE_THEME.sub(" ", _marked(DISOWNED.sub(" ", rest)))
+    words = [w for w in marked.split() if w != THEME and w not in LIST_WORDS]
+    if len(words) < SENTENCE_MIN_WORDS or AFFIRMED.search(marked):
+        return True
+    if all(theme in ISLAND_IDS for theme in named):
+        return False
+    return THEME in marked and not TAKEN_BACK.search(marked)

@@ -15,6 +15,7 @@ import re
 from typing import Any
 
 from bot.consultation.access import access_reply
+from bot.consultation.pause_talk import pause_reply
 from bot.consultation.replies import normalise
 from bot.consultation.replies.text import short_match
 from bot.consultation.small_talk import small_talk_only, thanks_alone
@@ -141,6 +142,8 @@ def remark_reply(text: Any) -> str | None:
         return "enough_said"
     if thanks_alone(text):  # "Thank you!" after every answer (set CM)
         return "thanks_welcome"
+    if pause := pause_reply(text):  # "sorry for the gap, had the windows at the gp surgery
+        return pause  # to finish" (set FF kept it as the environment answer)
     # "Lovely weather for it today, isn't it?", "Ha, you're very polite for a robot." (set CM)
     return "small_talk" if small_talk_only(text) else None
 
@@ -181,13 +184,18 @@ def asks_to_tidy(text: Any) -> bool:
 # digital science view): a remark on the chat, thanked; the question asked again
 _EASY = (
     r"(much |so |a lot |way |really )?(quicker|faster|easier|shorter|less painful|less hassle|"
-    r"more painless|simpler|painless|quick|easy|simple|not bad|better)"
+    r"more painless|simpler|painless|quick|easy|simple|not bad|better|"
+    # "Thanks, this is a lot friendlier than the HMRC website!" (set FF kept it as the
+    # digital science answer)
+    r"friendlier|nicer|more pleasant|less stressful|less of a chore|more fun)"
 )
 _THAN = (
     r" (than (i|we) (thought|expected|feared|imagined)( (it|this) (would|'?d) be)?|"
     r"(than|compared to|compared with) (a|the|most|any|your usual) (form|forms|survey|surveys|"
     r"council|consultation|consultations)( ever is)?|than (the council|filling in a form)"
-    r"( ever is)?)"
+    r"( ever is)?|"
+    r"than (the|a|any|most|your usual|my usual) ([\w']+ ){0,3}(website|site|form|forms|portal|"
+    r"survey|surveys|questionnaire|helpline|app|tax return)( ever is| ever was)?)"
 )
 CHAT_REMARK = re.compile(
     r"((ha|haha|lol|oh|wow|well|blimey|ooh|gosh|actually|i must say|thanks|thank you|thx|ta)\s)*"

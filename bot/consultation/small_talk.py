@@ -23,8 +23,8 @@ from bot.consultation.replies.yes_no import OTHER_THANKS
 from bot.consultation.x_style import without_addressees
 
 _LEAD = (
-    r"((ha|haha|hah|lol|oh|ah|aw|aww|well|anyway|and|but|cheers|thanks|thank you|ty|ta|"
-    r"many thanks|thank you very much|thanks very much|"
+    r"((ha|haha|hah|lol|oh|ooh|ah|aw|aww|hmm|now|well|anyway|and|but|cheers|thanks|thank you|ty|ta|"
+    r"many thanks|thank you very much|thanks very much|thanks again|thank you again|cheers again|"
     # "köszönöm, have a nice day" after the goodbye (set DT kept it as one more view)
     rf"honestly|nice one|lovely|great|{OTHER_THANKS}) )*"
 )
@@ -63,6 +63,23 @@ _UNIT = (
     r"good (morning|afternoon|evening|day|night)( to (you|you all))?|"
     r"(good luck|best of luck|all the best) with (it|this|the strategy|the consultation)|"
     r"thanks for (listening|asking|your time|the chat|having me)|"
+    # "@btvlep cheers for doing this btw, nobody ever asks the likes of us" (set FF kept it
+    # as the environment answer)
+    r"(thanks|thank you|cheers|ta|thx) for (doing|running|organising|putting on|setting up) "
+    r"(this|all this|it|the survey|the consultation)|"
+    # "ha this is more than anyone at the council has ever asked us" (set FF kept it as the
+    # environment answer, with public services)
+    r"(this|that|it)( is|'s|s| was) (already )?more than (anyone|anybody|[\w' ]{1,30}) "
+    r"(has|have|had|'s|'ve)( ever)? (asked|bothered to ask)( (us|me))?( in (years|ages))?|"
+    # "Ooh, good question", "@btvlep ha good q", "Good question, some days I wonder!" at a
+    # question (set FF kept the first two as answers, the last as the sector): no answer
+    r"(that'?s |thats |that is |now there'?s |what )?(a |an )?(very |really )?(good|great|fair|"
+    r"interesting|tough|tricky|excellent) (question|q|one)( actually)?|"
+    r"(some days|sometimes|often|most days) (i|we) (wonder|ask (myself|ourselves))|"
+    r"i (often |sometimes )?wonder (that )?(myself|too)|who knows|"
+    r"(your|you'?re) guess is as good as mine|"
+    # signing off after the goodbye: "ta, keep warm", "cheers, stay dry", "mind how you go"
+    r"(keep|stay) (warm|dry|safe|well|cool)|mind how you go|take it easy|cheerio|"
     # "Thank you, it's genuinely useful to get this off my chest" (set ET kept it as the
     # skills answer): glad of the chance to say it
     r"((it'?s|its|it is|it'?s been|this is|this has been) )?(genuinely |really |actually |so |"

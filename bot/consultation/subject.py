@@ -11,12 +11,17 @@ from bot.consultation.replies import says_more
 
 def names_a_subject(text: str) -> bool:
     """The tagger finds at least one theme in `text`; False when no tagger is loaded."""
+    return bool(subject_themes(text))
+
+
+def subject_themes(text: str) -> set[str]:
+    """The themes the tagger finds in `text`; none when no tagger is loaded."""
     try:
         from bot.tagging import tag
 
-        return bool(tag(text).themes)
+        return set(tag(text).themes)
     except Exception:  # the tagger is optional here; without it nothing counts as a view
-        return False
+        return set()
 
 
 def a_view_too(text: str, asking: Callable[[str], bool], min_words: int = 3) -> bool:

@@ -26,6 +26,10 @@ _OWN_ANSWER_PART = (
     r"(for (the|my|that|this) )?(rant|essay|novel|ramble|rambling|moan|waffle|whinge|"
     r"long (message|answer|reply|one)|typos?|spelling)|"
     rf"rant over|end of rant|moan over|/rant|(a )?bit of an? ({_SPEECH}|moan|whinge)( there)?|"
+    # "Sorry, that was more of a moan than an answer!" (set FF kept it as the skills answer)
+    rf"(that|it|this) (was|is|'s|s|turned into|came out as) ((more of|a bit of|bit of|rather|"
+    rf"more|a bit more of|mostly) )?an? ({_SPEECH}|moan|whinge|grumble|grouse)"
+    r"( than an? (answer|reply|view))?( there)?|"
     r"(that|it|this) (came out|was|got|is|sounds?|sounded) (a bit |rather |quite |very |so |"
     r"too |a little )?(ranty|long|long winded|longwinded|rambling|harsh|negative|blunt|grumpy|"
     r"much|moany|rude)|long winded|longwinded|"
