@@ -4,11 +4,11 @@ Enabled in credentials.yml as `bot.channels.x.XInput: {}`; Rasa serves it at
 `/webhooks/x/webhook`. Secrets come only from the environment (`bot.config.settings()`).
 
 - GET  answers X's challenge-response check: `{"response_token": "sha256=<base64 HMAC>"}`.
-- POST checks, in this order and before parsing anything: the channel is configured (else
-  503), the body is at most RASA_MAX_BODY_BYTES (default 1 MB; X's largest delivery is
-  about 0.5 MB; else 413), `x-twitter-webhooks-signature` is the HMAC-SHA256 of the raw
-  body under the consumer secret, compared in constant time (missing, malformed or
-  wrong: 403), the body is a JSON object (else 400). Then it is
+- POST checks (`routes.read_delivery`), in this order and before parsing anything: the
+  channel is configured (else 503), the body is at most RASA_MAX_BODY_BYTES (default 1 MB;
+  X's largest delivery is about 0.5 MB; else 413), `x-twitter-webhooks-signature` is the
+  HMAC-SHA256 of the raw body under the consumer secret, compared in constant time
+  (missing, malformed or wrong: 403), the body is a JSON object (else 400). Then it is
   an XAA envelope (`{"data": {"event_type", ...}}`, `xaa.py`) or an Account Activity body
   (`account_activity.py`), or a filtered-stream post (`stream.py`, X's Enterprise "Filtered
   Stream Webhooks"); all parse into messages, deletions and revocations.
@@ -41,13 +41,12 @@ from bot.channels.x.collect import collect_post, replace_edited
 from bot.channels.x.inbound import Deletion, Ignored, Inbound
 from bot.channels.x.memory import DbChoices, DbSeenEvents
 from bot.channels.x.output import CHANNEL_NAME, ChoiceMemory, XOutput
-from bot.channels.x.signatures import (
-    CRC_TOKEN_RE,
-    SIGNATURE_HEADER,
-    SIGNATURE_MESSAGES,
-    crc_response_token,
-    crc_token_in,
-    signature_problem,
+from bot.channels.x.routes import (
+    X_LARGEST_DELIVERY_BYTES,
+    crc_answer,
+    max_body_bytes,
+    read_delivery,
+    retry_later,
 )
 from bot.channels.x.state import count_unknown_types, note_subscribed
 from bot.channels.x.xaa import is_xaa, parse_xaa
@@ -56,26 +55,7 @@ from bot.storage.db import engine_for, session_scope
 
 logger = logging.getLogger(__name__)
 
-# The largest delivery X makes: a 25,000-character post quoting another, both whole (XAA
-# repeats the post in `includes`): three texts of up to 150 KB each when X writes emoji
-# (two of X's characters each) as "\ud83d\ude29", with entities and users about 0.5 MB.
-# 64 KB refused a 25,000-character quote (X format probe, 7 Dec). The webhook takes what
-# the server takes (RASA_MAX_BODY_BYTES, one limit for every channel), and this when that
-# is 0 (Sanic's 100 MB): still checked before the signature is computed.
-X_LARGEST_DELIVERY_BYTES = 512 * 1024
-MAX_BODY_BYTES = 1_000_000
-
-
-def max_body_bytes(cfg: Settings) -> int:
-    """The largest webhook body read: RASA_MAX_BODY_BYTES, or `MAX_BODY_BYTES` when 0."""
-    return cfg.rasa_max_body_bytes if cfg.rasa_max_body_bytes > 0 else MAX_BODY_BYTES
-
-
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
-
-
-def _error(status: int, code: str, message: str) -> HTTPResponse:
-    return response.json({"error": code, "message": message}, status=status, dumps=json.dumps)
 
 
 def parse_delivery(payload: dict[str, Any], cfg: Settings) -> Parsed:
@@ -334,48 +314,14 @@ class XInput(InputChannel):
 
         @x_webhook.route("/webhook", methods=["GET"])
         async def challenge(request: Request) -> HTTPResponse:
-            secret = self.cfg.x_consumer_secret
-            if not secret:
-                return _error(503, "x_not_configured", "X_CONSUMER_SECRET is not set.")
-            token = crc_token_in(request.query_string)
-            if not token:
-                return _error(400, "missing_crc_token", "Expected a crc_token parameter.")
-            if not CRC_TOKEN_RE.match(token):
-                # The CRC and the POST signature are the same HMAC under the same key: a
-                # token that could be a JSON body would make this a signing oracle.
-                return _error(400, "invalid_crc_token", "The crc_token is not a token.")
-            return response.json(
-                {"response_token": crc_response_token(token, secret)}, dumps=json.dumps
-            )
+            return crc_answer(request, self.cfg)
 
         @x_webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
-            secret = self.cfg.x_consumer_secret
-            if not secret:
-                return _error(
-                    503,
-                    "x_not_configured",
-                    "X_CONSUMER_SECRET is not set, so X webhooks cannot be verified and are "
-                    "refused.",
-                )
-            declared = request.headers.get("content-length", "")
-            body = request.body or b""
-            limit = max_body_bytes(self.cfg)
-            if (declared.isascii() and declared.isdigit() and int(declared) > limit) or len(
-                body
-            ) > limit:
-                return _error(413, "too_large", f"Bodies over {limit} bytes are refused.")
-            problem = signature_problem(body, request.headers.get(SIGNATURE_HEADER), secret)
-            if problem:
-                status, message = SIGNATURE_MESSAGES[problem]
-                logger.warning("X webhook refused: %s", problem)
-                return _error(status, problem, message)
-            try:
-                payload = json.loads(body)
-            except (ValueError, UnicodeDecodeError, RecursionError):
-                return _error(400, "invalid_json", "The body is not valid JSON.")
-            if not isinstance(payload, dict):
-                return _error(400, "invalid_json", "The body is not a JSON object.")
+            payload, refused = read_delivery(request, self.cfg)
+            if payload is None:
+                assert refused is not None  # one or the other
+                return refused
             try:
                 result = await self.handle_delivery(payload, on_new_message)
             except SQLAlchemyError:
@@ -384,17 +330,15 @@ class XInput(InputChannel):
                 # bare 500 (fault probe, 7 Dec); what was handled before the fault stays
                 # claimed, so only the rest is taken again
                 logger.exception("X webhook: the database could not take the delivery")
-                resp = _error(503, "unavailable", "The database is unavailable; retry later.")
-                resp.headers["Retry-After"] = "30"
-                return resp
+                return retry_later(
+                    {"error": "unavailable", "message": "The database is unavailable; retry later."}
+                )
             if any(i["reason"] == "error" for i in result["ignored"]):
                 # a turn failed and its claim was released: X redelivers a non-200 up to
                 # three times in five minutes, and the rest of the delivery is then
                 # skipped as duplicates, so only the failed message is taken again (a 200
                 # told X it had landed, and it was lost)
-                resp = response.json({**result, "status": "retry"}, status=503, dumps=json.dumps)
-                resp.headers["Retry-After"] = "30"
-                return resp
+                return retry_later({**result, "status": "retry"})
             return response.json(result, dumps=json.dumps)
 
         @x_webhook.listener("after_server_start")
