@@ -34,6 +34,10 @@ def test_set_g_skip_typo_and_a_pasted_repeat_through_the_stack(live_stack: Any) 
     assert "Space: what opportunities" in chat.say("space")
     view = "the Westcott firms can't recruit test engineers who will live nearby"
     assert "Space: what barriers" in chat.say(view)
+    # sent straight after: a double send, kept once and the question it landed on asked
+    # again; the copy after that was meant for this question too and moves on
+    reply = chat.say(view)
+    assert message("came_twice") in reply and "Space: what barriers" in reply
     reply = chat.say(view)
     assert message("already_noted") in reply and "Space: what would help" in reply
     assert answers(live_stack, chat.sender) == [
