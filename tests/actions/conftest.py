@@ -169,3 +169,25 @@ def correction_started(sender: str, text: str) -> tuple[dict[str, Any], list[str
     tracker = make_tracker(sender, text, "deny", slots={"stage": "playback"})
     result = run(ValidateCorrectionForm().extract_theme_correction(dispatcher, tracker, {}))
     return result, texts(dispatcher)
+
+
+def answered(
+    text: str,
+    key: str,
+    confidence: float,
+    sender: str = "business-1",
+    slots: dict[str, Any] | None = None,
+    events: list[dict[str, Any]] | None = None,
+    active_loop: str | None = None,
+    domain: dict[str, Any] | None = None,
+) -> list[str]:
+    """What action_answer_question says to `text`, with NLU's FAQ choice `key`."""
+    from actions.faq import ActionAnswerQuestion
+
+    tracker = make_tracker(sender, text, "faq", slots, events, active_loop)
+    tracker.latest_message["response_selector"] = {
+        "faq": {"response": {"intent_response_key": f"faq/{key}", "confidence": confidence}}
+    }
+    sent = CollectingDispatcher()
+    run(ActionAnswerQuestion().run(sent, tracker, domain or {}))
+    return texts(sent)

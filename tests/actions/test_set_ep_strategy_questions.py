@@ -12,13 +12,14 @@ from typing import Any
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.close import ValidateContactForm
-from actions.faq import ActionAnswerQuestion, ActionResume
+from actions.faq import ActionResume
 from actions.strategy_choice import choose
 from bot.consultation import service
 from bot.consultation.questions import question
 from bot.consultation.strategy_asides import describe
 from tests.actions.conftest import (
     CONSENT_SHOWN,
+    answered,
     make_tracker,
     run,
     texts,
@@ -30,26 +31,6 @@ AT_DRIVERS = {
     "seabed": ["digital_science", "education_skills"],
 }
 FOLLOW_UP = {"stage": "closing", "requested_slot": "follow_up"}
-
-
-def answered(
-    text: str,
-    key: str,
-    confidence: float,
-    sender: str = "ep",
-    slots: dict[str, Any] | None = None,
-    events: list[dict[str, Any]] | None = None,
-    active_loop: str | None = None,
-    domain: dict[str, Any] | None = None,
-) -> list[str]:
-    """What action_answer_question says to `text`, with NLU's FAQ choice `key`."""
-    tracker = make_tracker(sender, text, "faq", slots, events, active_loop)
-    tracker.latest_message["response_selector"] = {
-        "faq": {"response": {"intent_response_key": f"faq/{key}", "confidence": confidence}}
-    }
-    sent = CollectingDispatcher()
-    run(ActionAnswerQuestion().run(sent, tracker, domain or {}))
-    return texts(sent)
 
 
 def test_what_a_lis_is_before_agreeing(domain: dict[str, Any]) -> None:

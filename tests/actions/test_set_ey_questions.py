@@ -14,37 +14,17 @@ from typing import Any
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.close import ValidateContactForm
-from actions.faq import ActionAnswerQuestion, ActionResume
+from actions.faq import ActionResume
 from actions.strategy_choice import choose
 from bot.consultation import service
 from bot.consultation.questions import message, question_queue
-from tests.actions.conftest import CONSENT_SHOWN, make_tracker, run, texts
+from tests.actions.conftest import CONSENT_SHOWN, answered, make_tracker, run, texts
 
 AT_DRIVERS = {
     "pending_questions": ["seabed:digital_science:views", "seabed:infrastructure:views"],
     "seabed": ["digital_science", "infrastructure"],
 }
 FOLLOW_UP = {"stage": "closing", "requested_slot": "follow_up"}
-
-
-def answered(
-    text: str,
-    key: str,
-    confidence: float,
-    sender: str,
-    slots: dict[str, Any] | None = None,
-    events: list[dict[str, Any]] | None = None,
-    active_loop: str | None = None,
-    domain: dict[str, Any] | None = None,
-) -> list[str]:
-    """What action_answer_question says to `text`, with NLU's FAQ choice `key`."""
-    tracker = make_tracker(sender, text, "faq", slots, events, active_loop)
-    tracker.latest_message["response_selector"] = {
-        "faq": {"response": {"intent_response_key": f"faq/{key}", "confidence": confidence}}
-    }
-    sent = CollectingDispatcher()
-    run(ActionAnswerQuestion().run(sent, tracker, domain or {}))
-    return texts(sent)
 
 
 def test_how_long_before_agreeing_is_how_long_the_chat_takes(domain: dict[str, Any]) -> None:

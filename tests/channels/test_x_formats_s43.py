@@ -16,39 +16,30 @@ X's end-of-replay message was not logged.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
 
 from bot.channels.x.entities import Links, author_text, links_v2
 from bot.channels.x.signatures import crc_response_token, crc_token_in, sign_body
 from bot.channels.x.state import UNKNOWN_EVENT_TYPES, get_state
 from bot.channels.x.stream import parse_stream_line
-from bot.storage.db import session_scope
-from bot.storage.models import Response
-from tests.channels.x_harness import BOT_ID, BOT_MENTION, SECRET, URL, USER_ID, Harness, dm, post
+from tests.channels.x_harness import (
+    AAA_BOT,
+    BOT_ID,
+    BOT_MENTION,
+    SECRET,
+    URL,
+    USER_ID,
+    Harness,
+    dm,
+    post,
+    post_sample,
+    raw,
+    stored,
+)
 
 pytestmark = pytest.mark.filterwarnings("ignore:You have set a listener:UserWarning")
-
-SAMPLES = Path(__file__).parent / "x_samples"
-AAA_BOT = "4350000001"  # the subscribed account of the Account Activity samples
-
-
-def raw(name: str) -> bytes:
-    return (SAMPLES / name).read_bytes()
-
-
-def post_sample(x: Harness, name: str) -> Any:
-    """The sample's bytes, signed as X signs them."""
-    body = raw(name)
-    return x.post(body, {"x-twitter-webhooks-signature": sign_body(body, SECRET)})
-
-
-def stored() -> list[tuple[str | None, str]]:
-    with session_scope() as s:
-        return [(r.external_id, r.text) for r in s.scalars(select(Response).order_by(Response.id))]
 
 
 def dm_paths(x: Harness) -> list[str]:

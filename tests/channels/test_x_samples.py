@@ -9,45 +9,33 @@ import base64
 import hashlib
 import hmac
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
 
 from bot.channels.x.client import OAuthXClient
 from bot.channels.x.signatures import sign_body
 from bot.channels.x.state import UNKNOWN_EVENT_TYPES, get_state
 from bot.channels.x.stream import StreamReader, parse_stream_line
-from bot.storage.db import session_scope
-from bot.storage.models import Response
 from tests.channels.fake_x import FakeX
-from tests.channels.x_harness import SECRET, URL, Harness
+from tests.channels.x_harness import (
+    AAA_BOT,
+    SAMPLES,
+    SECRET,
+    URL,
+    Harness,
+    post_sample,
+    raw,
+    stored,
+)
 
 pytestmark = pytest.mark.filterwarnings("ignore:You have set a listener:UserWarning")
 
-SAMPLES = Path(__file__).parent / "x_samples"
-AAA_BOT = "4350000001"  # the subscribed account of the Account Activity DM samples
 XAA_BOT = "1111111111111111111"  # the filtered user of the XAA samples
-
-
-def raw(name: str) -> bytes:
-    return (SAMPLES / name).read_bytes()
 
 
 def sample(name: str) -> dict[str, Any]:
     return json.loads(raw(name))
-
-
-def post_sample(x: Harness, name: str) -> Any:
-    """The sample's bytes, signed as X signs them."""
-    body = raw(name)
-    return x.post(body, {"x-twitter-webhooks-signature": sign_body(body, SECRET)})
-
-
-def stored() -> list[tuple[str | None, str]]:
-    with session_scope() as s:
-        return [(r.external_id, r.text) for r in s.scalars(select(Response).order_by(Response.id))]
 
 
 def test_every_sample_is_listed_with_its_source() -> None:

@@ -10,15 +10,19 @@ from __future__ import annotations
 import asyncio
 import json
 import uuid
+from pathlib import Path
 from typing import Any
 
 from rasa.core.channels.channel import UserMessage
 from sanic import Sanic
+from sqlalchemy import select
 
 from bot.channels.x.client import OutboxClient, XClient
 from bot.channels.x.signatures import sign_body
 from bot.channels.x.webhook import XInput
 from bot.config import Settings
+from bot.storage.db import session_scope
+from bot.storage.models import Response as StoredResponse
 
 SECRET = "test-consumer-secret"
 BOT_ID = "100"
@@ -380,3 +384,25 @@ class DmChat:
         assert matches, f"no option {label_part!r} in {options}"
         label, metadata = matches[0]
         return self.say(label, quick=metadata)
+
+
+SAMPLES = Path(__file__).parent / "x_samples"
+AAA_BOT = "4350000001"  # the subscribed account of the Account Activity samples
+
+
+def raw(name: str) -> bytes:
+    """A sample delivery's bytes (tests/channels/x_samples/)."""
+    return (SAMPLES / name).read_bytes()
+
+
+def post_sample(x: Harness, name: str) -> Any:
+    """The sample's bytes, signed as X signs them."""
+    body = raw(name)
+    return x.post(body, {"x-twitter-webhooks-signature": sign_body(body, SECRET)})
+
+
+def stored() -> list[tuple[str | None, str]]:
+    """Every stored response as (external id, text), oldest first."""
+    with session_scope() as s:
+        rows = s.scalars(select(StoredResponse).order_by(StoredResponse.id))
+        return [(r.external_id, r.text) for r in rows]
