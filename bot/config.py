@@ -191,6 +191,9 @@ class Settings:
     import_max_text_chars: int = field(
         default_factory=lambda: _int("IMPORT_MAX_TEXT_CHARS", 20_000)
     )
+    # Most rows one import may hold: each is tagged inside the request (about 200 a second),
+    # so a 5 MB file of one-word rows would hold a staff page for many minutes.
+    import_max_rows: int = field(default_factory=lambda: _int("IMPORT_MAX_ROWS", 2_000))
 
     # --- Production (issue 10): shared state, supervisor, replicas, balancer -----------------
     # Redis shared by Rasa replicas: the lock store (deploy/endpoints.production.yml reads the

@@ -37,7 +37,13 @@ def import_command(file: Path, source: str, actor: str) -> None:
             )
         with session_scope() as session:
             result = import_file(
-                session, file.read_bytes(), fmt, source, actor, cfg.import_max_text_chars
+                session,
+                file.read_bytes(),
+                fmt,
+                source,
+                actor,
+                cfg.import_max_text_chars,
+                cfg.import_max_rows,
             )
     except ImportFileError as exc:
         raise click.ClickException(str(exc)) from None

@@ -257,14 +257,25 @@ def _line_of(problem: str) -> int:
     return int(head[5:]) if head.startswith("line ") and head[5:].isdigit() else 0
 
 
-def parse_file(data: bytes, fmt: str, source: str, max_text_chars: int) -> ParsedFile:
-    """Check and read a whole file; raise ImportFileError listing every problem."""
+def parse_file(
+    data: bytes, fmt: str, source: str, max_text_chars: int, max_rows: int | None = None
+) -> ParsedFile:
+    """Check and read a whole file; raise ImportFileError listing every problem.
+    More than `max_rows` rows is refused before any row is checked: every row is tagged
+    in the one request, so the cap bounds how long an import holds a staff page."""
     if source not in SOURCES:
         raise ImportFileError([f"source must be one of {', '.join(SOURCES)}, not {source!r}"])
     if fmt not in FORMATS:
         raise ImportFileError([f"format must be csv or jsonl, not {fmt!r}"])
     text = _decode(data)
     records, ignored, problems = (_csv_rows if fmt == "csv" else _jsonl_rows)(text)
+    if max_rows is not None and len(records) > max_rows:
+        raise ImportFileError(
+            [
+                f"the file has {len(records):,} rows; at most {max_rows:,} are imported at "
+                "once (IMPORT_MAX_ROWS): split it into smaller files"
+            ]
+        )
     rows: list[ImportRow] = []
     for line, raw in records:
         row, row_problems = _check_row(line, raw, max_text_chars)

@@ -174,9 +174,10 @@ def import_file(
     source: str,
     actor: str,
     max_text_chars: int,
+    max_rows: int | None = None,
 ) -> ImportResult:
     """Check the whole file, then store it (raises ImportFileError, storing nothing)."""
-    parsed = parse_file(data, fmt, source, max_text_chars)
+    parsed = parse_file(data, fmt, source, max_text_chars, max_rows)
     result = store_rows(session, parsed.rows, source, actor)
     result.ignored_columns = parsed.ignored_columns
     return result

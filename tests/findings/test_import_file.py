@@ -116,3 +116,14 @@ def test_fingerprint_ignores_spacing_and_case_but_not_source() -> None:
     b = parse_file(b"text,organisation\nroads are bad,ACME \n", "csv", "email", MAX).rows[0]
     assert a.fingerprint("email") == b.fingerprint("email")
     assert a.fingerprint("email") != a.fingerprint("survey")
+
+
+def test_a_file_over_the_row_cap_is_refused_before_its_rows_are_checked() -> None:
+    many = b"text\n" + b"".join(b"view %d\n" % n for n in range(5)) + b"x" * 50 + b"\n"
+    with pytest.raises(ImportFileError) as raised:
+        parse_file(many, "csv", "email", 20, max_rows=5)  # the last row is also too long
+    assert raised.value.problems == [
+        "the file has 6 rows; at most 5 are imported at once (IMPORT_MAX_ROWS): "
+        "split it into smaller files"
+    ]
+    assert len(parse_file(many[: many.index(b"xx")], "csv", "email", 20, max_rows=5).rows) == 5

@@ -109,6 +109,18 @@ def test_oversized_file_is_refused(session: Session, tmp_path: Path, monkeypatch
     assert session.scalar(select(func.count(Response.id))) == 0
 
 
+def test_too_many_rows_are_refused(session: Session, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    from bot.config import settings
+
+    monkeypatch.setenv("IMPORT_MAX_ROWS", "2")
+    settings.cache_clear()
+    path = tmp_path / "many.jsonl"
+    path.write_text("".join(f'{{"text": "view {n}"}}\n' for n in range(3)))
+    result = invoke("import", str(path), "--source", "event")
+    assert result.exit_code != 0 and "the file has 3 rows; at most 2" in result.output
+    assert session.scalar(select(func.count(Response.id))) == 0
+
+
 def test_stance_command_fills_missing(session: Session) -> None:
     business = Business(sender_id="w", channel="rest", consent=True)
     session.add(business)

@@ -117,6 +117,22 @@ def test_an_oversized_upload_is_refused(app: Flask, admin: FlaskClient, session)
     assert imported(session) == 0
 
 
+def test_too_many_rows_are_refused_before_any_is_tagged(
+    app: Flask,
+    admin: FlaskClient,
+    session,  # noqa: ANN001
+) -> None:
+    app.config["IMPORT_MAX_ROWS"] = 3
+    rows = b"text\n" + b"".join(b"view %d\n" % n for n in range(4))
+    response = upload(admin, rows)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "the file has 4 rows; at most 3 are imported at once" in html
+    assert imported(session) == 0
+    assert upload(admin, b"text\nview one\nview two\nview three\n").status_code == 302
+    assert imported(session) == 3
+
+
 def test_stance_is_counted_on_the_overview_and_explained(
     reviewer: FlaskClient, seeded: Seeded
 ) -> None:

@@ -32,6 +32,10 @@ def _max_bytes() -> int:
     return int(current_app.config.get("IMPORT_MAX_BYTES") or settings().import_max_bytes)
 
 
+def _max_rows() -> int:
+    return int(current_app.config.get("IMPORT_MAX_ROWS") or settings().import_max_rows)
+
+
 def max_upload_bytes() -> int:
     """The largest request the upload accepts: the file limit plus the form around it."""
     return _max_bytes() + MULTIPART_OVERHEAD
@@ -83,6 +87,7 @@ def index() -> Any:
                         form.source.data,
                         actor(),
                         settings().import_max_text_chars,
+                        _max_rows(),
                     )
             except ImportFileError as exc:
                 problems = exc.problems
