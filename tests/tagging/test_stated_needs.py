@@ -306,7 +306,7 @@ def test_cheap_space_affordable_premises_and_not_one_unit_are_premises(
     assert ("infrastructure" in stated_needs([text])) is found
 
 
-@pytest.mark.parametrize(("module", "name"), [("needs", "_HIRING"), ("premises", "PREMISES")])
+@pytest.mark.parametrize(("module", "name"), [("staff_needs", "_HIRING"), ("premises", "PREMISES")])
 def test_looking_for_a_letter_first_finds_the_same_phrases(module: str, name: str) -> None:
     """The hiring and premises rules are tried only where a letter (or the text) starts: on
     the training messages, and where the text opens with punctuation or a capital, they

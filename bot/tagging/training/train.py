@@ -54,6 +54,7 @@ RUNTIME_FILES = (
     "complaints.py",
     "terms.py",
     "needs.py",
+    "staff_needs.py",
     "premises.py",
     "business_support.py",
     "rule_patterns.py",
