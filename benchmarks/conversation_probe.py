@@ -19,7 +19,8 @@ thirty-fourth; BP to BT: `_bp.yml` to `_bt.yml`, thirty-fifth; BU to CA: `_bu.ym
 `_ca.yml`, thirty-sixth; CB to CN: `_cb.yml` to `_cn.yml`, thirty-seventh; CO to CZ, thirty-eighth;
 DA to DL: `_da.yml` to `_dl.yml`, thirty-ninth; DM to EB: `_dm.yml` to `_eb.yml`, fortieth;
 EC to EM: `_ec.yml` to `_em.yml`, forty-first; EN to EU: `_en.yml` to `_eu.yml`,
-forty-second; EV to FF: `_ev.yml` to `_ez.yml`, `_fa.yml` to `_ff.yml`, forty-third).
+forty-second; EV to FF: `_ev.yml` to `_ez.yml`, `_fa.yml` to `_ff.yml`, forty-third; FG to
+FL: `_fg.yml` to `_fl.yml`, forty-fourth).
 The conversations are in `benchmarks/data/conversation_probe.yml`,
 `conversation_probe_b.yml`, `_c.yml` to `_n.yml`,
 `_o.yml` to `_z.yml` (terse, chatty, typos, side questions, two views in one message,
@@ -147,7 +148,11 @@ the five you list, the first is ours.", "6 of us. is there a closing date for th
 ordinary website and X DM consultations again, what a LIS is and who has the final say
 asked along the way, a wrong button pressed and "redo that last one", English as a second
 language, views whose themes sit at GUIDE.md's boundaries, answers in pieces with a pause
-between, and letters signed "Kind regards" on every message). Each
+between, and letters signed "Kind regards" on every message; the ordinary X DM and website
+consultations again, two or three subjects in every view, island firms, a head count, town,
+sector, role or view corrected at the play-back or after the goodbye, "do you want my view as
+the manager or the nursery's?", and answers typed on a phone: cut off mid-sentence, a stray
+"we" sent early, autocorrect put right with "*", one answer over three messages). Each
 passes when every reply check holds and the database holds exactly the expected answers
 (question key and text), profile, consent and contact, with a theme on every substantive
 answer. Prints each failure and the pass count per set; a quality number, not a test
@@ -337,6 +342,12 @@ SETS = (
     DATA_DIR / "conversation_probe_fd.yml",
     DATA_DIR / "conversation_probe_fe.yml",
     DATA_DIR / "conversation_probe_ff.yml",
+    DATA_DIR / "conversation_probe_fg.yml",
+    DATA_DIR / "conversation_probe_fh.yml",
+    DATA_DIR / "conversation_probe_fi.yml",
+    DATA_DIR / "conversation_probe_fj.yml",
+    DATA_DIR / "conversation_probe_fk.yml",
+    DATA_DIR / "conversation_probe_fl.yml",
 )
 PROFILE = ("organisation", "sector", "size_band", "location", "role")
 
