@@ -59,10 +59,17 @@ ASKED_AGAIN_REMARK_WORDS = 12
 WHICH_READING = re.compile(
     r"^((sorry|so|but|um|erm|hmm|ok|okay|and|quick question|just to check)[ ,]*)*"
     r"((do|did) (you|u) mean|(is|are) (that|this|it|these|you asking|the question)( (asking|"
-    r"meaning))?( (about|for))?|(should|do) (i|we) (answer|talk|say|write) (about|for)|"
+    r"meaning))?( (about|for))?|(should|do) (i|we) (answer|talk|say|write) (about|for|as)|"
     r"(you mean|meaning)) .{1,60}\bor\b.{1,60}$"
 )
 WHICH_READING_MAX_WORDS = 20
+# "Do you want my view as the manager or the nursery's?", "do u want my own opinion or the
+# company's?" (set FJ kept the first as the answer): whose view the question wants
+WHOSE_VIEW = re.compile(
+    r"^((sorry|so|but|um|erm|hmm|ok|okay|and|quick question|just to check)[ ,]*)*"
+    r"(do|would) (you|u) (want|need|like) (my|our) (own )?(view|views|answer|opinion|thoughts|"
+    r"take)\b.{0,60}\bor\b.{1,60}$"
+)
 
 
 def asks_which_reading(text: Any) -> bool:
@@ -70,7 +77,9 @@ def asks_which_reading(text: Any) -> bool:
     if not isinstance(text, str) or not text.rstrip().endswith("?"):
         return False
     norm = normalise(without_addressees(text))
-    return len(norm.split()) <= WHICH_READING_MAX_WORDS and WHICH_READING.match(norm) is not None
+    return len(norm.split()) <= WHICH_READING_MAX_WORDS and (
+        WHICH_READING.match(norm) is not None or WHOSE_VIEW.match(norm) is not None
+    )
 
 
 # "What would you like me to put here? A sentence or just a word? Regards, Reg", "I'm
