@@ -1,6 +1,6 @@
 """Profile replies that are no answer to the question asked: a remark, a pointer to a bio, a
-GIF, no words at all, pictures, a bare "yes", "skip all this", impatience. Each is said what
-happens next and the slots to set returned; the real answers are read in
+GIF, no words at all, pictures, "restart", a bare "yes", "skip all this", impatience. Each
+is said what happens next and the slots to set returned; the real answers are read in
 `actions/profile.py`, from which this was split (it had passed 400 lines).
 """
 
@@ -19,6 +19,7 @@ from actions.common import (
 )
 from bot.consultation.boundaries import boundary_reply
 from bot.consultation.junk import no_words, punctuation_only
+from bot.consultation.participation import asks_to_start_again
 from bot.consultation.pointers import media_only, points_elsewhere
 from bot.consultation.profile_checks import pictures_only
 from bot.consultation.questions import PROFILE_SLOTS, message
@@ -34,6 +35,11 @@ def not_an_answer(
     if remark and dispatcher is not None:
         # "I'm dyslexic, sorry for the spelling", "hope that helps": no answer; asked again
         dispatcher.utter_message(text=message(remark))
+        return {slot: None}
+    if asks_to_start_again(value) and dispatcher is not None:
+        # "restart", "can we start again?" typed at the sector question was kept as the
+        # sector (attack probe s43 left it): nothing is lost, how to change; asked again
+        dispatcher.utter_message(text=message("start_again"))
         return {slot: None}
     if points_elsewhere(as_text(value)) and dispatcher is not None:
         # "@btvlep its in my bio" for the name (set AV kept it as the name): nothing the
