@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.channels.text import clean_message
+from bot.channels.x import visibility
 from bot.channels.x.entities import author_text, links_v1
 from bot.channels.x.inbound import (
     Deletion,
@@ -215,6 +216,7 @@ def _tweet_events(
                 entities.get("user_mentions"),
                 tweet.get("in_reply_to_screen_name") if replied_to_bot else "",
             ),
+            not_public=visibility.not_public(tweet, user),
         )
         if isinstance(result, Ignored):
             out.ignored.append(result)

@@ -199,9 +199,10 @@ class XClient:
             "query": query,
             "max_results": 100,
             "tweet.fields": "author_id,created_at,entities,referenced_tweets,conversation_id,"
-            "in_reply_to_user_id,note_tweet,display_text_range",
+            "in_reply_to_user_id,note_tweet,display_text_range,withheld",
             "expansions": "author_id",
-            "user.fields": "username",
+            # whether a post may be kept as a public view (`visibility.py`, X format probe s44)
+            "user.fields": "username,protected,withheld",
         }
         if since_id:
             params["since_id"] = since_id

@@ -23,6 +23,7 @@ import logging
 import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
@@ -106,17 +107,58 @@ def _tag(text: str) -> tuple[list[str], dict, dict, str] | None:
     return themes, scores, evidence, results[0].model_version
 
 
+def _versions(item: Inbound) -> list[str]:
+    """The external ids of every version of `item` X has named (its edit history)."""
+    ids = dict.fromkeys((*item.edit_ids, item.original_id, item.tweet_id))
+    return [external_id(i) for i in ids if i]
+
+
+# X allows a post to be edited for an hour after it is posted; its ids carry their time
+# (milliseconds << 22), so a later version's id lies within this of the first version's
+EDIT_WINDOW_IDS = (60 * 60 * 1000) << 22
+
+
+def _as_number(post_id: str) -> int:
+    return int(post_id) if post_id.isascii() and post_id.isdigit() else 0
+
+
+def _later_version_kept(session: Any, item: Inbound) -> bool:
+    """Whether a view of `item`'s author newer than `item` and within X's edit window of its
+    first version is kept: a later edit of this post, which replaced the versions `item`
+    names (an older edit delivered late must not be kept beside it)."""
+    first, this = _as_number(item.original_id), _as_number(item.tweet_id)
+    if not first or not this:
+        return False
+    kept = session.scalars(
+        select(Response.external_id)
+        .join(Conversation, Response.conversation_id == Conversation.id)
+        .join(Business, Conversation.business_id == Business.id)
+        .where(Business.channel == CHANNEL, Business.sender_id == item.user_id)
+        .where(Response.external_id.like("x:%"))
+    )
+    return any(this < _as_number(k[2:]) <= first + EDIT_WINDOW_IDS for k in kept if k)
+
+
 def collect_post(
     item: Inbound, engine: Engine | None = None, *, only_a_view: bool = False
 ) -> Collected | None:
-    """Stores and tags one public post; None if it was stored before or has no words (or,
-    with `only_a_view`, when the tagger finds no theme in it)."""
-    if not item.text.strip() or not item.tweet_id:
+    """Stores and tags one public post; None if it was stored before, has no words, may not
+    be kept as a public view (`item.not_public`: a protected author, withheld in the UK), or,
+    with `only_a_view`, when the tagger finds no theme in it. An edit of a post kept as a
+    view replaces it (`replace_edited`): an edit that made a #bucksLIS post summon the bot
+    was stored as a second view beside the first version (X format probe s44)."""
+    if not item.text.strip() or not item.tweet_id or item.not_public:
         return None
     key = external_id(item.tweet_id)
     with session_scope(engine) as session:
-        if session.scalar(select(Response.id).where(Response.external_id == key)):
-            return None
+        kept = session.scalar(
+            select(Response.external_id).where(Response.external_id.in_(_versions(item)))
+        )
+        later = kept is None and bool(item.original_id) and _later_version_kept(session, item)
+    if kept is not None:
+        return replace_edited(item, engine) if kept != key else None
+    if later:
+        return None
     tagged = _tag(item.text)  # outside the transaction: the tagger takes milliseconds
     if only_a_view and not (tagged and tagged[0]):
         return None
@@ -173,8 +215,8 @@ def _store(item: Inbound, key: str, tagged: tuple | None, engine: Engine | None)
 def replace_edited(item: Inbound, engine: Engine | None = None) -> Collected | None:
     """An edit of a post stored as a view: its text and model tags become the edit's, its
     id the edit's. None when no version of it was stored."""
-    keys = [external_id(i) for i in item.edit_ids or (item.original_id, item.tweet_id) if i]
-    if not item.text.strip() or not keys:
+    keys = _versions(item)
+    if not item.text.strip() or not item.original_id or item.not_public:
         return None
     with session_scope(engine) as session:
         found = session.scalars(select(Response).where(Response.external_id.in_(keys))).first()

@@ -29,6 +29,7 @@ from bot.channels.x.inbound import (
     usernames_from_includes,
 )
 from bot.channels.x.state import SEARCH_SINCE_ID, get_state, set_state
+from bot.channels.x.visibility import users_in_includes
 
 if TYPE_CHECKING:
     from bot.channels.x.webhook import OnNewMessage, XInput
@@ -54,12 +55,15 @@ def inbound_from_search(
 ) -> tuple[list[Inbound], list[Ignored]]:
     """v2 search (or stream) results as messages (oldest first), and what was ignored."""
     usernames = usernames_from_includes(result.get("includes"))
+    authors = users_in_includes(result.get("includes"))
     data = result.get("data")
     posts = data if isinstance(data, list) else [data] if isinstance(data, dict) else []
     items: list[Inbound] = []
     ignored: list[Ignored] = []
     for tweet in reversed(posts):
-        found = inbound_from_v2_post(tweet, bot_user_id, hashtag, max_chars, usernames=usernames)
+        found = inbound_from_v2_post(
+            tweet, bot_user_id, hashtag, max_chars, usernames=usernames, authors=authors
+        )
         if isinstance(found, Ignored):
             ignored.append(found)
         else:

@@ -28,6 +28,7 @@ from bot.channels.text import (
     without_rasa_command,
     without_signature,
 )
+from bot.channels.x import visibility
 from bot.channels.x.entities import author_text, links_v2
 
 # The handles a message opens or ends with ("@BucksLISbot @TfBucks: ...", "... 🚚
@@ -74,6 +75,9 @@ class Inbound:
     # over `max_message_chars`: a DM (X allows 10,000) is not taken in; a post (25,000) is
     # kept whole for a view and reaches Rasa cut with `CUT_MARK` (`for_rasa`)
     too_long: bool = False
+    # posts: "protected" or "withheld" when it may not be kept as a public view
+    # (`visibility.not_public`); a summoned one is still answered
+    not_public: str = ""
 
     @property
     def sender_id(self) -> str:
@@ -224,13 +228,16 @@ def classify_post(
     original_id: str = "",
     edit_ids: tuple[str, ...] = (),
     addressed_to: Collection[str] = (),
+    not_public: str = "",
 ) -> Inbound | Ignored:
     """The one rule for every source: own posts and retweets ignored; summoned → `post`;
-    hashtag only → `public`; anything else ignored. `raw` is the author's text
-    (`entities.author_text`), `addressed_to` the bot's handles (dropped where the post
-    opens or ends with them). The text is kept whole (up to X's `MAX_POST_CHARS`): a long post's
-    last words were cut at `max_chars` without a sign, from Rasa and from the view stored
-    (X format probe, 7 Dec); over `max_chars` it is marked `too_long`."""
+    hashtag only → `public`, unless it may not be kept as a public view (`not_public`: a
+    protected author, withheld in the UK; X format probe s44); anything else ignored. `raw`
+    is the author's text (`entities.author_text`), `addressed_to` the bot's handles
+    (dropped where the post opens or ends with them). The text is kept whole (up to X's
+    `MAX_POST_CHARS`): a long post's last words were cut at `max_chars` without a sign, from
+    Rasa and from the view stored (X format probe, 7 Dec); over `max_chars` it is marked
+    `too_long`."""
     if author == me:
         return Ignored(tweet_id, "own_message")
     if is_retweet or raw.startswith("RT @"):
@@ -238,6 +245,8 @@ def classify_post(
     tagged = has_hashtag(raw, hashtag, tags)
     if not (summoned or tagged):
         return Ignored(tweet_id, "not_for_the_consultation")
+    if not_public and not summoned:
+        return Ignored(tweet_id, not_public)
     text = clean_text(raw, hashtag, MAX_POST_CHARS, addressed_to=addressed_to)
     return Inbound(
         "post" if summoned else "public",
@@ -247,12 +256,13 @@ def classify_post(
         screen_name,
         tweet_id,
         created_at=created_at,
-        collect=tagged,
+        collect=tagged and not not_public,
         original_id=original_id if original_id != tweet_id else "",
         edit_ids=tuple(i for i in dict.fromkeys([original_id, *edit_ids, tweet_id]) if i)
         if original_id and original_id != tweet_id
         else (),
         too_long=len(text) > max_chars,
+        not_public=not_public,
     )
 
 
@@ -287,12 +297,14 @@ def inbound_from_v2_post(
     usernames: dict[str, str],
     own_post_ids: set[str] | None = None,
     summoned_by_event: bool = False,
+    authors: dict[str, dict[str, Any]] | None = None,
 ) -> Inbound | Ignored:
     """An API v2 post object (search, filtered stream, XAA payload) as a message.
 
     Summoned when it mentions the bot, replies to it, quotes one of the bot's posts
     (`own_post_ids`: the bot's posts among `includes.tweets`), or the XAA event type says
-    so (`summoned_by_event`)."""
+    so (`summoned_by_event`). `authors`: the users of `includes.users`, whose `protected`
+    and `withheld` say whether the post may be kept as a public view."""
     if not isinstance(tweet, dict) or not tweet.get("id") or not tweet.get("author_id"):
         return Ignored(as_str(as_dict(tweet).get("id")), "malformed_event")
     tweet_id, author = as_str(tweet["id"]), as_str(tweet["author_id"])
@@ -327,6 +339,7 @@ def inbound_from_v2_post(
         original_id=as_str((as_list(tweet.get("edit_history_tweet_ids")) or [""])[0]),
         edit_ids=tuple(as_str(i) for i in as_list(tweet.get("edit_history_tweet_ids"))),
         addressed_to=bot_handles(me, entities.get("mentions"), usernames.get(me)),
+        not_public=visibility.not_public(tweet, (authors or {}).get(author)),
     )
 
 

@@ -40,9 +40,10 @@ RULE_TAG = "bucks-lis"
 STREAM_PATH = "/2/tweets/search/stream"
 STREAM_PARAMS = {
     "tweet.fields": "author_id,created_at,entities,referenced_tweets,in_reply_to_user_id,"
-    "note_tweet,display_text_range",
+    "note_tweet,display_text_range,withheld",
     "expansions": "author_id",
-    "user.fields": "username",
+    # whether a post may be kept as a public view (`visibility.py`, X format probe s44)
+    "user.fields": "username,protected,withheld",
 }
 
 

@@ -37,7 +37,7 @@ from bot.channels.text import NOT_TEXT_TEXT, TOO_LONG_TEXT
 from bot.channels.x import spend
 from bot.channels.x.account_activity import Parsed, parse_account_activity
 from bot.channels.x.client import XClient, client_from_settings
-from bot.channels.x.collect import collect_post, replace_edited
+from bot.channels.x.collect import collect_post
 from bot.channels.x.inbound import Deletion, Ignored, Inbound
 from bot.channels.x.memory import DbChoices, DbSeenEvents
 from bot.channels.x.output import CHANNEL_NAME, ChoiceMemory, XOutput
@@ -156,8 +156,14 @@ class XInput(InputChannel):
             return False
 
     async def _edit(self, item: Inbound) -> bool:
+        """An edit of a post already handled: never answered again; the view it edits takes
+        its words, or, with no version kept, it is kept as on first sight: an edit that added
+        a view to a post answered before was dropped (X format probe s44)."""
         try:
-            return await asyncio.to_thread(replace_edited, item, self.engine) is not None
+            stored = await asyncio.to_thread(
+                collect_post, item, self.engine, only_a_view=not item.collect
+            )
+            return stored is not None
         except Exception:  # noqa: BLE001 - logged; the first version stays
             logger.exception("X: could not apply the edit %s", item.tweet_id)
             return False

@@ -28,16 +28,20 @@ from bot.channels.x.inbound import (
     own_posts_in_includes,
     usernames_from_includes,
 )
+from bot.channels.x.visibility import users_in_includes
 
 SUMMONING_EVENTS = {"post.mention.create", "post.reply.create", "post.quote.create"}
 QUIET_EVENTS = {"dm.sent", "dm.read", "dm.indicate_typing"}  # ours, or not messages
 
 
 def is_xaa(payload: dict[str, Any]) -> bool:
-    """An XAA envelope (as opposed to an Account Activity body)."""
+    """An XAA envelope, or a batch holding one (as opposed to an Account Activity body).
+    Any envelope will do: one entry of a batch that is not an event made the whole body
+    read as Account Activity, and the events beside it were lost after a 200 (X format
+    probe s44); such an entry is ignored as malformed (`parse_xaa`)."""
     data = payload.get("data")
     items = data if isinstance(data, list) else [data]
-    return bool(items) and all(isinstance(d, dict) and "event_type" in d for d in items)
+    return any(isinstance(d, dict) and "event_type" in d for d in items)
 
 
 def _post_event(event: dict[str, Any], me: str, hashtag: str, max_chars: int, out: Parsed) -> None:
@@ -50,6 +54,7 @@ def _post_event(event: dict[str, Any], me: str, hashtag: str, max_chars: int, ou
         usernames=usernames_from_includes(includes),
         own_post_ids=own_posts_in_includes(includes, me),
         summoned_by_event=event.get("event_type") in SUMMONING_EVENTS,
+        authors=users_in_includes(includes),
     )
     if isinstance(result, Ignored):
         out.ignored.append(result)
@@ -66,6 +71,9 @@ def parse_xaa(payload: dict[str, Any], bot_user_id: str, hashtag: str, max_chars
         kind = as_str(event.get("event_type"))
         uuid = as_str(event.get("event_uuid"))
         body = as_dict(event.get("payload"))
+        if "event_type" not in event:  # not an envelope (X format probe s44)
+            out.ignored.append(Ignored(uuid, "malformed_event"))
+            continue
         if kind == "oauth.revoke":
             if body.get("user_id"):
                 out.revoked_by.append(as_str(body["user_id"]))
