@@ -18,6 +18,7 @@ from bot.review import navigation
 from bot.review.ids import IdConverter
 from bot.review.labels import channel_label
 from bot.storage.models import SOURCE_MODEL, SOURCE_RESPONDENT, SOURCE_STAFF
+from bot.storage.queries.filters import NONE_LABEL
 from bot.strategy import ISLAND_IDS, SEABED_IDS, THEME_IDS, load_themes
 
 STAFF_PREFIX = "/staff"
@@ -118,6 +119,7 @@ def init_app(app: Flask) -> None:
             "when": _when,
             "stance_label": lambda s: STANCE_LABELS.get(s or "", s or "Not set"),
             "STANCE_IDS": tuple(STANCE_LABELS),
+            "NONE_LABEL": NONE_LABEL,  # the filter value for "not given" / "not set"
         }
 
     @app.before_request

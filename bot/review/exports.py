@@ -13,12 +13,16 @@ from openpyxl.styles import Font
 from bot.review.labels import channel_label
 from bot.storage.export import csv_safe, xml_safe
 from bot.storage.queries import ResponseRow
+from bot.storage.queries.filters import uk_time
 from bot.storage.redact import NAME_TOKEN, profile_names, redact
 from bot.strategy import theme
 
 HEADERS = [
     "response_id",
     "created_at_utc",
+    # the same time as the staff pages show it and their date filter reads it: filtered to
+    # 1 July, a sheet of UTC times alone showed 30 June (staff probe s44)
+    "received_uk",
     "channel",  # its name for people ("Website chat"), as the staff pages show it
     "source",  # the stored code, for filtering and joins: x_post, x, socketio, rest, email, ...
     "organisation",
@@ -46,6 +50,7 @@ def row_values(row: ResponseRow, redacted: bool) -> list[object]:
     return [
         row.id,
         row.created_at.strftime("%Y-%m-%d %H:%M:%S") if row.created_at else "",
+        uk_time(row.created_at).strftime("%Y-%m-%d %H:%M:%S") if row.created_at else "",
         channel_label(row.channel),
         row.channel,
         (NAME_TOKEN if row.organisation else "") if redacted else (row.organisation or ""),

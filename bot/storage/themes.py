@@ -21,6 +21,7 @@ from bot.storage.models import (
     EffectiveTheme,
     ModelPrediction,
     ResponseTheme,
+    utcnow,
 )
 from bot.strategy import THEME_IDS
 
@@ -82,6 +83,9 @@ def _upsert(
     if row is None:
         row = ResponseTheme(response_id=response_id, theme_id=theme_id, source=source)
         session.add(row)
+    else:  # the row is this source's latest decision: its time moves with its author, or
+        # the theme history read "removed by B" at the time A added it (staff probe s44)
+        row.created_at = utcnow()
     for key, value in values.items():
         setattr(row, key, value)
     return row

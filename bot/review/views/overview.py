@@ -77,7 +77,9 @@ def index() -> Any:
         theme_href=lambda t: url_for("review.responses.index", theme=t),
         channel_href=lambda c: url_for("review.responses.index", channel=c),
         sector_href=lambda s: url_for("review.responses.index", sector=s),
-        stance_href=lambda s: url_for("review.responses.index", stance=s),
+        # None is "Not set": a bare url_for dropped it and the bar led to every response
+        # (staff probe s44)
+        stance_href=lambda s: url_for("review.responses.index", stance=s or queries.NONE_LABEL),
     )
 
 

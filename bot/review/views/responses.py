@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from datetime import timezone
 from typing import Any
 
 from flask import (
@@ -205,7 +206,10 @@ def row_json(row: queries.ResponseRow) -> dict[str, Any]:
         "id": row.id,
         "text": row.text,
         "question": row.question,
-        "created_at": row.created_at.isoformat() if row.created_at else None,
+        # stored as naive UTC; said so, or a script reads it as its own local time (s44)
+        "created_at": (
+            row.created_at.replace(tzinfo=timezone.utc).isoformat() if row.created_at else None
+        ),
         "channel": row.channel,
         "business_id": row.business_id,
         "sector": row.sector,

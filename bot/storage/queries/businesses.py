@@ -7,6 +7,7 @@ from datetime import datetime
 
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from bot.storage.models import Business, Conversation, Response
 from bot.storage.queries.filters import like_escape, search_terms
@@ -36,13 +37,20 @@ def shown_to_staff(business: Business) -> bool:
     return business.consent is True or business.channel == PUBLIC_POSTS_CHANNEL
 
 
+def shown_to_staff_clause() -> ColumnElement[bool]:
+    """`shown_to_staff` in SQL: every count of businesses staff see uses it (the overview
+    counted declined and never-asked ones beside a Businesses page without them: staff
+    probe s44)."""
+    return or_(Business.consent.is_(True), Business.channel == PUBLIC_POSTS_CHANNEL)
+
+
 def find_businesses(
     session: Session, q: str = "", limit: int = 50
 ) -> tuple[list[BusinessRow], int]:
     """Businesses shown to staff (`shown_to_staff`) whose organisation, contact email or
     sender id contains `q`, newest first, with their response counts; and how many matched
     in all."""
-    conditions = [or_(Business.consent.is_(True), Business.channel == PUBLIC_POSTS_CHANNEL)]
+    conditions = [shown_to_staff_clause()]
     for term in search_terms(q):
         pattern = f"%{like_escape(term)}%"
         conditions.append(

@@ -65,14 +65,27 @@ class ResponseFilter:
         )
 
 
+def _uk_zone() -> Any:  # noqa: ANN401 - a tzinfo
+    try:
+        return ZoneInfo(UK_TIMEZONE)
+    except ZoneInfoNotFoundError:
+        return timezone.utc
+
+
 def uk_midnight_utc(day: date) -> datetime:
     """Midnight at the start of `day` in UK time, as naive UTC (how times are stored)."""
-    try:
-        zone: Any = ZoneInfo(UK_TIMEZONE)
-    except ZoneInfoNotFoundError:
-        zone = timezone.utc
-    local = datetime.combine(day, datetime.min.time()).replace(tzinfo=zone)
+    local = datetime.combine(day, datetime.min.time()).replace(tzinfo=_uk_zone())
     return local.astimezone(timezone.utc).replace(tzinfo=None)
+
+
+def uk_time(stored: datetime) -> datetime:
+    """A stored (naive UTC) time in UK time, as the staff pages show it."""
+    return stored.replace(tzinfo=timezone.utc).astimezone(_uk_zone())
+
+
+def uk_day(stored: datetime) -> date:
+    """The UK calendar day of a stored (naive UTC) time."""
+    return uk_time(stored).date()
 
 
 def search_terms(q: str) -> list[str]:

@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import TextClause
 
 from bot.storage.models import Business, Conversation, EffectiveTheme, Response
-from bot.storage.queries.filters import NONE_LABEL
+from bot.storage.queries.businesses import shown_to_staff_clause
+from bot.storage.queries.filters import NONE_LABEL, uk_day, uk_midnight_utc
 from bot.storage.queries.rows import ResponseRow, rows_by_ids
 from bot.storage.stance import stance_counts
 from bot.strategy import ISLAND_IDS, SEABED_IDS, THEME_IDS
@@ -38,16 +39,19 @@ class Overview:
 
 
 def weekly_counts(session: Session, max_weeks: int = 26) -> list[tuple[date, int]]:
-    """Responses per week (Monday start) for the latest `max_weeks` weeks with data.
+    """Responses per UK week (Monday 00:00 UK time) for the latest `max_weeks` weeks with data.
 
-    A range count per week on the created_at index: portable and cheap at any size."""
+    A range count per week on the created_at index: portable and cheap at any size. Weeks
+    are cut at UK midnight as the list's date filter cuts days, so a week's bar and the list
+    filtered to that week agree (UTC weeks moved Sunday 23:xx UTC in summer: staff probe s44)."""
     # Two queries: SQLite answers a lone min() or max() from the index in O(log n).
     first = _as_datetime(session.scalar(select(func.min(Response.created_at))))
     last = _as_datetime(session.scalar(select(func.max(Response.created_at))))
     if first is None or last is None:
         return []
-    last_monday = last.date() - timedelta(days=last.weekday())
-    first_monday = first.date() - timedelta(days=first.weekday())
+    first_day, last_day = uk_day(first), uk_day(last)
+    last_monday = last_day - timedelta(days=last_day.weekday())
+    first_monday = first_day - timedelta(days=first_day.weekday())
     start = max(first_monday, last_monday - timedelta(weeks=max_weeks - 1))
     mondays: list[date] = []
     monday = start
@@ -57,11 +61,8 @@ def weekly_counts(session: Session, max_weeks: int = 26) -> list[tuple[date, int
     row = session.execute(
         _weekly_sql(len(mondays)),
         {
-            **{f"lo{i}": datetime.combine(m, datetime.min.time()) for i, m in enumerate(mondays)},
-            **{
-                f"hi{i}": datetime.combine(m + timedelta(days=7), datetime.min.time())
-                for i, m in enumerate(mondays)
-            },
+            **{f"lo{i}": uk_midnight_utc(m) for i, m in enumerate(mondays)},
+            **{f"hi{i}": uk_midnight_utc(m + timedelta(days=7)) for i, m in enumerate(mondays)},
         },
     ).one()  # one round trip, one index range per week
     return [(m, int(n or 0)) for m, n in zip(mondays, row, strict=True)]
@@ -80,15 +81,36 @@ def _weekly_sql(weeks: int) -> TextClause:
     )
 
 
-@lru_cache(maxsize=16)
-def _latest_sql(themes: int, per_theme: int) -> TextClause:
-    """The newest `per_theme` response ids for each of `themes` theme ids, in one query."""
-    parts = " UNION ALL ".join(
-        f"SELECT * FROM (SELECT theme_id, response_id FROM effective_themes "
-        f"WHERE theme_id = :t{i} ORDER BY response_id DESC LIMIT {int(per_theme)}) AS l{i}"
-        for i in range(themes)
-    )
-    return text(parts)
+# A theme on fewer responses than this starts from its own rows; a commoner one walks the
+# responses from the newest (created_at index) and stops at the first few on the theme.
+LATEST_FROM_THEME_BELOW = 2000
+
+
+@lru_cache(maxsize=64)
+def _latest_sql(from_theme: tuple[bool, ...], per_theme: int) -> TextClause:
+    """The newest `per_theme` response ids (by time received) for each theme id `:t{i}`,
+    in one query; `from_theme[i]` chooses the plan for theme i (see above).
+
+    Newest by time, not by id: an import stores older emails and survey answers after
+    newer chat, and they crowded the newest chat answers out (staff probe s44)."""
+    n = int(per_theme)
+    parts = []
+    for i, rare in enumerate(from_theme):
+        if rare:
+            inner = (
+                f"SELECT e.theme_id, e.response_id FROM effective_themes e "
+                f"JOIN responses r ON r.id = e.response_id WHERE e.theme_id = :t{i} "
+                f"ORDER BY r.created_at DESC, r.id DESC LIMIT {n}"
+            )
+        else:  # one index probe per response walked (an IN list would be built whole)
+            inner = (
+                f"SELECT CAST(:t{i} AS VARCHAR(64)) AS theme_id, r.id AS response_id "
+                f"FROM responses r WHERE EXISTS (SELECT 1 FROM effective_themes e "
+                f"WHERE e.theme_id = :t{i} AND e.response_id = r.id) "
+                f"ORDER BY r.created_at DESC, r.id DESC LIMIT {n}"
+            )
+        parts.append(f"SELECT * FROM ({inner}) AS l{i}")
+    return text(" UNION ALL ".join(parts))
 
 
 def _as_datetime(value: Any) -> datetime | None:
@@ -146,14 +168,16 @@ def overview(session: Session, recent_per_theme: int = 3, max_weeks: int = 26) -
 
     by_week = weekly_counts(session, max_weeks) if total else []
 
-    businesses = int(session.scalar(select(func.count(Business.id))) or 0)
+    businesses = int(
+        session.scalar(select(func.count(Business.id)).where(shown_to_staff_clause())) or 0
+    )
 
-    # Newest responses per theme: ids are assigned as messages arrive, so the highest ids
-    # on the (theme_id, response_id) index are the most recent. One query for all themes.
+    # Newest responses per theme, as the list on that theme shows them. One query.
     wanted = [t for t in THEME_IDS if by_theme[t]]
+    plans = tuple(by_theme[t] < LATEST_FROM_THEME_BELOW for t in wanted)
     pairs = (
         session.execute(
-            _latest_sql(len(wanted), recent_per_theme), {f"t{i}": t for i, t in enumerate(wanted)}
+            _latest_sql(plans, recent_per_theme), {f"t{i}": t for i, t in enumerate(wanted)}
         ).all()
         if wanted
         else []
