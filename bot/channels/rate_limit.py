@@ -7,9 +7,10 @@ model run and a database write for each message.
 
 - per sender: RATE_LIMIT_SENDER_PER_MIN (default 120; a burst of that many, then that
   rate);
-- per client address: RATE_LIMIT_IP_PER_MIN (default 600). Loopback addresses are not
-  limited by address (local tools, tests and a same-host proxy); behind a proxy on another
-  host set SANIC_PROXIES_COUNT=1 so Rasa sees the client's address, not the proxy's.
+- per client address: RATE_LIMIT_IP_PER_MIN (default 600), an IPv6 client's whole /64 as
+  one address (bot/addresses.py). Loopback addresses are not limited by address (local
+  tools, tests and a same-host proxy); behind a proxy on another host set
+  SANIC_PROXIES_COUNT=1 so Rasa sees the client's address, not the proxy's.
 
 0 turns a limit off. With REDIS_HOST set the buckets live in Redis, shared by every Rasa
 replica (one atomic Lua script per message, on Redis's clock). If Redis stops answering,
@@ -30,6 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from bot.addresses import client_network
 from bot.config import settings
 from bot.redis_fallback import RedisFallback, redis_client
 
@@ -176,7 +178,9 @@ class ChatLimits:
         """0 if the message may go through, else whole seconds to wait before retrying."""
         wait = 0.0
         if address and not is_loopback(address):
-            wait = self.by_address.take(f"ip:{address}")
+            # one IPv6 client holds a /64: counted per address, rotating them sent without
+            # limit (attack probe s44)
+            wait = self.by_address.take(f"ip:{client_network(address)}")
         if not wait and sender:
             wait = self.by_sender.take(f"sender:{sender}")
         return math.ceil(wait) if wait else 0

@@ -56,8 +56,10 @@ logger = logging.getLogger(__name__)
 
 MAX_SENDER_CHARS = 255
 CHANNEL_NAME_RE = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
-# Channels that mean a source staff rely on: our own inputs and the import sources.
-RESERVED_CHANNELS = frozenset({"socketio", "x", "x_post", *IMPORT_SOURCES})
+# Channels that mean a source staff rely on: our own inputs, the import sources, and every
+# other channel staff have a name for (bot/review/labels.py): "twitter", Rasa's older X
+# channel, was let through and shown to staff as an X DM (attack probe s44).
+RESERVED_CHANNELS = frozenset({"socketio", "x", "x_post", "twitter", *IMPORT_SOURCES})
 
 MESSAGES = {
     "invalid_json": "The request body must be a JSON object.",

@@ -30,6 +30,10 @@ ESCAPE_SEQUENCE = re.compile(
 # dropped (not the zero-width joiner, which holds emoji sequences together, nor the
 # non-joiner Persian spelling needs). No-break spaces become plain spaces.
 INVISIBLE = re.compile("[\u200b\u2060\ufeff]")
+# Half of an emoji's UTF-16 pair: JSON may write one alone ("\\ud83d"), and no UTF-8 encoder
+# takes it. Rasa kept it in the transcript (as a JSON escape), and the staff transcript page
+# of that business was a 500 from then on (attack probe s44; X drops it too, x/inbound.py).
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 NO_BREAK_SPACE = re.compile("[\u00a0\u2007\u202f]")
 # Largest `metadata` object a chat message may carry (as JSON): Rasa stores it with every
 # user turn, so an unbounded one would bloat the transcript.
@@ -119,10 +123,10 @@ def without_signature(text: str) -> str:
 
 
 def clean_message(text: str) -> str:
-    """Drop control characters (keeping newlines and tabs), invisible characters, surrounding
-    space and a signature line; no-break spaces become spaces, dictated punctuation its
-    mark, and a typed Rasa command ("/restart") plain words."""
-    text = CONTROL_CHARS.sub("", ESCAPE_SEQUENCE.sub("", text))
+    """Drop control characters (keeping newlines and tabs), lone surrogates, invisible
+    characters, surrounding space and a signature line; no-break spaces become spaces,
+    dictated punctuation its mark, and a typed Rasa command ("/restart") plain words."""
+    text = LONE_SURROGATE.sub("", CONTROL_CHARS.sub("", ESCAPE_SEQUENCE.sub("", text)))
     # a message of nothing but invisible characters goes on as it came (the bot says it
     # didn't catch it, set R), rather than becoming an empty one the channel refuses
     visible = NO_BREAK_SPACE.sub(" ", INVISIBLE.sub("", text)).strip()

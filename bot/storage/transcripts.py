@@ -9,6 +9,7 @@ beyond that table layout.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
@@ -56,6 +57,17 @@ class Turn:
 WIDGET_OPENING = "/greet"
 
 
+# Half of an emoji (a lone UTF-16 surrogate) a chat message carried into the transcript
+# before the channels dropped it: the page showing it could not be written as UTF-8 (a 500
+# on the staff transcript page: attack probe s44).
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _readable(value: Any) -> str:
+    """A stored value as text that can be shown and written out."""
+    return _LONE_SURROGATE.sub("", "" if value is None else str(value))
+
+
 def _when(ts: Any) -> datetime | None:
     try:
         return datetime.fromtimestamp(float(ts), tz=timezone.utc).replace(tzinfo=None)
@@ -83,7 +95,9 @@ def _buttons(data: dict[str, Any]) -> list[Button]:
     for b in raw if isinstance(raw, list) else []:
         if isinstance(b, dict):
             buttons.append(
-                Button(title=str(b.get("title") or ""), payload=str(b.get("payload") or ""))
+                Button(
+                    title=_readable(b.get("title") or ""), payload=_readable(b.get("payload") or "")
+                )
             )
     return buttons
 
@@ -107,8 +121,7 @@ def transcript(session: Session, sender_id: str) -> list[Turn]:
     last_buttons: list[Button] = []
     for event_id, type_name, ts, intent_name, raw in rows:
         data = _load(raw)
-        text = data.get("text")
-        text = "" if text is None else str(text)
+        text = _readable(data.get("text"))
         when = _when(ts if ts is not None else data.get("timestamp"))
         if type_name == BOT:
             buttons = _buttons(data)

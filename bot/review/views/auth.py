@@ -8,6 +8,7 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask import session as flask_session
 from flask_login import current_user, login_required, login_user, logout_user
 
+from bot.addresses import client_network
 from bot.review.auth import client_ip, login_for, safe_next
 from bot.review.db import db_session
 from bot.review.forms import LoginForm
@@ -28,7 +29,9 @@ def login() -> Any:
     error = None
     if request.method == "POST":
         email = (request.form.get("email") or "").strip()
-        ip = client_ip()
+        # counted per client: an IPv6 guesser's whole /64, not each of its addresses, which
+        # it may change for every attempt (attack probe s44)
+        ip = client_network(client_ip()) or "unknown"
         with db_session() as session:
             locked = staff_store.is_locked_out(session, ip, email)
         if locked:

@@ -34,7 +34,9 @@ def erase(business_id: int) -> Any:
     form = EraseForm()
     with db_session() as session:
         biz = session.get(Business, business_id)
-        if biz is None:
+        # as its transcript page: typed with the id of someone who declined or was never
+        # asked, this page named the organisation (attack probe s44)
+        if biz is None or not queries.shown_to_staff(biz):
             abort(404)
         sender_id = biz.sender_id
         label = biz.organisation or f"business #{biz.id}"
