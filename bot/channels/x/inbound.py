@@ -23,6 +23,7 @@ from bot.channels.text import (
     CONTROL_CHARS,
     ESCAPE_SEQUENCE,
     INVISIBLE,
+    LONE_SURROGATE,
     NO_BREAK_SPACE,
     spoken_punctuation,
     without_rasa_command,
@@ -42,10 +43,6 @@ OWN_HANDLE_RE = re.compile(r"@(\w{1,15})(?!\w)[.,:!]?\s*")  # one of a run, with
 # rents"); taken only when the author did not open so: "-20% footfall since the works" lost
 # its minus, a "- rents\n- roads" list its first dash (X format probe s43)
 LEFT_OVER_RE = re.compile(r"^(?:(?:[:,;]+|[-\u2013\u2014]+(?=\s|$))\s*)+")
-# Half of an emoji's UTF-16 pair (X's JSON writes emoji as "\ud83d\ude29"): a text cut
-# between the two parses into a lone surrogate, which no database or UTF-8 encoder takes:
-# the view was lost after X had its 200 (X format probe s43)
-LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # X's own limit on a post (a Premium long post): what is read of one, kept whole for a view
 MAX_POST_CHARS = 25_000
 # How a post over `max_message_chars` reaches Rasa: its opening, marked as cut, so staff
@@ -177,6 +174,8 @@ def clean_text(
     """Drops the hashtag, the bot's own handle where the text opens or ends with it (the
     addressee; `addressed_to`: its handles), control and invisible characters, tidies
     whitespace, caps the length. Every other @handle is the author's and stays."""
+    # X's JSON writes emoji as "\ud83d\ude29": a text cut between the two parses into a lone
+    # surrogate, which no database takes; the view was lost after X had its 200 (s43)
     text = LONE_SURROGATE.sub("", CONTROL_CHARS.sub("", ESCAPE_SEQUENCE.sub("", text)))
     # as the widget and REST channels clean (`text.clean_message`): a zero-width space kept
     # "cellar@chalkridge\u200bvineyard.co.uk" from being an address (X format probe, 7 Dec)
