@@ -14,12 +14,13 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import channel
+from actions.common import channel, latest_text
 from bot.consultation import service
 from bot.consultation.amendments import ADDED, CORRECTED, REWORDED, amend_answer
 from bot.consultation.continued import without_marks
 from bot.consultation.in_english import english_version, marked_english
 from bot.consultation.labelled import labelled_answers, later_theme_part, theme_labelled_parts
+from bot.consultation.named_changes import change_named_answer
 from bot.consultation.questions import message, question, question_queue
 from bot.consultation.replies import (
     corrects_last_answer,
@@ -133,3 +134,18 @@ def add_to_last(
     dispatcher.utter_message(
         text=message("corrected_last" if how == CORRECTED else "added_to_last")
     )
+
+
+def closed_with_consent(tracker: Tracker) -> bool:
+    """The business took part and the consultation has said goodbye."""
+    return tracker.get_slot("stage") == "closed" and tracker.get_slot("consent") is True
+
+
+def named_answer_changed(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """Past the play-back, an answer reworded or added to by its number or subject ("can i
+    change the housing one? what i meant was ...", "add to the roads one that ...": set
+    FI): changed, and said so; False for anything else."""
+    reply = change_named_answer(tracker.sender_id, latest_text(tracker))
+    if reply:
+        dispatcher.utter_message(text=reply)
+    return reply is not None

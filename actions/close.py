@@ -9,6 +9,7 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import AllSlotsReset, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.answer_changes import named_answer_changed
 from actions.common import (
     SKIPPED,
     after_return,
@@ -34,6 +35,7 @@ from bot.consultation.email_text import (
 )
 from bot.consultation.focus import focus_answer
 from bot.consultation.leaving import asks_to_delete
+from bot.consultation.named_changes import changes_a_named_answer
 from bot.consultation.questions import message
 from bot.consultation.replies import (
     asked_topic,
@@ -92,6 +94,7 @@ class ActionAskFollowUp(Action):
             tracker.get_slot("requested_slot") == "follow_up"
             and not one_more_view(tracker)
             and not looks_like_question(latest_text(tracker))
+            and not changes_a_named_answer(latest_text(tracker))  # "can i change the housing one?"
         )
         dispatcher.utter_message(
             text=message("ask_follow_up_again" if again else "ask_follow_up"),
@@ -199,6 +202,10 @@ class ValidateContactForm(FormValidationAction):
             return {"follow_up": None}
         if drop_name_if_asked(dispatcher, tracker):  # "use my answers but not my name"
             return {"follow_up": None}  # the name removed; asked again
+        if named_answer_changed(dispatcher, tracker):
+            # "before that, can i change the housing one? what i meant was ..." (set FI was
+            # asked "was that a yes or a no?" and the wording lost): changed; asked again
+            return {"follow_up": None}
         if points_to_earlier_email(text):
             # "yes please, use the email I put at the start" (set AK): the address given at
             # a profile question, saved now; asked for when there is none

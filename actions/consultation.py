@@ -100,6 +100,7 @@ from bot.consultation.replies import (
     takes_back_last_answer,
     view_then_question,
 )
+from bot.consultation.sentence_split import finishes_the_sentence
 from bot.consultation.standing import view_then_standing_question
 from bot.consultation.strategy_asides import (
     strategy_aside_reply,
@@ -267,8 +268,11 @@ class ValidateStrategyForm(FormValidationAction):
             taken = take_back(previous, text, bool(replacement), dispatcher, tracker)
             return {answer_slot: None, **taken}
         # "and ..." / "also ..." that opens on the pending driver's own subject answers it
-        # ("also the roads are gridlocked" at the Infrastructure question: set ET)
-        and_more = continues_answer(text) and not (
+        # ("also the roads are gridlocked" at the Infrastructure question: set ET); "want it
+        # all done ..." after "... n the developers" finishes that sentence (set FL)
+        and_more = (
+            continues_answer(text) or finishes_the_sentence(text, previous_user_text(tracker))
+        ) and not (
             previous
             and on_the_pending_subject(without_and(without_addressees(text)), previous, key)
         )

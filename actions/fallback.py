@@ -8,6 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.answer_changes import named_answer_changed
 from actions.close import (
     email_changed_after_close,
     email_wanted_after_close,
@@ -163,6 +164,10 @@ class ActionFallback(Action):
             resume(dispatcher, tracker, domain)
             return []
         closed = tracker.get_slot("stage") == "closed" and tracker.get_slot("consent")
+        if closed and named_answer_changed(dispatcher, tracker):
+            # "can you add to the roads one that ..." after the goodbye (set FI): with that
+            # answer, not a view of its own
+            return []
         fixed, view_too = put_profile_right(text, dispatcher, tracker) if closed else ({}, False)
         if fixed:
             # "sorry, we're in Wendover not Tring" after the goodbye: the profile put right

@@ -10,6 +10,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.answer_changes import closed_with_consent, named_answer_changed
 from actions.close import (
     asking_follow_up,
     email_changed_after_close,
@@ -56,6 +57,7 @@ from bot.consultation.involvement import (
     involvement_reply,
     involvement_text,
 )
+from bot.consultation.named_changes import changes_a_named_answer
 from bot.consultation.on_behalf import for_someone_else
 from bot.consultation.participation import (
     asks_for_a_call,
@@ -232,6 +234,15 @@ class ActionAnswerQuestion(Action):
     ) -> list[dict[str, Any]]:
         if email_changed_after_close(dispatcher, tracker):  # "can you change my email to ...?"
             return []
+        if change_at_playback(tracker) or (
+            closed_with_consent(tracker) and changes_a_named_answer(latest_text(tracker))
+        ):
+            # "Number 3 isn't what I meant, can I rewrite it?" (set FI was told "You're doing
+            # it now!"), "add to the roads one that ..." after the goodbye: no answer;
+            # action_resume, next by the rule, asks for the new wording or makes the change
+            return []
+        if asking_follow_up(tracker) and named_answer_changed(dispatcher, tracker):
+            return []  # "can i change the housing one? what i meant was ..." (set FI)
         if email_wanted_after_close(dispatcher, tracker):
             # "Actually, go on then, you can email me about it" after the goodbye (set FA was
             # told it was doing it now): the address asked for, and nothing said after it
@@ -324,6 +335,10 @@ class ActionResume(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         if email_wanted_after_close(dispatcher, tracker):  # "actually yes, email me" (set FA)
+            return []
+        if closed_with_consent(tracker) and named_answer_changed(dispatcher, tracker):
+            # "forgot one bit, can you add to the roads one that ..." (set FI was told the
+            # consultation had finished): with that answer
             return []
         agreed = agreed_in_other_words(dispatcher, tracker, domain)
         if agreed is not None:  # "ok but keep it quick" read as "hold": a yes

@@ -10,10 +10,11 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.close import asking_follow_up
-from actions.common import channel, fix_theme_typos, latest_text
+from actions.common import channel, fix_theme_typos, latest_text, previous_user_text
 from actions.profile_right import put_profile_right
 from bot.consultation import amendments, service
 from bot.consultation.afterthoughts import adds_to_last_answer, view_at_playback
+from bot.consultation.named_changes import reword_named_answer
 from bot.consultation.playback_fixes import ITEMS_MAX, correct_played_back
 from bot.consultation.playback_replies import (
     confirms_formally,
@@ -23,6 +24,7 @@ from bot.consultation.playback_replies import (
 from bot.consultation.questions import message
 from bot.consultation.remarks import asks_to_tidy
 from bot.consultation.replies import says_no_and_why
+from bot.consultation.sentence_split import finishes_the_answer, finishes_the_sentence
 from bot.consultation.taking_out import take_out_answers
 from bot.consultation.theme_corrections import item_changes, item_changes_reply
 from bot.consultation.x_style import without_addressees, without_own_tags
@@ -70,7 +72,10 @@ def keep_view_at_playback(dispatcher: CollectingDispatcher, tracker: Tracker) ->
         # "take out what I said about the council": that answer gone, consent untouched
         dispatcher.utter_message(text=taken)
         return True
-    fixed = correct_played_back(tracker.sender_id, text)
+    # "can I change the housing one? what I meant was ..." (set FI): in its place
+    fixed = correct_played_back(tracker.sender_id, text) or reword_named_answer(
+        tracker.sender_id, text
+    )
     if fixed:  # "no, number 1 should say the A413": joined to answer 1
         dispatcher.utter_message(text=fixed)
         return True
@@ -80,6 +85,10 @@ def keep_view_at_playback(dispatcher: CollectingDispatcher, tracker: Tracker) ->
         # it as a view and the head count at 9): the detail put right, said so, not a view
         return True
     said = service.recorded_answers(tracker.sender_id) if adds_to_last_answer(text) else []
+    if not said and finishes_the_sentence(text, before := previous_user_text(tracker)):
+        # "r too narrow for the tanker ..." after "the lanes round burnham beeches" (set FL)
+        said = service.recorded_answers(tracker.sender_id)
+        said = said if said and finishes_the_answer(text, before, said[-1].text) else []
     if said and amendments.amend_answer(
         tracker.sender_id, said[-1].response_id, text, amendments.ADDED
     ):

@@ -73,6 +73,7 @@ from bot.consultation.questions import PROFILE_SLOTS, message, profile_question
 from bot.consultation.recount import recounted_band
 from bot.consultation.replies import asks_how_long
 from bot.consultation.replies.topics import asked_topic
+from bot.consultation.sent_early import half_typed_count
 from bot.consultation.standing import asks_if_i_count
 from bot.consultation.x_style import without_addressees
 
@@ -125,8 +126,8 @@ class ValidateProfileForm(FormValidationAction):
                 PROFILE_SLOTS[max(PROFILE_SLOTS.index(slot) - 1, 0)]
             ]
             return {slot: None, **{s: None for s in earlier}}
-        if holding(value):
-            return {slot: None}  # asked again
+        if holding(value) or (slot == "size_band" and half_typed_count(value)):
+            return {slot: None}  # asked again ("ab" sent before "about 5": set FL)
         if dispatcher is not None and (put_right := redone(value, tracker)):
             # "I've typed our name in the wrong box. It should say saddlery and tack shop" at
             # the head count (set BT): the field before put right; this question again

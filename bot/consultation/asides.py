@@ -78,6 +78,10 @@ _OPENERS = (
     r"which means|but|so (?=(we|i|they|it|that|now|everyone|nobody|no one|people|our|my)\b)|"
     # "so half of them rely on lifts from mates ..." (set EA kept it as the next answer)
     r"so (?=(half|most|some|all|many|none|both|each|every one|a lot|loads) of (them|us|our)\b)|"
+    # "so theres more work than crew atm", then "esp for trainees who can do prosthetics"
+    # after "pinewood n the new stages at shinfield r crazy busy" (set FL kept each as the
+    # next question's answer): a consequence, then what it is most true of
+    r"so (?=(there|theres|its)\b|thats\b(?! (it|all)\b))|esp|especially|particularly|"
     # "which costs more than we turn over in a year" after "... a full clinical study" (set CS
     # kept it as the next question's answer); not "which one do you mean"
     r"which(?! (one|ones|island|islands|driver|drivers|theme|themes|of|question|bit|part)\b)"

@@ -3,7 +3,9 @@
 Found by the fourteenth set of unseen conversations: the first half was stored as the
 answer (and, at the last question, played back), the second half went to the play-back.
 A short message that ends on a word a sentence cannot end on is held: nothing stored, the
-bot waits, and the next message is kept with it as one answer. No Rasa imports.
+bot waits, and the next message is kept with it as one answer. Set FL (typed on a phone)
+added a message of any length that stops on a conjunction or an article ("... in hereford
+so", "... on farms n"). No Rasa imports.
 """
 
 from __future__ import annotations
@@ -30,6 +32,22 @@ WANTS_MORE = re.compile(
 )
 # Marks of a message cut short on purpose: "we need better...", "the trains -"
 TRAILING_MARK = re.compile(r"(\.\.\.|…|-|–|—)\s*$")
+# "its a 4 yr apprenticeship and the only college that does farriery is miles away in
+# hereford so", "... i spend an hour a night on my phone ordering bits cos", "... so the
+# bigger jobs on farms n" (set FL, typed on a phone: each kept whole and the rest of it
+# taken for the next answer): a sentence of any length that stops on a conjunction or an
+# article is cut off; a preposition only in a short one ("the roads we rely on")
+LONG_DANGLING = re.compile(r" (the|an|our|my|their|your|and|n|or|but|because|cos|coz|cuz|bcos)$")
+# "... is lethal so": "so" leads on to what was not typed yet, unless it ends a sentence
+# ("i think so", "hope so", "ten years or so", "even so", "if so", Irish "go on so")
+SO_END = re.compile(r" so$")
+ENDS_ON_SO = frozenset(
+    "on grand right ok okay fine then "
+    "think thought thinks hope hoped say said says guess believe suppose reckon expect fear "
+    "imagine told tell seems seemed appears appeared or and even not if why more less ever "
+    "very quite really just only especially particularly doing done do did does is was be "
+    "been am are so also probably hopefully definitely maybe apparently".split()
+)
 
 
 def cut_off(text: Any) -> bool:
@@ -46,9 +64,24 @@ def cut_off(text: Any) -> bool:
     last = sentences(stripped)[-1]
     norm = normalise(last)
     words = norm.split()
-    if not 2 <= len(words) <= MAX_WORDS:
+    if len(words) > MAX_WORDS:
+        return _stops_on_a_joining_word(norm)
+    if len(words) < 2:
         return False
-    return bool(DANGLING.search(f" {norm}") or WANTS_MORE.search(norm))
+    return bool(DANGLING.search(f" {norm}") or WANTS_MORE.search(norm)) or (
+        _stops_on_a_joining_word(norm)
+    )
+
+
+def _stops_on_a_joining_word(norm: str) -> bool:
+    """A sentence (normalised) that stops on a conjunction or an article, or on "so" that
+    ends nothing ("... miles away in hereford so")."""
+    words = norm.split()
+    if len(words) < 3:
+        return False
+    if SO_END.search(norm):
+        return words[-2] not in ENDS_ON_SO
+    return LONG_DANGLING.search(f" {norm}") is not None
 
 
 def joined(first: str, rest: str) -> str:

@@ -16,6 +16,7 @@ from bot.consultation.continued import continued_joined, continues_with_mark, to
 from bot.consultation.cut_off import cut_off, joined
 from bot.consultation.replies import means_nothing, normalise
 from bot.consultation.scepticism import vents_first
+from bot.consultation.sent_early import dropped_before, sent_early
 from bot.consultation.x_style import more_to_come, thread_joined, thread_part, without_addressees
 
 # "ok 2 things", "three points:", "a couple of things" (set BA): a list announced, its items
@@ -58,11 +59,15 @@ def holds(text: str) -> bool:
         (unfinished and not means_nothing(text))
         or announced_items(text) is not None
         or vents_first(text)  # "ha, environment. don't get me started" (set BW)
+        or sent_early(text)  # "we", "the rec gr" typed on a phone (set FL)
     )
 
 
 def held_answer(held: list[str], text: str) -> str:
     """The answer the held messages and this one make, in the order sent."""
+    # "we" or "the rec gr" sent early (set FL): nothing of it kept when it is only an
+    # opening word or this message starts it again
+    held = [part for part in held if not dropped_before(part, text)]
     if not held:
         return text
     if announced_items(held[0]) is not None:

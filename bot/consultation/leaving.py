@@ -112,7 +112,10 @@ WITHDRAW_WORDS = re.compile(
     r"question|chang\w* my mind|"
     r"(do|doing|continue|carry on with) (this|it)\b|opt(ed)? out|not interested|"
     r"browsing|just looking|info\b|information|curious|consent|decline|"
-    r"\b(record|stor|keep|kept|sav)\w* (me|my|anything|it|this|what)\b",
+    # not "keep it that way" about the countryside (set FL: read as a decline, the chat ended)
+    r"\b(record|stor|keep|kept|sav)\w* (me|my|anything|"
+    r"it(?! (that way|like (that|this)|as it is|up|going|open|green|rural|special|safe)\b)|"
+    r"this|what)\b",
     re.IGNORECASE,
 )
 

@@ -29,6 +29,13 @@ _WRONG = (
     r"(?:i|we) (?:gave|put|typed|wrote|said)(?: you)?(?: the| a)?|the|a)\W+)*"
     r"wrong\s+(?:postcode|post code|town|location|address|place|area|village|city|county)\b"
 )
+# the profile field a correction names ("my town is ...", "the location should be ...")
+_FIELD = r"(?:town|village|location|area|base|postcode|post code|address|place)"
+# the end of a place moved to or from: "... last spring", "... in March", a stop or the end
+_MOVE_END = (
+    r"(?=\s+(?:in|last|this|back|earlier|over|a|not|now|since|two|three|few|recently)\b|"
+    r"\s*[,.;:!)]|\s*$)"
+)
 _THEN = (
     r"(?:it'?s|its|it is|it should be|should be|should say|should have (?:been|said)|"
     r"we'?re (?:in|at)|we are (?:in|at)|i meant|meant|correct one is|right one is)\s+"
@@ -65,6 +72,28 @@ LOCATION_FIXES = (
         r"\s+but\s+(?:(?:the|our)\s+)?(?:workshop|office|unit|site|business|shop|yard|"
         r"factory|premises|we)(?:'s|'re|\s+is|\s+are)?\s+(?:actually\s+|really\s+)?"
         rf"(?:in|at)\s+(?!.*\b(?:too|as well|also)\b)(?P<new>{_PLACE}){_END}",
+        re.I,
+    ),
+    # "and my town is wingrave not wing, autocorrect" (set FI, at the play-back: read as a
+    # theme change): the field named, then the place with the one on record withdrawn
+    re.compile(
+        rf"\b(?:my|our|the)\s+{_FIELD}\s+(?:is|should\s+(?:be|say|read)|needs\s+to\s+(?:be|say))"
+        rf"\s+(?:actually\s+|really\s+)?{_AT}(?P<new>{_PLACE}),?\s+not\s+{_AT}(?P<old>{_PLACE}){_END}",
+        re.I,
+    ),
+    # "we're in Little Chalfont now, we moved from Chalfont St Giles last spring" (set FI
+    # kept it as a view at the play-back): where the business is, and the place on record
+    # it moved from
+    re.compile(
+        rf"\b{_IN}(?P<new>{_PLACE})(?:\s+now)?\s*[,;.]?\s*(?:and\s+|as\s+|since\s+)?"
+        r"(?:we'?ve|we have|we|i'?ve|i have|i)\s+(?:just\s+|recently\s+)?(?:moved|relocated)\s+"
+        rf"(?:here\s+)?(?:from|out of)\s+{_AT}(?P<old>{_PLACE}){_MOVE_END}",
+        re.I,
+    ),
+    # "we moved from Chalfont St Giles to Little Chalfont last spring"
+    re.compile(
+        rf"\b(?:moved|relocated)\s+(?:from|out of)\s+{_AT}(?P<old>{_PLACE})\s+to\s+"
+        rf"(?P<new>{_PLACE}){_MOVE_END}",
         re.I,
     ),
 )

@@ -44,7 +44,11 @@ CHANGE_REQUEST = re.compile(
     r"^((no|nope|sorry|oops|actually|wait|ah|oh|hmm|hang on|hold on|um|erm|ok|okay|can you|"
     r"could you|can i|could i|can we|please|pls|i'?d like to|i want to|i need to|let me)\s+)*"
     r"((?P<verb>change|edit|redo|update|fix|amend|rewrite|reword|correct) )?"
-    rf"{_ITEM}(?P<bad> (is|was) (wrong|not right|incorrect)| needs (changing|fixing))?"
+    rf"{_ITEM}(?P<bad> (is|was) (wrong|not right|incorrect)| needs (changing|fixing)|"
+    # "Number 3 isn't what I meant, can I rewrite it?" (set FI was told "You're doing it
+    # now!"): the answer disowned, then the wish to give it again
+    r" (isn'?t|is not|wasn'?t|was not) (quite )?(right|what i meant|what i wanted to say)"
+    r"(( so)? (can|could|may) (i|we) (rewrite|redo|reword|change|fix|correct) it)?)?"
     r"( please| pls)?$"
 )
 
@@ -58,10 +62,19 @@ def _bare(text: str) -> str:
     return without_own_tags(without_addressees(text))
 
 
+# public: later changes (`later_changes`) name answers the same way
+ITEM_PATTERN = _ITEM
+
+
 def _item(match: re.Match[str], count: int) -> int | None:
     word = match.group("n").lower()
     n = count if word == "last" else ORDINALS.index(word) + 1 if word in ORDINALS else int(word)
     return n if 1 <= n <= count else None
+
+
+def item_number(match: re.Match[str], count: int) -> int | None:
+    """The answer number an `ITEM_PATTERN` match names, among `count` answers."""
+    return _item(match, count)
 
 
 def corrected_item(text: Any, count: int) -> int | None:
@@ -98,9 +111,14 @@ ITEM_MORE = re.compile(
     rf"also|and)[ ,:-]*(for|on|to|re|about) {_ITEM}[ ,:-]+(?P<rest>.+)$",
     re.IGNORECASE | re.DOTALL,
 )
+# "forgot one bit, can you add to the roads one that ..." after the goodbye (set FI was told
+# the consultation had finished): a few words owning up, then the addition
+_OWNED_UP = (
+    r"((forgot|forgotten|missed|left out|just remembered|one more)[a-z' ]{0,20}[,.;:!-]+\s*)?"
+)
 ITEM_TACKED = re.compile(
     # "Nearly - can you add to number 2 that ..." (set BK): nearly right, then the addition
-    r"^((nearly|almost|mostly|not quite|close)\W+)?"
+    rf"^{_OWNED_UP}((nearly|almost|mostly|not quite|close)\W+)?"
     rf"{ADD_VERB}\s+(on ?to|to|onto|on|under|with)\s+{_ITEM}( that| this)?[ ,:-]+(?P<rest>.+)$",
     re.IGNORECASE | re.DOTALL,
 )
@@ -113,7 +131,7 @@ TOPIC_ADD = re.compile(
 # "@btvlep oh & add to the skills one: the nearest lantra assessor is in oxford" (set CQ was
 # told about two drivers): the verb first, then the answer by its subject
 TOPIC_TACKED = re.compile(
-    r"^((oh|and|also|&|sorry|actually|one more thing)[ ,:&-]*)*"
+    rf"^{_OWNED_UP}((oh|and|also|&|sorry|actually|one more thing)[ ,:&-]*)*"
     rf"{ADD_VERB}\s+(on ?to|to|onto|under) (the|my|that) (?P<topic>[a-z0-9' ]{{1,25}}?) "
     r"(one|answer|bit|point|question)( that| this)?[ ,:-]+(?P<rest>.+)$",
     re.IGNORECASE | re.DOTALL,
@@ -147,14 +165,21 @@ def addition_to_item(text: str, answers: list[service.RecordedAnswer]) -> tuple[
     match = TOPIC_ADD.match(plain) or TOPIC_TACKED.match(plain) or TOPIC_GOES.match(plain)
     if match is None:
         return None
-    topic = normalise(match.group("topic"))
+    n = topic_answer(match.group("topic"), answers)
+    return (n, match.group("rest")) if n else None
+
+
+def topic_answer(topic: str, answers: list[service.RecordedAnswer]) -> int | None:
+    """The number of the one answer "the <topic> one" names: by a word it holds, else by
+    the theme of its question ("the roads one": infrastructure); None when not just one."""
+    topic = normalise(topic)
     found = [i for i, a in enumerate(answers, 1) if f" {topic} " in f" {normalise(a.text)} "]
     if not found:
         themes = named_themes(topic)
         found = [
             i for i, a in enumerate(answers, 1) if any(t in (a.question_key or "") for t in themes)
         ]
-    return (found[0], match.group("rest")) if len(found) == 1 else None
+    return found[0] if len(found) == 1 else None
 
 
 # "the microscope one should say £8k not £6k" (set AT: "didn't understand"): an answer named
@@ -337,9 +362,11 @@ def answer_put_right(text: Any, answers: list[str]) -> int | None:
     A41"), or None when no answer or more than one has them."""
     if not isinstance(text, str):
         return None
-    norm = normalise(text).replace(",", " ")
     said = [f" {normalise(a).replace(',', ' ')} " for a in answers]
-    for match in REPLACED.finditer(norm):
+    # each sentence on its own: "..., not the B4009. Wrong road." withdraws "b4009", not
+    # "b4009 wrong road" (set FI was asked which themes to change)
+    clauses = (normalise(part).replace(",", " ") for part in re.split(r"[.!?;]+\s", f"{text} "))
+    for match in (m for clause in clauses for m in REPLACED.finditer(clause)):
         old = match.group("old").strip()
         if old in CORRECTION_STOP:
             continue

@@ -28,7 +28,10 @@ from bot.consultation.x_style import without_addressees
 # "sorry it's Chiltern Cycles, with an s", "typo, should be Hale Leys Print": the name
 # given just before, corrected at the next question (the ninth set kept the typo)
 NAME_CORRECTION = re.compile(
-    r"^\W*((sorry|oops|whoops|soz|actually|correction|typo|my bad|wait|no)\W+)+"
+    # "sorry autocorrect, its hazlemere aerials" after "hazlemere serials" (set FL filed it
+    # as the sector): the phone blamed before the name
+    r"^\W*((sorry|oops|whoops|soz|actually|correction|typo|my bad|wait|no|damn|"
+    r"auto-?correct(ed)?|predictive text|fat (fingers|thumbs))\W+)+"
     r"((it'?s|its|it is|the name is|name is|that should (be|say|read)|should (be|say|read)|"
     r"should have (been|said)|i meant)\s+)?(?P<name>[^,.;!]+?)\s*"
     r"([,.;!(-].*|\s+(not|with|without|no)\b.*)?$",
@@ -87,6 +90,7 @@ def corrected_name(text: str, name: str | None) -> str | None:
     """The organisation's name as corrected ("sorry it's Chiltern Cycles, with an s" ->
     "Chiltern Cycles" after "Chiltern Cycle"), or None: only a name close to the one given
     counts, so "sorry, we're a bike shop" is the sector."""
+    text = without_addressees(text)  # "@btvlep sorry autocorrect, its ..." on X (set FL)
     for pattern in NAME_ASKED:
         asked = pattern.search(text.strip())
         if asked and (not name or asked.group("name").strip().lower() != name.lower()):
@@ -184,10 +188,31 @@ ROLE_FIXES = (
 )
 
 
+# "my role says Director but we're a partnership, so it should be Partner" at the play-back
+# (set FI kept it as a view): "my role" named, then what it should be; anything between
+# must name the role on record ("the council's role should be bigger" is a view)
+ROLE_SHOULD_BE = re.compile(
+    r"\bmy\s+(?:role|job\s+title|title|position)\b(?P<between>[^.!?]{0,80}?)\b(?:should\s+"
+    r"(?:be|say|read|have\s+(?:been|said))|needs\s+to\s+(?:be|say|read))\s+(?:a\s+|an\s+|the\s+)?"
+    rf"(?P<new>{_ROLE})\s*(?=[,.;:!?)]|\s*$|\s+(?:please|instead|not|thanks)\b)",
+    re.IGNORECASE,
+)
+
+
 def corrected_role(text: str, role: str | None) -> str | None:
     """The role a message puts right, or None: "not <role>" must withdraw the one on
     record, so "I'm the owner, not a manager" corrects nothing unless "manager" was given."""
-    return first_fix(ROLE_FIXES, text, role)
+    fixed = first_fix(ROLE_FIXES, text, role)
+    match = None if fixed else ROLE_SHOULD_BE.search(text)
+    if match is None or not role:
+        return fixed
+    between, new = match["between"].strip(" ,"), match["new"].strip()
+    named = re.search(rf"\b{re.escape(role)}\b", between, re.IGNORECASE) is not None
+    # "... Director but the LEP should be helping more": what should be is the role itself
+    of_it = re.search(r"\b(it|that|this|which|mine|but|so)$", between, re.IGNORECASE) is not None
+    if between and not (named and of_it):
+        return None
+    return new if new.lower() != role.lower() else None
 
 
 def profile_fixes(

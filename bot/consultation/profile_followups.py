@@ -7,6 +7,7 @@ reads fields put right by name. No Rasa imports.
 
 from __future__ import annotations
 
+import difflib
 import re
 from typing import Any
 
@@ -93,6 +94,23 @@ def _replaced(earlier: str, new: str, old: str) -> str | None:
     return pattern.sub(lambda _: new, earlier)
 
 
+# "steely" for "stewkley" (set FL): a phone swaps a word it does not know for one it does,
+# keeping its start; a starred word for a one-word field may be that far from it
+AUTOCORRECT_LIKENESS = 0.6
+AUTOCORRECT_SAME_START = 2
+
+
+def _autocorrected(fixed: str, earlier: str) -> bool:
+    """One word put right for one word the phone changed: the same first letters and
+    most of the rest."""
+    return (
+        len(fixed.split()) == 1
+        and len(earlier.split()) == 1
+        and fixed[:AUTOCORRECT_SAME_START] == earlier[:AUTOCORRECT_SAME_START]
+        and difflib.SequenceMatcher(None, fixed, earlier).ratio() >= AUTOCORRECT_LIKENESS
+    )
+
+
 def starred_fix(text: Any, earlier: Any) -> str | None:
     """The field just given (`earlier`) as a starred typo fix puts it right ("*pawfect
     grooming" after "pawfect groomin", set EQ filed it as the sector; "*grooming" puts the one
@@ -107,7 +125,7 @@ def starred_fix(text: Any, earlier: Any) -> str | None:
     fixed = said.strip("* ").strip()
     if named := STARRED_NOT.match(fixed):
         return _replaced(earlier, named["new"].strip(), named["old"].strip())
-    if _alike(fixed.lower(), earlier.lower()):
+    if _alike(fixed.lower(), earlier.lower()) or _autocorrected(fixed.lower(), earlier.lower()):
         return fixed if fixed.lower() != earlier.lower() else None
     words = earlier.split()
     like = [i for i, word in enumerate(words) if _alike(fixed.lower(), word.lower())]

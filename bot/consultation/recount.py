@@ -90,7 +90,16 @@ TOLD_COUNT = re.compile(
     # filed both as the town): more than one word owning up, "meant" alone among them
     r"|(\b(it'?s|its|it is|we'?re|we are|there'?s|there are)\s+(actually\s+|really\s+)?|"
     rf"^\W*(({CORRECTION_LEAD}|meant)\b[\s,.!:-]*)*)"
-    rf"(?P<new3>{_NUMBER_PATTERN})\s*,?\s+not\s+(?P<old3>{_NUMBER_PATTERN})\b",
+    rf"(?P<new3>{_NUMBER_PATTERN})\s*,?\s+not\s+(?P<old3>{_NUMBER_PATTERN})\b"
+    # "I typed 140 by mistake. It's 14, mostly part-time teachers", "I put 30 for the number
+    # of staff. It's 3 of us" (set FI, at the play-back and after the goodbye: the first was
+    # read as a theme change, the second kept as a view): the count given, then in the next
+    # sentence or clause the real one
+    rf"|\b(told you|said|put|gave you|wrote|typed|entered)\s+(?P<old4>{_NUMBER_PATTERN})\b"
+    r"[^.!?;]{0,60}?[.!?;,:-]+\s*(it'?s|its|it is|it should (be|have been)|should (be|have been)|"
+    r"we'?re|we are|there'?s|there are)\s+(actually\s+|really\s+|only\s+|just\s+)?"
+    rf"(?P<new4>{_NUMBER_PATTERN})\b(?=\s*(staff|people|of us|heads|employees|workers|now|"
+    r"really|[,.;!)]|$))",
     re.IGNORECASE,
 )
 
@@ -128,8 +137,8 @@ def recounted_band(text: str, band_on_record: str | None) -> str | None:
     match = TOLD_COUNT.search(without_addressees(text))
     if not match or not band_on_record:
         return None
-    old = match["old"] or match["old2"] or match["old3"]
-    new = match["new"] or match["new2"] or match["new3"]
+    old = match["old"] or match["old2"] or match["old3"] or match["old4"]
+    new = match["new"] or match["new2"] or match["new3"] or match["new4"]
     if size_band_for(f"{old} staff") != band_on_record:
         return None
     return size_band_for(f"{new} staff")
