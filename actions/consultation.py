@@ -72,6 +72,7 @@ from bot.consultation.junk import junk_reply
 from bot.consultation.later_pieces import carries_on_last, on_the_pending_subject
 from bot.consultation.leaving import asks_to_delete, stops_here, view_then_stop
 from bot.consultation.moves import labelled_kind, move_last_answer
+from bot.consultation.named_changes import reword_earlier_answer
 from bot.consultation.navigation import go_back, steered
 from bot.consultation.openings import reading
 from bot.consultation.out_of_scope import request_beside_view
@@ -234,7 +235,9 @@ class ValidateStrategyForm(FormValidationAction):
             # help answer): the last answer is where it was meant to be; asked again
             dispatcher.utter_message(text=message("label_noted"))
             return {answer_slot: None}
-        revised = revise_earlier_answer(tracker.sender_id, text, key)
+        # "the barriers answer isn't right. Please make it: ..." (set EQ): in its place
+        revised = reword_earlier_answer(tracker.sender_id, text)
+        revised = revised or revise_earlier_answer(tracker.sender_id, text, key)
         if revised:  # "going back to the skills one, ...": kept there; asked again
             dispatcher.utter_message(text=revised)
             return {answer_slot: None}

@@ -19,6 +19,7 @@ from typing import Any
 
 from bot.consultation import service
 from bot.consultation.amendments import ADDED, CORRECTED, REWORDED, amend_answer
+from bot.consultation.figure_fixes import figure_change, put_figure_right
 from bot.consultation.playback_fixes import (
     ITEM_ADD,
     ITEM_MORE,
@@ -33,9 +34,10 @@ from bot.consultation.playback_fixes import (
     item_number,
     topic_answer,
 )
-from bot.consultation.questions import message
+from bot.consultation.questions import message, question
 from bot.consultation.replies import normalise
 from bot.consultation.x_style import without_addressees, without_own_tags
+from bot.strategy import theme
 
 # What opens a whole new wording: "what I meant was ...", "make it: ...", "new version: ..."
 # ("it should say the A4129, not the B4009" puts a detail right: `playback_fixes`)
@@ -44,14 +46,28 @@ _WORDING_LEAD = (
     r"(?:i|we) meant(?: to say)?|make it(?: say| read)?\s*:|(?:the )?new (?:version|wording)"
     r"(?: is)?|(?:it )?should (?:say|read|be)\s*:)"
 )
-# "can i change the housing one? what i meant was ...", "I'd like to redo number 2: I meant
-# ..." (set FI, at the follow-up question): a verb of changing, the answer by its number or
-# its subject, then its new wording
+# "can i change the housing one? what i meant was ..." (set FI, at the follow-up question): a
+# verb of changing, the answer by its number or its subject, then its new wording
+_NAMED = (
+    rf"(?:{ITEM_PATTERN}|(?:the|my|that|our)\s+(?P<topic>[a-z0-9' ]{{1,25}}?)\s+"
+    r"(?:one|answer|bit|point|question))"
+)
+# "Please make it: ..." (set EQ): a polite word before the new wording
+_THEN_WORDING = (
+    rf"\b[^.!?:;]{{0,20}}?[?.!:;,-]+\s*(?:(?:please|pls|plz)\s+)?{_WORDING_LEAD}\s*:?\s*"
+)
 NAMED_REWORD = re.compile(
     r"\b(?:change|redo|rewrite|reword|update|amend|edit|fix|correct|replace)\s+"
-    rf"(?:{ITEM_PATTERN}|(?:the|my|that|our)\s+(?P<topic>[a-z0-9' ]{{1,25}}?)\s+"
-    r"(?:one|answer|bit|point|question))\b[^.!?:;]{0,20}?[?.!:;,-]+\s*"
-    rf"{_WORDING_LEAD}\s*:?\s*(?P<wording>\S.+)$",
+    rf"{_NAMED}{_THEN_WORDING}(?P<wording>\S.+)$",
+    re.IGNORECASE | re.DOTALL,
+)
+# "the barriers answer isn't right. Please make it: ..." a question later, "the skills answer
+# needs changing, it should say: ..." the day after the goodbye (set EQ kept the first as the
+# answer pending and the second as a view): the answer named, disowned, then its new wording
+NAMED_DISOWNED = re.compile(
+    rf"\b{_NAMED}\s+(?:(?:is|was)(?:n'?t| not) (?:quite )?right|(?:is|was) wrong|"
+    r"needs (?:changing|fixing|correcting|rewording|updating))"
+    rf"{_THEN_WORDING}(?P<wording>\S.+)$",
     re.IGNORECASE | re.DOTALL,
 )
 _ADDITIONS = (ITEM_ADD, ITEM_MORE, ITEM_TACKED, TOPIC_ADD, TOPIC_TACKED, TOPIC_GOES)
@@ -67,14 +83,44 @@ def changes_a_named_answer(text: Any) -> bool:
     if not isinstance(text, str):
         return False
     plain = _plain(text)
-    return NAMED_REWORD.search(plain) is not None or any(p.match(plain) for p in _ADDITIONS)
+    return (
+        _named_reword(plain) is not None
+        or any(p.match(plain) for p in _ADDITIONS)
+        or figure_change(plain) is not None  # "40 shud be 50 sorry, fat thumbs" (set EQ)
+    )
+
+
+def _named_reword(plain: str) -> re.Match[str] | None:
+    return NAMED_REWORD.search(plain) or NAMED_DISOWNED.search(plain)
 
 
 def reword_named_answer(sender_id: str, text: str) -> str | None:
     """Put the new wording a message gives for an answer it names in that answer's place
     (joined to it as a correction when the wording withdraws words: "I meant Thame, not
     Tring"); the reply to send, or None when it names no single answer or gives no wording."""
-    match = NAMED_REWORD.search(_plain(text))
+    changed = _reword(sender_id, text)
+    if changed is None:
+        return None
+    n, how = changed
+    return message("item_corrected" if how == CORRECTED else "item_replaced", n=n)
+
+
+def reword_earlier_answer(sender_id: str, text: str) -> str | None:
+    """The same at a question still pending ("Hang on, before digital: the barriers answer
+    isn't right. Please make it: ...": set EQ): the answer named by the theme of its
+    question, as the business has seen no numbers yet; the reply, or None."""
+    if _named_reword(_plain(text)) is None:  # most answers: no need to read the others
+        return None
+    changed = _reword(sender_id, text)
+    if changed is None:
+        return None
+    key = service.recorded_answers(sender_id)[changed[0] - 1].question_key or ""
+    return message("earlier_changed", name=theme(question(key).theme_id).name)
+
+
+def _reword(sender_id: str, text: str) -> tuple[int, str] | None:
+    """(answer number, how it was changed) once the named answer is changed, else None."""
+    match = _named_reword(_plain(text))
     if match is None:
         return None
     answers = service.recorded_answers(sender_id)
@@ -84,9 +130,9 @@ def reword_named_answer(sender_id: str, text: str) -> str | None:
         return None
     if REPLACED.search(normalise(wording)):
         amend_answer(sender_id, answers[n - 1].response_id, _plain(text), CORRECTED)
-        return message("item_corrected", n=n)
+        return n, CORRECTED
     amend_answer(sender_id, answers[n - 1].response_id, wording, REWORDED)
-    return message("item_replaced", n=n)
+    return n, REWORDED
 
 
 def change_named_answer(sender_id: str, text: str) -> str | None:
@@ -94,6 +140,8 @@ def change_named_answer(sender_id: str, text: str) -> str | None:
     or None when the message changes no answer (most messages: no answers are read)."""
     if not changes_a_named_answer(text):
         return None
+    if (figure := put_figure_right(sender_id, text)) is not None:
+        return figure  # "40 shud be 50 sorry, fat thumbs" after the goodbye (set EQ)
     if (reworded := reword_named_answer(sender_id, text)) is not None:
         return reworded
     answers = service.recorded_answers(sender_id)

@@ -13,8 +13,9 @@ from typing import Any
 
 from bot.consultation import service
 from bot.consultation.amendments import ADDED, CORRECTED, REWORDED, amend_answer
+from bot.consultation.figure_fixes import put_figure_right
 from bot.consultation.playback_replies import ADD_VERB, EXPLICIT_CHANGE, ITEMS_MAX, explicit_part
-from bot.consultation.questions import message, named_themes, parse_correction
+from bot.consultation.questions import message, named_themes, parse_correction, question_kind
 from bot.consultation.replies import normalise
 from bot.consultation.replies.text import ORDINALS
 from bot.consultation.x_style import without_addressees, without_own_tags
@@ -171,7 +172,8 @@ def addition_to_item(text: str, answers: list[service.RecordedAnswer]) -> tuple[
 
 def topic_answer(topic: str, answers: list[service.RecordedAnswer]) -> int | None:
     """The number of the one answer "the <topic> one" names: by a word it holds, else by
-    the theme of its question ("the roads one": infrastructure); None when not just one."""
+    the theme of its question ("the roads one": infrastructure), else by its kind ("the
+    barriers answer" of one island: set EQ); None when not just one."""
     topic = normalise(topic)
     found = [i for i, a in enumerate(answers, 1) if f" {topic} " in f" {normalise(a.text)} "]
     if not found:
@@ -179,6 +181,8 @@ def topic_answer(topic: str, answers: list[service.RecordedAnswer]) -> int | Non
         found = [
             i for i, a in enumerate(answers, 1) if any(t in (a.question_key or "") for t in themes)
         ]
+    if not found and (kind := question_kind(topic)):
+        found = [i for i, a in enumerate(answers, 1) if (a.question_key or "").endswith(f":{kind}")]
     return found[0] if len(found) == 1 else None
 
 
@@ -271,6 +275,8 @@ def correct_played_back(sender_id: str, text: str) -> str | None:
         or TOPIC_GOES.match(plain)
     )
     reworded = REWORD_ITEM.search(norm)
+    if (figure := put_figure_right(sender_id, plain)) is not None:
+        return figure  # "they pay 30% more, not 20%", "40 shud be 50" (set EQ): in place
     if (swapped := words_swapped(sender_id, plain)) is not None:
         return swapped  # "I wrote Chiltern Way but I meant the Chilterns Cycleway" (set ED)
     if not (
