@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
 from bot.storage.models import Business, Conversation, Response
+from bot.storage.queries.filters import uk_time
 from bot.storage.themes import effective_themes_for
 
 EXPORT_FIELDS = (
@@ -32,6 +33,7 @@ EXPORT_FIELDS = (
     "size_band",
     "location",
     "created_at",
+    "received_uk",
     "reviewed",
     "flagged",
 )
@@ -74,6 +76,9 @@ def export_rows(session: Session, query: Select | None = None) -> Iterator[dict[
                 "size_band": business.size_band,
                 "location": business.location,
                 "created_at": response.created_at.isoformat(timespec="seconds") + "Z",
+                # the time the staff pages show and their date filter reads, with its offset,
+                # as the staff exports have it (staff probe s44 left the CLI's UTC alone)
+                "received_uk": uk_time(response.created_at).isoformat(timespec="seconds"),
                 "reviewed": response.reviewed_at is not None,
                 "flagged": bool(response.flagged),
             }

@@ -53,6 +53,11 @@ def test_export_jsonl_since_with_overrides(session: Session) -> None:
         "We need test cells",
     )
     assert {"response_id", "conversation_id", "created_at"} <= set(row)
+    # 1 May is in summer time: the UK day and hour beside the stored UTC
+    assert (row["created_at"], row["received_uk"]) == (
+        "2026-05-01T00:00:00Z",
+        "2026-05-01T01:00:00+01:00",
+    )
 
 
 def test_export_csv_neutralises_formulas(session: Session) -> None:
