@@ -23,14 +23,16 @@ from wtforms.validators import (
 )
 
 from bot.storage.retention import MAX_RETENTION_DAYS, closing_problem
-from bot.storage.staff import MIN_PASSWORD_CHARS, ROLES
+from bot.storage.staff import MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, ROLES
 
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 
 
 class LoginForm(FlaskForm):
     email = StringField("Email address", validators=[DataRequired(), Length(max=320)])
-    password = PasswordField("Password", validators=[DataRequired(), Length(max=1024)])
+    password = PasswordField(
+        "Password", validators=[DataRequired(), Length(max=MAX_PASSWORD_CHARS)]
+    )
 
 
 class NoteForm(FlaskForm):
@@ -60,7 +62,7 @@ class NewUserForm(FlaskForm):
             DataRequired(),
             Length(
                 min=MIN_PASSWORD_CHARS,
-                max=1024,
+                max=MAX_PASSWORD_CHARS,
                 message=f"At least {MIN_PASSWORD_CHARS} characters.",
             ),
         ],

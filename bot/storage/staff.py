@@ -22,6 +22,11 @@ ROLE_REVIEWER = "reviewer"
 ROLE_ADMIN = "admin"
 ROLES = (ROLE_REVIEWER, ROLE_ADMIN)
 MIN_PASSWORD_CHARS = 12
+# Longest password taken: the sign-in form's limit, so a reset cannot set one nobody can
+# type into it (attack probe s44: a reset had no maximum)
+MAX_PASSWORD_CHARS = 1024
+# Fewest different characters: twelve spaces or "aaaaaaaaaaaa" are no password (s44)
+MIN_PASSWORD_DISTINCT = 4
 HASH_METHOD = "scrypt"
 
 # Login throttling: this many failures for one (IP, email) within the window locks it out.
@@ -69,6 +74,13 @@ def check_password_strength(password: str) -> None:
     """Raise ValueError when a password is too weak to accept."""
     if len(password or "") < MIN_PASSWORD_CHARS:
         raise ValueError(f"password must be at least {MIN_PASSWORD_CHARS} characters")
+    if len(password) > MAX_PASSWORD_CHARS:
+        raise ValueError(f"password must be at most {MAX_PASSWORD_CHARS} characters")
+    if not password.strip() or len(set(password)) < MIN_PASSWORD_DISTINCT:
+        raise ValueError(
+            f"password must not be blank or repeat one or two characters: use at least "
+            f"{MIN_PASSWORD_DISTINCT} different characters"
+        )
 
 
 def hash_password(password: str) -> str:

@@ -344,6 +344,17 @@ def test_admin_resets_a_password(admin: FlaskClient, session) -> None:  # noqa: 
     weak = post(admin, f"/staff/users/{user.id}", {"password": "short"}, page="/staff/users")
     assert weak.status_code == 302
     assert "at least 12" in admin.get("/staff/users").get_data(as_text=True)
+    # twelve spaces, one letter repeated, or longer than the sign-in form takes (s44)
+    for bad, said in (
+        (" " * 12, "different characters"),
+        ("ab" * 8, "different characters"),
+        ("x1!" + "y" * 1030, "at most 1024"),
+    ):
+        post(admin, f"/staff/users/{user.id}", {"password": bad}, page="/staff/users")
+        assert said in admin.get("/staff/users").get_data(as_text=True)
+        session.expire_all()
+        assert authenticate(session, REVIEWER_EMAIL, bad) is None
+    assert authenticate(session, REVIEWER_EMAIL, "a new long password") is not None
 
 
 def test_overview_is_reused_briefly_and_refreshed_by_staff_changes(
