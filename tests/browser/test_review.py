@@ -171,3 +171,18 @@ def test_export(page, live_review: LiveServer) -> None:  # noqa: ANN001
     ws = load_workbook(io.BytesIO(Path(download.path()).read_bytes()))["Responses"]
     values = [c for row in ws.iter_rows(values_only=True) for c in row]
     assert "Orbital Widgets Ltd" in values
+
+
+def test_signing_out_forgets_unsaved_drafts(page, live_review: LiveServer) -> None:  # noqa: ANN001
+    """A draft kept in the tab (a form refused when the session ran out) is not left for the
+    next person on a shared computer."""
+    sign_in(page, live_review.url)
+    page.evaluate(
+        "() => { sessionStorage.setItem('bucks-lis-draft:/staff/x:note', 'private note');"
+        " sessionStorage.setItem('other-key', 'kept'); }"
+    )
+    page.get_by_role("button", name="Sign out").click()
+    page.wait_for_url("**/staff/login**")
+    left = page.evaluate("() => Object.keys(sessionStorage)")
+    assert "bucks-lis-draft:/staff/x:note" not in left
+    assert "other-key" in left

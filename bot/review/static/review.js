@@ -23,6 +23,15 @@
     }
     var s = store();
     if (!s || (form.method || "").toLowerCase() !== "post") { return; }
+    if (form.hasAttribute("data-sign-out")) {
+      // Signing out forgets unsaved drafts: on a shared computer the next person to use
+      // this tab must not find them (attack probe s44).
+      for (var i = s.length - 1; i >= 0; i--) {
+        var key = s.key(i);
+        if (key && key.indexOf(PREFIX) === 0) { s.removeItem(key); }
+      }
+      return;
+    }
     Array.prototype.forEach.call(form.querySelectorAll("textarea[name]"), function (field) {
       if (field.value.trim()) { s.setItem(draftKey(form, field), field.value); }
     });
