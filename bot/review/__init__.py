@@ -6,9 +6,8 @@ pages in `views`. Templates autoescape everything; nothing user-written is marke
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from flask import Flask, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
@@ -18,11 +17,10 @@ from bot.review import navigation
 from bot.review.ids import IdConverter
 from bot.review.labels import channel_label
 from bot.storage.models import SOURCE_MODEL, SOURCE_RESPONDENT, SOURCE_STAFF
-from bot.storage.queries.filters import NONE_LABEL
+from bot.storage.queries.filters import NONE_LABEL, uk_time
 from bot.strategy import ISLAND_IDS, SEABED_IDS, THEME_IDS, load_themes
 
 STAFF_PREFIX = "/staff"
-DISPLAY_TIMEZONE = "Europe/London"  # times are stored in UTC and shown in UK time
 
 CSP = "; ".join(
     [
@@ -59,17 +57,10 @@ def _theme_names() -> dict[str, str]:
     return {t.id: t.name for t in load_themes()}
 
 
-def _local_zone() -> tzinfo:
-    try:
-        return ZoneInfo(DISPLAY_TIMEZONE)
-    except ZoneInfoNotFoundError:  # no tz database: show UTC rather than fail
-        return timezone.utc
-
-
 def _when(value: Any, fmt: str = "%d %b %Y %H:%M") -> str:
     """A stored (naive UTC) time as UK local time for people to read."""
     if isinstance(value, datetime):
-        return value.replace(tzinfo=timezone.utc).astimezone(_local_zone()).strftime(fmt)
+        return uk_time(value).strftime(fmt)  # the date filter's and the exports' UK time
     return "" if value is None else str(value)
 
 
