@@ -21,11 +21,12 @@ from tests.channels.x_harness import (
     BOT_ID,
     BOT_MENTION,
     USER_ID,
+    XAA_BOT,
     Harness,
     dm,
     post,
     post_sample,
-    raw,
+    sample,
     stored,
     xaa,
     xaa_dm,
@@ -33,13 +34,6 @@ from tests.channels.x_harness import (
 )
 
 pytestmark = pytest.mark.filterwarnings("ignore:You have set a listener:UserWarning")
-
-XAA_BOT = "1111111111111111111"  # the filtered user of the XAA samples
-
-
-def sample(name: str) -> dict[str, Any]:
-    return json.loads(raw(name))
-
 
 # --- edits (X gives each version a new id and lists them all in `edit_history`) -------------
 

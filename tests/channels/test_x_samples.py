@@ -23,19 +23,15 @@ from tests.channels.x_harness import (
     SAMPLES,
     SECRET,
     URL,
+    XAA_BOT,
     Harness,
     post_sample,
     raw,
+    sample,
     stored,
 )
 
 pytestmark = pytest.mark.filterwarnings("ignore:You have set a listener:UserWarning")
-
-XAA_BOT = "1111111111111111111"  # the filtered user of the XAA samples
-
-
-def sample(name: str) -> dict[str, Any]:
-    return json.loads(raw(name))
 
 
 def test_every_sample_is_listed_with_its_source() -> None:

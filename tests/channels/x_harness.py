@@ -388,11 +388,17 @@ class DmChat:
 
 SAMPLES = Path(__file__).parent / "x_samples"
 AAA_BOT = "4350000001"  # the subscribed account of the Account Activity samples
+XAA_BOT = "1111111111111111111"  # the filtered user of the XAA samples
 
 
 def raw(name: str) -> bytes:
     """A sample delivery's bytes (tests/channels/x_samples/)."""
     return (SAMPLES / name).read_bytes()
+
+
+def sample(name: str) -> dict[str, Any]:
+    """A sample delivery parsed."""
+    return json.loads(raw(name))
 
 
 def post_sample(x: Harness, name: str) -> Any:
