@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 from bot.consultation import service
 from bot.consultation.amendments import REWORDED, amend_answer
 from bot.consultation.questions import message
-from bot.consultation.x_style import without_addressees, without_own_tags
+from bot.consultation.x_style import plain_dm
 
 _UNIT = r"%|per ?cent|percent|k|m|bn|miles?|mins?|minutes|hours?|hrs?|days?|weeks?|months?|years?"
 # a figure: "20%", "£400k", "40", "1,200", "12.5 miles"
@@ -58,10 +58,6 @@ class FigureChange(NamedTuple):
     new: Figure
 
 
-def _plain(text: str) -> str:
-    return " ".join(without_own_tags(without_addressees(text)).replace("\u2019", "'").split())
-
-
 def _read(match: re.Match[str], group: str) -> Figure:
     """The figure in groups `group`cur, `group`num and `group`unit."""
     return Figure(
@@ -74,7 +70,7 @@ def figure_change(text: Any) -> FigureChange | None:
     puts none right (read without the answers)."""
     if not isinstance(text, str):
         return None
-    plain = _plain(text)
+    plain = plain_dm(text)
     match = _NEW_NOT_OLD.search(plain) or _OLD_BECOMES_NEW.search(plain)
     if match is None:
         return None

@@ -36,7 +36,7 @@ from bot.consultation.playback_fixes import (
 )
 from bot.consultation.questions import message, question
 from bot.consultation.replies import normalise
-from bot.consultation.x_style import without_addressees, without_own_tags
+from bot.consultation.x_style import plain_dm
 from bot.strategy import theme
 
 # What opens a whole new wording: "what I meant was ...", "make it: ...", "new version: ..."
@@ -73,16 +73,11 @@ NAMED_DISOWNED = re.compile(
 _ADDITIONS = (ITEM_ADD, ITEM_MORE, ITEM_TACKED, TOPIC_ADD, TOPIC_TACKED, TOPIC_GOES)
 
 
-def _plain(text: str) -> str:
-    """Without the handles an X DM opens with and the campaign's tags, spaces made one."""
-    return " ".join(without_own_tags(without_addressees(text)).replace("\u2019", "'").split())
-
-
 def changes_a_named_answer(text: Any) -> bool:
     """The message rewords or adds to an answer it names (read without the answers)."""
     if not isinstance(text, str):
         return False
-    plain = _plain(text)
+    plain = plain_dm(text)
     return (
         _named_reword(plain) is not None
         or any(p.match(plain) for p in _ADDITIONS)
@@ -109,7 +104,7 @@ def reword_earlier_answer(sender_id: str, text: str) -> str | None:
     """The same at a question still pending ("Hang on, before digital: the barriers answer
     isn't right. Please make it: ...": set EQ): the answer named by the theme of its
     question, as the business has seen no numbers yet; the reply, or None."""
-    if _named_reword(_plain(text)) is None:  # most answers: no need to read the others
+    if _named_reword(plain_dm(text)) is None:  # most answers: no need to read the others
         return None
     changed = _reword(sender_id, text)
     if changed is None:
@@ -120,7 +115,7 @@ def reword_earlier_answer(sender_id: str, text: str) -> str | None:
 
 def _reword(sender_id: str, text: str) -> tuple[int, str] | None:
     """(answer number, how it was changed) once the named answer is changed, else None."""
-    match = _named_reword(_plain(text))
+    match = _named_reword(plain_dm(text))
     if match is None:
         return None
     answers = service.recorded_answers(sender_id)
@@ -129,7 +124,7 @@ def _reword(sender_id: str, text: str) -> tuple[int, str] | None:
     if n is None or len(wording.split()) < WORDING_MIN_WORDS:
         return None
     if REPLACED.search(normalise(wording)):
-        amend_answer(sender_id, answers[n - 1].response_id, _plain(text), CORRECTED)
+        amend_answer(sender_id, answers[n - 1].response_id, plain_dm(text), CORRECTED)
         return n, CORRECTED
     amend_answer(sender_id, answers[n - 1].response_id, wording, REWORDED)
     return n, REWORDED

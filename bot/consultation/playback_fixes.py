@@ -18,7 +18,7 @@ from bot.consultation.playback_replies import ADD_VERB, EXPLICIT_CHANGE, ITEMS_M
 from bot.consultation.questions import message, named_themes, parse_correction, question_kind
 from bot.consultation.replies import normalise
 from bot.consultation.replies.text import ORDINALS
-from bot.consultation.x_style import without_addressees, without_own_tags
+from bot.consultation.x_style import plain_dm, without_addressees, without_own_tags
 
 # At the play-back, a numbered answer put right ("no, number 1 should say the A413 not the
 # A41", "2 should read electricians", "in no. 2 I meant Thame"): set U's was read as a theme
@@ -158,7 +158,7 @@ WHERE_I_SAID = re.compile(
 def addition_to_item(text: str, answers: list[service.RecordedAnswer]) -> tuple[int, str] | None:
     """(answer number, what to add) when a message at the play-back adds to one answer by
     its number or its subject, else None."""
-    plain = " ".join(_bare(text).replace("\u2019", "'").split())
+    plain = plain_dm(text)
     match = ITEM_ADD.match(plain) or ITEM_MORE.match(plain) or ITEM_TACKED.match(plain)
     if match:
         n = _item(match, len(answers))
@@ -264,7 +264,7 @@ def correct_played_back(sender_id: str, text: str) -> str | None:
     answer."""
     text = _after_a_yes(text)  # "aye thats it, just add to the last one that ..." (set BG)
     norm = normalise(_bare(text))
-    plain = " ".join(_bare(text).replace("\u2019", "'").split())
+    plain = plain_dm(text)
     numbered = corrected_item(text, ITEMS_MAX) is not None
     added = (
         ITEM_ADD.match(plain)

@@ -49,6 +49,12 @@ def without_own_tags(text: str) -> str:
     return HANDLE_OR_TAG.sub(kept, text)
 
 
+def plain_dm(text: str) -> str:
+    """The words as typed, for reading a correction: without the handles a DM opens with and
+    the consultation's own tags, curly apostrophes straight, runs of space made one."""
+    return " ".join(without_own_tags(without_addressees(text)).replace("\u2019", "'").split())
+
+
 def handles_spelled_out(text: Any) -> Any:
     """A profile answer as words: the consultation's own handles and tags dropped, any
     other handle or hashtag spelled out ("@btvlep it's @WycombeVanHire" -> "it's Wycombe
