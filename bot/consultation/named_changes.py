@@ -28,6 +28,7 @@ from bot.consultation.playback_fixes import (
     REPLACED,
     TOPIC_ADD,
     TOPIC_GOES,
+    TOPIC_PATTERN,
     TOPIC_TACKED,
     WORDING_MIN_WORDS,
     addition_to_item,
@@ -48,10 +49,7 @@ _WORDING_LEAD = (
 )
 # "can i change the housing one? what i meant was ..." (set FI, at the follow-up question): a
 # verb of changing, the answer by its number or its subject, then its new wording
-_NAMED = (
-    rf"(?:{ITEM_PATTERN}|(?:the|my|that|our)\s+(?P<topic>[a-z0-9' ]{{1,25}}?)\s+"
-    r"(?:one|answer|bit|point|question))"
-)
+_NAMED = rf"(?:{ITEM_PATTERN}|{TOPIC_PATTERN})"
 # "Please make it: ..." (set EQ): a polite word before the new wording
 _THEN_WORDING = (
     rf"\b[^.!?:;]{{0,20}}?[?.!:;,-]+\s*(?:(?:please|pls|plz)\s+)?{_WORDING_LEAD}\s*:?\s*"

@@ -123,18 +123,24 @@ ITEM_TACKED = re.compile(
     rf"{ADD_VERB}\s+(on ?to|to|onto|on|under|with)\s+{_ITEM}( that| this)?[ ,:-]+(?P<rest>.+)$",
     re.IGNORECASE | re.DOTALL,
 )
+# an answer named by its subject: "the skills one", "my roads answer", "our housing bit";
+# one spelling for every reader here and in `named_changes`, so a business can name an answer
+# the same way whatever it goes on to do with it
+_TOPIC = (
+    r"(?:the|my|that|our)\s+(?P<topic>[a-z0-9' ]{1,25}?)\s+"
+    r"(?:one|answer|bit|point|question)"
+)
+TOPIC_PATTERN = _TOPIC
 TOPIC_ADD = re.compile(
-    r"^((oh|and|also|sorry|actually|one more thing)[ ,:-]*)*(for|on|to|in|with) (the|my|that) "
-    rf"(?P<topic>[a-z0-9' ]{{1,25}}?) (one|answer|bit|point)[ ,:-]+{ADD_VERB}[ ,:-]+"
-    r"(?P<rest>.+)$",
+    r"^((oh|and|also|sorry|actually|one more thing)[ ,:-]*)*(for|on|to|in|with) "
+    rf"{_TOPIC}[ ,:-]+{ADD_VERB}[ ,:-]+(?P<rest>.+)$",
     re.IGNORECASE | re.DOTALL,
 )
 # "@btvlep oh & add to the skills one: the nearest lantra assessor is in oxford" (set CQ was
 # told about two drivers): the verb first, then the answer by its subject
 TOPIC_TACKED = re.compile(
     rf"^{_OWNED_UP}((oh|and|also|&|sorry|actually|one more thing)[ ,:&-]*)*"
-    rf"{ADD_VERB}\s+(on ?to|to|onto|under) (the|my|that) (?P<topic>[a-z0-9' ]{{1,25}}?) "
-    r"(one|answer|bit|point|question)( that| this)?[ ,:-]+(?P<rest>.+)$",
+    rf"{ADD_VERB}\s+(on ?to|to|onto|under) {_TOPIC}( that| this)?[ ,:-]+(?P<rest>.+)$",
     re.IGNORECASE | re.DOTALL,
 )
 # "Hold on, you missed the part about broadband. It goes with the digital one: half the
@@ -144,8 +150,7 @@ TOPIC_GOES = re.compile(
     r"^((hold on|hang on|oh|sorry|actually|wait|and)[ ,:-]*)*"
     r"(you (missed|left out|forgot|didn'?t (get|include|put))[^.!?:]{0,60}[.!,;:-]+\s*)?"
     r"(it|that|this|which)( bit| part)? (goes|belongs|should go|fits|is for) (with|in|under|on|"
-    r"into|to) (the|my) (?P<topic>[a-z0-9' ]{1,25}?) (one|answer|bit|point|question)[ ,:;.-]+"
-    r"(?P<rest>.+)$",
+    rf"into|to) {_TOPIC}[ ,:;.-]+(?P<rest>.+)$",
     re.IGNORECASE | re.DOTALL,
 )
 # "where I said Gerrards Cross, make that Chalfont St Peter"

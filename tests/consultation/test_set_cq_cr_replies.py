@@ -224,3 +224,25 @@ def test_the_topic_asked(question: str, topic: str) -> None:
 )  # fmt: skip
 def test_a_choice_then_a_question(text: str, choice: str | None) -> None:
     assert choice_before_question(text, ISLANDS if "Infra" not in text else SEABED) == choice
+
+
+@pytest.mark.parametrize("naming", ["the skills one", "our skills answer", "my skills question"])
+@pytest.mark.parametrize(
+    "template",
+    [
+        "for {naming}, add that the nearest lantra assessor is in oxford",
+        "add to {naming} that the nearest lantra assessor is in oxford",
+        "that goes with {naming}: the nearest lantra assessor is in oxford",
+    ],
+)
+def test_every_addition_names_an_answer_by_its_subject_the_same_ways(
+    template: str, naming: str
+) -> None:
+    """One spelling of "the <subject> one" for every reader (`playback_fixes.TOPIC_PATTERN`):
+    "for our skills answer, add ..." was not read while "add to our skills answer ..." was."""
+    answers = [
+        RecordedAnswer(1, "climbers with chainsaw tickets", "seabed:education_skills:views", []),
+        RecordedAnswer(2, "ash dieback", "seabed:environment_quality_of_life:views", []),
+    ]
+    found = addition_to_item(template.format(naming=naming), answers)
+    assert found == (1, "the nearest lantra assessor is in oxford")
