@@ -5,9 +5,9 @@
   pay-per-use prices are billed per request that succeeds: post $0.015, post with a URL
   $0.20, summoned reply $0.01, DM $0.015, post read $0.005 (search or stream).
 - v1.1 quick-reply DMs answer 403 (not available on self-serve access).
-- Recent search and the filtered stream (rules; keep-alive newlines; a connection that
-  drops after `stream_drop_after` posts), batch compliance jobs (upload, status, download)
-  and OAuth 2.0 refresh with rotating refresh tokens.
+- Recent search (paged by `next_token`) and the filtered stream (rules; keep-alive
+  newlines; a connection that drops after `stream_drop_after` posts), batch compliance jobs
+  (upload, status, download) and OAuth 2.0 refresh with rotating refresh tokens.
 
 Its prices are written here on purpose, apart from `bot.channels.x.spend`: a test compares
 the two, so a wrong estimate shows.
@@ -281,11 +281,18 @@ def _handler(x: FakeX) -> type[BaseHTTPRequestHandler]:
                 ),
                 key=lambda p: int(p.id),
                 reverse=True,
-            )[: int(query.get("max_results") or 10)]
+            )
+            # pages as X gives them: newest first, `next_token` while more are left (X format
+            # probe s45; this fake cut the rest off silently, as the poller then did)
+            size = int(query.get("max_results") or 10)
+            start = int((query.get("next_token") or "p0")[1:])
+            found, more = found[start : start + size], len(found) > start + size
             x.bill("read", len(found))
             meta: dict[str, Any] = {"result_count": len(found)}
             if found:
-                meta["newest_id"] = found[0].id
+                meta["newest_id"], meta["oldest_id"] = found[0].id, found[-1].id
+            if more:
+                meta["next_token"] = f"p{start + size}"
             self._json(
                 200,
                 {

@@ -193,8 +193,11 @@ class XClient:
             self._bill("summoned_reply" if summoned and in_reply_to else "post")
         return str(answer.get("data", {}).get("id", ""))
 
-    def search_recent(self, query: str, since_id: str | None = None) -> dict[str, Any]:
-        """v2 recent search, with authors expanded (for the hashtag listener)."""
+    def search_recent(
+        self, query: str, since_id: str | None = None, next_token: str | None = None
+    ) -> dict[str, Any]:
+        """v2 recent search, with authors expanded (for the hashtag listener); `next_token`:
+        the next page of the same search (X's `meta.next_token`)."""
         params: dict[str, Any] = {
             "query": query,
             "max_results": 100,
@@ -206,6 +209,8 @@ class XClient:
         }
         if since_id:
             params["since_id"] = since_id
+        if next_token:
+            params["next_token"] = next_token
         answer = self._request("GET", "/2/tweets/search/recent", params=params)
         self._bill("read", len(answer.get("data") or []))
         return answer

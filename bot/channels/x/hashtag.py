@@ -25,6 +25,8 @@ from bot.channels.x.client import XAPIError, XClient
 from bot.channels.x.inbound import (
     Ignored,
     Inbound,
+    as_dict,
+    as_str,
     inbound_from_v2_post,
     usernames_from_includes,
 )
@@ -37,6 +39,10 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 MAX_BACKOFF_SECONDS = 15 * 60
+# Pages (of 100 posts) one search poll reads at most: X keeps a page's `next_token` valid,
+# so a longer backlog (days of posts after an outage) is read on by the next polls rather
+# than in one burst of billed reads (X format probe s45)
+MAX_PAGES_PER_POLL = 10
 
 
 class HashtagSource(Protocol):
@@ -71,6 +77,12 @@ def inbound_from_search(
     return items, ignored
 
 
+def _meta(result: Any, key: str, *, top: bool = False) -> str | None:
+    """`result["meta"][key]` (or `result[key]` when `top`) as a string, None when absent."""
+    holder = as_dict(result) if top else as_dict(as_dict(result).get("meta"))
+    return as_str(holder.get(key)) or None
+
+
 class SearchPoller:
     """Polls recent search and hands new hashtag posts to the X channel."""
 
@@ -94,27 +106,52 @@ class SearchPoller:
         position = self.position()
         return str(position["since_id"]) if position and position.get("since_id") else None
 
+    def _page(self, query: str, since: str | None, token: str | None) -> dict[str, Any]:
+        if token:
+            return self.client.search_recent(query, since, next_token=token)
+        return self.client.search_recent(query, since)
+
     async def poll_once(self) -> int:
-        """One search; returns how many posts were handled (answered or collected)."""
-        cfg = self.channel.cfg
+        """One poll: every page X gives for it, up to `MAX_PAGES_PER_POLL` (the rest on the
+        next poll, from X's `next_token`); returns how many posts were handled (answered or
+        collected). Only the first page's `newest_id` moves the poll on (X's pagination page,
+        "Polling"): a poll that read only the first 100 posts and started the next after
+        their newest lost every older one (X format probe s45). The position is written
+        once its posts are dispatched, so a poll that fails is read again, not skipped."""
+        cfg, engine = self.channel.cfg, self.channel.engine
+        query = search_query(cfg.x_hashtag, cfg.x_bot_user_id)
         position = await asyncio.to_thread(self.position)
-        since = str(position["since_id"]) if position and position.get("since_id") else None
-        result = await asyncio.to_thread(
-            self.client.search_recent,
-            search_query(cfg.x_hashtag, cfg.x_bot_user_id),
-            since,
-        )
-        newest = str((result.get("meta") or {}).get("newest_id") or "")
-        if newest or position is None:
+        if position is None:  # first start ever: only record where "now" is
+            first = await asyncio.to_thread(self._page, query, None, None)
             await asyncio.to_thread(
-                set_state, SEARCH_SINCE_ID, {"since_id": newest or since}, self.channel.engine
+                set_state, SEARCH_SINCE_ID, {"since_id": _meta(first, "newest_id")}, engine
             )
-        if position is None:
-            return 0  # first start ever: only record where "now" is
-        items, _ = inbound_from_search(
-            result, cfg.x_bot_user_id, cfg.x_hashtag, cfg.max_message_chars
-        )
+            return 0
+        since = _meta(position, "since_id", top=True)
+        token = _meta(position, "next_token", top=True)
+        newest = _meta(position, "newest_id", top=True)
+        pages: list[dict[str, Any]] = []
+        for _ in range(MAX_PAGES_PER_POLL):
+            result = await asyncio.to_thread(self._page, query, since, token)
+            pages.append(result)
+            if token is None:  # a poll's first page: its newest is where the next one starts
+                newest = _meta(result, "newest_id")
+            token = _meta(result, "next_token")
+            if token is None:
+                break
+        items: list[Inbound] = []
+        for result in reversed(pages):  # X pages newest first: the oldest page first
+            found, _ = inbound_from_search(
+                result, cfg.x_bot_user_id, cfg.x_hashtag, cfg.max_message_chars
+            )
+            items.extend(found)
         handled, _ = await self.channel.dispatch(items, self.on_new_message)
+        after = (
+            {"since_id": since, "next_token": token, "newest_id": newest}
+            if token
+            else {"since_id": newest or since}
+        )
+        await asyncio.to_thread(set_state, SEARCH_SINCE_ID, after, engine)
         return handled
 
     async def run(self) -> None:

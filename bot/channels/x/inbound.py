@@ -35,10 +35,15 @@ from bot.channels.x.entities import author_text, links_v2
 # The handles a message opens or ends with ("@BucksLISbot @TfBucks: ...", "... 🚚
 # @BucksLISbot"): who it is written to. Only the bot's own is dropped there; any other
 # handle is the author's words ("Talk to @BucksCouncil and @TfBucks" lost both: X format
-# probe, 7 Dec).
-LEADING_HANDLES_RE = re.compile(r"^\s*(?:@\w{1,15}(?!\w)[:,]?\s*)+")
-TRAILING_HANDLES_RE = re.compile(r"(?<!\S)(?:@\w{1,15}(?!\w)[.,:!]?\s*)+$")
-OWN_HANDLE_RE = re.compile(r"@(\w{1,15})(?!\w)[.,:!]?\s*")  # one of a run, with its mark
+# probe, 7 Dec). X reads a full-width "＠" as "@" (twitter-text's at signs), as typed in
+# Japanese or Chinese, often with a full-width or ideographic mark after: the bot's
+# "＠BucksLISbot、" stayed in the words Rasa and staff read (X format probe s45).
+AT = "[@\uff20]"
+LEAD_MARK = "[:,\uff1a\uff0c\u3001]"  # and ： ， 、
+MARK = "[.,:!\uff1a\uff0c\u3001\uff01\u3002]"  # and ： ， 、 ！ 。
+LEADING_HANDLES_RE = re.compile(rf"^\s*(?:{AT}\w{{1,15}}(?!\w){LEAD_MARK}?\s*)+")
+TRAILING_HANDLES_RE = re.compile(rf"(?<!\S)(?:{AT}\w{{1,15}}(?!\w){MARK}?\s*)+$")
+OWN_HANDLE_RE = re.compile(rf"{AT}(\w{{1,15}})(?!\w){MARK}?\s*")  # one of a run, with its mark
 # What a dropped hashtag or handle leaves where the text opens ("#bucksLIS: rents", "@bot -
 # rents"); taken only when the author did not open so: "-20% footfall since the works" lost
 # its minus, a "- rents\n- roads" list its first dash (X format probe s43)

@@ -27,7 +27,7 @@ from bot.channels.x import spend
 from bot.channels.x.account_activity import Parsed
 from bot.channels.x.client import XAPIError
 from bot.channels.x.hashtag import inbound_from_search, search_query
-from bot.channels.x.inbound import Ignored, Inbound
+from bot.channels.x.inbound import Ignored, Inbound, as_list
 from bot.channels.x.state import STREAM_LAST_ID, set_state
 from bot.config import Settings
 
@@ -105,7 +105,9 @@ def parse_stream_line(
         return StreamLine(problem="a line that is not JSON was skipped")
     if not isinstance(result, dict):
         return StreamLine(problem="a line that is not a JSON object was skipped")
-    errors = [e for e in result.get("errors") or [] if isinstance(e, dict)]
+    # X sends a list; anything else is skipped, never iterated: `"errors": 5` raised out of
+    # here and dropped the connection (X format probe s45)
+    errors = [e for e in as_list(result.get("errors")) if isinstance(e, dict)]
     if not errors and result.get("title"):  # a problem object on its own (ConnectionException)
         errors = [result]
     problem = "; ".join(_describe(e) for e in errors)
