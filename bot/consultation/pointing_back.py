@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from bot.consultation.questions import named_themes
-from bot.consultation.replies import normalise
+from bot.consultation.replies import is_skip, means_nothing, normalise, nothing_but_a_reason
 from bot.consultation.x_style import without_addressees, without_own_tags
 
 # "really", "tbh", "again": filler a pointer may end with
@@ -95,6 +95,20 @@ def same_as_before(text: Any) -> bool:
     norm = normalise(without_own_tags(without_addressees(text)))  # "@btvlep ^^ same" on X
     return bool(norm) and (
         SAME_AS_BEFORE.fullmatch(norm) is not None or _PARTICULAR_WHOLE.fullmatch(norm) is not None
+    )
+
+
+def points_back_to_nothing(text: Any, previous: str | None) -> bool:
+    """ "same as before", "ditto" straight after a reply with nothing in it ("no idea, sorry",
+    "pass"): nothing to say again, never an older view copied in its place (set FQ's header).
+    A pointer to one answer in particular ("see my first answer") is not this."""
+    if not isinstance(text, str) or not isinstance(previous, str):
+        return False
+    norm = normalise(without_own_tags(without_addressees(text)))
+    return (
+        bool(norm)
+        and SAME_AS_BEFORE.fullmatch(norm) is not None
+        and (is_skip(previous) or means_nothing(previous) or nothing_but_a_reason(previous))
     )
 
 

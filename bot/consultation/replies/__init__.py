@@ -28,6 +28,7 @@ from bot.consultation.replies.corrections import (
     takes_back_last_answer,
     without_last_bit,
 )
+from bot.consultation.replies.nothing_reasons import nothing_but_a_reason
 from bot.consultation.replies.pauses import (
     GREETING,
     GREETING_WITH_NAME,
@@ -177,6 +178,7 @@ __all__ = [
     "long_question_about_the_strategy",
     "declines",
     "means_nothing",
+    "nothing_but_a_reason",
     "none_reply",
     "mentions",
     "normalise",

@@ -91,11 +91,19 @@ _ABOUT = (
     r"(for|on|about|regarding) (?!(years|months|weeks|ages|decades|a (long|while|bit))\b)"
     r"(the |this |that )?[a-z']+( [a-z']+)?"
 )
+# "same as before", "ditto": the last reply again (pointing_back reads it alone)
+_AGAIN = (
+    r"((it'?s |its )?(the )?same( again| here)?( as (before|b4|above|last time|the last one|"
+    r"my last( one| answer)?|previous))?|ditto|as (before|above))"
+)
 # Whole replies that mean "nothing to say here": more than the skip words.
 NOTHING_TO_SAY = re.compile(
     # a no before the rest ("no, nothing changes for us": the thirteenth set kept it)
     # "dunno really, not something ive thought about" (set BQ held it as cut off)
     # "@btvlep ngl no thoughts on that one" (set EW kept it as the answer)
+    # "same as before, no idea", "@btvlep same as before, nothing" (set FQ kept both as
+    # views): the nothing said again, so nothing, never the earlier view copied
+    rf"({_AGAIN} )?"
     r"((no|nah|nope|honestly|tbh|tbf|ngl|sorry|dunno( really)?|idk) )*"
     # what the nothing is about, said first: "sorry for this one i have nothing to say", "For
     # environment I have nothing special to say.", "For digital nothing, sorry" (set EZ kept
@@ -103,13 +111,14 @@ NOTHING_TO_SAY = re.compile(
     rf"({_ABOUT} )?"
     r"(no|n|nah|nope|pass|skip|next|dunno|idk|idek|unsure|no comment|no idea|no clue|not a clue|"
     r"(((i|we)( have|'ve|'ve got| have got| got) )?nothing|(i|we) (don'?t|do not|dont) have "
-    r"anything)( special| particular| in particular| much| more| else)? to (say|add)|"
+    # "I don't have anything further to add on this one." (set FN kept it as the answer)
+    r"anything)( special| particular| in particular| much| more| further| else)? to (say|add)|"
     r"(i )?(have|haven)'?t (got )?(a|any) (clue|idea)|(i )?(don'?t|do not|dont) know|"
     r"(i'?m )?not (really )?sure|can'?t say|couldn'?t (say|tell you)|beats me|"
     # "tbh nothing springs to mind for that one", "not sure i have anything useful on that 1",
     # "no thoughts on that one" (set EW)
-    r"nothing( really| much)?( to add| to say| (really )?(comes|springs|jumps) to mind| from "
-    r"(me|us))?|not (really )?applicable|no (real |strong |particular )?thoughts|"
+    r"nothing( really| much| further| more)?( to add| to say| (really )?(comes|springs|jumps) to "
+    r"mind| from (me|us))?|not (really )?applicable|no (real |strong |particular )?thoughts|"
     r"(i'?m )?not sure (i|we) (have|'?ve got|got|can add) (anything|much)( useful| helpful| to "
     r"(add|say)| worth (saying|adding))?|"
     # "nowt", "can't think of anything", "nothing on that one" (set Z kept all three)
@@ -131,7 +140,9 @@ NOTHING_TO_SAY = re.compile(
     # thing", "gonna pass on that one" (set BQ)
     r"not (something|sth|a thing|one) (i'?ve|ive|i have|we'?ve|weve|we have|i|we) (really |ever )?"
     r"(thought|think|thought much|considered)( about| of)?( much| really)?|"
-    r"(i'?m )?not sure what to (say|put|write)|not (really )?(our|my) (thing|area|bag|field)|"
+    r"(i'?m )?not sure what to (say|put|write)|not (really )?(our|my) (thing|area|bag|field|"
+    # "@btvlep not my area that" (set FQ kept it): the spoken "..., that" after it
+    r"department|side( of things)?|forte|strong (point|suit)|expertise|remit)( that)?|"
     r"(i'?m |im |gonna |going to |i'?ll |ill |i will |we'?ll )?pass)"
     r"( really| tbh| tbf| ngl| innit| to be honest| thanks| thank you| sorry| mate| please| pls|"
     r"( on| for| about) (that|this)( one| 1| question| bit)?|"
@@ -143,6 +154,7 @@ NOTHING_TO_SAY = re.compile(
     # "..., just ticked it" (set EW): the driver was picked with nothing in mind to say
     r"( (i |we )?(just|only) (ticked|picked|clicked|chose|pressed|selected|tapped) "
     r"(it|that( one| 1)?|the box|that box))?"
+    rf"( again| {_AGAIN})?"
 )
 
 
