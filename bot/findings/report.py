@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from bot.findings import quotes as quote_store
 from bot.findings.subthemes import counts_by_theme
 from bot.storage.audit import audit
+from bot.storage.channel_names import channel_label
 from bot.storage.models import (
     Business,
     Conversation,
@@ -29,21 +30,13 @@ from bot.storage.models import (
     Response,
     utcnow,
 )
+from bot.storage.queries.filters import uk_time
 from bot.strategy import load_themes
 
 FORMATS = ("html", "docx", "pdf")
 NOT_GIVEN = "Not given"
 MAX_SUMMARY_CHARS = 5000
 BREAKDOWNS = (("sector", "Sector"), ("size", "Size"), ("place", "Place"), ("source", "Source"))
-CHANNEL_NAMES = {
-    "socketio": "Website chat",
-    "rest": "Website chat (API)",
-    "x": "X messages",
-    "x_post": "X posts",
-    "email": "Email",
-    "survey": "Survey",
-    "event": "Event",
-}
 TOP_CATEGORIES = 8  # more than this many categories: the rest are summed as "Other"
 
 
@@ -66,6 +59,12 @@ class ReportData:
     total_responses: int
     total_businesses: int
     themes: list[ThemeReport]
+
+    @property
+    def produced(self) -> str:
+        """When it was made, in UK time as every staff page shows times ("01 July 2026 13:00
+        BST"): it said UTC, an hour off all summer (staff probe s45)."""
+        return uk_time(self.generated_at).strftime("%d %B %Y %H:%M %Z")
 
     @property
     def islands(self) -> list[ThemeReport]:
@@ -121,7 +120,7 @@ def collect(session: Session) -> ReportData:
         counters["sector"][sector or NOT_GIVEN] += 1
         counters["size"][size or NOT_GIVEN] += 1
         counters["place"][place or NOT_GIVEN] += 1
-        counters["source"][CHANNEL_NAMES.get(channel, channel or NOT_GIVEN)] += 1
+        counters["source"][channel_label(channel) or NOT_GIVEN] += 1
     subthemes = counts_by_theme(session)
     summaries = {s.theme_id: s.text for s in session.scalars(select(ReportSummary))}
     quotes: dict[str, list[tuple[str, str]]] = {}

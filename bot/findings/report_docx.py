@@ -59,7 +59,7 @@ def write_docx(data: ReportData, out: Path | BinaryIO) -> None:
     doc.add_heading("What businesses told us", level=0)
     doc.add_paragraph(
         "Buckinghamshire Local Industrial Strategy consultation. Report produced "
-        f"{data.generated_at:%d %B %Y %H:%M} UTC from {data.total_responses} responses by "
+        f"{data.produced} from {data.total_responses} responses by "
         f"{data.total_businesses} businesses. A response can belong to several islands and "
         "drivers. Quotes have personal data removed."
     )

@@ -11,6 +11,7 @@ from typing import Any
 
 from flask import Flask, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
+from markupsafe import Markup
 
 from bot.findings.stance import LABELS as STANCE_LABELS
 from bot.review import navigation
@@ -57,6 +58,13 @@ def _theme_names() -> dict[str, str]:
     return {t.id: t.name for t in load_themes()}
 
 
+def _bdi(value: Any) -> Markup:
+    """User text set apart from the page's words around it (escaped): a right-to-left
+    override (U+202E) in a business's name or sector turned the rest of its line around
+    ("Read the whole conversation" read backwards; staff probe s45)."""
+    return Markup("<bdi>{}</bdi>").format("" if value is None else value)
+
+
 def _when(value: Any, fmt: str = "%d %b %Y %H:%M") -> str:
     """A stored (naive UTC) time as UK local time for people to read."""
     if isinstance(value, datetime):
@@ -92,6 +100,7 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(findings_bp)
 
     names = _theme_names()
+    app.jinja_env.filters["bdi"] = _bdi
 
     @app.context_processor
     def _review_helpers() -> dict[str, Any]:

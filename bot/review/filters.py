@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 
 from flask import url_for
+from werkzeug.datastructures import MultiDict
 
 from bot.findings.stance import STANCES
 from bot.review.ids import parse_id
@@ -63,6 +64,16 @@ def filter_from_args(args: Any) -> ResponseFilter:
         page=number("page", 1, 1, 10**6),
         per_page=number("per_page", PER_PAGE_DEFAULT, 1, PER_PAGE_MAX),
     )
+
+
+def filter_of_list(url: str) -> ResponseFilter | None:
+    """The filter of a responses-list address (a page's `list=`), or None when it is
+    another page (businesses, audit log, findings). Staff probe s45: "Next unreviewed
+    response" follows the list the response was opened from."""
+    path, _, query = url.partition("?")
+    if path.rstrip("/") != url_for("review.responses.index").rstrip("/"):
+        return None
+    return filter_from_args(MultiDict(parse_qsl(query, keep_blank_values=True)))
 
 
 def filter_problems(args: Any) -> list[str]:

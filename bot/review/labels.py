@@ -1,19 +1,9 @@
-"""Names staff read for stored codes (channels); exports carry the name and the code."""
+"""Names staff read for stored codes (channels); exports carry the name and the code.
+
+The names live in `bot.storage.channel_names`, shared with the board report."""
 
 from __future__ import annotations
 
-CHANNEL_LABELS = {
-    "socketio": "Website chat",
-    "rest": "Chat over the REST API",
-    "x": "X direct message",
-    "twitter": "X direct message (older)",
-    "x_post": "#bucksLIS post on X",
-    "email": "Email",
-    "survey": "Survey",
-    "event": "Event",
-}
+from bot.storage.channel_names import CHANNEL_LABELS, channel_label
 
-
-def channel_label(channel: str | None) -> str:
-    """The channel's name for people; an unknown code is shown as it is."""
-    return CHANNEL_LABELS.get(channel or "", channel or "")
+__all__ = ["CHANNEL_LABELS", "channel_label"]

@@ -47,5 +47,6 @@ def index() -> Any:
         log=log,
         actions=actions,
         action=action,
+        response_id=response_id,
         page_url=lambda p: url_for("review.audit.index", **args, page=p),
     )

@@ -14,17 +14,43 @@ from bot.review.views.common import actor
 from bot.storage import queries
 from bot.storage.erasure import forget_sender
 from bot.storage.models import Business
+from bot.storage.queries import Page
 
 bp = Blueprint("businesses", __name__)
+
+
+PER_PAGE = 50
+MAX_PAGE = 10**6  # as the audit log: a 25-digit page overflowed SQLite's OFFSET
 
 
 @bp.get("/businesses")
 @login_required
 def index() -> Any:
+    """Newest first, a page at a time: it showed the newest 50 and no way to the rest, so an
+    older business could be found only by its name (staff probe s45)."""
     q = (request.args.get("q") or "").strip()[:200]
+    try:
+        wanted = min(MAX_PAGE, max(1, int(request.args.get("page", 1))))
+    except ValueError:
+        wanted = 1
     with db_session() as session:
-        rows, total = queries.find_businesses(session, q)
-    return render_template("review/businesses.html", rows=rows, total=total, q=q)
+        rows, total = queries.find_businesses(
+            session, q, limit=PER_PAGE, offset=(wanted - 1) * PER_PAGE
+        )
+        page = Page(items=rows, total=total, page=wanted, per_page=PER_PAGE)
+        if wanted > page.pages:  # past the end (an old link): the last page
+            page.page = page.pages
+            page.items, _ = queries.find_businesses(
+                session, q, limit=PER_PAGE, offset=(page.page - 1) * PER_PAGE
+            )
+    return render_template(
+        "review/businesses.html",
+        page=page,
+        rows=page.items,
+        total=total,
+        q=q,
+        page_url=lambda n: url_for("review.businesses.index", q=q or None, page=n),
+    )
 
 
 @bp.route("/businesses/<int:business_id>/erase", methods=["GET", "POST"])

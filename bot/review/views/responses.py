@@ -22,13 +22,20 @@ from flask_login import login_required
 from bot.findings.stance import LABELS as STANCE_LABELS
 from bot.findings.stance import STANCES, classify
 from bot.review.db import db_session
-from bot.review.filters import filter_from_args, filter_problems, filter_to_args, filter_url
+from bot.review.filters import (
+    filter_from_args,
+    filter_of_list,
+    filter_problems,
+    filter_to_args,
+    filter_url,
+)
 from bot.review.forms import NoteForm
+from bot.review.navigation import list_url
 from bot.review.views.common import actor, back, business_id_of, theme_name
 from bot.review.x_status import x_post_links
 from bot.storage import queries
 from bot.storage.audit import audit
-from bot.storage.models import SOURCE_STAFF, utcnow
+from bot.storage.models import SOURCE_STAFF, Business, utcnow
 from bot.storage.models import Response as ResponseModel
 from bot.storage.themes import set_themes
 from bot.strategy import THEME_IDS
@@ -57,15 +64,29 @@ def index() -> Any:
     with db_session() as session:
         page = queries.list_responses(session, f)
         options = _facets(session)
+        business = _business_named(session, f.business_id)
     return render_template(
         "review/responses.html",
         f=f,
+        business=business,
         filter_problems=filter_problems(request.args),
         page=page,
         options=options,
         filter_url=lambda **changes: filter_url(f, **changes),
         filter_args=lambda **changes: filter_to_args(f, **changes),
     )
+
+
+def _business_named(session: Any, business_id: int | None) -> str | None:
+    """The name of the business a list is filtered to, said above the list: it was only a
+    hidden field, so a list of one business (or an empty one) never said why (staff probe
+    s45). Someone staff may not see is named by number only."""
+    if not business_id:
+        return None
+    found = session.get(Business, business_id)
+    if found is None or not queries.shown_to_staff(found):
+        return f"business #{business_id}"
+    return found.organisation or f"an unnamed business ({found.sender_id})"
 
 
 @bp.get("/responses/<int:response_id>")
@@ -76,7 +97,7 @@ def detail(response_id: int) -> Any:
         if found is None:
             abort(404)
         evidence = queries.evidence_for(session, [response_id]).get(response_id, {})
-        next_id = queries.next_unreviewed(session, exclude=response_id)
+        next_id = queries.next_unreviewed(session, response_id, filter_of_list(list_url()))
         post_link = x_post_links(session, [response_id]).get(response_id)
     return render_template(
         "review/response.html",

@@ -61,7 +61,7 @@ class Agreement:
     per_theme: list[ThemeAgreement]
     mean_f1: float | None  # mean of per-response F1 (both empty counts as 1.0)
     exact: int  # responses where the model's set equals the corrected set
-    staff_changed: int  # reviewed responses where staff overrides exist
+    staff_changed: int  # reviewed responses where staff decided otherwise than the model
     micro_precision: float | None
     micro_recall: float | None
     micro_f1: float | None
@@ -102,7 +102,7 @@ def agreement(session: Session) -> Agreement:
     reviewed_ids = _reviewed_ids()
     ids = list(session.scalars(reviewed_ids))
     model: dict[int, set[str]] = defaultdict(set)
-    staff: set[int] = set()
+    staff: list[tuple[int, str, bool]] = []
     for rid, theme_id, source, present in session.execute(
         select(
             ResponseTheme.response_id,
@@ -117,7 +117,10 @@ def agreement(session: Session) -> Agreement:
         if source == SOURCE_MODEL and present:
             model[rid].add(theme_id)
         elif source == SOURCE_STAFF:
-            staff.add(rid)
+            staff.append((rid, theme_id, bool(present)))
+    # A correction is a staff decision the model did not make: a theme it gave ticked again
+    # (or removed and put back) counted as one beside "Exactly right" (staff probe s45).
+    corrected = {rid for rid, theme_id, present in staff if present != (theme_id in model[rid])}
     gold = _reviewed_gold(session)
     # Per-theme and micro scores count THEME_IDS only; per-response F1 the whole sets.
     gold_sets = [sorted(gold.get(rid, set())) for rid in ids]
@@ -134,7 +137,7 @@ def agreement(session: Session) -> Agreement:
         per_theme=per_theme,
         mean_f1=report["mean_response_f1"] if ids else None,
         exact=sum(model.get(rid, set()) == gold.get(rid, set()) for rid in ids),
-        staff_changed=len(staff & set(ids)),
+        staff_changed=len(corrected & set(ids)),
         micro_precision=micro_p,
         micro_recall=micro_r,
         micro_f1=report["micro_f1"] if micro_p is not None and micro_r is not None else None,

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from bot.storage.models import Business, Conversation, Response
-from bot.storage.queries.filters import like_escape, search_terms
+from bot.storage.queries.filters import contains, search_terms
 
 
 @dataclass
@@ -45,19 +45,19 @@ def shown_to_staff_clause() -> ColumnElement[bool]:
 
 
 def find_businesses(
-    session: Session, q: str = "", limit: int = 50
+    session: Session, q: str = "", limit: int = 50, offset: int = 0
 ) -> tuple[list[BusinessRow], int]:
     """Businesses shown to staff (`shown_to_staff`) whose organisation, contact email or
-    sender id contains `q`, newest first, with their response counts; and how many matched
-    in all."""
+    sender id contains `q`, newest first, `limit` from `offset` (a page), with their
+    response counts; and how many matched in all."""
     conditions = [shown_to_staff_clause()]
-    for term in search_terms(q):
-        pattern = f"%{like_escape(term)}%"
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    for term in search_terms(q):  # any script's case, as the responses search (s45)
         conditions.append(
             or_(
-                Business.organisation.ilike(pattern, escape="\\"),
-                Business.email.ilike(pattern, escape="\\"),
-                Business.sender_id.ilike(pattern, escape="\\"),
+                contains(Business.organisation, term, sqlite),
+                contains(Business.email, term, sqlite),
+                contains(Business.sender_id, term, sqlite),
             )
         )
     where = and_(*conditions) if conditions else None
@@ -76,7 +76,7 @@ def find_businesses(
         count_stmt = count_stmt.where(where)
         list_stmt = list_stmt.where(where)
     total = int(session.scalar(count_stmt) or 0)
-    found = session.execute(list_stmt.limit(limit)).all()
+    found = session.execute(list_stmt.limit(limit).offset(offset)).all()
     counts: dict[int, int] = {}
     if found:
         counts = dict(

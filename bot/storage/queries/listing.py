@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -251,11 +251,35 @@ def evidence_for(session: Session, response_ids: Sequence[int]) -> dict[int, dic
     return out
 
 
-def next_unreviewed(session: Session, exclude: int) -> int | None:
-    """The newest unreviewed response other than `exclude` (for "next" in the review flow)."""
-    return session.scalar(
-        select(Response.id)
-        .where(Response.reviewed_at.is_(None), Response.id != exclude)
-        .order_by(Response.created_at.desc(), Response.id.desc())
-        .limit(1)
+def next_unreviewed(session: Session, exclude: int, f: ResponseFilter | None = None) -> int | None:
+    """The unreviewed response after `exclude` in the list `f` (newest first), else the
+    list's first: "next" in the review flow. Without `f`, every response.
+
+    Staff probe s45: it was the newest unreviewed response anywhere, so an officer working
+    through a filtered list ("Space, not reviewed") was taken out of it without knowing."""
+    unreviewed = replace(f or ResponseFilter(), reviewed=False)
+    base = apply_filter(
+        session,
+        select(Response.id).select_from(Response).where(Response.id != exclude),
+        unreviewed,
+        joined=False,
+        drive_themes=drive_from_themes(session, unreviewed),
     )
+    current = session.execute(
+        select(Response.created_at, Response.id).where(Response.id == exclude)
+    ).first()
+    if current is not None:
+        after = session.scalar(
+            order_newest(
+                base.where(
+                    or_(
+                        Response.created_at < current[0],
+                        and_(Response.created_at == current[0], Response.id < current[1]),
+                    )
+                )
+            ).limit(1)
+        )
+        if after is not None:
+            return int(after)
+    first = session.scalar(order_newest(base).limit(1))
+    return None if first is None else int(first)
