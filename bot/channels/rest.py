@@ -14,6 +14,8 @@ message it rejects, with a JSON error and no call to Rasa:
   attempt was saved, even by a replica that died before answering, or `[]` and nothing
   run if later messages came between: `bot/channels/resend.py`);
 - an empty message (after removing control characters) -> 400 `empty`;
+- `?stream=true` (Rasa's streamed replies, sent before the turn is saved) -> 400
+  `stream_unsupported`, nothing run;
 - a message longer than `settings().max_message_chars` -> 413 `too_long`;
 - a sender or client address over its flood limit (bot/channels/rate_limit.py) -> 429
   `rate_limited`, with `Retry-After` and `retry_after` (seconds);
@@ -77,6 +79,10 @@ MESSAGES = {
     "too_long": "The message is too long: keep it to {max} characters.",
     "rate_limited": "Too many messages: wait {wait} seconds, then send it again.",
     "unavailable": "The message could not be processed just now: send it again in {wait} seconds.",
+    "stream_unsupported": (
+        "Streamed replies (`?stream=true`) are not offered: post without it and the replies "
+        "come back as one JSON list."
+    ),
 }
 STATUS = {"too_long": 413, "rate_limited": 429, "unavailable": 503}
 RETRY_FAILED_TURN_SECONDS = 2
@@ -118,6 +124,15 @@ def check_body(raw: bytes | None, max_chars: int) -> tuple[dict[str, Any] | None
     if len(message) > max_chars:
         return None, "too_long"
     return {**body, "message": message}, None
+
+
+def stream_requested(request: Request) -> bool:
+    """Whether Rasa's REST channel would stream this request's replies (its own reading of
+    `?stream=`: the first value, "true" in any case). A streamed turn has sent its 200 and
+    replies before it is saved, so one that then failed was never a 503 for the client to
+    resend, and Rasa's stream waits for ever for the end a failed turn never sends: the
+    connection hung (attack probe s45). No client of ours streams."""
+    return str(request.args.get("stream", "false")).lower() == "true"
 
 
 def error_response(code: str, max_chars: int, wait: int = 0) -> response.HTTPResponse:
@@ -190,6 +205,8 @@ class LimitedRestInput(RestInput):
             if request.method != "POST" or not request.path.rstrip("/").endswith("/webhook"):
                 return None
             max_chars = settings().max_message_chars
+            if stream_requested(request):
+                return error_response("stream_unsupported", max_chars)
             body, code = check_body(request.body, max_chars)
             if code is not None:
                 logger.info("Rejected REST message: %s", code)

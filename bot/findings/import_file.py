@@ -26,6 +26,9 @@ PROFILE_MAX_CHARS = 255  # the businesses table's column width
 MAX_PROBLEMS_SHOWN = 20
 UK = "Europe/London"
 _DATE_FORMATS = ("%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%d/%m/%Y")
+# Unicode's other line breaks, kept as line breaks: dropped as unprintable, they ran the
+# words either side together (attack probe s45)
+LINE_BREAKS = str.maketrans({"\u2028": "\n", "\u2029": "\n", "\x85": "\n"})
 
 
 class ImportFileError(ValueError):
@@ -125,6 +128,10 @@ def _decode(data: bytes) -> str:
         raise ImportFileError(
             ["line 1: this is a zip or Excel file, not CSV or JSON lines (save it as CSV)"]
         )
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # read as "binary data" (attack probe s45)
+        raise ImportFileError(
+            ['line 1: UTF-16 text (Excel\'s "Unicode Text"): save the file as CSV UTF-8']
+        )
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise ImportFileError([f"line {line}: binary data (a NUL byte): not a text file"])
@@ -148,6 +155,7 @@ def _check_row(line: int, raw: dict[str, Any], max_text: int) -> tuple[ImportRow
             problems.append(f"line {line}: {name} must be text, not {type(value).__name__}")
             values[name] = None
         else:
+            value = value.translate(LINE_BREAKS)
             cleaned = "".join(ch for ch in value if ch in "\n\t" or ch.isprintable()).strip()
             values[name] = cleaned or None
     text = values[TEXT]
@@ -226,7 +234,10 @@ def _jsonl_rows(text: str) -> tuple[list[tuple[int, dict[str, Any]]], list[str],
     out: list[tuple[int, dict[str, Any]]] = []
     problems: list[str] = []
     ignored: set[str] = set()
-    for number, raw in enumerate(text.splitlines(), start=1):
+    # lines end at a line feed only: JSON strings may hold U+2028, U+2029 and U+0085
+    # unescaped, and `splitlines` cut valid lines there (attack probe s45)
+    for number, raw in enumerate(text.split("\n"), start=1):
+        raw = raw.removesuffix("\r")
         if not raw.strip():
             continue
         try:

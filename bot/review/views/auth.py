@@ -9,7 +9,7 @@ from flask import session as flask_session
 from flask_login import current_user, login_required, login_user, logout_user
 
 from bot.addresses import client_network
-from bot.review.auth import client_ip, login_for, safe_next
+from bot.review.auth import StaffLogin, client_ip, login_for, safe_next
 from bot.review.db import db_session
 from bot.review.forms import LoginForm
 from bot.review.views.common import actor
@@ -20,13 +20,23 @@ from bot.storage.models import StaffUser
 bp = Blueprint("auth", __name__)
 
 
+# What the sign-in page says for each refusal.
+SIGN_IN_ERRORS = {
+    400: "Enter your email address and password.",
+    401: "The email address or password is not right.",
+    429: (
+        "Too many failed sign-in attempts. Wait 15 minutes and try again, "
+        "or ask an administrator to reset your password."
+    ),
+}
+
+
 @bp.route("/login", methods=["GET", "POST"])
 def login() -> Any:
     if current_user.is_authenticated:
         return redirect(url_for("review.overview.index"))
     form = LoginForm()
     status = 200
-    error = None
     if request.method == "POST":
         email = (request.form.get("email") or "").strip()
         # counted per client: an IPv6 guesser's whole /64, not each of its addresses, which
@@ -35,29 +45,35 @@ def login() -> Any:
         with db_session() as session:
             locked = staff_store.is_locked_out(session, ip, email)
         if locked:
-            error = (
-                "Too many failed sign-in attempts. Wait 15 minutes and try again, "
-                "or ask an administrator to reset your password."
-            )
             status = 429
-        elif form.validate_on_submit():
-            with db_session() as session:
-                info = staff_store.authenticate(session, form.email.data, form.password.data)
-                staff_store.record_login(session, ip, email, ok=info is not None)
-                user = session.get(StaffUser, info.id) if info else None
-                login = login_for(user) if user else None
-            if login is not None:
+        elif not form.validate_on_submit():
+            status = 400
+        else:
+            signed_in, status = _check_password(form, ip, email)
+            if signed_in is not None:
                 flask_session.clear()  # drop anything set before sign-in
-                login_user(login)
+                login_user(signed_in)
                 return redirect(
                     safe_next(request.args.get("next"), url_for("review.overview.index"))
                 )
-            error = "The email address or password is not right."
-            status = 401
-        else:
-            error = "Enter your email address and password."
-            status = 400
+    error = SIGN_IN_ERRORS.get(status)
     return render_template("review/login.html", form=form, error=error), status
+
+
+def _check_password(form: LoginForm, ip: str, email: str) -> tuple[StaffLogin | None, int]:
+    """(the staff member signed in, or None; the status otherwise: 401 wrong, 429 over the
+    limit). The attempt is claimed (committed) before it is counted, so guesses sent at once
+    count each other instead of all passing one check (attack probe s45)."""
+    with db_session() as session:
+        attempt = staff_store.claim_attempt(session, ip, email)
+    with db_session() as session:
+        if staff_store.is_locked_out(session, ip, email, claimed=True):
+            staff_store.withdraw_attempt(session, attempt)
+            return None, 429
+        info = staff_store.authenticate(session, form.email.data, form.password.data)
+        staff_store.settle_attempt(session, attempt, ok=info is not None)
+        user = session.get(StaffUser, info.id) if info else None
+        return (login_for(user), 302) if user else (None, 401)
 
 
 @bp.get("/logout")
