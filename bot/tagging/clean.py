@@ -78,11 +78,46 @@ def _run_together(name: str) -> str | None:
     return None
 
 
+# A leading doubt about the message itself ("not sure if this counts but ...", "dunno if
+# this is relevant, ...", "this might not be what you're after but ...") names no subject,
+# yet the any-theme gate read it as a reply with nothing to say and cleared the view after
+# it: set FQ's "not sure if this counts but the farms we buy from keep getting sold off for
+# paddocks n houses" got no theme, against housing and environment without the opener.
+_DOUBT_LEAD = (
+    r"(?:(?:i'?m|i am|we'?re|we are)\s+)?"
+    r"(?:not (?:really |too |entirely |quite )?(?:sure|certain)|(?:i |we )?(?:don'?t|dont|do not)"
+    r" (?:really )?know|no idea|dunno|(?:probably|possibly|maybe) not|(?:this|it|that)(?:'s| is)?"
+    r" (?:may|might|probably|possibly) (?:not(?: be)?|be))"
+)
+_DOUBT_ABOUT = (
+    r"(?:counts?|relevant|irrelevant|applies|apply|fits?|helps?|matters?|useful|any use|"
+    r"what you(?:'re| are) (?:after|looking for)|what you want|the right place|off topic|"
+    r"(?:you|u) (?:need|want) (?:this|it|to (?:know|hear)))"
+)
+_DOUBT = re.compile(
+    rf"^\W*{_DOUBT_LEAD}\b[^.!?\n\d]{{0,40}}?\b{_DOUBT_ABOUT}\b"
+    r"(?:\s+(?:to (?:me|us|you|my \w+|our \w+)|or not|here|for this|tbh|really))*"
+    r"\s*(?:[,;:]+|\s+-+|\s+\u2014)?\s*(?:but|though|anyway)\b\s*",
+    re.IGNORECASE,
+)
+
+
+def without_doubt(text: str) -> str:
+    """The message without a leading doubt about whether it belongs, when it turns ("but")
+    to a statement of three words or more ("not sure if this counts but the A41 ..." -> "the
+    A41 ..."); otherwise as it came. A doubt followed by what the firm is ("Not sure this
+    applies to us, we're a charity") is often the whole reply: left to the gate (it cost one
+    right no-theme reply on the never-read checks when it went too)."""
+    found = _DOUBT.match(text)
+    rest = text[found.end() :] if found else ""
+    return rest if len(rest.split()) >= 3 else text
+
+
 def clean(text: str) -> str:
-    """The message's words without links, handles (but institutions'), the campaign hashtag
-    and emoji."""
+    """The message's words without links, handles (but institutions'), the campaign hashtag,
+    emoji and a leading doubt about whether it belongs."""
     text = _URL.sub(" ", text)
     text = _HANDLE.sub(_handle, text)
     text = _HASHTAG.sub(_hashtag, text)
     text = _EMOJI.sub(" ", text)
-    return _SPACES.sub(" ", text).strip()
+    return without_doubt(_SPACES.sub(" ", text).strip())

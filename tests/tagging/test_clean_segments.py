@@ -32,6 +32,48 @@ def test_clean(raw: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # set FQ: the doubt cleared the whole view at the any-theme gate
+        (
+            "@btvlep not sure if this counts but the farms we buy from get sold off for paddocks",
+            "the farms we buy from get sold off for paddocks",
+        ),
+        (
+            "Dunno if it helps but the 4G at the yard is non-existent",
+            "the 4G at the yard is non-existent",
+        ),
+        ("This might not be what you're after but the bus stopped", "the bus stopped"),
+        ("Probably not what you're after, but we lost two fitters", "we lost two fitters"),
+        (
+            "Don't know if you need this but the halls we hire are falling apart",
+            "the halls we hire are falling apart",
+        ),
+    ],
+)
+def test_a_leading_doubt_about_the_message_goes(raw: str, expected: str) -> None:
+    assert clean(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "not sure if this is relevant?",  # the doubt alone: left to the gate
+        "Not sure it matters to us tbh",
+        "not sure, maybe the new estates",  # a hedged guess, not a doubt about the message
+        "It might help if the council fixed the road",  # a view that opens "it might help"
+        "not sure what to say here really, next question please",
+        "No idea, we make sandwiches.",
+        # what the firm is, after the doubt, is often the whole reply: left to the gate
+        "Not sure this applies to us, we're a charity shop in Chesham",
+        "Not sure it applies to us. We're a joinery near Brill",
+    ],
+)
+def test_a_doubt_with_nothing_after_it_or_a_view_stays(raw: str) -> None:
+    assert clean(raw) == raw
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         (
