@@ -84,7 +84,7 @@ from bot.consultation.replies import (
 )
 from bot.consultation.standing import standing_reply_key
 from bot.consultation.strategy_asides import (
-    NEXT_STEPS,
+    FAQ_REPLIES,
     asks_what_it_covers,
     describe,
     strategy_aside_reply,
@@ -127,7 +127,7 @@ def answer_aside(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     elif reply := strategy_aside_reply(text, previous_bot_text(tracker)):
         # figures, the timetable, an event, the short version, "why those?", "the others?"
         dispatcher.utter_message(
-            **({"response": reply} if reply == NEXT_STEPS else {"text": reply})
+            **({"response": reply} if reply in FAQ_REPLIES else {"text": reply})
         )
     elif asks_about_the_bot(text):
         dispatcher.utter_message(text=message("bot_is_automated"))

@@ -245,6 +245,13 @@ ENOUGH = re.compile(
 # AW kept it as the barriers answer): how much to write, asked before the answer
 HOW_MUCH = re.compile(
     r"\b(is there (a|any) (word|character|length|size) (limit|count|maximum|max)|"
+    # "Is there a limit to how much I can write here?" (set FN was told "You're doing it
+    # now!"), "is there a max length?", "can I write as much as I like?"
+    r"is there (a|any) (limit|maximum|max|cap) (to|on) (how long (my|our|an|the|each) (answers?|"
+    r"repl(y|ies)|messages?|responses?) (can|may|should) be|the (length|size|number of words))|"
+    r"is there (a|any) (max|maximum) (length|size)|"
+    r"how (much|long|many words) (i|we) (can|may|could|should) (write|put|say|type)|"
+    r"(can|may|could) (i|we) (write|put|say|type) as much as (i|we) (like|want)|"
     r"(what'?s|what is) the (word|character) (limit|count)|how many (words|characters)|"
     r"how (long|much|detailed) (should|do|can|must) (i|we|my answers?|the answers?|it) "
     r"(be|write|go|put|make it)|(do|should) (you|u) want (a |the )?(long|short|brief|detailed) "

@@ -59,7 +59,9 @@ RELATIVES = (
 JUST_ME = re.compile(
     # "jsut me n my son" typed on a phone (set AK)
     r"\b((just|jst|jus|jsut|juts) (me|myself|us two)|only me|me alone|myself|sole trader|"
-    r"one[- ]man band|self[- ]employed|freelance(r)?|on my own|"
+    # not "plus a pool of freelance linguists" beside a staff count (set FO: Micro)
+    r"one[- ]man band|self[- ]employed|(?<!of )(?<!our )(?<!some )(?<!use )(?<!with )"
+    r"freelance(r|(?! ([a-z]+s|staff|crew|team|people|help|labour|pool|support)\b))|on my own|"
     # "@btvlep solo" (set AX kept it as typed)
     r"^(just )?(solo|me|moi|1 man|one man|one woman|lone wolf)( (mate|now|these days))?$|"
     rf"me (and|n|&|\+) (my|the) ({RELATIVES})(?![^\n]*(\d|\bplus\b|\bstaff\b))|"
@@ -288,6 +290,16 @@ WOULD_BE = re.compile(
     r"[,;]?\s*\b(and |but )?(it'?d|it would|we'?d|we would|would|could) be\b.*$", re.IGNORECASE
 )
 
+# "Around 35, a few more in spring", "8, a dozen extra pickers at harvest" (set FN kept the
+# first as typed): the people taken on for a season are no part of the count, as "about 15,
+# doubles in summer" is the Small band
+SEASONAL = re.compile(
+    rf"[,;]?\s*\b(and |plus |with |but |\+\s*)?(up to |another |maybe |about |around )?"
+    rf"({_NUMBER_PATTERN} )?(more|extra)\b[^,;.]*?\b(in|at|over|during|for|through|on) (the )?"
+    r"([a-z]+ )?(spring|summer|autumn|winter|christmas|xmas|easter|harvest|lambing|season|peak|"
+    r"holidays|weekends?)\b[^,;.]*"
+)
+
 
 SECOND_THOUGHTS = re.compile(
     r"\b(no,? )?(hang on|hold on|wait|sorry|actually|i mean|make (that|it))\b[\s,.:;-]*"
@@ -312,8 +324,9 @@ def size_band_for(text: str) -> str | None:
     """
     bands = size_bands()
     norm = " ".join(_only_ours(text).lower().replace("–", "-").split())
-    if _NUMBER.search(would_have := WOULD_BE.sub("", norm)):
-        norm = would_have
+    for extra in (WOULD_BE, SEASONAL):
+        if _NUMBER.search(without := extra.sub("", norm)):
+            norm = without
     if (turn := _after_second_thoughts(norm)) is not None:
         norm = turn  # "9, no hang on, 13 now with the two packers" (set ED kept it as typed)
     if total := TOTAL_FIRST.match(norm):

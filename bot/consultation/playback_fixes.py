@@ -123,12 +123,15 @@ ITEM_TACKED = re.compile(
     rf"{ADD_VERB}\s+(on ?to|to|onto|on|under|with)\s+{_ITEM}( that| this)?[ ,:-]+(?P<rest>.+)$",
     re.IGNORECASE | re.DOTALL,
 )
-# an answer named by its subject: "the skills one", "my roads answer", "our housing bit";
-# one spelling for every reader here and in `named_changes`, so a business can name an answer
-# the same way whatever it goes on to do with it
+# an answer named by its subject: "the skills one", "my roads answer", "our housing bit",
+# and "my answer on housing growth" (set FN kept "I'd like to change my answer on housing
+# growth, please. It should read: ..." as the next question's answer); one spelling for
+# every reader here and in `named_changes`, so a business can name an answer the same way
+# whatever it goes on to do with it
 _TOPIC = (
-    r"(?:the|my|that|our)\s+(?P<topic>[a-z0-9' ]{1,25}?)\s+"
-    r"(?:one|answer|bit|point|question)"
+    r"(?:the|my|that|our)\s+(?P<about>(?:answer|reply|bit|point)\s+(?:on|about|for|to|re)\s+"
+    r"(?:the\s+)?)?(?P<topic>[a-z0-9' ]{1,25}?)"
+    r"(?(about)(?:\s+(?:one|question|bit|driver))?\b|\s+(?:one|answer|bit|point|question))"
 )
 TOPIC_PATTERN = _TOPIC
 TOPIC_ADD = re.compile(

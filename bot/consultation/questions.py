@@ -317,12 +317,15 @@ def theme_names(theme_ids: list[str]) -> str:
 
 
 def message(key: str, **values: object) -> str:
-    """A bot message from `seeds/questions.yml` `messages`, with seed facts filled in."""
+    """A bot message from `seeds/questions.yml` `messages`, with seed facts filled in (and
+    the longest message the channels accept: "is there a limit?", set FN)."""
+    from bot.config import settings
     from bot.strategy import load_strategy
 
     involved = load_strategy()["get_involved"]
     context: dict[str, object] = {
         "theme_names": ", ".join(t.name for t in load_themes()),
+        "max_message_chars": settings().max_message_chars,
         **involved,
         **values,
     }

@@ -23,7 +23,9 @@ from typing import Any
 
 from bot.consultation.questions import message, named_themes, theme_names
 from bot.consultation.replies import LEAD_IN_WORDS, normalise, short, short_match
+from bot.consultation.replies.questions import REMARK_IS_A_VIEW
 from bot.consultation.subject import a_view_too
+from bot.consultation.x_style import without_addressees
 from bot.strategy import ISLAND_IDS, SEABED_IDS, THEME_IDS, load_strategy, theme
 
 MAX_WORDS = 25  # a question with a line of context ("... GDP, jobs, that sort of thing")
@@ -246,6 +248,39 @@ def asks_what_it_covers(text: Any) -> bool:
     return norm is not None and _asks(norm, text) and COVERS.search(norm) is not None
 
 
+# "sorry what do you mean by islands? not sure what im picking", "what are these drivers
+# exactly?", "whats the seabed when its at home" (set FM was told what an open question
+# wants, or "didn't catch which" at the seabed choice): the strategy's own words for its two
+# lists, asked about in a sentence of their own; what the islands and seabed are
+_LIST_WORD = (
+    r"(the |these |those |this |that |your |an? )?((seabed|sea bed|cross ?cutting) )?"
+    r"(islands?|seabed|sea bed|drivers?)"
+)
+LISTS_MEANT = re.compile(
+    _LEAD + r"((what (do|did) (you|u) mean|wdym|what'?s meant|what is meant) (by|with)? ?"
+    rf"{_LIST_WORD}|what('?s| is| are| s)( all)? {_LIST_WORD}|what (does|do) {_LIST_WORD} "
+    rf"mean|(i'?m )?not sure what {_LIST_WORD} (is|are|means?)|{_LIST_WORD} meaning what)"
+    r"( (exactly|then|here|again|please|pls|about|all about|on about|you mean|when (it'?s|its|"
+    r"they'?re|theyre) at home|(thing|things|stuff|business|bit|lot)))*$"
+)
+LISTS_REMARK_WORDS = 8  # "... not sure what im picking": a remark, not a view
+
+
+def asks_what_the_lists_are(text: Any) -> bool:
+    """A short question asking what the islands, the seabed or its drivers are ("@btvlep
+    ..." on X too), with at most a few words after it that are no view ("... not sure what
+    im picking"; not "what are the drivers? we just need more examiners")."""
+    if not isinstance(text, str):
+        return False
+    asked, _, rest = without_addressees(text).partition("?")
+    remark = normalise(rest)
+    return (
+        LISTS_MEANT.match(normalise(asked)) is not None
+        and len(remark.split()) <= LISTS_REMARK_WORDS
+        and not REMARK_IS_A_VIEW.search(remark)
+    )
+
+
 def describe(theme_id: str) -> str:
     """One island or seabed driver in a sentence or two, from seeds/themes.yml."""
     t = theme(theme_id)
@@ -301,8 +336,8 @@ def strategy_aside_reply(text: Any, bot_text: str = "") -> str | None:
     """The reply to a question about the strategy named above (`bot_text`: what the bot
     said just before, for "and the other four?"), or None when it is none of these or the
     message says more than the question ("when will it be done? the roadworks on the A41, I
-    mean, they're killing us" is a view). The timetable's answer is the FAQ's
-    (`utter_faq/next_steps`): NEXT_STEPS."""
+    mean, they're killing us" is a view). The timetable's answer and what the lists are
+    are the FAQ's (`FAQ_REPLIES`)."""
     reply = _aside_reply(text, bot_text)
     if reply is None or a_view_too(str(text), lambda part: bool(_aside_reply(part, bot_text))):
         return None
@@ -310,6 +345,8 @@ def strategy_aside_reply(text: Any, bot_text: str = "") -> str | None:
 
 
 def _aside_reply(text: Any, bot_text: str) -> str | None:
+    if asks_what_the_lists_are(text):
+        return ISLANDS_SEABED
     if asks_about_the_others(text) and (others := the_others(described_in(bot_text))):
         return others
     if asks_why_these(text):
@@ -325,8 +362,11 @@ def _aside_reply(text: Any, bot_text: str) -> str | None:
     return None
 
 
-# the FAQ answer sent for the timetable (a domain response, so one text for both routes)
+# the FAQ answers sent for the timetable and for what the two lists are (domain responses,
+# so one text for both routes)
 NEXT_STEPS = "utter_faq/next_steps"
+ISLANDS_SEABED = "utter_faq/islands_seabed"
+FAQ_REPLIES = (NEXT_STEPS, ISLANDS_SEABED)
 
 
 def asks_about_the_strategy(text: Any) -> bool:
@@ -337,7 +377,8 @@ def asks_about_the_strategy(text: Any) -> bool:
 
 def _asks_about_the_strategy(text: Any) -> bool:
     return (
-        asks_why_these(text)
+        asks_what_the_lists_are(text)
+        or asks_why_these(text)
         or asks_for_the_short_version(text)
         or asks_for_figures(text)
         or asks_about_an_event(text)
