@@ -1,10 +1,16 @@
-"""The responses list (and its JSON), one response, theme corrections and review actions."""
+"""The responses list (and its JSON), one response, theme corrections and review actions.
+
+Each edit form carries the version of what it shows; a save from a page read before a
+colleague's save is refused, both shown (bot/review/conflicts.py; staff probe s45).
+"""
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from datetime import timezone
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 from flask import (
     Blueprint,
@@ -21,6 +27,17 @@ from flask_login import login_required
 
 from bot.findings.stance import LABELS as STANCE_LABELS
 from bot.findings.stance import STANCES, classify
+from bot.review.auth import safe_next
+from bot.review.conflicts import (
+    PART_OF,
+    Conflict,
+    refuse,
+    review_conflict,
+    review_status,
+    seen_versions,
+    stale_part,
+    version_fields,
+)
 from bot.review.db import db_session
 from bot.review.filters import (
     filter_from_args,
@@ -30,14 +47,15 @@ from bot.review.filters import (
     filter_url,
 )
 from bot.review.forms import NoteForm
-from bot.review.navigation import list_url
+from bot.review.navigation import here, list_name, list_url
 from bot.review.views.common import actor, back, business_id_of, theme_name
 from bot.review.x_status import x_post_links
 from bot.storage import queries
 from bot.storage.audit import audit
 from bot.storage.models import SOURCE_STAFF, Business, utcnow
 from bot.storage.models import Response as ResponseModel
-from bot.storage.themes import set_themes
+from bot.storage.themes import effective_themes_for, set_themes
+from bot.storage.versions import current_versions, lock_response
 from bot.strategy import THEME_IDS
 
 bp = Blueprint("responses", __name__)
@@ -93,12 +111,23 @@ def _business_named(session: Any, business_id: int | None) -> str | None:
 @login_required
 def detail(response_id: int) -> Any:
     with db_session() as session:
-        found = queries.response_detail(session, response_id)
-        if found is None:
-            abort(404)
-        evidence = queries.evidence_for(session, [response_id]).get(response_id, {})
-        next_id = queries.next_unreviewed(session, response_id, filter_of_list(list_url()))
-        post_link = x_post_links(session, [response_id]).get(response_id)
+        return _detail_page(session, response_id, here(), list_url())
+
+
+def _detail_page(
+    session: Any, response_id: int, page_url: str, listed: str, conflict: Conflict | None = None
+) -> str:
+    """The response page; `page_url` is where its forms come back to (on a refused save,
+    the page the officer had open, not the form's address)."""
+    # Versions before the state: a save committed in between then makes this page's forms
+    # look older than they are (refused, safe), never newer (staff probe s45: lost edits).
+    versions = current_versions(session, response_id)
+    found = queries.response_detail(session, response_id)
+    if found is None:
+        abort(404)
+    evidence = queries.evidence_for(session, [response_id]).get(response_id, {})
+    next_id = queries.next_unreviewed(session, response_id, filter_of_list(listed))
+    post_link = x_post_links(session, [response_id]).get(response_id)
     return render_template(
         "review/response.html",
         post_link=post_link,
@@ -108,7 +137,20 @@ def detail(response_id: int) -> Any:
         evidence=evidence,
         note_form=NoteForm(note=found.row.note or ""),
         stance_why=_stance_why(found.row),
+        versions=versions,
+        page_url=page_url,
+        conflict=conflict,
+        list_url=lambda: listed,
+        list_name=lambda url=None: list_name(url or listed),
     )
+
+
+def _refused_page(session: Any, response_id: int) -> Callable[[Conflict], str]:
+    """The response page shown for a refused save, leading back where the form did."""
+    page_url = back(url_for("review.responses.detail", response_id=response_id))
+    listed = parse_qs(urlsplit(page_url).query).get("list", [""])[0]
+    listed = safe_next(listed or None, url_for("review.responses.index"))
+    return lambda conflict: _detail_page(session, response_id, page_url, listed, conflict)
 
 
 def _stance_why(row: queries.ResponseRow) -> str | None:
@@ -126,17 +168,54 @@ def _stance_why(row: queries.ResponseRow) -> str | None:
     return "; ".join(reasons) or "no cue either way"
 
 
+def _locked(session: Any, response_id: int) -> tuple[ResponseModel, dict[str, int]]:
+    """The response, held until the save commits, and its versions now (staff probe s45:
+    the check and the write are one step, or two saves at once both pass the check)."""
+    if not lock_response(session, response_id):
+        abort(404)
+    item = session.get(ResponseModel, response_id)
+    return item, current_versions(session, response_id)
+
+
+def _names(theme_ids: list[str]) -> str:
+    return ", ".join(theme_name(t) for t in theme_ids) or "no themes"
+
+
 @bp.post("/responses/<int:response_id>/themes")
 @login_required
 def correct_themes(response_id: int) -> Any:
     wanted = [t for t in request.form.getlist("theme") if t in THEME_IDS]
     mark_reviewed = request.form.get("mark_reviewed") == "1"
+    seen = seen_versions(("themes", "review"))
     with db_session() as session:
-        item = session.get(ResponseModel, response_id)
-        if item is None:
-            abort(404)
-        after = set_themes(session, response_id, wanted, source=SOURCE_STAFF, actor=actor())
-        if mark_reviewed and item.reviewed_at is None:
+        item, now = _locked(session, response_id)
+        current = effective_themes_for(session, [response_id])[response_id]
+        changes_themes = set(wanted) != set(current)
+        changes_review = mark_reviewed and item.reviewed_at is None
+        stale = stale_part(seen, now, themes=changes_themes, review=changes_review)
+        if stale:  # a page read before a colleague's save must not replace it (s45)
+            ordered = [t for t in THEME_IDS if t in wanted]
+            tried = _names(ordered) + (", and mark it as reviewed" if mark_reviewed else "")
+            conflict = Conflict(
+                aspect=stale,
+                now=_names(current) if stale == "themes" else review_status(item),
+                attempted=tried,
+                current_value=current if stale == "themes" else item.reviewed_at is not None,
+                attempted_value=ordered if stale == "themes" else True,
+                retry_action=url_for("review.responses.correct_themes", response_id=response_id),
+                retry_fields=[("theme", t) for t in ordered]
+                + ([("mark_reviewed", "1")] if mark_reviewed else [])
+                + version_fields(now, ("themes", "review")),
+                retry_label="Save my themes instead",
+            )
+            return refuse(
+                session, actor(), response_id, business_id_of(session, item), conflict,
+                seen, now, _refused_page(session, response_id),
+            )  # fmt: skip
+        after = current
+        if changes_themes:  # a second submit of the same change saves nothing more
+            after = set_themes(session, response_id, wanted, source=SOURCE_STAFF, actor=actor())
+        if changes_review:
             item.reviewed_at = utcnow()
             item.reviewed_by = actor()
             audit(
@@ -146,8 +225,7 @@ def correct_themes(response_id: int) -> Any:
                 response_id=response_id,
                 business_id=business_id_of(session, item),
             )
-    names = ", ".join(theme_name(t) for t in after) or "no themes"
-    flash(f"Themes saved: {names}.", "success")
+    flash(f"Themes saved: {_names(after)}.", "success")
     return redirect(back(url_for("review.responses.detail", response_id=response_id)))
 
 
@@ -158,20 +236,37 @@ def set_stance(response_id: int) -> Any:
     stance = request.form.get("stance", "")
     if stance not in STANCES:
         abort(400)
+    seen = seen_versions(("stance",))
     with db_session() as session:
-        item = session.get(ResponseModel, response_id)
-        if item is None:
-            abort(404)
+        item, now = _locked(session, response_id)
         before = item.stance
-        item.stance, item.stance_by = stance, actor()
-        audit(
-            session,
-            actor=actor(),
-            action="stance_changed",
-            response_id=response_id,
-            business_id=business_id_of(session, item),
-            detail={"before": before, "after": stance},
-        )
+        # the same stance already set by staff is a double submit, not a change
+        changes = not (before == stance and item.stance_by)
+        if stale_part(seen, now, stance=changes):  # staff probe s45: lost edits
+            conflict = Conflict(
+                aspect="stance",
+                now=STANCE_LABELS.get(before or "", "Not set"),
+                attempted=STANCE_LABELS[stance],
+                current_value=before,
+                attempted_value=stance,
+                retry_action=url_for("review.responses.set_stance", response_id=response_id),
+                retry_fields=[("stance", stance), *version_fields(now, ("stance",))],
+                retry_label="Save my stance instead",
+            )
+            return refuse(
+                session, actor(), response_id, business_id_of(session, item), conflict,
+                seen, now, _refused_page(session, response_id),
+            )  # fmt: skip
+        if changes:
+            item.stance, item.stance_by = stance, actor()
+            audit(
+                session,
+                actor=actor(),
+                action="stance_changed",
+                response_id=response_id,
+                business_id=business_id_of(session, item),
+                detail={"before": before, "after": stance},
+            )
     flash(f"Stance saved: {STANCE_LABELS[stance]}.", "success")
     return redirect(back(url_for("review.responses.detail", response_id=response_id)))
 
@@ -185,13 +280,34 @@ def review_action(response_id: int) -> Any:
     action = request.form.get("action", "")
     if action not in REVIEW_ACTIONS:
         abort(400)
+    part = PART_OF[action]
+    seen = seen_versions((part,))
     with db_session() as session:
-        item = session.get(ResponseModel, response_id)
-        if item is None:
-            abort(404)
+        item, now = _locked(session, response_id)
+        note = item.note
+        if action == "note":
+            form = NoteForm()
+            if not form.validate():
+                abort(400)
+            note = (form.note.data or "").strip() or None
+        # Already so (a double submit, or a colleague did the same): nothing to save.
+        changes = {
+            "reviewed": item.reviewed_at is None,
+            "unreviewed": item.reviewed_at is not None,
+            "flag": not item.flagged,
+            "unflag": bool(item.flagged),
+            "note": item.note != note,
+        }[action]
+        if stale_part(seen, now, **{part: changes}):  # staff probe s45: lost edits
+            conflict = review_conflict(item, action, note, now)
+            return refuse(
+                session, actor(), response_id, business_id_of(session, item), conflict,
+                seen, now, _refused_page(session, response_id),
+            )  # fmt: skip
         detail: dict[str, Any] = {}
         if action == "reviewed":
-            item.reviewed_at, item.reviewed_by = utcnow(), actor()
+            if changes:  # a second press keeps the first reviewer
+                item.reviewed_at, item.reviewed_by = utcnow(), actor()
             message = "Marked as reviewed."
         elif action == "unreviewed":
             item.reviewed_at, item.reviewed_by = None, None
@@ -203,21 +319,18 @@ def review_action(response_id: int) -> Any:
             item.flagged = False
             message = "Flag removed."
         else:
-            form = NoteForm()
-            if not form.validate():
-                abort(400)
-            note = (form.note.data or "").strip() or None
             detail = {"chars": len(note or ""), "cleared": note is None}
             item.note = note
             message = "Note saved." if note else "Note cleared."
-        audit(
-            session,
-            actor=actor(),
-            action=action,
-            response_id=response_id,
-            business_id=business_id_of(session, item),
-            detail=detail or None,
-        )
+        if changes:
+            audit(
+                session,
+                actor=actor(),
+                action=action,
+                response_id=response_id,
+                business_id=business_id_of(session, item),
+                detail=detail or None,
+            )
     flash(message, "success")
     return redirect(back(url_for("review.responses.detail", response_id=response_id)))
 
