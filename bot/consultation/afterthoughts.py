@@ -20,6 +20,7 @@ from bot.consultation import service
 from bot.consultation.amendments import ADDED, CORRECTED, amend_answer
 from bot.consultation.asides import continues_answer
 from bot.consultation.boundaries import request_or_need_reply
+from bot.consultation.continued import continues_with_mark
 from bot.consultation.later_pieces import points_back
 from bot.consultation.questions import (
     has_correction_cue,
@@ -207,6 +208,11 @@ def adds_to_last_answer(text: Any) -> bool:
     as a view of its own): the business carrying on its last answer, to be joined to it. Not
     someone else's words ("my colleague wants to add ...": a view of their own) nor a word
     about the themes ("and the last one's not a housing thing")."""
+    if isinstance(text, str) and continues_with_mark(text):
+        # "...it's the lowest carbon building ..." after "... repair rather than replace..."
+        # (set FR kept it as a view of its own), "(cont.) and third, ...": marked as the
+        # rest of it, whatever words it has, unless about the themes
+        return not ABOUT_THEMES.search(normalise(without_addressees(text)))
     if not isinstance(text, str) or not (continues_answer(text) or points_back(text)):
         return False  # "and ...", "also ...", "What I mean is ..." (set ET)
     norm = normalise(without_addressees(text))
@@ -215,5 +221,6 @@ def adds_to_last_answer(text: Any) -> bool:
     return not told and not CORRECTION_WORDS.search(norm) and not THEME_CHANGE.search(norm)
 
 
+ABOUT_THEMES = re.compile(r"\b(themes?|tags?|tagged|untag|tagging)\b")
 # words that change the themes noted rather than carry an answer on ("oh and add skills")
 THEME_CHANGE = re.compile(r"\b(add|include|remove|delete|untag|missed|get rid of)\b")

@@ -20,9 +20,11 @@ from bot.consultation.x_style import without_addressees
 # Unambiguous anywhere: "cont.", "contd", "cont'd", "ctd", "more to follow"; a bare
 # "continued" only in brackets or after a dash or dots ("costs have continued" is a view)
 _SHORT = r"cont\.?|cont(d|'d|’d)\.?|ctd\.?"
+# "... 3) cont. below", "... more below" (set FR: a numbered list over two DMs)
 _PHRASE = (
     r"more to follow|to be continued|continued (below|in (the )?next( message| msg| dm)?)|"
-    r"cont(d|inued)? (in )?next( message| msg)?"
+    r"cont(d|inued)? (in )?next( message| msg)?|(cont|contd|cont'd|ctd)\.? below|"
+    r"more below"
 )
 # "... course (cont.)", "... course [contd]", "... course cont...", "... more to follow"
 END_MARK = re.compile(
@@ -40,7 +42,10 @@ START_MARK = re.compile(
 # "@btvlep ...so none of the instructors can get home" after "... the bus stops at 6..." (set
 # BA kept it as the next question's answer): dots, then a lower-case word, go on from the
 # message before; "...+ the 2 lads we trained ..." too (set CP)
-DOTS_START = re.compile(r"^\s*(\.{2,}|…)\s*([+&]\s*)?(?=[a-z])")
+# "...3) a small seed fund ..." after "... 2) a short course; 3) cont. below" (set FR): dots,
+# then the list's next number, carry it on whatever case follows
+DOTS_START = re.compile(r"^\s*(\.{2,}|…)\s*(([+&]\s*)?(?=[a-z])|(?=\d{1,2}[).]\s+[A-Za-z]))")
+DOTS_ITEM = re.compile(r"^\s*(\.{2,}|…)\s*(?=\d{1,2}[).]\s+[A-Za-z])")
 # "+ banks dont get games at all, nobody lends against IP" once the next question is asked
 # (set BM kept it as that question's answer): a plus, then words, adds to the answer before
 # (not "+44 7700 ...", not "+1" agreeing)
@@ -93,11 +98,22 @@ def without_marks(text: str) -> str:
         text = without_addressees(text)
         text = STARRED_ADDITION.sub("", START_MARK.sub("", text, count=1), count=1)
         text = PLUS_START.sub("", text, count=1)
+        text = DOTS_ITEM.sub("", text, count=1)  # "...3) a small seed fund" -> "3) a ..."
     if to_be_continued(text):
         text = END_MARK.sub("", text, count=1)
     return text.strip()
 
 
+# "... 3)" at the end of one part and "3) ..." opening the next (set FR): the item's number
+# once
+_ITEM_NUMBER = re.compile(r"(?:^|\s)(\d{1,2}[).])$")
+
+
 def continued_joined(parts: list[str]) -> str:
     """The messages of one answer as one, in the order sent, their marks dropped."""
-    return " ".join(without_marks(p) for p in parts if p.strip())
+    kept = [without_marks(p) for p in parts if p.strip()]
+    for i in range(1, len(kept)):
+        number = _ITEM_NUMBER.search(kept[i - 1])
+        if number and kept[i].startswith(number.group(1)):
+            kept[i - 1] = kept[i - 1][: number.start()].rstrip()
+    return " ".join(kept)

@@ -82,12 +82,23 @@ THREAD_MARK = re.compile(
 )
 
 
+# "... due to open on 3/4", "... down to 1/3" (set FR): a date or a fraction that ends a
+# sentence, not a thread's mark, unless in brackets ("... since 2015 (1/2)")
+DATE_OR_AMOUNT_BEFORE = re.compile(
+    r"\b(on|from|by|until|till|til|since|before|after|to|of|at|the|and|dated|due|about|"
+    r"around|over|under|nearly|almost|only|just|is|was|are|were|per|than)\s*$",
+    re.IGNORECASE,
+)
+
+
 def thread_part(text: Any) -> tuple[int, int | None] | None:
     """(part, of) for one DM of a numbered thread ("1/2 we make ..." -> (1, 2), "1/ ..."
     -> (1, None)), or None. Not a date or a fraction inside the text ("open 24/7", "1/2
-    price"): the mark must open or close the message, and a part cannot exceed its count."""
+    price", "open on 3/4"): the mark must open or close the message (after the handles it
+    is written to: "@btvlep (1/2) ...", set FR), and a part cannot exceed its count."""
     if not isinstance(text, str):
         return None
+    text = without_addressees(text)
     match = THREAD_MARK.search(text)
     if not match:
         return None
@@ -96,6 +107,9 @@ def thread_part(text: Any) -> tuple[int, int | None] | None:
     of = int(of_text) if of_text else None
     rest = THREAD_MARK.sub(" ", text, count=1).split()
     if n < 1 or (of is not None and (n > of or of < 2)) or len(rest) < 2:
+        return None
+    bracketed = match.group(0).strip().startswith(("(", "["))
+    if match.group("n2") and not bracketed and DATE_OR_AMOUNT_BEFORE.search(text[: match.start()]):
         return None
     return n, of
 
@@ -107,12 +121,16 @@ def more_to_come(text: Any) -> bool:
 
 
 def without_thread_mark(text: str) -> str:
-    """The DM without its "1/2" mark."""
+    """The DM without its "1/2" mark (the handles it opens with kept before the words)."""
     if thread_part(text) is None:
         return text
-    return " ".join(THREAD_MARK.sub(" ", text, count=1).split())
+    words = without_addressees(text)
+    handles = text[: len(text) - len(words)]
+    return handles + " ".join(THREAD_MARK.sub(" ", words, count=1).split())
 
 
 def thread_joined(parts: list[str]) -> str:
-    """The DMs of a thread as one answer, in the order sent, their marks dropped."""
-    return " ".join(without_thread_mark(p).strip() for p in parts if p.strip())
+    """The DMs of a thread as one answer, in the order sent, their marks dropped; the
+    handles only as the first DM opens (each DM of an X thread opens with them)."""
+    kept = [without_thread_mark(p).strip() for p in parts if p.strip()]
+    return " ".join(kept[:1] + [without_addressees(p) for p in kept[1:]])

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.consultation.replies.text import whole
+from bot.consultation.replies.text import sentences, whole
 from bot.consultation.x_style import without_addressees
 
 # what a long answer is called when its writer apologises for it
@@ -33,6 +33,12 @@ _OWN_ANSWER_PART = (
     r"(that|it|this) (came out|was|got|is|sounds?|sounded) (a bit |rather |quite |very |so |"
     r"too |a little )?(ranty|long|long winded|longwinded|rambling|harsh|negative|blunt|grumpy|"
     r"much|moany|rude)|long winded|longwinded|"
+    # "Apologies, these are rather long." (set FR): the answers so far, with the apology
+    # ("they are rather long" alone may be waiting lists)
+    r"(sorry|soz|sry|apologies) (these|my (answers?|replies|messages?)) (are|were|have been|"
+    r"got|came out|re) "
+    r"(all )?(a bit |rather |quite |very |so |too |a little |terribly |awfully )?"
+    r"(long|long winded|longwinded|rambling|wordy|ranty)|"
     r"(i |that |it |this )?(went|go|goes|going) on (a bit|a while|and on)|(i )?(do )?go on|"
     r"(for )?going on( (a bit|so|so much|like that))?|(i )?(went|go|going) off on (one|a tangent)|"
     r"(for )?(the|my) length( of (that|it|this|my (answer|reply|message)))?|"
@@ -59,6 +65,27 @@ OWN_ANSWER = re.compile(
 )
 
 
+# "Apologies, these are rather long. My granddaughter says nobody reads past the first
+# line." (set FR kept it as the environment answer): the apology, then one short sentence
+# beside it that names no subject the tagger sees; not a short answer or a number after
+# the apology ("Sorry, that was long. Two of us." at the head count)
+ASIDE_MIN_WORDS, ASIDE_MAX_WORDS = 5, 14
+
+
 def sorry_for_own_answer(text: Any) -> bool:
-    """The whole message apologises for the answer just given or how it is typed: no view."""
-    return isinstance(text, str) and whole(OWN_ANSWER, without_addressees(text))
+    """The whole message apologises for the answer just given or how it is typed, maybe
+    with a short aside of no subject: no view."""
+    if not isinstance(text, str):
+        return False
+    text = without_addressees(text)
+    if whole(OWN_ANSWER, text):
+        return True
+    said = sentences(text)
+    if len(said) != 2 or not whole(OWN_ANSWER, said[0]):
+        return False
+    aside = said[1]
+    if not ASIDE_MIN_WORDS <= len(aside.split()) <= ASIDE_MAX_WORDS or re.search(r"[?\d]", aside):
+        return False
+    from bot.consultation.subject import names_a_subject  # the tagger: loaded late
+
+    return not names_a_subject(aside)
