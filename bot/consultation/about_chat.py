@@ -259,6 +259,12 @@ HOW_MUCH = re.compile(
 )
 HOW_MUCH_MAX_WORDS = 25
 HOW_MUCH_REMARK_WORDS = 7
+# "... I warn you that I tend to go on." (set FR kept the question as the answer): a longer
+# remark beside the question, about the writer's own length
+GOING_ON = re.compile(
+    r"\b(go(es)? on|going on|ramble|rambling|waffle|waffling|wordy|long[- ]?winded|write (a lot|"
+    r"too much|pages|an essay|a novel)|essay|novel)\b"
+)
 
 
 def asks_how_much_to_write(text: Any) -> bool:
@@ -272,7 +278,13 @@ def asks_how_much_to_write(text: Any) -> bool:
     asked, mark, rest = plain.partition("?")
     if not mark or HOW_MUCH.search(normalise(asked)) is None:
         return False
-    return len(normalise(rest).split()) <= HOW_MUCH_REMARK_WORDS
+    remark = normalise(rest)
+    words = len(remark.split())
+    return words <= HOW_MUCH_REMARK_WORDS or (
+        words <= HOW_MUCH_MAX_WORDS // 2
+        and GOING_ON.search(remark) is not None
+        and " about " not in f" {remark} "  # "I could write pages about the A41 ...": a view
+    )
 
 
 # "Can I say something that isn't strictly about the practice?", "is it ok to mention

@@ -31,6 +31,12 @@ KEY = "island:medical_technologies:barriers"
             "any_length",
         ),
         ("how long should it be?", "any_length"),
+        # set FR: a longer remark about the writer's own length beside the question
+        (
+            "Before I begin: is there a limit to how much I may write? I warn you that I tend "
+            "to go on.",
+            "any_length",
+        ),
         ("Can I say something that isn't strictly about the practice?", "say_anything"),
         ("is it ok to mention something off topic?", "say_anything"),
     ],
@@ -45,6 +51,7 @@ def test_questions_about_the_answer_are_answered(text: str, reply: str) -> None:
         "too long for the lorries to get through the lanes",
         "we cant say how much the roads cost us, is there a limit to what the council can do?",
         "can I say the council is useless at planning and the A41 is a car park",
+        "is there a word limit? I could write pages about the A41 being closed every week",
     ],
 )
 def test_views_about_length_or_saying_things_stay_views(text: str) -> None:
