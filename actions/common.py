@@ -43,6 +43,7 @@ from bot.consultation.replies import (
     view_with_question,
 )
 from bot.consultation.replies.topics import STRATEGY_ONLY_TOPICS
+from bot.consultation.side_asks import Place, mid_way_question
 from bot.consultation.spelling import fix_theme_typos
 from bot.consultation.standing import asks_if_i_count, view_then_standing_question
 from bot.strategy import THEME_IDS
@@ -196,6 +197,9 @@ def side_question(tracker: Tracker, text: str) -> bool:
         or asks_about_a_named_place(text)
         or asks_what_a_theme_is(text)  # "Excuse me, what is 'entrepreneurialism'? ..." (set DM)
         or asks_what_a_theme_covers(text)  # "What counts as digital science here? ..." (set EP)
+        # "How much longer is this going to take? I've got a fitter waiting on me", "r all
+        # of these compulsory?", "what are the other four islands?" (set FP kept each)
+        or mid_way_question(text)
     ):
         # "whats an island exactly? we just machine valves", "Before I answer - does a
         # dental lab count as medtech? ..." (set AZ)
@@ -236,6 +240,21 @@ def last_answer_key(tracker: Tracker) -> str | None:
 
 
 ANSWER_SLOTS = ("island_answer", "seabed_answer")
+
+
+def where_we_are(tracker: Tracker) -> Place:
+    """The consultation's place, for "how much longer?" and "what are the other islands?"
+    (set FP): the form and slot asked, the profile questions left, the queue, the choices."""
+    asking = tracker.get_slot("requested_slot")  # filled with the question while validated
+    return Place(
+        loop=tracker.active_loop.get("name"),
+        asking=asking,
+        stage=tracker.get_slot("stage"),
+        profile_left=sum(tracker.get_slot(s) is None or s == asking for s in PROFILE_SLOTS),
+        pending=tuple(tracker.get_slot("pending_questions") or ()),
+        islands=tuple(tracker.get_slot("islands") or ()),
+        seabed=tuple(tracker.get_slot("seabed") or ()),
+    )
 
 
 def answer_read_as_question(tracker: Tracker, slot: str, faq: bool = True) -> dict[str, Any]:

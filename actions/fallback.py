@@ -56,6 +56,7 @@ from bot.consultation.replies import (
     punctuation_only,
 )
 from bot.consultation.replies.topics import STRATEGY_ONLY_TOPICS
+from bot.consultation.side_asks import mid_way_question
 from bot.consultation.small_talk import small_talk_only
 from bot.consultation.strategy_asides import strategy_aside_reply
 from bot.consultation.x_style import without_addressees
@@ -151,6 +152,7 @@ class ActionFallback(Action):
             asks_about_taking_part(text)
             or request_or_need_reply(text)
             or strategy_aside_reply(text, previous_bot_text(tracker))
+            or mid_way_question(text)  # "do I have to answer all of them?" (set FP)
             or involvement_reply(text)
             or (view_beside_involvement(text) and tracker.get_slot("stage") in (None, "consent"))
             # "hi typing this for my dad, he fixes tractors" (set CB kept it as a view)

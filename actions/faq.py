@@ -18,7 +18,7 @@ from actions.close import (
     no_with_its_reason,
     settle_follow_up,
 )
-from actions.common import buttons, latest_text, previous_bot_text
+from actions.common import buttons, latest_intent, latest_text, previous_bot_text, where_we_are
 from actions.consent import (
     PRIVACY_NOTICE,
     agreed_in_other_words,
@@ -82,6 +82,7 @@ from bot.consultation.replies import (
     impatient,
     question_before_remark,
 )
+from bot.consultation.side_asks import mid_way_question, side_ask_reply
 from bot.consultation.standing import standing_reply_key
 from bot.consultation.strategy_asides import (
     FAQ_REPLIES,
@@ -129,6 +130,10 @@ def answer_aside(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
         dispatcher.utter_message(
             **({"response": reply} if reply in FAQ_REPLIES else {"text": reply})
         )
+    elif reply := side_ask_reply(text, where_we_are(tracker)):
+        # how far there is to go, whether it is compulsory, a list again, what a theme
+        # covers (set FP kept each as the answer to the open question)
+        dispatcher.utter_message(text=reply)
     elif asks_about_the_bot(text):
         dispatcher.utter_message(text=message("bot_is_automated"))
         dispatcher.utter_message(response="utter_faq/bot_help")
@@ -347,5 +352,7 @@ class ActionResume(Action):
             return change
         if confirmed := confirmed_in_other_words(dispatcher, tracker):
             return confirmed  # "bang on", which NLU reads as "hang on" (set AF)
+        if latest_intent(tracker) != "faq" and mid_way_question(latest_text(tracker)):
+            answer_question(dispatcher, tracker)  # "can I skip bits ...?" read as skip (set FP)
         resume(dispatcher, tracker, domain)
         return []

@@ -74,6 +74,7 @@ from bot.consultation.recount import recounted_band
 from bot.consultation.replies import asks_how_long
 from bot.consultation.replies.topics import asked_topic
 from bot.consultation.sent_early import half_typed_count
+from bot.consultation.side_asks import mid_way_question
 from bot.consultation.standing import asks_if_i_count
 from bot.consultation.x_style import without_addressees
 
@@ -230,6 +231,11 @@ class ValidateProfileForm(FormValidationAction):
             # asked again): yes, and the place before the question is the location
             dispatcher.utter_message(text=message("you_count"))
             value = re.split(r"[,.;?]", without_addressees(as_text(value)), maxsplit=1)[0]
+        if dispatcher is not None and mid_way_question(value):
+            # "Before I give you our name, who gets to see it? ..." (set FP was told which name
+            # to give), "How many more questions after this?": answered; asked again
+            answer_question(dispatcher, tracker)
+            return {slot: None}
         if slot == "organisation" and asks_which_name(value) and dispatcher is not None:
             # "The practice name or the group's? We were bought out ..." (set AV kept it as
             # the name): either will do; asked again

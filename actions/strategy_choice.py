@@ -99,6 +99,7 @@ from bot.consultation.replies import (
     thanks_only,
 )
 from bot.consultation.replies.topics import STRATEGY_ONLY_TOPICS
+from bot.consultation.side_asks import mid_way_question
 from bot.consultation.spelling import dictated_names
 from bot.consultation.strategy_asides import (
     asks_about_the_others,
@@ -248,6 +249,7 @@ def choose(
     asks = (
         asks_about_taking_part(text)
         or asks_about_the_others(text)
+        or mid_way_question(text)  # "how many more after this?", "the seabed list again?" (FP)
         or asks_what_it_is(text)
         # "Is this anything to do with the government's net zero push?" (set EP): what its
         # words ask, not the theme they name ("net zero"); the lists' own words may choose

@@ -96,7 +96,10 @@ def test_and_how_long_says_how_to_finish(database_url: str) -> None:
     service.record_answer("g6", "rest", first, QUEUE[0], None)
     result, said = _answer("g6", "and how long will this take?", "faq", before=first)
     assert result == {"island_answer": None}
-    assert said == [message("impatient")]
+    # how many questions are left, and how to finish (set FP: was "you're nearly there")
+    left = message("left_and_more", n=len(QUEUE) - 2)
+    assert said == [message("how_far_islands", left=left)]
+    assert "finish" in said[0]
     assert [a.text for a in service.recorded_answers("g6")] == [first]
 
 
