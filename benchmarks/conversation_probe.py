@@ -20,7 +20,7 @@ thirty-fourth; BP to BT: `_bp.yml` to `_bt.yml`, thirty-fifth; BU to CA: `_bu.ym
 DA to DL: `_da.yml` to `_dl.yml`, thirty-ninth; DM to EB: `_dm.yml` to `_eb.yml`, fortieth;
 EC to EM: `_ec.yml` to `_em.yml`, forty-first; EN to EU: `_en.yml` to `_eu.yml`,
 forty-second; EV to FF: `_ev.yml` to `_ez.yml`, `_fa.yml` to `_ff.yml`, forty-third; FG to
-FL: `_fg.yml` to `_fl.yml`, forty-fourth; FM to FR: `_fm.yml` to `_fr.yml`, forty-fifth).
+FL: `_fg.yml` to `_fl.yml`, forty-fourth; FM to FU: `_fm.yml` to `_fu.yml`, forty-fifth).
 The conversations are in `benchmarks/data/conversation_probe.yml`,
 `conversation_probe_b.yml`, `_c.yml` to `_n.yml`,
 `_o.yml` to `_z.yml` (terse, chatty, typos, side questions, two views in one message,
@@ -354,6 +354,9 @@ SETS = (
     DATA_DIR / "conversation_probe_fp.yml",
     DATA_DIR / "conversation_probe_fq.yml",
     DATA_DIR / "conversation_probe_fr.yml",
+    DATA_DIR / "conversation_probe_fs.yml",
+    DATA_DIR / "conversation_probe_ft.yml",
+    DATA_DIR / "conversation_probe_fu.yml",
 )
 PROFILE = ("organisation", "sector", "size_band", "location", "role")
 
