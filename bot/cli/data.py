@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from datetime import datetime
+from pathlib import Path
 from typing import IO
 
 import click
@@ -11,6 +12,7 @@ import click
 from bot.storage.db import session_scope
 from bot.storage.erasure import forget_sender
 from bot.storage.export import export_query, export_rows, write_csv, write_jsonl
+from bot.storage.files import replaced_whole, write_failed
 
 
 @click.command("export")
@@ -25,15 +27,32 @@ from bot.storage.export import export_query, export_rows, write_csv, write_jsonl
 @click.option(
     "--output",
     "-o",
-    type=click.File("w", encoding="utf-8"),
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=str),
     default="-",
-    help="file to write (default: stdout)",
+    help="file to write (default: stdout); replaced only once the whole export is written",
 )
-def export(fmt: str, since: datetime | None, output: IO[str]) -> None:
+def export(fmt: str, since: datetime | None, output: str) -> None:
     """Write one line per stored response, themes after staff/respondent corrections."""
-    with session_scope() as session:
-        rows = export_rows(session, export_query(since))
-        count = write_csv(rows, output) if fmt == "csv" else write_jsonl(rows, output)
+
+    def write_rows(out: IO[str]) -> int:
+        with session_scope() as session:
+            rows = export_rows(session, export_query(since))
+            return write_csv(rows, out) if fmt == "csv" else write_jsonl(rows, out)
+
+    # A full disk is a clear error, and a file export is whole or not written at all: it
+    # was a traceback over an export cut off mid-row, the earlier one gone (fault probe s45)
+    try:
+        if output == "-":
+            stdout = click.open_file("-", "w", encoding="utf-8")  # as click.File("w") did
+            count = write_rows(stdout)
+            stdout.flush()
+        else:
+            with replaced_whole(Path(output)) as out:
+                count = write_rows(out)
+    except OSError as error:
+        if output == "-":
+            raise click.ClickException(write_failed("stdout", error, kept=False)) from None
+        raise click.ClickException(write_failed(output, error)) from None
     click.echo(f"exported {count} responses", err=True)
 
 

@@ -71,9 +71,14 @@ def report(out: Path) -> None:
         raise click.BadParameter(
             f"the file must end in one of: .{', .'.join(FORMATS)}", param_hint="--out"
         )
+    from bot.storage.files import write_failed
+
     with session_scope() as session:
         data = collect(session)
-    write(data, out)
+    try:
+        write(data, out)
+    except OSError as error:  # a full disk: said plainly, no file left (fault probe s45)
+        raise click.ClickException(write_failed(out, error)) from None
     click.echo(f"wrote {out} ({data.total_responses} responses)", err=True)
 
 

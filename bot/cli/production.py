@@ -7,6 +7,7 @@ import logging
 import click
 
 from bot.config import VAR_DIR, settings
+from bot.production.health import tagger_files_problem
 from bot.stack import RASA_MODEL, keep_running
 
 
@@ -34,6 +35,9 @@ def run_production(rasa_replicas: int | None, action_servers: int | None) -> Non
     cfg = settings()
     if not RASA_MODEL.exists():
         raise click.ClickException(f"{RASA_MODEL} is missing: run `make train`")
+    tagger = tagger_files_problem()  # at once, not after a 240 s wait (fault probe s45)
+    if tagger:
+        raise click.ClickException(tagger)
     topo = Topology.from_settings(cfg, VAR_DIR / "production", rasa_replicas, action_servers)
     try:
         topo.cluster.init()

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, cast
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -182,15 +182,21 @@ def write(data: ReportData, out: Path) -> Path:
     suffix = out.suffix.lower().lstrip(".")
     if suffix not in FORMATS:
         raise ValueError(f"the report can be written as .{', .'.join(FORMATS)}, not {out.name}")
-    out.parent.mkdir(parents=True, exist_ok=True)
+    from bot.storage.files import replaced_whole
+
+    # whole or not at all: a full disk left an empty or cut-off report (fault probe s45)
     if suffix == "html":
-        out.write_text(render_html(data), encoding="utf-8")
+        with replaced_whole(out) as text:
+            text.write(render_html(data))
     elif suffix == "docx":
         from bot.findings.report_docx import write_docx
 
-        write_docx(data, out)
+        with replaced_whole(out, binary=True) as docx:
+            write_docx(data, cast(BinaryIO, docx))
     else:
-        out.write_bytes(to_pdf(data))
+        pdf = to_pdf(data)
+        with replaced_whole(out, binary=True) as binary:
+            binary.write(pdf)
     return out
 
 

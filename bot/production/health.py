@@ -7,15 +7,21 @@ Liveness (`/health`, `/healthz`) only says the process serves HTTP; readiness (`
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import json
 import logging
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import sqlalchemy as sa
 
 logger = logging.getLogger(__name__)
+
+# How often an action server whose tagger failed to load tries again (fault probe s45).
+TAGGER_RETRY_SECONDS = 30.0
 
 
 def database_problem(database_url: str) -> str | None:
@@ -36,34 +42,83 @@ def database_problem(database_url: str) -> str | None:
     return None
 
 
+def tagger_files_problem(path: Path | None = None) -> str | None:
+    """None if the trained tagger's files are there and match its meta.json (the check its
+    loader makes), else what is wrong and what to run. Hashes the files, loads nothing: for
+    the supervisor, which stays small. Fault probe s45: `bucks-lis run` without a tagger
+    waited 240 s for an action server that could never be ready, then stopped with
+    `TimeoutError: actions not ready after 240s` and no reason."""
+    from bot.tagging import model_dir
+
+    path = path or model_dir()
+    meta_path = path / "meta.json"
+    again = "run `make train` (or `bucks-lis train-tagger`)"
+    if not meta_path.exists():
+        return f"no trained theme tagger in {path}: {again}"
+    try:
+        files = dict(json.loads(meta_path.read_text(encoding="utf-8"))["files"])
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        return f"{meta_path} is not a trained tagger's meta.json ({error}): {again}"
+    for name, expected in files.items():
+        digest = hashlib.sha256()
+        try:
+            with open(path / name, "rb") as file:
+                for chunk in iter(lambda: file.read(1 << 20), b""):  # noqa: B023 - used at once
+                    digest.update(chunk)
+        except OSError:
+            return f"{path / name} is missing or unreadable: {again}"
+        if digest.hexdigest() != expected:
+            return f"{path / name} does not match {meta_path}: {again}"
+    return None
+
+
 @dataclass
 class TaggerWarmup:
-    """Loads the theme tagger once in a background thread and remembers how that went."""
+    """Loads the theme tagger in a background thread and remembers how that went; a failed
+    load is tried again every TAGGER_RETRY_SECONDS, so `/ready` recovers once the tagger is
+    there (it kept the first failure for good: fault probe s45)."""
 
     started: float = field(default_factory=time.monotonic)
     error: str | None = None
     _done: threading.Event = field(default_factory=threading.Event)
+    _stopped: threading.Event = field(default_factory=threading.Event)
     then: Callable[[], object] | None = None  # run once the tagger is loaded (server only)
 
     def start(self) -> TaggerWarmup:
-        threading.Thread(target=self._load, name="tagger-warmup", daemon=True).start()
+        threading.Thread(target=self._keep_trying, name="tagger-warmup", daemon=True).start()
         return self
 
-    def _load(self) -> None:
+    def stop(self) -> None:
+        """No more tries (tests)."""
+        self._stopped.set()
+
+    def _keep_trying(self) -> None:
+        while not self._load() and not self._stopped.wait(TAGGER_RETRY_SECONDS):
+            pass
+
+    def _load(self) -> bool:
+        """One try; True once the tagger is loaded (and `then` has run)."""
         try:
             from bot.tagging import engine
 
             engine()
         except Exception as error:  # reported by /ready, not a crash
-            self.error = f"tagger not loaded: {error}"
-            logger.error(self.error)
-        finally:
+            failed = f"tagger not loaded: {error}"
+            if failed != self.error:
+                logger.error("%s (trying again every %g s)", failed, TAGGER_RETRY_SECONDS)
+            self.error = failed
             self._done.set()
-        if self.then is not None and self.error is None:
+            return False
+        if self.error is not None:
+            logger.warning("tagger loaded after all: the action server is ready")
+        self.error = None
+        self._done.set()
+        if self.then is not None:
             try:
                 self.then()
             except Exception:  # an optional step after loading; never a failed tagger
                 logger.exception("after loading the tagger")
+        return True
 
     def problem(self) -> str | None:
         """None once the tagger is loaded; else 'loading' or why it failed."""

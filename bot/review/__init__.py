@@ -98,6 +98,9 @@ def init_app(app: Flask) -> None:
     from bot.review.findings_views import bp as findings_bp  # sub-themes, quotes, report
 
     app.register_blueprint(findings_bp)
+    from bot.review import outage  # the database locked or down: a 503 page (s45)
+
+    outage.init_app(app, STAFF_PREFIX)
 
     names = _theme_names()
     app.jinja_env.filters["bdi"] = _bdi

@@ -141,6 +141,27 @@ class ConsultationTrackerStore(SQLTrackerStore):
         """Use DATABASE_URL as it is (Rasa would rebuild it from parts)."""
         return self._database_url
 
+    def _event_query(
+        self, session: Any, sender_id: str, fetch_events_from_all_sessions: bool
+    ) -> Any:  # noqa: ANN401 - a SQLAlchemy query
+        """Rasa's query for a conversation's events, its latest session found by event id.
+
+        Rasa takes the events stamped at or after the newest `session_started`, so a turn
+        stamped earlier (the clock stepped back, or the turn ran on a replica whose clock
+        is behind) was left out when the conversation was read again: its answers vanished
+        from the dialogue and the next save wrote stored events again; a session begun
+        after the step was not the latest at all (fault probe s45). Ids only grow."""
+        events = self.SQLEvent
+        query = session.query(events).filter(events.sender_id == sender_id)
+        if not fetch_events_from_all_sessions:
+            latest_start = (
+                session.query(sa.func.max(events.id).label("session_start"))
+                .filter(events.sender_id == sender_id, events.type_name == SessionStarted.type_name)
+                .scalar_subquery()
+            )
+            query = query.filter(sa.or_(latest_start.is_(None), events.id >= latest_start))
+        return query.order_by(events.id)
+
     def _delete(self, session: Any, sender_id: str, since_last_session: bool) -> int:
         conn = session.connection()
         sessions = _sessions(_sender_rows(conn, sender_id))

@@ -115,7 +115,9 @@ def transcript(session: Session, sender_id: str) -> list[Turn]:
             EVENTS.c.id, EVENTS.c.type_name, EVENTS.c.timestamp, EVENTS.c.intent_name, EVENTS.c.data
         )
         .where(EVENTS.c.sender_id == sender_id, EVENTS.c.type_name.in_((USER, BOT)))
-        .order_by(EVENTS.c.timestamp, EVENTS.c.id)
+        # in the order saved, as Rasa reads it: a clock that stepped back put later turns
+        # first by timestamp (fault probe s45)
+        .order_by(EVENTS.c.id)
     ).all()
     turns: list[Turn] = []
     last_buttons: list[Button] = []

@@ -59,6 +59,7 @@ def test_missing_tagger_model_is_reported_not_raised(
     bot.tagging.reset()
     warm = TaggerWarmup().start()
     warm._done.wait(30)
+    warm.stop()  # it tries again every 30 s (fault probe s45); not in the other tests' time
     settings.cache_clear()
     problem = warm.problem()
     assert problem and problem.startswith("tagger not loaded: no trained theme tagger in")
