@@ -25,6 +25,7 @@ from bot.consultation.questions import message, question, question_queue
 from bot.consultation.replies import (
     corrects_last_answer,
     said_in_place_of_last_bit,
+    withdrawn_with_reason,
     without_last_bit,
 )
 from bot.consultation.withdrawals import withdraw_answer
@@ -92,6 +93,10 @@ def take_back(
         return {"pending_questions": pending}
     if withdrawn:  # "ignore that" after a skip: nothing to take out, asked again
         dispatcher.utter_message(text=message("answer_withdrawn"))
+    if withdrawn and withdrawn_with_reason(text):
+        # "can you scrap that last answer? My business partner would not want ..." (set
+        # FT): taken out on purpose, so on with the question pending
+        return {"pending_questions": pending}
     return {"pending_questions": [previous, *pending]}
 
 

@@ -15,7 +15,12 @@ from actions.common import last_answer_key
 from actions.strategy_ask import KINDS
 from actions.strategy_state import choice_slot
 from bot.consultation.asides import asks_who_reads
-from bot.consultation.choice_changes import restated_choice, swapped_pending, switched_choice
+from bot.consultation.choice_changes import (
+    added_with_why,
+    restated_choice,
+    swapped_pending,
+    switched_choice,
+)
 from bot.consultation.choices import added_choice, also_named, view_then_added_choice
 from bot.consultation.questions import message, question, question_queue, theme_names
 from bot.strategy import THEME_IDS
@@ -93,7 +98,8 @@ def added(
     and the question pending is asked again. Empty when the message adds nothing."""
     slot = choice_slot(answer_slot)
     chosen = list(tracker.get_slot(slot) or [])
-    new = added_choice(text, KINDS[slot][1], chosen)
+    # "Can you add space as well before I carry on? I forgot that side" (set FT)
+    new = added_choice(text, KINDS[slot][1], chosen) or added_with_why(text, KINDS[slot][1], chosen)
     if not new and last_answer_key(tracker) is None:
         new = also_named(text, KINDS[slot][1], chosen)  # "oh and environment too" (set EE)
     if not new:
@@ -149,8 +155,13 @@ def switched(
     pending = sorted(
         [*question_queue(new), *others], key=lambda k: THEME_IDS.index(question(k).theme_id)
     )
+    # the choice in the order its questions are asked, so the one asked before the pending
+    # one is the last answered (set FT's "forgot to say on that one" after a swap was kept
+    # as the next answer)
+    mine = [question(k).theme_id for k in pending]
+    asked = [t for t in chosen if t not in mine]
     return {
-        slot: [*dict.fromkeys([*chosen, *new])],
+        slot: [*dict.fromkeys([*asked, *mine])],
         "pending_questions": pending,
         answer_slot: None,
     }

@@ -34,6 +34,7 @@ from bot.consultation.email_text import (
     points_to_earlier_email,
 )
 from bot.consultation.focus import focus_answer
+from bot.consultation.late_follow_up import yes_after_goodbye
 from bot.consultation.leaving import asks_to_delete
 from bot.consultation.named_changes import changes_a_named_answer
 from bot.consultation.questions import message
@@ -351,10 +352,14 @@ def email_wanted_after_close(dispatcher: CollectingDispatcher, tracker: Tracker)
     if tracker.get_slot("stage") != "closed" or tracker.get_slot("consent") is not True:
         return False
     text = without_addressees(latest_text(tracker))
+    if service.given_email(tracker.sender_id):
+        return False
+    said = [e.get("text") or "" for e in tracker.events if e.get("event") == "bot"]
+    if late := yes_after_goodbye(text, said):  # "Yes" after "None thanks" and goodbye (FT)
+        dispatcher.utter_message(text=message(late))
+        return True
     reply = contact_reply(text)
     if reply is None or not reply.wants or find_email(text):
-        return False
-    if service.given_email(tracker.sender_id):
         return False
     settle_follow_up(reply, tracker)
     dispatcher.utter_message(text=message("ask_email"))

@@ -27,7 +27,7 @@ from actions.consent import (
     privacy_shown,
     take_part,
 )
-from actions.forgetting import drop_name_if_asked
+from actions.forgetting import drop_name_if_asked, name_dropped_outside_forms
 from actions.playback import change_at_playback, confirmed_in_other_words, said_so_far
 from actions.playback_views import keep_view_at_playback
 from actions.strategy_state import islands_passed, keep_view_beside_none
@@ -339,7 +339,12 @@ class ActionResume(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        if email_wanted_after_close(dispatcher, tracker):  # "actually yes, email me" (set FA)
+        # "actually yes, email me" (set FA); the address after a late yes (set FT)
+        if email_changed_after_close(dispatcher, tracker) or email_wanted_after_close(
+            dispatcher, tracker
+        ):
+            return []
+        if name_dropped_outside_forms(dispatcher, tracker):  # "take the name off it" (set FU)
             return []
         if closed_with_consent(tracker) and named_answer_changed(dispatcher, tracker):
             # "forgot one bit, can you add to the roads one that ..." (set FI was told the

@@ -95,6 +95,31 @@ def drop_name_if_asked(dispatcher: CollectingDispatcher, tracker: Tracker) -> bo
     return True
 
 
+def name_dropped_outside_forms(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """ "Could you leave the shop's name off? Happy for the rest to go in" at the play-back,
+    "can you take the company name off it?" after the goodbye, which NLU read as carrying
+    on (set FU: the questions went on, or "we've finished"): the name removed and, at the
+    play-back, its question again. A form reads it itself; and once said this turn
+    (declining read into it, then `action_resume`), not again."""
+    if tracker.active_loop.get("name") or _said_this_turn(tracker, message("name_dropped")):
+        return False
+    if not drop_name_if_asked(dispatcher, tracker):
+        return False
+    if tracker.get_slot("stage") == "playback":
+        dispatcher.utter_message(response="utter_ask_playback_ok")
+    return True
+
+
+def _said_this_turn(tracker: Tracker, text: str) -> bool:
+    """The bot has said `text` since the business's latest message."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "bot" and event.get("text") == text:
+            return True
+    return False
+
+
 def withdrawn_and_forgotten(
     dispatcher: CollectingDispatcher, tracker: Tracker
 ) -> list[dict[str, Any]] | None:

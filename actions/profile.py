@@ -25,7 +25,7 @@ from actions.common import (
 )
 from actions.faq import answer_question
 from actions.profile_non_answers import not_an_answer
-from actions.profile_right import carried_on, filled_by_last_answer, redone
+from actions.profile_right import carried_on, filled_by_last_answer, redone, redone_reply
 from bot.consultation import service
 from bot.consultation.asides import goes_back
 from bot.consultation.bucks_site import bucks_site
@@ -133,7 +133,7 @@ class ValidateProfileForm(FormValidationAction):
             # "I've typed our name in the wrong box. It should say saddlery and tack shop" at
             # the head count (set BT): the field before put right; this question again
             service.save_profile(tracker.sender_id, channel(tracker), **put_right)
-            dispatcher.utter_message(text=message("corrected_last"))
+            dispatcher.utter_message(text=redone_reply(put_right, tracker))
             return {slot: None, **put_right}
         if dispatcher is not None and (extended := carried_on(value, tracker)):
             # "oh and interpreting, mostly for hospital outpatients" at the head count (set

@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import SKIPPED, as_text, channel, previous_user_text, profile_on_record
 from bot.consultation import service
+from bot.consultation.meant_before import meant_earlier
 from bot.consultation.profile_fixes import beside_the_fixes, fixes_reply, profile_fixes
 from bot.consultation.profile_followups import (
     carried_on_count,
@@ -18,7 +19,7 @@ from bot.consultation.profile_followups import (
     redone_answer,
     starred_fix,
 )
-from bot.consultation.questions import PROFILE_SLOTS
+from bot.consultation.questions import PROFILE_SLOTS, message
 from bot.consultation.subject import names_a_subject
 
 
@@ -67,12 +68,23 @@ def carried_on(value: Any, tracker: Tracker) -> dict[str, str]:
 
 def redone(value: Any, tracker: Tracker) -> dict[str, str]:
     """The field just given, as this message says it should have read ("I've typed our
-    name in the wrong box. It should say saddlery and tack shop", "*pawfect grooming"), if
-    any."""
+    name in the wrong box. It should say saddlery and tack shop", "*pawfect grooming"), or
+    an earlier field the message says it meant (`meant_before`), if any."""
     filled = filled_by_last_answer(tracker)
-    if len(filled) != 1:
-        return {}
-    new = redone_answer(as_text(value))  # its signature already taken off (`_clean`)
-    # "@btvlep *pawfect grooming" after "pawfect groomin" (set EQ filed it as the sector)
-    new = new or starred_fix(as_text(value), tracker.get_slot(filled[0]))
-    return {filled[0]: new} if new else {}
+    if len(filled) == 1:
+        new = redone_answer(as_text(value))  # its signature already taken off (`_clean`)
+        # "@btvlep *pawfect grooming" after "pawfect groomin" (set EQ filed it as the sector)
+        new = new or starred_fix(as_text(value), tracker.get_slot(filled[0]))
+        if new:
+            return {filled[0]: new}
+    # "sorry thats vague, i meant ebike battery repairs and rebuilds" at the head count (set
+    # FT filed it as the head count, every later field one question late): an earlier field
+    last, pending = (filled[-1] if filled else None), tracker.get_slot("requested_slot")
+    return meant_earlier(as_text(value), pending, profile_on_record(tracker), last)
+
+
+def redone_reply(put_right: dict[str, str], tracker: Tracker) -> str:
+    """What the business is told: the answer just given put right, or each field changed."""
+    if list(put_right) == filled_by_last_answer(tracker)[-1:] and "size_band" not in put_right:
+        return message("corrected_last")
+    return fixes_reply(put_right)

@@ -9,10 +9,11 @@ from abc import ABC, abstractmethod
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import buttons
+from actions.forgetting import name_dropped_outside_forms
 from bot.consultation.questions import message, question, question_queue, section_text
 from bot.strategy import ISLAND_IDS, SEABED_IDS, theme
 
@@ -105,6 +106,8 @@ class ActionCarryOn(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
+        if name_dropped_outside_forms(dispatcher, tracker):  # "leave the name off" (set FU)
+            return [FollowupAction("action_listen")]  # still at the play-back
         events = [SlotSet("stage", "strategy")]
         pending = list(tracker.get_slot("pending_questions") or [])
         if pending and pending[0].startswith("island:"):

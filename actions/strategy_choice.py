@@ -69,7 +69,7 @@ from bot.consultation.choices import (
     unfinished_choice,
 )
 from bot.consultation.focus import focus_answer
-from bot.consultation.later_pieces import points_back
+from bot.consultation.later_pieces import about_the_last, points_back
 from bot.consultation.leaving import stops_here
 from bot.consultation.navigation import first_in_choice
 from bot.consultation.none_choice import means_none
@@ -97,6 +97,7 @@ from bot.consultation.replies import (
     looks_like_question,
     takes_back_last_answer,
     thanks_only,
+    withdrawn_with_reason,
 )
 from bot.consultation.replies.topics import STRATEGY_ONLY_TOPICS
 from bot.consultation.side_asks import mid_way_question
@@ -123,8 +124,11 @@ def carried_on_at_the_choice(text: str, among: Any, tracker: Tracker) -> bool:
     before = previous_user_text(tracker)
     if not ((continues_answer(plain) and answered(before)) or points_back(plain, before)):
         return False
-    if named_themes(plain, among) or means_none(plain) or dismisses_the_list(plain, among):
-        return False  # "and skills too", "but none of them really": a choice
+    # "and skills too", "but none of them really": a choice; not "oh on the last one, also
+    # an apprenticeship ..." (set FT chose skills from it)
+    choosing = named_themes(plain, among) or means_none(plain) or dismisses_the_list(plain, among)
+    if choosing and not about_the_last(plain):
+        return False
     said = service.recorded_answers(tracker.sender_id)
     return bool(said) and amend_answer(tracker.sender_id, said[-1].response_id, plain, ADDED)
 
@@ -134,7 +138,10 @@ def replaced_at_the_choice(text: str, dispatcher: CollectingDispatcher, tracker:
     choice after the last island answer (set CQ chose two drivers from its words): that
     answer replaced and said so; True when it was (the choice is asked again)."""
     replacement = takes_back_last_answer(without_addressees(text))
-    if not replacement or not answered(previous_user_text(tracker)):
+    # "can you scrap that last answer? my partner would not want it in" (set FT): nothing
+    # in its place
+    withdrawn = replacement == "" and withdrawn_with_reason(text)
+    if not (replacement or withdrawn) or not answered(previous_user_text(tracker)):
         return False
     said = service.recorded_answers(tracker.sender_id)
     key = said[-1].question_key if said else None
@@ -142,6 +149,9 @@ def replaced_at_the_choice(text: str, dispatcher: CollectingDispatcher, tracker:
         return False
     if not withdraw_answer(tracker.sender_id, key):
         return False
+    if withdrawn:
+        dispatcher.utter_message(text=message("answer_withdrawn"))
+        return True
     service.record_answer(tracker.sender_id, channel(tracker), text, key, question(key).text)
     dispatcher.utter_message(text=message("answer_replaced"))
     return True

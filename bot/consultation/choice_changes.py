@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.consultation.choices import LEFT_OUT, seabed_named, theme_names
+from bot.consultation.choices import ADD_CHOICE, LEFT_OUT, added_choice, seabed_named, theme_names
 from bot.consultation.questions import match_themes, named_themes, only_names
 from bot.consultation.replies import normalise
 from bot.consultation.x_style import without_addressees
@@ -46,6 +46,22 @@ INSTEAD_OF = re.compile(r"\binstead of (?P<old>[a-z& ]{1,30})$")
 POINTS_BACK = re.compile(r"\b(that|it|this|that one|this one)$")
 SWITCH_CLAUSE = re.compile(r"[?.!;\n]+|,\s*(?=(?:but|because|cos|as|since|it'?s)\b)")
 SWITCH_MAX_WORDS = 10  # a short request; a longer clause is a view that says "rather"
+# "@btvlep actually scratch that, mobility fits us better. its batteries ..." at the High
+# performance question (set FT kept it as that island's answer): a theme said by its name
+# alone, then that it fits better; "electric vans suit us better than diesel" is a view
+_FITS_LEAD = (
+    r"^(btvlep |(actually|scratch that|scrap that|sorry|no|wait|hmm+|oh|ok|okay|right|"
+    r"on second thoughts?|thinking about it|i think|to be honest|tbh) )*"
+)
+_FITS_TAIL = r"( (really|tbh|to be honest|i think))*$"
+FITS_BETTER = re.compile(
+    rf"{_FITS_LEAD}(?P<names>[a-z& ]{{1,40}}?) (is|s|would be|sounds) (a )?(better|closer) "
+    rf"(fit|match)( for (us|me))?{_FITS_TAIL}|"
+    rf"{_FITS_LEAD}(?P<subject>[a-z& ]{{1,40}}?) (fits?|suits?) (us|me|what we do|the business)"
+    rf"( (a lot|much|far|way))? better{_FITS_TAIL}"
+)
+# what may stand beside the names there: "the space side is a better fit"
+FITS_FILLER = frozenset({"the", "side", "one", "ones", "stuff", "bit", "island", "really", "more"})
 
 
 def switched_choice(text: Any, among: tuple[str, ...] | list[str], current: str) -> list[str]:
@@ -58,6 +74,10 @@ def switched_choice(text: Any, among: tuple[str, ...] | list[str], current: str)
         if wrong_one and (after := [t for t in named_themes(clause, among) if t != current]):
             # "Ah no, wrong one, not space. It's the film and telly one we're in." (set ED)
             return after
+        fits = FITS_BETTER.match(norm) if norm else None
+        better = only_names(fits["names"] or fits["subject"], FITS_FILLER) if fits else None
+        if better and (named := [t for t in better if t in among and t != current]):
+            return named
         if norm and len(norm.split()) <= SWITCH_MAX_WORDS and SWITCH.search(norm):
             named = [t for t in named_themes(clause, among) if t != current]
             if not named and POINTS_BACK.search(norm):
@@ -308,3 +328,30 @@ def restated_choice(
         (old if denied else new).extend(named)
     new = [t for t in among if t in new and t not in old]
     return (new, [t for t in among if t in old]) if new else None
+
+
+# "Can you add space as well before I carry on? I forgot that side" at a High performance
+# question, "Actually add environment too, the solar side is half our work" at the skills
+# question (set FT kept both as answers): the request in the first clause, a short word of
+# why after it
+REQUEST_BREAK = re.compile(r"\s*(?:[?.!;,]+|\s[-\u2013\u2014]\s)\s*")
+WHY_MAX_WORDS = 12
+# the moment the request is made in: "before I carry on", "while I think of it"
+FOR_NOW = re.compile(
+    r"\b(before (i|we) (carry on|go on|continue|move on|get going|forget)|"
+    r"(while|whilst) (i|we) (think of it|remember))\b"
+)
+
+
+def added_with_why(text: Any, among: tuple[str, ...] | list[str], chosen: list[str]) -> list[str]:
+    """Themes (of `among`, not yet `chosen`) asked to be added in a message's first clause,
+    with a short reason after it; [] for anything else ("we had to add skills training,
+    ..." names no theme alone and is a view)."""
+    if not isinstance(text, str):
+        return []
+    plain = without_addressees(text).strip()
+    parts = REQUEST_BREAK.split(plain, maxsplit=1)
+    request, why = parts[0], parts[1] if len(parts) > 1 else ""
+    if len(why.split()) > WHY_MAX_WORDS or not ADD_CHOICE.search(normalise(request)):
+        return []
+    return added_choice(FOR_NOW.sub(" ", request.lower()), among, chosen)

@@ -30,6 +30,13 @@ WANTS_MORE = re.compile(
     r"\b(need|needs|needed|want|wants|require|requires|lack|lacking) (better|more|less|proper|"
     r"decent|faster|cheaper|reliable|some|a lot more|much more|much better)$"
 )
+# "... and their lorries have wrecked the road in" (set FS: "Go on, I'm listening"): "in",
+# "out" or "on" after a way in or out ("the road in", "the only way out"), or completing a
+# verb ("we moved in", "the rates kicked in", "carry on"), ends a sentence
+PARTICLE_END = re.compile(
+    r" (road|roads|way|lane|drive|track|route|entrance|gate|door|moved|came|come|kicked|"
+    r"logged|signed|joined|pitched|settled|dropped|popped|fitted|carry|carried|going) (in|out|on)$"
+)
 # Marks of a message cut short on purpose: "we need better...", "the trains -"
 TRAILING_MARK = re.compile(r"(\.\.\.|…|-|–|—)\s*$")
 # "its a 4 yr apprenticeship and the only college that does farriery is miles away in
@@ -66,7 +73,7 @@ def cut_off(text: Any) -> bool:
     words = norm.split()
     if len(words) > MAX_WORDS:
         return _stops_on_a_joining_word(norm)
-    if len(words) < 2:
+    if len(words) < 2 or PARTICLE_END.search(f" {norm}"):
         return False
     return bool(DANGLING.search(f" {norm}") or WANTS_MORE.search(norm)) or (
         _stops_on_a_joining_word(norm)

@@ -363,6 +363,8 @@ def size_band_for(text: str) -> str | None:
     if not counts:
         family = FAMILY.search(norm) and SPEAKER.search(norm)
         return bands[0] if family and len(norm.split()) <= 15 else None
+    if len(counts) > 1 and (whole := _count_then_parts(norm)):
+        return bands[_band_of(whole)]
     if len(counts) > 1 and ADDED.search(norm):
         return bands[_band_of(sum(counts))]
     found = {_band_of(n) for n in counts}
@@ -377,6 +379,21 @@ def size_band_for(text: str) -> str | None:
         # smaller group counted inside the larger or beside it, the band is the same
         found = {_band_of(max(counts)), _band_of(sum(counts))}
     return bands[found.pop()] if len(found) == 1 else None
+
+
+# "6, me and my husband plus 4 packers" (set FS added the parts to it: Small): the count, then
+# parts that add up to it, the speaker and each relative named counting one
+COUNT_THEN_PARTS = re.compile(rf"^(?P<n>{_NUMBER_PATTERN})\s*[,:;(-]\s*(?P<parts>.+)")
+NAMED_ONE = re.compile(rf"\b(me|myself|i|my ({RELATIVES}))\b")
+
+
+def _count_then_parts(norm: str) -> int | None:
+    """The count first said when the parts after it add up to it, else None."""
+    match = COUNT_THEN_PARTS.match(norm)
+    if match is None:
+        return None
+    total, parts = _numbers(match["n"])[0], match["parts"]
+    return total if sum(_numbers(parts)) + len(NAMED_ONE.findall(parts)) == total else None
 
 
 # "40-60", "10 to 15", "between 10 and 15", "8 or 9": a range or a guess, not two groups

@@ -98,6 +98,14 @@ LINKS_BACK = re.compile(
     r"like (a|an|some|more|proper|better|decent|cheaper)(?! (lot|few|bit|number|couple)\b)|"
     r"following on (from )?(that|this)|building on (that|this)|more on (that|this))\b"
 )
+# "@btvlep oh on the last one, also an apprenticeship for ..." at the seabed choice (set FT
+# chose skills from it): the last answer named as the one the words are for, then a word that
+# adds to it or puts it right
+ON_THE_LAST = re.compile(
+    _LEAD + r"(on|about|re|regarding|to) (that|the|my|our) ((last|previous|earlier) )?"
+    r"(one|answer|point|bit)( (again|too))? (also|and also|and|plus|add|i meant|we meant|"
+    r"(i )?forgot( to (say|mention|add))?|one more thing)\b"
+)
 MIN_WORDS_AFTER = 3  # "one more thing" alone announces; the piece is what follows
 # "ie parking", "As in, the A41" explain in two words; "As in what?" asks
 MIN_WORDS_EXPLAINED = 2
@@ -126,7 +134,12 @@ def _cue(raw: str, norm: str, previous_text: str | None) -> tuple[str, bool] | N
     follows (an explanation, something forgotten); None when there are none."""
     if one_more := ONE_MORE.match(raw):
         return normalise(one_more.group(0)), False
-    for pattern, strong in ((EXPLAINS, True), (FORGOT, True), (ANOTHER_POINT, False)):
+    for pattern, strong in (
+        (EXPLAINS, True),
+        (FORGOT, True),
+        (ON_THE_LAST, True),
+        (ANOTHER_POINT, False),
+    ):
         if match := pattern.match(norm):
             return match.group(0), strong
     if match := LINKS_BACK.match(norm):
@@ -153,7 +166,15 @@ def points_back(text: Any, previous_text: str | None = None) -> bool:
         return False
     raw = without_addressees(text)
     found = _cue(raw, normalise(raw), previous_text)
-    return found is not None and _NUMBERED.search(found[0]) is None
+    return found is not None and (about_the_last(text) or _NUMBERED.search(found[0]) is None)
+
+
+def about_the_last(text: Any) -> bool:
+    """The message says it is about the last answer ("oh on the last one, also ..."), so
+    the themes its words name are that answer's, not a choice."""
+    return (
+        isinstance(text, str) and ON_THE_LAST.match(normalise(without_addressees(text))) is not None
+    )
 
 
 def carries_on_last(

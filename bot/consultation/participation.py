@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from bot.consultation.replies import mentions, normalise
+from bot.consultation.x_style import without_addressees
 
 # "can my colleague fill this in as well?", "should my business partner do it too?"
 OTHER_PERSON = (
@@ -92,14 +93,26 @@ START_AGAIN = re.compile(
     r"restart|begin again|go back to the (start|beginning))\b"
 )
 START_AGAIN_MAX_WORDS = 14
+# "@btvlep sorry can we start again, had 3 people in and ive lost track of what ive said"
+# (set FU kept it as the skills answer, 17 words): the business itself has lost its place,
+# so a longer message still asks for the restart
+LOST_PLACE = re.compile(
+    r"\b(i'?ve|ive|i have|i|we'?ve|we have|we|i'?m|im|i am)( (completely|totally|a bit|kind of|"
+    r"sort of|just))? (lost (track|the thread|my place|our place|my train of thought|the plot)|"
+    r"forgot(ten)? (where (i|we) (was|were|got to)|what (i|we)('?ve| have)? (said|put|written))|"
+    r"(no idea|not sure|unsure) where (i|we) (was|were|got to|are))\b"
+)
+LOST_PLACE_MAX_WORDS = 24
 
 
 def asks_to_start_again(text: Any) -> bool:
     """The business asks to start the questions again: told nothing is lost and how to
     change an answer, then the same question (a short message only: "we had to start
-    again after the fire" in a longer answer is a view)."""
-    return (
-        isinstance(text, str)
-        and len(normalise(text).split()) <= START_AGAIN_MAX_WORDS
-        and mentions(START_AGAIN, text)
-    )
+    again after the fire" in a longer answer is a view; a longer one when it says the
+    business has lost its place)."""
+    if not isinstance(text, str):
+        return False
+    said = without_addressees(text)  # "@btvlep sorry can we start again" (set FU)
+    words = len(normalise(said).split())
+    lost = words <= LOST_PLACE_MAX_WORDS and mentions(LOST_PLACE, said)
+    return (words <= START_AGAIN_MAX_WORDS or lost) and mentions(START_AGAIN, said)

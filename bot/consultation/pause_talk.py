@@ -5,6 +5,13 @@ dreadful today. Right, where was I.", "Sorry, wedding delivery! It's boiling tod
 peonies were wilting in the van", "@btvlep sorry for the gap, had the windows at the gp
 surgery to finish".
 
+Set FU (breaks and returns) found the return after a longer break: "@btvlep morning, sorry i
+vanished yesterday, one of the marquees came down in the wind. where were we" was kept as
+the infrastructure answer. A hello may come before the apology, the apology may say the
+business went away ("sorry i vanished yesterday"), and when it does and the message ends
+asking where we were, what happened in between is the story of the break in any words: a
+short piece of a one-off event, no view word and nothing that happens every time.
+
 Found by set FF of unseen conversations: each was kept as the answer to the question
 pending (the electric car as intelligent mobility, the pollen and the peonies as
 environment and quality of life, the gp surgery as public services), and the question
@@ -20,7 +27,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.consultation.replies import normalise
+from bot.consultation.replies import greeting_only, normalise
+from bot.consultation.replies.interruptions import AWAY, asks_where_we_were
 from bot.consultation.x_style import without_addressees
 
 PIECE_BREAK = re.compile(r"[,.;:!?…()]+|\s[-\u2013\u2014]\s|\band\b")
@@ -31,6 +39,17 @@ APOLOGY = re.compile(
     r"((ha|oh|oops|argh|right|ok|okay) )*(so )?(sorry|soz|sry|apologies)( again)?"
     r"( (for|about) (the|that|my) (gap|wait|delay|silence|pause|break|slow (reply|response)))?"
     r"( (everyone|mate|all))?|excuse the (gap|wait|delay)"
+)
+# the apology that says the business went away: "sorry i vanished yesterday" (set FU)
+OPENING = re.compile(rf"({APOLOGY.pattern})( {AWAY})?")
+WENT_AWAY = re.compile(AWAY)
+GAP = re.compile(r"\b(gap|wait|delay|silence|pause|break)\b")
+# the story of the break, between going away and "where were we": one short piece of what
+# happened, never what happens every time ("the lane floods every winter" is a view)
+STORY_MAX_WORDS = 12
+HABIT = re.compile(
+    r"\b(always|every|never|keeps?|kept|constantly|whenever|usually|each (time|year|week|"
+    r"winter|summer)|all the time|nobody|no one|again and again)\b"
 )
 _BEEN = r"(i |we |i'?ve |we'?ve |i have |we have )?(just )?(was|were|been)"
 # what kept the business: "spent the last hour getting a bloke back into his car", "had the
@@ -82,13 +101,35 @@ VIEW_WORD = re.compile(
 
 
 def _pause_piece(piece: str) -> bool:
-    """A piece of the message is the errand, the weather, a wry word or the return."""
+    """A piece of the message is the errand, the weather, a wry word, being away or the
+    return."""
     return bool(
         ERRAND.fullmatch(piece)
         or COMMENT.fullmatch(piece)
         or RETURN.fullmatch(piece)
+        or WENT_AWAY.fullmatch(piece)
         or (len(piece.split()) <= WEATHER_MAX_WORDS and WEATHER.search(piece))
     )
+
+
+def _hello(piece: str) -> bool:
+    """A hello before the apology ("morning", "hi again"), not the apology or a return."""
+    return greeting_only(piece) and not OPENING.fullmatch(piece) and not RETURN.fullmatch(piece)
+
+
+def _story_of_a_break(pieces: list[str]) -> bool:
+    """The apology says the business went away and the message ends asking where we were:
+    the pieces between may tell what happened in any words (set FU)."""
+    went_away = GAP.search(pieces[0]) or any(
+        WENT_AWAY.fullmatch(p) or (OPENING.fullmatch(p) and not APOLOGY.fullmatch(p))
+        for p in pieces
+    )
+    return bool(went_away) and asks_where_we_were(pieces[-1])
+
+
+def _story_piece(piece: str) -> bool:
+    """A short piece about a one-off event (what kept the business)."""
+    return len(piece.split()) <= STORY_MAX_WORDS and HABIT.search(piece) is None
 
 
 def pause_talk_only(text: Any) -> bool:
@@ -97,14 +138,17 @@ def pause_talk_only(text: Any) -> bool:
         return False
     said = without_addressees(text)
     pieces = [p for p in (normalise(p) for p in PIECE_BREAK.split(said)) if p]
+    while len(pieces) > 2 and _hello(pieces[0]):
+        pieces = pieces[1:]  # "morning, sorry i vanished yesterday, ..." (set FU)
     if len(pieces) < 2 or sum(len(p.split()) for p in pieces) > MAX_WORDS:
         return False
-    if not APOLOGY.fullmatch(pieces[0]) or VIEW_WORD.search(" ".join(pieces)):
+    if not OPENING.fullmatch(pieces[0]) or VIEW_WORD.search(" ".join(pieces)):
         return False
     rest = [p for p in pieces[1:] if not APOLOGY.fullmatch(p)]
+    story = _story_of_a_break(pieces)
     return (
         bool(rest)
-        and all(_pause_piece(p) for p in rest)
+        and all(_pause_piece(p) or (story and _story_piece(p)) for p in rest)
         and not all(RETURN.fullmatch(p) for p in rest)
     )
 

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from bot.consultation.location_fixes import corrected_location, first_fix
+from bot.consultation.meant_before import meant_late
 from bot.consultation.profile import corrected_sector
 from bot.consultation.profile_checks import sector_instead
 from bot.consultation.questions import message
@@ -51,7 +52,11 @@ OLD_NAME = re.compile(
     # "you've got our old name. We're Socketworks Prosthetics now" (set EQ kept the old one)
     r"\b(?:gave|told|sent|put|typed|got|have|had|used|using|that'?s|thats|that is|that was)\s+"
     r"(?:you\s+)?(?:our|the|my)\s+old\s+(?:company\s+|business\s+)?name\b"
-    r"[^.!?]*[.!?,;:-]*\s*(?:(?:the\s+new\s+one|it)\s*(?:'s|is)|it'?s|its|we'?re|we are|"
+    # "Sorry, that was the old name. We trade as Lowndes Framing Studio" (set FT filed it as
+    # the sector): the name the business goes by now
+    r"[^.!?]*[.!?,;:-]*\s*(?:we\s+(?:now\s+)?(?:trade|go)\s+(?:as|by)|(?:we'?re|we\s+are)\s+"
+    r"(?:now\s+)?(?:trading\s+as|called|known\s+as)|(?:it'?s|its|it\s+is)\s+(?:now\s+)?called|"
+    r"(?:the\s+new\s+one|it)\s*(?:'s|is)|it'?s|its|we'?re|we are|"
     r"(?:it\s+)?should\s+be)\s+(?P<name>[^,.;!?]+?)\s*(?:\s+now)?\s*(?:[,.;!?].*)?$",
     re.IGNORECASE,
 )
@@ -251,6 +256,10 @@ def profile_fixes(
     name = corrected_name(text, profile.get("organisation"))
     if name and not fixes:
         fixes["organisation"] = name
+    if late and not fixes:
+        # "Sorry, I meant Operations Director, not quality manager", "before that, the staff
+        # one, ... its 13" at the islands choice (set FT: "didn't catch")
+        fixes = meant_late(text, profile)
     return fixes
 
 

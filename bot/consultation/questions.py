@@ -43,6 +43,22 @@ ALL_IN_PASSING = re.compile(
 )
 
 
+# "Medical technologies, high performance and space - we do a bit of all three" (set FS chose
+# all five islands): "all three", "all of those three" count the ones named, not the list
+ALL_COUNTED = re.compile(
+    r"\ball (of )?((the|those|these|them) )?(?P<n>two|three|four|five|six|seven|[2-7])\b"
+)
+_COUNTED = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _without_all_counted(norm: str, listed: int) -> str:
+    """`norm` without an "all three" that counts fewer than the `listed` themes."""
+    said = ALL_COUNTED.search(norm)
+    if said is None or int(_COUNTED.get(said["n"], said["n"])) == listed:
+        return norm
+    return f"{norm[: said.start()]} {norm[said.end() :]}"
+
+
 @dataclass(frozen=True)
 class Question:
     key: str
@@ -148,7 +164,7 @@ def match_themes(text: str, kind: str | None = None) -> list[str]:
     those named. Order: fixed theme order.
     """
     allowed = {"island": ISLAND_IDS, "seabed": SEABED_IDS}.get(kind or "", THEME_IDS)
-    norm = choice_norm(text)
+    norm = _without_all_counted(choice_norm(text), len(allowed))
     if ALL_WORDS.search(ALL_IN_PASSING.sub(" ", norm)):
         return list(allowed)
     found: set[str] = set()

@@ -73,8 +73,10 @@ OWN_COUNT = re.compile(
 TOLD_COUNT = re.compile(
     rf"\b(told you|said|put|gave you|wrote)\s+(?P<old>{_NUMBER_PATTERN})\b.{{0,60}}?"
     # "Sorry, I said five earlier, but it's twelve now we've taken on the apprentices" (set CQ)
-    r"\b(more like|nearer|closer to|it'?s really|really|(?<=but )(it'?s|its|it is|we'?re|we are)"
-    rf"( actually| now| really)?)\s+(?P<new>{_NUMBER_PATTERN})\b"
+    # "I said 8 but forgot our three apprentices, so it's 11" (set FT filed it as the town)
+    r"\b(more like|nearer|closer to|it'?s really|really|((?<=but )|(?<=so ))(it'?s|its|it is|"
+    r"we'?re|we are)( actually| now| really)?|(that|which) makes( it| us)?|making( it| us)?)"
+    rf"\s+(?P<new>{_NUMBER_PATTERN})\b"
     # "sorry i said 8, its more like 30 if you count the drivers" (set BH)
     r"(?=\s*(staff|people|of us|heads|employees|workers|now|really|if|when|with|counting|"
     r"inc\w*|[,.;!)]|$))"

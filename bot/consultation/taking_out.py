@@ -60,13 +60,24 @@ TAKE_NUMBER_OUT = re.compile(
 )
 
 
+# "Number 2 can go, I was a bit unfair on the owners there" (set FT kept it as one more
+# view): the number first, then that it goes
+NUMBER_GOES = re.compile(
+    rf"^\W*({_ASKING}\W+)*{_NUMBERED}\s+(can|could|should|might as well|needs to|has to|must)"
+    r"\s+(go|come out|come off|be (taken out|removed|deleted|dropped|binned|scrapped|cut|"
+    r"struck out|left out|crossed out))"
+    # not "number 2 can go further if ..."
+    r"(?=\s*($|[,.;!?]|(please|pls|thanks|now|then|too|altogether|completely)\b))"
+)
+
+
 def taken_out_number(text: Any) -> int | None:
     """The number of the answer a message takes out ("bin number 2"), or None."""
     if not isinstance(text, str):
         return None
-    match = TAKE_OUT_NUMBER.match(normalise(without_addressees(text))) or TAKE_NUMBER_OUT.match(
-        without_addressees(text).lower()
-    )
+    said = without_addressees(text).lower()
+    match = TAKE_OUT_NUMBER.match(normalise(without_addressees(text)))
+    match = match or TAKE_NUMBER_OUT.match(said) or NUMBER_GOES.match(said)
     if match is None:
         return None
     word = match.group("n")

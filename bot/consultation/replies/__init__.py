@@ -26,6 +26,7 @@ from bot.consultation.replies.corrections import (
     drops_last_bit,
     said_in_place_of_last_bit,
     takes_back_last_answer,
+    withdrawn_with_reason,
     without_last_bit,
 )
 from bot.consultation.replies.nothing_reasons import nothing_but_a_reason
@@ -199,6 +200,7 @@ __all__ = [
     "states_a_complaint",
     "takes_back_last_answer",
     "said_in_place_of_last_bit",
+    "withdrawn_with_reason",
     "without_last_bit",
     "clauses",
     "says_more",

@@ -16,7 +16,10 @@ SELF_CORRECTION = re.compile(
     # "Oh, ignore the Milton Keynes bit, that's not really it." (set ED kept it as new)
     r"oh|ah|oh and|"
     # "oops, in that last one I meant Beaconsfield" (set AD)
-    r"(in|on|for) (that|my|the) (last|previous) (one|answer|bit))"
+    r"(in|on|for) (that|my|the) (last|previous) (one|answer|bit)|"
+    # "@btvlep sorry, on that one i meant the small thruster firms" at the next question
+    # (set FT kept it as that question's answer)
+    r"(in|on|for|about) (that|the) (one|answer|bit))"
     r"[ ,:-]*)*"
     # "should have said as well ..." adds to the answer (`later_pieces`), corrects nothing
     r"(i meant|meant to (say|write|type)|"
@@ -71,14 +74,19 @@ def after_change_of_mind(text: str) -> str:
 # real opportunity is ...": the last answer taken back (the ninth set kept both). Not
 # "delete" or "forget": those words ask to be forgotten and have their own path.
 _FILLERS = r"((sorry|oops|whoops|soz|sorry about that|apologies|my bad|actually|wait|no|ah|oh|"
-_FILLERS += r"argh|ugh|haha|lol|ok|right)[ ,]*)*"
+_FILLERS += r"argh|ugh|haha|lol|ok|right|"
+# "Actually can you scrap that last answer? ..." (set FT kept it as the next answer)
+_FILLERS += r"(can|could|would) (you|u)( please| pls)?|please|pls)[ ,]*)*"
 _TAKE_BACK = (
     r"(wrong (chat|window|conversation|person|thread|tab|group|number|message)|"
     r"(that|it|this|the last (one|message)|my last (message|answer))( one| message)? "
     r"(was|wasn'?t|is|isn'?t) (meant|supposed to go|supposed to be) (for|to) [a-z' ]+|"
     r"(that|it|this)( one| message)? (was|wasn'?t|isn'?t|is) not for (you|this)|"
     r"not meant for (you|this)|(ignore|disregard|scrap|bin|scratch|strike) "
-    r"(that|my last|the last|what i (just )?(said|wrote|put))( one| message| answer| bit)?|"
+    r"((that|my|the) (last|previous)|that|what i (just )?(said|wrote|put))"
+    r"( one| message| answer| bit| reply)?|"
+    # "remove that last answer"; not "drop that requirement and we'd hire more", a view
+    r"(remove|drop|ditch|lose) (that|my|the) (last|previous)( one| message| answer| reply)|"
     # "@btvlep redo that last one pls: real problem is ..." (set EQ kept it as the next
     # question's answer), "can you change my last answer to ...", "rewrite that one"
     r"((can|could) (you|u) )?((redo|re do|rewrite|re write|replace|overwrite|change|swap|amend) "
@@ -91,8 +99,9 @@ REPLACEMENT_MIN_WORDS = 3
 
 def takes_back_last_answer(text: Any) -> str | None:
     """The message takes back the answer just given: what it puts in its place ("" when
-    nothing: "sorry wrong chat!! ignore that"), or None when it does not take one back.
-    "sorry, I meant Silverstone Park" corrects (both kept), it does not take back."""
+    nothing: "sorry wrong chat!! ignore that", or only why: `withdrawn_with_reason`), or
+    None when it does not take one back. "sorry, I meant Silverstone Park" corrects (both
+    kept), it does not take back."""
     if not isinstance(text, str):
         return None
     norm = normalise(without_addressees(text))  # "@btvlep redo that last one pls: ..." (EQ)
@@ -100,7 +109,43 @@ def takes_back_last_answer(text: Any) -> str | None:
     if match is None:
         return None
     rest = norm[match.end() :].strip(" ,")
+    if WHY_WITHDRAWN.search(rest) and not INSTEAD.search(rest):
+        return ""
     return rest if len(rest.split()) >= REPLACEMENT_MIN_WORDS else ""
+
+
+# "Actually can you scrap that last answer? My business partner would not want the bank
+# stuff going in" (set FT kept the reason as the next question's answer): why it is taken
+# back, not what goes in its place; the answer is withdrawn on purpose, so the question
+# pending follows rather than the withdrawn one again
+WHY_WITHDRAWN = re.compile(
+    # "... would not want the bank stuff going in", not "customers don't want the new
+    # estates in the village" (a view in its place)
+    r"\bwant (that|it|this|them|those|any of (that|it)|the [a-z ]{1,30}?)( going| put| kept)? "
+    r"(in|on record|kept|included|shared|quoted|in (the|your) (report|record))$|"
+    r"\b(i'?m|we'?re|i am|we are|i was|we were)( being)?( a bit| a little| too| very| quite)? "
+    r"(unfair|harsh|negative|grumpy|ranty|emotional)\b|"
+    r"\b(that|it|this)( one)?('?s| is| was)( a bit| quite| too| rather)? (private|confidential|"
+    r"sensitive|not relevant|irrelevant|too personal|personal|off topic|not fair|unfair)\b|"
+    r"\bshould ?n'?t( have|'?ve) (said|put|written|mentioned)\b|\bnot for (the|your|a) "
+    r"(report|record|public)\b"
+)
+# ... unless it says what goes in its place: "the real issue is ...", "put this instead"
+INSTEAD = re.compile(
+    r"\b(instead|in its place|the real|what i meant|what we meant|put this|replace (it|that) with|"
+    r"should (say|read|be))\b"
+)
+
+
+def withdrawn_with_reason(text: Any) -> bool:
+    """The message takes the last answer back and says only why ("can you scrap that last
+    answer? My business partner would not want the bank stuff going in"): withdrawn, and
+    the question pending asked, not the withdrawn one again."""
+    if not isinstance(text, str) or takes_back_last_answer(text) != "":
+        return False
+    norm = normalise(without_addressees(text))
+    match = TAKES_BACK.match(norm)
+    return match is not None and WHY_WITHDRAWN.search(norm[match.end() :]) is not None
 
 
 # "scratch that last bit, the insurance is our problem not yours" (set AM, at the next

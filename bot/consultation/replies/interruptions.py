@@ -87,7 +87,11 @@ WHERE_WERE_WE = re.compile(
     r"((right|ok|okay|sorry|soz|so|anyway|back|i'?m back|im back|and) )*"
     r"(where (were|was) (we|i)|wheres? (we|were we) at|where'?d we get to|where did we get to|"
     r"what was the question|what were you asking|what was i (answering|doing)|"
-    r"(can|could) you (ask|repeat) (that|the question|it) again|say (that|it) again)( again)?"
+    r"(can|could) you (ask|repeat) (that|the question|it) again|say (that|it) again|"
+    # "@btvlep ok so what was this one", "which one are we on" (set FU kept the first as the
+    # answer after "can we start again")
+    r"what was (this|that|the) (one|question|bit)|which (one|question|bit) (are|were) (we|i) on|"
+    r"what (one|question) (are|were) (we|i) on)( again)?"
 )
 
 
@@ -109,6 +113,7 @@ JUST_HAPPENED = re.compile(
     r"((a|an|the|my|our|another|one of (my|our)) )?[a-z0-9']+( [a-z0-9']+){0,2}?"
     r"('s|s| has| have| is| are)? just (arrived|turned up|come in|came in|walked in|pulled up|"
     r"got here|rung|rang|called|finished|come off [a-z ]{1,20}?|come out of [a-z ]{1,20}?|"
+    r"pulled in|pulled into [a-z ]{1,20}?|"  # "the milk tanker's just pulled in" (set FU)
     r"gone off|started (beeping|ringing|barking))"
     r"( for (his|her|their|its|a|an|the|my|our) [a-z ]{1,20}?)?"
     r"( (and|so) (i|we) ((need|have|got|'ve got|must) to|should|better|gotta) (check|see to|"
@@ -117,10 +122,39 @@ JUST_HAPPENED = re.compile(
 )
 
 
+# "Hang on, just signing for a parcel", "hold on, I'm on the phone to a supplier" (set FU:
+# "didn't catch" at the islands choice): what the business is busy with this minute, a
+# person or a thing and nothing said about it ("just signing for a parcel takes twenty
+# minutes" says something: a view)
+BUSY_NOW = re.compile(
+    r"((i'?m|im|i am|we'?re|we are) )?(just )?(signing for|serving|letting in|seeing to|"
+    r"dealing with|unloading|loading|answering|on the phone to|on a call (with|to)|talking to|"
+    r"with) ((a|an|the|my|our|some|another) )?[a-z']+( [a-z']+)?( (in|at the door|now))?"
+)
+_BUSY_NOT = re.compile(r"\b(takes?|is|are|was|were|can'?t|won'?t|never|always|because)\b")
+
+
 def needs_me_now(piece: str) -> bool:
     """A normalised piece of a message says something has just arrived or happened that
-    needs the business now (the reason for a pause), and nothing more."""
-    return JUST_HAPPENED.fullmatch(piece) is not None
+    needs the business now, or what it is busy with this minute (the reason for a pause),
+    and nothing more."""
+    return JUST_HAPPENED.fullmatch(piece) is not None or (
+        BUSY_NOW.fullmatch(piece) is not None and _BUSY_NOT.search(piece) is None
+    )
+
+
+# Away for a while, said on return: "sorry i vanished yesterday", "got dragged away for
+# longer than I thought", "I got held up longer than I expected" (set FU kept each as the
+# answer). A piece of its own ("we got caught up in planning for two years" says more)
+AWAY = (
+    r"((i|we) )?(just )?((vanished|disappeared|went (quiet|silent|missing|awol|off)|dropped off|"
+    r"ran off|wandered off)|((got|was|were|been|have been|'ve been|ve been) )?"
+    r"((dragged|pulled|called|taken) away|held up|caught up|tied up|waylaid))"
+    r"( on (you|u))?( (yesterday|earlier|last night|this morning|this afternoon|there|"
+    r"like that|mid ?way|half ?way|for (so long|a bit|a while|ages)|"
+    r"((for )?(a bit |a lot |much |way )?(longer|more) than (i|we) (thought|expected|planned|"
+    r"meant( to)?))))*"
+)
 
 
 # Back from an interruption: "Back with you", "Right, he's in", "@btvlep right lesson done",

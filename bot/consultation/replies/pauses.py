@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from bot.consultation.replies.interruptions import (
+    AWAY,
     asks_where_we_were,
     back_from_interruption,
     goes_to_check,
@@ -69,6 +70,8 @@ GREETING = re.compile(
     r"(i )?(had to|needed to) (take|answer|deal with|see to|serve) (a|an|the|my|some)"
     r" (call|phone|customer|client|delivery|supplier|visitor|patient)|"
     r"(i )?was (away|on the phone|on a call|in a meeting)|"
+    # "Sorry, got dragged away for longer than I thought. Where were we?" (set FU)
+    rf"{AWAY}|"
     # "hi again, sorry, got dragged onto a site visit. where were we?" (set W)
     r"(i )?(got|was|been|just got) (dragged|pulled|called|roped) (onto|into|in to|to|away( to)?|"
     r"out( to)?) (a|an|the|my|some) [a-z]+( [a-z]+)?|"
@@ -173,6 +176,13 @@ PAUSE_MARK = re.compile(
     r"walk|pick ?up|drop ?off|viewing|fitting|consultation|groom)))|"
     r"(i'?ll |will )?be (right )?back( (shortly|soon|in a bit|later))?|"
     r"brb|bbs|bbl|hang on|hold on|hang fire|bear with( me)?|hold that thought|"
+    # "Sorry, the milk tanker's just pulled in, I'll have to leave this for a bit" (set FU
+    # kept it as the answer): left for how long, so a pause and not the end
+    r"((i'?ll|i will|i'?m going to|im going to|i'?m gonna|gonna|going to|i'?ve got to|"
+    r"ive got to|i have to|i need to|need to|have to|got to)( have to)? )?(leave|pause|park|"
+    r"step away from) (this|you|the chat|this chat|the questions|it here|it there)"
+    r"( (here|there))? (for (a bit|a while|a moment|a minute|a few (mins|minutes)|an hour|"
+    r"half an hour|now|the moment|today)|(till|until) (later|tonight|tomorrow|this evening))|"
     r"(can i|could i|let me|i'?ll|i will) (come|get) back to (you|u)( (on|about) (that|this|it))?"
     r"( later| shortly| in a bit)?"
     r")( please| pls| sorry)?"

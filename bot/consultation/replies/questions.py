@@ -313,6 +313,9 @@ CONSULTATION_TERMS = re.compile(
     # "saw ur #bucksLIS post" between the hello and the yes (the fifteenth set kept it as a
     # view): the campaign's tag, or the post or letter that brought the business here
     r"buckslis|(your|ur|yr) (post|tweet|dm|ad|advert|letter|leaflet|flyer)|"
+    # "one of our tenants forwarded me the link to this" (set FS kept it as an early view)
+    r"(forwarded|sent|shared|passed|emailed|texted) (me|us)( on)? (the|a|this|your) link"
+    r"( (to|for) (this|it|the survey|the consultation)\b|(?= *[.,!?;]|$))|"
     # "does anything actually happen with these answers?" (set BP kept it as a view)
     r"(these|my|our) (answers|responses))\b"
 )
