@@ -126,10 +126,17 @@ def test_the_other_islands_leave_out_the_ones_chosen() -> None:
     assert "Intelligent mobility" in reply
     assert "- Space" not in reply
     # nothing chosen yet: every island
-    assert list_reply("what are the other islands", Place()).startswith("The five islands:")
-    assert list_reply("what's the seabed list again", Place()).startswith(
-        "The seven seabed drivers:"
-    )
+    assert "The five islands:" in list_reply("what are the other islands", Place())
+    assert "The seven seabed drivers:" in list_reply("what's the seabed list again", Place())
+
+
+def test_a_whole_list_says_what_the_list_is() -> None:
+    """ "whats the seabed bit about btw" (set AG) asks what the seabed is, not only its
+    drivers: the list opens with what the seabed (or the islands) are."""
+    seabed = list_reply("what's the seabed bit", Place())
+    assert seabed.startswith("The seabed is the set of cross-cutting drivers")
+    islands = list_reply("what are the islands", Place())
+    assert islands.startswith("The islands are the sectors, capabilities and places")
 
 
 def test_the_reply_to_a_theme_question_is_its_summary() -> None:
