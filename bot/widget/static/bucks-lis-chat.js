@@ -52,6 +52,7 @@
       ackTimeoutMs: 45000,
       historyLimit: 200,
       storageIdleMinutes: 60,
+      slowReplyMs: 8000,
       open: false,
     },
     SERVER_DEFAULTS,
@@ -225,6 +226,7 @@
     input: "blc-input",
     count: "blc-count",
     hint: "blc-hint",
+    over: "blc-over",
   };
 
   var launcher = el("button", {
@@ -274,11 +276,14 @@
     tabindex: "0",
   });
 
+  var TYPING_TEXT = "The assistant is typing\u2026";
+  var SLOW_TEXT = "Still working on a reply\u2026 thanks for waiting.";
+  var typingText = el("span", { className: "blc-typing-text", text: TYPING_TEXT });
   var typing = el("div", { className: "blc-typing", "aria-hidden": "true" }, [
     el("span", { className: "blc-dot" }),
     el("span", { className: "blc-dot" }),
     el("span", { className: "blc-dot" }),
-    el("span", { className: "blc-typing-text", text: "The assistant is typing\u2026" }),
+    typingText,
   ]);
   typing.hidden = true;
 
@@ -287,8 +292,7 @@
     className: "blc-input",
     rows: "1",
     dir: "auto",
-    maxlength: String(MAX),
-    "aria-describedby": ids.hint + " " + ids.count,
+    "aria-describedby": ids.hint + " " + ids.count + " " + ids.over,
     autocomplete: "off",
     placeholder: "Type your message\u2026",
   });
@@ -298,8 +302,11 @@
     className: "blc-sr",
     text: "Up to " + MAX + " characters. Press Enter to send, Shift+Enter for a new line.",
   });
+  var overNote = el("p", { id: ids.over, className: "blc-over" });
+  overNote.hidden = true;
   var sendBtn = el("button", { type: "submit", className: "blc-send", text: "Send" });
   var form = el("form", { className: "blc-form", novalidate: true }, [
+    overNote,
     el("label", { for: ids.input, className: "blc-sr", text: "Your message" }),
     input,
     el("div", { className: "blc-form-side" }, [sendBtn, count]),
@@ -319,7 +326,7 @@
 
   // ---------------------------------------------------------------- messages
   function statusText(m) {
-    if (m.status === "queued") return "Not sent yet \u2013 it will be sent when you're back online";
+    if (m.status === "queued") return "Not sent yet \u2013 it will be sent when the connection is back";
     if (m.status === "sending") return "Sending\u2026";
     if (m.status === "failed") return "Not confirmed as sent";
     return "";
@@ -399,6 +406,19 @@
     log.scrollTop = log.scrollHeight;
   }
 
+  // A phone's on-screen keyboard shrinks the panel, and the log kept its scroll position:
+  // the question just asked, and its buttons, went out of sight below (browser probe s45).
+  // Whoever was at the latest message stays there when the log changes size.
+  var logAtEnd = true;
+  log.addEventListener("scroll", function () {
+    logAtEnd = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
+  });
+  if (window.ResizeObserver) {
+    new window.ResizeObserver(function () {
+      if (logAtEnd) scrollDown();
+    }).observe(log);
+  }
+
   function addMessage(m) {
     if (!m.id) m.id = randomId().slice(0, 12);
     if (m.from === "bot" && m.buttons && m.buttons.length) {
@@ -423,13 +443,23 @@
 
   // ---------------------------------------------------------------- typing indicator
   var typingTimer = null;
+  var slowTimer = null;
   function showTyping(on) {
     typing.hidden = !on;
     clearTimeout(typingTimer);
+    clearTimeout(slowTimer);
+    typingText.textContent = TYPING_TEXT;
     if (on) {
       typingTimer = setTimeout(function () {
         typing.hidden = true;
       }, config.ackTimeoutMs);
+      // The dots are hidden from screen readers: a slow turn (up to the 45 s ack wait) was
+      // silence for them, and dots only for everyone (browser probe s45). After a while the
+      // indicator says so, and the status region reads it out once.
+      slowTimer = setTimeout(function () {
+        typingText.textContent = SLOW_TEXT;
+        announce(SLOW_TEXT);
+      }, Math.max(0, Number(config.slowReplyMs) || 8000));
       scrollDown();
     }
   }
@@ -445,9 +475,14 @@
     root.classList.toggle("blc-is-offline", !!text);
   }
 
+  // "You're offline" only when the device is: with the chat server out of reach (a restart,
+  // an office firewall) it sent business owners to check their own wifi (browser probe s45).
   function offlineBanner() {
     setBanner(
-      "You're offline. Reconnecting\u2026 Messages you write now will be sent when the connection is back."
+      (navigator.onLine === false
+        ? "You're offline. Reconnecting\u2026"
+        : "Can't reach the chat just now. Trying again\u2026") +
+        " Messages you write now will be sent when the connection is back."
     );
   }
 
@@ -502,7 +537,7 @@
   function send(payload, display) {
     var text = String(payload).trim();
     if (!text) return false;
-    if (text.length > MAX) return false;
+    if (charCount(text) > MAX) return false;
     addMessage({
       from: "user",
       text: display || text,
@@ -521,8 +556,13 @@
   }
 
   // After "forget me" the bot sends {"bucks_lis": "forgotten"} (a Rasa response with
-  // `custom: {data: {bucks_lis: forgotten}}`): the copy on this device goes too.
+  // `custom: {data: {bucks_lis: forgotten}}`): the copy on this device goes too. Every open
+  // tab hears it; `forgetAt` tells the others (adoptOtherTab) never to merge an older copy
+  // back: another tab kept showing the conversation and saved it again (browser probe s45).
   function forgetLocalCopy() {
+    var last = state.messages[state.messages.length - 1];
+    if (last && last.forgetNotice) return; // another tab's forgetting already came here
+    state.forgetAt = Date.now();
     state.messages = state.messages.filter(function (m) {
       return m.from === "bot" && m === state.messages[state.messages.length - 1];
     });
@@ -530,9 +570,14 @@
     state.messages.forEach(function (m) {
       log.appendChild(renderMessage(m));
     });
+    // named after the reply it follows, so a second open tab does not add its own copy
+    var noticeId = "f" + (state.messages.length ? state.messages[0].id : "0");
+    if (knownId(noticeId)) return;
     addMessage({
+      id: noticeId,
       from: "bot",
       text: "This device no longer keeps a copy of the conversation.",
+      forgetNotice: true,
       ts: Date.now(),
     });
   }
@@ -552,6 +597,28 @@
     saveState();
   }
 
+  // Every tab of a conversation is in its socket.io room, so each hears every reply. Each
+  // kept its copy under a random id and merged the other tab's too: with two tabs open every
+  // reply showed twice (browser probe s45). A reply to a named message is named by that
+  // message's id and its content, the same in every tab, so it is kept once (and a replay of
+  // it after a resend is not shown again).
+  function replyId(replyTo, text, buttons) {
+    var s = replyTo + "\u0000" + text + "\u0000" + JSON.stringify(buttons);
+    var a = 0x811c9dc5;
+    var b = 0x2a6f1c3d;
+    for (var i = 0; i < s.length; i++) {
+      a = Math.imul(a ^ s.charCodeAt(i), 0x01000193) >>> 0;
+      b = Math.imul(b ^ s.charCodeAt(i), 0x5bd1e995) >>> 0;
+    }
+    return "r" + a.toString(16) + b.toString(16);
+  }
+
+  function knownId(id) {
+    return state.messages.some(function (m) {
+      return m.id === id;
+    });
+  }
+
   function onBotUttered(data) {
     if (!data || typeof data !== "object") return;
     if (data.bucks_lis === "forgotten") {
@@ -560,19 +627,12 @@
     }
     showTyping(false);
     var buttons = [];
-    if (Array.isArray(data.quick_replies)) {
-      data.quick_replies.forEach(function (q) {
-        if (q && typeof q.title === "string" && typeof q.payload === "string") {
-          buttons.push({ title: q.title, payload: q.payload });
-        }
-      });
-    } else if (Array.isArray(data.buttons)) {
-      data.buttons.forEach(function (q) {
-        if (q && typeof q.title === "string" && typeof q.payload === "string") {
-          buttons.push({ title: q.title, payload: q.payload });
-        }
-      });
-    }
+    var offered = Array.isArray(data.quick_replies) ? data.quick_replies : data.buttons;
+    (Array.isArray(offered) ? offered : []).forEach(function (q) {
+      if (q && typeof q.title === "string" && typeof q.payload === "string") {
+        buttons.push({ title: q.title, payload: q.payload });
+      }
+    });
     markReplied(data.reply_to);
     var text = typeof data.text === "string" ? data.text : "";
     var attachment = data.attachment;
@@ -580,7 +640,10 @@
       text = attachment.payload.src; // rendered as a link if it is http(s)
     }
     if (!text && !buttons.length) return;
+    var id = validMessageId(data.reply_to) ? replyId(data.reply_to, text, buttons) : undefined;
+    if (id && knownId(id)) return; // the other tab already kept it, or a replay of it
     addMessage({
+      id: id,
       from: data.error ? "error" : "bot",
       text: text,
       buttons: buttons,
@@ -616,7 +679,7 @@
       ready = true;
       everConnected = true;
       setBanner("");
-      if (wasOffline) announce("Back online.");
+      if (wasOffline) announce("Connected again.");
       if (!state.started) {
         state.started = true;
         saveState();
@@ -690,19 +753,65 @@
     else close();
   });
   closeBtn.addEventListener("click", close);
+  // At phone width (and at 400% zoom on a desktop: 320 CSS pixels) the open panel covers the
+  // page (the stylesheet's 480px breakpoint): it is modal then, and Tab wraps inside it; it
+  // went on to links hidden behind the panel (browser probe s45).
+  var coversPage = window.matchMedia ? window.matchMedia("(max-width: 480px)") : null;
+  function syncModal() {
+    panel.setAttribute("aria-modal", coversPage && coversPage.matches ? "true" : "false");
+  }
+  if (coversPage && coversPage.addEventListener) coversPage.addEventListener("change", syncModal);
+  else if (coversPage && coversPage.addListener) coversPage.addListener(syncModal);
+
+  function wrapTab(e) {
+    var items = Array.prototype.filter.call(
+      panel.querySelectorAll("a[href], button, textarea, [tabindex='0']"),
+      function (n) {
+        return !n.disabled && n.getClientRects().length > 0;
+      }
+    );
+    var edge = e.shiftKey ? items[0] : items[items.length - 1];
+    if (!edge || document.activeElement !== edge) return;
+    e.preventDefault();
+    (e.shiftKey ? items[items.length - 1] : items[0]).focus();
+  }
+
   panel.addEventListener("keydown", function (e) {
     if (e.key === "Escape" || e.key === "Esc") {
       e.preventDefault();
       close();
+    } else if (e.key === "Tab" && coversPage && coversPage.matches) {
+      wrapTab(e);
     }
   });
 
+  // Characters as the server counts them: an emoji is one, not two UTF-16 units.
+  function charCount(text) {
+    return Array.from(text).length;
+  }
+
+  function tooLong(over) {
+    return (
+      "Your message has " + over + (over === 1 ? " character" : " characters") +
+      " too many (the limit is " + MAX + "): shorten it, or send it in two messages."
+    );
+  }
+
+  // No maxlength on the box: it cut a long paste at the limit and the rest was gone, with
+  // nothing said to a screen reader (browser probe s45). All of it stays; the count says how
+  // much is over, and Send waits until it fits (the GOV.UK character count pattern).
+  var wasOver = false;
   function updateCount() {
-    var n = input.value.length;
-    // A long paste stops at the limit: say so rather than cut it silently (browser probe)
-    count.textContent =
-      n + " / " + MAX + (n >= MAX ? " \u2013 limit reached: send the rest in another message" : "");
+    var n = charCount(input.value);
+    var over = n - MAX;
+    count.textContent = n + " / " + MAX;
     count.classList.toggle("blc-count-near", n >= MAX * 0.9);
+    overNote.textContent = over > 0 ? tooLong(over) : "";
+    overNote.hidden = over <= 0;
+    if (over > 0) input.setAttribute("aria-invalid", "true");
+    else input.removeAttribute("aria-invalid");
+    if (over > 0 && !wasOver) announce(tooLong(over)); // said once, as it goes over
+    wasOver = over > 0;
     // Growing the box shrinks the log: keep the latest question in view if it was
     var atEnd = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
     input.style.height = "auto";
@@ -719,8 +828,10 @@
   });
   form.addEventListener("submit", function (e) {
     e.preventDefault();
-    var text = input.value.slice(0, MAX);
-    if (send(text)) {
+    var text = input.value;
+    var over = charCount(text.trim()) - MAX;
+    if (over > 0) announce(tooLong(over)); // kept in the box to shorten
+    else if (send(text)) {
       input.value = "";
       updateCount();
     }
@@ -730,12 +841,22 @@
   window.addEventListener("offline", goOffline);
   window.addEventListener("online", goOnline);
   // Another tab of the same site changed the conversation: keep its sender id and show
-  // what was said there. Each tab hears only its own socket's replies, so two open tabs
-  // used to drift apart, and the last to save overwrote the other's history (browser
-  // probe, 7 Dec). Messages are merged by id in the other tab's order; this tab's own
-  // unsent ones stay at the end, and nothing is saved back, so tabs never echo each other.
+  // what was said there: a message typed in one tab reaches the other only this way, so two
+  // open tabs used to drift apart, and the last to save overwrote the other's history
+  // (browser probe, 7 Dec; replies reach both tabs, named alike: see replyId). Messages are
+  // merged by id in the other tab's order; this tab's own unsent ones stay at the end, and
+  // nothing is saved back, so tabs never echo each other.
   function adoptOtherTab(other) {
     if (!other || typeof other !== "object" || !Array.isArray(other.messages)) return;
+    var theirs = Number(other.forgetAt) || 0;
+    var ours = Number(state.forgetAt) || 0;
+    if (theirs < ours) return; // a copy from before "forget me": never merged back
+    if (theirs > ours) {
+      // "forget me" in the other tab: its copy replaces this one (browser probe s45)
+      state.forgetAt = theirs;
+      state.messages = [];
+      while (log.firstChild) log.removeChild(log.firstChild);
+    }
     if (typeof other.senderId === "string" && /^[A-Za-z0-9_-]{8,64}$/.test(other.senderId)) {
       state.senderId = other.senderId;
     }
@@ -809,7 +930,29 @@
     });
   }
 
+  // A page enforcing Trusted Types (`require-trusted-types-for 'script'`) refuses a plain
+  // string as a script's address: socket.io-client never loaded and the chat could not
+  // connect (browser probe s45). The one script the widget adds goes through its own policy,
+  // which the site allows by naming `bucks-lis-chat` in its `trusted-types` directive.
+  function trustedScriptUrl(url) {
+    var tt = window.trustedTypes;
+    if (!tt || typeof tt.createPolicy !== "function") return url;
+    try {
+      return tt
+        .createPolicy("bucks-lis-chat", {
+          createScriptURL: function (u) {
+            if (u !== url) throw new TypeError("not the chat widget's script");
+            return u;
+          },
+        })
+        .createScriptURL(url);
+    } catch (e) {
+      return url; // the site does not allow the policy: the chat says it could not load
+    }
+  }
+
   function mount() {
+    syncModal();
     root.appendChild(live);
     document.body.appendChild(root);
     state.messages.forEach(function (m) {
@@ -835,7 +978,7 @@
   var ioReady =
     typeof window.io === "function"
       ? Promise.resolve()
-      : loadAsset("script", { src: assetBase + "vendor/socket.io.min.js" });
+      : loadAsset("script", { src: trustedScriptUrl(assetBase + "vendor/socket.io.min.js") });
 
   function start() {
     cssReady.then(mount);
