@@ -85,6 +85,9 @@ def redone(value: Any, tracker: Tracker) -> dict[str, str]:
 
 def redone_reply(put_right: dict[str, str], tracker: Tracker) -> str:
     """What the business is told: the answer just given put right, or each field changed."""
-    if list(put_right) == filled_by_last_answer(tracker)[-1:] and "size_band" not in put_right:
+    # a town or a head count is said back as changed ("Thanks, I've changed where you're based
+    # to Chesham": set BO lost it when "sorry, i meant chesham not amersham" came through here)
+    named = {"size_band", "location"}
+    if list(put_right) == filled_by_last_answer(tracker)[-1:] and not named & set(put_right):
         return message("corrected_last")
     return fixes_reply(put_right)

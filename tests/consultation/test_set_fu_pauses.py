@@ -86,3 +86,20 @@ def test_starting_again_because_the_place_is_lost(text: str) -> None:
 )
 def test_a_restart_in_a_view_is_a_view(text: str) -> None:
     assert not asks_to_start_again(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "holds"),
+    [
+        # set AJ: after "can I come back to this later? got a client in 5" the form stays open
+        ("@btvlep actually they've cancelled, let's carry on", True),
+        ("ok they have gone, carry on", True),
+        ("all sorted, lets continue", True),
+        # a view beside the word to carry on is still a view
+        ("broadband is slow, carry on", False),
+        ("no apprentices round here, go on", False),
+        ("the roads are awful, carry on", False),
+    ],
+)
+def test_how_a_pause_ended_then_carry_on_is_no_answer(text: str, holds: bool) -> None:
+    assert holding(text) is holds

@@ -323,6 +323,34 @@ def asks_someone_first(text: Any) -> bool:
     )
 
 
+# "actually they've cancelled, let's carry on" after "can I come back to this later? got a
+# client in 5" (set AJ kept it as the answer once a pause there kept the form open): a few
+# words on how the pause ended, then the word to carry on, and no view in them
+CARRY_ON = re.compile(
+    r"(ok |okay |right |so )?(let'?s |lets |we can |can )?(carry on|continue|keep going|crack on|"
+    r"get on with it|go on)( then| now| please| pls)?"
+)
+CARRY_ON_ASIDE_MAX_WORDS = 6
+
+
+def carries_on_after_aside(text: Any) -> bool:
+    """A short remark on how a pause ended, then "let's carry on": no answer yet."""
+    if not isinstance(text, str) or "?" in text or re.search(r"\d", text):
+        return False
+    plain = without_addressees(text).strip().lower().replace("\u2019", "'")
+    parts = [p for p in re.split(r"\s*[,.;!-]+\s*", plain) if p]
+    if not (
+        len(parts) == 2
+        and CARRY_ON.fullmatch(parts[1]) is not None
+        and len(parts[0].split()) <= CARRY_ON_ASIDE_MAX_WORDS
+        and _VIEW_CUE.search(normalise(plain)) is None
+    ):
+        return False
+    from bot.consultation.subject import names_a_subject  # the tagger: loaded late
+
+    return not names_a_subject(parts[0])  # "broadband is slow, carry on" is a view
+
+
 def holding(text: Any) -> bool:
     """The business is not answering yet ("hang on", "one sec", "erm", "...", a laugh,
     a greeting mid-question: "hello?", a pause and its reason, sorry for the answer just
@@ -343,6 +371,7 @@ def holding(text: Any) -> bool:
         or interrupted(text)
         or asks_where_we_were(text)
         or goes_to_check(text)
+        or carries_on_after_aside(text)
         or back_from_interruption(text)
         or returned_only(text)
     )
