@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import json
-import multiprocessing
-import socket
-import time
 from collections.abc import Iterator
 
 import pytest
 import requests
 
-from tests.channels.test_rest import _serve
+from tests.channels.test_rest import start_served
 from tests.conftest import free_port
 
 
@@ -20,17 +17,7 @@ def rest_url() -> Iterator[str]:
     """The REST channel on a real Sanic server (tests/channels/test_rest.py's echo handler:
     "fail after replying" raises once it has replied, as a turn whose save failed)."""
     port = free_port()
-    child = multiprocessing.get_context("fork").Process(target=_serve, args=(port,), daemon=True)
-    child.start()
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                break
-        except OSError:
-            if time.monotonic() > deadline or not child.is_alive():
-                raise
-            time.sleep(0.2)
+    child = start_served(port)
     yield f"http://127.0.0.1:{port}/webhooks/rest/webhook"
     child.terminate()
     child.join(10)

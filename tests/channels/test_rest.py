@@ -144,21 +144,27 @@ def _serve(port: int) -> None:
     app.run(host="127.0.0.1", port=port, access_log=False)
 
 
-def _serve_and_post(posts: list[tuple[bytes, dict[str, str]]]) -> list:
-    """Run the server in a forked child (Sanic keeps per-process state) and post to it."""
-    port = free_port()
+def start_served(port: int) -> Any:
+    """The echo server forked on `port` (Sanic keeps per-process state), once it listens."""
     child = multiprocessing.get_context("fork").Process(target=_serve, args=(port,), daemon=True)
     child.start()
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return child
+        except OSError:
+            if time.monotonic() > deadline or not child.is_alive():
+                child.terminate()
+                raise
+            time.sleep(0.2)
+
+
+def _serve_and_post(posts: list[tuple[bytes, dict[str, str]]]) -> list:
+    """Run the server in a forked child and post to it."""
+    port = free_port()
+    child = start_served(port)
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=1):
-                    break
-            except OSError:
-                if time.monotonic() > deadline or not child.is_alive():
-                    raise
-                time.sleep(0.2)
         results = []
         for raw, headers in posts:
             resp = requests.post(
