@@ -7,8 +7,8 @@ import logging
 import click
 
 from bot.config import VAR_DIR, settings
-from bot.production.health import tagger_files_problem
 from bot.stack import RASA_MODEL, keep_running
+from bot.tagging import model_files_problem
 
 
 @click.command("run-production")
@@ -35,7 +35,7 @@ def run_production(rasa_replicas: int | None, action_servers: int | None) -> Non
     cfg = settings()
     if not RASA_MODEL.exists():
         raise click.ClickException(f"{RASA_MODEL} is missing: run `make train`")
-    tagger = tagger_files_problem()  # at once, not after a 240 s wait (fault probe s45)
+    tagger = model_files_problem()  # at once, not after a 240 s wait (fault probe s45)
     if tagger:
         raise click.ClickException(tagger)
     topo = Topology.from_settings(cfg, VAR_DIR / "production", rasa_replicas, action_servers)

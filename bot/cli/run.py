@@ -7,10 +7,10 @@ import logging
 import click
 
 from bot.config import VAR_DIR, settings
-from bot.production.health import tagger_files_problem
 from bot.stack import RASA_MODEL, Stack, keep_running
 from bot.storage.migrate import upgrade
 from bot.storage.session_purge import purge_unconsented_sessions  # SQL only: no Rasa import
+from bot.tagging import model_files_problem
 
 PURGE_EVERY_SECONDS = 300
 
@@ -36,7 +36,7 @@ def run() -> None:
     cfg = settings()
     if not RASA_MODEL.exists():
         raise click.ClickException(f"{RASA_MODEL} is missing: run `make train`")
-    tagger = tagger_files_problem()  # at once, not after a 240 s wait (fault probe s45)
+    tagger = model_files_problem()  # at once, not after a 240 s wait (fault probe s45)
     if tagger:
         raise click.ClickException(tagger)
     upgrade()

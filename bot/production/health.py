@@ -7,14 +7,11 @@ Liveness (`/health`, `/healthz`) only says the process serves HTTP; readiness (`
 from __future__ import annotations
 
 import asyncio
-import hashlib
-import json
 import logging
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import sqlalchemy as sa
 
@@ -39,36 +36,6 @@ def database_problem(database_url: str) -> str | None:
         # and the public readiness answer says only what kind of failure it was.
         logger.warning("Database check failed: %s", str(error).splitlines()[0])
         return f"database unreachable: {type(error).__name__}"
-    return None
-
-
-def tagger_files_problem(path: Path | None = None) -> str | None:
-    """None if the trained tagger's files are there and match its meta.json (the check its
-    loader makes), else what is wrong and what to run. Hashes the files, loads nothing: for
-    the supervisor, which stays small. Fault probe s45: `bucks-lis run` without a tagger
-    waited 240 s for an action server that could never be ready, then stopped with
-    `TimeoutError: actions not ready after 240s` and no reason."""
-    from bot.tagging import model_dir
-
-    path = path or model_dir()
-    meta_path = path / "meta.json"
-    again = "run `make train` (or `bucks-lis train-tagger`)"
-    if not meta_path.exists():
-        return f"no trained theme tagger in {path}: {again}"
-    try:
-        files = dict(json.loads(meta_path.read_text(encoding="utf-8"))["files"])
-    except (OSError, ValueError, KeyError, TypeError) as error:
-        return f"{meta_path} is not a trained tagger's meta.json ({error}): {again}"
-    for name, expected in files.items():
-        digest = hashlib.sha256()
-        try:
-            with open(path / name, "rb") as file:
-                for chunk in iter(lambda: file.read(1 << 20), b""):  # noqa: B023 - used at once
-                    digest.update(chunk)
-        except OSError:
-            return f"{path / name} is missing or unreadable: {again}"
-        if digest.hexdigest() != expected:
-            return f"{path / name} does not match {meta_path}: {again}"
     return None
 
 

@@ -26,6 +26,7 @@ __all__ = [
     "TaggerModelMissing",
     "engine",
     "load_engine",
+    "model_files_problem",
     "model_version",
     "tag",
     "tag_many",
@@ -52,24 +53,43 @@ def model_dir():  # noqa: ANN201
     return settings().models_dir / "tagger"
 
 
-def load_engine(path=None):  # noqa: ANN001, ANN201
-    """Load the trained tagger from `path` (default models/tagger/), verifying its files."""
+def model_files_problem(path=None):  # noqa: ANN001, ANN201
+    """None if the trained tagger's files in `path` (default models/tagger/) are there and
+    match its meta.json, else what is wrong and what to run. Hashes the files and loads
+    nothing, so the supervisor can say so at start (`bucks-lis run`) without the model."""
     import hashlib
     import json
 
     path = path or model_dir()
     meta_path = path / "meta.json"
+    again = "run `make train` (or `bucks-lis train-tagger`)"
     if not meta_path.exists():
-        raise TaggerModelMissing(
-            f"no trained theme tagger in {path}: run `make train` (or `bucks-lis train-tagger`)"
-        )
-    meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    for name, expected in meta["files"].items():
-        file = path / name
-        if not file.exists() or hashlib.sha256(file.read_bytes()).hexdigest() != expected:
-            raise TaggerModelMissing(
-                f"{file} is missing or does not match meta.json: run `make train` again"
-            )
+        return f"no trained theme tagger in {path}: {again}"
+    try:
+        files = dict(json.loads(meta_path.read_text(encoding="utf-8"))["files"])
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        return f"{meta_path} is not a trained tagger's meta.json ({error}): {again}"
+    for name, expected in files.items():
+        digest = hashlib.sha256()
+        try:
+            with open(path / name, "rb") as file:
+                for chunk in iter(lambda: file.read(1 << 20), b""):  # noqa: B023 - used at once
+                    digest.update(chunk)
+        except OSError:
+            return f"{path / name} is missing or unreadable: {again}"
+        if digest.hexdigest() != expected:
+            return f"{path / name} does not match {meta_path}: {again}"
+    return None
+
+
+def load_engine(path=None):  # noqa: ANN001, ANN201
+    """Load the trained tagger from `path` (default models/tagger/), verifying its files."""
+    import json
+
+    path = path or model_dir()
+    if problem := model_files_problem(path):
+        raise TaggerModelMissing(problem)
+    meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
     from bot.tagging.model import TrainedTagger
 
     _one_blas_thread_for_good()
