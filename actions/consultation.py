@@ -79,7 +79,7 @@ from bot.consultation.out_of_scope import request_beside_view
 from bot.consultation.pasted import after_pasted_question, once
 from bot.consultation.pause_talk import pause_reply
 from bot.consultation.pointers import pointer_reply
-from bot.consultation.pointing_back import opens_with_pointer, points_back_to_nothing
+from bot.consultation.pointing_back import nothing_to_keep, opens_with_pointer
 from bot.consultation.profile import asks_sector_change
 from bot.consultation.profile_checks import sent_at_once, sent_twice
 from bot.consultation.question_help import quotes_the_question
@@ -96,7 +96,6 @@ from bot.consultation.replies import (
     fed_up_with_bot,
     hedge_only,
     impatient,
-    nothing_but_a_reason,
     question_then_view,
     second_thoughts,
     takes_back_last_answer,
@@ -325,8 +324,7 @@ class ValidateStrategyForm(FormValidationAction):
             and not skipped(tracker, text)
             # "Not really my area, I just teach people to drive", "same as before" after "no
             # idea" (set FQ): nothing to say, with why beside it or said again
-            and not nothing_but_a_reason(text)
-            and not points_back_to_nothing(text, previous_user_text(tracker))
+            and not nothing_to_keep(text, previous_user_text(tracker))
         ):
             if view := view_then_stop(text):
                 # "..., thats all ive got time for sorry" (set DU): the view kept, then the

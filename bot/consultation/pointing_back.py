@@ -112,6 +112,13 @@ def points_back_to_nothing(text: Any, previous: str | None) -> bool:
     )
 
 
+def nothing_to_keep(text: Any, previous: str | None) -> bool:
+    """A reply that says there is nothing to say, with why beside it ("Not really my area, I
+    just teach people to drive") or by pointing back at such a reply ("same as before" after
+    "no idea"): set FQ. One check for the action, so it keeps no view from either."""
+    return nothing_but_a_reason(text) or points_back_to_nothing(text, previous)
+
+
 # "same problem as before but worse since they put houses on the fields", "same as b4 but
 # worse, our only setter left", "see what i said about the power, plus the lane is too
 # narrow": a pointer that opens the reply and goes on with something new (set AE kept only

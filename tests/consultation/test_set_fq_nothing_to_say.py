@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.consultation.pointing_back import points_back_to_nothing, same_as_before
+from bot.consultation.pointing_back import nothing_to_keep, points_back_to_nothing, same_as_before
 from bot.consultation.replies import means_nothing, nothing_but_a_reason
 
 
@@ -106,3 +106,19 @@ def test_same_as_before_after_a_non_answer_is_nothing_again(previous: str) -> No
 )
 def test_a_pointer_after_a_view_still_points_back(text: str, previous: str | None) -> None:
     assert not points_back_to_nothing(text, previous)
+
+
+@pytest.mark.parametrize(
+    ("text", "previous", "kept"),
+    [
+        ("no clue, you'd have to ask my accountant", None, False),  # why beside it
+        ("same as before", "No idea, sorry", False),  # pointing back at nothing
+        ("same as before", "The bypass is shut every other week for roadworks", True),
+        ("Not my area really, but the bypass is shut every other week", None, True),
+    ],
+)
+def test_nothing_to_keep_is_either_kind_of_nothing(
+    text: str, previous: str | None, kept: bool
+) -> None:
+    """The one check the strategy form's action asks before it stores a view."""
+    assert nothing_to_keep(text, previous) is not kept
