@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.consultation.letters import _CLOSINGS
+from bot.consultation.letters import CLOSINGS
 from bot.consultation.replies import normalise
 
 # Outlook / Gmail header lines; a block of two or more of them, one only email has, is a header
@@ -37,7 +37,7 @@ WROTE_LINE = re.compile(r"^\s*>?\s*on\b.{3,160}\bwrote:\s*$", re.IGNORECASE)
 # "> Rents on ...", ">> and ...": quote marks, not "> 50 staff" (more than fifty)
 QUOTE_MARK = re.compile(r"^[ \t]*(>[ \t]*)+(?=[^\d\s]|$)", re.MULTILINE)
 # A sign-off on a line of its own ("Kind regards", "Thanks,") with a short signature after it
-SIGN_OFF = re.compile(rf"^\s*({_CLOSINGS}|cheers|ta)\s*[,.!]?\s*$", re.IGNORECASE)
+SIGN_OFF = re.compile(rf"^\s*({CLOSINGS}|cheers|ta)\s*[,.!]?\s*$", re.IGNORECASE)
 SIGNATURE_MAX_LINES = 8
 SIGNATURE_MAX_CHARS = 80
 NAME_MAX_WORDS = 4

@@ -50,7 +50,9 @@ NUMBER_WORDS = {
     "a handful": 5,
 }
 _WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-_NUMBER = re.compile(rf"\d[\d,]*|\b({_WORDS})\b")
+# a number in digits or words; NUMBER_PATTERN is the same for use inside other patterns
+# (recount.py and meant_before.py read head counts said again or put right)
+NUMBER = re.compile(rf"\d[\d,]*|\b({_WORDS})\b")
 # the family a small firm is counted by ("me and my son", "Dad, me and my uncle")
 RELATIVES = (
     r"son|daughter|wife|husband|partner|brother|sister|dad|mum|mom|father|mother|missus|mrs|"
@@ -111,7 +113,7 @@ BAND_SAID = re.compile(
 
 def _numbers(text: str) -> list[int]:
     found = []
-    for match in _NUMBER.finditer(text):
+    for match in NUMBER.finditer(text):
         token = match.group(0)
         value = NUMBER_WORDS[token] if token in NUMBER_WORDS else int(token.replace(",", ""))
         if FEWER.search(text[: match.start()]):
@@ -121,9 +123,9 @@ def _numbers(text: str) -> list[int]:
 
 
 # "60 not 6", "60 rather than 6": the number after the negation is the one withdrawn
-_NUMBER_PATTERN = rf"(\d[\d,]*|{_WORDS})"
+NUMBER_PATTERN = rf"(\d[\d,]*|{_WORDS})"
 NEGATED = re.compile(
-    rf"\b(not|rather than|instead of|as opposed to)\s+(about |around )?{_NUMBER_PATTERN}\b"
+    rf"\b(not|rather than|instead of|as opposed to)\s+(about |around )?{NUMBER_PATTERN}\b"
 )
 
 
@@ -133,7 +135,7 @@ def _band_of(count: int) -> int:
 
 # "5 paid staff and about 40 volunteers": volunteers, trustees and members are not staff
 UNPAID = re.compile(
-    rf"\b((about|around|roughly|over|some|nearly|almost)\s+)?{_NUMBER_PATTERN}\+?\s+"
+    rf"\b((about|around|roughly|over|some|nearly|almost)\s+)?{NUMBER_PATTERN}\+?\s+"
     # "3 staff, about 70 members who arent employed by us" (set CJ's co-working space)
     r"(\w+\s+)?(volunteers?|trustees?|helpers|members(?! of (staff|the team|our team)))\b"
 )
@@ -141,7 +143,7 @@ UNPAID = re.compile(
 # alone: Micro): freelancers, contractors and agency crew taken on for a job are not staff
 # beside a count of staff; alone ("me plus 3 subbies", set N) they are the count
 HIRED_IN = re.compile(
-    rf"\b((about|around|roughly|over|some|nearly|almost|up to|another)\s+)?{_NUMBER_PATTERN}"
+    rf"\b((about|around|roughly|over|some|nearly|almost|up to|another)\s+)?{NUMBER_PATTERN}"
     r"\+?\s+(\w+\s+)?(freelancers?|contractors?|sub-?contractors?|subbies|temps|casuals|"
     r"(freelance|agency|contract|casual|self-employed|day-rate|day rate)\s+\w+)\b"
 )
@@ -152,16 +154,16 @@ HIRED_IN = re.compile(
 # "We are twenty-two in all, eight of whom are solicitors" (set DQ kept the sentence): a
 # share of the count is no second count
 SHARE_OF = re.compile(
-    rf",?\s*(and\s+)?{_NUMBER_PATTERN}(?<!,)\s+(of whom|of them|of which|of those)\b|"
-    rf",?\s*\b(of whom|of which|of them|of those)\s+(about\s+|around\s+)?{_NUMBER_PATTERN}\b|"
+    rf",?\s*(and\s+)?{NUMBER_PATTERN}(?<!,)\s+(of whom|of them|of which|of those)\b|"
+    rf",?\s*\b(of whom|of which|of them|of those)\s+(about\s+|around\s+)?{NUMBER_PATTERN}\b|"
     # "There are twenty-three of us at present, including two apprentices" (set DX); set EU's
     # "Twelve people, of whom nine are ...", "31 staff, including nine solicitors and four ..."
-    rf"\b(including|incl|inc)\.?\s+(the\s+|our\s+|my\s+)?{_NUMBER_PATTERN}\b[^,;.!?]*"
+    rf"\b(including|incl|inc)\.?\s+(the\s+|our\s+|my\s+)?{NUMBER_PATTERN}\b[^,;.!?]*"
 )
 NOT_PEOPLE = re.compile(
     # "some two hundred and eighty employees across our nine branches" (set DY)
     rf"\b(across|over|on|in|at|from|between|split across|spread over)\s+(the\s+|our\s+|its\s+)?"
-    rf"{_NUMBER_PATTERN}\s+(sites?|shifts?|locations?|offices?|branches?|depots?|campus(es)?|"
+    rf"{NUMBER_PATTERN}\s+(sites?|shifts?|locations?|offices?|branches?|depots?|campus(es)?|"
     r"hospitals?|schools?|shops?|stores?|units?|premises|countries|counties|days?|weeks?)\b"
 )
 
@@ -200,7 +202,7 @@ def _multiple(match: re.Match[str]) -> str:
 INCLUDING = re.compile(r"\b(includ\w*|incl|inc|counting)\b")
 # a count the speaker is added to ("twelve drivers plus ", "12 drivers, ")
 COUNTED_BEFORE_ME = re.compile(
-    rf"{_NUMBER_PATTERN}\b(?! (years?|yrs|months?|weeks?)\b)[^.;]*?(\bplus|\band|\+|,|&)\s*$"
+    rf"{NUMBER_PATTERN}\b(?! (years?|yrs|months?|weeks?)\b)[^.;]*?(\bplus|\band|\+|,|&)\s*$"
 )
 FAMILY = re.compile(rf"\b({RELATIVES}|apprentice)s?\b")
 FAMILY_COUNTED = re.compile(rf"\bmy (two|three|four) ({RELATIVES})s\b")
@@ -229,13 +231,13 @@ def _our_nth(match: re.Match[str]) -> str:
 # "14.5 FTE": a part-time share rounds up to a person
 DECIMAL = re.compile(r"\b(\d+)\.(\d+)\b")
 # "9 teachers + me": the owner on top of the count
-PLUS_ME = re.compile(rf"\b{_NUMBER_PATTERN}( [a-z]+)? (\+|and|plus|&) (me|myself)\b")
+PLUS_ME = re.compile(rf"\b{NUMBER_PATTERN}( [a-z]+)? (\+|and|plus|&) (me|myself)\b")
 # "22 FTE, but 30 on the payroll", "4 full time + 2 part time, so about 5 fte", "6 engineers
 # and 3 lab techs, 9 in all": the count said again, which is the count (not "but 4 are
 # part-time", a share of it)
 RESTATED = re.compile(
     rf"(,|\bbut\b|\bso\b|\bi\.?e\.?|\bor\b)\s*(about |around |roughly |approx\.? |nearly |"
-    rf"more like |call it )?(?P<n>{_NUMBER_PATTERN})\b(?! (are|of them|of whom|is)\b)[^,;]*?"
+    rf"more like |call it )?(?P<n>{NUMBER_PATTERN})\b(?! (are|of them|of whom|is)\b)[^,;]*?"
     r"\b(fte|in all|in total|all told|altogether|overall|on the payroll|total)\b"
 )
 
@@ -275,11 +277,11 @@ def _only_ours(text: str) -> str:
 # "12, that's the 3 partners, 7 architects and technologists, and me and the receptionist"
 # (set CB): the count first, then who makes it up
 TOTAL_FIRST = re.compile(
-    rf"^(about |around |roughly |approx\.? )?(?P<n>{_NUMBER_PATTERN})( (staff|people|of us|in "
+    rf"^(about |around |roughly |approx\.? )?(?P<n>{NUMBER_PATTERN})( (staff|people|of us|in "
     r"total|in all))?\s*(,|:|-|\()\s*(that'?s|thats|that is|i\.?e\.?|being|made up of|"
     r"which is|including|incl\.?|inc\.?)\b"
     # "17 inc 3 apprentices" (set CK): the count, then who it takes in
-    rf"|^(about |around |roughly )?(?P<m>{_NUMBER_PATTERN})( (staff|people|of us))?\s+"
+    rf"|^(about |around |roughly )?(?P<m>{NUMBER_PATTERN})( (staff|people|of us))?\s+"
     r"(including|incl\.?|inc\.?|inc of)\s"
 )
 
@@ -295,7 +297,7 @@ WOULD_BE = re.compile(
 # doubles in summer" is the Small band
 SEASONAL = re.compile(
     rf"[,;]?\s*\b(and |plus |with |but |\+\s*)?(up to |another |maybe |about |around )?"
-    rf"({_NUMBER_PATTERN} )?(more|extra)\b[^,;.]*?\b(in|at|over|during|for|through|on) (the )?"
+    rf"({NUMBER_PATTERN} )?(more|extra)\b[^,;.]*?\b(in|at|over|during|for|through|on) (the )?"
     r"([a-z]+ )?(spring|summer|autumn|winter|christmas|xmas|easter|harvest|lambing|season|peak|"
     r"holidays|weekends?)\b[^,;.]*"
 )
@@ -313,7 +315,7 @@ def _after_second_thoughts(norm: str) -> str | None:
     if not turns:
         return None
     before, after = norm[: turns[-1].start()], norm[turns[-1].end() :]
-    return after if _NUMBER.search(before) and _NUMBER.search(after) else None
+    return after if NUMBER.search(before) and NUMBER.search(after) else None
 
 
 def size_band_for(text: str) -> str | None:
@@ -325,7 +327,7 @@ def size_band_for(text: str) -> str | None:
     bands = size_bands()
     norm = " ".join(_only_ours(text).lower().replace("–", "-").split())
     for extra in (WOULD_BE, SEASONAL):
-        if _NUMBER.search(without := extra.sub("", norm)):
+        if NUMBER.search(without := extra.sub("", norm)):
             norm = without
     if (turn := _after_second_thoughts(norm)) is not None:
         norm = turn  # "9, no hang on, 13 now with the two packers" (set ED kept it as typed)
@@ -383,7 +385,7 @@ def size_band_for(text: str) -> str | None:
 
 # "6, me and my husband plus 4 packers" (set FS added the parts to it: Small): the count, then
 # parts that add up to it, the speaker and each relative named counting one
-COUNT_THEN_PARTS = re.compile(rf"^(?P<n>{_NUMBER_PATTERN})\s*[,:;(-]\s*(?P<parts>.+)")
+COUNT_THEN_PARTS = re.compile(rf"^(?P<n>{NUMBER_PATTERN})\s*[,:;(-]\s*(?P<parts>.+)")
 NAMED_ONE = re.compile(rf"\b(me|myself|i|my ({RELATIVES}))\b")
 
 

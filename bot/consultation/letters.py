@@ -29,13 +29,13 @@ SALUTATION = re.compile(
 )
 # "Yours faithfully, Margaret Hale", "Kind regards, Margaret", "Many thanks\nJohn": a
 # letter's closing, with or without a name (one or two words), at the very end
-_CLOSINGS = (
+CLOSINGS = (
     r"yours (faithfully|sincerely|truly)|(with )?(kind|best|warm|warmest) (regards|wishes)|"
     r"regards|best wishes|many thanks|thank you( very much)?|thanks( again)?|sincerely|"
     r"all the best|with thanks"
 )
 CLOSING = re.compile(
-    rf"(^|[.!,;:\n]|\s[-–—])\s*({_CLOSINGS})\s*[,.!\-–—]?\s*"
+    rf"(^|[.!,;:\n]|\s[-–—])\s*({CLOSINGS})\s*[,.!\-–—]?\s*"
     r"(?P<name>[A-Z][a-z'-]+(\s+[A-Z][a-z'-]+)?)?[\s.!]*$",
     re.IGNORECASE,
 )
@@ -51,7 +51,7 @@ _SIGNED_NAME = (
 # the closing on a line of its own, then nothing or a short block that opens with the name
 # (title, firm, telephone on the lines after it)
 CLOSING_LINE = re.compile(
-    rf"\n[ \t]*({_CLOSINGS}|cheers)[ \t]*[,.!]?[ \t]*(?P<block>(\n[^\n]*)*)$", re.IGNORECASE
+    rf"\n[ \t]*({CLOSINGS}|cheers)[ \t]*[,.!]?[ \t]*(?P<block>(\n[^\n]*)*)$", re.IGNORECASE
 )
 SIGNED_BLOCK = re.compile(rf"^{_SIGNED_NAME}[ \t]*[,.]?$")
 BLOCK_MAX_LINES = 6
@@ -60,7 +60,7 @@ BLOCK_MAX_CHARS = 80
 # Director. Regards, P. Lattimer"), or a formal closing alone ("... in the spring. Kind
 # regards.")
 CLOSING_SIGNED = re.compile(
-    rf"(?<=[.!?])[ \t]+({_CLOSINGS}|cheers)[ \t]*,?[ \t]+{_SIGNED_NAME}[ \t]*[.!]?$",
+    rf"(?<=[.!?])[ \t]+({CLOSINGS}|cheers)[ \t]*,?[ \t]+{_SIGNED_NAME}[ \t]*[.!]?$",
     re.IGNORECASE,
 )
 FORMAL_CLOSING = re.compile(

@@ -20,7 +20,7 @@ import re
 from collections.abc import Mapping
 
 from bot.consultation.bucks_site import known_place
-from bot.consultation.head_count import _NUMBER, _NUMBER_PATTERN, size_band_for
+from bot.consultation.head_count import NUMBER, NUMBER_PATTERN, size_band_for
 from bot.consultation.profile import ROLE_WORD, tidy_profile_answer
 from bot.consultation.questions import named_themes
 from bot.consultation.x_style import without_addressees
@@ -87,7 +87,7 @@ POINTED_VALUE = re.compile(
 STATED = re.compile(
     r"\b(?:it'?s|its|it\s+is|we'?re|we\s+are|that'?s|thats|so|makes?(?:\s+it|\s+us)?|"
     r"making(?:\s+it|\s+us)?|total(?:\s+is)?|there'?s|there\s+are)\s+(?:(?:about|around|"
-    rf"roughly|nearly|actually|really|now|more\s+like)\s+)*(?P<n>{_NUMBER_PATTERN})\b",
+    rf"roughly|nearly|actually|really|now|more\s+like)\s+)*(?P<n>{NUMBER_PATTERN})\b",
     re.IGNORECASE,
 )
 # "sorry i meant we're based in Aylesbury" at the head count: where, not what the firm does
@@ -131,7 +131,7 @@ def _pointed(text: str, profile: Mapping[str, str | None], late: bool) -> dict[s
             continue
         rest = text[at.end() :]
         if field == "size_band":
-            band = _count_band(rest) if _NUMBER.search(rest.lower()) else None
+            band = _count_band(rest) if NUMBER.search(rest.lower()) else None
             return {field: band} if band else {}
         value = POINTED_VALUE.match(rest)
         return {field: value["new"].strip()} if value else {}
@@ -141,7 +141,7 @@ def _pointed(text: str, profile: Mapping[str, str | None], late: bool) -> dict[s
 def _meant_field(new: str, profile: Mapping[str, str | None], last: str | None) -> str | None:
     """The field on record that what follows "I meant" is: a number of people, a town or a
     role by its words, else the sector when it was the answer just given."""
-    words, counted = new.split(), _NUMBER.search(new.lower()) is not None
+    words, counted = new.split(), NUMBER.search(new.lower()) is not None
     if counted and len(words) <= COUNT_MAX_WORDS and _on_record(profile, "size_band"):
         return "size_band" if size_band_for(new) else None
     if known_place(new) and _on_record(profile, "location"):

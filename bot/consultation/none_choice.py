@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.consultation.described import choice_norm
-from bot.consultation.questions import _names_only, theme_phrases
+from bot.consultation.questions import names_only, theme_phrases
 from bot.consultation.replies import none_reply, normalise
 from bot.consultation.replies.skips import NOT_IN_ANY
 from bot.consultation.x_style import without_addressees
@@ -54,7 +54,7 @@ def means_none(text: str) -> bool:
         return True
     # "None really, we're data people rather than a medtech firm" (set DR chose Medical
     # technologies): a theme named only as what the business is not
-    if not _names_only(choice_norm(DISOWNED.sub(" ", rest))):
+    if not names_only(choice_norm(DISOWNED.sub(" ", rest))):
         return True
     # "None really. We did the flowers for a period drama once, but that's as close to film
     # as we get!" (set FF chose Creative): an opening none wins over a theme in passing
@@ -87,7 +87,7 @@ def _says_what_it_is(rest: str) -> bool:
     said = normalise(rest)
     return bool(
         (SAYS_WHAT_IT_IS.match(said) or DOES_WHAT.match(said) or IS_A.match(said))
-        and not _names_only(choice_norm(DISOWNED.sub(" ", said)))
+        and not names_only(choice_norm(DISOWNED.sub(" ", said)))
     )
 
 
@@ -106,7 +106,7 @@ def disowns_a_theme(clause: str) -> bool:
     return (
         match is not None
         and len(match["what"].split()) <= DISOWNS_MAX_WORDS
-        and bool(_names_only(choice_norm(match["what"])))
+        and bool(names_only(choice_norm(match["what"])))
     )
 
 
@@ -221,7 +221,7 @@ def chooses_after_none(rest: str) -> bool:
     back. An island named in passing does not ("We did the flowers for a period drama,
     but that's as close to film as we get!": set FF): islands are sectors, and a sector
     merely mentioned in passing carries no theme (GUIDE.md)."""
-    named = _names_only(choice_norm(DISOWNED.sub(" ", rest)))
+    named = names_only(choice_norm(DISOWNED.sub(" ", rest)))
     marked = NOT_THE_THEME.sub(" ", _marked(DISOWNED.sub(" ", rest)))
     words = [w for w in marked.split() if w != THEME and w not in LIST_WORDS]
     if len(words) < SENTENCE_MIN_WORDS or AFFIRMED.search(marked):

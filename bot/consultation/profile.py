@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.consultation.bucks_site import known_place
-from bot.consultation.head_count import _NUMBER, JUST_ME
+from bot.consultation.head_count import JUST_ME, NUMBER
 from bot.consultation.head_count import size_band_for as size_band_for
 from bot.consultation.profile_places import only_where_words, place_and_remark, place_in_sentence
 from bot.consultation.profile_sentences import name_in_sentence, sector_in_sentence
@@ -380,7 +380,7 @@ def role_given(text: str) -> str | None:
     if not match:
         return None
     role = match.group("role").strip()
-    if not role or JUST_ME.search(role.lower()) or _NUMBER.search(role.lower()):
+    if not role or JUST_ME.search(role.lower()) or NUMBER.search(role.lower()):
         return None
     return role
 

@@ -86,7 +86,7 @@ NAME_ASKED = (
 NAME_LIKENESS = 0.75
 
 
-def _alike(said: str, name: str) -> bool:
+def alike(said: str, name: str) -> bool:
     """Close enough to the name on record to be taken for it, lower case."""
     return difflib.SequenceMatcher(None, said, name).ratio() >= NAME_LIKENESS
 
@@ -109,7 +109,7 @@ def corrected_name(text: str, name: str | None) -> str | None:
     fixed = match.group("name").strip()
     if fixed.lower() == name.lower():
         return None
-    return fixed if _alike(fixed.lower(), name.lower()) else None
+    return fixed if alike(fixed.lower(), name.lower()) else None
 
 
 # "16. oh and the name's Ouse Valley Finishing, not Coatings, we rebranded" (set AM, at the
@@ -132,7 +132,7 @@ def renamed_after_answer(text: str, name: str | None) -> tuple[str, str] | None:
         return None
     new, old = match.group("name").strip(), match.group("old").strip().lower()
     on_record = name.lower()
-    withdrawn = re.search(rf"\b{re.escape(old)}\b", on_record) is not None or _alike(old, on_record)
+    withdrawn = re.search(rf"\b{re.escape(old)}\b", on_record) is not None or alike(old, on_record)
     if not withdrawn or new.lower() == on_record:
         return None
     return new, match.group("head").strip(" ,.;:!-")

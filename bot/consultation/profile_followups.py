@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from bot.consultation.asides import continues_answer, without_and
-from bot.consultation.profile_fixes import _alike
+from bot.consultation.profile_fixes import alike
 from bot.consultation.replies import normalise
 from bot.consultation.replies.corrections import STARRED, STARRED_MAX_WORDS
 from bot.consultation.x_style import without_addressees
@@ -125,10 +125,10 @@ def starred_fix(text: Any, earlier: Any) -> str | None:
     fixed = said.strip("* ").strip()
     if named := STARRED_NOT.match(fixed):
         return _replaced(earlier, named["new"].strip(), named["old"].strip())
-    if _alike(fixed.lower(), earlier.lower()) or _autocorrected(fixed.lower(), earlier.lower()):
+    if alike(fixed.lower(), earlier.lower()) or _autocorrected(fixed.lower(), earlier.lower()):
         return fixed if fixed.lower() != earlier.lower() else None
     words = earlier.split()
-    like = [i for i, word in enumerate(words) if _alike(fixed.lower(), word.lower())]
+    like = [i for i, word in enumerate(words) if alike(fixed.lower(), word.lower())]
     if len(fixed.split()) != 1 or len(like) != 1 or words[like[0]].lower() == fixed.lower():
         return None
     words[like[0]] = fixed

@@ -219,7 +219,7 @@ def parse_correction(text: str) -> tuple[list[str], list[str]]:
     remove: list[str] = []
     for clause in _CLAUSES.split(text.replace("\u2019", "'")):
         norm = choice_norm(clause)
-        names = _names_only(norm)
+        names = names_only(norm)
         if not names:
             continue
         removing, adding = bool(_REMOVE_RE.search(norm)), bool(_ADD_RE.search(norm))
@@ -245,17 +245,17 @@ def _read_in_order(norm: str, add: list[str], remove: list[str]) -> None:
     mode = "add"
     pos = 0
     for match in _CORRECTION_SPLIT.finditer(norm):
-        (remove if mode == "remove" else add).extend(_names_only(norm[pos : match.start()]))
+        (remove if mode == "remove" else add).extend(names_only(norm[pos : match.start()]))
         # by the add words: a remove verb such as "take" is one only before "... off"
         mode = "add" if _ADD_RE.fullmatch(match.group(1)) else "remove"
         pos = match.end()
-    (remove if mode == "remove" else add).extend(_names_only(norm[pos:]))
+    (remove if mode == "remove" else add).extend(names_only(norm[pos:]))
 
 
 def named_themes(text: str, among: tuple[str, ...] | list[str] = THEME_IDS) -> list[str]:
     """Themes a message names outright (names, assets, everyday synonyms; no tagger),
     in fixed order; `among` limits them (the islands, the seabed drivers)."""
-    found = set(_names_only(choice_norm(text)))
+    found = set(names_only(choice_norm(text)))
     return [t for t in among if t in found]
 
 
@@ -283,7 +283,7 @@ def only_names(text: str, besides: frozenset[str] = frozenset()) -> list[str] | 
     return [t for t in THEME_IDS if t in found] if found and not left else None
 
 
-def _names_only(segment: str) -> list[str]:
+def names_only(segment: str) -> list[str]:
     """Themes named in a segment, without the tagger fallback or "all" expansion."""
     return [t for _, theme_ids in _phrases_in(segment)[0] for t in theme_ids]
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 
 from bot.consultation.head_count import (
-    _NUMBER_PATTERN,
     NEGATED,
+    NUMBER_PATTERN,
     NUMBER_WORDS,
     size_band_for,
 )
@@ -71,20 +71,20 @@ OWN_COUNT = re.compile(
 # the count on record, then the real one; no word of staff needed when the first number is
 # the band on record
 TOLD_COUNT = re.compile(
-    rf"\b(told you|said|put|gave you|wrote)\s+(?P<old>{_NUMBER_PATTERN})\b.{{0,60}}?"
+    rf"\b(told you|said|put|gave you|wrote)\s+(?P<old>{NUMBER_PATTERN})\b.{{0,60}}?"
     # "Sorry, I said five earlier, but it's twelve now we've taken on the apprentices" (set CQ)
     # "I said 8 but forgot our three apprentices, so it's 11" (set FT filed it as the town)
     r"\b(more like|nearer|closer to|it'?s really|really|((?<=but )|(?<=so ))(it'?s|its|it is|"
     r"we'?re|we are)( actually| now| really)?|(that|which) makes( it| us)?|making( it| us)?)"
-    rf"\s+(?P<new>{_NUMBER_PATTERN})\b"
+    rf"\s+(?P<new>{NUMBER_PATTERN})\b"
     # "sorry i said 8, its more like 30 if you count the drivers" (set BH)
     r"(?=\s*(staff|people|of us|heads|employees|workers|now|really|if|when|with|counting|"
     r"inc\w*|[,.;!)]|$))"
     # "i said 8 staff but its 12 if you count the taproom lot", "i said 16 staff, its 6, fat
     # thumbs" (set BD: "didn't catch" at the islands, kept as a view in an answer)
-    rf"|\b(told you|said|put|gave you|wrote)\s+(?P<old2>{_NUMBER_PATTERN})\s+(staff|people|"
+    rf"|\b(told you|said|put|gave you|wrote)\s+(?P<old2>{NUMBER_PATTERN})\s+(staff|people|"
     r"employees|heads)\b\s*(,|but|,\s*but)\s*(it'?s|its|it is|we'?re|we are)\s+(actually\s+)?"
-    rf"(?P<new2>{_NUMBER_PATTERN})\b(?=\s*(staff|people|of us|now|really|if|when|[,.;!)]|$))"
+    rf"(?P<new2>{NUMBER_PATTERN})\b(?=\s*(staff|people|of us|now|really|if|when|[,.;!)]|$))"
     # "oh & its 10 not 8, forgot our 2 new techs" (set BK, after the town), "sorry 14 not 4 🙈
     # fat fingers" at the location question (set BM filed it as the town; the apology may
     # already be gone: the profile drops "sorry" as a lead-in)
@@ -92,15 +92,15 @@ TOLD_COUNT = re.compile(
     # filed both as the town): more than one word owning up, "meant" alone among them
     r"|(\b(it'?s|its|it is|we'?re|we are|there'?s|there are)\s+(actually\s+|really\s+)?|"
     rf"^\W*(({CORRECTION_LEAD}|meant)\b[\s,.!:-]*)*)"
-    rf"(?P<new3>{_NUMBER_PATTERN})\s*,?\s+not\s+(?P<old3>{_NUMBER_PATTERN})\b"
+    rf"(?P<new3>{NUMBER_PATTERN})\s*,?\s+not\s+(?P<old3>{NUMBER_PATTERN})\b"
     # "I typed 140 by mistake. It's 14, mostly part-time teachers", "I put 30 for the number
     # of staff. It's 3 of us" (set FI, at the play-back and after the goodbye: the first was
     # read as a theme change, the second kept as a view): the count given, then in the next
     # sentence or clause the real one
-    rf"|\b(told you|said|put|gave you|wrote|typed|entered)\s+(?P<old4>{_NUMBER_PATTERN})\b"
+    rf"|\b(told you|said|put|gave you|wrote|typed|entered)\s+(?P<old4>{NUMBER_PATTERN})\b"
     r"[^.!?;]{0,60}?[.!?;,:-]+\s*(it'?s|its|it is|it should (be|have been)|should (be|have been)|"
     r"we'?re|we are|there'?s|there are)\s+(actually\s+|really\s+|only\s+|just\s+)?"
-    rf"(?P<new4>{_NUMBER_PATTERN})\b(?=\s*(staff|people|of us|heads|employees|workers|now|"
+    rf"(?P<new4>{NUMBER_PATTERN})\b(?=\s*(staff|people|of us|heads|employees|workers|now|"
     r"really|[,.;!)]|$))",
     re.IGNORECASE,
 )
@@ -110,17 +110,17 @@ TOLD_COUNT = re.compile(
 # AQ kept 9): a count with "now" after it says the head count changed, no word of staff needed
 COUNT_NOW = re.compile(
     r"\b(we'?re|we are|there'?s|there are)\s+((about|around|nearly|over|up to)\s+)?"
-    rf"(?P<new>{_NUMBER_PATTERN})\s+now\b"
+    rf"(?P<new>{NUMBER_PATTERN})\s+now\b"
     # "sorry just checked, its 62 now w the night shift" at the islands (set BM: "didn't
     # catch"): "it's" only after a word that owns up to the count given
     rf"|^\W*({CORRECTION_LEAD}|just checked|having checked)\b[^.?!]{{0,20}}?"
-    rf"\b(it'?s|its|it is)\s+((about|around|nearly|over)\s+)?(?P<new2>{_NUMBER_PATTERN})\s+now\b"
+    rf"\b(it'?s|its|it is)\s+((about|around|nearly|over)\s+)?(?P<new2>{NUMBER_PATTERN})\s+now\b"
     # "we took on three more in the yard last month, so it's 12 of us now", "that makes 14
     # staff now", "there are now 20 of us" (set EQ kept it as a view at the play-back): the
     # count of people, with "now" before or after it
     r"|\b(it'?s|its|it is|that'?s|thats|that makes( it| us)?|making( it| us)?|we'?re|we are|"
     r"there'?s|there are)\s+(?P<now>now\s+)?((about|around|nearly|over|up to)\s+)?"
-    rf"(?P<new3>{_NUMBER_PATTERN})\s+(of us|staff|people|employees|in total|all told)"
+    rf"(?P<new3>{NUMBER_PATTERN})\s+(of us|staff|people|employees|in total|all told)"
     r"(?(now)|\s+now)\b",
     re.IGNORECASE,
 )

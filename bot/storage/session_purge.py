@@ -40,7 +40,7 @@ def _consented(rows: Iterable[tuple[str, str]]) -> bool:
     return agreed
 
 
-def _sessions(rows: list[Any]) -> list[list[Any]]:
+def split_sessions(rows: list[Any]) -> list[list[Any]]:
     """Split a sender's rows (ordered by id) into sessions.
 
     Rasa writes `action_session_start` just before `session_started`; both open a session.
@@ -61,7 +61,7 @@ def _sessions(rows: list[Any]) -> list[list[Any]]:
     return sessions
 
 
-def _sender_rows(conn: Any, sender_id: str) -> list[Any]:
+def sender_rows(conn: Any, sender_id: str) -> list[Any]:
     return conn.execute(
         sa.select(EVENTS.c.id, EVENTS.c.type_name, EVENTS.c.timestamp, EVENTS.c.data)
         .where(EVENTS.c.sender_id == sender_id)
@@ -69,7 +69,7 @@ def _sender_rows(conn: Any, sender_id: str) -> list[Any]:
     ).all()
 
 
-def _delete_ids(conn: Any, ids: list[int]) -> int:
+def delete_ids(conn: Any, ids: list[int]) -> int:
     for start in range(0, len(ids), 500):
         conn.execute(sa.delete(EVENTS).where(EVENTS.c.id.in_(ids[start : start + 500])))
     return len(ids)
@@ -87,7 +87,7 @@ def delete_unconsented_sessions(
     `keep_last` spares the most recent session (still running); `idle_before` only
     deletes sessions whose last event is older than this timestamp.
     """
-    sessions = _sessions(_sender_rows(conn, sender_id))
+    sessions = split_sessions(sender_rows(conn, sender_id))
     if keep_last:
         sessions = sessions[:-1]
     doomed: list[int] = []
@@ -97,7 +97,7 @@ def delete_unconsented_sessions(
         if idle_before is not None and max(r.timestamp or 0 for r in session) >= idle_before:
             continue
         doomed.extend(r.id for r in session)
-    return _delete_ids(conn, doomed)
+    return delete_ids(conn, doomed)
 
 
 def purge_unconsented_sessions(

@@ -39,11 +39,11 @@ from bot.config import settings
 from bot.storage.session_purge import (  # noqa: F401 - purge_* re-exported for callers
     CONSENT_SLOT,
     DEFAULT_IDLE_SECONDS,
-    _delete_ids,
-    _sender_rows,
-    _sessions,
+    delete_ids,
     delete_unconsented_sessions,
     purge_unconsented_sessions,
+    sender_rows,
+    split_sessions,
 )
 from bot.storage.tracker_cache import TrackerCache
 from bot.storage.tracker_cache import stamp as tracker_stamp
@@ -164,10 +164,10 @@ class ConsultationTrackerStore(SQLTrackerStore):
 
     def _delete(self, session: Any, sender_id: str, since_last_session: bool) -> int:
         conn = session.connection()
-        sessions = _sessions(_sender_rows(conn, sender_id))
+        sessions = split_sessions(sender_rows(conn, sender_id))
         if since_last_session:
             sessions = sessions[-1:]
-        return _delete_ids(conn, [r.id for s in sessions for r in s])
+        return delete_ids(conn, [r.id for s in sessions for r in s])
 
     async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
         """The latest session's tracker: the one the last turn saved if the database still

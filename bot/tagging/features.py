@@ -302,7 +302,7 @@ class Featurizer:
 _BLAS = None
 
 
-def _one_blas_thread():  # noqa: ANN202
+def one_blas_thread():  # noqa: ANN202
     """Context: BLAS limited to one thread (OpenBLAS threads spin on tiny products)."""
     global _BLAS
     if _BLAS is None:

@@ -38,8 +38,8 @@ from bot.tagging.clean import clean
 from bot.tagging.evidence import Evidence
 from bot.tagging.features import (
     Featurizer,
-    _one_blas_thread,
     gazetteer_features,
+    one_blas_thread,
     sigmoid,
 )
 from bot.tagging.neighbours import NearestExamples, blend
@@ -191,7 +191,7 @@ class TrainedTagger:
         BLAS is held to one thread: for one short message the overheads otherwise cost
         more than the arithmetic.
         """
-        with _one_blas_thread():
+        with one_blas_thread():
             return self._scores(texts, cascade)
 
     def _scores(self, texts: list[str], cascade: bool = False) -> tuple[np.ndarray, dict]:

@@ -125,14 +125,14 @@ def keyword_tagger(monkeypatch: pytest.MonkeyPatch) -> None:
     """
     import bot.tagging
     from bot.consultation.described import choice_norm
-    from bot.consultation.questions import _names_only
+    from bot.consultation.questions import names_only
     from bot.strategy import THEME_IDS
     from bot.tagging.question_context import question_theme
     from bot.tagging.result import TagResult
 
     def tag(text: str, question_key: str | None = None) -> TagResult:
         asked = question_theme(question_key)  # as the real tagger's question prior
-        named = _names_only(choice_norm(text))
+        named = names_only(choice_norm(text))
         themes = [t for t in THEME_IDS if t in named or (t == asked and text.strip())]
         return TagResult(
             themes=themes,
