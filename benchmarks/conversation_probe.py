@@ -20,7 +20,8 @@ thirty-fourth; BP to BT: `_bp.yml` to `_bt.yml`, thirty-fifth; BU to CA: `_bu.ym
 DA to DL: `_da.yml` to `_dl.yml`, thirty-ninth; DM to EB: `_dm.yml` to `_eb.yml`, fortieth;
 EC to EM: `_ec.yml` to `_em.yml`, forty-first; EN to EU: `_en.yml` to `_eu.yml`,
 forty-second; EV to FF: `_ev.yml` to `_ez.yml`, `_fa.yml` to `_ff.yml`, forty-third; FG to
-FL: `_fg.yml` to `_fl.yml`, forty-fourth; FM to FU: `_fm.yml` to `_fu.yml`, forty-fifth).
+FL: `_fg.yml` to `_fl.yml`, forty-fourth; FM to FU: `_fm.yml` to `_fu.yml`, forty-fifth; FV
+to FZ: `_fv.yml` to `_fz.yml`, forty-sixth).
 The conversations are in `benchmarks/data/conversation_probe.yml`,
 `conversation_probe_b.yml`, `_c.yml` to `_n.yml`,
 `_o.yml` to `_z.yml` (terse, chatty, typos, side questions, two views in one message,
@@ -357,6 +358,11 @@ SETS = (
     DATA_DIR / "conversation_probe_fs.yml",
     DATA_DIR / "conversation_probe_ft.yml",
     DATA_DIR / "conversation_probe_fu.yml",
+    DATA_DIR / "conversation_probe_fv.yml",
+    DATA_DIR / "conversation_probe_fw.yml",
+    DATA_DIR / "conversation_probe_fx.yml",
+    DATA_DIR / "conversation_probe_fy.yml",
+    DATA_DIR / "conversation_probe_fz.yml",
 )
 PROFILE = ("organisation", "sector", "size_band", "location", "role")
 
