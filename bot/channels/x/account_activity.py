@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from typing import Any
 
 from bot.channels.text import clean_message
@@ -67,6 +68,37 @@ def in_order_sent(events: list[Any]) -> list[Any]:
     if not all(_sent_at(event) for event in events):
         return events
     return sorted(events, key=_sent_at)
+
+
+# v1.1's `created_at`: "Mon Nov 02 09:30:00 +0000 2026" (English names, whatever the locale)
+V1_TIME_RE = re.compile(
+    r"[A-Z][a-z]{2} (?P<month>[A-Z][a-z]{2}) (?P<day>[0-9]{2}) "
+    r"(?P<clock>[0-9]{2}:[0-9]{2}:[0-9]{2}) (?P<offset>[+-][0-9]{4}) (?P<year>[0-9]{4})"
+)
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def posted_at(tweet: dict[str, Any]) -> str:
+    """When a v1.1 post was posted, as the ISO time the v2 sources give (`collect`): from
+    `timestamp_ms`, else `created_at`; "" when neither is a time. Unread, a view was dated
+    when it arrived, and one X retried or replayed (up to a day late) sat on the wrong day
+    for staff and the board report (X format probe s46)."""
+    millis = as_str(tweet.get("timestamp_ms"))
+    try:
+        if TIMESTAMP_RE.fullmatch(millis):
+            when = datetime.fromtimestamp(int(millis) / 1000, timezone.utc)
+        else:
+            found = V1_TIME_RE.fullmatch(as_str(tweet.get("created_at")).strip())
+            if found is None or found["month"] not in MONTHS:
+                return ""
+            when = datetime.strptime(
+                f"{found['year']}-{MONTHS.index(found['month']) + 1:02d}-{found['day']}"
+                f"T{found['clock']}{found['offset']}",
+                "%Y-%m-%dT%H:%M:%S%z",
+            )
+    except (ValueError, OverflowError, OSError):  # day 99, offset +9999, year 10**12
+        return ""
+    return when.astimezone(timezone.utc).isoformat()
 
 
 def _post_number(tweet: Any) -> int:
@@ -207,6 +239,7 @@ def _tweet_events(
             is_retweet=isinstance(tweet.get("retweeted_status"), dict),
             tags=tags,
             screen_name=as_str(user.get("screen_name")),
+            created_at=posted_at(tweet),
             original_id=as_str(as_dict(tweet.get("edit_history")).get("initial_tweet_id")),
             edit_ids=tuple(
                 as_str(i) for i in as_list(as_dict(tweet.get("edit_history")).get("edit_tweet_ids"))

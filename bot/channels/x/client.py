@@ -202,8 +202,10 @@ class XClient:
             "query": query,
             "max_results": 100,
             "tweet.fields": "author_id,created_at,entities,referenced_tweets,conversation_id,"
-            "in_reply_to_user_id,note_tweet,display_text_range,withheld",
-            "expansions": "author_id",
+            "in_reply_to_user_id,note_tweet,display_text_range,withheld,attachments",
+            # a poll's options are the author's words too (X format probe s46)
+            "expansions": "author_id,attachments.poll_ids",
+            "poll.fields": "options",
             # whether a post may be kept as a public view (`visibility.py`, X format probe s44)
             "user.fields": "username,protected,withheld",
         }

@@ -133,3 +133,24 @@ def author_text(raw: str, links: Links, display_range: Any = None) -> str:
     for url, expanded in links.expand.items():
         text = _replace(text, url, expanded)
     return text
+
+
+def poll_options(post: Any, includes: Any) -> tuple[str, ...]:
+    """The options of the poll a v2 post carries (`attachments.poll_ids`), in X's order,
+    from the payload's `includes.polls` (expansion `attachments.poll_ids`, `poll.fields`
+    `options`). A #bucksLIS poll was kept as its question alone: its options are the
+    author's words too (X format probe s46). () when X expanded none."""
+    wanted = {str(i) for i in _as_list(_as_dict(_as_dict(post).get("attachments")).get("poll_ids"))}
+    for poll in map(_as_dict, _as_list(_as_dict(includes).get("polls"))):
+        if wanted and str(poll.get("id")) in wanted:
+            options = [o for o in map(_as_dict, _as_list(poll.get("options"))) if o]
+            numbered = sorted(
+                enumerate(options),
+                key=lambda o: (o[1]["position"] if _is_int(o[1].get("position")) else o[0], o[0]),
+            )
+            return tuple(o["label"] for _, o in numbered if isinstance(o.get("label"), str))
+    return ()
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)

@@ -68,7 +68,13 @@ def inbound_from_search(
     ignored: list[Ignored] = []
     for tweet in reversed(posts):
         found = inbound_from_v2_post(
-            tweet, bot_user_id, hashtag, max_chars, usernames=usernames, authors=authors
+            tweet,
+            bot_user_id,
+            hashtag,
+            max_chars,
+            usernames=usernames,
+            authors=authors,
+            includes=result.get("includes"),
         )
         if isinstance(found, Ignored):
             ignored.append(found)

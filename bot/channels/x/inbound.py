@@ -30,7 +30,7 @@ from bot.channels.text import (
     without_signature,
 )
 from bot.channels.x import visibility
-from bot.channels.x.entities import author_text, links_v2
+from bot.channels.x.entities import author_text, links_v2, poll_options
 
 # The handles a message opens or ends with ("@BucksLISbot @TfBucks: ...", "... 🚚
 # @BucksLISbot"): who it is written to. Only the bot's own is dropped there; any other
@@ -41,9 +41,15 @@ from bot.channels.x.entities import author_text, links_v2
 AT = "[@\uff20]"
 LEAD_MARK = "[:,\uff1a\uff0c\u3001]"  # and ： ， 、
 MARK = "[.,:!\uff1a\uff0c\u3001\uff01\u3002]"  # and ： ， 、 ！ 。
-LEADING_HANDLES_RE = re.compile(rf"^\s*(?:{AT}\w{{1,15}}(?!\w){LEAD_MARK}?\s*)+")
+# A short opening of marks or emoji before those handles: ".@BucksLEPbot ..." (the old way
+# to make a post that opens with a handle show to every follower) and "👋 @BucksLISbot
+# we're ..." kept the bot's handle in the words Rasa and staff read (X format probe s46;
+# s45 left the emoji); the emoji is the author's and stays, the dot before the bot goes.
+OPENING = r"(?:[^\w\s@\uff20]{1,10}\s*)?"
+LEADING_HANDLES_RE = re.compile(rf"^\s*{OPENING}(?:{AT}\w{{1,15}}(?!\w){LEAD_MARK}?\s*)+")
 TRAILING_HANDLES_RE = re.compile(rf"(?<!\S)(?:{AT}\w{{1,15}}(?!\w){MARK}?\s*)+$")
-OWN_HANDLE_RE = re.compile(rf"{AT}(\w{{1,15}})(?!\w){MARK}?\s*")  # one of a run, with its mark
+# one of a run, with its mark (and a dot-mention's dot, where it opens the run or a word)
+OWN_HANDLE_RE = re.compile(rf"(?:(?<!\S)\.)?{AT}(\w{{1,15}})(?!\w){MARK}?\s*")
 # What a dropped hashtag or handle leaves where the text opens ("#bucksLIS: rents", "@bot -
 # rents"); taken only when the author did not open so: "-20% footfall since the works" lost
 # its minus, a "- rents\n- roads" list its first dash (X format probe s43)
@@ -233,6 +239,7 @@ def classify_post(
     edit_ids: tuple[str, ...] = (),
     addressed_to: Collection[str] = (),
     not_public: str = "",
+    poll: tuple[str, ...] = (),
 ) -> Inbound | Ignored:
     """The one rule for every source: own posts and retweets ignored; summoned → `post`;
     hashtag only → `public`, unless it may not be kept as a public view (`not_public`: a
@@ -241,7 +248,8 @@ def classify_post(
     (dropped where the post opens or ends with them). The text is kept whole (up to X's
     `MAX_POST_CHARS`): a long post's last words were cut at `max_chars` without a sign, from
     Rasa and from the view stored (X format probe, 7 Dec); over `max_chars` it is marked
-    `too_long`."""
+    `too_long`. A poll's options (`poll`) follow its words, one "- option" a line, each
+    cleaned as the words are (after them: the bot's handle ending the words still goes)."""
     if author == me:
         return Ignored(tweet_id, "own_message")
     if is_retweet or raw.startswith("RT @"):
@@ -252,6 +260,9 @@ def classify_post(
     if not_public and not summoned:
         return Ignored(tweet_id, not_public)
     text = clean_text(raw, hashtag, MAX_POST_CHARS, addressed_to=addressed_to)
+    lines = [text] if text else []
+    lines += [f"- {o}" for o in (clean_text(p, hashtag, MAX_POST_CHARS) for p in poll) if o]
+    text = "\n".join(lines)[:MAX_POST_CHARS]
     return Inbound(
         "post" if summoned else "public",
         tweet_id,
@@ -302,13 +313,15 @@ def inbound_from_v2_post(
     own_post_ids: set[str] | None = None,
     summoned_by_event: bool = False,
     authors: dict[str, dict[str, Any]] | None = None,
+    includes: Any = None,
 ) -> Inbound | Ignored:
     """An API v2 post object (search, filtered stream, XAA payload) as a message.
 
     Summoned when it mentions the bot, replies to it, quotes one of the bot's posts
     (`own_post_ids`: the bot's posts among `includes.tweets`), or the XAA event type says
     so (`summoned_by_event`). `authors`: the users of `includes.users`, whose `protected`
-    and `withheld` say whether the post may be kept as a public view."""
+    and `withheld` say whether the post may be kept as a public view; `includes`: the
+    payload's, for the options of a poll (`entities.poll_options`)."""
     if not isinstance(tweet, dict) or not tweet.get("id") or not tweet.get("author_id"):
         return Ignored(as_str(as_dict(tweet).get("id")), "malformed_event")
     tweet_id, author = as_str(tweet["id"]), as_str(tweet["author_id"])
@@ -344,6 +357,7 @@ def inbound_from_v2_post(
         edit_ids=tuple(as_str(i) for i in as_list(tweet.get("edit_history_tweet_ids"))),
         addressed_to=bot_handles(me, entities.get("mentions"), usernames.get(me)),
         not_public=visibility.not_public(tweet, (authors or {}).get(author)),
+        poll=poll_options(tweet, includes),
     )
 
 

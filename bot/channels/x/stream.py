@@ -40,8 +40,10 @@ RULE_TAG = "bucks-lis"
 STREAM_PATH = "/2/tweets/search/stream"
 STREAM_PARAMS = {
     "tweet.fields": "author_id,created_at,entities,referenced_tweets,in_reply_to_user_id,"
-    "note_tweet,display_text_range,withheld",
-    "expansions": "author_id",
+    "note_tweet,display_text_range,withheld,attachments",
+    # a poll's options are the author's words too (`entities.poll_options`, X format probe s46)
+    "expansions": "author_id,attachments.poll_ids",
+    "poll.fields": "options",
     # whether a post may be kept as a public view (`visibility.py`, X format probe s44)
     "user.fields": "username,protected,withheld",
 }

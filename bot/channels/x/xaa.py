@@ -55,6 +55,7 @@ def _post_event(event: dict[str, Any], me: str, hashtag: str, max_chars: int, ou
         own_post_ids=own_posts_in_includes(includes, me),
         summoned_by_event=event.get("event_type") in SUMMONING_EVENTS,
         authors=users_in_includes(includes),
+        includes=includes,
     )
     if isinstance(result, Ignored):
         out.ignored.append(result)
