@@ -11,11 +11,17 @@ other participants are refused on both web channels:
 - imports: `email:`, `survey:`, `event:` (bot/findings/importer.py).
 
 The widget's own ids (32 random hex characters) never take one of these forms.
+
+A REST client's id is also printable: no control, invisible or line-breaking character and
+no space around it (attack probe s46). The Businesses page shows it and `bucks-lis forget`
+takes it as typed: "x-" + U+200B + "dm-<id>" read as an X participant's id, U+202E turned
+it backwards, a line break forged a log line, and space around it could not be typed back.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from bot.channels.x.inbound import DM_SENDER_PREFIX, POST_SENDER_PREFIX
 from bot.findings.importer import SENDER_PREFIXES as IMPORT_PREFIXES
@@ -42,6 +48,18 @@ def public_sender_ok(sender_id: object) -> bool:
         and bool(sender_id)
         and not server_made(sender_id)
         and _encodable(sender_id)
+        and _printable(sender_id)
+    )
+
+
+def _printable(text: str) -> bool:
+    """No control, format (invisible, bidi), separator-other-than-space or unassigned
+    character, and no space at either end (attack probe s46)."""
+    if text != text.strip():
+        return False
+    return not any(
+        unicodedata.category(ch)[0] == "C" or unicodedata.category(ch) in ("Zl", "Zp")
+        for ch in text
     )
 
 

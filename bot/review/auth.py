@@ -4,21 +4,23 @@ Sessions are Flask's signed cookies, so the server ends one by changing what it 
 each session's id carries a fingerprint of the user's password hash, role and session
 token (`StaffUser.session_token`), checked on every request by `load_user`; signing out
 (or a new password) replaces the token and every session of that user ends, a copied
-cookie included (attack probe, 7 Dec). "strong" session protection ties a session to the
-client's address and browser; the address is the peer's (`request.remote_addr`), which the
-WSGI server sets from X-Forwarded-For only for TRUSTED_PROXY (bot/web/serve.py), never a
-header any client may send.
+cookie included (attack probe, 7 Dec). A sign-in ends a working day after the password
+was given, however much it is used (attack probe s46). "strong" session protection ties a
+session to the client's address and browser; the address is the peer's
+(`request.remote_addr`), which the WSGI server sets from X-Forwarded-For only for
+TRUSTED_PROXY (bot/web/serve.py), never a header any client may send.
 """
 
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
-from flask import abort, flash, jsonify, redirect, request, url_for
+from flask import abort, current_app, flash, jsonify, redirect, request, session, url_for
 from flask_login import LoginManager, UserMixin, current_user
 from sqlalchemy import select
 
@@ -46,6 +48,30 @@ def session_identifier() -> str:
 login_manager._session_identifier_generator = session_identifier
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+# When the password was given, kept in the session cookie: a sign-in ends the app's session
+# lifetime (a working day) after it, however much it is used (attack probe s46).
+SIGNED_IN_AT = "signed_in_at"
+
+
+def now() -> int:
+    return int(time.time())
+
+
+def mark_signed_in() -> None:
+    """Call right after `login_user`: the sign-in's working day starts now."""
+    session[SIGNED_IN_AT] = now()
+
+
+def signed_in_within_lifetime() -> bool:
+    """Whether this session's sign-in is younger than the session lifetime. Flask checks
+    only the cookie's age, and a cookie is signed anew whenever the session changes (a
+    saved note's message, a flag), so a sign-in in use, or a stolen cookie kept in use from
+    the same address and browser, never ended (attack probe s46)."""
+    started = session.get(SIGNED_IN_AT)
+    if not isinstance(started, int) or isinstance(started, bool):
+        return False  # signed in before this rule, or a cookie not made at sign-in
+    return now() - started <= current_app.permanent_session_lifetime.total_seconds()
 
 
 class StaffLogin(UserMixin):
@@ -81,10 +107,10 @@ def login_for(user: StaffUser) -> StaffLogin:
 def load_user(raw_id: str) -> StaffLogin | None:
     user_part, _, fingerprint = (raw_id or "").partition(".")
     user_id = parse_id(user_part)
-    if user_id is None or not fingerprint:
+    if user_id is None or not fingerprint or not signed_in_within_lifetime():
         return None
-    with db_session() as session:
-        user = session.scalars(select(StaffUser).where(StaffUser.id == user_id)).first()
+    with db_session() as db:
+        user = db.scalars(select(StaffUser).where(StaffUser.id == user_id)).first()
         if user is None or not user.active or not user.session_token:
             return None
         login = login_for(user)

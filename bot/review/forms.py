@@ -19,11 +19,12 @@ from wtforms.validators import (
     NumberRange,
     Optional,
     Regexp,
+    StopValidation,
     ValidationError,
 )
 
 from bot.storage.retention import MAX_RETENTION_DAYS, closing_problem
-from bot.storage.staff import MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, ROLES
+from bot.storage.staff import MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, ROLES, email_problem
 
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 
@@ -67,6 +68,13 @@ class NewUserForm(FlaskForm):
             ),
         ],
     )
+
+    def validate_email(self, field: StringField) -> None:
+        """Said beside the address pattern's "Enter an email address.": an invisible
+        character is why an address that looks right is refused (attack probe s46)."""
+        problem = email_problem((field.data or "").strip())
+        if problem:
+            raise StopValidation(problem[0].upper() + problem[1:] + ".")
 
 
 class ImportForm(FlaskForm):

@@ -8,6 +8,7 @@ and processes that share the database.
 from __future__ import annotations
 
 import secrets
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -70,6 +71,22 @@ def normalise_email(email: str) -> str:
     return (email or "").strip().lower()
 
 
+def email_problem(email: str) -> str | None:
+    """Why `email` cannot name a staff account, or None. Printable characters only: an
+    invisible one ("jane@example.org" + U+200B), a right-to-left override or a control
+    character let an admin add a second "jane@example.org", and every correction, export
+    and erasure made with it read as the real Jane's on the accounts page and in the audit
+    log (attack probe s46). Unicode letters are fine."""
+    if "@" not in email or len(email) > 320:
+        return "a valid email address is needed"
+    if any(unicodedata.category(ch)[0] in "CZ" for ch in email):
+        return (
+            "an email address may not contain spaces or invisible characters (such as a "
+            "zero-width space or a right-to-left mark): type it again"
+        )
+    return None
+
+
 def check_password_strength(password: str) -> None:
     """Raise ValueError when a password is too weak to accept."""
     if len(password or "") < MIN_PASSWORD_CHARS:
@@ -92,8 +109,9 @@ def create_user(
 ) -> StaffInfo:
     """Create a staff account; ValueError on a bad role, weak password or existing email."""
     email = normalise_email(email)
-    if "@" not in email or len(email) > 320:
-        raise ValueError("a valid email address is needed")
+    problem = email_problem(email)
+    if problem:
+        raise ValueError(problem)
     if role not in ROLES:
         raise ValueError(f"role must be one of: {', '.join(ROLES)}")
     check_password_strength(password)

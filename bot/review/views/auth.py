@@ -9,7 +9,7 @@ from flask import session as flask_session
 from flask_login import current_user, login_required, login_user, logout_user
 
 from bot.addresses import client_network
-from bot.review.auth import StaffLogin, client_ip, login_for, safe_next
+from bot.review.auth import StaffLogin, client_ip, login_for, mark_signed_in, safe_next
 from bot.review.db import db_session
 from bot.review.forms import LoginForm
 from bot.review.views.common import actor
@@ -53,6 +53,7 @@ def login() -> Any:
             if signed_in is not None:
                 flask_session.clear()  # drop anything set before sign-in
                 login_user(signed_in)
+                mark_signed_in()  # the working day a sign-in lasts starts now (s46)
                 return redirect(
                     safe_next(request.args.get("next"), url_for("review.overview.index"))
                 )
