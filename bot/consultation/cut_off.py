@@ -32,10 +32,20 @@ WANTS_MORE = re.compile(
 )
 # "... and their lorries have wrecked the road in" (set FS: "Go on, I'm listening"): "in",
 # "out" or "on" after a way in or out ("the road in", "the only way out"), or completing a
-# verb ("we moved in", "the rates kicked in", "carry on"), ends a sentence
+# verb ("we moved in", "the rates kicked in", "carry on"; set FX: "we gave in", "the big
+# firms chip in", "we had to move on"), ends a sentence
 PARTICLE_END = re.compile(
     r" (road|roads|way|lane|drive|track|route|entrance|gate|door|moved|came|come|kicked|"
-    r"logged|signed|joined|pitched|settled|dropped|popped|fitted|carry|carried|going) (in|out|on)$"
+    r"logged|signed|joined|pitched|settled|dropped|popped|fitted|carry|carried|going|"
+    r"give|gave|given|chip|chipped|move|moves|moving) (in|out|on)$"
+)
+# "... the developers bring their own installers. local firms never get a look in" (set FX:
+# "Go on, I'm listening" and every later answer a question late): "a look in" or "a word in"
+# after get or give is the idiom ("never get a look-in", "can't get a word in"), finished;
+# "have a look in" may go on ("in the shed") and still waits
+LOOK_IN_END = re.compile(
+    r"\b(get|gets|got|getting|give|gives|gave|given|giving)( \w+){0,2}? "
+    r"(a|any|no|much of a) (look|word) in$"
 )
 # Marks of a message cut short on purpose: "we need better...", "the trains -"
 TRAILING_MARK = re.compile(r"(\.\.\.|…|-|–|—)\s*$")
@@ -73,7 +83,7 @@ def cut_off(text: Any) -> bool:
     words = norm.split()
     if len(words) > MAX_WORDS:
         return _stops_on_a_joining_word(norm)
-    if len(words) < 2 or PARTICLE_END.search(f" {norm}"):
+    if len(words) < 2 or PARTICLE_END.search(f" {norm}") or LOOK_IN_END.search(norm):
         return False
     return bool(DANGLING.search(f" {norm}") or WANTS_MORE.search(norm)) or (
         _stops_on_a_joining_word(norm)
