@@ -50,7 +50,7 @@ from bot.consultation.consent_reply import (
     asks_then_agrees,
 )
 from bot.consultation.contact_terms import contact_reply
-from bot.consultation.focus import focus_answer
+from bot.consultation.focus import asks_if_it_covers_us, focus_answer
 from bot.consultation.involvement import (
     carries_on_here,
     involvement_key,
@@ -122,7 +122,7 @@ def answer_aside(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     elif key := involvement_key(text):
         # a working group to join, a PDF to send, what was decided, a chat begun on X;
         # before consent a view beside it is promised a place once the business agrees
-        dispatcher.utter_message(text=involvement_text(key))
+        dispatcher.utter_message(text=involvement_text(key, where_we_are(tracker).asking))
         if involvement_reply(text) is None and tracker.get_slot("stage") in (None, "consent"):
             dispatcher.utter_message(response="utter_view_before_consent")
     elif reply := strategy_aside_reply(text, previous_bot_text(tracker)):
@@ -189,6 +189,11 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
         dispatcher.utter_message(text=summary(tracker.sender_id))  # the ask follows (resume)
         return
     if answer_aside(dispatcher, tracker):
+        return
+    if asks_if_it_covers_us(latest_text(tracker)):
+        # "Does this strategy actually cover businesses like mine, or is it all film studios
+        # and rockets?" (set FY was given the island "film" names): every business counts
+        dispatcher.utter_message(text=focus_answer())
         return
     key, confidence = faq_choice(tracker)
     text = latest_text(tracker)

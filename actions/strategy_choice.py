@@ -69,6 +69,7 @@ from bot.consultation.choices import (
     unfinished_choice,
 )
 from bot.consultation.focus import focus_answer
+from bot.consultation.involvement import involvement_reply
 from bot.consultation.later_pieces import about_the_last, points_back
 from bot.consultation.leaving import stops_here
 from bot.consultation.navigation import first_in_choice
@@ -260,6 +261,7 @@ def choose(
         asks_about_taking_part(text)
         or asks_about_the_others(text)
         or mid_way_question(text)  # "how many more after this?", "the seabed list again?" (FP)
+        or involvement_reply(text) is not None  # "can i email over ... a 6 page pdf" (set FY)
         or asks_what_it_is(text)
         # "Is this anything to do with the government's net zero push?" (set EP): what its
         # words ask, not the theme they name ("net zero"); the lists' own words may choose

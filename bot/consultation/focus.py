@@ -8,7 +8,12 @@ those in seeds/themes.yml. No Rasa imports.
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from bot.consultation.questions import message, theme_names
+from bot.consultation.replies import normalise
+from bot.consultation.x_style import without_addressees
 from bot.strategy import ISLAND_IDS, SEABED_IDS, THEME_IDS, load_strategy, theme
 
 
@@ -45,3 +50,30 @@ def focus_answer() -> str:
             message("focus_everyone", seabed=theme_names(list(SEABED_IDS))),
         ]
     )
+
+
+# "Hello. Does this strategy actually cover businesses like mine, or is it all film studios
+# and rockets?" (set FY was given the Creative and digital economy, which "film" names): the
+# strategy asked about for the asker's own kind of business, the islands named only as the
+# contrast; the whole focus (every business counts), not one island. A theme as the subject
+# ("is high performance technology just F1, or does it cover firms like us?") is not this.
+_LIKE_US = (
+    r"((businesses|business|firms?|compan(y|ies)|people|outfits?|ones|folk|shops?|traders?)"
+    r"( \w+)? like (mine|me|us|ours|my own|our own|ourselves)|the likes of (us|me))"
+)
+_STRATEGY = r"(this|the|your) (strategy|plan|lis|consultation|thing)|this"
+COVERS_US = re.compile(
+    rf"\b(does|do|will|would|can|could|is) ({_STRATEGY})( actually| really| even| also)? "
+    r"(cover|include|apply to|take in|mean anything (to|for)|matter (to|for)|work for|help|"
+    r"care about|have anything for|(meant |aimed )?(for|at))( \w+){0,3}? "
+    + _LIKE_US
+    + r"|\b(anything|something) (in (it|this|here|the strategy) )?for( \w+){0,3}? "
+    + _LIKE_US
+)
+
+
+def asks_if_it_covers_us(text: Any) -> bool:
+    """The question asks whether the strategy covers businesses like the asker's."""
+    if not isinstance(text, str):
+        return False
+    return COVERS_US.search(normalise(without_addressees(text))) is not None

@@ -61,7 +61,12 @@ OUTCOME = re.compile(
     r"hear (back|from you|anything)|(will|do|would|can|how) (we|i) find out|"
     r"find out (what (you|u|they|the lep|the board) decided?|the (outcome|results?))|"
     r"(what|how) (you|u|they|the lep|the board) "
-    r"decided?|(the )?(outcome|results?|decisions?|verdict) (be|of|published|shared|announced))\b"
+    r"decided?|(the )?(outcome|results?|decisions?|verdict) (be|of|published|shared|announced)|"
+    # "How would I get to see the finished strategy once it's published?" (set FY was told
+    # the Board's date): how the business will get it, so the follow-up email
+    r"(how|where) (would|will|do|can|could|shall|might) (i|we) (get to |be able to )?(see|read|"
+    r"get|receive|get hold of|find|view|download) (a copy of )?(the|a|your)( finished| final| "
+    r"published| completed| full)? (strategy|report|plan|version|document|lis))\b"
 )
 # "I started this on X yesterday, can I carry on here?", "I did half of this on twitter",
 # "I was halfway through on X", "we've done some of it via twitter"
@@ -167,9 +172,16 @@ def view_beside_involvement(text: Any) -> bool:
     return involvement_key(text) is not None and involvement_reply(text) is None
 
 
-def involvement_text(key: str) -> str:
+CHOICES = ("islands", "seabed")
+
+
+def involvement_text(key: str, asking: str | None = None) -> str:
     """The reply for an `involvement_key`, with the strategy's own next steps and who
-    oversees it filled in."""
+    oversees it filled in. `asking`: the slot the strategy form asks for; at a choice a PDF
+    is not followed by "type them in a sentence or two", which would be read as the choice
+    (set FY: "can i email over our full proposal as well? its a 6 page pdf")."""
+    if key == "written_response" and asking in CHOICES:
+        key = "written_response_at_choice"
     strategy = load_strategy()
     return message(
         key,

@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from bot.consultation.replies import mentions, normalise
+from bot.consultation.replies.questions import REMARK_IS_A_VIEW, REMARK_MAX_WORDS
 from bot.consultation.x_style import without_addressees
 
 # "can my colleague fill this in as well?", "should my business partner do it too?"
@@ -73,14 +74,40 @@ CALL_ME = re.compile(
     r"(easier|quicker) (on|by|over) the phone)\b"
 )
 CALL_ME_MAX_WORDS = 20
+# "is there an actual person at the lep i can talk to about the space supply chain? bots fine
+# but id rather talk it through" (set FY kept it as the skills answer, 24 words): one of
+# ours to talk to, asked in a sentence of its own; the words after it no view
+PERSON = re.compile(
+    r"\b(is there|are there|have you got|do you have|(can|could) (i|we) (talk|speak) to)"
+    r"( (a|an|any|one))?( (actual|real|real live|proper|named))? (person|human( being)?|people|"
+    r"someone|somebody|anyone|anybody)( (at|from) (the )?(lep|btvlep|shared intelligence)\b|"
+    r" (i|we) (can|could) (talk|speak|chat) (to|with)\b|(?= *$))"
+)
 
 
 def asks_for_a_call(text: Any) -> bool:
-    """The business asks to be phoned instead of typing: given the person to contact."""
+    """The business asks to be phoned instead of typing, or for a person to talk to: given
+    the person to contact."""
     return (
         isinstance(text, str)
         and len(normalise(text).split()) <= CALL_ME_MAX_WORDS
         and mentions(CALL_ME, text)
+    ) or asks_for_a_person(text)
+
+
+def asks_for_a_person(text: Any) -> bool:
+    """A question of its own for a person at the LEP to talk to (`PERSON`), at most a short
+    remark that is no view after it."""
+    if not isinstance(text, str):
+        return False
+    asked, mark, rest = without_addressees(text).partition("?")
+    remark = normalise(rest)
+    return (
+        bool(mark)
+        and len(normalise(asked).split()) <= CALL_ME_MAX_WORDS
+        and mentions(PERSON, asked)
+        and len(remark.split()) <= REMARK_MAX_WORDS
+        and REMARK_IS_A_VIEW.search(remark) is None
     )
 
 

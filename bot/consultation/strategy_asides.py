@@ -201,9 +201,21 @@ WHY_THESE = re.compile(
 )
 
 
+# "who came up with these seabed things anyway, was it businesses or just officials" (set FY
+# was told it didn't catch which driver): who chose the lists, answered as "why those?"
+_LISTED = r"(islands?|seabed|sea bed|drivers?|themes?|sectors?|categories|lists?)"
+WHO_CHOSE = re.compile(
+    _LEAD + r"who (actually |even |exactly |really )?(came up with|chose|picked|decided on|"
+    r"thought up|dreamt up|dreamed up|invented|drew up|put together|settled on) "
+    rf"((these|those|the|your|this|that)( \w+){{0,2}} ({_LISTED}|things|ones)\b|"
+    r"(them|these|those|that lot)( (anyway|then|exactly))?( (was|were|did|the|you)\b|$))"
+)
+
+
 def asks_why_these(text: Any) -> bool:
-    """A short question asking why the strategy picked its islands and drivers."""
-    return short_match(WHY_THESE, text, ANCHORED_WORDS)
+    """A short question asking why the strategy picked its islands and drivers, or who did."""
+    norm = short(without_addressees(text), MAX_WORDS) if isinstance(text, str) else None
+    return short_match(WHY_THESE, text, ANCHORED_WORDS) or bool(norm and WHO_CHOSE.match(norm))
 
 
 # "and the other four?", "what about the rest?", "the others?", "tell me about the other

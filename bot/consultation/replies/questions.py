@@ -49,8 +49,9 @@ LEAD_IN_WORDS = (
     r"also|just|out of interest|before that|"
     # "Before I pick, which of these covers the countryside?" (set BJ); "Before I agree to
     # anything, what is ...?", "before i say yes, what ...", "Before anything:", "Before I
-    # start:", "Before the questions, ..." (set EP)
-    r"(before|b4) (anything( else)?|(the|your) questions|(i|we) (answer|reply|pick|choose|decide|"
+    # start:", "Before the questions, ..." (set EP); "Before the barriers one, when ...?" (FY)
+    r"(before|b4) (anything( else)?|(the|your) questions|(the|this|that) (\w+ )?(one|question)|"
+    r"(i|we) (answer|reply|pick|choose|decide|"
     r"say yes|say|agree|confirm|start|begin|go on|go any further|carry on|continue|commit|sign up|"
     r"do this|get going|get started)( to anything| to this| to it| (that|this)( one| question)?|"
     r" the next (one|question)| yes| anything)?)|"

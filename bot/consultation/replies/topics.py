@@ -198,7 +198,13 @@ ASKED_TOPICS = (
             r"related to|hook\w* (in)?to|tie\w* in with|fits? (in )?with|the same as) (the |this )?"
             r"(government'?s?|net zero|clean growth|levelling up)\b|"
             r"\bgovernment'?s?( own| big| new| national)? (\w+ ){0,2}(push|agenda|missions?|"
-            r"(grand|big) challenges?)\b"
+            r"(grand|big) challenges?)\b|"
+            # "does this strategy say anything about net zero or is that a separate thing" (set
+            # FY was told the focus): the seeds name clean growth only as a national challenge
+            r"\b((say|says|mention|mentions|anything|something|much)( anything| much| owt)?"
+            r"( in (it|this|there))? (about|on|for)|mentions?|covers?|includes?) (net ?zero|"
+            r"clean growth|climate change|decarboni[sz]\w*|carbon (emissions|reduction|"
+            r"neutral\w*))\b"
         ),
     ),
     # "what is a local industrial strategy when it's at home?" (set EP was told the focus),
