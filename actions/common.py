@@ -19,6 +19,7 @@ from bot.consultation.question_help import (
     asks_what_a_theme_is,
 )
 from bot.consultation.questions import PROFILE_SLOTS, SKIPPED, named_themes
+from bot.consultation.recount import head_count_answer
 from bot.consultation.replies import (
     about_the_consultation,
     acknowledgement_only,
@@ -313,6 +314,8 @@ def answer_read_as_question(tracker: Tracker, slot: str, faq: bool = True) -> di
         return {slot: text}  # "Digital science, and quickly: is this ...?" (set AO): both
     if intent == "faq" and not faq and plain_profile_answer(text):
         return {slot: text}  # "Penn Street Joinery": a name, not a question
+    if intent == "faq" and slot == "size_band" and head_count_answer(text):
+        return {slot: text}  # "14 inc mum and dad who still come in ..." (set FZ): a count
     if intent == "faq" and slot == "location" and place_and_remark(text):
         return {slot: text}  # "Aylesbury, where the parking is a joke": the town
     if intent == "faq" and slot == "location" and asks_if_i_count(text):

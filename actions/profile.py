@@ -78,7 +78,6 @@ from bot.consultation.side_asks import mid_way_question
 from bot.consultation.standing import asks_if_i_count
 from bot.consultation.x_style import without_addressees
 
-MAX_CHARS = service.PROFILE_MAX_CHARS
 # Questions after the sector, at which the sector may be corrected
 SECTOR_LATER = frozenset({"size_band", "location", "role"})
 
@@ -293,7 +292,7 @@ class ValidateProfileForm(FormValidationAction):
                 dispatcher.utter_message(text=message("profile_view_kept"))
         if slot == "location" and (site := bucks_site(as_text(value))):
             value = site  # "Head office is in London; the depot's in Aylesbury" (set CN)
-        typed = service.clean_text(as_text(value), MAX_CHARS)
+        typed = service.clean_text(as_text(value), service.profile_max_chars(slot))
         text = tidy_profile_answer(slot, typed)
         # "bespoke joinery, there's 14 of us": the head count too, so it is not asked
         text, counted_too = answer_and_more(slot, text, typed, tracker.get_slot)
@@ -306,7 +305,9 @@ class ValidateProfileForm(FormValidationAction):
     def _listed(listed: dict[str, str], tracker: Tracker) -> dict[str, Any]:
         """Each item of a numbered profile kept against its own question, saved."""
         fields = {
-            slot: tidy_profile_answer(slot, service.clean_text(item, MAX_CHARS))
+            slot: tidy_profile_answer(
+                slot, service.clean_text(item, service.profile_max_chars(slot))
+            )
             for slot, item in listed.items()
         }
         fields = {slot: text for slot, text in fields.items() if text}

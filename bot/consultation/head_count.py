@@ -1,58 +1,24 @@
 """Head counts as people type them: "we're about 30" is the Small band, "me and 3 others"
 Micro, "about a dozen, plus a couple of part-timers" Small. Split from `profile.py` along
-its own seam (a head count becomes the size band staff filter by). No Rasa imports.
+its own seam (a head count becomes the size band staff filter by); the numbers themselves
+are read in `count_words.py` (split off past 400 lines, set FZ). No Rasa imports.
 """
 
 from __future__ import annotations
 
 import re
 
+from bot.consultation.count_words import MULTIPLES, TENS_AND_UNITS, multiple
+from bot.consultation.count_words import NUMBER as NUMBER
+from bot.consultation.count_words import NUMBER_PATTERN as NUMBER_PATTERN
+from bot.consultation.count_words import NUMBER_WORDS as NUMBER_WORDS
+from bot.consultation.count_words import numbers as _numbers
+from bot.consultation.count_words import tens_and_units as _tens_and_units
 from bot.consultation.questions import size_bands
 from bot.consultation.replies.text import ORDINALS
 
 # Upper bounds of the bands in seeds/questions.yml `size_bands`, in order (the last open).
 BAND_LIMITS = (9, 49, 249)
-NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "a dozen": 12,
-    # "a baker's dozen" (set AX), as normalised with and without the apostrophe
-    "a baker's dozen": 13,
-    "a bakers dozen": 13,
-    "a couple": 2,
-    "a few": 3,
-    "a handful": 5,
-}
-_WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-# a number in digits or words; NUMBER_PATTERN is the same for use inside other patterns
-# (recount.py and meant_before.py read head counts said again or put right)
-NUMBER = re.compile(rf"\d[\d,]*|\b({_WORDS})\b")
 # the family a small firm is counted by ("me and my son", "Dad, me and my uncle")
 RELATIVES = (
     r"son|daughter|wife|husband|partner|brother|sister|dad|mum|mom|father|mother|missus|mrs|"
@@ -75,7 +41,6 @@ JUST_ME = re.compile(
 ME_AND = re.compile(
     r"\b(me|myself|i) (and|plus|\+) (\S+)( \S+)? (others|more|staff|people|employees)\b"
 )
-FEWER = re.compile(r"\b(under|less than|fewer than|below|not quite)\s+$")
 # "about a dozen, plus a couple of part-timers", "10 full time and 4 part time" (the
 # thirteenth set kept it as typed): the counts add up; "between 10 and 15" is a range
 ADDED = re.compile(
@@ -94,36 +59,13 @@ ADDED = re.compile(
     r"|^\d+ [a-z]+ and \d+ (in (the )?)?(office|admin|shop|workshop|yard|kitchen|warehouse|"
     r"front|desk|depot|factory)( staff)?$"
 )
-# "twenty two", "forty-five" said or typed in words (set AM, by voice): one number
-TENS_AND_UNITS = re.compile(
-    r"\b(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]"
-    r"(?P<unit>one|two|three|four|five|six|seven|eight|nine)\b"
-)
-
-
-def _tens_and_units(match: re.Match[str]) -> str:
-    return str(NUMBER_WORDS[match.group("tens")] + NUMBER_WORDS[match.group("unit")])
-
-
 BAND_WORDS = {"micro": 0, "small": 1, "medium": 2, "large": 3}
 BAND_SAID = re.compile(
     r"(?:an? )?(micro|small|medium|large)( sized?| size)?( business| firm| company| one)?"
 )
 
 
-def _numbers(text: str) -> list[int]:
-    found = []
-    for match in NUMBER.finditer(text):
-        token = match.group(0)
-        value = NUMBER_WORDS[token] if token in NUMBER_WORDS else int(token.replace(",", ""))
-        if FEWER.search(text[: match.start()]):
-            value -= 1
-        found.append(value)
-    return found
-
-
 # "60 not 6", "60 rather than 6": the number after the negation is the one withdrawn
-NUMBER_PATTERN = rf"(\d[\d,]*|{_WORDS})"
 NEGATED = re.compile(
     rf"\b(not|rather than|instead of|as opposed to)\s+(about |around )?{NUMBER_PATTERN}\b"
 )
@@ -133,9 +75,12 @@ def _band_of(count: int) -> int:
     return next((i for i, limit in enumerate(BAND_LIMITS) if count <= limit), len(BAND_LIMITS))
 
 
+# a rough number: "300ish", "200-odd", "40 odd", "100+", "60 or so" (set FZ's "about 60 paid
+# staff and 300ish volunteers" counted the volunteers: Large)
+ROUGHLY = r"(\+|-?ish|[- ]odd| or so)?"
 # "5 paid staff and about 40 volunteers": volunteers, trustees and members are not staff
 UNPAID = re.compile(
-    rf"\b((about|around|roughly|over|some|nearly|almost)\s+)?{NUMBER_PATTERN}\+?\s+"
+    rf"\b((about|around|roughly|over|some|nearly|almost)\s+)?{NUMBER_PATTERN}{ROUGHLY}\s+"
     # "3 staff, about 70 members who arent employed by us" (set CJ's co-working space)
     r"(\w+\s+)?(volunteers?|trustees?|helpers|members(?! of (staff|the team|our team)))\b"
 )
@@ -144,7 +89,7 @@ UNPAID = re.compile(
 # beside a count of staff; alone ("me plus 3 subbies", set N) they are the count
 HIRED_IN = re.compile(
     rf"\b((about|around|roughly|over|some|nearly|almost|up to|another)\s+)?{NUMBER_PATTERN}"
-    r"\+?\s+(\w+\s+)?(freelancers?|contractors?|sub-?contractors?|subbies|temps|casuals|"
+    rf"{ROUGHLY}\s+(\w+\s+)?(freelancers?|contractors?|sub-?contractors?|subbies|temps|casuals|"
     r"(freelance|agency|contract|casual|self-employed|day-rate|day rate)\s+\w+)\b"
 )
 
@@ -166,35 +111,25 @@ NOT_PEOPLE = re.compile(
     rf"{NUMBER_PATTERN}\s+(sites?|shifts?|locations?|offices?|branches?|depots?|campus(es)?|"
     r"hospitals?|schools?|shops?|stores?|units?|premises|countries|counties|days?|weeks?)\b"
 )
+# Set FZ: "christmas trees. we grow nordmanns on 60 acres, ... people come and cut their own"
+# at the sector question was filed as the head count too (Medium; the head count question
+# never asked), and "6 staff plus 3 trainees on placement at any one time" counted the "one"
+# (Small): land, weights, distances, livestock, rooms and vehicles, and spans of time ("3
+# days a week", "for 5 years"), are never people, with or without a preposition
+MEASURES = re.compile(
+    rf"\b(at\s+)?(any\s+)?{NUMBER_PATTERN}{ROUGHLY}[\s-]+(of\s+)?(acres?|hectares?|ha|"
+    r"sq\.?\s*(ft|feet|m)|square (feet|foot|met(re|er)s?|miles?)|m2|miles?|km|tonnes?|tons?|kg|"
+    r"kilos?|litres?|liters?|gallons?|head of [a-z]+|cattle|cows|heifers|sheep|ewes|lambs|pigs|"
+    r"sows|hens|chickens|horses|pitch(es)?|beds?|bedrooms?|rooms?|covers|seats?|vans|lorries|"
+    r"trucks|vehicles|tractors|times?|days?|nights?|weeks?|months?|years?|yrs|hours?|hrs|"
+    r"mornings?|afternoons?|evenings?)\b"
+)
 
 
 def _without_hired_in(norm: str) -> str:
     """`norm` without the freelancers and contractors, when a staff count is left."""
     rest = " ".join(HIRED_IN.sub(" ", norm).split())
     return rest if rest != norm and any(n > 0 for n in _numbers(rest)) else norm
-
-
-# "a couple of hundred", "two hundred", "3 hundred": one count, not a "couple" and a
-# "hundred" in two bands (the ninth set). "a few hundred" spans two bands: kept as typed.
-# "half a dozen of us", "a couple of dozen" (set AP filed neither, or read "a dozen" inside
-# the first) likewise.
-MULTIPLES = re.compile(
-    r"\b(?P<n>half a|a couple( of)?|couple of|\d+|two|three|four|five|six|seven|eight|nine)\s+"
-    r"(?P<unit>hundreds?|dozen)\b"
-    # "two hundred and sixty" (set DX: Medium): the rest added
-    r"(?:\s+and\s+(?P<rest>\d+|[a-z]+)\b)?"
-)
-MULTIPLES_OF = {"half a": 0.5, "a couple": 2, "a couple of": 2, "couple of": 2}
-UNITS = {"hundred": 100, "hundreds": 100, "dozen": 12}
-
-
-def _multiple(match: re.Match[str]) -> str:
-    n = match.group("n")
-    count = MULTIPLES_OF.get(n) or NUMBER_WORDS.get(n) or int(n)
-    rest = match.group("rest")
-    more = int(rest) if rest and rest.isdigit() else NUMBER_WORDS.get(rest or "")
-    total = str(int(UNITS[match.group("unit")] * count) + (more or 0))
-    return total if more is not None or not rest else f"{total} and {rest}"
 
 
 # "Dad, me and my uncle, plus a lad on Saturdays", "Just Mum and me" (set AP): a family
@@ -336,8 +271,9 @@ def size_band_for(text: str) -> str | None:
     # "14.5 FTE": 15 people
     norm = DECIMAL.sub(lambda m: str(int(m[1]) + (int(m[2]) > 0)), norm)
     norm = TENS_AND_UNITS.sub(_tens_and_units, OUR_NTH.sub(_our_nth, norm))
-    norm = " ".join(UNPAID.sub(" ", NEGATED.sub(" ", MULTIPLES.sub(_multiple, norm))).split())
-    norm = _without_hired_in(" ".join(NOT_PEOPLE.sub(" ", SHARE_OF.sub(" ", norm)).split()))
+    norm = " ".join(UNPAID.sub(" ", NEGATED.sub(" ", MULTIPLES.sub(multiple, norm))).split())
+    norm = " ".join(MEASURES.sub(" ", NOT_PEOPLE.sub(" ", SHARE_OF.sub(" ", norm))).split())
+    norm = _without_hired_in(norm)
     if norm in {b.lower() for b in bands}:
         return next(b for b in bands if b.lower() == norm)
     named = BAND_SAID.fullmatch(norm)

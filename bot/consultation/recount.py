@@ -13,6 +13,8 @@ from bot.consultation.head_count import (
     NUMBER_WORDS,
     size_band_for,
 )
+from bot.consultation.replies import asked_topic, looks_like_question
+from bot.consultation.replies.text import sentences
 from bot.consultation.x_style import without_addressees
 
 # "actually we're 60 staff not 6", "sorry, I meant 25 people": the head count given
@@ -38,6 +40,19 @@ def head_count_given(text: str) -> str | None:
     there's 14 of us" at the sector question), or None when it gives none ("Unit 14",
     "A41 Services")."""
     return size_band_for(text) if HEADCOUNT_WORDS.search(text) else None
+
+
+def head_count_answer(text: str) -> bool:
+    """A head count that asks nothing, at the head count question, whatever NLU read it as:
+    "14 inc mum and dad who still come in 3 days a week" (set FZ answered it with the next
+    steps, "who" read as asking, and every later field went one question astray); "14. who
+    reads all this" and "about 12, who sees this" ask."""
+    said = without_addressees(text)
+    return (
+        size_band_for(said) is not None
+        and asked_topic(said) is None
+        and not any(looks_like_question(part) for part in sentences(said))
+    )
 
 
 def corrected_size_band(text: str) -> str | None:

@@ -23,18 +23,19 @@ from bot.consultation.theme_corrections import add_targets, remove_targets
 from bot.storage.audit import audit
 from bot.storage.db import session_scope
 from bot.storage.erasure import ErasureResult, erase_x_post, forget_sender
+from bot.storage.models import PROFILE_MAX_CHARS as PROFILE_MAX_CHARS  # callers' name
 from bot.storage.models import (
     SOURCE_RESPONDENT,
     Business,
     Conversation,
     Response,
+    profile_max_chars,
     utcnow,
 )
 from bot.storage.themes import effective_themes_for, set_model_tags, set_override
 from bot.strategy import THEME_IDS
 
 PROFILE_FIELDS = ("organisation", "sector", "size_band", "location", "role")
-PROFILE_MAX_CHARS = 255
 EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 RESPONDENT = "respondent"
 
@@ -128,7 +129,7 @@ def save_profile(sender_id: str, channel: str, **fields: str | None) -> None:
         if business is None or not business.consent:
             return
         for name, value in fields.items():
-            cleaned = clean_text(strip_markup(str(value)), PROFILE_MAX_CHARS) if value else ""
+            cleaned = clean_text(strip_markup(str(value)), profile_max_chars(name)) if value else ""
             if cleaned:
                 setattr(business, name, cleaned)
 

@@ -43,6 +43,17 @@ SOURCES = (SOURCE_MODEL, SOURCE_RESPONDENT, SOURCE_STAFF)
 SOURCE_PRECEDENCE = {SOURCE_MODEL: 0, SOURCE_RESPONDENT: 1, SOURCE_STAFF: 2}
 
 
+# The most characters a profile field keeps: its column's width. A sector may be a paragraph
+# (set FZ: a farm's three sentences, 290 characters, were cut off mid-sentence at 255);
+# 600 at 4 bytes a character stays under PostgreSQL's largest b-tree index entry.
+PROFILE_MAX_CHARS = 255
+SECTOR_MAX_CHARS = 600
+
+
+def profile_max_chars(field: str) -> int:
+    return SECTOR_MAX_CHARS if field == "sector" else PROFILE_MAX_CHARS
+
+
 def utcnow() -> datetime:
     """Timezone-naive UTC now (stored naive, read as UTC everywhere)."""
     return datetime.now(timezone.utc).replace(tzinfo=None)
@@ -58,7 +69,7 @@ class Business(Base):
     sender_id = Column(String(255), nullable=False, index=True)
     channel = Column(String(64), nullable=False, default="rest")
     organisation = Column(String(255))
-    sector = Column(String(255), index=True)
+    sector = Column(String(SECTOR_MAX_CHARS), index=True)  # set FZ, migration 0010
     size_band = Column(String(64), index=True)
     location = Column(String(255))
     role = Column(String(255))
