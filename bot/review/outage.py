@@ -15,10 +15,10 @@ import logging
 from typing import Any
 
 from flask import Flask, current_app, g, jsonify, render_template, request
-from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import InterfaceError, InternalError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
-from bot.storage.db import StorageFull
+from bot.storage.db import StorageFull, read_only
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +31,15 @@ UNAVAILABLE = (OperationalError, InterfaceError, PoolTimeout, StorageFull)
 def init_app(app: Flask, prefix: str) -> None:
     for error in UNAVAILABLE:
         app.register_error_handler(error, lambda e: _unavailable(e, prefix))
+    app.register_error_handler(InternalError, lambda e: _internal(e, prefix))
+
+
+def _internal(error: InternalError, prefix: str) -> Any:
+    """A read-only PostgreSQL refuses writes as an InternalError (SQLSTATE 25006): it was
+    Werkzeug's bare 500 with no word of the change (fault probe s46). Others stay errors."""
+    if read_only(error):
+        return _unavailable(error, prefix)
+    raise error
 
 
 def _unavailable(error: Exception, prefix: str) -> Any:
@@ -42,8 +51,10 @@ def _unavailable(error: Exception, prefix: str) -> Any:
     )
     headers = {"Retry-After": str(RETRY_AFTER_SECONDS)}
     full = isinstance(error, StorageFull)
+    frozen = read_only(error)
     if request.path.startswith(f"{prefix}/api/") or not request.path.startswith(prefix):
-        body = {"error": "storage_full" if full else "database_unavailable", "saved": False}
+        kind = "storage_full" if full else "database_read_only" if frozen else None
+        body = {"error": kind or "database_unavailable", "saved": False}
         return jsonify(body), 503, headers
     if "_login_user" not in g:  # loading the officer failed too: the page must not retry it
         g._login_user = current_app.login_manager.anonymous_user()  # type: ignore[attr-defined]
@@ -57,6 +68,21 @@ def _unavailable(error: Exception, prefix: str) -> Any:
             "Nothing was saved. Tell whoever runs the consultation's server that its disk is "
             "full; once space is freed, go back to the page and send the form again (a note "
             "or summary you typed is put back)."
+        )
+    elif frozen and not saving:  # a page that records something (an export is audited)
+        title = "The database is read-only"
+        message = (
+            "This page records a change (an export is noted in the audit log), and the "
+            "database is taking no changes at the moment (it is read-only). Tell whoever runs "
+            "the consultation's server, and try again once it takes changes."
+        )
+    elif frozen:
+        title = "Not saved: the database is read-only"
+        message = (
+            "The database is taking no changes at the moment (it is read-only), so nothing "
+            "was saved. Tell whoever runs the consultation's server; once it takes changes "
+            "again, go back to the page and send the form again (a note or summary you "
+            "typed is put back)."
         )
     elif saving:
         title = "Not saved: the database is not answering"

@@ -88,6 +88,16 @@ def _disk_full(session: Session, error: OperationalError) -> bool:
     return False
 
 
+def read_only(error: BaseException) -> bool:
+    """Did the database refuse a write because it takes none now? PostgreSQL's SQLSTATE
+    25006 (a standby after a failover, `default_transaction_read_only`), which psycopg2
+    raises as an InternalError; SQLite's read-only file. Fault probe s46."""
+    orig = getattr(error, "orig", None)
+    if getattr(orig, "pgcode", None) == "25006":
+        return True
+    return "attempt to write a readonly database" in str(orig or error)
+
+
 @contextmanager
 def session_scope(engine: Engine | None = None) -> Iterator[Session]:
     """A transactional session: commit on success, roll back on error.

@@ -11,7 +11,7 @@ from sqlalchemy import delete, inspect, select, update
 from sqlalchemy.orm import Session
 
 from bot.storage.audit import audit
-from bot.storage.models import Business, Conversation, Response
+from bot.storage.models import Business, Conversation, Response, XState
 from bot.storage.transcripts import EVENTS
 
 
@@ -66,6 +66,8 @@ def forget_sender(
     for business in businesses:
         session.delete(business)  # cascades to conversations, responses, themes
     events = delete_transcript(session, sender_id)
+    # an X reply kept to send again (bot/channels/x/pending.py) may repeat what they said
+    session.execute(delete(XState).where(XState.key == f"x-out:{sender_id}"[:64]))
     audit(
         session,
         actor=actor,

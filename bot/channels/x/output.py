@@ -18,6 +18,7 @@ from rasa.core.channels.channel import OutputChannel
 
 from bot.channels.x.client import XAPIError, XClient, numbered_list, options_from_buttons
 from bot.channels.x.inbound import as_str
+from bot.channels.x.pending import PendingReplies, dm_item, not_taken, thread_item
 from bot.channels.x.posts import has_link, split_for_posts, strip_urls
 
 logger = logging.getLogger(__name__)
@@ -73,6 +74,7 @@ class XOutput(OutputChannel):
         *,
         bot_username: str = "",
         gate: Gate | None = None,
+        pending: PendingReplies | None = None,
     ) -> None:
         self.client = client
         self.choices = choices
@@ -81,7 +83,10 @@ class XOutput(OutputChannel):
         self.bot_username = bot_username
         self.gate = gate
         self.summoned_by = reply_to  # the user's post: replies to it are "summoned"
+        self.pending = pending
         self._started: set[str] = set()
+        self._queued: set[str] = set()  # recipients whose replies wait behind kept ones
+        self._started_pending: set[str] = set()
 
     def _target(self, recipient_id: str) -> tuple[str, str] | None:
         match = SENDER_RE.match(recipient_id)
@@ -99,18 +104,49 @@ class XOutput(OutputChannel):
     def _blocked(self, kind: str) -> str | None:
         return self.gate(kind) if self.gate is not None else None
 
+    async def _must_wait(self, recipient_id: str) -> bool:
+        """Replies kept from an earlier failure go first: this one waits behind them
+        (asked once a turn: the output lives for one turn)."""
+        if self.pending is None:
+            return False
+        if recipient_id not in self._started_pending:
+            self._started_pending.add(recipient_id)
+            try:
+                if await asyncio.to_thread(self.pending.waiting, recipient_id):
+                    self._queued.add(recipient_id)
+            except Exception:  # noqa: BLE001 - the database is down: send as before
+                logger.exception("X: could not look for kept replies to %s", recipient_id)
+        return recipient_id in self._queued
+
+    async def _keep(self, recipient_id: str, item: dict[str, Any], error: Any = None) -> bool:
+        """Keeps a reply X did not take, to send again later (fault probe s46)."""
+        if self.pending is None or (error is not None and not not_taken(error)):
+            return False
+        try:
+            await asyncio.to_thread(self.pending.keep, recipient_id, item)
+        except Exception:  # noqa: BLE001 - nowhere to keep it: it is lost, said loudly
+            logger.exception("X: a reply to %s could not be kept; it is lost", recipient_id)
+            return False
+        self._queued.add(recipient_id)
+        return True
+
     async def _dm(self, user_id: str, text: str, buttons: list[dict[str, Any]]) -> None:
         reason = self._blocked("dm")
         if reason:
             logger.warning("X: DM to %s not sent: %s", user_id, reason)
             return
+        recipient = f"x-dm-{user_id}"
+        if await self._must_wait(recipient):
+            await self._keep(recipient, dm_item(user_id, text, buttons))
+            return
         options = options_from_buttons(buttons) if buttons else None
         try:
             await asyncio.to_thread(self.client.send_dm, user_id, text, options)
-        except Exception:  # noqa: BLE001 - X being down must not break the conversation
-            logger.exception("X: sending a DM to %s failed", user_id)
+        except Exception as error:  # noqa: BLE001 - X being down must not break the conversation
+            if not await self._keep(recipient, dm_item(user_id, text, buttons), error):
+                logger.exception("X: sending a DM to %s failed", user_id)
 
-    async def _thread(self, text: str) -> None:
+    async def _thread(self, text: str, recipient: str = "") -> None:
         if not self.reply_to:
             logger.error("X: a public reply has no post to reply to; dropped")
             return
@@ -120,17 +156,25 @@ class XOutput(OutputChannel):
             return
         if has_link(text):
             text = strip_urls(text)
-        for part in split_for_posts(text):
+        parts = split_for_posts(text)
+        if recipient and await self._must_wait(recipient):
+            item = thread_item(parts, self.reply_to, self.reply_to == self.summoned_by)
+            await self._keep(recipient, item)
+            return
+        for number, part in enumerate(parts):
             summoned = self.reply_to == self.summoned_by
             try:
                 new_id = await asyncio.to_thread(
                     self.client.post, part, self.reply_to, summoned=summoned
                 )
-            except XAPIError as error:
-                logger.warning("X refused a reply to %s: %s", self.reply_to, error)
-                return
-            except Exception:  # noqa: BLE001
-                logger.exception("X: posting a reply to %s failed", self.reply_to)
+            except Exception as error:  # noqa: BLE001 - X being down must not break the turn
+                item = thread_item(parts[number:], self.reply_to, summoned)
+                if recipient and await self._keep(recipient, item, error):
+                    return
+                if isinstance(error, XAPIError):
+                    logger.warning("X refused a reply to %s: %s", self.reply_to, error)
+                else:
+                    logger.exception("X: posting a reply to %s failed", self.reply_to)
                 return
             if new_id:
                 self.reply_to = new_id
@@ -144,7 +188,7 @@ class XOutput(OutputChannel):
         if kind == "dm":
             await self._dm(user_id, text, [])
         else:
-            await self._thread(text)
+            await self._thread(text, recipient_id)
 
     async def send_text_with_buttons(
         self, recipient_id: str, text: str, buttons: list[dict[str, Any]], **kwargs: Any
@@ -170,7 +214,7 @@ class XOutput(OutputChannel):
             parts.append(f"Reply with a number:\n{numbered_list(titles)}")
         if consent:
             parts.append(public_consent_notice(self.bot_username))
-        await self._thread("\n\n".join(parts))
+        await self._thread("\n\n".join(parts), recipient_id)
 
     async def send_custom_json(
         self, recipient_id: str, json_message: dict[str, Any], **kwargs: Any

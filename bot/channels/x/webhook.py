@@ -41,6 +41,7 @@ from bot.channels.x.collect import collect_post
 from bot.channels.x.inbound import Deletion, Ignored, Inbound
 from bot.channels.x.memory import DbChoices, DbSeenEvents
 from bot.channels.x.output import CHANNEL_NAME, ChoiceMemory, XOutput
+from bot.channels.x.pending import PendingReplies
 from bot.channels.x.routes import (
     X_LARGEST_DELIVERY_BYTES,
     crc_answer,
@@ -107,6 +108,7 @@ class XInput(InputChannel):
         self.seen = seen if seen is not None else DbSeenEvents(self.engine)
         self.choices = choices if choices is not None else DbChoices(self.engine)
         self.gate = spend.SpendGate(self.cfg.x_monthly_budget_usd, self.engine)
+        self.pending = PendingReplies(self.engine)  # replies X did not take (fault probe s46)
         self._tasks: list[asyncio.Task] = []
         self._accounts: set[str] = set()  # subscribed accounts seen (see `_is_bot`)
 
@@ -133,6 +135,7 @@ class XInput(InputChannel):
             reply_to,
             bot_username=self.cfg.x_bot_username,
             gate=self.gate,
+            pending=self.pending,
         )
 
     def get_output_channel(self) -> OutputChannel:
@@ -362,6 +365,7 @@ class XInput(InputChannel):
             schedule = ComplianceSchedule.from_channel(self)
             if schedule is not None:
                 self._tasks.append(loop.create_task(schedule.run()))
+            self._tasks.append(loop.create_task(self.pending.run(self.client, self.gate)))
 
         @x_webhook.listener("before_server_stop")
         async def stop_background(app: Any, loop: Any) -> None:
