@@ -6,7 +6,7 @@ pages in `views`. Templates autoescape everything; nothing user-written is marke
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from flask import Flask, render_template, request
@@ -66,9 +66,25 @@ def _bdi(value: Any) -> Markup:
 
 
 def _when(value: Any, fmt: str = "%d %b %Y %H:%M") -> str:
-    """A stored (naive UTC) time as UK local time for people to read."""
+    """A stored (naive UTC) time as UK local time for people to read (an ISO string, as a
+    model's meta.json gives its training time, too)."""
+    if isinstance(value, str):
+        try:
+            parsed = datetime.fromisoformat(value)
+        except ValueError:
+            return value
+        if parsed.tzinfo is None:  # no zone: not ours to guess
+            return value
+        # staff probe s46: a model's raw UTC stamp beside UK times on the agreement page
+        value = parsed.astimezone(timezone.utc).replace(tzinfo=None)
     if isinstance(value, datetime):
-        return uk_time(value).strftime(fmt)  # the date filter's and the exports' UK time
+        local = uk_time(value)  # the date filter's and the exports' UK time
+        shown = local.strftime(fmt)
+        if "%H" in fmt and local.replace(fold=1 - local.fold).utcoffset() != local.utcoffset():
+            # the hour the clocks go back comes twice: "01:30" twice, the later listed
+            # first, read as out of order (staff probe s46)
+            shown += f" {local.tzname()}"
+        return shown
     return "" if value is None else str(value)
 
 

@@ -30,24 +30,18 @@ from wtforms import StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from bot.findings import quotes as quote_store
-from bot.findings import report as report_store
 from bot.findings import subthemes as st
 from bot.review.db import db_session
 from bot.review.ids import parse_id, parse_ids
 from bot.storage.audit import audit
 from bot.storage.export import csv_safe
-from bot.storage.models import Quote, ReportSummary, Subtheme
+from bot.storage.models import Quote, Subtheme
 from bot.strategy import THEME_IDS, load_themes
 
 bp = Blueprint("findings", __name__, url_prefix="/staff", template_folder="templates")
 
 ANCHOR_RE = re.compile(r"#[A-Za-z][A-Za-z0-9_-]{0,63}")
 MEMBERS_SHOWN = 50  # per sub-theme on the page; the CLI and report count them all
-DOWNLOADS = {
-    "html": "text/html; charset=utf-8",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "pdf": "application/pdf",
-}
 
 
 class RenameForm(FlaskForm):
@@ -57,12 +51,6 @@ class RenameForm(FlaskForm):
 class RedactionForm(FlaskForm):
     text = TextAreaField(
         "Redacted text", validators=[Optional(), Length(max=quote_store.MAX_QUOTE_CHARS)]
-    )
-
-
-class SummaryForm(FlaskForm):
-    summary = TextAreaField(
-        "Summary", validators=[Optional(), Length(max=report_store.MAX_SUMMARY_CHARS)]
     )
 
 
@@ -326,57 +314,6 @@ def quotes_csv() -> Any:
     )
 
 
-@bp.get("/report")
-@login_required
-def report() -> Any:
-    with db_session() as session:
-        data = report_store.collect(session)
-        summaries = {s.theme_id: s for s in session.scalars(select(ReportSummary))}
-    forms = {t.id: SummaryForm(formdata=None, summary=t.summary) for t in data.themes}
-    from bot.findings.charts import svg_bars
-    from bot.findings.report_html import chart_panels
-
-    return render_template(
-        "review/findings/report.html",
-        data=data,
-        forms=forms,
-        summaries=summaries,
-        svg_bars=svg_bars,
-        chart_panels=chart_panels,
-    )
-
-
-@bp.post("/report/summary/<theme_id>")
-@login_required
-def save_summary(theme_id: str) -> Any:
-    _theme_or_404(theme_id)
-    form = SummaryForm()
-    if not form.validate():
-        flash(f"A summary may have at most {report_store.MAX_SUMMARY_CHARS} characters.", "error")
-    else:
-        with db_session() as session:
-            report_store.save_summary(session, theme_id, form.summary.data or "", _actor())
-        flash("Summary saved.", "success")
-    return redirect(url_for("findings.report") + f"#theme-{theme_id}")
-
-
-@bp.get("/report/download.<fmt>")
-@login_required
-def download(fmt: str) -> Any:
-    if fmt not in DOWNLOADS:
-        abort(404)
-    with db_session() as session:
-        data = report_store.collect(session)
-        audit(
-            session,
-            actor=_actor(),
-            action="report_downloaded",
-            detail={"format": fmt, "responses": data.total_responses},
-        )
-    body = report_store.to_bytes(data, fmt)
-    name = f"bucks-lis-report-{data.generated_at:%Y-%m-%d}.{fmt}"
-    return Response(
-        body,
-        mimetype=DOWNLOADS[fmt],
-        headers={"Content-Disposition": f"attachment; filename={name}"},
-    )
+# The report's pages and summary forms (staff probe s46: their own module, with the
+# summary's lost-edit check); imported last, onto this blueprint.
+from bot.review import report_views  # noqa: E402, F401

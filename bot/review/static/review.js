@@ -37,6 +37,36 @@
     });
   });
 
+  // Staff probe s46: a form that leads back to its place on a long page (#theme-…,
+  // #response-…) left its "saved" or error message at the top, thousands of pixels out of
+  // sight, and focus on nothing. The message moves to that place and takes focus, so it is
+  // seen and read out; a refused save's notice (#conflict) takes focus wherever it is.
+  function focusNotice(notice) {
+    if (!notice.hasAttribute("tabindex")) { notice.setAttribute("tabindex", "-1"); }
+    // after the load: Chromium's own scroll to the #place clears focus set before it
+    var focus = function () { window.setTimeout(function () { notice.focus(); }, 0); };
+    if (document.readyState === "complete") { focus(); } else { window.addEventListener("load", focus); }
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var conflict = document.getElementById("conflict");
+    if (conflict) { focusNotice(conflict); return; }
+    var flashes = document.querySelectorAll("#main > [data-flash]");
+    var id = window.location.hash ? decodeURIComponent(window.location.hash.slice(1)) : "";
+    var place = id ? document.getElementById(id) : null;
+    if (!flashes.length || !place || place.id === "main") { return; }
+    for (var up = place; up; up = up.parentElement) {
+      if (up.tagName === "DETAILS") { up.open = true; }  // a long sub-theme's list is closed
+    }
+    var heading = place.firstElementChild;
+    var after = heading && /^H[1-6]$/.test(heading.tagName) ? heading : null;
+    Array.prototype.forEach.call(flashes, function (notice) {
+      place.insertBefore(notice, after ? after.nextSibling : place.firstChild);
+      after = notice;
+    });
+    focusNotice(flashes[0]);
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     var s = store();
     if (!s) { return; }

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from flask import Blueprint, current_app, jsonify, render_template, request, url_for
@@ -80,7 +80,18 @@ def index() -> Any:
         # None is "Not set": a bare url_for dropped it and the bar led to every response
         # (staff probe s44)
         stance_href=lambda s: url_for("review.responses.index", stance=s or queries.NONE_LABEL),
+        # a week's responses, and those before the chart's first week, as the list's UK days
+        # read them (staff probe s46: the chart's figures led nowhere)
+        week_href=lambda monday: _days_href(monday, monday + timedelta(days=6)),
+        before_href=lambda monday: _days_href(None, monday - timedelta(days=1)),
     )
+
+
+def _days_href(first: date | None, last: date) -> str:
+    days: dict[str, Any] = {"to": last.isoformat()}
+    if first is not None:
+        days["from"] = first.isoformat()
+    return url_for("review.responses.index", **days)
 
 
 @bp.get("/api/overview")
