@@ -121,6 +121,15 @@
     state.messages.forEach(function (m) {
       if (m.status === "sending") m.status = "failed";
     });
+    // A copy saved by an older widget: buttons followed by something the business said are
+    // stale (see retireButtons).
+    var laterSaid = false;
+    for (var i = state.messages.length - 1; i >= 0; i--) {
+      var m = state.messages[i];
+      if (!m || typeof m !== "object") continue;
+      if (m.from === "user" && !m.hidden) laterSaid = true;
+      else if (laterSaid && Array.isArray(m.buttons) && m.buttons.length) m.answered = true;
+    }
     return state;
   }
 
@@ -257,7 +266,8 @@
     el("div", { className: "blc-heading" }, [
       titleEl,
       el("p", { className: "blc-sub" }, [
-        document.createTextNode("Your answers help shape Buckinghamshire's strategy. "),
+        // hidden on a short screen (400% zoom), where the privacy link stays (browser probe s46)
+        el("span", { className: "blc-sub-text", text: "Your answers help shape Buckinghamshire's strategy. " }),
         privacyLink,
       ]),
     ]),
@@ -322,7 +332,14 @@
   }, [header, banner, log, typing, form]);
   panel.hidden = true;
 
-  var root = el("div", { className: "blc-root", "data-bucks-lis-chat": "" }, [panel, launcher]);
+  // English, left to right, whatever the host page is: on a page in Arabic (lang="ar"
+  // dir="rtl") the widget laid out right to left and a screen reader read its English as
+  // Arabic (browser probe s46). Messages keep dir="auto", so Arabic typed in them reads right
+  // to left in its own bubble.
+  var root = el("div", { className: "blc-root", "data-bucks-lis-chat": "", lang: "en", dir: "ltr" }, [
+    panel,
+    launcher,
+  ]);
 
   // ---------------------------------------------------------------- messages
   function statusText(m) {
@@ -419,16 +436,23 @@
     }).observe(log);
   }
 
+  // Buttons offered so far go: a new question brings its own, and once the business has
+  // said anything more the earlier question was answered. Left live after a typed answer, a
+  // question's buttons could be pressed ten questions later, and a stale "Yes, that's right"
+  // (/affirm) answered whatever was being asked then (browser probe s46).
+  function retireButtons() {
+    state.messages.forEach(function (old) {
+      if (old.buttons && old.buttons.length && !old.answered) {
+        old.answered = true;
+        updateMessage(old);
+      }
+    });
+  }
+
   function addMessage(m) {
     if (!m.id) m.id = randomId().slice(0, 12);
-    if (m.from === "bot" && m.buttons && m.buttons.length) {
-      // Only the latest question's buttons are live.
-      state.messages.forEach(function (old) {
-        if (old.buttons && !old.answered) {
-          old.answered = true;
-          updateMessage(old);
-        }
-      });
+    if ((m.from === "bot" && m.buttons && m.buttons.length) || (m.from === "user" && !m.hidden)) {
+      retireButtons();
     }
     if (m.from === "user") sentHere[m.id] = true;
     state.messages.push(m);
@@ -534,11 +558,11 @@
     saveState();
   }
 
-  function send(payload, display) {
+  function send(payload, display, first) {
     var text = String(payload).trim();
     if (!text) return false;
     if (charCount(text) > MAX) return false;
-    addMessage({
+    var m = addMessage({
       from: "user",
       text: display || text,
       payload: text,
@@ -547,12 +571,32 @@
       hidden: display === false,
       ts: Date.now(),
     });
+    if (first) sendBeforeQueued(m);
     flush();
     if (!ready) {
       if (everConnected) offlineBanner();
       else setBanner("Connecting\u2026 Your message will be sent as soon as the chat is connected.");
     }
     return true;
+  }
+
+  // The opening message goes before anything typed while the chat was still connecting for
+  // the first time (offline, a slow server): sent after it, the business's words reached the
+  // bot before the greeting, were answered before consent was asked, and then the bot
+  // greeted as if nothing had been said (browser probe s46). The opening message is hidden,
+  // so only the order of sending changes, not the log.
+  function sendBeforeQueued(m) {
+    state.messages.splice(state.messages.indexOf(m), 1);
+    var at = state.messages.length;
+    for (var i = 0; i < state.messages.length; i++) {
+      var other = state.messages[i];
+      if (other.from === "user" && PENDING.indexOf(other.status) >= 0) {
+        at = i;
+        break;
+      }
+    }
+    state.messages.splice(at, 0, m);
+    saveState();
   }
 
   // After "forget me" the bot sends {"bucks_lis": "forgotten"} (a Rasa response with
@@ -683,7 +727,7 @@
       if (!state.started) {
         state.started = true;
         saveState();
-        if (config.initPayload) send(config.initPayload, false);
+        if (config.initPayload) send(config.initPayload, false, true);
       }
       flush();
     });
