@@ -21,7 +21,7 @@ DA to DL: `_da.yml` to `_dl.yml`, thirty-ninth; DM to EB: `_dm.yml` to `_eb.yml`
 EC to EM: `_ec.yml` to `_em.yml`, forty-first; EN to EU: `_en.yml` to `_eu.yml`,
 forty-second; EV to FF: `_ev.yml` to `_ez.yml`, `_fa.yml` to `_ff.yml`, forty-third; FG to
 FL: `_fg.yml` to `_fl.yml`, forty-fourth; FM to FU: `_fm.yml` to `_fu.yml`, forty-fifth; FV
-to FZ: `_fv.yml` to `_fz.yml`, forty-sixth).
+to GC: `_fv.yml` to `_fz.yml`, `_ga.yml` to `_gc.yml`, forty-sixth).
 The conversations are in `benchmarks/data/conversation_probe.yml`,
 `conversation_probe_b.yml`, `_c.yml` to `_n.yml`,
 `_o.yml` to `_z.yml` (terse, chatty, typos, side questions, two views in one message,
@@ -363,6 +363,9 @@ SETS = (
     DATA_DIR / "conversation_probe_fx.yml",
     DATA_DIR / "conversation_probe_fy.yml",
     DATA_DIR / "conversation_probe_fz.yml",
+    DATA_DIR / "conversation_probe_ga.yml",
+    DATA_DIR / "conversation_probe_gb.yml",
+    DATA_DIR / "conversation_probe_gc.yml",
 )
 PROFILE = ("organisation", "sector", "size_band", "location", "role")
 
