@@ -26,13 +26,15 @@ from flask import (
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 from wtforms import StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from bot.findings import quotes as quote_store
 from bot.findings import subthemes as st
 from bot.review.db import db_session
-from bot.review.ids import parse_id, parse_ids
+from bot.review.ids import parse_ids
+from bot.review.subtheme_conflicts import SEEN_FIELD, SubthemeConflict, fingerprints
 from bot.storage.audit import audit
 from bot.storage.export import csv_safe
 from bot.storage.models import Quote, Subtheme
@@ -103,9 +105,13 @@ def index() -> Any:
 def theme(theme_id: str) -> Any:
     _theme_or_404(theme_id)
     with db_session() as session:
-        found = st.listing(session, theme_id)
-        quotes = quote_store.quotes(session, theme_id)
-        unencoded = st.unencoded(session, theme_id)
+        return theme_page(session, theme_id)
+
+
+def theme_page(session: Session, theme_id: str, conflict: SubthemeConflict | None = None) -> str:
+    """The theme's sub-themes page; `conflict`: a refused edit, shown with the typed name."""
+    found = st.listing(session, theme_id)
+    quotes = quote_store.quotes(session, theme_id)
     starred = {q.response_id: q.id for q in quotes}
     return render_template(
         "review/findings/theme.html",
@@ -114,24 +120,13 @@ def theme(theme_id: str) -> Any:
         quotes=quotes,
         starred=starred,
         shown=MEMBERS_SHOWN,
-        unencoded=unencoded,
+        unencoded=st.unencoded(session, theme_id),
         marks=quote_store.redaction_marks,
+        # from the rows shown, in the same read: what each form says its page showed
+        seen=fingerprints(found.subthemes),
+        seen_field=SEEN_FIELD,
+        conflict=conflict,
     )
-
-
-@bp.post("/findings/<theme_id>/run")
-@login_required
-def run(theme_id: str) -> Any:
-    _theme_or_404(theme_id)
-    with db_session() as session:
-        result = st.run(session, theme_id, actor=_actor())
-    flash(
-        f"{result.responses} responses: {result.kept} kept where staff put them, "
-        f"{result.joined} joined curated sub-themes, {result.proposed} new sub-themes "
-        f"proposed, {result.unassigned} unassigned.",
-        "success",
-    )
-    return _back(theme_id)
 
 
 def _curate(theme_id: str, action: Any, message: str) -> Any:
@@ -143,14 +138,6 @@ def _curate(theme_id: str, action: Any, message: str) -> Any:
     else:
         flash(message, "success")
     return _back(theme_id)
-
-
-def _subtheme_theme(subtheme_id: int) -> str:
-    with db_session() as session:
-        sub = session.get(Subtheme, subtheme_id)
-        if sub is None:
-            abort(404)
-        return sub.theme_id
 
 
 @bp.post("/findings/from-responses")
@@ -184,58 +171,6 @@ def from_responses() -> Any:
         "success",
     )
     return back
-
-
-@bp.post("/findings/subthemes/<int:subtheme_id>/rename")
-@login_required
-def rename(subtheme_id: int) -> Any:
-    theme_id = _subtheme_theme(subtheme_id)
-    form = RenameForm()
-    if not form.validate():
-        flash("Give the sub-theme a name of up to 255 characters.", "error")
-        return _back(theme_id)
-    return _curate(
-        theme_id,
-        lambda s: st.rename(s, subtheme_id, form.label.data, _actor()),
-        "Sub-theme renamed.",
-    )
-
-
-@bp.post("/findings/subthemes/<int:subtheme_id>/merge")
-@login_required
-def merge(subtheme_id: int) -> Any:
-    theme_id = _subtheme_theme(subtheme_id)
-    into = parse_id(request.form.get("into", ""))
-    if into is None:
-        flash("Choose the sub-theme to merge into.", "error")
-        return _back(theme_id)
-    return _curate(
-        theme_id, lambda s: st.merge(s, into, [subtheme_id], _actor()), "Sub-themes merged."
-    )
-
-
-@bp.post("/findings/subthemes/<int:subtheme_id>/split")
-@login_required
-def split(subtheme_id: int) -> Any:
-    theme_id = _subtheme_theme(subtheme_id)
-    return _curate(
-        theme_id, lambda s: st.split(s, subtheme_id, _actor()), "Sub-theme split in two."
-    )
-
-
-@bp.post("/findings/<theme_id>/responses/<int:response_id>/move")
-@login_required
-def move(theme_id: str, response_id: int) -> Any:
-    _theme_or_404(theme_id)
-    raw = request.form.get("subtheme", "")
-    target = parse_id(raw)
-    if raw and target is None:
-        abort(400)
-    return _curate(
-        theme_id,
-        lambda s: st.move(s, response_id, theme_id, target, _actor()),
-        "Response moved." if target else "Response moved to unassigned.",
-    )
 
 
 @bp.post("/findings/<theme_id>/responses/<int:response_id>/star")
@@ -314,6 +249,6 @@ def quotes_csv() -> Any:
     )
 
 
-# The report's pages and summary forms (staff probe s46: their own module, with the
-# summary's lost-edit check); imported last, onto this blueprint.
-from bot.review import report_views  # noqa: E402, F401
+# The report's pages and summary forms, and the sub-themes' edits (staff probe s46: their
+# own modules, with their lost-edit checks); imported last, onto this blueprint.
+from bot.review import report_views, subtheme_views  # noqa: E402, F401

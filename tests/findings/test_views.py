@@ -17,6 +17,8 @@ from tests.findings.test_subthemes import BROADBAND, ROADS, TRAINS
 from tests.review.conftest import csrf_from, login
 from tests.review.seed import XSS_SCRIPT, seed
 
+SUBTHEME_EDIT_RE = re.compile(r"/subthemes/\d+/(?:rename|merge|split)$|/responses/\d+/move$")
+SEEN_RE = re.compile(r'name="(seen|theme)" value="([^"]*)"')
 PII = "Ring Priya Shah on 01494 123456: fibre broadband at Orbital Widgets is hopeless"
 
 
@@ -62,7 +64,14 @@ def post(
     data: dict | None = None,
     page: str = "/staff/findings/infrastructure",
 ):  # noqa: ANN201
+    """POST with a CSRF token from `page`. A sub-theme edit also carries the fingerprints of
+    the sub-themes the page shows now, as a page just read would (staff probe s46: without
+    them a save is refused, tests/review/test_subtheme_conflicts.py)."""
     payload = {**(data or {}), "csrf_token": csrf_from(client, page)}
+    if SUBTHEME_EDIT_RE.search(path):
+        shown = client.get(page).get_data(as_text=True)
+        for name, value in SEEN_RE.findall(shown)[:2]:
+            payload.setdefault(name, value)
     return client.post(path, data=payload, follow_redirects=True)
 
 

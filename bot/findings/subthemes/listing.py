@@ -4,6 +4,7 @@ theme's counts for the board report."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 import numpy as np
 from sqlalchemy import select
@@ -30,6 +31,9 @@ class SubthemeView:
     curated: bool
     response_ids: list[int]
     representatives: list[tuple[int, str]] = field(default_factory=list)
+    # When this sub-theme was made: with id and label, what a staff form says it showed
+    # (staff probe s46: a run gives a replaced proposal's id to a new one on SQLite).
+    created_at: datetime | None = None
 
     @property
     def count(self) -> int:
@@ -72,7 +76,14 @@ def listing(session: Session, theme_id: str, with_representatives: bool = True) 
             members[sid].append(rid)
             placed.add(rid)
     views = [
-        SubthemeView(s.id, s.label, list(s.terms or []), bool(s.curated), members[s.id])
+        SubthemeView(
+            s.id,
+            s.label,
+            list(s.terms or []),
+            bool(s.curated),
+            members[s.id],
+            created_at=s.created_at,
+        )
         for s in subs
     ]
     views.sort(key=lambda v: (-v.count, v.id))
