@@ -132,7 +132,10 @@ class ValidateStrategyForm(FormValidationAction):
         # none, nothing is kept and the question is asked again
         pasted = after_pasted_question(text, f"{previous_bot_text(tracker)}\n{question(key).text}")
         text = text if quoted else pasted or text
+        # "done for now, van to load" (set GC) ends the questions below, never "enough said"
+        stopping = stops_here(text)
         remark = remark_reply(text) or boundary_reply(text) or junk_reply(text)
+        remark = None if stopping else remark
         remark = remark or pause_reply(value)  # as sent, its apology not set aside (set FF)
         if quoted:
             remark = "take_your_time"  # '"what barriers ...?" 😂 how long have u got' (set BA)
@@ -165,7 +168,7 @@ class ValidateStrategyForm(FormValidationAction):
                 answer_slot: None if steer.pending else DONE,
                 "pending_questions": steer.pending,
             }
-        if asks_to_finish(text) or stops_here(text):
+        if asks_to_finish(text) or stopping:
             # "fine just finish it", "I'm going to stop there, ..." (set BW) that NLU missed: the
             # questions end as on "stop"; the queue kept for "actually carry on" at play-back
             return finished(tracker)

@@ -24,7 +24,12 @@ from bot.consultation.pointers import media_only, points_elsewhere
 from bot.consultation.profile_checks import pictures_only
 from bot.consultation.questions import PROFILE_SLOTS, message
 from bot.consultation.remarks import remark_reply
-from bot.consultation.replies import fed_up_with_bot, impatient, skips_the_rest
+from bot.consultation.replies import (
+    fed_up_with_bot,
+    impatient,
+    skips_the_profile,
+    skips_the_rest,
+)
 
 
 def not_an_answer(
@@ -65,7 +70,8 @@ def not_an_answer(
     if acknowledgement_only(value):
         # "yes" to "what's the name of your organisation?" is no name: on to the next
         return {slot: SKIPPED}
-    if skips_the_rest(as_text(value)):  # "can we skip all this": the rest of the profile
+    # "can we skip all this", "skip the business details, no time" (set GC): the rest of it
+    if skips_the_rest(as_text(value)) or skips_the_profile(as_text(value)):
         return {s: SKIPPED for s in PROFILE_SLOTS if s == slot or not tracker.get_slot(s)}
     if (impatient(value) or fed_up_with_bot(value)) and dispatcher is not None:
         # "this is taking ages", "you're useless" in the (optional) profile: on to

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bot.consultation.questions import named_themes, question
+from bot.consultation.questions import named_themes, only_names, question
 from bot.consultation.x_style import without_addressees
 
 # A label at the start of a line, then ":" or a dash. Only on lines of their own: labels
@@ -173,6 +173,12 @@ THEME_LABEL = re.compile(
     r"(?P<label>[A-Za-z][A-Za-z &'-]{1,40}?)[ \t]*:[ \t]*"
 )
 
+# The same on a line of its own with a spaced dash ("skills - ..."); the label then must be
+# nothing but a theme's name, so "no staff - and the roads" is no label
+THEME_DASH_LABEL = re.compile(
+    r"(?:^|(?<=\n))[ \t]*[-*•]?[ \t]*(?P<label>[A-Za-z][A-Za-z &'-]{1,40}?)[ \t]+[-–—][ \t]+"
+)
+
 
 def theme_labelled_parts(text: str, pending: list[str]) -> dict[str, str]:
     """{question key: its words} when a message answers two or more of the questions
@@ -185,6 +191,10 @@ def theme_labelled_parts(text: str, pending: list[str]) -> dict[str, str]:
         return by_theme.get(named[0]) if len(named) == 1 else None
 
     labels = [m for m in THEME_LABEL.finditer(plain) if read(m)]
+    # "skills - ...\ninfrastructure - ..." (set GC kept both as the skills answer): a dash
+    # after a line that opens with a driver's name and nothing else
+    dashed = [m for m in THEME_DASH_LABEL.finditer(plain) if only_names(m.group("label"))]
+    labels = sorted([*labels, *(m for m in dashed if read(m))], key=lambda m: m.start())
     return _parts(plain, labels, read)
 
 

@@ -152,7 +152,11 @@ STOPS_HERE = re.compile(
     r"((i'?m|im|i am) (going to|gonna|gunna) (stop|leave it|finish|end|call it a day)|"
     r"(i'?m|im|i am) (stopping|leaving it|finishing|calling it a day)|"
     r"(i'?ll|ill|i will|i'?d better|i think i'?ll) (stop|leave it|finish|end)|"
-    r"that'?s me (done|finished)|(i'?ve|ive|i have) had enough)"
+    r"that'?s me (done|finished)|(i'?ve|ive|i have) had enough|"
+    # "that'll do, im off", "@btvlep done for now, dogs need feeding" (set GC kept both as the
+    # pending driver's view); "that'll do nicely for us" and "done" alone are not these
+    r"that'?ll do|thatll do|that will do|(all |i'?m |im |i am |we'?re )?done (for now|for today|"
+    r"for the day|here))"
     r"( (it|this|things))?(( (there|here|now|for now|for today|at that))+\b|(?=\s*([,.;:!-]|$)))"
 )
 

@@ -191,7 +191,18 @@ def skips_the_rest(text: Any) -> bool:
 SKIP_THE_PROFILE = re.compile(
     r"\b(skip|pass on|miss out|leave out|without|no)\b.*\b(the )?(bits?|parts?|stuff|details|"
     r"questions?|info)\s+(about|on)\s+(us|me|the (business|company|firm)|my (business|company|"
-    r"firm)|our (business|company|firm))\b|\b(skip|pass on|leave out) the profile\b"
+    r"firm)|our (business|company|firm))\b|\b(skip|pass on|leave out) the profile\b|"
+    # "skip the business details, ive only got 5 mins", "@btvlep skip the details, no time",
+    # "skip the about-you bit" (set GC filed the first as the name and shifted every answer
+    # after it): the details, never "Skip Hire Ltd", "skip the A40 roadworks" nor what the
+    # business does ("we skip the details on quotes")
+    r"(?<!we )(?<!they )(?<!\bi )\b(skip|pass on|miss out|leave out|jump|bypass)( over)? "
+    r"(all )?(the |our |my |your |those |these )?"
+    r"((business|company|firm|personal|background|profile|about (you|us|me)) )?"
+    r"(details|profile|info)\b|"
+    r"\b(skip|pass on|miss out|leave out|jump|bypass)( over)? (all )?the about (you|us|me)"
+    r"( (bits?|parts?|stuff|questions?|section))?\b|"
+    r"\b(skip|pass on|miss out|leave out) the (bits?|parts?|stuff|questions?) about you\b"
 )
 
 
