@@ -14,20 +14,25 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import channel, latest_text
+from actions.common import channel, latest_text, previous_bot_text, previous_user_text
 from bot.consultation import service
 from bot.consultation.amendments import ADDED, CORRECTED, REWORDED, amend_answer
-from bot.consultation.continued import without_marks
+from bot.consultation.asides import answered, continues_answer, without_and
+from bot.consultation.continued import continues_with_mark, without_marks
 from bot.consultation.in_english import english_version, marked_english
 from bot.consultation.labelled import labelled_answers, later_theme_part, theme_labelled_parts
+from bot.consultation.later_pieces import carries_on_last, on_the_pending_subject
 from bot.consultation.named_changes import change_named_answer
 from bot.consultation.questions import message, question, question_queue
 from bot.consultation.replies import (
     corrects_last_answer,
+    drops_last_bit,
     said_in_place_of_last_bit,
+    takes_back_last_answer,
     withdrawn_with_reason,
     without_last_bit,
 )
+from bot.consultation.sentence_split import finishes_the_sentence
 from bot.consultation.withdrawals import withdraw_answer
 from bot.consultation.x_style import without_addressees
 
@@ -139,6 +144,50 @@ def add_to_last(
     dispatcher.utter_message(
         text=message("corrected_last" if how == CORRECTED else "added_to_last")
     )
+
+
+def change_last_answer(
+    previous: str, text: str, key: str, dispatcher: CollectingDispatcher, tracker: Tracker
+) -> dict[str, Any] | None:
+    """The message changes the last answer (`previous`, its question key) rather than answer
+    the pending question `key`: put right, said so, and the slots to set returned (the
+    pending question is asked again); None when it answers the pending question."""
+    if put_english_in_place(previous, text, dispatcher, tracker):
+        # "sorry, force of habit! same in english: ..." after a Welsh answer (set FC): one
+        # answer, in English
+        return {}
+    if drops_last_bit(text) and drop_last_bit(previous, text, dispatcher, tracker):
+        return {}  # "scratch that last bit, ..." (set AM): the rest of the last answer kept
+    replacement = takes_back_last_answer(text)
+    if replacement is not None:
+        # "sorry wrong chat!! ignore that", "scrap that, the real issue is ...": the last
+        # answer is withdrawn; its replacement kept, or its question asked again
+        return take_back(previous, text, bool(replacement), dispatcher, tracker)
+    if carries_on(previous, text, key, tracker) or corrects_last_answer(text):
+        # "and the A41 is a nightmare" straight after an answer, or "sorry, I meant
+        # Silverstone Park": joined to the answer it carries on or corrects (one answer
+        # per question: `amendments`)
+        add_to_last(previous, text, dispatcher, tracker)
+        return {}
+    return None
+
+
+def carries_on(previous: str, text: str, key: str, tracker: Tracker) -> bool:
+    """The message carries on the last answer rather than answer the pending question."""
+    said_last = previous_user_text(tracker)
+    # "and ..." / "also ..." that opens on the pending driver's own subject answers it
+    # ("also the roads are gridlocked" at the Infrastructure question: set ET); "want it
+    # all done ..." after "... n the developers" finishes that sentence (set FL)
+    and_more = (continues_answer(text) or finishes_the_sentence(text, said_last)) and not (
+        on_the_pending_subject(without_and(without_addressees(text)), previous, key)
+    )
+    if (and_more or continues_with_mark(text)) and answered(said_last):
+        return True
+    # "What I mean is ...", "Forgot to say ...", "2nd thing, ..." (set ET), a pause
+    # between allowed; not when the last message was nudged for more (it answers this)
+    return carries_on_last(text, previous, key, said_last) and message(
+        "say_more"
+    ) not in previous_bot_text(tracker)
 
 
 def closed_with_consent(tracker: Tracker) -> bool:

@@ -13,13 +13,7 @@ from typing import Any
 from rasa_sdk import FormValidationAction, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answer_changes import (
-    add_to_last,
-    drop_last_bit,
-    put_english_in_place,
-    store_labelled_parts,
-    take_back,
-)
+from actions.answer_changes import change_last_answer, store_labelled_parts
 from actions.choice_changes import added_after_view, changed_choice
 from actions.close import keep_offered_contact
 from actions.common import (
@@ -51,16 +45,12 @@ from actions.strategy_state import (
 from bot.consultation import service
 from bot.consultation.afterthoughts import revise_earlier_answer
 from bot.consultation.asides import (
-    answered,
-    continues_answer,
     new_turn_after_and,
     same_as_before,
     steps_aside,
-    without_and,
 )
 from bot.consultation.boundaries import boundary_reply, without_instructions
 from bot.consultation.continued import (
-    continues_with_mark,
     without_marks,
 )
 from bot.consultation.email_text import offered_email, without_offered_email
@@ -69,7 +59,6 @@ from bot.consultation.forwarded import email_body
 from bot.consultation.held import held_answer, holds, list_unfinished
 from bot.consultation.involvement import involvement_reply
 from bot.consultation.junk import junk_reply
-from bot.consultation.later_pieces import carries_on_last, on_the_pending_subject
 from bot.consultation.leaving import asks_to_delete, stops_here, view_then_stop
 from bot.consultation.moves import labelled_kind, move_last_answer
 from bot.consultation.named_changes import reword_earlier_answer
@@ -91,17 +80,13 @@ from bot.consultation.remarks import remark_reply
 from bot.consultation.replies import (
     asks_to_finish,
     asks_when_it_closes,
-    corrects_last_answer,
-    drops_last_bit,
     fed_up_with_bot,
     hedge_only,
     impatient,
     question_then_view,
     second_thoughts,
-    takes_back_last_answer,
     view_then_question,
 )
-from bot.consultation.sentence_split import finishes_the_sentence
 from bot.consultation.standing import view_then_standing_question
 from bot.consultation.strategy_asides import (
     strategy_aside_reply,
@@ -259,44 +244,13 @@ class ValidateStrategyForm(FormValidationAction):
         said_before = previous_bot_text(tracker)
         went_back = any(message(k) in said_before for k in ("going_back", "going_back_skipped"))
         previous = None if went_back else last_answer_key(tracker)
-        if previous and put_english_in_place(previous, text, dispatcher, tracker):
-            # "sorry, force of habit! same in english: ..." after a Welsh answer (set FC): one
-            # answer, in English; the pending question asked again
-            return {answer_slot: None}
-        if previous and drops_last_bit(text) and drop_last_bit(previous, text, dispatcher, tracker):
-            # "scratch that last bit, ..." (set AM): the rest of the last answer kept, the
-            # pending question asked again
-            return {answer_slot: None}
-        replacement = takes_back_last_answer(text) if previous else None
-        if previous and replacement is not None:
-            # "sorry wrong chat!! ignore that", "scrap that, the real issue is ...": the last
-            # answer is withdrawn; its replacement kept, or its question asked again
-            taken = take_back(previous, text, bool(replacement), dispatcher, tracker)
-            return {answer_slot: None, **taken}
-        # "and ..." / "also ..." that opens on the pending driver's own subject answers it
-        # ("also the roads are gridlocked" at the Infrastructure question: set ET); "want it
-        # all done ..." after "... n the developers" finishes that sentence (set FL)
-        and_more = (
-            continues_answer(text) or finishes_the_sentence(text, previous_user_text(tracker))
-        ) and not (
-            previous
-            and on_the_pending_subject(without_and(without_addressees(text)), previous, key)
+        put_right = (
+            change_last_answer(previous, text, key, dispatcher, tracker) if previous else None
         )
-        carries_on = (and_more or continues_with_mark(text)) and answered(
-            previous_user_text(tracker)
-        )
-        # "What I mean is ...", "Forgot to say ...", "2nd thing, ..." (set ET), a pause
-        # between allowed; not when the last message was nudged for more (it answers this)
-        carries_on = carries_on or (
-            carries_on_last(text, previous, key, previous_user_text(tracker))
-            and message("say_more") not in previous_bot_text(tracker)
-        )
-        if previous and (carries_on or corrects_last_answer(text)):
-            # "and the A41 is a nightmare" straight after an answer, or "sorry, I meant
-            # Silverstone Park": joined to the answer it carries on or corrects (one answer
-            # per question: `amendments`); the pending question is asked again
-            add_to_last(previous, text, dispatcher, tracker)  # then the pending question again
-            return {answer_slot: None}
+        if put_right is not None:
+            # put in English, its last bit dropped, taken back, carried on or corrected: the
+            # last answer changed (actions/answer_changes.py); the pending question again
+            return {answer_slot: None, **put_right}
         text, more = added_after_view(answer_slot, rest, text, dispatcher, tracker)
         bare = without_addressees(text)  # "@btvlep yes" on X is a bare "yes" (set AC)
         if acknowledgement_only(bare) or hedge_only(bare):
