@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,8 +17,8 @@ from typing import Any
 
 import pytest
 
+from tests.browser.staff_server import staff_app_served
 from tests.browser.test_review import sign_in
-from tests.conftest import free_port
 from tests.findings.conftest import word_vectors
 from tests.findings.test_subthemes import BROADBAND, ROADS, TRAINS
 from tests.review.seed import seed
@@ -73,45 +72,23 @@ def _add(
 
 @pytest.fixture(scope="module")
 def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Live]:
-    from werkzeug.serving import make_server
-
-    from bot.config import settings
     from bot.findings import embeddings
-    from bot.storage.db import create_schema, engine_for, session_scope
+
+    def fill(session: Any) -> dict[str, list[int]]:
+        seed(session)
+        return {
+            "broadband": _add(session, BROADBAND, "bb"),
+            "trains": _add(session, TRAINS, "tr", channel="email"),
+            "roads": _add(session, ROADS, "ro"),
+            "pii": _add(session, [PII], "pii", organisation="Orbital Widgets Ltd"),
+        }
+
+    def words_for_vectors(mp: pytest.MonkeyPatch) -> None:
+        mp.setattr(embeddings, "encode", word_vectors)
 
     tmp = tmp_path_factory.mktemp("findings-live")
-    url = f"sqlite:///{tmp / 'findings.db'}"
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("DATABASE_URL", url)
-        mp.setenv("BUCKS_LIS_VAR_DIR", str(tmp / "var"))
-        mp.setattr(embeddings, "encode", word_vectors)
-        from bot.storage import staff
-
-        mp.setattr(staff, "HASH_METHOD", "scrypt:4096:8:1")
-        settings.cache_clear()
-        engine = engine_for(url)
-        create_schema(engine)
-        with session_scope(engine) as session:
-            seed(session)
-            ids = {
-                "broadband": _add(session, BROADBAND, "bb"),
-                "trains": _add(session, TRAINS, "tr", channel="email"),
-                "roads": _add(session, ROADS, "ro"),
-                "pii": _add(session, [PII], "pii", organisation="Orbital Widgets Ltd"),
-            }
-        from bot.web.app import create_app
-
-        app = create_app({"DATABASE_URL": url, "SECRET_KEY": "browser-test-secret"})
-        server = make_server("127.0.0.1", free_port(), app, threaded=True)
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        try:
-            yield Live(f"http://127.0.0.1:{server.server_port}", ids)
-        finally:
-            server.shutdown()
-            thread.join(timeout=5)
-            engine.dispose()
-            settings.cache_clear()
+    with staff_app_served(tmp, fill, patch=words_for_vectors) as (base, ids, _):
+        yield Live(base, ids)
 
 
 def _section_with(page, response_id: int):  # noqa: ANN001, ANN202

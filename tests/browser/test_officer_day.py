@@ -30,7 +30,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,7 +37,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import free_port
+from tests.browser.staff_server import staff_app_served
 from tests.review.consultation_seed import (
     EMOJI_TEXT,
     FORMULA_TEXT,
@@ -69,43 +68,10 @@ class Live:
 @pytest.fixture(scope="module")
 def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Live]:
     """The real app (werkzeug threaded server) on a free port over the consultation."""
-    from werkzeug.serving import make_server
-
-    from bot.config import settings
-    from bot.storage import staff
-    from bot.storage.db import create_schema, engine_for, session_scope
-
     tmp = tmp_path_factory.mktemp("officer-day")
-    url = f"sqlite:///{tmp / 'officer.db'}"
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("DATABASE_URL", url)
-        mp.setenv("BUCKS_LIS_VAR_DIR", str(tmp / "var"))
-        mp.setenv("SECRET_KEY", "browser-test-secret")
-        mp.setattr(staff, "HASH_METHOD", "scrypt:4096:8:1")
-        settings.cache_clear()
-        engine = engine_for(url)
-        create_schema(engine)
-        with session_scope(engine) as session:
-            data = seed_consultation(session)
-        from bot.web.app import create_app
-
-        app = create_app(
-            {
-                "DATABASE_URL": url,
-                "SECRET_KEY": "browser-test-secret",
-                "REVIEW_OVERVIEW_CACHE_SECONDS": 0,
-            }
-        )
-        server = make_server("127.0.0.1", free_port(), app, threaded=True)
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        try:
-            yield Live(f"http://127.0.0.1:{server.server_port}", data)
-        finally:
-            server.shutdown()
-            thread.join(timeout=5)
-            engine.dispose()
-            settings.cache_clear()
+    config = {"REVIEW_OVERVIEW_CACHE_SECONDS": 0}
+    with staff_app_served(tmp, seed_consultation, config=config) as (base, data, _):
+        yield Live(base, data)
 
 
 @pytest.fixture()

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import free_port
+from tests.browser.staff_server import staff_app_served
 from tests.review.seed import PASSWORD, REVIEWER_EMAIL, XSS_SCRIPT, Seeded, seed
 
 pytestmark = pytest.mark.browser
@@ -26,36 +25,9 @@ class LiveServer:
 @pytest.fixture(scope="module")
 def live_review(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     """The real app (werkzeug threaded server) on a free port against a seeded temp DB."""
-    from werkzeug.serving import make_server
-
-    from bot.config import settings
-    from bot.storage.db import create_schema, engine_for, session_scope
-
     tmp = tmp_path_factory.mktemp("review-live")
-    url = f"sqlite:///{tmp / 'review.db'}"
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("DATABASE_URL", url)
-        mp.setenv("BUCKS_LIS_VAR_DIR", str(tmp / "var"))
-        mp.setenv("SECRET_KEY", "browser-test-secret")
-        settings.cache_clear()
-        engine = engine_for(url)
-        create_schema(engine)
-        with session_scope(engine) as session:
-            seeded = seed(session)
-        from bot.web.app import create_app
-
-        app = create_app({"DATABASE_URL": url, "SECRET_KEY": "browser-test-secret"})
-        port = free_port()
-        server = make_server("127.0.0.1", port, app, threaded=True)
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        try:
-            yield LiveServer(f"http://127.0.0.1:{port}", seeded, url)
-        finally:
-            server.shutdown()
-            thread.join(timeout=5)
-            engine.dispose()
-            settings.cache_clear()
+    with staff_app_served(tmp, seed) as (base, seeded, url):
+        yield LiveServer(base, seeded, url)
 
 
 def sign_in(page, base: str, email: str = REVIEWER_EMAIL) -> list[str]:  # noqa: ANN001

@@ -8,13 +8,12 @@ words after the business's text are drawn: left to right.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from tests.conftest import free_port
+from tests.browser.staff_server import staff_app_served
 from tests.review.seed import PASSWORD, REVIEWER_EMAIL, Seeded, seed
 
 pytestmark = pytest.mark.browser
@@ -44,45 +43,22 @@ LEFT_TO_RIGHT = """([selector, word]) => {
 @pytest.fixture(scope="module")
 def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Seeded]]:
     """The real app over the seed, with an override typed into a business's profile."""
-    from werkzeug.serving import make_server
-
-    from bot.config import settings
     from bot.findings.quotes import star
-    from bot.storage import staff
-    from bot.storage.db import create_schema, engine_for, session_scope
     from bot.storage.models import Business
 
-    tmp = tmp_path_factory.mktemp("staff-probe-s45")
-    url = f"sqlite:///{tmp / 'probe.db'}"
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("DATABASE_URL", url)
-        mp.setenv("BUCKS_LIS_VAR_DIR", str(tmp / "var"))
-        mp.setattr(staff, "HASH_METHOD", "scrypt:4096:8:1")
-        settings.cache_clear()
-        engine = engine_for(url)
-        create_schema(engine)
-        with session_scope(engine) as session:
-            seeded = seed(session)
-            mobility = session.get(Business, 2)
-            assert mobility is not None and mobility.sender_id == "rest-mob-1"
-            mobility.organisation = f"Silverstone {RLO}Motion"
-            mobility.sector = f"Auto{RLO}motive"
-            star(session, seeded.mobility_response, "intelligent_mobility", REVIEWER_EMAIL)
-        from bot.web.app import create_app
+    def fill(session: Any) -> Seeded:
+        seeded = seed(session)
+        mobility = session.get(Business, 2)
+        assert mobility is not None and mobility.sender_id == "rest-mob-1"
+        mobility.organisation = f"Silverstone {RLO}Motion"
+        mobility.sector = f"Auto{RLO}motive"
+        star(session, seeded.mobility_response, "intelligent_mobility", REVIEWER_EMAIL)
+        return seeded
 
-        app = create_app(
-            {"DATABASE_URL": url, "SECRET_KEY": "s45-secret", "REVIEW_OVERVIEW_CACHE_SECONDS": 0}
-        )
-        server = make_server("127.0.0.1", free_port(), app, threaded=True)
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        try:
-            yield f"http://127.0.0.1:{server.server_port}", seeded
-        finally:
-            server.shutdown()
-            thread.join(timeout=5)
-            engine.dispose()
-            settings.cache_clear()
+    tmp = tmp_path_factory.mktemp("staff-probe-s45")
+    config = {"REVIEW_OVERVIEW_CACHE_SECONDS": 0}
+    with staff_app_served(tmp, fill, config=config) as (base, seeded, _):
+        yield base, seeded
 
 
 @pytest.fixture()

@@ -10,13 +10,12 @@ each check here failed: the message was 800 to 8,000 px out of sight.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from tests.conftest import free_port
+from tests.browser.staff_server import staff_app_served
 from tests.review.consultation_seed import Consultation, seed_consultation
 from tests.review.seed import ADMIN_EMAIL, PASSWORD, REVIEWER_EMAIL
 
@@ -32,38 +31,13 @@ SEEN = """() => {
 
 @pytest.fixture(scope="module")
 def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Consultation]]:
-    from werkzeug.serving import make_server
-
-    from bot.config import settings
-    from bot.storage import staff
-    from bot.storage.db import create_schema, engine_for, session_scope
-
     tmp = tmp_path_factory.mktemp("staff-probe-s46")
-    url = f"sqlite:///{tmp / 'probe.db'}"
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("DATABASE_URL", url)
-        mp.setenv("BUCKS_LIS_VAR_DIR", str(tmp / "var"))
-        mp.setattr(staff, "HASH_METHOD", "scrypt:4096:8:1")
-        settings.cache_clear()
-        engine = engine_for(url)
-        create_schema(engine)
-        with session_scope(engine) as session:
-            data = seed_consultation(session)
-        from bot.web.app import create_app
-
-        app = create_app(
-            {"DATABASE_URL": url, "SECRET_KEY": "s46-secret", "REVIEW_OVERVIEW_CACHE_SECONDS": 0}
-        )
-        server = make_server("127.0.0.1", free_port(), app, threaded=True)
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        try:
-            yield f"http://127.0.0.1:{server.server_port}", data
-        finally:
-            server.shutdown()
-            thread.join(timeout=5)
-            engine.dispose()
-            settings.cache_clear()
+    with staff_app_served(tmp, seed_consultation, config={"REVIEW_OVERVIEW_CACHE_SECONDS": 0}) as (
+        base,
+        data,
+        _,
+    ):
+        yield base, data
 
 
 def _signed_in(browser: Any, base: str, email: str) -> Any:
