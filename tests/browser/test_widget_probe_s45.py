@@ -5,21 +5,17 @@ a scripted bot), and one path against the real stack (`slow`)."""
 
 from __future__ import annotations
 
-import os
 import re
-import sys
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 
 import pytest
 
+from tests.browser.host_site import host_site_served
 from tests.browser.test_widget_fake import (  # noqa: F401 - fake_stack is a fixture
-    FAKE,
     MAX_CHARS,
-    ROOT,
     FakeStack,
     fake_stack,
     open_chat,
@@ -30,7 +26,6 @@ from tests.browser.test_widget_fake import (  # noqa: F401 - fake_stack is a fix
     wait_sent,
     wait_until,
 )
-from tests.conftest import background_process, free_port, wait_for_url
 
 pytestmark = pytest.mark.browser
 
@@ -330,29 +325,8 @@ def site_handler(web_url: str, rasa_url: str) -> type[BaseHTTPRequestHandler]:
 def lep_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The LEP's site on its own origin (localhost:PORT; the chat is on 127.0.0.1), listed
     in ALLOWED_ORIGINS, with the fake chat stack behind it."""
-    rasa_port, web_port, site_port = free_port(), free_port(), free_port()
-    web_url, rasa_url = f"http://127.0.0.1:{web_port}", f"http://127.0.0.1:{rasa_port}"
-    site_url = f"http://localhost:{site_port}"
-    env = dict(os.environ)
-    env.update(
-        BUCKS_LIS_VAR_DIR=str(tmp_path_factory.mktemp("var")),
-        PUBLIC_RASA_URL=rasa_url,
-        ALLOWED_ORIGINS=f"{web_url},{site_url}",
-        PYTHONPATH=str(ROOT),
-    )
-    env.pop("BUCKS_LIS_ENV", None)
-    server = ThreadingHTTPServer(("127.0.0.1", site_port), site_handler(web_url, rasa_url))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        with background_process(
-            [sys.executable, str(FAKE), str(rasa_port), str(web_port)], env
-        ) as proc:
-            wait_for_url(web_url + "/", proc)
-            wait_for_url(rasa_url + "/test/received", proc)
-            yield site_url
-    finally:
-        server.shutdown()
-        server.server_close()
+    with host_site_served(tmp_path_factory.mktemp("var"), site_handler) as site_url:
+        yield site_url
 
 
 @pytest.mark.parametrize("path", ["/strict", "/trusted-types"])

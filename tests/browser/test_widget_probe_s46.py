@@ -6,18 +6,14 @@ socket.io channel and web app, a scripted bot)."""
 
 from __future__ import annotations
 
-import os
-import sys
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 
 import pytest
 
+from tests.browser.host_site import host_site_served
 from tests.browser.test_widget_fake import (  # noqa: F401 - fake_stack is a fixture
-    FAKE,
-    ROOT,
     FakeStack,
     fake_stack,
     open_chat,
@@ -27,7 +23,6 @@ from tests.browser.test_widget_fake import (  # noqa: F401 - fake_stack is a fix
     wait_connected,
     wait_until,
 )
-from tests.conftest import background_process, free_port, wait_for_url
 
 pytestmark = pytest.mark.browser
 
@@ -70,46 +65,29 @@ def host_page(web_url: str, lang: str, css: str) -> bytes:
 def host_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """An LEP site on its own origin (localhost:PORT, listed in ALLOWED_ORIGINS) with the
     README's snippet: /plain is an unstyled English page, /hostile the page above."""
-    rasa_port, web_port, site_port = free_port(), free_port(), free_port()
-    web_url, rasa_url = f"http://127.0.0.1:{web_port}", f"http://127.0.0.1:{rasa_port}"
-    site_url = f"http://localhost:{site_port}"
-    pages = {
-        "/plain": host_page(web_url, "en", ""),
-        "/hostile": host_page(web_url, "ar", HOSTILE_CSS),
-    }
 
-    class Site(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - http.server's name
-            body = pages.get(self.path, b"")
-            self.send_response(200 if body else 404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+    def site(web_url: str, rasa_url: str) -> type[BaseHTTPRequestHandler]:
+        pages = {
+            "/plain": host_page(web_url, "en", ""),
+            "/hostile": host_page(web_url, "ar", HOSTILE_CSS),
+        }
 
-        def log_message(self, *args: object) -> None:
-            pass
+        class Site(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802 - http.server's name
+                body = pages.get(self.path, b"")
+                self.send_response(200 if body else 404)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
 
-    env = dict(os.environ)
-    env.update(
-        BUCKS_LIS_VAR_DIR=str(tmp_path_factory.mktemp("var")),
-        PUBLIC_RASA_URL=rasa_url,
-        ALLOWED_ORIGINS=f"{web_url},{site_url}",
-        PYTHONPATH=str(ROOT),
-    )
-    env.pop("BUCKS_LIS_ENV", None)
-    server = ThreadingHTTPServer(("127.0.0.1", site_port), Site)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        with background_process(
-            [sys.executable, str(FAKE), str(rasa_port), str(web_port)], env
-        ) as proc:
-            wait_for_url(web_url + "/", proc)
-            wait_for_url(rasa_url + "/test/received", proc)
-            yield site_url
-    finally:
-        server.shutdown()
-        server.server_close()
+            def log_message(self, *args: object) -> None:
+                pass
+
+        return Site
+
+    with host_site_served(tmp_path_factory.mktemp("var"), site) as site_url:
+        yield site_url
 
 
 LAYOUT = """() => {
