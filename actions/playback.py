@@ -53,6 +53,7 @@ from bot.consultation.replies import (
     looks_like_question,
     says_yes,
 )
+from bot.consultation.said_theme_changes import apply_condition
 from bot.consultation.small_talk import small_talk_only
 from bot.consultation.standing import standing_reply_key
 from bot.consultation.theme_corrections import (
@@ -73,6 +74,9 @@ NO_CHANGE = "(no change)"
 KEEP_INTENTS = {"affirm", "stop", "thank"}
 # one more view offered at the play-back, kept: the play-back again, with it
 ADDED = "(view added)"
+# "Yes that's right, as long as number 3 goes under creative as well" (set GA was asked
+# which themes to change, then for a second yes): the change made and said, the yes standing
+CHANGED_AND_CONFIRMED = "(changed, confirmed)"
 
 
 def said_so_far(tracker: Tracker) -> str:
@@ -107,9 +111,10 @@ class ActionPlayback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        if tracker.get_slot("theme_correction") == NO_CHANGE:
+        if tracker.get_slot("theme_correction") in (NO_CHANGE, CHANGED_AND_CONFIRMED):
             # as on "yes" at the play-back: the next steps, then the follow-up question
-            dispatcher.utter_message(text=message("themes_kept"))
+            if tracker.get_slot("theme_correction") == NO_CHANGE:
+                dispatcher.utter_message(text=message("themes_kept"))
             dispatcher.utter_message(response="utter_next_steps")
             events = [SlotSet("theme_correction", None), SlotSet("stage", "playback")]
             return [*events, FollowupAction("contact_form")]
@@ -176,6 +181,9 @@ def confirmed_in_other_words(
         return [*contact, *playback_confirmed(dispatcher)]
     if added_beside_yes(dispatcher, tracker):
         return playback_confirmed(dispatcher)
+    if changed := apply_condition(tracker.sender_id, text):  # "yes, as long as ..." (set GA)
+        dispatcher.utter_message(text=changed)
+        return playback_confirmed(dispatcher)
     if not (
         says_yes(plain)
         or confirms(plain)
@@ -203,6 +211,18 @@ class ValidateCorrectionForm(FormValidationAction):
     def name(self) -> str:
         return "validate_correction_form"
 
+    async def get_validation_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        """The SDK's, with the answer whose new wording is asked for kept: it is no slot
+        this form asks for, so the SDK drops it once extracted ("Hold on, the second one
+        isn't right, ..." that started the form: set GA was asked which themes instead)."""
+        events = await super().get_validation_events(dispatcher, tracker, domain)
+        n = tracker.slots.get("amend_item")
+        if n and all(event.get("name") != "amend_item" for event in events):
+            events.append(SlotSet("amend_item", n))
+        return events
+
     async def extract_theme_correction(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
@@ -225,6 +245,11 @@ class ValidateCorrectionForm(FormValidationAction):
             # "Take it off number 2" after asking what high performance technology means
             # (set BY kept it as one more view): that theme off that answer
             return {"theme_correction": named}
+        if changed := apply_condition(tracker.sender_id, text):
+            # "yep thats right, as long as the last one gets environment on it as well" (set
+            # GA): the change made, and a yes
+            dispatcher.utter_message(text=changed)
+            return {"theme_correction": CHANGED_AND_CONFIRMED}
         if holding(text) or closes_a_subject(text):
             # "hold on" / "wait" that NLU took for a "no": not a correction. The form ends
             # at once and the play-back is shown again, as any held question is asked again.
@@ -279,8 +304,14 @@ class ValidateCorrectionForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
         text = after_return(as_text(value))
-        if text in (HELD, ADDED, NO_CHANGE):
+        if text in (HELD, ADDED, NO_CHANGE, CHANGED_AND_CONFIRMED):
             return {"theme_correction": text}
+        count = len(service.recorded_answers(tracker.sender_id))
+        if n := change_asked(text, ITEMS_MAX) and change_asked(text, count):
+            # "Hold on, the second one isn't right, ..." that starts the form (set GA was
+            # asked which themes instead): the slot the extraction set is not this form's
+            # to keep, so set here, and its new wording asked for
+            return {"theme_correction": None, "amend_item": n}
         # as typed: "Sorted." opens it as a confirmation, not as a return from a pause
         if (settled := settled_with_confirmation(as_text(value), dispatcher, tracker)) is not None:
             # "Sorted. No to the emails, thanks" after a change (set AY: "couldn't tell"):

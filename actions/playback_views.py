@@ -24,6 +24,7 @@ from bot.consultation.playback_replies import (
 from bot.consultation.questions import message
 from bot.consultation.remarks import asks_to_tidy
 from bot.consultation.replies import says_no_and_why
+from bot.consultation.said_theme_changes import rethemed_answer
 from bot.consultation.sentence_split import finishes_the_answer, finishes_the_sentence
 from bot.consultation.taking_out import take_out_answers
 from bot.consultation.theme_corrections import item_changes, item_changes_reply
@@ -57,6 +58,11 @@ def keep_view_at_playback(dispatcher: CollectingDispatcher, tracker: Tracker) ->
     text = latest_text(tracker)
     if confirms_formally(text):  # "I have read the summary and it is accurate." (set DX)
         return False
+    if rethemed := rethemed_answer(tracker.sender_id, text):
+        # "That last one's about housing really, not environment" (set GA was asked which
+        # themes to change): the themes put right on that answer
+        dispatcher.utter_message(text=rethemed)
+        return True
     if change_each_item(text, dispatcher, tracker):
         return True  # the play-back is shown again with the changes
     if yes_and_a_remark(without_own_tags(without_addressees(text))):

@@ -75,7 +75,17 @@ def figure_change(text: Any) -> FigureChange | None:
     if match is None:
         return None
     change = FigureChange(_read(match, "old"), _read(match, "new"))
-    return None if change.old.number == change.new.number else change
+    # "9 months not 9 weeks" (set GA joined it and the answer still said 9 weeks): the same
+    # number in another unit is put right too
+    units_differ = bool(change.old.unit and change.new.unit) and not _same_unit(
+        change.old.unit, change.new.unit
+    )
+    return change if change.old.number != change.new.number or units_differ else None
+
+
+def _same_unit(one: str, other: str) -> bool:
+    """ "week" and "weeks", "min" and "mins": one unit."""
+    return one.rstrip("s") == other.rstrip("s")
 
 
 def _in_answer(old: Figure, answer: str) -> list[re.Match[str]]:

@@ -116,6 +116,15 @@ PUT_DOWN_AS = re.compile(
     rf"(?P<new>{_PLACE}){_END}",
     re.IGNORECASE,
 )
+# "oh and put holmer green as the town not widmer end" (set GA kept "and put holmer green as
+# the town" as the town): the place, with the field it goes in; one withdrawn must be the one
+# on record, and without one it must be a known town
+PUT_AS_FIELD = re.compile(
+    rf"\b(?:put|make|have|use|list|show|say|change it to)\s+{_AT}(?P<new>{_PLACE})\s+as\s+"
+    rf"(?:the|my|our)\s+{_FIELD}(?:,?\s+(?:not|instead of|rather than)\s+{_AT}"
+    rf"(?P<old>{_PLACE}))?{_END}",
+    re.IGNORECASE,
+)
 _POSTCODE = re.compile(r"^[A-Za-z]{1,2}\d{1,2}[A-Za-z]?(\s*\d[A-Za-z]{2})?$")
 
 
@@ -147,6 +156,11 @@ def corrected_location(text: Any, location: str | None) -> str | None:
         and put_down["new"].lower() != (location or "").lower()
     ):
         return put_down["new"]
+    put_as = PUT_AS_FIELD.search(text)
+    if put_as and (known_place(put_as["new"]) or put_as["old"]):
+        return first_fix((PUT_AS_FIELD,), text, location) or first_fix(
+            LOCATION_FIXES, text, location
+        )
     return first_fix(LOCATION_FIXES, text, location)
 
 

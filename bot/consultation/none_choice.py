@@ -135,6 +135,9 @@ IS_A = re.compile(
 DOES_WHAT = re.compile(
     r"^[\s,.;:!-]*(really |honestly |sadly |sorry )?(we|i) "
     r"(just |only |mainly |mostly |basically )?"
+    # "None of these, we do cyber security" (set GA chose Digital science from "cyber" at
+    # the islands): what the business does after "do", not "we do need ..."
+    r"(do )?"
     r"(?!(need|want|would|could|should|might|may|will|have|had|can|cant|can'?t|do|does|did|"
     r"don'?t|struggle|lose|wish|hope|think|feel|find|rely|depend|use|care|are|am|were|was|"
     r"also|still)\b)[a-z]+s? "

@@ -18,6 +18,10 @@ from bot.consultation.playback_replies import ADD_VERB, EXPLICIT_CHANGE, ITEMS_M
 from bot.consultation.questions import message, named_themes, parse_correction, question_kind
 from bot.consultation.replies import normalise
 from bot.consultation.replies.text import ORDINALS
+
+# re-exported: set ED's tests read WROTE_MEANT here
+from bot.consultation.word_fixes import WROTE_MEANT as WROTE_MEANT
+from bot.consultation.word_fixes import words_swapped
 from bot.consultation.x_style import plain_dm, without_addressees, without_own_tags
 
 # At the play-back, a numbered answer put right ("no, number 1 should say the A413 not the
@@ -39,6 +43,15 @@ ITEM_FIX = re.compile(
     r"needs to (say|read|be)|wants to say|i meant|it should (say|read|be)|meant|"
     r"was meant to (say|be))\b\s+(?P<rest>.+)$"
 )
+# why an answer is wrong, in the owner's words about their own slip: "i was thinking of our
+# old branch", "i got them mixed up", "wrong branch"
+_SLIP = (
+    r"((i|we) (was|were) (thinking|talking|confusing|mixing|muddling|going on|on about)|"
+    r"(i|we) (got|had|have) (it|that|this|them|my wires|things) (mixed|muddled|confused|"
+    r"crossed|wrong|backwards)|(i|we) (mixed|muddled|confused|misread|misunderstood)|"
+    r"(that|it) (was|is|s) (about |from )?(our|the|my) (old|other|previous)|"
+    r"wrong (one|question|branch|site|shop|office|place|business)|(my|our) (mistake|bad))\b"
+)
 # "actually change the second one", "can I redo number 2?", "the second one is wrong": a
 # new wording is asked for (set AB's "should be: ..." after it was kept as a new view)
 CHANGE_REQUEST = re.compile(
@@ -50,6 +63,9 @@ CHANGE_REQUEST = re.compile(
     # now!"): the answer disowned, then the wish to give it again
     r" (isn'?t|is not|wasn'?t|was not) (quite )?(right|what i meant|what i wanted to say)"
     r"(( so)? (can|could|may) (i|we) (rewrite|redo|reword|change|fix|correct) it)?)?"
+    # "Hold on, the second one isn't right, I was thinking of our old branch" (set GA joined
+    # the reason to the answer as its correction): the owner's slip said, no new wording
+    rf"( {_SLIP}(?!.*\b(should|meant|instead|rather than|make it|change it to)\b).*)?"
     r"( please| pls)?$"
 )
 
@@ -81,8 +97,8 @@ def item_number(match: re.Match[str], count: int) -> int | None:
 def corrected_item(text: Any, count: int) -> int | None:
     """The number (1-based) of the played-back answer a message puts right, among `count`
     answers; None when it names none (a theme change: "no, add skills")."""
-    if not isinstance(text, str):
-        return None
+    if not isinstance(text, str) or change_asked(text, count):
+        return None  # "the second one isn't right, I was thinking of ...": no new wording
     match = ITEM_FIX.match(normalise(_bare(text)))
     return _item(match, count) if match else None
 
@@ -236,33 +252,6 @@ def _after_a_yes(text: str) -> str:
     bare = _bare(text)
     match = YES_FIRST.match(bare)
     return bare[match.end() :] if match and bare[match.end() :].strip() else text
-
-
-# "It's the first answer. I wrote Chiltern Way but I meant the Chilterns Cycleway; the Way is
-# a walking route." (set ED read a theme change from "walking"): those words put right
-WROTE_MEANT = re.compile(
-    r"\b(?:i|we) (?:wrote|said|put|typed|mentioned) (?P<old>[\w' &-]{2,40}?),? but (?:i |we )?"
-    r"meant (?:to (?:say|write) )?(?P<new>[\w' &-]{2,40}?)\s*(?:[;.,!]|$)",
-    re.IGNORECASE,
-)
-
-
-def words_swapped(sender_id: str, text: str) -> str | None:
-    """Put the words "I wrote X but I meant Y" names right in the one answer that holds X;
-    the reply to send, or None when no single answer holds them."""
-    match = WROTE_MEANT.search(text)
-    if match is None:
-        return None
-    old, new = match["old"].strip(), re.sub(r"^the ", "", match["new"].strip(), flags=re.I)
-    answers = service.recorded_answers(sender_id)
-    found = [i for i, a in enumerate(answers, 1) if old.lower() in a.text.lower()]
-    if len(found) != 1:
-        return None
-    n = found[0]
-    at = answers[n - 1].text.lower().index(old.lower())
-    wording = answers[n - 1].text[:at] + new + answers[n - 1].text[at + len(old) :]
-    amend_answer(sender_id, answers[n - 1].response_id, wording, REWORDED)
-    return message("item_replaced", n=n)
 
 
 def correct_played_back(sender_id: str, text: str) -> str | None:

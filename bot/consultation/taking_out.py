@@ -16,8 +16,10 @@ from typing import Any
 
 from bot.consultation import service
 from bot.consultation.amendments import REWORDED, amend_answer
+from bot.consultation.playback_replies import ITEMS_MAX
 from bot.consultation.questions import key_theme, message, named_themes
 from bot.consultation.replies import normalise
+from bot.consultation.replies.text import ORDINALS
 from bot.consultation.withdrawals import withdraw_responses
 from bot.consultation.x_style import without_addressees
 
@@ -48,9 +50,13 @@ _ASKING = (
 _NUMBERED = (
     r"(the\s+)?(number|no|answer|item|point|#)\s*(?P<n>[1-9]|one|two|three|four|five|six|seven)"
 )
+# "@btvlep scrap the second one, theyve finished the road now" (set GA was shown the play-back
+# question again, the answer kept): an answer by its place in the play-back
+_PLACED = rf"the\s+(?P<nth>{'|'.join(ORDINALS)}|last|\d(?:st|nd|rd|th))\s+(one|answer|point|bit)"
 TAKE_OUT_NUMBER = re.compile(
     rf"^({_ASKING}\s+)*({_TAKE}|bin|ditch|"
-    rf"lose|kill|axe|cut|skip)\s+{_NUMBERED}\b(?!\s+(from|to|off|on)\b)"
+    rf"lose|kill|axe|cut|skip)\s+({_NUMBERED}|{_PLACED})\b"
+    r"(?!\s+(from|to|off|on|down|back|short)\b)"
 )
 # "Can you take number 3 out? On reflection ..." (set BJ put answer 1 right): the verb split
 # round the number, with nothing after "out" ("take number 2 off skills" changes a theme)
@@ -71,8 +77,9 @@ NUMBER_GOES = re.compile(
 )
 
 
-def taken_out_number(text: Any) -> int | None:
-    """The number of the answer a message takes out ("bin number 2"), or None."""
+def taken_out_number(text: Any, count: int | None = None) -> int | None:
+    """The number of the answer a message takes out ("bin number 2", "scrap the second
+    one"; "the last one" among `count` answers), or None."""
     if not isinstance(text, str):
         return None
     said = without_addressees(text).lower()
@@ -80,6 +87,10 @@ def taken_out_number(text: Any) -> int | None:
     match = match or TAKE_NUMBER_OUT.match(said) or NUMBER_GOES.match(said)
     if match is None:
         return None
+    if nth := match.groupdict().get("nth"):
+        if nth == "last":
+            return count
+        return ORDINALS.index(nth) + 1 if nth in ORDINALS else int(nth[0])
     word = match.group("n")
     return int(word) if word.isdigit() else _NUMBERS[word]
 
@@ -125,9 +136,12 @@ def take_out_answers(sender_id: str, text: str) -> str | None:
     """Delete the answers a message takes back by topic; the reply to send, or None when
     the message takes nothing back or its topic matches no answer (then it is read as
     before)."""
-    number = taken_out_number(text)
+    number = taken_out_number(text, ITEMS_MAX)
     if number is not None:
         answers = service.recorded_answers(sender_id)
+        number = taken_out_number(text, len(answers))
+        if number is None:
+            return None
         if not 1 <= number <= len(answers):
             return None
         withdraw_responses(sender_id, [answers[number - 1].response_id])
