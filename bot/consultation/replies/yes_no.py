@@ -90,6 +90,9 @@ NO_REPLY = re.compile(
 YES_REPLY = re.compile(
     # "Oh, yes please, that would be lovely." (set AC's beekeeper was told her yes was a view)
     r"((oh|ooh|ah|well|why) ?)?"
+    # "fair enough, go on then" after the follow-up question was answered (set AY: read as
+    # "carry on" after an aside, and asked "was that a yes or a no?")
+    r"((fair enough|fine|alright|all right|right then|righto)[ ,]+)?"
     rf"(({PHONE_YES}|yes|yeah|yep|yup|yh|ya|yea|aye|sure|ok|okay|go on|go on then|why not|please|"
     r"yes please|affirmative|of course|definitely|absolutely|"
     # "Please do" to the follow-up question (set DE was asked "a yes or a no?")
