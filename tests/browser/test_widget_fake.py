@@ -593,14 +593,20 @@ def test_two_tabs_show_one_conversation(page: Any, fake_stack: FakeStack) -> Non
     sid = sender_id(page)
     assert fake_stack.texts(sid).count("said in the first tab") == 1  # sent once, not twice
     assert fake_stack.texts(sid).count("said in the second tab") == 1
+
     # the same log in both once each tab has heard the other's last save (a sent message's
     # status can still be on its way: CI saw the two a moment apart)
-    wait_until(
-        lambda: (
-            page.locator(".blc-msg").all_inner_texts()
-            == second.locator(".blc-msg").all_inner_texts()
+    def logs() -> tuple[list[str], list[str]]:
+        return (
+            page.locator(".blc-msg").all_inner_texts(),
+            second.locator(".blc-msg").all_inner_texts(),
         )
-    )
+
+    try:
+        wait_until(lambda: logs()[0] == logs()[1])
+    except AssertionError:
+        first_log, second_log = logs()
+        assert first_log == second_log  # pytest shows where the two logs differ
     first_log = page.locator(".blc-msg").all_inner_texts()
     assert first_log == second.locator(".blc-msg").all_inner_texts()
     # a reload of either keeps both tabs' words (the last save did not drop the other's)

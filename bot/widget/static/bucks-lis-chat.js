@@ -121,16 +121,21 @@
     state.messages.forEach(function (m) {
       if (m.status === "sending") m.status = "failed";
     });
-    // A copy saved by an older widget: buttons followed by something the business said are
-    // stale (see retireButtons).
+    markAnswered(state.messages); // a copy saved by an older widget
+    return state;
+  }
+
+  // Buttons followed by something the business said are stale (see retireButtons), however
+  // this tab heard of it: two tabs holding the same messages show the same buttons (CI saw
+  // a tab keep buttons the other had retired, so their logs never matched).
+  function markAnswered(messages) {
     var laterSaid = false;
-    for (var i = state.messages.length - 1; i >= 0; i--) {
-      var m = state.messages[i];
+    for (var i = messages.length - 1; i >= 0; i--) {
+      var m = messages[i];
       if (!m || typeof m !== "object") continue;
       if (m.from === "user" && !m.hidden) laterSaid = true;
       else if (laterSaid && Array.isArray(m.buttons) && m.buttons.length) m.answered = true;
     }
-    return state;
   }
 
   var state = loadState();
@@ -935,6 +940,7 @@
     var appendOnly = before.every(function (id, i) {
       return merged[i] && merged[i].id === id;
     });
+    markAnswered(merged);
     state.messages = merged;
     if (appendOnly) {
       // the usual case: the other tab said more; add it without re-reading the log aloud
