@@ -47,6 +47,7 @@ from bot.consultation.replies import (
     view_not_yes_no,
     yes_or_no_then_question,
 )
+from bot.consultation.said_theme_changes import apply_condition
 from bot.consultation.small_talk import small_talk_only, without_small_talk
 from bot.consultation.standing import standing_reply_key
 from bot.consultation.x_style import without_addressees
@@ -91,8 +92,15 @@ class ActionAskFollowUp(Action):
     ) -> list[dict[str, Any]]:
         # after one more view noted there, the question as first asked, not "was that a yes?"
         # and after a question answered ("so you can fill my inbox with newsletters?")
+        first_ask = tracker.get_slot("requested_slot") != "follow_up"
+        if first_ask and latest_intent(tracker) == "affirm":
+            # "Yes that's right, as long as number 3 goes under creative" that NLU read as a
+            # plain yes: the rule went straight here, past the play-back's reading of it, and
+            # the condition was lost (set GA's fixer); the change made and said first
+            if changed := apply_condition(tracker.sender_id, latest_text(tracker)):
+                dispatcher.utter_message(text=changed)
         again = (
-            tracker.get_slot("requested_slot") == "follow_up"
+            not first_ask
             and not one_more_view(tracker)
             and not looks_like_question(latest_text(tracker))
             and not changes_a_named_answer(latest_text(tracker))  # "can i change the housing one?"

@@ -131,3 +131,32 @@ def test_a_figure_in_another_unit_is_put_right_in_place(database_url: str) -> No
     assert result == {"theme_correction": ADDED}
     assert replies == [message("item_corrected", n=2)]
     assert _answers("ga6")[1].text == wait.replace("9 weeks", "9 months")
+
+
+def test_a_condition_on_a_yes_nlu_read_as_affirm_is_not_lost(database_url: str) -> None:
+    """NLU's plain "affirm" takes the rule straight to the follow-up question, past the
+    play-back's reading: the follow-up question makes the change first, and only then."""
+    from actions.close import ActionAskFollowUp
+
+    _three("ga9", GROOMERS, PARKING, RENTS)
+    text = "Yes that's right, as long as number 3 goes under housing as well"
+    dispatcher = CollectingDispatcher()
+    run(ActionAskFollowUp().run(dispatcher, make_tracker("ga9", text, intent="affirm"), {}))
+    said = texts(dispatcher)
+    assert len(said) == 2 and "Housing growth" in said[0]
+    assert "housing_growth" in _answers("ga9")[2].themes
+    asked_again = make_tracker("ga9", text, intent="affirm", slots={"requested_slot": "follow_up"})
+    dispatcher = CollectingDispatcher()
+    run(ActionAskFollowUp().run(dispatcher, asked_again, {}))
+    assert len(texts(dispatcher)) == 1  # asked again: the change is not said twice
+
+
+def test_a_plain_affirm_asks_the_follow_up_question_alone(database_url: str) -> None:
+    from actions.close import ActionAskFollowUp
+
+    _three("ga10", GROOMERS, PARKING, RENTS)
+    before = [a.themes for a in _answers("ga10")]
+    dispatcher = CollectingDispatcher()
+    run(ActionAskFollowUp().run(dispatcher, make_tracker("ga10", "yes", intent="affirm"), {}))
+    assert texts(dispatcher) == [message("ask_follow_up")]
+    assert [a.themes for a in _answers("ga10")] == before
