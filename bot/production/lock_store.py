@@ -16,6 +16,15 @@ turn waits or runs, so a long turn keeps its lock and a dead replica's lock laps
 the lease. A renewal is a Redis transaction (WATCH): it never overwrites another replica's
 change to the lock (a new ticket): it reads the lock again and retries at once. Rasa's wait
 loop writes the lock only when a ticket has expired, in the same way.
+
+Issuing a ticket and handing it back are WATCH transactions too (load probe s46). Rasa read
+the lock, added its ticket and wrote the lock back, so two replicas taking one conversation's
+lock together (a resend reaching the other replica while the first still ran the turn: a
+replica marked down under load, a widget re-emit, an X delivery carrying several users'
+events) both held ticket 0: the turn ran twice on the same state, the answer was stored
+twice and the transcript held both runs. Its hand-back deleted the lock when it saw no one
+waiting a moment before another replica's ticket was written, and that waiter's next look
+found no lock: a LockError, the business's message failed.
 """
 
 from __future__ import annotations
@@ -26,16 +35,20 @@ import logging
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager, suppress
-from typing import Any
+from typing import Any, TypeVar
 
 from rasa.core.lock import TicketLock
-from rasa.core.lock_store import LOCK_LIFETIME, InMemoryLockStore, RedisLockStore
+from rasa.core.lock_store import LOCK_LIFETIME, InMemoryLockStore, LockError, RedisLockStore
 from redis.exceptions import WatchError
 
 from bot.config import Settings
 from bot.redis_fallback import RedisFallback, redis_client
 
 logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+# What a transaction does to the lock: nothing, write it, or delete it (no tickets left).
+KEEP, SAVE, DELETE = "keep", "save", "delete"
 
 
 class FallbackRedisLockStore(RedisLockStore):
@@ -93,6 +106,58 @@ class FallbackRedisLockStore(RedisLockStore):
             lambda: super(FallbackRedisLockStore, self).save_lock(lock),
             lambda: self.local.save_lock(lock),
         )
+
+    def issue_ticket(self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME) -> int:
+        """A new ticket, added in one transaction with the read (module docstring)."""
+        return self.fallback.call(
+            lambda: self._transact(conversation_id, lambda lock: _issue(lock, lock_lifetime)),
+            lambda: self.local.issue_ticket(conversation_id, lock_lifetime),
+        )
+
+    def cleanup(self, conversation_id: str, ticket_number: int) -> None:
+        """Hand ticket `ticket_number` back; the lock goes with its last ticket, decided in
+        the same transaction as the read (module docstring)."""
+        self.fallback.call(
+            lambda: self._transact(conversation_id, lambda lock: _hand_back(lock, ticket_number)),
+            lambda: self.local.cleanup(conversation_id, ticket_number),
+        )
+
+    # A clash means another replica changed this conversation's lock in between: a few at
+    # most while two replicas queue on one conversation, so running out means Redis is
+    # wrong, and the turn fails as Rasa's own lock error rather than running unlocked.
+    transaction_tries = 50
+
+    def _transact(
+        self,
+        conversation_id: str,
+        decide: Callable[[TicketLock], tuple[T, str]],
+    ) -> T:
+        """Read the lock (a new one if none), let `decide` change it, and keep, save or
+        delete it as `decide` says, in one WATCH transaction retried on a clash."""
+        key = self.key_prefix + conversation_id
+        for _ in range(self.transaction_tries):
+            with self.red.pipeline() as pipe:
+                try:
+                    pipe.watch(key)
+                    raw = pipe.get(key)
+                    lock = (
+                        TicketLock.from_dict(json.loads(raw))
+                        if raw
+                        else TicketLock(conversation_id)
+                    )
+                    result, action = decide(lock)
+                    if action == KEEP:
+                        return result
+                    pipe.multi()
+                    if action == SAVE:
+                        pipe.set(key, lock.dumps())
+                    else:
+                        pipe.delete(key)
+                    pipe.execute()
+                    return result
+                except WatchError:
+                    continue
+        raise LockError(f"The lock of conversation '{conversation_id}' kept changing under us.")
 
     @asynccontextmanager
     async def lock(
@@ -194,3 +259,14 @@ def _extend(lock: TicketLock, number: int, lease: float) -> bool:
             ticket.expires = time.time() + lease
             return True
     return False
+
+
+def _issue(lock: TicketLock, lifetime: float) -> tuple[int, str]:
+    return lock.issue_ticket(lifetime), SAVE
+
+
+def _hand_back(lock: TicketLock, number: int) -> tuple[None, str]:
+    if not lock.tickets:
+        return None, KEEP  # gone already (no lock in Redis): nothing to write
+    lock.remove_ticket_for(number)
+    return None, SAVE if lock.is_someone_waiting() else DELETE

@@ -46,6 +46,9 @@ class ResponseFilter:
     question: str | None = None  # the question_key answered, or NONE_LABEL
     page: int = 1
     per_page: int = PER_PAGE_DEFAULT
+    # Exports: only responses stored up to this id, so the count the audit records and the
+    # rows written agree while chats go on storing answers (load probe s46).
+    upto_id: int | None = None
 
     @property
     def active(self) -> bool:
@@ -62,6 +65,7 @@ class ResponseFilter:
             or self.business_id
             or self.stance
             or self.question
+            or self.upto_id is not None
         )
 
 
@@ -175,6 +179,8 @@ def apply_filter(
         )
     if f.business_id:
         stmt = stmt.where(Business.id == f.business_id)
+    if f.upto_id is not None:
+        stmt = stmt.where(Response.id <= f.upto_id)
     if f.stance:
         stmt = stmt.where(
             Response.stance.is_(None) if f.stance == NONE_LABEL else Response.stance == f.stance

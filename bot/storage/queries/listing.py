@@ -45,6 +45,11 @@ from bot.storage.queries.rows import (
 from bot.strategy import THEME_IDS
 
 
+def last_response_id(session: Session) -> int:
+    """The newest response's id (0 when there is none): an export's bound (`upto_id`)."""
+    return int(session.scalar(select(func.max(Response.id))) or 0)
+
+
 def count_responses(session: Session, f: ResponseFilter) -> int:
     """How many responses match `f`, by the cheapest route for the filter's shape."""
     if only_themes(f):
