@@ -21,10 +21,10 @@ it backwards, a line break forged a log line, and space around it could not be t
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from bot.channels.x.inbound import DM_SENDER_PREFIX, POST_SENDER_PREFIX
 from bot.findings.importer import SENDER_PREFIXES as IMPORT_PREFIXES
+from bot.printable import has_invisible
 from bot.storage.retention import ANONYMISED_PREFIX
 
 SERVER_PREFIXES = (DM_SENDER_PREFIX, POST_SENDER_PREFIX, ANONYMISED_PREFIX, *IMPORT_PREFIXES)
@@ -53,14 +53,8 @@ def public_sender_ok(sender_id: object) -> bool:
 
 
 def _printable(text: str) -> bool:
-    """No control, format (invisible, bidi), separator-other-than-space or unassigned
-    character, and no space at either end (attack probe s46)."""
-    if text != text.strip():
-        return False
-    return not any(
-        unicodedata.category(ch)[0] == "C" or unicodedata.category(ch) in ("Zl", "Zp")
-        for ch in text
-    )
+    """Nothing invisible, and no space at either end (attack probe s46)."""
+    return text == text.strip() and not has_invisible(text)
 
 
 def _encodable(text: str) -> bool:

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from bot.printable import has_invisible
 from bot.storage.audit import audit
 from bot.storage.models import AuditEvent, StaffUser, utcnow
 
@@ -79,7 +80,7 @@ def email_problem(email: str) -> str | None:
     log (attack probe s46). Unicode letters are fine."""
     if "@" not in email or len(email) > 320:
         return "a valid email address is needed"
-    if any(unicodedata.category(ch)[0] in "CZ" for ch in email):
+    if has_invisible(email) or any(unicodedata.category(ch) == "Zs" for ch in email):
         return (
             "an email address may not contain spaces or invisible characters (such as a "
             "zero-width space or a right-to-left mark): type it again"
