@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -46,3 +46,29 @@ def host_site_served(
     finally:
         server.shutdown()
         server.server_close()
+
+
+Page = tuple[bytes, Mapping[str, str]]  # HTML and its extra headers
+
+
+def pages_handler(
+    pages: Mapping[str, Page], default: Page | None = None
+) -> type[BaseHTTPRequestHandler]:
+    """A site serving `pages` by path; anything else gets `default`, or a 404 without one
+    (a browser asks for /favicon.ico too, and a 404 shows in its console)."""
+
+    class Site(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - http.server's name
+            body, headers = pages.get(self.path, default or (b"", {}))
+            self.send_response(200 if body else 404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    return Site

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.host_site import host_site_served
+from tests.browser.host_site import host_site_served, pages_handler
 from tests.browser.test_widget_fake import (  # noqa: F401 - fake_stack is a fixture
     MAX_CHARS,
     FakeStack,
@@ -303,22 +303,14 @@ def site_handler(web_url: str, rasa_url: str) -> type[BaseHTTPRequestHandler]:
         f'<script src="{web_url}/widget/bucks-lis-chat.js" defer></script></body></html>'
     ).encode()
 
-    class Site(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - http.server's name
-            policy = csp
-            if self.path == "/trusted-types":
-                policy += "; require-trusted-types-for 'script'; trusted-types bucks-lis-chat"
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Security-Policy", policy)
-            self.send_header("Content-Length", str(len(html)))
-            self.end_headers()
-            self.wfile.write(html)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    return Site
+    trusted = "; require-trusted-types-for 'script'; trusted-types bucks-lis-chat"
+    return pages_handler(
+        {
+            "/strict": (html, {"Content-Security-Policy": csp}),
+            "/trusted-types": (html, {"Content-Security-Policy": csp + trusted}),
+        },
+        default=(html, {"Content-Security-Policy": csp}),
+    )
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.host_site import host_site_served
+from tests.browser.host_site import host_site_served, pages_handler
 from tests.browser.test_widget_fake import (  # noqa: F401 - fake_stack is a fixture
     FakeStack,
     fake_stack,
@@ -67,24 +67,12 @@ def host_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     README's snippet: /plain is an unstyled English page, /hostile the page above."""
 
     def site(web_url: str, rasa_url: str) -> type[BaseHTTPRequestHandler]:
-        pages = {
-            "/plain": host_page(web_url, "en", ""),
-            "/hostile": host_page(web_url, "ar", HOSTILE_CSS),
-        }
-
-        class Site(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 - http.server's name
-                body = pages.get(self.path, b"")
-                self.send_response(200 if body else 404)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        return Site
+        return pages_handler(
+            {
+                "/plain": (host_page(web_url, "en", ""), {}),
+                "/hostile": (host_page(web_url, "ar", HOSTILE_CSS), {}),
+            }
+        )
 
     with host_site_served(tmp_path_factory.mktemp("var"), site) as site_url:
         yield site_url
